@@ -1,0 +1,1 @@
+"""The command-line interface (typer). Commands parse, call the library and render."""

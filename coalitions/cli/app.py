@@ -1,0 +1,52 @@
+"""The ``coalitions`` command line: one sub-app per family of commands."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from . import game, value
+from ._common import JSON_OPTION, emit_json, number_cell, print_table
+
+app = typer.Typer(
+    name="coalitions",
+    no_args_is_help=True,
+    add_completion=False,
+    help="Game theory for multilateral negotiation: values, cores, voting power, bargaining.",
+    pretty_exceptions_enable=False,
+)
+app.add_typer(value.app, name="value")
+app.add_typer(game.app, name="game")
+
+
+def _version(flag: bool) -> None:
+    if flag:
+        typer.echo(f"coalitions {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Game theory for multilateral negotiation."""
+
+
+@app.command()
+def demo(as_json: bool = JSON_OPTION) -> None:
+    """The flagship tour: real bodies and textbook games, computed in seconds."""
+    from ..demo import tour
+
+    sections = tour()
+    if as_json:
+        emit_json({s.title: {"columns": s.columns, "rows": s.rows, "note": s.note}
+                   for s in sections})
+        return
+    for section in sections:
+        print_table(section.title, section.columns,
+                    [[number_cell(v) for v in row] for row in section.rows])
+        if section.note:
+            typer.echo(f"  {section.note}\n")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,422 @@
+"""Transferable-utility (TU) games."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any, Callable, Iterable, Mapping
+
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError, TooLargeError
+
+__all__ = ["TUGame", "check_table_size", "MAX_TABLE_PLAYERS"]
+
+#: Largest number of players for which a dense 2**n table is allowed at all (8 GiB of float64).
+MAX_TABLE_PLAYERS = 30
+#: Largest n for exact (Fraction) or symbolic tables: object arrays cost ~100 bytes a value.
+MAX_OBJECT_TABLE_PLAYERS = 22
+#: Largest n for which building a table calls a Python function once per coalition.
+MAX_FUNCTION_PLAYERS = 22
+
+
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - non-POSIX
+        return 16 << 30
+
+
+def _format_bytes(size: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if size < 1024 or unit == "EiB":
+            return f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} EiB"  # pragma: no cover
+
+
+def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table") -> None:
+    """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here."""
+    per_value = 8 if kind == nb.FLOAT else 100
+    need = float(2**n) * per_value
+    limit = MAX_TABLE_PLAYERS if kind == nb.FLOAT else MAX_OBJECT_TABLE_PLAYERS
+    if n > limit or need > 0.6 * _physical_memory():
+        raise TooLargeError(
+            f"{what} for {n} players needs 2**{n} values, about {_format_bytes(need)} of "
+            f"memory ({kind} values); the limit here is {limit} players for {kind} tables. "
+            "Use a method that needs no table instead: power indices of a weighted voting "
+            "game (generating functions), or a sampling estimator on a value oracle "
+            "(method='permutation')."
+        )
+
+
+def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
+    names = tuple(players)
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidGameError(
+                f"player names must be strings, got {name!r} ({type(name).__name__}); "
+                "use str(name)."
+            )
+        if not name.strip():
+            raise InvalidGameError("player names must be non-empty strings.")
+    if len(set(names)) != len(names):
+        seen, dupes = set(), []
+        for name in names:
+            if name in seen:
+                dupes.append(name)
+            seen.add(name)
+        raise InvalidGameError(f"duplicate player names: {', '.join(map(repr, dupes))}.")
+    if n is not None and len(names) != n:
+        raise InvalidGameError(
+            f"{len(names)} player names given for a table of 2**{n} values; "
+            f"give exactly {n} names."
+        )
+    return names
+
+
+class TUGame:
+    """A transferable-utility game in characteristic-function form.
+
+    A game assigns a worth ``v(S)`` to every coalition ``S`` of the players, with
+    ``v(empty) = 0``. Values are stored as a table of length ``2**n`` indexed by bitmask: bit
+    ``i`` of the index is set when ``players[i]`` belongs to the coalition.
+
+    Parameters
+    ----------
+    values : array_like
+        The ``2**n`` coalition values in bitmask order. Floats give a float game; ints,
+        Fractions or Decimals give an exact game (exact ``Fraction`` results); sympy
+        expressions give a symbolic game. A float64 array is used without copying (do not
+        modify it afterwards).
+    players : sequence of str, optional
+        Player names, default ``"1"``, ..., ``"n"``.
+
+    Raises
+    ------
+    InvalidGameError
+        If the table length is not a power of two or does not match the players, a value is
+        NaN or infinite, ``v(empty) != 0``, or player names are duplicated or not strings.
+    TooLargeError
+        If the table would not fit in memory.
+
+    See Also
+    --------
+    TUGame.from_dict, TUGame.from_function, coalitions.shapley_value
+
+    Examples
+    --------
+    The glove game: one player owns a left glove, two own right gloves, and a pair is worth 1.
+
+    >>> import coalitions as co
+    >>> game = co.TUGame.from_dict({("L", "R1"): 1, ("L", "R2"): 1, ("L", "R1", "R2"): 1},
+    ...                            players=["L", "R1", "R2"])
+    >>> game
+    TUGame(players=('L', 'R1', 'R2'), kind='exact')
+    >>> game.value({"L", "R2"}), game.value(0b011), game.n_players
+    (Fraction(1, 1), Fraction(1, 1), 3)
+    """
+
+    __slots__ = ("_values", "_players", "_kind", "_hash", "_index")
+
+    def __init__(self, values: Any, players: Iterable[str] | None = None) -> None:
+        if isinstance(values, TUGame):
+            values, players = values._values, players if players is not None else values._players
+        if isinstance(values, Mapping):
+            raise InvalidGameError(
+                "TUGame(values) takes a 2**n table in bitmask order; for a mapping of "
+                "coalitions to values use TUGame.from_dict(mapping, players=...)."
+            )
+        try:
+            length = len(values)
+        except TypeError:
+            raise InvalidGameError(
+                f"TUGame needs a sequence of 2**n values, got {type(values).__name__}."
+            ) from None
+        if length == 0 or length & (length - 1):
+            raise InvalidGameError(
+                f"TUGame needs 2**n values (one per coalition, indexed by bitmask), got "
+                f"{length}; the nearest valid lengths are "
+                f"{1 << max(length.bit_length() - 1, 0)} and {1 << length.bit_length()}."
+            )
+        n = length.bit_length() - 1
+        names = _check_players(players, n) if players is not None else tuple(
+            str(i + 1) for i in range(n)
+        )
+        if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+            check_table_size(n, nb.FLOAT, what="the game")
+        elif n > MAX_OBJECT_TABLE_PLAYERS:
+            check_table_size(n, nb.EXACT, what="the game")
+        array, kind = nb.coerce_values(values, what="game values")
+        if kind != nb.FLOAT:
+            check_table_size(n, kind, what="the game")
+        if not nb.is_zero(array[0], kind):
+            raise InvalidGameError(
+                f"v(empty coalition) must be 0, got {array[0]}; the first value of the table "
+                "is the empty coalition's (subtract it from every value to normalise)."
+            )
+        view = array.view()
+        view.setflags(write=False)
+        self._values = view
+        self._players = names
+        self._kind = kind
+        self._hash = None
+        self._index = None
+
+    # ----------------------------------------------------------------- constructors
+    @classmethod
+    def from_dict(cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None
+                  ) -> "TUGame":
+        """Game from ``{coalition: value}``; coalitions not listed are worth 0.
+
+        Parameters
+        ----------
+        mapping : mapping
+            Keys are coalitions given as iterables of player names (a single name may be a
+            plain string); values are numbers.
+        players : sequence of str, optional
+            All players, in order. Default: the names in the keys, in order of appearance.
+
+        Examples
+        --------
+        >>> import coalitions as co
+        >>> game = co.TUGame.from_dict({"A": 1, ("A", "B"): 3}, players=["A", "B"])
+        >>> list(game.values)
+        [Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(3, 1)]
+        """
+        if not isinstance(mapping, Mapping):
+            raise InvalidGameError(
+                f"from_dict needs a mapping of coalitions to values, got "
+                f"{type(mapping).__name__}."
+            )
+        coalitions = [_as_names(key) for key in mapping]
+        if players is None:
+            order: dict[str, None] = {}
+            for names in coalitions:
+                for name in names:
+                    order.setdefault(name, None)
+            players = list(order)
+        names = _check_players(players, None)
+        if not names:
+            raise InvalidGameError("a game needs at least one player.")
+        index = {name: i for i, name in enumerate(names)}
+        check_table_size(len(names), nb.EXACT, what="the game")
+        entries, kind = nb.coerce_values(list(mapping.values()), what="game values")
+        table = np.zeros(1 << len(names), dtype=np.float64 if kind == nb.FLOAT else object)
+        if kind != nb.FLOAT:
+            table[:] = nb.constant(0, kind)
+        seen: dict[int, Any] = {}
+        for key, members, value in zip(mapping, coalitions, entries):
+            mask = 0
+            for name in members:
+                if name not in index:
+                    raise InvalidGameError(
+                        f"coalition {key!r} names unknown player {name!r}; the players are "
+                        f"{', '.join(map(repr, names))}."
+                    )
+                mask |= 1 << index[name]
+            if mask in seen and seen[mask] != value:
+                raise InvalidGameError(
+                    f"coalition {sorted(members)} is given twice with different values "
+                    f"({seen[mask]} and {value})."
+                )
+            seen[mask] = value
+            table[mask] = value
+        return cls(table, names)
+
+    @classmethod
+    def from_function(cls, function: Callable[[frozenset], Any], players: Iterable[str]
+                      ) -> "TUGame":
+        """Game whose value of each coalition is ``function(frozenset_of_names)``.
+
+        The function is called once per coalition (``2**n`` calls); ``function(frozenset())``
+        must return 0.
+
+        Examples
+        --------
+        >>> import coalitions as co
+        >>> game = co.TUGame.from_function(lambda s: len(s) ** 2, ["a", "b", "c"])
+        >>> game.value({"a", "b"})
+        Fraction(4, 1)
+        """
+        names = _check_players(players, None)
+        n = len(names)
+        if n > MAX_FUNCTION_PLAYERS:
+            raise TooLargeError(
+                f"from_function would call the function 2**{n} times for {n} players; the "
+                f"limit is {MAX_FUNCTION_PLAYERS}. Use a value oracle with a sampling "
+                "estimator (method='permutation') instead."
+            )
+        values = [None] * (1 << n)
+        for mask in range(1 << n):
+            values[mask] = function(frozenset(names[i] for i in range(n) if mask >> i & 1))
+        return cls(values, names)
+
+    # ----------------------------------------------------------------- accessors
+    @property
+    def values(self) -> np.ndarray:
+        """Read-only table of the ``2**n`` values in bitmask order."""
+        return self._values
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names; ``players[i]`` is bit ``i`` of a coalition mask."""
+        return self._players
+
+    @property
+    def n_players(self) -> int:
+        """Number of players."""
+        return len(self._players)
+
+    @property
+    def kind(self) -> str:
+        """``"float"``, ``"exact"`` (Fractions) or ``"symbolic"`` (sympy)."""
+        return self._kind
+
+    @property
+    def exact(self) -> bool:
+        """True when values are exact rationals or symbolic expressions."""
+        return self._kind != nb.FLOAT
+
+    @property
+    def grand_coalition_mask(self) -> int:
+        return (1 << self.n_players) - 1
+
+    @property
+    def grand_value(self) -> Any:
+        """``v(N)``, the worth of the grand coalition."""
+        return self._values[-1]
+
+    def player_index(self, player: str) -> int:
+        """Position (bit) of a player by name."""
+        if self._index is None:
+            self._index = {name: i for i, name in enumerate(self._players)}
+        try:
+            return self._index[player]
+        except (KeyError, TypeError):
+            raise InvalidGameError(
+                f"unknown player {player!r}; the players are "
+                f"{', '.join(map(repr, self._players))}."
+            ) from None
+
+    def mask(self, coalition: Any) -> int:
+        """Bitmask of a coalition given as a mask, one name, or an iterable of names."""
+        if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
+            mask = int(coalition)
+            if not 0 <= mask < len(self._values):
+                raise InvalidGameError(
+                    f"coalition mask {mask} is out of range for {self.n_players} players "
+                    f"(0 .. {len(self._values) - 1})."
+                )
+            return mask
+        mask = 0
+        for name in _as_names(coalition):
+            mask |= 1 << self.player_index(name)
+        return mask
+
+    def coalition(self, mask: int) -> frozenset:
+        """Names of the players in a coalition mask."""
+        mask = self.mask(mask)
+        return frozenset(p for i, p in enumerate(self._players) if mask >> i & 1)
+
+    def value(self, coalition: Any) -> Any:
+        """Worth ``v(S)`` of a coalition given by names or bitmask."""
+        return self._values[self.mask(coalition)]
+
+    # ----------------------------------------------------------------- conversions
+    def to_exact(self) -> "TUGame":
+        """Exact copy; each float becomes the shortest fraction that round-trips (0.1 -> 1/10)."""
+        if self._kind == nb.EXACT:
+            return self
+        return TUGame(nb.to_exact_array(self._values, self._kind), self._players)
+
+    def to_float(self) -> "TUGame":
+        """Float64 copy (symbolic games must have no free symbols left)."""
+        if self._kind == nb.FLOAT:
+            return self
+        return TUGame(nb.to_float_array(self._values, self._kind), self._players)
+
+    def subs(self, substitutions: Mapping[Any, Any]) -> "TUGame":
+        """Substitute values for the symbols of a symbolic game."""
+        if self._kind != nb.SYMBOLIC:
+            return self
+        return TUGame([v.subs(substitutions) for v in self._values], self._players)
+
+    def with_players(self, players: Iterable[str]) -> "TUGame":
+        """The same game with renamed players."""
+        return TUGame(self._values, players)
+
+    # ----------------------------------------------------------------- protocol
+    def __repr__(self) -> str:
+        return f"TUGame(players={self._players!r}, kind={self._kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TUGame):
+            return NotImplemented
+        if self is other:
+            return True
+        if self._players != other._players or self._kind != other._kind:
+            return False
+        if self._kind == nb.FLOAT:
+            return bool(np.array_equal(self._values, other._values))
+        if self._kind == nb.SYMBOLIC:
+            import sympy
+
+            return all(sympy.simplify(a - b) == 0 for a, b in zip(self._values, other._values))
+        return bool((self._values == other._values).all())
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            if self._kind == nb.FLOAT:
+                digest = hashlib.blake2b(memoryview(self._values), digest_size=16).digest()
+            elif self._kind == nb.EXACT:
+                digest = hash(tuple(self._values.tolist()))
+            else:
+                digest = len(self._values)  # symbolic equality is semantic: hash coarsely
+            self._hash = hash((type(self).__name__, self._players, self._kind, digest))
+        return self._hash
+
+    def __reduce__(self):
+        return (TUGame, (np.array(self._values), self._players))
+
+    def __add__(self, other: "TUGame") -> "TUGame":
+        from .transforms import game_sum
+
+        if not isinstance(other, TUGame):
+            return NotImplemented
+        return game_sum(self, other)
+
+    def __sub__(self, other: "TUGame") -> "TUGame":
+        from .transforms import game_sum, scaled_game
+
+        if not isinstance(other, TUGame):
+            return NotImplemented
+        return game_sum(self, scaled_game(other, -1))
+
+    def __mul__(self, scalar: Any) -> "TUGame":
+        from .transforms import scaled_game
+
+        if isinstance(scalar, TUGame):
+            return NotImplemented
+        return scaled_game(self, scalar)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> "TUGame":
+        from .transforms import scaled_game
+
+        return scaled_game(self, -1)
+
+
+def _as_names(coalition: Any) -> tuple:
+    """Names in a coalition given as one name (str) or an iterable of names."""
+    if isinstance(coalition, str):
+        return (coalition,)
+    try:
+        return tuple(coalition)
+    except TypeError:
+        raise InvalidGameError(
+            f"a coalition must be an iterable of player names (or a bitmask), got "
+            f"{coalition!r}."
+        ) from None

@@ -1,0 +1,128 @@
+"""Result objects returned by the solvers.
+
+Every solver returns a frozen dataclass. Allocation-like results carry ``x`` (one entry per
+player, in ``players`` order), ``players`` and ``exact``; ``result["name"]`` reads one entry and
+``to_dict()`` gives a JSON-ready dictionary (exact fractions are written as strings such as
+``"2/3"``, symbolic expressions as their sympy string).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Result", "AllocationResult", "ValueResult", "jsonable"]
+
+
+def jsonable(value: Any) -> Any:
+    """Convert numbers, arrays and containers to JSON-ready Python objects."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else int(value.numerator)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, np.ndarray):
+        return [jsonable(v) for v in value.tolist()]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return [jsonable(v) for v in items]
+    if value is None or isinstance(value, str):
+        return value
+    if type(value).__module__.startswith("sympy"):
+        return str(value)
+    if dataclasses.is_dataclass(value) and hasattr(value, "to_dict"):
+        return value.to_dict()
+    return str(value)
+
+
+def _format_number(value: Any) -> str:
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.6g}"
+    return str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """Base class: a frozen record with ``to_dict()``."""
+
+    def to_dict(self) -> dict:
+        """JSON-ready dictionary of every field (``x`` keyed by player name)."""
+        out = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if item.name == "x" and hasattr(self, "players") and value is not None:
+                value = dict(zip(self.players, list(value)))
+            out[item.name] = jsonable(value)
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class AllocationResult(Result):
+    """A payoff vector ``x`` over ``players``; ``exact`` says whether entries are exact."""
+
+    x: np.ndarray
+    players: tuple
+    exact: bool
+
+    def __getitem__(self, player: str) -> Any:
+        try:
+            return self.x[self.players.index(player)]
+        except ValueError:
+            raise KeyError(
+                f"unknown player {player!r}; the players are {', '.join(map(repr, self.players))}"
+            ) from None
+
+    def as_dict(self) -> dict:
+        """``{player: payoff}`` in player order, numbers kept as they are."""
+        return dict(zip(self.players, list(self.x)))
+
+    def __repr__(self) -> str:
+        entries = ", ".join(f"{p!r}: {_format_number(v)}" for p, v in zip(self.players, self.x))
+        extras = []
+        for item in dataclasses.fields(self):
+            if item.name in ("x", "players") or not item.repr:
+                continue
+            extras.append(f"{item.name}={getattr(self, item.name)!r}")
+        return f"{type(self).__name__}({{{entries}}}, {', '.join(extras)})"
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ValueResult(AllocationResult):
+    """A single-valued solution (Shapley value, Banzhaf value, ...).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Payoffs, float64 for float games, ``Fraction`` objects for exact games, sympy
+        expressions for symbolic games.
+    players : tuple of str
+    exact : bool
+        True when every entry is exact (rational or symbolic arithmetic).
+    concept : str
+        The solution concept, e.g. ``"shapley"``.
+    method : str
+        The algorithm used.
+    normalized : bool
+        For indices that have a normalised variant (Banzhaf).
+    n_evaluations : int or None
+        Number of coalition values read.
+    std_error : numpy.ndarray or None
+        Standard error of each entry for sampling estimators; None for exact methods.
+    """
+
+    concept: str = ""
+    method: str = ""
+    normalized: bool = False
+    n_evaluations: int | None = None
+    std_error: Any = field(default=None, repr=False)

@@ -1,0 +1,7 @@
+"""Allocation rules for TU games, one concept per module, each with its checker."""
+
+from .banzhaf import banzhaf_value
+from .semivalues import semivalue
+from .shapley import shapley_value
+
+__all__ = ["shapley_value", "banzhaf_value", "semivalue"]

@@ -1,0 +1,85 @@
+"""The Banzhaf value of a TU game."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError
+from ..games.tu import TUGame
+from ..results import ValueResult
+from .semivalues import as_result, check_game, check_method, semivalue_raw
+
+__all__ = ["banzhaf_value"]
+
+BANZHAF_METHODS = ("exact",)
+
+
+def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "exact"
+                  ) -> ValueResult:
+    r"""The Banzhaf value of a TU game.
+
+    Each player receives its marginal contribution averaged over all coalitions of the other
+    players, each counted equally:
+
+    .. math::
+
+        \beta_i(v) = \frac{1}{2^{n-1}} \sum_{S \subseteq N \setminus \{i\}}
+                     \bigl(v(S \cup \{i\}) - v(S)\bigr).
+
+    It satisfies symmetry, the null-player property and the total-power identity
+    ``sum_i beta_i = 2**(1-n) sum_T (2|T| - n) v(T)``, but not efficiency.
+
+    Parameters
+    ----------
+    game : TUGame
+    normalized : bool, default False
+        Divide by the sum over players so that the payoffs sum to one (the normalised Banzhaf
+        index of a simple game).
+    method : {"exact"}
+
+    Returns
+    -------
+    ValueResult
+
+    Raises
+    ------
+    InvalidGameError
+        If ``normalized`` is asked for and the raw values sum to zero.
+
+    Notes
+    -----
+    Same two-pass algorithm as :func:`coalitions.shapley_value`, with constant weights.
+
+    References
+    ----------
+    .. [1] Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical analysis.
+       *Rutgers Law Review* 19, 317-343.
+    .. [2] Owen, G. (1975). Multilinear extensions and the Banzhaf value. *Naval Research
+       Logistics Quarterly* 22(4), 741-750.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> glove = co.glove_game(left=["L"], right=["R1", "R2"])
+    >>> co.banzhaf_value(glove).x.tolist()
+    [Fraction(3, 4), Fraction(1, 4), Fraction(1, 4)]
+    >>> co.banzhaf_value(glove, normalized=True).x.tolist()
+    [Fraction(3, 5), Fraction(1, 5), Fraction(1, 5)]
+    """
+    game = check_game(game, "banzhaf_value")
+    check_method(method, BANZHAF_METHODS)
+    n = game.n_players
+    weight = nb.constant(Fraction(1, 2 ** (n - 1)), game.kind)
+    payoffs = semivalue_raw(game, [weight] * n)
+    if normalized:
+        total = sum(payoffs, nb.constant(0, game.kind))
+        if nb.is_zero(total, game.kind, 1e-300):
+            raise InvalidGameError(
+                "the normalised Banzhaf value is undefined: the raw Banzhaf values sum to "
+                "zero. Use normalized=False."
+            )
+        payoffs = [p / total for p in payoffs]
+        if game.kind == nb.SYMBOLIC:
+            payoffs = nb.simplify_symbolic(payoffs)
+    return as_result(game, payoffs, concept="banzhaf", method="exact", normalized=normalized)

@@ -1,0 +1,115 @@
+"""Semivalues: Shapley, Banzhaf and every value that weighs a marginal contribution by the
+size of the coalition it joins."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError
+from ..games.tu import TUGame
+from ..results import ValueResult
+from ._size_sums import size_profile
+
+__all__ = ["semivalue", "check_method"]
+
+
+def check_method(method: str, valid: Sequence[str]) -> str:
+    """Return ``method`` or raise ValueError listing the valid methods."""
+    if method not in valid:
+        raise ValueError(
+            f"unknown method {method!r}; valid methods are {', '.join(map(repr, valid))}."
+        )
+    return method
+
+
+def check_game(game: Any, function: str) -> TUGame:
+    """Accept a TUGame, or anything that converts to one with ``to_tu_game()``."""
+    if isinstance(game, TUGame):
+        return game
+    convert = getattr(game, "to_tu_game", None)
+    if callable(convert):
+        return convert()
+    raise InvalidGameError(
+        f"{function} needs a TUGame, got {type(game).__name__}; build one with "
+        "coalitions.TUGame(values, players) or TUGame.from_dict(...)."
+    )
+
+
+def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
+    """Payoffs ``sum over S not containing i of p(|S|) (v(S + i) - v(S))``.
+
+    ``weights`` holds p(0), ..., p(n-1) in the game's number type.
+    """
+    n = game.n_players
+    zero = nb.constant(0, game.kind)
+    p = list(weights) + [zero]          # p(n) = 0: no coalition without i has n members
+    with_player = [p[0]] + [p[s - 1] + p[s] for s in range(1, n + 1)]
+    with_player[0] = zero               # the empty coalition contains nobody
+    profile = size_profile(game)
+    sums = profile.player_sums(with_player)
+    constant = profile.total(p)
+    if game.kind == nb.FLOAT:
+        return sums - constant
+    out = [s - constant for s in sums]
+    if game.kind == nb.SYMBOLIC:
+        out = nb.simplify_symbolic(out)
+    return out
+
+
+def as_result(game: TUGame, payoffs, *, concept: str, method: str,
+              normalized: bool = False) -> ValueResult:
+    if game.kind == nb.FLOAT:
+        x = np.asarray(payoffs, dtype=np.float64)
+    else:
+        x = np.empty(game.n_players, dtype=object)
+        x[:] = list(payoffs)
+    x.setflags(write=False)
+    return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
+                       method=method, normalized=normalized,
+                       n_evaluations=len(game.values))
+
+
+def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
+    r"""The semivalue of a game for given coalition-size weights.
+
+    .. math:: \psi_i(v) = \sum_{S \subseteq N \setminus i} p_{|S|}\,(v(S \cup i) - v(S))
+
+    Parameters
+    ----------
+    game : TUGame
+    weights : sequence of n numbers
+        ``p_0, ..., p_{n-1}``: the weight of a marginal contribution to a coalition of each
+        size. A semivalue has ``sum_s C(n-1, s) p_s = 1`` (not enforced, so that raw swing
+        counts are expressible). Shapley: ``s!(n-s-1)!/n!``; Banzhaf: ``2**-(n-1)``.
+
+    Returns
+    -------
+    ValueResult
+
+    References
+    ----------
+    .. [1] Dubey, P., Neyman, A. and Weber, R. J. (1981). Value theory without efficiency.
+       *Mathematics of Operations Research* 6(1), 122-128.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> glove = co.glove_game(left=["L"], right=["R1", "R2"])
+    >>> co.semivalue(glove, [0, 1, 0]).x.tolist()   # swings into coalitions of size one
+    [Fraction(2, 1), Fraction(1, 1), Fraction(1, 1)]
+    """
+    game = check_game(game, "semivalue")
+    n = game.n_players
+    if len(weights) != n:
+        raise InvalidGameError(
+            f"semivalue needs one weight per coalition size 0..{n - 1} ({n} weights), got "
+            f"{len(weights)}."
+        )
+    converted = [nb.as_number(w, game.kind) if game.kind != nb.EXACT or
+                 not isinstance(w, float) else Fraction(repr(w)) for w in weights]
+    return as_result(game, semivalue_raw(game, converted), concept="semivalue",
+                     method="exact")
