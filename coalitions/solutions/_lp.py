@@ -1,0 +1,54 @@
+"""The only place that calls a linear-programming solver (scipy's HiGHS).
+
+Solvers elsewhere build the LP and call :func:`solve_lp`; a failure comes back as an
+``LPSolution`` with ``success=False`` and the solver's message, never as an exception from
+deep inside scipy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["LPSolution", "solve_lp"]
+
+
+@dataclass(frozen=True)
+class LPSolution:
+    """Outcome of one LP: primal ``x``, objective ``fun`` and the dual values.
+
+    ``ineqlin`` and ``eqlin`` are the marginals (dual values) of the inequality and equality
+    rows in scipy's sign convention (non-positive for ``A_ub x <= b_ub`` in a minimisation).
+    """
+
+    success: bool
+    status: int
+    message: str
+    x: np.ndarray | None = None
+    fun: float | None = None
+    ineqlin: np.ndarray | None = None
+    eqlin: np.ndarray | None = None
+
+
+def solve_lp(c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None), *,
+             method: str = "highs") -> LPSolution:
+    """Minimise ``c @ x`` subject to ``A_ub x <= b_ub``, ``A_eq x = b_eq`` and ``bounds``.
+
+    Variables are free by default (``bounds=(None, None)``), unlike scipy's default of
+    ``x >= 0``. Dense or scipy.sparse matrices are accepted.
+    """
+    from scipy.optimize import linprog
+
+    try:
+        result = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds,
+                         method=method)
+    except ValueError as error:  # malformed input caught by scipy
+        return LPSolution(False, -1, f"the LP is malformed: {error}")
+    if not result.success:
+        return LPSolution(False, int(result.status), str(result.message))
+    ineq = getattr(getattr(result, "ineqlin", None), "marginals", None)
+    eq = getattr(getattr(result, "eqlin", None), "marginals", None)
+    return LPSolution(True, int(result.status), str(result.message), np.asarray(result.x),
+                      float(result.fun), None if ineq is None else np.asarray(ineq),
+                      None if eq is None else np.asarray(eq))
