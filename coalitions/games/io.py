@@ -82,6 +82,9 @@ def game_from_json(document: dict) -> Any:
         known = ", ".join(repr(k) for k in ["tu", *_READERS])
         raise InvalidGameError(f"unknown game type {kind!r}; known types are {known}.")
     players = document.get("players")
+    number_kind = document.get("kind")
+    if number_kind not in (None, "float", "exact"):
+        raise InvalidGameError(f"\"kind\" must be \"float\" or \"exact\", got {number_kind!r}.")
     has_values, has_coalitions = "values" in document, "coalitions" in document
     if has_values == has_coalitions:
         raise InvalidGameError(
@@ -96,7 +99,7 @@ def game_from_json(document: dict) -> Any:
         if not isinstance(values, list):
             raise InvalidGameError("\"values\" must be a list of numbers.")
         numbers = [parse_number(v, f"values[{i}]") for i, v in enumerate(values)]
-        return TUGame(numbers, players)
+        return TUGame(_as_kind(numbers, number_kind), players)
     if players is None:
         raise InvalidGameError("a document with \"coalitions\" must list its \"players\".")
     entries = document["coalitions"]
@@ -117,7 +120,22 @@ def game_from_json(document: dict) -> Any:
         if key in mapping and mapping[key] != value:
             raise InvalidGameError(f"coalition {list(key)} appears twice with different values.")
         mapping[key] = value
-    return TUGame.from_dict(mapping, players=players)
+    numbers = _as_kind(list(mapping.values()), number_kind)
+    game = TUGame.from_dict(dict(zip(mapping, numbers)), players=players)
+    return game.to_float() if number_kind == "float" else game
+
+
+def _as_kind(numbers: list, number_kind: str | None) -> list:
+    if number_kind == "float":
+        return [float(v) for v in numbers]
+    if number_kind == "exact":
+        for i, v in enumerate(numbers):
+            if isinstance(v, float):
+                raise InvalidGameError(
+                    f"value {v!r} is a float in a game declared \"kind\": \"exact\"; write it "
+                    "as an integer or a fraction string such as \"1/3\"."
+                )
+    return numbers
 
 
 def _json_number(value: Any) -> Any:
@@ -136,6 +154,7 @@ def game_to_json(game: TUGame, *, table: bool | None = None) -> dict:
         nonzero = sum(1 for v in values.tolist() if v != 0)
         table = game.n_players > 12 or nonzero > len(values) // 2
     document: dict[str, Any] = {"type": "tu", "version": FORMAT_VERSION,
+                                "kind": "float" if game.kind == "float" else "exact",
                                 "players": list(game.players)}
     if table:
         document["values"] = [_json_number(v) for v in values.tolist()]
