@@ -35,7 +35,7 @@ from .._bits import bit_matrix, popcounts, size_indicator
 __all__ = ["SizeProfile", "size_profile"]
 
 # Up to this many players a float game is handled in one small matrix-vector product.
-_SMALL = 14
+_SMALL = 12
 
 
 class SizeProfile:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 from math import factorial
 
 from .. import _numbers as nb
@@ -15,11 +16,12 @@ __all__ = ["shapley_value", "shapley_weights"]
 SHAPLEY_METHODS = ("exact", "dividends")
 
 
-def shapley_weights(n: int, kind: str = nb.EXACT) -> list:
+@lru_cache(maxsize=256)
+def shapley_weights(n: int, kind: str = nb.EXACT) -> tuple:
     """Weights ``s!(n-s-1)!/n!`` of a marginal contribution to a coalition of size s."""
     total = factorial(n)
-    return [nb.constant(Fraction(factorial(s) * factorial(n - s - 1), total), kind)
-            for s in range(n)]
+    return tuple(nb.constant(Fraction(factorial(s) * factorial(n - s - 1), total), kind)
+                 for s in range(n))
 
 
 def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
