@@ -1,0 +1,20 @@
+"""Plots (the optional extra ``plot``): imputation simplex, bargaining frontier, power-index
+bars, legitimacy-efficiency curves and the two-dimensional win-set.
+
+Every function takes plain data, returns a :class:`matplotlib.figure.Figure` and never shows
+a window; write it with :func:`save_figure` (PNG or SVG by suffix). matplotlib is imported
+only when a function is called; without it a :class:`PlotDependencyError` says how to
+install it.
+"""
+
+from ._geometry import clip_half_plane, convex_hull, core_vertices_3, imputation_vertices_3
+from ._mpl import PlotDependencyError, save_figure
+from .bargaining import bargaining_frontier
+from .legitimacy import legitimacy_efficiency_curves
+from .power import power_index_bars
+from .simplex import imputation_simplex
+from .winset import win_set_diagram
+
+__all__ = ["PlotDependencyError", "save_figure", "imputation_simplex", "bargaining_frontier",
+           "power_index_bars", "legitimacy_efficiency_curves", "win_set_diagram",
+           "core_vertices_3", "imputation_vertices_3", "convex_hull", "clip_half_plane"]

@@ -1,0 +1,90 @@
+"""A two-player bargaining problem: feasible set, Pareto frontier, disagreement point and
+named solutions."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from ..exceptions import InvalidProblemError
+from ._geometry import convex_hull
+from ._mpl import as_float, new_figure
+
+__all__ = ["bargaining_frontier"]
+
+_MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
+
+
+def _pairs(points: Sequence[Sequence[Any]], what: str) -> list[tuple[float, float]]:
+    out = []
+    for p in points:
+        if len(p) != 2:
+            raise InvalidProblemError(f"{what}: every point needs 2 utilities (a two-player "
+                                      f"problem), got {list(p)!r}")
+        out.append((as_float(p[0]), as_float(p[1])))
+    return out
+
+
+def bargaining_frontier(*, disagreement: Sequence[Any],
+                        feasible: Sequence[Sequence[Any]] | None = None,
+                        frontier: Sequence[Sequence[Any]] | None = None,
+                        solutions: Mapping[str, Sequence[Any]] | None = None,
+                        players: Sequence[str] = ("player 1", "player 2"),
+                        title: str | None = None) -> Any:
+    """Draw a two-player bargaining problem and its solutions.
+
+    Parameters
+    ----------
+    disagreement : pair of numbers
+        The disagreement point ``d``.
+    feasible : sequence of pairs, optional
+        Vertices (or any points) of a convex feasible set; its convex hull is shaded.
+    frontier : sequence of pairs, optional
+        Points along the Pareto frontier, in order (e.g. sampled from a curve). The region
+        below the curve and above ``d`` is shaded when ``feasible`` is not given.
+    solutions : dict, optional
+        Named utility pairs such as ``{"Nash": (.., ..), "Kalai-Smorodinsky": (.., ..)}``;
+        each is marked and joined to ``d`` by a thin line.
+    players : pair of str
+        Axis labels.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidProblemError
+        If neither ``feasible`` nor ``frontier`` is given, or a point is not a pair.
+    """
+    if feasible is None and frontier is None:
+        raise InvalidProblemError("give the feasible set's vertices (feasible=...) or points "
+                                  "on its Pareto frontier (frontier=...)")
+    d = _pairs([disagreement], "disagreement")[0]
+    fig, ax = new_figure(6.0, 5.0)
+    if feasible is not None:
+        hull = convex_hull(_pairs(feasible, "feasible"))
+        if len(hull) >= 3:
+            ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue",
+                    alpha=0.15, edgecolor="tab:blue", lw=1, label="feasible set")
+    if frontier is not None:
+        curve = _pairs(frontier, "frontier")
+        if feasible is None:
+            xs = [d[0]] + [p[0] for p in curve] + [curve[-1][0], d[0]]
+            ys = [curve[0][1]] + [p[1] for p in curve] + [d[1], d[1]]
+            ax.fill(xs, ys, facecolor="tab:blue", alpha=0.15, lw=0, label="feasible set")
+        ax.plot([p[0] for p in curve], [p[1] for p in curve], color="tab:blue", lw=2.2,
+                label="Pareto frontier")
+    ax.plot(*d, marker="o", color="black", ms=7, linestyle="none",
+            label=f"disagreement d = ({d[0]:.3g}, {d[1]:.3g})", zorder=4)
+    for k, (name, point) in enumerate((solutions or {}).items()):
+        u = _pairs([point], f"solution {name!r}")[0]
+        line, = ax.plot(*u, marker=_MARKERS[k % len(_MARKERS)], ms=9, linestyle="none",
+                        label=f"{name} ({u[0]:.3g}, {u[1]:.3g})", zorder=5)
+        ax.plot([d[0], u[0]], [d[1], u[1]], color=line.get_color(), lw=0.8, ls="--")
+    ax.set_xlabel(f"utility of {players[0]}")
+    ax.set_ylabel(f"utility of {players[1]}")
+    ax.grid(alpha=0.3)
+    ax.set_title(title or "Bargaining problem")
+    ax.legend(fontsize=8, loc="best")
+    return fig

@@ -1,0 +1,61 @@
+"""Bar charts of power indices."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ._mpl import as_float, new_figure
+
+__all__ = ["power_index_bars"]
+
+
+def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | None = None,
+                     log: bool = False, ylabel: str = "power") -> Any:
+    """Grouped bars: one group per player, one bar per index.
+
+    Parameters
+    ----------
+    indices : dict
+        ``{index name: {player: value}}``, for example
+        ``{"Shapley-Shubik": ssi.as_dict(), "Banzhaf": bz.as_dict()}``. Players are taken in
+        the order of the first index; a player missing from an index gets no bar there.
+    title : str, optional
+    log : bool
+        Logarithmic value axis (useful when a veto holder has 100 times an elected member).
+    ylabel : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``indices`` is empty.
+    """
+    if not indices:
+        raise ValueError("indices is empty: give {index name: {player: value}}")
+    players: list[str] = []
+    for values in indices.values():
+        players += [str(p) for p in values if str(p) not in players]
+    n, m = len(players), len(indices)
+    fig, ax = new_figure(max(6.0, min(16.0, 0.45 * n * max(1, m) + 2)), 4.6)
+    width = 0.8 / m
+    for k, (name, values) in enumerate(indices.items()):
+        values = {str(p): as_float(v) for p, v in values.items()}
+        xs = [i - 0.4 + width * (k + 0.5) for i, p in enumerate(players) if p in values]
+        ys = [values[p] for p in players if p in values]
+        bars = ax.bar(xs, ys, width=width, label=name)
+        if n * m <= 24:
+            ax.bar_label(bars, fmt="%.3g", fontsize=7, padding=1)
+    ax.set_xticks(range(n))
+    ax.set_xticklabels(players, rotation=45 if n > 6 else 0, ha="right" if n > 6 else "center",
+                       fontsize=8 if n > 12 else 9)
+    if log:
+        ax.set_yscale("log")
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_title(title or "Power indices")
+    if m > 1:
+        ax.legend(fontsize=8)
+    return fig

@@ -1,0 +1,113 @@
+"""The imputation simplex of a three-player TU game, with its core and marked points."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+
+from ..exceptions import InvalidGameError
+from ._geometry import core_vertices_3, imputation_vertices_3
+from ._mpl import as_float, new_figure
+
+__all__ = ["imputation_simplex"]
+
+_MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
+# corners of the equilateral triangle: player 1 bottom left, player 2 bottom right, 3 on top
+_CORNERS = ((0.0, 0.0), (1.0, 0.0), (0.5, math.sqrt(3) / 2))
+
+
+def _to_plane(x: Sequence[float], low: Sequence[float], surplus: float) -> tuple[float, float]:
+    w = [(x[i] - low[i]) / surplus for i in range(3)]
+    return (sum(w[i] * _CORNERS[i][0] for i in range(3)),
+            sum(w[i] * _CORNERS[i][1] for i in range(3)))
+
+
+def imputation_simplex(game: Any, *, core: Any = "compute",
+                       points: Mapping[str, Sequence[Any]] | None = None,
+                       title: str | None = None, grid: int = 4) -> Any:
+    """Draw the imputation triangle of a 3-player game, its core and marked allocations.
+
+    Each corner gives one player everything above the others' stand-alone values
+    ``v(i)``; a point's distance from the opposite side is that player's payoff above
+    ``v(i)``. Allocations outside the imputation set (for example a prenucleolus) fall
+    outside the triangle.
+
+    Parameters
+    ----------
+    game : TUGame
+        A three-player game with ``v(1) + v(2) + v(3) < v(N)``.
+    core : "compute", None, or sequence of payoff vectors
+        The core polygon: ``"compute"`` clips the triangle with ``x(S) >= v(S)``
+        (:func:`coalitions.plot._geometry.core_vertices_3`), a sequence gives its vertices,
+        ``None`` draws no core.
+    points : dict, optional
+        Named allocations to mark, e.g. ``{"Shapley value": phi.x, "nucleolus": nu.x}``.
+    title : str, optional
+    grid : int
+        Number of grid steps per side (0 for none).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidGameError
+        If the game does not have three players or its imputation set is a point or empty.
+    PlotDependencyError
+        If matplotlib is not installed.
+    """
+    triangle = imputation_vertices_3(game)
+    if not triangle:
+        raise InvalidGameError("the imputation set is empty: v(1) + v(2) + v(3) > v(N)")
+    low = [as_float(v) for v in (game.value(1), game.value(2), game.value(4))]
+    surplus = as_float(game.grand_value) - sum(low)
+    if surplus <= 0:
+        raise InvalidGameError("the imputation set is a single point (v(1) + v(2) + v(3) = "
+                               "v(N)): there is no triangle to draw")
+    names = [str(p) for p in game.players]
+    fig, ax = new_figure(6.0, 5.6)
+    corners = list(_CORNERS) + [_CORNERS[0]]
+    ax.plot([c[0] for c in corners], [c[1] for c in corners], color="black", lw=1.2)
+    for k in range(1, grid):
+        t = k / grid
+        for i in range(3):  # lines where player i gets the share t of the surplus
+            j, m = (i + 1) % 3, (i + 2) % 3
+            a = [t * _CORNERS[i][d] + (1 - t) * _CORNERS[j][d] for d in range(2)]
+            b = [t * _CORNERS[i][d] + (1 - t) * _CORNERS[m][d] for d in range(2)]
+            ax.plot([a[0], b[0]], [a[1], b[1]], color="0.85", lw=0.6, zorder=0)
+    offsets = ((-0.04, -0.05), (0.04, -0.05), (0.0, 0.04))
+    for i, (corner, vertex) in enumerate(zip(_CORNERS, triangle)):
+        label = f"{names[i]}\n(" + ", ".join(f"{as_float(v):.3g}" for v in vertex) + ")"
+        ax.annotate(label, (corner[0] + offsets[i][0], corner[1] + offsets[i][1]),
+                    ha="center", va="top" if i < 2 else "bottom", fontsize=9)
+    if isinstance(core, str):
+        if core != "compute":
+            raise ValueError(f"core must be 'compute', None or a list of vertices, not {core!r}")
+        core = core_vertices_3(game)
+    if core is not None:
+        plane = [_to_plane([as_float(v) for v in x], low, surplus) for x in core]
+        if not plane:
+            ax.text(0.5, 0.30, "core is empty", ha="center", color="firebrick", fontsize=10)
+        elif len(plane) <= 2:
+            ax.plot([p[0] for p in plane], [p[1] for p in plane], color="tab:green", lw=4,
+                    marker="o", ms=9, alpha=0.6,
+                    label="core (one point)" if len(plane) == 1 else "core (a segment)")
+        else:
+            ax.fill([p[0] for p in plane], [p[1] for p in plane], facecolor="tab:green",
+                    alpha=0.30, edgecolor="tab:green", lw=1.5, label="core")
+    for k, (name, x) in enumerate((points or {}).items()):
+        x = [as_float(v) for v in x]
+        if len(x) != 3:
+            raise ValueError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
+        p = _to_plane(x, low, surplus)
+        ax.plot(p[0], p[1], linestyle="none", marker=_MARKERS[k % len(_MARKERS)], ms=8,
+                label=f"{name} (" + ", ".join(f"{v:.3g}" for v in x) + ")", zorder=3)
+    ax.set_aspect("equal")
+    ax.set_xlim(-0.15, 1.15)
+    ax.set_ylim(-0.16, 1.0)
+    ax.axis("off")
+    ax.set_title(title or f"Imputation simplex, v(N) = {as_float(game.grand_value):.4g}")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
+    return fig

@@ -1,0 +1,114 @@
+"""The two-dimensional win-set of a status quo under unanimity (Tsebelis's veto players)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..exceptions import InvalidProblemError
+from ._geometry import convex_hull
+from ._mpl import as_float, new_figure
+
+__all__ = ["win_set_diagram"]
+
+_MARKERS = ["*", "D", "P", "X", "s", "^"]
+_COLOURS = ["tab:red", "tab:purple", "tab:green", "tab:brown", "tab:pink", "tab:olive"]
+
+
+def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Sequence[Any], *,
+                    outcomes: Mapping[str, Sequence[Any]] | None = None,
+                    resolution: int = 500, title: str | None = None,
+                    axis_labels: Sequence[str] = ("dimension 1", "dimension 2")) -> Any:
+    """Draw veto players' ideal points, the status quo, their indifference circles through
+    the status quo, the win-set (the shaded intersection of the discs) and the unanimity core
+    (the convex hull of the ideal points).
+
+    With Euclidean preferences player ``i`` prefers exactly the points of the open disc
+    centred on ``x_i`` with radius ``|q - x_i|``; the unanimity win-set ``W(q)`` is the
+    intersection of these discs, and it is empty when ``q`` lies in the convex hull.
+
+    Parameters
+    ----------
+    ideal_points : dict
+        ``{player: (x, y)}``, at least one player.
+    status_quo : pair of numbers
+    outcomes : dict, optional
+        Named points to mark (e.g. an agenda setter's proposal, the projection of ``q`` on
+        the core).
+    resolution : int
+        Grid points per axis for shading the win-set.
+    title : str, optional
+    axis_labels : pair of str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidProblemError
+        If there are no ideal points or a point is not two-dimensional.
+    """
+    if not ideal_points:
+        raise InvalidProblemError("give at least one ideal point: {player: (x, y)}")
+
+    def pair(p: Sequence[Any], what: str) -> tuple[float, float]:
+        if len(p) != 2:
+            raise InvalidProblemError(f"{what} must be a point in the plane (x, y), got "
+                                      f"{list(p)!r}")
+        return as_float(p[0]), as_float(p[1])
+
+    ideals = {str(k): pair(p, f"ideal point of {k!r}") for k, p in ideal_points.items()}
+    q = pair(status_quo, "status_quo")
+    centres = np.array(list(ideals.values()))
+    radii = np.hypot(centres[:, 0] - q[0], centres[:, 1] - q[1])
+    lo = (centres - radii[:, None]).min(axis=0)
+    hi = (centres + radii[:, None]).max(axis=0)
+    pad = 0.08 * max(float(np.max(hi - lo)), 1e-9)
+    lo, hi = lo - pad, hi + pad
+    fig, ax = new_figure(6.2, 6.0)
+    xs = np.linspace(lo[0], hi[0], resolution)
+    ys = np.linspace(lo[1], hi[1], resolution)
+    X, Y = np.meshgrid(xs, ys)
+    inside = np.ones_like(X, dtype=bool)
+    for (cx, cy), r in zip(centres, radii):
+        inside &= (X - cx) ** 2 + (Y - cy) ** 2 < r * r
+    if inside.any():
+        ax.contourf(X, Y, inside.astype(float), levels=[0.5, 1.5], colors=["tab:orange"],
+                    alpha=0.55)
+        ax.fill([], [], color="tab:orange", alpha=0.55, label="win-set W(q)")
+    else:
+        ax.plot([], [], " ", label="win-set W(q) is empty")
+    theta = np.linspace(0, 2 * np.pi, 361)
+    for (cx, cy), r in zip(centres, radii):
+        ax.plot(cx + r * np.cos(theta), cy + r * np.sin(theta), color="0.55", lw=0.8, ls="--")
+    hull = convex_hull([tuple(c) for c in centres])
+    if len(hull) >= 3:
+        ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue", alpha=0.18,
+                lw=0)
+        closed = hull + hull[:1]
+        ax.plot([p[0] for p in closed], [p[1] for p in closed], color="navy", lw=2,
+                zorder=3, label="unanimity core (convex hull)")
+    elif len(hull) == 2:
+        ax.plot([p[0] for p in hull], [p[1] for p in hull], color="navy", lw=2, zorder=3,
+                label="unanimity core (convex hull)")
+    for name, (x, y) in ideals.items():
+        ax.plot(x, y, "o", color="navy", ms=7, zorder=4)
+        ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 6), fontsize=9)
+    ax.plot(*q, marker="s", color="black", ms=8, linestyle="none", label="status quo q")
+    ax.annotate("q", q, textcoords="offset points", xytext=(6, -12), fontsize=10)
+    for k, (name, point) in enumerate((outcomes or {}).items()):
+        x, y = pair(point, f"outcome {name!r}")
+        ax.plot(x, y, marker=_MARKERS[k % len(_MARKERS)], ms=11, linestyle="none",
+                color=_COLOURS[k % len(_COLOURS)],
+                label=f"{name} ({x:.3g}, {y:.3g})", zorder=5)
+    ax.set_aspect("equal")
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlabel(axis_labels[0])
+    ax.set_ylabel(axis_labels[1])
+    ax.grid(alpha=0.25)
+    ax.set_title(title or "Win-set of the status quo under unanimity")
+    ax.legend(fontsize=8, loc="best")
+    return fig
