@@ -25,3 +25,6 @@ __all__ = [
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
 ]
+
+# worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
+from . import examples, plot  # noqa: E402,F401

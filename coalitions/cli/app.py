@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import game, value
+from . import examples, game, value
 from ._common import JSON_OPTION, emit_json, number_cell, print_table
 
 app = typer.Typer(
@@ -17,6 +17,7 @@ app = typer.Typer(
 )
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
+app.add_typer(examples.app, name="examples")
 
 
 def _version(flag: bool) -> None:
@@ -44,8 +45,12 @@ def demo(as_json: bool = JSON_OPTION) -> None:
     for section in sections:
         print_table(section.title, section.columns,
                     [[number_cell(v) for v in row] for row in section.rows])
-        if section.note:
-            typer.echo(f"  {section.note}\n")
+        for note in section.notes:
+            typer.echo(f"  * {note}")
+        for assumption in section.assumptions:
+            typer.echo(f"  ASSUMPTION: {assumption}")
+        typer.echo("")
+    typer.echo("More: coalitions examples list")
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
     for values in indices.values():
         players += [str(p) for p in values if str(p) not in players]
     n, m = len(players), len(indices)
-    fig, ax = new_figure(max(6.0, min(16.0, 0.45 * n * max(1, m) + 2)), 4.6)
+    fig, ax = new_figure(max(6.0, min(11.0, 0.3 * n * max(1, m) + 2)), 5.2)
     width = 0.8 / m
     for k, (name, values) in enumerate(indices.items()):
         values = {str(p): as_float(v) for p, v in values.items()}
@@ -49,8 +49,8 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
         if n * m <= 24:
             ax.bar_label(bars, fmt="%.3g", fontsize=7, padding=1)
     ax.set_xticks(range(n))
-    ax.set_xticklabels(players, rotation=45 if n > 6 else 0, ha="right" if n > 6 else "center",
-                       fontsize=8 if n > 12 else 9)
+    ax.set_xticklabels(players, rotation=40 if n > 6 else 0, ha="right" if n > 6 else "center",
+                       rotation_mode="anchor", fontsize=8 if n > 12 else 9)
     if log:
         ax.set_yscale("log")
     ax.set_ylabel(ylabel)

@@ -1,0 +1,82 @@
+"""``coalitions examples``: list and run the worked examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ._common import JSON_OPTION, emit_json, errors_to_stderr, fail, print_table
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Worked examples: the cases of the multilateralism debate, computed and "
+                       "explained.")
+
+PLOT_OPTION = typer.Option(None, "--plot", metavar="FILE",
+                           help="Also write the case's figure to FILE (.png or .svg); needs "
+                                "the plot extra: pip install coalitions-toolkit[plot].")
+
+
+def render_report(report) -> None:
+    """Print a report: tables, notes and labelled assumptions."""
+    from ..examples import format_number
+
+    typer.echo(f"{report.title}\n{report.summary}\n")
+    for section in report.sections:
+        print_table(section.title, section.columns,
+                    [[format_number(v) for v in row] for row in section.rows])
+        for note in section.notes:
+            typer.echo(f"  * {note}")
+        for assumption in section.assumptions:
+            typer.echo(f"  ASSUMPTION: {assumption}")
+        typer.echo("")
+    for assumption in report.assumptions:
+        typer.echo(f"ASSUMPTION: {assumption}")
+    if report.references:
+        typer.echo("References:")
+        for reference in report.references:
+            typer.echo(f"  - {reference}")
+
+
+def write_plot(report, path: Path) -> Path:
+    from ..plot import save_figure
+
+    if report.plot is None:
+        fail(f"the example {report.name!r} has no plot")
+    return save_figure(report.plot(), path)
+
+
+@app.command("list")
+def list_examples(as_json: bool = JSON_OPTION) -> None:
+    """List the worked examples: name, title and what each asks."""
+    from ..examples import list_cases
+
+    cases = list_cases()
+    if as_json:
+        emit_json([{"name": c.name, "title": c.title, "summary": c.summary} for c in cases])
+        return
+    typer.echo("Worked examples (run one with: coalitions examples run NAME)\n")
+    for case in cases:
+        typer.echo(f"{case.name:<28}{case.title}\n{'':<28}{case.summary}")
+
+
+@app.command("run")
+def run_example(name: str = typer.Argument(..., help="The example's name (see `list`)."),
+                as_json: bool = JSON_OPTION,
+                plot: Optional[Path] = PLOT_OPTION) -> None:
+    """Run one worked example and print its report."""
+    from ..examples import run_case
+
+    with errors_to_stderr():
+        report = run_case(name)
+        written = write_plot(report, plot) if plot is not None else None
+    if as_json:
+        payload = report.to_dict()
+        if written is not None:
+            payload["plot_file"] = str(written)
+        emit_json(payload)
+        return
+    render_report(report)
+    if written is not None:
+        typer.echo(f"figure written to {written}")

@@ -1,0 +1,15 @@
+"""Worked examples: the cases of the multilateralism debate, each computed and explained.
+
+``list_cases()`` gives the registered cases in tour order; ``run_case(name)`` returns a
+:class:`Report` (sections with tables, notes, labelled assumptions and an optional plot).
+From a shell: ``coalitions examples list`` and ``coalitions examples run NAME``.
+"""
+
+from ._registry import CASES, Case, get_case, list_cases, register, run_case, script_main
+from ._report import Report, Section, format_number
+
+# the tour order
+from . import glove, security_council, burden_sharing  # noqa: E402,F401  (register cases)
+
+__all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",
+           "format_number", "script_main", "CASES"]

@@ -1,0 +1,86 @@
+"""The registry of worked examples: each case has a name, a title, a one-line summary and a
+``run()`` that returns a :class:`~coalitions.examples.Report`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from ._report import Report
+
+__all__ = ["Case", "register", "get_case", "list_cases", "run_case", "script_main", "CASES"]
+
+CASES: dict[str, "Case"] = {}
+
+
+@dataclass(frozen=True)
+class Case:
+    """A registered example."""
+
+    name: str
+    title: str
+    summary: str
+    run: Callable[[], Report]
+
+    def __call__(self) -> Report:
+        return self.run()
+
+
+def register(name: str, title: str, summary: str) -> Callable[[Callable[[], Report]],
+                                                               Callable[[], Report]]:
+    """Decorator: register ``run`` under ``name`` (names are unique)."""
+    def decorate(run: Callable[[], Report]) -> Callable[[], Report]:
+        if name in CASES:
+            raise ValueError(f"an example named {name!r} is already registered")
+        CASES[name] = Case(name, title, summary, run)
+        return run
+    return decorate
+
+
+def list_cases() -> list[Case]:
+    """Every registered case, in the order of the tour."""
+    return list(CASES.values())
+
+
+def get_case(name: str) -> Case:
+    """The case called ``name``; an unknown name raises ValueError listing the valid ones."""
+    try:
+        return CASES[name]
+    except KeyError:
+        raise ValueError(f"no example named {name!r}; the examples are: "
+                       f"{', '.join(CASES)}") from None
+
+
+def run_case(name: str) -> Report:
+    """Run the case called ``name`` and return its report."""
+    return get_case(name).run()
+
+
+def _timed(name: str) -> tuple[Report, float]:  # used by the smoke tests and the demo
+    start = time.perf_counter()
+    report = run_case(name)
+    return report, time.perf_counter() - start
+
+
+def script_main(name: str, argv: list[str] | None = None) -> int:
+    """What ``examples/<name>.py`` runs: print the report as text (``--json`` for JSON),
+    and with ``--plot FILE`` also write its figure."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=get_case(name).summary)
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--plot", metavar="FILE", help="write the figure (.png or .svg)")
+    args = parser.parse_args(argv)
+    report = run_case(name)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(report.to_text())
+    if args.plot:
+        if report.plot is None:
+            parser.error(f"the example {name!r} has no plot")
+        from ..plot import save_figure
+        print(f"figure written to {save_figure(report.plot(), args.plot)}")
+    return 0

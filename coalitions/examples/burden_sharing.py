@@ -1,0 +1,108 @@
+"""Burden sharing: cost games, claims problems and the UN scale of assessments."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Sequence
+
+from ..exceptions import InvalidProblemError
+from ._registry import register
+from ._report import Report, Section
+
+__all__ = ["run", "capped_proportional"]
+
+TITLE = "Burden sharing: who pays for what we do together?"
+SUMMARY = ("A shared runway and a bankrupt estate: the Shapley value of a cost game, "
+           "random arrival and the Talmud's division.")
+
+
+def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -> list[Any]:
+    """Shares ``r_i = min(cap_i, lam * base_i)`` with ``lam`` chosen so that they add up to
+    ``total``: members above their cap pay the cap and the excess is spread over the others
+    in proportion to their bases (the UN scale's ceiling, modelled as in MODELS.md 10).
+
+    Exact with integers or Fractions.
+
+    >>> capped_proportional(100, [50, 30, 20], [40, 100, 100])
+    [Fraction(40, 1), Fraction(36, 1), Fraction(24, 1)]
+    """
+    if len(bases) != len(caps):
+        raise InvalidProblemError(f"{len(bases)} bases but {len(caps)} caps")
+    if sum(caps) < total:
+        raise InvalidProblemError(f"the caps add up to {sum(caps)}, less than the total "
+                                  f"{total}: no scale can respect them")
+    if any(b < 0 for b in bases) or sum(bases) <= 0:
+        raise InvalidProblemError("bases must be non-negative with a positive sum")
+    exact = all(isinstance(v, (int, Fraction)) for v in [total, *bases, *caps])
+    num = Fraction if exact else float
+    capped: set[int] = set()
+    while True:
+        free = [i for i in range(len(bases)) if i not in capped]
+        remaining = num(total) - sum(num(caps[i]) for i in capped)
+        lam = remaining / sum(num(bases[i]) for i in free)
+        over = [i for i in free if lam * num(bases[i]) > num(caps[i])]
+        if not over:
+            return [num(caps[i]) if i in capped else lam * num(bases[i])
+                    for i in range(len(bases))]
+        capped.update(over)
+
+
+@register("burden-sharing", TITLE, SUMMARY)
+def run() -> Report:
+    from ..games.classes import airport_game, bankruptcy_game
+    from ..solutions import shapley_value
+
+    # ASSUMPTION (illustrative): runway length needed by four aircraft types, cost in millions
+    costs = [8, 12, 20, 28]
+    airlines = ["commuter", "regional", "narrow-body", "wide-body"]
+    airport = airport_game(costs, airlines)
+    phi = shapley_value(airport)
+    closed_form, paid = [], Fraction(0)
+    for i in range(len(costs)):
+        step = Fraction(costs[i] - (costs[i - 1] if i else 0), len(costs) - i)
+        paid += step
+        closed_form.append(paid)
+    runway = Section(
+        "A shared runway (airport cost game, c(S) = the longest runway S needs)",
+        ["user", "stand-alone cost", "Shapley share", "Littlechild-Owen formula"],
+        [[a, c, phi[a], f] for a, c, f in zip(airlines, costs, closed_form)],
+        ["Each stretch of runway is shared equally by the users who need it: the commuter "
+         "pays a quarter of the first 8, the wide-body pays all of the last 8 alone. The "
+         "Shapley value of the cost game is exactly this rule (Littlechild and Owen 1973), "
+         "and it lies in the core: no group pays more than its own runway would cost."],
+        assumptions=["the runway costs 8, 12, 20, 28 are illustrative"],
+        data={"shapley": phi.to_dict()})
+
+    claims = [100, 200, 300]
+    talmud = {100: [Fraction(100, 3)] * 3, 200: [50, 75, 75], 300: [50, 100, 150]}
+    estate_rows = []
+    for estate in (100, 200, 300):
+        game = bankruptcy_game(estate, claims, ["wife 100", "wife 200", "wife 300"])
+        shares = shapley_value(game)
+        estate_rows.append([estate, *[shares.x[i] for i in range(3)],
+                            " / ".join(str(t) if isinstance(t, int) else f"{float(t):.4g}"
+                                       for t in talmud[estate])])
+    estate = Section(
+        "A bankrupt estate: claims 100, 200, 300 (the Talmud's marriage contract problem)",
+        ["estate", "Shapley: claim 100", "Shapley: claim 200", "Shapley: claim 300",
+         "the Talmud's division"], estate_rows,
+        ["The Shapley value of the bankruptcy game v(S) = max(0, E - claims outside S) is the "
+         "random-arrival rule: creditors arrive in random order and are paid in full while "
+         "the estate lasts.",
+         "The Talmud's own divisions (Mishna Ketubot 93a) are not the Shapley value: Aumann "
+         "and Maschler (1985) showed they are the nucleolus of the same game."],
+        data={"rows": estate_rows})
+
+    def plot():
+        from ..plot import power_index_bars
+        return power_index_bars({"Shapley share": phi.as_dict(),
+                                 "stand-alone cost": dict(zip(airlines, costs))},
+                                title="Runway cost shares", ylabel="cost (millions)")
+
+    return Report("burden-sharing", TITLE, SUMMARY, [runway, estate],
+                  references=["Littlechild, S. C. and Owen, G. (1973). Management Science "
+                              "20(3), 370-372.",
+                              "O'Neill, B. (1982). Mathematical Social Sciences 2(4), 345-371.",
+                              "Aumann, R. J. and Maschler, M. (1985). Journal of Economic "
+                              "Theory 36(2), 195-213."],
+                  plot=plot)

@@ -1,0 +1,90 @@
+"""The UN Security Council: the veto, not the vote, is what counts."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import comb
+
+from ._registry import register
+from ._report import Report, Section
+
+__all__ = ["run", "PERMANENT", "ELECTED_2020"]
+
+# UN Charter Art. 23 and 27(3); elected members of 2020 (UN press release GA/12152)
+PERMANENT = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
+ELECTED_2020 = ["Belgium", "Dominican Republic", "Germany", "Indonesia", "South Africa",
+                "Estonia", "Niger", "Saint Vincent and the Grenadines", "Tunisia", "Viet Nam"]
+
+TITLE = "The UN Security Council: power of permanent and elected members"
+SUMMARY = ("Nine votes out of fifteen and no veto from the five permanent members: how much "
+           "power does each seat hold, and how often can the Council act at all?")
+
+
+def _council_game(permanent, elected, quota):
+    from ..games.tu import TUGame
+
+    veto = frozenset(permanent)
+    return TUGame.from_function(lambda s: int(veto <= s and len(s) >= quota),
+                                list(permanent) + list(elected))
+
+
+@register("security-council", TITLE, SUMMARY)
+def run() -> Report:
+    from ..solutions import banzhaf_value, shapley_value
+
+    game = _council_game(PERMANENT, ELECTED_2020, 9)
+    n = game.n_players
+    ss = shapley_value(game)
+    bz = banzhaf_value(game, normalized=True)
+    absolute = banzhaf_value(game)
+    winning = int(sum(game.values))
+    act = Fraction(winning, 2 ** n)
+    swings = {p: int(absolute[p] * 2 ** (n - 1)) for p in game.players}
+    p, e = "United States", "Germany"
+    rows = []
+    for label, member, count in (("a permanent member", p, 1), ("an elected member", e, 1),
+                                 ("the five permanent together", p, 5),
+                                 ("the ten elected together", e, 10)):
+        rows.append([label, count * ss[member], count * bz[member],
+                     absolute[member] if count == 1 else None,
+                     Fraction(swings[member], winning) if count == 1 else None])
+    power = Section(
+        "UN Security Council: a priori power of a seat (Shapley-Shubik, Banzhaf, Coleman)",
+        ["seat", "Shapley-Shubik", "Banzhaf (normalised)", "Penrose-Banzhaf (absolute)",
+         "power to prevent action"], rows,
+        [f"A permanent member holds {float(ss[p] / ss[e]):.0f} times the Shapley-Shubik "
+         f"power of an elected member and {float(bz[p] / bz[e]):.1f} times its Banzhaf "
+         "power. The veto, not the vote, is what counts.",
+         "Power to prevent action (Coleman) is the share of winning coalitions a member can "
+         "turn into losing ones by leaving: 1 for every veto holder.",
+         "The core of this game gives everything to the five veto holders: elected members "
+         "have no claim any coalition can enforce."],
+        data={"shapley_shubik": ss.to_dict(), "banzhaf": bz.to_dict(),
+              "penrose_banzhaf": absolute.to_dict(), "swings": swings})
+
+    without_veto = sum(comb(n, k) for k in range(9, n + 1))
+    act_rows = [["today: 9 of 15, P5 veto", winning, act],
+                ["9 of 15, no veto", without_veto, Fraction(without_veto, 2 ** n)],
+                ["unanimity of 15", 1, Fraction(1, 2 ** n)]]
+    acting = Section(
+        "How often can the Council act? (Coleman's power of the collectivity to act)",
+        ["rule", "winning coalitions", "power to act A"], act_rows,
+        [f"Of the 2^15 = {2 ** n:,} ways the members can vote, {winning:,} pass a resolution: "
+         f"A = {act} = {float(act):.2%} of proposals drawn at random pass.",
+         "Without the veto the same nine-vote threshold would let "
+         f"{float(act_rows[1][2]):.0%} pass: the veto is what makes the Council hard to move."],
+        data={"winning": winning, "power_to_act": act})
+
+    def plot():
+        from ..plot import power_index_bars
+        return power_index_bars({"Shapley-Shubik": ss.as_dict(),
+                                 "Banzhaf (normalised)": bz.as_dict()}, log=True,
+                                title="UN Security Council 2020: power per seat")
+
+    return Report("security-council", TITLE, SUMMARY, [power, acting],
+                  references=["Shapley, L. S. and Shubik, M. (1954). APSR 48(3), 787-792.",
+                              "Banzhaf, J. F. (1965). Rutgers Law Review 19, 317-343.",
+                              "Coleman, J. S. (1971). Control of collectivities and the power "
+                              "of a collectivity to act. In Lieberman (ed.), Social Choice.",
+                              "UN Charter, Art. 23 and 27(3)."],
+                  plot=plot)

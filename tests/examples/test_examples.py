@@ -1,0 +1,174 @@
+"""Every worked example runs, explains itself, survives a JSON round trip and has a script."""
+
+import json
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import coalitions.examples as ex
+from coalitions.cli.app import app
+from coalitions.examples.burden_sharing import capped_proportional
+from coalitions.exceptions import InvalidProblemError
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "examples"
+NAMES = [case.name for case in ex.list_cases()]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return {name: ex.run_case(name) for name in NAMES}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_report_is_complete(reports, name):
+    report = reports[name]
+    case = ex.get_case(name)
+    assert report.name == name and report.title == case.title and report.summary
+    assert report.sections and report.references
+    for section in report.sections:
+        assert section.rows and section.notes, section.title
+        assert all(len(row) == len(section.columns) for row in section.rows), section.title
+    text = report.to_text()
+    assert report.title in text and all(s.title in text for s in report.sections)
+    for assumption in report.assumptions + [a for s in report.sections for a in s.assumptions]:
+        assert f"ASSUMPTION: {assumption}" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_json_round_trip(reports, name):
+    document = reports[name].to_dict()
+    assert json.loads(json.dumps(document)) == document
+    result = runner.invoke(app, ["examples", "run", name, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == document
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cli_table_output(name):
+    result = runner.invoke(app, ["examples", "run", name])
+    assert result.exit_code == 0, result.output
+    assert ex.get_case(name).title in result.stdout
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_script_runs(name):
+    script = SCRIPTS / f"{name.replace('-', '_')}.py"
+    assert script.exists(), f"examples/{script.name} is missing"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert ex.get_case(name).title in done.stdout
+
+
+def test_every_script_is_registered():
+    names = {p.stem.replace("_", "-") for p in SCRIPTS.glob("*.py")}
+    assert names == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_plot_renders(name, tmp_path):
+    pytest.importorskip("matplotlib")
+    path = tmp_path / f"{name}.png"
+    result = runner.invoke(app, ["examples", "run", name, "--plot", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.stat().st_size > 1000
+
+
+def test_list():
+    result = runner.invoke(app, ["examples", "list"])
+    assert result.exit_code == 0 and all(name in result.stdout for name in NAMES)
+    listed = json.loads(runner.invoke(app, ["examples", "list", "--json"]).stdout)
+    assert [c["name"] for c in listed] == NAMES
+
+
+def test_unknown_example_and_bad_plot_suffix(tmp_path):
+    result = runner.invoke(app, ["examples", "run", "atlantis"])
+    assert result.exit_code == 1 and "no example named 'atlantis'" in result.stderr
+    assert "glove" in result.stderr and "Traceback" not in result.stderr
+    pytest.importorskip("matplotlib")
+    result = runner.invoke(app, ["examples", "run", "glove", "--plot", str(tmp_path / "x.gif")])
+    assert result.exit_code == 1 and ".png or .svg" in result.stderr
+
+
+def test_case_without_plot(monkeypatch, tmp_path):
+    report = ex.run_case("glove")
+    report.plot = None
+    monkeypatch.setattr(ex._registry, "run_case", lambda name: report)
+    monkeypatch.setattr(ex, "run_case", lambda name: report)
+    result = runner.invoke(app, ["examples", "run", "glove", "--plot", str(tmp_path / "a.png")])
+    assert result.exit_code == 1 and "has no plot" in result.stderr
+
+
+def test_register_twice_is_refused():
+    with pytest.raises(ValueError, match="already registered"):
+        ex.register("glove", "t", "s")(lambda: None)
+
+
+# --- known answers -----------------------------------------------------------------------
+
+def test_glove_answers(reports):
+    rows = reports["glove"].sections[0].rows
+    assert rows[0][1:] == [Fraction(2, 3), Fraction(3, 5), 1]
+
+
+def test_security_council_answers(reports):
+    power, acting = reports["security-council"].sections
+    assert power.rows[0][1] == Fraction(421, 2145) and power.rows[1][1] == Fraction(4, 2145)
+    assert power.rows[0][4] == 1
+    assert acting.rows[0][2] == Fraction(53, 2048)
+
+
+def test_burden_sharing_answers(reports):
+    runway, estate = reports["burden-sharing"].sections[:2]
+    assert [row[2] for row in runway.rows] == [row[3] for row in runway.rows]
+    assert estate.rows[2][1:4] == [50, 100, 150]
+
+
+def test_capped_proportional():
+    assert capped_proportional(100, [50, 30, 20], [40, 100, 100]) == [40, 36, 24]
+    shares = capped_proportional(1.0, [0.6, 0.3, 0.1], [0.22, 1, 1])
+    assert shares[0] == 0.22 and sum(shares) == pytest.approx(1.0)
+    with pytest.raises(InvalidProblemError, match="less than the total"):
+        capped_proportional(100, [1, 1], [10, 10])
+    with pytest.raises(InvalidProblemError, match="2 bases but 1 caps"):
+        capped_proportional(100, [1, 1], [100])
+
+
+# --- the demo and the whole CLI ----------------------------------------------------------
+
+def test_demo_is_built_from_the_examples():
+    from coalitions.demo import DEMO_CASES, tour
+
+    titles = [s.title for s in tour()]
+    for name in DEMO_CASES:
+        assert ex.run_case(name).sections[0].title in titles
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0 and "examples list" in result.stdout
+
+
+def _command_paths():
+    import click
+    import typer
+
+    def walk(command, path):
+        if isinstance(command, click.Group):
+            yield path
+            for name, sub in command.commands.items():
+                yield from walk(sub, path + [name])
+        else:
+            yield path
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "root")
+def test_every_command_has_help(path):
+    result = runner.invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.stdout and len(result.stdout) > 100
