@@ -3,4 +3,7 @@
 from .structures import *  # noqa: F401,F403
 from .structures import __all__ as _structures_all
 
-__all__ = [*_structures_all]
+from .hedonic import *  # noqa: F401,F403
+from .hedonic import __all__ as _hedonic_all
+
+__all__ = [*_structures_all, *_hedonic_all]
