@@ -612,3 +612,54 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
         partition=partition_names(masks, game.players), converged=reason == "stable",
         stopping_reason=reason, rule=rule, n_moves=len(moves), n_rounds=rounds,
         moves=tuple(moves), potentials=tuple(potentials))
+
+
+def hedonic_game_from_json(document: Mapping[str, Any]) -> HedonicGame:
+    """Build a hedonic game from a JSON document with ``"type": "hedonic"``.
+
+    Exactly one of ``"values"`` (an n x n matrix: additively separable), ``"rankings"``
+    (``{player: [coalition, ...]}``, best first) or ``"utilities"`` (``{player: [{"members":
+    [...], "utility": u}, ...]}``, with an optional ``"default"``) must be present.
+
+    Examples
+    --------
+    >>> from coalitions.formation.hedonic import hedonic_game_from_json
+    >>> hedonic_game_from_json({"type": "hedonic", "players": ["a", "b"],
+    ...                         "values": [[0, 1], [-1, 0]]})
+    HedonicGame(players=('a', 'b'), additively separable)
+    """
+    players = document.get("players")
+    present = [key for key in ("values", "rankings", "utilities") if key in document]
+    if len(present) != 1:
+        raise InvalidProblemError(
+            "a hedonic game document needs exactly one of \"values\" (n x n matrix), "
+            "\"rankings\" ({player: [coalitions, best first]}) or \"utilities\"."
+        )
+    key = present[0]
+    if key == "values":
+        return HedonicGame.additively_separable(document["values"], players)
+    if key == "rankings":
+        return HedonicGame.from_rankings(document["rankings"], players)
+    utilities = document["utilities"]
+    if not isinstance(utilities, Mapping):
+        raise InvalidProblemError("\"utilities\" must map players to lists of entries.")
+    mapping = {}
+    for player, entries in utilities.items():
+        if not isinstance(entries, list) or not all(
+                isinstance(e, Mapping) and "members" in e and "utility" in e for e in entries):
+            raise InvalidProblemError(
+                f"utilities[{player!r}] must be a list of {{\"members\": [...], "
+                "\"utility\": u}} objects."
+            )
+        mapping[player] = {tuple(e["members"]): e["utility"] for e in entries}
+    return HedonicGame.from_utilities(mapping, players,
+                                      default=document.get("default", 0.0))
+
+
+def _register() -> None:
+    from ..games.io import register_reader
+
+    register_reader("hedonic", hedonic_game_from_json)
+
+
+_register()

@@ -506,7 +506,7 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     if not solution.success:
         raise SolverError(f"the LP for the core of the structure failed: {solution.message}")
     point = solution.x[:n]
-    epsilon = float(solution.x[-1]) if rows.size else 0.0
+    epsilon = float(solution.x[-1]) + 0.0 if rows.size else 0.0  # + 0.0 turns -0.0 into 0.0
     is_empty = epsilon > atol
     x, exact = np.array(point, dtype=np.float64), False
     if game.kind == nb.EXACT and not is_empty:
