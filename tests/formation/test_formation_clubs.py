@@ -21,7 +21,11 @@ def _frontier_by_definition(p, s):
         if not any(a2 >= a - 1e-12 and l2 >= l - 1e-12 and (a2 > a + 1e-12 or l2 > l + 1e-12)
                    for a2, l2, _ in points):
             out.add((round(l, 9), a))
-    return sorted(out)
+    unique = []
+    for l, a in sorted(out):
+        if not unique or abs(l - unique[-1][0]) > 1e-9 or abs(a - unique[-1][1]) > 1e-12:
+            unique.append((l, a))
+    return unique
 
 
 @settings(max_examples=40, deadline=None)
