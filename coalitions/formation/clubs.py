@@ -15,7 +15,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .._bits import popcounts
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
 from ._partitions import mask_of, names_of

@@ -16,7 +16,7 @@ import numpy as np
 from .._bits import bit_matrix
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import DynamicsResult, HedonicStabilityResult
-from ._partitions import as_name_list, mask_of, names_of, partition_masks, partition_names
+from ._partitions import mask_of, names_of, partition_masks, partition_names
 
 __all__ = ["HedonicGame", "is_core_stable", "is_nash_stable", "is_individually_stable",
            "is_contractually_individually_stable", "hedonic_stability",
