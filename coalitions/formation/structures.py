@@ -500,9 +500,11 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     b_eq = values[masks]
     c = np.zeros(n + 1)
     c[-1] = 1.0
-    if rows.size == 0:  # one player: the structure is the singleton
+    bounds = (None, None)
+    if rows.size == 0:  # one player: no coalition outside the structure, epsilon is 0
         a_ub, b_ub = None, None
-    solution = solve_lp(c, a_ub, b_ub, a_eq, b_eq)
+        bounds = [(None, None)] * n + [(0.0, 0.0)]
+    solution = solve_lp(c, a_ub, b_ub, a_eq, b_eq, bounds)
     if not solution.success:
         raise SolverError(f"the LP for the core of the structure failed: {solution.message}")
     point = solution.x[:n]

@@ -180,3 +180,35 @@ def test_constructors_and_errors():
         HedonicGame.additively_separable(np.zeros((21, 21)))
     with pytest.raises(InvalidProblemError, match="finite"):
         HedonicGame.additively_separable([[0, np.nan], [0, 0]])
+
+
+def test_json_documents(tmp_path):
+    import json
+
+    import coalitions as co
+
+    documents = [
+        {"type": "hedonic", "players": ["a", "b", "c"],
+         "rankings": {"a": [["a", "b"], ["a", "c"], ["a"]],
+                      "b": [["b", "c"], ["a", "b"], ["b"]],
+                      "c": [["a", "c"], ["b", "c"], ["c"]]}},
+        {"type": "hedonic", "players": ["a", "b", "c"], "default": -1,
+         "utilities": {"a": [{"members": ["a", "b"], "utility": 3},
+                             {"members": ["a", "c"], "utility": 2},
+                             {"members": ["a"], "utility": 1}],
+                       "b": [{"members": ["b", "c"], "utility": 3},
+                             {"members": ["a", "b"], "utility": 2},
+                             {"members": ["b"], "utility": 1}],
+                       "c": [{"members": ["a", "c"], "utility": 3},
+                             {"members": ["b", "c"], "utility": 2},
+                             {"members": ["c"], "utility": 1}]}},
+    ]
+    for document in documents:
+        path = tmp_path / "game.json"
+        path.write_text(json.dumps(document))
+        game = co.read_game(path)
+        assert isinstance(game, HedonicGame)
+        assert np.array_equal(game.utilities, CYCLIC.utilities)
+    with pytest.raises(InvalidProblemError, match="exactly one of"):
+        from coalitions.formation.hedonic import hedonic_game_from_json
+        hedonic_game_from_json({"type": "hedonic", "players": ["a"]})

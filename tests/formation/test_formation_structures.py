@@ -174,3 +174,17 @@ def test_dp_16_players_gives_a_partition():
     members = sorted(p for block in result.structure for p in block)
     assert members == sorted(game.players)
     assert result.value == pytest.approx(sum(result.coalition_values))
+
+
+def test_structure_core_edge_cases():
+    single = structure_core(co.TUGame([0, 3]), [["1"]])
+    assert single.is_stable and single.x.tolist() == [3]
+    # With the grand coalition as the structure this is the ordinary core.
+    glove = co.glove_game(left=["L"], right=["R1", "R2"])
+    assert is_stable_structure(glove, [["L", "R1", "R2"]])
+    assert not is_stable_structure(co.majority_game(3), [["1", "2", "3"]])
+    float_game = co.random_game(5, rng=7, superadditive=True)
+    result = structure_core(float_game, [list(float_game.players)])
+    assert not result.exact
+    if result.is_stable:
+        assert is_in_structure_core(float_game, [list(float_game.players)], result.x, atol=1e-7)

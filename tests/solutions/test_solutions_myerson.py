@@ -91,3 +91,22 @@ def test_errors():
         myerson_value(game, [("a",)])
     with pytest.raises(InvalidGameError, match="list of edges"):
         myerson_value(game, 3)
+
+
+class CallableViews:
+    """Like networkx: .nodes() and .edges() are callable views."""
+
+    def __init__(self, nodes, edges):
+        self._nodes, self._edges = list(nodes), list(edges)
+
+    def nodes(self):
+        return iter(self._nodes)
+
+    def edges(self):
+        return iter(self._edges)
+
+
+def test_callable_graph_views():
+    game = co.majority_game(["a", "b", "c"])
+    mu = myerson_value(game, CallableViews(["a", "b", "c"], [("a", "b"), ("b", "c")]))
+    assert [str(v) for v in mu.x] == ["1/6", "2/3", "1/6"]
