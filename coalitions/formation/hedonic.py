@@ -22,12 +22,15 @@ __all__ = ["HedonicGame", "is_core_stable", "is_nash_stable", "is_individually_s
            "is_contractually_individually_stable", "hedonic_stability",
            "best_response_dynamics", "hedonic_potential"]
 
-#: Largest number of players of a hedonic game stored as a utility table (n * 2**n floats).
+#: Largest number of players of a hedonic game stored as a utility table (n * 2**n floats);
+#: also the limit for core stability, which reads every coalition.
 MAX_HEDONIC_PLAYERS = 20
+#: Largest number of players of an additively separable game (no table is stored).
+MAX_SEPARABLE_PLAYERS = 1000
 DYNAMICS_RULES = ("nash", "individual", "contractual")
 
 
-def _check_names(players: Iterable[Any]) -> tuple[str, ...]:
+def _check_names(players: Iterable[Any], limit: int = MAX_HEDONIC_PLAYERS) -> tuple[str, ...]:
     names = tuple(players)
     for name in names:
         if not isinstance(name, str) or not name.strip():
@@ -36,10 +39,13 @@ def _check_names(players: Iterable[Any]) -> tuple[str, ...]:
         raise InvalidProblemError("player names must be distinct.")
     if not names:
         raise InvalidProblemError("a hedonic game needs at least one player.")
-    if len(names) > MAX_HEDONIC_PLAYERS:
+    if len(names) > limit:
         raise TooLargeError(
-            f"a hedonic game of {len(names)} players would need a table of {len(names)} x "
-            f"2**{len(names)} utilities; the limit is {MAX_HEDONIC_PLAYERS} players."
+            f"a hedonic game of {len(names)} players with general preferences needs a table "
+            f"of {len(names)} x 2**{len(names)} utilities; the limit is {limit} players. "
+            "Additively separable games (HedonicGame.additively_separable) need no table."
+            if limit == MAX_HEDONIC_PLAYERS else
+            f"an additively separable game is limited to {limit} players, got {len(names)}."
         )
     return names
 
@@ -76,6 +82,13 @@ class HedonicGame:
 
     def __init__(self, utilities: Any, players: Iterable[str] | None = None, *,
                  separable: Any = None) -> None:
+        if utilities is None and separable is not None:
+            # Additively separable: utilities are computed from the matrix on demand.
+            self._players = tuple(players)
+            self._table = None
+            self._separable = separable
+            self._index = {name: i for i, name in enumerate(self._players)}
+            return
         table = np.asarray(utilities, dtype=np.float64)
         if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
             raise InvalidProblemError(
@@ -119,15 +132,14 @@ class HedonicGame:
             raise InvalidProblemError("additively separable values must be finite numbers.")
         n = matrix.shape[0]
         names = _check_names(players if players is not None else
-                             [str(i + 1) for i in range(n)])
+                             [str(i + 1) for i in range(n)], MAX_SEPARABLE_PLAYERS)
         if len(names) != n:
             raise InvalidProblemError(
                 f"{len(names)} player names for a {n} x {n} matrix of values."
             )
         np.fill_diagonal(matrix, 0.0)
-        table = matrix @ bit_matrix(n)
         matrix.setflags(write=False)
-        return cls(table, names, separable=matrix)
+        return cls(None, names, separable=matrix)
 
     @classmethod
     def from_utilities(cls, utilities: Mapping[str, Mapping[Any, Any]],
@@ -230,8 +242,35 @@ class HedonicGame:
 
     @property
     def utilities(self) -> np.ndarray:
-        """Read-only table ``[i, S]`` of utilities (meaningful where bit i of S is set)."""
+        """Read-only table ``[i, S]`` of utilities (meaningful where bit i of S is set).
+
+        Built on first use for an additively separable game (at most 20 players)."""
+        if self._table is None:
+            n = self.n_players
+            if n > MAX_HEDONIC_PLAYERS:
+                raise TooLargeError(
+                    f"the utility table of {n} players has {n} x 2**{n} entries; the limit "
+                    f"is {MAX_HEDONIC_PLAYERS} players (core stability reads every "
+                    "coalition). Nash, individual and contractual stability and the "
+                    "dynamics work without it."
+                )
+            table = self._separable @ bit_matrix(n)
+            table.setflags(write=False)
+            self._table = table
         return self._table
+
+    def _u(self, i: int, mask: int) -> float:
+        """Utility of player ``i`` for the coalition ``mask`` (which contains i)."""
+        if self._table is not None:
+            return float(self._table[i, mask])
+        row = self._separable[i]
+        total, j = 0.0, 0
+        while mask:
+            if mask & 1:
+                total += row[j]
+            mask >>= 1
+            j += 1
+        return float(total)
 
     @property
     def separable_values(self) -> np.ndarray | None:
@@ -254,7 +293,7 @@ class HedonicGame:
     def utility(self, player: str, coalition: Any) -> float:
         """``u_player(coalition)``; the player is added to the coalition if missing."""
         i = self._player(player)
-        return float(self._table[i, self.mask(coalition) | 1 << i])
+        return self._u(i, self.mask(coalition) | 1 << i)
 
     def prefers(self, player: str, first: Any, second: Any, *, atol: float = 1e-9) -> bool:
         """Whether ``player`` strictly prefers coalition ``first`` to ``second``."""
@@ -293,7 +332,7 @@ def _check_hedonic(game: Any, function: str) -> HedonicGame:
 
 def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
     masks = partition_masks(partition, game.players, what="partition")
-    owner = np.zeros(game.n_players, dtype=np.int64)
+    owner = [0] * game.n_players
     for mask in masks:
         for i in range(game.n_players):
             if mask >> i & 1:
@@ -301,27 +340,28 @@ def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
     return masks, owner
 
 
-def _moves(game: HedonicGame, masks: list[int], owner: np.ndarray, rule: str, atol: float):
+def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, atol: float,
+           players: Iterable[int] | None = None):
     """Every allowed profitable move ``(gain, i, old, target)`` of a partition, in order."""
-    table = game.utilities
+    u = game._u
     out = []
-    for i in range(game.n_players):
+    for i in range(game.n_players) if players is None else players:
         bit = 1 << i
-        old = int(owner[i])
-        current = table[i, old]
+        old = owner[i]
+        current = u(i, old)
         for target in [m for m in masks if m != old] + ([0] if old != bit else []):
             new = target | bit
-            gain = table[i, new] - current
+            gain = u(i, new) - current
             if gain <= atol:
                 continue
             if rule in ("individual", "contractual"):
                 hosts = [j for j in range(game.n_players) if target >> j & 1]
-                if any(table[j, new] < table[j, target] - atol for j in hosts):
+                if any(u(j, new) < u(j, target) - atol for j in hosts):
                     continue
             if rule == "contractual":
                 left = old & ~bit
                 partners = [j for j in range(game.n_players) if left >> j & 1]
-                if any(table[j, left] < table[j, old] - atol for j in partners):
+                if any(u(j, left) < u(j, old) - atol for j in partners):
                     continue
             out.append((gain, i, old, target))
     return out
@@ -333,9 +373,9 @@ def _move_witness(game: HedonicGame, move) -> dict:
             "to": names_of(target | 1 << i, game.players)}
 
 
-def _blocking_coalition(game: HedonicGame, owner: np.ndarray, atol: float) -> int | None:
+def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int | None:
     n = game.n_players
-    current = game.utilities[np.arange(n), owner]
+    current = game.utilities[np.arange(n), np.array(owner, dtype=np.int64)]
     bits = bit_matrix(n).astype(bool)
     happier = game.utilities > current[:, None] + atol
     blocks = np.all(happier | ~bits, axis=0)
@@ -439,6 +479,9 @@ def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
                       ) -> HedonicStabilityResult:
     """All four stability notions of a partition, with a deviation witnessing each failure.
 
+    Core stability reads every coalition, so above 20 players (additively separable games)
+    ``core_stable`` is None and only the three single-player notions are checked.
+
     Examples
     --------
     >>> from coalitions.formation import HedonicGame, hedonic_stability
@@ -450,8 +493,12 @@ def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
     game = _check_hedonic(game, "hedonic_stability")
     masks, owner = _state(game, partition)
     witnesses: dict = {}
-    blocking = _blocking_coalition(game, owner, atol)
-    witnesses["core"] = None if blocking is None else names_of(blocking, game.players)
+    if game.n_players <= MAX_HEDONIC_PLAYERS:
+        blocking = _blocking_coalition(game, owner, atol)
+        core_stable: bool | None = blocking is None
+        witnesses["core"] = None if blocking is None else names_of(blocking, game.players)
+    else:
+        core_stable, witnesses["core"] = None, "not checked: more than 20 players"
     flags = {}
     for rule, name in (("nash", "nash"), ("individual", "individual"),
                        ("contractual", "contractual")):
@@ -459,7 +506,7 @@ def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
         flags[rule] = not moves
         witnesses[name] = _move_witness(game, moves[0]) if moves else None
     return HedonicStabilityResult(
-        partition=partition_names(masks, game.players), core_stable=blocking is None,
+        partition=partition_names(masks, game.players), core_stable=core_stable,
         nash_stable=flags["nash"], individually_stable=flags["individual"],
         contractually_individually_stable=flags["contractual"], witnesses=witnesses)
 
@@ -499,8 +546,7 @@ def hedonic_potential(game: HedonicGame, partition: Any) -> float:
 
 def _potential(game: HedonicGame, masks: Iterable[int]) -> float:
     # Each pair inside a coalition is counted twice in the sum of members' utilities.
-    table = game.utilities
-    return float(sum(table[i, m] for m in masks for i in range(game.n_players)
+    return float(sum(game._u(i, m) for m in masks for i in range(game.n_players)
                      if m >> i & 1) / 2)
 
 
@@ -563,7 +609,7 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
         partition = [[p] for p in game.players]
     masks, owner = _state(game, partition)
     symmetric = game.is_symmetric
-    table = game.utilities
+    u = game._u
     moves: list = []
     potentials: list = []
     seen: set = set()
@@ -579,13 +625,13 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
             break
         seen.add(key)
         turn += 1
-        options = [m for m in _moves(game, masks, owner, rule, atol) if m[1] == i]
+        options = _moves(game, masks, owner, rule, atol, players=(i,))
         if not options:
             idle += 1
             continue
         idle = 0
-        best = max(table[i, m[3] | 1 << i] for m in options)
-        _, _, old, target = next(m for m in options if table[i, m[3] | 1 << i] == best)
+        best = max(m[0] for m in options)
+        _, _, old, target = next(m for m in options if m[0] == best)
         bit = 1 << i
         masks.remove(old)
         if old != bit:

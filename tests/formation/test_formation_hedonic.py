@@ -126,7 +126,7 @@ def test_general_profiles_agree_with_definitions(n, seed):
 
 
 @settings(max_examples=40, deadline=None)
-@given(n=st.integers(2, 7), seed=st.integers(0, 2**32 - 1))
+@given(n=st.integers(2, 30), seed=st.integers(0, 2**32 - 1))
 def test_symmetric_dynamics_converge_with_rising_potential(n, seed):
     rng = np.random.default_rng(seed)
     values = rng.normal(size=(n, n))
@@ -176,8 +176,14 @@ def test_constructors_and_errors():
         best_response_dynamics(CHASE, rule="swap")
     with pytest.raises(InvalidProblemError, match="max_rounds"):
         best_response_dynamics(CHASE, max_rounds=0)
-    with pytest.raises(TooLargeError):
-        HedonicGame.additively_separable(np.zeros((21, 21)))
+    big = HedonicGame.additively_separable(np.ones((21, 21)))
+    alone = [[p] for p in big.players]
+    assert not is_nash_stable(big, alone)
+    assert hedonic_stability(big, alone).core_stable is None
+    with pytest.raises(TooLargeError, match="core stability"):
+        is_core_stable(big, alone)
+    with pytest.raises(TooLargeError, match="no table"):
+        HedonicGame.from_rankings({"1": [["1"]]}, players=[str(i) for i in range(21)])
     with pytest.raises(InvalidProblemError, match="finite"):
         HedonicGame.additively_separable([[0, np.nan], [0, 0]])
 
@@ -212,3 +218,19 @@ def test_json_documents(tmp_path):
     with pytest.raises(InvalidProblemError, match="exactly one of"):
         from coalitions.formation.hedonic import hedonic_game_from_json
         hedonic_game_from_json({"type": "hedonic", "players": ["a"]})
+
+
+def test_separable_utilities_without_and_with_table():
+    rng = np.random.default_rng(5)
+    values = rng.normal(size=(6, 6))
+    game = HedonicGame.additively_separable(values)
+    players = game.players
+    coalitions = [c for k in range(1, 7) for c in combinations(range(6), k)]
+    direct = {(i, c): sum(values[i][j] for j in c if j != i)
+              for c in coalitions for i in c}
+    for (i, c), expected in direct.items():
+        assert game.utility(players[i], [players[j] for j in c]) == pytest.approx(expected)
+    table = game.utilities  # built now; later lookups read it
+    for (i, c), expected in direct.items():
+        assert table[i, sum(1 << j for j in c)] == pytest.approx(expected)
+        assert game.utility(players[i], [players[j] for j in c]) == pytest.approx(expected)
