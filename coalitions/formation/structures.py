@@ -213,8 +213,8 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     and within a layer in chunks of masks: the ``2**(k-1)`` parts of every mask in a chunk are
     built at once by doubling over its member bits, and ``v(T) + f(S \ T)`` is maximised along
     each row with ``argmax``. No Python loop over coalitions; an 18-player game takes about
-    1.7 s here, 20 players about 35 s (benchmarks/coalition_structure.py). This is the algorithm of Yeh (1986) and
-    Rahwan and Jennings (2008) without their pruning.
+    1.7 s here and a 20-player one about 35 s (benchmarks/coalition_structure.py). This is
+    the algorithm of Yeh (1986) and Rahwan and Jennings (2008) without their pruning.
 
     References
     ----------
