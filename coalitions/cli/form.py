@@ -221,8 +221,11 @@ def agreement(n: int = typer.Option(..., "--n", help="Number of players."),
 
 
 @app.command("winning")
-def winning(quota: str = typer.Option(..., help="Votes needed to win."),
-            weights: str = typer.Option(..., help="Comma-separated weights."),
+def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win."),
+            weights: Optional[str] = typer.Option(None, help="Comma-separated weights."),
+            file: Optional[Path] = typer.Option(
+                None, "--file", help="A voting game file instead (a weighted game, or a TU "
+                                     "game with values 0 and 1)."),
             players: Optional[str] = typer.Option(None, help="Comma-separated names."),
             order: Optional[str] = typer.Option(
                 None, help="Left-right order of the players for connected coalitions."),
@@ -233,10 +236,14 @@ def winning(quota: str = typer.Option(..., help="Votes needed to win."),
                              minimal_winning_coalitions, minimum_weight_coalitions)
 
     with errors_to_stderr():
-        q = parse_number(quota, "quota")
-        w = _numbers(weights, "weights")
         names = _split(players) if players else None
         line = _split(order) if order else None
+        if file is not None:
+            q, w = read_game(file), None
+        elif quota is None or weights is None:
+            raise InvalidProblemError("give --quota and --weights, or --file with a voting game.")
+        else:
+            q, w = parse_number(quota, "quota"), _numbers(weights, "weights")
         results = {
             "minimal_winning": minimal_winning_coalitions(q, w, players=names),
             "minimum_weight": minimum_weight_coalitions(q, w, players=names),

@@ -72,6 +72,10 @@ def test_agreement_winning_clubs(tmp_path):
                   "--players", "A,B,C,D,E"])
     assert data["minimal_connected_winning"]["coalitions"] == [["A", "B"], ["B", "C", "D"]]
     assert data["minimum_weight"]["weights"] == [55, 55]
+    majority = tmp_path / "majority.json"
+    co.write_game(co.majority_game(["a", "b", "c"]), majority)
+    data_file = _json(["winning", "--file", str(majority)])
+    assert data_file["minimal_winning"]["coalitions"] == [["a", "b"], ["a", "c"], ["b", "c"]]
     data = _json(["clubs", "--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18",
                   "--players", "US,EU,CN"])
     assert data["clubs"][0] == ["EU"] and data["coverage"][-1] == 28
@@ -89,6 +93,7 @@ def test_agreement_winning_clubs(tmp_path):
     (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game"),
     (["agreement", "--n", "1"], "n >= 2"),
     (["winning", "--quota", "100", "--weights", "1,2"], "quota"),
+    (["winning", "--quota", "3"], "--weights"),
     (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]"),
     (["clubs"], "--probabilities"),
     (["structure", "missing.json"], "no such file"),
