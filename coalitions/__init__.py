@@ -25,3 +25,10 @@ __all__ = [
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
 ]
+
+# Coalition formation (structures, hedonic games, agreements, winning coalitions, clubs).
+from . import formation  # noqa: E402
+from .formation import *  # noqa: F401,F403,E402
+from .formation import __all__ as _formation_all  # noqa: E402
+
+__all__ += _formation_all
