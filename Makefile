@@ -14,8 +14,10 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
+# The test environment also has the optional extras, so that plots and the Dask executor are
+# tested too (their tests skip cleanly where the extras are absent).
 $(VENV)/.installed-test: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist]'
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

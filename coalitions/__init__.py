@@ -26,5 +26,12 @@ __all__ = [
     *_solutions_all,
 ]
 
+# Coalition formation (structures, hedonic games, agreements, winning coalitions, clubs).
+from . import formation  # noqa: E402
+from .formation import *  # noqa: F401,F403,E402
+from .formation import __all__ as _formation_all  # noqa: E402
+
+__all__ += _formation_all
+
 # worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
 from . import examples, plot  # noqa: E402,F401

@@ -16,7 +16,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Result", "AllocationResult", "ValueResult", "jsonable"]
+__all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
+           "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
+           "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
+           "ClubFrontierResult"]
 
 
 def jsonable(value: Any) -> Any:
@@ -126,3 +129,149 @@ class ValueResult(AllocationResult):
     normalized: bool = False
     n_evaluations: int | None = None
     std_error: Any = field(default=None, repr=False)
+
+
+# ---------------------------------------------------------------- coalition formation
+
+
+@dataclass(frozen=True, eq=False)
+class CoalitionStructureResult(Result):
+    """An optimal coalition structure (a partition of the players) and its total worth.
+
+    Attributes
+    ----------
+    structure : tuple of tuple of str
+        The coalitions, each in player order, ordered by their first player.
+    value : number
+        Sum of ``v(C)`` over the coalitions (the game's number type).
+    coalition_values : tuple
+        ``v(C)`` of each coalition, in ``structure`` order.
+    players : tuple of str
+    exact : bool
+    method : str
+    """
+
+    structure: tuple
+    value: Any
+    coalition_values: tuple
+    players: tuple
+    exact: bool
+    method: str = ""
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class StructureCoreResult(AllocationResult):
+    """The core of a game with a coalition structure (Aumann and Dreze 1974).
+
+    ``x`` is a point of the core when ``is_empty`` is False (the least-core point of the
+    structure otherwise); ``epsilon`` is the smallest uniform subsidy that makes every
+    coalition's claim ``x(S) >= v(S) - epsilon`` satisfiable with ``x(C) = v(C)`` for the
+    coalitions ``C`` of the structure. The structure is stable when ``epsilon <= atol``.
+    """
+
+    structure: tuple = ()
+    is_empty: bool = True
+    epsilon: Any = None
+    success: bool = True
+    status: int = 0
+    message: str = ""
+
+    @property
+    def is_stable(self) -> bool:
+        """True when the core of the structure is non-empty."""
+        return not self.is_empty
+
+
+@dataclass(frozen=True, eq=False)
+class HedonicStabilityResult(Result):
+    """The four stability notions of a partition in a hedonic game, each with a witness.
+
+    A witness is None when the partition is stable in that sense; otherwise it describes a
+    deviation: a blocking coalition (core) or a move ``{"player", "from", "to"}``.
+    """
+
+    partition: tuple
+    core_stable: bool
+    nash_stable: bool
+    individually_stable: bool
+    contractually_individually_stable: bool
+    witnesses: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class DynamicsResult(Result):
+    """Outcome of best-response dynamics in a hedonic game.
+
+    ``stopping_reason`` is ``"stable"`` (a full round without a move: the partition is
+    stable for the deviation rule), ``"cycle"`` (a state repeated, so the dynamics loop for
+    ever) or ``"max_rounds"``. ``potentials`` holds the potential after every move when the
+    game is symmetric additively separable (else empty).
+    """
+
+    partition: tuple
+    converged: bool
+    stopping_reason: str
+    rule: str
+    n_moves: int
+    n_rounds: int
+    moves: tuple = ()
+    potentials: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)
+class AgreementStabilityResult(Result):
+    """Internal and external stability of a signatory coalition of every size k = 1..n.
+
+    ``stable_sizes`` lists the k that are both internally and externally stable.
+    """
+
+    n: int
+    sizes: tuple
+    internal: tuple
+    external: tuple
+    stable_sizes: tuple
+    signatory_payoffs: tuple
+    nonsignatory_payoffs: tuple
+    indifferent: str
+    exact: bool
+    model: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class WinningCoalitionsResult(Result):
+    """A list of winning coalitions of a voting game with their total weights.
+
+    ``concept`` says which list it is: ``"minimal_winning"``, ``"minimum_weight"`` (Riker's
+    size principle) or ``"minimal_connected_winning"`` (Axelrod).
+    """
+
+    coalitions: tuple
+    weights: tuple
+    players: tuple
+    quota: Any
+    concept: str
+
+    def __len__(self) -> int:
+        return len(self.coalitions)
+
+
+@dataclass(frozen=True, eq=False)
+class ClubFrontierResult(Result):
+    """The Pareto frontier of clubs: chance of acting against coverage.
+
+    Each frontier point is a club (``clubs[j]``) with efficiency ``efficiency[j]`` (the
+    probability that every member supports acting, the product of the members' support
+    probabilities) and coverage ``coverage[j]`` (the sum of the members' weights). Points are
+    sorted by increasing coverage (hence decreasing efficiency); no club is at least as good
+    on both criteria and better on one.
+    """
+
+    clubs: tuple
+    efficiency: np.ndarray
+    coverage: np.ndarray
+    players: tuple
+    method: str
+    exact: bool = False
+
+    def __len__(self) -> int:
+        return len(self.clubs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import examples, game, value
+from . import examples, form, game, value
 from ._common import JSON_OPTION, emit_json, number_cell, print_table
 
 app = typer.Typer(
@@ -17,6 +17,7 @@ app = typer.Typer(
 )
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
+app.add_typer(form.app, name="form")
 app.add_typer(examples.app, name="examples")
 
 

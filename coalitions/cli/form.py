@@ -1,0 +1,337 @@
+"""`coalitions form ...`: coalition formation (structures, hedonic stability, agreements,
+winning coalitions, clubs, networks)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from ..exceptions import InvalidProblemError
+from ..games.io import parse_number, read_game
+from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+
+app = typer.Typer(no_args_is_help=True,
+                  help="Coalition formation: structures, hedonic stability, agreements, "
+                       "winning coalitions, clubs, networks.")
+
+GAME_FILE = typer.Argument(..., help="A TU game file (JSON, see docs/reference/file-format.md).")
+STRUCTURE = typer.Option(..., "--structure", "-s",
+                         help="Coalitions separated by '|', members by ',': \"a,b|c\".")
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _structure(text: str) -> list[list[str]]:
+    blocks = [_split(block) for block in text.split("|")]
+    if not text.strip() or any(not block for block in blocks):
+        raise InvalidProblemError(
+            f"cannot read the structure {text!r}: write coalitions separated by '|' and "
+            "members by ',', for example \"a,b|c\"."
+        )
+    return blocks
+
+
+def _numbers(text: str, what: str) -> list[Any]:
+    items = _split(text)
+    if not items:
+        raise InvalidProblemError(f"{what} must be a comma-separated list of numbers.")
+    return [parse_number(item, f"{what}[{i}]") for i, item in enumerate(items)]
+
+
+def _block(block) -> str:
+    return "{" + ", ".join(block) + "}"
+
+
+def _partition_text(partition) -> str:
+    return " | ".join(_block(b) for b in partition)
+
+
+@app.command("partitions")
+def partitions(players: list[str] = typer.Argument(..., help="Player names."),
+               count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
+               as_json: bool = JSON_OPTION) -> None:
+    """Every partition of the players into coalitions (Bell-number many)."""
+    from ..formation import bell_number, set_partitions
+
+    with errors_to_stderr():
+        count = bell_number(len(players))
+        listed = [] if count_only else set_partitions(players)
+    if as_json:
+        emit_json({"players": players, "count": count,
+                   **({} if count_only else {"partitions": listed})})
+        return
+    if count_only:
+        typer.echo(f"{count} partitions of {len(players)} players")
+        return
+    print_table(f"{count} partitions of {len(players)} players", ["#", "partition"],
+                [(i + 1, _partition_text(p)) for i, p in enumerate(listed)])
+
+
+@app.command("structure")
+def structure(file: Path = GAME_FILE,
+              method: str = typer.Option("dp", help="dp | enumerate"),
+              as_json: bool = JSON_OPTION) -> None:
+    """The optimal coalition structure: the partition of largest total worth."""
+    from ..formation import optimal_coalition_structure
+
+    with errors_to_stderr():
+        result = optimal_coalition_structure(read_game(file), method=method)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(f"Optimal coalition structure of {file.name}", ["coalition", "worth"],
+                [(_block(b), number_cell(v)) for b, v in
+                 zip(result.structure, result.coalition_values)],
+                caption=f"total {number_cell(result.value)}, method={result.method}")
+
+
+@app.command("aumann-dreze")
+def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
+                 as_json: bool = JSON_OPTION) -> None:
+    """The Aumann-Dreze value: Shapley value inside each coalition of a structure."""
+    from ..formation import aumann_dreze_value
+
+    with errors_to_stderr():
+        result = aumann_dreze_value(read_game(file), _structure(structure_text))
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(f"Aumann-Dreze value of {file.name}", ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"structure {structure_text}, exact={result.exact}")
+
+
+@app.command("stability")
+def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
+              atol: float = typer.Option(1e-9, help="Tolerance on the least subsidy."),
+              as_json: bool = JSON_OPTION) -> None:
+    """Is a coalition structure stable? The core of the game with that structure."""
+    from ..formation import structure_core
+
+    with errors_to_stderr():
+        result = structure_core(read_game(file), _structure(structure_text), atol=atol)
+    if as_json:
+        emit_json({**result.to_dict(), "is_stable": result.is_stable})
+        return
+    verdict = "stable (core non-empty)" if result.is_stable else "unstable (core empty)"
+    print_table(f"Core of {file.name} with structure {structure_text}: {verdict}",
+                ["player", "core point" if result.is_stable else "least-core point"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"epsilon={number_cell(result.epsilon)}, exact={result.exact}")
+
+
+@app.command("hedonic")
+def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\": \"hedonic\")."),
+            partition: str = typer.Option(..., "--partition", "-p",
+                                          help="Coalitions separated by '|': \"a,b|c\"."),
+            as_json: bool = JSON_OPTION) -> None:
+    """Core, Nash, individual and contractual individual stability of a partition."""
+    from ..formation import hedonic_stability
+
+    with errors_to_stderr():
+        game = _hedonic(file)
+        result = hedonic_stability(game, _structure(partition))
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    rows = []
+    for label, flag, key in (("core stable", result.core_stable, "core"),
+                             ("Nash stable", result.nash_stable, "nash"),
+                             ("individually stable", result.individually_stable, "individual"),
+                             ("contractually individually stable",
+                              result.contractually_individually_stable, "contractual")):
+        witness = result.witnesses[key]
+        if witness is None:
+            text = "-"
+        elif key == "core":
+            text = f"blocked by {_block(witness)}"
+        else:
+            text = f"{witness['player']}: {_block(witness['from'])} -> {_block(witness['to'])}"
+        rows.append((label, "yes" if flag else "no", text))
+    print_table(f"Stability of {_partition_text(result.partition)}",
+                ["notion", "stable", "deviation"], rows)
+
+
+def _hedonic(file: Path):
+    from ..formation import HedonicGame
+
+    game = read_game(file)
+    if not isinstance(game, HedonicGame):
+        raise InvalidProblemError(
+            f"{file} is not a hedonic game; its JSON needs \"type\": \"hedonic\" and "
+            "\"values\", \"rankings\" or \"utilities\"."
+        )
+    return game
+
+
+@app.command("dynamics")
+def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
+             partition: Optional[str] = typer.Option(
+                 None, "--partition", "-p", help="Start partition (default: all alone)."),
+             rule: str = typer.Option("nash", help="nash | individual | contractual"),
+             max_rounds: int = typer.Option(1000, help="Stop after this many rounds."),
+             as_json: bool = JSON_OPTION) -> None:
+    """Best-response dynamics: players move one at a time until nobody wants to."""
+    from ..formation import best_response_dynamics
+
+    with errors_to_stderr():
+        game = _hedonic(file)
+        start = _structure(partition) if partition else None
+        result = best_response_dynamics(game, start, rule=rule, max_rounds=max_rounds)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    rows = [(i + 1, player, _block(old), _block(new),
+             number_cell(result.potentials[i]) if result.potentials else None)
+            for i, (player, old, new) in enumerate(result.moves)]
+    print_table(f"Best-response dynamics ({rule})", ["move", "player", "from", "to",
+                                                     "potential"], rows,
+                caption=f"final {_partition_text(result.partition)}; stopped: "
+                        f"{result.stopping_reason} after {result.n_rounds} round(s)")
+
+
+@app.command("agreement")
+def agreement(n: int = typer.Option(..., "--n", help="Number of players."),
+              b: str = typer.Option("1", help="Marginal benefit of the public good."),
+              c: str = typer.Option("1", help="Slope of the marginal cost."),
+              indifferent: str = typer.Option("join", help="join | stay"),
+              as_json: bool = JSON_OPTION) -> None:
+    """Stable size of a self-enforcing agreement in the linear-quadratic public-good model."""
+    from ..formation import agreement_stability, linear_quadratic_model
+
+    with errors_to_stderr():
+        model = linear_quadratic_model(n, b=parse_number(b, "b"), c=parse_number(c, "c"))
+        result = agreement_stability(model, indifferent=indifferent)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    rows = [(k, number_cell(ps), number_cell(pn), "yes" if i else "no", "yes" if e else "no",
+             "STABLE" if k in result.stable_sizes else "")
+            for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
+                                       result.nonsignatory_payoffs, result.internal,
+                                       result.external)]
+    print_table(f"Self-enforcing agreement, linear-quadratic model, n={n}",
+                ["k", "signatory", "non-signatory", "internal", "external", ""], rows,
+                caption=f"stable sizes: {', '.join(map(str, result.stable_sizes)) or 'none'}")
+
+
+@app.command("winning")
+def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win."),
+            weights: Optional[str] = typer.Option(None, help="Comma-separated weights."),
+            file: Optional[Path] = typer.Option(
+                None, "--file", help="A voting game file instead (a weighted game, or a TU "
+                                     "game with values 0 and 1)."),
+            players: Optional[str] = typer.Option(None, help="Comma-separated names."),
+            order: Optional[str] = typer.Option(
+                None, help="Left-right order of the players for connected coalitions."),
+            as_json: bool = JSON_OPTION) -> None:
+    """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
+    coalitions of a weighted voting game."""
+    from ..formation import (minimal_connected_winning_coalitions,
+                             minimal_winning_coalitions, minimum_weight_coalitions)
+
+    with errors_to_stderr():
+        names = _split(players) if players else None
+        line = _split(order) if order else None
+        if file is not None:
+            q, w = read_game(file), None
+        elif quota is None or weights is None:
+            raise InvalidProblemError("give --quota and --weights, or --file with a voting game.")
+        else:
+            q, w = parse_number(quota, "quota"), _numbers(weights, "weights")
+        results = {
+            "minimal_winning": minimal_winning_coalitions(q, w, players=names),
+            "minimum_weight": minimum_weight_coalitions(q, w, players=names),
+            "minimal_connected_winning": minimal_connected_winning_coalitions(
+                q, w, players=names, order=line),
+        }
+    if as_json:
+        emit_json({key: value.to_dict() for key, value in results.items()})
+        return
+    titles = {"minimal_winning": "Minimal winning coalitions",
+              "minimum_weight": "Minimum-weight winning coalitions (Riker)",
+              "minimal_connected_winning": "Minimal connected winning coalitions (Axelrod)"}
+    for key, result in results.items():
+        print_table(f"{titles[key]}: {len(result)}", ["coalition", "weight"],
+                    [(_block(c), number_cell(wt)) for c, wt in
+                     zip(result.coalitions, result.weights)])
+
+
+@app.command("clubs")
+def clubs(file: Optional[Path] = typer.Option(
+              None, "--file", help="CSV with columns player, probability, coverage."),
+          probabilities: Optional[str] = typer.Option(
+              None, help="Comma-separated support probabilities in (0, 1]."),
+          coverage: Optional[str] = typer.Option(None, help="Comma-separated coverage weights."),
+          players: Optional[str] = typer.Option(None, help="Comma-separated names."),
+          method: str = typer.Option("auto", help="auto | enumerate | pareto"),
+          as_json: bool = JSON_OPTION) -> None:
+    """The Pareto frontier of clubs: chance of acting against coverage."""
+    from ..formation import club_frontier
+
+    with errors_to_stderr():
+        if file is not None:
+            names, p, s = _club_csv(file)
+        else:
+            if probabilities is None or coverage is None:
+                raise InvalidProblemError(
+                    "give --probabilities and --coverage (comma-separated), or --file CSV."
+                )
+            p = [float(v) for v in _numbers(probabilities, "probabilities")]
+            s = [float(v) for v in _numbers(coverage, "coverage")]
+            names = _split(players) if players else None
+        result = club_frontier(p, s, players=names, method=method)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(f"Club frontier: {len(result)} clubs", ["club", "chance of acting", "coverage"],
+                [(_block(c), number_cell(float(a)), number_cell(float(l)))
+                 for c, a, l in zip(result.clubs, result.efficiency, result.coverage)],
+                caption=f"method={result.method}")
+
+
+def _club_csv(file: Path):
+    try:
+        with open(file, newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise InvalidProblemError(f"no such file: {file}") from None
+    if not rows or not {"player", "probability", "coverage"} <= set(rows[0]):
+        raise InvalidProblemError(
+            f"{file} needs a header with columns player, probability, coverage."
+        )
+    names = [row["player"] for row in rows]
+    p = [float(parse_number(row["probability"], f"probability of {row['player']}"))
+         for row in rows]
+    s = [float(parse_number(row["coverage"], f"coverage of {row['player']}")) for row in rows]
+    return names, p, s
+
+
+@app.command("myerson")
+def myerson(file: Path = GAME_FILE,
+            edges: str = typer.Option(..., help="Links as a-b pairs: \"a-b,b-c\"."),
+            as_json: bool = JSON_OPTION) -> None:
+    """The Myerson value: Shapley value of the game restricted to a communication graph."""
+    from ..solutions.myerson import myerson_value
+
+    with errors_to_stderr():
+        pairs = []
+        for item in _split(edges):
+            ends = [e.strip() for e in item.split("-")]
+            if len(ends) != 2 or not all(ends):
+                raise InvalidProblemError(
+                    f"cannot read the edge {item!r}: write links as a-b, separated by commas."
+                )
+            pairs.append(tuple(ends))
+        result = myerson_value(read_game(file), pairs)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(f"Myerson value of {file.name}", ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"edges {edges}, exact={result.exact}")

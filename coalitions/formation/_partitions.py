@@ -1,0 +1,99 @@
+"""Shared helpers: coalitions and partitions of named players as bitmasks."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from ..exceptions import InvalidProblemError
+
+__all__ = ["names_of", "mask_of", "partition_masks", "partition_names", "as_name_list"]
+
+
+def as_name_list(coalition: Any) -> list:
+    """Names in a coalition given as one name (a string) or an iterable of names."""
+    if isinstance(coalition, str):
+        return [coalition]
+    try:
+        return list(coalition)
+    except TypeError:
+        raise InvalidProblemError(
+            f"a coalition must be an iterable of player names, got {coalition!r}."
+        ) from None
+
+
+def mask_of(coalition: Any, index: dict, *, what: str = "coalition") -> int:
+    """Bitmask of a coalition of names, with a clear error for unknown players."""
+    mask = 0
+    for name in as_name_list(coalition):
+        if name not in index:
+            raise InvalidProblemError(
+                f"{what} {_show(coalition)} names unknown player {name!r}; the players are "
+                f"{', '.join(map(repr, index))}."
+            )
+        mask |= 1 << index[name]
+    return mask
+
+
+def names_of(mask: int, players: Sequence[str]) -> tuple:
+    """Names of the players in a mask, in player order."""
+    return tuple(p for i, p in enumerate(players) if mask >> i & 1)
+
+
+def partition_masks(partition: Iterable[Any], players: Sequence[str], *,
+                    what: str = "coalition structure") -> list[int]:
+    """Masks of the blocks of a partition of ``players``; raise if it is not one.
+
+    Every block must be non-empty, blocks must be disjoint, and together they must contain
+    every player exactly once.
+    """
+    if isinstance(partition, str):
+        raise InvalidProblemError(
+            f"a {what} is a list of coalitions (lists of player names), got the string "
+            f"{partition!r}."
+        )
+    index = {name: i for i, name in enumerate(players)}
+    masks: list[int] = []
+    seen = 0
+    try:
+        blocks = list(partition)
+    except TypeError:
+        raise InvalidProblemError(
+            f"a {what} is a list of coalitions (lists of player names), got "
+            f"{type(partition).__name__}."
+        ) from None
+    for block in blocks:
+        mask = mask_of(block, index, what=f"{what} block")
+        if mask == 0:
+            raise InvalidProblemError(f"a {what} may not contain an empty coalition.")
+        if len(as_name_list(block)) != bin(mask).count("1"):
+            raise InvalidProblemError(f"{what} block {_show(block)} lists a player twice.")
+        if mask & seen:
+            twice = names_of(mask & seen, players)
+            raise InvalidProblemError(
+                f"{what} blocks overlap: {', '.join(map(repr, twice))} appear(s) in two "
+                "coalitions; each player belongs to exactly one."
+            )
+        seen |= mask
+        masks.append(mask)
+    full = (1 << len(players)) - 1
+    if seen != full:
+        missing = names_of(full & ~seen, players)
+        raise InvalidProblemError(
+            f"the {what} leaves out {', '.join(map(repr, missing))}; every player must belong "
+            "to one coalition (put a player alone as a singleton [name])."
+        )
+    return masks
+
+
+def partition_names(masks: Iterable[int], players: Sequence[str]) -> tuple:
+    """Canonical form of a partition: blocks as name tuples, ordered by first player."""
+    return tuple(names_of(m, players) for m in sorted(masks, key=lambda m: m & -m))
+
+
+def _show(coalition: Any) -> str:
+    if isinstance(coalition, str):
+        return repr(coalition)
+    try:
+        return repr(list(coalition))
+    except TypeError:
+        return repr(coalition)

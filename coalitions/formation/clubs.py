@@ -1,0 +1,274 @@
+"""Clubs (minilateral coalitions): the chance of acting against coverage.
+
+A club ``C`` deciding by unanimity acts only if every member supports acting. With
+independent support probabilities ``p_i``, its efficiency is ``A(C) = prod p_i``; its
+legitimacy or coverage is ``L(C) = sum s_i`` for weights ``s_i`` such as population,
+emissions or GDP shares. Adding a member raises coverage and lowers efficiency: the Pareto
+frontier over clubs is the "minilateral trade-off" (Kahler 1992; Naim 2009).
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..exceptions import InvalidProblemError, TooLargeError
+from ..results import ClubFrontierResult
+from ._partitions import mask_of, names_of
+
+__all__ = ["club_efficiency", "club_coverage", "club_frontier"]
+
+FRONTIER_METHODS = ("auto", "enumerate", "pareto")
+#: Largest n for ``method="enumerate"`` (every one of the 2**n - 1 clubs).
+MAX_ENUMERATE_PLAYERS = 22
+# Relative tolerance under which two log-efficiencies count as equal.
+_LOG_TOL = 1e-12
+
+
+def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list, list]:
+    """Player names, support probabilities and coverage weights, validated."""
+    if isinstance(probabilities, Mapping):
+        names = tuple(probabilities) if players is None else tuple(players)
+        try:
+            p = [probabilities[name] for name in names]
+        except KeyError as error:
+            raise InvalidProblemError(f"no support probability for player {error}.") from None
+    else:
+        p = list(probabilities)
+        names = tuple(players) if players is not None else tuple(
+            str(i + 1) for i in range(len(p)))
+    if coverage is None:
+        s = [1] * len(p)
+    elif isinstance(coverage, Mapping):
+        try:
+            s = [coverage[name] for name in names]
+        except KeyError as error:
+            raise InvalidProblemError(f"no coverage weight for player {error}.") from None
+    else:
+        s = list(coverage)
+    if not names:
+        raise InvalidProblemError("a club needs at least one player.")
+    if len(p) != len(names) or len(s) != len(names):
+        raise InvalidProblemError(
+            f"give one support probability and one coverage weight per player: {len(names)} "
+            f"players, {len(p)} probabilities, {len(s)} coverage weights."
+        )
+    if len(set(names)) != len(names) or not all(isinstance(x, str) for x in names):
+        raise InvalidProblemError("player names must be distinct strings.")
+    for name, value in zip(names, p):
+        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
+                or not 0 < value <= 1:
+            raise InvalidProblemError(
+                f"the support probability of {name!r} must be in (0, 1], got {value!r}."
+            )
+    for name, value in zip(names, s):
+        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
+                or not (value >= 0 and math.isfinite(value)):
+            raise InvalidProblemError(
+                f"the coverage weight of {name!r} must be a finite number >= 0, got {value!r}."
+            )
+    return names, p, s
+
+
+def _club_mask(club: Any, names: tuple) -> int:
+    mask = mask_of(club, {name: i for i, name in enumerate(names)}, what="club")
+    if mask == 0:
+        raise InvalidProblemError("a club needs at least one member.")
+    return mask
+
+
+def club_efficiency(probabilities: Any, club: Any, *, players: Sequence[str] | None = None
+                    ) -> Any:
+    r"""Chance that a unanimity club acts: :math:`A(C) = \prod_{i \in C} p_i`.
+
+    Parameters
+    ----------
+    probabilities : sequence or mapping
+        Support probability of each player (in (0, 1]); a mapping ``{player: p}`` or a
+        sequence in ``players`` order.
+    club : iterable of str
+    players : sequence of str, optional
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from coalitions.formation import club_efficiency
+    >>> club_efficiency({"a": Fraction(1, 2), "b": Fraction(3, 4), "c": 1}, ["a", "b"])
+    Fraction(3, 8)
+    """
+    names, p, _ = _data(probabilities, None, players)
+    mask = _club_mask(club, names)
+    members = [p[i] for i in range(len(names)) if mask >> i & 1]
+    exact = not any(isinstance(v, (float, np.floating)) for v in members)
+    product: Any = Fraction(1) if exact else 1.0
+    for value in members:
+        product = product * (Fraction(value) if exact else float(value))
+    return product
+
+
+def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = None) -> Any:
+    r"""Coverage (legitimacy) of a club: :math:`L(C) = \sum_{i \in C} s_i`.
+
+    Examples
+    --------
+    >>> from coalitions.formation import club_coverage
+    >>> club_coverage({"a": 10, "b": 25, "c": 5}, ["a", "c"])
+    15
+    """
+    if isinstance(coverage, Mapping):
+        names = tuple(coverage) if players is None else tuple(players)
+        probabilities = {name: 1 for name in names}
+    else:
+        probabilities = [1] * len(list(coverage))
+        names = players
+    names, _, s = _data(probabilities, coverage, names)
+    mask = _club_mask(club, names)
+    return sum(s[i] for i in range(len(names)) if mask >> i & 1)
+
+
+def _pareto_keep(coverage: np.ndarray, log_eff: np.ndarray) -> np.ndarray:
+    """Indices of the non-dominated points (maximise both), one per distinct point."""
+    order = np.lexsort((-log_eff, -coverage))
+    running = np.maximum.accumulate(log_eff[order])
+    previous = np.concatenate(([-np.inf], running[:-1]))
+    tol = _LOG_TOL * np.maximum(1.0, np.abs(previous))
+    keep = log_eff[order] > previous + np.where(np.isfinite(previous), tol, 0.0)
+    return order[keep]
+
+
+def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] | None = None,
+                  method: str = "auto", max_points: int = 1_000_000) -> ClubFrontierResult:
+    r"""The Pareto frontier of clubs: largest chance of acting for each level of coverage.
+
+    A club ``C`` (a non-empty set of players) is on the frontier when no other club has both
+    :math:`A(C') \ge A(C)` and :math:`L(C') \ge L(C)`, one strictly, where
+    :math:`A(C) = \prod_{i \in C} p_i` and :math:`L(C) = \sum_{i \in C} s_i`.
+
+    Parameters
+    ----------
+    probabilities : sequence or mapping
+        Support probability ``p_i`` in (0, 1] of each player.
+    coverage : sequence or mapping
+        Coverage weight ``s_i >= 0`` of each player (population, emissions, GDP, ...).
+    players : sequence of str, optional
+        Names (default the mapping keys, or ``"1"``, ..., ``"n"``).
+    method : {"auto", "enumerate", "pareto"}
+        ``"enumerate"`` scores all ``2**n - 1`` clubs with whole-array operations (up to 22
+        players). ``"pareto"`` is the Nemhauser-Ullmann algorithm: exact, adds one player at
+        a time and keeps only non-dominated partial clubs. ``"auto"`` enumerates up to 16
+        players, else uses ``"pareto"``.
+    max_points : int
+        Refuse (TooLargeError) if the list of non-dominated partial clubs grows beyond this.
+
+    Returns
+    -------
+    ClubFrontierResult
+        ``clubs``, ``efficiency``, ``coverage``, sorted by increasing coverage (one club per
+        distinct frontier point).
+
+    Raises
+    ------
+    InvalidProblemError
+        On probabilities outside (0, 1], negative coverage or mismatched lengths.
+    TooLargeError
+        When too many clubs or frontier points would be needed.
+
+    Notes
+    -----
+    Both criteria are additive once efficiency is taken in logs (``log A = sum log p_i``), so
+    the problem is a bi-objective 0/1 knapsack. Nemhauser and Ullmann (1969): adding player
+    ``i`` to every non-dominated partial club and merging with the clubs without ``i``, then
+    discarding dominated points, keeps exactly the partial clubs that can still end on the
+    frontier (a dominated partial club stays dominated when the same players are added). The
+    cost is O(n F log F) for a largest intermediate frontier of F points; F never exceeds the
+    number of distinct coverage sums, so integer coverage weights (rounded populations, for
+    example) bound it by ``sum s_i + 1`` (the pseudo-polynomial knapsack DP). Efficiencies are
+    computed in floating point (as sums of logs).
+
+    References
+    ----------
+    .. [1] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708.
+    .. [2] Nemhauser, G. L. and Ullmann, Z. (1969). Discrete dynamic programming and capital
+       allocation. *Management Science* 15(9), 494-505.
+
+    Examples
+    --------
+    >>> from coalitions.formation import club_frontier
+    >>> frontier = club_frontier({"US": 0.5, "EU": 0.9, "CN": 0.6},
+    ...                          {"US": 4, "EU": 6, "CN": 18})
+    >>> frontier.clubs
+    (('EU',), ('CN',), ('EU', 'CN'), ('US', 'EU', 'CN'))
+    >>> [round(float(a), 3) for a in frontier.efficiency]
+    [0.9, 0.6, 0.54, 0.27]
+    """
+    names, p, s = _data(probabilities, coverage, players)
+    if method not in FRONTIER_METHODS:
+        raise ValueError(
+            f"unknown method {method!r}; valid methods are "
+            f"{', '.join(map(repr, FRONTIER_METHODS))}."
+        )
+    n = len(names)
+    if method == "auto":
+        method = "enumerate" if n <= 16 else "pareto"
+    log_p = np.log(np.array([float(v) for v in p]))
+    weights = np.array([float(v) for v in s])
+    if method == "enumerate":
+        masks, cover, log_eff = _enumerate(log_p, weights)
+    else:
+        masks, cover, log_eff = _nemhauser_ullmann(log_p, weights, max_points)
+    order = np.argsort(cover, kind="stable")
+    return ClubFrontierResult(
+        clubs=tuple(names_of(int(masks[j]), names) for j in order),
+        efficiency=np.exp(log_eff[order]), coverage=cover[order], players=names,
+        method=method, exact=False)
+
+
+def _enumerate(log_p: np.ndarray, weights: np.ndarray):
+    n = log_p.size
+    if n > MAX_ENUMERATE_PLAYERS:
+        raise TooLargeError(
+            f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
+            f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
+        )
+    log_eff = np.zeros(1 << n)
+    cover = np.zeros(1 << n)
+    for i in range(n):
+        log_eff[1 << i: 2 << i] = log_eff[: 1 << i] + log_p[i]
+        cover[1 << i: 2 << i] = cover[: 1 << i] + weights[i]
+    keep = _pareto_keep(cover[1:], log_eff[1:]) + 1
+    return keep, cover[keep], log_eff[keep]
+
+
+def _nemhauser_ullmann(log_p: np.ndarray, weights: np.ndarray, max_points: int):
+    n = log_p.size
+    masks = np.array([0], dtype=object)
+    cover = np.zeros(1)
+    log_eff = np.zeros(1)
+    for i in range(n):
+        masks = np.concatenate([masks, masks | (1 << i)])
+        cover = np.concatenate([cover, cover + weights[i]])
+        log_eff = np.concatenate([log_eff, log_eff + log_p[i]])
+        keep = _pareto_keep(cover, log_eff)
+        masks, cover, log_eff = masks[keep], cover[keep], log_eff[keep]
+        if masks.size > max_points:
+            raise TooLargeError(
+                f"the frontier of partial clubs has {masks.size} points after {i + 1} of {n} "
+                f"players (max_points={max_points}). Round the coverage weights to integers "
+                "(the frontier then has at most sum(coverage) + 1 points) or raise max_points."
+            )
+    nonempty = masks != 0
+    masks, cover, log_eff = masks[nonempty], cover[nonempty], log_eff[nonempty]
+    zero = np.flatnonzero(weights == 0)
+    if zero.size:
+        # Clubs dominated only by the empty club: the best zero-coverage player alone.
+        best = int(zero[np.argmax(log_p[zero])])
+        masks = np.concatenate([masks, np.array([1 << best], dtype=object)])
+        cover = np.concatenate([cover, [0.0]])
+        log_eff = np.concatenate([log_eff, [log_p[best]]])
+        keep = _pareto_keep(cover, log_eff)
+        masks, cover, log_eff = masks[keep], cover[keep], log_eff[keep]
+    return masks, cover, log_eff

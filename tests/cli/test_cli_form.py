@@ -1,0 +1,106 @@
+"""`coalitions form ...` commands: output, --json round trips and errors on stderr."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import coalitions as co
+from coalitions.cli.app import app
+
+try:
+    runner = CliRunner(mix_stderr=False)
+except TypeError:  # click >= 8.2 always separates stderr
+    runner = CliRunner()
+
+
+@pytest.fixture
+def glove_file(tmp_path):
+    path = tmp_path / "glove.json"
+    co.write_game(co.glove_game(left=["L"], right=["R1", "R2"]), path)
+    return str(path)
+
+
+@pytest.fixture
+def chase_file(tmp_path):
+    path = tmp_path / "chase.json"
+    path.write_text(json.dumps({"type": "hedonic", "players": ["a", "b"],
+                                "values": [[0, 1], [-1, 0]]}))
+    return str(path)
+
+
+def _json(args):
+    result = runner.invoke(app, ["form", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_partitions():
+    data = _json(["partitions", "a", "b", "c"])
+    assert data["count"] == 5 and len(data["partitions"]) == 5
+    result = runner.invoke(app, ["form", "partitions", "a", "b", "c", "d", "--count"])
+    assert result.exit_code == 0 and "15 partitions" in result.stdout
+
+
+def test_structure_and_values(glove_file):
+    data = _json(["structure", glove_file])
+    assert data["value"] == 1 and data["exact"] is True
+    data = _json(["aumann-dreze", glove_file, "-s", "L,R1|R2"])
+    assert data["x"] == {"L": "1/2", "R1": "1/2", "R2": 0}
+    data = _json(["stability", glove_file, "--structure", "L,R1|R2"])
+    assert data["is_stable"] is True and data["x"] == {"L": 1, "R1": 0, "R2": 0}
+    data = _json(["myerson", glove_file, "--edges", "L-R1,R1-R2"])
+    assert data["x"] == {"L": "1/2", "R1": "1/2", "R2": 0}
+    table = runner.invoke(app, ["form", "structure", glove_file])
+    assert table.exit_code == 0 and "{L, R1}" in table.stdout
+
+
+def test_hedonic_and_dynamics(chase_file):
+    data = _json(["hedonic", chase_file, "-p", "a,b"])
+    assert data["contractually_individually_stable"] is True
+    assert data["nash_stable"] is False
+    data = _json(["dynamics", chase_file])
+    assert data["stopping_reason"] == "cycle"
+    data = _json(["dynamics", chase_file, "--rule", "individual"])
+    assert data["stopping_reason"] == "stable"
+
+
+def test_agreement_winning_clubs(tmp_path):
+    assert _json(["agreement", "--n", "8"])["stable_sizes"] == [3]
+    assert _json(["agreement", "--n", "8", "--indifferent", "stay"])["stable_sizes"] == [2, 3]
+    data = _json(["winning", "--quota", "51", "--weights", "20,35,10,30,5",
+                  "--players", "A,B,C,D,E"])
+    assert data["minimal_connected_winning"]["coalitions"] == [["A", "B"], ["B", "C", "D"]]
+    assert data["minimum_weight"]["weights"] == [55, 55]
+    majority = tmp_path / "majority.json"
+    co.write_game(co.majority_game(["a", "b", "c"]), majority)
+    data_file = _json(["winning", "--file", str(majority)])
+    assert data_file["minimal_winning"]["coalitions"] == [["a", "b"], ["a", "c"], ["b", "c"]]
+    data = _json(["clubs", "--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18",
+                  "--players", "US,EU,CN"])
+    assert data["clubs"][0] == ["EU"] and data["coverage"][-1] == 28
+    csv_file = tmp_path / "clubs.csv"
+    csv_file.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\nCN,0.6,18\n")
+    assert _json(["clubs", "--file", str(csv_file)])["clubs"] == data["clubs"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["aumann-dreze", "GLOVE", "-s", "L,R1"], "leaves out 'R2'"),
+    (["stability", "GLOVE", "-s", "L,R1||R2"], "cannot read the structure"),
+    (["structure", "GLOVE", "--method", "greedy"], "valid methods"),
+    (["myerson", "GLOVE", "--edges", "L-X"], "not a player"),
+    (["myerson", "GLOVE", "--edges", "L"], "cannot read the edge"),
+    (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game"),
+    (["agreement", "--n", "1"], "n >= 2"),
+    (["winning", "--quota", "100", "--weights", "1,2"], "quota"),
+    (["winning", "--quota", "3"], "--weights"),
+    (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]"),
+    (["clubs"], "--probabilities"),
+    (["structure", "missing.json"], "no such file"),
+])
+def test_errors_go_to_stderr(args, message, glove_file):
+    args = [glove_file if a == "GLOVE" else a for a in args]
+    result = runner.invoke(app, ["form", *args])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

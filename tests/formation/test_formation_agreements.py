@@ -1,0 +1,69 @@
+"""Self-enforcing agreements: the linear-quadratic model's stable size is 3 for every n."""
+
+from fractions import Fraction
+
+import pytest
+
+from coalitions.exceptions import InvalidProblemError
+from coalitions.formation import (AgreementModel, agreement_stability, is_externally_stable,
+                                  is_internally_stable, linear_quadratic_model)
+
+
+@pytest.mark.parametrize("n", [3, 4, 5, 10, 25, 100])
+def test_linear_quadratic_stable_size_three(n):
+    result = agreement_stability(linear_quadratic_model(n))
+    assert result.stable_sizes == (3,)
+    assert result.exact
+    weak = agreement_stability(linear_quadratic_model(n), indifferent="stay")
+    assert weak.stable_sizes == (2, 3)
+
+
+@pytest.mark.parametrize("b, c", [(2, 3), (Fraction(1, 3), 5), (1.5, 0.25)])
+def test_stable_size_does_not_depend_on_b_and_c(b, c):
+    assert agreement_stability(linear_quadratic_model(12, b=b, c=c)).stable_sizes == (3,)
+
+
+@pytest.mark.parametrize("n", [3, 7, 30])
+def test_closed_form_conditions(n):
+    model = linear_quadratic_model(n)
+    for k in range(1, n + 1):
+        assert is_internally_stable(model, k) == ((k - 1) * (k - 3) <= 0)
+        if k < n:
+            assert is_externally_stable(model, k, indifferent="stay") == (k >= 2)
+            assert is_externally_stable(model, k) == (k >= 3)
+
+
+def test_payoffs_match_formulas():
+    n, b, c = 9, Fraction(2), Fraction(3)
+    model = linear_quadratic_model(n, b=b, c=c)
+    for k in range(1, n + 1):
+        q_s, q_n = k * b / c, b / c
+        total = k * q_s + (n - k) * q_n
+        assert model.signatory(k) == b * total - c / 2 * q_s ** 2
+        if k < n:
+            assert model.nonsignatory(k) == b * total - c / 2 * q_n ** 2
+
+
+def test_custom_model_and_result_dict():
+    # Everyone gains 1 per signatory and signing costs 1.5: only k = 1 can hold.
+    model = AgreementModel(4, signatory=lambda k: k - 1.5, nonsignatory=lambda k: k, name="toy")
+    result = agreement_stability(model)
+    assert result.internal == (False, False, False, False)
+    assert result.stable_sizes == ()
+    data = result.to_dict()
+    assert data["model"] == "toy" and data["nonsignatory_payoffs"][-1] is None
+
+
+def test_errors():
+    with pytest.raises(InvalidProblemError, match="n >= 2"):
+        linear_quadratic_model(1)
+    with pytest.raises(InvalidProblemError, match="positive"):
+        linear_quadratic_model(5, c=0)
+    with pytest.raises(InvalidProblemError, match="between 1 and n"):
+        is_internally_stable(linear_quadratic_model(5), 6)
+    with pytest.raises(ValueError, match="indifferent"):
+        agreement_stability(linear_quadratic_model(5), indifferent="maybe")
+    with pytest.raises(InvalidProblemError, match="AgreementModel"):
+        agreement_stability(5)
+    with pytest.raises(InvalidProblemError, match="functions"):
+        AgreementModel(3, signatory=1, nonsignatory=2)
