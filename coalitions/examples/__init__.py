@@ -10,6 +10,7 @@ from ._report import Report, Section, format_number
 
 # the tour order
 from . import glove, security_council, burden_sharing  # noqa: E402,F401  (register cases)
+from . import coalitions_of_the_willing  # noqa: E402,F401
 
 __all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",
            "format_number", "script_main", "CASES"]

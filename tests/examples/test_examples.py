@@ -172,3 +172,10 @@ def test_every_command_has_help(path):
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage" in result.stdout and len(result.stdout) > 100
+
+
+def test_coalitions_of_the_willing_answers(reports):
+    sizes, scale = reports["coalitions-of-the-willing"].sections
+    assert [row[0] for row in sizes.rows if row[5]] == [3]
+    assert all(row[1] == "3" and row[2] == "2, 3" for row in scale.rows)
+    assert scale.rows[1][4] == Fraction(16, 135)

@@ -1,0 +1,14 @@
+"""Worked example `coalitions-of-the-willing`: see `coalitions examples run coalitions-of-the-willing`.
+
+Run: python examples/coalitions_of_the_willing.py [--json] [--plot FILE]
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a clone too
+
+from coalitions.examples import script_main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(script_main("coalitions-of-the-willing"))
