@@ -14,7 +14,7 @@ from .examples import Section, run_case
 __all__ = ["Section", "tour", "SECTIONS", "DEMO_CASES"]
 
 # the examples the tour walks through, in order (each runs in well under a second)
-DEMO_CASES = ["glove", "security-council", "burden-sharing"]
+DEMO_CASES = ["glove", "security-council", "burden-sharing", "coalitions-of-the-willing"]
 
 
 def timing_section(n: int = 22, seed: int = 2022) -> Section:
