@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, Sequence
 
 from ..exceptions import InvalidProblemError
 from ._registry import register
 from ._report import Report, Section
 
-__all__ = ["run", "capped_proportional"]
+__all__ = ["run", "capped_proportional", "un_scale_2019_2021"]
+
+DATA = Path(__file__).resolve().parent.parent / "datasets"
+# ASSUMPTION: the United States' share of the scale's base before the ceiling (a round number
+# close to its share of world GNI in 2015-2017; the real base also has debt-burden and
+# low-income adjustments).
+US_UNCAPPED_SHARE = Fraction(245, 10)
 
 TITLE = "Burden sharing: who pays for what we do together?"
-SUMMARY = ("A shared runway and a bankrupt estate: the Shapley value of a cost game, "
-           "random arrival and the Talmud's division.")
+SUMMARY = ("A shared runway, a bankrupt estate and the UN budget: the Shapley value of a cost "
+           "game, the Talmud's division and a capped proportional scale.")
 
 
 def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -> list[Any]:
@@ -45,6 +53,53 @@ def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -
             return [num(caps[i]) if i in capped else lam * num(bases[i])
                     for i in range(len(bases))]
         capped.update(over)
+
+
+def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
+    """The 20 largest rates (percent) of the UN regular-budget scale 2019-2021
+    (A/RES/73/271), exact, in rank order; see ``datasets/un_scale_of_assessments_2019_2021_top.md``.
+
+    >>> un_scale_2019_2021()[0]
+    ('United States', Fraction(22, 1))
+    """
+    with open(DATA / "un_scale_of_assessments_2019_2021_top.csv", newline="",
+              encoding="utf-8") as handle:
+        return [(row["member_state"], Fraction(row["rate_pct"]))
+                for row in csv.DictReader(handle)]
+
+
+def _un_scale_section() -> tuple[Section, dict, dict]:
+    scale = un_scale_2019_2021()
+    names = [name for name, _ in scale] + ["all other members"]
+    rates = [rate for _, rate in scale]
+    rates.append(100 - sum(rates))
+    # bases: the United States at its assumed uncapped share; the others in proportion to
+    # their published rates, scaled so that the bases add up to 100
+    others = 100 - US_UNCAPPED_SHARE
+    bases = [US_UNCAPPED_SHARE] + [r * others / (100 - rates[0]) for r in rates[1:]]
+    caps = [Fraction(22)] + [Fraction(100)] * (len(rates) - 1)
+    modelled = capped_proportional(100, bases, caps)
+    assert modelled == rates, "the capped proportional model must reproduce the scale"
+    rows = [[name, round(float(rate), 3), round(float(base), 3), round(float(rate - base), 3)]
+            for name, rate, base in zip(names, rates, bases)]
+    factor = (100 - rates[0]) / others
+    section = Section(
+        "The UN regular budget 2019-2021: a capped proportional scale (ceiling 22 %)",
+        ["member", "published rate %", "rate without the ceiling % (model)",
+         "change due to the ceiling (points)"], rows,
+        ["The scale is modelled as a capped proportional rule r_i = min(cap_i, lam * base_i), "
+         "lam set so that the rates add up to 100: the United States pays the 22 % ceiling "
+         "and the excess above it is spread over everyone else in proportion to their bases. "
+         "The model reproduces the published rates exactly.",
+         f"The ceiling moves {float(US_UNCAPPED_SHARE - 22):.1f} points of the budget onto the "
+         f"other members: each pays {float(factor - 1):.1%} more than without it (China "
+         f"+{float(rows[1][3]):.2f} points, Japan +{float(rows[2][3]):.2f})."],
+        assumptions=[f"the United States' share of the base before the ceiling is "
+                     f"{float(US_UNCAPPED_SHARE)} % (a round number near its share of world "
+                     "GNI); the real scale starts from GNI with debt-burden and low per-capita "
+                     "income adjustments, which this model does not reproduce"],
+        data={"published": dict(zip(names, rates)), "uncapped": dict(zip(names, bases))})
+    return section, dict(zip(names[:10], rates[:10])), dict(zip(names[:10], bases[:10]))
 
 
 @register("burden-sharing", TITLE, SUMMARY)
@@ -93,16 +148,21 @@ def run() -> Report:
          "and Maschler (1985) showed they are the nucleolus of the same game."],
         data={"rows": estate_rows})
 
+    un_scale, published, uncapped = _un_scale_section()
+
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({"Shapley share": phi.as_dict(),
-                                 "stand-alone cost": dict(zip(airlines, costs))},
-                                title="Runway cost shares", ylabel="cost (millions)")
+        return power_index_bars({"published rate (22 % ceiling)": published,
+                                 "without the ceiling (model)": uncapped},
+                                title="UN regular budget 2019-2021: the ten largest rates",
+                                ylabel="share of the budget (%)")
 
-    return Report("burden-sharing", TITLE, SUMMARY, [runway, estate],
+    return Report("burden-sharing", TITLE, SUMMARY, [runway, estate, un_scale],
                   references=["Littlechild, S. C. and Owen, G. (1973). Management Science "
                               "20(3), 370-372.",
                               "O'Neill, B. (1982). Mathematical Social Sciences 2(4), 345-371.",
                               "Aumann, R. J. and Maschler, M. (1985). Journal of Economic "
-                              "Theory 36(2), 195-213."],
+                              "Theory 36(2), 195-213.",
+                              "UN General Assembly resolution A/RES/73/271 (2018): scale of "
+                              "assessments 2019-2021."],
                   plot=plot)

@@ -179,3 +179,15 @@ def test_coalitions_of_the_willing_answers(reports):
     assert [row[0] for row in sizes.rows if row[5]] == [3]
     assert all(row[1] == "3" and row[2] == "2, 3" for row in scale.rows)
     assert scale.rows[1][4] == Fraction(16, 135)
+
+
+def test_un_scale_section(reports):
+    from coalitions.examples.burden_sharing import un_scale_2019_2021
+
+    scale = un_scale_2019_2021()
+    assert len(scale) == 20 and scale[0] == ("United States", 22)
+    assert scale[1] == ("China", Fraction("12.005"))
+    un = reports["burden-sharing"].section("The UN regular budget")
+    assert un.rows[0][:3] == ["United States", 22.0, 24.5]
+    assert sum(row[1] for row in un.rows) == pytest.approx(100)
+    assert un.assumptions
