@@ -118,7 +118,7 @@ def test_glove_answers(reports):
 
 
 def test_security_council_answers(reports):
-    power, acting = reports["security-council"].sections
+    power, acting = reports["security-council"].sections[:2]
     assert power.rows[0][1] == Fraction(421, 2145) and power.rows[1][1] == Fraction(4, 2145)
     assert power.rows[0][4] == 1
     assert acting.rows[0][2] == Fraction(53, 2048)
