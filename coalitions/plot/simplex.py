@@ -12,6 +12,8 @@ from ._mpl import as_float, new_figure
 __all__ = ["imputation_simplex"]
 
 _MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
+_COLOURS = ["tab:blue", "tab:orange", "tab:red", "tab:purple", "tab:brown", "tab:pink",
+            "tab:gray", "tab:olive"]  # green is the core's
 # corners of the equilateral triangle: player 1 bottom left, player 2 bottom right, 3 on top
 _CORNERS = ((0.0, 0.0), (1.0, 0.0), (0.5, math.sqrt(3) / 2))
 
@@ -102,6 +104,7 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
             raise ValueError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
         p = _to_plane(x, low, surplus)
         ax.plot(p[0], p[1], linestyle="none", marker=_MARKERS[k % len(_MARKERS)], ms=8,
+                color=_COLOURS[k % len(_COLOURS)],
                 label=f"{name} (" + ", ".join(f"{v:.3g}" for v in x) + ")", zorder=3)
     ax.set_aspect("equal")
     ax.set_xlim(-0.15, 1.15)
