@@ -69,9 +69,13 @@ class Section:
         cells += [[format_number(v) for v in row] for row in self.rows]
         widths = [max(len(row[k]) for row in cells if k < len(row))
                   for k in range(len(self.columns))]
+        # text columns are aligned left, number columns right
+        left = [k == 0 or any(isinstance(row[k], str) for row in self.rows if k < len(row))
+                for k in range(len(self.columns))]
         lines = [self.title, "-" * len(self.title)]
         for i, row in enumerate(cells):
-            parts = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+            parts = [c.ljust(w) if left[k] else c.rjust(w)
+                     for k, (c, w) in enumerate(zip(row, widths))]
             lines.append("  ".join(parts).rstrip())
             if i == 0:
                 lines.append("  ".join("-" * w for w in widths))
