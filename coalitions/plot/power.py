@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any, Mapping
 
 from ._mpl import as_float, new_figure
@@ -39,7 +40,8 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
     for values in indices.values():
         players += [str(p) for p in values if str(p) not in players]
     n, m = len(players), len(indices)
-    fig, ax = new_figure(max(6.0, min(11.0, 0.3 * n * max(1, m) + 2)), 5.2)
+    width_inches = max(6.0, min(11.0, 0.3 * n * max(1, m) + 2))
+    fig, ax = new_figure(width_inches, 5.2)
     width = 0.8 / m
     for k, (name, values) in enumerate(indices.items()):
         values = {str(p): as_float(v) for p, v in values.items()}
@@ -55,7 +57,7 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
         ax.set_yscale("log")
     ax.set_ylabel(ylabel)
     ax.grid(axis="y", alpha=0.3)
-    ax.set_title(title or "Power indices")
+    ax.set_title(textwrap.fill(title or "Power indices", int(width_inches * 9)))
     if m > 1:
         ax.legend(fontsize=8)
     return fig
