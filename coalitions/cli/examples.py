@@ -13,9 +13,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Worked examples: the cases of the multilateralism debate, computed and "
                        "explained.")
 
-PLOT_OPTION = typer.Option(None, "--plot", metavar="FILE",
-                           help="Also write the case's figure to FILE (.png or .svg); needs "
-                                "the plot extra: pip install coalitions-toolkit[plot].")
+from ._plotting import PLOT_OPTION  # noqa: E402
 
 
 def render_report(report) -> None:
