@@ -25,3 +25,10 @@ __all__ = [
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
 ]
+
+# Value oracles and sampling estimators (issue 8).
+from .games.oracle import OracleGame  # noqa: E402
+from .results import EstimateResult  # noqa: E402
+from . import approx  # noqa: E402
+
+__all__ += ["OracleGame", "EstimateResult", "approx"]

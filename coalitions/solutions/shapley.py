@@ -12,7 +12,7 @@ from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
-SHAPLEY_METHODS = ("exact", "dividends")
+SHAPLEY_METHODS = ("exact", "dividends", "permutation", "antithetic", "stratified", "svarm")
 
 
 def shapley_weights(n: int, kind: str = nb.EXACT) -> list:
@@ -22,7 +22,9 @@ def shapley_weights(n: int, kind: str = nb.EXACT) -> list:
             for s in range(n)]
 
 
-def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
+def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None = None,
+                  rng=None, executor=None, callback=None, confidence: float = 0.95
+                  ) -> ValueResult:
     r"""The Shapley value of a TU game.
 
     Each player receives its marginal contribution averaged over all orders in which the
@@ -41,15 +43,23 @@ def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
     game : TUGame
         The game. Float values give float payoffs; integer or Fraction values give exact
         Fractions; sympy values give sympy expressions.
-    method : {"exact", "dividends"}
-        ``"exact"`` (default) reads the table in two matrix products grouped by coalition size
-        (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum over T
-        containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a check.
+    method : {"exact", "dividends", "permutation", "antithetic", "stratified", "svarm"}
+        ``"exact"`` (default for a TUGame) reads the table in two matrix products grouped by
+        coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
+        over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a
+        check. The other methods are sampling estimators (default ``"permutation"`` for an
+        :class:`~coalitions.OracleGame`), see :func:`coalitions.approx.shapley_estimate`.
+    budget, rng, executor, callback, confidence
+        For sampling methods only: evaluation budget (required), seed, a
+        ``concurrent.futures.Executor``, a progress callback ``callback(done, total)`` and the
+        confidence level; see :func:`coalitions.approx.shapley_estimate`.
 
     Returns
     -------
     ValueResult
-        ``x`` in player order, ``exact`` True for rational and symbolic games.
+        ``x`` in player order, ``exact`` True for rational and symbolic games. Sampling
+        methods return an :class:`~coalitions.results.EstimateResult` (``exact=False``, with
+        ``std_error``, ``ci_low`` and ``ci_high``).
 
     Raises
     ------
@@ -91,6 +101,14 @@ def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
     >>> co.shapley_value(game).x.tolist()
     [a/2 + 1/2, 1/2, a/2]
     """
+    from ..approx import SHAPLEY_SAMPLERS, dispatch
+
+    estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
+                        budget=budget, rng=rng, executor=executor, callback=callback,
+                        confidence=confidence)
+    if estimate is not None:
+        return estimate
+    method = method or "exact"
     game = check_game(game, "shapley_value")
     check_method(method, SHAPLEY_METHODS)
     if method == "dividends":
