@@ -41,7 +41,7 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                  if value is not None]
         if given:
             raise ValueError(
-                f"{', '.join(given)} only apply to sampling methods "
+                f"the keyword(s) {', '.join(given)} only apply to sampling methods "
                 f"({', '.join(map(repr, samplers))}); method={method or 'exact'!r} is exact."
             )
         return None

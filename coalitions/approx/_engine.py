@@ -166,10 +166,10 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
     Returns the list of stats in task order and the number of evaluations. ``callback(done,
     total)`` is called in this process after each task finishes.
     """
-    if executor is not None and not hasattr(executor, "submit"):
+    if executor is not None and not isinstance(executor, Executor):
         raise ValueError(
-            f"executor must be a concurrent.futures.Executor (an object with submit), got "
-            f"{type(executor).__name__}; for Dask pass client.get_executor()."
+            f"executor must be a concurrent.futures.Executor, got {type(executor).__name__}; "
+            "for Dask pass client.get_executor(), not the Client."
         )
     out: list = [None] * len(tasks)
     if executor is None:
