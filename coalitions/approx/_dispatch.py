@@ -11,13 +11,17 @@ __all__ = ["dispatch"]
 
 
 def dispatch(game: Any, method: str | None, function: str, default: str,
-             samplers: Sequence[str], *, budget=None, rng=None, executor=None, callback=None,
+             samplers: Sequence[str], methods: Sequence[str] = (), *, budget=None, rng=None, executor=None, callback=None,
              confidence: float = 0.95, normalized: bool = False):
     """The estimate when ``method`` is a sampler (or the game is an oracle), else None.
 
     None means: run the exact path of ``function``. Sampling-only keywords given with an exact
-    method are an error rather than silently ignored.
+    method are an error rather than silently ignored (a progress callback is just unused).
     """
+    if method is not None and methods and method not in methods:
+        raise ValueError(
+            f"unknown method {method!r}; valid methods are {', '.join(map(repr, methods))}."
+        )
     is_oracle = isinstance(game, OracleGame) or (
         callable(getattr(game, "to_oracle", None)) and
         not callable(getattr(game, "to_tu_game", None)))
@@ -37,7 +41,7 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                 "budget, or game.tabulate() for small n."
             )
         given = [name for name, value in (("budget", budget), ("rng", rng),
-                                          ("executor", executor), ("callback", callback))
+                                          ("executor", executor))
                  if value is not None]
         if given:
             raise ValueError(

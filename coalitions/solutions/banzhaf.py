@@ -76,7 +76,8 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     from ..approx import BANZHAF_SAMPLERS, dispatch
 
     estimate = dispatch(game, method, "banzhaf_value", "sampling", BANZHAF_SAMPLERS,
-                        budget=budget, rng=rng, executor=executor, callback=callback,
+                        BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,
+                        callback=callback,
                         confidence=confidence, normalized=normalized)
     if estimate is not None:
         return estimate

@@ -104,7 +104,8 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     from ..approx import SHAPLEY_SAMPLERS, dispatch
 
     estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
-                        budget=budget, rng=rng, executor=executor, callback=callback,
+                        SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,
+                        callback=callback,
                         confidence=confidence)
     if estimate is not None:
         return estimate
