@@ -11,7 +11,8 @@ __all__ = ["dispatch"]
 
 
 def dispatch(game: Any, method: str | None, function: str, default: str,
-             samplers: Sequence[str], methods: Sequence[str] = (), *, budget=None, rng=None, executor=None, callback=None,
+             samplers: Sequence[str], methods: Sequence[str] = (), *, budget=None,
+             rng=None, executor=None, callback=None,
              confidence: float = 0.95, normalized: bool = False):
     """The estimate when ``method`` is a sampler (or the game is an oracle), else None.
 

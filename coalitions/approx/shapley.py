@@ -144,8 +144,8 @@ def _contributions(oracle: ValueOracle, orders: np.ndarray, v_empty: float,
             prefixes = np.cumsum(np.left_shift(1, orders[:, :-1], dtype=np.int64), axis=1)
             values[:, 1:n] = oracle.evaluate_masks(prefixes)
         else:
-            sizes = np.arange(1, n)
-            prefix = ranks[:, None, :] < sizes[None, :, None]      # (m, n-1, n)
+            prefix = np.empty((m, n - 1, n), dtype=bool)          # row j: the first j+1
+            np.less(ranks[:, None, :], np.arange(1, n)[None, :, None], out=prefix)
             values[:, 1:n] = oracle.evaluate(prefix.reshape(m * (n - 1), n)).reshape(m, n - 1)
     steps = np.diff(values, axis=1)                  # steps[r, j]: contribution of orders[r, j]
     return np.take_along_axis(steps, ranks, axis=1)

@@ -1,4 +1,4 @@
-"""Games given by a value oracle: a function evaluated lazily, one coalition or a batch at a time."""
+"""Games given by a value oracle: a function evaluated lazily, one coalition or a batch."""
 
 from __future__ import annotations
 
