@@ -194,17 +194,32 @@ def _permutation(oracle, *, method, budget, seeds, executor, callback, confidenc
 
 # --------------------------------------------------------------------------- strata
 
+def _size_groups(sizes: np.ndarray):
+    """``(size, indices)`` for each distinct size, indices in increasing order."""
+    order = np.argsort(sizes, kind="stable")
+    values, starts = np.unique(sizes[order], return_index=True)
+    bounds = list(starts) + [len(order)]
+    return [(int(v), order[a:b]) for v, a, b in zip(values, bounds[:-1], bounds[1:])]
+
+
 def _random_sets(generator, sizes: np.ndarray, n: int,
                  exclude: np.ndarray | None = None) -> np.ndarray:
-    """Boolean (k, n): uniform random sets of the given sizes, avoiding ``exclude[r]``."""
+    """Boolean (k, n): uniform random sets of the given sizes, avoiding ``exclude[r]``.
+
+    Row r keeps the ``sizes[r]`` players with the smallest random keys (an excluded player gets
+    key 2, above every other); rows of equal size are split at once with ``np.partition``.
+    """
     k = len(sizes)
     keys = generator.random((k, n))
     if exclude is not None:
-        keys[np.arange(k), exclude] = 2.0          # sorted last: never among the first s
-    order = np.argsort(keys, axis=1)
-    chosen = np.arange(n)[None, :] < sizes[:, None]
+        keys[np.arange(k), exclude] = 2.0
     out = np.zeros((k, n), dtype=bool)
-    np.put_along_axis(out, order, chosen, axis=1)
+    for size, rows in _size_groups(np.asarray(sizes)):
+        if size <= 0:
+            continue
+        block = keys[rows]
+        threshold = np.partition(block, size - 1, axis=1)[:, size - 1:size]
+        out[rows] = block <= threshold
     return out
 
 
@@ -277,18 +292,27 @@ def _cell_stats(sets: np.ndarray, values: np.ndarray, n: int) -> dict:
     """Update of every player's strata by sets of sizes 2..n-2.
 
     A member i of A (|A| = s) gets v(A) in its stratum "plus, level s-1" (v(S + i) with
-    |S| = s-1); a non-member gets it in "minus, level s" (v(S) with |S| = s).
+    |S| = s-1); a non-member gets it in "minus, level s" (v(S) with |S| = s). Sets are grouped
+    by size, so each group costs two vector-matrix products.
     """
-    size = sets.sum(axis=1)
-    level = size[:, None] - sets                  # s-1 for members, s for non-members
-    cell = (np.arange(n)[None, :] * n + level)
-    weights = np.broadcast_to(values[:, None], sets.shape)
+    plus = np.zeros((3, n, n))                    # sum, squares, count by (player, level)
+    minus = np.zeros((3, n, n))
+    for s, index in _size_groups(sets.sum(axis=1)):
+        rows = sets[index]
+        vals = values[index]
+        # einsum on the boolean matrix: no float copy, and no BLAS call (OpenBLAS threads cost
+        # 10x more than the product itself on a loaded machine)
+        inside = np.stack([np.einsum("k,kn->n", vals, rows),
+                           np.einsum("k,kn->n", vals * vals, rows),
+                           np.count_nonzero(rows, axis=0)])
+        stacked = np.stack([vals, vals * vals, np.ones_like(vals)])
+        plus[:, :, s - 1] += inside
+        minus[:, :, s] += stacked.sum(axis=1)[:, None] - inside
     out = {}
-    for name, where in (("plus", sets), ("minus", ~sets)):
-        c, w = cell[where], weights[where]
-        out[name + "_sum"] = np.bincount(c, w, n * n)
-        out[name + "_squares"] = np.bincount(c, w * w, n * n)
-        out[name + "_count"] = np.bincount(c, minlength=n * n)
+    for name, table in (("plus", plus), ("minus", minus)):
+        out[name + "_sum"] = table[0].ravel()
+        out[name + "_squares"] = table[1].ravel()
+        out[name + "_count"] = np.rint(table[2]).astype(np.int64).ravel()
     return out
 
 
@@ -353,14 +377,14 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
                                concept=concept, method=method, confidence=confidence,
                                budget=budget, n_evaluations=exact_cost, n_samples=0)
     samples = budget - exact_cost - warmup
-    per_task = chunk_units(chunk_size, 1, n)
+    per_task = chunk_units(chunk_size, 1, 4 * n)
     sizes = split(samples, per_task)
-    children = seeds.spawn(len(sizes) + 1)
-    tasks = [(children[0], 2)]
+    children = seeds.spawn(len(sizes) + 2)
+    tasks = [(children[0], 1), (children[1], 1)]
     parts, used = run_tasks(_svarm_warmup_task, oracle, tasks, executor=executor,
                             callback=callback, total=budget, done=exact_cost)
     more, used = run_tasks(_svarm_task, oracle,
-                           [(child, size) for child, size in zip(children[1:], sizes)],
+                           [(child, size) for child, size in zip(children[2:], sizes)],
                            executor=executor, callback=callback, total=budget, done=used)
     stats = add_stats(parts + more)
     errors = np.zeros((n, n))
