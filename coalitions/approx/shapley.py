@@ -12,7 +12,7 @@ from ._engine import (ValueOracle, add_stats, as_oracle, check_budget, check_con
 
 __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 
-SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "svarm")
+SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm")
 
 
 def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
@@ -30,11 +30,14 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     ----------
     game : TUGame or OracleGame
         A table game (read by vectorised look-ups) or a value oracle.
-    method : {"permutation", "antithetic", "stratified", "svarm"}
+    method : {"permutation", "antithetic", "stratified", "neyman", "svarm"}
         ``"permutation"``: random join orders, one marginal contribution per player each
         (Castro, Gomez and Tejada 2009). ``"antithetic"``: each order together with its
         reverse, averaged (negatively correlated pairs). ``"stratified"``: one stratum per
-        player and position, sampled equally (Maleki et al. 2013; Castro et al. 2017).
+        player and position, sampled equally (Maleki et al. 2013). ``"neyman"``: the same
+        strata with optimum allocation (Castro et al. 2017): a pilot of 30 % of the draws
+        (at least two per stratum) sampled equally, the rest in proportion to each stratum's
+        pilot standard deviation.
         ``"svarm"``: stratified SVARM (Kolpaczki et al. 2024), every evaluation updates a
         stratum of every player; no marginal-contribution pairs.
     budget : int
@@ -73,8 +76,9 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     of bitmasks (table games) or a boolean prefix matrix (oracles). Standard errors are
     sample standard deviations over the sampling units (permutations, antithetic pairs,
     stratum draws) divided by the square root of their number; the permutation estimate is
-    efficient by construction (its entries sum to ``v(N) - v(empty)``). ``"stratified"`` needs
-    at least ``4 n (n - 2) + 2 n + 2`` evaluations (two draws per stratum); ``"svarm"`` first
+    efficient by construction (its entries sum to ``v(N) - v(empty)``). ``"stratified"`` and
+    ``"neyman"`` need at least ``4 n (n - 2) + 2 n + 2`` evaluations (two draws per stratum);
+    ``"svarm"`` first
     computes the strata of sizes 0, 1, n-1, n exactly (``2n + 2`` evaluations) and then runs a
     warm-up that gives every stratum two draws.
 
@@ -108,7 +112,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)
     run = {"permutation": _permutation, "antithetic": _permutation,
-           "stratified": _stratified, "svarm": _svarm}[method]
+           "stratified": _stratified, "neyman": _stratified, "svarm": _svarm}[method]
     return run(oracle, method=method, budget=budget, seeds=seeds, executor=executor,
                callback=callback, confidence=confidence, chunk_size=chunk_size,
                concept=concept)
@@ -223,23 +227,35 @@ def _random_sets(generator, sizes: np.ndarray, n: int,
     return out
 
 
-def _stratified_task(oracle, seed, rounds):
-    """``rounds`` draws in every stratum (player i, size s), 1 <= s <= n-2."""
+def _stratified_task(oracle, seed, cells):
+    """One draw per entry of ``cells`` (stratum ``player * n + size``, 1 <= size <= n-2):
+    a uniform coalition S of that size without the player, and ``v(S + i) - v(S)``."""
     generator = np.random.default_rng(seed)
     n = oracle.n
-    players, sizes = np.meshgrid(np.arange(n), np.arange(1, n - 1), indexing="ij")
-    players = np.tile(players.ravel(), rounds)
-    sizes = np.tile(sizes.ravel(), rounds)
+    players, sizes = np.divmod(cells, n)
     without = _random_sets(generator, sizes, n, exclude=players)
     with_player = without.copy()
     with_player[np.arange(len(players)), players] = True
     values = oracle.evaluate(np.concatenate([with_player, without]))
     k = len(players)
     delta = values[:k] - values[k:]
-    cell = players * n + sizes
-    stats = {"sum": np.bincount(cell, delta, n * n), "squares": np.bincount(cell, delta**2, n * n),
-             "count": np.bincount(cell, minlength=n * n)}
+    stats = {"sum": np.bincount(cells, delta, n * n),
+             "squares": np.bincount(cells, delta**2, n * n),
+             "count": np.bincount(cells, minlength=n * n)}
     return stats, 2 * k
+
+
+def neyman_allocation(sigma: np.ndarray, draws: int) -> np.ndarray:
+    """Integer draws per stratum proportional to ``sigma`` (largest remainders, stable)."""
+    total = float(sigma.sum())
+    if draws <= 0:
+        return np.zeros(len(sigma), dtype=np.int64)
+    share = sigma / total * draws if total > 0 else np.full(len(sigma), draws / len(sigma))
+    out = np.floor(share).astype(np.int64)
+    rest = draws - int(out.sum())
+    if rest > 0:
+        out[np.argsort(-(share - out), kind="stable")[:rest]] += 1
+    return out
 
 
 def _exact_ends(oracle):
@@ -258,23 +274,40 @@ def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence
     per_round = 2 * n * max(n - 2, 0)
     budget = check_budget(budget, exact_cost + 2 * per_round, method, n)
     v0, singles, others, vn = _exact_ends(oracle)
-    total = exact_cost
-    if callback is not None:
-        callback(exact_cost, exact_cost + (budget - exact_cost) // max(per_round, 1) * per_round)
     first = singles - v0                        # position 0: v({i}) - v(empty)
     last = vn - others                          # position n-1: v(N) - v(N \ i)
     if n <= 2:
         x = (first + last) / 2 if n == 2 else first
         return estimate_result(oracle, x, np.zeros(n), concept=concept, method=method,
-                               confidence=confidence, budget=budget, n_evaluations=total,
+                               confidence=confidence, budget=budget, n_evaluations=exact_cost,
                                n_samples=0)
+    cells = (np.arange(n)[:, None] * n + np.arange(1, n - 1)[None, :]).ravel()
     rounds = (budget - exact_cost) // per_round
-    per_task = chunk_units(chunk_size, per_round, 2 * n * n * (n - 2))
-    sizes = split(rounds, per_task)
-    tasks = [(child, size) for child, size in zip(seeds.spawn(len(sizes)), sizes)]
-    parts, used = run_tasks(_stratified_task, oracle, tasks, executor=executor,
-                            callback=callback, total=exact_cost + rounds * per_round,
-                            done=exact_cost)
+    per_task = chunk_units(chunk_size, 2, 4 * n)
+
+    def run(draws, done, total):
+        chunks = [draws[a:a + per_task] for a in range(0, len(draws), per_task)]
+        tasks = [(child, chunk) for child, chunk in zip(seeds.spawn(len(chunks)), chunks)]
+        return run_tasks(_stratified_task, oracle, tasks, executor=executor,
+                         callback=callback, total=total, done=done)
+
+    if method == "stratified":
+        draws = rounds * len(cells)
+        parts, used = run(np.tile(cells, rounds), exact_cost, exact_cost + 2 * draws)
+    else:                                        # Neyman: pilot, then draws ~ pilot spread
+        pilot = max(2, (3 * rounds) // 10)
+        draws = (budget - exact_cost) // 2
+        total = exact_cost + 2 * draws
+        parts, used = run(np.tile(cells, pilot), exact_cost, total)
+        first_stats = add_stats(parts)
+        _, pilot_error = mean_and_error(first_stats["sum"], first_stats["squares"],
+                                        first_stats["count"])
+        sigma = pilot_error[cells] * np.sqrt(pilot)   # standard deviation per stratum
+        # a stratum whose pilot draws happened to agree still gets a share (rare swings)
+        sigma = np.maximum(sigma, 0.05 * sigma.mean())
+        extra = neyman_allocation(sigma, draws - pilot * len(cells))
+        more, used = run(np.repeat(cells, extra), used, total)
+        parts = parts + more
     stats = add_stats(parts)
     mean, error = mean_and_error(stats["sum"], stats["squares"], stats["count"])
     mean = mean.reshape(n, n)[:, 1:n - 1]
@@ -283,7 +316,7 @@ def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence
     std_error = np.sqrt((error**2).sum(axis=1)) / n
     return estimate_result(oracle, x, std_error, concept=concept, method=method,
                            confidence=confidence, budget=budget, n_evaluations=used,
-                           n_samples=rounds * n * (n - 2))
+                           n_samples=draws)
 
 
 # --------------------------------------------------------------------------- SVARM

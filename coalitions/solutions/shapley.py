@@ -12,7 +12,8 @@ from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
-SHAPLEY_METHODS = ("exact", "dividends", "permutation", "antithetic", "stratified", "svarm")
+SHAPLEY_METHODS = ("exact", "dividends", "permutation", "antithetic", "stratified", "neyman",
+                   "svarm")
 
 
 def shapley_weights(n: int, kind: str = nb.EXACT) -> list:
@@ -43,7 +44,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     game : TUGame
         The game. Float values give float payoffs; integer or Fraction values give exact
         Fractions; sympy values give sympy expressions.
-    method : {"exact", "dividends", "permutation", "antithetic", "stratified", "svarm"}
+    method : {"exact", "dividends", "permutation", "antithetic", "stratified", "neyman", "svarm"}
         ``"exact"`` (default for a TUGame) reads the table in two matrix products grouped by
         coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
         over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a

@@ -84,7 +84,7 @@ def test_glove_every_method_close():
 @pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
 def test_unbiased(random8, method):
     truth = np.asarray(exact(random8, method), float)
-    budget = {"stratified": 600, "svarm": 300}.get(method, 200)
+    budget = {"stratified": 600, "neyman": 600, "svarm": 300}.get(method, 200)
     runs = np.array([estimate(random8, method, budget, seed).x for seed in range(300)])
     spread = runs.std(axis=0) / np.sqrt(len(runs))
     assert np.all(np.abs(runs.mean(axis=0) - truth) < 4.5 * spread + 1e-12)
