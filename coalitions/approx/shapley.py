@@ -12,7 +12,7 @@ from ._engine import (ValueOracle, add_stats, as_oracle, check_budget, check_con
 
 __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 
-SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm")
+SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm", "kernel")
 
 
 def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
@@ -30,7 +30,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     ----------
     game : TUGame or OracleGame
         A table game (read by vectorised look-ups) or a value oracle.
-    method : {"permutation", "antithetic", "stratified", "neyman", "svarm"}
+    method : {"permutation", "antithetic", "stratified", "neyman", "svarm", "kernel"}
         ``"permutation"``: random join orders, one marginal contribution per player each
         (Castro, Gomez and Tejada 2009). ``"antithetic"``: each order together with its
         reverse, averaged (negatively correlated pairs). ``"stratified"``: one stratum per
@@ -39,7 +39,9 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
         (at least two per stratum) sampled equally, the rest in proportion to each stratum's
         pilot standard deviation.
         ``"svarm"``: stratified SVARM (Kolpaczki et al. 2024), every evaluation updates a
-        stratum of every player; no marginal-contribution pairs.
+        stratum of every player; no marginal-contribution pairs. ``"kernel"``: unbiased
+        KernelSHAP with paired sampling (Lundberg and Lee 2017; Covert and Lee 2021), the
+        Shapley value as a constrained regression solved in closed form.
     budget : int
         Number of value evaluations allowed; the estimate uses at most this many.
     rng : None, int, numpy.random.SeedSequence or numpy.random.Generator
@@ -80,7 +82,12 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     ``"neyman"`` need at least ``4 n (n - 2) + 2 n + 2`` evaluations (two draws per stratum);
     ``"svarm"`` first
     computes the strata of sizes 0, 1, n-1, n exactly (``2n + 2`` evaluations) and then runs a
-    warm-up that gives every stratum two draws.
+    warm-up that gives every stratum two draws. ``"kernel"`` draws coalitions S with
+    probability proportional to the Shapley kernel ``(n-1) / (C(n,|S|) |S| (n-|S|))``, each
+    with its complement; with ``A = E[z z^T] = a I + c 1 1^T`` known in closed form, the
+    estimate ``A^-1 (b - 1 (1^T A^-1 b - v(N) + v(empty)) / 1^T A^-1 1)`` is an affine
+    function of the sample mean ``b`` of ``z (v(S) - v(empty))``, so it is unbiased, efficient,
+    and its standard error is exact up to the sampling of the variance.
 
     References
     ----------
@@ -93,6 +100,10 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
        *Computers & Operations Research* 82, 180-188.
     .. [4] Kolpaczki, P., Bengs, V., Muschalik, M. and Huellermeier, E. (2024). Approximating
        the Shapley value without marginal contributions. *AAAI* 38(12), 13246-13255.
+    .. [5] Lundberg, S. M. and Lee, S.-I. (2017). A unified approach to interpreting model
+       predictions. *NeurIPS* 30, 4765-4774.
+    .. [6] Covert, I. and Lee, S.-I. (2021). Improving KernelSHAP: practical Shapley value
+       estimation using linear regression. *AISTATS*, PMLR 130, 3457-3465.
 
     Examples
     --------
@@ -112,7 +123,8 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)
     run = {"permutation": _permutation, "antithetic": _permutation,
-           "stratified": _stratified, "neyman": _stratified, "svarm": _svarm}[method]
+           "stratified": _stratified, "neyman": _stratified, "svarm": _svarm,
+           "kernel": _kernel}[method]
     return run(oracle, method=method, budget=budget, seeds=seeds, executor=executor,
                callback=callback, confidence=confidence, chunk_size=chunk_size,
                concept=concept)
@@ -434,3 +446,60 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
     return estimate_result(oracle, x, np.sqrt(variance) / n, concept=concept, method=method,
                            confidence=confidence, budget=budget, n_evaluations=used,
                            n_samples=samples)
+
+
+# --------------------------------------------------------------------------- unbiased KernelSHAP
+
+def _kernel_constants(n: int) -> tuple[np.ndarray, float, float]:
+    """Size distribution (1..n-1) of the Shapley kernel and the entries of A = E[z z^T]:
+    ``A = a I + c 1 1^T`` with ``a + c = 1/2`` on the diagonal."""
+    sizes = np.arange(1, n)
+    weights = 1.0 / (sizes * (n - sizes))
+    total = weights.sum()
+    c = float(np.sum(weights * sizes * (sizes - 1)) / (n * (n - 1)) / total) if n > 1 else 0.0
+    return weights / total, 0.5 - c, c
+
+
+def _kernel_units(sets, values, v_empty, a, c, n):
+    """Per-draw vectors ``M z (v(S) - v(empty))`` whose mean, plus ``(v(N) - v(empty))/n``,
+    is the unbiased KernelSHAP estimate (``M`` projects onto efficient vectors)."""
+    y = values - v_empty
+    shrink = c / (a * (a + n * c)) + 1.0 / (n * (a + n * c))
+    members = np.count_nonzero(sets, axis=1)
+    return sets * (y / a)[:, None] - (shrink * members * y)[:, None]
+
+
+def _kernel_task(oracle, seed, k, v_empty):
+    """``k`` paired draws: a coalition from the Shapley kernel and its complement."""
+    generator = np.random.default_rng(seed)
+    n = oracle.n
+    p, a, c = _kernel_constants(n)
+    sizes = generator.choice(np.arange(1, n), size=k, p=p)
+    sets = _random_sets(generator, sizes, n)
+    both = np.concatenate([sets, ~sets])
+    values = oracle.evaluate(both)
+    units = _kernel_units(both, values, v_empty, a, c, n)
+    units = 0.5 * (units[:k] + units[k:])
+    return {"sum": units.sum(axis=0), "squares": (units**2).sum(axis=0),
+            "count": np.array(k)}, 2 * k
+
+
+def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size,
+            concept):
+    n = oracle.n
+    budget = check_budget(budget, 2 + 4, method, n)
+    v_empty, v_grand = _ends(oracle)
+    if n == 1:
+        return estimate_result(oracle, np.array([v_grand - v_empty]), np.zeros(1),
+                               concept=concept, method=method, confidence=confidence,
+                               budget=budget, n_evaluations=2, n_samples=0)
+    pairs = (budget - 2) // 2
+    sizes = split(pairs, chunk_units(chunk_size, 2, 4 * n))
+    tasks = [(child, size, v_empty) for child, size in zip(seeds.spawn(len(sizes)), sizes)]
+    parts, used = run_tasks(_kernel_task, oracle, tasks, executor=executor, callback=callback,
+                            total=2 + 2 * pairs, done=2)
+    stats = add_stats(parts)
+    mean, error = mean_and_error(stats["sum"], stats["squares"], stats["count"])
+    return estimate_result(oracle, mean + (v_grand - v_empty) / n, error, concept=concept,
+                           method=method, confidence=confidence, budget=budget,
+                           n_evaluations=used, n_samples=pairs)

@@ -70,7 +70,7 @@ def _sampling_options(method: str, budget, seed, progress: bool, label: str):
 def shapley(file: Path = FILE_ARGUMENT,
             method: str = typer.Option(
                 "exact", help="exact | dividends | permutation | antithetic | stratified | "
-                              "neyman | svarm (sampling methods need --budget)"),
+                              "neyman | svarm | kernel (sampling methods need --budget)"),
             budget: Optional[int] = BUDGET_OPTION, seed: Optional[int] = SEED_OPTION,
             progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Shapley value: average marginal contribution over all join orders."""

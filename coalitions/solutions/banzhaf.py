@@ -7,12 +7,13 @@ from fractions import Fraction
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
+from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["banzhaf_value"]
 
-BANZHAF_METHODS = ("exact", "sampling", "msr")
+BANZHAF_METHODS = ("exact", *BANZHAF_SAMPLERS)
 
 
 def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None = None,
@@ -73,7 +74,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     >>> co.banzhaf_value(glove, normalized=True).x.tolist()
     [Fraction(3, 5), Fraction(1, 5), Fraction(1, 5)]
     """
-    from ..approx import BANZHAF_SAMPLERS, dispatch
+    from ..approx import dispatch
 
     estimate = dispatch(game, method, "banzhaf_value", "sampling", BANZHAF_SAMPLERS,
                         BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,

@@ -7,13 +7,13 @@ from math import factorial
 
 from .. import _numbers as nb
 from ..games.tu import TUGame
+from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
-SHAPLEY_METHODS = ("exact", "dividends", "permutation", "antithetic", "stratified", "neyman",
-                   "svarm")
+SHAPLEY_METHODS = ("exact", "dividends", *SHAPLEY_SAMPLERS)
 
 
 def shapley_weights(n: int, kind: str = nb.EXACT) -> list:
@@ -44,7 +44,9 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     game : TUGame
         The game. Float values give float payoffs; integer or Fraction values give exact
         Fractions; sympy values give sympy expressions.
-    method : {"exact", "dividends", "permutation", "antithetic", "stratified", "neyman", "svarm"}
+    method : str, optional
+        ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
+        ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``.
         ``"exact"`` (default for a TUGame) reads the table in two matrix products grouped by
         coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
         over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a
@@ -102,7 +104,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     >>> co.shapley_value(game).x.tolist()
     [a/2 + 1/2, 1/2, a/2]
     """
-    from ..approx import SHAPLEY_SAMPLERS, dispatch
+    from ..approx import dispatch
 
     estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
                         SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,

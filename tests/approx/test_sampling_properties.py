@@ -8,7 +8,7 @@ import coalitions as co
 from coalitions.approx import banzhaf_estimate, shapley_estimate
 from strategies import float_games
 
-MARGINAL = ["permutation", "antithetic", "stratified", "neyman"]
+MARGINAL = ["permutation", "antithetic", "stratified", "neyman"]  # null player: exact 0
 
 
 def with_null_player(game):
