@@ -152,7 +152,7 @@ def speed(game, weights, quota, truth, budget, accuracy_budget, table_budget, tm
         table_game, method="permutation", budget=table_budget * 10, rng=0))
     ours_table = {"seconds": table_s, "marginals_per_s": (table_est.n_evaluations - 2) / table_s}
     accuracy = {}
-    for method in ("permutation", "svarm"):
+    for method in ("permutation", "svarm", "kernel"):
         e = co.shapley_value(game, method=method, budget=accuracy_budget, rng=0)
         accuracy[method] = float(np.sqrt(np.mean((e.x - truth) ** 2)))
     peer = run_peer("shapiq", SHAPIQ, {"weights": weights.tolist(), "quota": quota,
@@ -223,7 +223,8 @@ def main(argv=None) -> dict:
     else:
         budgets, seeds, speed_budget, accuracy_budget = [40_000, 160_000, 640_000,
                                                          2_560_000], 8, 1_000_000, 40_000
-    methods = ["permutation", "antithetic", "svarm"] + ([] if args.small else ["stratified"])
+    methods = ["permutation", "antithetic", "svarm", "kernel"] + (
+        [] if args.small else ["stratified", "neyman"])
     errors = error_vs_budget(game, truth, budgets, seeds, methods)
     with tempfile.TemporaryDirectory() as tmp:
         speeds = speed(game, weights, quota, truth, speed_budget, accuracy_budget,

@@ -10,6 +10,7 @@ the number of workers.
 from __future__ import annotations
 
 import math
+import pickle
 from concurrent.futures import Executor, as_completed
 from statistics import NormalDist
 from typing import Any, Callable, Sequence
@@ -65,7 +66,6 @@ class TableOracle(ValueOracle):
         self.table = np.asarray(game.to_float().values, dtype=np.float64)
         self.players = game.players
         self.n = game.n_players
-        self._powers = (1 << np.arange(self.n, dtype=np.int64))
 
     def evaluate_masks(self, masks: np.ndarray) -> np.ndarray:
         return self.table[masks]
@@ -186,9 +186,16 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
             done += used
             if callback is not None:
                 callback(done, total)
-    except BaseException:
+    except BaseException as error:
         for future in futures:
             future.cancel()
+        if isinstance(error, (AttributeError, TypeError, pickle.PicklingError)) and \
+                "pickle" in str(error).lower():
+            raise InvalidGameError(
+                f"the executor could not send the game to its workers ({error}); with "
+                "process or Dask workers the value function must be picklable: define it at "
+                "module level (not a lambda or a local function), or use a ThreadPoolExecutor."
+            ) from error
         raise
     return out, done
 

@@ -76,3 +76,20 @@ def test_dask_client_itself_is_refused(game):
     with _local_cluster(False) as cluster, distributed.Client(cluster) as client:
         with pytest.raises(ValueError, match="get_executor"):
             co.shapley_value(game, method="permutation", budget=1000, executor=client)
+
+
+def squares(members):
+    return float(len(members) ** 2)
+
+
+def test_process_pool_same_result_and_unpicklable_function():
+    from concurrent.futures import ProcessPoolExecutor
+
+    game = co.OracleGame(squares, 7)
+    serial = co.shapley_value(game, method="svarm", budget=3000, rng=4)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        parallel = co.shapley_value(game, method="svarm", budget=3000, rng=4, executor=pool)
+        assert np.array_equal(serial.x, parallel.x)
+        local = co.OracleGame(lambda s: float(len(s)), 7)
+        with pytest.raises(co.InvalidGameError, match="picklable"):
+            co.shapley_value(local, method="permutation", budget=1000, rng=0, executor=pool)
