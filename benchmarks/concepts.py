@@ -36,7 +36,11 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # --------------------------------------------------------------------------- families
 
 def random_family(n, rng):
-    return co.random_game(n, rng=rng)
+    # v(S) = |S| U(0, 1), v(N) = n: random but essential (the imputation set is not empty)
+    sizes = np.array([bin(m).count("1") for m in range(1 << n)], dtype=np.float64)
+    values = sizes * rng.random(1 << n)
+    values[-1] = n
+    return co.TUGame(values)
 
 
 def convex_family(n, rng):
@@ -101,8 +105,10 @@ def core_checker():
     for name in ("is_in_core", "in_core", "is_core_allocation"):
         function = getattr(co, name, None)
         if callable(function):
-            return name, lambda game, x, f=function: bool(getattr(f(game, x), "in_core",
-                                                                    f(game, x)))
+            def check(game, x, f=function):
+                answer = f(game, x)
+                return bool(getattr(answer, "in_core", answer))
+            return name, check
     return "direct check", direct_core_check
 
 
@@ -125,6 +131,7 @@ def run(n: int, instances: int, seed: int = 7) -> dict:
         core = {name: [] for name in concepts}
         seconds = {name: [] for name in concepts}
         errors = {name: 0 for name in concepts}
+        messages: dict = {}
         for _ in range(instances):
             game = make(n, rng)
             answers = {}
@@ -135,8 +142,8 @@ def run(n: int, instances: int, seed: int = 7) -> dict:
                 except Exception as error:            # a concept may be undefined: count it
                     errors[name] += 1
                     answers[name] = None
-                    last_error = f"{type(error).__name__}: {error}"
-                    print(f"[concepts] {family} {name}: {last_error[:120]}", file=sys.stderr)
+                    messages[name] = f"{type(error).__name__}: {error}"[:160]
+                    print(f"[concepts] {family} {name}: {messages[name]}", file=sys.stderr)
                 seconds[name].append(time.perf_counter() - start)
             for a, b in distances:
                 if answers[a] is not None and answers[b] is not None:
@@ -150,7 +157,7 @@ def run(n: int, instances: int, seed: int = 7) -> dict:
                             for (a, b), v in distances.items()},
             "in_core_share": {k: (float(np.mean(v)) if v else None) for k, v in core.items()},
             "mean_seconds": {k: float(np.mean(v)) for k, v in seconds.items()},
-            "failures": errors,
+            "failures": errors, "failure_messages": messages,
         })
         print(f"{family} done", file=sys.stderr, flush=True)
     missing = [name for name in ("nucleolus", "tau") if name not in concepts]
@@ -174,9 +181,14 @@ def markdown(report: dict) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     notes = [f"banzhaf* = Banzhaf value rescaled to sum to v(N); core membership by "
              f"{report['core_checker']}."]
+    for r in report["rows"]:
+        for name, count in r["failures"].items():
+            if count:
+                notes.append(f"{name} undefined or failed on {count}/{r['instances']} "
+                             f"{r['family']} games ({r['failure_messages'][name]}).")
     if report["not_available"]:
         notes.append(f"not available in this build: {', '.join(report['not_available'])}.")
-    return "\n".join(lines) + "\n\n" + " ".join(notes)
+    return "\n".join(lines) + "\n\n" + "\n".join(f"- {note}" for note in notes)
 
 
 def main(argv=None) -> dict:
