@@ -195,6 +195,10 @@ def test_oracle_defaults_and_errors():
     (lambda g: co.banzhaf_value(g, method="msr", budget=100, normalized=True), ValueError,
      "normalized"),
     (lambda g: shapley_estimate([1, 2], budget=100), InvalidGameError, "OracleGame"),
+    (lambda g: shapley_estimate(g, budget=1000, chunk_size=0), ValueError, "chunk_size"),
+    (lambda g: shapley_estimate(g, budget=1000, rng=-1), ValueError, "non-negative"),
+    (lambda g: banzhaf_estimate(g, method="nope", budget=1000), ValueError,
+     "valid sampling methods"),
 ])
 def test_bad_inputs(random8, call, error, message):
     with pytest.raises(error, match=message):
