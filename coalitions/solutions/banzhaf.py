@@ -78,8 +78,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
 
     estimate = dispatch(game, method, "banzhaf_value", "sampling", BANZHAF_SAMPLERS,
                         BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,
-                        callback=callback,
-                        confidence=confidence, normalized=normalized)
+                        callback=callback, confidence=confidence, normalized=normalized)
     if estimate is not None:
         return estimate
     method = method or "exact"

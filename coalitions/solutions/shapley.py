@@ -41,9 +41,10 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
 
     Parameters
     ----------
-    game : TUGame
+    game : TUGame or OracleGame
         The game. Float values give float payoffs; integer or Fraction values give exact
-        Fractions; sympy values give sympy expressions.
+        Fractions; sympy values give sympy expressions. An OracleGame (no table) is estimated
+        by sampling.
     method : str, optional
         ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
         ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``.
@@ -108,8 +109,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
 
     estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
                         SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,
-                        callback=callback,
-                        confidence=confidence)
+                        callback=callback, confidence=confidence)
     if estimate is not None:
         return estimate
     method = method or "exact"
