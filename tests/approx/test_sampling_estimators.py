@@ -234,3 +234,22 @@ def test_large_oracle_game():
     assert est.x.sum() == pytest.approx(1.0)
     order = np.argsort(weights)
     assert est.x[order[-20:]].mean() > est.x[order[:20]].mean()
+
+
+def test_stratification_reduces_error_on_a_size_driven_game():
+    # v(S) = w(S)**3: marginal contributions depend mostly on the size joined
+    n = 10
+    weights = np.random.default_rng(1).random(n)
+    masks = np.arange(1 << n)
+    game = co.TUGame((((masks[:, None] >> np.arange(n)) & 1) @ weights) ** 3)
+    truth = co.shapley_value(game).x
+
+    def rmse(method):
+        runs = [shapley_estimate(game, method=method, budget=20_000, rng=s).x
+                for s in range(10)]
+        return np.sqrt(np.mean((np.array(runs) - truth) ** 2))
+
+    plain = rmse("permutation")
+    assert rmse("stratified") < 0.6 * plain
+    assert rmse("neyman") < 0.6 * plain
+    assert rmse("svarm") < 0.8 * plain
