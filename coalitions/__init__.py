@@ -32,3 +32,9 @@ from .formation import *  # noqa: F401,F403,E402
 from .formation import __all__ as _formation_all  # noqa: E402
 
 __all__ += _formation_all
+# Value oracles and sampling estimators (issue 8).
+from .games.oracle import OracleGame  # noqa: E402
+from .results import EstimateResult  # noqa: E402
+from . import approx  # noqa: E402
+
+__all__ += ["OracleGame", "EstimateResult", "approx"]

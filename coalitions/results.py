@@ -19,7 +19,7 @@ import numpy as np
 __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
-           "ClubFrontierResult"]
+           "ClubFrontierResult", "EstimateResult"]
 
 
 def jsonable(value: Any) -> Any:
@@ -275,3 +275,35 @@ class ClubFrontierResult(Result):
 
     def __len__(self) -> int:
         return len(self.clubs)
+@dataclass(frozen=True, eq=False, repr=False)
+class EstimateResult(ValueResult):
+    """A sampling estimate of a value (``exact`` is always False).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The estimates, float64, in player order.
+    std_error : numpy.ndarray
+        Estimated standard error of each entry.
+    confidence : float
+        Level of the confidence intervals (normal approximation), e.g. 0.95.
+    ci_low, ci_high : numpy.ndarray
+        ``x -/+ z * std_error`` with ``z`` the normal quantile for ``confidence``.
+    budget : int
+        The evaluation budget that was asked for.
+    n_evaluations : int
+        Value evaluations actually used (at most ``budget``).
+    n_samples : int
+        Sampling units drawn (permutations, coalitions, pairs, ...).
+    """
+
+    confidence: float = 0.95
+    ci_low: Any = field(default=None, repr=False)
+    ci_high: Any = field(default=None, repr=False)
+    budget: int | None = None
+    n_samples: int | None = None
+
+    @property
+    def confidence_interval(self) -> tuple:
+        """``(ci_low, ci_high)``."""
+        return self.ci_low, self.ci_high
