@@ -126,3 +126,87 @@ class ValueResult(AllocationResult):
     normalized: bool = False
     n_evaluations: int | None = None
     std_error: Any = field(default=None, repr=False)
+
+
+# ---------------------------------------------------------------- bargaining (issue 5)
+__all__ += ["BargainingResult", "RubinsteinResult", "BaronFerejohnResult"]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BargainingResult(AllocationResult):
+    """A solution of a bargaining problem: utilities ``x`` and, for a surplus, the shares.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Utility of each player at the solution.
+    concept : str
+        ``"nash"``, ``"kalai-smorodinsky"``, ``"egalitarian"`` or ``"utilitarian"``.
+    disagreement : numpy.ndarray
+        The disagreement point ``d``.
+    shares : numpy.ndarray or None
+        Shares of the surplus (divisible-surplus problems), else None.
+    weights : numpy.ndarray or None
+        Bargaining weights (asymmetric Nash solution).
+    ideal : numpy.ndarray or None
+        Ideal point (Kalai-Smorodinsky).
+    """
+
+    concept: str = ""
+    disagreement: Any = field(default=None, repr=False)
+    shares: Any = None
+    weights: Any = field(default=None, repr=False)
+    ideal: Any = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RubinsteinResult(AllocationResult):
+    """Shares of the Rubinstein alternating-offers equilibrium (first proposer first).
+
+    ``discount_factors`` are per period; ``rates`` and ``period`` are set when the model is
+    given in continuous time. ``limit`` is True for the frictionless limit (period -> 0), the
+    asymmetric Nash solution with weights proportional to ``1 / rate``.
+    """
+
+    proposer: str = ""
+    discount_factors: Any = None
+    rates: Any = None
+    period: Any = None
+    limit: bool = False
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BaronFerejohnResult(AllocationResult):
+    """Stationary equilibrium of Baron-Ferejohn legislative bargaining.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Ex-ante (continuation) value of each player; sums to the surplus.
+    proposer_shares : numpy.ndarray
+        What each player keeps when recognised.
+    offers : numpy.ndarray
+        ``offers[i, j]``: expected amount player j receives when i proposes (row i sums to
+        the surplus; the diagonal holds the proposer's share).
+    inclusion : numpy.ndarray
+        ``inclusion[i, j]``: probability that proposer i includes j in the coalition.
+    quota : int
+    discount_factors, recognition : numpy.ndarray
+    residual : float
+        Largest violation of the equilibrium conditions (value equations, cheapest-votes
+        condition, budget): the certificate of the numerical solution.
+    method : str
+        ``"closed-form"``, ``"linear"`` (unanimity), ``"active-set"`` or ``"smoothed"``.
+    closed_form : dict or None
+        sympy expressions when ``symbolic=True`` was asked.
+    """
+
+    proposer_shares: Any = None
+    offers: Any = field(default=None, repr=False)
+    inclusion: Any = field(default=None, repr=False)
+    quota: int = 0
+    discount_factors: Any = field(default=None, repr=False)
+    recognition: Any = field(default=None, repr=False)
+    residual: float = 0.0
+    method: str = ""
+    closed_form: Any = field(default=None, repr=False)
