@@ -185,6 +185,9 @@ class BaronFerejohnResult(AllocationResult):
         Ex-ante (continuation) value of each player; sums to the surplus.
     proposer_shares : numpy.ndarray
         What each player keeps when recognised.
+    prices : numpy.ndarray
+        ``prices[j] = delta_j v_j``: the smallest offer j accepts, which is what a partner
+        gets when included.
     offers : numpy.ndarray
         ``offers[i, j]``: expected amount player j receives when i proposes (row i sums to
         the surplus; the diagonal holds the proposer's share).
@@ -202,6 +205,7 @@ class BaronFerejohnResult(AllocationResult):
     """
 
     proposer_shares: Any = None
+    prices: Any = None
     offers: Any = field(default=None, repr=False)
     inclusion: Any = field(default=None, repr=False)
     quota: int = 0
