@@ -214,3 +214,78 @@ class BaronFerejohnResult(AllocationResult):
     residual: float = 0.0
     method: str = ""
     closed_form: Any = field(default=None, repr=False)
+
+
+# ---------------------------------------------------------------- spatial veto players (issue 5)
+__all__ += ["WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult"]
+
+
+@dataclass(frozen=True, eq=False)
+class WinSetResult(Result):
+    """The win-set W(q): the policies that a winning coalition prefers to the status quo.
+
+    ``intervals`` (1-D) lists the open intervals of W(q); ``size`` is its length (1-D) or
+    area (2-D, on a grid of ``resolution`` x ``resolution`` cells of ``bounds``); a small
+    size means high policy stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``.
+    """
+
+    dimension: int
+    status_quo: Any
+    is_empty: bool
+    size: float
+    intervals: Any = None
+    bounds: Any = None
+    resolution: int | None = None
+    method: str = "exact"
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class PolicyCoreResult(Result):
+    """The core of a spatial voting model: the policies no winning coalition can beat.
+
+    1-D: ``interval = (low, high)`` or None when empty. 2-D unanimity: ``vertices`` of the
+    convex hull of the ideal points (the Pareto set).
+    """
+
+    dimension: int
+    is_empty: bool
+    interval: Any = None
+    vertices: Any = None
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class SetterResult(Result):
+    """Romer-Rosenthal agenda setter: the take-it-or-leave-it outcome and who constrains it."""
+
+    outcome: Any
+    setter: str
+    setter_ideal: Any
+    status_quo: Any
+    binding: tuple = ()
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class LCDResult(Result):
+    """The lowest common denominator of a unanimity (or k-of-n) decision.
+
+    Attributes
+    ----------
+    llap_point : the least ambitious programme (Underdal): the status quo projected on the core.
+    ceiling : the most ambitious change every needed member accepts (the far end of the
+        closed win-set along the direction of change).
+    binding : names of the members whose acceptance sets that ceiling (the LCD pivots).
+    protected : True when the status quo is in the core (no change passes).
+    interval : 1-D: ``(llap_point, ceiling)``, the range of outcomes bargaining can give.
+    """
+
+    llap_point: Any
+    ceiling: Any
+    binding: tuple
+    protected: bool
+    status_quo: Any
+    interval: Any = None
+    direction: Any = None
+    decision_rule: str = ""
