@@ -289,3 +289,61 @@ class LCDResult(Result):
     interval: Any = None
     direction: Any = None
     decision_rule: str = ""
+
+
+# ---------------------------------------------------------------- issue linkage (issue 5)
+__all__ += ["LinkageResult"]
+
+
+@dataclass(frozen=True, eq=False)
+class LinkageResult(Result):
+    """A veto player's hold-up by issue linkage (Tollison-Willett, Sebenius).
+
+    Attributes
+    ----------
+    blocker, linked_issue, demand_issue : str
+        Who holds the veto, the issue held hostage (A) and the issue of the concession (B).
+    decision_rule : str
+    can_block : bool
+        Whether the others cannot pass issue A without the blocker under the rule.
+    no_agreement, unlinked, linked : dict
+        The three outcomes (issue -> level): nothing agreed; issue-by-issue decision; the
+        package the blocker extracts.
+    zopa : tuple or None
+        Linkage zone of agreement on issue B: levels every needed member accepts with A.
+    max_concession : float or None
+        The largest B level a winning coalition still accepts (``b_max``).
+    capped_by : tuple
+        The member(s) whose acceptance limit sets ``max_concession`` (an LCD of its own).
+    credible : bool
+        False when the blocker prefers the unlinked outcome to no agreement: the one-shot
+        veto threat is then not subgame-perfect and needs commitment.
+    commitment_cost : float
+        What the blocker loses by carrying out the veto, ``u_c(unlinked) - u_c(no deal)``.
+    value_of_veto : float
+        ``u_c(linked) - u_c(unlinked)``.
+    price_of_linkage : dict
+        ``u_j(unlinked) - u_j(linked)`` for every member (negative: j gains from linkage).
+    utilities : dict
+        Each member's utility at the three outcomes.
+    assumptions : tuple of str
+        The modelling assumptions used, to print alongside any number.
+    """
+
+    blocker: str
+    linked_issue: str
+    demand_issue: str
+    decision_rule: str
+    can_block: bool
+    no_agreement: dict
+    unlinked: dict
+    linked: dict
+    zopa: Any
+    max_concession: Any
+    capped_by: tuple
+    credible: bool
+    commitment_cost: float
+    value_of_veto: float
+    price_of_linkage: dict
+    utilities: dict = field(default_factory=dict)
+    assumptions: tuple = ()
