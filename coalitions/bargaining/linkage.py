@@ -54,6 +54,8 @@ class IssueUtility:
             else:
                 raise InvalidProblemError(
                     f"{where}: unknown utility type {kind!r}; use 'linear' or 'quadratic'.")
+        except InvalidProblemError:
+            raise
         except KeyError as missing:
             raise InvalidProblemError(f"{where}: missing parameter {missing}.") from None
         except (TypeError, ValueError):
