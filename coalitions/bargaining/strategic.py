@@ -294,15 +294,20 @@ def _soft_choice(c: np.ndarray, tau: float, seats: int, jacobian: bool = True):
     lo = ordered[:, seats - 1] - 60 * tau
     hi = ordered[:, min(seats, n - 2)] + 60 * tau
     resolution = 4e-16 * max(float(np.abs(c).max()), 1e-300)
-    for _ in range(200):                       # bisection for the cutoff lam_i
-        mid = 0.5 * (lo + hi)
-        excess = expit((mid[:, None] - prices) / tau).sum(axis=1) - seats
-        if np.all((np.abs(excess) < 1e-13 * max(seats, 1)) | (hi - lo <= resolution)):
+    lam = 0.5 * (ordered[:, seats - 1] + ordered[:, min(seats, n - 2)])
+    for _ in range(200):           # safeguarded Newton for the cutoff lam_i (per row)
+        pi = expit((lam[:, None] - prices) / tau)
+        excess = pi.sum(axis=1) - seats
+        if np.all((np.abs(excess) < 1e-11 * max(seats, 1)) | (hi - lo <= resolution)):
             break
         low = excess < 0
-        lo = np.where(low, mid, lo)
-        hi = np.where(low, hi, mid)
-    lam = mid
+        lo = np.where(low, lam, lo)
+        hi = np.where(low, hi, lam)
+        slope = (pi * (1 - pi)).sum(axis=1) / tau
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = lam - excess / slope
+        inside = np.isfinite(step) & (step > lo) & (step < hi)
+        lam = np.where(inside, step, 0.5 * (lo + hi))
     pi = expit((lam[:, None] - prices) / tau)
     pi[~off] = 0.0
     if not jacobian:
