@@ -328,6 +328,9 @@ class LinkageResult(Result):
         Each member's utility at the three outcomes.
     assumptions : tuple of str
         The modelling assumptions used, to print alongside any number.
+    nash_package : dict or None
+        The package in the ZOPA that maximises the product of every member's gain over no
+        agreement (the Nash bargaining solution on issue B with A adopted), when one exists.
     """
 
     blocker: str
@@ -347,3 +350,4 @@ class LinkageResult(Result):
     price_of_linkage: dict
     utilities: dict = field(default_factory=dict)
     assumptions: tuple = ()
+    nash_package: Any = None

@@ -373,6 +373,8 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
         linked[demand_issue] = b_star
     else:
         linked = dict(unlinked)
+    nash_package = _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base) \
+        if zopa is not None else None
     u_unl = {p: model.utility(p, unlinked) for p in model.players}
     u_lnk = {p: model.utility(p, linked) for p in model.players}
     commitment = u_unl[blocker] - base[blocker]
@@ -386,4 +388,28 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
         price_of_linkage={p: float(u_unl[p] - u_lnk[p]) for p in model.players},
         utilities={p: {"no_agreement": base[p], "unlinked": u_unl[p], "linked": u_lnk[p]}
                    for p in model.players},
-        assumptions=model.assumptions)
+        assumptions=model.assumptions, nash_package=nash_package)
+
+
+def _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base):
+    """The level of B in the ZOPA maximising the product of gains over no agreement."""
+    from scipy.optimize import minimize_scalar
+
+    def gains(b):
+        outcome = dict(unlinked)
+        outcome[demand_issue] = b
+        return np.array([model.utility(p, outcome) - base[p] for p in model.players])
+
+    def objective(b):
+        g = gains(b)
+        return math.inf if (g <= 0).any() else -float(np.log(g).sum())
+    lo, hi = zopa
+    if hi - lo <= 1e-12:
+        return None
+    res = minimize_scalar(objective, bounds=(lo, hi), method="bounded",
+                          options={"xatol": 1e-10})
+    if not math.isfinite(res.fun):
+        return None
+    outcome = dict(unlinked)
+    outcome[demand_issue] = float(res.x)
+    return outcome

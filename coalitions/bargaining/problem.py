@@ -223,7 +223,16 @@ class BargainingProblem:
     def _frontier_value(self, head: np.ndarray) -> float:
         if (head > self.upper + self.atol).any():
             return -math.inf
-        return float(self.frontier(*head))
+        try:
+            value = float(self.frontier(*head))
+        except (ValueError, TypeError, ZeroDivisionError, OverflowError) as error:
+            raise InvalidProblemError(
+                f"the frontier function fails at {head.tolist()}: {error}; it must be defined "
+                "for every utility between the disagreement point and the upper bounds.") \
+                from None
+        if math.isnan(value):
+            raise InvalidProblemError(f"the frontier function is NaN at {head.tolist()}.")
+        return value
 
     def contains(self, u, *, atol: float | None = None) -> bool:
         """Whether the utility vector ``u`` is feasible (free disposal included)."""

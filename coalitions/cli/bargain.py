@@ -17,7 +17,8 @@ class FileOrCommand(TyperGroup):
     default_command = "solve"
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        positional = [a for a in args if not a.startswith("-")]
+        if positional and positional[0] not in self.commands and "--help" not in args[:1]:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 

@@ -50,6 +50,7 @@ def _print_linkage(title: str, result, assumption_note: str = "") -> None:
             ("no agreement", _fmt(result.no_agreement)),
             ("issue by issue (unlinked)", _fmt(result.unlinked)),
             ("linked package", _fmt(result.linked)),
+            ("Nash package (max product of gains)", _fmt(result.nash_package)),
             ("linkage ZOPA on " + result.demand_issue, _fmt(result.zopa)),
             ("max extractable concession", _fmt(result.max_concession)),
             ("capped by", ", ".join(result.capped_by) or "-"),

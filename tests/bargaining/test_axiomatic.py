@@ -137,6 +137,21 @@ def test_ks_individual_monotonicity(points, frac, height):
     assert kalai_smorodinsky(bigger).x[1] >= kalai_smorodinsky(problem).x[1] - 1e-7
 
 
+points_3d = st.lists(st.tuples(st.floats(0, 10), st.floats(0, 10), st.floats(0, 10)),
+                     min_size=2, max_size=6)
+
+
+@SETTINGS
+@given(points_3d, st.lists(st.floats(0.2, 5), min_size=3, max_size=3))
+def test_three_player_nash_pareto_and_scale_invariance(points, weights):
+    problem = BargainingProblem.from_vertices([[0, 0, 0], [1, 1, 1], *points], [0, 0, 0])
+    u = nash_solution(problem, weights=weights).x
+    assert problem.ray(u - 1e-6, np.ones(3)) <= 1e-4
+    moved = problem.transformed([2, 0.5, 3], [1, -2, 0])
+    v = nash_solution(moved, weights=weights).x
+    assert v == pytest.approx(np.array([2, 0.5, 3]) * u + [1, -2, 0], abs=1e-4)
+
+
 @SETTINGS
 @given(st.floats(0.05, 3), st.floats(0.05, 3))
 def test_weighted_nash_on_linear_pie(w1, w2):
@@ -167,5 +182,7 @@ def test_bad_inputs():
         nash_solution(sqrt_pie(), weights=[1, -1])
     with pytest.raises(InvalidProblemError, match="needs a BargainingProblem"):
         nash_solution([[0, 1], [1, 0]])
+    with pytest.raises(InvalidProblemError, match="frontier function fails"):
+        BargainingProblem.from_frontier(lambda u: math.sqrt(0.5 - u), 1.0, [0, 0])
     with pytest.raises(InvalidProblemError, match="distinct"):
         BargainingProblem.from_vertices([[0, 0], [1, 1]], players=["a", "a"])

@@ -41,6 +41,8 @@ def test_hold_up_quantities():
     assert r.price_of_linkage["C"] == pytest.approx(-r.value_of_veto)
     assert r.price_of_linkage["D"] == pytest.approx(2.08)     # D is pushed to indifference
     assert r.assumptions == ("test",)
+    b = r.nash_package["B"]                        # interior of the ZOPA, everyone gains
+    assert 0.1 < b < ceil_d
 
 
 def test_counterfactual_rule_removes_the_hold_up():
