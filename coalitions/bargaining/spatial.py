@@ -84,7 +84,10 @@ class SpatialModel:
     setter : str, optional
         The agenda setter's name.
     weights : mapping or sequence, optional
-        Salience of each dimension for each player (2-D; positive), default 1.
+        Positive weights, default 1. Two dimensions: the salience of each dimension for each
+        player. One dimension: a pair ``(below, above)`` makes the loss asymmetric,
+        ``u_i(x) = -below_i (x_i - x)^2`` for ``x < x_i`` and ``-above_i (x - x_i)^2`` above
+        (a player who dislikes overshooting more than undershooting).
 
     Examples
     --------
@@ -124,15 +127,22 @@ class SpatialModel:
                 f"({ideals.shape[1]}), got {status_quo!r}.")
         if not (np.isfinite(ideals).all() and np.isfinite(q).all()):
             raise InvalidProblemError("ideal points and status quo must be finite numbers.")
+        shape = (len(players), 2)            # 2-D: per dimension; 1-D: (below, above)
         if weights is None:
-            w = np.ones_like(ideals)
+            w = np.ones(shape)
         else:
             if isinstance(weights, Mapping):
                 weights = [weights[p] for p in players]
-            w = np.array(weights, dtype=np.float64)
-            if w.ndim == 1 and ideals.shape[1] == 1:
-                w = w[:, None]
-            w = np.broadcast_to(w, ideals.shape).copy() if w.shape != ideals.shape else w
+            try:
+                entries = list(weights)
+                if len(entries) != len(players):
+                    raise ValueError
+                w = np.array([np.broadcast_to(np.asarray(e, dtype=np.float64), (2,))
+                              for e in entries])
+            except (ValueError, TypeError):
+                raise InvalidProblemError(
+                    "weights must give each player one positive number or a pair (2-D: per "
+                    "dimension; 1-D: losses below and above the ideal point).") from None
             if not (np.isfinite(w).all() and (w > 0).all()):
                 raise InvalidProblemError("weights (saliences) must be positive numbers.")
         if setter is not None and str(setter) not in players:
@@ -157,8 +167,24 @@ class SpatialModel:
     def distances(self, x) -> np.ndarray:
         """Weighted squared distances ``|x - x_i|_i^2`` of points ``x`` (shape (..., d))."""
         x = np.asarray(x, dtype=np.float64)
+        if self.dimension == 1:
+            diff = x[..., None, 0] - self.ideals[:, 0]
+            w = np.where(diff < 0, self.weights[:, 0], self.weights[:, 1])
+            return w * diff * diff
         diff = x[..., None, :] - self.ideals
         return (self.weights * diff * diff).sum(axis=-1)
+
+    def acceptability_limits(self) -> np.ndarray:
+        """1-D: for each player the other policy she values exactly like ``q``
+        (``a_i(q) = 2 x_i - q`` for symmetric losses; NaN when ``q`` is her ideal point)."""
+        if self.dimension != 1:
+            raise InvalidProblemError("acceptability limits are defined in one dimension.")
+        x, q = self.ideals[:, 0], float(self.status_quo[0])
+        below, above = self.weights[:, 0], self.weights[:, 1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            up = x + np.sqrt(below / above) * (x - q)
+            down = x - np.sqrt(above / below) * (q - x)
+        return np.where(q < x, up, np.where(q > x, down, np.nan))
 
     def supporters(self, x) -> frozenset:
         """Players who strictly prefer ``x`` to the status quo."""
@@ -179,8 +205,8 @@ class SpatialModel:
             raise InvalidProblemError(f"player {name!r} already exists.")
         points = dict(zip(self.players, self._points()))
         points[str(name)] = ideal
-        w = np.vstack([self.weights, np.ones(self.dimension) if weight is None
-                       else np.broadcast_to(np.asarray(weight, float), (self.dimension,))])
+        w = np.vstack([self.weights, np.ones(2) if weight is None
+                       else np.broadcast_to(np.asarray(weight, float), (2,))])
         return SpatialModel(points, self._point(self.status_quo), decision_rule=self.decision_rule,
                             setter=self.setter, weights=w)
 
@@ -205,7 +231,8 @@ def _check_model(model, function: str) -> SpatialModel:
 # ---------------------------------------------------------------- win-set
 def _intervals_1d(model: SpatialModel) -> list[tuple[float, float]]:
     q = float(model.status_quo[0])
-    cuts = sorted({q, *[2 * float(x) - q for x in model.ideals[:, 0]]})
+    limits = model.acceptability_limits()
+    cuts = sorted({q, *[float(a) for a in limits if np.isfinite(a)]})
     out: list[list[float]] = []
     for lo, hi in zip(cuts[:-1], cuts[1:]):
         if hi - lo <= 0:
@@ -486,9 +513,11 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     One dimension: with core ``[c_lo, c_hi]`` (``[x_L, x_H]`` under unanimity), the least
     ambitious programme is the status quo projected on the core,
     ``x_LLAP = clip(q, c_lo, c_hi)`` (Underdal 1980). Bargaining or a setter can push the
-    outcome up to, not beyond, the far end of the win-set, ``2 x_p - q`` for the pivot p:
-    under unanimity the least ambitious member (``binding``), under k of n the
-    ``(n - k + 1)``-th lowest ideal point. If ``q`` is inside the core, nothing passes and
+    outcome up to, not beyond, the far end of the win-set, ``min_i a_i(q)`` where
+    ``a_i(q)`` is the other policy member i values like ``q`` (``2 x_i - q`` for symmetric
+    losses): under unanimity with symmetric losses the least ambitious member
+    (``binding``), under k of n the ``(n - k + 1)``-th lowest ideal point. With asymmetric
+    losses (``weights=(below, above)``) the binding member can be another one. If ``q`` is inside the core, nothing passes and
     the status quo is *protected* (an ambitious reversion point survives under unanimity).
 
     Two dimensions (unanimity): the smallest unanimous improvement is the projection ``p`` of
@@ -534,8 +563,8 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
                 ceiling = b
             elif direction < 0 and abs(b - ceiling) < 1e-12:
                 ceiling = a
-        binding = tuple(p for p, x in zip(model.players, model.ideals[:, 0])
-                        if abs(2 * x - qv - ceiling) <= 1e-9 * (1 + abs(ceiling)))
+        binding = tuple(p for p, a in zip(model.players, model.acceptability_limits())
+                        if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling)))
         return LCDResult(llap_point=llap, ceiling=float(ceiling), binding=binding,
                          protected=False, status_quo=qv,
                          interval=tuple(sorted((llap, float(ceiling)))), direction=direction,

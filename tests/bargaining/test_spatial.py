@@ -57,6 +57,26 @@ def test_lcd_outcome_and_binding_member():
     assert (above.llap_point, above.ceiling, above.binding) == (9.0, 6.0, ("E",))
 
 
+def test_asymmetric_loss_moves_the_lcd_pivot():
+    # MODELS section 1: with asymmetric losses the binding member need not be the lowest ideal
+    m = SpatialModel({"A": 2, "B": 3, "C": 6}, 0, weights={"A": 1, "B": (1, 16), "C": 1})
+    assert m.acceptability_limits().tolist() == [4.0, 3.75, 12.0]
+    r = lcd_outcome(m)
+    assert (r.llap_point, r.ceiling, r.binding) == (2.0, 3.75, ("B",))
+    assert setter_outcome(m, "C").outcome == 3.75
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.floats(-10, 10), st.floats(0.1, 10), st.floats(0.1, 10)),
+                min_size=2, max_size=6), st.floats(-15, 15), st.floats(-10, 10))
+def test_veto_player_shrinks_win_set_with_asymmetric_losses(rows, q, new):
+    model = SpatialModel([r[0] for r in rows], q, weights=[(r[1], r[2]) for r in rows])
+    bigger = model.with_player("new", new, weight=(2.0, 0.5))
+    assert win_set(bigger).size <= win_set(model).size + 1e-12
+    for a, b in win_set(bigger).intervals:        # W(bigger) is inside W(model)
+        assert in_win_set(model, 0.5 * (a + b))
+
+
 def test_duck_typed_weighted_rule():
     rule = WeightedRule(7, {"A": 3, "B": 1, "C": 1, "D": 1, "E": 3})   # A and E are vetoes
     model = SpatialModel(IDEALS, 0, decision_rule=rule, setter="E")
