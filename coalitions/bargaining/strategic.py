@@ -262,6 +262,24 @@ def _inclusion(structure: _Structure, c: np.ndarray, delta: np.ndarray, p: np.nd
     return pi
 
 
+def _holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
+    """Check the stationary-equilibrium conditions in exact rational arithmetic."""
+    n = len(values)
+    for i in range(n):
+        if pi[i, i] != 0 or sum(pi[i]) != quota - 1 or any(not 0 <= x <= 1 for x in pi[i]):
+            return False
+        bought = sum(pi[i, k] * prices[k] for k in range(n))
+        cheapest = sum(sorted(prices[k] for k in range(n) if k != i)[: quota - 1])
+        if bought != cheapest:
+            return False
+    for j in range(n):
+        demand = sum(p[i] * pi[i, j] for i in range(n))
+        cost = sum(pi[j, k] * prices[k] for k in range(n))
+        if values[j] != p[j] * (s - cost) + prices[j] * demand or prices[j] != delta[j] * values[j]:
+            return False
+    return sum(values) == s
+
+
 def _residual(v: np.ndarray, pi: np.ndarray, delta: np.ndarray, p: np.ndarray, s: float,
               quota: int) -> float:
     """Largest violation of the stationary-equilibrium conditions."""
@@ -598,12 +616,17 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     # inclusion probabilities, in the game's number type
     pi = np.empty((n, n), dtype=object)
     pi[:] = zero
-    if pi_float is not None:                          # mixing found by the LP
-        for i in range(n):
-            for j in range(n):
-                value = float(pi_float[i, j])
-                pi[i, j] = (value if kind == nb.FLOAT else
-                            nb.as_number(Fraction(value).limit_denominator(10**12), kind))
+    if pi_float is not None and kind == nb.FLOAT:      # mixing found by the LP
+        pi[:] = pi_float
+    elif pi_float is not None:     # exact: the simplest rationals that satisfy every condition
+        for bound in (10**3, 10**5, 10**7, 10**9, 10**12):
+            for i in range(n):
+                for j in range(n):
+                    pi[i, j] = nb.as_number(
+                        Fraction(float(pi_float[i, j])).limit_denominator(bound), kind)
+            if _holds_exactly([prices[j] / delta[j] for j in range(n)], pi, prices, delta, p,
+                              s, q):
+                break
     elif structure.cutoff.max() < 0:                  # everyone bought or not: 0/1
         for i in range(n):
             for l, members in enumerate(structure.levels):
@@ -639,7 +662,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
             offers, pi = offers.astype(float), pi.astype(float)
     offers.setflags(write=False)
     pi.setflags(write=False)
-    exact = kind != nb.FLOAT and (symbolic_kind or residual <= atol)
+    exact = symbolic_kind or (kind == nb.EXACT and
+                              _holds_exactly(values, pi, prices, delta, p, s, q))
     return BaronFerejohnResult(
         x=_array(values, kind), players=names, exact=exact,
         proposer_shares=_array(keep, kind), prices=_array(
