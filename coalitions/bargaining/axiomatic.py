@@ -149,8 +149,90 @@ def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
     return vt @ res.x
 
 
+def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept: str,
+                 weights=None) -> BargainingResult:
+    """The same solution in closed form (sympy), for a two-player surplus given by formulas.
+
+    The first-order (or defining) equation is solved with sympy; among its real roots in the
+    feasible range, the one at the numerical solution is kept.
+    """
+    if problem.expressions is None or problem.n_players != 2:
+        raise InvalidProblemError(
+            "symbolic=True needs a two-player divisible surplus whose utilities are formulas in "
+            "x, e.g. BargainingProblem.from_surplus([\"x\", \"sqrt(x)\"]).")
+    import sympy as sp
+
+    x = problem.symbol
+    t = sp.Symbol("t", real=True)
+    s = problem.exact_surplus
+    d1, d2 = problem.exact_disagreement
+    f1, f2 = problem.expressions
+    g1 = f1.subs(x, t) - d1
+    g2 = f2.subs(x, s - t) - d2
+    if concept == "nash":
+        w1, w2 = (sp.nsimplify(float(v), rational=True) for v in weights)
+        equation = w1 * sp.diff(g1, t) * g2 + w2 * sp.diff(g2, t) * g1
+    elif concept == "kalai-smorodinsky":
+        a1, a2 = _exact_ideal(problem)
+        equation = g1 * (a2 - d2) - g2 * (a1 - d1)
+    elif concept == "egalitarian":
+        equation = g1 - g2
+    else:
+        equation = sp.diff(f1.subs(x, t) + f2.subs(x, s - t), t)
+    try:
+        roots = sp.solve(sp.simplify(equation), t)
+    except (NotImplementedError, ValueError, TypeError):
+        roots = []
+    target = float(numeric.shares[0])
+    best = None
+    for root in roots:
+        try:
+            value = complex(sp.N(root))
+        except (TypeError, ValueError):
+            continue
+        if abs(value.imag) < 1e-12 and abs(value.real - target) < 1e-5:
+            if best is None or abs(value.real - target) < abs(float(sp.N(best)) - target):
+                best = root
+    if best is None:
+        raise SolverError(
+            f"sympy found no closed form for the {concept} solution of this problem (roots "
+            f"{roots}); use the numerical solution (symbolic=False).")
+    shares = [sp.radsimp(sp.simplify(best)), sp.radsimp(sp.simplify(s - best))]
+    utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share)))
+                 for f, share in zip((f1, f2), shares)]
+    xs = np.empty(2, dtype=object)
+    xs[:] = utilities
+    sh = np.empty(2, dtype=object)
+    sh[:] = shares
+    return BargainingResult(x=xs, players=problem.players, exact=True, concept=concept,
+                            disagreement=problem.disagreement, shares=sh,
+                            weights=numeric.weights, ideal=numeric.ideal)
+
+
+def _exact_ideal(problem):
+    """Ideal point of a two-player formula surplus: a_1 = f_1(S - lo_2), a_2 = f_2(S - lo_1)."""
+    import sympy as sp
+
+    x = problem.symbol
+    lows = []
+    for f, d in zip(problem.expressions, problem.exact_disagreement):
+        if sp.simplify(f.subs(x, 0) - d) == 0:
+            lows.append(sp.Integer(0))
+            continue
+        candidates = [r for r in sp.solve(sp.Eq(f, d), x)
+                      if abs(complex(sp.N(r)).imag) < 1e-12 and
+                      -1e-12 <= complex(sp.N(r)).real <= float(problem.exact_surplus) + 1e-12]
+        if not candidates:
+            raise SolverError("cannot invert a utility formula at the disagreement point.")
+        lows.append(min(candidates, key=lambda r: float(sp.N(r))))
+    s = problem.exact_surplus
+    f1, f2 = problem.expressions
+    return sp.simplify(f1.subs(x, s - lows[1])), sp.simplify(f2.subs(x, s - lows[0]))
+
+
 # ---------------------------------------------------------------- the four solutions
-def nash_solution(problem: BargainingProblem, *, weights=None) -> BargainingResult:
+def nash_solution(problem: BargainingProblem, *, weights=None,
+                  symbolic: bool = False) -> BargainingResult:
     r"""The Nash bargaining solution (symmetric, or asymmetric with bargaining weights).
 
     .. math:: x = \arg\max_{u \in U,\ u \ge d} \prod_i (u_i - d_i)^{w_i}
@@ -167,6 +249,9 @@ def nash_solution(problem: BargainingProblem, *, weights=None) -> BargainingResu
     problem : BargainingProblem
     weights : sequence of float, optional
         Positive bargaining weights (default: equal). Only their ratios matter.
+    symbolic : bool
+        Also solve in closed form with sympy (two-player surplus given by formulas); the
+        result then holds sympy numbers and ``exact=True``.
 
     Returns
     -------
@@ -199,6 +284,9 @@ def nash_solution(problem: BargainingProblem, *, weights=None) -> BargainingResu
     >>> pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt])
     >>> round(float(nash_solution(pie).shares[0]), 6)
     0.666667
+    >>> exact = BargainingProblem.from_surplus(["x", "sqrt(x)"])
+    >>> nash_solution(exact, symbolic=True).shares.tolist()
+    [2/3, 1/3]
     >>> square = BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
     >>> nash_solution(square, weights=[1, 3]).x.round(6).tolist()
     [0.25, 0.75]
@@ -221,10 +309,11 @@ def nash_solution(problem: BargainingProblem, *, weights=None) -> BargainingResu
         u = _nash_polytope(problem, w)
     else:
         u = _maximize(problem, _log_product(problem.disagreement, w))
-    return _result(problem, u, "nash", weights=w)
+    result = _result(problem, u, "nash", weights=w)
+    return _closed_form(problem, result, "nash", w) if symbolic else result
 
 
-def kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult:
+def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The Kalai-Smorodinsky solution: the largest feasible point on the segment from ``d``
     to the ideal point.
 
@@ -263,15 +352,19 @@ def kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult:
     >>> pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt])
     >>> round(float(kalai_smorodinsky(pie).shares[0]), 6)   # (sqrt 5 - 1) / 2
     0.618034
+    >>> exact = BargainingProblem.from_surplus(["x", "sqrt(x)"])
+    >>> kalai_smorodinsky(exact, symbolic=True).shares[0]
+    -1/2 + sqrt(5)/2
     """
     problem = _check_problem(problem, "kalai_smorodinsky")
     d = problem.disagreement
     ideal = problem.ideal_point()
     t = problem.ray(d, ideal - d)
-    return _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal)
+    result = _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal)
+    return _closed_form(problem, result, "kalai-smorodinsky") if symbolic else result
 
 
-def egalitarian(problem: BargainingProblem) -> BargainingResult:
+def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The egalitarian solution: equal gains over the disagreement point, as large as possible.
 
     .. math:: x = d + t^*\mathbf{1},\qquad t^* = \max\{t : d + t\mathbf{1} \in U\}
@@ -302,10 +395,11 @@ def egalitarian(problem: BargainingProblem) -> BargainingResult:
     problem = _check_problem(problem, "egalitarian")
     d = problem.disagreement
     t = problem.ray(d, np.ones(problem.n_players))
-    return _result(problem, d + t, "egalitarian")
+    result = _result(problem, d + t, "egalitarian")
+    return _closed_form(problem, result, "egalitarian") if symbolic else result
 
 
-def utilitarian(problem: BargainingProblem) -> BargainingResult:
+def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The utilitarian solution: the individually rational point with the largest total.
 
     .. math:: x \in \arg\max\{\textstyle\sum_i u_i : u \in U,\ u \ge d\}
@@ -337,8 +431,11 @@ def utilitarian(problem: BargainingProblem) -> BargainingResult:
     problem = _check_problem(problem, "utilitarian")
     d, n = problem.disagreement, problem.n_players
     if problem.kind != "polytope":
-        return _result(problem, _maximize(problem, lambda u: float(u.sum())
-                                          if (u >= d - 1e-12).all() else _NEG), "utilitarian")
+        result = _result(problem, _maximize(problem, lambda u: float(u.sum())
+                                            if (u >= d - 1e-12).all() else _NEG), "utilitarian")
+        return _closed_form(problem, result, "utilitarian") if symbolic else result
+    if symbolic:
+        _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
     v = problem.vertices
     m = len(v)
     totals = v.sum(axis=1)

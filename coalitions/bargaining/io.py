@@ -85,9 +85,11 @@ def _bargaining(doc: dict) -> tuple[str, Any, dict]:
     if "vertices" in feasible:
         problem = BargainingProblem.from_vertices(feasible["vertices"], d, players=players)
     elif "utilities" in feasible:
-        fs = [_formula(t, ["x"], f"feasible.utilities[{i}]")
-              for i, t in enumerate(feasible["utilities"])]
-        problem = BargainingProblem.from_surplus(fs, d, surplus=feasible.get("surplus", 1),
+        formulas = feasible["utilities"]
+        if not isinstance(formulas, list) or not all(isinstance(t, str) for t in formulas):
+            raise InvalidProblemError("feasible.utilities must be a list of formulas in x, "
+                                      "such as [\"x\", \"sqrt(x)\"].")
+        problem = BargainingProblem.from_surplus(formulas, d, surplus=feasible.get("surplus", 1),
                                                  players=players)
     elif "frontier" in feasible:
         upper = feasible.get("upper")

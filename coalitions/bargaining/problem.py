@@ -30,6 +30,37 @@ from ..solutions._lp import solve_lp
 __all__ = ["BargainingProblem"]
 
 _BISECT_ITER = 200
+_X = None
+
+
+def _sympy():
+    import sympy
+
+    return sympy
+
+
+def _parse_utilities(formulas):
+    """Sympy expressions in x and float callables for utility formulas."""
+    global _X
+    sp = _sympy()
+    _X = sp.Symbol("x", nonnegative=True)
+    expressions = []
+    for i, text in enumerate(formulas):
+        try:
+            expr = sp.sympify(text, locals={"x": _X}) if isinstance(text, str) else \
+                sp.sympify(text).subs({s: _X for s in sp.sympify(text).free_symbols
+                                       if s.name == "x"})
+        except (sp.SympifyError, SyntaxError, TypeError) as error:
+            raise InvalidProblemError(f"utility {i + 1}: cannot parse {text!r} ({error}).") \
+                from None
+        extra = {s.name for s in expr.free_symbols} - {"x"}
+        if extra:
+            raise InvalidProblemError(f"utility {i + 1} ({text!r}) may only use x; it also uses "
+                                      f"{sorted(extra)}.")
+        expressions.append(expr)
+    callables = tuple((lambda f: (lambda v: float(f(v))))(sp.lambdify(_X, e, modules="math"))
+                      for e in expressions)
+    return tuple(expressions), callables
 
 
 def _names(players, n: int) -> tuple:
@@ -115,6 +146,7 @@ class BargainingProblem:
         self.upper = upper
         self.atol = atol
         self.description = description
+        self.expressions = None          # sympy utilities of a surplus problem, if given
         self._validate()
 
     # ------------------------------------------------------------------ constructors
@@ -152,13 +184,22 @@ class BargainingProblem:
         Each ``f_i`` must be continuous and strictly increasing on ``[0, surplus]`` (concave
         utilities give a convex feasible set, the textbook case). ``disagreement`` defaults to
         ``f_i(0)``.
+
+        A utility may also be a formula in ``x`` (a string such as ``"sqrt(x)"`` or a sympy
+        expression); when every utility is one, the solutions can be computed in closed form
+        (``symbolic=True``).
         """
         utilities = tuple(utilities)
         n = len(utilities)
         if n < 2:
             raise InvalidProblemError("a bargaining problem needs at least two players.")
+        expressions = None
+        if all(isinstance(f, str) or type(f).__module__.startswith("sympy") for f in utilities):
+            expressions, utilities = _parse_utilities(utilities)
         if not all(callable(f) for f in utilities):
-            raise InvalidProblemError("utilities must be callables, one per player.")
+            raise InvalidProblemError(
+                "utilities must be callables or formulas in x (all of one kind), one per player.")
+        exact_surplus = surplus
         surplus = float(surplus)
         if not math.isfinite(surplus) or surplus <= 0:
             raise InvalidProblemError(f"surplus must be a positive number, got {surplus}.")
@@ -175,8 +216,17 @@ class BargainingProblem:
                     f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid.")
         d = (np.array([float(f(0.0)) for f in utilities]) if disagreement is None
              else _vector(disagreement, "disagreement", n))
-        return cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
-                   atol=atol)
+        problem = cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
+                      atol=atol)
+        if expressions is not None:
+            sp = _sympy()
+            problem.expressions = expressions
+            problem.symbol = _X
+            problem.exact_surplus = sp.nsimplify(exact_surplus, rational=True)
+            problem.exact_disagreement = (
+                [sp.simplify(e.subs(_X, 0)) for e in expressions] if disagreement is None
+                else [sp.nsimplify(v, rational=True) for v in disagreement])
+        return problem
 
     @classmethod
     def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,

@@ -43,6 +43,9 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
                                                  "docs/reference/negotiation-file-formats.md)."),
           solution: str = typer.Option("nash", help="nash | kalai-smorodinsky | egalitarian | "
                                                     "utilitarian"),
+          exact: bool = typer.Option(False, "--exact",
+                                     help="Closed form with sympy (two-player surplus given "
+                                          "by formulas)."),
           as_json: bool = JSON_OPTION) -> None:
     """Solve a bargaining problem read from FILE."""
     from ..bargaining.axiomatic import bargaining_solution
@@ -54,12 +57,15 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
             raise ValueError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
         extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
             else {}
+        if exact:
+            extra["symbolic"] = True
         result = bargaining_solution(problem, solution, **extra)
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = [(p, number_cell(float(u)), number_cell(float(d)),
-             "-" if result.shares is None else number_cell(float(s)))
+    def cell(value):
+        return f"{value} ({float(value):.6g})" if result.exact else number_cell(float(value))
+    rows = [(p, cell(u), number_cell(float(d)), "-" if result.shares is None else cell(s))
             for p, u, d, s in zip(result.players, result.x, problem.disagreement,
                                   result.shares if result.shares is not None
                                   else [0] * len(result.players))]

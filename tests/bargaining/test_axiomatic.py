@@ -31,6 +31,32 @@ def test_ks_sqrt_reference():              # KS_SQRT: x1 = (sqrt5 - 1)/2
     assert r.ideal.tolist() == pytest.approx([1.0, 1.0])
 
 
+def test_reference_cases_in_closed_form():  # NASH_SQRT and KS_SQRT exactly, with sympy
+    import sympy as sp
+
+    pie = BargainingProblem.from_surplus(["x", "sqrt(x)"])
+    nash = nash_solution(pie, symbolic=True)
+    assert nash.exact and list(nash.shares) == [sp.Rational(2, 3), sp.Rational(1, 3)]
+    assert sp.simplify(nash.x[1] - 1 / sp.sqrt(3)) == 0
+    ks = kalai_smorodinsky(pie, symbolic=True)
+    assert sp.simplify(ks.shares[0] - (sp.sqrt(5) - 1) / 2) == 0
+    assert sp.simplify(ks.x[1] - ks.x[0]) == 0
+    assert list(utilitarian(pie, symbolic=True).shares) == [sp.Rational(3, 4), sp.Rational(1, 4)]
+    weighted = nash_solution(pie, weights=[1, 2], symbolic=True)
+    assert list(weighted.shares) == [sp.Rational(1, 2), sp.Rational(1, 2)]
+
+
+def test_closed_form_errors():
+    with pytest.raises(InvalidProblemError, match="formulas in x"):
+        nash_solution(BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]]), symbolic=True)
+    from coalitions.exceptions import SolverError
+    transcendental = BargainingProblem.from_surplus(["log(1 + x)", "x"], [0, 0.25], surplus=2)
+    with pytest.raises(SolverError, match="no closed form"):
+        nash_solution(transcendental, symbolic=True)
+    with pytest.raises(InvalidProblemError, match="may only use x"):
+        BargainingProblem.from_surplus(["x", "y"])
+
+
 def test_frontier_form_matches_surplus_form():
     frontier = BargainingProblem.from_frontier(lambda u: math.sqrt(max(1 - u, 0.0)), 1.0, [0, 0])
     assert nash_solution(frontier).x == pytest.approx(nash_solution(sqrt_pie()).x, abs=1e-7)

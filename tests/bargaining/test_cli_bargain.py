@@ -28,6 +28,10 @@ def test_bargain_file_solutions(run):
     assert result["shares"][0] == pytest.approx(2 / 3, abs=1e-7)
     out = run("bargain", DATA / "sqrt_pie.json", "--solution", "kalai-smorodinsky")
     assert out.exit_code == 0 and "0.618034" in out.stdout
+    out = run("bargain", DATA / "sqrt_pie.json", "--exact", "--json")
+    assert json.loads(out.stdout)["shares"] == ["2/3", "1/3"]
+    out = run("bargain", DATA / "triangle.json", "--exact")
+    assert out.exit_code == 1 and "formulas in x" in out.stderr
     for solution in ("egalitarian", "utilitarian"):
         assert run("bargain", DATA / "triangle.json", "--solution", solution).exit_code == 0
 
