@@ -122,12 +122,27 @@ def _nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.nda
     return best
 
 
+def _hull_points(points: np.ndarray) -> np.ndarray:
+    """The vertices of the convex hull of planar points (all points if degenerate)."""
+    unique = np.unique(points, axis=0)
+    if len(unique) <= 3:
+        return unique
+    from scipy.spatial import ConvexHull, QhullError
+
+    try:
+        return unique[ConvexHull(unique).vertices]
+    except QhullError:                      # collinear points: the segment's two ends
+        direction = unique[-1] - unique[0]
+        order = np.argsort(unique @ direction)
+        return unique[[order[0], order[-1]]]
+
+
 def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
     from scipy.optimize import minimize
 
     points, d = problem.vertices, problem.disagreement
     if problem.n_players == 2:
-        return _nash_polytope_2(np.asarray(points), d, w)
+        return _nash_polytope_2(_hull_points(np.asarray(points)), d, w)
     lam0 = problem._polytope_ray(d, np.ones(problem.n_players))[1]
     lam0 = np.clip(lam0, 1e-12, None)
     lam0 /= lam0.sum()

@@ -53,9 +53,10 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
 
     The feasible set is the convex hull of the payoff pairs ``(A[i, j], B[i, j])`` (jointly
     randomised outcomes). The disagreement point is the payoff of a Nash equilibrium of the
-    game (``"nash"``; equilibria are found by support enumeration with nashpy, sorted by
-    payoffs, and ``equilibrium`` picks one) or the players' maxmin values (``"maxmin"``), or
-    an explicit pair.
+    game (``"nash"``: all equilibria by support enumeration with nashpy when both players
+    have at most 8 strategies, sorted by payoffs, ``equilibrium`` picking one; one
+    equilibrium by Lemke-Howson for larger games), the players' maxmin values
+    (``"maxmin"``), or an explicit pair.
 
     Raises
     ------
@@ -85,7 +86,17 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                found = list(nashpy.Game(a, b).support_enumeration())
+                game = nashpy.Game(a, b)
+                if min(a.shape) <= 8:
+                    found = list(game.support_enumeration())
+                else:                   # support enumeration is exponential: one equilibrium
+                    try:
+                        found = [tuple(game.lemke_howson(initial_dropped_label=0))]
+                    except Exception:  # noqa: BLE001 - nashpy raises various errors
+                        found = []
+                    found = [(x, y) for x, y in found
+                             if np.isfinite(x).all() and np.isfinite(y).all()
+                             and abs(x.sum() - 1) < 1e-6 and abs(y.sum() - 1) < 1e-6]
             payoffs = sorted({(round(float(x @ a @ y), 12), round(float(x @ b @ y), 12))
                               for x, y in found})
             if not payoffs:
