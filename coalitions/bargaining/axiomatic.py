@@ -316,7 +316,8 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
         except (TypeError, ValueError):
             raise InvalidProblemError("weights must be a sequence of positive numbers.") from None
         if w.size != n:
-            raise InvalidProblemError(f"weights has {w.size} entries; it needs one per player ({n}).")
+            raise InvalidProblemError(
+                f"weights has {w.size} entries; it needs one per player ({n}).")
         if not (np.isfinite(w).all() and (w > 0).all()):
             raise InvalidProblemError(f"weights must be positive and finite, got {w.tolist()}.")
     w = w / w.sum()

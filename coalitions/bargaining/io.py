@@ -54,7 +54,8 @@ def decision_rule_from_json(rule: Any, players: tuple) -> Any:
     if kind == "weighted":
         weights = rule.get("weights")
         if not isinstance(weights, dict) or set(weights) != set(players):
-            raise InvalidProblemError("a weighted rule needs \"weights\" with one entry per player.")
+            raise InvalidProblemError(
+                "a weighted rule needs \"weights\" with one entry per player.")
         quota = float(rule["quota"])
 
         def weighted(coalition) -> bool:

@@ -171,7 +171,8 @@ class IssueLinkageModel:
 
     def _levels(self, levels: Mapping, what: str) -> dict:
         if set(levels) != set(self.issues):
-            raise InvalidProblemError(f"{what} must give a level for each issue {list(self.issues)}.")
+            raise InvalidProblemError(
+                f"{what} must give a level for each issue {list(self.issues)}.")
         out = {}
         for k in self.issues:
             value = float(levels[k])

@@ -20,7 +20,7 @@ none of them; it makes "the largest point on a ray" well defined.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -79,9 +79,11 @@ def _vector(values, what: str, n: int | None = None) -> np.ndarray:
     try:
         array = np.array([float(v) for v in values], dtype=np.float64)
     except (TypeError, ValueError):
-        raise InvalidProblemError(f"{what} must be a sequence of numbers, got {values!r}.") from None
+        raise InvalidProblemError(
+            f"{what} must be a sequence of numbers, got {values!r}.") from None
     if n is not None and array.size != n:
-        raise InvalidProblemError(f"{what} has {array.size} entries; it needs one per player ({n}).")
+        raise InvalidProblemError(
+            f"{what} has {array.size} entries; it needs one per player ({n}).")
     if not np.isfinite(array).all():
         raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
     return array

@@ -517,8 +517,9 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     ``a_i(q)`` is the other policy member i values like ``q`` (``2 x_i - q`` for symmetric
     losses): under unanimity with symmetric losses the least ambitious member
     (``binding``), under k of n the ``(n - k + 1)``-th lowest ideal point. With asymmetric
-    losses (``weights=(below, above)``) the binding member can be another one. If ``q`` is inside the core, nothing passes and
-    the status quo is *protected* (an ambitious reversion point survives under unanimity).
+    losses (``weights=(below, above)``) the binding member can be another one. If ``q`` is
+    inside the core, nothing passes and the status quo is *protected* (an ambitious
+    reversion point survives under unanimity).
 
     Two dimensions (unanimity): the smallest unanimous improvement is the projection ``p`` of
     ``q`` on the convex hull of the ideal points; ``ceiling`` is the farthest point of the

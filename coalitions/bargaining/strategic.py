@@ -134,7 +134,8 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
                                 discount_factors=_array(deltas, kind),
                                 rates=_array(_convert(rates, kind), kind), period=period)
     deltas = (list(discount_factors)
-              if isinstance(discount_factors, (list, tuple, np.ndarray)) else [discount_factors] * 2)
+              if isinstance(discount_factors, (list, tuple, np.ndarray))
+              else [discount_factors] * 2)
     if len(deltas) != 2:
         raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
     kind = _kind_of([*deltas, surplus])
