@@ -22,7 +22,8 @@ def test_rub_09_reference():                # RUB_09: 10/19
 
 
 def test_rubinstein_asymmetric_and_symbolic():
-    assert rubinstein([Fraction(1, 2), Fraction(9, 10)]).x[0] == Fraction(2, 11)   # (1 - 9/10) / (1 - 9/20)
+    # (1 - 9/10) / (1 - 9/20) = 2/11
+    assert rubinstein([Fraction(1, 2), Fraction(9, 10)]).x[0] == Fraction(2, 11)
     d = sp.Symbol("delta")
     assert sp.simplify(rubinstein(d).x[0] - 1 / (1 + d)) == 0
 
