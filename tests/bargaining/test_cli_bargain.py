@@ -75,6 +75,16 @@ def test_negotiate_files(run):
     assert data["linkage"]["capped_by"] == ["D"] and not data["counterfactual"]["can_block"]
 
 
+def test_bimatrix_and_plane_files(run):
+    data = json.loads(run("bargain", DATA / "prisoners.json", "--json").stdout)
+    assert data["x"] == pytest.approx({"row": 3.0, "column": 3.0})
+    assert data["disagreement"] == [1.0, 1.0]
+    out = run("negotiate", DATA / "plane.json")
+    assert out.exit_code == 0 and "area" in out.stdout
+    data = json.loads(run("negotiate", DATA / "plane.json", "--json").stdout)
+    assert data["lcd"]["binding"] == ["A", "B"] and data["win_set"]["method"] == "grid"
+
+
 def test_negotiate_cyprus_belarus(run):
     out = run("negotiate", "cyprus-belarus", "--no-timeline")
     assert out.exit_code == 0
