@@ -270,6 +270,41 @@ def _grid(model: SpatialModel, resolution: int, bounds=None):
     return inside, points, cell, bounds
 
 
+def _disc_intersection_area(centers: np.ndarray, radii: np.ndarray) -> float:
+    """Exact area of the intersection of discs, by Green's theorem over the boundary arcs."""
+    keys = {}
+    for c, r in zip(centers.tolist(), radii.tolist()):
+        keys[(round(c[0], 12), round(c[1], 12), round(r, 12))] = (np.array(c), r)
+    discs = list(keys.values())
+    if any(r <= 0 for _, r in discs):
+        return 0.0
+    tol = 1e-12
+    total = 0.0
+    for i, (ci, ri) in enumerate(discs):
+        angles = [0.0, 2 * math.pi]
+        for j, (cj, rj) in enumerate(discs):
+            if i == j:
+                continue
+            dist = float(np.hypot(*(cj - ci)))
+            if dist >= ri + rj - tol or dist <= abs(ri - rj) + tol:
+                continue                          # apart, tangent or nested: no crossing
+            along = (ri ** 2 - rj ** 2 + dist ** 2) / (2 * dist)
+            half = math.acos(max(-1.0, min(1.0, along / ri)))
+            base = math.atan2(cj[1] - ci[1], cj[0] - ci[0])
+            angles += [(base - half) % (2 * math.pi), (base + half) % (2 * math.pi)]
+        angles = sorted(angles)
+        for a, b in zip(angles[:-1], angles[1:]):
+            if b - a <= 1e-15:
+                continue
+            mid = 0.5 * (a + b)
+            point = ci + ri * np.array([math.cos(mid), math.sin(mid)])
+            if all(float(np.hypot(*(point - cj))) <= rj + 1e-12
+                   for j, (cj, rj) in enumerate(discs) if j != i):
+                total += 0.5 * (ri * ri * (b - a) + ri * ci[0] * (math.sin(b) - math.sin(a))
+                                - ri * ci[1] * (math.cos(b) - math.cos(a)))
+    return max(total, 0.0)
+
+
 def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSetResult:
     r"""The win-set of the status quo: policies some winning coalition prefers to ``q``.
 
@@ -292,8 +327,11 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
     Returns
     -------
     WinSetResult
-        1-D: exact open ``intervals`` and their total length. 2-D: area on the grid
-        (``method="grid"``, error about one cell per unit of boundary length).
+        1-D: exact open ``intervals`` and their total length. 2-D unanimity with circular
+        preferences (equal weights on both dimensions for each member): the exact area of
+        the intersection of discs (``method="exact"``, Green's theorem over the boundary
+        arcs). Otherwise the area on a grid (``method="grid"``, error about one cell per
+        unit of boundary length; pass ``bounds`` to force the grid).
 
     References
     ----------
@@ -315,6 +353,14 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
         return WinSetResult(dimension=1, status_quo=float(q[0]), is_empty=not intervals,
                             size=size, intervals=intervals, method="exact",
                             decision_rule=model.rule_label)
+    circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
+    if model.rule_label == "unanimity" and circles and bounds is None:
+        radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
+        area = _disc_intersection_area(model.ideals, radii)
+        if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
+            area = 0.0                                  # q in the core: W(q) is empty
+        return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
+                            size=float(area), method="exact", decision_rule=model.rule_label)
     if int(resolution) < 10:
         raise InvalidProblemError("resolution must be at least 10 cells per side.")
     inside, _, cell, bounds = _grid(model, int(resolution), bounds)

@@ -99,7 +99,7 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
         return
     if kind == "spatial":
         w = report["win_set"]
-        rows = [("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area on a grid"),
+        rows = [("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area ({w.method})"),
                 ("win-set size (policy stability)", _fmt(w.size)),
                 ("core", _fmt(report["core"].interval or report["core"].vertices)
                  if not isinstance(report["core"], str) else report["core"])]

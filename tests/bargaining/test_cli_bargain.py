@@ -82,7 +82,7 @@ def test_bimatrix_and_plane_files(run):
     out = run("negotiate", DATA / "plane.json")
     assert out.exit_code == 0 and "area" in out.stdout
     data = json.loads(run("negotiate", DATA / "plane.json", "--json").stdout)
-    assert data["lcd"]["binding"] == ["A", "B"] and data["win_set"]["method"] == "grid"
+    assert data["lcd"]["binding"] == ["A", "B"] and data["win_set"]["method"] == "exact"
 
 
 def test_negotiate_cyprus_belarus(run):

@@ -108,10 +108,22 @@ def test_two_dimensional_core_lcd_setter():
 def test_absorption_rule_two_dimensions():
     model = SpatialModel(TRIANGLE, (2, -3))
     base = win_set(model)
-    inside = win_set(model.with_player("D", (2, 1)), bounds=base.bounds)
-    outside = win_set(model.with_player("E", (2, -1)), bounds=base.bounds)
-    assert inside.size == base.size                 # new veto player inside the hull
+    assert base.method == "exact"
+    inside = win_set(model.with_player("D", (2, 1)))
+    outside = win_set(model.with_player("E", (2, -1)))
+    assert inside.size == pytest.approx(base.size, rel=1e-12)   # inside the hull: no change
     assert outside.size < base.size                 # outside: the win-set shrinks
+    window = (-4, 8, -4, 9)                         # the grid agrees, cell for cell
+    grid = win_set(model, bounds=window)
+    assert grid.method == "grid" and grid.size == pytest.approx(base.size, rel=2e-3)
+    assert win_set(model.with_player("D", (2, 1)), bounds=window).size == grid.size
+    assert win_set(SpatialModel(TRIANGLE, (2, 1))).is_empty     # q inside the core
+
+
+def test_exact_area_of_a_lens():
+    import math
+    lens = SpatialModel({"A": (0, 0), "B": (1, 0)}, (0.5, math.sqrt(0.75)))
+    assert win_set(lens).size == pytest.approx(2 * math.pi / 3 - math.sqrt(3) / 2, rel=1e-12)
 
 
 points = st.lists(st.floats(-10, 10), min_size=2, max_size=7)
@@ -141,6 +153,16 @@ def test_absorption_pointwise_two_dimensions(pts, q, data):
     for x in rng.uniform(-12, 12, size=(200, 2)):
         if in_win_set(model, x):
             assert in_win_set(bigger, x)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=1, max_size=5),
+       st.tuples(st.floats(-8, 8), st.floats(-8, 8)), st.tuples(st.floats(-8, 8),
+                                                            st.floats(-8, 8)))
+def test_exact_area_never_grows_with_a_veto_player(pts, q, new):
+    model = SpatialModel(pts, q)
+    base = win_set(model).size
+    assert win_set(model.with_player("new", new)).size <= base * (1 + 1e-9) + 1e-9
 
 
 @SETTINGS
