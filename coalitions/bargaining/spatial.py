@@ -296,10 +296,10 @@ def _disc_intersection_area(centers: np.ndarray, radii: np.ndarray) -> float:
         for a, b in zip(angles[:-1], angles[1:]):
             if b - a <= 1e-15:
                 continue
-            mid = 0.5 * (a + b)
-            point = ci + ri * np.array([math.cos(mid), math.sin(mid)])
+            samples = [a + f * (b - a) for f in (0.25, 0.5, 0.75)]   # robust to tangency
+            points = [ci + ri * np.array([math.cos(t), math.sin(t)]) for t in samples]
             if all(float(np.hypot(*(point - cj))) <= rj + 1e-12
-                   for j, (cj, rj) in enumerate(discs) if j != i):
+                   for j, (cj, rj) in enumerate(discs) if j != i for point in points):
                 total += 0.5 * (ri * ri * (b - a) + ri * ci[0] * (math.sin(b) - math.sin(a))
                                 - ri * ci[1] * (math.cos(b) - math.cos(a)))
     return max(total, 0.0)
