@@ -225,8 +225,9 @@ class WinSetResult(Result):
     """The win-set W(q): the policies that a winning coalition prefers to the status quo.
 
     ``intervals`` (1-D) lists the open intervals of W(q); ``size`` is its length (1-D) or
-    area (2-D, on a grid of ``resolution`` x ``resolution`` cells of ``bounds``); a small
-    size means high policy stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``.
+    area (2-D: exact for unanimity with circular preferences, otherwise on a grid of
+    ``resolution`` x ``resolution`` cells of ``bounds``); a small size means high policy
+    stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``.
     """
 
     dimension: int
