@@ -38,3 +38,12 @@ from .results import EstimateResult  # noqa: E402
 from . import approx  # noqa: E402
 
 __all__ += ["OracleGame", "EstimateResult", "approx"]
+# bargaining under veto (issue 5)
+from .bargaining import *  # noqa: E402,F401,F403
+from .bargaining import __all__ as _bargaining_all  # noqa: E402
+from .results import (BargainingResult, BaronFerejohnResult, LCDResult,  # noqa: E402
+                      LinkageResult, PolicyCoreResult, RubinsteinResult, SetterResult,
+                      WinSetResult)
+
+__all__ += [*_bargaining_all, "BargainingResult", "RubinsteinResult", "BaronFerejohnResult",
+            "WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult", "LinkageResult"]
