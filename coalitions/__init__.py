@@ -32,6 +32,21 @@ from .formation import *  # noqa: F401,F403,E402
 from .formation import __all__ as _formation_all  # noqa: E402
 
 __all__ += _formation_all
+# Value oracles and sampling estimators (issue 8).
+from .games.oracle import OracleGame  # noqa: E402
+from .results import EstimateResult  # noqa: E402
+from . import approx  # noqa: E402
+
+__all__ += ["OracleGame", "EstimateResult", "approx"]
+# bargaining under veto (issue 5)
+from .bargaining import *  # noqa: E402,F401,F403
+from .bargaining import __all__ as _bargaining_all  # noqa: E402
+from .results import (BargainingResult, BaronFerejohnResult, LCDResult,  # noqa: E402
+                      LinkageResult, PolicyCoreResult, RubinsteinResult, SetterResult,
+                      WinSetResult)
+
+__all__ += [*_bargaining_all, "BargainingResult", "RubinsteinResult", "BaronFerejohnResult",
+            "WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult", "LinkageResult"]
 
 # worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
 from . import examples, plot  # noqa: E402,F401

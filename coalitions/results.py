@@ -19,7 +19,7 @@ import numpy as np
 __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
-           "ClubFrontierResult"]
+           "ClubFrontierResult", "EstimateResult"]
 
 
 def jsonable(value: Any) -> Any:
@@ -275,3 +275,261 @@ class ClubFrontierResult(Result):
 
     def __len__(self) -> int:
         return len(self.clubs)
+@dataclass(frozen=True, eq=False, repr=False)
+class EstimateResult(ValueResult):
+    """A sampling estimate of a value (``exact`` is always False).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The estimates, float64, in player order.
+    std_error : numpy.ndarray
+        Estimated standard error of each entry.
+    confidence : float
+        Level of the confidence intervals (normal approximation), e.g. 0.95.
+    ci_low, ci_high : numpy.ndarray
+        ``x -/+ z * std_error`` with ``z`` the normal quantile for ``confidence``.
+    budget : int
+        The evaluation budget that was asked for.
+    n_evaluations : int
+        Value evaluations actually used (at most ``budget``).
+    n_samples : int
+        Sampling units drawn (permutations, coalitions, pairs, ...).
+    """
+
+    confidence: float = 0.95
+    ci_low: Any = field(default=None, repr=False)
+    ci_high: Any = field(default=None, repr=False)
+    budget: int | None = None
+    n_samples: int | None = None
+
+    @property
+    def confidence_interval(self) -> tuple:
+        """``(ci_low, ci_high)``."""
+        return self.ci_low, self.ci_high
+
+
+# ---------------------------------------------------------------- bargaining (issue 5)
+__all__ += ["BargainingResult", "RubinsteinResult", "BaronFerejohnResult"]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BargainingResult(AllocationResult):
+    """A solution of a bargaining problem: utilities ``x`` and, for a surplus, the shares.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Utility of each player at the solution.
+    concept : str
+        ``"nash"``, ``"kalai-smorodinsky"``, ``"egalitarian"`` or ``"utilitarian"``.
+    disagreement : numpy.ndarray
+        The disagreement point ``d``.
+    shares : numpy.ndarray or None
+        Shares of the surplus (divisible-surplus problems), else None.
+    weights : numpy.ndarray or None
+        Bargaining weights (asymmetric Nash solution).
+    ideal : numpy.ndarray or None
+        Ideal point (Kalai-Smorodinsky).
+    """
+
+    concept: str = ""
+    disagreement: Any = field(default=None, repr=False)
+    shares: Any = None
+    weights: Any = field(default=None, repr=False)
+    ideal: Any = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RubinsteinResult(AllocationResult):
+    """Shares of the Rubinstein alternating-offers equilibrium (first proposer first).
+
+    ``discount_factors`` are per period; ``rates`` and ``period`` are set when the model is
+    given in continuous time. ``limit`` is True for the frictionless limit (period -> 0), the
+    asymmetric Nash solution with weights proportional to ``1 / rate``.
+    """
+
+    proposer: str = ""
+    discount_factors: Any = None
+    rates: Any = None
+    period: Any = None
+    limit: bool = False
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BaronFerejohnResult(AllocationResult):
+    """Stationary equilibrium of Baron-Ferejohn legislative bargaining.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Ex-ante (continuation) value of each player; sums to the surplus.
+    proposer_shares : numpy.ndarray
+        What each player keeps when recognised.
+    prices : numpy.ndarray
+        ``prices[j] = delta_j v_j``: the smallest offer j accepts, which is what a partner
+        gets when included.
+    offers : numpy.ndarray
+        ``offers[i, j]``: expected amount player j receives when i proposes (row i sums to
+        the surplus; the diagonal holds the proposer's share).
+    inclusion : numpy.ndarray
+        ``inclusion[i, j]``: probability that proposer i includes j in the coalition.
+    quota : int
+    discount_factors, recognition : numpy.ndarray
+    residual : float
+        Largest violation of the equilibrium conditions (value equations, cheapest-votes
+        condition, budget): the certificate of the numerical solution.
+    method : str
+        ``"closed-form"``, ``"linear"`` (unanimity), ``"active-set"`` or ``"smoothed"``.
+    closed_form : dict or None
+        sympy expressions when ``symbolic=True`` was asked.
+    """
+
+    proposer_shares: Any = None
+    prices: Any = None
+    offers: Any = field(default=None, repr=False)
+    inclusion: Any = field(default=None, repr=False)
+    quota: int = 0
+    discount_factors: Any = field(default=None, repr=False)
+    recognition: Any = field(default=None, repr=False)
+    residual: float = 0.0
+    method: str = ""
+    closed_form: Any = field(default=None, repr=False)
+
+
+# ---------------------------------------------------------------- spatial veto players (issue 5)
+__all__ += ["WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult"]
+
+
+@dataclass(frozen=True, eq=False)
+class WinSetResult(Result):
+    """The win-set W(q): the policies that a winning coalition prefers to the status quo.
+
+    ``intervals`` (1-D) lists the open intervals of W(q); ``size`` is its length (1-D) or
+    area (2-D: exact for unanimity with circular preferences, otherwise on a grid of
+    ``resolution`` x ``resolution`` cells of ``bounds``); a small size means high policy
+    stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``.
+    """
+
+    dimension: int
+    status_quo: Any
+    is_empty: bool
+    size: float
+    intervals: Any = None
+    bounds: Any = None
+    resolution: int | None = None
+    method: str = "exact"
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class PolicyCoreResult(Result):
+    """The core of a spatial voting model: the policies no winning coalition can beat.
+
+    1-D: ``interval = (low, high)`` or None when empty. 2-D unanimity: ``vertices`` of the
+    convex hull of the ideal points (the Pareto set).
+    """
+
+    dimension: int
+    is_empty: bool
+    interval: Any = None
+    vertices: Any = None
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class SetterResult(Result):
+    """Romer-Rosenthal agenda setter: the take-it-or-leave-it outcome and who constrains it."""
+
+    outcome: Any
+    setter: str
+    setter_ideal: Any
+    status_quo: Any
+    binding: tuple = ()
+    decision_rule: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class LCDResult(Result):
+    """The lowest common denominator of a unanimity (or k-of-n) decision.
+
+    Attributes
+    ----------
+    llap_point : the least ambitious programme (Underdal): the status quo projected on the core.
+    ceiling : the most ambitious change every needed member accepts (the far end of the
+        closed win-set along the direction of change).
+    binding : names of the members whose acceptance sets that ceiling (the LCD pivots).
+    protected : True when the status quo is in the core (no change passes).
+    interval : 1-D: ``(llap_point, ceiling)``, the range of outcomes bargaining can give.
+    """
+
+    llap_point: Any
+    ceiling: Any
+    binding: tuple
+    protected: bool
+    status_quo: Any
+    interval: Any = None
+    direction: Any = None
+    decision_rule: str = ""
+
+
+# ---------------------------------------------------------------- issue linkage (issue 5)
+__all__ += ["LinkageResult"]
+
+
+@dataclass(frozen=True, eq=False)
+class LinkageResult(Result):
+    """A veto player's hold-up by issue linkage (Tollison-Willett, Sebenius).
+
+    Attributes
+    ----------
+    blocker, linked_issue, demand_issue : str
+        Who holds the veto, the issue held hostage (A) and the issue of the concession (B).
+    decision_rule : str
+    can_block : bool
+        Whether the others cannot pass issue A without the blocker under the rule.
+    no_agreement, unlinked, linked : dict
+        The three outcomes (issue -> level): nothing agreed; issue-by-issue decision; the
+        package the blocker extracts.
+    zopa : tuple or None
+        Linkage zone of agreement on issue B: levels every needed member accepts with A.
+    max_concession : float or None
+        The largest B level a winning coalition still accepts (``b_max``).
+    capped_by : tuple
+        The member(s) whose acceptance limit sets ``max_concession`` (an LCD of its own).
+    credible : bool
+        False when the blocker prefers the unlinked outcome to no agreement: the one-shot
+        veto threat is then not subgame-perfect and needs commitment.
+    commitment_cost : float
+        What the blocker loses by carrying out the veto, ``u_c(unlinked) - u_c(no deal)``.
+    value_of_veto : float
+        ``u_c(linked) - u_c(unlinked)``.
+    price_of_linkage : dict
+        ``u_j(unlinked) - u_j(linked)`` for every member (negative: j gains from linkage).
+    utilities : dict
+        Each member's utility at the three outcomes.
+    assumptions : tuple of str
+        The modelling assumptions used, to print alongside any number.
+    nash_package : dict or None
+        The package in the ZOPA that maximises the product of every member's gain over no
+        agreement (the Nash bargaining solution on issue B with A adopted), when one exists.
+    """
+
+    blocker: str
+    linked_issue: str
+    demand_issue: str
+    decision_rule: str
+    can_block: bool
+    no_agreement: dict
+    unlinked: dict
+    linked: dict
+    zopa: Any
+    max_concession: Any
+    capped_by: tuple
+    credible: bool
+    commitment_cost: float
+    value_of_veto: float
+    price_of_linkage: dict
+    utilities: dict = field(default_factory=dict)
+    assumptions: tuple = ()
+    nash_package: Any = None

@@ -18,6 +18,9 @@ app = typer.Typer(
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
 app.add_typer(form.app, name="form")
+from . import bargain, negotiate  # noqa: E402
+app.add_typer(bargain.app, name="bargain")
+app.add_typer(negotiate.app, name="negotiate")
 app.add_typer(examples.app, name="examples")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, Optional
 
 import typer
 
@@ -13,32 +15,88 @@ from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, prin
 app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
+BUDGET_OPTION = typer.Option(None, "--budget", help="Value evaluations for a sampling method.")
+SEED_OPTION = typer.Option(None, "--seed", help="Random seed for a sampling method.")
+PROGRESS_OPTION = typer.Option(True, "--progress/--no-progress",
+                               help="Progress bar on stderr while sampling.")
 
 
 def _render(result, title: str, as_json: bool) -> None:
     if as_json:
         emit_json(result.to_dict())
         return
+    if getattr(result, "ci_low", None) is not None:
+        level = f"{100 * result.confidence:g}%"
+        print_table(title, ["player", "estimate", "std. error", f"{level} CI"],
+                    [(p, number_cell(float(v)), number_cell(float(e)),
+                      f"[{lo:.6g}, {hi:.6g}]")
+                     for p, v, e, lo, hi in zip(result.players, result.x, result.std_error,
+                                                 result.ci_low, result.ci_high)],
+                    caption=f"exact=False, method={result.method}, "
+                            f"evaluations={result.n_evaluations}")
+        return
     print_table(title, ["player", "payoff"],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, method={result.method}")
 
 
+@contextmanager
+def _progress(enabled: bool, label: str) -> Iterator[Optional[object]]:
+    """A rich progress bar on stderr; yields the ``callback(done, total)`` to pass on."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeRemainingColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def callback(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield callback
+
+
+def _sampling_options(method: str, budget, seed, progress: bool, label: str):
+    if budget is None and seed is None:
+        return {}, _progress(False, label)
+    return {"budget": budget, "rng": seed}, _progress(progress, label)
+
+
 @app.command("shapley")
 def shapley(file: Path = FILE_ARGUMENT,
-            method: str = typer.Option("exact", help="exact | dividends"),
-            as_json: bool = JSON_OPTION) -> None:
+            method: str = typer.Option(
+                "exact", help="exact | dividends | permutation | antithetic | stratified | "
+                              "neyman | svarm | kernel (sampling methods need --budget)"),
+            budget: Optional[int] = BUDGET_OPTION, seed: Optional[int] = SEED_OPTION,
+            progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Shapley value: average marginal contribution over all join orders."""
     with errors_to_stderr():
-        result = shapley_value(read_game(file), method=method)
+        game = read_game(file)
+        options, bar = _sampling_options(method, budget, seed, progress, "sampling")
+        with bar as callback:
+            if callback is not None:
+                options["callback"] = callback
+            result = shapley_value(game, method=method, **options)
     _render(result, f"Shapley value of {file.name}", as_json)
 
 
 @app.command("banzhaf")
 def banzhaf(file: Path = FILE_ARGUMENT,
             normalized: bool = typer.Option(False, "--normalized", help="Scale to sum to one."),
-            as_json: bool = JSON_OPTION) -> None:
+            method: str = typer.Option(
+                "exact", help="exact | sampling | msr (sampling methods need --budget)"),
+            budget: Optional[int] = BUDGET_OPTION, seed: Optional[int] = SEED_OPTION,
+            progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Banzhaf value: average marginal contribution over all coalitions."""
     with errors_to_stderr():
-        result = banzhaf_value(read_game(file), normalized=normalized)
+        game = read_game(file)
+        options, bar = _sampling_options(method, budget, seed, progress, "sampling")
+        with bar as callback:
+            if callback is not None:
+                options["callback"] = callback
+            result = banzhaf_value(game, normalized=normalized, method=method, **options)
     _render(result, f"Banzhaf value of {file.name}", as_json)

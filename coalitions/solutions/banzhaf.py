@@ -7,16 +7,18 @@ from fractions import Fraction
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
+from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["banzhaf_value"]
 
-BANZHAF_METHODS = ("exact",)
+BANZHAF_METHODS = ("exact", *BANZHAF_SAMPLERS)
 
 
-def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "exact"
-                  ) -> ValueResult:
+def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None = None,
+                  budget: int | None = None, rng=None, executor=None, callback=None,
+                  confidence: float = 0.95) -> ValueResult:
     r"""The Banzhaf value of a TU game.
 
     Each player receives its marginal contribution averaged over all coalitions of the other
@@ -36,7 +38,12 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "exac
     normalized : bool, default False
         Divide by the sum over players so that the payoffs sum to one (the normalised Banzhaf
         index of a simple game).
-    method : {"exact"}
+    method : {"exact", "sampling", "msr"}
+        ``"exact"`` (default for a TUGame); ``"sampling"`` (default for an
+        :class:`~coalitions.OracleGame`) and ``"msr"`` are sampling estimators, see
+        :func:`coalitions.approx.banzhaf_estimate` (raw values only, ``normalized=False``).
+    budget, rng, executor, callback, confidence
+        For sampling methods only, as in :func:`coalitions.shapley_value`.
 
     Returns
     -------
@@ -67,6 +74,14 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "exac
     >>> co.banzhaf_value(glove, normalized=True).x.tolist()
     [Fraction(3, 5), Fraction(1, 5), Fraction(1, 5)]
     """
+    from ..approx import dispatch
+
+    estimate = dispatch(game, method, "banzhaf_value", "sampling", BANZHAF_SAMPLERS,
+                        BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,
+                        callback=callback, confidence=confidence, normalized=normalized)
+    if estimate is not None:
+        return estimate
+    method = method or "exact"
     game = check_game(game, "banzhaf_value")
     check_method(method, BANZHAF_METHODS)
     n = game.n_players

@@ -8,12 +8,13 @@ from math import factorial
 
 from .. import _numbers as nb
 from ..games.tu import TUGame
+from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, check_game, check_method, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
-SHAPLEY_METHODS = ("exact", "dividends")
+SHAPLEY_METHODS = ("exact", "dividends", *SHAPLEY_SAMPLERS)
 
 
 @lru_cache(maxsize=256)
@@ -24,7 +25,9 @@ def shapley_weights(n: int, kind: str = nb.EXACT) -> tuple:
                  for s in range(n))
 
 
-def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
+def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None = None,
+                  rng=None, executor=None, callback=None, confidence: float = 0.95
+                  ) -> ValueResult:
     r"""The Shapley value of a TU game.
 
     Each player receives its marginal contribution averaged over all orders in which the
@@ -40,18 +43,29 @@ def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
 
     Parameters
     ----------
-    game : TUGame
+    game : TUGame or OracleGame
         The game. Float values give float payoffs; integer or Fraction values give exact
-        Fractions; sympy values give sympy expressions.
-    method : {"exact", "dividends"}
-        ``"exact"`` (default) reads the table in two matrix products grouped by coalition size
-        (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum over T
-        containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a check.
+        Fractions; sympy values give sympy expressions. An OracleGame (no table) is estimated
+        by sampling.
+    method : str, optional
+        ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
+        ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``.
+        ``"exact"`` (default for a TUGame) reads the table in two matrix products grouped by
+        coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
+        over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a
+        check. The other methods are sampling estimators (default ``"permutation"`` for an
+        :class:`~coalitions.OracleGame`), see :func:`coalitions.approx.shapley_estimate`.
+    budget, rng, executor, callback, confidence
+        For sampling methods only: evaluation budget (required), seed, a
+        ``concurrent.futures.Executor``, a progress callback ``callback(done, total)`` and the
+        confidence level; see :func:`coalitions.approx.shapley_estimate`.
 
     Returns
     -------
     ValueResult
-        ``x`` in player order, ``exact`` True for rational and symbolic games.
+        ``x`` in player order, ``exact`` True for rational and symbolic games. Sampling
+        methods return an :class:`~coalitions.results.EstimateResult` (``exact=False``, with
+        ``std_error``, ``ci_low`` and ``ci_high``).
 
     Raises
     ------
@@ -93,6 +107,14 @@ def shapley_value(game: TUGame, *, method: str = "exact") -> ValueResult:
     >>> co.shapley_value(game).x.tolist()
     [a/2 + 1/2, 1/2, a/2]
     """
+    from ..approx import dispatch
+
+    estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
+                        SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,
+                        callback=callback, confidence=confidence)
+    if estimate is not None:
+        return estimate
+    method = method or "exact"
     game = check_game(game, "shapley_value")
     check_method(method, SHAPLEY_METHODS)
     if method == "dividends":

@@ -1,0 +1,63 @@
+"""How ``shapley_value`` / ``banzhaf_value`` route ``method=`` to the sampling estimators."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..exceptions import InvalidGameError
+from ..games.oracle import OracleGame
+
+__all__ = ["dispatch"]
+
+
+def dispatch(game: Any, method: str | None, function: str, default: str,
+             samplers: Sequence[str], methods: Sequence[str] = (), *, budget=None,
+             rng=None, executor=None, callback=None,
+             confidence: float = 0.95, normalized: bool = False):
+    """The estimate when ``method`` is a sampler (or the game is an oracle), else None.
+
+    None means: run the exact path of ``function``. Sampling-only keywords given with an exact
+    method are an error rather than silently ignored (a progress callback is just unused).
+    """
+    if method is not None and methods and method not in methods:
+        raise ValueError(
+            f"unknown method {method!r}; valid methods are {', '.join(map(repr, methods))}."
+        )
+    is_oracle = isinstance(game, OracleGame) or (
+        callable(getattr(game, "to_oracle", None)) and
+        not callable(getattr(game, "to_tu_game", None)))
+    if method is None and is_oracle:
+        if budget is None:
+            raise ValueError(
+                f"{function} of an OracleGame is estimated by sampling: choose a method and a "
+                f"budget, e.g. {function}(game, method={default!r}, budget=100_000) "
+                f"(sampling methods: {', '.join(map(repr, samplers))})."
+            )
+        method = default
+    if method not in samplers:
+        if is_oracle:
+            raise InvalidGameError(
+                f"method={method!r} needs the 2**n table of values, which an OracleGame does "
+                f"not have; use a sampling method ({', '.join(map(repr, samplers))}) with a "
+                "budget, or game.tabulate() for small n."
+            )
+        given = [name for name, value in (("budget", budget), ("rng", rng),
+                                          ("executor", executor))
+                 if value is not None]
+        if given:
+            raise ValueError(
+                f"the keyword(s) {', '.join(given)} only apply to sampling methods "
+                f"({', '.join(map(repr, samplers))}); method={method or 'exact'!r} is exact."
+            )
+        return None
+    if normalized:
+        raise ValueError(
+            "normalized=True is not available with sampling methods; estimate the raw values "
+            "and divide by their sum (the standard errors then no longer apply)."
+        )
+    from .banzhaf import banzhaf_estimate
+    from .shapley import shapley_estimate
+
+    estimator = shapley_estimate if function.startswith("shapley") else banzhaf_estimate
+    return estimator(game, method=method, budget=budget, rng=rng, executor=executor,
+                     callback=callback, confidence=confidence)

@@ -1,0 +1,257 @@
+"""Plumbing shared by the estimators: value oracles, seed streams, chunked (parallel) runs.
+
+An estimator is a list of *tasks*. Each task gets its own random stream (a child of one
+``SeedSequence``), evaluates a batch of coalitions through an oracle and returns additive
+statistics (sums, sums of squares, counts). The statistics of all tasks are added in task
+order, so the estimate depends on the seed and the budget only, never on the executor or on
+the number of workers.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+from concurrent.futures import Executor, as_completed
+from statistics import NormalDist
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError
+from ..games.oracle import OracleGame
+from ..games.tu import TUGame
+from ..results import EstimateResult
+
+__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle", "seed_sequence",
+           "run_tasks", "check_budget", "estimate_result", "DEFAULT_CHUNK_EVALUATIONS"]
+
+#: Evaluations per task unless ``chunk_size`` says otherwise. Fixed (not tied to the number of
+#: workers) so that results are reproducible; large enough to amortise a Dask task (~15 ms).
+DEFAULT_CHUNK_EVALUATIONS = 1 << 16
+#: At most this many boolean cells in one coalition matrix (memory bound per task).
+MAX_MATRIX_CELLS = 1 << 24
+
+
+class ValueOracle:
+    """What the estimators need from a game: ``n``, ``players`` and batch evaluation.
+
+    ``evaluate(matrix)`` takes a boolean (k, n) matrix and returns k float64 values.
+    ``masks`` is True when ``evaluate_masks(int64 array)`` is available (n <= 62), a faster
+    path for table games.
+    """
+
+    players: tuple
+    n: int
+    masks = False
+
+    def evaluate(self, matrix: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def evaluate_masks(self, masks: np.ndarray) -> np.ndarray:  # pragma: no cover
+        raise NotImplementedError
+
+
+class TableOracle(ValueOracle):
+    """A :class:`~coalitions.TUGame` read as an oracle: vectorised table look-ups."""
+
+    masks = True
+
+    def __init__(self, game: TUGame) -> None:
+        if game.kind == nb.SYMBOLIC:
+            raise InvalidGameError(
+                "sampling estimators need numeric values; substitute the symbols first "
+                "(game.subs({...})) or use an exact method."
+            )
+        self.table = np.asarray(game.to_float().values, dtype=np.float64)
+        self.players = game.players
+        self.n = game.n_players
+
+    def evaluate_masks(self, masks: np.ndarray) -> np.ndarray:
+        return self.table[masks]
+
+    def evaluate(self, matrix: np.ndarray) -> np.ndarray:
+        return self.table[matrix_to_masks(matrix)]
+
+
+class FunctionOracle(ValueOracle):
+    """An :class:`~coalitions.OracleGame` (checks shape and finiteness of what it returns)."""
+
+    def __init__(self, game: OracleGame) -> None:
+        self.game = game
+        self.players = game.players
+        self.n = game.n_players
+
+    def evaluate(self, matrix: np.ndarray) -> np.ndarray:
+        return self.game.evaluate(matrix)
+
+
+def matrix_to_masks(matrix: np.ndarray) -> np.ndarray:
+    """Bitmasks (int64) of the rows of a boolean (k, n) matrix, n <= 62."""
+    k, n = matrix.shape
+    packed = np.packbits(matrix, axis=1, bitorder="little")
+    padded = np.zeros((k, 8), dtype=np.uint8)
+    padded[:, :packed.shape[1]] = packed
+    return padded.view("<i8").reshape(k)
+
+
+def as_oracle(game: Any) -> ValueOracle:
+    """A :class:`ValueOracle` for a TUGame, an OracleGame, or an object with ``to_oracle()``
+    or ``to_tu_game()`` (how other game classes, e.g. weighted voting games, plug in)."""
+    if isinstance(game, ValueOracle):
+        return game
+    if isinstance(game, OracleGame):
+        return FunctionOracle(game)
+    if isinstance(game, TUGame):
+        return TableOracle(game)
+    for name in ("to_oracle", "to_tu_game"):
+        convert = getattr(game, name, None)
+        if callable(convert):
+            return as_oracle(convert())
+    raise InvalidGameError(
+        f"a sampling estimator needs a TUGame or an OracleGame, got {type(game).__name__}; "
+        "wrap a value function with coalitions.OracleGame(function, players)."
+    )
+
+
+def seed_sequence(rng: Any) -> np.random.SeedSequence:
+    """One SeedSequence from ``rng`` (None, int, SeedSequence or Generator)."""
+    if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        if rng is not None and rng < 0:
+            raise ValueError(f"a seed must be a non-negative integer, got {rng}.")
+        return np.random.SeedSequence(None if rng is None else int(rng))
+    if isinstance(rng, np.random.SeedSequence):
+        return rng
+    if isinstance(rng, np.random.Generator):
+        return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
+    raise ValueError(
+        f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
+        f"{type(rng).__name__}."
+    )
+
+
+def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:
+    """``budget`` as an int, or ValueError naming the minimum for this method and n."""
+    if budget is None:
+        raise ValueError(
+            f"method={method!r} is a sampling estimator: give budget=<number of value "
+            f"evaluations> (at least {minimum} for {n} players)."
+        )
+    if isinstance(budget, bool) or not isinstance(budget, (int, np.integer, float)) or (
+            isinstance(budget, float) and not budget.is_integer()):
+        raise ValueError(f"budget must be a whole number of evaluations, got {budget!r}.")
+    budget = int(budget)
+    if budget < minimum:
+        raise ValueError(
+            f"budget={budget} is too small for method={method!r} with {n} players: it needs "
+            f"at least {minimum} evaluations for an estimate with a standard error."
+        )
+    return budget
+
+
+def split(units: int, per_task: int) -> list[int]:
+    """Split ``units`` sampling units into tasks of ``per_task`` (the last one smaller)."""
+    per_task = max(1, per_task)
+    sizes = [per_task] * (units // per_task)
+    if units % per_task:
+        sizes.append(units % per_task)
+    return sizes
+
+
+def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *,
+              executor: Executor | None, callback: Callable | None, total: int,
+              done: int = 0) -> tuple[list, int]:
+    """Run ``function(oracle, *task)`` for each task; each returns ``(stats, evaluations)``.
+
+    Returns the list of stats in task order and the number of evaluations. ``callback(done,
+    total)`` is called in this process after each task finishes.
+    """
+    if executor is not None and not isinstance(executor, Executor):
+        raise ValueError(
+            f"executor must be a concurrent.futures.Executor, got {type(executor).__name__}; "
+            "for Dask pass client.get_executor(), not the Client."
+        )
+    out: list = [None] * len(tasks)
+    if executor is None:
+        for k, task in enumerate(tasks):
+            out[k], used = function(oracle, *task)
+            done += used
+            if callback is not None:
+                callback(done, total)
+        return out, done
+    futures = {executor.submit(function, oracle, *task): k for k, task in enumerate(tasks)}
+    try:
+        for future in as_completed(futures):
+            out[futures[future]], used = future.result()
+            done += used
+            if callback is not None:
+                callback(done, total)
+    except BaseException as error:
+        for future in futures:
+            future.cancel()
+        if isinstance(error, (AttributeError, TypeError, pickle.PicklingError)) and \
+                "pickle" in str(error).lower():
+            raise InvalidGameError(
+                f"the executor could not send the game to its workers ({error}); with "
+                "process or Dask workers the value function must be picklable: define it at "
+                "module level (not a lambda or a local function), or use a ThreadPoolExecutor."
+            ) from error
+        raise
+    return out, done
+
+
+def add_stats(parts: Sequence[dict]) -> dict:
+    """Sum the statistics dictionaries of the tasks, in order."""
+    total: dict = {}
+    for part in parts:
+        for key, value in part.items():
+            total[key] = total[key] + value if key in total else np.array(value, copy=True)
+    return total
+
+
+def mean_and_error(total: np.ndarray, squares: np.ndarray, count: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Sample means and standard errors of the mean from sums, sums of squares and counts."""
+    count = np.asarray(count, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / count
+        variance = np.maximum(squares - count * mean**2, 0.0) / (count - 1)
+        error = np.sqrt(variance / count)
+    return mean, error
+
+
+def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *,
+                    concept: str, method: str, confidence: float, budget: int,
+                    n_evaluations: int, n_samples: int, normalized: bool = False
+                    ) -> EstimateResult:
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    x = np.asarray(x, dtype=np.float64)
+    std_error = np.asarray(std_error, dtype=np.float64)
+    arrays = [x, std_error, x - z * std_error, x + z * std_error]
+    for a in arrays:
+        a.setflags(write=False)
+    return EstimateResult(x=arrays[0], players=tuple(oracle.players), exact=False,
+                          concept=concept, method=method, normalized=normalized,
+                          n_evaluations=int(n_evaluations), std_error=arrays[1],
+                          confidence=float(confidence), ci_low=arrays[2], ci_high=arrays[3],
+                          budget=int(budget), n_samples=int(n_samples))
+
+
+def check_confidence(confidence: Any) -> float:
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1 or math.isnan(
+            confidence):
+        raise ValueError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
+    return float(confidence)
+
+
+def chunk_units(chunk_size: Any, cost_per_unit: int, cells_per_unit: int) -> int:
+    """Sampling units per task from a chunk size in evaluations and the memory bound."""
+    if chunk_size is None:
+        chunk_size = DEFAULT_CHUNK_EVALUATIONS
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or \
+            chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive number of evaluations, got "
+                         f"{chunk_size!r}.")
+    by_budget = max(1, int(chunk_size) // max(cost_per_unit, 1))
+    by_memory = max(1, MAX_MATRIX_CELLS // max(cells_per_unit, 1))
+    return min(by_budget, by_memory)

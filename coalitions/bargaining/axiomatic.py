@@ -1,0 +1,522 @@
+"""Axiomatic bargaining solutions: Nash, Kalai-Smorodinsky, egalitarian, utilitarian.
+
+Each solution maps a bargaining problem ``(U, d)`` to one feasible utility vector and is
+characterised by a short list of axioms (properties a fair arbiter would want). All four
+work for any number of players and return the utilities ``x`` and, when the problem is a
+divisible surplus, the shares that produce them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+
+from ..exceptions import InvalidProblemError, SolverError
+from ..results import BargainingResult
+from ..solutions._lp import solve_lp
+from .problem import BargainingProblem
+
+__all__ = ["nash_solution", "kalai_smorodinsky", "egalitarian", "utilitarian",
+           "bargaining_solution", "SOLUTIONS"]
+
+_NEG = -1e300
+
+
+def _check_problem(problem, function: str) -> BargainingProblem:
+    if not isinstance(problem, BargainingProblem):
+        raise InvalidProblemError(
+            f"{function} needs a BargainingProblem, got {type(problem).__name__}; build one "
+            "with BargainingProblem.from_vertices / from_surplus / from_frontier.")
+    return problem
+
+
+def _result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
+    x = np.asarray(u, dtype=np.float64)
+    x.setflags(write=False)
+    shares = problem.shares(x)
+    return BargainingResult(x=x, players=problem.players, exact=False, concept=concept,
+                            disagreement=problem.disagreement, shares=shares, **extra)
+
+
+# ---------------------------------------------------------------- maximise over the frontier
+def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], float]) -> np.ndarray:
+    """Utility vector maximising a concave ``objective(u)`` over U (surplus / frontier)."""
+    from scipy.optimize import minimize, minimize_scalar
+
+    n, d = problem.n_players, problem.disagreement
+    if problem.kind == "surplus":
+        lo = np.array([problem._inverse(i, d[i]) for i in range(n)])
+        s = problem.surplus
+        fs = problem.utilities
+
+        def utilities(z):
+            return np.array([float(fs[i](min(max(z[i], 0.0), s))) for i in range(n)])
+        if n == 2:
+            def f1(t):
+                return -objective(utilities((t, s - t)))
+            res = minimize_scalar(f1, bounds=(lo[0], s - lo[1]), method="bounded",
+                                  options={"xatol": 1e-13, "maxiter": 500})
+            return utilities((res.x, s - res.x))
+        start = lo + (s - lo.sum()) / n
+        res = minimize(lambda z: -objective(utilities(z)), start, method="SLSQP",
+                       bounds=[(lo[i], s) for i in range(n)],
+                       constraints=[{"type": "eq", "fun": lambda z: s - z.sum()}],
+                       options={"ftol": 1e-15, "maxiter": 1000})
+        return utilities(res.x)
+    # frontier
+    top = problem.ray(d, np.eye(n)[0]) if n == 2 else None
+
+    def point(z):
+        z = np.asarray(z, dtype=np.float64)
+        return np.append(z, problem._frontier_value(z))
+    if n == 2:
+        res = minimize_scalar(lambda t: -objective(point([t])), bounds=(d[0], d[0] + top),
+                              method="bounded", options={"xatol": 1e-13, "maxiter": 500})
+        return point([res.x])
+    ideal = problem.ideal_point()
+    start = d[:-1] + 0.5 * (problem.ray(d, np.ones(n)))
+    res = minimize(lambda z: -objective(point(z)), start, method="SLSQP",
+                   bounds=[(d[i], ideal[i]) for i in range(n - 1)],
+                   constraints=[{"type": "ineq",
+                                 "fun": lambda z: problem._frontier_value(z) - d[-1]}],
+                   options={"ftol": 1e-15, "maxiter": 1000})
+    return point(res.x)
+
+
+def _log_product(d: np.ndarray, w: np.ndarray) -> Callable[[np.ndarray], float]:
+    def objective(u):
+        gains = u - d
+        if (gains <= 0).any():
+            return _NEG
+        return float(np.dot(w, np.log(gains)))
+    return objective
+
+
+def _nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Exact weighted Nash point of a polygon: the best point on every segment of two points."""
+    m = len(points)
+    i, j = np.triu_indices(m)                     # includes i == j (single points)
+    a = points[i] - d                             # gains at the segment's start
+    b = points[j] - points[i]                     # direction
+    candidates = [np.zeros(len(i)), np.ones(len(i))]
+    denom = (w[0] + w[1]) * b[:, 0] * b[:, 1]
+    numer = -(w[0] * b[:, 0] * a[:, 1] + w[1] * b[:, 1] * a[:, 0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stationary = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
+    candidates.append(np.clip(stationary, 0.0, 1.0))
+    best, best_value = None, -math.inf
+    for s in candidates:
+        gains = a + s[:, None] * b
+        ok = (gains > 0).all(axis=1)
+        if not ok.any():
+            continue
+        values = np.full(len(s), -math.inf)
+        values[ok] = np.log(gains[ok]) @ w
+        k = int(np.argmax(values))
+        if values[k] > best_value:
+            best_value, best = values[k], d + gains[k]
+    if best is None:
+        raise SolverError("no point of the polytope improves on the disagreement point.")
+    return best
+
+
+def _hull_points(points: np.ndarray) -> np.ndarray:
+    """The vertices of the convex hull of planar points (all points if degenerate)."""
+    unique = np.unique(points, axis=0)
+    if len(unique) <= 3:
+        return unique
+    from scipy.spatial import ConvexHull, QhullError
+
+    try:
+        return unique[ConvexHull(unique).vertices]
+    except QhullError:                      # collinear points: the segment's two ends
+        direction = unique[-1] - unique[0]
+        order = np.argsort(unique @ direction)
+        return unique[[order[0], order[-1]]]
+
+
+def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
+    points, d = problem.vertices, problem.disagreement
+    if problem.n_players == 2:
+        return _nash_polytope_2(_hull_points(np.asarray(points)), d, w)
+    lam0 = problem._polytope_ray(d, np.ones(problem.n_players))[1]
+    return _nash_over_simplex(np.asarray(points, dtype=float).T, d, w, lam0)
+
+
+def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
+                       start: np.ndarray) -> np.ndarray:
+    """Maximise ``sum w_i log((vt @ lam - d)_i)`` over the simplex of vertex weights ``lam``.
+
+    A primal log-barrier method: damped Newton steps on the equality-constrained KKT system,
+    with the barrier weight ``mu`` divided by 10 until it is negligible. The objective is
+    concave, so this converges to the optimum from any strictly feasible start (the ray point
+    from ``d``, which improves on ``d`` for everyone, mixed with a little of every vertex).
+    """
+    m = vt.shape[1]
+    lam = np.clip(np.asarray(start, dtype=float), 0.0, None)
+    lam /= lam.sum()
+    for eps in (1e-3, 1e-6, 1e-9, 0.0):
+        trial = (1 - eps) * lam + eps / m
+        if (vt @ trial - d > 0).all():
+            lam = trial
+            break
+    if (lam <= 0).any():  # a vertex weight at zero: start strictly inside the simplex
+        lam = np.clip(lam, 1e-12, None)
+        lam /= lam.sum()
+
+    def barrier(x, mu):
+        gains = vt @ x - d
+        if (gains <= 0).any() or (x <= 0).any():
+            return np.inf
+        return -float(w @ np.log(gains)) - mu * float(np.log(x).sum())
+
+    scale = float(w.sum())
+    mu = scale
+    ones = np.ones(m)
+    while mu > 1e-14 * scale:
+        for _ in range(100):
+            gains = vt @ lam - d
+            gradient = -(vt.T @ (w / gains)) - mu / lam
+            hessian = (vt.T * (w / gains**2)) @ vt + np.diag(mu / lam**2)
+            kkt = np.block([[hessian, ones[:, None]], [ones[None, :], np.zeros((1, 1))]])
+            try:
+                step = np.linalg.solve(kkt, np.concatenate([-gradient, [0.0]]))[:m]
+            except np.linalg.LinAlgError:
+                step = np.linalg.lstsq(kkt, np.concatenate([-gradient, [0.0]]), rcond=None)[0][:m]
+            decrement = float(-gradient @ step)
+            if decrement < 1e-14 * scale:
+                break
+            current, t = barrier(lam, mu), 1.0
+            negative = step < 0
+            if negative.any():  # stay strictly inside the simplex
+                t = min(1.0, 0.99 * float(np.min(-lam[negative] / step[negative])))
+            while barrier(lam + t * step, mu) > current - 0.25 * t * decrement and t > 1e-16:
+                t *= 0.5
+            if t <= 1e-16:
+                break
+            lam = lam + t * step
+        mu /= 10.0
+    lam = np.clip(lam, 0.0, None)
+    return vt @ (lam / lam.sum())
+
+
+def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept: str,
+                 weights=None) -> BargainingResult:
+    """The same solution in closed form (sympy), for a two-player surplus given by formulas.
+
+    The first-order (or defining) equation is solved with sympy; among its real roots in the
+    feasible range, the one at the numerical solution is kept.
+    """
+    if problem.expressions is None or problem.n_players != 2:
+        raise InvalidProblemError(
+            "symbolic=True needs a two-player divisible surplus whose utilities are formulas in "
+            "x, e.g. BargainingProblem.from_surplus([\"x\", \"sqrt(x)\"]).")
+    import sympy as sp
+
+    x = problem.symbol
+    t = sp.Symbol("t", real=True)
+    s = problem.exact_surplus
+    d1, d2 = problem.exact_disagreement
+    f1, f2 = problem.expressions
+    g1 = f1.subs(x, t) - d1
+    g2 = f2.subs(x, s - t) - d2
+    if concept == "nash":
+        w1, w2 = (sp.nsimplify(float(v), rational=True) for v in weights)
+        equation = w1 * sp.diff(g1, t) * g2 + w2 * sp.diff(g2, t) * g1
+    elif concept == "kalai-smorodinsky":
+        a1, a2 = _exact_ideal(problem)
+        equation = g1 * (a2 - d2) - g2 * (a1 - d1)
+    elif concept == "egalitarian":
+        equation = g1 - g2
+    else:
+        equation = sp.diff(f1.subs(x, t) + f2.subs(x, s - t), t)
+    try:
+        roots = sp.solve(sp.simplify(equation), t)
+    except (NotImplementedError, ValueError, TypeError):
+        roots = []
+    target = float(numeric.shares[0])
+    best = None
+    for root in roots:
+        try:
+            value = complex(sp.N(root))
+        except (TypeError, ValueError):
+            continue
+        if abs(value.imag) < 1e-12 and abs(value.real - target) < 1e-5:
+            if best is None or abs(value.real - target) < abs(float(sp.N(best)) - target):
+                best = root
+    if best is None:
+        raise SolverError(
+            f"sympy found no closed form for the {concept} solution of this problem (roots "
+            f"{roots}); use the numerical solution (symbolic=False).")
+    shares = [sp.radsimp(sp.simplify(best)), sp.radsimp(sp.simplify(s - best))]
+    utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share)))
+                 for f, share in zip((f1, f2), shares)]
+    xs = np.empty(2, dtype=object)
+    xs[:] = utilities
+    sh = np.empty(2, dtype=object)
+    sh[:] = shares
+    return BargainingResult(x=xs, players=problem.players, exact=True, concept=concept,
+                            disagreement=problem.disagreement, shares=sh,
+                            weights=numeric.weights, ideal=numeric.ideal)
+
+
+def _exact_ideal(problem):
+    """Ideal point of a two-player formula surplus: a_1 = f_1(S - lo_2), a_2 = f_2(S - lo_1)."""
+    import sympy as sp
+
+    x = problem.symbol
+    lows = []
+    for f, d in zip(problem.expressions, problem.exact_disagreement):
+        if sp.simplify(f.subs(x, 0) - d) == 0:
+            lows.append(sp.Integer(0))
+            continue
+        candidates = [r for r in sp.solve(sp.Eq(f, d), x)
+                      if abs(complex(sp.N(r)).imag) < 1e-12 and
+                      -1e-12 <= complex(sp.N(r)).real <= float(problem.exact_surplus) + 1e-12]
+        if not candidates:
+            raise SolverError("cannot invert a utility formula at the disagreement point.")
+        lows.append(min(candidates, key=lambda r: float(sp.N(r))))
+    s = problem.exact_surplus
+    f1, f2 = problem.expressions
+    return sp.simplify(f1.subs(x, s - lows[1])), sp.simplify(f2.subs(x, s - lows[0]))
+
+
+# ---------------------------------------------------------------- the four solutions
+def nash_solution(problem: BargainingProblem, *, weights=None,
+                  symbolic: bool = False) -> BargainingResult:
+    r"""The Nash bargaining solution (symmetric, or asymmetric with bargaining weights).
+
+    .. math:: x = \arg\max_{u \in U,\ u \ge d} \prod_i (u_i - d_i)^{w_i}
+
+    Axioms (Nash 1950): Pareto optimality, symmetry, invariance to positive affine
+    transformations of each player's utility (scale invariance) and independence of
+    irrelevant alternatives (removing options that were not chosen does not change the
+    choice). It is the only solution with all four. Dropping symmetry gives the asymmetric
+    (weighted) solutions; weights ``w_i`` proportional to ``1 / r_i`` are the limit of
+    Rubinstein bargaining with discount rates ``r_i`` (Binmore, Rubinstein & Wolinsky 1986).
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+    weights : sequence of float, optional
+        Positive bargaining weights (default: equal). Only their ratios matter.
+    symbolic : bool
+        Also solve in closed form with sympy (two-player surplus given by formulas); the
+        result then holds sympy numbers and ``exact=True``.
+
+    Returns
+    -------
+    BargainingResult
+        ``x`` the utilities, ``shares`` for a divisible surplus, ``weights`` as normalised.
+
+    Raises
+    ------
+    InvalidProblemError
+        If ``problem`` is not a BargainingProblem or a weight is not positive.
+
+    Notes
+    -----
+    The weighted log-product is concave. Two-player polytopes are solved in closed form on
+    every segment between two vertices; larger polytopes by SLSQP over the convex weights of
+    the vertices; surplus and frontier problems by bounded maximisation over shares or
+    utilities (Brent's method for two players, SLSQP otherwise).
+
+    References
+    ----------
+    Nash, J.F. (1950) "The Bargaining Problem", *Econometrica* 18(2):155-162.
+    Kalai, E. (1977) "Nonsymmetric Nash solutions and replications of 2-person bargaining",
+    *Int. J. Game Theory* 6(3):129-133.
+
+    Examples
+    --------
+    Divide a dollar, ``u_1 = x``, ``u_2 = sqrt(1 - x)``: player 1 gets two thirds.
+
+    >>> import math
+    >>> pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt])
+    >>> round(float(nash_solution(pie).shares[0]), 6)
+    0.666667
+    >>> exact = BargainingProblem.from_surplus(["x", "sqrt(x)"])
+    >>> nash_solution(exact, symbolic=True).shares.tolist()
+    [2/3, 1/3]
+    >>> square = BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
+    >>> nash_solution(square, weights=[1, 3]).x.round(6).tolist()
+    [0.25, 0.75]
+    """
+    problem = _check_problem(problem, "nash_solution")
+    n = problem.n_players
+    if weights is None:
+        w = np.ones(n)
+    else:
+        try:
+            w = np.array([float(v) for v in weights])
+        except (TypeError, ValueError):
+            raise InvalidProblemError("weights must be a sequence of positive numbers.") from None
+        if w.size != n:
+            raise InvalidProblemError(
+                f"weights has {w.size} entries; it needs one per player ({n}).")
+        if not (np.isfinite(w).all() and (w > 0).all()):
+            raise InvalidProblemError(f"weights must be positive and finite, got {w.tolist()}.")
+    w = w / w.sum()
+    if problem.kind == "polytope":
+        u = _nash_polytope(problem, w)
+    else:
+        u = _maximize(problem, _log_product(problem.disagreement, w))
+    result = _result(problem, u, "nash", weights=w)
+    return _closed_form(problem, result, "nash", w) if symbolic else result
+
+
+def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
+    r"""The Kalai-Smorodinsky solution: the largest feasible point on the segment from ``d``
+    to the ideal point.
+
+    .. math:: a_i = \max\{u_i : u \in U, u \ge d\}, \qquad
+              x = d + t^*(a - d),\quad t^* = \max\{t : d + t(a - d) \in U\}
+
+    so that every player gets the same fraction of her largest possible gain.
+
+    Axioms (Kalai & Smorodinsky 1975): Pareto optimality (weak for more than two players),
+    symmetry, scale invariance and *individual monotonicity*: if the set grows so that
+    player i can get more for any level of the others' utility while the others' ideal
+    payoffs stay the same, player i does not lose. It replaces Nash's IIA.
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+
+    Returns
+    -------
+    BargainingResult
+        ``x`` the utilities, ``ideal`` the ideal point, ``shares`` for a surplus.
+
+    Notes
+    -----
+    ``n`` ray searches for the ideal point and one more for ``t*`` (linear programs for a
+    polytope, bisection for a surplus or a frontier).
+
+    References
+    ----------
+    Kalai, E. & Smorodinsky, M. (1975) "Other Solutions to Nash's Bargaining Problem",
+    *Econometrica* 43(3):513-518.
+
+    Examples
+    --------
+    >>> import math
+    >>> pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt])
+    >>> round(float(kalai_smorodinsky(pie).shares[0]), 6)   # (sqrt 5 - 1) / 2
+    0.618034
+    >>> exact = BargainingProblem.from_surplus(["x", "sqrt(x)"])
+    >>> kalai_smorodinsky(exact, symbolic=True).shares[0]
+    -1/2 + sqrt(5)/2
+    """
+    problem = _check_problem(problem, "kalai_smorodinsky")
+    d = problem.disagreement
+    ideal = problem.ideal_point()
+    t = problem.ray(d, ideal - d)
+    result = _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal)
+    return _closed_form(problem, result, "kalai-smorodinsky") if symbolic else result
+
+
+def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
+    r"""The egalitarian solution: equal gains over the disagreement point, as large as possible.
+
+    .. math:: x = d + t^*\mathbf{1},\qquad t^* = \max\{t : d + t\mathbf{1} \in U\}
+
+    Axioms (Kalai 1977): weak Pareto optimality, symmetry, IIA and *strong monotonicity*
+    (no player loses when the feasible set grows). It is not scale invariant: utilities must
+    be comparable across players.
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+
+    Returns
+    -------
+    BargainingResult
+
+    References
+    ----------
+    Kalai, E. (1977) "Proportional Solutions to Bargaining Situations: Interpersonal Utility
+    Comparisons", *Econometrica* 45(7):1623-1630.
+
+    Examples
+    --------
+    >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
+    >>> egalitarian(problem).x.round(6).tolist()
+    [1.333333, 1.333333]
+    """
+    problem = _check_problem(problem, "egalitarian")
+    d = problem.disagreement
+    t = problem.ray(d, np.ones(problem.n_players))
+    result = _result(problem, d + t, "egalitarian")
+    return _closed_form(problem, result, "egalitarian") if symbolic else result
+
+
+def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
+    r"""The utilitarian solution: the individually rational point with the largest total.
+
+    .. math:: x \in \arg\max\{\textstyle\sum_i u_i : u \in U,\ u \ge d\}
+
+    Axioms (Myerson 1981; Thomson 1981): Pareto optimality, symmetry, linearity and
+    monotonicity in the direction (1, ..., 1); utilities must be comparable in units (it is
+    not scale invariant) and it ignores how gains are distributed. When several points
+    reach the maximum, the one with the largest smallest gain is returned (a polytope).
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+
+    Returns
+    -------
+    BargainingResult
+
+    References
+    ----------
+    Myerson, R.B. (1981) "Utilitarianism, Egalitarianism, and the Timing Effect in Social
+    Choice Problems", *Econometrica* 49(4):883-897.
+
+    Examples
+    --------
+    >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
+    >>> utilitarian(problem).x.round(6).tolist()
+    [4.0, 0.0]
+    """
+    problem = _check_problem(problem, "utilitarian")
+    d, n = problem.disagreement, problem.n_players
+    if problem.kind != "polytope":
+        result = _result(problem, _maximize(problem, lambda u: float(u.sum())
+                                            if (u >= d - 1e-12).all() else _NEG), "utilitarian")
+        return _closed_form(problem, result, "utilitarian") if symbolic else result
+    if symbolic:
+        _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
+    v = problem.vertices
+    m = len(v)
+    totals = v.sum(axis=1)
+    first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
+    if not first.success:
+        raise SolverError(f"utilitarian LP failed: {first.message}")
+    best = -first.fun
+    # among maximisers, largest smallest gain: max t s.t. V^T lam >= d + t, total = best
+    c = np.zeros(m + 1)
+    c[-1] = -1.0
+    a_ub = np.hstack([-v.T, np.ones((n, 1))])
+    a_eq = np.vstack([np.append(np.ones(m), 0.0), np.append(totals, 0.0)])
+    second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
+                      [(0, None)] * m + [(None, None)])
+    lam = second.x[:m] if second.success else first.x
+    return _result(problem, v.T @ lam, "utilitarian")
+
+
+SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
+             "egalitarian": egalitarian, "utilitarian": utilitarian}
+
+
+def bargaining_solution(problem: BargainingProblem, solution: str = "nash",
+                        **options) -> BargainingResult:
+    """Front door: ``solution`` is one of ``nash``, ``kalai-smorodinsky``, ``egalitarian``,
+    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash)."""
+    from ..solutions.semivalues import check_method
+
+    check_method(solution, list(SOLUTIONS))
+    return SOLUTIONS[solution](problem, **options)

@@ -1,0 +1,395 @@
+"""Bargaining problems: a feasible set of utility vectors and a disagreement point.
+
+A bargaining problem (Nash 1950) for players ``N = {1, ..., n}`` is a pair ``(U, d)``: ``U`` is
+the set of utility vectors the players can reach together, ``d`` the utilities they get if
+they fail to agree. Three ways to describe ``U`` are supported:
+
+* **polytope**: the convex hull of finitely many utility vectors (``from_vertices``);
+* **divisible surplus**: a surplus ``S`` split into shares ``x_i >= 0`` with ``sum x_i <= S``;
+  player ``i`` gets ``f_i(x_i)`` for increasing utility functions ``f_i``
+  (``from_surplus``);
+* **Pareto frontier**: the largest utility of the last player given the utilities of the
+  others, ``u_n <= g(u_1, ..., u_{n-1})`` (``from_frontier``).
+
+In every case the feasible set is taken *comprehensive* (free disposal): a utility vector that
+is weakly below a feasible one is feasible too. Every solution in
+:mod:`coalitions.bargaining.axiomatic` lies on the Pareto frontier, so free disposal changes
+none of them; it makes "the largest point on a ray" well defined.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..exceptions import InvalidProblemError
+from ..solutions._lp import solve_lp
+
+__all__ = ["BargainingProblem"]
+
+_BISECT_ITER = 200
+_X = None
+
+
+def _sympy():
+    import sympy
+
+    return sympy
+
+
+def _parse_utilities(formulas):
+    """Sympy expressions in x and float callables for utility formulas."""
+    global _X
+    sp = _sympy()
+    _X = sp.Symbol("x", nonnegative=True)
+    expressions = []
+    for i, text in enumerate(formulas):
+        try:
+            expr = sp.sympify(text, locals={"x": _X}) if isinstance(text, str) else \
+                sp.sympify(text).subs({s: _X for s in sp.sympify(text).free_symbols
+                                       if s.name == "x"})
+        except (sp.SympifyError, SyntaxError, TypeError) as error:
+            raise InvalidProblemError(f"utility {i + 1}: cannot parse {text!r} ({error}).") \
+                from None
+        extra = {s.name for s in expr.free_symbols} - {"x"}
+        if extra:
+            raise InvalidProblemError(f"utility {i + 1} ({text!r}) may only use x; it also uses "
+                                      f"{sorted(extra)}.")
+        expressions.append(expr)
+    callables = tuple((lambda f: (lambda v: float(f(v))))(sp.lambdify(_X, e, modules="math"))
+                      for e in expressions)
+    return tuple(expressions), callables
+
+
+def _names(players, n: int) -> tuple:
+    if players is None:
+        return tuple(str(i + 1) for i in range(n))
+    players = tuple(str(p) for p in players)
+    if len(players) != n:
+        raise InvalidProblemError(
+            f"{len(players)} player names given for {n} players; give one name per player.")
+    if len(set(players)) != n:
+        raise InvalidProblemError(f"player names must be distinct, got {list(players)}.")
+    return players
+
+
+def _vector(values, what: str, n: int | None = None) -> np.ndarray:
+    try:
+        array = np.array([float(v) for v in values], dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidProblemError(
+            f"{what} must be a sequence of numbers, got {values!r}.") from None
+    if n is not None and array.size != n:
+        raise InvalidProblemError(
+            f"{what} has {array.size} entries; it needs one per player ({n}).")
+    if not np.isfinite(array).all():
+        raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
+    return array
+
+
+def _bisect_increasing(h: Callable[[float], float], lo: float, hi: float) -> float:
+    """Largest t in [lo, hi] with h(t) <= 0 for h increasing (h(lo) <= 0 assumed)."""
+    if h(hi) <= 0:
+        return hi
+    for _ in range(_BISECT_ITER):
+        mid = 0.5 * (lo + hi)
+        if mid <= lo or mid >= hi:
+            break
+        if h(mid) <= 0:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+class BargainingProblem:
+    """A bargaining problem ``(U, d)`` for two or more players.
+
+    Build one with :meth:`from_vertices`, :meth:`from_surplus` or :meth:`from_frontier`; the
+    constructor checks that ``d`` is feasible and that some feasible point gives every player
+    strictly more than ``d`` (otherwise there is nothing to bargain over).
+
+    Attributes
+    ----------
+    kind : {"polytope", "surplus", "frontier"}
+    players : tuple of str
+    disagreement : numpy.ndarray
+        The disagreement point ``d``.
+    n_players : int
+    vertices : numpy.ndarray or None
+        The polytope's generating points, one row per point (kind ``"polytope"``).
+    surplus, utilities : float, tuple of callables (kind ``"surplus"``)
+    frontier, upper : callable, numpy.ndarray (kind ``"frontier"``)
+
+    Examples
+    --------
+    The square-root pie: player 1 has ``u_1 = x``, player 2 ``u_2 = sqrt(1 - x)``.
+
+    >>> import math
+    >>> pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt], players=["A", "B"])
+    >>> pie.ideal_point().round(6).tolist()
+    [1.0, 1.0]
+    """
+
+    def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
+                 vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
+                 atol: float = 1e-9, description: str = "") -> None:
+        self.kind = kind
+        self.players = players
+        self.n_players = len(players)
+        self.disagreement = disagreement
+        self.disagreement.setflags(write=False)
+        self.vertices = vertices
+        self.surplus = surplus
+        self.utilities = utilities
+        self.frontier = frontier
+        self.upper = upper
+        self.atol = atol
+        self.description = description
+        self.expressions = None          # sympy utilities of a surplus problem, if given
+        self._validate()
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_vertices(cls, vertices, disagreement=None, *, players=None,
+                      atol: float = 1e-9) -> "BargainingProblem":
+        """The convex hull of utility vectors (one row per point), with free disposal.
+
+        ``disagreement`` defaults to the componentwise minimum of the points.
+        """
+        try:
+            points = np.array(vertices, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InvalidProblemError(
+                "vertices must be a list of utility vectors of equal length, e.g. "
+                "[[0, 1], [1, 0]].") from None
+        if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
+            raise InvalidProblemError(
+                f"vertices must be a 2-D array (one row per point, one column per player, at "
+                f"least two players); got shape {points.shape}.")
+        if not np.isfinite(points).all():
+            raise InvalidProblemError("vertices contain NaN or infinite entries.")
+        n = points.shape[1]
+        d = points.min(axis=0) if disagreement is None else _vector(disagreement,
+                                                                    "disagreement", n)
+        points.setflags(write=False)
+        return cls("polytope", _names(players, n), d, vertices=points, atol=atol)
+
+    @classmethod
+    def from_surplus(cls, utilities: Sequence[Callable[[float], float]], disagreement=None, *,
+                     surplus: float = 1.0, players=None,
+                     atol: float = 1e-9) -> "BargainingProblem":
+        """A divisible surplus: shares ``x_i >= 0``, ``sum x_i <= surplus``, utilities ``f_i(x_i)``.
+
+        Each ``f_i`` must be continuous and strictly increasing on ``[0, surplus]`` (concave
+        utilities give a convex feasible set, the textbook case). ``disagreement`` defaults to
+        ``f_i(0)``.
+
+        A utility may also be a formula in ``x`` (a string such as ``"sqrt(x)"`` or a sympy
+        expression); when every utility is one, the solutions can be computed in closed form
+        (``symbolic=True``).
+        """
+        utilities = tuple(utilities)
+        n = len(utilities)
+        if n < 2:
+            raise InvalidProblemError("a bargaining problem needs at least two players.")
+        expressions = None
+        if all(isinstance(f, str) or type(f).__module__.startswith("sympy") for f in utilities):
+            expressions, utilities = _parse_utilities(utilities)
+        if not all(callable(f) for f in utilities):
+            raise InvalidProblemError(
+                "utilities must be callables or formulas in x (all of one kind), one per player.")
+        exact_surplus = surplus
+        surplus = float(surplus)
+        if not math.isfinite(surplus) or surplus <= 0:
+            raise InvalidProblemError(f"surplus must be a positive number, got {surplus}.")
+        for i, f in enumerate(utilities):
+            grid = np.linspace(0.0, surplus, 9)
+            try:
+                values = np.array([float(f(x)) for x in grid])
+            except Exception as error:  # noqa: BLE001 - user callable
+                raise InvalidProblemError(
+                    f"utility of player {i + 1} fails on [0, {surplus}]: {error}") from None
+            if not np.isfinite(values).all() or (np.diff(values) <= 0).any():
+                raise InvalidProblemError(
+                    f"utility of player {i + 1} must be finite and strictly increasing on "
+                    f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid.")
+        d = (np.array([float(f(0.0)) for f in utilities]) if disagreement is None
+             else _vector(disagreement, "disagreement", n))
+        problem = cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
+                      atol=atol)
+        if expressions is not None:
+            sp = _sympy()
+            problem.expressions = expressions
+            problem.symbol = _X
+            problem.exact_surplus = sp.nsimplify(exact_surplus, rational=True)
+            problem.exact_disagreement = (
+                [sp.simplify(e.subs(_X, 0)) for e in expressions] if disagreement is None
+                else [sp.nsimplify(v, rational=True) for v in disagreement])
+        return problem
+
+    @classmethod
+    def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,
+                      players=None, atol: float = 1e-9) -> "BargainingProblem":
+        """A Pareto frontier ``u_n = g(u_1, ..., u_{n-1})`` with ``u_i <= upper[i]`` for i < n.
+
+        ``frontier`` is called with the ``n - 1`` first utilities as positional arguments and
+        must be non-increasing in each of them (concave for a convex set). ``upper`` bounds
+        the first ``n - 1`` utilities (a number for two players).
+        """
+        upper = np.atleast_1d(np.asarray(upper, dtype=np.float64))
+        if not callable(frontier):
+            raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
+        n = upper.size + 1
+        d = _vector(disagreement, "disagreement", n)
+        return cls("frontier", _names(players, n), d, frontier=frontier, upper=upper,
+                   atol=atol)
+
+    # ------------------------------------------------------------------ geometry
+    def _inverse(self, i: int, value: float) -> float:
+        """Smallest share giving player i the utility ``value`` (inf if out of reach)."""
+        f, s = self.utilities[i], self.surplus
+        if value <= f(0.0):
+            return 0.0
+        if value > f(s):
+            return math.inf
+        lo, hi = 0.0, s
+        for _ in range(_BISECT_ITER):
+            mid = 0.5 * (lo + hi)
+            if mid <= lo or mid >= hi:
+                break
+            if f(mid) < value:
+                lo = mid
+            else:
+                hi = mid
+        return hi
+
+    def shares(self, utilities) -> np.ndarray | None:
+        """The shares that give the utility vector (divisible surplus only, else None)."""
+        if self.kind != "surplus":
+            return None
+        return np.array([self._inverse(i, float(u)) for i, u in enumerate(utilities)])
+
+    def _frontier_value(self, head: np.ndarray) -> float:
+        if (head > self.upper + self.atol).any():
+            return -math.inf
+        try:
+            value = float(self.frontier(*head))
+        except (ValueError, TypeError, ZeroDivisionError, OverflowError) as error:
+            raise InvalidProblemError(
+                f"the frontier function fails at {head.tolist()}: {error}; it must be defined "
+                "for every utility between the disagreement point and the upper bounds.") \
+                from None
+        if math.isnan(value):
+            raise InvalidProblemError(f"the frontier function is NaN at {head.tolist()}.")
+        return value
+
+    def contains(self, u, *, atol: float | None = None) -> bool:
+        """Whether the utility vector ``u`` is feasible (free disposal included)."""
+        atol = self.atol if atol is None else atol
+        u = _vector(u, "u", self.n_players)
+        if self.kind == "polytope":
+            return self._polytope_ray(u, np.zeros(self.n_players)) is not None
+        if self.kind == "surplus":
+            return sum(self._inverse(i, ui - atol) for i, ui in enumerate(u)) <= \
+                self.surplus + atol
+        return u[-1] <= self._frontier_value(u[:-1] - atol) + atol
+
+    def _polytope_ray(self, d: np.ndarray, direction: np.ndarray):
+        """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible."""
+        m, n = self.vertices.shape
+        c = np.zeros(m + 1)
+        c[-1] = -1.0
+        a_ub = np.hstack([-self.vertices.T, direction[:, None]])
+        a_eq = np.zeros((1, m + 1))
+        a_eq[0, :m] = 1.0
+        free = not direction.any()
+        bounds = [(0, None)] * m + [(0, 0) if free else (None, None)]
+        sol = solve_lp(c, a_ub, -d, a_eq, [1.0], bounds)
+        if not sol.success:         # infeasible: no point of the hull is above d
+            return None
+        return float(sol.x[-1]), sol.x[:m]
+
+    def ray(self, start, direction) -> float:
+        """Largest ``t`` with ``start + t * direction`` feasible (``direction >= 0``, not 0)."""
+        d = _vector(start, "start", self.n_players)
+        e = _vector(direction, "direction", self.n_players)
+        if (e < 0).any() or not e.any():
+            raise InvalidProblemError("direction must be non-negative and non-zero.")
+        if self.kind == "polytope":
+            found = self._polytope_ray(d, e)
+            return -math.inf if found is None else found[0]
+        if self.kind == "surplus":
+            def cost(t):
+                return sum(self._inverse(i, d[i] + t * e[i]) for i in range(self.n_players)) \
+                    - self.surplus
+            tops = [(float(self.utilities[i](self.surplus)) - d[i]) / e[i]
+                    for i in range(self.n_players) if e[i] > 0]
+            hi = min(tops)
+            lo = 0.0 if cost(0.0) <= 0 else -math.inf
+            if lo == -math.inf:
+                return -math.inf
+            return _bisect_increasing(cost, 0.0, hi)
+
+        def gap(t):
+            point = d + t * e
+            return point[-1] - self._frontier_value(point[:-1])
+        if gap(0.0) > 0:
+            return -math.inf
+        tops = [(self.upper[i] - d[i]) / e[i] for i in range(self.n_players - 1) if e[i] > 0]
+        hi = min(tops) if tops else 1.0
+        if not tops:   # only the last player moves: the frontier value bounds it
+            return (self._frontier_value(d[:-1]) - d[-1]) / e[-1]
+        return _bisect_increasing(gap, 0.0, hi)
+
+    def ideal_point(self) -> np.ndarray:
+        """``a_i = max {u_i : u in U, u >= d}``: each player's best individually rational payoff."""
+        d = self.disagreement
+        out = np.empty(self.n_players)
+        for i in range(self.n_players):
+            e = np.zeros(self.n_players)
+            e[i] = 1.0
+            out[i] = d[i] + self.ray(d, e)
+        return out
+
+    def _validate(self) -> None:
+        n = self.n_players
+        if n < 2:
+            raise InvalidProblemError("a bargaining problem needs at least two players.")
+        if not self.contains(self.disagreement):
+            raise InvalidProblemError(
+                f"the disagreement point {self.disagreement.tolist()} is not feasible; it must "
+                "be a utility vector the players can reach (or be below one).")
+        t = self.ray(self.disagreement, np.ones(n))
+        if not t > self.atol:
+            raise InvalidProblemError(
+                f"no feasible point gives every player strictly more than the disagreement "
+                f"point {self.disagreement.tolist()}; the problem is degenerate (there is "
+                "nothing to bargain over). Lower the disagreement point or enlarge the set.")
+
+    # ------------------------------------------------------------------ transforms
+    def transformed(self, scale, shift) -> "BargainingProblem":
+        """The problem after the positive affine map ``u_i -> scale_i * u_i + shift_i``."""
+        a = _vector(scale, "scale", self.n_players)
+        b = _vector(shift, "shift", self.n_players)
+        if (a <= 0).any():
+            raise InvalidProblemError("scale factors must be positive.")
+        d = a * self.disagreement + b
+        if self.kind == "polytope":
+            return BargainingProblem.from_vertices(self.vertices * a + b, d,
+                                                   players=self.players, atol=self.atol)
+        if self.kind == "surplus":
+            fs = tuple((lambda f, ai, bi: (lambda x: ai * f(x) + bi))(f, a[i], b[i])
+                       for i, f in enumerate(self.utilities))
+            return BargainingProblem.from_surplus(fs, d, surplus=self.surplus,
+                                                  players=self.players, atol=self.atol)
+        g, an, bn, ah, bh = self.frontier, a[-1], b[-1], a[:-1], b[:-1]
+        return BargainingProblem.from_frontier(
+            lambda *u: an * g(*((np.array(u) - bh) / ah)) + bn, self.upper * ah + bh, d,
+            players=self.players, atol=self.atol)
+
+    def __repr__(self) -> str:
+        return (f"BargainingProblem(kind={self.kind!r}, players={list(self.players)}, "
+                f"disagreement={self.disagreement.tolist()})")

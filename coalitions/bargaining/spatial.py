@@ -1,0 +1,635 @@
+"""Spatial veto-player models: win-sets, cores, agenda setters, the lowest common denominator.
+
+Players have ideal points in one or two policy dimensions and (optionally weighted)
+Euclidean preferences: player i prefers x to y when ``|x - x_i|_i < |y - x_i|_i`` with
+``|z|_i^2 = sum_d w_id z_d^2``. A status quo ``q`` stays unless a winning coalition (under the
+decision rule) prefers an alternative. This module computes the win-set ``W(q)`` (Tsebelis),
+the core, the take-it-or-leave-it outcome of an agenda setter (Romer & Rosenthal) and the
+"lowest common denominator" (Underdal's least ambitious programme) with the member who sets it.
+
+Decision rules
+--------------
+``"unanimity"``, ``"majority"``, an integer ``k`` (k of n), a predicate
+``rule(coalition) -> bool`` on frozensets of player names, or any object with ``players`` and
+``is_winning(coalition)`` (a weighted or compound voting game).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from ..exceptions import InvalidProblemError
+from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
+
+__all__ = ["SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outcome", "lcd_outcome",
+           "policy_stability", "decision_rule_predicate"]
+
+
+# ---------------------------------------------------------------- decision rules
+def decision_rule_predicate(rule: Any, players: tuple) -> tuple[Callable[[frozenset], bool], str]:
+    """Normalise a decision rule to ``(is_winning(frozenset_of_names), label)``."""
+    n = len(players)
+    if isinstance(rule, str):
+        if rule == "unanimity":
+            return (lambda c: len(c) == n), "unanimity"
+        if rule == "majority":
+            return (lambda c: 2 * len(c) > n), "majority"
+        raise InvalidProblemError(
+            f"unknown decision rule {rule!r}; use 'unanimity', 'majority', an integer k (k of "
+            "n), a predicate on coalitions, or an object with players and is_winning().")
+    if isinstance(rule, (int, np.integer)) and not isinstance(rule, bool):
+        k = int(rule)
+        if not 1 <= k <= n:
+            raise InvalidProblemError(f"a k-of-n rule needs 1 <= k <= n = {n}, got k = {k}.")
+        return (lambda c: len(c) >= k), f"{k} of {n}"
+    method = getattr(rule, "is_winning", None)
+    if callable(method):
+        rule_players = tuple(str(p) for p in getattr(rule, "players", ()))
+        if set(rule_players) != set(players):
+            raise InvalidProblemError(
+                f"the decision rule's players {list(rule_players)} differ from the model's "
+                f"players {list(players)}; use the same names.")
+
+        def winning(coalition: frozenset) -> bool:
+            try:
+                return bool(method(frozenset(coalition)))
+            except (TypeError, KeyError, ValueError):
+                mask = sum(1 << rule_players.index(p) for p in coalition)
+                return bool(method(mask))
+        return winning, type(rule).__name__
+    if callable(rule):
+        return (lambda c: bool(rule(frozenset(c)))), getattr(rule, "__name__", "predicate")
+    raise InvalidProblemError(
+        f"decision_rule must be 'unanimity', 'majority', an integer, a predicate or a voting "
+        f"game with is_winning(); got {type(rule).__name__}.")
+
+
+# ---------------------------------------------------------------- the model
+class SpatialModel:
+    """Ideal points, a status quo, a decision rule and an optional agenda setter.
+
+    Parameters
+    ----------
+    ideal_points : mapping name -> point, or sequence of points
+        Numbers (one dimension) or pairs (two dimensions).
+    status_quo : number or pair
+        The reversion point ``q``: what happens without agreement.
+    players : sequence of str, optional
+        Names when ``ideal_points`` is a sequence.
+    decision_rule : see module docstring; default ``"unanimity"``.
+    setter : str, optional
+        The agenda setter's name.
+    weights : mapping or sequence, optional
+        Positive weights, default 1. Two dimensions: the salience of each dimension for each
+        player. One dimension: a pair ``(below, above)`` makes the loss asymmetric,
+        ``u_i(x) = -below_i (x_i - x)^2`` for ``x < x_i`` and ``-above_i (x - x_i)^2`` above
+        (a player who dislikes overshooting more than undershooting).
+
+    Examples
+    --------
+    >>> m = SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE", setter="E")
+    >>> setter_outcome(m).outcome
+    4.0
+    """
+
+    def __init__(self, ideal_points, status_quo, *, players=None, decision_rule="unanimity",
+                 setter: str | None = None, weights=None) -> None:
+        if isinstance(ideal_points, Mapping):
+            players = tuple(str(p) for p in ideal_points)
+            points = list(ideal_points.values())
+        else:
+            points = list(ideal_points)
+            players = (tuple(str(i + 1) for i in range(len(points))) if players is None
+                       else tuple(str(p) for p in players))
+        if len(points) == 0:
+            raise InvalidProblemError("a spatial model needs at least one player.")
+        if len(players) != len(points) or len(set(players)) != len(players):
+            raise InvalidProblemError(
+                f"give one distinct name per ideal point ({len(points)} points, "
+                f"{len(players)} names).")
+        try:
+            ideals = np.array(points, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InvalidProblemError("ideal points must be numbers or pairs of numbers.") from None
+        if ideals.ndim == 1:
+            ideals = ideals[:, None]
+        if ideals.ndim != 2 or ideals.shape[1] not in (1, 2):
+            raise InvalidProblemError(
+                f"ideal points must be numbers (1-D) or pairs (2-D); got shape {ideals.shape}.")
+        q = np.atleast_1d(np.array(status_quo, dtype=np.float64))
+        if q.shape != (ideals.shape[1],):
+            raise InvalidProblemError(
+                f"the status quo must have the dimension of the ideal points "
+                f"({ideals.shape[1]}), got {status_quo!r}.")
+        if not (np.isfinite(ideals).all() and np.isfinite(q).all()):
+            raise InvalidProblemError("ideal points and status quo must be finite numbers.")
+        shape = (len(players), 2)            # 2-D: per dimension; 1-D: (below, above)
+        if weights is None:
+            w = np.ones(shape)
+        else:
+            if isinstance(weights, Mapping):
+                weights = [weights[p] for p in players]
+            try:
+                entries = list(weights)
+                if len(entries) != len(players):
+                    raise ValueError
+                w = np.array([np.broadcast_to(np.asarray(e, dtype=np.float64), (2,))
+                              for e in entries])
+            except (ValueError, TypeError):
+                raise InvalidProblemError(
+                    "weights must give each player one positive number or a pair (2-D: per "
+                    "dimension; 1-D: losses below and above the ideal point).") from None
+            if not (np.isfinite(w).all() and (w > 0).all()):
+                raise InvalidProblemError("weights (saliences) must be positive numbers.")
+        if setter is not None and str(setter) not in players:
+            raise InvalidProblemError(f"the setter {setter!r} is not a player; players are "
+                                      f"{list(players)}.")
+        self.players = players
+        self.ideals = ideals
+        self.status_quo = q
+        self.weights = w
+        self.dimension = ideals.shape[1]
+        self.setter = None if setter is None else str(setter)
+        self.decision_rule = decision_rule
+        self.is_winning, self.rule_label = decision_rule_predicate(decision_rule, players)
+
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    def ideal(self, player: str) -> np.ndarray:
+        return self.ideals[self.players.index(player)]
+
+    def distances(self, x) -> np.ndarray:
+        """Weighted squared distances ``|x - x_i|_i^2`` of points ``x`` (shape (..., d))."""
+        x = np.asarray(x, dtype=np.float64)
+        if self.dimension == 1:
+            diff = x[..., None, 0] - self.ideals[:, 0]
+            w = np.where(diff < 0, self.weights[:, 0], self.weights[:, 1])
+            return w * diff * diff
+        diff = x[..., None, :] - self.ideals
+        return (self.weights * diff * diff).sum(axis=-1)
+
+    def acceptability_limits(self) -> np.ndarray:
+        """1-D: for each player the other policy she values exactly like ``q``
+        (``a_i(q) = 2 x_i - q`` for symmetric losses; NaN when ``q`` is her ideal point)."""
+        if self.dimension != 1:
+            raise InvalidProblemError("acceptability limits are defined in one dimension.")
+        x, q = self.ideals[:, 0], float(self.status_quo[0])
+        below, above = self.weights[:, 0], self.weights[:, 1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            up = x + np.sqrt(below / above) * (x - q)
+            down = x - np.sqrt(above / below) * (q - x)
+        return np.where(q < x, up, np.where(q > x, down, np.nan))
+
+    def supporters(self, x) -> frozenset:
+        """Players who strictly prefer ``x`` to the status quo."""
+        gain = self.distances(self.status_quo) - self.distances(np.atleast_1d(x))
+        return frozenset(p for p, g in zip(self.players, gain) if g > 0)
+
+    def replace(self, **changes) -> "SpatialModel":
+        """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
+        args = dict(ideal_points=dict(zip(self.players, self._points())),
+                    status_quo=self._point(self.status_quo), decision_rule=self.decision_rule,
+                    setter=self.setter, weights=self.weights)
+        args.update(changes)
+        return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
+
+    def with_player(self, name: str, ideal, *, weight=None) -> "SpatialModel":
+        """The model with one more member (the rule must be 'unanimity', 'majority' or k)."""
+        if name in self.players:
+            raise InvalidProblemError(f"player {name!r} already exists.")
+        points = dict(zip(self.players, self._points()))
+        points[str(name)] = ideal
+        w = np.vstack([self.weights, np.ones(2) if weight is None
+                       else np.broadcast_to(np.asarray(weight, float), (2,))])
+        return SpatialModel(points, self._point(self.status_quo), decision_rule=self.decision_rule,
+                            setter=self.setter, weights=w)
+
+    def _point(self, x):
+        return float(x[0]) if self.dimension == 1 else tuple(float(v) for v in x)
+
+    def _points(self):
+        return [self._point(x) for x in self.ideals]
+
+    def __repr__(self) -> str:
+        return (f"SpatialModel(players={list(self.players)}, dimension={self.dimension}, "
+                f"status_quo={self._point(self.status_quo)}, rule={self.rule_label!r}, "
+                f"setter={self.setter!r})")
+
+
+def _check_model(model, function: str) -> SpatialModel:
+    if not isinstance(model, SpatialModel):
+        raise InvalidProblemError(f"{function} needs a SpatialModel, got {type(model).__name__}.")
+    return model
+
+
+# ---------------------------------------------------------------- win-set
+def _intervals_1d(model: SpatialModel) -> list[tuple[float, float]]:
+    q = float(model.status_quo[0])
+    limits = model.acceptability_limits()
+    cuts = sorted({q, *[float(a) for a in limits if np.isfinite(a)]})
+    out: list[list[float]] = []
+    for lo, hi in zip(cuts[:-1], cuts[1:]):
+        if hi - lo <= 0:
+            continue
+        if model.is_winning(model.supporters([0.5 * (lo + hi)])):
+            if out and out[-1][1] == lo and not (lo == q):
+                out[-1][1] = hi
+            else:
+                out.append([lo, hi])
+    return [(a, b) for a, b in out]
+
+
+def _grid(model: SpatialModel, resolution: int, bounds=None):
+    q = model.status_quo
+    radius = np.sqrt(model.distances(q) / model.weights.min(axis=1))
+    if bounds is None:
+        lo = (model.ideals - radius[:, None]).min(axis=0)
+        hi = (model.ideals + radius[:, None]).max(axis=0)
+        bounds = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
+    x0, x1, y0, y1 = bounds
+    xs = x0 + (np.arange(resolution) + 0.5) * (x1 - x0) / resolution
+    ys = y0 + (np.arange(resolution) + 0.5) * (y1 - y0) / resolution
+    gx, gy = np.meshgrid(xs, ys, indexing="ij")
+    points = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    gains = model.distances(q)[None, :] - model.distances(points)
+    prefer = gains > 0
+    keys, inverse = np.unique(np.packbits(prefer, axis=1), axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    verdict = np.zeros(len(keys), dtype=bool)
+    for k, key in enumerate(keys):
+        row = np.unpackbits(key)[: model.n_players].astype(bool)
+        verdict[k] = model.is_winning(frozenset(np.array(model.players)[row].tolist()))
+    inside = verdict[inverse]
+    cell = (x1 - x0) * (y1 - y0) / resolution ** 2
+    return inside, points, cell, bounds
+
+
+def _disc_intersection_area(centers: np.ndarray, radii: np.ndarray) -> float:
+    """Exact area of the intersection of discs, by Green's theorem over the boundary arcs."""
+    keys = {}
+    for c, r in zip(centers.tolist(), radii.tolist()):
+        keys[(round(c[0], 12), round(c[1], 12), round(r, 12))] = (np.array(c), r)
+    discs = list(keys.values())
+    if any(r <= 0 for _, r in discs):
+        return 0.0
+    tol = 1e-12
+    total = 0.0
+    for i, (ci, ri) in enumerate(discs):
+        angles = [0.0, 2 * math.pi]
+        for j, (cj, rj) in enumerate(discs):
+            if i == j:
+                continue
+            dist = float(np.hypot(*(cj - ci)))
+            if dist >= ri + rj - tol or dist <= abs(ri - rj) + tol:
+                continue                          # apart, tangent or nested: no crossing
+            along = (ri ** 2 - rj ** 2 + dist ** 2) / (2 * dist)
+            half = math.acos(max(-1.0, min(1.0, along / ri)))
+            base = math.atan2(cj[1] - ci[1], cj[0] - ci[0])
+            angles += [(base - half) % (2 * math.pi), (base + half) % (2 * math.pi)]
+        angles = sorted(angles)
+        for a, b in zip(angles[:-1], angles[1:]):
+            if b - a <= 1e-15:
+                continue
+            samples = [a + f * (b - a) for f in (0.25, 0.5, 0.75)]   # robust to tangency
+            points = [ci + ri * np.array([math.cos(t), math.sin(t)]) for t in samples]
+            if all(float(np.hypot(*(point - cj))) <= rj + 1e-12
+                   for j, (cj, rj) in enumerate(discs) if j != i for point in points):
+                total += 0.5 * (ri * ri * (b - a) + ri * ci[0] * (math.sin(b) - math.sin(a))
+                                - ri * ci[1] * (math.cos(b) - math.cos(a)))
+    return max(total, 0.0)
+
+
+def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSetResult:
+    r"""The win-set of the status quo: policies some winning coalition prefers to ``q``.
+
+    .. math:: W(q) = \{x : \{i : |x - x_i|_i < |q - x_i|_i\} \text{ is winning}\}
+
+    Under unanimity this is the intersection of the players' preferred-to sets (discs in
+    2-D); its size (length in 1-D, area in 2-D) measures how easily policy can change, so a
+    small win-set means *policy stability* (Tsebelis 2002). Adding a veto player never
+    enlarges it, and one whose ideal point lies in the convex hull of the others leaves it
+    unchanged (absorption rule).
+
+    Parameters
+    ----------
+    model : SpatialModel
+    resolution : int
+        2-D only: grid cells per side used to measure the area.
+    bounds : (xmin, xmax, ymin, ymax), optional
+        2-D only: the grid's window (default: the box holding every preferred-to set).
+
+    Returns
+    -------
+    WinSetResult
+        1-D: exact open ``intervals`` and their total length. 2-D unanimity with circular
+        preferences (equal weights on both dimensions for each member): the exact area of
+        the intersection of discs (``method="exact"``, Green's theorem over the boundary
+        arcs). Otherwise the area on a grid (``method="grid"``, error about one cell per
+        unit of boundary length; pass ``bounds`` to force the grid).
+
+    References
+    ----------
+    Tsebelis, G. (2002) *Veto Players: How Political Institutions Work*, Princeton UP.
+
+    Examples
+    --------
+    >>> m = SpatialModel([2, 4, 5, 7, 9], 0)
+    >>> win_set(m).intervals, win_set(m).size
+    ([(0.0, 4.0)], 4.0)
+    >>> win_set(m.replace(decision_rule="majority")).intervals
+    [(0.0, 10.0)]
+    """
+    model = _check_model(model, "win_set")
+    q = model.status_quo
+    if model.dimension == 1:
+        intervals = _intervals_1d(model)
+        size = float(sum(b - a for a, b in intervals))
+        return WinSetResult(dimension=1, status_quo=float(q[0]), is_empty=not intervals,
+                            size=size, intervals=intervals, method="exact",
+                            decision_rule=model.rule_label)
+    circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
+    if model.rule_label == "unanimity" and circles and bounds is None:
+        radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
+        area = _disc_intersection_area(model.ideals, radii)
+        if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
+            area = 0.0                                  # q in the core: W(q) is empty
+        return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
+                            size=float(area), method="exact", decision_rule=model.rule_label)
+    if int(resolution) < 10:
+        raise InvalidProblemError("resolution must be at least 10 cells per side.")
+    inside, _, cell, bounds = _grid(model, int(resolution), bounds)
+    size = float(inside.sum() * cell)
+    return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=not inside.any(),
+                        size=size, bounds=tuple(bounds), resolution=int(resolution),
+                        method="grid", decision_rule=model.rule_label)
+
+
+def policy_stability(model: SpatialModel, **options) -> float:
+    """Size of the win-set (length in 1-D, area in 2-D): smaller means more stable policy."""
+    return win_set(model, **options).size
+
+
+def in_win_set(model: SpatialModel, x) -> bool:
+    """Whether the policy ``x`` beats the status quo under the decision rule."""
+    return model.is_winning(model.supporters(np.atleast_1d(np.asarray(x, float))))
+
+
+# ---------------------------------------------------------------- core
+def policy_core(model: SpatialModel) -> PolicyCoreResult:
+    r"""The core: policies that no winning coalition unanimously prefers to move away from.
+
+    In one dimension with k-of-n voting the core is the interval
+    ``[x_(n-k+1), x_(k)]`` of order statistics (unanimity: from the lowest to the highest
+    ideal point, majority: the median; Krehbiel's gridlock interval). For any monotone rule a
+    point x is in the core when neither the players strictly left of x nor those strictly
+    right of x form a winning coalition. In two dimensions the unanimity core is the convex
+    hull of the ideal points (the Pareto set with Euclidean preferences).
+
+    Examples
+    --------
+    >>> policy_core(SpatialModel([2, 4, 5, 7, 9], 0)).interval
+    (2.0, 9.0)
+    >>> policy_core(SpatialModel([2, 4, 5, 7, 9], 0, decision_rule=4)).interval
+    (4.0, 7.0)
+    >>> policy_core(SpatialModel([2, 4, 5, 7, 9], 0, decision_rule="majority")).interval
+    (5.0, 5.0)
+    """
+    model = _check_model(model, "policy_core")
+    if model.dimension == 1:
+        xs = model.ideals[:, 0]
+        levels = sorted(set(xs.tolist()))
+        candidates = levels + [0.5 * (a + b) for a, b in zip(levels[:-1], levels[1:])]
+        names = np.array(model.players)
+
+        def unbeaten(x):
+            left = frozenset(names[xs < x].tolist())
+            right = frozenset(names[xs > x].tolist())
+            return not model.is_winning(left) and not model.is_winning(right)
+        good = [x for x in candidates if unbeaten(x)]
+        if not good:
+            return PolicyCoreResult(dimension=1, is_empty=True, decision_rule=model.rule_label)
+        return PolicyCoreResult(dimension=1, is_empty=False,
+                                interval=(float(min(good)), float(max(good))),
+                                decision_rule=model.rule_label)
+    if model.rule_label != "unanimity" or not np.allclose(model.weights, model.weights[0]):
+        raise InvalidProblemError(
+            "the 2-D core is computed for unanimity with common weights (the convex hull of "
+            "the ideal points); for other rules test points with win_set emptiness.")
+    return PolicyCoreResult(dimension=2, is_empty=False, vertices=_hull(model.ideals),
+                            decision_rule=model.rule_label)
+
+
+def _hull(points: np.ndarray) -> list:
+    unique = np.unique(points, axis=0)
+    if len(unique) <= 2:
+        return [tuple(p) for p in unique.tolist()]
+    from scipy.spatial import ConvexHull, QhullError
+
+    try:
+        hull = ConvexHull(unique)
+        return [tuple(unique[k].tolist()) for k in hull.vertices]
+    except QhullError:                 # collinear: the two extreme points
+        direction = unique[-1] - unique[0]
+        order = np.argsort(unique @ direction)
+        return [tuple(unique[order[0]].tolist()), tuple(unique[order[-1]].tolist())]
+
+
+def _project_hull(points: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Euclidean projection of q on the convex hull of points (small QP)."""
+    from scipy.optimize import minimize
+
+    m = len(points)
+    lam0 = np.full(m, 1.0 / m)
+    res = minimize(lambda lam: float(((points.T @ lam - q) ** 2).sum()), lam0,
+                   jac=lambda lam: 2 * points @ (points.T @ lam - q), method="SLSQP",
+                   bounds=[(0, 1)] * m,
+                   constraints=[{"type": "eq", "fun": lambda lam: lam.sum() - 1,
+                                 "jac": lambda lam: np.ones(m)}],
+                   options={"ftol": 1e-15, "maxiter": 500})
+    return points.T @ res.x
+
+
+# ---------------------------------------------------------------- agenda setter
+def _minimal_winning(model: SpatialModel) -> list[frozenset]:
+    n = model.n_players
+    if n > 16:
+        raise InvalidProblemError(
+            f"2-D setter outcomes enumerate coalitions; {n} players is too many (at most 16).")
+    winning = []
+    for size in range(1, n + 1):
+        for combo in itertools.combinations(model.players, size):
+            c = frozenset(combo)
+            if any(w <= c for w in winning):
+                continue
+            if model.is_winning(c):
+                winning.append(c)
+    return winning
+
+
+def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResult:
+    r"""Romer-Rosenthal: the setter's best policy among those that pass against ``q``.
+
+    .. math:: x^* = \arg\max_{x \in \mathrm{cl}\,W(q) \cup \{q\}} u_s(x)
+
+    In one dimension with pivot p and q < p this is ``clip(s, q, 2p - q)``. MODELS reference:
+    ideal points (2, 4, 5, 7, 9), q = 0, setter at 9 gives 4 (unanimity), 8 (4 of 5), 9
+    (majority).
+
+    Parameters
+    ----------
+    model : SpatialModel
+    setter : str, optional
+        Overrides ``model.setter``.
+
+    Returns
+    -------
+    SetterResult
+        ``outcome`` and ``binding`` (the members whose indifference limits the setter).
+
+    References
+    ----------
+    Romer, T. & Rosenthal, H. (1978) "Political resource allocation, controlled agendas, and
+    the status quo", *Public Choice* 33(4):27-43.
+
+    Examples
+    --------
+    >>> m = SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE", setter="E", decision_rule=4)
+    >>> setter_outcome(m).outcome
+    8.0
+    >>> setter_outcome(m.replace(status_quo=6, decision_rule="majority"), "A").outcome
+    4.0
+    """
+    model = _check_model(model, "setter_outcome")
+    setter = setter or model.setter
+    if setter is None:
+        raise InvalidProblemError("no agenda setter: pass setter= or build the model with one.")
+    if setter not in model.players:
+        raise InvalidProblemError(f"the setter {setter!r} is not a player.")
+    s = model.ideal(setter)
+    q = model.status_quo
+    if model.dimension == 1:
+        best, best_d = float(q[0]), abs(float(q[0]) - float(s[0]))
+        for lo, hi in _intervals_1d(model):
+            x = float(np.clip(s[0], lo, hi))
+            if abs(x - s[0]) < best_d - 1e-15:
+                best, best_d = x, abs(x - float(s[0]))
+        gain = model.distances(q) - model.distances(np.array([best]))
+        binding = tuple(p for p, g in zip(model.players, gain)
+                        if abs(g) <= 1e-9 * (1 + abs(best)) and best != float(q[0]))
+        return SetterResult(outcome=best, setter=setter, setter_ideal=float(s[0]),
+                            status_quo=float(q[0]), binding=binding,
+                            decision_rule=model.rule_label)
+    from scipy.optimize import minimize
+
+    ws = model.weights[model.players.index(setter)]
+    base = model.distances(q)
+    best, best_d, best_binding = q.copy(), float((ws * (q - s) ** 2).sum()), ()
+    for coalition in _minimal_winning(model):
+        idx = [model.players.index(p) for p in coalition]
+        cons = [{"type": "ineq",
+                 "fun": (lambda x, i=i: base[i] - float((model.weights[i] *
+                                                         (x - model.ideals[i]) ** 2).sum()))}
+                for i in idx]
+        res = minimize(lambda x: float((ws * (x - s) ** 2).sum()), q.copy(), method="SLSQP",
+                       constraints=cons, options={"ftol": 1e-14, "maxiter": 500})
+        x = res.x
+        slack = np.array([c["fun"](x) for c in cons])
+        if (slack < -1e-7).any():
+            continue
+        d = float((ws * (x - s) ** 2).sum())
+        if d < best_d - 1e-12:
+            best, best_d = x, d
+            best_binding = tuple(sorted(model.players[i] for i, sl in zip(idx, slack)
+                                        if sl < 1e-6))
+    return SetterResult(outcome=tuple(best.tolist()), setter=setter,
+                        setter_ideal=tuple(s.tolist()), status_quo=tuple(q.tolist()),
+                        binding=best_binding, decision_rule=model.rule_label)
+
+
+# ---------------------------------------------------------------- lowest common denominator
+def lcd_outcome(model: SpatialModel) -> LCDResult:
+    r"""The lowest common denominator: the least ambitious programme and who sets it.
+
+    One dimension: with core ``[c_lo, c_hi]`` (``[x_L, x_H]`` under unanimity), the least
+    ambitious programme is the status quo projected on the core,
+    ``x_LLAP = clip(q, c_lo, c_hi)`` (Underdal 1980). Bargaining or a setter can push the
+    outcome up to, not beyond, the far end of the win-set, ``min_i a_i(q)`` where
+    ``a_i(q)`` is the other policy member i values like ``q`` (``2 x_i - q`` for symmetric
+    losses): under unanimity with symmetric losses the least ambitious member
+    (``binding``), under k of n the ``(n - k + 1)``-th lowest ideal point. With asymmetric
+    losses (``weights=(below, above)``) the binding member can be another one. If ``q`` is
+    inside the core, nothing passes and the status quo is *protected* (an ambitious
+    reversion point survives under unanimity).
+
+    Two dimensions (unanimity): the smallest unanimous improvement is the projection ``p`` of
+    ``q`` on the convex hull of the ideal points; ``ceiling`` is the farthest point of the
+    closed win-set on the ray from ``q`` through ``p``, and ``binding`` the member whose
+    indifference circle stops it.
+
+    References
+    ----------
+    Underdal, A. (1980) *The Politics of International Fisheries Management*, Oslo.
+    Hovi, J. & Sprinz, D.F. (2006) "The Limits of the Law of the Least Ambitious Program",
+    *Global Environmental Politics* 6(3):28-42.
+
+    Examples
+    --------
+    >>> r = lcd_outcome(SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE"))
+    >>> r.llap_point, r.ceiling, r.binding
+    (2.0, 4.0, ('A',))
+    >>> lcd_outcome(SpatialModel([2, 4, 5, 7, 9], 6)).protected
+    True
+    """
+    model = _check_model(model, "lcd_outcome")
+    q = model.status_quo
+    if model.dimension == 1:
+        core = policy_core(model)
+        qv = float(q[0])
+        if core.is_empty:
+            raise InvalidProblemError("the core is empty under this rule; the LCD is undefined.")
+        lo, hi = core.interval
+        llap = float(np.clip(qv, lo, hi))
+        if llap == qv:
+            return LCDResult(llap_point=qv, ceiling=qv, binding=(), protected=True,
+                             status_quo=qv, interval=(qv, qv), direction=0.0,
+                             decision_rule=model.rule_label)
+        direction = 1.0 if llap > qv else -1.0
+        parts = [iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0
+                                                       else iv[1] <= qv)]
+        # the component that touches q
+        ceiling = qv
+        for a, b in sorted(parts, key=lambda iv: abs(iv[0] - qv) if direction > 0
+                           else abs(iv[1] - qv)):
+            if direction > 0 and abs(a - ceiling) < 1e-12:
+                ceiling = b
+            elif direction < 0 and abs(b - ceiling) < 1e-12:
+                ceiling = a
+        binding = tuple(p for p, a in zip(model.players, model.acceptability_limits())
+                        if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling)))
+        return LCDResult(llap_point=llap, ceiling=float(ceiling), binding=binding,
+                         protected=False, status_quo=qv,
+                         interval=tuple(sorted((llap, float(ceiling)))), direction=direction,
+                         decision_rule=model.rule_label)
+    if model.rule_label != "unanimity":
+        raise InvalidProblemError("the 2-D lowest common denominator is defined for unanimity.")
+    p = _project_hull(model.ideals, q)
+    e = p - q
+    if float(np.sqrt((e ** 2).sum())) <= 1e-9:
+        qt = tuple(q.tolist())
+        return LCDResult(llap_point=qt, ceiling=qt, binding=(), protected=True, status_quo=qt,
+                         decision_rule=model.rule_label)
+    # along q + t e each disc allows t <= 2 e'W_i(x_i - q) / e'W_i e
+    limits = 2 * ((model.weights * e) * (model.ideals - q)).sum(axis=1) / \
+        (model.weights * e * e).sum(axis=1)
+    t = float(limits.min())
+    binding = tuple(pl for pl, lim in zip(model.players, limits) if lim <= t + 1e-9)
+    return LCDResult(llap_point=tuple(p.tolist()), ceiling=tuple((q + t * e).tolist()),
+                     binding=binding, protected=False, status_quo=tuple(q.tolist()),
+                     direction=tuple((e / math.sqrt((e ** 2).sum())).tolist()),
+                     decision_rule=model.rule_label)

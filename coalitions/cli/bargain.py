@@ -1,0 +1,145 @@
+"""`coalitions bargain ...`: axiomatic solutions of a problem file, Rubinstein, Baron-Ferejohn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+
+
+class FileOrCommand(TyperGroup):
+    """A group whose first argument is either a command name or a FILE for ``solve``."""
+
+    default_command = "solve"
+
+    def parse_args(self, ctx, args):
+        positional = [a for a in args if not a.startswith("-")]
+        if positional and positional[0] not in self.commands and "--help" not in args[:1]:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
+                  help="Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|"
+                       "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.")
+
+
+def _number(text: str):
+    from ..games.io import parse_number
+
+    try:
+        return parse_number(int(text) if text.lstrip("-").isdigit() else
+                            (float(text) if "/" not in text else text), "number")
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a number") from None
+
+
+@app.command("solve")
+def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see "
+                                                 "docs/reference/negotiation-file-formats.md)."),
+          solution: str = typer.Option("nash", help="nash | kalai-smorodinsky | egalitarian | "
+                                                    "utilitarian"),
+          exact: bool = typer.Option(False, "--exact",
+                                     help="Closed form with sympy (two-player surplus given "
+                                          "by formulas)."),
+          as_json: bool = JSON_OPTION) -> None:
+    """Solve a bargaining problem read from FILE."""
+    from ..bargaining.axiomatic import bargaining_solution
+    from ..bargaining.io import read_negotiation
+
+    with errors_to_stderr():
+        kind, problem, options = read_negotiation(file)
+        if kind != "bargaining":
+            raise ValueError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
+        extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
+            else {}
+        if exact:
+            extra["symbolic"] = True
+        result = bargaining_solution(problem, solution, **extra)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    def cell(value):
+        return f"{value} ({float(value):.6g})" if result.exact else number_cell(float(value))
+    rows = [(p, cell(u), number_cell(float(d)), "-" if result.shares is None else cell(s))
+            for p, u, d, s in zip(result.players, result.x, problem.disagreement,
+                                  result.shares if result.shares is not None
+                                  else [0] * len(result.players))]
+    print_table(f"{solution} solution of {file.name}",
+                ["player", "utility", "disagreement", "share"], rows)
+
+
+@app.command("rubinstein")
+def rubinstein_cmd(discount: Optional[List[str]] = typer.Option(
+                       None, "--discount", "-d",
+                       help="Discount factor(s): once for both players or twice (first "
+                            "proposer first); fractions like 9/10 give exact shares."),
+                   rate: Optional[List[str]] = typer.Option(
+                       None, "--rate", "-r", help="Discount rates (twice) instead of factors."),
+                   period: Optional[float] = typer.Option(
+                       None, help="Time between offers with --rate; omit for the limit."),
+                   players: str = typer.Option("1,2", help="Two names, first proposer first."),
+                   as_json: bool = JSON_OPTION) -> None:
+    """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
+    from ..bargaining.strategic import rubinstein
+
+    with errors_to_stderr():
+        names = [p.strip() for p in players.split(",")]
+        deltas = None if not discount else [_number(v) for v in discount]
+        rates = None if not rate else [_number(v) for v in rate]
+        if deltas is not None and len(deltas) == 1:
+            deltas = deltas[0]
+        result = rubinstein(deltas, rates=rates, period=period, players=names)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table("Rubinstein bargaining", ["player", "share"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption="frictionless limit = asymmetric Nash, weights 1/r" if result.limit
+                else f"first proposer: {result.proposer}")
+
+
+@app.command("baron-ferejohn")
+def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players or "
+                                                             "comma-separated names."),
+                       discount: Optional[List[str]] = typer.Option(
+                           None, "--discount", "-d",
+                           help="Common discount factor, or one per player (repeat)."),
+                       recognition: Optional[List[str]] = typer.Option(
+                           None, "--recognition", "-p",
+                           help="Recognition probabilities, one per player (repeat)."),
+                       quota: str = typer.Option("majority",
+                                                 help="majority | unanimity | an integer"),
+                       surplus: str = typer.Option("1", help="Size of the surplus."),
+                       symbolic: bool = typer.Option(False, "--symbolic",
+                                                     help="Also print the closed form."),
+                       as_json: bool = JSON_OPTION) -> None:
+    """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
+    from ..bargaining.strategic import baron_ferejohn
+
+    with errors_to_stderr():
+        who = int(players) if players.strip().isdigit() else [p.strip()
+                                                               for p in players.split(",")]
+        deltas = [_number(v) for v in (discount or ["9/10"])]
+        result = baron_ferejohn(
+            who, discount_factors=deltas[0] if len(deltas) == 1 else deltas,
+            recognition=None if not recognition else [_number(v) for v in recognition],
+            quota=int(quota) if quota.isdigit() else quota, surplus=_number(surplus),
+            symbolic=symbolic)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(f"Baron-Ferejohn, quota {result.quota} of {len(result.players)}",
+                ["player", "value", "keeps as proposer", "price of vote", "recognition"],
+                [(p, number_cell(v), number_cell(k), number_cell(c), number_cell(r))
+                 for p, v, k, c, r in zip(result.players, result.x, result.proposer_shares,
+                                          result.prices, result.recognition)],
+                caption=f"method={result.method}, residual={result.residual:.2e}, "
+                        f"exact={result.exact}")
+    if result.closed_form:
+        for key, value in result.closed_form.items():
+            typer.echo(f"  {key}: {value}")

@@ -1,0 +1,51 @@
+"""The built-in Cyprus-Belarus case: data, assumptions labelled, the hold-up and QMV."""
+
+import math
+
+import pytest
+
+from coalitions.datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,
+                                              cyprus_belarus_assumptions, cyprus_belarus_model,
+                                              cyprus_belarus_report, eu27_population,
+                                              eu_qualified_majority)
+from coalitions.exceptions import InvalidProblemError
+
+
+def test_data_files():
+    rows = cyprus_belarus_assumptions()
+    assert [r["bloc"] for r in rows] == ["CY", "GR", "FR", "DE", "BALT_PL", "OTHERS"]
+    assert sum(r["n_states"] for r in rows) == 27
+    assert all(r["label"].startswith("ASSUMPTION") for r in rows)
+    assert sum(eu27_population().values()) == 447_319_916
+    events = belarus_sanctions_timeline()
+    assert any("Cyprus vetoes" in e["event"] for e in events)
+
+
+def test_qualified_majority_predicate():
+    qmv = eu_qualified_majority("blocs")
+    everyone = {"CY", "GR", "FR", "DE", "BALT_PL", "OTHERS"}
+    assert qmv(everyone) and qmv(everyone - {"CY"})       # 26 states: Cyprus not pivotal
+    assert not qmv({"DE", "FR", "CY"})
+    states = eu_qualified_majority("states")
+    assert not states({"DE", "FR", "IT", "ES", "PL"})     # 5 states
+    assert states(set(eu27_population()) - {"CY", "MT", "LU"})
+
+
+def test_report_unanimity_and_counterfactual():
+    report = cyprus_belarus_report()
+    u = report["unanimity"]
+    assert u.can_block and not u.credible
+    assert u.capped_by == ("DE",)                          # the presidency caps the price
+    assert u.max_concession == pytest.approx(0.1 + math.sqrt(0.01 + 2 / 8))
+    assert u.value_of_veto > 0 and u.price_of_linkage["GR"] < 0 < u.price_of_linkage["DE"]
+    assert not report["qmv"].can_block and report["qmv"].value_of_veto == 0
+    assert report["turkey_lcd"].binding == ("DE", "OTHERS")
+    assert report["package"]["package"] > report["package"]["issue_by_issue"]
+    assert any(ASSUMPTION_LABEL in note for note in report["assumption_notes"])
+
+
+def test_states_unit_agrees_with_blocs():
+    r = cyprus_belarus_report("states")["unanimity"]
+    assert r.capped_by == ("DE",) and len(r.price_of_linkage) == 27
+    with pytest.raises(InvalidProblemError, match="unit"):
+        cyprus_belarus_model("countries")
