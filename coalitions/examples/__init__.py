@@ -9,8 +9,11 @@ from ._registry import CASES, Case, get_case, list_cases, register, run_case, sc
 from ._report import Report, Section, format_number
 
 # the tour order
-from . import glove, security_council, burden_sharing  # noqa: E402,F401  (register cases)
-from . import coalitions_of_the_willing  # noqa: E402,F401
+from . import glove, two_party_bargaining  # noqa: E402,F401  (register the cases)
+from . import security_council  # noqa: E402,F401
+from . import legislative_bargaining, lowest_common_denominator  # noqa: E402,F401
+from . import cyprus_belarus  # noqa: E402,F401
+from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401
 
 __all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",
            "format_number", "script_main", "CASES"]
