@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
 
 
 class FileOrCommand(TyperGroup):
@@ -46,7 +47,7 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
           exact: bool = typer.Option(False, "--exact",
                                      help="Closed form with sympy (two-player surplus given "
                                           "by formulas)."),
-          as_json: bool = JSON_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Solve a bargaining problem read from FILE."""
     from ..bargaining.axiomatic import bargaining_solution
     from ..bargaining.io import read_negotiation
@@ -60,6 +61,8 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
         if exact:
             extra["symbolic"] = True
         result = bargaining_solution(problem, solution, **extra)
+    write_plot(plot, lambda: bargaining_figure(problem, f"Bargaining problem {file.name}"),
+               quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import typer
 
+from typing import Optional
+
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._plotting import PLOT_OPTION, win_set_figure, write_plot
 from .bargain import FileOrCommand
 
 app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
@@ -68,8 +71,9 @@ def _print_linkage(title: str, result, assumption_note: str = "") -> None:
 @app.command("solve")
 def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSON, see "
                                                  "docs/reference/negotiation-file-formats.md)."),
-          as_json: bool = JSON_OPTION) -> None:
-    """Analyse a spatial veto-player model or an issue-linkage model read from FILE."""
+          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+    """Analyse a spatial veto-player model or an issue-linkage model read from FILE
+    (``--plot`` draws a two-dimensional spatial model under unanimity)."""
     from ..bargaining.io import read_negotiation
     from ..bargaining.linkage import linkage_analysis, package_win_set
 
@@ -94,6 +98,12 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
             if len(model.issues) >= 2:
                 report["package"] = package_win_set(model, resolution=200, rng=0)
             report["assumptions"] = list(model.assumptions)
+    if kind == "spatial":
+        write_plot(plot, lambda: win_set_figure(model, report, f"Win-set in {file.name}"),
+                   quiet=as_json)
+    elif plot is not None:
+        with errors_to_stderr():
+            raise ValueError("--plot draws spatial models; this file holds a linkage model")
     if as_json:
         emit_json(report)
         return
