@@ -1,7 +1,9 @@
 """Allocation rules for TU games, one concept per module, each with its checker."""
 
 from .banzhaf import banzhaf_value
+from .owen import banzhaf_owen_index, banzhaf_owen_value, owen_index, owen_value
 from .semivalues import semivalue
 from .shapley import shapley_value
 
-__all__ = ["shapley_value", "banzhaf_value", "semivalue"]
+__all__ = ["shapley_value", "banzhaf_value", "semivalue", "owen_value", "banzhaf_owen_value",
+           "owen_index", "banzhaf_owen_index"]
