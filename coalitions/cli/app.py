@@ -17,6 +17,7 @@ app = typer.Typer(
 )
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
+app.add_typer(__import__("coalitions.cli.power", fromlist=["app"]).app, name="power")
 
 
 def _version(flag: bool) -> None:
