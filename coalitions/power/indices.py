@@ -372,7 +372,8 @@ def johnston_index(game: Any) -> PowerIndexResult:
         crit_i = view[:, 1, :] & ~view[:, 0, :]
         ks = critical.reshape(-1, 2, 1 << i)[:, 1, :][crit_i]
         by_k = np.bincount(ks, minlength=n + 1)
-        raw.append(sum(Fraction(int(c), k) for k, c in enumerate(by_k) if k and c))
+        raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c),
+                       Fraction(0)))
     total = len(vulnerable)
     values = [r / total if total else Fraction(0) for r in raw]
     return _result(game, values, exact=True, concept="johnston", method="enumeration",
@@ -404,7 +405,7 @@ def deegan_packel_index(game: Any) -> PowerIndexResult:
     sizes = popcounts(n)[minimal].astype(np.int64)
     by_size = _membership_counts(minimal, n, sizes)
     m = len(minimal)
-    values = [sum(Fraction(int(c), s) for s, c in enumerate(row) if s and c) / m
+    values = [sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
               for row in by_size]
     return _result(game, values, exact=True, concept="deegan_packel", method="enumeration",
                    normalized=True, denominator=m)

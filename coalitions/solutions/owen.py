@@ -30,7 +30,7 @@ from ..results import ValueResult
 __all__ = ["owen_value", "banzhaf_owen_value", "owen_index", "banzhaf_owen_index"]
 
 #: Largest number of coalitions evaluated per player (2**(m-1) * 2**(s-1)).
-MAX_OWEN_EVALUATIONS = 1 << 26
+MAX_OWEN_EVALUATIONS = 1 << 22
 
 
 def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> list[list[int]]:
@@ -78,12 +78,12 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
     out: list[Any] = [None] * n
     for k, union in enumerate(unions):
         others = [j for j in range(m) if j != k]
-        mask_r, size_r = _subset_masks(others, [union_bits[j] for j in others])
         s = len(union)
         if (1 << (m - 1)) * (1 << (s - 1)) > MAX_OWEN_EVALUATIONS:
             raise TooLargeError(
                 f"the Owen value of union {k + 1} needs 2**{m - 1} x 2**{s - 1} coalition "
                 "values per member; split the large union or merge small ones.")
+        mask_r, size_r = _subset_masks(others, [union_bits[j] for j in others])
         if scheme == "owen":
             coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m))
                       for r in range(m)]
@@ -162,7 +162,7 @@ def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
     InvalidGameError
         Unknown players, overlapping or empty unions, or a game that is not a TUGame.
     TooLargeError
-        If a union needs more than 2**26 coalition values per member.
+        If a union needs more than 2**22 coalition values per member.
 
     Notes
     -----
