@@ -47,6 +47,7 @@ METHODS = ("auto", "exact", "float", "mitm", "enumeration")
 MAX_MITM_PLAYERS = 40
 #: Budgets (element operations) under which method="auto" uses the exact integer paths.
 AUTO_EXACT_BUDGET = 3e7
+AUTO_OBJECT_BUDGET = 4e6
 #: Largest object-array budget for method="exact" before refusing.
 EXACT_OBJECT_BUDGET = 2e9
 _BIG = 1 << 62
@@ -134,8 +135,8 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
             f"{function}: exact integer counts for {n} players and an integer quota of "
             f"{game.int_quota} need about {cost:.2g} big-integer operations; use "
             "method='float' (subtraction-free, relative error about 1e-13).")
-    # auto
-    if cost <= AUTO_EXACT_BUDGET or (n <= 62 and cost <= 20 * AUTO_EXACT_BUDGET):
+    # auto: exact when cheap (int64 counts up to 62 players; Python ints for small tables)
+    if (n <= 62 and cost <= 20 * AUTO_EXACT_BUDGET) or cost <= AUTO_OBJECT_BUDGET:
         return "exact"
     if n <= 30 and game.int_quota > 1e6:
         return "mitm"
