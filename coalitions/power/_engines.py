@@ -49,7 +49,7 @@ MAX_MITM_PLAYERS = 40
 AUTO_EXACT_BUDGET = 3e7
 AUTO_OBJECT_BUDGET = 4e6
 #: Largest object-array budget for method="exact" before refusing.
-EXACT_OBJECT_BUDGET = 2e9
+EXACT_OBJECT_BUDGET = 4e9
 _BIG = 1 << 62
 
 
@@ -125,7 +125,7 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
         return method
     cost = _cost_exact(game, by_size)
     if method == "exact":
-        fast = n <= 62 or not by_size
+        fast = n <= 62
         if cost <= (EXACT_OBJECT_BUDGET if not fast else 50 * EXACT_OBJECT_BUDGET):
             if game.int_quota <= 2e8:
                 return "exact"

@@ -591,9 +591,9 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
     else:
         shown, int_quotas = [], []
         for q in quotas:
-            checked = game.with_quota(q)
+            game.with_quota(q)                       # validates the quota, with its message
             shown.append(q)
-            int_quotas.append(checked.int_quota)
+            int_quotas.append(math.ceil(Fraction(str(q)) * scale))
     n = len(weights)
     c = np.zeros(total + 1, dtype=object)
     c[:] = 0

@@ -335,3 +335,22 @@ def test_power_table_to_dict_is_json_ready():
     document = json.loads(json.dumps(table.to_dict()))
     assert document["indices"]["banzhaf"]["1"] == "5/21"
     assert document["power_to_act"] == "7/32"
+
+
+def test_sweep_with_given_quotas_keeps_the_weight_scale():
+    game = co.WeightedVotingGame(2, [Fraction(1, 2), Fraction(1, 2), 1])
+    sweep = co.decision_rule_sweep(game, [1, Fraction(3, 2), 2])
+    for k, q in enumerate(sweep.quotas):
+        expected = co.coleman_power_to_act(game.with_quota(q)).value
+        assert sweep.power_to_act[k] == expected
+    with pytest.raises(InvalidGameError, match="quota must lie"):
+        co.decision_rule_sweep(game, [3])
+
+
+def test_huge_weights_without_a_method_that_fits():
+    weights = [10**9 + i for i in range(60)]
+    game = co.WeightedVotingGame(sum(weights) // 2, weights)
+    with pytest.raises(TooLargeError, match="round the weights"):
+        co.banzhaf_index(game)
+    small = co.WeightedVotingGame(sum(weights[:20]) // 2, weights[:20])
+    assert co.banzhaf_index(small).method == "mitm"        # exact by meet in the middle
