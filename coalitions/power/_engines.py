@@ -126,15 +126,18 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
     cost = _cost_exact(game, by_size)
     if method == "exact":
         fast = n <= 62
-        if cost <= (EXACT_OBJECT_BUDGET if not fast else 50 * EXACT_OBJECT_BUDGET):
-            if game.int_quota <= 2e8:
-                return "exact"
+        per_entry = 8 if fast else 48 + n // 8          # int64, or a Python int of n bits
+        memory = 2.0 * (n + 1 if by_size else 1) * game.int_quota * per_entry
+        if (cost <= (EXACT_OBJECT_BUDGET if not fast else 50 * EXACT_OBJECT_BUDGET)
+                and memory <= 3e9 and game.int_quota <= 2e8):
+            return "exact"
         if n <= MAX_MITM_PLAYERS:
             return "mitm"
         raise TooLargeError(
             f"{function}: exact integer counts for {n} players and an integer quota of "
-            f"{game.int_quota} need about {cost:.2g} big-integer operations; use "
-            "method='float' (subtraction-free, relative error about 1e-13).")
+            f"{game.int_quota} need about {cost:.2g} big-integer operations and "
+            f"{memory / 2**30:.1f} GiB; use method='float' (subtraction-free, relative error "
+            "about 1e-13).")
     # auto: exact when cheap (int64 counts up to 62 players; Python ints for small tables)
     if (n <= 62 and cost <= 20 * AUTO_EXACT_BUDGET) or cost <= AUTO_OBJECT_BUDGET:
         return "exact"
