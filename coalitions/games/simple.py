@@ -42,6 +42,12 @@ def _names(players: Any, n: int | None, what: str) -> tuple[str, ...]:
         if n is None:
             raise InvalidGameError(f"{what} needs its players.")
         return tuple(str(i + 1) for i in range(n))
+    if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
+        if n is not None and players != n:
+            raise InvalidGameError(f"{what}: players={players} for {n} weights.")
+        if players < 1:
+            raise InvalidGameError(f"{what} needs at least one player (the game is empty).")
+        return tuple(str(i + 1) for i in range(int(players)))
     if isinstance(players, str):
         raise InvalidGameError(
             f"players must be a list of names, got the string {players!r}; "
@@ -157,6 +163,15 @@ class _SimpleBase:
         return disjunction(self, other)
 
 
+def _check_ends(table: np.ndarray) -> None:
+    if not table[-1]:
+        raise InvalidGameError("no coalition wins, not even everybody together (an empty "
+                               "game); a simple game needs the grand coalition to win.")
+    if table[0]:
+        raise InvalidGameError("the empty coalition wins, so every coalition does; a simple "
+                               "game needs the empty coalition to lose.")
+
+
 class SimpleGame(_SimpleBase):
     """A simple game given by its winning coalitions.
 
@@ -173,7 +188,8 @@ class SimpleGame(_SimpleBase):
 
     Parameters
     ----------
-    players : sequence of str
+    players : sequence of str, or int
+        Names, or a number of players (named ``"1"``, ..., ``"n"``).
     winning, minimal_winning : iterable of iterables of names, optional
     predicate : callable, optional
 
@@ -222,6 +238,7 @@ class SimpleGame(_SimpleBase):
                 table[masks] = True
         if minimal_winning is None:
             self._check_monotone(table)
+        _check_ends(table)
         self._table = table
         self._table.setflags(write=False)
 
@@ -274,6 +291,7 @@ class SimpleGame(_SimpleBase):
         _check_table(game.n_players, "SimpleGame.from_tu_game")
         table = values == 1
         obj._check_monotone(table)
+        _check_ends(table)
         obj._table = table
         obj._table.setflags(write=False)
         return obj

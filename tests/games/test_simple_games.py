@@ -72,6 +72,12 @@ def test_bad_simple_games():
         co.SimpleGame(["A", "B"], [["A"]])                # {A, B} should win too
     with pytest.raises(InvalidGameError, match="exactly one of"):
         co.SimpleGame(["A"])
+    with pytest.raises(InvalidGameError, match="an empty game"):
+        co.SimpleGame(["A", "B"], minimal_winning=[])
+    with pytest.raises(InvalidGameError, match="empty coalition wins"):
+        co.SimpleGame(["A", "B"], predicate=lambda s: True)
+    with pytest.raises(InvalidGameError, match="at least one player"):
+        co.SimpleGame([], minimal_winning=[[]])
     with pytest.raises(TooLargeError, match="limit is 25"):
         co.SimpleGame([str(i) for i in range(26)], minimal_winning=[["0"]])
     with pytest.raises(InvalidGameError, match="same players"):
