@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -45,11 +45,11 @@ METHODS = ("auto", "exact", "float", "mitm", "enumeration")
 
 #: Largest number of players for meet in the middle (two halves of 2**20 subsets).
 MAX_MITM_PLAYERS = 40
-#: Budgets (element operations) under which method="auto" uses the exact integer paths.
-AUTO_EXACT_BUDGET = 3e7
-AUTO_OBJECT_BUDGET = 4e6
-#: Largest object-array budget for method="exact" before refusing.
-EXACT_OBJECT_BUDGET = 4e9
+#: Work (int64-operation units) under which method="auto" uses the exact integer paths.
+AUTO_EXACT_BUDGET = 6e8
+AUTO_PYTHON_INT_BUDGET = 3e7
+#: Largest work for method="exact" before refusing (a few minutes).
+EXACT_BUDGET = 2e11
 _BIG = 1 << 62
 
 
@@ -85,12 +85,21 @@ class Counts:
 
 
 # ------------------------------------------------------------------ method selection
-def _cost_exact(game: WeightedVotingGame, by_size: bool) -> float:
+def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
+    """(work in int64-operation units, memory in bytes) of the exact generating functions.
+
+    Up to 62 players the counts fit in int64. Beyond, Shapley-Shubik counts are computed
+    modulo 2**64 and 1 + (n - 64) // 60 primes (one int64 pass each, then the Chinese
+    remainder theorem) and Banzhaf counts with Python integers (about 30 units an operation).
+    """
     n, q = game.n_players, game.int_quota
     distinct = len(set(game.int_weights))
     if by_size:
-        return float(n) * (n + 1) * q + distinct * (n + 1) * q
-    return float(n) * q + distinct * q
+        passes = 1 if n <= 62 else 1 + -(-(n + 1 - 64) // 60)
+        return passes * float(n + distinct) * (n + 1) * q, 2.0 * (n + 1) * q * 8
+    if n <= 62:
+        return float(n + distinct) * q, 2.0 * q * 8
+    return 30.0 * (n + distinct) * q, 2.0 * q * (48 + n // 8)
 
 
 def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> str:
@@ -123,23 +132,19 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
     if method == "float":
         _check_float_memory(game)
         return method
-    cost = _cost_exact(game, by_size)
+    cost, memory = _cost_exact(game, by_size)
     if method == "exact":
-        fast = n <= 62
-        per_entry = 8 if fast else 48 + n // 8          # int64, or a Python int of n bits
-        memory = 2.0 * (n + 1 if by_size else 1) * game.int_quota * per_entry
-        if (cost <= (EXACT_OBJECT_BUDGET if not fast else 50 * EXACT_OBJECT_BUDGET)
-                and memory <= 3e9 and game.int_quota <= 2e8):
+        if cost <= EXACT_BUDGET and memory <= 3e9 and game.int_quota <= 2e8:
             return "exact"
         if n <= MAX_MITM_PLAYERS:
             return "mitm"
         raise TooLargeError(
             f"{function}: exact integer counts for {n} players and an integer quota of "
-            f"{game.int_quota} need about {cost:.2g} big-integer operations and "
-            f"{memory / 2**30:.1f} GiB; use method='float' (subtraction-free, relative error "
-            "about 1e-13).")
-    # auto: exact when cheap (int64 counts up to 62 players; Python ints for small tables)
-    if (n <= 62 and cost <= 20 * AUTO_EXACT_BUDGET) or cost <= AUTO_OBJECT_BUDGET:
+            f"{game.int_quota} need about {cost:.2g} operations and {memory / 2**30:.1f} GiB; "
+            "use method='float' (subtraction-free, relative error about 1e-13).")
+    # auto: exact when it costs about a second at most
+    python_ints = n > 62 and not by_size
+    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and memory <= 1e9:
         return "exact"
     if n <= 30 and game.int_quota > 1e6:
         return "mitm"
@@ -214,6 +219,8 @@ def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
     weights = game.int_weights
     small = n <= 62
     dtype = np.int64 if small else object
+    if by_size and not small:
+        return _modular_counts_by_size(weights, q, n)
     if by_size:
         table = np.zeros((n + 1, q), dtype=dtype)
         if dtype is object:
@@ -272,6 +279,99 @@ def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
     winning = np.zeros(n + 1, dtype=object)
     winning[:] = 0
     winning[n] = 2**n - _sum(c)    # total only (stored in one slot)
+    return Counts(n, swings, winning, "exact")
+
+
+def _residue_sums(array: np.ndarray) -> list[int]:
+    """Exact row sums of a 2-D array of non-negative values below 2**64 (as Python ints)."""
+    values = array.view(np.uint64) if array.dtype == np.int64 else array
+    low = (values & np.uint64(0xFFFFFFFF)).sum(axis=-1, dtype=np.uint64)
+    high = (values >> np.uint64(32)).sum(axis=-1, dtype=np.uint64)
+    return [(int(h) << 32) + int(lo) for h, lo in zip(high.tolist(), low.tolist())]
+
+
+def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
+                  ) -> tuple[dict[int, list[int]], list[int]]:
+    """Counts by (size, weight) modulo 2**64 (``prime=None``, free wrap-around in uint64) or
+    modulo a prime below 2**61 (int64 with reductions). Returns, for each distinct weight,
+    the residues of the swings by size, and the residues of the losing coalitions by size."""
+    if prime is None:
+        table = np.zeros((n + 1, q), dtype=np.uint64)
+    else:
+        table = np.zeros((n + 1, q), dtype=np.int64)
+    table[0, 0] = 1
+
+    def reduce(view):
+        if prime is not None:
+            np.subtract(view, prime, out=view, where=view >= prime)
+
+    for w in weights:
+        if w == 0:
+            table[1:] += table[:-1].copy()
+            reduce(table[1:])
+        elif w < q:
+            table[1:, w:] += table[:-1, :-w].copy()
+            reduce(table[1:, w:])
+    swings: dict[int, list[int]] = {}
+    for w in set(weights):
+        removed = table.copy()
+        if w < q:
+            for s in range(1, n + 1):
+                row = removed[s, w:] if w else removed[s]
+                np.subtract(table[s, w:] if w else table[s],
+                            removed[s - 1, :-w] if w else removed[s - 1], out=row)
+                if prime is not None:
+                    np.add(row, prime, out=row, where=row < 0)
+        lo = max(0, q - w)
+        sums = _residue_sums(removed[:n, lo:])
+        swings[w] = [v % prime for v in sums] if prime is not None else \
+            [v % (1 << 64) for v in sums]
+    losing = _residue_sums(table)
+    modulus = prime if prime is not None else 1 << 64
+    return swings, [v % modulus for v in losing]
+
+
+_PRIMES: list[int] = []
+
+
+def _primes(count: int) -> list[int]:
+    """The ``count`` largest primes below 2**61 (pairwise coprime with 2**64)."""
+    if len(_PRIMES) < count:
+        from sympy import prevprime
+
+        p = _PRIMES[-1] if _PRIMES else 1 << 61
+        while len(_PRIMES) < count:
+            p = int(prevprime(p))
+            _PRIMES.append(p)
+    return _PRIMES[:count]
+
+
+def _modular_counts_by_size(weights: Sequence[int], q: int, n: int) -> Counts:
+    """Exact counts by (size, weight) for n > 62 players: int64 arithmetic modulo 2**64 and
+    modulo primes below 2**61, combined by the Chinese remainder theorem (every count is
+    below 2**n). Memory: one (n + 1) x q table of 8-byte numbers."""
+    primes = _primes(max(0, -(-(n + 1 - 64) // 60)))
+    moduli = [1 << 64, *primes]
+    passes = [_modular_pass(weights, q, n, None)] + [_modular_pass(weights, q, n, p)
+                                                     for p in primes]
+    total = 1
+    for m in moduli:
+        total *= m
+    coefficients = []
+    for m in moduli:
+        rest = total // m
+        coefficients.append(rest * pow(rest, -1, m))
+
+    def combine(residues: Sequence[int]) -> int:
+        return sum(c * r for c, r in zip(coefficients, residues)) % total
+
+    distinct = {w: [combine([ps[0][w][s] for ps in passes]) for s in range(n)]
+                for w in set(weights)}
+    swings = np.empty((n, n), dtype=object)
+    for i, w in enumerate(weights):
+        swings[i, :] = distinct[w]
+    losing = [combine([ps[1][s] for ps in passes]) for s in range(n + 1)]
+    winning = np.array([math.comb(n, s) - losing[s] for s in range(n + 1)], dtype=object)
     return Counts(n, swings, winning, "exact")
 
 

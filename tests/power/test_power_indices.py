@@ -354,3 +354,25 @@ def test_huge_weights_without_a_method_that_fits():
         co.banzhaf_index(game)
     small = co.WeightedVotingGame(sum(weights[:20]) // 2, weights[:20])
     assert co.banzhaf_index(small).method == "mitm"        # exact by meet in the middle
+
+
+@pytest.mark.parametrize("n, seed", [(70, 1), (130, 2)])
+def test_modular_counts_beyond_int64_agree_with_python_integers(n, seed):
+    # beyond 62 players the counts by size come from residues modulo 2**64 and primes
+    rng = np.random.default_rng(seed)
+    weights = rng.integers(0, 12, size=n).tolist()
+    weights[0] += 1
+    game = co.WeightedVotingGame(int(sum(weights) * 0.6) + 1, weights)
+    from coalitions.power import _engines as engines
+
+    by_size = engines._exact_counts(game, by_size=True)
+    totals = engines._exact_counts(game, by_size=False)     # Python integers, no residues
+    assert by_size.swings() == totals.swings()
+    assert by_size.winning() == totals.winning()
+    assert max(totals.swings()) > 2**64
+    ss = co.shapley_shubik_index(game, method="exact")
+    assert sum(ss.x) == 1
+    floats = co.shapley_shubik_index(game, method="float").x
+    live = [float(v) for v in ss.x if v]
+    assert np.allclose([float(v) for v in ss.x], floats, rtol=1e-12, atol=0)
+    assert live
