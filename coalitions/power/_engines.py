@@ -436,43 +436,68 @@ class _Layers:
             big[1 << bit: 2 << bit] = big[: 1 << bit] + self.big[player]
         return keys, big
 
+    def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
+        """Subsets grouped by key, each group sorted by big weight."""
+        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = np.lexsort((big, inverse))
+        offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+        return uniq, big[order], offsets
+
+    def count_pairs(self, own_keys: np.ndarray, own_big: np.ndarray, other: tuple,
+                    bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+                    ) -> np.ndarray:
+        """Pairs (own subset, other subset) with lo <= big < hi, by size of their union."""
+        uniq, sorted_big, offsets = other
+        out = np.zeros(self.n + 1, dtype=np.int64)
+        for g in range(len(uniq)):
+            segment = sorted_big[offsets[g]:offsets[g + 1]]
+            sigma = own_keys + uniq[g]
+            lo, hi = bounds(sigma)
+            found = (np.searchsorted(segment, hi - own_big, "left")
+                     - np.searchsorted(segment, lo - own_big, "left"))
+            np.maximum(found, 0, out=found)
+            out += np.bincount(sigma[:, 0], weights=found, minlength=self.n + 1
+                               ).astype(np.int64)[: self.n + 1]
+        return out
+
     def count(self, members: np.ndarray,
               bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
         """Number of coalitions T of ``members`` with lo <= big(T) < hi, by size of T."""
         h = len(members) // 2
         key_a, big_a = self.subsets(members[:h])
         key_b, big_b = self.subsets(members[h:])
-        uniq, inverse = np.unique(key_b, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        order = np.lexsort((big_b, inverse))
-        sorted_big = big_b[order]
-        offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
-        out = np.zeros(self.n + 1, dtype=np.int64)
-        for g in range(len(uniq)):
-            segment = sorted_big[offsets[g]:offsets[g + 1]]
-            sigma = key_a + uniq[g]
-            lo, hi = bounds(sigma)
-            found = (np.searchsorted(segment, hi - big_a, "left")
-                     - np.searchsorted(segment, lo - big_a, "left"))
-            np.maximum(found, 0, out=found)
-            out += np.bincount(sigma[:, 0], weights=found, minlength=self.n + 1
-                               ).astype(np.int64)[: self.n + 1]
-        return out
+        return self.count_pairs(key_a, big_a, self.grouped(key_b, big_b), bounds)
 
 
 def _mitm_counts(game: Any) -> Counts:
+    """Swings by size of every player and winning coalitions by size.
+
+    The players are split once into halves A and B; the subsets of each half are enumerated
+    and grouped once. For a player of A, its own side is the subsets of A without it, the
+    other side the grouped subsets of B (and symmetrically)."""
     layers = _Layers(game)
     n = game.n_players
-    everyone = np.arange(n)
+    half = n // 2
+    halves = (np.arange(half), np.arange(half, n))
+    subsets = [layers.subsets(h) for h in halves]
+    groups = [layers.grouped(*sub) for sub in subsets]
     swings = np.zeros((n, n), dtype=np.int64)
-    for i in range(n):
-        key_i, big_i = layers.keys[i], int(layers.big[i])
+    for side in (0, 1):
+        members = halves[side]
+        keys, big = subsets[side]
+        masks = np.arange(1 << len(members), dtype=np.int64)
+        for bit, i in enumerate(members):
+            without = (masks >> bit) & 1 == 0
+            key_i, big_i = layers.keys[i], int(layers.big[i])
 
-        def bounds(sigma, key_i=key_i, big_i=big_i):
-            return layers.theta(sigma + key_i) - big_i, layers.theta(sigma)
-        swings[i] = layers.count(np.delete(everyone, i), bounds)[:n]
-    winning = layers.count(everyone, lambda s: (layers.theta(s),
-                                                np.full(len(s), _BIG, dtype=np.int64)))
+            def bounds(sigma, key_i=key_i, big_i=big_i):
+                return layers.theta(sigma + key_i) - big_i, layers.theta(sigma)
+            swings[i] = layers.count_pairs(keys[without], big[without], groups[1 - side],
+                                           bounds)[:n]
+    winning = layers.count_pairs(subsets[0][0], subsets[0][1], groups[1],
+                                 lambda s: (layers.theta(s),
+                                            np.full(len(s), _BIG, dtype=np.int64)))
     return Counts(n, swings, winning, "mitm")
 
 
@@ -730,7 +755,8 @@ def swing_counts(game: Any, method: str = "auto", *, by_size: bool = True,
     chosen = choose_method(game, method, by_size=by_size, function=function)
     if chosen == "float":
         return None
-    return _cached_counts(game, chosen, by_size)
+    # the enumeration and meet-in-the-middle counts are always by size: share them
+    return _cached_counts(game, chosen, by_size if chosen == "exact" else True)
 
 
 def winning_counts(game: Any, method: str = "auto", function: str = "power") -> tuple:
