@@ -267,10 +267,7 @@ def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
         elif w >= q:
             d = c
         else:
-            d = c.copy()
-            for start in range(w, q, w):
-                end = min(start + w, q)
-                d[start:end] = c[start:end] - d[start - w:end - w]
+            d = remove_factor(c, w)
         totals[w] = _sum(d[max(0, q - w):])
     swings = np.zeros((n, n), dtype=object)
     swings[:] = 0
@@ -373,6 +370,28 @@ def _modular_counts_by_size(weights: Sequence[int], q: int, n: int) -> Counts:
     losing = [combine([ps[1][s] for ps in passes]) for s in range(n + 1)]
     winning = np.array([math.comb(n, s) - losing[s] for s in range(n + 1)], dtype=object)
     return Counts(n, swings, winning, "exact")
+
+
+def remove_factor(c: np.ndarray, w: int) -> np.ndarray:
+    """Divide a truncated generating function by ``1 + x^w`` exactly (integers).
+
+    ``d[x] = c[x] - d[x - w]`` unrolls to ``d[x] = sum_k (-1)^k c[x - k w]``: with the array
+    cut into blocks of length ``w``, an alternating cumulative sum over the blocks. Every
+    partial sum is bounded by the total count, so int64 is exact while the counts fit."""
+    length = len(c)
+    if c.dtype == object:      # Python integers: block slices beat object cumulative sums
+        d = c.copy()
+        for start in range(w, length, w):
+            end = min(start + w, length)
+            d[start:end] = c[start:end] - d[start - w:end - w]
+        return d
+    blocks = -(-length // w)
+    padded = np.zeros(blocks * w, dtype=c.dtype)
+    padded[:length] = c
+    signs = np.where(np.arange(blocks) % 2 == 0, 1, -1).astype(c.dtype)
+    table = padded.reshape(blocks, w) * signs[:, None]
+    out = np.cumsum(table, axis=0) * signs[:, None]
+    return out.reshape(-1)[:length]
 
 
 def _sum(array: np.ndarray) -> int:

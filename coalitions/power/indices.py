@@ -610,10 +610,7 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         if w == 0:
             d = c // 2
         else:
-            d = c.copy()
-            for start in range(w, total + 1, w):
-                end = min(start + w, total + 1)
-                d[start:end] = c[start:end] - d[start - w:end - w]
+            d = en.remove_factor(c, w)
         removed_prefix[w] = np.concatenate([np.array([0], dtype=object), np.cumsum(d)])
     act, prevent, risk = [], [], []
     two_n = 2 ** n
