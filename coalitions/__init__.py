@@ -16,7 +16,44 @@ from .results import AllocationResult, Result, ValueResult
 from .solutions import *  # noqa: F401,F403
 from .solutions import __all__ as _solutions_all
 
-__all__ = [
+# Voting power: simple games, power indices, real bodies.
+from . import datasets, power  # noqa: E402
+from .games.simple import (CompoundGame, SimpleGame, WeightedVotingGame,  # noqa: E402
+                           conjunction, disjunction)
+from .power import (banzhaf_index, coleman_power_to_act,  # noqa: E402
+                    coleman_power_to_initiate, coleman_power_to_prevent, decision_rule_sweep,
+                    deegan_packel_index, holler_index, is_decisive, is_proper, is_strong,
+                    johnston_index, minimal_blocking_coalitions, pivotal_players, power_indices,
+                    rae_index, risk_of_being_outvoted, shapley_shubik_index)
+
+# Coalition formation: structures, hedonic games, agreements, winning coalitions, clubs.
+# (Its minimal_winning_coalitions, which returns a result with the coalitions' weights, is the
+# top-level one; coalitions.power.minimal_winning_coalitions returns a plain list.)
+from . import formation  # noqa: E402
+from .formation import *  # noqa: F401,F403,E402
+from .formation import __all__ as _formation_all  # noqa: E402
+
+# Value oracles and sampling estimators.
+from . import approx  # noqa: E402
+from .games.oracle import OracleGame  # noqa: E402
+from .results import EstimateResult  # noqa: E402
+
+# Bargaining under veto.
+from . import bargaining  # noqa: E402
+from .bargaining import *  # noqa: F401,F403,E402
+from .bargaining import __all__ as _bargaining_all  # noqa: E402
+from .results import (BargainingResult, BaronFerejohnResult, LCDResult,  # noqa: E402
+                      LinkageResult, PolicyCoreResult, RubinsteinResult, SetterResult,
+                      WinSetResult)
+
+_power_all = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
+              "banzhaf_index", "coleman_power_to_act", "coleman_power_to_initiate",
+              "coleman_power_to_prevent", "decision_rule_sweep", "deegan_packel_index",
+              "holler_index", "is_decisive", "is_proper", "is_strong", "johnston_index",
+              "minimal_blocking_coalitions", "pivotal_players", "power_indices", "rae_index",
+              "risk_of_being_outvoted", "shapley_shubik_index"]
+
+__all__ = list(dict.fromkeys([
     "__version__",
     "CoalitionsError", "InvalidGameError", "InvalidProblemError", "SolverError",
     "TooLargeError",
@@ -24,29 +61,13 @@ __all__ = [
     "read_game", "write_game", "game_from_json", "game_to_json",
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
-]
-
-# Coalition formation (structures, hedonic games, agreements, winning coalitions, clubs).
-from . import formation  # noqa: E402
-from .formation import *  # noqa: F401,F403,E402
-from .formation import __all__ as _formation_all  # noqa: E402
-
-__all__ += _formation_all
-# Value oracles and sampling estimators (issue 8).
-from .games.oracle import OracleGame  # noqa: E402
-from .results import EstimateResult  # noqa: E402
-from . import approx  # noqa: E402
-
-__all__ += ["OracleGame", "EstimateResult", "approx"]
-# bargaining under veto (issue 5)
-from .bargaining import *  # noqa: E402,F401,F403
-from .bargaining import __all__ as _bargaining_all  # noqa: E402
-from .results import (BargainingResult, BaronFerejohnResult, LCDResult,  # noqa: E402
-                      LinkageResult, PolicyCoreResult, RubinsteinResult, SetterResult,
-                      WinSetResult)
-
-__all__ += [*_bargaining_all, "BargainingResult", "RubinsteinResult", "BaronFerejohnResult",
-            "WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult", "LinkageResult"]
+    "datasets", "power", *_power_all,
+    "formation", *_formation_all,
+    "approx", "OracleGame", "EstimateResult",
+    "bargaining", *_bargaining_all, "BargainingResult", "RubinsteinResult",
+    "BaronFerejohnResult", "WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult",
+    "LinkageResult",
+]))
 
 # worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
 from . import examples, plot  # noqa: E402,F401

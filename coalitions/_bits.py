@@ -6,7 +6,8 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["popcounts", "bit_matrix", "size_indicator", "subset_masks", "mask_members"]
+__all__ = ["popcounts", "bit_matrix", "size_indicator", "subset_masks", "mask_members",
+           "minimal_masks"]
 
 
 @lru_cache(maxsize=64)
@@ -53,3 +54,17 @@ def subset_masks(mask: int) -> list[int]:
 def mask_members(mask: int, n: int) -> list[int]:
     """Indices of the players in ``mask``."""
     return [i for i in range(n) if mask >> i & 1]
+
+
+def minimal_masks(table: np.ndarray, n: int) -> np.ndarray:
+    """Masks S with ``table[S]`` true but ``table[S - i]`` false for every member i.
+
+    ``table`` is a boolean array over all 2**n masks (e.g. winning coalitions); the answer is
+    its minimal elements (e.g. minimal winning coalitions), in increasing mask order. n
+    vectorised passes, no loop over coalitions.
+    """
+    minimal = np.array(table, dtype=bool, copy=True)
+    for i in range(n):
+        with_i = minimal.reshape(-1, 2, 1 << i)[:, 1, :]
+        with_i &= ~np.asarray(table, dtype=bool).reshape(-1, 2, 1 << i)[:, 0, :]
+    return np.flatnonzero(minimal)

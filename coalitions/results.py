@@ -19,7 +19,8 @@ import numpy as np
 __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
-           "ClubFrontierResult", "EstimateResult"]
+           "ClubFrontierResult", "EstimateResult", "PowerIndexResult", "PowerToActResult",
+           "PivotalResult", "PowerTableResult", "SweepResult"]
 
 
 def jsonable(value: Any) -> Any:
@@ -533,3 +534,103 @@ class LinkageResult(Result):
     utilities: dict = field(default_factory=dict)
     assumptions: tuple = ()
     nash_package: Any = None
+
+
+# ----------------------------------------------------------------- voting power (issue 4)
+@dataclass(frozen=True, eq=False, repr=False)
+class PowerIndexResult(ValueResult):
+    """A power index of a simple game (Shapley-Shubik, Banzhaf, Coleman, ...).
+
+    Attributes
+    ----------
+    counts : tuple or None
+        The raw counts behind the index where they exist, as exact Python ints: swings
+        (Banzhaf, Coleman, Rae, risk), pivotal orderings (Shapley-Shubik), minimal winning
+        coalitions containing the player (Holler). None when computed in floats.
+    denominator : int, Fraction or None
+        What the counts are divided by (``2**(n-1)``, the number of winning coalitions, ...).
+    """
+
+    counts: Any = field(default=None, repr=False)
+    denominator: Any = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, eq=False)
+class PowerToActResult(Result):
+    """Coleman's power of the collectivity to act: the share of winning coalitions.
+
+    ``value = winning / coalitions`` (``Fraction`` when exact, else float).
+    """
+
+    value: Any
+    winning: Any
+    coalitions: int
+    exact: bool
+    method: str = ""
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+
+@dataclass(frozen=True, eq=False)
+class PivotalResult(Result):
+    """Who is critical for a given vote: flipping a pivotal member's vote flips the outcome."""
+
+    passed: bool
+    pivotal: tuple
+    yes: tuple
+    no: tuple
+
+
+@dataclass(frozen=True, eq=False)
+class PowerTableResult(Result):
+    """Several power indices of one game, one column per index.
+
+    ``indices[name]`` is an array in ``players`` order; ``power_to_act`` is Coleman's A.
+    """
+
+    players: tuple
+    indices: dict
+    exact: bool
+    power_to_act: Any = None
+    method: str = ""
+
+    def __getitem__(self, name: str) -> Any:
+        return self.indices[name]
+
+    def to_dict(self) -> dict:
+        return {"players": list(self.players),
+                "indices": {k: dict(zip(self.players, [jsonable(v) for v in col]))
+                            for k, col in self.indices.items()},
+                "exact": self.exact, "power_to_act": jsonable(self.power_to_act),
+                "method": self.method}
+
+
+@dataclass(frozen=True, eq=False)
+class SweepResult(Result):
+    """Efficiency against protection as the quota moves from simple majority to unanimity.
+
+    ``power_to_act[k]`` is Coleman's A at ``quotas[k]``; ``power_to_prevent[k, i]`` and
+    ``risk_of_being_outvoted[k, i]`` are member ``players[i]``'s values at that quota.
+    """
+
+    players: tuple
+    quotas: tuple
+    power_to_act: np.ndarray
+    power_to_prevent: np.ndarray
+    risk_of_being_outvoted: np.ndarray
+    exact: bool
+
+    def rows(self) -> list[dict]:
+        """One JSON-ready dict per quota (for plotting or a table)."""
+        out = []
+        for k, q in enumerate(self.quotas):
+            out.append({"quota": jsonable(q), "power_to_act": jsonable(self.power_to_act[k]),
+                        "power_to_prevent": dict(zip(self.players,
+                                                     jsonable(self.power_to_prevent[k]))),
+                        "risk_of_being_outvoted": dict(zip(
+                            self.players, jsonable(self.risk_of_being_outvoted[k])))})
+        return out
+
+    def to_dict(self) -> dict:
+        return {"players": list(self.players), "exact": self.exact, "rows": self.rows()}

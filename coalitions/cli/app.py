@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import examples, form, game, value
+from . import bargain, examples, form, game, negotiate, power, value
 from ._common import JSON_OPTION, emit_json, number_cell, print_table
 
 app = typer.Typer(
@@ -18,7 +18,7 @@ app = typer.Typer(
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
 app.add_typer(form.app, name="form")
-from . import bargain, negotiate  # noqa: E402
+app.add_typer(power.app, name="power")
 app.add_typer(bargain.app, name="bargain")
 app.add_typer(negotiate.app, name="negotiate")
 app.add_typer(examples.app, name="examples")

@@ -21,18 +21,17 @@ See PROVENANCE_eu_sanctions.md for the sources.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 
 from coalitions.bargaining.linkage import IssueLinkageModel, linkage_analysis, package_win_set
 from coalitions.bargaining.spatial import SpatialModel, lcd_outcome
 from coalitions.exceptions import InvalidProblemError
 
+from . import load_csv
+
 __all__ = ["cyprus_belarus_assumptions", "belarus_sanctions_timeline", "eu27_population",
            "cyprus_belarus_model", "eu_qualified_majority", "cyprus_belarus_report",
            "ASSUMPTION_LABEL"]
 
-_HERE = Path(__file__).resolve().parent
 ASSUMPTION_LABEL = "ASSUMPTION (illustrative)"
 ISSUES = ("belarus_listing", "turkey_response")
 # Eurostat codes of the states in each bloc of the assumptions file (Greece is EL).
@@ -40,15 +39,10 @@ _BLOC_STATES = {"CY": ["CY"], "GR": ["EL"], "FR": ["FR"], "DE": ["DE"],
                 "BALT_PL": ["LT", "LV", "EE", "PL"]}
 
 
-def _read(name: str) -> list[dict]:
-    with open(_HERE / name, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def cyprus_belarus_assumptions() -> list[dict]:
     """The six blocs with their (assumed) utility parameters, as typed dictionaries."""
     rows = []
-    for row in _read("cyprus_belarus_model_assumptions.csv"):
+    for row in load_csv("cyprus_belarus_model_assumptions.csv"):
         rows.append({"bloc": row["bloc"], "member_states": row["member_states"],
                      "n_states": int(row["n_states"]),
                      "alpha_belarus_listing": float(row["alpha_belarus_listing"]),
@@ -60,13 +54,13 @@ def cyprus_belarus_assumptions() -> list[dict]:
 
 def belarus_sanctions_timeline() -> list[dict]:
     """Dated events of 2020 (date, event, body, status, source)."""
-    return _read("belarus_sanctions_timeline_2020.csv")
+    return load_csv("belarus_sanctions_timeline_2020.csv")
 
 
 def eu27_population() -> dict:
     """Population on 1 January 2020 by Eurostat code (Eurostat)."""
     return {row["eurostat_code"]: int(row["population_1jan2020"])
-            for row in _read("eu27_population_2020.csv")}
+            for row in load_csv("eu27_population_2020.csv")}
 
 
 def _bloc_states() -> dict:
@@ -87,17 +81,21 @@ def eu_qualified_majority(unit: str = "blocs"):
     """The Council's qualified majority as a predicate on coalitions of blocs or states.
 
     A coalition wins when it holds at least 55 % of the member states (15 of 27) and at
-    least 65 % of the EU population (Art. 16(4) TEU); blocs vote as units.
+    least 65 % of the EU population, or at least 24 states (Art. 16(4) TEU): the rule of
+    :func:`coalitions.datasets.eu_council`. Blocs vote as units.
     """
-    population = eu27_population()
-    total = sum(population.values())
-    groups = _bloc_states() if unit == "blocs" else {c: [c] for c in population}
+    from . import eu_council
+
+    council = eu_council(2020, "qmv")
+    code_to_country = {row["eurostat_code"]: row["country"]
+                       for row in load_csv("eu27_population_2020.csv")}
+    groups = _bloc_states() if unit == "blocs" else {c: [c] for c in code_to_country}
 
     def qualified_majority(coalition) -> bool:
-        states = [s for member in coalition for s in groups[member]]
-        return (len(states) >= 15
-                and 100 * sum(population[s] for s in states) >= 65 * total)
-    qualified_majority.__name__ = "EU qualified majority (55% of states, 65% of population)"
+        return bool(council.is_winning([code_to_country[s] for member in coalition
+                                        for s in groups[member]]))
+    qualified_majority.__name__ = ("EU qualified majority (55% of states and 65% of "
+                                   "population, or 24 states)")
     return qualified_majority
 
 

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import popcounts
+from .._bits import minimal_masks, popcounts
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
@@ -185,15 +185,8 @@ def _result(rule: _Rule, masks: Iterable[int], concept: str) -> WinningCoalition
 
 
 def _minimal_masks(rule: _Rule) -> list[int]:
-    win = rule.winning_table()
     n = rule.n
-    minimal = win.copy()
-    masks = np.arange(1 << n, dtype=np.int64)
-    for i in range(n):
-        has = (masks >> i & 1).astype(bool)
-        # A winning coalition that stays winning without i is not minimal.
-        minimal &= ~(has & win[masks ^ (1 << i)])
-    found = np.flatnonzero(minimal)
+    found = minimal_masks(rule.winning_table(), n)
     order = np.lexsort((found, popcounts(n)[found]))
     return [int(m) for m in found[order]]
 

@@ -1,0 +1,133 @@
+"""Shipped real data: voting bodies ready for the power indices.
+
+Every function returns a game object and says where its numbers come from; the data files
+and their provenance are in this folder (``SOURCES.md``).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from importlib import resources
+from typing import Any
+
+from ..exceptions import InvalidGameError
+from ..games.simple import CompoundGame, WeightedVotingGame
+
+__all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_population",
+           "load_csv"]
+
+
+def load_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a shipped CSV file as dictionaries."""
+    try:
+        text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidGameError(f"no shipped data file {name!r}.") from None
+    return list(csv.DictReader(text.splitlines()))
+
+
+def un_security_council() -> WeightedVotingGame:
+    """The UN Security Council in 2020 as the weighted game ``[39; 7 x 5, 1 x 10]``.
+
+    A substantive resolution needs nine of the fifteen votes including all five permanent
+    members (Art. 27(3) of the UN Charter; abstentions counted as votes against). With
+    weight 7 for each permanent member and 1 for each elected one, the quota 39 reproduces
+    exactly this rule: the five permanent members (35) need four elected votes, and without
+    one permanent member the other 38 weights fall short.
+
+    Source: UN Charter Art. 23 and 27(3); composition in 2020 from UN press release GA/12152
+    (``unsc_composition_2020.csv``).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> unsc = co.datasets.un_security_council()
+    >>> unsc.n_players, unsc.quota, unsc.players[:2]
+    (15, 39, ('China', 'France'))
+    """
+    rows = load_csv("unsc_composition_2020.csv")
+    players = [r["country"] for r in rows]
+    weights = [7 if r["veto"] == "yes" else 1 for r in rows]
+    return WeightedVotingGame(39, weights, players)
+
+
+def eu_population(year: int = 2020) -> dict[str, int]:
+    """Population of each EU member state on 1 January of ``year`` (Eurostat).
+
+    Only 2020 is shipped (``eu27_population_2020.csv``).
+    """
+    if year != 2020:
+        raise InvalidGameError(f"EU populations are shipped for 2020 only, not {year}; build "
+                               "the game yourself with coalitions.WeightedVotingGame.")
+    return {r["country"]: int(r["population_1jan2020"])
+            for r in load_csv("eu27_population_2020.csv")}
+
+
+def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
+    """The Council of the EU with 27 members and their 2020 populations.
+
+    ``rule="qmv"``: qualified majority (Art. 16(4) TEU, Art. 238(3) TFEU): at least 55 % of
+    the states (15 of 27) representing at least 65 % of the EU population, or at least 24
+    states (a blocking minority needs four members). As a compound game:
+    ``(states >= 15 AND population >= 65 %) OR states >= 24``.
+
+    ``rule="unanimity"``: every state must agree (Art. 31(1) TEU, e.g. sanctions under the
+    common foreign and security policy).
+
+    Source: Eurostat population on 1 January 2020 (``eu27_population_2020.csv``, total
+    447,319,916); not the legal annex of Council Decision (EU) 2019/2209, which differs
+    slightly.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> eu = co.datasets.eu_council()
+    >>> eu.n_players, eu.is_winning(eu.players[:15])   # the 15 largest states
+    (27, True)
+    >>> eu.is_winning(eu.players[12:])                  # the 15 smallest: 15 % of the people
+    False
+    """
+    population = eu_population(year)
+    players = list(population)
+    n = len(players)
+    if rule == "unanimity":
+        return WeightedVotingGame(n, [1] * n, players)
+    if rule != "qmv":
+        raise ValueError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
+    pops = [population[p] for p in players]
+    total = sum(pops)
+    states = WeightedVotingGame(math.ceil(55 * n / 100), [1] * n, players)
+    people = WeightedVotingGame(-(-65 * total // 100), pops, players)
+    clause = WeightedVotingGame(n - 3, [1] * n, players)
+    return CompoundGame("or", [CompoundGame("and", [states, people]), clause])
+
+
+def eec_council_1958() -> WeightedVotingGame:
+    """The Council of the European Economic Community in 1958: ``[12; 4, 4, 4, 2, 2, 1]``.
+
+    France, Germany and Italy 4 votes, Belgium and the Netherlands 2, Luxembourg 1; 12 of
+    17 votes for a qualified majority (Art. 148(2) of the Treaty of Rome). Luxembourg is a
+    dummy: no coalition ever needs its vote.
+
+    Source: Treaty establishing the European Economic Community (1957), Art. 148(2);
+    Felsenthal and Machover (1998), *The Measurement of Voting Power*, ch. 2.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.datasets.eec_council_1958().weights
+    (4, 4, 4, 2, 2, 1)
+    """
+    return WeightedVotingGame(12, [4, 4, 4, 2, 2, 1],
+                              ["France", "Germany", "Italy", "Belgium", "Netherlands",
+                               "Luxembourg"])
+
+
+# The Cyprus-Belarus sanctions case (bargaining under veto); imported last because it uses
+# load_csv and eu_council above.
+from .eu_sanctions import (belarus_sanctions_timeline, cyprus_belarus_assumptions,  # noqa: E402
+                           cyprus_belarus_model, cyprus_belarus_report)
+
+__all__ += ["belarus_sanctions_timeline", "cyprus_belarus_assumptions", "cyprus_belarus_model",
+            "cyprus_belarus_report"]

@@ -1,0 +1,634 @@
+"""Simple games: 0/1 monotone games of voting bodies.
+
+A *simple game* says which coalitions win. Three kinds are provided:
+
+``SimpleGame``
+    any monotone family of winning coalitions, given as the winning coalitions, the minimal
+    winning coalitions or a predicate (kept as a 2**n table, so for small bodies only).
+``WeightedVotingGame``
+    ``[q; w_1, ..., w_n]``: a coalition wins when its total weight reaches the quota ``q``.
+``CompoundGame``
+    conjunctions (``&``) and disjunctions (``|``) of weighted rules over the same players, such
+    as the EU Council's qualified majority "55 % of the states AND 65 % of the population, OR
+    at least 24 states".
+
+Every simple game offers ``players``, ``n_players``, ``is_winning(coalition)`` (names or a
+bitmask) and ``to_tu_game()``. Power indices live in :mod:`coalitions.power`; the games never
+need their 2**n table when a faster counting method exists.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from ..exceptions import InvalidGameError, TooLargeError
+from .tu import TUGame, _check_players
+
+__all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
+           "MAX_ENUMERATION_PLAYERS"]
+
+#: Largest number of players for which a simple game's 2**n winning table is built.
+MAX_ENUMERATION_PLAYERS = 25
+
+
+def _names(players: Any, n: int | None, what: str) -> tuple[str, ...]:
+    if players is None:
+        if n is None:
+            raise InvalidGameError(f"{what} needs its players.")
+        return tuple(str(i + 1) for i in range(n))
+    if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
+        if n is not None and players != n:
+            raise InvalidGameError(f"{what}: players={players} for {n} weights.")
+        if players < 1:
+            raise InvalidGameError(f"{what} needs at least one player (the game is empty).")
+        return tuple(str(i + 1) for i in range(int(players)))
+    if isinstance(players, str):
+        raise InvalidGameError(
+            f"players must be a list of names, got the string {players!r}; "
+            "use players=[...].")
+    names = _check_players(players, None)
+    if n is not None and len(names) != n:
+        raise InvalidGameError(f"{what}: {len(names)} player names for {n} weights; give one "
+                               "name per weight.")
+    if not names:
+        raise InvalidGameError(f"{what} needs at least one player (the game is empty).")
+    return names
+
+
+def _check_table(n: int, what: str) -> None:
+    if n > MAX_ENUMERATION_PLAYERS:
+        raise TooLargeError(
+            f"{what} enumerates all 2**{n} coalitions; the limit is "
+            f"{MAX_ENUMERATION_PLAYERS} players. For weighted or compound rules use the "
+            "counting methods of coalitions.power (method='auto', 'exact', 'float' or 'mitm')."
+        )
+
+
+def _masks_sum(weights: Sequence[int], n: int) -> np.ndarray:
+    """Total weight of every coalition mask (int64, by the doubling recurrence)."""
+    sums = np.zeros(1 << n, dtype=np.int64)
+    for bit, w in enumerate(weights):
+        sums[1 << bit: 2 << bit] = sums[: 1 << bit] + w
+    return sums
+
+
+class _SimpleBase:
+    """Shared behaviour: player lookup, ``is_winning``, the TU conversion, ``&`` and ``|``."""
+
+    _players: tuple[str, ...]
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names; ``players[i]`` is bit ``i`` of a coalition mask."""
+        return self._players
+
+    @property
+    def n_players(self) -> int:
+        return len(self._players)
+
+    @property
+    def grand_coalition_mask(self) -> int:
+        return (1 << self.n_players) - 1
+
+    def player_index(self, player: str) -> int:
+        try:
+            return self._index[player]
+        except KeyError:
+            raise InvalidGameError(
+                f"unknown player {player!r}; the players are "
+                f"{', '.join(map(repr, self._players))}.") from None
+
+    @property
+    def _index(self) -> dict:
+        index = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {p: i for i, p in enumerate(self._players)}
+            self.__dict__["_index_cache"] = index
+        return index
+
+    def mask(self, coalition: Any) -> int:
+        """Bitmask of a coalition given as a mask, one name, or an iterable of names."""
+        if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
+            mask = int(coalition)
+            if not 0 <= mask <= self.grand_coalition_mask:
+                raise InvalidGameError(
+                    f"coalition mask {mask} is out of range for {self.n_players} players "
+                    f"(0..{self.grand_coalition_mask}).")
+            return mask
+        if isinstance(coalition, str):
+            coalition = [coalition]
+        mask = 0
+        for name in coalition:
+            mask |= 1 << self.player_index(name)
+        return mask
+
+    def coalition(self, mask: int) -> frozenset:
+        """The names in a coalition mask."""
+        return frozenset(p for i, p in enumerate(self._players) if mask >> i & 1)
+
+    def is_winning(self, coalition: Any) -> bool:
+        """True when ``coalition`` (names, one name, or a bitmask) wins."""
+        mask = self.mask(coalition)
+        return bool(self.winning_masks(np.array([mask], dtype=np.int64))[0])
+
+    def winning_masks(self, masks: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
+        """Vectorised ``is_winning`` over an int64 array of masks (bool array)."""
+        raise NotImplementedError
+
+    def winning_table(self) -> np.ndarray:
+        """Bool array of length 2**n: entry ``S`` says whether coalition mask ``S`` wins.
+
+        Raises TooLargeError above :data:`MAX_ENUMERATION_PLAYERS` players.
+        """
+        _check_table(self.n_players, "winning_table()")
+        return self.winning_masks(np.arange(1 << self.n_players, dtype=np.int64))
+
+    def to_tu_game(self) -> TUGame:
+        """The 0/1 TU game ``v(S) = 1`` if ``S`` wins (exact values)."""
+        from .tu import check_table_size
+        check_table_size(self.n_players, "float", what="the 0/1 table of this simple game")
+        table = self.winning_table().astype(np.int64)
+        return TUGame(table.astype(object), self._players)
+
+    def __and__(self, other: Any) -> "CompoundGame":
+        return conjunction(self, other)
+
+    def __or__(self, other: Any) -> "CompoundGame":
+        return disjunction(self, other)
+
+
+def _check_ends(table: np.ndarray) -> None:
+    if not table[-1]:
+        raise InvalidGameError("no coalition wins, not even everybody together (an empty "
+                               "game); a simple game needs the grand coalition to win.")
+    if table[0]:
+        raise InvalidGameError("the empty coalition wins, so every coalition does; a simple "
+                               "game needs the empty coalition to lose.")
+
+
+class SimpleGame(_SimpleBase):
+    """A simple game given by its winning coalitions.
+
+    Exactly one of ``winning``, ``minimal_winning`` or ``predicate`` defines the game:
+
+    ``winning``
+        every winning coalition (the family must be monotone: supersets of winning
+        coalitions are listed too);
+    ``minimal_winning``
+        the minimal winning coalitions; every superset of one of them wins;
+    ``predicate``
+        a function of a ``frozenset`` of names returning truthy for winning coalitions
+        (called once per coalition, so at most :data:`MAX_ENUMERATION_PLAYERS` players).
+
+    Parameters
+    ----------
+    players : sequence of str, or int
+        Names, or a number of players (named ``"1"``, ..., ``"n"``).
+    winning, minimal_winning : iterable of iterables of names, optional
+    predicate : callable, optional
+
+    Raises
+    ------
+    InvalidGameError
+        No or several definitions, unknown players, a non-monotone family, or no players.
+    TooLargeError
+        More than :data:`MAX_ENUMERATION_PLAYERS` players.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> g = co.SimpleGame(["A", "B", "C"], minimal_winning=[["A", "B"], ["A", "C"]])
+    >>> g.is_winning({"A", "C"}), g.is_winning(0b110)
+    (True, False)
+    >>> co.SimpleGame(["A", "B"], predicate=lambda s: "A" in s).is_winning(["B"])
+    False
+    """
+
+    def __init__(self, players: Iterable[str], winning: Iterable[Iterable[str]] | None = None,
+                 *, minimal_winning: Iterable[Iterable[str]] | None = None,
+                 predicate: Callable[[frozenset], Any] | None = None) -> None:
+        self._players = _names(players, None, "SimpleGame")
+        n = len(self._players)
+        given = [x is not None for x in (winning, minimal_winning, predicate)]
+        if sum(given) != 1:
+            raise InvalidGameError(
+                "SimpleGame needs exactly one of winning=..., minimal_winning=... or "
+                "predicate=...")
+        _check_table(n, "SimpleGame")
+        table = np.zeros(1 << n, dtype=bool)
+        if predicate is not None:
+            names = self._players
+            for mask in range(1 << n):
+                table[mask] = bool(predicate(frozenset(names[i] for i in range(n)
+                                                       if mask >> i & 1)))
+        else:
+            listed = winning if winning is not None else minimal_winning
+            masks = sorted({self._listed_mask(c) for c in listed})
+            if minimal_winning is not None:
+                everything = np.arange(1 << n, dtype=np.int64)
+                for m in masks:
+                    table |= (everything & m) == m
+            else:
+                table[masks] = True
+        if minimal_winning is None:
+            self._check_monotone(table)
+        _check_ends(table)
+        self._table = table
+        self._table.setflags(write=False)
+
+    def _listed_mask(self, coalition: Any) -> int:
+        if isinstance(coalition, str):
+            raise InvalidGameError(
+                f"a coalition must be a list of names, got the string {coalition!r}.")
+        return self.mask(coalition)
+
+    def _check_monotone(self, table: np.ndarray) -> None:
+        n = self.n_players
+        for i in range(n):
+            view = table.reshape(-1, 2, 1 << i)
+            bad = view[:, 0, :] & ~view[:, 1, :]
+            if bad.any():
+                row, col = np.argwhere(bad)[0]
+                mask = int(row) * (2 << i) + int(col)
+                raise InvalidGameError(
+                    f"the winning family is not monotone: {sorted(self.coalition(mask))} wins "
+                    f"but adding {self._players[i]!r} makes it lose. List every superset of a "
+                    "winning coalition, or use minimal_winning=...")
+
+    @classmethod
+    def from_winning(cls, winning: Iterable[Iterable[str]], players: Iterable[str]
+                     ) -> "SimpleGame":
+        """Game from the list of all winning coalitions."""
+        return cls(players, winning)
+
+    @classmethod
+    def from_minimal_winning(cls, minimal_winning: Iterable[Iterable[str]],
+                             players: Iterable[str]) -> "SimpleGame":
+        """Game from its minimal winning coalitions (supersets win)."""
+        return cls(players, minimal_winning=minimal_winning)
+
+    @classmethod
+    def from_predicate(cls, predicate: Callable[[frozenset], Any], players: Iterable[str]
+                       ) -> "SimpleGame":
+        """Game from a predicate on frozensets of names."""
+        return cls(players, predicate=predicate)
+
+    @classmethod
+    def from_tu_game(cls, game: TUGame) -> "SimpleGame":
+        """A 0/1 monotone TU game as a simple game."""
+        values = np.asarray([float(v) for v in game.values]) if game.kind != "float" \
+            else np.asarray(game.values)
+        if not np.all((values == 0) | (values == 1)):
+            raise InvalidGameError("only a 0/1 TU game converts to a simple game.")
+        obj = cls.__new__(cls)
+        obj._players = game.players
+        _check_table(game.n_players, "SimpleGame.from_tu_game")
+        table = values == 1
+        obj._check_monotone(table)
+        _check_ends(table)
+        obj._table = table
+        obj._table.setflags(write=False)
+        return obj
+
+    def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        return self._table[np.asarray(masks, dtype=np.int64)]
+
+    def winning_table(self) -> np.ndarray:
+        return self._table
+
+    def __repr__(self) -> str:
+        return f"SimpleGame(players={self._players!r}, n_winning={int(self._table.sum())})"
+
+    def __eq__(self, other: Any) -> bool:
+        return (isinstance(other, SimpleGame) and other._players == self._players
+                and np.array_equal(other._table, self._table))
+
+    def __hash__(self) -> int:
+        return hash((self._players, self._table.tobytes()))
+
+
+def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int, ...], int]:
+    """Scale rational weights and quota exactly to integers.
+
+    Returns ``(int_quota, int_weights, scale)``: ``w(S) >= quota`` iff
+    ``int_w(S) >= int_quota``.
+    """
+    def rational(value: Any, where: str) -> Fraction:
+        if isinstance(value, bool) or value is None:
+            raise InvalidGameError(f"{where} must be a number, got {value!r}.")
+        if isinstance(value, Fraction):
+            return value
+        if isinstance(value, numbers.Integral):
+            return Fraction(int(value))
+        if isinstance(value, (float, np.floating)):
+            if not math.isfinite(value):
+                raise InvalidGameError(f"{where} is {value}; weights and quota must be finite.")
+            return Fraction(repr(float(value)))  # the decimal the user typed, exactly
+        if isinstance(value, Decimal):
+            if not value.is_finite():
+                raise InvalidGameError(f"{where} is {value}; weights and quota must be finite.")
+            return Fraction(value)
+        if isinstance(value, str):
+            try:
+                return Fraction(value.strip())
+            except (ValueError, ZeroDivisionError):
+                pass
+        if type(value).__module__.startswith("sympy") and getattr(value, "is_Rational", False):
+            return Fraction(int(value.p), int(value.q))
+        raise InvalidGameError(
+            f"{where} must be a rational number (int, Fraction, decimal), got {value!r}.")
+
+    ws = [rational(w, f"weight {i + 1}") for i, w in enumerate(weights)]
+    for i, w in enumerate(ws):
+        if w < 0:
+            raise InvalidGameError(
+                f"weight {i + 1} is {w}; weights must be non-negative (a player with weight "
+                "0 is a dummy).")
+    q = rational(quota, "the quota")
+    scale = 1
+    for value in [q, *ws]:
+        scale = scale * value.denominator // math.gcd(scale, value.denominator)
+    int_weights = tuple(int(w * scale) for w in ws)
+    total = sum(int_weights)
+    qs = q * scale
+    if not 0 < q or qs > total:
+        raise InvalidGameError(
+            f"the quota must lie in (0, total weight] = (0, {Fraction(total, scale)}], got "
+            f"{q}: with a quota of 0 every coalition wins, above the total none does.")
+    return math.ceil(qs), int_weights, scale
+
+
+class WeightedVotingGame(_SimpleBase):
+    """A weighted voting game ``[q; w_1, ..., w_n]``: ``S`` wins when ``w(S) >= q``.
+
+    Parameters
+    ----------
+    quota : number
+        In ``(0, sum of weights]``.
+    weights : sequence of non-negative numbers
+        Integers, or rationals (Fractions, decimals) which are scaled exactly to integers.
+    players : sequence of str, optional
+        Default ``"1"``, ..., ``"n"``.
+
+    Attributes
+    ----------
+    quota, weights
+        As given. ``int_quota`` and ``int_weights`` are the exactly scaled integer versions
+        used by the counting algorithms; ``total_weight`` is ``sum(weights)``.
+
+    Raises
+    ------
+    InvalidGameError
+        Negative, NaN or non-numeric weights, a quota outside ``(0, total]``, no players, or
+        player names that do not match the weights.
+
+    Examples
+    --------
+    The Council of the EEC in 1958: France, Germany and Italy 4 votes, Belgium and the
+    Netherlands 2, Luxembourg 1; 12 of 17 votes needed.
+
+    >>> import coalitions as co
+    >>> eec = co.WeightedVotingGame(12, [4, 4, 4, 2, 2, 1],
+    ...                             players=["FR", "DE", "IT", "BE", "NL", "LU"])
+    >>> eec.is_winning(["FR", "DE", "IT"]), eec.is_winning(["FR", "DE", "BE", "LU"])
+    (True, False)
+    >>> eec.total_weight
+    17
+    """
+
+    def __init__(self, quota: Any, weights: Sequence[Any],
+                 players: Iterable[str] | None = None) -> None:
+        if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__"):
+            try:
+                weights = list(weights)
+            except TypeError:
+                raise InvalidGameError("weights must be a sequence of numbers.") from None
+        weights = list(weights)
+        if not weights:
+            raise InvalidGameError("a weighted voting game needs at least one player (the "
+                                   "game is empty).")
+        self._players = _names(players, len(weights), "WeightedVotingGame")
+        self._int_quota, self._int_weights, self._scale = _integer_weights(quota, weights)
+        self._quota = quota
+        self._weights = tuple(weights)
+
+    @property
+    def quota(self) -> Any:
+        return self._quota
+
+    @property
+    def weights(self) -> tuple:
+        return self._weights
+
+    @property
+    def int_quota(self) -> int:
+        return self._int_quota
+
+    @property
+    def int_weights(self) -> tuple[int, ...]:
+        return self._int_weights
+
+    @property
+    def total_weight(self) -> Any:
+        total = Fraction(sum(self._int_weights), self._scale)
+        return int(total) if total.denominator == 1 else total
+
+    def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        masks = np.asarray(masks, dtype=np.int64)
+        return _mask_weights(masks, self._int_weights) >= self._int_quota
+
+    def with_quota(self, quota: Any) -> "WeightedVotingGame":
+        """The same body with another quota."""
+        return WeightedVotingGame(quota, self._weights, self._players)
+
+    def __repr__(self) -> str:
+        return (f"WeightedVotingGame(quota={self._quota!r}, weights={list(self._weights)!r}, "
+                f"players={self._players!r})")
+
+    def __eq__(self, other: Any) -> bool:
+        return (isinstance(other, WeightedVotingGame) and other._players == self._players
+                and other._int_weights == self._int_weights
+                and other._int_quota == self._int_quota)
+
+    def __hash__(self) -> int:
+        return hash((self._players, self._int_weights, self._int_quota))
+
+
+def _mask_weights(masks: np.ndarray, weights: Sequence[int]) -> np.ndarray:
+    """Total weight of each mask; exact in int64 when the total fits, else Python ints."""
+    n = len(weights)
+    total = sum(weights)
+    dtype = np.int64 if total < 2**62 else object
+    out = np.zeros(masks.shape, dtype=dtype)
+    # byte-wise lookup tables: 8 players at a time
+    for start in range(0, n, 8):
+        chunk = list(weights[start:start + 8])
+        table = np.zeros(1 << len(chunk), dtype=dtype)
+        for bit, w in enumerate(chunk):
+            table[1 << bit: 2 << bit] = table[: 1 << bit] + w
+        out = out + table[(masks >> start) & ((1 << len(chunk)) - 1)]
+    return out
+
+
+class CompoundGame(_SimpleBase):
+    """A conjunction or disjunction of simple games over the same players.
+
+    Built with :func:`conjunction`, :func:`disjunction`, or the operators ``&`` and ``|`` on
+    weighted games. Parts may be weighted games or other compound games.
+
+    Parameters
+    ----------
+    operator : {"and", "or"}
+    parts : sequence of WeightedVotingGame or CompoundGame
+
+    Examples
+    --------
+    A double majority: half of the states and two thirds of the weight.
+
+    >>> import coalitions as co
+    >>> states = co.WeightedVotingGame(2, [1, 1, 1], players=["A", "B", "C"])
+    >>> people = co.WeightedVotingGame(60, [50, 30, 10], players=["A", "B", "C"])
+    >>> double = states & people
+    >>> double.is_winning({"A", "B"}), double.is_winning({"B", "C"})
+    (True, False)
+    """
+
+    def __init__(self, operator: str, parts: Sequence[Any]) -> None:
+        if operator not in ("and", "or"):
+            raise ValueError(f"unknown operator {operator!r}; valid operators are 'and', 'or'.")
+        parts = list(parts)
+        if len(parts) < 2:
+            raise InvalidGameError("a compound game combines at least two games.")
+        for part in parts:
+            if not isinstance(part, (WeightedVotingGame, CompoundGame)):
+                raise InvalidGameError(
+                    "a compound game combines WeightedVotingGame or CompoundGame parts, got "
+                    f"{type(part).__name__}.")
+            if part.players != parts[0].players:
+                raise InvalidGameError(
+                    "every part of a compound game must have the same players in the same "
+                    f"order; got {parts[0].players!r} and {part.players!r}.")
+        self._operator = operator
+        self._parts = tuple(parts)
+        self._players = parts[0].players
+
+    @property
+    def operator(self) -> str:
+        return self._operator
+
+    @property
+    def parts(self) -> tuple:
+        return self._parts
+
+    def atoms(self) -> list[WeightedVotingGame]:
+        """The weighted rules this game is built from (left to right, without repeats)."""
+        out: list[WeightedVotingGame] = []
+        for part in self._parts:
+            for atom in (part.atoms() if isinstance(part, CompoundGame) else [part]):
+                if not any(atom is a for a in out):
+                    out.append(atom)
+        return out
+
+    def evaluate(self, truth: Callable[[WeightedVotingGame], Any]) -> Any:
+        """Combine per-atom truth values (bools or bool arrays) with this game's logic."""
+        values = [p.evaluate(truth) if isinstance(p, CompoundGame) else truth(p)
+                  for p in self._parts]
+        out = values[0]
+        for value in values[1:]:
+            out = (out & value) if self._operator == "and" else (out | value)
+        return out
+
+    def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        masks = np.asarray(masks, dtype=np.int64)
+        return np.asarray(self.evaluate(lambda atom: atom.winning_masks(masks)), dtype=bool)
+
+    def __repr__(self) -> str:
+        inner = f" {'&' if self._operator == 'and' else '|'} ".join(
+            f"({p!r})" if isinstance(p, CompoundGame) else
+            f"[{p.quota}; {', '.join(map(str, p.weights))}]" for p in self._parts)
+        return f"CompoundGame({inner}, n_players={self.n_players})"
+
+    def __eq__(self, other: Any) -> bool:
+        return (isinstance(other, CompoundGame) and other._operator == self._operator
+                and other._parts == self._parts)
+
+    def __hash__(self) -> int:
+        return hash((self._operator, self._parts))
+
+
+def _combine(operator: str, games: Sequence[Any]) -> CompoundGame:
+    flat = []
+    for g in games:
+        if isinstance(g, CompoundGame) and g.operator == operator:
+            flat.extend(g.parts)
+        else:
+            flat.append(g)
+    return CompoundGame(operator, flat)
+
+
+def conjunction(*games: Any) -> CompoundGame:
+    """A coalition wins when it wins in every one of ``games`` (same players)."""
+    return _combine("and", games)
+
+
+def disjunction(*games: Any) -> CompoundGame:
+    """A coalition wins when it wins in at least one of ``games`` (same players)."""
+    return _combine("or", games)
+
+
+# ----------------------------------------------------------------------------- file format
+def _read_simple(document: dict) -> Any:
+    from .io import parse_number
+
+    kind = document.get("type")
+    players = document.get("players")
+    if kind == "weighted":
+        for key in ("quota", "weights"):
+            if key not in document:
+                raise InvalidGameError(f"a \"weighted\" game document needs \"{key}\".")
+        weights = document["weights"]
+        if not isinstance(weights, list):
+            raise InvalidGameError("\"weights\" must be a list of numbers.")
+        return WeightedVotingGame(
+            parse_number(document["quota"], "quota"),
+            [parse_number(w, f"weights[{i}]") for i, w in enumerate(weights)], players)
+    if kind == "compound":
+        rules = document.get("rules")
+        operator = document.get("operator", "and")
+        if not isinstance(rules, list) or len(rules) < 2:
+            raise InvalidGameError("a \"compound\" document needs \"rules\": a list of at least "
+                                   "two {\"quota\", \"weights\"} or nested compound objects.")
+        parts = []
+        for rule in rules:
+            if not isinstance(rule, dict):
+                raise InvalidGameError("each of \"rules\" must be an object.")
+            sub = dict(rule)
+            sub.setdefault("type", "compound" if "rules" in sub else "weighted")
+            sub.setdefault("players", players)
+            parts.append(_read_simple(sub))
+        return CompoundGame(operator, parts)
+    # "simple"
+    if players is None:
+        raise InvalidGameError("a \"simple\" game document must list its \"players\".")
+    if "minimal_winning" in document:
+        return SimpleGame(players, minimal_winning=document["minimal_winning"])
+    if "winning" in document:
+        return SimpleGame(players, document["winning"])
+    raise InvalidGameError("a \"simple\" game document needs \"winning\" or "
+                           "\"minimal_winning\" (lists of coalitions).")
+
+
+def _register() -> None:
+    from .io import register_reader
+
+    for kind in ("simple", "weighted", "compound"):
+        register_reader(kind, _read_simple)
+
+
+_register()

@@ -1,0 +1,790 @@
+"""Counting engines behind the power indices.
+
+Every index is a function of a few counts: the *swings* of each player by the size of the
+coalition it joins (``eta_i(s)``), the number of winning coalitions, and for the
+Johnston, Deegan-Packel and Holler indices the minimal winning / vulnerable coalitions. The
+engines compute them without enumerating coalitions whenever the game's structure allows:
+
+``exact``
+    generating functions of a weighted game over (size, weight) with exact integers (numpy
+    int64 while the counts fit, i.e. n <= 62, Python ints beyond); player removal by the
+    exact recurrence ``d[x] = c[x] - d[x - w]``.
+``float``
+    subtraction-free floating point for large weighted bodies: a divide-and-conquer tree of
+    leave-one-out products of the per-player polynomials ``a + b x^w`` restricted to the window
+    below the quota (Banzhaf: ``a = b = 1/2``), and Owen's multilinear extension integrated
+    exactly by Gauss-Legendre for Shapley-Shubik. Every intermediate is a sum of products of
+    non-negative numbers, so the relative error stays near machine precision for any n.
+``mitm``
+    meet in the middle for compound rules and weighted games with huge weights (populations):
+    all subsets of two halves of the players, grouped by a small "key" (size and the small
+    rules' weight sums) and sorted by the big weight; counts by ``searchsorted``.
+``enumeration``
+    the 2**n winning table (any simple game up to 25 players).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .._bits import popcounts
+from ..exceptions import InvalidGameError, TooLargeError
+from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
+                            WeightedVotingGame)
+
+__all__ = ["Counts", "swing_counts", "shapley_shubik_float", "winning_counts",
+           "minimal_winning_data", "check_simple_game", "METHODS"]
+
+METHODS = ("auto", "exact", "float", "mitm", "enumeration")
+
+#: Largest number of players for meet in the middle (two halves of 2**20 subsets).
+MAX_MITM_PLAYERS = 40
+#: Work (int64-operation units) under which method="auto" uses the exact integer paths.
+AUTO_EXACT_BUDGET = 6e8
+AUTO_PYTHON_INT_BUDGET = 3e7
+#: Largest work for method="exact" before refusing (a few minutes).
+EXACT_BUDGET = 2e11
+_BIG = 1 << 62
+
+
+def check_simple_game(game: Any, function: str) -> Any:
+    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
+        return game
+    from ..games.tu import TUGame
+
+    if isinstance(game, TUGame):
+        return SimpleGame.from_tu_game(game)
+    raise InvalidGameError(
+        f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
+        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
+
+
+@dataclass
+class Counts:
+    """Swing counts of every player by coalition size, and winning coalitions by size.
+
+    Exact counts are Python ints (or int64 arrays); ``None`` where not computed.
+    """
+
+    n: int
+    swings_by_size: Any          # (n, n) array [i, s]: swings of i into coalitions of size s
+    winning_by_size: Any         # (n + 1,) array: winning coalitions by size, or None
+    method: str
+
+    def swings(self) -> list[int]:
+        return [int(sum(int(v) for v in row)) for row in self.swings_by_size]
+
+    def winning(self) -> int:
+        return int(sum(int(v) for v in self.winning_by_size))
+
+
+# ------------------------------------------------------------------ method selection
+def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
+    """(work in int64-operation units, memory in bytes) of the exact generating functions.
+
+    Up to 62 players the counts fit in int64. Beyond, Shapley-Shubik counts are computed
+    modulo 2**64 and 1 + (n - 64) // 60 primes (one int64 pass each, then the Chinese
+    remainder theorem) and Banzhaf counts with Python integers (about 30 units an operation).
+    """
+    n, q = game.n_players, game.int_quota
+    distinct = len(set(game.int_weights))
+    if by_size:
+        passes = 1 if n <= 62 else 1 + -(-(n + 1 - 64) // 60)
+        return passes * float(n + distinct) * (n + 1) * q, 2.0 * (n + 1) * q * 8
+    if n <= 62:
+        return float(n + distinct) * q, 2.0 * q * 8
+    return 30.0 * (n + distinct) * q, 2.0 * q * (48 + n // 8)
+
+
+def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> str:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; valid methods are "
+                         f"{', '.join(map(repr, METHODS))}.")
+    n = game.n_players
+    if isinstance(game, SimpleGame):
+        if method not in ("auto", "enumeration", "exact"):
+            raise ValueError(f"{function}: a SimpleGame given by its winning coalitions only "
+                             "supports method='enumeration' (or 'auto'/'exact').")
+        return "enumeration"
+    if method == "enumeration":
+        if n > MAX_ENUMERATION_PLAYERS:
+            raise TooLargeError(_too_many(n, "enumeration", game))
+        return method
+    if isinstance(game, CompoundGame):
+        if method in ("auto", "exact", "mitm"):
+            if n <= MAX_MITM_PLAYERS:
+                return "mitm"
+            raise TooLargeError(_too_many(n, "mitm", game))
+        raise ValueError(f"{function}: compound games support method='mitm' (exact, up to "
+                         f"{MAX_MITM_PLAYERS} players) or 'enumeration' (up to "
+                         f"{MAX_ENUMERATION_PLAYERS}); got {method!r}.")
+    # weighted voting game
+    if method == "mitm":
+        if n > MAX_MITM_PLAYERS:
+            raise TooLargeError(_too_many(n, "mitm", game))
+        return method
+    if method == "float":
+        _check_float_memory(game)
+        return method
+    cost, memory = _cost_exact(game, by_size)
+    if method == "exact":
+        if cost <= EXACT_BUDGET and memory <= 3e9 and game.int_quota <= 2e8:
+            return "exact"
+        if n <= MAX_MITM_PLAYERS:
+            return "mitm"
+        raise TooLargeError(
+            f"{function}: exact integer counts for {n} players and an integer quota of "
+            f"{game.int_quota} need about {cost:.2g} operations and {memory / 2**30:.1f} GiB; "
+            "use method='float' (subtraction-free, relative error about 1e-13).")
+    # auto: exact when it costs about a second at most
+    python_ints = n > 62 and not by_size
+    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and memory <= 1e9:
+        return "exact"
+    if n <= 30 and game.int_quota > 1e6:
+        return "mitm"
+    _check_float_memory(game)
+    return "float"
+
+
+def _check_float_memory(game: WeightedVotingGame) -> None:
+    q = game.int_quota
+    if q * 8 * 64 > 8e9:
+        msg = (f"the quota {q} (after scaling the weights to integers) is too large for the "
+               "generating-function methods, which need arrays of that length")
+        if game.n_players <= MAX_MITM_PLAYERS:
+            msg += "; use method='mitm'"
+        raise TooLargeError(msg + "; or round the weights to fewer digits.")
+
+
+def _too_many(n: int, method: str, game: Any) -> str:
+    limit = MAX_ENUMERATION_PLAYERS if method == "enumeration" else MAX_MITM_PLAYERS
+    alternatives = "method='float' or 'exact' (generating functions, any n)" \
+        if isinstance(game, WeightedVotingGame) else \
+        f"no exact method for {n} players in a compound game; split it"
+    return (f"method={method!r} handles at most {limit} players, this game has {n}; use "
+            f"{alternatives}.")
+
+
+# ------------------------------------------------------------------ enumeration
+def _table_counts(game: Any) -> Counts:
+    n = game.n_players
+    win = game.winning_table()
+    sizes = popcounts(n)
+    out = np.zeros((n, n), dtype=np.int64)
+    for i in range(n):
+        view = win.reshape(-1, 2, 1 << i)
+        swing = view[:, 1, :] & ~view[:, 0, :]
+        size = sizes.reshape(-1, 2, 1 << i)[:, 0, :]
+        out[i] = np.bincount(size[swing], minlength=n)[:n]
+    winning = np.bincount(sizes[win], minlength=n + 1)
+    return Counts(n, out, winning, "enumeration")
+
+
+def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Masks of the minimal winning coalitions, of the vulnerable winning coalitions and the
+    number of critical members of each vulnerable coalition (enumeration)."""
+    n = game.n_players
+    if n > MAX_ENUMERATION_PLAYERS:
+        raise TooLargeError(
+            f"this index needs the minimal winning / vulnerable coalitions of all 2**{n} "
+            f"coalitions; the enumeration limit is {MAX_ENUMERATION_PLAYERS} players. "
+            "Shapley-Shubik, Banzhaf, Coleman, Rae and the risk of being outvoted have "
+            "counting methods for any n.")
+    win = game.winning_table()
+    critical = np.zeros(1 << n, dtype=np.uint8)
+    for i in range(n):
+        view = critical.reshape(-1, 2, 1 << i)
+        w = win.reshape(-1, 2, 1 << i)
+        view[:, 1, :] += (w[:, 1, :] & ~w[:, 0, :])
+    sizes = popcounts(n)
+    minimal = win & (critical == sizes)
+    return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)),
+            critical)
+
+
+def _player_membership(masks: np.ndarray, n: int) -> np.ndarray:
+    """Bool matrix (n, len(masks)): [i, k] = player i in masks[k]."""
+    return ((masks[None, :] >> np.arange(n, dtype=np.int64)[:, None]) & 1).astype(bool)
+
+
+# ------------------------------------------------------------------ exact generating functions
+def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
+    n, q = game.n_players, game.int_quota
+    weights = game.int_weights
+    small = n <= 62
+    dtype = np.int64 if small else object
+    if by_size and not small:
+        return _modular_counts_by_size(weights, q, n)
+    if by_size:
+        table = np.zeros((n + 1, q), dtype=dtype)
+        if dtype is object:
+            table[:] = 0
+        table[0, 0] = 1
+        for w in weights:
+            if w == 0:
+                table[1:] = table[1:] + table[:-1]
+            elif w < q:
+                table[1:, w:] = table[1:, w:] + table[:-1, :-w]
+        swings = np.zeros((n, n), dtype=dtype)
+        if dtype is object:
+            swings[:] = 0
+        cache: dict[int, np.ndarray] = {}
+        for i, w in enumerate(weights):
+            if w not in cache:
+                removed = table.copy()
+                if 0 < w < q:
+                    for s in range(1, n + 1):
+                        removed[s, w:] = table[s, w:] - removed[s - 1, :-w]
+                elif w == 0:
+                    for s in range(1, n + 1):
+                        removed[s] = table[s] - removed[s - 1]
+                lo = max(0, q - w)
+                cache[w] = np.array([_sum(removed[s, lo:]) for s in range(n)], dtype=dtype)
+            swings[i] = cache[w]
+        losing = [_sum(table[s]) for s in range(n + 1)]
+        winning = [math.comb(n, s) - int(losing[s]) for s in range(n + 1)]
+        return Counts(n, swings, np.array(winning, dtype=object), "exact")
+    # Banzhaf only: one dimension, and the swings are reported with size 0 (unused)
+    c = np.zeros(q, dtype=dtype)
+    if dtype is object:
+        c[:] = 0
+    c[0] = 1
+    for w in weights:
+        if w == 0:
+            c = c * 2
+        elif w < q:
+            c[w:] = c[w:] + c[:-w]
+    totals = {}
+    for w in set(weights):
+        if w == 0:
+            d = c // 2
+        elif w >= q:
+            d = c
+        else:
+            d = remove_factor(c, w)
+        totals[w] = _sum(d[max(0, q - w):])
+    swings = np.zeros((n, n), dtype=object)
+    swings[:] = 0
+    for i, w in enumerate(weights):
+        swings[i, 0] = totals[w]
+    winning = np.zeros(n + 1, dtype=object)
+    winning[:] = 0
+    winning[n] = 2**n - _sum(c)    # total only (stored in one slot)
+    return Counts(n, swings, winning, "exact")
+
+
+def _residue_sums(array: np.ndarray) -> list[int]:
+    """Exact row sums of a 2-D array of non-negative values below 2**64 (as Python ints)."""
+    values = array.view(np.uint64) if array.dtype == np.int64 else array
+    low = (values & np.uint64(0xFFFFFFFF)).sum(axis=-1, dtype=np.uint64)
+    high = (values >> np.uint64(32)).sum(axis=-1, dtype=np.uint64)
+    return [(int(h) << 32) + int(lo) for h, lo in zip(high.tolist(), low.tolist())]
+
+
+def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
+                  ) -> tuple[dict[int, list[int]], list[int]]:
+    """Counts by (size, weight) modulo 2**64 (``prime=None``, free wrap-around in uint64) or
+    modulo a prime below 2**61 (int64 with reductions). Returns, for each distinct weight,
+    the residues of the swings by size, and the residues of the losing coalitions by size."""
+    if prime is None:
+        table = np.zeros((n + 1, q), dtype=np.uint64)
+    else:
+        table = np.zeros((n + 1, q), dtype=np.int64)
+    table[0, 0] = 1
+
+    def reduce(view):
+        if prime is not None:
+            np.subtract(view, prime, out=view, where=view >= prime)
+
+    for w in weights:
+        if w == 0:
+            table[1:] += table[:-1].copy()
+            reduce(table[1:])
+        elif w < q:
+            table[1:, w:] += table[:-1, :-w].copy()
+            reduce(table[1:, w:])
+    swings: dict[int, list[int]] = {}
+    for w in set(weights):
+        removed = table.copy()
+        if w < q:
+            for s in range(1, n + 1):
+                row = removed[s, w:] if w else removed[s]
+                np.subtract(table[s, w:] if w else table[s],
+                            removed[s - 1, :-w] if w else removed[s - 1], out=row)
+                if prime is not None:
+                    np.add(row, prime, out=row, where=row < 0)
+        lo = max(0, q - w)
+        sums = _residue_sums(removed[:n, lo:])
+        swings[w] = [v % prime for v in sums] if prime is not None else \
+            [v % (1 << 64) for v in sums]
+    losing = _residue_sums(table)
+    modulus = prime if prime is not None else 1 << 64
+    return swings, [v % modulus for v in losing]
+
+
+_PRIMES: list[int] = []
+
+
+def _primes(count: int) -> list[int]:
+    """The ``count`` largest primes below 2**61 (pairwise coprime with 2**64)."""
+    if len(_PRIMES) < count:
+        from sympy import prevprime
+
+        p = _PRIMES[-1] if _PRIMES else 1 << 61
+        while len(_PRIMES) < count:
+            p = int(prevprime(p))
+            _PRIMES.append(p)
+    return _PRIMES[:count]
+
+
+def _modular_counts_by_size(weights: Sequence[int], q: int, n: int) -> Counts:
+    """Exact counts by (size, weight) for n > 62 players: int64 arithmetic modulo 2**64 and
+    modulo primes below 2**61, combined by the Chinese remainder theorem (every count is
+    below 2**n). Memory: one (n + 1) x q table of 8-byte numbers."""
+    primes = _primes(max(0, -(-(n + 1 - 64) // 60)))
+    moduli = [1 << 64, *primes]
+    passes = [_modular_pass(weights, q, n, None)] + [_modular_pass(weights, q, n, p)
+                                                     for p in primes]
+    total = 1
+    for m in moduli:
+        total *= m
+    coefficients = []
+    for m in moduli:
+        rest = total // m
+        coefficients.append(rest * pow(rest, -1, m))
+
+    def combine(residues: Sequence[int]) -> int:
+        return sum(c * r for c, r in zip(coefficients, residues)) % total
+
+    distinct = {w: [combine([ps[0][w][s] for ps in passes]) for s in range(n)]
+                for w in set(weights)}
+    swings = np.empty((n, n), dtype=object)
+    for i, w in enumerate(weights):
+        swings[i, :] = distinct[w]
+    losing = [combine([ps[1][s] for ps in passes]) for s in range(n + 1)]
+    winning = np.array([math.comb(n, s) - losing[s] for s in range(n + 1)], dtype=object)
+    return Counts(n, swings, winning, "exact")
+
+
+def remove_factor(c: np.ndarray, w: int) -> np.ndarray:
+    """Divide a truncated generating function by ``1 + x^w`` exactly (integers).
+
+    ``d[x] = c[x] - d[x - w]`` unrolls to ``d[x] = sum_k (-1)^k c[x - k w]``: with the array
+    cut into blocks of length ``w``, an alternating cumulative sum over the blocks. Every
+    partial sum is bounded by the total count, so int64 is exact while the counts fit."""
+    length = len(c)
+    if c.dtype == object:      # Python integers: block slices beat object cumulative sums
+        d = c.copy()
+        for start in range(w, length, w):
+            end = min(start + w, length)
+            d[start:end] = c[start:end] - d[start - w:end - w]
+        return d
+    blocks = -(-length // w)
+    padded = np.zeros(blocks * w, dtype=c.dtype)
+    padded[:length] = c
+    signs = np.where(np.arange(blocks) % 2 == 0, 1, -1).astype(c.dtype)
+    table = padded.reshape(blocks, w) * signs[:, None]
+    out = np.cumsum(table, axis=0) * signs[:, None]
+    return out.reshape(-1)[:length]
+
+
+def _sum(array: np.ndarray) -> int:
+    if array.dtype == object:
+        return int(sum(array.tolist()))
+    return int(array.sum())
+
+
+# ------------------------------------------------------------------ meet in the middle
+class _Layers:
+    """The game as one "big" weighted rule plus a small key (size and small rules' sums)."""
+
+    def __init__(self, game: Any) -> None:
+        n = game.n_players
+        if isinstance(game, WeightedVotingGame):
+            self.big = np.array(game.int_weights, dtype=np.int64)
+            self.big_quota = game.int_quota
+            self.keys = np.ones((n, 1), dtype=np.int64)
+            self._theta = lambda sigma: np.full(len(sigma), self.big_quota, dtype=np.int64)
+        else:
+            atoms = game.atoms()
+            big = max(atoms, key=lambda a: sum(a.int_weights))
+            small = [a for a in atoms if a is not big]
+            self.big = np.array(big.int_weights, dtype=np.int64)
+            self.big_quota = big.int_quota
+            self.keys = np.column_stack([np.ones(n, dtype=np.int64)] +
+                                        [np.array(a.int_weights, dtype=np.int64)
+                                         for a in small])
+            column = {id(a): k + 1 for k, a in enumerate(small)}
+
+            def theta(sigma: np.ndarray) -> np.ndarray:
+                m = len(sigma)
+
+                def truth(value: bool):
+                    def f(atom):
+                        if atom is big:
+                            return np.full(m, value)
+                        return sigma[:, column[id(atom)]] >= atom.int_quota
+                    return f
+                f0 = np.broadcast_to(game.evaluate(truth(False)), (m,))
+                f1 = np.broadcast_to(game.evaluate(truth(True)), (m,))
+                return np.where(f0, 0, np.where(f1, self.big_quota, _BIG)).astype(np.int64)
+            self._theta = theta
+        for array in (self.big, self.keys):
+            if array.size and int(np.abs(array).sum()) >= 1 << 60:
+                raise TooLargeError("weights too large for the meet-in-the-middle method "
+                                    "(sums must stay below 2**60).")
+        self.total_big = int(self.big.sum())
+        self.total_key = self.keys.sum(axis=0)
+        self.n = n
+
+    def theta(self, sigma: np.ndarray) -> np.ndarray:
+        return self._theta(sigma)
+
+    def subsets(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        h = len(members)
+        keys = np.zeros((1 << h, self.keys.shape[1]), dtype=np.int64)
+        big = np.zeros(1 << h, dtype=np.int64)
+        for bit, player in enumerate(members):
+            keys[1 << bit: 2 << bit] = keys[: 1 << bit] + self.keys[player]
+            big[1 << bit: 2 << bit] = big[: 1 << bit] + self.big[player]
+        return keys, big
+
+    def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
+        """Subsets grouped by key, each group sorted by big weight."""
+        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = np.lexsort((big, inverse))
+        offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+        return uniq, big[order], offsets
+
+    def count_pairs(self, own_keys: np.ndarray, own_big: np.ndarray, other: tuple,
+                    bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+                    ) -> np.ndarray:
+        """Pairs (own subset, other subset) with lo <= big < hi, by size of their union."""
+        uniq, sorted_big, offsets = other
+        out = np.zeros(self.n + 1, dtype=np.int64)
+        for g in range(len(uniq)):
+            segment = sorted_big[offsets[g]:offsets[g + 1]]
+            sigma = own_keys + uniq[g]
+            lo, hi = bounds(sigma)
+            found = (np.searchsorted(segment, hi - own_big, "left")
+                     - np.searchsorted(segment, lo - own_big, "left"))
+            np.maximum(found, 0, out=found)
+            out += np.bincount(sigma[:, 0], weights=found, minlength=self.n + 1
+                               ).astype(np.int64)[: self.n + 1]
+        return out
+
+    def count(self, members: np.ndarray,
+              bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """Number of coalitions T of ``members`` with lo <= big(T) < hi, by size of T."""
+        h = len(members) // 2
+        key_a, big_a = self.subsets(members[:h])
+        key_b, big_b = self.subsets(members[h:])
+        return self.count_pairs(key_a, big_a, self.grouped(key_b, big_b), bounds)
+
+
+def _mitm_counts(game: Any) -> Counts:
+    """Swings by size of every player and winning coalitions by size.
+
+    The players are split once into halves A and B; the subsets of each half are enumerated
+    and grouped once. For a player of A, its own side is the subsets of A without it, the
+    other side the grouped subsets of B (and symmetrically)."""
+    layers = _Layers(game)
+    n = game.n_players
+    half = n // 2
+    halves = (np.arange(half), np.arange(half, n))
+    subsets = [layers.subsets(h) for h in halves]
+    groups = [layers.grouped(*sub) for sub in subsets]
+    swings = np.zeros((n, n), dtype=np.int64)
+    for side in (0, 1):
+        members = halves[side]
+        keys, big = subsets[side]
+        masks = np.arange(1 << len(members), dtype=np.int64)
+        for bit, i in enumerate(members):
+            without = (masks >> bit) & 1 == 0
+            key_i, big_i = layers.keys[i], int(layers.big[i])
+
+            def bounds(sigma, key_i=key_i, big_i=big_i):
+                return layers.theta(sigma + key_i) - big_i, layers.theta(sigma)
+            swings[i] = layers.count_pairs(keys[without], big[without], groups[1 - side],
+                                           bounds)[:n]
+    winning = layers.count_pairs(subsets[0][0], subsets[0][1], groups[1],
+                                 lambda s: (layers.theta(s),
+                                            np.full(len(s), _BIG, dtype=np.int64)))
+    return Counts(n, swings, winning, "mitm")
+
+
+def mitm_exists(game: Any, kind: str) -> bool:
+    """Proper / strong checks by meet in the middle: does a violating coalition exist?"""
+    layers = _Layers(game)
+    total_big, total_key = layers.total_big, layers.total_key
+
+    def proper_violation(sigma):   # S wins and N \ S wins
+        return layers.theta(sigma), total_big - layers.theta(total_key - sigma) + 1
+
+    def strong_violation(sigma):   # S loses and N \ S loses
+        return total_big - layers.theta(total_key - sigma) + 1, layers.theta(sigma)
+
+    bounds = proper_violation if kind == "proper" else strong_violation
+    return bool(layers.count(np.arange(game.n_players), bounds).sum() > 0)
+
+
+# ------------------------------------------------------------------ float: leave-one-out tree
+def _leave_one_out(weights: list[int], mult: list[int], q: int, a: np.ndarray, b: np.ndarray
+                   ) -> np.ndarray:
+    """For each weight group g (weight weights[g], multiplicity mult[g]) and each row r:
+    the mass that prod_{j != i} (a_r + b_r x^{w_j}) puts on [max(0, q - w_g), q - 1], for a
+    player i of group g. Subtraction-free. Returns shape (G, R)."""
+    G, R = len(weights), len(a)
+    out = np.zeros((G, R))
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    low_form = a >= b      # factor a (1 + r x^w), r <= 1; else b (r' + x^w)
+    ratio = np.where(low_form, b / np.where(a > 0, a, 1), a / np.where(b > 0, b, 1))
+    scale = np.where(low_form, a, b)
+    uniform = bool(np.all(low_form)) or bool(np.all(~low_form))
+    if not uniform:   # callers pass rows of one form; split otherwise
+        first = low_form
+        out[:, first] = _leave_one_out(weights, mult, q, a[first], b[first])
+        out[:, ~first] = _leave_one_out(weights, mult, q, a[~first], b[~first])
+        return out
+    low = bool(low_form[0]) if R else True
+    ratio_col = ratio[:, None]
+    all_one = bool(np.all(ratio == 1.0))
+    log_scale = np.log(scale)
+    group_weight = [w * k for w, k in zip(weights, mult)]
+
+    def apply(arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: int
+              ) -> tuple[np.ndarray, int]:
+        """Multiply the window [lo, q) by factors [(w, times)], keep [target, q)."""
+        remaining = sum(w * t for w, t in factors)
+        count = sum(t for _, t in factors)
+        arr = arr.copy()
+        for w, times in factors:
+            for _ in range(times):
+                remaining -= w
+                length = arr.shape[1]
+                if w == 0:
+                    if not all_one or not low:
+                        arr *= (1.0 + ratio_col)
+                    else:
+                        arr *= 2.0
+                    continue
+                if lo == 0:
+                    if w < length:
+                        if low:
+                            shifted = arr[:, :length - w] * ratio_col if not all_one \
+                                else arr[:, :length - w].copy()
+                            arr[:, w:] += shifted
+                        else:
+                            shifted = arr[:, :length - w].copy()
+                            arr *= ratio_col
+                            arr[:, w:] += shifted
+                    elif not low:
+                        arr *= ratio_col
+                    need = max(0, target - remaining)
+                    if need > 0:
+                        arr = arr[:, need:]
+                        lo = need
+                else:
+                    if w >= length:
+                        arr = arr[:, length:]
+                    else:
+                        view = arr[:, w:]
+                        if low:
+                            shifted = arr[:, :length - w] * ratio_col if not all_one \
+                                else arr[:, :length - w]
+                        else:
+                            shifted = arr[:, :length - w].copy()
+                            view *= ratio_col
+                        view += shifted
+                        arr = view
+                    lo += w
+        if count:
+            arr *= np.exp(count * log_scale)[:, None]
+        if lo < target:
+            arr = arr[:, target - lo:]
+            lo = target
+        return np.ascontiguousarray(arr), lo
+
+    def recurse(arr: np.ndarray, lo: int, groups: list[int]) -> None:
+        if len(groups) == 1:
+            g = groups[0]
+            target = max(0, q - weights[g])
+            leaf, leaf_lo = apply(arr, lo, [(weights[g], mult[g] - 1)], target)
+            out[g] = leaf.sum(axis=1)
+            return
+        half = _split_half(groups, group_weight)
+        left, right = groups[:half], groups[half:]
+        for child, sibling in ((left, right), (right, left)):
+            target = max(0, q - sum(group_weight[g] for g in child))
+            factors = [(weights[g], mult[g]) for g in sibling]
+            new, new_lo = apply(arr, lo, factors, target)
+            recurse(new, new_lo, child)
+
+    # the outside product of the root is the constant 1; q <= total weight, so the root's
+    # window [max(0, q - total), q) is [0, q)
+    root = np.zeros((R, q))
+    root[:, 0] = 1.0
+    recurse(root, 0, list(range(G)))
+    return out
+
+
+def _split_half(groups: list[int], group_weight: list[int]) -> int:
+    """Split point giving two halves of similar total weight (at least one group each)."""
+    total = sum(group_weight[g] for g in groups)
+    acc = 0
+    for k, g in enumerate(groups[:-1]):
+        acc += group_weight[g]
+        if acc * 2 >= total:
+            return max(1, k + 1)
+    return len(groups) - 1
+
+
+def _groups(game: WeightedVotingGame) -> tuple[list[int], list[int], list[int]]:
+    """Distinct weights (ascending), multiplicities and each player's group."""
+    weights = sorted(set(game.int_weights))
+    index = {w: g for g, w in enumerate(weights)}
+    mult = [0] * len(weights)
+    for w in game.int_weights:
+        mult[index[w]] += 1
+    return weights, mult, [index[w] for w in game.int_weights]
+
+
+def banzhaf_float(game: WeightedVotingGame) -> np.ndarray:
+    """Absolute Banzhaf index (swing probability) of each player, in floats."""
+    weights, mult, member = _groups(game)
+    half = np.array([0.5])
+    per_group = _leave_one_out(weights, mult, game.int_quota, half, half)[:, 0]
+    return per_group[member]
+
+
+def win_lose_probability_float(game: WeightedVotingGame) -> tuple[float, float]:
+    """Shares of winning and of losing coalitions, both subtraction-free.
+
+    Losing: the mass of the weight distribution (every member in with probability 1/2)
+    below ``q``; winning: by the symmetry S <-> N \\ S, the mass at or below ``W - q``.
+    """
+    q = game.int_quota
+    total = sum(game.int_weights)
+    length = max(q, total - q + 1)
+    arr = np.zeros(length)
+    arr[0] = 1.0
+    for w in game.int_weights:
+        if w == 0:
+            continue
+        if w < length:
+            arr[w:] += arr[:-w].copy()
+        arr *= 0.5
+    return float(arr[: total - q + 1].sum()), float(arr[:q].sum())
+
+
+def _chernoff_log_bound(p: float, weights: list[int], mult: list[int], t_upper: float,
+                        t_lower: float) -> float:
+    """log of min(P(W >= t_upper), P(W <= t_lower)) for W = sum of w_j Bernoulli(p)."""
+    from scipy.optimize import minimize_scalar
+
+    w = np.asarray(weights, dtype=np.float64)
+    k = np.asarray(mult, dtype=np.float64)
+    scale = max(float(w.max()), 1.0)
+    w_s = w / scale
+    lp, lq = math.log(p), math.log1p(-p)
+
+    def log_mgf(lam: float) -> float:
+        return float(np.sum(k * np.logaddexp(lq, lp + lam * w_s)))
+
+    best = 0.0
+    mean = p * float(np.sum(k * w))
+    if t_upper > mean:
+        res = minimize_scalar(lambda lam: -lam * t_upper / scale + log_mgf(lam),
+                              bounds=(0.0, 800.0), method="bounded")
+        best = min(best, float(res.fun))
+    if t_lower < mean:
+        res = minimize_scalar(lambda lam: lam * t_lower / scale + log_mgf(-lam),
+                              bounds=(0.0, 800.0), method="bounded")
+        best = min(best, float(res.fun))
+    return best
+
+
+def shapley_shubik_float(game: WeightedVotingGame, *, chunk: int = 8
+                         ) -> tuple[np.ndarray, np.ndarray]:
+    """Shapley-Shubik index (and absolute Banzhaf as a by-product) in floats.
+
+    SS_i = integral over p of P_p(q - w_i <= W_{-i} < q), a polynomial of degree n - 1 in p:
+    Gauss-Legendre with n // 2 + 1 nodes is exact. Nodes whose Chernoff bound shows a
+    contribution below 1e-30 are skipped, and put back if the skipped mass could exceed
+    1e-15 of any player's index.
+    """
+    n, q = game.n_players, game.int_quota
+    weights, mult, member = _groups(game)
+    m = n // 2 + 1
+    nodes, node_weights = np.polynomial.legendre.leggauss(m)
+    p = (nodes + 1.0) / 2.0
+    omega = node_weights / 2.0
+    wmax = max(weights)
+    log_bounds = np.array([_chernoff_log_bound(pk, weights, mult, q - wmax, q - 1 + wmax)
+                           for pk in p])
+    log_contrib = np.log(omega) + log_bounds
+    keep = log_contrib >= math.log(1e-30)
+    skipped_mass = float(np.sum(np.exp(log_contrib[~keep])))
+
+    def integrate(rows: np.ndarray) -> np.ndarray:
+        total = np.zeros(len(weights))
+        order = [r for r in rows]
+        low = [r for r in order if p[r] <= 0.5]
+        high = [r for r in order if p[r] > 0.5]
+        for block in (low, high):
+            for start in range(0, len(block), chunk):
+                idx = np.array(block[start:start + chunk])
+                values = _leave_one_out(weights, mult, q, 1.0 - p[idx], p[idx])
+                total += values @ omega[idx]
+        return total
+
+    half = np.array([0.5])
+    banzhaf = _leave_one_out(weights, mult, q, half, half)[:, 0]
+    ss = integrate(np.flatnonzero(keep))
+    live = banzhaf > 0
+    if skipped_mass > 0 and np.any(ss[live] * 1e-15 < skipped_mass):
+        ss = ss + integrate(np.flatnonzero(~keep))
+    ss[~live] = 0.0
+    return ss[member], banzhaf[member]
+
+
+# ------------------------------------------------------------------ front doors
+@lru_cache(maxsize=16)
+def _cached_counts(game: Any, method: str, by_size: bool) -> Counts:
+    if method == "enumeration":
+        return _table_counts(game)
+    if method == "mitm":
+        return _mitm_counts(game)
+    if method == "exact":
+        return _exact_counts(game, by_size)
+    raise AssertionError(method)  # pragma: no cover
+
+
+def swing_counts(game: Any, method: str = "auto", *, by_size: bool = True,
+                 function: str = "swing_counts") -> Counts | None:
+    """Exact counts with the chosen method, or None when the chosen method is 'float'."""
+    chosen = choose_method(game, method, by_size=by_size, function=function)
+    if chosen == "float":
+        return None
+    # the enumeration and meet-in-the-middle counts are always by size: share them
+    return _cached_counts(game, chosen, by_size if chosen == "exact" else True)
+
+
+def winning_counts(game: Any, method: str = "auto", function: str = "power") -> tuple:
+    """(exact, value, method): |W| as an int when exact, else the float share |W|/2**n."""
+    counts = swing_counts(game, method, by_size=False, function=function)
+    if counts is None:
+        return False, win_lose_probability_float(game)[0], "float"
+    return True, counts.winning(), counts.method
+
+
+def fraction(numerator: int, denominator: int) -> Fraction:
+    return Fraction(numerator, denominator)

@@ -1,0 +1,177 @@
+"""Structural checks of simple games: proper, strong, decisive, veto players, dummies,
+minimal winning and minimal blocking coalitions.
+
+A simple game is *proper* when no two disjoint coalitions both win (a coalition and its
+complement never both win), *strong* when a coalition and its complement never both lose, and
+*decisive* when it is both (exactly one of S and N \\ S wins). A *veto player* belongs to every
+winning coalition; a *dummy* is never critical (zero swings). A coalition is *blocking* when its
+complement loses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..games.simple import CompoundGame, SimpleGame, WeightedVotingGame
+from ..games.tu import TUGame
+from .._bits import minimal_masks
+from . import _engines as en
+
+__all__ = ["is_proper", "is_strong", "is_decisive", "veto_players", "dummy_players",
+           "minimal_winning_coalitions", "minimal_blocking_coalitions"]
+
+#: Largest total integer weight for the subset-sum checks of weighted games.
+MAX_SUBSET_SUM_WEIGHT = 10**7
+
+
+def _subset_sums(game: WeightedVotingGame) -> np.ndarray | None:
+    total = sum(game.int_weights)
+    if total > MAX_SUBSET_SUM_WEIGHT:
+        return None
+    reach = np.zeros(total + 1, dtype=bool)
+    reach[0] = True
+    for w in game.int_weights:
+        if w:
+            reach[w:] |= reach[:-w].copy()
+    return reach
+
+
+def _violation(game: Any, kind: str) -> bool:
+    n = game.n_players
+    if isinstance(game, WeightedVotingGame):
+        reach = _subset_sums(game)
+        if reach is not None:
+            sums = np.flatnonzero(reach)
+            q, total = game.int_quota, len(reach) - 1
+            if kind == "proper":
+                return bool(np.any((sums >= q) & (total - sums >= q)))
+            return bool(np.any((sums < q) & (total - sums < q)))
+    if n <= 20 or isinstance(game, SimpleGame):
+        win = game.winning_table()
+        if kind == "proper":
+            return bool(np.any(win & win[::-1]))
+        return bool(np.any(~win & ~win[::-1]))
+    if n <= en.MAX_MITM_PLAYERS:
+        return en.mitm_exists(game, kind)
+    from ..exceptions import TooLargeError
+    raise TooLargeError(f"checking this property of a {n}-player compound game needs "
+                        f"enumeration or meet in the middle (at most {en.MAX_MITM_PLAYERS} "
+                        "players).")
+
+
+def is_proper(game: Any) -> bool:
+    """True when a coalition and its complement never both win.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_proper(co.WeightedVotingGame(2, [1, 1, 1])), co.is_proper(co.WeightedVotingGame(1, [1, 1]))
+    (True, False)
+    """
+    game = en.check_simple_game(game, "is_proper")
+    return not _violation(game, "proper")
+
+
+def is_strong(game: Any) -> bool:
+    """True when a coalition and its complement never both lose (no deadlock).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_strong(co.WeightedVotingGame(2, [1, 1, 1])), co.is_strong(co.WeightedVotingGame(3, [1, 1, 1, 1]))
+    (True, False)
+    """
+    game = en.check_simple_game(game, "is_strong")
+    return not _violation(game, "strong")
+
+
+def is_decisive(game: Any) -> bool:
+    """True when exactly one of every coalition and its complement wins (proper and strong).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_decisive(co.WeightedVotingGame(2, [1, 1, 1]))
+    True
+    """
+    return is_proper(game) and is_strong(game)
+
+
+def veto_players(game: Any, **kwargs: Any) -> list[str]:
+    """Members in every winning coalition: ``N \\ {i}`` loses. TU games are passed on to
+    :func:`coalitions.veto_players`.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.power.veto_players(co.datasets.un_security_council())
+    ['China', 'France', 'Russian Federation', 'United Kingdom', 'United States']
+    """
+    if isinstance(game, TUGame):
+        from ..games.properties import veto_players as tu_veto
+
+        return tu_veto(game, **kwargs)
+    game = en.check_simple_game(game, "veto_players")
+    n = game.n_players
+    full = game.grand_coalition_mask
+    masks = np.array([full ^ (1 << i) for i in range(n)], dtype=np.int64)
+    loses = ~game.winning_masks(masks)
+    return [p for p, flag in zip(game.players, loses) if flag]
+
+
+def dummy_players(game: Any, *, method: str = "auto", **kwargs: Any) -> list[str]:
+    """Members who are never critical (zero Banzhaf swings). TU games are passed on to
+    :func:`coalitions.dummy_players`.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.power.dummy_players(co.datasets.eec_council_1958())
+    ['Luxembourg']
+    """
+    if isinstance(game, TUGame):
+        from ..games.properties import dummy_players as tu_dummy
+
+        return tu_dummy(game, **kwargs)
+    from .indices import banzhaf_index
+
+    result = banzhaf_index(game, normalized=False, method=method)
+    return [p for p, v in zip(result.players, result.x) if v == 0]
+
+
+def minimal_winning_coalitions(game: Any) -> list[tuple[str, ...]]:
+    """The minimal winning coalitions (every member critical), by enumeration (n <= 25).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.power.minimal_winning_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
+    [('A', 'B'), ('A', 'C')]
+    """
+    game = en.check_simple_game(game, "minimal_winning_coalitions")
+    masks = minimal_masks(game.winning_table(), game.n_players)
+    return _named(game, masks)
+
+
+def minimal_blocking_coalitions(game: Any) -> list[tuple[str, ...]]:
+    """The minimal blocking coalitions (their complement loses), by enumeration (n <= 25).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.minimal_blocking_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
+    [('A',), ('B', 'C')]
+    """
+    game = en.check_simple_game(game, "minimal_blocking_coalitions")
+    win = game.winning_table()
+    blocking = ~win[::-1]
+    masks = minimal_masks(blocking, game.n_players)
+    return _named(game, masks)
+
+
+def _named(game: Any, masks: np.ndarray) -> list[tuple[str, ...]]:
+    players = game.players
+    out = [tuple(p for i, p in enumerate(players) if int(m) >> i & 1) for m in masks]
+    return sorted(out, key=lambda c: (len(c), [players.index(p) for p in c]))

@@ -1,0 +1,640 @@
+"""A priori voting power of simple games: Shapley-Shubik, Banzhaf, Coleman, Johnston,
+Deegan-Packel, Holler, Rae, the risk of being outvoted; and who is pivotal a posteriori.
+
+Let ``W`` be the winning coalitions of a simple game on ``n`` players and
+``eta_i = #{S not containing i : S loses, S + i wins}`` the *swings* of player ``i``
+(``eta_i(s)`` those into coalitions of size ``s``).
+
+=========================  ==================================================================
+Shapley-Shubik             ``sum_s eta_i(s) s! (n-1-s)! / n!``
+Banzhaf (absolute)         ``eta_i / 2**(n-1)`` (Penrose-Banzhaf)
+Banzhaf (normalised)       ``eta_i / sum_j eta_j``
+Coleman: power to act      ``|W| / 2**n``
+Coleman: prevent, initiate ``eta_i / |W|``, ``eta_i / (2**n - |W|)``
+Rae                        ``1/2 + eta_i / 2**n`` (agreement with the outcome)
+risk of being outvoted     ``(|W| - eta_i) / 2**n`` (i votes no, the body says yes)
+Johnston                   ``sum over vulnerable S where i is critical of 1/critical(S)``,
+                           normalised
+Deegan-Packel              ``(1/|M|) sum over minimal winning S containing i of 1/|S|``
+Holler (public good)       minimal winning coalitions containing ``i``, normalised
+=========================  ==================================================================
+
+All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
+``CompoundGame``) and a ``method`` (see :mod:`coalitions.power._engines`): ``"auto"`` picks
+exact integer counts when they are cheap, meet in the middle for huge weights (populations),
+and the subtraction-free float methods for large bodies.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from ..exceptions import InvalidGameError
+from ..games.simple import WeightedVotingGame
+from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
+                       SweepResult)
+from . import _engines as en
+
+__all__ = ["shapley_shubik_index", "banzhaf_index", "coleman_power_to_act",
+           "coleman_power_to_prevent", "coleman_power_to_initiate", "rae_index",
+           "risk_of_being_outvoted", "johnston_index", "deegan_packel_index", "holler_index",
+           "pivotal_players", "power_indices", "decision_rule_sweep", "INDEX_NAMES"]
+
+
+def _array(values: Sequence[Any], exact: bool) -> np.ndarray:
+    if exact:
+        x = np.empty(len(values), dtype=object)
+        x[:] = list(values)
+    else:
+        x = np.asarray(values, dtype=np.float64)
+    x.setflags(write=False)
+    return x
+
+
+def _result(game, values, *, exact, concept, method, normalized=False, counts=None,
+            denominator=None) -> PowerIndexResult:
+    return PowerIndexResult(x=_array(values, exact), players=game.players, exact=exact,
+                            concept=concept, method=method, normalized=normalized,
+                            counts=None if counts is None else tuple(int(c) for c in counts),
+                            denominator=denominator)
+
+
+@lru_cache(maxsize=8)
+def _float_ss(game: WeightedVotingGame) -> tuple[np.ndarray, np.ndarray]:
+    return en.shapley_shubik_float(game)
+
+
+@lru_cache(maxsize=8)
+def _float_banzhaf(game: WeightedVotingGame) -> np.ndarray:
+    return en.banzhaf_float(game)
+
+
+@lru_cache(maxsize=8)
+def _float_win_lose(game: WeightedVotingGame) -> tuple[float, float]:
+    return en.win_lose_probability_float(game)
+
+
+def _swings(game, method: str, function: str):
+    """(exact, swings per player as ints | absolute Banzhaf floats, method used)."""
+    game = en.check_simple_game(game, function)
+    counts = en.swing_counts(game, method, by_size=False, function=function)
+    if counts is None:
+        return game, False, _float_banzhaf(game), "float"
+    return game, True, counts.swings(), counts.method
+
+
+def shapley_shubik_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Shapley-Shubik index: the share of the ``n!`` voting orders in which a player is
+    pivotal.
+
+    .. math:: \phi_i = \sum_{S \subseteq N \setminus i,\ S \notin W,\ S \cup i \in W}
+              \frac{|S|!\,(n-|S|-1)!}{n!}
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "float", "mitm", "enumeration"}
+        ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
+        ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
+        < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
+        subtraction-free leave-one-out product tree (relative error about 1e-13 for any n);
+        ``"mitm"``: meet in the middle (compound rules, huge weights, n <= 40);
+        ``"enumeration"``: the 2**n table (n <= 25).
+
+    Returns
+    -------
+    PowerIndexResult
+        ``x`` sums to one; ``counts`` are the numbers of pivotal orderings (exact methods),
+        ``denominator`` is ``n!``.
+
+    Raises
+    ------
+    TooLargeError
+        When the method cannot handle this many players (the message names one that can).
+
+    References
+    ----------
+    .. [1] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
+       power in a committee system. *American Political Science Review* 48(3), 787-792.
+    .. [2] Owen, G. (1972). Multilinear extensions of games. *Management Science* 18(5),
+       64-79.
+
+    Examples
+    --------
+    The UN Security Council: five permanent members (weight 7) and ten elected (weight 1),
+    quota 39 (nine votes including all five permanent ones).
+
+    >>> import coalitions as co
+    >>> unsc = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)
+    >>> ss = co.shapley_shubik_index(unsc)
+    >>> ss.x[0], ss.x[5]
+    (Fraction(421, 2145), Fraction(4, 2145))
+    """
+    game = en.check_simple_game(game, "shapley_shubik_index")
+    counts = en.swing_counts(game, method, by_size=True, function="shapley_shubik_index")
+    n = game.n_players
+    if counts is None:
+        ss, _ = _float_ss(game)
+        return _result(game, ss, exact=False, concept="shapley_shubik", method="float")
+    weights = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
+    pivots = [sum(int(c) * w for c, w in zip(row, weights)) for row in counts.swings_by_size]
+    total = math.factorial(n)
+    return _result(game, [Fraction(p, total) for p in pivots], exact=True,
+                   concept="shapley_shubik", method=counts.method, counts=pivots,
+                   denominator=total)
+
+
+def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto"
+                  ) -> PowerIndexResult:
+    r"""The Banzhaf index: how often a player swings a coalition from losing to winning.
+
+    Swings :math:`\eta_i = \#\{S \subseteq N \setminus i : S \notin W, S \cup i \in W\}`;
+    absolute (Penrose-Banzhaf) index :math:`\eta_i / 2^{n-1}`; normalised index
+    :math:`\eta_i / \sum_j \eta_j`.
+
+    Parameters
+    ----------
+    game : simple game
+    normalized : bool
+        True (default) for the normalised index, False for the absolute one.
+    method : {"auto", "exact", "float", "mitm", "enumeration"}
+        ``"exact"``: generating function over weights with exact integers, O(n q);
+        ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
+        O(n q) per tree level with shrinking windows.
+
+    Returns
+    -------
+    PowerIndexResult
+        ``counts`` are the swings (exact methods), ``denominator`` what they are divided by.
+
+    References
+    ----------
+    .. [1] Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical analysis.
+       *Rutgers Law Review* 19, 317-343.
+    .. [2] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of
+       the Royal Statistical Society* 109(1), 53-57.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> eec = co.WeightedVotingGame(12, [4, 4, 4, 2, 2, 1])
+    >>> [str(v) for v in co.banzhaf_index(eec).x]
+    ['5/21', '5/21', '5/21', '1/7', '1/7', '0']
+    >>> co.banzhaf_index(eec).counts
+    (10, 10, 10, 6, 6, 0)
+    """
+    game, exact, swings, used = _swings(game, method, "banzhaf_index")
+    n = game.n_players
+    if exact:
+        total = sum(swings)
+        if normalized:
+            values = [Fraction(s, total) if total else Fraction(0) for s in swings]
+            denominator = total
+        else:
+            values = [Fraction(s, 2 ** (n - 1)) for s in swings]
+            denominator = 2 ** (n - 1)
+        return _result(game, values, exact=True, concept="banzhaf", method=used,
+                       normalized=normalized, counts=swings, denominator=denominator)
+    absolute = np.asarray(swings, dtype=np.float64)
+    values = absolute / absolute.sum() if normalized and absolute.sum() > 0 else absolute
+    return _result(game, values, exact=False, concept="banzhaf", method=used,
+                   normalized=normalized)
+
+
+def _winning(game, method: str, function: str):
+    counts = en.swing_counts(game, method, by_size=False, function=function)
+    if counts is None:
+        win, lose = _float_win_lose(game)
+        return False, win, lose, "float"
+    w = counts.winning()
+    total = 2 ** game.n_players
+    return True, w, total - w, counts.method
+
+
+def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult:
+    r"""Coleman's power of the collectivity to act: the share of coalitions that win,
+    :math:`A = |W| / 2^n` (the chance that a proposal passes when every member votes yes
+    or no with probability 1/2).
+
+    References
+    ----------
+    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity
+       to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.coleman_power_to_act(co.WeightedVotingGame(39, [7] * 5 + [1] * 10)).value
+    Fraction(53, 2048)
+    """
+    game = en.check_simple_game(game, "coleman_power_to_act")
+    exact, win, lose, used = _winning(game, method, "coleman_power_to_act")
+    total = 2 ** game.n_players
+    value = Fraction(win, total) if exact else float(win)
+    return PowerToActResult(value=value, winning=win if exact else None, coalitions=total,
+                            exact=exact, method=used)
+
+
+def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""Coleman's power to prevent action: :math:`\eta_i / |W|`, the share of winning
+    coalitions a member can turn into losing ones by leaving. Veto players have 1.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.coleman_power_to_prevent(co.WeightedVotingGame(39, [7] * 5 + [1] * 10)).x[0]
+    Fraction(1, 1)
+    """
+    game, exact, swings, used = _swings(game, method, "coleman_power_to_prevent")
+    w_exact, win, lose, _ = _winning(game, method, "coleman_power_to_prevent")
+    if exact:
+        return _result(game, [Fraction(s, win) for s in swings], exact=True,
+                       concept="coleman_prevent", method=used, counts=swings,
+                       denominator=win)
+    values = np.asarray(swings) / (2.0 * win)
+    return _result(game, values, exact=False, concept="coleman_prevent", method=used)
+
+
+def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""Coleman's power to initiate action: :math:`\eta_i / (2^n - |W|)`, the share of
+    losing coalitions a member can turn into winning ones by joining.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.coleman_power_to_initiate(co.WeightedVotingGame(2, [1, 1, 1])).x.tolist()
+    [Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)]
+    """
+    game, exact, swings, used = _swings(game, method, "coleman_power_to_initiate")
+    _, win, lose, _ = _winning(game, method, "coleman_power_to_initiate")
+    if exact:
+        return _result(game, [Fraction(s, lose) for s in swings], exact=True,
+                       concept="coleman_initiate", method=used, counts=swings,
+                       denominator=lose)
+    values = np.asarray(swings) / (2.0 * lose)
+    return _result(game, values, exact=False, concept="coleman_initiate", method=used)
+
+
+def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""Rae's index: the probability that the outcome agrees with a member's vote when all
+    vote yes or no at random, :math:`1/2 + \eta_i / 2^n` (Penrose's identity).
+
+    References
+    ----------
+    .. [1] Rae, D. W. (1969). Decision-rules and individual values in constitutional choice.
+       *American Political Science Review* 63(1), 40-56.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.rae_index(co.WeightedVotingGame(1, [1])).x.tolist()   # a dictator always agrees
+    [Fraction(1, 1)]
+    """
+    game, exact, swings, used = _swings(game, method, "rae_index")
+    n = game.n_players
+    if exact:
+        return _result(game, [Fraction(1, 2) + Fraction(s, 2 ** n) for s in swings],
+                       exact=True, concept="rae", method=used, counts=swings,
+                       denominator=2 ** n)
+    return _result(game, 0.5 + np.asarray(swings) / 2.0, exact=False, concept="rae",
+                   method=used)
+
+
+def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""Each member's risk of being outvoted: the probability that the body decides yes while
+    the member votes no, given the member's no, :math:`(|W| - \eta_i) / 2^n` (random votes).
+    Veto players have risk 0; under unanimity everybody has.
+
+    Notes
+    -----
+    In float mode this is the difference ``A - beta'_i / 2`` and is accurate to about 1e-16
+    in absolute terms (not relative).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.risk_of_being_outvoted(co.WeightedVotingGame(2, [1, 1, 1])).x.tolist()
+    [Fraction(1, 4), Fraction(1, 4), Fraction(1, 4)]
+    """
+    game, exact, swings, used = _swings(game, method, "risk_of_being_outvoted")
+    _, win, lose, _ = _winning(game, method, "risk_of_being_outvoted")
+    n = game.n_players
+    if exact:
+        counts = [win - s for s in swings]
+        return _result(game, [Fraction(c, 2 ** n) for c in counts], exact=True,
+                       concept="risk_of_being_outvoted", method=used, counts=counts,
+                       denominator=2 ** n)
+    values = np.maximum(win - np.asarray(swings) / 2.0, 0.0)
+    return _result(game, values, exact=False, concept="risk_of_being_outvoted", method=used)
+
+
+def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = None):
+    """For each player, how many masks contain them (optionally split by ``sizes``)."""
+    out = []
+    for i in range(n):
+        inside = ((masks >> i) & 1).astype(bool)
+        if sizes is None:
+            out.append(int(inside.sum()))
+        else:
+            out.append(np.bincount(sizes[inside], minlength=n + 1))
+    return out
+
+
+def johnston_index(game: Any) -> PowerIndexResult:
+    r"""The Johnston index: every vulnerable winning coalition (one with at least one critical
+    member) gives each of its ``k`` critical members ``1/k``; the totals are normalised.
+
+    Enumerates the 2**n coalitions (at most 25 players).
+
+    References
+    ----------
+    .. [1] Johnston, R. J. (1978). On the measurement of power: some reactions to Laver.
+       *Environment and Planning A* 10(8), 907-914.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.johnston_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
+    [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
+    """
+    game = en.check_simple_game(game, "johnston_index")
+    minimal, vulnerable, critical = en.minimal_winning_data(game)
+    n = game.n_players
+    win = game.winning_table()
+    raw = []
+    for i in range(n):
+        view = win.reshape(-1, 2, 1 << i)
+        crit_i = view[:, 1, :] & ~view[:, 0, :]
+        ks = critical.reshape(-1, 2, 1 << i)[:, 1, :][crit_i]
+        by_k = np.bincount(ks, minlength=n + 1)
+        raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c),
+                       Fraction(0)))
+    total = len(vulnerable)
+    values = [r / total if total else Fraction(0) for r in raw]
+    return _result(game, values, exact=True, concept="johnston", method="enumeration",
+                   normalized=True, denominator=total)
+
+
+def deegan_packel_index(game: Any) -> PowerIndexResult:
+    r"""The Deegan-Packel index: a minimal winning coalition is drawn at random and shares
+    one unit equally among its members.
+
+    .. math:: DP_i = \frac{1}{|M|} \sum_{S \in M,\ i \in S} \frac{1}{|S|}
+
+    References
+    ----------
+    .. [1] Deegan, J. and Packel, E. W. (1978). A new index of power for simple n-person
+       games. *International Journal of Game Theory* 7(2), 113-123.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.deegan_packel_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
+    [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
+    """
+    game = en.check_simple_game(game, "deegan_packel_index")
+    minimal, _, _ = en.minimal_winning_data(game)
+    n = game.n_players
+    from .._bits import popcounts
+
+    sizes = popcounts(n)[minimal].astype(np.int64)
+    by_size = _membership_counts(minimal, n, sizes)
+    m = len(minimal)
+    values = [sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
+              for row in by_size]
+    return _result(game, values, exact=True, concept="deegan_packel", method="enumeration",
+                   normalized=True, denominator=m)
+
+
+def holler_index(game: Any) -> PowerIndexResult:
+    r"""Holler's public good index: the number of minimal winning coalitions containing a
+    player, normalised to sum to one.
+
+    References
+    ----------
+    .. [1] Holler, M. J. (1982). Forming coalitions and measuring voting power. *Political
+       Studies* 30(2), 262-271.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> g = co.holler_index(co.WeightedVotingGame(3, [2, 1, 1]))
+    >>> g.x.tolist(), g.counts
+    ([Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)], (2, 1, 1))
+    """
+    game = en.check_simple_game(game, "holler_index")
+    minimal, _, _ = en.minimal_winning_data(game)
+    counts = _membership_counts(minimal, game.n_players)
+    total = sum(counts)
+    return _result(game, [Fraction(c, total) for c in counts], exact=True,
+                   concept="holler", method="enumeration", normalized=True, counts=counts,
+                   denominator=total)
+
+
+def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
+    """Who is critical a posteriori, for one vote: members whose switch flips the outcome.
+
+    Parameters
+    ----------
+    game : simple game
+    yes : iterable of names, or a bitmask
+        The members voting yes; everybody else votes no.
+
+    Returns
+    -------
+    PivotalResult
+        ``passed``, ``pivotal`` (the yes-voters who could sink it if it passed, or the
+        no-voters who could carry it if it failed), ``yes`` and ``no``.
+
+    Examples
+    --------
+    Sanctions under unanimity: 26 yes, Cyprus no.
+
+    >>> import coalitions as co
+    >>> eu = co.datasets.eu_council(rule="unanimity")
+    >>> vote = co.pivotal_players(eu, [p for p in eu.players if p != "Cyprus"])
+    >>> vote.passed, vote.pivotal
+    (False, ('Cyprus',))
+    >>> co.pivotal_players(co.datasets.eu_council(), vote.yes).pivotal   # under QMV
+    ()
+    """
+    game = en.check_simple_game(game, "pivotal_players")
+    if isinstance(yes, str):
+        raise InvalidGameError("yes must be a list of names (or a mask), not one string.")
+    mask = game.mask(yes)
+    n = game.n_players
+    flips = np.array([mask ^ (1 << i) for i in range(n)], dtype=np.int64)
+    passed = game.is_winning(mask)
+    outcomes = game.winning_masks(flips)
+    pivotal = tuple(p for i, p in enumerate(game.players) if bool(outcomes[i]) != passed)
+    members = game.coalition(mask)
+    return PivotalResult(passed=passed, pivotal=pivotal,
+                         yes=tuple(p for p in game.players if p in members),
+                         no=tuple(p for p in game.players if p not in members))
+
+
+#: Index names accepted by :func:`power_indices` and the CLI.
+INDEX_NAMES = {
+    "shapley_shubik": lambda g, m: shapley_shubik_index(g, method=m),
+    "banzhaf": lambda g, m: banzhaf_index(g, method=m),
+    "banzhaf_absolute": lambda g, m: banzhaf_index(g, normalized=False, method=m),
+    "coleman_prevent": lambda g, m: coleman_power_to_prevent(g, method=m),
+    "coleman_initiate": lambda g, m: coleman_power_to_initiate(g, method=m),
+    "rae": lambda g, m: rae_index(g, method=m),
+    "risk_of_being_outvoted": lambda g, m: risk_of_being_outvoted(g, method=m),
+    "johnston": lambda g, m: johnston_index(g),
+    "deegan_packel": lambda g, m: deegan_packel_index(g),
+    "holler": lambda g, m: holler_index(g),
+}
+
+
+def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzhaf"), *,
+                  method: str = "auto") -> PowerTableResult:
+    """Several indices of one game at once (shared counts are computed once).
+
+    Parameters
+    ----------
+    game : simple game
+    indices : sequence of str
+        Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``.
+    method : str
+        Passed to every counting index.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> table = co.power_indices(co.WeightedVotingGame(3, [2, 1, 1]), ["shapley_shubik", "holler"])
+    >>> table["shapley_shubik"].tolist(), table.power_to_act
+    ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
+    """
+    game = en.check_simple_game(game, "power_indices")
+    names = [str(name).strip().lower().replace("-", "_") for name in indices]
+    if names == ["all"]:
+        names = list(INDEX_NAMES)
+        if game.n_players > en.MAX_ENUMERATION_PLAYERS:
+            names = [k for k in names if k not in ("johnston", "deegan_packel", "holler")]
+    aliases = {"ss": "shapley_shubik", "shapley": "shapley_shubik", "bz": "banzhaf",
+               "penrose": "banzhaf_absolute", "risk": "risk_of_being_outvoted",
+               "prevent": "coleman_prevent", "initiate": "coleman_initiate",
+               "pgi": "holler", "public_good": "holler", "dp": "deegan_packel"}
+    names = [aliases.get(k, k) for k in names]
+    unknown = [k for k in names if k not in INDEX_NAMES]
+    if unknown:
+        raise ValueError(f"unknown index {unknown[0]!r}; valid indices are "
+                         f"{', '.join(INDEX_NAMES)} (or 'all').")
+    columns, exact, used = {}, True, set()
+    for name in names:
+        result = INDEX_NAMES[name](game, method)
+        columns[name] = result.x
+        exact = exact and result.exact
+        used.add(result.method)
+    act = coleman_power_to_act(game, method=method)
+    return PowerTableResult(players=game.players, indices=columns, exact=exact and act.exact,
+                            power_to_act=act.value, method="+".join(sorted(used | {act.method})))
+
+
+def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None = None
+                        ) -> SweepResult:
+    """Efficiency and protection as the quota runs from simple majority to unanimity.
+
+    For each quota: Coleman's power to act (efficiency), each member's power to prevent
+    action and risk of being outvoted (protection), exactly. One generating function over all
+    weights serves every quota (cumulative sums of exact counts).
+
+    Parameters
+    ----------
+    game : WeightedVotingGame
+        The body; its own quota is ignored.
+    quotas : sequence of numbers, optional
+        Default: every integer quota from a simple majority of the total weight to the total
+        (at most 101 evenly spread quotas when the total is larger than 100).
+
+    Raises
+    ------
+    InvalidGameError
+        If the game is not weighted, or a quota is outside ``(0, total]``.
+    TooLargeError
+        If the total integer weight exceeds 10**6 (population weights: round them).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> sweep = co.decision_rule_sweep(co.WeightedVotingGame(2, [1, 1, 1]))
+    >>> sweep.quotas, [str(a) for a in sweep.power_to_act]
+    ((2, 3), ['1/2', '1/8'])
+    >>> [str(r) for r in sweep.risk_of_being_outvoted[:, 0]]
+    ['1/4', '0']
+    """
+    from ..exceptions import TooLargeError
+
+    if not isinstance(game, WeightedVotingGame):
+        raise InvalidGameError("decision_rule_sweep needs a WeightedVotingGame (the quota is "
+                               f"what it varies), got {type(game).__name__}.")
+    weights = list(game.int_weights)
+    scale = game._scale
+    total = sum(weights)
+    if total > 10**6:
+        raise TooLargeError(f"the total integer weight is {total}; the sweep builds arrays of "
+                            "that length. Round the weights (e.g. populations in thousands).")
+    if quotas is None:
+        low = total // 2 + 1
+        if total - low + 1 <= 101:
+            int_quotas = list(range(low, total + 1))
+        else:
+            int_quotas = sorted(set(int(round(v)) for v in np.linspace(low, total, 101)))
+        shown = [Fraction(q, scale) for q in int_quotas]
+    else:
+        shown, int_quotas = [], []
+        for q in quotas:
+            game.with_quota(q)                       # validates the quota, with its message
+            shown.append(q)
+            int_quotas.append(math.ceil(Fraction(str(q)) * scale))
+    n = len(weights)
+    c = np.zeros(total + 1, dtype=object)
+    c[:] = 0
+    c[0] = 1
+    for w in weights:
+        if w:
+            c[w:] = c[w:] + c[:-w]
+        else:
+            c = c * 2
+    # suffix sums: at_least[x] = number of coalitions of weight >= x
+    at_least = np.concatenate([np.cumsum(c[::-1])[::-1], np.array([0], dtype=object)])
+    removed_prefix = {}
+    for w in set(weights):
+        if w == 0:
+            d = c // 2
+        else:
+            d = en.remove_factor(c, w)
+        removed_prefix[w] = np.concatenate([np.array([0], dtype=object), np.cumsum(d)])
+    act, prevent, risk = [], [], []
+    two_n = 2 ** n
+    for q in int_quotas:
+        win = int(at_least[q])
+        row_prevent, row_risk = [], []
+        for w in weights:
+            prefix = removed_prefix[w]
+            swings = int(prefix[q]) - int(prefix[max(0, q - w)])
+            row_prevent.append(Fraction(swings, win))
+            row_risk.append(Fraction(win - swings, two_n))
+        act.append(Fraction(win, two_n))
+        prevent.append(row_prevent)
+        risk.append(row_risk)
+
+    def obj(rows):
+        array = np.empty((len(rows), n), dtype=object)
+        for k, row in enumerate(rows):
+            array[k, :] = row
+        return array
+    shown = tuple(int(q) if isinstance(q, Fraction) and q.denominator == 1 else q
+                  for q in shown)
+    act_array = np.empty(len(act), dtype=object)
+    act_array[:] = act
+    return SweepResult(players=game.players, quotas=shown, power_to_act=act_array,
+                       power_to_prevent=obj(prevent), risk_of_being_outvoted=obj(risk),
+                       exact=True)

@@ -1,0 +1,79 @@
+"""`coalitions power ...` from the shell."""
+
+import json
+
+from typer.testing import CliRunner
+
+from coalitions.cli.app import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, ["power", *args])
+
+
+def test_option_form_table_and_json():
+    result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--players",
+                 "FR,DE,IT,BE,NL,LU")
+    assert result.exit_code == 0, result.output
+    assert "Shapley-Shubik" in result.output and "LU" in result.output
+    result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--index", "banzhaf", "--json")
+    document = json.loads(result.stdout)
+    assert document["indices"]["banzhaf"] == {"1": "5/21", "2": "5/21", "3": "5/21",
+                                              "4": "1/7", "5": "1/7", "6": 0}
+    assert document["exact"] is True
+
+
+def test_file_form(tmp_path):
+    path = tmp_path / "eec.json"
+    path.write_text(json.dumps({"type": "weighted", "quota": 12, "weights": [4, 4, 4, 2, 2, 1]}))
+    result = run(str(path), "--index", "all", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["indices"]["holler"]["6"] == 0
+
+
+def test_real_bodies():
+    result = run("un-security-council", "--json")
+    document = json.loads(result.stdout)
+    assert document["indices"]["shapley_shubik"]["China"] == "421/2145"
+    assert document["power_to_act"] == "53/2048"
+    result = run("eu-council", "--index", "ss")
+    assert result.exit_code == 0 and "Germany" in result.output
+    result = run("eec-council", "--json")
+    assert json.loads(result.stdout)["indices"]["banzhaf"]["Luxembourg"] == 0
+
+
+def test_sweep_and_pivotal():
+    result = run("sweep", "--body", "un-security-council", "--json")
+    rows = json.loads(result.stdout)["rows"]
+    assert rows[0]["quota"] == 23 and rows[-1]["power_to_act"] == "1/32768"
+    result = run("sweep", "--weights", "1,1,1")
+    assert result.exit_code == 0 and "power to act" in result.output
+    result = run("pivotal", "--no", "Cyprus", "--body", "eu-council-unanimity", "--json")
+    assert json.loads(result.stdout)["pivotal"] == ["Cyprus"]
+
+
+def test_errors_go_to_stderr_without_traceback():
+    result = run("--quota", "20", "--weights", "4,4")
+    assert result.exit_code == 1
+    assert "error: the quota must lie in (0, total weight]" in result.stderr
+    assert "Traceback" not in result.output
+    result = run("--quota", "2", "--weights", "1,-1,3")
+    assert result.exit_code == 1 and "non-negative" in result.stderr
+    result = run("--quota", "2", "--weights", "1,x")
+    assert result.exit_code == 2
+    result = run("--weights", "1,2")
+    assert result.exit_code == 2
+    result = run("missing.json")
+    assert result.exit_code == 1 and "no such file" in result.stderr
+    result = run("--quota", "2", "--weights", "1,1,1", "--index", "magic")
+    assert result.exit_code == 1 and "unknown index 'magic'" in result.stderr
+    result = run("sweep", "--body", "nowhere")
+    assert result.exit_code == 1 and "unknown body" in result.stderr
+
+
+def test_no_arguments_prints_help():
+    result = run()
+    assert result.exit_code == 0 and "Usage" in result.output
