@@ -14,8 +14,8 @@ from .examples import Section, run_case
 __all__ = ["Section", "tour", "SECTIONS", "DEMO_CASES"]
 
 # the examples the tour walks through, in order (each runs in well under a second)
-DEMO_CASES = ["glove", "security-council", "lowest-common-denominator", "cyprus-belarus",
-              "burden-sharing", "coalitions-of-the-willing"]
+DEMO_CASES = ["glove", "security-council", "eu-council", "blocs", "lowest-common-denominator",
+              "cyprus-belarus", "burden-sharing", "coalitions-of-the-willing"]
 
 
 def timing_section(n: int = 22, seed: int = 2022) -> Section:
@@ -46,7 +46,8 @@ def timing_section(n: int = 22, seed: int = 2022) -> Section:
 
 
 # sections left out of the tour to keep it short (the full reports: coalitions examples run)
-DEMO_SKIP = {"cyprus-belarus": ("What happened",)}
+DEMO_SKIP = {"cyprus-belarus": ("What happened",),
+             "eu-council": ("A priori power of each state",)}
 
 
 def _case_sections(name: str) -> Callable[[], list[Section]]:

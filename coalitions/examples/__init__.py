@@ -10,7 +10,8 @@ from ._report import Report, Section, format_number
 
 # the tour order
 from . import glove, two_party_bargaining  # noqa: E402,F401  (register the cases)
-from . import security_council  # noqa: E402,F401
+from . import security_council, eu_council, blocs, small_states  # noqa: E402,F401
+from . import legitimacy_efficiency  # noqa: E402,F401
 from . import legislative_bargaining, lowest_common_denominator  # noqa: E402,F401
 from . import cyprus_belarus  # noqa: E402,F401
 from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401

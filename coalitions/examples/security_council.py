@@ -17,7 +17,8 @@ ELECTED_2020 = ["Belgium", "Dominican Republic", "Germany", "Indonesia", "South 
 
 TITLE = "The UN Security Council: power of permanent and elected members"
 SUMMARY = ("Nine votes out of fifteen and no veto from the five permanent members: how much "
-           "power does each seat hold, and how often can the Council act at all?")
+           "power does each seat hold, how often can the Council act, and what would "
+           "enlargement change?")
 
 
 def _council_game(permanent, elected, quota):
@@ -26,6 +27,55 @@ def _council_game(permanent, elected, quota):
     veto = frozenset(permanent)
     return TUGame.from_function(lambda s: int(veto <= s and len(s) >= quota),
                                 list(permanent) + list(elected))
+
+
+def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int):
+    """The rule "``votes_needed`` votes including every veto holder" as a weighted game:
+    weight ``w = other - votes_needed + vetoes + 1`` per veto holder, 1 per other seat, quota
+    ``vetoes * w + votes_needed - vetoes`` (today's Council: ``[39; 7 x 5, 1 x 10]``)."""
+    from ..games.simple import WeightedVotingGame
+
+    v, m, k = permanent_with_veto, other_seats, votes_needed
+    w = m - k + v + 1
+    players = [f"V{i + 1}" for i in range(v)] + [f"S{i + 1}" for i in range(m)]
+    return WeightedVotingGame(v * w + k - v, [w] * v + [1] * m, players)
+
+
+def _enlargement_section() -> tuple[Section, dict]:
+    from ..power import coleman_power_to_act, shapley_shubik_index, banzhaf_index
+
+    scenarios = [("today: 15 seats, 9 votes, 5 vetoes", 5, 10, 9),
+                 ("25 seats, 14 votes, 5 vetoes (new permanent seats without veto)", 5, 20, 14),
+                 ("25 seats, 14 votes, 11 vetoes (six new permanent seats with veto)", 11, 14,
+                  14)]
+    rows, data, today = [], {}, None
+    for label, v, m, k in scenarios:
+        game = veto_council(v, m, k)
+        ss = shapley_shubik_index(game)
+        bz = banzhaf_index(game)
+        act = coleman_power_to_act(game).value
+        today = act if today is None else today
+        rows.append([label, ss["V1"], ss["S1"], bz["V1"], bz["S1"], act, today / act])
+        data[label] = {"shapley_shubik_veto": ss["V1"], "shapley_shubik_other": ss["S1"],
+                       "banzhaf_veto": bz["V1"], "banzhaf_other": bz["S1"],
+                       "power_to_act": act}
+    section = Section(
+        "Enlargement scenarios: how the power to act falls",
+        ["design", "Shapley-Shubik: a veto holder", "Shapley-Shubik: another seat",
+         "Banzhaf: a veto holder", "Banzhaf: another seat", "power to act A",
+         "today's A / this A"],
+        [[r[0], *[float(v) for v in r[1:5]], r[5], float(r[6])] for r in rows],
+        ["A permanent seat without a veto carries exactly the a priori power of an elected "
+         "seat: in the second design the new permanent members sit among the 'other seats'.",
+         f"Enlarging to 25 seats with a 14-vote quota and the same five vetoes leaves the "
+         f"Council about as able to act (A = {float(rows[1][5]):.4f} against "
+         f"{float(rows[0][5]):.4f}); giving the six new permanent members a veto divides the "
+         f"power to act by {float(rows[2][6]):.0f}: every added veto is one more member that "
+         "must be on board, and enlargement makes consensus harder."],
+        assumptions=["the seat numbers and quotas of the enlarged designs are illustrative; "
+                     "they are not the text of any reform proposal"],
+        data=data)
+    return section, data
 
 
 @register("security-council", TITLE, SUMMARY)
@@ -81,7 +131,8 @@ def run() -> Report:
                                  "Banzhaf (normalised)": bz.as_dict()}, log=True,
                                 title="UN Security Council 2020: power per seat")
 
-    return Report("security-council", TITLE, SUMMARY, [power, acting],
+    enlargement, _ = _enlargement_section()
+    return Report("security-council", TITLE, SUMMARY, [power, acting, enlargement],
                   references=["Shapley, L. S. and Shubik, M. (1954). APSR 48(3), 787-792.",
                               "Banzhaf, J. F. (1965). Rutgers Law Review 19, 317-343.",
                               "Coleman, J. S. (1971). Control of collectivities and the power "

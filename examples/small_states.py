@@ -1,0 +1,14 @@
+"""Worked example `small-states`: see `coalitions examples run small-states`.
+
+Run: python examples/small_states.py [--json] [--plot FILE]
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a clone too
+
+from coalitions.examples import script_main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(script_main("small-states"))
