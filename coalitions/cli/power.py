@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot
 
 INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
               "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
@@ -74,11 +75,13 @@ def _numbers(text: str, what: str) -> list[Any]:
     return out
 
 
-def _report(game: Any, title: str, index: str, method: str, as_json: bool) -> None:
+def _report(game: Any, title: str, index: str, method: str, as_json: bool,
+            plot: Optional[Path] = None) -> None:
     from ..power import power_indices
 
     with errors_to_stderr():
         table = power_indices(game, _split(index), method=method)
+    write_plot(plot, lambda: power_figure(table, title), quiet=as_json)
     if as_json:
         emit_json({"game": repr(game), **table.to_dict()})
         return
@@ -102,7 +105,7 @@ def power(ctx: typer.Context,
                                                 help="Comma-separated names."),
           index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
           method: str = typer.Option("auto", "--method", help=METHOD_HELP),
-          as_json: bool = JSON_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
         return
@@ -121,14 +124,14 @@ def power(ctx: typer.Context,
     names = _split(players) if players else None
     with errors_to_stderr():
         game = WeightedVotingGame(q[0], numbers, names)
-    _report(game, f"Voting power of [{quota}; {weights}]", index, method, as_json)
+    _report(game, f"Voting power of [{quota}; {weights}]", index, method, as_json, plot)
 
 
 @app.command("file", hidden=True)
 def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
               index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
               method: str = typer.Option("auto", "--method", help=METHOD_HELP),
-              as_json: bool = JSON_OPTION) -> None:
+              as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
     from ..games.io import read_game
@@ -139,42 +142,45 @@ def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
         game = read_game(file)
         if isinstance(game, TUGame):
             game = SimpleGame.from_tu_game(game)
-    _report(game, f"Voting power in {file.name}", index, method, as_json)
+    _report(game, f"Voting power in {file.name}", index, method, as_json, plot)
 
 
 @app.command("eu-council")
 def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
                index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
                method: str = typer.Option("auto", "--method", help=METHOD_HELP),
-               as_json: bool = JSON_OPTION) -> None:
+               as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
     from ..datasets import eu_council as build
 
     with errors_to_stderr():
         game = build(rule=rule)
-    _report(game, f"Council of the EU, 2020 populations, rule={rule}", index, method, as_json)
+    _report(game, f"Council of the EU, 2020 populations, rule={rule}", index, method, as_json,
+            plot)
 
 
 @app.command("un-security-council")
 def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                                                   help=INDEX_HELP),
                         method: str = typer.Option("auto", "--method", help=METHOD_HELP),
-                        as_json: bool = JSON_OPTION) -> None:
+                        as_json: bool = JSON_OPTION,
+                        plot: Optional[Path] = PLOT_OPTION) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
     from ..datasets import un_security_council as build
 
-    _report(build(), "UN Security Council 2020 [39; 7 x 5, 1 x 10]", index, method, as_json)
+    _report(build(), "UN Security Council 2020 [39; 7 x 5, 1 x 10]", index, method, as_json,
+            plot)
 
 
 @app.command("eec-council")
 def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                                           help=INDEX_HELP),
                 method: str = typer.Option("auto", "--method", help=METHOD_HELP),
-                as_json: bool = JSON_OPTION) -> None:
+                as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
     from ..datasets import eec_council_1958 as build
 
-    _report(build(), "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", index, method, as_json)
+    _report(build(), "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", index, method, as_json, plot)
 
 
 BODIES = ("un-security-council", "eec-council")
@@ -190,7 +196,7 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
           quotas: Optional[str] = typer.Option(None, "--quotas",
                                                help="Comma-separated quotas (default: simple "
                                                     "majority to unanimity)."),
-          as_json: bool = JSON_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Efficiency against protection as the quota runs from simple majority to unanimity:
     power to act, and each member's power to prevent and risk of being outvoted."""
     from ..datasets import eec_council_1958, un_security_council
@@ -212,6 +218,7 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
                                       _split(players) if players else None)
         chosen = _numbers(quotas, "--quotas") if quotas else None
         result = decision_rule_sweep(game, chosen)
+    write_plot(plot, lambda: sweep_figure(game, result, "Decision-rule sweep"), quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return

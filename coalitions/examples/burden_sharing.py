@@ -57,7 +57,8 @@ def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -
 
 def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
     """The 20 largest rates (percent) of the UN regular-budget scale 2019-2021
-    (A/RES/73/271), exact, in rank order; see ``datasets/un_scale_of_assessments_2019_2021_top.md``.
+    (A/RES/73/271), exact, in rank order; provenance in
+    ``datasets/un_scale_of_assessments_2019_2021_top.md``.
 
     >>> un_scale_2019_2021()[0]
     ('United States', Fraction(22, 1))

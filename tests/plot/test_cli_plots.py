@@ -49,3 +49,14 @@ def test_plot_refused_for_one_dimension(tmp_path):
                                  str(tmp_path / "x.png")])
     assert result.exit_code == 1 and "two-dimensional" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["power", "eu-council"], ["power", "un-security-council", "--json"],
+    ["power", "--quota", "3", "--weights", "2,1,1"],
+    ["power", "sweep", "--body", "un-security-council"]])
+def test_power_plots(tmp_path, command):
+    out = tmp_path / "power.png"
+    result = runner.invoke(app, [*command, "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1000
