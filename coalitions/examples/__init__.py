@@ -9,11 +9,11 @@ from ._registry import CASES, Case, get_case, list_cases, register, run_case, sc
 from ._report import Report, Section, format_number
 
 # the tour order
-from . import glove, two_party_bargaining  # noqa: E402,F401  (register the cases)
+from . import glove  # noqa: E402,F401  (importing a case registers it)
 from . import security_council, eu_council, blocs, small_states  # noqa: E402,F401
 from . import legitimacy_efficiency  # noqa: E402,F401
-from . import legislative_bargaining, lowest_common_denominator  # noqa: E402,F401
-from . import cyprus_belarus  # noqa: E402,F401
+from . import two_party_bargaining, legislative_bargaining  # noqa: E402,F401
+from . import lowest_common_denominator, cyprus_belarus  # noqa: E402,F401
 from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401
 
 __all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",

@@ -10,7 +10,7 @@ from ._report import Report, Section
 __all__ = ["run"]
 
 TITLE = "Coalitions of the willing: the stable size of a climate club"
-SUMMARY = ("Countries choose whether to join an agreement that abates a global public bad: "
+SUMMARY = ("Countries choose whether to join an agreement to provide a global public good: "
            "which club sizes are self-enforcing, and how much of the gain do they capture?")
 
 
