@@ -193,3 +193,9 @@ def test_un_scale_section(reports):
     assert un.rows[0][:3] == ["United States", 22.0, 24.5]
     assert sum(row[1] for row in un.rows) == pytest.approx(100)
     assert un.assumptions
+
+
+def test_reference_page_lists_every_case():
+    page = (ROOT / "docs" / "reference" / "examples.md").read_text(encoding="utf-8")
+    listed = [line.split("`")[1] for line in page.splitlines() if line.startswith("| `")]
+    assert listed == NAMES
