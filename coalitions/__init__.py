@@ -25,3 +25,8 @@ __all__ = [
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
 ]
+
+# The core family's result classes (core, least core, nucleolus).
+from .results import BalancedCollection, CoreResult, LeastCoreResult, NucleolusResult  # noqa: E402
+
+__all__ += ["BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult"]
