@@ -17,6 +17,8 @@ app = typer.Typer(
 )
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
+from . import core as _core_cli  # noqa: E402  (the core family: core, least-core, nucleolus)
+app.command("core")(_core_cli.core_command); app.command("least-core")(_core_cli.least_core_command); app.command("nucleolus")(_core_cli.nucleolus_command)  # noqa: E501,E702
 
 
 def _version(flag: bool) -> None:
