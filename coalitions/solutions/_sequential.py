@@ -20,7 +20,7 @@ import numpy as np
 
 from .._bits import popcounts
 from ._lp import solve_lp
-from ._tables import (ExactTable, Span, mask_bits, positive_combination, solve_exact,
+from ._tables import (exact_table, Span, mask_bits, positive_combination, solve_exact,
                       subset_sums)
 
 __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PLAYERS"]

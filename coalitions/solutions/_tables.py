@@ -41,6 +41,19 @@ def mask_bits(masks: np.ndarray, n: int, dtype=np.float64) -> np.ndarray:
     return ((masks[:, None] >> np.arange(n, dtype=np.int64)) & 1).astype(dtype)
 
 
+_CACHE: list = []          # [(game, float table, ExactTable or None)], most recent first
+
+
+def _cached(game: TUGame) -> list:
+    for entry in _CACHE:
+        if entry[0] is game:
+            return entry
+    entry = [game, None, None]
+    _CACHE.insert(0, entry)
+    del _CACHE[2:]
+    return entry
+
+
 def numeric_table(game: TUGame, function: str) -> np.ndarray:
     """Float64 table of a float or exact game (symbolic games are refused)."""
     if game.kind == nb.SYMBOLIC:
@@ -48,7 +61,21 @@ def numeric_table(game: TUGame, function: str) -> np.ndarray:
             f"{function} solves linear programs, which needs numbers; substitute the symbols "
             "of this symbolic game first with game.subs({...})."
         )
-    return game.values if game.kind == nb.FLOAT else game.to_float().values
+    if game.kind == nb.FLOAT:
+        return game.values
+    entry = _cached(game)
+    if entry[1] is None:
+        table = exact_table(game)
+        entry[1] = table.floats()
+    return entry[1]
+
+
+def exact_table(game: TUGame) -> "ExactTable":
+    """The game's values as scaled integers (cached for the last two games)."""
+    entry = _cached(game)
+    if entry[2] is None:
+        entry[2] = ExactTable(game)
+    return entry[2]
 
 
 def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:
@@ -73,23 +100,38 @@ class ExactTable:
 
     def __init__(self, game: TUGame):
         values = game.values
+        self.n = game.n_players
         if game.kind == nb.FLOAT:
-            values = game.to_exact().values
+            if np.all(values == np.round(values)) and np.abs(values).max() < 2.0**52:
+                self.scale = 1
+                self.ints = values.astype(np.int64)
+                return
+            values = np.array([Fraction(float(v)) for v in values], dtype=object)
         elif game.kind == nb.SYMBOLIC:
             raise InvalidGameError("exact verification needs a rational game, not a "
                                    "symbolic one; substitute its symbols first.")
-        dens = [f.denominator for f in values.tolist()]
+        items = values.tolist()
+        dens = set(f.denominator for f in items)
         scale = 1
-        for d in set(dens):
+        for d in dens:
             scale = scale * d // math.gcd(scale, d)
         if scale == 1:
-            ints = [f.numerator for f in values.tolist()]
+            ints = [f.numerator for f in items]
         else:
-            ints = [f.numerator * (scale // f.denominator) for f in values.tolist()]
-        big = max((abs(i) for i in ints), default=0)
+            ints = [f.numerator * (scale // f.denominator) for f in items]
+        big = max(max(ints), -min(ints))
         self.scale = scale
-        self.n = game.n_players
         self.ints = np.array(ints, dtype=np.int64 if big < _INT64_SAFE >> 8 else object)
+
+    def floats(self) -> np.ndarray:
+        """The values as float64 (each the float nearest to the exact value)."""
+        if self.ints.dtype != object and self.scale == 1 and \
+                np.abs(self.ints).max(initial=0) < 2**53:
+            table = self.ints.astype(np.float64)
+        else:
+            table = np.array([float(Fraction(int(i), self.scale)) for i in self.ints])
+        table.setflags(write=False)
+        return table
 
     def excesses(self, x: Sequence[Fraction]) -> tuple[np.ndarray, int]:
         """Integer excesses ``(v(S) - x(S)) * scale`` of every coalition and that scale."""
@@ -190,7 +232,14 @@ class Span:
         if self.rank == 0:
             return masks == 0
         null = self.null_basis()
-        bits = mask_bits(masks, self.n, np.int64 if null.dtype != object else object)
+        if null.dtype != object and np.abs(null).max() * self.n < 2**50:
+            out = np.empty(masks.shape, dtype=bool)
+            nullf = null.astype(np.float64)
+            for lo in range(0, masks.size, 1 << 16):
+                bits = mask_bits(masks[lo:lo + (1 << 16)], self.n)
+                out[lo:lo + (1 << 16)] = ~np.any(bits @ nullf != 0, axis=1)
+            return out
+        bits = mask_bits(masks, self.n, object)
         return ~np.any(bits @ null != 0, axis=1)
 
     def not_in_span_table(self) -> np.ndarray:
@@ -214,7 +263,10 @@ class Span:
             outside = np.ones(1 << n, dtype=bool)
             outside[0] = False
         candidates = np.flatnonzero(~outside)
-        if candidates.size:
+        if candidates.size > (1 << n) >> 6 and null.dtype != object:
+            for k in range(null.shape[1]):   # exact, one subset-sum pass per column
+                outside |= subset_sums(null[:, k].astype(np.int64), n) != 0
+        elif candidates.size:
             outside[candidates] = ~self.contains_masks(candidates)
         return outside
 

@@ -14,7 +14,7 @@ from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
 from ._lp import solve_lp
-from ._tables import (ExactTable, mask_bits, numeric_table, solve_exact, subset_sums,
+from ._tables import (exact_table, mask_bits, numeric_table, solve_exact, subset_sums,
                       to_game_numbers)
 from .imputations import is_efficient, payoff_vector
 from .least_core import least_core, max_excess
@@ -249,7 +249,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
                 found[key] = (point, basis)
     vertices = []
     if game.kind == nb.EXACT:
-        table = ExactTable(game)
+        table = exact_table(game)
         seen = set()
         for point, basis in found.values():
             rows = [[1] * n] + [[int(b) for b in bits[j]] for j in basis]

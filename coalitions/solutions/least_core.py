@@ -11,7 +11,7 @@ from .. import _numbers as nb
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from ._sequential import sequential_lp
-from ._tables import (ExactTable, mask_bits, numeric_table, positive_combination, solve_exact,
+from ._tables import (exact_table, mask_bits, numeric_table, positive_combination, solve_exact,
                       subset_sums, to_game_numbers)
 from .imputations import payoff_vector
 from .semivalues import check_game
@@ -38,7 +38,7 @@ def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
         return nb.constant(0, nb.FLOAT if x.dtype != object else nb.EXACT)
     full = (1 << n) - 1
     if x.dtype == object:
-        table = ExactTable(game)
+        table = exact_table(game)
         exc, scale = table.excesses(list(x))
         inner = exc[1:full]
         top = max(inner.tolist()) if inner.dtype == object else int(inner.max())
@@ -163,7 +163,7 @@ def _exact_least_core(game: TUGame, support: list[int], run):
     x = solve_exact(rows, rhs, list(run.x))
     if x is None:
         return None
-    table = ExactTable(game)
+    table = exact_table(game)
     exc, scale = table.excesses(x)
     inner = exc[1:full]
     top = max(inner.tolist()) if inner.dtype == object else int(inner.max())

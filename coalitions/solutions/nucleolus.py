@@ -13,7 +13,7 @@ from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
 from ._sequential import _level_keys, kohlberg, reconstruct_exact, sequential_lp
-from ._tables import ExactTable, exact_vector, numeric_table, to_game_numbers
+from ._tables import exact_table, exact_vector, numeric_table, to_game_numbers
 from .semivalues import check_game, check_method
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
@@ -53,11 +53,21 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
                                method=method, n_lps=run.n_lps, success=False,
                                message=run.message)
     levels = _dedupe(run.levels, atol * max(1.0, float(np.max(np.abs(v)))))
-    if game.kind == nb.EXACT and verify:
+    integral = game.kind == nb.FLOAT and _integral(v)
+    if (game.kind == nb.EXACT or integral) and verify:
         rebuilt = reconstruct_exact(game.values, n, run, weights)
         if rebuilt is not None:
             x_exact, _stage_levels = rebuilt
             if _verify(game, x_exact, imputation, per_capita, exact=True, atol=atol):
+                if integral:
+                    return NucleolusResult(
+                        x=to_game_numbers([float(f) for f in x_exact], nb.FLOAT),
+                        players=game.players, exact=False, concept=concept, method=method,
+                        levels=tuple(float(f) for f in _dedupe(_stage_levels, 0)),
+                        n_lps=run.n_lps, verified=True,
+                        message="float game with integer worths: rebuilt in exact arithmetic "
+                                "and verified by Kohlberg's criterion; x holds the floats of "
+                                "the exact answer")
                 return NucleolusResult(
                     x=to_game_numbers(x_exact, nb.EXACT), players=game.players, exact=True,
                     concept=concept, method=method, levels=tuple(_dedupe(_stage_levels, 0)),
@@ -80,6 +90,10 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
                            n_lps=run.n_lps, verified=verified, message=message)
 
 
+def _integral(v: np.ndarray) -> bool:
+    return bool(np.abs(v).max(initial=0) < 2.0**52 and np.all(v == np.round(v)))
+
+
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
     out: list = []
     for level in levels:
@@ -97,7 +111,7 @@ def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
         x = [Fraction(v) for v in x]
         if sum(x) != values[full]:
             return False
-        table = ExactTable(game)
+        table = exact_table(game)
         zero = []
         if imputation:
             for i in range(n):
@@ -107,7 +121,7 @@ def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
                     zero.append(i)
         keys = _level_keys(table, x, n, per_capita)
         return kohlberg(n, keys, zero, exact=True)
-    v = game.values if game.kind == nb.FLOAT else game.to_float().values
+    v = numeric_table(game, "nucleolus")
     x = np.asarray(x, dtype=float)
     if abs(x.sum() - v[full]) > atol:
         return False
@@ -279,11 +293,24 @@ def _check_x(game: TUGame, x: Sequence[Any], function: str) -> list:
     return list(x)
 
 
+def _exact_check(game: TUGame, x) -> bool:
+    """Exact check for rational games, and for float games with integer worths when every
+    payoff is an int or a Fraction."""
+    if game.kind == nb.EXACT:
+        return True
+    if game.kind != nb.FLOAT:
+        return False
+    rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
+                   for v in x)
+    return rational and _integral(game.values)
+
+
 def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """Whether ``x`` is the nucleolus of ``game`` (Kohlberg's criterion).
 
     Exact for a rational game and rational ``x`` (floats in ``x`` are read as the shortest
-    decimal); within ``atol`` for a float game.
+    decimal), and for a float game with integer worths when ``x`` holds ints or Fractions;
+    within ``atol`` otherwise.
 
     Examples
     --------
@@ -294,7 +321,7 @@ def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """
     game = check_game(game, "is_nucleolus")
     x = _check_x(game, x, "is_nucleolus")
-    if game.kind == nb.EXACT:
+    if _exact_check(game, x):
         return _verify(game, exact_vector(x), True, False, exact=True, atol=atol)
     numeric_table(game, "is_nucleolus")
     return _verify(game, x, True, False, exact=False, atol=atol)
@@ -312,7 +339,7 @@ def is_prenucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
     """
     game = check_game(game, "is_prenucleolus")
     x = _check_x(game, x, "is_prenucleolus")
-    if game.kind == nb.EXACT:
+    if _exact_check(game, x):
         return _verify(game, exact_vector(x), False, False, exact=True, atol=atol)
     numeric_table(game, "is_prenucleolus")
     return _verify(game, x, False, False, exact=False, atol=atol)
