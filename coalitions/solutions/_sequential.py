@@ -20,8 +20,7 @@ import numpy as np
 
 from .._bits import popcounts
 from ._lp import solve_lp
-from ._tables import (exact_table, Span, mask_bits, positive_combination, solve_exact,
-                      subset_sums)
+from ._tables import Span, mask_bits, positive_combination, solve_exact, subset_sums
 
 __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PLAYERS"]
 
@@ -239,37 +238,17 @@ def reconstruct_exact(values, n: int, run: Run, weight_by_size=None
     return solved[:n], solved[n:]
 
 
-def _level_keys(table: ExactTable | None, x, n: int, per_capita: bool, v_float=None):
-    """Excess keys over all masks: exact integers (scaled) or floats."""
-    if table is not None:
-        exc, _scale = table.excesses(x)
-        if per_capita:
-            lcm = 1
-            for k in range(1, n + 1):
-                lcm = lcm * k // math.gcd(lcm, k)
-            factors = np.array([lcm // max(k, 1) for k in range(n + 1)], dtype=np.int64)
-            sizes = popcounts(n)
-            if exc.dtype != object and int(np.abs(exc).max()) * lcm < (1 << 62):
-                exc = exc * factors[sizes]
-            else:
-                exc = np.array([int(e) * int(factors[s]) for e, s in zip(exc, sizes)],
-                               dtype=object)
-        return exc
-    exc = v_float - subset_sums(np.asarray(x, dtype=float), n)
-    if per_capita:
-        exc = exc / np.maximum(popcounts(n), 1)
-    return exc
-
-
-def kohlberg(n: int, keys: np.ndarray, zero_players: list[int], *, exact: bool,
-             atol: float = 1e-9) -> bool:
-    """Kohlberg's criterion on the excess keys of every coalition (index = mask).
+def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int], *,
+             exact: bool, atol: float = 1e-9, complete_above=None) -> bool | None:
+    """Kohlberg's criterion on the excess ``keys`` of the coalitions ``masks``.
 
     For every level d the coalitions with excess >= d must form a balanced collection
     (allowing non-negative weights on the singletons of ``zero_players``, the players held at
     their individual worth, for the nucleolus). Only the levels that raise the rank of the
     collection need a check (Benedek, Fliege and Nguyen, 2021); each check is an LP whose
-    vertex is rebuilt and verified in exact arithmetic when ``exact``.
+    vertex is rebuilt and verified in exact arithmetic when ``exact``. ``masks`` must hold
+    every coalition whose key is at least ``complete_above``; None is returned when the
+    check would need a level below that.
     """
     full = (1 << n) - 1
     if n == 1:
@@ -278,51 +257,37 @@ def kohlberg(n: int, keys: np.ndarray, zero_players: list[int], *, exact: bool,
     span.add_mask(full)
     zero_rows = mask_bits(np.array([1 << i for i in zero_players], dtype=np.int64), n,
                           np.int64)
-    values = keys[1:full]
-    masks_all = np.arange(1, full, dtype=np.int64)
-    if exact and values.dtype == object:
-        order_all = np.array(sorted(range(values.size), key=lambda k: values[k],
-                                    reverse=True), dtype=np.int64)
-        chunks = [order_all]
+    if keys.dtype == object:
+        order = np.array(sorted(range(keys.size), key=keys.__getitem__, reverse=True),
+                         dtype=np.int64)
     else:
-        numeric = values.astype(np.float64) if values.dtype != object else values
-        if values.size > 1 << 16:
-            k = 1 << 13
-            kth = np.partition(numeric, numeric.size - k)[numeric.size - k]
-            slack = 0 if exact else 2 * atol
-            head = np.flatnonzero(numeric >= kth - slack)
-            tail = np.flatnonzero(numeric < kth - slack)
-            head = head[np.argsort(-values[head], kind="stable")]
-            chunks = [head, tail]
-        else:
-            chunks = [np.argsort(-values, kind="stable")]
-    for chunk_index, order in enumerate(chunks):
-        if chunk_index == 1:
-            order = order[np.argsort(-values[order], kind="stable")]
-        sorted_values = values[order]
-        if order.size == 0:
+        order = np.argsort(-keys, kind="stable")
+    sorted_keys = keys[order]
+    if exact:
+        breaks = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    else:
+        breaks = np.flatnonzero(np.abs(np.diff(sorted_keys.astype(np.float64))) > atol) + 1
+    bounds = np.concatenate([[0], breaks, [order.size]]).astype(np.int64)
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if span.rank == n:
+            return True
+        if complete_above is not None and sorted_keys[lo] < complete_above:
+            return None
+        group = masks[order[lo:hi]]
+        outside = group[~span.contains_masks(group)]
+        if outside.size == 0:
             continue
+        strict = mask_bits(outside, n, np.int64)
+        free = np.array(span.generators, dtype=np.int64).reshape(-1, n)
         if exact:
-            breaks = np.flatnonzero(sorted_values[1:] != sorted_values[:-1]) + 1
-        else:
-            breaks = np.flatnonzero(np.abs(np.diff(sorted_values)) > atol) + 1
-        bounds = np.concatenate([[0], breaks, [order.size]])
-        for lo, hi in zip(bounds[:-1], bounds[1:]):
-            if span.rank == n:
-                return True
-            group = masks_all[order[lo:hi]]
-            outside = group[~span.contains_masks(group)]
-            if outside.size == 0:
-                continue
-            strict = mask_bits(outside, n, np.int64)
-            free = np.array(span.generators, dtype=np.int64).reshape(-1, n)
-            if exact:
-                if positive_combination(strict, zero_rows, free) is None:
-                    return False
-            elif not _float_positive_combination(strict, zero_rows, free):
+            if positive_combination(strict, zero_rows, free) is None:
                 return False
-            _add_masks(span, outside)
-    return True
+        elif not _float_positive_combination(strict, zero_rows, free):
+            return False
+        _add_masks(span, outside)
+    if span.rank == n:
+        return True
+    return None if complete_above is not None else True
 
 
 def _float_positive_combination(strict, nonneg, free) -> bool:

@@ -391,3 +391,70 @@ def _dim(*arrays) -> int:
         if array.ndim == 2 and array.shape[1]:
             return array.shape[1]
     raise ValueError("cannot infer the dimension of an empty collection")
+
+
+def _lcm_range(n: int) -> int:
+    out = 1
+    for k in range(1, n + 1):
+        out = out * k // math.gcd(out, k)
+    return out
+
+
+def float_excesses(game: TUGame, x, per_capita: bool = False) -> np.ndarray:
+    """Float excesses of every mask (per capita: divided by the coalition size)."""
+    n = game.n_players
+    v = numeric_table(game, "excess")
+    exc = v - subset_sums(np.asarray([float(xi) for xi in x], dtype=np.float64), n)
+    if per_capita:
+        from .._bits import popcounts
+
+        exc = exc / np.maximum(popcounts(n), 1)
+    return exc
+
+
+def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = True,
+                 count: int = 4096, fexc: np.ndarray | None = None):
+    """The coalitions with the largest excesses at ``x``, with exact keys.
+
+    Returns ``(masks, keys, complete_above)``: every proper coalition whose excess is at least
+    ``complete_above`` is among ``masks`` (``complete_above`` is None when all are). Keys are
+    Python integers proportional to the exact excess (rational games, ``exact=True``) or
+    floats. A float pass over the whole table picks the candidates, so exact arithmetic only
+    ever touches a few thousand coalitions.
+    """
+    n = game.n_players
+    full = (1 << n) - 1
+    if fexc is None:
+        fexc = float_excesses(game, x, per_capita)
+    inner = fexc[1:full]
+    scale = max(1.0, float(np.max(np.abs(numeric_table(game, "excess")))),
+                float(np.max(np.abs(np.asarray([float(v) for v in x])))))
+    margin = 1e-7 * scale
+    if inner.size <= 2 * count:
+        masks = np.arange(1, full, dtype=np.int64)
+        bound = None
+    else:
+        kth = np.partition(inner, inner.size - count)[inner.size - count]
+        masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
+        bound = kth - margin
+    if not exact:
+        return masks, fexc[masks], bound
+    table = exact_table(game)
+    xs = [Fraction(v) for v in x]
+    d = table.scale
+    for value in xs:
+        d = d * value.denominator // math.gcd(d, value.denominator)
+    factor = d // table.scale
+    x_int = np.array([int(v * d) for v in xs], dtype=object)
+    v_int = table.ints[masks]
+    v_int = np.array([int(i) * factor for i in v_int.tolist()], dtype=object)
+    keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ x_int
+    if per_capita:
+        lcm = _lcm_range(n)
+        sizes = mask_bits(masks, n, np.int64).sum(axis=1)
+        keys = keys * np.array([lcm // int(k) for k in sizes], dtype=object)
+        d = d * lcm
+    if bound is not None:
+        # keys are excess * d (per capita: excess / |S| * d); as an exact bound:
+        bound = Fraction(bound) * d
+    return masks, keys, bound

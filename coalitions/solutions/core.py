@@ -61,8 +61,10 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     Emptiness comes from the least-core LP (one LP with row generation). By the
     Bondareva-Shapley theorem the core is empty exactly when some balanced collection has
     :math:`\sum_S \delta_S v(S) > v(N)`; the LP dual supplies that collection. Vertices are
-    enumerated from the coalition constraints that are tight somewhere in the core (one LP
-    each), solving every square subsystem.
+    enumerated by walking the edges of the core from a first vertex (a lexicographic LP):
+    at each vertex every choice of n - 2 tight constraints gives a candidate edge direction,
+    followed until another constraint blocks it. Exact games rebuild each vertex from its
+    tight constraints in rational arithmetic and check it against every coalition.
 
     References
     ----------
@@ -169,20 +171,84 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     return all(abs(t - 1) <= atol for t in totals)
 
 
-def _relevant_constraints(game: TUGame, v: np.ndarray, atol: float) -> np.ndarray:
-    """Coalitions whose constraint is tight at some core point (one LP each)."""
-    n = game.n_players
-    full = (1 << n) - 1
-    masks = np.arange(1, full, dtype=np.int64)
-    bits = mask_bits(masks, n)
-    scale = max(1.0, float(np.max(np.abs(v))))
-    relevant = []
-    for k, mask in enumerate(masks):
-        solution = solve_lp(bits[k], A_ub=-bits, b_ub=-v[masks], A_eq=np.ones((1, n)),
-                            b_eq=[v[full]])
-        if solution.success and solution.fun <= v[mask] + 1e-7 * scale:
-            relevant.append(mask)
-    return np.array(relevant, dtype=np.int64)
+def _start_vertex(A: np.ndarray, b: np.ndarray, grand: float, n: int) -> np.ndarray | None:
+    """A vertex of the core: lexicographic LP (minimise x_1, then x_2, ...)."""
+    eq = [np.ones(n)]
+    eq_b = [grand]
+    point = None
+    for i in range(n):
+        cost = np.zeros(n)
+        cost[i] = 1.0
+        solution = solve_lp(cost, A_ub=-A, b_ub=-b, A_eq=np.array(eq), b_eq=np.array(eq_b))
+        if not solution.success:
+            return None
+        point = solution.x
+        row = np.zeros(n)
+        row[i] = 1.0
+        eq.append(row)
+        eq_b.append(solution.fun)
+    return point
+
+
+def _float_vertices(A: np.ndarray, b: np.ndarray, grand: float, n: int, scale: float
+                    ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Vertices by walking the edges of the core from one vertex (breadth first)."""
+    tol = 1e-9 * scale
+    start = _start_vertex(A, b, grand, n)
+    if start is None:
+        return []
+    key = lambda p: tuple(np.round(p / scale, 9) + 0.0)  # noqa: E731
+    found = {key(start): start}
+    queue = [start]
+    budget = _MAX_BASES
+    while queue:
+        point = queue.pop()
+        slack = A @ point - b
+        tight = np.flatnonzero(slack <= 1e-7 * scale)
+        if n == 1:
+            break
+        combos = math.comb(len(tight), n - 2)
+        budget -= combos
+        if budget < 0:
+            raise TooLargeError(
+                "the core is too degenerate to enumerate its vertices here "
+                f"({len(tight)} constraints tight at one vertex); use core(game) for a point."
+            )
+        if n == 2:
+            picks = np.zeros((1, 0), dtype=np.int64)
+        else:
+            picks = np.array(list(itertools.combinations(tight, n - 2)), dtype=np.int64)
+            picks = picks.reshape(-1, n - 2)
+        for lo in range(0, len(picks), 20_000):
+            chunk = picks[lo:lo + 20_000]
+            matrices = np.empty((len(chunk), n - 1, n))
+            matrices[:, 0, :] = 1.0
+            matrices[:, 1:, :] = A[chunk]
+            _, sing, vt = np.linalg.svd(matrices)
+            ok = sing[:, -1] > 1e-9 if n > 1 else np.ones(len(chunk), bool)
+            directions = vt[ok, -1, :]
+            for sign in (1.0, -1.0):
+                d = sign * directions
+                moves = A @ d.T                         # (constraints, directions)
+                feasible = np.all(moves[tight] >= -1e-9, axis=0)
+                for k in np.flatnonzero(feasible):
+                    m = moves[:, k]
+                    blocking = m < -1e-12
+                    if not blocking.any():
+                        continue
+                    step = np.min(slack[blocking] / -m[blocking])
+                    if step <= tol:
+                        continue
+                    new = point + step * d[k]
+                    new_key = key(new)
+                    if new_key not in found:
+                        found[new_key] = new
+                        queue.append(new)
+    out = []
+    for point in found.values():
+        tight = np.flatnonzero(A @ point - b <= 1e-7 * scale)
+        out.append((point, tight))
+    return out
 
 
 def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
@@ -217,43 +283,16 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     scale = max(1.0, float(np.max(np.abs(v))))
     if (lc.exact and lc.epsilon > 0) or (not lc.exact and float(lc.epsilon) > atol * scale):
         return []
-    relevant = _relevant_constraints(game, v, atol)
-    k = n - 1
-    if math.comb(len(relevant), k) > _MAX_BASES:
-        raise TooLargeError(f"the core has {len(relevant)} relevant constraints; enumerating "
-                            f"{math.comb(len(relevant), k)} bases is too many.")
-    bits = mask_bits(relevant, n)
-    all_masks = np.arange(1, full, dtype=np.int64)
-    all_bits = mask_bits(all_masks, n)
-    found: dict[tuple, np.ndarray] = {}
-    combos = np.array(list(itertools.combinations(range(len(relevant)), k)), dtype=np.int64)
-    combos = combos.reshape(-1, k)
-    for start in range(0, len(combos), 50_000):
-        chunk = combos[start:start + 50_000]
-        matrices = np.empty((len(chunk), n, n))
-        matrices[:, 0, :] = 1.0
-        matrices[:, 1:, :] = bits[chunk]
-        rhs = np.empty((len(chunk), n))
-        rhs[:, 0] = v[full]
-        rhs[:, 1:] = v[relevant[chunk]]
-        dets = np.linalg.det(matrices)
-        ok = np.abs(dets) > 1e-9
-        if not ok.any():
-            continue
-        points = np.linalg.solve(matrices[ok], rhs[ok][..., None])[..., 0]
-        slack = points @ all_bits.T - v[all_masks]
-        feasible = np.all(slack >= -1e-7 * scale, axis=1)
-        for point, basis in zip(points[feasible], chunk[ok][feasible]):
-            key = tuple(np.round(point, 7))
-            if key not in found:
-                found[key] = (point, basis)
+    masks = np.arange(1, full, dtype=np.int64)
+    bits = mask_bits(masks, n)
+    found = _float_vertices(bits, v[masks], float(v[full]), n, scale)
     vertices = []
     if game.kind == nb.EXACT:
         table = exact_table(game)
         seen = set()
-        for point, basis in found.values():
-            rows = [[1] * n] + [[int(b) for b in bits[j]] for j in basis]
-            rhs = [game.grand_value] + [game.values[int(relevant[j])] for j in basis]
+        for point, tight in found:
+            rows = [[1] * n] + [[int(b) for b in bits[j]] for j in tight]
+            rhs = [game.grand_value] + [game.values[int(masks[j])] for j in tight]
             x = solve_exact(rows, rhs, list(point))
             if x is None:
                 continue
@@ -264,6 +303,6 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
             vertices.append(to_game_numbers(x, nb.EXACT))
         vertices.sort(key=lambda a: tuple(a.tolist()))
         return vertices
-    for point, _basis in sorted(found.values(), key=lambda pb: tuple(pb[0])):
+    for point, _tight in sorted(found, key=lambda pt: tuple(pt[0])):
         vertices.append(to_game_numbers(point, nb.FLOAT))
     return vertices

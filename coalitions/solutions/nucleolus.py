@@ -12,8 +12,9 @@ from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._sequential import _level_keys, kohlberg, reconstruct_exact, sequential_lp
-from ._tables import exact_table, exact_vector, numeric_table, to_game_numbers
+from ._sequential import kohlberg, reconstruct_exact, sequential_lp
+from ._tables import (exact_vector, float_excesses, numeric_table, to_game_numbers,
+                      top_excesses)
 from .semivalues import check_game, check_method
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
@@ -111,7 +112,6 @@ def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
         x = [Fraction(v) for v in x]
         if sum(x) != values[full]:
             return False
-        table = exact_table(game)
         zero = []
         if imputation:
             for i in range(n):
@@ -119,20 +119,27 @@ def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
                     return False
                 if x[i] == values[1 << i]:
                     zero.append(i)
-        keys = _level_keys(table, x, n, per_capita)
-        return kohlberg(n, keys, zero, exact=True)
-    v = numeric_table(game, "nucleolus")
-    x = np.asarray(x, dtype=float)
-    if abs(x.sum() - v[full]) > atol:
-        return False
-    zero = []
-    if imputation:
-        singles = v[[1 << i for i in range(n)]]
-        if np.any(x < singles - atol):
+    else:
+        v = numeric_table(game, "nucleolus")
+        x = np.asarray(x, dtype=float)
+        if abs(x.sum() - v[full]) > atol:
             return False
-        zero = [i for i in range(n) if abs(x[i] - singles[i]) <= atol]
-    keys = _level_keys(None, x, n, per_capita, v)
-    return kohlberg(n, keys, zero, exact=False, atol=atol)
+        zero = []
+        if imputation:
+            singles = v[[1 << i for i in range(n)]]
+            if np.any(x < singles - atol):
+                return False
+            zero = [i for i in range(n) if abs(x[i] - singles[i]) <= atol]
+    fexc = float_excesses(game, x, per_capita)
+    count = 4096
+    while True:
+        masks, keys, bound = top_excesses(game, x, per_capita=per_capita, exact=exact,
+                                          count=count, fexc=fexc)
+        verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol,
+                           complete_above=bound)
+        if verdict is not None:
+            return verdict
+        count *= 8
 
 
 _DOC_PARAMS = """

@@ -1,6 +1,10 @@
 """Imputations, core, least core: checkers as oracles, certificates, vertices, bad inputs."""
 
+import itertools
 import math
+from fractions import Fraction
+
+import sympy
 
 import numpy as np
 import pytest
@@ -58,7 +62,7 @@ def test_core_and_least_core_properties(n, seed):
         assert co.is_in_core(game, result.x)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.integers(2, 5), st.integers(0, 2**32 - 1))
 def test_core_vertices_are_in_the_core(n, seed):
     game = convex_game(n, np.random.default_rng(seed))
@@ -111,3 +115,49 @@ def test_is_in_core_float_and_one_player():
     assert co.is_in_core(game, [1.0]) and not co.is_in_core(game, [0.5])
     assert co.core(game).x.tolist() == [1.0]
     assert list(co.nucleolus(co.TUGame([0, 3])).x) == [3]
+
+
+def test_core_vertices_six_players_use_relevant_constraints():
+    game = convex_game(6, np.random.default_rng(4))
+    vertices = co.core_vertices(game)
+    assert vertices and all(co.is_in_core(game, v) for v in vertices)
+
+
+def _marginal_vectors(game):
+    n = game.n_players
+    out = set()
+    for order in itertools.permutations(range(n)):
+        mask, x = 0, [0] * n
+        for i in order:
+            x[i] = game.value(mask | 1 << i) - game.value(mask)
+            mask |= 1 << i
+        out.add(tuple(x))
+    return out
+
+
+def _brute_force_vertices(game):
+    n = game.n_players
+    full = (1 << n) - 1
+    rows = [[(m >> i) & 1 for i in range(n)] for m in range(1, full)]
+    found = set()
+    for basis in itertools.combinations(range(full - 1), n - 1):
+        matrix = sympy.Matrix([[1] * n] + [rows[k] for k in basis])
+        if matrix.det() == 0:
+            continue
+        rhs = sympy.Matrix([game.grand_value] + [game.value(k + 1) for k in basis])
+        x = [Fraction(str(v)) for v in matrix.solve(rhs)]
+        if co.is_in_core(game, x):
+            found.add(tuple(x))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_core_vertices_match_marginal_vectors_and_brute_force(seed):
+    rng = np.random.default_rng(seed)
+    game = convex_game(4, rng)
+    assert {tuple(v) for v in co.core_vertices(game)} == _marginal_vectors(game)
+    values = rng.integers(0, 4, size=8).astype(np.int64)
+    values[0] = 0
+    values[7] = 6
+    small = co.TUGame(values)
+    assert {tuple(v) for v in co.core_vertices(small)} == _brute_force_vertices(small)
