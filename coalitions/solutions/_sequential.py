@@ -60,19 +60,57 @@ def _independent(masks: np.ndarray, span: Span) -> list[int]:
     return [int(m) for m in outside[keep]]
 
 
-def _add_masks(span: Span, masks: np.ndarray) -> list[int]:
+def _add_masks(span: Span, masks: np.ndarray, rng=None) -> list[int]:
     """Add masks to the span exactly; return the ones that increased its rank."""
     added = []
     pending = np.asarray(masks, dtype=np.int64)
+    pending = pending[~span.contains_masks(pending)]
+    limit = 64 * span.n
+    rng = np.random.default_rng(0) if rng is None else rng
     while pending.size and span.rank < span.n:
-        choice = _independent(pending, span)
-        if not choice:
-            break
+        sample = pending if pending.size <= limit else rng.choice(pending, limit,
+                                                                   replace=False)
+        choice = _independent(sample, span)
+        if not choice:  # pragma: no cover - numerically dependent sample
+            choice = [int(m) for m in sample[:1]]
         for mask in choice:
             if span.add_mask(mask):
                 added.append(mask)
         pending = pending[~span.contains_masks(pending)]
     return added
+
+
+def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exact: bool
+                    ) -> bool:
+    """Is the level's collection balanced modulo the span (then add it to the span)?
+
+    A huge level is checked on random samples first: a balanced sample joins the span, and
+    only the level's coalitions outside the grown span remain to be checked (a balanced
+    collection stays balanced when coalitions in its span are added).
+    """
+    n = span.n
+    rng = np.random.default_rng(12345)
+    pending = outside
+    size = 8 * n
+    while pending.size:
+        if pending.size <= size:
+            sample, final = pending, True
+        else:
+            sample, final = rng.choice(pending, size, replace=False), False
+        strict = mask_bits(sample, n, np.int64)
+        free = np.array(span.generators, dtype=np.int64).reshape(-1, n)
+        if exact:
+            ok = positive_combination(strict, zero_rows, free) is not None
+        else:
+            ok = _float_positive_combination(strict, zero_rows, free)
+        if not ok:
+            if final:
+                return False
+            size *= 4
+            continue
+        _add_masks(span, sample, rng)
+        pending = pending[~span.contains_masks(pending)]
+    return True
 
 
 def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=None,
@@ -277,14 +315,8 @@ def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int
         outside = group[~span.contains_masks(group)]
         if outside.size == 0:
             continue
-        strict = mask_bits(outside, n, np.int64)
-        free = np.array(span.generators, dtype=np.int64).reshape(-1, n)
-        if exact:
-            if positive_combination(strict, zero_rows, free) is None:
-                return False
-        elif not _float_positive_combination(strict, zero_rows, free):
+        if not _balanced_group(outside, span, zero_rows, exact):
             return False
-        _add_masks(span, outside)
     if span.rank == n:
         return True
     return None if complete_above is not None else True

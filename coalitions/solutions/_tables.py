@@ -445,10 +445,20 @@ def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = Tru
     for value in xs:
         d = d * value.denominator // math.gcd(d, value.denominator)
     factor = d // table.scale
-    x_int = np.array([int(v * d) for v in xs], dtype=object)
-    v_int = table.ints[masks]
-    v_int = np.array([int(i) * factor for i in v_int.tolist()], dtype=object)
-    keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ x_int
+    x_int = [int(v * d) for v in xs]
+    ints = table.ints
+    big_v = int(np.abs(ints).max()) if ints.dtype != object else max(abs(int(i)) for i in ints)
+    if big_v * factor + sum(abs(v) for v in x_int) < _INT64_SAFE and ints.dtype != object:
+        if masks.size > (1 << n) >> 4:     # many candidates: one int64 pass over the table
+            keys = (ints * factor - subset_sums(np.array(x_int, dtype=np.int64), n))[masks]
+        else:
+            keys = ints[masks] * factor - mask_bits(masks, n, np.int64) @ np.array(
+                x_int, dtype=np.int64)
+        keys = keys.astype(object) if per_capita else keys
+    else:
+        v_int = np.array([int(i) * factor for i in ints[masks].tolist()], dtype=object)
+        keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ np.array(x_int,
+                                                                               dtype=object)
     if per_capita:
         lcm = _lcm_range(n)
         sizes = mask_bits(masks, n, np.int64).sum(axis=1)
