@@ -201,12 +201,14 @@ class LeastCoreResult(AllocationResult):
 
     ``epsilon`` is the smallest number such that some efficient ``x`` has
     ``x(S) >= v(S) - epsilon`` for every proper coalition. ``certificate`` holds the balanced
-    collection (LP dual) that proves ``epsilon`` optimal; ``n_lps`` counts the LPs solved.
+    collection (LP dual) that proves ``epsilon`` optimal; ``n_lps`` counts the LPs solved;
+    ``verified`` is True when ``epsilon`` was certified in exact arithmetic.
     """
 
     epsilon: Any = None
     certificate: Any = field(default=None, repr=False)
     n_lps: int = 0
+    verified: bool = False
     message: str = ""
 
 

@@ -416,10 +416,10 @@ def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = Tru
                  count: int = 4096, fexc: np.ndarray | None = None):
     """The coalitions with the largest excesses at ``x``, with exact keys.
 
-    Returns ``(masks, keys, complete_above)``: every proper coalition whose excess is at least
+    Returns ``(masks, keys, complete_above, d)``: every proper coalition whose excess is at least
     ``complete_above`` is among ``masks`` (``complete_above`` is None when all are). Keys are
     Python integers proportional to the exact excess (rational games, ``exact=True``) or
-    floats. A float pass over the whole table picks the candidates, so exact arithmetic only
+    floats; ``keys / d`` are the excesses. A float pass over the whole table picks the candidates, so exact arithmetic only
     ever touches a few thousand coalitions.
     """
     n = game.n_players
@@ -438,7 +438,7 @@ def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = Tru
         masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
         bound = kth - margin
     if not exact:
-        return masks, fexc[masks], bound
+        return masks, fexc[masks], bound, 1
     table = exact_table(game)
     xs = [Fraction(v) for v in x]
     d = table.scale
@@ -467,4 +467,11 @@ def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = Tru
     if bound is not None:
         # keys are excess * d (per capita: excess / |S| * d); as an exact bound:
         bound = Fraction(bound) * d
-    return masks, keys, bound
+    return masks, keys, bound, d
+
+
+def exact_max_excess(game: TUGame, x) -> Fraction:
+    """The exact largest excess over the proper coalitions (x rational)."""
+    _masks, keys, _bound, d = top_excesses(game, x, count=64)
+    top = max(keys.tolist()) if keys.dtype == object else int(keys.max())
+    return Fraction(int(top), d)

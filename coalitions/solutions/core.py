@@ -14,7 +14,7 @@ from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
 from ._lp import solve_lp
-from ._tables import (exact_table, mask_bits, numeric_table, solve_exact, subset_sums,
+from ._tables import (exact_max_excess, mask_bits, numeric_table, solve_exact, subset_sums,
                       to_game_numbers)
 from .imputations import is_efficient, payoff_vector
 from .least_core import least_core, max_excess
@@ -288,7 +288,6 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     found = _float_vertices(bits, v[masks], float(v[full]), n, scale)
     vertices = []
     if game.kind == nb.EXACT:
-        table = exact_table(game)
         seen = set()
         for point, tight in found:
             rows = [[1] * n] + [[int(b) for b in bits[j]] for j in tight]
@@ -296,8 +295,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
             x = solve_exact(rows, rhs, list(point))
             if x is None:
                 continue
-            exc, _ = table.excesses(x)
-            if max(exc[1:full].tolist()) > 0 or tuple(x) in seen:
+            if exact_max_excess(game, x) > 0 or tuple(x) in seen:
                 continue
             seen.add(tuple(x))
             vertices.append(to_game_numbers(x, nb.EXACT))

@@ -11,8 +11,8 @@ from .. import _numbers as nb
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from ._sequential import sequential_lp
-from ._tables import (exact_table, mask_bits, numeric_table, positive_combination, solve_exact,
-                      subset_sums, to_game_numbers)
+from ._tables import (exact_max_excess, mask_bits, numeric_table, positive_combination,
+                      solve_exact, subset_sums, to_game_numbers)
 from .imputations import payoff_vector
 from .semivalues import check_game
 
@@ -38,11 +38,7 @@ def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
         return nb.constant(0, nb.FLOAT if x.dtype != object else nb.EXACT)
     full = (1 << n) - 1
     if x.dtype == object:
-        table = exact_table(game)
-        exc, scale = table.excesses(list(x))
-        inner = exc[1:full]
-        top = max(inner.tolist()) if inner.dtype == object else int(inner.max())
-        return Fraction(int(top), scale)
+        return exact_max_excess(game, list(x))
     v = numeric_table(game, "max_excess")
     exc = v - subset_sums(x, n)
     return float(exc[1:full].max())
@@ -105,12 +101,24 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
                                epsilon=float("nan"), n_lps=run.n_lps, message=run.message)
     support = [mask for mask, _w in run.duals]
     weights = np.array([w for _m, w in run.duals])
-    if game.kind == nb.EXACT:
+    integral = game.kind == nb.FLOAT and bool(
+        np.abs(v).max(initial=0) < 2.0**52 and np.all(v == np.round(v)))
+    if game.kind == nb.EXACT or integral:
         exact = _exact_least_core(game, support, run)
+        if exact is not None and integral:
+            x_exact, epsilon, delta = exact
+            return LeastCoreResult(
+                x=to_game_numbers([float(f) for f in x_exact], nb.FLOAT),
+                players=game.players, exact=False, epsilon=float(epsilon),
+                certificate=_collection(game, support, [float(d) for d in delta],
+                                        exact=False),
+                n_lps=run.n_lps, verified=True,
+                message="float game with integer worths: epsilon and the point were rebuilt "
+                        "in exact arithmetic and verified (primal and dual agree)")
         if exact is not None:
             x_exact, epsilon, delta = exact
             certificate = _collection(game, support, delta, exact=True)
-            return LeastCoreResult(x=to_game_numbers(x_exact, nb.EXACT), players=game.players,
+            return LeastCoreResult(verified=True, x=to_game_numbers(x_exact, nb.EXACT), players=game.players,
                                    exact=True, epsilon=epsilon, certificate=certificate,
                                    n_lps=run.n_lps, message="exact; primal and dual agree")
     delta = weights
@@ -154,20 +162,18 @@ def _exact_least_core(game: TUGame, support: list[int], run):
     if lam <= 0:
         return None
     total_a = sum(a)
-    epsilon = (sum(ai * values[m] for ai, m in zip(a, support)) - lam * values[full]) / total_a
+    worth = [Fraction(values[m]) for m in support]
+    grand = Fraction(values[full])
+    epsilon = (sum(ai * w for ai, w in zip(a, worth)) - lam * grand) / total_a
     rows = [[1] * n]
-    rhs = [values[full]]
-    for m in support:
+    rhs = [grand]
+    for m, w in zip(support, worth):
         rows.append([(m >> i) & 1 for i in range(n)])
-        rhs.append(values[m] - epsilon)
+        rhs.append(w - epsilon)
     x = solve_exact(rows, rhs, list(run.x))
     if x is None:
         return None
-    table = exact_table(game)
-    exc, scale = table.excesses(x)
-    inner = exc[1:full]
-    top = max(inner.tolist()) if inner.dtype == object else int(inner.max())
-    if Fraction(int(top), scale) != epsilon:
+    if exact_max_excess(game, x) != epsilon:
         return None
     delta = [ai / lam for ai in a]
     return x, epsilon, delta

@@ -133,7 +133,7 @@ def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
     fexc = float_excesses(game, x, per_capita)
     count = 4096
     while True:
-        masks, keys, bound = top_excesses(game, x, per_capita=per_capita, exact=exact,
+        masks, keys, bound, _d = top_excesses(game, x, per_capita=per_capita, exact=exact,
                                           count=count, fexc=fexc)
         verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol,
                            complete_above=bound)

@@ -161,3 +161,13 @@ def test_core_vertices_match_marginal_vectors_and_brute_force(seed):
     values[7] = 6
     small = co.TUGame(values)
     assert {tuple(v) for v in co.core_vertices(small)} == _brute_force_vertices(small)
+
+
+def test_float_games_with_integer_worths_are_verified_exactly():
+    game = zero_normalised_game(12, np.random.default_rng(8)).to_float()
+    least = co.least_core(game)
+    assert least.verified and not least.exact and isinstance(least.epsilon, float)
+    result = co.nucleolus(game)
+    assert result.verified and not result.exact and "exact arithmetic" in result.message
+    exact = co.nucleolus(game.to_exact())
+    assert [float(v) for v in exact.x] == list(result.x)
