@@ -176,6 +176,8 @@ class CoreResult(Result):
         When the core is empty: a balanced collection whose weighted worth exceeds ``v(N)``.
     exact : bool
     message : str
+    success : bool
+        False when the LP failed (``message`` says why; nothing else is meaningful).
     """
 
     players: tuple
@@ -186,6 +188,7 @@ class CoreResult(Result):
     certificate: Any = None
     exact: bool = False
     message: str = ""
+    success: bool = True
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -210,6 +213,7 @@ class LeastCoreResult(AllocationResult):
     n_lps: int = 0
     verified: bool = False
     message: str = ""
+    success: bool = True
 
 
 @dataclass(frozen=True, eq=False, repr=False)

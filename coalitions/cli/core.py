@@ -45,6 +45,9 @@ def core_command(file: Path = FILE_ARGUMENT,
     with errors_to_stderr():
         game = read_game(file)
         result = core(game, vertices=vertices, atol=atol)
+    if not result.success:
+        typer.echo(f"error: {result.message}", err=True)
+        raise typer.Exit(1)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -72,6 +75,9 @@ def least_core_command(file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION,
     """The least core: its value epsilon and one point."""
     with errors_to_stderr():
         result = least_core(read_game(file), atol=atol)
+    if not result.success:
+        typer.echo(f"error: {result.message}", err=True)
+        raise typer.Exit(1)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -93,6 +93,10 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
             "point."
         )
     result = least_core(game, atol=atol)
+    if not result.success:
+        return CoreResult(players=game.players, is_empty=False, x=None,
+                          epsilon=result.epsilon, exact=False, message=result.message,
+                          success=False)
     scale = max(1.0, float(np.max(np.abs(v))))
     if result.exact:
         empty = result.epsilon > 0

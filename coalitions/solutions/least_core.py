@@ -98,7 +98,8 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     run = sequential_lp(v, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
         return LeastCoreResult(x=np.full(n, np.nan), players=game.players, exact=False,
-                               epsilon=float("nan"), n_lps=run.n_lps, message=run.message)
+                               epsilon=float("nan"), n_lps=run.n_lps, message=run.message,
+                               success=False)
     support = [mask for mask, _w in run.duals]
     weights = np.array([w for _m, w in run.duals])
     integral = game.kind == nb.FLOAT and bool(

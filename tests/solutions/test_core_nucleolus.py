@@ -163,7 +163,9 @@ def test_lp_failure_is_a_result(monkeypatch):
     assert not result.success and not result.exact and "numerical trouble" in result.message
     assert np.isnan(result.x.astype(float)).all()
     least = co.least_core(co.majority_game(3))
-    assert not least.exact and "numerical trouble" in least.message
+    assert not least.exact and not least.success and "numerical trouble" in least.message
+    result = co.core(co.majority_game(3))
+    assert not result.success and "numerical trouble" in result.message
 
 
 def test_progress_is_reported():
