@@ -18,8 +18,9 @@ from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ._lp import solve_lp
 
-__all__ = ["subset_sums", "mask_bits", "numeric_table", "ExactTable", "Span", "solve_exact",
-           "positive_combination", "to_game_numbers", "exact_vector"]
+__all__ = ["subset_sums", "mask_bits", "numeric_table", "exact_table", "ExactTable", "Span",
+           "solve_exact", "positive_combination", "to_game_numbers", "exact_vector",
+           "float_excesses", "top_excesses", "exact_max_excess"]
 
 _INT64_SAFE = 1 << 61
 
@@ -27,11 +28,13 @@ _INT64_SAFE = 1 << 61
 def subset_sums(x: np.ndarray, n: int) -> np.ndarray:
     """``x(S)`` for every mask S, by the doubling recurrence (one pass, 2**n additions)."""
     x = np.asarray(x)
-    out = np.empty(1 << n, dtype=x.dtype if x.dtype != object else object)
+    out = np.empty(1 << n, dtype=x.dtype)
     out[0] = 0
     for i in range(n):
-        np.add(out[: 1 << i], x[i], out=out[1 << i: 2 << i]) if out.dtype != object else \
-            out.__setitem__(slice(1 << i, 2 << i), out[: 1 << i] + x[i])
+        if out.dtype == object:
+            out[1 << i: 2 << i] = out[: 1 << i] + x[i]
+        else:
+            np.add(out[: 1 << i], x[i], out=out[1 << i: 2 << i])
     return out
 
 
@@ -132,22 +135,6 @@ class ExactTable:
             table = np.array([float(Fraction(int(i), self.scale)) for i in self.ints])
         table.setflags(write=False)
         return table
-
-    def excesses(self, x: Sequence[Fraction]) -> tuple[np.ndarray, int]:
-        """Integer excesses ``(v(S) - x(S)) * scale`` of every coalition and that scale."""
-        x = [Fraction(v) for v in x]
-        scale = self.scale
-        for value in x:
-            d = value.denominator
-            scale = scale * d // math.gcd(scale, d)
-        factor = scale // self.scale
-        xs = [int(v * scale) for v in x]
-        big = max(int(np.abs(self.ints).max()) if self.ints.dtype != object else
-                  max(abs(int(i)) for i in self.ints), 1) * factor + sum(abs(v) for v in xs)
-        if big < _INT64_SAFE and self.ints.dtype != object:
-            return self.ints * factor - subset_sums(np.array(xs, dtype=np.int64), self.n), scale
-        ints = np.array([int(i) * factor for i in self.ints], dtype=object)
-        return ints - subset_sums(np.array(xs, dtype=object), self.n), scale
 
 
 def _lcm_denominators(values: Sequence[Fraction]) -> int:
