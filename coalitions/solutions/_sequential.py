@@ -11,7 +11,6 @@ and adds the most violated ones, found by one vectorised pass over the 2**n tabl
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable

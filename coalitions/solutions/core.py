@@ -14,9 +14,9 @@ from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
 from ._lp import solve_lp
-from ._tables import (exact_max_excess, mask_bits, numeric_table, solve_exact, subset_sums,
+from ._tables import (exact_max_excess, mask_bits, numeric_table, solve_exact,
                       to_game_numbers)
-from .imputations import is_efficient, payoff_vector
+from .imputations import is_efficient
 from .least_core import least_core, max_excess
 from .semivalues import check_game
 
