@@ -239,6 +239,8 @@ def main(argv=None) -> None:
     parser.add_argument("--families", nargs="*", default=list(FAMILIES))
     parser.add_argument("--no-peers", action="store_true", help="skip coopgame-py")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--output", default="nucleolus.json",
+                        help="file name under benchmarks/results/")
     args = parser.parse_args(argv)
     sizes = args.n or ([5, 8, 11, 14] if args.small else [5, 8, 12, 16, 18, 20, 22, 24])
     co.nucleolus(make_game("uniform", 6, 0))          # warm-up: imports, caches
@@ -265,8 +267,8 @@ def main(argv=None) -> None:
     RESULTS.mkdir(exist_ok=True)
     out = {"machine": platform.platform(), "python": platform.python_version(),
            "numpy": np.__version__, "rows": rows}
-    (RESULTS / "nucleolus.json").write_text(json.dumps(out, indent=2, default=str))
-    print(f"\nwrote {RESULTS / 'nucleolus.json'}")
+    (RESULTS / args.output).write_text(json.dumps(out, indent=2, default=str))
+    print(f"\nwrote {RESULTS / args.output}")
 
 
 if __name__ == "__main__":
