@@ -16,6 +16,9 @@ from .results import AllocationResult, Result, ValueResult
 from .solutions import *  # noqa: F401,F403
 from .solutions import __all__ as _solutions_all
 
+# The core family's result classes (core, least core, nucleolus).
+from .results import BalancedCollection, CoreResult, LeastCoreResult, NucleolusResult  # noqa: E402
+
 # Voting power: simple games, power indices, real bodies.
 from . import datasets, power  # noqa: E402
 from .games.simple import (CompoundGame, SimpleGame, WeightedVotingGame,  # noqa: E402
@@ -61,6 +64,7 @@ __all__ = list(dict.fromkeys([
     "read_game", "write_game", "game_from_json", "game_to_json",
     "Result", "AllocationResult", "ValueResult",
     *_solutions_all,
+    "BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult",
     "datasets", "power", *_power_all,
     "formation", *_formation_all,
     "approx", "OracleGame", "EstimateResult",

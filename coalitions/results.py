@@ -20,7 +20,8 @@ __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
            "ClubFrontierResult", "EstimateResult", "PowerIndexResult", "PowerToActResult",
-           "PivotalResult", "PowerTableResult", "SweepResult"]
+           "PivotalResult", "PowerTableResult", "SweepResult", "BalancedCollection",
+           "CoreResult", "LeastCoreResult", "NucleolusResult"]
 
 
 def jsonable(value: Any) -> Any:
@@ -634,3 +635,117 @@ class SweepResult(Result):
 
     def to_dict(self) -> dict:
         return {"players": list(self.players), "exact": self.exact, "rows": self.rows()}
+
+
+# --------------------------------------------------------------------------- core family
+@dataclass(frozen=True, eq=False)
+class BalancedCollection(Result):
+    """A balanced collection of coalitions with its balancing weights.
+
+    ``sum of weights[k] * indicator(coalitions[k]) == 1`` for every player; when ``total``
+    (the weighted sum of the coalitions' worths) exceeds ``grand_value`` the collection is a
+    Bondareva-Shapley certificate that the core is empty.
+
+    Attributes
+    ----------
+    coalitions : tuple of tuple of str
+    weights : tuple
+        Positive weights (Fractions when ``exact``).
+    total : number
+        ``sum of weights[k] * v(coalitions[k])``.
+    grand_value : number
+        ``v(N)``.
+    exact : bool
+        True when the weights are exact and the identities were checked exactly.
+    """
+
+    coalitions: tuple
+    weights: tuple
+    total: Any
+    grand_value: Any
+    exact: bool
+
+
+@dataclass(frozen=True, eq=False)
+class CoreResult(Result):
+    """The core of a TU game.
+
+    Attributes
+    ----------
+    players : tuple of str
+    is_empty : bool
+    x : numpy.ndarray or None
+        A core point (None when the core is empty).
+    epsilon : number
+        The least-core value; the core is empty exactly when it is positive.
+    vertices : tuple of numpy.ndarray or None
+        The core's vertices when requested and the game is small enough.
+    certificate : BalancedCollection or None
+        When the core is empty: a balanced collection whose weighted worth exceeds ``v(N)``.
+    exact : bool
+    message : str
+    success : bool
+        False when the LP failed (``message`` says why; nothing else is meaningful).
+    """
+
+    players: tuple
+    is_empty: bool
+    x: Any
+    epsilon: Any
+    vertices: Any = None
+    certificate: Any = None
+    exact: bool = False
+    message: str = ""
+    success: bool = True
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        if self.vertices is not None:
+            out["vertices"] = [dict(zip(self.players, jsonable(list(v))))
+                               for v in self.vertices]
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class LeastCoreResult(AllocationResult):
+    """The least core: its value ``epsilon`` and one point ``x`` of it.
+
+    ``epsilon`` is the smallest number such that some efficient ``x`` has
+    ``x(S) >= v(S) - epsilon`` for every proper coalition. ``certificate`` holds the balanced
+    collection (LP dual) that proves ``epsilon`` optimal; ``n_lps`` counts the LPs solved;
+    ``verified`` is True when ``epsilon`` was certified in exact arithmetic.
+    """
+
+    epsilon: Any = None
+    certificate: Any = field(default=None, repr=False)
+    n_lps: int = 0
+    verified: bool = False
+    message: str = ""
+    success: bool = True
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class NucleolusResult(AllocationResult):
+    """The nucleolus (or prenucleolus, per-capita nucleolus) of a game.
+
+    Attributes
+    ----------
+    concept : str
+        ``"nucleolus"``, ``"prenucleolus"`` or ``"per_capita_nucleolus"``.
+    levels : tuple
+        The successive maximal excess levels, largest first.
+    n_lps : int
+        Number of linear programs solved.
+    verified : bool
+        True when Kohlberg's criterion was checked (exactly for rational games).
+    success : bool
+        False when an LP failed; ``message`` then says why and ``x`` holds NaN.
+    """
+
+    concept: str = ""
+    method: str = ""
+    levels: tuple = field(default=(), repr=False)
+    n_lps: int = 0
+    verified: bool = False
+    success: bool = True
+    message: str = field(default="", repr=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import bargain, examples, form, game, negotiate, power, value
+from . import bargain, core, examples, form, game, negotiate, power, value
 from ._common import JSON_OPTION, emit_json, number_cell, print_table
 
 app = typer.Typer(
@@ -21,6 +21,9 @@ app.add_typer(form.app, name="form")
 app.add_typer(power.app, name="power")
 app.add_typer(bargain.app, name="bargain")
 app.add_typer(negotiate.app, name="negotiate")
+app.command("core")(core.core_command)
+app.command("least-core")(core.least_core_command)
+app.command("nucleolus")(core.nucleolus_command)
 app.add_typer(examples.app, name="examples")
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from .._bits import bit_matrix
 from ..exceptions import InvalidProblemError, TooLargeError
+from ..games._players import PlayerSet
 from ..results import DynamicsResult, HedonicStabilityResult
 from ._partitions import mask_of, names_of, partition_masks, partition_names
 
@@ -60,7 +61,7 @@ def _finite(value: Any, where: str) -> float:
     return number
 
 
-class HedonicGame:
+class HedonicGame(PlayerSet):
     """A hedonic game: utilities of each player over the coalitions that contain it.
 
     Build one with :meth:`additively_separable`, :meth:`from_utilities` or
@@ -232,14 +233,6 @@ class HedonicGame:
         return cls(table, names)
 
     # ------------------------------------------------------------------ accessors
-    @property
-    def players(self) -> tuple[str, ...]:
-        return self._players
-
-    @property
-    def n_players(self) -> int:
-        return len(self._players)
-
     @property
     def utilities(self) -> np.ndarray:
         """Read-only table ``[i, S]`` of utilities (meaningful where bit i of S is set).

@@ -9,12 +9,13 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from ..exceptions import InvalidGameError
+from ._players import PlayerSet
 from .tu import _check_players
 
 __all__ = ["OracleGame"]
 
 
-class OracleGame:
+class OracleGame(PlayerSet):
     """A TU game whose worth ``v(S)`` is computed on demand by a function.
 
     Use it when the 2**n table cannot be stored (n = 50 or 1000) or when each value is
@@ -103,15 +104,6 @@ class OracleGame:
         self.n_evaluations = 0
 
     # ----------------------------------------------------------------- accessors
-    @property
-    def players(self) -> tuple[str, ...]:
-        """Player names; column ``i`` of a coalition matrix is ``players[i]``."""
-        return self._players
-
-    @property
-    def n_players(self) -> int:
-        return len(self._players)
-
     @property
     def vectorized(self) -> bool:
         return self._vectorized

@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from ..exceptions import InvalidGameError, TooLargeError
+from ._players import PlayerSet
 from .tu import TUGame, _check_players
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
@@ -78,59 +79,10 @@ def _masks_sum(weights: Sequence[int], n: int) -> np.ndarray:
     return sums
 
 
-class _SimpleBase:
+class _SimpleBase(PlayerSet):
     """Shared behaviour: player lookup, ``is_winning``, the TU conversion, ``&`` and ``|``."""
 
     _players: tuple[str, ...]
-
-    @property
-    def players(self) -> tuple[str, ...]:
-        """Player names; ``players[i]`` is bit ``i`` of a coalition mask."""
-        return self._players
-
-    @property
-    def n_players(self) -> int:
-        return len(self._players)
-
-    @property
-    def grand_coalition_mask(self) -> int:
-        return (1 << self.n_players) - 1
-
-    def player_index(self, player: str) -> int:
-        try:
-            return self._index[player]
-        except KeyError:
-            raise InvalidGameError(
-                f"unknown player {player!r}; the players are "
-                f"{', '.join(map(repr, self._players))}.") from None
-
-    @property
-    def _index(self) -> dict:
-        index = self.__dict__.get("_index_cache")
-        if index is None:
-            index = {p: i for i, p in enumerate(self._players)}
-            self.__dict__["_index_cache"] = index
-        return index
-
-    def mask(self, coalition: Any) -> int:
-        """Bitmask of a coalition given as a mask, one name, or an iterable of names."""
-        if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
-            mask = int(coalition)
-            if not 0 <= mask <= self.grand_coalition_mask:
-                raise InvalidGameError(
-                    f"coalition mask {mask} is out of range for {self.n_players} players "
-                    f"(0..{self.grand_coalition_mask}).")
-            return mask
-        if isinstance(coalition, str):
-            coalition = [coalition]
-        mask = 0
-        for name in coalition:
-            mask |= 1 << self.player_index(name)
-        return mask
-
-    def coalition(self, mask: int) -> frozenset:
-        """The names in a coalition mask."""
-        return frozenset(p for i, p in enumerate(self._players) if mask >> i & 1)
 
     def is_winning(self, coalition: Any) -> bool:
         """True when ``coalition`` (names, one name, or a bitmask) wins."""

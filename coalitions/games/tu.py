@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError, TooLargeError
+from ._players import PlayerSet, as_names
 
 __all__ = ["TUGame", "check_table_size", "MAX_TABLE_PLAYERS"]
 
@@ -76,7 +77,7 @@ def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
     return names
 
 
-class TUGame:
+class TUGame(PlayerSet):
     """A transferable-utility game in characteristic-function form.
 
     A game assigns a worth ``v(S)`` to every coalition ``S`` of the players, with
@@ -190,7 +191,7 @@ class TUGame:
                 f"from_dict needs a mapping of coalitions to values, got "
                 f"{type(mapping).__name__}."
             )
-        coalitions = [_as_names(key) for key in mapping]
+        coalitions = [as_names(key) for key in mapping]
         if players is None:
             order: dict[str, None] = {}
             for names in coalitions:
@@ -260,16 +261,6 @@ class TUGame:
         return self._values
 
     @property
-    def players(self) -> tuple[str, ...]:
-        """Player names; ``players[i]`` is bit ``i`` of a coalition mask."""
-        return self._players
-
-    @property
-    def n_players(self) -> int:
-        """Number of players."""
-        return len(self._players)
-
-    @property
     def kind(self) -> str:
         """``"float"``, ``"exact"`` (Fractions) or ``"symbolic"`` (sympy)."""
         return self._kind
@@ -280,45 +271,9 @@ class TUGame:
         return self._kind != nb.FLOAT
 
     @property
-    def grand_coalition_mask(self) -> int:
-        return (1 << self.n_players) - 1
-
-    @property
     def grand_value(self) -> Any:
         """``v(N)``, the worth of the grand coalition."""
         return self._values[-1]
-
-    def player_index(self, player: str) -> int:
-        """Position (bit) of a player by name."""
-        if self._index is None:
-            self._index = {name: i for i, name in enumerate(self._players)}
-        try:
-            return self._index[player]
-        except (KeyError, TypeError):
-            raise InvalidGameError(
-                f"unknown player {player!r}; the players are "
-                f"{', '.join(map(repr, self._players))}."
-            ) from None
-
-    def mask(self, coalition: Any) -> int:
-        """Bitmask of a coalition given as a mask, one name, or an iterable of names."""
-        if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
-            mask = int(coalition)
-            if not 0 <= mask < len(self._values):
-                raise InvalidGameError(
-                    f"coalition mask {mask} is out of range for {self.n_players} players "
-                    f"(0 .. {len(self._values) - 1})."
-                )
-            return mask
-        mask = 0
-        for name in _as_names(coalition):
-            mask |= 1 << self.player_index(name)
-        return mask
-
-    def coalition(self, mask: int) -> frozenset:
-        """Names of the players in a coalition mask."""
-        mask = self.mask(mask)
-        return frozenset(p for i, p in enumerate(self._players) if mask >> i & 1)
 
     def value(self, coalition: Any) -> Any:
         """Worth ``v(S)`` of a coalition given by names or bitmask."""
@@ -409,14 +364,4 @@ class TUGame:
         return scaled_game(self, -1)
 
 
-def _as_names(coalition: Any) -> tuple:
-    """Names in a coalition given as one name (str) or an iterable of names."""
-    if isinstance(coalition, str):
-        return (coalition,)
-    try:
-        return tuple(coalition)
-    except TypeError:
-        raise InvalidGameError(
-            f"a coalition must be an iterable of player names (or a bitmask), got "
-            f"{coalition!r}."
-        ) from None
+

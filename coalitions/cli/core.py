@@ -1,0 +1,111 @@
+"""`coalitions core|least-core|nucleolus FILE`: the core family of a game read from a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..games.io import read_game
+from ..solutions import core, least_core, nucleolus, prenucleolus
+from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+
+__all__ = ["core_command", "least_core_command", "nucleolus_command"]
+
+FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
+ATOL_OPTION = typer.Option(1e-9, "--atol", help="Tolerance for float games.")
+
+
+def _coalition(names) -> str:
+    return "{" + ", ".join(names) + "}"
+
+
+def _table(title, columns, rows, caption=None) -> None:
+    print_table(title, columns, rows)
+    if caption:
+        typer.echo(f"  {caption}")
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return None
+
+    def report(rank: int, n: int) -> None:
+        typer.echo(f"  nucleolus: {rank}/{n} dimensions fixed", err=True)
+
+    return report
+
+
+def core_command(file: Path = FILE_ARGUMENT,
+                 vertices: bool = typer.Option(False, "--vertices",
+                                               help="Also list the core's vertices "
+                                                    "(small games)."),
+                 atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """The core: empty or not, a core point, its vertices, or a proof that it is empty."""
+    with errors_to_stderr():
+        game = read_game(file)
+        result = core(game, vertices=vertices, atol=atol)
+    if not result.success:
+        typer.echo(f"error: {result.message}", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    if result.is_empty:
+        cert = result.certificate
+        _table(f"The core of {file.name} is empty", ["coalition", "weight"],
+                    [(_coalition(c), number_cell(w)) for c, w in
+                     zip(cert.coalitions, cert.weights)],
+                    caption=f"balanced collection: weighted worth {number_cell(cert.total)} "
+                            f"> v(N) = {number_cell(cert.grand_value)}; least-core value "
+                            f"{number_cell(result.epsilon)}; exact={result.exact}")
+        return
+    _table(f"A core point of {file.name}", ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
+                        f"exact={result.exact}")
+    if result.vertices is not None:
+        _table(f"Core vertices of {file.name}", ["vertex", *result.players],
+                    [(str(k + 1), *[number_cell(v) for v in vertex])
+                     for k, vertex in enumerate(result.vertices)])
+
+
+def least_core_command(file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION,
+                       as_json: bool = JSON_OPTION) -> None:
+    """The least core: its value epsilon and one point."""
+    with errors_to_stderr():
+        result = least_core(read_game(file), atol=atol)
+    if not result.success:
+        typer.echo(f"error: {result.message}", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    _table(f"Least core of {file.name}", ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}")
+
+
+def nucleolus_command(file: Path = FILE_ARGUMENT,
+                      pre: bool = typer.Option(False, "--prenucleolus",
+                                               help="The prenucleolus (no individual "
+                                                    "rationality)."),
+                      atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """The nucleolus (or prenucleolus), exact and verified for rational games."""
+    with errors_to_stderr():
+        game = read_game(file)
+        solver = prenucleolus if pre else nucleolus
+        progress = _progress(not as_json and getattr(game, "n_players", 0) >= 14)
+        result = solver(game, atol=atol, progress=progress)
+    if not result.success:
+        typer.echo(f"error: {result.message}", err=True)
+        raise typer.Exit(1)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    levels = ", ".join(number_cell(v) for v in result.levels)
+    _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}",
+                ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"exact={result.exact}, verified={result.verified}, "
+                        f"LPs={result.n_lps}; excess levels: {levels}")

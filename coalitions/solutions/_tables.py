@@ -1,0 +1,464 @@
+"""Private helpers for the LP-based concepts: coalition tables, exact linear algebra,
+span tracking and exact positive combinations (balancedness certificates).
+
+Everything that touches all ``2**n`` coalitions is a whole-array pass; the exact parts only
+ever see a few dozen coalitions.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError
+from ..games.tu import TUGame
+from ._lp import solve_lp
+
+__all__ = ["subset_sums", "mask_bits", "numeric_table", "exact_table", "ExactTable", "Span",
+           "solve_exact", "positive_combination", "to_game_numbers", "exact_vector",
+           "float_excesses", "top_excesses", "exact_max_excess"]
+
+_INT64_SAFE = 1 << 61
+
+
+def subset_sums(x: np.ndarray, n: int) -> np.ndarray:
+    """``x(S)`` for every mask S, by the doubling recurrence (one pass, 2**n additions)."""
+    x = np.asarray(x)
+    out = np.empty(1 << n, dtype=x.dtype)
+    out[0] = 0
+    for i in range(n):
+        if out.dtype == object:
+            out[1 << i: 2 << i] = out[: 1 << i] + x[i]
+        else:
+            np.add(out[: 1 << i], x[i], out=out[1 << i: 2 << i])
+    return out
+
+
+def mask_bits(masks: np.ndarray, n: int, dtype=np.float64) -> np.ndarray:
+    """0/1 matrix of shape (len(masks), n): row k is the indicator vector of masks[k]."""
+    masks = np.asarray(masks, dtype=np.int64)
+    return ((masks[:, None] >> np.arange(n, dtype=np.int64)) & 1).astype(dtype)
+
+
+_CACHE: list = []          # [(game, float table, ExactTable or None)], most recent first
+
+
+def _cached(game: TUGame) -> list:
+    for entry in _CACHE:
+        if entry[0] is game:
+            return entry
+    entry = [game, None, None]
+    _CACHE.insert(0, entry)
+    del _CACHE[2:]
+    return entry
+
+
+def numeric_table(game: TUGame, function: str) -> np.ndarray:
+    """Float64 table of a float or exact game (symbolic games are refused)."""
+    if game.kind == nb.SYMBOLIC:
+        raise InvalidGameError(
+            f"{function} solves linear programs, which needs numbers; substitute the symbols "
+            "of this symbolic game first with game.subs({...})."
+        )
+    if game.kind == nb.FLOAT:
+        return game.values
+    entry = _cached(game)
+    if entry[1] is None:
+        table = exact_table(game)
+        entry[1] = table.floats()
+    return entry[1]
+
+
+def exact_table(game: TUGame) -> "ExactTable":
+    """The game's values as scaled integers (cached for the last two games)."""
+    entry = _cached(game)
+    if entry[2] is None:
+        entry[2] = ExactTable(game)
+    return entry[2]
+
+
+def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:
+    """A read-only array of numbers of the game's kind."""
+    if kind == nb.FLOAT:
+        out = np.asarray([float(v) for v in values], dtype=np.float64) + 0.0
+    else:
+        out = np.empty(len(values), dtype=object)
+        out[:] = [Fraction(v) for v in values]
+    out.setflags(write=False)
+    return out
+
+
+def exact_vector(x: Sequence[Any]) -> list[Fraction]:
+    """Fractions from numbers (floats become the shortest decimal that round-trips)."""
+    return [Fraction(repr(float(v))) if isinstance(v, (float, np.floating)) else Fraction(v)
+            for v in x]
+
+
+class ExactTable:
+    """The values of a rational game scaled to integers: ``values = ints / scale``."""
+
+    def __init__(self, game: TUGame):
+        values = game.values
+        self.n = game.n_players
+        if game.kind == nb.FLOAT:
+            if np.all(values == np.round(values)) and np.abs(values).max() < 2.0**52:
+                self.scale = 1
+                self.ints = values.astype(np.int64)
+                return
+            values = np.array([Fraction(float(v)) for v in values], dtype=object)
+        elif game.kind == nb.SYMBOLIC:
+            raise InvalidGameError("exact verification needs a rational game, not a "
+                                   "symbolic one; substitute its symbols first.")
+        items = values.tolist()
+        dens = set(f.denominator for f in items)
+        scale = 1
+        for d in dens:
+            scale = scale * d // math.gcd(scale, d)
+        if scale == 1:
+            ints = [f.numerator for f in items]
+        else:
+            ints = [f.numerator * (scale // f.denominator) for f in items]
+        big = max(max(ints), -min(ints))
+        self.scale = scale
+        self.ints = np.array(ints, dtype=np.int64 if big < _INT64_SAFE >> 8 else object)
+
+    def floats(self) -> np.ndarray:
+        """The values as float64 (each the float nearest to the exact value)."""
+        if self.ints.dtype != object and self.scale == 1 and \
+                np.abs(self.ints).max(initial=0) < 2**53:
+            table = self.ints.astype(np.float64)
+        else:
+            table = np.array([float(Fraction(int(i), self.scale)) for i in self.ints])
+        table.setflags(write=False)
+        return table
+
+
+def _lcm_denominators(values: Sequence[Fraction]) -> int:
+    scale = 1
+    for value in values:
+        d = Fraction(value).denominator
+        scale = scale * d // math.gcd(scale, d)
+    return scale
+
+
+class Span:
+    """An exactly tracked linear span of 0/1 (or integer) vectors in R^n (reduced row
+    echelon form over the rationals), with a vectorised membership test for masks."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.rows: list[list[Fraction]] = []
+        self.pivots: list[int] = []
+        self.generators: list[list[int]] = []
+        self._null: np.ndarray | None = None
+        self._probe: tuple | None = None
+
+    @property
+    def rank(self) -> int:
+        return len(self.rows)
+
+    def _reduce(self, vec: Sequence[Any]) -> list[Fraction]:
+        vec = [Fraction(v) for v in vec]
+        for row, pivot in zip(self.rows, self.pivots):
+            if vec[pivot]:
+                factor = vec[pivot]
+                vec = [a - factor * b for a, b in zip(vec, row)]
+        return vec
+
+    def contains(self, vec: Sequence[Any]) -> bool:
+        return not any(self._reduce(vec))
+
+    def add(self, vec: Sequence[Any]) -> bool:
+        """Add a vector; True when it increased the rank."""
+        reduced = self._reduce(vec)
+        pivot = next((i for i, v in enumerate(reduced) if v), None)
+        if pivot is None:
+            return False
+        lead = reduced[pivot]
+        reduced = [v / lead for v in reduced]
+        for k, row in enumerate(self.rows):
+            if row[pivot]:
+                factor = row[pivot]
+                self.rows[k] = [a - factor * b for a, b in zip(row, reduced)]
+        self.rows.append(reduced)
+        self.pivots.append(pivot)
+        self.generators.append([int(v) for v in vec])
+        self._null = None
+        self._probe = None
+        return True
+
+    def add_mask(self, mask: int) -> bool:
+        return self.add([(mask >> i) & 1 for i in range(self.n)])
+
+    def null_basis(self) -> np.ndarray:
+        """Integer matrix (n, n - rank) whose columns span the orthogonal complement."""
+        if self._null is None:
+            free = [c for c in range(self.n) if c not in self.pivots]
+            columns = []
+            for f in free:
+                vec = [Fraction(0)] * self.n
+                vec[f] = Fraction(1)
+                for row, pivot in zip(self.rows, self.pivots):
+                    vec[pivot] = -row[f]
+                scale = _lcm_denominators(vec)
+                columns.append([int(v * scale) for v in vec])
+            array = np.array(columns, dtype=object).T.reshape(self.n, len(columns))
+            big = max((abs(int(v)) for v in array.ravel()), default=0)
+            self._null = array.astype(np.int64) if big * self.n < _INT64_SAFE else array
+        return self._null
+
+    def contains_masks(self, masks: np.ndarray) -> np.ndarray:
+        """Boolean array: is each mask's indicator vector in the span (exact)."""
+        masks = np.asarray(masks, dtype=np.int64)
+        if self.rank == self.n:
+            return np.ones(masks.shape, dtype=bool)
+        if self.rank == 0:
+            return masks == 0
+        null = self.null_basis()
+        if null.dtype != object and np.abs(null).max() * self.n < 2**50:
+            out = np.empty(masks.shape, dtype=bool)
+            nullf = null.astype(np.float64)
+            for lo in range(0, masks.size, 1 << 16):
+                bits = mask_bits(masks[lo:lo + (1 << 16)], self.n)
+                out[lo:lo + (1 << 16)] = ~np.any(bits @ nullf != 0, axis=1)
+            return out
+        bits = mask_bits(masks, self.n, object)
+        return ~np.any(bits @ null != 0, axis=1)
+
+    def not_in_span_table(self) -> np.ndarray:
+        """Boolean table over all 2**n masks: True where the mask is outside the span.
+
+        One subset-sum pass of a random integer combination of the complement basis, then
+        an exact check of the (few) masks that pass the probe.
+        """
+        n = self.n
+        if self.rank == n:
+            return np.zeros(1 << n, dtype=bool)
+        null = self.null_basis()
+        rng = np.random.default_rng(len(self.rows) * 7919 + n)
+        coefficients = rng.integers(1, 1 << 16, size=null.shape[1])
+        probe = [int(sum(int(null[i, k]) * int(coefficients[k]) for k in range(null.shape[1])))
+                 for i in range(n)]
+        if sum(abs(p) for p in probe) < _INT64_SAFE:
+            sums = subset_sums(np.array(probe, dtype=np.int64), n)
+            outside = sums != 0
+        else:  # pragma: no cover - astronomically large complements
+            outside = np.ones(1 << n, dtype=bool)
+            outside[0] = False
+        candidates = np.flatnonzero(~outside)
+        if candidates.size > (1 << n) >> 6 and null.dtype != object:
+            for k in range(null.shape[1]):   # exact, one subset-sum pass per column
+                outside |= subset_sums(null[:, k].astype(np.int64), n) != 0
+        elif candidates.size:
+            outside[candidates] = ~self.contains_masks(candidates)
+        return outside
+
+
+def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
+                guess: Sequence[float] | None = None, *, max_denominator: int = 10**9
+                ) -> list[Fraction] | None:
+    """Exact solution of ``rows @ z = rhs`` by Gaussian elimination over the rationals.
+
+    Free variables (when the system is underdetermined) take the rational closest to
+    ``guess`` (or 0). Returns None if the system is inconsistent.
+    """
+    k = len(rows[0]) if rows else (len(guess) if guess is not None else 0)
+    matrix = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
+    m = len(matrix)
+    pivots: list[int] = []
+    r = 0
+    for c in range(k):
+        p = next((i for i in range(r, m) if matrix[i][c]), None)
+        if p is None:
+            continue
+        matrix[r], matrix[p] = matrix[p], matrix[r]
+        lead = matrix[r][c]
+        if lead != 1:
+            matrix[r] = [v / lead for v in matrix[r]]
+        pivot_row = matrix[r]
+        for i in range(m):
+            if i != r and matrix[i][c]:
+                f = matrix[i][c]
+                matrix[i] = [a - f * b if b else a for a, b in zip(matrix[i], pivot_row)]
+        pivots.append(c)
+        r += 1
+        if r == m:
+            break
+    for i in range(r, m):
+        if matrix[i][k]:
+            return None
+    pivot_set = set(pivots)
+    free = [c for c in range(k) if c not in pivot_set]
+    z = [Fraction(0)] * k
+    for c in free:
+        if guess is not None:
+            z[c] = Fraction(repr(float(guess[c]))).limit_denominator(max_denominator)
+    for i, c in enumerate(pivots):
+        row = matrix[i]
+        z[c] = row[k] - sum((row[f] * z[f] for f in free if row[f]), Fraction(0))
+    return z
+
+
+def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
+                         ) -> tuple[list[Fraction], list[Fraction], list[Fraction]] | None:
+    """Exact weights with ``strict.T @ a + nonneg.T @ b + free.T @ c = 0``, a > 0, b >= 0.
+
+    The rows of ``strict``, ``nonneg`` and ``free`` are integer vectors in R^n. A float LP
+    (HiGHS) finds a vertex; the vertex is then rebuilt exactly from its basis and checked
+    exactly. Returns ``(a, b, c)`` as Fractions, or None when no certificate was found.
+    """
+    strict = np.asarray(strict, dtype=np.int64).reshape(-1, _dim(strict, nonneg, free))
+    n = strict.shape[1]
+    nonneg = np.asarray(nonneg, dtype=np.int64).reshape(-1, n)
+    free = np.asarray(free, dtype=np.int64).reshape(-1, n)
+    ms, mn, mf = len(strict), len(nonneg), len(free)
+    if ms == 0:
+        return [], [0] * mn, [0] * mf
+    # Cheap first try: every strict weight 1, no other weight.
+    total = strict.sum(axis=0)
+    if mf:
+        attempt = solve_exact(free.T.tolist(), (-total).tolist())
+        if attempt is not None:
+            return [Fraction(1)] * ms, [Fraction(0)] * mn, attempt
+    elif not total.any():
+        return [Fraction(1)] * ms, [Fraction(0)] * mn, []
+    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
+    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
+    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
+    solution = solve_lp(cost, A_eq=matrix, b_eq=np.zeros(n), bounds=bounds)
+    if not solution.success:
+        return None
+    z = solution.x
+    columns = np.vstack([strict, nonneg, free])          # one row per variable
+    total_vars = ms + mn + mf
+    for tol in (1e-9, 1e-7, None):
+        at_one = np.zeros(total_vars, dtype=bool)
+        at_zero = np.zeros(total_vars, dtype=bool)
+        if tol is not None:
+            at_one[:ms] = np.abs(z[:ms] - 1) <= tol
+            at_zero[ms:ms + mn] = np.abs(z[ms:ms + mn]) <= tol
+        unknown = np.flatnonzero(~(at_one | at_zero))
+        base = columns[at_one].sum(axis=0) if at_one.any() else np.zeros(n, dtype=np.int64)
+        rhs = [-int(v) for v in base]
+        if unknown.size:
+            sub = columns[unknown].T.tolist()
+            solved = solve_exact(sub, rhs, [z[j] for j in unknown])
+            if solved is None:
+                continue
+        else:
+            if any(rhs):
+                continue
+            solved = []
+        values = np.empty(total_vars, dtype=object)
+        values[at_one] = Fraction(1)
+        values[at_zero] = Fraction(0)
+        for j, value in zip(unknown, solved):
+            values[j] = value
+        if unknown.size:
+            lows = values[unknown]
+            kinds = unknown
+            if any(v <= 0 for v, j in zip(lows, kinds) if j < ms) or \
+                    any(v < 0 for v, j in zip(lows, kinds) if ms <= j < ms + mn):
+                continue
+            check = [rhs[i] * -1 + sum((values[j] * int(columns[j, i]) for j in unknown
+                                        if columns[j, i]), Fraction(0)) for i in range(n)]
+            if any(check):
+                continue
+        return list(values[:ms]), list(values[ms:ms + mn]), list(values[ms + mn:])
+    return None
+
+
+def _dim(*arrays) -> int:
+    for array in arrays:
+        array = np.asarray(array)
+        if array.ndim == 2 and array.shape[1]:
+            return array.shape[1]
+    raise ValueError("cannot infer the dimension of an empty collection")
+
+
+def _lcm_range(n: int) -> int:
+    out = 1
+    for k in range(1, n + 1):
+        out = out * k // math.gcd(out, k)
+    return out
+
+
+def float_excesses(game: TUGame, x, per_capita: bool = False) -> np.ndarray:
+    """Float excesses of every mask (per capita: divided by the coalition size)."""
+    n = game.n_players
+    v = numeric_table(game, "excess")
+    exc = v - subset_sums(np.asarray([float(xi) for xi in x], dtype=np.float64), n)
+    if per_capita:
+        from .._bits import popcounts
+
+        exc = exc / np.maximum(popcounts(n), 1)
+    return exc
+
+
+def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = True,
+                 count: int = 4096, fexc: np.ndarray | None = None):
+    """The coalitions with the largest excesses at ``x``, with exact keys.
+
+    Returns ``(masks, keys, complete_above, d)``: every proper coalition whose excess is at least
+    ``complete_above`` is among ``masks`` (``complete_above`` is None when all are). Keys are
+    Python integers proportional to the exact excess (rational games, ``exact=True``) or
+    floats; ``keys / d`` are the excesses. A float pass over the whole table picks the candidates, so exact arithmetic only
+    ever touches a few thousand coalitions.
+    """
+    n = game.n_players
+    full = (1 << n) - 1
+    if fexc is None:
+        fexc = float_excesses(game, x, per_capita)
+    inner = fexc[1:full]
+    scale = max(1.0, float(np.max(np.abs(numeric_table(game, "excess")))),
+                float(np.max(np.abs(np.asarray([float(v) for v in x])))))
+    margin = 1e-7 * scale
+    if inner.size <= 2 * count:
+        masks = np.arange(1, full, dtype=np.int64)
+        bound = None
+    else:
+        kth = np.partition(inner, inner.size - count)[inner.size - count]
+        masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
+        bound = kth - margin
+    if not exact:
+        return masks, fexc[masks], bound, 1
+    table = exact_table(game)
+    xs = [Fraction(v) for v in x]
+    d = table.scale
+    for value in xs:
+        d = d * value.denominator // math.gcd(d, value.denominator)
+    factor = d // table.scale
+    x_int = [int(v * d) for v in xs]
+    ints = table.ints
+    big_v = int(np.abs(ints).max()) if ints.dtype != object else max(abs(int(i)) for i in ints)
+    if big_v * factor + sum(abs(v) for v in x_int) < _INT64_SAFE and ints.dtype != object:
+        if masks.size > (1 << n) >> 4:     # many candidates: one int64 pass over the table
+            keys = (ints * factor - subset_sums(np.array(x_int, dtype=np.int64), n))[masks]
+        else:
+            keys = ints[masks] * factor - mask_bits(masks, n, np.int64) @ np.array(
+                x_int, dtype=np.int64)
+        keys = keys.astype(object) if per_capita else keys
+    else:
+        v_int = np.array([int(i) * factor for i in ints[masks].tolist()], dtype=object)
+        keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ np.array(x_int,
+                                                                               dtype=object)
+    if per_capita:
+        lcm = _lcm_range(n)
+        sizes = mask_bits(masks, n, np.int64).sum(axis=1)
+        keys = keys * np.array([lcm // int(k) for k in sizes], dtype=object)
+        d = d * lcm
+    if bound is not None:
+        # keys are excess * d (per capita: excess / |S| * d); as an exact bound:
+        bound = Fraction(bound) * d
+    return masks, keys, bound, d
+
+
+def exact_max_excess(game: TUGame, x) -> Fraction:
+    """The exact largest excess over the proper coalitions (x rational)."""
+    _masks, keys, _bound, d = top_excesses(game, x, count=64)
+    top = max(keys.tolist()) if keys.dtype == object else int(keys.max())
+    return Fraction(int(top), d)

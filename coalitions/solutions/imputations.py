@@ -1,0 +1,139 @@
+"""Imputations: efficient, individually rational payoff vectors."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidGameError
+from ..games.tu import TUGame
+from .semivalues import check_game
+
+__all__ = ["is_efficient", "is_individually_rational", "is_imputation", "imputation_vertices"]
+
+
+def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
+    """``x`` as an array in the game's number kind (floats stay floats for float games)."""
+    if isinstance(x, dict):
+        missing = [p for p in game.players if p not in x]
+        if missing:
+            raise InvalidGameError(f"{function}: no payoff for players {missing}.")
+        items = [x[p] for p in game.players]
+    else:
+        try:
+            items = list(x)
+        except TypeError:
+            raise InvalidGameError(f"{function} needs a payoff vector (one number per "
+                                   f"player), got {type(x).__name__}.") from None
+    if len(items) != game.n_players:
+        raise InvalidGameError(
+            f"{function} needs one payoff per player ({game.n_players}), got {len(items)}."
+        )
+    exact = game.kind != nb.FLOAT and all(
+        isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool) for v in items)
+    if exact:
+        out = np.empty(len(items), dtype=object)
+        out[:] = [Fraction(int(v)) if isinstance(v, np.integer) else Fraction(v) for v in items]
+        return out
+    try:
+        out = np.asarray([float(v) for v in items], dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidGameError(f"{function}: payoffs must be numbers, got {items!r}.") from None
+    if not np.isfinite(out).all():
+        raise InvalidGameError(f"{function}: payoffs must be finite numbers.")
+    return out
+
+
+def _numeric_game(game: Any, function: str) -> TUGame:
+    game = check_game(game, function)
+    if game.kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"{function} compares numbers; substitute the symbols of this "
+                               "symbolic game first with game.subs({...}).")
+    return game
+
+
+def _tol(x: np.ndarray, atol: float):
+    return 0 if x.dtype == object else atol
+
+
+def is_efficient(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
+    """Whether ``x(N) = v(N)`` (exactly for rational input, within ``atol`` otherwise).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_efficient(co.majority_game(3), [1, 0, 0])
+    True
+    """
+    game = _numeric_game(game, "is_efficient")
+    x = payoff_vector(game, x, "is_efficient")
+    grand = game.grand_value if x.dtype == object else float(game.grand_value)
+    return bool(abs(sum(x.tolist()) - grand) <= _tol(x, atol))
+
+
+def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
+    """Whether ``x_i >= v({i})`` for every player.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_individually_rational(co.airport_game([1, 2]), [1, 2])
+    True
+    """
+    game = _numeric_game(game, "is_individually_rational")
+    x = payoff_vector(game, x, "is_individually_rational")
+    tol = _tol(x, atol)
+    values = game.values
+    return all((x[i] if x.dtype == object else float(x[i])) >=
+               (values[1 << i] if x.dtype == object else float(values[1 << i])) - tol
+               for i in range(game.n_players))
+
+
+def is_imputation(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
+    """Whether ``x`` is an imputation: efficient and individually rational.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> game = co.glove_game(["L"], ["R1", "R2"])
+    >>> co.is_imputation(game, [1, 0, 0]), co.is_imputation(game, [1, 1, -1])
+    (True, False)
+    """
+    return is_efficient(game, x, atol=atol) and is_individually_rational(game, x, atol=atol)
+
+
+def imputation_vertices(game: TUGame) -> list[np.ndarray]:
+    r"""The vertices of the imputation set, a simplex.
+
+    Vertex ``i`` gives every other player ``j`` its worth ``v({j})`` and player ``i`` the rest,
+    :math:`v(N) - \sum_{j \ne i} v(\{j\})`. The list is empty when the imputation set is empty
+    and has one point when the game is inessential.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> [v.tolist() for v in co.imputation_vertices(co.majority_game(2))]
+    [[Fraction(1, 1), Fraction(0, 1)], [Fraction(0, 1), Fraction(1, 1)]]
+    """
+    game = _numeric_game(game, "imputation_vertices")
+    n = game.n_players
+    values = game.values
+    singles = [values[1 << i] for i in range(n)]
+    surplus = game.grand_value - sum(singles)
+    if surplus < 0:
+        return []
+    dtype = np.float64 if game.kind == nb.FLOAT else object
+    vertices = []
+    seen = set()
+    for i in range(n):
+        vertex = np.array(singles, dtype=dtype)
+        vertex[i] = singles[i] + surplus
+        key = tuple(vertex.tolist())
+        if key not in seen:
+            seen.add(key)
+            vertex.setflags(write=False)
+            vertices.append(vertex)
+    return vertices
