@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._plotting import PLOT_OPTION, simplex_figure, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
@@ -40,14 +42,19 @@ def core_command(file: Path = FILE_ARGUMENT,
                  vertices: bool = typer.Option(False, "--vertices",
                                                help="Also list the core's vertices "
                                                     "(small games)."),
-                 atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION) -> None:
-    """The core: empty or not, a core point, its vertices, or a proof that it is empty."""
+                 atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
+                 plot: Optional[Path] = PLOT_OPTION) -> None:
+    """The core: empty or not, a core point, its vertices, or a proof that it is empty
+    (``--plot``: the imputation simplex of a 3-player game with its core)."""
     with errors_to_stderr():
         game = read_game(file)
         result = core(game, vertices=vertices, atol=atol)
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
+    write_plot(plot, lambda: simplex_figure(
+        game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"),
+        quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -90,8 +97,10 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
                       pre: bool = typer.Option(False, "--prenucleolus",
                                                help="The prenucleolus (no individual "
                                                     "rationality)."),
-                      atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION) -> None:
-    """The nucleolus (or prenucleolus), exact and verified for rational games."""
+                      atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
+                      plot: Optional[Path] = PLOT_OPTION) -> None:
+    """The nucleolus (or prenucleolus), exact and verified for rational games
+    (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
     with errors_to_stderr():
         game = read_game(file)
         solver = prenucleolus if pre else nucleolus
@@ -100,6 +109,10 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
+    write_plot(plot, lambda: simplex_figure(
+        game, {"prenucleolus" if pre else "nucleolus": result.x},
+        f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}"),
+        quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return

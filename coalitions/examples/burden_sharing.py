@@ -20,8 +20,8 @@ DATA = Path(__file__).resolve().parent.parent / "datasets"
 US_UNCAPPED_SHARE = Fraction(245, 10)
 
 TITLE = "Burden sharing: who pays for what we do together?"
-SUMMARY = ("A shared runway, a bankrupt estate and the UN budget: the Shapley value of a cost "
-           "game, the Talmud's division and a capped proportional scale.")
+SUMMARY = ("A shared runway, a bankrupt estate and the UN budget: the Shapley value and the "
+           "nucleolus of a cost game, claims rules, and a capped proportional scale.")
 
 
 def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -> list[Any]:
@@ -105,8 +105,9 @@ def _un_scale_section() -> tuple[Section, dict, dict]:
 
 @register("burden-sharing", TITLE, SUMMARY)
 def run() -> Report:
-    from ..games.classes import airport_game, bankruptcy_game
-    from ..solutions import shapley_value
+    from ..games.classes import airport_game, bankruptcy_game, cost_to_savings
+    from ..solutions import (constrained_equal_awards, constrained_equal_losses, is_in_core,
+                             nucleolus, proportional_rule, shapley_value, talmud_rule)
 
     # ASSUMPTION (illustrative): runway length needed by four aircraft types, cost in millions
     costs = [8, 12, 20, 28]
@@ -118,36 +119,66 @@ def run() -> Report:
         step = Fraction(costs[i] - (costs[i - 1] if i else 0), len(costs) - i)
         paid += step
         closed_form.append(paid)
+    savings = cost_to_savings(airport)
+    saved = nucleolus(savings)
+    nucleolus_cost = [c - saved[a] for a, c in zip(airlines, costs)]
+    shapley_saving = [c - phi[a] for a, c in zip(airlines, costs)]
+    in_core = is_in_core(savings, shapley_saving)
     runway = Section(
         "A shared runway (airport cost game, c(S) = the longest runway S needs)",
-        ["user", "stand-alone cost", "Shapley share", "Littlechild-Owen formula"],
-        [[a, c, phi[a], f] for a, c, f in zip(airlines, costs, closed_form)],
+        ["user", "stand-alone cost", "Shapley share", "Littlechild-Owen formula",
+         "nucleolus share"],
+        [[a, c, phi[a], f, nc] for a, c, f, nc in zip(airlines, costs, closed_form,
+                                                      nucleolus_cost)],
         ["Each stretch of runway is shared equally by the users who need it: the commuter "
          "pays a quarter of the first 8, the wide-body pays all of the last 8 alone. The "
          "Shapley value of the cost game is exactly this rule (Littlechild and Owen 1973), "
-         "and it lies in the core: no group pays more than its own runway would cost."],
+         "and it lies in the core: no group pays more than its own runway would cost "
+         f"(checked: {'yes' if in_core else 'no'}).",
+         "The nucleolus (computed on the savings game s(S) = sum of stand-alone costs - "
+         "c(S)) makes the worst-treated group as well off as possible instead: here the "
+         f"two smallest users pay {nucleolus_cost[0]} each and the wide-body "
+         f"{nucleolus_cost[3]}, less than its Shapley share. Both divisions are in the core; "
+         "they answer different questions (a fair share of each stretch of runway, or the "
+         "most stable division; Littlechild 1974)."],
         assumptions=["the runway costs 8, 12, 20, 28 are illustrative"],
-        data={"shapley": phi.to_dict()})
+        data={"shapley": phi.to_dict(), "nucleolus_cost": dict(zip(airlines, nucleolus_cost)),
+              "shapley_in_core": in_core})
 
     claims = [100, 200, 300]
-    talmud = {100: [Fraction(100, 3)] * 3, 200: [50, 75, 75], 300: [50, 100, 150]}
-    estate_rows = []
+    names = ["wife 100", "wife 200", "wife 300"]
+    talmud_text = {100: [Fraction(100, 3)] * 3, 200: [50, 75, 75], 300: [50, 100, 150]}
+    rules = [("random arrival (Shapley value)", None), ("proportional", proportional_rule),
+             ("constrained equal awards", constrained_equal_awards),
+             ("constrained equal losses", constrained_equal_losses),
+             ("Talmud rule", talmud_rule), ("nucleolus of the game", None)]
+    estate_rows, agree = [], True
     for estate in (100, 200, 300):
-        game = bankruptcy_game(estate, claims, ["wife 100", "wife 200", "wife 300"])
-        shares = shapley_value(game)
-        estate_rows.append([estate, *[shares.x[i] for i in range(3)],
-                            " / ".join(str(t) if isinstance(t, int) else f"{float(t):.4g}"
-                                       for t in talmud[estate])])
+        game = bankruptcy_game(estate, claims, names)
+        for label, rule in rules:
+            if rule is not None:
+                x = list(rule(estate, claims, names).x)
+            elif label.startswith("random"):
+                x = list(shapley_value(game).x)
+            else:
+                x = list(nucleolus(game).x)
+                agree = agree and x == list(talmud_rule(estate, claims, names).x) == [
+                    Fraction(v) for v in talmud_text[estate]]
+            estate_rows.append([estate, label, *x])
     estate = Section(
         "A bankrupt estate: claims 100, 200, 300 (the Talmud's marriage contract problem)",
-        ["estate", "Shapley: claim 100", "Shapley: claim 200", "Shapley: claim 300",
-         "the Talmud's division"], estate_rows,
-        ["The Shapley value of the bankruptcy game v(S) = max(0, E - claims outside S) is the "
-         "random-arrival rule: creditors arrive in random order and are paid in full while "
-         "the estate lasts.",
-         "The Talmud's own divisions (Mishna Ketubot 93a) are not the Shapley value: Aumann "
-         "and Maschler (1985) showed they are the nucleolus of the same game."],
-        data={"rows": estate_rows})
+        ["estate", "rule", "claim 100", "claim 200", "claim 300"], estate_rows,
+        ["The Mishna (Ketubot 93a) divides estates of 100, 200 and 300 as 1/3 each, "
+         "50/75/75 and 50/100/150: not proportionally, not equally.",
+         "Aumann and Maschler (1985) showed that these divisions are the nucleolus of the "
+         "bankruptcy game v(S) = max(0, E - claims outside S), and the Talmud rule (equal "
+         "awards on half-claims up to half the total claim, equal losses beyond) gives "
+         "them for any estate. "
+         f"Computed here: nucleolus = Talmud rule = the Mishna's numbers: "
+         f"{'yes' if agree else 'NO'}.",
+         "The Shapley value of the same game is the random-arrival rule: creditors arrive "
+         "in random order and are paid in full while the estate lasts."],
+        data={"rows": estate_rows, "nucleolus_equals_talmud": agree})
 
     un_scale, published, uncapped = _un_scale_section()
 
@@ -161,7 +192,10 @@ def run() -> Report:
     return Report("burden-sharing", TITLE, SUMMARY, [runway, estate, un_scale],
                   references=["Littlechild, S. C. and Owen, G. (1973). Management Science "
                               "20(3), 370-372.",
+                              "Littlechild, S. C. (1974). International Journal of Game Theory "
+                              "3, 21-29.",
                               "O'Neill, B. (1982). Mathematical Social Sciences 2(4), 345-371.",
+                              "Thomson, W. (2003). Mathematical Social Sciences 45(3), 249-297.",
                               "Aumann, R. J. and Maschler, M. (1985). Journal of Economic "
                               "Theory 36(2), 195-213.",
                               "UN General Assembly resolution A/RES/73/271 (2018): scale of "

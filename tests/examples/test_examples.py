@@ -114,7 +114,7 @@ def test_register_twice_is_refused():
 
 def test_glove_answers(reports):
     rows = reports["glove"].sections[0].rows
-    assert rows[0][1:] == [Fraction(2, 3), Fraction(3, 5), 1]
+    assert rows[0][1:] == [Fraction(2, 3), Fraction(3, 5), 1, 1]
 
 
 def test_security_council_answers(reports):
@@ -127,7 +127,11 @@ def test_security_council_answers(reports):
 def test_burden_sharing_answers(reports):
     runway, estate = reports["burden-sharing"].sections[:2]
     assert [row[2] for row in runway.rows] == [row[3] for row in runway.rows]
-    assert estate.rows[2][1:4] == [50, 100, 150]
+    assert [row[4] for row in runway.rows] == [4, 4, 6, 14]
+    assert runway.data["shapley_in_core"] is True
+    assert estate.data["nucleolus_equals_talmud"] is True
+    nucleolus_rows = [row[2:] for row in estate.rows if row[1] == "nucleolus of the game"]
+    assert nucleolus_rows == [[Fraction(100, 3)] * 3, [50, 75, 75], [50, 100, 150]]
 
 
 def test_capped_proportional():

@@ -60,3 +60,23 @@ def test_power_plots(tmp_path, command):
     result = runner.invoke(app, [*command, "--plot", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000
+
+
+GAME3 = {"players": ["A", "B", "C"], "values": [0, 0, 0, 60, 0, 80, 90, 150]}
+
+
+@pytest.mark.parametrize("command", [["core"], ["core", "--vertices", "--json"],
+                                     ["nucleolus"], ["nucleolus", "--prenucleolus"]])
+def test_core_family_plots(tmp_path, command):
+    out = tmp_path / "simplex.png"
+    result = runner.invoke(app, [command[0], _file(tmp_path, "game", GAME3), *command[1:],
+                                 "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1000
+
+
+def test_core_plot_needs_three_players(tmp_path):
+    game = {"players": ["A", "B"], "values": [0, 0, 0, 1]}
+    result = runner.invoke(app, ["core", _file(tmp_path, "two", game), "--plot",
+                                 str(tmp_path / "x.png")])
+    assert result.exit_code == 1 and "3-player" in result.stderr
