@@ -5,6 +5,7 @@ computes something real and says what it means; the CLI only renders the section
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
@@ -51,8 +52,11 @@ DEMO_SKIP = {"cyprus-belarus": ("What happened",),
 
 
 def _case_sections(name: str) -> Callable[[], list[Section]]:
+    """The case's sections, each title prefixed with the case's name (e.g. ``blocs | ...``),
+    so that the tour says where each table comes from."""
     skip = DEMO_SKIP.get(name, ())
-    return lambda: [s for s in run_case(name).sections if not s.title.startswith(skip)]
+    return lambda: [replace(s, title=f"{name} | {s.title}") for s in run_case(name).sections
+                    if not s.title.startswith(skip)]
 
 
 SECTIONS: dict[str, Callable[[], list[Section]]] = {

@@ -151,7 +151,7 @@ def test_demo_is_built_from_the_examples():
 
     titles = [s.title for s in tour()]
     for name in DEMO_CASES:
-        shown = [s.title for s in ex.run_case(name).sections
+        shown = [f"{name} | {s.title}" for s in ex.run_case(name).sections
                  if not s.title.startswith(DEMO_SKIP.get(name, ()))]
         assert shown and all(title in titles for title in shown)
     result = runner.invoke(app, ["demo"])
