@@ -18,8 +18,8 @@ import numpy as np
 from coalitions.bargaining import baron_ferejohn
 
 
-def main() -> None:
-    small = "--small" in sys.argv
+def main(argv=None) -> None:
+    small = "--small" in (sys.argv[1:] if argv is None else argv)
     sizes = [5, 27] if small else [5, 9, 15, 27, 50]
     repeats = 2 if small else 5
     baron_ferejohn(5, discount_factors=0.9, recognition=[0.3, 0.2, 0.2, 0.2, 0.1])  # warm-up

@@ -61,10 +61,10 @@ def timed(function, *args, repeat: int = 1):
     return best, value
 
 
-def main() -> None:
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="quick run (n <= 14)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = list(range(8, 15, 2)) if args.small else list(range(8, 19, 2))
     rows = []
     for n in sizes:

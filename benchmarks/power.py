@@ -215,12 +215,12 @@ def _finer_ss(game) -> np.ndarray:
     return total[member]
 
 
-def main() -> None:
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="quick run: n = 50, 100")
     parser.add_argument("--timeout", type=float, default=None,
                         help="seconds allowed per peer call (default 60, --small 30)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     global SMALL
     SMALL = args.small
     sizes = [50, 100] if args.small else [50, 100, 200, 400]

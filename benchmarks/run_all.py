@@ -28,7 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 #: Benchmarks the project plans; a missing one is noted in the summary.
-EXPECTED = ("shapley_exact", "power", "nucleolus", "sampling", "concepts")
+EXPECTED = ("shapley_exact", "power", "nucleolus", "sampling", "concepts",
+            "coalition_structure", "bargaining_baron_ferejohn")
 
 RUNNER = """
 import importlib.util, json, sys
