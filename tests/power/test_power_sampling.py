@@ -22,13 +22,14 @@ def test_absolute_banzhaf_by_sampling_matches_exact():
 
 
 def test_large_body_without_a_table():
-    # 300 members: no 2**n table and no 64-bit masks; the weighted rule is read row by row.
-    weights = np.random.default_rng(0).integers(1, 100, size=300).tolist()
+    # 120 members: no 2**n table and no 64-bit masks; the weighted rule is read row by row.
+    weights = np.random.default_rng(0).integers(1, 100, size=120).tolist()
     game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
-    estimate = co.shapley_shubik_index(game, method="antithetic", budget=30_000, rng=1)
+    estimate = co.shapley_shubik_index(game, method="antithetic", budget=1_200_000, rng=1)
     reference = co.shapley_shubik_index(game, method="float").x
     assert abs(estimate.x.sum() - 1) < 1e-9
-    assert np.abs(estimate.x - reference).max() < 6 * estimate.std_error.max() + 1e-3
+    assert (estimate.std_error > 0).all()
+    assert (np.abs(estimate.x - reference) <= 5 * estimate.std_error).all()
 
 
 def test_compound_rule_oracle_matches_is_winning():
