@@ -157,7 +157,7 @@ def cyprus_belarus(unit: str = typer.Option("blocs", help="blocs (six) or states
                   r["beta_turkey_salience"]) for r in report["assumptions"]])
     _print_linkage("Unanimity (CFSP, Art. 31(1) TEU): Cyprus links the listing to Turkey",
                    report["unanimity"], note)
-    _print_linkage("Counterfactual: qualified majority (55% states, 65% population)",
+    _print_linkage("Counterfactual: qualified majority (55% of states and 65% of population, or 24 states)",
                    report["qmv"], note)
     lcd = report["turkey_lcd"]
     typer.echo(f"Turkey issue alone under unanimity{note}: least ambitious programme "

@@ -93,6 +93,26 @@ class _SimpleBase(PlayerSet):
         """Vectorised ``is_winning`` over an int64 array of masks (bool array)."""
         raise NotImplementedError
 
+    def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
+        """Vectorised ``is_winning`` over a boolean matrix of shape (k, n), one coalition per
+        row (any n: no bitmask is formed above 62 players for weighted and compound rules)."""
+        coalitions = np.asarray(coalitions, dtype=bool)
+        if self.n_players > 62:
+            raise TooLargeError(
+                f"{type(self).__name__} with {self.n_players} players cannot be evaluated "
+                "through 64-bit masks; use a WeightedVotingGame or CompoundGame.")
+        masks = coalitions.astype(np.int64) @ (np.int64(1) << np.arange(self.n_players,
+                                                                        dtype=np.int64))
+        return np.asarray(self.winning_masks(masks), dtype=bool)
+
+    def to_oracle(self):
+        """The 0/1 game as a vectorised :class:`~coalitions.OracleGame` (no 2**n table), for
+        the sampling estimators (``method="permutation"`` and friends)."""
+        from .oracle import OracleGame
+
+        return OracleGame(lambda matrix: self.winning_matrix(matrix).astype(np.float64),
+                          self._players, vectorized=True, cache=False)
+
     def winning_table(self) -> np.ndarray:
         """Bool array of length 2**n: entry ``S`` says whether coalition mask ``S`` wins.
 
@@ -395,6 +415,15 @@ class WeightedVotingGame(_SimpleBase):
         masks = np.asarray(masks, dtype=np.int64)
         return _mask_weights(masks, self._int_weights) >= self._int_quota
 
+    def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
+        coalitions = np.asarray(coalitions, dtype=bool)
+        weights = self._int_weights
+        if sum(weights) < 2**62:
+            totals = coalitions.astype(np.int64) @ np.asarray(weights, dtype=np.int64)
+        else:  # exact Python integers when int64 could overflow
+            totals = coalitions.astype(object) @ np.asarray(weights, dtype=object)
+        return np.asarray(totals >= self._int_quota, dtype=bool)
+
     def with_quota(self, quota: Any) -> "WeightedVotingGame":
         """The same body with another quota."""
         return WeightedVotingGame(quota, self._weights, self._players)
@@ -499,6 +528,11 @@ class CompoundGame(_SimpleBase):
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
         masks = np.asarray(masks, dtype=np.int64)
         return np.asarray(self.evaluate(lambda atom: atom.winning_masks(masks)), dtype=bool)
+
+    def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
+        coalitions = np.asarray(coalitions, dtype=bool)
+        return np.asarray(self.evaluate(lambda atom: atom.winning_matrix(coalitions)),
+                          dtype=bool)
 
     def __repr__(self) -> str:
         inner = f" {'&' if self._operator == 'and' else '|'} ".join(

@@ -88,7 +88,20 @@ def _swings(game, method: str, function: str):
     return game, True, counts.swings(), counts.method
 
 
-def shapley_shubik_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, **options):
+    """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
+    from ..solutions.semivalues import check_method
+
+    check_method(method, (*en.METHODS, *samplers))
+    if method not in samplers:
+        return None
+    game = en.check_simple_game(game, function)
+    return estimate(game.to_oracle(), method=method, **options)
+
+
+def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None = None,
+                         rng: Any = None, executor: Any = None, callback: Any = None,
+                         confidence: float = 0.95) -> PowerIndexResult:
     r"""The Shapley-Shubik index: the share of the ``n!`` voting orders in which a player is
     pivotal.
 
@@ -104,11 +117,15 @@ def shapley_shubik_index(game: Any, *, method: str = "auto") -> PowerIndexResult
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
         subtraction-free leave-one-out product tree (relative error about 1e-13 for any n);
         ``"mitm"``: meet in the middle (compound rules, huge weights, n <= 40);
-        ``"enumeration"``: the 2**n table (n <= 25).
+        ``"enumeration"``: the 2**n table (n <= 25). The sampling estimators of
+        :func:`coalitions.shapley_value` (``"permutation"``, ``"antithetic"``,
+        ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``) also apply, with ``budget``
+        (value evaluations), ``rng``, ``executor``, ``callback`` and ``confidence``, and
+        return an :class:`~coalitions.EstimateResult` with standard errors.
 
     Returns
     -------
-    PowerIndexResult
+    PowerIndexResult or EstimateResult
         ``x`` sums to one; ``counts`` are the numbers of pivotal orderings (exact methods),
         ``denominator`` is ``n!``.
 
@@ -135,6 +152,13 @@ def shapley_shubik_index(game: Any, *, method: str = "auto") -> PowerIndexResult
     >>> ss.x[0], ss.x[5]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
+    from ..approx.shapley import SHAPLEY_SAMPLERS, shapley_estimate
+
+    sampled = _sampled(game, method, "shapley_shubik_index", SHAPLEY_SAMPLERS,
+                       shapley_estimate, budget=budget, rng=rng, executor=executor,
+                       callback=callback, confidence=confidence, concept="shapley_shubik")
+    if sampled is not None:
+        return sampled
     game = en.check_simple_game(game, "shapley_shubik_index")
     counts = en.swing_counts(game, method, by_size=True, function="shapley_shubik_index")
     n = game.n_players
@@ -149,8 +173,9 @@ def shapley_shubik_index(game: Any, *, method: str = "auto") -> PowerIndexResult
                    denominator=total)
 
 
-def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto"
-                  ) -> PowerIndexResult:
+def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
+                  budget: int | None = None, rng: Any = None, executor: Any = None,
+                  callback: Any = None, confidence: float = 0.95) -> PowerIndexResult:
     r"""The Banzhaf index: how often a player swings a coalition from losing to winning.
 
     Swings :math:`\eta_i = \#\{S \subseteq N \setminus i : S \notin W, S \cup i \in W\}`;
@@ -166,6 +191,8 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto"
         ``"exact"``: generating function over weights with exact integers, O(n q);
         ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
         O(n q) per tree level with shrinking windows.
+        The sampling estimators of :func:`coalitions.banzhaf_value` (``"sampling"``,
+        ``"msr"``) estimate the absolute index (``normalized=False``) with standard errors.
 
     Returns
     -------
@@ -188,6 +215,17 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto"
     >>> co.banzhaf_index(eec).counts
     (10, 10, 10, 6, 6, 0)
     """
+    from ..approx.banzhaf import BANZHAF_SAMPLERS, banzhaf_estimate
+
+    if method in BANZHAF_SAMPLERS and normalized:
+        raise ValueError(
+            f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
+            "(the normalised index is a ratio of estimates, without an unbiased estimator).")
+    sampled = _sampled(game, method, "banzhaf_index", BANZHAF_SAMPLERS, banzhaf_estimate,
+                       budget=budget, rng=rng, executor=executor, callback=callback,
+                       confidence=confidence, concept="banzhaf")
+    if sampled is not None:
+        return sampled
     game, exact, swings, used = _swings(game, method, "banzhaf_index")
     n = game.n_players
     if exact:
