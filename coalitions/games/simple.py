@@ -202,12 +202,13 @@ class SimpleGame(_SimpleBase):
         else:
             listed = winning if winning is not None else minimal_winning
             masks = sorted({self._listed_mask(c) for c in listed})
+            table[masks] = True
             if minimal_winning is not None:
-                everything = np.arange(1 << n, dtype=np.int64)
-                for m in masks:
-                    table |= (everything & m) == m
-            else:
-                table[masks] = True
+                # Every superset of a minimal winning coalition wins: close the table upwards,
+                # one vectorised pass per player (not one pass per listed coalition).
+                for i in range(n):
+                    view = table.reshape(-1, 2, 1 << i)
+                    view[:, 1, :] |= view[:, 0, :]
         if minimal_winning is None:
             self._check_monotone(table)
         _check_ends(table)

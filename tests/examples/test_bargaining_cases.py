@@ -4,19 +4,6 @@ from fractions import Fraction
 
 import pytest
 
-import coalitions.examples as ex
-
-
-@pytest.fixture(scope="module")
-def run():
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = ex.run_case(name)
-        return cache[name]
-    return get
-
 
 def test_lowest_common_denominator_reference_case(run):
     rules, reversion, two_d = run("lowest-common-denominator").sections

@@ -4,19 +4,6 @@ from fractions import Fraction
 
 import pytest
 
-import coalitions.examples as ex
-
-
-@pytest.fixture(scope="module")
-def run():
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = ex.run_case(name)
-        return cache[name]
-    return get
-
 
 def test_security_council_enlargement(run):
     table = run("security-council").section("Enlargement scenarios")
