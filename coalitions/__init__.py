@@ -7,7 +7,8 @@ bargaining under veto, in one library. ``import coalitions as co``.
 __version__ = "0.1.0"
 
 from . import exceptions
-from .exceptions import (CoalitionsError, InvalidGameError, InvalidProblemError, SolverError,
+from .exceptions import (CoalitionsError, InvalidArgumentError, InvalidGameError,
+                         InvalidProblemError, SolverError,
                          TooLargeError)
 from .games import *  # noqa: F401,F403
 from .games import __all__ as _games_all
@@ -58,7 +59,8 @@ _power_all = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction",
 
 __all__ = list(dict.fromkeys([
     "__version__",
-    "CoalitionsError", "InvalidGameError", "InvalidProblemError", "SolverError",
+    "CoalitionsError", "InvalidArgumentError", "InvalidGameError", "InvalidProblemError",
+    "SolverError",
     "TooLargeError",
     *_games_all,
     "read_game", "write_game", "game_from_json", "game_to_json",

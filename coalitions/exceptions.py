@@ -9,6 +9,7 @@ __all__ = [
     "CoalitionsError",
     "InvalidGameError",
     "InvalidProblemError",
+    "InvalidArgumentError",
     "TooLargeError",
     "SolverError",
 ]
@@ -24,6 +25,11 @@ class InvalidGameError(CoalitionsError, ValueError):
 
 class InvalidProblemError(CoalitionsError, ValueError):
     """A bargaining, negotiation or formation problem is malformed or infeasible."""
+
+
+class InvalidArgumentError(CoalitionsError, ValueError):
+    """A keyword argument or option is invalid: an unknown ``method``, a negative budget, a bad
+    seed, an unknown rule, body or executor. The message lists the valid choices."""
 
 
 class TooLargeError(CoalitionsError, MemoryError):
