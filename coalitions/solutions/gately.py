@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from .semivalues import as_result
@@ -48,7 +49,8 @@ def gately_point(game: TUGame):
     Raises
     ------
     InvalidGameError
-        If :math:`\sum_j d_j = 0` (the point is not defined).
+        If :math:`\sum_j d_j = 0` or the game is inessential (:math:`v(N) = \sum_j
+        v(\{j\})`, where every propensity is 0/0): the point is not defined.
 
     References
     ----------
@@ -72,12 +74,21 @@ def gately_point(game: TUGame):
     singles = [values[1 << i] for i in range(n)]
     gains = [values[full] - values[full ^ (1 << i)] - singles[i] for i in range(n)]
     total = sum(gains)
-    if total == 0 or (isinstance(total, float) and abs(total) < 1e-12):
+    surplus = values[full] - sum(singles)
+    # Float sums are compared with a tolerance relative to the worths that were added up.
+    scale = max([1.0] + [abs(float(v)) for v in (values[full], *singles)]) * n
+    tol = 1e-12 * scale if game.kind == nb.FLOAT else 0
+    if abs(total) <= tol:
         raise InvalidGameError(
             "gately_point: every player's separable gain v(N) - v(N\\i) - v(i) sums to zero, "
             "so the propensities to disrupt cannot be equalised; the Gately point is not "
             "defined for this game."
         )
-    surplus = values[full] - sum(singles)
+    if abs(surplus) <= tol:
+        raise InvalidGameError(
+            "gately_point: the game is inessential (v(N) = sum of v(i)), so its only "
+            "imputation gives each player v(i) and every propensity to disrupt is 0/0; the "
+            "Gately point is not defined for this game."
+        )
     x = [s + g * surplus / total for s, g in zip(singles, gains)]
     return as_result(game, x, concept="gately", method="closed form")
