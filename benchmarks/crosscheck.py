@@ -829,6 +829,15 @@ def run(count: int, max_n: int, power_count: int, power_n: int, claims_count: in
             "seconds": time.perf_counter() - started}
 
 
+def _brief(value, limit: int = 6) -> str:
+    """A short rendering of a vector for the Markdown table (the JSON keeps every digit)."""
+    if not isinstance(value, list):
+        return str(value)[:200]
+    shown = [v if len(str(v)) <= 14 else f"{float(Fraction(v)):.10g}" for v in value[:limit]]
+    more = f", ... ({len(value)} entries)" if len(value) > limit else ""
+    return "[" + ", ".join(map(str, shown)) + more + "]"
+
+
 def markdown(report: dict) -> str:
     lines = ["| concept | source | cases | agree | disagree | peer failed | verdicts |",
              "|---|---|---:|---:|---:|---:|---|"]
@@ -842,9 +851,11 @@ def markdown(report: dict) -> str:
     if report["disagreements"]:
         out += "\nDisagreements (first few per concept, source and verdict):\n"
         for d in report["disagreements"]:
+            game = json.dumps(d["game"])
+            game = game if len(game) <= 240 else game[:240] + " ...}"
             out += (f"- {d['concept']} / {d['source']} / {d['case']}: {d['verdict']}; "
-                    f"game {json.dumps(d['game'])}; coalitions {d['coalitions']}; "
-                    f"peer {d['peer']}; oracle {d['oracle']}\n")
+                    f"game {game}; coalitions {_brief(d['coalitions'])}; "
+                    f"peer {_brief(d['peer'])}; oracle {_brief(d['oracle'])}\n")
     for note in report["notes"]:
         out += f"\n- {note}"
     for name, error in report["peer_errors"].items():
