@@ -30,7 +30,7 @@ class _Rule:
     def __init__(self, players, quota=None, weights=None, oracle=None, table=None):
         self.players = players
         self.quota = quota          # scaled to integers when the weights are rational
-        self.weights = weights      # numpy array (int64, object of ints, float64) or None
+        self.weights = weights      # numpy array (int64 or float64) or None
         self.oracle = oracle        # callable(frozenset of names) -> bool, or None
         self.table = table          # bool array of 2**n winning flags, or None
         self.scale = 1              # weights and quota were multiplied by this
@@ -95,7 +95,7 @@ def _unscale(value, scale):
 
 
 def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
-    """Weights scaled to integers (int64, or Python integers when large) or float64."""
+    """Weights as an int64 array scaled to integers (rational input) or float64."""
     items = list(values)
     for position, item in enumerate(items):
         if isinstance(item, bool) or not isinstance(item, (int, float, Fraction, np.number)):
@@ -107,18 +107,7 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
         return array, 1
     fractions = [Fraction(v) for v in items]
     scale = lcm(*[f.denominator for f in fractions]) if fractions else 1
-    return _integer_array([int(f * scale) for f in fractions]), scale
-
-
-def _integer_array(values: Sequence[int]) -> np.ndarray:
-    """int64 when every sum of the values fits (with room to spare), else Python integers
-    (an object array), so weights such as populations in persons never wrap around."""
-    values = [int(v) for v in values]
-    if sum(abs(v) for v in values) < 2 ** 62:
-        return np.array(values, dtype=np.int64)
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
+    return np.array([int(f * scale) for f in fractions], dtype=np.int64), scale
 
 
 def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
@@ -167,9 +156,9 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
     if (array < 0).any():
         raise InvalidGameError("weights must be non-negative.")
     quota_array, quota_scale = _numbers([quota], "quota")
-    if array.dtype != np.float64 and quota_array.dtype != np.float64:
+    if array.dtype == np.int64 and quota_array.dtype == np.int64:
         common = lcm(scale, quota_scale)
-        array = _integer_array([int(w) * (common // scale) for w in array.tolist()])
+        array = array * (common // scale)
         quota_value = int(quota_array[0]) * (common // quota_scale)
         scale = common
     else:
