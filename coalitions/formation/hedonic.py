@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .._bits import bit_matrix
+from .._checks import check_tolerance, name_list
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..games._players import PlayerSet
 from ..results import DynamicsResult, HedonicStabilityResult
@@ -32,7 +33,7 @@ DYNAMICS_RULES = ("nash", "individual", "contractual")
 
 
 def _check_names(players: Iterable[Any], limit: int = MAX_HEDONIC_PLAYERS) -> tuple[str, ...]:
-    names = tuple(players)
+    names = tuple(name_list(players, "players", InvalidProblemError))
     for name in names:
         if not isinstance(name, str) or not name.strip():
             raise InvalidProblemError(f"player names must be non-empty strings, got {name!r}.")
@@ -90,7 +91,13 @@ class HedonicGame(PlayerSet):
             self._separable = separable
             self._index = {name: i for i, name in enumerate(self._players)}
             return
-        table = np.asarray(utilities, dtype=np.float64)
+        try:
+            table = np.asarray(utilities, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InvalidProblemError(
+                "a utility table is an (n, 2**n) array of numbers; use "
+                "HedonicGame.from_utilities or additively_separable to build a game from "
+                f"mappings, got {type(utilities).__name__}.") from None
         if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
             raise InvalidProblemError(
                 f"a utility table has shape (n, 2**n), got {table.shape}; use "
@@ -336,6 +343,7 @@ def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
 def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, atol: float,
            players: Iterable[int] | None = None):
     """Every allowed profitable move ``(gain, i, old, target)`` of a partition, in order."""
+    atol = check_tolerance(atol, "hedonic stability")
     u = game._u
     out = []
     for i in range(game.n_players) if players is None else players:
@@ -367,6 +375,7 @@ def _move_witness(game: HedonicGame, move) -> dict:
 
 
 def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int | None:
+    atol = check_tolerance(atol, "is_core_stable")
     n = game.n_players
     current = game.utilities[np.arange(n), np.array(owner, dtype=np.int64)]
     bits = bit_matrix(n).astype(bool)

@@ -14,6 +14,7 @@ from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
 from ._partitions import names_of
+from .._checks import name_list  # noqa: I001 - below the imports the int64 fix changes
 
 __all__ = ["minimal_winning_coalitions", "minimum_weight_coalitions",
            "minimal_connected_winning_coalitions"]
@@ -110,12 +111,22 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
     return np.array([int(f * scale) for f in fractions], dtype=np.int64), scale
 
 
+def _listed(values: Any, what: str) -> list:
+    if isinstance(values, (str, bytes)):
+        raise InvalidGameError(f"{what} must be a sequence of numbers, got {values!r}.")
+    try:
+        return list(values)
+    except TypeError:
+        raise InvalidGameError(f"{what} must be a sequence of numbers, got {values!r}.") \
+            from None
+
+
 def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
     """Accept (quota, weights), a weighted voting game (duck-typed), a game with
     ``is_winning``, or a 0/1 TUGame."""
     if weights is not None:
         quota = game
-        weight_list = list(weights)
+        weight_list = _listed(weights, "weights")
     elif isinstance(game, TUGame):
         values = game.values
         ones = [v == 1 for v in values.tolist()]
@@ -128,11 +139,12 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
         return _Rule(game.players, table=np.array(ones, dtype=bool))
     elif hasattr(game, "quota") and hasattr(game, "weights"):
         quota = game.quota
-        weight_list = list(game.weights)
+        weight_list = _listed(game.weights, "weights")
         if players is None:
             players = getattr(game, "players", None)
     elif callable(getattr(game, "is_winning", None)):
-        names = tuple(players if players is not None else getattr(game, "players", ()))
+        names = tuple(name_list(players if players is not None else
+                                getattr(game, "players", ()), "players", InvalidGameError))
         if not names:
             raise InvalidGameError("a voting game with is_winning must have players.")
         return _Rule(names, oracle=game.is_winning)
@@ -143,7 +155,8 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
         )
     if not weight_list:
         raise InvalidGameError("a weighted voting game needs at least one weight.")
-    names = tuple(players) if players is not None else tuple(
+    names = tuple(name_list(players, "players", InvalidGameError)) if players is not None \
+        else tuple(
         str(i + 1) for i in range(len(weight_list)))
     if len(names) != len(weight_list):
         raise InvalidGameError(
@@ -313,8 +326,8 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
     if order is None:
         line = list(range(rule.n))
     else:
-        names = list(order)
-        if sorted(names) != sorted(rule.players) or len(set(names)) != len(names):
+        names = name_list(order, "order", InvalidGameError)
+        if set(names) != set(rule.players) or len(set(names)) != len(names):
             raise InvalidGameError(
                 f"order must list every player exactly once; the players are "
                 f"{', '.join(map(repr, rule.players))}."

@@ -11,9 +11,10 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
-from ..exceptions import InvalidGameError
-from .transforms import _additive_table
-from .tu import TUGame, _check_players, check_table_size
+from .._checks import check_integer, name_list
+from ..exceptions import InvalidArgumentError, InvalidGameError
+from .transforms import _additive_table, as_tu_game
+from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
 __all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
            "bankruptcy_game", "cost_to_savings", "additive_game", "symmetric_game",
@@ -24,14 +25,16 @@ def _names(players: Any, n: int | None = None) -> tuple[str, ...]:
     if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
         if players < 1:
             raise InvalidGameError(f"a game needs at least one player, got n={players}.")
+        if n is not None and players != n:
+            raise InvalidGameError(f"{players} players given for {n} values; give {n}.")
+        if players > MAX_TABLE_PLAYERS:
+            check_table_size(int(players))          # refuses before naming 2**n players
         return tuple(str(i + 1) for i in range(int(players)))
-    return _check_players(players, n)
+    return _check_players(name_list(players, "players", InvalidGameError), n)
 
 
 def _numbers(values: Sequence[Any], what: str) -> tuple[list, str]:
-    array, kind = nb.coerce_values(list(values), what=what)
-    if kind == nb.SYMBOLIC:
-        return list(array), kind
+    array, kind = nb.coerce_values(values, what=what)
     return list(array), kind
 
 
@@ -56,7 +59,7 @@ def unanimity_game(players: Iterable[str] | int, carrier: Iterable[str], value: 
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
     names = _names(players)
-    members = [carrier] if isinstance(carrier, str) else list(carrier)
+    members = name_list(carrier, "the carrier", InvalidGameError)
     if not members:
         raise InvalidGameError("the carrier of a unanimity game must not be empty.")
     index = {p: i for i, p in enumerate(names)}
@@ -89,7 +92,8 @@ def glove_game(left: Iterable[str], right: Iterable[str]) -> TUGame:
     >>> co.shapley_value(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
     """
-    left, right = list(left), list(right)
+    left = name_list(left, "the left-glove owners", InvalidGameError)
+    right = name_list(right, "the right-glove owners", InvalidGameError)
     names = _check_players(left + right, None)
     if not left or not right:
         raise InvalidGameError("a glove game needs at least one left and one right owner.")
@@ -106,12 +110,12 @@ def symmetric_game(players: Iterable[str] | int, worth_by_size: Sequence[Any]) -
     """A symmetric game: ``v(S) = worth_by_size[|S|]`` (``worth_by_size[0]`` must be 0)."""
     names = _names(players)
     n = len(names)
-    if len(worth_by_size) != n + 1:
+    values, kind = _numbers(worth_by_size, "worth_by_size")
+    if len(values) != n + 1:
         raise InvalidGameError(
             f"worth_by_size needs n + 1 = {n + 1} entries (sizes 0..{n}), got "
-            f"{len(worth_by_size)}."
+            f"{len(values)}."
         )
-    values, kind = _numbers(worth_by_size, "worth_by_size")
     check_table_size(n, kind)
     by_size = np.empty(n + 1, dtype=np.float64 if kind == nb.FLOAT else object)
     by_size[:] = values
@@ -131,7 +135,8 @@ def majority_game(players: Iterable[str] | int, quota: int | None = None) -> TUG
     n = len(names)
     if quota is None:
         quota = n // 2 + 1
-    if not isinstance(quota, (int, np.integer)) or not 1 <= quota <= n:
+    if isinstance(quota, bool) or not isinstance(quota, (int, np.integer)) or \
+            not 1 <= quota <= n:
         raise InvalidGameError(f"quota must be an integer between 1 and n={n}, got {quota!r}.")
     return symmetric_game(names, [1 if s >= quota else 0 for s in range(n + 1)])
 
@@ -199,7 +204,8 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
     >>> co.shapley_value(co.bankruptcy_game(200, [100, 200, 300])).x.tolist()
     [Fraction(100, 3), Fraction(250, 3), Fraction(250, 3)]
     """
-    values, kind = _numbers(list(claims) + [estate], "claims and estate")
+    claims, kind = _numbers(claims, "claims")
+    values, kind = _numbers([*claims, estate], "claims and estate")
     *claim_values, estate_value = values
     n = len(claim_values)
     if n == 0:
@@ -239,6 +245,7 @@ def cost_to_savings(cost_game: TUGame) -> TUGame:
     >>> co.cost_to_savings(co.airport_game([1, 2])).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
+    cost_game = as_tu_game(cost_game, "cost_to_savings")
     values = cost_game.values
     singles = [values[1 << i] for i in range(cost_game.n_players)]
     additive = _additive_table(singles, values.dtype)
@@ -258,7 +265,18 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
     superadditive : bool
         Add the coalition size squared, which makes most random games superadditive.
     """
-    rng = np.random.default_rng(rng)
+    n = check_integer(n, "n", "random_game", low=1, high=64)
+    low = check_integer(low, "low", "random_game")
+    high = check_integer(high, "high", "random_game", low=low)
+    if max(abs(low), abs(high)) >= 2 ** 62:
+        raise InvalidArgumentError(f"random_game: low and high must lie within +-2**62, got "
+                                   f"{low} and {high}.")
+    try:
+        rng = np.random.default_rng(rng)
+    except (TypeError, ValueError) as error:
+        raise InvalidArgumentError(
+            f"random_game: rng must be a seed (a non-negative int), a numpy Generator or None, "
+            f"got {rng!r} ({error}).") from None
     check_table_size(n, nb.FLOAT if kind == "float" else nb.EXACT)
     if kind == "float":
         values = rng.random(1 << n)

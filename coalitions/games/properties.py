@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import check_tolerance
 from ..exceptions import InvalidGameError, TooLargeError
 from .tu import TUGame
 
@@ -32,6 +33,7 @@ def _numeric(game: TUGame, function: str) -> tuple[np.ndarray, float]:
 
 
 def _tolerance(game: TUGame, atol: float):
+    atol = check_tolerance(atol, "a game property")
     return atol if game.kind == nb.FLOAT else 0
 
 

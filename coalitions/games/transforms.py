@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, Iterable
 
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
 __all__ = ["harsanyi_dividends", "game_from_dividends", "dual_game", "subgame",
            "zero_normalized", "game_sum", "scaled_game"]
+
+def as_tu_game(game: Any, function: str) -> TUGame:
+    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game)."""
+    if isinstance(game, TUGame):
+        return game
+    convert = getattr(game, "to_tu_game", None)
+    if callable(convert):
+        return convert()
+    raise InvalidGameError(
+        f"{function} needs a TUGame, got {type(game).__name__}; build one with "
+        "coalitions.TUGame(values, players) or TUGame.from_dict(...)."
+    )
+
 
 # Bits below this are transformed by one matrix product per table block (cache friendly).
 _LOW_BITS = 6
@@ -66,12 +81,14 @@ def harsanyi_dividends(game: TUGame) -> TUGame:
     >>> co.harsanyi_dividends(glove).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(-1, 1)]
     """
+    game = as_tu_game(game, "harsanyi_dividends")
     values = np.array(game.values, copy=True)
     return TUGame(_butterfly(values, game.n_players, -1), game.players)
 
 
 def game_from_dividends(dividends: TUGame) -> TUGame:
     """Inverse of :func:`harsanyi_dividends` (the zeta transform)."""
+    dividends = as_tu_game(dividends, "game_from_dividends")
     values = np.array(dividends.values, copy=True)
     return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players)
 
@@ -88,6 +105,7 @@ def dual_game(game: TUGame) -> TUGame:
     >>> co.dual_game(co.TUGame([0, 1, 2, 4])).values.tolist()
     [Fraction(0, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1)]
     """
+    game = as_tu_game(game, "dual_game")
     values = game.values
     return TUGame(values[-1] - values[::-1], game.players)
 
@@ -102,7 +120,8 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
     >>> co.subgame(glove, ["L", "R2"]).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
-    names = list(players)
+    game = as_tu_game(game, "subgame")
+    names = name_list(players, "the players of a subgame", InvalidGameError)
     if not names:
         raise InvalidGameError("a subgame needs at least one player.")
     if len(set(names)) != len(names):
@@ -117,6 +136,7 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
 
 def zero_normalized(game: TUGame) -> TUGame:
     """The zero-normalised game ``v0(S) = v(S) - sum over i in S of v({i})``."""
+    game = as_tu_game(game, "zero_normalized")
     n = game.n_players
     singles = [game.values[1 << i] for i in range(n)]
     additive = _additive_table(singles, game.values.dtype)
@@ -146,6 +166,7 @@ def game_sum(*games: TUGame) -> TUGame:
     """The sum of games with the same players (``v(S) = sum of the games' v(S)``)."""
     if not games:
         raise InvalidGameError("game_sum needs at least one game.")
+    games = tuple(as_tu_game(g, "game_sum") for g in games)
     first = games[0]
     kinds = {g.kind for g in games}
     for other in games[1:]:
@@ -166,12 +187,14 @@ def game_sum(*games: TUGame) -> TUGame:
 
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
+    game = as_tu_game(game, "scaled_game")
+    (number,), kind = nb.coerce_values([factor], what="the scaling factor")  # finite numbers
     if game.kind == nb.FLOAT:
-        try:
-            factor = float(factor)
-        except (TypeError, ValueError):
-            raise InvalidGameError(f"cannot scale a float game by {factor!r}.") from None
+        if kind == nb.SYMBOLIC:
+            raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
+        factor = float(number)
+    elif kind == nb.FLOAT:
+        factor = Fraction(repr(float(number)))      # the decimal the caller wrote, exactly
     else:
-        factor = nb.as_number(factor, game.kind) if not isinstance(factor, float) or \
-            game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
+        factor = number
     return TUGame(game.values * factor, game.players)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
-from ..exceptions import InvalidGameError
+from .._checks import check_integer
+from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..games.transforms import as_tu_game
 from ._geometry import core_vertices_3, imputation_vertices_3
-from ._mpl import as_float, new_figure
+from ._mpl import as_float, as_floats, as_mapping, as_text, new_figure
 
 __all__ = ["imputation_simplex"]
 
@@ -22,6 +24,16 @@ def _to_plane(x: Sequence[float], low: Sequence[float], surplus: float) -> tuple
     w = [(x[i] - low[i]) / surplus for i in range(3)]
     return (sum(w[i] * _CORNERS[i][0] for i in range(3)),
             sum(w[i] * _CORNERS[i][1] for i in range(3)))
+
+
+def _listed(value: Any, what: str) -> list:
+    if isinstance(value, (str, bytes)):
+        raise InvalidArgumentError(f"{what} must be a list of payoff vectors, got {value!r}")
+    try:
+        return list(value)
+    except TypeError:
+        raise InvalidArgumentError(f"{what} must be a list of payoff vectors, got "
+                                   f"{value!r}") from None
 
 
 def imputation_simplex(game: Any, *, core: Any = "compute",
@@ -59,7 +71,11 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
     PlotDependencyError
         If matplotlib is not installed.
     """
+    points = as_mapping(points, "points")
+    title = as_text(title, "title")
+    grid = check_integer(grid, "grid", "imputation_simplex", low=0, high=100)
     triangle = imputation_vertices_3(game)
+    game = as_tu_game(game, "imputation_simplex")
     if not triangle:
         raise InvalidGameError("the imputation set is empty: v(1) + v(2) + v(3) > v(N)")
     low = [as_float(v) for v in (game.value(1), game.value(2), game.value(4))]
@@ -85,10 +101,14 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
                     ha="center", va="top" if i < 2 else "bottom", fontsize=9)
     if isinstance(core, str):
         if core != "compute":
-            raise ValueError(f"core must be 'compute', None or a list of vertices, not {core!r}")
+            raise InvalidArgumentError(
+                f"core must be 'compute', None or a list of vertices, not {core!r}")
         core = core_vertices_3(game)
     if core is not None:
-        plane = [_to_plane([as_float(v) for v in x], low, surplus) for x in core]
+        vertices = [as_floats(x, "a core vertex") for x in _listed(core, "core")]
+        if any(len(x) != 3 for x in vertices):
+            raise InvalidArgumentError("every core vertex needs 3 payoffs")
+        plane = [_to_plane(x, low, surplus) for x in vertices]
         if not plane:
             ax.text(0.5, 0.30, "core is empty", ha="center", color="firebrick", fontsize=10)
         elif len(plane) <= 2:
@@ -98,10 +118,10 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
         else:
             ax.fill([p[0] for p in plane], [p[1] for p in plane], facecolor="tab:green",
                     alpha=0.30, edgecolor="tab:green", lw=1.5, label="core")
-    for k, (name, x) in enumerate((points or {}).items()):
-        x = [as_float(v) for v in x]
+    for k, (name, x) in enumerate(points.items()):
+        x = as_floats(x, f"point {name!r}")
         if len(x) != 3:
-            raise ValueError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
+            raise InvalidArgumentError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
         p = _to_plane(x, low, surplus)
         ax.plot(p[0], p[1], linestyle="none", marker=_MARKERS[k % len(_MARKERS)], ms=8,
                 color=_COLOURS[k % len(_COLOURS)],

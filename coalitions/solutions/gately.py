@@ -26,8 +26,19 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     """
     game = _numeric(game, "propensity_to_disrupt")
     n = game.n_players
-    full = (1 << n) - 1
+    point, kind = nb.coerce_values(getattr(x, "x", x), what="x")
+    if len(point) != n:
+        raise InvalidGameError(f"propensity_to_disrupt: x needs one entry per player ({n}), "
+                               f"got {len(point)}.")
+    if kind == nb.SYMBOLIC:
+        raise InvalidGameError("propensity_to_disrupt compares numbers; x has symbols.")
     values = game.values
+    if kind == nb.FLOAT or game.kind == nb.FLOAT:
+        x = [float(v) for v in point]
+        values = nb.to_float_array(values, game.kind)
+    else:
+        x = list(point)
+    full = (1 << n) - 1
     total = sum(x)
     out = []
     for i in range(n):

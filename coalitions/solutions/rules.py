@@ -21,6 +21,8 @@ def equal_division(game: TUGame):
     """
     game = check_game(game, "equal_division")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="equal_division", method="closed form")
     share = game.grand_value / nb.constant(n, game.kind)
     return as_result(game, [share] * n, concept="equal_division", method="closed form")
 
@@ -42,6 +44,8 @@ def equal_surplus_division(game: TUGame):
     """
     game = check_game(game, "equal_surplus_division")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="equal_surplus_division", method="closed form")
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     share = (game.grand_value - sum(singles)) / nb.constant(n, game.kind)
@@ -70,6 +74,8 @@ def ensc_value(game: TUGame):
     """
     game = check_game(game, "ensc_value")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="ensc", method="closed form")
     full = (1 << n) - 1
     values = game.values
     separable = [values[full] - values[full ^ (1 << i)] for i in range(n)]

@@ -104,6 +104,7 @@ def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
     """
     game = check_game(game, "semivalue")
     n = game.n_players
+    weights = list(nb.coerce_values(weights, what="semivalue weights")[0])
     if len(weights) != n:
         raise InvalidGameError(
             f"semivalue needs one weight per coalition size 0..{n - 1} ({n} weights), got "

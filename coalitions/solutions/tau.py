@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import check_tolerance
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ._tables import subset_sums
@@ -94,6 +95,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
     game = _numeric(game, "tau_value")
+    atol = check_tolerance(atol, "tau_value")
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value

@@ -1,0 +1,61 @@
+"""Checks of plain arguments (tolerances, counts, lists of names) shared by the front doors.
+
+Each check returns the argument in a normal form or raises a :class:`CoalitionsError`
+subclass whose message names the argument, what it got and what it needs, so that a bad
+keyword never surfaces as a ``TypeError`` from a comparison deep inside a solver. Imports no
+subpackage.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+from typing import Any
+
+from .exceptions import CoalitionsError, InvalidArgumentError
+
+__all__ = ["check_tolerance", "check_integer", "name_list"]
+
+
+def check_tolerance(atol: Any, function: str) -> float:
+    """``atol`` as a float: a finite, non-negative real number."""
+    if isinstance(atol, bool) or not isinstance(atol, Real) or not math.isfinite(atol) \
+            or atol < 0:
+        raise InvalidArgumentError(
+            f"{function}: atol must be a finite number >= 0 (default 1e-9), got {atol!r}.")
+    return float(atol)
+
+
+def check_integer(value: Any, name: str, function: str, *, low: int | None = None,
+                  high: int | None = None) -> int:
+    """``value`` as an int within ``[low, high]`` (bools and floats are refused)."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise InvalidArgumentError(
+            f"{function}: {name} must be an integer, got {value!r} "
+            f"({type(value).__name__}).")
+    value = int(value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = (f"between {low} and {high}" if low is not None and high is not None else
+                  f"at least {low}" if low is not None else f"at most {high}")
+        raise InvalidArgumentError(f"{function}: {name} must be {bounds}, got {value}.")
+    return value
+
+
+def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
+              ) -> list:
+    """Player names given as one name (a string) or an iterable of hashable names."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (bytes, dict)) or value is None:
+        raise error(f"{what} must be a list of player names, got {value!r}.")
+    try:
+        names = list(value)
+    except TypeError:
+        raise error(f"{what} must be a list of player names, got {value!r} "
+                    f"({type(value).__name__}).") from None
+    for name in names:
+        try:
+            hash(name)
+        except TypeError:
+            raise error(f"{what} must list player names, got {name!r} inside it.") from None
+    return names
