@@ -13,7 +13,7 @@ from .. import _numbers as nb
 from .._bits import popcounts
 from .._checks import check_integer, name_list
 from ..exceptions import InvalidArgumentError, InvalidGameError
-from .transforms import _additive_table, as_tu_game
+from .transforms import _additive_table, takes_tu_game
 from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
 __all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
@@ -234,6 +234,7 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
     return TUGame(table, names)
 
 
+@takes_tu_game
 def cost_to_savings(cost_game: TUGame) -> TUGame:
     """The savings game of a cost game: ``s(S) = sum over i in S of c({i}) - c(S)``.
 
@@ -245,7 +246,6 @@ def cost_to_savings(cost_game: TUGame) -> TUGame:
     >>> co.cost_to_savings(co.airport_game([1, 2])).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
-    cost_game = as_tu_game(cost_game, "cost_to_savings")
     values = cost_game.values
     singles = [values[1 << i] for i in range(cost_game.n_players)]
     additive = _additive_table(singles, values.dtype)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Any, Iterable
+import functools
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
@@ -26,6 +26,14 @@ def as_tu_game(game: Any, function: str) -> TUGame:
         f"{function} needs a TUGame, got {type(game).__name__}; build one with "
         "coalitions.TUGame(values, players) or TUGame.from_dict(...)."
     )
+
+
+def takes_tu_game(function: Callable) -> Callable:
+    """Decorator: the first argument goes through :func:`as_tu_game` before ``function``."""
+    @functools.wraps(function)
+    def wrapper(game: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(as_tu_game(game, function.__name__), *args, **kwargs)
+    return wrapper
 
 
 # Bits below this are transformed by one matrix product per table block (cache friendly).
@@ -187,14 +195,21 @@ def game_sum(*games: TUGame) -> TUGame:
 
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
-    game = as_tu_game(game, "scaled_game")
-    (number,), kind = nb.coerce_values([factor], what="the scaling factor")  # finite numbers
+    factor = _scale_factor(factor, game.kind)
     if game.kind == nb.FLOAT:
-        if kind == nb.SYMBOLIC:
-            raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
-        factor = float(number)
-    elif kind == nb.FLOAT:
-        factor = Fraction(repr(float(number)))      # the decimal the caller wrote, exactly
+        try:
+            factor = float(factor)
+        except (TypeError, ValueError):
+            raise InvalidGameError(f"cannot scale a float game by {factor!r}.") from None
     else:
-        factor = number
+        factor = nb.as_number(factor, game.kind) if not isinstance(factor, float) or \
+            game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
     return TUGame(game.values * factor, game.players)
+
+
+def _scale_factor(factor: Any, kind: str) -> Any:
+    """A finite number (a float, Fraction or sympy expression) to scale a game by."""
+    (number,), number_kind = nb.coerce_values([factor], what="the scaling factor")
+    if kind == nb.FLOAT and number_kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
+    return float(number) if number_kind == nb.FLOAT else number

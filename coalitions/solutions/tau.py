@@ -95,11 +95,10 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
     game = _numeric(game, "tau_value")
-    atol = check_tolerance(atol, "tau_value")
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value
-    tol = atol if game.kind == nb.FLOAT else 0
+    tol = check_tolerance(atol, "tau_value") if game.kind == nb.FLOAT else 0
     low, high = sum(rights), sum(utopia)
     if any(m > u + tol for m, u in zip(rights, utopia)) or not low - tol <= grand <= high + tol:
         raise InvalidGameError(
