@@ -193,6 +193,14 @@ def game_sum(*games: TUGame) -> TUGame:
     return TUGame(total, first.players)
 
 
+def _scale_factor(factor: Any, kind: str) -> Any:
+    """A finite number (a float, Fraction or sympy expression) to scale a game by."""
+    (number,), number_kind = nb.coerce_values([factor], what="the scaling factor")
+    if kind == nb.FLOAT and number_kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
+    return float(number) if number_kind == nb.FLOAT else number
+
+
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
     factor = _scale_factor(factor, game.kind)
@@ -206,10 +214,3 @@ def scaled_game(game: TUGame, factor: Any) -> TUGame:
             game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
     return TUGame(game.values * factor, game.players)
 
-
-def _scale_factor(factor: Any, kind: str) -> Any:
-    """A finite number (a float, Fraction or sympy expression) to scale a game by."""
-    (number,), number_kind = nb.coerce_values([factor], what="the scaling factor")
-    if kind == nb.FLOAT and number_kind == nb.SYMBOLIC:
-        raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
-    return float(number) if number_kind == nb.FLOAT else number
