@@ -201,6 +201,7 @@ def _scale_factor(factor: Any, kind: str) -> Any:
     return float(number) if number_kind == nb.FLOAT else number
 
 
+@takes_tu_game
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
     factor = _scale_factor(factor, game.kind)
