@@ -214,4 +214,3 @@ def scaled_game(game: TUGame, factor: Any) -> TUGame:
         factor = nb.as_number(factor, game.kind) if not isinstance(factor, float) or \
             game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
     return TUGame(game.values * factor, game.players)
-
