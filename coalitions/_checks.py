@@ -8,13 +8,16 @@ subpackage.
 
 from __future__ import annotations
 
+import functools
 import math
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, Callable
 
-from .exceptions import CoalitionsError, InvalidArgumentError
+import numpy as np
 
-__all__ = ["check_tolerance", "check_integer", "name_list"]
+from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
+
+__all__ = ["check_tolerance", "check_integer", "name_list", "finite_floats"]
 
 
 def check_tolerance(atol: Any, function: str) -> float:
@@ -59,3 +62,27 @@ def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgum
         except TypeError:
             raise error(f"{what} must list player names, got {name!r} inside it.") from None
     return names
+
+
+def finite_floats(function: Callable) -> Callable:
+    """Decorator for float computations on worths that may overflow (1e300 and up).
+
+    numpy's overflow warnings are silenced inside ``function`` and its answer is checked
+    instead: a float vector (``result.x``, an array or a list) with an infinite or NaN entry
+    raises :class:`InvalidGameError` naming the cure, rather than returning a silently wrong
+    allocation. Games built inside are checked by :class:`~coalitions.TUGame` itself.
+    """
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(over="ignore", invalid="ignore"):
+            result = function(*args, **kwargs)
+        vector = getattr(result, "x", result)
+        if isinstance(vector, (list, tuple, np.ndarray)):
+            floats = [v for v in vector if isinstance(v, (float, np.floating))]
+            if floats and not np.isfinite(floats).all():
+                raise InvalidGameError(
+                    f"{function.__name__}: float arithmetic overflowed on worths this large "
+                    "(the answer is not finite); give the game exact values (int or Fraction) "
+                    "or rescale it with scaled_game(game, factor).")
+        return result
+    return wrapper

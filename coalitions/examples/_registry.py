@@ -47,7 +47,7 @@ def get_case(name: str) -> Case:
     """The case called ``name``; an unknown name raises ValueError listing the valid ones."""
     try:
         return CASES[name]
-    except KeyError:
+    except (KeyError, TypeError):       # TypeError: an unhashable name such as a list
         raise ValueError(f"no example named {name!r}; the examples are: "
                        f"{', '.join(CASES)}") from None
 

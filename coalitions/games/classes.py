@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
-from .._checks import check_integer, name_list
+from .._checks import check_integer, finite_floats, name_list
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from .transforms import _additive_table, takes_tu_game
 from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
@@ -106,6 +106,7 @@ def glove_game(left: Iterable[str], right: Iterable[str]) -> TUGame:
     return TUGame(np.minimum(counts_left, counts_right), names)
 
 
+@finite_floats
 def symmetric_game(players: Iterable[str] | int, worth_by_size: Sequence[Any]) -> TUGame:
     """A symmetric game: ``v(S) = worth_by_size[|S|]`` (``worth_by_size[0]`` must be 0)."""
     names = _names(players)
@@ -141,6 +142,7 @@ def majority_game(players: Iterable[str] | int, quota: int | None = None) -> TUG
     return symmetric_game(names, [1 if s >= quota else 0 for s in range(n + 1)])
 
 
+@finite_floats
 def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) -> TUGame:
     """The additive (inessential) game ``v(S) = sum of weights[i] over i in S``."""
     values, kind = _numbers(weights, "weights")
@@ -149,6 +151,7 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
     return TUGame(_additive_table(values, np.float64 if kind == nb.FLOAT else object), names)
 
 
+@finite_floats
 def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> TUGame:
     """The airport cost game ``c(S) = max over i in S of costs[i]``.
 
@@ -180,6 +183,7 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
     return TUGame(table, names)
 
 
+@finite_floats
 def bankruptcy_game(estate: Any, claims: Sequence[Any],
                     players: Iterable[str] | None = None) -> TUGame:
     """The (pessimistic) bankruptcy game ``v(S) = max(0, E - sum of the claims outside S)``.
@@ -235,6 +239,7 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
 
 
 @takes_tu_game
+@finite_floats
 def cost_to_savings(cost_game: TUGame) -> TUGame:
     """The savings game of a cost game: ``s(S) = sum over i in S of c({i}) - c(S)``.
 

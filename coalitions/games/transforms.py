@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import name_list
+from .._checks import finite_floats, name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
@@ -64,6 +64,7 @@ def _butterfly(values: np.ndarray, n: int, sign: int) -> np.ndarray:
     return values
 
 
+@finite_floats
 def harsanyi_dividends(game: TUGame) -> TUGame:
     r"""Harsanyi dividends: the coordinates of a game in the basis of unanimity games.
 
@@ -94,6 +95,7 @@ def harsanyi_dividends(game: TUGame) -> TUGame:
     return TUGame(_butterfly(values, game.n_players, -1), game.players)
 
 
+@finite_floats
 def game_from_dividends(dividends: TUGame) -> TUGame:
     """Inverse of :func:`harsanyi_dividends` (the zeta transform)."""
     dividends = as_tu_game(dividends, "game_from_dividends")
@@ -101,6 +103,7 @@ def game_from_dividends(dividends: TUGame) -> TUGame:
     return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players)
 
 
+@finite_floats
 def dual_game(game: TUGame) -> TUGame:
     r"""The dual game ``v*(S) = v(N) - v(N \ S)``.
 
@@ -142,6 +145,7 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
     return TUGame(game.values[full], names)
 
 
+@finite_floats
 def zero_normalized(game: TUGame) -> TUGame:
     """The zero-normalised game ``v0(S) = v(S) - sum over i in S of v({i})``."""
     game = as_tu_game(game, "zero_normalized")
@@ -170,6 +174,7 @@ def _check_same_players(a: TUGame, b: TUGame) -> None:
         )
 
 
+@finite_floats
 def game_sum(*games: TUGame) -> TUGame:
     """The sum of games with the same players (``v(S) = sum of the games' v(S)``)."""
     if not games:
@@ -202,6 +207,7 @@ def _scale_factor(factor: Any, kind: str) -> Any:
 
 
 @takes_tu_game
+@finite_floats
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
     factor = _scale_factor(factor, game.kind)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import _numbers as nb
+from .._checks import finite_floats
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from .semivalues import as_result
@@ -48,6 +49,7 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     return out
 
 
+@finite_floats
 def gately_point(game: TUGame):
     r"""The Gately point (Gately 1974; Littlechild and Vaidya 1976).
 

@@ -4,12 +4,14 @@ division (CIS) and the equal division of the non-separable contribution (ENSC)."
 from __future__ import annotations
 
 from .. import _numbers as nb
+from .._checks import finite_floats
 from ..games.tu import TUGame
 from .semivalues import as_result, check_game
 
 __all__ = ["equal_division", "equal_surplus_division", "ensc_value"]
 
 
+@finite_floats
 def equal_division(game: TUGame):
     r"""Equal division: :math:`x_i = v(N) / n`.
 
@@ -27,6 +29,7 @@ def equal_division(game: TUGame):
     return as_result(game, [share] * n, concept="equal_division", method="closed form")
 
 
+@finite_floats
 def equal_surplus_division(game: TUGame):
     r"""Equal surplus division (centre of the imputation set, CIS):
     :math:`x_i = v(\{i\}) + \frac{1}{n}\bigl(v(N) - \sum_j v(\{j\})\bigr)`.
@@ -53,6 +56,7 @@ def equal_surplus_division(game: TUGame):
                      method="closed form")
 
 
+@finite_floats
 def ensc_value(game: TUGame):
     r"""Equal division of the non-separable contribution (ENSC, egalitarian non-separable
     contribution).
