@@ -140,7 +140,8 @@ def tu_cases(count: int, max_n: int, seed: int) -> list[dict]:
         cases.append(_tu_case("majority", k, co.majority_game(n, quota), rng, exact=True))
         n = size()
         weights = [int(w) for w in rng.integers(0, 6, n)]
-        quota = int(rng.integers(1, max(2, sum(weights) + 1)))
+        weights[0] += 1                              # the grand coalition must win
+        quota = int(rng.integers(1, sum(weights) + 1))
         cases.append(_tu_case("weighted", k, co.WeightedVotingGame(quota, weights)
                               .to_tu_game(), rng, exact=True))
         n = size()

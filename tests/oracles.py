@@ -34,6 +34,7 @@ __all__ = [
     "in_structure_core_by_definition", "hedonic_core_stable_by_definition",
     "hedonic_nash_stable_by_definition", "hedonic_individually_stable_by_definition",
     "hedonic_contractually_stable_by_definition", "linear_quadratic_stable_sizes",
+    "symmetric_pairs_by_definition",
 ]
 
 
@@ -613,3 +614,11 @@ def linear_quadratic_stable_sizes(n: int, *, indifferent_join: bool = True) -> l
         if internal and external:
             sizes.append(k)
     return sizes
+
+
+def symmetric_pairs_by_definition(values) -> list[tuple[int, int]]:
+    """Pairs i < j with ``v(S + i) = v(S + j)`` for every S containing neither."""
+    table, n = exact_table(values)
+    return [(i, j) for j in range(n) for i in range(j)
+            if all(table[m | 1 << i] == table[m | 1 << j] for m in range(1 << n)
+                   if not m >> i & 1 and not m >> j & 1)]
