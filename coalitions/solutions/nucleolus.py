@@ -12,9 +12,10 @@ from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
+from ._normal_form import NormalForm, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from ._tables import (exact_vector, float_excesses, numeric_table, to_game_numbers,
-                      top_excesses)
+from ._tables import exact_vector, to_game_numbers
+from .least_core import LP_TOL
 from .semivalues import check_game, check_method
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
@@ -23,16 +24,29 @@ __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
 _METHODS = ("sequential",)
 
 
-def _check_imputations_exist(game: TUGame, function: str) -> None:
-    values = game.values
-    n = game.n_players
-    singles = sum(values[1 << i] for i in range(n))
-    if singles > game.grand_value + (1e-9 if game.kind == nb.FLOAT else 0):
+def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None:
+    game = nf.game
+    empty = nf.grand < 0 if nf.exact else float(nf.floats[-1]) < -atol
+    if empty:
+        singles = sum(game.values[1 << i] for i in range(nf.n))
+        if game.is_cost:
+            detail = (f"the players' stand-alone costs add up to {singles}, less than "
+                      f"c(N) = {game.grand_value}, so no cost share gives every player at "
+                      "most its own cost")
+        else:
+            detail = (f"the players' individual worths add up to {singles}, more than "
+                      f"v(N) = {game.grand_value}")
         raise InvalidGameError(
-            f"{function}: the imputation set is empty (the players' individual worths add up "
-            f"to {singles}, more than v(N) = {game.grand_value}); the nucleolus is not "
+            f"{function}: the imputation set is empty ({detail}); the nucleolus is not "
             "defined. Use prenucleolus(game), which needs no imputation."
         )
+
+
+def _failure(game: TUGame, concept: str, method: str, n_lps: int, message: str
+             ) -> NucleolusResult:
+    return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
+                           exact=False, concept=concept, method=method, n_lps=n_lps,
+                           success=False, message=message, cost=game.is_cost)
 
 
 def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
@@ -41,58 +55,56 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
     check_method(method, _METHODS)
     imputation = concept != "prenucleolus"
     per_capita = concept == "per_capita_nucleolus"
-    v = numeric_table(game, concept)
+    nf = normal_form(game, concept)
     n = game.n_players
     if imputation:
-        _check_imputations_exist(game, concept)
+        _check_imputations_exist(nf, concept, atol)
     weights = list(range(n + 1)) if per_capita else None
-    run = sequential_lp(v, n, imputation=imputation, weight_by_size=weights, atol=atol,
+    run = sequential_lp(nf.floats, n, imputation=imputation, weight_by_size=weights, atol=atol,
                         progress=progress)
     if not run.success:
-        x = np.full(n, np.nan)
-        return NucleolusResult(x=x, players=game.players, exact=False, concept=concept,
-                               method=method, n_lps=run.n_lps, success=False,
-                               message=run.message)
-    levels = _dedupe(run.levels, atol * max(1.0, float(np.max(np.abs(v)))))
-    integral = game.kind == nb.FLOAT and _integral(v)
-    if (game.kind == nb.EXACT or integral) and verify:
-        rebuilt = reconstruct_exact(game.values, n, run, weights)
+        return _failure(game, concept, method, run.n_lps, run.message)
+    in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
+
+    def result(x0, levels, *, exact: bool, verified: bool, message: str) -> NucleolusResult:
+        return NucleolusResult(x=nf.to_payoffs(x0), players=game.players, exact=exact,
+                               concept=concept, method=method,
+                               levels=tuple(nf.to_amount(t) for t in levels),
+                               n_lps=run.n_lps, verified=verified, message=message + in_costs,
+                               cost=game.is_cost)
+
+    x_float = [float(v) * nf.lp_scale for v in run.x]
+    float_levels = [float(t) * nf.lp_scale for t in _dedupe(run.levels, atol)]
+    if not verify:
+        return result(x_float, float_levels, exact=False, verified=False,
+                      message="not verified (verify=False): the LP answer in floating point")
+    if nf.exact:
+        rebuilt = reconstruct_exact(nf.value, n, run, weights, scale=nf.lp_scale)
         if rebuilt is not None:
-            x_exact, _stage_levels = rebuilt
-            if _verify(game, x_exact, imputation, per_capita, exact=True, atol=atol):
-                if integral:
-                    return NucleolusResult(
-                        x=to_game_numbers([float(f) for f in x_exact], nb.FLOAT),
-                        players=game.players, exact=False, concept=concept, method=method,
-                        levels=tuple(float(f) for f in _dedupe(_stage_levels, 0)),
-                        n_lps=run.n_lps, verified=True,
-                        message="float game with integer worths: rebuilt in exact arithmetic "
-                                "and verified by Kohlberg's criterion; x holds the floats of "
-                                "the exact answer")
-                return NucleolusResult(
-                    x=to_game_numbers(x_exact, nb.EXACT), players=game.players, exact=True,
-                    concept=concept, method=method, levels=tuple(_dedupe(_stage_levels, 0)),
-                    n_lps=run.n_lps, verified=True,
-                    message="exact; verified by Kohlberg's criterion")
-        return NucleolusResult(
-            x=to_game_numbers(run.x, nb.FLOAT), players=game.players, exact=False,
-            concept=concept, method=method, levels=tuple(levels), n_lps=run.n_lps,
-            verified=False,
-            message="float answer: the exact reconstruction did not pass Kohlberg's criterion")
-    verified = False
-    message = "float game: answer in floating point"
-    if verify and game.kind == nb.FLOAT:
-        verified = _verify(game, run.x, imputation, per_capita, exact=False, atol=1e-7 *
-                           max(1.0, float(np.max(np.abs(v)))))
-        message += ("; Kohlberg's criterion holds within tolerance" if verified else
-                    "; Kohlberg's criterion could not be confirmed within tolerance")
-    return NucleolusResult(x=to_game_numbers(run.x, nb.FLOAT), players=game.players,
-                           exact=False, concept=concept, method=method, levels=tuple(levels),
-                           n_lps=run.n_lps, verified=verified, message=message)
-
-
-def _integral(v: np.ndarray) -> bool:
-    return bool(np.abs(v).max(initial=0) < 2.0**52 and np.all(v == np.round(v)))
+            x_exact, stage_levels = rebuilt
+            if _verify(nf, x_exact, imputation, per_capita, exact=True, atol=atol):
+                levels = _dedupe(stage_levels, 0)
+                if game.kind == nb.FLOAT:
+                    return result(x_exact, levels, exact=False, verified=True,
+                                  message="float game with integer worths: rebuilt in exact "
+                                          "arithmetic and verified by Kohlberg's criterion; x "
+                                          "holds the floats of the exact answer")
+                return result(x_exact, levels, exact=True, verified=True,
+                              message="exact; verified by Kohlberg's criterion")
+        return _failure(game, concept, method, run.n_lps,
+                        "the LP answer could not be rebuilt in exact arithmetic so that it "
+                        "passes Kohlberg's criterion; no answer is given rather than a wrong "
+                        "one (the float LP answer was "
+                        f"{[round(v, 12) for v in nf.to_payoffs(x_float).tolist()]})")
+    tol = max(atol, LP_TOL)
+    if not _verify(nf, x_float, imputation, per_capita, exact=False, atol=tol):
+        return _failure(game, concept, method, run.n_lps,
+                        "the float LP answer does not pass Kohlberg's criterion within "
+                        f"{tol:g} of the zero-normalised, scaled worths; no answer is given "
+                        "rather than a wrong one")
+    return result(x_float, float_levels, exact=False, verified=True,
+                  message="float game: answer in floating point; Kohlberg's criterion holds "
+                          f"within {tol:g} (relative to the zero-normalised worths)")
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
@@ -103,38 +115,36 @@ def _dedupe(levels: Sequence[Any], tol: float) -> list:
     return out
 
 
-def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
+def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bool,
             atol: float) -> bool:
-    n = game.n_players
-    values = game.values
-    full = (1 << n) - 1
+    """Kohlberg's criterion at ``x0`` (exact Fractions, or floats within ``atol`` of the
+    scaled worths)."""
+    n = nf.n
     if exact:
-        x = [Fraction(v) for v in x]
-        if sum(x) != values[full]:
+        x0 = [Fraction(v) for v in x0]
+        if sum(x0) != nf.grand:
             return False
         zero = []
         if imputation:
-            for i in range(n):
-                if x[i] < values[1 << i]:
-                    return False
-                if x[i] == values[1 << i]:
-                    zero.append(i)
-    else:
-        v = numeric_table(game, "nucleolus")
-        x = np.asarray(x, dtype=float)
-        if abs(x.sum() - v[full]) > atol:
-            return False
-        zero = []
-        if imputation:
-            singles = v[[1 << i for i in range(n)]]
-            if np.any(x < singles - atol):
+            if any(v < 0 for v in x0):
                 return False
-            zero = [i for i in range(n) if abs(x[i] - singles[i]) <= atol]
-    fexc = float_excesses(game, x, per_capita)
+            zero = [i for i in range(n) if x0[i] == 0]
+    else:
+        scaled = np.asarray(x0, dtype=float) / nf.lp_scale
+        if not np.all(np.isfinite(scaled)) or abs(scaled.sum() - nf.floats[-1]) > atol:
+            return False
+        zero = []
+        if imputation:
+            if np.any(scaled < -atol):
+                return False
+            zero = [i for i in range(n) if abs(scaled[i]) <= atol]
+    if n == 1:
+        return True
+    fexc = nf.float_excesses(x0, per_capita)
     count = 4096
     while True:
-        masks, keys, bound, _d = top_excesses(game, x, per_capita=per_capita, exact=exact,
-                                          count=count, fexc=fexc)
+        masks, keys, bound, _d = nf.top_excesses(x0, per_capita=per_capita, exact=exact,
+                                                 count=count, fexc=fexc)
         verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol,
                            complete_above=bound)
         if verdict is not None:
@@ -292,24 +302,26 @@ for _function in (nucleolus, prenucleolus, per_capita_nucleolus):
         "{{", "{").replace("}}", "}")
 
 
-def _check_x(game: TUGame, x: Sequence[Any], function: str) -> list:
-    if len(x) != game.n_players:
-        raise InvalidGameError(
-            f"{function} needs one payoff per player ({game.n_players}), got {len(x)}."
-        )
-    return list(x)
+def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float
+           ) -> bool:
+    from .imputations import payoff_vector
 
-
-def _exact_check(game: TUGame, x) -> bool:
-    """Exact check for rational games, and for float games with integer worths when every
-    payoff is an int or a Fraction."""
-    if game.kind == nb.EXACT:
-        return True
-    if game.kind != nb.FLOAT:
-        return False
-    rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
-                   for v in x)
-    return rational and _integral(game.values)
+    game = check_game(game, function)
+    nf = normal_form(game, function)
+    raw = x
+    x = payoff_vector(game, x, function)
+    if x.dtype != object and nf.exact:
+        items = [raw[p] for p in game.players] if isinstance(raw, dict) else list(raw)
+        rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
+                       for v in items)
+        if game.kind == nb.EXACT or rational:
+            # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
+            x = np.array(exact_vector(items), dtype=object)
+    if x.dtype == object and nf.exact:
+        return _verify(nf, nf.from_payoffs(list(x), exact=True), imputation, False,
+                       exact=True, atol=atol)
+    return _verify(nf, nf.from_payoffs(list(x), exact=False), imputation, False, exact=False,
+                   atol=atol)
 
 
 def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
@@ -317,7 +329,19 @@ def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
 
     Exact for a rational game and rational ``x`` (floats in ``x`` are read as the shortest
     decimal), and for a float game with integer worths when ``x`` holds ints or Fractions;
-    within ``atol`` otherwise.
+    within ``atol`` otherwise (relative to the largest worth of the zero-normalised game).
+    For a cost game ``x`` holds cost shares.
+
+    Parameters
+    ----------
+    game : TUGame
+    x : sequence or mapping of numbers
+        One payoff (cost share) per player.
+    atol : float
+
+    Returns
+    -------
+    bool
 
     Examples
     --------
@@ -326,16 +350,13 @@ def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> co.is_nucleolus(game, [50, 75, 75]), co.is_nucleolus(game, [50, 70, 80])
     (True, False)
     """
-    game = check_game(game, "is_nucleolus")
-    x = _check_x(game, x, "is_nucleolus")
-    if _exact_check(game, x):
-        return _verify(game, exact_vector(x), True, False, exact=True, atol=atol)
-    numeric_table(game, "is_nucleolus")
-    return _verify(game, x, True, False, exact=False, atol=atol)
+    return _check(game, x, "is_nucleolus", imputation=True, atol=atol)
 
 
 def is_prenucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """Whether ``x`` is the prenucleolus of ``game`` (Kohlberg's criterion).
+
+    Same conventions as :func:`is_nucleolus`, without individual rationality.
 
     Examples
     --------
@@ -344,9 +365,4 @@ def is_prenucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
     >>> co.is_prenucleolus(co.majority_game(3), [F(1, 3)] * 3)
     True
     """
-    game = check_game(game, "is_prenucleolus")
-    x = _check_x(game, x, "is_prenucleolus")
-    if _exact_check(game, x):
-        return _verify(game, exact_vector(x), False, False, exact=True, atol=atol)
-    numeric_table(game, "is_prenucleolus")
-    return _verify(game, x, False, False, exact=False, atol=atol)
+    return _check(game, x, "is_prenucleolus", imputation=False, atol=atol)

@@ -89,7 +89,7 @@ def test_core_vertices_of_a_triangle_and_float_game():
 
 def test_core_limits_and_errors():
     with pytest.raises(co.TooLargeError, match="at most"):
-        co.core(co.majority_game(9), vertices=True)
+        co.core(co.majority_game(11), vertices=True)
     import sympy
 
     with pytest.raises(co.InvalidGameError, match="substitute"):
