@@ -10,6 +10,7 @@ A TU game file is a JSON object::
 
 or, with the full table in bitmask order, ``{"type": "tu", "players": [...], "values": [...]}``.
 Integers and fraction strings such as ``"2/3"`` give an exact game; any float gives a float game.
+``"cost": true`` marks a cost game (the values are costs, see ``TUGame(..., cost=True)``).
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ def game_from_json(document: dict) -> Any:
         known = ", ".join(repr(k) for k in ["tu", *_READERS])
         raise InvalidGameError(f"unknown game type {kind!r}; known types are {known}.")
     players = document.get("players")
+    cost = document.get("cost", False)
+    if not isinstance(cost, bool):
+        raise InvalidGameError(
+            f"\"cost\" must be true (the values are costs) or false, got {json.dumps(cost)}."
+        )
     number_kind = document.get("kind")
     if number_kind not in (None, "float", "exact"):
         raise InvalidGameError(f"\"kind\" must be \"float\" or \"exact\", got {number_kind!r}.")
@@ -99,7 +105,7 @@ def game_from_json(document: dict) -> Any:
         if not isinstance(values, list):
             raise InvalidGameError("\"values\" must be a list of numbers.")
         numbers = [parse_number(v, f"values[{i}]") for i, v in enumerate(values)]
-        return TUGame(_as_kind(numbers, number_kind), players)
+        return TUGame(_as_kind(numbers, number_kind), players, cost=cost)
     if players is None:
         raise InvalidGameError("a document with \"coalitions\" must list its \"players\".")
     entries = document["coalitions"]
@@ -121,7 +127,7 @@ def game_from_json(document: dict) -> Any:
             raise InvalidGameError(f"coalition {list(key)} appears twice with different values.")
         mapping[key] = value
     numbers = _as_kind(list(mapping.values()), number_kind)
-    game = TUGame.from_dict(dict(zip(mapping, numbers)), players=players)
+    game = TUGame.from_dict(dict(zip(mapping, numbers)), players=players, cost=cost)
     return game.to_float() if number_kind == "float" else game
 
 
@@ -156,6 +162,8 @@ def game_to_json(game: TUGame, *, table: bool | None = None) -> dict:
     document: dict[str, Any] = {"type": "tu", "version": FORMAT_VERSION,
                                 "kind": "float" if game.kind == "float" else "exact",
                                 "players": list(game.players)}
+    if game.is_cost:
+        document["cost"] = True
     if table:
         document["values"] = [_json_number(v) for v in values.tolist()]
     else:

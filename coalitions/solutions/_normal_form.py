@@ -33,7 +33,7 @@ from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ._tables import mask_bits, subset_sums
 
-__all__ = ["NormalForm", "normal_form", "INT64_SAFE"]
+__all__ = ["NormalForm", "normal_form", "pow2", "check_tolerance", "INT64_SAFE"]
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
@@ -47,10 +47,16 @@ def _additive_subtract(table: np.ndarray, singles: Sequence[Any], n: int) -> Non
         view -= singles[i]
 
 
-def _power_of_two_at_least(value: float) -> float:
+def _exponent_at_least(value: float) -> int:
+    """The least k with 2**k >= value for a positive finite float (0 otherwise)."""
     if not value > 0 or not math.isfinite(value):
-        return 1.0
-    return math.ldexp(1.0, math.frexp(value)[1])
+        return 0
+    return math.frexp(value)[1]
+
+
+def pow2(k: int) -> Fraction:
+    """``2**k`` as an exact Fraction (k may be negative)."""
+    return Fraction(1 << k) if k >= 0 else Fraction(1, 1 << -k)
 
 
 class NormalForm:
@@ -70,9 +76,11 @@ class NormalForm:
     den : int
         Common denominator of ``v0`` (1 for float games).
     floats : numpy.ndarray
-        ``v0 / lp_scale`` in float64, read-only; every entry is at most 1 in absolute value.
-    lp_scale : float
-        The power of two that ``floats`` are divided by.
+        ``v0 / 2**lp_exponent`` in float64 ("LP units"), read-only; every entry is at most 1
+        in absolute value.
+    lp_exponent : int
+        The power of two that ``floats`` are divided by (kept as an exponent: it may lie
+        outside the float range for exact games).
     singles : list
         ``a_i``, the game's own singleton numbers (Fractions when exact, floats otherwise).
     """
@@ -115,19 +123,30 @@ class NormalForm:
             self.den = den
             self.singles = [Fraction(int(s), den) for s in singles_int]
             if work.dtype == object:
-                floats = np.array([float(Fraction(int(v), den)) for v in work.tolist()])
+                top = max((abs(int(v)) for v in work.tolist()), default=0)
             else:
-                floats = work.astype(np.float64) / den
+                top = int(np.abs(work).max(initial=0))
+            # 2**k >= top / den: top < 2**bits(top) and den >= 2**(bits(den) - 1)
+            k = top.bit_length() - den.bit_length() + 1 if top else 0
+            if work.dtype != object and den < (1 << 53):
+                floats = np.ldexp(work.astype(np.float64) / den, -k)
+            else:
+                unit = pow2(-k) / den
+                floats = np.array([float(int(v) * unit) for v in work.tolist()])
         else:
             self.ints, self.den = None, 1
             self.singles = [float(values[1 << i]) for i in range(n)]
-            floats = np.array(values, dtype=np.float64, copy=True)
-            _additive_subtract(floats, self.singles, n)
+            # scale first by a power of two (exact) so that the normalisation cannot overflow
+            k0 = _exponent_at_least(float(np.abs(values).max(initial=0.0)))
+            k0 += (n + 1).bit_length()
+            floats = np.ldexp(np.asarray(values, dtype=np.float64), -k0)
+            _additive_subtract(floats, [math.ldexp(a, -k0) for a in self.singles], n)
             if self.sign < 0:
                 np.negative(floats, out=floats)
-        self.lp_scale = _power_of_two_at_least(float(np.abs(floats).max(initial=0.0)))
-        if self.lp_scale != 1.0:
-            floats /= self.lp_scale
+            k1 = _exponent_at_least(float(np.abs(floats).max(initial=0.0))) if n else 0
+            floats = np.ldexp(floats, -k1)
+            k = k0 + k1
+        self.lp_exponent = k
         floats[0] = 0.0
         floats.setflags(write=False)
         self.floats = floats
@@ -161,6 +180,19 @@ class NormalForm:
             return [self.sign * (Fraction(v) - a) for v, a in zip(x, self.singles)]
         return [self.sign * (float(v) - float(a)) for v, a in zip(x, self.singles)]
 
+    # ------------------------------------------------------------- LP units
+    def to_lp(self, value: Any) -> float:
+        """A number in the game's units (exact or float) as a float in LP units."""
+        if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
+            return float(Fraction(value) * pow2(-self.lp_exponent))
+        return math.ldexp(float(value), -self.lp_exponent)
+
+    def from_lp(self, value: float) -> Any:
+        """A float in LP units back in the game's units: exact for exact forms."""
+        if self.exact:
+            return Fraction(float(value)) * pow2(self.lp_exponent)
+        return math.ldexp(float(value), self.lp_exponent)
+
     def to_amount(self, e0: Any) -> Any:
         """An excess level (epsilon, a nucleolus level) in the original game's units and kind."""
         if self.out_kind == nb.EXACT:
@@ -169,8 +201,8 @@ class NormalForm:
 
     # ------------------------------------------------------------- excesses
     def float_excesses(self, x0: Sequence[Any], per_capita: bool = False) -> np.ndarray:
-        """Excesses ``v0(S) - x0(S)`` of every mask, divided by ``lp_scale`` (float)."""
-        scaled = np.asarray([float(v) for v in x0], dtype=np.float64) / self.lp_scale
+        """Excesses ``v0(S) - x0(S)`` of every mask in LP units (float)."""
+        scaled = np.asarray([self.to_lp(v) for v in x0], dtype=np.float64)
         exc = self.floats - subset_sums(scaled, self.n)
         if per_capita:
             exc = exc / np.maximum(popcounts(self.n), 1)
@@ -183,7 +215,7 @@ class NormalForm:
         Returns ``(masks, keys, complete_above, d)``: every proper coalition whose key is at
         least ``complete_above`` is among ``masks`` (None when all are). With ``exact`` the
         keys are Python integers equal to ``d`` times the excess (per capita: the excess over
-        ``|S|``); otherwise they are the float excesses over ``lp_scale`` and ``d`` is 1. A
+        ``|S|``); otherwise they are the float excesses in LP units and ``d`` is 1. A
         float pass over the whole table picks the candidates, so exact arithmetic only touches
         a few thousand coalitions.
         """
@@ -192,7 +224,7 @@ class NormalForm:
         if fexc is None:
             fexc = self.float_excesses(x0, per_capita)
         inner = fexc[1:full]
-        x_scale = max((abs(float(v)) for v in x0), default=0.0) / self.lp_scale
+        x_scale = max((abs(self.to_lp(v)) for v in x0), default=0.0)
         margin = 1e-7 * max(1.0, x_scale)
         if inner.size <= 2 * count:
             masks = np.arange(1, full, dtype=np.int64)
@@ -231,8 +263,8 @@ class NormalForm:
             keys = keys * np.array([lcm // int(k) for k in sizes], dtype=object)
             d = d * lcm
         if bound is not None:
-            # the float keys are excess / lp_scale (per capita: over |S|); as an exact bound:
-            bound = Fraction(bound) * Fraction(self.lp_scale) * d
+            # the float keys are excesses in LP units (per capita: over |S|); exactly:
+            bound = Fraction(bound) * pow2(self.lp_exponent) * d
         return masks, keys, bound, d
 
     def exact_max_excess(self, x0: Sequence[Any]) -> Fraction:
@@ -244,7 +276,11 @@ class NormalForm:
     def float_max_excess(self, x0: Sequence[Any]) -> float:
         """The largest excess over the proper coalitions, in float and in the game's units."""
         exc = self.float_excesses(x0)
-        return float(exc[1:self.full].max()) * self.lp_scale
+        return self.from_lp_float(float(exc[1:self.full].max()))
+
+    def from_lp_float(self, value: float) -> float:
+        """A float in LP units back in the game's units, as a float."""
+        return math.ldexp(float(value), self.lp_exponent)
 
 
 def _integer_table(values: np.ndarray) -> tuple[np.ndarray, int]:
@@ -258,6 +294,19 @@ def _integer_table(values: np.ndarray) -> tuple[np.ndarray, int]:
     big = max(max(ints), -min(ints))
     dtype = np.int64 if big < INT64_SAFE >> 8 else object
     return np.array(ints, dtype=dtype), den
+
+
+def check_tolerance(atol: Any, function: str) -> float:
+    """``atol`` as a float, or InvalidArgumentError unless it is a finite number >= 0."""
+    from ..exceptions import InvalidArgumentError
+
+    if isinstance(atol, bool) or not isinstance(atol, (int, float, np.integer, np.floating)) \
+            or not math.isfinite(float(atol)) or atol < 0:
+        raise InvalidArgumentError(
+            f"{function}: atol must be a finite number >= 0 (a tolerance relative to the "
+            f"largest worth), got {atol!r}."
+        )
+    return float(atol)
 
 
 def normal_form(game: TUGame, function: str) -> NormalForm:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -250,12 +250,12 @@ def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
 
 
 def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight_by_size=None,
-                      *, scale: float = 1.0
+                      *, unscale: Callable[[float], Any] = float
                       ) -> tuple[list[Fraction], list[Fraction]] | None:
     """Exact ``x`` and stage levels from the equalities the run fixed (None if inconsistent).
 
-    ``value(mask)`` is the exact worth of a coalition; the run solved the table divided by
-    ``scale``. Unknowns are ``x`` and one level per stage; each fixed coalition gives
+    ``value(mask)`` is the exact worth of a coalition; ``unscale`` maps the run's numbers (in
+    the LP's units) back to the worths' units, for the free variables' guesses. Unknowns are ``x`` and one level per stage; each fixed coalition gives
     ``x(S) + w(S) t_stage = v(S)``, each fixed bound ``x_i = v(i)``, and ``x(N) = v(N)``.
     """
     stages = len(run.levels)
@@ -275,7 +275,7 @@ def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight
         row[player] = 1
         rows.append(row)
         rhs.append(value(1 << player))
-    guess = [float(v) * scale for v in run.x] + [float(t) * scale for t in run.levels]
+    guess = [unscale(v) for v in run.x] + [unscale(t) for t in run.levels]
     solved = solve_exact(rows, rhs, guess)
     if solved is None:
         return None

@@ -217,7 +217,9 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
     z = [Fraction(0)] * k
     for c in free:
         if guess is not None:
-            z[c] = Fraction(repr(float(guess[c]))).limit_denominator(max_denominator)
+            g = guess[c]
+            g = g if isinstance(g, Fraction) else Fraction(repr(float(g)))
+            z[c] = g.limit_denominator(max_denominator)
     for i, c in enumerate(pivots):
         row = matrix[i]
         z[c] = row[k] - sum((row[f] * z[f] for f in free if row[f]), Fraction(0))

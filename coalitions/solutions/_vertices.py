@@ -219,17 +219,21 @@ def _step(polytope: _Polytope, point, q, slack: np.ndarray, directions: list[lis
                  else np.int64).T
     moves = polytope.moves(d)
     out = []
-    slack_f = slack.astype(np.float64)
-    moves_f = moves.astype(np.float64)
+    floating = slack.dtype != object and moves.dtype != object
+    if floating:   # a float pass picks the near-minimal ratios; exact comparison decides
+        slack_f = slack.astype(np.float64)
+        moves_f = moves.astype(np.float64)
     for c in range(d.shape[1]):
-        m = moves_f[:, c]
-        negative = np.flatnonzero(m < 0)
+        column = moves[:, c]
+        negative = np.flatnonzero(column < 0)
         if negative.size == 0:
             raise SolverError("an edge of the core is unbounded; this cannot happen for a "
                               "bounded polytope (please report the game).")
-        ratios = slack_f[negative] / -m[negative]
-        low = ratios.min()
-        near = negative[ratios <= low * (1 + 1e-12) + 1e-300]
+        if floating:
+            ratios = slack_f[negative] / -moves_f[negative, c]
+            near = negative[ratios <= ratios.min() * (1 + 1e-12) + 1e-300]
+        else:
+            near = negative
         best = min(near.tolist(), key=lambda j: Fraction(int(slack[j]), -int(moves[j, c])))
         s_j, m_j = int(slack[best]), -int(moves[best, c])
         numerators = [int(p) * m_j + s_j * int(dc) for p, dc in zip(point, d[:, c].tolist())]

@@ -10,9 +10,10 @@ import numpy as np
 
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError, TooLargeError
+from ..games._players import as_names
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
-from ._normal_form import NormalForm, normal_form
+from ._normal_form import NormalForm, check_tolerance, normal_form, pow2
 from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
 from .least_core import (LeastCoreSolution, balanced_collection, excesses_at_most,
@@ -114,6 +115,7 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     (True, [[Fraction(0, 1), Fraction(2, 1)], [Fraction(1, 1), Fraction(1, 1)]])
     """
     game = check_game(game, "core")
+    atol = check_tolerance(atol, "core")
     n = game.n_players
     if vertices:
         _check_vertex_size(n)
@@ -142,7 +144,7 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
 def _is_empty(nf: NormalForm, solution: LeastCoreSolution, atol: float) -> bool:
     if solution.exact:
         return solution.epsilon > 0
-    return float(solution.epsilon) / nf.lp_scale > atol
+    return nf.to_lp(solution.epsilon) > atol
 
 
 def _check_vertex_size(n: int) -> None:
@@ -172,6 +174,7 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     True
     """
     game = check_game(game, "is_in_core")
+    atol = check_tolerance(atol, "is_in_core")
     nf = normal_form(game, "is_in_core")
     x = payoff_vector(game, x, "is_in_core")
     return excesses_at_most(nf, x, Fraction(0), atol)
@@ -183,8 +186,15 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     """Whether weights balance the coalitions: positive, and every player's total is one.
 
     Pass a :class:`BalancedCollection` (from :func:`core`) or ``coalitions`` and ``weights``.
-    Checked exactly for Fraction weights. To use it as an empty-core certificate also check
-    ``certificate.total > certificate.grand_value``.
+    Checked exactly for int/Fraction weights, within ``atol`` for floats. To use it as an
+    empty-core certificate also check ``certificate.total > certificate.grand_value`` (for a
+    cost game ``certificate.total < certificate.grand_value``).
+
+    Raises
+    ------
+    InvalidGameError
+        If the coalitions name unknown players or repeat a member, the weights are not finite
+        numbers, or the two lists differ in length.
 
     Examples
     --------
@@ -194,21 +204,37 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     (True, True)
     """
     game = check_game(game, "is_balanced_collection")
+    atol = check_tolerance(atol, "is_balanced_collection")
     if certificate is not None:
         coalitions, weights = certificate.coalitions, certificate.weights
     if coalitions is None or weights is None:
         raise InvalidGameError("is_balanced_collection needs a certificate, or coalitions "
                                "and weights.")
+    coalitions, weights = list(coalitions), list(weights)
     if len(coalitions) != len(weights):
         raise InvalidGameError(f"{len(coalitions)} coalitions but {len(weights)} weights.")
-    exact = all(isinstance(w, (int, Fraction)) for w in weights)
+    for weight in weights:
+        if isinstance(weight, (bool, np.bool_)) or not isinstance(
+                weight, (int, float, Fraction, np.integer, np.floating)) or (
+                isinstance(weight, (float, np.floating)) and not np.isfinite(weight)):
+            raise InvalidGameError(
+                f"is_balanced_collection: weights must be finite numbers, got {weight!r}.")
+    members = []
+    for coalition in coalitions:
+        names = as_names(coalition)
+        if len(set(names)) != len(names):
+            raise InvalidGameError(
+                f"is_balanced_collection: coalition {list(names)} repeats a member.")
+        members.append([game.player_index(name) for name in names])
+    exact = all(isinstance(w, (int, Fraction, np.integer)) for w in weights)
     zero = Fraction(0) if exact else 0.0
     totals = [zero] * game.n_players
-    for members, weight in zip(coalitions, weights):
+    for indices, weight in zip(members, weights):
+        weight = Fraction(int(weight)) if isinstance(weight, np.integer) else weight
         if weight <= 0:
             return False
-        for name in members:
-            totals[game.player_index(name)] += weight
+        for i in indices:
+            totals[i] += weight
     if exact:
         return all(t == 1 for t in totals)
     return all(abs(t - 1) <= atol for t in totals)
@@ -234,6 +260,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
     """
     game = check_game(game, "core_vertices")
+    atol = check_tolerance(atol, "core_vertices")
     _check_vertex_size(game.n_players)
     nf = normal_form(game, "core_vertices")
     solution = solve_least_core(nf, atol)
@@ -289,5 +316,5 @@ def _snapped(nf: NormalForm):
     if top < (1 << 40):
         b_int = b_int.astype(np.int64)
     start = [Fraction(v) * scale for v in solution.x0]
-    unit = Fraction(nf.lp_scale) / (_FLOAT_GRID * scale)
+    unit = pow2(nf.lp_exponent) / (_FLOAT_GRID * scale)
     return b_int, start, unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
@@ -12,9 +13,9 @@ from .. import _numbers as nb
 from ..exceptions import SolverError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
-from ._normal_form import NormalForm, normal_form
+from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import sequential_lp
-from ._tables import mask_bits, positive_combination, solve_exact
+from ._tables import mask_bits, positive_combination, solve_exact, subset_sums
 from .imputations import payoff_vector
 from .semivalues import check_game
 
@@ -96,7 +97,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
         return LeastCoreSolution(x0, epsilon, support, delta, True, True, run.n_lps,
                                  message="exact; primal and dual agree")
     weights = np.array([w for _m, w in run.duals])
-    x0 = [float(v) * nf.lp_scale for v in run.x]
+    x0 = [nf.from_lp(v) for v in run.x]
     t = float(run.levels[0])
     delta = list(weights)
     tol = max(atol, LP_TOL)
@@ -110,7 +111,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             delta = list(weights / lam)
             dual = (float(weights @ nf.floats[support]) - lam * float(nf.floats[-1])) / \
                 float(weights.sum())
-            fexc = nf.float_excesses(x0)
+            fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), n)
             primal = float(fexc[1:nf.full].max())
             efficient = abs(float(np.sum(run.x)) - float(nf.floats[-1])) <= tol
             ok = efficient and abs(primal - t) <= tol and abs(dual - t) <= tol
@@ -120,7 +121,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             message="the least-core LP answer failed its check (primal and dual bounds within "
                     f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
                     "rather than a wrong one")
-    return LeastCoreSolution(x0, t * nf.lp_scale, support, delta, False, True, run.n_lps,
+    return LeastCoreSolution(x0, nf.from_lp(t), support, delta, False, True, run.n_lps,
                              message="floating point; primal and dual agree within "
                                      f"{tol:g} (relative to the zero-normalised worths)")
 
@@ -182,6 +183,7 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     (Fraction(-1, 2), True)
     """
     game = check_game(game, "least_core")
+    atol = check_tolerance(atol, "least_core")
     nf = normal_form(game, "least_core")
     return least_core_result(nf, solve_least_core(nf, atol))
 
@@ -229,7 +231,7 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
 
 def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:
     """Coalitions whose float excess at the LP point is within tolerance of the level."""
-    fexc = nf.float_excesses([float(v) * nf.lp_scale for v in run.x])
+    fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), nf.n)
     inner = fexc[1:nf.full]
     close = np.flatnonzero(inner >= float(run.levels[0]) - max(atol, LP_TOL)) + 1
     return [int(m) for m in close[:64 * nf.n]]
@@ -275,7 +277,7 @@ def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: b
     for m, w in zip(support, worth):
         eq_rows.append([(m >> i) & 1 for i in range(n)])
         rhs.append(w - epsilon)
-    x = solve_exact(eq_rows, rhs, [float(v) * nf.lp_scale for v in run.x])
+    x = solve_exact(eq_rows, rhs, [nf.from_lp(v) for v in run.x])
     if x is None:
         return None
     if nf.exact_max_excess(x) != epsilon:
@@ -299,6 +301,7 @@ def is_in_least_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> b
     (True, False)
     """
     game = check_game(game, "is_in_least_core")
+    atol = check_tolerance(atol, "is_in_least_core")
     nf = normal_form(game, "is_in_least_core")
     x = payoff_vector(game, x, "is_in_least_core")
     solution = solve_least_core(nf, atol)
@@ -320,10 +323,10 @@ def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> 
             return False
         return nf.n == 1 or nf.exact_max_excess(x0) <= level
     x0 = nf.from_payoffs(list(x), exact=False)
-    scaled_sum = float(np.sum(np.asarray(x0, dtype=np.float64))) / nf.lp_scale
+    scaled_sum = math.fsum(nf.to_lp(v) for v in x0)
     if abs(scaled_sum - float(nf.floats[-1])) > atol:
         return False
     if nf.n == 1:
         return True
     top = float(nf.float_excesses(x0)[1:nf.full].max())
-    return top <= float(level) / nf.lp_scale + atol
+    return top <= nf.to_lp(level) + atol

@@ -3,18 +3,20 @@ criterion."""
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._normal_form import NormalForm, normal_form
+from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from ._tables import exact_vector, to_game_numbers
+from .._bits import popcounts
+from ._tables import exact_vector, subset_sums
 from .least_core import LP_TOL
 from .semivalues import check_game, check_method
 
@@ -53,6 +55,10 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
            progress: Callable[[int, int], None] | None) -> NucleolusResult:
     game = check_game(game, concept)
     check_method(method, _METHODS)
+    atol = check_tolerance(atol, concept)
+    if progress is not None and not callable(progress):
+        raise InvalidArgumentError(f"{concept}: progress must be a callable "
+                                   f"progress(rank, n), got {progress!r}.")
     imputation = concept != "prenucleolus"
     per_capita = concept == "per_capita_nucleolus"
     nf = normal_form(game, concept)
@@ -73,13 +79,17 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
                                n_lps=run.n_lps, verified=verified, message=message + in_costs,
                                cost=game.is_cost)
 
-    x_float = [float(v) * nf.lp_scale for v in run.x]
-    float_levels = [float(t) * nf.lp_scale for t in _dedupe(run.levels, atol)]
     if not verify:
-        return result(x_float, float_levels, exact=False, verified=False,
-                      message="not verified (verify=False): the LP answer in floating point")
+        x_lp = [nf.from_lp(v) for v in run.x]
+        levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
+        out = result(x_lp, levels, exact=False, verified=False,
+                     message="not verified (verify=False): the LP answer in floating point")
+        if game.kind == nb.EXACT:   # the LP's floats, not Fractions that look exact
+            return dataclasses.replace(out, x=_floats(out.x),
+                                       levels=tuple(_floats(out.levels).tolist()))
+        return out
     if nf.exact:
-        rebuilt = reconstruct_exact(nf.value, n, run, weights, scale=nf.lp_scale)
+        rebuilt = reconstruct_exact(nf.value, n, run, weights, unscale=nf.from_lp)
         if rebuilt is not None:
             x_exact, stage_levels = rebuilt
             if _verify(nf, x_exact, imputation, per_capita, exact=True, atol=atol):
@@ -94,10 +104,12 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
         return _failure(game, concept, method, run.n_lps,
                         "the LP answer could not be rebuilt in exact arithmetic so that it "
                         "passes Kohlberg's criterion; no answer is given rather than a wrong "
-                        "one (the float LP answer was "
-                        f"{[round(v, 12) for v in nf.to_payoffs(x_float).tolist()]})")
+                        "one (call with verify=False for the unverified float answer)")
     tol = max(atol, LP_TOL)
-    if not _verify(nf, x_float, imputation, per_capita, exact=False, atol=tol):
+    x_float = [nf.from_lp(v) for v in run.x]
+    float_levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
+    if not _verify(nf, list(run.x), imputation, per_capita, exact=False, atol=tol,
+                   lp_units=True):
         return _failure(game, concept, method, run.n_lps,
                         "the float LP answer does not pass Kohlberg's criterion within "
                         f"{tol:g} of the zero-normalised, scaled worths; no answer is given "
@@ -115,10 +127,20 @@ def _dedupe(levels: Sequence[Any], tol: float) -> list:
     return out
 
 
+def _floats(values) -> np.ndarray:
+    out = []
+    for v in values:
+        try:
+            out.append(float(v))
+        except OverflowError:
+            out.append(float("inf") if v > 0 else float("-inf"))
+    return np.array(out, dtype=np.float64)
+
+
 def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bool,
-            atol: float) -> bool:
+            atol: float, lp_units: bool = False) -> bool:
     """Kohlberg's criterion at ``x0`` (exact Fractions, or floats within ``atol`` of the
-    scaled worths)."""
+    scaled worths; ``lp_units``: float ``x0`` already in the LP's units)."""
     n = nf.n
     if exact:
         x0 = [Fraction(v) for v in x0]
@@ -130,7 +152,8 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
                 return False
             zero = [i for i in range(n) if x0[i] == 0]
     else:
-        scaled = np.asarray(x0, dtype=float) / nf.lp_scale
+        scaled = np.asarray(x0, dtype=float) if lp_units else np.array(
+            [nf.to_lp(v) for v in x0], dtype=float)
         if not np.all(np.isfinite(scaled)) or abs(scaled.sum() - nf.floats[-1]) > atol:
             return False
         zero = []
@@ -140,7 +163,13 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
             zero = [i for i in range(n) if abs(scaled[i]) <= atol]
     if n == 1:
         return True
-    fexc = nf.float_excesses(x0, per_capita)
+    if lp_units:
+        fexc = nf.floats - subset_sums(scaled, n)
+        if per_capita:
+            fexc = fexc / np.maximum(popcounts(n), 1)
+        x0 = [nf.from_lp_float(v) for v in scaled]
+    else:
+        fexc = nf.float_excesses(x0, per_capita)
     count = 4096
     while True:
         masks, keys, bound, _d = nf.top_excesses(x0, per_capita=per_capita, exact=exact,
@@ -307,6 +336,7 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
     from .imputations import payoff_vector
 
     game = check_game(game, function)
+    atol = check_tolerance(atol, function)
     nf = normal_form(game, function)
     raw = x
     x = payoff_vector(game, x, function)
