@@ -6,7 +6,6 @@ For a cost game (``game.is_cost``) an imputation is a vector of cost shares ``y`
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from typing import Any, Sequence
 
@@ -52,6 +51,13 @@ def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
         raise InvalidGameError(f"{function}: payoffs must be numbers, got {items!r}.") from None
     if not np.isfinite(out).all():
         raise InvalidGameError(f"{function}: payoffs must be finite numbers.")
+    with np.errstate(over="ignore"):
+        total = float(np.abs(out).sum())
+    if not np.isfinite(total):
+        raise InvalidGameError(
+            f"{function}: the payoffs are too large for float arithmetic (their absolute sum "
+            "overflows); pass them as ints or Fractions of an exact game."
+        )
     return out
 
 
@@ -81,7 +87,9 @@ def is_efficient(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     x = payoff_vector(game, x, "is_efficient")
     if x.dtype == object:
         return sum(x.tolist()) == game.grand_value
-    return bool(abs(math.fsum(x.tolist()) - float(game.grand_value)) <= atol)
+    # the float payoffs summed exactly (no overflow or cancellation), then compared
+    gap = sum(map(Fraction, x.tolist()), Fraction(0)) - Fraction(float(game.grand_value))
+    return bool(abs(gap) <= atol)
 
 
 def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:

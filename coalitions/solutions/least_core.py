@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
@@ -323,8 +322,8 @@ def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> 
             return False
         return nf.n == 1 or nf.exact_max_excess(x0) <= level
     x0 = nf.from_payoffs(list(x), exact=False)
-    scaled_sum = math.fsum(nf.to_lp(v) for v in x0)
-    if abs(scaled_sum - float(nf.floats[-1])) > atol:
+    gap = sum((Fraction(nf.to_lp(v)) for v in x0), Fraction(0)) - Fraction(float(nf.floats[-1]))
+    if abs(gap) > atol:
         return False
     if nf.n == 1:
         return True
