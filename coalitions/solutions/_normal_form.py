@@ -221,12 +221,18 @@ class NormalForm:
         """
         n = self.n
         full = self.full
-        if fexc is None:
-            fexc = self.float_excesses(x0, per_capita)
-        inner = fexc[1:full]
-        x_scale = max((abs(self.to_lp(v)) for v in x0), default=0.0)
+        try:
+            x_scale = max((abs(self.to_lp(v)) for v in x0), default=0.0)
+            if fexc is None:
+                with np.errstate(over="raise", invalid="raise"):
+                    fexc = self.float_excesses(x0, per_capita)
+        except (OverflowError, FloatingPointError):
+            if not exact:
+                raise
+            fexc, x_scale = None, math.inf   # beyond floats: every coalition, exactly
+        inner = fexc[1:full] if fexc is not None else None
         margin = 1e-7 * max(1.0, x_scale)
-        if inner.size <= 2 * count:
+        if inner is None or inner.size <= 2 * count:
             masks = np.arange(1, full, dtype=np.int64)
             bound = None
         else:
