@@ -116,37 +116,56 @@ def _tangent_rays(tight_rows: np.ndarray, n: int) -> list[list[int]]:
     # Double description: the simplicial cone of the basis rows, then one row at a time.
     order = list(basis) + [j for j in range(len(g)) if j not in set(basis)]
     rows = g[order]
-    zero_sets = []
-    for ray in rays:
-        values = square @ np.array(ray, dtype=object if _big(ray) else np.int64)
-        zero_sets.append(sum(1 << j for j in range(k) if values[j] == 0))
-    ray_list = [list(r) for r in rays]
-    for j in range(k, len(rows)):
-        row = rows[j]
-        products = [int(sum(int(a) * int(b) for a, b in zip(row, ray) if a))
-                    for ray in ray_list]
-        positive = [i for i, p in enumerate(products) if p > 0]
-        negative = [i for i, p in enumerate(products) if p < 0]
+    ray_matrix = np.array(rays, dtype=object if any(_big(r) for r in rays) else np.int64)
+    values = ray_matrix @ square.T.astype(ray_matrix.dtype)
+    zero_sets = [sum(1 << j for j in range(k) if values[i, j] == 0) for i in range(k)]
+    remaining = list(range(k, len(rows)))
+    while remaining:
+        # the row that creates the fewest candidate pairs next (cdd's "min cutoff" spirit):
+        # rows that cut no ray only mark zeros, so they go first
+        table = ray_matrix @ rows[remaining].T.astype(ray_matrix.dtype)
+        score = (table > 0).sum(axis=0) * (table < 0).sum(axis=0)
+        pick = int(np.argmin(score))
+        j = remaining.pop(pick)
+        products = table[:, pick]
         bit = 1 << j
-        if not negative:
-            zero_sets = [z | bit if products[i] == 0 else z for i, z in enumerate(zero_sets)]
+        negative = np.flatnonzero(products < 0)
+        zero = products == 0
+        if negative.size == 0:
+            zero_sets = [z | bit if zero[i] else z for i, z in enumerate(zero_sets)]
             continue
+        positive = np.flatnonzero(products > 0)
         new_rays, new_zero = [], []
-        for i_pos in positive:
-            for i_neg in negative:
+        count = len(zero_sets)
+        for i_pos in positive.tolist():
+            for i_neg in negative.tolist():
                 common = zero_sets[i_pos] & zero_sets[i_neg]
-                if any((zero_sets[r] & common) == common for r in range(len(ray_list))
+                # adjacent rays span a 2-face: at least k - 2 common tight rows (a necessary
+                # condition, cheap), and no third ray tight on all of them (Fukuda-Prodon)
+                if common.bit_count() < k - 2:
+                    continue
+                if any((zero_sets[r] & common) == common for r in range(count)
                        if r != i_pos and r != i_neg):
                     continue
-                p_pos, p_neg = products[i_pos], -products[i_neg]
-                combined = [p_pos * a + p_neg * b
-                            for a, b in zip(ray_list[i_neg], ray_list[i_pos])]
-                new_rays.append(_primitive(combined))
+                combined = (products[i_pos] * ray_matrix[i_neg]
+                            - products[i_neg] * ray_matrix[i_pos])
+                new_rays.append(_primitive(combined.tolist()))
                 new_zero.append(common | bit)
-        keep = [i for i, p in enumerate(products) if p >= 0]
-        ray_list = [ray_list[i] for i in keep] + new_rays
-        zero_sets = [zero_sets[i] | (bit if products[i] == 0 else 0) for i in keep] + new_zero
-    return [_lift(r) for r in ray_list]
+        keep = np.flatnonzero(products >= 0)
+        zero_sets = [zero_sets[i] | (bit if zero[i] else 0) for i in keep.tolist()] + new_zero
+        kept = [list(r) for r in ray_matrix[keep].tolist()] + new_rays
+        big = any(_big(r) for r in new_rays) or ray_matrix.dtype == object
+        ray_matrix = np.array(kept, dtype=object if big else np.int64).reshape(-1, k)
+    return [_lift(r) for r in ray_matrix.tolist()]
+
+
+def _products(row: np.ndarray, rays: list[list[int]]) -> list[int]:
+    """``row . ray`` for every ray, exactly (int64 when the rays are small)."""
+    if not rays:
+        return []
+    if all(not _big(ray) for ray in rays):
+        return (np.array(rays, dtype=np.int64) @ row.astype(np.int64)).tolist()
+    return [int(sum(int(a) * int(b) for a, b in zip(row, ray) if a)) for ray in rays]
 
 
 def _big(vector) -> bool:

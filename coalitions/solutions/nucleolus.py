@@ -185,15 +185,18 @@ _DOC_PARAMS = """
     Parameters
     ----------
     game : TUGame
-        A float or rational game (substitute the symbols of a symbolic game first).
+        A float or rational game, of worths or of costs (``game.is_cost``); substitute the
+        symbols of a symbolic game first.
     method : {"sequential"}
         Sequential linear programming with row generation.
     verify : bool
         Check the answer with Kohlberg's criterion. For rational games the LP answer is
         rebuilt in exact arithmetic first and ``exact=True`` is reported only when the exact
-        answer passes the exact check.
+        answer passes the exact check; an answer that fails is not returned
+        (``success=False``, NaN payoffs).
     atol : float
-        Tolerance of the LP stages (relative to the largest coalition worth).
+        Tolerance of the LP stages, relative to the largest worth of the zero-normalised
+        game.
     progress : callable, optional
         Called as ``progress(rank, n)`` at each stage (rank of the fixed coalitions).
 """
@@ -209,6 +212,12 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     vector of the :math:`2^n - 2` excesses, sorted in decreasing order, lexicographically
     smallest (Schmeidler 1969). It is unique, and lies in the core whenever the core is not
     empty.
+
+    For a cost game ``c`` (``game.is_cost``) the excess of ``S`` at cost shares ``y`` is
+    :math:`y(S) - c(S)` and the imputations are :math:`y(N) = c(N)`, :math:`y_i \le c(\{i\})`
+    (Littlechild 1974): the answer is in costs, and equals
+    :math:`y_i = c(\{i\}) - x_i` for the nucleolus ``x`` of the savings game
+    :math:`s(S) = \sum_{i \in S} c(\{i\}) - c(S)`, and :math:`-x(-c)`.
     {params}
     Returns
     -------
@@ -223,7 +232,11 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
 
     Notes
     -----
-    Sequential LPs (Kopelowitz 1967; Maschler, Peleg and Shapley 1979). Stage k minimises the
+    The nucleolus is covariant under strategic equivalence, so the LPs solve the
+    zero-normalised game (the savings game of a cost game) scaled by a power of two to worths
+    of order one, and the answer is mapped back exactly: a large offset such as
+    :math:`10^9 |S|` never reaches the LP. Sequential LPs (Kopelowitz 1967; Maschler, Peleg
+    and Shapley 1979). Stage k minimises the
     largest excess of the coalitions not yet fixed. A coalition is fixed only when its LP
     dual is positive, so that it is tight in every optimum; fixing every coalition that is
     merely tight at the returned vertex is the classic bug that gives wrong nucleoli on
@@ -248,6 +261,8 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
        Appl. Math.* 20(1), 62-66.
     .. [4] Benedek, M., Fliege, J. and Nguyen, T.-D. (2021). Finding and verifying the
        nucleolus of cooperative games. *Math. Programming* 190, 135-170.
+    .. [5] Littlechild, S. C. (1974). A simple expression for the nucleolus in a special case.
+       *International Journal of Game Theory* 3(1), 21-29.
 
     Examples
     --------
@@ -259,6 +274,12 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     ([Fraction(50, 1), Fraction(75, 1), Fraction(75, 1)], True)
     >>> co.nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
+
+    A cost game: the airport game's nucleolus in cost shares (Littlechild 1974).
+
+    >>> runway = co.nucleolus(co.airport_game([8, 12, 20, 28]))
+    >>> runway.x.tolist(), runway.cost
+    ([Fraction(4, 1), Fraction(4, 1), Fraction(6, 1), Fraction(14, 1)], True)
     """
     return _solve(game, concept="nucleolus", method=method, verify=verify, atol=atol,
                   progress=progress)
