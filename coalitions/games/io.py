@@ -333,7 +333,7 @@ def validate_document(document: Any) -> str:
     Traceback (most recent call last):
     ...
     coalitions.exceptions.InvalidGameError: the "weighted" document: unknown key "weight";
-    did you mean "weights"? the keys a "weighted" document allows here are "$schema", "type",
+    did you mean "weights"? the keys a "weighted" document allows are "$schema", "type",
     "version", "players", "quota", "weights". (1 more problem may follow.)
     """
     kind = _document_kind(document)
@@ -626,8 +626,11 @@ def _npy_header(stream: Any, where: str) -> tuple[tuple, bool, np.dtype]:
             return npy.read_array_header_1_0(stream)
         if version == (2, 0):
             return npy.read_array_header_2_0(stream)
+    except (zipfile.BadZipFile, zlib.error):
+        raise  # a damaged archive member (reported by the caller)
     except Exception as error:  # numpy's header parser raises ValueError, TokenError, ...
-        raise InvalidGameError(f"{where} is not a valid .npy array: {error}.") from None
+        raise InvalidGameError(f"{where} is not a valid .npy array: "
+                               f"{str(error).rstrip('.')}.") from None
     raise InvalidGameError(f"{where} is a .npy file of version {version}; write it with "
                            "numpy.save (versions 1.0 and 2.0 are read).")
 
@@ -755,7 +758,8 @@ class _Tables:
                         n, array = _read_npy(stream, label, encoding, players, number_kind,
                                              end=None)
             except _ZIP_ERRORS as error:
-                raise InvalidGameError(f"{label} is damaged: {error}.") from None
+                raise InvalidGameError(
+                    f"{label} is damaged: {str(error).rstrip('.')}.") from None
             return _decode_table(array, reference, label)
         if self.directory is None:
             raise InvalidGameError(
