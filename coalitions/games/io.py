@@ -395,7 +395,7 @@ def _n_from_length(length: int, players: list | None, where: str) -> int:
     if length < 2 or length & (length - 1):
         lower = 1 << max(length.bit_length() - 1, 1)
         raise InvalidGameError(
-            f"{where} has {length} entr{'y' if length == 1 else 'ies'}; a table needs 2**n "
+            f"{where} has {length} entries; a table needs 2**n "
             f"values for n >= 1 players (the nearest valid lengths are {lower} and "
             f"{lower * 2}).")
     return length.bit_length() - 1
