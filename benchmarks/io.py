@@ -103,7 +103,7 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
                 _fresh(path)
             else:
                 row["json"] = {"skipped": f"n > {JSON_MAX}: use the binary formats"}
-            del game, values, back
+            game = values = back = None  # free the tables before the next n
             rows.append(row)
             print(f"n={n} done", file=sys.stderr, flush=True)
     return rows
