@@ -54,10 +54,13 @@ def test_the_flag_travels_with_the_game(tmp_path):
     co.write_game(game, path)
     assert json.loads(path.read_text())["cost"] is True
     assert co.read_game(path) == game
+    for binary, form in (("runway.npz", None), ("sidecar.json", "json+npy")):
+        co.write_game(game.to_float(), tmp_path / binary, format=form)
+        assert co.read_game(tmp_path / binary) == game.to_float()
     co.write_game(co.cost_to_savings(game), path)
     assert "cost" not in json.loads(path.read_text())
     path.write_text('{"players": ["a", "b"], "values": [0, 1, 1, 2], "cost": 1}')
-    with pytest.raises(co.InvalidGameError, match='"cost" must be true'):
+    with pytest.raises(co.InvalidGameError, match=r"cost must be true \(a cost game"):
         co.read_game(path)
 
 

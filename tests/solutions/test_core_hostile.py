@@ -147,7 +147,7 @@ def test_vertex_limits():
     (["core", "{file}", "--atol", "nan"], 2, "must be a finite number"),
     (["least-core", "{file}", "--atol", "x"], 2, "--atol"),
     (["nucleolus", "{missing}"], 1, "no such file"),
-    (["core", "{bad_cost}"], 1, '"cost" must be true'),
+    (["core", "{bad_cost}"], 1, "cost must be true (a cost game"),
     (["core", "{eleven}", "--vertices"], 1, "at most 10 players"),
     (["nucleolus", "{empty_imputations}"], 1, "imputation set is empty"),
 ])
