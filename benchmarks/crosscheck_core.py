@@ -260,6 +260,16 @@ def main(argv=None) -> int:
     for index, item in enumerate(games):
         game, answers = item["game"], item["answers"]
         scale = max(1.0, max(abs(float(v)) for v in game.values))
+
+        def note(peer, concept, outcome, **details):
+            """Count an outcome; keep every disagreement and peer error with its game."""
+            counts[(peer, concept)][outcome] += 1
+            if not outcome.startswith("agree"):
+                disagreements.append({"peer": peer, "concept": concept, "index": index,
+                                      "family": item["family"], "offset": item["offset"],
+                                      "cost": game.is_cost,
+                                      "values": [str(v) for v in game.values], **details})
+
         for concept in ("prenucleolus", "nucleolus", "least_core", "core"):
             result = answers.get(concept)
             if result is not None and not result.success:
@@ -275,79 +285,50 @@ def main(argv=None) -> int:
                 mine = list(answers[concept].x)
                 theirs = row[concept]
                 if isinstance(theirs, dict):
-                    counts[(peer, concept)]["peer error"] += 1
-                    disagreements.append({"peer": peer, "concept": concept, "index": index,
-                                          "family": item["family"], "offset": item["offset"],
-                                          "peer_error": theirs["error"],
-                                          "values": [str(v) for v in game.values],
-                                          "cost": game.is_cost})
+                    note(peer, concept, "peer error", peer_error=theirs["error"])
                     continue
                 if game.is_cost and (peer == "tucoopy" or concept == "prenucleolus"):
                     # the peer solved the savings game: back to cost shares
                     theirs = [float(game.values[1 << i]) - v for i, v in enumerate(theirs)]
                 if close(mine, theirs, scale):
-                    counts[(peer, concept)]["agree"] += 1
+                    note(peer, concept, "agree")
                     continue
                 judged = verdict(game, concept, mine, theirs)
-                counts[(peer, concept)][f"disagree: {judged['right']} right"] += 1
-                disagreements.append({"peer": peer, "concept": concept, "index": index,
-                                      "family": item["family"], "cost": game.is_cost,
-                                      "values": [str(v) for v in game.values],
-                                      "ours": [str(v) for v in mine],
-                                      "peer_answer": theirs, **judged})
+                note(peer, concept, f"disagree: {judged['right']} right",
+                     ours=[str(v) for v in mine], peer_answer=theirs, **judged)
             if "least_core" in row:
                 theirs = row["least_core"]
                 mine = answers["least_core"].epsilon
                 if isinstance(theirs, dict):
-                    counts[(peer, "least_core")]["peer error"] += 1
-                    disagreements.append({"peer": peer, "concept": "least_core", "index": index,
-                                          "family": item["family"], "offset": item["offset"],
-                                          "peer_error": theirs["error"],
-                                          "values": [str(v) for v in game.values]})
+                    note(peer, "least_core", "peer error", peer_error=theirs["error"])
                 elif abs(float(theirs) - float(mine)) <= TOL * scale:
-                    counts[(peer, "least_core")]["agree"] += 1
+                    note(peer, "least_core", "agree")
                 else:
                     certified = answers["least_core"].exact and answers["least_core"].verified
-                    counts[(peer, "least_core")][
-                        f"disagree: {'ours' if certified else 'unresolved'} right"] += 1
-                    disagreements.append({"peer": peer, "concept": "least_core", "index": index,
-                                          "family": item["family"], "cost": game.is_cost,
-                                          "values": [str(v) for v in game.values],
-                                          "ours": str(mine), "peer_answer": theirs,
-                                          "ours_certified": certified})
+                    note(peer, "least_core",
+                         f"disagree: {'ours' if certified else 'unresolved'} right",
+                         ours=str(mine), peer_answer=theirs, ours_certified=certified)
             if "core_empty" in row and not isinstance(row["core_empty"], dict):
                 same = row["core_empty"] == answers["core"].is_empty
-                counts[(peer, "core emptiness")]["agree" if same else
-                                                 "disagree: ours right"] += 1
-                if not same:
-                    disagreements.append({"peer": peer, "concept": "core emptiness",
-                                          "index": index, "family": item["family"],
-                                          "values": [str(v) for v in game.values],
-                                          "ours": answers["core"].is_empty,
-                                          "ours_epsilon": str(answers["core"].epsilon),
-                                          "peer_answer": row["core_empty"]})
-            if "nucleolus_exact" in row and "nucleolus" in answers or (
-                    "nucleolus_exact" in row and not item["imputations"]):
+                note(peer, "core emptiness", "agree" if same else "disagree: ours right",
+                     ours=answers["core"].is_empty, ours_epsilon=str(answers["core"].epsilon),
+                     peer_answer=row["core_empty"])
+            if "nucleolus_exact" in row:
                 theirs = row["nucleolus_exact"]
                 concept = "nucleolus" if item["imputations"] else "prenucleolus"
                 if isinstance(theirs, dict):
-                    counts[(peer, "nucleolus_exact")]["peer error"] += 1
+                    note(peer, "nucleolus_exact", "peer error", peer_error=theirs["error"])
                 else:
                     same = [Fraction(v) for v in theirs] == list(answers[concept].x)
-                    counts[(peer, "nucleolus_exact")]["agree exactly" if same else
-                                                      "disagree"] += 1
-                    if not same:
-                        disagreements.append({"peer": peer, "concept": "nucleolus_exact",
-                                              "index": index, "family": item["family"],
-                                              "values": [str(v) for v in game.values],
-                                              "ours": [str(v) for v in answers[concept].x],
-                                              "peer_answer": theirs})
+                    note(peer, "nucleolus_exact", "agree exactly" if same else "disagree",
+                         ours=[str(v) for v in answers[concept].x], peer_answer=theirs)
             if "airport" in row and "error" not in row["airport"]:
-                for key, concept in (("nucleolus", "nucleolus"), ("shapley", "shapley")):
+                for concept in ("nucleolus", "shapley"):
                     mine = (answers["nucleolus"].x if concept == "nucleolus" else
                             co.shapley_value(game).x)
-                    same = close(list(mine), row["airport"][key], scale)
-                    counts[(peer, f"airport {concept}")]["agree" if same else "disagree"] += 1
+                    same = close(list(mine), row["airport"][concept], scale)
+                    note(peer, f"airport {concept}", "agree" if same else "disagree",
+                         ours=[str(v) for v in mine], peer_answer=row["airport"][concept])
     # large offsets beyond float64: our answers against the offset-free game
     big = Counter()
     for k in range(max(1, args.games // 10)):
