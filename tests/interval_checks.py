@@ -15,7 +15,7 @@ import numpy as np
 from scipy.stats import binom
 
 #: Coverage that a normal-approximation 95 % interval with a correct standard error reaches on
-#: the games of the tests (0/1 swing data, a few hundred sampling units): 0.925-0.955 measured
+#: the games of the tests (0/1 swing data, a few hundred sampling units): 0.91-0.955 measured
 #: for every estimator, a few points lost to the skew of rare swings.
 HONEST_COVERAGE = 0.93
 #: Probability that a correct estimator fails a check (before the Bonferroni split).

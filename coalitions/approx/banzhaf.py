@@ -50,7 +50,12 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     -----
     ``"sampling"`` needs ``2 (n + 1)`` evaluations at least, ``"msr"`` 16 (so that every
     player is likely to be both in and out of two draws; with fewer the estimate raises).
-    The MSR standard error is ``sqrt(s_in^2 / m_in + s_out^2 / m_out)``.
+    The MSR standard error is ``sqrt(s_in^2 / m_in + s_out^2 / m_out)``. MSR reads ``v(empty)``
+    and ``v(N)`` (two of its evaluations) and samples ``v(S) - c |S|`` with
+    ``c = (v(N) - v(empty)) / n``, adding back ``c``, the exact Banzhaf value of ``c |S|``: a
+    control variate that keeps the estimate unbiased and removes the symmetric additive part
+    of the values from its variance. Variances are taken about each chunk's mean, so large
+    values do not cancel them.
 
     References
     ----------

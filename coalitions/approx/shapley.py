@@ -35,9 +35,9 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
         (Castro, Gomez and Tejada 2009). ``"antithetic"``: each order together with its
         reverse, averaged (negatively correlated pairs). ``"stratified"``: one stratum per
         player and position, sampled equally (Maleki et al. 2013). ``"neyman"``: the same
-        strata with optimum allocation (Castro et al. 2017): a pilot of 30 % of the draws
-        (at least two per stratum) sampled equally, the rest in proportion to each stratum's
-        pilot standard deviation.
+        strata with optimum allocation (Neyman 1934; Castro et al. 2017) in two phases: a
+        pilot of 30 % of the draws (at least two per stratum) sampled equally, then two draws
+        per stratum and the rest in proportion to its shrunk pilot standard deviation.
         ``"svarm"``: stratified SVARM (Kolpaczki et al. 2024), every evaluation updates a
         stratum of every player; no marginal-contribution pairs. ``"kernel"``: unbiased
         KernelSHAP with paired sampling (Lundberg and Lee 2017; Covert and Lee 2021), the
@@ -76,18 +76,29 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     Costs: ``v(empty)`` and ``v(N)`` are read once (2 evaluations); a permutation then costs
     n - 1 evaluations (the prefix coalitions), computed for a whole batch as a cumulative sum
     of bitmasks (table games) or a boolean prefix matrix (oracles). Standard errors are
-    sample standard deviations over the sampling units (permutations, antithetic pairs,
-    stratum draws) divided by the square root of their number; the permutation estimate is
-    efficient by construction (its entries sum to ``v(N) - v(empty)``). ``"stratified"`` and
-    ``"neyman"`` need at least ``4 n (n - 2) + 2 n + 2`` evaluations (two draws per stratum);
-    ``"svarm"`` first
+    sample standard deviations over independent sampling units (permutations, antithetic
+    pairs, stratum draws) divided by the square root of their number, combined over strata;
+    variances are taken about each chunk's mean and chunks merged exactly, so large values do
+    not cancel them. The permutation estimate is efficient by construction (its entries sum
+    to ``v(N) - v(empty)``). ``"stratified"`` needs at least ``4 n (n - 2) + 2 n + 2``
+    evaluations (two draws per stratum), ``"neyman"`` ``8 n (n - 2) + 2 n + 2`` (a pilot of two
+    and two more); Neyman allocation depends on the pilot, so each stratum's estimate
+    combines the pilot mean and the second-phase mean with a weight fixed in advance, which
+    keeps the estimate and its variance estimate unbiased (pooling all draws would bias both
+    where the pilot saw no swing). ``"svarm"`` first
     computes the strata of sizes 0, 1, n-1, n exactly (``2n + 2`` evaluations) and then runs a
     warm-up that gives every stratum two draws. ``"kernel"`` draws coalitions S with
     probability proportional to the Shapley kernel ``(n-1) / (C(n,|S|) |S| (n-|S|))``, each
     with its complement; with ``A = E[z z^T] = a I + c 1 1^T`` known in closed form, the
     estimate ``A^-1 (b - 1 (1^T A^-1 b - v(N) + v(empty)) / 1^T A^-1 1)`` is an affine
     function of the sample mean ``b`` of ``z (v(S) - v(empty))``, so it is unbiased, efficient,
-    and its standard error is exact up to the sampling of the variance.
+    and its standard error is exact up to the sampling of the variance. It is applied to
+    ``v(S) - |S| (v(N) - v(empty)) / n`` (the exact Shapley value of the subtracted part is
+    added back), a control variate that removes the symmetric additive part from the variance.
+
+    The intervals are normal approximations: with rare swings (a player pivotal in few of the
+    sampled units) they undercover, and a player with no observed swing gets a standard error
+    of 0; see the coverage figures in ``docs/explanation/sampling.md``.
 
     References
     ----------
@@ -95,14 +106,17 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
        value based on sampling. *Computers & Operations Research* 36(5), 1726-1730.
     .. [2] Maleki, S., Tran-Thanh, L., Hines, G., Rahwan, T. and Rogers, A. (2013). Bounding
        the estimation error of sampling-based Shapley value approximation. arXiv:1306.4265.
-    .. [3] Castro, J., Gomez, D., Molina, E. and Tejada, J. (2017). Improving polynomial
+    .. [3] Neyman, J. (1934). On the two different aspects of the representative method: the
+       method of stratified sampling and the method of purposive selection. *Journal of the
+       Royal Statistical Society* 97(4), 558-625.
+    .. [4] Castro, J., Gomez, D., Molina, E. and Tejada, J. (2017). Improving polynomial
        estimation of the Shapley value by stratified random sampling with optimum allocation.
        *Computers & Operations Research* 82, 180-188.
-    .. [4] Kolpaczki, P., Bengs, V., Muschalik, M. and Huellermeier, E. (2024). Approximating
+    .. [5] Kolpaczki, P., Bengs, V., Muschalik, M. and Huellermeier, E. (2024). Approximating
        the Shapley value without marginal contributions. *AAAI* 38(12), 13246-13255.
-    .. [5] Lundberg, S. M. and Lee, S.-I. (2017). A unified approach to interpreting model
+    .. [6] Lundberg, S. M. and Lee, S.-I. (2017). A unified approach to interpreting model
        predictions. *NeurIPS* 30, 4765-4774.
-    .. [6] Covert, I. and Lee, S.-I. (2021). Improving KernelSHAP: practical Shapley value
+    .. [7] Covert, I. and Lee, S.-I. (2021). Improving KernelSHAP: practical Shapley value
        estimation using linear regression. *AISTATS*, PMLR 130, 3457-3465.
 
     Examples
