@@ -271,7 +271,7 @@ def neyman_allocation(sigma: np.ndarray, draws: int) -> np.ndarray:
     return out
 
 
-def _exactempty_and_grand(oracle):
+def _exact_ends(oracle):
     """Values of the empty set, singletons, complements of singletons, grand coalition."""
     n = oracle.n
     eye = np.eye(n, dtype=bool)
@@ -295,7 +295,7 @@ def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence
     per_round = 2 * n * max(n - 2, 0)
     rounds_needed = 2 if method == "stratified" else 2 + NEYMAN_MIN_DRAWS
     budget = check_budget(budget, exact_cost + rounds_needed * per_round, method, n)
-    v0, singles, others, vn = _exactempty_and_grand(oracle)
+    v0, singles, others, vn = _exact_ends(oracle)
     first = singles - v0                        # position 0: v({i}) - v(empty)
     last = vn - others                          # position n-1: v(N) - v(N \ i)
     if n <= 2:
@@ -440,7 +440,7 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
     exact_cost = 2 * n + 2
     warmup = 2 * _warmup_cost(n)
     budget = check_budget(budget, exact_cost + warmup, method, n)
-    v0, singles, others, vn = _exactempty_and_grand(oracle)
+    v0, singles, others, vn = _exact_ends(oracle)
     plus = np.zeros((n, n))
     minus = np.zeros((n, n))
     plus[:, 0] = singles                            # v({i})
