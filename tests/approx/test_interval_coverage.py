@@ -58,19 +58,3 @@ def test_the_checks_reject_understated_errors(weighted10):
         check_intervals(x, std_error / 2, exact(weighted10, "permutation"), "halved")
     with pytest.raises(AssertionError, match="biased"):
         check_intervals(x + 0.01, std_error, exact(weighted10, "permutation"), "shifted")
-
-
-def test_neyman_beats_equal_allocation_where_variances_differ():
-    # v(S) = w(S)**3: the variance of a marginal contribution grows with the size joined and
-    # with the player's weight, so Neyman allocation should lower the error at equal budget.
-    n = 10
-    weights = np.random.default_rng(1).random(n)
-    masks = np.arange(1 << n)
-    game = co.TUGame((((masks[:, None] >> np.arange(n)) & 1) @ weights) ** 3)
-    truth = co.shapley_value(game).x
-
-    def rmse(method):
-        x, _ = repeat(game, method, 20_000, reps=40)
-        return np.sqrt(np.mean((x - truth) ** 2))
-
-    assert rmse("neyman") < 0.95 * rmse("stratified")

@@ -237,12 +237,14 @@ def test_stratification_reduces_error_on_a_size_driven_game():
 
     def rmse(method):
         runs = [shapley_estimate(game, method=method, budget=20_000, rng=s).x
-                for s in range(10)]
+                for s in range(40)]
         return np.sqrt(np.mean((np.array(runs) - truth) ** 2))
 
-    plain = rmse("permutation")
-    assert rmse("stratified") < 0.6 * plain
-    assert rmse("neyman") < 0.6 * plain
+    plain, equal = rmse("permutation"), rmse("stratified")
+    assert equal < 0.6 * plain
+    # the variance also grows with the size joined and the player's weight, so Neyman
+    # allocation lowers the error further at the same budget
+    assert rmse("neyman") < 0.95 * equal
     assert rmse("svarm") < 0.8 * plain
 
 
