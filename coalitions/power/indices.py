@@ -34,6 +34,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from .._bits import masks_to_matrix
 from ..exceptions import InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -506,9 +507,11 @@ def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
         raise InvalidGameError("yes must be a list of names (or a mask), not one string.")
     mask = game.mask(yes)
     n = game.n_players
-    flips = np.array([mask ^ (1 << i) for i in range(n)], dtype=np.int64)
+    # row i: the vote with member i switched (a boolean matrix, so any n fits)
+    flips = np.tile(masks_to_matrix([mask], n), (n, 1))
+    flips[np.arange(n), np.arange(n)] ^= True
     passed = game.is_winning(mask)
-    outcomes = game.winning_masks(flips)
+    outcomes = game.winning_matrix(flips)
     pivotal = tuple(p for i, p in enumerate(game.players) if bool(outcomes[i]) != passed)
     members = game.coalition(mask)
     return PivotalResult(passed=passed, pivotal=pivotal,
