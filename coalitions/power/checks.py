@@ -41,26 +41,49 @@ def _subset_sums(game: WeightedVotingGame) -> np.ndarray | None:
     return reach
 
 
+def _some_weight_between(game: WeightedVotingGame, low: int, high: int, kind: str) -> bool:
+    """Does some coalition weigh between ``low`` and ``high`` (inclusive, 1 <= low, high <
+    total)? The number of coalitions of weight >= low minus those of weight > high, counted
+    exactly (generating functions, decision diagram or meet in the middle)."""
+    if low > high:
+        return False
+    weights, players = game.int_weights, game.players
+    try:
+        at_least = [en.swing_counts(WeightedVotingGame(quota, weights, players), "exact",
+                                    by_size=False, function=f"is_{kind}").winning()
+                    for quota in (low, high + 1)]
+    except TooLargeError as error:
+        raise TooLargeError(
+            f"checking whether this {game.n_players}-player weighted game is {kind} needs "
+            f"exact counts of the coalitions weighing {low} to {high}: {error}") from None
+    return at_least[0] > at_least[1]
+
+
 def _violation(game: Any, kind: str) -> bool:
     n = game.n_players
     if isinstance(game, WeightedVotingGame):
         reach = _subset_sums(game)
+        q, total = game.int_quota, sum(game.int_weights)
         if reach is not None:
             sums = np.flatnonzero(reach)
-            q, total = game.int_quota, len(reach) - 1
             if kind == "proper":
                 return bool(np.any((sums >= q) & (total - sums >= q)))
             return bool(np.any((sums < q) & (total - sums < q)))
+        # proper fails when some S and N \ S both win: q <= w(S) <= total - q; strong fails
+        # when both lose: total - q < w(S) < q
+        if kind == "proper":
+            return _some_weight_between(game, q, total - q, kind)
+        return _some_weight_between(game, total - q + 1, q - 1, kind)
     if n <= 20 or isinstance(game, SimpleGame):
         win = game.winning_table()
         if kind == "proper":
             return bool(np.any(win & win[::-1]))
         return bool(np.any(~win & ~win[::-1]))
-    if n <= en.MAX_MITM_PLAYERS:
+    if en._mitm_fits(game):
         return en.mitm_exists(game, kind)
-    raise TooLargeError(f"checking this property of a {n}-player compound game needs "
-                        f"enumeration or meet in the middle (at most {en.MAX_MITM_PLAYERS} "
-                        "players).")
+    raise TooLargeError(f"checking whether a {n}-player compound game is {kind} needs "
+                        f"enumeration (at most 20 players here) or meet in the middle (at "
+                        f"most {en.MAX_MITM_PLAYERS} players, weight sums below 2**60).")
 
 
 def is_proper(game: Any) -> bool:
