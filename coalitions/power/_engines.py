@@ -15,8 +15,12 @@ engines compute them without enumerating coalitions whenever the game's structur
     below the quota (Banzhaf: ``a = b = 1/2``), and Owen's multilinear extension integrated
     exactly by Gauss-Legendre for Shapley-Shubik. Every intermediate is a sum of products of
     non-negative numbers, so the relative error stays near machine precision for any n.
+``bdd``
+    the quota-ordered binary decision diagram of a weighted game (:mod:`._bdd`): exact for
+    integer weights of any size, as long as the diagram stays narrow (few players, small
+    weights, or a few huge weights beside many small ones).
 ``mitm``
-    meet in the middle for compound rules and weighted games with huge weights (populations):
+    meet in the middle for compound rules and weighted games with large weights (populations):
     all subsets of two halves of the players, grouped by a small "key" (size and the small
     rules' weight sums) and sorted by the big weight; counts by ``searchsorted``.
 ``enumeration``

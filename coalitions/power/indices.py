@@ -21,8 +21,10 @@ Holler (public good)       minimal winning coalitions containing ``i``, normalis
 
 All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
 ``CompoundGame``) and a ``method`` (see :mod:`coalitions.power._engines`): ``"auto"`` picks
-exact integer counts when they are cheap, meet in the middle for huge weights (populations),
-and the subtraction-free float methods for large bodies.
+exact integer counts when they are cheap, else the exact decision diagram (huge weights of any
+size, populations in persons), else meet in the middle, else the subtraction-free float methods
+for large bodies; a method that cannot handle a game raises ``TooLargeError`` naming one that
+can.
 """
 
 from __future__ import annotations
@@ -112,8 +114,9 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     Parameters
     ----------
     game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "float", "mitm", "enumeration"}
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
         ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
+        ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
         subtraction-free leave-one-out product tree (relative error about 1e-13 for any n);
@@ -188,8 +191,9 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     game : simple game
     normalized : bool
         True (default) for the normalised index, False for the absolute one.
-    method : {"auto", "exact", "float", "mitm", "enumeration"}
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
         ``"exact"``: generating function over weights with exact integers, O(n q);
+        ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
         O(n q) per tree level with shrinking windows.
         The sampling estimators of :func:`coalitions.banzhaf_value` (``"sampling"``,
