@@ -6,6 +6,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..exceptions import InvalidArgumentError
+
 from ._engine import (add_stats, as_oracle, check_budget, check_confidence, chunk_units,
                       estimate_result, matrix_to_masks, mean_and_error, run_tasks, seed_sequence,
                       split)
@@ -69,7 +71,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     [0.8, 0.2, 0.2]
     """
     if method not in BANZHAF_SAMPLERS:
-        raise ValueError(f"unknown method {method!r}; valid sampling methods are "
+        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
                          f"{', '.join(map(repr, BANZHAF_SAMPLERS))}.")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
@@ -99,7 +101,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
                                             stats["squares"] - stats["in_squares"],
                                             m - stats["in_count"])
         if np.any(stats["in_count"] < 2) or np.any(m - stats["in_count"] < 2):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"budget={budget} is too small for method='msr' with {n} players: some player "
                 "was in (or out of) fewer than two sampled coalitions; raise the budget."
             )

@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 from typer.core import TyperGroup
 
+from ..exceptions import InvalidProblemError
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
 from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
 
@@ -55,7 +56,7 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
-            raise ValueError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
+            raise InvalidProblemError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
         extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
             else {}
         if exact:

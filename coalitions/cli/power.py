@@ -16,6 +16,7 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
+from ..exceptions import InvalidArgumentError
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
 from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot
 
@@ -209,7 +210,7 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
     with errors_to_stderr():
         if body is not None:
             if body not in BODIES:
-                raise ValueError(f"unknown body {body!r}; valid bodies are "
+                raise InvalidArgumentError(f"unknown body {body!r}; valid bodies are "
                                  f"{', '.join(BODIES)}.")
             game = un_security_council() if body == BODIES[0] else eec_council_1958()
         else:
@@ -265,11 +266,11 @@ def pivotal(yes: Optional[str] = typer.Option(None, "--yes",
                     "un-security-council": datasets.un_security_council,
                     "eec-council": datasets.eec_council_1958}
         if body not in builders:
-            raise ValueError(f"unknown body {body!r}; valid bodies are "
+            raise InvalidArgumentError(f"unknown body {body!r}; valid bodies are "
                              f"{', '.join(builders)}.")
         game = builders[body]()
         if (yes is None) == (no is None):
-            raise ValueError("give either --yes or --no (comma-separated member names).")
+            raise InvalidArgumentError("give either --yes or --no (comma-separated member names).")
         if yes is not None:
             names = _split(yes)
         else:

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from .._bits import MAX_MASK_PLAYERS, masks_to_matrix
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet
 from .tu import TUGame, _check_players
 
@@ -520,7 +520,7 @@ class CompoundGame(_SimpleBase):
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
         if operator not in ("and", "or"):
-            raise ValueError(f"unknown operator {operator!r}; valid operators are 'and', 'or'.")
+            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are 'and', 'or'.")
         parts = list(parts)
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")

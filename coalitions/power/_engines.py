@@ -51,6 +51,8 @@ MAX_MITM_PLAYERS = 40
 #: Work (int64-operation units) under which method="auto" uses the exact integer paths.
 AUTO_EXACT_BUDGET = 6e8
 AUTO_PYTHON_INT_BUDGET = 3e7
+#: Diagrams whose node bound is below this are built by method="auto" without a second thought.
+AUTO_DIAGRAM_NODES = 3e5
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
@@ -139,6 +141,29 @@ def _diagram_fits(game: WeightedVotingGame, by_size: bool) -> bool:
 
     diagram = _diagram(game)
     return diagram is not None and diagram_cells(diagram, by_size) <= MAX_DIAGRAM_CELLS
+
+
+def _diagram_bound(game: WeightedVotingGame) -> float:
+    """An upper bound on the diagram's nodes, without building it: level k has at most
+    2**k nodes (top down), 2**(n - k) and the later players' total weight plus one (bottom
+    up), and the quota."""
+    n, q = game.n_players, game.int_quota
+    weights = sorted(game.int_weights, reverse=True)
+    suffix, bound = 0, 0.0
+    for k in range(n, -1, -1):
+        bound += min(2.0 ** min(k, n - k), float(suffix) + 1.0, float(q))
+        suffix += weights[k - 1] if k else 0
+    return bound
+
+
+def _diagram_cost(game: WeightedVotingGame, by_size: bool) -> float:
+    """Work of the counting passes over the built diagram (int64-operation units)."""
+    diagram = _diagram(game)
+    n = game.n_players
+    if not by_size:
+        return 30.0 * diagram.nodes if n > 62 else float(diagram.nodes)
+    passes = 1 if n <= 63 else 1 + -(-(n + 1 - 64) // 24)
+    return passes * sum(w * (k + 1) * (n - k) for k, w in enumerate(diagram.widths[:-1]))
 
 
 def _mitm_fits(game: Any) -> bool:
@@ -260,14 +285,10 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
                 f"{_advice(game, by_size, function, feasible)}.")
         raise TooLargeError(f"{function}: {_why(game, method, by_size)}; "
                             f"{_advice(game, by_size, function, feasible)}.")
+    if method == "auto" and isinstance(game, WeightedVotingGame):
+        return _auto_weighted(game, by_size, feasible, function)
     if method == "auto":
-        if isinstance(game, WeightedVotingGame):
-            cost, memory = _cost_exact(game, by_size)
-            python_ints = n > 62 and not by_size
-            if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and \
-                    memory <= 1e9:
-                return "exact"
-        preference = ("bdd", "mitm", "float", "enumeration")
+        preference = ("mitm", "enumeration")
     else:
         preference = ("bdd", "mitm", "enumeration")
     for candidate in preference:
@@ -278,6 +299,34 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
             f"{function}: no exact method fits this game: {_why(game, 'exact', by_size)}, and "
             f"the decision diagram and meet in the middle do not fit either; "
             f"{_advice(game, by_size, function, feasible)}.")
+    raise TooLargeError(
+        f"{function}: no counting method fits this game ({n} players, integer quota "
+        f"{game.int_quota}: generating functions and the float method need arrays that long, "
+        f"the decision diagram is too wide, meet in the middle takes at most "
+        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
+
+
+def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: "_Fits",
+                   function: str) -> str:
+    """``method="auto"`` for a weighted game: exact when about a second of work does it, else
+    the subtraction-free float methods, else whatever exact method still fits."""
+    n = game.n_players
+    cost, memory = _cost_exact(game, by_size)
+    python_ints = n > 62 and not by_size
+    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and \
+            memory <= 1e9:
+        return "exact"
+    # build the diagram only when it is known to be small, or when there is little else
+    if _diagram_bound(game) <= AUTO_DIAGRAM_NODES or n <= MAX_MITM_PLAYERS or \
+            not feasible["float"]:
+        if feasible["bdd"] and (_diagram_cost(game, by_size) <= AUTO_EXACT_BUDGET or
+                                not feasible["float"]):
+            return "bdd"
+    if feasible["mitm"] and (n <= 30 or not feasible["float"]):
+        return "mitm"
+    for candidate in ("float", "bdd", "mitm", "enumeration"):
+        if feasible[candidate]:
+            return candidate
     raise TooLargeError(
         f"{function}: no counting method fits this game ({n} players, integer quota "
         f"{game.int_quota}: generating functions and the float method need arrays that long, "

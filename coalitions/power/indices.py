@@ -37,7 +37,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._bits import masks_to_matrix
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
                        SweepResult)
@@ -223,7 +223,7 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     from ..approx.banzhaf import BANZHAF_SAMPLERS, banzhaf_estimate
 
     if method in BANZHAF_SAMPLERS and normalized:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
             "(the normalised index is a ratio of estimates, without an unbiased estimator).")
     sampled = _sampled(game, method, "banzhaf_index", BANZHAF_SAMPLERS, banzhaf_estimate,
@@ -570,7 +570,7 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
-        raise ValueError(f"unknown index {unknown[0]!r}; valid indices are "
+        raise InvalidArgumentError(f"unknown index {unknown[0]!r}; valid indices are "
                          f"{', '.join(INDEX_NAMES)} (or 'all').")
     columns, exact, used = {}, True, set()
     for name in names:
