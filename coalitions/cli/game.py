@@ -8,14 +8,14 @@ import typer
 
 from ..games.io import read_game
 from ..games.properties import game_properties
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
 
 app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
 
 
 @app.command("check")
 def check(file: Path = typer.Argument(..., help="A game file (JSON)."),
-          atol: float = typer.Option(1e-9, help="Tolerance for float games."),
+          atol: float = ATOL_OPTION,
           as_json: bool = JSON_OPTION) -> None:
     """Monotone, superadditive, convex, essential; symmetric, null, dummy and veto players."""
     with errors_to_stderr():

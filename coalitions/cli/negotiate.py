@@ -81,7 +81,8 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
     with errors_to_stderr():
         kind, model, options = read_negotiation(file)
         if kind == "bargaining":
-            raise InvalidProblemError(f"{file} holds a bargaining problem; use `coalitions bargain {file}`.")
+            raise InvalidProblemError(f"{file} holds a bargaining problem; use "
+                                      f"`coalitions bargain {file}`.")
         if kind == "spatial":
             report = spatial_report(model)
         else:
@@ -104,7 +105,8 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
                    quiet=as_json)
     elif plot is not None:
         with errors_to_stderr():
-            raise InvalidArgumentError("--plot draws spatial models; this file holds a linkage model")
+            raise InvalidArgumentError(
+                "--plot draws spatial models; this file holds a linkage model")
     if as_json:
         emit_json(report)
         return

@@ -520,7 +520,8 @@ class CompoundGame(_SimpleBase):
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
         if operator not in ("and", "or"):
-            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are 'and', 'or'.")
+            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are "
+                                       "'and', 'or'.")
         parts = list(parts)
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")
