@@ -309,3 +309,11 @@ def test_minimal_coalitions_with_huge_vetoes_closed_form():
     # positions of their members, so the one left out runs from the last to the first
     assert blocking[5:] == [others[:k] + others[k + 1:] for k in range(187, -1, -1)]
     assert co.power.veto_players(game) == list(game.players[:5])
+
+
+def test_owen_index_of_a_70_member_body_with_unions():
+    # past 63 members the union masks are Python ints; symmetric unions of a symmetric
+    # majority give every member 1/70 (closed form by symmetry)
+    game = co.WeightedVotingGame(36, [1] * 70)
+    unions = [game.players[i:i + 7] for i in range(0, 70, 7)]
+    assert set(co.owen_index(game, unions).x) == {Fraction(1, 70)}
