@@ -111,10 +111,13 @@ def reduced(game: Any) -> Any:
     """The same weighted game with smaller integers: weights above the quota capped at it,
     then all divided by their greatest common divisor ``g`` (quota ``ceil(q / g)``, since
     ``w(S) >= q`` iff ``w(S) / g >= ceil(q / g)``). Weights such as 1.5e18 and 2e18 become
-    3 and 4. Other games are returned as they are."""
-    if not isinstance(game, WeightedVotingGame):
-        return game
-    return _reduced(game)
+    3 and 4. A compound game has each of its rules reduced; other games are returned as they
+    are."""
+    if isinstance(game, WeightedVotingGame):
+        return _reduced(game)
+    if isinstance(game, CompoundGame):      # each rule on its own
+        return CompoundGame(game.operator, [reduced(part) for part in game.parts])
+    return game
 
 
 @lru_cache(maxsize=32)

@@ -205,3 +205,14 @@ def test_random_populations_of_193_members_are_refused_naming_the_sampler():
     # and the method it names does work
     estimate = co.shapley_shubik_index(game, method="permutation", budget=2000, rng=1)
     assert len(estimate.x) == 193 and abs(sum(estimate.x) - 1) < 1e-9
+
+
+def test_the_eu_double_majority_in_units_beyond_2_to_the_60():
+    # populations in 10**-12 persons: meet in the middle would overflow; each rule of the
+    # compound game is reduced by its own gcd, so the answer is the Council's exactly
+    eu = co.datasets.eu_council()
+    states, people = eu.parts[0].parts
+    scaled_people = co.WeightedVotingGame(people.int_quota * 10**12,
+                                          [w * 10**12 for w in people.int_weights], eu.players)
+    scaled = (states & scaled_people) | eu.parts[1]
+    assert list(co.shapley_shubik_index(scaled).x) == list(co.shapley_shubik_index(eu).x)
