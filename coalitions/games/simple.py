@@ -78,6 +78,12 @@ class _SimpleBase(PlayerSet):
 
     _players: tuple[str, ...]
 
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): a weighted game
+        by quota and weights, a compound game by its rules, a simple game by its minimal
+        winning coalitions."""
+        return _simple_to_json(self)
+
     def is_winning(self, coalition: Any) -> bool:
         """True when ``coalition`` (names, one name, or a bitmask) wins."""
         mask = self.mask(coalition)
@@ -610,52 +616,70 @@ def disjunction(*games: Any) -> CompoundGame:
 
 
 # ----------------------------------------------------------------------------- file format
-def _read_simple(document: dict) -> Any:
+def _simple_to_json(game: Any) -> dict:
+    """The JSON document of a simple, weighted or compound game (see ``to_json``)."""
+    from .io import FORMAT_VERSION, _json_number
+
+    def rule(part: Any) -> dict:
+        if isinstance(part, WeightedVotingGame):
+            return {"quota": _json_number(part.quota),
+                    "weights": [_json_number(w) for w in part.weights]}
+        return {"operator": part.operator, "rules": [rule(p) for p in part.parts]}
+
+    players = list(game.players)
+    if isinstance(game, WeightedVotingGame):
+        return {"type": "weighted", "version": FORMAT_VERSION, "players": players,
+                **rule(game)}
+    if isinstance(game, CompoundGame):
+        return {"type": "compound", "version": FORMAT_VERSION, "players": players,
+                **rule(game)}
+    from .._bits import minimal_masks
+
+    n = game.n_players
+    masks = minimal_masks(game.winning_table(), n)
+    bits = (masks[:, None] >> np.arange(n, dtype=np.int64)) & 1
+    return {"type": "simple", "version": FORMAT_VERSION, "players": players,
+            "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits]}
+
+
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _rule_from_document(rule: dict, players: Any, where: str) -> Any:
     from .io import parse_number
 
-    kind = document.get("type")
+    if "rules" in rule:
+        return CompoundGame(rule.get("operator", "and"),
+                            [_rule_from_document(r, players, _at(where, f"rules[{i}]"))
+                             for i, r in enumerate(rule["rules"])])
+    weights = rule["weights"]
+    if len(weights) != len(players):
+        raise InvalidGameError(
+            f"{_at(where, 'weights')} has {len(weights)} entries for {len(players)} "
+            f"player{'s' if len(players) > 1 else ''}; "
+            "give one weight per player, in the order of \"players\".")
+    return WeightedVotingGame(parse_number(rule["quota"], _at(where, "quota")),
+                              [parse_number(w, _at(where, f"weights[{i}]"))
+                               for i, w in enumerate(weights)], players)
+
+
+def _first_weights(rule: dict) -> int:
+    return _first_weights(rule["rules"][0]) if "rules" in rule else len(rule["weights"])
+
+
+def _simple_from_document(document: dict) -> Any:
+    """A simple, weighted or compound game from a document checked against the schema."""
+    from .io import coalition_mask
+
+    kind = document["type"]
     players = document.get("players")
-    if kind == "weighted":
-        for key in ("quota", "weights"):
-            if key not in document:
-                raise InvalidGameError(f"a \"weighted\" game document needs \"{key}\".")
-        weights = document["weights"]
-        if not isinstance(weights, list):
-            raise InvalidGameError("\"weights\" must be a list of numbers.")
-        return WeightedVotingGame(
-            parse_number(document["quota"], "quota"),
-            [parse_number(w, f"weights[{i}]") for i, w in enumerate(weights)], players)
-    if kind == "compound":
-        rules = document.get("rules")
-        operator = document.get("operator", "and")
-        if not isinstance(rules, list) or len(rules) < 2:
-            raise InvalidGameError("a \"compound\" document needs \"rules\": a list of at least "
-                                   "two {\"quota\", \"weights\"} or nested compound objects.")
-        parts = []
-        for rule in rules:
-            if not isinstance(rule, dict):
-                raise InvalidGameError("each of \"rules\" must be an object.")
-            sub = dict(rule)
-            sub.setdefault("type", "compound" if "rules" in sub else "weighted")
-            sub.setdefault("players", players)
-            parts.append(_read_simple(sub))
-        return CompoundGame(operator, parts)
-    # "simple"
-    if players is None:
-        raise InvalidGameError("a \"simple\" game document must list its \"players\".")
-    if "minimal_winning" in document:
-        return SimpleGame(players, minimal_winning=document["minimal_winning"])
-    if "winning" in document:
-        return SimpleGame(players, document["winning"])
-    raise InvalidGameError("a \"simple\" game document needs \"winning\" or "
-                           "\"minimal_winning\" (lists of coalitions).")
-
-
-def _register() -> None:
-    from .io import register_reader
-
-    for kind in ("simple", "weighted", "compound"):
-        register_reader(kind, _read_simple)
-
-
-_register()
+    if kind in ("weighted", "compound"):
+        # Without "players", the first rule's weights say how many there are ("1", ..., "n").
+        names = players if players is not None else [
+            str(i + 1) for i in range(_first_weights(document))]
+        return _rule_from_document(document, names, "")
+    index = {name: i for i, name in enumerate(players)}
+    key = "minimal_winning" if "minimal_winning" in document else "winning"
+    masks = [coalition_mask(c, index, f"{key}[{i}]") for i, c in enumerate(document[key])]
+    return SimpleGame(players, **{key: masks})

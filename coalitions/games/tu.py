@@ -37,8 +37,11 @@ def _format_bytes(size: float) -> str:
     return f"{size:.1f} EiB"  # pragma: no cover
 
 
-def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table") -> None:
-    """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here."""
+def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table",
+                     hint: str = "") -> None:
+    """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here.
+
+    ``hint`` is appended to the message (e.g. how to get a float table instead)."""
     per_value = 8 if kind == nb.FLOAT else 100
     need = float(2**n) * per_value
     limit = MAX_TABLE_PLAYERS if kind == nb.FLOAT else MAX_OBJECT_TABLE_PLAYERS
@@ -48,8 +51,33 @@ def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact tabl
             f"memory ({kind} values); the limit here is {limit} players for {kind} tables. "
             "Use a method that needs no table instead: power indices of a weighted voting "
             "game (generating functions), or a sampling estimator on a value oracle "
-            "(method='permutation')."
+            "(method='permutation')." + hint
         )
+
+
+_FLOAT_HINT = (f" For a float game (up to {MAX_TABLE_PLAYERS} players) give float values, "
+               "e.g. numpy.asarray(values, dtype=float).")
+#: Python scalar types of a table that is read as float64 in one call when a float is present.
+_PLAIN_NUMBERS = frozenset({float, int, bool, np.float64, np.float32, np.int64, np.int32})
+
+
+def _float_table_if_floats(values: Any) -> Any:
+    """A float64 array for a plain sequence of floats (and ints) with at least one float.
+
+    This decides the number kind before the table size is checked, in one pass over the
+    types (an exact table is limited to fewer players than a float one). Other input is
+    returned unchanged for :func:`coalitions._numbers.coerce_values`.
+    """
+    if isinstance(values, np.ndarray) or not isinstance(values, (list, tuple)):
+        return values
+    types = set(map(type, values))
+    if not types <= _PLAIN_NUMBERS or not types & {float, np.float64, np.float32}:
+        return values
+    try:
+        return np.array(values, dtype=np.float64)
+    except OverflowError:
+        raise InvalidGameError("game values hold an integer too large for a float; every "
+                               "value of a float game must fit in a float64.") from None
 
 
 def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
@@ -145,10 +173,11 @@ class TUGame(PlayerSet):
         names = _check_players(players, n) if players is not None else tuple(
             str(i + 1) for i in range(n)
         )
+        values = _float_table_if_floats(values)
         if isinstance(values, np.ndarray) and values.dtype.kind == "f":
             check_table_size(n, nb.FLOAT, what="the game")
         elif n > MAX_OBJECT_TABLE_PLAYERS:
-            check_table_size(n, nb.EXACT, what="the game")
+            check_table_size(n, nb.EXACT, what="the game", hint=_FLOAT_HINT)
         array, kind = nb.coerce_values(values, what="game values")
         if kind != nb.FLOAT:
             check_table_size(n, kind, what="the game")
@@ -202,8 +231,9 @@ class TUGame(PlayerSet):
         if not names:
             raise InvalidGameError("a game needs at least one player.")
         index = {name: i for i, name in enumerate(names)}
-        check_table_size(len(names), nb.EXACT, what="the game")
         entries, kind = nb.coerce_values(list(mapping.values()), what="game values")
+        check_table_size(len(names), kind, what="the game",
+                         hint=_FLOAT_HINT if kind == nb.EXACT else "")
         table = np.zeros(1 << len(names), dtype=np.float64 if kind == nb.FLOAT else object)
         if kind != nb.FLOAT:
             table[:] = nb.constant(0, kind)

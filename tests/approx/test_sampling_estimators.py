@@ -207,12 +207,14 @@ def test_bad_inputs(random8, call, error, message):
 
 @pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
 def test_oracle_returning_nan_or_wrong_shape(method):
-    nan = co.OracleGame(lambda m: np.where(m.sum(axis=1) == 3, np.nan, 1.0), 6,
-                        vectorized=True)
-    short = co.OracleGame(lambda m: np.ones(max(m.shape[0] - 1, 0)), 6, vectorized=True)
-    for game, message in ((nan, "finite"), (short, "shape")):
-        with pytest.raises(InvalidGameError, match=message):
-            estimate(game, method, 2000, 0)
+    nan = co.OracleGame(lambda m: np.where(m.sum(axis=1) == 3, np.nan, m.any(axis=1) * 1.0),
+                        6, vectorized=True)
+    with pytest.raises(InvalidGameError, match="finite"):
+        estimate(nan, method, 2000, 0)
+    short = co.OracleGame(lambda m: np.ones(max(m.shape[0] - 1, 1)) * (m.shape[0] > 1), 6,
+                          vectorized=True)
+    with pytest.raises(InvalidGameError, match="shape"):
+        estimate(short, method, 2000, 0)
 
 
 def test_symbolic_game_refused():
