@@ -84,13 +84,14 @@ def build_diagram(weights: Sequence[int], quota: int,
     for k in range(n - 1, -1, -1):
         suffix[k] = suffix[k + 1] + w[k]
     dtype = _residual_dtype(suffix[0])
-    # bottom-up: subset sums of the players from level k on, while they are few
+    # bottom-up: subset sums of the players from level k on, while they are fewer than the
+    # 2**k residuals the top can reach there (beyond, the classes would merge nothing)
     sums: list = [None] * (n + 1)
     level_sums = np.array([0], dtype=dtype)
     sums[n] = level_sums
     for k in range(n - 1, -1, -1):
         level_sums = np.union1d(level_sums, level_sums + w[k]).astype(dtype)
-        if len(level_sums) > max_nodes:
+        if len(level_sums) > min(max_nodes, 2 ** k):
             break
         sums[k] = level_sums
 
