@@ -97,6 +97,11 @@ def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, *
 
     check_method(method, (*en.METHODS, *samplers))
     if method not in samplers:
+        given = [key for key in ("budget", "rng", "executor") if options.get(key) is not None]
+        if given:
+            raise InvalidArgumentError(
+                f"{function}: {', '.join(given)} only apply to the sampling methods "
+                f"({', '.join(map(repr, samplers))}); method={method!r} counts exactly.")
         return None
     game = en.check_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
