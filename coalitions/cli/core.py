@@ -9,13 +9,13 @@ import typer
 
 from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
+                      print_table)
 from ._plotting import PLOT_OPTION, simplex_figure, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-ATOL_OPTION = typer.Option(1e-9, "--atol", help="Tolerance for float games.")
 
 
 def _coalition(names) -> str:

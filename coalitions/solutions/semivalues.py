@@ -9,7 +9,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.tu import TUGame
 from ..results import ValueResult
 from ._size_sums import size_profile
@@ -18,9 +18,10 @@ __all__ = ["semivalue", "check_method"]
 
 
 def check_method(method: str, valid: Sequence[str]) -> str:
-    """Return ``method`` or raise ValueError listing the valid methods."""
+    """Return ``method`` or raise InvalidArgumentError (a ValueError) listing the valid
+    methods."""
     if method not in valid:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown method {method!r}; valid methods are {', '.join(map(repr, valid))}."
         )
     return method
