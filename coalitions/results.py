@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .exceptions import UnknownPlayerError
+
 __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
@@ -84,7 +86,7 @@ class AllocationResult(Result):
         try:
             return self.x[self.players.index(player)]
         except ValueError:
-            raise KeyError(
+            raise UnknownPlayerError(
                 f"unknown player {player!r}; the players are {', '.join(map(repr, self.players))}"
             ) from None
 

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
@@ -134,13 +134,13 @@ def seed_sequence(rng: Any) -> np.random.SeedSequence:
     """One SeedSequence from ``rng`` (None, int, SeedSequence or Generator)."""
     if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
         if rng is not None and rng < 0:
-            raise ValueError(f"a seed must be a non-negative integer, got {rng}.")
+            raise InvalidArgumentError(f"a seed must be a non-negative integer, got {rng}.")
         return np.random.SeedSequence(None if rng is None else int(rng))
     if isinstance(rng, np.random.SeedSequence):
         return rng
     if isinstance(rng, np.random.Generator):
         return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
-    raise ValueError(
+    raise InvalidArgumentError(
         f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
         f"{type(rng).__name__}."
     )
@@ -149,16 +149,16 @@ def seed_sequence(rng: Any) -> np.random.SeedSequence:
 def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:
     """``budget`` as an int, or ValueError naming the minimum for this method and n."""
     if budget is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"method={method!r} is a sampling estimator: give budget=<number of value "
             f"evaluations> (at least {minimum} for {n} players)."
         )
     if isinstance(budget, bool) or not isinstance(budget, (int, np.integer, float)) or (
             isinstance(budget, float) and not budget.is_integer()):
-        raise ValueError(f"budget must be a whole number of evaluations, got {budget!r}.")
+        raise InvalidArgumentError(f"budget must be a whole number of evaluations, got {budget!r}.")
     budget = int(budget)
     if budget < minimum:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"budget={budget} is too small for method={method!r} with {n} players: it needs "
             f"at least {minimum} evaluations for an estimate with a standard error."
         )
@@ -183,7 +183,7 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
     total)`` is called in this process after each task finishes.
     """
     if executor is not None and not isinstance(executor, Executor):
-        raise ValueError(
+        raise InvalidArgumentError(
             f"executor must be a concurrent.futures.Executor, got {type(executor).__name__}; "
             "for Dask pass client.get_executor(), not the Client."
         )
@@ -323,7 +323,7 @@ def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *
 def check_confidence(confidence: Any) -> float:
     if not isinstance(confidence, (int, float)) or not 0 < confidence < 1 or math.isnan(
             confidence):
-        raise ValueError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
+        raise InvalidArgumentError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
     return float(confidence)
 
 
@@ -333,7 +333,7 @@ def chunk_units(chunk_size: Any, cost_per_unit: int, cells_per_unit: int) -> int
         chunk_size = DEFAULT_CHUNK_EVALUATIONS
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or \
             chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive number of evaluations, got "
+        raise InvalidArgumentError(f"chunk_size must be a positive number of evaluations, got "
                          f"{chunk_size!r}.")
     by_budget = max(1, int(chunk_size) // max(cost_per_unit, 1))
     by_memory = max(1, MAX_MATRIX_CELLS // max(cells_per_unit, 1))

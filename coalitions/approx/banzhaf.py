@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, add_stats, as_oracle, check_budget, check_confidence,
                       chunk_units, empty_and_grand, estimate_result, matrix_to_masks,
                       mean_and_error, run_tasks, seed_sequence, split)
@@ -75,7 +76,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     ([0.757, 0.26, 0.245], [0.014, 0.014, 0.014])
     """
     if method not in BANZHAF_SAMPLERS:
-        raise ValueError(f"unknown method {method!r}; valid sampling methods are "
+        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
                          f"{', '.join(map(repr, BANZHAF_SAMPLERS))}.")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
@@ -104,7 +105,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
         inside, in_error = mean_and_error(stats["in"])
         outside, out_error = mean_and_error(stats["out"])
         if np.any(stats["in"].count < 2) or np.any(stats["out"].count < 2):
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"budget={budget} is too small for method='msr' with {n} players: some player "
                 "was in (or out of) fewer than two sampled coalitions; raise the budget."
             )

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
                       check_confidence, chunk_units, empty_and_grand, estimate_result,
                       mean_and_error, run_tasks, seed_sequence, split)
@@ -131,7 +132,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     (True, 'permutation')
     """
     if method not in SHAPLEY_SAMPLERS:
-        raise ValueError(f"unknown method {method!r}; valid sampling methods are "
+        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
                          f"{', '.join(map(repr, SHAPLEY_SAMPLERS))}.")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)

@@ -6,7 +6,6 @@ says so in its table (``--json``: ``"cost": true``).
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Optional
 
@@ -15,21 +14,13 @@ import typer
 from ..games.classes import cost_to_savings
 from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
+                      print_table)
 from ._plotting import PLOT_OPTION, simplex_figure, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-def _check_atol(value: float) -> float:
-    if not math.isfinite(value) or value < 0:
-        raise typer.BadParameter(f"must be a finite number >= 0, got {value}.")
-    return value
-
-
-ATOL_OPTION = typer.Option(1e-9, "--atol", callback=_check_atol,
-                           help="Tolerance for float games, relative to the largest "
-                                "zero-normalised worth.")
 
 
 def _coalition(names) -> str:

@@ -10,7 +10,7 @@ from ..exceptions import InvalidGameError
 from ..games.io import read_game
 from ..games.tu import TUGame
 from ..games.properties import game_properties
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
 
 app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
 
@@ -19,7 +19,7 @@ app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a gam
 def check(file: Path = typer.Argument(
               ..., help="A game file: a JSON document, or an .npz archive with a binary table "
                         "(see docs/reference/file-format.md)."),
-          atol: float = typer.Option(1e-9, help="Tolerance for float games."),
+          atol: float = ATOL_OPTION,
           as_json: bool = JSON_OPTION) -> None:
     """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
     null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .._bits import bit_matrix
-from ..exceptions import InvalidProblemError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..games._players import PlayerSet
 from ..results import DynamicsResult, HedonicStabilityResult
 from ._partitions import mask_of, names_of, partition_masks, partition_names
@@ -597,7 +597,7 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
     """
     game = _check_hedonic(game, "best_response_dynamics")
     if rule not in DYNAMICS_RULES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown rule {rule!r}; valid rules are {', '.join(map(repr, DYNAMICS_RULES))}."
         )
     if isinstance(max_rounds, bool) or not isinstance(max_rounds, (int, np.integer)) \

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from .transforms import _additive_table
 from .tu import TUGame, _check_players, check_table_size
 
@@ -285,6 +285,6 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
         if superadditive:
             values += popcounts(n).astype(np.int64) ** 2
     else:
-        raise ValueError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
+        raise InvalidArgumentError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
     values[0] = 0
     return TUGame(values, _names(n))

@@ -143,8 +143,8 @@ def test_vertex_limits():
 
 
 @pytest.mark.parametrize("arguments, code, message", [
-    (["core", "{file}", "--atol", "-1"], 2, "must be a finite number"),
-    (["core", "{file}", "--atol", "nan"], 2, "must be a finite number"),
+    (["core", "{file}", "--atol", "-1"], 2, "not a tolerance"),
+    (["core", "{file}", "--atol", "nan"], 2, "not a tolerance"),
     (["least-core", "{file}", "--atol", "x"], 2, "--atol"),
     (["nucleolus", "{missing}"], 1, "no such file"),
     (["core", "{bad_cost}"], 1, "cost must be true (a cost game"),
