@@ -30,7 +30,7 @@ def _render(result, title: str, as_json: bool) -> None:
         return
     if getattr(result, "ci_low", None) is not None:
         level = f"{100 * result.confidence:g}%"
-        print_table(title, ["player", "estimate", "std. error", f"{level} CI"],
+        print_table(title + (" (cost shares)" if result.cost else ""), ["player", "estimate", "std. error", f"{level} CI"],
                     [(p, number_cell(float(v)), number_cell(float(e)),
                       f"[{lo:.6g}, {hi:.6g}]")
                      for p, v, e, lo, hi in zip(result.players, result.x, result.std_error,
@@ -38,7 +38,9 @@ def _render(result, title: str, as_json: bool) -> None:
                     caption=f"exact=False, method={result.method}, "
                             f"evaluations={result.n_evaluations}")
         return
-    print_table(title, ["player", "payoff"],
+    cost = getattr(result, "cost", False)
+    print_table(title + (" (cost shares)" if cost else ""),
+                ["player", "cost share" if cost else "payoff"],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, method={result.method}")
 

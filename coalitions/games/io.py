@@ -476,7 +476,7 @@ def _tu_from_document(document: dict, tables: "_Tables | None" = None) -> TUGame
                     "values refers to a binary table; read the document with "
                     "coalitions.read_game(path), which finds the table beside it.")
             table = tables.load(values, players, number_kind, "values")
-        return TUGame(table, players)
+        return TUGame(table, players, cost=document.get("cost", False))
     # By coalition names: members must be players, each coalition given once.
     index = {name: i for i, name in enumerate(players)}
     n = len(players)
@@ -507,7 +507,7 @@ def _tu_from_document(document: dict, tables: "_Tables | None" = None) -> TUGame
         first[mask] = i
         table[mask] = _to_float(value, f"coalitions[{i}].value") if kind == nb.FLOAT \
             else Fraction(value)
-    return TUGame(table, players)
+    return TUGame(table, players, cost=document.get("cost", False))
 
 
 def _json_number(value: Any) -> Any:
@@ -568,6 +568,8 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
     document: dict[str, Any] = {"type": "tu", "version": FORMAT_VERSION,
                                 "kind": "float" if game.kind == nb.FLOAT else "exact",
                                 "players": list(game.players)}
+    if game.is_cost:
+        document["cost"] = True
     if table:
         document["values"] = values.tolist() if game.kind == nb.FLOAT else [
             _json_number(v) for v in values.tolist()]
@@ -1009,6 +1011,8 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
         document = {"type": "tu", "version": FORMAT_VERSION,
                     "kind": "float" if game.kind == nb.FLOAT else "exact",
                     "players": list(game.players)}
+        if game.is_cost:
+            document["cost"] = True
         if format == "json":  # float table, streamed
             if game.n_players <= _COALITION_FORM_PLAYERS:
                 document = game_to_json(game)

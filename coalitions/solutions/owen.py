@@ -140,7 +140,7 @@ def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
         x[:] = payoffs
     x.setflags(write=False)
     return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
-                       method="exact")
+                       method="exact", cost=game.is_cost)
 
 
 def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
