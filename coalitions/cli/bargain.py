@@ -8,7 +8,9 @@ from typing import List, Optional
 import typer
 from typer.core import TyperGroup
 
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ..exceptions import InvalidProblemError
+from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
+                      print_table)
 from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
 
 
@@ -55,7 +57,8 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
-            raise ValueError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
+            raise InvalidProblemError(f"{file} holds a {kind} model; use "
+                                      f"`coalitions negotiate {file}`.")
         extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
             else {}
         if exact:
@@ -125,8 +128,7 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
     from ..bargaining.strategic import baron_ferejohn
 
     with errors_to_stderr():
-        who = int(players) if players.strip().isdigit() else [p.strip()
-                                                               for p in players.split(",")]
+        who = count_or_names(players, "--players")
         deltas = [_number(v) for v in (discount or ["9/10"])]
         result = baron_ferejohn(
             who, discount_factors=deltas[0] if len(deltas) == 1 else deltas,

@@ -116,7 +116,7 @@ def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
     if rule == "unanimity":
         return WeightedVotingGame(n, [1] * n, players)
     if rule != "qmv":
-        raise ValueError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
+        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
     pops = [population[p] for p in players]
     total = sum(pops)
     states = WeightedVotingGame(math.ceil(55 * n / 100), [1] * n, players)

@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._checks import name_list
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ..results import ValueResult
 
 __all__ = ["proportional_rule", "constrained_equal_awards", "constrained_equal_losses",
@@ -181,6 +181,6 @@ def claims_rule(estate: Any, claims: Sequence[Any], rule: str = "talmud",
     [Fraction(100, 1), Fraction(100, 1), Fraction(100, 1)]
     """
     if not isinstance(rule, str) or rule not in CLAIMS_RULES:
-        raise ValueError(f"unknown rule {rule!r}; valid rules are "
+        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are "
                          f"{', '.join(map(repr, CLAIMS_RULES))}.")
     return CLAIMS_RULES[rule](estate, claims, players)

@@ -129,7 +129,7 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
         layer = order[bounds[k]:bounds[k + 1]]
         parts = component[layer]
         out[layer] = values[parts] + out[layer ^ parts]
-    return TUGame(out, game.players)
+    return TUGame(out, game.players, cost=game.is_cost)
 
 
 def myerson_value(game: TUGame, graph: Any) -> ValueResult:

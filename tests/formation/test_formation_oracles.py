@@ -222,8 +222,6 @@ def test_winning_coalition_lists_match_enumeration(body):
     assert as_sets(minimal_connected_winning_coalitions(quota, weights)) == sorted(intervals)
 
 
-@pytest.mark.xfail(strict=True, reason="int64 sums in formation/winning.py wrap around; the "
-                   "fix is on branch t-scale (overflow at 64+ members): delete this mark")
 @pytest.mark.parametrize("weight", [10 ** 18, 10 ** 19, 3 * 10 ** 20])
 def test_winning_coalitions_with_populations_in_persons_do_not_wrap_around(weight):
     # int64 sums of four weights of 1e18 used to wrap around and report a negative total
