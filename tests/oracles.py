@@ -26,7 +26,7 @@ __all__ = [
     "equal_surplus_by_definition", "ensc_by_definition", "proportional_by_definition",
     "cea_by_definition", "cel_by_definition", "talmud_by_definition",
     "winning_masks", "swing_counts", "weighted_winning_count", "weighted_counts_by_recursion", "banzhaf_index_by_definition",
-    "shapley_shubik_by_orders", "coleman_prevent_by_definition",
+    "shapley_shubik_by_orders", "shapley_shubik_by_swings", "coleman_prevent_by_definition",
     "coleman_initiate_by_definition", "coleman_act_by_definition", "rae_by_definition",
     "minimal_winning_by_definition", "johnston_by_definition",
     "deegan_packel_by_definition", "holler_by_definition", "partitions_by_recursion",
@@ -383,6 +383,21 @@ def shapley_shubik_by_orders(n: int, winning: set[int]) -> list[Fraction]:
                 break
             mask |= 1 << i
     return [Fraction(c, factorial(n)) for c in counts]
+
+
+def shapley_shubik_by_swings(n: int, winning: set[int]) -> list[Fraction]:
+    """``SS_i = sum over swings S of i of |S|!(n-|S|-1)!/n!`` (S excludes i), by listing every
+    coalition: the subset form of the order average, for n up to about 16."""
+    weight = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) for s in range(n)]
+    out = [Fraction(0)] * n
+    for mask in range(1 << n):
+        if mask in winning:
+            continue
+        size = bin(mask).count("1")
+        for i in range(n):
+            if not mask >> i & 1 and mask | 1 << i in winning:
+                out[i] += weight[size]
+    return out
 
 
 def coleman_prevent_by_definition(n: int, winning: set[int]) -> list[Fraction]:
