@@ -17,7 +17,7 @@ import numpy as np
 
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
 
-__all__ = ["check_tolerance", "check_integer", "name_list", "finite_floats"]
+__all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "finite_floats"]
 
 
 def check_tolerance(atol: Any, function: str) -> float:
@@ -44,18 +44,25 @@ def check_integer(value: Any, name: str, function: str, *, low: int | None = Non
     return value
 
 
+def as_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError,
+            *, expected: str = "a list") -> list:
+    """The items of a list-like argument; strings, bytes, mappings and None are refused (a
+    string is iterable, but never meant as a list of its characters)."""
+    if isinstance(value, (str, bytes, dict)) or value is None:
+        raise error(f"{what} must be {expected}, got {value!r}.")
+    try:
+        return list(value)
+    except TypeError:
+        raise error(f"{what} must be {expected}, got {value!r} "
+                    f"({type(value).__name__}).") from None
+
+
 def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
               ) -> list:
     """Player names given as one name (a string) or an iterable of hashable names."""
     if isinstance(value, str):
         return [value]
-    if isinstance(value, (bytes, dict)) or value is None:
-        raise error(f"{what} must be a list of player names, got {value!r}.")
-    try:
-        names = list(value)
-    except TypeError:
-        raise error(f"{what} must be a list of player names, got {value!r} "
-                    f"({type(value).__name__}).") from None
+    names = as_list(value, what, error, expected="a list of player names")
     for name in names:
         try:
             hash(name)

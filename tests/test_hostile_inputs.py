@@ -30,6 +30,7 @@ import pytest
 
 import coalitions as co
 from coalitions.exceptions import CoalitionsError
+from ratchet import ratchet_report
 
 #: Seconds a single hostile call may take before it counts as a hang.
 CALL_SECONDS = 10
@@ -607,19 +608,7 @@ def test_hostile_arguments_answer_or_raise_a_coalitions_error(label, tmp_path, m
         if problem_ is not None:
             argument = case.split("=", 1)[0]
             failures.setdefault(f"{label}[{argument}]", {})[case] = problem_
-    known = {k: v for k, v in KNOWN_FAILURES.items() if k.split("[")[0] == label}
-    report = []
-    for key, cases in sorted(failures.items()):
-        expected = known.get(key, (None, 0, ""))[1]
-        if len(cases) > expected:
-            report.append(f"  {key}: {len(cases)} hostile values fail (allowed {expected}):")
-            report += [f"    {case}: {problem_}" for case, problem_ in sorted(cases.items())]
-    for key, (owner, expected, _) in sorted(known.items()):
-        actual = len(failures.get(key, {}))
-        if actual < expected:
-            report.append(f"  {key}: only {actual} of the {expected} known failures remain "
-                          f"({owner}); lower the count in KNOWN_FAILURES"
-                          + (" (delete the entry)" if actual == 0 else ""))
+    report = ratchet_report(label, failures, KNOWN_FAILURES)
     assert not report, "hostile calls that escape without a CoalitionsError:\n" + \
         "\n".join(report)
 

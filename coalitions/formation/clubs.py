@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .._checks import check_integer, name_list
+from .._checks import as_list, check_integer, name_list
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
 from ._partitions import mask_of, names_of
@@ -77,14 +77,8 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
 
 
 def _sequence(values: Any, what: str) -> list:
-    if isinstance(values, (str, bytes)) or values is None:
-        raise InvalidProblemError(f"{what} must be a mapping {{player: number}} or a sequence "
-                                  f"of numbers, got {values!r}.")
-    try:
-        return list(values)
-    except TypeError:
-        raise InvalidProblemError(f"{what} must be a mapping {{player: number}} or a sequence "
-                                  f"of numbers, got {values!r}.") from None
+    return as_list(values, what, InvalidProblemError,
+                   expected="a mapping {player: number} or a sequence of numbers")
 
 
 def _club_mask(club: Any, names: tuple) -> int:

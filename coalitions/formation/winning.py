@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._bits import minimal_masks, popcounts, threshold_minimal_masks
-from .._checks import name_list
+from .._checks import as_list, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
@@ -115,13 +115,7 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
 
 
 def _listed(values: Any, what: str) -> list:
-    if isinstance(values, (str, bytes)):
-        raise InvalidGameError(f"{what} must be a sequence of numbers, got {values!r}.")
-    try:
-        return list(values)
-    except TypeError:
-        raise InvalidGameError(f"{what} must be a sequence of numbers, got {values!r}.") \
-            from None
+    return as_list(values, what, InvalidGameError, expected="a sequence of numbers")
 
 
 def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from numbers import Real
 from typing import Any, Sequence
 
-from .._checks import check_tolerance
+from .._checks import as_list, check_tolerance
 from ..exceptions import InvalidGameError, InvalidProblemError
 from ..games.transforms import as_tu_game
 
@@ -26,26 +26,14 @@ def _number(value: Any, what: str) -> Any:
 
 def _plane_point(point: Any, what: str) -> Point:
     """A point of the plane as a pair of finite numbers."""
-    if isinstance(point, (str, bytes)):
-        raise InvalidProblemError(f"{what} must be a pair of numbers (x, y), got {point!r}.")
-    try:
-        coordinates = tuple(point)
-    except TypeError:
-        raise InvalidProblemError(f"{what} must be a pair of numbers (x, y), got "
-                                  f"{point!r}.") from None
+    coordinates = as_list(point, what, InvalidProblemError, expected="a pair of numbers (x, y)")
     if len(coordinates) != 2:
         raise InvalidProblemError(f"{what} must be a pair of numbers (x, y), got {point!r}.")
     return (_number(coordinates[0], what), _number(coordinates[1], what))
 
 
 def _plane_points(points: Any, what: str) -> list[Point]:
-    if isinstance(points, (str, bytes)) or points is None:
-        raise InvalidProblemError(f"{what} must be a list of points (x, y), got {points!r}.")
-    try:
-        items = list(points)
-    except TypeError:
-        raise InvalidProblemError(f"{what} must be a list of points (x, y), got "
-                                  f"{points!r}.") from None
+    items = as_list(points, what, InvalidProblemError, expected="a list of points (x, y)")
     return [_plane_point(p, f"{what}[{k}]") for k, p in enumerate(items)]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .._checks import check_integer
+from .._checks import as_list, check_integer
 from ..exceptions import CoalitionsError, InvalidArgumentError
 
 __all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float", "as_mapping",
@@ -117,13 +117,7 @@ def as_mapping(value: Any, what: str) -> dict:
 
 def as_floats(values: Any, what: str) -> list[float]:
     """A sequence of finite numbers as floats."""
-    if isinstance(values, (str, bytes, Mapping)) or values is None:
-        raise InvalidArgumentError(f"{what} must be a sequence of numbers, got {values!r}.")
-    try:
-        items = list(values)
-    except TypeError:
-        raise InvalidArgumentError(f"{what} must be a sequence of numbers, got "
-                                   f"{values!r}.") from None
+    items = as_list(values, what, expected="a sequence of numbers")
     return [as_float(v) for v in items]
 
 
@@ -141,12 +135,7 @@ def as_pair(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumen
 
 def as_labels(value: Any, what: str, count: int) -> tuple[str, ...]:
     """``count`` strings (axis labels, player names)."""
-    if isinstance(value, (str, bytes)) or value is None:
-        raise InvalidArgumentError(f"{what} must be {count} strings, got {value!r}.")
-    try:
-        labels = tuple(value)
-    except TypeError:
-        raise InvalidArgumentError(f"{what} must be {count} strings, got {value!r}.") from None
+    labels = as_list(value, what, expected=f"{count} strings")
     if len(labels) != count or not all(isinstance(label, str) for label in labels):
         raise InvalidArgumentError(f"{what} must be {count} strings, got {value!r}.")
     return labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
-from .._checks import check_integer
+from .._checks import as_list, check_integer
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.transforms import as_tu_game
 from ._geometry import core_vertices_3, imputation_vertices_3
@@ -24,16 +24,6 @@ def _to_plane(x: Sequence[float], low: Sequence[float], surplus: float) -> tuple
     w = [(x[i] - low[i]) / surplus for i in range(3)]
     return (sum(w[i] * _CORNERS[i][0] for i in range(3)),
             sum(w[i] * _CORNERS[i][1] for i in range(3)))
-
-
-def _listed(value: Any, what: str) -> list:
-    if isinstance(value, (str, bytes)):
-        raise InvalidArgumentError(f"{what} must be a list of payoff vectors, got {value!r}")
-    try:
-        return list(value)
-    except TypeError:
-        raise InvalidArgumentError(f"{what} must be a list of payoff vectors, got "
-                                   f"{value!r}") from None
 
 
 def imputation_simplex(game: Any, *, core: Any = "compute",
@@ -105,7 +95,8 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
                 f"core must be 'compute', None or a list of vertices, not {core!r}")
         core = core_vertices_3(game)
     if core is not None:
-        vertices = [as_floats(x, "a core vertex") for x in _listed(core, "core")]
+        vertices = [as_floats(x, "a core vertex")
+                    for x in as_list(core, "core", expected="a list of payoff vectors")]
         if any(len(x) != 3 for x in vertices):
             raise InvalidArgumentError("every core vertex needs 3 payoffs")
         plane = [_to_plane(x, low, surplus) for x in vertices]

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
+from ratchet import ratchet_report
 
 try:
     runner = CliRunner(mix_stderr=False)
@@ -215,16 +216,5 @@ def test_hostile_options_and_files_exit_cleanly(name, tmp_path, monkeypatch):
             continue
         if problem is not None:
             failures.setdefault(f"{name}[{case.split('=')[0]}]", {})[case] = problem
-    known = {k: v for k, v in KNOWN_FAILURES.items() if k.split("[")[0] == name}
-    report = []
-    for key, cases in sorted(failures.items()):
-        allowed = known.get(key, (None, 0, ""))[1]
-        if len(cases) > allowed:
-            report.append(f"  {key}: {len(cases)} hostile values fail (allowed {allowed}):")
-            report += [f"    {case}: {problem}" for case, problem in sorted(cases.items())]
-    for key, (owner, allowed, _) in sorted(known.items()):
-        actual = len(failures.get(key, {}))
-        if actual < allowed:
-            report.append(f"  {key}: only {actual} of the {allowed} known failures remain "
-                          f"({owner}); lower the count in KNOWN_FAILURES")
+    report = ratchet_report(name, failures, KNOWN_FAILURES)
     assert not report, "commands that fail on hostile input:\n" + "\n".join(report)
