@@ -30,7 +30,7 @@ import pytest
 
 import coalitions as co
 from coalitions.exceptions import CoalitionsError
-from ratchet import ratchet_report
+from hostile import hostile_files, ratchet_report
 
 #: Seconds a single hostile call may take before it counts as a hang.
 CALL_SECONDS = 10
@@ -166,30 +166,6 @@ def _vectors():
             "huge": [1e308, 1e308, 1e308], "long": list(range(1, 1001)), "scalar": 3,
             "text": "123", "nested": [[1, 2], [3]], "int-1e18": [10 ** 18] * 3,
             "1e30": [10 ** 30, 1, 1]}
-
-
-def _paths(tmp):
-    tmp.mkdir(exist_ok=True)
-    cases = {"missing": tmp / "missing.json", "directory": tmp, "empty": tmp / "empty.json",
-             "not-json": tmp / "bad.json", "list": tmp / "list.json",
-             "no-type": tmp / "no-type.json", "bad-type": tmp / "bad-type.json",
-             "bad-values": tmp / "bad-values.json", "huge-n": tmp / "huge-n.json",
-             "binary": tmp / "binary.json", "formula": tmp / "formula.json",
-             "toml": tmp / "bad.toml", "suffix": tmp / "game.exe"}
-    cases["empty"].write_text("")
-    cases["not-json"].write_text("{not json")
-    cases["list"].write_text("[1, 2, 3]")
-    cases["no-type"].write_text('{"values": [0, 1]}')
-    cases["bad-type"].write_text('{"type": "nonsense", "values": [0, 1]}')
-    cases["bad-values"].write_text('{"type": "tu", "players": ["a"], "values": ["x", "y"]}')
-    cases["huge-n"].write_text('{"type": "weighted", "quota": 1e400, "weights": [1e400]}')
-    cases["binary"].write_bytes(b"\x00\xff\xfe" * 10)
-    cases["formula"].write_text(
-        '{"type": "bargaining", "frontier": "__import__(\\"os\\").getcwd()", '
-        '"players": ["a", "b"], "disagreement": [0, 0]}')
-    cases["toml"].write_text("[[[ not toml")
-    cases["suffix"].write_text("{}")
-    return {k: str(v) for k, v in cases.items()}
 
 
 def _documents():
@@ -434,7 +410,7 @@ def hostile_calls(label: str, function, tmp_path):
         yield "base", args, kwargs, False
     # the first argument, from its kind's table
     if first is not None and first.kind != first.KEYWORD_ONLY:
-        table = _paths(tmp_path / "files") if first.name == "path" else \
+        table = hostile_files(tmp_path / "files") if first.name == "path" else \
             FIRST_KIND.get(first.name, _generic)()
         for key, value in table.items():
             rest = args[1:] if args else ()

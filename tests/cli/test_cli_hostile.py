@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-from ratchet import ratchet_report
+from hostile import hostile_files, ratchet_report
 
 try:
     runner = CliRunner(mix_stderr=False)
@@ -77,23 +77,7 @@ def _files(tmp):
     clubs.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\nCN,0.6,18\n")
     valid = {"tu": tu, "weighted": weighted, "hedonic": hedonic, "bargaining": bargaining,
              "spatial": spatial, "clubs": clubs}
-    hostile = {"missing": tmp / "missing.json", "directory": tmp, "empty": tmp / "empty.json",
-               "not-json": tmp / "bad.json", "list": tmp / "list.json",
-               "bad-type": tmp / "bad-type.json", "strings": tmp / "strings.json",
-               "formula": tmp / "formula.json", "huge": tmp / "huge.json",
-               "binary": tmp / "binary.json", "nan": tmp / "nan.json"}
-    hostile["empty"].write_text("")
-    hostile["not-json"].write_text("{not json")
-    hostile["list"].write_text("[1, 2, 3]")
-    hostile["bad-type"].write_text('{"type": "nonsense", "values": [0, 1]}')
-    hostile["strings"].write_text('{"type": "tu", "players": ["a"], "values": ["x", "y"]}')
-    hostile["formula"].write_text(json.dumps({
-        "type": "bargaining", "players": ["a", "b"], "disagreement": [0, 0],
-        "frontier": {"formula": "__import__('os').system('echo pwned')", "variable": "x"}}))
-    hostile["huge"].write_text('{"type": "weighted", "quota": 1e400, "weights": [1e400, 1]}')
-    hostile["binary"].write_bytes(b"\x00\xff\xfe" * 10)
-    hostile["nan"].write_text('{"type": "tu", "players": ["a"], "values": [0, NaN]}')
-    return {k: str(v) for k, v in valid.items()}, {k: str(v) for k, v in hostile.items()}
+    return {k: str(v) for k, v in valid.items()}, hostile_files(tmp / "hostile")
 
 
 #: A valid invocation of each command: its arguments, with ``{kind}`` for a valid file.
