@@ -9,7 +9,28 @@ regression, and fewer means a fix landed: both are reported, so the list can onl
 from __future__ import annotations
 
 import json
+import signal
+from contextlib import contextmanager
 from pathlib import Path
+
+
+class Hang(Exception):
+    """Raised by :func:`alarm` when a call runs past its time."""
+
+
+@contextmanager
+def alarm(seconds: float):
+    """Raise :class:`Hang` in the main thread after ``seconds`` (a per-call timeout)."""
+    def handler(signum, frame):
+        raise Hang(f"no answer after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def hostile_files(folder: Path) -> dict[str, str]:

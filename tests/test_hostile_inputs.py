@@ -21,8 +21,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import math
-import signal
-from contextlib import contextmanager
 from fractions import Fraction
 
 import numpy as np
@@ -30,7 +28,7 @@ import pytest
 
 import coalitions as co
 from coalitions.exceptions import CoalitionsError
-from hostile import hostile_files, ratchet_report
+from hostile import Hang, alarm, hostile_files, ratchet_report
 
 #: Seconds a single hostile call may take before it counts as a hang.
 CALL_SECONDS = 10
@@ -342,24 +340,6 @@ def _default_first(function, name: str):
 
 
 # --------------------------------------------------------------------------- calling
-
-class Hang(Exception):
-    pass
-
-
-@contextmanager
-def alarm(seconds: float):
-    def handler(signum, frame):
-        raise Hang(f"no answer after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
 
 def outcome(function, args, kwargs, *, path_argument: bool = False) -> str | None:
     """None if the call answers or raises a CoalitionsError, else what went wrong."""

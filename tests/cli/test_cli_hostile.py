@@ -16,8 +16,6 @@ fewer ask for the count to be lowered.
 from __future__ import annotations
 
 import json
-import signal
-from contextlib import contextmanager
 
 import pytest
 import typer.main
@@ -25,7 +23,7 @@ from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-from hostile import hostile_files, ratchet_report
+from hostile import Hang, alarm, hostile_files, ratchet_report
 
 try:
     runner = CliRunner(mix_stderr=False)
@@ -99,24 +97,6 @@ BASE = {
     "bargain baron-ferejohn": ["--players", "3"], "negotiate solve": ["{spatial}"],
     "negotiate cyprus-belarus": [], "examples list": [], "examples run": ["glove"],
 }
-
-
-class Hang(Exception):
-    pass
-
-
-@contextmanager
-def alarm(seconds):
-    def handler(signum, frame):
-        raise Hang()
-
-    previous = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def verdict(args) -> str | None:
