@@ -471,8 +471,6 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
         ('t-scale (approx)', 1, 'RuntimeWarning: invalid value encountered in sub'),
     "banzhaf_index[game]":
         ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "banzhaf_owen_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "bargaining_problem_from_game[equilibrium]":
         ('t-bargain', 10, "TypeError: '<=' not supported between instances"),
     "bargaining_problem_from_game[players]":
@@ -520,8 +518,6 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
     "least_core[game]":
         ('t-core', 1, 'IndexError: list index out of range'),
     "minimal_blocking_coalitions[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "owen_index[game]":
         ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "package_win_set[resolution]":
         ('t-bargain', 15, "TypeError: unsupported operand type(s) for -: 'N"),

@@ -215,6 +215,9 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     from ..power._engines import check_simple_game
     from ..results import PowerIndexResult
 
+    if isinstance(game, TUGame) and game.kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"{concept}_index needs a simple game (0/1 worths); this TU game "
+                               "has symbols: substitute them first with game.subs({...}).")
     game = check_simple_game(game, concept)
     masks = _union_masks(game.players, unions)
 
