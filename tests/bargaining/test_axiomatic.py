@@ -53,7 +53,7 @@ def test_closed_form_errors():
     transcendental = BargainingProblem.from_surplus(["log(1 + x)", "x"], [0, 0.25], surplus=2)
     with pytest.raises(SolverError, match="no closed form"):
         nash_solution(transcendental, symbolic=True)
-    with pytest.raises(InvalidProblemError, match="may only use x"):
+    with pytest.raises(InvalidProblemError, match="cannot use the name .y."):
         BargainingProblem.from_surplus(["x", "y"])
 
 
