@@ -270,39 +270,73 @@ def _grid(model: SpatialModel, resolution: int, bounds=None):
     return inside, points, cell, bounds
 
 
-def _disc_intersection_area(centers: np.ndarray, radii: np.ndarray) -> float:
-    """Exact area of the intersection of discs, by Green's theorem over the boundary arcs."""
-    keys = {}
-    for c, r in zip(centers.tolist(), radii.tolist()):
-        keys[(round(c[0], 12), round(c[1], 12), round(r, 12))] = (np.array(c), r)
-    discs = list(keys.values())
-    if any(r <= 0 for _, r in discs):
-        return 0.0
-    tol = 1e-12
+def _disc_intersection_area(centers: np.ndarray, through: np.ndarray) -> float:
+    r"""Area of the intersection of the discs centred at ``centers`` whose circles all pass
+    through the point ``through`` (the unanimity win-set: each member's preferred-to set of
+    the status quo), by Green's theorem over the boundary arcs.
+
+    Two such circles meet at ``q`` and at its mirror image ``q'`` across the line of centres,
+    so the part of circle i inside disc j is the arc around the direction ``u = c_j - c_i``
+    whose half-angle is the angle between ``u`` and ``v = q - c_i``:
+
+    .. math:: \theta_{ij} = \operatorname{atan2}(|u \times v|,\ u \cdot v).
+
+    This one formula covers every configuration continuously, with no tolerance and no case
+    analysis: disc j containing disc i (``theta = pi``, the whole circle), disc i containing
+    disc j or the discs touching at q from outside (``theta = 0``, nothing), tangency and
+    near-coincident centres (the two circles' arcs are complementary, so the area stays near
+    ``pi r^2``). ``atan2`` of a cross and a dot product is accurate near 0 and pi, where
+    ``acos`` of the cosine loses half the digits. The boundary of the intersection on circle
+    i is the intersection of these arcs (interval arithmetic on angles), and
+    ``area = 1/2 * sum over arcs of integral (x dy - y dx)`` in coordinates centred at q.
+    Only centres equal in floating point (identical discs) are merged; the vectors are
+    normalised, so the angles do not underflow for tiny discs.
+    """
+    q = np.asarray(through, dtype=np.float64)
+    centers = np.unique(np.asarray(centers, dtype=np.float64) - q, axis=0)
+    radii = np.hypot(centers[:, 0], centers[:, 1])
+    if radii.size == 0 or (radii == 0).any():
+        return 0.0                                   # q is a member's ideal point
+    if len(centers) == 1:
+        return math.pi * float(radii[0]) ** 2
     total = 0.0
-    for i, (ci, ri) in enumerate(discs):
-        angles = [0.0, 2 * math.pi]
-        for j, (cj, rj) in enumerate(discs):
-            if i == j:
+    for i, (cx, cy) in enumerate(centers.tolist()):
+        ri = float(radii[i])
+        vx, vy = -cx / ri, -cy / ri                  # unit vector from c_i to q (the origin)
+        arcs = [(0.0, 2 * math.pi)]
+        for j, (dx, dy) in enumerate(centers.tolist()):
+            if j == i:
                 continue
-            dist = float(np.hypot(*(cj - ci)))
-            if dist >= ri + rj - tol or dist <= abs(ri - rj) + tol:
-                continue                          # apart, tangent or nested: no crossing
-            along = (ri ** 2 - rj ** 2 + dist ** 2) / (2 * dist)
-            half = math.acos(max(-1.0, min(1.0, along / ri)))
-            base = math.atan2(cj[1] - ci[1], cj[0] - ci[0])
-            angles += [(base - half) % (2 * math.pi), (base + half) % (2 * math.pi)]
-        angles = sorted(angles)
-        for a, b in zip(angles[:-1], angles[1:]):
-            if b - a <= 1e-15:
-                continue
-            samples = [a + f * (b - a) for f in (0.25, 0.5, 0.75)]   # robust to tangency
-            points = [ci + ri * np.array([math.cos(t), math.sin(t)]) for t in samples]
-            if all(float(np.hypot(*(point - cj))) <= rj + 1e-12
-                   for j, (cj, rj) in enumerate(discs) if j != i for point in points):
-                total += 0.5 * (ri * ri * (b - a) + ri * ci[0] * (math.sin(b) - math.sin(a))
-                                - ri * ci[1] * (math.cos(b) - math.cos(a)))
+            ux, uy = dx - cx, dy - cy                    # non-zero: the centres are distinct
+            norm = math.hypot(ux, uy)
+            ux, uy = ux / norm, uy / norm
+            half = math.atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy)
+            arcs = _intersect_arcs(arcs, math.atan2(uy, ux) - half, 2 * half)
+            if not arcs:
+                break
+        for a, b in arcs:
+            total += 0.5 * (ri * ri * (b - a) + ri * cx * (math.sin(b) - math.sin(a))
+                            - ri * cy * (math.cos(b) - math.cos(a)))
     return max(total, 0.0)
+
+
+def _intersect_arcs(arcs: list, start: float, width: float) -> list:
+    """Intervals of ``[0, 2 pi]`` (sorted, disjoint) intersected with the arc of ``width``
+    starting at angle ``start``."""
+    if width <= 0:
+        return []
+    start %= 2 * math.pi
+    end = start + width
+    pieces = [(start, min(end, 2 * math.pi))]
+    if end > 2 * math.pi:
+        pieces.append((0.0, end - 2 * math.pi))
+    out = []
+    for a, b in arcs:
+        for lo, hi in pieces:
+            lo, hi = max(a, lo), min(b, hi)
+            if hi > lo:
+                out.append((lo, hi))
+    return sorted(out)
 
 
 def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSetResult:
@@ -356,7 +390,7 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
     circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
     if model.rule_label == "unanimity" and circles and bounds is None:
         radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
-        area = _disc_intersection_area(model.ideals, radii)
+        area = _disc_intersection_area(model.ideals, q)
         if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
             area = 0.0                                  # q in the core: W(q) is empty
         return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
