@@ -143,14 +143,7 @@ def _parse(text: Any, symbols: dict, sp):
         detail = getattr(problem, "msg", None) or type(problem).__name__
         raise _Refused(f"cannot parse {_shown(text)} ({detail})") from None
     _check_depth(tree.body)
-    expression = _Builder(source, symbols, sp).build(tree.body)
-    if not isinstance(expression, sp.Expr):
-        raise _Refused(f"{_shown(text)} is not an expression")
-    if expression.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-        raise _Refused(f"{_shown(text)} is infinite or undefined (a division by zero?)")
-    if expression.has(sp.I):
-        raise _Refused(f"{_shown(text)} is not real (a square root of a negative number?)")
-    return expression
+    return _Builder(source, symbols, sp).build(tree.body)
 
 
 def _shown(text: Any) -> str:
@@ -191,6 +184,21 @@ class _Builder:
         self.source, self.symbols, self.sp = source, symbols, sp
 
     def build(self, node: ast.AST):
+        """The expression of ``node``, refused as soon as a part is infinite, undefined or
+        not real (so that ``min(1/0, x)`` never reaches sympy's comparisons)."""
+        expression = self.node(node)
+        if not isinstance(expression, self.sp.Expr):
+            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is not an "
+                           "expression")
+        if expression.has(self.sp.zoo, self.sp.nan, self.sp.oo, -self.sp.oo):
+            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is infinite "
+                           "or undefined (a division by zero?)")
+        if expression.has(self.sp.I):
+            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is not real "
+                           "(a square root of a negative number?)")
+        return expression
+
+    def node(self, node: ast.AST):
         if isinstance(node, ast.Constant):
             return self.number(node)
         if isinstance(node, ast.Name):
@@ -280,4 +288,8 @@ class _Builder:
             wanted = ("one argument" if high == 1 else "one or two arguments" if high == 2
                       else "two or more arguments")
             raise _Refused(f"{name}() takes {wanted}, got {count}")
-        return getattr(self.sp, attribute)(*[self.build(arg) for arg in node.args])
+        arguments = [self.build(arg) for arg in node.args]
+        try:
+            return getattr(self.sp, attribute)(*arguments)
+        except (TypeError, ValueError, ArithmeticError) as problem:
+            raise _Refused(f"{name}() is undefined here ({problem})") from None
