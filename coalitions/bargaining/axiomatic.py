@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError, SolverError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BargainingResult
 from ..solutions._lp import solve_lp
 from .problem import BargainingProblem
@@ -138,11 +138,18 @@ def _hull_points(points: np.ndarray) -> np.ndarray:
 
 
 def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
-    points, d = problem.vertices, problem.disagreement
+    """The Nash point, computed on gains over d divided by each player's largest gain (the
+    solution commutes with such maps), so that utilities of 1e300 or 1e-300 do not
+    overflow or vanish in the products and logarithms."""
+    points, d = np.asarray(problem.vertices, dtype=float), problem.disagreement
+    scale = np.abs(points - d).max(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    gains = (points - d) / scale
+    zero = np.zeros(problem.n_players)
     if problem.n_players == 2:
-        return _nash_polytope_2(_hull_points(np.asarray(points)), d, w)
+        return d + scale * _nash_polytope_2(_hull_points(gains), zero, w)
     lam0 = problem._polytope_ray(d, np.ones(problem.n_players))[1]
-    return _nash_over_simplex(np.asarray(points, dtype=float).T, d, w, lam0)
+    return d + scale * _nash_over_simplex(gains.T, zero, w, lam0)
 
 
 def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
@@ -490,7 +497,8 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
         return _closed_form(problem, result, "utilitarian") if symbolic else result
     if symbolic:
         _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
-    v = problem.vertices
+    scale = max(float(np.abs(problem.vertices).max()), float(np.abs(d).max()), 1e-300)
+    v, d = problem.vertices / scale, d / scale   # one common unit: the maximiser is the same
     m = len(v)
     totals = v.sum(axis=1)
     first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
@@ -505,7 +513,7 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
                       [(0, None)] * m + [(None, None)])
     lam = second.x[:m] if second.success else first.x
-    return _result(problem, v.T @ lam, "utilitarian")
+    return _result(problem, scale * (v.T @ lam), "utilitarian")
 
 
 SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
@@ -515,8 +523,22 @@ SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
 def bargaining_solution(problem: BargainingProblem, solution: str = "nash",
                         **options) -> BargainingResult:
     """Front door: ``solution`` is one of ``nash``, ``kalai-smorodinsky``, ``egalitarian``,
-    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash)."""
-    from ..solutions.semivalues import check_method
+    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash, ``symbolic=`` for
+    all).
 
-    check_method(solution, list(SOLUTIONS))
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown solution or an option the solution does not take.
+    """
+    if not isinstance(solution, str) or solution not in SOLUTIONS:
+        raise InvalidArgumentError(
+            f"unknown solution {solution!r}; valid solutions are "
+            f"{', '.join(map(repr, SOLUTIONS))}.")
+    allowed = {"weights", "symbolic"} if solution == "nash" else {"symbolic"}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise InvalidArgumentError(
+            f"the {solution} solution takes no option {unknown[0]!r}; its options are "
+            f"{', '.join(sorted(allowed))}.")
     return SOLUTIONS[solution](problem, **options)

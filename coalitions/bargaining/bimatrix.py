@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidProblemError, SolverError
 from ..solutions._lp import solve_lp
 from .problem import BargainingProblem
 
@@ -27,14 +27,21 @@ def _payoffs(a, b):
 
 
 def _security_level(m: np.ndarray) -> float:
-    """max over mixed rows x of min over columns of x^T m (an LP)."""
+    """max over mixed rows x of min over columns of x^T m (an LP, solved on the payoffs
+    mapped to [0, 1]: the value moves with any positive affine map)."""
+    lo, hi = float(m.min()), float(m.max())
+    if hi == lo:
+        return lo
+    m = (m - lo) / (hi - lo)
     rows, cols = m.shape
     c = np.zeros(rows + 1)
     c[-1] = -1.0
     a_ub = np.hstack([-m.T, np.ones((cols, 1))])          # t <= x^T m_j
     a_eq = np.append(np.ones(rows), 0.0)[None, :]
     sol = solve_lp(c, a_ub, np.zeros(cols), a_eq, [1.0], [(0, None)] * rows + [(None, None)])
-    return float(sol.x[-1])
+    if not sol.success:
+        raise SolverError(f"the maxmin linear program failed: {sol.message}")
+    return lo + (hi - lo) * float(sol.x[-1])
 
 
 def maxmin_values(a, b) -> np.ndarray:
@@ -47,8 +54,9 @@ def maxmin_values(a, b) -> np.ndarray:
     return np.array([_security_level(a), _security_level(b.T)])
 
 
-_VERTEX_LIMIT = 20
-"""Largest ``m + n`` for which every extreme equilibrium is found by vertex enumeration."""
+_VERTEX_LIMIT = 26
+"""Largest ``m + n`` for the Nash disagreement point (13 x 13 random games take about a
+second, 15 x 15 twenty)."""
 _TOL = 1e-9
 
 
@@ -116,36 +124,36 @@ def _is_equilibrium(x, y, a, b) -> bool:
 
 
 def _equilibria(a: np.ndarray, b: np.ndarray):
-    """``(equilibria, method, degenerate)``: all extreme equilibria for small games, one
-    equilibrium (lexicographic Lemke-Howson, which copes with degeneracy) otherwise."""
+    """``(equilibria, degenerate)``: every extreme equilibrium, each checked to be one.
+
+    Raises InvalidProblemError past ``_VERTEX_LIMIT`` strategies: the enumeration grows
+    exponentially, and nashpy's Lemke-Howson (one equilibrium) does not terminate on many
+    random games from 11 x 11 on, so no method is offered that could hang.
+    """
     import warnings
+
+    m, n = a.shape
+    if m + n > _VERTEX_LIMIT:
+        raise InvalidProblemError(
+            f"the Nash disagreement point is computed for games with at most "
+            f"{_VERTEX_LIMIT} strategies in all (every extreme equilibrium, by vertex "
+            f"enumeration); this game has {m} + {n}. Pass disagreement=\"maxmin\" or the "
+            "equilibrium payoff pair you want as a pair of numbers.")
+    from scipy.spatial import QhullError
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if sum(a.shape) <= _VERTEX_LIMIT:
-            from scipy.spatial import QhullError
-
-            try:
-                found, degenerate = _extreme_equilibria(a, b)
-                method = "vertex enumeration (every extreme equilibrium)"
-            except QhullError:
-                found, degenerate = [], None
-        else:
-            found, degenerate = [], None
-        if not found:
-            from nashpy.algorithms.lemke_howson_lex import lemke_howson_lex
-
-            method = "Lemke-Howson (one equilibrium)"
-            try:
-                found = [tuple(lemke_howson_lex(_unit_range(a), _unit_range(b), 0))]
-            except Exception:  # noqa: BLE001 - nashpy raises various errors
-                found = []
+        try:
+            found, degenerate = _extreme_equilibria(a, b)
+        except QhullError as error:
+            raise SolverError(f"vertex enumeration failed ({str(error).splitlines()[0]}); "
+                              "pass disagreement=\"maxmin\" or a pair of numbers.") from None
     found = [(np.asarray(x, float), np.asarray(y, float)) for x, y in found]
     found = [(x, y) for x, y in found
              if np.isfinite(x).all() and np.isfinite(y).all() and (x >= -_TOL).all()
              and (y >= -_TOL).all() and abs(x.sum() - 1) < 1e-6 and abs(y.sum() - 1) < 1e-6
              and _is_equilibrium(x, y, a, b)]
-    return found, method, degenerate
+    return found, degenerate
 
 
 def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int = 0,
@@ -156,23 +164,24 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     randomised outcomes). The disagreement point is the payoff pair of a Nash equilibrium
     (``"nash"``), the players' maxmin values (``"maxmin"``), or an explicit pair.
 
-    With ``"nash"`` and ``m + n <= 20`` strategies, *every extreme equilibrium* is found by
-    vertex enumeration of the best-response polytopes; this is complete for degenerate games
-    as well, where the equilibria form convex sets (support enumeration, which solves one
-    linear system per pair of supports, misses equilibria there). Their distinct payoff
-    pairs, sorted, are the candidates and ``equilibrium`` picks one. In a degenerate game an
-    equilibrium component also has payoff pairs between those of its extreme points; only
-    the extreme ones are candidates. Larger games get one equilibrium, by lexicographic
-    Lemke-Howson. Every candidate is checked to be an equilibrium (best responses within
-    1e-7 of the payoff scale). ``problem.description`` says which method was used, whether
-    the game is degenerate and how many candidates there were.
+    With ``"nash"``, *every extreme equilibrium* is found by vertex enumeration of the
+    best-response polytopes; this is complete for degenerate games as well, where the
+    equilibria form convex sets (support enumeration, which solves one linear system per
+    pair of supports, misses equilibria there). Their distinct payoff pairs, sorted, are the
+    candidates and ``equilibrium`` picks one. In a degenerate game an equilibrium component
+    also has payoff pairs between those of its extreme points; only the extreme ones are
+    candidates. Every candidate is checked to be an equilibrium (best responses within 1e-7
+    of the payoff scale). ``problem.description`` says whether the game is degenerate and how
+    many candidates there were. The enumeration grows exponentially with the number of
+    strategies; games with more than 26 in all (``m + n``) are refused with ``"nash"`` (use
+    ``"maxmin"`` or an explicit pair).
 
     Raises
     ------
     InvalidProblemError
-        If the matrices are malformed, ``equilibrium`` is out of range, no equilibrium is
-        found (then use ``"maxmin"``), or no agreement improves on the disagreement point
-        for both players.
+        If the matrices are malformed, ``equilibrium`` is out of range, the game is too
+        large for ``"nash"``, or no agreement improves on the disagreement point for both
+        players.
 
     References
     ----------
@@ -199,12 +208,13 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
             d = maxmin_values(a, b)
             description = "disagreement: the maxmin values"
         elif disagreement == "nash":
-            found, method, degenerate = _equilibria(a, b)
+            found, degenerate = _equilibria(a, b)
             payoffs = sorted({(round(float(x @ a @ y), 12), round(float(x @ b @ y), 12))
                               for x, y in found})
             if not payoffs:
-                raise InvalidProblemError(f"{method} found no Nash equilibrium; pass "
-                                          "disagreement=\"maxmin\" or a pair of numbers.")
+                raise SolverError("vertex enumeration found no Nash equilibrium (every finite "
+                                  "game has one: a numerical failure); pass "
+                                  "disagreement=\"maxmin\" or a pair of numbers.")
             if isinstance(equilibrium, bool) or not isinstance(equilibrium, (int, np.integer)) \
                     or not -len(payoffs) <= equilibrium < len(payoffs):
                 raise InvalidProblemError(
@@ -212,9 +222,9 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
                     f"extreme-equilibrium payoff pairs: {payoffs}; pass an index from 0 to "
                     f"{len(payoffs) - 1}.")
             d = np.array(payoffs[equilibrium])
-            kind = {True: "degenerate game, ", False: "", None: ""}[degenerate]
             description = (f"disagreement: equilibrium payoff pair {equilibrium} of "
-                           f"{len(payoffs)} ({kind}{method})")
+                           f"{len(payoffs)} ({'degenerate game, ' if degenerate else ''}"
+                           "every extreme equilibrium by vertex enumeration)")
         else:
             raise InvalidProblemError(
                 f"disagreement must be 'nash', 'maxmin' or a pair of numbers, got "

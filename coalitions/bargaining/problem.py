@@ -376,19 +376,28 @@ class BargainingProblem:
         return u[-1] <= self._frontier_value(u[:-1] - atol) + atol
 
     def _polytope_ray(self, d: np.ndarray, direction: np.ndarray):
-        """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible."""
+        """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible.
+
+        Each utility is divided by its largest magnitude and t by the largest scaled
+        direction, so that utilities of 1e300 (or 1e-300) give an LP with entries of order 1
+        (HiGHS treats 1e20 as infinite).
+        """
         m, n = self.vertices.shape
+        scale = np.maximum(np.abs(self.vertices).max(axis=0), np.abs(d))
+        scale = np.where(scale > 0, scale, 1.0)
+        e = direction / scale
+        unit = float(e.max()) if e.any() else 1.0
         c = np.zeros(m + 1)
         c[-1] = -1.0
-        a_ub = np.hstack([-self.vertices.T, direction[:, None]])
+        a_ub = np.hstack([-(self.vertices / scale).T, (e / unit)[:, None]])
         a_eq = np.zeros((1, m + 1))
         a_eq[0, :m] = 1.0
         free = not direction.any()
         bounds = [(0, None)] * m + [(0, 0) if free else (None, None)]
-        sol = solve_lp(c, a_ub, -d, a_eq, [1.0], bounds)
+        sol = solve_lp(c, a_ub, -d / scale, a_eq, [1.0], bounds)
         if not sol.success:         # infeasible: no point of the hull is above d
             return None
-        return float(sol.x[-1]), sol.x[:m]
+        return float(sol.x[-1]) / unit, sol.x[:m]
 
     def ray(self, start, direction) -> float:
         """Largest ``t`` with ``start + t * direction`` feasible (``direction >= 0``, not 0)."""
@@ -445,7 +454,9 @@ class BargainingProblem:
             raise InvalidProblemError(
                 f"no feasible point gives every player strictly more than the disagreement "
                 f"point {self.disagreement.tolist()}; the problem is degenerate (there is "
-                "nothing to bargain over). Lower the disagreement point or enlarge the set.")
+                "nothing to bargain over). Lower the disagreement point or enlarge the set "
+                f"(gains up to atol={self.atol:g} count as none: for utilities of a tiny "
+                "scale, rescale them or pass a smaller atol).")
 
     # ------------------------------------------------------------------ transforms
     def transformed(self, scale, shift) -> "BargainingProblem":

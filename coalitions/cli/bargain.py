@@ -49,9 +49,12 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
                                           "by formulas)."),
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Solve a bargaining problem read from FILE."""
-    from ..bargaining.axiomatic import bargaining_solution
+    from ..bargaining.axiomatic import SOLUTIONS, bargaining_solution
     from ..bargaining.io import read_negotiation
 
+    if solution not in SOLUTIONS:
+        raise typer.BadParameter(f"unknown solution {solution!r}; valid solutions are "
+                                 f"{', '.join(SOLUTIONS)}.", param_hint="--solution")
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
