@@ -4,30 +4,55 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BaronFerejohnResult, RubinsteinResult
 from ..solutions._lp import solve_lp
 
 __all__ = ["rubinstein", "baron_ferejohn"]
 
 
-def _kind_of(values: Sequence[Any]) -> str:
+def _kind_of(values: Sequence[Any], what: str = "parameters") -> str:
+    """The number kind of the parameters; refuses non-numbers (bools and strings included)
+    and NaN or infinite floats, naming ``what``."""
     kinds = set()
     for value in values:
-        kind = nb._classify(value)
+        kind = "invalid" if isinstance(value, (bool, np.bool_)) else nb._classify(value)
         if kind == "invalid":
-            raise InvalidProblemError(f"{value!r} is not a number.")
+            raise InvalidProblemError(
+                f"{what}: {value!r} is not a number (use int, float, Fraction or a sympy "
+                "expression).")
+        if kind == nb.FLOAT and not math.isfinite(float(value)):
+            raise InvalidProblemError(f"{what}: {value!r} is not a finite number.")
         kinds.add(kind)
     if nb.SYMBOLIC in kinds:
         return nb.SYMBOLIC
     if nb.FLOAT in kinds:
         return nb.FLOAT
     return nb.EXACT
+
+
+def _names(players, count: int | None = None) -> tuple:
+    """Distinct non-empty player names (``count`` of them when given)."""
+    if isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(f"players must be a list of names, got {players!r}.")
+    names = tuple(str(p) for p in players)
+    if not names or len(set(names)) != len(names):
+        raise InvalidProblemError(f"player names must be distinct and non-empty, got "
+                                  f"{list(names)}.")
+    if count is not None and len(names) != count:
+        raise InvalidProblemError(f"give {count} player names, got {len(names)}.")
+    return names
+
+
+def _positive(value, what: str, kind: str) -> None:
+    """Refuse a non-positive (numeric) value."""
+    if kind != nb.SYMBOLIC and not float(value) > 0:
+        raise InvalidProblemError(f"{what} must be positive, got {value}.")
 
 
 def _convert(values: Sequence[Any], kind: str) -> list:
@@ -99,9 +124,10 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
     >>> rubinstein(rates=[1, 3]).x.tolist()     # the patient player 1 gets 3/4
     [Fraction(3, 4), Fraction(1, 4)]
     """
-    players = tuple(str(p) for p in players)
-    if len(players) != 2:
+    if not isinstance(players, (str, bytes)) and isinstance(players, Iterable) and \
+            len(tuple(players)) != 2:
         raise InvalidProblemError("Rubinstein bargaining has exactly two players.")
+    players = _names(players, 2)
     if (discount_factors is None) == (rates is None):
         raise InvalidProblemError(
             "give either discount_factors=(delta_1, delta_2) or rates=(r_1, r_2), not both.")
@@ -109,11 +135,13 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
         rates = list(rates) if isinstance(rates, (list, tuple, np.ndarray)) else [rates] * 2
         if len(rates) != 2:
             raise InvalidProblemError("rates must be a pair (r_1, r_2).")
-        kind = _kind_of([*rates, surplus] + ([] if period is None else [period]))
+        kind = _kind_of([*rates, surplus] + ([] if period is None else [period]),
+                        "rates, surplus and period")
         r = _convert(rates, kind)
         s = nb.as_number(surplus, kind)
         if kind != nb.SYMBOLIC and not all(float(v) > 0 for v in r):
             raise InvalidProblemError(f"rates must be positive, got {rates}.")
+        _positive(s, "surplus", kind)
         if period is None:
             first = s * r[1] / (r[0] + r[1])
             return RubinsteinResult(x=_array([first, s - first], kind), players=players,
@@ -138,9 +166,10 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
               else [discount_factors] * 2)
     if len(deltas) != 2:
         raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
-    kind = _kind_of([*deltas, surplus])
+    kind = _kind_of([*deltas, surplus], "discount factors and surplus")
     delta = _convert(deltas, kind)
     s = nb.as_number(surplus, kind)
+    _positive(s, "surplus", kind)
     if kind != nb.SYMBOLIC:
         if not all(0 <= float(v) <= 1 for v in delta) or float(delta[0] * delta[1]) >= 1:
             raise InvalidProblemError(
@@ -556,20 +585,24 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     (Fraction(7, 25), Fraction(9, 50))
     """
     # -------- parameters
-    if isinstance(players, (int, np.integer)):
+    if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
         if players < 1:
             raise InvalidProblemError(f"the number of players must be positive, got {players}.")
         names = tuple(str(i + 1) for i in range(int(players)))
+    elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(
+            f"players must be a number of players or a list of names, got {players!r}.")
     else:
-        names = tuple(str(p) for p in players)
-        if len(set(names)) != len(names) or not names:
-            raise InvalidProblemError("player names must be distinct and non-empty.")
+        names = _names(players)
     n = len(names)
     if isinstance(quota, str):
         if quota not in ("majority", "unanimity"):
             raise InvalidProblemError(
                 f"quota must be an integer 1..{n}, 'majority' or 'unanimity', got {quota!r}.")
         q = n // 2 + 1 if quota == "majority" else n
+    elif not isinstance(quota, (int, np.integer)) or isinstance(quota, (bool, np.bool_)):
+        raise InvalidProblemError(
+            f"quota must be an integer 1..{n}, 'majority' or 'unanimity', got {quota!r}.")
     else:
         q = int(quota)
         if not 1 <= q <= n:
@@ -585,18 +618,24 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
         probs = list(recognition)
         if len(probs) != n:
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
-    kind = _kind_of([*deltas, *probs, surplus])
+    if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):
+        raise InvalidArgumentError(f"atol must be a non-negative number, got {atol!r}.")
+    kind = _kind_of([*deltas, *probs, surplus],
+                    "discount factors, recognition probabilities and surplus")
     delta, p, s = _convert(deltas, kind), _convert(probs, kind), nb.as_number(surplus, kind)
     if kind != nb.SYMBOLIC:
         if not all(0 < float(d) < 1 for d in delta):
             raise InvalidProblemError(
                 f"discount factors must lie in (0, 1), got {[float(d) for d in delta]}.")
-        if not all(float(v) >= 0 for v in p) or abs(float(sum(p)) - 1) > 1e-9:
+        negative = [k for k, v in enumerate(p) if not float(v) >= 0]
+        if negative:
             raise InvalidProblemError(
-                f"recognition probabilities must be non-negative and sum to 1 (sum is "
-                f"{float(sum(p)):.6g}).")
-        if float(s) <= 0:
-            raise InvalidProblemError(f"surplus must be positive, got {surplus}.")
+                f"recognition probabilities must be non-negative; entry {negative[0]} is "
+                f"{probs[negative[0]]}.")
+        if abs(float(sum(p)) - 1) > 1e-9:
+            raise InvalidProblemError(
+                f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g}).")
+        _positive(s, "surplus", kind)
     same_delta = all(d == delta[0] for d in delta)
     same_p = all(v == p[0] for v in p)
     # -------- unanimity, dictatorship and symmetric games: closed forms, in any number type
@@ -619,6 +658,13 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     if found[0] != "exact":               # no exact structure found: report the smoothed one
         c, pi_float = found[1], found[2]
         v = c / fd
+        residual = _residual(v, pi_float, fd, fp, fs, q)
+        if not residual <= 1e-6 * fs:
+            raise SolverError(
+                f"no stationary equilibrium found for these parameters (the smoothed "
+                f"solution violates the equilibrium conditions by {residual:.3g}); "
+                "recognition probabilities very close to 0 are a known hard case: set them "
+                "to exactly 0 or give them more weight.")
         keep = fs - pi_float @ c
         offers = pi_float * c[None, :]
         np.fill_diagonal(offers, keep)
@@ -628,7 +674,7 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
             offers=offers, inclusion=pi_float,
             quota=q, discount_factors=_array(list(fd), nb.FLOAT),
             recognition=_array(list(fp), nb.FLOAT),
-            residual=_residual(v, pi_float, fd, fp, fs, q), method="smoothed",
+            residual=residual, method="smoothed",
             closed_form=_closed_form(n, q, same_delta, same_p) if symbolic else None)
     structure, pi_float = found[1], found[2]
     level_c = _level_prices(structure, delta, p, s, kind)

@@ -30,13 +30,43 @@ app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
 
 
 def _number(text: str):
+    """An option value: an integer, a fraction ``p/q`` or a finite decimal (usage error
+    otherwise, exit code 2)."""
+    import math
+
     from ..games.io import parse_number
 
     try:
-        return parse_number(int(text) if text.lstrip("-").isdigit() else
-                            (float(text) if "/" not in text else text), "number")
+        value = parse_number(int(text) if text.lstrip("-").isdigit() else
+                             (float(text) if "/" not in text else text), "number")
+        finite = math.isfinite(float(value))
+    except (ValueError, OverflowError):
+        finite = False
+    if not finite:
+        raise typer.BadParameter(f"{text!r} is not a finite number (write 0.9 or 9/10)")
+    return value
+
+
+def _players_option(text: str):
+    """``--players``: a positive integer or comma-separated distinct names (usage error
+    otherwise, exit code 2)."""
+    text = text.strip()
+    if text.isdigit():
+        if int(text) < 1:
+            raise typer.BadParameter("the number of players must be positive",
+                                     param_hint="--players")
+        return int(text)
+    names = [p.strip() for p in text.split(",")]
+    try:
+        float(text)
+        looks_numeric = True
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a number") from None
+        looks_numeric = False
+    if looks_numeric or not all(names) or len(set(names)) != len(names):
+        raise typer.BadParameter(
+            f"{text!r} is neither a positive integer nor comma-separated distinct names",
+            param_hint="--players")
+    return names
 
 
 @app.command("solve")
@@ -127,15 +157,17 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
     from ..bargaining.strategic import baron_ferejohn
 
+    who = _players_option(players)
+    if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
+        raise typer.BadParameter(f"{quota!r} is not majority, unanimity or a positive integer",
+                                 param_hint="--quota")
+    deltas = [_number(v) for v in (discount or ["9/10"])]
+    shares = None if not recognition else [_number(v) for v in recognition]
     with errors_to_stderr():
-        who = int(players) if players.strip().isdigit() else [p.strip()
-                                                               for p in players.split(",")]
-        deltas = [_number(v) for v in (discount or ["9/10"])]
         result = baron_ferejohn(
             who, discount_factors=deltas[0] if len(deltas) == 1 else deltas,
-            recognition=None if not recognition else [_number(v) for v in recognition],
-            quota=int(quota) if quota.isdigit() else quota, surplus=_number(surplus),
-            symbolic=symbolic)
+            recognition=shares, quota=int(quota) if quota.strip().isdigit() else quota.strip(),
+            surplus=_number(surplus), symbolic=symbolic)
     if as_json:
         emit_json(result.to_dict())
         return
