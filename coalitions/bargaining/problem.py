@@ -100,7 +100,7 @@ def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
         array = values.astype(np.float64)
     else:
         if isinstance(values, (str, bytes)) or values is None:
-            raise InvalidProblemError(f"{what} must be numbers, got {values!r}.")
+            raise InvalidProblemError(f"{what} must be a number or numbers, got {values!r}.")
         try:
             cells = np.array(values, dtype=object)
         except (TypeError, ValueError):

@@ -285,5 +285,5 @@ def test_bad_inputs():
         SpatialModel(IDEALS, 0, setter="Z")
     with pytest.raises(InvalidProblemError, match="no agenda setter"):
         setter_outcome(SpatialModel(IDEALS, 0))
-    with pytest.raises(InvalidProblemError, match="pairs"):
+    with pytest.raises(InvalidProblemError, match="a number or a pair"):
         SpatialModel([[1, 2, 3]], (0, 0, 0))
