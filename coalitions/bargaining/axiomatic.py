@@ -53,12 +53,16 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
 
         def utilities(z):
             return np.array([float(fs[i](min(max(z[i], 0.0), s))) for i in range(n)])
-        if n == 2:
-            def f1(t):
+        if n == 2:        # Brent's method on the fraction tau of the free share (unit-free)
+            low, width = lo[0], s - lo[1] - lo[0]
+
+            def f1(tau):
+                t = low + tau * width
                 return -objective(utilities((t, s - t)))
-            res = minimize_scalar(f1, bounds=(lo[0], s - lo[1]), method="bounded",
+            res = minimize_scalar(f1, bounds=(0.0, 1.0), method="bounded",
                                   options={"xatol": 1e-13, "maxiter": 500})
-            return utilities((res.x, s - res.x))
+            t = low + res.x * width
+            return utilities((t, s - t))
         start = lo + (s - lo.sum()) / n
         res = minimize(lambda z: -objective(utilities(z)), start, method="SLSQP",
                        bounds=[(lo[i], s) for i in range(n)],
@@ -72,9 +76,10 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
         z = np.asarray(z, dtype=np.float64)
         return np.append(z, problem._frontier_value(z))
     if n == 2:
-        res = minimize_scalar(lambda t: -objective(point([t])), bounds=(d[0], d[0] + top),
-                              method="bounded", options={"xatol": 1e-13, "maxiter": 500})
-        return point([res.x])
+        res = minimize_scalar(lambda tau: -objective(point([d[0] + tau * top])),
+                              bounds=(0.0, 1.0), method="bounded",
+                              options={"xatol": 1e-13, "maxiter": 500})
+        return point([d[0] + res.x * top])
     ideal = problem.ideal_point()
     start = d[:-1] + 0.5 * (problem.ray(d, np.ones(n)))
     res = minimize(lambda z: -objective(point(z)), start, method="SLSQP",
@@ -85,9 +90,15 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
     return point(res.x)
 
 
-def _log_product(d: np.ndarray, w: np.ndarray) -> Callable[[np.ndarray], float]:
+def _log_product(d: np.ndarray, w: np.ndarray,
+                 scale: np.ndarray | None = None) -> Callable[[np.ndarray], float]:
+    """``sum_i w_i log((u_i - d_i) / scale_i)``: the Nash objective, with gains measured in
+    units of ``scale`` (the ideal gains) so that its values stay of order one whatever the
+    utilities' units (the maximiser is the same)."""
+    scale = np.ones_like(d) if scale is None else scale
+
     def objective(u):
-        gains = u - d
+        gains = (u - d) / scale
         if (gains <= 0).any():
             return _NEG
         return float(np.dot(w, np.log(gains)))
@@ -365,11 +376,18 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
                 f"weights has {w.size} entries; it needs one per player ({n}).")
         if not (np.isfinite(w).all() and (w > 0).all()):
             raise InvalidProblemError(f"weights must be positive and finite, got {w.tolist()}.")
+        if w.max() > 1e12 * w.min():
+            raise InvalidProblemError(
+                f"weights {w.tolist()} differ by a factor of more than 1e12; the weighted "
+                "solution is then numerically the heaviest player's best point: give weights "
+                "closer together.")
     w = w / w.sum()
     if problem.kind == "polytope":
         u = _nash_polytope(problem, w)
     else:
-        u = _maximize(problem, _log_product(problem.disagreement, w))
+        d = problem.disagreement
+        gains = problem.ideal_point() - d
+        u = _maximize(problem, _log_product(d, w, np.where(gains > 0, gains, 1.0)))
     result = _result(problem, u, "nash", weights=w)
     return _closed_form(problem, result, "nash", w) if symbolic else result
 

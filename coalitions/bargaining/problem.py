@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
@@ -33,7 +34,9 @@ from ..solutions._lp import solve_lp
 
 __all__ = ["BargainingProblem"]
 
-_BISECT_ITER = 200
+_BISECT_ITER = 2200
+"""Bisection steps: enough to resolve any interval of floats down to adjacent numbers (the
+loops stop there, after about 60 steps for intervals of ordinary size)."""
 
 
 def _sympy():
@@ -83,13 +86,22 @@ def _parse_utilities(utilities, where: str = "utilities"):
     return tuple(expressions), callables
 
 
+def _is_sympy(value) -> bool:
+    """Whether ``value`` is a sympy object (without importing sympy when it is not loaded;
+    undefined functions have no module, hence the isinstance check)."""
+    if (type(value).__module__ or "").startswith("sympy"):
+        return True
+    sympy = sys.modules.get("sympy")
+    return sympy is not None and isinstance(value, sympy.Basic)
+
+
 def _is_real(value) -> bool:
     """Whether ``value`` is a real number (not a bool, a string or another object)."""
     if isinstance(value, (bool, np.bool_)):
         return False
     if isinstance(value, (numbers.Real, Decimal)):
         return True
-    return type(value).__module__.startswith("sympy") and bool(
+    return _is_sympy(value) and bool(
         getattr(value, "is_number", False)) and getattr(value, "is_real", False) is True
 
 
@@ -264,7 +276,7 @@ class BargainingProblem:
         if n < 2:
             raise InvalidProblemError("a bargaining problem needs at least two players.")
         expressions = None
-        if all(isinstance(f, str) or type(f).__module__.startswith("sympy") for f in utilities):
+        if all(isinstance(f, str) or _is_sympy(f) for f in utilities):
             expressions, utilities = _parse_utilities(utilities)
         if not all(callable(f) for f in utilities):
             raise InvalidProblemError(
