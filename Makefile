@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench bench-full clean
+.PHONY: demo test test-deep bench bench-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# Ten times the hypothesis examples, from a random seed that is printed first and last; replay a
+# failure with `make test-deep SEED=<seed>`, narrow it with `DEEP_ARGS=tests/approx`.
+test-deep: $(VENV)/.installed-test
+	@seed="$(SEED)"; [ -n "$$seed" ] || seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
+	echo "test-deep: seed $$seed (replay: make test-deep SEED=$$seed)"; \
+	COALITIONS_TEST_PROFILE=deep COALITIONS_TEST_SEED=$$seed \
+	$(BIN)/python -m pytest -q --hypothesis-seed=$$seed $(DEEP_ARGS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run_all.py --small

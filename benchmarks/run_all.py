@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 #: Benchmarks the project plans; a missing one is noted in the summary.
 EXPECTED = ("shapley_exact", "power", "nucleolus", "sampling", "concepts",
-            "coalition_structure", "bargaining_baron_ferejohn")
+            "coalition_structure", "bargaining_baron_ferejohn", "io")
 
 RUNNER = """
 import importlib.util, json, sys
@@ -65,7 +65,10 @@ def discover(folder: Path = HERE) -> list[Path]:
 def run_one(path: Path, argv: list[str], timeout: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        code = RUNNER.format(name=path.stem, path=str(path), argv=argv, out=str(out))
+        # A private module name: a script named like a stdlib module (io.py) must not
+        # replace that module in sys.modules.
+        code = RUNNER.format(name=f"_benchmark_{path.stem}", path=str(path), argv=argv,
+                             out=str(out))
         start = time.perf_counter()
         try:
             result = subprocess.run([sys.executable, "-c", code], capture_output=True,

@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 from . import exceptions
 from .exceptions import (CoalitionsError, InvalidArgumentError, InvalidGameError,
-                         InvalidProblemError, SolverError,
+                         InvalidProblemError, SolverError, UnknownNameError, UnknownPlayerError,
                          TooLargeError)
 from .games import *  # noqa: F401,F403
 from .games import __all__ as _games_all
@@ -60,7 +60,7 @@ _power_all = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction",
 __all__ = list(dict.fromkeys([
     "__version__",
     "CoalitionsError", "InvalidArgumentError", "InvalidGameError", "InvalidProblemError",
-    "SolverError",
+    "SolverError", "UnknownNameError", "UnknownPlayerError",
     "TooLargeError",
     *_games_all,
     "read_game", "write_game", "game_from_json", "game_to_json",

@@ -58,7 +58,7 @@ def _exact_scalar(value: Any, where: str) -> Fraction:
         return Fraction(value)
     if _is_sympy(value):
         return Fraction(int(value.p), int(value.q))
-    raise TypeError(value)
+    raise InvalidGameError(f"{where} must be a number, got {value!r}.")
 
 
 def _classify(value: Any) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .exceptions import UnknownPlayerError
+
 __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
@@ -84,7 +86,7 @@ class AllocationResult(Result):
         try:
             return self.x[self.players.index(player)]
         except ValueError:
-            raise KeyError(
+            raise UnknownPlayerError(
                 f"unknown player {player!r}; the players are {', '.join(map(repr, self.players))}"
             ) from None
 
@@ -99,6 +101,8 @@ class AllocationResult(Result):
             if item.name in ("x", "players") or not item.repr:
                 continue
             extras.append(f"{item.name}={getattr(self, item.name)!r}")
+        if getattr(self, "cost", False):
+            extras.append("cost=True")
         return f"{type(self).__name__}({{{entries}}}, {', '.join(extras)})"
 
 
@@ -124,6 +128,8 @@ class ValueResult(AllocationResult):
         Number of coalition values read.
     std_error : numpy.ndarray or None
         Standard error of each entry for sampling estimators; None for exact methods.
+    cost : bool
+        True when the game is a cost game: ``x`` holds cost shares.
     """
 
     concept: str = ""
@@ -131,6 +137,7 @@ class ValueResult(AllocationResult):
     normalized: bool = False
     n_evaluations: int | None = None
     std_error: Any = field(default=None, repr=False)
+    cost: bool = field(default=False, repr=False)
 
 
 # ---------------------------------------------------------------- coalition formation
@@ -644,7 +651,9 @@ class BalancedCollection(Result):
 
     ``sum of weights[k] * indicator(coalitions[k]) == 1`` for every player; when ``total``
     (the weighted sum of the coalitions' worths) exceeds ``grand_value`` the collection is a
-    Bondareva-Shapley certificate that the core is empty.
+    Bondareva-Shapley certificate that the core is empty. For a cost game (``cost``) the
+    certificate is ``total < grand_value``: the coalitions' weighted stand-alone costs are less
+    than what the grand coalition must pay.
 
     Attributes
     ----------
@@ -657,6 +666,8 @@ class BalancedCollection(Result):
         ``v(N)``.
     exact : bool
         True when the weights are exact and the identities were checked exactly.
+    cost : bool
+        True when the worths are costs.
     """
 
     coalitions: tuple
@@ -664,6 +675,7 @@ class BalancedCollection(Result):
     total: Any
     grand_value: Any
     exact: bool
+    cost: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -675,7 +687,7 @@ class CoreResult(Result):
     players : tuple of str
     is_empty : bool
     x : numpy.ndarray or None
-        A core point (None when the core is empty).
+        A core point (None when the core is empty); cost shares for a cost game.
     epsilon : number
         The least-core value; the core is empty exactly when it is positive.
     vertices : tuple of numpy.ndarray or None
@@ -685,7 +697,11 @@ class CoreResult(Result):
     exact : bool
     message : str
     success : bool
-        False when the LP failed (``message`` says why; nothing else is meaningful).
+        False when the LP failed or its answer could not be verified (``message`` says why;
+        nothing else is meaningful).
+    cost : bool
+        True for a cost game: the core is ``{x : x(S) <= c(S), x(N) = c(N)}`` and ``x`` and
+        ``vertices`` are cost shares.
     """
 
     players: tuple
@@ -697,6 +713,7 @@ class CoreResult(Result):
     exact: bool = False
     message: str = ""
     success: bool = True
+    cost: bool = False
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -713,7 +730,8 @@ class LeastCoreResult(AllocationResult):
     ``epsilon`` is the smallest number such that some efficient ``x`` has
     ``x(S) >= v(S) - epsilon`` for every proper coalition. ``certificate`` holds the balanced
     collection (LP dual) that proves ``epsilon`` optimal; ``n_lps`` counts the LPs solved;
-    ``verified`` is True when ``epsilon`` was certified in exact arithmetic.
+    ``verified`` is True when ``epsilon`` was certified (exactly for rational games). For a
+    cost game (``cost``) ``x`` holds cost shares and ``x(S) <= c(S) + epsilon``.
     """
 
     epsilon: Any = None
@@ -722,6 +740,7 @@ class LeastCoreResult(AllocationResult):
     verified: bool = False
     message: str = ""
     success: bool = True
+    cost: bool = field(default=False, repr=False)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -739,7 +758,11 @@ class NucleolusResult(AllocationResult):
     verified : bool
         True when Kohlberg's criterion was checked (exactly for rational games).
     success : bool
-        False when an LP failed; ``message`` then says why and ``x`` holds NaN.
+        False when an LP failed or the answer could not be verified; ``message`` then says
+        why and ``x`` holds NaN.
+    cost : bool
+        True for a cost game: ``x`` holds cost shares and the excess of ``S`` is
+        ``x(S) - c(S)``.
     """
 
     concept: str = ""
@@ -749,3 +772,4 @@ class NucleolusResult(AllocationResult):
     verified: bool = False
     success: bool = True
     message: str = field(default="", repr=False)
+    cost: bool = field(default=False, repr=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 
 __all__ = ["dispatch"]
@@ -20,7 +20,7 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
     method are an error rather than silently ignored (a progress callback is just unused).
     """
     if method is not None and methods and method not in methods:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown method {method!r}; valid methods are {', '.join(map(repr, methods))}."
         )
     is_oracle = isinstance(game, OracleGame) or (
@@ -28,7 +28,7 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
         not callable(getattr(game, "to_tu_game", None)))
     if method is None and is_oracle:
         if budget is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"{function} of an OracleGame is estimated by sampling: choose a method and a "
                 f"budget, e.g. {function}(game, method={default!r}, budget=100_000) "
                 f"(sampling methods: {', '.join(map(repr, samplers))})."
@@ -45,13 +45,13 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                                           ("executor", executor))
                  if value is not None]
         if given:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"the keyword(s) {', '.join(given)} only apply to sampling methods "
                 f"({', '.join(map(repr, samplers))}); method={method or 'exact'!r} is exact."
             )
         return None
     if normalized:
-        raise ValueError(
+        raise InvalidArgumentError(
             "normalized=True is not available with sampling methods; estimate the raw values "
             "and divide by their sum (the standard errors then no longer apply)."
         )

@@ -1,10 +1,17 @@
 """Plumbing shared by the estimators: value oracles, seed streams, chunked (parallel) runs.
 
 An estimator is a list of *tasks*. Each task gets its own random stream (a child of one
-``SeedSequence``), evaluates a batch of coalitions through an oracle and returns additive
-statistics (sums, sums of squares, counts). The statistics of all tasks are added in task
-order, so the estimate depends on the seed and the budget only, never on the executor or on
-the number of workers.
+``SeedSequence``), evaluates a batch of coalitions through an oracle and returns statistics
+that combine exactly: counts, and :class:`Moments` (count, mean and sum of squared deviations
+per cell, merged with the update of Chan, Golub and LeVeque 1979). The statistics of all tasks
+are combined in task order, so the estimate depends on the seed and the budget only, never on
+the executor or on the number of workers.
+
+Each sampling unit (a permutation, an antithetic pair, a stratum draw, a coalition) is
+independent of every other: an antithetic pair is *one* unit (the mean of the two orders),
+never two, so the sample variance over units is unbiased for the variance of a unit. Means and
+squared deviations are computed about the task's own mean (two passes), not from raw sums of
+squares, so a value offset such as ``10**9 * |S|`` does not cancel the variance away.
 """
 
 from __future__ import annotations
@@ -18,13 +25,14 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
 
 __all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle", "seed_sequence",
-           "run_tasks", "check_budget", "estimate_result", "DEFAULT_CHUNK_EVALUATIONS"]
+           "run_tasks", "check_budget", "estimate_result", "Moments",
+           "DEFAULT_CHUNK_EVALUATIONS"]
 
 #: Evaluations per task unless ``chunk_size`` says otherwise. Fixed (not tied to the number of
 #: workers) so that results are reproducible; large enough to amortise a Dask task (~15 ms).
@@ -114,17 +122,25 @@ def as_oracle(game: Any) -> ValueOracle:
     )
 
 
+def empty_and_grand(oracle: ValueOracle) -> tuple[float, float]:
+    """``v(empty)`` and ``v(N)`` (two evaluations)."""
+    rows = np.zeros((2, oracle.n), dtype=bool)
+    rows[1] = True
+    values = oracle.evaluate(rows)
+    return float(values[0]), float(values[1])
+
+
 def seed_sequence(rng: Any) -> np.random.SeedSequence:
     """One SeedSequence from ``rng`` (None, int, SeedSequence or Generator)."""
     if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
         if rng is not None and rng < 0:
-            raise ValueError(f"a seed must be a non-negative integer, got {rng}.")
+            raise InvalidArgumentError(f"a seed must be a non-negative integer, got {rng}.")
         return np.random.SeedSequence(None if rng is None else int(rng))
     if isinstance(rng, np.random.SeedSequence):
         return rng
     if isinstance(rng, np.random.Generator):
         return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
-    raise ValueError(
+    raise InvalidArgumentError(
         f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
         f"{type(rng).__name__}."
     )
@@ -133,16 +149,16 @@ def seed_sequence(rng: Any) -> np.random.SeedSequence:
 def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:
     """``budget`` as an int, or ValueError naming the minimum for this method and n."""
     if budget is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"method={method!r} is a sampling estimator: give budget=<number of value "
             f"evaluations> (at least {minimum} for {n} players)."
         )
     if isinstance(budget, bool) or not isinstance(budget, (int, np.integer, float)) or (
             isinstance(budget, float) and not budget.is_integer()):
-        raise ValueError(f"budget must be a whole number of evaluations, got {budget!r}.")
+        raise InvalidArgumentError(f"budget must be a whole number of evaluations, got {budget!r}.")
     budget = int(budget)
     if budget < minimum:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"budget={budget} is too small for method={method!r} with {n} players: it needs "
             f"at least {minimum} evaluations for an estimate with a standard error."
         )
@@ -167,7 +183,7 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
     total)`` is called in this process after each task finishes.
     """
     if executor is not None and not isinstance(executor, Executor):
-        raise ValueError(
+        raise InvalidArgumentError(
             f"executor must be a concurrent.futures.Executor, got {type(executor).__name__}; "
             "for Dask pass client.get_executor(), not the Client."
         )
@@ -200,24 +216,91 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
     return out, done
 
 
+class Moments:
+    """Count, mean and sum of squared deviations (``m2``) of the draws in each cell.
+
+    ``a + b`` merges two independent batches exactly (Chan, Golub and LeVeque 1979), so tasks
+    can be combined in any grouping with the same result up to rounding, and the variance
+    never comes from the difference of two large sums. Cells without draws have count 0,
+    mean 0 and m2 0.
+    """
+
+    __slots__ = ("count", "mean", "m2")
+
+    def __init__(self, count, mean, m2) -> None:
+        self.count = np.asarray(count, dtype=np.float64)
+        self.mean = np.asarray(mean, dtype=np.float64)
+        self.m2 = np.asarray(m2, dtype=np.float64)
+
+    @classmethod
+    def of_rows(cls, units: np.ndarray) -> "Moments":
+        """Moments of each column of a (k, n) matrix of sampling units (one row per unit)."""
+        k = units.shape[0]
+        if k == 0:
+            zero = np.zeros(units.shape[1:])
+            return cls(zero, zero, zero)
+        mean = units.mean(axis=0)
+        return cls(np.full(units.shape[1:], float(k)), mean,
+                   ((units - mean) ** 2).sum(axis=0))
+
+    @classmethod
+    def of_cells(cls, cells: np.ndarray, values: np.ndarray, size: int) -> "Moments":
+        """Moments of ``values`` grouped by integer ``cells`` (0 <= cell < size)."""
+        count = np.bincount(cells, minlength=size).astype(np.float64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(count > 0, np.bincount(cells, values, size) / count, 0.0)
+        m2 = np.bincount(cells, (values - mean[cells]) ** 2, size)
+        return cls(count, mean, m2)
+
+    @classmethod
+    def of_shifted_sums(cls, count, shift, total, squares) -> "Moments":
+        """Moments from sums of ``value - shift`` and of its squares, ``shift`` a value near
+        the cell's mean (cancellation then costs only digits of the spread, not of the
+        offset)."""
+        count = np.asarray(count, dtype=np.float64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            offset = np.where(count > 0, total / count, 0.0)
+        m2 = np.maximum(squares - offset * total, 0.0)
+        return cls(count, np.where(count > 0, shift + offset, 0.0), m2)
+
+    def __add__(self, other: "Moments") -> "Moments":
+        count = self.count + other.count
+        delta = other.mean - self.mean
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(count > 0, other.count / count, 0.0)
+        return Moments(count, self.mean + delta * share,
+                       self.m2 + other.m2 + delta**2 * self.count * share)
+
+    def __getitem__(self, index) -> "Moments":
+        return Moments(self.count[index], self.mean[index], self.m2[index])
+
+    def reshape(self, *shape) -> "Moments":
+        return Moments(self.count.reshape(*shape), self.mean.reshape(*shape),
+                       self.m2.reshape(*shape))
+
+    @property
+    def variance(self) -> np.ndarray:
+        """Unbiased sample variance per cell (NaN with fewer than two draws)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(self.count > 1, self.m2 / (self.count - 1), np.nan)
+
+
 def add_stats(parts: Sequence[dict]) -> dict:
-    """Sum the statistics dictionaries of the tasks, in order."""
+    """Combine the statistics dictionaries of the tasks, in task order."""
     total: dict = {}
     for part in parts:
         for key, value in part.items():
-            total[key] = total[key] + value if key in total else np.array(value, copy=True)
+            if key in total:
+                total[key] = total[key] + value
+            else:
+                total[key] = value if isinstance(value, Moments) else np.array(value, copy=True)
     return total
 
 
-def mean_and_error(total: np.ndarray, squares: np.ndarray, count: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """Sample means and standard errors of the mean from sums, sums of squares and counts."""
-    count = np.asarray(count, dtype=np.float64)
+def mean_and_error(moments: Moments) -> tuple[np.ndarray, np.ndarray]:
+    """Sample means and standard errors of the mean (``sqrt(s**2 / count)``)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / count
-        variance = np.maximum(squares - count * mean**2, 0.0) / (count - 1)
-        error = np.sqrt(variance / count)
-    return mean, error
+        return moments.mean, np.sqrt(moments.variance / moments.count)
 
 
 def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *,
@@ -240,7 +323,7 @@ def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *
 def check_confidence(confidence: Any) -> float:
     if not isinstance(confidence, (int, float)) or not 0 < confidence < 1 or math.isnan(
             confidence):
-        raise ValueError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
+        raise InvalidArgumentError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
     return float(confidence)
 
 
@@ -250,7 +333,7 @@ def chunk_units(chunk_size: Any, cost_per_unit: int, cells_per_unit: int) -> int
         chunk_size = DEFAULT_CHUNK_EVALUATIONS
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or \
             chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive number of evaluations, got "
+        raise InvalidArgumentError(f"chunk_size must be a positive number of evaluations, got "
                          f"{chunk_size!r}.")
     by_budget = max(1, int(chunk_size) // max(cost_per_unit, 1))
     by_memory = max(1, MAX_MATRIX_CELLS // max(cells_per_unit, 1))

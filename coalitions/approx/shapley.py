@@ -6,9 +6,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ._engine import (ValueOracle, add_stats, as_oracle, check_budget, check_confidence,
-                      chunk_units, estimate_result, mean_and_error, run_tasks, seed_sequence,
-                      split)
+from ..exceptions import InvalidArgumentError
+from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
+                      check_confidence, chunk_units, empty_and_grand, estimate_result,
+                      mean_and_error, run_tasks, seed_sequence, split)
 
 __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 
@@ -35,9 +36,9 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
         (Castro, Gomez and Tejada 2009). ``"antithetic"``: each order together with its
         reverse, averaged (negatively correlated pairs). ``"stratified"``: one stratum per
         player and position, sampled equally (Maleki et al. 2013). ``"neyman"``: the same
-        strata with optimum allocation (Castro et al. 2017): a pilot of 30 % of the draws
-        (at least two per stratum) sampled equally, the rest in proportion to each stratum's
-        pilot standard deviation.
+        strata with optimum allocation (Neyman 1934; Castro et al. 2017) in two phases: a
+        pilot of 30 % of the draws (at least two per stratum) sampled equally, then two draws
+        per stratum and the rest in proportion to its shrunk pilot standard deviation.
         ``"svarm"``: stratified SVARM (Kolpaczki et al. 2024), every evaluation updates a
         stratum of every player; no marginal-contribution pairs. ``"kernel"``: unbiased
         KernelSHAP with paired sampling (Lundberg and Lee 2017; Covert and Lee 2021), the
@@ -76,18 +77,29 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     Costs: ``v(empty)`` and ``v(N)`` are read once (2 evaluations); a permutation then costs
     n - 1 evaluations (the prefix coalitions), computed for a whole batch as a cumulative sum
     of bitmasks (table games) or a boolean prefix matrix (oracles). Standard errors are
-    sample standard deviations over the sampling units (permutations, antithetic pairs,
-    stratum draws) divided by the square root of their number; the permutation estimate is
-    efficient by construction (its entries sum to ``v(N) - v(empty)``). ``"stratified"`` and
-    ``"neyman"`` need at least ``4 n (n - 2) + 2 n + 2`` evaluations (two draws per stratum);
-    ``"svarm"`` first
+    sample standard deviations over independent sampling units (permutations, antithetic
+    pairs, stratum draws) divided by the square root of their number, combined over strata;
+    variances are taken about each chunk's mean and chunks merged exactly, so large values do
+    not cancel them. The permutation estimate is efficient by construction (its entries sum
+    to ``v(N) - v(empty)``). ``"stratified"`` needs at least ``4 n (n - 2) + 2 n + 2``
+    evaluations (two draws per stratum), ``"neyman"`` ``8 n (n - 2) + 2 n + 2`` (a pilot of two
+    and two more); Neyman allocation depends on the pilot, so each stratum's estimate
+    combines the pilot mean and the second-phase mean with a weight fixed in advance, which
+    keeps the estimate and its variance estimate unbiased (pooling all draws would bias both
+    where the pilot saw no swing). ``"svarm"`` first
     computes the strata of sizes 0, 1, n-1, n exactly (``2n + 2`` evaluations) and then runs a
     warm-up that gives every stratum two draws. ``"kernel"`` draws coalitions S with
     probability proportional to the Shapley kernel ``(n-1) / (C(n,|S|) |S| (n-|S|))``, each
     with its complement; with ``A = E[z z^T] = a I + c 1 1^T`` known in closed form, the
     estimate ``A^-1 (b - 1 (1^T A^-1 b - v(N) + v(empty)) / 1^T A^-1 1)`` is an affine
     function of the sample mean ``b`` of ``z (v(S) - v(empty))``, so it is unbiased, efficient,
-    and its standard error is exact up to the sampling of the variance.
+    and its standard error is exact up to the sampling of the variance. It is applied to
+    ``v(S) - |S| (v(N) - v(empty)) / n`` (the exact Shapley value of the subtracted part is
+    added back), a control variate that removes the symmetric additive part from the variance.
+
+    The intervals are normal approximations: with rare swings (a player pivotal in few of the
+    sampled units) they undercover, and a player with no observed swing gets a standard error
+    of 0; see the coverage figures in ``docs/explanation/sampling.md``.
 
     References
     ----------
@@ -95,14 +107,17 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
        value based on sampling. *Computers & Operations Research* 36(5), 1726-1730.
     .. [2] Maleki, S., Tran-Thanh, L., Hines, G., Rahwan, T. and Rogers, A. (2013). Bounding
        the estimation error of sampling-based Shapley value approximation. arXiv:1306.4265.
-    .. [3] Castro, J., Gomez, D., Molina, E. and Tejada, J. (2017). Improving polynomial
+    .. [3] Neyman, J. (1934). On the two different aspects of the representative method: the
+       method of stratified sampling and the method of purposive selection. *Journal of the
+       Royal Statistical Society* 97(4), 558-625.
+    .. [4] Castro, J., Gomez, D., Molina, E. and Tejada, J. (2017). Improving polynomial
        estimation of the Shapley value by stratified random sampling with optimum allocation.
        *Computers & Operations Research* 82, 180-188.
-    .. [4] Kolpaczki, P., Bengs, V., Muschalik, M. and Huellermeier, E. (2024). Approximating
+    .. [5] Kolpaczki, P., Bengs, V., Muschalik, M. and Huellermeier, E. (2024). Approximating
        the Shapley value without marginal contributions. *AAAI* 38(12), 13246-13255.
-    .. [5] Lundberg, S. M. and Lee, S.-I. (2017). A unified approach to interpreting model
+    .. [6] Lundberg, S. M. and Lee, S.-I. (2017). A unified approach to interpreting model
        predictions. *NeurIPS* 30, 4765-4774.
-    .. [6] Covert, I. and Lee, S.-I. (2021). Improving KernelSHAP: practical Shapley value
+    .. [7] Covert, I. and Lee, S.-I. (2021). Improving KernelSHAP: practical Shapley value
        estimation using linear regression. *AISTATS*, PMLR 130, 3457-3465.
 
     Examples
@@ -117,7 +132,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     (True, 'permutation')
     """
     if method not in SHAPLEY_SAMPLERS:
-        raise ValueError(f"unknown method {method!r}; valid sampling methods are "
+        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
                          f"{', '.join(map(repr, SHAPLEY_SAMPLERS))}.")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
@@ -131,14 +146,6 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
 
 
 # --------------------------------------------------------------------------- helpers
-
-def _ends(oracle: ValueOracle) -> tuple[float, float]:
-    n = oracle.n
-    rows = np.zeros((2, n), dtype=bool)
-    rows[1] = True
-    values = oracle.evaluate(rows)
-    return float(values[0]), float(values[1])
-
 
 def _ranks(orders: np.ndarray) -> np.ndarray:
     m, n = orders.shape
@@ -180,9 +187,8 @@ def _permutation_task(oracle, seed, m, antithetic, v_empty, v_grand):
     units = _contributions(oracle, orders, v_empty, v_grand)
     if antithetic:
         units = 0.5 * (units + _contributions(oracle, orders[:, ::-1], v_empty, v_grand))
-    stats = {"sum": units.sum(axis=0), "squares": (units**2).sum(axis=0),
-             "count": np.array(m)}
-    return stats, m * (n - 1) * (2 if antithetic else 1)
+    # an antithetic pair is one sampling unit: the mean of two dependent contributions
+    return {"units": Moments.of_rows(units)}, m * (n - 1) * (2 if antithetic else 1)
 
 
 def _permutation(oracle, *, method, budget, seeds, executor, callback, confidence,
@@ -195,14 +201,13 @@ def _permutation(oracle, *, method, budget, seeds, executor, callback, confidenc
     per_task = chunk_units(chunk_size, cost, n * n * (2 if antithetic else 1))
     sizes = split(units, per_task)
     children = seeds.spawn(len(sizes))
-    v_empty, v_grand = _ends(oracle)
+    v_empty, v_grand = empty_and_grand(oracle)
     if callback is not None:
         callback(2, 2 + units * cost)
     tasks = [(child, size, antithetic, v_empty, v_grand) for child, size in zip(children, sizes)]
     parts, used = run_tasks(_permutation_task, oracle, tasks, executor=executor,
                             callback=callback, total=2 + units * cost, done=2)
-    stats = add_stats(parts)
-    x, error = mean_and_error(stats["sum"], stats["squares"], stats["count"])
+    x, error = mean_and_error(add_stats(parts)["units"])
     return estimate_result(oracle, x, error, concept=concept, method=method,
                            confidence=confidence, budget=budget, n_evaluations=used,
                            n_samples=units)
@@ -251,10 +256,7 @@ def _stratified_task(oracle, seed, cells):
     values = oracle.evaluate(np.concatenate([with_player, without]))
     k = len(players)
     delta = values[:k] - values[k:]
-    stats = {"sum": np.bincount(cells, delta, n * n),
-             "squares": np.bincount(cells, delta**2, n * n),
-             "count": np.bincount(cells, minlength=n * n)}
-    return stats, 2 * k
+    return {"cells": Moments.of_cells(cells, delta, n * n)}, 2 * k
 
 
 def neyman_allocation(sigma: np.ndarray, draws: int) -> np.ndarray:
@@ -279,12 +281,21 @@ def _exact_ends(oracle):
     return values[0], values[1:n + 1], values[n + 1:2 * n + 1], values[-1]
 
 
+#: Neyman allocation: share of the draws in the equal-allocation pilot, prior weight (in
+#: pseudo-draws) of the mean pilot variance in each stratum's shrunk variance, and the draws
+#: every stratum gets in the second phase whatever its pilot said.
+NEYMAN_PILOT_SHARE = 0.3
+NEYMAN_PRIOR_DRAWS = 4.0
+NEYMAN_MIN_DRAWS = 2
+
+
 def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence,
                 chunk_size, concept):
     n = oracle.n
     exact_cost = 2 * n + 2
     per_round = 2 * n * max(n - 2, 0)
-    budget = check_budget(budget, exact_cost + 2 * per_round, method, n)
+    rounds_needed = 2 if method == "stratified" else 2 + NEYMAN_MIN_DRAWS
+    budget = check_budget(budget, exact_cost + rounds_needed * per_round, method, n)
     v0, singles, others, vn = _exact_ends(oracle)
     first = singles - v0                        # position 0: v({i}) - v(empty)
     last = vn - others                          # position n-1: v(N) - v(N \ i)
@@ -300,35 +311,56 @@ def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence
     def run(draws, done, total):
         chunks = [draws[a:a + per_task] for a in range(0, len(draws), per_task)]
         tasks = [(child, chunk) for child, chunk in zip(seeds.spawn(len(chunks)), chunks)]
-        return run_tasks(_stratified_task, oracle, tasks, executor=executor,
-                         callback=callback, total=total, done=done)
+        parts, used = run_tasks(_stratified_task, oracle, tasks, executor=executor,
+                                callback=callback, total=total, done=done)
+        return add_stats(parts)["cells"][cells].reshape(n, n - 2), used
 
     if method == "stratified":
         draws = rounds * len(cells)
-        parts, used = run(np.tile(cells, rounds), exact_cost, exact_cost + 2 * draws)
-    else:                                        # Neyman: pilot, then draws ~ pilot spread
-        pilot = max(2, (3 * rounds) // 10)
+        strata, used = run(np.tile(cells, rounds), exact_cost, exact_cost + 2 * draws)
+        mean, error = mean_and_error(strata)
+        variance = error**2
+    else:
         draws = (budget - exact_cost) // 2
-        total = exact_cost + 2 * draws
-        parts, used = run(np.tile(cells, pilot), exact_cost, total)
-        first_stats = add_stats(parts)
-        _, pilot_error = mean_and_error(first_stats["sum"], first_stats["squares"],
-                                        first_stats["count"])
-        sigma = pilot_error[cells] * np.sqrt(pilot)   # standard deviation per stratum
-        # a stratum whose pilot draws happened to agree still gets a share (rare swings)
-        sigma = np.maximum(sigma, 0.05 * sigma.mean())
-        extra = neyman_allocation(sigma, draws - pilot * len(cells))
-        more, used = run(np.repeat(cells, extra), used, total)
-        parts = parts + more
-    stats = add_stats(parts)
-    mean, error = mean_and_error(stats["sum"], stats["squares"], stats["count"])
-    mean = mean.reshape(n, n)[:, 1:n - 1]
-    error = error.reshape(n, n)[:, 1:n - 1]
+        mean, variance, used = _neyman(run, cells, rounds, draws, exact_cost)
     x = (first + last + mean.sum(axis=1)) / n
-    std_error = np.sqrt((error**2).sum(axis=1)) / n
+    std_error = np.sqrt(variance.sum(axis=1)) / n
     return estimate_result(oracle, x, std_error, concept=concept, method=method,
                            confidence=confidence, budget=budget, n_evaluations=used,
                            n_samples=draws)
+
+
+def _neyman(run, cells, rounds, draws, exact_cost):
+    """Two-phase Neyman allocation: stratum means and variances of the means, both unbiased.
+
+    Phase 1 (the pilot) spreads ``p`` draws on every stratum. Phase 2 gives every stratum
+    ``NEYMAN_MIN_DRAWS`` draws and the rest in proportion to a shrunk pilot standard deviation,
+    ``sqrt(((p - 1) s_h**2 + k s**2) / (p - 1 + k))`` with ``s**2`` the mean pilot variance:
+    strata whose few pilot draws happened to agree are not starved. The allocation depends on
+    the pilot, so pooling all draws of a stratum would be biased (a stratum whose pilot saw no
+    swing would keep few draws and a low mean); instead the estimate combines the two phase
+    means with a weight fixed before sampling, ``lambda = p / (p + e)``, ``e`` the mean number of
+    phase-2 draws per stratum. The pilot mean is unbiased, the phase-2 mean is unbiased given
+    the pilot and uncorrelated with it, so ``lambda**2 s_1**2 / p + (1 - lambda)**2 s_2**2 / m_2``
+    estimates the variance without bias, from the final allocation ``m_2``.
+    """
+    strata = len(cells)
+    pilot = max(2, round(NEYMAN_PILOT_SHARE * rounds))
+    second = draws - pilot * strata                 # >= NEYMAN_MIN_DRAWS per stratum
+    total = exact_cost + 2 * draws
+    phase1, used = run(np.tile(cells, pilot), exact_cost, total)
+    spread = phase1.variance
+    prior = float(spread.mean())
+    shrunk = ((pilot - 1) * spread + NEYMAN_PRIOR_DRAWS * prior) / (
+        pilot - 1 + NEYMAN_PRIOR_DRAWS)
+    extra = NEYMAN_MIN_DRAWS + neyman_allocation(np.sqrt(shrunk).ravel(),
+                                                 second - NEYMAN_MIN_DRAWS * strata)
+    phase2, used = run(np.repeat(cells, extra), used, total)
+    weight = pilot / (pilot + second / strata)
+    mean = weight * phase1.mean + (1 - weight) * phase2.mean
+    variance = (weight**2 * phase1.variance / phase1.count
+                + (1 - weight) ** 2 * phase2.variance / phase2.count)
+    return mean, variance, used
 
 
 # --------------------------------------------------------------------------- SVARM
@@ -338,27 +370,29 @@ def _cell_stats(sets: np.ndarray, values: np.ndarray, n: int) -> dict:
 
     A member i of A (|A| = s) gets v(A) in its stratum "plus, level s-1" (v(S + i) with
     |S| = s-1); a non-member gets it in "minus, level s" (v(S) with |S| = s). Sets are grouped
-    by size, so each group costs two vector-matrix products.
+    by size, so each group costs two vector-matrix products. Every cell is fed by one size
+    group only, so the values are centred on that group's mean before they are summed.
     """
-    plus = np.zeros((3, n, n))                    # sum, squares, count by (player, level)
+    plus = np.zeros((3, n, n))                    # count, sum, squares by (player, level)
     minus = np.zeros((3, n, n))
+    shift = np.zeros((2, n))                      # centre of each level: plus, minus
     for s, index in _size_groups(sets.sum(axis=1)):
         rows = sets[index]
-        vals = values[index]
+        centre = values[index].mean()
+        vals = values[index] - centre
         # einsum on the boolean matrix: no float copy, and no BLAS call (OpenBLAS threads cost
         # 10x more than the product itself on a loaded machine)
-        inside = np.stack([np.einsum("k,kn->n", vals, rows),
-                           np.einsum("k,kn->n", vals * vals, rows),
-                           np.count_nonzero(rows, axis=0)])
-        stacked = np.stack([vals, vals * vals, np.ones_like(vals)])
+        inside = np.stack([np.count_nonzero(rows, axis=0),
+                           np.einsum("k,kn->n", vals, rows),
+                           np.einsum("k,kn->n", vals * vals, rows)])
+        stacked = np.stack([np.ones_like(vals), vals, vals * vals])
         plus[:, :, s - 1] += inside
         minus[:, :, s] += stacked.sum(axis=1)[:, None] - inside
-    out = {}
-    for name, table in (("plus", plus), ("minus", minus)):
-        out[name + "_sum"] = table[0].ravel()
-        out[name + "_squares"] = table[1].ravel()
-        out[name + "_count"] = np.rint(table[2]).astype(np.int64).ravel()
-    return out
+        shift[0, s - 1] = shift[1, s] = centre
+    return {name: Moments.of_shifted_sums(np.rint(table[0]).ravel(),
+                                          np.broadcast_to(centre_row, (n, n)).ravel(),
+                                          table[1].ravel(), table[2].ravel())
+            for name, table, centre_row in (("plus", plus, shift[0]), ("minus", minus, shift[1]))}
 
 
 def _warmup_sets(generator, n: int) -> np.ndarray:
@@ -436,8 +470,7 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
     variance = np.zeros(n)
     for name, table, levels in (("plus", plus, slice(1, n - 2)), ("minus", minus,
                                                                   slice(2, n - 1))):
-        mean, error = mean_and_error(stats[name + "_sum"], stats[name + "_squares"],
-                                     stats[name + "_count"])
+        mean, error = mean_and_error(stats[name])
         table[:, levels] = mean.reshape(n, n)[:, levels]
         errors[:, levels] = error.reshape(n, n)[:, levels]
         variance += (errors[:, levels] ** 2).sum(axis=1)
@@ -460,16 +493,21 @@ def _kernel_constants(n: int) -> tuple[np.ndarray, float, float]:
     return weights / total, 0.5 - c, c
 
 
-def _kernel_units(sets, values, v_empty, a, c, n):
-    """Per-draw vectors ``M z (v(S) - v(empty))`` whose mean, plus ``(v(N) - v(empty))/n``,
-    is the unbiased KernelSHAP estimate (``M`` projects onto efficient vectors)."""
-    y = values - v_empty
-    shrink = c / (a * (a + n * c)) + 1.0 / (n * (a + n * c))
+def _kernel_units(sets, values, v_empty, v_grand, a, c, n):
+    """Per-draw vectors ``M z y(S)`` whose mean, plus ``(v(N) - v(empty))/n``, is the unbiased
+    KernelSHAP estimate (``M`` projects onto efficient vectors).
+
+    ``y(S) = v(S) - v(empty) - |S| (v(N) - v(empty)) / n`` is the game minus its symmetric
+    additive part, whose Shapley value ``(v(N) - v(empty)) / n`` is added back exactly (a
+    control variate: the estimator is linear in the game, so it stays unbiased, and an offset
+    such as ``10**9 |S|`` no longer enters the variance)."""
     members = np.count_nonzero(sets, axis=1)
+    y = values - v_empty - members * ((v_grand - v_empty) / n)
+    shrink = c / (a * (a + n * c)) + 1.0 / (n * (a + n * c))
     return sets * (y / a)[:, None] - (shrink * members * y)[:, None]
 
 
-def _kernel_task(oracle, seed, k, v_empty):
+def _kernel_task(oracle, seed, k, v_empty, v_grand):
     """``k`` paired draws: a coalition from the Shapley kernel and its complement."""
     generator = np.random.default_rng(seed)
     n = oracle.n
@@ -478,28 +516,27 @@ def _kernel_task(oracle, seed, k, v_empty):
     sets = _random_sets(generator, sizes, n)
     both = np.concatenate([sets, ~sets])
     values = oracle.evaluate(both)
-    units = _kernel_units(both, values, v_empty, a, c, n)
-    units = 0.5 * (units[:k] + units[k:])
-    return {"sum": units.sum(axis=0), "squares": (units**2).sum(axis=0),
-            "count": np.array(k)}, 2 * k
+    units = _kernel_units(both, values, v_empty, v_grand, a, c, n)
+    units = 0.5 * (units[:k] + units[k:])          # a coalition and its complement: one unit
+    return {"units": Moments.of_rows(units)}, 2 * k
 
 
 def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size,
             concept):
     n = oracle.n
     budget = check_budget(budget, 2 + 4, method, n)
-    v_empty, v_grand = _ends(oracle)
+    v_empty, v_grand = empty_and_grand(oracle)
     if n == 1:
         return estimate_result(oracle, np.array([v_grand - v_empty]), np.zeros(1),
                                concept=concept, method=method, confidence=confidence,
                                budget=budget, n_evaluations=2, n_samples=0)
     pairs = (budget - 2) // 2
     sizes = split(pairs, chunk_units(chunk_size, 2, 4 * n))
-    tasks = [(child, size, v_empty) for child, size in zip(seeds.spawn(len(sizes)), sizes)]
+    tasks = [(child, size, v_empty, v_grand)
+             for child, size in zip(seeds.spawn(len(sizes)), sizes)]
     parts, used = run_tasks(_kernel_task, oracle, tasks, executor=executor, callback=callback,
                             total=2 + 2 * pairs, done=2)
-    stats = add_stats(parts)
-    mean, error = mean_and_error(stats["sum"], stats["squares"], stats["count"])
+    mean, error = mean_and_error(add_stats(parts)["units"])
     return estimate_result(oracle, mean + (v_grand - v_empty) / n, error, concept=concept,
                            method=method, confidence=confidence, budget=budget,
                            n_evaluations=used, n_samples=pairs)

@@ -1,26 +1,37 @@
-"""Shared CLI plumbing: errors on stderr, JSON output, tables. No analysis logic lives here."""
+"""Shared CLI plumbing: errors on stderr, option parsing and checks, JSON output, tables.
+
+No analysis logic lives here. Usage errors (a malformed or out-of-range option) exit with code
+2, bad input (a malformed file, a game the library refuses) with code 1; both print one line
+on stderr, never a traceback. Text printed through rich is escaped, so ``[plot]`` or a player
+called ``[bold]`` is shown as written.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import typer
 
-from ..exceptions import CoalitionsError
+from ..exceptions import CoalitionsError, InvalidArgumentError
 from ..results import jsonable
 
-__all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION"]
+__all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
+           "number_cell", "split_items", "parse_number", "parse_numbers", "count_or_names",
+           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION",
+           "stdout_is_terminal"]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
 
-def console():
+def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console()
+    return Console(stderr=stderr, emoji=False, highlight=False)
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -31,9 +42,13 @@ def fail(message: str, code: int = 1) -> None:
 
 @contextmanager
 def errors_to_stderr() -> Iterator[None]:
-    """Turn the library's errors (and bad values) into a one-line message and exit code 1."""
+    """Turn the library's errors into a one-line message: exit code 2 for a bad option value
+    (:class:`InvalidArgumentError`), 1 for bad input (any other error of the library, a
+    ``ValueError`` or an ``OSError`` such as a missing file)."""
     try:
         yield
+    except InvalidArgumentError as error:
+        fail(str(error), code=2)
     except (CoalitionsError, ValueError, OSError) as error:
         fail(str(error))
 
@@ -42,17 +57,185 @@ def emit_json(payload: Any) -> None:
     typer.echo(json.dumps(jsonable(payload), indent=2))
 
 
+# ----------------------------------------------------------------------------- option values
+def split_items(text: str, option: str) -> list[str]:
+    """Comma-separated items, each stripped; an empty item (``1,2,`` or ``1,,2``) is a usage
+    error, not silently dropped."""
+    items = [part.strip() for part in str(text).split(",")]
+    if not any(items):
+        raise typer.BadParameter(f"{option}: give at least one comma-separated value.")
+    for position, item in enumerate(items, start=1):
+        if not item:
+            raise typer.BadParameter(
+                f"{option}: item {position} of {text!r} is empty; write comma-separated "
+                "values without empty items, e.g. 4,4,2.")
+    return items
+
+
+def parse_number(text: str, option: str) -> int | Fraction:
+    """One exact number: an integer, a fraction ``2/3`` or a decimal ``0.25`` / ``1e18``
+    (never evaluated as code). NaN and infinities are refused."""
+    try:
+        value = Fraction(str(text).strip())
+    except (ValueError, ZeroDivisionError):
+        raise typer.BadParameter(
+            f"{option}: {text!r} is not a number (write an integer, a fraction such as 2/3, "
+            "or a decimal such as 0.25).") from None
+    return value.numerator if value.denominator == 1 else value
+
+
+def parse_numbers(text: str, option: str) -> list[int | Fraction]:
+    """Comma-separated exact numbers (see :func:`parse_number`)."""
+    return [parse_number(item, option) for item in split_items(text, option)]
+
+
+def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:
+    """A number of players (a whole number >= ``minimum``) or comma-separated distinct
+    names. ``-3`` or ``2.5`` is a usage error, not a player called "-3"."""
+    stripped = str(text).strip()
+    try:
+        number = Fraction(stripped)
+    except (ValueError, ZeroDivisionError):
+        number = None
+    if number is not None:
+        if number.denominator != 1 or number < minimum:
+            raise typer.BadParameter(
+                f"{option}: {text!r} is not a number of players; give a whole number of at "
+                f"least {minimum}, or comma-separated names.")
+        return int(number)
+    names = split_items(stripped, option)
+    if len(set(names)) != len(names):
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        raise typer.BadParameter(f"{option}: the names {repeated} appear twice.")
+    return names
+
+
+def check_tolerance(value: float) -> float:
+    """``--atol``: a finite tolerance >= 0."""
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise typer.BadParameter(f"{value} is not a tolerance; give a finite number >= 0, "
+                                 "e.g. 1e-9.")
+    return value
+
+
+def check_budget(value: int | None) -> int | None:
+    """``--budget``: a positive number of value evaluations."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a budget; give a positive number of value "
+                                 "evaluations, e.g. 100000.")
+    return value
+
+
+def check_seed(value: int | None) -> int | None:
+    """``--seed``: a non-negative integer."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is not a seed; give an integer >= 0.")
+    return value
+
+
+def at_least(minimum: int, option: str) -> Callable[[int], int]:
+    """A callback refusing whole numbers below ``minimum`` (usage error)."""
+    def check(value):
+        if value is not None and value < minimum:
+            raise typer.BadParameter(f"{value} is too small: {option} must be a whole number "
+                                     f">= {minimum}.")
+        return value
+    return check
+
+
+def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
+    """A callback refusing any value of ``option`` outside ``valid`` (usage error)."""
+    def check(value: str) -> str:
+        if value is not None and value not in valid:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(valid)}.")
+        return value
+    check.__name__ = f"check_{option.strip('-').replace('-', '_')}"
+    return check
+
+
+ATOL_OPTION = typer.Option(1e-9, "--atol", callback=check_tolerance,
+                           help="Tolerance for float games (a number >= 0).")
+
+
+# ----------------------------------------------------------------------------- tables
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 caption: str | None = None) -> None:
-    """A rich table on stdout (plain text when stdout is not a terminal)."""
+    """A rich table on stdout, every cell printed in full (never cut with an ellipsis).
+
+    Cells wrap only between words. A table too wide for the terminal is split into several
+    tables of fewer columns, each repeating the first column; if even one column does not
+    fit beside the first, each row is printed as a block of ``column: value`` lines.
+    """
+    rows = [[_cell(v) for v in row] for row in rows]
+    columns = [str(c) for c in columns]
+    out = console()
+    cells = [[column, *(row[i] for row in rows if i < len(row))]
+             for i, column in enumerate(columns)]
+    # a column can be as narrow as its longest word and needs no more than its longest cell;
+    # each also takes one space of padding on both sides and the rule on its right
+    narrow = [max(len(word) for cell in column for word in cell.split() or [""]) or 1
+              for column in cells]
+    wide = [max(max(len(cell) for cell in column), 1) for column in cells]
+    room = out.width - 1
+    if 3 + narrow[0] + 3 + max(narrow[1:], default=0) > room:
+        _print_records(title, columns, rows, caption)
+        return
+    groups, current, used = [], [], 3 + narrow[0]
+    for i in range(1, len(columns)):
+        if current and used + 3 + narrow[i] > room:
+            groups.append(current)
+            current, used = [], 3 + narrow[0]
+        current.append(i)
+        used += 3 + narrow[i]
+    groups.append(current)
+    for k, group in enumerate(groups):
+        part = f" ({k + 1}/{len(groups)})" if len(groups) > 1 else ""
+        chosen = [0, *group]
+        _rich_table(out, title + part, [columns[i] for i in chosen],
+                    [[row[i] if i < len(row) else "" for i in chosen] for row in rows],
+                    _widths([narrow[i] for i in chosen], [wide[i] for i in chosen], room),
+                    caption if k == len(groups) - 1 else None)
+
+
+def _widths(narrow: list[int], wide: list[int], room: int) -> list[int]:
+    """Column widths from at least ``narrow`` to at most ``wide``, sharing the spare room
+    of the line one character at a time with the columns that can still grow."""
+    widths = list(narrow)
+    spare = room - sum(w + 3 for w in widths)
+    while spare > 0:
+        growing = [i for i, w in enumerate(widths) if w < wide[i]]
+        if not growing:
+            break
+        for i in growing[:spare]:
+            widths[i] += 1
+        spare -= min(spare, len(growing))
+    return widths
+
+
+def _rich_table(out, title: str, columns: Sequence[str], rows: Sequence[Sequence[str]],
+                widths: Sequence[int], caption: str | None) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, caption=caption)
-    for i, column in enumerate(columns):
-        table.add_column(column, justify="left" if i == 0 else "right")
+    table = Table(title=escape(title), caption=None if caption is None else escape(caption))
+    for i, (column, width) in enumerate(zip(columns, widths)):
+        table.add_column(escape(column), justify="left" if i == 0 else "right",
+                         overflow="fold", width=width)
     for row in rows:
-        table.add_row(*[_cell(v) for v in row])
-    console().print(table)
+        table.add_row(*[escape(cell) for cell in row])
+    out.print(table)
+
+
+def _print_records(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]],
+                   caption: str | None) -> None:
+    """The narrow layout: the title, then per row its first cell and one line per column."""
+    typer.echo(title)
+    for row in rows:
+        typer.echo(f"- {row[0]}" if row else "-")
+        for column, cell in zip(columns[1:], row[1:]):
+            typer.echo(f"    {column}: {cell}")
+    if caption:
+        typer.echo(caption)
 
 
 def _cell(value: Any) -> str:
@@ -65,8 +248,6 @@ def _cell(value: Any) -> str:
 
 def number_cell(value: Any) -> str:
     """An exact value shown as fraction and decimal, a float as a decimal."""
-    from fractions import Fraction
-
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from .. import __version__
@@ -14,6 +17,8 @@ app = typer.Typer(
     add_completion=False,
     help="Game theory for multilateral negotiation: values, cores, voting power, bargaining.",
     pretty_exceptions_enable=False,
+    # help texts are shown as written: "pip install coalitions-toolkit[plot]" keeps "[plot]"
+    rich_markup_mode=None,
 )
 app.add_typer(value.app, name="value")
 app.add_typer(game.app, name="game")
@@ -61,4 +66,31 @@ def demo(as_json: bool = JSON_OPTION) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: the app, with no traceback for a closed pipe (``| head``) or an
+    unexpected error (set ``COALITIONS_DEBUG=1`` to see it)."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(141)                       # 128 + SIGPIPE, as a shell pipeline expects
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:              # a bug: one line, not a traceback
+        if os.environ.get("COALITIONS_DEBUG"):
+            raise
+        typer.echo(f"error: internal error ({type(error).__name__}: {error}); please report "
+                   "it, with the command (COALITIONS_DEBUG=1 shows the traceback).", err=True)
+        sys.exit(1)
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:             # the reader left before the last flush
+            _silence_stdout()
+            sys.exit(141)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

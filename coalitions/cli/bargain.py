@@ -8,7 +8,9 @@ from typing import List, Optional
 import typer
 from typer.core import TyperGroup
 
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ..exceptions import InvalidProblemError
+from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
+                      print_table)
 from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
 
 
@@ -47,28 +49,6 @@ def _number(text: str):
     return value
 
 
-def _players_option(text: str):
-    """``--players``: a positive integer or comma-separated distinct names (usage error
-    otherwise, exit code 2)."""
-    text = text.strip()
-    if text.isdigit():
-        if int(text) < 1:
-            raise typer.BadParameter("the number of players must be positive",
-                                     param_hint="--players")
-        return int(text)
-    names = [p.strip() for p in text.split(",")]
-    try:
-        float(text)
-        looks_numeric = True
-    except ValueError:
-        looks_numeric = False
-    if looks_numeric or not all(names) or len(set(names)) != len(names):
-        raise typer.BadParameter(
-            f"{text!r} is neither a positive integer nor comma-separated distinct names",
-            param_hint="--players")
-    return names
-
-
 @app.command("solve")
 def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see "
                                                  "docs/reference/negotiation-file-formats.md)."),
@@ -88,7 +68,8 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
-            raise ValueError(f"{file} holds a {kind} model; use `coalitions negotiate {file}`.")
+            raise InvalidProblemError(f"{file} holds a {kind} model; use "
+                                      f"`coalitions negotiate {file}`.")
         extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
             else {}
         if exact:
@@ -157,7 +138,7 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
     from ..bargaining.strategic import baron_ferejohn
 
-    who = _players_option(players)
+    who = count_or_names(players, "--players")
     if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
         raise typer.BadParameter(f"{quota!r} is not majority, unanimity or a positive integer",
                                  param_hint="--quota")

@@ -1,4 +1,8 @@
-"""`coalitions core|least-core|nucleolus FILE`: the core family of a game read from a file."""
+"""`coalitions core|least-core|nucleolus FILE`: the core family of a game read from a file.
+
+A file with ``"cost": true`` holds a cost game: every command then answers in cost shares and
+says so in its table (``--json``: ``"cost": true``).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,16 @@ from typing import Optional
 
 import typer
 
+from ..games.classes import cost_to_savings
 from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
+                      print_table)
 from ._plotting import PLOT_OPTION, simplex_figure, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-ATOL_OPTION = typer.Option(1e-9, "--atol", help="Tolerance for float games.")
 
 
 def _coalition(names) -> str:
@@ -26,6 +31,21 @@ def _table(title, columns, rows, caption=None) -> None:
     print_table(title, columns, rows)
     if caption:
         typer.echo(f"  {caption}")
+
+
+def _payoff(game) -> str:
+    return "cost share" if game.is_cost else "payoff"
+
+
+def _plot_game(game, points: dict, title: str):
+    """The imputation simplex of a game of worths; a cost game is drawn as its savings game,
+    with each cost share ``y`` shown as the saving ``c({i}) - y_i``."""
+    if not game.is_cost:
+        return simplex_figure(game, points, title)
+    singles = [game.values[1 << i] for i in range(game.n_players)]
+    savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
+    return simplex_figure(cost_to_savings(game), savings,
+                          f"{title} (savings game: stand-alone cost - cost share)")
 
 
 def _progress(enabled: bool):
@@ -52,27 +72,30 @@ def core_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: simplex_figure(
+    write_plot(plot, lambda: _plot_game(
         game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"),
         quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return
+    in_costs = " (cost game: x(S) <= c(S))" if game.is_cost else ""
     if result.is_empty:
         cert = result.certificate
-        _table(f"The core of {file.name} is empty", ["coalition", "weight"],
-                    [(_coalition(c), number_cell(w)) for c, w in
-                     zip(cert.coalitions, cert.weights)],
-                    caption=f"balanced collection: weighted worth {number_cell(cert.total)} "
-                            f"> v(N) = {number_cell(cert.grand_value)}; least-core value "
-                            f"{number_cell(result.epsilon)}; exact={result.exact}")
+        comparison = (f"weighted cost {number_cell(cert.total)} < c(N) = "
+                      f"{number_cell(cert.grand_value)}" if game.is_cost else
+                      f"weighted worth {number_cell(cert.total)} > v(N) = "
+                      f"{number_cell(cert.grand_value)}")
+        _table(f"The core of {file.name} is empty{in_costs}", ["coalition", "weight"],
+               [(_coalition(c), number_cell(w)) for c, w in zip(cert.coalitions, cert.weights)],
+               caption=f"balanced collection: {comparison}; least-core value "
+                       f"{number_cell(result.epsilon)}; exact={result.exact}")
         return
-    _table(f"A core point of {file.name}", ["player", "payoff"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
-                        f"exact={result.exact}")
+    _table(f"A core point of {file.name}{in_costs}", ["player", _payoff(game)],
+           [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+           caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
+                   f"exact={result.exact}")
     if result.vertices is not None:
-        _table(f"Core vertices of {file.name}", ["vertex", *result.players],
+        _table(f"Core vertices of {file.name}{in_costs}", ["vertex", *result.players],
                     [(str(k + 1), *[number_cell(v) for v in vertex])
                      for k, vertex in enumerate(result.vertices)])
 
@@ -81,14 +104,16 @@ def least_core_command(file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION,
                        as_json: bool = JSON_OPTION) -> None:
     """The least core: its value epsilon and one point."""
     with errors_to_stderr():
-        result = least_core(read_game(file), atol=atol)
+        game = read_game(file)
+        result = least_core(game, atol=atol)
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
     if as_json:
         emit_json(result.to_dict())
         return
-    _table(f"Least core of {file.name}", ["player", "payoff"],
+    in_costs = " (cost game: x(S) <= c(S) + epsilon)" if game.is_cost else ""
+    _table(f"Least core of {file.name}{in_costs}", ["player", _payoff(game)],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}")
 
@@ -109,7 +134,7 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: simplex_figure(
+    write_plot(plot, lambda: _plot_game(
         game, {"prenucleolus" if pre else "nucleolus": result.x},
         f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}"),
         quiet=as_json)
@@ -117,8 +142,9 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
         emit_json(result.to_dict())
         return
     levels = ", ".join(number_cell(v) for v in result.levels)
-    _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}",
-                ["player", "payoff"],
+    in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
+    _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
+                ["player", _payoff(game)],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, verified={result.verified}, "
                         f"LPs={result.n_lps}; excess levels: {levels}")

@@ -18,14 +18,12 @@ from ._plotting import PLOT_OPTION  # noqa: E402
 
 def render_report(report) -> None:
     """Print a report: tables, notes and labelled assumptions."""
-    from rich.markup import escape
-
     from ..examples import format_number
 
     typer.echo(f"{report.title}\n{report.summary}\n")
-    for section in report.sections:  # text is data, never rich markup
-        print_table(escape(section.title), [escape(c) for c in section.columns],
-                    [[escape(format_number(v)) for v in row] for row in section.rows])
+    for section in report.sections:  # print_table escapes: text is data, never rich markup
+        print_table(section.title, section.columns,
+                    [[format_number(v) for v in row] for row in section.rows])
         for note in section.notes:
             typer.echo(f"  * {note}")
         for assumption in section.assumptions:

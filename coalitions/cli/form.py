@@ -10,8 +10,10 @@ from typing import Any, Optional
 import typer
 
 from ..exceptions import InvalidProblemError
-from ..games.io import parse_number, read_game
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ..games.io import parse_number as parse_file_number
+from ..games.io import read_game
+from ._common import (JSON_OPTION, at_least, check_tolerance, emit_json, errors_to_stderr,
+                      number_cell, parse_number, parse_numbers, print_table, split_items)
 
 app = typer.Typer(no_args_is_help=True,
                   help="Coalition formation: structures, hedonic stability, agreements, "
@@ -22,25 +24,17 @@ STRUCTURE = typer.Option(..., "--structure", "-s",
                          help="Coalitions separated by '|', members by ',': \"a,b|c\".")
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _structure(text: str) -> list[list[str]]:
-    blocks = [_split(block) for block in text.split("|")]
-    if not text.strip() or any(not block for block in blocks):
-        raise InvalidProblemError(
-            f"cannot read the structure {text!r}: write coalitions separated by '|' and "
-            "members by ',', for example \"a,b|c\"."
-        )
-    return blocks
-
-
-def _numbers(text: str, what: str) -> list[Any]:
-    items = _split(text)
-    if not items:
-        raise InvalidProblemError(f"{what} must be a comma-separated list of numbers.")
-    return [parse_number(item, f"{what}[{i}]") for i, item in enumerate(items)]
+def _structure(text: str, option: str = "--structure") -> list[list[str]]:
+    """Coalitions separated by '|', members by ',' (a malformed option is a usage error)."""
+    if not text.strip():
+        raise typer.BadParameter(f"{option}: give coalitions separated by '|' and members by "
+                                 "',', for example \"a,b|c\".")
+    try:
+        return [split_items(block, option) for block in text.split("|")]
+    except typer.BadParameter:
+        raise typer.BadParameter(
+            f"{option}: cannot read the structure {text!r}: write coalitions separated by '|' "
+            "and members by ',', for example \"a,b|c\".") from None
 
 
 def _block(block) -> str:
@@ -108,7 +102,8 @@ def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
 
 @app.command("stability")
 def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
-              atol: float = typer.Option(1e-9, help="Tolerance on the least subsidy."),
+              atol: float = typer.Option(1e-9, "--atol", callback=check_tolerance,
+                                         help="Tolerance on the least subsidy (>= 0)."),
               as_json: bool = JSON_OPTION) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
     from ..formation import structure_core
@@ -135,7 +130,7 @@ def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\"
 
     with errors_to_stderr():
         game = _hedonic(file)
-        result = hedonic_stability(game, _structure(partition))
+        result = hedonic_stability(game, _structure(partition, "--partition"))
     if as_json:
         emit_json(result.to_dict())
         return
@@ -174,14 +169,15 @@ def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
              partition: Optional[str] = typer.Option(
                  None, "--partition", "-p", help="Start partition (default: all alone)."),
              rule: str = typer.Option("nash", help="nash | individual | contractual"),
-             max_rounds: int = typer.Option(1000, help="Stop after this many rounds."),
+             max_rounds: int = typer.Option(1000, callback=at_least(1, "--max-rounds"),
+                                            help="Stop after this many rounds (>= 1)."),
              as_json: bool = JSON_OPTION) -> None:
     """Best-response dynamics: players move one at a time until nobody wants to."""
     from ..formation import best_response_dynamics
 
     with errors_to_stderr():
         game = _hedonic(file)
-        start = _structure(partition) if partition else None
+        start = _structure(partition, "--partition") if partition else None
         result = best_response_dynamics(game, start, rule=rule, max_rounds=max_rounds)
     if as_json:
         emit_json(result.to_dict())
@@ -196,7 +192,8 @@ def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
 
 
 @app.command("agreement")
-def agreement(n: int = typer.Option(..., "--n", help="Number of players."),
+def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
+                                    help="Number of players (n >= 2)."),
               b: str = typer.Option("1", help="Marginal benefit of the public good."),
               c: str = typer.Option("1", help="Slope of the marginal cost."),
               indifferent: str = typer.Option("join", help="join | stay"),
@@ -205,7 +202,7 @@ def agreement(n: int = typer.Option(..., "--n", help="Number of players."),
     from ..formation import agreement_stability, linear_quadratic_model
 
     with errors_to_stderr():
-        model = linear_quadratic_model(n, b=parse_number(b, "b"), c=parse_number(c, "c"))
+        model = linear_quadratic_model(n, b=parse_number(b, "--b"), c=parse_number(c, "--c"))
         result = agreement_stability(model, indifferent=indifferent)
     if as_json:
         emit_json(result.to_dict())
@@ -235,15 +232,15 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
     from ..formation import (minimal_connected_winning_coalitions,
                              minimal_winning_coalitions, minimum_weight_coalitions)
 
+    names = split_items(players, "--players") if players else None
+    line = split_items(order, "--order") if order else None
+    if file is None and (quota is None or weights is None):
+        raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
+    if file is None:
+        q, w = parse_number(quota, "--quota"), parse_numbers(weights, "--weights")
     with errors_to_stderr():
-        names = _split(players) if players else None
-        line = _split(order) if order else None
         if file is not None:
             q, w = read_game(file), None
-        elif quota is None or weights is None:
-            raise InvalidProblemError("give --quota and --weights, or --file with a voting game.")
-        else:
-            q, w = parse_number(quota, "quota"), _numbers(weights, "weights")
         results = {
             "minimal_winning": minimal_winning_coalitions(q, w, players=names),
             "minimum_weight": minimum_weight_coalitions(q, w, players=names),
@@ -274,17 +271,16 @@ def clubs(file: Optional[Path] = typer.Option(
     """The Pareto frontier of clubs: chance of acting against coverage."""
     from ..formation import club_frontier
 
+    if file is None:
+        if probabilities is None or coverage is None:
+            raise typer.BadParameter(
+                "give --probabilities and --coverage (comma-separated), or --file CSV.")
+        p = [float(v) for v in parse_numbers(probabilities, "--probabilities")]
+        s = [float(v) for v in parse_numbers(coverage, "--coverage")]
+        names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:
             names, p, s = _club_csv(file)
-        else:
-            if probabilities is None or coverage is None:
-                raise InvalidProblemError(
-                    "give --probabilities and --coverage (comma-separated), or --file CSV."
-                )
-            p = [float(v) for v in _numbers(probabilities, "probabilities")]
-            s = [float(v) for v in _numbers(coverage, "coverage")]
-            names = _split(players) if players else None
         result = club_frontier(p, s, players=names, method=method)
     if as_json:
         emit_json(result.to_dict())
@@ -306,9 +302,10 @@ def _club_csv(file: Path):
             f"{file} needs a header with columns player, probability, coverage."
         )
     names = [row["player"] for row in rows]
-    p = [float(parse_number(row["probability"], f"probability of {row['player']}"))
+    p = [float(parse_file_number(row["probability"], f"probability of {row['player']}"))
          for row in rows]
-    s = [float(parse_number(row["coverage"], f"coverage of {row['player']}")) for row in rows]
+    s = [float(parse_file_number(row["coverage"], f"coverage of {row['player']}"))
+         for row in rows]
     return names, p, s
 
 
@@ -319,15 +316,15 @@ def myerson(file: Path = GAME_FILE,
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value
 
+    pairs = []
+    for item in split_items(edges, "--edges"):
+        ends = [e.strip() for e in item.split("-")]
+        if len(ends) != 2 or not all(ends):
+            raise typer.BadParameter(
+                f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
+                param_hint="--edges")
+        pairs.append(tuple(ends))
     with errors_to_stderr():
-        pairs = []
-        for item in _split(edges):
-            ends = [e.strip() for e in item.split("-")]
-            if len(ends) != 2 or not all(ends):
-                raise InvalidProblemError(
-                    f"cannot read the edge {item!r}: write links as a-b, separated by commas."
-                )
-            pairs.append(tuple(ends))
         result = myerson_value(read_game(file), pairs)
     if as_json:
         emit_json(result.to_dict())

@@ -6,20 +6,32 @@ from pathlib import Path
 
 import typer
 
+from ..exceptions import InvalidGameError
 from ..games.io import read_game
+from ..games.tu import TUGame
 from ..games.properties import game_properties
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
 
 app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
 
 
 @app.command("check")
-def check(file: Path = typer.Argument(..., help="A game file (JSON)."),
-          atol: float = typer.Option(1e-9, help="Tolerance for float games."),
+def check(file: Path = typer.Argument(
+              ..., help="A game file: a JSON document, or an .npz archive with a binary table "
+                        "(see docs/reference/file-format.md)."),
+          atol: float = ATOL_OPTION,
           as_json: bool = JSON_OPTION) -> None:
-    """Monotone, superadditive, convex, essential; symmetric, null, dummy and veto players."""
+    """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
+    null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""
     with errors_to_stderr():
         game = read_game(file)
+        if hasattr(game, "to_tu_game"):
+            game = game.to_tu_game()
+        if not isinstance(game, TUGame):
+            raise InvalidGameError(
+                f"{file.name} holds a {type(game).__name__}, which is valid; `game check` "
+                "reports properties of TU and simple games only (for a hedonic game use "
+                "`coalitions form hedonic`).")
         report = game_properties(game, atol=atol)
     if as_json:
         emit_json({"players": list(game.players), **report})

@@ -9,6 +9,7 @@ import typer
 
 from typing import Optional
 
+from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
 from ._plotting import PLOT_OPTION, win_set_figure, write_plot
 from .bargain import FileOrCommand
@@ -80,13 +81,14 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
     with errors_to_stderr():
         kind, model, options = read_negotiation(file)
         if kind == "bargaining":
-            raise ValueError(f"{file} holds a bargaining problem; use `coalitions bargain {file}`.")
+            raise InvalidProblemError(f"{file} holds a bargaining problem; use "
+                                      f"`coalitions bargain {file}`.")
         if kind == "spatial":
             report = spatial_report(model)
         else:
             missing = [k for k in ("blocker", "linked_issue", "demand_issue") if not options[k]]
             if missing:
-                raise ValueError(f"a linkage file needs {', '.join(missing)}.")
+                raise InvalidProblemError(f"a linkage file needs {', '.join(missing)}.")
             report = {"linkage": linkage_analysis(model, blocker=options["blocker"],
                                                   linked_issue=options["linked_issue"],
                                                   demand_issue=options["demand_issue"])}
@@ -103,7 +105,8 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
                    quiet=as_json)
     elif plot is not None:
         with errors_to_stderr():
-            raise ValueError("--plot draws spatial models; this file holds a linkage model")
+            raise InvalidArgumentError(
+                "--plot draws spatial models; this file holds a linkage model")
     if as_json:
         emit_json(report)
         return

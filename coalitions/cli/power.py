@@ -16,13 +16,17 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ..power._engines import METHODS
+from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, parse_numbers,
+                      print_table, split_items)
 from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot
 
 INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
               "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
               "or all.")
-METHOD_HELP = "auto | exact | float | mitm | enumeration"
+METHOD_HELP = " | ".join(METHODS)
+METHOD_OPTION = typer.Option("auto", "--method", help=METHOD_HELP,
+                             callback=choice(METHODS, "--method"))
 LABELS = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf", "banzhaf_absolute":
           "Penrose-Banzhaf", "coleman_prevent": "prevent", "coleman_initiate": "initiate",
           "rae": "Rae", "risk_of_being_outvoted": "outvoted", "johnston": "Johnston",
@@ -58,29 +62,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _numbers(text: str, what: str) -> list[Any]:
-    out = []
-    for part in _split(text):
-        try:
-            value = Fraction(part)
-        except (ValueError, ZeroDivisionError):
-            raise typer.BadParameter(f"{what}: {part!r} is not a number.") from None
-        out.append(int(value) if value.denominator == 1 else value)
-    if not out:
-        raise typer.BadParameter(f"{what}: give at least one number.")
-    return out
-
-
 def _report(game: Any, title: str, index: str, method: str, as_json: bool,
             plot: Optional[Path] = None) -> None:
     from ..power import power_indices
 
     with errors_to_stderr():
-        table = power_indices(game, _split(index), method=method)
+        table = power_indices(game, split_items(index, "--index"), method=method)
     write_plot(plot, lambda: power_figure(table, title), quiet=as_json)
     if as_json:
         emit_json({"game": repr(game), **table.to_dict()})
@@ -104,7 +91,7 @@ def power(ctx: typer.Context,
           players: Optional[str] = typer.Option(None, "--players",
                                                 help="Comma-separated names."),
           index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-          method: str = typer.Option("auto", "--method", help=METHOD_HELP),
+          method: str = METHOD_OPTION,
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
@@ -117,11 +104,11 @@ def power(ctx: typer.Context,
                                  "as eu-council).")
     from ..games.simple import WeightedVotingGame
 
-    numbers = _numbers(weights, "--weights")
-    q = _numbers(quota, "--quota")
+    numbers = parse_numbers(weights, "--weights")
+    q = parse_numbers(quota, "--quota")
     if len(q) != 1:
         raise typer.BadParameter("--quota takes one number.")
-    names = _split(players) if players else None
+    names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         game = WeightedVotingGame(q[0], numbers, names)
     _report(game, f"Voting power of [{quota}; {weights}]", index, method, as_json, plot)
@@ -130,7 +117,7 @@ def power(ctx: typer.Context,
 @app.command("file", hidden=True)
 def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
               index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-              method: str = typer.Option("auto", "--method", help=METHOD_HELP),
+              method: str = METHOD_OPTION,
               as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
@@ -148,7 +135,7 @@ def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
 @app.command("eu-council")
 def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
                index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-               method: str = typer.Option("auto", "--method", help=METHOD_HELP),
+               method: str = METHOD_OPTION,
                as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
     from ..datasets import eu_council as build
@@ -162,7 +149,7 @@ def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity")
 @app.command("un-security-council")
 def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                                                   help=INDEX_HELP),
-                        method: str = typer.Option("auto", "--method", help=METHOD_HELP),
+                        method: str = METHOD_OPTION,
                         as_json: bool = JSON_OPTION,
                         plot: Optional[Path] = PLOT_OPTION) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
@@ -175,7 +162,7 @@ def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--i
 @app.command("eec-council")
 def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                                           help=INDEX_HELP),
-                method: str = typer.Option("auto", "--method", help=METHOD_HELP),
+                method: str = METHOD_OPTION,
                 as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
     from ..datasets import eec_council_1958 as build
@@ -206,17 +193,17 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
     if (weights is None) == (body is None):
         raise typer.BadParameter("give either --weights or --body "
                                  f"({' | '.join(BODIES)}).")
+    if body is not None and body not in BODIES:
+        raise typer.BadParameter(f"unknown body {body!r}; valid bodies are "
+                                 f"{', '.join(BODIES)}.", param_hint="--body")
+    numbers = parse_numbers(weights, "--weights") if weights is not None else None
+    names = split_items(players, "--players") if players else None
+    chosen = parse_numbers(quotas, "--quotas") if quotas else None
     with errors_to_stderr():
         if body is not None:
-            if body not in BODIES:
-                raise ValueError(f"unknown body {body!r}; valid bodies are "
-                                 f"{', '.join(BODIES)}.")
             game = un_security_council() if body == BODIES[0] else eec_council_1958()
         else:
-            numbers = _numbers(weights, "--weights")
-            game = WeightedVotingGame(sum(numbers), numbers,
-                                      _split(players) if players else None)
-        chosen = _numbers(quotas, "--quotas") if quotas else None
+            game = WeightedVotingGame(sum(numbers), numbers, names)
         result = decision_rule_sweep(game, chosen)
     write_plot(plot, lambda: sweep_figure(game, result, "Decision-rule sweep"), quiet=as_json)
     if as_json:
@@ -259,21 +246,21 @@ def pivotal(yes: Optional[str] = typer.Option(None, "--yes",
     from .. import datasets
     from ..power import pivotal_players
 
+    builders = {"eu-council": datasets.eu_council,
+                "eu-council-unanimity": lambda: datasets.eu_council(rule="unanimity"),
+                "un-security-council": datasets.un_security_council,
+                "eec-council": datasets.eec_council_1958}
+    if body not in builders:
+        raise typer.BadParameter(f"unknown body {body!r}; valid bodies are "
+                                 f"{', '.join(builders)}.", param_hint="--body")
+    if (yes is None) == (no is None):
+        raise typer.BadParameter("give either --yes or --no (comma-separated member names).")
     with errors_to_stderr():
-        builders = {"eu-council": datasets.eu_council,
-                    "eu-council-unanimity": lambda: datasets.eu_council(rule="unanimity"),
-                    "un-security-council": datasets.un_security_council,
-                    "eec-council": datasets.eec_council_1958}
-        if body not in builders:
-            raise ValueError(f"unknown body {body!r}; valid bodies are "
-                             f"{', '.join(builders)}.")
         game = builders[body]()
-        if (yes is None) == (no is None):
-            raise ValueError("give either --yes or --no (comma-separated member names).")
         if yes is not None:
-            names = _split(yes)
+            names = split_items(yes, "--yes")
         else:
-            against = _split(no)
+            against = split_items(no, "--no")
             for name in against:
                 game.player_index(name)
             names = [p for p in game.players if p not in against]

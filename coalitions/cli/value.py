@@ -10,13 +10,16 @@ import typer
 
 from ..games.io import read_game
 from ..solutions import banzhaf_value, shapley_value
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
+from ._common import (JSON_OPTION, check_budget, check_seed, emit_json, errors_to_stderr,
+                      number_cell, print_table)
 
 app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-BUDGET_OPTION = typer.Option(None, "--budget", help="Value evaluations for a sampling method.")
-SEED_OPTION = typer.Option(None, "--seed", help="Random seed for a sampling method.")
+BUDGET_OPTION = typer.Option(None, "--budget", callback=check_budget,
+                             help="Value evaluations for a sampling method (a positive integer).")
+SEED_OPTION = typer.Option(None, "--seed", callback=check_seed,
+                           help="Random seed for a sampling method (an integer >= 0).")
 PROGRESS_OPTION = typer.Option(True, "--progress/--no-progress",
                                help="Progress bar on stderr while sampling.")
 
@@ -27,7 +30,7 @@ def _render(result, title: str, as_json: bool) -> None:
         return
     if getattr(result, "ci_low", None) is not None:
         level = f"{100 * result.confidence:g}%"
-        print_table(title, ["player", "estimate", "std. error", f"{level} CI"],
+        print_table(title + (" (cost shares)" if result.cost else ""), ["player", "estimate", "std. error", f"{level} CI"],
                     [(p, number_cell(float(v)), number_cell(float(e)),
                       f"[{lo:.6g}, {hi:.6g}]")
                      for p, v, e, lo, hi in zip(result.players, result.x, result.std_error,
@@ -35,7 +38,9 @@ def _render(result, title: str, as_json: bool) -> None:
                     caption=f"exact=False, method={result.method}, "
                             f"evaluations={result.n_evaluations}")
         return
-    print_table(title, ["player", "payoff"],
+    cost = getattr(result, "cost", False)
+    print_table(title + (" (cost shares)" if cost else ""),
+                ["player", "cost share" if cost else "payoff"],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, method={result.method}")
 

@@ -11,7 +11,7 @@ import math
 from importlib import resources
 from typing import Any
 
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
 __all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_population",
@@ -94,7 +94,7 @@ def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
     if rule == "unanimity":
         return WeightedVotingGame(n, [1] * n, players)
     if rule != "qmv":
-        raise ValueError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
+        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
     pops = [population[p] for p in players]
     total = sum(pops)
     states = WeightedVotingGame(math.ceil(55 * n / 100), [1] * n, players)

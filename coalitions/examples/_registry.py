@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from ..exceptions import InvalidArgumentError
 from ._report import Report
 
 __all__ = ["Case", "register", "get_case", "list_cases", "run_case", "script_main", "CASES"]
@@ -32,7 +33,7 @@ def register(name: str, title: str, summary: str) -> Callable[[Callable[[], Repo
     """Decorator: register ``run`` under ``name`` (names are unique)."""
     def decorate(run: Callable[[], Report]) -> Callable[[], Report]:
         if name in CASES:
-            raise ValueError(f"an example named {name!r} is already registered")
+            raise InvalidArgumentError(f"an example named {name!r} is already registered")
         CASES[name] = Case(name, title, summary, run)
         return run
     return decorate
@@ -44,11 +45,12 @@ def list_cases() -> list[Case]:
 
 
 def get_case(name: str) -> Case:
-    """The case called ``name``; an unknown name raises ValueError listing the valid ones."""
+    """The case called ``name``; an unknown name raises InvalidArgumentError (a ValueError)
+    listing the valid ones."""
     try:
         return CASES[name]
     except KeyError:
-        raise ValueError(f"no example named {name!r}; the examples are: "
+        raise InvalidArgumentError(f"no example named {name!r}; the examples are: "
                        f"{', '.join(CASES)}") from None
 
 

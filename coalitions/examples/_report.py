@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
+from ..exceptions import UnknownNameError
 from ..results import jsonable
 
 __all__ = ["Section", "Report", "format_number"]
@@ -118,7 +119,7 @@ class Report:
         for section in self.sections:
             if section.title.startswith(title_start):
                 return section
-        raise KeyError(f"no section starting with {title_start!r}; sections: "
+        raise UnknownNameError(f"no section starting with {title_start!r}; sections: "
                        f"{[s.title for s in self.sections]}")
 
     def to_dict(self) -> dict:

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ..results import AgreementStabilityResult
 
 __all__ = ["AgreementModel", "linear_quadratic_model", "agreement_stability",
@@ -174,7 +174,7 @@ def is_externally_stable(model: AgreementModel, k: int, *, indifferent: str = "j
     model = _check_model(model, "is_externally_stable")
     k = _check_size(model, k)
     if indifferent not in INDIFFERENCE_RULES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown indifferent={indifferent!r}; valid values are "
             f"{', '.join(map(repr, INDIFFERENCE_RULES))}."
         )

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
 from ._partitions import mask_of, names_of
 
@@ -207,7 +207,7 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     """
     names, p, s = _data(probabilities, coverage, players)
     if method not in FRONTIER_METHODS:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown method {method!r}; valid methods are "
             f"{', '.join(map(repr, FRONTIER_METHODS))}."
         )

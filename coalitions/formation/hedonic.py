@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .._bits import bit_matrix
-from ..exceptions import InvalidProblemError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..games._players import PlayerSet
 from ..results import DynamicsResult, HedonicStabilityResult
 from ._partitions import mask_of, names_of, partition_masks, partition_names
@@ -300,6 +300,12 @@ class HedonicGame(PlayerSet):
                 f"unknown player {player!r}; the players are "
                 f"{', '.join(map(repr, self._players))}."
             ) from None
+
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): the matrix of
+        an additively separable game, else every utility that differs from the most common
+        one (which becomes ``"default"``)."""
+        return _hedonic_to_json(self)
 
     def __repr__(self) -> str:
         kind = "additively separable" if self._separable is not None else "general"
@@ -591,7 +597,7 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
     """
     game = _check_hedonic(game, "best_response_dynamics")
     if rule not in DYNAMICS_RULES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown rule {rule!r}; valid rules are {', '.join(map(repr, DYNAMICS_RULES))}."
         )
     if isinstance(max_rounds, bool) or not isinstance(max_rounds, (int, np.integer)) \
@@ -653,12 +659,46 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
         moves=tuple(moves), potentials=tuple(potentials))
 
 
+def _hedonic_to_json(game: HedonicGame) -> dict:
+    """The JSON document of a hedonic game (see :meth:`HedonicGame.to_json`)."""
+    from ..games.io import FORMAT_VERSION
+
+    players = list(game.players)
+    document: dict[str, Any] = {"type": "hedonic", "version": FORMAT_VERSION, "players": players}
+    if game.is_additively_separable:
+        document["values"] = game.separable_values.tolist()
+        return document
+    n = game.n_players
+    table = game.utilities
+    masks = np.arange(1 << n, dtype=np.int64)
+    member = [(masks >> i & 1).astype(bool) for i in range(n)]
+    # The most common utility becomes the default: only the other entries are listed.
+    listed = np.concatenate([table[i, member[i]] for i in range(n)])
+    values, counts = np.unique(listed, return_counts=True)
+    default = float(values[np.argmax(counts)])
+    utilities = {}
+    for i, player in enumerate(players):
+        own = np.flatnonzero(member[i] & (table[i] != default))
+        utilities[player] = [
+            {"members": [players[j] for j in range(n) if mask >> j & 1],
+             "utility": float(table[i, mask])} for mask in own.tolist()]
+    document["utilities"] = utilities
+    document["default"] = default
+    return document
+
+
 def hedonic_game_from_json(document: Mapping[str, Any]) -> HedonicGame:
     """Build a hedonic game from a JSON document with ``"type": "hedonic"``.
 
     Exactly one of ``"values"`` (an n x n matrix: additively separable), ``"rankings"``
     (``{player: [coalition, ...]}``, best first) or ``"utilities"`` (``{player: [{"members":
-    [...], "utility": u}, ...]}``, with an optional ``"default"``) must be present.
+    [...], "utility": u}, ...]}``, with an optional ``"default"``) must be present. The
+    document is checked like every game document (see :func:`coalitions.read_game`).
+
+    Raises
+    ------
+    InvalidGameError
+        Naming the key or value that is wrong and how to fix it.
 
     Examples
     --------
@@ -667,38 +707,62 @@ def hedonic_game_from_json(document: Mapping[str, Any]) -> HedonicGame:
     ...                         "values": [[0, 1], [-1, 0]]})
     HedonicGame(players=('a', 'b'), additively separable)
     """
+    from ..exceptions import InvalidGameError
+    from ..games.io import game_from_json
+
+    if not isinstance(document, Mapping) or document.get("type", "hedonic") != "hedonic":
+        raise InvalidGameError("hedonic_game_from_json reads documents with \"type\": "
+                               "\"hedonic\"; use coalitions.game_from_json for other games.")
+    return game_from_json({**document, "type": "hedonic"})
+
+
+def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
+    """A hedonic game from a document already checked against the schema."""
+    from ..exceptions import InvalidGameError
+    from ..games.io import _where, coalition_mask
+
     players = document.get("players")
-    present = [key for key in ("values", "rankings", "utilities") if key in document]
-    if len(present) != 1:
-        raise InvalidProblemError(
-            "a hedonic game document needs exactly one of \"values\" (n x n matrix), "
-            "\"rankings\" ({player: [coalitions, best first]}) or \"utilities\"."
-        )
-    key = present[0]
-    if key == "values":
-        return HedonicGame.additively_separable(document["values"], players)
-    if key == "rankings":
-        return HedonicGame.from_rankings(document["rankings"], players)
-    utilities = document["utilities"]
-    if not isinstance(utilities, Mapping):
-        raise InvalidProblemError("\"utilities\" must map players to lists of entries.")
-    mapping = {}
-    for player, entries in utilities.items():
-        if not isinstance(entries, list) or not all(
-                isinstance(e, Mapping) and "members" in e and "utility" in e for e in entries):
-            raise InvalidProblemError(
-                f"utilities[{player!r}] must be a list of {{\"members\": [...], "
-                "\"utility\": u}} objects."
-            )
-        mapping[player] = {tuple(e["members"]): e["utility"] for e in entries}
-    return HedonicGame.from_utilities(mapping, players,
-                                      default=document.get("default", 0.0))
-
-
-def _register() -> None:
-    from ..games.io import register_reader
-
-    register_reader("hedonic", hedonic_game_from_json)
-
-
-_register()
+    try:
+        if "values" in document:
+            values = document["values"]
+            n = len(values)
+            for i, row in enumerate(values):
+                if len(row) != n:
+                    raise InvalidGameError(
+                        f"values[{i}] has {len(row)} entr{'y' if len(row) == 1 else 'ies'}; "
+                        f"the matrix of values is n x n, with n = {n} rows.")
+            if players is not None and len(players) != n:
+                raise InvalidGameError(f"values is a {n} x {n} matrix for {len(players)} "
+                                       "players; give one row and one column per player.")
+            return HedonicGame.additively_separable(values, players)
+        key = "rankings" if "rankings" in document else "utilities"
+        names = list(players) if players is not None else list(document[key])
+        _check_names(names)
+        index = {name: i for i, name in enumerate(names)}
+        entries = document[key]
+        for player in entries:
+            if player not in index:
+                raise InvalidGameError(
+                    f"{_where([key, player])}: unknown player {player!r}; the players are "
+                    f"{', '.join(map(repr, names))}.")
+        if key == "rankings":
+            rankings = {player: [names_of(coalition_mask(c, index,
+                                                         _where(["rankings", player, k])),
+                                          names) for k, c in enumerate(ranking)]
+                        for player, ranking in entries.items()}
+            return HedonicGame.from_rankings(rankings, names)
+        mapping: dict[str, dict] = {}
+        for player, listed in entries.items():
+            own: dict[int, Any] = {}
+            for k, entry in enumerate(listed):
+                where = _where(["utilities", player, k, "members"])
+                mask = coalition_mask(entry["members"], index, where) | 1 << index[player]
+                if mask in own:
+                    raise InvalidGameError(
+                        f"{where}: the coalition {names_of(mask, names)} is listed twice for "
+                        f"{player!r}; list each coalition once.")
+                own[mask] = entry["utility"]
+            mapping[player] = {names_of(mask, names): u for mask, u in own.items()}
+        return HedonicGame.from_utilities(mapping, names, default=document.get("default", 0.0))
+    except InvalidProblemError as error:
+        raise InvalidGameError(str(error)) from None

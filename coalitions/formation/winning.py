@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import minimal_masks, popcounts
+from .._bits import minimal_masks, popcounts, threshold_minimal_masks
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
@@ -107,7 +107,10 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
         return array, 1
     fractions = [Fraction(v) for v in items]
     scale = lcm(*[f.denominator for f in fractions]) if fractions else 1
-    return np.array([int(f * scale) for f in fractions], dtype=np.int64), scale
+    scaled = [int(f * scale) for f in fractions]
+    # Python integers (an object array) when int64 sums could overflow
+    dtype = np.int64 if sum(abs(v) for v in scaled) < 2**62 else object
+    return np.array(scaled, dtype=dtype), scale
 
 
 def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
@@ -156,10 +159,12 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
     if (array < 0).any():
         raise InvalidGameError("weights must be non-negative.")
     quota_array, quota_scale = _numbers([quota], "quota")
-    if array.dtype == np.int64 and quota_array.dtype == np.int64:
+    if array.dtype != np.float64 and quota_array.dtype != np.float64:
         common = lcm(scale, quota_scale)
         array = array * (common // scale)
         quota_value = int(quota_array[0]) * (common // quota_scale)
+        if array.dtype == np.int64 and int(array.astype(object).sum()) >= 2**62:
+            array = array.astype(object)
         scale = common
     else:
         array = array.astype(np.float64) / scale
@@ -184,8 +189,20 @@ def _result(rule: _Rule, masks: Iterable[int], concept: str) -> WinningCoalition
         players=rule.players, quota=rule.display_quota(), concept=concept)
 
 
+#: Most coalitions listed for a weighted rule of more than MAX_WEIGHTED_PLAYERS players.
+MAX_LISTED_COALITIONS = 200_000
+
+
 def _minimal_masks(rule: _Rule) -> list[int]:
     n = rule.n
+    if rule.weights is not None and rule.table is None and n > MAX_WEIGHTED_PLAYERS:
+        found = threshold_minimal_masks(list(rule.weights), rule.quota, MAX_LISTED_COALITIONS)
+        if found is None:
+            raise TooLargeError(
+                f"this {n}-player voting game has more than {MAX_LISTED_COALITIONS:,} minimal "
+                "winning coalitions, too many to list; minimal_connected_winning_coalitions "
+                "lists only intervals of a left-right order.")
+        return sorted(found, key=lambda m: (bin(m).count("1"), m))
     found = minimal_masks(rule.winning_table(), n)
     order = np.lexsort((found, popcounts(n)[found]))
     return [int(m) for m in found[order]]
@@ -218,13 +235,15 @@ def minimal_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, 
     InvalidGameError
         On a quota outside (0, total weight], negative weights or mismatched names.
     TooLargeError
-        Above 24 players (weighted) or 16 (``is_winning`` only).
+        Above 16 players when winning is known only through ``is_winning``; for a weighted
+        rule above 24 players, more than :data:`MAX_LISTED_COALITIONS` coalitions.
 
     Notes
     -----
-    The winning flags of all ``2**n`` coalitions come from one doubling pass over the
-    weights; a coalition is minimal when removing any single member makes it lose (n
-    vectorised passes).
+    Up to 24 players, the winning flags of all ``2**n`` coalitions come from one doubling pass
+    over the weights; a coalition is minimal when removing any single member makes it lose
+    (n vectorised passes). Larger weighted rules are listed directly, players by decreasing
+    weight, in about n log n steps per coalition.
 
     Examples
     --------
@@ -321,7 +340,22 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
             )
         line = [rule.players.index(p) for p in names]
     found = []
-    for left in range(rule.n):
+    if rule.weights is not None:
+        # intervals by prefix sums along the line: O(n log n), any n
+        from bisect import bisect_left
+        from itertools import accumulate
+
+        prefix = [0, *accumulate(rule.weights[k] for k in line)]
+        for left in range(rule.n):
+            # the shortest winning interval from this left end ...
+            end = bisect_left(prefix, prefix[left] + rule.quota, lo=left + 1)
+            if end > rule.n:
+                break
+            # ... is minimal when it loses without its left end (without its right end it
+            # is shorter, so it loses)
+            if end == left + 1 or prefix[end] - prefix[left + 1] < rule.quota:
+                found.append((left, end - 1, sum(1 << line[k] for k in range(left, end))))
+    for left in range(rule.n if rule.weights is None else 0):
         mask = 0
         for right in range(left, rule.n):
             mask |= 1 << line[right]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from .transforms import _additive_table
 from .tu import TUGame, _check_players, check_table_size
 
@@ -147,18 +147,26 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
 def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> TUGame:
     """The airport cost game ``c(S) = max over i in S of costs[i]``.
 
-    A runway long enough for the largest plane in S serves all of S.
+    A runway long enough for the largest plane in S serves all of S. The game is a cost game
+    (``is_cost`` is True): the core, least core, nucleoli and values answer in cost shares,
+    e.g. the core is ``{y : y(S) <= c(S), y(N) = c(N)}``. Its savings game
+    (:func:`cost_to_savings`) is convex, so the core is never empty.
 
     References
     ----------
     .. [1] Littlechild, S. C. and Owen, G. (1973). A simple expression for the Shapley value in
        a special case. *Management Science* 20(3), 370-372.
+    .. [2] Littlechild, S. C. (1974). A simple expression for the nucleolus in a special case.
+       *International Journal of Game Theory* 3(1), 21-29.
 
     Examples
     --------
     >>> import coalitions as co
-    >>> co.shapley_value(co.airport_game([1, 2, 3])).x.tolist()
-    [Fraction(1, 3), Fraction(5, 6), Fraction(11, 6)]
+    >>> runway = co.airport_game([1, 2, 3])
+    >>> runway.is_cost, co.shapley_value(runway).x.tolist()
+    (True, [Fraction(1, 3), Fraction(5, 6), Fraction(11, 6)])
+    >>> co.nucleolus(runway).x.tolist()
+    [Fraction(1, 2), Fraction(3, 4), Fraction(7, 4)]
     """
     values, kind = _numbers(costs, "costs")
     if any(c < 0 for c in values) if kind != nb.SYMBOLIC else False:
@@ -172,7 +180,7 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
         block = table[: 1 << i]
         table[1 << i: 2 << i] = np.maximum(block, cost) if kind == nb.FLOAT else \
             np.array([b if b > cost else cost for b in block], dtype=object)
-    return TUGame(table, names)
+    return TUGame(table, names, cost=True)
 
 
 def bankruptcy_game(estate: Any, claims: Sequence[Any],
@@ -231,18 +239,26 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
 def cost_to_savings(cost_game: TUGame) -> TUGame:
     """The savings game of a cost game: ``s(S) = sum over i in S of c({i}) - c(S)``.
 
-    Cost allocations ``y`` and savings allocations ``x`` correspond by ``y_i = c({i}) - x_i``.
+    Cost allocations ``y`` and savings allocations ``x`` correspond by ``y_i = c({i}) - x_i``;
+    the excess of a coalition is the same in both, ``s(S) - x(S) = y(S) - c(S)``, so the core,
+    least core and nucleoli correspond too. The result is a game of worths (``is_cost`` is
+    False) whatever the flag of ``cost_game``: its values are always read as costs.
 
     Examples
     --------
     >>> import coalitions as co
-    >>> co.cost_to_savings(co.airport_game([1, 2])).values.tolist()
-    [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
+    >>> savings = co.cost_to_savings(co.airport_game([1, 2]))
+    >>> savings.values.tolist(), savings.is_cost
+    ([Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)], False)
     """
+    if not isinstance(cost_game, TUGame):
+        raise InvalidGameError(
+            f"cost_to_savings needs a TUGame of costs, got {type(cost_game).__name__}."
+        )
     values = cost_game.values
     singles = [values[1 << i] for i in range(cost_game.n_players)]
     additive = _additive_table(singles, values.dtype)
-    return TUGame(additive - values, cost_game.players)
+    return TUGame(additive - values, cost_game.players, cost=False)
 
 
 def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
@@ -269,6 +285,6 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
         if superadditive:
             values += popcounts(n).astype(np.int64) ** 2
     else:
-        raise ValueError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
+        raise InvalidArgumentError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
     values[0] = 0
     return TUGame(values, _names(n))

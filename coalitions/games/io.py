@@ -1,57 +1,169 @@
-"""Reading and writing games as JSON (the format is documented in
-docs/reference/file-format.md).
+"""Reading and writing game files (the format is documented in docs/reference/file-format.md).
 
-A TU game file is a JSON object::
+A game file is a JSON document whose ``"type"`` names the kind of game (``"tu"``, the default,
+``"simple"``, ``"weighted"``, ``"compound"`` or ``"hedonic"``). A TU game lists its worths by
+coalition names or as the full table in bitmask order::
 
     {"type": "tu", "players": ["L", "R1", "R2"],
      "coalitions": [{"members": ["L", "R1"], "value": 1},
                     {"members": ["L", "R2"], "value": 1},
                     {"members": ["L", "R1", "R2"], "value": 1}]}
 
-or, with the full table in bitmask order, ``{"type": "tu", "players": [...], "values": [...]}``.
-Integers and fraction strings such as ``"2/3"`` give an exact game; any float gives a float game.
+Large tables are stored in binary: ``write_game(game, "game.npz")`` writes one ``.npz``
+archive holding the JSON document (``document.json``) and the table as a ``.npy`` array, and
+``format="json+npy"`` writes the document with its table in a ``.npy`` file beside it.
+
+Every document is checked against the JSON Schema shipped in
+``coalitions/games/schemas/game.schema.json`` (with :mod:`jsonschema`, imported when the first
+document is read) and then against what a schema cannot say (members are players, a table has
+``2**n`` entries, ``v(empty) = 0``). Every problem raises :class:`InvalidGameError` naming the
+key and the fix. Binary tables are read without pickle: the ``.npy`` header is checked (dtype,
+shape, length ``2**n``) before any memory is allocated.
 """
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import json
+import math
+import os
+import re
+import struct
+import zipfile
+import zlib
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from ..exceptions import InvalidGameError
-from .tu import TUGame
+import numpy as np
+
+from .. import _numbers as nb
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
 __all__ = ["read_game", "write_game", "game_from_json", "game_to_json", "load_document",
-           "register_reader", "parse_number"]
+           "validate_document", "parse_number", "coalition_mask", "schema", "FORMAT_VERSION",
+           "GAME_TYPES", "WRITE_FORMATS"]
 
 FORMAT_VERSION = 1
-_READERS: dict[str, Callable[[dict], Any]] = {}
+
+#: The reader of each ``"type"``: (module, function), imported on first use.
+_READERS: dict[str, tuple[str, str]] = {
+    "tu": (__name__, "_tu_from_document"),
+    "simple": ("coalitions.games.simple", "_simple_from_document"),
+    "weighted": ("coalitions.games.simple", "_simple_from_document"),
+    "compound": ("coalitions.games.simple", "_simple_from_document"),
+    "hedonic": ("coalitions.formation.hedonic", "_hedonic_from_document"),
+}
+GAME_TYPES = tuple(_READERS)
+#: Document types of coalitions.bargaining.io (read with ``read_negotiation``).
+_NEGOTIATION_TYPES = ("bargaining", "spatial", "linkage")
+
+#: ``write_game`` formats: one JSON file; one .npz (document + binary table); JSON + .npy.
+WRITE_FORMATS = ("json", "npz", "json+npy")
+
+#: Name of the JSON document inside an .npz game archive.
+NPZ_DOCUMENT = "document.json"
+#: Largest document.json accepted inside an .npz archive (it holds no table).
+_MAX_NPZ_DOCUMENT_BYTES = 256 << 20
+#: Tables of more entries are checked in bulk by the reader, not item by item by the schema.
+_SCHEMA_ITEM_LIMIT = 2048
+#: A TU game is written by coalition names up to this many players (if it is sparse).
+_COALITION_FORM_PLAYERS = 12
+#: Strings holding numbers longer than this are refused (int() of huge strings is slow).
+_MAX_NUMBER_CHARS = 1000
+
+NUMBER_PATTERN = re.compile(
+    r"^\s*[+-]?([0-9]+/[0-9]+|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?)\s*$")
+NUMBER_HELP = ("a number: a JSON number, or a string holding an integer, a fraction such as "
+               "\"2/3\" or a decimal such as \"0.1\"")
 
 
-def register_reader(kind: str, reader: Callable[[dict], Any]) -> None:
-    """Register the reader of documents with ``"type": kind`` (used by other game types)."""
-    _READERS[kind] = reader
+# ----------------------------------------------------------------------------- numbers
+def _describe(value: Any) -> str:
+    """A JSON value as a reader sees it, for error messages."""
+    if isinstance(value, bool):
+        return f"{json.dumps(value)} (a boolean)"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        text = json.dumps(value)
+        return (text if len(text) <= 60 else text[:57] + "...\"") + " (a string)"
+    if isinstance(value, (int, float)):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    if isinstance(value, list):
+        return f"a list of {len(value)} entr{'y' if len(value) == 1 else 'ies'}"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
 
 
 def parse_number(value: Any, where: str) -> Any:
-    """A JSON number, or a string holding an integer, a fraction ``"p/q"`` or a decimal."""
+    """A JSON number, or a string holding an integer, a fraction ``"p/q"`` or a decimal.
+
+    Integers and strings give exact numbers (``int`` or ``Fraction``), JSON floats stay
+    floats. Booleans, null, NaN, infinities and anything else raise
+    :class:`InvalidGameError` naming ``where``.
+
+    Examples
+    --------
+    >>> from coalitions.games.io import parse_number
+    >>> parse_number("2/3", "quota"), parse_number("0.1", "w"), parse_number(4, "w")
+    (Fraction(2, 3), Fraction(1, 10), 4)
+    """
     if isinstance(value, bool) or value is None:
-        raise InvalidGameError(f"{where} must be a number, got {json.dumps(value)}.")
-    if isinstance(value, (int, float)):
+        raise InvalidGameError(f"{where} must be {NUMBER_HELP}, got {_describe(value)}.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidGameError(f"{where} is {value}; every number must be finite.")
         return value
     if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            pass
-    raise InvalidGameError(
-        f"{where} must be a number or a fraction string like \"2/3\", got {json.dumps(value)}."
-    )
+        if len(value) <= _MAX_NUMBER_CHARS and NUMBER_PATTERN.match(value):
+            try:
+                return Fraction(value.strip())
+            except ZeroDivisionError:
+                raise InvalidGameError(
+                    f"{where} is {json.dumps(value)}, a fraction with denominator 0; write "
+                    "a non-zero denominator.") from None
+            except ValueError:  # more digits than int() converts
+                pass
+    raise InvalidGameError(f"{where} must be {NUMBER_HELP}, got {_describe(value)}.")
+
+
+# ----------------------------------------------------------------------------- documents
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number; every number must be finite")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large for a float; every number must be finite")
+    return value
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as error:
+        raise InvalidGameError(
+            f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column "
+            f"{error.colno}.") from None
+    except RecursionError:
+        raise InvalidGameError(f"{source} nests lists or objects too deeply.") from None
+    except ValueError as error:  # NaN, Infinity, 1e999, or an integer of > 4300 digits
+        raise InvalidGameError(f"{source} holds a bad number: {error}.") from None
 
 
 def load_document(source: str | Path) -> dict:
-    """Parse a JSON file into a dict, with errors that say where the file is wrong."""
+    """Parse a JSON file into a dict, with errors that say where the file is wrong.
+
+    ``NaN``, ``Infinity`` and numbers too large for a float are refused.
+    """
     path = Path(source)
     try:
         text = path.read_text(encoding="utf-8")
@@ -59,131 +171,897 @@ def load_document(source: str | Path) -> dict:
         raise InvalidGameError(f"no such file: {path}") from None
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as error:
         raise InvalidGameError(f"cannot read {path}: {error}") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidGameError(
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column "
-            f"{error.colno}."
-        ) from None
+    except OSError as error:
+        raise InvalidGameError(f"cannot read {path}: {error}") from None
+    document = _parse_json(text, str(path))
     if not isinstance(document, dict):
-        raise InvalidGameError(f"{path} must hold a JSON object with \"players\" and values.")
+        raise InvalidGameError(
+            f"{path} must hold a JSON object (a game document with \"type\" and "
+            f"\"players\"), got {_describe(document)}.")
     return document
 
 
-def game_from_json(document: dict) -> Any:
-    """Build a game from a parsed JSON document (dispatching on its ``"type"``)."""
+# ----------------------------------------------------------------------------- validation
+_SCHEMA: dict | None = None
+_VALIDATOR = None
+
+
+def schema() -> dict:
+    """The JSON Schema of game documents (``coalitions/games/schemas/game.schema.json``)."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        path = Path(__file__).with_name("schemas") / "game.schema.json"
+        _SCHEMA = json.loads(path.read_text(encoding="utf-8"))
+    return _SCHEMA
+
+
+def _validator():
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        import jsonschema  # imported lazily: `import coalitions` stays fast
+
+        _VALIDATOR = jsonschema.Draft202012Validator(schema())
+    return _VALIDATOR
+
+
+def _where(path: Iterable[Any], root: str = "") -> str:
+    """A JSON path as ``players[3]`` or ``rules[0].weights``."""
+    text = root
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_]*", str(part)):
+            text += f".{part}" if text else str(part)
+        else:
+            text += f"[{json.dumps(part)}]"
+    return text
+
+
+def _unique_hint(path: list) -> str:
+    keys = [p for p in path if isinstance(p, str)]
+    if keys and keys[-1] == "players":
+        return "player names must be unique"
+    return "a coalition lists each member once"
+
+
+def _schema_message(error: Any, kind: str) -> str:
+    """Translate a jsonschema error into a message that names the place and the fix."""
+    path = list(error.absolute_path)
+    where = _where(path) or f"the \"{kind}\" document"
+    validator, schema_part, instance = error.validator, error.schema, error.instance
+    description = schema_part.get("description") if isinstance(schema_part, dict) else None
+    if validator == "additionalProperties":
+        allowed = list(schema_part.get("properties", {}))
+        extras = [key for key in instance if key not in allowed]
+        key = extras[0]
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean \"{close[0]}\"? " if close else ""
+        scope = "allowed here are" if path else f"a \"{kind}\" document allows are"
+        return (f"{where}: unknown key {json.dumps(key)}; {hint}the keys {scope} "
+                f"{', '.join(json.dumps(k) for k in allowed)}.")
+    if validator == "required":
+        missing = [k for k in error.validator_value if k not in instance][0]
+        what = schema_part.get("properties", {}).get(missing, {})
+        detail = what.get("description") if isinstance(what, dict) else None
+        if detail is None and isinstance(what, dict) and "$ref" in what:
+            detail = _resolve(what["$ref"]).get("description")
+        return (f"{where} needs \"{missing}\"" + (f" ({detail})" if detail else "") + ".")
+    if validator == "dependentRequired":
+        for key, needed in error.validator_value.items():
+            for other in needed:
+                if key in instance and other not in instance:
+                    return f"{where}: \"{key}\" needs \"{other}\" beside it."
+    if validator == "type" or validator == "pattern":
+        if description is None:
+            expected = error.validator_value if validator == "type" else "valid"
+            description = f"of type {expected}"
+        return f"{where} must be {description}, got {_describe(instance)}."
+    if validator == "uniqueItems":
+        seen: dict[str, int] = {}
+        for j, item in enumerate(instance):
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                return (f"{where}[{j}]: {json.dumps(item)} appears twice (also at "
+                        f"{where}[{seen[key]}]); {_unique_hint(path)}.")
+            seen[key] = j
+    if validator == "minItems":
+        if path and path[-1] == "players":
+            return f"{where} is empty; a game needs at least one player."
+        return (f"{where} must have at least {error.validator_value} entr"
+                f"{'y' if error.validator_value == 1 else 'ies'}, got {len(instance)}"
+                + (f"; it holds {description}" if description else "") + ".")
+    if validator == "const" and path and path[-1] == "version":
+        return (f"unknown format version {_describe(instance)}; this version of coalitions "
+                f"reads version {FORMAT_VERSION} (write \"version\": {FORMAT_VERSION}, or "
+                "upgrade coalitions to read a newer file).")
+    if validator == "const":
+        return (f"{where} must be {json.dumps(error.validator_value)} here, got "
+                f"{_describe(instance)}.")
+    if validator == "enum":
+        options = " or ".join(json.dumps(v) for v in error.validator_value)
+        return f"{where} must be {options}, got {_describe(instance)}."
+    if validator in ("minimum", "maximum"):
+        return f"{where} must be {description or 'in range'}, got {_describe(instance)}."
+    if validator in ("oneOf", "anyOf", "not") and description:
+        return f"{_where(path)}: {description}." if path else f"{description[0].upper()}" \
+            f"{description[1:]}."
+    return f"{where}: {error.message}" + (f" ({description})" if description else "") + "."
+
+
+def _resolve(reference: str) -> dict:
+    node: Any = schema()
+    for part in reference.lstrip("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _document_kind(document: Any) -> str:
     if not isinstance(document, dict):
-        raise InvalidGameError("a game document must be a JSON object.")
+        raise InvalidGameError(
+            f"a game document must be a JSON object, got {_describe(document)}.")
     kind = document.get("type", "tu")
+    known = ", ".join(json.dumps(k) for k in GAME_TYPES)
+    if not isinstance(kind, str):
+        raise InvalidGameError(f"type must be a string ({known}), got {_describe(kind)}.")
     if kind in _READERS:
-        return _READERS[kind](document)
-    if kind != "tu":
-        known = ", ".join(repr(k) for k in ["tu", *_READERS])
-        raise InvalidGameError(f"unknown game type {kind!r}; known types are {known}.")
+        return kind
+    if kind in _NEGOTIATION_TYPES:
+        raise InvalidGameError(
+            f"type {json.dumps(kind)} is a negotiation document, not a game; read it with "
+            "coalitions.bargaining.io.read_negotiation (or the `coalitions bargain` and "
+            "`coalitions negotiate` commands).")
+    close = difflib.get_close_matches(kind, GAME_TYPES, n=1)
+    hint = f"did you mean \"{close[0]}\"? " if close else ""
+    raise InvalidGameError(f"unknown game type {kind!r}; {hint}known types are {known}.")
+
+
+def validate_document(document: Any) -> str:
+    """Check a game document against the schema; return its ``"type"``.
+
+    Raises
+    ------
+    InvalidGameError
+        Naming the first problem found (its JSON path and how to fix it), and how many
+        other problems there are.
+
+    Examples
+    --------
+    >>> from coalitions.games.io import validate_document
+    >>> validate_document({"type": "weighted", "quota": 2, "weights": [1, 1, 1]})
+    'weighted'
+    >>> validate_document({"type": "weighted", "quota": 2, "weight": [1, 1, 1]})
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidGameError: the "weighted" document: unknown key "weight";
+    did you mean "weights"? the keys a "weighted" document allows are "$schema", "type",
+    "version", "players", "quota", "weights". (1 more problem may follow.)
+    """
+    kind = _document_kind(document)
+    checked = document
+    values = document.get("values")
+    if kind == "tu" and isinstance(values, list) and len(values) > _SCHEMA_ITEM_LIMIT:
+        # Long tables are checked in one vectorised pass by the reader (same rules).
+        checked = {**document, "values": []}
+    try:
+        errors = list(_validator().iter_errors(checked))
+    except RecursionError:
+        raise InvalidGameError("the document nests rules or lists too deeply.") from None
+    if errors:
+        from jsonschema.exceptions import best_match
+
+        # An unknown key (a typo) explains the errors it causes ("weights" missing): first.
+        unknown = [e for e in errors if e.validator == "additionalProperties"]
+        first = min(unknown, key=lambda e: len(e.absolute_path)) if unknown \
+            else best_match(errors)
+        message = _schema_message(first, kind)
+        if len(errors) > 1:
+            message += (f" ({len(errors) - 1} more problem{'s' if len(errors) > 2 else ''} "
+                        "may follow.)")
+        raise InvalidGameError(message)
+    return kind
+
+
+def coalition_mask(members: Iterable[str], index: dict[str, int], where: str) -> int:
+    """Bitmask of a coalition listed in a document; unknown or repeated names are refused."""
+    mask = 0
+    for position, name in enumerate(members):
+        bit = index.get(name)
+        if bit is None:
+            names = list(index)
+            shown = ", ".join(map(repr, names[:10])) + (", ..." if len(names) > 10 else "")
+            raise InvalidGameError(
+                f"{where}[{position}]: unknown player {name!r}; the players are {shown}.")
+        if mask >> bit & 1:
+            raise InvalidGameError(
+                f"{where}[{position}]: {name!r} appears twice; a coalition lists each "
+                "member once.")
+        mask |= 1 << bit
+    return mask
+
+
+# ----------------------------------------------------------------------------- TU games
+def _n_from_length(length: int, players: list | None, where: str) -> int:
+    if players is not None:
+        n = len(players)
+        if length != 1 << n:
+            raise InvalidGameError(
+                f"{where} has {length} entries; a game of {n} player{'s' if n > 1 else ''} "
+                f"needs 2**n values, 2**{n} = {1 << n} (one per coalition, in bitmask order).")
+        return n
+    if length == 1:
+        raise InvalidGameError(
+            f"{where} has 1 entry, the empty coalition's: that is a game of 0 players; a game "
+            "needs at least one player, so its table has 2**n >= 2 values.")
+    if length < 2 or length & (length - 1):
+        lower = 1 << max(length.bit_length() - 1, 1)
+        raise InvalidGameError(
+            f"{where} has {length} entries; a table needs 2**n "
+            f"values for n >= 1 players (the nearest valid lengths are {lower} and "
+            f"{lower * 2}).")
+    return length.bit_length() - 1
+
+
+def _size_hint(kind: str) -> str:
+    if kind == nb.FLOAT:
+        return ""
+    return (" Exact tables hold Python fractions; for a float game of up to "
+            f"{MAX_TABLE_PLAYERS} players write \"kind\": \"float\" or store the table as "
+            "floats (a binary float64 table: write_game(game.to_float(), \"game.npz\")).")
+
+
+def _check_size(n: int, kind: str) -> None:
+    try:
+        check_table_size(n, kind, what="the game")
+    except TooLargeError as error:
+        raise TooLargeError(str(error) + _size_hint(kind)) from None
+
+
+def _table_from_list(values: list, number_kind: str | None, players: list | None
+                     ) -> np.ndarray:
+    """The values of a JSON table as a float64 array or an object array of Fractions."""
+    n = _n_from_length(len(values), players, "values")
+    types = set(map(type, values))
+    if not types <= {int, float}:
+        for i, value in enumerate(values):  # locate the first entry that is not int/float
+            if type(value) not in (int, float):
+                if isinstance(value, str):
+                    parse_number(value, f"values[{i}]")
+                    continue
+                raise InvalidGameError(
+                    f"values[{i}] must be {NUMBER_HELP}, got {_describe(value)}.")
+    if number_kind == "exact" and float in types:
+        i = next(i for i, v in enumerate(values) if type(v) is float)
+        raise InvalidGameError(
+            f"values[{i}] = {values[i]!r} is a float in a game declared \"kind\": \"exact\"; "
+            "write it as an integer or a fraction string such as \"1/3\".")
+    kind = nb.FLOAT if number_kind == "float" or (number_kind is None and float in types) \
+        else nb.EXACT
+    _check_size(n, kind)
+    if kind == nb.FLOAT:
+        if types <= {int, float}:
+            try:
+                return np.array(values, dtype=np.float64)
+            except OverflowError:
+                raise InvalidGameError("values holds an integer too large for a float; "
+                                       "every value of a float game must fit in a float.") \
+                    from None
+        return np.array([_to_float(parse_number(v, f"values[{i}]"), f"values[{i}]")
+                         for i, v in enumerate(values)], dtype=np.float64)
+    table = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        table[i] = Fraction(value) if type(value) is int else parse_number(value, f"values[{i}]")
+    return table
+
+
+def _to_float(value: Any, where: str) -> float:
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidGameError(f"{where} is too large for a float; write a smaller number.")
+    return number
+
+
+def _tu_from_document(document: dict, tables: "_Tables | None" = None) -> TUGame:
     players = document.get("players")
     number_kind = document.get("kind")
-    if number_kind not in (None, "float", "exact"):
-        raise InvalidGameError(f"\"kind\" must be \"float\" or \"exact\", got {number_kind!r}.")
-    has_values, has_coalitions = "values" in document, "coalitions" in document
-    if has_values == has_coalitions:
-        raise InvalidGameError(
-            "a TU game document needs exactly one of \"values\" (the 2**n table in bitmask "
-            "order) or \"coalitions\" (a list of {\"members\": [...], \"value\": v})."
-        )
-    if players is not None and (not isinstance(players, list) or
-                                not all(isinstance(p, str) for p in players)):
-        raise InvalidGameError("\"players\" must be a list of player-name strings.")
-    if has_values:
+    if "values" in document:
         values = document["values"]
-        if not isinstance(values, list):
-            raise InvalidGameError("\"values\" must be a list of numbers.")
-        numbers = [parse_number(v, f"values[{i}]") for i, v in enumerate(values)]
-        return TUGame(_as_kind(numbers, number_kind), players)
-    if players is None:
-        raise InvalidGameError("a document with \"coalitions\" must list its \"players\".")
-    entries = document["coalitions"]
-    if not isinstance(entries, list):
-        raise InvalidGameError("\"coalitions\" must be a list of {\"members\", \"value\"} objects.")
-    mapping: dict[tuple, Any] = {}
-    for i, entry in enumerate(entries):
-        if not isinstance(entry, dict) or "members" not in entry or "value" not in entry:
-            raise InvalidGameError(
-                f"coalitions[{i}] must be an object with \"members\" (a list of names) and "
-                "\"value\"."
-            )
-        members = entry["members"]
-        if not isinstance(members, list):
-            raise InvalidGameError(f"coalitions[{i}].members must be a list of player names.")
-        key = tuple(sorted(members))
-        value = parse_number(entry["value"], f"coalitions[{i}].value")
-        if key in mapping and mapping[key] != value:
-            raise InvalidGameError(f"coalition {list(key)} appears twice with different values.")
-        mapping[key] = value
-    numbers = _as_kind(list(mapping.values()), number_kind)
-    game = TUGame.from_dict(dict(zip(mapping, numbers)), players=players)
-    return game.to_float() if number_kind == "float" else game
-
-
-def _as_kind(numbers: list, number_kind: str | None) -> list:
-    if number_kind == "float":
-        return [float(v) for v in numbers]
-    if number_kind == "exact":
-        for i, v in enumerate(numbers):
-            if isinstance(v, float):
+        if isinstance(values, list):
+            table = _table_from_list(values, number_kind, players)
+        else:
+            if tables is None:
                 raise InvalidGameError(
-                    f"value {v!r} is a float in a game declared \"kind\": \"exact\"; write it "
-                    "as an integer or a fraction string such as \"1/3\"."
-                )
-    return numbers
+                    "values refers to a binary table; read the document with "
+                    "coalitions.read_game(path), which finds the table beside it.")
+            table = tables.load(values, players, number_kind, "values")
+        return TUGame(table, players, cost=document.get("cost", False))
+    # By coalition names: members must be players, each coalition given once.
+    index = {name: i for i, name in enumerate(players)}
+    n = len(players)
+    entries = document["coalitions"]
+    numbers = [parse_number(entry["value"], f"coalitions[{i}].value")
+               for i, entry in enumerate(entries)]
+    has_float = any(type(v) is float for v in numbers)
+    if number_kind == "exact" and has_float:
+        i = next(i for i, v in enumerate(numbers) if type(v) is float)
+        raise InvalidGameError(
+            f"coalitions[{i}].value = {numbers[i]!r} is a float in a game declared "
+            "\"kind\": \"exact\"; write it as an integer or a fraction string such as \"1/3\".")
+    kind = nb.FLOAT if number_kind == "float" or (number_kind is None and has_float) \
+        else nb.EXACT
+    _check_size(n, kind)
+    if kind == nb.FLOAT:
+        table = np.zeros(1 << n)
+    else:
+        table = np.empty(1 << n, dtype=object)
+        table[:] = Fraction(0)
+    first: dict[int, int] = {}
+    for i, (entry, value) in enumerate(zip(entries, numbers)):
+        mask = coalition_mask(entry["members"], index, f"coalitions[{i}].members")
+        if mask in first:
+            raise InvalidGameError(
+                f"coalitions[{i}] lists the same coalition as coalitions[{first[mask]}] "
+                f"({sorted(entry['members'])}); list each coalition once.")
+        first[mask] = i
+        table[mask] = _to_float(value, f"coalitions[{i}].value") if kind == nb.FLOAT \
+            else Fraction(value)
+    return TUGame(table, players, cost=document.get("cost", False))
 
 
 def _json_number(value: Any) -> Any:
+    """A rational or float as a JSON value: int, float or a fraction string."""
     if isinstance(value, Fraction):
         return value.numerator if value.denominator == 1 else str(value)
-    if type(value).__module__.startswith("sympy"):
-        raise InvalidGameError("symbolic games cannot be written as JSON; substitute first.")
-    return float(value)
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        exact = Fraction(value)
+        return exact.numerator if exact.denominator == 1 else str(exact)
+    if getattr(value, "is_Rational", False):
+        return int(value.p) if int(value.q) == 1 else f"{int(value.p)}/{int(value.q)}"
+    raise InvalidGameError(f"{value!r} is not a rational number or a float; it cannot be "
+                           "written to a game file.")
 
 
-def game_to_json(game: TUGame, *, table: bool | None = None) -> dict:
-    """The JSON document of a game. Small or sparse games are written by coalition names,
-    others as the full table (``table=True`` forces it)."""
+def _check_writable(game: Any) -> None:
+    if isinstance(game, TUGame) and game.kind == nb.SYMBOLIC:
+        free = sorted({str(s) for v in game.values for s in getattr(v, "free_symbols", ())})
+        if free:
+            raise InvalidGameError(
+                f"a symbolic game cannot be written: its values contain the symbols "
+                f"{', '.join(free)}; substitute numbers first (game.subs({{...}})).")
+        raise InvalidGameError(
+            "this game's values are exact but irrational (such as sqrt(2)); a file holds "
+            "rationals or floats: write game.to_float() instead.")
+
+
+def game_to_json(game: Any, *, table: bool | None = None) -> dict:
+    """The JSON document of a game (tables inline).
+
+    A TU game of at most 12 players with at most half its coalitions non-zero is written by
+    coalition names, others as the full table (``table=True`` or ``False`` forces one form).
+    Simple, weighted, compound and hedonic games are written by their ``to_json()``.
+
+    Raises
+    ------
+    InvalidGameError
+        For a symbolic game (substitute its symbols first) or an ``OracleGame``.
+    InvalidArgumentError
+        For an object that is not a game.
+    """
+    if not isinstance(game, TUGame):
+        return _other_to_json(game)
+    _check_writable(game)
     values = game.values
     if table is None:
-        nonzero = sum(1 for v in values.tolist() if v != 0)
-        table = game.n_players > 12 or nonzero > len(values) // 2
+        nonzero = int(np.count_nonzero(values != 0)) if game.kind == nb.FLOAT else sum(
+            1 for v in values.tolist() if v != 0)
+        table = game.n_players > _COALITION_FORM_PLAYERS or nonzero > len(values) // 2
     document: dict[str, Any] = {"type": "tu", "version": FORMAT_VERSION,
-                                "kind": "float" if game.kind == "float" else "exact",
+                                "kind": "float" if game.kind == nb.FLOAT else "exact",
                                 "players": list(game.players)}
+    if game.is_cost:
+        document["cost"] = True
     if table:
-        document["values"] = [_json_number(v) for v in values.tolist()]
+        document["values"] = values.tolist() if game.kind == nb.FLOAT else [
+            _json_number(v) for v in values.tolist()]
     else:
+        number = float if game.kind == nb.FLOAT else _json_number
         document["coalitions"] = [
-            {"members": sorted(game.coalition(mask), key=game.players.index),
-             "value": _json_number(v)}
+            {"members": [p for i, p in enumerate(game.players) if mask >> i & 1],
+             "value": number(v)}
             for mask, v in enumerate(values.tolist()) if mask and v != 0
         ]
     return document
 
 
+def _other_to_json(game: Any) -> dict:
+    from .oracle import OracleGame
+
+    if isinstance(game, OracleGame):
+        raise InvalidGameError(
+            "an OracleGame computes its values with a function, which a file cannot hold; "
+            "write game.tabulate() (a TUGame) instead.")
+    to_json = getattr(game, "to_json", None)
+    if not callable(to_json):
+        raise InvalidArgumentError(
+            f"write_game writes a TUGame, SimpleGame, WeightedVotingGame, CompoundGame or "
+            f"HedonicGame, got {type(game).__name__}.")
+    return to_json()
+
+
+# ----------------------------------------------------------------------------- binary tables
+def _exact_encoding(values: np.ndarray) -> tuple[dict, np.ndarray]:
+    """int64 numerators over one common denominator when they fit, else fraction text."""
+    fractions = values.tolist()
+    denominator = math.lcm(*{v.denominator for v in fractions})
+    limit = 2**63 - 1
+    if denominator <= limit:
+        numerators = [v.numerator * (denominator // v.denominator) for v in fractions]
+        if max(numerators) <= limit and min(numerators) >= -limit:
+            return ({"encoding": "int64", "denominator": denominator},
+                    np.array(numerators, dtype=np.int64))
+    text = [str(v).encode("ascii") for v in fractions]
+    return {"encoding": "fraction-text"}, np.array(text, dtype=np.bytes_)
+
+
+def _table_encoding(game: TUGame) -> tuple[dict, np.ndarray]:
+    if game.kind == nb.FLOAT:
+        return {"encoding": "float64"}, np.ascontiguousarray(game.values, dtype="<f8")
+    return _exact_encoding(game.values)
+
+
+def _npy_header(stream: Any, where: str) -> tuple[tuple, bool, np.dtype]:
+    from numpy.lib import format as npy
+
+    try:
+        version = npy.read_magic(stream)
+        if version == (1, 0):
+            return npy.read_array_header_1_0(stream)
+        if version == (2, 0):
+            return npy.read_array_header_2_0(stream)
+    except (zipfile.BadZipFile, zlib.error):
+        raise  # a damaged archive member (reported by the caller)
+    except Exception as error:  # numpy's header parser raises ValueError, TokenError, ...
+        raise InvalidGameError(f"{where} is not a valid .npy array: "
+                               f"{str(error).rstrip('.')}.") from None
+    raise InvalidGameError(f"{where} is a .npy file of version {version}; write it with "
+                           "numpy.save (versions 1.0 and 2.0 are read).")
+
+
+_ENCODING_DTYPES = {"float64": "f", "int64": "i", "fraction-text": "S"}
+
+
+def _read_npy(stream: Any, where: str, encoding: str, players: list | None,
+              number_kind: str | None, *, end: int | None) -> tuple[int, np.ndarray]:
+    """Read one validated table from an open .npy stream: ``(n, array)``.
+
+    ``end`` is the offset where the .npy data must end in a real file (read with
+    ``numpy.fromfile``); ``None`` for a stream of a compressed archive member.
+    """
+    shape, fortran, dtype = _npy_header(stream, where)
+    if dtype.hasobject or dtype.kind != _ENCODING_DTYPES[encoding] or (
+            encoding != "fraction-text" and dtype.itemsize != 8) or dtype.fields is not None:
+        wanted = {"float64": "numpy.float64", "int64": "numpy.int64",
+                  "fraction-text": "a byte-string array (dtype 'S')"}[encoding]
+        raise InvalidGameError(
+            f"{where} holds an array of dtype {dtype.str}, but the document says "
+            f"\"encoding\": \"{encoding}\"; store {wanted} (array.astype(...)).")
+    if len(shape) != 1:
+        raise InvalidGameError(f"{where} holds an array of shape {shape}; a table is "
+                               "one-dimensional, with 2**n entries.")
+    n = _n_from_length(shape[0], players, where)
+    kind = nb.FLOAT if encoding == "float64" else nb.EXACT
+    if number_kind is not None and number_kind != kind:
+        raise InvalidGameError(
+            f"\"kind\": \"{number_kind}\" does not match \"encoding\": \"{encoding}\" (a "
+            f"{kind} table); remove \"kind\" or store the table as "
+            f"{'float64' if number_kind == 'float' else 'int64 or fraction-text'}.")
+    if dtype.kind == "S" and dtype.itemsize > 4096:
+        raise InvalidGameError(f"{where} holds strings of {dtype.itemsize} bytes; exact values "
+                               "are limited to 4096 characters.")
+    _check_size(n, kind)
+    count = 1 << n
+    if end is not None:
+        if stream.tell() + count * dtype.itemsize != end:
+            have = (end - stream.tell()) // dtype.itemsize
+            raise InvalidGameError(
+                f"{where} holds {max(have, 0)} values' worth of data for a table of {count}; "
+                "write it with numpy.save.")
+        array = np.fromfile(stream, dtype=dtype, count=count)
+        if array.size != count:
+            raise InvalidGameError(f"{where} ends early: {array.size} of {count} values.")
+    else:
+        array = np.empty(count, dtype=dtype)
+        buffer = memoryview(array).cast("B")
+        position, step = 0, 1 << 24
+        while position < len(buffer):
+            chunk = stream.read(min(step, len(buffer) - position))
+            if not chunk:
+                raise InvalidGameError(f"{where} ends early: {position // dtype.itemsize} of "
+                                       f"{count} values.")
+            buffer[position:position + len(chunk)] = chunk
+            position += len(chunk)
+    if end is None and stream.read(1):  # (also makes zipfile check the member's CRC)
+        raise InvalidGameError(f"{where} has data after its {count} values; write it with "
+                               "numpy.save.")
+    if not dtype.isnative and dtype.kind != "S":
+        array = array.astype(dtype.newbyteorder("="))
+    return n, array
+
+
+def _decode_table(array: np.ndarray, reference: dict, where: str) -> np.ndarray:
+    encoding = reference["encoding"]
+    if encoding == "float64":
+        return array
+    if encoding == "int64":
+        denominator = reference["denominator"]
+        table = np.empty(len(array), dtype=object)
+        table[:] = [Fraction(k, denominator) for k in array.tolist()]
+        return table
+    table = np.empty(len(array), dtype=object)
+    for i, raw in enumerate(array.tolist()):
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError:
+            raise InvalidGameError(f"{where}[{i}] is not ASCII text; fraction-text tables "
+                                   "hold strings such as \"2/3\".") from None
+        value = parse_number(text, f"{where}[{i}]")
+        table[i] = Fraction(value)
+    return table
+
+
+class _Tables:
+    """Finds the binary tables a document refers to: sidecar files or .npz members."""
+
+    def __init__(self, *, directory: Path | None = None,
+                 archive: zipfile.ZipFile | None = None, source: str = "") -> None:
+        self.directory = directory
+        self.archive = archive
+        self.source = source
+        self.used: set[str] = set()
+
+    def load(self, reference: dict, players: list | None, number_kind: str | None,
+             where: str) -> np.ndarray:
+        encoding = reference["encoding"]
+        if "array" in reference:
+            if self.archive is None:
+                raise InvalidGameError(
+                    f"{where}: \"array\" names an array of an .npz archive, but this document "
+                    "is a plain JSON file; use \"file\": \"NAME.npy\" for a .npy file beside "
+                    "it, or store document and table in one .npz (write_game(game, "
+                    "\"game.npz\")).")
+            member = reference["array"] + ".npy"
+            try:
+                info = self.archive.getinfo(member)
+            except KeyError:
+                raise InvalidGameError(
+                    f"{where}: the archive {self.source} has no array "
+                    f"{reference['array']!r} ({member}).") from None
+            self.used.add(member)
+            label = f"{self.source}:{member}"
+            try:
+                offset = self._stored_offset(info)
+                if offset is not None:  # uncompressed: read straight from the file
+                    with open(self.archive.filename, "rb") as stream:
+                        stream.seek(offset)
+                        n, array = _read_npy(stream, label, encoding, players, number_kind,
+                                             end=offset + info.file_size)
+                else:
+                    with self.archive.open(info) as stream:
+                        n, array = _read_npy(stream, label, encoding, players, number_kind,
+                                             end=None)
+            except _ZIP_ERRORS as error:
+                raise InvalidGameError(
+                    f"{label} is damaged: {str(error).rstrip('.')}.") from None
+            return _decode_table(array, reference, label)
+        if self.directory is None:
+            raise InvalidGameError(
+                f"{where}: inside an .npz archive a table is an array of the archive "
+                "(\"array\": NAME), not a \"file\".")
+        path = self._sidecar(reference["file"], where)
+        try:
+            with open(path, "rb") as stream:
+                n, array = _read_npy(stream, str(path), encoding, players, number_kind,
+                                     end=os.fstat(stream.fileno()).st_size)
+        except FileNotFoundError:
+            raise InvalidGameError(
+                f"{where}: the table file {path} does not exist; it must lie in the same "
+                "folder as the document.") from None
+        except (IsADirectoryError, PermissionError) as error:
+            raise InvalidGameError(f"{where}: cannot read {path}: {error}") from None
+        return _decode_table(array, reference, str(path))
+
+    def _stored_offset(self, info: zipfile.ZipInfo) -> int | None:
+        """Where an uncompressed member's data starts in the archive file (None: use zipfile).
+
+        Reading it with ``numpy.fromfile`` is as fast as ``numpy.load`` of a .npy; like that,
+        it does not recompute the member's CRC (the header, dtype and length are checked).
+        """
+        if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1 or \
+                not isinstance(self.archive.filename, str):
+            return None
+        with open(self.archive.filename, "rb") as stream:
+            stream.seek(info.header_offset)
+            header = stream.read(30)
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            raise InvalidGameError(f"{self.source}: the local header of {info.filename} is "
+                                   "damaged.")
+        name_length = int.from_bytes(header[26:28], "little")
+        extra_length = int.from_bytes(header[28:30], "little")
+        return info.header_offset + 30 + name_length + extra_length
+
+    def _sidecar(self, name: str, where: str) -> Path:
+        """A sidecar file: a plain name in the document's folder (nothing else is opened)."""
+        plain = (isinstance(name, str) and name == os.path.basename(name) and
+                 name == Path(name).name and not name.startswith(".") and
+                 "/" not in name and "\\" not in name and ":" not in name and
+                 "\x00" not in name and name.endswith(".npy"))
+        if not plain:
+            raise InvalidGameError(
+                f"{where}.file must be a plain file name ending in .npy in the document's "
+                f"folder, got {json.dumps(name)}; folders and paths are not followed.")
+        directory = self.directory.resolve()
+        path = directory / name
+        if path.resolve().parent != directory:
+            raise InvalidGameError(
+                f"{where}.file {json.dumps(name)} is a link that leads out of the document's "
+                "folder; put the table itself beside the document.")
+        return path
+
+
+# ----------------------------------------------------------------------------- dispatch
+def _reader(kind: str) -> Callable[..., Any]:
+    module, name = _READERS[kind]
+    return getattr(importlib.import_module(module), name)
+
+
+def _build(document: dict, tables: _Tables | None) -> Any:
+    kind = validate_document(document)
+    if kind == "tu":
+        return _tu_from_document(document, tables)
+    return _reader(kind)(document)
+
+
+def game_from_json(document: dict) -> Any:
+    """Build a game from a parsed JSON document (dispatching on its ``"type"``).
+
+    A document whose table lives in a binary file must be read with :func:`read_game`.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.game_from_json({"players": ["a", "b"], "values": [0, 1, 1, "5/2"]}).grand_value
+    Fraction(5, 2)
+    """
+    return _build(document, None)
+
+
+#: What zipfile raises on a damaged, encrypted or unsupported archive.
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+               RuntimeError, zlib.error, struct.error)
+
+
+def _magic(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(6)
+    except OSError:
+        return b""
+
+
+def _read_npz(path: Path) -> Any:
+    try:
+        archive = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as error:
+        raise InvalidGameError(f"{path} is not a valid .npz archive: {error}.") from None
+    with archive:
+        names = archive.namelist()
+        if len(set(names)) != len(names):
+            raise InvalidGameError(f"{path} lists a member twice; write it with write_game.")
+        if NPZ_DOCUMENT not in names:
+            raise InvalidGameError(
+                f"{path} has no {NPZ_DOCUMENT}; a game archive holds the JSON document "
+                f"({NPZ_DOCUMENT}) and its tables (.npy). Write one with "
+                "write_game(game, \"game.npz\"); for a bare table use TUGame(numpy.load(...)).")
+        info = archive.getinfo(NPZ_DOCUMENT)
+        if info.file_size > _MAX_NPZ_DOCUMENT_BYTES:
+            raise InvalidGameError(f"{path}: {NPZ_DOCUMENT} is {info.file_size} bytes; a "
+                                   "document that large belongs in the binary tables.")
+        try:
+            raw = archive.read(info)
+        except _ZIP_ERRORS as error:
+            raise InvalidGameError(f"{path}:{NPZ_DOCUMENT} is damaged: {error}.") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidGameError(f"{path}:{NPZ_DOCUMENT} is not UTF-8: {error}.") from None
+        document = _parse_json(text, f"{path}:{NPZ_DOCUMENT}")
+        tables = _Tables(archive=archive, source=str(path))
+        game = _build(document, tables)
+        unused = [name for name in names if name != NPZ_DOCUMENT and name not in tables.used]
+        if unused:
+            raise InvalidGameError(
+                f"{path} holds members its document does not use: "
+                f"{', '.join(map(repr, unused[:5]))}; a game archive holds "
+                f"{NPZ_DOCUMENT} and the tables it names.")
+        return game
+
+
 def read_game(path: str | Path) -> Any:
-    """Read a game from a JSON file.
+    """Read a game file: a JSON document, or an ``.npz`` archive with binary tables.
+
+    The format is recognised from the content, not the file name. A JSON document may keep
+    its table in a ``.npy`` file beside it (``"values": {"encoding": "float64", "file":
+    "NAME.npy"}``); only plain file names in the document's own folder are opened.
+
+    Raises
+    ------
+    InvalidGameError
+        For any problem with the file, naming where it is and how to fix it.
+    TooLargeError
+        When the table would not fit in memory.
 
     Examples
     --------
     >>> import coalitions as co, tempfile, os
     >>> glove = co.glove_game(["L"], ["R1", "R2"])
-    >>> path = os.path.join(tempfile.mkdtemp(), "glove.json")
-    >>> co.write_game(glove, path)
-    >>> co.read_game(path) == glove
+    >>> folder = tempfile.mkdtemp()
+    >>> co.write_game(glove, os.path.join(folder, "glove.json"))
+    >>> co.read_game(os.path.join(folder, "glove.json")) == glove
     True
+    >>> co.write_game(glove.to_float(), os.path.join(folder, "glove.npz"))
+    >>> co.read_game(os.path.join(folder, "glove.npz")).values.tolist()
+    [0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0]
     """
-    return game_from_json(load_document(path))
+    path = Path(path)
+    magic = _magic(path) if path.is_file() else b""
+    if magic.startswith(b"PK\x03\x04"):
+        return _read_npz(path)
+    if magic == b"\x93NUMPY":
+        raise InvalidGameError(
+            f"{path} is a bare .npy array, not a game file. Build the game with "
+            "coalitions.TUGame(numpy.load(path)), or write a JSON document beside it: "
+            f"{{\"players\": [...], \"values\": {{\"encoding\": \"float64\", \"file\": "
+            f"\"{path.name}\"}}}}.")
+    document = load_document(path)
+    return _build(document, _Tables(directory=path.parent, source=str(path)))
 
 
-def write_game(game: Any, path: str | Path) -> None:
-    """Write a game to a JSON file (see :func:`game_to_json`)."""
-    to_json = getattr(game, "to_json", None)
-    document = to_json() if callable(to_json) else game_to_json(game)
-    Path(path).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+# ----------------------------------------------------------------------------- writing
+def _write_json_text(stream: Any, document: dict) -> None:
+    """Pretty JSON with every top-level key on its own line and long tables streamed."""
+    stream.write("{")
+    for position, (key, value) in enumerate(document.items()):
+        stream.write(("," if position else "") + f"\n  {json.dumps(key)}: ")
+        if isinstance(value, np.ndarray):  # a float table, written in chunks
+            stream.write("[")
+            step = 1 << 16
+            for start in range(0, len(value), step):
+                chunk = json.dumps(value[start:start + step].tolist())[1:-1]
+                stream.write((", " if start else "") + chunk)
+            stream.write("]")
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            stream.write("[\n    " + ",\n    ".join(json.dumps(v) for v in value) + "\n  ]")
+        else:
+            stream.write(json.dumps(value))
+    stream.write("\n}\n")
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def _write_npy(stream: Any, array: np.ndarray) -> None:
+    from numpy.lib import format as npy
+
+    npy.write_array_header_1_0(stream, npy.header_data_from_array_1_0(array))
+    if array.dtype.kind == "S":
+        stream.write(array.tobytes())
+    else:
+        stream.write(memoryview(np.ascontiguousarray(array)).cast("B"))
+
+
+def write_game(game: Any, path: str | Path, *, format: str | None = None) -> None:
+    """Write a game to a file that :func:`read_game` reads back.
+
+    Parameters
+    ----------
+    game : TUGame, SimpleGame, WeightedVotingGame, CompoundGame or HedonicGame
+    path : str or Path
+    format : {"json", "npz", "json+npy"}, optional
+        ``"json"``: one JSON document, tables inline (fine up to about 20 players).
+        ``"npz"``: one ``.npz`` archive holding ``document.json`` and the table as a binary
+        ``.npy`` array (float64, or int64 numerators over a common denominator for exact
+        games); as fast as ``numpy.save``, the choice for large games. ``"json+npy"``: the
+        JSON document, with the table in ``<stem>.values.npy`` beside it. Default: ``"npz"``
+        when the path ends in ``.npz``, else ``"json"``. Games without a table (simple,
+        weighted, compound, hedonic) are JSON documents in every format.
+
+    Raises
+    ------
+    InvalidGameError
+        For a symbolic game (substitute its symbols first) or an ``OracleGame`` (tabulate it).
+    InvalidArgumentError
+        For an unknown ``format`` or an object that is not a game.
+    """
+    path = Path(path)
+    if format is None:
+        format = "npz" if path.suffix.lower() == ".npz" else "json"
+    if format not in WRITE_FORMATS:
+        raise InvalidArgumentError(f"unknown format {format!r}; valid formats are "
+                                   f"{', '.join(map(repr, WRITE_FORMATS))}.")
+    arrays: dict[str, np.ndarray] = {}
+    if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
+        _check_writable(game)
+        document = {"type": "tu", "version": FORMAT_VERSION,
+                    "kind": "float" if game.kind == nb.FLOAT else "exact",
+                    "players": list(game.players)}
+        if game.is_cost:
+            document["cost"] = True
+        if format == "json":  # float table, streamed
+            if game.n_players <= _COALITION_FORM_PLAYERS:
+                document = game_to_json(game)
+            else:
+                document["values"] = game.values
+        else:
+            reference, arrays["values"] = _table_encoding(game)
+            if format == "npz":
+                reference["array"] = "values"
+            else:
+                reference["file"] = f"{path.stem}.values.npy"
+            document["values"] = reference
+    else:
+        document = game_to_json(game)
+
+    if format == "npz":
+        text = _document_text(document)
+
+        def write(target: Path) -> None:
+            with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED,
+                                 allowZip64=True) as archive:
+                archive.writestr(NPZ_DOCUMENT, text)
+                for name, array in arrays.items():
+                    with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                        _write_npy(member, array)
+
+        _replace_atomically(path, write)
+        return
+    if arrays:
+        sidecar = path.with_name(document["values"]["file"])
+
+        def write_sidecar(target: Path) -> None:
+            with open(target, "wb") as stream:
+                _write_npy(stream, arrays["values"])
+
+        _replace_atomically(sidecar, write_sidecar)
+
+    def write_document(target: Path) -> None:
+        with open(target, "w", encoding="utf-8") as stream:
+            _write_json_text(stream, document)
+
+    _replace_atomically(path, write_document)
+
+
+def _document_text(document: dict) -> str:
+    """The text :func:`write_game` writes for a document."""
+    from io import StringIO
+
+    buffer = StringIO()
+    _write_json_text(buffer, document)
+    return buffer.getvalue()
+

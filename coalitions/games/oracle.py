@@ -12,7 +12,10 @@ from ..exceptions import InvalidGameError
 from ._players import PlayerSet
 from .tu import _check_players
 
-__all__ = ["OracleGame"]
+__all__ = ["OracleGame", "EMPTY_COALITION_ATOL"]
+
+#: Largest ``|v(empty)|`` an OracleGame accepts (floating-point noise of a zero).
+EMPTY_COALITION_ATOL = 1e-9
 
 
 class OracleGame(PlayerSet):
@@ -47,15 +50,16 @@ class OracleGame(PlayerSet):
     Raises
     ------
     InvalidGameError
-        When ``function`` is not callable, the players are invalid, or (later, when values are
-        read) the function returns NaN, an infinite value, or the wrong number of values.
+        When ``function`` is not callable, the players are invalid, ``v(empty)`` is not 0
+        (within :data:`EMPTY_COALITION_ATOL`), or (when values are read) the function returns
+        NaN, an infinite value, or the wrong number of values.
 
     Notes
     -----
     The game is never tabulated implicitly: exact solvers refuse it; call :meth:`tabulate`
-    (2**n evaluations) to get a :class:`~coalitions.TUGame` when n is small. By convention
-    ``v(empty)`` should be 0; estimators use marginal contributions, so a constant offset does
-    not change the Shapley or Banzhaf value. With a process-based executor the function runs
+    (2**n evaluations) to get a :class:`~coalitions.TUGame` when n is small. The constructor
+    calls the function once on the empty coalition to check ``v(empty) = 0``; that call is
+    not counted in :attr:`n_evaluations`. With a process-based executor the function runs
     in other processes: their evaluations and cache entries do not come back to this object.
 
     Examples
@@ -102,6 +106,19 @@ class OracleGame(PlayerSet):
         self._lock = threading.Lock()
         self._index = {name: i for i, name in enumerate(names)}
         self.n_evaluations = 0
+        self._check_empty_coalition()
+
+    def _check_empty_coalition(self) -> None:
+        """Refuse ``v(empty) != 0`` now, not deep inside an estimator (one uncounted call)."""
+        empty = np.zeros((1, self.n_players), dtype=bool)
+        value = float(self._call(empty)[0])
+        self.n_evaluations = 0
+        if abs(value) > EMPTY_COALITION_ATOL:
+            raise InvalidGameError(
+                f"the value function gives v(empty coalition) = {value!r}; it must be 0. "
+                "Subtract it from every value (e.g. lambda s: f(s) - f(frozenset())).")
+        if self._limit != 0:
+            self._cache[bytes(np.packbits(empty, axis=1)[0])] = 0.0
 
     # ----------------------------------------------------------------- accessors
     @property

@@ -12,8 +12,9 @@ A *simple game* says which coalitions win. Three kinds are provided:
     as the EU Council's qualified majority "55 % of the states AND 65 % of the population, OR
     at least 24 states".
 
-Every simple game offers ``players``, ``n_players``, ``is_winning(coalition)`` (names or a
-bitmask) and ``to_tu_game()``. Power indices live in :mod:`coalitions.power`; the games never
+Every simple game offers ``players``, ``n_players``, ``is_winning(coalition)`` and
+``value(coalition)`` (names or a bitmask; masks are Python ints, so any number of players
+works) and ``to_tu_game()``. Power indices live in :mod:`coalitions.power`; the games never
 need their 2**n table when a faster counting method exists.
 """
 
@@ -27,7 +28,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from ..exceptions import InvalidGameError, TooLargeError
+from .._bits import MAX_MASK_PLAYERS, masks_to_matrix
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet
 from .tu import TUGame, _check_players
 
@@ -71,33 +73,39 @@ def _check_table(n: int, what: str) -> None:
         )
 
 
-def _masks_sum(weights: Sequence[int], n: int) -> np.ndarray:
-    """Total weight of every coalition mask (int64, by the doubling recurrence)."""
-    sums = np.zeros(1 << n, dtype=np.int64)
-    for bit, w in enumerate(weights):
-        sums[1 << bit: 2 << bit] = sums[: 1 << bit] + w
-    return sums
-
-
 class _SimpleBase(PlayerSet):
     """Shared behaviour: player lookup, ``is_winning``, the TU conversion, ``&`` and ``|``."""
 
     _players: tuple[str, ...]
 
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): a weighted game
+        by quota and weights, a compound game by its rules, a simple game by its minimal
+        winning coalitions."""
+        return _simple_to_json(self)
+
     def is_winning(self, coalition: Any) -> bool:
         """True when ``coalition`` (names, one name, or a bitmask) wins."""
         mask = self.mask(coalition)
-        return bool(self.winning_masks(np.array([mask], dtype=np.int64))[0])
+        if self.n_players <= MAX_MASK_PLAYERS:
+            return bool(self.winning_masks(np.array([mask], dtype=np.int64))[0])
+        return bool(self.winning_matrix(masks_to_matrix([mask], self.n_players))[0])
+
+    def value(self, coalition: Any) -> int:
+        """The worth of ``coalition`` in the 0/1 game: 1 if it wins, else 0 (any n)."""
+        return int(self.is_winning(coalition))
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
-        """Vectorised ``is_winning`` over an int64 array of masks (bool array)."""
+        """Vectorised ``is_winning`` over an array of masks (bool array): int64 masks up to
+        :data:`~coalitions._bits.MAX_MASK_PLAYERS` players, Python ints (an object array)
+        beyond."""
         raise NotImplementedError
 
     def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
         """Vectorised ``is_winning`` over a boolean matrix of shape (k, n), one coalition per
-        row (any n: no bitmask is formed above 62 players for weighted and compound rules)."""
+        row (any n: weighted and compound rules never form a bitmask from it)."""
         coalitions = np.asarray(coalitions, dtype=bool)
-        if self.n_players > 62:
+        if self.n_players > MAX_MASK_PLAYERS:  # pragma: no cover - SimpleGame has n <= 25
             raise TooLargeError(
                 f"{type(self).__name__} with {self.n_players} players cannot be evaluated "
                 "through 64-bit masks; use a WeightedVotingGame or CompoundGame.")
@@ -413,17 +421,19 @@ class WeightedVotingGame(_SimpleBase):
         return int(total) if total.denominator == 1 else total
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        if self.n_players > MAX_MASK_PLAYERS:
+            return self.winning_matrix(masks_to_matrix(masks, self.n_players))
         masks = np.asarray(masks, dtype=np.int64)
-        return _mask_weights(masks, self._int_weights) >= self._int_quota
+        return _masks_reach(masks, self._int_weights, self._int_quota)
 
     def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
         coalitions = np.asarray(coalitions, dtype=bool)
         weights = self._int_weights
         if sum(weights) < 2**62:
             totals = coalitions.astype(np.int64) @ np.asarray(weights, dtype=np.int64)
-        else:  # exact Python integers when int64 could overflow
-            totals = coalitions.astype(object) @ np.asarray(weights, dtype=object)
-        return np.asarray(totals >= self._int_quota, dtype=bool)
+            return np.asarray(totals >= self._int_quota, dtype=bool)
+        limbs = _limbs(weights)
+        return _limb_sums_reach(coalitions.astype(np.int64) @ limbs, self._int_quota)
 
     def with_quota(self, quota: Any) -> "WeightedVotingGame":
         """The same body with another quota."""
@@ -442,20 +452,53 @@ class WeightedVotingGame(_SimpleBase):
         return hash((self._players, self._int_weights, self._int_quota))
 
 
-def _mask_weights(masks: np.ndarray, weights: Sequence[int]) -> np.ndarray:
-    """Total weight of each mask; exact in int64 when the total fits, else Python ints."""
+#: Bits per limb when exact integer weight sums need more than 62 bits.
+_LIMB_BITS = 30
+
+
+def _limbs(values: Sequence[int]) -> np.ndarray:
+    """Non-negative integers as an int64 matrix of base-2**30 digits, least significant first
+    (one row per value). Sums of up to 2**32 rows stay exact in int64."""
+    count = max(1, -(-max(int(v) for v in values).bit_length() // _LIMB_BITS))
+    digit = (1 << _LIMB_BITS) - 1
+    return np.array([[int(v) >> (_LIMB_BITS * j) & digit for j in range(count)]
+                     for v in values], dtype=np.int64).reshape(len(values), count)
+
+
+def _limb_sums_reach(sums: np.ndarray, quota: int) -> np.ndarray:
+    """Exactly ``total >= quota`` for totals given as unnormalised limb sums (k, L), by carrying
+    and comparing digit by digit from the top."""
+    sums = np.array(sums, dtype=np.int64, copy=True)
+    digit = (1 << _LIMB_BITS) - 1
+    count = sums.shape[1]
+    for j in range(count - 1):
+        sums[:, j + 1] += sums[:, j] >> _LIMB_BITS
+        sums[:, j] &= digit
+    high = quota >> (_LIMB_BITS * (count - 1))   # the quota never exceeds the total weight
+    greater = sums[:, -1] > high
+    equal = sums[:, -1] == high
+    for j in range(count - 2, -1, -1):
+        q_digit = quota >> (_LIMB_BITS * j) & digit
+        greater |= equal & (sums[:, j] > q_digit)
+        equal &= sums[:, j] == q_digit
+    return greater | equal
+
+
+def _masks_reach(masks: np.ndarray, weights: Sequence[int], quota: int) -> np.ndarray:
+    """``w(S) >= quota`` for int64 masks S, exactly: int64 sums when the total fits, else sums
+    of 30-bit limbs. Byte-wise lookup tables: 8 players at a time."""
     n = len(weights)
-    total = sum(weights)
-    dtype = np.int64 if total < 2**62 else object
-    out = np.zeros(masks.shape, dtype=dtype)
-    # byte-wise lookup tables: 8 players at a time
+    small = sum(weights) < 2**62
+    limbs = np.asarray(weights, dtype=np.int64).reshape(n, 1) if small else _limbs(weights)
+    out = np.zeros((masks.size, limbs.shape[1]), dtype=np.int64)
     for start in range(0, n, 8):
-        chunk = list(weights[start:start + 8])
-        table = np.zeros(1 << len(chunk), dtype=dtype)
-        for bit, w in enumerate(chunk):
-            table[1 << bit: 2 << bit] = table[: 1 << bit] + w
-        out = out + table[(masks >> start) & ((1 << len(chunk)) - 1)]
-    return out
+        chunk = limbs[start:start + 8]
+        table = np.zeros((1 << len(chunk), limbs.shape[1]), dtype=np.int64)
+        for bit, row in enumerate(chunk):
+            table[1 << bit: 2 << bit] = table[: 1 << bit] + row
+        out += table[(masks.reshape(-1) >> start) & ((1 << len(chunk)) - 1)]
+    reach = out[:, 0] >= quota if small else _limb_sums_reach(out, quota)
+    return reach.reshape(masks.shape)
 
 
 class CompoundGame(_SimpleBase):
@@ -483,7 +526,8 @@ class CompoundGame(_SimpleBase):
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
         if operator not in ("and", "or"):
-            raise ValueError(f"unknown operator {operator!r}; valid operators are 'and', 'or'.")
+            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are "
+                                       "'and', 'or'.")
         parts = list(parts)
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")
@@ -527,6 +571,8 @@ class CompoundGame(_SimpleBase):
         return out
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        if self.n_players > MAX_MASK_PLAYERS:
+            return self.winning_matrix(masks_to_matrix(masks, self.n_players))
         masks = np.asarray(masks, dtype=np.int64)
         return np.asarray(self.evaluate(lambda atom: atom.winning_masks(masks)), dtype=bool)
 
@@ -570,52 +616,70 @@ def disjunction(*games: Any) -> CompoundGame:
 
 
 # ----------------------------------------------------------------------------- file format
-def _read_simple(document: dict) -> Any:
+def _simple_to_json(game: Any) -> dict:
+    """The JSON document of a simple, weighted or compound game (see ``to_json``)."""
+    from .io import FORMAT_VERSION, _json_number
+
+    def rule(part: Any) -> dict:
+        if isinstance(part, WeightedVotingGame):
+            return {"quota": _json_number(part.quota),
+                    "weights": [_json_number(w) for w in part.weights]}
+        return {"operator": part.operator, "rules": [rule(p) for p in part.parts]}
+
+    players = list(game.players)
+    if isinstance(game, WeightedVotingGame):
+        return {"type": "weighted", "version": FORMAT_VERSION, "players": players,
+                **rule(game)}
+    if isinstance(game, CompoundGame):
+        return {"type": "compound", "version": FORMAT_VERSION, "players": players,
+                **rule(game)}
+    from .._bits import minimal_masks
+
+    n = game.n_players
+    masks = minimal_masks(game.winning_table(), n)
+    bits = (masks[:, None] >> np.arange(n, dtype=np.int64)) & 1
+    return {"type": "simple", "version": FORMAT_VERSION, "players": players,
+            "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits]}
+
+
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _rule_from_document(rule: dict, players: Any, where: str) -> Any:
     from .io import parse_number
 
-    kind = document.get("type")
+    if "rules" in rule:
+        return CompoundGame(rule.get("operator", "and"),
+                            [_rule_from_document(r, players, _at(where, f"rules[{i}]"))
+                             for i, r in enumerate(rule["rules"])])
+    weights = rule["weights"]
+    if len(weights) != len(players):
+        raise InvalidGameError(
+            f"{_at(where, 'weights')} has {len(weights)} entries for {len(players)} "
+            f"player{'s' if len(players) > 1 else ''}; "
+            "give one weight per player, in the order of \"players\".")
+    return WeightedVotingGame(parse_number(rule["quota"], _at(where, "quota")),
+                              [parse_number(w, _at(where, f"weights[{i}]"))
+                               for i, w in enumerate(weights)], players)
+
+
+def _first_weights(rule: dict) -> int:
+    return _first_weights(rule["rules"][0]) if "rules" in rule else len(rule["weights"])
+
+
+def _simple_from_document(document: dict) -> Any:
+    """A simple, weighted or compound game from a document checked against the schema."""
+    from .io import coalition_mask
+
+    kind = document["type"]
     players = document.get("players")
-    if kind == "weighted":
-        for key in ("quota", "weights"):
-            if key not in document:
-                raise InvalidGameError(f"a \"weighted\" game document needs \"{key}\".")
-        weights = document["weights"]
-        if not isinstance(weights, list):
-            raise InvalidGameError("\"weights\" must be a list of numbers.")
-        return WeightedVotingGame(
-            parse_number(document["quota"], "quota"),
-            [parse_number(w, f"weights[{i}]") for i, w in enumerate(weights)], players)
-    if kind == "compound":
-        rules = document.get("rules")
-        operator = document.get("operator", "and")
-        if not isinstance(rules, list) or len(rules) < 2:
-            raise InvalidGameError("a \"compound\" document needs \"rules\": a list of at least "
-                                   "two {\"quota\", \"weights\"} or nested compound objects.")
-        parts = []
-        for rule in rules:
-            if not isinstance(rule, dict):
-                raise InvalidGameError("each of \"rules\" must be an object.")
-            sub = dict(rule)
-            sub.setdefault("type", "compound" if "rules" in sub else "weighted")
-            sub.setdefault("players", players)
-            parts.append(_read_simple(sub))
-        return CompoundGame(operator, parts)
-    # "simple"
-    if players is None:
-        raise InvalidGameError("a \"simple\" game document must list its \"players\".")
-    if "minimal_winning" in document:
-        return SimpleGame(players, minimal_winning=document["minimal_winning"])
-    if "winning" in document:
-        return SimpleGame(players, document["winning"])
-    raise InvalidGameError("a \"simple\" game document needs \"winning\" or "
-                           "\"minimal_winning\" (lists of coalitions).")
-
-
-def _register() -> None:
-    from .io import register_reader
-
-    for kind in ("simple", "weighted", "compound"):
-        register_reader(kind, _read_simple)
-
-
-_register()
+    if kind in ("weighted", "compound"):
+        # Without "players", the first rule's weights say how many there are ("1", ..., "n").
+        names = players if players is not None else [
+            str(i + 1) for i in range(_first_weights(document))]
+        return _rule_from_document(document, names, "")
+    index = {name: i for i, name in enumerate(players)}
+    key = "minimal_winning" if "minimal_winning" in document else "winning"
+    masks = [coalition_mask(c, index, f"{key}[{i}]") for i, c in enumerate(document[key])]
+    return SimpleGame(players, **{key: masks})

@@ -1,4 +1,8 @@
-"""Transforms of TU games: Harsanyi dividends, dual, subgame, normalisation, sums."""
+"""Transforms of TU games: Harsanyi dividends, dual, subgame, normalisation, sums.
+
+Every transform keeps the game's ``is_cost`` flag (a subgame, dual or multiple of a cost game
+is a cost game); only :func:`coalitions.cost_to_savings` turns costs into worths.
+"""
 
 from __future__ import annotations
 
@@ -67,13 +71,14 @@ def harsanyi_dividends(game: TUGame) -> TUGame:
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(-1, 1)]
     """
     values = np.array(game.values, copy=True)
-    return TUGame(_butterfly(values, game.n_players, -1), game.players)
+    return TUGame(_butterfly(values, game.n_players, -1), game.players, cost=game.is_cost)
 
 
 def game_from_dividends(dividends: TUGame) -> TUGame:
     """Inverse of :func:`harsanyi_dividends` (the zeta transform)."""
     values = np.array(dividends.values, copy=True)
-    return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players)
+    return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players,
+                  cost=dividends.is_cost)
 
 
 def dual_game(game: TUGame) -> TUGame:
@@ -89,7 +94,7 @@ def dual_game(game: TUGame) -> TUGame:
     [Fraction(0, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1)]
     """
     values = game.values
-    return TUGame(values[-1] - values[::-1], game.players)
+    return TUGame(values[-1] - values[::-1], game.players, cost=game.is_cost)
 
 
 def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
@@ -112,7 +117,7 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
     full = np.zeros_like(sub)
     for j, position in enumerate(positions):
         full |= ((sub >> j) & 1) << position
-    return TUGame(game.values[full], names)
+    return TUGame(game.values[full], names, cost=game.is_cost)
 
 
 def zero_normalized(game: TUGame) -> TUGame:
@@ -120,7 +125,7 @@ def zero_normalized(game: TUGame) -> TUGame:
     n = game.n_players
     singles = [game.values[1 << i] for i in range(n)]
     additive = _additive_table(singles, game.values.dtype)
-    return TUGame(game.values - additive, game.players)
+    return TUGame(game.values - additive, game.players, cost=game.is_cost)
 
 
 def _additive_table(weights: list, dtype) -> np.ndarray:
@@ -150,6 +155,11 @@ def game_sum(*games: TUGame) -> TUGame:
     kinds = {g.kind for g in games}
     for other in games[1:]:
         _check_same_players(first, other)
+    if len({g.is_cost for g in games}) > 1:
+        raise InvalidGameError(
+            "cannot add a cost game to a game of worths; convert the cost game first with "
+            "cost_to_savings(game) or reinterpret it with TUGame(game, cost=False)."
+        )
     if kinds == {nb.FLOAT}:
         total = np.sum([g.values for g in games], axis=0)
     else:
@@ -161,7 +171,7 @@ def game_sum(*games: TUGame) -> TUGame:
             )
         total = sum((np.asarray(g.values, dtype=object) for g in games[1:]),
                     np.asarray(first.values, dtype=object))
-    return TUGame(total, first.players)
+    return TUGame(total, first.players, cost=first.is_cost)
 
 
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
@@ -174,4 +184,4 @@ def scaled_game(game: TUGame, factor: Any) -> TUGame:
     else:
         factor = nb.as_number(factor, game.kind) if not isinstance(factor, float) or \
             game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
-    return TUGame(game.values * factor, game.players)
+    return TUGame(game.values * factor, game.players, cost=game.is_cost)

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet, as_names
 
 __all__ = ["TUGame", "check_table_size", "MAX_TABLE_PLAYERS"]
@@ -37,8 +37,11 @@ def _format_bytes(size: float) -> str:
     return f"{size:.1f} EiB"  # pragma: no cover
 
 
-def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table") -> None:
-    """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here."""
+def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table",
+                     hint: str = "") -> None:
+    """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here.
+
+    ``hint`` is appended to the message (e.g. how to get a float table instead)."""
     per_value = 8 if kind == nb.FLOAT else 100
     need = float(2**n) * per_value
     limit = MAX_TABLE_PLAYERS if kind == nb.FLOAT else MAX_OBJECT_TABLE_PLAYERS
@@ -48,8 +51,33 @@ def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact tabl
             f"memory ({kind} values); the limit here is {limit} players for {kind} tables. "
             "Use a method that needs no table instead: power indices of a weighted voting "
             "game (generating functions), or a sampling estimator on a value oracle "
-            "(method='permutation')."
+            "(method='permutation')." + hint
         )
+
+
+_FLOAT_HINT = (f" For a float game (up to {MAX_TABLE_PLAYERS} players) give float values, "
+               "e.g. numpy.asarray(values, dtype=float).")
+#: Python scalar types of a table that is read as float64 in one call when a float is present.
+_PLAIN_NUMBERS = frozenset({float, int, bool, np.float64, np.float32, np.int64, np.int32})
+
+
+def _float_table_if_floats(values: Any) -> Any:
+    """A float64 array for a plain sequence of floats (and ints) with at least one float.
+
+    This decides the number kind before the table size is checked, in one pass over the
+    types (an exact table is limited to fewer players than a float one). Other input is
+    returned unchanged for :func:`coalitions._numbers.coerce_values`.
+    """
+    if isinstance(values, np.ndarray) or not isinstance(values, (list, tuple)):
+        return values
+    types = set(map(type, values))
+    if not types <= _PLAIN_NUMBERS or not types & {float, np.float64, np.float32}:
+        return values
+    try:
+        return np.array(values, dtype=np.float64)
+    except OverflowError:
+        raise InvalidGameError("game values hold an integer too large for a float; every "
+                               "value of a float game must fit in a float64.") from None
 
 
 def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
@@ -77,6 +105,21 @@ def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
     return names
 
 
+def _check_cost(cost: Any) -> bool:
+    if cost is None:
+        return False
+    if not isinstance(cost, (bool, np.bool_)):
+        raise InvalidArgumentError(
+            f"cost must be True (the values are costs) or False (worths), got {cost!r}."
+        )
+    return bool(cost)
+
+
+def _restore(values: np.ndarray, players: tuple, cost: bool) -> "TUGame":
+    """Unpickle a TUGame."""
+    return TUGame(values, players, cost=cost)
+
+
 class TUGame(PlayerSet):
     """A transferable-utility game in characteristic-function form.
 
@@ -93,6 +136,11 @@ class TUGame(PlayerSet):
         modify it afterwards).
     players : sequence of str, optional
         Player names, default ``"1"``, ..., ``"n"``.
+    cost : bool, optional
+        True when the values are costs ``c(S)`` rather than worths (a cost game: a coalition
+        wants to pay little). The core family then answers in costs (``x(S) <= c(S)``), see
+        ``docs/reference/core-family.md``. Default False, or the flag of ``values`` when it is
+        a TUGame.
 
     Raises
     ------
@@ -119,11 +167,14 @@ class TUGame(PlayerSet):
     (Fraction(1, 1), Fraction(1, 1), 3)
     """
 
-    __slots__ = ("_values", "_players", "_kind", "_hash", "_index")
+    __slots__ = ("_values", "_players", "_kind", "_hash", "_index", "_cost")
 
-    def __init__(self, values: Any, players: Iterable[str] | None = None) -> None:
+    def __init__(self, values: Any, players: Iterable[str] | None = None, *,
+                 cost: bool | None = None) -> None:
         if isinstance(values, TUGame):
+            cost = values._cost if cost is None else cost
             values, players = values._values, players if players is not None else values._players
+        self._cost = _check_cost(cost)
         if isinstance(values, Mapping):
             raise InvalidGameError(
                 "TUGame(values) takes a 2**n table in bitmask order; for a mapping of "
@@ -145,10 +196,11 @@ class TUGame(PlayerSet):
         names = _check_players(players, n) if players is not None else tuple(
             str(i + 1) for i in range(n)
         )
+        values = _float_table_if_floats(values)
         if isinstance(values, np.ndarray) and values.dtype.kind == "f":
             check_table_size(n, nb.FLOAT, what="the game")
         elif n > MAX_OBJECT_TABLE_PLAYERS:
-            check_table_size(n, nb.EXACT, what="the game")
+            check_table_size(n, nb.EXACT, what="the game", hint=_FLOAT_HINT)
         array, kind = nb.coerce_values(values, what="game values")
         if kind != nb.FLOAT:
             check_table_size(n, kind, what="the game")
@@ -167,8 +219,8 @@ class TUGame(PlayerSet):
 
     # ----------------------------------------------------------------- constructors
     @classmethod
-    def from_dict(cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None
-                  ) -> "TUGame":
+    def from_dict(cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None, *,
+                  cost: bool = False) -> "TUGame":
         """Game from ``{coalition: value}``; coalitions not listed are worth 0.
 
         Parameters
@@ -178,6 +230,8 @@ class TUGame(PlayerSet):
             plain string); values are numbers.
         players : sequence of str, optional
             All players, in order. Default: the names in the keys, in order of appearance.
+        cost : bool
+            The values are costs (see :class:`TUGame`).
 
         Examples
         --------
@@ -202,8 +256,9 @@ class TUGame(PlayerSet):
         if not names:
             raise InvalidGameError("a game needs at least one player.")
         index = {name: i for i, name in enumerate(names)}
-        check_table_size(len(names), nb.EXACT, what="the game")
         entries, kind = nb.coerce_values(list(mapping.values()), what="game values")
+        check_table_size(len(names), kind, what="the game",
+                         hint=_FLOAT_HINT if kind == nb.EXACT else "")
         table = np.zeros(1 << len(names), dtype=np.float64 if kind == nb.FLOAT else object)
         if kind != nb.FLOAT:
             table[:] = nb.constant(0, kind)
@@ -224,11 +279,11 @@ class TUGame(PlayerSet):
                 )
             seen[mask] = value
             table[mask] = value
-        return cls(table, names)
+        return cls(table, names, cost=cost)
 
     @classmethod
-    def from_function(cls, function: Callable[[frozenset], Any], players: Iterable[str]
-                      ) -> "TUGame":
+    def from_function(cls, function: Callable[[frozenset], Any], players: Iterable[str], *,
+                      cost: bool = False) -> "TUGame":
         """Game whose value of each coalition is ``function(frozenset_of_names)``.
 
         The function is called once per coalition (``2**n`` calls); ``function(frozenset())``
@@ -252,7 +307,7 @@ class TUGame(PlayerSet):
         values = [None] * (1 << n)
         for mask in range(1 << n):
             values[mask] = function(frozenset(names[i] for i in range(n) if mask >> i & 1))
-        return cls(values, names)
+        return cls(values, names, cost=cost)
 
     # ----------------------------------------------------------------- accessors
     @property
@@ -271,6 +326,11 @@ class TUGame(PlayerSet):
         return self._kind != nb.FLOAT
 
     @property
+    def is_cost(self) -> bool:
+        """True for a cost game (values are costs ``c(S)``), False for worths."""
+        return self._cost
+
+    @property
     def grand_value(self) -> Any:
         """``v(N)``, the worth of the grand coalition."""
         return self._values[-1]
@@ -284,34 +344,39 @@ class TUGame(PlayerSet):
         """Exact copy; each float becomes the shortest fraction that round-trips (0.1 -> 1/10)."""
         if self._kind == nb.EXACT:
             return self
-        return TUGame(nb.to_exact_array(self._values, self._kind), self._players)
+        return TUGame(nb.to_exact_array(self._values, self._kind), self._players,
+                      cost=self._cost)
 
     def to_float(self) -> "TUGame":
         """Float64 copy (symbolic games must have no free symbols left)."""
         if self._kind == nb.FLOAT:
             return self
-        return TUGame(nb.to_float_array(self._values, self._kind), self._players)
+        return TUGame(nb.to_float_array(self._values, self._kind), self._players,
+                      cost=self._cost)
 
     def subs(self, substitutions: Mapping[Any, Any]) -> "TUGame":
         """Substitute values for the symbols of a symbolic game."""
         if self._kind != nb.SYMBOLIC:
             return self
-        return TUGame([v.subs(substitutions) for v in self._values], self._players)
+        return TUGame([v.subs(substitutions) for v in self._values], self._players,
+                      cost=self._cost)
 
     def with_players(self, players: Iterable[str]) -> "TUGame":
         """The same game with renamed players."""
-        return TUGame(self._values, players)
+        return TUGame(self._values, players, cost=self._cost)
 
     # ----------------------------------------------------------------- protocol
     def __repr__(self) -> str:
-        return f"TUGame(players={self._players!r}, kind={self._kind!r})"
+        cost = ", cost=True" if self._cost else ""
+        return f"TUGame(players={self._players!r}, kind={self._kind!r}{cost})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, TUGame):
             return NotImplemented
         if self is other:
             return True
-        if self._players != other._players or self._kind != other._kind:
+        if (self._players != other._players or self._kind != other._kind
+                or self._cost != other._cost):
             return False
         if self._kind == nb.FLOAT:
             return bool(np.array_equal(self._values, other._values))
@@ -329,11 +394,12 @@ class TUGame(PlayerSet):
                 digest = hash(tuple(self._values.tolist()))
             else:
                 digest = len(self._values)  # symbolic equality is semantic: hash coarsely
-            self._hash = hash((type(self).__name__, self._players, self._kind, digest))
+            self._hash = hash((type(self).__name__, self._players, self._kind, self._cost,
+                               digest))
         return self._hash
 
     def __reduce__(self):
-        return (TUGame, (np.array(self._values), self._players))
+        return (_restore, (np.array(self._values), self._players, self._cost))
 
     def __add__(self, other: "TUGame") -> "TUGame":
         from .transforms import game_sum

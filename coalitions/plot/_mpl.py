@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import CoalitionsError
+from ..exceptions import CoalitionsError, InvalidArgumentError
 
 __all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float"]
 
@@ -72,7 +72,7 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValueError(f"cannot tell the image format of {str(path)!r}: the file name must "
+        raise InvalidArgumentError(f"cannot tell the image format of {str(path)!r}: the file name must "
                          "end in .png or .svg")
     pyplot()
     figure.savefig(path, format=suffix[1:], dpi=dpi)
@@ -84,5 +84,5 @@ def as_float(value: Any) -> float:
     try:
         return float(value)
     except TypeError as error:
-        raise ValueError(f"cannot plot {value!r}: it is not a number (a symbolic value with "
+        raise InvalidArgumentError(f"cannot plot {value!r}: it is not a number (a symbolic value with "
                          "free symbols must be substituted first)") from error

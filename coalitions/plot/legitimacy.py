@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from ..exceptions import InvalidArgumentError
 from ._mpl import as_float, new_figure
 
 __all__ = ["legitimacy_efficiency_curves"]
@@ -44,7 +45,7 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
     qs = [as_float(q) for q in quotas]
     act = [as_float(a) for a in power_to_act]
     if len(act) != len(qs):
-        raise ValueError(f"power_to_act has {len(act)} values for {len(qs)} quotas")
+        raise InvalidArgumentError(f"power_to_act has {len(act)} values for {len(qs)} quotas")
     panels = 2 if protection else 1
     fig, axes = new_figure(5.2 * panels + 0.6, 4.4, ncols=panels)
     first = axes[0] if panels == 2 else axes
@@ -60,7 +61,7 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
         for name, values in protection.items():
             values = [as_float(v) for v in values]
             if len(values) != len(qs):
-                raise ValueError(f"protection[{name!r}] has {len(values)} values for "
+                raise InvalidArgumentError(f"protection[{name!r}] has {len(values)} values for "
                                  f"{len(qs)} quotas")
             second.plot(qs, values, marker="o", label=str(name))
         second.set_xlabel(xlabel)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Mapping
 
+from ..exceptions import InvalidArgumentError
 from ._mpl import as_float, new_figure
 
 __all__ = ["power_index_bars"]
@@ -35,7 +36,7 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
         If ``indices`` is empty.
     """
     if not indices:
-        raise ValueError("indices is empty: give {index name: {player: value}}")
+        raise InvalidArgumentError("indices is empty: give {index name: {player: value}}")
     players: list[str] = []
     for values in indices.values():
         players += [str(p) for p in values if str(p) not in players]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ._geometry import core_vertices_3, imputation_vertices_3
 from ._mpl import as_float, new_figure
 
@@ -85,7 +85,7 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
                     ha="center", va="top" if i < 2 else "bottom", fontsize=9)
     if isinstance(core, str):
         if core != "compute":
-            raise ValueError(f"core must be 'compute', None or a list of vertices, not {core!r}")
+            raise InvalidArgumentError(f"core must be 'compute', None or a list of vertices, not {core!r}")
         core = core_vertices_3(game)
     if core is not None:
         plane = [_to_plane([as_float(v) for v in x], low, surplus) for x in core]
@@ -101,7 +101,7 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
     for k, (name, x) in enumerate((points or {}).items()):
         x = [as_float(v) for v in x]
         if len(x) != 3:
-            raise ValueError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
+            raise InvalidArgumentError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
         p = _to_plane(x, low, surplus)
         ax.plot(p[0], p[1], linestyle="none", marker=_MARKERS[k % len(_MARKERS)], ms=8,
                 color=_COLOURS[k % len(_COLOURS)],

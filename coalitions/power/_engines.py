@@ -15,8 +15,12 @@ engines compute them without enumerating coalitions whenever the game's structur
     below the quota (Banzhaf: ``a = b = 1/2``), and Owen's multilinear extension integrated
     exactly by Gauss-Legendre for Shapley-Shubik. Every intermediate is a sum of products of
     non-negative numbers, so the relative error stays near machine precision for any n.
+``bdd``
+    the quota-ordered binary decision diagram of a weighted game (:mod:`._bdd`): exact for
+    integer weights of any size, as long as the diagram stays narrow (few players, small
+    weights, or a few huge weights beside many small ones).
 ``mitm``
-    meet in the middle for compound rules and weighted games with huge weights (populations):
+    meet in the middle for compound rules and weighted games with large weights (populations):
     all subsets of two halves of the players, grouped by a small "key" (size and the small
     rules' weight sums) and sorted by the big weight; counts by ``searchsorted``.
 ``enumeration``
@@ -27,27 +31,28 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .._bits import popcounts
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
                             WeightedVotingGame)
 
-__all__ = ["Counts", "swing_counts", "shapley_shubik_float", "winning_counts",
+__all__ = ["Counts", "swing_counts", "shapley_shubik_float", "reduced",
            "minimal_winning_data", "check_simple_game", "METHODS"]
 
-METHODS = ("auto", "exact", "float", "mitm", "enumeration")
+METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")
 
 #: Largest number of players for meet in the middle (two halves of 2**20 subsets).
 MAX_MITM_PLAYERS = 40
 #: Work (int64-operation units) under which method="auto" uses the exact integer paths.
 AUTO_EXACT_BUDGET = 6e8
 AUTO_PYTHON_INT_BUDGET = 3e7
+#: Diagrams whose node bound is below this are built by method="auto" without a second thought.
+AUTO_DIAGRAM_NODES = 3e5
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
@@ -102,73 +107,234 @@ def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
     return 30.0 * (n + distinct) * q, 2.0 * q * (48 + n // 8)
 
 
+def reduced(game: Any) -> Any:
+    """The same weighted game with smaller integers: weights above the quota capped at it,
+    then all divided by their greatest common divisor ``g`` (quota ``ceil(q / g)``, since
+    ``w(S) >= q`` iff ``w(S) / g >= ceil(q / g)``). Weights such as 1.5e18 and 2e18 become
+    3 and 4. A compound game has each of its rules reduced; other games are returned as they
+    are."""
+    if isinstance(game, WeightedVotingGame):
+        return _reduced(game)
+    if isinstance(game, CompoundGame):      # each rule on its own
+        return CompoundGame(game.operator, [reduced(part) for part in game.parts])
+    return game
+
+
+@lru_cache(maxsize=32)
+def _reduced(game: WeightedVotingGame) -> WeightedVotingGame:
+    quota = game.int_quota
+    # a weight above the quota wins alone either way: capping it changes no coalition
+    weights = [min(w, quota) for w in game.int_weights]
+    divisor = math.gcd(*weights)
+    if divisor <= 1 and weights == list(game.int_weights):
+        return game
+    return WeightedVotingGame(-(-quota // divisor), [w // divisor for w in weights],
+                              game.players)
+
+
+@lru_cache(maxsize=16)
+def _diagram(game: WeightedVotingGame) -> Any:
+    from ._bdd import build_diagram
+
+    return build_diagram(game.int_weights, game.int_quota)
+
+
+def _diagram_fits(game: WeightedVotingGame, by_size: bool) -> bool:
+    from ._bdd import MAX_DIAGRAM_CELLS, diagram_cells
+
+    diagram = _diagram(game)
+    return diagram is not None and diagram_cells(diagram, by_size) <= MAX_DIAGRAM_CELLS
+
+
+def _diagram_bound(game: WeightedVotingGame) -> float:
+    """An upper bound on the diagram's nodes, without building it: level k has at most
+    2**k nodes (top down), 2**(n - k) and the later players' total weight plus one (bottom
+    up), and the quota."""
+    n, q = game.n_players, game.int_quota
+    weights = sorted(game.int_weights, reverse=True)
+    suffix, bound = 0, 0.0
+    for k in range(n, -1, -1):
+        bound += min(2.0 ** min(k, n - k), float(suffix) + 1.0, float(q))
+        suffix += weights[k - 1] if k else 0
+    return bound
+
+
+def _diagram_cost(game: WeightedVotingGame, by_size: bool) -> float:
+    """Work of the counting passes over the built diagram (int64-operation units)."""
+    diagram = _diagram(game)
+    n = game.n_players
+    if not by_size:
+        return 30.0 * diagram.nodes if n > 62 else float(diagram.nodes)
+    passes = 1 if n <= 63 else 1 + -(-(n + 1 - 64) // 24)
+    return passes * sum(w * (k + 1) * (n - k) for k, w in enumerate(diagram.widths[:-1]))
+
+
+def _mitm_fits(game: Any) -> bool:
+    """Meet in the middle works in int64: at most 40 players, every rule's sums below 2**60."""
+    atoms = [game] if isinstance(game, WeightedVotingGame) else game.atoms()
+    return game.n_players <= MAX_MITM_PLAYERS and all(
+        sum(a.int_weights) + game.n_players < 1 << 60 for a in atoms)
+
+
+def _float_fits(game: WeightedVotingGame) -> bool:
+    """The float trees hold rows as long as the quota; the winning share one array as long as
+    the larger of the quota and the total weight minus the quota."""
+    q = game.int_quota
+    return q * 8 * 64 <= 8e9 and max(q, sum(game.int_weights) - q + 1) * 8 <= 4e9
+
+
+def _exact_fits(game: WeightedVotingGame, by_size: bool) -> bool:
+    cost, memory = _cost_exact(game, by_size)
+    return cost <= EXACT_BUDGET and memory <= 3e9 and game.int_quota <= 2e8
+
+
+class _Fits(dict):
+    """Which counting methods work for a game, each tested on first use (building the
+    decision diagram is the only test that costs anything)."""
+
+    def __init__(self, tests: dict[str, Callable[[], bool]]) -> None:
+        super().__init__()
+        self.tests = tests
+
+    def __missing__(self, method: str) -> bool:
+        value = self[method] = bool(self.tests[method]())
+        return value
+
+    def applies(self, method: str) -> bool:
+        return method in self.tests
+
+    def working(self) -> list[str]:
+        return [m for m in self.tests if self[m]]
+
+
+def _feasible(game: Any, by_size: bool) -> _Fits:
+    """Which counting methods work for this game (weighted games: after :func:`reduced`)."""
+    n = game.n_players
+    enumeration = lambda: n <= MAX_ENUMERATION_PLAYERS  # noqa: E731
+    if isinstance(game, SimpleGame):
+        return _Fits({"enumeration": enumeration})
+    if isinstance(game, CompoundGame):
+        return _Fits({"mitm": lambda: _mitm_fits(game), "enumeration": enumeration})
+    return _Fits({"exact": lambda: _exact_fits(game, by_size),
+                  "bdd": lambda: _diagram_fits(game, by_size),
+                  "mitm": lambda: _mitm_fits(game), "float": lambda: _float_fits(game),
+                  "enumeration": enumeration})
+
+
+_SAMPLERS = {
+    "shapley_shubik_index": "shapley_shubik_index(game, method='permutation', "
+                            "budget=100_000), an estimate with standard errors",
+    "banzhaf_index": "banzhaf_index(game, normalized=False, method='sampling', "
+                     "budget=100_000), an estimate with standard errors",
+}
+
+
+def _advice(game: Any, by_size: bool, function: str, feasible: _Fits) -> str:
+    """What does work for this game: the feasible methods, else sampling or rounding."""
+    working = feasible.working()
+    if working:
+        return "use " + " or ".join(f"method={m!r}" for m in working)
+    sampler = _SAMPLERS.get(function) or " or ".join(_SAMPLERS.values())
+    return (f"use {sampler}; or round the weights (e.g. populations in thousands) for the "
+            "exact index of the rounded game")
+
+
+def _why(game: Any, method: str, by_size: bool) -> str:
+    n = game.n_players
+    if method == "enumeration":
+        return f"method='enumeration' lists all 2**n coalitions (at most " \
+               f"{MAX_ENUMERATION_PLAYERS} players; this game has {n})"
+    if method == "mitm":
+        return (f"method='mitm' needs at most {MAX_MITM_PLAYERS} players and weight sums "
+                f"below 2**60 (this game has {n} players)")
+    if method == "float":
+        return (f"method='float' builds arrays as long as the integer quota "
+                f"({game.int_quota}), about {game.int_quota * 512 / 2**30:.3g} GiB")
+    if method == "bdd":
+        from ._bdd import MAX_DIAGRAM_NODES
+
+        return (f"method='bdd' needs a decision diagram of at most {MAX_DIAGRAM_NODES} nodes "
+                "a level, and this game's is wider")
+    cost, memory = _cost_exact(game, by_size)
+    return (f"method='exact' (generating functions) for {n} players and an integer quota of "
+            f"{game.int_quota} needs about {cost:.2g} operations and "
+            f"{memory / 2**30:.3g} GiB")
+
+
 def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> str:
+    """The counting method to use (``game``: weighted games already :func:`reduced`).
+
+    ``"auto"`` takes the cheapest exact method that fits (generating functions when they cost
+    about a second, else the decision diagram, else meet in the middle), then the float
+    method; ``"exact"`` any exact method that fits. A refusal names the methods that work.
+    """
     if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; valid methods are "
-                         f"{', '.join(map(repr, METHODS))}.")
+        raise InvalidArgumentError(f"{function}: unknown method {method!r}; valid methods are "
+                                   f"{', '.join(map(repr, METHODS))}.")
     n = game.n_players
     if isinstance(game, SimpleGame):
         if method not in ("auto", "enumeration", "exact"):
-            raise ValueError(f"{function}: a SimpleGame given by its winning coalitions only "
-                             "supports method='enumeration' (or 'auto'/'exact').")
+            raise InvalidArgumentError(
+                f"{function}: a SimpleGame given by its winning coalitions only supports "
+                "method='enumeration' (or 'auto'/'exact').")
         return "enumeration"
-    if method == "enumeration":
-        if n > MAX_ENUMERATION_PLAYERS:
-            raise TooLargeError(_too_many(n, "enumeration", game))
+    feasible = _feasible(game, by_size)
+    if feasible.applies(method) and feasible[method]:
         return method
-    if isinstance(game, CompoundGame):
-        if method in ("auto", "exact", "mitm"):
-            if n <= MAX_MITM_PLAYERS:
-                return "mitm"
-            raise TooLargeError(_too_many(n, "mitm", game))
-        raise ValueError(f"{function}: compound games support method='mitm' (exact, up to "
-                         f"{MAX_MITM_PLAYERS} players) or 'enumeration' (up to "
-                         f"{MAX_ENUMERATION_PLAYERS}); got {method!r}.")
-    # weighted voting game
-    if method == "mitm":
-        if n > MAX_MITM_PLAYERS:
-            raise TooLargeError(_too_many(n, "mitm", game))
-        return method
-    if method == "float":
-        _check_float_memory(game)
-        return method
-    cost, memory = _cost_exact(game, by_size)
+    if method not in ("auto", "exact"):
+        if not feasible.applies(method):
+            raise InvalidArgumentError(
+                f"{function}: method={method!r} does not apply to a {type(game).__name__}; "
+                f"{_advice(game, by_size, function, feasible)}.")
+        raise TooLargeError(f"{function}: {_why(game, method, by_size)}; "
+                            f"{_advice(game, by_size, function, feasible)}.")
+    if method == "auto" and isinstance(game, WeightedVotingGame):
+        return _auto_weighted(game, by_size, feasible, function)
+    if method == "auto":
+        preference = ("mitm", "enumeration")
+    else:
+        preference = ("bdd", "mitm", "enumeration")
+    for candidate in preference:
+        if feasible.applies(candidate) and feasible[candidate]:
+            return candidate
     if method == "exact":
-        if cost <= EXACT_BUDGET and memory <= 3e9 and game.int_quota <= 2e8:
-            return "exact"
-        if n <= MAX_MITM_PLAYERS:
-            return "mitm"
         raise TooLargeError(
-            f"{function}: exact integer counts for {n} players and an integer quota of "
-            f"{game.int_quota} need about {cost:.2g} operations and {memory / 2**30:.1f} GiB; "
-            "use method='float' (subtraction-free, relative error about 1e-13).")
-    # auto: exact when it costs about a second at most
+            f"{function}: no exact method fits this game: {_why(game, 'exact', by_size)}, and "
+            f"the decision diagram and meet in the middle do not fit either; "
+            f"{_advice(game, by_size, function, feasible)}.")
+    raise TooLargeError(
+        f"{function}: no counting method fits this game ({n} players, integer quota "
+        f"{game.int_quota}: generating functions and the float method need arrays that long, "
+        f"the decision diagram is too wide, meet in the middle takes at most "
+        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
+
+
+def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: "_Fits",
+                   function: str) -> str:
+    """``method="auto"`` for a weighted game: exact when about a second of work does it, else
+    the subtraction-free float methods, else whatever exact method still fits."""
+    n = game.n_players
+    cost, memory = _cost_exact(game, by_size)
     python_ints = n > 62 and not by_size
-    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and memory <= 1e9:
+    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and \
+            memory <= 1e9:
         return "exact"
-    if n <= 30 and game.int_quota > 1e6:
+    # build the diagram only when it is known to be small, or when there is little else
+    if _diagram_bound(game) <= AUTO_DIAGRAM_NODES or n <= MAX_MITM_PLAYERS or \
+            not feasible["float"]:
+        if feasible["bdd"] and (_diagram_cost(game, by_size) <= AUTO_EXACT_BUDGET or
+                                not feasible["float"]):
+            return "bdd"
+    if feasible["mitm"] and (n <= 30 or not feasible["float"]):
         return "mitm"
-    _check_float_memory(game)
-    return "float"
-
-
-def _check_float_memory(game: WeightedVotingGame) -> None:
-    q = game.int_quota
-    if q * 8 * 64 > 8e9:
-        msg = (f"the quota {q} (after scaling the weights to integers) is too large for the "
-               "generating-function methods, which need arrays of that length")
-        if game.n_players <= MAX_MITM_PLAYERS:
-            msg += "; use method='mitm'"
-        raise TooLargeError(msg + "; or round the weights to fewer digits.")
-
-
-def _too_many(n: int, method: str, game: Any) -> str:
-    limit = MAX_ENUMERATION_PLAYERS if method == "enumeration" else MAX_MITM_PLAYERS
-    alternatives = "method='float' or 'exact' (generating functions, any n)" \
-        if isinstance(game, WeightedVotingGame) else \
-        f"no exact method for {n} players in a compound game; split it"
-    return (f"method={method!r} handles at most {limit} players, this game has {n}; use "
-            f"{alternatives}.")
+    for candidate in ("float", "bdd", "mitm", "enumeration"):
+        if feasible[candidate]:
+            return candidate
+    raise TooLargeError(
+        f"{function}: no counting method fits this game ({n} players, integer quota "
+        f"{game.int_quota}: generating functions and the float method need arrays that long, "
+        f"the decision diagram is too wide, meet in the middle takes at most "
+        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
 
 
 # ------------------------------------------------------------------ enumeration
@@ -206,11 +372,6 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     minimal = win & (critical == sizes)
     return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)),
             critical)
-
-
-def _player_membership(masks: np.ndarray, n: int) -> np.ndarray:
-    """Bool matrix (n, len(masks)): [i, k] = player i in masks[k]."""
-    return ((masks[None, :] >> np.arange(n, dtype=np.int64)[:, None]) & 1).astype(bool)
 
 
 # ------------------------------------------------------------------ exact generating functions
@@ -659,6 +820,7 @@ def _groups(game: WeightedVotingGame) -> tuple[list[int], list[int], list[int]]:
 
 def banzhaf_float(game: WeightedVotingGame) -> np.ndarray:
     """Absolute Banzhaf index (swing probability) of each player, in floats."""
+    game = reduced(game)
     weights, mult, member = _groups(game)
     half = np.array([0.5])
     per_group = _leave_one_out(weights, mult, game.int_quota, half, half)[:, 0]
@@ -671,6 +833,7 @@ def win_lose_probability_float(game: WeightedVotingGame) -> tuple[float, float]:
     Losing: the mass of the weight distribution (every member in with probability 1/2)
     below ``q``; winning: by the symmetry S <-> N \\ S, the mass at or below ``W - q``.
     """
+    game = reduced(game)
     q = game.int_quota
     total = sum(game.int_weights)
     length = max(q, total - q + 1)
@@ -721,6 +884,7 @@ def shapley_shubik_float(game: WeightedVotingGame, *, chunk: int = 8
     contribution below 1e-30 are skipped, and put back if the skipped mass could exceed
     1e-15 of any player's index.
     """
+    game = reduced(game)
     n, q = game.n_players, game.int_quota
     weights, mult, member = _groups(game)
     m = n // 2 + 1
@@ -765,26 +929,20 @@ def _cached_counts(game: Any, method: str, by_size: bool) -> Counts:
         return _mitm_counts(game)
     if method == "exact":
         return _exact_counts(game, by_size)
+    if method == "bdd":
+        from ._bdd import diagram_counts
+
+        swings, winning = diagram_counts(_diagram(game), by_size)
+        return Counts(game.n_players, swings, winning, "bdd")
     raise AssertionError(method)  # pragma: no cover
 
 
 def swing_counts(game: Any, method: str = "auto", *, by_size: bool = True,
                  function: str = "swing_counts") -> Counts | None:
     """Exact counts with the chosen method, or None when the chosen method is 'float'."""
+    game = reduced(game)
     chosen = choose_method(game, method, by_size=by_size, function=function)
     if chosen == "float":
         return None
     # the enumeration and meet-in-the-middle counts are always by size: share them
-    return _cached_counts(game, chosen, by_size if chosen == "exact" else True)
-
-
-def winning_counts(game: Any, method: str = "auto", function: str = "power") -> tuple:
-    """(exact, value, method): |W| as an int when exact, else the float share |W|/2**n."""
-    counts = swing_counts(game, method, by_size=False, function=function)
-    if counts is None:
-        return False, win_lose_probability_float(game)[0], "float"
-    return True, counts.winning(), counts.method
-
-
-def fraction(numerator: int, denominator: int) -> Fraction:
-    return Fraction(numerator, denominator)
+    return _cached_counts(game, chosen, by_size if chosen in ("exact", "bdd") else True)

@@ -14,13 +14,16 @@ from typing import Any
 
 import numpy as np
 
-from ..games.simple import CompoundGame, SimpleGame, WeightedVotingGame
+from .._bits import mask_members, minimal_masks, threshold_minimal_masks
+from ..exceptions import TooLargeError
+from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
+                            WeightedVotingGame)
 from ..games.tu import TUGame
-from .._bits import minimal_masks
 from . import _engines as en
 
 __all__ = ["is_proper", "is_strong", "is_decisive", "veto_players", "dummy_players",
-           "minimal_winning_coalitions", "minimal_blocking_coalitions"]
+           "minimal_winning_coalitions", "minimal_blocking_coalitions",
+           "MAX_LISTED_COALITIONS"]
 
 #: Largest total integer weight for the subset-sum checks of weighted games.
 MAX_SUBSET_SUM_WEIGHT = 10**7
@@ -38,27 +41,49 @@ def _subset_sums(game: WeightedVotingGame) -> np.ndarray | None:
     return reach
 
 
+def _some_weight_between(game: WeightedVotingGame, low: int, high: int, kind: str) -> bool:
+    """Does some coalition weigh between ``low`` and ``high`` (inclusive, 1 <= low, high <
+    total)? The number of coalitions of weight >= low minus those of weight > high, counted
+    exactly (generating functions, decision diagram or meet in the middle)."""
+    if low > high:
+        return False
+    weights, players = game.int_weights, game.players
+    try:
+        at_least = [en.swing_counts(WeightedVotingGame(quota, weights, players), "exact",
+                                    by_size=False, function=f"is_{kind}").winning()
+                    for quota in (low, high + 1)]
+    except TooLargeError as error:
+        raise TooLargeError(
+            f"checking whether this {game.n_players}-player weighted game is {kind} needs "
+            f"exact counts of the coalitions weighing {low} to {high}: {error}") from None
+    return at_least[0] > at_least[1]
+
+
 def _violation(game: Any, kind: str) -> bool:
     n = game.n_players
     if isinstance(game, WeightedVotingGame):
         reach = _subset_sums(game)
+        q, total = game.int_quota, sum(game.int_weights)
         if reach is not None:
             sums = np.flatnonzero(reach)
-            q, total = game.int_quota, len(reach) - 1
             if kind == "proper":
                 return bool(np.any((sums >= q) & (total - sums >= q)))
             return bool(np.any((sums < q) & (total - sums < q)))
+        # proper fails when some S and N \ S both win: q <= w(S) <= total - q; strong fails
+        # when both lose: total - q < w(S) < q
+        if kind == "proper":
+            return _some_weight_between(game, q, total - q, kind)
+        return _some_weight_between(game, total - q + 1, q - 1, kind)
     if n <= 20 or isinstance(game, SimpleGame):
         win = game.winning_table()
         if kind == "proper":
             return bool(np.any(win & win[::-1]))
         return bool(np.any(~win & ~win[::-1]))
-    if n <= en.MAX_MITM_PLAYERS:
+    if en._mitm_fits(game):
         return en.mitm_exists(game, kind)
-    from ..exceptions import TooLargeError
-    raise TooLargeError(f"checking this property of a {n}-player compound game needs "
-                        f"enumeration or meet in the middle (at most {en.MAX_MITM_PLAYERS} "
-                        "players).")
+    raise TooLargeError(f"checking whether a {n}-player compound game is {kind} needs "
+                        f"enumeration (at most 20 players here) or meet in the middle (at "
+                        f"most {en.MAX_MITM_PLAYERS} players, weight sums below 2**60).")
 
 
 def is_proper(game: Any) -> bool:
@@ -114,10 +139,8 @@ def veto_players(game: Any, **kwargs: Any) -> list[str]:
 
         return tu_veto(game, **kwargs)
     game = en.check_simple_game(game, "veto_players")
-    n = game.n_players
-    full = game.grand_coalition_mask
-    masks = np.array([full ^ (1 << i) for i in range(n)], dtype=np.int64)
-    loses = ~game.winning_masks(masks)
+    # row i: everybody but member i (a boolean matrix, so any n fits)
+    loses = ~game.winning_matrix(~np.eye(game.n_players, dtype=bool))
     return [p for p, flag in zip(game.players, loses) if flag]
 
 
@@ -141,8 +164,48 @@ def dummy_players(game: Any, *, method: str = "auto", **kwargs: Any) -> list[str
     return [p for p, v in zip(result.players, result.x) if v == 0]
 
 
+#: Most coalitions listed by :func:`minimal_winning_coalitions` and
+#: :func:`minimal_blocking_coalitions` for a large weighted game.
+MAX_LISTED_COALITIONS = 200_000
+#: Above this many players, weighted games are listed without the 2**n table.
+_TABLE_PLAYERS = 20
+
+
+def _minimal(game: Any, function: str, blocking: bool) -> list[tuple[str, ...]]:
+    n = game.n_players
+    if isinstance(game, WeightedVotingGame) and n > _TABLE_PLAYERS:
+        weights = game.int_weights
+        # S blocks when N \ S loses: w(S) > total - q, i.e. S wins [total - q + 1; w]
+        quota = sum(weights) - game.int_quota + 1 if blocking else game.int_quota
+        masks = threshold_minimal_masks(weights, quota, MAX_LISTED_COALITIONS)
+        if masks is None:
+            raise TooLargeError(
+                f"{function}: this {n}-player game has more than {MAX_LISTED_COALITIONS:,} "
+                "minimal coalitions, too many to list. Count-based indices need no list: "
+                "banzhaf_index, shapley_shubik_index, coleman_power_to_act.")
+        return _named(game, masks)
+    if n > MAX_ENUMERATION_PLAYERS:
+        raise TooLargeError(
+            f"{function} lists the minimal coalitions of a {type(game).__name__} from its "
+            f"2**{n} coalitions; the limit is {MAX_ENUMERATION_PLAYERS} players (a "
+            "WeightedVotingGame of any size is listed without the table).")
+    win = game.winning_table()
+    masks = minimal_masks(~win[::-1] if blocking else win, n)
+    return _named(game, masks)
+
+
 def minimal_winning_coalitions(game: Any) -> list[tuple[str, ...]]:
-    """The minimal winning coalitions (every member critical), by enumeration (n <= 25).
+    """The minimal winning coalitions (every member critical).
+
+    Weighted games of any size are listed in about n log n steps per coalition (players by
+    decreasing weight; a losing partial coalition is extended only while it can still win),
+    up to :data:`MAX_LISTED_COALITIONS`; other simple games by enumeration (n <= 25).
+
+    Raises
+    ------
+    TooLargeError
+        More than :data:`MAX_LISTED_COALITIONS` coalitions, or a game other than a weighted
+        one with more than 25 players.
 
     Examples
     --------
@@ -151,12 +214,12 @@ def minimal_winning_coalitions(game: Any) -> list[tuple[str, ...]]:
     [('A', 'B'), ('A', 'C')]
     """
     game = en.check_simple_game(game, "minimal_winning_coalitions")
-    masks = minimal_masks(game.winning_table(), game.n_players)
-    return _named(game, masks)
+    return _minimal(game, "minimal_winning_coalitions", blocking=False)
 
 
 def minimal_blocking_coalitions(game: Any) -> list[tuple[str, ...]]:
-    """The minimal blocking coalitions (their complement loses), by enumeration (n <= 25).
+    """The minimal blocking coalitions (their complement loses), listed as in
+    :func:`minimal_winning_coalitions`.
 
     Examples
     --------
@@ -165,13 +228,12 @@ def minimal_blocking_coalitions(game: Any) -> list[tuple[str, ...]]:
     [('A',), ('B', 'C')]
     """
     game = en.check_simple_game(game, "minimal_blocking_coalitions")
-    win = game.winning_table()
-    blocking = ~win[::-1]
-    masks = minimal_masks(blocking, game.n_players)
-    return _named(game, masks)
+    return _minimal(game, "minimal_blocking_coalitions", blocking=True)
 
 
-def _named(game: Any, masks: np.ndarray) -> list[tuple[str, ...]]:
+def _named(game: Any, masks: Any) -> list[tuple[str, ...]]:
+    """Coalitions by size, then by their members' positions (the order of the players)."""
     players = game.players
-    out = [tuple(p for i, p in enumerate(players) if int(m) >> i & 1) for m in masks]
-    return sorted(out, key=lambda c: (len(c), [players.index(p) for p in c]))
+    members = [mask_members(int(m), len(players)) for m in masks]
+    members.sort(key=lambda c: (len(c), c))
+    return [tuple(players[i] for i in c) for c in members]

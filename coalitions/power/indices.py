@@ -21,8 +21,10 @@ Holler (public good)       minimal winning coalitions containing ``i``, normalis
 
 All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
 ``CompoundGame``) and a ``method`` (see :mod:`coalitions.power._engines`): ``"auto"`` picks
-exact integer counts when they are cheap, meet in the middle for huge weights (populations),
-and the subtraction-free float methods for large bodies.
+exact integer counts when they are cheap, else the exact decision diagram (huge weights of any
+size, populations in persons), else meet in the middle, else the subtraction-free float methods
+for large bodies; a method that cannot handle a game raises ``TooLargeError`` naming one that
+can.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from ..exceptions import InvalidGameError
+from .._bits import masks_to_matrix
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
                        SweepResult)
@@ -94,6 +97,11 @@ def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, *
 
     check_method(method, (*en.METHODS, *samplers))
     if method not in samplers:
+        given = [key for key in ("budget", "rng", "executor") if options.get(key) is not None]
+        if given:
+            raise InvalidArgumentError(
+                f"{function}: {', '.join(given)} only apply to the sampling methods "
+                f"({', '.join(map(repr, samplers))}); method={method!r} counts exactly.")
         return None
     game = en.check_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
@@ -111,8 +119,9 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     Parameters
     ----------
     game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "float", "mitm", "enumeration"}
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
         ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
+        ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
         subtraction-free leave-one-out product tree (relative error about 1e-13 for any n);
@@ -187,8 +196,9 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     game : simple game
     normalized : bool
         True (default) for the normalised index, False for the absolute one.
-    method : {"auto", "exact", "float", "mitm", "enumeration"}
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
         ``"exact"``: generating function over weights with exact integers, O(n q);
+        ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
         O(n q) per tree level with shrinking windows.
         The sampling estimators of :func:`coalitions.banzhaf_value` (``"sampling"``,
@@ -218,7 +228,7 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     from ..approx.banzhaf import BANZHAF_SAMPLERS, banzhaf_estimate
 
     if method in BANZHAF_SAMPLERS and normalized:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
             "(the normalised index is a ratio of estimates, without an unbiased estimator).")
     sampled = _sampled(game, method, "banzhaf_index", BANZHAF_SAMPLERS, banzhaf_estimate,
@@ -506,9 +516,11 @@ def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
         raise InvalidGameError("yes must be a list of names (or a mask), not one string.")
     mask = game.mask(yes)
     n = game.n_players
-    flips = np.array([mask ^ (1 << i) for i in range(n)], dtype=np.int64)
+    # row i: the vote with member i switched (a boolean matrix, so any n fits)
+    flips = np.tile(masks_to_matrix([mask], n), (n, 1))
+    flips[np.arange(n), np.arange(n)] ^= True
     passed = game.is_winning(mask)
-    outcomes = game.winning_masks(flips)
+    outcomes = game.winning_matrix(flips)
     pivotal = tuple(p for i, p in enumerate(game.players) if bool(outcomes[i]) != passed)
     members = game.coalition(mask)
     return PivotalResult(passed=passed, pivotal=pivotal,
@@ -563,7 +575,7 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
-        raise ValueError(f"unknown index {unknown[0]!r}; valid indices are "
+        raise InvalidArgumentError(f"unknown index {unknown[0]!r}; valid indices are "
                          f"{', '.join(INDEX_NAMES)} (or 'all').")
     columns, exact, used = {}, True, set()
     for name in names:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -115,7 +115,12 @@ def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exac
 def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=None,
                   first_stage_only: bool = False, atol: float = 1e-9,
                   progress: Callable[[int, int], None] | None = None) -> Run:
-    """Run the sequential LPs on the float table ``v``; see the module docstring."""
+    """Run the sequential LPs on the float table ``v``; see the module docstring.
+
+    ``v`` should be a zero-normalised table scaled to magnitudes of order one (see
+    ``_normal_form.py``): HiGHS's tolerances are absolute, and ``atol`` is relative to the
+    largest ``|v(S)|``.
+    """
     size = 1 << n
     full = size - 1
     scale = max(1.0, float(np.max(np.abs(v))))
@@ -244,11 +249,13 @@ def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
     return solve_lp(cost, A_ub=rows, b_ub=rhs, A_eq=eq, b_eq=eq_b), rows.shape[0]
 
 
-def reconstruct_exact(values, n: int, run: Run, weight_by_size=None
+def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight_by_size=None,
+                      *, unscale: Callable[[float], Any] = float
                       ) -> tuple[list[Fraction], list[Fraction]] | None:
     """Exact ``x`` and stage levels from the equalities the run fixed (None if inconsistent).
 
-    Unknowns are ``x`` and one level per stage; each fixed coalition gives
+    ``value(mask)`` is the exact worth of a coalition; ``unscale`` maps the run's numbers (in
+    the LP's units) back to the worths' units, for the free variables' guesses. Unknowns are ``x`` and one level per stage; each fixed coalition gives
     ``x(S) + w(S) t_stage = v(S)``, each fixed bound ``x_i = v(i)``, and ``x(N) = v(N)``.
     """
     stages = len(run.levels)
@@ -256,19 +263,19 @@ def reconstruct_exact(values, n: int, run: Run, weight_by_size=None
     rows, rhs = [], []
     row = [1] * n + [0] * stages
     rows.append(row)
-    rhs.append(values[full])
+    rhs.append(value(full))
     for mask, stage in run.fixed:
         row = [(mask >> i) & 1 for i in range(n)] + [0] * stages
         row[n + stage - 1] = 1 if weight_by_size is None else int(weight_by_size[
             bin(mask).count("1")])
         rows.append(row)
-        rhs.append(values[mask])
+        rhs.append(value(mask))
     for player, _stage in run.bounds:
         row = [0] * (n + stages)
         row[player] = 1
         rows.append(row)
-        rhs.append(values[1 << player])
-    guess = list(run.x) + list(run.levels)
+        rhs.append(value(1 << player))
+    guess = [unscale(v) for v in run.x] + [unscale(t) for t in run.levels]
     solved = solve_exact(rows, rhs, guess)
     if solved is None:
         return None

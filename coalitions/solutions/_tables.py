@@ -1,8 +1,8 @@
-"""Private helpers for the LP-based concepts: coalition tables, exact linear algebra,
-span tracking and exact positive combinations (balancedness certificates).
+"""Private helpers for the LP-based concepts: subset sums, exact linear algebra, span
+tracking and exact positive combinations (balancedness certificates).
 
 Everything that touches all ``2**n`` coalitions is a whole-array pass; the exact parts only
-ever see a few dozen coalitions.
+ever see a few dozen coalitions. The game as the LPs see it is in ``_normal_form.py``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
-from ..games.tu import TUGame
 from ._lp import solve_lp
 
-__all__ = ["subset_sums", "mask_bits", "numeric_table", "exact_table", "ExactTable", "Span",
-           "solve_exact", "positive_combination", "to_game_numbers", "exact_vector",
-           "float_excesses", "top_excesses", "exact_max_excess"]
+__all__ = ["subset_sums", "mask_bits", "Span", "solve_exact", "positive_combination",
+           "to_game_numbers", "exact_vector"]
 
 _INT64_SAFE = 1 << 61
 
@@ -44,43 +41,6 @@ def mask_bits(masks: np.ndarray, n: int, dtype=np.float64) -> np.ndarray:
     return ((masks[:, None] >> np.arange(n, dtype=np.int64)) & 1).astype(dtype)
 
 
-_CACHE: list = []          # [(game, float table, ExactTable or None)], most recent first
-
-
-def _cached(game: TUGame) -> list:
-    for entry in _CACHE:
-        if entry[0] is game:
-            return entry
-    entry = [game, None, None]
-    _CACHE.insert(0, entry)
-    del _CACHE[2:]
-    return entry
-
-
-def numeric_table(game: TUGame, function: str) -> np.ndarray:
-    """Float64 table of a float or exact game (symbolic games are refused)."""
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(
-            f"{function} solves linear programs, which needs numbers; substitute the symbols "
-            "of this symbolic game first with game.subs({...})."
-        )
-    if game.kind == nb.FLOAT:
-        return game.values
-    entry = _cached(game)
-    if entry[1] is None:
-        table = exact_table(game)
-        entry[1] = table.floats()
-    return entry[1]
-
-
-def exact_table(game: TUGame) -> "ExactTable":
-    """The game's values as scaled integers (cached for the last two games)."""
-    entry = _cached(game)
-    if entry[2] is None:
-        entry[2] = ExactTable(game)
-    return entry[2]
-
-
 def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:
     """A read-only array of numbers of the game's kind."""
     if kind == nb.FLOAT:
@@ -96,45 +56,6 @@ def exact_vector(x: Sequence[Any]) -> list[Fraction]:
     """Fractions from numbers (floats become the shortest decimal that round-trips)."""
     return [Fraction(repr(float(v))) if isinstance(v, (float, np.floating)) else Fraction(v)
             for v in x]
-
-
-class ExactTable:
-    """The values of a rational game scaled to integers: ``values = ints / scale``."""
-
-    def __init__(self, game: TUGame):
-        values = game.values
-        self.n = game.n_players
-        if game.kind == nb.FLOAT:
-            if np.all(values == np.round(values)) and np.abs(values).max() < 2.0**52:
-                self.scale = 1
-                self.ints = values.astype(np.int64)
-                return
-            values = np.array([Fraction(float(v)) for v in values], dtype=object)
-        elif game.kind == nb.SYMBOLIC:
-            raise InvalidGameError("exact verification needs a rational game, not a "
-                                   "symbolic one; substitute its symbols first.")
-        items = values.tolist()
-        dens = set(f.denominator for f in items)
-        scale = 1
-        for d in dens:
-            scale = scale * d // math.gcd(scale, d)
-        if scale == 1:
-            ints = [f.numerator for f in items]
-        else:
-            ints = [f.numerator * (scale // f.denominator) for f in items]
-        big = max(max(ints), -min(ints))
-        self.scale = scale
-        self.ints = np.array(ints, dtype=np.int64 if big < _INT64_SAFE >> 8 else object)
-
-    def floats(self) -> np.ndarray:
-        """The values as float64 (each the float nearest to the exact value)."""
-        if self.ints.dtype != object and self.scale == 1 and \
-                np.abs(self.ints).max(initial=0) < 2**53:
-            table = self.ints.astype(np.float64)
-        else:
-            table = np.array([float(Fraction(int(i), self.scale)) for i in self.ints])
-        table.setflags(write=False)
-        return table
 
 
 def _lcm_denominators(values: Sequence[Fraction]) -> int:
@@ -296,7 +217,9 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
     z = [Fraction(0)] * k
     for c in free:
         if guess is not None:
-            z[c] = Fraction(repr(float(guess[c]))).limit_denominator(max_denominator)
+            g = guess[c]
+            g = g if isinstance(g, Fraction) else Fraction(repr(float(g)))
+            z[c] = g.limit_denominator(max_denominator)
     for i, c in enumerate(pivots):
         row = matrix[i]
         z[c] = row[k] - sum((row[f] * z[f] for f in free if row[f]), Fraction(0))
@@ -378,87 +301,3 @@ def _dim(*arrays) -> int:
         if array.ndim == 2 and array.shape[1]:
             return array.shape[1]
     raise ValueError("cannot infer the dimension of an empty collection")
-
-
-def _lcm_range(n: int) -> int:
-    out = 1
-    for k in range(1, n + 1):
-        out = out * k // math.gcd(out, k)
-    return out
-
-
-def float_excesses(game: TUGame, x, per_capita: bool = False) -> np.ndarray:
-    """Float excesses of every mask (per capita: divided by the coalition size)."""
-    n = game.n_players
-    v = numeric_table(game, "excess")
-    exc = v - subset_sums(np.asarray([float(xi) for xi in x], dtype=np.float64), n)
-    if per_capita:
-        from .._bits import popcounts
-
-        exc = exc / np.maximum(popcounts(n), 1)
-    return exc
-
-
-def top_excesses(game: TUGame, x, *, per_capita: bool = False, exact: bool = True,
-                 count: int = 4096, fexc: np.ndarray | None = None):
-    """The coalitions with the largest excesses at ``x``, with exact keys.
-
-    Returns ``(masks, keys, complete_above, d)``: every proper coalition whose excess is at least
-    ``complete_above`` is among ``masks`` (``complete_above`` is None when all are). Keys are
-    Python integers proportional to the exact excess (rational games, ``exact=True``) or
-    floats; ``keys / d`` are the excesses. A float pass over the whole table picks the candidates, so exact arithmetic only
-    ever touches a few thousand coalitions.
-    """
-    n = game.n_players
-    full = (1 << n) - 1
-    if fexc is None:
-        fexc = float_excesses(game, x, per_capita)
-    inner = fexc[1:full]
-    scale = max(1.0, float(np.max(np.abs(numeric_table(game, "excess")))),
-                float(np.max(np.abs(np.asarray([float(v) for v in x])))))
-    margin = 1e-7 * scale
-    if inner.size <= 2 * count:
-        masks = np.arange(1, full, dtype=np.int64)
-        bound = None
-    else:
-        kth = np.partition(inner, inner.size - count)[inner.size - count]
-        masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
-        bound = kth - margin
-    if not exact:
-        return masks, fexc[masks], bound, 1
-    table = exact_table(game)
-    xs = [Fraction(v) for v in x]
-    d = table.scale
-    for value in xs:
-        d = d * value.denominator // math.gcd(d, value.denominator)
-    factor = d // table.scale
-    x_int = [int(v * d) for v in xs]
-    ints = table.ints
-    big_v = int(np.abs(ints).max()) if ints.dtype != object else max(abs(int(i)) for i in ints)
-    if big_v * factor + sum(abs(v) for v in x_int) < _INT64_SAFE and ints.dtype != object:
-        if masks.size > (1 << n) >> 4:     # many candidates: one int64 pass over the table
-            keys = (ints * factor - subset_sums(np.array(x_int, dtype=np.int64), n))[masks]
-        else:
-            keys = ints[masks] * factor - mask_bits(masks, n, np.int64) @ np.array(
-                x_int, dtype=np.int64)
-        keys = keys.astype(object) if per_capita else keys
-    else:
-        v_int = np.array([int(i) * factor for i in ints[masks].tolist()], dtype=object)
-        keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ np.array(x_int,
-                                                                               dtype=object)
-    if per_capita:
-        lcm = _lcm_range(n)
-        sizes = mask_bits(masks, n, np.int64).sum(axis=1)
-        keys = keys * np.array([lcm // int(k) for k in sizes], dtype=object)
-        d = d * lcm
-    if bound is not None:
-        # keys are excess * d (per capita: excess / |S| * d); as an exact bound:
-        bound = Fraction(bound) * d
-    return masks, keys, bound, d
-
-
-def exact_max_excess(game: TUGame, x) -> Fraction:
-    """The exact largest excess over the proper coalitions (x rational)."""
-    _masks, keys, _bound, d = top_excesses(game, x, count=64)
-    top = max(keys.tolist()) if keys.dtype == object else int(keys.max())
-    return Fraction(int(top), d)

@@ -9,7 +9,7 @@ from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..results import ValueResult
-from .semivalues import as_result, check_game, check_method, semivalue_raw
+from .semivalues import as_result, check_game, check_method, mark_cost, semivalue_raw
 
 __all__ = ["banzhaf_value"]
 
@@ -35,6 +35,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     Parameters
     ----------
     game : TUGame
+        For a cost game the payoffs are cost shares (the value is linear in the game).
     normalized : bool, default False
         Divide by the sum over players so that the payoffs sum to one (the normalised Banzhaf
         index of a simple game).
@@ -80,7 +81,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
                         BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,
                         callback=callback, confidence=confidence, normalized=normalized)
     if estimate is not None:
-        return estimate
+        return mark_cost(game, estimate)
     method = method or "exact"
     game = check_game(game, "banzhaf_value")
     check_method(method, BANZHAF_METHODS)

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ..results import ValueResult
 
 __all__ = ["proportional_rule", "constrained_equal_awards", "constrained_equal_losses",
@@ -178,6 +178,6 @@ def claims_rule(estate: Any, claims: Sequence[Any], rule: str = "talmud",
     [Fraction(100, 1), Fraction(100, 1), Fraction(100, 1)]
     """
     if rule not in CLAIMS_RULES:
-        raise ValueError(f"unknown rule {rule!r}; valid rules are "
+        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are "
                          f"{', '.join(map(repr, CLAIMS_RULES))}.")
     return CLAIMS_RULES[rule](estate, claims, players)

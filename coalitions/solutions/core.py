@@ -1,9 +1,8 @@
-"""The core: the efficient payoffs that no coalition can improve upon."""
+"""The core: the efficient payoffs that no coalition can improve upon (for a cost game: the
+cost shares that charge no coalition more than its stand-alone cost)."""
 
 from __future__ import annotations
 
-import itertools
-import math
 from fractions import Fraction
 from typing import Any, Sequence
 
@@ -11,21 +10,24 @@ import numpy as np
 
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError, TooLargeError
+from ..games._players import as_names
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
-from ._lp import solve_lp
-from ._tables import (exact_max_excess, mask_bits, numeric_table, solve_exact,
-                      to_game_numbers)
-from .imputations import is_efficient
-from .least_core import least_core, max_excess
+from ._normal_form import NormalForm, check_tolerance, normal_form, pow2
+from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
+from .imputations import payoff_vector
+from .least_core import (LeastCoreSolution, balanced_collection, excesses_at_most,
+                         solve_least_core)
 from .semivalues import check_game
 
 __all__ = ["core", "is_in_core", "core_vertices", "is_balanced_collection",
-           "MAX_VERTEX_PLAYERS"]
+           "MAX_VERTEX_PLAYERS", "MAX_CORE_VERTICES"]
 
 #: Largest game whose core vertices are enumerated.
-MAX_VERTEX_PLAYERS = 8
-_MAX_BASES = 2_000_000
+MAX_VERTEX_PLAYERS = 10
+#: Float games are enumerated exactly on their zero-normalised worths rounded to this grid
+#: (relative to the largest worth), far below any ``atol``.
+_FLOAT_GRID = 2**40
 
 
 def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreResult:
@@ -33,38 +35,58 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
 
     .. math:: C(v) = \{x : x(N) = v(N),\ x(S) \ge v(S)\ \forall S \subseteq N\}
 
+    For a cost game (``game.is_cost``, e.g. :func:`coalitions.airport_game`) the core is the
+    set of cost shares that charge no coalition more than its stand-alone cost,
+
+    .. math:: C(c) = \{x : x(N) = c(N),\ x(S) \le c(S)\ \forall S \subseteq N\},
+
+    and every number in the result is in costs.
+
     Parameters
     ----------
     game : TUGame
-        A float or rational game.
+        A float or rational game, of worths or of costs.
     vertices : bool
-        Also enumerate the core's vertices (games of at most ``MAX_VERTEX_PLAYERS``
-        players; exact for rational games).
+        Also enumerate the core's vertices (games of at most ``MAX_VERTEX_PLAYERS`` = 10
+        players and ``MAX_CORE_VERTICES`` vertices; exact for rational games).
     atol : float
-        Tolerance for float games (relative to the largest worth).
+        Tolerance for float games, relative to the largest worth of the zero-normalised game.
 
     Returns
     -------
     CoreResult
         ``is_empty``; ``x``, a core point (a least-core point) when not empty; ``epsilon``,
-        the least-core value; ``vertices`` when asked; and when the core is empty a
-        ``certificate``: a balanced collection whose weighted worth exceeds ``v(N)``
-        (Bondareva-Shapley), checkable with :func:`is_balanced_collection`.
+        the least-core value; ``vertices`` when asked; ``cost``; and when the core is empty a
+        ``certificate``: a balanced collection whose weighted worth exceeds ``v(N)`` (for a
+        cost game: whose weighted cost is below ``c(N)``), checkable with
+        :func:`is_balanced_collection`. ``success`` is False, with a ``message``, when the LP
+        answer cannot be verified.
 
     Raises
     ------
     TooLargeError
-        If vertices are asked for a game above ``MAX_VERTEX_PLAYERS`` players.
+        If vertices are asked for a game above ``MAX_VERTEX_PLAYERS`` players, or the core
+        has more than ``MAX_CORE_VERTICES`` vertices.
 
     Notes
     -----
-    Emptiness comes from the least-core LP (one LP with row generation). By the
-    Bondareva-Shapley theorem the core is empty exactly when some balanced collection has
-    :math:`\sum_S \delta_S v(S) > v(N)`; the LP dual supplies that collection. Vertices are
-    enumerated by walking the edges of the core from a first vertex (a lexicographic LP):
-    at each vertex every choice of n - 2 tight constraints gives a candidate edge direction,
-    followed until another constraint blocks it. Exact games rebuild each vertex from its
-    tight constraints in rational arithmetic and check it against every coalition.
+    Emptiness comes from the least-core LP (one LP with row generation), solved on the
+    zero-normalised game scaled to worths of order one (the core is covariant under adding an
+    additive game, so a large offset such as :math:`10^9 |S|` never reaches the LP) and
+    verified: exactly for rational games (the primal point and the dual weights are rebuilt
+    in rational arithmetic and must give the same least-core value), within ``atol`` of the
+    scaled worths for float games. By the Bondareva-Shapley theorem the core is empty exactly
+    when some balanced collection has :math:`\sum_S \delta_S v(S) > v(N)`; the LP dual
+    supplies that collection. A cost game is solved as its savings game
+    :math:`s(S) = \sum_{i \in S} c(\{i\}) - c(S)`, whose core is
+    :math:`\{c(\{i\}) - y_i\}` for the cost core's :math:`y`.
+
+    Vertices are enumerated exactly by walking the edge graph of the core from a first vertex:
+    at every vertex the edges are the extreme rays of its tangent cone, found by the
+    double-description method however degenerate the vertex is (see ``_vertices.py``), and
+    each edge is followed to the next vertex by an exact ratio test. Float games are
+    enumerated exactly on their zero-normalised worths rounded to a grid of
+    :math:`2^{-40}` of the largest worth.
 
     References
     ----------
@@ -72,6 +94,8 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
        theory of cooperative games. *Problemy Kibernetiki* 10, 119-139.
     .. [2] Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics
        Quarterly* 14(4), 453-460.
+    .. [3] Fukuda, K. and Prodon, A. (1996). Double description method revisited. In
+       *Combinatorics and Computer Science*, LNCS 1120, 91-111.
 
     Examples
     --------
@@ -82,42 +106,63 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     >>> empty = co.core(co.majority_game(3))
     >>> empty.is_empty, empty.certificate.weights, empty.certificate.total
     (True, (Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)), Fraction(3, 2))
+
+    A cost game: two planes share a runway of cost 2 that the small one alone could build for
+    1; each pays at most its own runway.
+
+    >>> runway = co.core(co.airport_game([1, 2]), vertices=True)
+    >>> runway.cost, [v.tolist() for v in runway.vertices]
+    (True, [[Fraction(0, 1), Fraction(2, 1)], [Fraction(1, 1), Fraction(1, 1)]])
     """
     game = check_game(game, "core")
-    v = numeric_table(game, "core")
+    atol = check_tolerance(atol, "core")
     n = game.n_players
-    if vertices and n > MAX_VERTEX_PLAYERS:
+    if vertices:
+        _check_vertex_size(n)
+    nf = normal_form(game, "core")
+    solution = solve_least_core(nf, atol)
+    cost = game.is_cost
+    if not solution.success:
+        return CoreResult(players=game.players, is_empty=False, x=None,
+                          epsilon=float("nan"), exact=False, message=solution.message,
+                          success=False, cost=cost)
+    exact = solution.exact and game.kind == nb.EXACT
+    epsilon = nf.to_amount(solution.epsilon)
+    if _is_empty(nf, solution, atol):
+        certificate = balanced_collection(game, solution.support, solution.delta, exact=exact)
+        message = ("empty: a balanced collection of coalitions' stand-alone costs is below "
+                   "c(N)" if cost else "empty: a balanced collection outweighs v(N)")
+        return CoreResult(players=game.players, is_empty=True, x=None, epsilon=epsilon,
+                          vertices=() if vertices else None, certificate=certificate,
+                          exact=exact, message=message, cost=cost)
+    found = tuple(_vertices(nf, solution)) if vertices else None
+    return CoreResult(players=game.players, is_empty=False, x=nf.to_payoffs(solution.x0),
+                      epsilon=epsilon, vertices=found, certificate=None, exact=exact,
+                      message="not empty; in costs" if cost else "not empty", cost=cost)
+
+
+def _is_empty(nf: NormalForm, solution: LeastCoreSolution, atol: float) -> bool:
+    if solution.exact:
+        return solution.epsilon > 0
+    return nf.to_lp(solution.epsilon) > atol
+
+
+def _check_vertex_size(n: int) -> None:
+    if n > MAX_VERTEX_PLAYERS:
         raise TooLargeError(
             f"core vertices are enumerated for at most {MAX_VERTEX_PLAYERS} players, this "
             f"game has {n}; call core(game) without vertices=True for emptiness and a core "
             "point."
         )
-    result = least_core(game, atol=atol)
-    if not result.success:
-        return CoreResult(players=game.players, is_empty=False, x=None,
-                          epsilon=result.epsilon, exact=False, message=result.message,
-                          success=False)
-    scale = max(1.0, float(np.max(np.abs(v))))
-    if result.exact:
-        empty = result.epsilon > 0
-    else:
-        empty = float(result.epsilon) > atol * scale
-    if empty:
-        return CoreResult(players=game.players, is_empty=True, x=None,
-                          epsilon=result.epsilon, vertices=() if vertices else None,
-                          certificate=result.certificate, exact=result.exact,
-                          message="empty: a balanced collection outweighs v(N)")
-    found = core_vertices(game, atol=atol) if vertices else None
-    return CoreResult(players=game.players, is_empty=False, x=result.x,
-                      epsilon=result.epsilon, vertices=None if found is None else tuple(found),
-                      certificate=None, exact=result.exact, message="not empty")
 
 
 def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
-    """Whether ``x`` is efficient and ``x(S) >= v(S)`` for every coalition.
+    """Whether ``x`` is efficient and no coalition can improve on it.
 
-    Exact for a rational game with rational payoffs; within ``atol`` otherwise. One
-    vectorised pass over the table (``x(S)`` by the subset-sum recurrence).
+    For a game of worths: ``x(S) >= v(S)`` for every coalition; for a cost game:
+    ``x(S) <= c(S)``. Exact for a rational game with rational payoffs; otherwise within
+    ``atol`` relative to the largest worth of the zero-normalised game. One vectorised pass
+    over the table (``x(S)`` by the subset-sum recurrence).
 
     Examples
     --------
@@ -125,17 +170,14 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> game = co.glove_game(["L"], ["R1", "R2"])
     >>> co.is_in_core(game, [1, 0, 0]), co.is_in_core(game, [0.5, 0.25, 0.25])
     (True, False)
+    >>> co.is_in_core(co.airport_game([1, 2]), [1, 1])
+    True
     """
     game = check_game(game, "is_in_core")
-    numeric_table(game, "is_in_core")
-    if game.n_players == 1:
-        return is_efficient(game, x, atol=atol)
-    if not is_efficient(game, x, atol=atol):
-        return False
-    top = max_excess(game, x)
-    if isinstance(top, Fraction):
-        return top <= 0
-    return top <= atol
+    atol = check_tolerance(atol, "is_in_core")
+    nf = normal_form(game, "is_in_core")
+    x = payoff_vector(game, x, "is_in_core")
+    return excesses_at_most(nf, x, Fraction(0), atol)
 
 
 def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None = None, *,
@@ -144,8 +186,15 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     """Whether weights balance the coalitions: positive, and every player's total is one.
 
     Pass a :class:`BalancedCollection` (from :func:`core`) or ``coalitions`` and ``weights``.
-    Checked exactly for Fraction weights. To use it as an empty-core certificate also check
-    ``certificate.total > certificate.grand_value``.
+    Checked exactly for int/Fraction weights, within ``atol`` for floats. To use it as an
+    empty-core certificate also check ``certificate.total > certificate.grand_value`` (for a
+    cost game ``certificate.total < certificate.grand_value``).
+
+    Raises
+    ------
+    InvalidGameError
+        If the coalitions name unknown players or repeat a member, the weights are not finite
+        numbers, or the two lists differ in length.
 
     Examples
     --------
@@ -155,116 +204,52 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     (True, True)
     """
     game = check_game(game, "is_balanced_collection")
+    atol = check_tolerance(atol, "is_balanced_collection")
     if certificate is not None:
         coalitions, weights = certificate.coalitions, certificate.weights
     if coalitions is None or weights is None:
         raise InvalidGameError("is_balanced_collection needs a certificate, or coalitions "
                                "and weights.")
+    coalitions, weights = list(coalitions), list(weights)
     if len(coalitions) != len(weights):
         raise InvalidGameError(f"{len(coalitions)} coalitions but {len(weights)} weights.")
-    exact = all(isinstance(w, (int, Fraction)) for w in weights)
+    for weight in weights:
+        if isinstance(weight, (bool, np.bool_)) or not isinstance(
+                weight, (int, float, Fraction, np.integer, np.floating)) or (
+                isinstance(weight, (float, np.floating)) and not np.isfinite(weight)):
+            raise InvalidGameError(
+                f"is_balanced_collection: weights must be finite numbers, got {weight!r}.")
+    members = []
+    for coalition in coalitions:
+        names = as_names(coalition)
+        if len(set(names)) != len(names):
+            raise InvalidGameError(
+                f"is_balanced_collection: coalition {list(names)} repeats a member.")
+        members.append([game.player_index(name) for name in names])
+    exact = all(isinstance(w, (int, Fraction, np.integer)) for w in weights)
     zero = Fraction(0) if exact else 0.0
     totals = [zero] * game.n_players
-    for members, weight in zip(coalitions, weights):
+    for indices, weight in zip(members, weights):
+        weight = Fraction(int(weight)) if isinstance(weight, np.integer) else weight
         if weight <= 0:
             return False
-        for name in members:
-            totals[game.player_index(name)] += weight
+        for i in indices:
+            totals[i] += weight
     if exact:
         return all(t == 1 for t in totals)
     return all(abs(t - 1) <= atol for t in totals)
 
 
-def _start_vertex(A: np.ndarray, b: np.ndarray, grand: float, n: int) -> np.ndarray | None:
-    """A vertex of the core: lexicographic LP (minimise x_1, then x_2, ...)."""
-    eq = [np.ones(n)]
-    eq_b = [grand]
-    point = None
-    for i in range(n):
-        cost = np.zeros(n)
-        cost[i] = 1.0
-        solution = solve_lp(cost, A_ub=-A, b_ub=-b, A_eq=np.array(eq), b_eq=np.array(eq_b))
-        if not solution.success:
-            return None
-        point = solution.x
-        row = np.zeros(n)
-        row[i] = 1.0
-        eq.append(row)
-        eq_b.append(solution.fun)
-    return point
-
-
-def _float_vertices(A: np.ndarray, b: np.ndarray, grand: float, n: int, scale: float
-                    ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Vertices by walking the edges of the core from one vertex (breadth first)."""
-    tol = 1e-9 * scale
-    start = _start_vertex(A, b, grand, n)
-    if start is None:
-        return []
-    key = lambda p: tuple(np.round(p / scale, 9) + 0.0)  # noqa: E731
-    found = {key(start): start}
-    queue = [start]
-    budget = _MAX_BASES
-    while queue:
-        point = queue.pop()
-        slack = A @ point - b
-        tight = np.flatnonzero(slack <= 1e-7 * scale)
-        if n == 1:
-            break
-        combos = math.comb(len(tight), n - 2)
-        budget -= combos
-        if budget < 0:
-            raise TooLargeError(
-                "the core is too degenerate to enumerate its vertices here "
-                f"({len(tight)} constraints tight at one vertex); use core(game) for a point."
-            )
-        if n == 2:
-            picks = np.zeros((1, 0), dtype=np.int64)
-        else:
-            picks = np.array(list(itertools.combinations(tight, n - 2)), dtype=np.int64)
-            picks = picks.reshape(-1, n - 2)
-        for lo in range(0, len(picks), 20_000):
-            chunk = picks[lo:lo + 20_000]
-            matrices = np.empty((len(chunk), n - 1, n))
-            matrices[:, 0, :] = 1.0
-            matrices[:, 1:, :] = A[chunk]
-            _, sing, vt = np.linalg.svd(matrices)
-            ok = sing[:, -1] > 1e-9 if n > 1 else np.ones(len(chunk), bool)
-            directions = vt[ok, -1, :]
-            for sign in (1.0, -1.0):
-                d = sign * directions
-                moves = A @ d.T                         # (constraints, directions)
-                feasible = np.all(moves[tight] >= -1e-9, axis=0)
-                for k in np.flatnonzero(feasible):
-                    m = moves[:, k]
-                    blocking = m < -1e-12
-                    if not blocking.any():
-                        continue
-                    step = np.min(slack[blocking] / -m[blocking])
-                    if step <= tol:
-                        continue
-                    new = point + step * d[k]
-                    new_key = key(new)
-                    if new_key not in found:
-                        found[new_key] = new
-                        queue.append(new)
-    out = []
-    for point in found.values():
-        tight = np.flatnonzero(A @ point - b <= 1e-7 * scale)
-        out.append((point, tight))
-    return out
-
-
 def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
-    """The vertices of the core (empty list when the core is empty).
+    """The vertices of the core (empty list when the core is empty), sorted.
 
-    Exact for rational games: every vertex is rebuilt from its tight constraints in exact
-    arithmetic and checked exactly against all coalitions.
+    Exact for rational games: vertices are found and checked in integer arithmetic,
+    degenerate or not (see :func:`core`). For a cost game they are cost shares.
 
     Raises
     ------
     TooLargeError
-        Above ``MAX_VERTEX_PLAYERS`` players, or when too many candidate bases remain.
+        Above ``MAX_VERTEX_PLAYERS`` players, or beyond ``MAX_CORE_VERTICES`` vertices.
 
     Examples
     --------
@@ -275,36 +260,61 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
     """
     game = check_game(game, "core_vertices")
-    v = numeric_table(game, "core_vertices")
-    n = game.n_players
-    if n > MAX_VERTEX_PLAYERS:
-        raise TooLargeError(f"core vertices are enumerated for at most {MAX_VERTEX_PLAYERS} "
-                            f"players, this game has {n}.")
-    full = (1 << n) - 1
-    if n == 1:
-        return [to_game_numbers([game.grand_value], game.kind)]
-    lc = least_core(game, atol=atol)
-    scale = max(1.0, float(np.max(np.abs(v))))
-    if (lc.exact and lc.epsilon > 0) or (not lc.exact and float(lc.epsilon) > atol * scale):
+    atol = check_tolerance(atol, "core_vertices")
+    _check_vertex_size(game.n_players)
+    nf = normal_form(game, "core_vertices")
+    solution = solve_least_core(nf, atol)
+    if not solution.success:
+        from ..exceptions import SolverError
+
+        raise SolverError(f"core_vertices: {solution.message}")
+    if _is_empty(nf, solution, atol):
         return []
-    masks = np.arange(1, full, dtype=np.int64)
-    bits = mask_bits(masks, n)
-    found = _float_vertices(bits, v[masks], float(v[full]), n, scale)
-    vertices = []
-    if game.kind == nb.EXACT:
-        seen = set()
-        for point, tight in found:
-            rows = [[1] * n] + [[int(b) for b in bits[j]] for j in tight]
-            rhs = [game.grand_value] + [game.values[int(masks[j])] for j in tight]
-            x = solve_exact(rows, rhs, list(point))
-            if x is None:
-                continue
-            if exact_max_excess(game, x) > 0 or tuple(x) in seen:
-                continue
-            seen.add(tuple(x))
-            vertices.append(to_game_numbers(x, nb.EXACT))
-        vertices.sort(key=lambda a: tuple(a.tolist()))
-        return vertices
-    for point, _tight in sorted(found, key=lambda pt: tuple(pt[0])):
-        vertices.append(to_game_numbers(point, nb.FLOAT))
-    return vertices
+    return _vertices(nf, solution)
+
+
+def _vertices(nf: NormalForm, solution: LeastCoreSolution) -> list[np.ndarray]:
+    """Vertices of a non-empty core, in the original game's numbers, sorted."""
+    n = nf.n
+    if nf.exact:
+        b = nf.ints
+        start = [Fraction(v) * nf.den for v in solution.x0]
+        unit = Fraction(1, nf.den)
+    else:
+        b, start, unit = _snapped(nf)
+        if b is None:
+            return []
+    found = exact_core_vertices(b, n, start)
+    out = []
+    for point, q in found:
+        x0 = [Fraction(p, q) * unit for p in point]
+        out.append(nf.to_payoffs(x0))
+    out.sort(key=lambda a: tuple(a.tolist()))
+    return out
+
+
+def _snapped(nf: NormalForm):
+    """A float game's zero-normalised worths on an integer grid, with an exact core point.
+
+    When rounding makes the core empty (it was within ``atol`` of empty), the least core of
+    the rounded game stands in for it.
+    """
+    ints = np.rint(np.asarray(nf.floats) * _FLOAT_GRID).astype(np.int64)
+    ints[0] = 0
+    grid = normal_form(TUGame(ints), "core_vertices")
+    solution = solve_least_core(grid, 1e-9)
+    if not solution.success:
+        return None, None, None
+    b = [Fraction(int(v)) for v in ints.tolist()]
+    if solution.epsilon > 0:
+        b = [v - solution.epsilon if 0 < m < len(b) - 1 else v for m, v in enumerate(b)]
+    scale = 1
+    for v in b:
+        scale = scale * v.denominator // np.gcd(scale, v.denominator)
+    b_int = np.array([int(v * scale) for v in b], dtype=object)
+    top = max(abs(int(v)) for v in b_int.tolist())
+    if top < (1 << 40):
+        b_int = b_int.astype(np.int64)
+    start = [Fraction(v) * scale for v in solution.x0]
+    unit = pow2(nf.lp_exponent) / (_FLOAT_GRID * scale)
+    return b_int, start, unit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
-from .semivalues import as_result
+from .semivalues import as_result, negated_worths
 from .tau import _numeric
 
 __all__ = ["gately_point", "propensity_to_disrupt"]
@@ -15,7 +15,8 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
 
     .. math:: d_i(x) = \frac{x(N \setminus i) - v(N \setminus i)}{x_i - v(\{i\})}
 
-    (infinite when the denominator is zero).
+    (infinite when the denominator is zero). For a cost game, with cost shares ``y``:
+    :math:`d_i(y) = (c(N \setminus i) - y(N \setminus i)) / (c(\{i\}) - y_i)`.
 
     Examples
     --------
@@ -24,6 +25,8 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     [Fraction(3, 2), Fraction(3, 2), Fraction(3, 2)]
     """
     game = _numeric(game, "propensity_to_disrupt")
+    if game.is_cost:
+        return propensity_to_disrupt(negated_worths(game), [-v for v in x])
     n = game.n_players
     full = (1 << n) - 1
     values = game.values
@@ -44,6 +47,9 @@ def gately_point(game: TUGame):
     :math:`d_i = v(N) - v(N \setminus i) - v(\{i\})`,
 
     .. math:: x_i = v(\{i\}) + \frac{d_i}{\sum_j d_j}\Bigl(v(N) - \sum_j v(\{j\})\Bigr)
+
+    For a cost game ``c`` the cost shares are the negated Gately point of ``-c`` (that of the
+    savings game, subtracted from the stand-alone costs).
 
     Raises
     ------
@@ -66,6 +72,10 @@ def gately_point(game: TUGame):
     [Fraction(40, 1), Fraction(80, 1), Fraction(80, 1)]
     """
     game = _numeric(game, "gately_point")
+    if game.is_cost:
+        shares = gately_point(negated_worths(game)).x
+        return as_result(game, [-v for v in shares.tolist()], concept="gately",
+                         method="closed form")
     n = game.n_players
     full = (1 << n) - 1
     values = game.values

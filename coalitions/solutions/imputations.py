@@ -1,4 +1,8 @@
-"""Imputations: efficient, individually rational payoff vectors."""
+"""Imputations: efficient, individually rational payoff vectors.
+
+For a cost game (``game.is_cost``) an imputation is a vector of cost shares ``y`` with
+``y(N) = c(N)`` and ``y_i <= c({i})``: nobody pays more than it would alone.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
+from ._normal_form import check_tolerance
 from .semivalues import check_game
 
 __all__ = ["is_efficient", "is_individually_rational", "is_imputation", "imputation_vertices"]
@@ -32,8 +37,10 @@ def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
         raise InvalidGameError(
             f"{function} needs one payoff per player ({game.n_players}), got {len(items)}."
         )
+    if any(isinstance(v, (bool, np.bool_)) for v in items):
+        raise InvalidGameError(f"{function}: payoffs must be numbers, got a bool in {items!r}.")
     exact = game.kind != nb.FLOAT and all(
-        isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool) for v in items)
+        isinstance(v, (int, Fraction, np.integer)) for v in items)
     if exact:
         out = np.empty(len(items), dtype=object)
         out[:] = [Fraction(int(v)) if isinstance(v, np.integer) else Fraction(v) for v in items]
@@ -44,6 +51,13 @@ def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
         raise InvalidGameError(f"{function}: payoffs must be numbers, got {items!r}.") from None
     if not np.isfinite(out).all():
         raise InvalidGameError(f"{function}: payoffs must be finite numbers.")
+    with np.errstate(over="ignore"):
+        total = float(np.abs(out).sum())
+    if not np.isfinite(total):
+        raise InvalidGameError(
+            f"{function}: the payoffs are too large for float arithmetic (their absolute sum "
+            "overflows); pass them as ints or Fractions of an exact game."
+        )
     return out
 
 
@@ -69,26 +83,35 @@ def is_efficient(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     True
     """
     game = _numeric_game(game, "is_efficient")
+    atol = check_tolerance(atol, "is_efficient")
     x = payoff_vector(game, x, "is_efficient")
-    grand = game.grand_value if x.dtype == object else float(game.grand_value)
-    return bool(abs(sum(x.tolist()) - grand) <= _tol(x, atol))
+    if x.dtype == object:
+        return sum(x.tolist()) == game.grand_value
+    # the float payoffs summed exactly (no overflow or cancellation), then compared
+    gap = sum(map(Fraction, x.tolist()), Fraction(0)) - Fraction(float(game.grand_value))
+    return bool(abs(gap) <= atol)
 
 
 def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
-    """Whether ``x_i >= v({i})`` for every player.
+    """Whether ``x_i >= v({i})`` for every player (for a cost game: ``x_i <= c({i})``).
 
     Examples
     --------
     >>> import coalitions as co
     >>> co.is_individually_rational(co.airport_game([1, 2]), [1, 2])
     True
+    >>> co.is_individually_rational(co.airport_game([1, 2]), [1.5, 0.5])
+    False
     """
     game = _numeric_game(game, "is_individually_rational")
+    atol = check_tolerance(atol, "is_individually_rational")
     x = payoff_vector(game, x, "is_individually_rational")
     tol = _tol(x, atol)
     values = game.values
-    return all((x[i] if x.dtype == object else float(x[i])) >=
-               (values[1 << i] if x.dtype == object else float(values[1 << i])) - tol
+    sign = -1 if game.is_cost else 1
+    if x.dtype == object:
+        return all(sign * (x[i] - values[1 << i]) >= 0 for i in range(game.n_players))
+    return all(sign * (float(x[i]) - float(values[1 << i])) >= -tol
                for i in range(game.n_players))
 
 
@@ -110,7 +133,9 @@ def imputation_vertices(game: TUGame) -> list[np.ndarray]:
 
     Vertex ``i`` gives every other player ``j`` its worth ``v({j})`` and player ``i`` the rest,
     :math:`v(N) - \sum_{j \ne i} v(\{j\})`. The list is empty when the imputation set is empty
-    and has one point when the game is inessential.
+    and has one point when the game is inessential. For a cost game, vertex ``i`` charges
+    every other player its stand-alone cost and ``i`` the rest; the set is empty when the
+    stand-alone costs add up to less than ``c(N)``.
 
     Examples
     --------
@@ -123,7 +148,7 @@ def imputation_vertices(game: TUGame) -> list[np.ndarray]:
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     surplus = game.grand_value - sum(singles)
-    if surplus < 0:
+    if (surplus > 0) if game.is_cost else (surplus < 0):
         return []
     dtype = np.float64 if game.kind == nb.FLOAT else object
     vertices = []

@@ -2,46 +2,127 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
 from .. import _numbers as nb
+from ..exceptions import SolverError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
+from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import sequential_lp
-from ._tables import (exact_max_excess, mask_bits, numeric_table, positive_combination,
-                      solve_exact, subset_sums, to_game_numbers)
+from ._tables import mask_bits, positive_combination, solve_exact, subset_sums
 from .imputations import payoff_vector
 from .semivalues import check_game
 
 __all__ = ["least_core", "is_in_least_core", "max_excess"]
 
+#: HiGHS's own feasibility tolerance: float answers are verified to ``max(atol, LP_TOL)``,
+#: relative to the largest zero-normalised worth.
+LP_TOL = 1e-7
+
 
 def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
-    """The largest excess ``v(S) - x(S)`` over the proper non-empty coalitions.
+    r"""The largest excess over the proper non-empty coalitions.
 
-    Exact for a rational game and rational ``x``.
+    The excess is :math:`v(S) - x(S)` for a game of worths and :math:`x(S) - c(S)` for a cost
+    game (how much more than its stand-alone cost ``S`` pays). Exact for a rational game and
+    rational ``x``.
 
     Examples
     --------
     >>> import coalitions as co
     >>> co.max_excess(co.majority_game(3), [1, 0, 0])
     Fraction(1, 1)
+    >>> co.max_excess(co.airport_game([1, 2]), [1, 1])
+    Fraction(0, 1)
     """
     game = check_game(game, "max_excess")
-    numeric_table(game, "max_excess")
+    nf = normal_form(game, "max_excess")
     x = payoff_vector(game, x, "max_excess")
     n = game.n_players
+    exact = x.dtype == object
     if n == 1:
-        return nb.constant(0, nb.FLOAT if x.dtype != object else nb.EXACT)
-    full = (1 << n) - 1
-    if x.dtype == object:
-        return exact_max_excess(game, list(x))
-    v = numeric_table(game, "max_excess")
-    exc = v - subset_sums(x, n)
-    return float(exc[1:full].max())
+        return nb.constant(0, nb.EXACT if exact else nb.FLOAT)
+    if exact and nf.exact:
+        return nf.exact_max_excess(nf.from_payoffs(list(x), exact=True))
+    return nf.float_max_excess(nf.from_payoffs(list(x), exact=False))
+
+
+@dataclass
+class LeastCoreSolution:
+    """The least core of a normal form: ``x0`` and ``epsilon`` in its (true) units."""
+
+    x0: list
+    epsilon: Any
+    support: list
+    delta: list
+    exact: bool
+    verified: bool
+    n_lps: int
+    success: bool = True
+    message: str = ""
+
+
+def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
+    """The least-core LP on a normal form, verified exactly (exact forms) or within
+    ``max(atol, LP_TOL)`` of the scaled data (float forms)."""
+    n = nf.n
+    if n == 1:
+        zero = Fraction(0) if nf.exact else 0.0
+        return LeastCoreSolution([nf.grand if nf.exact else float(nf.floats[-1])], zero, [],
+                                 [], nf.exact, True, 0)
+    run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
+    if not run.success:
+        return LeastCoreSolution([float("nan")] * n, float("nan"), [], [], False, False,
+                                 run.n_lps, success=False, message=run.message)
+    support = [mask for mask, _w in run.duals]
+    if nf.exact:
+        found = _exact_least_core(nf, support, run)
+        if found is None:
+            tight = _tight_masks(nf, run, atol)
+            found = _exact_least_core(nf, tight, run, any_weights=True)
+        if found is None:
+            return LeastCoreSolution(
+                [float("nan")] * n, float("nan"), [], [], False, False, run.n_lps,
+                success=False,
+                message="the least-core LP answer could not be certified in exact arithmetic "
+                        "(its primal and dual bounds do not meet); no answer is given rather "
+                        "than a wrong one")
+        x0, epsilon, support, delta = found
+        return LeastCoreSolution(x0, epsilon, support, delta, True, True, run.n_lps,
+                                 message="exact; primal and dual agree")
+    weights = np.array([w for _m, w in run.duals])
+    x0 = [nf.from_lp(v) for v in run.x]
+    t = float(run.levels[0])
+    delta = list(weights)
+    tol = max(atol, LP_TOL)
+    ok = weights.size > 0
+    if ok:
+        bits = mask_bits(np.array(support), n)
+        cover = weights @ bits
+        lam = float(cover.mean())
+        ok = lam > 0 and bool(np.all(np.abs(cover - lam) <= tol * max(1.0, lam)))
+        if ok:
+            delta = list(weights / lam)
+            dual = (float(weights @ nf.floats[support]) - lam * float(nf.floats[-1])) / \
+                float(weights.sum())
+            fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), n)
+            primal = float(fexc[1:nf.full].max())
+            efficient = abs(float(np.sum(run.x)) - float(nf.floats[-1])) <= tol
+            ok = efficient and abs(primal - t) <= tol and abs(dual - t) <= tol
+    if not ok:
+        return LeastCoreSolution(
+            [float("nan")] * n, float("nan"), [], [], False, False, run.n_lps, success=False,
+            message="the least-core LP answer failed its check (primal and dual bounds within "
+                    f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
+                    "rather than a wrong one")
+    return LeastCoreSolution(x0, nf.from_lp(t), support, delta, False, True, run.n_lps,
+                             message="floating point; primal and dual agree within "
+                                     f"{tol:g} (relative to the zero-normalised worths)")
 
 
 def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
@@ -50,31 +131,40 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     .. math:: \varepsilon^* = \min \{\varepsilon : \exists x,\ x(N) = v(N),\
               x(S) \ge v(S) - \varepsilon \ \forall S \ne \emptyset, N\}
 
-    The core is non-empty exactly when :math:`\varepsilon^* \le 0`.
+    The core is non-empty exactly when :math:`\varepsilon^* \le 0`. For a cost game
+    (``game.is_cost``) the constraints read :math:`x(S) \le c(S) + \varepsilon` and
+    :math:`x(N) = c(N)`: ``x`` holds cost shares.
 
     Parameters
     ----------
     game : TUGame
-        A float or rational game.
+        A float or rational game, of worths or of costs.
     atol : float
-        LP tolerance, relative to the largest worth.
+        LP tolerance, relative to the largest worth of the zero-normalised game.
 
     Returns
     -------
     LeastCoreResult
         ``epsilon``, ``x`` (a least-core point), ``certificate`` (the balanced collection from
-        the LP dual that proves ``epsilon`` optimal), ``exact`` and ``n_lps``. For a rational
-        game ``exact=True`` means the point and the dual weights were rebuilt in exact
-        arithmetic and both bounds meet exactly.
+        the LP dual that proves ``epsilon`` optimal), ``exact``, ``verified``, ``n_lps`` and
+        ``cost``. For a rational game ``exact=True`` means the point and the dual weights were
+        rebuilt in exact arithmetic and both bounds meet exactly. When the answer cannot be
+        verified, ``success`` is False, ``x`` holds NaN and ``message`` says why.
 
     Notes
     -----
-    One LP, :math:`\min \varepsilon` subject to the coalition constraints, solved with row
-    generation above 10 players: the LP starts from the singletons and their complements and
-    adds the most violated coalitions, found by one vectorised pass over the :math:`2^n`
-    table, until none is violated. The optimal dual weights :math:`y_S` satisfy
-    :math:`\sum_S y_S 1_S = \lambda 1_N` and give
-    :math:`\varepsilon^* = \sum_S y_S v(S) - \lambda v(N)` with :math:`\sum y_S = 1`.
+    The LP is solved on the zero-normalised game :math:`v_0(S) = v(S) - \sum_{i \in S}
+    v(\{i\})` (for a cost game: the savings game :math:`\sum_{i \in S} c(\{i\}) - c(S)`),
+    divided by a power of two so that its worths are at most one: the least core is
+    covariant under this strategic equivalence, and the LP never sees a large offset such
+    as :math:`10^9 |S|`. One LP, :math:`\min \varepsilon` subject to the coalition
+    constraints, solved with row generation above 10 players: the LP starts from the
+    singletons and their complements and adds the most violated coalitions, found by one
+    vectorised pass over the :math:`2^n` table, until none is violated. The optimal dual
+    weights :math:`y_S` satisfy :math:`\sum_S y_S 1_S = \lambda 1_N` and give
+    :math:`\varepsilon^* = \sum_S y_S v(S) - \lambda v(N)` with :math:`\sum y_S = 1`. For a
+    rational game both the dual bound and the primal point are rebuilt in exact arithmetic
+    and must give the same :math:`\varepsilon^*`.
 
     References
     ----------
@@ -87,103 +177,119 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     >>> result = co.least_core(co.majority_game(3))
     >>> result.epsilon, result.exact
     (Fraction(1, 3), True)
+    >>> runway = co.least_core(co.airport_game([1, 2, 3]))
+    >>> runway.epsilon, runway.cost
+    (Fraction(-1, 2), True)
     """
     game = check_game(game, "least_core")
-    v = numeric_table(game, "least_core")
-    n = game.n_players
-    if n == 1:
-        zero = nb.constant(0, game.kind)
-        return LeastCoreResult(x=to_game_numbers([game.grand_value], game.kind),
-                               players=game.players, exact=game.exact, epsilon=zero)
-    run = sequential_lp(v, n, imputation=False, first_stage_only=True, atol=atol)
-    if not run.success:
-        return LeastCoreResult(x=np.full(n, np.nan), players=game.players, exact=False,
-                               epsilon=float("nan"), n_lps=run.n_lps, message=run.message,
-                               success=False)
-    support = [mask for mask, _w in run.duals]
-    weights = np.array([w for _m, w in run.duals])
-    integral = game.kind == nb.FLOAT and bool(
-        np.abs(v).max(initial=0) < 2.0**52 and np.all(v == np.round(v)))
-    if game.kind == nb.EXACT or integral:
-        exact = _exact_least_core(game, support, run)
-        if exact is not None and integral:
-            x_exact, epsilon, delta = exact
-            return LeastCoreResult(
-                x=to_game_numbers([float(f) for f in x_exact], nb.FLOAT),
-                players=game.players, exact=False, epsilon=float(epsilon),
-                certificate=_collection(game, support, [float(d) for d in delta],
-                                        exact=False),
-                n_lps=run.n_lps, verified=True,
-                message="float game with integer worths: epsilon and the point were rebuilt "
-                        "in exact arithmetic and verified (primal and dual agree)")
-        if exact is not None:
-            x_exact, epsilon, delta = exact
-            certificate = _collection(game, support, delta, exact=True)
-            return LeastCoreResult(verified=True, x=to_game_numbers(x_exact, nb.EXACT), players=game.players,
-                                   exact=True, epsilon=epsilon, certificate=certificate,
-                                   n_lps=run.n_lps, message="exact; primal and dual agree")
-    delta = weights
-    if weights.size:
-        lam = float((weights @ mask_bits(np.array(support), n)).mean())
-        delta = weights / lam
-    certificate = _collection(game, support, list(delta), exact=False)
-    return LeastCoreResult(x=to_game_numbers(run.x, nb.FLOAT), players=game.players,
-                           exact=False, epsilon=float(run.levels[0]), certificate=certificate,
-                           n_lps=run.n_lps, message="floating point")
+    atol = check_tolerance(atol, "least_core")
+    nf = normal_form(game, "least_core")
+    return least_core_result(nf, solve_least_core(nf, atol))
 
 
-def _collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
+def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreResult:
+    """The public result of a solved normal form, in the original game's units."""
+    game = nf.game
+    if not solution.success:
+        return LeastCoreResult(x=np.full(nf.n, np.nan), players=game.players, exact=False,
+                               epsilon=float("nan"), n_lps=solution.n_lps,
+                               message=solution.message, success=False, cost=game.is_cost)
+    certificate = None
+    if solution.support:
+        certificate = balanced_collection(game, solution.support, solution.delta,
+                                          exact=solution.exact and game.kind == nb.EXACT)
+    message = solution.message
+    if solution.exact and game.kind == nb.FLOAT:
+        message = ("float game with integer worths: epsilon and the point were rebuilt in "
+                   "exact arithmetic and verified (primal and dual agree)")
+    if game.is_cost:
+        message += "; in costs"
+    return LeastCoreResult(x=nf.to_payoffs(solution.x0), players=game.players,
+                           exact=solution.exact and game.kind == nb.EXACT,
+                           epsilon=nf.to_amount(solution.epsilon), certificate=certificate,
+                           n_lps=solution.n_lps, verified=solution.verified, message=message,
+                           cost=game.is_cost)
+
+
+def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
+    """The balanced collection ``support`` with weights ``delta``, totalled on ``game``."""
     values = game.values
     if exact:
-        total = sum((d * values[m] for d, m in zip(delta, support)), Fraction(0))
+        weights = tuple(Fraction(d) for d in delta)
+        total = sum((d * values[m] for d, m in zip(weights, support)), Fraction(0))
         grand = values[-1]
-        weights = tuple(delta)
     else:
-        total = float(sum(d * float(values[m]) for d, m in zip(delta, support)))
-        grand = float(values[-1])
         weights = tuple(float(d) for d in delta)
+        total = float(sum(d * float(values[m]) for d, m in zip(weights, support)))
+        grand = float(values[-1])
     coalitions = tuple(tuple(p for i, p in enumerate(game.players) if m >> i & 1)
                        for m in support)
     return BalancedCollection(coalitions=coalitions, weights=weights, total=total,
-                              grand_value=grand, exact=exact)
+                              grand_value=grand, exact=exact, cost=game.is_cost)
 
 
-def _exact_least_core(game: TUGame, support: list[int], run):
-    """Exact dual weights, epsilon and a primal point whose excesses are all <= epsilon."""
-    n = game.n_players
-    full = (1 << n) - 1
-    values = game.values
-    strict = mask_bits(np.array(support, dtype=np.int64), n, np.int64)
-    grand_row = np.ones((1, n), dtype=np.int64)
-    found = positive_combination(strict, np.zeros((0, n), dtype=np.int64), grand_row)
-    if found is None:
+def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:
+    """Coalitions whose float excess at the LP point is within tolerance of the level."""
+    fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), nf.n)
+    inner = fexc[1:nf.full]
+    close = np.flatnonzero(inner >= float(run.levels[0]) - max(atol, LP_TOL)) + 1
+    return [int(m) for m in close[:64 * nf.n]]
+
+
+def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: bool = False):
+    """Exact dual weights, epsilon and a primal point whose largest excess is epsilon.
+
+    The weights come from an exact positive combination ``sum a_S 1_S = lam 1_N`` of the
+    support (every weight positive; with ``any_weights`` only non-negative, for a support that
+    may hold coalitions outside the optimal dual's), which bounds epsilon from below; the
+    point solves the support's equalities and bounds it from above. None unless they meet.
+    """
+    n = nf.n
+    if not support:
         return None
-    a, _b, c = found
-    lam = -c[0]                       # sum a_S 1_S = lam 1_N
+    rows = mask_bits(np.array(support, dtype=np.int64), n, np.int64)
+    grand_row = np.ones((1, n), dtype=np.int64)
+    if any_weights:
+        found = positive_combination(-grand_row, rows, np.zeros((0, n), dtype=np.int64))
+        if found is None:
+            return None
+        (lam,), b, _c = found
+        keep = [k for k, w in enumerate(b) if w > 0]
+        support = [support[k] for k in keep]
+        a = [b[k] for k in keep]
+        if not support:
+            return None
+    else:
+        found = positive_combination(rows, np.zeros((0, n), dtype=np.int64), grand_row)
+        if found is None:
+            return None
+        a, _b, c = found
+        lam = -c[0]                       # sum a_S 1_S = lam 1_N
     if lam <= 0:
         return None
     total_a = sum(a)
-    worth = [Fraction(values[m]) for m in support]
-    grand = Fraction(values[full])
+    worth = [nf.value(m) for m in support]
+    grand = nf.grand
     epsilon = (sum(ai * w for ai, w in zip(a, worth)) - lam * grand) / total_a
-    rows = [[1] * n]
+    eq_rows = [[1] * n]
     rhs = [grand]
     for m, w in zip(support, worth):
-        rows.append([(m >> i) & 1 for i in range(n)])
+        eq_rows.append([(m >> i) & 1 for i in range(n)])
         rhs.append(w - epsilon)
-    x = solve_exact(rows, rhs, list(run.x))
+    x = solve_exact(eq_rows, rhs, [nf.from_lp(v) for v in run.x])
     if x is None:
         return None
-    if exact_max_excess(game, x) != epsilon:
+    if nf.exact_max_excess(x) != epsilon:
         return None
     delta = [ai / lam for ai in a]
-    return x, epsilon, delta
+    return x, epsilon, support, delta
 
 
 def is_in_least_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """Whether ``x`` is efficient and no coalition's excess exceeds the least-core value.
 
-    Exact for rational games and payoffs; within ``atol`` otherwise.
+    Exact for rational games and payoffs; within ``atol`` otherwise (relative to the largest
+    worth of the zero-normalised game). For a cost game the excess is ``x(S) - c(S)``.
 
     Examples
     --------
@@ -193,14 +299,33 @@ def is_in_least_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> b
     >>> co.is_in_least_core(game, [F(1, 3)] * 3), co.is_in_least_core(game, [1, 0, 0])
     (True, False)
     """
-    from .imputations import is_efficient
-
     game = check_game(game, "is_in_least_core")
-    if not is_efficient(game, x, atol=atol):
+    atol = check_tolerance(atol, "is_in_least_core")
+    nf = normal_form(game, "is_in_least_core")
+    x = payoff_vector(game, x, "is_in_least_core")
+    solution = solve_least_core(nf, atol)
+    if not solution.success:
+        raise SolverError(f"is_in_least_core: {solution.message}")
+    return excesses_at_most(nf, x, solution.epsilon, atol)
+
+
+def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> bool:
+    """Whether ``x`` (a checked payoff vector of the original game) is efficient and every
+    proper coalition's excess is at most ``level`` (an amount in the game's units).
+
+    Exact when ``x`` and the normal form are rational (and ``level`` is a Fraction); otherwise
+    within ``atol`` relative to the zero-normalised worths.
+    """
+    if x.dtype == object and nf.exact and isinstance(level, (int, Fraction)):
+        x0 = nf.from_payoffs(list(x), exact=True)
+        if sum(x0) != nf.grand:
+            return False
+        return nf.n == 1 or nf.exact_max_excess(x0) <= level
+    x0 = nf.from_payoffs(list(x), exact=False)
+    gap = sum((Fraction(nf.to_lp(v)) for v in x0), Fraction(0)) - Fraction(float(nf.floats[-1]))
+    if abs(gap) > atol:
         return False
-    epsilon = least_core(game, atol=atol).epsilon
-    top = max_excess(game, x)
-    if isinstance(top, Fraction) and isinstance(epsilon, Fraction):
-        return top <= epsilon
-    scale = max(1.0, float(np.max(np.abs(numeric_table(game, "is_in_least_core")))))
-    return float(top) <= float(epsilon) + atol * scale + 1e-9 * scale
+    if nf.n == 1:
+        return True
+    top = float(nf.float_excesses(x0)[1:nf.full].max())
+    return top <= nf.to_lp(level) + atol

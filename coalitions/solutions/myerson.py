@@ -118,7 +118,7 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
         out[active] += values[component]
         remaining[active] = rest ^ component
         active = active[remaining[active] != 0]
-    return TUGame(out, game.players)
+    return TUGame(out, game.players, cost=game.is_cost)
 
 
 def myerson_value(game: TUGame, graph: Any) -> ValueResult:

@@ -3,18 +3,21 @@ criterion."""
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
+from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from ._tables import (exact_vector, float_excesses, numeric_table, to_game_numbers,
-                      top_excesses)
+from .._bits import popcounts
+from ._tables import exact_vector, subset_sums
+from .least_core import LP_TOL
 from .semivalues import check_game, check_method
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
@@ -23,76 +26,97 @@ __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
 _METHODS = ("sequential",)
 
 
-def _check_imputations_exist(game: TUGame, function: str) -> None:
-    values = game.values
-    n = game.n_players
-    singles = sum(values[1 << i] for i in range(n))
-    if singles > game.grand_value + (1e-9 if game.kind == nb.FLOAT else 0):
+def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None:
+    game = nf.game
+    empty = nf.grand < 0 if nf.exact else float(nf.floats[-1]) < -atol
+    if empty:
+        singles = sum(game.values[1 << i] for i in range(nf.n))
+        if game.is_cost:
+            detail = (f"the players' stand-alone costs add up to {singles}, less than "
+                      f"c(N) = {game.grand_value}, so no cost share gives every player at "
+                      "most its own cost")
+        else:
+            detail = (f"the players' individual worths add up to {singles}, more than "
+                      f"v(N) = {game.grand_value}")
         raise InvalidGameError(
-            f"{function}: the imputation set is empty (the players' individual worths add up "
-            f"to {singles}, more than v(N) = {game.grand_value}); the nucleolus is not "
+            f"{function}: the imputation set is empty ({detail}); the nucleolus is not "
             "defined. Use prenucleolus(game), which needs no imputation."
         )
+
+
+def _failure(game: TUGame, concept: str, method: str, n_lps: int, message: str
+             ) -> NucleolusResult:
+    return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
+                           exact=False, concept=concept, method=method, n_lps=n_lps,
+                           success=False, message=message, cost=game.is_cost)
 
 
 def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
            progress: Callable[[int, int], None] | None) -> NucleolusResult:
     game = check_game(game, concept)
     check_method(method, _METHODS)
+    atol = check_tolerance(atol, concept)
+    if progress is not None and not callable(progress):
+        raise InvalidArgumentError(f"{concept}: progress must be a callable "
+                                   f"progress(rank, n), got {progress!r}.")
     imputation = concept != "prenucleolus"
     per_capita = concept == "per_capita_nucleolus"
-    v = numeric_table(game, concept)
+    nf = normal_form(game, concept)
     n = game.n_players
     if imputation:
-        _check_imputations_exist(game, concept)
+        _check_imputations_exist(nf, concept, atol)
     weights = list(range(n + 1)) if per_capita else None
-    run = sequential_lp(v, n, imputation=imputation, weight_by_size=weights, atol=atol,
+    run = sequential_lp(nf.floats, n, imputation=imputation, weight_by_size=weights, atol=atol,
                         progress=progress)
     if not run.success:
-        x = np.full(n, np.nan)
-        return NucleolusResult(x=x, players=game.players, exact=False, concept=concept,
-                               method=method, n_lps=run.n_lps, success=False,
-                               message=run.message)
-    levels = _dedupe(run.levels, atol * max(1.0, float(np.max(np.abs(v)))))
-    integral = game.kind == nb.FLOAT and _integral(v)
-    if (game.kind == nb.EXACT or integral) and verify:
-        rebuilt = reconstruct_exact(game.values, n, run, weights)
+        return _failure(game, concept, method, run.n_lps, run.message)
+    in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
+
+    def result(x0, levels, *, exact: bool, verified: bool, message: str) -> NucleolusResult:
+        return NucleolusResult(x=nf.to_payoffs(x0), players=game.players, exact=exact,
+                               concept=concept, method=method,
+                               levels=tuple(nf.to_amount(t) for t in levels),
+                               n_lps=run.n_lps, verified=verified, message=message + in_costs,
+                               cost=game.is_cost)
+
+    if not verify:
+        x_lp = [nf.from_lp(v) for v in run.x]
+        levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
+        out = result(x_lp, levels, exact=False, verified=False,
+                     message="not verified (verify=False): the LP answer in floating point")
+        if game.kind == nb.EXACT:   # the LP's floats, not Fractions that look exact
+            return dataclasses.replace(out, x=_floats(out.x),
+                                       levels=tuple(_floats(out.levels).tolist()))
+        return out
+    if nf.exact:
+        rebuilt = reconstruct_exact(nf.value, n, run, weights, unscale=nf.from_lp)
         if rebuilt is not None:
-            x_exact, _stage_levels = rebuilt
-            if _verify(game, x_exact, imputation, per_capita, exact=True, atol=atol):
-                if integral:
-                    return NucleolusResult(
-                        x=to_game_numbers([float(f) for f in x_exact], nb.FLOAT),
-                        players=game.players, exact=False, concept=concept, method=method,
-                        levels=tuple(float(f) for f in _dedupe(_stage_levels, 0)),
-                        n_lps=run.n_lps, verified=True,
-                        message="float game with integer worths: rebuilt in exact arithmetic "
-                                "and verified by Kohlberg's criterion; x holds the floats of "
-                                "the exact answer")
-                return NucleolusResult(
-                    x=to_game_numbers(x_exact, nb.EXACT), players=game.players, exact=True,
-                    concept=concept, method=method, levels=tuple(_dedupe(_stage_levels, 0)),
-                    n_lps=run.n_lps, verified=True,
-                    message="exact; verified by Kohlberg's criterion")
-        return NucleolusResult(
-            x=to_game_numbers(run.x, nb.FLOAT), players=game.players, exact=False,
-            concept=concept, method=method, levels=tuple(levels), n_lps=run.n_lps,
-            verified=False,
-            message="float answer: the exact reconstruction did not pass Kohlberg's criterion")
-    verified = False
-    message = "float game: answer in floating point"
-    if verify and game.kind == nb.FLOAT:
-        verified = _verify(game, run.x, imputation, per_capita, exact=False, atol=1e-7 *
-                           max(1.0, float(np.max(np.abs(v)))))
-        message += ("; Kohlberg's criterion holds within tolerance" if verified else
-                    "; Kohlberg's criterion could not be confirmed within tolerance")
-    return NucleolusResult(x=to_game_numbers(run.x, nb.FLOAT), players=game.players,
-                           exact=False, concept=concept, method=method, levels=tuple(levels),
-                           n_lps=run.n_lps, verified=verified, message=message)
-
-
-def _integral(v: np.ndarray) -> bool:
-    return bool(np.abs(v).max(initial=0) < 2.0**52 and np.all(v == np.round(v)))
+            x_exact, stage_levels = rebuilt
+            if _verify(nf, x_exact, imputation, per_capita, exact=True, atol=atol):
+                levels = _dedupe(stage_levels, 0)
+                if game.kind == nb.FLOAT:
+                    return result(x_exact, levels, exact=False, verified=True,
+                                  message="float game with integer worths: rebuilt in exact "
+                                          "arithmetic and verified by Kohlberg's criterion; x "
+                                          "holds the floats of the exact answer")
+                return result(x_exact, levels, exact=True, verified=True,
+                              message="exact; verified by Kohlberg's criterion")
+        return _failure(game, concept, method, run.n_lps,
+                        "the LP answer could not be rebuilt in exact arithmetic so that it "
+                        "passes Kohlberg's criterion; no answer is given rather than a wrong "
+                        "one (call with verify=False for the unverified float answer)")
+    tol = max(atol, LP_TOL)
+    x_float = [nf.from_lp(v) for v in run.x]
+    float_levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
+    if not _verify(nf, list(run.x), imputation, per_capita, exact=False, atol=tol,
+                   lp_units=True):
+        return _failure(game, concept, method, run.n_lps,
+                        "the float LP answer does not pass Kohlberg's criterion within "
+                        f"{tol:g} of the zero-normalised, scaled worths; no answer is given "
+                        "rather than a wrong one")
+    return result(x_float, float_levels, exact=False, verified=True,
+                  message="float game: answer in floating point; Kohlberg's criterion holds "
+                          f"within {tol:g} (relative to the zero-normalised worths)")
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
@@ -103,38 +127,53 @@ def _dedupe(levels: Sequence[Any], tol: float) -> list:
     return out
 
 
-def _verify(game: TUGame, x, imputation: bool, per_capita: bool, *, exact: bool,
-            atol: float) -> bool:
-    n = game.n_players
-    values = game.values
-    full = (1 << n) - 1
+def _floats(values) -> np.ndarray:
+    out = []
+    for v in values:
+        try:
+            out.append(float(v))
+        except OverflowError:
+            out.append(float("inf") if v > 0 else float("-inf"))
+    return np.array(out, dtype=np.float64)
+
+
+def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bool,
+            atol: float, lp_units: bool = False) -> bool:
+    """Kohlberg's criterion at ``x0`` (exact Fractions, or floats within ``atol`` of the
+    scaled worths; ``lp_units``: float ``x0`` already in the LP's units)."""
+    n = nf.n
     if exact:
-        x = [Fraction(v) for v in x]
-        if sum(x) != values[full]:
+        x0 = [Fraction(v) for v in x0]
+        if sum(x0) != nf.grand:
             return False
         zero = []
         if imputation:
-            for i in range(n):
-                if x[i] < values[1 << i]:
-                    return False
-                if x[i] == values[1 << i]:
-                    zero.append(i)
-    else:
-        v = numeric_table(game, "nucleolus")
-        x = np.asarray(x, dtype=float)
-        if abs(x.sum() - v[full]) > atol:
-            return False
-        zero = []
-        if imputation:
-            singles = v[[1 << i for i in range(n)]]
-            if np.any(x < singles - atol):
+            if any(v < 0 for v in x0):
                 return False
-            zero = [i for i in range(n) if abs(x[i] - singles[i]) <= atol]
-    fexc = float_excesses(game, x, per_capita)
+            zero = [i for i in range(n) if x0[i] == 0]
+    else:
+        scaled = np.asarray(x0, dtype=float) if lp_units else np.array(
+            [nf.to_lp(v) for v in x0], dtype=float)
+        if not np.all(np.isfinite(scaled)) or abs(scaled.sum() - nf.floats[-1]) > atol:
+            return False
+        zero = []
+        if imputation:
+            if np.any(scaled < -atol):
+                return False
+            zero = [i for i in range(n) if abs(scaled[i]) <= atol]
+    if n == 1:
+        return True
+    if lp_units:
+        fexc = nf.floats - subset_sums(scaled, n)
+        if per_capita:
+            fexc = fexc / np.maximum(popcounts(n), 1)
+        x0 = [nf.from_lp_float(v) for v in scaled]
+    else:
+        fexc = nf.float_excesses(x0, per_capita)
     count = 4096
     while True:
-        masks, keys, bound, _d = top_excesses(game, x, per_capita=per_capita, exact=exact,
-                                          count=count, fexc=fexc)
+        masks, keys, bound, _d = nf.top_excesses(x0, per_capita=per_capita, exact=exact,
+                                                 count=count, fexc=fexc)
         verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol,
                            complete_above=bound)
         if verdict is not None:
@@ -146,15 +185,18 @@ _DOC_PARAMS = """
     Parameters
     ----------
     game : TUGame
-        A float or rational game (substitute the symbols of a symbolic game first).
+        A float or rational game, of worths or of costs (``game.is_cost``); substitute the
+        symbols of a symbolic game first.
     method : {"sequential"}
         Sequential linear programming with row generation.
     verify : bool
         Check the answer with Kohlberg's criterion. For rational games the LP answer is
         rebuilt in exact arithmetic first and ``exact=True`` is reported only when the exact
-        answer passes the exact check.
+        answer passes the exact check; an answer that fails is not returned
+        (``success=False``, NaN payoffs).
     atol : float
-        Tolerance of the LP stages (relative to the largest coalition worth).
+        Tolerance of the LP stages, relative to the largest worth of the zero-normalised
+        game.
     progress : callable, optional
         Called as ``progress(rank, n)`` at each stage (rank of the fixed coalitions).
 """
@@ -170,6 +212,12 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     vector of the :math:`2^n - 2` excesses, sorted in decreasing order, lexicographically
     smallest (Schmeidler 1969). It is unique, and lies in the core whenever the core is not
     empty.
+
+    For a cost game ``c`` (``game.is_cost``) the excess of ``S`` at cost shares ``y`` is
+    :math:`y(S) - c(S)` and the imputations are :math:`y(N) = c(N)`, :math:`y_i \le c(\{i\})`
+    (Littlechild 1974): the answer is in costs, and equals
+    :math:`y_i = c(\{i\}) - x_i` for the nucleolus ``x`` of the savings game
+    :math:`s(S) = \sum_{i \in S} c(\{i\}) - c(S)`, and :math:`-x(-c)`.
     {params}
     Returns
     -------
@@ -184,7 +232,11 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
 
     Notes
     -----
-    Sequential LPs (Kopelowitz 1967; Maschler, Peleg and Shapley 1979). Stage k minimises the
+    The nucleolus is covariant under strategic equivalence, so the LPs solve the
+    zero-normalised game (the savings game of a cost game) scaled by a power of two to worths
+    of order one, and the answer is mapped back exactly: a large offset such as
+    :math:`10^9 |S|` never reaches the LP. Sequential LPs (Kopelowitz 1967; Maschler, Peleg
+    and Shapley 1979). Stage k minimises the
     largest excess of the coalitions not yet fixed. A coalition is fixed only when its LP
     dual is positive, so that it is tight in every optimum; fixing every coalition that is
     merely tight at the returned vertex is the classic bug that gives wrong nucleoli on
@@ -209,6 +261,8 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
        Appl. Math.* 20(1), 62-66.
     .. [4] Benedek, M., Fliege, J. and Nguyen, T.-D. (2021). Finding and verifying the
        nucleolus of cooperative games. *Math. Programming* 190, 135-170.
+    .. [5] Littlechild, S. C. (1974). A simple expression for the nucleolus in a special case.
+       *International Journal of Game Theory* 3(1), 21-29.
 
     Examples
     --------
@@ -220,6 +274,12 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     ([Fraction(50, 1), Fraction(75, 1), Fraction(75, 1)], True)
     >>> co.nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
+
+    A cost game: the airport game's nucleolus in cost shares (Littlechild 1974).
+
+    >>> runway = co.nucleolus(co.airport_game([8, 12, 20, 28]))
+    >>> runway.x.tolist(), runway.cost
+    ([Fraction(4, 1), Fraction(4, 1), Fraction(6, 1), Fraction(14, 1)], True)
     """
     return _solve(game, concept="nucleolus", method=method, verify=verify, atol=atol,
                   progress=progress)
@@ -292,24 +352,27 @@ for _function in (nucleolus, prenucleolus, per_capita_nucleolus):
         "{{", "{").replace("}}", "}")
 
 
-def _check_x(game: TUGame, x: Sequence[Any], function: str) -> list:
-    if len(x) != game.n_players:
-        raise InvalidGameError(
-            f"{function} needs one payoff per player ({game.n_players}), got {len(x)}."
-        )
-    return list(x)
+def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float
+           ) -> bool:
+    from .imputations import payoff_vector
 
-
-def _exact_check(game: TUGame, x) -> bool:
-    """Exact check for rational games, and for float games with integer worths when every
-    payoff is an int or a Fraction."""
-    if game.kind == nb.EXACT:
-        return True
-    if game.kind != nb.FLOAT:
-        return False
-    rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
-                   for v in x)
-    return rational and _integral(game.values)
+    game = check_game(game, function)
+    atol = check_tolerance(atol, function)
+    nf = normal_form(game, function)
+    raw = x
+    x = payoff_vector(game, x, function)
+    if x.dtype != object and nf.exact:
+        items = [raw[p] for p in game.players] if isinstance(raw, dict) else list(raw)
+        rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
+                       for v in items)
+        if game.kind == nb.EXACT or rational:
+            # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
+            x = np.array(exact_vector(items), dtype=object)
+    if x.dtype == object and nf.exact:
+        return _verify(nf, nf.from_payoffs(list(x), exact=True), imputation, False,
+                       exact=True, atol=atol)
+    return _verify(nf, nf.from_payoffs(list(x), exact=False), imputation, False, exact=False,
+                   atol=atol)
 
 
 def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
@@ -317,7 +380,19 @@ def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
 
     Exact for a rational game and rational ``x`` (floats in ``x`` are read as the shortest
     decimal), and for a float game with integer worths when ``x`` holds ints or Fractions;
-    within ``atol`` otherwise.
+    within ``atol`` otherwise (relative to the largest worth of the zero-normalised game).
+    For a cost game ``x`` holds cost shares.
+
+    Parameters
+    ----------
+    game : TUGame
+    x : sequence or mapping of numbers
+        One payoff (cost share) per player.
+    atol : float
+
+    Returns
+    -------
+    bool
 
     Examples
     --------
@@ -326,16 +401,13 @@ def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> co.is_nucleolus(game, [50, 75, 75]), co.is_nucleolus(game, [50, 70, 80])
     (True, False)
     """
-    game = check_game(game, "is_nucleolus")
-    x = _check_x(game, x, "is_nucleolus")
-    if _exact_check(game, x):
-        return _verify(game, exact_vector(x), True, False, exact=True, atol=atol)
-    numeric_table(game, "is_nucleolus")
-    return _verify(game, x, True, False, exact=False, atol=atol)
+    return _check(game, x, "is_nucleolus", imputation=True, atol=atol)
 
 
 def is_prenucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """Whether ``x`` is the prenucleolus of ``game`` (Kohlberg's criterion).
+
+    Same conventions as :func:`is_nucleolus`, without individual rationality.
 
     Examples
     --------
@@ -344,9 +416,4 @@ def is_prenucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
     >>> co.is_prenucleolus(co.majority_game(3), [F(1, 3)] * 3)
     True
     """
-    game = check_game(game, "is_prenucleolus")
-    x = _check_x(game, x, "is_prenucleolus")
-    if _exact_check(game, x):
-        return _verify(game, exact_vector(x), False, False, exact=True, atol=atol)
-    numeric_table(game, "is_prenucleolus")
-    return _verify(game, x, False, False, exact=False, atol=atol)
+    return _check(game, x, "is_prenucleolus", imputation=False, atol=atol)

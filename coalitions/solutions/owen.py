@@ -64,7 +64,8 @@ def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> lis
 def _subset_masks(items: Sequence[int], bits: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """Masks of all subsets of ``items`` (each item contributes ``bits[j]``) and sizes."""
     h = len(items)
-    masks = np.zeros(1 << h, dtype=np.int64)
+    # Python-int masks (an object array) past 63 players, where int64 would overflow
+    masks = np.zeros(1 << h, dtype=np.int64 if max(bits, default=0) < 1 << 62 else object)
     sizes = np.zeros(1 << h, dtype=np.int64)
     for j in range(h):
         masks[1 << j: 2 << j] = masks[: 1 << j] | bits[j]
@@ -139,7 +140,7 @@ def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
         x[:] = payoffs
     x.setflags(write=False)
     return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
-                       method="exact")
+                       method="exact", cost=game.is_cost)
 
 
 def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:

@@ -9,7 +9,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.tu import TUGame
 from ..results import ValueResult
 from ._size_sums import size_profile
@@ -18,9 +18,9 @@ __all__ = ["semivalue", "check_method"]
 
 
 def check_method(method: str, valid: Sequence[str]) -> str:
-    """Return ``method`` or raise ValueError listing the valid methods."""
-    if method not in valid:
-        raise ValueError(
+    """Return ``method`` or raise InvalidArgumentError (a ValueError) listing the valid ones."""
+    if not isinstance(method, str) or method not in valid:
+        raise InvalidArgumentError(
             f"unknown method {method!r}; valid methods are {', '.join(map(repr, valid))}."
         )
     return method
@@ -70,7 +70,27 @@ def as_result(game: TUGame, payoffs, *, concept: str, method: str,
     x.setflags(write=False)
     return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
                        method=method, normalized=normalized,
-                       n_evaluations=len(game.values))
+                       n_evaluations=len(game.values), cost=game.is_cost)
+
+
+def mark_cost(game: Any, result: ValueResult) -> ValueResult:
+    """``result`` flagged as cost shares when ``game`` is a cost game (sampling estimates)."""
+    if getattr(game, "is_cost", False) and not result.cost:
+        import dataclasses
+
+        return dataclasses.replace(result, cost=True)
+    return result
+
+
+def negated_worths(game: TUGame) -> TUGame:
+    """The game of worths ``-c`` of a cost game ``c``.
+
+    A rule that is covariant under strategic equivalence (adding an additive game, scaling
+    by a positive number) gives the cost shares ``y = -phi(-c)``; since ``-c`` and the savings
+    game ``s(S) = sum_{i in S} c({i}) - c(S)`` differ by an additive game, this is also
+    ``y_i = c({i}) - phi_i(s)``.
+    """
+    return TUGame(-np.asarray(game.values), game.players, cost=False)
 
 
 def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:

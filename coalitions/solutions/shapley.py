@@ -10,7 +10,7 @@ from .. import _numbers as nb
 from ..games.tu import TUGame
 from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..results import ValueResult
-from .semivalues import as_result, check_game, check_method, semivalue_raw
+from .semivalues import as_result, check_game, check_method, mark_cost, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
@@ -46,7 +46,8 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     game : TUGame or OracleGame
         The game. Float values give float payoffs; integer or Fraction values give exact
         Fractions; sympy values give sympy expressions. An OracleGame (no table) is estimated
-        by sampling.
+        by sampling. For a cost game (``game.is_cost``) the value is linear, so the same
+        formula applied to the costs gives cost shares (``result.cost`` is True).
     method : str, optional
         ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
         ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``.
@@ -113,7 +114,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
                         SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,
                         callback=callback, confidence=confidence)
     if estimate is not None:
-        return estimate
+        return mark_cost(game, estimate)
     method = method or "exact"
     game = check_game(game, "shapley_value")
     check_method(method, SHAPLEY_METHODS)

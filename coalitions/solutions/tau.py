@@ -10,7 +10,7 @@ from .. import _numbers as nb
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ._tables import subset_sums
-from .semivalues import as_result, check_game
+from .semivalues import as_result, check_game, negated_worths
 
 __all__ = ["tau_value", "utopia_payoffs", "minimal_rights"]
 
@@ -25,6 +25,9 @@ def _numeric(game: Any, function: str) -> TUGame:
 
 def utopia_payoffs(game: TUGame) -> list:
     r"""Utopia payoffs :math:`M_i = v(N) - v(N \setminus i)` (marginal contributions to N).
+
+    For a cost game the same formula gives the marginal costs :math:`c(N) - c(N \setminus
+    i)`, the least each player can be charged.
 
     Examples
     --------
@@ -41,6 +44,9 @@ def utopia_payoffs(game: TUGame) -> list:
 def minimal_rights(game: TUGame) -> list:
     r"""Minimal rights :math:`m_i = \max_{S \ni i} (v(S) - \sum_{j \in S \setminus i} M_j)`.
 
+    For a cost game: :math:`m_i = \min_{S \ni i} (c(S) - \sum_{j \in S \setminus i} M_j)`,
+    the most a player can be charged (the minimal right of :math:`-c`, negated).
+
     One pass over the table per player (the remainder ``v(S) - M(S)`` by the subset-sum
     recurrence, then a maximum over the coalitions that contain ``i``).
 
@@ -51,6 +57,8 @@ def minimal_rights(game: TUGame) -> list:
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
     game = _numeric(game, "minimal_rights")
+    if game.is_cost:
+        return [-r for r in minimal_rights(negated_worths(game))]
     n = game.n_players
     utopia = utopia_payoffs(game)
     values = game.values
@@ -74,6 +82,9 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
 
     Defined for quasi-balanced games: :math:`m \le M` and
     :math:`\sum m \le v(N) \le \sum M` (every game with a non-empty core is quasi-balanced).
+    For a cost game ``c`` the cost shares are :math:`-\tau(-c)`, which is
+    :math:`c(\{i\}) - \tau_i(s)` for the savings game ``s``: Tijs and Driessen's cost gap
+    allocation method (1986).
 
     Raises
     ------
@@ -84,6 +95,8 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     ----------
     .. [1] Tijs, S. H. (1981). Bounds for the core and the tau-value. In *Game Theory and
        Mathematical Economics*, North-Holland, 123-132.
+    .. [2] Tijs, S. H. and Driessen, T. S. H. (1986). Game theory and cost allocation
+       problems. *Management Science* 32(8), 1015-1028.
 
     Examples
     --------
@@ -94,6 +107,10 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
     game = _numeric(game, "tau_value")
+    if game.is_cost:
+        shares = tau_value(negated_worths(game), atol=atol).x
+        return as_result(game, [-v for v in shares.tolist()], concept="tau",
+                         method="closed form")
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value

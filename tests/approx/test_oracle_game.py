@@ -45,7 +45,8 @@ def test_vectorized_batch_and_duplicates():
     game = co.OracleGame(function, ["a", "b", "c", "d"], vectorized=True)
     rows = np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1]], dtype=bool)
     assert game.evaluate(rows).tolist() == [1.0, 1.0, 0.0]
-    assert calls == [2]                          # the duplicate row is evaluated once
+    # [1]: the constructor checks v(empty) = 0; then the duplicate row is evaluated once.
+    assert calls == [1, 2]
     assert game.n_evaluations == 2
 
 
@@ -80,9 +81,8 @@ def test_pickle_keeps_function_not_cache():
     (lambda s: "x", False, "non-number"),
 ])
 def test_bad_oracle_output(function, vectorized, message):
-    game = co.OracleGame(function, 3, vectorized=vectorized)
-    with pytest.raises(InvalidGameError, match=message):
-        game.value({"1"})
+    with pytest.raises(InvalidGameError, match=message):  # met when v(empty) is checked
+        co.OracleGame(function, 3, vectorized=vectorized)
 
 
 def test_bad_construction_and_coalitions():

@@ -52,5 +52,5 @@ def test_banzhaf_msr(game_file):
 ])
 def test_errors_on_stderr(game_file, arguments, message):
     result = runner.invoke(app, ["value", "shapley", str(game_file), *arguments])
-    assert result.exit_code == 1
+    assert result.exit_code == 2            # bad options are usage errors
     assert message in result.stderr and "Traceback" not in result.stderr

@@ -99,17 +99,6 @@ def test_antithetic_reduces_variance():
     assert anti.var(axis=0).mean() < 0.5 * plain.var(axis=0).mean()
 
 
-@pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
-def test_confidence_interval_coverage(random8, method):
-    truth = np.asarray(exact(random8, method), float)
-    covered = []
-    for seed in range(150):
-        est = estimate(random8, method, 3000, seed)
-        covered.append((est.ci_low <= truth) & (truth <= est.ci_high))
-    rate = np.mean(covered)
-    assert 0.85 <= rate <= 0.995, rate
-
-
 def test_result_fields(random8):
     est = co.shapley_value(random8, method="svarm", budget=5000, rng=1, confidence=0.9)
     assert isinstance(est, co.EstimateResult) and isinstance(est, co.ValueResult)
@@ -207,12 +196,14 @@ def test_bad_inputs(random8, call, error, message):
 
 @pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
 def test_oracle_returning_nan_or_wrong_shape(method):
-    nan = co.OracleGame(lambda m: np.where(m.sum(axis=1) == 3, np.nan, 1.0), 6,
-                        vectorized=True)
-    short = co.OracleGame(lambda m: np.ones(max(m.shape[0] - 1, 0)), 6, vectorized=True)
-    for game, message in ((nan, "finite"), (short, "shape")):
-        with pytest.raises(InvalidGameError, match=message):
-            estimate(game, method, 2000, 0)
+    nan = co.OracleGame(lambda m: np.where(m.sum(axis=1) == 3, np.nan, m.any(axis=1) * 1.0),
+                        6, vectorized=True)
+    with pytest.raises(InvalidGameError, match="finite"):
+        estimate(nan, method, 2000, 0)
+    short = co.OracleGame(lambda m: np.ones(max(m.shape[0] - 1, 1)) * (m.shape[0] > 1), 6,
+                          vectorized=True)
+    with pytest.raises(InvalidGameError, match="shape"):
+        estimate(short, method, 2000, 0)
 
 
 def test_symbolic_game_refused():
@@ -246,10 +237,26 @@ def test_stratification_reduces_error_on_a_size_driven_game():
 
     def rmse(method):
         runs = [shapley_estimate(game, method=method, budget=20_000, rng=s).x
-                for s in range(10)]
+                for s in range(40)]
         return np.sqrt(np.mean((np.array(runs) - truth) ** 2))
 
-    plain = rmse("permutation")
-    assert rmse("stratified") < 0.6 * plain
-    assert rmse("neyman") < 0.6 * plain
+    plain, equal = rmse("permutation"), rmse("stratified")
+    assert equal < 0.6 * plain
+    # the variance also grows with the size joined and the player's weight, so Neyman
+    # allocation lowers the error further at the same budget
+    assert rmse("neyman") < 0.95 * equal
     assert rmse("svarm") < 0.8 * plain
+
+
+@pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
+def test_a_large_offset_changes_neither_estimate_nor_error(method):
+    # v(S) + 10**9 |S| has every value shifted by 10**9 and the same marginal contributions:
+    # the variances are computed about the mean (no sum of squares minus squared sum), and
+    # KernelSHAP and MSR subtract the symmetric additive part |S| (v(N) - v(empty)) / n.
+    base = co.WeightedVotingGame(21, [3, 6, 1, 6, 7, 4, 5, 3, 2, 3]).to_tu_game().to_float()
+    sizes = np.array([bin(mask).count("1") for mask in range(1 << 10)])
+    shifted = co.TUGame(np.asarray(base.values, float) + 1e9 * sizes)
+    plain, big = estimate(base, method, 4000, 0), estimate(shifted, method, 4000, 0)
+    assert np.all(plain.std_error > 0)
+    assert np.allclose(big.x - 1e9, plain.x, atol=1e-5)
+    assert np.allclose(big.std_error, plain.std_error, rtol=1e-4, atol=1e-7)

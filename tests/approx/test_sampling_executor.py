@@ -44,7 +44,7 @@ def test_thread_pool_with_oracle_counts_and_callback():
 
 
 def test_oracle_error_propagates_from_workers():
-    game = co.OracleGame(lambda m: np.full(m.shape[0], np.nan), 5, vectorized=True)
+    game = co.OracleGame(lambda m: np.where(m.any(axis=1), np.nan, 0.0), 5, vectorized=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         with pytest.raises(co.InvalidGameError, match="finite"):
             co.shapley_value(game, method="permutation", budget=5000, rng=0, executor=pool)

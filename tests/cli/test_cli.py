@@ -66,7 +66,7 @@ def test_errors_go_to_stderr_without_traceback(tmp_path, content, message):
 
 def test_unknown_method_and_missing_file(glove_file, tmp_path):
     result = runner.invoke(app, ["value", "shapley", str(glove_file), "--method", "magic"])
-    assert result.exit_code == 1 and "valid methods" in result.stderr
+    assert result.exit_code == 2 and "valid methods" in result.stderr     # a usage error
     result = runner.invoke(app, ["value", "shapley", str(tmp_path / "nope.json")])
     assert result.exit_code == 1 and "no such file" in result.stderr
 

@@ -84,23 +84,26 @@ def test_agreement_winning_clubs(tmp_path):
     assert _json(["clubs", "--file", str(csv_file)])["clubs"] == data["clubs"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["aumann-dreze", "GLOVE", "-s", "L,R1"], "leaves out 'R2'"),
-    (["stability", "GLOVE", "-s", "L,R1||R2"], "cannot read the structure"),
-    (["structure", "GLOVE", "--method", "greedy"], "valid methods"),
-    (["myerson", "GLOVE", "--edges", "L-X"], "not a player"),
-    (["myerson", "GLOVE", "--edges", "L"], "cannot read the edge"),
-    (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game"),
-    (["agreement", "--n", "1"], "n >= 2"),
-    (["winning", "--quota", "100", "--weights", "1,2"], "quota"),
-    (["winning", "--quota", "3"], "--weights"),
-    (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]"),
-    (["clubs"], "--probabilities"),
-    (["structure", "missing.json"], "no such file"),
+@pytest.mark.parametrize("args, message, code", [
+    # bad input: the options are well formed, the library refuses the data (exit 1)
+    (["aumann-dreze", "GLOVE", "-s", "L,R1"], "leaves out 'R2'", 1),
+    (["myerson", "GLOVE", "--edges", "L-X"], "not a player", 1),
+    (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game", 1),
+    (["winning", "--quota", "100", "--weights", "1,2"], "quota", 1),
+    (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]", 1),
+    (["structure", "missing.json"], "no such file", 1),
+    # usage errors: a malformed or missing option (exit 2)
+    (["stability", "GLOVE", "-s", "L,R1||R2"], "cannot read the structure", 2),
+    (["structure", "GLOVE", "--method", "greedy"], "valid methods", 2),
+    (["myerson", "GLOVE", "--edges", "L"], "cannot read the edge", 2),
+    (["agreement", "--n", "1"], "n must be a whole number >= 2", 2),
+    (["winning", "--quota", "3"], "--weights", 2),
+    (["winning", "--quota", "3", "--weights", "1,2,"], "is empty", 2),
+    (["clubs"], "--probabilities", 2),
 ])
-def test_errors_go_to_stderr(args, message, glove_file):
+def test_errors_go_to_stderr(args, message, code, glove_file):
     args = [glove_file if a == "GLOVE" else a for a in args]
     result = runner.invoke(app, ["form", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == code, result.output
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -69,9 +69,9 @@ def test_errors_go_to_stderr_without_traceback():
     result = run("missing.json")
     assert result.exit_code == 1 and "no such file" in result.stderr
     result = run("--quota", "2", "--weights", "1,1,1", "--index", "magic")
-    assert result.exit_code == 1 and "unknown index 'magic'" in result.stderr
+    assert result.exit_code == 2 and "unknown index 'magic'" in result.stderr
     result = run("sweep", "--body", "nowhere")
-    assert result.exit_code == 1 and "unknown body" in result.stderr
+    assert result.exit_code == 2 and "unknown body" in result.stderr
 
 
 def test_no_arguments_prints_help():

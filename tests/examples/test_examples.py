@@ -14,6 +14,8 @@ from coalitions.cli.app import app
 from coalitions.examples.burden_sharing import capped_proportional
 from coalitions.exceptions import InvalidProblemError
 
+from cli_commands import command_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "examples"
 NAMES = [case.name for case in ex.list_cases()]
@@ -89,11 +91,11 @@ def test_list():
 
 def test_unknown_example_and_bad_plot_suffix(tmp_path):
     result = runner.invoke(app, ["examples", "run", "atlantis"])
-    assert result.exit_code == 1 and "no example named 'atlantis'" in result.stderr
+    assert result.exit_code == 2 and "no example named 'atlantis'" in result.stderr
     assert "glove" in result.stderr and "Traceback" not in result.stderr
     pytest.importorskip("matplotlib")
     result = runner.invoke(app, ["examples", "run", "glove", "--plot", str(tmp_path / "x.gif")])
-    assert result.exit_code == 1 and ".png or .svg" in result.stderr
+    assert result.exit_code == 2 and ".png or .svg" in result.stderr
 
 
 def test_case_without_plot(monkeypatch, tmp_path):
@@ -158,22 +160,13 @@ def test_demo_is_built_from_the_examples():
     assert result.exit_code == 0 and "examples list" in result.stdout
 
 
-def _command_paths():
-    import click
-    import typer
-
-    def walk(command, path):
-        if isinstance(command, click.Group):
-            yield path
-            for name, sub in command.commands.items():
-                yield from walk(sub, path + [name])
-        else:
-            yield path
-
-    return list(walk(typer.main.get_command(app), []))
+def test_the_command_walk_reaches_every_level():
+    paths = command_paths()
+    assert [] in paths and ["value"] in paths and ["value", "shapley"] in paths
+    assert ["power", "pivotal"] in paths and ["examples", "run"] in paths and len(paths) > 30
 
 
-@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "root")
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "root")
 def test_every_command_has_help(path):
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0, result.output

@@ -127,3 +127,62 @@ def test_errors():
         minimal_connected_winning_coalitions(2, [1, 2], order=["1"])
     with pytest.raises(TooLargeError):
         minimal_winning_coalitions(13, np.ones(25, dtype=int).tolist())
+
+
+# --- large and huge bodies (issue 11, item 3) ---------------------------------------------
+
+class _SumOracle:
+    """A voting game known only through is_winning: the brute-force reference."""
+
+    def __init__(self, quota, weights, players):
+        self.quota, self.weights, self.players = quota, list(weights), list(players)
+
+    def is_winning(self, coalition):
+        return sum(self.weights[self.players.index(p)] for p in coalition) >= self.quota
+
+
+def test_huge_integer_weights_are_exact():
+    big = 10**30
+    weights, names = [big, big, big + 1, 1], ["A", "B", "C", "D"]
+    got = minimal_winning_coalitions(2 * big + 1, weights, players=names)
+    want = minimal_winning_coalitions(_SumOracle(2 * big + 1, weights, names), players=names)
+    assert got.coalitions == want.coalitions == (("A", "C"), ("B", "C"), ("A", "B", "D"))
+    assert got.weights == (2 * big + 1, 2 * big + 1, 2 * big + 1)
+
+
+def test_large_weighted_bodies_without_the_table():
+    big = 10**18
+    players = [f"p{k}" for k in range(193)]
+    result = minimal_winning_coalitions(5 * big + 1, [big] * 5 + [1] * 188, players=players)
+    assert len(result.coalitions) == 188 and all(len(c) == 6 for c in result.coalitions)
+    assert minimum_weight_coalitions(5 * big + 1, [big] * 5 + [1] * 188,
+                                     players=players).coalitions == result.coalitions
+    with pytest.raises(TooLargeError, match="too many to list"):
+        minimal_winning_coalitions(97, [1] * 193)
+
+
+def test_connected_coalitions_of_long_lines_agree_with_the_is_winning_path():
+    rng = np.random.default_rng(3)
+    weights = [int(v) for v in rng.integers(1, 10**9, 150)]
+    weights = [w * 10**11 + 7 for w in weights]     # beyond int64 in total
+    names = [f"p{k}" for k in range(150)]
+    order = list(rng.permutation(names))
+    quota = sum(weights) // 3
+    fast = minimal_connected_winning_coalitions(quota, weights, players=names, order=order)
+    slow = minimal_connected_winning_coalitions(_SumOracle(quota, weights, names),
+                                                players=names, order=order)
+    assert fast.coalitions == slow.coalitions and fast.coalitions
+
+
+def test_connected_coalitions_of_a_1000_member_line():
+    rng = np.random.default_rng(4)
+    weights = [int(v) * 10**11 + 3 for v in rng.integers(1, 10**9, 1000)]
+    quota = sum(weights) // 2 + 1
+    found = minimal_connected_winning_coalitions(quota, weights)
+    for coalition, weight in zip(found.coalitions, found.weights):
+        members = [weights[int(p) - 1] for p in coalition]
+        assert [int(p) for p in coalition] == list(range(int(coalition[0]),
+                                                         int(coalition[-1]) + 1))
+        assert weight == sum(members) >= quota
+        assert sum(members[1:]) < quota and sum(members[:-1]) < quota
+    assert len(found.coalitions) > 100

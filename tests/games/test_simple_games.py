@@ -158,3 +158,162 @@ def test_read_weighted_and_compound_files(tmp_path):
     path.write_text(json.dumps({"type": "weighted", "weights": [1]}))
     with pytest.raises(InvalidGameError, match="needs \"quota\""):
         co.read_game(path)
+
+
+# --- large bodies: no 64-bit mask anywhere (issue 11, item 3) -----------------------------
+
+def _weight(game, members):
+    """The oracle: a coalition's weight as a plain Python sum."""
+    index = {p: i for i, p in enumerate(game.players)}
+    return sum(game.int_weights[index[p]] for p in members)
+
+
+@pytest.mark.parametrize("n", [63, 64, 193, 1000])
+def test_a_large_majority_answers_by_name_and_by_mask(n):
+    quota = n // 2 + 1
+    game = co.WeightedVotingGame(quota, [1] * n)
+    just = game.players[:quota]
+    assert game.is_winning(just) and not game.is_winning(just[1:])
+    assert game.value(just) == 1 and game.value(just[1:]) == 0
+    full = game.grand_coalition_mask
+    assert full == 2**n - 1 and game.is_winning(full) and not game.is_winning(0)
+    mask = game.mask(just)
+    assert mask == 2**quota - 1 and game.coalition(mask) == frozenset(just)
+    assert game.is_winning(mask) and not game.is_winning(mask >> 1)
+    with pytest.raises(InvalidGameError, match="out of range"):
+        game.is_winning(2**n)
+    # masks as Python ints, vectorised
+    masks = np.array([mask, mask >> 1, full, 0], dtype=object)
+    assert game.winning_masks(masks).tolist() == [True, False, True, False]
+
+
+@pytest.mark.parametrize("n", [64, 193, 1000])
+def test_random_large_bodies_agree_with_python_sums(n):
+    rng = np.random.default_rng(n)
+    # small, large and huge (beyond int64) weights: the last need exact limb sums
+    weights = [int(v) for v in rng.integers(0, 10**6, n)]
+    huge = [int(v) * 10**15 + int(u) for v, u in zip(rng.integers(0, 10**6, n),
+                                                    rng.integers(0, 10**6, n))]
+    for ws in (weights, huge):
+        quota = sum(ws) // 2 + 1
+        game = co.WeightedVotingGame(quota, ws)
+        rows = rng.random((50, n)) < 0.5
+        expected = [sum(w for w, x in zip(ws, row) if x) >= quota for row in rows]
+        assert game.winning_matrix(rows).tolist() == expected
+        for row, want in zip(rows[:10], expected):
+            members = [p for p, x in zip(game.players, row) if x]
+            assert game.is_winning(members) == want
+            assert game.is_winning(game.mask(members)) == want
+
+
+def test_exact_limb_sums_at_the_quota():
+    # totals differ from the quota by one unit in 10**40: float or int64 sums cannot tell
+    big = 10**40
+    game = co.WeightedVotingGame(2 * big + 1, [big, big, 1, 1])
+    assert not game.is_winning([game.players[0], game.players[1]])
+    assert game.is_winning([game.players[0], game.players[1], game.players[2]])
+    table = game.winning_table()
+    brute = [sum(w for i, w in enumerate(game.int_weights) if m >> i & 1) >= 2 * big + 1
+             for m in range(16)]
+    assert table.tolist() == brute
+
+
+@pytest.mark.parametrize("n", [64, 193])
+def test_pivotal_and_veto_players_of_large_bodies(n):
+    quota = n // 2 + 1
+    majority = co.WeightedVotingGame(quota, [1] * n)
+    players = majority.players
+    # exactly a quota of yes votes: every yes voter is pivotal (closed form)
+    vote = co.pivotal_players(majority, players[:quota])
+    assert vote.passed and vote.pivotal == tuple(players[:quota])
+    # one vote short: every no voter could carry it
+    vote = co.pivotal_players(majority, players[:quota - 1])
+    assert not vote.passed and vote.pivotal == tuple(players[quota - 1:])
+    # one vote to spare: nobody is pivotal
+    assert co.pivotal_players(majority, players[:quota + 1]).pivotal == ()
+    assert co.power.veto_players(majority) == []
+    unanimity = co.WeightedVotingGame(n, [1] * n)
+    assert co.power.veto_players(unanimity) == list(players)
+    assert co.pivotal_players(unanimity, players[1:]).pivotal == (players[0],)
+
+
+def test_the_general_assembly_two_thirds_rule():
+    ga = co.WeightedVotingGame(129, [1] * 193)          # two thirds of 193 members
+    players = ga.players
+    assert ga.is_winning(players[:129]) and not ga.is_winning(players[:128])
+    assert co.power.veto_players(ga) == [] and co.power.dummy_players(ga) == []
+    vote = co.pivotal_players(ga, players[:129])
+    assert vote.passed and len(vote.pivotal) == 129 and len(vote.no) == 64
+    assert set(co.shapley_shubik_index(ga).x) == {Fraction(1, 193)}
+    assert set(co.banzhaf_index(ga).x) == {Fraction(1, 193)}
+    with pytest.raises(TooLargeError, match="too many to list"):
+        co.power.minimal_winning_coalitions(ga)        # C(193, 129) of them
+
+
+def test_pivotal_players_of_a_random_1000_member_body_by_brute_force():
+    rng = np.random.default_rng(7)
+    weights = [int(v) for v in rng.integers(1, 10**9, 1000)]
+    game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+    yes = [p for p, x in zip(game.players, rng.random(1000) < 0.5) if x]
+    total = _weight(game, yes)
+    vote = co.pivotal_players(game, yes)
+    assert vote.passed == (total >= game.int_quota)
+    index = {p: i for i, p in enumerate(game.players)}
+    expected = tuple(p for p in game.players
+                     if ((total - weights[index[p]] if p in set(yes) else
+                          total + weights[index[p]]) >= game.int_quota) != vote.passed)
+    assert vote.pivotal == expected
+
+
+def test_compound_rules_over_193_members():
+    n = 193
+    members = co.WeightedVotingGame(97, [1] * n)
+    rng = np.random.default_rng(1)
+    weights = [int(v) for v in rng.integers(1, 10**12, n)]
+    money = co.WeightedVotingGame(sum(weights) * 2 // 3, weights, members.players)
+    double = members & money
+    rows = rng.random((40, n)) < 0.6
+    expected = [(row.sum() >= 97) and sum(w for w, x in zip(weights, row) if x)
+                >= money.int_quota for row in rows]
+    assert double.winning_matrix(rows).tolist() == expected
+    yes = [p for p, x in zip(members.players, rows[0]) if x]
+    assert double.is_winning(yes) == expected[0]
+    assert co.power.veto_players(double) == []
+
+
+@pytest.mark.parametrize("n_dummies", [60, 189, 996])
+def test_minimal_coalitions_of_large_bodies_brute_force_on_the_members_that_matter(n_dummies):
+    core_weights = [4, 3, 2, 2]
+    core = co.WeightedVotingGame(7, core_weights, ["A", "B", "C", "D"])
+    dummies = [f"d{k}" for k in range(n_dummies)]
+    body = co.WeightedVotingGame(7, core_weights + [0] * n_dummies, core.players + tuple(dummies))
+    assert co.power.minimal_winning_coalitions(body) == \
+        co.power.minimal_winning_coalitions(core)
+    assert co.power.minimal_blocking_coalitions(body) == \
+        co.power.minimal_blocking_coalitions(core)
+    assert set(co.power.dummy_players(body)) >= set(dummies)
+
+
+def test_minimal_coalitions_with_huge_vetoes_closed_form():
+    # five huge permanent members and 188 others; every one of C(188, 2) pairs completes a
+    # winning coalition with the five
+    big = 10**18
+    game = co.WeightedVotingGame(5 * big + 2, [big] * 5 + [1] * 188)
+    winning = co.power.minimal_winning_coalitions(game)
+    assert len(winning) == 188 * 187 // 2
+    assert all(c[:5] == game.players[:5] and len(c) == 7 for c in winning)
+    blocking = co.power.minimal_blocking_coalitions(game)
+    assert blocking[:5] == [(p,) for p in game.players[:5]]
+    others = game.players[5:]
+    # any 187 of the 188 others block (the 188th alone cannot reach 2 units); listed by the
+    # positions of their members, so the one left out runs from the last to the first
+    assert blocking[5:] == [others[:k] + others[k + 1:] for k in range(187, -1, -1)]
+    assert co.power.veto_players(game) == list(game.players[:5])
+
+
+def test_owen_index_of_a_70_member_body_with_unions():
+    # past 63 members the union masks are Python ints; symmetric unions of a symmetric
+    # majority give every member 1/70 (closed form by symmetry)
+    game = co.WeightedVotingGame(36, [1] * 70)
+    unions = [game.players[i:i + 7] for i in range(0, 70, 7)]
+    assert set(co.owen_index(game, unions).x) == {Fraction(1, 70)}

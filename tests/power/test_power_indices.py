@@ -308,7 +308,7 @@ def test_unknown_method_lists_valid_ones():
 
 def test_too_many_players_for_enumeration_names_a_method_that_can():
     game = co.WeightedVotingGame(30, [1] * 40)
-    with pytest.raises(TooLargeError, match="method='float' or 'exact'"):
+    with pytest.raises(TooLargeError, match="use method='exact' or method='bdd'"):
         co.banzhaf_index(game, method="enumeration")
     with pytest.raises(TooLargeError, match="enumeration limit is 25"):
         co.johnston_index(game)
@@ -345,15 +345,6 @@ def test_sweep_with_given_quotas_keeps_the_weight_scale():
         assert sweep.power_to_act[k] == expected
     with pytest.raises(InvalidGameError, match="quota must lie"):
         co.decision_rule_sweep(game, [3])
-
-
-def test_huge_weights_without_a_method_that_fits():
-    weights = [10**9 + i for i in range(60)]
-    game = co.WeightedVotingGame(sum(weights) // 2, weights)
-    with pytest.raises(TooLargeError, match="round the weights"):
-        co.banzhaf_index(game)
-    small = co.WeightedVotingGame(sum(weights[:20]) // 2, weights[:20])
-    assert co.banzhaf_index(small).method == "mitm"        # exact by meet in the middle
 
 
 @pytest.mark.parametrize("n, seed", [(70, 1), (130, 2)])
