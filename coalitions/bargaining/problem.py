@@ -266,7 +266,10 @@ class BargainingProblem:
 
         A utility may also be a formula in ``x`` (a string such as ``"sqrt(x)"`` or a sympy
         expression); when every utility is one, the solutions can be computed in closed form
-        (``symbolic=True``).
+        (``symbolic=True``). Strings are read by the whitelist parser of
+        :mod:`coalitions._formula` (numbers, ``x``, ``+ - * / **``, ``sqrt exp log abs min
+        max``), never evaluated as code; anything else is refused with an
+        :class:`InvalidProblemError` naming ``utilities[i]``.
         """
         if isinstance(utilities, (str, bytes)) or not isinstance(utilities, Iterable):
             raise InvalidProblemError(
