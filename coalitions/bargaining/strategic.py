@@ -757,7 +757,7 @@ def _tidy(expression):
     """A symbolic result in a readable normal form: expanded if it is a polynomial, else one
     cancelled fraction (cheap: no general ``simplify``)."""
     sp = nb._sympy()
-    expression = sp.cancel(sp.sympify(expression))
+    expression = sp.cancel(expression)
     return sp.expand(expression) if expression.is_polynomial() else expression
 
 
