@@ -562,9 +562,12 @@ def _project_hull(points: np.ndarray, q: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- agenda setter
 def _minimal_winning(model: SpatialModel) -> list[frozenset]:
     n = model.n_players
+    if model.rule_label == "unanimity":          # the only winning coalition: everyone
+        return [frozenset(model.players)]
     if n > 16:
         raise InvalidProblemError(
-            f"2-D setter outcomes enumerate coalitions; {n} players is too many (at most 16).")
+            f"2-D setter outcomes enumerate coalitions; {n} players is too many under "
+            f"{model.rule_label} (at most 16; under unanimity any number).")
     winning = []
     for size in range(1, n + 1):
         for combo in itertools.combinations(model.players, size):

@@ -2,6 +2,7 @@
 CoalitionsError that says what is wrong (never a numpy traceback, never a silent answer), and
 huge or tiny scales give the right answer."""
 
+import json
 import math
 from fractions import Fraction
 
@@ -254,3 +255,25 @@ def test_bad_solution_option_is_a_usage_error(tmp_path):
     path.write_text('{"type": "bargaining", "feasible": {"utilities": ["x", "x"]}}')
     result = CliRunner().invoke(app, ["bargain", str(path), "--solution", "raiffa"])
     assert result.exit_code == 2 and "valid solutions" in result.stderr
+
+
+def test_large_spatial_files_through_the_cli(tmp_path):
+    rng = np.random.default_rng(0)
+    runner = CliRunner()
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"type": "spatial", "decision_rule": "majority",
+                               "status_quo": [2, 2],
+                               "ideal_points": {f"p{i}": rng.random(2).tolist()
+                                                for i in range(300)}}))
+    refused = runner.invoke(app, ["negotiate", str(big)])
+    assert refused.exit_code == 1 and "use resolution=" in refused.stderr
+    done = runner.invoke(app, ["negotiate", str(big), "--resolution", "100", "--json"])
+    assert done.exit_code == 0 and json.loads(done.stdout)["win_set"]["resolution"] == 100
+    assert runner.invoke(app, ["negotiate", str(big), "--resolution", "5"]).exit_code == 2
+    # a setter among 20 members under unanimity: one winning coalition, no enumeration
+    setter = tmp_path / "setter.json"
+    setter.write_text(json.dumps({"type": "spatial", "status_quo": [2, 2], "setter": "p0",
+                                  "ideal_points": {f"p{i}": rng.random(2).tolist()
+                                                   for i in range(20)}}))
+    done = runner.invoke(app, ["negotiate", str(setter), "--json"])
+    assert done.exit_code == 0 and json.loads(done.stdout)["setter"]["setter"] == "p0"
