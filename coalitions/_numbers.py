@@ -144,6 +144,9 @@ def as_number(value: Any, kind: str) -> Any:
         if isinstance(value, float):
             return Fraction(repr(value))
         return _exact_scalar(value, "value")
+    if _classify(value) == "invalid":   # a string is never parsed: sympify would evaluate it
+        raise InvalidGameError(
+            f"{value!r} is not a number (use int, float, Fraction or a sympy expression).")
     return _sympy().sympify(value)
 
 

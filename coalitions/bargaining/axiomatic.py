@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError, SolverError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BargainingResult
 from ..solutions._lp import solve_lp
 from .problem import BargainingProblem
@@ -53,12 +53,16 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
 
         def utilities(z):
             return np.array([float(fs[i](min(max(z[i], 0.0), s))) for i in range(n)])
-        if n == 2:
-            def f1(t):
+        if n == 2:        # Brent's method on the fraction tau of the free share (unit-free)
+            low, width = lo[0], s - lo[1] - lo[0]
+
+            def f1(tau):
+                t = low + tau * width
                 return -objective(utilities((t, s - t)))
-            res = minimize_scalar(f1, bounds=(lo[0], s - lo[1]), method="bounded",
+            res = minimize_scalar(f1, bounds=(0.0, 1.0), method="bounded",
                                   options={"xatol": 1e-13, "maxiter": 500})
-            return utilities((res.x, s - res.x))
+            t = low + res.x * width
+            return utilities((t, s - t))
         start = lo + (s - lo.sum()) / n
         res = minimize(lambda z: -objective(utilities(z)), start, method="SLSQP",
                        bounds=[(lo[i], s) for i in range(n)],
@@ -72,9 +76,10 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
         z = np.asarray(z, dtype=np.float64)
         return np.append(z, problem._frontier_value(z))
     if n == 2:
-        res = minimize_scalar(lambda t: -objective(point([t])), bounds=(d[0], d[0] + top),
-                              method="bounded", options={"xatol": 1e-13, "maxiter": 500})
-        return point([res.x])
+        res = minimize_scalar(lambda tau: -objective(point([d[0] + tau * top])),
+                              bounds=(0.0, 1.0), method="bounded",
+                              options={"xatol": 1e-13, "maxiter": 500})
+        return point([d[0] + res.x * top])
     ideal = problem.ideal_point()
     start = d[:-1] + 0.5 * (problem.ray(d, np.ones(n)))
     res = minimize(lambda z: -objective(point(z)), start, method="SLSQP",
@@ -85,9 +90,15 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
     return point(res.x)
 
 
-def _log_product(d: np.ndarray, w: np.ndarray) -> Callable[[np.ndarray], float]:
+def _log_product(d: np.ndarray, w: np.ndarray,
+                 scale: np.ndarray | None = None) -> Callable[[np.ndarray], float]:
+    """``sum_i w_i log((u_i - d_i) / scale_i)``: the Nash objective, with gains measured in
+    units of ``scale`` (the ideal gains) so that its values stay of order one whatever the
+    utilities' units (the maximiser is the same)."""
+    scale = np.ones_like(d) if scale is None else scale
+
     def objective(u):
-        gains = u - d
+        gains = (u - d) / scale
         if (gains <= 0).any():
             return _NEG
         return float(np.dot(w, np.log(gains)))
@@ -138,11 +149,18 @@ def _hull_points(points: np.ndarray) -> np.ndarray:
 
 
 def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
-    points, d = problem.vertices, problem.disagreement
+    """The Nash point, computed on gains over d divided by each player's largest gain (the
+    solution commutes with such maps), so that utilities of 1e300 or 1e-300 do not
+    overflow or vanish in the products and logarithms."""
+    points, d = np.asarray(problem.vertices, dtype=float), problem.disagreement
+    scale = np.abs(points - d).max(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    gains = (points - d) / scale
+    zero = np.zeros(problem.n_players)
     if problem.n_players == 2:
-        return _nash_polytope_2(_hull_points(np.asarray(points)), d, w)
+        return d + scale * _nash_polytope_2(_hull_points(gains), zero, w)
     lam0 = problem._polytope_ray(d, np.ones(problem.n_players))[1]
-    return _nash_over_simplex(np.asarray(points, dtype=float).T, d, w, lam0)
+    return d + scale * _nash_over_simplex(gains.T, zero, w, lam0)
 
 
 def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
@@ -358,11 +376,18 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
                 f"weights has {w.size} entries; it needs one per player ({n}).")
         if not (np.isfinite(w).all() and (w > 0).all()):
             raise InvalidProblemError(f"weights must be positive and finite, got {w.tolist()}.")
+        if w.max() > 1e12 * w.min():
+            raise InvalidProblemError(
+                f"weights {w.tolist()} differ by a factor of more than 1e12; the weighted "
+                "solution is then numerically the heaviest player's best point: give weights "
+                "closer together.")
     w = w / w.sum()
     if problem.kind == "polytope":
         u = _nash_polytope(problem, w)
     else:
-        u = _maximize(problem, _log_product(problem.disagreement, w))
+        d = problem.disagreement
+        gains = problem.ideal_point() - d
+        u = _maximize(problem, _log_product(d, w, np.where(gains > 0, gains, 1.0)))
     result = _result(problem, u, "nash", weights=w)
     return _closed_form(problem, result, "nash", w) if symbolic else result
 
@@ -490,7 +515,8 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
         return _closed_form(problem, result, "utilitarian") if symbolic else result
     if symbolic:
         _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
-    v = problem.vertices
+    scale = max(float(np.abs(problem.vertices).max()), float(np.abs(d).max()), 1e-300)
+    v, d = problem.vertices / scale, d / scale   # one common unit: the maximiser is the same
     m = len(v)
     totals = v.sum(axis=1)
     first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
@@ -505,7 +531,7 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
                       [(0, None)] * m + [(None, None)])
     lam = second.x[:m] if second.success else first.x
-    return _result(problem, v.T @ lam, "utilitarian")
+    return _result(problem, scale * (v.T @ lam), "utilitarian")
 
 
 SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
@@ -515,8 +541,22 @@ SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
 def bargaining_solution(problem: BargainingProblem, solution: str = "nash",
                         **options) -> BargainingResult:
     """Front door: ``solution`` is one of ``nash``, ``kalai-smorodinsky``, ``egalitarian``,
-    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash)."""
-    from ..solutions.semivalues import check_method
+    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash, ``symbolic=`` for
+    all).
 
-    check_method(solution, list(SOLUTIONS))
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown solution or an option the solution does not take.
+    """
+    if not isinstance(solution, str) or solution not in SOLUTIONS:
+        raise InvalidArgumentError(
+            f"unknown solution {solution!r}; valid solutions are "
+            f"{', '.join(map(repr, SOLUTIONS))}.")
+    allowed = {"weights", "symbolic"} if solution == "nash" else {"symbolic"}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise InvalidArgumentError(
+            f"the {solution} solution takes no option {unknown[0]!r}; its options are "
+            f"{', '.join(sorted(allowed))}.")
     return SOLUTIONS[solution](problem, **options)

@@ -1,140 +1,368 @@
 """JSON files for bargaining problems, spatial models and linkage models.
 
-The formats are documented in docs/reference/negotiation-file-formats.md. Utility functions
-and frontiers are written as formulas (``"sqrt(x)"``, ``"1 - u1**2"``) and parsed with
-sympy; files are trusted input (sympy evaluates the text).
+The formats are documented in docs/reference/negotiation-file-formats.md. Documents are
+checked strictly: an unknown key (a typo), an unknown ``version``, a string or a ``true`` where
+a number belongs, a missing key or a name that is not a player is refused with an
+:class:`~coalitions.exceptions.InvalidProblemError` naming the key (``feasible.surplus``,
+``ideal_points.A``) and what to write instead.
+
+Utility functions and frontiers are written as formulas (``"sqrt(x)"``, ``"1 - u1**2"``) and
+parsed by the whitelist parser of :mod:`coalitions._formula`: numbers, the declared variables,
+``+ - * / **``, parentheses and a few functions. Nothing in a file is ever evaluated as code.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import difflib
+import math
+from typing import Any, Iterable
 
-from ..exceptions import InvalidProblemError
-from ..games.io import load_document
+from .._formula import parse_formula
+from ..exceptions import CoalitionsError, InvalidProblemError
+from ..games.io import load_document, parse_number
 from .bimatrix import bargaining_problem_from_game
 from .linkage import IssueLinkageModel
-from .problem import BargainingProblem
+from .problem import BargainingProblem, _parse_utilities
 from .spatial import SpatialModel
 
-__all__ = ["read_negotiation", "negotiation_from_json", "decision_rule_from_json"]
+__all__ = ["read_negotiation", "negotiation_from_json", "decision_rule_from_json",
+           "FORMAT_VERSION"]
+
+FORMAT_VERSION = 1
+"""The version of the negotiation formats; a document may say ``"version": 1``."""
+
+_COMMON = ("type", "version", "description")
 
 
+# ---------------------------------------------------------------- checks on JSON values
+def _json(value: Any) -> str:
+    import json
+
+    try:
+        shown = json.dumps(value)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _object(value: Any, where: str, example: str) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidProblemError(f"{where} must be a JSON object such as {example}, got "
+                                  f"{_json(value)}.")
+    return value
+
+
+def _keys(document: dict, where: str, required: Iterable[str] = (),
+          optional: Iterable[str] = ()) -> None:
+    """Refuse unknown keys (with the closest allowed key as a hint) and missing keys."""
+    required, optional = tuple(required), tuple(optional)
+    allowed = required + optional
+    for key in document:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise InvalidProblemError(
+                f"{where}: unknown key {key!r}{hint}; the allowed keys are "
+                f"{', '.join(allowed)}.")
+    missing = [key for key in required if key not in document]
+    if missing:
+        raise InvalidProblemError(f"{where}: missing key {missing[0]!r} (required: "
+                                  f"{', '.join(required)}).")
+
+
+def _number(value: Any, where: str):
+    """A JSON number or a string holding a fraction ("2/3") or a decimal ("0.1")."""
+    try:
+        number = parse_number(value, where)
+    except CoalitionsError as error:
+        raise InvalidProblemError(str(error)) from None
+    try:
+        finite = math.isfinite(float(number))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise InvalidProblemError(f"{where} = {_json(value)} is not a finite number.")
+    return number
+
+
+def _numbers(value: Any, where: str, length: int | None = None) -> list:
+    if not isinstance(value, list):
+        raise InvalidProblemError(f"{where} must be a list of numbers, got {_json(value)}.")
+    if length is not None and len(value) != length:
+        raise InvalidProblemError(f"{where} has {len(value)} entries; it needs {length}.")
+    return [_number(v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+
+def _point(value: Any, where: str):
+    """A number (one dimension) or a pair of numbers (two dimensions)."""
+    if isinstance(value, list):
+        if len(value) not in (1, 2):
+            raise InvalidProblemError(f"{where} must be a number or a pair [x, y], got "
+                                      f"{_json(value)}.")
+        return _numbers(value, where)
+    return _number(value, where)
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidProblemError(f"{where} must be a non-empty string, got {_json(value)}.")
+    return value
+
+
+def _player(value: Any, where: str, players: Iterable[str]) -> str:
+    players = tuple(players)
+    name = _string(value, where)
+    if name not in players:
+        raise InvalidProblemError(f"{where} = {name!r} is not a player; players are "
+                                  f"{list(players)}.")
+    return name
+
+
+def _per_player(value: Any, where: str, players: tuple, convert) -> dict:
+    """``{name: item}`` with exactly the players as keys."""
+    value = _object(value, where, "{\"A\": 1, \"B\": 2}")
+    unknown = [k for k in value if k not in players]
+    if unknown:
+        raise InvalidProblemError(f"{where}: {unknown[0]!r} is not a player; players are "
+                                  f"{list(players)}.")
+    missing = [p for p in players if p not in value]
+    if missing:
+        raise InvalidProblemError(f"{where}: no entry for player {missing[0]!r}; give one per "
+                                  "player.")
+    return {p: convert(value[p], f"{where}.{p}") for p in players}
+
+
+def _header(document: dict) -> None:
+    if "version" in document:
+        version = document["version"]
+        if isinstance(version, bool) or version != FORMAT_VERSION:
+            raise InvalidProblemError(
+                f"unknown version {_json(version)}; this release reads version "
+                f"{FORMAT_VERSION} (write \"version\": {FORMAT_VERSION} or leave it out).")
+    if "description" in document and not isinstance(document["description"], str):
+        raise InvalidProblemError("description must be a string.")
+
+
+# ---------------------------------------------------------------- formulas and rules
 def _formula(text: Any, variables: list[str], where: str):
+    """A float callable of a frontier formula (whitelist parser, never sympify)."""
     import sympy
 
-    if not isinstance(text, str):
-        raise InvalidProblemError(f"{where} must be a formula string such as \"sqrt(x)\".")
     symbols = sympy.symbols(variables)
-    try:
-        expr = sympy.sympify(text, locals={v: s for v, s in zip(variables, symbols)})
-    except (sympy.SympifyError, SyntaxError, TypeError) as error:
-        raise InvalidProblemError(f"{where}: cannot parse {text!r} ({error}).") from None
-    unknown = {str(s) for s in expr.free_symbols} - set(variables)
-    if unknown:
-        raise InvalidProblemError(f"{where}: unknown names {sorted(unknown)} in {text!r}; "
-                                  f"use {', '.join(variables)}.")
+    expr = parse_formula(text, dict(zip(variables, symbols)), where=where)
+    # lambdify prints the checked expression (numbers, u1.., whitelisted functions) as code
     f = sympy.lambdify(symbols, expr, modules="math")
     return lambda *args: float(f(*args))
 
 
-def decision_rule_from_json(rule: Any, players: tuple) -> Any:
+def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_rule") -> Any:
     """``"unanimity"``, ``"majority"``, an integer k, ``{"type": "k_of_n", "k": k}`` or
     ``{"type": "weighted", "quota": q, "weights": {name: w}}`` (optionally a list of such
-    weighted rules under ``"all"``, all of which must be met: a compound rule)."""
-    if isinstance(rule, (str, int)) and not isinstance(rule, bool):
+    weighted rules under ``{"type": "all", "rules": [...]}``, all of which must be met: a
+    compound rule)."""
+    n = len(players)
+    if isinstance(rule, str):
+        if rule not in ("unanimity", "majority"):
+            raise InvalidProblemError(
+                f"{where} = {rule!r} is not a rule; use \"unanimity\", \"majority\", an "
+                "integer k or an object (see docs/reference/negotiation-file-formats.md).")
+        return rule
+    if isinstance(rule, int) and not isinstance(rule, bool):
+        if not 1 <= rule <= n:
+            raise InvalidProblemError(f"{where} = {rule}: a k-of-n rule needs 1 <= k <= {n}.")
         return rule
     if not isinstance(rule, dict) or "type" not in rule:
         raise InvalidProblemError(
-            "decision_rule must be \"unanimity\", \"majority\", an integer k, "
-            "{\"type\": \"k_of_n\", \"k\": k} or {\"type\": \"weighted\", \"quota\": q, "
-            "\"weights\": {...}}.")
+            f"{where} must be \"unanimity\", \"majority\", an integer k, "
+            "{\"type\": \"k_of_n\", \"k\": k}, {\"type\": \"weighted\", \"quota\": q, "
+            "\"weights\": {...}} or {\"type\": \"all\", \"rules\": [...]}; got "
+            f"{_json(rule)}.")
     kind = rule["type"]
     if kind == "k_of_n":
-        return int(rule["k"])
+        _keys(rule, where, ("type", "k"))
+        if not isinstance(rule["k"], int) or isinstance(rule["k"], bool):
+            raise InvalidProblemError(f"{where}.k must be an integer, got {_json(rule['k'])}.")
+        return decision_rule_from_json(rule["k"], players, f"{where}.k")
     if kind == "weighted":
-        weights = rule.get("weights")
-        if not isinstance(weights, dict) or set(weights) != set(players):
-            raise InvalidProblemError(
-                "a weighted rule needs \"weights\" with one entry per player.")
-        quota = float(rule["quota"])
+        _keys(rule, where, ("type", "quota", "weights"))
+        weights = _per_player(rule["weights"], f"{where}.weights", players,
+                              lambda v, w: float(_number(v, w)))
+        quota = float(_number(rule["quota"], f"{where}.quota"))
 
         def weighted(coalition) -> bool:
-            return sum(float(weights[p]) for p in coalition) >= quota
+            return sum(weights[p] for p in coalition) >= quota
         weighted.__name__ = f"weighted (quota {rule['quota']})"
         return weighted
     if kind == "all":
-        parts = [decision_rule_from_json(r, players) for r in rule.get("rules", [])]
-        if not parts or not all(callable(p) for p in parts):
-            raise InvalidProblemError("an \"all\" rule needs a list of weighted \"rules\".")
+        _keys(rule, where, ("type", "rules"))
+        rules = rule["rules"]
+        if not isinstance(rules, list) or not rules:
+            raise InvalidProblemError(f"{where}.rules must be a non-empty list of weighted "
+                                      "rules.")
+        parts = [decision_rule_from_json(r, players, f"{where}.rules[{i}]")
+                 for i, r in enumerate(rules)]
+        if not all(callable(p) for p in parts):
+            raise InvalidProblemError(f"{where}.rules must hold weighted rules "
+                                      "({\"type\": \"weighted\", ...}).")
 
         def compound(coalition) -> bool:
             return all(p(coalition) for p in parts)
         compound.__name__ = "compound (" + " and ".join(p.__name__ for p in parts) + ")"
         return compound
-    raise InvalidProblemError(f"unknown decision rule type {kind!r}; use k_of_n, weighted or all.")
+    raise InvalidProblemError(f"{where}.type = {_json(kind)} is unknown; use k_of_n, weighted "
+                              "or all.")
+
+
+# ---------------------------------------------------------------- the three document types
+# form -> (required keys, optional keys) of "feasible"
+_FEASIBLE_FORMS = {"vertices": (("vertices",), ()), "utilities": (("utilities",), ("surplus",)),
+                   "frontier": (("frontier", "upper"), ()), "game": (("game",), ())}
 
 
 def _bargaining(doc: dict) -> tuple[str, Any, dict]:
+    _keys(doc, "bargaining document", ("type", "feasible"),
+          ("version", "description", "players", "disagreement", "weights"))
     players = doc.get("players")
-    feasible = doc.get("feasible")
-    if not isinstance(feasible, dict):
+    if players is not None:
+        if not isinstance(players, list) or not players:
+            raise InvalidProblemError(f"players must be a list of names, got {_json(players)}.")
+        players = [_string(p, f"players[{i}]") for i, p in enumerate(players)]
+        if len(set(players)) != len(players):
+            raise InvalidProblemError(f"players must be distinct, got {players}.")
+    feasible = _object(doc["feasible"], "feasible", "{\"vertices\": [[0, 1], [1, 0]]}")
+    forms = [form for form in _FEASIBLE_FORMS if form in feasible]
+    if len(forms) != 1:
         raise InvalidProblemError(
-            "a bargaining document needs \"feasible\": {\"vertices\": [...]}, {\"surplus\": S, "
-            "\"utilities\": [...]} or {\"frontier\": \"...\", \"upper\": [...]}.")
+            "feasible must hold exactly one of {\"vertices\": [...]}, {\"surplus\": S, "
+            "\"utilities\": [...]}, {\"frontier\": \"...\", \"upper\": [...]} or "
+            f"{{\"game\": {{\"row\": A, \"column\": B}}}}; got keys {sorted(feasible)}.")
+    form = forms[0]
+    _keys(feasible, "feasible", *_FEASIBLE_FORMS[form])
     d = doc.get("disagreement")
-    options = {"weights": doc.get("weights")}
-    if "vertices" in feasible:
-        problem = BargainingProblem.from_vertices(feasible["vertices"], d, players=players)
-    elif "utilities" in feasible:
+    if d is not None and not (form == "game" and d in ("nash", "maxmin")):
+        d = _numbers(d, "disagreement")
+    weights = None
+    if doc.get("weights") is not None:
+        weights = _numbers(doc["weights"], "weights")
+    if form == "vertices":
+        vertices = feasible["vertices"]
+        if not isinstance(vertices, list) or not vertices:
+            raise InvalidProblemError("feasible.vertices must be a non-empty list of utility "
+                                      "vectors, e.g. [[0, 0], [1, 0], [0, 1]].")
+        points = [_numbers(row, f"feasible.vertices[{i}]") for i, row in enumerate(vertices)]
+        problem = BargainingProblem.from_vertices(points, d, players=players)
+    elif form == "utilities":
         formulas = feasible["utilities"]
-        if not isinstance(formulas, list) or not all(isinstance(t, str) for t in formulas):
+        if not isinstance(formulas, list):
             raise InvalidProblemError("feasible.utilities must be a list of formulas in x, "
                                       "such as [\"x\", \"sqrt(x)\"].")
-        problem = BargainingProblem.from_surplus(formulas, d, surplus=feasible.get("surplus", 1),
+        expressions, _ = _parse_utilities(formulas, where="feasible.utilities")
+        surplus = _number(feasible.get("surplus", 1), "feasible.surplus")
+        problem = BargainingProblem.from_surplus(list(expressions), d, surplus=surplus,
                                                  players=players)
-    elif "frontier" in feasible:
-        upper = feasible.get("upper")
-        if upper is None:
-            raise InvalidProblemError("a frontier needs \"upper\": bounds of u1..u(n-1).")
-        upper = upper if isinstance(upper, list) else [upper]
+    elif form == "frontier":
+        upper = feasible["upper"]
+        upper = _numbers(upper, "feasible.upper") if isinstance(upper, list) \
+            else [_number(upper, "feasible.upper")]
         names = [f"u{i + 1}" for i in range(len(upper))]
         g = _formula(feasible["frontier"], names, "feasible.frontier")
         problem = BargainingProblem.from_frontier(g, upper, d, players=players)
-    elif "game" in feasible:
-        game = feasible["game"]
-        problem = bargaining_problem_from_game(
-            game.get("row"), game.get("column"), disagreement=d if d is not None else "nash",
-            players=players or ("row", "column"))
     else:
-        raise InvalidProblemError("\"feasible\" must hold vertices, utilities, frontier or game.")
-    return "bargaining", problem, options
+        game = _object(feasible["game"], "feasible.game",
+                       "{\"row\": [[3, 0], [5, 1]], \"column\": [[3, 5], [0, 1]]}")
+        _keys(game, "feasible.game", ("row", "column"))
+        matrices = []
+        for side in ("row", "column"):
+            matrix = game[side]
+            if not isinstance(matrix, list) or not matrix:
+                raise InvalidProblemError(f"feasible.game.{side} must be a matrix (a list of "
+                                          "rows of numbers).")
+            matrices.append([_numbers(r, f"feasible.game.{side}[{i}]")
+                             for i, r in enumerate(matrix)])
+        problem = bargaining_problem_from_game(
+            *matrices, disagreement=d if d is not None else "nash",
+            players=players or ("row", "column"))
+    return "bargaining", problem, {"weights": weights}
 
 
 def _spatial(doc: dict) -> tuple[str, Any, dict]:
-    ideals = doc.get("ideal_points")
-    if not isinstance(ideals, dict):
-        raise InvalidProblemError("a spatial document needs \"ideal_points\": {name: point}.")
-    players = tuple(ideals)
+    _keys(doc, "spatial document", ("type", "ideal_points", "status_quo"),
+          ("version", "description", "decision_rule", "setter", "weights"))
+    ideals = _object(doc["ideal_points"], "ideal_points", "{\"A\": 2, \"B\": 4}")
+    if not ideals:
+        raise InvalidProblemError("ideal_points must name at least one player.")
+    points = {name: _point(value, f"ideal_points.{name}") for name, value in ideals.items()}
+    players = tuple(points)
+    status_quo = _point(doc["status_quo"], "status_quo")
     rule = decision_rule_from_json(doc.get("decision_rule", "unanimity"), players)
-    model = SpatialModel(ideals, doc.get("status_quo"), decision_rule=rule,
-                         setter=doc.get("setter"), weights=doc.get("weights"))
+    setter = None if doc.get("setter") is None else _player(doc["setter"], "setter", players)
+    weights = None
+    if doc.get("weights") is not None:
+        weights = _per_player(doc["weights"], "weights", players, _point)
+    model = SpatialModel(points, status_quo, decision_rule=rule, setter=setter,
+                         weights=weights)
     return "spatial", model, {}
 
 
+def _issue_levels(value: Any, where: str) -> dict:
+    value = _object(value, where, "{\"A\": 0, \"B\": 0}")
+    return {str(k): _number(v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _utility_spec(spec: Any, where: str) -> dict:
+    spec = _object(spec, where, "{\"type\": \"linear\", \"slope\": 1}")
+    kind = spec.get("type")
+    parameters = {"linear": ("slope",), "quadratic": ("ideal", "salience")}
+    if kind not in parameters:
+        raise InvalidProblemError(f"{where}.type = {_json(kind)} is unknown; use \"linear\" "
+                                  "or \"quadratic\".")
+    _keys(spec, where, ("type",) + parameters[kind])
+    return {"type": kind, **{k: _number(spec[k], f"{where}.{k}") for k in parameters[kind]}}
+
+
 def _linkage(doc: dict) -> tuple[str, Any, dict]:
-    utilities = doc.get("utilities")
-    if not isinstance(utilities, dict):
-        raise InvalidProblemError("a linkage document needs \"utilities\": {member: {issue: "
-                                  "utility}}.")
-    players = tuple(utilities)
+    _keys(doc, "linkage document", ("type", "utilities", "status_quo"),
+          ("version", "description", "bounds", "decision_rule", "no_agreement", "blocker",
+           "linked_issue", "demand_issue", "counterfactual_rule", "assumptions"))
+    utilities = _object(doc["utilities"], "utilities", "{member: {issue: utility}}")
+    if not utilities:
+        raise InvalidProblemError("utilities must name at least one member.")
+    specs = {}
+    for member, per_issue in utilities.items():
+        per_issue = _object(per_issue, f"utilities.{member}",
+                            "{\"A\": {\"type\": \"linear\", \"slope\": 1}}")
+        specs[member] = {issue: _utility_spec(spec, f"utilities.{member}.{issue}")
+                         for issue, spec in per_issue.items()}
+    players = tuple(specs)
+    status_quo = _issue_levels(doc["status_quo"], "status_quo")
+    bounds = None
+    if doc.get("bounds") is not None:
+        raw = _object(doc["bounds"], "bounds", "{\"A\": [0, 1]}")
+        bounds = {str(k): _numbers(v, f"bounds.{k}", 2) for k, v in raw.items()}
+        unknown = [k for k in bounds if k not in status_quo]
+        if unknown:
+            raise InvalidProblemError(f"bounds.{unknown[0]}: not an issue; issues are "
+                                      f"{list(status_quo)}.")
+    no_agreement = None if doc.get("no_agreement") is None else \
+        _issue_levels(doc["no_agreement"], "no_agreement")
+    assumptions = doc.get("assumptions", [])
+    if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
+        raise InvalidProblemError("assumptions must be a list of strings.")
     rule = decision_rule_from_json(doc.get("decision_rule", "unanimity"), players)
-    model = IssueLinkageModel(utilities, doc.get("status_quo") or {}, bounds=doc.get("bounds"),
-                              decision_rule=rule, no_agreement=doc.get("no_agreement"),
-                              assumptions=doc.get("assumptions", ()))
-    options = {key: doc.get(key) for key in ("blocker", "linked_issue", "demand_issue")}
+    model = IssueLinkageModel(specs, status_quo, bounds=bounds, decision_rule=rule,
+                              no_agreement=no_agreement, assumptions=assumptions)
+    options = {"blocker": None if doc.get("blocker") is None
+               else _player(doc["blocker"], "blocker", players)}
+    for key in ("linked_issue", "demand_issue"):
+        options[key] = None
+        if doc.get(key) is not None:
+            options[key] = _string(doc[key], key)
+            if options[key] not in model.issues:
+                raise InvalidProblemError(f"{key} = {options[key]!r} is not an issue; issues "
+                                          f"are {list(model.issues)}.")
     if "counterfactual_rule" in doc:
-        options["counterfactual_rule"] = decision_rule_from_json(doc["counterfactual_rule"],
-                                                                 players)
+        options["counterfactual_rule"] = decision_rule_from_json(
+            doc["counterfactual_rule"], players, "counterfactual_rule")
     return "linkage", model, options
 
 
@@ -143,21 +371,29 @@ _KINDS = {"bargaining": _bargaining, "spatial": _spatial, "linkage": _linkage}
 
 def negotiation_from_json(doc: dict) -> tuple[str, Any, dict]:
     """``(kind, object, options)`` from a parsed document with ``"type"`` bargaining,
-    spatial or linkage."""
+    spatial or linkage.
+
+    Raises
+    ------
+    InvalidProblemError
+        For an unknown type, key or version, a missing key, a value of the wrong type (the
+        key is named), a formula outside the grammar, or a problem that is itself invalid.
+    """
     if not isinstance(doc, dict):
         raise InvalidProblemError("a negotiation document must be a JSON object.")
     kind = doc.get("type")
     if kind not in _KINDS:
         raise InvalidProblemError(
-            f"unknown document type {kind!r}; use \"bargaining\", \"spatial\" or \"linkage\" "
-            "(see docs/reference/negotiation-file-formats.md).")
+            f"{'missing' if kind is None else 'unknown'} document type"
+            f"{'' if kind is None else ' ' + _json(kind)}; write \"type\": \"bargaining\", "
+            "\"spatial\" or \"linkage\" (see docs/reference/negotiation-file-formats.md).")
+    _header(doc)
     try:
         return _KINDS[kind](doc)
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError) as error:        # a check above missed a malformed value
         raise InvalidProblemError(f"malformed {kind} document: {error!r}.") from None
 
 
 def read_negotiation(path) -> tuple[str, Any, dict]:
-    """Read a bargaining, spatial or linkage JSON file."""
+    """Read a bargaining, spatial or linkage JSON file (checked as described above)."""
     return negotiation_from_json(load_document(path))
-

@@ -15,16 +15,27 @@ callable.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import LinkageResult
-from .spatial import decision_rule_predicate
+from .problem import _real_array
+from .spatial import _GRID_BYTES, decision_rule_predicate
 
 __all__ = ["IssueLinkageModel", "IssueUtility", "issue_by_issue_outcome", "package_win_set",
            "linkage_analysis"]
+
+
+def _parameter(value, what: str) -> float:
+    """A finite real number (strings, bools, NaN and infinities are refused)."""
+    number = _real_array(value, what)
+    if number.ndim != 0:
+        raise InvalidProblemError(f"{what} must be a number, got {value!r}.")
+    if abs(float(number)) > 1e100:
+        raise InvalidProblemError(f"{what} = {value!r} is larger than 1e100; rescale it.")
+    return float(number)
 
 
 class IssueUtility:
@@ -42,11 +53,12 @@ class IssueUtility:
         kind = spec["type"]
         try:
             if kind == "linear":
-                a = float(spec["slope"])
+                a = _parameter(spec["slope"], f"{where}: slope")
                 self.kind, self.slope = kind, a
                 self.f = lambda x: a * x
             elif kind == "quadratic":
-                t, b = float(spec["ideal"]), float(spec["salience"])
+                t = _parameter(spec["ideal"], f"{where}: ideal")
+                b = _parameter(spec["salience"], f"{where}: salience")
                 if b <= 0:
                     raise InvalidProblemError(f"{where}: salience must be positive, got {b}.")
                 self.kind, self.peak, self.salience = kind, t, b
@@ -154,28 +166,56 @@ class IssueLinkageModel:
             self.utilities[str(player)] = {k: IssueUtility(per_issue[k],
                                                            f"utilities[{player!r}][{k!r}]")
                                            for k in issues}
+        if bounds is not None and not isinstance(bounds, Mapping):
+            raise InvalidProblemError(f"bounds must map issues to (low, high), got {bounds!r}.")
         bounds = dict(bounds or {})
+        unknown = [k for k in bounds if str(k) not in issues]
+        if unknown:
+            raise InvalidProblemError(f"bounds: {unknown[0]!r} is not an issue; issues are "
+                                      f"{list(issues)}.")
         self.bounds = {}
         for k in issues:
-            lo, hi = bounds.get(k, (0.0, 1.0))
-            lo, hi = float(lo), float(hi)
-            if not lo < hi:
-                raise InvalidProblemError(f"bounds of issue {k!r} must satisfy low < high.")
-            self.bounds[k] = (lo, hi)
+            pair = _real_array(bounds.get(k, (0.0, 1.0)), f"bounds[{k!r}]", ndim=1)
+            if pair.size != 2 or not pair[0] < pair[1] or (np.abs(pair) > 1e100).any():
+                raise InvalidProblemError(
+                    f"bounds[{k!r}] must be (low, high) with low < high, got "
+                    f"{bounds.get(k)!r}.")
+            self.bounds[k] = (float(pair[0]), float(pair[1]))
+        for player, per_issue in self.utilities.items():   # callables: finite on the range
+            for k, u in per_issue.items():
+                if u.kind == "callable":
+                    lo, hi = self.bounds[k]
+                    for x in np.linspace(lo, hi, 5):
+                        try:
+                            value = float(u(float(x)))
+                        except Exception as error:  # noqa: BLE001 - a user's callable
+                            raise InvalidProblemError(
+                                f"utilities[{player!r}][{k!r}] fails at {x:g}: {error}") \
+                                from None
+                        if not math.isfinite(value):
+                            raise InvalidProblemError(
+                                f"utilities[{player!r}][{k!r}] is {value} at {x:g}; it must "
+                                "be finite on the issue's bounds.")
         self.status_quo = self._levels(status_quo, "status_quo")
         self.no_agreement = (dict(self.status_quo) if no_agreement is None
                              else self._levels(no_agreement, "no_agreement"))
         self.decision_rule = decision_rule
         self.is_winning, self.rule_label = decision_rule_predicate(decision_rule, self.players)
-        self.assumptions = tuple(str(a) for a in assumptions)
+        if isinstance(assumptions, (str, bytes)) or not isinstance(assumptions, Iterable) or \
+                not all(isinstance(a, str) for a in assumptions):
+            raise InvalidProblemError(f"assumptions must be a list of strings, got "
+                                      f"{assumptions!r}.")
+        self.assumptions = tuple(assumptions)
 
     def _levels(self, levels: Mapping, what: str) -> dict:
         if set(levels) != set(self.issues):
             raise InvalidProblemError(
                 f"{what} must give a level for each issue {list(self.issues)}.")
+        if not isinstance(levels, Mapping):
+            raise InvalidProblemError(f"{what} must map each issue to a level, got {levels!r}.")
         out = {}
         for k in self.issues:
-            value = float(levels[k])
+            value = _parameter(levels[k], f"{what}[{k!r}]")
             lo, hi = self.bounds[k]
             if not lo <= value <= hi:
                 raise InvalidProblemError(f"{what}[{k!r}] = {value} lies outside {self.bounds[k]}.")
@@ -251,6 +291,31 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
     """
     model = _check(model)
     k_count = len(model.issues)
+    per_point = 8 * (2 * len(model.players) * k_count + k_count + 8)
+    if k_count == 2:
+        if isinstance(resolution, (bool, np.bool_)) or \
+                not isinstance(resolution, (int, np.integer)) or resolution < 2:
+            raise InvalidArgumentError(f"resolution must be an integer of at least 2, got "
+                                       f"{resolution!r}.")
+        points = int(resolution) ** 2
+    else:
+        if isinstance(samples, (bool, np.bool_)) or not isinstance(samples, (int, np.integer)) \
+                or samples < 1:
+            raise InvalidArgumentError(f"samples must be a positive integer, got {samples!r}.")
+        points = int(samples)
+        if not isinstance(rng, np.random.Generator):
+            from ..approx._engine import seed_sequence
+
+            try:
+                rng = seed_sequence(rng)
+            except ValueError as error:
+                raise InvalidArgumentError(str(error)) from None
+    if points * per_point > _GRID_BYTES:
+        raise TooLargeError(
+            f"{points} points for {len(model.players)} members and {k_count} issues need "
+            f"about {points * per_point / 2**30:.1f} GiB; use at most "
+            f"{_GRID_BYTES // per_point} points"
+            + (f" (resolution={math.isqrt(_GRID_BYTES // per_point)})." if k_count == 2 else "."))
     lows = np.array([model.bounds[k][0] for k in model.issues])
     highs = np.array([model.bounds[k][1] for k in model.issues])
     if k_count == 2:

@@ -20,17 +20,23 @@ none of them; it makes "the largest point on a ray" well defined.
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+import numbers
+import sys
+from decimal import Decimal
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .. import _numbers as nb
+from .._formula import parse_formula
 from ..exceptions import InvalidProblemError
 from ..solutions._lp import solve_lp
 
 __all__ = ["BargainingProblem"]
 
-_BISECT_ITER = 200
-_X = None
+_BISECT_ITER = 2200
+"""Bisection steps: enough to resolve any interval of floats down to adjacent numbers (the
+loops stop there, after about 60 steps for intervals of ordinary size)."""
 
 
 def _sympy():
@@ -39,33 +45,117 @@ def _sympy():
     return sympy
 
 
-def _parse_utilities(formulas):
-    """Sympy expressions in x and float callables for utility formulas."""
-    global _X
+def _share_symbol():
+    """The share ``x`` of a surplus problem (sympy caches equal symbols, so this is one)."""
+    return _sympy().Symbol("x", nonnegative=True)
+
+
+def _parse_utilities(utilities, where: str = "utilities"):
+    """Sympy expressions in x and float callables for utility formulas.
+
+    A string is parsed by the whitelist parser of :mod:`coalitions._formula` (never by
+    ``sympify``); a sympy expression is taken as it is and may only use a symbol named x.
+    """
     sp = _sympy()
-    _X = sp.Symbol("x", nonnegative=True)
+    from sympy.core.function import AppliedUndef
+
+    x = _share_symbol()
     expressions = []
-    for i, text in enumerate(formulas):
-        try:
-            expr = sp.sympify(text, locals={"x": _X}) if isinstance(text, str) else \
-                sp.sympify(text).subs({s: _X for s in sp.sympify(text).free_symbols
-                                       if s.name == "x"})
-        except (sp.SympifyError, SyntaxError, TypeError) as error:
-            raise InvalidProblemError(f"utility {i + 1}: cannot parse {text!r} ({error}).") \
-                from None
-        extra = {s.name for s in expr.free_symbols} - {"x"}
-        if extra:
-            raise InvalidProblemError(f"utility {i + 1} ({text!r}) may only use x; it also uses "
-                                      f"{sorted(extra)}.")
+    for i, item in enumerate(utilities):
+        field = f"{where}[{i}]"
+        if isinstance(item, str):
+            expr = parse_formula(item, {"x": x}, where=field)
+        elif isinstance(item, sp.Expr):
+            extra = {s.name for s in item.free_symbols} - {"x"}
+            if extra:
+                raise InvalidProblemError(f"{field} ({item}) may only use the share x; it also "
+                                          f"uses {sorted(extra)}.")
+            if item.atoms(AppliedUndef):
+                raise InvalidProblemError(f"{field} ({item}) uses undefined functions "
+                                          f"{sorted(map(str, item.atoms(AppliedUndef)))}.")
+            expr = item.xreplace({s: x for s in item.free_symbols})
+        else:
+            raise InvalidProblemError(
+                f"{field} must be a formula in x such as \"sqrt(x)\" or a sympy expression, "
+                f"got {type(item).__name__}.")
         expressions.append(expr)
-    callables = tuple((lambda f: (lambda v: float(f(v))))(sp.lambdify(_X, e, modules="math"))
+    # lambdify prints the expression as code: safe, since every node is a number, the
+    # symbol x or a whitelisted function (checked above)
+    callables = tuple((lambda f: (lambda v: float(f(v))))(sp.lambdify(x, e, modules="math"))
                       for e in expressions)
     return tuple(expressions), callables
+
+
+def _is_sympy(value) -> bool:
+    """Whether ``value`` is a sympy object (without importing sympy when it is not loaded;
+    undefined functions have no module, hence the isinstance check)."""
+    if (type(value).__module__ or "").startswith("sympy"):
+        return True
+    sympy = sys.modules.get("sympy")
+    return sympy is not None and isinstance(value, sympy.Basic)
+
+
+def _is_real(value) -> bool:
+    """Whether ``value`` is a real number (not a bool, a string or another object)."""
+    if isinstance(value, (bool, np.bool_)):
+        return False
+    if isinstance(value, (numbers.Real, Decimal)):
+        return True
+    return _is_sympy(value) and bool(
+        getattr(value, "is_number", False)) and getattr(value, "is_real", False) is True
+
+
+def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
+    """A finite float64 array of ``values``, refusing strings, bools, NaN, inf and ragged
+    nesting with an error that names ``what``."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
+        array = values.astype(np.float64)
+    else:
+        if isinstance(values, (str, bytes)) or values is None:
+            raise InvalidProblemError(f"{what} must be a number or numbers, got {values!r}.")
+        try:
+            cells = np.array(values, dtype=object)
+        except (TypeError, ValueError):
+            raise InvalidProblemError(f"{what} must be a (rectangular) array of numbers, got "
+                                      f"{values!r}.") from None
+        for cell in cells.ravel():
+            if not _is_real(cell):
+                raise InvalidProblemError(
+                    f"{what} must hold numbers only; {cell!r} is not a number"
+                    + (" (rows must all have the same length)." if isinstance(cell, list)
+                       else "."))
+        try:
+            array = np.array([float(v) for v in cells.ravel()],
+                             dtype=np.float64).reshape(cells.shape)
+        except OverflowError:
+            raise InvalidProblemError(f"{what} holds a number too large for a float.") from None
+    if ndim is not None and array.ndim != ndim:
+        raise InvalidProblemError(
+            f"{what} must be {'a list of numbers' if ndim == 1 else f'{ndim}-dimensional'}, "
+            f"got shape {array.shape}.")
+    if not np.isfinite(array).all():
+        raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
+    return array
+
+
+def _exact_number(value, what: str):
+    """A real number as an exact sympy number (a float as the decimal it prints as)."""
+    sp = _sympy()
+    if isinstance(value, sp.Basic):
+        if _is_real(value):
+            return value
+        raise InvalidProblemError(f"{what} must be a real number, got {value}.")
+    if not _is_real(value):
+        raise InvalidProblemError(f"{what} must be a number, got {value!r}.")
+    fraction = nb.as_number(value, nb.EXACT)
+    return sp.Rational(fraction.numerator, fraction.denominator)
 
 
 def _names(players, n: int) -> tuple:
     if players is None:
         return tuple(str(i + 1) for i in range(n))
+    if isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(f"players must be a list of names, got {players!r}.")
     players = tuple(str(p) for p in players)
     if len(players) != n:
         raise InvalidProblemError(
@@ -76,16 +166,10 @@ def _names(players, n: int) -> tuple:
 
 
 def _vector(values, what: str, n: int | None = None) -> np.ndarray:
-    try:
-        array = np.array([float(v) for v in values], dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidProblemError(
-            f"{what} must be a sequence of numbers, got {values!r}.") from None
+    array = _real_array(values, what, ndim=1)
     if n is not None and array.size != n:
         raise InvalidProblemError(
             f"{what} has {array.size} entries; it needs one per player ({n}).")
-    if not np.isfinite(array).all():
-        raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
     return array
 
 
@@ -159,18 +243,11 @@ class BargainingProblem:
 
         ``disagreement`` defaults to the componentwise minimum of the points.
         """
-        try:
-            points = np.array(vertices, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise InvalidProblemError(
-                "vertices must be a list of utility vectors of equal length, e.g. "
-                "[[0, 1], [1, 0]].") from None
+        points = _real_array(vertices, "vertices")
         if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
             raise InvalidProblemError(
                 f"vertices must be a 2-D array (one row per point, one column per player, at "
-                f"least two players); got shape {points.shape}.")
-        if not np.isfinite(points).all():
-            raise InvalidProblemError("vertices contain NaN or infinite entries.")
+                f"least two players), e.g. [[0, 1], [1, 0]]; got shape {points.shape}.")
         n = points.shape[1]
         d = points.min(axis=0) if disagreement is None else _vector(disagreement,
                                                                     "disagreement", n)
@@ -189,22 +266,34 @@ class BargainingProblem:
 
         A utility may also be a formula in ``x`` (a string such as ``"sqrt(x)"`` or a sympy
         expression); when every utility is one, the solutions can be computed in closed form
-        (``symbolic=True``).
+        (``symbolic=True``). Strings are read by the whitelist parser of
+        :mod:`coalitions._formula` (numbers, ``x``, ``+ - * / **``, ``sqrt exp log abs min
+        max``), never evaluated as code; anything else is refused with an
+        :class:`InvalidProblemError` naming ``utilities[i]``.
         """
+        if isinstance(utilities, (str, bytes)) or not isinstance(utilities, Iterable):
+            raise InvalidProblemError(
+                f"utilities must be a list with one utility per player, got {utilities!r}.")
         utilities = tuple(utilities)
         n = len(utilities)
         if n < 2:
             raise InvalidProblemError("a bargaining problem needs at least two players.")
         expressions = None
-        if all(isinstance(f, str) or type(f).__module__.startswith("sympy") for f in utilities):
+        if all(isinstance(f, str) or _is_sympy(f) for f in utilities):
             expressions, utilities = _parse_utilities(utilities)
         if not all(callable(f) for f in utilities):
             raise InvalidProblemError(
                 "utilities must be callables or formulas in x (all of one kind), one per player.")
+        if not _is_real(surplus):
+            raise InvalidProblemError(f"surplus must be a positive number, got {surplus!r}.")
         exact_surplus = surplus
-        surplus = float(surplus)
+        try:
+            surplus = float(surplus)
+        except OverflowError:
+            surplus = math.inf
         if not math.isfinite(surplus) or surplus <= 0:
-            raise InvalidProblemError(f"surplus must be a positive number, got {surplus}.")
+            raise InvalidProblemError(
+                f"surplus must be a positive finite number, got {exact_surplus!r}.")
         for i, f in enumerate(utilities):
             grid = np.linspace(0.0, surplus, 9)
             try:
@@ -223,11 +312,12 @@ class BargainingProblem:
         if expressions is not None:
             sp = _sympy()
             problem.expressions = expressions
-            problem.symbol = _X
-            problem.exact_surplus = sp.nsimplify(exact_surplus, rational=True)
+            x = problem.symbol = _share_symbol()
+            problem.exact_surplus = _exact_number(exact_surplus, "surplus")
             problem.exact_disagreement = (
-                [sp.simplify(e.subs(_X, 0)) for e in expressions] if disagreement is None
-                else [sp.nsimplify(v, rational=True) for v in disagreement])
+                [sp.simplify(e.subs(x, 0)) for e in expressions] if disagreement is None
+                else [_exact_number(v, f"disagreement[{i}]")
+                      for i, v in enumerate(disagreement)])
         return problem
 
     @classmethod
@@ -239,7 +329,10 @@ class BargainingProblem:
         must be non-increasing in each of them (concave for a convex set). ``upper`` bounds
         the first ``n - 1`` utilities (a number for two players).
         """
-        upper = np.atleast_1d(np.asarray(upper, dtype=np.float64))
+        upper = np.atleast_1d(_real_array(upper, "upper"))
+        if upper.ndim != 1:
+            raise InvalidProblemError(
+                f"upper must be a number or a list of numbers, got shape {upper.shape}.")
         if not callable(frontier):
             raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
         n = upper.size + 1
@@ -298,19 +391,28 @@ class BargainingProblem:
         return u[-1] <= self._frontier_value(u[:-1] - atol) + atol
 
     def _polytope_ray(self, d: np.ndarray, direction: np.ndarray):
-        """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible."""
+        """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible.
+
+        Each utility is divided by its largest magnitude and t by the largest scaled
+        direction, so that utilities of 1e300 (or 1e-300) give an LP with entries of order 1
+        (HiGHS treats 1e20 as infinite).
+        """
         m, n = self.vertices.shape
+        scale = np.maximum(np.abs(self.vertices).max(axis=0), np.abs(d))
+        scale = np.where(scale > 0, scale, 1.0)
+        e = direction / scale
+        unit = float(e.max()) if e.any() else 1.0
         c = np.zeros(m + 1)
         c[-1] = -1.0
-        a_ub = np.hstack([-self.vertices.T, direction[:, None]])
+        a_ub = np.hstack([-(self.vertices / scale).T, (e / unit)[:, None]])
         a_eq = np.zeros((1, m + 1))
         a_eq[0, :m] = 1.0
         free = not direction.any()
         bounds = [(0, None)] * m + [(0, 0) if free else (None, None)]
-        sol = solve_lp(c, a_ub, -d, a_eq, [1.0], bounds)
+        sol = solve_lp(c, a_ub, -d / scale, a_eq, [1.0], bounds)
         if not sol.success:         # infeasible: no point of the hull is above d
             return None
-        return float(sol.x[-1]), sol.x[:m]
+        return float(sol.x[-1]) / unit, sol.x[:m]
 
     def ray(self, start, direction) -> float:
         """Largest ``t`` with ``start + t * direction`` feasible (``direction >= 0``, not 0)."""
@@ -367,7 +469,9 @@ class BargainingProblem:
             raise InvalidProblemError(
                 f"no feasible point gives every player strictly more than the disagreement "
                 f"point {self.disagreement.tolist()}; the problem is degenerate (there is "
-                "nothing to bargain over). Lower the disagreement point or enlarge the set.")
+                "nothing to bargain over). Lower the disagreement point or enlarge the set "
+                f"(gains up to atol={self.atol:g} count as none: for utilities of a tiny "
+                "scale, rescale them or pass a smaller atol).")
 
     # ------------------------------------------------------------------ transforms
     def transformed(self, scale, shift) -> "BargainingProblem":

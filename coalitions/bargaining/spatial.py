@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError
+from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
+from .problem import _real_array
 
 __all__ = ["SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outcome", "lcd_outcome",
            "policy_stability", "decision_rule_predicate"]
@@ -56,16 +57,56 @@ def decision_rule_predicate(rule: Any, players: tuple) -> tuple[Callable[[frozen
 
         def winning(coalition: frozenset) -> bool:
             try:
-                return bool(method(frozenset(coalition)))
+                return method(frozenset(coalition))
             except (TypeError, KeyError, ValueError):
                 mask = sum(1 << rule_players.index(p) for p in coalition)
-                return bool(method(mask))
-        return winning, type(rule).__name__
+                return method(mask)
+        return _guarded(winning, type(rule).__name__), type(rule).__name__
     if callable(rule):
-        return (lambda c: bool(rule(frozenset(c)))), getattr(rule, "__name__", "predicate")
+        label = getattr(rule, "__name__", "predicate")
+        return _guarded(lambda c: rule(frozenset(c)), label), label
     raise InvalidProblemError(
         f"decision_rule must be 'unanimity', 'majority', an integer, a predicate or a voting "
         f"game with is_winning(); got {type(rule).__name__}.")
+
+
+def _guarded(rule: Callable[[frozenset], Any], label: str) -> Callable[[frozenset], bool]:
+    """A user's decision rule whose failures become InvalidProblemError naming the coalition."""
+    def winning(coalition: frozenset) -> bool:
+        try:
+            verdict = rule(coalition)
+        except CoalitionsError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a user's callable
+            raise InvalidProblemError(
+                f"the decision rule {label} fails on the coalition {sorted(coalition)}: "
+                f"{type(error).__name__}: {error}") from None
+        if not isinstance(verdict, (bool, np.bool_, int, np.integer)):
+            raise InvalidProblemError(
+                f"the decision rule {label} must return True or False, got {verdict!r} for "
+                f"the coalition {sorted(coalition)}.")
+        return bool(verdict)
+    return winning
+
+
+_LARGEST_COORDINATE = 1e100
+"""Ideal points and the status quo are at most this large, weights within its inverse and
+itself: weighted squared distances then stay finite in float64."""
+
+
+def _policy_point(value, what: str, dimension: int | None = None) -> np.ndarray:
+    """A number or a pair as a float vector (refusing strings, bools, NaN and huge values)."""
+    point = np.atleast_1d(_real_array(value, what))
+    if point.ndim != 1 or point.size not in (1, 2) or \
+            (dimension is not None and point.size != dimension):
+        want = "a number or a pair" if dimension is None else \
+            ("a number (one dimension, as the ideal points)" if dimension == 1
+             else "a pair (x, y) (two dimensions, as the ideal points)")
+        raise InvalidProblemError(f"{what} must be {want}, got {value!r}.")
+    if (np.abs(point) > _LARGEST_COORDINATE).any():
+        raise InvalidProblemError(f"{what} = {value!r} is larger than {_LARGEST_COORDINATE:g}; "
+                                  "rescale the policy space.")
+    return point
 
 
 # ---------------------------------------------------------------- the model
@@ -111,40 +152,38 @@ class SpatialModel:
             raise InvalidProblemError(
                 f"give one distinct name per ideal point ({len(points)} points, "
                 f"{len(players)} names).")
-        try:
-            ideals = np.array(points, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise InvalidProblemError("ideal points must be numbers or pairs of numbers.") from None
-        if ideals.ndim == 1:
-            ideals = ideals[:, None]
-        if ideals.ndim != 2 or ideals.shape[1] not in (1, 2):
+        rows = [_policy_point(point, f"the ideal point of {name!r}")
+                for name, point in zip(players, points)]
+        if len({r.size for r in rows}) != 1:
             raise InvalidProblemError(
-                f"ideal points must be numbers (1-D) or pairs (2-D); got shape {ideals.shape}.")
-        q = np.atleast_1d(np.array(status_quo, dtype=np.float64))
-        if q.shape != (ideals.shape[1],):
-            raise InvalidProblemError(
-                f"the status quo must have the dimension of the ideal points "
-                f"({ideals.shape[1]}), got {status_quo!r}.")
-        if not (np.isfinite(ideals).all() and np.isfinite(q).all()):
-            raise InvalidProblemError("ideal points and status quo must be finite numbers.")
+                "ideal points must all be numbers (1-D) or all be pairs (2-D).")
+        ideals = np.array(rows)
+        q = _policy_point(status_quo, "the status quo", ideals.shape[1])
         shape = (len(players), 2)            # 2-D: per dimension; 1-D: (below, above)
         if weights is None:
             w = np.ones(shape)
         else:
             if isinstance(weights, Mapping):
+                unknown = [k for k in weights if str(k) not in players]
+                missing = [p for p in players if p not in weights]
+                if unknown or missing:
+                    raise InvalidProblemError(
+                        f"weights must give one entry per player: "
+                        + (f"{unknown[0]!r} is not a player" if unknown
+                           else f"no weight for {missing[0]!r}") + ".")
                 weights = [weights[p] for p in players]
-            try:
-                entries = list(weights)
-                if len(entries) != len(players):
-                    raise ValueError
-                w = np.array([np.broadcast_to(np.asarray(e, dtype=np.float64), (2,))
-                              for e in entries])
-            except (ValueError, TypeError):
+            if not isinstance(weights, (str, bytes)) and isinstance(weights, Iterable):
+                weights = list(weights)
+            if not isinstance(weights, list) or len(weights) != len(players):
                 raise InvalidProblemError(
                     "weights must give each player one positive number or a pair (2-D: per "
-                    "dimension; 1-D: losses below and above the ideal point).") from None
-            if not (np.isfinite(w).all() and (w > 0).all()):
-                raise InvalidProblemError("weights (saliences) must be positive numbers.")
+                    "dimension; 1-D: losses below and above the ideal point).")
+            w = np.array([np.broadcast_to(_policy_point(e, f"the weight of {name!r}"), (2,))
+                          for name, e in zip(players, weights)])
+            if not ((w >= 1 / _LARGEST_COORDINATE).all()):
+                raise InvalidProblemError(
+                    f"weights (saliences) must be positive numbers of at least "
+                    f"{1 / _LARGEST_COORDINATE:g}, got {w.tolist()}.")
         if setter is not None and str(setter) not in players:
             raise InvalidProblemError(f"the setter {setter!r} is not a player; players are "
                                       f"{list(players)}.")
@@ -196,6 +235,10 @@ class SpatialModel:
         args = dict(ideal_points=dict(zip(self.players, self._points())),
                     status_quo=self._point(self.status_quo), decision_rule=self.decision_rule,
                     setter=self.setter, weights=self.weights)
+        unknown = sorted(set(changes) - set(args))
+        if unknown:
+            raise InvalidArgumentError(f"replace() takes no {unknown[0]!r}; it changes "
+                                       f"{', '.join(args)}.")
         args.update(changes)
         return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
 
@@ -205,8 +248,7 @@ class SpatialModel:
             raise InvalidProblemError(f"player {name!r} already exists.")
         points = dict(zip(self.players, self._points()))
         points[str(name)] = ideal
-        w = np.vstack([self.weights, np.ones(2) if weight is None
-                       else np.broadcast_to(np.asarray(weight, float), (2,))])
+        w = [*self.weights.tolist(), 1.0 if weight is None else weight]
         return SpatialModel(points, self._point(self.status_quo), decision_rule=self.decision_rule,
                             setter=self.setter, weights=w)
 
@@ -270,39 +312,73 @@ def _grid(model: SpatialModel, resolution: int, bounds=None):
     return inside, points, cell, bounds
 
 
-def _disc_intersection_area(centers: np.ndarray, radii: np.ndarray) -> float:
-    """Exact area of the intersection of discs, by Green's theorem over the boundary arcs."""
-    keys = {}
-    for c, r in zip(centers.tolist(), radii.tolist()):
-        keys[(round(c[0], 12), round(c[1], 12), round(r, 12))] = (np.array(c), r)
-    discs = list(keys.values())
-    if any(r <= 0 for _, r in discs):
-        return 0.0
-    tol = 1e-12
+def _disc_intersection_area(centers: np.ndarray, through: np.ndarray) -> float:
+    r"""Area of the intersection of the discs centred at ``centers`` whose circles all pass
+    through the point ``through`` (the unanimity win-set: each member's preferred-to set of
+    the status quo), by Green's theorem over the boundary arcs.
+
+    Two such circles meet at ``q`` and at its mirror image ``q'`` across the line of centres,
+    so the part of circle i inside disc j is the arc around the direction ``u = c_j - c_i``
+    whose half-angle is the angle between ``u`` and ``v = q - c_i``:
+
+    .. math:: \theta_{ij} = \operatorname{atan2}(|u \times v|,\ u \cdot v).
+
+    This one formula covers every configuration continuously, with no tolerance and no case
+    analysis: disc j containing disc i (``theta = pi``, the whole circle), disc i containing
+    disc j or the discs touching at q from outside (``theta = 0``, nothing), tangency and
+    near-coincident centres (the two circles' arcs are complementary, so the area stays near
+    ``pi r^2``). ``atan2`` of a cross and a dot product is accurate near 0 and pi, where
+    ``acos`` of the cosine loses half the digits. The boundary of the intersection on circle
+    i is the intersection of these arcs (interval arithmetic on angles), and
+    ``area = 1/2 * sum over arcs of integral (x dy - y dx)`` in coordinates centred at q.
+    Only centres equal in floating point (identical discs) are merged; the vectors are
+    normalised, so the angles do not underflow for tiny discs.
+    """
+    q = np.asarray(through, dtype=np.float64)
+    centers = np.unique(np.asarray(centers, dtype=np.float64) - q, axis=0)
+    radii = np.hypot(centers[:, 0], centers[:, 1])
+    if radii.size == 0 or (radii == 0).any():
+        return 0.0                                   # q is a member's ideal point
+    if len(centers) == 1:
+        return math.pi * float(radii[0]) ** 2
     total = 0.0
-    for i, (ci, ri) in enumerate(discs):
-        angles = [0.0, 2 * math.pi]
-        for j, (cj, rj) in enumerate(discs):
-            if i == j:
+    for i, (cx, cy) in enumerate(centers.tolist()):
+        ri = float(radii[i])
+        vx, vy = -cx / ri, -cy / ri                  # unit vector from c_i to q (the origin)
+        arcs = [(0.0, 2 * math.pi)]
+        for j, (dx, dy) in enumerate(centers.tolist()):
+            if j == i:
                 continue
-            dist = float(np.hypot(*(cj - ci)))
-            if dist >= ri + rj - tol or dist <= abs(ri - rj) + tol:
-                continue                          # apart, tangent or nested: no crossing
-            along = (ri ** 2 - rj ** 2 + dist ** 2) / (2 * dist)
-            half = math.acos(max(-1.0, min(1.0, along / ri)))
-            base = math.atan2(cj[1] - ci[1], cj[0] - ci[0])
-            angles += [(base - half) % (2 * math.pi), (base + half) % (2 * math.pi)]
-        angles = sorted(angles)
-        for a, b in zip(angles[:-1], angles[1:]):
-            if b - a <= 1e-15:
-                continue
-            samples = [a + f * (b - a) for f in (0.25, 0.5, 0.75)]   # robust to tangency
-            points = [ci + ri * np.array([math.cos(t), math.sin(t)]) for t in samples]
-            if all(float(np.hypot(*(point - cj))) <= rj + 1e-12
-                   for j, (cj, rj) in enumerate(discs) if j != i for point in points):
-                total += 0.5 * (ri * ri * (b - a) + ri * ci[0] * (math.sin(b) - math.sin(a))
-                                - ri * ci[1] * (math.cos(b) - math.cos(a)))
+            ux, uy = dx - cx, dy - cy                    # non-zero: the centres are distinct
+            norm = math.hypot(ux, uy)
+            ux, uy = ux / norm, uy / norm
+            half = math.atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy)
+            arcs = _intersect_arcs(arcs, math.atan2(uy, ux) - half, 2 * half)
+            if not arcs:
+                break
+        for a, b in arcs:
+            total += 0.5 * (ri * ri * (b - a) + ri * cx * (math.sin(b) - math.sin(a))
+                            - ri * cy * (math.cos(b) - math.cos(a)))
     return max(total, 0.0)
+
+
+def _intersect_arcs(arcs: list, start: float, width: float) -> list:
+    """Intervals of ``[0, 2 pi]`` (sorted, disjoint) intersected with the arc of ``width``
+    starting at angle ``start``."""
+    if width <= 0:
+        return []
+    start %= 2 * math.pi
+    end = start + width
+    pieces = [(start, min(end, 2 * math.pi))]
+    if end > 2 * math.pi:
+        pieces.append((0.0, end - 2 * math.pi))
+    out = []
+    for a, b in arcs:
+        for lo, hi in pieces:
+            lo, hi = max(a, lo), min(b, hi)
+            if hi > lo:
+                out.append((lo, hi))
+    return sorted(out)
 
 
 def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSetResult:
@@ -356,28 +432,56 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
     circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
     if model.rule_label == "unanimity" and circles and bounds is None:
         radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
-        area = _disc_intersection_area(model.ideals, radii)
+        area = _disc_intersection_area(model.ideals, q)
         if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
             area = 0.0                                  # q in the core: W(q) is empty
         return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
                             size=float(area), method="exact", decision_rule=model.rule_label)
-    if int(resolution) < 10:
-        raise InvalidProblemError("resolution must be at least 10 cells per side.")
-    inside, _, cell, bounds = _grid(model, int(resolution), bounds)
+    resolution = _resolution(resolution, model.n_players)
+    if bounds is not None:
+        box = _real_array(bounds, "bounds", ndim=1)
+        if box.size != 4 or not (box[0] < box[1] and box[2] < box[3]):
+            raise InvalidArgumentError(
+                f"bounds must be (xmin, xmax, ymin, ymax) with xmin < xmax and ymin < ymax, "
+                f"got {bounds!r}.")
+        bounds = tuple(float(v) for v in box)
+    inside, _, cell, bounds = _grid(model, resolution, bounds)
     size = float(inside.sum() * cell)
     return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=not inside.any(),
                         size=size, bounds=tuple(bounds), resolution=int(resolution),
                         method="grid", decision_rule=model.rule_label)
 
 
-def policy_stability(model: SpatialModel, **options) -> float:
-    """Size of the win-set (length in 1-D, area in 2-D): smaller means more stable policy."""
-    return win_set(model, **options).size
+_GRID_BYTES = 500 * 2**20
+"""Largest memory the 2-D grid may take (about 16 bytes per cell and player)."""
+
+
+def _resolution(resolution, n_players: int) -> int:
+    """The grid's cells per side: an integer of at least 10 whose grid fits in memory."""
+    if isinstance(resolution, (bool, np.bool_)) or not isinstance(resolution, (int, np.integer)):
+        raise InvalidArgumentError(f"resolution must be an integer (cells per side), got "
+                                   f"{resolution!r}.")
+    if resolution < 10:
+        raise InvalidArgumentError("resolution must be at least 10 cells per side.")
+    needed = int(resolution) ** 2 * (16 * n_players + 48)
+    if needed > _GRID_BYTES:
+        largest = math.isqrt(_GRID_BYTES // (16 * n_players + 48))
+        raise TooLargeError(
+            f"a {resolution} x {resolution} grid for {n_players} players needs about "
+            f"{needed / 2**30:.1f} GiB; use resolution={largest} or less.")
+    return int(resolution)
+
+
+def policy_stability(model: SpatialModel, *, resolution: int = 600, bounds=None) -> float:
+    """Size of the win-set (length in 1-D, area in 2-D): smaller means more stable policy.
+    ``resolution`` and ``bounds`` are those of :func:`win_set`."""
+    return win_set(model, resolution=resolution, bounds=bounds).size
 
 
 def in_win_set(model: SpatialModel, x) -> bool:
     """Whether the policy ``x`` beats the status quo under the decision rule."""
-    return model.is_winning(model.supporters(np.atleast_1d(np.asarray(x, float))))
+    model = _check_model(model, "in_win_set")
+    return model.is_winning(model.supporters(_policy_point(x, "x", model.dimension)))
 
 
 # ---------------------------------------------------------------- core
@@ -458,9 +562,12 @@ def _project_hull(points: np.ndarray, q: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- agenda setter
 def _minimal_winning(model: SpatialModel) -> list[frozenset]:
     n = model.n_players
+    if model.rule_label == "unanimity":          # the only winning coalition: everyone
+        return [frozenset(model.players)]
     if n > 16:
         raise InvalidProblemError(
-            f"2-D setter outcomes enumerate coalitions; {n} players is too many (at most 16).")
+            f"2-D setter outcomes enumerate coalitions; {n} players is too many under "
+            f"{model.rule_label} (at most 16; under unanimity any number).")
     winning = []
     for size in range(1, n + 1):
         for combo in itertools.combinations(model.players, size):

@@ -4,30 +4,55 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BaronFerejohnResult, RubinsteinResult
 from ..solutions._lp import solve_lp
 
 __all__ = ["rubinstein", "baron_ferejohn"]
 
 
-def _kind_of(values: Sequence[Any]) -> str:
+def _kind_of(values: Sequence[Any], what: str = "parameters") -> str:
+    """The number kind of the parameters; refuses non-numbers (bools and strings included)
+    and NaN or infinite floats, naming ``what``."""
     kinds = set()
     for value in values:
-        kind = nb._classify(value)
+        kind = "invalid" if isinstance(value, (bool, np.bool_)) else nb._classify(value)
         if kind == "invalid":
-            raise InvalidProblemError(f"{value!r} is not a number.")
+            raise InvalidProblemError(
+                f"{what}: {value!r} is not a number (use int, float, Fraction or a sympy "
+                "expression).")
+        if kind == nb.FLOAT and not math.isfinite(float(value)):
+            raise InvalidProblemError(f"{what}: {value!r} is not a finite number.")
         kinds.add(kind)
     if nb.SYMBOLIC in kinds:
         return nb.SYMBOLIC
     if nb.FLOAT in kinds:
         return nb.FLOAT
     return nb.EXACT
+
+
+def _names(players, count: int | None = None) -> tuple:
+    """Distinct non-empty player names (``count`` of them when given)."""
+    if isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(f"players must be a list of names, got {players!r}.")
+    names = tuple(str(p) for p in players)
+    if not names or len(set(names)) != len(names):
+        raise InvalidProblemError(f"player names must be distinct and non-empty, got "
+                                  f"{list(names)}.")
+    if count is not None and len(names) != count:
+        raise InvalidProblemError(f"give {count} player names, got {len(names)}.")
+    return names
+
+
+def _positive(value, what: str, kind: str) -> None:
+    """Refuse a non-positive (numeric) value."""
+    if kind != nb.SYMBOLIC and not float(value) > 0:
+        raise InvalidProblemError(f"{what} must be positive, got {value}.")
 
 
 def _convert(values: Sequence[Any], kind: str) -> list:
@@ -99,9 +124,10 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
     >>> rubinstein(rates=[1, 3]).x.tolist()     # the patient player 1 gets 3/4
     [Fraction(3, 4), Fraction(1, 4)]
     """
-    players = tuple(str(p) for p in players)
-    if len(players) != 2:
+    if not isinstance(players, (str, bytes)) and isinstance(players, Iterable) and \
+            len(tuple(players)) != 2:
         raise InvalidProblemError("Rubinstein bargaining has exactly two players.")
+    players = _names(players, 2)
     if (discount_factors is None) == (rates is None):
         raise InvalidProblemError(
             "give either discount_factors=(delta_1, delta_2) or rates=(r_1, r_2), not both.")
@@ -109,11 +135,13 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
         rates = list(rates) if isinstance(rates, (list, tuple, np.ndarray)) else [rates] * 2
         if len(rates) != 2:
             raise InvalidProblemError("rates must be a pair (r_1, r_2).")
-        kind = _kind_of([*rates, surplus] + ([] if period is None else [period]))
+        kind = _kind_of([*rates, surplus] + ([] if period is None else [period]),
+                        "rates, surplus and period")
         r = _convert(rates, kind)
         s = nb.as_number(surplus, kind)
         if kind != nb.SYMBOLIC and not all(float(v) > 0 for v in r):
             raise InvalidProblemError(f"rates must be positive, got {rates}.")
+        _positive(s, "surplus", kind)
         if period is None:
             first = s * r[1] / (r[0] + r[1])
             return RubinsteinResult(x=_array([first, s - first], kind), players=players,
@@ -138,9 +166,10 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
               else [discount_factors] * 2)
     if len(deltas) != 2:
         raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
-    kind = _kind_of([*deltas, surplus])
+    kind = _kind_of([*deltas, surplus], "discount factors and surplus")
     delta = _convert(deltas, kind)
     s = nb.as_number(surplus, kind)
+    _positive(s, "surplus", kind)
     if kind != nb.SYMBOLIC:
         if not all(0 <= float(v) <= 1 for v in delta) or float(delta[0] * delta[1]) >= 1:
             raise InvalidProblemError(
@@ -263,20 +292,46 @@ def _inclusion(structure: _Structure, c: np.ndarray, delta: np.ndarray, p: np.nd
     return pi
 
 
+def _over_common_denominator(fractions) -> tuple[np.ndarray, int]:
+    """Integers ``k`` and one denominator ``L`` with ``fractions == k / L`` (object array)."""
+    items = [f if isinstance(f, Fraction) else Fraction(f)
+             for f in np.asarray(fractions, dtype=object).ravel().tolist()]
+    common = math.lcm(*{f.denominator for f in items}) if items else 1
+    integers = np.empty(len(items), dtype=object)
+    integers[:] = [f.numerator * (common // f.denominator) for f in items]
+    return integers.reshape(np.shape(fractions)), common
+
+
 def _holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
-    """Check the stationary-equilibrium conditions in exact rational arithmetic."""
+    """Check the stationary-equilibrium conditions in exact rational arithmetic.
+
+    Works over common denominators, so the n x n sums are Python-integer matrix products
+    (about a second for 1000 players) rather than Fraction arithmetic.
+    """
     n = len(values)
-    for i in range(n):
-        if pi[i, i] != 0 or sum(pi[i]) != quota - 1 or any(not 0 <= x <= 1 for x in pi[i]):
+    pi_int, pi_den = _over_common_denominator(pi)
+    c_int, c_den = _over_common_denominator(prices)
+    p_int, p_den = _over_common_denominator(p)
+    if any(pi_int[i, i] != 0 for i in range(n)) or \
+            (pi_int < 0).any() or (pi_int > pi_den).any() or \
+            any(total != (quota - 1) * pi_den for total in pi_int.sum(axis=1).tolist()):
+        return False
+    bought = (pi_int @ c_int).tolist()                 # times pi_den * c_den
+    ordered = sorted(range(n), key=lambda k: prices[k])
+    rank = {k: r for r, k in enumerate(ordered)}
+    prefix = [0]
+    for k in ordered:
+        prefix.append(prefix[-1] + int(c_int[k]))
+    for i in range(n):       # the quota - 1 cheapest votes other than i's own
+        m = quota - 1
+        cheapest = prefix[m] if rank[i] >= m else prefix[m + 1] - int(c_int[i])
+        if bought[i] != cheapest * pi_den:
             return False
-        bought = sum(pi[i, k] * prices[k] for k in range(n))
-        cheapest = sum(sorted(prices[k] for k in range(n) if k != i)[: quota - 1])
-        if bought != cheapest:
-            return False
+    demand = (p_int @ pi_int).tolist()                 # times p_den * pi_den
     for j in range(n):
-        demand = sum(p[i] * pi[i, j] for i in range(n))
-        cost = sum(pi[j, k] * prices[k] for k in range(n))
-        if values[j] != p[j] * (s - cost) + prices[j] * demand or prices[j] != delta[j] * values[j]:
+        cost = Fraction(bought[j], pi_den * c_den)
+        if values[j] != p[j] * (s - cost) + prices[j] * Fraction(demand[j], p_den * pi_den) \
+                or prices[j] != delta[j] * values[j]:
             return False
     return sum(values) == s
 
@@ -499,13 +554,18 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
 
     Notes
     -----
-    Stationary payoffs are unique (Eraslan 2002). The solver: symmetric games and unanimity
-    have known structure and reduce to one linear system. Otherwise a logit-smoothed version
-    of the map (temperature annealed to 1e-11 of the per-capita surplus) finds which votes
-    each proposer buys; prices of equally cheap players are then grouped into levels, the
-    level prices solve an exact linear system, and the mixing probabilities come from a
-    feasibility LP. ``residual`` is the largest violation of the value equations, the
-    cheapest-votes condition, the budget and the probability constraints.
+    Stationary payoffs are unique (Eraslan 2002). Closed forms, in O(n) arithmetic in the
+    parameters' number type (so sympy symbols stay fast for 50 players): quota 1
+    (``v_j = p_j S``), unanimity with any parameters (``v_j = p_j S / ((1 - delta_j)(1 + A))``,
+    ``A = sum_k delta_k p_k / (1 - delta_k)``; ``v_j = p_j S`` for a common delta) and
+    symmetric games (uniform mixing, ``v_j = p S``); ``method="closed-form"``. Otherwise (only
+    for numbers: symbolic parameters without a closed form are refused at once) a
+    logit-smoothed version of the map (temperature annealed to 1e-11 of the per-capita
+    surplus) finds which votes each proposer buys; prices of equally cheap players are then
+    grouped into levels, the level prices solve an exact linear system, and the mixing
+    probabilities come from a feasibility LP (``method="active-set"``). ``residual`` is the
+    largest violation of the value equations, the cheapest-votes condition, the budget and
+    the probability constraints; exact games are also checked exactly (``exact=True``).
     Non-stationary equilibria (any division for n >= 5 and patient players, BF 1989 Prop. 2)
     are not computed.
 
@@ -525,20 +585,24 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     (Fraction(7, 25), Fraction(9, 50))
     """
     # -------- parameters
-    if isinstance(players, (int, np.integer)):
+    if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
         if players < 1:
             raise InvalidProblemError(f"the number of players must be positive, got {players}.")
         names = tuple(str(i + 1) for i in range(int(players)))
+    elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(
+            f"players must be a number of players or a list of names, got {players!r}.")
     else:
-        names = tuple(str(p) for p in players)
-        if len(set(names)) != len(names) or not names:
-            raise InvalidProblemError("player names must be distinct and non-empty.")
+        names = _names(players)
     n = len(names)
     if isinstance(quota, str):
         if quota not in ("majority", "unanimity"):
             raise InvalidProblemError(
                 f"quota must be an integer 1..{n}, 'majority' or 'unanimity', got {quota!r}.")
         q = n // 2 + 1 if quota == "majority" else n
+    elif not isinstance(quota, (int, np.integer)) or isinstance(quota, (bool, np.bool_)):
+        raise InvalidProblemError(
+            f"quota must be an integer 1..{n}, 'majority' or 'unanimity', got {quota!r}.")
     else:
         q = int(quota)
         if not 1 <= q <= n:
@@ -554,50 +618,53 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
         probs = list(recognition)
         if len(probs) != n:
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
-    kind = _kind_of([*deltas, *probs, surplus])
+    if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):
+        raise InvalidArgumentError(f"atol must be a non-negative number, got {atol!r}.")
+    kind = _kind_of([*deltas, *probs, surplus],
+                    "discount factors, recognition probabilities and surplus")
     delta, p, s = _convert(deltas, kind), _convert(probs, kind), nb.as_number(surplus, kind)
     if kind != nb.SYMBOLIC:
         if not all(0 < float(d) < 1 for d in delta):
             raise InvalidProblemError(
                 f"discount factors must lie in (0, 1), got {[float(d) for d in delta]}.")
-        if not all(float(v) >= 0 for v in p) or abs(float(sum(p)) - 1) > 1e-9:
+        negative = [k for k, v in enumerate(p) if not float(v) >= 0]
+        if negative:
             raise InvalidProblemError(
-                f"recognition probabilities must be non-negative and sum to 1 (sum is "
-                f"{float(sum(p)):.6g}).")
-        if float(s) <= 0:
-            raise InvalidProblemError(f"surplus must be positive, got {surplus}.")
+                f"recognition probabilities must be non-negative; entry {negative[0]} is "
+                f"{probs[negative[0]]}.")
+        if abs(float(sum(p)) - 1) > 1e-9:
+            raise InvalidProblemError(
+                f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g}).")
+        _positive(s, "surplus", kind)
     same_delta = all(d == delta[0] for d in delta)
     same_p = all(v == p[0] for v in p)
-    # -------- structure
-    if q == n or q == 1:
-        structure = _Structure([[j] for j in range(n)], n, q)
-        method = "linear"
-    elif same_delta and same_p:
-        structure = _Structure([list(range(n))], n, q)
-        method = "closed-form"
-    elif kind == nb.SYMBOLIC:
+    # -------- unanimity, dictatorship and symmetric games: closed forms, in any number type
+    closed = _closed_form_equilibrium(delta, p, s, q, kind, same_delta and same_p,
+                                      tidy=kind == nb.SYMBOLIC and same_delta)
+    if closed is not None:
+        values, prices, pi, keep = closed
+        return _result(names, values, prices, pi, keep, delta, p, s, q, kind, "closed-form",
+                       _closed_form(n, q, same_delta, same_p) if symbolic else None)
+    if kind == nb.SYMBOLIC:
         raise InvalidProblemError(
-            "symbolic parameters need a closed form, which exists for unanimity (any "
-            "parameters) and for symmetric games (common discount factor, equal recognition); "
-            "pass numbers for this game.")
-    else:
-        structure = None
-        method = "active-set"
-    symbolic_kind = kind == nb.SYMBOLIC
-    if not symbolic_kind:
-        fd = np.array([float(v) for v in delta])
-        fp = np.array([float(v) for v in p])
-        fs = float(s)
-    pi_float = None
-    if structure is None:
-        found = _smoothed(fd, fp, fs, q, atol)
-        if found[0] == "exact":
-            structure, pi_float = found[1], found[2]
-        else:
-            method = "smoothed"
-    if structure is None:                  # no exact structure found: report the smoothed one
+            "symbolic parameters need a closed form, which exists for unanimity and quota 1 "
+            "(any parameters) and for symmetric games (common discount factor, equal "
+            "recognition); pass numbers for this game.")
+    # -------- otherwise: which votes each proposer buys, found numerically
+    fd = np.array([float(v) for v in delta])
+    fp = np.array([float(v) for v in p])
+    fs = float(s)
+    found = _smoothed(fd, fp, fs, q, atol)
+    if found[0] != "exact":               # no exact structure found: report the smoothed one
         c, pi_float = found[1], found[2]
         v = c / fd
+        residual = _residual(v, pi_float, fd, fp, fs, q)
+        if not residual <= 1e-6 * fs:
+            raise SolverError(
+                f"no stationary equilibrium found for these parameters (the smoothed "
+                f"solution violates the equilibrium conditions by {residual:.3g}); "
+                "recognition probabilities very close to 0 are a known hard case: set them "
+                "to exactly 0 or give them more weight.")
         keep = fs - pi_float @ c
         offers = pi_float * c[None, :]
         np.fill_diagonal(offers, keep)
@@ -607,19 +674,19 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
             offers=offers, inclusion=pi_float,
             quota=q, discount_factors=_array(list(fd), nb.FLOAT),
             recognition=_array(list(fp), nb.FLOAT),
-            residual=_residual(v, pi_float, fd, fp, fs, q), method=method,
+            residual=residual, method="smoothed",
             closed_form=_closed_form(n, q, same_delta, same_p) if symbolic else None)
+    structure, pi_float = found[1], found[2]
     level_c = _level_prices(structure, delta, p, s, kind)
     if level_c is None:
         raise InvalidProblemError("the equilibrium equations are singular for these parameters.")
     prices = [level_c[structure.level_of[j]] for j in range(n)]
-    zero, one = nb.constant(0, kind), nb.constant(1, kind)
-    # inclusion probabilities, in the game's number type
+    zero = nb.constant(0, kind)
     pi = np.empty((n, n), dtype=object)
     pi[:] = zero
-    if pi_float is not None and kind == nb.FLOAT:      # mixing found by the LP
+    if kind == nb.FLOAT:                              # mixing found by the LP
         pi[:] = pi_float
-    elif pi_float is not None:     # exact: the simplest rationals that satisfy every condition
+    else:          # exact: the simplest rationals that satisfy every condition
         for bound in (10**3, 10**5, 10**7, 10**9, 10**12):
             for i in range(n):
                 for j in range(n):
@@ -628,51 +695,100 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
             if _holds_exactly([prices[j] / delta[j] for j in range(n)], pi, prices, delta, p,
                               s, q):
                 break
-    elif structure.cutoff.max() < 0:                  # everyone bought or not: 0/1
-        for i in range(n):
-            for l, members in enumerate(structure.levels):
-                if structure.seats[i, l]:
-                    for j in members:
-                        if j != i:
-                            pi[i, j] = one
-    else:                                             # symmetric: uniform mixing
-        share = nb.constant(Fraction(q - 1, n - 1), kind)
-        for i in range(n):
-            for j in range(n):
-                if i != j:
-                    pi[i, j] = share
-    cost = [sum((pi[i, k] * prices[k] for k in range(n)), zero) for i in range(n)]
-    keep = [s - cost[i] for i in range(n)]
+    keep = [s - sum((pi[i, k] * prices[k] for k in range(n)), zero) for i in range(n)]
     values = [prices[j] / delta[j] for j in range(n)]
-    offers = np.empty((n, n), dtype=object)
-    for i in range(n):
-        for j in range(n):
-            offers[i, j] = keep[i] if i == j else pi[i, j] * prices[j]
-    if symbolic_kind:
-        sp = nb._sympy()
-        simplify = np.vectorize(lambda e: sp.expand(sp.simplify(e)), otypes=[object])
-        values, keep = list(simplify(np.array(values, dtype=object))), \
-            list(simplify(np.array(keep, dtype=object)))
-        offers = simplify(offers)
-        residual = 0.0
+    return _result(names, values, prices, pi, keep, delta, p, s, q, kind, "active-set",
+                   _closed_form(n, q, same_delta, same_p) if symbolic else None)
+
+
+def _closed_form_equilibrium(delta: list, p: list, s, q: int, kind: str, symmetric: bool, *,
+                             tidy: bool = False):
+    """``(values, prices, inclusion, proposer shares)`` where a closed form exists, else None.
+
+    With ``c_j = delta_j v_j`` the price of j's vote and ``C = sum_k c_k``:
+
+    * quota 1: nobody is bought, ``v_j = p_j S``;
+    * unanimity: every proposer buys everyone, so ``v_j = p_j (S - C + c_j) + (1 - p_j) c_j
+      = p_j (S - C) + c_j``, i.e. ``v_j = p_j (S - C) / (1 - delta_j)``; summing
+      ``c_j`` gives ``S - C = S / (1 + A)`` with ``A = sum_k delta_k p_k / (1 - delta_k)``;
+    * symmetric (common delta, equal p): proposers mix uniformly over the others, each
+      included with probability ``(q - 1)/(n - 1)``, and ``v_j = p S``.
+
+    Each costs O(n) arithmetic in the parameters' number type (sympy included), plus the
+    n x n inclusion matrix. ``tidy`` puts symbolic results in normal form; it is off for
+    different symbolic discount factors, whose common denominator has 2**n terms when
+    expanded (the results are then left as the formulas above).
+    """
+    n = len(delta)
+    zero, one = nb.constant(0, kind), nb.constant(1, kind)
+    if q == 1:
+        values, include = [p[j] * s for j in range(n)], zero
+    elif q == n:
+        a = sum((delta[k] * p[k] / (one - delta[k]) for k in range(n)), zero)
+        remainder = s / (one + a)
+        if tidy:
+            remainder = _tidy(remainder)
+        values, include = [p[j] * remainder / (one - delta[j]) for j in range(n)], one
+    elif symmetric:
+        values = [p[j] * s for j in range(n)]
+        include = nb.constant(Fraction(q - 1, n - 1), kind)
     else:
-        v_float = np.array([float(v) for v in values])
-        pi_check = np.array(pi, dtype=float)
-        residual = _residual(v_float, pi_check, fd, fp, fs, q)
-        if kind == nb.FLOAT:
-            offers, pi = offers.astype(float), pi.astype(float)
+        return None
+    if tidy:
+        values = [_tidy(v) for v in values]
+    prices = [delta[j] * values[j] for j in range(n)]
+    if tidy:
+        prices = [_tidy(c) for c in prices]
+    total = sum(prices, zero)
+    keep = [s - include * (total - prices[i]) for i in range(n)]
+    if tidy:
+        keep = [_tidy(k) for k in keep]
+    if kind == nb.FLOAT:
+        pi = np.full((n, n), float(include))
+        np.fill_diagonal(pi, 0.0)
+    else:
+        pi = np.empty((n, n), dtype=object)
+        pi[:] = include
+        np.fill_diagonal(pi, zero)
+    return values, prices, pi, keep
+
+
+def _tidy(expression):
+    """A symbolic result in a readable normal form: expanded if it is a polynomial, else one
+    cancelled fraction (cheap: no general ``simplify``)."""
+    sp = nb._sympy()
+    expression = sp.cancel(expression)
+    return sp.expand(expression) if expression.is_polynomial() else expression
+
+
+def _result(names, values, prices, pi, keep, delta, p, s, q: int, kind: str, method: str,
+            closed_form) -> BaronFerejohnResult:
+    """The result with offers, the residual certificate and (exact games) the exact check."""
+    n = len(names)
+    price_row = np.empty(n, dtype=object)
+    price_row[:] = prices
+    offers = np.asarray(pi * price_row[None, :], dtype=object) if kind != nb.FLOAT else \
+        pi * np.array(prices, dtype=np.float64)[None, :]
+    for i in range(n):
+        offers[i, i] = keep[i]
+    if kind == nb.SYMBOLIC:
+        residual, exact = 0.0, True
+    else:
+        fd = np.array([float(v) for v in delta])
+        fp = np.array([float(v) for v in p])
+        residual = _residual(np.array([float(v) for v in values]), np.array(pi, dtype=float),
+                             fd, fp, float(s), q)
+        exact = kind == nb.EXACT and _holds_exactly(values, pi, prices, delta, p, s, q)
+    if kind == nb.FLOAT:
+        offers, pi = np.asarray(offers, dtype=float), np.asarray(pi, dtype=float)
     offers.setflags(write=False)
     pi.setflags(write=False)
-    exact = symbolic_kind or (kind == nb.EXACT and
-                              _holds_exactly(values, pi, prices, delta, p, s, q))
     return BaronFerejohnResult(
         x=_array(values, kind), players=names, exact=exact,
-        proposer_shares=_array(keep, kind), prices=_array(
-            list(simplify(np.array(prices, dtype=object))) if symbolic_kind else prices, kind),
+        proposer_shares=_array(keep, kind), prices=_array(prices, kind),
         offers=offers, inclusion=pi, quota=q,
         discount_factors=_array(delta, kind), recognition=_array(p, kind),
-        residual=float(residual), method=method,
-        closed_form=_closed_form(n, q, same_delta, same_p) if symbolic else None)
+        residual=float(residual), method=method, closed_form=closed_form)
 
 
 def _closed_form(n: int, q: int, same_delta: bool, same_p: bool) -> dict | None:

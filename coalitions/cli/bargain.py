@@ -32,13 +32,21 @@ app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
 
 
 def _number(text: str):
+    """An option value: an integer, a fraction ``p/q`` or a finite decimal (usage error
+    otherwise, exit code 2)."""
+    import math
+
     from ..games.io import parse_number
 
     try:
-        return parse_number(int(text) if text.lstrip("-").isdigit() else
-                            (float(text) if "/" not in text else text), "number")
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a number") from None
+        value = parse_number(int(text) if text.lstrip("-").isdigit() else
+                             (float(text) if "/" not in text else text), "number")
+        finite = math.isfinite(float(value))
+    except (ValueError, OverflowError):
+        finite = False
+    if not finite:
+        raise typer.BadParameter(f"{text!r} is not a finite number (write 0.9 or 9/10)")
+    return value
 
 
 @app.command("solve")
@@ -51,9 +59,12 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
                                           "by formulas)."),
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Solve a bargaining problem read from FILE."""
-    from ..bargaining.axiomatic import bargaining_solution
+    from ..bargaining.axiomatic import SOLUTIONS, bargaining_solution
     from ..bargaining.io import read_negotiation
 
+    if solution not in SOLUTIONS:
+        raise typer.BadParameter(f"unknown solution {solution!r}; valid solutions are "
+                                 f"{', '.join(SOLUTIONS)}.", param_hint="--solution")
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
@@ -127,14 +138,17 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
     from ..bargaining.strategic import baron_ferejohn
 
+    who = count_or_names(players, "--players")
+    if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
+        raise typer.BadParameter(f"{quota!r} is not majority, unanimity or a positive integer",
+                                 param_hint="--quota")
+    deltas = [_number(v) for v in (discount or ["9/10"])]
+    shares = None if not recognition else [_number(v) for v in recognition]
     with errors_to_stderr():
-        who = count_or_names(players, "--players")
-        deltas = [_number(v) for v in (discount or ["9/10"])]
         result = baron_ferejohn(
             who, discount_factors=deltas[0] if len(deltas) == 1 else deltas,
-            recognition=None if not recognition else [_number(v) for v in recognition],
-            quota=int(quota) if quota.isdigit() else quota, surplus=_number(surplus),
-            symbolic=symbolic)
+            recognition=shares, quota=int(quota) if quota.strip().isdigit() else quota.strip(),
+            surplus=_number(surplus), symbolic=symbolic)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -10,7 +10,7 @@ import typer
 from typing import Optional
 
 from ..exceptions import InvalidArgumentError, InvalidProblemError
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._common import JSON_OPTION, at_least, emit_json, errors_to_stderr, print_table
 from ._plotting import PLOT_OPTION, win_set_figure, write_plot
 from .bargain import FileOrCommand
 
@@ -31,10 +31,10 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def spatial_report(model) -> dict:
+def spatial_report(model, resolution: int = 600) -> dict:
     from ..bargaining.spatial import lcd_outcome, policy_core, setter_outcome, win_set
 
-    report = {"model": repr(model), "win_set": win_set(model)}
+    report = {"model": repr(model), "win_set": win_set(model, resolution=resolution)}
     try:
         report["core"] = policy_core(model)
     except ValueError as error:
@@ -72,6 +72,10 @@ def _print_linkage(title: str, result, assumption_note: str = "") -> None:
 @app.command("solve")
 def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSON, see "
                                                  "docs/reference/negotiation-file-formats.md)."),
+          resolution: int = typer.Option(
+              600, "--resolution", callback=at_least(10, "--resolution"),
+              help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
+                   "than unanimity)."),
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Analyse a spatial veto-player model or an issue-linkage model read from FILE
     (``--plot`` draws a two-dimensional spatial model under unanimity)."""
@@ -84,7 +88,7 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
             raise InvalidProblemError(f"{file} holds a bargaining problem; use "
                                       f"`coalitions bargain {file}`.")
         if kind == "spatial":
-            report = spatial_report(model)
+            report = spatial_report(model, resolution)
         else:
             missing = [k for k in ("blocker", "linked_issue", "demand_issue") if not options[k]]
             if missing:

@@ -56,7 +56,7 @@ def test_documents(tmp_path):
         read_negotiation(path)
     with pytest.raises(InvalidGameError, match="no such file"):
         read_negotiation(tmp_path / "missing.json")
-    with pytest.raises(InvalidProblemError, match="may only use x"):
+    with pytest.raises(InvalidProblemError, match="cannot use the name .y."):
         negotiation_from_json({"type": "bargaining", "feasible": {"utilities": ["y", "x"]}})
     with pytest.raises(InvalidProblemError, match="weights"):
         negotiation_from_json({"type": "spatial", "ideal_points": {"A": 1}, "status_quo": 0,

@@ -38,7 +38,7 @@ def test_bargain_file_solutions(run):
 
 def test_bargain_errors_go_to_stderr(run, tmp_path):
     out = run("bargain", DATA / "sqrt_pie.json", "--solution", "raiffa")
-    assert out.exit_code == 2 and "valid methods" in out.stderr and "Traceback" not in out.output
+    assert out.exit_code == 2 and "valid solutions" in out.stderr and "Traceback" not in out.output
     out = run("bargain", tmp_path / "missing.json")
     assert out.exit_code == 1 and out.stderr.startswith("error:")
     out = run("bargain", DATA / "setter.json")

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from coalitions.bargaining import (SpatialModel, in_win_set, lcd_outcome, policy_core,
                                    policy_stability, setter_outcome, win_set)
@@ -126,6 +126,98 @@ def test_exact_area_of_a_lens():
     assert win_set(lens).size == pytest.approx(2 * math.pi / 3 - math.sqrt(3) / 2, rel=1e-12)
 
 
+def _lens_area(c1, c2, q):
+    """Oracle: the closed-form area of two discs through q, in 50-digit arithmetic (mpmath)."""
+    import mpmath as mp
+
+    with mp.workdps(50):
+        c1, c2, q = ([mp.mpf(v) for v in p] for p in (c1, c2, q))
+        r1 = mp.sqrt((q[0] - c1[0]) ** 2 + (q[1] - c1[1]) ** 2)
+        r2 = mp.sqrt((q[0] - c2[0]) ** 2 + (q[1] - c2[1]) ** 2)
+        d = mp.sqrt((c1[0] - c2[0]) ** 2 + (c1[1] - c2[1]) ** 2)
+        if d >= r1 + r2:
+            return 0.0
+        if d <= abs(r1 - r2):
+            return float(mp.pi * min(r1, r2) ** 2)
+        return float(r1 ** 2 * mp.acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1))
+                     + r2 ** 2 * mp.acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
+                     - mp.sqrt((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2)
+                               * (d + r1 + r2)) / 2)
+
+
+def _grid_bounds(centers, radii, cells=800):
+    """Oracle: rigorous lower and upper bounds on the area of an intersection of discs.
+
+    A grid over the box of the smallest disc; a cell whose farthest point lies in every disc
+    is inside (convexity), a cell whose nearest point lies outside some disc is outside, the
+    rest is undecided. The exact area lies between the inside cells and inside + undecided.
+    """
+    centers, radii = np.asarray(centers, float), np.asarray(radii, float)
+    k = int(np.argmin(radii))
+    lo, hi = centers[k] - radii[k], centers[k] + radii[k]
+    xs, ys = np.linspace(lo[0], hi[0], cells + 1), np.linspace(lo[1], hi[1], cells + 1)
+    x0, y0 = np.meshgrid(xs[:-1], ys[:-1], indexing="ij")
+    x1, y1 = np.meshgrid(xs[1:], ys[1:], indexing="ij")
+    inside = np.ones(x0.shape, dtype=bool)
+    outside = np.zeros(x0.shape, dtype=bool)
+    for (cx, cy), r in zip(centers, radii):
+        far = np.hypot(np.maximum(abs(x0 - cx), abs(x1 - cx)),
+                       np.maximum(abs(y0 - cy), abs(y1 - cy)))
+        near = np.hypot(np.maximum(0, np.maximum(x0 - cx, cx - x1)),
+                        np.maximum(0, np.maximum(y0 - cy, cy - y1)))
+        inside &= far <= r
+        outside |= near > r
+    cell = (xs[1] - xs[0]) * (ys[1] - ys[0])
+    return inside.sum() * cell, (~outside).sum() * cell
+
+
+def _exact_area(pts, q):
+    result = win_set(SpatialModel(pts, q))
+    assert result.method == "exact"
+    return result.size
+
+
+coordinate = st.floats(-5, 5)
+tiny = st.sampled_from([0.0, 1e-15, 1e-13, 1e-12, 1e-11, 1e-9, 1e-6, -1e-12, -1e-9])
+
+
+@SETTINGS
+@given(st.tuples(coordinate, coordinate), st.tuples(coordinate, coordinate),
+       st.tuples(coordinate, coordinate), tiny, tiny, st.booleans())
+@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 0.0, 1e-12, False)   # 1e-12 apart: was 2*pi
+@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 1e-12, 0.0, True)    # near tangency at q
+def test_two_disc_area_matches_the_lens_formula(c1, c2, q, dx, dy, near):
+    """Two discs through q, also near-coincident (c2 = c1 + tiny) and near-tangent (c2 on
+    the line through c1 and q, moved by a tiny amount)."""
+    c1, q = np.array(c1), np.array(q)
+    if near:               # centers collinear with q: the circles touch at q
+        c2 = c1 + 0.5 * (q - c1) + np.array([dx, dy]) if dx or dy else c1 + 2.5 * (q - c1)
+    else:
+        c2 = c1 + np.array([dx, dy]) if dx or dy else np.array(c2)
+    scale = max(1.0, float(np.abs([*c1, *c2, *q]).max())) ** 2
+    area = _exact_area([tuple(c1), tuple(c2)], tuple(q))
+    expected = _lens_area(c1, c2, q)
+    assert area == pytest.approx(expected, abs=1e-9 * scale)
+    if expected <= 1e-12 * scale:      # q at an ideal point, or discs touching at q
+        assert area <= 1e-9 * scale
+
+
+@SETTINGS
+@given(st.lists(st.tuples(coordinate, coordinate), min_size=2, max_size=5),
+       st.tuples(st.floats(-8, 8), st.floats(-8, 8)), tiny)
+@example([(0.0, 0.0), (0.0, 1e-12), (0.5, 0.5)], (1.0, 0.0), 0.0)
+def test_exact_area_lies_within_rigorous_grid_bounds(pts, q, shift):
+    pts = pts + [(pts[0][0] + shift, pts[0][1] - shift)]     # a near-duplicate member
+    area = _exact_area(pts, q)
+    radii = np.hypot(*(np.array(pts) - np.array(q)).T)
+    if radii.min() == 0:
+        assert area == 0.0
+        return
+    lower, upper = _grid_bounds(pts, radii)
+    slack = 1e-9 * max(1.0, float(radii.max())) ** 2
+    assert lower - slack <= area <= upper + slack
+
+
 points = st.lists(st.floats(-10, 10), min_size=2, max_size=7)
 
 
@@ -159,6 +251,9 @@ def test_absorption_pointwise_two_dimensions(pts, q, data):
 @given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=1, max_size=5),
        st.tuples(st.floats(-8, 8), st.floats(-8, 8)), st.tuples(st.floats(-8, 8),
                                                             st.floats(-8, 8)))
+@example([(0.0, 0.0)], (1.0, 0.0), (0.0, 1e-12))     # issue 11 item 10: was 2*pi, not pi
+@example([(0.0, 0.0)], (1.0, 0.0), (1e-9, 1e-9))     # near-coincident: was pi + 7e-9
+@example([(0.0, 0.0)], (1.0, 0.0), (0.5, 1e-13))     # near internal tangency at q
 def test_exact_area_never_grows_with_a_veto_player(pts, q, new):
     model = SpatialModel(pts, q)
     base = win_set(model).size
@@ -190,5 +285,5 @@ def test_bad_inputs():
         SpatialModel(IDEALS, 0, setter="Z")
     with pytest.raises(InvalidProblemError, match="no agenda setter"):
         setter_outcome(SpatialModel(IDEALS, 0))
-    with pytest.raises(InvalidProblemError, match="pairs"):
+    with pytest.raises(InvalidProblemError, match="a number or a pair"):
         SpatialModel([[1, 2, 3]], (0, 0, 0))

@@ -62,7 +62,7 @@ def test_bf_5_majority_reference():         # BF_5_maj: 16/25 and 9/50
 def test_bf_5_unanimity_reference():        # BF_5_unan: 7/25 and 9/50
     r = baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
     assert r.proposer_shares[0] == Fraction(7, 25)
-    assert r.offers[0, 1] == Fraction(9, 50) and r.method == "linear"
+    assert r.offers[0, 1] == Fraction(9, 50) and r.method == "closed-form"
 
 
 def test_bf_float_matches_exact():
@@ -138,3 +138,68 @@ def test_bf_bad_inputs():
         baron_ferejohn(3, discount_factors=[0.9, 0.9])
     with pytest.raises(InvalidProblemError, match="closed form"):
         baron_ferejohn(3, discount_factors=[sp.Symbol("a"), 0.5, 0.5])
+
+
+# ------------------------------------------------------------------ closed forms (issue 11 item 11)
+@pytest.mark.parametrize("n", [5, 10, 50])
+@pytest.mark.parametrize("quota", ["unanimity", "majority"])
+def test_bf_symbolic_delta_uses_the_closed_form(n, quota):
+    """Baron & Ferejohn (1989): proposer 1 - delta (q - 1)/n, partner delta/n, value 1/n."""
+    d = sp.Symbol("delta", positive=True)
+    q = n if quota == "unanimity" else n // 2 + 1
+    r = baron_ferejohn(n, discount_factors=d, quota=quota, symbolic=True)
+    assert r.method == "closed-form" and r.quota == q and r.exact
+    assert all(sp.expand(k - (1 - d * sp.Rational(q - 1, n))) == 0 for k in r.proposer_shares)
+    assert all(sp.expand(c - d / n) == 0 for c in r.prices)
+    assert all(v == sp.Rational(1, n) for v in r.x)
+    assert r.inclusion[0, 1] == sp.Rational(q - 1, n - 1) and r.inclusion[0, 0] == 0
+    assert sp.expand(sum(r.offers[0]) - 1) == 0
+    closed = r.closed_form
+    names = {s.name: s for s in closed["proposer_share"].free_symbols}
+    assert closed["proposer_share"].subs({names["n"]: n, names["q"]: q, names["S"]: 1,
+                                          names["delta"]: d}) == r.proposer_shares[0]
+
+
+def _unanimity_oracle(delta, p, s=1):
+    """The value equations under unanimity as a linear system, solved by sympy (independent
+    of the library): v_j = p_j (S - sum_{k != j} delta_k v_k) + (1 - p_j) delta_j v_j."""
+    n = len(delta)
+    v = sp.symbols(f"v0:{n}")
+    equations = [sp.Eq(v[j], p[j] * (s - sum(delta[k] * v[k] for k in range(n) if k != j))
+                       + (1 - p[j]) * delta[j] * v[j]) for j in range(n)]
+    solution = sp.solve(equations, v, dict=True)[0]
+    return [sp.simplify(solution[v[j]]) for j in range(n)]
+
+
+def test_bf_symbolic_heterogeneous_unanimity_against_the_value_equations():
+    ds = list(sp.symbols("d1:5", positive=True))
+    p = [sp.Rational(1, 2), sp.Rational(1, 4), sp.Rational(1, 8), sp.Rational(1, 8)]
+    r = baron_ferejohn(4, discount_factors=ds, recognition=p, quota="unanimity")
+    oracle = _unanimity_oracle(ds, p)
+    assert all(sp.simplify(x - o) == 0 for x, o in zip(r.x, oracle))
+    assert sp.simplify(sum(r.x) - 1) == 0
+    big = baron_ferejohn(50, discount_factors=list(sp.symbols("d1:51")), quota="unanimity")
+    assert big.method == "closed-form"          # O(n): no symbolic 50 x 50 solve
+
+
+@SETTINGS
+@given(st.integers(2, 7), st.data())
+def test_bf_exact_unanimity_against_the_value_equations(n, data):
+    fractions = st.fractions(Fraction(1, 20), Fraction(19, 20), max_denominator=20)
+    deltas = data.draw(st.lists(fractions, min_size=n, max_size=n))
+    weights = data.draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
+    p = [Fraction(w, sum(weights)) for w in weights]
+    r = baron_ferejohn(n, discount_factors=deltas, recognition=p, quota="unanimity")
+    oracle = _unanimity_oracle([sp.Rational(d.numerator, d.denominator) for d in deltas],
+                               [sp.Rational(v.numerator, v.denominator) for v in p])
+    assert [sp.Rational(v.numerator, v.denominator) for v in r.x] == oracle
+    assert r.exact and r.residual < 1e-12
+
+
+def test_bf_symbolic_without_closed_form_fails_fast():
+    d = sp.Symbol("delta")
+    with pytest.raises(InvalidProblemError, match="closed form"):
+        baron_ferejohn(50, discount_factors=d, recognition=[Fraction(1, 25)] * 25 +
+                       [Fraction(1, 100)] * 25)                          # majority, unequal p
+    r = baron_ferejohn(6, discount_factors=d, quota=1)                   # dictatorship
+    assert list(r.x) == [sp.Rational(1, 6)] * 6 and list(r.proposer_shares) == [1] * 6
