@@ -1,14 +1,73 @@
-"""Definitions computed the slow, obvious way: the oracles fast code is checked against."""
+"""Definitions computed the slow, obvious way: the oracles fast code is checked against.
+
+Nothing here imports ``coalitions``: every function reads plain Python data (a table of
+worths indexed by bitmask, lists of indices, a winning predicate) and follows the textbook
+definition, in exact ``Fraction`` arithmetic (float input is converted exactly with
+``Fraction(float)``), so an oracle shares no code with the solver it checks. Sizes are small:
+most functions enumerate orders or partitions (n <= 7).
+
+A table is a sequence ``values`` of length ``2**n`` with ``values[mask]`` the worth of the
+coalition whose members are the set bits of ``mask``; players are the indices ``0..n-1``.
+Functions that take a ``game`` accept anything with a ``.values`` table (a ``TUGame``) as well.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import permutations
+from itertools import combinations, permutations, product
 from math import factorial
 
+__all__ = [
+    "exact_table", "shapley_by_permutations", "banzhaf_by_definition",
+    "semivalue_by_definition", "shapley_by_orders", "owen_by_orders",
+    "banzhaf_owen_by_definition", "graph_restricted_by_search", "myerson_by_definition",
+    "utopia_by_definition", "minimal_rights_by_definition", "tau_by_definition",
+    "gately_by_definition", "propensities_by_definition", "equal_division_by_definition",
+    "equal_surplus_by_definition", "ensc_by_definition", "proportional_by_definition",
+    "cea_by_definition", "cel_by_definition", "talmud_by_definition",
+    "winning_masks", "swing_counts", "weighted_winning_count", "weighted_counts_by_recursion", "banzhaf_index_by_definition",
+    "shapley_shubik_by_orders", "shapley_shubik_by_swings", "coleman_prevent_by_definition",
+    "coleman_initiate_by_definition", "coleman_act_by_definition", "rae_by_definition",
+    "minimal_winning_by_definition", "johnston_by_definition",
+    "deegan_packel_by_definition", "holler_by_definition", "partitions_by_recursion",
+    "optimal_structure_by_enumeration", "aumann_dreze_by_definition",
+    "in_structure_core_by_definition", "hedonic_core_stable_by_definition",
+    "hedonic_nash_stable_by_definition", "hedonic_individually_stable_by_definition",
+    "hedonic_contractually_stable_by_definition", "linear_quadratic_stable_sizes",
+    "symmetric_pairs_by_definition",
+]
+
+
+# --------------------------------------------------------------------------- tables
+
+def exact_table(game_or_values) -> tuple[list[Fraction], int]:
+    """``(values as Fractions, n)`` of a game or a table (floats are converted exactly)."""
+    values = getattr(game_or_values, "values", game_or_values)
+    table = [Fraction(v) for v in list(values)]
+    n = len(table).bit_length() - 1
+    if len(table) != 1 << n:
+        raise ValueError(f"a table has 2**n entries, got {len(table)}")
+    return table, n
+
+
+def _members(mask: int, n: int) -> list[int]:
+    return [i for i in range(n) if mask >> i & 1]
+
+
+def _mask(members) -> int:
+    out = 0
+    for i in members:
+        out |= 1 << i
+    return out
+
+
+# --------------------------------------------------------------------------- values
 
 def shapley_by_permutations(game):
-    """Average marginal contribution over all n! orders (n <= 7)."""
+    """Average marginal contribution over all n! orders (n <= 7).
+
+    Returns floats for a float game, Fractions otherwise (sympy expressions pass through).
+    """
     n = game.n_players
     values = list(game.values)
     total = [0] * n
@@ -36,3 +95,545 @@ def banzhaf_by_definition(game):
         out.append(swing / 2 ** (n - 1) if game.kind == "float" else
                    Fraction(swing) / 2 ** (n - 1))
     return out
+
+
+def semivalue_by_definition(values, weights) -> list[Fraction]:
+    """``psi_i = sum over S not containing i of p(|S|) (v(S + i) - v(S))``, exactly."""
+    table, n = exact_table(values)
+    p = [Fraction(w) for w in weights]
+    out = []
+    for i in range(n):
+        total = Fraction(0)
+        others = [j for j in range(n) if j != i]
+        for size in range(n):
+            for group in combinations(others, size):
+                mask = _mask(group)
+                total += p[size] * (table[mask | 1 << i] - table[mask])
+        out.append(total)
+    return out
+
+
+def _average_over_orders(table, n, orders) -> list[Fraction]:
+    total = [Fraction(0)] * n
+    count = 0
+    for order in orders:
+        count += 1
+        mask = 0
+        for i in order:
+            total[i] += table[mask | 1 << i] - table[mask]
+            mask |= 1 << i
+    return [t / count for t in total]
+
+
+def shapley_by_orders(values) -> list[Fraction]:
+    """Exact Shapley value of a table: average marginal contribution over all orders."""
+    table, n = exact_table(values)
+    return _average_over_orders(table, n, permutations(range(n)))
+
+
+def _complete_unions(unions, n: int) -> list[list[int]]:
+    unions = [list(u) for u in unions]
+    listed = {i for u in unions for i in u}
+    return unions + [[i] for i in range(n) if i not in listed]
+
+
+def owen_by_orders(values, unions) -> list[Fraction]:
+    """Owen value: average marginal contribution over the orders in which every union's
+    members arrive one after another (Owen 1977). ``unions`` lists index lists; players
+    not listed are singleton unions."""
+    table, n = exact_table(values)
+    blocks = _complete_unions(unions, n)
+
+    def orders():
+        for union_order in permutations(blocks):
+            for inner in product(*(permutations(u) for u in union_order)):
+                yield [i for part in inner for i in part]
+
+    return _average_over_orders(table, n, orders())
+
+
+def banzhaf_owen_by_definition(values, unions) -> list[Fraction]:
+    """Banzhaf-Owen value (Owen 1981): Banzhaf between the unions and inside one's own,
+    ``sum over R (other unions) and T (own partners) of 2**-(m-1) 2**-(s-1) marginal``."""
+    table, n = exact_table(values)
+    blocks = _complete_unions(unions, n)
+    m = len(blocks)
+    out = [Fraction(0)] * n
+    for k, union in enumerate(blocks):
+        others = [blocks[j] for j in range(m) if j != k]
+        s = len(union)
+        for i in union:
+            partners = [j for j in union if j != i]
+            total = Fraction(0)
+            for r in range(len(others) + 1):
+                for chosen in combinations(others, r):
+                    base = _mask(j for u in chosen for j in u)
+                    for t in range(len(partners) + 1):
+                        for group in combinations(partners, t):
+                            mask = base | _mask(group)
+                            total += table[mask | 1 << i] - table[mask]
+            out[i] = total / (2 ** (m - 1) * 2 ** (s - 1))
+    return out
+
+
+def _components(members: list[int], neighbours: dict[int, set[int]]) -> list[list[int]]:
+    left = set(members)
+    parts = []
+    while left:
+        start = min(left)
+        seen, stack = {start}, [start]
+        while stack:
+            node = stack.pop()
+            for other in neighbours.get(node, ()):
+                if other in left and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        parts.append(sorted(seen))
+        left -= seen
+    return parts
+
+
+def graph_restricted_by_search(values, edges) -> list[Fraction]:
+    """Table of ``v^g(S) = sum of v(C) over the connected components C of S`` (depth-first
+    search per coalition); ``edges`` are index pairs."""
+    table, n = exact_table(values)
+    neighbours: dict[int, set[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    return [sum((table[_mask(c)] for c in _components(_members(mask, n), neighbours)),
+                Fraction(0)) for mask in range(1 << n)]
+
+
+def myerson_by_definition(values, edges) -> list[Fraction]:
+    """Myerson value: Shapley value (by orders) of the graph-restricted game."""
+    return shapley_by_orders(graph_restricted_by_search(values, edges))
+
+
+def utopia_by_definition(values) -> list[Fraction]:
+    """``M_i = v(N) - v(N minus i)``."""
+    table, n = exact_table(values)
+    full = (1 << n) - 1
+    return [table[full] - table[full & ~(1 << i)] for i in range(n)]
+
+
+def minimal_rights_by_definition(values) -> list[Fraction]:
+    """``m_i = max over S containing i of v(S) - sum of M_j over the other members``."""
+    table, n = exact_table(values)
+    utopia = utopia_by_definition(table)
+    rights = []
+    for i in range(n):
+        best = None
+        for mask in range(1 << n):
+            if mask >> i & 1:
+                remainder = table[mask] - sum(utopia[j] for j in _members(mask, n) if j != i)
+                best = remainder if best is None or remainder > best else best
+        rights.append(best)
+    return rights
+
+
+def tau_by_definition(values):
+    """The tau-value, or None if the game is not quasi-balanced (Tijs 1981)."""
+    table, n = exact_table(values)
+    utopia = utopia_by_definition(table)
+    rights = minimal_rights_by_definition(table)
+    grand = table[-1]
+    if any(m > u for m, u in zip(rights, utopia)):
+        return None
+    if not sum(rights) <= grand <= sum(utopia):
+        return None
+    spread = sum(utopia) - sum(rights)
+    if spread == 0:
+        return utopia
+    alpha = (grand - sum(rights)) / spread
+    return [m + alpha * (u - m) for m, u in zip(rights, utopia)]
+
+
+def propensities_by_definition(values, x) -> list:
+    """Gately's ``d_i(x) = (x(N minus i) - v(N minus i)) / (x_i - v(i))`` (None when the
+    denominator is zero)."""
+    table, n = exact_table(values)
+    x = [Fraction(v) for v in x]
+    full = (1 << n) - 1
+    out = []
+    for i in range(n):
+        gain = x[i] - table[1 << i]
+        loss = sum(x) - x[i] - table[full & ~(1 << i)]
+        out.append(None if gain == 0 else loss / gain)
+    return out
+
+
+def gately_by_definition(values):
+    """The point at which every propensity to disrupt takes one common value ``d``.
+
+    From ``x(N) - x_i - v(N - i) = d (x_i - v(i))`` for every i and ``x(N) = v(N)``:
+    ``x_i = (v(N) - v(N - i) + d v(i)) / (1 + d)`` and, summing, ``d = (sum_i (v(N) -
+    v(N - i)) - v(N)) / (v(N) - sum_i v(i))``. Returns None when that is undefined
+    (``v(N) = sum v(i)`` or ``d = -1``).
+    """
+    table, n = exact_table(values)
+    full = (1 << n) - 1
+    grand = table[full]
+    singles = [table[1 << i] for i in range(n)]
+    marginal = [grand - table[full & ~(1 << i)] for i in range(n)]
+    surplus = grand - sum(singles)
+    if surplus == 0:
+        return None
+    d = (sum(marginal) - grand) / surplus
+    if d == -1:
+        return None
+    return [(marginal[i] + d * singles[i]) / (1 + d) for i in range(n)]
+
+
+def equal_division_by_definition(values) -> list[Fraction]:
+    table, n = exact_table(values)
+    return [table[-1] / n] * n
+
+
+def equal_surplus_by_definition(values) -> list[Fraction]:
+    table, n = exact_table(values)
+    singles = [table[1 << i] for i in range(n)]
+    return [s + (table[-1] - sum(singles)) / n for s in singles]
+
+
+def ensc_by_definition(values) -> list[Fraction]:
+    table, n = exact_table(values)
+    separable = utopia_by_definition(table)
+    return [s + (table[-1] - sum(separable)) / n for s in separable]
+
+
+# --------------------------------------------------------------------------- claims rules
+
+def proportional_by_definition(estate, claims) -> list[Fraction]:
+    estate, claims = Fraction(estate), [Fraction(c) for c in claims]
+    total = sum(claims)
+    return list(claims) if total == 0 else [estate * c / total for c in claims]
+
+
+def _level(estate: Fraction, claims: list[Fraction], award) -> Fraction:
+    """The lambda with ``sum_i award(c_i, lambda) = estate``, found exactly: the sum is
+    piecewise linear in lambda with breakpoints at the claims, so solve on each piece."""
+    points = sorted({Fraction(0), *claims})
+    for low, high in zip(points, points[1:]):
+        at_low = sum(award(c, low) for c in claims)
+        at_high = sum(award(c, high) for c in claims)
+        if min(at_low, at_high) <= estate <= max(at_low, at_high):
+            if at_high == at_low:
+                return low
+            return low + (estate - at_low) * (high - low) / (at_high - at_low)
+    return points[-1]
+
+
+def cea_by_definition(estate, claims) -> list[Fraction]:
+    """Constrained equal awards: ``min(c_i, lambda)`` summing to the estate."""
+    estate, claims = Fraction(estate), [Fraction(c) for c in claims]
+    lam = _level(estate, claims, min)
+    return [min(c, lam) for c in claims]
+
+
+def cel_by_definition(estate, claims) -> list[Fraction]:
+    """Constrained equal losses: ``max(0, c_i - lambda)`` summing to the estate."""
+    estate, claims = Fraction(estate), [Fraction(c) for c in claims]
+    lam = _level(estate, claims, lambda c, level: max(Fraction(0), c - level))
+    return [max(Fraction(0), c - lam) for c in claims]
+
+
+def talmud_by_definition(estate, claims) -> list[Fraction]:
+    """Aumann-Maschler: ``min(c_i/2, lambda)`` when the estate is at most half the claims,
+    else ``c_i - min(c_i/2, mu)`` with the losses ``min(c_i/2, mu)`` summing to D - E."""
+    estate, claims = Fraction(estate), [Fraction(c) for c in claims]
+    half = [c / 2 for c in claims]
+    total = sum(claims)
+    if estate <= total / 2:
+        lam = _level(estate, half, min)
+        return [min(h, lam) for h in half]
+    mu = _level(total - estate, half, min)
+    return [c - min(h, mu) for c, h in zip(claims, half)]
+
+
+# --------------------------------------------------------------------------- simple games
+
+def winning_masks(n: int, is_winning) -> set[int]:
+    """Every winning coalition of a simple game given by a predicate on index sets."""
+    return {mask for mask in range(1 << n) if is_winning(frozenset(_members(mask, n)))}
+
+
+def swing_counts(n: int, winning: set[int]) -> list[int]:
+    """Coalitions S (not containing i) that lose without i and win with it."""
+    return [sum(1 for mask in range(1 << n) if not mask >> i & 1 and mask not in winning
+                and mask | 1 << i in winning) for i in range(n)]
+
+
+def banzhaf_index_by_definition(n: int, winning: set[int], *, normalized: bool):
+    swings = swing_counts(n, winning)
+    if normalized:
+        total = sum(swings)
+        return [Fraction(s, total) if total else Fraction(0) for s in swings]
+    return [Fraction(s, 2 ** (n - 1)) for s in swings]
+
+
+def shapley_shubik_by_orders(n: int, winning: set[int]) -> list[Fraction]:
+    """Share of the n! orders in which each player turns the coalition winning."""
+    counts = [0] * n
+    for order in permutations(range(n)):
+        mask = 0
+        for i in order:
+            if mask | 1 << i in winning and mask not in winning:
+                counts[i] += 1
+                break
+            mask |= 1 << i
+    return [Fraction(c, factorial(n)) for c in counts]
+
+
+def shapley_shubik_by_swings(n: int, winning: set[int]) -> list[Fraction]:
+    """``SS_i = sum over swings S of i of |S|!(n-|S|-1)!/n!`` (S excludes i), by listing every
+    coalition: the subset form of the order average, for n up to about 16."""
+    weight = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) for s in range(n)]
+    out = [Fraction(0)] * n
+    for mask in range(1 << n):
+        if mask in winning:
+            continue
+        size = bin(mask).count("1")
+        for i in range(n):
+            if not mask >> i & 1 and mask | 1 << i in winning:
+                out[i] += weight[size]
+    return out
+
+
+def coleman_prevent_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Share of winning coalitions that player i can turn losing by leaving."""
+    count = len(winning)
+    return [Fraction(sum(1 for m in winning if m >> i & 1 and m & ~(1 << i) not in winning),
+                     count) if count else Fraction(0) for i in range(n)]
+
+
+def coleman_initiate_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Share of losing coalitions that player i can turn winning by joining."""
+    losing = (1 << n) - len(winning)
+    return [Fraction(sum(1 for m in range(1 << n) if m not in winning and not m >> i & 1
+                         and m | 1 << i in winning), losing) if losing else Fraction(0)
+            for i in range(n)]
+
+
+def coleman_act_by_definition(n: int, winning: set[int]) -> Fraction:
+    """Share of all coalitions that win."""
+    return Fraction(len(winning), 1 << n)
+
+
+def rae_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Share of the 2**n coalitions (equally likely votes) in which the outcome goes the way
+    player i voted: i is in a winning coalition or outside a losing one."""
+    return [Fraction(sum(1 for m in range(1 << n) if (m >> i & 1) == (m in winning)),
+                     1 << n) for i in range(n)]
+
+
+def minimal_winning_by_definition(n: int, winning: set[int]) -> list[int]:
+    return sorted(m for m in winning
+                  if all(m & ~(1 << i) not in winning for i in _members(m, n)))
+
+
+def johnston_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Each vulnerable winning coalition gives 1/k to each of its k critical members."""
+    raw = [Fraction(0)] * n
+    vulnerable = 0
+    for m in winning:
+        critical = [i for i in _members(m, n) if m & ~(1 << i) not in winning]
+        if critical:
+            vulnerable += 1
+            for i in critical:
+                raw[i] += Fraction(1, len(critical))
+    return [r / vulnerable if vulnerable else Fraction(0) for r in raw]
+
+
+def deegan_packel_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Each minimal winning coalition is equally likely and splits its unit equally."""
+    minimal = minimal_winning_by_definition(n, winning)
+    out = [Fraction(0)] * n
+    for m in minimal:
+        members = _members(m, n)
+        for i in members:
+            out[i] += Fraction(1, len(members) * len(minimal))
+    return out
+
+
+def holler_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Public good index: minimal winning coalitions containing i over the sum of those
+    counts."""
+    minimal = minimal_winning_by_definition(n, winning)
+    counts = [sum(1 for m in minimal if m >> i & 1) for i in range(n)]
+    total = sum(counts)
+    return [Fraction(c, total) if total else Fraction(0) for c in counts]
+
+
+def _subset_counts(weights: list[int], *, by_size: bool):
+    """``counts[t]`` (or ``counts[s][t]``): how many subsets of ``weights`` have total weight
+    ``t`` (and ``s`` members), by adding one item at a time, in Python integers."""
+    total = sum(weights)
+    if not by_size:
+        counts = [1] + [0] * total
+        for w in weights:
+            counts = [counts[t] + (counts[t - w] if t >= w else 0) for t in range(total + 1)]
+        return counts
+    counts = [[1] + [0] * total]
+    for w in weights:
+        counts.append([0] * (total + 1))
+        for size in range(len(counts) - 1, 0, -1):
+            below, row = counts[size - 1], counts[size]
+            for t in range(total, w - 1, -1):
+                if below[t - w]:
+                    row[t] += below[t - w]
+    return counts
+
+
+def weighted_winning_count(quota: int, weights: list[int]) -> int:
+    """How many coalitions of ``[quota; weights]`` win (integer weights)."""
+    counts = _subset_counts(list(weights), by_size=False)
+    return sum(counts[max(0, quota):])
+
+
+def weighted_counts_by_recursion(quota: int, weights: list[int], *, shapley: bool = True):
+    """``(swings, shapley_shubik)`` of ``[quota; weights]`` by counting, for each player, the
+    coalitions of the others by size and weight (integer weights; Shapley-Shubik is None
+    when ``shapley`` is false). ``swings[i]`` counts coalitions S of the others with
+    ``quota - w_i <= w(S) < quota``; ``SS_i = sum over those S of |S|!(n-|S|-1)!/n!``."""
+    n = len(weights)
+    swings, ss = [], []
+    for i in range(n):
+        others = [w for j, w in enumerate(weights) if j != i]
+        low, high = max(0, quota - weights[i]), quota     # low <= w(S) < high
+        if shapley:
+            counts = _subset_counts(others, by_size=True)
+            per_size = [sum(row[max(0, low):max(0, high)]) for row in counts]
+            swings.append(sum(per_size))
+            ss.append(sum((Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) * c
+                           for s, c in enumerate(per_size)), Fraction(0)))
+        else:
+            counts = _subset_counts(others, by_size=False)
+            swings.append(sum(counts[max(0, low):max(0, high)]))
+    return swings, (ss if shapley else None)
+
+
+# --------------------------------------------------------------------------- formation
+
+def partitions_by_recursion(items: list) -> list[list[list]]:
+    """Every set partition: the first item's block is chosen among the subsets of the rest."""
+    if not items:
+        return [[]]
+    first, rest = items[0], items[1:]
+    out = []
+    for size in range(len(rest) + 1):
+        for partners in combinations(rest, size):
+            remaining = [x for x in rest if x not in partners]
+            for tail in partitions_by_recursion(remaining):
+                out.append([[first, *partners], *tail])
+    return out
+
+
+def optimal_structure_by_enumeration(values):
+    """``(best total worth, every optimal partition as a set of frozensets)``."""
+    table, n = exact_table(values)
+    best, argbest = None, []
+    for partition in partitions_by_recursion(list(range(n))):
+        total = sum(table[_mask(block)] for block in partition)
+        shape = frozenset(frozenset(block) for block in partition)
+        if best is None or total > best:
+            best, argbest = total, [shape]
+        elif total == best:
+            argbest.append(shape)
+    return best, argbest
+
+
+def aumann_dreze_by_definition(values, structure) -> list[Fraction]:
+    """Shapley value (by orders) of each block's subgame, assembled per player."""
+    table, n = exact_table(values)
+    out = [Fraction(0)] * n
+    for block in structure:
+        block = list(block)
+        sub = [table[_mask(block[j] for j in range(len(block)) if m >> j & 1)]
+               for m in range(1 << len(block))]
+        for j, value in enumerate(shapley_by_orders(sub)):
+            out[block[j]] = value
+    return out
+
+
+def in_structure_core_by_definition(values, structure, x) -> bool:
+    """``x(B) = v(B)`` for each block and ``x(S) >= v(S)`` for every coalition, exactly."""
+    table, n = exact_table(values)
+    x = [Fraction(v) for v in x]
+    if any(sum(x[i] for i in block) != table[_mask(block)] for block in structure):
+        return False
+    return all(sum(x[i] for i in _members(m, n)) >= table[m] for m in range(1 << n))
+
+
+def _owner(partition, n: int) -> dict[int, frozenset]:
+    return {i: frozenset(block) for block in partition for i in block}
+
+
+def hedonic_core_stable_by_definition(n: int, utility, partition) -> bool:
+    """No non-empty S in which every member strictly prefers S to its own coalition.
+    ``utility(i, frozenset)`` gives player i's utility of a coalition containing it."""
+    owner = _owner(partition, n)
+    for mask in range(1, 1 << n):
+        group = frozenset(_members(mask, n))
+        if all(utility(i, group) > utility(i, owner[i]) for i in group):
+            return False
+    return True
+
+
+def _hedonic_moves(n: int, utility, partition):
+    """Every (player, old coalition, host coalition T or empty, new coalition) with a strict
+    gain for the mover."""
+    owner = _owner(partition, n)
+    blocks = {frozenset(b) for b in partition}
+    for i in range(n):
+        old = owner[i]
+        targets = [b for b in blocks if b != old] + ([frozenset()] if len(old) > 1 else [])
+        for host in targets:
+            new = host | {i}
+            if utility(i, new) > utility(i, old):
+                yield i, old, host, new
+
+
+def hedonic_nash_stable_by_definition(n: int, utility, partition) -> bool:
+    """No player strictly prefers joining another coalition (or being alone)."""
+    return next(_hedonic_moves(n, utility, partition), None) is None
+
+
+def hedonic_individually_stable_by_definition(n: int, utility, partition) -> bool:
+    """No profitable move that every member of the host coalition weakly welcomes."""
+    for i, old, host, new in _hedonic_moves(n, utility, partition):
+        if all(utility(j, new) >= utility(j, host) for j in host):
+            return False
+    return True
+
+
+def hedonic_contractually_stable_by_definition(n: int, utility, partition) -> bool:
+    """No profitable move welcomed by the hosts and allowed by the old partners (each weakly
+    prefers its coalition without the mover)."""
+    for i, old, host, new in _hedonic_moves(n, utility, partition):
+        left = old - {i}
+        if all(utility(j, new) >= utility(j, host) for j in host) and \
+                all(utility(j, left) >= utility(j, old) for j in left):
+            return False
+    return True
+
+
+def linear_quadratic_stable_sizes(n: int, *, indifferent_join: bool = True) -> list[int]:
+    """Stable signatory numbers of the linear-quadratic agreement model in closed form
+    (MODELS.md 9): internal stability iff (k - 1)(k - 3) <= 0, external iff k(k - 2) > 0
+    (``>= 0`` when indifferent outsiders stay out), and k = n is externally stable."""
+    sizes = []
+    for k in range(1, n + 1):
+        internal = (k - 1) * (k - 3) <= 0
+        external = k == n or (k * (k - 2) > 0 if indifferent_join else k * (k - 2) >= 0)
+        if internal and external:
+            sizes.append(k)
+    return sizes
+
+
+def symmetric_pairs_by_definition(values) -> list[tuple[int, int]]:
+    """Pairs i < j with ``v(S + i) = v(S + j)`` for every S containing neither."""
+    table, n = exact_table(values)
+    return [(i, j) for j in range(n) for i in range(j)
+            if all(table[m | 1 << i] == table[m | 1 << j] for m in range(1 << n)
+                   if not m >> i & 1 and not m >> j & 1)]

@@ -18,12 +18,34 @@ __all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_populati
            "load_csv"]
 
 
+def _shipped_files() -> list[str]:
+    """Names of the CSV files shipped in this package."""
+    return sorted(entry.name for entry in resources.files(__name__).iterdir()
+                  if entry.name.endswith(".csv"))
+
+
 def load_csv(name: str) -> list[dict[str, str]]:
-    """Rows of a shipped CSV file as dictionaries."""
-    try:
-        text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidGameError(f"no shipped data file {name!r}.") from None
+    """Rows of a shipped CSV file as dictionaries.
+
+    Only the files of this folder can be read (a plain file name ending in ``.csv``, never a
+    path).
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``name`` is not the name of a shipped CSV file; the message lists them.
+
+    Examples
+    --------
+    >>> from coalitions.datasets import load_csv
+    >>> load_csv("unsc_composition_2020.csv")[0]["country"]
+    'China'
+    """
+    files = _shipped_files()
+    if not isinstance(name, str) or name not in files:
+        raise InvalidArgumentError(
+            f"no shipped data file {name!r}; the files are {', '.join(files)}.")
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 

@@ -49,7 +49,7 @@ def get_case(name: str) -> Case:
     listing the valid ones."""
     try:
         return CASES[name]
-    except KeyError:
+    except (KeyError, TypeError):       # TypeError: an unhashable name such as a list
         raise InvalidArgumentError(f"no example named {name!r}; the examples are: "
                        f"{', '.join(CASES)}") from None
 

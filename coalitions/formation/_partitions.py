@@ -25,7 +25,11 @@ def mask_of(coalition: Any, index: dict, *, what: str = "coalition") -> int:
     """Bitmask of a coalition of names, with a clear error for unknown players."""
     mask = 0
     for name in as_name_list(coalition):
-        if name not in index:
+        try:
+            known = name in index
+        except TypeError:                   # an unhashable "name", such as a list
+            known = False
+        if not known:
             raise InvalidProblemError(
                 f"{what} {_show(coalition)} names unknown player {name!r}; the players are "
                 f"{', '.join(map(repr, index))}."

@@ -14,13 +14,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..exceptions import InvalidArgumentError, InvalidProblemError
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import AgreementStabilityResult
 
 __all__ = ["AgreementModel", "linear_quadratic_model", "agreement_stability",
            "is_internally_stable", "is_externally_stable"]
 
 INDIFFERENCE_RULES = ("join", "stay")
+#: Largest number of players of an agreement model (stability is checked for every size).
+MAX_AGREEMENT_PLAYERS = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class AgreementModel:
             raise InvalidProblemError(
                 f"an agreement model needs an integer number of players n >= 2, got {self.n!r}."
             )
+        if self.n > MAX_AGREEMENT_PLAYERS:
+            raise TooLargeError(
+                f"an agreement model of n = {self.n} players is checked size by size (n "
+                f"payoff evaluations); the limit is {MAX_AGREEMENT_PLAYERS:,} players.")
         if not callable(self.signatory) or not callable(self.nonsignatory):
             raise InvalidProblemError(
                 "signatory and nonsignatory must be functions of the number of signatories k."

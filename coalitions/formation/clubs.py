@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .._checks import as_list, check_integer, name_list
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
 from ._partitions import mask_of, names_of
@@ -30,6 +31,8 @@ _LOG_TOL = 1e-12
 
 def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list, list]:
     """Player names, support probabilities and coverage weights, validated."""
+    if players is not None:
+        players = name_list(players, "players", InvalidProblemError)
     if isinstance(probabilities, Mapping):
         names = tuple(probabilities) if players is None else tuple(players)
         try:
@@ -37,7 +40,7 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
         except KeyError as error:
             raise InvalidProblemError(f"no support probability for player {error}.") from None
     else:
-        p = list(probabilities)
+        p = _sequence(probabilities, "probabilities")
         names = tuple(players) if players is not None else tuple(
             str(i + 1) for i in range(len(p)))
     if coverage is None:
@@ -48,7 +51,7 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
         except KeyError as error:
             raise InvalidProblemError(f"no coverage weight for player {error}.") from None
     else:
-        s = list(coverage)
+        s = _sequence(coverage, "coverage")
     if not names:
         raise InvalidProblemError("a club needs at least one player.")
     if len(p) != len(names) or len(s) != len(names):
@@ -71,6 +74,11 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
                 f"the coverage weight of {name!r} must be a finite number >= 0, got {value!r}."
             )
     return names, p, s
+
+
+def _sequence(values: Any, what: str) -> list:
+    return as_list(values, what, InvalidProblemError,
+                   expected="a mapping {player: number} or a sequence of numbers")
 
 
 def _club_mask(club: Any, names: tuple) -> int:
@@ -118,11 +126,13 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
     >>> club_coverage({"a": 10, "b": 25, "c": 5}, ["a", "c"])
     15
     """
+    if players is not None:
+        players = name_list(players, "players", InvalidProblemError)
     if isinstance(coverage, Mapping):
         names = tuple(coverage) if players is None else tuple(players)
         probabilities = {name: 1 for name in names}
     else:
-        probabilities = [1] * len(list(coverage))
+        probabilities = [1] * len(_sequence(coverage, "coverage"))
         names = players
     names, _, s = _data(probabilities, coverage, names)
     mask = _club_mask(club, names)
@@ -211,6 +221,7 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
             f"unknown method {method!r}; valid methods are "
             f"{', '.join(map(repr, FRONTIER_METHODS))}."
         )
+    max_points = check_integer(max_points, "max_points", "club_frontier", low=1)
     n = len(names)
     if method == "auto":
         method = "enumerate" if n <= 16 else "pareto"

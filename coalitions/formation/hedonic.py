@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .._bits import bit_matrix
+from .._checks import check_tolerance, name_list
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..games._players import PlayerSet
 from ..results import DynamicsResult, HedonicStabilityResult
@@ -32,7 +33,7 @@ DYNAMICS_RULES = ("nash", "individual", "contractual")
 
 
 def _check_names(players: Iterable[Any], limit: int = MAX_HEDONIC_PLAYERS) -> tuple[str, ...]:
-    names = tuple(players)
+    names = tuple(name_list(players, "players", InvalidProblemError))
     for name in names:
         if not isinstance(name, str) or not name.strip():
             raise InvalidProblemError(f"player names must be non-empty strings, got {name!r}.")
@@ -90,7 +91,13 @@ class HedonicGame(PlayerSet):
             self._separable = separable
             self._index = {name: i for i, name in enumerate(self._players)}
             return
-        table = np.asarray(utilities, dtype=np.float64)
+        try:
+            table = np.asarray(utilities, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InvalidProblemError(
+                "a utility table is an (n, 2**n) array of numbers; use "
+                "HedonicGame.from_utilities or additively_separable to build a game from "
+                f"mappings, got {type(utilities).__name__}.") from None
         if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
             raise InvalidProblemError(
                 f"a utility table has shape (n, 2**n), got {table.shape}; use "
@@ -342,6 +349,9 @@ def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
 def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, atol: float,
            players: Iterable[int] | None = None):
     """Every allowed profitable move ``(gain, i, old, target)`` of a partition, in order."""
+    atol = check_tolerance(atol, "hedonic stability")
+    if game.is_additively_separable:
+        return _separable_moves(game, masks, owner, rule, atol, players)
     u = game._u
     out = []
     for i in range(game.n_players) if players is None else players:
@@ -366,6 +376,49 @@ def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, ato
     return out
 
 
+def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str,
+                     atol: float, players: Iterable[int] | None = None):
+    """:func:`_moves` for an additively separable game, with whole-matrix operations.
+
+    With the membership matrix ``M`` (players x coalitions), ``A = V M`` holds every player's
+    utility for every coalition of the partition (the diagonal of ``V`` is zero), so the gains
+    of the movers' moves cost one matrix product. A host ``j`` of ``T`` welcomes ``i`` when
+    ``v_ji >= -atol`` and an old partner lets ``i`` go when ``v_ji <= atol``, so those tests
+    are minima and maxima of column ``i`` of ``V`` over each coalition: O(n k) per mover for
+    k coalitions, instead of O(n k) utility sums of n terms each.
+    """
+    n = game.n_players
+    values = game.separable_values
+    index = {mask: b for b, mask in enumerate(masks)}
+    block = np.array([index[owner[j]] for j in range(n)])
+    members = np.zeros((n, len(masks)), dtype=bool)
+    members[np.arange(n), block] = True
+    movers = list(range(n) if players is None else players)
+    utility = values[movers] @ members             # u_i(T), or u_i(T + i) if i is not in T
+    out = []
+    for row, i in enumerate(movers):
+        bit = 1 << i
+        old = owner[i]
+        own = block[i]
+        current = utility[row, own]
+        column = values[:, i]
+        if rule == "contractual" and old != bit:
+            partners = members[:, own].copy()
+            partners[i] = False
+            if column[partners].max() > atol:
+                continue                             # an old partner would lose from i leaving
+        if rule != "nash":
+            hosts_ok = np.where(members, column[:, None], np.inf).min(axis=0) >= -atol
+        for target in [m for m in masks if m != old] + ([0] if old != bit else []):
+            gain = (utility[row, index[target]] if target else 0.0) - current
+            if gain <= atol:
+                continue
+            if rule != "nash" and target and not hosts_ok[index[target]]:
+                continue                             # a host would lose from i joining
+            out.append((float(gain), i, old, target))
+    return out
+
+
 def _move_witness(game: HedonicGame, move) -> dict:
     _, i, old, target = move
     return {"player": game.players[i], "from": names_of(old, game.players),
@@ -373,6 +426,7 @@ def _move_witness(game: HedonicGame, move) -> dict:
 
 
 def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int | None:
+    atol = check_tolerance(atol, "is_core_stable")
     n = game.n_players
     current = game.utilities[np.arange(n), np.array(owner, dtype=np.int64)]
     bits = bit_matrix(n).astype(bool)
@@ -545,8 +599,24 @@ def hedonic_potential(game: HedonicGame, partition: Any) -> float:
 
 def _potential(game: HedonicGame, masks: Iterable[int]) -> float:
     # Each pair inside a coalition is counted twice in the sum of members' utilities.
+    if game.is_additively_separable:
+        owner = {}
+        for mask in masks:
+            for j in range(game.n_players):
+                if mask >> j & 1:
+                    owner[j] = mask
+        return _separable_potential(game, [owner[j] for j in range(game.n_players)])
     return float(sum(game._u(i, m) for m in masks for i in range(game.n_players)
                      if m >> i & 1) / 2)
+
+
+def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
+    """The potential from each player's coalition: half the sum of ``v_ij`` over the pairs
+    that share one."""
+    labels: dict[int, int] = {}
+    block = np.array([labels.setdefault(mask, len(labels)) for mask in owner])
+    same = block[:, None] == block[None, :]
+    return float((game.separable_values * same).sum() / 2)
 
 
 def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: str = "nash",
@@ -648,7 +718,7 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
         moves.append((game.players[i], names_of(old, game.players),
                       names_of(target | bit, game.players)))
         if symmetric:
-            potentials.append(_potential(game, masks))
+            potentials.append(_separable_potential(game, owner))
     else:
         if idle >= n:
             reason = "stable"

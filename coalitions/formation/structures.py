@@ -3,6 +3,7 @@ core of a game with a coalition structure."""
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
@@ -10,6 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import bit_matrix, popcounts
+from .._checks import check_integer, check_tolerance, name_list
 from ..exceptions import InvalidGameError, InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import subgame
 from ..games.tu import TUGame
@@ -23,6 +25,8 @@ __all__ = ["bell_number", "set_partitions", "optimal_coalition_structure",
            "coalition_structure_value", "aumann_dreze_value", "structure_core",
            "is_in_structure_core", "is_stable_structure"]
 
+#: Largest n for :func:`bell_number` (the triangle needs n**2 / 2 big-integer additions).
+MAX_BELL = 2000
 #: Default largest number of partitions :func:`set_partitions` will list (Bell(11) = 678570).
 MAX_PARTITIONS = 1_000_000
 #: Largest n for the dynamic programme on exact (Fraction) games: 3**n / 2 object operations.
@@ -52,6 +56,10 @@ def bell_number(n: int) -> int:
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
         raise InvalidProblemError(f"bell_number needs a non-negative integer, got {n!r}.")
+    if n > MAX_BELL:
+        raise TooLargeError(
+            f"bell_number({n}) has about {int(n * math.log10(max(n, 2)))} digits; the Bell "
+            f"triangle is computed up to n = {MAX_BELL}.")
     row = [1]
     for _ in range(int(n)):
         new = [row[-1]]
@@ -67,13 +75,20 @@ def _player_names(players: Any) -> tuple[str, ...]:
     if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
         if players < 0:
             raise InvalidProblemError(f"the number of players must be >= 0, got {players}.")
+        if players > MAX_BELL:
+            raise TooLargeError(f"{players} players have more than 10**{MAX_BELL} partitions; "
+                                "use optimal_coalition_structure(game) instead of listing "
+                                "them.")
         return tuple(str(i + 1) for i in range(int(players)))
     if isinstance(players, str):
         raise InvalidProblemError(
             f"give the players as a list of names (or their number), got the string "
             f"{players!r}."
         )
-    names = tuple(players)
+    if players is None or isinstance(players, (float, np.floating)):
+        raise InvalidProblemError(
+            f"give the players as a list of names (or their number), got {players!r}.")
+    names = tuple(name_list(players, "players", InvalidProblemError))
     if len(set(names)) != len(names):
         raise InvalidProblemError("player names must be distinct.")
     return names
@@ -113,6 +128,7 @@ def set_partitions(players: Any, *, max_partitions: int = MAX_PARTITIONS) -> lis
     [(('a', 'b', 'c'),), (('a', 'b'), ('c',)), (('a', 'c'), ('b',)), (('a',), ('b', 'c')), (('a',), ('b',), ('c',))]
     """
     names = _player_names(players)
+    max_partitions = check_integer(max_partitions, "max_partitions", "set_partitions", low=1)
     n = len(names)
     count = bell_number(n)
     if count > max_partitions:
@@ -401,9 +417,10 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     True
     """
     game = _numeric_game(game, "is_in_structure_core")
+    atol = check_tolerance(atol, "is_in_structure_core")
     masks = partition_masks(structure, game.players)
     n = game.n_players
-    point = list(x.x if hasattr(x, "x") else x)
+    point = list(nb.coerce_values(getattr(x, "x", x), what="x")[0])
     if len(point) != n:
         raise InvalidProblemError(f"x needs one entry per player ({n}), got {len(point)}.")
     exact = game.exact and not any(isinstance(v, float) for v in point)
@@ -482,6 +499,7 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     (True, 0.5)
     """
     game = _numeric_game(game, "structure_core")
+    atol = check_tolerance(atol, "structure_core")
     masks = partition_masks(structure, game.players)
     n = game.n_players
     if n > MAX_CORE_PLAYERS:

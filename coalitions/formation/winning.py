@@ -10,6 +10,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._bits import minimal_masks, popcounts, threshold_minimal_masks
+from .._checks import as_list, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
@@ -113,12 +114,16 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
     return np.array(scaled, dtype=dtype), scale
 
 
+def _listed(values: Any, what: str) -> list:
+    return as_list(values, what, InvalidGameError, expected="a sequence of numbers")
+
+
 def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
     """Accept (quota, weights), a weighted voting game (duck-typed), a game with
     ``is_winning``, or a 0/1 TUGame."""
     if weights is not None:
         quota = game
-        weight_list = list(weights)
+        weight_list = _listed(weights, "weights")
     elif isinstance(game, TUGame):
         values = game.values
         ones = [v == 1 for v in values.tolist()]
@@ -131,11 +136,12 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
         return _Rule(game.players, table=np.array(ones, dtype=bool))
     elif hasattr(game, "quota") and hasattr(game, "weights"):
         quota = game.quota
-        weight_list = list(game.weights)
+        weight_list = _listed(game.weights, "weights")
         if players is None:
             players = getattr(game, "players", None)
     elif callable(getattr(game, "is_winning", None)):
-        names = tuple(players if players is not None else getattr(game, "players", ()))
+        names = tuple(name_list(players if players is not None else
+                                getattr(game, "players", ()), "players", InvalidGameError))
         if not names:
             raise InvalidGameError("a voting game with is_winning must have players.")
         return _Rule(names, oracle=game.is_winning)
@@ -146,7 +152,8 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
         )
     if not weight_list:
         raise InvalidGameError("a weighted voting game needs at least one weight.")
-    names = tuple(players) if players is not None else tuple(
+    names = tuple(name_list(players, "players", InvalidGameError)) if players is not None \
+        else tuple(
         str(i + 1) for i in range(len(weight_list)))
     if len(names) != len(weight_list):
         raise InvalidGameError(
@@ -332,8 +339,8 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
     if order is None:
         line = list(range(rule.n))
     else:
-        names = list(order)
-        if sorted(names) != sorted(rule.players) or len(set(names)) != len(names):
+        names = name_list(order, "order", InvalidGameError)
+        if set(names) != set(rule.players) or len(set(names)) != len(names):
             raise InvalidGameError(
                 f"order must list every player exactly once; the players are "
                 f"{', '.join(map(repr, rule.players))}."

@@ -11,9 +11,10 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
+from .._checks import check_integer, finite_floats, name_list
 from ..exceptions import InvalidArgumentError, InvalidGameError
-from .transforms import _additive_table
-from .tu import TUGame, _check_players, check_table_size
+from .transforms import _additive_table, takes_tu_game
+from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
 __all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
            "bankruptcy_game", "cost_to_savings", "additive_game", "symmetric_game",
@@ -24,14 +25,16 @@ def _names(players: Any, n: int | None = None) -> tuple[str, ...]:
     if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
         if players < 1:
             raise InvalidGameError(f"a game needs at least one player, got n={players}.")
+        if n is not None and players != n:
+            raise InvalidGameError(f"{players} players given for {n} values; give {n}.")
+        if players > MAX_TABLE_PLAYERS:
+            check_table_size(int(players))          # refuses before naming 2**n players
         return tuple(str(i + 1) for i in range(int(players)))
-    return _check_players(players, n)
+    return _check_players(name_list(players, "players", InvalidGameError), n)
 
 
 def _numbers(values: Sequence[Any], what: str) -> tuple[list, str]:
-    array, kind = nb.coerce_values(list(values), what=what)
-    if kind == nb.SYMBOLIC:
-        return list(array), kind
+    array, kind = nb.coerce_values(values, what=what)
     return list(array), kind
 
 
@@ -56,7 +59,7 @@ def unanimity_game(players: Iterable[str] | int, carrier: Iterable[str], value: 
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
     names = _names(players)
-    members = [carrier] if isinstance(carrier, str) else list(carrier)
+    members = name_list(carrier, "the carrier", InvalidGameError)
     if not members:
         raise InvalidGameError("the carrier of a unanimity game must not be empty.")
     index = {p: i for i, p in enumerate(names)}
@@ -89,7 +92,8 @@ def glove_game(left: Iterable[str], right: Iterable[str]) -> TUGame:
     >>> co.shapley_value(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
     """
-    left, right = list(left), list(right)
+    left = name_list(left, "the left-glove owners", InvalidGameError)
+    right = name_list(right, "the right-glove owners", InvalidGameError)
     names = _check_players(left + right, None)
     if not left or not right:
         raise InvalidGameError("a glove game needs at least one left and one right owner.")
@@ -102,16 +106,17 @@ def glove_game(left: Iterable[str], right: Iterable[str]) -> TUGame:
     return TUGame(np.minimum(counts_left, counts_right), names)
 
 
+@finite_floats
 def symmetric_game(players: Iterable[str] | int, worth_by_size: Sequence[Any]) -> TUGame:
     """A symmetric game: ``v(S) = worth_by_size[|S|]`` (``worth_by_size[0]`` must be 0)."""
     names = _names(players)
     n = len(names)
-    if len(worth_by_size) != n + 1:
+    values, kind = _numbers(worth_by_size, "worth_by_size")
+    if len(values) != n + 1:
         raise InvalidGameError(
             f"worth_by_size needs n + 1 = {n + 1} entries (sizes 0..{n}), got "
-            f"{len(worth_by_size)}."
+            f"{len(values)}."
         )
-    values, kind = _numbers(worth_by_size, "worth_by_size")
     check_table_size(n, kind)
     by_size = np.empty(n + 1, dtype=np.float64 if kind == nb.FLOAT else object)
     by_size[:] = values
@@ -131,11 +136,13 @@ def majority_game(players: Iterable[str] | int, quota: int | None = None) -> TUG
     n = len(names)
     if quota is None:
         quota = n // 2 + 1
-    if not isinstance(quota, (int, np.integer)) or not 1 <= quota <= n:
+    if isinstance(quota, bool) or not isinstance(quota, (int, np.integer)) or \
+            not 1 <= quota <= n:
         raise InvalidGameError(f"quota must be an integer between 1 and n={n}, got {quota!r}.")
     return symmetric_game(names, [1 if s >= quota else 0 for s in range(n + 1)])
 
 
+@finite_floats
 def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) -> TUGame:
     """The additive (inessential) game ``v(S) = sum of weights[i] over i in S``."""
     values, kind = _numbers(weights, "weights")
@@ -144,6 +151,7 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
     return TUGame(_additive_table(values, np.float64 if kind == nb.FLOAT else object), names)
 
 
+@finite_floats
 def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> TUGame:
     """The airport cost game ``c(S) = max over i in S of costs[i]``.
 
@@ -183,6 +191,7 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
     return TUGame(table, names, cost=True)
 
 
+@finite_floats
 def bankruptcy_game(estate: Any, claims: Sequence[Any],
                     players: Iterable[str] | None = None) -> TUGame:
     """The (pessimistic) bankruptcy game ``v(S) = max(0, E - sum of the claims outside S)``.
@@ -207,7 +216,8 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
     >>> co.shapley_value(co.bankruptcy_game(200, [100, 200, 300])).x.tolist()
     [Fraction(100, 3), Fraction(250, 3), Fraction(250, 3)]
     """
-    values, kind = _numbers(list(claims) + [estate], "claims and estate")
+    claims, kind = _numbers(claims, "claims")
+    values, kind = _numbers([*claims, estate], "claims and estate")
     *claim_values, estate_value = values
     n = len(claim_values)
     if n == 0:
@@ -236,6 +246,8 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
     return TUGame(table, names)
 
 
+@takes_tu_game
+@finite_floats
 def cost_to_savings(cost_game: TUGame) -> TUGame:
     """The savings game of a cost game: ``s(S) = sum over i in S of c({i}) - c(S)``.
 
@@ -274,7 +286,18 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
     superadditive : bool
         Add the coalition size squared, which makes most random games superadditive.
     """
-    rng = np.random.default_rng(rng)
+    n = check_integer(n, "n", "random_game", low=1, high=64)
+    low = check_integer(low, "low", "random_game")
+    high = check_integer(high, "high", "random_game", low=low)
+    if max(abs(low), abs(high)) >= 2 ** 62:
+        raise InvalidArgumentError(f"random_game: low and high must lie within +-2**62, got "
+                                   f"{low} and {high}.")
+    try:
+        rng = np.random.default_rng(rng)
+    except (TypeError, ValueError) as error:
+        raise InvalidArgumentError(
+            f"random_game: rng must be a seed (a non-negative int), a numpy Generator or None, "
+            f"got {rng!r} ({error}).") from None
     check_table_size(n, nb.FLOAT if kind == "float" else nb.EXACT)
     if kind == "float":
         values = rng.random(1 << n)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import popcounts
+from .._checks import check_tolerance
 from ..exceptions import InvalidGameError, TooLargeError
 from .tu import TUGame
 
@@ -32,6 +34,7 @@ def _numeric(game: TUGame, function: str) -> tuple[np.ndarray, float]:
 
 
 def _tolerance(game: TUGame, atol: float):
+    atol = check_tolerance(atol, "a game property")
     return atol if game.kind == nb.FLOAT else 0
 
 
@@ -155,14 +158,46 @@ def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]
     """
     values, _ = _numeric(game, "symmetric_pairs")
     tol = _tolerance(game, atol)
+    maybe = _symmetry_candidates(game, tol)
+    exact = game.kind != nb.FLOAT
+    twin = list(range(game.n_players))   # exact symmetry is an equivalence: class leaders
     pairs = []
     for j in range(game.n_players):
         for i in range(j):
+            if not maybe(i, j):
+                continue
+            if exact and twin[i] != i:   # i is symmetric to an earlier player k: j ~ i iff j ~ k
+                if twin[j] == twin[i]:
+                    pairs.append((game.players[i], game.players[j]))
+                continue
             view = values.reshape(-1, 2, 1 << (j - i - 1), 2, 1 << i)
             difference = view[:, 0, :, 1, :] - view[:, 1, :, 0, :]
             if _all(abs(difference) <= tol) if game.kind == nb.FLOAT else _all(difference == 0):
                 pairs.append((game.players[i], game.players[j]))
+                if exact and twin[j] == j:
+                    twin[j] = i
     return pairs
+
+
+def _symmetry_candidates(game: TUGame, tol: float):
+    """A necessary test for players i and j to be symmetric, from n passes over the table.
+
+    If i and j are symmetric, the sums ``f_i = sum over S containing i of r(|S|) v(S)`` and
+    ``f_j`` agree for any weights ``r`` by coalition size (swapping i and j maps one sum onto
+    the other), up to ``tol`` times the weight of the coalitions containing exactly one of
+    them, plus rounding. Random weights make unequal sums almost certain for players that
+    are not symmetric, so only a few pairs need the exact comparison.
+    """
+    n = game.n_players
+    if n < 8:
+        return lambda i, j: True
+    weights = np.random.default_rng(20240601).uniform(1.0, 2.0, n + 1)
+    values = nb.to_float_array(game.values, game.kind)
+    weighted = values * weights[popcounts(n)]
+    sums = np.array([weighted.reshape(-1, 2, 1 << i)[:, 1, :].sum() for i in range(n)])
+    magnitude = np.abs(weighted).sum()
+    slack = tol * 2.0 * 2 ** (n - 1) + 1e-9 * magnitude + 1e-300
+    return lambda i, j: abs(sums[i] - sums[j]) <= slack
 
 
 def _players_where(game: TUGame, test) -> list[str]:

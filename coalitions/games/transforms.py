@@ -6,16 +6,39 @@ is a cost game); only :func:`coalitions.cost_to_savings` turns costs into worths
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import functools
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import finite_floats, name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
 __all__ = ["harsanyi_dividends", "game_from_dividends", "dual_game", "subgame",
            "zero_normalized", "game_sum", "scaled_game"]
+
+def as_tu_game(game: Any, function: str) -> TUGame:
+    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game)."""
+    if isinstance(game, TUGame):
+        return game
+    convert = getattr(game, "to_tu_game", None)
+    if callable(convert):
+        return convert()
+    raise InvalidGameError(
+        f"{function} needs a TUGame, got {type(game).__name__}; build one with "
+        "coalitions.TUGame(values, players) or TUGame.from_dict(...)."
+    )
+
+
+def takes_tu_game(function: Callable) -> Callable:
+    """Decorator: the first argument goes through :func:`as_tu_game` before ``function``."""
+    @functools.wraps(function)
+    def wrapper(game: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(as_tu_game(game, function.__name__), *args, **kwargs)
+    return wrapper
+
 
 # Bits below this are transformed by one matrix product per table block (cache friendly).
 _LOW_BITS = 6
@@ -45,6 +68,7 @@ def _butterfly(values: np.ndarray, n: int, sign: int) -> np.ndarray:
     return values
 
 
+@finite_floats
 def harsanyi_dividends(game: TUGame) -> TUGame:
     r"""Harsanyi dividends: the coordinates of a game in the basis of unanimity games.
 
@@ -70,17 +94,21 @@ def harsanyi_dividends(game: TUGame) -> TUGame:
     >>> co.harsanyi_dividends(glove).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(-1, 1)]
     """
+    game = as_tu_game(game, "harsanyi_dividends")
     values = np.array(game.values, copy=True)
     return TUGame(_butterfly(values, game.n_players, -1), game.players, cost=game.is_cost)
 
 
+@finite_floats
 def game_from_dividends(dividends: TUGame) -> TUGame:
     """Inverse of :func:`harsanyi_dividends` (the zeta transform)."""
+    dividends = as_tu_game(dividends, "game_from_dividends")
     values = np.array(dividends.values, copy=True)
     return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players,
                   cost=dividends.is_cost)
 
 
+@finite_floats
 def dual_game(game: TUGame) -> TUGame:
     r"""The dual game ``v*(S) = v(N) - v(N \ S)``.
 
@@ -93,6 +121,7 @@ def dual_game(game: TUGame) -> TUGame:
     >>> co.dual_game(co.TUGame([0, 1, 2, 4])).values.tolist()
     [Fraction(0, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1)]
     """
+    game = as_tu_game(game, "dual_game")
     values = game.values
     return TUGame(values[-1] - values[::-1], game.players, cost=game.is_cost)
 
@@ -107,7 +136,8 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
     >>> co.subgame(glove, ["L", "R2"]).values.tolist()
     [Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)]
     """
-    names = list(players)
+    game = as_tu_game(game, "subgame")
+    names = name_list(players, "the players of a subgame", InvalidGameError)
     if not names:
         raise InvalidGameError("a subgame needs at least one player.")
     if len(set(names)) != len(names):
@@ -120,8 +150,10 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
     return TUGame(game.values[full], names, cost=game.is_cost)
 
 
+@finite_floats
 def zero_normalized(game: TUGame) -> TUGame:
     """The zero-normalised game ``v0(S) = v(S) - sum over i in S of v({i})``."""
+    game = as_tu_game(game, "zero_normalized")
     n = game.n_players
     singles = [game.values[1 << i] for i in range(n)]
     additive = _additive_table(singles, game.values.dtype)
@@ -147,10 +179,12 @@ def _check_same_players(a: TUGame, b: TUGame) -> None:
         )
 
 
+@finite_floats
 def game_sum(*games: TUGame) -> TUGame:
     """The sum of games with the same players (``v(S) = sum of the games' v(S)``)."""
     if not games:
         raise InvalidGameError("game_sum needs at least one game.")
+    games = tuple(as_tu_game(g, "game_sum") for g in games)
     first = games[0]
     kinds = {g.kind for g in games}
     for other in games[1:]:
@@ -174,8 +208,19 @@ def game_sum(*games: TUGame) -> TUGame:
     return TUGame(total, first.players, cost=first.is_cost)
 
 
+def _scale_factor(factor: Any, kind: str) -> Any:
+    """A finite number (a float, Fraction or sympy expression) to scale a game by."""
+    (number,), number_kind = nb.coerce_values([factor], what="the scaling factor")
+    if kind == nb.FLOAT and number_kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"cannot scale a float game by the symbol {factor!r}.")
+    return float(number) if number_kind == nb.FLOAT else number
+
+
+@takes_tu_game
+@finite_floats
 def scaled_game(game: TUGame, factor: Any) -> TUGame:
     """The game multiplied by a scalar."""
+    factor = _scale_factor(factor, game.kind)
     if game.kind == nb.FLOAT:
         try:
             factor = float(factor)

@@ -3,14 +3,38 @@ of a three-player game. No matplotlib here, so examples can use it without the p
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
+from numbers import Real
 from typing import Any, Sequence
 
-from ..exceptions import InvalidGameError
+from .._checks import as_list, check_tolerance
+from ..exceptions import InvalidGameError, InvalidProblemError
+from ..games.transforms import as_tu_game
 
 __all__ = ["clip_half_plane", "convex_hull", "core_vertices_3", "imputation_vertices_3"]
 
 Point = tuple[Any, Any]
+
+
+def _number(value: Any, what: str) -> Any:
+    """A finite real number (int, float, Fraction or numpy scalar), else InvalidProblemError."""
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+        raise InvalidProblemError(f"{what} must be a finite number, got {value!r}.")
+    return value
+
+
+def _plane_point(point: Any, what: str) -> Point:
+    """A point of the plane as a pair of finite numbers."""
+    coordinates = as_list(point, what, InvalidProblemError, expected="a pair of numbers (x, y)")
+    if len(coordinates) != 2:
+        raise InvalidProblemError(f"{what} must be a pair of numbers (x, y), got {point!r}.")
+    return (_number(coordinates[0], what), _number(coordinates[1], what))
+
+
+def _plane_points(points: Any, what: str) -> list[Point]:
+    items = as_list(points, what, InvalidProblemError, expected="a list of points (x, y)")
+    return [_plane_point(p, f"{what}[{k}]") for k, p in enumerate(items)]
 
 
 def _dot(a: Sequence[Any], p: Sequence[Any]) -> Any:
@@ -30,6 +54,10 @@ def clip_half_plane(polygon: Sequence[Point], a: Sequence[Any], b: Any,
     >>> [tuple(map(str, p)) for p in clip_half_plane(square, (1, 1), 3)]
     [('0', '0'), ('2', '0'), ('2', '1'), ('1', '2'), ('0', '2')]
     """
+    polygon = _plane_points(polygon, "polygon")
+    a = _plane_point(a, "the normal a")
+    b = _number(b, "the offset b")
+    atol = check_tolerance(atol, "clip_half_plane")
     out: list[Point] = []
     m = len(polygon)
     if m == 0:
@@ -67,7 +95,7 @@ def convex_hull(points: Sequence[Sequence[Any]]) -> list[tuple[Any, Any]]:
     >>> convex_hull([(0, 0), (1, 1), (2, 0), (1, 0), (0, 2), (2, 2)])
     [(0, 0), (2, 0), (2, 2), (0, 2)]
     """
-    pts = sorted({(p[0], p[1]) for p in points})
+    pts = sorted(set(_plane_points(points, "points")))
     if len(pts) <= 2:
         return pts
 
@@ -88,11 +116,12 @@ def convex_hull(points: Sequence[Sequence[Any]]) -> list[tuple[Any, Any]]:
 
 
 def _three_player_numbers(game: Any) -> tuple[list[Any], Any]:
+    game = as_tu_game(game, "the imputation simplex")
     if game.n_players != 3:
         raise InvalidGameError(f"the imputation simplex is drawn for 3-player games; this game "
                                f"has {game.n_players} players")
     if game.kind == "symbolic":
-        game = game.to_float()
+        game = game.to_float()          # InvalidGameError while symbols are free
     values = list(game.values)
     if game.kind == "exact":
         values = [Fraction(v) for v in values]
@@ -153,7 +182,7 @@ def core_vertices_3(game: Any, *, atol: float = 1e-9) -> list[tuple[Any, Any, An
     []
     """
     v, game = _three_player_numbers(game)
-    tol = 0 if game.kind == "exact" else atol
+    tol = 0 if game.kind == "exact" else check_tolerance(atol, "core_vertices_3")
     triangle = imputation_vertices_3(game)
     if not triangle:
         return []

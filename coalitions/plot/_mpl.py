@@ -7,12 +7,17 @@ figures render the same on a laptop, a server and CI.
 
 from __future__ import annotations
 
+import math
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._checks import as_list, check_integer
 from ..exceptions import CoalitionsError, InvalidArgumentError
 
-__all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float"]
+__all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float", "as_mapping",
+           "as_floats", "as_pair", "as_labels", "as_text"]
 
 SUFFIXES = (".png", ".svg")
 
@@ -64,25 +69,80 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
 
     Raises
     ------
-    ValueError
-        If the suffix is neither ``.png`` nor ``.svg``.
+    InvalidArgumentError
+        If the suffix is neither ``.png`` nor ``.svg``, ``figure`` is not a figure or ``dpi``
+        is not a positive integer.
     PlotDependencyError
         If matplotlib is not installed.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidArgumentError(f"path must be a file name ending in .png or .svg, got "
+                                   f"{path!r}.")
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InvalidArgumentError(f"cannot tell the image format of {str(path)!r}: the file name must "
-                         "end in .png or .svg")
+        raise InvalidArgumentError(f"cannot tell the image format of {str(path)!r}: the file "
+                                   "name must end in .png or .svg")
+    if not callable(getattr(figure, "savefig", None)):
+        raise InvalidArgumentError(f"figure must be a matplotlib figure (as returned by the "
+                                   f"coalitions.plot functions), got {type(figure).__name__}.")
+    dpi = check_integer(dpi, "dpi", "save_figure", low=1, high=2400)
     pyplot()
     figure.savefig(path, format=suffix[1:], dpi=dpi)
     return path
 
 
 def as_float(value: Any) -> float:
-    """A number of any kind (float, Fraction, sympy) as a Python float."""
+    """A number of any kind (float, Fraction, sympy) as a finite Python float."""
     try:
-        return float(value)
-    except TypeError as error:
-        raise InvalidArgumentError(f"cannot plot {value!r}: it is not a number (a symbolic value with "
-                         "free symbols must be substituted first)") from error
+        number = float(value) if not isinstance(value, (str, bytes)) else math.nan
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number):
+        raise InvalidArgumentError(f"cannot plot {value!r}: it is not a finite number (a "
+                                   "symbolic value with free symbols must be substituted "
+                                   "first)")
+    return number
+
+
+def as_mapping(value: Any, what: str) -> dict:
+    """A mapping argument (``None`` means empty) as a dict."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(f"{what} must be a mapping {{name: values}}, got "
+                                   f"{type(value).__name__}.")
+    return dict(value)
+
+
+def as_floats(values: Any, what: str) -> list[float]:
+    """A sequence of finite numbers as floats."""
+    items = as_list(values, what, expected="a sequence of numbers")
+    return [as_float(v) for v in items]
+
+
+def as_pair(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
+            ) -> tuple[float, float]:
+    """A point of the plane as two floats."""
+    try:
+        numbers = as_floats(value, what)
+    except InvalidArgumentError:
+        numbers = []
+    if len(numbers) != 2:
+        raise error(f"{what} must be a point in the plane (x, y), got {value!r}")
+    return numbers[0], numbers[1]
+
+
+def as_labels(value: Any, what: str, count: int) -> tuple[str, ...]:
+    """``count`` strings (axis labels, player names)."""
+    labels = as_list(value, what, expected=f"{count} strings")
+    if len(labels) != count or not all(isinstance(label, str) for label in labels):
+        raise InvalidArgumentError(f"{what} must be {count} strings, got {value!r}.")
+    return labels
+
+
+def as_text(value: Any, what: str) -> str | None:
+    """An optional label: None or a string."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidArgumentError(f"{what} must be a string, got {value!r}.")
+    return value

@@ -7,7 +7,7 @@ from typing import Any, Mapping, Sequence
 
 from ..exceptions import InvalidProblemError
 from ._geometry import convex_hull
-from ._mpl import as_float, new_figure
+from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure
 
 __all__ = ["bargaining_frontier"]
 
@@ -15,13 +15,15 @@ _MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
 
 
 def _pairs(points: Sequence[Sequence[Any]], what: str) -> list[tuple[float, float]]:
-    out = []
-    for p in points:
-        if len(p) != 2:
-            raise InvalidProblemError(f"{what}: every point needs 2 utilities (a two-player "
-                                      f"problem), got {list(p)!r}")
-        out.append((as_float(p[0]), as_float(p[1])))
-    return out
+    if isinstance(points, (str, bytes)):
+        points = [points]
+    try:
+        items = list(points)
+    except TypeError:
+        raise InvalidProblemError(f"{what} must be a list of utility pairs, got "
+                                  f"{points!r}") from None
+    return [as_pair(p, f"{what}: every point needs 2 utilities (a two-player problem);",
+                    InvalidProblemError) for p in items]
 
 
 def bargaining_frontier(*, disagreement: Sequence[Any],
@@ -61,6 +63,9 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
         raise InvalidProblemError("give the feasible set's vertices (feasible=...) or points "
                                   "on its Pareto frontier (frontier=...)")
     d = _pairs([disagreement], "disagreement")[0]
+    solutions = as_mapping(solutions, "solutions")
+    title = as_text(title, "title")
+    labels = as_labels(players, "players", 2)
     fig, ax = new_figure(6.0, 5.0)
     if feasible is not None:
         hull = convex_hull(_pairs(feasible, "feasible"))
@@ -69,6 +74,8 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
                     alpha=0.15, edgecolor="tab:blue", lw=1, label="feasible set")
     if frontier is not None:
         curve = _pairs(frontier, "frontier")
+        if not curve:
+            raise InvalidProblemError("frontier needs at least one point")
         if feasible is None:
             xs = [d[0]] + [p[0] for p in curve] + [curve[-1][0], d[0]]
             ys = [curve[0][1]] + [p[1] for p in curve] + [d[1], d[1]]
@@ -77,13 +84,13 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
                 label="Pareto frontier")
     ax.plot(*d, marker="o", color="black", ms=7, linestyle="none",
             label=f"disagreement d = ({d[0]:.3g}, {d[1]:.3g})", zorder=4)
-    for k, (name, point) in enumerate((solutions or {}).items()):
+    for k, (name, point) in enumerate(solutions.items()):
         u = _pairs([point], f"solution {name!r}")[0]
         line, = ax.plot(*u, marker=_MARKERS[k % len(_MARKERS)], ms=9, linestyle="none",
                         label=f"{name} ({u[0]:.3g}, {u[1]:.3g})", zorder=5)
         ax.plot([d[0], u[0]], [d[1], u[1]], color=line.get_color(), lw=0.8, ls="--")
-    ax.set_xlabel(f"utility of {players[0]}")
-    ax.set_ylabel(f"utility of {players[1]}")
+    ax.set_xlabel(f"utility of {labels[0]}")
+    ax.set_ylabel(f"utility of {labels[1]}")
     ax.grid(alpha=0.3)
     ax.set_title(title or "Bargaining problem")
     ax.legend(fontsize=8, loc="best")

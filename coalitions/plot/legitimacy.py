@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from ..exceptions import InvalidArgumentError
-from ._mpl import as_float, new_figure
+from ._mpl import as_floats, as_mapping, as_text, new_figure
 
 __all__ = ["legitimacy_efficiency_curves"]
 
@@ -39,11 +39,17 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
 
     Raises
     ------
-    ValueError
+    InvalidArgumentError
         If a curve's length differs from the number of quotas.
     """
-    qs = [as_float(q) for q in quotas]
-    act = [as_float(a) for a in power_to_act]
+    qs = as_floats(quotas, "quotas")
+    act = as_floats(power_to_act, "power_to_act")
+    protection = as_mapping(protection, "protection")
+    for name, what in ((protection_label, "protection_label"), (title, "title"),
+                       (xlabel, "xlabel")):
+        as_text(name, what)
+    if not qs:
+        raise InvalidArgumentError("quotas is empty: give the quotas swept")
     if len(act) != len(qs):
         raise InvalidArgumentError(f"power_to_act has {len(act)} values for {len(qs)} quotas")
     panels = 2 if protection else 1
@@ -59,7 +65,7 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
     if protection:
         second = axes[1]
         for name, values in protection.items():
-            values = [as_float(v) for v in values]
+            values = as_floats(values, f"protection[{name!r}]")
             if len(values) != len(qs):
                 raise InvalidArgumentError(f"protection[{name!r}] has {len(values)} values for "
                                  f"{len(qs)} quotas")

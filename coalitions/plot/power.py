@@ -6,7 +6,7 @@ import textwrap
 from typing import Any, Mapping
 
 from ..exceptions import InvalidArgumentError
-from ._mpl import as_float, new_figure
+from ._mpl import as_float, as_mapping, as_text, new_figure
 
 __all__ = ["power_index_bars"]
 
@@ -32,11 +32,18 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
 
     Raises
     ------
-    ValueError
+    InvalidArgumentError
         If ``indices`` is empty.
     """
+    indices = as_mapping(indices, "indices")
     if not indices:
         raise InvalidArgumentError("indices is empty: give {index name: {player: value}}")
+    for name, values in indices.items():
+        if not isinstance(values, Mapping):
+            raise InvalidArgumentError(f"indices[{name!r}] must be a mapping {{player: "
+                                       f"value}}, got {type(values).__name__}.")
+    title = as_text(title, "title")
+    ylabel = as_text(ylabel, "ylabel")
     players: list[str] = []
     for values in indices.values():
         players += [str(p) for p in values if str(p) not in players]

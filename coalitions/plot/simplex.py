@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
+from .._checks import as_list, check_integer
 from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..games.transforms import as_tu_game
 from ._geometry import core_vertices_3, imputation_vertices_3
-from ._mpl import as_float, new_figure
+from ._mpl import as_float, as_floats, as_mapping, as_text, new_figure
 
 __all__ = ["imputation_simplex"]
 
@@ -59,7 +61,11 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
     PlotDependencyError
         If matplotlib is not installed.
     """
+    points = as_mapping(points, "points")
+    title = as_text(title, "title")
+    grid = check_integer(grid, "grid", "imputation_simplex", low=0, high=100)
     triangle = imputation_vertices_3(game)
+    game = as_tu_game(game, "imputation_simplex")
     if not triangle:
         raise InvalidGameError("the imputation set is empty: v(1) + v(2) + v(3) > v(N)")
     low = [as_float(v) for v in (game.value(1), game.value(2), game.value(4))]
@@ -85,10 +91,15 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
                     ha="center", va="top" if i < 2 else "bottom", fontsize=9)
     if isinstance(core, str):
         if core != "compute":
-            raise InvalidArgumentError(f"core must be 'compute', None or a list of vertices, not {core!r}")
+            raise InvalidArgumentError(
+                f"core must be 'compute', None or a list of vertices, not {core!r}")
         core = core_vertices_3(game)
     if core is not None:
-        plane = [_to_plane([as_float(v) for v in x], low, surplus) for x in core]
+        vertices = [as_floats(x, "a core vertex")
+                    for x in as_list(core, "core", expected="a list of payoff vectors")]
+        if any(len(x) != 3 for x in vertices):
+            raise InvalidArgumentError("every core vertex needs 3 payoffs")
+        plane = [_to_plane(x, low, surplus) for x in vertices]
         if not plane:
             ax.text(0.5, 0.30, "core is empty", ha="center", color="firebrick", fontsize=10)
         elif len(plane) <= 2:
@@ -98,8 +109,8 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
         else:
             ax.fill([p[0] for p in plane], [p[1] for p in plane], facecolor="tab:green",
                     alpha=0.30, edgecolor="tab:green", lw=1.5, label="core")
-    for k, (name, x) in enumerate((points or {}).items()):
-        x = [as_float(v) for v in x]
+    for k, (name, x) in enumerate(points.items()):
+        x = as_floats(x, f"point {name!r}")
         if len(x) != 3:
             raise InvalidArgumentError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
         p = _to_plane(x, low, surplus)

@@ -6,9 +6,10 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .._checks import check_integer
 from ..exceptions import InvalidProblemError
 from ._geometry import convex_hull
-from ._mpl import as_float, new_figure
+from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure
 
 __all__ = ["win_set_diagram"]
 
@@ -50,14 +51,16 @@ def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Seque
     InvalidProblemError
         If there are no ideal points or a point is not two-dimensional.
     """
+    ideal_points = as_mapping(ideal_points, "ideal_points")
     if not ideal_points:
         raise InvalidProblemError("give at least one ideal point: {player: (x, y)}")
+    outcomes = as_mapping(outcomes, "outcomes")
+    resolution = check_integer(resolution, "resolution", "win_set_diagram", low=2, high=4000)
+    title = as_text(title, "title")
+    axis_labels = as_labels(axis_labels, "axis_labels", 2)
 
     def pair(p: Sequence[Any], what: str) -> tuple[float, float]:
-        if len(p) != 2:
-            raise InvalidProblemError(f"{what} must be a point in the plane (x, y), got "
-                                      f"{list(p)!r}")
-        return as_float(p[0]), as_float(p[1])
+        return as_pair(p, what, InvalidProblemError)
 
     ideals = {str(k): pair(p, f"ideal point of {k!r}") for k, p in ideal_points.items()}
     q = pair(status_quo, "status_quo")
@@ -98,7 +101,7 @@ def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Seque
         ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 6), fontsize=9)
     ax.plot(*q, marker="s", color="black", ms=8, linestyle="none", label="status quo q")
     ax.annotate("q", q, textcoords="offset points", xytext=(6, -12), fontsize=10)
-    for k, (name, point) in enumerate((outcomes or {}).items()):
+    for k, (name, point) in enumerate(outcomes.items()):
         x, y = pair(point, f"outcome {name!r}")
         ax.plot(x, y, marker=_MARKERS[k % len(_MARKERS)], ms=11, linestyle="none",
                 color=_COLOURS[k % len(_COLOURS)],

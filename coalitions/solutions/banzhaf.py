@@ -86,6 +86,8 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     game = check_game(game, "banzhaf_value")
     check_method(method, BANZHAF_METHODS)
     n = game.n_players
+    if n == 0:                          # no player, no payoff
+        return as_result(game, [], concept="banzhaf", method="exact", normalized=normalized)
     weight = nb.constant(Fraction(1, 2 ** (n - 1)), game.kind)
     payoffs = semivalue_raw(game, [weight] * n)
     if normalized:

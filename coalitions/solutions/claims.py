@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import name_list
 from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ..results import ValueResult
 
@@ -43,8 +44,10 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
             f"{rule}: the estate must lie between 0 and the sum of the claims ({total}), got "
             f"{estate}."
         )
-    names = tuple(players) if players is not None else tuple(
-        str(i + 1) for i in range(len(claims)))
+    names = tuple(name_list(players, f"{rule}: players", InvalidProblemError)) \
+        if players is not None else tuple(str(i + 1) for i in range(len(claims)))
+    if len(set(names)) != len(names):
+        raise InvalidProblemError(f"{rule}: player names must be distinct, got {names}.")
     if len(names) != len(claims):
         raise InvalidProblemError(f"{rule}: {len(names)} player names for {len(claims)} "
                                   "claims.")
@@ -177,7 +180,7 @@ def claims_rule(estate: Any, claims: Sequence[Any], rule: str = "talmud",
     >>> co.claims_rule(300, [100, 200, 300], "cea").x.tolist()
     [Fraction(100, 1), Fraction(100, 1), Fraction(100, 1)]
     """
-    if rule not in CLAIMS_RULES:
+    if not isinstance(rule, str) or rule not in CLAIMS_RULES:
         raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are "
                          f"{', '.join(map(repr, CLAIMS_RULES))}.")
     return CLAIMS_RULES[rule](estate, claims, players)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .. import _numbers as nb
+from .._checks import finite_floats
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from .semivalues import as_result, negated_worths
@@ -28,8 +30,19 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     if game.is_cost:
         return propensity_to_disrupt(negated_worths(game), [-v for v in x])
     n = game.n_players
-    full = (1 << n) - 1
+    point, kind = nb.coerce_values(getattr(x, "x", x), what="x")
+    if len(point) != n:
+        raise InvalidGameError(f"propensity_to_disrupt: x needs one entry per player ({n}), "
+                               f"got {len(point)}.")
+    if kind == nb.SYMBOLIC:
+        raise InvalidGameError("propensity_to_disrupt compares numbers; x has symbols.")
     values = game.values
+    if kind == nb.FLOAT or game.kind == nb.FLOAT:
+        x = [float(v) for v in point]
+        values = nb.to_float_array(values, game.kind)
+    else:
+        x = list(point)
+    full = (1 << n) - 1
     total = sum(x)
     out = []
     for i in range(n):
@@ -39,6 +52,7 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     return out
 
 
+@finite_floats
 def gately_point(game: TUGame):
     r"""The Gately point (Gately 1974; Littlechild and Vaidya 1976).
 
@@ -54,7 +68,8 @@ def gately_point(game: TUGame):
     Raises
     ------
     InvalidGameError
-        If :math:`\sum_j d_j = 0` (the point is not defined).
+        If :math:`\sum_j d_j = 0` or the game is inessential (:math:`v(N) = \sum_j
+        v(\{j\})`, where every propensity is 0/0): the point is not defined.
 
     References
     ----------
@@ -82,12 +97,21 @@ def gately_point(game: TUGame):
     singles = [values[1 << i] for i in range(n)]
     gains = [values[full] - values[full ^ (1 << i)] - singles[i] for i in range(n)]
     total = sum(gains)
-    if total == 0 or (isinstance(total, float) and abs(total) < 1e-12):
+    surplus = values[full] - sum(singles)
+    # Float sums are compared with a tolerance relative to the worths that were added up.
+    scale = max([1.0] + [abs(float(v)) for v in (values[full], *singles)]) * n
+    tol = 1e-12 * scale if game.kind == nb.FLOAT else 0
+    if abs(total) <= tol:
         raise InvalidGameError(
             "gately_point: every player's separable gain v(N) - v(N\\i) - v(i) sums to zero, "
             "so the propensities to disrupt cannot be equalised; the Gately point is not "
             "defined for this game."
         )
-    surplus = values[full] - sum(singles)
+    if abs(surplus) <= tol:
+        raise InvalidGameError(
+            "gately_point: the game is inessential (v(N) = sum of v(i)), so its only "
+            "imputation gives each player v(i) and every propensity to disrupt is 0/0; the "
+            "Gately point is not defined for this game."
+        )
     x = [s + g * surplus / total for s, g in zip(singles, gains)]
     return as_result(game, x, concept="gately", method="closed form")

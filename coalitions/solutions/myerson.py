@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from .._bits import popcounts
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -82,9 +83,10 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     Notes
     -----
     Vectorised over all ``2**n`` coalitions at once: a table of the neighbours of every set
-    is built by doubling; the component of the lowest remaining member of every coalition
-    grows by ``C <- (C | nbr(C)) & S`` until it stops, its value is added and it is removed,
-    until every coalition is used up. O(n d 2**n) for d the largest (diameter x components).
+    is built by doubling; the component ``C(S)`` of the lowest member of every coalition grows
+    by ``C <- (C | nbr(C)) & S`` (only the coalitions whose component still grows stay in
+    the pass), and then ``v^g(S) = v(C(S)) + v^g(S \setminus C(S))`` fills the table layer by
+    layer of coalition size. O(d 2**n) for a graph of diameter d, plus n gathers.
 
     Examples
     --------
@@ -98,26 +100,35 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     n = game.n_players
     adjacency = _adjacency(graph, game)
     size = 1 << n
-    neighbours = np.zeros(size, dtype=np.int64)
+    dtype = np.int32 if n <= 30 else np.int64
+    neighbours = np.zeros(size, dtype=dtype)
     for i in range(n):
         neighbours[1 << i: 2 << i] = neighbours[: 1 << i] | adjacency[i]
+    # component[S]: the component of the lowest member of S inside S, grown by breadth-first
+    # steps; a coalition leaves the active set as soon as its component stops growing.
+    masks = np.arange(size, dtype=dtype)
+    component = masks & -masks
+    active = np.arange(1, size, dtype=dtype)
+    while active.size:
+        current = component[active]
+        grown = (current | neighbours[current]) & masks[active]
+        moving = grown != current
+        component[active] = grown
+        active = active[moving]
+    del neighbours
+    # v^g(S) = v(C(S)) + v^g(S minus C(S)); S minus C(S) has fewer members, so fill the table
+    # by coalition size.
     values = game.values
     out = np.zeros(size, dtype=values.dtype)
     if values.dtype == object:
         out[:] = values[0]  # the zero of the game's number type
-    remaining = np.arange(size, dtype=np.int64)
-    active = np.flatnonzero(remaining)
-    while active.size:
-        rest = remaining[active]
-        component = rest & -rest
-        while True:
-            grown = (component | neighbours[component]) & rest
-            if np.array_equal(grown, component):
-                break
-            component = grown
-        out[active] += values[component]
-        remaining[active] = rest ^ component
-        active = active[remaining[active] != 0]
+    sizes = popcounts(n)
+    order = np.argsort(sizes, kind="stable").astype(dtype)
+    bounds = np.searchsorted(sizes[order], np.arange(n + 2))
+    for k in range(1, n + 1):
+        layer = order[bounds[k]:bounds[k + 1]]
+        parts = component[layer]
+        out[layer] = values[parts] + out[layer ^ parts]
     return TUGame(out, game.players, cost=game.is_cost)
 
 

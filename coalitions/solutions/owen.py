@@ -23,6 +23,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -37,11 +38,11 @@ def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> lis
     index = {p: i for i, p in enumerate(players)}
     seen: dict[str, int] = {}
     out = []
-    if isinstance(unions, (str, bytes)):
-        raise InvalidGameError("unions must be a list of lists of player names.")
+    if isinstance(unions, (str, bytes)) or not isinstance(unions, Iterable):
+        raise InvalidGameError(f"unions must be a list of lists of player names, got "
+                               f"{unions!r}.")
     for k, union in enumerate(unions):
-        if isinstance(union, str):
-            union = [union]
+        union = name_list(union, f"union {k + 1}", InvalidGameError)
         members = []
         for name in union:
             if name not in index:
@@ -214,6 +215,9 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     from ..power._engines import check_simple_game
     from ..results import PowerIndexResult
 
+    if isinstance(game, TUGame) and game.kind == nb.SYMBOLIC:
+        raise InvalidGameError(f"{concept}_index needs a simple game (0/1 worths); this TU game "
+                               "has symbols: substitute them first with game.subs({...}).")
     game = check_simple_game(game, concept)
     masks = _union_masks(game.players, unions)
 

@@ -4,12 +4,14 @@ division (CIS) and the equal division of the non-separable contribution (ENSC)."
 from __future__ import annotations
 
 from .. import _numbers as nb
+from .._checks import finite_floats
 from ..games.tu import TUGame
 from .semivalues import as_result, check_game
 
 __all__ = ["equal_division", "equal_surplus_division", "ensc_value"]
 
 
+@finite_floats
 def equal_division(game: TUGame):
     r"""Equal division: :math:`x_i = v(N) / n`.
 
@@ -21,10 +23,13 @@ def equal_division(game: TUGame):
     """
     game = check_game(game, "equal_division")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="equal_division", method="closed form")
     share = game.grand_value / nb.constant(n, game.kind)
     return as_result(game, [share] * n, concept="equal_division", method="closed form")
 
 
+@finite_floats
 def equal_surplus_division(game: TUGame):
     r"""Equal surplus division (centre of the imputation set, CIS):
     :math:`x_i = v(\{i\}) + \frac{1}{n}\bigl(v(N) - \sum_j v(\{j\})\bigr)`.
@@ -42,6 +47,8 @@ def equal_surplus_division(game: TUGame):
     """
     game = check_game(game, "equal_surplus_division")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="equal_surplus_division", method="closed form")
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     share = (game.grand_value - sum(singles)) / nb.constant(n, game.kind)
@@ -49,6 +56,7 @@ def equal_surplus_division(game: TUGame):
                      method="closed form")
 
 
+@finite_floats
 def ensc_value(game: TUGame):
     r"""Equal division of the non-separable contribution (ENSC, egalitarian non-separable
     contribution).
@@ -70,6 +78,8 @@ def ensc_value(game: TUGame):
     """
     game = check_game(game, "ensc_value")
     n = game.n_players
+    if n == 0:
+        return as_result(game, [], concept="ensc", method="closed form")
     full = (1 << n) - 1
     values = game.values
     separable = [values[full] - values[full ^ (1 << i)] for i in range(n)]

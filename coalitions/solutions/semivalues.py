@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import ValueResult
 from ._size_sums import size_profile
@@ -28,15 +29,7 @@ def check_method(method: str, valid: Sequence[str]) -> str:
 
 def check_game(game: Any, function: str) -> TUGame:
     """Accept a TUGame, or anything that converts to one with ``to_tu_game()``."""
-    if isinstance(game, TUGame):
-        return game
-    convert = getattr(game, "to_tu_game", None)
-    if callable(convert):
-        return convert()
-    raise InvalidGameError(
-        f"{function} needs a TUGame, got {type(game).__name__}; build one with "
-        "coalitions.TUGame(values, players) or TUGame.from_dict(...)."
-    )
+    return as_tu_game(game, function)
 
 
 def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
@@ -124,6 +117,7 @@ def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
     """
     game = check_game(game, "semivalue")
     n = game.n_players
+    weights = list(nb.coerce_values(weights, what="semivalue weights")[0])
     if len(weights) != n:
         raise InvalidGameError(
             f"semivalue needs one weight per coalition size 0..{n - 1} ({n} weights), got "

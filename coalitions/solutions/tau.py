@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import check_tolerance, finite_floats
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ._tables import subset_sums
@@ -23,6 +24,7 @@ def _numeric(game: Any, function: str) -> TUGame:
     return game
 
 
+@finite_floats
 def utopia_payoffs(game: TUGame) -> list:
     r"""Utopia payoffs :math:`M_i = v(N) - v(N \setminus i)` (marginal contributions to N).
 
@@ -41,6 +43,7 @@ def utopia_payoffs(game: TUGame) -> list:
     return [values[full] - values[full ^ (1 << i)] for i in range(game.n_players)]
 
 
+@finite_floats
 def minimal_rights(game: TUGame) -> list:
     r"""Minimal rights :math:`m_i = \max_{S \ni i} (v(S) - \sum_{j \in S \setminus i} M_j)`.
 
@@ -75,6 +78,7 @@ def minimal_rights(game: TUGame) -> list:
     return [float(r) for r in rights] if game.kind == nb.FLOAT else rights
 
 
+@finite_floats
 def tau_value(game: TUGame, *, atol: float = 1e-9):
     r"""The tau-value: the efficient point on the segment from minimal rights to utopia.
 
@@ -114,7 +118,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value
-    tol = atol if game.kind == nb.FLOAT else 0
+    tol = check_tolerance(atol, "tau_value") if game.kind == nb.FLOAT else 0
     low, high = sum(rights), sum(utopia)
     if any(m > u + tol for m, u in zip(rights, utopia)) or not low - tol <= grand <= high + tol:
         raise InvalidGameError(
