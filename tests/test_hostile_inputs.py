@@ -505,8 +505,6 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
         ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "power_indices[game]":
         ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "power_indices[indices]":
-        ('t-scale', 10, "TypeError: 'NoneType' object is not iterable"),
     "rae_index[game]":
         ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "risk_of_being_outvoted[game]":
