@@ -13,35 +13,7 @@ import coalitions as co
 from _core_oracles import (brute_force_core_vertices, brute_force_nucleolus,
                            littlechild_airport_nucleolus, littlechild_owen_airport_shapley,
                            marginal_vectors)
-from _core_helpers import convex_game
-
-
-@st.composite
-def rational_tables(draw, min_players=2, max_players=4):
-    """Random rational games, half of them from degenerate families (ties, 0/1 worths)."""
-    n = draw(st.integers(min_players, max_players))
-    family = draw(st.sampled_from(["uniform", "ties", "simple", "glove", "bankruptcy"]))
-    size = 1 << n
-    if family == "uniform":
-        values = draw(st.lists(st.fractions(-6, 12, max_denominator=4), min_size=size,
-                               max_size=size))
-    elif family == "ties":
-        values = draw(st.lists(st.sampled_from([0, 1, 2]), min_size=size, max_size=size))
-    elif family == "simple":
-        bits = draw(st.lists(st.booleans(), min_size=size, max_size=size))
-        values = [int(b) for b in bits]
-        values[-1] = 1
-    elif family == "glove":
-        left = draw(st.integers(1, n - 1))
-        return list(co.glove_game([f"L{i}" for i in range(left)],
-                                  [f"R{i}" for i in range(n - left)]).values), n
-    else:
-        claims = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))
-        estate = draw(st.integers(0, sum(claims)))
-        return list(co.bankruptcy_game(estate, claims).values), n
-    values = [Fraction(v) for v in values]
-    values[0] = Fraction(0)
-    return values, n
+from strategies import airport_costs, convex_game, rational_tables
 
 
 def _imputations_exist(values, n):
@@ -151,12 +123,8 @@ def test_ten_player_degenerate_games():
     assert len({tuple(v) for v in vertices}) == len(vertices)
 
 
-costs_strategy = st.lists(st.one_of(st.integers(0, 40), st.fractions(0, 40, max_denominator=6)),
-                          min_size=1, max_size=9)
-
-
 @settings(max_examples=60, deadline=None)
-@given(costs_strategy)
+@given(airport_costs())
 @example([8, 12, 20, 28])
 @example([1, 2, 3])
 @example([5, 5, 5, 5])
