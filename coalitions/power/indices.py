@@ -556,7 +556,9 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     indices : sequence of str
         Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``.
     method : str
-        Passed to every counting index.
+        One of the counting methods (``"auto"``, ``"exact"``, ``"bdd"``, ``"float"``,
+        ``"mitm"``, ``"enumeration"``), passed to every index. The sampling methods need a
+        budget: call the single-index functions for them.
 
     Examples
     --------
@@ -566,6 +568,9 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = en.check_simple_game(game, "power_indices")
+    from ..solutions.semivalues import check_method
+
+    check_method(method, en.METHODS)      # no budget here: the sampling methods cannot run
     names = [as_label(name, "an index name", "power_indices")
              for name in as_list(indices, "indices")]
     if names == ["all"]:
