@@ -20,7 +20,8 @@ def _imputations_exist(values, n):
     return sum(values[1 << i] for i in range(n)) <= values[-1]
 
 
-@settings(max_examples=50, deadline=None)
+# test_method_contracts.py runs the same oracle on 2-4 players for every method too
+@settings(max_examples=30, deadline=None)
 @given(rational_tables())
 @example(([0, 0, 0, 1, 0, 4, 9, 8, 0, 1, 1, 4, 5, 4, 3, 3], 4))
 def test_nucleolus_family_matches_the_brute_force_oracle(table):
@@ -35,6 +36,18 @@ def test_nucleolus_family_matches_the_brute_force_oracle(table):
         assert tuple(nucleolus.x) == brute_force_nucleolus(values, n)
         per_capita = co.per_capita_nucleolus(game)
         assert tuple(per_capita.x) == brute_force_nucleolus(values, n, per_capita=True)
+
+
+@settings(max_examples=4, deadline=None)
+@given(rational_tables(min_players=5, max_players=5))
+def test_five_player_nucleolus_and_prenucleolus_match_the_brute_force_oracle(table):
+    """Five players: each stage of the oracle enumerates up to C(35, 5) vertex candidates,
+    about a second per game, so few examples."""
+    values, n = table
+    game = co.TUGame(values)
+    assert tuple(co.prenucleolus(game).x) == brute_force_nucleolus(values, n, imputation=False)
+    if _imputations_exist(values, n):
+        assert tuple(co.nucleolus(game).x) == brute_force_nucleolus(values, n)
 
 
 def test_brute_force_nucleolus_on_textbook_games():
