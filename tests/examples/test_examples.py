@@ -14,7 +14,6 @@ from coalitions.cli.app import app
 from coalitions.examples.burden_sharing import capped_proportional
 from coalitions.exceptions import InvalidProblemError
 
-from cli_commands import command_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "examples"
@@ -158,19 +157,6 @@ def test_demo_is_built_from_the_examples():
         assert shown and all(title in titles for title in shown)
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0 and "examples list" in result.stdout
-
-
-def test_the_command_walk_reaches_every_level():
-    paths = command_paths()
-    assert [] in paths and ["value"] in paths and ["value", "shapley"] in paths
-    assert ["power", "pivotal"] in paths and ["examples", "run"] in paths and len(paths) > 30
-
-
-@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "root")
-def test_every_command_has_help(path):
-    result = runner.invoke(app, [*path, "--help"])
-    assert result.exit_code == 0, result.output
-    assert "Usage" in result.stdout and len(result.stdout) > 100
 
 
 def test_coalitions_of_the_willing_answers(reports):
