@@ -154,25 +154,17 @@ def _value_inputs(choice):
     return float_games(1, 4) if choice in SAMPLERS else games(1, 5)
 
 
-def _check_shapley(game, result, choice):
-    expected = orc.shapley_by_permutations(game)
-    if choice in SAMPLERS:
-        assert not result.exact
-        within_sigmas(result, expected, table_of(game)[2])
-        return
-    assert result.exact == (game.kind != "float")
-    assert close(result.x, expected, exact=result.exact, scale=table_of(game)[2])
-    assert_value_axioms(game, list(result.x), efficient=True)
-
-
-def _check_banzhaf(game, result, choice):
-    expected = orc.banzhaf_by_definition(game)
-    if choice in SAMPLERS:
-        assert not result.exact
-        within_sigmas(result, expected, table_of(game)[2])
-        return
-    assert close(result.x, expected, exact=result.exact, scale=table_of(game)[2])
-    assert_value_axioms(game, list(result.x), efficient=False)
+def _check_value(oracle, *, efficient: bool):
+    def check(game, result, choice):
+        expected, scale = oracle(game), table_of(game)[2]
+        if choice in SAMPLERS:
+            assert not result.exact
+            within_sigmas(result, expected, scale)
+            return
+        assert result.exact == (game.kind != "float")
+        assert close(result.x, expected, exact=result.exact, scale=scale)
+        assert_value_axioms(game, list(result.x), efficient=efficient)
+    return check
 
 
 def _check_estimate(case, result, choice, oracle):
@@ -442,11 +434,11 @@ CONTRACTS: dict[str, Contract] = {
     "shapley_value": Contract(
         GLOVE, _value_inputs,
         lambda game, choice: co.shapley_value(game, method=choice, **_sampler_options(choice)),
-        _check_shapley),
+        _check_value(orc.shapley_by_permutations, efficient=True)),
     "banzhaf_value": Contract(
         GLOVE, _value_inputs,
         lambda game, choice: co.banzhaf_value(game, method=choice, **_sampler_options(choice)),
-        _check_banzhaf),
+        _check_value(orc.banzhaf_by_definition, efficient=False)),
     "shapley_estimate": Contract(
         (GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
         lambda case, choice: co.approx.shapley_estimate(case[0], method=choice, budget=BUDGET,
