@@ -53,12 +53,16 @@ def games(min_players: int = 1, max_players: int = 6):
 
 @st.composite
 def symbolic_games(draw, min_players: int = 1, max_players: int = 4):
-    """A game whose worths are integers plus integer multiples of one symbol ``a``."""
+    """A game whose worths are integers plus integer multiples of one symbol ``a`` (the
+    grand coalition's worth always involves ``a``)."""
     n = draw(st.integers(min_players, max_players))
     a = sympy.Symbol("a")
-    values = [sympy.Integer(draw(st.integers(-9, 9))) + draw(st.integers(-2, 2)) * a
-              for _ in range((1 << n) - 1)]
-    return co.TUGame([sympy.Integer(0), *values])
+    size = (1 << n) - 1
+    constants = draw(st.lists(st.integers(-9, 9), min_size=size, max_size=size))
+    multiples = draw(st.lists(st.integers(-2, 2), min_size=size, max_size=size))
+    multiples[-1] = multiples[-1] or 1
+    return co.TUGame([sympy.Integer(0), *(sympy.Integer(c) + k * a
+                                          for c, k in zip(constants, multiples))])
 
 
 @st.composite

@@ -3,13 +3,13 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
 from oracles import shapley_by_permutations
 from reference import cases, fractions
-from strategies import exact_games, float_games, games
+from strategies import exact_games, float_games, games, symbolic_games
 
 REF = cases()
 
@@ -155,6 +155,19 @@ def test_parametric_game_is_symbolic_and_exact():
     numeric = co.shapley_value(game.subs({a: 2, b: Fraction(1, 3)}))
     assert list(numeric.x) == [sympy.Rational(x.subs({a: 2, b: sympy.Rational(1, 3)}))
                                for x in phi.x]
+
+
+@settings(max_examples=15, deadline=None)
+@given(symbolic_games(), st.fractions(-5, 5, max_denominator=7))
+def test_symbolic_shapley_specialises_to_the_exact_one(game, value):
+    """Shapley is linear in the worths: phi(v)(a = r) = phi(v(a = r)), both exact."""
+    a = sympy.Symbol("a")
+    phi = co.shapley_value(game)
+    assert phi.exact and sympy.simplify(sum(phi.x) - game.grand_value) == 0
+    r = sympy.Rational(value.numerator, value.denominator)
+    numeric = co.shapley_value(game.subs({a: value}))
+    assert [sympy.Rational(x) for x in numeric.x] == [sympy.nsimplify(x.subs(a, r))
+                                                      for x in phi.x]
 
 
 # --- results and errors --------------------------------------------------------------------
