@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import player_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet, as_names
 
@@ -80,23 +81,9 @@ def _float_table_if_floats(values: Any) -> Any:
                                "value of a float game must fit in a float64.") from None
 
 
-def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
-    names = tuple(players)
-    for name in names:
-        if not isinstance(name, str):
-            raise InvalidGameError(
-                f"player names must be strings, got {name!r} ({type(name).__name__}); "
-                "use str(name)."
-            )
-        if not name.strip():
-            raise InvalidGameError("player names must be non-empty strings.")
-    if len(set(names)) != len(names):
-        seen, dupes = set(), []
-        for name in names:
-            if name in seen:
-                dupes.append(name)
-            seen.add(name)
-        raise InvalidGameError(f"duplicate player names: {', '.join(map(repr, dupes))}.")
+def _check_players(players: Any, n: int | None) -> tuple[str, ...]:
+    """Player names (or a count) for a game of ``n`` players (any number when None)."""
+    names = player_names(players, "players", InvalidGameError, minimum=0)
     if n is not None and len(names) != n:
         raise InvalidGameError(
             f"{len(names)} player names given for a table of 2**{n} values; "
