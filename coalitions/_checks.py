@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from numbers import Integral, Real
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -18,7 +20,7 @@ import numpy as np
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
 __all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "player_names",
-           "check_callback", "finite_floats", "MAX_PLAYERS"]
+           "check_callback", "as_path", "finite_floats", "MAX_PLAYERS"]
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
@@ -135,6 +137,16 @@ def check_callback(callback: Any, function: str) -> Any:
             f"{function}: callback must be a function (or None), got {callback!r} "
             f"({type(callback).__name__}).")
     return callback
+
+
+def as_path(path: Any, function: str, error: type[CoalitionsError] = InvalidArgumentError,
+            *, expected: str = "a file name (str or pathlib.Path)") -> Path:
+    """``path`` as a :class:`~pathlib.Path`; anything but a non-empty str or path-like object
+    is refused (``Path(None)`` would raise a ``TypeError``, ``Path("")`` means the folder)."""
+    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)) or \
+            not os.fspath(path):
+        raise error(f"{function}: the path must be {expected}, got {path!r}.")
+    return Path(path)
 
 
 def finite_floats(function: Callable) -> Callable:

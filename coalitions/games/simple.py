@@ -256,10 +256,18 @@ class SimpleGame(_SimpleBase):
     @classmethod
     def from_tu_game(cls, game: TUGame) -> "SimpleGame":
         """A 0/1 monotone TU game as a simple game."""
-        values = np.asarray([float(v) for v in game.values]) if game.kind != "float" \
-            else np.asarray(game.values)
+        if not isinstance(game, TUGame):
+            raise InvalidGameError(f"SimpleGame.from_tu_game needs a TUGame, got "
+                                   f"{type(game).__name__}.")
+        # Exact and symbolic worths compare exactly (a sympy symbol is neither 0 nor 1).
+        values = np.asarray(game.values) if game.kind == "float" else \
+            np.array([1 if v == 1 else 0 if v == 0 else 2 for v in game.values])
         if not np.all((values == 0) | (values == 1)):
-            raise InvalidGameError("only a 0/1 TU game converts to a simple game.")
+            odd = game.values[int(np.flatnonzero((values != 0) & (values != 1))[0])]
+            raise InvalidGameError(
+                f"only a 0/1 TU game converts to a simple game, got the worth {odd}"
+                + ("; substitute numbers for its symbols first (game.subs({...}))."
+                   if game.kind == "symbolic" else "."))
         obj = cls.__new__(cls)
         obj._players = game.players
         _check_table(game.n_players, "SimpleGame.from_tu_game")

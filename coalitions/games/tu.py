@@ -83,7 +83,7 @@ def _float_table_if_floats(values: Any) -> Any:
 
 def _check_players(players: Any, n: int | None) -> tuple[str, ...]:
     """Player names (or a count) for a game of ``n`` players (any number when None)."""
-    names = player_names(players, "players", InvalidGameError, minimum=0)
+    names = player_names(players, "players", InvalidGameError, minimum=0, characters=True)
     if n is not None and len(names) != n:
         raise InvalidGameError(
             f"{len(names)} player names given for a table of 2**{n} values; "

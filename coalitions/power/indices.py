@@ -37,6 +37,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._bits import masks_to_matrix
+from .._checks import as_list, name_list
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -563,7 +564,8 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = en.check_simple_game(game, "power_indices")
-    names = [str(name).strip().lower().replace("-", "_") for name in indices]
+    names = [str(name).strip().lower().replace("-", "_")
+             for name in name_list(indices, "power_indices: indices")]
     if names == ["all"]:
         names = list(INDEX_NAMES)
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
@@ -640,7 +642,8 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         shown = [Fraction(q, scale) for q in int_quotas]
     else:
         shown, int_quotas = [], []
-        for q in quotas:
+        for q in as_list(quotas, "decision_rule_sweep: quotas",
+                         expected="a list of quotas (numbers), or None for a sweep"):
             game.with_quota(q)                       # validates the quota, with its message
             shown.append(q)
             int_quotas.append(math.ceil(Fraction(str(q)) * scale))
