@@ -20,7 +20,7 @@ import numpy as np
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
 __all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "player_names",
-           "check_callback", "as_path", "finite_floats", "MAX_PLAYERS"]
+           "check_callback", "as_path", "format_bytes", "finite_floats", "MAX_PLAYERS"]
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
@@ -147,6 +147,17 @@ def as_path(path: Any, function: str, error: type[CoalitionsError] = InvalidArgu
             not os.fspath(path):
         raise error(f"{function}: the path must be {expected}, got {path!r}.")
     return Path(path)
+
+
+def format_bytes(size: float) -> str:
+    """A memory size in binary units (``"1.5 GiB"``), for any size, even past float range."""
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB"):
+        if size < 1024:
+            return f"{float(size):.1f} {unit}"
+        size = size / 1024 if size < 2 ** 1000 else size // 1024
+    if isinstance(size, float):
+        return f"{size:.3g} EiB"
+    return f"more than 10**{len(str(int(size))) - 1} EiB"
 
 
 def finite_floats(function: Callable) -> Callable:

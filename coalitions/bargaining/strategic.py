@@ -9,7 +9,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
+from .._checks import as_list, player_names
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError, TooLargeError
 from ..results import BaronFerejohnResult, RubinsteinResult
 from ..solutions._lp import solve_lp
 
@@ -502,6 +503,11 @@ def _group_levels(c: np.ndarray, gap: float) -> list[list[int]]:
     return levels
 
 
+#: Most players :func:`baron_ferejohn` takes (its result holds n x n tables; exact ones of
+#: this size take about a minute).
+MAX_BARON_FEREJOHN_PLAYERS = 5000
+
+
 def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=None,
                    quota: int | str = "majority", surplus=1, symbolic: bool = False,
                    atol: float = 1e-9) -> BaronFerejohnResult:
@@ -551,6 +557,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     InvalidProblemError
         For a quota outside 1..n, probabilities that do not sum to one, discount factors
         outside [0, 1), or symbolic parameters in a game without a closed form.
+    TooLargeError
+        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players.
 
     Notes
     -----
@@ -586,15 +594,17 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     """
     # -------- parameters
     if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
-        if players < 1:
-            raise InvalidProblemError(f"the number of players must be positive, got {players}.")
-        names = tuple(str(i + 1) for i in range(int(players)))
+        names = player_names(players, "baron_ferejohn: players", InvalidProblemError)
     elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
         raise InvalidProblemError(
             f"players must be a number of players or a list of names, got {players!r}.")
     else:
         names = _names(players)
     n = len(names)
+    if n > MAX_BARON_FEREJOHN_PLAYERS:
+        raise TooLargeError(
+            f"baron_ferejohn: {n} players is more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
+            "equilibrium holds n x n tables of offers and inclusion probabilities.")
     if isinstance(quota, str):
         if quota not in ("majority", "unanimity"):
             raise InvalidProblemError(
@@ -615,7 +625,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     if equal_p:
         probs = [Fraction(1, n)] * n
     else:
-        probs = list(recognition)
+        probs = as_list(recognition, "recognition", InvalidProblemError,
+                        expected=f"a list of {n} probabilities, one per player")
         if len(probs) != n:
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
     if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import player_names
+from .._checks import format_bytes, player_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet, as_names
 
@@ -30,14 +30,6 @@ def _physical_memory() -> int:
         return 16 << 30
 
 
-def _format_bytes(size: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
-        if size < 1024 or unit == "EiB":
-            return f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} EiB"  # pragma: no cover
-
-
 def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table",
                      hint: str = "") -> None:
     """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here.
@@ -48,7 +40,7 @@ def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact tabl
     limit = MAX_TABLE_PLAYERS if kind == nb.FLOAT else MAX_OBJECT_TABLE_PLAYERS
     if n > limit or need > 0.6 * _physical_memory():
         raise TooLargeError(
-            f"{what} for {n} players needs 2**{n} values, about {_format_bytes(need)} of "
+            f"{what} for {n} players needs 2**{n} values, about {format_bytes(need)} of "
             f"memory ({kind} values); the limit here is {limit} players for {kind} tables. "
             "Use a method that needs no table instead: power indices of a weighted voting "
             "game (generating functions), or a sampling estimator on a value oracle "
