@@ -37,7 +37,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._bits import masks_to_matrix
-from .._checks import as_list, name_list
+from .._checks import as_list
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -564,8 +564,11 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = en.check_simple_game(game, "power_indices")
-    names = [str(name).strip().lower().replace("-", "_")
-             for name in name_list(indices, "power_indices: indices")]
+    if isinstance(indices, str):
+        indices = [indices]
+    listed = as_list(indices, "power_indices: indices", InvalidArgumentError,
+                     expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'")
+    names = [str(name).strip().lower().replace("-", "_") for name in listed]
     if names == ["all"]:
         names = list(INDEX_NAMES)
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
