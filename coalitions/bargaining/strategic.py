@@ -508,6 +508,15 @@ def _group_levels(c: np.ndarray, gap: float) -> list[list[int]]:
 MAX_BARON_FEREJOHN_PLAYERS = 5000
 
 
+def _too_many_players(count: int) -> None:
+    digits = len(str(count))
+    shown = f"{count:,}" if digits <= 12 else f"a count of {digits} digits"
+    raise TooLargeError(
+        f"baron_ferejohn: {shown} players, more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
+        "equilibrium holds n x n tables of offers and inclusion probabilities. Give at most "
+        f"{MAX_BARON_FEREJOHN_PLAYERS} players (a legislature's parties, not its members).")
+
+
 def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=None,
                    quota: int | str = "majority", surplus=1, symbolic: bool = False,
                    atol: float = 1e-9) -> BaronFerejohnResult:
@@ -594,6 +603,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     """
     # -------- parameters
     if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
+        if players > MAX_BARON_FEREJOHN_PLAYERS:     # before naming ten million players
+            _too_many_players(int(players))
         names = player_names(players, "baron_ferejohn: players", InvalidProblemError)
     elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
         raise InvalidProblemError(
@@ -602,9 +613,7 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
         names = _names(players)
     n = len(names)
     if n > MAX_BARON_FEREJOHN_PLAYERS:
-        raise TooLargeError(
-            f"baron_ferejohn: {n} players is more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
-            "equilibrium holds n x n tables of offers and inclusion probabilities.")
+        _too_many_players(n)
     if isinstance(quota, str):
         if quota not in ("majority", "unanimity"):
             raise InvalidProblemError(
