@@ -20,7 +20,8 @@ import numpy as np
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
 __all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "player_names",
-           "check_callback", "as_path", "format_bytes", "finite_floats", "MAX_PLAYERS"]
+           "check_callback", "as_path", "format_bytes", "finite_floats", "as_label",
+           "MAX_PLAYERS"]
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
@@ -182,3 +183,15 @@ def finite_floats(function: Callable) -> Callable:
                     "or rescale it with scaled_game(game, factor).")
         return result
     return wrapper
+
+
+def as_label(value: Any, what: str, function: str) -> str:
+    """A concept or method name in its one spelling: lowercase words joined by hyphens.
+
+    ``"Shapley_Shubik"``, ``"shapley shubik"`` and ``"shapley-shubik"`` all become
+    ``"shapley-shubik"``, the spelling results carry in ``concept`` and ``method``.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(
+            f"{function}: {what} must be a name (a string), got {value!r}.")
+    return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())

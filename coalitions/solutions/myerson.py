@@ -175,4 +175,4 @@ def myerson_value(game: TUGame, graph: Any) -> ValueResult:
     game = check_game(game, "myerson_value")
     restricted = graph_restricted_game(game, graph)
     payoffs = shapley_value(restricted).x
-    return as_result(game, payoffs, concept="myerson", method="shapley_of_graph_game")
+    return as_result(game, payoffs, concept="myerson", method="shapley-of-graph-game")

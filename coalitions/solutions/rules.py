@@ -21,12 +21,12 @@ def equal_division(game: TUGame):
     >>> co.equal_division(co.majority_game(3)).x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    game = check_game(game, "equal_division")
+    game = check_game(game, "equal-division")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="equal_division", method="closed form")
+        return as_result(game, [], concept="equal-division", method="closed-form")
     share = game.grand_value / nb.constant(n, game.kind)
-    return as_result(game, [share] * n, concept="equal_division", method="closed form")
+    return as_result(game, [share] * n, concept="equal-division", method="closed-form")
 
 
 @finite_floats
@@ -45,15 +45,15 @@ def equal_surplus_division(game: TUGame):
     >>> co.equal_surplus_division(co.airport_game([1, 2])).x.tolist()
     [Fraction(1, 2), Fraction(3, 2)]
     """
-    game = check_game(game, "equal_surplus_division")
+    game = check_game(game, "equal-surplus-division")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="equal_surplus_division", method="closed form")
+        return as_result(game, [], concept="equal-surplus-division", method="closed-form")
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     share = (game.grand_value - sum(singles)) / nb.constant(n, game.kind)
-    return as_result(game, [s + share for s in singles], concept="equal_surplus_division",
-                     method="closed form")
+    return as_result(game, [s + share for s in singles], concept="equal-surplus-division",
+                     method="closed-form")
 
 
 @finite_floats
@@ -79,10 +79,10 @@ def ensc_value(game: TUGame):
     game = check_game(game, "ensc_value")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="ensc", method="closed form")
+        return as_result(game, [], concept="ensc", method="closed-form")
     full = (1 << n) - 1
     values = game.values
     separable = [values[full] - values[full ^ (1 << i)] for i in range(n)]
     share = (values[full] - sum(separable)) / nb.constant(n, game.kind)
     return as_result(game, [s + share for s in separable], concept="ensc",
-                     method="closed form")
+                     method="closed-form")
