@@ -275,8 +275,8 @@ def clubs(file: Optional[Path] = typer.Option(
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
                 "give --probabilities and --coverage (comma-separated), or --file CSV.")
-        p = [float(v) for v in parse_numbers(probabilities, "--probabilities")]
-        s = [float(v) for v in parse_numbers(coverage, "--coverage")]
+        p = parse_numbers(probabilities, "--probabilities")
+        s = parse_numbers(coverage, "--coverage")
         names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:
@@ -302,10 +302,9 @@ def _club_csv(file: Path):
             f"{file} needs a header with columns player, probability, coverage."
         )
     names = [row["player"] for row in rows]
-    p = [float(parse_file_number(row["probability"], f"probability of {row['player']}"))
+    p = [parse_file_number(row["probability"], f"probability of {row['player']}")
          for row in rows]
-    s = [float(parse_file_number(row["coverage"], f"coverage of {row['player']}"))
-         for row in rows]
+    s = [parse_file_number(row["coverage"], f"coverage of {row['player']}") for row in rows]
     return names, p, s
 
 
