@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .._bits import subset_sums
 from .._checks import as_list, check_integer, name_list
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
@@ -245,11 +246,8 @@ def _enumerate(log_p: np.ndarray, weights: np.ndarray):
             f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
             f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
         )
-    log_eff = np.zeros(1 << n)
-    cover = np.zeros(1 << n)
-    for i in range(n):
-        log_eff[1 << i: 2 << i] = log_eff[: 1 << i] + log_p[i]
-        cover[1 << i: 2 << i] = cover[: 1 << i] + weights[i]
+    log_eff = subset_sums(log_p, n)
+    cover = subset_sums(weights, n)
     keep = _pareto_keep(cover[1:], log_eff[1:]) + 1
     return keep, cover[keep], log_eff[keep]
 

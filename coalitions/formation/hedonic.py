@@ -740,8 +740,7 @@ def _hedonic_to_json(game: HedonicGame) -> dict:
         return document
     n = game.n_players
     table = game.utilities
-    masks = np.arange(1 << n, dtype=np.int64)
-    member = [(masks >> i & 1).astype(bool) for i in range(n)]
+    member = bit_matrix(n).astype(bool)
     # The most common utility becomes the default: only the other entries are listed.
     listed = np.concatenate([table[i, member[i]] for i in range(n)])
     values, counts = np.unique(listed, return_counts=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import bit_matrix, popcounts
+from .._bits import bit_matrix, popcounts, subset_sums
 from .._checks import check_integer, check_tolerance, name_list
 from ..exceptions import InvalidGameError, InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import subgame
@@ -387,16 +387,6 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
                        n_evaluations=sum(1 << bin(m).count("1") for m in masks))
 
 
-def _coalition_sums(x: Sequence[Any], n: int, dtype) -> np.ndarray:
-    """Table of ``x(S)`` for every mask S (doubling, exact for object arrays)."""
-    table = np.zeros(1 << n, dtype=dtype)
-    if dtype == object:
-        table[:] = Fraction(0)
-    for i in range(n):
-        table[1 << i: 2 << i] = table[: 1 << i] + x[i]
-    return table
-
-
 def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
                          atol: float = 1e-9) -> bool:
     r"""Whether ``x`` is in the core of the game with coalition structure ``structure``.
@@ -426,11 +416,11 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     exact = game.exact and not any(isinstance(v, float) for v in point)
     if exact:
         point = [Fraction(v) for v in point]
-        sums = _coalition_sums(point, n, object)
+        sums = subset_sums(np.array(point, dtype=object), n, empty=Fraction(0))
         values = game.values
         tol = 0
     else:
-        sums = _coalition_sums([float(v) for v in point], n, np.float64)
+        sums = subset_sums(np.array([float(v) for v in point]), n)
         values = nb.to_float_array(game.values, game.kind)
         tol = atol
     for mask in masks:

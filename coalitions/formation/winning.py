@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import minimal_masks, popcounts, threshold_minimal_masks
+from .._bits import minimal_masks, popcounts, subset_sums, threshold_minimal_masks
 from .._checks import as_list, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
@@ -70,10 +70,7 @@ class _Rule:
                     f"the limit is {MAX_WEIGHTED_PLAYERS} players. Minimal connected winning "
                     "coalitions (minimal_connected_winning_coalitions) need no table."
                 )
-            sums = np.zeros(1 << n, dtype=self.weights.dtype)
-            for i in range(n):
-                sums[1 << i: 2 << i] = sums[: 1 << i] + self.weights[i]
-            self.table = sums >= self.quota
+            self.table = subset_sums(self.weights, n) >= self.quota
             return self.table
         if n > MAX_ORACLE_PLAYERS:
             raise TooLargeError(

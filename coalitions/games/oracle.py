@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from .._bits import mask_bits
 from ..exceptions import InvalidGameError
 from ._players import PlayerSet
 from .tu import _check_players
@@ -299,6 +300,5 @@ class OracleGame(PlayerSet):
         step = 1 << 16
         for start in range(0, 1 << n, step):
             masks = np.arange(start, min(start + step, 1 << n), dtype=np.int64)
-            rows = ((masks[:, None] >> np.arange(n)) & 1).astype(bool)
-            values[start:start + len(masks)] = self.evaluate(rows)
+            values[start:start + len(masks)] = self.evaluate(mask_bits(masks, n, bool))
         return TUGame(values, self._players)

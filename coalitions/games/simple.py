@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import MAX_MASK_PLAYERS, masks_to_matrix
+from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet
 from .tu import TUGame, _check_players
@@ -215,8 +215,8 @@ class SimpleGame(_SimpleBase):
                 # Every superset of a minimal winning coalition wins: close the table upwards,
                 # one vectorised pass per player (not one pass per listed coalition).
                 for i in range(n):
-                    view = table.reshape(-1, 2, 1 << i)
-                    view[:, 1, :] |= view[:, 0, :]
+                    without, with_i = split_on(table, i)
+                    with_i |= without
         if minimal_winning is None:
             self._check_monotone(table)
         _check_ends(table)
@@ -232,8 +232,8 @@ class SimpleGame(_SimpleBase):
     def _check_monotone(self, table: np.ndarray) -> None:
         n = self.n_players
         for i in range(n):
-            view = table.reshape(-1, 2, 1 << i)
-            bad = view[:, 0, :] & ~view[:, 1, :]
+            without, with_i = split_on(table, i)
+            bad = without & ~with_i
             if bad.any():
                 row, col = np.argwhere(bad)[0]
                 mask = int(row) * (2 << i) + int(col)
@@ -493,9 +493,7 @@ def _masks_reach(masks: np.ndarray, weights: Sequence[int], quota: int) -> np.nd
     out = np.zeros((masks.size, limbs.shape[1]), dtype=np.int64)
     for start in range(0, n, 8):
         chunk = limbs[start:start + 8]
-        table = np.zeros((1 << len(chunk), limbs.shape[1]), dtype=np.int64)
-        for bit, row in enumerate(chunk):
-            table[1 << bit: 2 << bit] = table[: 1 << bit] + row
+        table = subset_sums(chunk)
         out += table[(masks.reshape(-1) >> start) & ((1 << len(chunk)) - 1)]
     reach = out[:, 0] >= quota if small else _limb_sums_reach(out, quota)
     return reach.reshape(masks.shape)
@@ -636,8 +634,7 @@ def _simple_to_json(game: Any) -> dict:
     from .._bits import minimal_masks
 
     n = game.n_players
-    masks = minimal_masks(game.winning_table(), n)
-    bits = (masks[:, None] >> np.arange(n, dtype=np.int64)) & 1
+    bits = mask_bits(minimal_masks(game.winning_table(), n), n, bool)
     return {"type": "simple", "version": FORMAT_VERSION, "players": players,
             "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits]}
 

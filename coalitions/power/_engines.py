@@ -36,7 +36,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .._bits import popcounts
+from .._bits import popcounts, split_on, subset_sums
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
                             WeightedVotingGame)
@@ -344,10 +344,9 @@ def _table_counts(game: Any) -> Counts:
     sizes = popcounts(n)
     out = np.zeros((n, n), dtype=np.int64)
     for i in range(n):
-        view = win.reshape(-1, 2, 1 << i)
-        swing = view[:, 1, :] & ~view[:, 0, :]
-        size = sizes.reshape(-1, 2, 1 << i)[:, 0, :]
-        out[i] = np.bincount(size[swing], minlength=n)[:n]
+        without, with_i = split_on(win, i)
+        size_without, _ = split_on(sizes, i)
+        out[i] = np.bincount(size_without[with_i & ~without], minlength=n)[:n]
     winning = np.bincount(sizes[win], minlength=n + 1)
     return Counts(n, out, winning, "enumeration")
 
@@ -365,9 +364,9 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     win = game.winning_table()
     critical = np.zeros(1 << n, dtype=np.uint8)
     for i in range(n):
-        view = critical.reshape(-1, 2, 1 << i)
-        w = win.reshape(-1, 2, 1 << i)
-        view[:, 1, :] += (w[:, 1, :] & ~w[:, 0, :])
+        without, with_i = split_on(win, i)
+        _, critical_with_i = split_on(critical, i)
+        critical_with_i += with_i & ~without
     sizes = popcounts(n)
     minimal = win & (critical == sizes)
     return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)),
@@ -608,13 +607,7 @@ class _Layers:
         return self._theta(sigma)
 
     def subsets(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        h = len(members)
-        keys = np.zeros((1 << h, self.keys.shape[1]), dtype=np.int64)
-        big = np.zeros(1 << h, dtype=np.int64)
-        for bit, player in enumerate(members):
-            keys[1 << bit: 2 << bit] = keys[: 1 << bit] + self.keys[player]
-            big[1 << bit: 2 << bit] = big[: 1 << bit] + self.big[player]
-        return keys, big
+        return subset_sums(self.keys[members]), subset_sums(self.big[members])
 
     def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
         """Subsets grouped by key, each group sorted by big weight."""

@@ -36,7 +36,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import masks_to_matrix
+from .._bits import masks_to_matrix, popcounts, split_on
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -416,9 +416,9 @@ def johnston_index(game: Any) -> PowerIndexResult:
     win = game.winning_table()
     raw = []
     for i in range(n):
-        view = win.reshape(-1, 2, 1 << i)
-        crit_i = view[:, 1, :] & ~view[:, 0, :]
-        ks = critical.reshape(-1, 2, 1 << i)[:, 1, :][crit_i]
+        without, with_i = split_on(win, i)
+        _, critical_with_i = split_on(critical, i)
+        ks = critical_with_i[with_i & ~without]
         by_k = np.bincount(ks, minlength=n + 1)
         raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c),
                        Fraction(0)))
@@ -448,8 +448,6 @@ def deegan_packel_index(game: Any) -> PowerIndexResult:
     game = en.check_simple_game(game, "deegan_packel_index")
     minimal, _, _ = en.minimal_winning_data(game)
     n = game.n_players
-    from .._bits import popcounts
-
     sizes = popcounts(n)[minimal].astype(np.int64)
     by_size = _membership_counts(minimal, n, sizes)
     m = len(minimal)

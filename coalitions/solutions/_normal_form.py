@@ -28,10 +28,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts
+from .._bits import mask_bits, popcounts, split_on, subset_sums
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
-from ._tables import mask_bits, subset_sums
 
 __all__ = ["NormalForm", "normal_form", "pow2", "check_tolerance", "INT64_SAFE"]
 
@@ -43,8 +42,8 @@ _INTEGRAL_FLOAT = 2.0**52
 def _additive_subtract(table: np.ndarray, singles: Sequence[Any], n: int) -> None:
     """In place: ``table[S] -= sum_{i in S} singles[i]`` (n vectorised passes, no copy)."""
     for i in range(n):
-        view = table.reshape(-1, 2, 1 << i)[:, 1, :]
-        view -= singles[i]
+        _, with_i = split_on(table, i)
+        with_i -= singles[i]
 
 
 def _exponent_at_least(value: float) -> int:

@@ -17,9 +17,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._bits import popcounts
+from .._bits import mask_bits, popcounts, subset_sums
 from ._lp import solve_lp
-from ._tables import Span, mask_bits, positive_combination, solve_exact, subset_sums
+from ._tables import Span, positive_combination, solve_exact
 
 __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PLAYERS"]
 

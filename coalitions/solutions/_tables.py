@@ -14,31 +14,12 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import mask_bits, subset_sums
 from ._lp import solve_lp
 
-__all__ = ["subset_sums", "mask_bits", "Span", "solve_exact", "positive_combination",
-           "to_game_numbers", "exact_vector"]
+__all__ = ["Span", "solve_exact", "positive_combination", "to_game_numbers", "exact_vector"]
 
 _INT64_SAFE = 1 << 61
-
-
-def subset_sums(x: np.ndarray, n: int) -> np.ndarray:
-    """``x(S)`` for every mask S, by the doubling recurrence (one pass, 2**n additions)."""
-    x = np.asarray(x)
-    out = np.empty(1 << n, dtype=x.dtype)
-    out[0] = 0
-    for i in range(n):
-        if out.dtype == object:
-            out[1 << i: 2 << i] = out[: 1 << i] + x[i]
-        else:
-            np.add(out[: 1 << i], x[i], out=out[1 << i: 2 << i])
-    return out
-
-
-def mask_bits(masks: np.ndarray, n: int, dtype=np.float64) -> np.ndarray:
-    """0/1 matrix of shape (len(masks), n): row k is the indicator vector of masks[k]."""
-    masks = np.asarray(masks, dtype=np.int64)
-    return ((masks[:, None] >> np.arange(n, dtype=np.int64)) & 1).astype(dtype)
 
 
 def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:

@@ -29,8 +29,9 @@ from typing import Sequence
 
 import numpy as np
 
+from .._bits import mask_bits
 from ..exceptions import SolverError, TooLargeError
-from ._tables import Span, mask_bits
+from ._tables import Span
 
 __all__ = ["exact_core_vertices", "MAX_CORE_VERTICES"]
 

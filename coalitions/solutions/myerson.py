@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .._bits import popcounts
+from .._bits import popcounts, subset_sums
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -101,9 +101,7 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     adjacency = _adjacency(graph, game)
     size = 1 << n
     dtype = np.int32 if n <= 30 else np.int64
-    neighbours = np.zeros(size, dtype=dtype)
-    for i in range(n):
-        neighbours[1 << i: 2 << i] = neighbours[: 1 << i] | adjacency[i]
+    neighbours = subset_sums(np.array(adjacency, dtype=dtype), n, op=np.bitwise_or)
     # component[S]: the component of the lowest member of S inside S, grown by breadth-first
     # steps; a coalition leaves the active set as soon as its component stops growing.
     masks = np.arange(size, dtype=dtype)

@@ -10,13 +10,13 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import popcounts, subset_sums
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.tu import TUGame
 from ..results import NucleolusResult
 from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from .._bits import popcounts
-from ._tables import exact_vector, subset_sums
+from ._tables import exact_vector
 from .least_core import LP_TOL
 from .semivalues import check_game, check_method
 

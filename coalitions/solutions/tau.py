@@ -7,10 +7,10 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import split_on, subset_sums
 from .._checks import check_tolerance, finite_floats
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
-from ._tables import subset_sums
 from .semivalues import as_result, check_game, negated_worths
 
 __all__ = ["tau_value", "utopia_payoffs", "minimal_rights"]
@@ -72,7 +72,7 @@ def minimal_rights(game: TUGame) -> list:
         remainder = values - sums
     rights = []
     for i in range(n):
-        with_i = remainder.reshape(-1, 2, 1 << i)[:, 1, :]
+        _, with_i = split_on(remainder, i)
         best = with_i.max() if game.kind == nb.FLOAT else max(with_i.ravel().tolist())
         rights.append(best + utopia[i])
     return [float(r) for r in rights] if game.kind == nb.FLOAT else rights
