@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet
@@ -332,17 +333,14 @@ def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int
                 f"weight {i + 1} is {w}; weights must be non-negative (a player with weight "
                 "0 is a dummy).")
     q = rational(quota, "the quota")
-    scale = 1
-    for value in [q, *ws]:
-        scale = scale * value.denominator // math.gcd(scale, value.denominator)
-    int_weights = tuple(int(w * scale) for w in ws)
+    scaled, scale = nb.to_scaled_int([q, *ws], dtype=object)
+    int_quota, *int_weights = scaled.tolist()
     total = sum(int_weights)
-    qs = q * scale
-    if not 0 < q or qs > total:
+    if not 0 < q or int_quota > total:
         raise InvalidGameError(
             f"the quota must lie in (0, total weight] = (0, {Fraction(total, scale)}], got "
             f"{q}: with a quota of 0 every coalition wins, above the total none does.")
-    return math.ceil(qs), int_weights, scale
+    return int_quota, tuple(int_weights), scale
 
 
 class WeightedVotingGame(_SimpleBase):

@@ -104,7 +104,8 @@ class NormalForm:
             if integral:
                 ints, den = values.astype(np.int64), 1
             else:
-                ints, den = _integer_table(values)
+                # int64 below 2**53, where the conversion to floats below is exact
+                ints, den = nb.to_scaled_int(values, int64_max=INT64_SAFE >> 8)
             singles_int = [ints[1 << i] for i in range(n)]
             if ints.dtype == object:
                 work = ints.copy()
@@ -240,12 +241,10 @@ class NormalForm:
             bound = kth - margin
         if not exact:
             return masks, fexc[masks], bound, 1
-        xs = [Fraction(v) for v in x0]
-        d = self.den
-        for value in xs:
-            d = d * value.denominator // math.gcd(d, value.denominator)
-        factor = d // self.den
-        x_int = [int(v * d) for v in xs]
+        # one denominator d for x0 and v0 = ints / den: the last integer is d / den
+        scaled, _ = nb.to_scaled_int([*x0, Fraction(1, self.den)], dtype=object)
+        *x_int, factor = scaled.tolist()
+        d = factor * self.den
         ints = self.ints
         if ints.dtype != object:
             big_v = int(np.abs(ints).max(initial=0))
@@ -286,19 +285,6 @@ class NormalForm:
     def from_lp_float(self, value: float) -> float:
         """A float in LP units back in the game's units, as a float."""
         return math.ldexp(float(value), self.lp_exponent)
-
-
-def _integer_table(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """Integer numerators and the common denominator of an object array of Fractions."""
-    items = values.tolist()
-    den = math.lcm(*{f.denominator for f in items})
-    if den == 1:
-        ints = [f.numerator for f in items]
-    else:
-        ints = [f.numerator * (den // f.denominator) for f in items]
-    big = max(max(ints), -min(ints))
-    dtype = np.int64 if big < INT64_SAFE >> 8 else object
-    return np.array(ints, dtype=dtype), den
 
 
 def check_tolerance(atol: Any, function: str) -> float:

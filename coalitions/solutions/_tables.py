@@ -7,7 +7,6 @@ ever see a few dozen coalitions. The game as the LPs see it is in ``_normal_form
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from typing import Any, Sequence
 
@@ -37,14 +36,6 @@ def exact_vector(x: Sequence[Any]) -> list[Fraction]:
     """Fractions from numbers (floats become the shortest decimal that round-trips)."""
     return [Fraction(repr(float(v))) if isinstance(v, (float, np.floating)) else Fraction(v)
             for v in x]
-
-
-def _lcm_denominators(values: Sequence[Fraction]) -> int:
-    scale = 1
-    for value in values:
-        d = Fraction(value).denominator
-        scale = scale * d // math.gcd(scale, d)
-    return scale
 
 
 class Span:
@@ -106,8 +97,7 @@ class Span:
                 vec[f] = Fraction(1)
                 for row, pivot in zip(self.rows, self.pivots):
                     vec[pivot] = -row[f]
-                scale = _lcm_denominators(vec)
-                columns.append([int(v * scale) for v in vec])
+                columns.append(nb.to_scaled_int(vec, dtype=object)[0].tolist())
             array = np.array(columns, dtype=object).T.reshape(self.n, len(columns))
             big = max((abs(int(v)) for v in array.ravel()), default=0)
             self._null = array.astype(np.int64) if big * self.n < _INT64_SAFE else array

@@ -308,13 +308,7 @@ def _snapped(nf: NormalForm):
     b = [Fraction(int(v)) for v in ints.tolist()]
     if solution.epsilon > 0:
         b = [v - solution.epsilon if 0 < m < len(b) - 1 else v for m, v in enumerate(b)]
-    scale = 1
-    for v in b:
-        scale = scale * v.denominator // np.gcd(scale, v.denominator)
-    b_int = np.array([int(v * scale) for v in b], dtype=object)
-    top = max(abs(int(v)) for v in b_int.tolist())
-    if top < (1 << 40):
-        b_int = b_int.astype(np.int64)
+    b_int, scale = nb.to_scaled_int(b, int64_max=1 << 40)
     start = [Fraction(v) * scale for v in solution.x0]
     unit = pow2(nf.lp_exponent) / (_FLOAT_GRID * scale)
     return b_int, start, unit
