@@ -29,7 +29,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._formula import parse_formula
 from ..exceptions import InvalidProblemError
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 
 __all__ = ["BargainingProblem"]
 

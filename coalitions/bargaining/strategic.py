@@ -11,7 +11,7 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BaronFerejohnResult, RubinsteinResult
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 
 __all__ = ["rubinstein", "baron_ferejohn"]
 

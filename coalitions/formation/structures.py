@@ -16,7 +16,7 @@ from ..exceptions import InvalidGameError, InvalidProblemError, SolverError, Too
 from ..games.transforms import subgame
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 from ..solutions.semivalues import check_game, check_method
 from ..solutions.shapley import shapley_value
 from ._partitions import names_of, partition_masks, partition_names

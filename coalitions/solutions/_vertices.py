@@ -31,8 +31,8 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits
+from .._exact_linalg import Span, solve_exact
 from ..exceptions import SolverError, TooLargeError
-from ._tables import Span
 
 __all__ = ["exact_core_vertices", "MAX_CORE_VERTICES"]
 
@@ -222,8 +222,6 @@ def _square_rays(square: np.ndarray) -> list[list[int]]:
     rows = [[Fraction(int(v)) for v in row] for row in square.tolist()]
     rays = []
     for c in range(k):
-        from ._tables import solve_exact
-
         solution = solve_exact(rows, [1 if r == c else 0 for r in range(k)])
         if solution is None:  # pragma: no cover - the square is nonsingular
             raise SolverError("singular basis in the core's vertex enumeration")

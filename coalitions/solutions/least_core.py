@@ -10,12 +10,12 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, subset_sums
+from .._exact_linalg import positive_combination, solve_exact
 from ..exceptions import SolverError
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import sequential_lp
-from ._tables import positive_combination, solve_exact
 from .imputations import payoff_vector
 from .semivalues import check_game
 

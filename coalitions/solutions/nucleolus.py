@@ -16,7 +16,6 @@ from ..games.tu import TUGame
 from ..results import NucleolusResult
 from ._normal_form import NormalForm, check_tolerance, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from ._tables import exact_vector
 from .least_core import LP_TOL
 from .semivalues import check_game, check_method
 
@@ -367,7 +366,7 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
                        for v in items)
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
-            x = np.array(exact_vector(items), dtype=object)
+            x = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
     if x.dtype == object and nf.exact:
         return _verify(nf, nf.from_payoffs(list(x), exact=True), imputation, False,
                        exact=True, atol=atol)

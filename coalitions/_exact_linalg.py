@@ -1,8 +1,10 @@
-"""Private helpers for the LP-based concepts: subset sums, exact linear algebra, span
-tracking and exact positive combinations (balancedness certificates).
+"""Exact linear algebra over the rationals for the LP concepts: a tracked linear span of
+coalition vectors, exact solutions of linear systems, and positive combinations
+(balancedness certificates) found by an LP and rebuilt exactly.
 
-Everything that touches all ``2**n`` coalitions is a whole-array pass; the exact parts only
-ever see a few dozen coalitions. The game as the LPs see it is in ``_normal_form.py``.
+The exact parts only ever see a few dozen vectors; whatever touches all ``2**n`` coalitions
+is a whole-array pass of :mod:`coalitions._bits`. This module imports nothing from the
+package's subpackages.
 """
 
 from __future__ import annotations
@@ -12,35 +14,27 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .. import _numbers as nb
-from .._bits import mask_bits, subset_sums
-from ._lp import solve_lp
+from . import _numbers as nb
+from ._bits import mask_bits, subset_sums
+from ._lp import LPSolution, solve_lp
 
-__all__ = ["Span", "solve_exact", "positive_combination", "to_game_numbers", "exact_vector"]
+__all__ = ["Span", "solve_exact", "positive_combination", "float_positive_combination"]
 
 _INT64_SAFE = 1 << 61
 
 
-def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:
-    """A read-only array of numbers of the game's kind."""
-    if kind == nb.FLOAT:
-        out = np.asarray([float(v) for v in values], dtype=np.float64) + 0.0
-    else:
-        out = np.empty(len(values), dtype=object)
-        out[:] = [Fraction(v) for v in values]
-    out.setflags(write=False)
-    return out
-
-
-def exact_vector(x: Sequence[Any]) -> list[Fraction]:
-    """Fractions from numbers (floats become the shortest decimal that round-trips)."""
-    return [Fraction(repr(float(v))) if isinstance(v, (float, np.floating)) else Fraction(v)
-            for v in x]
-
-
 class Span:
     """An exactly tracked linear span of 0/1 (or integer) vectors in R^n (reduced row
-    echelon form over the rationals), with a vectorised membership test for masks."""
+    echelon form over the rationals), with a vectorised membership test for masks.
+
+    Examples
+    --------
+    >>> span = Span(3)
+    >>> span.add_mask(0b011), span.add_mask(0b100), span.add_mask(0b111)
+    (True, True, False)
+    >>> span.rank, span.contains_masks([0b001, 0b111]).tolist()
+    (2, [False, True])
+    """
 
     def __init__(self, n: int):
         self.n = n
@@ -157,6 +151,13 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
 
     Free variables (when the system is underdetermined) take the rational closest to
     ``guess`` (or 0). Returns None if the system is inconsistent.
+
+    Examples
+    --------
+    >>> solve_exact([[1, 1], [1, -1]], [1, 0])
+    [Fraction(1, 2), Fraction(1, 2)]
+    >>> solve_exact([[1, 1], [2, 2]], [1, 3]) is None
+    True
     """
     k = len(rows[0]) if rows else (len(guess) if guess is not None else 0)
     matrix = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
@@ -204,6 +205,17 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
     The rows of ``strict``, ``nonneg`` and ``free`` are integer vectors in R^n. A float LP
     (HiGHS) finds a vertex; the vertex is then rebuilt exactly from its basis and checked
     exactly. Returns ``(a, b, c)`` as Fractions, or None when no certificate was found.
+
+    Examples
+    --------
+    The coalitions {1, 2}, {1, 3} and {2, 3} with weights 1/2 each cover every player once,
+    as the grand coalition (``-N`` as a free row) does: they are balanced.
+
+    >>> import numpy as np
+    >>> pairs = np.array([[1, 1, 0], [1, 0, 1], [0, 1, 1]])
+    >>> a, b, c = positive_combination(pairs, np.zeros((0, 3)), np.array([[1, 1, 1]]))
+    >>> [str(w / -c[0]) for w in a]
+    ['1/2', '1/2', '1/2']
     """
     strict = np.asarray(strict, dtype=np.int64).reshape(-1, _dim(strict, nonneg, free))
     n = strict.shape[1]
@@ -220,10 +232,7 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
             return [Fraction(1)] * ms, [Fraction(0)] * mn, attempt
     elif not total.any():
         return [Fraction(1)] * ms, [Fraction(0)] * mn, []
-    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
-    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
-    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
-    solution = solve_lp(cost, A_eq=matrix, b_eq=np.zeros(n), bounds=bounds)
+    solution = _combination_lp(strict, nonneg, free)
     if not solution.success:
         return None
     z = solution.x
@@ -264,6 +273,23 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
                 continue
         return list(values[:ms]), list(values[ms:ms + mn]), list(values[ms + mn:])
     return None
+
+
+def _combination_lp(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> LPSolution:
+    """The float LP ``min sum a`` over ``strict.T a + nonneg.T b + free.T c = 0`` with
+    ``a >= 1``, ``b >= 0`` and ``c`` free (feasible exactly when a certificate exists)."""
+    ms, mn, mf = len(strict), len(nonneg), len(free)
+    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
+    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
+    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
+    return solve_lp(cost, A_eq=matrix, b_eq=np.zeros(strict.shape[1]), bounds=bounds)
+
+
+def float_positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
+                               ) -> bool:
+    """Whether :func:`positive_combination`'s weights exist, by the float LP alone (no exact
+    rebuild): the test of float games, where a tolerance decides anyway."""
+    return _combination_lp(strict, nonneg, free).success
 
 
 def _dim(*arrays) -> int:
