@@ -31,7 +31,7 @@ import numpy as np
 from .exceptions import InvalidGameError
 
 __all__ = ["FLOAT", "EXACT", "SYMBOLIC", "INVALID", "kind_of", "coerce_values", "constant",
-           "to_float_array", "to_exact_array", "to_scaled_int", "is_zero", "simplify_symbolic",
+           "to_float_array", "to_exact_array", "to_scaled_int", "int_if_integral", "is_zero", "simplify_symbolic",
            "as_number", "import_sympy", "is_sympy"]
 
 FLOAT = "float"
@@ -215,6 +215,20 @@ def constant(value: Fraction | int, kind: str) -> Any:
     if kind == EXACT:
         return value
     return import_sympy().Rational(value.numerator, value.denominator)
+
+
+def int_if_integral(value: Any) -> Any:
+    """``value`` as an int when it is a whole Fraction, else ``value`` unchanged (for display
+    and for results that read best as integers).
+
+    Examples
+    --------
+    >>> int_if_integral(Fraction(4, 2)), int_if_integral(Fraction(1, 2)), int_if_integral(0.5)
+    (2, Fraction(1, 2), 0.5)
+    """
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value
 
 
 def to_float_array(values: np.ndarray, kind: str) -> np.ndarray:

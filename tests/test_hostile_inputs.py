@@ -463,16 +463,8 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
         ('t-scale (approx)', 16, "TypeError: 'str' object is not callable"),
     "banzhaf_estimate[game]":
         ('t-scale (approx)', 1, 'RuntimeWarning: invalid value encountered in sub'),
-    "banzhaf_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "baron_ferejohn[recognition]":
         ('t-bargain', 9, "TypeError: 'int' object is not iterable"),
-    "coleman_power_to_act[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "coleman_power_to_initiate[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "coleman_power_to_prevent[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "core[game]":
         ('t-core', 1, 'IndexError: list index out of range'),
     "core_vertices[game]":
@@ -481,44 +473,20 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
         ('t-bargain', 10, "TypeError: object of type 'NoneType' has no len("),
     "decision_rule_sweep[quotas]":
         ('t-scale', 9, "TypeError: 'int' object is not iterable"),
-    "deegan_packel_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "holler_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "is_balanced_collection[certificate]":
         ('t-core', 16, "AttributeError: 'str' object has no attribute 'c"),
-    "is_decisive[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "is_proper[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "is_strong[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "johnston_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "least_core[game]":
         ('t-core', 1, 'IndexError: list index out of range'),
-    "minimal_blocking_coalitions[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "package_win_set[resolution]":
         ('t-bargain', 1, 'OverflowError: integer division result too large'),
-    "pivotal_players[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "power_indices[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "power_indices[indices]":
         ('t-scale', 10, "TypeError: 'NoneType' object is not iterable"),
-    "rae_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "risk_of_being_outvoted[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "shapley_estimate[budget]":
         ('t-scale (approx)', 2, "OverflowError: cannot fit 'int' into an index-si"),
     "shapley_estimate[callback]":
         ('t-scale (approx)', 16, "TypeError: 'str' object is not callable"),
     "shapley_estimate[game]":
         ('t-scale (approx)', 1, 'RuntimeWarning: invalid value encountered in sub'),
-    "shapley_shubik_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
     "win_set[resolution]":
         ('t-bargain', 1, 'OverflowError: integer division result too large'),
     "write_game[path]":

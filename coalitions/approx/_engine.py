@@ -24,13 +24,14 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from .._checks import check_numeric
 from .. import _numbers as nb
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
 
-__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle", "seed_sequence",
+__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle",
            "run_tasks", "check_budget", "estimate_result", "Moments",
            "DEFAULT_CHUNK_EVALUATIONS"]
 
@@ -66,11 +67,7 @@ class TableOracle(ValueOracle):
     masks = True
 
     def __init__(self, game: TUGame) -> None:
-        if game.kind == nb.SYMBOLIC:
-            raise InvalidGameError(
-                "sampling estimators need numeric values; substitute the symbols first "
-                "(game.subs({...})) or use an exact method."
-            )
+        check_numeric(game, "a sampling estimator", "averages sampled values")
         self.table = np.asarray(game.to_float().values, dtype=np.float64)
         self.players = game.players
         self.n = game.n_players
@@ -128,22 +125,6 @@ def empty_and_grand(oracle: ValueOracle) -> tuple[float, float]:
     rows[1] = True
     values = oracle.evaluate(rows)
     return float(values[0]), float(values[1])
-
-
-def seed_sequence(rng: Any) -> np.random.SeedSequence:
-    """One SeedSequence from ``rng`` (None, int, SeedSequence or Generator)."""
-    if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
-        if rng is not None and rng < 0:
-            raise InvalidArgumentError(f"a seed must be a non-negative integer, got {rng}.")
-        return np.random.SeedSequence(None if rng is None else int(rng))
-    if isinstance(rng, np.random.SeedSequence):
-        return rng
-    if isinstance(rng, np.random.Generator):
-        return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
-    raise InvalidArgumentError(
-        f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
-        f"{type(rng).__name__}."
-    )
 
 
 def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:

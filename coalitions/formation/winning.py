@@ -9,12 +9,12 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import minimal_masks, popcounts, subset_sums, threshold_minimal_masks
+from .._bits import mask_members, minimal_masks, popcounts, subset_sums, threshold_minimal_masks
 from .._checks import as_list, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
-from ._partitions import names_of
+from .._players import names_of
 
 __all__ = ["minimal_winning_coalitions", "minimum_weight_coalitions",
            "minimal_connected_winning_coalitions"]
@@ -48,12 +48,12 @@ class _Rule:
     def display_weight(self, mask: int):
         if self.weights is None:
             return None
-        total = sum(self.weights[i] for i in range(self.n) if mask >> i & 1)
+        total = sum(self.weights[i] for i in mask_members(mask, self.n))
         return _unscale(total, self.scale)
 
     def winning(self, mask: int) -> bool:
         if self.weights is not None:
-            total = sum(self.weights[i] for i in range(self.n) if mask >> i & 1)
+            total = sum(self.weights[i] for i in mask_members(mask, self.n))
             return bool(total >= self.quota)
         if self.table is not None:
             return bool(self.table[mask])
@@ -88,8 +88,7 @@ class _Rule:
 def _unscale(value, scale):
     if isinstance(value, (float, np.floating)):
         return float(value)
-    value = Fraction(int(value), scale)
-    return value.numerator if value.denominator == 1 else value
+    return nb.int_if_integral(Fraction(int(value), scale))
 
 
 def _numbers(values: Sequence[Any], what: str) -> np.ndarray:
@@ -278,7 +277,7 @@ def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *
     rule = _rule(game, weights, players)
     masks = _minimal_masks(rule)
     if rule.weights is not None:
-        sizes = [sum(rule.weights[i] for i in range(rule.n) if m >> i & 1) for m in masks]
+        sizes = [sum(rule.weights[i] for i in mask_members(m, rule.n)) for m in masks]
     else:
         sizes = [bin(m).count("1") for m in masks]
     smallest = min(sizes)

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
-from .._checks import check_integer, finite_floats, name_list
+from .._checks import check_integer, finite_floats, name_list, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from .transforms import takes_tu_game
 from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
@@ -307,6 +307,6 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
         if superadditive:
             values += popcounts(n).astype(np.int64) ** 2
     else:
-        raise InvalidArgumentError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
+        unknown_choice(kind, ("float", "exact"), what="kind")
     values[0] = 0
     return TUGame(values, _names(n))

@@ -10,7 +10,7 @@ import numpy as np
 
 from .._bits import mask_bits
 from ..exceptions import InvalidGameError
-from ._players import PlayerSet
+from .._players import PlayerSet
 from .tu import _check_players
 
 __all__ = ["OracleGame", "EMPTY_COALITION_ATOL"]

@@ -10,8 +10,8 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair
-from .._checks import check_tolerance
-from ..exceptions import InvalidGameError, TooLargeError
+from .._checks import check_instance, check_numeric, check_tolerance
+from ..exceptions import TooLargeError
 from .tu import TUGame
 
 __all__ = ["is_monotone", "is_superadditive", "is_convex", "is_essential",
@@ -23,13 +23,8 @@ MAX_SUPERADDITIVE_PLAYERS = 20
 
 
 def _numeric(game: TUGame, function: str) -> tuple[np.ndarray, float]:
-    if not isinstance(game, TUGame):
-        raise InvalidGameError(f"{function} needs a TUGame, got {type(game).__name__}.")
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(
-            f"{function} compares values, which symbolic games cannot do; substitute their "
-            "symbols first with game.subs({...})."
-        )
+    check_instance(game, TUGame, function)
+    check_numeric(game, function, "compares values")
     return game.values, 0
 
 

@@ -28,10 +28,11 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from .._checks import check_choice, check_numeric
 from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
-from ._players import PlayerSet
+from ..exceptions import InvalidGameError, TooLargeError
+from .._players import PlayerSet, names_of
 from .tu import TUGame, _check_players
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
@@ -206,8 +207,7 @@ class SimpleGame(_SimpleBase):
         if predicate is not None:
             names = self._players
             for mask in range(1 << n):
-                table[mask] = bool(predicate(frozenset(names[i] for i in range(n)
-                                                       if mask >> i & 1)))
+                table[mask] = bool(predicate(frozenset(names_of(mask, names))))
         else:
             listed = winning if winning is not None else minimal_winning
             masks = sorted({self._listed_mask(c) for c in listed})
@@ -415,8 +415,7 @@ class WeightedVotingGame(_SimpleBase):
 
     @property
     def total_weight(self) -> Any:
-        total = Fraction(sum(self._int_weights), self._scale)
-        return int(total) if total.denominator == 1 else total
+        return nb.int_if_integral(Fraction(sum(self._int_weights), self._scale))
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
         if self.n_players > MAX_MASK_PLAYERS:
@@ -521,9 +520,7 @@ class CompoundGame(_SimpleBase):
     """
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
-        if operator not in ("and", "or"):
-            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are "
-                                       "'and', 'or'.")
+        check_choice(operator, ("and", "or"), what="operator")
         parts = list(parts)
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")
@@ -612,6 +609,27 @@ def disjunction(*games: Any) -> CompoundGame:
 
 
 # ----------------------------------------------------------------------------- file format
+def as_simple_game(game: Any, function: str) -> SimpleGame | WeightedVotingGame | CompoundGame:
+    """A simple game, or a 0/1 monotone TUGame converted to one; anything else is refused
+    with an error that names ``function`` (the simple-game counterpart of
+    :func:`coalitions.games.transforms.as_tu_game`).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> as_simple_game(co.majority_game(3), "an index")
+    SimpleGame(players=('1', '2', '3'), n_winning=4)
+    """
+    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
+        return game
+    if isinstance(game, TUGame):
+        check_numeric(game, function, "reads a TU game as a simple game (0/1 worths)")
+        return SimpleGame.from_tu_game(game)
+    raise InvalidGameError(
+        f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
+        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
+
+
 def _simple_to_json(game: Any) -> dict:
     """The JSON document of a simple, weighted or compound game (see ``to_json``)."""
     from .io import FORMAT_VERSION, _json_number

@@ -13,17 +13,21 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import split_on, subset_sums
-from .._checks import finite_floats, name_list
+from .._checks import check_numeric, finite_floats, name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
 __all__ = ["harsanyi_dividends", "game_from_dividends", "dual_game", "subgame",
            "zero_normalized", "game_sum", "scaled_game"]
 
-def as_tu_game(game: Any, function: str) -> TUGame:
-    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game)."""
+def as_tu_game(game: Any, function: str, *, numeric: str | None = None) -> TUGame:
+    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game).
+
+    With ``numeric`` (why ``function`` needs numbers, e.g. ``"compares values"``) a symbolic
+    game is refused too, through :func:`coalitions._checks.check_numeric`.
+    """
     if isinstance(game, TUGame):
-        return game
+        return game if numeric is None else check_numeric(game, function, numeric)
     convert = getattr(game, "to_tu_game", None)
     if callable(convert):
         return convert()

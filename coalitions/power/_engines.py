@@ -36,13 +36,14 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from .._checks import check_method
 from .._bits import popcounts, split_on, subset_sums
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
                             WeightedVotingGame)
 
 __all__ = ["Counts", "swing_counts", "shapley_shubik_float", "reduced",
-           "minimal_winning_data", "check_simple_game", "METHODS"]
+           "minimal_winning_data", "METHODS"]
 
 METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")
 
@@ -56,18 +57,6 @@ AUTO_DIAGRAM_NODES = 3e5
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
-
-
-def check_simple_game(game: Any, function: str) -> Any:
-    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
-        return game
-    from ..games.tu import TUGame
-
-    if isinstance(game, TUGame):
-        return SimpleGame.from_tu_game(game)
-    raise InvalidGameError(
-        f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
-        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
 
 
 @dataclass
@@ -268,9 +257,7 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
     about a second, else the decision diagram, else meet in the middle), then the float
     method; ``"exact"`` any exact method that fits. A refusal names the methods that work.
     """
-    if method not in METHODS:
-        raise InvalidArgumentError(f"{function}: unknown method {method!r}; valid methods are "
-                                   f"{', '.join(map(repr, METHODS))}.")
+    check_method(method, METHODS, function=function)
     n = game.n_players
     if isinstance(game, SimpleGame):
         if method not in ("auto", "enumeration", "exact"):

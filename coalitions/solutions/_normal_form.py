@@ -27,12 +27,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._checks import check_numeric
 from .. import _numbers as nb
 from .._bits import mask_bits, popcounts, split_on, subset_sums
-from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 
-__all__ = ["NormalForm", "normal_form", "pow2", "check_tolerance", "INT64_SAFE"]
+__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE"]
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
@@ -85,11 +85,7 @@ class NormalForm:
     """
 
     def __init__(self, game: TUGame, function: str):
-        if game.kind == nb.SYMBOLIC:
-            raise InvalidGameError(
-                f"{function} solves linear programs, which needs numbers; substitute the "
-                "symbols of this symbolic game first with game.subs({...})."
-            )
+        check_numeric(game, function, "solves linear programs")
         self.game = game
         self.players = game.players
         self.n = n = game.n_players
@@ -285,19 +281,6 @@ class NormalForm:
     def from_lp_float(self, value: float) -> float:
         """A float in LP units back in the game's units, as a float."""
         return math.ldexp(float(value), self.lp_exponent)
-
-
-def check_tolerance(atol: Any, function: str) -> float:
-    """``atol`` as a float, or InvalidArgumentError unless it is a finite number >= 0."""
-    from ..exceptions import InvalidArgumentError
-
-    if isinstance(atol, bool) or not isinstance(atol, (int, float, np.integer, np.floating)) \
-            or not math.isfinite(float(atol)) or atol < 0:
-        raise InvalidArgumentError(
-            f"{function}: atol must be a finite number >= 0 (a tolerance relative to the "
-            f"largest worth), got {atol!r}."
-        )
-    return float(atol)
 
 
 def normal_form(game: TUGame, function: str) -> NormalForm:

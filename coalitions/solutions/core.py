@@ -8,17 +8,18 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._checks import check_tolerance
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError, TooLargeError
-from ..games._players import as_names
+from .._players import as_names
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, CoreResult
-from ._normal_form import NormalForm, check_tolerance, normal_form, pow2
+from ._normal_form import NormalForm, normal_form, pow2
 from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
 from .least_core import (LeastCoreSolution, balanced_collection, excesses_at_most,
                          solve_least_core)
-from .semivalues import check_game
 
 __all__ = ["core", "is_in_core", "core_vertices", "is_balanced_collection",
            "MAX_VERTEX_PLAYERS", "MAX_CORE_VERTICES"]
@@ -114,7 +115,7 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     >>> runway.cost, [v.tolist() for v in runway.vertices]
     (True, [[Fraction(0, 1), Fraction(2, 1)], [Fraction(1, 1), Fraction(1, 1)]])
     """
-    game = check_game(game, "core")
+    game = as_tu_game(game, "core")
     atol = check_tolerance(atol, "core")
     n = game.n_players
     if vertices:
@@ -173,7 +174,7 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> co.is_in_core(co.airport_game([1, 2]), [1, 1])
     True
     """
-    game = check_game(game, "is_in_core")
+    game = as_tu_game(game, "is_in_core")
     atol = check_tolerance(atol, "is_in_core")
     nf = normal_form(game, "is_in_core")
     x = payoff_vector(game, x, "is_in_core")
@@ -203,7 +204,7 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     >>> co.is_balanced_collection(co.majority_game(3), cert), cert.total > cert.grand_value
     (True, True)
     """
-    game = check_game(game, "is_balanced_collection")
+    game = as_tu_game(game, "is_balanced_collection")
     atol = check_tolerance(atol, "is_balanced_collection")
     if certificate is not None:
         coalitions, weights = certificate.coalitions, certificate.weights
@@ -259,7 +260,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     >>> sorted(v.tolist() for v in co.core_vertices(game))[0]
     [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
     """
-    game = check_game(game, "core_vertices")
+    game = as_tu_game(game, "core_vertices")
     atol = check_tolerance(atol, "core_vertices")
     _check_vertex_size(game.n_players)
     nf = normal_form(game, "core_vertices")

@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
-from .._checks import name_list
+from .._checks import check_instance, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -122,10 +122,8 @@ def _tu_lookup(game: TUGame):
 
 
 def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
-    if not isinstance(game, TUGame):
-        raise InvalidGameError(
-            f"{concept} needs a TUGame, got {type(game).__name__}; for simple games use "
-            f"{'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}.")
+    check_instance(game, TUGame, concept, hint="for simple games use "
+                   f"{'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}")
     masks = _union_masks(game.players, unions)
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
@@ -208,13 +206,10 @@ def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueRe
 
 
 def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool):
-    from ..power._engines import check_simple_game
+    from ..games.simple import as_simple_game
     from ..results import PowerIndexResult
 
-    if isinstance(game, TUGame) and game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(f"{concept}_index needs a simple game (0/1 worths); this TU game "
-                               "has symbols: substitute them first with game.subs({...}).")
-    game = check_simple_game(game, concept)
+    game = as_simple_game(game, f"{concept}_index")
     masks = _union_masks(game.players, unions)
 
     def lookup(m: np.ndarray) -> np.ndarray:
