@@ -26,7 +26,8 @@ from typing import Any, Callable
 import numpy as np
 
 __all__ = ["MAX_MASK_PLAYERS", "subset_sums", "split_on", "split_on_pair", "popcounts",
-           "bit_matrix", "size_indicator", "mask_bits", "mask_members", "minimal_masks",
+           "bit_matrix", "size_indicator", "mask_bits", "mask_members", "mask_indicator",
+           "minimal_masks",
            "masks_to_matrix", "matrix_to_masks", "threshold_minimal_masks"]
 
 #: Most players whose coalition masks fit a signed 64-bit integer (numpy int64). Beyond it a
@@ -248,6 +249,18 @@ def mask_members(mask: int, n: int) -> list[int]:
     [0, 2, 3]
     """
     return [i for i in range(n) if mask >> i & 1]
+
+
+def mask_indicator(mask: int, n: int) -> list[int]:
+    """The 0/1 indicator vector of ``mask`` (a Python int of any size) over ``n`` players: the
+    row of a coalition in an exact linear system.
+
+    Examples
+    --------
+    >>> mask_indicator(0b101, 4)
+    [1, 0, 1, 0]
+    """
+    return [mask >> i & 1 for i in range(n)]
 
 
 def minimal_masks(table: np.ndarray, n: int) -> np.ndarray:

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from . import _numbers as nb
-from ._bits import mask_bits, subset_sums
+from ._bits import mask_bits, mask_indicator, subset_sums
 from ._lp import LPSolution, solve_lp
 
 __all__ = ["Span", "solve_exact", "positive_combination", "float_positive_combination"]
@@ -79,7 +79,7 @@ class Span:
         return True
 
     def add_mask(self, mask: int) -> bool:
-        return self.add([(mask >> i) & 1 for i in range(self.n)])
+        return self.add(mask_indicator(mask, self.n))
 
     def null_basis(self) -> np.ndarray:
         """Integer matrix (n, n - rank) whose columns span the orthogonal complement."""

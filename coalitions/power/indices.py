@@ -37,7 +37,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import masks_to_matrix, popcounts, split_on
+from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
 from .._checks import check_method, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
@@ -383,14 +383,10 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
 
 def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = None):
     """For each player, how many masks contain them (optionally split by ``sizes``)."""
-    out = []
-    for i in range(n):
-        inside = ((masks >> i) & 1).astype(bool)
-        if sizes is None:
-            out.append(int(inside.sum()))
-        else:
-            out.append(np.bincount(sizes[inside], minlength=n + 1))
-    return out
+    members = mask_bits(masks, n, dtype=bool)
+    if sizes is None:
+        return [int(c) for c in members.sum(axis=0)]
+    return [np.bincount(sizes[members[:, i]], minlength=n + 1) for i in range(n)]
 
 
 def johnston_index(game: Any) -> PowerIndexResult:

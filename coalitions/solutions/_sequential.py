@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._bits import mask_bits, popcounts, subset_sums
+from .._bits import mask_bits, mask_indicator, popcounts, subset_sums
 from .._exact_linalg import Span, float_positive_combination, positive_combination, solve_exact
 from .._lp import solve_lp
 
@@ -265,7 +265,7 @@ def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight
     rows.append(row)
     rhs.append(value(full))
     for mask, stage in run.fixed:
-        row = [(mask >> i) & 1 for i in range(n)] + [0] * stages
+        row = mask_indicator(mask, n) + [0] * stages
         row[n + stage - 1] = 1 if weight_by_size is None else int(weight_by_size[
             bin(mask).count("1")])
         rows.append(row)

@@ -11,7 +11,7 @@ import numpy as np
 from .._players import names_of
 from .._checks import check_tolerance
 from .. import _numbers as nb
-from .._bits import mask_bits, subset_sums
+from .._bits import mask_bits, mask_indicator, subset_sums
 from .._exact_linalg import positive_combination, solve_exact
 from ..exceptions import SolverError
 from ..games.transforms import as_tu_game
@@ -276,7 +276,7 @@ def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: b
     eq_rows = [[1] * n]
     rhs = [grand]
     for m, w in zip(support, worth):
-        eq_rows.append([(m >> i) & 1 for i in range(n)])
+        eq_rows.append(mask_indicator(m, n))
         rhs.append(w - epsilon)
     x = solve_exact(eq_rows, rhs, [nf.from_lp(v) for v in run.x])
     if x is None:
