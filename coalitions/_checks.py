@@ -21,7 +21,8 @@ from ._numbers import SYMBOLIC
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
 
 __all__ = ["check_tolerance", "check_integer", "check_choice", "check_method",
-           "unknown_choice", "seed_sequence", "check_instance", "check_numeric", "as_list", "name_list", "finite_floats"]
+           "unknown_choice", "seed_sequence", "check_instance", "check_numeric", "as_list",
+           "name_list", "finite_floats", "as_label"]
 
 
 def check_tolerance(atol: Any, function: str) -> float:
@@ -249,3 +250,15 @@ def finite_floats(function: Callable) -> Callable:
                     "or rescale it with scaled_game(game, factor).")
         return result
     return wrapper
+
+
+def as_label(value: Any, what: str, function: str) -> str:
+    """A concept or method name in its one spelling: lowercase words joined by hyphens.
+
+    ``"Shapley_Shubik"``, ``"shapley shubik"`` and ``"shapley-shubik"`` all become
+    ``"shapley-shubik"``, the spelling results carry in ``concept`` and ``method``.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(
+            f"{function}: {what} must be a name (a string), got {value!r}.")
+    return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())

@@ -1,18 +1,41 @@
-"""Result objects returned by the solvers.
+"""Result objects returned by the solvers: one family with one contract.
 
-Every solver returns a frozen dataclass. Allocation-like results carry ``x`` (one entry per
-player, in ``players`` order), ``players`` and ``exact``; ``result["name"]`` reads one entry and
-``to_dict()`` gives a JSON-ready dictionary (exact fractions are written as strings such as
-``"2/3"``, symbolic expressions as their sympy string).
+Every solver returns a frozen dataclass derived from :class:`Result`. Each result has
+
+* ``x`` (one entry per player, in ``players`` order) or a documented ``value`` (the headline
+  answer when there is no entry per player, e.g. Coleman's power to act or the size of a
+  win-set), sometimes both;
+* ``players``, ``exact``, ``concept`` and ``method`` (lowercase, words joined by hyphens:
+  ``"shapley"``, ``"closed-form"``);
+* ``success``, ``status`` and ``message`` with scipy.optimize's meanings: ``status`` is 0 on
+  success, 1 when a solver or its verification failed, 2 when a limit (iterations, size) was
+  reached; ``success`` is ``status == 0``.
+
+Results with one entry per player are read-only :class:`~collections.abc.Mapping` objects from
+player name to entry (:class:`AllocationResult`), so ``result["A"]`` and ``dict(result)`` work.
+Every result has ``to_dict()`` (JSON-ready; exact fractions become strings such as ``"2/3"``,
+integers stay integers, symbolic expressions become their sympy string), ``numpy.asarray``
+support (``x``, else ``value``) and a short repr that shows floats and says whether the numbers
+are exact.
+
+>>> import coalitions as co
+>>> phi = co.shapley_value(co.glove_game(["L"], ["R1", "R2"]))
+>>> phi
+ValueResult(concept='shapley', method='exact', exact=True, x={'L': 0.666667, 'R1': 0.166667, 'R2': 0.166667})
+>>> phi["L"], dict(phi)["R1"]
+(Fraction(2, 3), Fraction(1, 6))
+>>> phi.to_dict()["x"]
+{'L': '2/3', 'R1': '1/6', 'R2': '1/6'}
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar, Iterator
 
 import numpy as np
 
@@ -23,11 +46,24 @@ __all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
            "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
            "ClubFrontierResult", "EstimateResult", "PowerIndexResult", "PowerToActResult",
            "PivotalResult", "PowerTableResult", "SweepResult", "BalancedCollection",
-           "CoreResult", "LeastCoreResult", "NucleolusResult"]
+           "CoreResult", "LeastCoreResult", "NucleolusResult", "BargainingResult",
+           "RubinsteinResult", "BaronFerejohnResult", "WinSetResult", "PolicyCoreResult",
+           "SetterResult", "LCDResult", "LinkageResult", "short_number"]
+
+#: ``status`` codes shared by every result (scipy.optimize's convention).
+SUCCESS, FAILED, LIMIT = 0, 1, 2
+
+#: How many entries a repr shows before it elides the rest.
+_REPR_ENTRIES = 8
 
 
 def jsonable(value: Any) -> Any:
-    """Convert numbers, arrays and containers to JSON-ready Python objects."""
+    """Convert numbers, arrays, results and containers to JSON-ready Python objects.
+
+    Exact fractions become ``"p/q"`` strings (integers stay integers), non-finite floats their
+    string (``"nan"``, ``"inf"``), sympy expressions their string, results their
+    ``to_dict()``.
+    """
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, Fraction):
@@ -39,7 +75,9 @@ def jsonable(value: Any) -> Any:
         return value if math.isfinite(value) else str(value)
     if isinstance(value, np.ndarray):
         return [jsonable(v) for v in value.tolist()]
-    if isinstance(value, dict):
+    if isinstance(value, Result):
+        return value.to_dict()
+    if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
@@ -53,60 +91,172 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _format_number(value: Any) -> str:
+def short_number(value: Any) -> str:
+    """A number as a reader wants it in a repr: floats (and exact fractions, which the result's
+    ``exact`` flag announces) with six significant digits, integers and symbols as they are."""
+    if isinstance(value, (bool, np.bool_)):
+        return repr(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        return f"{float(value):.6g}"
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.6g}"
-    return str(value)
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)):
+        items = list(value)
+        shown = ", ".join(short_number(v) for v in items[:_REPR_ENTRIES])
+        more = f", ... ({len(items)} in all)" if len(items) > _REPR_ENTRIES else ""
+        return f"[{shown}{more}]"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class Result:
-    """Base class: a frozen record with ``to_dict()``."""
+    """Base of every result: the fields every solver fills, ``to_dict()`` and a short repr.
+
+    Attributes
+    ----------
+    players : tuple of str
+        The players (members) the result is about; empty for models without named players.
+    exact : bool
+        True when every number is exact (rational or symbolic arithmetic) and was verified.
+    concept : str
+        The solution concept or quantity, e.g. ``"shapley"``, ``"core"``, ``"win-set"``.
+    method : str
+        The algorithm that produced it, e.g. ``"exact"``, ``"closed-form"``, ``"sequential"``.
+    success : bool
+        False when a solver failed or its answer could not be verified; ``message`` says why.
+    status : int
+        0 on success, 1 when a solver or its verification failed, 2 when a limit was reached.
+    message : str
+        What happened, in words (empty when there is nothing to add).
+    """
+
+    players: tuple = ()
+    exact: bool = False
+    concept: str = ""
+    method: str = ""
+    success: bool = True
+    status: int = SUCCESS
+    message: str = ""
+
+    #: Fields shown in the repr after concept, method and exact (besides the headline).
+    _repr_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __post_init__(self) -> None:
+        # success and status say the same thing: keep them consistent however they were given.
+        if not self.success and self.status == SUCCESS:
+            object.__setattr__(self, "status", FAILED)
+        elif self.status != SUCCESS and self.success:
+            object.__setattr__(self, "success", False)
 
     def to_dict(self) -> dict:
         """JSON-ready dictionary of every field (``x`` keyed by player name)."""
         out = {}
         for item in dataclasses.fields(self):
             value = getattr(self, item.name)
-            if item.name == "x" and hasattr(self, "players") and value is not None:
+            if item.name == "x" and value is not None and len(self.players) == len(value):
                 value = dict(zip(self.players, list(value)))
             out[item.name] = jsonable(value)
+        if "value" not in out and _has_value_property(type(self)):
+            out["value"] = jsonable(self.value)  # type: ignore[attr-defined]
         return out
 
+    def _headline(self) -> Any:
+        x = getattr(self, "x", None)
+        return x if x is not None else getattr(self, "value", None)
 
-@dataclass(frozen=True, eq=False)
-class AllocationResult(Result):
-    """A payoff vector ``x`` over ``players``; ``exact`` says whether entries are exact."""
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        headline = self._headline()
+        if isinstance(headline, np.ndarray) and headline.dtype == object and dtype is None:
+            return headline.copy() if copy else headline
+        return np.array(headline, dtype=dtype)
 
-    x: np.ndarray
-    players: tuple
-    exact: bool
-
-    def __getitem__(self, player: str) -> Any:
-        try:
-            return self.x[self.players.index(player)]
-        except ValueError:
-            raise UnknownPlayerError(
-                f"unknown player {player!r}; the players are {', '.join(map(repr, self.players))}"
-            ) from None
-
-    def as_dict(self) -> dict:
-        """``{player: payoff}`` in player order, numbers kept as they are."""
-        return dict(zip(self.players, list(self.x)))
+    def _repr_parts(self) -> list[str]:
+        parts = []
+        for name in ("concept", "method"):
+            if getattr(self, name):
+                parts.append(f"{name}={getattr(self, name)!r}")
+        parts.append(f"exact={self.exact}")
+        if getattr(self, "cost", False):
+            parts.append("cost=True")
+        for name in self._repr_fields:
+            parts.append(f"{name}={short_number(getattr(self, name))}")
+        if not self.success:
+            parts.append("success=False")
+            if self.message:
+                parts.append(f"message={short_number(self.message)}")
+        return parts
 
     def __repr__(self) -> str:
-        entries = ", ".join(f"{p!r}: {_format_number(v)}" for p, v in zip(self.players, self.x))
-        extras = []
-        for item in dataclasses.fields(self):
-            if item.name in ("x", "players") or not item.repr:
-                continue
-            extras.append(f"{item.name}={getattr(self, item.name)!r}")
-        if getattr(self, "cost", False):
-            extras.append("cost=True")
-        return f"{type(self).__name__}({{{entries}}}, {', '.join(extras)})"
+        parts = self._repr_parts()
+        if getattr(self, "x", None) is None and hasattr(self, "value"):
+            parts.append(f"value={short_number(self.value)}")  # type: ignore[attr-defined]
+        return f"{type(self).__name__}({', '.join(parts)})"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+def _has_value_property(cls: type) -> bool:
+    return isinstance(getattr(cls, "value", None), property)
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class AllocationResult(Result, Mapping):
+    """A result with one entry per player: a read-only mapping from player name to ``x[i]``.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        One entry per player, in ``players`` order (float64 for float games, ``Fraction``
+        objects for exact ones, sympy expressions for symbolic ones).
+    cost : bool
+        True when the game's worths are costs, so that ``x`` holds cost shares.
+    """
+
+    x: Any
+    cost: bool = False
+
+    def __getitem__(self, player: str) -> Any:
+        index = _player_positions(self).get(player) if isinstance(player, str) else None
+        if index is None:
+            names = ", ".join(map(repr, self.players[:_REPR_ENTRIES]))
+            more = ", ..." if len(self.players) > _REPR_ENTRIES else ""
+            raise UnknownPlayerError(f"unknown player {player!r}; the players are {names}{more}")
+        return self.x[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.players)
+
+    def __len__(self) -> int:
+        return len(self.players)
+
+    def __contains__(self, player: object) -> bool:
+        return isinstance(player, str) and player in _player_positions(self)
+
+    # Mapping defines __eq__ (entry by entry) and so sets __hash__ to None: results are values.
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        entries = [f"{p!r}: {short_number(v)}" for p, v in
+                   zip(self.players[:_REPR_ENTRIES], list(self.x[:_REPR_ENTRIES]))]
+        if len(self.players) > _REPR_ENTRIES:
+            entries.append(f"... ({len(self.players)} players)")
+        return f"{type(self).__name__}({', '.join(self._repr_parts())}, x={{{', '.join(entries)}}})"
+
+
+def _player_positions(result: AllocationResult) -> dict:
+    positions = result.__dict__.get("_positions")
+    if positions is None:
+        positions = {name: i for i, name in enumerate(result.players)}
+        object.__setattr__(result, "_positions", positions)
+    return positions
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class ValueResult(AllocationResult):
     """A single-valued solution (Shapley value, Banzhaf value, ...).
 
@@ -115,35 +265,23 @@ class ValueResult(AllocationResult):
     x : numpy.ndarray
         Payoffs, float64 for float games, ``Fraction`` objects for exact games, sympy
         expressions for symbolic games.
-    players : tuple of str
-    exact : bool
-        True when every entry is exact (rational or symbolic arithmetic).
-    concept : str
-        The solution concept, e.g. ``"shapley"``.
-    method : str
-        The algorithm used.
     normalized : bool
         For indices that have a normalised variant (Banzhaf).
     n_evaluations : int or None
         Number of coalition values read.
     std_error : numpy.ndarray or None
         Standard error of each entry for sampling estimators; None for exact methods.
-    cost : bool
-        True when the game is a cost game: ``x`` holds cost shares.
     """
 
-    concept: str = ""
-    method: str = ""
     normalized: bool = False
     n_evaluations: int | None = None
-    std_error: Any = field(default=None, repr=False)
-    cost: bool = field(default=False, repr=False)
+    std_error: Any = None
 
 
 # ---------------------------------------------------------------- coalition formation
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class CoalitionStructureResult(Result):
     """An optimal coalition structure (a partition of the players) and its total worth.
 
@@ -155,20 +293,15 @@ class CoalitionStructureResult(Result):
         Sum of ``v(C)`` over the coalitions (the game's number type).
     coalition_values : tuple
         ``v(C)`` of each coalition, in ``structure`` order.
-    players : tuple of str
-    exact : bool
-    method : str
     """
 
     structure: tuple
     value: Any
     coalition_values: tuple
-    players: tuple
-    exact: bool
-    method: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("structure",)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class StructureCoreResult(AllocationResult):
     """The core of a game with a coalition structure (Aumann and Dreze 1974).
 
@@ -181,9 +314,7 @@ class StructureCoreResult(AllocationResult):
     structure: tuple = ()
     is_empty: bool = True
     epsilon: Any = None
-    success: bool = True
-    status: int = 0
-    message: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "epsilon")
 
     @property
     def is_stable(self) -> bool:
@@ -191,12 +322,15 @@ class StructureCoreResult(AllocationResult):
         return not self.is_empty
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class HedonicStabilityResult(Result):
     """The four stability notions of a partition in a hedonic game, each with a witness.
 
     A witness is None when the partition is stable in that sense; otherwise it describes a
     deviation: a blocking coalition (core) or a move ``{"player", "from", "to"}``.
+
+    ``value`` is True when the partition is stable in all four senses: core stable and Nash
+    stable (Nash stability implies individual and contractual individual stability).
     """
 
     partition: tuple
@@ -206,15 +340,20 @@ class HedonicStabilityResult(Result):
     contractually_individually_stable: bool
     witnesses: dict = field(default_factory=dict)
 
+    @property
+    def value(self) -> bool:
+        """True when no coalition blocks the partition and no player wants to move."""
+        return bool(self.core_stable and self.nash_stable)
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class DynamicsResult(Result):
     """Outcome of best-response dynamics in a hedonic game.
 
     ``stopping_reason`` is ``"stable"`` (a full round without a move: the partition is
     stable for the deviation rule), ``"cycle"`` (a state repeated, so the dynamics loop for
     ever) or ``"max_rounds"``. ``potentials`` holds the potential after every move when the
-    game is symmetric additively separable (else empty).
+    game is symmetric additively separable (else empty). ``value`` is ``converged``.
     """
 
     partition: tuple
@@ -225,13 +364,21 @@ class DynamicsResult(Result):
     n_rounds: int
     moves: tuple = ()
     potentials: tuple = ()
+    _repr_fields: ClassVar[tuple[str, ...]] = ("partition", "stopping_reason")
+
+    @property
+    def value(self) -> bool:
+        """True when the dynamics stopped at a partition stable for the deviation rule."""
+        return bool(self.converged)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class AgreementStabilityResult(Result):
     """Internal and external stability of a signatory coalition of every size k = 1..n.
 
-    ``stable_sizes`` lists the k that are both internally and externally stable.
+    ``stable_sizes`` lists the k that are both internally and externally stable; ``value`` is
+    the largest of them (0 when no size is stable). ``players`` is empty: the players are
+    symmetric and counted by ``n``.
     """
 
     n: int
@@ -242,29 +389,39 @@ class AgreementStabilityResult(Result):
     signatory_payoffs: tuple
     nonsignatory_payoffs: tuple
     indifferent: str
-    exact: bool
     model: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("n", "stable_sizes")
+
+    @property
+    def value(self) -> int:
+        """The largest stable signatory coalition (0 when there is none)."""
+        return max(self.stable_sizes, default=0)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class WinningCoalitionsResult(Result):
     """A list of winning coalitions of a voting game with their total weights.
 
-    ``concept`` says which list it is: ``"minimal_winning"``, ``"minimum_weight"`` (Riker's
-    size principle) or ``"minimal_connected_winning"`` (Axelrod).
+    ``concept`` says which list it is: ``"minimal-winning"``, ``"minimum-weight"`` (Riker's
+    size principle) or ``"minimal-connected-winning"`` (Axelrod). ``value`` is the number of
+    coalitions listed.
     """
 
     coalitions: tuple
     weights: tuple
-    players: tuple
     quota: Any
-    concept: str
+    _repr_fields: ClassVar[tuple[str, ...]] = ("coalitions",)
 
     def __len__(self) -> int:
         return len(self.coalitions)
 
+    @property
+    def value(self) -> int:
+        """How many coalitions are listed."""
+        return len(self.coalitions)
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class ClubFrontierResult(Result):
     """The Pareto frontier of clubs: chance of acting against coverage.
 
@@ -272,19 +429,22 @@ class ClubFrontierResult(Result):
     probability that every member supports acting, the product of the members' support
     probabilities) and coverage ``coverage[j]`` (the sum of the members' weights). Points are
     sorted by increasing coverage (hence decreasing efficiency); no club is at least as good
-    on both criteria and better on one.
+    on both criteria and better on one. ``value`` is the number of clubs on the frontier.
     """
 
     clubs: tuple
     efficiency: np.ndarray
     coverage: np.ndarray
-    players: tuple
-    method: str
-    exact: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("clubs",)
 
     def __len__(self) -> int:
         return len(self.clubs)
-@dataclass(frozen=True, eq=False, repr=False)
+
+    @property
+    def value(self) -> int:
+        """How many clubs are on the frontier."""
+        return len(self.clubs)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class EstimateResult(ValueResult):
     """A sampling estimate of a value (``exact`` is always False).
 
@@ -307,8 +467,8 @@ class EstimateResult(ValueResult):
     """
 
     confidence: float = 0.95
-    ci_low: Any = field(default=None, repr=False)
-    ci_high: Any = field(default=None, repr=False)
+    ci_low: Any = None
+    ci_high: Any = None
     budget: int | None = None
     n_samples: int | None = None
 
@@ -318,11 +478,10 @@ class EstimateResult(ValueResult):
         return self.ci_low, self.ci_high
 
 
-# ---------------------------------------------------------------- bargaining (issue 5)
-__all__ += ["BargainingResult", "RubinsteinResult", "BaronFerejohnResult"]
+# ---------------------------------------------------------------- bargaining
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class BargainingResult(AllocationResult):
     """A solution of a bargaining problem: utilities ``x`` and, for a surplus, the shares.
 
@@ -342,14 +501,13 @@ class BargainingResult(AllocationResult):
         Ideal point (Kalai-Smorodinsky).
     """
 
-    concept: str = ""
-    disagreement: Any = field(default=None, repr=False)
+    disagreement: Any = None
     shares: Any = None
-    weights: Any = field(default=None, repr=False)
-    ideal: Any = field(default=None, repr=False)
+    weights: Any = None
+    ideal: Any = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class RubinsteinResult(AllocationResult):
     """Shares of the Rubinstein alternating-offers equilibrium (first proposer first).
 
@@ -365,7 +523,7 @@ class RubinsteinResult(AllocationResult):
     limit: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class BaronFerejohnResult(AllocationResult):
     """Stationary equilibrium of Baron-Ferejohn legislative bargaining.
 
@@ -389,35 +547,33 @@ class BaronFerejohnResult(AllocationResult):
         Largest violation of the equilibrium conditions (value equations, cheapest-votes
         condition, budget): the certificate of the numerical solution.
     method : str
-        ``"closed-form"``, ``"linear"`` (unanimity), ``"active-set"`` or ``"smoothed"``.
+        ``"closed-form"``, ``"active-set"`` or ``"smoothed"``.
     closed_form : dict or None
         sympy expressions when ``symbolic=True`` was asked.
     """
 
     proposer_shares: Any = None
     prices: Any = None
-    offers: Any = field(default=None, repr=False)
-    inclusion: Any = field(default=None, repr=False)
+    offers: Any = None
+    inclusion: Any = None
     quota: int = 0
-    discount_factors: Any = field(default=None, repr=False)
-    recognition: Any = field(default=None, repr=False)
+    discount_factors: Any = None
+    recognition: Any = None
     residual: float = 0.0
-    method: str = ""
-    closed_form: Any = field(default=None, repr=False)
+    closed_form: Any = None
 
 
-# ---------------------------------------------------------------- spatial veto players (issue 5)
-__all__ += ["WinSetResult", "PolicyCoreResult", "SetterResult", "LCDResult"]
+# ---------------------------------------------------------------- spatial veto players
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class WinSetResult(Result):
     """The win-set W(q): the policies that a winning coalition prefers to the status quo.
 
     ``intervals`` (1-D) lists the open intervals of W(q); ``size`` is its length (1-D) or
     area (2-D: exact for unanimity with circular preferences, otherwise on a grid of
     ``resolution`` x ``resolution`` cells of ``bounds``); a small size means high policy
-    stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``.
+    stability (Tsebelis). ``method`` is ``"exact"`` or ``"grid"``; ``value`` is ``size``.
     """
 
     dimension: int
@@ -427,16 +583,23 @@ class WinSetResult(Result):
     intervals: Any = None
     bounds: Any = None
     resolution: int | None = None
-    method: str = "exact"
     decision_rule: str = ""
+    method: str = "exact"
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty",)
+
+    @property
+    def value(self) -> float:
+        """The length (1-D) or area (2-D) of the win-set."""
+        return self.size
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class PolicyCoreResult(Result):
     """The core of a spatial voting model: the policies no winning coalition can beat.
 
     1-D: ``interval = (low, high)`` or None when empty. 2-D unanimity: ``vertices`` of the
-    convex hull of the ideal points (the Pareto set).
+    convex hull of the ideal points (the Pareto set). ``value`` is the core's length (1-D) or
+    area (2-D), 0 when it is empty or a single point.
     """
 
     dimension: int
@@ -444,11 +607,29 @@ class PolicyCoreResult(Result):
     interval: Any = None
     vertices: Any = None
     decision_rule: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty",)
+
+    @property
+    def value(self) -> float:
+        """The length (1-D) or area (2-D, by the shoelace formula) of the core."""
+        if self.is_empty:
+            return 0.0
+        if self.dimension == 1:
+            low, high = self.interval
+            return float(high - low)
+        points = np.asarray(self.vertices, dtype=float)
+        if len(points) < 3:
+            return 0.0
+        x, y = points[:, 0], points[:, 1]
+        return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class SetterResult(Result):
-    """Romer-Rosenthal agenda setter: the take-it-or-leave-it outcome and who constrains it."""
+    """Romer-Rosenthal agenda setter: the take-it-or-leave-it outcome and who constrains it.
+
+    ``value`` is ``outcome``.
+    """
 
     outcome: Any
     setter: str
@@ -456,9 +637,15 @@ class SetterResult(Result):
     status_quo: Any
     binding: tuple = ()
     decision_rule: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("setter", "binding")
+
+    @property
+    def value(self) -> Any:
+        """The policy the setter proposes and the decision rule accepts."""
+        return self.outcome
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class LCDResult(Result):
     """The lowest common denominator of a unanimity (or k-of-n) decision.
 
@@ -470,6 +657,7 @@ class LCDResult(Result):
     binding : names of the members whose acceptance sets that ceiling (the LCD pivots).
     protected : True when the status quo is in the core (no change passes).
     interval : 1-D: ``(llap_point, ceiling)``, the range of outcomes bargaining can give.
+    value : ``llap_point``.
     """
 
     llap_point: Any
@@ -480,13 +668,18 @@ class LCDResult(Result):
     interval: Any = None
     direction: Any = None
     decision_rule: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("ceiling", "binding")
+
+    @property
+    def value(self) -> Any:
+        """The least ambitious programme (the status quo projected on the core)."""
+        return self.llap_point
 
 
-# ---------------------------------------------------------------- issue linkage (issue 5)
-__all__ += ["LinkageResult"]
+# ---------------------------------------------------------------- issue linkage
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class LinkageResult(Result):
     """A veto player's hold-up by issue linkage (Tollison-Willett, Sebenius).
 
@@ -522,6 +715,8 @@ class LinkageResult(Result):
     nash_package : dict or None
         The package in the ZOPA that maximises the product of every member's gain over no
         agreement (the Nash bargaining solution on issue B with A adopted), when one exists.
+    value : float
+        ``value_of_veto``.
     """
 
     blocker: str
@@ -542,10 +737,16 @@ class LinkageResult(Result):
     utilities: dict = field(default_factory=dict)
     assumptions: tuple = ()
     nash_package: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("blocker", "max_concession", "credible")
+
+    @property
+    def value(self) -> float:
+        """What the veto is worth to the blocker, ``u_c(linked) - u_c(unlinked)``."""
+        return self.value_of_veto
 
 
-# ----------------------------------------------------------------- voting power (issue 4)
-@dataclass(frozen=True, eq=False, repr=False)
+# ----------------------------------------------------------------- voting power
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class PowerIndexResult(ValueResult):
     """A power index of a simple game (Shapley-Shubik, Banzhaf, Coleman, ...).
 
@@ -559,11 +760,11 @@ class PowerIndexResult(ValueResult):
         What the counts are divided by (``2**(n-1)``, the number of winning coalitions, ...).
     """
 
-    counts: Any = field(default=None, repr=False)
-    denominator: Any = field(default=None, repr=False)
+    counts: Any = None
+    denominator: Any = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class PowerToActResult(Result):
     """Coleman's power of the collectivity to act: the share of winning coalitions.
 
@@ -573,61 +774,68 @@ class PowerToActResult(Result):
     value: Any
     winning: Any
     coalitions: int
-    exact: bool
-    method: str = ""
 
     def __float__(self) -> float:
         return float(self.value)
 
 
-@dataclass(frozen=True, eq=False)
-class PivotalResult(Result):
-    """Who is critical for a given vote: flipping a pivotal member's vote flips the outcome."""
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PivotalResult(AllocationResult):
+    """Who is critical for a given vote: flipping a pivotal member's vote flips the outcome.
+
+    ``x[i]`` is True when ``players[i]`` is pivotal (so ``result["Cyprus"]`` says whether
+    Cyprus is); ``pivotal`` lists them, ``passed`` says whether the proposal passed.
+    """
 
     passed: bool
     pivotal: tuple
     yes: tuple
     no: tuple
+    _repr_fields: ClassVar[tuple[str, ...]] = ("passed",)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class PowerTableResult(Result):
     """Several power indices of one game, one column per index.
 
-    ``indices[name]`` is an array in ``players`` order; ``power_to_act`` is Coleman's A.
+    ``indices[name]`` is an array in ``players`` order; ``power_to_act`` is Coleman's A and
+    ``value``.
     """
 
-    players: tuple
     indices: dict
-    exact: bool
     power_to_act: Any = None
-    method: str = ""
 
-    def __getitem__(self, name: str) -> Any:
-        return self.indices[name]
+    @property
+    def value(self) -> Any:
+        """Coleman's power of the collectivity to act."""
+        return self.power_to_act
 
     def to_dict(self) -> dict:
-        return {"players": list(self.players),
-                "indices": {k: dict(zip(self.players, [jsonable(v) for v in col]))
-                            for k, col in self.indices.items()},
-                "exact": self.exact, "power_to_act": jsonable(self.power_to_act),
-                "method": self.method}
+        out = super().to_dict()
+        out["indices"] = {k: dict(zip(self.players, jsonable(col)))
+                          for k, col in self.indices.items()}
+        return out
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class SweepResult(Result):
     """Efficiency against protection as the quota moves from simple majority to unanimity.
 
     ``power_to_act[k]`` is Coleman's A at ``quotas[k]``; ``power_to_prevent[k, i]`` and
-    ``risk_of_being_outvoted[k, i]`` are member ``players[i]``'s values at that quota.
+    ``risk_of_being_outvoted[k, i]`` are member ``players[i]``'s values at that quota;
+    ``value`` is ``power_to_act``.
     """
 
-    players: tuple
     quotas: tuple
     power_to_act: np.ndarray
     power_to_prevent: np.ndarray
     risk_of_being_outvoted: np.ndarray
-    exact: bool
+    _repr_fields: ClassVar[tuple[str, ...]] = ("quotas",)
+
+    @property
+    def value(self) -> np.ndarray:
+        """Coleman's power to act at each quota."""
+        return self.power_to_act
 
     def rows(self) -> list[dict]:
         """One JSON-ready dict per quota (for plotting or a table)."""
@@ -641,11 +849,15 @@ class SweepResult(Result):
         return out
 
     def to_dict(self) -> dict:
-        return {"players": list(self.players), "exact": self.exact, "rows": self.rows()}
+        out = super().to_dict()
+        for name in ("quotas", "power_to_act", "power_to_prevent", "risk_of_being_outvoted"):
+            del out[name]
+        out["rows"] = self.rows()
+        return out
 
 
 # --------------------------------------------------------------------------- core family
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class BalancedCollection(Result):
     """A balanced collection of coalitions with its balancing weights.
 
@@ -668,34 +880,39 @@ class BalancedCollection(Result):
         True when the weights are exact and the identities were checked exactly.
     cost : bool
         True when the worths are costs.
+    value : number
+        ``total``.
     """
 
     coalitions: tuple
     weights: tuple
     total: Any
     grand_value: Any
-    exact: bool
     cost: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("coalitions", "weights")
+
+    @property
+    def value(self) -> Any:
+        """The weighted worth of the collection."""
+        return self.total
 
 
-@dataclass(frozen=True, eq=False)
-class CoreResult(Result):
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class CoreResult(AllocationResult):
     """The core of a TU game.
 
     Attributes
     ----------
-    players : tuple of str
     is_empty : bool
-    x : numpy.ndarray or None
-        A core point (None when the core is empty); cost shares for a cost game.
+    x : numpy.ndarray
+        A core point, or the least-core point when the core is empty (NaN when the LP
+        failed); cost shares for a cost game.
     epsilon : number
         The least-core value; the core is empty exactly when it is positive.
     vertices : tuple of numpy.ndarray or None
         The core's vertices when requested and the game is small enough.
     certificate : BalancedCollection or None
         When the core is empty: a balanced collection whose weighted worth exceeds ``v(N)``.
-    exact : bool
-    message : str
     success : bool
         False when the LP failed or its answer could not be verified (``message`` says why;
         nothing else is meaningful).
@@ -704,16 +921,11 @@ class CoreResult(Result):
         ``vertices`` are cost shares.
     """
 
-    players: tuple
     is_empty: bool
-    x: Any
     epsilon: Any
     vertices: Any = None
     certificate: Any = None
-    exact: bool = False
-    message: str = ""
-    success: bool = True
-    cost: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "epsilon")
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -723,37 +935,35 @@ class CoreResult(Result):
         return out
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class LeastCoreResult(AllocationResult):
     """The least core: its value ``epsilon`` and one point ``x`` of it.
 
     ``epsilon`` is the smallest number such that some efficient ``x`` has
     ``x(S) >= v(S) - epsilon`` for every proper coalition. ``certificate`` holds the balanced
-    collection (LP dual) that proves ``epsilon`` optimal; ``n_lps`` counts the LPs solved;
+    collection (LP dual) that proves ``epsilon`` optimal; ``nit`` counts the LPs solved;
     ``verified`` is True when ``epsilon`` was certified (exactly for rational games). For a
     cost game (``cost``) ``x`` holds cost shares and ``x(S) <= c(S) + epsilon``.
     """
 
     epsilon: Any = None
-    certificate: Any = field(default=None, repr=False)
-    n_lps: int = 0
+    certificate: Any = None
+    nit: int = 0
     verified: bool = False
-    message: str = ""
-    success: bool = True
-    cost: bool = field(default=False, repr=False)
+    _repr_fields: ClassVar[tuple[str, ...]] = ("epsilon",)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class NucleolusResult(AllocationResult):
     """The nucleolus (or prenucleolus, per-capita nucleolus) of a game.
 
     Attributes
     ----------
     concept : str
-        ``"nucleolus"``, ``"prenucleolus"`` or ``"per_capita_nucleolus"``.
+        ``"nucleolus"``, ``"prenucleolus"`` or ``"per-capita-nucleolus"``.
     levels : tuple
         The successive maximal excess levels, largest first.
-    n_lps : int
+    nit : int
         Number of linear programs solved.
     verified : bool
         True when Kohlberg's criterion was checked (exactly for rational games).
@@ -765,11 +975,6 @@ class NucleolusResult(AllocationResult):
         ``x(S) - c(S)``.
     """
 
-    concept: str = ""
-    method: str = ""
-    levels: tuple = field(default=(), repr=False)
-    n_lps: int = 0
+    levels: tuple = ()
+    nit: int = 0
     verified: bool = False
-    success: bool = True
-    message: str = field(default="", repr=False)
-    cost: bool = field(default=False, repr=False)

@@ -479,8 +479,6 @@ KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
         ('t-core', 1, 'IndexError: list index out of range'),
     "package_win_set[resolution]":
         ('t-bargain', 1, 'OverflowError: integer division result too large'),
-    "power_indices[indices]":
-        ('t-scale', 10, "TypeError: 'NoneType' object is not iterable"),
     "shapley_estimate[budget]":
         ('t-scale (approx)', 2, "OverflowError: cannot fit 'int' into an index-si"),
     "shapley_estimate[callback]":

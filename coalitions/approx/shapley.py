@@ -25,7 +25,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
 
     Usually reached through ``coalitions.shapley_value(game, method=..., budget=...)``; call it
     directly for any object :func:`~coalitions.approx.as_oracle` accepts (power indices use it
-    with ``concept="shapley_shubik"``).
+    with ``concept="shapley-shubik"``).
 
     Parameters
     ----------

@@ -37,7 +37,8 @@ def _result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingR
     x.setflags(write=False)
     shares = problem.shares(x)
     return BargainingResult(x=x, players=problem.players, exact=False, concept=concept,
-                            disagreement=problem.disagreement, shares=shares, **extra)
+                            method="numerical", disagreement=problem.disagreement,
+                            shares=shares, **extra)
 
 
 # ---------------------------------------------------------------- maximise over the frontier
@@ -276,7 +277,7 @@ def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept:
     sh = np.empty(2, dtype=object)
     sh[:] = shares
     return BargainingResult(x=xs, players=problem.players, exact=True, concept=concept,
-                            disagreement=problem.disagreement, shares=sh,
+                            method="symbolic", disagreement=problem.disagreement, shares=sh,
                             weights=numeric.weights, ideal=numeric.ideal)
 
 

@@ -446,6 +446,7 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
     commitment = u_unl[blocker] - base[blocker]
     credible = bool(commitment <= 0) if can_block else False
     return LinkageResult(
+        players=tuple(model.players), concept="issue-linkage", method="closed-form",
         blocker=blocker, linked_issue=linked_issue, demand_issue=demand_issue,
         decision_rule=model.rule_label, can_block=can_block, no_agreement=d,
         unlinked=unlinked, linked=linked, zopa=zopa, max_concession=b_max, capped_by=capped,

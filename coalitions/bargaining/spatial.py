@@ -428,7 +428,8 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
         size = float(sum(b - a for a, b in intervals))
         return WinSetResult(dimension=1, status_quo=float(q[0]), is_empty=not intervals,
                             size=size, intervals=intervals, method="exact",
-                            decision_rule=model.rule_label)
+                            decision_rule=model.rule_label, players=model.players,
+                            concept="win-set")
     circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
     if model.rule_label == "unanimity" and circles and bounds is None:
         radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
@@ -436,7 +437,8 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
         if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
             area = 0.0                                  # q in the core: W(q) is empty
         return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
-                            size=float(area), method="exact", decision_rule=model.rule_label)
+                            size=float(area), method="exact", decision_rule=model.rule_label,
+                            players=model.players, concept="win-set")
     resolution = _resolution(resolution, model.n_players)
     if bounds is not None:
         box = _real_array(bounds, "bounds", ndim=1)
@@ -449,7 +451,8 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
     size = float(inside.sum() * cell)
     return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=not inside.any(),
                         size=size, bounds=tuple(bounds), resolution=int(resolution),
-                        method="grid", decision_rule=model.rule_label)
+                        method="grid", decision_rule=model.rule_label, players=model.players,
+                        concept="win-set")
 
 
 _GRID_BYTES = 500 * 2**20
@@ -517,16 +520,19 @@ def policy_core(model: SpatialModel) -> PolicyCoreResult:
             return not model.is_winning(left) and not model.is_winning(right)
         good = [x for x in candidates if unbeaten(x)]
         if not good:
-            return PolicyCoreResult(dimension=1, is_empty=True, decision_rule=model.rule_label)
+            return PolicyCoreResult(dimension=1, is_empty=True, decision_rule=model.rule_label,
+            players=model.players, concept="policy-core", method="closed-form")
         return PolicyCoreResult(dimension=1, is_empty=False,
                                 interval=(float(min(good)), float(max(good))),
-                                decision_rule=model.rule_label)
+                                decision_rule=model.rule_label, players=model.players,
+                                concept="policy-core", method="closed-form")
     if model.rule_label != "unanimity" or not np.allclose(model.weights, model.weights[0]):
         raise InvalidProblemError(
             "the 2-D core is computed for unanimity with common weights (the convex hull of "
             "the ideal points); for other rules test points with win_set emptiness.")
     return PolicyCoreResult(dimension=2, is_empty=False, vertices=_hull(model.ideals),
-                            decision_rule=model.rule_label)
+                            decision_rule=model.rule_label, players=model.players,
+                            concept="policy-core", method="closed-form")
 
 
 def _hull(points: np.ndarray) -> list:
@@ -631,7 +637,8 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
                         if abs(g) <= 1e-9 * (1 + abs(best)) and best != float(q[0]))
         return SetterResult(outcome=best, setter=setter, setter_ideal=float(s[0]),
                             status_quo=float(q[0]), binding=binding,
-                            decision_rule=model.rule_label)
+                            decision_rule=model.rule_label, players=model.players,
+                            concept="setter-outcome", method="closed-form")
     from scipy.optimize import minimize
 
     ws = model.weights[model.players.index(setter)]
@@ -656,7 +663,8 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
                                         if sl < 1e-6))
     return SetterResult(outcome=tuple(best.tolist()), setter=setter,
                         setter_ideal=tuple(s.tolist()), status_quo=tuple(q.tolist()),
-                        binding=best_binding, decision_rule=model.rule_label)
+                        binding=best_binding, decision_rule=model.rule_label,
+                        players=model.players, concept="setter-outcome", method="numerical")
 
 
 # ---------------------------------------------------------------- lowest common denominator
@@ -705,7 +713,8 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
         if llap == qv:
             return LCDResult(llap_point=qv, ceiling=qv, binding=(), protected=True,
                              status_quo=qv, interval=(qv, qv), direction=0.0,
-                             decision_rule=model.rule_label)
+                             decision_rule=model.rule_label, players=model.players,
+                             concept="lowest-common-denominator", method="closed-form")
         direction = 1.0 if llap > qv else -1.0
         parts = [iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0
                                                        else iv[1] <= qv)]
@@ -722,7 +731,8 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
         return LCDResult(llap_point=llap, ceiling=float(ceiling), binding=binding,
                          protected=False, status_quo=qv,
                          interval=tuple(sorted((llap, float(ceiling)))), direction=direction,
-                         decision_rule=model.rule_label)
+                         decision_rule=model.rule_label, players=model.players,
+                         concept="lowest-common-denominator", method="closed-form")
     if model.rule_label != "unanimity":
         raise InvalidProblemError("the 2-D lowest common denominator is defined for unanimity.")
     p = _project_hull(model.ideals, q)
@@ -730,7 +740,8 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     if float(np.sqrt((e ** 2).sum())) <= 1e-9:
         qt = tuple(q.tolist())
         return LCDResult(llap_point=qt, ceiling=qt, binding=(), protected=True, status_quo=qt,
-                         decision_rule=model.rule_label)
+                         decision_rule=model.rule_label, players=model.players,
+                         concept="lowest-common-denominator", method="numerical")
     # along q + t e each disc allows t <= 2 e'W_i(x_i - q) / e'W_i e
     limits = 2 * ((model.weights * e) * (model.ideals - q)).sum(axis=1) / \
         (model.weights * e * e).sum(axis=1)
@@ -739,4 +750,5 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     return LCDResult(llap_point=tuple(p.tolist()), ceiling=tuple((q + t * e).tolist()),
                      binding=binding, protected=False, status_quo=tuple(q.tolist()),
                      direction=tuple((e / math.sqrt((e ** 2).sum())).tolist()),
-                     decision_rule=model.rule_label)
+                     decision_rule=model.rule_label, players=model.players,
+                     concept="lowest-common-denominator", method="numerical")

@@ -145,7 +145,8 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
         if period is None:
             first = s * r[1] / (r[0] + r[1])
             return RubinsteinResult(x=_array([first, s - first], kind), players=players,
-                                    exact=kind != nb.FLOAT, proposer=players[0],
+                                    exact=kind != nb.FLOAT, proposer=players[0], 
+                                    concept="rubinstein", method="closed-form",
                                     rates=_array(r, kind), limit=True)
         if kind == nb.SYMBOLIC:
             sp = nb.import_sympy()
@@ -158,7 +159,8 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
             s = float(s)
         first = s * (1 - deltas[1]) / (1 - deltas[0] * deltas[1])
         return RubinsteinResult(x=_array([first, s - first], kind), players=players,
-                                exact=kind == nb.SYMBOLIC, proposer=players[0],
+                                exact=kind == nb.SYMBOLIC, proposer=players[0], 
+                                concept="rubinstein", method="closed-form",
                                 discount_factors=_array(deltas, kind),
                                 rates=_array(_convert(rates, kind), kind), period=period)
     deltas = (list(discount_factors)
@@ -178,7 +180,8 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
     if kind == nb.SYMBOLIC:
         first = nb.import_sympy().simplify(first)
     return RubinsteinResult(x=_array([first, s - first], kind), players=players,
-                            exact=kind != nb.FLOAT, proposer=players[0],
+                            exact=kind != nb.FLOAT, proposer=players[0], 
+                            concept="rubinstein", method="closed-form",
                             discount_factors=_array(delta, kind))
 
 
@@ -661,6 +664,7 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
         np.fill_diagonal(offers, keep)
         return BaronFerejohnResult(
             x=_array(list(v), nb.FLOAT), players=names, exact=False,
+            concept="baron-ferejohn",
             proposer_shares=_array(list(keep), nb.FLOAT), prices=_array(list(c), nb.FLOAT),
             offers=offers, inclusion=pi_float,
             quota=q, discount_factors=_array(list(fd), nb.FLOAT),
@@ -776,6 +780,7 @@ def _result(names, values, prices, pi, keep, delta, p, s, q: int, kind: str, met
     pi.setflags(write=False)
     return BaronFerejohnResult(
         x=_array(values, kind), players=names, exact=exact,
+        concept="baron-ferejohn",
         proposer_shares=_array(keep, kind), prices=_array(prices, kind),
         offers=offers, inclusion=pi, quota=q,
         discount_factors=_array(delta, kind), recognition=_array(p, kind),

@@ -147,4 +147,4 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
                 ["player", _payoff(game)],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, verified={result.verified}, "
-                        f"LPs={result.n_lps}; excess levels: {levels}")
+                        f"LPs={result.nit}; excess levels: {levels}")

@@ -242,17 +242,17 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
         if file is not None:
             q, w = read_game(file), None
         results = {
-            "minimal_winning": minimal_winning_coalitions(q, w, players=names),
-            "minimum_weight": minimum_weight_coalitions(q, w, players=names),
-            "minimal_connected_winning": minimal_connected_winning_coalitions(
+            "minimal-winning": minimal_winning_coalitions(q, w, players=names),
+            "minimum-weight": minimum_weight_coalitions(q, w, players=names),
+            "minimal-connected-winning": minimal_connected_winning_coalitions(
                 q, w, players=names, order=line),
         }
     if as_json:
         emit_json({key: value.to_dict() for key, value in results.items()})
         return
-    titles = {"minimal_winning": "Minimal winning coalitions",
-              "minimum_weight": "Minimum-weight winning coalitions (Riker)",
-              "minimal_connected_winning": "Minimal connected winning coalitions (Axelrod)"}
+    titles = {"minimal-winning": "Minimal winning coalitions",
+              "minimum-weight": "Minimum-weight winning coalitions (Riker)",
+              "minimal-connected-winning": "Minimal connected winning coalitions (Axelrod)"}
     for key, result in results.items():
         print_table(f"{titles[key]}: {len(result)}", ["coalition", "weight"],
                     [(_block(c), number_cell(wt)) for c, wt in

@@ -27,10 +27,10 @@ INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolut
 METHOD_HELP = " | ".join(METHODS)
 METHOD_OPTION = typer.Option("auto", "--method", help=METHOD_HELP,
                              callback=choice(METHODS, "--method"))
-LABELS = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf", "banzhaf_absolute":
-          "Penrose-Banzhaf", "coleman_prevent": "prevent", "coleman_initiate": "initiate",
-          "rae": "Rae", "risk_of_being_outvoted": "outvoted", "johnston": "Johnston",
-          "deegan_packel": "Deegan-Packel", "holler": "Holler PGI"}
+LABELS = {"shapley-shubik": "Shapley-Shubik", "banzhaf": "Banzhaf", "banzhaf-absolute":
+          "Penrose-Banzhaf", "coleman-prevent": "prevent", "coleman-initiate": "initiate",
+          "rae": "Rae", "risk-of-being-outvoted": "outvoted", "johnston": "Johnston",
+          "deegan-packel": "Deegan-Packel", "holler": "Holler PGI"}
 
 
 class _PowerGroup(TyperGroup):

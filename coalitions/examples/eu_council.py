@@ -80,9 +80,9 @@ def run() -> Report:
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({"Shapley-Shubik (QMV)": ss.as_dict(),
-                                 "Banzhaf (QMV)": bz.as_dict(),
-                                 "unanimity (each)": ss_u.as_dict()},
+        return power_index_bars({"Shapley-Shubik (QMV)": dict(ss),
+                                 "Banzhaf (QMV)": dict(bz),
+                                 "unanimity (each)": dict(ss_u)},
                                 title="EU Council 2020: voting power under QMV and unanimity")
 
     return Report("eu-council", TITLE, SUMMARY, [power, acting, belarus],

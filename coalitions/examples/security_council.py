@@ -109,7 +109,7 @@ def run() -> Report:
          "turn into losing ones by leaving: 1 for every veto holder.",
          "The core of this game gives everything to the five veto holders: elected members "
          "have no claim any coalition can enforce."],
-        data={"shapley_shubik": ss.to_dict(), "banzhaf": bz.to_dict(),
+        data={"shapley-shubik": ss.to_dict(), "banzhaf": bz.to_dict(),
               "penrose_banzhaf": absolute.to_dict(), "swings": swings})
 
     without_veto = sum(comb(n, k) for k in range(9, n + 1))
@@ -127,8 +127,8 @@ def run() -> Report:
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({"Shapley-Shubik": ss.as_dict(),
-                                 "Banzhaf (normalised)": bz.as_dict()}, log=True,
+        return power_index_bars({"Shapley-Shubik": dict(ss),
+                                 "Banzhaf (normalised)": dict(bz)}, log=True,
                                 title="UN Security Council 2020: power per seat")
 
     enlargement, _ = _enlargement_section()

@@ -240,4 +240,5 @@ def agreement_stability(model: AgreementModel, *, indifferent: str = "join",
     return AgreementStabilityResult(
         n=model.n, sizes=sizes, internal=internal, external=external, stable_sizes=stable,
         signatory_payoffs=signatory, nonsignatory_payoffs=nonsignatory,
-        indifferent=indifferent, exact=exact, model=model.name)
+        indifferent=indifferent, exact=exact, model=model.name,
+        concept="agreement-stability", method="closed-form" if exact else "float")

@@ -24,8 +24,8 @@ from ._partitions import named_coalition_mask
 
 __all__ = ["club_efficiency", "club_coverage", "club_frontier"]
 
-FRONTIER_METHODS = ("auto", "enumerate", "pareto")
-#: Largest n for ``method="enumerate"`` (every one of the 2**n - 1 clubs).
+FRONTIER_METHODS = ("auto", "enumeration", "pareto")
+#: Largest n for ``method="enumeration"`` (every one of the 2**n - 1 clubs).
 MAX_ENUMERATE_PLAYERS = 22
 # Relative tolerance under which two log-efficiencies count as equal.
 _LOG_TOL = 1e-12
@@ -169,8 +169,8 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
         Coverage weight ``s_i >= 0`` of each player (population, emissions, GDP, ...).
     players : sequence of str, optional
         Names (default the mapping keys, or ``"1"``, ..., ``"n"``).
-    method : {"auto", "enumerate", "pareto"}
-        ``"enumerate"`` scores all ``2**n - 1`` clubs with whole-array operations (up to 22
+    method : {"auto", "enumeration", "pareto"}
+        ``"enumeration"`` scores all ``2**n - 1`` clubs with whole-array operations (up to 22
         players). ``"pareto"`` is the Nemhauser-Ullmann algorithm: exact, adds one player at
         a time and keeps only non-dominated partial clubs. ``"auto"`` enumerates up to 16
         players, else uses ``"pareto"``.
@@ -224,10 +224,10 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     max_points = check_integer(max_points, "max_points", "club_frontier", low=1)
     n = len(names)
     if method == "auto":
-        method = "enumerate" if n <= 16 else "pareto"
+        method = "enumeration" if n <= 16 else "pareto"
     log_p = np.log(np.array([float(v) for v in p]))
     weights = np.array([float(v) for v in s])
-    if method == "enumerate":
+    if method == "enumeration":
         masks, cover, log_eff = _enumerate(log_p, weights)
     else:
         masks, cover, log_eff = _nemhauser_ullmann(log_p, weights, max_points)
@@ -235,7 +235,7 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     return ClubFrontierResult(
         clubs=tuple(names_of(int(masks[j]), names) for j in order),
         efficiency=np.exp(log_eff[order]), coverage=cover[order], players=names,
-        method=method, exact=False)
+        concept="club-frontier", method=method, exact=False)
 
 
 def _enumerate(log_p: np.ndarray, weights: np.ndarray):

@@ -551,7 +551,8 @@ def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
     return HedonicStabilityResult(
         partition=partition_names(masks, game.players), core_stable=core_stable,
         nash_stable=flags["nash"], individually_stable=flags["individual"],
-        contractually_individually_stable=flags["contractual"], witnesses=witnesses)
+        contractually_individually_stable=flags["contractual"], witnesses=witnesses,
+        players=game.players, concept="hedonic-stability", method="definition", exact=True)
 
 
 def hedonic_potential(game: HedonicGame, partition: Any) -> float:
@@ -713,7 +714,11 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
     return DynamicsResult(
         partition=partition_names(masks, game.players), converged=reason == "stable",
         stopping_reason=reason, rule=rule, n_moves=len(moves), n_rounds=rounds,
-        moves=tuple(moves), potentials=tuple(potentials))
+        moves=tuple(moves), potentials=tuple(potentials), players=game.players,
+        concept="best-response-dynamics", method=rule, exact=True,
+        status=0 if reason == "stable" else 2,
+        message={"stable": "", "cycle": "the dynamics cycle",
+                 "max_rounds": "stopped at max_rounds"}.get(reason, reason))
 
 
 def _hedonic_to_json(game: HedonicGame) -> dict:

@@ -37,7 +37,7 @@ MAX_EXACT_DP_PLAYERS = 14
 MAX_DP_PLAYERS = 22
 #: Largest n for the core of a structure (one LP row per coalition).
 MAX_CORE_PLAYERS = 20
-STRUCTURE_METHODS = ("dp", "enumerate")
+STRUCTURE_METHODS = ("dp", "enumeration")
 
 # The dynamic programme handles this many (coalition, part) pairs per numpy call.
 _CHUNK = 1 << 21
@@ -191,8 +191,8 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     ----------
     game : TUGame
         Float or exact game (symbolic games cannot be compared).
-    method : {"dp", "enumerate"}
-        ``"dp"`` (default): dynamic programming over subsets, O(3**n). ``"enumerate"``: try
+    method : {"dp", "enumeration"}
+        ``"dp"`` (default): dynamic programming over subsets, O(3**n). ``"enumeration"``: try
         every partition (Bell-number many, for checks on small games).
 
     Returns
@@ -243,7 +243,7 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     game = as_tu_game(game, "optimal_coalition_structure", numeric="compares coalition values")
     check_method(method, STRUCTURE_METHODS)
     n = game.n_players
-    if method == "enumerate":
+    if method == "enumeration":
         return _by_enumeration(game)
     limit = MAX_DP_PLAYERS if game.kind == nb.FLOAT else MAX_EXACT_DP_PLAYERS
     if n > limit:
@@ -304,7 +304,7 @@ def _by_enumeration(game: TUGame) -> CoalitionStructureResult:
         total = sum((game.values[m] for m in masks[1:]), game.values[masks[0]])
         if best_value is None or total > best_value:
             best_value, best_masks = total, masks
-    return _structure_result(game, best_masks, "enumerate")
+    return _structure_result(game, best_masks, "enumeration")
 
 
 def _structure_result(game: TUGame, masks: list[int], method: str) -> CoalitionStructureResult:
@@ -316,7 +316,8 @@ def _structure_result(game: TUGame, masks: list[int], method: str) -> CoalitionS
         total = total + value
     return CoalitionStructureResult(
         structure=partition_names(ordered, game.players), value=total,
-        coalition_values=values, players=game.players, exact=game.exact, method=method)
+        coalition_values=values, players=game.players, exact=game.exact,
+        concept="optimal-coalition-structure", method=method)
 
 
 def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
@@ -338,7 +339,7 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
     Returns
     -------
     ValueResult
-        ``concept="aumann_dreze"``; numbers follow the game.
+        ``concept="aumann-dreze"``; numbers follow the game.
 
     Raises
     ------
@@ -373,8 +374,8 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
         for name, value in zip(members, phi.x):
             x[game.player_index(name)] = value
     x.setflags(write=False)
-    return ValueResult(x=x, players=game.players, exact=game.exact, concept="aumann_dreze",
-                       method="shapley_of_subgames",
+    return ValueResult(x=x, players=game.players, exact=game.exact, concept="aumann-dreze",
+                       method="shapley-of-subgames",
                        n_evaluations=sum(1 << bin(m).count("1") for m in masks))
 
 
@@ -520,7 +521,8 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     return StructureCoreResult(
         x=x, players=game.players, exact=exact,
         structure=partition_names(masks, game.players), is_empty=bool(is_empty),
-        epsilon=epsilon, success=True, status=solution.status, message=solution.message)
+        epsilon=epsilon, status=0 if solution.success else 1, message=solution.message,
+        concept="structure-core", method="highs")
 
 
 def _snap(point: np.ndarray, masks: list[int], game: TUGame) -> list[Fraction]:

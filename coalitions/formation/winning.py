@@ -184,7 +184,8 @@ def _result(rule: _Rule, masks: Iterable[int], concept: str) -> WinningCoalition
     return WinningCoalitionsResult(
         coalitions=tuple(names_of(m, rule.players) for m in masks),
         weights=tuple(rule.display_weight(m) for m in masks),
-        players=rule.players, quota=rule.display_quota(), concept=concept)
+        players=rule.players, quota=rule.display_quota(), concept=concept,
+        exact=True, method="enumeration")
 
 
 #: Most coalitions listed for a weighted rule of more than MAX_WEIGHTED_PLAYERS players.
@@ -253,7 +254,7 @@ def minimal_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, 
     (70, 60, 60)
     """
     rule = _rule(game, weights, players)
-    return _result(rule, _minimal_masks(rule), "minimal_winning")
+    return _result(rule, _minimal_masks(rule), "minimal-winning")
 
 
 def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
@@ -281,7 +282,7 @@ def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *
     else:
         sizes = [bin(m).count("1") for m in masks]
     smallest = min(sizes)
-    return _result(rule, [m for m, s in zip(masks, sizes) if s == smallest], "minimum_weight")
+    return _result(rule, [m for m, s in zip(masks, sizes) if s == smallest], "minimum-weight")
 
 
 def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
@@ -370,4 +371,4 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
     return WinningCoalitionsResult(
         coalitions=coalitions, weights=tuple(rule.display_weight(m) for _, _, m in found),
         players=rule.players, quota=rule.display_quota(),
-        concept="minimal_connected_winning")
+        concept="minimal-connected-winning", exact=True, method="enumeration")

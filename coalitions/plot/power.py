@@ -19,7 +19,7 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
     ----------
     indices : dict
         ``{index name: {player: value}}``, for example
-        ``{"Shapley-Shubik": ssi.as_dict(), "Banzhaf": bz.as_dict()}``. Players are taken in
+        ``{"Shapley-Shubik": dict(ssi), "Banzhaf": dict(bz)}``. Players are taken in
         the order of the first index; a player missing from an index gets no bar there.
     title : str, optional
     log : bool

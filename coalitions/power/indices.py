@@ -38,7 +38,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
-from .._checks import check_method, unknown_choice
+from .._checks import as_label, as_list, check_method, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -166,7 +166,7 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
 
     sampled = _sampled(game, method, "shapley_shubik_index", SHAPLEY_SAMPLERS,
                        shapley_estimate, budget=budget, rng=rng, executor=executor,
-                       callback=callback, confidence=confidence, concept="shapley_shubik")
+                       callback=callback, confidence=confidence, concept="shapley-shubik")
     if sampled is not None:
         return sampled
     game = as_simple_game(game, "shapley_shubik_index")
@@ -174,12 +174,12 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     n = game.n_players
     if counts is None:
         ss, _ = _float_ss(game)
-        return _result(game, ss, exact=False, concept="shapley_shubik", method="float")
+        return _result(game, ss, exact=False, concept="shapley-shubik", method="float")
     weights = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
     pivots = [sum(int(c) * w for c, w in zip(row, weights)) for row in counts.swings_by_size]
     total = math.factorial(n)
     return _result(game, [Fraction(p, total) for p in pivots], exact=True,
-                   concept="shapley_shubik", method=counts.method, counts=pivots,
+                   concept="shapley-shubik", method=counts.method, counts=pivots,
                    denominator=total)
 
 
@@ -286,7 +286,7 @@ def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult
     total = 2 ** game.n_players
     value = Fraction(win, total) if exact else float(win)
     return PowerToActResult(value=value, winning=win if exact else None, coalitions=total,
-                            exact=exact, method=used)
+                            exact=exact, concept="coleman-power-to-act", method=used)
 
 
 def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexResult:
@@ -299,7 +299,7 @@ def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexRe
     >>> co.coleman_power_to_prevent(co.WeightedVotingGame(39, [7] * 5 + [1] * 10)).x[0]
     Fraction(1, 1)
     """
-    return _coleman(game, method, "coleman_power_to_prevent", "coleman_prevent", losing=False)
+    return _coleman(game, method, "coleman_power_to_prevent", "coleman-prevent", losing=False)
 
 
 def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexResult:
@@ -312,7 +312,7 @@ def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexR
     >>> co.coleman_power_to_initiate(co.WeightedVotingGame(2, [1, 1, 1])).x.tolist()
     [Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)]
     """
-    return _coleman(game, method, "coleman_power_to_initiate", "coleman_initiate", losing=True)
+    return _coleman(game, method, "coleman_power_to_initiate", "coleman-initiate", losing=True)
 
 
 def _coleman(game: Any, method: str, function: str, concept: str, *, losing: bool
@@ -375,10 +375,10 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     if exact:
         counts = [win - s for s in swings]
         return _result(game, [Fraction(c, 2 ** n) for c in counts], exact=True,
-                       concept="risk_of_being_outvoted", method=used, counts=counts,
+                       concept="risk-of-being-outvoted", method=used, counts=counts,
                        denominator=2 ** n)
     values = np.maximum(win - np.asarray(swings) / 2.0, 0.0)
-    return _result(game, values, exact=False, concept="risk_of_being_outvoted", method=used)
+    return _result(game, values, exact=False, concept="risk-of-being-outvoted", method=used)
 
 
 def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = None):
@@ -449,7 +449,7 @@ def deegan_packel_index(game: Any) -> PowerIndexResult:
     m = len(minimal)
     values = [sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
               for row in by_size]
-    return _result(game, values, exact=True, concept="deegan_packel", method="enumeration",
+    return _result(game, values, exact=True, concept="deegan-packel", method="enumeration",
                    normalized=True, denominator=m)
 
 
@@ -517,27 +517,29 @@ def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
     outcomes = game.winning_matrix(flips)
     pivotal = tuple(p for i, p in enumerate(game.players) if bool(outcomes[i]) != passed)
     members = game.coalition(mask)
-    return PivotalResult(passed=passed, pivotal=pivotal,
+    return PivotalResult(x=np.asarray(outcomes, dtype=bool) != passed,
+                         players=game.players, exact=True, concept="pivotal-players",
+                         method="enumeration", passed=passed, pivotal=pivotal,
                          yes=tuple(p for p in game.players if p in members),
                          no=tuple(p for p in game.players if p not in members))
 
 
 #: Index names accepted by :func:`power_indices` and the CLI.
 INDEX_NAMES = {
-    "shapley_shubik": lambda g, m: shapley_shubik_index(g, method=m),
+    "shapley-shubik": lambda g, m: shapley_shubik_index(g, method=m),
     "banzhaf": lambda g, m: banzhaf_index(g, method=m),
-    "banzhaf_absolute": lambda g, m: banzhaf_index(g, normalized=False, method=m),
-    "coleman_prevent": lambda g, m: coleman_power_to_prevent(g, method=m),
-    "coleman_initiate": lambda g, m: coleman_power_to_initiate(g, method=m),
+    "banzhaf-absolute": lambda g, m: banzhaf_index(g, normalized=False, method=m),
+    "coleman-prevent": lambda g, m: coleman_power_to_prevent(g, method=m),
+    "coleman-initiate": lambda g, m: coleman_power_to_initiate(g, method=m),
     "rae": lambda g, m: rae_index(g, method=m),
-    "risk_of_being_outvoted": lambda g, m: risk_of_being_outvoted(g, method=m),
+    "risk-of-being-outvoted": lambda g, m: risk_of_being_outvoted(g, method=m),
     "johnston": lambda g, m: johnston_index(g),
-    "deegan_packel": lambda g, m: deegan_packel_index(g),
+    "deegan-packel": lambda g, m: deegan_packel_index(g),
     "holler": lambda g, m: holler_index(g),
 }
 
 
-def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzhaf"), *,
+def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzhaf"), *,
                   method: str = "auto") -> PowerTableResult:
     """Several indices of one game at once (shared counts are computed once).
 
@@ -552,20 +554,21 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
     Examples
     --------
     >>> import coalitions as co
-    >>> table = co.power_indices(co.WeightedVotingGame(3, [2, 1, 1]), ["shapley_shubik", "holler"])
-    >>> table["shapley_shubik"].tolist(), table.power_to_act
+    >>> table = co.power_indices(co.WeightedVotingGame(3, [2, 1, 1]), ["shapley-shubik", "holler"])
+    >>> table.indices["shapley-shubik"].tolist(), table.power_to_act
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = as_simple_game(game, "power_indices")
-    names = [str(name).strip().lower().replace("-", "_") for name in indices]
+    names = [as_label(name, "an index name", "power_indices")
+             for name in as_list(indices, "indices")]
     if names == ["all"]:
         names = list(INDEX_NAMES)
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
-            names = [k for k in names if k not in ("johnston", "deegan_packel", "holler")]
-    aliases = {"ss": "shapley_shubik", "shapley": "shapley_shubik", "bz": "banzhaf",
-               "penrose": "banzhaf_absolute", "risk": "risk_of_being_outvoted",
-               "prevent": "coleman_prevent", "initiate": "coleman_initiate",
-               "pgi": "holler", "public_good": "holler", "dp": "deegan_packel"}
+            names = [k for k in names if k not in ("johnston", "deegan-packel", "holler")]
+    aliases = {"ss": "shapley-shubik", "shapley": "shapley-shubik", "bz": "banzhaf",
+               "penrose": "banzhaf-absolute", "risk": "risk-of-being-outvoted",
+               "prevent": "coleman-prevent", "initiate": "coleman-initiate",
+               "pgi": "holler", "public-good": "holler", "dp": "deegan-packel"}
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
@@ -577,8 +580,12 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley_shubik", "banzha
         exact = exact and result.exact
         used.add(result.method)
     act = coleman_power_to_act(game, method=method)
+    methods = sorted(used | {act.method})
     return PowerTableResult(players=game.players, indices=columns, exact=exact and act.exact,
-                            power_to_act=act.value, method="+".join(sorted(used | {act.method})))
+                            power_to_act=act.value, concept="power-indices",
+                            method=methods[0] if len(methods) == 1 else "auto",
+                            message="" if len(methods) == 1 else
+                            f"methods used: {', '.join(methods)}")
 
 
 def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None = None
@@ -679,4 +686,4 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
     act_array[:] = act
     return SweepResult(players=game.players, quotas=shown, power_to_act=act_array,
                        power_to_prevent=obj(prevent), risk_of_being_outvoted=obj(risk),
-                       exact=True)
+                       exact=True, concept="decision-rule-sweep", method="exact")

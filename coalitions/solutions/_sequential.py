@@ -33,7 +33,7 @@ class Run:
     x: np.ndarray
     success: bool = True
     message: str = ""
-    n_lps: int = 0
+    nit: int = 0
     levels: list = field(default_factory=list)       # t of each stage
     fixed: list = field(default_factory=list)        # (mask, stage)
     bounds: list = field(default_factory=list)       # (player, stage)
@@ -165,11 +165,11 @@ def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=Non
         while True:
             solution, nrows = _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players,
                                         open_bounds)
-            run.n_lps += 1
+            run.nit += 1
             run.max_rows = max(run.max_rows, nrows)
             if not solution.success:
                 run.success = False
-                run.message = f"LP {run.n_lps} (stage {stage}) failed: {solution.message}"
+                run.message = f"LP {run.nit} (stage {stage}) failed: {solution.message}"
                 return run
             x, t = solution.x[:n], solution.x[n]
             if full_rows:

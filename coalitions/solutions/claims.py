@@ -62,7 +62,7 @@ def _result(x: list, names: tuple, kind: str, concept: str) -> ValueResult:
         array[:] = x
     array.setflags(write=False)
     return ValueResult(x=array, players=names, exact=kind != nb.FLOAT, concept=concept,
-                       method="closed form")
+                       method="closed-form")
 
 
 def _cea(estate, claims, kind):

@@ -14,7 +14,7 @@ from ..exceptions import InvalidGameError, TooLargeError
 from .._players import as_names
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ..results import BalancedCollection, CoreResult
+from ..results import FAILED, BalancedCollection, CoreResult
 from ._normal_form import NormalForm, normal_form, pow2
 from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
@@ -124,22 +124,25 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     solution = solve_least_core(nf, atol)
     cost = game.is_cost
     if not solution.success:
-        return CoreResult(players=game.players, is_empty=False, x=None,
+        return CoreResult(players=game.players, is_empty=False, x=np.full(n, np.nan),
                           epsilon=float("nan"), exact=False, message=solution.message,
-                          success=False, cost=cost)
+                          success=False, status=FAILED, concept="core", method="highs",
+                          cost=cost)
     exact = solution.exact and game.kind == nb.EXACT
     epsilon = nf.to_amount(solution.epsilon)
     if _is_empty(nf, solution, atol):
         certificate = balanced_collection(game, solution.support, solution.delta, exact=exact)
         message = ("empty: a balanced collection of coalitions' stand-alone costs is below "
                    "c(N)" if cost else "empty: a balanced collection outweighs v(N)")
-        return CoreResult(players=game.players, is_empty=True, x=None, epsilon=epsilon,
-                          vertices=() if vertices else None, certificate=certificate,
-                          exact=exact, message=message, cost=cost)
+        return CoreResult(players=game.players, is_empty=True, x=nf.to_payoffs(solution.x0),
+                          epsilon=epsilon, vertices=() if vertices else None,
+                          certificate=certificate, exact=exact, message=message,
+                          concept="core", method="highs", cost=cost)
     found = tuple(_vertices(nf, solution)) if vertices else None
     return CoreResult(players=game.players, is_empty=False, x=nf.to_payoffs(solution.x0),
                       epsilon=epsilon, vertices=found, certificate=None, exact=exact,
-                      message="not empty; in costs" if cost else "not empty", cost=cost)
+                      message="not empty; in costs" if cost else "not empty",
+                      concept="core", method="highs", cost=cost)
 
 
 def _is_empty(nf: NormalForm, solution: LeastCoreSolution, atol: float) -> bool:

@@ -90,7 +90,7 @@ def gately_point(game: TUGame):
     if game.is_cost:
         shares = gately_point(negated_worths(game)).x
         return as_result(game, [-v for v in shares.tolist()], concept="gately",
-                         method="closed form")
+                         method="closed-form")
     n = game.n_players
     full = (1 << n) - 1
     values = game.values
@@ -114,4 +114,4 @@ def gately_point(game: TUGame):
             "Gately point is not defined for this game."
         )
     x = [s + g * surplus / total for s, g in zip(singles, gains)]
-    return as_result(game, x, concept="gately", method="closed form")
+    return as_result(game, x, concept="gately", method="closed-form")

@@ -65,7 +65,7 @@ class LeastCoreSolution:
     delta: list
     exact: bool
     verified: bool
-    n_lps: int
+    nit: int
     success: bool = True
     message: str = ""
 
@@ -81,7 +81,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
         return LeastCoreSolution([float("nan")] * n, float("nan"), [], [], False, False,
-                                 run.n_lps, success=False, message=run.message)
+                                 run.nit, success=False, message=run.message)
     support = [mask for mask, _w in run.duals]
     if nf.exact:
         found = _exact_least_core(nf, support, run)
@@ -90,13 +90,13 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             found = _exact_least_core(nf, tight, run, any_weights=True)
         if found is None:
             return LeastCoreSolution(
-                [float("nan")] * n, float("nan"), [], [], False, False, run.n_lps,
+                [float("nan")] * n, float("nan"), [], [], False, False, run.nit,
                 success=False,
                 message="the least-core LP answer could not be certified in exact arithmetic "
                         "(its primal and dual bounds do not meet); no answer is given rather "
                         "than a wrong one")
         x0, epsilon, support, delta = found
-        return LeastCoreSolution(x0, epsilon, support, delta, True, True, run.n_lps,
+        return LeastCoreSolution(x0, epsilon, support, delta, True, True, run.nit,
                                  message="exact; primal and dual agree")
     weights = np.array([w for _m, w in run.duals])
     x0 = [nf.from_lp(v) for v in run.x]
@@ -119,11 +119,11 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             ok = efficient and abs(primal - t) <= tol and abs(dual - t) <= tol
     if not ok:
         return LeastCoreSolution(
-            [float("nan")] * n, float("nan"), [], [], False, False, run.n_lps, success=False,
+            [float("nan")] * n, float("nan"), [], [], False, False, run.nit, success=False,
             message="the least-core LP answer failed its check (primal and dual bounds within "
                     f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
                     "rather than a wrong one")
-    return LeastCoreSolution(x0, nf.from_lp(t), support, delta, False, True, run.n_lps,
+    return LeastCoreSolution(x0, nf.from_lp(t), support, delta, False, True, run.nit,
                              message="floating point; primal and dual agree within "
                                      f"{tol:g} (relative to the zero-normalised worths)")
 
@@ -149,7 +149,7 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     -------
     LeastCoreResult
         ``epsilon``, ``x`` (a least-core point), ``certificate`` (the balanced collection from
-        the LP dual that proves ``epsilon`` optimal), ``exact``, ``verified``, ``n_lps`` and
+        the LP dual that proves ``epsilon`` optimal), ``exact``, ``verified``, ``nit`` and
         ``cost``. For a rational game ``exact=True`` means the point and the dual weights were
         rebuilt in exact arithmetic and both bounds meet exactly. When the answer cannot be
         verified, ``success`` is False, ``x`` holds NaN and ``message`` says why.
@@ -195,8 +195,9 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
     game = nf.game
     if not solution.success:
         return LeastCoreResult(x=np.full(nf.n, np.nan), players=game.players, exact=False,
-                               epsilon=float("nan"), n_lps=solution.n_lps,
-                               message=solution.message, success=False, cost=game.is_cost)
+                               epsilon=float("nan"), nit=solution.nit,
+                               message=solution.message, success=False, cost=game.is_cost,
+                               concept="least-core", method="highs")
     certificate = None
     if solution.support:
         certificate = balanced_collection(game, solution.support, solution.delta,
@@ -210,8 +211,8 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
     return LeastCoreResult(x=nf.to_payoffs(solution.x0), players=game.players,
                            exact=solution.exact and game.kind == nb.EXACT,
                            epsilon=nf.to_amount(solution.epsilon), certificate=certificate,
-                           n_lps=solution.n_lps, verified=solution.verified, message=message,
-                           cost=game.is_cost)
+                           nit=solution.nit, verified=solution.verified, message=message,
+                           cost=game.is_cost, concept="least-core", method="highs")
 
 
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
@@ -227,7 +228,9 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
         grand = float(values[-1])
     coalitions = tuple(names_of(m, game.players) for m in support)
     return BalancedCollection(coalitions=coalitions, weights=weights, total=total,
-                              grand_value=grand, exact=exact, cost=game.is_cost)
+                              grand_value=grand, exact=exact, cost=game.is_cost,
+                              players=game.players, concept="balanced-collection",
+                              method="lp-dual")
 
 
 def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:

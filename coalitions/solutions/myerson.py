@@ -174,4 +174,4 @@ def myerson_value(game: TUGame, graph: Any) -> ValueResult:
     game = as_tu_game(game, "myerson_value")
     restricted = graph_restricted_game(game, graph)
     payoffs = shapley_value(restricted).x
-    return as_result(game, payoffs, concept="myerson", method="shapley_of_graph_game")
+    return as_result(game, payoffs, concept="myerson", method="shapley-of-graph-game")

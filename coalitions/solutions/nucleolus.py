@@ -44,10 +44,10 @@ def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None
         )
 
 
-def _failure(game: TUGame, concept: str, method: str, n_lps: int, message: str
+def _failure(game: TUGame, concept: str, method: str, nit: int, message: str
              ) -> NucleolusResult:
     return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
-                           exact=False, concept=concept, method=method, n_lps=n_lps,
+                           exact=False, concept=concept, method=method, nit=nit,
                            success=False, message=message, cost=game.is_cost)
 
 
@@ -60,7 +60,7 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
         raise InvalidArgumentError(f"{concept}: progress must be a callable "
                                    f"progress(rank, n), got {progress!r}.")
     imputation = concept != "prenucleolus"
-    per_capita = concept == "per_capita_nucleolus"
+    per_capita = concept == "per-capita-nucleolus"
     nf = normal_form(game, concept)
     n = game.n_players
     if imputation:
@@ -69,14 +69,14 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
     run = sequential_lp(nf.floats, n, imputation=imputation, weight_by_size=weights, atol=atol,
                         progress=progress)
     if not run.success:
-        return _failure(game, concept, method, run.n_lps, run.message)
+        return _failure(game, concept, method, run.nit, run.message)
     in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
 
     def result(x0, levels, *, exact: bool, verified: bool, message: str) -> NucleolusResult:
         return NucleolusResult(x=nf.to_payoffs(x0), players=game.players, exact=exact,
                                concept=concept, method=method,
                                levels=tuple(nf.to_amount(t) for t in levels),
-                               n_lps=run.n_lps, verified=verified, message=message + in_costs,
+                               nit=run.nit, verified=verified, message=message + in_costs,
                                cost=game.is_cost)
 
     if not verify:
@@ -101,7 +101,7 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
                                           "holds the floats of the exact answer")
                 return result(x_exact, levels, exact=True, verified=True,
                               message="exact; verified by Kohlberg's criterion")
-        return _failure(game, concept, method, run.n_lps,
+        return _failure(game, concept, method, run.nit,
                         "the LP answer could not be rebuilt in exact arithmetic so that it "
                         "passes Kohlberg's criterion; no answer is given rather than a wrong "
                         "one (call with verify=False for the unverified float answer)")
@@ -110,7 +110,7 @@ def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
     float_levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
     if not _verify(nf, list(run.x), imputation, per_capita, exact=False, atol=tol,
                    lp_units=True):
-        return _failure(game, concept, method, run.n_lps,
+        return _failure(game, concept, method, run.nit,
                         "the float LP answer does not pass Kohlberg's criterion within "
                         f"{tol:g} of the zero-normalised, scaled worths; no answer is given "
                         "rather than a wrong one")
@@ -222,7 +222,7 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     Returns
     -------
     NucleolusResult
-        ``x``, ``levels`` (the successive maximal excesses), ``n_lps``, ``verified``,
+        ``x``, ``levels`` (the successive maximal excesses), ``nit``, ``verified``,
         ``exact`` (rational games: exact and verified), ``success`` and ``message``.
 
     Raises
@@ -343,7 +343,7 @@ def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bo
     >>> co.per_capita_nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    return _solve(game, concept="per_capita_nucleolus", method=method, verify=verify,
+    return _solve(game, concept="per-capita-nucleolus", method=method, verify=verify,
                   atol=atol, progress=progress)
 
 

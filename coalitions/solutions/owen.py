@@ -202,7 +202,7 @@ def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueRe
     >>> co.banzhaf_owen_value(g, [["A", "B"], ["C"]]).x.tolist()
     [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     """
-    return _value(game, unions, "banzhaf", "banzhaf_owen")
+    return _value(game, unions, "banzhaf", "banzhaf-owen")
 
 
 def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool):
@@ -254,4 +254,4 @@ def banzhaf_owen_index(game: Any, unions: Iterable[Iterable[str]], *,
     >>> co.banzhaf_owen_index(g, [["A", "B"]]).x.tolist()
     [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     """
-    return _simple(game, unions, "banzhaf", "banzhaf_owen", normalized)
+    return _simple(game, unions, "banzhaf", "banzhaf-owen", normalized)

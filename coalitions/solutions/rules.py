@@ -25,9 +25,9 @@ def equal_division(game: TUGame):
     game = as_tu_game(game, "equal_division")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="equal_division", method="closed form")
+        return as_result(game, [], concept="equal-division", method="closed-form")
     share = game.grand_value / nb.constant(n, game.kind)
-    return as_result(game, [share] * n, concept="equal_division", method="closed form")
+    return as_result(game, [share] * n, concept="equal-division", method="closed-form")
 
 
 @finite_floats
@@ -49,12 +49,12 @@ def equal_surplus_division(game: TUGame):
     game = as_tu_game(game, "equal_surplus_division")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="equal_surplus_division", method="closed form")
+        return as_result(game, [], concept="equal-surplus-division", method="closed-form")
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     share = (game.grand_value - sum(singles)) / nb.constant(n, game.kind)
-    return as_result(game, [s + share for s in singles], concept="equal_surplus_division",
-                     method="closed form")
+    return as_result(game, [s + share for s in singles], concept="equal-surplus-division",
+                     method="closed-form")
 
 
 @finite_floats
@@ -80,10 +80,10 @@ def ensc_value(game: TUGame):
     game = as_tu_game(game, "ensc_value")
     n = game.n_players
     if n == 0:
-        return as_result(game, [], concept="ensc", method="closed form")
+        return as_result(game, [], concept="ensc", method="closed-form")
     full = (1 << n) - 1
     values = game.values
     separable = [values[full] - values[full ^ (1 << i)] for i in range(n)]
     share = (values[full] - sum(separable)) / nb.constant(n, game.kind)
     return as_result(game, [s + share for s in separable], concept="ensc",
-                     method="closed form")
+                     method="closed-form")

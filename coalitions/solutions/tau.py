@@ -106,7 +106,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     if game.is_cost:
         shares = tau_value(negated_worths(game), atol=atol).x
         return as_result(game, [-v for v in shares.tolist()], concept="tau",
-                         method="closed form")
+                         method="closed-form")
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value
@@ -123,4 +123,4 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     else:
         alpha = (grand - low) / (high - low)
         x = [m + alpha * (u - m) for m, u in zip(rights, utopia)]
-    return as_result(game, x, concept="tau", method="closed form")
+    return as_result(game, x, concept="tau", method="closed-form")

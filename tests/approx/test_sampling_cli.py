@@ -25,7 +25,7 @@ def test_shapley_permutation_json_round_trip(game_file):
     data = json.loads(result.stdout)
     direct = co.shapley_value(co.read_game(game_file), method="permutation", budget=20000,
                               rng=3)
-    assert data["x"] == pytest.approx(direct.as_dict())
+    assert data["x"] == pytest.approx(dict(direct))
     assert data["exact"] is False and data["n_evaluations"] == direct.n_evaluations
     assert set(data) >= {"std_error", "ci_low", "ci_high", "confidence"}
 

@@ -220,7 +220,7 @@ def test_no_example_is_cut_short(name, columns):
 
 def test_narrow_tables_keep_every_value():
     wide = runner.invoke(app, ["power", "un-security-council", "--index", "all", "--json"])
-    values = json.loads(wide.stdout)["indices"]["shapley_shubik"]
+    values = json.loads(wide.stdout)["indices"]["shapley-shubik"]
     for columns in ("80", "40", "20"):
         text = runner.invoke(app, ["power", "un-security-council", "--index", "all"],
                              env={"COLUMNS": columns}).stdout

@@ -70,12 +70,12 @@ def test_agreement_winning_clubs(tmp_path):
     assert _json(["agreement", "--n", "8", "--indifferent", "stay"])["stable_sizes"] == [2, 3]
     data = _json(["winning", "--quota", "51", "--weights", "20,35,10,30,5",
                   "--players", "A,B,C,D,E"])
-    assert data["minimal_connected_winning"]["coalitions"] == [["A", "B"], ["B", "C", "D"]]
-    assert data["minimum_weight"]["weights"] == [55, 55]
+    assert data["minimal-connected-winning"]["coalitions"] == [["A", "B"], ["B", "C", "D"]]
+    assert data["minimum-weight"]["weights"] == [55, 55]
     majority = tmp_path / "majority.json"
     co.write_game(co.majority_game(["a", "b", "c"]), majority)
     data_file = _json(["winning", "--file", str(majority)])
-    assert data_file["minimal_winning"]["coalitions"] == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert data_file["minimal-winning"]["coalitions"] == [["a", "b"], ["a", "c"], ["b", "c"]]
     data = _json(["clubs", "--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18",
                   "--players", "US,EU,CN"])
     assert data["clubs"][0] == ["EU"] and data["coverage"][-1] == 28

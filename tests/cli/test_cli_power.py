@@ -37,7 +37,7 @@ def test_file_form(tmp_path):
 def test_real_bodies():
     result = run("un-security-council", "--json")
     document = json.loads(result.stdout)
-    assert document["indices"]["shapley_shubik"]["China"] == "421/2145"
+    assert document["indices"]["shapley-shubik"]["China"] == "421/2145"
     assert document["power_to_act"] == "53/2048"
     result = run("eu-council", "--index", "ss")
     assert result.exit_code == 0 and "Germany" in result.output

@@ -35,7 +35,7 @@ def test_frontier_matches_definition_both_methods(n, seed, integer):
     p = rng.uniform(0.05, 1.0, size=n).round(2)
     s = rng.integers(0, 6, size=n) if integer else rng.uniform(0, 10, size=n).round(3)
     expected = _frontier_by_definition(p.tolist(), s.tolist())
-    for method in ("enumerate", "pareto"):
+    for method in ("enumeration", "pareto"):
         result = club_frontier(p.tolist(), s.tolist(), method=method)
         got = sorted((round(float(l), 9), float(a))
                      for a, l in zip(result.efficiency, result.coverage))
@@ -78,7 +78,7 @@ def test_errors():
     with pytest.raises(ValueError, match="valid methods"):
         club_frontier([0.5], [1], method="greedy")
     with pytest.raises(TooLargeError, match="method='pareto'"):
-        club_frontier([0.5] * 23, [1] * 23, method="enumerate")
+        club_frontier([0.5] * 23, [1] * 23, method="enumeration")
     rng = np.random.default_rng(0)
     with pytest.raises(TooLargeError, match="Round the coverage"):
         club_frontier(rng.uniform(0.1, 1, 30).tolist(), rng.uniform(0, 1, 30).tolist(),

@@ -42,7 +42,7 @@ def named(game, blocks):
 @given(games(1, 6))
 def test_optimal_structure_is_the_best_partition(game):
     best, argbest = orc.optimal_structure_by_enumeration(game)
-    for method in ("dp", "enumerate"):
+    for method in ("dp", "enumeration"):
         result = co.optimal_coalition_structure(game, method=method)
         shape = frozenset(frozenset(game.player_index(p) for p in block)
                           for block in result.structure)

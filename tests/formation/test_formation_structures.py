@@ -65,7 +65,7 @@ def test_dp_equals_brute_force_exact(n, seed):
 def test_dp_equals_enumeration_float(n, seed):
     game = co.random_game(n, rng=seed)
     dp = optimal_coalition_structure(game)
-    enum = optimal_coalition_structure(game, method="enumerate")
+    enum = optimal_coalition_structure(game, method="enumeration")
     assert dp.value == pytest.approx(enum.value, abs=1e-12)
     assert isinstance(dp.value, float)
 
@@ -115,7 +115,7 @@ def test_aumann_dreze_glove_and_grand_coalition():
     glove = co.glove_game(left=["L"], right=["R1", "R2"])
     ad = aumann_dreze_value(glove, [["L", "R1"], ["R2"]])
     assert ad.x.tolist() == [Fraction(1, 2), Fraction(1, 2), 0]
-    assert ad.exact and ad.concept == "aumann_dreze"
+    assert ad.exact and ad.concept == "aumann-dreze"
     grand = aumann_dreze_value(glove, [["L", "R1", "R2"]])
     assert grand.x.tolist() == co.shapley_value(glove).x.tolist()
 

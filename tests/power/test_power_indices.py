@@ -124,8 +124,8 @@ def test_banzhaf_swings_match_definition(game):
 @given(weighted_games())
 def test_normalised_indices_sum_to_one_and_dummies_get_zero(game):
     dummies = set(co.power.dummy_players(game))
-    for name in ("shapley_shubik", "banzhaf", "johnston", "deegan_packel", "holler"):
-        x = co.power_indices(game, [name])[name]
+    for name in ("shapley-shubik", "banzhaf", "johnston", "deegan-packel", "holler"):
+        x = co.power_indices(game, [name]).indices[name]
         assert sum(x) == 1
         for player, value in zip(game.players, x):
             if player in dummies:

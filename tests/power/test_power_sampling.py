@@ -10,7 +10,7 @@ def test_security_council_shapley_shubik_by_permutation_sampling():
     unsc = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)
     exact = np.array([float(v) for v in co.shapley_shubik_index(unsc).x])
     estimate = co.shapley_shubik_index(unsc, method="permutation", budget=60_000, rng=7)
-    assert estimate.exact is False and estimate.concept == "shapley_shubik"
+    assert estimate.exact is False and estimate.concept == "shapley-shubik"
     assert np.all(np.abs(estimate.x - exact) <= 5 * estimate.std_error + 1e-12)
 
 
