@@ -438,11 +438,17 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
                   ) -> tuple[dict[int, list[int]], list[int]]:
     """Counts by (size, weight) modulo 2**64 (``prime=None``, free wrap-around in uint64) or
     modulo a prime below 2**61 (int64 with reductions). Returns, for each distinct weight,
-    the residues of the swings by size, and the residues of the losing coalitions by size."""
+    the residues of the swings by size, and the residues of the losing coalitions by size.
+
+    Only the losing coalitions (weight below ``q``) are tabulated, so with every weight at
+    least ``w_min > 0`` no row of size ``s > (q - 1) // w_min`` has an entry: the table keeps
+    ``rows`` sizes and the missing ones are zero."""
+    w_min = min(weights, default=0)
+    rows = n + 1 if w_min == 0 else min(n, (q - 1) // w_min) + 1
     if prime is None:
-        table = np.zeros((n + 1, q), dtype=np.uint64)
+        table = np.zeros((rows, q), dtype=np.uint64)
     else:
-        table = np.zeros((n + 1, q), dtype=np.int64)
+        table = np.zeros((rows, q), dtype=np.int64)
     table[0, 0] = 1
 
     def reduce(view):
@@ -460,7 +466,7 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
     for w in set(weights):
         removed = table.copy()
         if w < q:
-            for s in range(1, n + 1):
+            for s in range(1, rows):
                 row = removed[s, w:] if w else removed[s]
                 np.subtract(table[s, w:] if w else table[s],
                             removed[s - 1, :-w] if w else removed[s - 1], out=row)
@@ -468,9 +474,11 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
                     np.add(row, prime, out=row, where=row < 0)
         lo = max(0, q - w)
         sums = _residue_sums(removed[:n, lo:])
+        sums += [0] * (n - len(sums))
         swings[w] = [v % prime for v in sums] if prime is not None else \
             [v % (1 << 64) for v in sums]
     losing = _residue_sums(table)
+    losing += [0] * (n + 1 - len(losing))
     modulus = prime if prime is not None else 1 << 64
     return swings, [v % modulus for v in losing]
 
