@@ -16,7 +16,7 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from ..power._engines import METHODS
+from ..power.indices import METHODS
 from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, parse_numbers,
                       print_table, split_items)
 from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot

@@ -11,6 +11,7 @@ import math
 from importlib import resources
 from typing import Any
 
+from .._checks import check_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
@@ -115,8 +116,7 @@ def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
     n = len(players)
     if rule == "unanimity":
         return WeightedVotingGame(n, [1] * n, players)
-    if rule != "qmv":
-        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
+    check_choice(rule, ("qmv", "unanimity"), what="rule")
     pops = [population[p] for p in players]
     total = sum(pops)
     states = WeightedVotingGame(math.ceil(55 * n / 100), [1] * n, players)

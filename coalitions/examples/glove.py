@@ -15,14 +15,13 @@ __all__ = ["run"]
 def run() -> Report:
     from ..games.classes import glove_game
     from ..games.properties import veto_players
-    from ..plot._geometry import core_vertices_3
-    from ..solutions import banzhaf_value, nucleolus, shapley_value
+    from ..solutions import banzhaf_value, core_vertices, nucleolus, shapley_value
 
     game = glove_game(["L"], ["R1", "R2"])
     phi = shapley_value(game)
     beta = banzhaf_value(game, normalized=True)
     nu = nucleolus(game)
-    core = core_vertices_3(game)
+    core = core_vertices(game)
     rows = [[p, phi[p], beta[p], core[0][i], nu[p]] for i, p in enumerate(game.players)]
     values = Section(
         "Three players: L owns a left glove, R1 and R2 own right gloves",
