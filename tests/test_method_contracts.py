@@ -423,6 +423,12 @@ def _power(name, check):
                                                   **_power_options(name, choice)), check)
 
 
+def _estimator(function, oracle):
+    return Contract((GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
+                    lambda case, choice: function(case[0], method=choice, budget=BUDGET, rng=0),
+                    lambda case, result, choice: _check_estimate(case, result, choice, oracle))
+
+
 def _nucleolus(name, kind):
     function = getattr(co, name)
     return Contract((list(GLOVE.values), 3), _nucleolus_inputs(kind != "pre"),
@@ -439,18 +445,8 @@ CONTRACTS: dict[str, Contract] = {
         GLOVE, _value_inputs,
         lambda game, choice: co.banzhaf_value(game, method=choice, **_sampler_options(choice)),
         _check_value(orc.banzhaf_by_definition, efficient=False)),
-    "shapley_estimate": Contract(
-        (GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
-        lambda case, choice: co.approx.shapley_estimate(case[0], method=choice, budget=BUDGET,
-                                                        rng=0),
-        lambda case, result, choice: _check_estimate(case, result, choice,
-                                                     orc.shapley_by_permutations)),
-    "banzhaf_estimate": Contract(
-        (GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
-        lambda case, choice: co.approx.banzhaf_estimate(case[0], method=choice, budget=BUDGET,
-                                                        rng=0),
-        lambda case, result, choice: _check_estimate(case, result, choice,
-                                                     orc.banzhaf_by_definition)),
+    "shapley_estimate": _estimator(co.approx.shapley_estimate, orc.shapley_by_permutations),
+    "banzhaf_estimate": _estimator(co.approx.banzhaf_estimate, orc.banzhaf_by_definition),
     "nucleolus": _nucleolus("nucleolus", "nucleolus"),
     "prenucleolus": _nucleolus("prenucleolus", "pre"),
     "per_capita_nucleolus": _nucleolus("per_capita_nucleolus", "per-capita"),
