@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -22,8 +21,7 @@ from ..results import jsonable
 
 __all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
            "number_cell", "split_items", "parse_number", "parse_numbers", "count_or_names",
-           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION",
-           "stdout_is_terminal"]
+           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION"]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
@@ -72,21 +70,30 @@ def split_items(text: str, option: str) -> list[str]:
     return items
 
 
-def parse_number(text: str, option: str) -> int | Fraction:
-    """One exact number: an integer, a fraction ``2/3`` or a decimal ``0.25`` / ``1e18``
-    (never evaluated as code). NaN and infinities are refused."""
+def parse_number(text: str, option: str, *, exact: bool = True) -> int | Fraction | float:
+    """The one number parser of the CLI: an integer, a fraction ``2/3`` or a decimal ``0.25``
+    / ``1e18`` (never evaluated as code). NaN and infinities are refused (usage error).
+
+    Integers and fractions are exact. A decimal is exact too (``0.25`` is ``1/4``) unless
+    ``exact=False``, where it stays a float: ``--discount 0.9`` computes in floats and
+    ``--discount 9/10`` exactly.
+    """
+    stripped = str(text).strip()
     try:
-        value = Fraction(str(text).strip())
+        value = Fraction(stripped)
     except (ValueError, ZeroDivisionError):
         raise typer.BadParameter(
-            f"{option}: {text!r} is not a number (write an integer, a fraction such as 2/3, "
-            "or a decimal such as 0.25).") from None
+            f"{option}: {text!r} is not a finite number (write an integer, a fraction such "
+            "as 2/3, or a decimal such as 0.25).") from None
+    if not exact and "/" not in stripped and any(c in stripped for c in ".eE"):
+        return float(value)
     return value.numerator if value.denominator == 1 else value
 
 
-def parse_numbers(text: str, option: str) -> list[int | Fraction]:
-    """Comma-separated exact numbers (see :func:`parse_number`)."""
-    return [parse_number(item, option) for item in split_items(text, option)]
+def parse_numbers(text: str, option: str, *, exact: bool = True
+                  ) -> list[int | Fraction | float]:
+    """Comma-separated numbers (see :func:`parse_number`)."""
+    return [parse_number(item, option, exact=exact) for item in split_items(text, option)]
 
 
 def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:
@@ -239,23 +246,37 @@ def _print_records(title: str, columns: Sequence[str], rows: Sequence[Sequence[s
 
 
 def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.6g}"
+    return value if isinstance(value, str) else number_cell(value)
+
+
+#: Fractions with a larger denominator are shown as a decimal only.
+_LARGEST_SHOWN_DENOMINATOR = 10**5
+
+
+def number_cell(value: Any, digits: int = 6) -> str:
+    """The one number formatter of the CLI.
+
+    An exact fraction is shown as ``p/q (decimal)`` (a decimal alone when ``q`` is past
+    100000), an integer as itself, a float with ``digits`` significant digits, a boolean as
+    ``True``/``False``, None as ``-``; tuples and lists as ``(a, b)`` and dictionaries as
+    ``key=value`` pairs, each entry formatted the same way.
+    """
+    if hasattr(value, "tolist") and not isinstance(value, (Fraction, int, float)):
+        value = value.tolist()              # a numpy scalar or array: its Python value
     if value is None:
         return "-"
-    return str(value)
-
-
-def number_cell(value: Any) -> str:
-    """An exact value shown as fraction and decimal, a float as a decimal."""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        return f"{value} ({float(value):.6g})"
+        if value.denominator > _LARGEST_SHOWN_DENOMINATOR:
+            return f"{float(value):.{digits}g}"
+        return f"{value} ({float(value):.{digits}g})"
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value:.{digits}g}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(number_cell(v, digits) for v in value) + ")"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={number_cell(v, digits)}" for k, v in value.items())
     return str(value)
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -99,18 +99,19 @@ def bargaining_figure(problem: Any, title: str) -> Any:
     raise InvalidProblemError(f"--plot draws polytope and surplus problems, not {problem.kind!r}")
 
 
-def win_set_figure(model: Any, report: dict, title: str) -> Any:
-    """The 2-D unanimity win-set of a spatial model, with the LCD and setter outcomes."""
+def win_set_figure(report: Any, title: str) -> Any:
+    """The 2-D unanimity win-set of a spatial report's model, with the LCD and setter
+    outcomes."""
     from ..exceptions import InvalidProblemError
     from ..plot import win_set_diagram
 
+    model = report.source
     if model.dimension != 2 or model.decision_rule != "unanimity":
         raise InvalidProblemError("--plot draws two-dimensional models under unanimity")
     outcomes = {}
-    lcd = report.get("lcd")
-    if lcd is not None and not isinstance(lcd, str):
-        outcomes["least ambitious programme"] = lcd.llap_point
-    if "setter" in report:
-        outcomes[f"setter {report['setter'].setter}'s outcome"] = report["setter"].outcome
+    if report.lcd is not None:
+        outcomes["least ambitious programme"] = report.lcd.llap_point
+    if report.setter is not None:
+        outcomes[f"setter {report.setter.setter}'s outcome"] = report.setter.outcome
     return win_set_diagram(dict(zip(model.players, [tuple(p) for p in model.ideals])),
                            tuple(model.status_quo), outcomes=outcomes, title=title)

@@ -17,33 +17,33 @@ OUTCOMES = (("no agreement", "no_agreement"), ("issue by issue (unlinked)", "unl
 
 @register("cyprus-belarus", TITLE, SUMMARY)
 def run() -> Report:
-    from ..datasets.eu_sanctions import cyprus_belarus_report
+    from ..bargaining.cases import cyprus_belarus_report
 
     report = cyprus_belarus_report()
-    unanimity, qmv = report["unanimity"], report["qmv"]
+    unanimity, qmv = report.unanimity, report.qmv
     blocker = unanimity.blocker
 
     timeline = Section(
         "What happened (dated facts)",
         ["date", "event", "status"],
-        [[row["date"], row["event"], row["status"]] for row in report["timeline"]],
+        [[row["date"], row["event"], row["status"]] for row in report.timeline],
         ["Sanctions under the common foreign and security policy need unanimity (Art. 31(1) "
          "TEU). Cyprus withheld its consent from 10 September until the European Council of "
          "1-2 October adopted conclusions on Turkey; the listing passed on 2 October."],
-        data={"timeline": report["timeline"]})
+        data={"timeline": report.timeline})
 
     assumed = Section(
         "The model's preferences by bloc",
         ["bloc", "member states", "states", "value of the Belarus listing (alpha)",
          "ideal Turkey response (t)", "salience of Turkey (beta)"],
         [[r["bloc"], r["member_states"], r["n_states"], r["alpha_belarus_listing"],
-          r["t_turkey_ideal"], r["beta_turkey_salience"]] for r in report["assumptions"]],
+          r["t_turkey_ideal"], r["beta_turkey_salience"]] for r in report.assumptions],
         ["Two issues: the Belarus listing (0 or 1, utility alpha x) and the intensity of the "
          "EU's response to Turkey (0 to 1, utility -beta (x - t)^2). Nothing agreed is the "
          "status quo (0, 0)."],
         assumptions=["every number in this table is illustrative "
                      "(cyprus_belarus_model_assumptions.csv), not data"],
-        data={"assumptions": report["assumptions"]})
+        data={"assumptions": report.assumptions})
 
     outcome_rows = [[label, getattr(unanimity, key)[unanimity.linked_issue],
                      getattr(unanimity, key)[unanimity.demand_issue]]
@@ -77,11 +77,11 @@ def run() -> Report:
          "in the package minus its utility issue by issue.",
          "The price of linkage is signed: the blocker's allies on the other issue gain from "
          "the package, the members who wanted little action on it pay.",
-         f"The package win-set is {report['package']['ratio']:.1f} times larger than the "
+         f"The package win-set is {report.package['ratio']:.1f} times larger than the "
          "issue-by-issue one: linkage enlarges the set of agreements every member accepts "
          "(Sebenius's 'adding issues')."],
         data={"price_of_linkage": unanimity.price_of_linkage,
-              "value_of_veto": unanimity.value_of_veto, "package": report["package"]})
+              "value_of_veto": unanimity.value_of_veto, "package": report.package})
 
     counterfactual = Section(
         "Counterfactual: the same vote under qualified majority",

@@ -4,9 +4,9 @@ import math
 
 import pytest
 
+from coalitions.bargaining.cases import cyprus_belarus_model, cyprus_belarus_report
 from coalitions.datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,
-                                              cyprus_belarus_assumptions, cyprus_belarus_model,
-                                              cyprus_belarus_report, eu27_population,
+                                              cyprus_belarus_assumptions, eu27_population,
                                               eu_qualified_majority)
 from coalitions.exceptions import InvalidProblemError
 
@@ -33,19 +33,34 @@ def test_qualified_majority_predicate():
 
 def test_report_unanimity_and_counterfactual():
     report = cyprus_belarus_report()
-    u = report["unanimity"]
+    u = report.unanimity
     assert u.can_block and not u.credible
     assert u.capped_by == ("DE",)                          # the presidency caps the price
     assert u.max_concession == pytest.approx(0.1 + math.sqrt(0.01 + 2 / 8))
     assert u.value_of_veto > 0 and u.price_of_linkage["GR"] < 0 < u.price_of_linkage["DE"]
-    assert not report["qmv"].can_block and report["qmv"].value_of_veto == 0
-    assert report["turkey_lcd"].binding == ("DE", "OTHERS")
-    assert report["package"]["package"] > report["package"]["issue_by_issue"]
-    assert any(ASSUMPTION_LABEL in note for note in report["assumption_notes"])
+    assert not report.qmv.can_block and report.qmv.value_of_veto == 0
+    assert report.turkey_lcd.binding == ("DE", "OTHERS")
+    assert report.package["package"] > report.package["issue_by_issue"]
+    assert any(ASSUMPTION_LABEL in note for note in report.assumption_notes)
 
 
 def test_states_unit_agrees_with_blocs():
-    r = cyprus_belarus_report("states")["unanimity"]
+    r = cyprus_belarus_report("states").unanimity
     assert r.capped_by == ("DE",) and len(r.price_of_linkage) == 27
     with pytest.raises(InvalidProblemError, match="unit"):
         cyprus_belarus_model("countries")
+
+
+def test_datasets_hold_data_only():
+    """The datasets package imports no algorithm package (issue 12: datasets -> bargaining)."""
+    import ast
+    from pathlib import Path
+
+    import coalitions.datasets as datasets
+
+    for path in Path(datasets.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                module = ("." * node.level) + (node.module or "")
+                assert not any(part in module for part in (
+                    "bargaining", "solutions", "power", "formation", "approx")), (path, module)
