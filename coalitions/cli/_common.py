@@ -70,30 +70,41 @@ def split_items(text: str, option: str) -> list[str]:
     return items
 
 
-def parse_number(text: str, option: str, *, exact: bool = True) -> int | Fraction | float:
+#: How :func:`parse_number` returns a number: every number exact; decimals as floats but
+#: integers and fractions exact; every number a float.
+NUMBER_KINDS = ("exact", "mixed", "float")
+
+
+def parse_number(text: str, option: str, *, kind: str = "exact") -> int | Fraction | float:
     """The one number parser of the CLI: an integer, a fraction ``2/3`` or a decimal ``0.25``
     / ``1e18`` (never evaluated as code). NaN and infinities are refused (usage error).
 
-    Integers and fractions are exact. A decimal is exact too (``0.25`` is ``1/4``) unless
-    ``exact=False``, where it stays a float: ``--discount 0.9`` computes in floats and
-    ``--discount 9/10`` exactly.
+    ``kind="exact"``: every number exact (``0.25`` is ``1/4``). ``kind="mixed"``: a decimal
+    stays a float, integers and fractions are exact (``--discount 0.9`` computes in floats,
+    ``--discount 9/10`` exactly). ``kind="float"``: every number a float.
     """
     stripped = str(text).strip()
     try:
         value = Fraction(stripped)
     except (ValueError, ZeroDivisionError):
         raise typer.BadParameter(
-            f"{option}: {text!r} is not a finite number (write an integer, a fraction such "
-            "as 2/3, or a decimal such as 0.25).") from None
-    if not exact and "/" not in stripped and any(c in stripped for c in ".eE"):
-        return float(value)
+            f"{option}: {text!r} is not a number (write an integer, a fraction such "
+            "as 2/3, or a finite decimal such as 0.25).") from None
+    if kind == "float" or (kind == "mixed" and "/" not in stripped
+                           and any(c in stripped for c in ".eE")):
+        try:
+            return float(value)
+        except OverflowError:
+            raise typer.BadParameter(
+                f"{option}: {text!r} is too large for a float; write it as an integer or "
+                "a fraction for exact arithmetic, or rescale it.") from None
     return value.numerator if value.denominator == 1 else value
 
 
-def parse_numbers(text: str, option: str, *, exact: bool = True
+def parse_numbers(text: str, option: str, *, kind: str = "exact"
                   ) -> list[int | Fraction | float]:
     """Comma-separated numbers (see :func:`parse_number`)."""
-    return [parse_number(item, option, exact=exact) for item in split_items(text, option)]
+    return [parse_number(item, option, kind=kind) for item in split_items(text, option)]
 
 
 def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:

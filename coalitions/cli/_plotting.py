@@ -15,7 +15,7 @@ import typer
 from ._common import errors_to_stderr
 
 __all__ = ["PLOT_OPTION", "write_plot", "power_figure", "sweep_figure", "simplex_figure",
-           "bargaining_figure", "win_set_figure"]
+           "bargaining_figure", "win_set_figure", "game_simplex_figure"]
 
 PLOT_OPTION: Optional[Path] = typer.Option(
     None, "--plot", metavar="FILE",
@@ -115,3 +115,16 @@ def win_set_figure(report: Any, title: str) -> Any:
         outcomes[f"setter {report.setter.setter}'s outcome"] = report.setter.outcome
     return win_set_diagram(dict(zip(model.players, [tuple(p) for p in model.ideals])),
                            tuple(model.status_quo), outcomes=outcomes, title=title)
+
+
+def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
+    """The imputation simplex of a game of worths; a cost game is drawn as its savings game,
+    with each cost share ``y`` shown as the saving ``c({i}) - y_i``."""
+    from ..games.classes import cost_to_savings
+
+    if not game.is_cost:
+        return simplex_figure(game, points, title)
+    singles = [game.value([player]) for player in game.players]
+    savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
+    return simplex_figure(cost_to_savings(game), savings,
+                          f"{title} (savings game: stand-alone cost - cost share)")

@@ -3,14 +3,13 @@ winning coalitions, clubs, networks)."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
 from ..exceptions import InvalidProblemError
-from ..games.io import parse_number as parse_file_number
+from ..formation.io import read_club_csv
 from ..games.io import read_game
 from ._common import (JSON_OPTION, at_least, check_tolerance, emit_json, errors_to_stderr,
                       number_cell, parse_number, parse_numbers, print_table, split_items)
@@ -134,22 +133,26 @@ def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\"
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = []
-    for label, flag, key in (("core stable", result.core_stable, "core"),
-                             ("Nash stable", result.nash_stable, "nash"),
-                             ("individually stable", result.individually_stable, "individual"),
-                             ("contractually individually stable",
-                              result.contractually_individually_stable, "contractual")):
-        witness = result.witnesses[key]
-        if witness is None:
-            text = "-"
-        elif key == "core":
-            text = f"blocked by {_block(witness)}"
-        else:
-            text = f"{witness['player']}: {_block(witness['from'])} -> {_block(witness['to'])}"
-        rows.append((label, "yes" if flag else "no", text))
     print_table(f"Stability of {_partition_text(result.partition)}",
-                ["notion", "stable", "deviation"], rows)
+                ["notion", "stable", "deviation"],
+                [(label, "yes" if getattr(result, flag) else "no",
+                  _deviation(key, result.witnesses[key])) for label, flag, key in NOTIONS])
+
+
+#: The stability notions of a hedonic game: label, result field, witness key.
+NOTIONS = (("core stable", "core_stable", "core"), ("Nash stable", "nash_stable", "nash"),
+           ("individually stable", "individually_stable", "individual"),
+           ("contractually individually stable", "contractually_individually_stable",
+            "contractual"))
+
+
+def _deviation(key: str, witness) -> str:
+    """A stability witness in words: the blocking coalition, or who moves where."""
+    if witness is None:
+        return "-"
+    if key == "core":
+        return f"blocked by {_block(witness)}"
+    return f"{witness['player']}: {_block(witness['from'])} -> {_block(witness['to'])}"
 
 
 def _hedonic(file: Path):
@@ -229,8 +232,7 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
             as_json: bool = JSON_OPTION) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
-    from ..formation import (minimal_connected_winning_coalitions,
-                             minimal_winning_coalitions, minimum_weight_coalitions)
+    from ..formation.report import WINNING_FAMILIES, winning_coalitions_report
 
     names = split_items(players, "--players") if players else None
     line = split_items(order, "--order") if order else None
@@ -241,20 +243,12 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
     with errors_to_stderr():
         if file is not None:
             q, w = read_game(file), None
-        results = {
-            "minimal-winning": minimal_winning_coalitions(q, w, players=names),
-            "minimum-weight": minimum_weight_coalitions(q, w, players=names),
-            "minimal-connected-winning": minimal_connected_winning_coalitions(
-                q, w, players=names, order=line),
-        }
+        results = winning_coalitions_report(q, w, players=names, order=line)
     if as_json:
         emit_json({key: value.to_dict() for key, value in results.items()})
         return
-    titles = {"minimal-winning": "Minimal winning coalitions",
-              "minimum-weight": "Minimum-weight winning coalitions (Riker)",
-              "minimal-connected-winning": "Minimal connected winning coalitions (Axelrod)"}
     for key, result in results.items():
-        print_table(f"{titles[key]}: {len(result)}", ["coalition", "weight"],
+        print_table(f"{WINNING_FAMILIES[key]}: {len(result)}", ["coalition", "weight"],
                     [(_block(c), number_cell(wt)) for c, wt in
                      zip(result.coalitions, result.weights)])
 
@@ -275,12 +269,12 @@ def clubs(file: Optional[Path] = typer.Option(
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
                 "give --probabilities and --coverage (comma-separated), or --file CSV.")
-        p = [float(v) for v in parse_numbers(probabilities, "--probabilities")]
-        s = [float(v) for v in parse_numbers(coverage, "--coverage")]
+        p = parse_numbers(probabilities, "--probabilities", kind="float")
+        s = parse_numbers(coverage, "--coverage", kind="float")
         names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:
-            names, p, s = _club_csv(file)
+            names, p, s = read_club_csv(file)
         result = club_frontier(p, s, players=names, method=method)
     if as_json:
         emit_json(result.to_dict())
@@ -289,24 +283,6 @@ def clubs(file: Optional[Path] = typer.Option(
                 [(_block(c), number_cell(float(a)), number_cell(float(l)))
                  for c, a, l in zip(result.clubs, result.efficiency, result.coverage)],
                 caption=f"method={result.method}")
-
-
-def _club_csv(file: Path):
-    try:
-        with open(file, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise InvalidProblemError(f"no such file: {file}") from None
-    if not rows or not {"player", "probability", "coverage"} <= set(rows[0]):
-        raise InvalidProblemError(
-            f"{file} needs a header with columns player, probability, coverage."
-        )
-    names = [row["player"] for row in rows]
-    p = [float(parse_file_number(row["probability"], f"probability of {row['player']}"))
-         for row in rows]
-    s = [float(parse_file_number(row["coverage"], f"coverage of {row['player']}"))
-         for row in rows]
-    return names, p, s
 
 
 @app.command("myerson")

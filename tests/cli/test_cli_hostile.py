@@ -157,10 +157,6 @@ def runs(name: str, tmp_path):
 KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
     "bargain baron-ferejohn[--players]":
         ("t-bargain", 2, "hang: --players 1e400 or a 40-digit count"),
-    "form clubs[--probabilities]":
-        ("cli/form.py (t-scale area)", 1, "internal error: float(10**400) in clubs"),
-    "form clubs[--coverage]":
-        ("cli/form.py (t-scale area)", 1, "internal error: float(10**400) in clubs"),
 }
 
 
