@@ -21,7 +21,8 @@ from ..results import jsonable
 
 __all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
            "number_cell", "split_items", "parse_number", "parse_numbers", "count_or_names",
-           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION"]
+           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION",
+           "print_sections", "NUMBER_KINDS"]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
@@ -213,6 +214,17 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
                     [[row[i] if i < len(row) else "" for i in chosen] for row in rows],
                     _widths([narrow[i] for i in chosen], [wide[i] for i in chosen], room),
                     caption if k == len(groups) - 1 else None)
+
+
+def print_sections(sections: Iterable[Any], cell: Callable[[Any], str] = None) -> None:
+    """Print report sections (title, columns, rows, notes, assumptions) as tables, each
+    cell formatted by ``cell`` (default :func:`number_cell`)."""
+    cell = cell or number_cell
+    for section in sections:     # print_table escapes: text is data, never rich markup
+        print_table(section.title, section.columns, [[cell(v) for v in row]
+                                                     for row in section.rows])
+        typer.echo("".join([*(f"  * {note}\n" for note in section.notes),
+                            *(f"  ASSUMPTION: {a}\n" for a in section.assumptions)]))
 
 
 def _widths(narrow: list[int], wide: list[int], room: int) -> list[int]:

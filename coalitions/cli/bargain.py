@@ -11,7 +11,8 @@ from typer.core import TyperGroup
 from ..exceptions import InvalidProblemError
 from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
                       parse_number, print_table, split_items)
-from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
+from ..plot.figures import bargaining_problem_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 
 class FileOrCommand(TyperGroup):
@@ -72,19 +73,23 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
         if exact:
             extra["symbolic"] = True
         result = bargaining_solution(problem, solution, **extra)
-    write_plot(plot, lambda: bargaining_figure(problem, f"Bargaining problem {file.name}"),
+    write_plot(plot, lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
                quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return
+    _print_solution(f"{solution} solution of {file.name}", result, problem.disagreement)
+
+
+def _print_solution(title: str, result, disagreement) -> None:
+    """A bargaining solution: each player's utility, disagreement payoff and share (an exact
+    symbolic value is shown as written and as a decimal)."""
     def cell(value):
         return f"{value} ({float(value):.6g})" if result.exact else number_cell(float(value))
-    rows = [(p, cell(u), number_cell(float(d)), "-" if result.shares is None else cell(s))
-            for p, u, d, s in zip(result.players, result.x, problem.disagreement,
-                                  result.shares if result.shares is not None
-                                  else [0] * len(result.players))]
-    print_table(f"{solution} solution of {file.name}",
-                ["player", "utility", "disagreement", "share"], rows)
+    shares = result.shares if result.shares is not None else [None] * len(result.players)
+    print_table(title, ["player", "utility", "disagreement", "share"],
+                [(p, cell(u), number_cell(float(d)), "-" if s is None else cell(s))
+                 for p, u, d, s in zip(result.players, result.x, disagreement, shares)])
 
 
 @app.command("rubinstein")
@@ -155,5 +160,4 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
                 caption=f"method={result.method}, residual={result.residual:.2e}, "
                         f"exact={result.exact}")
     if result.closed_form:
-        for key, value in result.closed_form.items():
-            typer.echo(f"  {key}: {value}")
+        typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))

@@ -15,7 +15,8 @@ from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
 from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
                       print_table)
-from ._plotting import PLOT_OPTION, game_simplex_figure, write_plot
+from ..plot.figures import game_simplex_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
@@ -129,10 +130,10 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
     if as_json:
         emit_json(result.to_dict())
         return
-    levels = ", ".join(number_cell(v) for v in result.levels)
     in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
     _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
                 ["player", _payoff(game)],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, verified={result.verified}, "
-                        f"LPs={result.nit}; excess levels: {levels}")
+                        f"LPs={result.nit}; excess levels: "
+                        f"{', '.join(number_cell(v) for v in result.levels)}")

@@ -10,6 +10,7 @@ import typer
 
 from ..exceptions import InvalidProblemError
 from ..formation.io import read_club_csv
+from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
 from ._common import (JSON_OPTION, at_least, check_tolerance, emit_json, errors_to_stderr,
                       number_cell, parse_number, parse_numbers, print_table, split_items)
@@ -52,8 +53,11 @@ def partitions(players: list[str] = typer.Argument(..., help="Player names."),
     from ..formation import bell_number, set_partitions
 
     with errors_to_stderr():
-        count = bell_number(len(players))
-        listed = [] if count_only else set_partitions(players)
+        if count_only:
+            count, listed = bell_number(len(players)), []
+        else:
+            listed = list(set_partitions(players))
+            count = len(listed)
     if as_json:
         emit_json({"players": players, "count": count,
                    **({} if count_only else {"partitions": listed})})
@@ -185,11 +189,11 @@ def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = [(i + 1, player, _block(old), _block(new),
-             number_cell(result.potentials[i]) if result.potentials else None)
-            for i, (player, old, new) in enumerate(result.moves)]
     print_table(f"Best-response dynamics ({rule})", ["move", "player", "from", "to",
-                                                     "potential"], rows,
+                                                     "potential"],
+                [(i + 1, player, _block(old), _block(new),
+                  number_cell(result.potentials[i]) if result.potentials else None)
+                 for i, (player, old, new) in enumerate(result.moves)],
                 caption=f"final {_partition_text(result.partition)}; stopped: "
                         f"{result.stopping_reason} after {result.n_rounds} round(s)")
 
@@ -210,13 +214,13 @@ def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = [(k, number_cell(ps), number_cell(pn), "yes" if i else "no", "yes" if e else "no",
-             "STABLE" if k in result.stable_sizes else "")
-            for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
-                                       result.nonsignatory_payoffs, result.internal,
-                                       result.external)]
     print_table(f"Self-enforcing agreement, linear-quadratic model, n={n}",
-                ["k", "signatory", "non-signatory", "internal", "external", ""], rows,
+                ["k", "signatory", "non-signatory", "internal", "external", ""],
+                [(k, number_cell(ps), number_cell(pn), "yes" if i else "no",
+                  "yes" if e else "no", "STABLE" if k in result.stable_sizes else "")
+                 for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
+                                            result.nonsignatory_payoffs, result.internal,
+                                            result.external)],
                 caption=f"stable sizes: {', '.join(map(str, result.stable_sizes)) or 'none'}")
 
 
@@ -232,7 +236,7 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
             as_json: bool = JSON_OPTION) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
-    from ..formation.report import WINNING_FAMILIES, winning_coalitions_report
+    from ..formation.report import winning_coalitions_report
 
     names = split_items(players, "--players") if players else None
     line = split_items(order, "--order") if order else None
@@ -247,6 +251,11 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
     if as_json:
         emit_json({key: value.to_dict() for key, value in results.items()})
         return
+    _print_winning(results)
+
+
+def _print_winning(results: dict) -> None:
+    """One table per family of winning coalitions."""
     for key, result in results.items():
         print_table(f"{WINNING_FAMILIES[key]}: {len(result)}", ["coalition", "weight"],
                     [(_block(c), number_cell(wt)) for c, wt in
@@ -292,14 +301,7 @@ def myerson(file: Path = GAME_FILE,
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value
 
-    pairs = []
-    for item in split_items(edges, "--edges"):
-        ends = [e.strip() for e in item.split("-")]
-        if len(ends) != 2 or not all(ends):
-            raise typer.BadParameter(
-                f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
-                param_hint="--edges")
-        pairs.append(tuple(ends))
+    pairs = _edges(edges)
     with errors_to_stderr():
         result = myerson_value(read_game(file), pairs)
     if as_json:
@@ -308,3 +310,16 @@ def myerson(file: Path = GAME_FILE,
     print_table(f"Myerson value of {file.name}", ["player", "payoff"],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"edges {edges}, exact={result.exact}")
+
+
+def _edges(text: str) -> list[tuple[str, str]]:
+    """``--edges``: links written ``a-b``, separated by commas (usage error otherwise)."""
+    pairs = []
+    for item in split_items(text, "--edges"):
+        ends = [e.strip() for e in item.split("-")]
+        if len(ends) != 2 or not all(ends):
+            raise typer.BadParameter(
+                f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
+                param_hint="--edges")
+        pairs.append((ends[0], ends[1]))
+    return pairs

@@ -16,7 +16,8 @@ from ..datasets.eu_sanctions import ASSUMPTION_LABEL
 from ..exceptions import InvalidArgumentError
 from ._common import (JSON_OPTION, at_least, emit_json, errors_to_stderr, number_cell,
                       print_table)
-from ._plotting import PLOT_OPTION, win_set_figure, write_plot
+from ..plot.figures import spatial_report_figure
+from ._plotting import PLOT_OPTION, write_plot
 from .bargain import FileOrCommand
 
 app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
@@ -65,7 +66,7 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
             raise InvalidArgumentError(
                 "--plot draws spatial models; this file holds a linkage model")
     if isinstance(report, SpatialReport):
-        write_plot(plot, lambda: win_set_figure(report, f"Win-set in {file.name}"),
+        write_plot(plot, lambda: spatial_report_figure(report, f"Win-set in {file.name}"),
                    quiet=as_json)
     if as_json:
         emit_json(report.to_dict())
@@ -79,8 +80,7 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
     if report.package is not None:
         typer.echo(f"package win-set {_fmt(report.package['package'])} vs issue by issue "
                    f"{_fmt(report.package['issue_by_issue'])} ({report.package['method']})")
-    for note in report.assumptions:
-        typer.echo(f"  assumption: {note}")
+    typer.echo("".join(f"  assumption: {note}\n" for note in report.assumptions), nl=False)
 
 
 def _print_spatial(title: str, report) -> None:
@@ -127,8 +127,8 @@ def cyprus_belarus(unit: str = typer.Option("blocs", help="blocs (six) or states
     typer.echo(f"Package win-set {number_cell(package['package'], 3)} vs issue by issue "
                f"{number_cell(package['issue_by_issue'], 3)} "
                f"(x{number_cell(package['ratio'], 3)}, {package['method']}){note}.")
-    for text in report.assumption_notes:
-        typer.echo(f"  assumption: {text}")
+    typer.echo("".join(f"  assumption: {text}\n" for text in report.assumption_notes),
+               nl=False)
     if timeline:
         print_table("Timeline 2020 (facts; 'verify' rows less certain)",
                     ["date", "event", "status"],

@@ -21,7 +21,8 @@ from ..power._engines import METHODS
 from ..datasets import BODIES
 from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, number_cell,
                       parse_number, parse_numbers, print_table, split_items)
-from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot
+from ..plot.figures import power_table_figure, sweep_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
               "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
@@ -55,7 +56,7 @@ app = typer.Typer(cls=_PowerGroup, invoke_without_command=True,
 def _render(game: Any, table: Any, title: str, as_json: bool,
             plot: Optional[Path] = None) -> None:
     """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
-    write_plot(plot, lambda: power_figure(table, title), quiet=as_json)
+    write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
     if as_json:
         emit_json({"game": repr(game), **table.to_dict()})
         return
@@ -202,7 +203,7 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
         game = (datasets.body(body) if body is not None else
                 WeightedVotingGame(sum(numbers), numbers, names))
         report = sweep_report(game, chosen)
-    write_plot(plot, lambda: sweep_figure(game, report.sweep, "Decision-rule sweep"),
+    write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"),
                quiet=as_json)
     if as_json:
         emit_json(report.sweep.to_dict())
