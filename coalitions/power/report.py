@@ -140,7 +140,7 @@ def pivotal_vote(game: Any, *, yes: Iterable[str] | None = None,
     ------
     InvalidArgumentError
         If neither or both of ``yes`` and ``no`` are given.
-    UnknownPlayerError
+    InvalidGameError
         If a name is not a member.
 
     References
