@@ -15,13 +15,14 @@ import csv
 import math
 from importlib import resources
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, Callable
 
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
 __all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_population",
-           "load_csv", "Body", "BODIES", "body"]
+           "load_csv", "Body", "BODIES", "body", "aosis_members", "un_scale_2019_2021"]
 
 
 def _shipped_files() -> list[str]:
@@ -150,6 +151,41 @@ def eec_council_1958() -> WeightedVotingGame:
     return WeightedVotingGame(12, [4, 4, 4, 2, 2, 1],
                               ["France", "Germany", "Italy", "Belgium", "Netherlands",
                                "Luxembourg"])
+
+
+def aosis_members(un_members_only: bool = True) -> list[str]:
+    """The Alliance of Small Island States in 2017 (CIA World Factbook list, 39 members;
+    37 of them UN members).
+
+    Source: CIA World Factbook 2017 (``aosis_members_factbook2017.csv``, see
+    ``aosis_members_factbook2017.md``).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import aosis_members
+    >>> len(aosis_members()), len(aosis_members(un_members_only=False))
+    (37, 39)
+    """
+    return [row["member"] for row in load_csv("aosis_members_factbook2017.csv")
+            if row["un_member"] == "yes" or not un_members_only]
+
+
+def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
+    """The 20 largest rates (percent) of the UN regular-budget scale 2019-2021, exact, in
+    rank order.
+
+    Source: UN General Assembly resolution A/RES/73/271 (2018)
+    (``un_scale_of_assessments_2019_2021_top.csv``, provenance in
+    ``un_scale_of_assessments_2019_2021_top.md``).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import un_scale_2019_2021
+    >>> un_scale_2019_2021()[0]
+    ('United States', Fraction(22, 1))
+    """
+    return [(row["member_state"], Fraction(row["rate_pct"]))
+            for row in load_csv("un_scale_of_assessments_2019_2021_top.csv")]
 
 
 @dataclass(frozen=True)

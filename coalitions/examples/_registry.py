@@ -1,11 +1,13 @@
-"""The registry of worked examples: each case has a name, a title, a one-line summary and a
-``run()`` that returns a :class:`~coalitions.examples.Report`."""
+"""The registry of worked examples: each case has a name, a title, a one-line summary, a
+``compute()`` that calls the library and returns its results, and a ``report(results)`` that
+lays them out as a :class:`~coalitions.examples.Report`; ``run()`` is
+``report(compute())``."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from ..exceptions import InvalidArgumentError
 from ._report import Report
@@ -22,20 +24,26 @@ class Case:
     name: str
     title: str
     summary: str
-    run: Callable[[], Report]
+    compute: Callable[[], Any]
+    report: Callable[[Any], Report]
+
+    def run(self) -> Report:
+        """The case's report: ``report(compute())``."""
+        return self.report(self.compute())
 
     def __call__(self) -> Report:
         return self.run()
 
 
-def register(name: str, title: str, summary: str) -> Callable[[Callable[[], Report]],
-                                                               Callable[[], Report]]:
-    """Decorator: register ``run`` under ``name`` (names are unique)."""
-    def decorate(run: Callable[[], Report]) -> Callable[[], Report]:
+def register(name: str, title: str, summary: str, compute: Callable[[], Any]
+             ) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
+    """Decorator: register the case ``name`` whose ``report(results)`` lays out what
+    ``compute()`` returns (names are unique)."""
+    def decorate(report: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
-        CASES[name] = Case(name, title, summary, run)
-        return run
+        CASES[name] = Case(name, title, summary, compute, report)
+        return report
     return decorate
 
 

@@ -181,7 +181,7 @@ def test_coalitions_of_the_willing_answers(reports):
 
 
 def test_un_scale_section(reports):
-    from coalitions.examples.burden_sharing import un_scale_2019_2021
+    from coalitions.datasets import un_scale_2019_2021
 
     scale = un_scale_2019_2021()
     assert len(scale) == 20 and scale[0] == ("United States", 22)
