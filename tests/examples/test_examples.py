@@ -109,7 +109,7 @@ def test_case_without_plot(monkeypatch, tmp_path):
 
 def test_register_twice_is_refused():
     with pytest.raises(ValueError, match="already registered"):
-        ex.register("glove", "t", "s")(lambda: None)
+        ex.register("glove", "t", "s", lambda: None)(lambda results: None)
 
 
 # --- known answers -----------------------------------------------------------------------
