@@ -12,7 +12,7 @@ from typing import Any, Callable
 from ..exceptions import InvalidArgumentError
 from ._report import Report
 
-__all__ = ["Case", "register", "get_case", "list_cases", "run_case", "script_main", "CASES"]
+__all__ = ["Case", "register", "get_case", "list_cases", "run_case", "CASES"]
 
 CASES: dict[str, "Case"] = {}
 
@@ -71,26 +71,3 @@ def _timed(name: str) -> tuple[Report, float]:  # used by the smoke tests and th
     start = time.perf_counter()
     report = run_case(name)
     return report, time.perf_counter() - start
-
-
-def script_main(name: str, argv: list[str] | None = None) -> int:
-    """What ``examples/<name>.py`` runs: print the report as text (``--json`` for JSON),
-    and with ``--plot FILE`` also write its figure."""
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(description=get_case(name).summary)
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--plot", metavar="FILE", help="write the figure (.png or .svg)")
-    args = parser.parse_args(argv)
-    report = run_case(name)
-    if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
-    else:
-        print(report.to_text())
-    if args.plot:
-        if report.plot is None:
-            parser.error(f"the example {name!r} has no plot")
-        from ..plot import save_figure
-        print(f"figure written to {save_figure(report.plot(), args.plot)}")
-    return 0
