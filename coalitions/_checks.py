@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from numbers import Integral, Real
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 
-from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
+from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
-__all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "finite_floats",
-           "as_label"]
+__all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "player_names",
+           "check_callback", "as_path", "format_bytes", "finite_floats", "as_label",
+           "MAX_PLAYERS"]
+
+#: Most players any object may name: a body larger than this cannot be analysed by any method
+#: here, and naming 10**300 players would hang before the first computation.
+MAX_PLAYERS = 10 ** 7
 
 
 def check_tolerance(atol: Any, function: str) -> float:
@@ -70,6 +77,88 @@ def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgum
         except TypeError:
             raise error(f"{what} must list player names, got {name!r} inside it.") from None
     return names
+
+
+def player_names(players: Any, what: str, error: type[CoalitionsError] = InvalidGameError,
+                 *, n: int | None = None, minimum: int = 1, characters: bool = False,
+                 stringify: bool = False) -> tuple[str, ...]:
+    """Distinct, non-empty player names, from a list of names or a count.
+
+    ``players`` is an iterable of names, or a count ``k`` (the players are then named ``"1"``
+    .. ``"k"``), or None when ``n`` is known (``n`` numbered players). A string is refused
+    unless ``characters`` (then each character names one player, ``"ABC"``). Names must be
+    strings unless ``stringify`` (then ``str(name)``). With ``n``, exactly ``n`` names are
+    needed, and at least ``minimum``. ``error`` is raised, naming ``what``, for anything else
+    (:class:`TooLargeError` for a count past :data:`MAX_PLAYERS`).
+    """
+    if players is None and n is not None:
+        players = n
+    least = "one player" if minimum == 1 else f"{minimum} players"
+    if isinstance(players, Integral) and not isinstance(players, bool):
+        count = int(players)
+        if count < minimum:
+            raise error(f"{what}: a game needs at least {least}, got {count}.")
+        if n is not None and count != n:
+            raise error(f"{what}: {count} players given for {n}; give {n} (or their names).")
+        if count > MAX_PLAYERS:
+            raise TooLargeError(f"{what}: a count of {len(str(count))} digits is more players "
+                                f"than any method here can analyse (at most {MAX_PLAYERS:,}).")
+        return tuple(str(i + 1) for i in range(count))
+    if isinstance(players, str) and characters:
+        players = list(players)
+    if isinstance(players, str):
+        raise error(f"{what} must be a list of player names (or a count), got the string "
+                    f"{players!r}; write [{players!r}] for one player.")
+    names = as_list(players, what, error, expected="a list of player names (or a count)")
+    if stringify:
+        names = [str(name) for name in names]
+    for name in names:
+        if not isinstance(name, str):
+            raise error(f"{what}: player names must be strings, got {name!r} "
+                        f"({type(name).__name__}); use str(name).")
+        if not name.strip():
+            raise error(f"{what}: player names must be non-empty strings, got {name!r}.")
+    if len(set(names)) != len(names):
+        seen: set = set()
+        repeated = [name for name in names if name in seen or seen.add(name)]
+        raise error(f"{what}: duplicate player names: {', '.join(map(repr, repeated))}; "
+                    "give each player once.")
+    if n is not None and len(names) != n:
+        raise error(f"{what}: {len(names)} player names given for {n} players; give "
+                    f"exactly {n}.")
+    if len(names) < minimum:
+        raise error(f"{what}: a game needs at least {least}, got {len(names)}.")
+    return tuple(names)
+
+
+def check_callback(callback: Any, function: str) -> Any:
+    """``callback`` unchanged when it is None or callable."""
+    if callback is not None and not callable(callback):
+        raise InvalidArgumentError(
+            f"{function}: callback must be a function (or None), got {callback!r} "
+            f"({type(callback).__name__}).")
+    return callback
+
+
+def as_path(path: Any, function: str, error: type[CoalitionsError] = InvalidArgumentError,
+            *, expected: str = "a file name (str or pathlib.Path)") -> Path:
+    """``path`` as a :class:`~pathlib.Path`; anything but a non-empty str or path-like object
+    is refused (``Path(None)`` would raise a ``TypeError``, ``Path("")`` means the folder)."""
+    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)) or \
+            not os.fspath(path):
+        raise error(f"{function}: the path must be {expected}, got {path!r}.")
+    return Path(path)
+
+
+def format_bytes(size: float) -> str:
+    """A memory size in binary units (``"1.5 GiB"``), for any size, even past float range."""
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB"):
+        if size < 1024:
+            return f"{float(size):.1f} {unit}"
+        size = size / 1024 if size < 2 ** 1000 else size // 1024
+    if isinstance(size, float):
+        return f"{size:.3g} EiB"
+    return f"more than 10**{len(str(int(size))) - 1} EiB"
 
 
 def finite_floats(function: Callable) -> Callable:

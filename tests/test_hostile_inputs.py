@@ -11,9 +11,9 @@ not exist or is a directory); it fails on any other exception and on a hang (a p
 alarm). Sizes stay small except the weighted bodies of 64, 193 and 1000 members, which every
 method that accepts one must handle or refuse quickly.
 
-``KNOWN_FAILURES`` is a ratchet: each entry names a call that fails today and the area that
-owns the fix. The test fails on a failure that is not listed and on a listed call that now
-passes (delete its entry), so the list can only shrink.
+``KNOWN_FAILURES`` is a ratchet, empty today: an entry would name a call that fails and the
+area that owns the fix. The test fails on a failure that is not listed and on a listed call
+that now passes (delete its entry), so the list can only shrink.
 """
 
 from __future__ import annotations
@@ -421,107 +421,10 @@ def hostile_calls(label: str, function, tmp_path):
 FUNCTIONS = public_callables()
 
 #: Arguments whose hostile values fail today: ``"function[argument]": (owner, how many of the
-#: hostile values fail, first failure)``. The owner is the helper area that is fixing it.
-#: Strict: more failures than counted is a regression; fewer means a fix landed and the
-#: count must be lowered (the entry deleted at zero), so the list only shrinks.
-KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {
-    "BargainingProblem[atol]":
-        ('t-bargain', 9, "TypeError: '>' not supported between instances o"),
-    "BargainingProblem[disagreement]":
-        ('t-bargain', 17, "AttributeError: 'NoneType' object has no attribu"),
-    "BargainingProblem[kind]":
-        ('t-bargain', 6, "TypeError: unsupported operand type(s) for +: 'N"),
-    "BargainingProblem[players]":
-        ('t-bargain', 10, "TypeError: object of type 'NoneType' has no len("),
-    "BargainingProblem[vertices]":
-        ('t-bargain', 17, "AttributeError: 'NoneType' object has no attribu"),
-    "CompoundGame[parts]":
-        ('t-scale', 10, "TypeError: 'NoneType' object is not iterable"),
-    "FunctionOracle[game]":
-        ('t-scale (approx)', 5, "AttributeError: 'NoneType' object has no attribu"),
-    "IssueLinkageModel[no_agreement]":
-        ('t-bargain', 11, "TypeError: 'int' object is not iterable"),
-    "IssueLinkageModel[status_quo]":
-        ('t-bargain', 10, "TypeError: 'NoneType' object is not iterable"),
-    "OracleGame[players]":
-        ('unowned (tu.py/oracle.py)', 8, "TypeError: 'NoneType' object is not iterable"),
-    "SimpleGame[minimal_winning]":
-        ('t-scale', 9, "TypeError: 'int' object is not iterable"),
-    "SimpleGame[players]":
-        ('t-scale', 1, "TypeError: 'float' object is not iterable"),
-    "SpatialModel[ideal_points]":
-        ('t-bargain', 1, "TypeError: 'NoneType' object is not iterable"),
-    "TUGame[players]":
-        ('unowned (tu.py/oracle.py)', 9, "TypeError: 'int' object is not iterable"),
-    "TableOracle[game]":
-        ('t-scale (approx)', 15, "AttributeError: 'NoneType' object has no attribu"),
-    "WeightedVotingGame[players]":
-        ('t-scale', 6, "TypeError: 'float' object is not iterable"),
-    "banzhaf_estimate[budget]":
-        ('t-scale (approx)', 2, "OverflowError: cannot fit 'int' into an index-si"),
-    "banzhaf_estimate[callback]":
-        ('t-scale (approx)', 16, "TypeError: 'str' object is not callable"),
-    "banzhaf_estimate[game]":
-        ('t-scale (approx)', 1, 'RuntimeWarning: invalid value encountered in sub'),
-    "banzhaf_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "baron_ferejohn[recognition]":
-        ('t-bargain', 9, "TypeError: 'int' object is not iterable"),
-    "coleman_power_to_act[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "coleman_power_to_initiate[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "coleman_power_to_prevent[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "core[game]":
-        ('t-core', 1, 'IndexError: list index out of range'),
-    "core_vertices[game]":
-        ('t-core', 1, 'IndexError: list index out of range'),
-    "decision_rule_predicate[players]":
-        ('t-bargain', 10, "TypeError: object of type 'NoneType' has no len("),
-    "decision_rule_sweep[quotas]":
-        ('t-scale', 9, "TypeError: 'int' object is not iterable"),
-    "deegan_packel_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "holler_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "is_balanced_collection[certificate]":
-        ('t-core', 16, "AttributeError: 'str' object has no attribute 'c"),
-    "is_decisive[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "is_proper[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "is_strong[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "johnston_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "least_core[game]":
-        ('t-core', 1, 'IndexError: list index out of range'),
-    "minimal_blocking_coalitions[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "package_win_set[resolution]":
-        ('t-bargain', 1, 'OverflowError: integer division result too large'),
-    "pivotal_players[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "power_indices[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "rae_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "risk_of_being_outvoted[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "shapley_estimate[budget]":
-        ('t-scale (approx)', 2, "OverflowError: cannot fit 'int' into an index-si"),
-    "shapley_estimate[callback]":
-        ('t-scale (approx)', 16, "TypeError: 'str' object is not callable"),
-    "shapley_estimate[game]":
-        ('t-scale (approx)', 1, 'RuntimeWarning: invalid value encountered in sub'),
-    "shapley_shubik_index[game]":
-        ('t-scale', 1, 'TypeError: Cannot convert expression to float'),
-    "win_set[resolution]":
-        ('t-bargain', 1, 'OverflowError: integer division result too large'),
-    "write_game[path]":
-        ('t-io', 16, 'TypeError: expected str, bytes or os.PathLike ob'),
-}
+#: hostile values fail, first failure)``. Empty since issue 11 was finished: every hostile call
+#: answers or raises a CoalitionsError. Keep it empty (fix a new failure where it arises); the
+#: strict check stays so that an entry added for a while can only shrink.
+KNOWN_FAILURES: dict[str, tuple[str, int, str]] = {}
 
 
 @pytest.mark.parametrize("label", sorted(FUNCTIONS))

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
@@ -37,6 +37,10 @@ __all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle", "seed_se
 #: Evaluations per task unless ``chunk_size`` says otherwise. Fixed (not tied to the number of
 #: workers) so that results are reproducible; large enough to amortise a Dask task (~15 ms).
 DEFAULT_CHUNK_EVALUATIONS = 1 << 16
+#: Tables with a worth past this are sampled divided by a power of two (their squares overflow).
+SCALE_ABOVE = 2.0 ** 400
+#: At most this many tasks in one run (a budget of 6.5e10 evaluations in default chunks).
+MAX_TASKS = 1_000_000
 #: At most this many boolean cells in one coalition matrix (memory bound per task).
 MAX_MATRIX_CELLS = 1 << 24
 
@@ -52,6 +56,9 @@ class ValueOracle:
     players: tuple
     n: int
     masks = False
+    #: The oracle's values are the game's divided by ``scale`` (a power of two, so exactly);
+    #: estimates are multiplied back by it.
+    scale = 1.0
 
     def evaluate(self, matrix: np.ndarray) -> np.ndarray:  # pragma: no cover - interface
         raise NotImplementedError
@@ -60,18 +67,33 @@ class ValueOracle:
         raise NotImplementedError
 
 
+def _check_game(game: Any, kind: type, oracle: str) -> None:
+    if not isinstance(game, kind):
+        raise InvalidGameError(
+            f"{oracle} reads a {kind.__name__}, got {type(game).__name__}; pass the game to "
+            "the estimator itself (shapley_estimate(game, ...)), which picks the oracle.")
+
+
 class TableOracle(ValueOracle):
     """A :class:`~coalitions.TUGame` read as an oracle: vectorised table look-ups."""
 
     masks = True
 
     def __init__(self, game: TUGame) -> None:
+        _check_game(game, TUGame, "TableOracle")
         if game.kind == nb.SYMBOLIC:
             raise InvalidGameError(
                 "sampling estimators need numeric values; substitute the symbols first "
                 "(game.subs({...})) or use an exact method."
             )
-        self.table = np.asarray(game.to_float().values, dtype=np.float64)
+        table = np.asarray(game.to_float().values, dtype=np.float64)
+        largest = float(np.abs(table).max())
+        if largest > SCALE_ABOVE:
+            # Squared marginal contributions of worths this large overflow float64: sample
+            # the game divided by a power of two (exact) and scale the estimates back.
+            self.scale = math.ldexp(1.0, math.frexp(largest)[1] - 1)
+            table = table / self.scale
+        self.table = table
         self.players = game.players
         self.n = game.n_players
 
@@ -86,6 +108,7 @@ class FunctionOracle(ValueOracle):
     """An :class:`~coalitions.OracleGame` (checks shape and finiteness of what it returns)."""
 
     def __init__(self, game: OracleGame) -> None:
+        _check_game(game, OracleGame, "FunctionOracle")
         self.game = game
         self.players = game.players
         self.n = game.n_players
@@ -168,6 +191,11 @@ def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:
 def split(units: int, per_task: int) -> list[int]:
     """Split ``units`` sampling units into tasks of ``per_task`` (the last one smaller)."""
     per_task = max(1, per_task)
+    if units // per_task > MAX_TASKS:
+        raise TooLargeError(
+            f"this budget makes more than {MAX_TASKS:,} tasks of {per_task} sampling units "
+            "(each task has its own seed, so a run holds at most that many); lower budget, or "
+            "raise chunk_size.")
     sizes = [per_task] * (units // per_task)
     if units % per_task:
         sizes.append(units % per_task)
@@ -308,9 +336,15 @@ def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *
                     n_evaluations: int, n_samples: int, normalized: bool = False
                     ) -> EstimateResult:
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    x = np.asarray(x, dtype=np.float64)
-    std_error = np.asarray(std_error, dtype=np.float64)
-    arrays = [x, std_error, x - z * std_error, x + z * std_error]
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = np.asarray(x, dtype=np.float64) * oracle.scale
+        std_error = np.asarray(std_error, dtype=np.float64) * oracle.scale
+        arrays = [x, std_error, x - z * std_error, x + z * std_error]
+    if not np.isfinite(x).all() or np.isinf(std_error).any():
+        raise InvalidGameError(
+            f"{concept} estimate: float arithmetic overflowed on worths this large (the "
+            "estimate or its standard error is not finite); give the value function in "
+            "smaller units (divide it by a constant and multiply the estimate back).")
     for a in arrays:
         a.setflags(write=False)
     return EstimateResult(x=arrays[0], players=tuple(oracle.players), exact=False,

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .._checks import check_callback, finite_floats
 from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, add_stats, as_oracle, check_budget, check_confidence,
                       chunk_units, empty_and_grand, estimate_result, matrix_to_masks,
@@ -16,6 +17,7 @@ __all__ = ["banzhaf_estimate", "BANZHAF_SAMPLERS"]
 BANZHAF_SAMPLERS = ("sampling", "msr")
 
 
+@finite_floats
 def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,
@@ -81,6 +83,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)
+    check_callback(callback, "banzhaf_estimate")
     n = oracle.n
     if method == "sampling":
         cost, done, extra = n + 1, 0, ()

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .._checks import check_callback, finite_floats
 from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
                       check_confidence, chunk_units, empty_and_grand, estimate_result,
@@ -16,6 +17,7 @@ __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm", "kernel")
 
 
+@finite_floats
 def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,
@@ -137,6 +139,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)
+    check_callback(callback, "shapley_estimate")
     run = {"permutation": _permutation, "antithetic": _permutation,
            "stratified": _stratified, "neyman": _stratified, "svarm": _svarm,
            "kernel": _kernel}[method]

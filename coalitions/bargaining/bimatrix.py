@@ -168,7 +168,7 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     best-response polytopes; this is complete for degenerate games as well, where the
     equilibria form convex sets (support enumeration, which solves one linear system per
     pair of supports, misses equilibria there). Their distinct payoff pairs, sorted, are the
-    candidates and ``equilibrium`` picks one. In a degenerate game an equilibrium component
+    candidates and ``equilibrium`` (0, 1, ...) picks one. In a degenerate game an equilibrium component
     also has payoff pairs between those of its extreme points; only the extreme ones are
     candidates. Every candidate is checked to be an equilibrium (best responses within 1e-7
     of the payoff scale). ``problem.description`` says whether the game is degenerate and how
@@ -179,7 +179,8 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     Raises
     ------
     InvalidProblemError
-        If the matrices are malformed, ``equilibrium`` is out of range, the game is too
+        If the matrices are malformed, ``equilibrium`` is not an index from 0 to the number of
+        candidates minus one (negative indices are refused), the game is too
         large for ``"nash"``, or no agreement improves on the disagreement point for both
         players.
 
@@ -216,7 +217,7 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
                                   "game has one: a numerical failure); pass "
                                   "disagreement=\"maxmin\" or a pair of numbers.")
             if isinstance(equilibrium, bool) or not isinstance(equilibrium, (int, np.integer)) \
-                    or not -len(payoffs) <= equilibrium < len(payoffs):
+                    or not 0 <= equilibrium < len(payoffs):
                 raise InvalidProblemError(
                     f"equilibrium={equilibrium!r} but the game has {len(payoffs)} "
                     f"extreme-equilibrium payoff pairs: {payoffs}; pass an index from 0 to "

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .._checks import format_bytes
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import LinkageResult
 from .problem import _real_array
@@ -149,6 +150,10 @@ class IssueLinkageModel:
         if not isinstance(utilities, Mapping) or not utilities:
             raise InvalidProblemError("utilities must map each member to its issue utilities.")
         self.players = tuple(str(p) for p in utilities)
+        if not isinstance(status_quo, Mapping):
+            raise InvalidProblemError(
+                f"status_quo must map each issue to its level, e.g. {{\"A\": 0}}, got "
+                f"{status_quo!r}.")
         issues = tuple(str(k) for k in status_quo)
         if not issues:
             raise InvalidProblemError("status_quo must give a level for every issue.")
@@ -208,11 +213,11 @@ class IssueLinkageModel:
         self.assumptions = tuple(assumptions)
 
     def _levels(self, levels: Mapping, what: str) -> dict:
+        if not isinstance(levels, Mapping):
+            raise InvalidProblemError(f"{what} must map each issue to a level, got {levels!r}.")
         if set(levels) != set(self.issues):
             raise InvalidProblemError(
                 f"{what} must give a level for each issue {list(self.issues)}.")
-        if not isinstance(levels, Mapping):
-            raise InvalidProblemError(f"{what} must map each issue to a level, got {levels!r}.")
         out = {}
         for k in self.issues:
             value = _parameter(levels[k], f"{what}[{k!r}]")
@@ -313,7 +318,7 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
     if points * per_point > _GRID_BYTES:
         raise TooLargeError(
             f"{points} points for {len(model.players)} members and {k_count} issues need "
-            f"about {points * per_point / 2**30:.1f} GiB; use at most "
+            f"about {format_bytes(points * per_point)}; use at most "
             f"{_GRID_BYTES // per_point} points"
             + (f" (resolution={math.isqrt(_GRID_BYTES // per_point)})." if k_count == 2 else "."))
     lows = np.array([model.bounds[k][0] for k in model.issues])

@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import check_tolerance
 from .._formula import parse_formula
 from ..exceptions import InvalidProblemError
 from ..solutions._lp import solve_lp
@@ -188,6 +189,42 @@ def _bisect_increasing(h: Callable[[float], float], lo: float, hi: float) -> flo
     return lo
 
 
+#: What a feasible set can be: a polytope, a divisible surplus, or a Pareto frontier.
+PROBLEM_KINDS = ("polytope", "surplus", "frontier")
+
+
+def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper) -> tuple:
+    """The feasible set's data for ``kind`` and ``n`` players, checked (the others None)."""
+    if kind == "polytope":
+        points = _real_array(vertices, "vertices", ndim=2)
+        if points.shape[0] < 1 or points.shape[1] != n:
+            raise InvalidProblemError(
+                f"vertices must have one row per point and one column per player ({n}), got "
+                f"shape {points.shape}.")
+        points.setflags(write=False)
+        return points, None, None, None, None
+    if kind == "surplus":
+        try:
+            size = float(surplus) if _is_real(surplus) else math.nan
+        except OverflowError:
+            size = math.inf
+        if not 0 < size < math.inf:
+            raise InvalidProblemError(f"surplus must be a positive finite number, got "
+                                      f"{surplus!r}.")
+        if isinstance(utilities, (str, bytes)) or not isinstance(utilities, Iterable) or \
+                len(utilities := tuple(utilities)) != n or not all(map(callable, utilities)):
+            raise InvalidProblemError(f"utilities must be {n} callables, one per player; got "
+                                      f"{utilities!r}.")
+        return None, size, utilities, None, None
+    if not callable(frontier):
+        raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
+    bounds = np.atleast_1d(_real_array(upper, "upper"))
+    if bounds.shape != (max(n - 1, 0),):
+        raise InvalidProblemError(f"upper must hold {n - 1} numbers (bounds on all utilities "
+                                  f"but the last), got shape {bounds.shape}.")
+    return None, None, None, frontier, bounds
+
+
 class BargainingProblem:
     """A bargaining problem ``(U, d)`` for two or more players.
 
@@ -220,17 +257,23 @@ class BargainingProblem:
     def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
                  vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
                  atol: float = 1e-9, description: str = "") -> None:
+        if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
+            raise InvalidProblemError(
+                f"kind must be one of {', '.join(map(repr, PROBLEM_KINDS))}, got {kind!r}; "
+                "build a problem with BargainingProblem.from_vertices, from_surplus or "
+                "from_frontier.")
+        disagreement = _vector(disagreement, "disagreement")
+        n = disagreement.size
         self.kind = kind
-        self.players = players
-        self.n_players = len(players)
+        self.players = _names(players, n)
+        self.n_players = n
         self.disagreement = disagreement
         self.disagreement.setflags(write=False)
-        self.vertices = vertices
-        self.surplus = surplus
-        self.utilities = utilities
-        self.frontier = frontier
-        self.upper = upper
-        self.atol = atol
+        self.vertices, self.surplus, self.utilities, self.frontier, self.upper = \
+            _kind_data(kind, n, vertices, surplus, utilities, frontier, upper)
+        self.atol = check_tolerance(atol, "BargainingProblem")
+        if not isinstance(description, str):
+            raise InvalidProblemError(f"description must be a string, got {description!r}.")
         self.description = description
         self.expressions = None          # sympy utilities of a surplus problem, if given
         self._validate()

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
+from .._checks import as_list, format_bytes, player_names
 from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
 from .problem import _real_array
@@ -33,6 +34,7 @@ __all__ = ["SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outco
 # ---------------------------------------------------------------- decision rules
 def decision_rule_predicate(rule: Any, players: tuple) -> tuple[Callable[[frozenset], bool], str]:
     """Normalise a decision rule to ``(is_winning(frozenset_of_names), label)``."""
+    players = player_names(players, "decision_rule_predicate: players", InvalidProblemError)
     n = len(players)
     if isinstance(rule, str):
         if rule == "unanimity":
@@ -143,15 +145,14 @@ class SpatialModel:
             players = tuple(str(p) for p in ideal_points)
             points = list(ideal_points.values())
         else:
-            points = list(ideal_points)
-            players = (tuple(str(i + 1) for i in range(len(points))) if players is None
-                       else tuple(str(p) for p in players))
+            points = as_list(ideal_points, "ideal_points", InvalidProblemError,
+                             expected="a list of ideal points (numbers, or pairs in 2-D), or "
+                                      "a mapping from names to ideal points")
         if len(points) == 0:
             raise InvalidProblemError("a spatial model needs at least one player.")
-        if len(players) != len(points) or len(set(players)) != len(players):
-            raise InvalidProblemError(
-                f"give one distinct name per ideal point ({len(points)} points, "
-                f"{len(players)} names).")
+        players = player_names(players, "SpatialModel: players (one per ideal point)",
+                               InvalidProblemError, n=len(points), characters=True,
+                               stringify=True)
         rows = [_policy_point(point, f"the ideal point of {name!r}")
                 for name, point in zip(players, points)]
         if len({r.size for r in rows}) != 1:
@@ -471,7 +472,7 @@ def _resolution(resolution, n_players: int) -> int:
         largest = math.isqrt(_GRID_BYTES // (16 * n_players + 48))
         raise TooLargeError(
             f"a {resolution} x {resolution} grid for {n_players} players needs about "
-            f"{needed / 2**30:.1f} GiB; use resolution={largest} or less.")
+            f"{format_bytes(needed)}; use resolution={largest} or less.")
     return int(resolution)
 
 

@@ -9,7 +9,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
+from .._checks import as_list, player_names
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError, TooLargeError
 from ..results import BaronFerejohnResult, RubinsteinResult
 from ..solutions._lp import solve_lp
 
@@ -505,6 +506,20 @@ def _group_levels(c: np.ndarray, gap: float) -> list[list[int]]:
     return levels
 
 
+#: Most players :func:`baron_ferejohn` takes (its result holds n x n tables; exact ones of
+#: this size take about a minute).
+MAX_BARON_FEREJOHN_PLAYERS = 5000
+
+
+def _too_many_players(count: int) -> None:
+    digits = len(str(count))
+    shown = f"{count:,}" if digits <= 12 else f"a count of {digits} digits"
+    raise TooLargeError(
+        f"baron_ferejohn: {shown} players, more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
+        "equilibrium holds n x n tables of offers and inclusion probabilities. Give at most "
+        f"{MAX_BARON_FEREJOHN_PLAYERS} players (a legislature's parties, not its members).")
+
+
 def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=None,
                    quota: int | str = "majority", surplus=1, symbolic: bool = False,
                    atol: float = 1e-9) -> BaronFerejohnResult:
@@ -554,6 +569,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     InvalidProblemError
         For a quota outside 1..n, probabilities that do not sum to one, discount factors
         outside [0, 1), or symbolic parameters in a game without a closed form.
+    TooLargeError
+        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players.
 
     Notes
     -----
@@ -589,15 +606,17 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     """
     # -------- parameters
     if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
-        if players < 1:
-            raise InvalidProblemError(f"the number of players must be positive, got {players}.")
-        names = tuple(str(i + 1) for i in range(int(players)))
+        if players > MAX_BARON_FEREJOHN_PLAYERS:     # before naming ten million players
+            _too_many_players(int(players))
+        names = player_names(players, "baron_ferejohn: players", InvalidProblemError)
     elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
         raise InvalidProblemError(
             f"players must be a number of players or a list of names, got {players!r}.")
     else:
         names = _names(players)
     n = len(names)
+    if n > MAX_BARON_FEREJOHN_PLAYERS:
+        _too_many_players(n)
     if isinstance(quota, str):
         if quota not in ("majority", "unanimity"):
             raise InvalidProblemError(
@@ -618,7 +637,8 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     if equal_p:
         probs = [Fraction(1, n)] * n
     else:
-        probs = list(recognition)
+        probs = as_list(recognition, "recognition", InvalidProblemError,
+                        expected=f"a list of {n} probabilities, one per player")
         if len(probs) != n:
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
     if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):

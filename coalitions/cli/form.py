@@ -278,8 +278,8 @@ def clubs(file: Optional[Path] = typer.Option(
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
                 "give --probabilities and --coverage (comma-separated), or --file CSV.")
-        p = parse_numbers(probabilities, "--probabilities", kind="float")
-        s = parse_numbers(coverage, "--coverage", kind="float")
+        p = parse_numbers(probabilities, "--probabilities")
+        s = parse_numbers(coverage, "--coverage")
         names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:

@@ -65,15 +65,34 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
         if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
                 or not 0 < value <= 1:
             raise InvalidProblemError(
-                f"the support probability of {name!r} must be in (0, 1], got {value!r}."
+                f"the support probability of {name!r} must be in (0, 1], got {_short(value)}."
             )
     for name, value in zip(names, s):
         if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
-                or not (value >= 0 and math.isfinite(value)):
+                or not (value >= 0 and _float_or_inf(value) < math.inf):
             raise InvalidProblemError(
-                f"the coverage weight of {name!r} must be a finite number >= 0, got {value!r}."
+                f"the coverage weight of {name!r} must be a finite number >= 0 (at most about "
+                f"1.8e308), got {_short(value)}."
             )
+    if sum(float(v) for v in s) == math.inf:       # Python floats: inf, no warning
+        raise InvalidProblemError(
+            "the coverage weights sum past the float range (about 1.8e308); rescale them, "
+            "e.g. give shares of the total or values in billions.")
     return names, p, s
+
+
+def _float_or_inf(value: Any) -> float:
+    """``float(value)``, or infinity for an integer or fraction past the float range."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
+def _short(value: Any) -> str:
+    """``repr(value)``, cut to about 60 characters (a 400-digit number would fill a screen)."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:30]}...({len(text)} characters)"
 
 
 def _sequence(values: Any, what: str) -> list:

@@ -20,7 +20,7 @@ __all__ = ["read_club_csv", "CLUB_COLUMNS"]
 CLUB_COLUMNS = ("player", "probability", "coverage")
 
 
-def read_club_csv(path: Any) -> tuple[list[str], list[float], list[float]]:
+def read_club_csv(path: Any) -> tuple[list[str], list[Any], list[Any]]:
     """Read a club table: member names, support probabilities and coverage weights.
 
     Parameters
@@ -32,9 +32,10 @@ def read_club_csv(path: Any) -> tuple[list[str], list[float], list[float]]:
     Returns
     -------
     players : list of str
-    probabilities : list of float
-    coverage : list of float
-        In the order of the rows; ready for :func:`coalitions.formation.club_frontier`.
+    probabilities : list of numbers
+    coverage : list of numbers
+        In the order of the rows, exact (``Fraction``: a cell is text); ready for
+        :func:`coalitions.formation.club_frontier`.
 
     Raises
     ------
@@ -50,12 +51,13 @@ def read_club_csv(path: Any) -> tuple[list[str], list[float], list[float]]:
     Examples
     --------
     >>> import os, tempfile
+    >>> from fractions import Fraction
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = os.path.join(folder, "clubs.csv")
     ...     with open(path, "w") as handle:
     ...         _ = handle.write("player,probability,coverage\\na,0.9,3\\nb,1/2,1\\n")
     ...     read_club_csv(path)
-    (['a', 'b'], [0.9, 0.5], [3.0, 1.0])
+    (['a', 'b'], [Fraction(9, 10), Fraction(1, 2)], [Fraction(3, 1), Fraction(1, 1)])
     """
     try:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -68,8 +70,7 @@ def read_club_csv(path: Any) -> tuple[list[str], list[float], list[float]]:
         raise InvalidProblemError(
             f"{path} needs a header with columns {', '.join(CLUB_COLUMNS)}.")
     names = [row["player"] for row in rows]
-    probabilities = [float(parse_number(row["probability"], f"probability of {row['player']}"))
+    probabilities = [parse_number(row["probability"], f"probability of {row['player']}")
                      for row in rows]
-    coverage = [float(parse_number(row["coverage"], f"coverage of {row['player']}"))
-                for row in rows]
+    coverage = [parse_number(row["coverage"], f"coverage of {row['player']}") for row in rows]
     return names, probabilities, coverage

@@ -39,6 +39,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import as_path
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
@@ -146,9 +147,29 @@ def _finite_float(text: str) -> float:
     return value
 
 
+class _DuplicateKey(Exception):
+    """A key repeated within one JSON object (raised from the parser, turned into a message)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+    document: dict = {}
+    for key, value in pairs:
+        if key in document:
+            raise _DuplicateKey(key, list(document))
+        document[key] = value
+    return document
+
+
 def _parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
+                          object_pairs_hook=_unique_keys)
+    except _DuplicateKey as error:
+        key, keys = error.args
+        raise InvalidGameError(
+            f"{source}: the key {json.dumps(key)} appears twice in one object (with keys "
+            f"{', '.join(map(json.dumps, keys))}); a JSON reader would silently keep only "
+            "the last one, so keep the one you mean and delete the other.") from None
     except json.JSONDecodeError as error:
         raise InvalidGameError(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column "
@@ -164,7 +185,7 @@ def load_document(source: str | Path) -> dict:
 
     ``NaN``, ``Infinity`` and numbers too large for a float are refused.
     """
-    path = Path(source)
+    path = as_path(source, "load_document", InvalidGameError)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -922,7 +943,7 @@ def read_game(path: str | Path) -> Any:
     >>> co.read_game(os.path.join(folder, "glove.npz")).values.tolist()
     [0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0]
     """
-    path = Path(path)
+    path = as_path(path, "read_game", InvalidGameError)
     magic = _magic(path) if path.is_file() else b""
     if magic.startswith(b"PK\x03\x04"):
         return _read_npz(path)
@@ -997,9 +1018,10 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     InvalidGameError
         For a symbolic game (substitute its symbols first) or an ``OracleGame`` (tabulate it).
     InvalidArgumentError
-        For an unknown ``format`` or an object that is not a game.
+        For an unknown ``format``, a ``path`` that is not a file name, or an object that is
+        not a game.
     """
-    path = Path(path)
+    path = as_path(path, "write_game")
     if format is None:
         format = "npz" if path.suffix.lower() == ".npz" else "json"
     if format not in WRITE_FORMATS:

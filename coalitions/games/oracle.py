@@ -8,9 +8,9 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from .._checks import player_names
 from ..exceptions import InvalidGameError
 from ._players import PlayerSet
-from .tu import _check_players
 
 __all__ = ["OracleGame", "EMPTY_COALITION_ATOL"]
 
@@ -83,13 +83,7 @@ class OracleGame(PlayerSet):
             raise InvalidGameError(
                 f"OracleGame needs a callable value function, got {type(function).__name__}."
             )
-        if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
-            if players < 1:
-                raise InvalidGameError(f"an OracleGame needs at least one player, got {players}.")
-            players = [str(i + 1) for i in range(int(players))]
-        names = _check_players(players, None)
-        if not names:
-            raise InvalidGameError("an OracleGame needs at least one player.")
+        names = player_names(players, "OracleGame: players", InvalidGameError)
         if isinstance(cache, bool) or cache is None:
             limit = None if cache else 0
         elif isinstance(cache, (int, np.integer)) and cache >= 0:

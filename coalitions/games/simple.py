@@ -29,9 +29,10 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from .._bits import MAX_MASK_PLAYERS, masks_to_matrix
+from .._checks import as_list, player_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet
-from .tu import TUGame, _check_players
+from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
            "MAX_ENUMERATION_PLAYERS"]
@@ -41,26 +42,15 @@ MAX_ENUMERATION_PLAYERS = 25
 
 
 def _names(players: Any, n: int | None, what: str) -> tuple[str, ...]:
-    if players is None:
-        if n is None:
-            raise InvalidGameError(f"{what} needs its players.")
-        return tuple(str(i + 1) for i in range(n))
-    if isinstance(players, (int, np.integer)) and not isinstance(players, bool):
-        if n is not None and players != n:
-            raise InvalidGameError(f"{what}: players={players} for {n} weights.")
-        if players < 1:
-            raise InvalidGameError(f"{what} needs at least one player (the game is empty).")
-        return tuple(str(i + 1) for i in range(int(players)))
-    if isinstance(players, str):
-        raise InvalidGameError(
-            f"players must be a list of names, got the string {players!r}; "
-            "use players=[...].")
-    names = _check_players(players, None)
+    if players is None and n is None:
+        raise InvalidGameError(f"{what} needs its players.")
+    if isinstance(players, (int, np.integer)) and not isinstance(players, bool) \
+            and n is not None and players != n:
+        raise InvalidGameError(f"{what}: players={players} for {n} weights.")
+    names = player_names(players if players is not None else n, f"{what}: players")
     if n is not None and len(names) != n:
         raise InvalidGameError(f"{what}: {len(names)} player names for {n} weights; give one "
                                "name per weight.")
-    if not names:
-        raise InvalidGameError(f"{what} needs at least one player (the game is empty).")
     return names
 
 
@@ -208,7 +198,10 @@ class SimpleGame(_SimpleBase):
                 table[mask] = bool(predicate(frozenset(names[i] for i in range(n)
                                                        if mask >> i & 1)))
         else:
-            listed = winning if winning is not None else minimal_winning
+            keyword = "winning" if winning is not None else "minimal_winning"
+            listed = as_list(winning if winning is not None else minimal_winning,
+                             f"SimpleGame: {keyword}", InvalidGameError,
+                             expected="a list of coalitions (each a list of player names)")
             masks = sorted({self._listed_mask(c) for c in listed})
             table[masks] = True
             if minimal_winning is not None:
@@ -263,10 +256,18 @@ class SimpleGame(_SimpleBase):
     @classmethod
     def from_tu_game(cls, game: TUGame) -> "SimpleGame":
         """A 0/1 monotone TU game as a simple game."""
-        values = np.asarray([float(v) for v in game.values]) if game.kind != "float" \
-            else np.asarray(game.values)
+        if not isinstance(game, TUGame):
+            raise InvalidGameError(f"SimpleGame.from_tu_game needs a TUGame, got "
+                                   f"{type(game).__name__}.")
+        # Exact and symbolic worths compare exactly (a sympy symbol is neither 0 nor 1).
+        values = np.asarray(game.values) if game.kind == "float" else \
+            np.array([1 if v == 1 else 0 if v == 0 else 2 for v in game.values])
         if not np.all((values == 0) | (values == 1)):
-            raise InvalidGameError("only a 0/1 TU game converts to a simple game.")
+            odd = game.values[int(np.flatnonzero((values != 0) & (values != 1))[0])]
+            raise InvalidGameError(
+                f"only a 0/1 TU game converts to a simple game, got the worth {odd}"
+                + ("; substitute numbers for its symbols first (game.subs({...}))."
+                   if game.kind == "symbolic" else "."))
         obj = cls.__new__(cls)
         obj._players = game.players
         _check_table(game.n_players, "SimpleGame.from_tu_game")
@@ -528,7 +529,8 @@ class CompoundGame(_SimpleBase):
         if operator not in ("and", "or"):
             raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are "
                                        "'and', 'or'.")
-        parts = list(parts)
+        parts = as_list(parts, "CompoundGame: parts", InvalidGameError,
+                        expected="a list of WeightedVotingGame or CompoundGame parts")
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")
         for part in parts:

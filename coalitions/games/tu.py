@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import format_bytes, player_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ._players import PlayerSet, as_names
 
@@ -29,14 +30,6 @@ def _physical_memory() -> int:
         return 16 << 30
 
 
-def _format_bytes(size: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
-        if size < 1024 or unit == "EiB":
-            return f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} EiB"  # pragma: no cover
-
-
 def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table",
                      hint: str = "") -> None:
     """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here.
@@ -47,7 +40,7 @@ def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact tabl
     limit = MAX_TABLE_PLAYERS if kind == nb.FLOAT else MAX_OBJECT_TABLE_PLAYERS
     if n > limit or need > 0.6 * _physical_memory():
         raise TooLargeError(
-            f"{what} for {n} players needs 2**{n} values, about {_format_bytes(need)} of "
+            f"{what} for {n} players needs 2**{n} values, about {format_bytes(need)} of "
             f"memory ({kind} values); the limit here is {limit} players for {kind} tables. "
             "Use a method that needs no table instead: power indices of a weighted voting "
             "game (generating functions), or a sampling estimator on a value oracle "
@@ -80,23 +73,9 @@ def _float_table_if_floats(values: Any) -> Any:
                                "value of a float game must fit in a float64.") from None
 
 
-def _check_players(players: Iterable[Any], n: int | None) -> tuple[str, ...]:
-    names = tuple(players)
-    for name in names:
-        if not isinstance(name, str):
-            raise InvalidGameError(
-                f"player names must be strings, got {name!r} ({type(name).__name__}); "
-                "use str(name)."
-            )
-        if not name.strip():
-            raise InvalidGameError("player names must be non-empty strings.")
-    if len(set(names)) != len(names):
-        seen, dupes = set(), []
-        for name in names:
-            if name in seen:
-                dupes.append(name)
-            seen.add(name)
-        raise InvalidGameError(f"duplicate player names: {', '.join(map(repr, dupes))}.")
+def _check_players(players: Any, n: int | None) -> tuple[str, ...]:
+    """Player names (or a count) for a game of ``n`` players (any number when None)."""
+    names = player_names(players, "players", InvalidGameError, minimum=0, characters=True)
     if n is not None and len(names) != n:
         raise InvalidGameError(
             f"{len(names)} player names given for a table of 2**{n} values; "

@@ -8,12 +8,11 @@ figures render the same on a laptop, a server and CI.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .._checks import as_list, check_integer
+from .._checks import as_list, as_path, check_integer
 from ..exceptions import CoalitionsError, InvalidArgumentError
 
 __all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float", "as_mapping",
@@ -75,10 +74,7 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
     PlotDependencyError
         If matplotlib is not installed.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise InvalidArgumentError(f"path must be a file name ending in .png or .svg, got "
-                                   f"{path!r}.")
-    path = Path(path)
+    path = as_path(path, "save_figure", expected="a file name ending in .png or .svg")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidArgumentError(f"cannot tell the image format of {str(path)!r}: the file "

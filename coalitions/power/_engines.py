@@ -30,6 +30,7 @@ engines compute them without enumerating coalitions whenever the game's structur
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Sequence
@@ -37,6 +38,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .._bits import popcounts
+from .._checks import format_bytes
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
                             WeightedVotingGame)
@@ -53,6 +55,10 @@ AUTO_EXACT_BUDGET = 6e8
 AUTO_PYTHON_INT_BUDGET = 3e7
 #: Diagrams whose node bound is below this are built by method="auto" without a second thought.
 AUTO_DIAGRAM_NODES = 3e5
+#: Weighted games with at most this many compositions (coalitions told apart by how many
+#: players of each weight they hold, ``prod (m_j + 1)`` for m_j players of weight w_j) are
+#: counted composition by composition.
+MAX_COMPOSITIONS = 100_000
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
@@ -91,12 +97,25 @@ class Counts:
 
 # ------------------------------------------------------------------ method selection
 def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
-    """(work in int64-operation units, memory in bytes) of the exact generating functions.
+    """(work in int64-operation units, memory in bytes) of the exact counts: by composition
+    (few weight classes, a Python-integer operation counted as 30 units) or by the generating
+    functions' table, whichever costs less.
 
     Up to 62 players the counts fit in int64. Beyond, Shapley-Shubik counts are computed
     modulo 2**64 and 1 + (n - 64) // 60 primes (one int64 pass each, then the Chinese
     remainder theorem) and Banzhaf counts with Python integers (about 30 units an operation).
     """
+    by_table = _cost_exact_table(game, by_size)
+    compositions = _composition_count(game.int_weights)
+    if compositions <= MAX_COMPOSITIONS:
+        distinct = len(set(game.int_weights))
+        by_composition = (30.0 * compositions * (distinct + 1),
+                          64.0 * compositions * (distinct + 1) + 16.0 * game.n_players ** 2)
+        return min(by_table, by_composition)
+    return by_table
+
+
+def _cost_exact_table(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
     n, q = game.n_players, game.int_quota
     distinct = len(set(game.int_weights))
     if by_size:
@@ -249,7 +268,7 @@ def _why(game: Any, method: str, by_size: bool) -> str:
                 f"below 2**60 (this game has {n} players)")
     if method == "float":
         return (f"method='float' builds arrays as long as the integer quota "
-                f"({game.int_quota}), about {game.int_quota * 512 / 2**30:.3g} GiB")
+                f"({game.int_quota}), about {format_bytes(game.int_quota * 512)}")
     if method == "bdd":
         from ._bdd import MAX_DIAGRAM_NODES
 
@@ -258,7 +277,7 @@ def _why(game: Any, method: str, by_size: bool) -> str:
     cost, memory = _cost_exact(game, by_size)
     return (f"method='exact' (generating functions) for {n} players and an integer quota of "
             f"{game.int_quota} needs about {cost:.2g} operations and "
-            f"{memory / 2**30:.3g} GiB")
+            f"{format_bytes(memory)}")
 
 
 def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> str:
@@ -375,9 +394,63 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 # ------------------------------------------------------------------ exact generating functions
+def _composition_count(weights: Sequence[int]) -> int:
+    """How many coalitions differ in how many players of each weight they hold."""
+    return math.prod(m + 1 for m in Counter(weights).values())
+
+
+def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -> Counts:
+    """Exact counts from the compositions of coalitions by weight class.
+
+    Players of equal weight are interchangeable, so a coalition is described by how many
+    players ``c_j`` of each weight class ``(w_j, m_j)`` it holds: ``prod_j C(m_j, c_j)``
+    coalitions share the size ``sum c_j`` and the weight ``sum c_j w_j``. The coalitions of
+    the others of a player of class t are counted by ``C(m_t - 1, c_t) = C(m_t, c_t)
+    (m_t - c_t) / m_t``. Work: ``prod_j (m_j + 1)`` compositions per class (a body of 1000
+    equal members has 1001), in Python integers.
+    """
+    classes = sorted(Counter(weights).items())
+    grids = np.meshgrid(*[np.arange(m + 1) for _w, m in classes], indexing="ij")
+    comp = np.stack([g.ravel() for g in grids], axis=1)            # compositions x classes
+    sizes = comp.sum(axis=1)
+    total = np.zeros(len(comp), dtype=object)
+    total[:] = 0
+    count = np.ones(len(comp), dtype=object)
+    for j, (w, m) in enumerate(classes):
+        binomials = np.array([math.comb(m, c) for c in range(m + 1)], dtype=object)
+        count = count * binomials[comp[:, j]]
+        total = total + comp[:, j].astype(object) * w
+    winning = np.zeros(n + 1, dtype=object)
+    winning[:] = 0
+    wins = total >= q
+    np.add.at(winning, sizes[wins], count[wins])
+    by_class = {}
+    for j, (w, m) in enumerate(classes):
+        others = (comp[:, j] < m) & (total < q) & (total >= q - w)
+        row = np.zeros(n, dtype=object)
+        row[:] = 0
+        np.add.at(row, sizes[others],
+                  count[others] * (m - comp[others, j]).astype(object) // m)
+        by_class[w] = row
+    swings = np.zeros((n, n), dtype=object)
+    swings[:] = 0
+    for i, w in enumerate(weights):
+        if by_size:
+            swings[i] = by_class[w]
+        else:
+            swings[i, 0] = sum(by_class[w])
+    if not by_size:                 # the format of the Banzhaf-only counts: totals only
+        winning = np.concatenate([np.zeros(n, dtype=object), [sum(winning)]])
+        winning[:n] = 0
+    return Counts(n, swings, winning, "exact")
+
+
 def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
     n, q = game.n_players, game.int_quota
     weights = game.int_weights
+    if _composition_count(weights) <= MAX_COMPOSITIONS and \
+            _cost_exact(game, by_size) < _cost_exact_table(game, by_size):
+        return _composition_counts(weights, q, n, by_size)
     small = n <= 62
     dtype = np.int64 if small else object
     if by_size and not small:

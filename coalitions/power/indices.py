@@ -566,8 +566,11 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = en.check_simple_game(game, "power_indices")
-    names = [as_label(name, "an index name", "power_indices")
-             for name in as_list(indices, "indices")]
+    if isinstance(indices, str):
+        indices = [indices]
+    listed = as_list(indices, "power_indices: indices", InvalidArgumentError,
+                     expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'")
+    names = [as_label(name, "an index name", "power_indices") for name in listed]
     if names == ["all"]:
         names = list(INDEX_NAMES)
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
@@ -648,7 +651,8 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         shown = [Fraction(q, scale) for q in int_quotas]
     else:
         shown, int_quotas = [], []
-        for q in quotas:
+        for q in as_list(quotas, "decision_rule_sweep: quotas",
+                         expected="a list of quotas (numbers), or None for a sweep"):
             game.with_quota(q)                       # validates the quota, with its message
             shown.append(q)
             int_quotas.append(math.ceil(Fraction(str(q)) * scale))

@@ -9,7 +9,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidGameError, TooLargeError
+from .._checks import as_list
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games._players import as_names
 from ..games.tu import TUGame
 from ..results import FAILED, BalancedCollection, CoreResult
@@ -209,11 +210,19 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     game = check_game(game, "is_balanced_collection")
     atol = check_tolerance(atol, "is_balanced_collection")
     if certificate is not None:
+        if not isinstance(certificate, BalancedCollection):
+            raise InvalidArgumentError(
+                f"is_balanced_collection: certificate must be a BalancedCollection (as in "
+                f"core(game).certificate), got {certificate!r}; for a collection of your own "
+                "pass coalitions=[...] and weights=[...].")
         coalitions, weights = certificate.coalitions, certificate.weights
     if coalitions is None or weights is None:
         raise InvalidGameError("is_balanced_collection needs a certificate, or coalitions "
                                "and weights.")
-    coalitions, weights = list(coalitions), list(weights)
+    coalitions = as_list(coalitions, "is_balanced_collection: coalitions", InvalidGameError,
+                         expected="a list of coalitions (each a list of player names)")
+    weights = as_list(weights, "is_balanced_collection: weights", InvalidGameError,
+                      expected="a list of numbers, one per coalition")
     if len(coalitions) != len(weights):
         raise InvalidGameError(f"{len(coalitions)} coalitions but {len(weights)} weights.")
     for weight in weights:
@@ -279,6 +288,8 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
 def _vertices(nf: NormalForm, solution: LeastCoreSolution) -> list[np.ndarray]:
     """Vertices of a non-empty core, in the original game's numbers, sorted."""
     n = nf.n
+    if n == 0:                  # the empty allocation is the one point of the core
+        return [nf.to_payoffs([])]
     if nf.exact:
         b = nf.ints
         start = [Fraction(v) * nf.den for v in solution.x0]

@@ -45,7 +45,7 @@ def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
     x = payoff_vector(game, x, "max_excess")
     n = game.n_players
     exact = x.dtype == object
-    if n == 1:
+    if n <= 1:
         return nb.constant(0, nb.EXACT if exact else nb.FLOAT)
     if exact and nf.exact:
         return nf.exact_max_excess(nf.from_payoffs(list(x), exact=True))
@@ -71,10 +71,10 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
     """The least-core LP on a normal form, verified exactly (exact forms) or within
     ``max(atol, LP_TOL)`` of the scaled data (float forms)."""
     n = nf.n
-    if n == 1:
+    if n <= 1:      # no proper coalition to constrain: the grand coalition's worth, if any
         zero = Fraction(0) if nf.exact else 0.0
-        return LeastCoreSolution([nf.grand if nf.exact else float(nf.floats[-1])], zero, [],
-                                 [], nf.exact, True, 0)
+        x0 = [nf.grand if nf.exact else float(nf.floats[-1])] * n
+        return LeastCoreSolution(x0, zero, [], [], nf.exact, True, 0)
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
         return LeastCoreSolution([float("nan")] * n, float("nan"), [], [], False, False,
@@ -323,12 +323,12 @@ def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> 
         x0 = nf.from_payoffs(list(x), exact=True)
         if sum(x0) != nf.grand:
             return False
-        return nf.n == 1 or nf.exact_max_excess(x0) <= level
+        return nf.n <= 1 or nf.exact_max_excess(x0) <= level
     x0 = nf.from_payoffs(list(x), exact=False)
     gap = sum((Fraction(nf.to_lp(v)) for v in x0), Fraction(0)) - Fraction(float(nf.floats[-1]))
     if abs(gap) > atol:
         return False
-    if nf.n == 1:
+    if nf.n <= 1:
         return True
     top = float(nf.float_excesses(x0)[1:nf.full].max())
     return top <= nf.to_lp(level) + atol

@@ -35,6 +35,9 @@ def test_bimatrix_bad_inputs():
     with pytest.raises(InvalidProblemError, match="disagreement must be"):
         bargaining_problem_from_game(PD_A, PD_B, disagreement="threat")
     with pytest.raises(InvalidProblemError, match="strictly more"):
+        bargaining_problem_from_game([[1, 0], [0, 0]], [[1, 0], [0, 0]], equilibrium=1)
+    # a negative index is refused, not read from the end of the list of equilibria
+    with pytest.raises(InvalidProblemError, match="pass an index from 0 to 1"):
         bargaining_problem_from_game([[1, 0], [0, 0]], [[1, 0], [0, 0]], equilibrium=-1)
 
 

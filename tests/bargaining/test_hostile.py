@@ -89,6 +89,13 @@ REFUSED = [
      "number of players or a list of names"),
     ("bf '5' players", lambda: baron_ferejohn("5"), InvalidProblemError,
      "number of players or a list of names"),
+    # refused before ten million (or 10**400) names are built
+    ("bf 10**7 players", lambda: baron_ferejohn(10**7), TooLargeError, "10,000,000 players"),
+    ("bf 10**400 players", lambda: baron_ferejohn(10**400), TooLargeError, "401 digits"),
+    ("bf 5001 names", lambda: baron_ferejohn([f"p{i}" for i in range(5001)]), TooLargeError,
+     "at most 5000 players"),
+    ("bf recognition 3", lambda: baron_ferejohn(5, recognition=3), InvalidProblemError,
+     "list of 5 probabilities"),
     ("bf quota 2.5", lambda: baron_ferejohn(5, quota=2.5), InvalidProblemError,
      "quota must be an integer"),
     ("bf quota True", lambda: baron_ferejohn(5, quota=True), InvalidProblemError,

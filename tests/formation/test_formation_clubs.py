@@ -71,6 +71,11 @@ def test_errors():
         club_frontier([0.5, 0.5], [1, -1])
     with pytest.raises(InvalidProblemError, match="one support probability"):
         club_frontier([0.5, 0.5], [1])
+    # numbers past the float range: refused with the value shortened, never an OverflowError
+    with pytest.raises(InvalidProblemError, match=r"at most about 1.8e308.*401 characters"):
+        club_frontier([0.5, 0.5], [1, 10**400])
+    with pytest.raises(InvalidProblemError, match="sum past the float range"):
+        club_frontier([0.5, 0.5], [1e308, 1e308])
     with pytest.raises(InvalidProblemError, match="at least one member"):
         club_efficiency([0.5], [])
     with pytest.raises(InvalidProblemError, match="unknown player"):

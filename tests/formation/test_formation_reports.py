@@ -1,5 +1,7 @@
 """Formation reports: the three winning families in one call, and the club CSV reader."""
 
+from fractions import Fraction
+
 import pytest
 
 import coalitions as co
@@ -24,7 +26,7 @@ def test_winning_report_is_the_three_functions():
 def test_club_csv(tmp_path):
     path = tmp_path / "clubs.csv"
     path.write_text("player,probability,coverage,note\na,0.9,3,x\nb,1/2,1,y\n")
-    assert read_club_csv(path) == (["a", "b"], [0.9, 0.5], [3.0, 1.0])
+    assert read_club_csv(path) == (["a", "b"], [Fraction(9, 10), Fraction(1, 2)], [3, 1])
     path.write_text("player,probability\na,0.9\n")
     with pytest.raises(InvalidProblemError, match="columns player, probability, coverage"):
         read_club_csv(path)
