@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import coalitions as co  # noqa: E402
 from coalitions._bits import popcounts  # noqa: E402
-from coalitions.solutions._lp import solve_lp  # noqa: E402
+from coalitions._lp import solve_lp  # noqa: E402
 from _peers import run_peer  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -1,4 +1,5 @@
-"""Checks of plain arguments (tolerances, counts, lists of names) shared by the front doors.
+"""Checks of plain arguments (tolerances, counts, choices such as ``method=``, seeds, lists of
+names) shared by the front doors.
 
 Each check returns the argument in a normal form or raises a :class:`CoalitionsError`
 subclass whose message names the argument, what it got and what it needs, so that a bad
@@ -8,20 +9,23 @@ subpackage.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import os
 from numbers import Integral, Real
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, NoReturn
 
 import numpy as np
 
+from ._numbers import SYMBOLIC
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
-__all__ = ["check_tolerance", "check_integer", "as_list", "name_list", "player_names",
-           "check_callback", "as_path", "format_bytes", "finite_floats", "as_label",
-           "MAX_PLAYERS"]
+__all__ = ["check_tolerance", "check_integer", "check_choice", "check_method",
+           "unknown_choice", "seed_sequence", "check_instance", "check_numeric", "as_list",
+           "name_list", "player_names", "check_callback", "as_path", "format_bytes",
+           "finite_floats", "as_label", "MAX_PLAYERS"]
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
@@ -50,6 +54,158 @@ def check_integer(value: Any, name: str, function: str, *, low: int | None = Non
                   f"at least {low}" if low is not None else f"at most {high}")
         raise InvalidArgumentError(f"{function}: {name} must be {bounds}, got {value}.")
     return value
+
+
+def unknown_choice(value: Any, choices: Iterable[Any], *, what: str = "method",
+                   plural: str | None = None, function: str | None = None) -> NoReturn:
+    """Raise the error for a ``value`` that is not one of ``choices``: it lists the valid
+    choices and, for a near miss (a typo), says which one was probably meant.
+
+    Parameters
+    ----------
+    value : object
+        The argument as the caller gave it.
+    choices : iterable
+        The valid values, in the order the message lists them.
+    what : str, default "method"
+        What the argument is ("method", "rule", "format", ...).
+    plural : str, optional
+        The plural of ``what`` (default ``what + "s"``).
+    function : str, optional
+        The function that refuses it, prefixed to the message.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Always (a ``ValueError``).
+
+    Examples
+    --------
+    >>> unknown_choice("exat", ("auto", "exact"))
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidArgumentError: unknown method 'exat' (did you mean 'exact'?); valid methods are 'auto', 'exact'.
+    """
+    names = [str(choice) for choice in choices]
+    close = difflib.get_close_matches(value, names, n=1) if isinstance(value, str) else []
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    prefix = f"{function}: " if function else ""
+    raise InvalidArgumentError(
+        f"{prefix}unknown {what} {value!r}{hint}; valid {plural or what + 's'} are "
+        f"{', '.join(map(repr, names))}.")
+
+
+def check_choice(value: Any, choices: Iterable[Any], *, what: str = "method",
+                 plural: str | None = None, function: str | None = None) -> str:
+    """``value`` when it is one of ``choices`` (a string), else :func:`unknown_choice`.
+
+    Non-string values (``None``, a list) are refused without being hashed, so a mapping of
+    choices is safe to pass.
+
+    Examples
+    --------
+    >>> check_choice("cea", ("cea", "cel"), what="rule")
+    'cea'
+    """
+    choices = tuple(choices)
+    if not isinstance(value, str) or value not in choices:
+        unknown_choice(value, choices, what=what, plural=plural, function=function)
+    return value
+
+
+def check_method(method: Any, valid: Iterable[str], *, function: str | None = None) -> str:
+    """``method`` when it is one of ``valid``, else an error that lists the valid methods.
+
+    Examples
+    --------
+    >>> check_method("exact", ("auto", "exact"))
+    'exact'
+    >>> check_method("fast", ("auto", "exact"), function="shapley_value")
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidArgumentError: shapley_value: unknown method 'fast'; valid methods are 'auto', 'exact'.
+    """
+    return check_choice(method, valid, function=function)
+
+
+def seed_sequence(rng: Any) -> np.random.SeedSequence:
+    """One SeedSequence from ``rng``: None (fresh entropy), a non-negative integer seed, a
+    SeedSequence (used as it is) or a Generator (four draws seed a new sequence).
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a negative seed or anything else.
+
+    Examples
+    --------
+    >>> seed_sequence(7).entropy
+    7
+    """
+    if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        if rng is not None and rng < 0:
+            raise InvalidArgumentError(f"a seed must be a non-negative integer, got {rng}.")
+        return np.random.SeedSequence(None if rng is None else int(rng))
+    if isinstance(rng, np.random.SeedSequence):
+        return rng
+    if isinstance(rng, np.random.Generator):
+        return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
+    raise InvalidArgumentError(
+        f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
+        f"{type(rng).__name__}.")
+
+
+def check_instance(value: Any, kind: type, function: str, *, hint: str = "",
+                   error: type[CoalitionsError] = InvalidGameError) -> Any:
+    """``value`` when it is an instance of ``kind``, else ``error`` saying what ``function``
+    needs, what it got and (``hint``) how to build the right thing.
+
+    Examples
+    --------
+    >>> check_instance([1], dict, "f", hint="give a mapping")
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidGameError: f needs a dict, got list; give a mapping.
+    """
+    if not isinstance(value, kind):
+        name = kind.__name__
+        article = "an" if name[:1] in "AEIOU" else "a"
+        raise error(f"{function} needs {article} {name}, got {type(value).__name__}"
+                    f"{'; ' + hint if hint else ''}.")
+    return value
+
+
+def check_numeric(game: Any, function: str, needs: str) -> Any:
+    """``game`` unless it is a symbolic game (``game.kind == "symbolic"``), which is refused
+    with an error that says why ``function`` needs numbers and how to get them.
+
+    Parameters
+    ----------
+    game : object
+        A game (a TUGame, or anything with a ``kind``).
+    function : str
+        The function that refuses it, named in the message.
+    needs : str
+        Why numbers are needed, e.g. ``"compares values"`` or ``"solves linear programs"``.
+
+    Raises
+    ------
+    InvalidGameError
+        For a symbolic game.
+
+    Examples
+    --------
+    >>> import coalitions as co, sympy
+    >>> check_numeric(co.TUGame([0, 0, 0, sympy.Symbol("a")]), "tau_value", "compares values")
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidGameError: tau_value compares values, which needs numeric values; substitute the symbols of this symbolic game first with game.subs({...}).
+    """
+    if getattr(game, "kind", None) == SYMBOLIC:
+        raise InvalidGameError(
+            f"{function} {needs}, which needs numeric values; substitute the symbols of this "
+            "symbolic game first with game.subs({...}).")
+    return game
 
 
 def as_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError,

@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
+from ._numbers import import_sympy
 from .exceptions import InvalidProblemError
 
 __all__ = ["parse_formula", "GRAMMAR", "FUNCTIONS", "MAX_LENGTH", "MAX_DEPTH", "MAX_EXPONENT",
@@ -71,12 +72,6 @@ class _Refused(Exception):
     """Internal: the reason a formula is refused (turned into the caller's error)."""
 
 
-def _sympy():
-    import sympy
-
-    return sympy
-
-
 def parse_formula(text: Any, variables: Mapping[str, Any] | Sequence[str], *, where: str,
                   error: type[Exception] = InvalidProblemError):
     """Parse a formula into a sympy expression, accepting only the documented grammar.
@@ -112,7 +107,7 @@ def parse_formula(text: Any, variables: Mapping[str, Any] | Sequence[str], *, wh
     ...
     coalitions.exceptions.InvalidProblemError: utility: cannot call '__import__'; a formula may use ...
     """
-    sp = _sympy()
+    sp = import_sympy()
     if isinstance(variables, Mapping):
         symbols = dict(variables)
     else:

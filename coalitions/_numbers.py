@@ -12,12 +12,16 @@ A game's values have one *kind*:
     sympy expressions.
 
 Formulas are written once and receive their constants through :func:`constant`.
+:func:`kind_of` names the kind of a collection of numbers, and :func:`to_scaled_int` turns
+rationals into integers over their common denominator (integer sums are about 50 times faster
+than ``Fraction`` sums). This module imports nothing from the package but the exceptions.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import sys
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Iterable
@@ -26,23 +30,42 @@ import numpy as np
 
 from .exceptions import InvalidGameError
 
-__all__ = ["FLOAT", "EXACT", "SYMBOLIC", "coerce_values", "constant", "to_float_array",
-           "to_exact_array", "is_zero", "simplify_symbolic", "as_number"]
+__all__ = ["FLOAT", "EXACT", "SYMBOLIC", "INVALID", "kind_of", "coerce_values", "constant",
+           "to_float_array", "to_exact_array", "to_scaled_int", "int_if_integral", "is_zero", "simplify_symbolic",
+           "as_number", "import_sympy", "is_sympy"]
 
 FLOAT = "float"
 EXACT = "exact"
 SYMBOLIC = "symbolic"
+#: What :func:`kind_of` answers for a collection with an item that is not a number.
+INVALID = "invalid"
+
+_INT64_SUMS = 1 << 62
 
 
-def _sympy():
-    import sympy  # imported lazily: sympy costs ~0.3 s to import
+def import_sympy():
+    """The sympy module, imported on first use (importing sympy costs about 0.3 s)."""
+    import sympy
 
     return sympy
 
 
-def _is_sympy(value: Any) -> bool:
-    module = type(value).__module__
-    return module.startswith("sympy")
+def is_sympy(value: Any) -> bool:
+    """Whether ``value`` is a sympy object, without importing sympy when it is not loaded.
+
+    Instances of undefined functions (``Function("f")(x)``) have no module, hence the
+    ``isinstance`` test once sympy is loaded.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> is_sympy(Fraction(1, 2)), is_sympy(import_sympy().Rational(1, 2))
+    (False, True)
+    """
+    if (type(value).__module__ or "").startswith("sympy"):
+        return True
+    sympy = sys.modules.get("sympy")
+    return sympy is not None and isinstance(value, sympy.Basic)
 
 
 def _exact_scalar(value: Any, where: str) -> Fraction:
@@ -56,7 +79,7 @@ def _exact_scalar(value: Any, where: str) -> Fraction:
         if not value.is_finite():
             raise InvalidGameError(f"{where} is {value}; values must be finite numbers.")
         return Fraction(value)
-    if _is_sympy(value):
+    if is_sympy(value):
         return Fraction(int(value.p), int(value.q))
     raise InvalidGameError(f"{where} must be a number, got {value!r}.")
 
@@ -67,7 +90,7 @@ def _classify(value: Any) -> str:
         return EXACT
     if isinstance(value, (float, np.floating)):
         return FLOAT
-    if _is_sympy(value):
+    if is_sympy(value):
         if getattr(value, "free_symbols", None):
             return SYMBOLIC
         if getattr(value, "is_Rational", False):
@@ -75,7 +98,41 @@ def _classify(value: Any) -> str:
         if getattr(value, "is_number", False):
             # sqrt(2), pi, ...: exact but irrational, kept symbolic.
             return SYMBOLIC
-    return "invalid"
+    return INVALID
+
+
+def kind_of(values: Iterable[Any]) -> str:
+    """The number kind of a collection of scalars.
+
+    ``"symbolic"`` when some value is a sympy expression with symbols or an irrational sympy
+    number, else ``"float"`` when some value is a float, else ``"exact"`` (ints, bools,
+    Fractions, Decimals, sympy rationals; also for no values at all). :data:`INVALID` when some
+    value is not a number at all (a string, None, a list, ...): the caller raises its own
+    error, naming the value.
+
+    Parameters
+    ----------
+    values : iterable
+        Scalars (a numpy array is read element by element).
+
+    Returns
+    -------
+    str
+        :data:`FLOAT`, :data:`EXACT`, :data:`SYMBOLIC` or :data:`INVALID`.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> kind_of([1, Fraction(1, 2)]), kind_of([1, 0.5]), kind_of([1, "2"])
+    ('exact', 'float', 'invalid')
+    >>> kind_of([import_sympy().Symbol("x"), 0.5])
+    'symbolic'
+    """
+    kinds = {_classify(value) for value in values}
+    for kind in (INVALID, SYMBOLIC, FLOAT):
+        if kind in kinds:
+            return kind
+    return EXACT
 
 
 def coerce_values(values: Any, *, what: str = "values") -> tuple[np.ndarray, str]:
@@ -108,14 +165,14 @@ def coerce_values(values: Any, *, what: str = "values") -> tuple[np.ndarray, str
     kinds = set()
     for position, item in enumerate(items):
         kind = _classify(item)
-        if kind == "invalid":
+        if kind == INVALID:
             raise InvalidGameError(
                 f"{what}[{position}] = {item!r} is not a number (use int, float, Fraction or a "
                 "sympy expression)."
             )
         kinds.add(kind)
     if SYMBOLIC in kinds:
-        sympy = _sympy()
+        sympy = import_sympy()
         return np.array([sympy.sympify(v) for v in items] or [], dtype=object), SYMBOLIC
     if FLOAT in kinds:
         array = np.array([float(v) for v in items], dtype=np.float64)
@@ -141,13 +198,13 @@ def as_number(value: Any, kind: str) -> Any:
     if kind == FLOAT:
         return float(value)
     if kind == EXACT:
-        if isinstance(value, float):
-            return Fraction(repr(value))
+        if isinstance(value, (float, np.floating)):
+            return Fraction(repr(float(value)))   # the decimal the float prints as: 0.1 -> 1/10
         return _exact_scalar(value, "value")
-    if _classify(value) == "invalid":   # a string is never parsed: sympify would evaluate it
+    if _classify(value) == INVALID:   # a string is never parsed: sympify would evaluate it
         raise InvalidGameError(
             f"{value!r} is not a number (use int, float, Fraction or a sympy expression).")
-    return _sympy().sympify(value)
+    return import_sympy().sympify(value)
 
 
 def constant(value: Fraction | int, kind: str) -> Any:
@@ -157,7 +214,21 @@ def constant(value: Fraction | int, kind: str) -> Any:
     value = Fraction(value)
     if kind == EXACT:
         return value
-    return _sympy().Rational(value.numerator, value.denominator)
+    return import_sympy().Rational(value.numerator, value.denominator)
+
+
+def int_if_integral(value: Any) -> Any:
+    """``value`` as an int when it is a whole Fraction, else ``value`` unchanged (for display
+    and for results that read best as integers).
+
+    Examples
+    --------
+    >>> int_if_integral(Fraction(4, 2)), int_if_integral(Fraction(1, 2)), int_if_integral(0.5)
+    (2, Fraction(1, 2), 0.5)
+    """
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return value.numerator
+    return value
 
 
 def to_float_array(values: np.ndarray, kind: str) -> np.ndarray:
@@ -200,15 +271,61 @@ def is_zero(value: Any, kind: str, atol: float = 0.0) -> bool:
         return abs(value) <= atol
     if kind == EXACT:
         return value == 0
-    return _sympy().simplify(value) == 0
+    return import_sympy().simplify(value) == 0
 
 
 def simplify_symbolic(values: Iterable[Any]) -> list[Any]:
     """Expand and collect symbolic results so that equal expressions print alike."""
-    sympy = _sympy()
+    sympy = import_sympy()
     return [sympy.nsimplify(sympy.expand(v), rational=True) if not getattr(v, "free_symbols", None)
             else sympy.expand(v) for v in values]
 
 
-def factorial(k: int) -> int:
-    return math.factorial(k)
+
+def to_scaled_int(values: Any, *, int64_max: int | None = None, dtype: Any = None
+                  ) -> tuple[np.ndarray, int]:
+    r"""Integers over the common denominator: ``(k, d)`` with ``values == k / d``.
+
+    .. math:: d = \operatorname{lcm}_j \operatorname{den}(v_j), \qquad k_j = v_j d.
+
+    Parameters
+    ----------
+    values : array_like of rationals
+        ints, Fractions, numpy integers or sympy rationals (anything ``Fraction()`` takes
+        exactly, such as a Decimal), in any shape.
+    int64_max : int, optional
+        The integers come back as int64 when every ``|k_j|`` is below this bound. The default,
+        ``2**62 // (len + 1)``, makes every sum of a subset of them fit in int64 too.
+    dtype : {None, object}, optional
+        ``object`` always gives Python integers (an object array), e.g. for products of the
+        integers that int64 could overflow.
+
+    Returns
+    -------
+    ints : numpy.ndarray
+        The integers ``k``, in the shape of ``values``: int64 when safe (see ``int64_max``),
+        else an object array of Python ints (any size).
+    scale : int
+        The least common denominator ``d`` (1 for integers and for no values).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> ints, scale = to_scaled_int([Fraction(1, 2), Fraction(2, 3), 4])
+    >>> ints.tolist(), scale, ints.dtype
+    ([3, 4, 24], 6, dtype('int64'))
+    >>> to_scaled_int([2**70, 1])[0].dtype
+    dtype('O')
+    """
+    shape = np.shape(values)
+    items = [v if isinstance(v, Fraction) else _exact_scalar(v, "value") if is_sympy(v)
+             else Fraction(v) for v in np.asarray(values, dtype=object).reshape(-1).tolist()]
+    scale = math.lcm(*{f.denominator for f in items}) if items else 1
+    ints = [f.numerator * (scale // f.denominator) for f in items]
+    if dtype is None:
+        bound = _INT64_SUMS // (len(ints) + 1) if int64_max is None else int64_max
+        if max(map(abs, ints), default=0) < bound:
+            return np.array(ints, dtype=np.int64).reshape(shape), scale
+    out = np.empty(len(ints), dtype=object)
+    out[:] = ints
+    return out.reshape(shape), scale

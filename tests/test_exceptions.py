@@ -103,7 +103,7 @@ def test_no_bare_builtin_raise_in_the_package():
 
     root = Path(co.__file__).parent
     allowed = {("bargaining/spatial.py", "raise ValueError\n"),     # caught two lines below
-               ("solutions/_tables.py", 'raise ValueError("cannot infer the dimension'),
+               ("_exact_linalg.py", 'raise ValueError("cannot infer the dimension'),
                # json.loads hooks: games/io._parse_json turns them into InvalidGameError
                ("games/io.py", 'raise ValueError(f"{name} is not a number'),
                ("games/io.py", 'raise ValueError(f"{text} is too large for a float')}

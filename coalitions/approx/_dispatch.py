@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from .._checks import unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 
@@ -20,9 +21,7 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
     method are an error rather than silently ignored (a progress callback is just unused).
     """
     if method is not None and methods and method not in methods:
-        raise InvalidArgumentError(
-            f"unknown method {method!r}; valid methods are {', '.join(map(repr, methods))}."
-        )
+        unknown_choice(method, methods)
     is_oracle = isinstance(game, OracleGame) or (
         callable(getattr(game, "to_oracle", None)) and
         not callable(getattr(game, "to_tu_game", None)))

@@ -24,13 +24,13 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .. import _numbers as nb
+from .._checks import check_instance, check_numeric
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
 
-__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle", "seed_sequence",
+__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle",
            "run_tasks", "check_budget", "estimate_result", "Moments",
            "DEFAULT_CHUNK_EVALUATIONS"]
 
@@ -68,10 +68,8 @@ class ValueOracle:
 
 
 def _check_game(game: Any, kind: type, oracle: str) -> None:
-    if not isinstance(game, kind):
-        raise InvalidGameError(
-            f"{oracle} reads a {kind.__name__}, got {type(game).__name__}; pass the game to "
-            "the estimator itself (shapley_estimate(game, ...)), which picks the oracle.")
+    check_instance(game, kind, oracle, hint="pass the game to the estimator itself "
+                   "(shapley_estimate(game, ...)), which picks the oracle")
 
 
 class TableOracle(ValueOracle):
@@ -81,11 +79,7 @@ class TableOracle(ValueOracle):
 
     def __init__(self, game: TUGame) -> None:
         _check_game(game, TUGame, "TableOracle")
-        if game.kind == nb.SYMBOLIC:
-            raise InvalidGameError(
-                "sampling estimators need numeric values; substitute the symbols first "
-                "(game.subs({...})) or use an exact method."
-            )
+        check_numeric(game, "a sampling estimator", "averages sampled values")
         table = np.asarray(game.to_float().values, dtype=np.float64)
         largest = float(np.abs(table).max())
         if largest > SCALE_ABOVE:
@@ -151,22 +145,6 @@ def empty_and_grand(oracle: ValueOracle) -> tuple[float, float]:
     rows[1] = True
     values = oracle.evaluate(rows)
     return float(values[0]), float(values[1])
-
-
-def seed_sequence(rng: Any) -> np.random.SeedSequence:
-    """One SeedSequence from ``rng`` (None, int, SeedSequence or Generator)."""
-    if rng is None or isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
-        if rng is not None and rng < 0:
-            raise InvalidArgumentError(f"a seed must be a non-negative integer, got {rng}.")
-        return np.random.SeedSequence(None if rng is None else int(rng))
-    if isinstance(rng, np.random.SeedSequence):
-        return rng
-    if isinstance(rng, np.random.Generator):
-        return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
-    raise InvalidArgumentError(
-        f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
-        f"{type(rng).__name__}."
-    )
 
 
 def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:

@@ -6,11 +6,11 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._checks import check_callback, finite_floats
+from .._checks import check_callback, check_choice, finite_floats, seed_sequence
 from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, add_stats, as_oracle, check_budget, check_confidence,
                       chunk_units, empty_and_grand, estimate_result, matrix_to_masks,
-                      mean_and_error, run_tasks, seed_sequence, split)
+                      mean_and_error, run_tasks, split)
 
 __all__ = ["banzhaf_estimate", "BANZHAF_SAMPLERS"]
 
@@ -77,9 +77,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     >>> est.x.round(3).tolist(), est.std_error.round(3).tolist()
     ([0.757, 0.26, 0.245], [0.014, 0.014, 0.014])
     """
-    if method not in BANZHAF_SAMPLERS:
-        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
-                         f"{', '.join(map(repr, BANZHAF_SAMPLERS))}.")
+    check_choice(method, BANZHAF_SAMPLERS, plural="sampling methods")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)

@@ -6,11 +6,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._checks import check_callback, finite_floats
-from ..exceptions import InvalidArgumentError
+from .._checks import check_callback, check_choice, finite_floats, seed_sequence
 from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
                       check_confidence, chunk_units, empty_and_grand, estimate_result,
-                      mean_and_error, run_tasks, seed_sequence, split)
+                      mean_and_error, run_tasks, split)
 
 __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 
@@ -133,9 +132,7 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     >>> bool(all(est.ci_low <= est.x)), est.method
     (True, 'permutation')
     """
-    if method not in SHAPLEY_SAMPLERS:
-        raise InvalidArgumentError(f"unknown method {method!r}; valid sampling methods are "
-                         f"{', '.join(map(repr, SHAPLEY_SAMPLERS))}.")
+    check_choice(method, SHAPLEY_SAMPLERS, plural="sampling methods")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from ..results import BargainingResult
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 from .problem import BargainingProblem
 
 __all__ = ["nash_solution", "kalai_smorodinsky", "egalitarian", "utilitarian",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..exceptions import InvalidProblemError, SolverError
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 from .problem import BargainingProblem
 
 __all__ = ["bargaining_problem_from_game", "maxmin_values"]

@@ -309,7 +309,7 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
             raise InvalidArgumentError(f"samples must be a positive integer, got {samples!r}.")
         points = int(samples)
         if not isinstance(rng, np.random.Generator):
-            from ..approx._engine import seed_sequence
+            from .._checks import seed_sequence
 
             try:
                 rng = seed_sequence(rng)

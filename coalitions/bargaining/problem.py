@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import sys
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
@@ -31,7 +30,7 @@ from .. import _numbers as nb
 from .._checks import check_tolerance
 from .._formula import parse_formula
 from ..exceptions import InvalidProblemError
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 
 __all__ = ["BargainingProblem"]
 
@@ -40,15 +39,9 @@ _BISECT_ITER = 2200
 loops stop there, after about 60 steps for intervals of ordinary size)."""
 
 
-def _sympy():
-    import sympy
-
-    return sympy
-
-
 def _share_symbol():
     """The share ``x`` of a surplus problem (sympy caches equal symbols, so this is one)."""
-    return _sympy().Symbol("x", nonnegative=True)
+    return nb.import_sympy().Symbol("x", nonnegative=True)
 
 
 def _parse_utilities(utilities, where: str = "utilities"):
@@ -57,7 +50,7 @@ def _parse_utilities(utilities, where: str = "utilities"):
     A string is parsed by the whitelist parser of :mod:`coalitions._formula` (never by
     ``sympify``); a sympy expression is taken as it is and may only use a symbol named x.
     """
-    sp = _sympy()
+    sp = nb.import_sympy()
     from sympy.core.function import AppliedUndef
 
     x = _share_symbol()
@@ -87,22 +80,13 @@ def _parse_utilities(utilities, where: str = "utilities"):
     return tuple(expressions), callables
 
 
-def _is_sympy(value) -> bool:
-    """Whether ``value`` is a sympy object (without importing sympy when it is not loaded;
-    undefined functions have no module, hence the isinstance check)."""
-    if (type(value).__module__ or "").startswith("sympy"):
-        return True
-    sympy = sys.modules.get("sympy")
-    return sympy is not None and isinstance(value, sympy.Basic)
-
-
 def _is_real(value) -> bool:
     """Whether ``value`` is a real number (not a bool, a string or another object)."""
     if isinstance(value, (bool, np.bool_)):
         return False
     if isinstance(value, (numbers.Real, Decimal)):
         return True
-    return _is_sympy(value) and bool(
+    return nb.is_sympy(value) and bool(
         getattr(value, "is_number", False)) and getattr(value, "is_real", False) is True
 
 
@@ -141,7 +125,7 @@ def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
 
 def _exact_number(value, what: str):
     """A real number as an exact sympy number (a float as the decimal it prints as)."""
-    sp = _sympy()
+    sp = nb.import_sympy()
     if isinstance(value, sp.Basic):
         if _is_real(value):
             return value
@@ -322,7 +306,7 @@ class BargainingProblem:
         if n < 2:
             raise InvalidProblemError("a bargaining problem needs at least two players.")
         expressions = None
-        if all(isinstance(f, str) or _is_sympy(f) for f in utilities):
+        if all(isinstance(f, str) or nb.is_sympy(f) for f in utilities):
             expressions, utilities = _parse_utilities(utilities)
         if not all(callable(f) for f in utilities):
             raise InvalidProblemError(
@@ -353,7 +337,7 @@ class BargainingProblem:
         problem = cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
                       atol=atol)
         if expressions is not None:
-            sp = _sympy()
+            sp = nb.import_sympy()
             problem.expressions = expressions
             x = problem.symbol = _share_symbol()
             problem.exact_surplus = _exact_number(exact_surplus, "surplus")

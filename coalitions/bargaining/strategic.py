@@ -12,7 +12,7 @@ from .. import _numbers as nb
 from .._checks import as_list, player_names
 from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError, TooLargeError
 from ..results import BaronFerejohnResult, RubinsteinResult
-from ..solutions._lp import solve_lp
+from .._lp import solve_lp
 
 __all__ = ["rubinstein", "baron_ferejohn"]
 
@@ -22,8 +22,8 @@ def _kind_of(values: Sequence[Any], what: str = "parameters") -> str:
     and NaN or infinite floats, naming ``what``."""
     kinds = set()
     for value in values:
-        kind = "invalid" if isinstance(value, (bool, np.bool_)) else nb._classify(value)
-        if kind == "invalid":
+        kind = nb.INVALID if isinstance(value, (bool, np.bool_)) else nb.kind_of([value])
+        if kind == nb.INVALID:
             raise InvalidProblemError(
                 f"{what}: {value!r} is not a number (use int, float, Fraction or a sympy "
                 "expression).")
@@ -150,7 +150,7 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
                                     concept="rubinstein", method="closed-form",
                                     rates=_array(r, kind), limit=True)
         if kind == nb.SYMBOLIC:
-            sp = nb._sympy()
+            sp = nb.import_sympy()
             deltas = [sp.exp(-ri * period) for ri in r]
         else:
             if float(period) <= 0:
@@ -179,7 +179,7 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
                 f"discount factors must lie in [0, 1] and not both equal 1, got {deltas}.")
     first = s * (1 - delta[1]) / (1 - delta[0] * delta[1])
     if kind == nb.SYMBOLIC:
-        first = nb._sympy().simplify(first)
+        first = nb.import_sympy().simplify(first)
     return RubinsteinResult(x=_array([first, s - first], kind), players=players,
                             exact=kind != nb.FLOAT, proposer=players[0], 
                             concept="rubinstein", method="closed-form",
@@ -233,7 +233,7 @@ def _level_prices(structure: _Structure, delta, p, s, kind: str):
             return list(np.linalg.solve(np.array(a, dtype=float), np.array(b, dtype=float)))
         except np.linalg.LinAlgError:
             return None
-    sp = nb._sympy()
+    sp = nb.import_sympy()
     matrix = sp.Matrix(a)
     try:
         sol = matrix.LUsolve(sp.Matrix(b))
@@ -296,16 +296,6 @@ def _inclusion(structure: _Structure, c: np.ndarray, delta: np.ndarray, p: np.nd
     return pi
 
 
-def _over_common_denominator(fractions) -> tuple[np.ndarray, int]:
-    """Integers ``k`` and one denominator ``L`` with ``fractions == k / L`` (object array)."""
-    items = [f if isinstance(f, Fraction) else Fraction(f)
-             for f in np.asarray(fractions, dtype=object).ravel().tolist()]
-    common = math.lcm(*{f.denominator for f in items}) if items else 1
-    integers = np.empty(len(items), dtype=object)
-    integers[:] = [f.numerator * (common // f.denominator) for f in items]
-    return integers.reshape(np.shape(fractions)), common
-
-
 def _holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
     """Check the stationary-equilibrium conditions in exact rational arithmetic.
 
@@ -313,9 +303,10 @@ def _holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
     (about a second for 1000 players) rather than Fraction arithmetic.
     """
     n = len(values)
-    pi_int, pi_den = _over_common_denominator(pi)
-    c_int, c_den = _over_common_denominator(prices)
-    p_int, p_den = _over_common_denominator(p)
+    # Python integers (object arrays): the products below may exceed int64
+    pi_int, pi_den = nb.to_scaled_int(pi, dtype=object)
+    c_int, c_den = nb.to_scaled_int(prices, dtype=object)
+    p_int, p_den = nb.to_scaled_int(p, dtype=object)
     if any(pi_int[i, i] != 0 for i in range(n)) or \
             (pi_int < 0).any() or (pi_int > pi_den).any() or \
             any(total != (quota - 1) * pi_den for total in pi_int.sum(axis=1).tolist()):
@@ -780,7 +771,7 @@ def _closed_form_equilibrium(delta: list, p: list, s, q: int, kind: str, symmetr
 def _tidy(expression):
     """A symbolic result in a readable normal form: expanded if it is a polynomial, else one
     cancelled fraction (cheap: no general ``simplify``)."""
-    sp = nb._sympy()
+    sp = nb.import_sympy()
     expression = sp.cancel(expression)
     return sp.expand(expression) if expression.is_polynomial() else expression
 
@@ -818,7 +809,7 @@ def _result(names, values, prices, pi, keep, delta, p, s, q: int, kind: str, met
 
 def _closed_form(n: int, q: int, same_delta: bool, same_p: bool) -> dict | None:
     """Closed-form payoffs as sympy expressions in delta, S (and p_i), when they exist."""
-    sp = nb._sympy()
+    sp = nb.import_sympy()
     delta, s, nn, qq = sp.symbols("delta S n q", positive=True)
     if same_delta and same_p:
         return {"proposer_share": s * (1 - delta * (qq - 1) / nn),

@@ -15,9 +15,10 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
+from .._checks import check_choice
 from ..exceptions import InvalidArgumentError
 from ..power import power_indices
-from ..power._engines import METHODS
+from ..power.indices import METHODS
 from ..datasets import BODIES
 from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, number_cell,
                       parse_number, parse_numbers, print_table, split_items)
@@ -127,11 +128,9 @@ def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity")
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
     from ..datasets import body
 
-    name = "eu-council" if rule == "qmv" else f"eu-council-{rule}"
     with errors_to_stderr():
-        if name not in BODIES:
-            raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are 'qmv', "
-                                       "'unanimity'.")
+        name = {"qmv": "eu-council", "unanimity": "eu-council-unanimity"}[
+            check_choice(rule, ("qmv", "unanimity"), what="rule")]
         game = body(name)
         table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, BODIES[name].title, as_json, plot)
@@ -171,10 +170,11 @@ BODY_HELP = " | ".join(BODIES)
 
 def _check_body(value: Optional[str]) -> Optional[str]:
     """``--body``: a name of the datasets registry (usage error otherwise)."""
-    if value is not None and value not in BODIES:
-        raise typer.BadParameter(f"unknown body {value!r}; valid bodies are "
-                                 f"{', '.join(BODIES)}.")
-    return value
+    try:
+        return value if value is None else check_choice(value, BODIES, what="body",
+                                                        plural="bodies")
+    except InvalidArgumentError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 @app.command("sweep")

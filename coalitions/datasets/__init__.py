@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
 
+from .._checks import check_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
@@ -122,8 +123,7 @@ def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
     n = len(players)
     if rule == "unanimity":
         return WeightedVotingGame(n, [1] * n, players)
-    if rule != "qmv":
-        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are 'qmv', 'unanimity'.")
+    check_choice(rule, ("qmv", "unanimity"), what="rule")
     pops = [population[p] for p in players]
     total = sum(pops)
     states = WeightedVotingGame(math.ceil(55 * n / 100), [1] * n, players)
@@ -243,10 +243,7 @@ def body(name: str) -> Any:
     >>> body("eec-council").quota
     12
     """
-    if not isinstance(name, str) or name not in BODIES:
-        raise InvalidArgumentError(
-            f"unknown body {name!r}; valid bodies are {', '.join(BODIES)}.")
-    return BODIES[name].build()
+    return BODIES[check_choice(name, BODIES, what="body", plural="bodies")].build()
 
 
 # The Cyprus-Belarus sanctions data; imported last because its loaders use load_csv.

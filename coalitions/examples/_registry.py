@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .._checks import check_choice
 from ..exceptions import InvalidArgumentError
 from ._report import Report
 
@@ -55,11 +56,7 @@ def list_cases() -> list[Case]:
 def get_case(name: str) -> Case:
     """The case called ``name``; an unknown name raises InvalidArgumentError (a ValueError)
     listing the valid ones."""
-    try:
-        return CASES[name]
-    except (KeyError, TypeError):       # TypeError: an unhashable name such as a list
-        raise InvalidArgumentError(f"no example named {name!r}; the examples are: "
-                       f"{', '.join(CASES)}") from None
+    return CASES[check_choice(name, CASES, what="example")]
 
 
 def run_case(name: str) -> Report:

@@ -4,43 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from .._players import as_names, mask_of, names_of
 from ..exceptions import InvalidProblemError
 
-__all__ = ["names_of", "mask_of", "partition_masks", "partition_names", "as_name_list"]
+__all__ = ["partition_masks", "partition_names", "named_coalition_mask"]
 
 
-def as_name_list(coalition: Any) -> list:
-    """Names in a coalition given as one name (a string) or an iterable of names."""
-    if isinstance(coalition, str):
-        return [coalition]
-    try:
-        return list(coalition)
-    except TypeError:
-        raise InvalidProblemError(
-            f"a coalition must be an iterable of player names, got {coalition!r}."
-        ) from None
-
-
-def mask_of(coalition: Any, index: dict, *, what: str = "coalition") -> int:
-    """Bitmask of a coalition of names, with a clear error for unknown players."""
-    mask = 0
-    for name in as_name_list(coalition):
-        try:
-            known = name in index
-        except TypeError:                   # an unhashable "name", such as a list
-            known = False
-        if not known:
-            raise InvalidProblemError(
-                f"{what} {_show(coalition)} names unknown player {name!r}; the players are "
-                f"{', '.join(map(repr, index))}."
-            )
-        mask |= 1 << index[name]
-    return mask
-
-
-def names_of(mask: int, players: Sequence[str]) -> tuple:
-    """Names of the players in a mask, in player order."""
-    return tuple(p for i, p in enumerate(players) if mask >> i & 1)
+def named_coalition_mask(coalition: Any, index: dict, *, what: str = "coalition") -> int:
+    """Bitmask of a coalition of names; an unknown player raises InvalidProblemError."""
+    return mask_of(coalition, index, where=f"{what} {_show(coalition)}",
+                   error=InvalidProblemError)
 
 
 def partition_masks(partition: Iterable[Any], players: Sequence[str], *,
@@ -66,10 +39,10 @@ def partition_masks(partition: Iterable[Any], players: Sequence[str], *,
             f"{type(partition).__name__}."
         ) from None
     for block in blocks:
-        mask = mask_of(block, index, what=f"{what} block")
+        mask = named_coalition_mask(block, index, what=f"{what} block")
         if mask == 0:
             raise InvalidProblemError(f"a {what} may not contain an empty coalition.")
-        if len(as_name_list(block)) != bin(mask).count("1"):
+        if len(as_names(block, InvalidProblemError)) != bin(mask).count("1"):
             raise InvalidProblemError(f"{what} block {_show(block)} lists a player twice.")
         if mask & seen:
             twice = names_of(mask & seen, players)

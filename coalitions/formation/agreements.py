@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
+from .._checks import check_choice, check_instance
+from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import AgreementStabilityResult
 
 __all__ = ["AgreementModel", "linear_quadratic_model", "agreement_stability",
@@ -120,12 +121,9 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
 
 
 def _check_model(model: Any, function: str) -> AgreementModel:
-    if not isinstance(model, AgreementModel):
-        raise InvalidProblemError(
-            f"{function} needs an AgreementModel, got {type(model).__name__}; use "
-            "linear_quadratic_model(n) or AgreementModel(n, signatory, nonsignatory)."
-        )
-    return model
+    return check_instance(model, AgreementModel, function, error=InvalidProblemError,
+                          hint="use linear_quadratic_model(n) or "
+                               "AgreementModel(n, signatory, nonsignatory)")
 
 
 def _check_size(model: AgreementModel, k: Any) -> int:
@@ -179,11 +177,7 @@ def is_externally_stable(model: AgreementModel, k: int, *, indifferent: str = "j
     """
     model = _check_model(model, "is_externally_stable")
     k = _check_size(model, k)
-    if indifferent not in INDIFFERENCE_RULES:
-        raise InvalidArgumentError(
-            f"unknown indifferent={indifferent!r}; valid values are "
-            f"{', '.join(map(repr, INDIFFERENCE_RULES))}."
-        )
+    check_choice(indifferent, INDIFFERENCE_RULES, what="indifferent rule")
     if k == model.n:
         return True
     outside, inside = model.nonsignatory(k), model.signatory(k + 1)

@@ -15,10 +15,12 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .._checks import as_list, check_integer, name_list
-from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
+from .._bits import mask_members, subset_sums
+from .._checks import as_list, check_integer, check_method, name_list
+from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
-from ._partitions import mask_of, names_of
+from .._players import names_of
+from ._partitions import named_coalition_mask
 
 __all__ = ["club_efficiency", "club_coverage", "club_frontier"]
 
@@ -35,10 +37,7 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
         players = name_list(players, "players", InvalidProblemError)
     if isinstance(probabilities, Mapping):
         names = tuple(probabilities) if players is None else tuple(players)
-        try:
-            p = [probabilities[name] for name in names]
-        except KeyError as error:
-            raise InvalidProblemError(f"no support probability for player {error}.") from None
+        p = _by_player(probabilities, names, "support probability")
     else:
         p = _sequence(probabilities, "probabilities")
         names = tuple(players) if players is not None else tuple(
@@ -46,10 +45,7 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     if coverage is None:
         s = [1] * len(p)
     elif isinstance(coverage, Mapping):
-        try:
-            s = [coverage[name] for name in names]
-        except KeyError as error:
-            raise InvalidProblemError(f"no coverage weight for player {error}.") from None
+        s = _by_player(coverage, names, "coverage weight")
     else:
         s = _sequence(coverage, "coverage")
     if not names:
@@ -95,13 +91,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else f"{text[:30]}...({len(text)} characters)"
 
 
+def _by_player(values: Mapping, names: tuple, what: str) -> list:
+    """The entries of a mapping {player: number} in player order."""
+    try:
+        return [values[name] for name in names]
+    except KeyError as error:
+        raise InvalidProblemError(f"no {what} for player {error}.") from None
+
+
 def _sequence(values: Any, what: str) -> list:
     return as_list(values, what, InvalidProblemError,
                    expected="a mapping {player: number} or a sequence of numbers")
 
 
 def _club_mask(club: Any, names: tuple) -> int:
-    mask = mask_of(club, {name: i for i, name in enumerate(names)}, what="club")
+    mask = named_coalition_mask(club, {name: i for i, name in enumerate(names)}, what="club")
     if mask == 0:
         raise InvalidProblemError("a club needs at least one member.")
     return mask
@@ -128,7 +132,7 @@ def club_efficiency(probabilities: Any, club: Any, *, players: Sequence[str] | N
     """
     names, p, _ = _data(probabilities, None, players)
     mask = _club_mask(club, names)
-    members = [p[i] for i in range(len(names)) if mask >> i & 1]
+    members = [p[i] for i in mask_members(mask, len(names))]
     exact = not any(isinstance(v, (float, np.floating)) for v in members)
     product: Any = Fraction(1) if exact else 1.0
     for value in members:
@@ -155,7 +159,7 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
         names = players
     names, _, s = _data(probabilities, coverage, names)
     mask = _club_mask(club, names)
-    return sum(s[i] for i in range(len(names)) if mask >> i & 1)
+    return sum(s[i] for i in mask_members(mask, len(names)))
 
 
 def _pareto_keep(coverage: np.ndarray, log_eff: np.ndarray) -> np.ndarray:
@@ -235,11 +239,7 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     [0.9, 0.6, 0.54, 0.27]
     """
     names, p, s = _data(probabilities, coverage, players)
-    if method not in FRONTIER_METHODS:
-        raise InvalidArgumentError(
-            f"unknown method {method!r}; valid methods are "
-            f"{', '.join(map(repr, FRONTIER_METHODS))}."
-        )
+    check_method(method, FRONTIER_METHODS)
     max_points = check_integer(max_points, "max_points", "club_frontier", low=1)
     n = len(names)
     if method == "auto":
@@ -264,11 +264,8 @@ def _enumerate(log_p: np.ndarray, weights: np.ndarray):
             f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
             f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
         )
-    log_eff = np.zeros(1 << n)
-    cover = np.zeros(1 << n)
-    for i in range(n):
-        log_eff[1 << i: 2 << i] = log_eff[: 1 << i] + log_p[i]
-        cover[1 << i: 2 << i] = cover[: 1 << i] + weights[i]
+    log_eff = subset_sums(log_p, n)
+    cover = subset_sums(weights, n)
     keep = _pareto_keep(cover[1:], log_eff[1:]) + 1
     return keep, cover[keep], log_eff[keep]
 

@@ -13,12 +13,12 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .._bits import bit_matrix
-from .._checks import check_tolerance, name_list
-from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
-from ..games._players import PlayerSet
+from .._bits import bit_matrix, mask_members
+from .._checks import check_choice, check_instance, check_tolerance, name_list
+from ..exceptions import InvalidProblemError, TooLargeError
+from .._players import PlayerSet, names_of, unknown_player
 from ..results import DynamicsResult, HedonicStabilityResult
-from ._partitions import mask_of, names_of, partition_masks, partition_names
+from ._partitions import named_coalition_mask, partition_masks, partition_names
 
 __all__ = ["HedonicGame", "is_core_stable", "is_nash_stable", "is_individually_stable",
            "is_contractually_individually_stable", "hedonic_stability",
@@ -176,10 +176,8 @@ class HedonicGame(PlayerSet):
         table = np.full((len(names), 1 << len(names)), _finite(default, "default"))
         for player, entries in utilities.items():
             if player not in index:
-                raise InvalidProblemError(
-                    f"utilities given for unknown player {player!r}; the players are "
-                    f"{', '.join(map(repr, names))}."
-                )
+                raise unknown_player(player, names, where="utilities",
+                                     error=InvalidProblemError)
             if not isinstance(entries, Mapping):
                 raise InvalidProblemError(
                     f"utilities[{player!r}] must map coalitions to numbers."
@@ -218,10 +216,8 @@ class HedonicGame(PlayerSet):
         table = np.full((len(names), 1 << len(names)), -1.0)
         for player, ranking in rankings.items():
             if player not in index:
-                raise InvalidProblemError(
-                    f"a ranking is given for unknown player {player!r}; the players are "
-                    f"{', '.join(map(repr, names))}."
-                )
+                raise unknown_player(player, names, where="rankings",
+                                     error=InvalidProblemError)
             if isinstance(ranking, (str, Mapping)):
                 raise InvalidProblemError(
                     f"the ranking of {player!r} must be a list of coalitions, best first."
@@ -303,10 +299,7 @@ class HedonicGame(PlayerSet):
         try:
             return self._index[player]
         except (KeyError, TypeError):
-            raise InvalidProblemError(
-                f"unknown player {player!r}; the players are "
-                f"{', '.join(map(repr, self._players))}."
-            ) from None
+            raise unknown_player(player, self._players, error=InvalidProblemError) from None
 
     def to_json(self) -> dict:
         """The game as a JSON document (``coalitions.write_game`` writes it): the matrix of
@@ -323,17 +316,14 @@ def _coalition_mask(coalition: Any, index: Mapping[str, int]) -> int:
     if isinstance(coalition, str) and coalition not in index:
         # "ab" is shorthand for ["a", "b"] when every player name is one character.
         if all(ch in index for ch in coalition):
-            return mask_of(list(coalition), index)
-    return mask_of(coalition, index)
+            return named_coalition_mask(list(coalition), index)
+    return named_coalition_mask(coalition, index)
 
 
 def _check_hedonic(game: Any, function: str) -> HedonicGame:
-    if not isinstance(game, HedonicGame):
-        raise InvalidProblemError(
-            f"{function} needs a HedonicGame, got {type(game).__name__}; build one with "
-            "HedonicGame.additively_separable(values) or HedonicGame.from_rankings(...)."
-        )
-    return game
+    return check_instance(game, HedonicGame, function, error=InvalidProblemError,
+                          hint="build one with HedonicGame.additively_separable(values) or "
+                               "HedonicGame.from_rankings(...)")
 
 
 def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
@@ -364,12 +354,12 @@ def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, ato
             if gain <= atol:
                 continue
             if rule in ("individual", "contractual"):
-                hosts = [j for j in range(game.n_players) if target >> j & 1]
+                hosts = mask_members(target, game.n_players)
                 if any(u(j, new) < u(j, target) - atol for j in hosts):
                     continue
             if rule == "contractual":
                 left = old & ~bit
-                partners = [j for j in range(game.n_players) if left >> j & 1]
+                partners = mask_members(left, game.n_players)
                 if any(u(j, left) < u(j, old) - atol for j in partners):
                     continue
             out.append((gain, i, old, target))
@@ -667,10 +657,7 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
     'cycle'
     """
     game = _check_hedonic(game, "best_response_dynamics")
-    if rule not in DYNAMICS_RULES:
-        raise InvalidArgumentError(
-            f"unknown rule {rule!r}; valid rules are {', '.join(map(repr, DYNAMICS_RULES))}."
-        )
+    check_choice(rule, DYNAMICS_RULES, what="rule")
     if isinstance(max_rounds, bool) or not isinstance(max_rounds, (int, np.integer)) \
             or max_rounds < 1:
         raise InvalidProblemError(f"max_rounds must be a positive integer, got {max_rounds!r}.")
@@ -679,7 +666,6 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
         partition = [[p] for p in game.players]
     masks, owner = _state(game, partition)
     symmetric = game.is_symmetric
-    u = game._u
     moves: list = []
     potentials: list = []
     seen: set = set()
@@ -745,8 +731,7 @@ def _hedonic_to_json(game: HedonicGame) -> dict:
         return document
     n = game.n_players
     table = game.utilities
-    masks = np.arange(1 << n, dtype=np.int64)
-    member = [(masks >> i & 1).astype(bool) for i in range(n)]
+    member = bit_matrix(n).astype(bool)
     # The most common utility becomes the default: only the other entries are listed.
     listed = np.concatenate([table[i, member[i]] for i in range(n)])
     values, counts = np.unique(listed, return_counts=True)
@@ -755,7 +740,7 @@ def _hedonic_to_json(game: HedonicGame) -> dict:
     for i, player in enumerate(players):
         own = np.flatnonzero(member[i] & (table[i] != default))
         utilities[player] = [
-            {"members": [players[j] for j in range(n) if mask >> j & 1],
+            {"members": list(names_of(mask, players)),
              "utility": float(table[i, mask])} for mask in own.tolist()]
     document["utilities"] = utilities
     document["default"] = default
@@ -794,7 +779,7 @@ def hedonic_game_from_json(document: Mapping[str, Any]) -> HedonicGame:
 def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
     """A hedonic game from a document already checked against the schema."""
     from ..exceptions import InvalidGameError
-    from ..games.io import _where, coalition_mask
+    from ..games.io import coalition_mask, json_path
 
     players = document.get("players")
     try:
@@ -817,12 +802,10 @@ def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
         entries = document[key]
         for player in entries:
             if player not in index:
-                raise InvalidGameError(
-                    f"{_where([key, player])}: unknown player {player!r}; the players are "
-                    f"{', '.join(map(repr, names))}.")
+                raise unknown_player(player, names, where=json_path([key, player]))
         if key == "rankings":
             rankings = {player: [names_of(coalition_mask(c, index,
-                                                         _where(["rankings", player, k])),
+                                                         json_path(["rankings", player, k])),
                                           names) for k, c in enumerate(ranking)]
                         for player, ranking in entries.items()}
             return HedonicGame.from_rankings(rankings, names)
@@ -830,7 +813,7 @@ def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
         for player, listed in entries.items():
             own: dict[int, Any] = {}
             for k, entry in enumerate(listed):
-                where = _where(["utilities", player, k, "members"])
+                where = json_path(["utilities", player, k, "members"])
                 mask = coalition_mask(entry["members"], index, where) | 1 << index[player]
                 if mask in own:
                     raise InvalidGameError(

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import bit_matrix, popcounts
-from .._checks import check_integer, check_tolerance, name_list
-from ..exceptions import InvalidGameError, InvalidProblemError, SolverError, TooLargeError
+from .._bits import bit_matrix, mask_members, popcounts, subset_sums
+from .._checks import check_integer, check_method, check_tolerance, name_list
+from ..exceptions import InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import subgame
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
-from ..solutions._lp import solve_lp
-from ..solutions.semivalues import check_game, check_method
+from .._lp import solve_lp
 from ..solutions.shapley import shapley_value
-from ._partitions import names_of, partition_masks, partition_names
+from .._players import names_of
+from ._partitions import partition_masks, partition_names
 
 __all__ = ["bell_number", "set_partitions", "optimal_coalition_structure",
            "coalition_structure_value", "aumann_dreze_value", "structure_core",
@@ -159,16 +160,6 @@ def set_partitions(players: Any, *, max_partitions: int = MAX_PARTITIONS) -> lis
     return out
 
 
-def _numeric_game(game: TUGame, function: str) -> TUGame:
-    game = check_game(game, function)
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(
-            f"{function} compares coalition values, which symbolic values cannot be; "
-            "substitute numbers first (game.subs({...})) or use game.to_float()."
-        )
-    return game
-
-
 def coalition_structure_value(game: TUGame, structure: Iterable[Any]) -> Any:
     """Total worth ``sum over C in structure of v(C)`` of a coalition structure.
 
@@ -179,7 +170,7 @@ def coalition_structure_value(game: TUGame, structure: Iterable[Any]) -> Any:
     >>> co.coalition_structure_value(game, [["a", "b"], ["c"]])
     Fraction(1, 1)
     """
-    game = check_game(game, "coalition_structure_value")
+    game = as_tu_game(game, "coalition_structure_value")
     masks = partition_masks(structure, game.players)
     total = nb.constant(0, game.kind)
     for mask in masks:
@@ -249,7 +240,7 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     >>> best.structure, best.value
     ((('a', 'b'), ('c',)), Fraction(5, 1))
     """
-    game = _numeric_game(game, "optimal_coalition_structure")
+    game = as_tu_game(game, "optimal_coalition_structure", numeric="compares coalition values")
     check_method(method, STRUCTURE_METHODS)
     n = game.n_players
     if method == "enumeration":
@@ -373,7 +364,7 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
     >>> co.aumann_dreze_value(glove, [["L", "R1"], ["R2"]]).x.tolist()
     [Fraction(1, 2), Fraction(1, 2), Fraction(0, 1)]
     """
-    game = check_game(game, "aumann_dreze_value")
+    game = as_tu_game(game, "aumann_dreze_value")
     masks = partition_masks(structure, game.players)
     kind = game.kind
     x = np.empty(game.n_players, dtype=np.float64 if kind == nb.FLOAT else object)
@@ -386,16 +377,6 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
     return ValueResult(x=x, players=game.players, exact=game.exact, concept="aumann-dreze",
                        method="shapley-of-subgames",
                        n_evaluations=sum(1 << bin(m).count("1") for m in masks))
-
-
-def _coalition_sums(x: Sequence[Any], n: int, dtype) -> np.ndarray:
-    """Table of ``x(S)`` for every mask S (doubling, exact for object arrays)."""
-    table = np.zeros(1 << n, dtype=dtype)
-    if dtype == object:
-        table[:] = Fraction(0)
-    for i in range(n):
-        table[1 << i: 2 << i] = table[: 1 << i] + x[i]
-    return table
 
 
 def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
@@ -417,7 +398,7 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     >>> co.is_in_structure_core(glove, [["L", "R1"], ["R2"]], [1, 0, 0])
     True
     """
-    game = _numeric_game(game, "is_in_structure_core")
+    game = as_tu_game(game, "is_in_structure_core", numeric="compares coalition values")
     atol = check_tolerance(atol, "is_in_structure_core")
     masks = partition_masks(structure, game.players)
     n = game.n_players
@@ -427,11 +408,11 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     exact = game.exact and not any(isinstance(v, float) for v in point)
     if exact:
         point = [Fraction(v) for v in point]
-        sums = _coalition_sums(point, n, object)
+        sums = subset_sums(np.array(point, dtype=object), n, empty=Fraction(0))
         values = game.values
         tol = 0
     else:
-        sums = _coalition_sums([float(v) for v in point], n, np.float64)
+        sums = subset_sums(np.array([float(v) for v in point]), n)
         values = nb.to_float_array(game.values, game.kind)
         tol = atol
     for mask in masks:
@@ -499,7 +480,7 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     >>> result.is_empty, round(float(result.epsilon), 6)
     (True, 0.5)
     """
-    game = _numeric_game(game, "structure_core")
+    game = as_tu_game(game, "structure_core", numeric="compares coalition values")
     atol = check_tolerance(atol, "structure_core")
     masks = partition_masks(structure, game.players)
     n = game.n_players
@@ -548,7 +529,7 @@ def _snap(point: np.ndarray, masks: list[int], game: TUGame) -> list[Fraction]:
     """Rational version of a float point with x(C) = v(C) exactly for each block C."""
     snapped = [Fraction(float(v)).limit_denominator(10 ** 6) for v in point]
     for mask in masks:
-        members = [i for i in range(game.n_players) if mask >> i & 1]
+        members = mask_members(mask, game.n_players)
         last = members[-1]
         snapped[last] = game.values[mask] - sum((snapped[i] for i in members[:-1]), Fraction(0))
     return snapped

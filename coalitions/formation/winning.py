@@ -4,17 +4,17 @@ principle and Axelrod's minimal connected winning coalitions."""
 from __future__ import annotations
 
 from fractions import Fraction
-from math import lcm
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import minimal_masks, popcounts, threshold_minimal_masks
+from .. import _numbers as nb
+from .._bits import mask_members, minimal_masks, popcounts, subset_sums, threshold_minimal_masks
 from .._checks import as_list, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
-from ._partitions import names_of
+from .._players import names_of
 
 __all__ = ["minimal_winning_coalitions", "minimum_weight_coalitions",
            "minimal_connected_winning_coalitions"]
@@ -48,12 +48,12 @@ class _Rule:
     def display_weight(self, mask: int):
         if self.weights is None:
             return None
-        total = sum(self.weights[i] for i in range(self.n) if mask >> i & 1)
+        total = sum(self.weights[i] for i in mask_members(mask, self.n))
         return _unscale(total, self.scale)
 
     def winning(self, mask: int) -> bool:
         if self.weights is not None:
-            total = sum(self.weights[i] for i in range(self.n) if mask >> i & 1)
+            total = sum(self.weights[i] for i in mask_members(mask, self.n))
             return bool(total >= self.quota)
         if self.table is not None:
             return bool(self.table[mask])
@@ -70,10 +70,7 @@ class _Rule:
                     f"the limit is {MAX_WEIGHTED_PLAYERS} players. Minimal connected winning "
                     "coalitions (minimal_connected_winning_coalitions) need no table."
                 )
-            sums = np.zeros(1 << n, dtype=self.weights.dtype)
-            for i in range(n):
-                sums[1 << i: 2 << i] = sums[: 1 << i] + self.weights[i]
-            self.table = sums >= self.quota
+            self.table = subset_sums(self.weights, n) >= self.quota
             return self.table
         if n > MAX_ORACLE_PLAYERS:
             raise TooLargeError(
@@ -91,12 +88,11 @@ class _Rule:
 def _unscale(value, scale):
     if isinstance(value, (float, np.floating)):
         return float(value)
-    value = Fraction(int(value), scale)
-    return value.numerator if value.denominator == 1 else value
+    return nb.int_if_integral(Fraction(int(value), scale))
 
 
-def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
-    """Weights as an int64 array scaled to integers (rational input) or float64."""
+def _numbers(values: Sequence[Any], what: str) -> np.ndarray:
+    """Numbers as float64 (when one is a float) or an object array of Fractions."""
     items = list(values)
     for position, item in enumerate(items):
         if isinstance(item, bool) or not isinstance(item, (int, float, Fraction, np.number)):
@@ -105,13 +101,10 @@ def _numbers(values: Sequence[Any], what: str) -> tuple[np.ndarray, int]:
         array = np.array([float(v) for v in items])
         if not np.isfinite(array).all():
             raise InvalidGameError(f"{what} must be finite numbers.")
-        return array, 1
-    fractions = [Fraction(v) for v in items]
-    scale = lcm(*[f.denominator for f in fractions]) if fractions else 1
-    scaled = [int(f * scale) for f in fractions]
-    # Python integers (an object array) when int64 sums could overflow
-    dtype = np.int64 if sum(abs(v) for v in scaled) < 2**62 else object
-    return np.array(scaled, dtype=dtype), scale
+        return array
+    fractions = np.empty(len(items), dtype=object)
+    fractions[:] = [Fraction(v) for v in items]
+    return fractions
 
 
 def _listed(values: Any, what: str) -> list:
@@ -162,20 +155,18 @@ def _rule(game: Any, weights: Any = None, players: Any = None) -> _Rule:
         )
     if len(set(names)) != len(names):
         raise InvalidGameError("player names must be distinct.")
-    array, scale = _numbers(weight_list, "weights")
+    array = _numbers(weight_list, "weights")
     if (array < 0).any():
         raise InvalidGameError("weights must be non-negative.")
-    quota_array, quota_scale = _numbers([quota], "quota")
-    if array.dtype != np.float64 and quota_array.dtype != np.float64:
-        common = lcm(scale, quota_scale)
-        array = array * (common // scale)
-        quota_value = int(quota_array[0]) * (common // quota_scale)
-        if array.dtype == np.int64 and int(array.astype(object).sum()) >= 2**62:
-            array = array.astype(object)
-        scale = common
+    quota_array = _numbers([quota], "quota")
+    if array.dtype == object and quota_array.dtype == object:
+        # weights and quota over one denominator: int64 when every weight sum fits, else
+        # Python integers
+        scaled, scale = nb.to_scaled_int([*array, quota_array[0]])
+        array, quota_value = scaled[:-1], int(scaled[-1])
     else:
-        array = array.astype(np.float64) / scale
-        quota_value = float(quota_array[0]) / quota_scale
+        array = array.astype(np.float64)
+        quota_value = float(quota_array[0])
         scale = 1
     total = array.sum()
     if not 0 < quota_value <= total:
@@ -287,7 +278,7 @@ def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *
     rule = _rule(game, weights, players)
     masks = _minimal_masks(rule)
     if rule.weights is not None:
-        sizes = [sum(rule.weights[i] for i in range(rule.n) if m >> i & 1) for m in masks]
+        sizes = [sum(rule.weights[i] for i in mask_members(m, rule.n)) for m in masks]
     else:
         sizes = [bin(m).count("1") for m in masks]
     smallest = min(sizes)

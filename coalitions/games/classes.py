@@ -10,10 +10,10 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts
-from .._checks import check_integer, finite_floats, name_list
+from .._bits import popcounts, subset_sums
+from .._checks import check_integer, finite_floats, name_list, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
-from .transforms import _additive_table, takes_tu_game
+from .transforms import takes_tu_game
 from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
 __all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
@@ -148,7 +148,8 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
     values, kind = _numbers(weights, "weights")
     names = _names(players if players is not None else len(values), len(values))
     check_table_size(len(values), kind)
-    return TUGame(_additive_table(values, np.float64 if kind == nb.FLOAT else object), names)
+    return TUGame(subset_sums(np.array(values, dtype=np.float64 if kind == nb.FLOAT else object)),
+                  names)
 
 
 @finite_floats
@@ -183,11 +184,10 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
     if n == 0:
         raise InvalidGameError("an airport game needs at least one player.")
     names = _names(players if players is not None else n, n)
-    table = _table(n, kind)
-    for i, cost in enumerate(values):
-        block = table[: 1 << i]
-        table[1 << i: 2 << i] = np.maximum(block, cost) if kind == nb.FLOAT else \
-            np.array([b if b > cost else cost for b in block], dtype=object)
+    check_table_size(n, kind)
+    dtype = np.float64 if kind == nb.FLOAT else object
+    table = subset_sums(np.array(values, dtype=dtype), op=np.maximum,
+                        empty=nb.constant(0, kind))
     return TUGame(table, names, cost=True)
 
 
@@ -234,7 +234,7 @@ def bankruptcy_game(estate: Any, claims: Sequence[Any],
     names = _names(players if players is not None else n, n)
     check_table_size(n, kind)
     dtype = np.float64 if kind == nb.FLOAT else object
-    claimed = _additive_table(claim_values, dtype)
+    claimed = subset_sums(np.array(claim_values, dtype=dtype))
     # claims outside S = total - claims in S
     outside = claimed[-1] - claimed
     remainder = estate_value - outside
@@ -268,9 +268,8 @@ def cost_to_savings(cost_game: TUGame) -> TUGame:
             f"cost_to_savings needs a TUGame of costs, got {type(cost_game).__name__}."
         )
     values = cost_game.values
-    singles = [values[1 << i] for i in range(cost_game.n_players)]
-    additive = _additive_table(singles, values.dtype)
-    return TUGame(additive - values, cost_game.players, cost=False)
+    singles = values[[1 << i for i in range(cost_game.n_players)]]
+    return TUGame(subset_sums(singles) - values, cost_game.players, cost=False)
 
 
 def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
@@ -308,6 +307,6 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
         if superadditive:
             values += popcounts(n).astype(np.int64) ** 2
     else:
-        raise InvalidArgumentError(f"unknown kind {kind!r}; valid kinds are 'float' and 'exact'.")
+        unknown_choice(kind, ("float", "exact"), what="kind")
     values[0] = 0
     return TUGame(values, _names(n))

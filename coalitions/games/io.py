@@ -38,14 +38,16 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from .._checks import check_choice
+from .._players import names_of, unknown_player
 from .. import _numbers as nb
 from .._checks import as_path
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
 __all__ = ["read_game", "write_game", "game_from_json", "game_to_json", "load_document",
-           "validate_document", "parse_number", "coalition_mask", "schema", "FORMAT_VERSION",
-           "GAME_TYPES", "WRITE_FORMATS"]
+           "validate_document", "parse_number", "coalition_mask", "json_path", "schema",
+           "FORMAT_VERSION", "GAME_TYPES", "WRITE_FORMATS"]
 
 FORMAT_VERSION = 1
 
@@ -225,8 +227,14 @@ def _validator():
     return _VALIDATOR
 
 
-def _where(path: Iterable[Any], root: str = "") -> str:
-    """A JSON path as ``players[3]`` or ``rules[0].weights``."""
+def json_path(path: Iterable[Any], root: str = "") -> str:
+    """A JSON path as ``players[3]`` or ``rules[0].weights``, for error messages.
+
+    Examples
+    --------
+    >>> json_path(["rules", 0, "weights"]), json_path(["utilities", "Jo Doe", 2])
+    ('rules[0].weights', 'utilities["Jo Doe"][2]')
+    """
     text = root
     for part in path:
         if isinstance(part, int):
@@ -248,7 +256,7 @@ def _unique_hint(path: list) -> str:
 def _schema_message(error: Any, kind: str) -> str:
     """Translate a jsonschema error into a message that names the place and the fix."""
     path = list(error.absolute_path)
-    where = _where(path) or f"the \"{kind}\" document"
+    where = json_path(path) or f"the \"{kind}\" document"
     validator, schema_part, instance = error.validator, error.schema, error.instance
     description = schema_part.get("description") if isinstance(schema_part, dict) else None
     if validator == "additionalProperties":
@@ -304,7 +312,7 @@ def _schema_message(error: Any, kind: str) -> str:
     if validator in ("minimum", "maximum"):
         return f"{where} must be {description or 'in range'}, got {_describe(instance)}."
     if validator in ("oneOf", "anyOf", "not") and description:
-        return f"{_where(path)}: {description}." if path else f"{description[0].upper()}" \
+        return f"{json_path(path)}: {description}." if path else f"{description[0].upper()}" \
             f"{description[1:]}."
     return f"{where}: {error.message}" + (f" ({description})" if description else "") + "."
 
@@ -388,10 +396,7 @@ def coalition_mask(members: Iterable[str], index: dict[str, int], where: str) ->
     for position, name in enumerate(members):
         bit = index.get(name)
         if bit is None:
-            names = list(index)
-            shown = ", ".join(map(repr, names[:10])) + (", ..." if len(names) > 10 else "")
-            raise InvalidGameError(
-                f"{where}[{position}]: unknown player {name!r}; the players are {shown}.")
+            raise unknown_player(name, index, where=f"{where}[{position}]", limit=10)
         if mask >> bit & 1:
             raise InvalidGameError(
                 f"{where}[{position}]: {name!r} appears twice; a coalition lists each "
@@ -597,7 +602,7 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
     else:
         number = float if game.kind == nb.FLOAT else _json_number
         document["coalitions"] = [
-            {"members": [p for i, p in enumerate(game.players) if mask >> i & 1],
+            {"members": list(names_of(mask, game.players)),
              "value": number(v)}
             for mask, v in enumerate(values.tolist()) if mask and v != 0
         ]
@@ -622,15 +627,10 @@ def _other_to_json(game: Any) -> dict:
 # ----------------------------------------------------------------------------- binary tables
 def _exact_encoding(values: np.ndarray) -> tuple[dict, np.ndarray]:
     """int64 numerators over one common denominator when they fit, else fraction text."""
-    fractions = values.tolist()
-    denominator = math.lcm(*{v.denominator for v in fractions})
-    limit = 2**63 - 1
-    if denominator <= limit:
-        numerators = [v.numerator * (denominator // v.denominator) for v in fractions]
-        if max(numerators) <= limit and min(numerators) >= -limit:
-            return ({"encoding": "int64", "denominator": denominator},
-                    np.array(numerators, dtype=np.int64))
-    text = [str(v).encode("ascii") for v in fractions]
+    numerators, denominator = nb.to_scaled_int(values, int64_max=2**63)
+    if numerators.dtype == np.int64 and denominator < 2**63:
+        return {"encoding": "int64", "denominator": denominator}, numerators
+    text = [str(v).encode("ascii") for v in values.tolist()]
     return {"encoding": "fraction-text"}, np.array(text, dtype=np.bytes_)
 
 
@@ -1024,9 +1024,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     path = as_path(path, "write_game")
     if format is None:
         format = "npz" if path.suffix.lower() == ".npz" else "json"
-    if format not in WRITE_FORMATS:
-        raise InvalidArgumentError(f"unknown format {format!r}; valid formats are "
-                                   f"{', '.join(map(repr, WRITE_FORMATS))}.")
+    check_choice(format, WRITE_FORMATS, what="format")
     arrays: dict[str, np.ndarray] = {}
     if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
         _check_writable(game)

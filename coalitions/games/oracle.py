@@ -8,9 +8,10 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from .._bits import mask_bits
 from .._checks import player_names
+from .._players import PlayerSet
 from ..exceptions import InvalidGameError
-from ._players import PlayerSet
 
 __all__ = ["OracleGame", "EMPTY_COALITION_ATOL"]
 
@@ -293,6 +294,5 @@ class OracleGame(PlayerSet):
         step = 1 << 16
         for start in range(0, 1 << n, step):
             masks = np.arange(start, min(start + step, 1 << n), dtype=np.int64)
-            rows = ((masks[:, None] >> np.arange(n)) & 1).astype(bool)
-            values[start:start + len(masks)] = self.evaluate(rows)
+            values[start:start + len(masks)] = self.evaluate(mask_bits(masks, n, bool))
         return TUGame(values, self._players)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts
-from .._checks import check_tolerance
-from ..exceptions import InvalidGameError, TooLargeError
+from .._bits import popcounts, split_on, split_on_pair
+from .._checks import check_instance, check_numeric, check_tolerance
+from ..exceptions import TooLargeError
 from .tu import TUGame
 
 __all__ = ["is_monotone", "is_superadditive", "is_convex", "is_essential",
@@ -23,25 +23,14 @@ MAX_SUPERADDITIVE_PLAYERS = 20
 
 
 def _numeric(game: TUGame, function: str) -> tuple[np.ndarray, float]:
-    if not isinstance(game, TUGame):
-        raise InvalidGameError(f"{function} needs a TUGame, got {type(game).__name__}.")
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(
-            f"{function} compares values, which symbolic games cannot do; substitute their "
-            "symbols first with game.subs({...})."
-        )
+    check_instance(game, TUGame, function)
+    check_numeric(game, function, "compares values")
     return game.values, 0
 
 
 def _tolerance(game: TUGame, atol: float):
     atol = check_tolerance(atol, "a game property")
     return atol if game.kind == nb.FLOAT else 0
-
-
-def _split(values: np.ndarray, bit: int) -> tuple[np.ndarray, np.ndarray]:
-    """(v(S), v(S + i)) for every S without player ``bit``, as two aligned views."""
-    view = values.reshape(-1, 2, 1 << bit)
-    return view[:, 0, :], view[:, 1, :]
 
 
 def _all(condition) -> bool:
@@ -60,7 +49,7 @@ def is_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     values, _ = _numeric(game, "is_monotone")
     tol = _tolerance(game, atol)
     return all(_all(with_i - without >= -tol)
-               for without, with_i in (_split(values, i) for i in range(game.n_players)))
+               for without, with_i in (split_on(values, i) for i in range(game.n_players)))
 
 
 def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
@@ -131,10 +120,8 @@ def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     tol = _tolerance(game, atol)
     for j in range(n):
         for i in range(j):
-            view = values.reshape(-1, 2, 1 << (j - i - 1), 2, 1 << i)
-            second = (view[:, 1, :, 1, :] - view[:, 1, :, 0, :]
-                      - view[:, 0, :, 1, :] + view[:, 0, :, 0, :])
-            if not _all(second >= -tol):
+            (s, s_i), (s_j, s_ij) = split_on_pair(values, i, j)
+            if not _all(s_ij - s_j - s_i + s >= -tol):
                 return False
     return True
 
@@ -170,8 +157,8 @@ def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]
                 if twin[j] == twin[i]:
                     pairs.append((game.players[i], game.players[j]))
                 continue
-            view = values.reshape(-1, 2, 1 << (j - i - 1), 2, 1 << i)
-            difference = view[:, 0, :, 1, :] - view[:, 1, :, 0, :]
+            (_, s_i), (s_j, _) = split_on_pair(values, i, j)
+            difference = s_i - s_j
             if _all(abs(difference) <= tol) if game.kind == nb.FLOAT else _all(difference == 0):
                 pairs.append((game.players[i], game.players[j]))
                 if exact and twin[j] == j:
@@ -194,7 +181,7 @@ def _symmetry_candidates(game: TUGame, tol: float):
     weights = np.random.default_rng(20240601).uniform(1.0, 2.0, n + 1)
     values = nb.to_float_array(game.values, game.kind)
     weighted = values * weights[popcounts(n)]
-    sums = np.array([weighted.reshape(-1, 2, 1 << i)[:, 1, :].sum() for i in range(n)])
+    sums = np.array([split_on(weighted, i)[1].sum() for i in range(n)])
     magnitude = np.abs(weighted).sum()
     slack = tol * 2.0 * 2 ** (n - 1) + 1e-9 * magnitude + 1e-300
     return lambda i, j: abs(sums[i] - sums[j]) <= slack
@@ -202,7 +189,7 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 def _players_where(game: TUGame, test) -> list[str]:
     values = game.values
-    return [p for i, p in enumerate(game.players) if test(i, *_split(values, i))]
+    return [p for i, p in enumerate(game.players) if test(i, *split_on(values, i))]
 
 
 def null_players(game: TUGame, *, atol: float = 1e-9) -> list[str]:

@@ -28,10 +28,11 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import MAX_MASK_PLAYERS, masks_to_matrix
-from .._checks import as_list, player_names
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
-from ._players import PlayerSet
+from .. import _numbers as nb
+from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
+from .._checks import as_list, check_choice, check_numeric, player_names
+from .._players import PlayerSet, names_of
+from ..exceptions import InvalidGameError, TooLargeError
 from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
@@ -195,8 +196,7 @@ class SimpleGame(_SimpleBase):
         if predicate is not None:
             names = self._players
             for mask in range(1 << n):
-                table[mask] = bool(predicate(frozenset(names[i] for i in range(n)
-                                                       if mask >> i & 1)))
+                table[mask] = bool(predicate(frozenset(names_of(mask, names))))
         else:
             keyword = "winning" if winning is not None else "minimal_winning"
             listed = as_list(winning if winning is not None else minimal_winning,
@@ -208,8 +208,8 @@ class SimpleGame(_SimpleBase):
                 # Every superset of a minimal winning coalition wins: close the table upwards,
                 # one vectorised pass per player (not one pass per listed coalition).
                 for i in range(n):
-                    view = table.reshape(-1, 2, 1 << i)
-                    view[:, 1, :] |= view[:, 0, :]
+                    without, with_i = split_on(table, i)
+                    with_i |= without
         if minimal_winning is None:
             self._check_monotone(table)
         _check_ends(table)
@@ -225,8 +225,8 @@ class SimpleGame(_SimpleBase):
     def _check_monotone(self, table: np.ndarray) -> None:
         n = self.n_players
         for i in range(n):
-            view = table.reshape(-1, 2, 1 << i)
-            bad = view[:, 0, :] & ~view[:, 1, :]
+            without, with_i = split_on(table, i)
+            bad = without & ~with_i
             if bad.any():
                 row, col = np.argwhere(bad)[0]
                 mask = int(row) * (2 << i) + int(col)
@@ -333,17 +333,14 @@ def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int
                 f"weight {i + 1} is {w}; weights must be non-negative (a player with weight "
                 "0 is a dummy).")
     q = rational(quota, "the quota")
-    scale = 1
-    for value in [q, *ws]:
-        scale = scale * value.denominator // math.gcd(scale, value.denominator)
-    int_weights = tuple(int(w * scale) for w in ws)
+    scaled, scale = nb.to_scaled_int([q, *ws], dtype=object)
+    int_quota, *int_weights = scaled.tolist()
     total = sum(int_weights)
-    qs = q * scale
-    if not 0 < q or qs > total:
+    if not 0 < q or int_quota > total:
         raise InvalidGameError(
             f"the quota must lie in (0, total weight] = (0, {Fraction(total, scale)}], got "
             f"{q}: with a quota of 0 every coalition wins, above the total none does.")
-    return math.ceil(qs), int_weights, scale
+    return int_quota, tuple(int_weights), scale
 
 
 class WeightedVotingGame(_SimpleBase):
@@ -418,8 +415,7 @@ class WeightedVotingGame(_SimpleBase):
 
     @property
     def total_weight(self) -> Any:
-        total = Fraction(sum(self._int_weights), self._scale)
-        return int(total) if total.denominator == 1 else total
+        return nb.int_if_integral(Fraction(sum(self._int_weights), self._scale))
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
         if self.n_players > MAX_MASK_PLAYERS:
@@ -494,9 +490,7 @@ def _masks_reach(masks: np.ndarray, weights: Sequence[int], quota: int) -> np.nd
     out = np.zeros((masks.size, limbs.shape[1]), dtype=np.int64)
     for start in range(0, n, 8):
         chunk = limbs[start:start + 8]
-        table = np.zeros((1 << len(chunk), limbs.shape[1]), dtype=np.int64)
-        for bit, row in enumerate(chunk):
-            table[1 << bit: 2 << bit] = table[: 1 << bit] + row
+        table = subset_sums(chunk)
         out += table[(masks.reshape(-1) >> start) & ((1 << len(chunk)) - 1)]
     reach = out[:, 0] >= quota if small else _limb_sums_reach(out, quota)
     return reach.reshape(masks.shape)
@@ -526,9 +520,7 @@ class CompoundGame(_SimpleBase):
     """
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
-        if operator not in ("and", "or"):
-            raise InvalidArgumentError(f"unknown operator {operator!r}; valid operators are "
-                                       "'and', 'or'.")
+        check_choice(operator, ("and", "or"), what="operator")
         parts = as_list(parts, "CompoundGame: parts", InvalidGameError,
                         expected="a list of WeightedVotingGame or CompoundGame parts")
         if len(parts) < 2:
@@ -618,6 +610,27 @@ def disjunction(*games: Any) -> CompoundGame:
 
 
 # ----------------------------------------------------------------------------- file format
+def as_simple_game(game: Any, function: str) -> SimpleGame | WeightedVotingGame | CompoundGame:
+    """A simple game, or a 0/1 monotone TUGame converted to one; anything else is refused
+    with an error that names ``function`` (the simple-game counterpart of
+    :func:`coalitions.games.transforms.as_tu_game`).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> as_simple_game(co.majority_game(3), "an index")
+    SimpleGame(players=('1', '2', '3'), n_winning=4)
+    """
+    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
+        return game
+    if isinstance(game, TUGame):
+        check_numeric(game, function, "reads a TU game as a simple game (0/1 worths)")
+        return SimpleGame.from_tu_game(game)
+    raise InvalidGameError(
+        f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
+        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
+
+
 def _simple_to_json(game: Any) -> dict:
     """The JSON document of a simple, weighted or compound game (see ``to_json``)."""
     from .io import FORMAT_VERSION, _json_number
@@ -638,8 +651,7 @@ def _simple_to_json(game: Any) -> dict:
     from .._bits import minimal_masks
 
     n = game.n_players
-    masks = minimal_masks(game.winning_table(), n)
-    bits = (masks[:, None] >> np.arange(n, dtype=np.int64)) & 1
+    bits = mask_bits(minimal_masks(game.winning_table(), n), n, bool)
     return {"type": "simple", "version": FORMAT_VERSION, "players": players,
             "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits]}
 

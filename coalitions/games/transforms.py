@@ -12,17 +12,22 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import finite_floats, name_list
+from .._bits import split_on, subset_sums
+from .._checks import check_numeric, finite_floats, name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
 __all__ = ["harsanyi_dividends", "game_from_dividends", "dual_game", "subgame",
            "zero_normalized", "game_sum", "scaled_game"]
 
-def as_tu_game(game: Any, function: str) -> TUGame:
-    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game)."""
+def as_tu_game(game: Any, function: str, *, numeric: str | None = None) -> TUGame:
+    """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game).
+
+    With ``numeric`` (why ``function`` needs numbers, e.g. ``"compares values"``) a symbolic
+    game is refused too, through :func:`coalitions._checks.check_numeric`.
+    """
     if isinstance(game, TUGame):
-        return game
+        return game if numeric is None else check_numeric(game, function, numeric)
     convert = getattr(game, "to_tu_game", None)
     if callable(convert):
         return convert()
@@ -60,11 +65,11 @@ def _butterfly(values: np.ndarray, n: int, sign: int) -> np.ndarray:
     else:
         start = 0
     for bit in range(start, n):
-        view = values.reshape(-1, 2, 1 << bit)
+        without, with_bit = split_on(values, bit)
         if sign > 0:
-            view[:, 1, :] += view[:, 0, :]
+            with_bit += without
         else:
-            view[:, 1, :] -= view[:, 0, :]
+            with_bit -= without
     return values
 
 
@@ -142,11 +147,9 @@ def subgame(game: TUGame, players: Iterable[str]) -> TUGame:
         raise InvalidGameError("a subgame needs at least one player.")
     if len(set(names)) != len(names):
         raise InvalidGameError("the players of a subgame must be distinct.")
-    positions = [game.player_index(p) for p in names]
-    sub = np.arange(1 << len(names), dtype=np.int64)
-    full = np.zeros_like(sub)
-    for j, position in enumerate(positions):
-        full |= ((sub >> j) & 1) << position
+    # the mask in the game of every coalition of the subgame: the union of its members' bits
+    bits = np.array([1 << game.player_index(p) for p in names], dtype=np.int64)
+    full = subset_sums(bits, op=np.bitwise_or)
     return TUGame(game.values[full], names, cost=game.is_cost)
 
 
@@ -155,20 +158,8 @@ def zero_normalized(game: TUGame) -> TUGame:
     """The zero-normalised game ``v0(S) = v(S) - sum over i in S of v({i})``."""
     game = as_tu_game(game, "zero_normalized")
     n = game.n_players
-    singles = [game.values[1 << i] for i in range(n)]
-    additive = _additive_table(singles, game.values.dtype)
-    return TUGame(game.values - additive, game.players, cost=game.is_cost)
-
-
-def _additive_table(weights: list, dtype) -> np.ndarray:
-    """Table of ``sum over i in S of weights[i]`` for every mask S (vectorised doubling)."""
-    n = len(weights)
-    table = np.zeros(1 << n, dtype=dtype)
-    if dtype == object:
-        table[:] = 0
-    for i, w in enumerate(weights):
-        table[1 << i: 2 << i] = table[: 1 << i] + w
-    return table
+    singles = game.values[[1 << i for i in range(n)]]
+    return TUGame(game.values - subset_sums(singles, n), game.players, cost=game.is_cost)
 
 
 def _check_same_players(a: TUGame, b: TUGame) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import format_bytes, player_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
-from ._players import PlayerSet, as_names
+from .._players import PlayerSet, as_names, mask_of, names_of
 
 __all__ = ["TUGame", "check_table_size", "MAX_TABLE_PLAYERS"]
 
@@ -243,14 +243,7 @@ class TUGame(PlayerSet):
             table[:] = nb.constant(0, kind)
         seen: dict[int, Any] = {}
         for key, members, value in zip(mapping, coalitions, entries):
-            mask = 0
-            for name in members:
-                if name not in index:
-                    raise InvalidGameError(
-                        f"coalition {key!r} names unknown player {name!r}; the players are "
-                        f"{', '.join(map(repr, names))}."
-                    )
-                mask |= 1 << index[name]
+            mask = mask_of(members, index, where=f"coalition {key!r}")
             if mask in seen and seen[mask] != value:
                 raise InvalidGameError(
                     f"coalition {sorted(members)} is given twice with different values "
@@ -285,7 +278,7 @@ class TUGame(PlayerSet):
             )
         values = [None] * (1 << n)
         for mask in range(1 << n):
-            values[mask] = function(frozenset(names[i] for i in range(n) if mask >> i & 1))
+            values[mask] = function(frozenset(names_of(mask, names)))
         return cls(values, names, cost=cost)
 
     # ----------------------------------------------------------------- accessors

@@ -37,14 +37,14 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .._bits import popcounts
-from .._checks import format_bytes
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from .._bits import popcounts, split_on, subset_sums
+from .._checks import check_method, format_bytes
+from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
                             WeightedVotingGame)
 
 __all__ = ["Counts", "swing_counts", "shapley_shubik_float", "reduced",
-           "minimal_winning_data", "check_simple_game", "METHODS"]
+           "minimal_winning_data", "METHODS"]
 
 METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")
 
@@ -62,18 +62,6 @@ MAX_COMPOSITIONS = 100_000
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
-
-
-def check_simple_game(game: Any, function: str) -> Any:
-    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
-        return game
-    from ..games.tu import TUGame
-
-    if isinstance(game, TUGame):
-        return SimpleGame.from_tu_game(game)
-    raise InvalidGameError(
-        f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
-        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
 
 
 @dataclass
@@ -287,9 +275,7 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
     about a second, else the decision diagram, else meet in the middle), then the float
     method; ``"exact"`` any exact method that fits. A refusal names the methods that work.
     """
-    if method not in METHODS:
-        raise InvalidArgumentError(f"{function}: unknown method {method!r}; valid methods are "
-                                   f"{', '.join(map(repr, METHODS))}.")
+    check_method(method, METHODS, function=function)
     n = game.n_players
     if isinstance(game, SimpleGame):
         if method not in ("auto", "enumeration", "exact"):
@@ -363,10 +349,9 @@ def _table_counts(game: Any) -> Counts:
     sizes = popcounts(n)
     out = np.zeros((n, n), dtype=np.int64)
     for i in range(n):
-        view = win.reshape(-1, 2, 1 << i)
-        swing = view[:, 1, :] & ~view[:, 0, :]
-        size = sizes.reshape(-1, 2, 1 << i)[:, 0, :]
-        out[i] = np.bincount(size[swing], minlength=n)[:n]
+        without, with_i = split_on(win, i)
+        size_without, _ = split_on(sizes, i)
+        out[i] = np.bincount(size_without[with_i & ~without], minlength=n)[:n]
     winning = np.bincount(sizes[win], minlength=n + 1)
     return Counts(n, out, winning, "enumeration")
 
@@ -384,9 +369,9 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     win = game.winning_table()
     critical = np.zeros(1 << n, dtype=np.uint8)
     for i in range(n):
-        view = critical.reshape(-1, 2, 1 << i)
-        w = win.reshape(-1, 2, 1 << i)
-        view[:, 1, :] += (w[:, 1, :] & ~w[:, 0, :])
+        without, with_i = split_on(win, i)
+        _, critical_with_i = split_on(critical, i)
+        critical_with_i += with_i & ~without
     sizes = popcounts(n)
     minimal = win & (critical == sizes)
     return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)),
@@ -525,11 +510,17 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
                   ) -> tuple[dict[int, list[int]], list[int]]:
     """Counts by (size, weight) modulo 2**64 (``prime=None``, free wrap-around in uint64) or
     modulo a prime below 2**61 (int64 with reductions). Returns, for each distinct weight,
-    the residues of the swings by size, and the residues of the losing coalitions by size."""
+    the residues of the swings by size, and the residues of the losing coalitions by size.
+
+    Only the losing coalitions (weight below ``q``) are tabulated, so with every weight at
+    least ``w_min > 0`` no row of size ``s > (q - 1) // w_min`` has an entry: the table keeps
+    ``rows`` sizes and the missing ones are zero."""
+    w_min = min(weights, default=0)
+    rows = n + 1 if w_min == 0 else min(n, (q - 1) // w_min) + 1
     if prime is None:
-        table = np.zeros((n + 1, q), dtype=np.uint64)
+        table = np.zeros((rows, q), dtype=np.uint64)
     else:
-        table = np.zeros((n + 1, q), dtype=np.int64)
+        table = np.zeros((rows, q), dtype=np.int64)
     table[0, 0] = 1
 
     def reduce(view):
@@ -547,7 +538,7 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
     for w in set(weights):
         removed = table.copy()
         if w < q:
-            for s in range(1, n + 1):
+            for s in range(1, rows):
                 row = removed[s, w:] if w else removed[s]
                 np.subtract(table[s, w:] if w else table[s],
                             removed[s - 1, :-w] if w else removed[s - 1], out=row)
@@ -555,9 +546,11 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
                     np.add(row, prime, out=row, where=row < 0)
         lo = max(0, q - w)
         sums = _residue_sums(removed[:n, lo:])
+        sums += [0] * (n - len(sums))
         swings[w] = [v % prime for v in sums] if prime is not None else \
             [v % (1 << 64) for v in sums]
     losing = _residue_sums(table)
+    losing += [0] * (n + 1 - len(losing))
     modulus = prime if prime is not None else 1 << 64
     return swings, [v % modulus for v in losing]
 
@@ -681,13 +674,7 @@ class _Layers:
         return self._theta(sigma)
 
     def subsets(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        h = len(members)
-        keys = np.zeros((1 << h, self.keys.shape[1]), dtype=np.int64)
-        big = np.zeros(1 << h, dtype=np.int64)
-        for bit, player in enumerate(members):
-            keys[1 << bit: 2 << bit] = keys[: 1 << bit] + self.keys[player]
-            big[1 << bit: 2 << bit] = big[: 1 << bit] + self.big[player]
-        return keys, big
+        return subset_sums(self.keys[members]), subset_sums(self.big[members])
 
     def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
         """Subsets grouped by key, each group sorted by big weight."""

@@ -16,8 +16,8 @@ import numpy as np
 
 from .._bits import mask_members, minimal_masks, threshold_minimal_masks
 from ..exceptions import TooLargeError
-from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
-                            WeightedVotingGame)
+from ..games.simple import (MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame,
+                            as_simple_game)
 from ..games.tu import TUGame
 from . import _engines as en
 
@@ -95,7 +95,7 @@ def is_proper(game: Any) -> bool:
     >>> co.is_proper(co.WeightedVotingGame(2, [1, 1, 1])), co.is_proper(co.WeightedVotingGame(1, [1, 1]))
     (True, False)
     """
-    game = en.check_simple_game(game, "is_proper")
+    game = as_simple_game(game, "is_proper")
     return not _violation(game, "proper")
 
 
@@ -108,7 +108,7 @@ def is_strong(game: Any) -> bool:
     >>> co.is_strong(co.WeightedVotingGame(2, [1, 1, 1])), co.is_strong(co.WeightedVotingGame(3, [1, 1, 1, 1]))
     (True, False)
     """
-    game = en.check_simple_game(game, "is_strong")
+    game = as_simple_game(game, "is_strong")
     return not _violation(game, "strong")
 
 
@@ -138,7 +138,7 @@ def veto_players(game: Any, **kwargs: Any) -> list[str]:
         from ..games.properties import veto_players as tu_veto
 
         return tu_veto(game, **kwargs)
-    game = en.check_simple_game(game, "veto_players")
+    game = as_simple_game(game, "veto_players")
     # row i: everybody but member i (a boolean matrix, so any n fits)
     loses = ~game.winning_matrix(~np.eye(game.n_players, dtype=bool))
     return [p for p, flag in zip(game.players, loses) if flag]
@@ -213,7 +213,7 @@ def minimal_winning_coalitions(game: Any) -> list[tuple[str, ...]]:
     >>> co.power.minimal_winning_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
     [('A', 'B'), ('A', 'C')]
     """
-    game = en.check_simple_game(game, "minimal_winning_coalitions")
+    game = as_simple_game(game, "minimal_winning_coalitions")
     return _minimal(game, "minimal_winning_coalitions", blocking=False)
 
 
@@ -227,7 +227,7 @@ def minimal_blocking_coalitions(game: Any) -> list[tuple[str, ...]]:
     >>> co.minimal_blocking_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
     [('A',), ('B', 'C')]
     """
-    game = en.check_simple_game(game, "minimal_blocking_coalitions")
+    game = as_simple_game(game, "minimal_blocking_coalitions")
     return _minimal(game, "minimal_blocking_coalitions", blocking=True)
 
 

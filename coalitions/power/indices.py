@@ -36,13 +36,15 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._bits import masks_to_matrix
-from .._checks import as_label, as_list
+from .. import _numbers as nb
+from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
+from .._checks import as_label, as_list, check_method, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
-from ..games.simple import WeightedVotingGame
+from ..games.simple import WeightedVotingGame, as_simple_game
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
                        SweepResult)
 from . import _engines as en
+from ._engines import METHODS
 
 __all__ = ["shapley_shubik_index", "banzhaf_index", "coleman_power_to_act",
            "coleman_power_to_prevent", "coleman_power_to_initiate", "rae_index",
@@ -85,7 +87,7 @@ def _float_win_lose(game: WeightedVotingGame) -> tuple[float, float]:
 
 def _swings(game, method: str, function: str):
     """(exact, swings per player as ints | absolute Banzhaf floats, method used)."""
-    game = en.check_simple_game(game, function)
+    game = as_simple_game(game, function)
     counts = en.swing_counts(game, method, by_size=False, function=function)
     if counts is None:
         return game, False, _float_banzhaf(game), "float"
@@ -94,9 +96,7 @@ def _swings(game, method: str, function: str):
 
 def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, **options):
     """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
-    from ..solutions.semivalues import check_method
-
-    check_method(method, (*en.METHODS, *samplers))
+    check_method(method, (*METHODS, *samplers))
     if method not in samplers:
         given = [key for key in ("budget", "rng", "executor") if options.get(key) is not None]
         if given:
@@ -104,7 +104,7 @@ def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, *
                 f"{function}: {', '.join(given)} only apply to the sampling methods "
                 f"({', '.join(map(repr, samplers))}); method={method!r} counts exactly.")
         return None
-    game = en.check_simple_game(game, function)
+    game = as_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
 
 
@@ -169,7 +169,7 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
                        callback=callback, confidence=confidence, concept="shapley-shubik")
     if sampled is not None:
         return sampled
-    game = en.check_simple_game(game, "shapley_shubik_index")
+    game = as_simple_game(game, "shapley_shubik_index")
     counts = en.swing_counts(game, method, by_size=True, function="shapley_shubik_index")
     n = game.n_players
     if counts is None:
@@ -281,7 +281,7 @@ def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult
     >>> co.coleman_power_to_act(co.WeightedVotingGame(39, [7] * 5 + [1] * 10)).value
     Fraction(53, 2048)
     """
-    game = en.check_simple_game(game, "coleman_power_to_act")
+    game = as_simple_game(game, "coleman_power_to_act")
     exact, win, lose, used = _winning(game, method, "coleman_power_to_act")
     total = 2 ** game.n_players
     value = Fraction(win, total) if exact else float(win)
@@ -299,14 +299,7 @@ def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexRe
     >>> co.coleman_power_to_prevent(co.WeightedVotingGame(39, [7] * 5 + [1] * 10)).x[0]
     Fraction(1, 1)
     """
-    game, exact, swings, used = _swings(game, method, "coleman_power_to_prevent")
-    w_exact, win, lose, _ = _winning(game, method, "coleman_power_to_prevent")
-    if exact:
-        return _result(game, [Fraction(s, win) for s in swings], exact=True,
-                       concept="coleman-prevent", method=used, counts=swings,
-                       denominator=win)
-    values = np.asarray(swings) / (2.0 * win)
-    return _result(game, values, exact=False, concept="coleman-prevent", method=used)
+    return _coleman(game, method, "coleman_power_to_prevent", "coleman-prevent", losing=False)
 
 
 def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexResult:
@@ -319,14 +312,20 @@ def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexR
     >>> co.coleman_power_to_initiate(co.WeightedVotingGame(2, [1, 1, 1])).x.tolist()
     [Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)]
     """
-    game, exact, swings, used = _swings(game, method, "coleman_power_to_initiate")
-    _, win, lose, _ = _winning(game, method, "coleman_power_to_initiate")
+    return _coleman(game, method, "coleman_power_to_initiate", "coleman-initiate", losing=True)
+
+
+def _coleman(game: Any, method: str, function: str, concept: str, *, losing: bool
+             ) -> PowerIndexResult:
+    """Swings over the number of winning (``losing=False``) or losing coalitions."""
+    game, exact, swings, used = _swings(game, method, function)
+    _, win, lose, _ = _winning(game, method, function)
+    total = lose if losing else win
     if exact:
-        return _result(game, [Fraction(s, lose) for s in swings], exact=True,
-                       concept="coleman-initiate", method=used, counts=swings,
-                       denominator=lose)
-    values = np.asarray(swings) / (2.0 * lose)
-    return _result(game, values, exact=False, concept="coleman-initiate", method=used)
+        return _result(game, [Fraction(s, total) for s in swings], exact=True,
+                       concept=concept, method=used, counts=swings, denominator=total)
+    values = np.asarray(swings) / (2.0 * total)
+    return _result(game, values, exact=False, concept=concept, method=used)
 
 
 def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
@@ -384,14 +383,10 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
 
 def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = None):
     """For each player, how many masks contain them (optionally split by ``sizes``)."""
-    out = []
-    for i in range(n):
-        inside = ((masks >> i) & 1).astype(bool)
-        if sizes is None:
-            out.append(int(inside.sum()))
-        else:
-            out.append(np.bincount(sizes[inside], minlength=n + 1))
-    return out
+    members = mask_bits(masks, n, dtype=bool)
+    if sizes is None:
+        return [int(c) for c in members.sum(axis=0)]
+    return [np.bincount(sizes[members[:, i]], minlength=n + 1) for i in range(n)]
 
 
 def johnston_index(game: Any) -> PowerIndexResult:
@@ -411,15 +406,15 @@ def johnston_index(game: Any) -> PowerIndexResult:
     >>> co.johnston_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
     [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
     """
-    game = en.check_simple_game(game, "johnston_index")
+    game = as_simple_game(game, "johnston_index")
     minimal, vulnerable, critical = en.minimal_winning_data(game)
     n = game.n_players
     win = game.winning_table()
     raw = []
     for i in range(n):
-        view = win.reshape(-1, 2, 1 << i)
-        crit_i = view[:, 1, :] & ~view[:, 0, :]
-        ks = critical.reshape(-1, 2, 1 << i)[:, 1, :][crit_i]
+        without, with_i = split_on(win, i)
+        _, critical_with_i = split_on(critical, i)
+        ks = critical_with_i[with_i & ~without]
         by_k = np.bincount(ks, minlength=n + 1)
         raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c),
                        Fraction(0)))
@@ -446,11 +441,9 @@ def deegan_packel_index(game: Any) -> PowerIndexResult:
     >>> co.deegan_packel_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
     [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
     """
-    game = en.check_simple_game(game, "deegan_packel_index")
+    game = as_simple_game(game, "deegan_packel_index")
     minimal, _, _ = en.minimal_winning_data(game)
     n = game.n_players
-    from .._bits import popcounts
-
     sizes = popcounts(n)[minimal].astype(np.int64)
     by_size = _membership_counts(minimal, n, sizes)
     m = len(minimal)
@@ -476,7 +469,7 @@ def holler_index(game: Any) -> PowerIndexResult:
     >>> g.x.tolist(), g.counts
     ([Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)], (2, 1, 1))
     """
-    game = en.check_simple_game(game, "holler_index")
+    game = as_simple_game(game, "holler_index")
     minimal, _, _ = en.minimal_winning_data(game)
     counts = _membership_counts(minimal, game.n_players)
     total = sum(counts)
@@ -512,7 +505,7 @@ def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
     >>> co.pivotal_players(co.datasets.eu_council(), vote.yes).pivotal   # under QMV
     ()
     """
-    game = en.check_simple_game(game, "pivotal_players")
+    game = as_simple_game(game, "pivotal_players")
     if isinstance(yes, str):
         raise InvalidGameError("yes must be a list of names (or a mask), not one string.")
     mask = game.mask(yes)
@@ -565,7 +558,7 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     >>> table.indices["shapley-shubik"].tolist(), table.power_to_act
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
-    game = en.check_simple_game(game, "power_indices")
+    game = as_simple_game(game, "power_indices")
     if isinstance(indices, str):
         indices = [indices]
     listed = as_list(indices, "power_indices: indices", InvalidArgumentError,
@@ -582,8 +575,7 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
-        raise InvalidArgumentError(f"unknown index {unknown[0]!r}; valid indices are "
-                         f"{', '.join(INDEX_NAMES)} (or 'all').")
+        unknown_choice(unknown[0], [*INDEX_NAMES, "all"], what="index", plural="indices")
     columns, exact, used = {}, True, set()
     for name in names:
         result = INDEX_NAMES[name](game, method)
@@ -693,8 +685,7 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         for k, row in enumerate(rows):
             array[k, :] = row
         return array
-    shown = tuple(int(q) if isinstance(q, Fraction) and q.denominator == 1 else q
-                  for q in shown)
+    shown = tuple(nb.int_if_integral(q) for q in shown)
     act_array = np.empty(len(act), dtype=object)
     act_array[:] = act
     return SweepResult(players=game.players, quotas=shown, power_to_act=act_array,

@@ -27,13 +27,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._checks import check_numeric
 from .. import _numbers as nb
-from .._bits import popcounts
-from ..exceptions import InvalidGameError
+from .._bits import mask_bits, popcounts, split_on, subset_sums
 from ..games.tu import TUGame
-from ._tables import mask_bits, subset_sums
 
-__all__ = ["NormalForm", "normal_form", "pow2", "check_tolerance", "INT64_SAFE"]
+__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE"]
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
@@ -43,8 +42,8 @@ _INTEGRAL_FLOAT = 2.0**52
 def _additive_subtract(table: np.ndarray, singles: Sequence[Any], n: int) -> None:
     """In place: ``table[S] -= sum_{i in S} singles[i]`` (n vectorised passes, no copy)."""
     for i in range(n):
-        view = table.reshape(-1, 2, 1 << i)[:, 1, :]
-        view -= singles[i]
+        _, with_i = split_on(table, i)
+        with_i -= singles[i]
 
 
 def _exponent_at_least(value: float) -> int:
@@ -86,11 +85,7 @@ class NormalForm:
     """
 
     def __init__(self, game: TUGame, function: str):
-        if game.kind == nb.SYMBOLIC:
-            raise InvalidGameError(
-                f"{function} solves linear programs, which needs numbers; substitute the "
-                "symbols of this symbolic game first with game.subs({...})."
-            )
+        check_numeric(game, function, "solves linear programs")
         self.game = game
         self.players = game.players
         self.n = n = game.n_players
@@ -105,7 +100,8 @@ class NormalForm:
             if integral:
                 ints, den = values.astype(np.int64), 1
             else:
-                ints, den = _integer_table(values)
+                # int64 below 2**53, where the conversion to floats below is exact
+                ints, den = nb.to_scaled_int(values, int64_max=INT64_SAFE >> 8)
             singles_int = [ints[1 << i] for i in range(n)]
             if ints.dtype == object:
                 work = ints.copy()
@@ -241,12 +237,10 @@ class NormalForm:
             bound = kth - margin
         if not exact:
             return masks, fexc[masks], bound, 1
-        xs = [Fraction(v) for v in x0]
-        d = self.den
-        for value in xs:
-            d = d * value.denominator // math.gcd(d, value.denominator)
-        factor = d // self.den
-        x_int = [int(v * d) for v in xs]
+        # one denominator d for x0 and v0 = ints / den: the last integer is d / den
+        scaled, _ = nb.to_scaled_int([*x0, Fraction(1, self.den)], dtype=object)
+        *x_int, factor = scaled.tolist()
+        d = factor * self.den
         ints = self.ints
         if ints.dtype != object:
             big_v = int(np.abs(ints).max(initial=0))
@@ -287,32 +281,6 @@ class NormalForm:
     def from_lp_float(self, value: float) -> float:
         """A float in LP units back in the game's units, as a float."""
         return math.ldexp(float(value), self.lp_exponent)
-
-
-def _integer_table(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """Integer numerators and the common denominator of an object array of Fractions."""
-    items = values.tolist()
-    den = math.lcm(*{f.denominator for f in items})
-    if den == 1:
-        ints = [f.numerator for f in items]
-    else:
-        ints = [f.numerator * (den // f.denominator) for f in items]
-    big = max(max(ints), -min(ints))
-    dtype = np.int64 if big < INT64_SAFE >> 8 else object
-    return np.array(ints, dtype=dtype), den
-
-
-def check_tolerance(atol: Any, function: str) -> float:
-    """``atol`` as a float, or InvalidArgumentError unless it is a finite number >= 0."""
-    from ..exceptions import InvalidArgumentError
-
-    if isinstance(atol, bool) or not isinstance(atol, (int, float, np.integer, np.floating)) \
-            or not math.isfinite(float(atol)) or atol < 0:
-        raise InvalidArgumentError(
-            f"{function}: atol must be a finite number >= 0 (a tolerance relative to the "
-            f"largest worth), got {atol!r}."
-        )
-    return float(atol)
 
 
 def normal_form(game: TUGame, function: str) -> NormalForm:

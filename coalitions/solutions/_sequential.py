@@ -17,9 +17,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._bits import popcounts
-from ._lp import solve_lp
-from ._tables import Span, mask_bits, positive_combination, solve_exact, subset_sums
+from .._bits import mask_bits, mask_indicator, popcounts, subset_sums
+from .._exact_linalg import Span, float_positive_combination, positive_combination, solve_exact
+from .._lp import solve_lp
 
 __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PLAYERS"]
 
@@ -101,7 +101,7 @@ def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exac
         if exact:
             ok = positive_combination(strict, zero_rows, free) is not None
         else:
-            ok = _float_positive_combination(strict, zero_rows, free)
+            ok = float_positive_combination(strict, zero_rows, free)
         if not ok:
             if final:
                 return False
@@ -265,7 +265,7 @@ def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight
     rows.append(row)
     rhs.append(value(full))
     for mask, stage in run.fixed:
-        row = [(mask >> i) & 1 for i in range(n)] + [0] * stages
+        row = mask_indicator(mask, n) + [0] * stages
         row[n + stage - 1] = 1 if weight_by_size is None else int(weight_by_size[
             bin(mask).count("1")])
         rows.append(row)
@@ -327,11 +327,3 @@ def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int
         return True
     return None if complete_above is not None else True
 
-
-def _float_positive_combination(strict, nonneg, free) -> bool:
-    ms, mn, mf = len(strict), len(nonneg), len(free)
-    n = strict.shape[1]
-    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
-    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
-    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
-    return solve_lp(cost, A_eq=matrix, b_eq=np.zeros(n), bounds=bounds).success

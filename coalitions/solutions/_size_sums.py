@@ -25,7 +25,6 @@ once each, without copying it; everything after them is O(n 2**(n/2)).
 from __future__ import annotations
 
 from fractions import Fraction
-from math import lcm
 
 import numpy as np
 
@@ -115,13 +114,7 @@ def _exact_layers(values: np.ndarray, n: int, kind: str):
     bounds = np.searchsorted(sizes[order], np.arange(n + 2))
     bits = bit_matrix(n).astype(bool)
     if kind == nb.EXACT:
-        denominator = lcm(*[v.denominator for v in values.tolist()]) if len(values) > 1 else 1
-        scaled = [v.numerator * (denominator // v.denominator) for v in values.tolist()]
-        biggest = max(abs(x) for x in scaled)
-        if biggest * (len(values) + 1) < 2**62:
-            table = np.array(scaled, dtype=np.int64)
-        else:
-            table = np.array(scaled, dtype=object)
+        table, denominator = nb.to_scaled_int(values)   # int64 when every layer sum fits
 
         def finish(x):
             return Fraction(int(x), denominator)

@@ -29,8 +29,10 @@ from typing import Sequence
 
 import numpy as np
 
+from .. import _numbers as nb
+from .._bits import mask_bits
+from .._exact_linalg import Span, solve_exact
 from ..exceptions import SolverError, TooLargeError
-from ._tables import Span, mask_bits
 
 __all__ = ["exact_core_vertices", "MAX_CORE_VERTICES"]
 
@@ -220,13 +222,10 @@ def _square_rays(square: np.ndarray) -> list[list[int]]:
     rows = [[Fraction(int(v)) for v in row] for row in square.tolist()]
     rays = []
     for c in range(k):
-        from ._tables import solve_exact
-
         solution = solve_exact(rows, [1 if r == c else 0 for r in range(k)])
         if solution is None:  # pragma: no cover - the square is nonsingular
             raise SolverError("singular basis in the core's vertex enumeration")
-        scale = math.lcm(*(f.denominator for f in solution))
-        rays.append(_primitive([int(f * scale) for f in solution]))
+        rays.append(_primitive(nb.to_scaled_int(solution, dtype=object)[0].tolist()))
     return rays
 
 
@@ -263,8 +262,8 @@ def _step(polytope: _Polytope, point, q, slack: np.ndarray, directions: list[lis
 def _to_vertex(polytope: _Polytope, point: list[Fraction]) -> tuple[tuple[int, ...], int]:
     """Move from a point of the polytope to a vertex, raising the tight rank each step."""
     n = polytope.n
-    q = math.lcm(*(f.denominator for f in point))
-    current = _reduce([int(f * q) for f in point], q)
+    numerators, q = nb.to_scaled_int(point, dtype=object)
+    current = _reduce(numerators.tolist(), q)
     for _ in range(n + 1):
         slack = polytope.slack(*current)
         if np.any(slack < 0):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import _numbers as nb
+from .._checks import check_method
 from ..exceptions import InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..results import ValueResult
-from .semivalues import as_result, check_game, check_method, mark_cost, semivalue_raw
+from .semivalues import as_result, mark_cost, semivalue_raw
 
 __all__ = ["banzhaf_value"]
 
@@ -83,7 +85,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     if estimate is not None:
         return mark_cost(game, estimate)
     method = method or "exact"
-    game = check_game(game, "banzhaf_value")
+    game = as_tu_game(game, "banzhaf_value")
     check_method(method, BANZHAF_METHODS)
     n = game.n_players
     if n == 0:                          # no player, no payoff

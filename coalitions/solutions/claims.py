@@ -11,8 +11,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import name_list
-from ..exceptions import InvalidArgumentError, InvalidProblemError
+from .._checks import check_choice, name_list
+from ..exceptions import InvalidProblemError
 from ..results import ValueResult
 
 __all__ = ["proportional_rule", "constrained_equal_awards", "constrained_equal_losses",
@@ -180,7 +180,5 @@ def claims_rule(estate: Any, claims: Sequence[Any], rule: str = "talmud",
     >>> co.claims_rule(300, [100, 200, 300], "cea").x.tolist()
     [Fraction(100, 1), Fraction(100, 1), Fraction(100, 1)]
     """
-    if not isinstance(rule, str) or rule not in CLAIMS_RULES:
-        raise InvalidArgumentError(f"unknown rule {rule!r}; valid rules are "
-                         f"{', '.join(map(repr, CLAIMS_RULES))}.")
+    check_choice(rule, CLAIMS_RULES, what="rule")
     return CLAIMS_RULES[rule](estate, claims, players)

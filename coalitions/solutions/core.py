@@ -8,18 +8,19 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._checks import check_tolerance
 from .. import _numbers as nb
 from .._checks import as_list
+from .._players import as_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
-from ..games._players import as_names
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import FAILED, BalancedCollection, CoreResult
-from ._normal_form import NormalForm, check_tolerance, normal_form, pow2
+from ._normal_form import NormalForm, normal_form, pow2
 from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
 from .least_core import (LeastCoreSolution, balanced_collection, excesses_at_most,
                          solve_least_core)
-from .semivalues import check_game
 
 __all__ = ["core", "is_in_core", "core_vertices", "is_balanced_collection",
            "MAX_VERTEX_PLAYERS", "MAX_CORE_VERTICES"]
@@ -115,7 +116,7 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
     >>> runway.cost, [v.tolist() for v in runway.vertices]
     (True, [[Fraction(0, 1), Fraction(2, 1)], [Fraction(1, 1), Fraction(1, 1)]])
     """
-    game = check_game(game, "core")
+    game = as_tu_game(game, "core")
     atol = check_tolerance(atol, "core")
     n = game.n_players
     if vertices:
@@ -177,7 +178,7 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> co.is_in_core(co.airport_game([1, 2]), [1, 1])
     True
     """
-    game = check_game(game, "is_in_core")
+    game = as_tu_game(game, "is_in_core")
     atol = check_tolerance(atol, "is_in_core")
     nf = normal_form(game, "is_in_core")
     x = payoff_vector(game, x, "is_in_core")
@@ -207,7 +208,7 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
     >>> co.is_balanced_collection(co.majority_game(3), cert), cert.total > cert.grand_value
     (True, True)
     """
-    game = check_game(game, "is_balanced_collection")
+    game = as_tu_game(game, "is_balanced_collection")
     atol = check_tolerance(atol, "is_balanced_collection")
     if certificate is not None:
         if not isinstance(certificate, BalancedCollection):
@@ -271,7 +272,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
     >>> sorted(v.tolist() for v in co.core_vertices(game))[0]
     [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
     """
-    game = check_game(game, "core_vertices")
+    game = as_tu_game(game, "core_vertices")
     atol = check_tolerance(atol, "core_vertices")
     _check_vertex_size(game.n_players)
     nf = normal_form(game, "core_vertices")
@@ -322,13 +323,7 @@ def _snapped(nf: NormalForm):
     b = [Fraction(int(v)) for v in ints.tolist()]
     if solution.epsilon > 0:
         b = [v - solution.epsilon if 0 < m < len(b) - 1 else v for m, v in enumerate(b)]
-    scale = 1
-    for v in b:
-        scale = scale * v.denominator // np.gcd(scale, v.denominator)
-    b_int = np.array([int(v * scale) for v in b], dtype=object)
-    top = max(abs(int(v)) for v in b_int.tolist())
-    if top < (1 << 40):
-        b_int = b_int.astype(np.int64)
+    b_int, scale = nb.to_scaled_int(b, int64_max=1 << 40)
     start = [Fraction(v) * scale for v in solution.x0]
     unit = pow2(nf.lp_exponent) / (_FLOAT_GRID * scale)
     return b_int, start, unit

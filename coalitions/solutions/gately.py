@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ..games.transforms import as_tu_game
 from .. import _numbers as nb
 from .._checks import finite_floats
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from .semivalues import as_result, negated_worths
-from .tau import _numeric
 
 __all__ = ["gately_point", "propensity_to_disrupt"]
 
@@ -26,7 +26,7 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     >>> co.propensity_to_disrupt(co.bankruptcy_game(200, [100, 200, 300]), [40, 80, 80])
     [Fraction(3, 2), Fraction(3, 2), Fraction(3, 2)]
     """
-    game = _numeric(game, "propensity_to_disrupt")
+    game = as_tu_game(game, "propensity_to_disrupt", numeric="compares values")
     if game.is_cost:
         return propensity_to_disrupt(negated_worths(game), [-v for v in x])
     n = game.n_players
@@ -86,7 +86,7 @@ def gately_point(game: TUGame):
     >>> co.gately_point(co.bankruptcy_game(200, [100, 200, 300])).x.tolist()
     [Fraction(40, 1), Fraction(80, 1), Fraction(80, 1)]
     """
-    game = _numeric(game, "gately_point")
+    game = as_tu_game(game, "gately_point", numeric="compares values")
     if game.is_cost:
         shares = gately_point(negated_worths(game)).x
         return as_result(game, [-v for v in shares.tolist()], concept="gately",

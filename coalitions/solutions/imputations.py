@@ -11,11 +11,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._checks import check_tolerance
 from .. import _numbers as nb
 from ..exceptions import InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ._normal_form import check_tolerance
-from .semivalues import check_game
 
 __all__ = ["is_efficient", "is_individually_rational", "is_imputation", "imputation_vertices"]
 
@@ -61,14 +61,6 @@ def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
     return out
 
 
-def _numeric_game(game: Any, function: str) -> TUGame:
-    game = check_game(game, function)
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(f"{function} compares numbers; substitute the symbols of this "
-                               "symbolic game first with game.subs({...}).")
-    return game
-
-
 def _tol(x: np.ndarray, atol: float):
     return 0 if x.dtype == object else atol
 
@@ -82,7 +74,7 @@ def is_efficient(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     >>> co.is_efficient(co.majority_game(3), [1, 0, 0])
     True
     """
-    game = _numeric_game(game, "is_efficient")
+    game = as_tu_game(game, "is_efficient", numeric="compares numbers")
     atol = check_tolerance(atol, "is_efficient")
     x = payoff_vector(game, x, "is_efficient")
     if x.dtype == object:
@@ -103,7 +95,7 @@ def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e
     >>> co.is_individually_rational(co.airport_game([1, 2]), [1.5, 0.5])
     False
     """
-    game = _numeric_game(game, "is_individually_rational")
+    game = as_tu_game(game, "is_individually_rational", numeric="compares numbers")
     atol = check_tolerance(atol, "is_individually_rational")
     x = payoff_vector(game, x, "is_individually_rational")
     tol = _tol(x, atol)
@@ -143,7 +135,7 @@ def imputation_vertices(game: TUGame) -> list[np.ndarray]:
     >>> [v.tolist() for v in co.imputation_vertices(co.majority_game(2))]
     [[Fraction(1, 1), Fraction(0, 1)], [Fraction(0, 1), Fraction(1, 1)]]
     """
-    game = _numeric_game(game, "imputation_vertices")
+    game = as_tu_game(game, "imputation_vertices", numeric="compares numbers")
     n = game.n_players
     values = game.values
     singles = [values[1 << i] for i in range(n)]

@@ -8,15 +8,18 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from .._players import names_of
+from .._checks import check_tolerance
 from .. import _numbers as nb
+from .._bits import mask_bits, mask_indicator, subset_sums
+from .._exact_linalg import positive_combination, solve_exact
 from ..exceptions import SolverError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
-from ._normal_form import NormalForm, check_tolerance, normal_form
+from ._normal_form import NormalForm, normal_form
 from ._sequential import sequential_lp
-from ._tables import mask_bits, positive_combination, solve_exact, subset_sums
 from .imputations import payoff_vector
-from .semivalues import check_game
 
 __all__ = ["least_core", "is_in_least_core", "max_excess"]
 
@@ -40,7 +43,7 @@ def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
     >>> co.max_excess(co.airport_game([1, 2]), [1, 1])
     Fraction(0, 1)
     """
-    game = check_game(game, "max_excess")
+    game = as_tu_game(game, "max_excess")
     nf = normal_form(game, "max_excess")
     x = payoff_vector(game, x, "max_excess")
     n = game.n_players
@@ -181,7 +184,7 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
     >>> runway.epsilon, runway.cost
     (Fraction(-1, 2), True)
     """
-    game = check_game(game, "least_core")
+    game = as_tu_game(game, "least_core")
     atol = check_tolerance(atol, "least_core")
     nf = normal_form(game, "least_core")
     return least_core_result(nf, solve_least_core(nf, atol))
@@ -223,8 +226,7 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
         weights = tuple(float(d) for d in delta)
         total = float(sum(d * float(values[m]) for d, m in zip(weights, support)))
         grand = float(values[-1])
-    coalitions = tuple(tuple(p for i, p in enumerate(game.players) if m >> i & 1)
-                       for m in support)
+    coalitions = tuple(names_of(m, game.players) for m in support)
     return BalancedCollection(coalitions=coalitions, weights=weights, total=total,
                               grand_value=grand, exact=exact, cost=game.is_cost,
                               players=game.players, concept="balanced-collection",
@@ -277,7 +279,7 @@ def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: b
     eq_rows = [[1] * n]
     rhs = [grand]
     for m, w in zip(support, worth):
-        eq_rows.append([(m >> i) & 1 for i in range(n)])
+        eq_rows.append(mask_indicator(m, n))
         rhs.append(w - epsilon)
     x = solve_exact(eq_rows, rhs, [nf.from_lp(v) for v in run.x])
     if x is None:
@@ -302,7 +304,7 @@ def is_in_least_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> b
     >>> co.is_in_least_core(game, [F(1, 3)] * 3), co.is_in_least_core(game, [1, 0, 0])
     (True, False)
     """
-    game = check_game(game, "is_in_least_core")
+    game = as_tu_game(game, "is_in_least_core")
     atol = check_tolerance(atol, "is_in_least_core")
     nf = normal_form(game, "is_in_least_core")
     x = payoff_vector(game, x, "is_in_least_core")

@@ -6,11 +6,12 @@ from typing import Any
 
 import numpy as np
 
-from .._bits import popcounts
+from .._bits import popcounts, subset_sums
 from ..exceptions import InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import ValueResult
-from .semivalues import as_result, check_game
+from .semivalues import as_result
 from .shapley import shapley_value
 
 __all__ = ["myerson_value", "graph_restricted_game"]
@@ -96,14 +97,12 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     >>> line.value(["a", "c"]), line.value(["a", "b"])
     (Fraction(0, 1), Fraction(1, 1))
     """
-    game = check_game(game, "graph_restricted_game")
+    game = as_tu_game(game, "graph_restricted_game")
     n = game.n_players
     adjacency = _adjacency(graph, game)
     size = 1 << n
     dtype = np.int32 if n <= 30 else np.int64
-    neighbours = np.zeros(size, dtype=dtype)
-    for i in range(n):
-        neighbours[1 << i: 2 << i] = neighbours[: 1 << i] | adjacency[i]
+    neighbours = subset_sums(np.array(adjacency, dtype=dtype), n, op=np.bitwise_or)
     # component[S]: the component of the lowest member of S inside S, grown by breadth-first
     # steps; a coalition leaves the active set as soon as its component stops growing.
     masks = np.arange(size, dtype=dtype)
@@ -172,7 +171,7 @@ def myerson_value(game: TUGame, graph: Any) -> ValueResult:
     ...                  [("a", "b"), ("b", "c")]).x.tolist()
     [Fraction(1, 6), Fraction(2, 3), Fraction(1, 6)]
     """
-    game = check_game(game, "myerson_value")
+    game = as_tu_game(game, "myerson_value")
     restricted = graph_restricted_game(game, graph)
     payoffs = shapley_value(restricted).x
     return as_result(game, payoffs, concept="myerson", method="shapley-of-graph-game")

@@ -10,15 +10,15 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import popcounts, subset_sums
+from .._checks import check_method, check_tolerance
 from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._normal_form import NormalForm, check_tolerance, normal_form
+from ._normal_form import NormalForm, normal_form
 from ._sequential import kohlberg, reconstruct_exact, sequential_lp
-from .._bits import popcounts
-from ._tables import exact_vector, subset_sums
 from .least_core import LP_TOL
-from .semivalues import check_game, check_method
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
            "is_prenucleolus"]
@@ -53,7 +53,7 @@ def _failure(game: TUGame, concept: str, method: str, nit: int, message: str
 
 def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
            progress: Callable[[int, int], None] | None) -> NucleolusResult:
-    game = check_game(game, concept)
+    game = as_tu_game(game, concept)
     check_method(method, _METHODS)
     atol = check_tolerance(atol, concept)
     if progress is not None and not callable(progress):
@@ -356,7 +356,7 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
            ) -> bool:
     from .imputations import payoff_vector
 
-    game = check_game(game, function)
+    game = as_tu_game(game, function)
     atol = check_tolerance(atol, function)
     nf = normal_form(game, function)
     raw = x
@@ -367,7 +367,7 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
                        for v in items)
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
-            x = np.array(exact_vector(items), dtype=object)
+            x = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
     if x.dtype == object and nf.exact:
         return _verify(nf, nf.from_payoffs(list(x), exact=True), imputation, False,
                        exact=True, atol=atol)

@@ -23,7 +23,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import name_list
+from .._bits import popcounts, subset_sums
+from .._checks import check_instance, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -62,16 +63,11 @@ def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> lis
     return out
 
 
-def _subset_masks(items: Sequence[int], bits: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of all subsets of ``items`` (each item contributes ``bits[j]``) and sizes."""
-    h = len(items)
+def _unions_of(bits: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The masks of all unions of some of ``bits`` (disjoint masks) and how many each joins."""
     # Python-int masks (an object array) past 63 players, where int64 would overflow
-    masks = np.zeros(1 << h, dtype=np.int64 if max(bits, default=0) < 1 << 62 else object)
-    sizes = np.zeros(1 << h, dtype=np.int64)
-    for j in range(h):
-        masks[1 << j: 2 << j] = masks[: 1 << j] | bits[j]
-        sizes[1 << j: 2 << j] = sizes[: 1 << j] + 1
-    return masks, sizes
+    dtype = np.int64 if max(bits, default=0) < 1 << 62 else object
+    return subset_sums(np.array(bits, dtype=dtype), op=np.bitwise_or), popcounts(len(bits))
 
 
 def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) -> list:
@@ -85,7 +81,7 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
             raise TooLargeError(
                 f"the Owen value of union {k + 1} needs 2**{m - 1} x 2**{s - 1} coalition "
                 "values per member; split the large union or merge small ones.")
-        mask_r, size_r = _subset_masks(others, [union_bits[j] for j in others])
+        mask_r, size_r = _unions_of([union_bits[j] for j in others])
         if scheme == "owen":
             coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m))
                       for r in range(m)]
@@ -96,7 +92,7 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
             coef_t = [Fraction(1, 2 ** (s - 1))] * s
         for i in union:
             rest = [j for j in union if j != i]
-            mask_t, size_t = _subset_masks(rest, [1 << j for j in rest])
+            mask_t, size_t = _unions_of([1 << j for j in rest])
             base = mask_r[:, None] | mask_t[None, :]
             diff = lookup(base | (1 << i)) - lookup(base)
             total = nb.constant(0, kind)
@@ -126,10 +122,8 @@ def _tu_lookup(game: TUGame):
 
 
 def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
-    if not isinstance(game, TUGame):
-        raise InvalidGameError(
-            f"{concept} needs a TUGame, got {type(game).__name__}; for simple games use "
-            f"{'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}.")
+    check_instance(game, TUGame, concept, hint="for simple games use "
+                   f"{'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}")
     masks = _union_masks(game.players, unions)
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
@@ -212,13 +206,10 @@ def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueRe
 
 
 def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool):
-    from ..power._engines import check_simple_game
+    from ..games.simple import as_simple_game
     from ..results import PowerIndexResult
 
-    if isinstance(game, TUGame) and game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(f"{concept}_index needs a simple game (0/1 worths); this TU game "
-                               "has symbols: substitute them first with game.subs({...}).")
-    game = check_simple_game(game, concept)
+    game = as_simple_game(game, f"{concept}_index")
     masks = _union_masks(game.players, unions)
 
     def lookup(m: np.ndarray) -> np.ndarray:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from .. import _numbers as nb
 from .._checks import finite_floats
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from .semivalues import as_result, check_game
+from .semivalues import as_result
 
 __all__ = ["equal_division", "equal_surplus_division", "ensc_value"]
 
@@ -21,7 +22,7 @@ def equal_division(game: TUGame):
     >>> co.equal_division(co.majority_game(3)).x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    game = check_game(game, "equal-division")
+    game = as_tu_game(game, "equal_division")
     n = game.n_players
     if n == 0:
         return as_result(game, [], concept="equal-division", method="closed-form")
@@ -45,7 +46,7 @@ def equal_surplus_division(game: TUGame):
     >>> co.equal_surplus_division(co.airport_game([1, 2])).x.tolist()
     [Fraction(1, 2), Fraction(3, 2)]
     """
-    game = check_game(game, "equal-surplus-division")
+    game = as_tu_game(game, "equal_surplus_division")
     n = game.n_players
     if n == 0:
         return as_result(game, [], concept="equal-surplus-division", method="closed-form")
@@ -76,7 +77,7 @@ def ensc_value(game: TUGame):
     >>> co.ensc_value(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    game = check_game(game, "ensc_value")
+    game = as_tu_game(game, "ensc_value")
     n = game.n_players
     if n == 0:
         return as_result(game, [], concept="ensc", method="closed-form")

@@ -9,27 +9,13 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
-from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import ValueResult
 from ._size_sums import size_profile
 
-__all__ = ["semivalue", "check_method"]
-
-
-def check_method(method: str, valid: Sequence[str]) -> str:
-    """Return ``method`` or raise InvalidArgumentError (a ValueError) listing the valid ones."""
-    if not isinstance(method, str) or method not in valid:
-        raise InvalidArgumentError(
-            f"unknown method {method!r}; valid methods are {', '.join(map(repr, valid))}."
-        )
-    return method
-
-
-def check_game(game: Any, function: str) -> TUGame:
-    """Accept a TUGame, or anything that converts to one with ``to_tu_game()``."""
-    return as_tu_game(game, function)
+__all__ = ["semivalue"]
 
 
 def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
@@ -115,7 +101,7 @@ def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
     >>> co.semivalue(glove, [0, 1, 0]).x.tolist()   # swings into coalitions of size one
     [Fraction(2, 1), Fraction(1, 1), Fraction(1, 1)]
     """
-    game = check_game(game, "semivalue")
+    game = as_tu_game(game, "semivalue")
     n = game.n_players
     weights = list(nb.coerce_values(weights, what="semivalue weights")[0])
     if len(weights) != n:

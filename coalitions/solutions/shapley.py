@@ -7,10 +7,12 @@ from functools import lru_cache
 from math import factorial
 
 from .. import _numbers as nb
+from .._checks import check_method
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..results import ValueResult
-from .semivalues import as_result, check_game, check_method, mark_cost, semivalue_raw
+from .semivalues import as_result, mark_cost, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
@@ -116,7 +118,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     if estimate is not None:
         return mark_cost(game, estimate)
     method = method or "exact"
-    game = check_game(game, "shapley_value")
+    game = as_tu_game(game, "shapley_value")
     check_method(method, SHAPLEY_METHODS)
     if method == "dividends":
         return as_result(game, _shapley_from_dividends(game), concept="shapley",

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import split_on, subset_sums
 from .._checks import check_tolerance, finite_floats
 from ..exceptions import InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ._tables import subset_sums
-from .semivalues import as_result, check_game, negated_worths
+from .semivalues import as_result, negated_worths
 
 __all__ = ["tau_value", "utopia_payoffs", "minimal_rights"]
-
-
-def _numeric(game: Any, function: str) -> TUGame:
-    game = check_game(game, function)
-    if game.kind == nb.SYMBOLIC:
-        raise InvalidGameError(f"{function} compares values; substitute the symbols of this "
-                               "symbolic game first with game.subs({...}).")
-    return game
 
 
 @finite_floats
@@ -37,7 +29,7 @@ def utopia_payoffs(game: TUGame) -> list:
     >>> co.utopia_payoffs(co.glove_game(["L"], ["R1", "R2"]))
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    game = _numeric(game, "utopia_payoffs")
+    game = as_tu_game(game, "utopia_payoffs", numeric="compares values")
     full = (1 << game.n_players) - 1
     values = game.values
     return [values[full] - values[full ^ (1 << i)] for i in range(game.n_players)]
@@ -59,7 +51,7 @@ def minimal_rights(game: TUGame) -> list:
     >>> co.minimal_rights(co.glove_game(["L"], ["R1", "R2"]))
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    game = _numeric(game, "minimal_rights")
+    game = as_tu_game(game, "minimal_rights", numeric="compares values")
     if game.is_cost:
         return [-r for r in minimal_rights(negated_worths(game))]
     n = game.n_players
@@ -72,7 +64,7 @@ def minimal_rights(game: TUGame) -> list:
         remainder = values - sums
     rights = []
     for i in range(n):
-        with_i = remainder.reshape(-1, 2, 1 << i)[:, 1, :]
+        _, with_i = split_on(remainder, i)
         best = with_i.max() if game.kind == nb.FLOAT else max(with_i.ravel().tolist())
         rights.append(best + utopia[i])
     return [float(r) for r in rights] if game.kind == nb.FLOAT else rights
@@ -110,7 +102,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     >>> co.tau_value(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    game = _numeric(game, "tau_value")
+    game = as_tu_game(game, "tau_value", numeric="compares values")
     if game.is_cost:
         shares = tau_value(negated_worths(game), atol=atol).x
         return as_result(game, [-v for v in shares.tolist()], concept="tau",

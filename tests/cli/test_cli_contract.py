@@ -165,7 +165,7 @@ HOSTILE = [
     (["form", "dynamics", "FILE:HEDONIC", "--rule", "magic"], "valid rules"),
     (["form", "clubs", "--probabilities", "0.5,", "--coverage", "1,1"], "is empty"),
     (["form", "winning", "--quota", "x", "--weights", "1,2"], "not a number"),
-    (["examples", "run", "atlantis"], "no example named"),
+    (["examples", "run", "atlantis"], "unknown example"),
 ]
 
 

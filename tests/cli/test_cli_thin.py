@@ -5,7 +5,7 @@ The rule is read from the source with :mod:`ast` (DESIGN §7, issue 12 item 6):
 1. **One analysis call per path.** A command body calls at most one *analysis* function of
    the library on any path through it (the branches of an ``if`` are alternatives, so they
    count as the larger of the two). Readers and builders of the *parse* step do not count:
-   names imported from ``games.io``, ``bargaining.io``, ``formation.io``, ``datasets``,
+   names imported from ``games.io``, ``bargaining.io``, ``formation.io``, ``datasets``, ``_checks``,
    ``games.simple``, ``games.tu``, ``exceptions`` and ``results``, and the model builders in
    ``BUILDERS``. Everything else imported from ``coalitions`` is analysis.
 2. **Helpers compute nothing.** A function of ``cli/`` that is not a command makes no
@@ -31,7 +31,7 @@ CLI = Path(cli_package.__file__).parent
 
 #: Modules whose names are parse-step readers and builders, not analyses.
 READER_MODULES = ("games.io", "bargaining.io", "formation.io", "datasets", "games.simple",
-                  "games.tu", "exceptions", "results")
+                  "games.tu", "exceptions", "results", "_checks")
 #: Modules whose names only draw or format (the render step): figures are prepared in
 #: :mod:`coalitions.plot`, which the CLI only calls to draw.
 RENDER_MODULES = ("plot",)

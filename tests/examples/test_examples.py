@@ -95,7 +95,7 @@ def test_list():
 
 def test_unknown_example_and_bad_plot_suffix(tmp_path):
     result = runner.invoke(app, ["examples", "run", "atlantis"])
-    assert result.exit_code == 2 and "no example named 'atlantis'" in result.stderr
+    assert result.exit_code == 2 and "unknown example 'atlantis'" in result.stderr
     assert "glove" in result.stderr and "Traceback" not in result.stderr
     pytest.importorskip("matplotlib")
     result = runner.invoke(app, ["examples", "run", "glove", "--plot", str(tmp_path / "x.gif")])

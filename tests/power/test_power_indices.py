@@ -347,13 +347,15 @@ def test_sweep_with_given_quotas_keeps_the_weight_scale():
         co.decision_rule_sweep(game, [3])
 
 
-@pytest.mark.parametrize("n, seed", [(70, 1), (130, 2)])
-def test_modular_counts_beyond_int64_agree_with_python_integers(n, seed):
-    # beyond 62 players the counts by size come from residues modulo 2**64 and primes
+@pytest.mark.parametrize("n, seed, low, share", [(70, 1, 0, 0.6), (130, 2, 0, 0.6),
+                                                 (100, 3, 5, 0.3), (140, 4, 8, 0.2)])
+def test_modular_counts_beyond_int64_agree_with_python_integers(n, seed, low, share):
+    # beyond 62 players the counts by size come from residues modulo 2**64 and primes; with
+    # every weight >= low > 0 the table keeps only the sizes a losing coalition can have
     rng = np.random.default_rng(seed)
-    weights = rng.integers(0, 12, size=n).tolist()
+    weights = rng.integers(low, 12, size=n).tolist()
     weights[0] += 1
-    game = co.WeightedVotingGame(int(sum(weights) * 0.6) + 1, weights)
+    game = co.WeightedVotingGame(int(sum(weights) * share) + 1, weights)
     from coalitions.power import _engines as engines
 
     by_size = engines._exact_counts(game, by_size=True)

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 import coalitions as co
 from coalitions.solutions import _sequential
-from coalitions.solutions._lp import LPSolution
+from coalitions._lp import LPSolution
 from _core_helpers import convex_game, random_rational_game, zero_normalised_game
 
 #: 60 games in the default run; COALITIONS_FULL=1 runs the 200 of the issue's bar.

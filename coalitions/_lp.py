@@ -2,7 +2,7 @@
 
 Solvers elsewhere build the LP and call :func:`solve_lp`; a failure comes back as an
 ``LPSolution`` with ``success=False`` and the solver's message, never as an exception from
-deep inside scipy.
+deep inside scipy. This module imports nothing from the package.
 """
 
 from __future__ import annotations
@@ -37,6 +37,31 @@ def solve_lp(c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None),
 
     Variables are free by default (``bounds=(None, None)``), unlike scipy's default of
     ``x >= 0``. Dense or scipy.sparse matrices are accepted.
+
+    Parameters
+    ----------
+    c : array_like
+        The cost vector.
+    A_ub, b_ub, A_eq, b_eq : array_like or sparse matrix, optional
+        Inequality rows ``A_ub x <= b_ub`` and equality rows ``A_eq x = b_eq``.
+    bounds : pair or sequence of pairs
+        ``(low, high)`` for every variable or one per variable; None is unbounded.
+    method : str
+        The scipy method, ``"highs"``.
+
+    Returns
+    -------
+    LPSolution
+        ``success=False`` with the solver's message when the LP is infeasible, unbounded or
+        malformed.
+
+    Examples
+    --------
+    >>> solution = solve_lp([1, 1], A_ub=[[-1, -2]], b_ub=[-2], bounds=(0, None))
+    >>> solution.success, solution.x.tolist(), solution.fun
+    (True, [0.0, 1.0], 1.0)
+    >>> solve_lp([1], A_ub=[[1]], b_ub=[-1], bounds=(0, None)).success
+    False
     """
     from scipy.optimize import linprog
 

@@ -1,74 +1,40 @@
-"""Private helpers for the LP-based concepts: subset sums, exact linear algebra, span
-tracking and exact positive combinations (balancedness certificates).
+"""Exact linear algebra over the rationals for the LP concepts: a tracked linear span of
+coalition vectors, exact solutions of linear systems, and positive combinations
+(balancedness certificates) found by an LP and rebuilt exactly.
 
-Everything that touches all ``2**n`` coalitions is a whole-array pass; the exact parts only
-ever see a few dozen coalitions. The game as the LPs see it is in ``_normal_form.py``.
+The exact parts only ever see a few dozen vectors; whatever touches all ``2**n`` coalitions
+is a whole-array pass of :mod:`coalitions._bits`. This module imports nothing from the
+package's subpackages.
 """
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
-from .. import _numbers as nb
-from ._lp import solve_lp
+from . import _numbers as nb
+from ._bits import mask_bits, mask_indicator, subset_sums
+from ._lp import LPSolution, solve_lp
 
-__all__ = ["subset_sums", "mask_bits", "Span", "solve_exact", "positive_combination",
-           "to_game_numbers", "exact_vector"]
+__all__ = ["Span", "solve_exact", "positive_combination", "float_positive_combination"]
 
 _INT64_SAFE = 1 << 61
 
 
-def subset_sums(x: np.ndarray, n: int) -> np.ndarray:
-    """``x(S)`` for every mask S, by the doubling recurrence (one pass, 2**n additions)."""
-    x = np.asarray(x)
-    out = np.empty(1 << n, dtype=x.dtype)
-    out[0] = 0
-    for i in range(n):
-        if out.dtype == object:
-            out[1 << i: 2 << i] = out[: 1 << i] + x[i]
-        else:
-            np.add(out[: 1 << i], x[i], out=out[1 << i: 2 << i])
-    return out
-
-
-def mask_bits(masks: np.ndarray, n: int, dtype=np.float64) -> np.ndarray:
-    """0/1 matrix of shape (len(masks), n): row k is the indicator vector of masks[k]."""
-    masks = np.asarray(masks, dtype=np.int64)
-    return ((masks[:, None] >> np.arange(n, dtype=np.int64)) & 1).astype(dtype)
-
-
-def to_game_numbers(values: Sequence[Any], kind: str) -> np.ndarray:
-    """A read-only array of numbers of the game's kind."""
-    if kind == nb.FLOAT:
-        out = np.asarray([float(v) for v in values], dtype=np.float64) + 0.0
-    else:
-        out = np.empty(len(values), dtype=object)
-        out[:] = [Fraction(v) for v in values]
-    out.setflags(write=False)
-    return out
-
-
-def exact_vector(x: Sequence[Any]) -> list[Fraction]:
-    """Fractions from numbers (floats become the shortest decimal that round-trips)."""
-    return [Fraction(repr(float(v))) if isinstance(v, (float, np.floating)) else Fraction(v)
-            for v in x]
-
-
-def _lcm_denominators(values: Sequence[Fraction]) -> int:
-    scale = 1
-    for value in values:
-        d = Fraction(value).denominator
-        scale = scale * d // math.gcd(scale, d)
-    return scale
-
-
 class Span:
     """An exactly tracked linear span of 0/1 (or integer) vectors in R^n (reduced row
-    echelon form over the rationals), with a vectorised membership test for masks."""
+    echelon form over the rationals), with a vectorised membership test for masks.
+
+    Examples
+    --------
+    >>> span = Span(3)
+    >>> span.add_mask(0b011), span.add_mask(0b100), span.add_mask(0b111)
+    (True, True, False)
+    >>> span.rank, span.contains_masks([0b001, 0b111]).tolist()
+    (2, [False, True])
+    """
 
     def __init__(self, n: int):
         self.n = n
@@ -113,7 +79,7 @@ class Span:
         return True
 
     def add_mask(self, mask: int) -> bool:
-        return self.add([(mask >> i) & 1 for i in range(self.n)])
+        return self.add(mask_indicator(mask, self.n))
 
     def null_basis(self) -> np.ndarray:
         """Integer matrix (n, n - rank) whose columns span the orthogonal complement."""
@@ -125,8 +91,7 @@ class Span:
                 vec[f] = Fraction(1)
                 for row, pivot in zip(self.rows, self.pivots):
                     vec[pivot] = -row[f]
-                scale = _lcm_denominators(vec)
-                columns.append([int(v * scale) for v in vec])
+                columns.append(nb.to_scaled_int(vec, dtype=object)[0].tolist())
             array = np.array(columns, dtype=object).T.reshape(self.n, len(columns))
             big = max((abs(int(v)) for v in array.ravel()), default=0)
             self._null = array.astype(np.int64) if big * self.n < _INT64_SAFE else array
@@ -186,6 +151,13 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
 
     Free variables (when the system is underdetermined) take the rational closest to
     ``guess`` (or 0). Returns None if the system is inconsistent.
+
+    Examples
+    --------
+    >>> solve_exact([[1, 1], [1, -1]], [1, 0])
+    [Fraction(1, 2), Fraction(1, 2)]
+    >>> solve_exact([[1, 1], [2, 2]], [1, 3]) is None
+    True
     """
     k = len(rows[0]) if rows else (len(guess) if guess is not None else 0)
     matrix = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
@@ -233,6 +205,17 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
     The rows of ``strict``, ``nonneg`` and ``free`` are integer vectors in R^n. A float LP
     (HiGHS) finds a vertex; the vertex is then rebuilt exactly from its basis and checked
     exactly. Returns ``(a, b, c)`` as Fractions, or None when no certificate was found.
+
+    Examples
+    --------
+    The coalitions {1, 2}, {1, 3} and {2, 3} with weights 1/2 each cover every player once,
+    as the grand coalition (``-N`` as a free row) does: they are balanced.
+
+    >>> import numpy as np
+    >>> pairs = np.array([[1, 1, 0], [1, 0, 1], [0, 1, 1]])
+    >>> a, b, c = positive_combination(pairs, np.zeros((0, 3)), np.array([[1, 1, 1]]))
+    >>> [str(w / -c[0]) for w in a]
+    ['1/2', '1/2', '1/2']
     """
     strict = np.asarray(strict, dtype=np.int64).reshape(-1, _dim(strict, nonneg, free))
     n = strict.shape[1]
@@ -249,10 +232,7 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
             return [Fraction(1)] * ms, [Fraction(0)] * mn, attempt
     elif not total.any():
         return [Fraction(1)] * ms, [Fraction(0)] * mn, []
-    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
-    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
-    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
-    solution = solve_lp(cost, A_eq=matrix, b_eq=np.zeros(n), bounds=bounds)
+    solution = _combination_lp(strict, nonneg, free)
     if not solution.success:
         return None
     z = solution.x
@@ -293,6 +273,23 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
                 continue
         return list(values[:ms]), list(values[ms:ms + mn]), list(values[ms + mn:])
     return None
+
+
+def _combination_lp(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> LPSolution:
+    """The float LP ``min sum a`` over ``strict.T a + nonneg.T b + free.T c = 0`` with
+    ``a >= 1``, ``b >= 0`` and ``c`` free (feasible exactly when a certificate exists)."""
+    ms, mn, mf = len(strict), len(nonneg), len(free)
+    matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
+    cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
+    bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
+    return solve_lp(cost, A_eq=matrix, b_eq=np.zeros(strict.shape[1]), bounds=bounds)
+
+
+def float_positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
+                               ) -> bool:
+    """Whether :func:`positive_combination`'s weights exist, by the float LP alone (no exact
+    rebuild): the test of float games, where a tolerance decides anyway."""
+    return _combination_lp(strict, nonneg, free).success
 
 
 def _dim(*arrays) -> int:
