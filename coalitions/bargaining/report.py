@@ -34,7 +34,21 @@ PACKAGE_SEED = 0
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
-class SpatialReport(Result):
+class _ModelReport(Result):
+    """A report that keeps the model it describes as ``source`` (for plots), outside
+    ``to_dict``."""
+
+    source: Any = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        """JSON-ready dictionary of every field but ``source``."""
+        out = super().to_dict()
+        out.pop("source", None)
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SpatialReport(_ModelReport):
     """What a spatial veto-player model says about its status quo.
 
     Attributes
@@ -55,6 +69,8 @@ class SpatialReport(Result):
         Why there is no lowest common denominator ("" when there is one).
     setter : SetterResult or None
         The agenda setter's outcome, when the model names a setter.
+    source : SpatialModel
+        The model the report describes (not part of ``to_dict``).
     value : float
         The size of the win-set (policy stability: small means stable).
     """
@@ -66,22 +82,14 @@ class SpatialReport(Result):
     lcd: Optional[LCDResult] = None
     lcd_message: str = ""
     setter: Optional[SetterResult] = None
-    #: The model the report describes (for plots; not part of ``to_dict``).
-    source: Optional[SpatialModel] = field(default=None, compare=False)
 
     @property
     def value(self) -> float:
         return self.win_set.size
 
-    def to_dict(self) -> dict:
-        """JSON-ready dictionary of every field but ``source``."""
-        out = super().to_dict()
-        out.pop("source", None)
-        return out
-
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
-class LinkageReport(Result):
+class LinkageReport(_ModelReport):
     """A veto player's hold-up by issue linkage, with a counterfactual and the package size.
 
     Attributes
@@ -95,6 +103,8 @@ class LinkageReport(Result):
         :func:`~coalitions.bargaining.linkage.package_win_set`), for two or more issues.
     assumptions : tuple of str
         The model's modelling assumptions, to print beside every number.
+    source : IssueLinkageModel
+        The model the report describes (not part of ``to_dict``).
     value : float
         The value of the veto to the blocker, ``linkage.value_of_veto``.
     """
@@ -103,18 +113,10 @@ class LinkageReport(Result):
     counterfactual: Optional[LinkageResult] = None
     package: Optional[dict] = None
     assumptions: tuple = ()
-    #: The model the report describes (not part of ``to_dict``).
-    source: Optional[IssueLinkageModel] = field(default=None, compare=False)
 
     @property
     def value(self) -> float:
         return self.linkage.value_of_veto
-
-    def to_dict(self) -> dict:
-        """JSON-ready dictionary of every field but ``source``."""
-        out = super().to_dict()
-        out.pop("source", None)
-        return out
 
 
 def spatial_report(model: SpatialModel, *, resolution: int = SPATIAL_RESOLUTION
