@@ -58,7 +58,7 @@ FACTORIES = {
     "PolicyCoreResult": lambda: co.policy_core(_spatial()),
     "SetterResult": lambda: co.setter_outcome(_spatial(), "E"),
     "LCDResult": lambda: co.lcd_outcome(_spatial()),
-    "LinkageResult": lambda: co.linkage_analysis(co.datasets.cyprus_belarus_model(),
+    "LinkageResult": lambda: co.linkage_analysis(co.bargaining.cases.cyprus_belarus_model(),
                                                   blocker="CY", linked_issue="belarus_listing",
                                                   demand_issue="turkey_response"),
     "BalancedCollection": lambda: co.core(co.majority_game(3)).certificate,

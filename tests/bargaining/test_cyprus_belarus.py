@@ -4,9 +4,9 @@ import math
 
 import pytest
 
+from coalitions.bargaining.cases import cyprus_belarus_model, cyprus_belarus_report
 from coalitions.datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,
-                                              cyprus_belarus_assumptions, cyprus_belarus_model,
-                                              cyprus_belarus_report, eu27_population,
+                                              cyprus_belarus_assumptions, eu27_population,
                                               eu_qualified_majority)
 from coalitions.exceptions import InvalidProblemError
 
@@ -47,7 +47,7 @@ def test_report_unanimity_and_counterfactual():
     lowest = min(ceilings.values())
     least_ambitious = min(row["t_turkey_ideal"] for row in rows.values())
     report = cyprus_belarus_report()
-    u = report["unanimity"]
+    u = report.unanimity
     assert u.can_block and not u.credible
     assert u.capped_by == tuple(b for b, c in ceilings.items() if c == lowest)
     assert u.max_concession == pytest.approx(lowest)
@@ -59,17 +59,32 @@ def test_report_unanimity_and_counterfactual():
         expected = beta * ((linked - t) ** 2 - (unlinked - t) ** 2)
         assert u.price_of_linkage[bloc] == pytest.approx(expected, abs=1e-12)
     assert u.value_of_veto == pytest.approx(-u.price_of_linkage["CY"]) and u.value_of_veto > 0
-    assert not report["qmv"].can_block and report["qmv"].value_of_veto == 0
-    assert report["turkey_lcd"].binding == tuple(
+    assert not report.qmv.can_block and report.qmv.value_of_veto == 0
+    assert report.turkey_lcd.binding == tuple(
         bloc for bloc, row in rows.items() if row["t_turkey_ideal"] == least_ambitious)
-    assert report["package"]["package"] > report["package"]["issue_by_issue"]
-    assert any(ASSUMPTION_LABEL in note for note in report["assumption_notes"])
+    assert report.package["package"] > report.package["issue_by_issue"]
+    assert any(ASSUMPTION_LABEL in note for note in report.assumption_notes)
 
 
 def test_states_unit_agrees_with_blocs():
-    r = cyprus_belarus_report("states")["unanimity"]
-    blocs = cyprus_belarus_report("blocs")["unanimity"]
+    r = cyprus_belarus_report("states").unanimity
+    blocs = cyprus_belarus_report("blocs").unanimity
     assert r.capped_by == blocs.capped_by and len(r.price_of_linkage) == 27
     assert r.max_concession == pytest.approx(blocs.max_concession)
     with pytest.raises(InvalidProblemError, match="unit"):
         cyprus_belarus_model("countries")
+
+
+def test_datasets_hold_data_only():
+    """The datasets package imports no algorithm package (issue 12: datasets -> bargaining)."""
+    import ast
+    from pathlib import Path
+
+    import coalitions.datasets as datasets
+
+    for path in Path(datasets.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                module = ("." * node.level) + (node.module or "")
+                assert not any(part in module for part in (
+                    "bargaining", "solutions", "power", "formation", "approx")), (path, module)

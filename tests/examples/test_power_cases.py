@@ -48,7 +48,7 @@ def test_blocs_g8(run):
 
 
 def test_small_states(run):
-    from coalitions.examples.small_states import aosis_members
+    from coalitions.datasets import aosis_members
 
     assert len(aosis_members()) == 37
     rows = run("small-states").sections[0].rows
