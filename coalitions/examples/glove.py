@@ -14,7 +14,7 @@ __all__ = ["run"]
           "One left glove, two right gloves: who gets what from a pair worth 1?")
 def run() -> Report:
     from ..games.classes import glove_game
-    from ..games.properties import veto_players
+    from ..power.checks import veto_players
     from ..solutions import banzhaf_value, core_vertices, nucleolus, shapley_value
 
     game = glove_game(["L"], ["R1", "R2"])
