@@ -267,21 +267,13 @@ def dummy_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> lis
 
     Parameters
     ----------
-    game : TUGame, SimpleGame, WeightedVotingGame or CompoundGame
-    atol : float
-        Tolerance for float TU games.
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
-        How a simple game's swings are counted, as in :func:`coalitions.banzhaf_index`
-        (its counting methods; ``"float"`` compares with a tolerance of 1e-12).
+    game, atol, method
+        As in :func:`null_players`.
 
     Returns
     -------
     list of str
-
-    Raises
-    ------
-    InvalidGameError
-        For anything that is not a game, or a symbolic TU game.
+        The dummies, in player order (errors as in :func:`null_players`).
 
     Notes
     -----
