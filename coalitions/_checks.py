@@ -356,14 +356,14 @@ def as_label(value: Any, what: str, function: str) -> str:
     return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
 
 
-def front_door(methods: Sequence[str]) -> Callable[[F], F]:
+def front_door(methods: Sequence[str], *, plural: str = "methods") -> Callable[[F], F]:
     """Decorator of a public front door that chooses its algorithm with ``method=``.
 
     It keeps two rules of the dispatch policy in one place:
 
     * ``method=`` (given by keyword) must be one of ``methods``, else
-      :func:`check_method` raises :class:`InvalidArgumentError` listing them (with a
-      did-you-mean for a typo);
+      :func:`check_choice` raises :class:`InvalidArgumentError` listing them as ``plural``
+      (with a did-you-mean for a typo);
     * a keyword the function does not take (or a wrong number of positional arguments)
       raises :class:`InvalidArgumentError` naming the keywords it takes, never a bare
       ``TypeError``.
@@ -396,7 +396,7 @@ def front_door(methods: Sequence[str]) -> Callable[[F], F]:
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if "method" in kwargs:
-                check_method(kwargs["method"], methods, function=name)
+                check_choice(kwargs["method"], methods, plural=plural, function=name)
             try:
                 return function(*args, **kwargs)
             except TypeError:
@@ -424,11 +424,12 @@ def _binding_message(function: str, error: TypeError, kwargs: dict, takes: list[
 
 
 def check_options(method: str, given: dict[str, Any], takes: dict[str, Iterable[str]], *,
-                  function: str) -> None:
+                  function: str, takers: str = "the methods") -> None:
     """Refuse options that ``method`` does not take.
 
     ``given`` maps each method-dependent option to its value (None when not given);
-    ``takes`` maps a method to the options it takes (a method not listed takes none).
+    ``takes`` maps a method to the options it takes (a method not listed takes none);
+    ``takers`` names the methods that take them in the message.
 
     Raises
     ------
@@ -438,16 +439,17 @@ def check_options(method: str, given: dict[str, Any], takes: dict[str, Iterable[
     Examples
     --------
     >>> check_options("exact", {"budget": 10}, {"permutation": ("budget",)},
-    ...               function="shapley_value")
+    ...               function="shapley_value", takers="sampling methods")
     Traceback (most recent call last):
     ...
-    coalitions.exceptions.InvalidArgumentError: shapley_value: method='exact' does not take budget; it takes no options (the methods that take them: 'permutation').
+    coalitions.exceptions.InvalidArgumentError: shapley_value: method='exact' does not take budget; it takes no options (budget only apply to sampling methods: 'permutation').
     """
     accepted = tuple(takes.get(method, ()))
     refused = [key for key, value in given.items() if value is not None and key not in accepted]
     if refused:
         others = [name for name, options in takes.items() if set(refused) & set(options)]
-        where = f" (the methods that take them: {', '.join(map(repr, others))})" if others else ""
+        where = (f" ({', '.join(refused)} only apply to {takers}: "
+                 f"{', '.join(map(repr, others))})" if others else "")
         takes_text = ", ".join(accepted) if accepted else "no options"
         raise InvalidArgumentError(
             f"{function}: method={method!r} does not take {', '.join(refused)}; it takes "

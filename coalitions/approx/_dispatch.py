@@ -48,7 +48,8 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                 "budget, or game.tabulate() for small n."
             )
         check_options(method or "exact", {"budget": budget, "rng": rng, "executor": executor},
-                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function)
+                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
+                      takers="sampling methods")
         return None
     if normalized:
         raise InvalidArgumentError(

@@ -18,7 +18,7 @@ BANZHAF_SAMPLERS = ("sampling", "msr")
 
 
 @finite_floats
-@front_door(BANZHAF_SAMPLERS)
+@front_door(BANZHAF_SAMPLERS, plural="sampling methods")
 def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,

@@ -17,7 +17,7 @@ SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm"
 
 
 @finite_floats
-@front_door(SHAPLEY_SAMPLERS)
+@front_door(SHAPLEY_SAMPLERS, plural="sampling methods")
 def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,

@@ -100,7 +100,8 @@ def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, *
     """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
     if method not in samplers:
         check_options(method, {key: options.get(key) for key in SAMPLING_OPTIONS},
-                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function)
+                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
+                      takers="sampling methods")
         return None
     game = as_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
