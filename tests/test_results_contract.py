@@ -118,8 +118,8 @@ def test_one_entry_per_player_makes_a_mapping(built):
     with pytest.raises(KeyError):   # UnknownPlayerError is a KeyError too
         built["no such player"]
     assert "no such player" not in built
-    with pytest.raises(Exception):
-        built.x = None   # frozen
+    with pytest.raises(AttributeError):   # frozen: dataclasses.FrozenInstanceError
+        built.x = None
 
 
 def test_to_dict_is_json_ready_with_one_exact_encoding(built):
