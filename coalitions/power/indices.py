@@ -38,7 +38,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
-from .._checks import as_label, as_list, check_options, front_door, unknown_choice
+from .._checks import as_label, as_list, check_method, check_options, front_door, unknown_choice
 from ..approx import (BANZHAF_SAMPLERS, SAMPLING_OPTIONS, SHAPLEY_SAMPLERS, banzhaf_estimate,
                       shapley_estimate)
 from ..exceptions import InvalidArgumentError, InvalidGameError
