@@ -104,7 +104,7 @@ def win_set_figure(model: Any, report: dict, title: str) -> Any:
     from ..exceptions import InvalidProblemError
     from ..plot import win_set_diagram
 
-    if model.dimension != 2 or model.decision_rule != "unanimity":
+    if model.dimension != 2 or model.rule_label != "unanimity":
         raise InvalidProblemError("--plot draws two-dimensional models under unanimity")
     outcomes = {}
     lcd = report.get("lcd")

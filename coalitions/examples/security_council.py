@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from math import comb
 
+from ..games.classes import veto_council
 from ._registry import register
 from ._report import Report, Section
 
@@ -27,18 +28,6 @@ def _council_game(permanent, elected, quota):
     veto = frozenset(permanent)
     return TUGame.from_function(lambda s: int(veto <= s and len(s) >= quota),
                                 list(permanent) + list(elected))
-
-
-def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int):
-    """The rule "``votes_needed`` votes including every veto holder" as a weighted game:
-    weight ``w = other - votes_needed + vetoes + 1`` per veto holder, 1 per other seat, quota
-    ``vetoes * w + votes_needed - vetoes`` (today's Council: ``[39; 7 x 5, 1 x 10]``)."""
-    from ..games.simple import WeightedVotingGame
-
-    v, m, k = permanent_with_veto, other_seats, votes_needed
-    w = m - k + v + 1
-    players = [f"V{i + 1}" for i in range(v)] + [f"S{i + 1}" for i in range(m)]
-    return WeightedVotingGame(v * w + k - v, [w] * v + [1] * m, players)
 
 
 def _enlargement_section() -> tuple[Section, dict]:
