@@ -10,6 +10,7 @@ from .problem import BargainingProblem
 from .spatial import (SpatialModel, in_win_set, lcd_outcome, policy_core, policy_stability,
                       setter_outcome, win_set)
 from .strategic import baron_ferejohn, rubinstein
+from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = ["BargainingProblem", "nash_solution", "kalai_smorodinsky", "egalitarian",
            "utilitarian", "bargaining_solution", "rubinstein", "baron_ferejohn",

@@ -7,10 +7,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
+from strategies import weighted_voting_games
 
 
 def test_three_ways_to_build_the_same_simple_game():
@@ -108,14 +109,8 @@ def test_proper_strong_decisive(name):
     assert co.is_decisive(game) == (proper and strong)
 
 
-@st.composite
-def weighted(draw):
-    weights = draw(st.lists(st.integers(1, 9), min_size=1, max_size=8))
-    return co.WeightedVotingGame(draw(st.integers(1, sum(weights))), weights)
-
-
 @settings(max_examples=50, deadline=None)
-@given(weighted())
+@given(weighted_voting_games(max_players=8, min_weight=1))
 def test_checks_agree_with_the_table(game):
     win = game.winning_table()
     assert co.is_proper(game) == (not np.any(win & win[::-1]))
