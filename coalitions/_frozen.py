@@ -14,17 +14,8 @@ __all__ = ["Frozen", "assign"]
 
 
 def assign(obj: Any, **attributes: Any) -> None:
-    """Set attributes of a :class:`Frozen` object (in its constructor, or to fill a cache).
-
-    Examples
-    --------
-    >>> class Point(Frozen):
-    ...     __slots__ = ("x",)
-    ...     def __init__(self, x):
-    ...         assign(self, x=x)
-    >>> Point(1).x
-    1
-    """
+    """Set attributes of a :class:`Frozen` object (in its constructor, or to fill a cache);
+    see the example of :class:`Frozen`."""
     for name, value in attributes.items():
         object.__setattr__(obj, name, value)
 
@@ -38,6 +29,8 @@ class Frozen:
     ...     __slots__ = ("x",)
     ...     def __init__(self, x):
     ...         assign(self, x=x)
+    >>> Point(1).x
+    1
     >>> Point(1).x = 2
     Traceback (most recent call last):
     ...
