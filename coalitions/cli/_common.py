@@ -16,12 +16,13 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import typer
 
-from ..exceptions import CoalitionsError, InvalidArgumentError
+from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
+from ..games.io import parse_number
 from ..results import jsonable
 
 __all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
-           "number_cell", "split_items", "parse_number", "parse_numbers", "count_or_names",
-           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION",
+           "number_cell", "split_items", "option_number", "option_numbers", "count_or_names",
+           "tolerance_option", "budget_option", "check_seed", "at_least", "choice", "ATOL_OPTION",
            "print_sections", "NUMBER_KINDS"]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
@@ -71,12 +72,12 @@ def split_items(text: str, option: str) -> list[str]:
     return items
 
 
-#: How :func:`parse_number` returns a number: every number exact; decimals as floats but
+#: How :func:`option_number` returns a number: every number exact; decimals as floats but
 #: integers and fractions exact; every number a float.
 NUMBER_KINDS = ("exact", "mixed", "float")
 
 
-def parse_number(text: str, option: str, *, kind: str = "exact") -> int | Fraction | float:
+def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fraction | float:
     """The one number parser of the CLI: an integer, a fraction ``2/3`` or a decimal ``0.25``
     / ``1e18`` (never evaluated as code). NaN and infinities are refused (usage error).
 
@@ -86,8 +87,8 @@ def parse_number(text: str, option: str, *, kind: str = "exact") -> int | Fracti
     """
     stripped = str(text).strip()
     try:
-        value = Fraction(stripped)
-    except (ValueError, ZeroDivisionError):
+        value = parse_number(stripped, option)
+    except InvalidGameError:
         raise typer.BadParameter(
             f"{option}: {text!r} is not a number (write an integer, a fraction such "
             "as 2/3, or a finite decimal such as 0.25).") from None
@@ -102,10 +103,10 @@ def parse_number(text: str, option: str, *, kind: str = "exact") -> int | Fracti
     return value.numerator if value.denominator == 1 else value
 
 
-def parse_numbers(text: str, option: str, *, kind: str = "exact"
+def option_numbers(text: str, option: str, *, kind: str = "exact"
                   ) -> list[int | Fraction | float]:
-    """Comma-separated numbers (see :func:`parse_number`)."""
-    return [parse_number(item, option, kind=kind) for item in split_items(text, option)]
+    """Comma-separated numbers (see :func:`option_number`)."""
+    return [option_number(item, option, kind=kind) for item in split_items(text, option)]
 
 
 def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:
@@ -129,7 +130,7 @@ def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[st
     return names
 
 
-def check_tolerance(value: float) -> float:
+def tolerance_option(value: float) -> float:
     """``--atol``: a finite tolerance >= 0."""
     if value is not None and not (math.isfinite(value) and value >= 0):
         raise typer.BadParameter(f"{value} is not a tolerance; give a finite number >= 0, "
@@ -137,7 +138,7 @@ def check_tolerance(value: float) -> float:
     return value
 
 
-def check_budget(value: int | None) -> int | None:
+def budget_option(value: int | None) -> int | None:
     """``--budget``: a positive number of value evaluations."""
     if value is not None and value < 1:
         raise typer.BadParameter(f"{value} is not a budget; give a positive number of value "
@@ -172,7 +173,7 @@ def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
     return check
 
 
-ATOL_OPTION = typer.Option(1e-9, "--atol", callback=check_tolerance,
+ATOL_OPTION = typer.Option(1e-9, "--atol", callback=tolerance_option,
                            help="Tolerance for float games (a number >= 0).")
 
 

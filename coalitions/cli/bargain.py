@@ -10,7 +10,7 @@ from typer.core import TyperGroup
 
 from ..exceptions import InvalidProblemError
 from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
-                      parse_number, print_table, split_items)
+                      option_number, print_table, split_items)
 from ..plot.figures import bargaining_problem_figure
 from ._plotting import PLOT_OPTION, write_plot
 
@@ -35,7 +35,7 @@ app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
 def _number(text: str, option: str):
     """An option value: an integer, a fraction ``p/q`` (exact) or a finite decimal (a
     float); anything else is a usage error (exit code 2)."""
-    return parse_number(text, option, kind="mixed")
+    return option_number(text, option, kind="mixed")
 
 
 def _numbers(values: Optional[List[str]], option: str, listed: bool = False):

@@ -27,7 +27,7 @@ def render_report(report) -> None:
         typer.echo("References:\n" + "\n".join(f"  - {r}" for r in report.references))
 
 
-def write_plot(report, path: Path) -> Path:
+def save_example_plot(report, path: Path) -> Path:
     from ..plot import save_figure
 
     if report.plot is None:
@@ -58,7 +58,7 @@ def run_example(name: str = typer.Argument(..., help="The example's name (see `l
 
     with errors_to_stderr():
         report = run_case(name)
-        written = write_plot(report, plot) if plot is not None else None
+        written = save_example_plot(report, plot) if plot is not None else None
     if as_json:
         payload = report.to_dict()
         if written is not None:

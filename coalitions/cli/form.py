@@ -12,8 +12,8 @@ from ..exceptions import InvalidProblemError
 from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
-from ._common import (JSON_OPTION, at_least, check_tolerance, emit_json, errors_to_stderr,
-                      number_cell, parse_number, parse_numbers, print_table, split_items)
+from ._common import (JSON_OPTION, at_least, tolerance_option, emit_json, errors_to_stderr,
+                      number_cell, option_number, option_numbers, print_table, split_items)
 
 app = typer.Typer(no_args_is_help=True,
                   help="Coalition formation: structures, hedonic stability, agreements, "
@@ -105,7 +105,7 @@ def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
 
 @app.command("stability")
 def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
-              atol: float = typer.Option(1e-9, "--atol", callback=check_tolerance,
+              atol: float = typer.Option(1e-9, "--atol", callback=tolerance_option,
                                          help="Tolerance on the least subsidy (>= 0)."),
               as_json: bool = JSON_OPTION) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
@@ -209,7 +209,7 @@ def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
     from ..formation import agreement_stability, linear_quadratic_model
 
     with errors_to_stderr():
-        model = linear_quadratic_model(n, b=parse_number(b, "--b"), c=parse_number(c, "--c"))
+        model = linear_quadratic_model(n, b=option_number(b, "--b"), c=option_number(c, "--c"))
         result = agreement_stability(model, indifferent=indifferent)
     if as_json:
         emit_json(result.to_dict())
@@ -243,7 +243,7 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
     if file is None and (quota is None or weights is None):
         raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
     if file is None:
-        q, w = parse_number(quota, "--quota"), parse_numbers(weights, "--weights")
+        q, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
     with errors_to_stderr():
         if file is not None:
             q, w = read_game(file), None
@@ -278,8 +278,8 @@ def clubs(file: Optional[Path] = typer.Option(
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
                 "give --probabilities and --coverage (comma-separated), or --file CSV.")
-        p = parse_numbers(probabilities, "--probabilities")
-        s = parse_numbers(coverage, "--coverage")
+        p = option_numbers(probabilities, "--probabilities")
+        s = option_numbers(coverage, "--coverage")
         names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:

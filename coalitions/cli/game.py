@@ -9,7 +9,7 @@ import typer
 from ..exceptions import InvalidGameError
 from ..games.io import read_game
 from ..games.tu import TUGame
-from ..games.properties import game_properties
+from ..power.checks import game_properties
 from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
 
 app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")

@@ -21,7 +21,7 @@ from ..power import power_indices
 from ..power.indices import METHODS
 from ..datasets import BODIES
 from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, number_cell,
-                      parse_number, parse_numbers, print_table, split_items)
+                      option_number, option_numbers, print_table, split_items)
 from ..plot.figures import power_table_figure, sweep_figure
 from ._plotting import PLOT_OPTION, write_plot
 
@@ -92,8 +92,8 @@ def power(ctx: typer.Context,
                                  "as eu-council).")
     from ..games.simple import WeightedVotingGame
 
-    numbers = parse_numbers(weights, "--weights")
-    q = parse_number(quota, "--quota")
+    numbers = option_numbers(weights, "--weights")
+    q = option_number(quota, "--quota")
     names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         game = WeightedVotingGame(q, numbers, names)
@@ -196,9 +196,9 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
 
     if (weights is None) == (body is None):
         raise typer.BadParameter(f"give either --weights or --body ({BODY_HELP}).")
-    numbers = parse_numbers(weights, "--weights") if weights is not None else None
+    numbers = option_numbers(weights, "--weights") if weights is not None else None
     names = split_items(players, "--players") if players else None
-    chosen = parse_numbers(quotas, "--quotas") if quotas else None
+    chosen = option_numbers(quotas, "--quotas") if quotas else None
     with errors_to_stderr():
         game = (datasets.body(body) if body is not None else
                 WeightedVotingGame(sum(numbers), numbers, names))

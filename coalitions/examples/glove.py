@@ -27,7 +27,7 @@ def compute() -> dict:
     """The glove game's values, core and veto players, and Shapley shares in growing
     markets with one surplus right glove."""
     from ..games.classes import glove_game
-    from ..games.properties import veto_players
+    from ..power.checks import veto_players
     from ..solutions import banzhaf_value, core_vertices, nucleolus, shapley_value
 
     game = glove_game(["L"], ["R1", "R2"])
