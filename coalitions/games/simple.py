@@ -32,7 +32,8 @@ from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
 from .._players import PlayerSet, names_of
-from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
+from ..exceptions import (InvalidArgumentError, InvalidGameError, InvalidProblemError,
+                          TooLargeError)
 from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
