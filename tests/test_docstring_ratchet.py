@@ -114,7 +114,6 @@ EXCEPTIONS: dict[str, set[str]] = {
     "policy_core": {"Parameters", "Returns", "References"},
     "lcd_outcome": {"Parameters", "Returns"},
     "policy_stability": {"Parameters", "Returns", "Examples", "References"},
-    "decision_rule_predicate": {"Parameters", "Returns", "Examples", "References"},
     "issue_by_issue_outcome": {"Parameters", "Returns", "Examples", "References"},
     "package_win_set": {"Parameters", "Examples", "References"},
     "linkage_analysis": {"Parameters", "Returns", "Examples"},
