@@ -9,7 +9,8 @@ from .linkage import (IssueLinkageModel, IssueUtility, issue_by_issue_outcome, l
 from .problem import BargainingProblem
 from .spatial import (SpatialModel, decision_rule_predicate, in_win_set, lcd_outcome,
                       policy_core, policy_stability, setter_outcome, win_set)
-from .strategic import baron_ferejohn, rubinstein
+from .baron_ferejohn import baron_ferejohn
+from .rubinstein import rubinstein
 
 __all__ = ["BargainingProblem", "nash_solution", "kalai_smorodinsky", "egalitarian",
            "utilitarian", "bargaining_solution", "rubinstein", "baron_ferejohn",

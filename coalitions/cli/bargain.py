@@ -102,7 +102,7 @@ def rubinstein_cmd(discount: Optional[List[str]] = typer.Option(
                    players: str = typer.Option("1,2", help="Two names, first proposer first."),
                    as_json: bool = JSON_OPTION) -> None:
     """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
-    from ..bargaining.strategic import rubinstein
+    from ..bargaining import rubinstein
 
     with errors_to_stderr():
         names = [p.strip() for p in players.split(",")]
@@ -136,7 +136,7 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
                                                      help="Also print the closed form."),
                        as_json: bool = JSON_OPTION) -> None:
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
-    from ..bargaining.strategic import baron_ferejohn
+    from ..bargaining import baron_ferejohn
 
     who = count_or_names(players, "--players")
     if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
