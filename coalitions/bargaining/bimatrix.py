@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError, SolverError
+from .._checks import check_choice
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from .._lp import solve_lp
 from .problem import BargainingProblem
 
-__all__ = ["bargaining_problem_from_game", "maxmin_values"]
+__all__ = ["bargaining_problem_from_game", "maxmin_values", "DISAGREEMENT_POINTS"]
+
+#: The named disagreement points of :func:`bargaining_problem_from_game` (besides a pair
+#: of numbers).
+DISAGREEMENT_POINTS = ("nash", "maxmin")
 
 
 def _payoffs(a, b):
@@ -205,6 +210,12 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     a, b = _payoffs(a, b)
     description = ""
     if isinstance(disagreement, str):
+        try:
+            check_choice(disagreement, DISAGREEMENT_POINTS, what="disagreement point",
+                         function="bargaining_problem_from_game")
+        except InvalidArgumentError as error:    # part of the problem, not an option
+            raise InvalidProblemError(f"{error} Or give a pair of numbers: disagreement must "
+                                      "be 'nash', 'maxmin' or a pair of numbers.") from None
         if disagreement == "maxmin":
             d = maxmin_values(a, b)
             description = "disagreement: the maxmin values"
@@ -226,13 +237,7 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
             description = (f"disagreement: equilibrium payoff pair {equilibrium} of "
                            f"{len(payoffs)} ({'degenerate game, ' if degenerate else ''}"
                            "every extreme equilibrium by vertex enumeration)")
-        else:
-            raise InvalidProblemError(
-                f"disagreement must be 'nash', 'maxmin' or a pair of numbers, got "
-                f"{disagreement!r}.")
     else:
         d = disagreement
     points = np.column_stack([a.ravel(), b.ravel()])
-    problem = BargainingProblem.from_vertices(points, d, players=players)
-    problem.description = description
-    return problem
+    return BargainingProblem.from_vertices(points, d, players=players, description=description)

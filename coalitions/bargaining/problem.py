@@ -19,8 +19,10 @@ none of them; it makes "the largest point on a ray" well defined.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import numbers
+from dataclasses import FrozenInstanceError
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
@@ -136,6 +138,28 @@ def _exact_number(value, what: str):
     return sp.Rational(fraction.numerator, fraction.denominator)
 
 
+def _exact_cells(values) -> tuple | None:
+    """``values`` (nested lists of numbers) as nested tuples of Fractions when every entry is
+    exact (ints, Fractions, Decimals, sympy rationals), else None (a float, a bool or anything
+    that is not a number: the float checks report the latter)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        return None
+    try:
+        cells = np.array(values, dtype=object)
+    except (TypeError, ValueError):
+        return None
+    flat = cells.ravel().tolist()
+    if any(isinstance(v, (bool, np.bool_)) for v in flat) or nb.kind_of(flat) != nb.EXACT:
+        return None
+    exact = np.array([nb.as_number(v, nb.EXACT) for v in flat], dtype=object)
+    return exact.reshape(cells.shape).tolist() if cells.ndim else exact[0]
+
+
+def _as_tuple(values) -> tuple:
+    """Nested lists as nested tuples (hashable, immutable)."""
+    return tuple(_as_tuple(v) for v in values) if isinstance(values, list) else values
+
+
 def _names(players, n: int) -> tuple:
     if players is None:
         return tuple(str(i + 1) for i in range(n))
@@ -227,6 +251,18 @@ class BargainingProblem:
         The polytope's generating points, one row per point (kind ``"polytope"``).
     surplus, utilities : float, tuple of callables (kind ``"surplus"``)
     frontier, upper : callable, numpy.ndarray (kind ``"frontier"``)
+    number_kind : {"exact", "float"}
+        ``"exact"`` for a polytope whose vertices and disagreement point are all exact
+        numbers (ints, Fractions, Decimals, sympy rationals): the solutions then answer in
+        Fractions where the answer is rational. Every other problem is ``"float"``.
+    exact_vertices, exact_disagreement : tuple of tuples of Fraction, tuple of Fraction
+        The exact data of an exact polytope (None otherwise). For a surplus given by
+        formulas, ``exact_disagreement`` and ``exact_surplus`` hold the sympy numbers the
+        closed forms use.
+
+    A problem is immutable (assigning an attribute raises ``FrozenInstanceError``) and
+    hashable: two problems built from the same data are equal and hash alike (callables
+    compare by identity).
 
     Examples
     --------
@@ -240,7 +276,8 @@ class BargainingProblem:
 
     def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
                  vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
-                 atol: float = 1e-9, description: str = "") -> None:
+                 atol: float = 1e-9, description: str = "", exact_vertices=None,
+                 exact_disagreement=None, expressions=None, exact_surplus=None) -> None:
         if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
             raise InvalidProblemError(
                 f"kind must be one of {', '.join(map(repr, PROBLEM_KINDS))}, got {kind!r}; "
@@ -248,27 +285,78 @@ class BargainingProblem:
                 "from_frontier.")
         disagreement = _vector(disagreement, "disagreement")
         n = disagreement.size
-        self.kind = kind
-        self.players = _names(players, n)
-        self.n_players = n
-        self.disagreement = disagreement
-        self.disagreement.setflags(write=False)
-        self.vertices, self.surplus, self.utilities, self.frontier, self.upper = \
-            _kind_data(kind, n, vertices, surplus, utilities, frontier, upper)
-        self.atol = check_tolerance(atol, "BargainingProblem")
+        setattr_ = super().__setattr__       # the one place attributes are set
+        setattr_("kind", kind)
+        setattr_("players", _names(players, n))
+        setattr_("n_players", n)
+        disagreement.setflags(write=False)
+        setattr_("disagreement", disagreement)
+        for name, value in zip(("vertices", "surplus", "utilities", "frontier", "upper"),
+                               _kind_data(kind, n, vertices, surplus, utilities, frontier,
+                                          upper)):
+            setattr_(name, value)
+        setattr_("atol", check_tolerance(atol, "BargainingProblem"))
         if not isinstance(description, str):
             raise InvalidProblemError(f"description must be a string, got {description!r}.")
-        self.description = description
-        self.expressions = None          # sympy utilities of a surplus problem, if given
+        setattr_("description", description)
+        exact = kind == "polytope" and exact_vertices is not None and \
+            exact_disagreement is not None
+        setattr_("number_kind", nb.EXACT if exact else nb.FLOAT)
+        setattr_("exact_vertices", _as_tuple(exact_vertices) if exact else None)
+        if exact:
+            exact_disagreement = _as_tuple(exact_disagreement)
+        setattr_("exact_disagreement", exact_disagreement)
+        setattr_("expressions", expressions)     # sympy utilities of a surplus, if given
+        setattr_("exact_surplus", exact_surplus)
+        if expressions is not None:
+            setattr_("symbol", _share_symbol())
+        setattr_("_hash", None)
         self._validate()
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(
+            f"cannot assign to field {name!r}: a BargainingProblem is immutable; build a new "
+            "one (e.g. with transformed(...) or a from_* constructor).")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}: a BargainingProblem is "
+                                  "immutable.")
+
+    def _content(self) -> tuple:
+        """What identifies the problem: its data (floats by their bytes, callables by
+        identity)."""
+        def digest(array):
+            return None if array is None else (
+                array.shape, hashlib.blake2b(memoryview(np.ascontiguousarray(array)),
+                                             digest_size=16).digest())
+        return (self.kind, self.players, digest(self.disagreement), digest(self.vertices),
+                self.surplus, None if self.utilities is None else tuple(map(id, self.utilities)),
+                None if self.frontier is None else id(self.frontier), digest(self.upper),
+                self.atol, self.description, self.exact_vertices,
+                None if self.exact_disagreement is None else tuple(self.exact_disagreement),
+                None if self.expressions is None else tuple(self.expressions),
+                self.exact_surplus)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BargainingProblem):
+            return NotImplemented
+        return self is other or self._content() == other._content()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            super().__setattr__("_hash", hash(self._content()))
+        return self._hash
 
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_vertices(cls, vertices, disagreement=None, *, players=None,
-                      atol: float = 1e-9) -> "BargainingProblem":
+                      atol: float = 1e-9, description: str = "") -> "BargainingProblem":
         """The convex hull of utility vectors (one row per point), with free disposal.
 
-        ``disagreement`` defaults to the componentwise minimum of the points.
+        ``disagreement`` defaults to the componentwise minimum of the points. When every
+        entry of ``vertices`` and ``disagreement`` is an exact number (int, Fraction,
+        Decimal, sympy rational), the problem is exact (``number_kind == "exact"``) and the
+        solutions answer in Fractions where the answer is rational.
         """
         points = _real_array(vertices, "vertices")
         if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
@@ -279,7 +367,16 @@ class BargainingProblem:
         d = points.min(axis=0) if disagreement is None else _vector(disagreement,
                                                                     "disagreement", n)
         points.setflags(write=False)
-        return cls("polytope", _names(players, n), d, vertices=points, atol=atol)
+        exact_points = _exact_cells(vertices)
+        if exact_points is None:
+            exact_d = None
+        elif disagreement is None:
+            exact_d = [min(column) for column in zip(*exact_points)]
+        else:
+            exact_d = _exact_cells(disagreement)
+        return cls("polytope", _names(players, n), d, vertices=points, atol=atol,
+                   description=description, exact_vertices=exact_points,
+                   exact_disagreement=exact_d)
 
     @classmethod
     def from_surplus(cls, utilities: Sequence[Callable[[float], float]], disagreement=None, *,
@@ -334,18 +431,18 @@ class BargainingProblem:
                     f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid.")
         d = (np.array([float(f(0.0)) for f in utilities]) if disagreement is None
              else _vector(disagreement, "disagreement", n))
-        problem = cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
-                      atol=atol)
+        exact_d = exact_size = None
         if expressions is not None:
             sp = nb.import_sympy()
-            problem.expressions = expressions
-            x = problem.symbol = _share_symbol()
-            problem.exact_surplus = _exact_number(exact_surplus, "surplus")
-            problem.exact_disagreement = (
+            x = _share_symbol()
+            exact_size = _exact_number(exact_surplus, "surplus")
+            exact_d = tuple(
                 [sp.simplify(e.subs(x, 0)) for e in expressions] if disagreement is None
                 else [_exact_number(v, f"disagreement[{i}]")
                       for i, v in enumerate(disagreement)])
-        return problem
+        return cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
+                   atol=atol, expressions=expressions, exact_surplus=exact_size,
+                   exact_disagreement=exact_d)
 
     @classmethod
     def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,
@@ -509,6 +606,13 @@ class BargainingProblem:
             raise InvalidProblemError("scale factors must be positive.")
         d = a * self.disagreement + b
         if self.kind == "polytope":
+            exact_a, exact_b = _exact_cells(scale), _exact_cells(shift)
+            if self.number_kind == nb.EXACT and exact_a is not None and exact_b is not None:
+                return BargainingProblem.from_vertices(
+                    [[ai * v + bi for ai, bi, v in zip(exact_a, exact_b, row)]
+                     for row in self.exact_vertices],
+                    [ai * v + bi for ai, bi, v in zip(exact_a, exact_b, self.exact_disagreement)],
+                    players=self.players, atol=self.atol)
             return BargainingProblem.from_vertices(self.vertices * a + b, d,
                                                    players=self.players, atol=self.atol)
         if self.kind == "surplus":
@@ -522,5 +626,6 @@ class BargainingProblem:
             players=self.players, atol=self.atol)
 
     def __repr__(self) -> str:
+        exact = ", exact" if self.number_kind == nb.EXACT else ""
         return (f"BargainingProblem(kind={self.kind!r}, players={list(self.players)}, "
-                f"disagreement={self.disagreement.tolist()})")
+                f"disagreement={self.disagreement.tolist()}{exact})")

@@ -83,7 +83,7 @@ def test_egalitarian_and_utilitarian():
     assert egalitarian(problem).x == pytest.approx([4 / 3, 4 / 3])
     assert utilitarian(problem).x == pytest.approx([4, 0], abs=1e-9)
     assert bargaining_solution(problem, "egalitarian").concept == "egalitarian"
-    with pytest.raises(ValueError, match="valid solutions"):
+    with pytest.raises(ValueError, match="valid methods"):
         bargaining_solution(problem, "raiffa")
 
 
