@@ -604,7 +604,8 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     Axioms (Myerson 1981; Thomson 1981): Pareto optimality, symmetry, linearity and
     monotonicity in the direction (1, ..., 1); utilities must be comparable in units (it is
     not scale invariant) and it ignores how gains are distributed. When several points
-    reach the maximum, the one with the largest smallest gain is returned (a polytope).
+    reach the maximum, one with the largest smallest gain is returned (a polytope; with
+    three or more players several such points may remain, and the LP picks one of them).
 
     Parameters
     ----------
