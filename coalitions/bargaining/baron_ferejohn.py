@@ -182,9 +182,9 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
                   + \delta_j v_j \sum_{i \ne j} p_i\,\pi_{ij},
 
     where ``pi[i, j]`` is the probability that proposer i includes j (mixing among equally
-    cheap players). With equal ``p_i = 1/n`` and common ``delta`` (Baron & Ferejohn 1989):
-    proposer ``S(1 - delta(q - 1)/n)``, each partner ``delta S/n``, value ``S/n``. Under
-    unanimity with common ``delta`` and any ``p``: ``v_i = p_i S``, proposer keeps
+    cheap players). With equal ``p_i = 1/n`` and common ``delta`` (Baron & Ferejohn
+    1989 [1]_): proposer ``S(1 - delta(q - 1)/n)``, each partner ``delta S/n``, value
+    ``S/n``. Under unanimity with common ``delta`` and any ``p``: ``v_i = p_i S``, proposer keeps
     ``S(1 - delta(1 - p_i))``.
 
     Parameters
@@ -220,7 +220,7 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
 
     Notes
     -----
-    Stationary payoffs are unique (Eraslan 2002). Closed forms, in O(n) arithmetic in the
+    Stationary payoffs are unique (Eraslan 2002 [2]_). Closed forms, in O(n) arithmetic in the
     parameters' number type (so sympy symbols stay fast for 50 players): quota 1
     (``v_j = p_j S``), unanimity with any parameters (``v_j = p_j S / ((1 - delta_j)(1 + A))``,
     ``A = sum_k delta_k p_k / (1 - delta_k)``; ``v_j = p_j S`` for a common delta) and
@@ -232,21 +232,24 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     probabilities come from a feasibility LP (``method="active-set"``). ``residual`` is the
     largest violation of the value equations, the cheapest-votes condition, the budget and
     the probability constraints; exact games are also checked exactly (``exact=True``).
-    Non-stationary equilibria (any division for n >= 5 and patient players, BF 1989 Prop. 2)
+    Non-stationary equilibria (any division for n >= 5 and patient players, [1]_ Prop. 2)
     are not computed.
 
     References
     ----------
-    Baron, D.P. & Ferejohn, J.A. (1989) "Bargaining in Legislatures", *APSR*
-    83(4):1181-1206. Eraslan, H. (2002) "Uniqueness of Stationary Equilibrium Payoffs in the
-    Baron-Ferejohn Model", *J. Econ. Theory* 103(1):11-30.
+    .. [1] Baron, D. P. and Ferejohn, J. A. (1989). Bargaining in legislatures. *American
+       Political Science Review* 83(4), 1181-1206.
+    .. [2] Eraslan, H. (2002). Uniqueness of stationary equilibrium payoffs in the
+       Baron-Ferejohn model. *J. Econ. Theory* 103(1), 11-30.
 
     Examples
     --------
-    >>> r = baron_ferejohn(5, discount_factors=Fraction(9, 10))      # majority
+    >>> from fractions import Fraction
+    >>> import coalitions as co
+    >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10))      # majority
     >>> r.proposer_shares[0], r.prices[1], r.inclusion[0, 1], r.x[0]
     (Fraction(16, 25), Fraction(9, 50), Fraction(1, 2), Fraction(1, 5))
-    >>> r = baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
+    >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
     >>> r.proposer_shares[0], r.offers[0, 1]
     (Fraction(7, 25), Fraction(9, 50))
     """

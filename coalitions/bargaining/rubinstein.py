@@ -57,16 +57,18 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
 
     References
     ----------
-    Rubinstein, A. (1982) "Perfect Equilibrium in a Bargaining Model", *Econometrica*
-    50(1):97-109. Binmore, K., Rubinstein, A. & Wolinsky, A. (1986) "The Nash Bargaining
-    Solution in Economic Modelling", *RAND J. Econ.* 17(2):176-188.
+    .. [1] Rubinstein, A. (1982). Perfect equilibrium in a bargaining model. *Econometrica*
+       50(1), 97-109.
+    .. [2] Binmore, K., Rubinstein, A. and Wolinsky, A. (1986). The Nash bargaining solution
+       in economic modelling. *RAND J. Econ.* 17(2), 176-188.
 
     Examples
     --------
     >>> from fractions import Fraction
-    >>> rubinstein(Fraction(9, 10)).x.tolist()
+    >>> import coalitions as co
+    >>> co.rubinstein(Fraction(9, 10)).x.tolist()
     [Fraction(10, 19), Fraction(9, 19)]
-    >>> rubinstein(rates=[1, 3]).x.tolist()     # the patient player 1 gets 3/4
+    >>> co.rubinstein(rates=[1, 3]).x.tolist()     # the patient player 1 gets 3/4
     [Fraction(3, 4), Fraction(1, 4)]
     """
     if not isinstance(players, (str, bytes)) and isinstance(players, Iterable) and \
