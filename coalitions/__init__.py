@@ -26,13 +26,13 @@ from .games.simple import (CompoundGame, SimpleGame, WeightedVotingGame,  # noqa
                            conjunction, disjunction)
 from .power import (banzhaf_index, coleman_power_to_act,  # noqa: E402
                     coleman_power_to_initiate, coleman_power_to_prevent, decision_rule_sweep,
-                    deegan_packel_index, holler_index, is_decisive, is_proper, is_strong,
-                    johnston_index, minimal_blocking_coalitions, pivotal_players, power_indices,
-                    rae_index, risk_of_being_outvoted, shapley_shubik_index)
+                    deegan_packel_index, dummy_players, game_properties, holler_index,
+                    is_decisive, is_proper, is_strong, johnston_index,
+                    minimal_blocking_coalitions, minimal_winning_coalitions, null_players,
+                    pivotal_players, power_indices, rae_index, risk_of_being_outvoted,
+                    shapley_shubik_index, veto_players)
 
 # Coalition formation: structures, hedonic games, agreements, winning coalitions, clubs.
-# (Its minimal_winning_coalitions, which returns a result with the coalitions' weights, is the
-# top-level one; coalitions.power.minimal_winning_coalitions returns a plain list.)
 from . import formation  # noqa: E402
 from .formation import *  # noqa: F401,F403,E402
 from .formation import __all__ as _formation_all  # noqa: E402
@@ -55,7 +55,9 @@ _power_all = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction",
               "coleman_power_to_prevent", "decision_rule_sweep", "deegan_packel_index",
               "holler_index", "is_decisive", "is_proper", "is_strong", "johnston_index",
               "minimal_blocking_coalitions", "pivotal_players", "power_indices", "rae_index",
-              "risk_of_being_outvoted", "shapley_shubik_index"]
+              "risk_of_being_outvoted", "shapley_shubik_index", "veto_players",
+              "null_players", "dummy_players", "game_properties",
+              "minimal_winning_coalitions"]
 
 __all__ = list(dict.fromkeys([
     "__version__",

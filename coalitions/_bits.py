@@ -28,7 +28,7 @@ import numpy as np
 __all__ = ["MAX_MASK_PLAYERS", "subset_sums", "split_on", "split_on_pair", "popcounts",
            "bit_matrix", "size_indicator", "mask_bits", "mask_members", "mask_indicator",
            "minimal_masks",
-           "masks_to_matrix", "matrix_to_masks", "threshold_minimal_masks"]
+           "masks_to_matrix", "matrix_to_masks", "matrix_to_int64_masks", "threshold_minimal_masks"]
 
 #: Most players whose coalition masks fit a signed 64-bit integer (numpy int64). Beyond it a
 #: coalition is a Python int (as a mask) or a row of a boolean matrix (vectorised).
@@ -312,6 +312,22 @@ def matrix_to_masks(matrix: np.ndarray) -> list[int]:
     """
     packed = np.packbits(np.asarray(matrix, dtype=bool), axis=1, bitorder="little")
     return [int.from_bytes(row.tobytes(), "little") for row in packed]
+
+
+def matrix_to_int64_masks(matrix: np.ndarray) -> np.ndarray:
+    """The masks of the rows of a boolean ``(k, n)`` membership matrix as one int64 array
+    (``n <= 62``): the vectorised form of :func:`matrix_to_masks` for table look-ups.
+
+    Examples
+    --------
+    >>> matrix_to_int64_masks(np.array([[True, False, True], [False, True, False]])).tolist()
+    [5, 2]
+    """
+    k = matrix.shape[0]
+    packed = np.packbits(matrix, axis=1, bitorder="little")
+    padded = np.zeros((k, 8), dtype=np.uint8)
+    padded[:, :packed.shape[1]] = packed
+    return padded.view("<i8").reshape(k)
 
 
 def threshold_minimal_masks(weights: Any, quota: Any, limit: int) -> list[int] | None:

@@ -1,5 +1,6 @@
 """Conventions that hold for the whole package (DESIGN.md): every module declares __all__,
-everything it exports exists, and every public function has a docstring with an example."""
+everything it exports exists, and every public function has a docstring that opens with a
+one-sentence summary (its numpydoc sections are checked by test_docstring_ratchet.py)."""
 
 import importlib
 import inspect
@@ -31,4 +32,7 @@ def test_top_level_exports_exist():
 @pytest.mark.parametrize("name", [n for n in co.__all__ if inspect.isfunction(getattr(co, n))])
 def test_public_functions_are_documented(name):
     doc = inspect.getdoc(getattr(co, name)) or ""
-    assert len(doc.splitlines()) >= 1 and doc[0].isupper() or doc[0] in "`", name
+    assert doc, f"{name} has no docstring"
+    summary = doc.split("\n\n")[0].replace("\n", " ").strip()
+    assert summary[0].isupper() or summary[0] == "`", f"{name}: {summary!r}"
+    assert summary.endswith((".", ":", "?")), f"{name}: the summary is a sentence: {summary!r}"

@@ -42,11 +42,10 @@ ROOT = Path(coalitions.__file__).parent
 PACKAGE = "coalitions"
 ALGORITHMS = {"solutions", "power", "approx", "bargaining", "formation"}
 
-#: Imports of an algorithm package by ``datasets`` that are known and scheduled to go: the
-#: Cyprus-Belarus analysis still lives in the data layer (issue 12, deliverable 6, moves it to
-#: the library). Remove an entry when its import goes; the test fails while a listed import is
-#: no longer there, so the list can only shrink.
-DATASETS_EXCEPTIONS = {("datasets/eu_sanctions.py", "bargaining")}
+#: Imports of an algorithm package by ``datasets`` that are known and scheduled to go. Empty
+#: since the Cyprus-Belarus analysis moved to ``bargaining/cases.py`` (issue 12, deliverable
+#: 6); keep it empty.
+DATASETS_EXCEPTIONS: set[tuple[str, str]] = set()   # empty: datasets hold data loaders only
 
 
 def _module_name(path: Path) -> str:

@@ -43,7 +43,7 @@ SKIP = {
     "LeastCoreResult", "NucleolusResult", "EstimateResult", "BargainingResult",
     "RubinsteinResult", "BaronFerejohnResult", "WinSetResult", "PolicyCoreResult",
     "SetterResult", "LCDResult", "LinkageResult", "ValueOracle", "Case", "Report", "Section",
-    "register", "script_main",
+    "register", "script_main", "Body",
 }
 
 

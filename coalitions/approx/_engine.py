@@ -24,6 +24,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from .._bits import matrix_to_int64_masks
 from .._checks import check_instance, check_numeric
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.oracle import OracleGame
@@ -95,7 +96,7 @@ class TableOracle(ValueOracle):
         return self.table[masks]
 
     def evaluate(self, matrix: np.ndarray) -> np.ndarray:
-        return self.table[matrix_to_masks(matrix)]
+        return self.table[matrix_to_int64_masks(matrix)]
 
 
 class FunctionOracle(ValueOracle):
@@ -109,15 +110,6 @@ class FunctionOracle(ValueOracle):
 
     def evaluate(self, matrix: np.ndarray) -> np.ndarray:
         return self.game.evaluate(matrix)
-
-
-def matrix_to_masks(matrix: np.ndarray) -> np.ndarray:
-    """Bitmasks (int64) of the rows of a boolean (k, n) matrix, n <= 62."""
-    k, n = matrix.shape
-    packed = np.packbits(matrix, axis=1, bitorder="little")
-    padded = np.zeros((k, 8), dtype=np.uint8)
-    padded[:, :packed.shape[1]] = packed
-    return padded.view("<i8").reshape(k)
 
 
 def as_oracle(game: Any) -> ValueOracle:

@@ -6,10 +6,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .._bits import matrix_to_int64_masks
 from .._checks import check_callback, check_choice, finite_floats, seed_sequence
 from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, add_stats, as_oracle, check_budget, check_confidence,
-                      chunk_units, empty_and_grand, estimate_result, matrix_to_masks,
+                      chunk_units, empty_and_grand, estimate_result,
                       mean_and_error, run_tasks, split)
 
 __all__ = ["banzhaf_estimate", "BANZHAF_SAMPLERS"]
@@ -125,7 +126,7 @@ def _pairs_task(oracle, seed, k):
     n = oracle.n
     sets = _uniform_sets(generator, k, n)
     if oracle.masks:
-        masks = matrix_to_masks(sets)
+        masks = matrix_to_int64_masks(sets)
         flips = masks[:, None] ^ (np.int64(1) << np.arange(n, dtype=np.int64))[None, :]
         base = oracle.evaluate_masks(masks)
         flipped = oracle.evaluate_masks(flips)

@@ -11,6 +11,7 @@ from .spatial import (SpatialModel, decision_rule_predicate, in_win_set, lcd_out
                       policy_core, policy_stability, setter_outcome, win_set)
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
+from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = ["BargainingProblem", "nash_solution", "kalai_smorodinsky", "egalitarian",
            "utilitarian", "bargaining_solution", "rubinstein", "baron_ferejohn",

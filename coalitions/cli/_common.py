@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import typer
 
-from ..exceptions import CoalitionsError, InvalidArgumentError
+from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
+from ..games.io import parse_number
 from ..results import jsonable
 
 __all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
-           "number_cell", "split_items", "parse_number", "parse_numbers", "count_or_names",
-           "check_tolerance", "check_budget", "check_seed", "at_least", "choice", "ATOL_OPTION",
-           "stdout_is_terminal"]
+           "number_cell", "split_items", "option_number", "option_numbers", "count_or_names",
+           "tolerance_option", "budget_option", "check_seed", "at_least", "choice", "ATOL_OPTION",
+           "print_sections", "NUMBER_KINDS"]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
@@ -72,21 +72,41 @@ def split_items(text: str, option: str) -> list[str]:
     return items
 
 
-def parse_number(text: str, option: str) -> int | Fraction:
-    """One exact number: an integer, a fraction ``2/3`` or a decimal ``0.25`` / ``1e18``
-    (never evaluated as code). NaN and infinities are refused."""
+#: How :func:`option_number` returns a number: every number exact; decimals as floats but
+#: integers and fractions exact; every number a float.
+NUMBER_KINDS = ("exact", "mixed", "float")
+
+
+def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fraction | float:
+    """The one number parser of the CLI: an integer, a fraction ``2/3`` or a decimal ``0.25``
+    / ``1e18`` (never evaluated as code). NaN and infinities are refused (usage error).
+
+    ``kind="exact"``: every number exact (``0.25`` is ``1/4``). ``kind="mixed"``: a decimal
+    stays a float, integers and fractions are exact (``--discount 0.9`` computes in floats,
+    ``--discount 9/10`` exactly). ``kind="float"``: every number a float.
+    """
+    stripped = str(text).strip()
     try:
-        value = Fraction(str(text).strip())
-    except (ValueError, ZeroDivisionError):
+        value = parse_number(stripped, option)
+    except InvalidGameError:
         raise typer.BadParameter(
-            f"{option}: {text!r} is not a number (write an integer, a fraction such as 2/3, "
-            "or a decimal such as 0.25).") from None
+            f"{option}: {text!r} is not a number (write an integer, a fraction such "
+            "as 2/3, or a finite decimal such as 0.25).") from None
+    if kind == "float" or (kind == "mixed" and "/" not in stripped
+                           and any(c in stripped for c in ".eE")):
+        try:
+            return float(value)
+        except OverflowError:
+            raise typer.BadParameter(
+                f"{option}: {text!r} is too large for a float; write it as an integer or "
+                "a fraction for exact arithmetic, or rescale it.") from None
     return value.numerator if value.denominator == 1 else value
 
 
-def parse_numbers(text: str, option: str) -> list[int | Fraction]:
-    """Comma-separated exact numbers (see :func:`parse_number`)."""
-    return [parse_number(item, option) for item in split_items(text, option)]
+def option_numbers(text: str, option: str, *, kind: str = "exact"
+                  ) -> list[int | Fraction | float]:
+    """Comma-separated numbers (see :func:`option_number`)."""
+    return [option_number(item, option, kind=kind) for item in split_items(text, option)]
 
 
 def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:
@@ -110,7 +130,7 @@ def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[st
     return names
 
 
-def check_tolerance(value: float) -> float:
+def tolerance_option(value: float) -> float:
     """``--atol``: a finite tolerance >= 0."""
     if value is not None and not (math.isfinite(value) and value >= 0):
         raise typer.BadParameter(f"{value} is not a tolerance; give a finite number >= 0, "
@@ -118,7 +138,7 @@ def check_tolerance(value: float) -> float:
     return value
 
 
-def check_budget(value: int | None) -> int | None:
+def budget_option(value: int | None) -> int | None:
     """``--budget``: a positive number of value evaluations."""
     if value is not None and value < 1:
         raise typer.BadParameter(f"{value} is not a budget; give a positive number of value "
@@ -153,7 +173,7 @@ def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
     return check
 
 
-ATOL_OPTION = typer.Option(1e-9, "--atol", callback=check_tolerance,
+ATOL_OPTION = typer.Option(1e-9, "--atol", callback=tolerance_option,
                            help="Tolerance for float games (a number >= 0).")
 
 
@@ -195,6 +215,17 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
                     [[row[i] if i < len(row) else "" for i in chosen] for row in rows],
                     _widths([narrow[i] for i in chosen], [wide[i] for i in chosen], room),
                     caption if k == len(groups) - 1 else None)
+
+
+def print_sections(sections: Iterable[Any], cell: Callable[[Any], str] = None) -> None:
+    """Print report sections (title, columns, rows, notes, assumptions) as tables, each
+    cell formatted by ``cell`` (default :func:`number_cell`)."""
+    cell = cell or number_cell
+    for section in sections:     # print_table escapes: text is data, never rich markup
+        print_table(section.title, section.columns, [[cell(v) for v in row]
+                                                     for row in section.rows])
+        typer.echo("".join([*(f"  * {note}\n" for note in section.notes),
+                            *(f"  ASSUMPTION: {a}\n" for a in section.assumptions)]))
 
 
 def _widths(narrow: list[int], wide: list[int], room: int) -> list[int]:
@@ -239,23 +270,37 @@ def _print_records(title: str, columns: Sequence[str], rows: Sequence[Sequence[s
 
 
 def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.6g}"
+    return value if isinstance(value, str) else number_cell(value)
+
+
+#: Fractions with a larger denominator are shown as a decimal only.
+_LARGEST_SHOWN_DENOMINATOR = 10**5
+
+
+def number_cell(value: Any, digits: int = 6) -> str:
+    """The one number formatter of the CLI.
+
+    An exact fraction is shown as ``p/q (decimal)`` (a decimal alone when ``q`` is past
+    100000), an integer as itself, a float with ``digits`` significant digits, a boolean as
+    ``True``/``False``, None as ``-``; tuples and lists as ``(a, b)`` and dictionaries as
+    ``key=value`` pairs, each entry formatted the same way.
+    """
+    if hasattr(value, "tolist") and not isinstance(value, (Fraction, int, float)):
+        value = value.tolist()              # a numpy scalar or array: its Python value
     if value is None:
         return "-"
-    return str(value)
-
-
-def number_cell(value: Any) -> str:
-    """An exact value shown as fraction and decimal, a float as a decimal."""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        return f"{value} ({float(value):.6g})"
+        if value.denominator > _LARGEST_SHOWN_DENOMINATOR:
+            return f"{float(value):.{digits}g}"
+        return f"{value} ({float(value):.{digits}g})"
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value:.{digits}g}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(number_cell(v, digits) for v in value) + ")"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={number_cell(v, digits)}" for k, v in value.items())
     return str(value)
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

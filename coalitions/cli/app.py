@@ -9,7 +9,7 @@ import typer
 
 from .. import __version__
 from . import bargain, core, examples, form, game, negotiate, power, value
-from ._common import JSON_OPTION, emit_json, number_cell, print_table
+from ._common import JSON_OPTION, emit_json, print_sections
 
 app = typer.Typer(
     name="coalitions",
@@ -54,14 +54,7 @@ def demo(as_json: bool = JSON_OPTION) -> None:
         emit_json({s.title: {"columns": s.columns, "rows": s.rows, "note": s.note}
                    for s in sections})
         return
-    for section in sections:
-        print_table(section.title, section.columns,
-                    [[number_cell(v) for v in row] for row in section.rows])
-        for note in section.notes:
-            typer.echo(f"  * {note}")
-        for assumption in section.assumptions:
-            typer.echo(f"  ASSUMPTION: {assumption}")
-        typer.echo("")
+    print_sections(sections)
     typer.echo("More: coalitions examples list")
 
 

@@ -10,8 +10,9 @@ from typer.core import TyperGroup
 
 from ..exceptions import InvalidProblemError
 from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
-                      print_table)
-from ._plotting import PLOT_OPTION, bargaining_figure, write_plot
+                      option_number, print_table, split_items)
+from ..plot.figures import bargaining_problem_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 
 class FileOrCommand(TyperGroup):
@@ -31,22 +32,19 @@ app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
                        "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.")
 
 
-def _number(text: str):
-    """An option value: an integer, a fraction ``p/q`` or a finite decimal (usage error
-    otherwise, exit code 2)."""
-    import math
+def _number(text: str, option: str):
+    """An option value: an integer, a fraction ``p/q`` (exact) or a finite decimal (a
+    float); anything else is a usage error (exit code 2)."""
+    return option_number(text, option, kind="mixed")
 
-    from ..games.io import parse_number
 
-    try:
-        value = parse_number(int(text) if text.lstrip("-").isdigit() else
-                             (float(text) if "/" not in text else text), "number")
-        finite = math.isfinite(float(value))
-    except (ValueError, OverflowError):
-        finite = False
-    if not finite:
-        raise typer.BadParameter(f"{text!r} is not a finite number (write 0.9 or 9/10)")
-    return value
+def _numbers(values: Optional[List[str]], option: str, listed: bool = False):
+    """A repeated option: one number for all, or one per player (None when absent); with
+    ``listed`` always the list."""
+    if not values:
+        return None
+    numbers = [_number(v, option) for v in values]
+    return numbers[0] if len(numbers) == 1 and not listed else numbers
 
 
 @app.command("solve")
@@ -75,19 +73,23 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
         if exact:
             extra["symbolic"] = True
         result = bargaining_solution(problem, solution, **extra)
-    write_plot(plot, lambda: bargaining_figure(problem, f"Bargaining problem {file.name}"),
+    write_plot(plot, lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
                quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return
+    _print_solution(f"{solution} solution of {file.name}", result, problem.disagreement)
+
+
+def _print_solution(title: str, result, disagreement) -> None:
+    """A bargaining solution: each player's utility, disagreement payoff and share (an exact
+    symbolic value is shown as written and as a decimal)."""
     def cell(value):
         return f"{value} ({float(value):.6g})" if result.exact else number_cell(float(value))
-    rows = [(p, cell(u), number_cell(float(d)), "-" if result.shares is None else cell(s))
-            for p, u, d, s in zip(result.players, result.x, problem.disagreement,
-                                  result.shares if result.shares is not None
-                                  else [0] * len(result.players))]
-    print_table(f"{solution} solution of {file.name}",
-                ["player", "utility", "disagreement", "share"], rows)
+    shares = result.shares if result.shares is not None else [None] * len(result.players)
+    print_table(title, ["player", "utility", "disagreement", "share"],
+                [(p, cell(u), number_cell(float(d)), "-" if s is None else cell(s))
+                 for p, u, d, s in zip(result.players, result.x, disagreement, shares)])
 
 
 @app.command("rubinstein")
@@ -104,12 +106,10 @@ def rubinstein_cmd(discount: Optional[List[str]] = typer.Option(
     """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
     from ..bargaining import rubinstein
 
+    names = split_items(players, "--players")
+    deltas = _numbers(discount, "--discount")
+    rates = _numbers(rate, "--rate", listed=True)
     with errors_to_stderr():
-        names = [p.strip() for p in players.split(",")]
-        deltas = None if not discount else [_number(v) for v in discount]
-        rates = None if not rate else [_number(v) for v in rate]
-        if deltas is not None and len(deltas) == 1:
-            deltas = deltas[0]
         result = rubinstein(deltas, rates=rates, period=period, players=names)
     if as_json:
         emit_json(result.to_dict())
@@ -142,13 +142,13 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
     if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
         raise typer.BadParameter(f"{quota!r} is not majority, unanimity or a positive integer",
                                  param_hint="--quota")
-    deltas = [_number(v) for v in (discount or ["9/10"])]
-    shares = None if not recognition else [_number(v) for v in recognition]
+    deltas = _numbers(discount or ["9/10"], "--discount")
+    shares = _numbers(recognition, "--recognition", listed=True)
     with errors_to_stderr():
         result = baron_ferejohn(
-            who, discount_factors=deltas[0] if len(deltas) == 1 else deltas,
-            recognition=shares, quota=int(quota) if quota.strip().isdigit() else quota.strip(),
-            surplus=_number(surplus), symbolic=symbolic)
+            who, discount_factors=deltas, recognition=shares,
+            quota=int(quota) if quota.strip().isdigit() else quota.strip(),
+            surplus=_number(surplus, "--surplus"), symbolic=symbolic)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -160,5 +160,4 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
                 caption=f"method={result.method}, residual={result.residual:.2e}, "
                         f"exact={result.exact}")
     if result.closed_form:
-        for key, value in result.closed_form.items():
-            typer.echo(f"  {key}: {value}")
+        typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))

@@ -11,12 +11,12 @@ from typing import Optional
 
 import typer
 
-from ..games.classes import cost_to_savings
 from ..games.io import read_game
 from ..solutions import core, least_core, nucleolus, prenucleolus
 from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
                       print_table)
-from ._plotting import PLOT_OPTION, simplex_figure, write_plot
+from ..plot.figures import game_simplex_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
@@ -35,17 +35,6 @@ def _table(title, columns, rows, caption=None) -> None:
 
 def _payoff(game) -> str:
     return "cost share" if game.is_cost else "payoff"
-
-
-def _plot_game(game, points: dict, title: str):
-    """The imputation simplex of a game of worths; a cost game is drawn as its savings game,
-    with each cost share ``y`` shown as the saving ``c({i}) - y_i``."""
-    if not game.is_cost:
-        return simplex_figure(game, points, title)
-    singles = [game.values[1 << i] for i in range(game.n_players)]
-    savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
-    return simplex_figure(cost_to_savings(game), savings,
-                          f"{title} (savings game: stand-alone cost - cost share)")
 
 
 def _progress(enabled: bool):
@@ -72,7 +61,7 @@ def core_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: _plot_game(
+    write_plot(plot, lambda: game_simplex_figure(
         game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"),
         quiet=as_json)
     if as_json:
@@ -134,17 +123,17 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: _plot_game(
+    write_plot(plot, lambda: game_simplex_figure(
         game, {"prenucleolus" if pre else "nucleolus": result.x},
         f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}"),
         quiet=as_json)
     if as_json:
         emit_json(result.to_dict())
         return
-    levels = ", ".join(number_cell(v) for v in result.levels)
     in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
     _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
                 ["player", _payoff(game)],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"exact={result.exact}, verified={result.verified}, "
-                        f"LPs={result.nit}; excess levels: {levels}")
+                        f"LPs={result.nit}; excess levels: "
+                        f"{', '.join(number_cell(v) for v in result.levels)}")

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, fail, print_table
+from ._common import JSON_OPTION, emit_json, errors_to_stderr, fail, print_sections
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Worked examples: the cases of the multilateralism debate, computed and "
@@ -21,23 +21,13 @@ def render_report(report) -> None:
     from ..examples import format_number
 
     typer.echo(f"{report.title}\n{report.summary}\n")
-    for section in report.sections:  # print_table escapes: text is data, never rich markup
-        print_table(section.title, section.columns,
-                    [[format_number(v) for v in row] for row in section.rows])
-        for note in section.notes:
-            typer.echo(f"  * {note}")
-        for assumption in section.assumptions:
-            typer.echo(f"  ASSUMPTION: {assumption}")
-        typer.echo("")
-    for assumption in report.assumptions:
-        typer.echo(f"ASSUMPTION: {assumption}")
+    print_sections(report.sections, format_number)
+    typer.echo("".join(f"ASSUMPTION: {a}\n" for a in report.assumptions), nl=False)
     if report.references:
-        typer.echo("References:")
-        for reference in report.references:
-            typer.echo(f"  - {reference}")
+        typer.echo("References:\n" + "\n".join(f"  - {r}" for r in report.references))
 
 
-def write_plot(report, path: Path) -> Path:
+def save_example_plot(report, path: Path) -> Path:
     from ..plot import save_figure
 
     if report.plot is None:
@@ -55,8 +45,8 @@ def list_examples(as_json: bool = JSON_OPTION) -> None:
         emit_json([{"name": c.name, "title": c.title, "summary": c.summary} for c in cases])
         return
     typer.echo("Worked examples (run one with: coalitions examples run NAME)\n")
-    for case in cases:
-        typer.echo(f"{case.name:<28}{case.title}\n{'':<28}{case.summary}")
+    typer.echo("\n".join(f"{case.name:<28}{case.title}\n{'':<28}{case.summary}"
+                         for case in cases))
 
 
 @app.command("run")
@@ -68,7 +58,7 @@ def run_example(name: str = typer.Argument(..., help="The example's name (see `l
 
     with errors_to_stderr():
         report = run_case(name)
-        written = write_plot(report, plot) if plot is not None else None
+        written = save_example_plot(report, plot) if plot is not None else None
     if as_json:
         payload = report.to_dict()
         if written is not None:

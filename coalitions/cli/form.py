@@ -3,17 +3,17 @@ winning coalitions, clubs, networks)."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
 from ..exceptions import InvalidProblemError
-from ..games.io import parse_number as parse_file_number
+from ..formation.io import read_club_csv
+from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
-from ._common import (JSON_OPTION, at_least, check_tolerance, emit_json, errors_to_stderr,
-                      number_cell, parse_number, parse_numbers, print_table, split_items)
+from ._common import (JSON_OPTION, at_least, tolerance_option, emit_json, errors_to_stderr,
+                      number_cell, option_number, option_numbers, print_table, split_items)
 
 app = typer.Typer(no_args_is_help=True,
                   help="Coalition formation: structures, hedonic stability, agreements, "
@@ -53,8 +53,11 @@ def partitions(players: list[str] = typer.Argument(..., help="Player names."),
     from ..formation import bell_number, set_partitions
 
     with errors_to_stderr():
-        count = bell_number(len(players))
-        listed = [] if count_only else set_partitions(players)
+        if count_only:
+            count, listed = bell_number(len(players)), []
+        else:
+            listed = list(set_partitions(players))
+            count = len(listed)
     if as_json:
         emit_json({"players": players, "count": count,
                    **({} if count_only else {"partitions": listed})})
@@ -102,7 +105,7 @@ def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
 
 @app.command("stability")
 def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
-              atol: float = typer.Option(1e-9, "--atol", callback=check_tolerance,
+              atol: float = typer.Option(1e-9, "--atol", callback=tolerance_option,
                                          help="Tolerance on the least subsidy (>= 0)."),
               as_json: bool = JSON_OPTION) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
@@ -134,22 +137,26 @@ def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\"
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = []
-    for label, flag, key in (("core stable", result.core_stable, "core"),
-                             ("Nash stable", result.nash_stable, "nash"),
-                             ("individually stable", result.individually_stable, "individual"),
-                             ("contractually individually stable",
-                              result.contractually_individually_stable, "contractual")):
-        witness = result.witnesses[key]
-        if witness is None:
-            text = "-"
-        elif key == "core":
-            text = f"blocked by {_block(witness)}"
-        else:
-            text = f"{witness['player']}: {_block(witness['from'])} -> {_block(witness['to'])}"
-        rows.append((label, "yes" if flag else "no", text))
     print_table(f"Stability of {_partition_text(result.partition)}",
-                ["notion", "stable", "deviation"], rows)
+                ["notion", "stable", "deviation"],
+                [(label, "yes" if getattr(result, flag) else "no",
+                  _deviation(key, result.witnesses[key])) for label, flag, key in NOTIONS])
+
+
+#: The stability notions of a hedonic game: label, result field, witness key.
+NOTIONS = (("core stable", "core_stable", "core"), ("Nash stable", "nash_stable", "nash"),
+           ("individually stable", "individually_stable", "individual"),
+           ("contractually individually stable", "contractually_individually_stable",
+            "contractual"))
+
+
+def _deviation(key: str, witness) -> str:
+    """A stability witness in words: the blocking coalition, or who moves where."""
+    if witness is None:
+        return "-"
+    if key == "core":
+        return f"blocked by {_block(witness)}"
+    return f"{witness['player']}: {_block(witness['from'])} -> {_block(witness['to'])}"
 
 
 def _hedonic(file: Path):
@@ -182,11 +189,11 @@ def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = [(i + 1, player, _block(old), _block(new),
-             number_cell(result.potentials[i]) if result.potentials else None)
-            for i, (player, old, new) in enumerate(result.moves)]
     print_table(f"Best-response dynamics ({rule})", ["move", "player", "from", "to",
-                                                     "potential"], rows,
+                                                     "potential"],
+                [(i + 1, player, _block(old), _block(new),
+                  number_cell(result.potentials[i]) if result.potentials else None)
+                 for i, (player, old, new) in enumerate(result.moves)],
                 caption=f"final {_partition_text(result.partition)}; stopped: "
                         f"{result.stopping_reason} after {result.n_rounds} round(s)")
 
@@ -202,18 +209,18 @@ def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
     from ..formation import agreement_stability, linear_quadratic_model
 
     with errors_to_stderr():
-        model = linear_quadratic_model(n, b=parse_number(b, "--b"), c=parse_number(c, "--c"))
+        model = linear_quadratic_model(n, b=option_number(b, "--b"), c=option_number(c, "--c"))
         result = agreement_stability(model, indifferent=indifferent)
     if as_json:
         emit_json(result.to_dict())
         return
-    rows = [(k, number_cell(ps), number_cell(pn), "yes" if i else "no", "yes" if e else "no",
-             "STABLE" if k in result.stable_sizes else "")
-            for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
-                                       result.nonsignatory_payoffs, result.internal,
-                                       result.external)]
     print_table(f"Self-enforcing agreement, linear-quadratic model, n={n}",
-                ["k", "signatory", "non-signatory", "internal", "external", ""], rows,
+                ["k", "signatory", "non-signatory", "internal", "external", ""],
+                [(k, number_cell(ps), number_cell(pn), "yes" if i else "no",
+                  "yes" if e else "no", "STABLE" if k in result.stable_sizes else "")
+                 for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
+                                            result.nonsignatory_payoffs, result.internal,
+                                            result.external)],
                 caption=f"stable sizes: {', '.join(map(str, result.stable_sizes)) or 'none'}")
 
 
@@ -229,32 +236,28 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
             as_json: bool = JSON_OPTION) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
-    from ..formation import (minimal_connected_winning_coalitions,
-                             minimal_winning_coalitions, minimum_weight_coalitions)
+    from ..formation.report import winning_coalitions_report
 
     names = split_items(players, "--players") if players else None
     line = split_items(order, "--order") if order else None
     if file is None and (quota is None or weights is None):
         raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
     if file is None:
-        q, w = parse_number(quota, "--quota"), parse_numbers(weights, "--weights")
+        q, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
     with errors_to_stderr():
         if file is not None:
             q, w = read_game(file), None
-        results = {
-            "minimal-winning": minimal_winning_coalitions(q, w, players=names),
-            "minimum-weight": minimum_weight_coalitions(q, w, players=names),
-            "minimal-connected-winning": minimal_connected_winning_coalitions(
-                q, w, players=names, order=line),
-        }
+        results = winning_coalitions_report(q, w, players=names, order=line)
     if as_json:
         emit_json({key: value.to_dict() for key, value in results.items()})
         return
-    titles = {"minimal-winning": "Minimal winning coalitions",
-              "minimum-weight": "Minimum-weight winning coalitions (Riker)",
-              "minimal-connected-winning": "Minimal connected winning coalitions (Axelrod)"}
+    _print_winning(results)
+
+
+def _print_winning(results: dict) -> None:
+    """One table per family of winning coalitions."""
     for key, result in results.items():
-        print_table(f"{titles[key]}: {len(result)}", ["coalition", "weight"],
+        print_table(f"{WINNING_FAMILIES[key]}: {len(result)}", ["coalition", "weight"],
                     [(_block(c), number_cell(wt)) for c, wt in
                      zip(result.coalitions, result.weights)])
 
@@ -275,12 +278,12 @@ def clubs(file: Optional[Path] = typer.Option(
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
                 "give --probabilities and --coverage (comma-separated), or --file CSV.")
-        p = parse_numbers(probabilities, "--probabilities")
-        s = parse_numbers(coverage, "--coverage")
+        p = option_numbers(probabilities, "--probabilities")
+        s = option_numbers(coverage, "--coverage")
         names = split_items(players, "--players") if players else None
     with errors_to_stderr():
         if file is not None:
-            names, p, s = _club_csv(file)
+            names, p, s = read_club_csv(file)
         result = club_frontier(p, s, players=names, method=method)
     if as_json:
         emit_json(result.to_dict())
@@ -291,23 +294,6 @@ def clubs(file: Optional[Path] = typer.Option(
                 caption=f"method={result.method}")
 
 
-def _club_csv(file: Path):
-    try:
-        with open(file, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise InvalidProblemError(f"no such file: {file}") from None
-    if not rows or not {"player", "probability", "coverage"} <= set(rows[0]):
-        raise InvalidProblemError(
-            f"{file} needs a header with columns player, probability, coverage."
-        )
-    names = [row["player"] for row in rows]
-    p = [parse_file_number(row["probability"], f"probability of {row['player']}")
-         for row in rows]
-    s = [parse_file_number(row["coverage"], f"coverage of {row['player']}") for row in rows]
-    return names, p, s
-
-
 @app.command("myerson")
 def myerson(file: Path = GAME_FILE,
             edges: str = typer.Option(..., help="Links as a-b pairs: \"a-b,b-c\"."),
@@ -315,14 +301,7 @@ def myerson(file: Path = GAME_FILE,
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value
 
-    pairs = []
-    for item in split_items(edges, "--edges"):
-        ends = [e.strip() for e in item.split("-")]
-        if len(ends) != 2 or not all(ends):
-            raise typer.BadParameter(
-                f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
-                param_hint="--edges")
-        pairs.append(tuple(ends))
+    pairs = _edges(edges)
     with errors_to_stderr():
         result = myerson_value(read_game(file), pairs)
     if as_json:
@@ -331,3 +310,16 @@ def myerson(file: Path = GAME_FILE,
     print_table(f"Myerson value of {file.name}", ["player", "payoff"],
                 [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
                 caption=f"edges {edges}, exact={result.exact}")
+
+
+def _edges(text: str) -> list[tuple[str, str]]:
+    """``--edges``: links written ``a-b``, separated by commas (usage error otherwise)."""
+    pairs = []
+    for item in split_items(text, "--edges"):
+        ends = [e.strip() for e in item.split("-")]
+        if len(ends) != 2 or not all(ends):
+            raise typer.BadParameter(
+                f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
+                param_hint="--edges")
+        pairs.append((ends[0], ends[1]))
+    return pairs

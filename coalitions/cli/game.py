@@ -9,7 +9,7 @@ import typer
 from ..exceptions import InvalidGameError
 from ..games.io import read_game
 from ..games.tu import TUGame
-from ..games.properties import game_properties
+from ..power.checks import game_properties
 from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
 
 app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
@@ -36,9 +36,13 @@ def check(file: Path = typer.Argument(
     if as_json:
         emit_json({"players": list(game.players), **report})
         return
-    rows = []
-    for key, value in report.items():
-        if isinstance(value, list):
-            value = ", ".join("-".join(v) if isinstance(v, tuple) else v for v in value) or "none"
-        rows.append((key.replace("_", " "), value))
-    print_table(f"Properties of {file.name}", ["property", "value"], rows)
+    print_table(f"Properties of {file.name}", ["property", "value"],
+                [(key.replace("_", " "), _property_text(value)) for key, value in report.items()])
+
+
+def _property_text(value):
+    """A property's value: a flag or number as it is, a list of players (or of pairs
+    ``a-b``) comma-separated, ``none`` for an empty list."""
+    if not isinstance(value, list):
+        return value
+    return ", ".join("-".join(v) if isinstance(v, tuple) else v for v in value) or "none"

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from typing import Optional
 
-from ..exceptions import InvalidArgumentError, InvalidProblemError
-from ._common import JSON_OPTION, at_least, emit_json, errors_to_stderr, print_table
-from ._plotting import PLOT_OPTION, win_set_figure, write_plot
+import typer
+
+from ..bargaining.cases import cyprus_belarus_report
+from ..bargaining.report import (SPATIAL_RESOLUTION, LinkageReport, SpatialReport,
+                                 negotiation_report)
+from ..datasets.eu_sanctions import ASSUMPTION_LABEL
+from ..exceptions import InvalidArgumentError
+from ._common import (JSON_OPTION, at_least, emit_json, errors_to_stderr, number_cell,
+                      print_table)
+from ..plot.figures import spatial_report_figure
+from ._plotting import PLOT_OPTION, write_plot
 from .bargain import FileOrCommand
 
 app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
@@ -20,32 +26,7 @@ app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
 
 
 def _fmt(value) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    if isinstance(value, (tuple, list)):
-        return "(" + ", ".join(_fmt(v) for v in value) + ")"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={_fmt(v)}" for k, v in value.items())
-    return str(value)
-
-
-def spatial_report(model, resolution: int = 600) -> dict:
-    from ..bargaining.spatial import lcd_outcome, policy_core, setter_outcome, win_set
-
-    report = {"model": repr(model), "win_set": win_set(model, resolution=resolution)}
-    try:
-        report["core"] = policy_core(model)
-    except ValueError as error:
-        report["core"] = str(error)
-    try:
-        report["lcd"] = lcd_outcome(model)
-    except ValueError as error:
-        report["lcd"] = str(error)
-    if model.setter is not None:
-        report["setter"] = setter_outcome(model)
-    return report
+    return number_cell(value, digits=4)
 
 
 def _print_linkage(title: str, result, assumption_note: str = "") -> None:
@@ -73,75 +54,50 @@ def _print_linkage(title: str, result, assumption_note: str = "") -> None:
 def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSON, see "
                                                  "docs/reference/negotiation-file-formats.md)."),
           resolution: int = typer.Option(
-              600, "--resolution", callback=at_least(10, "--resolution"),
+              SPATIAL_RESOLUTION, "--resolution", callback=at_least(10, "--resolution"),
               help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
                    "than unanimity)."),
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Analyse a spatial veto-player model or an issue-linkage model read from FILE
     (``--plot`` draws a two-dimensional spatial model under unanimity)."""
-    from ..bargaining.io import read_negotiation
-    from ..bargaining.linkage import linkage_analysis, package_win_set
-
     with errors_to_stderr():
-        kind, model, options = read_negotiation(file)
-        if kind == "bargaining":
-            raise InvalidProblemError(f"{file} holds a bargaining problem; use "
-                                      f"`coalitions bargain {file}`.")
-        if kind == "spatial":
-            report = spatial_report(model, resolution)
-        else:
-            missing = [k for k in ("blocker", "linked_issue", "demand_issue") if not options[k]]
-            if missing:
-                raise InvalidProblemError(f"a linkage file needs {', '.join(missing)}.")
-            report = {"linkage": linkage_analysis(model, blocker=options["blocker"],
-                                                  linked_issue=options["linked_issue"],
-                                                  demand_issue=options["demand_issue"])}
-            if "counterfactual_rule" in options:
-                report["counterfactual"] = linkage_analysis(
-                    model, blocker=options["blocker"], linked_issue=options["linked_issue"],
-                    demand_issue=options["demand_issue"],
-                    decision_rule=options["counterfactual_rule"])
-            if len(model.issues) >= 2:
-                report["package"] = package_win_set(model, resolution=200, rng=0)
-            report["assumptions"] = list(model.assumptions)
-    if kind == "spatial":
-        write_plot(plot, lambda: win_set_figure(model, report, f"Win-set in {file.name}"),
-                   quiet=as_json)
-    elif plot is not None:
-        with errors_to_stderr():
+        report = negotiation_report(file, resolution=resolution)
+        if plot is not None and isinstance(report, LinkageReport):
             raise InvalidArgumentError(
                 "--plot draws spatial models; this file holds a linkage model")
+    if isinstance(report, SpatialReport):
+        write_plot(plot, lambda: spatial_report_figure(report, f"Win-set in {file.name}"),
+                   quiet=as_json)
     if as_json:
-        emit_json(report)
+        emit_json(report.to_dict())
         return
-    if kind == "spatial":
-        w = report["win_set"]
-        rows = [("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area ({w.method})"),
-                ("win-set size (policy stability)", _fmt(w.size)),
-                ("core", _fmt(report["core"].interval or report["core"].vertices)
-                 if not isinstance(report["core"], str) else report["core"])]
-        lcd = report["lcd"]
-        if not isinstance(lcd, str):
-            rows += [("least ambitious programme", _fmt(lcd.llap_point)),
-                     ("most ambitious change all accept", _fmt(lcd.ceiling)),
-                     ("binding (LCD) member(s)", ", ".join(lcd.binding) or "-"),
-                     ("status quo protected", str(lcd.protected))]
-        if "setter" in report:
-            s = report["setter"]
-            rows += [(f"setter {s.setter}'s outcome", _fmt(s.outcome)),
-                     ("constrained by", ", ".join(s.binding) or "-")]
-        print_table(f"Spatial model {file.name} ({w.decision_rule})", ["quantity", "value"],
-                    rows)
+    if isinstance(report, SpatialReport):
+        _print_spatial(f"Spatial model {file.name} ({report.win_set.decision_rule})", report)
         return
-    _print_linkage(f"Issue linkage in {file.name}", report["linkage"])
-    if "counterfactual" in report:
-        _print_linkage("Counterfactual", report["counterfactual"])
-    if "package" in report:
-        p = report["package"]
-        typer.echo(f"package win-set {p['package']:.4g} vs issue by issue "
-                   f"{p['issue_by_issue']:.4g} ({p['method']})")
-    for note in report["assumptions"]:
-        typer.echo(f"  assumption: {note}")
+    _print_linkage(f"Issue linkage in {file.name}", report.linkage)
+    if report.counterfactual is not None:
+        _print_linkage("Counterfactual", report.counterfactual)
+    if report.package is not None:
+        typer.echo(f"package win-set {_fmt(report.package['package'])} vs issue by issue "
+                   f"{_fmt(report.package['issue_by_issue'])} ({report.package['method']})")
+    typer.echo("".join(f"  assumption: {note}\n" for note in report.assumptions), nl=False)
+
+
+def _print_spatial(title: str, report) -> None:
+    w, core, lcd, setter = report.win_set, report.core, report.lcd, report.setter
+    rows = [("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area ({w.method})"),
+            ("win-set size (policy stability)", _fmt(w.size)),
+            ("core", report.core_message if core is None else
+             _fmt(core.interval or core.vertices))]
+    if lcd is not None:
+        rows += [("least ambitious programme", _fmt(lcd.llap_point)),
+                 ("most ambitious change all accept", _fmt(lcd.ceiling)),
+                 ("binding (LCD) member(s)", ", ".join(lcd.binding) or "-"),
+                 ("status quo protected", str(lcd.protected))]
+    if setter is not None:
+        rows += [(f"setter {setter.setter}'s outcome", _fmt(setter.outcome)),
+                 ("constrained by", ", ".join(setter.binding) or "-")]
+    print_table(title, ["quantity", "value"], rows)
 
 
 @app.command("cyprus-belarus")
@@ -149,33 +105,31 @@ def cyprus_belarus(unit: str = typer.Option("blocs", help="blocs (six) or states
                    timeline: bool = typer.Option(True, help="Print the dated events."),
                    as_json: bool = JSON_OPTION) -> None:
     """The Cyprus hold-up of the EU's Belarus sanctions (September 2020), modelled."""
-    from ..datasets.eu_sanctions import ASSUMPTION_LABEL, cyprus_belarus_report
-
     with errors_to_stderr():
         report = cyprus_belarus_report(unit)
     if as_json:
-        emit_json(report)
+        emit_json(report.to_dict())
         return
-    typer.echo(report["title"])
+    typer.echo(report.title)
     note = " [derived from ASSUMPTIONS]"
     print_table(f"Utility parameters by bloc: {ASSUMPTION_LABEL}",
                 ["bloc", "states", "alpha (listing)", "t (Turkey ideal)", "beta (salience)"],
                 [(r["bloc"], r["n_states"], r["alpha_belarus_listing"], r["t_turkey_ideal"],
-                  r["beta_turkey_salience"]) for r in report["assumptions"]])
+                  r["beta_turkey_salience"]) for r in report.assumptions])
     _print_linkage("Unanimity (CFSP, Art. 31(1) TEU): Cyprus links the listing to Turkey",
-                   report["unanimity"], note)
-    _print_linkage("Counterfactual: qualified majority (55% of states and 65% of population, or 24 states)",
-                   report["qmv"], note)
-    lcd = report["turkey_lcd"]
+                   report.unanimity, note)
+    _print_linkage("Counterfactual: qualified majority (55% of states and 65% of "
+                   "population, or 24 states)", report.qmv, note)
+    lcd, package = report.turkey_lcd, report.package
     typer.echo(f"Turkey issue alone under unanimity{note}: least ambitious programme "
-               f"{lcd.llap_point:.3g}, most ambitious change all accept {lcd.ceiling:.3g}, "
-               f"set by {', '.join(lcd.binding)}.")
-    p = report["package"]
-    typer.echo(f"Package win-set {p['package']:.3g} vs issue by issue {p['issue_by_issue']:.3g}"
-               f" (x{p['ratio']:.3g}, {p['method']}){note}.")
-    for text in report["assumption_notes"]:
-        typer.echo(f"  assumption: {text}")
+               f"{number_cell(lcd.llap_point, 3)}, most ambitious change all accept "
+               f"{number_cell(lcd.ceiling, 3)}, set by {', '.join(lcd.binding)}.")
+    typer.echo(f"Package win-set {number_cell(package['package'], 3)} vs issue by issue "
+               f"{number_cell(package['issue_by_issue'], 3)} "
+               f"(x{number_cell(package['ratio'], 3)}, {package['method']}){note}.")
+    typer.echo("".join(f"  assumption: {text}\n" for text in report.assumption_notes),
+               nl=False)
     if timeline:
         print_table("Timeline 2020 (facts; 'verify' rows less certain)",
                     ["date", "event", "status"],
-                    [(r["date"], r["event"], r["status"]) for r in report["timeline"]])
+                    [(r["date"], r["event"], r["status"]) for r in report.timeline])

@@ -9,17 +9,21 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
+from .._checks import check_choice
+from ..exceptions import InvalidArgumentError
+from ..power import power_indices
 from ..power.indices import METHODS
-from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, parse_numbers,
-                      print_table, split_items)
-from ._plotting import PLOT_OPTION, power_figure, sweep_figure, write_plot
+from ..datasets import BODIES
+from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, number_cell,
+                      option_number, option_numbers, print_table, split_items)
+from ..plot.figures import power_table_figure, sweep_figure
+from ._plotting import PLOT_OPTION, write_plot
 
 INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
               "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
@@ -50,37 +54,21 @@ app = typer.Typer(cls=_PowerGroup, invoke_without_command=True,
                          "eu-council | coalitions power sweep --body un-security-council")
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        if value.denominator <= 10**5:
-            return f"{value} ({float(value):.6g})"
-        return f"{float(value):.6g}"
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
-
-
-def _report(game: Any, title: str, index: str, method: str, as_json: bool,
+def _render(game: Any, table: Any, title: str, as_json: bool,
             plot: Optional[Path] = None) -> None:
-    from ..power import power_indices
-
-    with errors_to_stderr():
-        table = power_indices(game, split_items(index, "--index"), method=method)
-    write_plot(plot, lambda: power_figure(table, title), quiet=as_json)
+    """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
+    write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
     if as_json:
         emit_json({"game": repr(game), **table.to_dict()})
         return
     names = list(table.indices)
-    compact = len(names) > 3
-    rows = [[p, *[_cell(float(table.indices[k][i]) if compact else table.indices[k][i])
-                  for k in names]]
-            for i, p in enumerate(table.players)]
-    caption = (f"power to act (Coleman) = {_cell(table.power_to_act)}; exact={table.exact}, "
-               f"method={table.method}")
-    print_table(title, ["member", *[LABELS.get(k, k) for k in names]], rows,
-                caption=caption)
+    compact = len(names) > 3            # many columns: decimals only
+    print_table(title, ["member", *[LABELS.get(k, k) for k in names]],
+                [[p, *[number_cell(float(table.indices[k][i]) if compact else
+                                   table.indices[k][i]) for k in names]]
+                 for i, p in enumerate(table.players)],
+                caption=f"power to act (Coleman) = {number_cell(table.power_to_act)}; "
+                        f"exact={table.exact}, method={table.method}")
 
 
 @app.callback()
@@ -104,14 +92,13 @@ def power(ctx: typer.Context,
                                  "as eu-council).")
     from ..games.simple import WeightedVotingGame
 
-    numbers = parse_numbers(weights, "--weights")
-    q = parse_numbers(quota, "--quota")
-    if len(q) != 1:
-        raise typer.BadParameter("--quota takes one number.")
+    numbers = option_numbers(weights, "--weights")
+    q = option_number(quota, "--quota")
     names = split_items(players, "--players") if players else None
     with errors_to_stderr():
-        game = WeightedVotingGame(q[0], numbers, names)
-    _report(game, f"Voting power of [{quota}; {weights}]", index, method, as_json, plot)
+        game = WeightedVotingGame(q, numbers, names)
+        table = power_indices(game, split_items(index, "--index"), method=method)
+    _render(game, table, f"Voting power of [{quota}; {weights}]", as_json, plot)
 
 
 @app.command("file", hidden=True)
@@ -129,7 +116,8 @@ def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
         game = read_game(file)
         if isinstance(game, TUGame):
             game = SimpleGame.from_tu_game(game)
-    _report(game, f"Voting power in {file.name}", index, method, as_json, plot)
+        table = power_indices(game, split_items(index, "--index"), method=method)
+    _render(game, table, f"Voting power in {file.name}", as_json, plot)
 
 
 @app.command("eu-council")
@@ -138,12 +126,14 @@ def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity")
                method: str = METHOD_OPTION,
                as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
-    from ..datasets import eu_council as build
+    from ..datasets import body
 
     with errors_to_stderr():
-        game = build(rule=rule)
-    _report(game, f"Council of the EU, 2020 populations, rule={rule}", index, method, as_json,
-            plot)
+        name = {"qmv": "eu-council", "unanimity": "eu-council-unanimity"}[
+            check_choice(rule, ("qmv", "unanimity"), what="rule")]
+        game = body(name)
+        table = power_indices(game, split_items(index, "--index"), method=method)
+    _render(game, table, BODIES[name].title, as_json, plot)
 
 
 @app.command("un-security-council")
@@ -153,10 +143,12 @@ def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--i
                         as_json: bool = JSON_OPTION,
                         plot: Optional[Path] = PLOT_OPTION) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
-    from ..datasets import un_security_council as build
+    from ..datasets import body
 
-    _report(build(), "UN Security Council 2020 [39; 7 x 5, 1 x 10]", index, method, as_json,
-            plot)
+    with errors_to_stderr():
+        game = body("un-security-council")
+        table = power_indices(game, split_items(index, "--index"), method=method)
+    _render(game, table, BODIES["un-security-council"].title, as_json, plot)
 
 
 @app.command("eec-council")
@@ -165,12 +157,24 @@ def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                 method: str = METHOD_OPTION,
                 as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
-    from ..datasets import eec_council_1958 as build
+    from ..datasets import body
 
-    _report(build(), "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", index, method, as_json, plot)
+    with errors_to_stderr():
+        game = body("eec-council")
+        table = power_indices(game, split_items(index, "--index"), method=method)
+    _render(game, table, BODIES["eec-council"].title, as_json, plot)
 
 
-BODIES = ("un-security-council", "eec-council")
+BODY_HELP = " | ".join(BODIES)
+
+
+def _check_body(value: Optional[str]) -> Optional[str]:
+    """``--body``: a name of the datasets registry (usage error otherwise)."""
+    try:
+        return value if value is None else check_choice(value, BODIES, what="body",
+                                                        plural="bodies")
+    except InvalidArgumentError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 @app.command("sweep")
@@ -178,58 +182,52 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
                                                 help="Comma-separated weights."),
           players: Optional[str] = typer.Option(None, "--players",
                                                 help="Comma-separated names."),
-          body: Optional[str] = typer.Option(None, "--body",
-                                             help="un-security-council | eec-council"),
+          body: Optional[str] = typer.Option(None, "--body", help=BODY_HELP,
+                                             callback=_check_body),
           quotas: Optional[str] = typer.Option(None, "--quotas",
                                                help="Comma-separated quotas (default: simple "
                                                     "majority to unanimity)."),
           as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
     """Efficiency against protection as the quota runs from simple majority to unanimity:
     power to act, and each member's power to prevent and risk of being outvoted."""
-    from ..datasets import eec_council_1958, un_security_council
+    from .. import datasets
     from ..games.simple import WeightedVotingGame
-    from ..power import decision_rule_sweep
+    from ..power.report import sweep_report
 
     if (weights is None) == (body is None):
-        raise typer.BadParameter("give either --weights or --body "
-                                 f"({' | '.join(BODIES)}).")
-    if body is not None and body not in BODIES:
-        raise typer.BadParameter(f"unknown body {body!r}; valid bodies are "
-                                 f"{', '.join(BODIES)}.", param_hint="--body")
-    numbers = parse_numbers(weights, "--weights") if weights is not None else None
+        raise typer.BadParameter(f"give either --weights or --body ({BODY_HELP}).")
+    numbers = option_numbers(weights, "--weights") if weights is not None else None
     names = split_items(players, "--players") if players else None
-    chosen = parse_numbers(quotas, "--quotas") if quotas else None
+    chosen = option_numbers(quotas, "--quotas") if quotas else None
     with errors_to_stderr():
-        if body is not None:
-            game = un_security_council() if body == BODIES[0] else eec_council_1958()
-        else:
-            game = WeightedVotingGame(sum(numbers), numbers, names)
-        result = decision_rule_sweep(game, chosen)
-    write_plot(plot, lambda: sweep_figure(game, result, "Decision-rule sweep"), quiet=as_json)
+        game = (datasets.body(body) if body is not None else
+                WeightedVotingGame(sum(numbers), numbers, names))
+        report = sweep_report(game, chosen)
+    write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"),
+               quiet=as_json)
     if as_json:
-        emit_json(result.to_dict())
+        emit_json(report.sweep.to_dict())
         return
-    # members with identical weights behave alike: show one column per distinct weight
-    seen, columns = {}, []
-    for i, w in enumerate(game.int_weights):
-        if w not in seen:
-            seen[w] = i
-            columns.append(i)
-    header = ["quota", "power to act"]
-    for i in columns:
-        label = game.players[i] + (" (and alike)" if game.int_weights.count(
-            game.int_weights[i]) > 1 else "")
-        header += [f"prevent: {label}", f"outvoted: {label}"]
-    rows = []
-    for k, q in enumerate(result.quotas):
-        row = [str(q), _cell(result.power_to_act[k])]
-        for i in columns:
-            row += [_cell(result.power_to_prevent[k, i]),
-                    _cell(result.risk_of_being_outvoted[k, i])]
-        rows.append(row)
-    print_table("Decision-rule sweep: efficiency (power to act) against protection", header,
-                rows, caption="random votes; prevent = swings / winning coalitions; outvoted "
-                              "= P(yes | member votes no)")
+    _print_sweep(report)
+
+
+def _print_sweep(report: Any) -> None:
+    """The sweep as a table: members of equal weight behave alike, so one pair of columns
+    per class of :func:`~coalitions.power.report.weight_classes`, named by its first
+    member."""
+    result = report.sweep
+    first = [(result.players.index(c[0]), c[0] + (" (and alike)" if len(c) > 1 else ""))
+             for c in report.classes]
+    print_table("Decision-rule sweep: efficiency (power to act) against protection",
+                ["quota", "power to act",
+                 *[f"{kind}: {label}" for _, label in first for kind in ("prevent",
+                                                                        "outvoted")]],
+                [[str(q), number_cell(result.power_to_act[k]),
+                  *[number_cell(table[k, i]) for i, _ in first
+                    for table in (result.power_to_prevent, result.risk_of_being_outvoted)]]
+                 for k, q in enumerate(result.quotas)],
+                caption="random votes; prevent = swings / winning coalitions; outvoted "
+                        "= P(yes | member votes no)")
 
 
 @app.command("pivotal")
@@ -238,33 +236,19 @@ def pivotal(yes: Optional[str] = typer.Option(None, "--yes",
             no: Optional[str] = typer.Option(None, "--no",
                                              help="Comma-separated members voting no (all "
                                                   "others vote yes)."),
-            body: str = typer.Option("eu-council", "--body",
-                                     help="eu-council | eu-council-unanimity | "
-                                          "un-security-council | eec-council"),
+            body: str = typer.Option("eu-council", "--body", help=BODY_HELP,
+                                     callback=_check_body),
             as_json: bool = JSON_OPTION) -> None:
     """Who is pivotal for one vote: members whose switch would flip the outcome."""
     from .. import datasets
-    from ..power import pivotal_players
+    from ..power.report import pivotal_vote
 
-    builders = {"eu-council": datasets.eu_council,
-                "eu-council-unanimity": lambda: datasets.eu_council(rule="unanimity"),
-                "un-security-council": datasets.un_security_council,
-                "eec-council": datasets.eec_council_1958}
-    if body not in builders:
-        raise typer.BadParameter(f"unknown body {body!r}; valid bodies are "
-                                 f"{', '.join(builders)}.", param_hint="--body")
     if (yes is None) == (no is None):
         raise typer.BadParameter("give either --yes or --no (comma-separated member names).")
     with errors_to_stderr():
-        game = builders[body]()
-        if yes is not None:
-            names = split_items(yes, "--yes")
-        else:
-            against = split_items(no, "--no")
-            for name in against:
-                game.player_index(name)
-            names = [p for p in game.players if p not in against]
-        result = pivotal_players(game, names)
+        result = pivotal_vote(datasets.body(body),
+                              yes=split_items(yes, "--yes") if yes is not None else None,
+                              no=split_items(no, "--no") if no is not None else None)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -10,13 +10,13 @@ import typer
 
 from ..games.io import read_game
 from ..solutions import banzhaf_value, shapley_value
-from ._common import (JSON_OPTION, check_budget, check_seed, emit_json, errors_to_stderr,
+from ._common import (JSON_OPTION, budget_option, check_seed, emit_json, errors_to_stderr,
                       number_cell, print_table)
 
 app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-BUDGET_OPTION = typer.Option(None, "--budget", callback=check_budget,
+BUDGET_OPTION = typer.Option(None, "--budget", callback=budget_option,
                              help="Value evaluations for a sampling method (a positive integer).")
 SEED_OPTION = typer.Option(None, "--seed", callback=check_seed,
                            help="Random seed for a sampling method (an integer >= 0).")

@@ -1,7 +1,12 @@
 """Shipped real data: voting bodies ready for the power indices.
 
-Every function returns a game object and says where its numbers come from; the data files
-and their provenance are in this folder (``SOURCES.md``).
+Every function returns a game object (or the rows of a shipped file) and says where its
+numbers come from; the data files and their provenance are in this folder (``SOURCES.md``).
+Datasets hold data loaders only: analyses built on them live in the algorithm packages (the
+Cyprus-Belarus linkage model is :func:`coalitions.bargaining.cases.cyprus_belarus_model`).
+
+``BODIES`` is the one registry of named voting bodies; ``body(name)`` builds one. Every
+command of the CLI that names a body (``--body``) reads this registry.
 """
 
 from __future__ import annotations
@@ -9,14 +14,16 @@ from __future__ import annotations
 import csv
 import math
 from importlib import resources
-from typing import Any
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
 
 from .._checks import check_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
 __all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_population",
-           "load_csv"]
+           "load_csv", "Body", "BODIES", "body", "aosis_members", "un_scale_2019_2021"]
 
 
 def _shipped_files() -> list[str]:
@@ -146,10 +153,102 @@ def eec_council_1958() -> WeightedVotingGame:
                                "Luxembourg"])
 
 
-# The Cyprus-Belarus sanctions case (bargaining under veto); imported last because it uses
-# load_csv and eu_council above.
-from .eu_sanctions import (belarus_sanctions_timeline, cyprus_belarus_assumptions,  # noqa: E402
-                           cyprus_belarus_model, cyprus_belarus_report)
+def aosis_members(un_members_only: bool = True) -> list[str]:
+    """The Alliance of Small Island States in 2017 (CIA World Factbook list, 39 members;
+    37 of them UN members).
 
-__all__ += ["belarus_sanctions_timeline", "cyprus_belarus_assumptions", "cyprus_belarus_model",
-            "cyprus_belarus_report"]
+    Source: CIA World Factbook 2017 (``aosis_members_factbook2017.csv``, see
+    ``aosis_members_factbook2017.md``).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import aosis_members
+    >>> len(aosis_members()), len(aosis_members(un_members_only=False))
+    (37, 39)
+    """
+    return [row["member"] for row in load_csv("aosis_members_factbook2017.csv")
+            if row["un_member"] == "yes" or not un_members_only]
+
+
+def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
+    """The 20 largest rates (percent) of the UN regular-budget scale 2019-2021, exact, in
+    rank order.
+
+    Source: UN General Assembly resolution A/RES/73/271 (2018)
+    (``un_scale_of_assessments_2019_2021_top.csv``, provenance in
+    ``un_scale_of_assessments_2019_2021_top.md``).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import un_scale_2019_2021
+    >>> un_scale_2019_2021()[0]
+    ('United States', Fraction(22, 1))
+    """
+    return [(row["member_state"], Fraction(row["rate_pct"]))
+            for row in load_csv("un_scale_of_assessments_2019_2021_top.csv")]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A named voting body of the registry: its name, a title saying what it is, and the
+    loader that builds its game."""
+
+    name: str
+    title: str
+    build: Callable[[], Any]
+
+
+#: The named voting bodies, by name (the ``--body`` values of the CLI).
+BODIES: dict[str, Body] = {entry.name: entry for entry in (
+    Body("eu-council", "Council of the EU, 2020 populations, rule=qmv",
+         lambda: eu_council(rule="qmv")),
+    Body("eu-council-unanimity", "Council of the EU, 2020 populations, rule=unanimity",
+         lambda: eu_council(rule="unanimity")),
+    Body("un-security-council", "UN Security Council 2020 [39; 7 x 5, 1 x 10]",
+         un_security_council),
+    Body("eec-council", "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", eec_council_1958),
+)}
+
+
+def body(name: str) -> Any:
+    """The game of the voting body called ``name`` in :data:`BODIES`.
+
+    Parameters
+    ----------
+    name : str
+        One of ``eu-council`` (qualified majority), ``eu-council-unanimity``,
+        ``un-security-council``, ``eec-council``.
+
+    Returns
+    -------
+    WeightedVotingGame or CompoundGame
+        The body's decision rule as a simple game, built by its loader (see each loader for
+        the sources of its numbers).
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``name`` is not a registered body; the message lists them.
+
+    References
+    ----------
+    UN Charter Art. 23 and 27(3); Art. 16(4) TEU and Art. 238(3) TFEU; Treaty establishing the
+    European Economic Community (1957), Art. 148(2).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import BODIES, body
+    >>> list(BODIES)
+    ['eu-council', 'eu-council-unanimity', 'un-security-council', 'eec-council']
+    >>> body("eec-council").quota
+    12
+    """
+    return BODIES[check_choice(name, BODIES, what="body", plural="bodies")].build()
+
+
+# The Cyprus-Belarus sanctions data; imported last because its loaders use load_csv.
+from .eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,  # noqa: E402
+                           cyprus_belarus_assumptions, eu_qualified_majority)
+
+__all__ += ["ASSUMPTION_LABEL", "belarus_sanctions_timeline", "cyprus_belarus_assumptions",
+            "eu_qualified_majority"]

@@ -1,11 +1,14 @@
 """Worked examples: the cases of the multilateralism debate, each computed and explained.
 
-``list_cases()`` gives the registered cases in tour order; ``run_case(name)`` returns a
-:class:`Report` (sections with tables, notes, labelled assumptions and an optional plot).
+Each case is a module with ``compute()`` (library calls only; returns the results) and
+``report(results)`` (the layout and prose, every number formatted from the results):
+``glove.report(glove.compute())``. ``list_cases()`` gives the registered cases in tour order;
+``run_case(name)`` returns the :class:`Report` (sections with tables, notes, labelled
+assumptions and an optional plot).
 From a shell: ``coalitions examples list`` and ``coalitions examples run NAME``.
 """
 
-from ._registry import CASES, Case, get_case, list_cases, register, run_case, script_main
+from ._registry import CASES, Case, get_case, list_cases, register, run_case
 from ._report import Report, Section, format_number
 
 # the tour order
@@ -17,4 +20,4 @@ from . import lowest_common_denominator, cyprus_belarus  # noqa: E402,F401
 from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401
 
 __all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",
-           "format_number", "script_main", "CASES"]
+           "format_number", "CASES"]

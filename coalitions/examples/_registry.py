@@ -1,17 +1,19 @@
-"""The registry of worked examples: each case has a name, a title, a one-line summary and a
-``run()`` that returns a :class:`~coalitions.examples.Report`."""
+"""The registry of worked examples: each case has a name, a title, a one-line summary, a
+``compute()`` that calls the library and returns its results, and a ``report(results)`` that
+lays them out as a :class:`~coalitions.examples.Report`; ``run()`` is
+``report(compute())``."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from .._checks import check_choice
 from ..exceptions import InvalidArgumentError
 from ._report import Report
 
-__all__ = ["Case", "register", "get_case", "list_cases", "run_case", "script_main", "CASES"]
+__all__ = ["Case", "register", "get_case", "list_cases", "run_case", "CASES"]
 
 CASES: dict[str, "Case"] = {}
 
@@ -23,20 +25,26 @@ class Case:
     name: str
     title: str
     summary: str
-    run: Callable[[], Report]
+    compute: Callable[[], Any]
+    report: Callable[[Any], Report]
+
+    def run(self) -> Report:
+        """The case's report: ``report(compute())``."""
+        return self.report(self.compute())
 
     def __call__(self) -> Report:
         return self.run()
 
 
-def register(name: str, title: str, summary: str) -> Callable[[Callable[[], Report]],
-                                                               Callable[[], Report]]:
-    """Decorator: register ``run`` under ``name`` (names are unique)."""
-    def decorate(run: Callable[[], Report]) -> Callable[[], Report]:
+def register(name: str, title: str, summary: str, compute: Callable[[], Any]
+             ) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
+    """Decorator: register the case ``name`` whose ``report(results)`` lays out what
+    ``compute()`` returns (names are unique)."""
+    def decorate(report: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
-        CASES[name] = Case(name, title, summary, run)
-        return run
+        CASES[name] = Case(name, title, summary, compute, report)
+        return report
     return decorate
 
 
@@ -60,26 +68,3 @@ def _timed(name: str) -> tuple[Report, float]:  # used by the smoke tests and th
     start = time.perf_counter()
     report = run_case(name)
     return report, time.perf_counter() - start
-
-
-def script_main(name: str, argv: list[str] | None = None) -> int:
-    """What ``examples/<name>.py`` runs: print the report as text (``--json`` for JSON),
-    and with ``--plot FILE`` also write its figure."""
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(description=get_case(name).summary)
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--plot", metavar="FILE", help="write the figure (.png or .svg)")
-    args = parser.parse_args(argv)
-    report = run_case(name)
-    if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
-    else:
-        print(report.to_text())
-    if args.plot:
-        if report.plot is None:
-            parser.error(f"the example {name!r} has no plot")
-        from ..plot import save_figure
-        print(f"figure written to {save_figure(report.plot(), args.plot)}")
-    return 0

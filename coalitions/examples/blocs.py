@@ -5,7 +5,7 @@ from __future__ import annotations
 from ._registry import register
 from ._report import Report, Section
 
-__all__ = ["run"]
+__all__ = ["compute", "report"]
 
 TITLE = "Blocs: seven against one in a consensus body (the G8)"
 SUMMARY = ("In a body of eight that decides by consensus, what changes when seven members "
@@ -33,66 +33,75 @@ def _merged_eu_council(bloc: list[str], name: str):
     return CompoundGame("or", [CompoundGame("and", [states, people]), clause])
 
 
-@register("blocs", TITLE, SUMMARY)
-def run() -> Report:
+REFERENCES = ["Owen, G. (1977). Values of games with a priori unions. In Henn and "
+              "Moeschlin (eds), Essays in Mathematical Economics and Game Theory, 76-88.",
+              "Aumann, R. J. and Dreze, J. H. (1974). International Journal of Game Theory 3, "
+              "217-237."]
+OUTSIDER, CAUCUS = "Russia", "Visegrad four"
+
+
+def compute() -> dict:
+    """Shapley and Owen values of the G8 by consensus (the G7 as a bloc), and the
+    Shapley-Shubik power of the Visegrad four in the EU Council, separately and as one."""
     from ..datasets import eu_council
     from ..games.classes import unanimity_game
     from ..power import shapley_shubik_index
     from ..solutions import shapley_value
     from ..solutions.owen import owen_value
 
-    members = G7 + ["Russia"]
+    members = G7 + [OUTSIDER]
     g8 = unanimity_game(members, members)
-    phi = shapley_value(g8)
-    owen = owen_value(g8, [G7, ["Russia"]])
-    rows = [["Russia", phi["Russia"], owen["Russia"]],
-            ["each G7 member", phi["Japan"], owen["Japan"]],
-            ["the G7 together", 7 * phi["Japan"], 7 * owen["Japan"]]]
+    return {"g7": G7, "shapley": shapley_value(g8), "owen": owen_value(g8, [G7, [OUTSIDER]]),
+            "caucus": V4, "alone": shapley_shubik_index(eu_council(2020)),
+            "merged": shapley_shubik_index(_merged_eu_council(V4, CAUCUS))}
+
+
+@register("blocs", TITLE, SUMMARY, compute)
+def report(results: dict) -> Report:
+    """The blocs report: every number comes from ``results``."""
+    phi, owen, g7 = results["shapley"], results["owen"], results["g7"]
+    member, k = g7[1], len(g7)
+    rows = [[OUTSIDER, phi[OUTSIDER], owen[OUTSIDER]],
+            ["each G7 member", phi[member], owen[member]],
+            ["the G7 together", k * phi[member], k * owen[member]]]
     g8_section = Section(
-        "A consensus body of eight: every member can block",
+        f"A consensus body of {len(phi.players)}: every member can block",
         ["member", "Shapley value (no blocs)", "Owen value (G7 as a bloc)"], rows,
         ["Under consensus every member is a veto player, and without blocs the Shapley value "
-         "gives each 1/8.",
+         f"gives each {phi[OUTSIDER]}.",
          "When the seven act as one (a priori union), the Owen value first shares between "
-         "the two blocs, which are symmetric (each can block the other): 1/2 each. Inside "
-         "the G7 the half is split seven ways, 1/14 each. The lone member's share rises "
-         "from 1/8 to 1/2: bloc behaviour turns a forum of eight into a bilateral "
-         "negotiation, with the outsider as the G7's equal."],
+         "the two blocs, which are symmetric (each can block the other): "
+         f"{owen[OUTSIDER]} each. Inside the G7 the half is split {k} ways, {owen[member]} "
+         f"each. The lone member's share rises from {phi[OUTSIDER]} to {owen[OUTSIDER]}: "
+         f"bloc behaviour turns a forum of {len(phi.players)} into a bilateral negotiation, "
+         "with the outsider as the G7's equal."],
         assumptions=["decisions by consensus, modelled as unanimity; the worth of agreement "
-                     "is normalised to 1"],
+                     "is normalised to one"],
         data={"shapley": phi.to_dict(), "owen": owen.to_dict()})
 
-    eu = eu_council(2020)
-    alone = shapley_shubik_index(eu)
-    merged = shapley_shubik_index(_merged_eu_council(V4, "Visegrad four"))
-    separately = sum(alone[p] for p in V4)
+    alone, merged, v4 = results["alone"], results["merged"], results["caucus"]
+    separately = sum(alone[p] for p in v4)
     caucus = Section(
-        "A caucus in the EU Council: the Visegrad four voting as one",
+        f"A caucus in the EU Council: the {CAUCUS} voting as one",
         ["who", "Shapley-Shubik (QMV)"],
-        [*[[p, float(alone[p])] for p in V4],
-         ["the four, voting separately (sum)", float(separately)],
-         ["the four as one caucus", float(merged["Visegrad four"])]],
-        ["Merging four votes into one bloc (their states and populations added up) changes "
-         f"their combined Shapley-Shubik power from {float(separately):.4f} to "
-         f"{float(merged['Visegrad four']):.4f}"
-         f" ({float(merged['Visegrad four'] / separately - 1):+.0%}).",
+        [*[[p, float(alone[p])] for p in v4],
+         [f"the {len(v4)}, voting separately (sum)", float(separately)],
+         [f"the {len(v4)} as one caucus", float(merged[CAUCUS])]],
+        [f"Merging {len(v4)} votes into one bloc (their states and populations added up) "
+         f"changes their combined Shapley-Shubik power from {float(separately):.4f} to "
+         f"{float(merged[CAUCUS]):.4f} ({float(merged[CAUCUS] / separately - 1):+.0%}).",
          "A caucus gains when its joint weight makes it pivotal more often than its members "
          "would be one by one; the gain is shared inside the caucus by its own rules."],
-        assumptions=["the four always vote together, and the rest vote independently"],
-        data={"separately": separately, "caucus": merged["Visegrad four"]})
+        assumptions=["the caucus always votes together, and the rest vote independently"],
+        data={"separately": separately, "caucus": merged[CAUCUS]})
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({"Shapley value (no blocs)": {"Russia": phi["Russia"],
-                                                              "each G7 member": phi["Japan"]},
-                                 "Owen value (G7 as a bloc)": {"Russia": owen["Russia"],
-                                                               "each G7 member": owen["Japan"]}},
-                                title="G8 by consensus: seven against one")
+        return power_index_bars({"Shapley value (no blocs)": {
+                                     OUTSIDER: phi[OUTSIDER], "each G7 member": phi[member]},
+                                 "Owen value (G7 as a bloc)": {
+                                     OUTSIDER: owen[OUTSIDER], "each G7 member": owen[member]}},
+                                title=f"G8 by consensus: {k} against one")
 
-    return Report("blocs", TITLE, SUMMARY, [g8_section, caucus],
-                  references=["Owen, G. (1977). Values of games with a priori unions. In Henn "
-                              "and Moeschlin (eds), Essays in Mathematical Economics and Game "
-                              "Theory, 76-88.",
-                              "Aumann, R. J. and Dreze, J. H. (1974). International Journal "
-                              "of Game Theory 3, 217-237."],
+    return Report("blocs", TITLE, SUMMARY, [g8_section, caucus], references=REFERENCES,
                   plot=plot)

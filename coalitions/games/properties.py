@@ -15,8 +15,7 @@ from ..exceptions import TooLargeError
 from .tu import TUGame
 
 __all__ = ["is_monotone", "is_superadditive", "is_convex", "is_essential",
-           "symmetric_pairs", "null_players", "dummy_players", "veto_players",
-           "game_properties", "MAX_SUPERADDITIVE_PLAYERS"]
+           "symmetric_pairs", "MAX_SUPERADDITIVE_PLAYERS"]
 
 #: Checking superadditivity compares 3**n pairs of disjoint coalitions.
 MAX_SUPERADDITIVE_PLAYERS = 20
@@ -185,66 +184,3 @@ def _symmetry_candidates(game: TUGame, tol: float):
     magnitude = np.abs(weighted).sum()
     slack = tol * 2.0 * 2 ** (n - 1) + 1e-9 * magnitude + 1e-300
     return lambda i, j: abs(sums[i] - sums[j]) <= slack
-
-
-def _players_where(game: TUGame, test) -> list[str]:
-    values = game.values
-    return [p for i, p in enumerate(game.players) if test(i, *split_on(values, i))]
-
-
-def null_players(game: TUGame, *, atol: float = 1e-9) -> list[str]:
-    """Players whose marginal contribution to every coalition is zero."""
-    _numeric(game, "null_players")
-    tol = _tolerance(game, atol)
-    return _players_where(game, lambda i, without, with_i: _all(abs(with_i - without) <= tol))
-
-
-def dummy_players(game: TUGame, *, atol: float = 1e-9) -> list[str]:
-    """Players who add exactly their own worth ``v({i})`` to every coalition."""
-    _numeric(game, "dummy_players")
-    tol = _tolerance(game, atol)
-    values = game.values
-    return _players_where(game, lambda i, without, with_i:
-                          _all(abs(with_i - without - values[1 << i]) <= tol))
-
-
-def veto_players(game: TUGame, *, atol: float = 1e-9) -> list[str]:
-    """Players without whom no coalition is worth anything: ``v(S) = 0`` whenever ``i`` is
-    not in ``S``.
-
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.veto_players(co.glove_game(["L"], ["R1", "R2"]))
-    ['L']
-    """
-    _numeric(game, "veto_players")
-    tol = _tolerance(game, atol)
-    return _players_where(game, lambda i, without, with_i: _all(abs(without) <= tol))
-
-
-def game_properties(game: TUGame, *, atol: float = 1e-9) -> dict:
-    """All the properties above in one dictionary (what ``coalitions game check`` prints).
-
-    Superadditivity is reported as None above :data:`MAX_SUPERADDITIVE_PLAYERS` players,
-    unless the game is convex (which implies it).
-    """
-    convex = is_convex(game, atol=atol)
-    if convex:
-        superadditive = True
-    elif game.n_players <= MAX_SUPERADDITIVE_PLAYERS:
-        superadditive = is_superadditive(game, atol=atol)
-    else:
-        superadditive = None
-    return {
-        "n_players": game.n_players,
-        "kind": game.kind,
-        "monotone": is_monotone(game, atol=atol),
-        "superadditive": superadditive,
-        "convex": convex,
-        "essential": is_essential(game, atol=atol),
-        "symmetric_pairs": symmetric_pairs(game, atol=atol),
-        "null_players": null_players(game, atol=atol),
-        "dummy_players": dummy_players(game, atol=atol),
-        "veto_players": veto_players(game, atol=atol),
-    }

@@ -32,7 +32,7 @@ from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
 from .._players import PlayerSet, names_of
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
@@ -610,25 +610,61 @@ def disjunction(*games: Any) -> CompoundGame:
 
 
 # ----------------------------------------------------------------------------- file format
-def as_simple_game(game: Any, function: str) -> SimpleGame | WeightedVotingGame | CompoundGame:
-    """A simple game, or a 0/1 monotone TUGame converted to one; anything else is refused
-    with an error that names ``function`` (the simple-game counterpart of
+#: Most players of a game known only through ``is_winning(coalition)`` (a Python call for
+#: each of its ``2**n`` coalitions).
+MAX_PREDICATE_PLAYERS = 16
+
+
+def as_simple_game(game: Any, function: str, *, weights: Sequence[Any] | None = None,
+                   players: Sequence[str] | None = None
+                   ) -> SimpleGame | WeightedVotingGame | CompoundGame:
+    """The simple game that ``game`` describes; anything else is refused with an error that
+    names ``function`` (the simple-game counterpart of
     :func:`coalitions.games.transforms.as_tu_game`).
+
+    Accepted: a SimpleGame, WeightedVotingGame or CompoundGame; a 0/1 monotone TUGame; a
+    quota with ``weights=`` (and optionally ``players=``); any object with ``quota`` and
+    ``weights`` (and optionally ``players``); any object with ``is_winning(coalition)`` and
+    ``players`` (at most :data:`MAX_PREDICATE_PLAYERS` players).
 
     Examples
     --------
     >>> import coalitions as co
     >>> as_simple_game(co.majority_game(3), "an index")
     SimpleGame(players=('1', '2', '3'), n_winning=4)
+    >>> as_simple_game(51, "a list", weights=[40, 30, 20, 10], players=["A", "B", "C", "D"])
+    WeightedVotingGame(quota=51, weights=[40, 30, 20, 10], players=('A', 'B', 'C', 'D'))
     """
+    if weights is not None:
+        return WeightedVotingGame(game, weights, players)
+    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame, TUGame)) \
+            and players is not None:
+        raise InvalidArgumentError(
+            f"{function}: players= names the members of a rule given as a quota and weights; "
+            f"this {type(game).__name__} names its own players.")
     if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
         return game
     if isinstance(game, TUGame):
         check_numeric(game, function, "reads a TU game as a simple game (0/1 worths)")
         return SimpleGame.from_tu_game(game)
+    if hasattr(game, "quota") and hasattr(game, "weights"):
+        names = players if players is not None else getattr(game, "players", None)
+        return WeightedVotingGame(game.quota, game.weights, names)
+    if callable(getattr(game, "is_winning", None)):
+        names = player_names(players if players is not None else getattr(game, "players", ()),
+                             f"{function}: players")
+        if len(names) > MAX_PREDICATE_PLAYERS:
+            raise TooLargeError(
+                f"{function}: this game only answers is_winning(coalition), which is "
+                f"called for each of its 2**{len(names)} coalitions; the limit is "
+                f"{MAX_PREDICATE_PLAYERS} players. Give the rule as a WeightedVotingGame "
+                "or CompoundGame instead.")
+        rule = game.is_winning
+        return SimpleGame.from_predicate(lambda coalition: rule(coalition), names)
     raise InvalidGameError(
         f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
-        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights).")
+        f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights), or "
+        "give the quota with weights=[...].")
 
 
 def _simple_to_json(game: Any) -> dict:

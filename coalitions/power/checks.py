@@ -10,18 +10,24 @@ complement loses.
 
 from __future__ import annotations
 
-from typing import Any
+from fractions import Fraction
+from typing import Any, Sequence
 
 import numpy as np
 
-from .._bits import mask_members, minimal_masks, threshold_minimal_masks
+from .. import _numbers as nb
+from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_masks
+from .._checks import check_method, check_numeric, check_tolerance
 from ..exceptions import TooLargeError
+from ..games import properties as props
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame,
                             as_simple_game)
 from ..games.tu import TUGame
+from ..results import WinningCoalitionsResult
 from . import _engines as en
 
-__all__ = ["is_proper", "is_strong", "is_decisive", "veto_players", "dummy_players",
+__all__ = ["is_proper", "is_strong", "is_decisive", "veto_players", "null_players",
+           "dummy_players", "game_properties",
            "minimal_winning_coalitions", "minimal_blocking_coalitions",
            "MAX_LISTED_COALITIONS"]
 
@@ -124,44 +130,239 @@ def is_decisive(game: Any) -> bool:
     return is_proper(game) and is_strong(game)
 
 
-def veto_players(game: Any, **kwargs: Any) -> list[str]:
-    """Members in every winning coalition: ``N \\ {i}`` loses. TU games are passed on to
-    :func:`coalitions.veto_players`.
+def _tu_flags(game: TUGame, atol: float, function: str, test) -> list[str]:
+    """The players of a TU game whose ``(without_i, with_i)`` views pass ``test``."""
+    check_numeric(game, function, "compares values")
+    tol = check_tolerance(atol, function) if game.kind == nb.FLOAT else 0
+    values = game.values
+    return [p for i, p in enumerate(game.players)
+            if bool(np.all(test(i, values, *split_on(values, i), tol)))]
+
+
+def _singletons_win(game: Any) -> np.ndarray:
+    """Row i: does ``{i}`` win on its own?"""
+    return np.asarray(game.winning_matrix(np.eye(game.n_players, dtype=bool)), dtype=bool)
+
+
+def _absolute_banzhaf(game: Any, method: str) -> tuple[tuple, list, bool]:
+    """Each member's share of the ``2**(n-1)`` coalitions without him in which he is
+    critical (exact where the counts are), through the index engine."""
+    from .indices import banzhaf_index
+
+    check_method(method, en.METHODS)
+    result = banzhaf_index(game, normalized=False, method=method)
+    return result.players, list(result.x), result.exact
+
+
+def _equal(value: Any, target: int, exact: bool) -> bool:
+    """``value == target``, up to rounding when the value was computed in floats."""
+    return value == target if exact else abs(float(value) - target) <= 1e-12
+
+
+def veto_players(game: Any, *, atol: float = 1e-9) -> list[str]:
+    r"""Players without whom nothing can be done.
+
+    For a TU game, ``i`` is a veto player when ``v(S) = 0`` for every coalition ``S`` without
+    ``i``; for a simple game (weighted, compound or listed), when ``i`` belongs to every
+    winning coalition, i.e. ``N \ {i}`` loses. The two agree on a simple game read as a 0/1
+    TU game.
+
+    Parameters
+    ----------
+    game : TUGame, SimpleGame, WeightedVotingGame or CompoundGame
+    atol : float
+        Tolerance of the comparison for float TU games (exact games compare exactly).
+
+    Returns
+    -------
+    list of str
+        The veto players, in player order.
+
+    Raises
+    ------
+    InvalidGameError
+        For anything that is not a game, or a symbolic TU game.
+
+    Notes
+    -----
+    A TU game is read once per player from two aligned views of its table (O(n 2**n)); a
+    simple game needs ``n`` evaluations of its rule (each ``N \ {i}``), so any size works:
+    the 193-member General Assembly, a 1000-member body.
+
+    References
+    ----------
+    Felsenthal, D.S. & Machover, M. (1998) *The Measurement of Voting Power*, Edward Elgar,
+    definition 2.3.8 (veto player); Peleg, B. & Sudhölter, P. (2007) *Introduction to the
+    Theory of Cooperative Games*, 2nd ed., Springer, ch. 8 (veto players of TU games).
 
     Examples
     --------
     >>> import coalitions as co
-    >>> co.power.veto_players(co.datasets.un_security_council())
+    >>> co.veto_players(co.datasets.un_security_council())
     ['China', 'France', 'Russian Federation', 'United Kingdom', 'United States']
+    >>> co.veto_players(co.glove_game(["L"], ["R1", "R2"]))
+    ['L']
     """
     if isinstance(game, TUGame):
-        from ..games.properties import veto_players as tu_veto
-
-        return tu_veto(game, **kwargs)
+        return _tu_flags(game, atol, "veto_players",
+                         lambda i, values, without, with_i, tol: abs(without) <= tol)
     game = as_simple_game(game, "veto_players")
     # row i: everybody but member i (a boolean matrix, so any n fits)
-    loses = ~game.winning_matrix(~np.eye(game.n_players, dtype=bool))
+    loses = ~np.asarray(game.winning_matrix(~np.eye(game.n_players, dtype=bool)), dtype=bool)
     return [p for p, flag in zip(game.players, loses) if flag]
 
 
-def dummy_players(game: Any, *, method: str = "auto", **kwargs: Any) -> list[str]:
-    """Members who are never critical (zero Banzhaf swings). TU games are passed on to
-    :func:`coalitions.dummy_players`.
+def null_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list[str]:
+    r"""Players whose marginal contribution to every coalition is zero.
+
+    In a simple game these are the members who are never critical (no swing): what the
+    voting-power literature calls *dummies*.
+
+    Parameters
+    ----------
+    game : TUGame, SimpleGame, WeightedVotingGame or CompoundGame
+    atol : float
+        Tolerance for float TU games.
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
+        How a simple game's swings are counted, as in :func:`coalitions.banzhaf_index`
+        (its counting methods; ``"float"`` compares with a tolerance of 1e-12).
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    InvalidGameError
+        For anything that is not a game, or a symbolic TU game.
+
+    References
+    ----------
+    Felsenthal, D.S. & Machover, M. (1998) *The Measurement of Voting Power*, Edward Elgar,
+    definition 2.3.8 (dummy voter); Shapley, L.S. (1953) "A value for n-person games",
+    *Contributions to the Theory of Games II*, 307-317 (null player).
 
     Examples
     --------
     >>> import coalitions as co
-    >>> co.power.dummy_players(co.datasets.eec_council_1958())
+    >>> co.null_players(co.datasets.eec_council_1958())
     ['Luxembourg']
+    >>> co.null_players(co.TUGame([0, 1, 0, 1]))
+    ['2']
     """
     if isinstance(game, TUGame):
-        from ..games.properties import dummy_players as tu_dummy
+        return _tu_flags(game, atol, "null_players",
+                         lambda i, values, without, with_i, tol: abs(with_i - without) <= tol)
+    players, share, exact = _absolute_banzhaf(as_simple_game(game, "null_players"), method)
+    return [p for p, v in zip(players, share) if _equal(v, 0, exact)]
 
-        return tu_dummy(game, **kwargs)
-    from .indices import banzhaf_index
 
-    result = banzhaf_index(game, normalized=False, method=method)
-    return [p for p, v in zip(result.players, result.x) if v == 0]
+def dummy_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list[str]:
+    r"""Players who add exactly their own worth to every coalition:
+    ``v(S + i) - v(S) = v({i})`` for every ``S`` without ``i``.
+
+    In a simple game a dummy is a member who is never critical (a null player) or a
+    dictator (who wins alone and whom nobody else can replace); the voting literature's
+    "dummy" is the first kind only: see :func:`null_players`.
+
+    Parameters
+    ----------
+    game, atol, method
+        As in :func:`null_players`.
+
+    Returns
+    -------
+    list of str
+        The dummies, in player order (errors as in :func:`null_players`).
+
+    Notes
+    -----
+    A simple game's member ``i`` is a dummy when his absolute Banzhaf index (the share of the
+    ``2**(n-1)`` coalitions without him in which he is critical) is ``v({i})``: zero when he
+    loses alone, one when he wins alone.
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007) *Introduction to the Theory of Cooperative Games*, 2nd
+    ed., Springer, section 4.1 (dummy property).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.dummy_players(co.additive_game([1, 2, 3]))
+    ['1', '2', '3']
+    >>> co.dummy_players(co.WeightedVotingGame(3, [3, 1, 1], ["A", "B", "C"]))
+    ['A', 'B', 'C']
+    """
+    if isinstance(game, TUGame):
+        return _tu_flags(game, atol, "dummy_players",
+                         lambda i, values, without, with_i, tol:
+                         abs(with_i - without - values[1 << i]) <= tol)
+    game = as_simple_game(game, "dummy_players")
+    players, share, exact = _absolute_banzhaf(game, method)
+    alone = _singletons_win(game)
+    return [p for p, v, wins in zip(players, share, alone) if _equal(v, int(wins), exact)]
+
+
+def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
+    """The properties of a game in one dictionary (what ``coalitions game check`` prints).
+
+    For a TU game: monotone, superadditive (None above
+    :data:`~coalitions.games.properties.MAX_SUPERADDITIVE_PLAYERS` players unless the game is
+    convex, which implies it), convex, essential, symmetric pairs, and the null, dummy and veto
+    players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
+
+    Parameters
+    ----------
+    game : TUGame, SimpleGame, WeightedVotingGame or CompoundGame
+    atol : float
+        Tolerance for float TU games.
+
+    Returns
+    -------
+    dict
+        Property name to value (lists of player names for the player roles).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007) *Introduction to the Theory of Cooperative Games*, 2nd
+    ed., Springer, ch. 1-4 (TU properties); Taylor, A.D. & Zwicker, W.S. (1999) *Simple
+    Games*, Princeton University Press, ch. 1 (proper, strong, decisive).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.game_properties(co.glove_game(["L"], ["R1", "R2"]))["veto_players"]
+    ['L']
+    >>> co.game_properties(co.WeightedVotingGame(2, [1, 1, 1]))["decisive"]
+    True
+    """
+    if not isinstance(game, TUGame):
+        game = as_simple_game(game, "game_properties")
+        proper, strong = is_proper(game), is_strong(game)
+        return {"n_players": game.n_players, "kind": "simple", "proper": proper,
+                "strong": strong, "decisive": proper and strong,
+                "null_players": null_players(game), "dummy_players": dummy_players(game),
+                "veto_players": veto_players(game)}
+    convex = props.is_convex(game, atol=atol)
+    if convex:
+        superadditive = True
+    elif game.n_players <= props.MAX_SUPERADDITIVE_PLAYERS:
+        superadditive = props.is_superadditive(game, atol=atol)
+    else:
+        superadditive = None
+    return {
+        "n_players": game.n_players,
+        "kind": game.kind,
+        "monotone": props.is_monotone(game, atol=atol),
+        "superadditive": superadditive,
+        "convex": convex,
+        "essential": props.is_essential(game, atol=atol),
+        "symmetric_pairs": props.symmetric_pairs(game, atol=atol),
+        "null_players": null_players(game, atol=atol),
+        "dummy_players": dummy_players(game, atol=atol),
+        "veto_players": veto_players(game, atol=atol),
+    }
 
 
 #: Most coalitions listed by :func:`minimal_winning_coalitions` and
@@ -171,7 +372,8 @@ MAX_LISTED_COALITIONS = 200_000
 _TABLE_PLAYERS = 20
 
 
-def _minimal(game: Any, function: str, blocking: bool) -> list[tuple[str, ...]]:
+def _minimal(game: Any, function: str, blocking: bool) -> list[int]:
+    """Masks (Python ints) of the minimal winning (or blocking) coalitions."""
     n = game.n_players
     if isinstance(game, WeightedVotingGame) and n > _TABLE_PLAYERS:
         weights = game.int_weights
@@ -183,57 +385,118 @@ def _minimal(game: Any, function: str, blocking: bool) -> list[tuple[str, ...]]:
                 f"{function}: this {n}-player game has more than {MAX_LISTED_COALITIONS:,} "
                 "minimal coalitions, too many to list. Count-based indices need no list: "
                 "banzhaf_index, shapley_shubik_index, coleman_power_to_act.")
-        return _named(game, masks)
+        return list(masks)
     if n > MAX_ENUMERATION_PLAYERS:
         raise TooLargeError(
             f"{function} lists the minimal coalitions of a {type(game).__name__} from its "
             f"2**{n} coalitions; the limit is {MAX_ENUMERATION_PLAYERS} players (a "
             "WeightedVotingGame of any size is listed without the table).")
     win = game.winning_table()
-    masks = minimal_masks(~win[::-1] if blocking else win, n)
-    return _named(game, masks)
+    return [int(m) for m in minimal_masks(~win[::-1] if blocking else win, n)]
 
 
-def minimal_winning_coalitions(game: Any) -> list[tuple[str, ...]]:
-    """The minimal winning coalitions (every member critical).
+def _coalitions(game: Any, masks: list[int], concept: str, method: str
+                ) -> WinningCoalitionsResult:
+    """The result listing ``masks`` by size, then by their members' positions, with their
+    total weights when the game is weighted."""
+    n, players = game.n_players, game.players
+    members = sorted((mask_members(m, n) for m in masks), key=lambda c: (len(c), c))
+    weighted = isinstance(game, WeightedVotingGame)
+    weights = tuple(nb.int_if_integral(sum((game.weights[i] for i in c), Fraction(0)))
+                    for c in members) if weighted else ()
+    return WinningCoalitionsResult(
+        coalitions=tuple(tuple(players[i] for i in c) for c in members), weights=weights,
+        quota=game.quota if weighted else None, players=players, concept=concept,
+        method=method, exact=True)
 
-    Weighted games of any size are listed in about n log n steps per coalition (players by
-    decreasing weight; a losing partial coalition is extended only while it can still win),
-    up to :data:`MAX_LISTED_COALITIONS`; other simple games by enumeration (n <= 25).
+
+def minimal_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
+                               players: Sequence[str] | None = None
+                               ) -> WinningCoalitionsResult:
+    """The minimal winning coalitions: winning coalitions in which every member is critical
+    (von Neumann & Morgenstern).
+
+    Parameters
+    ----------
+    game : simple game, TUGame, or number
+        A SimpleGame, WeightedVotingGame or CompoundGame, a 0/1 TUGame, any object with
+        ``quota`` and ``weights`` or with ``is_winning`` and ``players``, or the quota itself
+        when ``weights`` is given.
+    weights : sequence of numbers, optional
+        The members' weights, when ``game`` is the quota.
+    players : sequence of str, optional
+        Member names for a quota and weights (default ``"1"``, ..., ``"n"``).
+
+    Returns
+    -------
+    WinningCoalitionsResult
+        ``coalitions`` by increasing size, then by their members' positions; ``weights``
+        their total weights (empty for a game without weights); ``quota``.
 
     Raises
     ------
+    InvalidGameError
+        For something that is not a voting rule, a quota outside (0, total weight], negative
+        weights or mismatched names.
     TooLargeError
         More than :data:`MAX_LISTED_COALITIONS` coalitions, or a game other than a weighted
         one with more than 25 players.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.power.minimal_winning_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
-    [('A', 'B'), ('A', 'C')]
-    """
-    game = as_simple_game(game, "minimal_winning_coalitions")
-    return _minimal(game, "minimal_winning_coalitions", blocking=False)
+    Notes
+    -----
+    Weighted games of more than 20 members are listed directly, players by decreasing weight,
+    extending a partial coalition only while it can still win (about n log n steps per
+    coalition listed); other games from their ``2**n`` winning table, where a coalition is
+    minimal when removing any one member makes it lose (n vectorised passes).
 
-
-def minimal_blocking_coalitions(game: Any) -> list[tuple[str, ...]]:
-    """The minimal blocking coalitions (their complement loses), listed as in
-    :func:`minimal_winning_coalitions`.
+    References
+    ----------
+    von Neumann, J. & Morgenstern, O. (1944) *Theory of Games and Economic Behavior*,
+    Princeton University Press, section 10.1.
 
     Examples
     --------
     >>> import coalitions as co
-    >>> co.minimal_blocking_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"]))
-    [('A',), ('B', 'C')]
+    >>> mwc = co.minimal_winning_coalitions(51, [40, 30, 20, 10], players=["A", "B", "C", "D"])
+    >>> mwc.coalitions
+    (('A', 'B'), ('A', 'C'), ('B', 'C', 'D'))
+    >>> mwc.weights
+    (70, 60, 60)
+    >>> co.minimal_winning_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"])).coalitions
+    (('A', 'B'), ('A', 'C'))
     """
-    game = as_simple_game(game, "minimal_blocking_coalitions")
-    return _minimal(game, "minimal_blocking_coalitions", blocking=True)
+    game = as_simple_game(game, "minimal_winning_coalitions", weights=weights, players=players)
+    masks = _minimal(game, "minimal_winning_coalitions", blocking=False)
+    return _coalitions(game, masks, "minimal-winning", "enumeration")
 
 
-def _named(game: Any, masks: Any) -> list[tuple[str, ...]]:
-    """Coalitions by size, then by their members' positions (the order of the players)."""
-    players = game.players
-    members = [mask_members(int(m), len(players)) for m in masks]
-    members.sort(key=lambda c: (len(c), c))
-    return [tuple(players[i] for i in c) for c in members]
+def minimal_blocking_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
+                                players: Sequence[str] | None = None
+                                ) -> WinningCoalitionsResult:
+    """The minimal blocking coalitions (their complement loses, and it would win without any
+    one of their members), read and listed as in :func:`minimal_winning_coalitions`.
+
+    Parameters
+    ----------
+    game, weights, players
+        As in :func:`minimal_winning_coalitions`.
+
+    Returns
+    -------
+    WinningCoalitionsResult
+        ``concept="minimal-blocking"``; ``weights`` the blocking coalitions' total weights.
+
+    References
+    ----------
+    Felsenthal, D.S. & Machover, M. (1998) *The Measurement of Voting Power*, Edward Elgar,
+    definition 2.3.3 (blocking coalition).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.minimal_blocking_coalitions(co.WeightedVotingGame(3, [2, 1, 1], ["A", "B", "C"])).coalitions
+    (('A',), ('B', 'C'))
+    """
+    game = as_simple_game(game, "minimal_blocking_coalitions", weights=weights, players=players)
+    masks = _minimal(game, "minimal_blocking_coalitions", blocking=True)
+    return _coalitions(game, masks, "minimal-blocking", "enumeration")

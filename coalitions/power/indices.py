@@ -549,7 +549,9 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     indices : sequence of str
         Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``.
     method : str
-        Passed to every counting index.
+        One of the counting methods (``"auto"``, ``"exact"``, ``"bdd"``, ``"float"``,
+        ``"mitm"``, ``"enumeration"``), passed to every index. The sampling methods need a
+        budget: call the single-index functions for them.
 
     Examples
     --------
@@ -559,6 +561,8 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
     """
     game = as_simple_game(game, "power_indices")
+    # no budget here: the sampling methods cannot run
+    check_method(method, METHODS, function="power_indices")
     if isinstance(indices, str):
         indices = [indices]
     listed = as_list(indices, "power_indices: indices", InvalidArgumentError,

@@ -111,7 +111,7 @@ def constrained_equal_awards(estate: Any, claims: Sequence[Any],
     [Fraction(200, 3), Fraction(200, 3), Fraction(200, 3)]
     """
     estate, claims, names, kind = _problem(estate, claims, players, "constrained_equal_awards")
-    return _result(_cea(estate, claims, kind), names, kind, "constrained_equal_awards")
+    return _result(_cea(estate, claims, kind), names, kind, "constrained-equal-awards")
 
 
 def constrained_equal_losses(estate: Any, claims: Sequence[Any],
@@ -127,7 +127,7 @@ def constrained_equal_losses(estate: Any, claims: Sequence[Any],
     estate, claims, names, kind = _problem(estate, claims, players, "constrained_equal_losses")
     losses = _cea(sum(claims) - estate, claims, kind)
     return _result([c - l for c, l in zip(claims, losses)], names, kind,
-                   "constrained_equal_losses")
+                   "constrained-equal-losses")
 
 
 def talmud_rule(estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None

@@ -4,9 +4,9 @@ import math
 
 import pytest
 
+from coalitions.bargaining.cases import cyprus_belarus_model, cyprus_belarus_report
 from coalitions.datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,
-                                              cyprus_belarus_assumptions, cyprus_belarus_model,
-                                              cyprus_belarus_report, eu27_population,
+                                              cyprus_belarus_assumptions, eu27_population,
                                               eu_qualified_majority)
 from coalitions.exceptions import InvalidProblemError
 
@@ -31,21 +31,60 @@ def test_qualified_majority_predicate():
     assert states(set(eu27_population()) - {"CY", "MT", "LU"})
 
 
+def _ceiling(row):
+    """The largest Turkey response b a bloc accepts with the listing rather than no agreement:
+    u = alpha * listing - beta * (b - t)**2 against u(0, 0) = -beta * t**2."""
+    t, alpha, beta = (row["t_turkey_ideal"], row["alpha_belarus_listing"],
+                      row["beta_turkey_salience"])
+    return t + math.sqrt(t * t + alpha / beta)
+
+
 def test_report_unanimity_and_counterfactual():
+    # The expected answers are derived from the (illustrative) assumption table, in closed
+    # form, so they follow the table rather than pin today's output.
+    rows = {row["bloc"]: row for row in cyprus_belarus_assumptions()}
+    ceilings = {bloc: _ceiling(row) for bloc, row in rows.items() if bloc != "CY"}
+    lowest = min(ceilings.values())
+    least_ambitious = min(row["t_turkey_ideal"] for row in rows.values())
     report = cyprus_belarus_report()
-    u = report["unanimity"]
+    u = report.unanimity
     assert u.can_block and not u.credible
-    assert u.capped_by == ("DE",)                          # the presidency caps the price
-    assert u.max_concession == pytest.approx(0.1 + math.sqrt(0.01 + 2 / 8))
-    assert u.value_of_veto > 0 and u.price_of_linkage["GR"] < 0 < u.price_of_linkage["DE"]
-    assert not report["qmv"].can_block and report["qmv"].value_of_veto == 0
-    assert report["turkey_lcd"].binding == ("DE", "OTHERS")
-    assert report["package"]["package"] > report["package"]["issue_by_issue"]
-    assert any(ASSUMPTION_LABEL in note for note in report["assumption_notes"])
+    assert u.capped_by == tuple(b for b, c in ceilings.items() if c == lowest)
+    assert u.max_concession == pytest.approx(lowest)
+    linked, unlinked = u.linked["turkey_response"], u.unlinked["turkey_response"]
+    assert linked == pytest.approx(min(rows["CY"]["t_turkey_ideal"], lowest))
+    assert unlinked == pytest.approx(least_ambitious)     # the lowest common denominator
+    for bloc, row in rows.items():                         # the listing passes either way
+        t, beta = row["t_turkey_ideal"], row["beta_turkey_salience"]
+        expected = beta * ((linked - t) ** 2 - (unlinked - t) ** 2)
+        assert u.price_of_linkage[bloc] == pytest.approx(expected, abs=1e-12)
+    assert u.value_of_veto == pytest.approx(-u.price_of_linkage["CY"]) and u.value_of_veto > 0
+    assert not report.qmv.can_block and report.qmv.value_of_veto == 0
+    assert report.turkey_lcd.binding == tuple(
+        bloc for bloc, row in rows.items() if row["t_turkey_ideal"] == least_ambitious)
+    assert report.package["package"] > report.package["issue_by_issue"]
+    assert any(ASSUMPTION_LABEL in note for note in report.assumption_notes)
 
 
 def test_states_unit_agrees_with_blocs():
-    r = cyprus_belarus_report("states")["unanimity"]
-    assert r.capped_by == ("DE",) and len(r.price_of_linkage) == 27
+    r = cyprus_belarus_report("states").unanimity
+    blocs = cyprus_belarus_report("blocs").unanimity
+    assert r.capped_by == blocs.capped_by and len(r.price_of_linkage) == 27
+    assert r.max_concession == pytest.approx(blocs.max_concession)
     with pytest.raises(InvalidProblemError, match="unit"):
         cyprus_belarus_model("countries")
+
+
+def test_datasets_hold_data_only():
+    """The datasets package imports no algorithm package (issue 12: datasets -> bargaining)."""
+    import ast
+    from pathlib import Path
+
+    import coalitions.datasets as datasets
+
+    for path in Path(datasets.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                module = ("." * node.level) + (node.module or "")
+                assert not any(part in module for part in (
+                    "bargaining", "solutions", "power", "formation", "approx")), (path, module)

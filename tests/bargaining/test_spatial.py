@@ -7,6 +7,7 @@ from hypothesis import example, given, settings, strategies as st
 from coalitions.bargaining import (SpatialModel, in_win_set, lcd_outcome, policy_core,
                                    policy_stability, setter_outcome, win_set)
 from coalitions.exceptions import InvalidProblemError
+from strategies import spatial_models
 
 SETTINGS = settings(max_examples=30, deadline=None)
 IDEALS = {"A": 2, "B": 4, "C": 5, "D": 7, "E": 9}
@@ -287,3 +288,16 @@ def test_bad_inputs():
         setter_outcome(SpatialModel(IDEALS, 0))
     with pytest.raises(InvalidProblemError, match="a number or a pair"):
         SpatialModel([[1, 2, 3]], (0, 0, 0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(spatial_models(), st.integers(-30, 30))
+def test_in_win_set_matches_the_preference_count(model, x):
+    """x beats q when a winning set of members (all, or more than half) each prefer x
+    strictly: |x - ideal| < |q - ideal| for the symmetric quadratic loss."""
+    q = float(model.status_quo[0])
+    ideals = [float(ideal) for ideal in model.ideals[:, 0]]
+    prefer = sum(abs(x - ideal) < abs(q - ideal) for ideal in ideals)
+    n = len(ideals)
+    needed = n if model.decision_rule == "unanimity" else n // 2 + 1
+    assert in_win_set(model, x) == (prefer >= needed)

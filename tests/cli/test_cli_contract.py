@@ -102,10 +102,27 @@ def test_every_command_is_in_the_table():
     assert {tuple(p) for p in leaf_paths()} | {("power",)} == set(VALID)
 
 
+def _registered(typer_app, path):
+    """Command paths from Typer's own registry (not from the Click objects it builds)."""
+    yield path
+    for command in typer_app.registered_commands:
+        yield [*path, command.name or command.callback.__name__.replace("_", "-")]
+    for group in typer_app.registered_groups:
+        yield from _registered(group.typer_instance,
+                               [*path, group.name or group.typer_instance.info.name])
+
+
+def test_the_command_walk_finds_every_registered_command():
+    walked = sorted(map(tuple, command_paths()))
+    assert walked == sorted(map(tuple, _registered(app, [])))
+    assert len(walked) == len(set(walked)) and len(walked) >= 38     # 38 on 2026-12-01
+
+
 @pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "root")
 def test_every_command_has_help(path):
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0 and "Usage" in result.stdout, result.output
+    assert len(result.stdout) > 100, result.stdout
     _clean(result)
 
 

@@ -13,3 +13,4 @@ def run():
             cache[name] = ex.run_case(name)
         return cache[name]
     return get
+

@@ -18,70 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-from coalitions.formation import HedonicGame
 from coalitions.games.io import schema, validate_document
-from strategies import games
+from strategies import (compound_games, games, hedonic_games, rational_weighted_games,
+                        simple_games)
 
 FORMATS = ["json", "npz", "json+npy"]
-
-
-# ----------------------------------------------------------------------------- strategies
-def rationals(min_value=0, max_value=50):
-    return st.one_of(st.integers(min_value, max_value),
-                     st.fractions(min_value=min_value, max_value=max_value, max_denominator=9),
-                     st.sampled_from([0.5, 0.1, 2.25, 1e-3]))
-
-
-@st.composite
-def weighted_games(draw, players=None):
-    n = len(players) if players else draw(st.integers(1, 7))
-    weights = draw(st.lists(rationals(), min_size=n, max_size=n))
-    total = sum(Fraction(repr(w)) if isinstance(w, float) else Fraction(w) for w in weights)
-    if total == 0:
-        weights[0], total = 1, Fraction(1)
-    quota = draw(st.fractions(min_value=0, max_value=total).filter(lambda q: q > 0))
-    names = players or draw(st.sampled_from([None, [f"p{i}" for i in range(n)]]))
-    return co.WeightedVotingGame(quota, weights, names)
-
-
-@st.composite
-def compound_games(draw, depth=2):
-    n = draw(st.integers(1, 5))
-    players = [chr(ord("A") + i) for i in range(n)]
-
-    def rule(level):
-        if level == 0 or draw(st.booleans()):
-            return draw(weighted_games(players))
-        operator = draw(st.sampled_from(["and", "or"]))
-        return co.CompoundGame(operator, [rule(level - 1)
-                                          for _ in range(draw(st.integers(2, 3)))])
-
-    return co.CompoundGame(draw(st.sampled_from(["and", "or"])),
-                           [rule(depth - 1) for _ in range(draw(st.integers(2, 3)))])
-
-
-@st.composite
-def simple_games(draw):
-    n = draw(st.integers(1, 6))
-    players = [f"m{i}" for i in range(n)]
-    masks = draw(st.lists(st.integers(1, (1 << n) - 1), min_size=1, max_size=6))
-    return co.SimpleGame(players, minimal_winning=masks)
-
-
-@st.composite
-def hedonic_games(draw):
-    n = draw(st.integers(1, 4))
-    players = [f"h{i}" for i in range(n)]
-    if draw(st.booleans()):
-        values = draw(st.lists(st.lists(st.floats(-9, 9, allow_nan=False), min_size=n,
-                                        max_size=n), min_size=n, max_size=n))
-        return HedonicGame.additively_separable(values, players)
-    utilities = {p: {tuple(players[j] for j in range(n) if mask >> j & 1):
-                     draw(st.sampled_from([0.0, 1.0, 2.5, -3.0]))
-                     for mask in range(1 << n) if mask >> i & 1 and draw(st.booleans())}
-                 for i, p in enumerate(players)}
-    return HedonicGame.from_utilities(utilities, players,
-                                      default=draw(st.sampled_from([0.0, -1.0])))
 
 
 def same_hedonic(a, b):
@@ -134,7 +75,7 @@ def test_tu_round_trip(tmp_path_factory, format, game):
 @pytest.mark.parametrize("format", FORMATS)
 @given(data=st.data())
 def test_simple_weighted_compound_round_trip(tmp_path_factory, format, data):
-    game = data.draw(st.one_of(weighted_games(), compound_games(), simple_games()))
+    game = data.draw(st.one_of(rational_weighted_games(), compound_games(), simple_games()))
     folder = tmp_path_factory.mktemp("io")
     back = round_trip(game, folder, format)
     assert type(back) is type(game) and back == game and back.players == game.players

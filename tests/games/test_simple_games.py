@@ -7,10 +7,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
+from strategies import weighted_voting_games
 
 
 def test_three_ways_to_build_the_same_simple_game():
@@ -21,7 +22,7 @@ def test_three_ways_to_build_the_same_simple_game():
     d = co.WeightedVotingGame(3, [2, 1, 1], players)
     assert a == b == c
     assert np.array_equal(a.winning_table(), d.winning_table())
-    assert co.power.minimal_winning_coalitions(a) == [("A", "B"), ("A", "C")]
+    assert co.minimal_winning_coalitions(a).coalitions == (("A", "B"), ("A", "C"))
 
 
 def test_duck_typed_interface():
@@ -108,14 +109,8 @@ def test_proper_strong_decisive(name):
     assert co.is_decisive(game) == (proper and strong)
 
 
-@st.composite
-def weighted(draw):
-    weights = draw(st.lists(st.integers(1, 9), min_size=1, max_size=8))
-    return co.WeightedVotingGame(draw(st.integers(1, sum(weights))), weights)
-
-
 @settings(max_examples=50, deadline=None)
-@given(weighted())
+@given(weighted_voting_games(max_players=8, min_weight=1))
 def test_checks_agree_with_the_table(game):
     win = game.winning_table()
     assert co.is_proper(game) == (not np.any(win & win[::-1]))
@@ -124,7 +119,7 @@ def test_checks_agree_with_the_table(game):
     assert co.is_proper(as_simple) == co.is_proper(game)
     veto = co.power.veto_players(game)
     assert veto == co.veto_players(game.to_tu_game())
-    blocking = co.minimal_blocking_coalitions(game)
+    blocking = co.minimal_blocking_coalitions(game).coalitions
     for coalition in blocking:                          # complement loses
         rest = [p for p in game.players if p not in coalition]
         assert not game.is_winning(rest)
@@ -241,13 +236,13 @@ def test_the_general_assembly_two_thirds_rule():
     ga = co.WeightedVotingGame(129, [1] * 193)          # two thirds of 193 members
     players = ga.players
     assert ga.is_winning(players[:129]) and not ga.is_winning(players[:128])
-    assert co.power.veto_players(ga) == [] and co.power.dummy_players(ga) == []
+    assert co.power.veto_players(ga) == [] and co.null_players(ga) == []
     vote = co.pivotal_players(ga, players[:129])
     assert vote.passed and len(vote.pivotal) == 129 and len(vote.no) == 64
     assert set(co.shapley_shubik_index(ga).x) == {Fraction(1, 193)}
     assert set(co.banzhaf_index(ga).x) == {Fraction(1, 193)}
     with pytest.raises(TooLargeError, match="too many to list"):
-        co.power.minimal_winning_coalitions(ga)        # C(193, 129) of them
+        co.minimal_winning_coalitions(ga)        # C(193, 129) of them
 
 
 def test_pivotal_players_of_a_random_1000_member_body_by_brute_force():
@@ -287,11 +282,11 @@ def test_minimal_coalitions_of_large_bodies_brute_force_on_the_members_that_matt
     core = co.WeightedVotingGame(7, core_weights, ["A", "B", "C", "D"])
     dummies = [f"d{k}" for k in range(n_dummies)]
     body = co.WeightedVotingGame(7, core_weights + [0] * n_dummies, core.players + tuple(dummies))
-    assert co.power.minimal_winning_coalitions(body) == \
-        co.power.minimal_winning_coalitions(core)
-    assert co.power.minimal_blocking_coalitions(body) == \
-        co.power.minimal_blocking_coalitions(core)
-    assert set(co.power.dummy_players(body)) >= set(dummies)
+    assert co.minimal_winning_coalitions(body).coalitions == \
+        co.minimal_winning_coalitions(core).coalitions
+    assert co.minimal_blocking_coalitions(body).coalitions == \
+        co.minimal_blocking_coalitions(core).coalitions
+    assert set(co.null_players(body)) >= set(dummies)
 
 
 def test_minimal_coalitions_with_huge_vetoes_closed_form():
@@ -299,15 +294,15 @@ def test_minimal_coalitions_with_huge_vetoes_closed_form():
     # winning coalition with the five
     big = 10**18
     game = co.WeightedVotingGame(5 * big + 2, [big] * 5 + [1] * 188)
-    winning = co.power.minimal_winning_coalitions(game)
+    winning = co.minimal_winning_coalitions(game).coalitions
     assert len(winning) == 188 * 187 // 2
     assert all(c[:5] == game.players[:5] and len(c) == 7 for c in winning)
-    blocking = co.power.minimal_blocking_coalitions(game)
-    assert blocking[:5] == [(p,) for p in game.players[:5]]
+    blocking = co.minimal_blocking_coalitions(game).coalitions
+    assert list(blocking[:5]) == [(p,) for p in game.players[:5]]
     others = game.players[5:]
     # any 187 of the 188 others block (the 188th alone cannot reach 2 units); listed by the
     # positions of their members, so the one left out runs from the last to the first
-    assert blocking[5:] == [others[:k] + others[k + 1:] for k in range(187, -1, -1)]
+    assert list(blocking[5:]) == [others[:k] + others[k + 1:] for k in range(187, -1, -1)]
     assert co.power.veto_players(game) == list(game.players[:5])
 
 

@@ -12,12 +12,13 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import coalitions as co
 from coalitions.exceptions import TooLargeError
 from coalitions.power import _engines as engines
 
+from strategies import huge_weight_games
 from _power_oracle import shapley_shubik_by_permutations, swings_by_size
 
 BIG = 10**18
@@ -90,21 +91,8 @@ def test_float_weights_given_as_round_decimals_are_reduced():
 
 
 # ------------------------------------------------ properties on random mixed scales
-@st.composite
-def mixed_scale_games(draw):
-    n = draw(st.integers(1, 8))
-    scale = draw(st.sampled_from([1, 10**9, 10**18, 2**80]))
-    coarse = draw(st.lists(st.integers(0, 5), min_size=n, max_size=n))
-    fine = draw(st.lists(st.integers(0, 10**6), min_size=n, max_size=n))
-    weights = [c * scale + f for c, f in zip(coarse, fine)]
-    if sum(weights) == 0:
-        weights[0] = 1
-    quota = draw(st.integers(1, sum(weights)))
-    return co.WeightedVotingGame(quota, weights)
-
-
 @settings(max_examples=60, deadline=None)
-@given(mixed_scale_games())
+@given(huge_weight_games())
 def test_decision_diagram_matches_enumeration(game):
     brute_swings, brute_winning = swings_by_size(game)
     counts = engines._cached_counts(engines.reduced(game), "bdd", True)

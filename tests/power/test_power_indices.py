@@ -7,11 +7,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
 
+from strategies import population_compound_games, weighted_voting_games
 from _power_oracle import (johnston, minimal_winning, shapley_shubik_by_permutations,
                            swings_by_size)
 
@@ -78,22 +79,8 @@ def test_security_council_enlargement_numbers():
 
 
 # ------------------------------------------------ random small games against the definitions
-weights_strategy = st.lists(st.integers(0, 9), min_size=1, max_size=7)
-
-
-@st.composite
-def weighted_games(draw):
-    weights = draw(weights_strategy)
-    total = sum(weights)
-    if total == 0:
-        weights[0] = 1
-        total = 1
-    quota = draw(st.integers(1, total))
-    return co.WeightedVotingGame(quota, weights)
-
-
 @settings(max_examples=50, deadline=None)
-@given(weighted_games())
+@given(weighted_voting_games())
 def test_shapley_shubik_equals_shapley_value_of_tu_game(game):
     expected = co.shapley_value(game.to_tu_game()).x
     for method in ("exact", "mitm", "enumeration"):
@@ -103,7 +90,7 @@ def test_shapley_shubik_equals_shapley_value_of_tu_game(game):
 
 
 @settings(max_examples=50, deadline=None)
-@given(weighted_games())
+@given(weighted_voting_games())
 def test_banzhaf_swings_match_definition(game):
     by_size, n_winning = swings_by_size(game)
     swings = tuple(sum(row) for row in by_size)
@@ -121,9 +108,9 @@ def test_banzhaf_swings_match_definition(game):
 
 
 @settings(max_examples=40, deadline=None)
-@given(weighted_games())
-def test_normalised_indices_sum_to_one_and_dummies_get_zero(game):
-    dummies = set(co.power.dummy_players(game))
+@given(weighted_voting_games())
+def test_normalised_indices_sum_to_one_and_null_players_get_zero(game):
+    dummies = set(co.null_players(game))
     for name in ("shapley-shubik", "banzhaf", "johnston", "deegan-packel", "holler"):
         x = co.power_indices(game, [name]).indices[name]
         assert sum(x) == 1
@@ -135,7 +122,7 @@ def test_normalised_indices_sum_to_one_and_dummies_get_zero(game):
 
 
 @settings(max_examples=40, deadline=None)
-@given(weighted_games())
+@given(weighted_voting_games())
 def test_veto_players_have_power_to_prevent_one_and_no_risk(game):
     prevent = co.coleman_power_to_prevent(game)
     risk = co.risk_of_being_outvoted(game)
@@ -147,7 +134,7 @@ def test_veto_players_have_power_to_prevent_one_and_no_risk(game):
 
 
 @settings(max_examples=40, deadline=None)
-@given(weighted_games())
+@given(weighted_voting_games())
 def test_coleman_rae_risk_identities(game):
     n = game.n_players
     by_size, n_winning = swings_by_size(game)
@@ -164,7 +151,7 @@ def test_coleman_rae_risk_identities(game):
 
 
 @settings(max_examples=30, deadline=None)
-@given(weighted_games())
+@given(weighted_voting_games())
 def test_johnston_deegan_packel_holler_match_definitions(game):
     assert list(co.johnston_index(game).x) == johnston(game)
     minimal = minimal_winning(game)
@@ -183,23 +170,8 @@ def test_shapley_shubik_by_permutations_on_a_simple_game():
 
 
 # ------------------------------------------------ compound games by meet in the middle
-@st.composite
-def compound_games(draw):
-    n = draw(st.integers(2, 9))
-    players = [f"p{i}" for i in range(n)]
-    count = co.WeightedVotingGame(draw(st.integers(1, n)), [1] * n, players)
-    pops = draw(st.lists(st.integers(0, 10**6), min_size=n, max_size=n))
-    if sum(pops) == 0:
-        pops[0] = 1
-    people = co.WeightedVotingGame(draw(st.integers(1, sum(pops))), pops, players)
-    other = co.WeightedVotingGame(draw(st.integers(1, n)), [1] * n, players)
-    if draw(st.booleans()):
-        return (count & people) | other
-    return count | (people & other)
-
-
 @settings(max_examples=40, deadline=None)
-@given(compound_games())
+@given(population_compound_games())
 def test_compound_mitm_matches_enumeration(game):
     for index in (co.shapley_shubik_index, co.banzhaf_index):
         assert list(index(game, method="mitm").x) == list(index(game, method="enumeration").x)

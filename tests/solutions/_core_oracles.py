@@ -57,9 +57,10 @@ def _independent_rows(rows, rhs):
 def polyhedron_vertices(eq_rows, eq_rhs, ineq_rows, ineq_rhs):
     """Exact vertices of ``{z : eq_rows z = eq_rhs, ineq_rows z >= ineq_rhs}`` (pointed).
 
-    Every choice of ``dim - rank(eq)`` inequalities is made tight and solved exactly; a float
-    pre-pass over all choices at once only discards singular choices (integer determinant
-    below 1/2) and points that violate a constraint by more than 1e-6.
+    Every choice of ``dim - rank(eq)`` inequalities is made tight; a float pre-pass over all
+    choices at once discards singular choices (integer determinant below 1/2) and points that
+    violate a constraint by more than 1e-6, and one choice per distinct float point is then
+    solved and checked exactly.
     """
     eq_rows, eq_rhs = _independent_rows(eq_rows, eq_rhs)
     dim = len(ineq_rows[0]) if ineq_rows else len(eq_rows[0])
@@ -82,8 +83,15 @@ def polyhedron_vertices(eq_rows, eq_rhs, ineq_rows, ineq_rhs):
     points[ok] = np.linalg.solve(mats[ok], rhs[ok][..., None])[..., 0]
     scale = 1.0 + np.abs(b).max(initial=0) + np.abs(e).max(initial=0)
     feasible = ok & np.all(points @ A.T - b >= -1e-6 * scale, axis=1)
+    # Degenerate vertices are met by many choices: solve one choice per distinct float point
+    # exactly (distinct vertices of these small rational systems are far more than 1e-7 apart).
+    candidates = np.flatnonzero(feasible)
+    if len(candidates):
+        _, first = np.unique(np.round(points[candidates] / scale, 7), axis=0,
+                             return_index=True)
+        candidates = candidates[np.sort(first)]
     found = set()
-    for index in np.flatnonzero(feasible):
+    for index in candidates:
         chosen = choices[index].tolist()
         point = _solve_square(list(eq_rows) + [ineq_rows[j] for j in chosen],
                               list(eq_rhs) + [ineq_rhs[j] for j in chosen])
@@ -128,7 +136,7 @@ def marginal_vectors(values, n):
 
 
 def brute_force_nucleolus(values, n, *, imputation=True, per_capita=False):
-    """The nucleolus (``imputation``) or prenucleolus by its definition, exactly (n <= 4).
+    """The nucleolus (``imputation``) or prenucleolus by its definition, exactly (n <= 5).
 
     Stage k minimises ``t`` subject to ``v(S) - x(S) <= w(S) t`` for the coalitions whose
     excess still varies, over the face left by the earlier stages (``w(S) = |S|`` per capita,

@@ -7,23 +7,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-
-
-@st.composite
-def cost_games(draw, min_players=2, max_players=5):
-    """Random rational cost games: airport games, and random (often subadditive) costs."""
-    n = draw(st.integers(min_players, max_players))
-    if draw(st.booleans()):
-        return co.airport_game(draw(st.lists(st.integers(0, 30), min_size=n, max_size=n)))
-    values = draw(st.lists(st.fractions(0, 20, max_denominator=4), min_size=1 << n,
-                           max_size=1 << n))
-    values[0] = Fraction(0)
-    return co.TUGame(values, cost=True)
+from strategies import cost_games
 
 
 def _savings(game):

@@ -13,6 +13,7 @@ import coalitions as co
 
 
 from coalitions.solutions import _normal_form
+from strategies import offset_games
 
 least_core_module = importlib.import_module("coalitions.solutions.least_core")
 nucleolus_module = importlib.import_module("coalitions.solutions.nucleolus")
@@ -28,19 +29,8 @@ def _shifted(values, n, shifts):
             for m, v in enumerate(values)]
 
 
-@st.composite
-def offset_games(draw):
-    n = draw(st.integers(2, 4))
-    values = draw(st.lists(st.fractions(-5, 12, max_denominator=6), min_size=1 << n,
-                           max_size=1 << n))
-    values[0] = Fraction(0)
-    offset = draw(st.sampled_from(OFFSETS))
-    multipliers = draw(st.lists(st.integers(1, 3), min_size=n, max_size=n))
-    return values, n, [offset * k for k in multipliers]
-
-
 @settings(max_examples=60, deadline=None)
-@given(offset_games())
+@given(offset_games(OFFSETS))
 @example((ISSUE_B, 4, [10**9] * 4))
 @example((ISSUE_B, 4, [10**17] * 4))
 @example((ISSUE_B, 4, [10**30] * 4))

@@ -13,42 +13,15 @@ import coalitions as co
 from _core_oracles import (brute_force_core_vertices, brute_force_nucleolus,
                            littlechild_airport_nucleolus, littlechild_owen_airport_shapley,
                            marginal_vectors)
-from _core_helpers import convex_game
-
-
-@st.composite
-def rational_tables(draw, min_players=2, max_players=4):
-    """Random rational games, half of them from degenerate families (ties, 0/1 worths)."""
-    n = draw(st.integers(min_players, max_players))
-    family = draw(st.sampled_from(["uniform", "ties", "simple", "glove", "bankruptcy"]))
-    size = 1 << n
-    if family == "uniform":
-        values = draw(st.lists(st.fractions(-6, 12, max_denominator=4), min_size=size,
-                               max_size=size))
-    elif family == "ties":
-        values = draw(st.lists(st.sampled_from([0, 1, 2]), min_size=size, max_size=size))
-    elif family == "simple":
-        bits = draw(st.lists(st.booleans(), min_size=size, max_size=size))
-        values = [int(b) for b in bits]
-        values[-1] = 1
-    elif family == "glove":
-        left = draw(st.integers(1, n - 1))
-        return list(co.glove_game([f"L{i}" for i in range(left)],
-                                  [f"R{i}" for i in range(n - left)]).values), n
-    else:
-        claims = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))
-        estate = draw(st.integers(0, sum(claims)))
-        return list(co.bankruptcy_game(estate, claims).values), n
-    values = [Fraction(v) for v in values]
-    values[0] = Fraction(0)
-    return values, n
+from strategies import airport_costs, convex_game, rational_tables
 
 
 def _imputations_exist(values, n):
     return sum(values[1 << i] for i in range(n)) <= values[-1]
 
 
-@settings(max_examples=50, deadline=None)
+# test_method_contracts.py runs the same oracle on 2-4 players for every method too
+@settings(max_examples=30, deadline=None)
 @given(rational_tables())
 @example(([0, 0, 0, 1, 0, 4, 9, 8, 0, 1, 1, 4, 5, 4, 3, 3], 4))
 def test_nucleolus_family_matches_the_brute_force_oracle(table):
@@ -63,6 +36,18 @@ def test_nucleolus_family_matches_the_brute_force_oracle(table):
         assert tuple(nucleolus.x) == brute_force_nucleolus(values, n)
         per_capita = co.per_capita_nucleolus(game)
         assert tuple(per_capita.x) == brute_force_nucleolus(values, n, per_capita=True)
+
+
+@settings(max_examples=4, deadline=None)
+@given(rational_tables(min_players=5, max_players=5))
+def test_five_player_nucleolus_and_prenucleolus_match_the_brute_force_oracle(table):
+    """Five players: each stage of the oracle enumerates up to C(35, 5) vertex candidates,
+    about a second per game, so few examples."""
+    values, n = table
+    game = co.TUGame(values)
+    assert tuple(co.prenucleolus(game).x) == brute_force_nucleolus(values, n, imputation=False)
+    if _imputations_exist(values, n):
+        assert tuple(co.nucleolus(game).x) == brute_force_nucleolus(values, n)
 
 
 def test_brute_force_nucleolus_on_textbook_games():
@@ -151,12 +136,8 @@ def test_ten_player_degenerate_games():
     assert len({tuple(v) for v in vertices}) == len(vertices)
 
 
-costs_strategy = st.lists(st.one_of(st.integers(0, 40), st.fractions(0, 40, max_denominator=6)),
-                          min_size=1, max_size=9)
-
-
 @settings(max_examples=60, deadline=None)
-@given(costs_strategy)
+@given(airport_costs())
 @example([8, 12, 20, 28])
 @example([1, 2, 3])
 @example([5, 5, 5, 5])

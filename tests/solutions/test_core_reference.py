@@ -3,11 +3,13 @@
 from fractions import Fraction
 
 import coalitions as co
-from _core_helpers import reference, vector
+import reference
+
+REF = reference.cases()
 
 
 def test_glove_core_and_nucleolus():
-    expected = vector(reference("GLOVE_CORE")["exact"])
+    expected = reference.fractions(REF["GLOVE_CORE"]["exact"])
     game = co.glove_game(["L"], ["R1", "R2"])
     result = co.core(game, vertices=True)
     assert not result.is_empty and result.exact
@@ -19,9 +21,9 @@ def test_glove_core_and_nucleolus():
 
 
 def test_majority3_core_empty_with_certificate():
-    row = reference("MAJ3")
+    row = REF["MAJ3"]
     assert "core empty" in row["exact"]
-    share = Fraction(row["exact"].split()[0])
+    share = reference.fractions(row["exact"])[0]
     game = co.majority_game(3)
     result = co.core(game)
     assert result.is_empty and result.exact
@@ -39,7 +41,7 @@ def test_majority3_core_empty_with_certificate():
 
 
 def test_talmud_e200_nucleolus():
-    expected = vector(reference("TALMUD_E200")["exact"])
+    expected = reference.fractions(REF["TALMUD_E200"]["exact"])
     game = co.bankruptcy_game(200, [100, 200, 300])
     result = co.nucleolus(game)
     assert result.exact and result.verified and result.success

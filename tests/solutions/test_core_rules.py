@@ -7,14 +7,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import coalitions as co
-from _core_helpers import convex_game
-
-claims_problems = st.lists(st.integers(0, 50), min_size=1, max_size=7).flatmap(
-    lambda d: st.tuples(st.integers(0, sum(d)), st.just(d)))
-
+from strategies import convex_game, integer_claims_problems
 
 @settings(max_examples=60, deadline=None)
-@given(claims_problems)
+@given(integer_claims_problems())
 def test_claims_rules_are_feasible_and_efficient(problem):
     estate, claims = problem
     for rule in ("proportional", "cea", "cel", "talmud"):

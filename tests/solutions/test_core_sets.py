@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import coalitions as co
-from _core_helpers import convex_game, random_rational_game, zero_normalised_game
+from strategies import convex_game, random_rational_game, zero_normalised_game
 from _core_oracles import brute_force_core_vertices, marginal_vectors
 
 

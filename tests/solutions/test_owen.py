@@ -4,10 +4,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError
+from strategies import games_with_unions
 
 G8 = ["US", "JP", "DE", "FR", "UK", "IT", "CA", "RU"]
 
@@ -21,15 +22,6 @@ def test_g8_bloc_against_one():
     assert list(co.shapley_value(game).x) == [Fraction(1, 8)] * 8
     index = co.owen_index(co.WeightedVotingGame(8, [1] * 8, G8), [G8[:7]])
     assert list(index.x) == list(owen.x)
-
-
-@st.composite
-def games_with_unions(draw):
-    n = draw(st.integers(1, 6))
-    game = co.random_game(n, rng=draw(st.integers(0, 10**6)), kind="exact")
-    labels = draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
-    unions = [[game.players[i] for i in range(n) if labels[i] == k] for k in range(3)]
-    return game, [u for u in unions if u]
 
 
 @settings(max_examples=50, deadline=None)

@@ -3,13 +3,13 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
 from oracles import shapley_by_permutations
 from reference import cases, fractions
-from strategies import exact_games, float_games, games
+from strategies import exact_games, float_games, games, symbolic_games
 
 REF = cases()
 
@@ -103,17 +103,18 @@ def test_efficiency(game):
 
 @given(exact_games(min_players=2, max_players=6), st.data())
 def test_symmetry(game, data):
-    # Make players 0 and 1 symmetric by symmetrising the table, then check equal payoffs.
+    # Make a drawn pair i < j symmetric by symmetrising the table, then check equal payoffs.
     n = game.n_players
+    i, j = sorted(data.draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2,
+                                     unique=True)))
     values = list(game.values)
     for mask in range(1 << n):
-        swapped = (mask & ~3) | ((mask & 1) << 1) | ((mask >> 1) & 1)
-        if swapped > mask:
-            values[swapped] = values[mask]
+        if mask >> i & 1 and not mask >> j & 1:      # S + i and S + j get the same worth
+            values[mask ^ (1 << i) ^ (1 << j)] = values[mask]
     symmetric = co.TUGame(values)
     phi = co.shapley_value(symmetric).x
-    assert phi[0] == phi[1]
-    assert (symmetric.players[0], symmetric.players[1]) in co.symmetric_pairs(symmetric)
+    assert phi[i] == phi[j]
+    assert (symmetric.players[i], symmetric.players[j]) in co.symmetric_pairs(symmetric)
 
 
 @given(exact_games(min_players=2, max_players=6))
@@ -156,6 +157,19 @@ def test_parametric_game_is_symbolic_and_exact():
                                for x in phi.x]
 
 
+@settings(max_examples=15, deadline=None)
+@given(symbolic_games(), st.fractions(-5, 5, max_denominator=7))
+def test_symbolic_shapley_specialises_to_the_exact_one(game, value):
+    """Shapley is linear in the worths: phi(v)(a = r) = phi(v(a = r)), both exact."""
+    a = sympy.Symbol("a")
+    phi = co.shapley_value(game)
+    assert phi.exact and sympy.simplify(sum(phi.x) - game.grand_value) == 0
+    r = sympy.Rational(value.numerator, value.denominator)
+    numeric = co.shapley_value(game.subs({a: value}))
+    assert [sympy.Rational(x) for x in numeric.x] == [sympy.nsimplify(x.subs(a, r))
+                                                      for x in phi.x]
+
+
 # --- results and errors --------------------------------------------------------------------
 def test_result_object():
     phi = co.shapley_value(co.glove_game(["L"], ["R1", "R2"]))
@@ -163,8 +177,8 @@ def test_result_object():
     assert phi.concept == "shapley" and phi.n_evaluations == 8
     with pytest.raises(KeyError, match="unknown player 'X'"):
         phi["X"]
-    with pytest.raises(Exception):
-        phi.x[0] = 1  # read-only
+    with pytest.raises(ValueError, match="read-only"):
+        phi.x[0] = 1
 
 
 def test_unknown_method():

@@ -1,0 +1,229 @@
+"""Figures of results: what ``--plot FILE`` draws for each command of the CLI.
+
+Each function takes a result (or the problem it solves), prepares the plain data and draws it
+with the functions of :mod:`coalitions.plot`; it returns a matplotlib Figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..exceptions import InvalidGameError, InvalidProblemError
+from .bargaining import bargaining_frontier
+from .legitimacy import legitimacy_efficiency_curves
+from .power import power_index_bars
+from .simplex import imputation_simplex
+from .winset import win_set_diagram
+
+__all__ = ["power_table_figure", "sweep_figure", "game_simplex_figure",
+           "bargaining_problem_figure", "spatial_report_figure", "FRONTIER_POINTS"]
+
+#: Points on the frontier of a divisible-surplus problem.
+FRONTIER_POINTS = 200
+
+
+def power_table_figure(table: Any, title: str) -> Any:
+    """Bars of every index in a power table, one group per member (a log axis when some
+    member's index is below 1 % of the largest, for up to 30 members).
+
+    Parameters
+    ----------
+    table : PowerTableResult
+        From :func:`coalitions.power.power_indices`.
+    title : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    References
+    ----------
+    Felsenthal and Machover (1998), *The Measurement of Voting Power*.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> table = co.power_indices(co.datasets.eec_council_1958(), ["shapley-shubik"])
+    >>> type(power_table_figure(table, "EEC 1958")).__name__
+    'Figure'
+    """
+    indices = {name.replace("_", " "): dict(zip(table.players, column))
+               for name, column in table.indices.items()}
+    return power_index_bars(indices, title=title, log=len(table.players) <= 30 and any(
+        float(v) > 0 and float(v) < 0.01 * max(float(u) for u in column)
+        for column in table.indices.values() for v in column))
+
+
+def sweep_figure(report: Any, title: str) -> Any:
+    """Legitimacy-efficiency curves of a decision-rule sweep: power to act, and one
+    protection curve per class of members of equal weight.
+
+    Parameters
+    ----------
+    report : SweepReport
+        From :func:`coalitions.power.report.sweep_report`.
+    title : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    References
+    ----------
+    Coleman, J. S. (1971). Control of collectivities and the power of a collectivity to act.
+
+    Examples
+    --------
+    >>> from coalitions.datasets import eec_council_1958
+    >>> from coalitions.power.report import sweep_report
+    >>> type(sweep_figure(sweep_report(eec_council_1958()), "EEC")).__name__
+    'Figure'
+    """
+    result = report.sweep
+    protection = {f"outvoted: {c[0]}" + (" (and alike)" if len(c) > 1 else ""):
+                  result.risk_of_being_outvoted[:, result.players.index(c[0])]
+                  for c in report.classes}
+    return legitimacy_efficiency_curves(result.quotas, result.power_to_act,
+                                        protection=protection, title=title)
+
+
+def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
+    """The imputation simplex of a 3-player game with points; a cost game is drawn as its
+    savings game, each cost share ``y`` shown as the saving ``c({i}) - y_i``.
+
+    Parameters
+    ----------
+    game : TUGame
+        A three-player game of worths or of costs.
+    points : dict
+        Label -> allocation (cost shares for a cost game).
+    title : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidGameError
+        If the game does not have three players.
+
+    References
+    ----------
+    Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory*
+    1, 11-26.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> glove = co.glove_game(["L"], ["R1", "R2"])
+    >>> type(game_simplex_figure(glove, {"x": [1, 0, 0]}, "glove")).__name__
+    'Figure'
+    """
+    from ..games.classes import cost_to_savings
+
+    if getattr(game, "n_players", None) != 3:
+        raise InvalidGameError("--plot draws the imputation simplex of a 3-player game; this "
+                               f"game has {getattr(game, 'n_players', '?')} players")
+    if not getattr(game, "is_cost", False):
+        return imputation_simplex(game, points=points, title=title)
+    singles = [game.value([player]) for player in game.players]
+    savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
+    return imputation_simplex(cost_to_savings(game), points=savings,
+                              title=f"{title} (savings game: stand-alone cost - cost share)")
+
+
+def bargaining_problem_figure(problem: Any, title: str) -> Any:
+    """The feasible set (polytope) or frontier (divisible surplus) of a two-player problem,
+    with the Nash, Kalai-Smorodinsky and egalitarian solutions.
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+    title : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidProblemError
+        If the problem does not have two players or is neither a polytope nor a surplus.
+
+    References
+    ----------
+    Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2), 155-162. Kalai, E. and
+    Smorodinsky, M. (1975). Other solutions to Nash's bargaining problem. *Econometrica*
+    43(3), 513-518.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> problem = co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
+    >>> type(bargaining_problem_figure(problem, "pie")).__name__
+    'Figure'
+    """
+    from ..bargaining import egalitarian, kalai_smorodinsky, nash_solution
+
+    if problem.n_players != 2:
+        raise InvalidProblemError("--plot draws two-player problems; this one has "
+                                  f"{problem.n_players} players")
+    solutions = {"Nash": nash_solution(problem).x,
+                 "Kalai-Smorodinsky": kalai_smorodinsky(problem).x,
+                 "egalitarian": egalitarian(problem).x}
+    if problem.kind == "polytope":
+        return bargaining_frontier(disagreement=problem.disagreement,
+                                   feasible=problem.vertices, solutions=solutions,
+                                   players=problem.players, title=title)
+    if problem.kind == "surplus":
+        first, second = problem.utilities
+        total = float(problem.surplus)
+        shares = [total * k / FRONTIER_POINTS for k in range(FRONTIER_POINTS + 1)]
+        curve = [(first(share), second(total - share)) for share in shares]
+        return bargaining_frontier(disagreement=problem.disagreement, frontier=curve,
+                                   solutions=solutions, players=problem.players, title=title)
+    raise InvalidProblemError(f"--plot draws polytope and surplus problems, not {problem.kind!r}")
+
+
+def spatial_report_figure(report: Any, title: str) -> Any:
+    """The 2-D unanimity win-set of a spatial report's model, with the lowest common
+    denominator and the setter's outcome.
+
+    Parameters
+    ----------
+    report : SpatialReport
+        From :func:`coalitions.bargaining.report.spatial_report`.
+    title : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InvalidProblemError
+        If the model is not two-dimensional under unanimity.
+
+    References
+    ----------
+    Tsebelis, G. (2002). *Veto Players*. Princeton University Press.
+
+    Examples
+    --------
+    >>> from coalitions.bargaining import SpatialModel
+    >>> from coalitions.bargaining.report import spatial_report
+    >>> model = SpatialModel({"A": [0, 0], "B": [2, 0], "C": [1, 2]}, status_quo=[1, 1])
+    >>> type(spatial_report_figure(spatial_report(model), "plane")).__name__
+    'Figure'
+    """
+    model = report.source
+    if model.dimension != 2 or model.decision_rule != "unanimity":
+        raise InvalidProblemError("--plot draws two-dimensional models under unanimity")
+    outcomes = {}
+    if report.lcd is not None:
+        outcomes["least ambitious programme"] = report.lcd.llap_point
+    if report.setter is not None:
+        outcomes[f"setter {report.setter.setter}'s outcome"] = report.setter.outcome
+    return win_set_diagram(dict(zip(model.players, [tuple(p) for p in model.ideals])),
+                           tuple(model.status_quo), outcomes=outcomes, title=title)

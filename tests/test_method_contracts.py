@@ -1,0 +1,567 @@
+"""Contract tests over every choice of every front door.
+
+A front door is a public function (``coalitions.__all__`` or ``coalitions.approx.__all__``)
+with a string selector keyword: ``method=``, ``rule=`` or ``solution=``. Its choices are read
+from the library itself, from the ``InvalidArgumentError`` it raises for an unknown choice
+(which lists the valid ones), so a new method is covered as soon as it exists; a front door
+without a contract below fails ``test_every_front_door_has_a_contract``.
+
+For every (front door, choice), on hypothesis inputs:
+
+* the result has the contract fields (players, exact, concept, method, success, status,
+  message; kebab-case labels; ``success``);
+* it agrees with a brute-force oracle from ``tests/oracles.py`` (or
+  ``tests/solutions/_core_oracles.py``) that shares no code with the solver: exactly for the
+  exact choices, to 1e-9 for float arithmetic, and within ``SIGMAS`` standard errors for the
+  sampling estimators (their documented accuracy, docs/explanation/sampling.md);
+* it satisfies the concept's axioms (efficiency, symmetry, null player, monotonicity in
+  weight, feasibility, Pareto optimality, stability, ...).
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import os
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import coalitions as co
+import oracles as orc
+from coalitions.exceptions import InvalidArgumentError
+from solutions._core_oracles import brute_force_core_vertices, brute_force_nucleolus
+from strategies import (bargaining_problems, claims_problems, exact_games, float_games, games,
+                        hedonic_games, oracle_games, rational_tables, weighted_voting_games)
+
+SELECTORS = ("method", "rule", "solution")
+LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+BOGUS = "no-such-choice"
+#: Sampling estimates must lie within this many standard errors of the exact answer.
+SIGMAS = 6
+BUDGET = 3000
+DEEP = 10 if os.environ.get("COALITIONS_TEST_PROFILE") == "deep" else 1
+SHAPLEY_SAMPLERS = tuple(co.approx.SHAPLEY_SAMPLERS)
+BANZHAF_SAMPLERS = tuple(co.approx.BANZHAF_SAMPLERS)
+SAMPLERS = SHAPLEY_SAMPLERS + BANZHAF_SAMPLERS
+
+
+def discovered_front_doors() -> dict[str, str]:
+    """``{function name: selector keyword}`` for every public front door."""
+    found = {}
+    for module in (co, co.approx):
+        for name in module.__all__:
+            function = getattr(module, name)
+            if not inspect.isfunction(function):
+                continue
+            parameters = inspect.signature(function).parameters
+            for selector in SELECTORS:
+                parameter = parameters.get(selector)
+                if parameter is not None and (parameter.default is None
+                                              or isinstance(parameter.default, str)):
+                    found[name] = selector
+    return found
+
+
+# ------------------------------------------------------------------------------ helpers
+def close(actual, expected, *, exact: bool, scale=1.0) -> bool:
+    actual, expected = list(actual), list(expected)
+    if len(actual) != len(expected):
+        return False
+    if exact:
+        return actual == expected
+    return np.allclose(np.asarray(actual, float), np.asarray([float(e) for e in expected]),
+                       rtol=1e-9, atol=1e-9 * (1 + float(scale)))
+
+
+def within_sigmas(result, expected, scale=1.0) -> None:
+    error = np.abs(np.asarray(result.x, float) - np.asarray([float(e) for e in expected]))
+    bound = SIGMAS * np.asarray(result.std_error, float) + 1e-9 * (1 + float(scale))
+    assert np.all(error <= bound), (result.method, error, bound)
+
+
+def table_of(game):
+    values, n = orc.exact_table(game)
+    return values, n, float(max((abs(v) for v in values), default=0))
+
+
+def null_players(values, n):
+    return [i for i in range(n) if all(values[m | 1 << i] == values[m]
+                                       for m in range(1 << n) if not m >> i & 1)]
+
+
+def weighted_winning(game) -> tuple[int, set[int]]:
+    """The winning masks from the weights and the quota (not from the game's own methods)."""
+    weights, n = [Fraction(w) for w in game.weights], len(game.weights)
+    quota = Fraction(game.quota)
+    return n, {m for m in range(1 << n)
+               if sum(weights[i] for i in range(n) if m >> i & 1) >= quota}
+
+
+def assert_value_axioms(game, x, *, efficient: bool) -> None:
+    """Efficiency (if ``efficient``), null player and symmetry, exactly or to 1e-9."""
+    values, n, scale = table_of(game)
+    exact = game.kind != "float"
+    if efficient:
+        assert close([sum(x)], [values[-1]], exact=exact, scale=scale * n)
+    for i in null_players(values, n):
+        assert close([x[i]], [0], exact=exact, scale=scale)
+    for i, j in orc.symmetric_pairs_by_definition(values):
+        assert close([x[i]], [x[j]], exact=exact, scale=scale)
+
+
+def assert_power_axioms(game, x, *, total=None, dummy=0) -> None:
+    """Dummies get ``dummy``, equal weights equal power, more weight no less power, and the
+    normalised indices sum to ``total``."""
+    n, winning = weighted_winning(game)
+    x = [Fraction(v) if not isinstance(v, float) else v for v in x]
+    exact = not any(isinstance(v, float) for v in x)
+    for i in null_players([int(m in winning) for m in range(1 << n)], n):
+        assert close([x[i]], [dummy], exact=exact)
+    for i, j in itertools.combinations(range(n), 2):
+        if game.weights[i] == game.weights[j]:
+            assert close([x[i]], [x[j]], exact=exact)
+        elif game.weights[i] > game.weights[j]:
+            assert x[i] >= x[j] - (0 if exact else 1e-9)
+    if total is not None:
+        assert close([sum(x)], [total], exact=exact)
+
+
+# ------------------------------------------------------------------------------ contracts
+@dataclass(frozen=True)
+class Contract:
+    """How to exercise one front door: a fixed ``example`` input (to read the choices), a
+    strategy of ``inputs`` per choice, the ``call`` and the ``check`` of its answer."""
+
+    example: Any
+    inputs: Callable[[str], Any]
+    call: Callable[[Any, str], Any]
+    check: Callable[[Any, Any, str], None]
+    max_examples: int = 10
+    #: False for front doors that answer with a plain list of names (the player roles)
+    returns_result: bool = True
+
+
+# --- values
+def _sampler_options(choice):
+    return {"budget": BUDGET, "rng": 0} if choice in SAMPLERS else {}
+
+
+def _value_inputs(choice):
+    return float_games(1, 4) if choice in SAMPLERS else games(1, 5)
+
+
+def _check_value(oracle, *, efficient: bool):
+    def check(game, result, choice):
+        expected, scale = oracle(game), table_of(game)[2]
+        if choice in SAMPLERS:
+            assert not result.exact
+            within_sigmas(result, expected, scale)
+            return
+        assert result.exact == (game.kind != "float")
+        assert close(result.x, expected, exact=result.exact, scale=scale)
+        assert_value_axioms(game, list(result.x), efficient=efficient)
+    return check
+
+
+def _check_estimate(case, result, choice, oracle):
+    _, table = case
+    assert not result.exact and result.method == choice
+    within_sigmas(result, oracle(table), table_of(table)[2])
+
+
+# --- nucleolus family
+def _nucleolus_inputs(imputation: bool):
+    tables = rational_tables(2, 4)
+    if imputation:   # the nucleolus needs imputations: sum of v({i}) <= v(N)
+        tables = tables.filter(lambda t: sum(t[0][1 << i] for i in range(t[1])) <= t[0][-1])
+    return lambda choice: tables
+
+
+def _check_nucleolus(kind):
+    def check(table, result, choice):
+        values, n = table
+        x = list(result.x)
+        assert result.exact and result.verified
+        expected = brute_force_nucleolus(values, n, imputation=kind != "pre",
+                                         per_capita=kind == "per-capita")
+        assert tuple(x) == expected
+        assert sum(x) == values[-1]                                    # efficiency
+        if kind != "pre":
+            assert all(x[i] >= values[1 << i] for i in range(n))        # individually rational
+        if brute_force_core_vertices(values, n):                       # in a non-empty core
+            assert all(sum(x[i] for i in range(n) if m >> i & 1) >= values[m]
+                       for m in range(1 << n))
+        for i, j in orc.symmetric_pairs_by_definition(values):
+            assert x[i] == x[j]
+    return check
+
+
+# --- power indices
+def _power_options(name, choice):
+    options = _sampler_options(choice)
+    if name == "banzhaf_index" and choice in SAMPLERS:
+        options["normalized"] = False   # the estimators give the absolute index
+    return options
+
+
+def _power_inputs(choice):
+    return weighted_voting_games(1, 5 if choice in SAMPLERS else 6)
+
+
+def _check_index(oracle, *, total=None, dummy=0, sampled_oracle=None):
+    def check(game, result, choice):
+        n, winning = weighted_winning(game)
+        if choice in SAMPLERS:
+            assert not result.exact
+            within_sigmas(result, (sampled_oracle or oracle)(n, winning))
+            return
+        assert result.exact == (choice != "float")
+        assert close(result.x, oracle(n, winning), exact=result.exact)
+        assert_power_axioms(game, list(result.x), total=total, dummy=dummy)
+    return check
+
+
+def _check_power_to_act(game, result, choice):
+    n, winning = weighted_winning(game)
+    assert result.exact == (choice != "float")
+    assert close([result.value], [orc.coleman_act_by_definition(n, winning)],
+                 exact=result.exact)
+
+
+def _check_risk(game, result, choice):
+    n, winning = weighted_winning(game)
+    expected = [Fraction(sum(1 for m in winning if not m >> i & 1), 1 << (n - 1))
+                for i in range(n)]        # P(the body says yes | i says no)
+    assert result.exact == (choice != "float")
+    assert close(result.x, expected, exact=result.exact)
+    assert all(0 <= r <= 1 for r in result.x)
+
+
+def _check_power_table(game, result, choice):
+    n, winning = weighted_winning(game)
+    exact = choice != "float"
+    assert result.exact == exact
+    assert close(result.indices["shapley-shubik"], orc.shapley_shubik_by_orders(n, winning),
+                 exact=exact)
+    assert close(result.indices["banzhaf"],
+                 orc.banzhaf_index_by_definition(n, winning, normalized=True), exact=exact)
+    assert close([result.power_to_act], [orc.coleman_act_by_definition(n, winning)],
+                 exact=exact)
+
+
+# --- formation
+def _check_structure(game, result, choice):
+    best, optimal = orc.optimal_structure_by_enumeration(game)
+    index = {p: i for i, p in enumerate(game.players)}
+    blocks = frozenset(frozenset(index[p] for p in block) for block in result.structure)
+    assert sorted(i for block in blocks for i in block) == list(range(game.n_players))
+    assert result.value == best and blocks in optimal
+    assert result.value >= game.grand_value
+
+
+@st.composite
+def _clubs(draw):
+    n = draw(st.integers(1, 6))
+    # multiples of 1/8: products of up to six are exact in binary floating point
+    probabilities = draw(st.lists(st.integers(1, 8).map(lambda k: k / 8), min_size=n,
+                                  max_size=n))
+    coverage = draw(st.lists(st.integers(0, 9), min_size=n, max_size=n))
+    return probabilities, coverage
+
+
+def _check_clubs(case, result, choice):
+    p, s = case
+    n = len(p)
+    points = set()
+    for mask in range(1, 1 << n):
+        members = [i for i in range(n) if mask >> i & 1]
+        points.add((sum(s[i] for i in members), float(np.prod([p[i] for i in members]))))
+    frontier = sorted(a for a in points if not any(
+        b != a and b[0] >= a[0] and b[1] >= a[1] for b in points))
+    found = sorted(zip(result.coverage.tolist(), result.efficiency.tolist()))
+    assert [c for c, _ in found] == [c for c, _ in frontier]
+    assert [a for _, a in found] == pytest.approx([a for _, a in frontier], rel=1e-12)
+    for club, coverage, efficiency in zip(result.clubs, result.coverage, result.efficiency):
+        members = [int(name) - 1 for name in club]
+        assert coverage == sum(s[i] for i in members)
+        assert efficiency == pytest.approx(float(np.prod([p[i] for i in members])), rel=1e-12)
+
+
+STABLE = {"nash": orc.hedonic_nash_stable_by_definition,
+          "individual": orc.hedonic_individually_stable_by_definition,
+          "contractual": orc.hedonic_contractually_stable_by_definition}
+
+
+def _check_dynamics(game, result, choice):
+    index = {p: i for i, p in enumerate(game.players)}
+    partition = [[index[p] for p in block] for block in result.partition]
+    assert sorted(i for block in partition for i in block) == list(range(game.n_players))
+    assert result.success is (result.stopping_reason == "stable")
+    if result.stopping_reason == "stable":
+        def utility(i, group):          # exactly: tiny utilities must not be rounded away
+            if game.is_additively_separable:
+                return sum(Fraction(game.separable_values[i][j]) for j in group if j != i)
+            return Fraction(game.utility(game.players[i], [game.players[j] for j in group]))
+        assert STABLE[choice](game.n_players, utility, partition)
+
+
+# --- claims
+CLAIMS_ORACLES = {"proportional": orc.proportional_by_definition, "cea": orc.cea_by_definition,
+                  "cel": orc.cel_by_definition, "talmud": orc.talmud_by_definition}
+
+
+def _check_claims(problem, result, choice):
+    estate, claims = problem
+    exact = not isinstance(estate, float)
+    expected = CLAIMS_ORACLES[choice](estate, claims)
+    assert result.exact == exact
+    assert close(result.x, expected, exact=exact, scale=sum(claims))
+    tolerance = 0 if exact else 1e-9 * (1 + float(sum(claims)))
+    assert abs(sum(result.x) - estate) <= tolerance                        # efficiency
+    for award, claim in zip(result.x, claims):
+        assert -tolerance <= award <= claim + tolerance                     # bounded by claims
+    for i, j in itertools.combinations(range(len(claims)), 2):              # order preserving
+        if claims[i] == claims[j]:
+            assert abs(result.x[i] - result.x[j]) <= tolerance
+        elif claims[i] < claims[j]:
+            assert result.x[i] <= result.x[j] + tolerance
+
+
+# --- axiomatic bargaining: a geometric oracle on the polygon of the problem
+def _hull(problem) -> list[tuple[float, float]]:
+    """The convex hull of the vertices, counter-clockwise (monotone chain)."""
+    points = sorted({(float(a), float(b)) for a, b in np.asarray(problem.vertices, float)})
+
+    def chain(ordered):
+        out: list[tuple[float, float]] = []
+        for p in ordered:
+            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                                     - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])) <= 0:
+                out.pop()
+            out.append(p)
+        return out[:-1]
+
+    return chain(points) + chain(points[::-1]) if len(points) > 1 else points
+
+
+def _edges(hull):
+    return list(zip(hull, hull[1:] + hull[:1]))
+
+
+def _exit(hull, origin, direction) -> float:
+    """The largest ``t >= 0`` with ``origin + t * direction`` on the hull's boundary."""
+    (ox, oy), (dx, dy) = origin, direction
+    best = 0.0
+    for (x0, y0), (x1, y1) in _edges(hull):
+        ex, ey = x1 - x0, y1 - y0
+        denominator = dx * ey - dy * ex
+        if abs(denominator) < 1e-15:
+            continue
+        t = ((x0 - ox) * ey - (y0 - oy) * ex) / denominator
+        s = ((x0 - ox) * dy - (y0 - oy) * dx) / denominator
+        if -1e-12 <= s <= 1 + 1e-12:
+            best = max(best, t)
+    return best
+
+
+def _inside(hull, point, tolerance) -> bool:
+    x, y = point
+    return all((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) >= -tolerance
+               for (x0, y0), (x1, y1) in _edges(hull))
+
+
+def _bargaining_oracle(hull, choice):
+    if choice == "nash":                               # x*y is quadratic along an edge
+        best = max(x * y for x, y in hull)
+        for (x0, y0), (x1, y1) in _edges(hull):
+            a = (x1 - x0) * (y1 - y0)
+            if a < 0:
+                s = -(x0 * (y1 - y0) + y0 * (x1 - x0)) / (2 * a)
+                if 0 <= s <= 1:
+                    best = max(best, (x0 + s * (x1 - x0)) * (y0 + s * (y1 - y0)))
+        return "product", best
+    if choice == "utilitarian":
+        return "sum", max(x + y for x, y in hull)
+    direction = (1.0, 1.0) if choice == "egalitarian" else (max(x for x, _ in hull),
+                                                           max(y for _, y in hull))
+    t = _exit(hull, (0.0, 0.0), direction)
+    return "point", (t * direction[0], t * direction[1])
+
+
+def _check_bargaining(problem, result, choice):
+    x, y = (float(v) for v in result.x)
+    hull = _hull(problem)
+    tolerance = 1e-7 * (1 + max(abs(c) for point in hull for c in point))
+    assert x >= -tolerance and y >= -tolerance                         # individually rational
+    assert _inside(hull, (x, y), tolerance)                            # feasible
+    assert _exit(hull, (x, y), (1.0, 1.0)) <= tolerance                # weakly Pareto optimal
+    if choice in ("nash", "utilitarian"):                               # Pareto optimal
+        assert _exit(hull, (x, y), (1.0, 0.0)) <= tolerance
+        assert _exit(hull, (x, y), (0.0, 1.0)) <= tolerance
+    kind, expected = _bargaining_oracle(hull, choice)
+    if kind == "product":
+        assert x * y == pytest.approx(expected, rel=1e-7, abs=1e-9)
+    elif kind == "sum":
+        assert x + y == pytest.approx(expected, rel=1e-9, abs=1e-9)
+    else:
+        assert (x, y) == pytest.approx(expected, rel=1e-7, abs=1e-9)
+
+
+def _check_roles(game, result, role):
+    """Null or dummy members of a weighted game against the definition over its 2**n
+    coalitions (marginal contributions of the 0/1 game)."""
+    n, winning = weighted_winning(game)
+    wins = set(winning)
+
+    def gain(i, s):
+        return int((s | 1 << i) in wins) - int(s in wins)
+
+    expected = [game.players[i] for i in range(n)
+                if all(gain(i, s) == (0 if role == "null" else int((1 << i) in wins))
+                       for s in range(1 << n) if not s >> i & 1)]
+    assert result == expected
+
+
+WVG = co.WeightedVotingGame(3, [2, 1, 1])
+GLOVE = co.glove_game(["L"], ["R1", "R2"])
+PIE = co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
+
+
+def _power(name, check):
+    function = getattr(co, name)
+    return Contract(WVG, _power_inputs,
+                    lambda game, choice: function(game, method=choice,
+                                                  **_power_options(name, choice)), check)
+
+
+def _estimator(function, oracle):
+    return Contract((GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
+                    lambda case, choice: function(case[0], method=choice, budget=BUDGET, rng=0),
+                    lambda case, result, choice: _check_estimate(case, result, choice, oracle))
+
+
+def _nucleolus(name, kind):
+    function = getattr(co, name)
+    return Contract((list(GLOVE.values), 3), _nucleolus_inputs(kind != "pre"),
+                    lambda table, choice: function(co.TUGame(table[0]), method=choice),
+                    _check_nucleolus(kind), max_examples=8)
+
+
+CONTRACTS: dict[str, Contract] = {
+    "shapley_value": Contract(
+        GLOVE, _value_inputs,
+        lambda game, choice: co.shapley_value(game, method=choice, **_sampler_options(choice)),
+        _check_value(orc.shapley_by_permutations, efficient=True)),
+    "banzhaf_value": Contract(
+        GLOVE, _value_inputs,
+        lambda game, choice: co.banzhaf_value(game, method=choice, **_sampler_options(choice)),
+        _check_value(orc.banzhaf_by_definition, efficient=False)),
+    "shapley_estimate": _estimator(co.approx.shapley_estimate, orc.shapley_by_permutations),
+    "banzhaf_estimate": _estimator(co.approx.banzhaf_estimate, orc.banzhaf_by_definition),
+    "nucleolus": _nucleolus("nucleolus", "nucleolus"),
+    "prenucleolus": _nucleolus("prenucleolus", "pre"),
+    "per_capita_nucleolus": _nucleolus("per_capita_nucleolus", "per-capita"),
+    "shapley_shubik_index": _power("shapley_shubik_index",
+                                   _check_index(orc.shapley_shubik_by_orders, total=1)),
+    "banzhaf_index": _power("banzhaf_index", _check_index(
+        lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=True), total=1,
+        sampled_oracle=lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=False))),
+    "coleman_power_to_act": _power("coleman_power_to_act", _check_power_to_act),
+    "coleman_power_to_initiate": _power("coleman_power_to_initiate",
+                                        _check_index(orc.coleman_initiate_by_definition)),
+    "coleman_power_to_prevent": _power("coleman_power_to_prevent",
+                                       _check_index(orc.coleman_prevent_by_definition)),
+    "rae_index": _power("rae_index", _check_index(orc.rae_by_definition, dummy=Fraction(1, 2))),
+    "risk_of_being_outvoted": _power("risk_of_being_outvoted", _check_risk),
+    "null_players": Contract(WVG, _power_inputs,
+                             lambda game, choice: co.null_players(game, method=choice),
+                             lambda game, result, choice: _check_roles(game, result, "null"),
+                             returns_result=False),
+    "dummy_players": Contract(WVG, _power_inputs,
+                              lambda game, choice: co.dummy_players(game, method=choice),
+                              lambda game, result, choice: _check_roles(game, result, "dummy"),
+                              returns_result=False),
+    "power_indices": _power("power_indices", _check_power_table),
+    "optimal_coalition_structure": Contract(
+        GLOVE, lambda choice: exact_games(1, 5),
+        lambda game, choice: co.optimal_coalition_structure(game, method=choice),
+        _check_structure),
+    "club_frontier": Contract(
+        ([0.5, 0.5], [1, 1]), lambda choice: _clubs(),
+        lambda case, choice: co.club_frontier(*case, method=choice), _check_clubs),
+    "best_response_dynamics": Contract(
+        co.HedonicGame.additively_separable([[0, 1], [1, 0]]), lambda choice: hedonic_games(),
+        lambda game, choice: co.best_response_dynamics(game, rule=choice, atol=0),
+        _check_dynamics),
+    "claims_rule": Contract(
+        (10, [5, 10]), lambda choice: claims_problems(),
+        lambda problem, choice: co.claims_rule(*problem, rule=choice), _check_claims),
+    "bargaining_solution": Contract(
+        PIE, lambda choice: bargaining_problems(),
+        lambda problem, choice: co.bargaining_solution(problem, choice), _check_bargaining),
+}
+
+
+def choices(name: str) -> tuple[str, ...]:
+    """The valid choices of a front door, as its error for an unknown choice lists them."""
+    contract = CONTRACTS[name]
+    try:
+        contract.call(contract.example, BOGUS)
+    except InvalidArgumentError as error:
+        listed = str(error).split("valid", 1)[-1]
+        found = tuple(re.findall(r"'([^']+)'", listed))
+        if found:
+            return found
+    except Exception:       # noqa: BLE001 - reported by test_every_front_door_lists_its_choices
+        pass
+    return ()
+
+
+CHOICES = {name: choices(name) for name in CONTRACTS if name in discovered_front_doors()}
+CASES = [(name, choice) for name, listed in CHOICES.items() for choice in listed]
+
+
+def test_every_front_door_has_a_contract():
+    assert set(discovered_front_doors()) == set(CONTRACTS), \
+        "add a Contract for each new front door (and drop those of removed ones)"
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACTS))
+def test_every_front_door_lists_its_choices(name):
+    assert CHOICES.get(name), f"{name}({BOGUS!r}) must raise InvalidArgumentError listing " \
+        "the valid choices"
+
+
+def assert_result_contract(result, choice: str) -> None:
+    for field in ("players", "exact", "concept", "method", "success", "status", "message"):
+        assert hasattr(result, field), field
+    assert isinstance(result.players, tuple) and isinstance(result.exact, bool)
+    assert result.success is (result.status == 0)
+    assert result.success or result.message, "a failure says why"
+    assert LABEL.match(result.concept), result.concept
+    assert LABEL.match(result.method), result.method
+    if choice in SAMPLERS:
+        assert result.method == choice
+
+
+@pytest.mark.parametrize("name, choice", CASES, ids=[f"{n}[{c}]" for n, c in CASES])
+def test_every_choice_keeps_the_contract(name, choice):
+    contract = CONTRACTS[name]
+
+    @settings(max_examples=contract.max_examples * DEEP, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @given(case=contract.inputs(choice))
+    def run(case):
+        result = contract.call(case, choice)
+        if contract.returns_result:
+            assert_result_contract(result, choice)
+            assert result.success or name == "best_response_dynamics", result.message
+        contract.check(case, result, choice)
+
+    run()
