@@ -11,10 +11,10 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidProblemError
 
-__all__ = ["kind_of", "distinct_names", "check_positive", "convert", "frozen_array"]
+__all__ = ["parameter_kind", "distinct_names", "check_positive", "convert", "frozen_array"]
 
 
-def kind_of(values: Sequence[Any], what: str = "parameters") -> str:
+def parameter_kind(values: Sequence[Any], what: str = "parameters") -> str:
     """The number kind of the parameters; refuses non-numbers (bools and strings included)
     and NaN or infinite floats, naming ``what``."""
     kinds = set()

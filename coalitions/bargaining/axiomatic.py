@@ -692,6 +692,16 @@ def bargaining_solution(problem: BargainingProblem, method: str = "nash",
         For an unknown method or an option the method does not take (the message lists the
         valid ones and names the nearest).
 
+    References
+    ----------
+    .. [1] Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2), 155-162.
+    .. [2] Kalai, E. and Smorodinsky, M. (1975). Other solutions to Nash's bargaining
+       problem. *Econometrica* 43(3), 513-518.
+    .. [3] Kalai, E. (1977). Proportional solutions to bargaining situations: interpersonal
+       utility comparisons. *Econometrica* 45(7), 1623-1630.
+    .. [4] Thomson, W. (1994). Cooperative models of bargaining. In R. J. Aumann and S. Hart
+       (eds.), *Handbook of Game Theory with Economic Applications* 2, ch. 35, 1237-1284.
+
     Examples
     --------
     >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])

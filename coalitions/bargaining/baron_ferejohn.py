@@ -31,7 +31,7 @@ from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError,
 from ..results import BaronFerejohnResult
 from ._bf_levels import holds_exactly, level_prices, residual
 from ._bf_search import find_structure
-from ._inputs import check_positive, convert, distinct_names, frozen_array, kind_of
+from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
 
 __all__ = ["baron_ferejohn", "MAX_BARON_FEREJOHN_PLAYERS", "QUOTA_RULES"]
 
@@ -146,7 +146,7 @@ def _parse(players, discount_factors, recognition, quota, surplus, atol) -> _Gam
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
     if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):
         raise InvalidArgumentError(f"atol must be a non-negative number, got {atol!r}.")
-    kind = kind_of([*deltas, *probs, surplus],
+    kind = parameter_kind([*deltas, *probs, surplus],
                    "discount factors, recognition probabilities and surplus")
     delta, p, s = convert(deltas, kind), convert(probs, kind), nb.as_number(surplus, kind)
     if kind != nb.SYMBOLIC:

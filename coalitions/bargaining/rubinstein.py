@@ -10,7 +10,7 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidProblemError
 from ..results import RubinsteinResult
-from ._inputs import check_positive, convert, distinct_names, frozen_array, kind_of
+from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
 
 __all__ = ["rubinstein"]
 
@@ -82,7 +82,7 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
         rates = list(rates) if isinstance(rates, (list, tuple, np.ndarray)) else [rates] * 2
         if len(rates) != 2:
             raise InvalidProblemError("rates must be a pair (r_1, r_2).")
-        kind = kind_of([*rates, surplus] + ([] if period is None else [period]),
+        kind = parameter_kind([*rates, surplus] + ([] if period is None else [period]),
                         "rates, surplus and period")
         r = convert(rates, kind)
         s = nb.as_number(surplus, kind)
@@ -115,7 +115,7 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
               else [discount_factors] * 2)
     if len(deltas) != 2:
         raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
-    kind = kind_of([*deltas, surplus], "discount factors and surplus")
+    kind = parameter_kind([*deltas, surplus], "discount factors and surplus")
     delta = convert(deltas, kind)
     s = nb.as_number(surplus, kind)
     check_positive(s, "surplus", kind)
