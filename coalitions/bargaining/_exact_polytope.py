@@ -15,8 +15,8 @@ answers in floats and says why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 import numpy as np
 
@@ -81,11 +81,13 @@ def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Se
         float_eq / scale_eq[:, None] if m_eq else None,
         np.array([float(v) for v in b_eq]) / scale_eq if m_eq else None,
         [(0, None) if j else (None, None) for j in nonneg])
-    if not solution.success:
+    if not solution.success or solution.x is None:
         return None
     z_float = solution.x
-    y_float = (-solution.ineqlin / scale_ub) if m_ub else np.zeros(0)
-    w_float = (-solution.eqlin / scale_eq) if m_eq else np.zeros(0)
+    ineq = np.zeros(m_ub) if solution.ineqlin is None else solution.ineqlin
+    eq = np.zeros(m_eq) if solution.eqlin is None else solution.eqlin
+    y_float = (-ineq / scale_ub) if m_ub else np.zeros(0)
+    w_float = (-eq / scale_eq) if m_eq else np.zeros(0)
     z_size = max(float(np.abs(z_float).max(initial=0.0)), 1.0)
     y_size = max(float(np.abs(y_float).max(initial=0.0)), 1e-300)
     columns = list(zip(*a_ub)) if m_ub else [()] * k

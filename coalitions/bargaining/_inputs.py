@@ -4,7 +4,8 @@ numbers, shared by :mod:`.rubinstein` and :mod:`.baron_ferejohn`."""
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -18,8 +18,8 @@ answers; a two-player surplus given by formulas has closed forms with ``symbolic
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Callable
 
 import numpy as np
 
@@ -268,7 +268,7 @@ def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
     return vt @ (lam / lam.sum())
 
 
-def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept: str,
+def _closed_form(problem: BargainingProblem, numeric: BargainingResult | None, concept: str,
                  weights=None) -> BargainingResult:
     """The same solution in closed form (sympy), for a two-player surplus given by formulas.
 
@@ -279,6 +279,7 @@ def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept:
         raise InvalidProblemError(
             "symbolic=True needs a two-player divisible surplus whose utilities are formulas in "
             "x, e.g. BargainingProblem.from_surplus([\"x\", \"sqrt(x)\"]).")
+    assert numeric is not None      # only polytope callers pass none, refused above
     import sympy as sp
 
     x = problem.symbol
@@ -427,7 +428,7 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
     """
     problem = _check_problem(problem, "nash_solution")
     n = problem.n_players
-    exact_weights = [Fraction(1)] * n
+    exact_weights: list[Fraction] | None = [Fraction(1)] * n
     if weights is None:
         w = np.ones(n)
     else:
@@ -585,10 +586,10 @@ def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
         _closed_form(problem, None, "egalitarian")          # raises: needs a formula surplus
     message = ""
     if _is_exact(problem):
-        d = problem.exact_disagreement
-        t = exact_ray(problem.exact_vertices, d, [Fraction(1)] * problem.n_players)
-        if t is not None:
-            return _exact_result(problem, [di + t for di in d], "egalitarian")
+        exact_d = problem.exact_disagreement
+        exact_t = exact_ray(problem.exact_vertices, exact_d, [Fraction(1)] * problem.n_players)
+        if exact_t is not None:
+            return _exact_result(problem, [di + exact_t for di in exact_d], "egalitarian")
         message = NOT_EXACT["uncertified"]
     d = problem.disagreement
     t = problem.ray(d, np.ones(problem.n_players))

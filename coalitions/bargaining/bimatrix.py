@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._checks import check_choice
-from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from .._lp import solve_lp
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from .problem import BargainingProblem
 
 __all__ = ["bargaining_problem_from_game", "maxmin_values", "DISAGREEMENT_POINTS"]

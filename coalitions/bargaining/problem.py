@@ -22,17 +22,18 @@ from __future__ import annotations
 import hashlib
 import math
 import numbers
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import FrozenInstanceError
 from decimal import Decimal
-from typing import Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._checks import check_tolerance
 from .._formula import parse_formula
-from ..exceptions import InvalidProblemError
 from .._lp import solve_lp
+from ..exceptions import InvalidProblemError
 
 __all__ = ["BargainingProblem"]
 
@@ -197,6 +198,12 @@ def _bisect_increasing(h: Callable[[float], float], lo: float, hi: float) -> flo
     return lo
 
 
+def _affine(f: Callable[[float], float], scale: float, shift: float
+            ) -> Callable[[float], float]:
+    """``x -> scale * f(x) + shift``."""
+    return lambda x: scale * f(x) + shift
+
+
 #: What a feasible set can be: a polytope, a divisible surplus, or a Pareto frontier.
 PROBLEM_KINDS = ("polytope", "surplus", "frontier")
 
@@ -274,6 +281,26 @@ class BargainingProblem:
     [1.0, 1.0]
     """
 
+    kind: str
+    players: tuple
+    n_players: int
+    disagreement: np.ndarray
+    # the data of one kind only (None for the others): typed Any, the kind decides
+    vertices: Any
+    surplus: Any
+    utilities: Any
+    frontier: Any
+    upper: Any
+    atol: float
+    description: str
+    number_kind: str
+    exact_vertices: Any
+    exact_disagreement: Any
+    expressions: Any
+    exact_surplus: Any
+    symbol: Any
+    _hash: Any
+
     def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
                  vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
                  atol: float = 1e-9, description: str = "", exact_vertices=None,
@@ -350,7 +377,7 @@ class BargainingProblem:
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_vertices(cls, vertices, disagreement=None, *, players=None,
-                      atol: float = 1e-9, description: str = "") -> "BargainingProblem":
+                      atol: float = 1e-9, description: str = "") -> BargainingProblem:
         """The convex hull of utility vectors (one row per point), with free disposal.
 
         ``disagreement`` defaults to the componentwise minimum of the points. When every
@@ -368,6 +395,7 @@ class BargainingProblem:
                                                                     "disagreement", n)
         points.setflags(write=False)
         exact_points = _exact_cells(vertices)
+        exact_d: Any
         if exact_points is None:
             exact_d = None
         elif disagreement is None:
@@ -381,7 +409,7 @@ class BargainingProblem:
     @classmethod
     def from_surplus(cls, utilities: Sequence[Callable[[float], float]], disagreement=None, *,
                      surplus: float = 1.0, players=None,
-                     atol: float = 1e-9) -> "BargainingProblem":
+                     atol: float = 1e-9) -> BargainingProblem:
         """A divisible surplus: shares ``x_i >= 0``, ``sum x_i <= surplus``, utilities ``f_i(x_i)``.
 
         Each ``f_i`` must be continuous and strictly increasing on ``[0, surplus]`` (concave
@@ -422,7 +450,7 @@ class BargainingProblem:
             grid = np.linspace(0.0, surplus, 9)
             try:
                 values = np.array([float(f(x)) for x in grid])
-            except Exception as error:  # noqa: BLE001 - user callable
+            except Exception as error:
                 raise InvalidProblemError(
                     f"utility of player {i + 1} fails on [0, {surplus}]: {error}") from None
             if not np.isfinite(values).all() or (np.diff(values) <= 0).any():
@@ -446,7 +474,7 @@ class BargainingProblem:
 
     @classmethod
     def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,
-                      players=None, atol: float = 1e-9) -> "BargainingProblem":
+                      players=None, atol: float = 1e-9) -> BargainingProblem:
         """A Pareto frontier ``u_n = g(u_1, ..., u_{n-1})`` with ``u_i <= upper[i]`` for i < n.
 
         ``frontier`` is called with the ``n - 1`` first utilities as positional arguments and
@@ -598,7 +626,7 @@ class BargainingProblem:
                 "scale, rescale them or pass a smaller atol).")
 
     # ------------------------------------------------------------------ transforms
-    def transformed(self, scale, shift) -> "BargainingProblem":
+    def transformed(self, scale, shift) -> BargainingProblem:
         """The problem after the positive affine map ``u_i -> scale_i * u_i + shift_i``."""
         a = _vector(scale, "scale", self.n_players)
         b = _vector(shift, "shift", self.n_players)
@@ -616,8 +644,7 @@ class BargainingProblem:
             return BargainingProblem.from_vertices(self.vertices * a + b, d,
                                                    players=self.players, atol=self.atol)
         if self.kind == "surplus":
-            fs = tuple((lambda f, ai, bi: (lambda x: ai * f(x) + bi))(f, a[i], b[i])
-                       for i, f in enumerate(self.utilities))
+            fs = tuple(_affine(f, a[i], b[i]) for i, f in enumerate(self.utilities))
             return BargainingProblem.from_surplus(fs, d, surplus=self.surplus,
                                                   players=self.players, atol=self.atol)
         g, an, bn, ah, bh = self.frontier, a[-1], b[-1], a[:-1], b[:-1]
