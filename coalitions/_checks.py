@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import math
 import os
 from numbers import Integral, Real
 from pathlib import Path
-from typing import Any, Callable, Iterable, NoReturn
+from typing import Any, Callable, Iterable, NoReturn, Sequence, TypeVar
 
 import numpy as np
 
@@ -25,7 +26,9 @@ from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError,
 __all__ = ["check_tolerance", "check_integer", "check_choice", "check_method",
            "unknown_choice", "seed_sequence", "check_instance", "check_numeric", "as_list",
            "name_list", "player_names", "check_callback", "as_path", "format_bytes",
-           "finite_floats", "as_label", "MAX_PLAYERS"]
+           "finite_floats", "as_label", "front_door", "check_options", "MAX_PLAYERS"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
@@ -351,3 +354,103 @@ def as_label(value: Any, what: str, function: str) -> str:
         raise InvalidArgumentError(
             f"{function}: {what} must be a name (a string), got {value!r}.")
     return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def front_door(methods: Sequence[str], *, plural: str = "methods") -> Callable[[F], F]:
+    """Decorator of a public front door that chooses its algorithm with ``method=``.
+
+    It keeps two rules of the dispatch policy in one place:
+
+    * ``method=`` (given by keyword) must be one of ``methods``, else
+      :func:`check_choice` raises :class:`InvalidArgumentError` listing them as ``plural``
+      (with a did-you-mean for a typo);
+    * a keyword the function does not take (or a wrong number of positional arguments)
+      raises :class:`InvalidArgumentError` naming the keywords it takes, never a bare
+      ``TypeError``.
+
+    The wrapper keeps the function's name, docstring and signature (``inspect.signature``
+    follows ``__wrapped__``) and lists the choices as ``function.methods`` (the tuple
+    ``methods``), so tests can walk every front door and every method. The arguments are
+    bound only when the call fails, so a good call costs one extra Python frame.
+
+    Examples
+    --------
+    >>> @front_door(("auto", "exact"))
+    ... def solve(game, *, method="auto"):
+    ...     return method
+    >>> solve(None, method="exact"), solve.methods
+    ('exact', ('auto', 'exact'))
+    >>> solve(None, metod="exact")
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidArgumentError: solve: unexpected keyword argument 'metod' (did you mean 'method'?); solve takes game, method.
+    """
+    methods = tuple(methods)
+
+    def decorate(function: F) -> F:
+        name = function.__name__
+        signature = inspect.signature(function)
+        takes = [parameter.name for parameter in signature.parameters.values()
+                 if parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)]
+
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if "method" in kwargs:
+                check_choice(kwargs["method"], methods, plural=plural, function=name)
+            try:
+                return function(*args, **kwargs)
+            except TypeError:
+                try:
+                    signature.bind(*args, **kwargs)
+                except TypeError as error:
+                    raise InvalidArgumentError(_binding_message(name, error, kwargs, takes)
+                                               ) from None
+                raise
+
+        wrapper.methods = methods  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+    return decorate
+
+
+def _binding_message(function: str, error: TypeError, kwargs: dict, takes: list[str]) -> str:
+    unknown = [key for key in kwargs if key not in takes]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], takes, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        what = f"unexpected keyword argument {unknown[0]!r}{hint}"
+    else:
+        what = str(error).replace(f"{function}() ", "")
+    return f"{function}: {what}; {function} takes {', '.join(takes)}."
+
+
+def check_options(method: str, given: dict[str, Any], takes: dict[str, Iterable[str]], *,
+                  function: str, takers: str = "the methods") -> None:
+    """Refuse options that ``method`` does not take.
+
+    ``given`` maps each method-dependent option to its value (None when not given);
+    ``takes`` maps a method to the options it takes (a method not listed takes none);
+    ``takers`` names the methods that take them in the message.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Naming the options given that ``method`` does not take and the ones it takes.
+
+    Examples
+    --------
+    >>> check_options("exact", {"budget": 10}, {"permutation": ("budget",)},
+    ...               function="shapley_value", takers="sampling methods")
+    Traceback (most recent call last):
+    ...
+    coalitions.exceptions.InvalidArgumentError: shapley_value: method='exact' does not take budget; it takes no options (budget only apply to sampling methods: 'permutation').
+    """
+    accepted = tuple(takes.get(method, ()))
+    refused = [key for key, value in given.items() if value is not None and key not in accepted]
+    if refused:
+        others = [name for name, options in takes.items() if set(refused) & set(options)]
+        where = (f" ({', '.join(refused)} only apply to {takers}: "
+                 f"{', '.join(map(repr, others))})" if others else "")
+        takes_text = ", ".join(accepted) if accepted else "no options"
+        raise InvalidArgumentError(
+            f"{function}: method={method!r} does not take {', '.join(refused)}; it takes "
+            f"{takes_text}{where}.")

@@ -27,7 +27,7 @@ import sympy
 from hypothesis import strategies as st
 
 import coalitions as co
-from coalitions.formation import HedonicGame
+from coalitions.games.hedonic import HedonicGame
 
 
 # ------------------------------------------------------------------------------ TU games

@@ -19,15 +19,21 @@ from strategies import weighted_bodies
 PACKAGE = Path(co.__file__).parent
 
 
+def _is_cli_command(node: ast.AST) -> bool:
+    """A typer command or callback (``@app.command(...)``), named after what it runs."""
+    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
+               and d.func.attr in ("command", "callback")
+               for d in getattr(node, "decorator_list", ()))
+
+
 def _public_definitions() -> dict[str, list[str]]:
     """Public top-level functions and classes of every module, by name."""
     found: dict[str, list[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         for node in ast.parse(path.read_text()).body:
-            # typer commands (decorated functions in cli/) are named after what they run
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and \
-                    not node.name.startswith("_") and not node.decorator_list:
+                    not node.name.startswith("_") and not _is_cli_command(node):
                 found.setdefault(node.name, []).append(module)
     return found
 

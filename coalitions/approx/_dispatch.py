@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .._checks import unknown_choice
+from .._checks import check_options, unknown_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.oracle import OracleGame
 
-__all__ = ["dispatch"]
+__all__ = ["dispatch", "SAMPLING_OPTIONS"]
+
+#: The options only a sampling method takes (``callback`` and ``confidence`` are harmless
+#: elsewhere: an exact method reports no progress and has no interval).
+SAMPLING_OPTIONS = ("budget", "rng", "executor")
 
 
 def dispatch(game: Any, method: str | None, function: str, default: str,
@@ -17,9 +21,12 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
              confidence: float = 0.95, normalized: bool = False):
     """The estimate when ``method`` is a sampler (or the game is an oracle), else None.
 
-    None means: run the exact path of ``function``. Sampling-only keywords given with an exact
-    method are an error rather than silently ignored (a progress callback is just unused).
+    None means: run the exact path of ``function``. ``method="auto"`` (or None) samples an
+    oracle and computes a table exactly. Sampling-only keywords given with an exact method are
+    an error rather than silently ignored (a progress callback is just unused).
     """
+    if method == "auto":
+        method = None
     if method is not None and methods and method not in methods:
         unknown_choice(method, methods)
     is_oracle = isinstance(game, OracleGame) or (
@@ -40,14 +47,9 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                 f"not have; use a sampling method ({', '.join(map(repr, samplers))}) with a "
                 "budget, or game.tabulate() for small n."
             )
-        given = [name for name, value in (("budget", budget), ("rng", rng),
-                                          ("executor", executor))
-                 if value is not None]
-        if given:
-            raise InvalidArgumentError(
-                f"the keyword(s) {', '.join(given)} only apply to sampling methods "
-                f"({', '.join(map(repr, samplers))}); method={method or 'exact'!r} is exact."
-            )
+        check_options(method or "exact", {"budget": budget, "rng": rng, "executor": executor},
+                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
+                      takers="sampling methods")
         return None
     if normalized:
         raise InvalidArgumentError(

@@ -7,7 +7,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .._bits import matrix_to_int64_masks
-from .._checks import check_callback, check_choice, finite_floats, seed_sequence
+from .._checks import check_callback, finite_floats, front_door, seed_sequence
 from ..exceptions import InvalidArgumentError
 from ._engine import (Moments, add_stats, as_oracle, check_budget, check_confidence,
                       chunk_units, empty_and_grand, estimate_result,
@@ -19,6 +19,7 @@ BANZHAF_SAMPLERS = ("sampling", "msr")
 
 
 @finite_floats
+@front_door(BANZHAF_SAMPLERS, plural="sampling methods")
 def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,
@@ -78,7 +79,6 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     >>> est.x.round(3).tolist(), est.std_error.round(3).tolist()
     ([0.757, 0.26, 0.245], [0.014, 0.014, 0.014])
     """
-    check_choice(method, BANZHAF_SAMPLERS, plural="sampling methods")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .._checks import check_callback, check_choice, finite_floats, seed_sequence
+from .._checks import check_callback, finite_floats, front_door, seed_sequence
 from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
                       check_confidence, chunk_units, empty_and_grand, estimate_result,
                       mean_and_error, run_tasks, split)
@@ -17,6 +17,7 @@ SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm"
 
 
 @finite_floats
+@front_door(SHAPLEY_SAMPLERS, plural="sampling methods")
 def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
                      rng: Any = None, executor: Any = None,
                      callback: Callable[[int, int], Any] | None = None,
@@ -132,7 +133,6 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     >>> bool(all(est.ci_low <= est.x)), est.method
     (True, 'permutation')
     """
-    check_choice(method, SHAPLEY_SAMPLERS, plural="sampling methods")
     oracle = as_oracle(game)
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)

@@ -7,8 +7,8 @@ from .bimatrix import bargaining_problem_from_game, maxmin_values
 from .linkage import (IssueLinkageModel, IssueUtility, issue_by_issue_outcome, linkage_analysis,
                       package_win_set)
 from .problem import BargainingProblem
-from .spatial import (SpatialModel, decision_rule_predicate, in_win_set, lcd_outcome,
-                      policy_core, policy_stability, setter_outcome, win_set)
+from .spatial import (SpatialModel, in_win_set, lcd_outcome, policy_core, policy_stability,
+                      setter_outcome, win_set)
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
@@ -17,6 +17,6 @@ __all__ = ["BargainingProblem", "nash_solution", "kalai_smorodinsky", "egalitari
            "utilitarian", "bargaining_solution", "rubinstein", "baron_ferejohn",
            "bargaining_problem_from_game", "maxmin_values",
            "SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outcome", "lcd_outcome",
-           "policy_stability", "decision_rule_predicate",
+           "policy_stability",
            "IssueLinkageModel", "IssueUtility", "issue_by_issue_outcome", "package_win_set",
            "linkage_analysis"]

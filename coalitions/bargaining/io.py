@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from .._formula import parse_formula
 from ..exceptions import CoalitionsError, InvalidProblemError
 from ..games.io import load_document, parse_number
+from ..games.simple import WeightedVotingGame, conjunction
 from .bimatrix import bargaining_problem_from_game
 from .linkage import IssueLinkageModel
 from .problem import BargainingProblem, _parse_utilities
@@ -159,7 +160,13 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
     """``"unanimity"``, ``"majority"``, an integer k, ``{"type": "k_of_n", "k": k}`` or
     ``{"type": "weighted", "quota": q, "weights": {name: w}}`` (optionally a list of such
     weighted rules under ``{"type": "all", "rules": [...]}``, all of which must be met: a
-    compound rule)."""
+    compound rule).
+
+    The shorthands come back as they are (the models make them weighted games with
+    :func:`~coalitions.games.simple.decision_rule_game`), a weighted rule as a
+    :class:`~coalitions.WeightedVotingGame` and ``"all"`` as their conjunction, a
+    :class:`~coalitions.CompoundGame`: decision rules are simple games, with the exact
+    quota and weights written in the file."""
     n = len(players)
     if isinstance(rule, str):
         if rule not in ("unanimity", "majority"):
@@ -185,14 +192,12 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
         return decision_rule_from_json(rule["k"], players, f"{where}.k")
     if kind == "weighted":
         _keys(rule, where, ("type", "quota", "weights"))
-        weights = _per_player(rule["weights"], f"{where}.weights", players,
-                              lambda v, w: float(_number(v, w)))
-        quota = float(_number(rule["quota"], f"{where}.quota"))
-
-        def weighted(coalition) -> bool:
-            return sum(weights[p] for p in coalition) >= quota
-        weighted.__name__ = f"weighted (quota {rule['quota']})"
-        return weighted
+        weights = _per_player(rule["weights"], f"{where}.weights", players, _number)
+        quota = _number(rule["quota"], f"{where}.quota")
+        try:
+            return WeightedVotingGame(quota, [weights[p] for p in players], players)
+        except CoalitionsError as error:
+            raise InvalidProblemError(f"{where}: {error}") from None
     if kind == "all":
         _keys(rule, where, ("type", "rules"))
         rules = rule["rules"]
@@ -201,14 +206,10 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
                                       "rules.")
         parts = [decision_rule_from_json(r, players, f"{where}.rules[{i}]")
                  for i, r in enumerate(rules)]
-        if not all(callable(p) for p in parts):
+        if not all(isinstance(p, WeightedVotingGame) for p in parts):
             raise InvalidProblemError(f"{where}.rules must hold weighted rules "
                                       "({\"type\": \"weighted\", ...}).")
-
-        def compound(coalition) -> bool:
-            return all(p(coalition) for p in parts)
-        compound.__name__ = "compound (" + " and ".join(p.__name__ for p in parts) + ")"
-        return compound
+        return parts[0] if len(parts) == 1 else conjunction(*parts)
     raise InvalidProblemError(f"{where}.type = {_json(kind)} is unknown; use k_of_n, weighted "
                               "or all.")
 

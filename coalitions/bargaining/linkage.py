@@ -15,15 +15,18 @@ callable.
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .._checks import format_bytes
+from .._frozen import Frozen, assign
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
+from ..games.simple import decision_rule_game
 from ..results import LinkageResult
 from .problem import _real_array
-from .spatial import _GRID_BYTES, decision_rule_predicate
+from .spatial import _GRID_BYTES
 
 __all__ = ["IssueLinkageModel", "IssueUtility", "issue_by_issue_outcome", "package_win_set",
            "linkage_analysis"]
@@ -39,13 +42,19 @@ def _parameter(value, what: str) -> float:
     return float(number)
 
 
-class IssueUtility:
-    """A concave utility on one issue: linear, quadratic (single-peaked) or a callable."""
+class IssueUtility(Frozen):
+    """A concave utility on one issue: linear, quadratic (single-peaked) or a callable.
+
+    Immutable and hashable: two linear or quadratic utilities are equal when their
+    parameters are; a callable one equals only a utility of the same callable.
+    """
+
+    __slots__ = ("spec", "kind", "f", "slope", "peak", "salience")
 
     def __init__(self, spec: Any, where: str = "utility") -> None:
-        self.spec = spec
+        assign(self, spec=spec, slope=None, peak=None, salience=None)
         if callable(spec):
-            self.kind, self.f = "callable", spec
+            assign(self, kind="callable", f=spec)
             return
         if not isinstance(spec, Mapping) or "type" not in spec:
             raise InvalidProblemError(
@@ -55,15 +64,14 @@ class IssueUtility:
         try:
             if kind == "linear":
                 a = _parameter(spec["slope"], f"{where}: slope")
-                self.kind, self.slope = kind, a
-                self.f = lambda x: a * x
+                assign(self, kind=kind, slope=a, f=lambda x: a * x)
             elif kind == "quadratic":
                 t = _parameter(spec["ideal"], f"{where}: ideal")
                 b = _parameter(spec["salience"], f"{where}: salience")
                 if b <= 0:
                     raise InvalidProblemError(f"{where}: salience must be positive, got {b}.")
-                self.kind, self.peak, self.salience = kind, t, b
-                self.f = lambda x: -b * (x - t) ** 2
+                assign(self, kind=kind, peak=t, salience=b,
+                       f=lambda x: -b * (x - t) ** 2)
             else:
                 raise InvalidProblemError(
                     f"{where}: unknown utility type {kind!r}; use 'linear' or 'quadratic'.")
@@ -77,6 +85,26 @@ class IssueUtility:
 
     def __call__(self, x: float) -> float:
         return float(self.f(x))
+
+    def _key(self) -> tuple:
+        if self.kind == "callable":
+            return ("callable", self.f)
+        return (self.kind, self.slope, self.peak, self.salience)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, IssueUtility):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(("IssueUtility", self._key()))
+
+    def __repr__(self) -> str:
+        if self.kind == "linear":
+            return f"IssueUtility(linear, slope={self.slope})"
+        if self.kind == "quadratic":
+            return f"IssueUtility(quadratic, ideal={self.peak}, salience={self.salience})"
+        return f"IssueUtility({getattr(self.f, '__name__', 'callable')})"
 
     def ideal(self, lo: float, hi: float) -> float:
         """The best level in [lo, hi]."""
@@ -116,8 +144,12 @@ class IssueUtility:
         return (edge(peak, lo), edge(peak, hi))
 
 
-class IssueLinkageModel:
+class IssueLinkageModel(Frozen):
     """Members, issues, additively separable utilities, a status quo and a decision rule.
+
+    The model is immutable (its mappings are read-only views) and hashable: two models are
+    equal when their members, issues, utilities, bounds, status quo, no-agreement point,
+    decision rule and assumptions are. :meth:`with_rule` gives a counterfactual.
 
     Parameters
     ----------
@@ -126,7 +158,9 @@ class IssueLinkageModel:
         Also the no-agreement point unless ``no_agreement`` is given.
     bounds : mapping issue -> (low, high), optional
         Range of each issue (default (0, 1)).
-    decision_rule : see :mod:`coalitions.bargaining.spatial` (default unanimity).
+    decision_rule : simple game, str, int or predicate, default ``"unanimity"``
+        Kept as a simple game (``model.decision_rule``; see
+        :func:`~coalitions.games.simple.decision_rule_game`), ``model.rule_label`` names it.
     no_agreement : mapping issue -> level, optional
     assumptions : sequence of str
         Labels printed with every result (where the numbers come from).
@@ -142,14 +176,19 @@ class IssueLinkageModel:
     >>> r = linkage_analysis(model, blocker="C", linked_issue="A", demand_issue="B")
     >>> round(r.max_concession, 4), r.capped_by, r.credible
     (0.6099, ('D',), False)
+    >>> model == model.with_rule("unanimity"), model == model.with_rule(1)
+    (True, False)
     """
+
+    __slots__ = ("players", "issues", "utilities", "bounds", "status_quo", "no_agreement",
+                 "decision_rule", "rule_label", "assumptions", "_hash")
 
     def __init__(self, utilities: Mapping, status_quo: Mapping, *, bounds: Mapping | None = None,
                  decision_rule: Any = "unanimity", no_agreement: Mapping | None = None,
                  assumptions: Sequence[str] = ()) -> None:
         if not isinstance(utilities, Mapping) or not utilities:
             raise InvalidProblemError("utilities must map each member to its issue utilities.")
-        self.players = tuple(str(p) for p in utilities)
+        players = tuple(str(p) for p in utilities)
         if not isinstance(status_quo, Mapping):
             raise InvalidProblemError(
                 f"status_quo must map each issue to its level, e.g. {{\"A\": 0}}, got "
@@ -157,8 +196,7 @@ class IssueLinkageModel:
         issues = tuple(str(k) for k in status_quo)
         if not issues:
             raise InvalidProblemError("status_quo must give a level for every issue.")
-        self.issues = issues
-        self.utilities = {}
+        table: dict[str, Mapping[str, IssueUtility]] = {}
         for player, per_issue in utilities.items():
             if not isinstance(per_issue, Mapping):
                 raise InvalidProblemError(f"utilities[{player!r}] must map issues to utilities.")
@@ -168,9 +206,9 @@ class IssueLinkageModel:
                 raise InvalidProblemError(
                     f"utilities[{player!r}] must cover exactly the issues {list(issues)} "
                     f"(missing {sorted(missing)}, unknown {sorted(extra)}).")
-            self.utilities[str(player)] = {k: IssueUtility(per_issue[k],
-                                                           f"utilities[{player!r}][{k!r}]")
-                                           for k in issues}
+            table[str(player)] = MappingProxyType(
+                {k: IssueUtility(per_issue[k], f"utilities[{player!r}][{k!r}]")
+                 for k in issues})
         if bounds is not None and not isinstance(bounds, Mapping):
             raise InvalidProblemError(f"bounds must map issues to (low, high), got {bounds!r}.")
         bounds = dict(bounds or {})
@@ -178,18 +216,18 @@ class IssueLinkageModel:
         if unknown:
             raise InvalidProblemError(f"bounds: {unknown[0]!r} is not an issue; issues are "
                                       f"{list(issues)}.")
-        self.bounds = {}
+        ranges: dict[str, tuple[float, float]] = {}
         for k in issues:
             pair = _real_array(bounds.get(k, (0.0, 1.0)), f"bounds[{k!r}]", ndim=1)
             if pair.size != 2 or not pair[0] < pair[1] or (np.abs(pair) > 1e100).any():
                 raise InvalidProblemError(
                     f"bounds[{k!r}] must be (low, high) with low < high, got "
                     f"{bounds.get(k)!r}.")
-            self.bounds[k] = (float(pair[0]), float(pair[1]))
-        for player, per_issue in self.utilities.items():   # callables: finite on the range
+            ranges[k] = (float(pair[0]), float(pair[1]))
+        for player, per_issue in table.items():   # callables: finite on the range
             for k, u in per_issue.items():
                 if u.kind == "callable":
-                    lo, hi = self.bounds[k]
+                    lo, hi = ranges[k]
                     for x in np.linspace(lo, hi, 5):
                         try:
                             value = float(u(float(x)))
@@ -201,31 +239,43 @@ class IssueLinkageModel:
                             raise InvalidProblemError(
                                 f"utilities[{player!r}][{k!r}] is {value} at {x:g}; it must "
                                 "be finite on the issue's bounds.")
-        self.status_quo = self._levels(status_quo, "status_quo")
-        self.no_agreement = (dict(self.status_quo) if no_agreement is None
-                             else self._levels(no_agreement, "no_agreement"))
-        self.decision_rule = decision_rule
-        self.is_winning, self.rule_label = decision_rule_predicate(decision_rule, self.players)
+        sq = _levels(status_quo, "status_quo", issues, ranges)
+        d = sq if no_agreement is None else _levels(no_agreement, "no_agreement", issues,
+                                                    ranges)
+        rule, label = decision_rule_game(decision_rule, players)
         if isinstance(assumptions, (str, bytes)) or not isinstance(assumptions, Iterable) or \
                 not all(isinstance(a, str) for a in assumptions):
             raise InvalidProblemError(f"assumptions must be a list of strings, got "
                                       f"{assumptions!r}.")
-        self.assumptions = tuple(assumptions)
+        assign(self, players=players, issues=issues, utilities=MappingProxyType(table),
+               bounds=MappingProxyType(ranges), status_quo=MappingProxyType(sq),
+               no_agreement=MappingProxyType(dict(d)), decision_rule=rule, rule_label=label,
+               assumptions=tuple(assumptions), _hash=None)
 
-    def _levels(self, levels: Mapping, what: str) -> dict:
-        if not isinstance(levels, Mapping):
-            raise InvalidProblemError(f"{what} must map each issue to a level, got {levels!r}.")
-        if set(levels) != set(self.issues):
-            raise InvalidProblemError(
-                f"{what} must give a level for each issue {list(self.issues)}.")
-        out = {}
-        for k in self.issues:
-            value = _parameter(levels[k], f"{what}[{k!r}]")
-            lo, hi = self.bounds[k]
-            if not lo <= value <= hi:
-                raise InvalidProblemError(f"{what}[{k!r}] = {value} lies outside {self.bounds[k]}.")
-            out[k] = value
-        return out
+    def is_winning(self, coalition) -> bool:
+        """Whether a coalition (names) wins under the decision rule."""
+        return self.decision_rule.is_winning(coalition)
+
+    def _key(self) -> tuple:
+        return (self.players, self.issues,
+                tuple(tuple(self.utilities[p][k] for k in self.issues) for p in self.players),
+                tuple(self.bounds.items()), tuple(self.status_quo.items()),
+                tuple(self.no_agreement.items()), self.decision_rule, self.rule_label,
+                self.assumptions)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, IssueLinkageModel):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            assign(self, _hash=hash(("IssueLinkageModel", *self._key())))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return (f"IssueLinkageModel(players={list(self.players)}, issues={list(self.issues)}, "
+                f"rule={self.rule_label!r})")
 
     def utility(self, player: str, outcome: Mapping) -> float:
         """``u_i(x) = sum_k u_ik(x_k)``."""
@@ -237,6 +287,22 @@ class IssueLinkageModel:
                                   for p, per in self.utilities.items()},
                                  self.status_quo, bounds=self.bounds, decision_rule=decision_rule,
                                  no_agreement=self.no_agreement, assumptions=self.assumptions)
+
+
+def _levels(levels: Mapping, what: str, issues: tuple, bounds: Mapping) -> dict:
+    """A level for each issue, each a finite number within the issue's bounds."""
+    if not isinstance(levels, Mapping):
+        raise InvalidProblemError(f"{what} must map each issue to a level, got {levels!r}.")
+    if set(levels) != set(issues):
+        raise InvalidProblemError(f"{what} must give a level for each issue {list(issues)}.")
+    out = {}
+    for k in issues:
+        value = _parameter(levels[k], f"{what}[{k!r}]")
+        lo, hi = bounds[k]
+        if not lo <= value <= hi:
+            raise InvalidProblemError(f"{what}[{k!r}] = {value} lies outside {bounds[k]}.")
+        out[k] = value
+    return out
 
 
 def _check(model) -> IssueLinkageModel:

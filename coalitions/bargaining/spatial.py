@@ -9,9 +9,12 @@ the core, the take-it-or-leave-it outcome of an agenda setter (Romer & Rosenthal
 
 Decision rules
 --------------
-``"unanimity"``, ``"majority"``, an integer ``k`` (k of n), a predicate
-``rule(coalition) -> bool`` on frozensets of player names, or any object with ``players`` and
-``is_winning(coalition)`` (a weighted or compound voting game).
+A decision rule is a simple game of :mod:`coalitions.games.simple`: a
+:class:`~coalitions.WeightedVotingGame`, :class:`~coalitions.CompoundGame` or
+:class:`~coalitions.SimpleGame` over the model's players. ``"unanimity"``, ``"majority"``, an
+integer ``k`` (k of n), a predicate ``rule(coalition) -> bool`` on frozensets of player names
+or any object with ``players`` and ``is_winning(coalition)`` are turned into one by
+:func:`~coalitions.games.simple.decision_rule_game`.
 """
 
 from __future__ import annotations
@@ -23,72 +26,14 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 
 from .._checks import as_list, format_bytes, player_names
-from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidProblemError, TooLargeError
+from .._frozen import Frozen, assign
+from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
+from ..games.simple import decision_rule_game, shorthand_rule
 from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
 from .problem import _real_array
 
 __all__ = ["SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outcome", "lcd_outcome",
-           "policy_stability", "decision_rule_predicate"]
-
-
-# ---------------------------------------------------------------- decision rules
-def decision_rule_predicate(rule: Any, players: tuple) -> tuple[Callable[[frozenset], bool], str]:
-    """Normalise a decision rule to ``(is_winning(frozenset_of_names), label)``."""
-    players = player_names(players, "decision_rule_predicate: players", InvalidProblemError)
-    n = len(players)
-    if isinstance(rule, str):
-        if rule == "unanimity":
-            return (lambda c: len(c) == n), "unanimity"
-        if rule == "majority":
-            return (lambda c: 2 * len(c) > n), "majority"
-        raise InvalidProblemError(
-            f"unknown decision rule {rule!r}; use 'unanimity', 'majority', an integer k (k of "
-            "n), a predicate on coalitions, or an object with players and is_winning().")
-    if isinstance(rule, (int, np.integer)) and not isinstance(rule, bool):
-        k = int(rule)
-        if not 1 <= k <= n:
-            raise InvalidProblemError(f"a k-of-n rule needs 1 <= k <= n = {n}, got k = {k}.")
-        return (lambda c: len(c) >= k), f"{k} of {n}"
-    method = getattr(rule, "is_winning", None)
-    if callable(method):
-        rule_players = tuple(str(p) for p in getattr(rule, "players", ()))
-        if set(rule_players) != set(players):
-            raise InvalidProblemError(
-                f"the decision rule's players {list(rule_players)} differ from the model's "
-                f"players {list(players)}; use the same names.")
-
-        def winning(coalition: frozenset) -> bool:
-            try:
-                return method(frozenset(coalition))
-            except (TypeError, KeyError, ValueError):
-                mask = sum(1 << rule_players.index(p) for p in coalition)
-                return method(mask)
-        return _guarded(winning, type(rule).__name__), type(rule).__name__
-    if callable(rule):
-        label = getattr(rule, "__name__", "predicate")
-        return _guarded(lambda c: rule(frozenset(c)), label), label
-    raise InvalidProblemError(
-        f"decision_rule must be 'unanimity', 'majority', an integer, a predicate or a voting "
-        f"game with is_winning(); got {type(rule).__name__}.")
-
-
-def _guarded(rule: Callable[[frozenset], Any], label: str) -> Callable[[frozenset], bool]:
-    """A user's decision rule whose failures become InvalidProblemError naming the coalition."""
-    def winning(coalition: frozenset) -> bool:
-        try:
-            verdict = rule(coalition)
-        except CoalitionsError:
-            raise
-        except Exception as error:  # noqa: BLE001 - a user's callable
-            raise InvalidProblemError(
-                f"the decision rule {label} fails on the coalition {sorted(coalition)}: "
-                f"{type(error).__name__}: {error}") from None
-        if not isinstance(verdict, (bool, np.bool_, int, np.integer)):
-            raise InvalidProblemError(
-                f"the decision rule {label} must return True or False, got {verdict!r} for "
-                f"the coalition {sorted(coalition)}.")
-        return bool(verdict)
-    return winning
+           "policy_stability"]
 
 
 _LARGEST_COORDINATE = 1e100
@@ -112,8 +57,12 @@ def _policy_point(value, what: str, dimension: int | None = None) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- the model
-class SpatialModel:
+class SpatialModel(Frozen):
     """Ideal points, a status quo, a decision rule and an optional agenda setter.
+
+    The model is immutable and hashable: two models are equal when their players, ideal
+    points, status quo, weights, setter and decision rule (a simple game) are equal. Change
+    one with :meth:`replace` or :meth:`with_player`.
 
     Parameters
     ----------
@@ -123,7 +72,10 @@ class SpatialModel:
         The reversion point ``q``: what happens without agreement.
     players : sequence of str, optional
         Names when ``ideal_points`` is a sequence.
-    decision_rule : see module docstring; default ``"unanimity"``.
+    decision_rule : simple game, str, int or predicate, default ``"unanimity"``
+        Kept as a simple game (see the module docstring): ``model.decision_rule`` is a
+        :class:`~coalitions.WeightedVotingGame`, :class:`~coalitions.CompoundGame` or
+        :class:`~coalitions.SimpleGame`, and ``model.rule_label`` names it.
     setter : str, optional
         The agenda setter's name.
     weights : mapping or sequence, optional
@@ -137,7 +89,14 @@ class SpatialModel:
     >>> m = SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE", setter="E")
     >>> setter_outcome(m).outcome
     4.0
+    >>> m.decision_rule
+    WeightedVotingGame(quota=5, weights=[1, 1, 1, 1, 1], players=('A', 'B', 'C', 'D', 'E'))
+    >>> m == m.replace(status_quo=0.0), m == m.replace(decision_rule="majority")
+    (True, False)
     """
+
+    __slots__ = ("players", "ideals", "status_quo", "weights", "dimension", "setter",
+                 "decision_rule", "rule_label", "_hash")
 
     def __init__(self, ideal_points, status_quo, *, players=None, decision_rule="unanimity",
                  setter: str | None = None, weights=None) -> None:
@@ -188,14 +147,32 @@ class SpatialModel:
         if setter is not None and str(setter) not in players:
             raise InvalidProblemError(f"the setter {setter!r} is not a player; players are "
                                       f"{list(players)}.")
-        self.players = players
-        self.ideals = ideals
-        self.status_quo = q
-        self.weights = w
-        self.dimension = ideals.shape[1]
-        self.setter = None if setter is None else str(setter)
-        self.decision_rule = decision_rule
-        self.is_winning, self.rule_label = decision_rule_predicate(decision_rule, players)
+        rule, label = decision_rule_game(decision_rule, players)
+        # Own read-only copies, with -0.0 as 0.0 so that equal models hash alike.
+        ideals, q, w = (np.array(a, dtype=np.float64) + 0.0 for a in (ideals, q, w))
+        for array in (ideals, q, w):
+            array.setflags(write=False)
+        assign(self, players=players, ideals=ideals, status_quo=q, weights=w,
+               dimension=ideals.shape[1], setter=None if setter is None else str(setter),
+               decision_rule=rule, rule_label=label, _hash=None)
+
+    def is_winning(self, coalition) -> bool:
+        """Whether a coalition (names) wins under the decision rule."""
+        return self.decision_rule.is_winning(coalition)
+
+    def _key(self) -> tuple:
+        return (self.players, self.ideals.tobytes(), self.status_quo.tobytes(),
+                self.weights.tobytes(), self.setter, self.decision_rule, self.rule_label)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SpatialModel):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            assign(self, _hash=hash(("SpatialModel", *self._key())))
+        return self._hash
 
     @property
     def n_players(self) -> int:
@@ -234,7 +211,7 @@ class SpatialModel:
     def replace(self, **changes) -> "SpatialModel":
         """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
         args = dict(ideal_points=dict(zip(self.players, self._points())),
-                    status_quo=self._point(self.status_quo), decision_rule=self.decision_rule,
+                    status_quo=self._point(self.status_quo), decision_rule=self._rule(),
                     setter=self.setter, weights=self.weights)
         unknown = sorted(set(changes) - set(args))
         if unknown:
@@ -250,8 +227,13 @@ class SpatialModel:
         points = dict(zip(self.players, self._points()))
         points[str(name)] = ideal
         w = [*self.weights.tolist(), 1.0 if weight is None else weight]
-        return SpatialModel(points, self._point(self.status_quo), decision_rule=self.decision_rule,
+        return SpatialModel(points, self._point(self.status_quo), decision_rule=self._rule(),
                             setter=self.setter, weights=w)
+
+    def _rule(self):
+        """The rule as given: the shorthand ``"unanimity"``, ``"majority"`` or k (which
+        follow the players), else the simple game."""
+        return shorthand_rule(self.decision_rule, self.rule_label)
 
     def _point(self, x):
         return float(x[0]) if self.dimension == 1 else tuple(float(v) for v in x)

@@ -119,7 +119,7 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
         game = read_game(file)
         solver = prenucleolus if pre else nucleolus
         progress = _progress(not as_json and getattr(game, "n_players", 0) >= 14)
-        result = solver(game, atol=atol, progress=progress)
+        result = solver(game, atol=atol, callback=progress)
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)

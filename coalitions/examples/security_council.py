@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..games.classes import veto_council
 from ._registry import register
 from ._report import Report, Section
 
-__all__ = ["compute", "report", "veto_council", "PERMANENT", "ELECTED_2020"]
+__all__ = ["compute", "report", "PERMANENT", "ELECTED_2020"]
 
 # UN Charter Art. 23 and 27(3); elected members of 2020 (UN press release GA/12152)
 PERMANENT = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
@@ -26,18 +27,6 @@ def _council_game(permanent, elected, quota):
     veto = frozenset(permanent)
     return TUGame.from_function(lambda s: int(veto <= s and len(s) >= quota),
                                 list(permanent) + list(elected))
-
-
-def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int):
-    """The rule "``votes_needed`` votes including every veto holder" as a weighted game:
-    weight ``w = other - votes_needed + vetoes + 1`` per veto holder, 1 per other seat, quota
-    ``vetoes * w + votes_needed - vetoes`` (today's Council: ``[39; 7 x 5, 1 x 10]``)."""
-    from ..games.simple import WeightedVotingGame
-
-    v, m, k = permanent_with_veto, other_seats, votes_needed
-    w = m - k + v + 1
-    players = [f"V{i + 1}" for i in range(v)] + [f"S{i + 1}" for i in range(m)]
-    return WeightedVotingGame(v * w + k - v, [w] * v + [1] * m, players)
 
 
 #: Enlargement designs: label, vetoes, other seats, votes needed.

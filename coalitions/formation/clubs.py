@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from .._bits import mask_members, subset_sums
-from .._checks import as_list, check_integer, check_method, name_list
+from .._checks import as_list, check_integer, front_door, name_list
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
 from .._players import names_of
@@ -172,6 +172,7 @@ def _pareto_keep(coverage: np.ndarray, log_eff: np.ndarray) -> np.ndarray:
     return order[keep]
 
 
+@front_door(FRONTIER_METHODS)
 def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] | None = None,
                   method: str = "auto", max_points: int = 1_000_000) -> ClubFrontierResult:
     r"""The Pareto frontier of clubs: largest chance of acting for each level of coverage.
@@ -239,7 +240,6 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     [0.9, 0.6, 0.54, 0.27]
     """
     names, p, s = _data(probabilities, coverage, players)
-    check_method(method, FRONTIER_METHODS)
     max_points = check_integer(max_points, "max_points", "club_frontier", low=1)
     n = len(names)
     if method == "auto":

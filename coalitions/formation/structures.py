@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
-from .._checks import check_integer, check_method, check_tolerance, name_list
+from .._checks import check_integer, check_tolerance, front_door, name_list
 from ..exceptions import InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import subgame
 from ..games.transforms import as_tu_game
@@ -178,6 +178,7 @@ def coalition_structure_value(game: TUGame, structure: Iterable[Any]) -> Any:
     return total
 
 
+@front_door(STRUCTURE_METHODS)
 def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> CoalitionStructureResult:
     r"""The coalition structure (partition of the players) of largest total worth.
 
@@ -241,7 +242,6 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     ((('a', 'b'), ('c',)), Fraction(5, 1))
     """
     game = as_tu_game(game, "optimal_coalition_structure", numeric="compares coalition values")
-    check_method(method, STRUCTURE_METHODS)
     n = game.n_players
     if method == "enumeration":
         return _by_enumeration(game)
@@ -320,7 +320,13 @@ def _structure_result(game: TUGame, masks: list[int], method: str) -> CoalitionS
         concept="optimal-coalition-structure", method=method)
 
 
-def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
+#: The choices of ``method=`` in :func:`aumann_dreze_value`.
+AUMANN_DREZE_METHODS = ("shapley-of-subgames",)
+
+
+@front_door(AUMANN_DREZE_METHODS)
+def aumann_dreze_value(game: TUGame, structure: Iterable[Any], *,
+                       method: str = "shapley-of-subgames") -> ValueResult:
     r"""The Aumann-Dreze value: the Shapley value of each coalition's own subgame.
 
     For a coalition structure :math:`\mathcal{B}` and player ``i`` in ``B(i)``,
@@ -335,6 +341,8 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any]) -> ValueResult:
     game : TUGame
     structure : list of coalitions
         A partition of the players (lists of names).
+    method : {"shapley-of-subgames"}
+        The Shapley value of each coalition's subgame (the only method).
 
     Returns
     -------
@@ -421,8 +429,13 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     return bool(np.all(sums - values >= -tol))
 
 
-def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
-                   ) -> StructureCoreResult:
+#: The choices of ``method=`` in :func:`structure_core`.
+STRUCTURE_CORE_METHODS = ("highs",)
+
+
+@front_door(STRUCTURE_CORE_METHODS)
+def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9,
+                   method: str = "highs") -> StructureCoreResult:
     r"""The core of a game with a coalition structure: is the structure stable?
 
     An allocation is in the core of :math:`(N, v, \mathcal{B})` when each coalition of the
@@ -441,6 +454,8 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
         A partition of the players.
     atol : float
         The core is declared empty when the least subsidy ``epsilon`` exceeds ``atol``.
+    method : {"highs"}
+        The linear program, solved by HiGHS (the only method).
 
     Returns
     -------

@@ -18,7 +18,7 @@ from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
 __all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
            "bankruptcy_game", "cost_to_savings", "additive_game", "symmetric_game",
-           "random_game"]
+           "random_game", "veto_council"]
 
 
 def _names(players: Any, n: int | None = None) -> tuple[str, ...]:
@@ -310,3 +310,62 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
         unknown_choice(kind, ("float", "exact"), what="kind")
     values[0] = 0
     return TUGame(values, _names(n))
+
+
+#: Largest number of seats of each kind in :func:`veto_council` (one name per seat).
+MAX_COUNCIL_SEATS = 100_000
+
+
+def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int) -> Any:
+    r"""A council that decides by ``votes_needed`` votes including every veto holder, as a
+    weighted voting game.
+
+    With :math:`v` veto holders, :math:`m` other seats and :math:`k` votes needed, each veto
+    holder weighs :math:`w = m - k + v + 1`, every other seat 1, and the quota is
+    :math:`q = v w + k - v`. All vetoes and :math:`k - v` others reach the quota; without one
+    veto holder the others weigh at most :math:`(v - 1) w + m < q`.
+
+    Parameters
+    ----------
+    permanent_with_veto : int
+        The veto holders ``V1 .. Vv`` (0 or more).
+    other_seats : int
+        The other seats ``S1 .. Sm`` (at least 0).
+    votes_needed : int
+        Votes needed: at least 1 and the number of veto holders, at most the council's size.
+
+    Returns
+    -------
+    WeightedVotingGame
+
+    Raises
+    ------
+    InvalidArgumentError
+        For counts that are not integers in range.
+
+    References
+    ----------
+    .. [1] Charter of the United Nations, Art. 23 and 27(3) (today's Security Council:
+       5 permanent members with a veto, 10 elected, 9 votes).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> council = co.veto_council(5, 10, 9)
+    >>> council.quota, list(council.weights)
+    (39, [7, 7, 7, 7, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+    """
+    from .simple import WeightedVotingGame
+
+    v = check_integer(permanent_with_veto, "permanent_with_veto", "veto_council", low=0,
+                      high=MAX_COUNCIL_SEATS)
+    m = check_integer(other_seats, "other_seats", "veto_council", low=0,
+                      high=MAX_COUNCIL_SEATS)
+    k = check_integer(votes_needed, "votes_needed", "veto_council", low=1)
+    if not v <= k <= v + m:
+        raise InvalidArgumentError(
+            f"veto_council: votes_needed must lie between the {v} veto holders and the "
+            f"council's {v + m} seats, got {k}.")
+    w = m - k + v + 1
+    players = [f"V{i + 1}" for i in range(v)] + [f"S{i + 1}" for i in range(m)]
+    return WeightedVotingGame(v * w + k - v, [w] * v + [1] * m, players)

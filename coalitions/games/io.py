@@ -24,7 +24,6 @@ shape, length ``2**n``) before any memory is allocated.
 from __future__ import annotations
 
 import difflib
-import importlib
 import json
 import math
 import os
@@ -43,26 +42,19 @@ from .._players import names_of, unknown_player
 from .. import _numbers as nb
 from .._checks import as_path
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from .hedonic import _hedonic_from_document
+from .simple import _simple_from_document
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
 __all__ = ["read_game", "write_game", "game_from_json", "game_to_json", "load_document",
            "validate_document", "parse_number", "coalition_mask", "json_path", "schema",
-           "FORMAT_VERSION", "GAME_TYPES", "WRITE_FORMATS"]
+           "FORMAT_VERSION", "GAME_TYPES", "NEGOTIATION_TYPES", "READERS", "WRITE_FORMATS"]
 
 FORMAT_VERSION = 1
 
-#: The reader of each ``"type"``: (module, function), imported on first use.
-_READERS: dict[str, tuple[str, str]] = {
-    "tu": (__name__, "_tu_from_document"),
-    "simple": ("coalitions.games.simple", "_simple_from_document"),
-    "weighted": ("coalitions.games.simple", "_simple_from_document"),
-    "compound": ("coalitions.games.simple", "_simple_from_document"),
-    "hedonic": ("coalitions.formation.hedonic", "_hedonic_from_document"),
-}
-GAME_TYPES = tuple(_READERS)
-#: Document types of coalitions.bargaining.io (read with ``read_negotiation``).
-_NEGOTIATION_TYPES = ("bargaining", "spatial", "linkage")
-
+#: Document types whose objects live one layer up, in :mod:`coalitions.bargaining` (games
+#: never import it): ``coalitions.bargaining.io.read_negotiation`` reads them.
+NEGOTIATION_TYPES = ("bargaining", "spatial", "linkage")
 #: ``write_game`` formats: one JSON file; one .npz (document + binary table); JSON + .npy.
 WRITE_FORMATS = ("json", "npz", "json+npy")
 
@@ -332,9 +324,9 @@ def _document_kind(document: Any) -> str:
     known = ", ".join(json.dumps(k) for k in GAME_TYPES)
     if not isinstance(kind, str):
         raise InvalidGameError(f"type must be a string ({known}), got {_describe(kind)}.")
-    if kind in _READERS:
+    if kind in READERS:
         return kind
-    if kind in _NEGOTIATION_TYPES:
+    if kind in NEGOTIATION_TYPES:
         raise InvalidGameError(
             f"type {json.dumps(kind)} is a negotiation document, not a game; read it with "
             "coalitions.bargaining.io.read_negotiation (or the `coalitions bargain` and "
@@ -840,16 +832,28 @@ class _Tables:
 
 
 # ----------------------------------------------------------------------------- dispatch
-def _reader(kind: str) -> Callable[..., Any]:
-    module, name = _READERS[kind]
-    return getattr(importlib.import_module(module), name)
+def _without_tables(reader: Callable[[dict], Any]) -> Callable[[dict, Any], Any]:
+    return lambda document, tables: reader(document)
+
+
+#: The reader of every document ``"type"`` whose object lives in :mod:`coalitions.games`, in
+#: one static table (nothing registers itself on import). A reader takes the document,
+#: already checked against the schema, and the binary tables beside it (only TU games have
+#: any). The types of :data:`NEGOTIATION_TYPES` are read one layer up.
+READERS: dict[str, Callable[[dict, Any], Any]] = {
+    "tu": _tu_from_document,
+    "simple": _without_tables(_simple_from_document),
+    "weighted": _without_tables(_simple_from_document),
+    "compound": _without_tables(_simple_from_document),
+    "hedonic": _without_tables(_hedonic_from_document),
+}
+#: The document types :func:`read_game` reads.
+GAME_TYPES = tuple(READERS)
 
 
 def _build(document: dict, tables: _Tables | None) -> Any:
     kind = validate_document(document)
-    if kind == "tu":
-        return _tu_from_document(document, tables)
-    return _reader(kind)(document)
+    return READERS[kind](document, tables)
 
 
 def game_from_json(document: dict) -> Any:

@@ -32,11 +32,12 @@ from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
 from .._players import PlayerSet, names_of
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..exceptions import (InvalidArgumentError, InvalidGameError, InvalidProblemError,
+                          TooLargeError)
 from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
-           "MAX_ENUMERATION_PLAYERS"]
+           "decision_rule_game", "shorthand_rule", "MAX_ENUMERATION_PLAYERS"]
 
 #: Largest number of players for which a simple game's 2**n winning table is built.
 MAX_ENUMERATION_PLAYERS = 25
@@ -665,6 +666,149 @@ def as_simple_game(game: Any, function: str, *, weights: Sequence[Any] | None = 
         f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
         f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights), or "
         "give the quota with weights=[...].")
+
+
+# ----------------------------------------------------------------------------- decision rules
+def decision_rule_game(rule: Any, players: Iterable[str]) -> tuple[Any, str]:
+    """A decision rule of a negotiation model as a simple game, with a short label.
+
+    ``"unanimity"`` is ``[n; 1, ..., 1]``, ``"majority"`` is ``[floor(n/2) + 1; 1, ..., 1]``
+    and an integer ``k`` is ``[k; 1, ..., 1]`` (k of n), all :class:`WeightedVotingGame`. A
+    simple, weighted or compound game over the same players is kept as it is. Any other
+    object with ``players`` and ``is_winning(coalition)``, or a predicate on frozensets of
+    names, becomes a simple game known through that predicate: no 2**n table is built (any
+    number of players), the predicate is asked about each coalition an analysis needs, and
+    its failures raise :class:`InvalidProblemError` naming the coalition. (To check such a
+    rule is monotone, tabulate it: ``SimpleGame(players, predicate=rule)``.)
+
+    Parameters
+    ----------
+    rule : str, int, simple game, object with ``is_winning``, or callable
+    players : sequence of str
+        The model's players.
+
+    Returns
+    -------
+    (game, label) : tuple
+        The simple game (its players in the order given), and the label results carry
+        (``"unanimity"``, ``"majority"``, ``"3 of 5"``, or the game's class name).
+
+    Raises
+    ------
+    InvalidProblemError
+        For an unknown rule, a k outside ``1..n`` or a game over other players (and, when it
+        is asked, a predicate that fails or returns a non-boolean).
+
+    Examples
+    --------
+    >>> from coalitions.games.simple import decision_rule_game
+    >>> game, label = decision_rule_game("majority", ["A", "B", "C"])
+    >>> game, label
+    (WeightedVotingGame(quota=2, weights=[1, 1, 1], players=('A', 'B', 'C')), 'majority')
+    >>> game.is_winning({"A", "C"})
+    True
+    """
+    names = player_names(players, "decision rule: players", InvalidProblemError)
+    n = len(names)
+    if isinstance(rule, str):
+        quotas = {"unanimity": n, "majority": n // 2 + 1}
+        if rule not in quotas:
+            raise InvalidProblemError(
+                f"unknown decision rule {rule!r}; use 'unanimity', 'majority', an integer k "
+                "(k of n), a simple game, or a predicate on coalitions.")
+        return WeightedVotingGame(quotas[rule], [1] * n, names), rule
+    if isinstance(rule, (int, np.integer)) and not isinstance(rule, bool):
+        k = int(rule)
+        if not 1 <= k <= n:
+            raise InvalidProblemError(f"a k-of-n rule needs 1 <= k <= n = {n}, got k = {k}.")
+        return WeightedVotingGame(k, [1] * n, names), f"{k} of {n}"
+    method = getattr(rule, "is_winning", None)
+    if callable(method):
+        rule_players = tuple(str(p) for p in getattr(rule, "players", ()))
+        if sorted(rule_players) != sorted(names):
+            raise InvalidProblemError(
+                f"the decision rule's players {list(rule_players)} differ from the model's "
+                f"players {list(names)}; use the same names.")
+        label = type(rule).__name__
+        if isinstance(rule, _SimpleBase):
+            return rule, label
+        return _PredicateRule(method, names, label), label
+    if callable(rule):
+        label = getattr(rule, "__name__", "predicate")
+        return _PredicateRule(rule, names, label), label
+    raise InvalidProblemError(
+        f"decision_rule must be 'unanimity', 'majority', an integer, a simple game or a "
+        f"predicate on coalitions; got {type(rule).__name__}.")
+
+
+def shorthand_rule(game: Any, label: str) -> Any:
+    """The rule :func:`decision_rule_game` made ``(game, label)`` from: ``"unanimity"``,
+    ``"majority"`` or k for those labels (they follow a change of players), else the game.
+
+    Examples
+    --------
+    >>> from coalitions.games.simple import decision_rule_game, shorthand_rule
+    >>> shorthand_rule(*decision_rule_game(2, ["a", "b", "c"]))
+    2
+    """
+    if label in ("unanimity", "majority"):
+        return label
+    k, of, n = label.partition(" of ")
+    if of and k.isdigit() and n == str(game.n_players):
+        return int(k)
+    return game
+
+
+class _PredicateRule(_SimpleBase):
+    """A decision rule known only through a predicate on frozensets of names: no table is
+    built, the predicate is asked about each coalition when it is needed (any number of
+    players). Equal when the players and the predicate (the same object) are."""
+
+    def __init__(self, predicate: Callable[[frozenset], Any], players: tuple, label: str
+                 ) -> None:
+        self._players = players
+        self._predicate = predicate
+        self._label = label
+
+    def is_winning(self, coalition: Any) -> bool:
+        mask = self.mask(coalition)
+        return self._verdict(frozenset(names_of(mask, self._players)))
+
+    def winning_masks(self, masks: np.ndarray) -> np.ndarray:
+        return np.array([self._verdict(frozenset(names_of(int(m), self._players)))
+                         for m in np.asarray(masks).tolist()], dtype=bool)
+
+    def _verdict(self, coalition: frozenset) -> bool:
+        """The predicate's answer; its failures name the rule and the coalition."""
+        try:
+            verdict = self._predicate(coalition)
+        except Exception as error:  # noqa: BLE001 - a user's callable
+            if isinstance(error, InvalidProblemError):
+                raise
+            raise InvalidProblemError(
+                f"the decision rule {self._label} fails on the coalition {sorted(coalition)}: "
+                f"{type(error).__name__}: {error}") from None
+        if not isinstance(verdict, (bool, np.bool_, int, np.integer)):
+            raise InvalidProblemError(
+                f"the decision rule {self._label} must return True or False, got "
+                f"{verdict!r} for the coalition {sorted(coalition)}.")
+        return bool(verdict)
+
+    def to_json(self) -> dict:
+        raise InvalidGameError(
+            f"the decision rule {self._label} is a Python predicate, which a file cannot "
+            "hold; write a weighted or compound rule, or SimpleGame(players, "
+            "predicate=...), which tabulates it.")
+
+    def __repr__(self) -> str:
+        return f"decision rule {self._label} on players {self._players!r}"
+
+    def __eq__(self, other: Any) -> bool:
+        return (isinstance(other, _PredicateRule) and other._players == self._players
+                and other._predicate == self._predicate)
+
+    def __hash__(self) -> int:
+        return hash(("_PredicateRule", self._players, self._predicate))
 
 
 def _simple_to_json(game: Any) -> dict:

@@ -218,7 +218,7 @@ def spatial_report_figure(report: Any, title: str) -> Any:
     'Figure'
     """
     model = report.source
-    if model.dimension != 2 or model.decision_rule != "unanimity":
+    if model.dimension != 2 or model.rule_label != "unanimity":
         raise InvalidProblemError("--plot draws two-dimensional models under unanimity")
     outcomes = {}
     if report.lcd is not None:

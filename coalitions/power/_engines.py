@@ -757,6 +757,128 @@ def mitm_exists(game: Any, kind: str) -> bool:
 
 
 # ------------------------------------------------------------------ float: leave-one-out tree
+# The generating function of a weighted body at one row (a_r, b_r) is prod_j (a_r + b_r x^w_j).
+# Leaving one player out without dividing (division is where subtraction, and so cancellation,
+# would come in) is a product tree over the weight groups: each node carries the product of
+# the factors *outside* its subtree, restricted to the window of coefficients [lo, q) that can
+# still matter, and a leaf adds its own group minus one player. The steps, each named below:
+# write the factors subtraction-free (_factor_form), multiply a window by one factor
+# (_times_constant, _times_from_zero, _times_above), multiply by a list of factors and trim the
+# window (_multiply), and walk the tree (_descend).
+
+
+@dataclass(frozen=True)
+class _FactorForm:
+    """The rows' factors ``a + b x^w``, subtraction-free: ``scale * (1 + ratio x^w)`` when
+    ``low`` (every row has a >= b), else ``scale * (ratio + x^w)``; ``0 <= ratio <= 1``."""
+    low: bool
+    ratio: np.ndarray           # shape (R, 1), to broadcast over a window's columns
+    all_one: bool               # ratio == 1 in every row (p = 1/2): products by 1 skipped
+    log_scale: np.ndarray       # shape (R,): the scales are multiplied in once, at the end
+
+
+def _factor_form(a: np.ndarray, b: np.ndarray) -> _FactorForm:
+    """The subtraction-free form of rows that all have ``a >= b`` or all ``a < b``."""
+    low_form = a >= b
+    ratio = np.where(low_form, b / np.where(a > 0, a, 1), a / np.where(b > 0, b, 1))
+    scale = np.where(low_form, a, b)
+    return _FactorForm(low=bool(low_form[0]) if len(a) else True, ratio=ratio[:, None],
+                       all_one=bool(np.all(ratio == 1.0)), log_scale=np.log(scale))
+
+
+def _times_constant(arr: np.ndarray, form: _FactorForm) -> np.ndarray:
+    """``arr`` times a factor of weight 0 (``1 + ratio`` or ``ratio + 1``), in place."""
+    if not form.all_one or not form.low:
+        arr *= (1.0 + form.ratio)
+    else:
+        arr *= 2.0
+    return arr
+
+
+def _times_from_zero(arr: np.ndarray, w: int, form: _FactorForm) -> np.ndarray:
+    """``arr`` (the window [0, q)) times ``1 + ratio x^w`` or ``ratio + x^w``, in place;
+    coefficients shifted past q drop out."""
+    length = arr.shape[1]
+    if w < length:
+        if form.low:
+            shifted = arr[:, :length - w] * form.ratio if not form.all_one \
+                else arr[:, :length - w].copy()
+            arr[:, w:] += shifted
+        else:
+            shifted = arr[:, :length - w].copy()
+            arr *= form.ratio
+            arr[:, w:] += shifted
+    elif not form.low:
+        arr *= form.ratio
+    return arr
+
+
+def _times_above(arr: np.ndarray, w: int, form: _FactorForm) -> np.ndarray:
+    """``arr`` (a window [lo, q) with lo > 0, of which only [lo + w, q) still matters) times
+    the factor of weight ``w``: the returned window starts at lo + w."""
+    length = arr.shape[1]
+    if w >= length:
+        return arr[:, length:]
+    view = arr[:, w:]
+    if form.low:
+        shifted = arr[:, :length - w] * form.ratio if not form.all_one \
+            else arr[:, :length - w]
+    else:
+        shifted = arr[:, :length - w].copy()
+        view *= form.ratio
+    view += shifted
+    return view
+
+
+def _multiply(arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: int,
+              form: _FactorForm) -> tuple[np.ndarray, int]:
+    """The window [lo, q) times the factors ``[(weight, times)]``, kept from ``target`` on
+    (while the window starts at 0, it is cut as soon as the weight still to come cannot
+    reach below ``target``)."""
+    remaining = sum(w * t for w, t in factors)
+    count = sum(t for _, t in factors)
+    arr = arr.copy()
+    for w, times in factors:
+        for _ in range(times):
+            remaining -= w
+            if w == 0:
+                arr = _times_constant(arr, form)
+            elif lo == 0:
+                arr = _times_from_zero(arr, w, form)
+                need = max(0, target - remaining)
+                if need > 0:
+                    arr = arr[:, need:]
+                    lo = need
+            else:
+                arr = _times_above(arr, w, form)
+                lo += w
+    if count:
+        arr *= np.exp(count * form.log_scale)[:, None]
+    if lo < target:
+        arr = arr[:, target - lo:]
+        lo = target
+    return np.ascontiguousarray(arr), lo
+
+
+def _descend(arr: np.ndarray, lo: int, groups: list[int], weights: list[int], mult: list[int],
+             q: int, form: _FactorForm, out: np.ndarray) -> None:
+    """Fill ``out[g]`` for the ``groups`` below a node whose outside product is ``arr``."""
+    if len(groups) == 1:
+        g = groups[0]
+        leaf, _ = _multiply(arr, lo, [(weights[g], mult[g] - 1)], max(0, q - weights[g]),
+                            form)
+        out[g] = leaf.sum(axis=1)
+        return
+    group_weight = [w * k for w, k in zip(weights, mult)]
+    half = _split_half(groups, group_weight)
+    left, right = groups[:half], groups[half:]
+    for child, sibling in ((left, right), (right, left)):
+        target = max(0, q - sum(group_weight[g] for g in child))
+        new, new_lo = _multiply(arr, lo, [(weights[g], mult[g]) for g in sibling], target,
+                                form)
+        _descend(new, new_lo, child, weights, mult, q, form, out)
+
+
 def _leave_one_out(weights: list[int], mult: list[int], q: int, a: np.ndarray, b: np.ndarray
                    ) -> np.ndarray:
     """For each weight group g (weight weights[g], multiplicity mult[g]) and each row r:
@@ -766,94 +888,17 @@ def _leave_one_out(weights: list[int], mult: list[int], q: int, a: np.ndarray, b
     out = np.zeros((G, R))
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
-    low_form = a >= b      # factor a (1 + r x^w), r <= 1; else b (r' + x^w)
-    ratio = np.where(low_form, b / np.where(a > 0, a, 1), a / np.where(b > 0, b, 1))
-    scale = np.where(low_form, a, b)
-    uniform = bool(np.all(low_form)) or bool(np.all(~low_form))
-    if not uniform:   # callers pass rows of one form; split otherwise
-        first = low_form
-        out[:, first] = _leave_one_out(weights, mult, q, a[first], b[first])
-        out[:, ~first] = _leave_one_out(weights, mult, q, a[~first], b[~first])
+    low_form = a >= b
+    if not (bool(np.all(low_form)) or bool(np.all(~low_form))):
+        # callers pass rows of one form; split otherwise
+        out[:, low_form] = _leave_one_out(weights, mult, q, a[low_form], b[low_form])
+        out[:, ~low_form] = _leave_one_out(weights, mult, q, a[~low_form], b[~low_form])
         return out
-    low = bool(low_form[0]) if R else True
-    ratio_col = ratio[:, None]
-    all_one = bool(np.all(ratio == 1.0))
-    log_scale = np.log(scale)
-    group_weight = [w * k for w, k in zip(weights, mult)]
-
-    def apply(arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: int
-              ) -> tuple[np.ndarray, int]:
-        """Multiply the window [lo, q) by factors [(w, times)], keep [target, q)."""
-        remaining = sum(w * t for w, t in factors)
-        count = sum(t for _, t in factors)
-        arr = arr.copy()
-        for w, times in factors:
-            for _ in range(times):
-                remaining -= w
-                length = arr.shape[1]
-                if w == 0:
-                    if not all_one or not low:
-                        arr *= (1.0 + ratio_col)
-                    else:
-                        arr *= 2.0
-                    continue
-                if lo == 0:
-                    if w < length:
-                        if low:
-                            shifted = arr[:, :length - w] * ratio_col if not all_one \
-                                else arr[:, :length - w].copy()
-                            arr[:, w:] += shifted
-                        else:
-                            shifted = arr[:, :length - w].copy()
-                            arr *= ratio_col
-                            arr[:, w:] += shifted
-                    elif not low:
-                        arr *= ratio_col
-                    need = max(0, target - remaining)
-                    if need > 0:
-                        arr = arr[:, need:]
-                        lo = need
-                else:
-                    if w >= length:
-                        arr = arr[:, length:]
-                    else:
-                        view = arr[:, w:]
-                        if low:
-                            shifted = arr[:, :length - w] * ratio_col if not all_one \
-                                else arr[:, :length - w]
-                        else:
-                            shifted = arr[:, :length - w].copy()
-                            view *= ratio_col
-                        view += shifted
-                        arr = view
-                    lo += w
-        if count:
-            arr *= np.exp(count * log_scale)[:, None]
-        if lo < target:
-            arr = arr[:, target - lo:]
-            lo = target
-        return np.ascontiguousarray(arr), lo
-
-    def recurse(arr: np.ndarray, lo: int, groups: list[int]) -> None:
-        if len(groups) == 1:
-            g = groups[0]
-            target = max(0, q - weights[g])
-            leaf, leaf_lo = apply(arr, lo, [(weights[g], mult[g] - 1)], target)
-            out[g] = leaf.sum(axis=1)
-            return
-        half = _split_half(groups, group_weight)
-        left, right = groups[:half], groups[half:]
-        for child, sibling in ((left, right), (right, left)):
-            target = max(0, q - sum(group_weight[g] for g in child))
-            factors = [(weights[g], mult[g]) for g in sibling]
-            new, new_lo = apply(arr, lo, factors, target)
-            recurse(new, new_lo, child)
-
     # the outside product of the root is the constant 1; q <= total weight, so the root's
     # window [max(0, q - total), q) is [0, q)
     root = np.zeros((R, q))
     root[:, 0] = 1.0
-    recurse(root, 0, list(range(G)))
+    _descend(root, 0, list(range(G)), weights, mult, q, _factor_form(a, b), out)
     return out
 
 

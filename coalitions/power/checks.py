@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_masks
-from .._checks import check_method, check_numeric, check_tolerance
+from .._checks import check_numeric, check_tolerance, front_door
 from ..exceptions import TooLargeError
 from ..games import properties as props
 from ..games.simple import (MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame,
@@ -149,7 +149,6 @@ def _absolute_banzhaf(game: Any, method: str) -> tuple[tuple, list, bool]:
     critical (exact where the counts are), through the index engine."""
     from .indices import banzhaf_index
 
-    check_method(method, en.METHODS)
     result = banzhaf_index(game, normalized=False, method=method)
     return result.players, list(result.x), result.exact
 
@@ -212,6 +211,7 @@ def veto_players(game: Any, *, atol: float = 1e-9) -> list[str]:
     return [p for p, flag in zip(game.players, loses) if flag]
 
 
+@front_door(en.METHODS)
 def null_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list[str]:
     r"""Players whose marginal contribution to every coalition is zero.
 
@@ -257,6 +257,7 @@ def null_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list
     return [p for p, v in zip(players, share) if _equal(v, 0, exact)]
 
 
+@front_door(en.METHODS)
 def dummy_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list[str]:
     r"""Players who add exactly their own worth to every coalition:
     ``v(S + i) - v(S) = v({i})`` for every ``S`` without ``i``.
@@ -267,8 +268,10 @@ def dummy_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> lis
 
     Parameters
     ----------
-    game, atol, method
+    game, atol
         As in :func:`null_players`.
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
+        How swings are counted, as in :func:`null_players`.
 
     Returns
     -------

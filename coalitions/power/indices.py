@@ -38,7 +38,9 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
-from .._checks import as_label, as_list, check_method, unknown_choice
+from .._checks import as_label, as_list, check_method, check_options, front_door, unknown_choice
+from ..approx import (BANZHAF_SAMPLERS, SAMPLING_OPTIONS, SHAPLEY_SAMPLERS, banzhaf_estimate,
+                      shapley_estimate)
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
 from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
@@ -96,18 +98,21 @@ def _swings(game, method: str, function: str):
 
 def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, **options):
     """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
-    check_method(method, (*METHODS, *samplers))
     if method not in samplers:
-        given = [key for key in ("budget", "rng", "executor") if options.get(key) is not None]
-        if given:
-            raise InvalidArgumentError(
-                f"{function}: {', '.join(given)} only apply to the sampling methods "
-                f"({', '.join(map(repr, samplers))}); method={method!r} counts exactly.")
+        check_options(method, {key: options.get(key) for key in SAMPLING_OPTIONS},
+                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
+                      takers="sampling methods")
         return None
     game = as_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
 
 
+#: The choices of ``method=`` in :func:`shapley_shubik_index`: the exact and float engines
+#: of :mod:`coalitions.power._engines`, then the sampling estimators.
+SHAPLEY_SHUBIK_METHODS = (*METHODS, *SHAPLEY_SAMPLERS)
+
+
+@front_door(SHAPLEY_SHUBIK_METHODS)
 def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None = None,
                          rng: Any = None, executor: Any = None, callback: Any = None,
                          confidence: float = 0.95) -> PowerIndexResult:
@@ -162,8 +167,6 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     >>> ss.x[0], ss.x[5]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
-    from ..approx.shapley import SHAPLEY_SAMPLERS, shapley_estimate
-
     sampled = _sampled(game, method, "shapley_shubik_index", SHAPLEY_SAMPLERS,
                        shapley_estimate, budget=budget, rng=rng, executor=executor,
                        callback=callback, confidence=confidence, concept="shapley-shubik")
@@ -183,6 +186,11 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
                    denominator=total)
 
 
+#: The choices of ``method=`` in :func:`banzhaf_index`: the engines, then the estimators.
+BANZHAF_INDEX_METHODS = (*METHODS, *BANZHAF_SAMPLERS)
+
+
+@front_door(BANZHAF_INDEX_METHODS)
 def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
                   budget: int | None = None, rng: Any = None, executor: Any = None,
                   callback: Any = None, confidence: float = 0.95) -> PowerIndexResult:
@@ -226,8 +234,6 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     >>> co.banzhaf_index(eec).counts
     (10, 10, 10, 6, 6, 0)
     """
-    from ..approx.banzhaf import BANZHAF_SAMPLERS, banzhaf_estimate
-
     if method in BANZHAF_SAMPLERS and normalized:
         raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
@@ -265,10 +271,23 @@ def _winning(game, method: str, function: str):
     return True, w, total - w, counts.method
 
 
+#: The choices of ``method=`` of the indices computed from exact counts (Coleman's, Rae's,
+#: the risk of being outvoted, :func:`power_indices`): the engines of
+#: :mod:`coalitions.power._engines`.
+COUNT_METHODS = METHODS
+
+
+@front_door(COUNT_METHODS)
 def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult:
     r"""Coleman's power of the collectivity to act: the share of coalitions that win,
     :math:`A = |W| / 2^n` (the chance that a proposal passes when every member votes yes
     or no with probability 1/2).
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
 
     References
     ----------
@@ -289,9 +308,16 @@ def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult
                             exact=exact, concept="coleman-power-to-act", method=used)
 
 
+@front_door(COUNT_METHODS)
 def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Coleman's power to prevent action: :math:`\eta_i / |W|`, the share of winning
     coalitions a member can turn into losing ones by leaving. Veto players have 1.
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
 
     Examples
     --------
@@ -302,9 +328,16 @@ def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexRe
     return _coleman(game, method, "coleman_power_to_prevent", "coleman-prevent", losing=False)
 
 
+@front_door(COUNT_METHODS)
 def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Coleman's power to initiate action: :math:`\eta_i / (2^n - |W|)`, the share of
     losing coalitions a member can turn into winning ones by joining.
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
 
     Examples
     --------
@@ -328,9 +361,16 @@ def _coleman(game: Any, method: str, function: str, concept: str, *, losing: boo
     return _result(game, values, exact=False, concept=concept, method=used)
 
 
+@front_door(COUNT_METHODS)
 def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Rae's index: the probability that the outcome agrees with a member's vote when all
     vote yes or no at random, :math:`1/2 + \eta_i / 2^n` (Penrose's identity).
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
 
     References
     ----------
@@ -353,6 +393,7 @@ def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
                    method=used)
 
 
+@front_door(COUNT_METHODS)
 def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Each member's risk of being outvoted: the probability that the body decides yes while
     the member votes no, given the member's no, :math:`(|W| - \eta_i) / 2^n` (random votes).
@@ -362,6 +403,12 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     -----
     In float mode this is the difference ``A - beta'_i / 2`` and is accurate to about 1e-16
     in absolute terms (not relative).
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
 
     Examples
     --------
@@ -389,11 +436,21 @@ def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = Non
     return [np.bincount(sizes[members[:, i]], minlength=n + 1) for i in range(n)]
 
 
-def johnston_index(game: Any) -> PowerIndexResult:
+#: The choices of ``method=`` in :func:`johnston_index`.
+JOHNSTON_METHODS = ("enumeration",)
+
+
+@front_door(JOHNSTON_METHODS)
+def johnston_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""The Johnston index: every vulnerable winning coalition (one with at least one critical
     member) gives each of its ``k`` critical members ``1/k``; the totals are normalised.
 
     Enumerates the 2**n coalitions (at most 25 players).
+
+    Parameters
+    ----------
+    method : {"enumeration"}
+        Every winning coalition (the only method).
 
     References
     ----------
@@ -424,11 +481,21 @@ def johnston_index(game: Any) -> PowerIndexResult:
                    normalized=True, denominator=total)
 
 
-def deegan_packel_index(game: Any) -> PowerIndexResult:
+#: The choices of ``method=`` in :func:`deegan_packel_index`.
+DEEGAN_PACKEL_METHODS = ("enumeration",)
+
+
+@front_door(DEEGAN_PACKEL_METHODS)
+def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""The Deegan-Packel index: a minimal winning coalition is drawn at random and shares
     one unit equally among its members.
 
     .. math:: DP_i = \frac{1}{|M|} \sum_{S \in M,\ i \in S} \frac{1}{|S|}
+
+    Parameters
+    ----------
+    method : {"enumeration"}
+        Every minimal winning coalition (the only method).
 
     References
     ----------
@@ -453,9 +520,19 @@ def deegan_packel_index(game: Any) -> PowerIndexResult:
                    normalized=True, denominator=m)
 
 
-def holler_index(game: Any) -> PowerIndexResult:
+#: The choices of ``method=`` in :func:`holler_index`.
+HOLLER_METHODS = ("enumeration",)
+
+
+@front_door(HOLLER_METHODS)
+def holler_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""Holler's public good index: the number of minimal winning coalitions containing a
     player, normalised to sum to one.
+
+    Parameters
+    ----------
+    method : {"enumeration"}
+        Every minimal winning coalition (the only method).
 
     References
     ----------
@@ -478,7 +555,13 @@ def holler_index(game: Any) -> PowerIndexResult:
                    denominator=total)
 
 
-def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
+#: The choices of ``method=`` in :func:`pivotal_players`.
+PIVOTAL_METHODS = ("enumeration",)
+
+
+@front_door(PIVOTAL_METHODS)
+def pivotal_players(game: Any, yes: Iterable[str] | int, *,
+                    method: str = "enumeration") -> PivotalResult:
     """Who is critical a posteriori, for one vote: members whose switch flips the outcome.
 
     Parameters
@@ -486,6 +569,8 @@ def pivotal_players(game: Any, yes: Iterable[str] | int) -> PivotalResult:
     game : simple game
     yes : iterable of names, or a bitmask
         The members voting yes; everybody else votes no.
+    method : {"enumeration"}
+        Each member's switch tried in turn (the only method).
 
     Returns
     -------
@@ -539,6 +624,7 @@ INDEX_NAMES = {
 }
 
 
+@front_door(COUNT_METHODS)
 def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzhaf"), *,
                   method: str = "auto") -> PowerTableResult:
     """Several indices of one game at once (shared counts are computed once).
@@ -548,10 +634,9 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     game : simple game
     indices : sequence of str
         Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``.
-    method : str
-        One of the counting methods (``"auto"``, ``"exact"``, ``"bdd"``, ``"float"``,
-        ``"mitm"``, ``"enumeration"``), passed to every index. The sampling methods need a
-        budget: call the single-index functions for them.
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
+        One of the counting methods (``COUNT_METHODS``), passed to every index. The sampling
+        methods need a budget: call the single-index functions for them.
 
     Examples
     --------
@@ -595,8 +680,13 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
                             f"methods used: {', '.join(methods)}")
 
 
-def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None = None
-                        ) -> SweepResult:
+#: The choices of ``method=`` in :func:`decision_rule_sweep`.
+SWEEP_METHODS = ("exact",)
+
+
+@front_door(SWEEP_METHODS)
+def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None = None, *,
+                        method: str = "exact") -> SweepResult:
     """Efficiency and protection as the quota runs from simple majority to unanimity.
 
     For each quota: Coleman's power to act (efficiency), each member's power to prevent
@@ -610,6 +700,8 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
     quotas : sequence of numbers, optional
         Default: every integer quota from a simple majority of the total weight to the total
         (at most 101 evenly spread quotas when the total is larger than 100).
+    method : {"exact"}
+        Exact counts at each quota (the only method).
 
     Raises
     ------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import _numbers as nb
-from .._checks import check_method
+from .._checks import front_door
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -15,10 +15,13 @@ from .semivalues import as_result, mark_cost, semivalue_raw
 
 __all__ = ["banzhaf_value"]
 
-BANZHAF_METHODS = ("exact", *BANZHAF_SAMPLERS)
+#: The choices of ``method=`` in :func:`banzhaf_value`: ``"auto"``, ``"exact"`` and the
+#: sampling estimators of :mod:`coalitions.approx`.
+BANZHAF_METHODS = ("auto", "exact", *BANZHAF_SAMPLERS)
 
 
-def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None = None,
+@front_door(BANZHAF_METHODS)
+def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "auto",
                   budget: int | None = None, rng=None, executor=None, callback=None,
                   confidence: float = 0.95) -> ValueResult:
     r"""The Banzhaf value of a TU game.
@@ -41,9 +44,10 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
     normalized : bool, default False
         Divide by the sum over players so that the payoffs sum to one (the normalised Banzhaf
         index of a simple game).
-    method : {"exact", "sampling", "msr"}
-        ``"exact"`` (default for a TUGame); ``"sampling"`` (default for an
-        :class:`~coalitions.OracleGame`) and ``"msr"`` are sampling estimators, see
+    method : {"auto", "exact", "sampling", "msr"}, default "auto"
+        ``"auto"`` is ``"exact"`` for a TUGame and ``"sampling"`` for an
+        :class:`~coalitions.OracleGame` (which then needs a ``budget``); ``"sampling"`` and
+        ``"msr"`` are sampling estimators, see
         :func:`coalitions.approx.banzhaf_estimate` (raw values only, ``normalized=False``).
     budget, rng, executor, callback, confidence
         For sampling methods only, as in :func:`coalitions.shapley_value`.
@@ -84,9 +88,7 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str | None 
                         callback=callback, confidence=confidence, normalized=normalized)
     if estimate is not None:
         return mark_cost(game, estimate)
-    method = method or "exact"
     game = as_tu_game(game, "banzhaf_value")
-    check_method(method, BANZHAF_METHODS)
     n = game.n_players
     if n == 0:                          # no player, no payoff
         return as_result(game, [], concept="banzhaf", method="exact", normalized=normalized)

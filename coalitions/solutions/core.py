@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._checks import check_tolerance
+from .._checks import check_tolerance, front_door
 from .. import _numbers as nb
 from .._checks import as_list
 from .._players import as_names
@@ -32,7 +32,13 @@ MAX_VERTEX_PLAYERS = 10
 _FLOAT_GRID = 2**40
 
 
-def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreResult:
+#: The choices of ``method=`` in :func:`core`.
+CORE_METHODS = ("highs",)
+
+
+@front_door(CORE_METHODS)
+def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9,
+         method: str = "highs") -> CoreResult:
     r"""The core: is it empty, one core point, its vertices, or a proof that it is empty.
 
     .. math:: C(v) = \{x : x(N) = v(N),\ x(S) \ge v(S)\ \forall S \subseteq N\}
@@ -53,6 +59,9 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9) -> CoreRes
         players and ``MAX_CORE_VERTICES`` vertices; exact for rational games).
     atol : float
         Tolerance for float games, relative to the largest worth of the zero-normalised game.
+    method : {"highs"}
+        The least-core linear program, solved by HiGHS (the only method); its answer
+        is rebuilt and checked exactly for rational games.
 
     Returns
     -------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..games.transforms import as_tu_game
 from .. import _numbers as nb
-from .._checks import finite_floats
+from .._checks import finite_floats, front_door
 from ..exceptions import InvalidGameError
 from ..games.tu import TUGame
 from .semivalues import as_result, negated_worths
@@ -52,8 +52,13 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     return out
 
 
+#: The choices of ``method=`` in :func:`gately_point`.
+GATELY_METHODS = ("closed-form",)
+
+
+@front_door(GATELY_METHODS)
 @finite_floats
-def gately_point(game: TUGame):
+def gately_point(game: TUGame, *, method: str = "closed-form"):
     r"""The Gately point (Gately 1974; Littlechild and Vaidya 1976).
 
     Every player's propensity to disrupt, the ratio of what the others lose to what the
@@ -70,6 +75,11 @@ def gately_point(game: TUGame):
     InvalidGameError
         If :math:`\sum_j d_j = 0` or the game is inessential (:math:`v(N) = \sum_j
         v(\{j\})`, where every propensity is 0/0): the point is not defined.
+
+    Parameters
+    ----------
+    method : {"closed-form"}
+        The formula that equalises the propensities to disrupt (the only method).
 
     References
     ----------

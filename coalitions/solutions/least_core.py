@@ -9,7 +9,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .._players import names_of
-from .._checks import check_tolerance
+from .._checks import check_tolerance, front_door
 from .. import _numbers as nb
 from .._bits import mask_bits, mask_indicator, subset_sums
 from .._exact_linalg import positive_combination, solve_exact
@@ -128,7 +128,12 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
                                      f"{tol:g} (relative to the zero-normalised worths)")
 
 
-def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
+#: The choices of ``method=`` in :func:`least_core`.
+LEAST_CORE_METHODS = ("highs",)
+
+
+@front_door(LEAST_CORE_METHODS)
+def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> LeastCoreResult:
     r"""The least-core value :math:`\varepsilon^*` and one point of the least core.
 
     .. math:: \varepsilon^* = \min \{\varepsilon : \exists x,\ x(N) = v(N),\
@@ -144,6 +149,9 @@ def least_core(game: TUGame, *, atol: float = 1e-9) -> LeastCoreResult:
         A float or rational game, of worths or of costs.
     atol : float
         LP tolerance, relative to the largest worth of the zero-normalised game.
+    method : {"highs"}
+        The linear program, solved by HiGHS (the only method); its answer is rebuilt and
+        checked exactly for rational games.
 
     Returns
     -------

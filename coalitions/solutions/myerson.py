@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from .._bits import popcounts, subset_sums
+from .._checks import front_door
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -131,7 +132,13 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     return TUGame(out, game.players, cost=game.is_cost)
 
 
-def myerson_value(game: TUGame, graph: Any) -> ValueResult:
+#: The choices of ``method=`` in :func:`myerson_value`.
+MYERSON_METHODS = ("shapley-of-graph-game",)
+
+
+@front_door(MYERSON_METHODS)
+def myerson_value(game: TUGame, graph: Any, *,
+                  method: str = "shapley-of-graph-game") -> ValueResult:
     r"""The Myerson value: the Shapley value of the graph-restricted game.
 
     .. math:: \mu_i(v, g) = \phi_i(v^g), \qquad v^g(S) = \sum_{C \in S/g} v(C).
@@ -145,6 +152,8 @@ def myerson_value(game: TUGame, graph: Any) -> ValueResult:
     graph : edge list, mapping or graph object
         See :func:`graph_restricted_game`; networkx graphs work without networkx being a
         dependency.
+    method : {"shapley-of-graph-game"}
+        The Shapley value of the graph-restricted game (the only method).
 
     Returns
     -------

@@ -11,19 +11,52 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
-from .._checks import check_method, check_tolerance
-from ..exceptions import InvalidArgumentError, InvalidGameError
+from .._checks import check_callback, check_tolerance, front_door
+from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
 from ._normal_form import NormalForm, normal_form
-from ._sequential import kohlberg, reconstruct_exact, sequential_lp
+from ._sequential import Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
            "is_prenucleolus"]
 
-_METHODS = ("sequential",)
+#: The choices of ``method=`` in :func:`nucleolus`, :func:`prenucleolus` and
+#: :func:`per_capita_nucleolus`.
+NUCLEOLUS_METHODS = ("sequential",)
+
+#: Kohlberg's check first looks at this many coalitions of largest excess ...
+KOHLBERG_FIRST_BATCH = 4096
+#: ... and, when the levels it must check reach past them, at this many times more.
+KOHLBERG_BATCH_GROWTH = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class _Problem:
+    """One call, checked: the game, its normal form (zero-normalised, scaled worths) and which
+    nucleolus is asked for."""
+    game: TUGame
+    nf: NormalForm
+    concept: str
+    method: str
+    imputation: bool            # over imputations (nucleolus, per-capita), not prenucleolus
+    per_capita: bool
+    weights: list | None        # per-capita: excesses divided by the coalition's size
+    atol: float
+
+
+@dataclasses.dataclass(frozen=True)
+class _Certified:
+    """What :func:`_certify` decided: the answer in the normal form's units (``x`` None when
+    there is none, ``message`` then says why)."""
+    x: list | None
+    levels: list
+    exact: bool = False
+    verified: bool = False
+    message: str = ""
+    as_floats: bool = False     # report the LP's floats (an unverified answer, rational game)
 
 
 def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None:
@@ -44,79 +77,100 @@ def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None
         )
 
 
-def _failure(game: TUGame, concept: str, method: str, nit: int, message: str
-             ) -> NucleolusResult:
-    return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
-                           exact=False, concept=concept, method=method, nit=nit,
-                           success=False, message=message, cost=game.is_cost)
-
-
-def _solve(game: Any, *, concept: str, method: str, verify: bool, atol: float,
-           progress: Callable[[int, int], None] | None) -> NucleolusResult:
+def _problem(game: Any, concept: str, method: str, atol: float) -> _Problem:
+    """Check the call and build the normal form (step 1 of 4)."""
     game = as_tu_game(game, concept)
-    check_method(method, _METHODS)
     atol = check_tolerance(atol, concept)
-    if progress is not None and not callable(progress):
-        raise InvalidArgumentError(f"{concept}: progress must be a callable "
-                                   f"progress(rank, n), got {progress!r}.")
     imputation = concept != "prenucleolus"
     per_capita = concept == "per-capita-nucleolus"
     nf = normal_form(game, concept)
-    n = game.n_players
     if imputation:
         _check_imputations_exist(nf, concept, atol)
-    weights = list(range(n + 1)) if per_capita else None
-    run = sequential_lp(nf.floats, n, imputation=imputation, weight_by_size=weights, atol=atol,
-                        progress=progress)
+    weights = list(range(game.n_players + 1)) if per_capita else None
+    return _Problem(game=game, nf=nf, concept=concept, method=method, imputation=imputation,
+                    per_capita=per_capita, weights=weights, atol=atol)
+
+
+def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Run:
+    """The sequential LPs on the normal form's float worths (step 2 of 4)."""
+    return sequential_lp(problem.nf.floats, problem.game.n_players,
+                         imputation=problem.imputation, weight_by_size=problem.weights,
+                         atol=problem.atol, progress=callback)
+
+
+def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
+    """Kohlberg's criterion on the LP answer (step 3 of 4): exactly, on the answer rebuilt in
+    exact arithmetic, for a rational game (or a float game with integer worths); within the
+    tolerance for a float game; not at all with ``verify=False``."""
+    nf, atol = problem.nf, problem.atol
     if not run.success:
-        return _failure(game, concept, method, run.nit, run.message)
-    in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
-
-    def result(x0, levels, *, exact: bool, verified: bool, message: str) -> NucleolusResult:
-        return NucleolusResult(x=nf.to_payoffs(x0), players=game.players, exact=exact,
-                               concept=concept, method=method,
-                               levels=tuple(nf.to_amount(t) for t in levels),
-                               nit=run.nit, verified=verified, message=message + in_costs,
-                               cost=game.is_cost)
-
+        return _Certified(x=None, levels=[], message=run.message)
     if not verify:
-        x_lp = [nf.from_lp(v) for v in run.x]
-        levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
-        out = result(x_lp, levels, exact=False, verified=False,
-                     message="not verified (verify=False): the LP answer in floating point")
-        if game.kind == nb.EXACT:   # the LP's floats, not Fractions that look exact
-            return dataclasses.replace(out, x=_floats(out.x),
-                                       levels=tuple(_floats(out.levels).tolist()))
-        return out
+        return _Certified(x=[nf.from_lp(v) for v in run.x],
+                          levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)],
+                          message="not verified (verify=False): the LP answer in floating "
+                                  "point",
+                          as_floats=problem.game.kind == nb.EXACT)
     if nf.exact:
-        rebuilt = reconstruct_exact(nf.value, n, run, weights, unscale=nf.from_lp)
+        rebuilt = reconstruct_exact(nf.value, nf.n, run, problem.weights, unscale=nf.from_lp)
         if rebuilt is not None:
             x_exact, stage_levels = rebuilt
-            if _verify(nf, x_exact, imputation, per_capita, exact=True, atol=atol):
-                levels = _dedupe(stage_levels, 0)
-                if game.kind == nb.FLOAT:
-                    return result(x_exact, levels, exact=False, verified=True,
-                                  message="float game with integer worths: rebuilt in exact "
-                                          "arithmetic and verified by Kohlberg's criterion; x "
-                                          "holds the floats of the exact answer")
-                return result(x_exact, levels, exact=True, verified=True,
-                              message="exact; verified by Kohlberg's criterion")
-        return _failure(game, concept, method, run.nit,
-                        "the LP answer could not be rebuilt in exact arithmetic so that it "
-                        "passes Kohlberg's criterion; no answer is given rather than a wrong "
-                        "one (call with verify=False for the unverified float answer)")
+            if _verify(nf, x_exact, problem.imputation, problem.per_capita, exact=True,
+                       atol=atol):
+                if problem.game.kind == nb.FLOAT:
+                    return _Certified(
+                        x=x_exact, levels=_dedupe(stage_levels, 0), verified=True,
+                        message="float game with integer worths: rebuilt in exact arithmetic "
+                                "and verified by Kohlberg's criterion; x holds the floats of "
+                                "the exact answer")
+                return _Certified(x=x_exact, levels=_dedupe(stage_levels, 0), exact=True,
+                                  verified=True, message="exact; verified by Kohlberg's "
+                                                         "criterion")
+        return _Certified(x=None, levels=[], message=(
+            "the LP answer could not be rebuilt in exact arithmetic so that it passes "
+            "Kohlberg's criterion; no answer is given rather than a wrong one (call with "
+            "verify=False for the unverified float answer)"))
     tol = max(atol, LP_TOL)
-    x_float = [nf.from_lp(v) for v in run.x]
-    float_levels = [nf.from_lp(t) for t in _dedupe(run.levels, atol)]
-    if not _verify(nf, list(run.x), imputation, per_capita, exact=False, atol=tol,
-                   lp_units=True):
-        return _failure(game, concept, method, run.nit,
-                        "the float LP answer does not pass Kohlberg's criterion within "
-                        f"{tol:g} of the zero-normalised, scaled worths; no answer is given "
-                        "rather than a wrong one")
-    return result(x_float, float_levels, exact=False, verified=True,
-                  message="float game: answer in floating point; Kohlberg's criterion holds "
-                          f"within {tol:g} (relative to the zero-normalised worths)")
+    if not _verify(nf, list(run.x), problem.imputation, problem.per_capita, exact=False,
+                   atol=tol, lp_units=True):
+        return _Certified(x=None, levels=[], message=(
+            "the float LP answer does not pass Kohlberg's criterion within "
+            f"{tol:g} of the zero-normalised, scaled worths; no answer is given rather than a "
+            "wrong one"))
+    return _Certified(x=[nf.from_lp(v) for v in run.x],
+                      levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)], verified=True,
+                      message="float game: answer in floating point; Kohlberg's criterion "
+                              f"holds within {tol:g} (relative to the zero-normalised worths)")
+
+
+def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResult:
+    """The result object, in the game's own units and number kind (step 4 of 4)."""
+    game, nf = problem.game, problem.nf
+    if certified.x is None:
+        return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
+                               exact=False, concept=problem.concept, method=problem.method,
+                               nit=run.nit, success=False, message=certified.message,
+                               cost=game.is_cost)
+    in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
+    result = NucleolusResult(x=nf.to_payoffs(certified.x), players=game.players,
+                             exact=certified.exact, concept=problem.concept,
+                             method=problem.method,
+                             levels=tuple(nf.to_amount(t) for t in certified.levels),
+                             nit=run.nit, verified=certified.verified,
+                             message=certified.message + in_costs, cost=game.is_cost)
+    if certified.as_floats:     # the LP's floats, not Fractions that look exact
+        return dataclasses.replace(result, x=_floats(result.x),
+                                   levels=tuple(_floats(result.levels).tolist()))
+    return result
+
+
+def _nucleolus(game: Any, *, concept: str, method: str, verify: bool, atol: float,
+               callback: Callable[[int, int], None] | None) -> NucleolusResult:
+    """The three nucleoli in four named steps: problem, solve, certify, result."""
+    callback = check_callback(callback, concept)
+    problem = _problem(game, concept, method, atol)
+    run = _solve(problem, callback)
+    return _result(problem, run, _certify(problem, run, verify))
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
@@ -170,7 +224,7 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
         x0 = [nf.from_lp_float(v) for v in scaled]
     else:
         fexc = nf.float_excesses(x0, per_capita)
-    count = 4096
+    count = KOHLBERG_FIRST_BATCH
     while True:
         masks, keys, bound, _d = nf.top_excesses(x0, per_capita=per_capita, exact=exact,
                                                  count=count, fexc=fexc)
@@ -178,7 +232,7 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
                            complete_above=bound)
         if verdict is not None:
             return verdict
-        count *= 8
+        count *= KOHLBERG_BATCH_GROWTH
 
 
 _DOC_PARAMS = """
@@ -187,8 +241,8 @@ _DOC_PARAMS = """
     game : TUGame
         A float or rational game, of worths or of costs (``game.is_cost``); substitute the
         symbols of a symbolic game first.
-    method : {"sequential"}
-        Sequential linear programming with row generation.
+    method : {"sequential"}, default "sequential"
+        Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
     verify : bool
         Check the answer with Kohlberg's criterion. For rational games the LP answer is
         rebuilt in exact arithmetic first and ``exact=True`` is reported only when the exact
@@ -197,13 +251,16 @@ _DOC_PARAMS = """
     atol : float
         Tolerance of the LP stages, relative to the largest worth of the zero-normalised
         game.
-    progress : callable, optional
-        Called as ``progress(rank, n)`` at each stage (rank of the fixed coalitions).
+    callback : callable, optional
+        Progress: called as ``callback(done, total)`` after each LP stage, with ``done`` the
+        rank of the fixed coalitions and ``total`` the number of players (the stages end at
+        ``done == total``).
 """
 
 
+@front_door(NUCLEOLUS_METHODS)
 def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-              atol: float = 1e-9, progress: Callable[[int, int], None] | None = None
+              atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
               ) -> NucleolusResult:
     r"""The nucleolus: the imputation that lexicographically minimises the sorted excesses.
 
@@ -281,12 +338,13 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     >>> runway.x.tolist(), runway.cost
     ([Fraction(4, 1), Fraction(4, 1), Fraction(6, 1), Fraction(14, 1)], True)
     """
-    return _solve(game, concept="nucleolus", method=method, verify=verify, atol=atol,
-                  progress=progress)
+    return _nucleolus(game, concept="nucleolus", method=method, verify=verify, atol=atol,
+                  callback=callback)
 
 
+@front_door(NUCLEOLUS_METHODS)
 def prenucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-                 atol: float = 1e-9, progress: Callable[[int, int], None] | None = None
+                 atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
                  ) -> NucleolusResult:
     r"""The prenucleolus: like the nucleolus, over all efficient vectors.
 
@@ -314,13 +372,13 @@ def prenucleolus(game: TUGame, *, method: str = "sequential", verify: bool = Tru
     >>> co.prenucleolus(co.majority_game(3)).x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    return _solve(game, concept="prenucleolus", method=method, verify=verify, atol=atol,
-                  progress=progress)
+    return _nucleolus(game, concept="prenucleolus", method=method, verify=verify, atol=atol,
+                  callback=callback)
 
 
+@front_door(NUCLEOLUS_METHODS)
 def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-                         atol: float = 1e-9,
-                         progress: Callable[[int, int], None] | None = None
+                         atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
                          ) -> NucleolusResult:
     r"""The per-capita nucleolus: the nucleolus of the excesses divided by coalition size.
 
@@ -343,8 +401,8 @@ def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bo
     >>> co.per_capita_nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    return _solve(game, concept="per-capita-nucleolus", method=method, verify=verify,
-                  atol=atol, progress=progress)
+    return _nucleolus(game, concept="per-capita-nucleolus", method=method, verify=verify,
+                  atol=atol, callback=callback)
 
 
 for _function in (nucleolus, prenucleolus, per_capita_nucleolus):

@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
-from .._checks import check_instance, name_list
+from .._checks import check_instance, front_door, name_list
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -138,7 +138,13 @@ def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
                        method="exact", cost=game.is_cost)
 
 
-def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
+#: The choices of ``method=`` in :func:`owen_value`.
+OWEN_METHODS = ("exact",)
+
+
+@front_door(OWEN_METHODS)
+def owen_value(game: TUGame, unions: Iterable[Iterable[str]], *,
+               method: str = "exact") -> ValueResult:
     r"""The Owen value of a TU game with a priori unions.
 
     Parameters
@@ -146,6 +152,8 @@ def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
     game : TUGame
     unions : iterable of iterables of player names
         Disjoint blocs; players not listed form singleton unions.
+    method : {"exact"}
+        The two-level size-grouped sums over the table (the only method).
 
     Returns
     -------
@@ -185,10 +193,21 @@ def owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
     return _value(game, unions, "owen", "owen")
 
 
-def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]]) -> ValueResult:
+#: The choices of ``method=`` in :func:`banzhaf_owen_value`.
+BANZHAF_OWEN_METHODS = ("exact",)
+
+
+@front_door(BANZHAF_OWEN_METHODS)
+def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]], *,
+                       method: str = "exact") -> ValueResult:
     r"""The Banzhaf-Owen value (Owen 1981): Banzhaf between and within the unions.
 
     Weights ``2^{-(m-1)} 2^{-(s-1)}`` in the formula of :func:`owen_value`.
+
+    Parameters
+    ----------
+    method : {"exact"}
+        The two-level sums over the table (the only method).
 
     References
     ----------
@@ -226,11 +245,21 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
                             method="unions", normalized=normalized)
 
 
-def owen_index(game: Any, unions: Iterable[Iterable[str]]) -> Any:
+#: The choices of ``method=`` in :func:`owen_index`.
+OWEN_INDEX_METHODS = ("unions",)
+
+
+@front_door(OWEN_INDEX_METHODS)
+def owen_index(game: Any, unions: Iterable[Iterable[str]], *, method: str = "unions") -> Any:
     """The Owen (Shapley-Shubik with a priori unions) index of a simple game.
 
     Evaluates winning coalitions directly (no 2**n table), so large bodies with a few blocs
     work, e.g. the EU Council with a caucus.
+
+    Parameters
+    ----------
+    method : {"unions"}
+        Swings counted over the coalitions of unions (the only method).
 
     Examples
     --------
@@ -242,10 +271,20 @@ def owen_index(game: Any, unions: Iterable[Iterable[str]]) -> Any:
     return _simple(game, unions, "owen", "owen", False)
 
 
+#: The choices of ``method=`` in :func:`banzhaf_owen_index`.
+BANZHAF_OWEN_INDEX_METHODS = ("unions",)
+
+
+@front_door(BANZHAF_OWEN_INDEX_METHODS)
 def banzhaf_owen_index(game: Any, unions: Iterable[Iterable[str]], *,
-                       normalized: bool = False) -> Any:
+                       normalized: bool = False, method: str = "unions") -> Any:
     """The Banzhaf-Owen index of a simple game (absolute by default; ``normalized=True``
     scales it to sum to one).
+
+    Parameters
+    ----------
+    method : {"unions"}
+        Swings counted over the coalitions of unions (the only method).
 
     Examples
     --------

@@ -9,6 +9,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .. import _numbers as nb
+from .._checks import front_door
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -72,7 +73,12 @@ def negated_worths(game: TUGame) -> TUGame:
     return TUGame(-np.asarray(game.values), game.players, cost=False)
 
 
-def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
+#: The choices of ``method=`` in :func:`semivalue`.
+SEMIVALUE_METHODS = ("exact",)
+
+
+@front_door(SEMIVALUE_METHODS)
+def semivalue(game: TUGame, weights: Sequence[Any], *, method: str = "exact") -> ValueResult:
     r"""The semivalue of a game for given coalition-size weights.
 
     .. math:: \psi_i(v) = \sum_{S \subseteq N \setminus i} p_{|S|}\,(v(S \cup i) - v(S))
@@ -84,6 +90,8 @@ def semivalue(game: TUGame, weights: Sequence[Any]) -> ValueResult:
         ``p_0, ..., p_{n-1}``: the weight of a marginal contribution to a coalition of each
         size. A semivalue has ``sum_s C(n-1, s) p_s = 1`` (not enforced, so that raw swing
         counts are expressible). Shapley: ``s!(n-s-1)!/n!``; Banzhaf: ``2**-(n-1)``.
+    method : {"exact"}
+        The size-grouped sums over the table (the only method).
 
     Returns
     -------

@@ -7,7 +7,7 @@ from functools import lru_cache
 from math import factorial
 
 from .. import _numbers as nb
-from .._checks import check_method
+from .._checks import front_door
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..approx.shapley import SHAPLEY_SAMPLERS
@@ -16,7 +16,9 @@ from .semivalues import as_result, mark_cost, semivalue_raw
 
 __all__ = ["shapley_value", "shapley_weights"]
 
-SHAPLEY_METHODS = ("exact", "dividends", *SHAPLEY_SAMPLERS)
+#: The choices of ``method=`` in :func:`shapley_value`: ``"auto"``, the exact algorithms and the
+#: sampling estimators of :mod:`coalitions.approx`.
+SHAPLEY_METHODS = ("auto", "exact", "dividends", *SHAPLEY_SAMPLERS)
 
 
 @lru_cache(maxsize=256)
@@ -27,7 +29,8 @@ def shapley_weights(n: int, kind: str = nb.EXACT) -> tuple:
                  for s in range(n))
 
 
-def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None = None,
+@front_door(SHAPLEY_METHODS)
+def shapley_value(game: TUGame, *, method: str = "auto", budget: int | None = None,
                   rng=None, executor=None, callback=None, confidence: float = 0.95
                   ) -> ValueResult:
     r"""The Shapley value of a TU game.
@@ -50,14 +53,15 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
         Fractions; sympy values give sympy expressions. An OracleGame (no table) is estimated
         by sampling. For a cost game (``game.is_cost``) the value is linear, so the same
         formula applied to the costs gives cost shares (``result.cost`` is True).
-    method : str, optional
-        ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
-        ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``.
-        ``"exact"`` (default for a TUGame) reads the table in two matrix products grouped by
+    method : str, default "auto"
+        ``"auto"``, ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
+        ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``
+        (``SHAPLEY_METHODS``). ``"auto"`` is ``"exact"`` for a TUGame and ``"permutation"``
+        for an :class:`~coalitions.OracleGame` (which then needs a ``budget``). ``"exact"`` reads the table in two matrix products grouped by
         coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
         over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a
-        check. The other methods are sampling estimators (default ``"permutation"`` for an
-        :class:`~coalitions.OracleGame`), see :func:`coalitions.approx.shapley_estimate`.
+        check. The other methods are sampling estimators, see
+        :func:`coalitions.approx.shapley_estimate`.
     budget, rng, executor, callback, confidence
         For sampling methods only: evaluation budget (required), seed, a
         ``concurrent.futures.Executor``, a progress callback ``callback(done, total)`` and the
@@ -74,8 +78,9 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
     ------
     InvalidGameError
         If ``game`` is not a TUGame.
-    ValueError
-        If ``method`` is unknown.
+    InvalidArgumentError
+        If ``method`` is unknown, a keyword is unknown, or a sampling option (``budget``,
+        ``rng``, ``executor``) is given to an exact method.
 
     Notes
     -----
@@ -117,9 +122,7 @@ def shapley_value(game: TUGame, *, method: str | None = None, budget: int | None
                         callback=callback, confidence=confidence)
     if estimate is not None:
         return mark_cost(game, estimate)
-    method = method or "exact"
     game = as_tu_game(game, "shapley_value")
-    check_method(method, SHAPLEY_METHODS)
     if method == "dividends":
         return as_result(game, _shapley_from_dividends(game), concept="shapley",
                          method="dividends")

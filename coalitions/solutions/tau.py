@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import split_on, subset_sums
-from .._checks import check_tolerance, finite_floats
+from .._checks import check_tolerance, finite_floats, front_door
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -70,8 +70,13 @@ def minimal_rights(game: TUGame) -> list:
     return [float(r) for r in rights] if game.kind == nb.FLOAT else rights
 
 
+#: The choices of ``method=`` in :func:`tau_value`.
+TAU_METHODS = ("closed-form",)
+
+
+@front_door(TAU_METHODS)
 @finite_floats
-def tau_value(game: TUGame, *, atol: float = 1e-9):
+def tau_value(game: TUGame, *, atol: float = 1e-9, method: str = "closed-form"):
     r"""The tau-value: the efficient point on the segment from minimal rights to utopia.
 
     .. math:: \tau = m + \alpha (M - m), \quad \alpha \text{ such that } \sum \tau_i = v(N)
@@ -86,6 +91,11 @@ def tau_value(game: TUGame, *, atol: float = 1e-9):
     ------
     InvalidGameError
         If the game is not quasi-balanced.
+
+    Parameters
+    ----------
+    method : {"closed-form"}
+        The formula from utopia payoffs and minimal rights (the only method).
 
     References
     ----------

@@ -299,5 +299,5 @@ def test_in_win_set_matches_the_preference_count(model, x):
     ideals = [float(ideal) for ideal in model.ideals[:, 0]]
     prefer = sum(abs(x - ideal) < abs(q - ideal) for ideal in ideals)
     n = len(ideals)
-    needed = n if model.decision_rule == "unanimity" else n // 2 + 1
+    needed = n if model.rule_label == "unanimity" else n // 2 + 1
     assert in_win_set(model, x) == (prefer >= needed)

@@ -24,13 +24,6 @@ def test_security_council_enlargement(run):
         pytest.approx(53, abs=0.5)
 
 
-def test_veto_council_is_todays_rule():
-    from coalitions.examples.security_council import veto_council
-
-    game = veto_council(5, 10, 9)
-    assert game.quota == 39 and list(game.weights) == [7] * 5 + [1] * 10
-
-
 def test_eu_council_cyprus(run):
     belarus = run("eu-council").section("The Belarus sanctions vote")
     unanimity, qmv = belarus.rows

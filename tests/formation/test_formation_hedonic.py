@@ -216,7 +216,7 @@ def test_json_documents(tmp_path):
         assert isinstance(game, HedonicGame)
         assert np.array_equal(game.utilities, CYCLIC.utilities)
     with pytest.raises(co.InvalidGameError, match="exactly one of"):
-        from coalitions.formation.hedonic import hedonic_game_from_json
+        from coalitions.games.hedonic import hedonic_game_from_json
         hedonic_game_from_json({"type": "hedonic", "players": ["a"]})
 
 

@@ -380,7 +380,7 @@ def test_oracle_game_needs_v_empty_zero():
 
 
 def test_hedonic_reader_raises_invalid_game_error():
-    from coalitions.formation.hedonic import hedonic_game_from_json
+    from coalitions.games.hedonic import hedonic_game_from_json
 
     with pytest.raises(co.InvalidGameError, match="exactly one of"):
         hedonic_game_from_json({"type": "hedonic", "players": ["a"]})

@@ -107,7 +107,7 @@ def test_huge_payoffs_are_judged_correctly():
     lambda: co.least_core(co.majority_game(3), atol=float("nan")),
     lambda: co.nucleolus(co.majority_game(3), atol=float("inf")),
     lambda: co.nucleolus(co.majority_game(3), method="simplex"),
-    lambda: co.nucleolus(co.majority_game(3), progress=3),
+    lambda: co.nucleolus(co.majority_game(3), callback=3),
     lambda: co.is_in_core(co.majority_game(3), [1, 0, 0], atol=True),
     lambda: co.is_efficient(co.majority_game(3), [1, 0, 0], atol=-1e-9),
     lambda: co.core_vertices(co.majority_game(3), atol=-1),

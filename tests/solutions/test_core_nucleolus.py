@@ -173,5 +173,5 @@ def test_lp_failure_is_a_result(monkeypatch):
 def test_progress_is_reported():
     calls = []
     co.nucleolus(co.bankruptcy_game(200, [100, 200, 300]),
-                 progress=lambda rank, n: calls.append((rank, n)))
+                 callback=lambda rank, n: calls.append((rank, n)))
     assert calls[-1] == (3, 3)

@@ -182,7 +182,7 @@ def test_result_object():
 
 
 def test_unknown_method():
-    with pytest.raises(ValueError, match="valid methods are 'exact', 'dividends'"):
+    with pytest.raises(ValueError, match="valid methods are 'auto', 'exact', 'dividends'"):
         co.shapley_value(co.majority_game(3), method="magic")
 
 
