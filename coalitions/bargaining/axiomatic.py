@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_choice, check_instance
+from .._checks import check_choice, check_instance, front_door
 from .._lp import solve_lp
 from ..exceptions import InvalidProblemError, SolverError
 from ..results import BargainingResult
@@ -668,7 +668,8 @@ OPTIONS = {"nash": ("weights", "symbolic"), "kalai-smorodinsky": ("symbolic",),
            "egalitarian": ("symbolic",), "utilitarian": ("symbolic",)}
 
 
-def bargaining_solution(problem: BargainingProblem, method: str = "nash",
+@front_door(tuple(SOLUTIONS))
+def bargaining_solution(problem: BargainingProblem, *, method: str = "nash",
                         **options) -> BargainingResult:
     """The bargaining solution named by ``method``.
 
@@ -676,7 +677,7 @@ def bargaining_solution(problem: BargainingProblem, method: str = "nash",
     ----------
     problem : BargainingProblem
     method : {"nash", "kalai-smorodinsky", "egalitarian", "utilitarian"}
-        The solution (the keys of :data:`SOLUTIONS`).
+        The solution (the keys of :data:`SOLUTIONS`); default ``"nash"``.
     **options
         Passed to the solution: ``weights=`` (Nash only) and ``symbolic=`` (all), as listed
         in :data:`OPTIONS`.
@@ -706,7 +707,7 @@ def bargaining_solution(problem: BargainingProblem, method: str = "nash",
     Examples
     --------
     >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
-    >>> bargaining_solution(problem, "egalitarian").x.tolist()
+    >>> bargaining_solution(problem, method="egalitarian").x.tolist()
     [Fraction(4, 3), Fraction(4, 3)]
     >>> bargaining_solution(problem, method="nash", weights=[1, 3]).x.tolist()
     [Fraction(1, 1), Fraction(3, 2)]

@@ -72,7 +72,7 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
             else {}
         if exact:
             extra["symbolic"] = True
-        result = bargaining_solution(problem, solution, **extra)
+        result = bargaining_solution(problem, method=solution, **extra)
     write_plot(plot, lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
                quiet=as_json)
     if as_json:

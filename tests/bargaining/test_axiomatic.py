@@ -82,9 +82,9 @@ def test_egalitarian_and_utilitarian():
     problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
     assert egalitarian(problem).x == pytest.approx([4 / 3, 4 / 3])
     assert utilitarian(problem).x == pytest.approx([4, 0], abs=1e-9)
-    assert bargaining_solution(problem, "egalitarian").concept == "egalitarian"
+    assert bargaining_solution(problem, method="egalitarian").concept == "egalitarian"
     with pytest.raises(ValueError, match="valid methods"):
-        bargaining_solution(problem, "raiffa")
+        bargaining_solution(problem, method="raiffa")
 
 
 def test_utilitarian_surplus():
