@@ -23,7 +23,6 @@ import hashlib
 import math
 import numbers
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import FrozenInstanceError
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +31,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import check_tolerance
 from .._formula import parse_formula
+from .._frozen import Frozen, assign
 from .._lp import solve_lp
 from ..exceptions import InvalidProblemError
 
@@ -240,7 +240,7 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
     return None, None, None, frontier, bounds
 
 
-class BargainingProblem:
+class BargainingProblem(Frozen):
     """A bargaining problem ``(U, d)`` for two or more players.
 
     Build one with :meth:`from_vertices`, :meth:`from_surplus` or :meth:`from_frontier`; the
@@ -267,7 +267,7 @@ class BargainingProblem:
         formulas, ``exact_disagreement`` and ``exact_surplus`` hold the sympy numbers the
         closed forms use.
 
-    A problem is immutable (assigning an attribute raises ``FrozenInstanceError``) and
+    A problem is immutable (assigning an attribute raises ``AttributeError``) and
     hashable: two problems built from the same data are equal and hash alike (callables
     compare by identity).
 
@@ -312,42 +312,25 @@ class BargainingProblem:
                 "from_frontier.")
         disagreement = _vector(disagreement, "disagreement")
         n = disagreement.size
-        setattr_ = super().__setattr__       # the one place attributes are set
-        setattr_("kind", kind)
-        setattr_("players", _names(players, n))
-        setattr_("n_players", n)
         disagreement.setflags(write=False)
-        setattr_("disagreement", disagreement)
-        for name, value in zip(("vertices", "surplus", "utilities", "frontier", "upper"),
-                               _kind_data(kind, n, vertices, surplus, utilities, frontier,
-                                          upper)):
-            setattr_(name, value)
-        setattr_("atol", check_tolerance(atol, "BargainingProblem"))
+        assign(self, kind=kind, players=_names(players, n), n_players=n,
+               disagreement=disagreement)
+        assign(self, **dict(zip(("vertices", "surplus", "utilities", "frontier", "upper"),
+                                _kind_data(kind, n, vertices, surplus, utilities, frontier,
+                                           upper))))
         if not isinstance(description, str):
             raise InvalidProblemError(f"description must be a string, got {description!r}.")
-        setattr_("description", description)
         exact = kind == "polytope" and exact_vertices is not None and \
             exact_disagreement is not None
-        setattr_("number_kind", nb.EXACT if exact else nb.FLOAT)
-        setattr_("exact_vertices", _as_tuple(exact_vertices) if exact else None)
-        if exact:
-            exact_disagreement = _as_tuple(exact_disagreement)
-        setattr_("exact_disagreement", exact_disagreement)
-        setattr_("expressions", expressions)     # sympy utilities of a surplus, if given
-        setattr_("exact_surplus", exact_surplus)
-        if expressions is not None:
-            setattr_("symbol", _share_symbol())
-        setattr_("_hash", None)
+        assign(self, atol=check_tolerance(atol, "BargainingProblem"), description=description,
+               number_kind=nb.EXACT if exact else nb.FLOAT,
+               exact_vertices=_as_tuple(exact_vertices) if exact else None,
+               exact_disagreement=_as_tuple(exact_disagreement) if exact
+               else exact_disagreement,
+               expressions=expressions,           # sympy utilities of a surplus, if given
+               exact_surplus=exact_surplus,
+               symbol=None if expressions is None else _share_symbol(), _hash=None)
         self._validate()
-
-    def __setattr__(self, name: str, value) -> None:
-        raise FrozenInstanceError(
-            f"cannot assign to field {name!r}: a BargainingProblem is immutable; build a new "
-            "one (e.g. with transformed(...) or a from_* constructor).")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}: a BargainingProblem is "
-                                  "immutable.")
 
     def _content(self) -> tuple:
         """What identifies the problem: its data (floats by their bytes, callables by
@@ -371,7 +354,7 @@ class BargainingProblem:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            super().__setattr__("_hash", hash(self._content()))
+            assign(self, _hash=hash(("BargainingProblem", *self._content())))
         return self._hash
 
     # ------------------------------------------------------------------ constructors

@@ -7,7 +7,6 @@ finite planar set is dominated by its segments between two points, so every solu
 best candidate over all pairs of points, in ``Fraction`` arithmetic.
 """
 
-from dataclasses import FrozenInstanceError
 from fractions import Fraction as F
 from itertools import combinations_with_replacement
 
@@ -267,9 +266,9 @@ def test_exact_n_player_solutions_match_floats(case):
 # ------------------------------------------------------------------ the frozen problem
 def test_problem_is_frozen_and_hashable():
     problem = exact_problem(TRIANGLE, [0, 0])
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError, match="immutable"):
         problem.description = "changed"
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError, match="immutable"):
         del problem.players
     twin = exact_problem([[0, 0], [4, 0], [0, 2]], [0, 0])
     assert problem == twin and hash(problem) == hash(twin)
