@@ -278,8 +278,12 @@ def player_names(players: Any, what: str, error: type[CoalitionsError] = Invalid
         if not name.strip():
             raise error(f"{what}: player names must be non-empty strings, got {name!r}.")
     if len(set(names)) != len(names):
-        seen: set = set()
-        repeated = [name for name in names if name in seen or seen.add(name)]
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for name in names:
+            if name in seen:
+                repeated.append(name)
+            seen.add(name)
         raise error(f"{what}: duplicate player names: {', '.join(map(repr, repeated))}; "
                     "give each player once.")
     if n is not None and len(names) != n:
@@ -335,7 +339,7 @@ def finite_floats(function: Callable) -> Callable:
         vector = getattr(result, "x", result)
         if isinstance(vector, (list, tuple, np.ndarray)):
             floats = [v for v in vector if isinstance(v, (float, np.floating))]
-            if floats and not np.isfinite(floats).all():
+            if floats and not all(np.isfinite(value) for value in floats):
                 raise InvalidGameError(
                     f"{function.__name__}: float arithmetic overflowed on worths this large "
                     "(the answer is not finite); give the game exact values (int or Fraction) "

@@ -126,8 +126,9 @@ class Span:
             return np.zeros(1 << n, dtype=bool)
         null = self.null_basis()
         rng = np.random.default_rng(len(self.rows) * 7919 + n)
-        coefficients = rng.integers(1, 1 << 16, size=null.shape[1])
-        probe = [int(sum(int(null[i, k]) * int(coefficients[k]) for k in range(null.shape[1])))
+        columns = int(null.shape[1])
+        coefficients = rng.integers(1, 1 << 16, size=columns)
+        probe = [int(sum(int(null[i, k]) * int(coefficients[k]) for k in range(columns)))
                  for i in range(n)]
         if sum(abs(p) for p in probe) < _INT64_SAFE:
             sums = subset_sums(np.array(probe, dtype=np.int64), n)
@@ -190,8 +191,8 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
     for c in free:
         if guess is not None:
             g = guess[c]
-            g = g if isinstance(g, Fraction) else Fraction(repr(float(g)))
-            z[c] = g.limit_denominator(max_denominator)
+            nearest = g if isinstance(g, Fraction) else Fraction(repr(float(g)))
+            z[c] = nearest.limit_denominator(max_denominator)
     for i, c in enumerate(pivots):
         row = matrix[i]
         z[c] = row[k] - sum((row[f] * z[f] for f in free if row[f]), Fraction(0))
@@ -216,6 +217,11 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
     >>> a, b, c = positive_combination(pairs, np.zeros((0, 3)), np.array([[1, 1, 1]]))
     >>> [str(w / -c[0]) for w in a]
     ['1/2', '1/2', '1/2']
+
+    With no strict row the all-zero weights are a certificate:
+
+    >>> positive_combination(np.zeros((0, 2)), np.array([[1, 0]]), np.zeros((0, 2)))
+    ([], [Fraction(0, 1)], [])
     """
     strict = np.asarray(strict, dtype=np.int64).reshape(-1, _dim(strict, nonneg, free))
     n = strict.shape[1]
@@ -223,7 +229,7 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
     free = np.asarray(free, dtype=np.int64).reshape(-1, n)
     ms, mn, mf = len(strict), len(nonneg), len(free)
     if ms == 0:
-        return [], [0] * mn, [0] * mf
+        return [], [Fraction(0)] * mn, [Fraction(0)] * mf
     # Cheap first try: every strict weight 1, no other weight.
     total = strict.sum(axis=0)
     if mf:
@@ -236,6 +242,7 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
     if not solution.success:
         return None
     z = solution.x
+    assert z is not None  # solve_lp always sets x on success
     columns = np.vstack([strict, nonneg, free])          # one row per variable
     total_vars = ms + mn + mf
     for tol in (1e-9, 1e-7, None):

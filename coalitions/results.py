@@ -196,7 +196,7 @@ class Result:
     def __repr__(self) -> str:
         parts = self._repr_parts()
         if getattr(self, "x", None) is None and hasattr(self, "value"):
-            parts.append(f"value={short_number(self.value)}")  # type: ignore[attr-defined]
+            parts.append(f"value={short_number(self.value)}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
 

@@ -16,7 +16,6 @@ parameters). The utility parameters are ILLUSTRATIVE ASSUMPTIONS read by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from ..datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline, bloc_states,
                                      cyprus_belarus_assumptions, eu_qualified_majority)
@@ -86,11 +85,12 @@ def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> Issu
         utilities = {state: _utility(row) for row in rows for state in groups[row["bloc"]]}
     if decision_rule == "qmv":
         decision_rule = eu_qualified_majority(unit)
-    notes = (f"utility parameters alpha, t, beta by bloc: {ASSUMPTION_LABEL} "
-             "(cyprus_belarus_model_assumptions.csv)",
-             "issue levels: listing 0/1, Turkey response 0..1; status quo = no agreement = (0, 0)"
-             f": {ASSUMPTION_LABEL}",
-             "issue-by-issue outcome = least ambitious programme on each issue (Underdal)")
+    notes: tuple[str, ...] = (
+        f"utility parameters alpha, t, beta by bloc: {ASSUMPTION_LABEL} "
+        "(cyprus_belarus_model_assumptions.csv)",
+        "issue levels: listing 0/1, Turkey response 0..1; status quo = no agreement = (0, 0)"
+        f": {ASSUMPTION_LABEL}",
+        "issue-by-issue outcome = least ambitious programme on each issue (Underdal)")
     if unit == "states":
         notes += (f"each state carries its bloc's parameters: {ASSUMPTION_LABEL}",)
     return IssueLinkageModel(utilities, {LINKED_ISSUE: 0.0, DEMAND_ISSUE: 0.0},
@@ -126,10 +126,10 @@ class CyprusBelarusReport(Result):
     unit: str = "blocs"
     assumptions: tuple = ()
     assumption_notes: tuple = ()
-    unanimity: Optional[LinkageResult] = None
-    qmv: Optional[LinkageResult] = None
-    turkey_lcd: Optional[LCDResult] = None
-    package: Optional[dict] = None
+    unanimity: LinkageResult
+    qmv: LinkageResult
+    turkey_lcd: LCDResult
+    package: dict
     timeline: tuple = ()
 
     @property

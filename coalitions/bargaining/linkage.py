@@ -182,6 +182,17 @@ class IssueLinkageModel(Frozen):
 
     __slots__ = ("players", "issues", "utilities", "bounds", "status_quo", "no_agreement",
                  "decision_rule", "rule_label", "assumptions", "_hash")
+    # the slots' types, for the type checker (assign() sets them past __setattr__)
+    players: tuple[str, ...]
+    issues: tuple[str, ...]
+    utilities: Mapping[str, Mapping[str, IssueUtility]]
+    bounds: Mapping[str, tuple[float, float]]
+    status_quo: Mapping[str, float]
+    no_agreement: Mapping[str, float]
+    decision_rule: Any
+    rule_label: str
+    assumptions: tuple[str, ...]
+    _hash: int | None
 
     def __init__(self, utilities: Mapping, status_quo: Mapping, *, bounds: Mapping | None = None,
                  decision_rule: Any = "unanimity", no_agreement: Mapping | None = None,
@@ -269,8 +280,10 @@ class IssueLinkageModel(Frozen):
         return self is other or self._key() == other._key()
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            assign(self, _hash=hash(("IssueLinkageModel", *self._key())))
+        if self._hash is None:     # computed once, on first use
+            value = hash(("IssueLinkageModel", *self._key()))
+            assign(self, _hash=value)
+            return value
         return self._hash
 
     def __repr__(self) -> str:

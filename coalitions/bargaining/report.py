@@ -76,7 +76,7 @@ class SpatialReport(_ModelReport):
     """
 
     model: str = ""
-    win_set: Optional[WinSetResult] = None
+    win_set: WinSetResult
     core: Optional[PolicyCoreResult] = None
     core_message: str = ""
     lcd: Optional[LCDResult] = None
@@ -109,7 +109,7 @@ class LinkageReport(_ModelReport):
         The value of the veto to the blocker, ``linkage.value_of_veto``.
     """
 
-    linkage: Optional[LinkageResult] = None
+    linkage: LinkageResult
     counterfactual: Optional[LinkageResult] = None
     package: Optional[dict] = None
     assumptions: tuple = ()

@@ -97,6 +97,16 @@ class SpatialModel(Frozen):
 
     __slots__ = ("players", "ideals", "status_quo", "weights", "dimension", "setter",
                  "decision_rule", "rule_label", "_hash")
+    # the slots' types, for the type checker (assign() sets them past __setattr__)
+    players: tuple[str, ...]
+    ideals: np.ndarray
+    status_quo: np.ndarray
+    weights: np.ndarray
+    dimension: int
+    setter: str | None
+    decision_rule: Any
+    rule_label: str
+    _hash: int | None
 
     def __init__(self, ideal_points, status_quo, *, players=None, decision_rule="unanimity",
                  setter: str | None = None, weights=None) -> None:
@@ -170,8 +180,10 @@ class SpatialModel(Frozen):
         return self is other or self._key() == other._key()
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            assign(self, _hash=hash(("SpatialModel", *self._key())))
+        if self._hash is None:     # computed once, on first use
+            value = hash(("SpatialModel", *self._key()))
+            assign(self, _hash=value)
+            return value
         return self._hash
 
     @property

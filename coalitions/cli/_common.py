@@ -200,7 +200,9 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     if 3 + narrow[0] + 3 + max(narrow[1:], default=0) > room:
         _print_records(title, columns, rows, caption)
         return
-    groups, current, used = [], [], 3 + narrow[0]
+    groups: list[list[int]] = []
+    current: list[int] = []
+    used = 3 + narrow[0]
     for i in range(1, len(columns)):
         if current and used + 3 + narrow[i] > room:
             groups.append(current)
@@ -217,12 +219,12 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
                     caption if k == len(groups) - 1 else None)
 
 
-def print_sections(sections: Iterable[Any], cell: Callable[[Any], str] = None) -> None:
+def print_sections(sections: Iterable[Any], cell: Callable[[Any], str] | None = None) -> None:
     """Print report sections (title, columns, rows, notes, assumptions) as tables, each
     cell formatted by ``cell`` (default :func:`number_cell`)."""
-    cell = cell or number_cell
+    format_cell = number_cell if cell is None else cell
     for section in sections:     # print_table escapes: text is data, never rich markup
-        print_table(section.title, section.columns, [[cell(v) for v in row]
+        print_table(section.title, section.columns, [[format_cell(v) for v in row]
                                                      for row in section.rows])
         typer.echo("".join([*(f"  * {note}\n" for note in section.notes),
                             *(f"  ASSUMPTION: {a}\n" for a in section.assumptions)]))

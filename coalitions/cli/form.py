@@ -240,14 +240,17 @@ def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win.
 
     names = split_items(players, "--players") if players else None
     line = split_items(order, "--order") if order else None
-    if file is None and (quota is None or weights is None):
-        raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
+    game: Any = None        # the quota, or the game read from --file
+    w: list[Any] | None = None
     if file is None:
-        q, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
+        if quota is None or weights is None:
+            raise typer.BadParameter("give --quota and --weights, or --file with a voting "
+                                     "game.")
+        game, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
     with errors_to_stderr():
         if file is not None:
-            q, w = read_game(file), None
-        results = winning_coalitions_report(q, w, players=names, order=line)
+            game = read_game(file)
+        results = winning_coalitions_report(game, w, players=names, order=line)
     if as_json:
         emit_json({key: value.to_dict() for key, value in results.items()})
         return

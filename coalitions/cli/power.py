@@ -200,8 +200,11 @@ def sweep(weights: Optional[str] = typer.Option(None, "--weights",
     names = split_items(players, "--players") if players else None
     chosen = option_numbers(quotas, "--quotas") if quotas else None
     with errors_to_stderr():
-        game = (datasets.body(body) if body is not None else
-                WeightedVotingGame(sum(numbers), numbers, names))
+        if body is not None:
+            game = datasets.body(body)
+        else:
+            assert numbers is not None  # exactly one of --weights, --body (checked above)
+            game = WeightedVotingGame(sum(numbers), numbers, names)
         report = sweep_report(game, chosen)
     write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"),
                quiet=as_json)

@@ -79,7 +79,7 @@ def _un_scale() -> dict:
     scale = un_scale_2019_2021()
     names = [name for name, _ in scale] + ["all other members"]
     rates = [rate for _, rate in scale]
-    rates.append(100 - sum(rates))
+    rates.append(100 - sum(rates, Fraction(0)))
     # bases: the United States at its assumed uncapped share; the others in proportion to
     # their published rates, scaled so that the bases add up to 100
     others = 100 - US_UNCAPPED_SHARE

@@ -15,8 +15,8 @@ SUMMARY = ("Five members divide a budget; a randomly recognised member proposes 
 
 N = 5
 DELTA = Fraction(9, 10)
-RULES = [("simple majority (3 of 5)", "majority"), ("4 of 5", 4), ("unanimity (5 of 5)",
-                                                                    "unanimity")]
+RULES: list[tuple[str, int | str]] = [("simple majority (3 of 5)", "majority"), ("4 of 5", 4),
+                                      ("unanimity (5 of 5)", "unanimity")]
 
 
 #: Discount factors of the patience section.

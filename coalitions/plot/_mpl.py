@@ -134,7 +134,7 @@ def as_labels(value: Any, what: str, count: int) -> tuple[str, ...]:
     labels = as_list(value, what, expected=f"{count} strings")
     if len(labels) != count or not all(isinstance(label, str) for label in labels):
         raise InvalidArgumentError(f"{what} must be {count} strings, got {value!r}.")
-    return labels
+    return tuple(labels)
 
 
 def as_text(value: Any, what: str) -> str | None:

@@ -12,7 +12,7 @@ __all__ = ["power_index_bars"]
 
 
 def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | None = None,
-                     log: bool = False, ylabel: str = "power") -> Any:
+                     log: bool = False, ylabel: str | None = "power") -> Any:
     """Grouped bars: one group per player, one bar per index.
 
     Parameters
@@ -24,7 +24,8 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
     title : str, optional
     log : bool
         Logarithmic value axis (useful when a veto holder has 100 times an elected member).
-    ylabel : str
+    ylabel : str or None
+        Label of the value axis; None for no label.
 
     Returns
     -------

@@ -7,7 +7,7 @@ These are what ``coalitions power sweep`` and ``coalitions power pivotal`` print
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Sequence
 
 from ..exceptions import InvalidArgumentError
 from ..games.simple import WeightedVotingGame
@@ -72,7 +72,7 @@ class SweepReport(Result):
         ``sweep.power_to_act``.
     """
 
-    sweep: Optional[SweepResult] = None
+    sweep: SweepResult
     classes: tuple = ()
 
     @property
@@ -155,11 +155,13 @@ def pivotal_vote(game: Any, *, yes: Iterable[str] | None = None,
     >>> vote.passed, vote.pivotal
     (False, ('Cyprus',))
     """
-    if (yes is None) == (no is None):
-        raise InvalidArgumentError("give either yes or no (the members voting that way).")
-    if yes is None:
+    if yes is not None and no is None:
+        voting_yes = list(yes)
+    elif no is not None and yes is None:
         against = list(no)
         for name in against:
             game.player_index(name)
-        yes = [p for p in game.players if p not in against]
-    return pivotal_players(game, list(yes))
+        voting_yes = [p for p in game.players if p not in against]
+    else:
+        raise InvalidArgumentError("give either yes or no (the members voting that way).")
+    return pivotal_players(game, voting_yes)

@@ -55,6 +55,12 @@ def test_power_index_bars(tmp_path):
     _render(fig, tmp_path, "bars")
 
 
+def test_power_index_bars_value_axis_label():
+    assert plot.power_index_bars({"x": {"a": 1}}).axes[0].get_ylabel() == "power"
+    assert plot.power_index_bars({"x": {"a": 1}}, ylabel="share").axes[0].get_ylabel() == "share"
+    assert plot.power_index_bars({"x": {"a": 1}}, ylabel=None).axes[0].get_ylabel() == ""
+
+
 def test_legitimacy_efficiency_curves(tmp_path):
     quotas = list(range(8, 16))
     fig = plot.legitimacy_efficiency_curves(quotas, [2.0 ** -k for k in quotas],
