@@ -123,7 +123,7 @@ def inclusion(structure: Structure, c: np.ndarray, delta: np.ndarray, p: np.ndar
             rhs_eq.append(x_req[j] - x_fixed[j])
     sol = solve_lp(np.zeros(m), None, None, np.array(rows_eq), np.array(rhs_eq),
                    [(0.0, 1.0)] * m)
-    if not sol.success:
+    if not sol.success or sol.x is None:
         return None
     for (i, j), k in index.items():
         pi[i, j] = sol.x[k]

@@ -646,7 +646,7 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     m = len(v)
     totals = v.sum(axis=1)
     first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
-    if not first.success:
+    if not first.success or first.fun is None or first.x is None:
         raise SolverError(f"utilitarian LP failed: {first.message}")
     best = -first.fun
     # among maximisers, largest smallest gain: max t s.t. V^T lam >= d + t, total = best
@@ -656,7 +656,7 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     a_eq = np.vstack([np.append(np.ones(m), 0.0), np.append(totals, 0.0)])
     second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
                       [(0, None)] * m + [(None, None)])
-    lam = second.x[:m] if second.success else first.x
+    lam = second.x[:m] if second.success and second.x is not None else first.x
     return _result(problem, scale * (v.T @ lam), "utilitarian", message=message)
 
 

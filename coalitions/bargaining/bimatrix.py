@@ -44,7 +44,7 @@ def _security_level(m: np.ndarray) -> float:
     a_ub = np.hstack([-m.T, np.ones((cols, 1))])          # t <= x^T m_j
     a_eq = np.append(np.ones(rows), 0.0)[None, :]
     sol = solve_lp(c, a_ub, np.zeros(cols), a_eq, [1.0], [(0, None)] * rows + [(None, None)])
-    if not sol.success:
+    if not sol.success or sol.x is None:
         raise SolverError(f"the maxmin linear program failed: {sol.message}")
     return lo + (hi - lo) * float(sol.x[-1])
 
@@ -100,6 +100,7 @@ def _extreme_equilibria(a: np.ndarray, b: np.ndarray):
     bitmasks, a block of vertices at a time.
     """
     m, n = a.shape
+    found: list[tuple[np.ndarray, np.ndarray]]
     if m == 1 or n == 1:        # one player has one strategy: the other's pure best replies
         own, other = (b[0], "column") if m == 1 else (a[:, 0], "row")
         best = np.flatnonzero(own >= own.max() - _TOL * max(1.0, abs(float(own.max()))))

@@ -545,7 +545,7 @@ class BargainingProblem(Frozen):
         free = not direction.any()
         bounds = [(0, None)] * m + [(0, 0) if free else (None, None)]
         sol = solve_lp(c, a_ub, -d / scale, a_eq, [1.0], bounds)
-        if not sol.success:         # infeasible: no point of the hull is above d
+        if not sol.success or sol.x is None:  # infeasible: no point of the hull is above d
             return None
         return float(sol.x[-1]) / unit, sol.x[:m]
 
