@@ -29,7 +29,7 @@ def main(argv=None) -> None:
         quotas = {"majority": n // 2 + 1, "55%": -(-55 * n // 100), "unanimity": n}
         for label, q in quotas.items():
             times, residuals, methods = [], [], set()
-            for r in range(repeats):
+            for _ in range(repeats):
                 delta = rng.uniform(0.6, 0.98, n)
                 p = rng.dirichlet(np.ones(n))
                 start = time.perf_counter()

@@ -24,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import coalitions as co  # noqa: E402
+import coalitions as co
 
 HERE = Path(__file__).resolve().parent
 #: The pure-Python baseline is run up to this n (it needs about 3**n / 2 Python steps).

@@ -28,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import coalitions as co  # noqa: E402
+import coalitions as co
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

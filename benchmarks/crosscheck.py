@@ -40,10 +40,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from _peers import run_peer  # noqa: E402
+
 import coalitions as co  # noqa: E402
 from coalitions.exceptions import CoalitionsError  # noqa: E402
-
-from _peers import run_peer  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -261,7 +261,7 @@ def toolkit_tu(case) -> dict:
             out[concept] = _listed(call())
         except CoalitionsError as error:
             out[concept] = f"undefined: {type(error).__name__}: {str(error)[:160]}"
-        except Exception as error:  # noqa: BLE001 - a crash is a finding, reported as such
+        except Exception as error:
             out[concept] = f"CRASH: {type(error).__name__}: {str(error)[:160]}"
     return out
 
@@ -324,7 +324,7 @@ def toolkit_power(case) -> dict:
             out[concept] = _listed(call(game))
         except CoalitionsError as error:
             out[concept] = f"undefined: {type(error).__name__}: {str(error)[:160]}"
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             out[concept] = f"CRASH: {type(error).__name__}: {str(error)[:160]}"
     return out
 
@@ -388,7 +388,7 @@ def toolkit_claims(case) -> dict:
             out[concept] = _listed(rule(case["estate"], case["claims"]).x)
         except CoalitionsError as error:
             out[concept] = f"undefined: {type(error).__name__}: {str(error)[:160]}"
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             out[concept] = f"CRASH: {type(error).__name__}: {str(error)[:160]}"
     return out
 

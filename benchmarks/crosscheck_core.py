@@ -44,9 +44,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests" / "solutions"))
 
-import coalitions as co  # noqa: E402
-from _peers import run_peer  # noqa: E402
 from _core_oracles import brute_force_nucleolus  # noqa: E402
+from _peers import run_peer  # noqa: E402
+
+import coalitions as co  # noqa: E402
 
 RESULTS = HERE / "results"
 PEER_OFFSETS = (10**6, 10**9, 10**12)
@@ -331,9 +332,8 @@ def main(argv=None) -> int:
                          ours=[str(v) for v in mine], peer_answer=row["airport"][concept])
     # large offsets beyond float64: our answers against the offset-free game
     big = Counter()
-    for k in range(max(1, args.games // 10)):
+    for _ in range(max(1, args.games // 10)):
         base, _ = make_game(rng, "rational")
-        n = base.n_players
         for offset in BIG_OFFSETS:
             shifted = with_offset(base, offset)
             a, b = co.prenucleolus(base), co.prenucleolus(shifted)

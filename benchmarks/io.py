@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import coalitions as co  # noqa: E402
+import coalitions as co
 
 RESULTS = Path(__file__).resolve().parent / "results"
 #: Plain JSON is timed up to this many players (a 24-player table is a 300 MB text).

@@ -41,10 +41,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import coalitions as co  # noqa: E402
-from coalitions._bits import popcounts  # noqa: E402
-from coalitions._lp import solve_lp  # noqa: E402
-from _peers import run_peer  # noqa: E402
+from _peers import run_peer
+
+import coalitions as co
+from coalitions._bits import popcounts
+from coalitions._lp import solve_lp
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FAMILIES = ("uniform", "ties", "sized", "weighted")

@@ -32,11 +32,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+from _peers import run_peer  # noqa: E402
+
 import coalitions as co  # noqa: E402
 from coalitions.power import _engines as engines  # noqa: E402
 from coalitions.power import indices as power_indices_module  # noqa: E402
-
-from _peers import run_peer  # noqa: E402
 
 PEER_SCRIPTS = {
     "powerindex": """

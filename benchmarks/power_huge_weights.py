@@ -39,9 +39,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-import coalitions as co  # noqa: E402
-
 from _peers import run_peer  # noqa: E402
+
+import coalitions as co  # noqa: E402
 
 BIG = 10**18
 PEER_LIMIT = 10**6

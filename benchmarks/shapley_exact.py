@@ -30,8 +30,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import coalitions as co  # noqa: E402
-from _peers import run_peer  # noqa: E402
+from _peers import run_peer
+
+import coalitions as co
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

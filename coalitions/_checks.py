@@ -14,9 +14,10 @@ import functools
 import inspect
 import math
 import os
+from collections.abc import Callable, Iterable, Sequence
 from numbers import Integral, Real
 from pathlib import Path
-from typing import Any, Callable, Iterable, NoReturn, Sequence, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import numpy as np
 

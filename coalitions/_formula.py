@@ -28,9 +28,10 @@ This module imports no subpackage of :mod:`coalitions`.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ._numbers import import_sympy
 from .exceptions import InvalidProblemError

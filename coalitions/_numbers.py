@@ -22,9 +22,10 @@ from __future__ import annotations
 import math
 import numbers
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 

@@ -5,8 +5,8 @@ computes something real and says what it means; the CLI only renders the section
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 import numpy as np
 

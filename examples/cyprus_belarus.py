@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a clone too
 
-from coalitions.examples import cyprus_belarus  # noqa: E402
+from coalitions.examples import cyprus_belarus
 
 case = cyprus_belarus.compute()
 hold_up = case.unanimity

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a clone too
 
-from coalitions.examples import eu_council  # noqa: E402
+from coalitions.examples import eu_council
 
 results = eu_council.compute()
 ss = results["shapley_shubik"]

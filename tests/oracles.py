@@ -601,7 +601,7 @@ def hedonic_nash_stable_by_definition(n: int, utility, partition) -> bool:
 
 def hedonic_individually_stable_by_definition(n: int, utility, partition) -> bool:
     """No profitable move that every member of the host coalition weakly welcomes."""
-    for i, old, host, new in _hedonic_moves(n, utility, partition):
+    for _, _, host, new in _hedonic_moves(n, utility, partition):
         if all(utility(j, new) >= utility(j, host) for j in host):
             return False
     return True

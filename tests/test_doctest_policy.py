@@ -11,7 +11,6 @@ import doctest
 import re
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 #: Flags that change only whitespace, or elide text that the policy below keeps away from
 #: numbers. ``NUMBER``, ``IGNORE_EXCEPTION_DETAIL``, ``SKIP`` and the like are not allowed.

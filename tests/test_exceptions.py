@@ -8,8 +8,12 @@ import pytest
 
 import coalitions as co
 from coalitions import exceptions
-from coalitions.exceptions import (CoalitionsError, InvalidArgumentError, UnknownNameError,
-                                   UnknownPlayerError)
+from coalitions.exceptions import (
+    CoalitionsError,
+    InvalidArgumentError,
+    UnknownNameError,
+    UnknownPlayerError,
+)
 
 GLOVE = co.glove_game(["L"], ["R1", "R2"])
 UNSC = co.datasets.un_security_council()

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import weighted_bodies
 
 import coalitions as co
-
-from strategies import weighted_bodies
 
 PACKAGE = Path(co.__file__).parent
 

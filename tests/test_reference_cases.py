@@ -11,10 +11,10 @@ import math
 from fractions import Fraction
 
 import pytest
+import reference
 import sympy
 
 import coalitions as co
-import reference
 
 ROWS = reference.rows()
 UNSC = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)     # 5 permanent + 10 elected, 9 votes

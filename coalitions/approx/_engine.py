@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import pickle
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, as_completed
 from statistics import NormalDist
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -231,7 +232,7 @@ class Moments:
         self.m2 = np.asarray(m2, dtype=np.float64)
 
     @classmethod
-    def of_rows(cls, units: np.ndarray) -> "Moments":
+    def of_rows(cls, units: np.ndarray) -> Moments:
         """Moments of each column of a (k, n) matrix of sampling units (one row per unit)."""
         k = units.shape[0]
         if k == 0:
@@ -242,7 +243,7 @@ class Moments:
                    ((units - mean) ** 2).sum(axis=0))
 
     @classmethod
-    def of_cells(cls, cells: np.ndarray, values: np.ndarray, size: int) -> "Moments":
+    def of_cells(cls, cells: np.ndarray, values: np.ndarray, size: int) -> Moments:
         """Moments of ``values`` grouped by integer ``cells`` (0 <= cell < size)."""
         count = np.bincount(cells, minlength=size).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -251,7 +252,7 @@ class Moments:
         return cls(count, mean, m2)
 
     @classmethod
-    def of_shifted_sums(cls, count, shift, total, squares) -> "Moments":
+    def of_shifted_sums(cls, count, shift, total, squares) -> Moments:
         """Moments from sums of ``value - shift`` and of its squares, ``shift`` a value near
         the cell's mean (cancellation then costs only digits of the spread, not of the
         offset)."""
@@ -261,7 +262,7 @@ class Moments:
         m2 = np.maximum(squares - offset * total, 0.0)
         return cls(count, np.where(count > 0, shift + offset, 0.0), m2)
 
-    def __add__(self, other: "Moments") -> "Moments":
+    def __add__(self, other: Moments) -> Moments:
         count = self.count + other.count
         delta = other.mean - self.mean
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -269,10 +270,10 @@ class Moments:
         return Moments(count, self.mean + delta * share,
                        self.m2 + other.m2 + delta**2 * self.count * share)
 
-    def __getitem__(self, index) -> "Moments":
+    def __getitem__(self, index) -> Moments:
         return Moments(self.count[index], self.mean[index], self.m2[index])
 
-    def reshape(self, *shape) -> "Moments":
+    def reshape(self, *shape) -> Moments:
         return Moments(self.count.reshape(*shape), self.mean.reshape(*shape),
                        self.m2.reshape(*shape))
 

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from .._checks import check_callback, finite_floats, front_door, seed_sequence
-from ._engine import (Moments, ValueOracle, add_stats, as_oracle, check_budget,
-                      check_confidence, chunk_units, empty_and_grand, estimate_result,
-                      mean_and_error, run_tasks, split)
+from ._engine import (
+    Moments,
+    ValueOracle,
+    add_stats,
+    as_oracle,
+    check_budget,
+    check_confidence,
+    chunk_units,
+    empty_and_grand,
+    estimate_result,
+    mean_and_error,
+    run_tasks,
+    split,
+)
 
 __all__ = ["shapley_estimate", "SHAPLEY_SAMPLERS"]
 

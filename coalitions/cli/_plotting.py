@@ -7,8 +7,9 @@ fails with a one-line message saying how to install the plot extra.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import typer
 
@@ -16,13 +17,13 @@ from ._common import errors_to_stderr
 
 __all__ = ["PLOT_OPTION", "write_plot"]
 
-PLOT_OPTION: Optional[Path] = typer.Option(
+PLOT_OPTION: Path | None = typer.Option(
     None, "--plot", metavar="FILE",
     help="Also draw the result to FILE (.png or .svg); needs the plot extra: "
          "pip install coalitions-toolkit[plot].")
 
 
-def write_plot(path: Optional[Path], draw: Callable[[], Any], *, quiet: bool = False) -> None:
+def write_plot(path: Path | None, draw: Callable[[], Any], *, quiet: bool = False) -> None:
     """If ``path`` is given, draw the figure and save it there; errors go to stderr."""
     if path is None:
         return

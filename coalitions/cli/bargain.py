@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from ..exceptions import InvalidProblemError
-from ._common import (JSON_OPTION, count_or_names, emit_json, errors_to_stderr, number_cell,
-                      option_number, print_table, split_items)
 from ..plot.figures import bargaining_problem_figure
+from ._common import (
+    JSON_OPTION,
+    count_or_names,
+    emit_json,
+    errors_to_stderr,
+    number_cell,
+    option_number,
+    print_table,
+    split_items,
+)
 from ._plotting import PLOT_OPTION, write_plot
 
 
@@ -38,7 +45,7 @@ def _number(text: str, option: str):
     return option_number(text, option, kind="mixed")
 
 
-def _numbers(values: Optional[List[str]], option: str, listed: bool = False):
+def _numbers(values: list[str] | None, option: str, listed: bool = False):
     """A repeated option: one number for all, or one per player (None when absent); with
     ``listed`` always the list."""
     if not values:
@@ -55,7 +62,7 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
           exact: bool = typer.Option(False, "--exact",
                                      help="Closed form with sympy (two-player surplus given "
                                           "by formulas)."),
-          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """Solve a bargaining problem read from FILE."""
     from ..bargaining.axiomatic import SOLUTIONS, bargaining_solution
     from ..bargaining.io import read_negotiation
@@ -93,13 +100,13 @@ def _print_solution(title: str, result, disagreement) -> None:
 
 
 @app.command("rubinstein")
-def rubinstein_cmd(discount: Optional[List[str]] = typer.Option(
+def rubinstein_cmd(discount: list[str] | None = typer.Option(
                        None, "--discount", "-d",
                        help="Discount factor(s): once for both players or twice (first "
                             "proposer first); fractions like 9/10 give exact shares."),
-                   rate: Optional[List[str]] = typer.Option(
+                   rate: list[str] | None = typer.Option(
                        None, "--rate", "-r", help="Discount rates (twice) instead of factors."),
-                   period: Optional[float] = typer.Option(
+                   period: float | None = typer.Option(
                        None, help="Time between offers with --rate; omit for the limit."),
                    players: str = typer.Option("1,2", help="Two names, first proposer first."),
                    as_json: bool = JSON_OPTION) -> None:
@@ -123,10 +130,10 @@ def rubinstein_cmd(discount: Optional[List[str]] = typer.Option(
 @app.command("baron-ferejohn")
 def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players or "
                                                              "comma-separated names."),
-                       discount: Optional[List[str]] = typer.Option(
+                       discount: list[str] | None = typer.Option(
                            None, "--discount", "-d",
                            help="Common discount factor, or one per player (repeat)."),
-                       recognition: Optional[List[str]] = typer.Option(
+                       recognition: list[str] | None = typer.Option(
                            None, "--recognition", "-p",
                            help="Recognition probabilities, one per player (repeat)."),
                        quota: str = typer.Option("majority",

@@ -7,15 +7,13 @@ says so in its table (``--json``: ``"cost": true``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from ..games.io import read_game
-from ..solutions import core, least_core, nucleolus, prenucleolus
-from ._common import (ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell,
-                      print_table)
 from ..plot.figures import game_simplex_figure
+from ..solutions import core, least_core, nucleolus, prenucleolus
+from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
 from ._plotting import PLOT_OPTION, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
@@ -52,7 +50,7 @@ def core_command(file: Path = FILE_ARGUMENT,
                                                help="Also list the core's vertices "
                                                     "(small games)."),
                  atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
-                 plot: Optional[Path] = PLOT_OPTION) -> None:
+                 plot: Path | None = PLOT_OPTION) -> None:
     """The core: empty or not, a core point, its vertices, or a proof that it is empty
     (``--plot``: the imputation simplex of a 3-player game with its core)."""
     with errors_to_stderr():
@@ -112,7 +110,7 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
                                                help="The prenucleolus (no individual "
                                                     "rationality)."),
                       atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
-                      plot: Optional[Path] = PLOT_OPTION) -> None:
+                      plot: Path | None = PLOT_OPTION) -> None:
     """The nucleolus (or prenucleolus), exact and verified for rational games
     (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
     with errors_to_stderr():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -52,7 +51,7 @@ def list_examples(as_json: bool = JSON_OPTION) -> None:
 @app.command("run")
 def run_example(name: str = typer.Argument(..., help="The example's name (see `list`)."),
                 as_json: bool = JSON_OPTION,
-                plot: Optional[Path] = PLOT_OPTION) -> None:
+                plot: Path | None = PLOT_OPTION) -> None:
     """Run one worked example and print its report."""
     from ..examples import run_case
 

@@ -4,7 +4,7 @@ winning coalitions, clubs, networks)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -12,8 +12,18 @@ from ..exceptions import InvalidProblemError
 from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
-from ._common import (JSON_OPTION, at_least, tolerance_option, emit_json, errors_to_stderr,
-                      number_cell, option_number, option_numbers, print_table, split_items)
+from ._common import (
+    JSON_OPTION,
+    at_least,
+    emit_json,
+    errors_to_stderr,
+    number_cell,
+    option_number,
+    option_numbers,
+    print_table,
+    split_items,
+    tolerance_option,
+)
 
 app = typer.Typer(no_args_is_help=True,
                   help="Coalition formation: structures, hedonic stability, agreements, "
@@ -173,7 +183,7 @@ def _hedonic(file: Path):
 
 @app.command("dynamics")
 def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
-             partition: Optional[str] = typer.Option(
+             partition: str | None = typer.Option(
                  None, "--partition", "-p", help="Start partition (default: all alone)."),
              rule: str = typer.Option("nash", help="nash | individual | contractual"),
              max_rounds: int = typer.Option(1000, callback=at_least(1, "--max-rounds"),
@@ -225,13 +235,13 @@ def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
 
 
 @app.command("winning")
-def winning(quota: Optional[str] = typer.Option(None, help="Votes needed to win."),
-            weights: Optional[str] = typer.Option(None, help="Comma-separated weights."),
-            file: Optional[Path] = typer.Option(
+def winning(quota: str | None = typer.Option(None, help="Votes needed to win."),
+            weights: str | None = typer.Option(None, help="Comma-separated weights."),
+            file: Path | None = typer.Option(
                 None, "--file", help="A voting game file instead (a weighted game, or a TU "
                                      "game with values 0 and 1)."),
-            players: Optional[str] = typer.Option(None, help="Comma-separated names."),
-            order: Optional[str] = typer.Option(
+            players: str | None = typer.Option(None, help="Comma-separated names."),
+            order: str | None = typer.Option(
                 None, help="Left-right order of the players for connected coalitions."),
             as_json: bool = JSON_OPTION) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
@@ -266,12 +276,12 @@ def _print_winning(results: dict) -> None:
 
 
 @app.command("clubs")
-def clubs(file: Optional[Path] = typer.Option(
+def clubs(file: Path | None = typer.Option(
               None, "--file", help="CSV with columns player, probability, coverage."),
-          probabilities: Optional[str] = typer.Option(
+          probabilities: str | None = typer.Option(
               None, help="Comma-separated support probabilities in (0, 1]."),
-          coverage: Optional[str] = typer.Option(None, help="Comma-separated coverage weights."),
-          players: Optional[str] = typer.Option(None, help="Comma-separated names."),
+          coverage: str | None = typer.Option(None, help="Comma-separated coverage weights."),
+          players: str | None = typer.Option(None, help="Comma-separated names."),
           method: str = typer.Option("auto", help="auto | enumerate | pareto"),
           as_json: bool = JSON_OPTION) -> None:
     """The Pareto frontier of clubs: chance of acting against coverage."""

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typing import Optional
-
 import typer
 
 from ..bargaining.cases import cyprus_belarus_report
-from ..bargaining.report import (SPATIAL_RESOLUTION, LinkageReport, SpatialReport,
-                                 negotiation_report)
+from ..bargaining.report import SPATIAL_RESOLUTION, LinkageReport, SpatialReport, negotiation_report
 from ..datasets.eu_sanctions import ASSUMPTION_LABEL
 from ..exceptions import InvalidArgumentError
-from ._common import (JSON_OPTION, at_least, emit_json, errors_to_stderr, number_cell,
-                      print_table)
 from ..plot.figures import spatial_report_figure
+from ._common import JSON_OPTION, at_least, emit_json, errors_to_stderr, number_cell, print_table
 from ._plotting import PLOT_OPTION, write_plot
 from .bargain import FileOrCommand
 
@@ -57,7 +53,7 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
               SPATIAL_RESOLUTION, "--resolution", callback=at_least(10, "--resolution"),
               help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
                    "than unanimity)."),
-          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """Analyse a spatial veto-player model or an issue-linkage model read from FILE
     (``--plot`` draws a two-dimensional spatial model under unanimity)."""
     with errors_to_stderr():

@@ -10,19 +10,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from .._checks import check_choice
+from ..datasets import BODIES
 from ..exceptions import InvalidArgumentError
+from ..plot.figures import power_table_figure, sweep_figure
 from ..power import power_indices
 from ..power.indices import METHODS
-from ..datasets import BODIES
-from ._common import (JSON_OPTION, choice, emit_json, errors_to_stderr, number_cell,
-                      option_number, option_numbers, print_table, split_items)
-from ..plot.figures import power_table_figure, sweep_figure
+from ._common import (
+    JSON_OPTION,
+    choice,
+    emit_json,
+    errors_to_stderr,
+    number_cell,
+    option_number,
+    option_numbers,
+    print_table,
+    split_items,
+)
 from ._plotting import PLOT_OPTION, write_plot
 
 INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
@@ -55,7 +64,7 @@ app = typer.Typer(cls=_PowerGroup, invoke_without_command=True,
 
 
 def _render(game: Any, table: Any, title: str, as_json: bool,
-            plot: Optional[Path] = None) -> None:
+            plot: Path | None = None) -> None:
     """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
     write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
     if as_json:
@@ -73,14 +82,14 @@ def _render(game: Any, table: Any, title: str, as_json: bool,
 
 @app.callback()
 def power(ctx: typer.Context,
-          quota: Optional[str] = typer.Option(None, "--quota", help="Votes needed to win."),
-          weights: Optional[str] = typer.Option(None, "--weights",
+          quota: str | None = typer.Option(None, "--quota", help="Votes needed to win."),
+          weights: str | None = typer.Option(None, "--weights",
                                                 help="Comma-separated weights."),
-          players: Optional[str] = typer.Option(None, "--players",
+          players: str | None = typer.Option(None, "--players",
                                                 help="Comma-separated names."),
           index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
           method: str = METHOD_OPTION,
-          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
         return
@@ -105,7 +114,7 @@ def power(ctx: typer.Context,
 def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
               index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
               method: str = METHOD_OPTION,
-              as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+              as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
     from ..games.io import read_game
@@ -124,7 +133,7 @@ def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
 def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
                index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
                method: str = METHOD_OPTION,
-               as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+               as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
     from ..datasets import body
 
@@ -141,7 +150,7 @@ def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--i
                                                   help=INDEX_HELP),
                         method: str = METHOD_OPTION,
                         as_json: bool = JSON_OPTION,
-                        plot: Optional[Path] = PLOT_OPTION) -> None:
+                        plot: Path | None = PLOT_OPTION) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
     from ..datasets import body
 
@@ -155,7 +164,7 @@ def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--i
 def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
                                           help=INDEX_HELP),
                 method: str = METHOD_OPTION,
-                as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+                as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
     from ..datasets import body
 
@@ -168,7 +177,7 @@ def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
 BODY_HELP = " | ".join(BODIES)
 
 
-def _check_body(value: Optional[str]) -> Optional[str]:
+def _check_body(value: str | None) -> str | None:
     """``--body``: a name of the datasets registry (usage error otherwise)."""
     try:
         return value if value is None else check_choice(value, BODIES, what="body",
@@ -178,16 +187,16 @@ def _check_body(value: Optional[str]) -> Optional[str]:
 
 
 @app.command("sweep")
-def sweep(weights: Optional[str] = typer.Option(None, "--weights",
+def sweep(weights: str | None = typer.Option(None, "--weights",
                                                 help="Comma-separated weights."),
-          players: Optional[str] = typer.Option(None, "--players",
+          players: str | None = typer.Option(None, "--players",
                                                 help="Comma-separated names."),
-          body: Optional[str] = typer.Option(None, "--body", help=BODY_HELP,
+          body: str | None = typer.Option(None, "--body", help=BODY_HELP,
                                              callback=_check_body),
-          quotas: Optional[str] = typer.Option(None, "--quotas",
+          quotas: str | None = typer.Option(None, "--quotas",
                                                help="Comma-separated quotas (default: simple "
                                                     "majority to unanimity)."),
-          as_json: bool = JSON_OPTION, plot: Optional[Path] = PLOT_OPTION) -> None:
+          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
     """Efficiency against protection as the quota runs from simple majority to unanimity:
     power to act, and each member's power to prevent and risk of being outvoted."""
     from .. import datasets
@@ -234,9 +243,9 @@ def _print_sweep(report: Any) -> None:
 
 
 @app.command("pivotal")
-def pivotal(yes: Optional[str] = typer.Option(None, "--yes",
+def pivotal(yes: str | None = typer.Option(None, "--yes",
                                               help="Comma-separated members voting yes."),
-            no: Optional[str] = typer.Option(None, "--no",
+            no: str | None = typer.Option(None, "--no",
                                              help="Comma-separated members voting no (all "
                                                   "others vote yes)."),
             body: str = typer.Option("eu-council", "--body", help=BODY_HELP,

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
 
 import typer
 
 from ..games.io import read_game
 from ..solutions import banzhaf_value, shapley_value
-from ._common import (JSON_OPTION, budget_option, check_seed, emit_json, errors_to_stderr,
-                      number_cell, print_table)
+from ._common import (
+    JSON_OPTION,
+    budget_option,
+    check_seed,
+    emit_json,
+    errors_to_stderr,
+    number_cell,
+    print_table,
+)
 
 app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
 
@@ -46,14 +53,19 @@ def _render(result, title: str, as_json: bool) -> None:
 
 
 @contextmanager
-def _progress(enabled: bool, label: str) -> Iterator[Optional[object]]:
+def _progress(enabled: bool, label: str) -> Iterator[object | None]:
     """A rich progress bar on stderr; yields the ``callback(done, total)`` to pass on."""
     if not enabled:
         yield None
         return
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
@@ -76,7 +88,7 @@ def shapley(file: Path = FILE_ARGUMENT,
             method: str = typer.Option(
                 "exact", help="exact | dividends | permutation | antithetic | stratified | "
                               "neyman | svarm | kernel (sampling methods need --budget)"),
-            budget: Optional[int] = BUDGET_OPTION, seed: Optional[int] = SEED_OPTION,
+            budget: int | None = BUDGET_OPTION, seed: int | None = SEED_OPTION,
             progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Shapley value: average marginal contribution over all join orders."""
     with errors_to_stderr():
@@ -94,7 +106,7 @@ def banzhaf(file: Path = FILE_ARGUMENT,
             normalized: bool = typer.Option(False, "--normalized", help="Scale to sum to one."),
             method: str = typer.Option(
                 "exact", help="exact | sampling | msr (sampling methods need --budget)"),
-            budget: Optional[int] = BUDGET_OPTION, seed: Optional[int] = SEED_OPTION,
+            budget: int | None = BUDGET_OPTION, seed: int | None = SEED_OPTION,
             progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Banzhaf value: average marginal contribution over all coalitions."""
     with errors_to_stderr():

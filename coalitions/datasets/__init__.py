@@ -16,7 +16,8 @@ import math
 from importlib import resources
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from .._checks import check_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError

@@ -6,8 +6,9 @@ lays them out as a :class:`~coalitions.examples.Report`; ``run()`` is
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .._checks import check_choice
 from ..exceptions import InvalidArgumentError
@@ -15,7 +16,7 @@ from ._report import Report
 
 __all__ = ["Case", "register", "get_case", "list_cases", "run_case", "CASES"]
 
-CASES: dict[str, "Case"] = {}
+CASES: dict[str, Case] = {}
 
 
 @dataclass(frozen=True)

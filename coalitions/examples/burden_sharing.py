@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from ..exceptions import InvalidProblemError
 from ._registry import register
@@ -94,8 +95,15 @@ def compute() -> dict:
     """The airport game (Shapley, Littlechild-Owen, nucleolus), the Talmud's estates under
     six rules, and the UN scale as a capped proportional rule."""
     from ..games.classes import airport_game, bankruptcy_game, cost_to_savings
-    from ..solutions import (constrained_equal_awards, constrained_equal_losses, is_in_core,
-                             nucleolus, proportional_rule, shapley_value, talmud_rule)
+    from ..solutions import (
+        constrained_equal_awards,
+        constrained_equal_losses,
+        is_in_core,
+        nucleolus,
+        proportional_rule,
+        shapley_value,
+        talmud_rule,
+    )
 
     airport = airport_game(RUNWAY_COSTS, AIRLINES)
     phi = shapley_value(airport)

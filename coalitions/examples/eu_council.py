@@ -27,8 +27,7 @@ def compute() -> dict:
     """Power under QMV and unanimity, the power to act, and the Belarus vote of 2020 (every
     state yes but Cyprus) under both rules, with the smallest blocking group around Cyprus."""
     from ..datasets import eu_council, eu_population
-    from ..power import (banzhaf_index, coleman_power_to_act, pivotal_players,
-                         shapley_shubik_index)
+    from ..power import banzhaf_index, coleman_power_to_act, pivotal_players, shapley_shubik_index
 
     qmv = eu_council(2020)
     unanimity = eu_council(2020, rule="unanimity")

@@ -41,8 +41,14 @@ REFERENCES = ["Underdal, A. (1980). The Politics of International Fisheries Mana
 def compute() -> dict:
     """Core, win-set, lowest common denominator and setter outcome under each rule, the
     same with an ambitious status quo, and policy stability of veto players in the plane."""
-    from ..bargaining import (SpatialModel, lcd_outcome, policy_core, policy_stability,
-                              setter_outcome, win_set)
+    from ..bargaining import (
+        SpatialModel,
+        lcd_outcome,
+        policy_core,
+        policy_stability,
+        setter_outcome,
+        win_set,
+    )
 
     base = SpatialModel(list(IDEALS.values()), 0, players=list(IDEALS), setter=SETTER)
     rules = []

@@ -28,8 +28,14 @@ DISCOUNT, RATES = Fraction(9, 10), (1, 3)
 
 def compute() -> dict:
     """The four axiomatic solutions of the square-root pie and two Rubinstein games."""
-    from ..bargaining import (BargainingProblem, egalitarian, kalai_smorodinsky,
-                              nash_solution, rubinstein, utilitarian)
+    from ..bargaining import (
+        BargainingProblem,
+        egalitarian,
+        kalai_smorodinsky,
+        nash_solution,
+        rubinstein,
+        utilitarian,
+    )
 
     pie = BargainingProblem.from_surplus([lambda x: x, math.sqrt], players=["A", "B"])
     nash = nash_solution(pie)
@@ -44,7 +50,7 @@ def compute() -> dict:
 def report(results: dict) -> Report:
     """The two-party report: every number comes from ``results``."""
     solutions, pie = results["solutions"], results["pie"]
-    nash, ks = solutions["Nash"], solutions["Kalai-Smorodinsky"]
+    ks = solutions["Kalai-Smorodinsky"]
     rows = [[name, float(s.x[0]), float(s.x[1]), float(s.shares[0]), float(s.shares[1])]
             for name, s in solutions.items()]
     ideal = "(" + ", ".join(f"{float(u):g}" for u in results["ideal_point"]) + ")"

@@ -10,16 +10,17 @@ frontier over clubs is the "minilateral trade-off" (Kahler 1992; Naim 2009).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from .._bits import mask_members, subset_sums
 from .._checks import as_list, check_integer, front_door, name_list
+from .._players import names_of
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
-from .._players import names_of
 from ._partitions import named_coalition_mask
 
 __all__ = ["club_efficiency", "club_coverage", "club_frontier"]

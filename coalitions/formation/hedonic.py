@@ -8,7 +8,8 @@ accept) and contractual individual stability (movers whose old partners also let
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 

@@ -3,11 +3,15 @@ call (what ``coalitions form winning`` prints)."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..results import WinningCoalitionsResult
-from .winning import (minimal_connected_winning_coalitions, minimal_winning_coalitions,
-                      minimum_weight_coalitions)
+from .winning import (
+    minimal_connected_winning_coalitions,
+    minimal_winning_coalitions,
+    minimum_weight_coalitions,
+)
 
 __all__ = ["winning_coalitions_report", "WINNING_FAMILIES"]
 

@@ -4,22 +4,22 @@ core of a game with a coalition structure."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
 from .._checks import check_integer, check_tolerance, front_door, name_list
+from .._lp import solve_lp
+from .._players import names_of
 from ..exceptions import InvalidProblemError, SolverError, TooLargeError
-from ..games.transforms import subgame
-from ..games.transforms import as_tu_game
+from ..games.transforms import as_tu_game, subgame
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
-from .._lp import solve_lp
 from ..solutions.shapley import shapley_value
-from .._players import names_of
 from ._partitions import partition_masks, partition_names
 
 __all__ = ["bell_number", "set_partitions", "optimal_coalition_structure",

@@ -4,10 +4,11 @@ principle and Axelrod's minimal connected winning coalitions."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 from itertools import accumulate
-from typing import Any, Sequence
+from typing import Any
 
 from .. import _numbers as nb
 from .._checks import name_list

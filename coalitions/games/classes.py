@@ -5,7 +5,8 @@ Integer or Fraction parameters give exact games; float parameters give float gam
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -123,7 +124,7 @@ class HedonicGame(Frozen, PlayerSet):
     # ------------------------------------------------------------------ constructors
     @classmethod
     def additively_separable(cls, values: Any, players: Iterable[str] | None = None
-                             ) -> "HedonicGame":
+                             ) -> HedonicGame:
         r"""Additively separable game: ``u_i(S) = sum over j in S, j != i of values[i][j]``.
 
         Parameters
@@ -157,7 +158,7 @@ class HedonicGame(Frozen, PlayerSet):
     @classmethod
     def from_utilities(cls, utilities: Mapping[str, Mapping[Any, Any]],
                        players: Iterable[str] | None = None, *, default: float = 0.0
-                       ) -> "HedonicGame":
+                       ) -> HedonicGame:
         """General game from ``{player: {coalition: utility}}``.
 
         A coalition may be listed with or without the player itself; coalitions a player does
@@ -195,7 +196,7 @@ class HedonicGame(Frozen, PlayerSet):
 
     @classmethod
     def from_rankings(cls, rankings: Mapping[str, Sequence[Any]],
-                      players: Iterable[str] | None = None) -> "HedonicGame":
+                      players: Iterable[str] | None = None) -> HedonicGame:
         """General game from strict rankings, best coalition first.
 
         Each player lists coalitions that contain it (the player may be left out of each

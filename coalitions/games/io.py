@@ -31,16 +31,16 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import numpy as np
 
-from .._checks import check_choice
-from .._players import names_of, unknown_player
 from .. import _numbers as nb
-from .._checks import as_path
+from .._checks import as_path, check_choice
+from .._players import names_of, unknown_player
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from .hedonic import _hedonic_from_document
 from .simple import _simple_from_document
@@ -481,7 +481,7 @@ def _to_float(value: Any, where: str) -> float:
     return number
 
 
-def _tu_from_document(document: dict, tables: "_Tables | None" = None) -> TUGame:
+def _tu_from_document(document: dict, tables: _Tables | None = None) -> TUGame:
     players = document.get("players")
     number_kind = document.get("kind")
     if "values" in document:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -32,8 +33,7 @@ from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
 from .._players import PlayerSet, names_of
-from ..exceptions import (InvalidArgumentError, InvalidGameError, InvalidProblemError,
-                          TooLargeError)
+from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
 from .tu import TUGame
 
 __all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
@@ -128,10 +128,10 @@ class _SimpleBase(PlayerSet):
         table = self.winning_table().astype(np.int64)
         return TUGame(table.astype(object), self._players)
 
-    def __and__(self, other: Any) -> "CompoundGame":
+    def __and__(self, other: Any) -> CompoundGame:
         return conjunction(self, other)
 
-    def __or__(self, other: Any) -> "CompoundGame":
+    def __or__(self, other: Any) -> CompoundGame:
         return disjunction(self, other)
 
 
@@ -238,24 +238,24 @@ class SimpleGame(_SimpleBase):
 
     @classmethod
     def from_winning(cls, winning: Iterable[Iterable[str]], players: Iterable[str]
-                     ) -> "SimpleGame":
+                     ) -> SimpleGame:
         """Game from the list of all winning coalitions."""
         return cls(players, winning)
 
     @classmethod
     def from_minimal_winning(cls, minimal_winning: Iterable[Iterable[str]],
-                             players: Iterable[str]) -> "SimpleGame":
+                             players: Iterable[str]) -> SimpleGame:
         """Game from its minimal winning coalitions (supersets win)."""
         return cls(players, minimal_winning=minimal_winning)
 
     @classmethod
     def from_predicate(cls, predicate: Callable[[frozenset], Any], players: Iterable[str]
-                       ) -> "SimpleGame":
+                       ) -> SimpleGame:
         """Game from a predicate on frozensets of names."""
         return cls(players, predicate=predicate)
 
     @classmethod
-    def from_tu_game(cls, game: TUGame) -> "SimpleGame":
+    def from_tu_game(cls, game: TUGame) -> SimpleGame:
         """A 0/1 monotone TU game as a simple game."""
         if not isinstance(game, TUGame):
             raise InvalidGameError(f"SimpleGame.from_tu_game needs a TUGame, got "
@@ -433,7 +433,7 @@ class WeightedVotingGame(_SimpleBase):
         limbs = _limbs(weights)
         return _limb_sums_reach(coalitions.astype(np.int64) @ limbs, self._int_quota)
 
-    def with_quota(self, quota: Any) -> "WeightedVotingGame":
+    def with_quota(self, quota: Any) -> WeightedVotingGame:
         """The same body with another quota."""
         return WeightedVotingGame(quota, self._weights, self._players)
 
@@ -782,7 +782,7 @@ class _PredicateRule(_SimpleBase):
         """The predicate's answer; its failures name the rule and the coalition."""
         try:
             verdict = self._predicate(coalition)
-        except Exception as error:  # noqa: BLE001 - a user's callable
+        except Exception as error:
             if isinstance(error, InvalidProblemError):
                 raise
             raise InvalidProblemError(

@@ -7,7 +7,8 @@ is a cost game); only :func:`coalitions.cost_to_savings` turns costs into worths
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._checks import format_bytes, player_names
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from .._players import PlayerSet, as_names, mask_of, names_of
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 
 __all__ = ["TUGame", "check_table_size", "MAX_TABLE_PLAYERS"]
 
@@ -94,7 +95,7 @@ def _check_cost(cost: Any) -> bool:
     return bool(cost)
 
 
-def _restore(values: np.ndarray, players: tuple, cost: bool) -> "TUGame":
+def _restore(values: np.ndarray, players: tuple, cost: bool) -> TUGame:
     """Unpickle a TUGame."""
     return TUGame(values, players, cost=cost)
 
@@ -199,7 +200,7 @@ class TUGame(PlayerSet):
     # ----------------------------------------------------------------- constructors
     @classmethod
     def from_dict(cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None, *,
-                  cost: bool = False) -> "TUGame":
+                  cost: bool = False) -> TUGame:
         """Game from ``{coalition: value}``; coalitions not listed are worth 0.
 
         Parameters
@@ -255,7 +256,7 @@ class TUGame(PlayerSet):
 
     @classmethod
     def from_function(cls, function: Callable[[frozenset], Any], players: Iterable[str], *,
-                      cost: bool = False) -> "TUGame":
+                      cost: bool = False) -> TUGame:
         """Game whose value of each coalition is ``function(frozenset_of_names)``.
 
         The function is called once per coalition (``2**n`` calls); ``function(frozenset())``
@@ -312,28 +313,28 @@ class TUGame(PlayerSet):
         return self._values[self.mask(coalition)]
 
     # ----------------------------------------------------------------- conversions
-    def to_exact(self) -> "TUGame":
+    def to_exact(self) -> TUGame:
         """Exact copy; each float becomes the shortest fraction that round-trips (0.1 -> 1/10)."""
         if self._kind == nb.EXACT:
             return self
         return TUGame(nb.to_exact_array(self._values, self._kind), self._players,
                       cost=self._cost)
 
-    def to_float(self) -> "TUGame":
+    def to_float(self) -> TUGame:
         """Float64 copy (symbolic games must have no free symbols left)."""
         if self._kind == nb.FLOAT:
             return self
         return TUGame(nb.to_float_array(self._values, self._kind), self._players,
                       cost=self._cost)
 
-    def subs(self, substitutions: Mapping[Any, Any]) -> "TUGame":
+    def subs(self, substitutions: Mapping[Any, Any]) -> TUGame:
         """Substitute values for the symbols of a symbolic game."""
         if self._kind != nb.SYMBOLIC:
             return self
         return TUGame([v.subs(substitutions) for v in self._values], self._players,
                       cost=self._cost)
 
-    def with_players(self, players: Iterable[str]) -> "TUGame":
+    def with_players(self, players: Iterable[str]) -> TUGame:
         """The same game with renamed players."""
         return TUGame(self._values, players, cost=self._cost)
 
@@ -373,21 +374,21 @@ class TUGame(PlayerSet):
     def __reduce__(self):
         return (_restore, (np.array(self._values), self._players, self._cost))
 
-    def __add__(self, other: "TUGame") -> "TUGame":
+    def __add__(self, other: TUGame) -> TUGame:
         from .transforms import game_sum
 
         if not isinstance(other, TUGame):
             return NotImplemented
         return game_sum(self, other)
 
-    def __sub__(self, other: "TUGame") -> "TUGame":
+    def __sub__(self, other: TUGame) -> TUGame:
         from .transforms import game_sum, scaled_game
 
         if not isinstance(other, TUGame):
             return NotImplemented
         return game_sum(self, scaled_game(other, -1))
 
-    def __mul__(self, scalar: Any) -> "TUGame":
+    def __mul__(self, scalar: Any) -> TUGame:
         from .transforms import scaled_game
 
         if isinstance(scalar, TUGame):
@@ -396,7 +397,7 @@ class TUGame(PlayerSet):
 
     __rmul__ = __mul__
 
-    def __neg__(self) -> "TUGame":
+    def __neg__(self) -> TUGame:
         from .transforms import scaled_game
 
         return scaled_game(self, -1)

@@ -4,9 +4,10 @@ of a three-player game. No matplotlib here, so examples can use it without the p
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import Any, Sequence
+from typing import Any
 
 from .._checks import as_list, check_tolerance
 from ..exceptions import InvalidGameError, InvalidProblemError

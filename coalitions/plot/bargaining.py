@@ -3,7 +3,8 @@ named solutions."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..exceptions import InvalidProblemError
 from ._geometry import convex_hull

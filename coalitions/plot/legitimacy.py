@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..exceptions import InvalidArgumentError
 from ._mpl import as_floats, as_mapping, as_text, new_figure

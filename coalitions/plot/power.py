@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..exceptions import InvalidArgumentError
 from ._mpl import as_float, as_mapping, as_text, new_figure

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .._checks import as_list, check_integer
 from ..exceptions import InvalidArgumentError, InvalidGameError

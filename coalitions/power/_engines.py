@@ -31,17 +31,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 from .._bits import popcounts, split_on, subset_sums
 from .._checks import check_method, format_bytes
 from ..exceptions import InvalidArgumentError, TooLargeError
-from ..games.simple import (MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame,
-                            WeightedVotingGame)
+from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame, WeightedVotingGame
 
 __all__ = ["Counts", "swing_counts", "shapley_shubik_float", "reduced",
            "minimal_winning_data", "METHODS"]
@@ -314,7 +314,7 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
         f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
 
 
-def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: "_Fits",
+def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: _Fits,
                    function: str) -> str:
     """``method="auto"`` for a weighted game: exact when about a second of work does it, else
     the subtraction-free float methods, else whatever exact method still fits."""

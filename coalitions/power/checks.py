@@ -10,8 +10,9 @@ complement loses.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -20,8 +21,7 @@ from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_mas
 from .._checks import check_numeric, check_tolerance, front_door
 from ..exceptions import TooLargeError
 from ..games import properties as props
-from ..games.simple import (MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame,
-                            as_simple_game)
+from ..games.simple import MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame, as_simple_game
 from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
 from . import _engines as en

@@ -30,21 +30,32 @@ can.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
 from .._checks import as_label, as_list, check_method, check_options, front_door, unknown_choice
-from ..approx import (BANZHAF_SAMPLERS, SAMPLING_OPTIONS, SHAPLEY_SAMPLERS, banzhaf_estimate,
-                      shapley_estimate)
+from ..approx import (
+    BANZHAF_SAMPLERS,
+    SAMPLING_OPTIONS,
+    SHAPLEY_SAMPLERS,
+    banzhaf_estimate,
+    shapley_estimate,
+)
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
-from ..results import (PivotalResult, PowerIndexResult, PowerTableResult, PowerToActResult,
-                       SweepResult)
+from ..results import (
+    PivotalResult,
+    PowerIndexResult,
+    PowerTableResult,
+    PowerToActResult,
+    SweepResult,
+)
 from . import _engines as en
 from ._engines import METHODS
 

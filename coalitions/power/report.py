@@ -6,8 +6,9 @@ These are what ``coalitions power sweep`` and ``coalitions power pivotal`` print
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..exceptions import InvalidArgumentError
 from ..games.simple import WeightedVotingGame

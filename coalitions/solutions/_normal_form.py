@@ -22,14 +22,15 @@ integers over a common denominator; answers are rebuilt and verified in that exa
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .._checks import check_numeric
 from .. import _numbers as nb
 from .._bits import mask_bits, popcounts, split_on, subset_sums
+from .._checks import check_numeric
 from ..games.tu import TUGame
 
 __all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE"]

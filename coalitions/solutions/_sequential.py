@@ -11,9 +11,10 @@ and adds the most violated ones, found by one vectorised pass over the 2**n tabl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

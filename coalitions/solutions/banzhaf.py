@@ -6,10 +6,10 @@ from fractions import Fraction
 
 from .. import _numbers as nb
 from .._checks import front_door
+from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, mark_cost, semivalue_raw
 

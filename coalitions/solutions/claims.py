@@ -6,7 +6,8 @@ here act on the problem directly (no 2**n table), in exact arithmetic for ration
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -3,14 +3,14 @@ cost shares that charge no coalition more than its stand-alone cost)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .._checks import check_tolerance, front_door
 from .. import _numbers as nb
-from .._checks import as_list
+from .._checks import as_list, check_tolerance, front_door
 from .._players import as_names
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
@@ -19,8 +19,7 @@ from ..results import FAILED, BalancedCollection, CoreResult
 from ._normal_form import NormalForm, normal_form, pow2
 from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
-from .least_core import (LeastCoreSolution, balanced_collection, excesses_at_most,
-                         solve_least_core)
+from .least_core import LeastCoreSolution, balanced_collection, excesses_at_most, solve_least_core
 
 __all__ = ["core", "is_in_core", "core_vertices", "is_balanced_collection",
            "MAX_VERTEX_PLAYERS", "MAX_CORE_VERTICES"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..games.transforms import as_tu_game
 from .. import _numbers as nb
 from .._checks import finite_floats, front_door
 from ..exceptions import InvalidGameError
+from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from .semivalues import as_result, negated_worths
 

@@ -6,13 +6,14 @@ For a cost game (``game.is_cost``) an imputation is a vector of cost shares ``y`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .._checks import check_tolerance
 from .. import _numbers as nb
+from .._checks import check_tolerance
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .._players import names_of
-from .._checks import check_tolerance, front_door
 from .. import _numbers as nb
 from .._bits import mask_bits, mask_indicator, subset_sums
+from .._checks import check_tolerance, front_door
 from .._exact_linalg import positive_combination, solve_exact
+from .._players import names_of
 from ..exceptions import SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame

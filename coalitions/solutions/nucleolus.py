@@ -4,8 +4,9 @@ criterion."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -16,9 +16,10 @@ Banzhaf-Owen value uses the weights ``2^{-(m-1)} 2^{-(s-1)}`` instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from math import factorial
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -8,9 +8,9 @@ from math import factorial
 
 from .. import _numbers as nb
 from .._checks import front_door
+from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ..approx.shapley import SHAPLEY_SAMPLERS
 from ..results import ValueResult
 from .semivalues import as_result, mark_cost, semivalue_raw
 

@@ -9,11 +9,10 @@ per stratum, pooled with the final draws) covered 46 %.
 
 import numpy as np
 import pytest
+from interval_checks import check_intervals
 
 import coalitions as co
-from coalitions.approx import (BANZHAF_SAMPLERS, SHAPLEY_SAMPLERS, banzhaf_estimate,
-                               shapley_estimate)
-from interval_checks import check_intervals
+from coalitions.approx import BANZHAF_SAMPLERS, SHAPLEY_SAMPLERS, banzhaf_estimate, shapley_estimate
 
 REPS = 200
 

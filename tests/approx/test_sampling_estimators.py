@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 import coalitions as co
-from coalitions.approx import (BANZHAF_SAMPLERS, SHAPLEY_SAMPLERS, banzhaf_estimate,
-                               shapley_estimate)
+from coalitions.approx import BANZHAF_SAMPLERS, SHAPLEY_SAMPLERS, banzhaf_estimate, shapley_estimate
 from coalitions.exceptions import InvalidGameError
 
 SHAPLEY = list(SHAPLEY_SAMPLERS)

@@ -3,10 +3,10 @@
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import float_games
 
 import coalitions as co
 from coalitions.approx import banzhaf_estimate, shapley_estimate
-from strategies import float_games
 
 MARGINAL = ["permutation", "antithetic", "stratified", "neyman"]  # null player: exact 0
 

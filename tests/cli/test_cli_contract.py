@@ -12,13 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_commands import command_paths, leaf_paths
 from typer.testing import CliRunner
 
 import coalitions as co
 import coalitions.examples as ex
 from coalitions.cli.app import app
-
-from cli_commands import command_paths, leaf_paths
 
 BARGAINING_DATA = Path(__file__).resolve().parents[1] / "bargaining" / "data"
 runner = CliRunner()

@@ -19,11 +19,11 @@ import json
 
 import pytest
 import typer.main
+from hostile import Hang, alarm, hostile_files, ratchet_report
 from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-from hostile import Hang, alarm, hostile_files, ratchet_report
 
 try:
     runner = CliRunner(mix_stderr=False)

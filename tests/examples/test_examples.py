@@ -7,16 +7,14 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+import reference
+from _tables import column
 from typer.testing import CliRunner
 
 import coalitions.examples as ex
 from coalitions.cli.app import app
 from coalitions.examples.burden_sharing import capped_proportional
 from coalitions.exceptions import InvalidProblemError
-
-import reference
-from _tables import column
-
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "examples"

@@ -3,7 +3,6 @@
 from fractions import Fraction
 
 import pytest
-
 from _tables import cell, column
 
 

@@ -5,8 +5,13 @@ from fractions import Fraction
 import pytest
 
 from coalitions.exceptions import InvalidProblemError
-from coalitions.formation import (AgreementModel, agreement_stability, is_externally_stable,
-                                  is_internally_stable, linear_quadratic_model)
+from coalitions.formation import (
+    AgreementModel,
+    agreement_stability,
+    is_externally_stable,
+    is_internally_stable,
+    linear_quadratic_model,
+)
 
 
 @pytest.mark.parametrize("n", [3, 4, 5, 10, 25, 100])

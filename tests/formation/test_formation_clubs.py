@@ -5,7 +5,8 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalitions.exceptions import InvalidProblemError, TooLargeError
 from coalitions.formation import club_coverage, club_efficiency, club_frontier
@@ -17,7 +18,7 @@ def _frontier_by_definition(p, s):
     points = [(float(np.prod([p[i] for i in c])), float(sum(s[i] for i in c)), c)
               for c in clubs]
     out = set()
-    for a, l, c in points:
+    for a, l, _ in points:
         if not any(a2 >= a - 1e-12 and l2 >= l - 1e-12 and (a2 > a + 1e-12 or l2 > l + 1e-12)
                    for a2, l2, _ in points):
             out.add((round(l, 9), a))

@@ -4,13 +4,21 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalitions.exceptions import InvalidProblemError, TooLargeError
-from coalitions.formation import (HedonicGame, best_response_dynamics, hedonic_potential,
-                                  hedonic_stability, is_contractually_individually_stable,
-                                  is_core_stable, is_individually_stable, is_nash_stable,
-                                  set_partitions)
+from coalitions.formation import (
+    HedonicGame,
+    best_response_dynamics,
+    hedonic_potential,
+    hedonic_stability,
+    is_contractually_individually_stable,
+    is_core_stable,
+    is_individually_stable,
+    is_nash_stable,
+    set_partitions,
+)
 
 
 # ---------------------------------------------------------------- definitions, written plainly
@@ -112,7 +120,7 @@ def test_general_profiles_agree_with_definitions(n, seed):
     rng = np.random.default_rng(seed)
     players = [f"p{i}" for i in range(n)]
     utilities = {}
-    for i, p in enumerate(players):
+    for p in players:
         others = [q for q in players if q != p]
         utilities[p] = {tuple(c) + (p,): int(rng.integers(-2, 3))
                         for k in range(len(others) + 1) for c in combinations(others, k)}

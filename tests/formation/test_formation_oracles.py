@@ -12,18 +12,24 @@ from fractions import Fraction
 from itertools import combinations
 
 import numpy as np
+import oracles as orc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
+from strategies import exact_games, games, weighted_bodies
 
 import coalitions as co
-import oracles as orc
-from coalitions.formation import (HedonicGame, agreement_stability, is_externally_stable,
-                                  is_internally_stable, linear_quadratic_model,
-                                  minimal_connected_winning_coalitions,
-                                  minimal_winning_coalitions, minimum_weight_coalitions)
-from strategies import exact_games, games, weighted_bodies
+from coalitions.formation import (
+    HedonicGame,
+    agreement_stability,
+    is_externally_stable,
+    is_internally_stable,
+    linear_quadratic_model,
+    minimal_connected_winning_coalitions,
+    minimal_winning_coalitions,
+    minimum_weight_coalitions,
+)
 
 
 @st.composite

@@ -4,13 +4,21 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, InvalidProblemError, TooLargeError
-from coalitions.formation import (aumann_dreze_value, bell_number, coalition_structure_value,
-                                  is_in_structure_core, is_stable_structure,
-                                  optimal_coalition_structure, set_partitions, structure_core)
+from coalitions.formation import (
+    aumann_dreze_value,
+    bell_number,
+    coalition_structure_value,
+    is_in_structure_core,
+    is_stable_structure,
+    optimal_coalition_structure,
+    set_partitions,
+    structure_core,
+)
 
 BELL = [1, 1, 2, 5, 15, 52, 203, 877, 4140, 21147, 115975, 678570, 4213597]
 

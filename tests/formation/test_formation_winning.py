@@ -5,12 +5,16 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
-from coalitions.formation import (minimal_connected_winning_coalitions,
-                                  minimal_winning_coalitions, minimum_weight_coalitions)
+from coalitions.formation import (
+    minimal_connected_winning_coalitions,
+    minimal_winning_coalitions,
+    minimum_weight_coalitions,
+)
 
 
 class DuckWeighted:

@@ -3,9 +3,9 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given
+from strategies import exact_games, float_games
 
 import coalitions as co
-from strategies import exact_games, float_games
 
 
 def test_families_by_definition():

@@ -10,7 +10,8 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions.bargaining import IssueLinkageModel, SpatialModel

@@ -16,11 +16,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import compound_games, games, hedonic_games, rational_weighted_games, simple_games
 
 import coalitions as co
 from coalitions.games.io import schema, validate_document
-from strategies import (compound_games, games, hedonic_games, rational_weighted_games,
-                        simple_games)
 
 FORMATS = ["json", "npz", "json+npy"]
 

@@ -7,12 +7,11 @@ import sys
 
 import numpy as np
 import pytest
+from test_io import BAD_DOCUMENTS
 from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-
-from test_io import BAD_DOCUMENTS
 
 runner = CliRunner()
 COMMANDS = [["game", "check"], ["value", "shapley"], ["least-core"], ["power"]]

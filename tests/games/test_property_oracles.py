@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import oracles as orc
 from hypothesis import given, settings
+from strategies import games_with_twins
 
 import coalitions as co
-import oracles as orc
-from strategies import games_with_twins
 
 
 @settings(max_examples=30)

@@ -8,10 +8,10 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from strategies import weighted_voting_games
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
-from strategies import weighted_voting_games
 
 
 def test_three_ways_to_build_the_same_simple_game():

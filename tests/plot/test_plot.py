@@ -5,7 +5,8 @@ from itertools import product
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions.plot import clip_half_plane, convex_hull, core_vertices_3

@@ -9,12 +9,12 @@ import math
 from fractions import Fraction
 
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from _power_oracle import swings_by_size
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions.power import _engines as engines
-
-from _power_oracle import swings_by_size
 
 
 @st.composite

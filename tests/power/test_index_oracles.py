@@ -12,12 +12,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+import oracles as orc
 import pytest
 from hypothesis import given, settings
+from strategies import weighted_bodies
 
 import coalitions as co
-import oracles as orc
-from strategies import weighted_bodies
 
 
 def winning(quota, weights):

@@ -12,14 +12,13 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from _power_oracle import shapley_shubik_by_permutations, swings_by_size
 from hypothesis import given, settings
+from strategies import huge_weight_games
 
 import coalitions as co
 from coalitions.exceptions import TooLargeError
 from coalitions.power import _engines as engines
-
-from strategies import huge_weight_games
-from _power_oracle import shapley_shubik_by_permutations, swings_by_size
 
 BIG = 10**18
 METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
+from _power_oracle import johnston, minimal_winning, shapley_shubik_by_permutations, swings_by_size
 from hypothesis import given, settings
+from strategies import population_compound_games, weighted_voting_games
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError, TooLargeError
-
-from strategies import population_compound_games, weighted_voting_games
-from _power_oracle import (johnston, minimal_winning, shapley_shubik_by_permutations,
-                           swings_by_size)
 
 UNSC = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)
 EEC = co.WeightedVotingGame(12, [4, 4, 4, 2, 2, 1])

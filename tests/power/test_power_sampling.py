@@ -74,8 +74,9 @@ def body60():
 
 @pytest.mark.parametrize("method", list(BODY_BUDGETS))
 def test_intervals_on_a_60_member_body(body60, method):
-    from coalitions.approx import SHAPLEY_SAMPLERS
     from interval_checks import check_intervals
+
+    from coalitions.approx import SHAPLEY_SAMPLERS
 
     game, shapley_shubik, banzhaf = body60
     budget = BODY_BUDGETS[method]

@@ -3,11 +3,11 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given
-
-import coalitions as co
 from oracles import banzhaf_by_definition
 from reference import cases, expected, fractions
 from strategies import exact_games, games
+
+import coalitions as co
 
 REF = cases()
 

@@ -8,11 +8,11 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from strategies import cost_games
 from typer.testing import CliRunner
 
 import coalitions as co
 from coalitions.cli.app import app
-from strategies import cost_games
 
 
 def _savings(game):

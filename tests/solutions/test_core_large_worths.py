@@ -7,13 +7,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from strategies import offset_games
 
 import coalitions as co
-
-
 from coalitions.solutions import _normal_form
-from strategies import offset_games
 
 least_core_module = importlib.import_module("coalitions.solutions.least_core")
 nucleolus_module = importlib.import_module("coalitions.solutions.nucleolus")

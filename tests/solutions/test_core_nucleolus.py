@@ -6,12 +6,13 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import convex_game, random_rational_game, zero_normalised_game
 
 import coalitions as co
-from coalitions.solutions import _sequential
 from coalitions._lp import LPSolution
-from strategies import convex_game, random_rational_game, zero_normalised_game
+from coalitions.solutions import _sequential
 
 #: 60 games in the default run; COALITIONS_FULL=1 runs the 200 of the issue's bar.
 N_RANDOM = 200 if os.environ.get("COALITIONS_FULL") else 60

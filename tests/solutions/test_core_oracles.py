@@ -7,13 +7,18 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from _core_oracles import (
+    brute_force_core_vertices,
+    brute_force_nucleolus,
+    littlechild_airport_nucleolus,
+    littlechild_owen_airport_shapley,
+    marginal_vectors,
+)
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from strategies import airport_costs, convex_game, rational_tables
 
 import coalitions as co
-from _core_oracles import (brute_force_core_vertices, brute_force_nucleolus,
-                           littlechild_airport_nucleolus, littlechild_owen_airport_shapley,
-                           marginal_vectors)
-from strategies import airport_costs, convex_game, rational_tables
 
 
 def _imputations_exist(values, n):

@@ -2,8 +2,9 @@
 
 from fractions import Fraction
 
-import coalitions as co
 import reference
+
+import coalitions as co
 
 REF = reference.cases()
 

@@ -4,10 +4,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import convex_game, integer_claims_problems
 
 import coalitions as co
-from strategies import convex_game, integer_claims_problems
+
 
 @settings(max_examples=60, deadline=None)
 @given(integer_claims_problems())

@@ -4,11 +4,12 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from _core_oracles import brute_force_core_vertices, marginal_vectors
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import convex_game, random_rational_game, zero_normalised_game
 
 import coalitions as co
-from strategies import convex_game, random_rational_game, zero_normalised_game
-from _core_oracles import brute_force_core_vertices, marginal_vectors
 
 
 def test_imputations():

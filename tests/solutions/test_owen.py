@@ -5,10 +5,10 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from strategies import games_with_unions
 
 import coalitions as co
 from coalitions.exceptions import InvalidGameError
-from strategies import games_with_unions
 
 G8 = ["US", "JP", "DE", "FR", "UK", "IT", "CA", "RU"]
 

@@ -5,11 +5,11 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import coalitions as co
 from oracles import shapley_by_permutations
 from reference import cases, fractions
 from strategies import exact_games, float_games, games, symbolic_games
+
+import coalitions as co
 
 REF = cases()
 

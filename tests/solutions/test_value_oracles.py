@@ -12,13 +12,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+import oracles as orc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import claims_problems, exact_games, games, games_with_structure
 
 import coalitions as co
-import oracles as orc
-from strategies import claims_problems, exact_games, games, games_with_structure
 
 
 def assert_matches(result, expected, game_or_scale):
