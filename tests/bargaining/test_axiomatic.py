@@ -4,10 +4,17 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coalitions.bargaining import (BargainingProblem, bargaining_solution, egalitarian,
-                                   kalai_smorodinsky, nash_solution, utilitarian)
+from coalitions.bargaining import (
+    BargainingProblem,
+    bargaining_solution,
+    egalitarian,
+    kalai_smorodinsky,
+    nash_solution,
+    utilitarian,
+)
 from coalitions.exceptions import InvalidProblemError
 
 SETTINGS = settings(max_examples=40, deadline=None)

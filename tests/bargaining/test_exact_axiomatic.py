@@ -12,11 +12,18 @@ from itertools import combinations_with_replacement
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coalitions.bargaining import (BargainingProblem, bargaining_solution, egalitarian,
-                                   kalai_smorodinsky, nash_solution, utilitarian)
-from coalitions.bargaining import _exact_polytope
+from coalitions.bargaining import (
+    BargainingProblem,
+    _exact_polytope,
+    bargaining_solution,
+    egalitarian,
+    kalai_smorodinsky,
+    nash_solution,
+    utilitarian,
+)
 from coalitions.bargaining.axiomatic import NOT_EXACT, SOLUTIONS
 from coalitions.exceptions import InvalidArgumentError
 

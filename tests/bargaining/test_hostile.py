@@ -3,7 +3,6 @@ CoalitionsError that says what is wrong (never a numpy traceback, never a silent
 huge or tiny scales give the right answer."""
 
 import json
-import math
 from fractions import Fraction
 
 import numpy as np
@@ -11,14 +10,32 @@ import pytest
 import sympy as sp
 from typer.testing import CliRunner
 
-from coalitions.bargaining import (BargainingProblem, IssueLinkageModel, IssueUtility,
-                                   SpatialModel, bargaining_problem_from_game,
-                                   bargaining_solution, baron_ferejohn, egalitarian,
-                                   in_win_set, kalai_smorodinsky, maxmin_values, nash_solution,
-                                   package_win_set, rubinstein, utilitarian, win_set)
+from coalitions.bargaining import (
+    BargainingProblem,
+    IssueLinkageModel,
+    IssueUtility,
+    SpatialModel,
+    bargaining_problem_from_game,
+    bargaining_solution,
+    baron_ferejohn,
+    egalitarian,
+    in_win_set,
+    kalai_smorodinsky,
+    maxmin_values,
+    nash_solution,
+    package_win_set,
+    rubinstein,
+    utilitarian,
+    win_set,
+)
 from coalitions.cli.app import app
-from coalitions.exceptions import (CoalitionsError, InvalidArgumentError, InvalidProblemError,
-                                   SolverError, TooLargeError)
+from coalitions.exceptions import (
+    CoalitionsError,
+    InvalidArgumentError,
+    InvalidProblemError,
+    SolverError,
+    TooLargeError,
+)
 
 NAN, INF = float("nan"), float("inf")
 TRIANGLE = [[0, 0], [1, 0], [0, 1]]
