@@ -15,8 +15,9 @@ callable.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -242,7 +243,7 @@ class IssueLinkageModel(Frozen):
                     for x in np.linspace(lo, hi, 5):
                         try:
                             value = float(u(float(x)))
-                        except Exception as error:  # noqa: BLE001 - a user's callable
+                        except Exception as error:
                             raise InvalidProblemError(
                                 f"utilities[{player!r}][{k!r}] fails at {x:g}: {error}") \
                                 from None
@@ -294,7 +295,7 @@ class IssueLinkageModel(Frozen):
         """``u_i(x) = sum_k u_ik(x_k)``."""
         return float(sum(self.utilities[player][k](outcome[k]) for k in self.issues))
 
-    def with_rule(self, decision_rule) -> "IssueLinkageModel":
+    def with_rule(self, decision_rule) -> IssueLinkageModel:
         """The same model under another decision rule (a counterfactual)."""
         return IssueLinkageModel({p: {k: u.spec for k, u in per.items()}
                                   for p, per in self.utilities.items()},

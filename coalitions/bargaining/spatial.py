@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -138,7 +139,7 @@ class SpatialModel(Frozen):
                 missing = [p for p in players if p not in weights]
                 if unknown or missing:
                     raise InvalidProblemError(
-                        f"weights must give one entry per player: "
+                        "weights must give one entry per player: "
                         + (f"{unknown[0]!r} is not a player" if unknown
                            else f"no weight for {missing[0]!r}") + ".")
                 weights = [weights[p] for p in players]
@@ -220,7 +221,7 @@ class SpatialModel(Frozen):
         gain = self.distances(self.status_quo) - self.distances(np.atleast_1d(x))
         return frozenset(p for p, g in zip(self.players, gain) if g > 0)
 
-    def replace(self, **changes) -> "SpatialModel":
+    def replace(self, **changes) -> SpatialModel:
         """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
         args = dict(ideal_points=dict(zip(self.players, self._points())),
                     status_quo=self._point(self.status_quo), decision_rule=self._rule(),
@@ -232,7 +233,7 @@ class SpatialModel(Frozen):
         args.update(changes)
         return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
 
-    def with_player(self, name: str, ideal, *, weight=None) -> "SpatialModel":
+    def with_player(self, name: str, ideal, *, weight=None) -> SpatialModel:
         """The model with one more member (the rule must be 'unanimity', 'majority' or k)."""
         if name in self.players:
             raise InvalidProblemError(f"player {name!r} already exists.")
