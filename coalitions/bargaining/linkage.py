@@ -51,6 +51,13 @@ class IssueUtility(Frozen):
     """
 
     __slots__ = ("spec", "kind", "f", "slope", "peak", "salience")
+    # the slots' types, for the type checker (assign() sets them past __setattr__)
+    spec: Any
+    kind: str
+    f: Callable[[float], Any]
+    slope: Any
+    peak: Any
+    salience: Any
 
     def __init__(self, spec: Any, where: str = "utility") -> None:
         assign(self, spec=spec, slope=None, peak=None, salience=None)
@@ -326,7 +333,7 @@ def _check(model) -> IssueLinkageModel:
 
 
 def _winning_sup(model: IssueLinkageModel, accept: Callable[[str, float], bool],
-                 candidates: Sequence[float], direction: float = 1.0):
+                 candidates: Iterable[float], direction: float = 1.0):
     """Largest candidate level (smallest if direction < 0) whose acceptors are winning."""
     for level in sorted(candidates, reverse=direction > 0):
         if model.is_winning(frozenset(p for p in model.players if accept(p, level))):
@@ -500,7 +507,7 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
     u_block = model.utilities[blocker][demand_issue]
     zopa = None
     b_max = None
-    capped = ()
+    capped: tuple[str, ...] = ()
     if can_block:
         needed = [intervals[p] for p in model.players]
         if all(iv is not None for iv in needed):

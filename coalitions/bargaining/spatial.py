@@ -570,7 +570,7 @@ def _minimal_winning(model: SpatialModel) -> list[frozenset]:
         raise InvalidProblemError(
             f"2-D setter outcomes enumerate coalitions; {n} players is too many under "
             f"{model.rule_label} (at most 16; under unanimity any number).")
-    winning = []
+    winning: list[frozenset] = []
     for size in range(1, n + 1):
         for combo in itertools.combinations(model.players, size):
             c = frozenset(combo)
@@ -639,10 +639,11 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
 
     ws = model.weights[model.players.index(setter)]
     base = model.distances(q)
-    best, best_d, best_binding = q.copy(), float((ws * (q - s) ** 2).sum()), ()
+    best_binding: tuple[str, ...] = ()
+    best, best_d = q.copy(), float((ws * (q - s) ** 2).sum())
     for coalition in _minimal_winning(model):
         idx = [model.players.index(p) for p in coalition]
-        cons = [{"type": "ineq",
+        cons: list[dict[str, Any]] = [{"type": "ineq",
                  "fun": (lambda x, i=i: base[i] - float((model.weights[i] *
                                                          (x - model.ideals[i]) ** 2).sum()))}
                 for i in idx]
