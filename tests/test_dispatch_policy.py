@@ -27,7 +27,7 @@ FRONT_DOORS = {
     "risk_of_being_outvoted", "johnston_index", "deegan_packel_index", "holler_index",
     "pivotal_players", "power_indices", "decision_rule_sweep",
     "optimal_coalition_structure", "club_frontier", "structure_core", "aumann_dreze_value",
-    "shapley_estimate", "banzhaf_estimate",
+    "shapley_estimate", "banzhaf_estimate", "bargaining_solution",
 }
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

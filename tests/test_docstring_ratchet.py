@@ -107,7 +107,6 @@ EXCEPTIONS: dict[str, set[str]] = {
     "minimum_weight_coalitions": {"Parameters", "Returns"},
     "club_efficiency": {"Returns", "References"},
     "club_coverage": {"Parameters", "Returns", "References"},
-    "bargaining_solution": {"Parameters", "Returns", "Examples", "References"},
     "bargaining_problem_from_game": {"Parameters", "Returns"},
     "maxmin_values": {"Parameters", "Returns", "Examples", "References"},
     "in_win_set": {"Parameters", "Returns", "Examples", "References"},

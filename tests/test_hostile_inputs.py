@@ -277,7 +277,7 @@ def _base_calls():
         "club_coverage": (({"a": 10, "b": 25}, ["a"]), {}),
         "club_frontier": (({"a": 0.5, "b": 0.9}, {"a": 10, "b": 25}), {"max_points": 100}),
         "nash_solution": ((problem(),), {"weights": [1, 2]}),
-        "bargaining_solution": ((problem(), "nash"), {}),
+        "bargaining_solution": ((problem(),), {"method": "nash"}),
         "rubinstein": (([0.9, 0.8],), {}),
         "baron_ferejohn": ((5,), {"discount_factors": Fraction(9, 10)}),
         "bargaining_problem_from_game": (([[3, 0], [5, 1]], [[3, 5], [0, 1]]), {}),

@@ -517,7 +517,7 @@ CONTRACTS: dict[str, Contract] = {
         lambda problem, choice: co.claims_rule(*problem, rule=choice), _check_claims),
     "bargaining_solution": Contract(
         PIE, lambda choice: bargaining_problems(),
-        lambda problem, choice: co.bargaining_solution(problem, choice), _check_bargaining),
+        lambda problem, choice: co.bargaining_solution(problem, method=choice), _check_bargaining),
 }
 
 

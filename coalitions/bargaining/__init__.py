@@ -9,7 +9,8 @@ from .linkage import (IssueLinkageModel, IssueUtility, issue_by_issue_outcome, l
 from .problem import BargainingProblem
 from .spatial import (SpatialModel, in_win_set, lcd_outcome, policy_core, policy_stability,
                       setter_outcome, win_set)
-from .strategic import baron_ferejohn, rubinstein
+from .baron_ferejohn import baron_ferejohn
+from .rubinstein import rubinstein
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = ["BargainingProblem", "nash_solution", "kalai_smorodinsky", "egalitarian",

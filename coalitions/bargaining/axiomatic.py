@@ -4,41 +4,88 @@ Each solution maps a bargaining problem ``(U, d)`` to one feasible utility vecto
 characterised by a short list of axioms (properties a fair arbiter would want). All four
 work for any number of players and return the utilities ``x`` and, when the problem is a
 divisible surplus, the shares that produce them.
+
+Number kinds follow the input. A polytope given in exact numbers (ints, Fractions; see
+:attr:`BargainingProblem.number_kind`) gets exact answers (``exact=True``, Fractions,
+``method="exact"``) wherever the answer is rational: the egalitarian, Kalai-Smorodinsky and
+utilitarian points for any number of players (certified rational LPs), the Nash point with
+exact weights for two players, and for more players when it lies inside a facet. Each is
+proved by an exact check (:mod:`coalitions.bargaining._exact_polytope`). Otherwise the
+answer is in floats with ``exact=False`` and ``message`` says why. Float problems get float
+answers; a two-player surplus given by formulas has closed forms with ``symbolic=True``.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
+from fractions import Fraction
 
 import numpy as np
 
-from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
-from ..results import BargainingResult
+from .. import _numbers as nb
+from .._checks import check_choice, check_instance, front_door
 from .._lp import solve_lp
+from ..exceptions import InvalidProblemError, SolverError
+from ..results import BargainingResult
+from ._exact_polytope import exact_nash, exact_ray, exact_utilitarian
 from .problem import BargainingProblem
 
 __all__ = ["nash_solution", "kalai_smorodinsky", "egalitarian", "utilitarian",
-           "bargaining_solution", "SOLUTIONS"]
+           "bargaining_solution", "SOLUTIONS", "OPTIONS", "NOT_EXACT"]
 
 _NEG = -1e300
 
 
+#: Why an answer is in floats although the problem's data are exact.
+NOT_EXACT = {
+    "uncertified": "no exact certificate could be rebuilt from the float LP (a degenerate "
+                   "or very large polytope); the answer is numerical",
+    "nonlinear": "the Nash point of this polytope lies inside a face that is neither a vertex "
+                 "nor a facet, where it solves a nonlinear system (irrational in general); "
+                 "the answer is numerical",
+    "float weights": "the weights are floats; give ints or Fractions for an exact answer",
+    "formulas": "utilities given as formulas are solved numerically; pass symbolic=True for "
+                "the closed form (sympy)",
+}
+
+
 def _check_problem(problem, function: str) -> BargainingProblem:
-    if not isinstance(problem, BargainingProblem):
-        raise InvalidProblemError(
-            f"{function} needs a BargainingProblem, got {type(problem).__name__}; build one "
-            "with BargainingProblem.from_vertices / from_surplus / from_frontier.")
-    return problem
+    return check_instance(problem, BargainingProblem, function, error=InvalidProblemError,
+                          hint="build one with BargainingProblem.from_vertices / "
+                               "from_surplus / from_frontier")
 
 
-def _result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
+def _frozen(values) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    out.setflags(write=False)
+    return out
+
+
+def _is_exact(problem: BargainingProblem) -> bool:
+    return problem.number_kind == nb.EXACT
+
+
+def _result(problem: BargainingProblem, u, concept: str, *, message: str = "",
+            **extra) -> BargainingResult:
+    """The float answer (``message`` says why it is not exact, for exact data)."""
     x = np.asarray(u, dtype=np.float64)
     x.setflags(write=False)
     shares = problem.shares(x)
+    if not message and problem.expressions is not None:
+        message = NOT_EXACT["formulas"]
     return BargainingResult(x=x, players=problem.players, exact=False, concept=concept,
                             method="numerical", disagreement=problem.disagreement,
-                            shares=shares, **extra)
+                            shares=shares, message=message, **extra)
+
+
+def _exact_result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
+    """The exact answer of an exact polytope (Fractions, certified)."""
+    return BargainingResult(x=_frozen(u), players=problem.players, exact=True,
+                            concept=concept, method="exact",
+                            disagreement=_frozen(problem.exact_disagreement), shares=None,
+                            **extra)
 
 
 # ---------------------------------------------------------------- maximise over the frontier
@@ -221,7 +268,7 @@ def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
     return vt @ (lam / lam.sum())
 
 
-def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept: str,
+def _closed_form(problem: BargainingProblem, numeric: BargainingResult | None, concept: str,
                  weights=None) -> BargainingResult:
     """The same solution in closed form (sympy), for a two-player surplus given by formulas.
 
@@ -232,6 +279,7 @@ def _closed_form(problem: BargainingProblem, numeric: BargainingResult, concept:
         raise InvalidProblemError(
             "symbolic=True needs a two-player divisible surplus whose utilities are formulas in "
             "x, e.g. BargainingProblem.from_surplus([\"x\", \"sqrt(x)\"]).")
+    assert numeric is not None      # only polytope callers pass none, refused above
     import sympy as sp
 
     x = problem.symbol
@@ -338,9 +386,13 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
     Notes
     -----
     The weighted log-product is concave. Two-player polytopes are solved in closed form on
-    every segment between two vertices; larger polytopes by SLSQP over the convex weights of
-    the vertices; surplus and frontier problems by bounded maximisation over shares or
-    utilities (Brent's method for two players, SLSQP otherwise).
+    every segment between two vertices; larger polytopes by a log-barrier Newton method over
+    the convex weights of the vertices; surplus and frontier problems by bounded
+    maximisation over shares or utilities (Brent's method for two players, SLSQP
+    otherwise). An exact polytope with exact weights is then solved exactly where the point
+    is rational: always for two players (it lies on an edge), and for more players when it
+    is a vertex or inside a facet; the answer is proved optimal by the first-order
+    condition, checked in rational arithmetic.
 
     References
     ----------
@@ -359,12 +411,24 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
     >>> exact = BargainingProblem.from_surplus(["x", "sqrt(x)"])
     >>> nash_solution(exact, symbolic=True).shares.tolist()
     [2/3, 1/3]
+
+    Integer vertices give exact answers: the triangle of Nash's example and a weighted
+    solution (the weights as ints or Fractions).
+
+    >>> triangle = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
+    >>> r = nash_solution(triangle)
+    >>> r.x.tolist(), r.exact, r.method
+    ([Fraction(2, 1), Fraction(1, 1)], True, 'exact')
     >>> square = BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
-    >>> nash_solution(square, weights=[1, 3]).x.round(6).tolist()
-    [0.25, 0.75]
+    >>> nash_solution(square, weights=[1, 3]).x.tolist()
+    [Fraction(1, 4), Fraction(3, 4)]
+    >>> r = nash_solution(square, weights=[1.0, 3.0])       # float weights: a float answer
+    >>> r.x.round(6).tolist(), r.exact, r.message
+    ([0.25, 0.75], False, 'the weights are floats; give ints or Fractions for an exact answer')
     """
     problem = _check_problem(problem, "nash_solution")
     n = problem.n_players
+    exact_weights: list[Fraction] | None = [Fraction(1)] * n
     if weights is None:
         w = np.ones(n)
     else:
@@ -382,15 +446,30 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
                 f"weights {w.tolist()} differ by a factor of more than 1e12; the weighted "
                 "solution is then numerically the heaviest player's best point: give weights "
                 "closer together.")
+        weights = list(weights)
+        exact_weights = ([nb.as_number(v, nb.EXACT) for v in weights]
+                         if nb.kind_of(weights) == nb.EXACT else None)
     w = w / w.sum()
-    if problem.kind == "polytope":
-        u = _nash_polytope(problem, w)
-    else:
+    if problem.kind != "polytope":
         d = problem.disagreement
         gains = problem.ideal_point() - d
         u = _maximize(problem, _log_product(d, w, np.where(gains > 0, gains, 1.0)))
-    result = _result(problem, u, "nash", weights=w)
-    return _closed_form(problem, result, "nash", w) if symbolic else result
+        result = _result(problem, u, "nash", weights=w)
+        return _closed_form(problem, result, "nash", w) if symbolic else result
+    u = _nash_polytope(problem, w)
+    if symbolic:
+        _closed_form(problem, None, "nash")          # raises: needs a formula surplus
+    if not _is_exact(problem):
+        return _result(problem, u, "nash", weights=w)
+    if exact_weights is None:
+        return _result(problem, u, "nash", weights=w, message=NOT_EXACT["float weights"])
+    total = sum(exact_weights, Fraction(0))
+    exact_w = [v / total for v in exact_weights]
+    x = exact_nash(problem.exact_vertices, problem.exact_disagreement, exact_w, u)
+    if x is None:
+        return _result(problem, u, "nash", weights=w,
+                       message=NOT_EXACT["uncertified" if n == 2 else "nonlinear"])
+    return _exact_result(problem, x, "nash", weights=_frozen(exact_w))
 
 
 def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
@@ -419,7 +498,8 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     Notes
     -----
     ``n`` ray searches for the ideal point and one more for ``t*`` (linear programs for a
-    polytope, bisection for a surplus or a frontier).
+    polytope, bisection for a surplus or a frontier). For an exact polytope each LP is
+    solved again in rational arithmetic and certified by its dual, so the answer is exact.
 
     References
     ----------
@@ -437,11 +517,37 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     -1/2 + sqrt(5)/2
     """
     problem = _check_problem(problem, "kalai_smorodinsky")
+    if symbolic and problem.kind == "polytope":
+        _closed_form(problem, None, "kalai-smorodinsky")   # raises: needs a formula surplus
+    message = ""
+    if _is_exact(problem):
+        exact = _exact_kalai_smorodinsky(problem)
+        if exact is not None:
+            return exact
+        message = NOT_EXACT["uncertified"]
     d = problem.disagreement
     ideal = problem.ideal_point()
     t = problem.ray(d, ideal - d)
-    result = _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal)
+    result = _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal,
+                     message=message)
     return _closed_form(problem, result, "kalai-smorodinsky") if symbolic else result
+
+
+def _exact_kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult | None:
+    """The exact KS point of an exact polytope: n + 1 certified rays (or None)."""
+    vertices, d, n = problem.exact_vertices, problem.exact_disagreement, problem.n_players
+    ideal = []
+    for i in range(n):
+        top = exact_ray(vertices, d, [Fraction(int(k == i)) for k in range(n)])
+        if top is None:
+            return None
+        ideal.append(d[i] + top)
+    gains = [a - di for a, di in zip(ideal, d)]
+    t = exact_ray(vertices, d, gains)
+    if t is None:
+        return None
+    return _exact_result(problem, [di + t * g for di, g in zip(d, gains)], "kalai-smorodinsky",
+                         ideal=_frozen(ideal))
 
 
 def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
@@ -469,13 +575,25 @@ def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     Examples
     --------
     >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
-    >>> egalitarian(problem).x.round(6).tolist()
+    >>> egalitarian(problem).x.tolist()
+    [Fraction(4, 3), Fraction(4, 3)]
+    >>> floats = BargainingProblem.from_vertices([[0.0, 0.0], [4.0, 0.0], [0.0, 2.0]])
+    >>> egalitarian(floats).x.round(6).tolist()
     [1.333333, 1.333333]
     """
     problem = _check_problem(problem, "egalitarian")
+    if symbolic and problem.kind == "polytope":
+        _closed_form(problem, None, "egalitarian")          # raises: needs a formula surplus
+    message = ""
+    if _is_exact(problem):
+        exact_d = problem.exact_disagreement
+        exact_t = exact_ray(problem.exact_vertices, exact_d, [Fraction(1)] * problem.n_players)
+        if exact_t is not None:
+            return _exact_result(problem, [di + exact_t for di in exact_d], "egalitarian")
+        message = NOT_EXACT["uncertified"]
     d = problem.disagreement
     t = problem.ray(d, np.ones(problem.n_players))
-    result = _result(problem, d + t, "egalitarian")
+    result = _result(problem, d + t, "egalitarian", message=message)
     return _closed_form(problem, result, "egalitarian") if symbolic else result
 
 
@@ -487,7 +605,8 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     Axioms (Myerson 1981; Thomson 1981): Pareto optimality, symmetry, linearity and
     monotonicity in the direction (1, ..., 1); utilities must be comparable in units (it is
     not scale invariant) and it ignores how gains are distributed. When several points
-    reach the maximum, the one with the largest smallest gain is returned (a polytope).
+    reach the maximum, one with the largest smallest gain is returned (a polytope; with
+    three or more players several such points may remain, and the LP picks one of them).
 
     Parameters
     ----------
@@ -505,8 +624,8 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     Examples
     --------
     >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
-    >>> utilitarian(problem).x.round(6).tolist()
-    [4.0, 0.0]
+    >>> [str(u) for u in utilitarian(problem).x]
+    ['4', '0']
     """
     problem = _check_problem(problem, "utilitarian")
     d, n = problem.disagreement, problem.n_players
@@ -516,12 +635,18 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
         return _closed_form(problem, result, "utilitarian") if symbolic else result
     if symbolic:
         _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
+    message = ""
+    if _is_exact(problem):
+        x = exact_utilitarian(problem.exact_vertices, problem.exact_disagreement)
+        if x is not None:
+            return _exact_result(problem, x, "utilitarian")
+        message = NOT_EXACT["uncertified"]
     scale = max(float(np.abs(problem.vertices).max()), float(np.abs(d).max()), 1e-300)
     v, d = problem.vertices / scale, d / scale   # one common unit: the maximiser is the same
     m = len(v)
     totals = v.sum(axis=1)
     first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
-    if not first.success:
+    if not first.success or first.fun is None or first.x is None:
         raise SolverError(f"utilitarian LP failed: {first.message}")
     best = -first.fun
     # among maximisers, largest smallest gain: max t s.t. V^T lam >= d + t, total = best
@@ -531,33 +656,64 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     a_eq = np.vstack([np.append(np.ones(m), 0.0), np.append(totals, 0.0)])
     second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
                       [(0, None)] * m + [(None, None)])
-    lam = second.x[:m] if second.success else first.x
-    return _result(problem, scale * (v.T @ lam), "utilitarian")
+    lam = second.x[:m] if second.success and second.x is not None else first.x
+    return _result(problem, scale * (v.T @ lam), "utilitarian", message=message)
 
 
+#: The solutions :func:`bargaining_solution` chooses among (``method=``), and the options
+#: each one takes: the one list of them.
 SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
              "egalitarian": egalitarian, "utilitarian": utilitarian}
+OPTIONS = {"nash": ("weights", "symbolic"), "kalai-smorodinsky": ("symbolic",),
+           "egalitarian": ("symbolic",), "utilitarian": ("symbolic",)}
 
 
-def bargaining_solution(problem: BargainingProblem, solution: str = "nash",
+@front_door(tuple(SOLUTIONS))
+def bargaining_solution(problem: BargainingProblem, *, method: str = "nash",
                         **options) -> BargainingResult:
-    """Front door: ``solution`` is one of ``nash``, ``kalai-smorodinsky``, ``egalitarian``,
-    ``utilitarian``; ``options`` go to the solver (``weights=`` for Nash, ``symbolic=`` for
-    all).
+    """The bargaining solution named by ``method``.
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+    method : {"nash", "kalai-smorodinsky", "egalitarian", "utilitarian"}
+        The solution (the keys of :data:`SOLUTIONS`); default ``"nash"``.
+    **options
+        Passed to the solution: ``weights=`` (Nash only) and ``symbolic=`` (all), as listed
+        in :data:`OPTIONS`.
+
+    Returns
+    -------
+    BargainingResult
+        As the chosen solution returns it (exact for exact polytopes where the answer is
+        rational).
 
     Raises
     ------
     InvalidArgumentError
-        For an unknown solution or an option the solution does not take.
+        For an unknown method or an option the method does not take (the message lists the
+        valid ones and names the nearest).
+
+    References
+    ----------
+    .. [1] Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2), 155-162.
+    .. [2] Kalai, E. and Smorodinsky, M. (1975). Other solutions to Nash's bargaining
+       problem. *Econometrica* 43(3), 513-518.
+    .. [3] Kalai, E. (1977). Proportional solutions to bargaining situations: interpersonal
+       utility comparisons. *Econometrica* 45(7), 1623-1630.
+    .. [4] Thomson, W. (1994). Cooperative models of bargaining. In R. J. Aumann and S. Hart
+       (eds.), *Handbook of Game Theory with Economic Applications* 2, ch. 35, 1237-1284.
+
+    Examples
+    --------
+    >>> problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
+    >>> bargaining_solution(problem, method="egalitarian").x.tolist()
+    [Fraction(4, 3), Fraction(4, 3)]
+    >>> bargaining_solution(problem, method="nash", weights=[1, 3]).x.tolist()
+    [Fraction(1, 1), Fraction(3, 2)]
     """
-    if not isinstance(solution, str) or solution not in SOLUTIONS:
-        raise InvalidArgumentError(
-            f"unknown solution {solution!r}; valid solutions are "
-            f"{', '.join(map(repr, SOLUTIONS))}.")
-    allowed = {"weights", "symbolic"} if solution == "nash" else {"symbolic"}
-    unknown = sorted(set(options) - allowed)
-    if unknown:
-        raise InvalidArgumentError(
-            f"the {solution} solution takes no option {unknown[0]!r}; its options are "
-            f"{', '.join(sorted(allowed))}.")
-    return SOLUTIONS[solution](problem, **options)
+    method = check_choice(method, SOLUTIONS, function="bargaining_solution")
+    for option in options:
+        check_choice(option, OPTIONS[method], what="option",
+                     function=f"bargaining_solution(method={method!r})")
+    return SOLUTIONS[method](problem, **options)

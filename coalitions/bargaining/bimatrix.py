@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..exceptions import InvalidProblemError, SolverError
+from .._checks import check_choice
 from .._lp import solve_lp
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
 from .problem import BargainingProblem
 
-__all__ = ["bargaining_problem_from_game", "maxmin_values"]
+__all__ = ["bargaining_problem_from_game", "maxmin_values", "DISAGREEMENT_POINTS"]
+
+#: The named disagreement points of :func:`bargaining_problem_from_game` (besides a pair
+#: of numbers).
+DISAGREEMENT_POINTS = ("nash", "maxmin")
 
 
 def _payoffs(a, b):
@@ -39,7 +44,7 @@ def _security_level(m: np.ndarray) -> float:
     a_ub = np.hstack([-m.T, np.ones((cols, 1))])          # t <= x^T m_j
     a_eq = np.append(np.ones(rows), 0.0)[None, :]
     sol = solve_lp(c, a_ub, np.zeros(cols), a_eq, [1.0], [(0, None)] * rows + [(None, None)])
-    if not sol.success:
+    if not sol.success or sol.x is None:
         raise SolverError(f"the maxmin linear program failed: {sol.message}")
     return lo + (hi - lo) * float(sol.x[-1])
 
@@ -95,6 +100,7 @@ def _extreme_equilibria(a: np.ndarray, b: np.ndarray):
     bitmasks, a block of vertices at a time.
     """
     m, n = a.shape
+    found: list[tuple[np.ndarray, np.ndarray]]
     if m == 1 or n == 1:        # one player has one strategy: the other's pure best replies
         own, other = (b[0], "column") if m == 1 else (a[:, 0], "row")
         best = np.flatnonzero(own >= own.max() - _TOL * max(1.0, abs(float(own.max()))))
@@ -205,6 +211,12 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     a, b = _payoffs(a, b)
     description = ""
     if isinstance(disagreement, str):
+        try:
+            check_choice(disagreement, DISAGREEMENT_POINTS, what="disagreement point",
+                         function="bargaining_problem_from_game")
+        except InvalidArgumentError as error:    # part of the problem, not an option
+            raise InvalidProblemError(f"{error} Or give a pair of numbers: disagreement must "
+                                      "be 'nash', 'maxmin' or a pair of numbers.") from None
         if disagreement == "maxmin":
             d = maxmin_values(a, b)
             description = "disagreement: the maxmin values"
@@ -226,13 +238,7 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
             description = (f"disagreement: equilibrium payoff pair {equilibrium} of "
                            f"{len(payoffs)} ({'degenerate game, ' if degenerate else ''}"
                            "every extreme equilibrium by vertex enumeration)")
-        else:
-            raise InvalidProblemError(
-                f"disagreement must be 'nash', 'maxmin' or a pair of numbers, got "
-                f"{disagreement!r}.")
     else:
         d = disagreement
     points = np.column_stack([a.ravel(), b.ravel()])
-    problem = BargainingProblem.from_vertices(points, d, players=players)
-    problem.description = description
-    return problem
+    return BargainingProblem.from_vertices(points, d, players=players, description=description)

@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline, bloc_states,
-                                     cyprus_belarus_assumptions, eu_qualified_majority)
+from ..datasets.eu_sanctions import (
+    ASSUMPTION_LABEL,
+    belarus_sanctions_timeline,
+    bloc_states,
+    cyprus_belarus_assumptions,
+    eu_qualified_majority,
+)
 from ..exceptions import InvalidProblemError
 from ..results import LCDResult, LinkageResult, Result
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set

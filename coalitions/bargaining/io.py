@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import difflib
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .._formula import parse_formula
 from ..exceptions import CoalitionsError, InvalidProblemError

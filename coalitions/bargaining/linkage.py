@@ -15,8 +15,9 @@ callable.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -50,6 +51,13 @@ class IssueUtility(Frozen):
     """
 
     __slots__ = ("spec", "kind", "f", "slope", "peak", "salience")
+    # the slots' types, for the type checker (assign() sets them past __setattr__)
+    spec: Any
+    kind: str
+    f: Callable[[float], Any]
+    slope: Any
+    peak: Any
+    salience: Any
 
     def __init__(self, spec: Any, where: str = "utility") -> None:
         assign(self, spec=spec, slope=None, peak=None, salience=None)
@@ -242,7 +250,7 @@ class IssueLinkageModel(Frozen):
                     for x in np.linspace(lo, hi, 5):
                         try:
                             value = float(u(float(x)))
-                        except Exception as error:  # noqa: BLE001 - a user's callable
+                        except Exception as error:
                             raise InvalidProblemError(
                                 f"utilities[{player!r}][{k!r}] fails at {x:g}: {error}") \
                                 from None
@@ -294,7 +302,7 @@ class IssueLinkageModel(Frozen):
         """``u_i(x) = sum_k u_ik(x_k)``."""
         return float(sum(self.utilities[player][k](outcome[k]) for k in self.issues))
 
-    def with_rule(self, decision_rule) -> "IssueLinkageModel":
+    def with_rule(self, decision_rule) -> IssueLinkageModel:
         """The same model under another decision rule (a counterfactual)."""
         return IssueLinkageModel({p: {k: u.spec for k, u in per.items()}
                                   for p, per in self.utilities.items()},
@@ -325,7 +333,7 @@ def _check(model) -> IssueLinkageModel:
 
 
 def _winning_sup(model: IssueLinkageModel, accept: Callable[[str, float], bool],
-                 candidates: Sequence[float], direction: float = 1.0):
+                 candidates: Iterable[float], direction: float = 1.0):
     """Largest candidate level (smallest if direction < 0) whose acceptors are winning."""
     for level in sorted(candidates, reverse=direction > 0):
         if model.is_winning(frozenset(p for p in model.players if accept(p, level))):
@@ -499,7 +507,7 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
     u_block = model.utilities[blocker][demand_issue]
     zopa = None
     b_max = None
-    capped = ()
+    capped: tuple[str, ...] = ()
     if can_block:
         needed = [intervals[p] for p in model.players]
         if all(iv is not None for iv in needed):

@@ -19,18 +19,21 @@ none of them; it makes "the largest point on a ray" well defined.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import numbers
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._checks import check_tolerance
 from .._formula import parse_formula
-from ..exceptions import InvalidProblemError
+from .._frozen import Frozen, assign
 from .._lp import solve_lp
+from ..exceptions import InvalidProblemError
 
 __all__ = ["BargainingProblem"]
 
@@ -136,6 +139,28 @@ def _exact_number(value, what: str):
     return sp.Rational(fraction.numerator, fraction.denominator)
 
 
+def _exact_cells(values) -> tuple | None:
+    """``values`` (nested lists of numbers) as nested tuples of Fractions when every entry is
+    exact (ints, Fractions, Decimals, sympy rationals), else None (a float, a bool or anything
+    that is not a number: the float checks report the latter)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        return None
+    try:
+        cells = np.array(values, dtype=object)
+    except (TypeError, ValueError):
+        return None
+    flat = cells.ravel().tolist()
+    if any(isinstance(v, (bool, np.bool_)) for v in flat) or nb.kind_of(flat) != nb.EXACT:
+        return None
+    exact = np.array([nb.as_number(v, nb.EXACT) for v in flat], dtype=object)
+    return exact.reshape(cells.shape).tolist() if cells.ndim else exact[0]
+
+
+def _as_tuple(values) -> tuple:
+    """Nested lists as nested tuples (hashable, immutable)."""
+    return tuple(_as_tuple(v) for v in values) if isinstance(values, list) else values
+
+
 def _names(players, n: int) -> tuple:
     if players is None:
         return tuple(str(i + 1) for i in range(n))
@@ -171,6 +196,12 @@ def _bisect_increasing(h: Callable[[float], float], lo: float, hi: float) -> flo
         else:
             hi = mid
     return lo
+
+
+def _affine(f: Callable[[float], float], scale: float, shift: float
+            ) -> Callable[[float], float]:
+    """``x -> scale * f(x) + shift``."""
+    return lambda x: scale * f(x) + shift
 
 
 #: What a feasible set can be: a polytope, a divisible surplus, or a Pareto frontier.
@@ -209,7 +240,7 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
     return None, None, None, frontier, bounds
 
 
-class BargainingProblem:
+class BargainingProblem(Frozen):
     """A bargaining problem ``(U, d)`` for two or more players.
 
     Build one with :meth:`from_vertices`, :meth:`from_surplus` or :meth:`from_frontier`; the
@@ -227,6 +258,18 @@ class BargainingProblem:
         The polytope's generating points, one row per point (kind ``"polytope"``).
     surplus, utilities : float, tuple of callables (kind ``"surplus"``)
     frontier, upper : callable, numpy.ndarray (kind ``"frontier"``)
+    number_kind : {"exact", "float"}
+        ``"exact"`` for a polytope whose vertices and disagreement point are all exact
+        numbers (ints, Fractions, Decimals, sympy rationals): the solutions then answer in
+        Fractions where the answer is rational. Every other problem is ``"float"``.
+    exact_vertices, exact_disagreement : tuple of tuples of Fraction, tuple of Fraction
+        The exact data of an exact polytope (None otherwise). For a surplus given by
+        formulas, ``exact_disagreement`` and ``exact_surplus`` hold the sympy numbers the
+        closed forms use.
+
+    A problem is immutable (assigning an attribute raises ``AttributeError``) and
+    hashable: two problems built from the same data are equal and hash alike (callables
+    compare by identity).
 
     Examples
     --------
@@ -238,9 +281,30 @@ class BargainingProblem:
     [1.0, 1.0]
     """
 
+    kind: str
+    players: tuple
+    n_players: int
+    disagreement: np.ndarray
+    # the data of one kind only (None for the others): typed Any, the kind decides
+    vertices: Any
+    surplus: Any
+    utilities: Any
+    frontier: Any
+    upper: Any
+    atol: float
+    description: str
+    number_kind: str
+    exact_vertices: Any
+    exact_disagreement: Any
+    expressions: Any
+    exact_surplus: Any
+    symbol: Any
+    _hash: Any
+
     def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
                  vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
-                 atol: float = 1e-9, description: str = "") -> None:
+                 atol: float = 1e-9, description: str = "", exact_vertices=None,
+                 exact_disagreement=None, expressions=None, exact_surplus=None) -> None:
         if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
             raise InvalidProblemError(
                 f"kind must be one of {', '.join(map(repr, PROBLEM_KINDS))}, got {kind!r}; "
@@ -248,27 +312,61 @@ class BargainingProblem:
                 "from_frontier.")
         disagreement = _vector(disagreement, "disagreement")
         n = disagreement.size
-        self.kind = kind
-        self.players = _names(players, n)
-        self.n_players = n
-        self.disagreement = disagreement
-        self.disagreement.setflags(write=False)
-        self.vertices, self.surplus, self.utilities, self.frontier, self.upper = \
-            _kind_data(kind, n, vertices, surplus, utilities, frontier, upper)
-        self.atol = check_tolerance(atol, "BargainingProblem")
+        disagreement.setflags(write=False)
+        assign(self, kind=kind, players=_names(players, n), n_players=n,
+               disagreement=disagreement)
+        assign(self, **dict(zip(("vertices", "surplus", "utilities", "frontier", "upper"),
+                                _kind_data(kind, n, vertices, surplus, utilities, frontier,
+                                           upper))))
         if not isinstance(description, str):
             raise InvalidProblemError(f"description must be a string, got {description!r}.")
-        self.description = description
-        self.expressions = None          # sympy utilities of a surplus problem, if given
+        exact = kind == "polytope" and exact_vertices is not None and \
+            exact_disagreement is not None
+        assign(self, atol=check_tolerance(atol, "BargainingProblem"), description=description,
+               number_kind=nb.EXACT if exact else nb.FLOAT,
+               exact_vertices=_as_tuple(exact_vertices) if exact else None,
+               exact_disagreement=_as_tuple(exact_disagreement) if exact
+               else exact_disagreement,
+               expressions=expressions,           # sympy utilities of a surplus, if given
+               exact_surplus=exact_surplus,
+               symbol=None if expressions is None else _share_symbol(), _hash=None)
         self._validate()
+
+    def _content(self) -> tuple:
+        """What identifies the problem: its data (floats by their bytes, callables by
+        identity)."""
+        def digest(array):
+            return None if array is None else (
+                array.shape, hashlib.blake2b(memoryview(np.ascontiguousarray(array)),
+                                             digest_size=16).digest())
+        return (self.kind, self.players, digest(self.disagreement), digest(self.vertices),
+                self.surplus, None if self.utilities is None else tuple(map(id, self.utilities)),
+                None if self.frontier is None else id(self.frontier), digest(self.upper),
+                self.atol, self.description, self.exact_vertices,
+                None if self.exact_disagreement is None else tuple(self.exact_disagreement),
+                None if self.expressions is None else tuple(self.expressions),
+                self.exact_surplus)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BargainingProblem):
+            return NotImplemented
+        return self is other or self._content() == other._content()
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            assign(self, _hash=hash(("BargainingProblem", *self._content())))
+        return self._hash
 
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_vertices(cls, vertices, disagreement=None, *, players=None,
-                      atol: float = 1e-9) -> "BargainingProblem":
+                      atol: float = 1e-9, description: str = "") -> BargainingProblem:
         """The convex hull of utility vectors (one row per point), with free disposal.
 
-        ``disagreement`` defaults to the componentwise minimum of the points.
+        ``disagreement`` defaults to the componentwise minimum of the points. When every
+        entry of ``vertices`` and ``disagreement`` is an exact number (int, Fraction,
+        Decimal, sympy rational), the problem is exact (``number_kind == "exact"``) and the
+        solutions answer in Fractions where the answer is rational.
         """
         points = _real_array(vertices, "vertices")
         if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
@@ -279,12 +377,22 @@ class BargainingProblem:
         d = points.min(axis=0) if disagreement is None else _vector(disagreement,
                                                                     "disagreement", n)
         points.setflags(write=False)
-        return cls("polytope", _names(players, n), d, vertices=points, atol=atol)
+        exact_points = _exact_cells(vertices)
+        exact_d: Any
+        if exact_points is None:
+            exact_d = None
+        elif disagreement is None:
+            exact_d = [min(column) for column in zip(*exact_points)]
+        else:
+            exact_d = _exact_cells(disagreement)
+        return cls("polytope", _names(players, n), d, vertices=points, atol=atol,
+                   description=description, exact_vertices=exact_points,
+                   exact_disagreement=exact_d)
 
     @classmethod
     def from_surplus(cls, utilities: Sequence[Callable[[float], float]], disagreement=None, *,
                      surplus: float = 1.0, players=None,
-                     atol: float = 1e-9) -> "BargainingProblem":
+                     atol: float = 1e-9) -> BargainingProblem:
         """A divisible surplus: shares ``x_i >= 0``, ``sum x_i <= surplus``, utilities ``f_i(x_i)``.
 
         Each ``f_i`` must be continuous and strictly increasing on ``[0, surplus]`` (concave
@@ -325,7 +433,7 @@ class BargainingProblem:
             grid = np.linspace(0.0, surplus, 9)
             try:
                 values = np.array([float(f(x)) for x in grid])
-            except Exception as error:  # noqa: BLE001 - user callable
+            except Exception as error:
                 raise InvalidProblemError(
                     f"utility of player {i + 1} fails on [0, {surplus}]: {error}") from None
             if not np.isfinite(values).all() or (np.diff(values) <= 0).any():
@@ -334,22 +442,22 @@ class BargainingProblem:
                     f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid.")
         d = (np.array([float(f(0.0)) for f in utilities]) if disagreement is None
              else _vector(disagreement, "disagreement", n))
-        problem = cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
-                      atol=atol)
+        exact_d = exact_size = None
         if expressions is not None:
             sp = nb.import_sympy()
-            problem.expressions = expressions
-            x = problem.symbol = _share_symbol()
-            problem.exact_surplus = _exact_number(exact_surplus, "surplus")
-            problem.exact_disagreement = (
+            x = _share_symbol()
+            exact_size = _exact_number(exact_surplus, "surplus")
+            exact_d = tuple(
                 [sp.simplify(e.subs(x, 0)) for e in expressions] if disagreement is None
                 else [_exact_number(v, f"disagreement[{i}]")
                       for i, v in enumerate(disagreement)])
-        return problem
+        return cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
+                   atol=atol, expressions=expressions, exact_surplus=exact_size,
+                   exact_disagreement=exact_d)
 
     @classmethod
     def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,
-                      players=None, atol: float = 1e-9) -> "BargainingProblem":
+                      players=None, atol: float = 1e-9) -> BargainingProblem:
         """A Pareto frontier ``u_n = g(u_1, ..., u_{n-1})`` with ``u_i <= upper[i]`` for i < n.
 
         ``frontier`` is called with the ``n - 1`` first utilities as positional arguments and
@@ -437,7 +545,7 @@ class BargainingProblem:
         free = not direction.any()
         bounds = [(0, None)] * m + [(0, 0) if free else (None, None)]
         sol = solve_lp(c, a_ub, -d / scale, a_eq, [1.0], bounds)
-        if not sol.success:         # infeasible: no point of the hull is above d
+        if not sol.success or sol.x is None:  # infeasible: no point of the hull is above d
             return None
         return float(sol.x[-1]) / unit, sol.x[:m]
 
@@ -501,7 +609,7 @@ class BargainingProblem:
                 "scale, rescale them or pass a smaller atol).")
 
     # ------------------------------------------------------------------ transforms
-    def transformed(self, scale, shift) -> "BargainingProblem":
+    def transformed(self, scale, shift) -> BargainingProblem:
         """The problem after the positive affine map ``u_i -> scale_i * u_i + shift_i``."""
         a = _vector(scale, "scale", self.n_players)
         b = _vector(shift, "shift", self.n_players)
@@ -509,11 +617,17 @@ class BargainingProblem:
             raise InvalidProblemError("scale factors must be positive.")
         d = a * self.disagreement + b
         if self.kind == "polytope":
+            exact_a, exact_b = _exact_cells(scale), _exact_cells(shift)
+            if self.number_kind == nb.EXACT and exact_a is not None and exact_b is not None:
+                return BargainingProblem.from_vertices(
+                    [[ai * v + bi for ai, bi, v in zip(exact_a, exact_b, row)]
+                     for row in self.exact_vertices],
+                    [ai * v + bi for ai, bi, v in zip(exact_a, exact_b, self.exact_disagreement)],
+                    players=self.players, atol=self.atol)
             return BargainingProblem.from_vertices(self.vertices * a + b, d,
                                                    players=self.players, atol=self.atol)
         if self.kind == "surplus":
-            fs = tuple((lambda f, ai, bi: (lambda x: ai * f(x) + bi))(f, a[i], b[i])
-                       for i, f in enumerate(self.utilities))
+            fs = tuple(_affine(f, a[i], b[i]) for i, f in enumerate(self.utilities))
             return BargainingProblem.from_surplus(fs, d, surplus=self.surplus,
                                                   players=self.players, atol=self.atol)
         g, an, bn, ah, bh = self.frontier, a[-1], b[-1], a[:-1], b[:-1]
@@ -522,5 +636,6 @@ class BargainingProblem:
             players=self.players, atol=self.atol)
 
     def __repr__(self) -> str:
+        exact = ", exact" if self.number_kind == nb.EXACT else ""
         return (f"BargainingProblem(kind={self.kind!r}, players={list(self.players)}, "
-                f"disagreement={self.disagreement.tolist()})")
+                f"disagreement={self.disagreement.tolist()}{exact})")

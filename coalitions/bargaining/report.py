@@ -11,11 +11,10 @@ returns the report of the model it holds; it is what ``coalitions negotiate FILE
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from ..exceptions import InvalidProblemError
-from ..results import LCDResult, LinkageResult, PolicyCoreResult, Result, SetterResult, \
-    WinSetResult
+from ..results import LCDResult, LinkageResult, PolicyCoreResult, Result, SetterResult, WinSetResult
 from .io import read_negotiation
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set
 from .spatial import SpatialModel, lcd_outcome, policy_core, setter_outcome, win_set
@@ -77,11 +76,11 @@ class SpatialReport(_ModelReport):
 
     model: str = ""
     win_set: WinSetResult
-    core: Optional[PolicyCoreResult] = None
+    core: PolicyCoreResult | None = None
     core_message: str = ""
-    lcd: Optional[LCDResult] = None
+    lcd: LCDResult | None = None
     lcd_message: str = ""
-    setter: Optional[SetterResult] = None
+    setter: SetterResult | None = None
 
     @property
     def value(self) -> float:
@@ -110,8 +109,8 @@ class LinkageReport(_ModelReport):
     """
 
     linkage: LinkageResult
-    counterfactual: Optional[LinkageResult] = None
-    package: Optional[dict] = None
+    counterfactual: LinkageResult | None = None
+    package: dict | None = None
     assumptions: tuple = ()
 
     @property

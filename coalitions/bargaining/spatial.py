@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -138,7 +139,7 @@ class SpatialModel(Frozen):
                 missing = [p for p in players if p not in weights]
                 if unknown or missing:
                     raise InvalidProblemError(
-                        f"weights must give one entry per player: "
+                        "weights must give one entry per player: "
                         + (f"{unknown[0]!r} is not a player" if unknown
                            else f"no weight for {missing[0]!r}") + ".")
                 weights = [weights[p] for p in players]
@@ -220,7 +221,7 @@ class SpatialModel(Frozen):
         gain = self.distances(self.status_quo) - self.distances(np.atleast_1d(x))
         return frozenset(p for p, g in zip(self.players, gain) if g > 0)
 
-    def replace(self, **changes) -> "SpatialModel":
+    def replace(self, **changes) -> SpatialModel:
         """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
         args = dict(ideal_points=dict(zip(self.players, self._points())),
                     status_quo=self._point(self.status_quo), decision_rule=self._rule(),
@@ -232,7 +233,7 @@ class SpatialModel(Frozen):
         args.update(changes)
         return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
 
-    def with_player(self, name: str, ideal, *, weight=None) -> "SpatialModel":
+    def with_player(self, name: str, ideal, *, weight=None) -> SpatialModel:
         """The model with one more member (the rule must be 'unanimity', 'majority' or k)."""
         if name in self.players:
             raise InvalidProblemError(f"player {name!r} already exists.")
@@ -569,7 +570,7 @@ def _minimal_winning(model: SpatialModel) -> list[frozenset]:
         raise InvalidProblemError(
             f"2-D setter outcomes enumerate coalitions; {n} players is too many under "
             f"{model.rule_label} (at most 16; under unanimity any number).")
-    winning = []
+    winning: list[frozenset] = []
     for size in range(1, n + 1):
         for combo in itertools.combinations(model.players, size):
             c = frozenset(combo)
@@ -638,10 +639,11 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
 
     ws = model.weights[model.players.index(setter)]
     base = model.distances(q)
-    best, best_d, best_binding = q.copy(), float((ws * (q - s) ** 2).sum()), ()
+    best_binding: tuple[str, ...] = ()
+    best, best_d = q.copy(), float((ws * (q - s) ** 2).sum())
     for coalition in _minimal_winning(model):
         idx = [model.players.index(p) for p in coalition]
-        cons = [{"type": "ineq",
+        cons: list[dict[str, Any]] = [{"type": "ineq",
                  "fun": (lambda x, i=i: base[i] - float((model.weights[i] *
                                                          (x - model.ideals[i]) ** 2).sum()))}
                 for i in idx]

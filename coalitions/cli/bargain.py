@@ -79,7 +79,7 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
             else {}
         if exact:
             extra["symbolic"] = True
-        result = bargaining_solution(problem, solution, **extra)
+        result = bargaining_solution(problem, method=solution, **extra)
     write_plot(plot, lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
                quiet=as_json)
     if as_json:
@@ -111,7 +111,7 @@ def rubinstein_cmd(discount: list[str] | None = typer.Option(
                    players: str = typer.Option("1,2", help="Two names, first proposer first."),
                    as_json: bool = JSON_OPTION) -> None:
     """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
-    from ..bargaining.strategic import rubinstein
+    from ..bargaining import rubinstein
 
     names = split_items(players, "--players")
     deltas = _numbers(discount, "--discount")
@@ -143,7 +143,7 @@ def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players 
                                                      help="Also print the closed form."),
                        as_json: bool = JSON_OPTION) -> None:
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
-    from ..bargaining.strategic import baron_ferejohn
+    from ..bargaining import baron_ferejohn
 
     who = count_or_names(players, "--players")
     if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():

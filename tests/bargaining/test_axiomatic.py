@@ -4,10 +4,17 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coalitions.bargaining import (BargainingProblem, bargaining_solution, egalitarian,
-                                   kalai_smorodinsky, nash_solution, utilitarian)
+from coalitions.bargaining import (
+    BargainingProblem,
+    bargaining_solution,
+    egalitarian,
+    kalai_smorodinsky,
+    nash_solution,
+    utilitarian,
+)
 from coalitions.exceptions import InvalidProblemError
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -82,9 +89,9 @@ def test_egalitarian_and_utilitarian():
     problem = BargainingProblem.from_vertices([[0, 0], [4, 0], [0, 2]])
     assert egalitarian(problem).x == pytest.approx([4 / 3, 4 / 3])
     assert utilitarian(problem).x == pytest.approx([4, 0], abs=1e-9)
-    assert bargaining_solution(problem, "egalitarian").concept == "egalitarian"
-    with pytest.raises(ValueError, match="valid solutions"):
-        bargaining_solution(problem, "raiffa")
+    assert bargaining_solution(problem, method="egalitarian").concept == "egalitarian"
+    with pytest.raises(ValueError, match="valid methods"):
+        bargaining_solution(problem, method="raiffa")
 
 
 def test_utilitarian_surplus():

@@ -7,7 +7,8 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from coalitions.bargaining import bargaining_problem_from_game
 from coalitions.bargaining.bimatrix import _equilibria

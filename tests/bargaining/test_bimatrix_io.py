@@ -4,8 +4,12 @@ import json
 
 import pytest
 
-from coalitions.bargaining import (bargaining_problem_from_game, kalai_smorodinsky,
-                                   maxmin_values, nash_solution)
+from coalitions.bargaining import (
+    bargaining_problem_from_game,
+    kalai_smorodinsky,
+    maxmin_values,
+    nash_solution,
+)
 from coalitions.bargaining.io import negotiation_from_json, read_negotiation
 from coalitions.exceptions import InvalidGameError, InvalidProblemError
 

@@ -5,9 +5,13 @@ import math
 import pytest
 
 from coalitions.bargaining.cases import cyprus_belarus_model, cyprus_belarus_report
-from coalitions.datasets.eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,
-                                              cyprus_belarus_assumptions, eu27_population,
-                                              eu_qualified_majority)
+from coalitions.datasets.eu_sanctions import (
+    ASSUMPTION_LABEL,
+    belarus_sanctions_timeline,
+    cyprus_belarus_assumptions,
+    eu27_population,
+    eu_qualified_majority,
+)
 from coalitions.exceptions import InvalidProblemError
 
 

@@ -10,7 +10,8 @@ from fractions import Fraction
 
 import pytest
 import sympy as sp
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from sympy.parsing.sympy_parser import parse_expr, rationalize, standard_transformations
 from typer.testing import CliRunner
 

@@ -3,10 +3,15 @@
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coalitions.bargaining import (IssueLinkageModel, issue_by_issue_outcome, linkage_analysis,
-                                   package_win_set)
+from coalitions.bargaining import (
+    IssueLinkageModel,
+    issue_by_issue_outcome,
+    linkage_analysis,
+    package_win_set,
+)
 from coalitions.exceptions import InvalidProblemError
 
 SETTINGS = settings(max_examples=30, deadline=None)

@@ -6,8 +6,13 @@ from pathlib import Path
 import pytest
 
 import coalitions as co
-from coalitions.bargaining.report import (LinkageReport, SpatialReport, linkage_report,
-                                          negotiation_report, spatial_report)
+from coalitions.bargaining.report import (
+    LinkageReport,
+    SpatialReport,
+    linkage_report,
+    negotiation_report,
+    spatial_report,
+)
 from coalitions.exceptions import InvalidProblemError
 
 DATA = Path(__file__).parent / "data"

@@ -2,12 +2,20 @@
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings, strategies as st
-
-from coalitions.bargaining import (SpatialModel, in_win_set, lcd_outcome, policy_core,
-                                   policy_stability, setter_outcome, win_set)
-from coalitions.exceptions import InvalidProblemError
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from strategies import spatial_models
+
+from coalitions.bargaining import (
+    SpatialModel,
+    in_win_set,
+    lcd_outcome,
+    policy_core,
+    policy_stability,
+    setter_outcome,
+    win_set,
+)
+from coalitions.exceptions import InvalidProblemError
 
 SETTINGS = settings(max_examples=30, deadline=None)
 IDEALS = {"A": 2, "B": 4, "C": 5, "D": 7, "E": 9}

@@ -1,12 +1,12 @@
 """Rubinstein and Baron-Ferejohn: reference cases, closed forms, properties, bad inputs."""
 
-import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalitions.bargaining import BargainingProblem, baron_ferejohn, nash_solution, rubinstein
 from coalitions.exceptions import InvalidProblemError

@@ -1,0 +1,455 @@
+"""Baron-Ferejohn legislative bargaining: the stationary equilibrium, step by step.
+
+:func:`baron_ferejohn` runs five named steps:
+
+1. **parse** (:func:`_parse`): players, quota, discount factors, recognition probabilities
+   and surplus, checked, in one number kind (float, exact or symbolic);
+2. **choose structure**: a closed form where one exists (quota 1, unanimity, symmetric
+   games: :func:`_closed_form_equilibrium`), otherwise which votes each proposer buys,
+   searched on a smoothed game (:func:`coalitions.bargaining._bf_search.find_structure`);
+3. **price levels** (:func:`_price_levels`): the prices of equally cheap players, from an
+   exact linear system in the parameters' number kind;
+4. **inclusion** (:func:`_inclusion`): the probabilities with which proposers include the
+   members of a partly bought level (exact games: the simplest rationals that satisfy every
+   condition exactly);
+5. **assemble** (:func:`_assemble`): offers, the residual certificate and (exact games) the
+   exact check, in a :class:`~coalitions.results.BaronFerejohnResult`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .. import _numbers as nb
+from .._checks import as_list, check_choice, player_names
+from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError, TooLargeError
+from ..results import BaronFerejohnResult
+from ._bf_levels import holds_exactly, level_prices, residual
+from ._bf_search import find_structure
+from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
+
+__all__ = ["baron_ferejohn", "MAX_BARON_FEREJOHN_PLAYERS", "QUOTA_RULES"]
+
+#: Most players :func:`baron_ferejohn` takes (its result holds n x n tables; exact ones of
+#: this size take about a minute).
+MAX_BARON_FEREJOHN_PLAYERS = 5000
+
+#: The named quotas: votes needed (proposer included) out of ``n``.
+QUOTA_RULES = {"majority": lambda n: n // 2 + 1, "unanimity": lambda n: n}
+
+#: How far from 1 the recognition probabilities may sum (floats).
+RECOGNITION_SUM_TOLERANCE = 1e-9
+
+#: Largest residual, relative to the surplus, of a smoothed solution that is still reported
+#: when no exact structure was found.
+SMOOTHED_ACCEPTED = 1e-6
+
+#: Denominator bounds tried, in turn, when the float inclusion probabilities of an exact
+#: game are rationalised (the first that satisfies every condition exactly is kept).
+RATIONAL_DENOMINATORS = (10**3, 10**5, 10**7, 10**9, 10**12)
+
+
+def _too_many_players(count: int) -> None:
+    digits = len(str(count))
+    shown = f"{count:,}" if digits <= 12 else f"a count of {digits} digits"
+    raise TooLargeError(
+        f"baron_ferejohn: {shown} players, more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
+        "equilibrium holds n x n tables of offers and inclusion probabilities. Give at most "
+        f"{MAX_BARON_FEREJOHN_PLAYERS} players (a legislature's parties, not its members).")
+
+
+@dataclass(frozen=True)
+class _Game:
+    """The parsed parameters: names, quota ``q``, and per player ``delta`` and ``p`` in the
+    number kind ``kind`` (as is the surplus ``s``)."""
+
+    names: tuple
+    q: int
+    kind: str
+    delta: list
+    p: list
+    s: Any
+
+    @property
+    def n(self) -> int:
+        return len(self.names)
+
+    @property
+    def same_delta(self) -> bool:
+        return all(d == self.delta[0] for d in self.delta)
+
+    @property
+    def same_p(self) -> bool:
+        return all(v == self.p[0] for v in self.p)
+
+    def floats(self) -> tuple[np.ndarray, np.ndarray, float]:
+        """``(delta, p, s)`` as floats."""
+        return (np.array([float(v) for v in self.delta]), np.array([float(v) for v in self.p]),
+                float(self.s))
+
+    def closed_form(self, symbolic: bool) -> dict | None:
+        """The closed form (sympy) when asked for and one exists."""
+        return _closed_form(self.n, self.q, self.same_delta, self.same_p) if symbolic else None
+
+
+# ---------------------------------------------------------------- step 1: parse
+def _parse_names(players) -> tuple:
+    if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
+        if players > MAX_BARON_FEREJOHN_PLAYERS:     # before naming ten million players
+            _too_many_players(int(players))
+        names = player_names(players, "baron_ferejohn: players", InvalidProblemError)
+    elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
+        raise InvalidProblemError(
+            f"players must be a number of players or a list of names, got {players!r}.")
+    else:
+        names = distinct_names(players)
+    if len(names) > MAX_BARON_FEREJOHN_PLAYERS:
+        _too_many_players(len(names))
+    return names
+
+
+def _parse_quota(quota, n: int) -> int:
+    expected = f"quota must be an integer 1..{n}, 'majority' or 'unanimity', got {quota!r}."
+    if isinstance(quota, str):
+        try:
+            rule = check_choice(quota, QUOTA_RULES, what="quota", function="baron_ferejohn")
+        except InvalidArgumentError as error:     # a property of the game, not an option
+            raise InvalidProblemError(f"{error} Or give an integer 1..{n}.") from None
+        return QUOTA_RULES[rule](n)
+    if not isinstance(quota, (int, np.integer)) or isinstance(quota, (bool, np.bool_)):
+        raise InvalidProblemError(expected)
+    if not 1 <= int(quota) <= n:
+        raise InvalidProblemError(f"quota must be between 1 and n = {n}, got {quota}.")
+    return int(quota)
+
+
+def _parse(players, discount_factors, recognition, quota, surplus, atol) -> _Game:
+    """Step 1: the checked parameters in one number kind."""
+    names = _parse_names(players)
+    n = len(names)
+    q = _parse_quota(quota, n)
+    deltas = (list(discount_factors) if isinstance(discount_factors, (list, tuple, np.ndarray))
+              else [discount_factors] * n)
+    if len(deltas) != n:
+        raise InvalidProblemError(f"discount_factors has {len(deltas)} entries for {n} players.")
+    if recognition is None:
+        probs = [Fraction(1, n)] * n
+    else:
+        probs = as_list(recognition, "recognition", InvalidProblemError,
+                        expected=f"a list of {n} probabilities, one per player")
+        if len(probs) != n:
+            raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
+    if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):
+        raise InvalidArgumentError(f"atol must be a non-negative number, got {atol!r}.")
+    kind = parameter_kind([*deltas, *probs, surplus],
+                   "discount factors, recognition probabilities and surplus")
+    delta, p, s = convert(deltas, kind), convert(probs, kind), nb.as_number(surplus, kind)
+    if kind != nb.SYMBOLIC:
+        if not all(0 < float(d) < 1 for d in delta):
+            raise InvalidProblemError(
+                f"discount factors must lie in (0, 1), got {[float(d) for d in delta]}.")
+        negative = [k for k, v in enumerate(p) if not float(v) >= 0]
+        if negative:
+            raise InvalidProblemError(
+                f"recognition probabilities must be non-negative; entry {negative[0]} is "
+                f"{probs[negative[0]]}.")
+        if abs(float(sum(p)) - 1) > RECOGNITION_SUM_TOLERANCE:
+            raise InvalidProblemError(
+                f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g}).")
+        check_positive(s, "surplus", kind)
+    return _Game(names, q, kind, delta, p, s)
+
+
+# ---------------------------------------------------------------- the front door
+def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=None,
+                   quota: int | str = "majority", surplus=1, symbolic: bool = False,
+                   atol: float = 1e-9) -> BaronFerejohnResult:
+    r"""Stationary equilibrium of Baron-Ferejohn legislative bargaining (closed rule).
+
+    Each round nature recognises player i with probability ``p_i``; she proposes a division
+    of the surplus, which passes if ``quota`` players (the proposer included) accept; otherwise
+    the game moves to the next round and payoffs are discounted by each player's ``delta_j``.
+    In a stationary equilibrium player j accepts any offer of at least ``delta_j v_j`` (her
+    discounted continuation value), so a proposer buys the ``quota - 1`` cheapest votes and
+    keeps the rest:
+
+    .. math:: v_j = p_j\Big(S - \sum_k \pi_{jk}\,\delta_k v_k\Big)
+                  + \delta_j v_j \sum_{i \ne j} p_i\,\pi_{ij},
+
+    where ``pi[i, j]`` is the probability that proposer i includes j (mixing among equally
+    cheap players). With equal ``p_i = 1/n`` and common ``delta`` (Baron & Ferejohn
+    1989 [1]_): proposer ``S(1 - delta(q - 1)/n)``, each partner ``delta S/n``, value
+    ``S/n``. Under unanimity with common ``delta`` and any ``p``: ``v_i = p_i S``, proposer keeps
+    ``S(1 - delta(1 - p_i))``.
+
+    Parameters
+    ----------
+    players : int or sequence of str
+        Number of players or their names.
+    discount_factors : number or sequence
+        Common ``delta`` or one per player, each in [0, 1). Fractions give exact answers.
+    recognition : sequence, optional
+        Recognition probabilities (default equal); non-negative, summing to 1.
+    quota : int or {"majority", "unanimity"}
+        Votes needed, proposer included: ``floor(n/2) + 1`` for majority, ``n`` for unanimity.
+    surplus : number
+    symbolic : bool
+        Also return the closed form (sympy) in ``closed_form``; with sympy symbols among the
+        parameters the whole answer is symbolic (symmetric games and unanimity only).
+    atol : float
+        Largest residual accepted as an equilibrium certificate.
+
+    Returns
+    -------
+    BaronFerejohnResult
+        ``x`` ex-ante values (sum to the surplus), ``proposer_shares``, ``offers``,
+        ``inclusion``, ``residual`` (certificate), ``closed_form``.
+
+    Raises
+    ------
+    InvalidProblemError
+        For a quota outside 1..n, probabilities that do not sum to one, discount factors
+        outside [0, 1), or symbolic parameters in a game without a closed form.
+    TooLargeError
+        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players.
+
+    Notes
+    -----
+    Stationary payoffs are unique (Eraslan 2002 [2]_). Closed forms, in O(n) arithmetic in the
+    parameters' number type (so sympy symbols stay fast for 50 players): quota 1
+    (``v_j = p_j S``), unanimity with any parameters (``v_j = p_j S / ((1 - delta_j)(1 + A))``,
+    ``A = sum_k delta_k p_k / (1 - delta_k)``; ``v_j = p_j S`` for a common delta) and
+    symmetric games (uniform mixing, ``v_j = p S``); ``method="closed-form"``. Otherwise (only
+    for numbers: symbolic parameters without a closed form are refused at once) a
+    logit-smoothed version of the map (temperature annealed to 1e-11 of the per-capita
+    surplus) finds which votes each proposer buys; prices of equally cheap players are then
+    grouped into levels, the level prices solve an exact linear system, and the mixing
+    probabilities come from a feasibility LP (``method="active-set"``). ``residual`` is the
+    largest violation of the value equations, the cheapest-votes condition, the budget and
+    the probability constraints; exact games are also checked exactly (``exact=True``).
+    Non-stationary equilibria (any division for n >= 5 and patient players, [1]_ Prop. 2)
+    are not computed.
+
+    References
+    ----------
+    .. [1] Baron, D. P. and Ferejohn, J. A. (1989). Bargaining in legislatures. *American
+       Political Science Review* 83(4), 1181-1206.
+    .. [2] Eraslan, H. (2002). Uniqueness of stationary equilibrium payoffs in the
+       Baron-Ferejohn model. *J. Econ. Theory* 103(1), 11-30.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import coalitions as co
+    >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10))      # majority
+    >>> r.proposer_shares[0], r.prices[1], r.inclusion[0, 1], r.x[0]
+    (Fraction(16, 25), Fraction(9, 50), Fraction(1, 2), Fraction(1, 5))
+    >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
+    >>> r.proposer_shares[0], r.offers[0, 1]
+    (Fraction(7, 25), Fraction(9, 50))
+    """
+    game = _parse(players, discount_factors, recognition, quota, surplus, atol)
+    # step 2: choose the structure; a closed form where one exists, in any number kind
+    closed = _closed_form_equilibrium(game.delta, game.p, game.s, game.q, game.kind,
+                                      game.same_delta and game.same_p,
+                                      tidy=game.kind == nb.SYMBOLIC and game.same_delta)
+    if closed is not None:
+        values, prices, pi, keep = closed
+        return _assemble(game, values, prices, pi, keep, "closed-form",
+                         game.closed_form(symbolic))
+    if game.kind == nb.SYMBOLIC:
+        raise InvalidProblemError(
+            "symbolic parameters need a closed form, which exists for unanimity and quota 1 "
+            "(any parameters) and for symmetric games (common discount factor, equal "
+            "recognition); pass numbers for this game.")
+    found = find_structure(*game.floats(), game.q, atol)
+    if found[0] != "exact":               # no exact structure found: report the smoothed one
+        return _assemble_smoothed(game, found[1], found[2], game.closed_form(symbolic))
+    structure, pi_float = found[1], found[2]
+    prices = _price_levels(game, structure)                          # step 3
+    pi = _inclusion(game, prices, pi_float)                          # step 4
+    zero = nb.constant(0, game.kind)
+    keep = [game.s - sum((pi[i, k] * prices[k] for k in range(game.n)), zero)
+            for i in range(game.n)]
+    values = [prices[j] / game.delta[j] for j in range(game.n)]
+    return _assemble(game, values, prices, pi, keep, "active-set",   # step 5
+                     game.closed_form(symbolic))
+
+
+# ---------------------------------------------------------------- step 3: price levels
+def _price_levels(game: _Game, structure) -> list:
+    """Step 3: each player's price, from the level prices of the structure (an exact linear
+    system in the game's number kind)."""
+    level_c = level_prices(structure, game.delta, game.p, game.s, game.kind)
+    if level_c is None:
+        raise InvalidProblemError("the equilibrium equations are singular for these parameters.")
+    return [level_c[structure.level_of[j]] for j in range(game.n)]
+
+
+# ---------------------------------------------------------------- step 4: inclusion
+def _inclusion(game: _Game, prices: list, pi_float: np.ndarray) -> np.ndarray:
+    """Step 4: the inclusion probabilities in the game's number kind.
+
+    Floats are the LP's mixing probabilities; an exact game takes the simplest rationals
+    near them (denominators up to each bound of ``RATIONAL_DENOMINATORS`` in turn) that
+    satisfy every equilibrium condition exactly.
+    """
+    n, kind = game.n, game.kind
+    pi = np.empty((n, n), dtype=object)
+    pi[:] = nb.constant(0, kind)
+    if kind == nb.FLOAT:
+        pi[:] = pi_float
+        return pi
+    values = [prices[j] / game.delta[j] for j in range(n)]
+    for bound in RATIONAL_DENOMINATORS:
+        for i in range(n):
+            for j in range(n):
+                pi[i, j] = nb.as_number(
+                    Fraction(float(pi_float[i, j])).limit_denominator(bound), kind)
+        if holds_exactly(values, pi, prices, game.delta, game.p, game.s, game.q):
+            break
+    return pi
+
+
+# ---------------------------------------------------------------- step 5: assemble
+def _assemble(game: _Game, values, prices, pi, keep, method: str,
+              closed_form) -> BaronFerejohnResult:
+    """Step 5: the result with offers, the residual certificate and (exact games) the exact
+    check."""
+    n, kind = game.n, game.kind
+    price_row = np.empty(n, dtype=object)
+    price_row[:] = prices
+    offers = np.asarray(pi * price_row[None, :], dtype=object) if kind != nb.FLOAT else \
+        pi * np.array(prices, dtype=np.float64)[None, :]
+    for i in range(n):
+        offers[i, i] = keep[i]
+    if kind == nb.SYMBOLIC:
+        worst, exact = 0.0, True
+    else:
+        fd, fp, fs = game.floats()
+        worst = residual(np.array([float(v) for v in values]), np.array(pi, dtype=float),
+                         fd, fp, fs, game.q)
+        exact = kind == nb.EXACT and holds_exactly(values, pi, prices, game.delta, game.p,
+                                                   game.s, game.q)
+    if kind == nb.FLOAT:
+        offers, pi = np.asarray(offers, dtype=float), np.asarray(pi, dtype=float)
+    offers.setflags(write=False)
+    pi.setflags(write=False)
+    return BaronFerejohnResult(
+        x=frozen_array(values, kind), players=game.names, exact=exact,
+        concept="baron-ferejohn",
+        proposer_shares=frozen_array(keep, kind), prices=frozen_array(prices, kind),
+        offers=offers, inclusion=pi, quota=game.q,
+        discount_factors=frozen_array(game.delta, kind), recognition=frozen_array(game.p, kind),
+        residual=float(worst), method=method, closed_form=closed_form)
+
+
+def _assemble_smoothed(game: _Game, c: np.ndarray, pi: np.ndarray,
+                       closed_form) -> BaronFerejohnResult:
+    """Step 5 when no exact structure was found: the smoothed solution, in floats, if its
+    residual is below ``SMOOTHED_ACCEPTED`` of the surplus."""
+    fd, fp, fs = game.floats()
+    v = c / fd
+    worst = residual(v, pi, fd, fp, fs, game.q)
+    if not worst <= SMOOTHED_ACCEPTED * fs:
+        raise SolverError(
+            f"no stationary equilibrium found for these parameters (the smoothed "
+            f"solution violates the equilibrium conditions by {worst:.3g}); "
+            "recognition probabilities very close to 0 are a known hard case: set them "
+            "to exactly 0 or give them more weight.")
+    keep = fs - pi @ c
+    offers = pi * c[None, :]
+    np.fill_diagonal(offers, keep)
+    return BaronFerejohnResult(
+        x=frozen_array(list(v), nb.FLOAT), players=game.names, exact=False,
+        concept="baron-ferejohn",
+        proposer_shares=frozen_array(list(keep), nb.FLOAT), prices=frozen_array(list(c), nb.FLOAT),
+        offers=offers, inclusion=pi,
+        quota=game.q, discount_factors=frozen_array(list(fd), nb.FLOAT),
+        recognition=frozen_array(list(fp), nb.FLOAT),
+        residual=worst, method="smoothed", closed_form=closed_form)
+
+
+# ---------------------------------------------------------------- step 2: closed forms
+def _closed_form_equilibrium(delta: list, p: list, s, q: int, kind: str, symmetric: bool, *,
+                             tidy: bool = False):
+    """``(values, prices, inclusion, proposer shares)`` where a closed form exists, else None.
+
+    With ``c_j = delta_j v_j`` the price of j's vote and ``C = sum_k c_k``:
+
+    * quota 1: nobody is bought, ``v_j = p_j S``;
+    * unanimity: every proposer buys everyone, so ``v_j = p_j (S - C + c_j) + (1 - p_j) c_j
+      = p_j (S - C) + c_j``, i.e. ``v_j = p_j (S - C) / (1 - delta_j)``; summing
+      ``c_j`` gives ``S - C = S / (1 + A)`` with ``A = sum_k delta_k p_k / (1 - delta_k)``;
+    * symmetric (common delta, equal p): proposers mix uniformly over the others, each
+      included with probability ``(q - 1)/(n - 1)``, and ``v_j = p S``.
+
+    Each costs O(n) arithmetic in the parameters' number type (sympy included), plus the
+    n x n inclusion matrix. ``tidy`` puts symbolic results in normal form; it is off for
+    different symbolic discount factors, whose common denominator has 2**n terms when
+    expanded (the results are then left as the formulas above).
+    """
+    n = len(delta)
+    zero, one = nb.constant(0, kind), nb.constant(1, kind)
+    if q == 1:
+        values, include = [p[j] * s for j in range(n)], zero
+    elif q == n:
+        a = sum((delta[k] * p[k] / (one - delta[k]) for k in range(n)), zero)
+        remainder = s / (one + a)
+        if tidy:
+            remainder = _tidy(remainder)
+        values, include = [p[j] * remainder / (one - delta[j]) for j in range(n)], one
+    elif symmetric:
+        values = [p[j] * s for j in range(n)]
+        include = nb.constant(Fraction(q - 1, n - 1), kind)
+    else:
+        return None
+    if tidy:
+        values = [_tidy(v) for v in values]
+    prices = [delta[j] * values[j] for j in range(n)]
+    if tidy:
+        prices = [_tidy(c) for c in prices]
+    total = sum(prices, zero)
+    keep = [s - include * (total - prices[i]) for i in range(n)]
+    if tidy:
+        keep = [_tidy(k) for k in keep]
+    if kind == nb.FLOAT:
+        pi = np.full((n, n), float(include))
+        np.fill_diagonal(pi, 0.0)
+    else:
+        pi = np.empty((n, n), dtype=object)
+        pi[:] = include
+        np.fill_diagonal(pi, zero)
+    return values, prices, pi, keep
+
+
+def _tidy(expression):
+    """A symbolic result in a readable normal form: expanded if it is a polynomial, else one
+    cancelled fraction (cheap: no general ``simplify``)."""
+    sp = nb.import_sympy()
+    expression = sp.cancel(expression)
+    return sp.expand(expression) if expression.is_polynomial() else expression
+
+
+def _closed_form(n: int, q: int, same_delta: bool, same_p: bool) -> dict | None:
+    """Closed-form payoffs as sympy expressions in delta, S (and p_i), when they exist."""
+    sp = nb.import_sympy()
+    delta, s, nn, qq = sp.symbols("delta S n q", positive=True)
+    if same_delta and same_p:
+        return {"proposer_share": s * (1 - delta * (qq - 1) / nn),
+                "partner_offer": delta * s / nn,
+                "value": s / nn,
+                "inclusion_probability": (qq - 1) / (nn - 1),
+                "substitute": {"n": n, "q": q}}
+    if q == n and same_delta:
+        pi = sp.Symbol("p_i", nonnegative=True)
+        return {"proposer_share": s * (1 - delta * (1 - pi)), "value": pi * s,
+                "partner_offer_to_j": sp.Symbol("p_j", nonnegative=True) * delta * s,
+                "substitute": {"n": n, "q": q}}
+    return None
