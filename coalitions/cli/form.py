@@ -34,6 +34,16 @@ STRUCTURE = typer.Option(..., "--structure", "-s",
                          help="Coalitions separated by '|', members by ',': \"a,b|c\".")
 
 
+def _print_payoffs(result, title: str, what: str, as_json: bool) -> None:
+    """An allocation as JSON or as a player/payoff table captioned with ``what``."""
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(title, ["player", "payoff"],
+                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+                caption=f"{what}, exact={result.exact}")
+
+
 def _structure(text: str, option: str = "--structure") -> list[list[str]]:
     """Coalitions separated by '|', members by ',' (a malformed option is a usage error)."""
     if not text.strip():
@@ -105,12 +115,8 @@ def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
 
     with errors_to_stderr():
         result = aumann_dreze_value(read_game(file), _structure(structure_text))
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(f"Aumann-Dreze value of {file.name}", ["player", "payoff"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"structure {structure_text}, exact={result.exact}")
+    _print_payoffs(result, f"Aumann-Dreze value of {file.name}",
+                   f"structure {structure_text}", as_json)
 
 
 @app.command("stability")
@@ -317,12 +323,7 @@ def myerson(file: Path = GAME_FILE,
     pairs = _edges(edges)
     with errors_to_stderr():
         result = myerson_value(read_game(file), pairs)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(f"Myerson value of {file.name}", ["player", "payoff"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"edges {edges}, exact={result.exact}")
+    _print_payoffs(result, f"Myerson value of {file.name}", f"edges {edges}", as_json)
 
 
 def _edges(text: str) -> list[tuple[str, str]]:

@@ -77,10 +77,14 @@ def _progress(enabled: bool, label: str) -> Iterator[object | None]:
         yield callback
 
 
-def _sampling_options(method: str, budget, seed, progress: bool, label: str):
-    if budget is None and seed is None:
-        return {}, _progress(False, label)
-    return {"budget": budget, "rng": seed}, _progress(progress, label)
+def _value(function, game, method: str, budget, seed, progress: bool, **keywords):
+    """``function(game, method=..., **keywords)``, with the sampling options and a progress
+    bar when a budget or seed is given."""
+    options = {} if budget is None and seed is None else {"budget": budget, "rng": seed}
+    with _progress(progress and bool(options), "sampling") as callback:
+        if callback is not None:
+            options["callback"] = callback
+        return function(game, method=method, **keywords, **options)
 
 
 @app.command("shapley")
@@ -92,12 +96,7 @@ def shapley(file: Path = FILE_ARGUMENT,
             progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Shapley value: average marginal contribution over all join orders."""
     with errors_to_stderr():
-        game = read_game(file)
-        options, bar = _sampling_options(method, budget, seed, progress, "sampling")
-        with bar as callback:
-            if callback is not None:
-                options["callback"] = callback
-            result = shapley_value(game, method=method, **options)
+        result = _value(shapley_value, read_game(file), method, budget, seed, progress)
     _render(result, f"Shapley value of {file.name}", as_json)
 
 
@@ -110,10 +109,6 @@ def banzhaf(file: Path = FILE_ARGUMENT,
             progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The Banzhaf value: average marginal contribution over all coalitions."""
     with errors_to_stderr():
-        game = read_game(file)
-        options, bar = _sampling_options(method, budget, seed, progress, "sampling")
-        with bar as callback:
-            if callback is not None:
-                options["callback"] = callback
-            result = banzhaf_value(game, normalized=normalized, method=method, **options)
+        result = _value(banzhaf_value, read_game(file), method, budget, seed, progress,
+                        normalized=normalized)
     _render(result, f"Banzhaf value of {file.name}", as_json)
