@@ -334,7 +334,7 @@ class HedonicStabilityResult(Result):
     """
 
     partition: tuple
-    core_stable: bool
+    core_stable: bool | None     # None: not checked (more than MAX_HEDONIC_PLAYERS players)
     nash_stable: bool
     individually_stable: bool
     contractually_individually_stable: bool

@@ -95,6 +95,8 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     seeds = seed_sequence(rng)
     check_callback(callback, "banzhaf_estimate")
     n = oracle.n
+    extra: tuple[float, ...]          # the task's arguments after (seed, size)
+    task: Callable[..., Any]
     if method == "sampling":
         cost, done, extra = n + 1, 0, ()
         budget = check_budget(budget, 2 * cost, method, n)

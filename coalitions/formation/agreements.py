@@ -8,6 +8,7 @@ and nobody wants to join it (external stability).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -101,13 +102,20 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
     >>> model.signatory(3), model.nonsignatory(3)
     (Fraction(23, 2), Fraction(31, 2))
     """
-    factors = []
+    factors: list[float | Fraction] = []
     for name, value in (("b", b), ("c", c)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(
+                value, (int, float, Fraction, np.integer, np.floating)):
             raise InvalidProblemError(f"{name} must be a positive number, got {value!r}.")
         if not value > 0:
             raise InvalidProblemError(f"{name} must be positive, got {value!r}.")
-        factors.append(value if isinstance(value, float) else Fraction(value))
+        # Floats (numpy's too) stay floats; integers and Fractions keep the payoffs exact.
+        if isinstance(value, (float, np.floating)):
+            if not math.isfinite(value):
+                raise InvalidProblemError(f"{name} must be a finite number, got {value!r}.")
+            factors.append(float(value))
+        else:
+            factors.append(Fraction(int(value) if isinstance(value, np.integer) else value))
     b, c = factors
     scale = b * b / c
     half = Fraction(1, 2) if not isinstance(scale, float) else 0.5

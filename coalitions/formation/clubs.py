@@ -152,13 +152,15 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
     """
     if players is not None:
         players = name_list(players, "players", InvalidProblemError)
+    given: Sequence[str] | None
+    probabilities: dict[str, int] | list[int]   # only the players matter here
     if isinstance(coverage, Mapping):
-        names = tuple(coverage) if players is None else tuple(players)
-        probabilities = {name: 1 for name in names}
+        given = tuple(coverage) if players is None else tuple(players)
+        probabilities = {name: 1 for name in given}
     else:
         probabilities = [1] * len(_sequence(coverage, "coverage"))
-        names = players
-    names, _, s = _data(probabilities, coverage, names)
+        given = players
+    names, _, s = _data(probabilities, coverage, given)
     mask = _club_mask(club, names)
     return sum(s[i] for i in mask_members(mask, len(names)))
 

@@ -34,7 +34,7 @@ def _check_hedonic(game: Any, function: str) -> HedonicGame:
                                "HedonicGame.from_rankings(...)")
 
 
-def _state(game: HedonicGame, partition: Any) -> tuple[list[int], np.ndarray]:
+def _state(game: HedonicGame, partition: Any) -> tuple[list[int], list[int]]:
     masks = partition_masks(partition, game.players, what="partition")
     owner = [0] * game.n_players
     for mask in masks:
@@ -87,6 +87,7 @@ def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule
     """
     n = game.n_players
     values = game.separable_values
+    assert values is not None   # _moves calls this only for an additively separable game
     index = {mask: b for b, mask in enumerate(masks)}
     block = np.array([index[owner[j]] for j in range(n)])
     members = np.zeros((n, len(masks)), dtype=bool)
@@ -315,7 +316,9 @@ def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
     labels: dict[int, int] = {}
     block = np.array([labels.setdefault(mask, len(labels)) for mask in owner])
     same = block[:, None] == block[None, :]
-    return float((game.separable_values * same).sum() / 2)
+    values = game.separable_values
+    assert values is not None   # called only for an additively separable game
+    return float((values * same).sum() / 2)
 
 
 def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: str = "nash",

@@ -304,6 +304,7 @@ def _by_enumeration(game: TUGame) -> CoalitionStructureResult:
         total = sum((game.values[m] for m in masks[1:]), game.values[masks[0]])
         if best_value is None or total > best_value:
             best_value, best_masks = total, masks
+    assert best_masks is not None   # every player set has at least one partition
     return _structure_result(game, best_masks, "enumeration")
 
 
@@ -414,6 +415,7 @@ def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
     if len(point) != n:
         raise InvalidProblemError(f"x needs one entry per player ({n}), got {len(point)}.")
     exact = game.exact and not any(isinstance(v, float) for v in point)
+    tol: float
     if exact:
         point = [Fraction(v) for v in point]
         sums = subset_sums(np.array(point, dtype=object), n, empty=Fraction(0))
@@ -516,13 +518,14 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     b_eq = values[masks]
     c = np.zeros(n + 1)
     c[-1] = 1.0
-    bounds = (None, None)
+    bounds: tuple[None, None] | list[tuple[float | None, float | None]] = (None, None)
     if rows.size == 0:  # one player: no coalition outside the structure, epsilon is 0
-        a_ub, b_ub = None, None
         bounds = [(None, None)] * n + [(0.0, 0.0)]
-    solution = solve_lp(c, a_ub, b_ub, a_eq, b_eq, bounds)
+    solution = solve_lp(c, a_ub if rows.size else None, b_ub if rows.size else None,
+                        a_eq, b_eq, bounds)
     if not solution.success:
         raise SolverError(f"the LP for the core of the structure failed: {solution.message}")
+    assert solution.x is not None   # a successful LP has a point
     point = solution.x[:n]
     epsilon = float(solution.x[-1]) + 0.0 if rows.size else 0.0  # + 0.0 turns -0.0 into 0.0
     is_empty = epsilon > atol

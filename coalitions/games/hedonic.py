@@ -86,11 +86,22 @@ class HedonicGame(Frozen, PlayerSet):
     """
 
     __slots__ = ("_players", "_table", "_separable", "_index", "_hash")
+    # the slots' types, for the type checker (assign() sets them past __setattr__)
+    _players: tuple[str, ...]
+    _table: np.ndarray | None         # None until built, for an additively separable game
+    _separable: np.ndarray | None     # the matrix v_ij of an additively separable game
+    _index: dict[str, int]
+    _hash: int | None
 
     def __init__(self, utilities: Any, players: Iterable[str] | None = None, *,
                  separable: Any = None) -> None:
         if utilities is None and separable is not None:
             # Additively separable: utilities are computed from the matrix on demand.
+            # additively_separable() checks the matrix and names the players.
+            if players is None:
+                raise InvalidProblemError(
+                    "an additively separable game needs its player names; build it with "
+                    "HedonicGame.additively_separable(values, players).")
             names = tuple(players)
             assign(self, _players=names, _table=None, _separable=separable, _hash=None,
                    _index={name: i for i, name in enumerate(names)})
@@ -256,9 +267,11 @@ class HedonicGame(Frozen, PlayerSet):
                     "coalition). Nash, individual and contractual stability and the "
                     "dynamics work without it."
                 )
+            assert self._separable is not None   # no table means additively separable
             table = self._separable @ bit_matrix(n)
             table.setflags(write=False)
             assign(self, _table=table)
+            return table
         return self._table
 
     def member_utility(self, i: int, mask: int) -> float:
@@ -266,6 +279,7 @@ class HedonicGame(Frozen, PlayerSet):
         the fast form of :meth:`utility` the stability checks use."""
         if self._table is not None:
             return float(self._table[i, mask])
+        assert self._separable is not None   # no table means additively separable
         row = self._separable[i]
         total, j = 0.0, 0
         while mask:
@@ -322,17 +336,19 @@ class HedonicGame(Frozen, PlayerSet):
         if self._players != other._players or \
                 (self._separable is None) != (other._separable is None):
             return False
-        if self._separable is not None:
+        if self._separable is not None and other._separable is not None:
             return bool(np.array_equal(self._separable, other._separable))
-        return bool(np.array_equal(self._table, other._table))
+        # neither is additively separable (checked above): both have a table
+        return bool(np.array_equal(self.utilities, other.utilities))
 
     def __hash__(self) -> int:
-        if self._hash is None:
+        if self._hash is None:     # computed once, on first use
             stored = self._separable if self._separable is not None else self._table
-            digest = hashlib.blake2b(memoryview(np.ascontiguousarray(stored)),
+            digest = hashlib.blake2b(np.ascontiguousarray(stored).data,
                                      digest_size=16).digest()
-            assign(self, _hash=hash(("HedonicGame", self._players,
-                                     self._separable is not None, digest)))
+            value = hash(("HedonicGame", self._players, self._separable is not None, digest))
+            assign(self, _hash=value)
+            return value
         return self._hash
 
     def __repr__(self) -> str:
@@ -364,8 +380,9 @@ def _hedonic_to_json(game: HedonicGame) -> dict:
 
     players = list(game.players)
     document: dict[str, Any] = {"type": "hedonic", "version": FORMAT_VERSION, "players": players}
-    if game.is_additively_separable:
-        document["values"] = game.separable_values.tolist()
+    separable = game.separable_values
+    if separable is not None:
+        document["values"] = separable.tolist()
         return document
     n = game.n_players
     table = game.utilities

@@ -496,6 +496,7 @@ def _tu_from_document(document: dict, tables: _Tables | None = None) -> TUGame:
             table = tables.load(values, players, number_kind, "values")
         return TUGame(table, players, cost=document.get("cost", False))
     # By coalition names: members must be players, each coalition given once.
+    players = document["players"]   # the schema requires "players" with "coalitions"
     index = {name: i for i, name in enumerate(players)}
     n = len(players)
     entries = document["coalitions"]
@@ -694,7 +695,7 @@ def _read_npy(stream: Any, where: str, encoding: str, players: list | None,
             raise InvalidGameError(f"{where} ends early: {array.size} of {count} values.")
     else:
         array = np.empty(count, dtype=dtype)
-        buffer = memoryview(array).cast("B")
+        buffer = array.data.cast("B")
         position, step = 0, 1 << 24
         while position < len(buffer):
             chunk = stream.read(min(step, len(buffer) - position))
@@ -762,9 +763,10 @@ class _Tables:
             self.used.add(member)
             label = f"{self.source}:{member}"
             try:
-                offset = self._stored_offset(info)
-                if offset is not None:  # uncompressed: read straight from the file
-                    with open(self.archive.filename, "rb") as stream:
+                stored = self._stored_offset(self.archive, info)
+                if stored is not None:  # uncompressed: read straight from the file
+                    filename, offset = stored
+                    with open(filename, "rb") as stream:
                         stream.seek(offset)
                         n, array = _read_npy(stream, label, encoding, players, number_kind,
                                              end=offset + info.file_size)
@@ -780,7 +782,7 @@ class _Tables:
             raise InvalidGameError(
                 f"{where}: inside an .npz archive a table is an array of the archive "
                 "(\"array\": NAME), not a \"file\".")
-        path = self._sidecar(reference["file"], where)
+        path = self._sidecar(self.directory, reference["file"], where)
         try:
             with open(path, "rb") as stream:
                 n, array = _read_npy(stream, str(path), encoding, players, number_kind,
@@ -793,16 +795,18 @@ class _Tables:
             raise InvalidGameError(f"{where}: cannot read {path}: {error}") from None
         return _decode_table(array, reference, str(path))
 
-    def _stored_offset(self, info: zipfile.ZipInfo) -> int | None:
-        """Where an uncompressed member's data starts in the archive file (None: use zipfile).
+    def _stored_offset(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+                       ) -> tuple[str, int] | None:
+        """The archive's file name and where an uncompressed member's data starts in it
+        (None: use zipfile).
 
         Reading it with ``numpy.fromfile`` is as fast as ``numpy.load`` of a .npy; like that,
         it does not recompute the member's CRC (the header, dtype and length are checked).
         """
         if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1 or \
-                not isinstance(self.archive.filename, str):
+                not isinstance(archive.filename, str):
             return None
-        with open(self.archive.filename, "rb") as stream:
+        with open(archive.filename, "rb") as stream:
             stream.seek(info.header_offset)
             header = stream.read(30)
         if len(header) != 30 or header[:4] != b"PK\x03\x04":
@@ -810,9 +814,9 @@ class _Tables:
                                    "damaged.")
         name_length = int.from_bytes(header[26:28], "little")
         extra_length = int.from_bytes(header[28:30], "little")
-        return info.header_offset + 30 + name_length + extra_length
+        return archive.filename, info.header_offset + 30 + name_length + extra_length
 
-    def _sidecar(self, name: str, where: str) -> Path:
+    def _sidecar(self, directory: Path, name: str, where: str) -> Path:
         """A sidecar file: a plain name in the document's folder (nothing else is opened)."""
         plain = (isinstance(name, str) and name == os.path.basename(name) and
                  name == Path(name).name and not name.startswith(".") and
@@ -822,7 +826,7 @@ class _Tables:
             raise InvalidGameError(
                 f"{where}.file must be a plain file name ending in .npy in the document's "
                 f"folder, got {json.dumps(name)}; folders and paths are not followed.")
-        directory = self.directory.resolve()
+        directory = directory.resolve()
         path = directory / name
         if path.resolve().parent != directory:
             raise InvalidGameError(
@@ -998,7 +1002,7 @@ def _write_npy(stream: Any, array: np.ndarray) -> None:
     if array.dtype.kind == "S":
         stream.write(array.tobytes())
     else:
-        stream.write(memoryview(np.ascontiguousarray(array)).cast("B"))
+        stream.write(np.ascontiguousarray(array).data.cast("B"))
 
 
 def write_game(game: Any, path: str | Path, *, format: str | None = None) -> None:
@@ -1032,9 +1036,10 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     arrays: dict[str, np.ndarray] = {}
     if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
         _check_writable(game)
-        document = {"type": "tu", "version": FORMAT_VERSION,
-                    "kind": "float" if game.kind == nb.FLOAT else "exact",
-                    "players": list(game.players)}
+        document: dict[str, Any] = {
+            "type": "tu", "version": FORMAT_VERSION,
+            "kind": "float" if game.kind == nb.FLOAT else "exact",
+            "players": list(game.players)}
         if game.is_cost:
             document["cost"] = True
         if format == "json":  # float table, streamed

@@ -263,9 +263,9 @@ class OracleGame(PlayerSet):
             self.n_evaluations += k
         if not np.all(np.isfinite(values)):
             bad = int(np.flatnonzero(~np.isfinite(values))[0])
-            members = [self._players[i] for i in np.flatnonzero(matrix[bad])][:10]
+            shown = [self._players[i] for i in np.flatnonzero(matrix[bad])][:10]
             raise InvalidGameError(
-                f"the value function returned {values[bad]} for the coalition {members!r}"
+                f"the value function returned {values[bad]} for the coalition {shown!r}"
                 f"{' ...' if matrix[bad].sum() > 10 else ''}; values must be finite numbers."
             )
         return values

@@ -163,6 +163,7 @@ class SimpleGame(_SimpleBase):
     players : sequence of str, or int
         Names, or a number of players (named ``"1"``, ..., ``"n"``).
     winning, minimal_winning : iterable of iterables of names, optional
+        (a coalition may also be given as its bitmask)
     predicate : callable, optional
 
     Raises
@@ -182,8 +183,9 @@ class SimpleGame(_SimpleBase):
     False
     """
 
-    def __init__(self, players: Iterable[str], winning: Iterable[Iterable[str]] | None = None,
-                 *, minimal_winning: Iterable[Iterable[str]] | None = None,
+    def __init__(self, players: Iterable[str] | int,
+                 winning: Iterable[Iterable[str] | int] | None = None,
+                 *, minimal_winning: Iterable[Iterable[str] | int] | None = None,
                  predicate: Callable[[frozenset], Any] | None = None) -> None:
         self._players = _names(players, None, "SimpleGame")
         n = len(self._players)
@@ -591,7 +593,7 @@ class CompoundGame(_SimpleBase):
 
 
 def _combine(operator: str, games: Sequence[Any]) -> CompoundGame:
-    flat = []
+    flat: list[Any] = []
     for g in games:
         if isinstance(g, CompoundGame) and g.operator == operator:
             flat.extend(g.parts)
@@ -867,13 +869,16 @@ def _simple_from_document(document: dict) -> Any:
     from .io import coalition_mask
 
     kind = document["type"]
-    players = document.get("players")
     if kind in ("weighted", "compound"):
         # Without "players", the first rule's weights say how many there are ("1", ..., "n").
+        players = document.get("players")
         names = players if players is not None else [
             str(i + 1) for i in range(_first_weights(document))]
         return _rule_from_document(document, names, "")
+    players = document["players"]   # the schema requires it for a simple game
     index = {name: i for i, name in enumerate(players)}
     key = "minimal_winning" if "minimal_winning" in document else "winning"
     masks = [coalition_mask(c, index, f"{key}[{i}]") for i, c in enumerate(document[key])]
-    return SimpleGame(players, **{key: masks})
+    if key == "minimal_winning":
+        return SimpleGame(players, minimal_winning=masks)
+    return SimpleGame(players, winning=masks)

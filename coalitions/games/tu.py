@@ -148,6 +148,13 @@ class TUGame(PlayerSet):
     """
 
     __slots__ = ("_values", "_players", "_kind", "_hash", "_index", "_cost")
+    # the slots' types, for the type checker
+    _values: np.ndarray         # read-only table, indexed by bitmask
+    _players: tuple[str, ...]
+    _kind: str                  # nb.FLOAT, nb.EXACT or nb.SYMBOLIC
+    _hash: int | None           # computed on first use
+    _index: dict[str, int] | None
+    _cost: bool
 
     def __init__(self, values: Any, players: Iterable[str] | None = None, *,
                  cost: bool | None = None) -> None:
@@ -361,14 +368,16 @@ class TUGame(PlayerSet):
 
     def __hash__(self) -> int:
         if self._hash is None:
+            digest: bytes | int
             if self._kind == nb.FLOAT:
-                digest = hashlib.blake2b(memoryview(self._values), digest_size=16).digest()
+                digest = hashlib.blake2b(self._values.data, digest_size=16).digest()
             elif self._kind == nb.EXACT:
                 digest = hash(tuple(self._values.tolist()))
             else:
                 digest = len(self._values)  # symbolic equality is semantic: hash coarsely
-            self._hash = hash((type(self).__name__, self._players, self._kind, self._cost,
-                               digest))
+            value = hash((type(self).__name__, self._players, self._kind, self._cost, digest))
+            self._hash = value
+            return value
         return self._hash
 
     def __reduce__(self):

@@ -133,10 +133,11 @@ def diagram_cells(diagram: Diagram, by_size: bool) -> float:
 
 
 @lru_cache(maxsize=4)
-def _primes(count: int) -> tuple:
+def _primes(count: int) -> tuple[int, ...]:
     from sympy import prevprime
 
-    out, p = [], 1 << _PRIME_BITS
+    out: list[int] = []
+    p = 1 << _PRIME_BITS
     while len(out) < count:
         p = int(prevprime(p))
         out.append(p)
@@ -164,6 +165,7 @@ class _Ring:
 
     def reduce(self, array: np.ndarray) -> np.ndarray:
         if self.dtype == np.int64:
+            assert self.modulus is not None   # only the object ring has no modulus
             np.remainder(array, self.modulus, out=array)
         return array
 
@@ -172,11 +174,13 @@ class _Ring:
             out = np.empty(len(values), dtype=object)
             out[:] = [int(v) for v in values]
             return out
+        assert self.modulus is not None   # only the object ring has no modulus
         return np.array([int(v) % self.modulus for v in values], dtype=self.dtype)
 
     def matmul(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         if self.dtype != np.int64:
             return a.T @ b
+        assert self.modulus is not None   # the int64 ring reduces modulo a prime
         out = np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
         for start in range(0, a.shape[0], _CHUNK):
             out += a[start:start + _CHUNK].T @ b[start:start + _CHUNK]
@@ -256,11 +260,13 @@ def diagram_counts(diagram: Diagram, by_size: bool) -> tuple[np.ndarray, np.ndar
     it joins (or in column 0 when ``by_size`` is False), and winning coalitions (n + 1) by
     size (or their total in the last slot), as Python integers in the players' order."""
     n = diagram.n
+    moduli: list[int] = []        # of the passes combined by the Chinese remainder theorem
     if n <= 63:
         rings = [_Ring(1 << 64)]
     elif by_size:
         extra = -(-(n + 1 - 64) // (_PRIME_BITS - 1))
-        rings = [_Ring(1 << 64)] + [_Ring(p) for p in _primes(extra)]
+        moduli = [1 << 64, *_primes(extra)]
+        rings = [_Ring(m) for m in moduli]
     else:
         rings = [_Ring(None)]      # one number per node: exact Python integers are cheap
     passes = [_pass(diagram, ring, by_size) for ring in rings]
@@ -268,7 +274,6 @@ def diagram_counts(diagram: Diagram, by_size: bool) -> tuple[np.ndarray, np.ndar
         per_level = [[int(v) for v in row] for row in passes[0][0]]
         winning = [int(v) for v in passes[0][1]]
     else:
-        moduli = [ring.modulus for ring in rings]
         per_level = [_combine([[int(v) for v in p[0][k]] for p in passes], moduli)
                      for k in range(n)]
         winning = _combine([[int(v) for v in p[1]] for p in passes], moduli)

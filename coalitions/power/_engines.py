@@ -295,6 +295,7 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
                             f"{_advice(game, by_size, function, feasible)}.")
     if method == "auto" and isinstance(game, WeightedVotingGame):
         return _auto_weighted(game, by_size, feasible, function)
+    preference: tuple[str, ...]
     if method == "auto":
         preference = ("mitm", "enumeration")
     else:
@@ -467,8 +468,8 @@ def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
                 cache[w] = np.array([_sum(removed[s, lo:]) for s in range(n)], dtype=dtype)
             swings[i] = cache[w]
         losing = [_sum(table[s]) for s in range(n + 1)]
-        winning = [math.comb(n, s) - int(losing[s]) for s in range(n + 1)]
-        return Counts(n, swings, np.array(winning, dtype=object), "exact")
+        by_size_winning = [math.comb(n, s) - int(losing[s]) for s in range(n + 1)]
+        return Counts(n, swings, np.array(by_size_winning, dtype=object), "exact")
     # Banzhaf only: one dimension, and the swings are reported with size 0 (unused)
     c = np.zeros(q, dtype=dtype)
     if dtype is object:

@@ -55,9 +55,12 @@ def _some_weight_between(game: WeightedVotingGame, low: int, high: int, kind: st
         return False
     weights, players = game.int_weights, game.players
     try:
-        at_least = [en.swing_counts(WeightedVotingGame(quota, weights, players), "exact",
-                                    by_size=False, function=f"is_{kind}").winning()
-                    for quota in (low, high + 1)]
+        at_least = []
+        for quota in (low, high + 1):
+            counts = en.swing_counts(WeightedVotingGame(quota, weights, players), "exact",
+                                     by_size=False, function=f"is_{kind}")
+            assert counts is not None   # method "exact" never falls back to floats
+            at_least.append(counts.winning())
     except TooLargeError as error:
         raise TooLargeError(
             f"checking whether this {game.n_players}-player weighted game is {kind} needs "

@@ -267,8 +267,8 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
         return _result(game, values, exact=True, concept="banzhaf", method=used,
                        normalized=normalized, counts=swings, denominator=denominator)
     absolute = np.asarray(swings, dtype=np.float64)
-    values = absolute / absolute.sum() if normalized and absolute.sum() > 0 else absolute
-    return _result(game, values, exact=False, concept="banzhaf", method=used,
+    shares = absolute / absolute.sum() if normalized and absolute.sum() > 0 else absolute
+    return _result(game, shares, exact=False, concept="banzhaf", method=used,
                    normalized=normalized)
 
 
@@ -747,7 +747,7 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
             int_quotas = list(range(low, total + 1))
         else:
             int_quotas = sorted(set(int(round(v)) for v in np.linspace(low, total, 101)))
-        shown = [Fraction(q, scale) for q in int_quotas]
+        shown: list[Any] = [Fraction(q, scale) for q in int_quotas]
     else:
         shown, int_quotas = [], []
         for q in as_list(quotas, "decision_rule_sweep: quotas",
@@ -792,9 +792,9 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         for k, row in enumerate(rows):
             array[k, :] = row
         return array
-    shown = tuple(nb.int_if_integral(q) for q in shown)
+    quotas_shown = tuple(nb.int_if_integral(q) for q in shown)
     act_array = np.empty(len(act), dtype=object)
     act_array[:] = act
-    return SweepResult(players=game.players, quotas=shown, power_to_act=act_array,
+    return SweepResult(players=game.players, quotas=quotas_shown, power_to_act=act_array,
                        power_to_prevent=obj(prevent), risk_of_being_outvoted=obj(risk),
                        exact=True, concept="decision-rule-sweep", method="exact")

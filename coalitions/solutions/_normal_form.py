@@ -118,7 +118,8 @@ class NormalForm:
                     work = work.astype(np.int64)
             self.ints = work
             self.den = den
-            self.singles = [Fraction(int(s), den) for s in singles_int]
+            # v({i}): Fractions for an exact game, floats otherwise
+            self.singles: list[Fraction | float] = [Fraction(int(s), den) for s in singles_int]
             if work.dtype == object:
                 top = max((abs(int(v)) for v in work.tolist()), default=0)
             else:
@@ -237,6 +238,7 @@ class NormalForm:
             masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
             bound = kth - margin
         if not exact:
+            assert fexc is not None   # float excesses failing re-raised above when not exact
             return masks, fexc[masks], bound, 1
         # one denominator d for x0 and v0 = ints / den: the last integer is d / den
         scaled, _ = nb.to_scaled_int([*x0, Fraction(1, self.den)], dtype=object)

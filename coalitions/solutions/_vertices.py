@@ -73,12 +73,13 @@ class _Polytope:
         self.A = mask_bits(masks, n, np.int64)
         self.b = b_proper
         self.b_grand = int(b_grand)
-        self.A_object = None
+        self.A_object: np.ndarray | None = None    # A as Python ints, built on first use
 
     def _matrix_for(self, vector: np.ndarray) -> np.ndarray:
         if vector.dtype == object:
             if self.A_object is None:
                 self.A_object = self.A.astype(object)
+                return self.A_object
             return self.A_object
         return self.A
 

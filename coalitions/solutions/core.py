@@ -189,8 +189,8 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     game = as_tu_game(game, "is_in_core")
     atol = check_tolerance(atol, "is_in_core")
     nf = normal_form(game, "is_in_core")
-    x = payoff_vector(game, x, "is_in_core")
-    return excesses_at_most(nf, x, Fraction(0), atol)
+    payoffs = payoff_vector(game, x, "is_in_core")
+    return excesses_at_most(nf, payoffs, Fraction(0), atol)
 
 
 def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None = None, *,
@@ -248,7 +248,7 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
                 f"is_balanced_collection: coalition {list(names)} repeats a member.")
         members.append([game.player_index(name) for name in names])
     exact = all(isinstance(w, (int, Fraction, np.integer)) for w in weights)
-    zero = Fraction(0) if exact else 0.0
+    zero: Fraction | float = Fraction(0) if exact else 0.0
     totals = [zero] * game.n_players
     for indices, weight in zip(members, weights):
         weight = Fraction(int(weight)) if isinstance(weight, np.integer) else weight
@@ -258,7 +258,7 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
             totals[i] += weight
     if exact:
         return all(t == 1 for t in totals)
-    return all(abs(t - 1) <= atol for t in totals)
+    return all(abs(float(t) - 1) <= atol for t in totals)   # float totals here
 
 
 def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:

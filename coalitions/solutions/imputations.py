@@ -77,11 +77,11 @@ def is_efficient(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     """
     game = as_tu_game(game, "is_efficient", numeric="compares numbers")
     atol = check_tolerance(atol, "is_efficient")
-    x = payoff_vector(game, x, "is_efficient")
-    if x.dtype == object:
-        return sum(x.tolist()) == game.grand_value
+    payoffs = payoff_vector(game, x, "is_efficient")
+    if payoffs.dtype == object:
+        return sum(payoffs.tolist()) == game.grand_value
     # the float payoffs summed exactly (no overflow or cancellation), then compared
-    gap = sum(map(Fraction, x.tolist()), Fraction(0)) - Fraction(float(game.grand_value))
+    gap = sum(map(Fraction, payoffs.tolist()), Fraction(0)) - Fraction(float(game.grand_value))
     return bool(abs(gap) <= atol)
 
 
@@ -98,13 +98,13 @@ def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e
     """
     game = as_tu_game(game, "is_individually_rational", numeric="compares numbers")
     atol = check_tolerance(atol, "is_individually_rational")
-    x = payoff_vector(game, x, "is_individually_rational")
-    tol = _tol(x, atol)
+    payoffs = payoff_vector(game, x, "is_individually_rational")
+    tol = _tol(payoffs, atol)
     values = game.values
     sign = -1 if game.is_cost else 1
-    if x.dtype == object:
-        return all(sign * (x[i] - values[1 << i]) >= 0 for i in range(game.n_players))
-    return all(sign * (float(x[i]) - float(values[1 << i])) >= -tol
+    if payoffs.dtype == object:
+        return all(sign * (payoffs[i] - values[1 << i]) >= 0 for i in range(game.n_players))
+    return all(sign * (float(payoffs[i]) - float(values[1 << i])) >= -tol
                for i in range(game.n_players))
 
 

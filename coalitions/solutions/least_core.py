@@ -46,14 +46,14 @@ def max_excess(game: TUGame, x: Sequence[Any]) -> Any:
     """
     game = as_tu_game(game, "max_excess")
     nf = normal_form(game, "max_excess")
-    x = payoff_vector(game, x, "max_excess")
+    payoffs = payoff_vector(game, x, "max_excess")
     n = game.n_players
-    exact = x.dtype == object
+    exact = payoffs.dtype == object
     if n <= 1:
         return nb.constant(0, nb.EXACT if exact else nb.FLOAT)
     if exact and nf.exact:
-        return nf.exact_max_excess(nf.from_payoffs(list(x), exact=True))
-    return nf.float_max_excess(nf.from_payoffs(list(x), exact=False))
+        return nf.exact_max_excess(nf.from_payoffs(list(payoffs), exact=True))
+    return nf.float_max_excess(nf.from_payoffs(list(payoffs), exact=False))
 
 
 @dataclass
@@ -227,6 +227,7 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
     """The balanced collection ``support`` with weights ``delta``, totalled on ``game``."""
     values = game.values
+    weights: tuple[Fraction, ...] | tuple[float, ...]
     if exact:
         weights = tuple(Fraction(d) for d in delta)
         total = sum((d * values[m] for d, m in zip(weights, support)), Fraction(0))
@@ -316,11 +317,11 @@ def is_in_least_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> b
     game = as_tu_game(game, "is_in_least_core")
     atol = check_tolerance(atol, "is_in_least_core")
     nf = normal_form(game, "is_in_least_core")
-    x = payoff_vector(game, x, "is_in_least_core")
+    payoffs = payoff_vector(game, x, "is_in_least_core")
     solution = solve_least_core(nf, atol)
     if not solution.success:
         raise SolverError(f"is_in_least_core: {solution.message}")
-    return excesses_at_most(nf, x, solution.epsilon, atol)
+    return excesses_at_most(nf, payoffs, solution.epsilon, atol)
 
 
 def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> bool:

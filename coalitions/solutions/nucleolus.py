@@ -407,8 +407,9 @@ def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bo
 
 
 for _function in (nucleolus, prenucleolus, per_capita_nucleolus):
-    _function.__doc__ = _function.__doc__.replace("{params}", _DOC_PARAMS).replace(
-        "{{", "{").replace("}}", "}")
+    if _function.__doc__ is not None:   # None under python -OO, which strips docstrings
+        _function.__doc__ = _function.__doc__.replace("{params}", _DOC_PARAMS).replace(
+            "{{", "{").replace("}}", "}")
 
 
 def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float
@@ -418,19 +419,18 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
     game = as_tu_game(game, function)
     atol = check_tolerance(atol, function)
     nf = normal_form(game, function)
-    raw = x
-    x = payoff_vector(game, x, function)
-    if x.dtype != object and nf.exact:
-        items = [raw[p] for p in game.players] if isinstance(raw, dict) else list(raw)
+    payoffs = payoff_vector(game, x, function)
+    if payoffs.dtype != object and nf.exact:
+        items = [x[p] for p in game.players] if isinstance(x, dict) else list(x)
         rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
                        for v in items)
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
-            x = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
-    if x.dtype == object and nf.exact:
-        return _verify(nf, nf.from_payoffs(list(x), exact=True), imputation, False,
+            payoffs = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
+    if payoffs.dtype == object and nf.exact:
+        return _verify(nf, nf.from_payoffs(list(payoffs), exact=True), imputation, False,
                        exact=True, atol=atol)
-    return _verify(nf, nf.from_payoffs(list(x), exact=False), imputation, False, exact=False,
+    return _verify(nf, nf.from_payoffs(list(payoffs), exact=False), imputation, False, exact=False,
                    atol=atol)
 
 

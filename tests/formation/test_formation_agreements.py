@@ -2,6 +2,7 @@
 
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 from coalitions.exceptions import InvalidProblemError
@@ -47,6 +48,22 @@ def test_payoffs_match_formulas():
         assert model.signatory(k) == b * total - c / 2 * q_s ** 2
         if k < n:
             assert model.nonsignatory(k) == b * total - c / 2 * q_n ** 2
+
+
+@pytest.mark.parametrize("b", [np.float32(0.5), np.float16(2.0), np.int64(3)])
+def test_numpy_scalars_give_the_payoffs_of_python_numbers(b):
+    # Found by mypy: numpy floats other than float64 reached Fraction() and raised TypeError.
+    plain = float(b) if isinstance(b, np.floating) else int(b)
+    model, reference = linear_quadratic_model(6, b=b), linear_quadratic_model(6, b=plain)
+    for k in range(1, 7):
+        assert model.signatory(k) == reference.signatory(k)
+        assert type(model.signatory(k)) is type(reference.signatory(k))
+
+
+@pytest.mark.parametrize("b", [np.complex128(1), float("inf"), np.float32("inf")])
+def test_complex_and_infinite_parameters_are_refused(b):
+    with pytest.raises(InvalidProblemError, match="number"):
+        linear_quadratic_model(6, b=b)
 
 
 def test_custom_model_and_result_dict():

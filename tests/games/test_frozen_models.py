@@ -88,6 +88,12 @@ def test_hedonic_tables_ignore_entries_outside_the_coalition():
     assert hash(HedonicGame(np.full((1, 2), -0.0))) == hash(HedonicGame(np.zeros((1, 2))))
 
 
+def test_separable_constructor_without_players_says_how_to_build_the_game():
+    # Found by mypy: tuple(None) raised a bare TypeError.
+    with pytest.raises(co.InvalidProblemError, match="additively_separable"):
+        HedonicGame(None, separable=np.zeros((2, 2)))
+
+
 @SETTINGS
 @given(spatial_specs())
 def test_spatial_models_equal_hash_and_refuse_assignment(spec):

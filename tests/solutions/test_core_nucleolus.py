@@ -2,6 +2,8 @@
 the core and least core, degenerate games, failures reported as results."""
 
 import os
+import subprocess
+import sys
 from fractions import Fraction
 
 import numpy as np
@@ -176,3 +178,13 @@ def test_progress_is_reported():
     co.nucleolus(co.bankruptcy_game(200, [100, 200, 300]),
                  callback=lambda rank, n: calls.append((rank, n)))
     assert calls[-1] == (3, 3)
+
+
+def test_the_package_imports_and_solves_without_docstrings():
+    # Found by mypy: under python -OO __doc__ is None, and filling in the nucleolus
+    # docstrings raised AttributeError on import.
+    code = "import coalitions as co; print(co.nucleolus(co.majority_game(3)).x.tolist())"
+    run = subprocess.run([sys.executable, "-OO", "-c", code], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]"
