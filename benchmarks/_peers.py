@@ -36,18 +36,24 @@ def peer_python(*names: str) -> Path | None:
     python = VENV / "bin" / "python"
     if not python.exists():
         PEER_DIR.mkdir(exist_ok=True)
-        result = subprocess.run([sys.executable, "-m", "venv", str(VENV)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "venv", str(VENV)], capture_output=True, text=True
+        )
         if result.returncode:
             print(f"[peers] cannot create {VENV}: {result.stderr.strip()}", file=sys.stderr)
             return None
     missing = [n for n in names if not (PEER_DIR / f".ok-{n}").exists()]
     for name in missing:
-        result = subprocess.run([str(python), "-m", "pip", "install", "-q", "numpy",
-                                 PEERS[name]], capture_output=True, text=True)
+        result = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "numpy", PEERS[name]],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
-            print(f"[peers] cannot install {PEERS[name]}: {result.stderr.strip()[-400:]}",
-                  file=sys.stderr)
+            print(
+                f"[peers] cannot install {PEERS[name]}: {result.stderr.strip()[-400:]}",
+                file=sys.stderr,
+            )
             return None
         (PEER_DIR / f".ok-{name}").touch()
     return python
@@ -65,14 +71,18 @@ def run_peer(name: str, script: str, payload: dict, *, timeout: float = 600.0) -
     with tempfile.TemporaryDirectory() as tmp:
         payload_path = Path(tmp) / "payload.json"
         payload_path.write_text(json.dumps(payload))
-        prelude = ("import json, sys\n"
-                   f"PAYLOAD = json.loads(open({str(payload_path)!r}).read())\n")
+        prelude = f"import json, sys\nPAYLOAD = json.loads(open({str(payload_path)!r}).read())\n"
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)
         try:
-            result = subprocess.run([str(python), "-c", prelude + textwrap.dedent(script)],
-                                    capture_output=True, text=True, timeout=timeout, env=env,
-                                    cwd=tmp)
+            result = subprocess.run(
+                [str(python), "-c", prelude + textwrap.dedent(script)],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=env,
+                cwd=tmp,
+            )
         except subprocess.TimeoutExpired:
             return {"error": f"timed out after {timeout:.0f} s"}
     if result.returncode:

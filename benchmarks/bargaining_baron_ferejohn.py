@@ -37,14 +37,24 @@ def main(argv=None) -> None:
                 times.append(time.perf_counter() - start)
                 residuals.append(result.residual)
                 methods.add(result.method)
-            rows.append({"n": n, "quota": f"{label} ({q})", "median_s": float(np.median(times)),
-                         "max_s": float(np.max(times)), "max_residual": float(max(residuals)),
-                         "methods": sorted(methods), "ratio_to_1s_bar": float(np.max(times))})
+            rows.append(
+                {
+                    "n": n,
+                    "quota": f"{label} ({q})",
+                    "median_s": float(np.median(times)),
+                    "max_s": float(np.max(times)),
+                    "max_residual": float(max(residuals)),
+                    "methods": sorted(methods),
+                    "ratio_to_1s_bar": float(np.max(times)),
+                }
+            )
     print("| n | quota | median (s) | max (s) | max residual | method |")
     print("|---|---|---|---|---|---|")
     for row in rows:
-        print(f"| {row['n']} | {row['quota']} | {row['median_s']:.3f} | {row['max_s']:.3f} | "
-              f"{row['max_residual']:.1e} | {', '.join(row['methods'])} |")
+        print(
+            f"| {row['n']} | {row['quota']} | {row['median_s']:.3f} | {row['max_s']:.3f} | "
+            f"{row['max_residual']:.1e} | {', '.join(row['methods'])} |"
+        )
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "bargaining_baron_ferejohn.json").write_text(json.dumps(rows, indent=2))

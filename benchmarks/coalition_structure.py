@@ -71,8 +71,13 @@ def main(argv=None) -> None:
         game = co.random_game(n, rng=n)
         repeat = 3 if n <= 14 else 1
         seconds, result = timed(co.optimal_coalition_structure, game, repeat=repeat)
-        row = {"n": n, "pairs": (3 ** n - 1) // 2, "seconds": seconds,
-               "value": float(result.value), "coalitions": len(result.structure)}
+        row = {
+            "n": n,
+            "pairs": (3**n - 1) // 2,
+            "seconds": seconds,
+            "value": float(result.value),
+            "coalitions": len(result.structure),
+        }
         if n <= BASELINE_MAX:
             base_seconds, base_value = timed(python_loop, np.asarray(game.values), n)
             if abs(base_value - row["value"]) > 1e-9:
@@ -86,13 +91,24 @@ def main(argv=None) -> None:
     for row in rows:
         loop = f"{row['python_loop_seconds']:.3f}" if "python_loop_seconds" in row else "-"
         ratio = f"{row['speedup']:.0f}x" if "speedup" in row else "-"
-        print(f"| {row['n']} | {row['pairs']:,} | {row['seconds']:.3f} | "
-              f"{row['pairs'] / row['seconds']:.2e} | {loop} | {ratio} |")
+        print(
+            f"| {row['n']} | {row['pairs']:,} | {row['seconds']:.3f} | "
+            f"{row['pairs'] / row['seconds']:.2e} | {loop} | {ratio} |"
+        )
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    (out / "coalition_structure.json").write_text(json.dumps(
-        {"benchmark": "coalition_structure", "python": platform.python_version(),
-         "numpy": np.__version__, "rows": rows}, indent=2) + "\n")
+    (out / "coalition_structure.json").write_text(
+        json.dumps(
+            {
+                "benchmark": "coalition_structure",
+                "python": platform.python_version(),
+                "numpy": np.__version__,
+                "rows": rows,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 # --------------------------------------------------------------------------- families
 
+
 def random_family(n, rng):
     # v(S) = |S| U(0, 1), v(N) = n: random but essential (the imputation set is not empty)
     sizes = np.array([bin(m).count("1") for m in range(1 << n)], dtype=np.float64)
@@ -47,7 +48,7 @@ def convex_family(n, rng):
     weights = rng.random(n)
     masks = np.arange(1 << n)
     sums = ((masks[:, None] >> np.arange(n)) & 1) @ weights
-    return co.TUGame(sums ** 3)                    # f(w(S)) with f convex: supermodular
+    return co.TUGame(sums**3)  # f(w(S)) with f convex: supermodular
 
 
 def weighted_family(n, rng):
@@ -59,14 +60,14 @@ def weighted_family(n, rng):
 
 
 def airport_family(n, rng):
-    return co.cost_to_savings(co.airport_game(np.round(rng.random(n) * 100, 2).tolist())
-                              ).to_float()
+    return co.cost_to_savings(co.airport_game(np.round(rng.random(n) * 100, 2).tolist())).to_float()
 
 
 def bankruptcy_family(n, rng):
     claims = np.round(rng.random(n) * 100 + 1, 2)
-    return co.bankruptcy_game(float(claims.sum() * rng.uniform(0.3, 0.8)),
-                              claims.tolist()).to_float()
+    return co.bankruptcy_game(
+        float(claims.sum() * rng.uniform(0.3, 0.8)), claims.tolist()
+    ).to_float()
 
 
 def glove_family(n, rng):
@@ -75,11 +76,18 @@ def glove_family(n, rng):
     return co.glove_game(names[:left], names[left:]).to_float()
 
 
-FAMILIES = {"random": random_family, "convex": convex_family, "weighted": weighted_family,
-            "airport": airport_family, "bankruptcy": bankruptcy_family, "glove": glove_family}
+FAMILIES = {
+    "random": random_family,
+    "convex": convex_family,
+    "weighted": weighted_family,
+    "airport": airport_family,
+    "bankruptcy": bankruptcy_family,
+    "glove": glove_family,
+}
 
 
 # --------------------------------------------------------------------------- concepts
+
 
 def _floats(result):
     return np.asarray([float(v) for v in result.x])
@@ -105,9 +113,11 @@ def core_checker():
     for name in ("is_in_core", "in_core", "is_core_allocation"):
         function = getattr(co, name, None)
         if callable(function):
+
             def check(game, x, f=function):
                 answer = f(game, x)
                 return bool(getattr(answer, "in_core", answer))
+
             return name, check
     return "direct check", direct_core_check
 
@@ -117,8 +127,10 @@ def direct_core_check(game, x, atol=1e-9):
     masks = np.arange(1 << n)
     sums = ((masks[:, None] >> np.arange(n)) & 1) @ np.asarray(x, dtype=np.float64)
     values = np.asarray(game.to_float().values, dtype=np.float64)
-    return bool(abs(sums[-1] - values[-1]) <= atol * max(1, abs(values[-1]))
-                and np.all(sums >= values - atol * max(1, np.abs(values).max())))
+    return bool(
+        abs(sums[-1] - values[-1]) <= atol * max(1, abs(values[-1]))
+        and np.all(sums >= values - atol * max(1, np.abs(values).max()))
+    )
 
 
 def run(n: int, instances: int, seed: int = 7) -> dict:
@@ -139,7 +151,7 @@ def run(n: int, instances: int, seed: int = 7) -> dict:
                 start = time.perf_counter()
                 try:
                     answers[name] = compute(game)
-                except Exception as error:            # a concept may be undefined: count it
+                except Exception as error:  # a concept may be undefined: count it
                     errors[name] += 1
                     answers[name] = None
                     messages[name] = f"{type(error).__name__}: {error}"[:160]
@@ -151,41 +163,63 @@ def run(n: int, instances: int, seed: int = 7) -> dict:
             for name, x in answers.items():
                 if x is not None:
                     core[name].append(in_core(game, x))
-        rows.append({
-            "family": family, "n": n, "instances": instances,
-            "l1_distance": {f"{a}-{b}": (float(np.mean(v)) if v else None)
-                            for (a, b), v in distances.items()},
-            "in_core_share": {k: (float(np.mean(v)) if v else None) for k, v in core.items()},
-            "mean_seconds": {k: float(np.mean(v)) for k, v in seconds.items()},
-            "failures": errors, "failure_messages": messages,
-        })
+        rows.append(
+            {
+                "family": family,
+                "n": n,
+                "instances": instances,
+                "l1_distance": {
+                    f"{a}-{b}": (float(np.mean(v)) if v else None)
+                    for (a, b), v in distances.items()
+                },
+                "in_core_share": {k: (float(np.mean(v)) if v else None) for k, v in core.items()},
+                "mean_seconds": {k: float(np.mean(v)) for k, v in seconds.items()},
+                "failures": errors,
+                "failure_messages": messages,
+            }
+        )
         print(f"{family} done", file=sys.stderr, flush=True)
     missing = [name for name in ("nucleolus", "tau") if name not in concepts]
-    return {"rows": rows, "concepts": list(concepts), "core_checker": checker_name,
-            "not_available": missing}
+    return {
+        "rows": rows,
+        "concepts": list(concepts),
+        "core_checker": checker_name,
+        "not_available": missing,
+    }
 
 
 def markdown(report: dict) -> str:
     concepts = report["concepts"]
     pairs = [f"{a}-{b}" for a, b in itertools.combinations(concepts, 2)]
-    head = (["family", "n"] + [f"L1 {p}" for p in pairs] + [f"core {c}" for c in concepts]
-            + [f"ms {c}" for c in concepts])
+    head = (
+        ["family", "n"]
+        + [f"L1 {p}" for p in pairs]
+        + [f"core {c}" for c in concepts]
+        + [f"ms {c}" for c in concepts]
+    )
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in report["rows"]:
         cells = [r["family"], str(r["n"])]
-        cells += ["-" if r["l1_distance"][p] is None else f"{r['l1_distance'][p]:.3g}"
-                  for p in pairs]
-        cells += ["-" if r["in_core_share"][c] is None else f"{100 * r['in_core_share'][c]:.0f}%"
-                  for c in concepts]
+        cells += [
+            "-" if r["l1_distance"][p] is None else f"{r['l1_distance'][p]:.3g}" for p in pairs
+        ]
+        cells += [
+            "-" if r["in_core_share"][c] is None else f"{100 * r['in_core_share'][c]:.0f}%"
+            for c in concepts
+        ]
         cells += [f"{1e3 * r['mean_seconds'][c]:.2g}" for c in concepts]
         lines.append("| " + " | ".join(cells) + " |")
-    notes = [f"banzhaf* = Banzhaf value rescaled to sum to v(N); core membership by "
-             f"{report['core_checker']}."]
+    notes = [
+        f"banzhaf* = Banzhaf value rescaled to sum to v(N); core membership by "
+        f"{report['core_checker']}."
+    ]
     for r in report["rows"]:
         for name, count in r["failures"].items():
             if count:
-                notes.append(f"{name} undefined or failed on {count}/{r['instances']} "
-                             f"{r['family']} games ({r['failure_messages'][name]}).")
+                notes.append(
+                    f"{name} undefined or failed on {count}/{r['instances']} "
+                    f"{r['family']} games ({r['failure_messages'][name]})."
+                )
     if report["not_available"]:
         notes.append(f"not available in this build: {', '.join(report['not_available'])}.")
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {note}" for note in notes)
@@ -197,8 +231,14 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
     n, instances = (7, 6) if args.small else (10, 25)
     report = run(n, instances)
-    report.update({"benchmark": "concepts", "machine": platform.platform(),
-                   "python": platform.python_version(), "numpy": np.__version__})
+    report.update(
+        {
+            "benchmark": "concepts",
+            "machine": platform.platform(),
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+        }
+    )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "concepts.json").write_text(json.dumps(report, indent=2))
     table = markdown(report)

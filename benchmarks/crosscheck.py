@@ -49,8 +49,9 @@ RESULTS = HERE / "results"
 
 
 def _load_oracles():
-    spec = importlib.util.spec_from_file_location("crosscheck_oracles",
-                                                  HERE.parent / "tests" / "oracles.py")
+    spec = importlib.util.spec_from_file_location(
+        "crosscheck_oracles", HERE.parent / "tests" / "oracles.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -93,9 +94,16 @@ def _tu_case(family: str, number: int, game, rng, exact: bool) -> dict:
     if not exact:
         weights = [float(w) for w in weights]
     values = [Fraction(v) if exact else float(v) for v in _table_from(game)]
-    return {"id": f"{family}-{number}", "family": family, "n": n, "exact": exact,
-            "values": values, "unions": _random_unions(n, rng), "edges": _random_edges(n, rng),
-            "weights": weights}
+    return {
+        "id": f"{family}-{number}",
+        "family": family,
+        "n": n,
+        "exact": exact,
+        "values": values,
+        "unions": _random_unions(n, rng),
+        "edges": _random_edges(n, rng),
+        "weights": weights,
+    }
 
 
 def tu_cases(count: int, max_n: int, seed: int) -> list[dict]:
@@ -111,59 +119,85 @@ def tu_cases(count: int, max_n: int, seed: int) -> list[dict]:
         values = np.concatenate([[0.0], rng.normal(0, 10, (1 << n) - 1)])
         cases.append(_tu_case("random-float", k, co.TUGame(values), rng, exact=False))
         n = size()
-        values = [Fraction(0)] + [Fraction(int(a), int(b)) for a, b in
-                                  zip(rng.integers(-30, 31, (1 << n) - 1),
-                                      rng.integers(1, 7, (1 << n) - 1))]
+        values = [Fraction(0)] + [
+            Fraction(int(a), int(b))
+            for a, b in zip(rng.integers(-30, 31, (1 << n) - 1), rng.integers(1, 7, (1 << n) - 1))
+        ]
         cases.append(_tu_case("random-rational", k, co.TUGame(values), rng, exact=True))
         n = size(2)
         left = int(rng.integers(1, n))
         names = _names(n)
-        cases.append(_tu_case("glove", k, co.glove_game(names[:left], names[left:]), rng,
-                              exact=True))
+        cases.append(
+            _tu_case("glove", k, co.glove_game(names[:left], names[left:]), rng, exact=True)
+        )
         n = size()
         costs = [int(c) for c in rng.integers(0, 20, n)]
         cases.append(_tu_case("airport-cost", k, co.airport_game(costs), rng, exact=True))
-        cases.append(_tu_case("airport-savings", k,
-                              co.cost_to_savings(co.airport_game(costs)), rng, exact=True))
+        cases.append(
+            _tu_case(
+                "airport-savings", k, co.cost_to_savings(co.airport_game(costs)), rng, exact=True
+            )
+        )
         n = size()
         claims = [int(c) for c in rng.integers(0, 12, n)]
         estate = int(rng.integers(0, sum(claims) + 1))
-        cases.append(_tu_case("bankruptcy", k, co.bankruptcy_game(estate, claims), rng,
-                              exact=True))
+        cases.append(_tu_case("bankruptcy", k, co.bankruptcy_game(estate, claims), rng, exact=True))
         n = size()
         carrier = [p for p in _names(n) if rng.random() < 0.6] or ["1"]
-        cases.append(_tu_case("unanimity", k, co.unanimity_game(_names(n), carrier,
-                                                                int(rng.integers(1, 5))),
-                              rng, exact=True))
+        cases.append(
+            _tu_case(
+                "unanimity",
+                k,
+                co.unanimity_game(_names(n), carrier, int(rng.integers(1, 5))),
+                rng,
+                exact=True,
+            )
+        )
         n = size()
         quota = int(rng.integers(n // 2 + 1, n + 1))
         cases.append(_tu_case("majority", k, co.majority_game(n, quota), rng, exact=True))
         n = size()
         weights = [int(w) for w in rng.integers(0, 6, n)]
-        weights[0] += 1                              # the grand coalition must win
+        weights[0] += 1  # the grand coalition must win
         quota = int(rng.integers(1, sum(weights) + 1))
-        cases.append(_tu_case("weighted", k, co.WeightedVotingGame(quota, weights)
-                              .to_tu_game(), rng, exact=True))
+        cases.append(
+            _tu_case(
+                "weighted", k, co.WeightedVotingGame(quota, weights).to_tu_game(), rng, exact=True
+            )
+        )
         n = size()
         w = rng.integers(0, 5, n)
         masks = np.arange(1 << n)
         sums = ((masks[:, None] >> np.arange(n)) & 1) @ w
-        cases.append(_tu_case("convex", k, co.TUGame([int(s) ** 2 for s in sums]), rng,
-                              exact=True))
+        cases.append(_tu_case("convex", k, co.TUGame([int(s) ** 2 for s in sums]), rng, exact=True))
         n = size()
-        cases.append(_tu_case("symmetric", k, co.symmetric_game(
-            n, [0] + [int(v) for v in rng.integers(-3, 10, n)]), rng, exact=True))
+        cases.append(
+            _tu_case(
+                "symmetric",
+                k,
+                co.symmetric_game(n, [0] + [int(v) for v in rng.integers(-3, 10, n)]),
+                rng,
+                exact=True,
+            )
+        )
     return cases
 
 
-def wvg_cases(count: int, max_n: int, seed: int, large: int = 10 ** 6) -> list[dict]:
+def wvg_cases(count: int, max_n: int, seed: int, large: int = 10**6) -> list[dict]:
     """Weighted voting bodies [q; w]: random, equal weights, veto, dictator, quota 1 and
     large weights (which peers store in fixed-width integers)."""
     rng = np.random.default_rng(seed + 1)
     cases = []
     for k in range(count):
-        for family in ("random", "equal", "unanimity", "dictator", "quota-one", "large",
-                       "zero-weights"):
+        for family in (
+            "random",
+            "equal",
+            "unanimity",
+            "dictator",
+            "quota-one",
+            "large",
+            "zero-weights",
+        ):
             n = int(rng.integers(1, max_n + 1))
             if family == "random":
                 weights = [int(w) for w in rng.integers(1, 20, n)]
@@ -187,13 +221,27 @@ def wvg_cases(count: int, max_n: int, seed: int, large: int = 10 ** 6) -> list[d
             else:
                 weights = [int(w) for w in rng.integers(0, 4, n)]
                 quota = max(1, sum(weights) // 2 + 1)
-            cases.append({"id": f"wvg-{family}-{k}", "family": f"wvg-{family}", "n": n,
-                          "quota": quota, "weights": weights})
+            cases.append(
+                {
+                    "id": f"wvg-{family}-{k}",
+                    "family": f"wvg-{family}",
+                    "n": n,
+                    "quota": quota,
+                    "weights": weights,
+                }
+            )
     # bodies past 20 members: only the counting oracle and the DP peers can answer
     for k, n in enumerate((25, 40, 62, 63, 64, 100)):
         weights = [int(w) for w in rng.integers(1, 30, n)]
-        cases.append({"id": f"wvg-big-{k}", "family": "wvg-big", "n": n,
-                      "quota": sum(weights) // 2 + 1, "weights": weights})
+        cases.append(
+            {
+                "id": f"wvg-big-{k}",
+                "family": "wvg-big",
+                "n": n,
+                "quota": sum(weights) // 2 + 1,
+                "weights": weights,
+            }
+        )
     return cases
 
 
@@ -206,22 +254,33 @@ def claims_cases(count: int, seed: int) -> list[dict]:
         if kind == 0:
             claims = [Fraction(int(c)) for c in rng.integers(0, 50, n)]
         elif kind == 1:
-            claims = [Fraction(int(a), int(b)) for a, b in zip(rng.integers(0, 50, n),
-                                                               rng.integers(1, 9, n))]
+            claims = [
+                Fraction(int(a), int(b))
+                for a, b in zip(rng.integers(0, 50, n), rng.integers(1, 9, n))
+            ]
         elif kind == 2:
             claims = [Fraction(int(rng.integers(1, 20)))] * n
         else:
             claims = [Fraction(int(c)) for c in rng.integers(0, 3, n)]
         total = sum(claims)
         choice = int(rng.integers(0, 5))
-        estate = (Fraction(0) if choice == 0 else total if choice == 1 else total / 2
-                  if choice == 2 else total * Fraction(int(rng.integers(0, 101)), 100))
-        cases.append({"id": f"claims-{k}", "family": "claims", "n": n,
-                      "estate": estate, "claims": claims})
+        estate = (
+            Fraction(0)
+            if choice == 0
+            else total
+            if choice == 1
+            else total / 2
+            if choice == 2
+            else total * Fraction(int(rng.integers(0, 101)), 100)
+        )
+        cases.append(
+            {"id": f"claims-{k}", "family": "claims", "n": n, "estate": estate, "claims": claims}
+        )
     return cases
 
 
 # --------------------------------------------------------------------------- toolkit
+
 
 def _listed(x) -> list:
     return [v if isinstance(v, Fraction) else float(v) for v in list(x)]
@@ -269,17 +328,20 @@ def toolkit_tu(case) -> dict:
 def oracle_tu(case) -> dict:
     values, n = case["values"], case["n"]
     table, _ = oracles.exact_table(values)
-    shapley_weights = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n))
-                       for s in range(n)]
+    shapley_weights = [
+        Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) for s in range(n)
+    ]
     out = {
-        "shapley": oracles.semivalue_by_definition(table, shapley_weights) if n > 6
+        "shapley": oracles.semivalue_by_definition(table, shapley_weights)
+        if n > 6
         else oracles.shapley_by_orders(table),
         "banzhaf": oracles.semivalue_by_definition(table, [Fraction(1, 2 ** (n - 1))] * n),
         "semivalue": oracles.semivalue_by_definition(table, case["weights"]),
         "owen": oracles.owen_by_orders(table, case["unions"]) if n <= 7 else None,
         "banzhaf_owen": oracles.banzhaf_owen_by_definition(table, case["unions"]),
         "myerson": oracles.semivalue_by_definition(
-            oracles.graph_restricted_by_search(table, case["edges"]), shapley_weights),
+            oracles.graph_restricted_by_search(table, case["edges"]), shapley_weights
+        ),
         "aumann_dreze": oracles.aumann_dreze_by_definition(table, case["unions"]),
         "tau": oracles.tau_by_definition(table),
         "gately": oracles.gately_by_definition(table),
@@ -319,7 +381,7 @@ def toolkit_power(case) -> dict:
         return {c: f"undefined: {error}" for c in POWER_CALLS}
     for concept, call in POWER_CALLS.items():
         if case["n"] > 20 and concept in ("johnston", "deegan_packel", "holler"):
-            continue                     # minimal winning coalitions: not for big bodies
+            continue  # minimal winning coalitions: not for big bodies
         try:
             out[concept] = _listed(call(game))
         except CoalitionsError as error:
@@ -332,40 +394,43 @@ def toolkit_power(case) -> dict:
 def oracle_power(case) -> dict:
     n = case["n"]
     if sum(case["weights"]) < case["quota"]:
-        return dict.fromkeys(POWER_CALLS)    # nobody wins: not a simple game, all undefined
-    if n > 14:          # enumeration is too slow; count weights exactly instead
-        swings, ss = oracles.weighted_counts_by_recursion(case["quota"], case["weights"],
-                                                          shapley=n <= 64)
+        return dict.fromkeys(POWER_CALLS)  # nobody wins: not a simple game, all undefined
+    if n > 14:  # enumeration is too slow; count weights exactly instead
+        swings, ss = oracles.weighted_counts_by_recursion(
+            case["quota"], case["weights"], shapley=n <= 64
+        )
         winning_count = oracles.weighted_winning_count(case["quota"], case["weights"])
         losing = (1 << n) - winning_count
         checked = {
             "shapley_shubik": ss,
             "banzhaf_absolute": [Fraction(s, 2 ** (n - 1)) for s in swings],
             "banzhaf_normalized": [Fraction(s, sum(swings)) for s in swings]
-            if sum(swings) else [Fraction(0)] * n,
+            if sum(swings)
+            else [Fraction(0)] * n,
             "coleman_prevent": [Fraction(s, winning_count) for s in swings],
-            "coleman_initiate": [Fraction(s, losing) if losing else Fraction(0)
-                                 for s in swings],
+            "coleman_initiate": [Fraction(s, losing) if losing else Fraction(0) for s in swings],
             "coleman_act": [Fraction(winning_count, 1 << n)],
-            "rae": [Fraction(1, 2) + Fraction(s, 2 ** n) for s in swings],
-            "risk_outvoted": [Fraction(winning_count - s, 2 ** n) for s in swings],
+            "rae": [Fraction(1, 2) + Fraction(s, 2**n) for s in swings],
+            "risk_outvoted": [Fraction(winning_count - s, 2**n) for s in swings],
         }
-        if ss is None:                      # past 64 members the oracle is too slow here
+        if ss is None:  # past 64 members the oracle is too slow here
             del checked["shapley_shubik"]
         return checked
     win = _winning_set(case)
     swings = oracles.swing_counts(n, win)
     return {
-        "shapley_shubik": oracles.shapley_shubik_by_orders(n, win) if n <= 7 else
-        oracles.shapley_shubik_by_swings(n, win),
+        "shapley_shubik": oracles.shapley_shubik_by_orders(n, win)
+        if n <= 7
+        else oracles.shapley_shubik_by_swings(n, win),
         "banzhaf_normalized": oracles.banzhaf_index_by_definition(n, win, normalized=True),
         "banzhaf_absolute": oracles.banzhaf_index_by_definition(n, win, normalized=False),
         "coleman_prevent": oracles.coleman_prevent_by_definition(n, win),
         "coleman_initiate": oracles.coleman_initiate_by_definition(n, win),
         "coleman_act": [oracles.coleman_act_by_definition(n, win)],
         "rae": oracles.rae_by_definition(n, win),
-        "risk_outvoted": [Fraction(sum(1 for m in win if not m >> i & 1), 2 ** (n - 1))
-                          for i in range(n)],
+        "risk_outvoted": [
+            Fraction(sum(1 for m in win if not m >> i & 1), 2 ** (n - 1)) for i in range(n)
+        ],
         "johnston": oracles.johnston_by_definition(n, win),
         "deegan_packel": oracles.deegan_packel_by_definition(n, win),
         "holler": oracles.holler_by_definition(n, win),
@@ -395,9 +460,12 @@ def toolkit_claims(case) -> dict:
 
 def oracle_claims(case) -> dict:
     e, c = case["estate"], case["claims"]
-    return {"proportional": oracles.proportional_by_definition(e, c),
-            "cea": oracles.cea_by_definition(e, c), "cel": oracles.cel_by_definition(e, c),
-            "talmud": oracles.talmud_by_definition(e, c)}
+    return {
+        "proportional": oracles.proportional_by_definition(e, c),
+        "cea": oracles.cea_by_definition(e, c),
+        "cel": oracles.cel_by_definition(e, c),
+        "talmud": oracles.talmud_by_definition(e, c),
+    }
 
 
 # --------------------------------------------------------------------------- peers
@@ -413,7 +481,8 @@ def attempt(out, key, call):
 """
 
 TU_SCRIPTS = {
-    "shapiq": _PEER_PRELUDE + """
+    "shapiq": _PEER_PRELUDE
+    + """
 import numpy as np, shapiq
 answers = {}
 start = time.perf_counter()
@@ -431,7 +500,8 @@ for case in PAYLOAD["cases"]:
         out["shapley"] = out["banzhaf"] = "error: " + type(error).__name__ + ": " + str(error)[:160]
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
-    "coopgame": _PEER_PRELUDE + """
+    "coopgame": _PEER_PRELUDE
+    + """
 import coopgame
 answers = {}
 start = time.perf_counter()
@@ -452,7 +522,8 @@ for case in PAYLOAD["cases"]:
     attempt(out, "gately", lambda: coopgame.gately_point(game))
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
-    "tucoopy": _PEER_PRELUDE + """
+    "tucoopy": _PEER_PRELUDE
+    + """
 from tucoopy import Game
 from tucoopy import solutions as S
 answers = {}
@@ -477,7 +548,8 @@ for case in PAYLOAD["cases"]:
     attempt(out, "ensc", lambda: S.ensc_value(game))
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
-    "shapley_numba": _PEER_PRELUDE + """
+    "shapley_numba": _PEER_PRELUDE
+    + """
 import numpy as np
 from shapley_numba.game_templates import TableGame
 from shapley_numba.shapley import shapley
@@ -498,7 +570,8 @@ print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 }
 
 POWER_SCRIPTS = {
-    "powerindex": _PEER_PRELUDE + """
+    "powerindex": _PEER_PRELUDE
+    + """
 import powerindex as px
 answers = {}
 start = time.perf_counter()
@@ -516,7 +589,8 @@ for case in PAYLOAD["cases"]:
     attempt(out, "banzhaf_normalized", bz)
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
-    "powerindices": _PEER_PRELUDE + """
+    "powerindices": _PEER_PRELUDE
+    + """
 import powerindices as pi
 answers = {}
 mutated = []
@@ -532,7 +606,8 @@ for case in PAYLOAD["cases"]:
 print(json.dumps({"answers": answers, "mutated": mutated,
                   "seconds": time.perf_counter() - start}))
 """,
-    "tucoopy": _PEER_PRELUDE + """
+    "tucoopy": _PEER_PRELUDE
+    + """
 from tucoopy import Game
 from tucoopy import power as P
 answers = {}
@@ -561,7 +636,8 @@ for case in PAYLOAD["cases"]:
     attempt(out, "coleman_act", lambda: [P.coleman_collectivity_power_to_act(game)])
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
-    "coopgame": _PEER_PRELUDE + """
+    "coopgame": _PEER_PRELUDE
+    + """
 import coopgame
 answers = {}
 start = time.perf_counter()
@@ -589,7 +665,9 @@ print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """,
 }
 
-CLAIMS_SCRIPT = _PEER_PRELUDE + """
+CLAIMS_SCRIPT = (
+    _PEER_PRELUDE
+    + """
 import coopgame
 answers = {}
 start = time.perf_counter()
@@ -600,6 +678,7 @@ for case in PAYLOAD["cases"]:
         attempt(out, key, lambda rule=rule: rule(case["estate"], case["claims"], exact=True))
 print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """
+)
 
 
 def _jsonable(value):
@@ -632,12 +711,16 @@ def run_peers(scripts: dict, cases: list[dict], *, exact_text: bool = False) -> 
         answer.setdefault("seconds", time.perf_counter() - start)
         out[peer] = answer
         status = answer.get("error", "ok")
-        print(f"[crosscheck] {peer}: {status} ({answer['seconds']:.1f} s)", file=sys.stderr,
-              flush=True)
+        print(
+            f"[crosscheck] {peer}: {status} ({answer['seconds']:.1f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
     return out
 
 
 # --------------------------------------------------------------------------- comparison
+
 
 def _scale(case) -> float:
     if "values" in case:
@@ -672,9 +755,13 @@ def _show(answer):
 
 def _game_text(case) -> dict:
     if "values" in case:
-        return {"n": case["n"], "values": [str(v) for v in case["values"]],
-                "unions": case.get("unions"), "edges": case.get("edges"),
-                "weights": [str(w) for w in case.get("weights", [])]}
+        return {
+            "n": case["n"],
+            "values": [str(v) for v in case["values"]],
+            "unions": case.get("unions"),
+            "edges": case.get("edges"),
+            "weights": [str(w) for w in case.get("weights", [])],
+        }
     if "quota" in case:
         return {"quota": case["quota"], "weights": case["weights"]}
     return {"estate": str(case["estate"]), "claims": [str(c) for c in case["claims"]]}
@@ -683,7 +770,7 @@ def _game_text(case) -> dict:
 #: Known differences of definition rather than of arithmetic (checked against the oracle).
 DEFINITIONS = {
     ("gately", "tucoopy"): "tucoopy equalises (v(N) - x_i) / (x_i - v(i)), not Gately's "
-                           "(x(N \\ i) - v(N \\ i)) / (x_i - v(i))",
+    "(x(N \\ i) - v(N \\ i)) / (x_i - v(i))",
 }
 #: Verdicts when the oracle says the concept is undefined and a peer still answers.
 UNDEFINED = {
@@ -697,9 +784,17 @@ class Tally:
         self.disagreements: list = []
 
     def row(self, concept: str, source: str) -> dict:
-        return self.rows.setdefault((concept, source), {
-            "cases": 0, "agree": 0, "disagree": 0, "failed": 0, "undefined_both": 0,
-            "verdicts": {}})
+        return self.rows.setdefault(
+            (concept, source),
+            {
+                "cases": 0,
+                "agree": 0,
+                "disagree": 0,
+                "failed": 0,
+                "undefined_both": 0,
+                "verdicts": {},
+            },
+        )
 
     def record(self, concept, source, case, ours, theirs, oracle) -> None:
         row = self.row(concept, source)
@@ -719,8 +814,9 @@ class Tally:
         ours_right = oracle is not None and same(ours, oracle, scale)
         theirs_right = oracle is not None and same(theirs, oracle, scale)
         if oracle is None and not _defined(ours):
-            verdict = UNDEFINED.get(concept, "undefined by the definition; the peer returns "
-                                             "a number")
+            verdict = UNDEFINED.get(
+                concept, "undefined by the definition; the peer returns a number"
+            )
         elif ours_right and not theirs_right:
             verdict = DEFINITIONS.get((concept, source), f"{source} wrong")
         elif theirs_right and not ours_right:
@@ -730,14 +826,24 @@ class Tally:
         else:
             verdict = "both wrong"
         row["verdicts"][verdict] = row["verdicts"].get(verdict, 0) + 1
-        kept = sum(1 for d in self.disagreements
-                   if d["concept"] == concept and d["source"] == source
-                   and d["verdict"] == verdict)
+        kept = sum(
+            1
+            for d in self.disagreements
+            if d["concept"] == concept and d["source"] == source and d["verdict"] == verdict
+        )
         if kept < KEEP:
-            self.disagreements.append({
-                "concept": concept, "source": source, "case": case["id"], "verdict": verdict,
-                "game": _game_text(case), "coalitions": _show(ours), "peer": _show(theirs),
-                "oracle": _show(oracle)})
+            self.disagreements.append(
+                {
+                    "concept": concept,
+                    "source": source,
+                    "case": case["id"],
+                    "verdict": verdict,
+                    "game": _game_text(case),
+                    "coalitions": _show(ours),
+                    "peer": _show(theirs),
+                    "oracle": _show(oracle),
+                }
+            )
 
 
 def check_toolkit(tally: Tally, concept: str, case, ours, oracle, exact: bool) -> None:
@@ -754,30 +860,43 @@ def check_toolkit(tally: Tally, concept: str, case, ours, oracle, exact: bool) -
         verdict = "coalitions answers where the definition is undefined"
     elif not _defined(ours):
         verdict = "coalitions refuses a defined value"
-    elif same(ours, oracle, _scale(case), exact=exact and all(
-            isinstance(v, Fraction) for v in ours)):
+    elif same(
+        ours, oracle, _scale(case), exact=exact and all(isinstance(v, Fraction) for v in ours)
+    ):
         row["agree"] += 1
         return
     else:
         verdict = "coalitions wrong"
     row["disagree"] += 1
     row["verdicts"][verdict] = row["verdicts"].get(verdict, 0) + 1
-    kept = sum(1 for d in tally.disagreements if d["concept"] == concept
-               and d["source"] == "oracle" and d["verdict"] == verdict)
+    kept = sum(
+        1
+        for d in tally.disagreements
+        if d["concept"] == concept and d["source"] == "oracle" and d["verdict"] == verdict
+    )
     if kept < KEEP:
-        tally.disagreements.append({
-            "concept": concept, "source": "oracle", "case": case["id"], "verdict": verdict,
-            "game": _game_text(case), "coalitions": _show(ours), "peer": None,
-            "oracle": _show(oracle)})
+        tally.disagreements.append(
+            {
+                "concept": concept,
+                "source": "oracle",
+                "case": case["id"],
+                "verdict": verdict,
+                "game": _game_text(case),
+                "coalitions": _show(ours),
+                "peer": None,
+                "oracle": _show(oracle),
+            }
+        )
 
 
 def compare(tally: Tally, cases, ours_all, oracle_all, peers, *, exact_key="exact") -> None:
     for case in cases:
         ours, oracle = ours_all[case["id"]], oracle_all[case["id"]]
         for concept, answer in ours.items():
-            if concept in oracle:           # a concept the oracle does not cover is skipped
-                check_toolkit(tally, concept, case, answer, oracle[concept],
-                              bool(case.get(exact_key, True)))
+            if concept in oracle:  # a concept the oracle does not cover is skipped
+                check_toolkit(
+                    tally, concept, case, answer, oracle[concept], bool(case.get(exact_key, True))
+                )
         for peer, result in peers.items():
             answers = result.get("answers", {}).get(case["id"], {})
             for concept, theirs in answers.items():
@@ -788,8 +907,16 @@ def compare(tally: Tally, cases, ours_all, oracle_all, peers, *, exact_key="exac
 
 # --------------------------------------------------------------------------- report
 
-def run(count: int, max_n: int, power_count: int, power_n: int, claims_count: int,
-        large_weight: int = 10 ** 6, seed: int = 11) -> dict:
+
+def run(
+    count: int,
+    max_n: int,
+    power_count: int,
+    power_n: int,
+    claims_count: int,
+    large_weight: int = 10**6,
+    seed: int = 11,
+) -> dict:
     tally = Tally()
     started = time.perf_counter()
     families: dict = {}
@@ -797,16 +924,18 @@ def run(count: int, max_n: int, power_count: int, power_n: int, claims_count: in
     tu = tu_cases(count, max_n, seed)
     ours = {c["id"]: toolkit_tu(c) for c in tu}
     truth = {c["id"]: oracle_tu(c) for c in tu}
-    print(f"[crosscheck] {len(tu)} TU games solved and checked ({time.perf_counter() - started:.0f} s)",
-          file=sys.stderr, flush=True)
+    print(
+        f"[crosscheck] {len(tu)} TU games solved and checked ({time.perf_counter() - started:.0f} s)",
+        file=sys.stderr,
+        flush=True,
+    )
     peers = run_peers(TU_SCRIPTS, tu)
     compare(tally, tu, ours, truth, peers)
 
     wvg = wvg_cases(power_count, power_n, seed, large_weight)
     ours = {c["id"]: toolkit_power(c) for c in wvg}
     truth = {c["id"]: oracle_power(c) for c in wvg}
-    print(f"[crosscheck] {len(wvg)} weighted games solved and checked", file=sys.stderr,
-          flush=True)
+    print(f"[crosscheck] {len(wvg)} weighted games solved and checked", file=sys.stderr, flush=True)
     power_peers = run_peers(POWER_SCRIPTS, wvg)
     compare(tally, wvg, ours, truth, power_peers)
 
@@ -822,17 +951,30 @@ def run(count: int, max_n: int, power_count: int, power_n: int, claims_count: in
     notes = []
     mutated = power_peers.get("powerindices", {}).get("mutated", [])
     if mutated:
-        notes.append(f"powerindices changed the caller's weight list in {len(mutated)} calls "
-                     f"(e.g. {mutated[0][0]}, {mutated[0][1]}).")
-    peer_errors = {name: result["error"] for group in (peers, power_peers, claims_peers)
-                   for name, result in group.items() if "error" in result}
-    return {"families": families, "n_games": len(tu) + len(wvg) + len(claims), "rows": rows,
-            "disagreements": tally.disagreements, "notes": notes,
-            "peer_errors": peer_errors,
-            "peer_seconds": {name: result.get("seconds") for group in
-                             (peers, power_peers, claims_peers)
-                             for name, result in group.items()},
-            "seconds": time.perf_counter() - started}
+        notes.append(
+            f"powerindices changed the caller's weight list in {len(mutated)} calls "
+            f"(e.g. {mutated[0][0]}, {mutated[0][1]})."
+        )
+    peer_errors = {
+        name: result["error"]
+        for group in (peers, power_peers, claims_peers)
+        for name, result in group.items()
+        if "error" in result
+    }
+    return {
+        "families": families,
+        "n_games": len(tu) + len(wvg) + len(claims),
+        "rows": rows,
+        "disagreements": tally.disagreements,
+        "notes": notes,
+        "peer_errors": peer_errors,
+        "peer_seconds": {
+            name: result.get("seconds")
+            for group in (peers, power_peers, claims_peers)
+            for name, result in group.items()
+        },
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def _brief(value, limit: int = 6) -> str:
@@ -845,23 +987,32 @@ def _brief(value, limit: int = 6) -> str:
 
 
 def markdown(report: dict) -> str:
-    lines = ["| concept | source | cases | agree | disagree | peer failed | verdicts |",
-             "|---|---|---:|---:|---:|---:|---|"]
+    lines = [
+        "| concept | source | cases | agree | disagree | peer failed | verdicts |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
     for r in report["rows"]:
         verdicts = "; ".join(f"{k}: {v}" for k, v in r["verdicts"].items())
-        lines.append(f"| {r['concept']} | {r['source']} | {r['cases']} | {r['agree']} | "
-                     f"{r['disagree']} | {r['failed']} | {verdicts} |")
+        lines.append(
+            f"| {r['concept']} | {r['source']} | {r['cases']} | {r['agree']} | "
+            f"{r['disagree']} | {r['failed']} | {verdicts} |"
+        )
     out = "\n".join(lines)
-    out += (f"\n\n{report['n_games']} games: " +
-            ", ".join(f"{k} {v}" for k, v in sorted(report["families"].items())) + ".\n")
+    out += (
+        f"\n\n{report['n_games']} games: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(report["families"].items()))
+        + ".\n"
+    )
     if report["disagreements"]:
         out += "\nDisagreements (first few per concept, source and verdict):\n"
         for d in report["disagreements"]:
             game = json.dumps(d["game"])
             game = game if len(game) <= 240 else game[:240] + " ...}"
-            out += (f"- {d['concept']} / {d['source']} / {d['case']}: {d['verdict']}; "
-                    f"game {game}; coalitions {_brief(d['coalitions'])}; "
-                    f"peer {_brief(d['peer'])}; oracle {_brief(d['oracle'])}\n")
+            out += (
+                f"- {d['concept']} / {d['source']} / {d['case']}: {d['verdict']}; "
+                f"game {game}; coalitions {_brief(d['coalitions'])}; "
+                f"peer {_brief(d['peer'])}; oracle {_brief(d['oracle'])}\n"
+            )
     for note in report["notes"]:
         out += f"\n- {note}"
     for name, error in report["peer_errors"].items():
@@ -875,14 +1026,22 @@ def main(argv=None) -> dict:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
     if args.small:
-        sizes = dict(count=20, max_n=6, power_count=10, power_n=9, claims_count=60,
-                     large_weight=10 ** 4)
+        sizes = dict(
+            count=20, max_n=6, power_count=10, power_n=9, claims_count=60, large_weight=10**4
+        )
     else:
         sizes = dict(count=250, max_n=7, power_count=60, power_n=12, claims_count=400)
     report = run(**sizes, seed=args.seed)
-    report.update({"benchmark": "crosscheck", "sizes": sizes, "seed": args.seed,
-                   "machine": platform.platform(), "python": platform.python_version(),
-                   "numpy": np.__version__})
+    report.update(
+        {
+            "benchmark": "crosscheck",
+            "sizes": sizes,
+            "seed": args.seed,
+            "machine": platform.platform(),
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+        }
+    )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "crosscheck.json").write_text(json.dumps(report, indent=2, default=str))
     table = markdown(report)

@@ -115,8 +115,10 @@ def _rational(rng, n):
     if rng.random() < 0.5:
         values = [Fraction(int(v)) for v in rng.integers(0, 13, 1 << n)]
     else:
-        values = [Fraction(int(a), int(b)) for a, b in
-                  zip(rng.integers(-4, 13, 1 << n), rng.integers(1, 5, 1 << n))]
+        values = [
+            Fraction(int(a), int(b))
+            for a, b in zip(rng.integers(-4, 13, 1 << n), rng.integers(1, 5, 1 << n))
+        ]
     values[0] = Fraction(0)
     return co.TUGame(values)
 
@@ -148,8 +150,9 @@ def make_game(rng, family):
         return co.TUGame(values), None
     if family == "glove":
         left = int(rng.integers(1, n))
-        return co.glove_game([f"L{i}" for i in range(left)],
-                             [f"R{i}" for i in range(n - left)]), None
+        return co.glove_game(
+            [f"L{i}" for i in range(left)], [f"R{i}" for i in range(n - left)]
+        ), None
     if family == "bankruptcy":
         claims = [int(c) for c in rng.integers(0, 20, n)]
         return co.bankruptcy_game(int(rng.integers(0, sum(claims) + 1)), claims), None
@@ -169,8 +172,18 @@ def make_game(rng, family):
     raise ValueError(family)
 
 
-FAMILIES = ("rational", "ties", "glove", "bankruptcy", "veto", "majority", "convex",
-            "airport", "cost", "offset")
+FAMILIES = (
+    "rational",
+    "ties",
+    "glove",
+    "bankruptcy",
+    "veto",
+    "majority",
+    "convex",
+    "airport",
+    "cost",
+    "offset",
+)
 
 
 def with_offset(game, offset):
@@ -208,15 +221,21 @@ def verdict(game, concept, mine, theirs):
         values = [Fraction(v) for v in game.values]
         if game.is_cost:
             values = [-v for v in values]
-        found = brute_force_nucleolus(values, game.n_players,
-                                      imputation=concept == "nucleolus")
+        found = brute_force_nucleolus(values, game.n_players, imputation=concept == "nucleolus")
         oracle = [(-v if game.is_cost else v) for v in found]
         ours_ok = ours_ok and list(mine) == oracle
-    return {"ours_kohlberg": ours_ok, "peer_kohlberg": theirs_ok,
-            "oracle": None if oracle is None else [str(v) for v in oracle],
-            "right": "ours" if ours_ok and not theirs_ok else
-                     "peer" if theirs_ok and not ours_ok else
-                     "both" if ours_ok else "neither"}
+    return {
+        "ours_kohlberg": ours_ok,
+        "peer_kohlberg": theirs_ok,
+        "oracle": None if oracle is None else [str(v) for v in oracle],
+        "right": "ours"
+        if ours_ok and not theirs_ok
+        else "peer"
+        if theirs_ok and not ours_ok
+        else "both"
+        if ours_ok
+        else "neither",
+    }
 
 
 def main(argv=None) -> int:
@@ -239,22 +258,39 @@ def main(argv=None) -> int:
         answers, imputations = ours(game)
         savings = co.cost_to_savings(game) if game.is_cost else game
         savings_singles = sum(savings.values[1 << i] for i in range(game.n_players))
-        games.append({"family": family, "game": game, "costs": costs, "answers": answers,
-                      "imputations": imputations, "base": base, "offset": offset})
-        payload.append({"n": game.n_players, "cost": game.is_cost, "costs": costs,
-                        "values": [float(v) for v in game.values],
-                        "savings": [float(v) for v in savings.values],
-                        "exact": [str(v) for v in game.values],
-                        "imputations": imputations,
-                        "savings_imputations": savings_singles <= savings.grand_value})
+        games.append(
+            {
+                "family": family,
+                "game": game,
+                "costs": costs,
+                "answers": answers,
+                "imputations": imputations,
+                "base": base,
+                "offset": offset,
+            }
+        )
+        payload.append(
+            {
+                "n": game.n_players,
+                "cost": game.is_cost,
+                "costs": costs,
+                "values": [float(v) for v in game.values],
+                "savings": [float(v) for v in savings.values],
+                "exact": [str(v) for v in game.values],
+                "imputations": imputations,
+                "savings_imputations": savings_singles <= savings.grand_value,
+            }
+        )
     ours_seconds = time.perf_counter() - started
     peers = {}
     for name, script in (("coopgame", COOPGAME), ("tucoopy", TUCOOPY)):
         start = time.perf_counter()
         result = run_peer(name, script, {"games": payload}, timeout=3600)
-        peers[name] = {"rows": result if isinstance(result, list) else None,
-                       "error": result.get("error") if isinstance(result, dict) else None,
-                       "seconds": time.perf_counter() - start}
+        peers[name] = {
+            "rows": result if isinstance(result, list) else None,
+            "error": result.get("error") if isinstance(result, dict) else None,
+            "seconds": time.perf_counter() - start,
+        }
     counts = defaultdict(Counter)
     disagreements = []
     own_failures = []
@@ -266,16 +302,30 @@ def main(argv=None) -> int:
             """Count an outcome; keep every disagreement and peer error with its game."""
             counts[(peer, concept)][outcome] += 1
             if not outcome.startswith("agree"):
-                disagreements.append({"peer": peer, "concept": concept, "index": index,
-                                      "family": item["family"], "offset": item["offset"],
-                                      "cost": game.is_cost,
-                                      "values": [str(v) for v in game.values], **details})
+                disagreements.append(
+                    {
+                        "peer": peer,
+                        "concept": concept,
+                        "index": index,
+                        "family": item["family"],
+                        "offset": item["offset"],
+                        "cost": game.is_cost,
+                        "values": [str(v) for v in game.values],
+                        **details,
+                    }
+                )
 
         for concept in ("prenucleolus", "nucleolus", "least_core", "core"):
             result = answers.get(concept)
             if result is not None and not result.success:
-                own_failures.append({"index": index, "family": item["family"],
-                                     "concept": concept, "message": result.message})
+                own_failures.append(
+                    {
+                        "index": index,
+                        "family": item["family"],
+                        "concept": concept,
+                        "message": result.message,
+                    }
+                )
         for peer, info in peers.items():
             if info["rows"] is None:
                 continue
@@ -295,8 +345,14 @@ def main(argv=None) -> int:
                     note(peer, concept, "agree")
                     continue
                 judged = verdict(game, concept, mine, theirs)
-                note(peer, concept, f"disagree: {judged['right']} right",
-                     ours=[str(v) for v in mine], peer_answer=theirs, **judged)
+                note(
+                    peer,
+                    concept,
+                    f"disagree: {judged['right']} right",
+                    ours=[str(v) for v in mine],
+                    peer_answer=theirs,
+                    **judged,
+                )
             if "least_core" in row:
                 theirs = row["least_core"]
                 mine = answers["least_core"].epsilon
@@ -306,14 +362,24 @@ def main(argv=None) -> int:
                     note(peer, "least_core", "agree")
                 else:
                     certified = answers["least_core"].exact and answers["least_core"].verified
-                    note(peer, "least_core",
-                         f"disagree: {'ours' if certified else 'unresolved'} right",
-                         ours=str(mine), peer_answer=theirs, ours_certified=certified)
+                    note(
+                        peer,
+                        "least_core",
+                        f"disagree: {'ours' if certified else 'unresolved'} right",
+                        ours=str(mine),
+                        peer_answer=theirs,
+                        ours_certified=certified,
+                    )
             if "core_empty" in row and not isinstance(row["core_empty"], dict):
                 same = row["core_empty"] == answers["core"].is_empty
-                note(peer, "core emptiness", "agree" if same else "disagree: ours right",
-                     ours=answers["core"].is_empty, ours_epsilon=str(answers["core"].epsilon),
-                     peer_answer=row["core_empty"])
+                note(
+                    peer,
+                    "core emptiness",
+                    "agree" if same else "disagree: ours right",
+                    ours=answers["core"].is_empty,
+                    ours_epsilon=str(answers["core"].epsilon),
+                    peer_answer=row["core_empty"],
+                )
             if "nucleolus_exact" in row:
                 theirs = row["nucleolus_exact"]
                 concept = "nucleolus" if item["imputations"] else "prenucleolus"
@@ -321,15 +387,28 @@ def main(argv=None) -> int:
                     note(peer, "nucleolus_exact", "peer error", peer_error=theirs["error"])
                 else:
                     same = [Fraction(v) for v in theirs] == list(answers[concept].x)
-                    note(peer, "nucleolus_exact", "agree exactly" if same else "disagree",
-                         ours=[str(v) for v in answers[concept].x], peer_answer=theirs)
+                    note(
+                        peer,
+                        "nucleolus_exact",
+                        "agree exactly" if same else "disagree",
+                        ours=[str(v) for v in answers[concept].x],
+                        peer_answer=theirs,
+                    )
             if "airport" in row and "error" not in row["airport"]:
                 for concept in ("nucleolus", "shapley"):
-                    mine = (answers["nucleolus"].x if concept == "nucleolus" else
-                            co.shapley_value(game).x)
+                    mine = (
+                        answers["nucleolus"].x
+                        if concept == "nucleolus"
+                        else co.shapley_value(game).x
+                    )
                     same = close(list(mine), row["airport"][concept], scale)
-                    note(peer, f"airport {concept}", "agree" if same else "disagree",
-                         ours=[str(v) for v in mine], peer_answer=row["airport"][concept])
+                    note(
+                        peer,
+                        f"airport {concept}",
+                        "agree" if same else "disagree",
+                        ours=[str(v) for v in mine],
+                        peer_answer=row["airport"][concept],
+                    )
     # large offsets beyond float64: our answers against the offset-free game
     big = Counter()
     for _ in range(max(1, args.games // 10)):
@@ -338,12 +417,18 @@ def main(argv=None) -> int:
             shifted = with_offset(base, offset)
             a, b = co.prenucleolus(base), co.prenucleolus(shifted)
             lc_a, lc_b = co.least_core(base), co.least_core(shifted)
-            ok = (b.success and lc_b.success and lc_b.epsilon == lc_a.epsilon and
-                  list(b.x) == [v + offset for v in a.x] and
-                  co.core(shifted).is_empty == co.core(base).is_empty)
+            ok = (
+                b.success
+                and lc_b.success
+                and lc_b.epsilon == lc_a.epsilon
+                and list(b.x) == [v + offset for v in a.x]
+                and co.core(shifted).is_empty == co.core(base).is_empty
+            )
             big["exact shift" if ok else "MISMATCH"] += 1
     summary = {
-        "games": args.games, "seed": args.seed, "families": FAMILIES,
+        "games": args.games,
+        "seed": args.seed,
+        "families": FAMILIES,
         "ours_seconds": ours_seconds,
         "peers": {k: {"seconds": v["seconds"], "error": v["error"]} for k, v in peers.items()},
         "counts": {f"{peer} / {concept}": dict(c) for (peer, concept), c in sorted(counts.items())},
@@ -354,17 +439,27 @@ def main(argv=None) -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "crosscheck_core.json").write_text(json.dumps(summary, indent=1, default=str))
     print(f"# Core family cross-check: {args.games} games (seed {args.seed})\n")
-    print(f"ours: {ours_seconds:.1f} s; " + "; ".join(
-        f"{k}: {v['seconds']:.1f} s" + (f" ({v['error']})" if v["error"] else "")
-        for k, v in peers.items()))
+    print(
+        f"ours: {ours_seconds:.1f} s; "
+        + "; ".join(
+            f"{k}: {v['seconds']:.1f} s" + (f" ({v['error']})" if v["error"] else "")
+            for k, v in peers.items()
+        )
+    )
     print("\n| peer / concept | outcome counts |\n|---|---|")
     for key, value in summary["counts"].items():
         print(f"| {key} | {', '.join(f'{k}: {v}' for k, v in sorted(value.items()))} |")
     print(f"\nour own failures (success=False): {len(own_failures)}")
     print(f"offsets 10**17 and 10**30 (exact integers, ours only): {dict(big)}")
-    by_family = Counter((d["peer"], d["concept"], d["family"],
-                         d.get("right", "peer error" if "peer_error" in d else "-"))
-                        for d in disagreements)
+    by_family = Counter(
+        (
+            d["peer"],
+            d["concept"],
+            d["family"],
+            d.get("right", "peer error" if "peer_error" in d else "-"),
+        )
+        for d in disagreements
+    )
     if by_family:
         print("\n| peer | concept | family | who is right | count |\n|---|---|---|---|---|")
         for (peer, concept, family, right), count in sorted(by_family.items()):

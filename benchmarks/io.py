@@ -53,8 +53,9 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
     rng = np.random.default_rng(2024)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        co.read_game(co.write_game(co.TUGame([0.0, 1.0]), tmp / "warm.npz") or
-                     tmp / "warm.npz")  # import jsonschema and compile the schema once
+        co.read_game(
+            co.write_game(co.TUGame([0.0, 1.0]), tmp / "warm.npz") or tmp / "warm.npz"
+        )  # import jsonschema and compile the schema once
         for n in sizes:
             values = rng.random(1 << n)
             values[0] = 0.0
@@ -63,13 +64,21 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
             # name: (write, read, files written); the methods take turns in every round, so
             # that the background load of a shared machine falls on all of them alike.
             methods = {
-                "numpy": (lambda: np.save(table, values),
-                          lambda: np.load(table, allow_pickle=False), [table]),
-                "npz": (lambda: co.write_game(game, tmp / "game.npz"),
-                        lambda: co.read_game(tmp / "game.npz"), [tmp / "game.npz"]),
-                "json+npy": (lambda: co.write_game(game, tmp / "game.json", format="json+npy"),
-                             lambda: co.read_game(tmp / "game.json"),
-                             [tmp / "game.json", tmp / "game.values.npy"]),
+                "numpy": (
+                    lambda: np.save(table, values),
+                    lambda: np.load(table, allow_pickle=False),
+                    [table],
+                ),
+                "npz": (
+                    lambda: co.write_game(game, tmp / "game.npz"),
+                    lambda: co.read_game(tmp / "game.npz"),
+                    [tmp / "game.npz"],
+                ),
+                "json+npy": (
+                    lambda: co.write_game(game, tmp / "game.json", format="json+npy"),
+                    lambda: co.read_game(tmp / "game.json"),
+                    [tmp / "game.json", tmp / "game.values.npy"],
+                ),
             }
             best = {name: [float("inf"), float("inf")] for name in methods}
             sizes_on_disk = {}
@@ -85,21 +94,31 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
                     sizes_on_disk[name] = sum(f.stat().st_size for f in files)
                     _fresh(*files)
             floor = sum(best["numpy"])
-            row = {"n": n, "table_bytes": values.nbytes, "numpy_save_s": best["numpy"][0],
-                   "numpy_load_s": best["numpy"][1]}
+            row = {
+                "n": n,
+                "table_bytes": values.nbytes,
+                "numpy_save_s": best["numpy"][0],
+                "numpy_load_s": best["numpy"][1],
+            }
             for name in ("npz", "json+npy"):
-                row[name] = {"write_s": best[name][0], "read_s": best[name][1],
-                             "ratio": sum(best[name]) / floor,
-                             "file_bytes": sizes_on_disk[name]}
+                row[name] = {
+                    "write_s": best[name][0],
+                    "read_s": best[name][1],
+                    "ratio": sum(best[name]) / floor,
+                    "file_bytes": sizes_on_disk[name],
+                }
             if n <= JSON_MAX:
                 path = tmp / "plain.json"
                 write_s, _ = _timed(lambda: co.write_game(game, path))
                 read_s, back = _timed(lambda: co.read_game(path))
                 if back != game:
                     raise AssertionError(f"JSON did not round-trip the {n}-player game")
-                row["json"] = {"write_s": write_s, "read_s": read_s,
-                               "ratio": (write_s + read_s) / floor,
-                               "file_bytes": path.stat().st_size}
+                row["json"] = {
+                    "write_s": write_s,
+                    "read_s": read_s,
+                    "ratio": (write_s + read_s) / floor,
+                    "file_bytes": path.stat().st_size,
+                }
                 _fresh(path)
             else:
                 row["json"] = {"skipped": f"n > {JSON_MAX}: use the binary formats"}
@@ -113,17 +132,20 @@ def markdown(rows: list[dict]) -> str:
     def cell(entry: dict) -> str:
         if "skipped" in entry:
             return entry["skipped"]
-        return (f"{entry['write_s'] * 1e3:.3g} + {entry['read_s'] * 1e3:.3g} ms "
-                f"({entry['ratio']:.2f}x)")
+        return (
+            f"{entry['write_s'] * 1e3:.3g} + {entry['read_s'] * 1e3:.3g} ms ({entry['ratio']:.2f}x)"
+        )
 
-    lines = ["| n | table | numpy.save + load | .npz (ratio) | JSON + .npy (ratio) | "
-             "JSON (ratio) |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| n | table | numpy.save + load | .npz (ratio) | JSON + .npy (ratio) | JSON (ratio) |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in rows:
         lines.append(
             f"| {r['n']} | {r['table_bytes'] / 2**20:.3g} MiB | "
             f"{r['numpy_save_s'] * 1e3:.3g} + {r['numpy_load_s'] * 1e3:.3g} ms | "
-            f"{cell(r['npz'])} | {cell(r['json+npy'])} | {cell(r['json'])} |")
+            f"{cell(r['npz'])} | {cell(r['json+npy'])} | {cell(r['json'])} |"
+        )
     return "\n".join(lines)
 
 
@@ -135,9 +157,14 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
     sizes = args.sizes or ([16, 20] if args.small else [20, 23, 24, 25])
     rows = run(sizes, args.repeat)
-    report = {"benchmark": "io", "machine": platform.platform(),
-              "python": platform.python_version(), "numpy": np.__version__,
-              "cpus": os.cpu_count(), "rows": rows}
+    report = {
+        "benchmark": "io",
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "cpus": os.cpu_count(),
+        "rows": rows,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "io.json").write_text(json.dumps(report, indent=2))
     table = markdown(rows)

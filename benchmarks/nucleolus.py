@@ -146,7 +146,7 @@ def plain_sequential_lp(game: co.TUGame, imputation: bool) -> tuple[np.ndarray, 
             eq_rhs.append(v[masks[index[k]]] - t)
             active[index[k]] = False
         if imputation:
-            for i in np.flatnonzero(duals[index.size:] > 1e-9):
+            for i in np.flatnonzero(duals[index.size :] > 1e-9):
                 row = np.zeros(n)
                 row[i] = 1.0
                 eq_rows.append(row)
@@ -185,16 +185,27 @@ def run_case(family: str, n: int, seed: int, peers: bool) -> dict:
     solver = co.nucleolus if imputation else co.prenucleolus
     ours, ours_s = timed(solver, game)
     least, least_s = timed(co.least_core, game)
-    row = {"family": family, "n": n, "seed": seed, "concept": concept,
-           "ours_s": ours_s, "ours_verified": ours.verified, "ours_lps": ours.n_lps,
-           "ours_levels": len(ours.levels), "least_core_s": least_s,
-           "least_core_verified": least.verified, "epsilon": least.epsilon}
-    row["ours_check"] = check(game, snap(ours.x), imputation) if n <= 22 else (
-        "yes" if ours.verified else "NO")
+    row = {
+        "family": family,
+        "n": n,
+        "seed": seed,
+        "concept": concept,
+        "ours_s": ours_s,
+        "ours_verified": ours.verified,
+        "ours_lps": ours.n_lps,
+        "ours_levels": len(ours.levels),
+        "least_core_s": least_s,
+        "least_core_verified": least.verified,
+        "epsilon": least.epsilon,
+    }
+    row["ours_check"] = (
+        check(game, snap(ours.x), imputation) if n <= 22 else ("yes" if ours.verified else "NO")
+    )
     if n <= PLAIN_MAX_N:
         (x_plain, plain_lps), plain_s = timed(plain_sequential_lp, game, imputation)
-        row.update(plain_s=plain_s, plain_lps=plain_lps,
-                   plain_check=check(game, snap(x_plain), imputation))
+        row.update(
+            plain_s=plain_s, plain_lps=plain_lps, plain_check=check(game, snap(x_plain), imputation)
+        )
     if peers:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "values.npy"
@@ -202,9 +213,14 @@ def run_case(family: str, n: int, seed: int, peers: bool) -> dict:
             domain = "imputation" if imputation else "preimputation"
             peer = run_peer("coopgame", COOPGAME, {"path": str(path), "domain": domain})
             if "x" in peer:
-                peer.update(run_peer("coopgame", COOPGAME_CERTIFY,
-                                     {"path": str(path), "domain": domain, "x": peer["x"]},
-                                     timeout=CERTIFY_TIMEOUT))
+                peer.update(
+                    run_peer(
+                        "coopgame",
+                        COOPGAME_CERTIFY,
+                        {"path": str(path), "domain": domain, "x": peer["x"]},
+                        timeout=CERTIFY_TIMEOUT,
+                    )
+                )
         row["coopgame"] = {k: v for k, v in peer.items() if k not in ("x", "x_exact")}
         if "nucleolus_seconds" in peer:
             row["coopgame_s"] = peer["nucleolus_seconds"]
@@ -215,7 +231,8 @@ def run_case(family: str, n: int, seed: int, peers: bool) -> dict:
         if "epsilon" in peer:
             row["coopgame_least_core_s"] = peer["least_core_seconds"]
             row["coopgame_epsilon_agrees"] = abs(peer["epsilon"] - least.epsilon) <= 1e-6 * max(
-                1.0, abs(least.epsilon))
+                1.0, abs(least.epsilon)
+            )
     return row
 
 
@@ -240,34 +257,44 @@ def main(argv=None) -> None:
     parser.add_argument("--families", nargs="*", default=list(FAMILIES))
     parser.add_argument("--no-peers", action="store_true", help="skip coopgame-py")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--output", default="nucleolus.json",
-                        help="file name under benchmarks/results/")
+    parser.add_argument(
+        "--output", default="nucleolus.json", help="file name under benchmarks/results/"
+    )
     args = parser.parse_args(argv)
     sizes = args.n or ([5, 8, 11, 14] if args.small else [5, 8, 12, 16, 18, 20, 22, 24])
-    co.nucleolus(make_game("uniform", 6, 0))          # warm-up: imports, caches
+    co.nucleolus(make_game("uniform", 6, 0))  # warm-up: imports, caches
     rows = []
-    header = ("| family | n | concept | ours (certified) | LPs | verified | least core | "
-              "coopgame nucleolus | +certify | coopgame least core | plain LP | "
-              "speed-up vs coopgame (uncertified / certified) | checks ours/coopgame/plain |")
+    header = (
+        "| family | n | concept | ours (certified) | LPs | verified | least core | "
+        "coopgame nucleolus | +certify | coopgame least core | plain LP | "
+        "speed-up vs coopgame (uncertified / certified) | checks ours/coopgame/plain |"
+    )
     print(header)
     print("|" + "|".join(["---"] * (header.count("|") - 1)) + "|")
     for n in sizes:
         for family in args.families:
             row = run_case(family, n, args.seed + n, not args.no_peers)
             rows.append(row)
-            print(f"| {family} | {n} | {row['concept']} | {fmt(row['ours_s'])} s | "
-                  f"{row['ours_lps']} | {row['ours_verified']} | {fmt(row['least_core_s'])} s | "
-                  f"{fmt(row.get('coopgame_s'))} s | {fmt(row.get('coopgame_certified_s'))} s | "
-                  f"{fmt(row.get('coopgame_least_core_s'))} s | {fmt(row.get('plain_s'))} s | "
-                  f"{ratio(row['ours_s'], row.get('coopgame_s'))} / "
-                  f"{ratio(row['ours_s'], row.get('coopgame_certified_s'))} | "
-                  f"{row['ours_check']}/{row.get('coopgame_check', '-')}/"
-                  f"{row.get('plain_check', '-')} |", flush=True)
+            print(
+                f"| {family} | {n} | {row['concept']} | {fmt(row['ours_s'])} s | "
+                f"{row['ours_lps']} | {row['ours_verified']} | {fmt(row['least_core_s'])} s | "
+                f"{fmt(row.get('coopgame_s'))} s | {fmt(row.get('coopgame_certified_s'))} s | "
+                f"{fmt(row.get('coopgame_least_core_s'))} s | {fmt(row.get('plain_s'))} s | "
+                f"{ratio(row['ours_s'], row.get('coopgame_s'))} / "
+                f"{ratio(row['ours_s'], row.get('coopgame_certified_s'))} | "
+                f"{row['ours_check']}/{row.get('coopgame_check', '-')}/"
+                f"{row.get('plain_check', '-')} |",
+                flush=True,
+            )
             if "coopgame" in row and any("error" in k for k in row["coopgame"]):
                 print(f"  coopgame: {row['coopgame']}", flush=True)
     RESULTS.mkdir(exist_ok=True)
-    out = {"machine": platform.platform(), "python": platform.python_version(),
-           "numpy": np.__version__, "rows": rows}
+    out = {
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "rows": rows,
+    }
     (RESULTS / args.output).write_text(json.dumps(out, indent=2, default=str))
     print(f"\nwrote {RESULTS / args.output}")
 

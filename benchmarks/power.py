@@ -131,14 +131,33 @@ def bench_eu(rows: list, records: list) -> None:
     t_both, _ = timed(lambda: (co.shapley_shubik_index(eu), co.banzhaf_index(eu)), repeat=3)
     for index, seconds, result in (("shapley_shubik", t_ss, ss), ("banzhaf", t_bz, bz)):
         note = f"exact={result.exact}, method={result.method}; SS+Banzhaf together {t_both:.3f} s"
-        rows.append(["EU Council QMV (27, populations)", index, f"{seconds:.3f}",
-                     "n/a (compound rule)", "", "n/a (compound rule)", "", note])
-        records.append({"game": "eu_council_qmv", "n": 27, "index": index,
-                        "ours_seconds": seconds, "exact": result.exact,
-                        "ss_plus_banzhaf_seconds": t_both,
-                        "values": {p: str(v) for p, v in zip(result.players, result.x)},
-                        "peers": {"powerindex": "unsupported: compound rule",
-                                  "powerindices": "unsupported: compound rule"}})
+        rows.append(
+            [
+                "EU Council QMV (27, populations)",
+                index,
+                f"{seconds:.3f}",
+                "n/a (compound rule)",
+                "",
+                "n/a (compound rule)",
+                "",
+                note,
+            ]
+        )
+        records.append(
+            {
+                "game": "eu_council_qmv",
+                "n": 27,
+                "index": index,
+                "ours_seconds": seconds,
+                "exact": result.exact,
+                "ss_plus_banzhaf_seconds": t_both,
+                "values": {p: str(v) for p, v in zip(result.players, result.x)},
+                "peers": {
+                    "powerindex": "unsupported: compound rule",
+                    "powerindices": "unsupported: compound rule",
+                },
+            }
+        )
 
 
 def bench_random(n: int, seed: int, timeout: float, rows: list, records: list) -> None:
@@ -150,8 +169,7 @@ def bench_random(n: int, seed: int, timeout: float, rows: list, records: list) -
     bz_float = co.banzhaf_index(game, normalized=False, method="float")
     ss_float = co.shapley_shubik_index(game, method="float")
     # our references
-    t_bz_exact, bz_exact = timed(lambda: co.banzhaf_index(game, normalized=False,
-                                                          method="exact"))
+    t_bz_exact, bz_exact = timed(lambda: co.banzhaf_index(game, normalized=False, method="exact"))
     bz_err = max_rel(bz_exact.x, bz_float.x)
     if n <= 62 or (n <= 100 and not SMALL):
         t_ss_exact, ss_ref = timed(lambda: co.shapley_shubik_index(game, method="exact"))
@@ -164,12 +182,21 @@ def bench_random(n: int, seed: int, timeout: float, rows: list, records: list) -
     total = sum(bz_abs)
     bz_norm = [v / total for v in bz_abs]
     ss_values = [float(v) for v in ss_ref_values]
-    ours = {"banzhaf": (t_bz, bz_norm, bz_abs,
-                        f"auto={bz_auto.method}; float max rel err vs exact {bz_err:.1e}; "
-                        f"exact integers {t_bz_exact:.2f} s"),
-            "shapley_shubik": (t_ss, ss_values, ss_values,
-                               f"auto={ss_auto.method}; float max rel err {ss_err:.1e} "
-                               f"{ss_check}")}
+    ours = {
+        "banzhaf": (
+            t_bz,
+            bz_norm,
+            bz_abs,
+            f"auto={bz_auto.method}; float max rel err vs exact {bz_err:.1e}; "
+            f"exact integers {t_bz_exact:.2f} s",
+        ),
+        "shapley_shubik": (
+            t_ss,
+            ss_values,
+            ss_values,
+            f"auto={ss_auto.method}; float max rel err {ss_err:.1e} {ss_check}",
+        ),
+    }
     for index, (seconds, normalised, absolute, note) in ours.items():
         peer_cells, peer_records = [], {}
         for peer in ("powerindex", "powerindices"):
@@ -178,9 +205,12 @@ def bench_random(n: int, seed: int, timeout: float, rows: list, records: list) -
                 peer_cells += [status, "-"]
                 peer_records[peer] = {"status": status, "seconds": None, "ratio": None}
                 continue
-            answer = run_peer(peer, PEER_SCRIPTS[peer],
-                              {"quota": game.int_quota, "weights": weights, "index": index},
-                              timeout=timeout)
+            answer = run_peer(
+                peer,
+                PEER_SCRIPTS[peer],
+                {"quota": game.int_quota, "weights": weights, "index": index},
+                timeout=timeout,
+            )
             status, peer_seconds = check_peer(answer, normalised, absolute)
             if "timed out" in status:
                 GAVE_UP[(peer, index)] = n
@@ -190,13 +220,24 @@ def bench_random(n: int, seed: int, timeout: float, rows: list, records: list) -
                 peer_cells += [f"{peer_seconds:.3f} {status}", "-"]
             else:
                 peer_cells += [status, "-"]
-            peer_records[peer] = {"status": status, "seconds": peer_seconds,
-                                  "ratio": (peer_seconds / seconds
-                                            if peer_seconds and status == "ok" else None)}
+            peer_records[peer] = {
+                "status": status,
+                "seconds": peer_seconds,
+                "ratio": (peer_seconds / seconds if peer_seconds and status == "ok" else None),
+            }
         rows.append([label, index, f"{seconds:.3f}", *peer_cells, note])
-        records.append({"game": f"random_{n}", "n": n, "seed": seed, "quota": game.int_quota,
-                        "index": index, "ours_seconds": seconds, "ours_note": note,
-                        "peers": peer_records})
+        records.append(
+            {
+                "game": f"random_{n}",
+                "n": n,
+                "seed": seed,
+                "quota": game.int_quota,
+                "index": index,
+                "ours_seconds": seconds,
+                "ours_note": note,
+                "peers": peer_records,
+            }
+        )
         print(f"  done {label} {index}", file=sys.stderr, flush=True)
 
 
@@ -209,17 +250,23 @@ def _finer_ss(game) -> np.ndarray:
     total = np.zeros(len(weights))
     for block in (np.flatnonzero(p <= 0.5), np.flatnonzero(p > 0.5)):
         for start in range(0, len(block), 8):
-            idx = block[start:start + 8]
-            total += engines._leave_one_out(weights, mult, game.int_quota, 1 - p[idx],
-                                            p[idx]) @ omega[idx]
+            idx = block[start : start + 8]
+            total += (
+                engines._leave_one_out(weights, mult, game.int_quota, 1 - p[idx], p[idx])
+                @ omega[idx]
+            )
     return total[member]
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="quick run: n = 50, 100")
-    parser.add_argument("--timeout", type=float, default=None,
-                        help="seconds allowed per peer call (default 60, --small 30)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds allowed per peer call (default 60, --small 30)",
+    )
     args = parser.parse_args(argv)
     global SMALL
     SMALL = args.small
@@ -230,16 +277,25 @@ def main(argv=None) -> None:
     bench_eu(rows, records)
     for k, n in enumerate(sizes):
         bench_random(n, 1000 + k, timeout, rows, records)
-    header = ["game", "index", "coalitions (s)", "powerindex (s)", "ratio",
-              "powerindices (s)", "ratio", "notes"]
+    header = [
+        "game",
+        "index",
+        "coalitions (s)",
+        "powerindex (s)",
+        "ratio",
+        "powerindices (s)",
+        "ratio",
+        "notes",
+    ]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(str(c) for c in row) + " |")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    (out / "power.json").write_text(json.dumps({"small": args.small, "timeout": timeout,
-                                                "records": records}, indent=2))
+    (out / "power.json").write_text(
+        json.dumps({"small": args.small, "timeout": timeout, "records": records}, indent=2)
+    )
     print(f"\nJSON written to {out / 'power.json'}")
 
 

@@ -75,26 +75,42 @@ def _huge_beside_tiny(big_count: int, small_count: int, extra: int):
 
 def cases(small_only: bool) -> list[tuple[str, object, tuple | None]]:
     out = [
-        ("[2e18; 1e18, 1e18+1, 2e18] (ints)",
-         co.WeightedVotingGame(2 * BIG, [BIG, BIG + 1, 2 * BIG]), (2, [1, 1, 2])),
-        ("[2.5e18; 1e18, 1.5e18, 2e18] (floats)",
-         co.WeightedVotingGame(2.5e18, [1e18, 1.5e18, 2e18]), (5, [2, 3, 4])),
-        ("[1e18+4; 1e18, 3, 5, 1e17] (huge and tiny)",
-         co.WeightedVotingGame(BIG + 4, [BIG, 3, 5, BIG // 10]), (5, [4, 0, 1, 1])),
-        ("UN Security Council, permanent weight 1e18 (n=15)",
-         *_huge_beside_tiny(5, 10, 4)),
+        (
+            "[2e18; 1e18, 1e18+1, 2e18] (ints)",
+            co.WeightedVotingGame(2 * BIG, [BIG, BIG + 1, 2 * BIG]),
+            (2, [1, 1, 2]),
+        ),
+        (
+            "[2.5e18; 1e18, 1.5e18, 2e18] (floats)",
+            co.WeightedVotingGame(2.5e18, [1e18, 1.5e18, 2e18]),
+            (5, [2, 3, 4]),
+        ),
+        (
+            "[1e18+4; 1e18, 3, 5, 1e17] (huge and tiny)",
+            co.WeightedVotingGame(BIG + 4, [BIG, 3, 5, BIG // 10]),
+            (5, [4, 0, 1, 1]),
+        ),
+        ("UN Security Council, permanent weight 1e18 (n=15)", *_huge_beside_tiny(5, 10, 4)),
         ("5 huge + 59 tiny (n=64)", *_huge_beside_tiny(5, 59, 4)),
     ]
     if not small_only:
         out += [
             ("5 huge + 188 tiny (n=193)", *_huge_beside_tiny(5, 188, 4)),
             ("3 huge + 190 tiny, quota 3e18+96 (n=193)", *_huge_beside_tiny(3, 190, 96)),
-            ("General Assembly two thirds, weights 1e18 (n=193)",
-             co.WeightedVotingGame(129 * BIG, [BIG] * 193), (129, [1] * 193)),
+            (
+                "General Assembly two thirds, weights 1e18 (n=193)",
+                co.WeightedVotingGame(129 * BIG, [BIG] * 193),
+                (129, [1] * 193),
+            ),
         ]
     populations = list(co.datasets.eu_population().values())
-    out.append(("EU Council, 65 % of the population in persons (n=27)",
-                co.WeightedVotingGame(math.ceil(0.65 * sum(populations)), populations), None))
+    out.append(
+        (
+            "EU Council, 65 % of the population in persons (n=27)",
+            co.WeightedVotingGame(math.ceil(0.65 * sum(populations)), populations),
+            None,
+        )
+    )
     return out
 
 
@@ -107,8 +123,9 @@ def brute_force(game) -> tuple[list, list]:
         size = bin(m).count("1")
         for i in range(n):
             if not m >> i & 1 and not wins[m] and wins[m | 1 << i]:
-                ss[i] += Fraction(math.factorial(size) * math.factorial(n - 1 - size),
-                                  math.factorial(n))
+                ss[i] += Fraction(
+                    math.factorial(size) * math.factorial(n - 1 - size), math.factorial(n)
+                )
                 bz[i] += 1
     total = sum(bz)
     return ss, [Fraction(b, total) for b in bz]
@@ -124,36 +141,65 @@ def run(small_only: bool) -> dict:
         checks = []
         if game.n_players <= 12:
             brute_ss, brute_bz = brute_force(game)
-            checks.append("brute force " + ("ok" if list(ss.x) == brute_ss and
-                                            list(bz.x) == brute_bz else "MISMATCH"))
+            checks.append(
+                "brute force "
+                + ("ok" if list(ss.x) == brute_ss and list(bz.x) == brute_bz else "MISMATCH")
+            )
         if small is not None and sum(small[1]) <= PEER_LIMIT:
-            answer = run_peer("powerindex", PEER_SCRIPT,
-                              {"quota": small[0], "weights": small[1]})
+            answer = run_peer("powerindex", PEER_SCRIPT, {"quota": small[0], "weights": small[1]})
             if "error" in answer:
                 checks.append(f"powerindex failed: {answer['error']}")
             else:
-                err = max(float(np.max(np.abs(np.array([float(v) for v in ours]) -
-                                              np.array(answer[key]))))
-                          for key, ours in (("shapley_shubik", ss.x), ("banzhaf", bz.x)))
-                verdict = "ok" if err < 1e-9 else (
-                    "WRONG (brute force agrees with us)" if checks == ["brute force ok"]
-                    else "MISMATCH")
-                checks.append(f"powerindex {verdict} (max abs diff {err:.1e}, "
-                              f"{answer['seconds']:.3f} s)")
+                err = max(
+                    float(
+                        np.max(np.abs(np.array([float(v) for v in ours]) - np.array(answer[key])))
+                    )
+                    for key, ours in (("shapley_shubik", ss.x), ("banzhaf", bz.x))
+                )
+                verdict = (
+                    "ok"
+                    if err < 1e-9
+                    else (
+                        "WRONG (brute force agrees with us)"
+                        if checks == ["brute force ok"]
+                        else "MISMATCH"
+                    )
+                )
+                checks.append(
+                    f"powerindex {verdict} (max abs diff {err:.1e}, {answer['seconds']:.3f} s)"
+                )
         elif small is None:
             # no small equivalent: the exact methods must agree with each other
             mitm = co.shapley_shubik_index(game, method="mitm")
-            checks.append("meet in the middle " + ("agrees" if list(mitm.x) == list(ss.x)
-                                                   else "DISAGREES"))
-        rows.append([label, str(game.n_players), ss.method, f"{seconds:.3f}",
-                     str(ss.exact and bz.exact), "; ".join(checks)])
-        records.append({"game": label, "n": game.n_players, "method": ss.method,
-                        "seconds": seconds, "exact": ss.exact and bz.exact, "checks": checks})
+            checks.append(
+                "meet in the middle " + ("agrees" if list(mitm.x) == list(ss.x) else "DISAGREES")
+            )
+        rows.append(
+            [
+                label,
+                str(game.n_players),
+                ss.method,
+                f"{seconds:.3f}",
+                str(ss.exact and bz.exact),
+                "; ".join(checks),
+            ]
+        )
+        records.append(
+            {
+                "game": label,
+                "n": game.n_players,
+                "method": ss.method,
+                "seconds": seconds,
+                "exact": ss.exact and bz.exact,
+                "checks": checks,
+            }
+        )
         print(f"  done {label}", file=sys.stderr, flush=True)
     header = ["game", "n", "method (auto)", "SS + Banzhaf s", "exact", "checks"]
-    table = "\n".join(["| " + " | ".join(header) + " |",
-                       "|" + "---|" * len(header)] +
-                      ["| " + " | ".join(row) + " |" for row in rows])
+    table = "\n".join(
+        ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        + ["| " + " | ".join(row) + " |" for row in rows]
+    )
     print(table)
     results = HERE / "results"
     results.mkdir(exist_ok=True)

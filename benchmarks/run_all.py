@@ -28,8 +28,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 #: Benchmarks the project plans; a missing one is noted in the summary.
-EXPECTED = ("shapley_exact", "power", "nucleolus", "sampling", "concepts",
-            "coalition_structure", "bargaining_baron_ferejohn", "io")
+EXPECTED = (
+    "shapley_exact",
+    "power",
+    "nucleolus",
+    "sampling",
+    "concepts",
+    "coalition_structure",
+    "bargaining_baron_ferejohn",
+    "io",
+)
 
 RUNNER = """
 import importlib.util, json, sys
@@ -55,8 +63,11 @@ def discover(folder: Path = HERE) -> list[Path]:
         except (SyntaxError, UnicodeDecodeError):
             continue
         for node in tree.body:
-            if isinstance(node, ast.FunctionDef) and node.name == "main" and (
-                    node.args.args or node.args.vararg):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and node.name == "main"
+                and (node.args.args or node.args.vararg)
+            ):
                 found.append(path)
                 break
     return found
@@ -67,18 +78,28 @@ def run_one(path: Path, argv: list[str], timeout: float) -> dict:
         out = Path(tmp) / "report.json"
         # A private module name: a script named like a stdlib module (io.py) must not
         # replace that module in sys.modules.
-        code = RUNNER.format(name=f"_benchmark_{path.stem}", path=str(path), argv=argv,
-                             out=str(out))
+        code = RUNNER.format(
+            name=f"_benchmark_{path.stem}", path=str(path), argv=argv, out=str(out)
+        )
         start = time.perf_counter()
         try:
-            result = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                    text=True, timeout=timeout, cwd=str(HERE.parent),
-                                    env=dict(os.environ))
+            result = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=str(HERE.parent),
+                env=dict(os.environ),
+            )
         except subprocess.TimeoutExpired as expired:
-            return {"status": "timeout", "seconds": time.perf_counter() - start,
-                    "stdout": (expired.stdout or b"").decode(errors="replace")
-                    if isinstance(expired.stdout, bytes) else (expired.stdout or ""),
-                    "error": f"timed out after {timeout:.0f} s"}
+            return {
+                "status": "timeout",
+                "seconds": time.perf_counter() - start,
+                "stdout": (expired.stdout or b"").decode(errors="replace")
+                if isinstance(expired.stdout, bytes)
+                else (expired.stdout or ""),
+                "error": f"timed out after {timeout:.0f} s",
+            }
         seconds = time.perf_counter() - start
         entry = {"seconds": seconds, "stdout": result.stdout}
         if result.returncode:
@@ -94,9 +115,14 @@ def run_one(path: Path, argv: list[str], timeout: float) -> dict:
 
 
 def summary_markdown(entries: dict, missing: list[str], small: bool) -> str:
-    lines = [f"# Benchmark summary ({'small' if small else 'full'} sizes)", "",
-             f"{platform.platform()}, Python {platform.python_version()}.", "",
-             "| benchmark | status | seconds |", "|---|---|---|"]
+    lines = [
+        f"# Benchmark summary ({'small' if small else 'full'} sizes)",
+        "",
+        f"{platform.platform()}, Python {platform.python_version()}.",
+        "",
+        "| benchmark | status | seconds |",
+        "|---|---|---|",
+    ]
     for name, entry in entries.items():
         lines.append(f"| {name} | {entry['status']} | {entry['seconds']:.1f} |")
     for name in missing:
@@ -114,15 +140,20 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--small", action="store_true", help="CI-sized runs")
     parser.add_argument("--only", nargs="*", help="run only these benchmarks (by name)")
-    parser.add_argument("--timeout", type=float, default=None,
-                        help="seconds per benchmark (default 600 small, 7200 full)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds per benchmark (default 600 small, 7200 full)",
+    )
     args = parser.parse_args(argv)
     scripts = discover()
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]
     names = [p.stem for p in scripts]
-    missing = [name for name in EXPECTED if name not in names and
-               (not args.only or name in args.only)]
+    missing = [
+        name for name in EXPECTED if name not in names and (not args.only or name in args.only)
+    ]
     for name in missing:
         print(f"[run_all] {name}.py is not present: skipped", file=sys.stderr)
     timeout = args.timeout or (600.0 if args.small else 7200.0)
@@ -131,15 +162,25 @@ def main(argv=None) -> dict:
     for path in scripts:
         print(f"[run_all] {path.stem} ...", file=sys.stderr, flush=True)
         entries[path.stem] = run_one(path, ["--small"] if args.small else [], timeout)
-        print(f"[run_all] {path.stem}: {entries[path.stem]['status']} in "
-              f"{entries[path.stem]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        print(
+            f"[run_all] {path.stem}: {entries[path.stem]['status']} in "
+            f"{entries[path.stem]['seconds']:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     RESULTS.mkdir(exist_ok=True)
     text = summary_markdown(entries, missing, args.small)
     (RESULTS / "summary.md").write_text(text)
-    summary = {"small": args.small, "machine": platform.platform(),
-               "total_seconds": time.perf_counter() - total_start, "missing": missing,
-               "benchmarks": {name: {k: v for k, v in entry.items() if k != "stdout"}
-                              for name, entry in entries.items()}}
+    summary = {
+        "small": args.small,
+        "machine": platform.platform(),
+        "total_seconds": time.perf_counter() - total_start,
+        "missing": missing,
+        "benchmarks": {
+            name: {k: v for k, v in entry.items() if k != "stdout"}
+            for name, entry in entries.items()
+        },
+    }
     (RESULTS / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
     print(text)
     failed = [name for name, entry in entries.items() if entry["status"] != "ok"]

@@ -91,17 +91,18 @@ def exact_shapley_shubik(weights: np.ndarray, quota: int) -> np.ndarray:
     n = len(weights)
     total = int(weights.sum())
     size = np.arange(n)
-    log_weight = np.array([math.lgamma(s + 1) + math.lgamma(n - s) - math.lgamma(n + 1)
-                           for s in size])
+    log_weight = np.array(
+        [math.lgamma(s + 1) + math.lgamma(n - s) - math.lgamma(n + 1) for s in size]
+    )
     out = np.empty(n)
     for value in np.unique(weights):
         others = list(weights)
         others.remove(value)
-        counts = np.zeros((n, total + 1))              # counts[s, w] (floats: no overflow)
+        counts = np.zeros((n, total + 1))  # counts[s, w] (floats: no overflow)
         counts[0, 0] = 1.0
         for w in others:
-            counts[1:, w:] = counts[1:, w:] + counts[:-1, :total + 1 - w]
-        window = counts[:, max(quota - value, 0):quota].sum(axis=1)   # swings at each size
+            counts[1:, w:] = counts[1:, w:] + counts[:-1, : total + 1 - w]
+        window = counts[:, max(quota - value, 0) : quota].sum(axis=1)  # swings at each size
         out[weights == value] = float(np.sum(window * np.exp(log_weight)))
     return out
 
@@ -109,8 +110,12 @@ def exact_shapley_shubik(weights: np.ndarray, quota: int) -> np.ndarray:
 def oracle(weights, quota):
     w = weights.astype(np.float64)
     # the same function is given to shapiq (einsum: no float copy of the boolean matrix)
-    return co.OracleGame(lambda m: (np.einsum("ij,j->i", m, w) >= quota).astype(np.float64),
-                         N, vectorized=True, cache=False)
+    return co.OracleGame(
+        lambda m: (np.einsum("ij,j->i", m, w) >= quota).astype(np.float64),
+        N,
+        vectorized=True,
+        cache=False,
+    )
 
 
 def error_vs_budget(game, truth, budgets, seeds, methods):
@@ -125,8 +130,15 @@ def error_vs_budget(game, truth, budgets, seeds, methods):
             seconds.append((time.perf_counter() - start) / seeds)
             errors.append(float(np.sqrt(np.mean(squared))))
         slope = float(np.polyfit(np.log(budgets), np.log(errors), 1)[0])
-        rows.append({"method": method, "budgets": budgets, "rmse": errors,
-                     "seconds": seconds, "loglog_slope": slope})
+        rows.append(
+            {
+                "method": method,
+                "budgets": budgets,
+                "rmse": errors,
+                "seconds": seconds,
+                "loglog_slope": slope,
+            }
+        )
         print(f"{method} done", file=sys.stderr, flush=True)
     return rows
 
@@ -141,73 +153,115 @@ def best_time(function, repeat=3):
 
 
 def speed(game, weights, quota, truth, budget, accuracy_budget, table_budget, tmp):
-    best, est = best_time(lambda: co.shapley_value(game, method="permutation", budget=budget,
-                                                   rng=0))
+    best, est = best_time(
+        lambda: co.shapley_value(game, method="permutation", budget=budget, rng=0)
+    )
     # each evaluation after v(empty) and v(N) is one marginal contribution
-    ours = {"seconds": best, "evaluations": est.n_evaluations,
-            "marginals_per_s": (est.n_evaluations - 2) / best,
-            "rmse": float(np.sqrt(np.mean((est.x - truth) ** 2)))}
+    ours = {
+        "seconds": best,
+        "evaluations": est.n_evaluations,
+        "marginals_per_s": (est.n_evaluations - 2) / best,
+        "rmse": float(np.sqrt(np.mean((est.x - truth) ** 2))),
+    }
     table_game = co.random_game(TABLE_N, rng=5)
     np.save(Path(tmp) / "table.npy", np.asarray(table_game.values, dtype=np.float64))
-    table_s, table_est = best_time(lambda: co.shapley_value(
-        table_game, method="permutation", budget=table_budget * 10, rng=0))
+    table_s, table_est = best_time(
+        lambda: co.shapley_value(table_game, method="permutation", budget=table_budget * 10, rng=0)
+    )
     ours_table = {"seconds": table_s, "marginals_per_s": (table_est.n_evaluations - 2) / table_s}
     accuracy = {}
     for method in ("permutation", "svarm", "kernel"):
         e = co.shapley_value(game, method=method, budget=accuracy_budget, rng=0)
         accuracy[method] = float(np.sqrt(np.mean((e.x - truth) ** 2)))
-    peer = run_peer("shapiq", SHAPIQ, {"weights": weights.tolist(), "quota": quota,
-                                       "truth": truth.tolist(), "budget": budget,
-                                       "accuracy_budget": accuracy_budget,
-                                       "table": str(Path(tmp) / "table.npy"),
-                                       "table_n": TABLE_N, "table_budget": table_budget},
-                    timeout=900)
+    peer = run_peer(
+        "shapiq",
+        SHAPIQ,
+        {
+            "weights": weights.tolist(),
+            "quota": quota,
+            "truth": truth.tolist(),
+            "budget": budget,
+            "accuracy_budget": accuracy_budget,
+            "table": str(Path(tmp) / "table.npy"),
+            "table_n": TABLE_N,
+            "table_budget": table_budget,
+        },
+        timeout=900,
+    )
     for name, cell in peer.items():
         if isinstance(cell, dict) and "seconds" in cell:
             cell["marginals_per_s"] = (cell["budget"] - 2) / cell["seconds"]
             base = ours_table if name == "table" else ours
             cell["our_speedup"] = base["marginals_per_s"] / cell["marginals_per_s"]
-    return {"ours": ours, "ours_table": ours_table, "shapiq": peer,
-            "accuracy_budget": accuracy_budget, "our_accuracy": accuracy}
+    return {
+        "ours": ours,
+        "ours_table": ours_table,
+        "shapiq": peer,
+        "accuracy_budget": accuracy_budget,
+        "our_accuracy": accuracy,
+    }
 
 
 def markdown(errors, speeds) -> str:
     budgets = errors[0]["budgets"]
-    lines = ["| method | " + " | ".join(f"RMSE @ {b:.3g}" for b in budgets)
-             + " | log-log slope |", "|---|" + "---|" * (len(budgets) + 1)]
+    lines = [
+        "| method | " + " | ".join(f"RMSE @ {b:.3g}" for b in budgets) + " | log-log slope |",
+        "|---|" + "---|" * (len(budgets) + 1),
+    ]
     for row in errors:
-        lines.append(f"| {row['method']} | " + " | ".join(f"{e:.2e}" for e in row["rmse"])
-                     + f" | {row['loglog_slope']:.3f} |")
+        lines.append(
+            f"| {row['method']} | "
+            + " | ".join(f"{e:.2e}" for e in row["rmse"])
+            + f" | {row['loglog_slope']:.3f} |"
+        )
     ours = speeds["ours"]
-    lines += ["", "| permutation sampler, n = 100 | seconds | marginal contributions/s | "
-                  "ratio (ours / peer) |", "|---|---|---|---|",
-              f"| coalitions (vectorised oracle) | {ours['seconds']:.3g} | "
-              f"{ours['marginals_per_s']:.3g} | 1 |"]
+    lines += [
+        "",
+        "| permutation sampler, n = 100 | seconds | marginal contributions/s | "
+        "ratio (ours / peer) |",
+        "|---|---|---|---|",
+        f"| coalitions (vectorised oracle) | {ours['seconds']:.3g} | "
+        f"{ours['marginals_per_s']:.3g} | 1 |",
+    ]
     peer = speeds["shapiq"]
     if "error" in peer:
         lines.append(f"| shapiq | {peer['error']} | | |")
     else:
         for name, cell in peer.items():
             if name.startswith("Permutation"):
-                lines.append(f"| shapiq {name} | {cell['seconds']:.3g} | "
-                             f"{cell['marginals_per_s']:.3g} | {cell['our_speedup']:.0f}x |")
+                lines.append(
+                    f"| shapiq {name} | {cell['seconds']:.3g} | "
+                    f"{cell['marginals_per_s']:.3g} | {cell['our_speedup']:.0f}x |"
+                )
     table = speeds["ours_table"]
-    lines += [f"| coalitions, table game n = {TABLE_N} (look-ups) | {table['seconds']:.3g} | "
-              f"{table['marginals_per_s']:.3g} | 1 |"]
+    lines += [
+        f"| coalitions, table game n = {TABLE_N} (look-ups) | {table['seconds']:.3g} | "
+        f"{table['marginals_per_s']:.3g} | 1 |"
+    ]
     if "table" in peer:
         cell = peer["table"]
-        lines.append(f"| shapiq, same table game | {cell['seconds']:.3g} | "
-                     f"{cell['marginals_per_s']:.3g} | {cell['our_speedup']:.0f}x |")
-    lines += ["", f"| accuracy at budget {speeds['accuracy_budget']} | RMSE | seconds |",
-              "|---|---|---|"]
+        lines.append(
+            f"| shapiq, same table game | {cell['seconds']:.3g} | "
+            f"{cell['marginals_per_s']:.3g} | {cell['our_speedup']:.0f}x |"
+        )
+    lines += [
+        "",
+        f"| accuracy at budget {speeds['accuracy_budget']} | RMSE | seconds |",
+        "|---|---|---|",
+    ]
     for method, rmse in speeds["our_accuracy"].items():
         lines.append(f"| coalitions {method} | {rmse:.2e} | |")
     if "error" not in peer:
         for name in ("SVARM", "KernelSHAP"):
             cell = peer.get(name, {})
-            lines.append(f"| shapiq {name} | "
-                         + (f"{cell['rmse']:.2e} | {cell['seconds']:.3g} |" if "rmse" in cell
-                            else f"{cell.get('error', 'missing')} | |"))
+            lines.append(
+                f"| shapiq {name} | "
+                + (
+                    f"{cell['rmse']:.2e} | {cell['seconds']:.3g} |"
+                    if "rmse" in cell
+                    else f"{cell.get('error', 'missing')} | |"
+                )
+            )
     return "\n".join(lines)
 
 
@@ -219,21 +273,34 @@ def main(argv=None) -> dict:
     truth = exact_shapley_shubik(weights, quota)
     game = oracle(weights, quota)
     if args.small:
-        budgets, seeds, speed_budget, accuracy_budget = [20_000, 80_000, 320_000], 4, \
-            200_000, 4_000
+        budgets, seeds, speed_budget, accuracy_budget = [20_000, 80_000, 320_000], 4, 200_000, 4_000
     else:
-        budgets, seeds, speed_budget, accuracy_budget = [40_000, 160_000, 640_000,
-                                                         2_560_000], 8, 1_000_000, 40_000
+        budgets, seeds, speed_budget, accuracy_budget = (
+            [40_000, 160_000, 640_000, 2_560_000],
+            8,
+            1_000_000,
+            40_000,
+        )
     methods = ["permutation", "antithetic", "svarm", "kernel"] + (
-        [] if args.small else ["stratified", "neyman"])
+        [] if args.small else ["stratified", "neyman"]
+    )
     errors = error_vs_budget(game, truth, budgets, seeds, methods)
     with tempfile.TemporaryDirectory() as tmp:
-        speeds = speed(game, weights, quota, truth, speed_budget, accuracy_budget,
-                       speed_budget // 5, tmp)
-    report = {"benchmark": "sampling", "machine": platform.platform(),
-              "python": platform.python_version(), "numpy": np.__version__, "n": N,
-              "weights": weights.tolist(), "quota": quota, "truth": truth.tolist(),
-              "error_vs_budget": errors, "speed": speeds}
+        speeds = speed(
+            game, weights, quota, truth, speed_budget, accuracy_budget, speed_budget // 5, tmp
+        )
+    report = {
+        "benchmark": "sampling",
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "n": N,
+        "weights": weights.tolist(),
+        "quota": quota,
+        "truth": truth.tolist(),
+        "error_vs_budget": errors,
+        "speed": speeds,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "sampling.json").write_text(json.dumps(report, indent=2))
     table = markdown(errors, speeds)

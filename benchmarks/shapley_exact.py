@@ -97,23 +97,36 @@ def run(sizes: list[int], coopgame_max: int, shapiq_max: int) -> list[dict]:
             banzhaf_s, _ = best_time(lambda: co.banzhaf_value(game), repeat)
             sum_s, _ = best_time(lambda: float(np.sum(values)), repeat)
             extra = peak_extra_bytes(lambda: co.shapley_value(game))
-            row = {"n": n, "shapley_s": shapley_s, "banzhaf_s": banzhaf_s, "numpy_sum_s": sum_s,
-                   "ratio_to_sum": shapley_s / sum_s,
-                   "table_bytes": values.nbytes, "peak_extra_bytes": extra,
-                   "peak_over_table": (values.nbytes + extra) / values.nbytes}
+            row = {
+                "n": n,
+                "shapley_s": shapley_s,
+                "banzhaf_s": banzhaf_s,
+                "numpy_sum_s": sum_s,
+                "ratio_to_sum": shapley_s / sum_s,
+                "table_bytes": values.nbytes,
+                "peak_extra_bytes": extra,
+                "peak_over_table": (values.nbytes + extra) / values.nbytes,
+            }
             path = Path(tmp) / f"v{n}.npy"
             if n <= max(coopgame_max, shapiq_max):
                 np.save(path, values)
-            for name, script, limit in (("coopgame", COOPGAME, coopgame_max),
-                                        ("shapiq", SHAPIQ, shapiq_max)):
+            for name, script, limit in (
+                ("coopgame", COOPGAME, coopgame_max),
+                ("shapiq", SHAPIQ, shapiq_max),
+            ):
                 if n > limit:
                     row[name] = {"skipped": f"n > {limit} (see ALGORITHMS.md for its scaling)"}
                     continue
-                answer = run_peer(name, script, {"path": str(path), "n": n,
-                                                 "repeat": 3 if n <= 20 else 1}, timeout=900)
+                answer = run_peer(
+                    name,
+                    script,
+                    {"path": str(path), "n": n, "repeat": 3 if n <= 20 else 1},
+                    timeout=900,
+                )
                 if "x" in answer:
-                    answer["max_abs_diff"] = float(np.max(np.abs(np.array(answer.pop("x"))
-                                                                 - phi.x)))
+                    answer["max_abs_diff"] = float(
+                        np.max(np.abs(np.array(answer.pop("x")) - phi.x))
+                    )
                     answer["ratio"] = answer["seconds"] / shapley_s
                 row[name] = answer
             rows.append(row)
@@ -132,14 +145,17 @@ def markdown(rows: list[dict]) -> str:
             return text
         return cell.get("error") or cell.get("skipped", "")
 
-    lines = ["| n | Shapley | Banzhaf | numpy.sum | Shapley / sum | peak / table | "
-             "coopgame-py (ratio) | shapiq (ratio) |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| n | Shapley | Banzhaf | numpy.sum | Shapley / sum | peak / table | "
+        "coopgame-py (ratio) | shapiq (ratio) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         lines.append(
             f"| {r['n']} | {r['shapley_s'] * 1e3:.3g} ms | {r['banzhaf_s'] * 1e3:.3g} ms | "
             f"{r['numpy_sum_s'] * 1e3:.3g} ms | {r['ratio_to_sum']:.1f} | "
-            f"{r['peak_over_table']:.3f} | {peer(r['coopgame'])} | {peer(r['shapiq'])} |")
+            f"{r['peak_over_table']:.3f} | {peer(r['coopgame'])} | {peer(r['shapiq'])} |"
+        )
     return "\n".join(lines)
 
 
@@ -150,8 +166,13 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
     sizes = args.sizes or ([10, 14, 18, 22] if args.small else [10, 14, 18, 20, 22, 24, 26, 28])
     rows = run(sizes, coopgame_max=22 if args.small else 26, shapiq_max=14 if args.small else 16)
-    report = {"benchmark": "shapley_exact", "machine": platform.platform(),
-              "python": platform.python_version(), "numpy": np.__version__, "rows": rows}
+    report = {
+        "benchmark": "shapley_exact",
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "rows": rows,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "shapley_exact.json").write_text(json.dumps(report, indent=2))
     table = markdown(rows)

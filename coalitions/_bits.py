@@ -26,18 +26,32 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MAX_MASK_PLAYERS", "subset_sums", "split_on", "split_on_pair", "popcounts",
-           "bit_matrix", "size_indicator", "mask_bits", "mask_members", "mask_indicator",
-           "minimal_masks",
-           "masks_to_matrix", "matrix_to_masks", "matrix_to_int64_masks", "threshold_minimal_masks"]
+__all__ = [
+    "MAX_MASK_PLAYERS",
+    "subset_sums",
+    "split_on",
+    "split_on_pair",
+    "popcounts",
+    "bit_matrix",
+    "size_indicator",
+    "mask_bits",
+    "mask_members",
+    "mask_indicator",
+    "minimal_masks",
+    "masks_to_matrix",
+    "matrix_to_masks",
+    "matrix_to_int64_masks",
+    "threshold_minimal_masks",
+]
 
 #: Most players whose coalition masks fit a signed 64-bit integer (numpy int64). Beyond it a
 #: coalition is a Python int (as a mask) or a row of a boolean matrix (vectorised).
 MAX_MASK_PLAYERS = 63
 
 
-def subset_sums(x: Any, n: int | None = None, *, op: Callable = np.add, empty: Any = 0,
-                dtype: Any = None) -> np.ndarray:
+def subset_sums(
+    x: Any, n: int | None = None, *, op: Callable = np.add, empty: Any = 0, dtype: Any = None
+) -> np.ndarray:
     r"""The table over all ``2**n`` masks of a per-player quantity combined over the members.
 
     .. math:: t(S) = x_{i_1} \circ x_{i_2} \circ \dots \circ x_{i_k}
@@ -95,7 +109,7 @@ def subset_sums(x: Any, n: int | None = None, *, op: Callable = np.add, empty: A
     table = np.empty((1 << n,) + x.shape[1:], dtype=x.dtype if dtype is None else dtype)
     table[0] = empty
     for i in range(n):
-        op(table[: 1 << i], x[i], out=table[1 << i: 2 << i])
+        op(table[: 1 << i], x[i], out=table[1 << i : 2 << i])
     return table
 
 
@@ -140,8 +154,9 @@ def split_on(table: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray]:
     return view[:, 0], view[:, 1]
 
 
-def split_on_pair(table: np.ndarray, i: int, j: int) -> tuple[tuple[np.ndarray, np.ndarray],
-                                                                tuple[np.ndarray, np.ndarray]]:
+def split_on_pair(
+    table: np.ndarray, i: int, j: int
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     r"""The four aligned views ``((t[S], t[S + i]), (t[S + j], t[S + i + j]))`` over the
     coalitions ``S`` containing neither player ``i`` nor ``j`` (``i < j``).
 
@@ -166,8 +181,7 @@ def split_on_pair(table: np.ndarray, i: int, j: int) -> tuple[tuple[np.ndarray, 
     ([0, 2], [1, 3], [4, 6], [5, 7])
     """
     view = table.reshape(-1, 2, 1 << (j - i - 1), 2, 1 << i)
-    return ((view[:, 0, :, 0, :], view[:, 0, :, 1, :]),
-            (view[:, 1, :, 0, :], view[:, 1, :, 1, :]))
+    return ((view[:, 0, :, 0, :], view[:, 0, :, 1, :]), (view[:, 1, :, 0, :], view[:, 1, :, 1, :]))
 
 
 @lru_cache(maxsize=64)
@@ -297,8 +311,9 @@ def masks_to_matrix(masks: Any, n: int) -> np.ndarray:
     """
     masks = [int(m) for m in np.asarray(masks, dtype=object).reshape(-1)]
     width = max(1, (n + 7) // 8)
-    packed = np.frombuffer(b"".join(m.to_bytes(width, "little") for m in masks),
-                           dtype=np.uint8).reshape(len(masks), width)
+    packed = np.frombuffer(
+        b"".join(m.to_bytes(width, "little") for m in masks), dtype=np.uint8
+    ).reshape(len(masks), width)
     return np.unpackbits(packed, axis=1, count=n, bitorder="little").astype(bool)
 
 
@@ -327,7 +342,7 @@ def matrix_to_int64_masks(matrix: np.ndarray) -> np.ndarray:
     k = matrix.shape[0]
     packed = np.packbits(matrix, axis=1, bitorder="little")
     padded = np.zeros((k, 8), dtype=np.uint8)
-    padded[:, :packed.shape[1]] = packed
+    padded[:, : packed.shape[1]] = packed
     return padded.view("<i8").reshape(k)
 
 
@@ -353,9 +368,9 @@ def threshold_minimal_masks(weights: Any, quota: Any, limit: int) -> list[int] |
     suffix = [0] * (m + 1)
     for k in range(m - 1, -1, -1):
         suffix[k] = suffix[k + 1] + w[k]
-    negated = [-x for x in w]           # ascending, for bisect
+    negated = [-x for x in w]  # ascending, for bisect
     found: list[int] = []
-    stack = [(0, 0, 0)]                 # (weight so far, next position, mask)
+    stack = [(0, 0, 0)]  # (weight so far, next position, mask)
     while stack:
         total, start, mask = stack.pop()
         need = quota - total

@@ -24,44 +24,73 @@ import numpy as np
 from ._numbers import SYMBOLIC
 from .exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError, TooLargeError
 
-__all__ = ["check_tolerance", "check_integer", "check_choice", "check_method",
-           "unknown_choice", "seed_sequence", "check_instance", "check_numeric", "as_list",
-           "name_list", "player_names", "check_callback", "as_path", "format_bytes",
-           "finite_floats", "as_label", "front_door", "check_options", "MAX_PLAYERS"]
+__all__ = [
+    "check_tolerance",
+    "check_integer",
+    "check_choice",
+    "check_method",
+    "unknown_choice",
+    "seed_sequence",
+    "check_instance",
+    "check_numeric",
+    "as_list",
+    "name_list",
+    "player_names",
+    "check_callback",
+    "as_path",
+    "format_bytes",
+    "finite_floats",
+    "as_label",
+    "front_door",
+    "check_options",
+    "MAX_PLAYERS",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Most players any object may name: a body larger than this cannot be analysed by any method
 #: here, and naming 10**300 players would hang before the first computation.
-MAX_PLAYERS = 10 ** 7
+MAX_PLAYERS = 10**7
 
 
 def check_tolerance(atol: Any, function: str) -> float:
     """``atol`` as a float: a finite, non-negative real number."""
-    if isinstance(atol, bool) or not isinstance(atol, Real) or not math.isfinite(atol) \
-            or atol < 0:
+    if isinstance(atol, bool) or not isinstance(atol, Real) or not math.isfinite(atol) or atol < 0:
         raise InvalidArgumentError(
-            f"{function}: atol must be a finite number >= 0 (default 1e-9), got {atol!r}.")
+            f"{function}: atol must be a finite number >= 0 (default 1e-9), got {atol!r}."
+        )
     return float(atol)
 
 
-def check_integer(value: Any, name: str, function: str, *, low: int | None = None,
-                  high: int | None = None) -> int:
+def check_integer(
+    value: Any, name: str, function: str, *, low: int | None = None, high: int | None = None
+) -> int:
     """``value`` as an int within ``[low, high]`` (bools and floats are refused)."""
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise InvalidArgumentError(
-            f"{function}: {name} must be an integer, got {value!r} "
-            f"({type(value).__name__}).")
+            f"{function}: {name} must be an integer, got {value!r} ({type(value).__name__})."
+        )
     value = int(value)
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = (f"between {low} and {high}" if low is not None and high is not None else
-                  f"at least {low}" if low is not None else f"at most {high}")
+        bounds = (
+            f"between {low} and {high}"
+            if low is not None and high is not None
+            else f"at least {low}"
+            if low is not None
+            else f"at most {high}"
+        )
         raise InvalidArgumentError(f"{function}: {name} must be {bounds}, got {value}.")
     return value
 
 
-def unknown_choice(value: Any, choices: Iterable[Any], *, what: str = "method",
-                   plural: str | None = None, function: str | None = None) -> NoReturn:
+def unknown_choice(
+    value: Any,
+    choices: Iterable[Any],
+    *,
+    what: str = "method",
+    plural: str | None = None,
+    function: str | None = None,
+) -> NoReturn:
     """Raise the error for a ``value`` that is not one of ``choices``: it lists the valid
     choices and, for a near miss (a typo), says which one was probably meant.
 
@@ -96,11 +125,18 @@ def unknown_choice(value: Any, choices: Iterable[Any], *, what: str = "method",
     prefix = f"{function}: " if function else ""
     raise InvalidArgumentError(
         f"{prefix}unknown {what} {value!r}{hint}; valid {plural or what + 's'} are "
-        f"{', '.join(map(repr, names))}.")
+        f"{', '.join(map(repr, names))}."
+    )
 
 
-def check_choice(value: Any, choices: Iterable[Any], *, what: str = "method",
-                 plural: str | None = None, function: str | None = None) -> str:
+def check_choice(
+    value: Any,
+    choices: Iterable[Any],
+    *,
+    what: str = "method",
+    plural: str | None = None,
+    function: str | None = None,
+) -> str:
     """``value`` when it is one of ``choices`` (a string), else :func:`unknown_choice`.
 
     Non-string values (``None``, a list) are refused without being hashed, so a mapping of
@@ -156,11 +192,18 @@ def seed_sequence(rng: Any) -> np.random.SeedSequence:
         return np.random.SeedSequence(rng.integers(0, 2**63, size=4).tolist())
     raise InvalidArgumentError(
         f"rng must be None, an integer seed, a numpy SeedSequence or Generator, got "
-        f"{type(rng).__name__}.")
+        f"{type(rng).__name__}."
+    )
 
 
-def check_instance(value: Any, kind: type, function: str, *, hint: str = "",
-                   error: type[CoalitionsError] = InvalidGameError) -> Any:
+def check_instance(
+    value: Any,
+    kind: type,
+    function: str,
+    *,
+    hint: str = "",
+    error: type[CoalitionsError] = InvalidGameError,
+) -> Any:
     """``value`` when it is an instance of ``kind``, else ``error`` saying what ``function``
     needs, what it got and (``hint``) how to build the right thing.
 
@@ -174,8 +217,10 @@ def check_instance(value: Any, kind: type, function: str, *, hint: str = "",
     if not isinstance(value, kind):
         name = kind.__name__
         article = "an" if name[:1] in "AEIOU" else "a"
-        raise error(f"{function} needs {article} {name}, got {type(value).__name__}"
-                    f"{'; ' + hint if hint else ''}.")
+        raise error(
+            f"{function} needs {article} {name}, got {type(value).__name__}"
+            f"{'; ' + hint if hint else ''}."
+        )
     return value
 
 
@@ -208,12 +253,18 @@ def check_numeric(game: Any, function: str, needs: str) -> Any:
     if getattr(game, "kind", None) == SYMBOLIC:
         raise InvalidGameError(
             f"{function} {needs}, which needs numeric values; substitute the symbols of this "
-            "symbolic game first with game.subs({...}).")
+            "symbolic game first with game.subs({...})."
+        )
     return game
 
 
-def as_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError,
-            *, expected: str = "a list") -> list:
+def as_list(
+    value: Any,
+    what: str,
+    error: type[CoalitionsError] = InvalidArgumentError,
+    *,
+    expected: str = "a list",
+) -> list:
     """The items of a list-like argument; strings, bytes, mappings and None are refused (a
     string is iterable, but never meant as a list of its characters)."""
     if isinstance(value, (str, bytes, dict)) or value is None:
@@ -221,12 +272,10 @@ def as_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumen
     try:
         return list(value)
     except TypeError:
-        raise error(f"{what} must be {expected}, got {value!r} "
-                    f"({type(value).__name__}).") from None
+        raise error(f"{what} must be {expected}, got {value!r} ({type(value).__name__}).") from None
 
 
-def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
-              ) -> list:
+def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError) -> list:
     """Player names given as one name (a string) or an iterable of hashable names."""
     if isinstance(value, str):
         return [value]
@@ -239,9 +288,16 @@ def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgum
     return names
 
 
-def player_names(players: Any, what: str, error: type[CoalitionsError] = InvalidGameError,
-                 *, n: int | None = None, minimum: int = 1, characters: bool = False,
-                 stringify: bool = False) -> tuple[str, ...]:
+def player_names(
+    players: Any,
+    what: str,
+    error: type[CoalitionsError] = InvalidGameError,
+    *,
+    n: int | None = None,
+    minimum: int = 1,
+    characters: bool = False,
+    stringify: bool = False,
+) -> tuple[str, ...]:
     """Distinct, non-empty player names, from a list of names or a count.
 
     ``players`` is an iterable of names, or a count ``k`` (the players are then named ``"1"``
@@ -261,21 +317,27 @@ def player_names(players: Any, what: str, error: type[CoalitionsError] = Invalid
         if n is not None and count != n:
             raise error(f"{what}: {count} players given for {n}; give {n} (or their names).")
         if count > MAX_PLAYERS:
-            raise TooLargeError(f"{what}: a count of {len(str(count))} digits is more players "
-                                f"than any method here can analyse (at most {MAX_PLAYERS:,}).")
+            raise TooLargeError(
+                f"{what}: a count of {len(str(count))} digits is more players "
+                f"than any method here can analyse (at most {MAX_PLAYERS:,})."
+            )
         return tuple(str(i + 1) for i in range(count))
     if isinstance(players, str) and characters:
         players = list(players)
     if isinstance(players, str):
-        raise error(f"{what} must be a list of player names (or a count), got the string "
-                    f"{players!r}; write [{players!r}] for one player.")
+        raise error(
+            f"{what} must be a list of player names (or a count), got the string "
+            f"{players!r}; write [{players!r}] for one player."
+        )
     names = as_list(players, what, error, expected="a list of player names (or a count)")
     if stringify:
         names = [str(name) for name in names]
     for name in names:
         if not isinstance(name, str):
-            raise error(f"{what}: player names must be strings, got {name!r} "
-                        f"({type(name).__name__}); use str(name).")
+            raise error(
+                f"{what}: player names must be strings, got {name!r} "
+                f"({type(name).__name__}); use str(name)."
+            )
         if not name.strip():
             raise error(f"{what}: player names must be non-empty strings, got {name!r}.")
     if len(set(names)) != len(names):
@@ -285,11 +347,12 @@ def player_names(players: Any, what: str, error: type[CoalitionsError] = Invalid
             if name in seen:
                 repeated.append(name)
             seen.add(name)
-        raise error(f"{what}: duplicate player names: {', '.join(map(repr, repeated))}; "
-                    "give each player once.")
+        raise error(
+            f"{what}: duplicate player names: {', '.join(map(repr, repeated))}; "
+            "give each player once."
+        )
     if n is not None and len(names) != n:
-        raise error(f"{what}: {len(names)} player names given for {n} players; give "
-                    f"exactly {n}.")
+        raise error(f"{what}: {len(names)} player names given for {n} players; give exactly {n}.")
     if len(names) < minimum:
         raise error(f"{what}: a game needs at least {least}, got {len(names)}.")
     return tuple(names)
@@ -300,16 +363,21 @@ def check_callback(callback: Any, function: str) -> Any:
     if callback is not None and not callable(callback):
         raise InvalidArgumentError(
             f"{function}: callback must be a function (or None), got {callback!r} "
-            f"({type(callback).__name__}).")
+            f"({type(callback).__name__})."
+        )
     return callback
 
 
-def as_path(path: Any, function: str, error: type[CoalitionsError] = InvalidArgumentError,
-            *, expected: str = "a file name (str or pathlib.Path)") -> Path:
+def as_path(
+    path: Any,
+    function: str,
+    error: type[CoalitionsError] = InvalidArgumentError,
+    *,
+    expected: str = "a file name (str or pathlib.Path)",
+) -> Path:
     """``path`` as a :class:`~pathlib.Path`; anything but a non-empty str or path-like object
     is refused (``Path(None)`` would raise a ``TypeError``, ``Path("")`` means the folder)."""
-    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)) or \
-            not os.fspath(path):
+    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)) or not os.fspath(path):
         raise error(f"{function}: the path must be {expected}, got {path!r}.")
     return Path(path)
 
@@ -319,7 +387,7 @@ def format_bytes(size: float) -> str:
     for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB"):
         if size < 1024:
             return f"{float(size):.1f} {unit}"
-        size = size / 1024 if size < 2 ** 1000 else size // 1024
+        size = size / 1024 if size < 2**1000 else size // 1024
     if isinstance(size, float):
         return f"{size:.3g} EiB"
     return f"more than 10**{len(str(int(size))) - 1} EiB"
@@ -333,6 +401,7 @@ def finite_floats(function: Callable) -> Callable:
     raises :class:`InvalidGameError` naming the cure, rather than returning a silently wrong
     allocation. Games built inside are checked by :class:`~coalitions.TUGame` itself.
     """
+
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         with np.errstate(over="ignore", invalid="ignore"):
@@ -344,8 +413,10 @@ def finite_floats(function: Callable) -> Callable:
                 raise InvalidGameError(
                     f"{function.__name__}: float arithmetic overflowed on worths this large "
                     "(the answer is not finite); give the game exact values (int or Fraction) "
-                    "or rescale it with scaled_game(game, factor).")
+                    "or rescale it with scaled_game(game, factor)."
+                )
         return result
+
     return wrapper
 
 
@@ -356,8 +427,7 @@ def as_label(value: Any, what: str, function: str) -> str:
     ``"shapley-shubik"``, the spelling results carry in ``concept`` and ``method``.
     """
     if not isinstance(value, str):
-        raise InvalidArgumentError(
-            f"{function}: {what} must be a name (a string), got {value!r}.")
+        raise InvalidArgumentError(f"{function}: {what} must be a name (a string), got {value!r}.")
     return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
 
 
@@ -395,8 +465,11 @@ def front_door(methods: Sequence[str], *, plural: str = "methods") -> Callable[[
     def decorate(function: F) -> F:
         name = function.__name__
         signature = inspect.signature(function)
-        takes = [parameter.name for parameter in signature.parameters.values()
-                 if parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)]
+        takes = [
+            parameter.name
+            for parameter in signature.parameters.values()
+            if parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
+        ]
 
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -408,12 +481,14 @@ def front_door(methods: Sequence[str], *, plural: str = "methods") -> Callable[[
                 try:
                     signature.bind(*args, **kwargs)
                 except TypeError as error:
-                    raise InvalidArgumentError(_binding_message(name, error, kwargs, takes)
-                                               ) from None
+                    raise InvalidArgumentError(
+                        _binding_message(name, error, kwargs, takes)
+                    ) from None
                 raise
 
         wrapper.methods = methods  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
+
     return decorate
 
 
@@ -428,8 +503,14 @@ def _binding_message(function: str, error: TypeError, kwargs: dict, takes: list[
     return f"{function}: {what}; {function} takes {', '.join(takes)}."
 
 
-def check_options(method: str, given: dict[str, Any], takes: dict[str, Iterable[str]], *,
-                  function: str, takers: str = "the methods") -> None:
+def check_options(
+    method: str,
+    given: dict[str, Any],
+    takes: dict[str, Iterable[str]],
+    *,
+    function: str,
+    takers: str = "the methods",
+) -> None:
     """Refuse options that ``method`` does not take.
 
     ``given`` maps each method-dependent option to its value (None when not given);
@@ -453,9 +534,13 @@ def check_options(method: str, given: dict[str, Any], takes: dict[str, Iterable[
     refused = [key for key, value in given.items() if value is not None and key not in accepted]
     if refused:
         others = [name for name, options in takes.items() if set(refused) & set(options)]
-        where = (f" ({', '.join(refused)} only apply to {takers}: "
-                 f"{', '.join(map(repr, others))})" if others else "")
+        where = (
+            f" ({', '.join(refused)} only apply to {takers}: {', '.join(map(repr, others))})"
+            if others
+            else ""
+        )
         takes_text = ", ".join(accepted) if accepted else "no options"
         raise InvalidArgumentError(
             f"{function}: method={method!r} does not take {', '.join(refused)}; it takes "
-            f"{takes_text}{where}.")
+            f"{takes_text}{where}."
+        )

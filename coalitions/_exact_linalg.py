@@ -110,8 +110,8 @@ class Span:
             out = np.empty(masks.shape, dtype=bool)
             nullf = null.astype(np.float64)
             for lo in range(0, masks.size, 1 << 16):
-                bits = mask_bits(masks[lo:lo + (1 << 16)], self.n)
-                out[lo:lo + (1 << 16)] = ~np.any(bits @ nullf != 0, axis=1)
+                bits = mask_bits(masks[lo : lo + (1 << 16)], self.n)
+                out[lo : lo + (1 << 16)] = ~np.any(bits @ nullf != 0, axis=1)
             return out
         bits = mask_bits(masks, self.n, object)
         return ~np.any(bits @ null != 0, axis=1)
@@ -129,8 +129,10 @@ class Span:
         rng = np.random.default_rng(len(self.rows) * 7919 + n)
         columns = int(null.shape[1])
         coefficients = rng.integers(1, 1 << 16, size=columns)
-        probe = [int(sum(int(null[i, k]) * int(coefficients[k]) for k in range(columns)))
-                 for i in range(n)]
+        probe = [
+            int(sum(int(null[i, k]) * int(coefficients[k]) for k in range(columns)))
+            for i in range(n)
+        ]
         if sum(abs(p) for p in probe) < _INT64_SAFE:
             sums = subset_sums(np.array(probe, dtype=np.int64), n)
             outside = sums != 0
@@ -139,16 +141,20 @@ class Span:
             outside[0] = False
         candidates = np.flatnonzero(~outside)
         if candidates.size > (1 << n) >> 6 and null.dtype != object:
-            for k in range(null.shape[1]):   # exact, one subset-sum pass per column
+            for k in range(null.shape[1]):  # exact, one subset-sum pass per column
                 outside |= subset_sums(null[:, k].astype(np.int64), n) != 0
         elif candidates.size:
             outside[candidates] = ~self.contains_masks(candidates)
         return outside
 
 
-def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
-                guess: Sequence[float] | None = None, *, max_denominator: int = 10**9
-                ) -> list[Fraction] | None:
+def solve_exact(
+    rows: Sequence[Sequence[Any]],
+    rhs: Sequence[Any],
+    guess: Sequence[float] | None = None,
+    *,
+    max_denominator: int = 10**9,
+) -> list[Fraction] | None:
     """Exact solution of ``rows @ z = rhs`` by Gaussian elimination over the rationals.
 
     Free variables (when the system is underdetermined) take the rational closest to
@@ -200,8 +206,9 @@ def solve_exact(rows: Sequence[Sequence[Any]], rhs: Sequence[Any],
     return z
 
 
-def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
-                         ) -> tuple[list[Fraction], list[Fraction], list[Fraction]] | None:
+def positive_combination(
+    strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
+) -> tuple[list[Fraction], list[Fraction], list[Fraction]] | None:
     """Exact weights with ``strict.T @ a + nonneg.T @ b + free.T @ c = 0``, a > 0, b >= 0.
 
     The rows of ``strict``, ``nonneg`` and ``free`` are integer vectors in R^n. A float LP
@@ -244,14 +251,14 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
         return None
     z = solution.x
     assert z is not None  # solve_lp always sets x on success
-    columns = np.vstack([strict, nonneg, free])          # one row per variable
+    columns = np.vstack([strict, nonneg, free])  # one row per variable
     total_vars = ms + mn + mf
     for tol in (1e-9, 1e-7, None):
         at_one = np.zeros(total_vars, dtype=bool)
         at_zero = np.zeros(total_vars, dtype=bool)
         if tol is not None:
             at_one[:ms] = np.abs(z[:ms] - 1) <= tol
-            at_zero[ms:ms + mn] = np.abs(z[ms:ms + mn]) <= tol
+            at_zero[ms : ms + mn] = np.abs(z[ms : ms + mn]) <= tol
         unknown = np.flatnonzero(~(at_one | at_zero))
         base = columns[at_one].sum(axis=0) if at_one.any() else np.zeros(n, dtype=np.int64)
         rhs = [-int(v) for v in base]
@@ -272,14 +279,20 @@ def positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarra
         if unknown.size:
             lows = values[unknown]
             kinds = unknown
-            if any(v <= 0 for v, j in zip(lows, kinds) if j < ms) or \
-                    any(v < 0 for v, j in zip(lows, kinds) if ms <= j < ms + mn):
+            if any(v <= 0 for v, j in zip(lows, kinds) if j < ms) or any(
+                v < 0 for v, j in zip(lows, kinds) if ms <= j < ms + mn
+            ):
                 continue
-            check = [rhs[i] * -1 + sum((values[j] * int(columns[j, i]) for j in unknown
-                                        if columns[j, i]), Fraction(0)) for i in range(n)]
+            check = [
+                rhs[i] * -1
+                + sum(
+                    (values[j] * int(columns[j, i]) for j in unknown if columns[j, i]), Fraction(0)
+                )
+                for i in range(n)
+            ]
             if any(check):
                 continue
-        return list(values[:ms]), list(values[ms:ms + mn]), list(values[ms + mn:])
+        return list(values[:ms]), list(values[ms : ms + mn]), list(values[ms + mn :])
     return None
 
 
@@ -293,8 +306,7 @@ def _combination_lp(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) ->
     return solve_lp(cost, A_eq=matrix, b_eq=np.zeros(strict.shape[1]), bounds=bounds)
 
 
-def float_positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
-                               ) -> bool:
+def float_positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> bool:
     """Whether :func:`positive_combination`'s weights exist, by the float LP alone (no exact
     rebuild): the test of float games, where a tolerance decides anyway."""
     return _combination_lp(strict, nonneg, free).success

@@ -36,8 +36,15 @@ from typing import Any
 from ._numbers import import_sympy
 from .exceptions import InvalidProblemError
 
-__all__ = ["parse_formula", "GRAMMAR", "FUNCTIONS", "MAX_LENGTH", "MAX_DEPTH", "MAX_EXPONENT",
-           "MAX_BITS"]
+__all__ = [
+    "parse_formula",
+    "GRAMMAR",
+    "FUNCTIONS",
+    "MAX_LENGTH",
+    "MAX_DEPTH",
+    "MAX_EXPONENT",
+    "MAX_BITS",
+]
 
 MAX_LENGTH = 1000
 """Longest formula accepted, in characters."""
@@ -58,23 +65,34 @@ FUNCTIONS: dict[str, tuple[str, int, int | None]] = {
     "max": ("Max", 2, None),
 }
 
-GRAMMAR = ("a formula may use numbers (2, 0.5, 1e-3), the variables {variables}, the "
-           "operators + - * / ** (powers: ** with an exponent of size at most "
-           f"{MAX_EXPONENT}), parentheses and the functions sqrt, exp, log, abs (one "
-           "argument), min and max (two or more); nothing else")
+GRAMMAR = (
+    "a formula may use numbers (2, 0.5, 1e-3), the variables {variables}, the "
+    "operators + - * / ** (powers: ** with an exponent of size at most "
+    f"{MAX_EXPONENT}), parentheses and the functions sqrt, exp, log, abs (one "
+    "argument), min and max (two or more); nothing else"
+)
 
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
 _UNARY = {ast.UAdd: "+", ast.USub: "-"}
-_HINTS = {ast.BitXor: "use ** for powers, not ^", ast.FloorDiv: "use / for division",
-          ast.Mod: "% is not allowed", ast.MatMult: "@ is not allowed"}
+_HINTS = {
+    ast.BitXor: "use ** for powers, not ^",
+    ast.FloorDiv: "use / for division",
+    ast.Mod: "% is not allowed",
+    ast.MatMult: "@ is not allowed",
+}
 
 
 class _Refused(Exception):
     """Internal: the reason a formula is refused (turned into the caller's error)."""
 
 
-def parse_formula(text: Any, variables: Mapping[str, Any] | Sequence[str], *, where: str,
-                  error: type[Exception] = InvalidProblemError):
+def parse_formula(
+    text: Any,
+    variables: Mapping[str, Any] | Sequence[str],
+    *,
+    where: str,
+    error: type[Exception] = InvalidProblemError,
+):
     """Parse a formula into a sympy expression, accepting only the documented grammar.
 
     Parameters
@@ -123,8 +141,9 @@ def parse_formula(text: Any, variables: Mapping[str, Any] | Sequence[str], *, wh
 
 def _parse(text: Any, symbols: dict, sp):
     if not isinstance(text, str):
-        raise _Refused(f"expected a formula string such as \"sqrt(x)\", got "
-                       f"{type(text).__name__} {_shown(text)}")
+        raise _Refused(
+            f'expected a formula string such as "sqrt(x)", got {type(text).__name__} {_shown(text)}'
+        )
     if len(text) > MAX_LENGTH:
         raise _Refused(f"the formula has {len(text)} characters, more than {MAX_LENGTH}")
     if not text.isascii():
@@ -154,8 +173,11 @@ def _check_depth(root: ast.AST) -> None:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _Refused(f"the formula nests more than {MAX_DEPTH} levels deep")
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
-                     if not isinstance(child, (ast.operator, ast.unaryop, ast.expr_context)))
+        stack.extend(
+            (child, depth + 1)
+            for child in ast.iter_child_nodes(node)
+            if not isinstance(child, (ast.operator, ast.unaryop, ast.expr_context))
+        )
 
 
 def _bits(value) -> int:
@@ -163,14 +185,28 @@ def _bits(value) -> int:
     return max(int(value.p).bit_length(), int(value.q).bit_length())
 
 
-_NOT_ALLOWED = {ast.Attribute: "attribute access (a.b)", ast.Subscript: "subscripts (a[i])",
-                ast.List: "lists", ast.Tuple: "tuples", ast.Set: "sets", ast.Dict: "dicts",
-                ast.Lambda: "lambda", ast.ListComp: "comprehensions",
-                ast.SetComp: "comprehensions", ast.DictComp: "comprehensions",
-                ast.GeneratorExp: "comprehensions", ast.Compare: "comparisons",
-                ast.BoolOp: "and/or", ast.IfExp: "if/else", ast.NamedExpr: ":=",
-                ast.JoinedStr: "f-strings", ast.Starred: "starred arguments",
-                ast.Await: "await", ast.Yield: "yield", ast.YieldFrom: "yield"}
+_NOT_ALLOWED = {
+    ast.Attribute: "attribute access (a.b)",
+    ast.Subscript: "subscripts (a[i])",
+    ast.List: "lists",
+    ast.Tuple: "tuples",
+    ast.Set: "sets",
+    ast.Dict: "dicts",
+    ast.Lambda: "lambda",
+    ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions",
+    ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "comprehensions",
+    ast.Compare: "comparisons",
+    ast.BoolOp: "and/or",
+    ast.IfExp: "if/else",
+    ast.NamedExpr: ":=",
+    ast.JoinedStr: "f-strings",
+    ast.Starred: "starred arguments",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+}
 
 
 class _Builder:
@@ -184,14 +220,19 @@ class _Builder:
         not real (so that ``min(1/0, x)`` never reaches sympy's comparisons)."""
         expression = self.node(node)
         if not isinstance(expression, self.sp.Expr):
-            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is not an "
-                           "expression")
+            raise _Refused(
+                f"{_shown(ast.get_source_segment(self.source, node))} is not an expression"
+            )
         if expression.has(self.sp.zoo, self.sp.nan, self.sp.oo, -self.sp.oo):
-            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is infinite "
-                           "or undefined (a division by zero?)")
+            raise _Refused(
+                f"{_shown(ast.get_source_segment(self.source, node))} is infinite "
+                "or undefined (a division by zero?)"
+            )
         if expression.has(self.sp.I):
-            raise _Refused(f"{_shown(ast.get_source_segment(self.source, node))} is not real "
-                           "(a square root of a negative number?)")
+            raise _Refused(
+                f"{_shown(ast.get_source_segment(self.source, node))} is not real "
+                "(a square root of a negative number?)"
+            )
         return expression
 
     def node(self, node: ast.AST):
@@ -236,8 +277,9 @@ class _Builder:
 
     def binary(self, node: ast.BinOp):
         if type(node.op) not in _BINARY:
-            raise _Refused(_HINTS.get(type(node.op),
-                                      f"the operator {type(node.op).__name__} is not allowed"))
+            raise _Refused(
+                _HINTS.get(type(node.op), f"the operator {type(node.op).__name__} is not allowed")
+            )
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Pow):
             result = self.power(left, right)
@@ -260,11 +302,12 @@ class _Builder:
                 raise _Refused("complex exponents are not allowed")
             size = float(abs(exponent).evalf(15))
             if not size <= MAX_EXPONENT:
-                raise _Refused(f"the exponent {_shown(str(exponent))} is larger than "
-                               f"{MAX_EXPONENT} in size")
+                raise _Refused(
+                    f"the exponent {_shown(str(exponent))} is larger than {MAX_EXPONENT} in size"
+                )
             if base.is_Rational and _bits(base) * size > MAX_BITS:
                 raise _Refused(f"a power of the formula has more than {MAX_BITS} bits")
-        return base ** exponent
+        return base**exponent
 
     def call(self, node: ast.Call):
         if isinstance(node.func, ast.Attribute):
@@ -281,8 +324,13 @@ class _Builder:
         attribute, low, high = FUNCTIONS[name]
         count = len(node.args)
         if count < low or (high is not None and count > high):
-            wanted = ("one argument" if high == 1 else "one or two arguments" if high == 2
-                      else "two or more arguments")
+            wanted = (
+                "one argument"
+                if high == 1
+                else "one or two arguments"
+                if high == 2
+                else "two or more arguments"
+            )
             raise _Refused(f"{name}() takes {wanted}, got {count}")
         arguments = [self.build(arg) for arg in node.args]
         try:

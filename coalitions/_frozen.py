@@ -42,8 +42,8 @@ class Frozen:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(
             f"{type(self).__name__} is immutable: build a new one (its replace() method, "
-            f"where it has one, or its constructor) instead of setting {name!r}.")
+            f"where it has one, or its constructor) instead of setting {name!r}."
+        )
 
     def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable: {name!r} cannot be "
-                             "deleted.")
+        raise AttributeError(f"{type(self).__name__} is immutable: {name!r} cannot be deleted.")

@@ -31,8 +31,9 @@ class LPSolution:
     eqlin: np.ndarray | None = None
 
 
-def solve_lp(c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None), *,
-             method: str = "highs") -> LPSolution:
+def solve_lp(
+    c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None), *, method: str = "highs"
+) -> LPSolution:
     """Minimise ``c @ x`` subject to ``A_ub x <= b_ub``, ``A_eq x = b_eq`` and ``bounds``.
 
     Variables are free by default (``bounds=(None, None)``), unlike scipy's default of
@@ -66,14 +67,21 @@ def solve_lp(c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None),
     from scipy.optimize import linprog
 
     try:
-        result = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds,
-                         method=method)
+        result = linprog(
+            c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method=method
+        )
     except ValueError as error:  # malformed input caught by scipy
         return LPSolution(False, -1, f"the LP is malformed: {error}")
     if not result.success:
         return LPSolution(False, int(result.status), str(result.message))
     ineq = getattr(getattr(result, "ineqlin", None), "marginals", None)
     eq = getattr(getattr(result, "eqlin", None), "marginals", None)
-    return LPSolution(True, int(result.status), str(result.message), np.asarray(result.x),
-                      float(result.fun), None if ineq is None else np.asarray(ineq),
-                      None if eq is None else np.asarray(eq))
+    return LPSolution(
+        True,
+        int(result.status),
+        str(result.message),
+        np.asarray(result.x),
+        float(result.fun),
+        None if ineq is None else np.asarray(ineq),
+        None if eq is None else np.asarray(eq),
+    )

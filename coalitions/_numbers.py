@@ -31,9 +31,24 @@ import numpy as np
 
 from .exceptions import InvalidGameError
 
-__all__ = ["FLOAT", "EXACT", "SYMBOLIC", "INVALID", "kind_of", "coerce_values", "constant",
-           "to_float_array", "to_exact_array", "to_scaled_int", "int_if_integral", "is_zero", "simplify_symbolic",
-           "as_number", "import_sympy", "is_sympy"]
+__all__ = [
+    "FLOAT",
+    "EXACT",
+    "SYMBOLIC",
+    "INVALID",
+    "kind_of",
+    "coerce_values",
+    "constant",
+    "to_float_array",
+    "to_exact_array",
+    "to_scaled_int",
+    "int_if_integral",
+    "is_zero",
+    "simplify_symbolic",
+    "as_number",
+    "import_sympy",
+    "is_sympy",
+]
 
 FLOAT = "float"
 EXACT = "exact"
@@ -161,7 +176,9 @@ def coerce_values(values: Any, *, what: str = "values") -> tuple[np.ndarray, str
             return np.array([Fraction(int(v)) for v in values.tolist()], dtype=object), EXACT
         raise InvalidGameError(f"{what} must be numbers, got an array of dtype {values.dtype}.")
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidGameError(f"{what} must be a sequence of numbers, got {type(values).__name__}.")
+        raise InvalidGameError(
+            f"{what} must be a sequence of numbers, got {type(values).__name__}."
+        )
     items = list(values)
     kinds = set()
     for position, item in enumerate(items):
@@ -200,11 +217,12 @@ def as_number(value: Any, kind: str) -> Any:
         return float(value)
     if kind == EXACT:
         if isinstance(value, (float, np.floating)):
-            return Fraction(repr(float(value)))   # the decimal the float prints as: 0.1 -> 1/10
+            return Fraction(repr(float(value)))  # the decimal the float prints as: 0.1 -> 1/10
         return _exact_scalar(value, "value")
-    if _classify(value) == INVALID:   # a string is never parsed: sympify would evaluate it
+    if _classify(value) == INVALID:  # a string is never parsed: sympify would evaluate it
         raise InvalidGameError(
-            f"{value!r} is not a number (use int, float, Fraction or a sympy expression).")
+            f"{value!r} is not a number (use int, float, Fraction or a sympy expression)."
+        )
     return import_sympy().sympify(value)
 
 
@@ -278,13 +296,17 @@ def is_zero(value: Any, kind: str, atol: float = 0.0) -> bool:
 def simplify_symbolic(values: Iterable[Any]) -> list[Any]:
     """Expand and collect symbolic results so that equal expressions print alike."""
     sympy = import_sympy()
-    return [sympy.nsimplify(sympy.expand(v), rational=True) if not getattr(v, "free_symbols", None)
-            else sympy.expand(v) for v in values]
+    return [
+        sympy.nsimplify(sympy.expand(v), rational=True)
+        if not getattr(v, "free_symbols", None)
+        else sympy.expand(v)
+        for v in values
+    ]
 
 
-
-def to_scaled_int(values: Any, *, int64_max: int | None = None, dtype: Any = None
-                  ) -> tuple[np.ndarray, int]:
+def to_scaled_int(
+    values: Any, *, int64_max: int | None = None, dtype: Any = None
+) -> tuple[np.ndarray, int]:
     r"""Integers over the common denominator: ``(k, d)`` with ``values == k / d``.
 
     .. math:: d = \operatorname{lcm}_j \operatorname{den}(v_j), \qquad k_j = v_j d.
@@ -319,8 +341,10 @@ def to_scaled_int(values: Any, *, int64_max: int | None = None, dtype: Any = Non
     dtype('O')
     """
     shape = np.shape(values)
-    items = [v if isinstance(v, Fraction) else _exact_scalar(v, "value") if is_sympy(v)
-             else Fraction(v) for v in np.asarray(values, dtype=object).reshape(-1).tolist()]
+    items = [
+        v if isinstance(v, Fraction) else _exact_scalar(v, "value") if is_sympy(v) else Fraction(v)
+        for v in np.asarray(values, dtype=object).reshape(-1).tolist()
+    ]
     scale = math.lcm(*{f.denominator for f in items}) if items else 1
     ints = [f.numerator * (scale // f.denominator) for f in items]
     if dtype is None:

@@ -25,14 +25,18 @@ def as_names(coalition: Any, error: type[CoalitionsError] = InvalidGameError) ->
         return tuple(coalition)
     except TypeError:
         raise error(
-            f"a coalition must be an iterable of player names (or a bitmask), got "
-            f"{coalition!r}."
+            f"a coalition must be an iterable of player names (or a bitmask), got {coalition!r}."
         ) from None
 
 
-def unknown_player(name: Any, players: Iterable[Any], *, where: str = "",
-                   error: type[CoalitionsError] = InvalidGameError,
-                   limit: int | None = None) -> CoalitionsError:
+def unknown_player(
+    name: Any,
+    players: Iterable[Any],
+    *,
+    where: str = "",
+    error: type[CoalitionsError] = InvalidGameError,
+    limit: int | None = None,
+) -> CoalitionsError:
     """The error for ``name``, which is not one of ``players``: it lists the players (the
     first ``limit`` of them), after ``where`` (the place in the input) when given.
 
@@ -48,8 +52,13 @@ def unknown_player(name: Any, players: Iterable[Any], *, where: str = "",
     return error(f"{prefix}unknown player {name!r}; the players are {listed}.")
 
 
-def mask_of(coalition: Any, index: Mapping[Any, int], *, where: str = "",
-            error: type[CoalitionsError] = InvalidGameError) -> int:
+def mask_of(
+    coalition: Any,
+    index: Mapping[Any, int],
+    *,
+    where: str = "",
+    error: type[CoalitionsError] = InvalidGameError,
+) -> int:
     """Bitmask of a coalition given as one name or an iterable of names; ``index`` maps each
     name to its bit. An unknown (or unhashable) name raises ``error`` (see
     :func:`unknown_player`).
@@ -63,7 +72,7 @@ def mask_of(coalition: Any, index: Mapping[Any, int], *, where: str = "",
     for name in as_names(coalition, error):
         try:
             mask |= 1 << index[name]
-        except (KeyError, TypeError):       # TypeError: an unhashable "name", such as a list
+        except (KeyError, TypeError):  # TypeError: an unhashable "name", such as a list
             raise unknown_player(name, index, where=where, error=error) from None
     return mask
 

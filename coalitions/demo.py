@@ -15,8 +15,16 @@ from .examples import Section, run_case
 __all__ = ["Section", "tour", "SECTIONS", "DEMO_CASES"]
 
 # the examples the tour walks through, in order (each runs in well under a second)
-DEMO_CASES = ["glove", "security-council", "eu-council", "blocs", "lowest-common-denominator",
-              "cyprus-belarus", "burden-sharing", "coalitions-of-the-willing"]
+DEMO_CASES = [
+    "glove",
+    "security-council",
+    "eu-council",
+    "blocs",
+    "lowest-common-denominator",
+    "cyprus-belarus",
+    "burden-sharing",
+    "coalitions-of-the-willing",
+]
 
 
 def timing_section(n: int = 22, seed: int = 2022) -> Section:
@@ -34,29 +42,39 @@ def timing_section(n: int = 22, seed: int = 2022) -> Section:
     float(np.sum(game.values))
     sum_seconds = time.perf_counter() - start
     residual = abs(float(np.sum(phi.x)) - float(game.grand_value))
-    rows = [["exact Shapley value", f"{shapley_seconds * 1e3:.1f} ms"],
-            ["exact Banzhaf value", f"{banzhaf_seconds * 1e3:.1f} ms"],
-            ["one numpy.sum over the table (floor)", f"{sum_seconds * 1e3:.1f} ms"],
-            ["efficiency residual |sum(phi) - v(N)|", f"{residual:.1e}"]]
+    rows = [
+        ["exact Shapley value", f"{shapley_seconds * 1e3:.1f} ms"],
+        ["exact Banzhaf value", f"{banzhaf_seconds * 1e3:.1f} ms"],
+        ["one numpy.sum over the table (floor)", f"{sum_seconds * 1e3:.1f} ms"],
+        ["efficiency residual |sum(phi) - v(N)|", f"{residual:.1e}"],
+    ]
     return Section(
-        f"A random {n}-player game: 2^{n} = {1 << n:,} coalitions", ["computation", "time"],
+        f"A random {n}-player game: 2^{n} = {1 << n:,} coalitions",
+        ["computation", "time"],
         rows,
         ["Exact values of a dense game in a few passes over the table, without sampling."],
-        data={"n": n, "shapley_seconds": shapley_seconds, "banzhaf_seconds": banzhaf_seconds,
-              "sum_seconds": sum_seconds})
+        data={
+            "n": n,
+            "shapley_seconds": shapley_seconds,
+            "banzhaf_seconds": banzhaf_seconds,
+            "sum_seconds": sum_seconds,
+        },
+    )
 
 
 # sections left out of the tour to keep it short (the full reports: coalitions examples run)
-DEMO_SKIP = {"cyprus-belarus": ("What happened",),
-             "eu-council": ("A priori power of each state",)}
+DEMO_SKIP = {"cyprus-belarus": ("What happened",), "eu-council": ("A priori power of each state",)}
 
 
 def _case_sections(name: str) -> Callable[[], list[Section]]:
     """The case's sections, each title prefixed with the case's name (e.g. ``blocs | ...``),
     so that the tour says where each table comes from."""
     skip = DEMO_SKIP.get(name, ())
-    return lambda: [replace(s, title=f"{name} | {s.title}") for s in run_case(name).sections
-                    if not s.title.startswith(skip)]
+    return lambda: [
+        replace(s, title=f"{name} | {s.title}")
+        for s in run_case(name).sections
+        if not s.title.startswith(skip)
+    ]
 
 
 SECTIONS: dict[str, Callable[[], list[Section]]] = {

@@ -53,7 +53,7 @@ class UnknownNameError(CoalitionsError, KeyError):
     """A lookup by name found nothing. A ``KeyError`` too, so mapping-style code (``except
     KeyError``, ``dict.get``-like helpers) keeps working; the message lists the valid names."""
 
-    def __str__(self) -> str:      # the message itself, not KeyError's repr of it
+    def __str__(self) -> str:  # the message itself, not KeyError's repr of it
         return str(self.args[0]) if self.args else ""
 
 

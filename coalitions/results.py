@@ -41,14 +41,38 @@ import numpy as np
 
 from .exceptions import UnknownPlayerError
 
-__all__ = ["Result", "AllocationResult", "ValueResult", "jsonable",
-           "CoalitionStructureResult", "StructureCoreResult", "HedonicStabilityResult",
-           "DynamicsResult", "AgreementStabilityResult", "WinningCoalitionsResult",
-           "ClubFrontierResult", "EstimateResult", "PowerIndexResult", "PowerToActResult",
-           "PivotalResult", "PowerTableResult", "SweepResult", "BalancedCollection",
-           "CoreResult", "LeastCoreResult", "NucleolusResult", "BargainingResult",
-           "RubinsteinResult", "BaronFerejohnResult", "WinSetResult", "PolicyCoreResult",
-           "SetterResult", "LCDResult", "LinkageResult", "short_number"]
+__all__ = [
+    "Result",
+    "AllocationResult",
+    "ValueResult",
+    "jsonable",
+    "CoalitionStructureResult",
+    "StructureCoreResult",
+    "HedonicStabilityResult",
+    "DynamicsResult",
+    "AgreementStabilityResult",
+    "WinningCoalitionsResult",
+    "ClubFrontierResult",
+    "EstimateResult",
+    "PowerIndexResult",
+    "PowerToActResult",
+    "PivotalResult",
+    "PowerTableResult",
+    "SweepResult",
+    "BalancedCollection",
+    "CoreResult",
+    "LeastCoreResult",
+    "NucleolusResult",
+    "BargainingResult",
+    "RubinsteinResult",
+    "BaronFerejohnResult",
+    "WinSetResult",
+    "PolicyCoreResult",
+    "SetterResult",
+    "LCDResult",
+    "LinkageResult",
+    "short_number",
+]
 
 #: ``status`` codes shared by every result (scipy.optimize's convention).
 SUCCESS, FAILED, LIMIT = 0, 1, 2
@@ -241,8 +265,10 @@ class AllocationResult(Result, Mapping):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        entries = [f"{p!r}: {short_number(v)}" for p, v in
-                   zip(self.players[:_REPR_ENTRIES], list(self.x[:_REPR_ENTRIES]))]
+        entries = [
+            f"{p!r}: {short_number(v)}"
+            for p, v in zip(self.players[:_REPR_ENTRIES], list(self.x[:_REPR_ENTRIES]))
+        ]
         if len(self.players) > _REPR_ENTRIES:
             entries.append(f"... ({len(self.players)} players)")
         return f"{type(self).__name__}({', '.join(self._repr_parts())}, x={{{', '.join(entries)}}})"
@@ -334,7 +360,7 @@ class HedonicStabilityResult(Result):
     """
 
     partition: tuple
-    core_stable: bool | None     # None: not checked (more than MAX_HEDONIC_PLAYERS players)
+    core_stable: bool | None  # None: not checked (more than MAX_HEDONIC_PLAYERS players)
     nash_stable: bool
     individually_stable: bool
     contractually_individually_stable: bool
@@ -444,6 +470,8 @@ class ClubFrontierResult(Result):
     def value(self) -> int:
         """How many clubs are on the frontier."""
         return len(self.clubs)
+
+
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class EstimateResult(ValueResult):
     """A sampling estimate of a value (``exact`` is always False).
@@ -812,8 +840,9 @@ class PowerTableResult(Result):
 
     def to_dict(self) -> dict:
         out = super().to_dict()
-        out["indices"] = {k: dict(zip(self.players, jsonable(col)))
-                          for k, col in self.indices.items()}
+        out["indices"] = {
+            k: dict(zip(self.players, jsonable(col))) for k, col in self.indices.items()
+        }
         return out
 
 
@@ -841,11 +870,16 @@ class SweepResult(Result):
         """One JSON-ready dict per quota (for plotting or a table)."""
         out = []
         for k, q in enumerate(self.quotas):
-            out.append({"quota": jsonable(q), "power_to_act": jsonable(self.power_to_act[k]),
-                        "power_to_prevent": dict(zip(self.players,
-                                                     jsonable(self.power_to_prevent[k]))),
-                        "risk_of_being_outvoted": dict(zip(
-                            self.players, jsonable(self.risk_of_being_outvoted[k])))})
+            out.append(
+                {
+                    "quota": jsonable(q),
+                    "power_to_act": jsonable(self.power_to_act[k]),
+                    "power_to_prevent": dict(zip(self.players, jsonable(self.power_to_prevent[k]))),
+                    "risk_of_being_outvoted": dict(
+                        zip(self.players, jsonable(self.risk_of_being_outvoted[k]))
+                    ),
+                }
+            )
         return out
 
     def to_dict(self) -> dict:
@@ -930,8 +964,7 @@ class CoreResult(AllocationResult):
     def to_dict(self) -> dict:
         out = super().to_dict()
         if self.vertices is not None:
-            out["vertices"] = [dict(zip(self.players, jsonable(list(v))))
-                               for v in self.vertices]
+            out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
         return out
 
 

@@ -16,10 +16,14 @@ results = glove.compute()
 phi, core = results["shapley"], results["core"]
 
 print(f"Shapley value: L gets {phi['L']}, each right glove {phi['R1']}.")
-print(f"The core is the single point ({', '.join(str(v) for v in core[0])}): the scarce side "
-      "takes everything once the right gloves compete.")
+print(
+    f"The core is the single point ({', '.join(str(v) for v in core[0])}): the scarce side "
+    "takes everything once the right gloves compete."
+)
 for market in results["markets"]:
-    print(f"  {market['left']} left, {market['right']} right: a left owner's Shapley share "
-          f"is {float(market['shapley']['L0']):.3f}")
+    print(
+        f"  {market['left']} left, {market['right']} right: a left owner's Shapley share "
+        f"is {float(market['shapley']['L0']):.3f}"
+    )
 print()
 print(glove.report(results).to_text())

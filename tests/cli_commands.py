@@ -11,6 +11,7 @@ def command_paths() -> list[list[str]]:
     """The path of every command and group, root first: ``[[], ["value"], ["value",
     "shapley"], ...]``. Walks the Click objects Typer builds (``.commands`` of each group), so
     it needs no import of click, which typer may vendor."""
+
     def walk(command, path):
         yield path
         for name, sub in sorted(getattr(command, "commands", {}).items()):

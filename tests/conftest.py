@@ -24,20 +24,27 @@ from hypothesis import HealthCheck, settings
 sys.path.insert(0, str(Path(__file__).parent))
 
 DEEP_FACTOR = 10
-PROFILE = os.environ.get("COALITIONS_TEST_PROFILE") or ("ci" if os.environ.get("CI")
-                                                        else "default")
+PROFILE = os.environ.get("COALITIONS_TEST_PROFILE") or ("ci" if os.environ.get("CI") else "default")
 SEED = os.environ.get("COALITIONS_TEST_SEED")
 
-settings.register_profile("default", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 # CI replays the same examples every run, so that a green main stays green; local runs explore.
-settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True,
-                          print_blob=True)
-settings.register_profile("deep", parent=settings.get_profile("default"),
-                          max_examples=DEEP_FACTOR * 60, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow,
-                                                 HealthCheck.data_too_large,
-                                                 HealthCheck.filter_too_much])
+settings.register_profile(
+    "ci", parent=settings.get_profile("default"), derandomize=True, print_blob=True
+)
+settings.register_profile(
+    "deep",
+    parent=settings.get_profile("default"),
+    max_examples=DEEP_FACTOR * 60,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 if PROFILE not in ("default", "ci", "deep"):
     raise pytest.UsageError(f"COALITIONS_TEST_PROFILE={PROFILE!r}: use default, ci or deep.")
 if SEED is not None and not SEED.isdigit():
@@ -48,7 +55,7 @@ settings.load_profile(PROFILE)
 def pytest_report_header(config):
     line = f"hypothesis profile: {PROFILE}"
     if PROFILE == "deep":
-        line += (f" ({DEEP_FACTOR}x examples), seed {SEED}; replay: make test-deep SEED={SEED}")
+        line += f" ({DEEP_FACTOR}x examples), seed {SEED}; replay: make test-deep SEED={SEED}"
     return line
 
 
@@ -67,13 +74,15 @@ def pytest_collection_modifyitems(config, items):
         done.add(id(test))
         if own.max_examples != inherited:
             test._hypothesis_internal_use_settings = settings(
-                own, max_examples=own.max_examples * DEEP_FACTOR)
+                own, max_examples=own.max_examples * DEEP_FACTOR
+            )
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if PROFILE == "deep":
         terminalreporter.write_line(
-            f"deep run with seed {SEED}: replay it with `make test-deep SEED={SEED}`")
+            f"deep run with seed {SEED}: replay it with `make test-deep SEED={SEED}`"
+        )
 
 
 @pytest.fixture

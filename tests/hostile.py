@@ -21,6 +21,7 @@ class Hang(Exception):
 @contextmanager
 def alarm(seconds: float):
     """Raise :class:`Hang` in the main thread after ``seconds`` (a per-call timeout)."""
+
     def handler(signum, frame):
         raise Hang(f"no answer after {seconds} s")
 
@@ -39,17 +40,24 @@ def hostile_files(folder: Path) -> dict[str, str]:
     junk, a formula that tries to run code, bad TOML and an unknown suffix."""
     folder.mkdir(parents=True, exist_ok=True)
     texts = {
-        "empty.json": "", "bad.json": "{not json", "list.json": "[1, 2, 3]",
+        "empty.json": "",
+        "bad.json": "{not json",
+        "list.json": "[1, 2, 3]",
         "no-type.json": '{"values": [0, 1]}',
         "bad-type.json": '{"type": "nonsense", "values": [0, 1]}',
         "strings.json": '{"type": "tu", "players": ["a"], "values": ["x", "y"]}',
         "huge.json": '{"type": "weighted", "quota": 1e400, "weights": [1e400, 1]}',
         "nan.json": '{"type": "tu", "players": ["a"], "values": [0, NaN]}',
-        "formula.json": json.dumps({
-            "type": "bargaining", "players": ["a", "b"], "disagreement": [0, 0],
-            "frontier": {"formula": "__import__('os').system('echo pwned')",
-                         "variable": "x"}}),
-        "bad.toml": "[[[ not toml", "game.exe": "{}",
+        "formula.json": json.dumps(
+            {
+                "type": "bargaining",
+                "players": ["a", "b"],
+                "disagreement": [0, 0],
+                "frontier": {"formula": "__import__('os').system('echo pwned')", "variable": "x"},
+            }
+        ),
+        "bad.toml": "[[[ not toml",
+        "game.exe": "{}",
     }
     for name, text in texts.items():
         (folder / name).write_text(text)
@@ -59,8 +67,9 @@ def hostile_files(folder: Path) -> dict[str, str]:
     return {key: str(path) for key, path in files.items()}
 
 
-def ratchet_report(name: str, failures: dict[str, dict[str, str]],
-                   known: dict[str, tuple[str, int, str]]) -> list[str]:
+def ratchet_report(
+    name: str, failures: dict[str, dict[str, str]], known: dict[str, tuple[str, int, str]]
+) -> list[str]:
     """Lines describing every difference between ``failures`` of ``name`` and ``known``."""
     known = {key: entry for key, entry in known.items() if key.split("[")[0] == name}
     report = []
@@ -72,7 +81,9 @@ def ratchet_report(name: str, failures: dict[str, dict[str, str]],
     for key, (owner, allowed, _) in sorted(known.items()):
         actual = len(failures.get(key, {}))
         if actual < allowed:
-            report.append(f"  {key}: only {actual} of the {allowed} known failures remain "
-                          f"({owner}); lower the count in KNOWN_FAILURES"
-                          + (" (delete the entry)" if actual == 0 else ""))
+            report.append(
+                f"  {key}: only {actual} of the {allowed} known failures remain "
+                f"({owner}); lower the count in KNOWN_FAILURES"
+                + (" (delete the entry)" if actual == 0 else "")
+            )
     return report

@@ -38,15 +38,15 @@ def coverage_floor(reps: int, coverage: float = HONEST_COVERAGE, alpha: float = 
     return float(binom.ppf(alpha, reps, coverage)) / reps
 
 
-def player_floor(reps: int, players: int, coverage: float = 0.90,
-                 alpha: float = ALPHA) -> float:
+def player_floor(reps: int, players: int, coverage: float = 0.90, alpha: float = ALPHA) -> float:
     """Lowest acceptable coverage of a single player (binomial, Bonferroni over players);
     players with the rarest swings cover least, hence the lower honest level."""
     return float(binom.ppf(alpha / players, reps, coverage)) / reps
 
 
-def check_intervals(x: np.ndarray, std_error: np.ndarray, truth: np.ndarray, label: str,
-                    confidence: float = 0.95) -> dict:
+def check_intervals(
+    x: np.ndarray, std_error: np.ndarray, truth: np.ndarray, label: str, confidence: float = 0.95
+) -> dict:
     """Assert that (reps, n) estimates ``x`` with ``std_error`` are unbiased, that their standard
     errors are calibrated and that their intervals cover ``truth``; return the figures."""
     x, std_error, truth = (np.asarray(a, dtype=np.float64) for a in (x, std_error, truth))
@@ -54,8 +54,11 @@ def check_intervals(x: np.ndarray, std_error: np.ndarray, truth: np.ndarray, lab
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
     covered = np.abs(x - truth) <= z * std_error
     error = x - truth
-    figures = {"coverage": float(covered.mean()), "worst": float(covered.mean(axis=0).min()),
-               "ratio": float(np.sqrt((std_error**2).mean() / (error**2).mean()))}
+    figures = {
+        "coverage": float(covered.mean()),
+        "worst": float(covered.mean(axis=0).min()),
+        "ratio": float(np.sqrt((std_error**2).mean() / (error**2).mean())),
+    }
     # unbiased: each player's mean estimate within a Bonferroni normal bound of the truth
     spread = x.std(axis=0, ddof=1) / np.sqrt(reps)
     bound = NormalDist().inv_cdf(1 - ALPHA / (2 * n))

@@ -18,27 +18,57 @@ from itertools import combinations, permutations, product
 from math import factorial
 
 __all__ = [
-    "exact_table", "shapley_by_permutations", "banzhaf_by_definition",
-    "semivalue_by_definition", "shapley_by_orders", "owen_by_orders",
-    "banzhaf_owen_by_definition", "graph_restricted_by_search", "myerson_by_definition",
-    "utopia_by_definition", "minimal_rights_by_definition", "tau_by_definition",
-    "gately_by_definition", "propensities_by_definition", "equal_division_by_definition",
-    "equal_surplus_by_definition", "ensc_by_definition", "proportional_by_definition",
-    "cea_by_definition", "cel_by_definition", "talmud_by_definition",
-    "winning_masks", "swing_counts", "weighted_winning_count", "weighted_counts_by_recursion", "banzhaf_index_by_definition",
-    "shapley_shubik_by_orders", "shapley_shubik_by_swings", "coleman_prevent_by_definition",
-    "coleman_initiate_by_definition", "coleman_act_by_definition", "rae_by_definition",
-    "minimal_winning_by_definition", "johnston_by_definition",
-    "deegan_packel_by_definition", "holler_by_definition", "partitions_by_recursion",
-    "optimal_structure_by_enumeration", "aumann_dreze_by_definition",
-    "in_structure_core_by_definition", "hedonic_core_stable_by_definition",
-    "hedonic_nash_stable_by_definition", "hedonic_individually_stable_by_definition",
-    "hedonic_contractually_stable_by_definition", "linear_quadratic_stable_sizes",
+    "exact_table",
+    "shapley_by_permutations",
+    "banzhaf_by_definition",
+    "semivalue_by_definition",
+    "shapley_by_orders",
+    "owen_by_orders",
+    "banzhaf_owen_by_definition",
+    "graph_restricted_by_search",
+    "myerson_by_definition",
+    "utopia_by_definition",
+    "minimal_rights_by_definition",
+    "tau_by_definition",
+    "gately_by_definition",
+    "propensities_by_definition",
+    "equal_division_by_definition",
+    "equal_surplus_by_definition",
+    "ensc_by_definition",
+    "proportional_by_definition",
+    "cea_by_definition",
+    "cel_by_definition",
+    "talmud_by_definition",
+    "winning_masks",
+    "swing_counts",
+    "weighted_winning_count",
+    "weighted_counts_by_recursion",
+    "banzhaf_index_by_definition",
+    "shapley_shubik_by_orders",
+    "shapley_shubik_by_swings",
+    "coleman_prevent_by_definition",
+    "coleman_initiate_by_definition",
+    "coleman_act_by_definition",
+    "rae_by_definition",
+    "minimal_winning_by_definition",
+    "johnston_by_definition",
+    "deegan_packel_by_definition",
+    "holler_by_definition",
+    "partitions_by_recursion",
+    "optimal_structure_by_enumeration",
+    "aumann_dreze_by_definition",
+    "in_structure_core_by_definition",
+    "hedonic_core_stable_by_definition",
+    "hedonic_nash_stable_by_definition",
+    "hedonic_individually_stable_by_definition",
+    "hedonic_contractually_stable_by_definition",
+    "linear_quadratic_stable_sizes",
     "symmetric_pairs_by_definition",
 ]
 
 
 # --------------------------------------------------------------------------- tables
+
 
 def exact_table(game_or_values) -> tuple[list[Fraction], int]:
     """``(values as Fractions, n)`` of a game or a table (floats are converted exactly)."""
@@ -63,6 +93,7 @@ def _mask(members) -> int:
 
 # --------------------------------------------------------------------------- values
 
+
 def shapley_by_permutations(game):
     """Average marginal contribution over all n! orders (n <= 7).
 
@@ -78,8 +109,10 @@ def shapley_by_permutations(game):
             mask |= 1 << i
     if game.kind == "float":
         return [t / factorial(n) for t in total]
-    return [Fraction(t) / factorial(n) if not hasattr(t, "free_symbols") else t / factorial(n)
-            for t in total]
+    return [
+        Fraction(t) / factorial(n) if not hasattr(t, "free_symbols") else t / factorial(n)
+        for t in total
+    ]
 
 
 def banzhaf_by_definition(game):
@@ -92,8 +125,7 @@ def banzhaf_by_definition(game):
         for mask in range(1 << n):
             if not mask >> i & 1:
                 swing = swing + values[mask | 1 << i] - values[mask]
-        out.append(swing / 2 ** (n - 1) if game.kind == "float" else
-                   Fraction(swing) / 2 ** (n - 1))
+        out.append(swing / 2 ** (n - 1) if game.kind == "float" else Fraction(swing) / 2 ** (n - 1))
     return out
 
 
@@ -201,8 +233,10 @@ def graph_restricted_by_search(values, edges) -> list[Fraction]:
     for a, b in edges:
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
-    return [sum((table[_mask(c)] for c in _components(_members(mask, n), neighbours)),
-                Fraction(0)) for mask in range(1 << n)]
+    return [
+        sum((table[_mask(c)] for c in _components(_members(mask, n), neighbours)), Fraction(0))
+        for mask in range(1 << n)
+    ]
 
 
 def myerson_by_definition(values, edges) -> list[Fraction]:
@@ -304,6 +338,7 @@ def ensc_by_definition(values) -> list[Fraction]:
 
 # --------------------------------------------------------------------------- claims rules
 
+
 def proportional_by_definition(estate, claims) -> list[Fraction]:
     estate, claims = Fraction(estate), [Fraction(c) for c in claims]
     total = sum(claims)
@@ -353,6 +388,7 @@ def talmud_by_definition(estate, claims) -> list[Fraction]:
 
 # --------------------------------------------------------------------------- simple games
 
+
 def winning_masks(n: int, is_winning) -> set[int]:
     """Every winning coalition of a simple game given by a predicate on index sets."""
     return {mask for mask in range(1 << n) if is_winning(frozenset(_members(mask, n)))}
@@ -360,8 +396,14 @@ def winning_masks(n: int, is_winning) -> set[int]:
 
 def swing_counts(n: int, winning: set[int]) -> list[int]:
     """Coalitions S (not containing i) that lose without i and win with it."""
-    return [sum(1 for mask in range(1 << n) if not mask >> i & 1 and mask not in winning
-                and mask | 1 << i in winning) for i in range(n)]
+    return [
+        sum(
+            1
+            for mask in range(1 << n)
+            if not mask >> i & 1 and mask not in winning and mask | 1 << i in winning
+        )
+        for i in range(n)
+    ]
 
 
 def banzhaf_index_by_definition(n: int, winning: set[int], *, normalized: bool):
@@ -403,16 +445,30 @@ def shapley_shubik_by_swings(n: int, winning: set[int]) -> list[Fraction]:
 def coleman_prevent_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     """Share of winning coalitions that player i can turn losing by leaving."""
     count = len(winning)
-    return [Fraction(sum(1 for m in winning if m >> i & 1 and m & ~(1 << i) not in winning),
-                     count) if count else Fraction(0) for i in range(n)]
+    return [
+        Fraction(sum(1 for m in winning if m >> i & 1 and m & ~(1 << i) not in winning), count)
+        if count
+        else Fraction(0)
+        for i in range(n)
+    ]
 
 
 def coleman_initiate_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     """Share of losing coalitions that player i can turn winning by joining."""
     losing = (1 << n) - len(winning)
-    return [Fraction(sum(1 for m in range(1 << n) if m not in winning and not m >> i & 1
-                         and m | 1 << i in winning), losing) if losing else Fraction(0)
-            for i in range(n)]
+    return [
+        Fraction(
+            sum(
+                1
+                for m in range(1 << n)
+                if m not in winning and not m >> i & 1 and m | 1 << i in winning
+            ),
+            losing,
+        )
+        if losing
+        else Fraction(0)
+        for i in range(n)
+    ]
 
 
 def coleman_act_by_definition(n: int, winning: set[int]) -> Fraction:
@@ -423,13 +479,14 @@ def coleman_act_by_definition(n: int, winning: set[int]) -> Fraction:
 def rae_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     """Share of the 2**n coalitions (equally likely votes) in which the outcome goes the way
     player i voted: i is in a winning coalition or outside a losing one."""
-    return [Fraction(sum(1 for m in range(1 << n) if (m >> i & 1) == (m in winning)),
-                     1 << n) for i in range(n)]
+    return [
+        Fraction(sum(1 for m in range(1 << n) if (m >> i & 1) == (m in winning)), 1 << n)
+        for i in range(n)
+    ]
 
 
 def minimal_winning_by_definition(n: int, winning: set[int]) -> list[int]:
-    return sorted(m for m in winning
-                  if all(m & ~(1 << i) not in winning for i in _members(m, n)))
+    return sorted(m for m in winning if all(m & ~(1 << i) not in winning for i in _members(m, n)))
 
 
 def johnston_by_definition(n: int, winning: set[int]) -> list[Fraction]:
@@ -488,7 +545,7 @@ def _subset_counts(weights: list[int], *, by_size: bool):
 def weighted_winning_count(quota: int, weights: list[int]) -> int:
     """How many coalitions of ``[quota; weights]`` win (integer weights)."""
     counts = _subset_counts(list(weights), by_size=False)
-    return sum(counts[max(0, quota):])
+    return sum(counts[max(0, quota) :])
 
 
 def weighted_counts_by_recursion(quota: int, weights: list[int], *, shapley: bool = True):
@@ -500,20 +557,28 @@ def weighted_counts_by_recursion(quota: int, weights: list[int], *, shapley: boo
     swings, ss = [], []
     for i in range(n):
         others = [w for j, w in enumerate(weights) if j != i]
-        low, high = max(0, quota - weights[i]), quota     # low <= w(S) < high
+        low, high = max(0, quota - weights[i]), quota  # low <= w(S) < high
         if shapley:
             counts = _subset_counts(others, by_size=True)
-            per_size = [sum(row[max(0, low):max(0, high)]) for row in counts]
+            per_size = [sum(row[max(0, low) : max(0, high)]) for row in counts]
             swings.append(sum(per_size))
-            ss.append(sum((Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) * c
-                           for s, c in enumerate(per_size)), Fraction(0)))
+            ss.append(
+                sum(
+                    (
+                        Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) * c
+                        for s, c in enumerate(per_size)
+                    ),
+                    Fraction(0),
+                )
+            )
         else:
             counts = _subset_counts(others, by_size=False)
-            swings.append(sum(counts[max(0, low):max(0, high)]))
+            swings.append(sum(counts[max(0, low) : max(0, high)]))
     return swings, (ss if shapley else None)
 
 
 # --------------------------------------------------------------------------- formation
+
 
 def partitions_by_recursion(items: list) -> list[list[list]]:
     """Every set partition: the first item's block is chosen among the subsets of the rest."""
@@ -549,8 +614,10 @@ def aumann_dreze_by_definition(values, structure) -> list[Fraction]:
     out = [Fraction(0)] * n
     for block in structure:
         block = list(block)
-        sub = [table[_mask(block[j] for j in range(len(block)) if m >> j & 1)]
-               for m in range(1 << len(block))]
+        sub = [
+            table[_mask(block[j] for j in range(len(block)) if m >> j & 1)]
+            for m in range(1 << len(block))
+        ]
         for j, value in enumerate(shapley_by_orders(sub)):
             out[block[j]] = value
     return out
@@ -612,8 +679,9 @@ def hedonic_contractually_stable_by_definition(n: int, utility, partition) -> bo
     prefers its coalition without the mover)."""
     for i, old, host, new in _hedonic_moves(n, utility, partition):
         left = old - {i}
-        if all(utility(j, new) >= utility(j, host) for j in host) and \
-                all(utility(j, left) >= utility(j, old) for j in left):
+        if all(utility(j, new) >= utility(j, host) for j in host) and all(
+            utility(j, left) >= utility(j, old) for j in left
+        ):
             return False
     return True
 
@@ -634,6 +702,13 @@ def linear_quadratic_stable_sizes(n: int, *, indifferent_join: bool = True) -> l
 def symmetric_pairs_by_definition(values) -> list[tuple[int, int]]:
     """Pairs i < j with ``v(S + i) = v(S + j)`` for every S containing neither."""
     table, n = exact_table(values)
-    return [(i, j) for j in range(n) for i in range(j)
-            if all(table[m | 1 << i] == table[m | 1 << j] for m in range(1 << n)
-                   if not m >> i & 1 and not m >> j & 1)]
+    return [
+        (i, j)
+        for j in range(n)
+        for i in range(j)
+        if all(
+            table[m | 1 << i] == table[m | 1 << j]
+            for m in range(1 << n)
+            if not m >> i & 1 and not m >> j & 1
+        )
+    ]

@@ -114,9 +114,9 @@ def _number(text: str):
 
 def _groups(text: str) -> list[list]:
     text = text.strip()
-    text = re.sub(r"\s*\(u\d=(.*)\)$", r" / \1", text)   # 'a (u2=b)': groups a and b
-    text = re.sub(r"^x\d=", "", text)                   # 'x1=...': the value of x1
-    text = re.sub(r"\s+each;.*$", "", text)             # '1/3 each; core empty'
+    text = re.sub(r"\s*\(u\d=(.*)\)$", r" / \1", text)  # 'a (u2=b)': groups a and b
+    text = re.sub(r"^x\d=", "", text)  # 'x1=...': the value of x1
+    text = re.sub(r"\s+each;.*$", "", text)  # '1/3 each; core empty'
     if text.startswith("(") and text.endswith(")") and ";" in text:
         text = text[1:-1]
     return [[_number(part) for part in group.split(";")] for group in text.split(" / ")]

@@ -34,16 +34,26 @@ from coalitions.games.hedonic import HedonicGame
 @st.composite
 def float_games(draw, min_players: int = 1, max_players: int = 6):
     n = draw(st.integers(min_players, max_players))
-    values = draw(st.lists(st.floats(-100, 100, allow_nan=False, width=64),
-                           min_size=(1 << n) - 1, max_size=(1 << n) - 1))
+    values = draw(
+        st.lists(
+            st.floats(-100, 100, allow_nan=False, width=64),
+            min_size=(1 << n) - 1,
+            max_size=(1 << n) - 1,
+        )
+    )
     return co.TUGame(np.array([0.0, *values]))
 
 
 @st.composite
 def exact_games(draw, min_players: int = 1, max_players: int = 6):
     n = draw(st.integers(min_players, max_players))
-    values = draw(st.lists(st.fractions(min_value=-20, max_value=20, max_denominator=12),
-                           min_size=(1 << n) - 1, max_size=(1 << n) - 1))
+    values = draw(
+        st.lists(
+            st.fractions(min_value=-20, max_value=20, max_denominator=12),
+            min_size=(1 << n) - 1,
+            max_size=(1 << n) - 1,
+        )
+    )
     return co.TUGame([Fraction(0), *values])
 
 
@@ -61,8 +71,9 @@ def symbolic_games(draw, min_players: int = 1, max_players: int = 4):
     constants = draw(st.lists(st.integers(-9, 9), min_size=size, max_size=size))
     multiples = draw(st.lists(st.integers(-2, 2), min_size=size, max_size=size))
     multiples[-1] = multiples[-1] or 1
-    return co.TUGame([sympy.Integer(0), *(sympy.Integer(c) + k * a
-                                          for c, k in zip(constants, multiples))])
+    return co.TUGame(
+        [sympy.Integer(0), *(sympy.Integer(c) + k * a for c, k in zip(constants, multiples))]
+    )
 
 
 @st.composite
@@ -71,8 +82,9 @@ def cost_games(draw, min_players=2, max_players=5):
     n = draw(st.integers(min_players, max_players))
     if draw(st.booleans()):
         return co.airport_game(draw(st.lists(st.integers(0, 30), min_size=n, max_size=n)))
-    values = draw(st.lists(st.fractions(0, 20, max_denominator=4), min_size=1 << n,
-                           max_size=1 << n))
+    values = draw(
+        st.lists(st.fractions(0, 20, max_denominator=4), min_size=1 << n, max_size=1 << n)
+    )
     values[0] = Fraction(0)
     return co.TUGame(values, cost=True)
 
@@ -85,8 +97,9 @@ def rational_tables(draw, min_players=2, max_players=4):
     family = draw(st.sampled_from(["uniform", "ties", "simple", "glove", "bankruptcy"]))
     size = 1 << n
     if family == "uniform":
-        values = draw(st.lists(st.fractions(-6, 12, max_denominator=4), min_size=size,
-                               max_size=size))
+        values = draw(
+            st.lists(st.fractions(-6, 12, max_denominator=4), min_size=size, max_size=size)
+        )
     elif family == "ties":
         values = draw(st.lists(st.sampled_from([0, 1, 2]), min_size=size, max_size=size))
     elif family == "simple":
@@ -95,8 +108,9 @@ def rational_tables(draw, min_players=2, max_players=4):
         values[-1] = 1
     elif family == "glove":
         left = draw(st.integers(1, n - 1))
-        return list(co.glove_game([f"L{i}" for i in range(left)],
-                                  [f"R{i}" for i in range(n - left)]).values), n
+        return list(
+            co.glove_game([f"L{i}" for i in range(left)], [f"R{i}" for i in range(n - left)]).values
+        ), n
     else:
         claims = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))
         estate = draw(st.integers(0, sum(claims)))
@@ -111,8 +125,9 @@ def offset_games(draw, offsets=(10**9, 10**17, 10**30)):
     """``(values, n, shifts)``: a small rational game and per-player shifts of a huge
     ``offset`` times 1-3 (the shifted game is ``values`` plus the additive game of shifts)."""
     n = draw(st.integers(2, 4))
-    values = draw(st.lists(st.fractions(-5, 12, max_denominator=6), min_size=1 << n,
-                           max_size=1 << n))
+    values = draw(
+        st.lists(st.fractions(-5, 12, max_denominator=6), min_size=1 << n, max_size=1 << n)
+    )
     values[0] = Fraction(0)
     offset = draw(st.sampled_from(offsets))
     multipliers = draw(st.lists(st.integers(1, 3), min_size=n, max_size=n))
@@ -181,18 +196,23 @@ def oracle_games(draw, min_players: int = 1, max_players: int = 6):
 @st.composite
 def weighted_bodies(draw, min_players: int = 1, max_players: int = 7, max_weight: int = 12):
     """``(quota, weights)`` of a weighted voting game whose grand coalition wins."""
-    weights = draw(st.lists(st.integers(0, max_weight), min_size=min_players,
-                            max_size=max_players).filter(lambda w: sum(w) > 0))
+    weights = draw(
+        st.lists(st.integers(0, max_weight), min_size=min_players, max_size=max_players).filter(
+            lambda w: sum(w) > 0
+        )
+    )
     quota = draw(st.integers(1, sum(weights)))
     return quota, weights
 
 
 @st.composite
-def weighted_voting_games(draw, min_players: int = 1, max_players: int = 7,
-                          min_weight: int = 0, max_weight: int = 9):
+def weighted_voting_games(
+    draw, min_players: int = 1, max_players: int = 7, min_weight: int = 0, max_weight: int = 9
+):
     """A ``WeightedVotingGame`` with integer weights and a quota the grand coalition meets."""
-    weights = draw(st.lists(st.integers(min_weight, max_weight), min_size=min_players,
-                            max_size=max_players))
+    weights = draw(
+        st.lists(st.integers(min_weight, max_weight), min_size=min_players, max_size=max_players)
+    )
     if sum(weights) == 0:
         weights[0] = 1
     return co.WeightedVotingGame(draw(st.integers(1, sum(weights))), weights)
@@ -200,9 +220,11 @@ def weighted_voting_games(draw, min_players: int = 1, max_players: int = 7,
 
 def rational_numbers(min_value=0, max_value=50):
     """Integers, fractions and a few floats: every number kind a document may hold."""
-    return st.one_of(st.integers(min_value, max_value),
-                     st.fractions(min_value=min_value, max_value=max_value, max_denominator=9),
-                     st.sampled_from([0.5, 0.1, 2.25, 1e-3]))
+    return st.one_of(
+        st.integers(min_value, max_value),
+        st.fractions(min_value=min_value, max_value=max_value, max_denominator=9),
+        st.sampled_from([0.5, 0.1, 2.25, 1e-3]),
+    )
 
 
 @st.composite
@@ -251,11 +273,12 @@ def compound_games(draw, depth=2):
         if level == 0 or draw(st.booleans()):
             return draw(rational_weighted_games(players))
         operator = draw(st.sampled_from(["and", "or"]))
-        return co.CompoundGame(operator, [rule(level - 1)
-                                          for _ in range(draw(st.integers(2, 3)))])
+        return co.CompoundGame(operator, [rule(level - 1) for _ in range(draw(st.integers(2, 3)))])
 
-    return co.CompoundGame(draw(st.sampled_from(["and", "or"])),
-                           [rule(depth - 1) for _ in range(draw(st.integers(2, 3)))])
+    return co.CompoundGame(
+        draw(st.sampled_from(["and", "or"])),
+        [rule(depth - 1) for _ in range(draw(st.integers(2, 3)))],
+    )
 
 
 @st.composite
@@ -282,15 +305,27 @@ def hedonic_games(draw, max_players: int = 4):
     n = draw(st.integers(1, max_players))
     players = [f"h{i}" for i in range(n)]
     if draw(st.booleans()):
-        values = draw(st.lists(st.lists(st.floats(-9, 9, allow_nan=False), min_size=n,
-                                        max_size=n), min_size=n, max_size=n))
+        values = draw(
+            st.lists(
+                st.lists(st.floats(-9, 9, allow_nan=False), min_size=n, max_size=n),
+                min_size=n,
+                max_size=n,
+            )
+        )
         return HedonicGame.additively_separable(values, players)
-    utilities = {p: {tuple(players[j] for j in range(n) if mask >> j & 1):
-                     draw(st.sampled_from([0.0, 1.0, 2.5, -3.0]))
-                     for mask in range(1 << n) if mask >> i & 1 and draw(st.booleans())}
-                 for i, p in enumerate(players)}
-    return HedonicGame.from_utilities(utilities, players,
-                                      default=draw(st.sampled_from([0.0, -1.0])))
+    utilities = {
+        p: {
+            tuple(players[j] for j in range(n) if mask >> j & 1): draw(
+                st.sampled_from([0.0, 1.0, 2.5, -3.0])
+            )
+            for mask in range(1 << n)
+            if mask >> i & 1 and draw(st.booleans())
+        }
+        for i, p in enumerate(players)
+    }
+    return HedonicGame.from_utilities(
+        utilities, players, default=draw(st.sampled_from([0.0, -1.0]))
+    )
 
 
 # ------------------------------------------------------------------------------ bargaining
@@ -298,8 +333,11 @@ def hedonic_games(draw, max_players: int = 4):
 def claims_problems(draw, max_claimants: int = 6):
     """``(estate, claims)`` with rational (or float) claims and 0 <= estate <= sum."""
     exact = draw(st.booleans())
-    numbers = (st.fractions(min_value=0, max_value=60, max_denominator=8) if exact else
-               st.integers(0, 60).map(float))
+    numbers = (
+        st.fractions(min_value=0, max_value=60, max_denominator=8)
+        if exact
+        else st.integers(0, 60).map(float)
+    )
     claims = draw(st.lists(numbers, min_size=1, max_size=max_claimants))
     total = sum(claims)
     share = draw(st.sampled_from([0, 1, Fraction(1, 2)]) | st.fractions(0, 1, max_denominator=50))
@@ -310,13 +348,17 @@ def claims_problems(draw, max_claimants: int = 6):
 def integer_claims_problems(max_claimants: int = 7):
     """``(estate, claims)`` with integer claims up to 50 and 0 <= estate <= sum."""
     return st.lists(st.integers(0, 50), min_size=1, max_size=max_claimants).flatmap(
-        lambda d: st.tuples(st.integers(0, sum(d)), st.just(d)))
+        lambda d: st.tuples(st.integers(0, sum(d)), st.just(d))
+    )
 
 
 def airport_costs(max_players: int = 9):
     """Runway costs, integer or rational, of an airport game."""
-    return st.lists(st.one_of(st.integers(0, 40), st.fractions(0, 40, max_denominator=6)),
-                    min_size=1, max_size=max_players)
+    return st.lists(
+        st.one_of(st.integers(0, 40), st.fractions(0, 40, max_denominator=6)),
+        min_size=1,
+        max_size=max_players,
+    )
 
 
 @st.composite
@@ -342,8 +384,9 @@ def spatial_models(draw, max_players: int = 5):
     ideals = draw(st.lists(st.integers(-20, 20), min_size=n, max_size=n, unique=True))
     players = [f"v{i}" for i in range(n)]
     rule = draw(st.sampled_from(["unanimity", "majority"]))
-    return co.SpatialModel(dict(zip(players, ideals)), status_quo=draw(st.integers(-25, 25)),
-                           decision_rule=rule)
+    return co.SpatialModel(
+        dict(zip(players, ideals)), status_quo=draw(st.integers(-25, 25)), decision_rule=rule
+    )
 
 
 # ------------------------------------------------------------------------------ seeded

@@ -11,7 +11,8 @@ import pytest
 import coalitions as co
 
 MODULES = sorted(
-    name for _, name, _ in pkgutil.walk_packages(co.__path__, prefix="coalitions.")
+    name
+    for _, name, _ in pkgutil.walk_packages(co.__path__, prefix="coalitions.")
     if not name.startswith("coalitions.cli") and name != "coalitions.__main__"
 )
 

@@ -45,7 +45,7 @@ ALGORITHMS = {"solutions", "power", "approx", "bargaining", "formation"}
 #: Imports of an algorithm package by ``datasets`` that are known and scheduled to go. Empty
 #: since the Cyprus-Belarus analysis moved to ``bargaining/cases.py`` (issue 12, deliverable
 #: 6); keep it empty.
-DATASETS_EXCEPTIONS: set[tuple[str, str]] = set()   # empty: datasets hold data loaders only
+DATASETS_EXCEPTIONS: set[tuple[str, str]] = set()  # empty: datasets hold data loaders only
 
 
 def _module_name(path: Path) -> str:
@@ -77,8 +77,12 @@ def _unit(name: str) -> str:
 
 def _is_core(name: str) -> bool:
     parts = name.split(".")
-    return len(parts) == 2 and parts[1].startswith("_") and not _is_package(name) \
+    return (
+        len(parts) == 2
+        and parts[1].startswith("_")
+        and not _is_package(name)
         and parts[1] != "__main__"
+    )
 
 
 def _is_private_module(name: str) -> bool:
@@ -130,15 +134,19 @@ def _imports(module: str) -> tuple[list[Import], list[tuple[str, str, int]]]:
                 continue
             for alias in node.names:
                 submodule = f"{source}.{alias.name}"
-                if submodule in MODULES:          # from package import module
+                if submodule in MODULES:  # from package import module
                     found.append(Import(module, submodule, None, node.lineno))
                     aliases[alias.asname or alias.name] = submodule
-                else:                              # from module import name
+                else:  # from module import name
                     found.append(Import(module, source, alias.name, node.lineno))
     uses = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and node.value.id in aliases and _private(node.attr):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and _private(node.attr)
+        ):
             uses.append((aliases[node.value.id], node.attr, node.lineno))
     return found, uses
 
@@ -149,9 +157,9 @@ IMPORTS = {m: _imports(m) for m in MODULES}
 def test_the_scanner_sees_the_package():
     """A guard against a scanner that finds nothing and so passes everything."""
     assert {"coalitions._bits", "coalitions.games.tu", "coalitions.solutions.shapley"} <= set(
-        MODULES)
-    edges = {(_unit(i.importer), _unit(i.target)) for found, _ in IMPORTS.values()
-             for i in found}
+        MODULES
+    )
+    edges = {(_unit(i.importer), _unit(i.target)) for found, _ in IMPORTS.values() for i in found}
     assert ("solutions", "games") in edges and ("solutions", "_numbers") in edges
     lazy = [i for i in IMPORTS["coalitions.cli.power"][0] if i.target == "coalitions.datasets"]
     assert lazy, "imports inside functions are part of the graph"
@@ -170,8 +178,10 @@ def test_no_private_module_or_name_of_another_package():
                 bad.append(f"{imp.where()} imports the private name {imp.target}.{imp.name}")
         for target, attribute, line in uses:
             if _unit(target) != unit:
-                bad.append(f"{MODULES[module].relative_to(ROOT)}:{line} uses the private name "
-                           f"{target}.{attribute}")
+                bad.append(
+                    f"{MODULES[module].relative_to(ROOT)}:{line} uses the private name "
+                    f"{target}.{attribute}"
+                )
     assert not bad, "\n".join(bad)
 
 

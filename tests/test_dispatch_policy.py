@@ -19,15 +19,41 @@ import coalitions as co
 from coalitions.exceptions import InvalidArgumentError
 
 FRONT_DOORS = {
-    "shapley_value", "banzhaf_value", "semivalue", "core", "least_core", "nucleolus",
-    "prenucleolus", "per_capita_nucleolus", "tau_value", "gately_point", "owen_value",
-    "banzhaf_owen_value", "owen_index", "banzhaf_owen_index", "myerson_value",
-    "shapley_shubik_index", "banzhaf_index", "coleman_power_to_act",
-    "coleman_power_to_prevent", "coleman_power_to_initiate", "rae_index",
-    "risk_of_being_outvoted", "johnston_index", "deegan_packel_index", "holler_index",
-    "pivotal_players", "power_indices", "decision_rule_sweep",
-    "optimal_coalition_structure", "club_frontier", "structure_core", "aumann_dreze_value",
-    "shapley_estimate", "banzhaf_estimate", "bargaining_solution",
+    "shapley_value",
+    "banzhaf_value",
+    "semivalue",
+    "core",
+    "least_core",
+    "nucleolus",
+    "prenucleolus",
+    "per_capita_nucleolus",
+    "tau_value",
+    "gately_point",
+    "owen_value",
+    "banzhaf_owen_value",
+    "owen_index",
+    "banzhaf_owen_index",
+    "myerson_value",
+    "shapley_shubik_index",
+    "banzhaf_index",
+    "coleman_power_to_act",
+    "coleman_power_to_prevent",
+    "coleman_power_to_initiate",
+    "rae_index",
+    "risk_of_being_outvoted",
+    "johnston_index",
+    "deegan_packel_index",
+    "holler_index",
+    "pivotal_players",
+    "power_indices",
+    "decision_rule_sweep",
+    "optimal_coalition_structure",
+    "club_frontier",
+    "structure_core",
+    "aumann_dreze_value",
+    "shapley_estimate",
+    "banzhaf_estimate",
+    "bargaining_solution",
 }
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -64,8 +90,11 @@ def test_method_parameter_is_documented_with_a_default(name):
     doc = inspect.getdoc(function)
     assert re.search(r"^method : ", doc, re.M), f"{name} does not document method="
     section = doc.split("method : ", 1)[1]
-    assert f'"{parameter.default}"' in section or f"``{parameter.default!r}``" in section \
-        or f"``\"{parameter.default}\"``" in section, f"{name}: the default is not documented"
+    assert (
+        f'"{parameter.default}"' in section
+        or f"``{parameter.default!r}``" in section
+        or f'``"{parameter.default}"``' in section
+    ), f"{name}: the default is not documented"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -98,8 +127,10 @@ def test_a_typo_in_a_keyword_gets_a_did_you_mean():
 def test_good_calls_are_unchanged():
     glove = co.glove_game(["L"], ["R1", "R2"])
     assert co.shapley_value(glove).method == "exact"
-    assert co.shapley_value(glove, method="auto").x.tolist() == co.shapley_value(
-        glove, method="exact").x.tolist()
+    assert (
+        co.shapley_value(glove, method="auto").x.tolist()
+        == co.shapley_value(glove, method="exact").x.tolist()
+    )
     assert co.banzhaf_value(glove, method="auto").method == "exact"
     assert co.core(glove, method="highs").method == "highs"
     assert co.nucleolus(glove, method="sequential").x.tolist() == [1, 0, 0]
@@ -107,13 +138,17 @@ def test_good_calls_are_unchanged():
     assert co.johnston_index(wvg, method="enumeration").method == "enumeration"
 
 
-@pytest.mark.parametrize("call", [
-    lambda: co.shapley_value(co.majority_game(3), method="exact", budget=100),
-    lambda: co.banzhaf_value(co.majority_game(3), method="exact", rng=1),
-    lambda: co.shapley_shubik_index(co.WeightedVotingGame(3, [2, 1, 1]), budget=100),
-    lambda: co.banzhaf_index(co.WeightedVotingGame(3, [2, 1, 1]), method="exact",
-                             executor=object()),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: co.shapley_value(co.majority_game(3), method="exact", budget=100),
+        lambda: co.banzhaf_value(co.majority_game(3), method="exact", rng=1),
+        lambda: co.shapley_shubik_index(co.WeightedVotingGame(3, [2, 1, 1]), budget=100),
+        lambda: co.banzhaf_index(
+            co.WeightedVotingGame(3, [2, 1, 1]), method="exact", executor=object()
+        ),
+    ],
+)
 def test_an_option_the_method_does_not_take_raises(call):
     with pytest.raises(InvalidArgumentError, match="does not take .*; it takes no options"):
         call()
@@ -121,8 +156,7 @@ def test_an_option_the_method_does_not_take_raises(call):
 
 def test_progress_is_callback_everywhere():
     calls = []
-    co.prenucleolus(co.majority_game(3), callback=lambda done, total: calls.append(
-        (done, total)))
+    co.prenucleolus(co.majority_game(3), callback=lambda done, total: calls.append((done, total)))
     assert calls and calls[-1] == (3, 3)
     for name, function in FOUND.items():
         assert "progress" not in inspect.signature(function).parameters, name

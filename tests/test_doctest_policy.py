@@ -36,14 +36,14 @@ def test_pyproject_flags_hide_no_number():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     try:
         import tomllib
-    except ModuleNotFoundError:                            # Python 3.10: read the one line
+    except ModuleNotFoundError:  # Python 3.10: read the one line
         line = re.search(r"^doctest_optionflags\s*=\s*\[(.*?)\]", text, re.M | re.S)
         flags = set(re.findall(r"[\"']([A-Z_]+)[\"']", line.group(1))) if line else set()
     else:
         ini = tomllib.loads(text)["tool"]["pytest"]["ini_options"]
         flags = set(ini.get("doctest_optionflags", []))
     assert flags <= ALLOWED_FLAGS, f"doctest flags not allowed: {flags - ALLOWED_FLAGS}"
-    for name in ("setup.cfg", "pytest.ini", "tox.ini"):      # no second place to set them
+    for name in ("setup.cfg", "pytest.ini", "tox.ini"):  # no second place to set them
         other = ROOT / name
         assert not other.exists() or "doctest_optionflags" not in other.read_text(), name
 
@@ -52,13 +52,17 @@ def test_no_inline_directive_hides_a_number():
     offences = []
     for path in documented_files():
         for match in DIRECTIVE.finditer(path.read_text(encoding="utf-8")):
-            options = {o.strip().lstrip("+-").split(" ")[0]
-                       for o in match.group("options").split(",") if o.strip()}
+            options = {
+                o.strip().lstrip("+-").split(" ")[0]
+                for o in match.group("options").split(",")
+                if o.strip()
+            }
             if not options <= ALLOWED_FLAGS:
                 offences.append(f"{path.relative_to(ROOT)}: # doctest: {match.group('options')}")
-    assert not offences, ("inline doctest directives that are not allowed (write the digits "
-                          "the code prints, or round explicitly: round(x, 4), f'{x:.4f}'):\n"
-                          + "\n".join(offences))
+    assert not offences, (
+        "inline doctest directives that are not allowed (write the digits "
+        "the code prints, or round explicitly: round(x, 4), f'{x:.4f}'):\n" + "\n".join(offences)
+    )
 
 
 def test_no_ellipsis_stands_for_digits():
@@ -66,8 +70,9 @@ def test_no_ellipsis_stands_for_digits():
     for path in documented_files():
         for example in doctest.DocTestParser().get_examples(path.read_text(encoding="utf-8")):
             if ELLIPSIS_IN_NUMBER.search(example.want):
-                offences.append(f"{path.relative_to(ROOT)}:{example.lineno + 1}: "
-                                f"{example.want.strip()!r}")
+                offences.append(
+                    f"{path.relative_to(ROOT)}:{example.lineno + 1}: {example.want.strip()!r}"
+                )
     assert not offences, "'...' stands for digits (round explicitly):\n" + "\n".join(offences)
 
 

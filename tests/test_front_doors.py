@@ -20,9 +20,12 @@ PACKAGE = Path(co.__file__).parent
 
 def _is_cli_command(node: ast.AST) -> bool:
     """A typer command or callback (``@app.command(...)``), named after what it runs."""
-    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
-               and d.func.attr in ("command", "callback")
-               for d in getattr(node, "decorator_list", ()))
+    return any(
+        isinstance(d, ast.Call)
+        and isinstance(d.func, ast.Attribute)
+        and d.func.attr in ("command", "callback")
+        for d in getattr(node, "decorator_list", ())
+    )
 
 
 def _public_definitions() -> dict[str, list[str]]:
@@ -31,8 +34,11 @@ def _public_definitions() -> dict[str, list[str]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         for node in ast.parse(path.read_text()).body:
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and \
-                    not node.name.startswith("_") and not _is_cli_command(node):
+            if (
+                isinstance(node, (ast.FunctionDef, ast.ClassDef))
+                and not node.name.startswith("_")
+                and not _is_cli_command(node)
+            ):
                 found.setdefault(node.name, []).append(module)
     return found
 
@@ -43,21 +49,39 @@ SHARED_BY_DESIGN = {"compute", "report"}
 
 
 def test_no_public_name_is_defined_twice():
-    twice = {name: modules for name, modules in _public_definitions().items()
-             if len(modules) > 1 and name not in SHARED_BY_DESIGN}
+    twice = {
+        name: modules
+        for name, modules in _public_definitions().items()
+        if len(modules) > 1 and name not in SHARED_BY_DESIGN
+    }
     assert not twice, f"public names defined in several modules: {twice}"
 
 
 def test_the_scan_sees_the_front_doors():
     found = _public_definitions()
-    for name in ("veto_players", "dummy_players", "null_players", "game_properties",
-                 "minimal_winning_coalitions", "shapley_value", "TUGame"):
+    for name in (
+        "veto_players",
+        "dummy_players",
+        "null_players",
+        "game_properties",
+        "minimal_winning_coalitions",
+        "shapley_value",
+        "TUGame",
+    ):
         assert len(found[name]) == 1
 
 
-@pytest.mark.parametrize("name", ["veto_players", "null_players", "dummy_players",
-                                  "game_properties", "minimal_winning_coalitions",
-                                  "minimal_blocking_coalitions"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "veto_players",
+        "null_players",
+        "dummy_players",
+        "game_properties",
+        "minimal_winning_coalitions",
+        "minimal_blocking_coalitions",
+    ],
+)
 def test_one_function_behind_every_spelling(name):
     assert getattr(co, name) is getattr(co.power, name)
     if hasattr(co.formation, name):
@@ -99,8 +123,7 @@ def test_roles_of_weighted_games_match_their_definitions(body):
     assert co.null_players(game) == null
     assert co.dummy_players(game) == dummy
     tu = game.to_tu_game()
-    assert (co.veto_players(tu), co.null_players(tu), co.dummy_players(tu)) == \
-        (veto, null, dummy)
+    assert (co.veto_players(tu), co.null_players(tu), co.dummy_players(tu)) == (veto, null, dummy)
 
 
 @settings(max_examples=40, deadline=None)
@@ -111,9 +134,14 @@ def test_minimal_winning_and_blocking_coalitions_match_their_definitions(body):
     wins = {c: game.is_winning(list(c)) for c in _coalitions(players)}
 
     def minimal(holds):
-        return sorted((c for c in wins if holds(c) and
-                       all(not holds(tuple(p for p in c if p != q)) for q in c)),
-                      key=lambda c: (len(c), [players.index(p) for p in c]))
+        return sorted(
+            (
+                c
+                for c in wins
+                if holds(c) and all(not holds(tuple(p for p in c if p != q)) for q in c)
+            ),
+            key=lambda c: (len(c), [players.index(p) for p in c]),
+        )
 
     def blocks(c):
         return not wins[tuple(p for p in players if p not in c)]
@@ -123,8 +151,9 @@ def test_minimal_winning_and_blocking_coalitions_match_their_definitions(body):
     # the same rule as a quota and weights, and as its 0/1 TU game
     same = co.minimal_winning_coalitions(game.quota, game.weights, players=players)
     assert same.coalitions == co.minimal_winning_coalitions(game.to_tu_game()).coalitions
-    assert same.weights == tuple(sum(game.weights[players.index(p)] for p in c)
-                                 for c in same.coalitions)
+    assert same.weights == tuple(
+        sum(game.weights[players.index(p)] for p in c) for c in same.coalitions
+    )
 
 
 @pytest.mark.parametrize("n", [64, 193, 1000])
@@ -151,7 +180,12 @@ def test_players_keyword_only_names_a_quota_and_weights():
 
 @given(st.sampled_from(["x", None, 3.5, [1, 2]]))
 def test_front_doors_refuse_what_is_not_a_game(thing):
-    for function in (co.veto_players, co.null_players, co.dummy_players,
-                     co.minimal_winning_coalitions, co.game_properties):
+    for function in (
+        co.veto_players,
+        co.null_players,
+        co.dummy_players,
+        co.minimal_winning_coalitions,
+        co.game_properties,
+    ):
         with pytest.raises(co.CoalitionsError):
             function(thing)

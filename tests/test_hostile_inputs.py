@@ -33,17 +33,46 @@ from coalitions.exceptions import CoalitionsError
 #: Seconds a single hostile call may take before it counts as a hang.
 CALL_SECONDS = 10
 
-MODULES = ["coalitions"] + [f"coalitions.{m}" for m in (
-    "games", "solutions", "power", "formation", "bargaining", "approx", "datasets",
-    "examples", "plot")]
+MODULES = ["coalitions"] + [
+    f"coalitions.{m}"
+    for m in (
+        "games",
+        "solutions",
+        "power",
+        "formation",
+        "bargaining",
+        "approx",
+        "datasets",
+        "examples",
+        "plot",
+    )
+]
 
 #: Names that are data containers or registration helpers, not computations on user input.
 SKIP = {
-    "Result", "AllocationResult", "ValueResult", "BalancedCollection", "CoreResult",
-    "LeastCoreResult", "NucleolusResult", "EstimateResult", "BargainingResult",
-    "RubinsteinResult", "BaronFerejohnResult", "WinSetResult", "PolicyCoreResult",
-    "SetterResult", "LCDResult", "LinkageResult", "ValueOracle", "Case", "Report", "Section",
-    "register", "script_main", "Body",
+    "Result",
+    "AllocationResult",
+    "ValueResult",
+    "BalancedCollection",
+    "CoreResult",
+    "LeastCoreResult",
+    "NucleolusResult",
+    "EstimateResult",
+    "BargainingResult",
+    "RubinsteinResult",
+    "BaronFerejohnResult",
+    "WinSetResult",
+    "PolicyCoreResult",
+    "SetterResult",
+    "LCDResult",
+    "LinkageResult",
+    "ValueOracle",
+    "Case",
+    "Report",
+    "Section",
+    "register",
+    "script_main",
+    "Body",
 }
 
 
@@ -59,13 +88,17 @@ def public_callables() -> dict[str, object]:
                 continue
             if any(obj is other for other in found.values()):
                 continue
-            label = name if module_name == "coalitions" or not hasattr(co, name) or \
-                getattr(co, name) is obj else f"{module_name.split('.')[-1]}.{name}"
+            label = (
+                name
+                if module_name == "coalitions" or not hasattr(co, name) or getattr(co, name) is obj
+                else f"{module_name.split('.')[-1]}.{name}"
+            )
             found[label] = obj
     return found
 
 
 # --------------------------------------------------------------------------- fixtures
+
 
 def tu3():
     return co.TUGame([0, 1, 1, 4, 1, 3, 3, 6], players=["A", "B", "C"])
@@ -80,8 +113,9 @@ def wvg(n, weight=1):
 
 
 def hedonic3():
-    return co.HedonicGame.additively_separable([[0, 2, -1], [2, 0, 1], [-1, 1, 0]],
-                                               players=["a", "b", "c"])
+    return co.HedonicGame.additively_separable(
+        [[0, 2, -1], [2, 0, 1], [-1, 1, 0]], players=["a", "b", "c"]
+    )
 
 
 def spatial():
@@ -89,17 +123,25 @@ def spatial():
 
 
 def spatial2():
-    return co.SpatialModel({"a": [0.0, 0.0], "b": [1.0, 0.0], "c": [0.5, 1.0]}, [0.5, 0.2],
-                           decision_rule="majority")
+    return co.SpatialModel(
+        {"a": [0.0, 0.0], "b": [1.0, 0.0], "c": [0.5, 1.0]}, [0.5, 0.2], decision_rule="majority"
+    )
 
 
 def linkage():
     return co.IssueLinkageModel(
-        {"C": {"A": {"type": "linear", "slope": 1},
-               "B": {"type": "quadratic", "ideal": 1, "salience": 2}},
-         "D": {"A": {"type": "linear", "slope": 2},
-               "B": {"type": "quadratic", "ideal": 0.1, "salience": 8}}},
-        status_quo={"A": 0, "B": 0})
+        {
+            "C": {
+                "A": {"type": "linear", "slope": 1},
+                "B": {"type": "quadratic", "ideal": 1, "salience": 2},
+            },
+            "D": {
+                "A": {"type": "linear", "slope": 2},
+                "B": {"type": "quadratic", "ideal": 0.1, "salience": 8},
+            },
+        },
+        status_quo={"A": 0, "B": 0},
+    )
 
 
 def problem():
@@ -107,7 +149,7 @@ def problem():
 
 
 def big_weights(n):
-    return co.WeightedVotingGame(n * 10 ** 18 // 2 + 1, [10 ** 18] * n)
+    return co.WeightedVotingGame(n * 10**18 // 2 + 1, [10**18] * n)
 
 
 class Unpicklable:
@@ -117,85 +159,198 @@ class Unpicklable:
 
 def _generic():
     """Hostile stand-ins for any argument."""
-    return {"None": None, "str": "nonsense", "neg": -1, "zero": 0, "nan": math.nan,
-            "inf": math.inf, "huge": 10 ** 300, "hugefloat": 1e300, "empty": [],
-            "list-nan": [math.nan, 1.0, 2.0], "list-str": ["x", "y", "z"],
-            "list-long": [1] * 7, "names-unknown": [["A", "Z"]], "names-dup": [["A", "A"]],
-            "object": Unpicklable(), "bool": True, "frac": Fraction(1, 3)}
+    return {
+        "None": None,
+        "str": "nonsense",
+        "neg": -1,
+        "zero": 0,
+        "nan": math.nan,
+        "inf": math.inf,
+        "huge": 10**300,
+        "hugefloat": 1e300,
+        "empty": [],
+        "list-nan": [math.nan, 1.0, 2.0],
+        "list-str": ["x", "y", "z"],
+        "list-long": [1] * 7,
+        "names-unknown": [["A", "Z"]],
+        "names-dup": [["A", "A"]],
+        "object": Unpicklable(),
+        "bool": True,
+        "frac": Fraction(1, 3),
+    }
 
 
 def _games():
     return {
-        "None": None, "str": "game", "int": 3, "list": [0, 1, 1, 2], "dict": {"A": 1},
-        "tu0": co.TUGame([0]), "tu1": co.TUGame([0, 5]), "tu3-float": float3(),
-        "tu3-exact": tu3(), "tu-1e18": co.TUGame([0, 10 ** 18, 10 ** 18, 3 * 10 ** 18]),
+        "None": None,
+        "str": "game",
+        "int": 3,
+        "list": [0, 1, 1, 2],
+        "dict": {"A": 1},
+        "tu0": co.TUGame([0]),
+        "tu1": co.TUGame([0, 5]),
+        "tu3-float": float3(),
+        "tu3-exact": tu3(),
+        "tu-1e18": co.TUGame([0, 10**18, 10**18, 3 * 10**18]),
         "tu-1e300": co.TUGame([0.0, 1e300, 1e300, 1e308]),
         "tu-negative": co.TUGame([0, -5, -5, -20]),
         "tu-symbolic": co.TUGame([0, 0, 0, __import__("sympy").Symbol("a")]),
         "wvg3": co.WeightedVotingGame(2, [1, 1, 1]),
-        "wvg64": wvg(64), "wvg193": wvg(193), "wvg1000": wvg(1000),
-        "wvg-1e18": big_weights(3), "wvg64-1e18": big_weights(64),
+        "wvg64": wvg(64),
+        "wvg193": wvg(193),
+        "wvg1000": wvg(1000),
+        "wvg-1e18": big_weights(3),
+        "wvg64-1e18": big_weights(64),
         "simple": co.SimpleGame(["A", "B"], minimal_winning=[["A"]]),
         "oracle": co.OracleGame(lambda s: float(len(s)), ["A", "B", "C"]),
-        "hedonic": hedonic3(), "spatial": spatial(),
+        "hedonic": hedonic3(),
+        "spatial": spatial(),
     }
 
 
 def _counts():
-    return {"None": None, "neg": -1, "zero": 0, "one": 1, "half": 2.5, "nan": math.nan,
-            "inf": math.inf, "str": "3", "bool": True, "huge": 10 ** 6, "list": [1, 2]}
+    return {
+        "None": None,
+        "neg": -1,
+        "zero": 0,
+        "one": 1,
+        "half": 2.5,
+        "nan": math.nan,
+        "inf": math.inf,
+        "str": "3",
+        "bool": True,
+        "huge": 10**6,
+        "list": [1, 2],
+    }
 
 
 def _players():
-    return {"None": None, "empty": [], "dup": ["a", "a"], "blank": [""], "none-name": [None],
-            "int-names": [1, 2], "str": "abc", "neg": -1, "zero": 0, "half": 2.5,
-            "thousand": [f"p{i}" for i in range(1000)], "nested": [["a"], ["b"]]}
+    return {
+        "None": None,
+        "empty": [],
+        "dup": ["a", "a"],
+        "blank": [""],
+        "none-name": [None],
+        "int-names": [1, 2],
+        "str": "abc",
+        "neg": -1,
+        "zero": 0,
+        "half": 2.5,
+        "thousand": [f"p{i}" for i in range(1000)],
+        "nested": [["a"], ["b"]],
+    }
 
 
 def _numbers():
-    return {"None": None, "neg": -1, "zero": 0, "nan": math.nan, "inf": math.inf,
-            "ninf": -math.inf, "huge": 10 ** 300, "hugefloat": 1e300, "str": "10",
-            "bad-str": "ten", "list": [1], "frac": Fraction(7, 3), "bool": True}
+    return {
+        "None": None,
+        "neg": -1,
+        "zero": 0,
+        "nan": math.nan,
+        "inf": math.inf,
+        "ninf": -math.inf,
+        "huge": 10**300,
+        "hugefloat": 1e300,
+        "str": "10",
+        "bad-str": "ten",
+        "list": [1],
+        "frac": Fraction(7, 3),
+        "bool": True,
+    }
 
 
 def _vectors():
-    return {"None": None, "empty": [], "nan": [math.nan, 1.0], "inf": [math.inf, 1.0],
-            "str": ["a", "b"], "none": [None, None], "neg": [-1, -2, -3],
-            "huge": [1e308, 1e308, 1e308], "long": list(range(1, 1001)), "scalar": 3,
-            "text": "123", "nested": [[1, 2], [3]], "int-1e18": [10 ** 18] * 3,
-            "1e30": [10 ** 30, 1, 1]}
+    return {
+        "None": None,
+        "empty": [],
+        "nan": [math.nan, 1.0],
+        "inf": [math.inf, 1.0],
+        "str": ["a", "b"],
+        "none": [None, None],
+        "neg": [-1, -2, -3],
+        "huge": [1e308, 1e308, 1e308],
+        "long": list(range(1, 1001)),
+        "scalar": 3,
+        "text": "123",
+        "nested": [[1, 2], [3]],
+        "int-1e18": [10**18] * 3,
+        "1e30": [10**30, 1, 1],
+    }
 
 
 def _documents():
-    return {"None": None, "list": [1], "empty": {}, "str": "tu", "no-values": {"type": "tu"},
-            "bad-type": {"type": "nonsense"}, "bad-quota": {"type": "weighted",
-                                                            "quota": "x", "weights": [1]},
-            "nan": {"type": "tu", "values": [0, float("nan")]},
-            "huge-players": {"type": "tu", "players": [str(i) for i in range(40)],
-                             "values": [0, 1]},
-            "version": {"type": "tu", "version": 99, "values": [0, 1]}}
+    return {
+        "None": None,
+        "list": [1],
+        "empty": {},
+        "str": "tu",
+        "no-values": {"type": "tu"},
+        "bad-type": {"type": "nonsense"},
+        "bad-quota": {"type": "weighted", "quota": "x", "weights": [1]},
+        "nan": {"type": "tu", "values": [0, float("nan")]},
+        "huge-players": {"type": "tu", "players": [str(i) for i in range(40)], "values": [0, 1]},
+        "version": {"type": "tu", "version": 99, "values": [0, 1]},
+    }
 
 
 def _names():
-    return {"None": None, "unknown": "nonexistent", "empty": "", "int": 3,
-            "path": "../../etc/passwd", "list": ["glove"]}
+    return {
+        "None": None,
+        "unknown": "nonexistent",
+        "empty": "",
+        "int": 3,
+        "path": "../../etc/passwd",
+        "list": ["glove"],
+    }
 
 
 def _bimatrices():
-    return {"None": None, "empty": [], "nan": [[math.nan, 1], [1, 1]], "ragged": [[1, 2], [3]],
-            "str": "ab", "inf": [[math.inf, 0], [0, 1]], "3d": [[[1]]]}
+    return {
+        "None": None,
+        "empty": [],
+        "nan": [[math.nan, 1], [1, 1]],
+        "ragged": [[1, 2], [3]],
+        "str": "ab",
+        "inf": [[math.inf, 0], [0, 1]],
+        "3d": [[[1]]],
+    }
 
 
 FIRST_KIND = {
-    "game": _games, "cost_game": _games, "dividends": _games, "n": _counts,
-    "players": _players, "left": _players, "estate": _numbers, "costs": _vectors,
-    "weights": _vectors, "values": _vectors, "quota": _numbers, "document": _documents,
-    "name": _names, "a": _bimatrices, "discount_factors": _numbers, "year": _counts,
-    "unit": _names, "value": _numbers, "points": _vectors, "polygon": _vectors,
-    "probabilities": _vectors, "coverage": _vectors, "quotas": _vectors,
-    "indices": _documents, "ideal_points": _documents, "utilities": _documents,
-    "spec": _documents, "kind": _names, "rule": _names, "operator": _names,
-    "figure": _generic, "function": _generic, "model": _games, "problem": _games,
+    "game": _games,
+    "cost_game": _games,
+    "dividends": _games,
+    "n": _counts,
+    "players": _players,
+    "left": _players,
+    "estate": _numbers,
+    "costs": _vectors,
+    "weights": _vectors,
+    "values": _vectors,
+    "quota": _numbers,
+    "document": _documents,
+    "name": _names,
+    "a": _bimatrices,
+    "discount_factors": _numbers,
+    "year": _counts,
+    "unit": _names,
+    "value": _numbers,
+    "points": _vectors,
+    "polygon": _vectors,
+    "probabilities": _vectors,
+    "coverage": _vectors,
+    "quotas": _vectors,
+    "indices": _documents,
+    "ideal_points": _documents,
+    "utilities": _documents,
+    "spec": _documents,
+    "kind": _names,
+    "rule": _names,
+    "operator": _names,
+    "figure": _generic,
+    "function": _generic,
+    "model": _games,
+    "problem": _games,
 }
 
 
@@ -208,8 +363,10 @@ def _base_calls():
         "owen_value": ((g, [["A", "B"]]), {}),
         "banzhaf_owen_value": ((g, [["A", "B"]]), {}),
         "owen_index": ((co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]), {}),
-        "banzhaf_owen_index": ((co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]),
-                                [["A", "B"]]), {}),
+        "banzhaf_owen_index": (
+            (co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]),
+            {},
+        ),
         "myerson_value": ((g, [("A", "B")]), {}),
         "graph_restricted_game": ((g, [("A", "B")]), {}),
         "aumann_dreze_value": ((g, [["A", "B"], ["C"]]), {}),
@@ -258,16 +415,17 @@ def _base_calls():
         "decision_rule_sweep": ((co.WeightedVotingGame(2, [1, 1, 1]), [1, 2, 3]), {}),
         "minimal_winning_coalitions": ((3, [1, 2, 3]), {"players": ["a", "b", "c"]}),
         "minimum_weight_coalitions": ((3, [1, 2, 3]), {"players": ["a", "b", "c"]}),
-        "minimal_connected_winning_coalitions": ((3, [1, 2, 3]),
-                                                 {"order": ["3", "1", "2"]}),
+        "minimal_connected_winning_coalitions": ((3, [1, 2, 3]), {"order": ["3", "1", "2"]}),
         "is_core_stable": ((hedonic3(), [["a", "b"], ["c"]]), {}),
         "is_nash_stable": ((hedonic3(), [["a", "b"], ["c"]]), {}),
         "is_individually_stable": ((hedonic3(), [["a", "b"], ["c"]]), {}),
         "is_contractually_individually_stable": ((hedonic3(), [["a", "b"], ["c"]]), {}),
         "hedonic_stability": ((hedonic3(), [["a", "b"], ["c"]]), {}),
         "hedonic_potential": ((hedonic3(), [["a", "b"], ["c"]]), {}),
-        "best_response_dynamics": ((hedonic3(), [["a"], ["b"], ["c"]]),
-                                   {"rule": "nash", "max_rounds": 10}),
+        "best_response_dynamics": (
+            (hedonic3(), [["a"], ["b"], ["c"]]),
+            {"rule": "nash", "max_rounds": 10},
+        ),
         "HedonicGame": (([[0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 2.0, 3.0]],), {"players": ["a", "b"]}),
         "linear_quadratic_model": ((5,), {"b": 1, "c": 1}),
         "agreement_stability": ((co.linear_quadratic_model(5),), {"indifferent": "join"}),
@@ -287,8 +445,10 @@ def _base_calls():
         "in_win_set": ((spatial(), [0.6]), {}),
         "setter_outcome": ((spatial(), "a"), {}),
         "package_win_set": ((linkage(),), {"resolution": 20, "samples": 200, "rng": 0}),
-        "linkage_analysis": ((linkage(),), {"blocker": "C", "linked_issue": "A",
-                                            "demand_issue": "B"}),
+        "linkage_analysis": (
+            (linkage(),),
+            {"blocker": "C", "linked_issue": "A", "demand_issue": "B"},
+        ),
         "decision_rule_game": (("majority", ("a", "b", "c")), {}),
         "shapley_estimate": ((float3(),), {"budget": 100, "rng": 0}),
         "banzhaf_estimate": ((float3(),), {"budget": 100, "rng": 0}),
@@ -301,13 +461,16 @@ def _base_calls():
         "power_index_bars": (({"SS": {"a": 0.5, "b": 0.5}},), {"log": False}),
         "legitimacy_efficiency_curves": (([1, 2, 3], [0.5, 0.25, 0.125]), {}),
         "win_set_diagram": (({"A": (0, 0), "B": (4, 0)}, (2, -3)), {}),
-        "bargaining_frontier": ((), {"disagreement": (0, 0), "feasible": [(0, 0), (1, 0),
-                                                                         (0, 1)]}),
-        "CompoundGame": (("and", [co.WeightedVotingGame(2, [1, 1, 1]),
-                                  co.WeightedVotingGame(1, [1, 1, 1])]), {}),
+        "bargaining_frontier": ((), {"disagreement": (0, 0), "feasible": [(0, 0), (1, 0), (0, 1)]}),
+        "CompoundGame": (
+            ("and", [co.WeightedVotingGame(2, [1, 1, 1]), co.WeightedVotingGame(1, [1, 1, 1])]),
+            {},
+        ),
         "IssueUtility": (({"type": "linear", "slope": 1},), {}),
-        "BargainingProblem": (("polytope", ("a", "b"), np.zeros(2)),
-                              {"vertices": np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])}),
+        "BargainingProblem": (
+            ("polytope", ("a", "b"), np.zeros(2)),
+            {"vertices": np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])},
+        ),
         "IssueLinkageModel": (({"C": {"A": {"type": "linear", "slope": 1}}}, {"A": 0}), {}),
         "AgreementModel": ((3, lambda k: k, lambda k: k), {}),
         "SimpleGame": ((["a", "b"],), {"minimal_winning": [["a"]]}),
@@ -342,6 +505,7 @@ def _default_first(function, name: str):
 
 # --------------------------------------------------------------------------- calling
 
+
 def outcome(function, args, kwargs, *, path_argument: bool = False) -> str | None:
     """None if the call answers or raises a CoalitionsError, else what went wrong."""
     try:
@@ -367,8 +531,7 @@ def hostile_calls(label: str, function, tmp_path):
         signature = inspect.signature(function)
     except (TypeError, ValueError):
         return
-    params = [p for p in signature.parameters.values()
-              if p.kind not in (p.VAR_KEYWORD,)]
+    params = [p for p in signature.parameters.values() if p.kind not in (p.VAR_KEYWORD,)]
     base = _base_calls().get(name)
     if name == "save_figure":
         base = ((co.plot.power_index_bars({"SS": {"a": 0.5}}), "figure.png"), {})
@@ -391,28 +554,40 @@ def hostile_calls(label: str, function, tmp_path):
         yield "base", args, kwargs, False
     # the first argument, from its kind's table
     if first is not None and first.kind != first.KEYWORD_ONLY:
-        table = hostile_files(tmp_path / "files") if first.name == "path" else \
-            FIRST_KIND.get(first.name, _generic)()
+        table = (
+            hostile_files(tmp_path / "files")
+            if first.name == "path"
+            else FIRST_KIND.get(first.name, _generic)()
+        )
         for key, value in table.items():
             rest = args[1:] if args else ()
             yield f"{first.name}={key}", (value, *rest), kwargs, first.name == "path"
     # every other parameter (and a keyword-only first one), from the generic table
     generic = _generic()
-    has_first = bool(args) or (first is not None and (first.default is not first.empty
-                                                      or first.name in kwargs))
+    has_first = bool(args) or (
+        first is not None and (first.default is not first.empty or first.name in kwargs)
+    )
     for position, param in enumerate(params):
-        if param.kind == param.VAR_POSITIONAL or (position == 0 and
-                                                  param.kind != param.KEYWORD_ONLY):
+        if param.kind == param.VAR_POSITIONAL or (
+            position == 0 and param.kind != param.KEYWORD_ONLY
+        ):
             continue
-        if position >= len(args) and param.kind != param.KEYWORD_ONLY and \
-                param.default is param.empty:
-            continue                        # required but no base call: nothing to vary
+        if (
+            position >= len(args)
+            and param.kind != param.KEYWORD_ONLY
+            and param.default is param.empty
+        ):
+            continue  # required but no base call: nothing to vary
         if not has_first:
-            continue                        # no valid first argument to go with it
+            continue  # no valid first argument to go with it
         for key, value in generic.items():
             if param.kind == param.KEYWORD_ONLY or position >= len(args):
-                yield (f"{param.name}={key}", args, {**kwargs, param.name: value},
-                       param.name == "path")
+                yield (
+                    f"{param.name}={key}",
+                    args,
+                    {**kwargs, param.name: value},
+                    param.name == "path",
+                )
             else:
                 new = list(args)
                 new[position] = value
@@ -439,8 +614,7 @@ def test_hostile_arguments_answer_or_raise_a_coalitions_error(label, tmp_path, m
             argument = case.split("=", 1)[0]
             failures.setdefault(f"{label}[{argument}]", {})[case] = problem_
     report = ratchet_report(label, failures, KNOWN_FAILURES)
-    assert not report, "hostile calls that escape without a CoalitionsError:\n" + \
-        "\n".join(report)
+    assert not report, "hostile calls that escape without a CoalitionsError:\n" + "\n".join(report)
 
 
 def test_known_failures_name_real_arguments():
@@ -453,7 +627,10 @@ def test_known_failures_name_real_arguments():
 
 def test_the_sweep_reaches_every_public_callable(tmp_path):
     # a callable the sweep cannot call at all would pass vacuously
-    silent = [label for label, function in FUNCTIONS.items()
-              if not list(hostile_calls(label, function, tmp_path))]
+    silent = [
+        label
+        for label, function in FUNCTIONS.items()
+        if not list(hostile_calls(label, function, tmp_path))
+    ]
     assert not silent
     assert len(FUNCTIONS) > 150

@@ -71,12 +71,13 @@ def discovered_front_doors() -> dict[str, str]:
             if not inspect.isfunction(function):
                 continue
             if len(getattr(function, "methods", ())) == 1 and name not in CONTRACTS:
-                continue    # one algorithm, nothing to dispatch (tests/test_dispatch_policy.py)
+                continue  # one algorithm, nothing to dispatch (tests/test_dispatch_policy.py)
             parameters = inspect.signature(function).parameters
             for selector in SELECTORS:
                 parameter = parameters.get(selector)
-                if parameter is not None and (parameter.default is None
-                                              or isinstance(parameter.default, str)):
+                if parameter is not None and (
+                    parameter.default is None or isinstance(parameter.default, str)
+                ):
                     found[name] = selector
     return found
 
@@ -88,8 +89,12 @@ def close(actual, expected, *, exact: bool, scale=1.0) -> bool:
         return False
     if exact:
         return actual == expected
-    return np.allclose(np.asarray(actual, float), np.asarray([float(e) for e in expected]),
-                       rtol=1e-9, atol=1e-9 * (1 + float(scale)))
+    return np.allclose(
+        np.asarray(actual, float),
+        np.asarray([float(e) for e in expected]),
+        rtol=1e-9,
+        atol=1e-9 * (1 + float(scale)),
+    )
 
 
 def within_sigmas(result, expected, scale=1.0) -> None:
@@ -104,16 +109,18 @@ def table_of(game):
 
 
 def null_players(values, n):
-    return [i for i in range(n) if all(values[m | 1 << i] == values[m]
-                                       for m in range(1 << n) if not m >> i & 1)]
+    return [
+        i
+        for i in range(n)
+        if all(values[m | 1 << i] == values[m] for m in range(1 << n) if not m >> i & 1)
+    ]
 
 
 def weighted_winning(game) -> tuple[int, set[int]]:
     """The winning masks from the weights and the quota (not from the game's own methods)."""
     weights, n = [Fraction(w) for w in game.weights], len(game.weights)
     quota = Fraction(game.quota)
-    return n, {m for m in range(1 << n)
-               if sum(weights[i] for i in range(n) if m >> i & 1) >= quota}
+    return n, {m for m in range(1 << n) if sum(weights[i] for i in range(n) if m >> i & 1) >= quota}
 
 
 def assert_value_axioms(game, x, *, efficient: bool) -> None:
@@ -179,6 +186,7 @@ def _check_value(oracle, *, efficient: bool):
         assert result.exact == (game.kind != "float")
         assert close(result.x, expected, exact=result.exact, scale=scale)
         assert_value_axioms(game, list(result.x), efficient=efficient)
+
     return check
 
 
@@ -191,7 +199,7 @@ def _check_estimate(case, result, choice, oracle):
 # --- nucleolus family
 def _nucleolus_inputs(imputation: bool):
     tables = rational_tables(2, 4)
-    if imputation:   # the nucleolus needs imputations: sum of v({i}) <= v(N)
+    if imputation:  # the nucleolus needs imputations: sum of v({i}) <= v(N)
         tables = tables.filter(lambda t: sum(t[0][1 << i] for i in range(t[1])) <= t[0][-1])
     return lambda choice: tables
 
@@ -201,17 +209,20 @@ def _check_nucleolus(kind):
         values, n = table
         x = list(result.x)
         assert result.exact and result.verified
-        expected = brute_force_nucleolus(values, n, imputation=kind != "pre",
-                                         per_capita=kind == "per-capita")
+        expected = brute_force_nucleolus(
+            values, n, imputation=kind != "pre", per_capita=kind == "per-capita"
+        )
         assert tuple(x) == expected
-        assert sum(x) == values[-1]                                    # efficiency
+        assert sum(x) == values[-1]  # efficiency
         if kind != "pre":
-            assert all(x[i] >= values[1 << i] for i in range(n))        # individually rational
-        if brute_force_core_vertices(values, n):                       # in a non-empty core
-            assert all(sum(x[i] for i in range(n) if m >> i & 1) >= values[m]
-                       for m in range(1 << n))
+            assert all(x[i] >= values[1 << i] for i in range(n))  # individually rational
+        if brute_force_core_vertices(values, n):  # in a non-empty core
+            assert all(
+                sum(x[i] for i in range(n) if m >> i & 1) >= values[m] for m in range(1 << n)
+            )
         for i, j in orc.symmetric_pairs_by_definition(values):
             assert x[i] == x[j]
+
     return check
 
 
@@ -219,7 +230,7 @@ def _check_nucleolus(kind):
 def _power_options(name, choice):
     options = _sampler_options(choice)
     if name == "banzhaf_index" and choice in SAMPLERS:
-        options["normalized"] = False   # the estimators give the absolute index
+        options["normalized"] = False  # the estimators give the absolute index
     return options
 
 
@@ -237,20 +248,21 @@ def _check_index(oracle, *, total=None, dummy=0, sampled_oracle=None):
         assert result.exact == (choice != "float")
         assert close(result.x, oracle(n, winning), exact=result.exact)
         assert_power_axioms(game, list(result.x), total=total, dummy=dummy)
+
     return check
 
 
 def _check_power_to_act(game, result, choice):
     n, winning = weighted_winning(game)
     assert result.exact == (choice != "float")
-    assert close([result.value], [orc.coleman_act_by_definition(n, winning)],
-                 exact=result.exact)
+    assert close([result.value], [orc.coleman_act_by_definition(n, winning)], exact=result.exact)
 
 
 def _check_risk(game, result, choice):
     n, winning = weighted_winning(game)
-    expected = [Fraction(sum(1 for m in winning if not m >> i & 1), 1 << (n - 1))
-                for i in range(n)]        # P(the body says yes | i says no)
+    expected = [
+        Fraction(sum(1 for m in winning if not m >> i & 1), 1 << (n - 1)) for i in range(n)
+    ]  # P(the body says yes | i says no)
     assert result.exact == (choice != "float")
     assert close(result.x, expected, exact=result.exact)
     assert all(0 <= r <= 1 for r in result.x)
@@ -260,12 +272,15 @@ def _check_power_table(game, result, choice):
     n, winning = weighted_winning(game)
     exact = choice != "float"
     assert result.exact == exact
-    assert close(result.indices["shapley-shubik"], orc.shapley_shubik_by_orders(n, winning),
-                 exact=exact)
-    assert close(result.indices["banzhaf"],
-                 orc.banzhaf_index_by_definition(n, winning, normalized=True), exact=exact)
-    assert close([result.power_to_act], [orc.coleman_act_by_definition(n, winning)],
-                 exact=exact)
+    assert close(
+        result.indices["shapley-shubik"], orc.shapley_shubik_by_orders(n, winning), exact=exact
+    )
+    assert close(
+        result.indices["banzhaf"],
+        orc.banzhaf_index_by_definition(n, winning, normalized=True),
+        exact=exact,
+    )
+    assert close([result.power_to_act], [orc.coleman_act_by_definition(n, winning)], exact=exact)
 
 
 # --- formation
@@ -282,8 +297,7 @@ def _check_structure(game, result, choice):
 def _clubs(draw):
     n = draw(st.integers(1, 6))
     # multiples of 1/8: products of up to six are exact in binary floating point
-    probabilities = draw(st.lists(st.integers(1, 8).map(lambda k: k / 8), min_size=n,
-                                  max_size=n))
+    probabilities = draw(st.lists(st.integers(1, 8).map(lambda k: k / 8), min_size=n, max_size=n))
     coverage = draw(st.lists(st.integers(0, 9), min_size=n, max_size=n))
     return probabilities, coverage
 
@@ -295,8 +309,9 @@ def _check_clubs(case, result, choice):
     for mask in range(1, 1 << n):
         members = [i for i in range(n) if mask >> i & 1]
         points.add((sum(s[i] for i in members), float(np.prod([p[i] for i in members]))))
-    frontier = sorted(a for a in points if not any(
-        b != a and b[0] >= a[0] and b[1] >= a[1] for b in points))
+    frontier = sorted(
+        a for a in points if not any(b != a and b[0] >= a[0] and b[1] >= a[1] for b in points)
+    )
     found = sorted(zip(result.coverage.tolist(), result.efficiency.tolist()))
     assert [c for c, _ in found] == [c for c, _ in frontier]
     assert [a for _, a in found] == pytest.approx([a for _, a in frontier], rel=1e-12)
@@ -306,9 +321,11 @@ def _check_clubs(case, result, choice):
         assert efficiency == pytest.approx(float(np.prod([p[i] for i in members])), rel=1e-12)
 
 
-STABLE = {"nash": orc.hedonic_nash_stable_by_definition,
-          "individual": orc.hedonic_individually_stable_by_definition,
-          "contractual": orc.hedonic_contractually_stable_by_definition}
+STABLE = {
+    "nash": orc.hedonic_nash_stable_by_definition,
+    "individual": orc.hedonic_individually_stable_by_definition,
+    "contractual": orc.hedonic_contractually_stable_by_definition,
+}
 
 
 def _check_dynamics(game, result, choice):
@@ -317,16 +334,22 @@ def _check_dynamics(game, result, choice):
     assert sorted(i for block in partition for i in block) == list(range(game.n_players))
     assert result.success is (result.stopping_reason == "stable")
     if result.stopping_reason == "stable":
-        def utility(i, group):          # exactly: tiny utilities must not be rounded away
+
+        def utility(i, group):  # exactly: tiny utilities must not be rounded away
             if game.is_additively_separable:
                 return sum(Fraction(game.separable_values[i][j]) for j in group if j != i)
             return Fraction(game.utility(game.players[i], [game.players[j] for j in group]))
+
         assert STABLE[choice](game.n_players, utility, partition)
 
 
 # --- claims
-CLAIMS_ORACLES = {"proportional": orc.proportional_by_definition, "cea": orc.cea_by_definition,
-                  "cel": orc.cel_by_definition, "talmud": orc.talmud_by_definition}
+CLAIMS_ORACLES = {
+    "proportional": orc.proportional_by_definition,
+    "cea": orc.cea_by_definition,
+    "cel": orc.cel_by_definition,
+    "talmud": orc.talmud_by_definition,
+}
 
 
 def _check_claims(problem, result, choice):
@@ -336,10 +359,10 @@ def _check_claims(problem, result, choice):
     assert result.exact == exact
     assert close(result.x, expected, exact=exact, scale=sum(claims))
     tolerance = 0 if exact else 1e-9 * (1 + float(sum(claims)))
-    assert abs(sum(result.x) - estate) <= tolerance                        # efficiency
+    assert abs(sum(result.x) - estate) <= tolerance  # efficiency
     for award, claim in zip(result.x, claims):
-        assert -tolerance <= award <= claim + tolerance                     # bounded by claims
-    for i, j in itertools.combinations(range(len(claims)), 2):              # order preserving
+        assert -tolerance <= award <= claim + tolerance  # bounded by claims
+    for i, j in itertools.combinations(range(len(claims)), 2):  # order preserving
         if claims[i] == claims[j]:
             assert abs(result.x[i] - result.x[j]) <= tolerance
         elif claims[i] < claims[j]:
@@ -354,8 +377,14 @@ def _hull(problem) -> list[tuple[float, float]]:
     def chain(ordered):
         out: list[tuple[float, float]] = []
         for p in ordered:
-            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
-                                     - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])) <= 0:
+            while (
+                len(out) >= 2
+                and (
+                    (out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                    - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])
+                )
+                <= 0
+            ):
                 out.pop()
             out.append(p)
         return out[:-1]
@@ -385,12 +414,14 @@ def _exit(hull, origin, direction) -> float:
 
 def _inside(hull, point, tolerance) -> bool:
     x, y = point
-    return all((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) >= -tolerance
-               for (x0, y0), (x1, y1) in _edges(hull))
+    return all(
+        (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) >= -tolerance
+        for (x0, y0), (x1, y1) in _edges(hull)
+    )
 
 
 def _bargaining_oracle(hull, choice):
-    if choice == "nash":                               # x*y is quadratic along an edge
+    if choice == "nash":  # x*y is quadratic along an edge
         best = max(x * y for x, y in hull)
         for (x0, y0), (x1, y1) in _edges(hull):
             a = (x1 - x0) * (y1 - y0)
@@ -401,8 +432,11 @@ def _bargaining_oracle(hull, choice):
         return "product", best
     if choice == "utilitarian":
         return "sum", max(x + y for x, y in hull)
-    direction = (1.0, 1.0) if choice == "egalitarian" else (max(x for x, _ in hull),
-                                                           max(y for _, y in hull))
+    direction = (
+        (1.0, 1.0)
+        if choice == "egalitarian"
+        else (max(x for x, _ in hull), max(y for _, y in hull))
+    )
     t = _exit(hull, (0.0, 0.0), direction)
     return "point", (t * direction[0], t * direction[1])
 
@@ -411,10 +445,10 @@ def _check_bargaining(problem, result, choice):
     x, y = (float(v) for v in result.x)
     hull = _hull(problem)
     tolerance = 1e-7 * (1 + max(abs(c) for point in hull for c in point))
-    assert x >= -tolerance and y >= -tolerance                         # individually rational
-    assert _inside(hull, (x, y), tolerance)                            # feasible
-    assert _exit(hull, (x, y), (1.0, 1.0)) <= tolerance                # weakly Pareto optimal
-    if choice in ("nash", "utilitarian"):                               # Pareto optimal
+    assert x >= -tolerance and y >= -tolerance  # individually rational
+    assert _inside(hull, (x, y), tolerance)  # feasible
+    assert _exit(hull, (x, y), (1.0, 1.0)) <= tolerance  # weakly Pareto optimal
+    if choice in ("nash", "utilitarian"):  # Pareto optimal
         assert _exit(hull, (x, y), (1.0, 0.0)) <= tolerance
         assert _exit(hull, (x, y), (0.0, 1.0)) <= tolerance
     kind, expected = _bargaining_oracle(hull, choice)
@@ -435,9 +469,15 @@ def _check_roles(game, result, role):
     def gain(i, s):
         return int((s | 1 << i) in wins) - int(s in wins)
 
-    expected = [game.players[i] for i in range(n)
-                if all(gain(i, s) == (0 if role == "null" else int((1 << i) in wins))
-                       for s in range(1 << n) if not s >> i & 1)]
+    expected = [
+        game.players[i]
+        for i in range(n)
+        if all(
+            gain(i, s) == (0 if role == "null" else int((1 << i) in wins))
+            for s in range(1 << n)
+            if not s >> i & 1
+        )
+    ]
     assert result == expected
 
 
@@ -448,76 +488,117 @@ PIE = co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
 
 def _power(name, check):
     function = getattr(co, name)
-    return Contract(WVG, _power_inputs,
-                    lambda game, choice: function(game, method=choice,
-                                                  **_power_options(name, choice)), check)
+    return Contract(
+        WVG,
+        _power_inputs,
+        lambda game, choice: function(game, method=choice, **_power_options(name, choice)),
+        check,
+    )
 
 
 def _estimator(function, oracle):
-    return Contract((GLOVE, GLOVE), lambda choice: oracle_games(1, 4),
-                    lambda case, choice: function(case[0], method=choice, budget=BUDGET, rng=0),
-                    lambda case, result, choice: _check_estimate(case, result, choice, oracle))
+    return Contract(
+        (GLOVE, GLOVE),
+        lambda choice: oracle_games(1, 4),
+        lambda case, choice: function(case[0], method=choice, budget=BUDGET, rng=0),
+        lambda case, result, choice: _check_estimate(case, result, choice, oracle),
+    )
 
 
 def _nucleolus(name, kind):
     function = getattr(co, name)
-    return Contract((list(GLOVE.values), 3), _nucleolus_inputs(kind != "pre"),
-                    lambda table, choice: function(co.TUGame(table[0]), method=choice),
-                    _check_nucleolus(kind), max_examples=8)
+    return Contract(
+        (list(GLOVE.values), 3),
+        _nucleolus_inputs(kind != "pre"),
+        lambda table, choice: function(co.TUGame(table[0]), method=choice),
+        _check_nucleolus(kind),
+        max_examples=8,
+    )
 
 
 CONTRACTS: dict[str, Contract] = {
     "shapley_value": Contract(
-        GLOVE, _value_inputs,
+        GLOVE,
+        _value_inputs,
         lambda game, choice: co.shapley_value(game, method=choice, **_sampler_options(choice)),
-        _check_value(orc.shapley_by_permutations, efficient=True)),
+        _check_value(orc.shapley_by_permutations, efficient=True),
+    ),
     "banzhaf_value": Contract(
-        GLOVE, _value_inputs,
+        GLOVE,
+        _value_inputs,
         lambda game, choice: co.banzhaf_value(game, method=choice, **_sampler_options(choice)),
-        _check_value(orc.banzhaf_by_definition, efficient=False)),
+        _check_value(orc.banzhaf_by_definition, efficient=False),
+    ),
     "shapley_estimate": _estimator(co.approx.shapley_estimate, orc.shapley_by_permutations),
     "banzhaf_estimate": _estimator(co.approx.banzhaf_estimate, orc.banzhaf_by_definition),
     "nucleolus": _nucleolus("nucleolus", "nucleolus"),
     "prenucleolus": _nucleolus("prenucleolus", "pre"),
     "per_capita_nucleolus": _nucleolus("per_capita_nucleolus", "per-capita"),
-    "shapley_shubik_index": _power("shapley_shubik_index",
-                                   _check_index(orc.shapley_shubik_by_orders, total=1)),
-    "banzhaf_index": _power("banzhaf_index", _check_index(
-        lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=True), total=1,
-        sampled_oracle=lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=False))),
+    "shapley_shubik_index": _power(
+        "shapley_shubik_index", _check_index(orc.shapley_shubik_by_orders, total=1)
+    ),
+    "banzhaf_index": _power(
+        "banzhaf_index",
+        _check_index(
+            lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=True),
+            total=1,
+            sampled_oracle=lambda n, w: orc.banzhaf_index_by_definition(n, w, normalized=False),
+        ),
+    ),
     "coleman_power_to_act": _power("coleman_power_to_act", _check_power_to_act),
-    "coleman_power_to_initiate": _power("coleman_power_to_initiate",
-                                        _check_index(orc.coleman_initiate_by_definition)),
-    "coleman_power_to_prevent": _power("coleman_power_to_prevent",
-                                       _check_index(orc.coleman_prevent_by_definition)),
+    "coleman_power_to_initiate": _power(
+        "coleman_power_to_initiate", _check_index(orc.coleman_initiate_by_definition)
+    ),
+    "coleman_power_to_prevent": _power(
+        "coleman_power_to_prevent", _check_index(orc.coleman_prevent_by_definition)
+    ),
     "rae_index": _power("rae_index", _check_index(orc.rae_by_definition, dummy=Fraction(1, 2))),
     "risk_of_being_outvoted": _power("risk_of_being_outvoted", _check_risk),
-    "null_players": Contract(WVG, _power_inputs,
-                             lambda game, choice: co.null_players(game, method=choice),
-                             lambda game, result, choice: _check_roles(game, result, "null"),
-                             returns_result=False),
-    "dummy_players": Contract(WVG, _power_inputs,
-                              lambda game, choice: co.dummy_players(game, method=choice),
-                              lambda game, result, choice: _check_roles(game, result, "dummy"),
-                              returns_result=False),
+    "null_players": Contract(
+        WVG,
+        _power_inputs,
+        lambda game, choice: co.null_players(game, method=choice),
+        lambda game, result, choice: _check_roles(game, result, "null"),
+        returns_result=False,
+    ),
+    "dummy_players": Contract(
+        WVG,
+        _power_inputs,
+        lambda game, choice: co.dummy_players(game, method=choice),
+        lambda game, result, choice: _check_roles(game, result, "dummy"),
+        returns_result=False,
+    ),
     "power_indices": _power("power_indices", _check_power_table),
     "optimal_coalition_structure": Contract(
-        GLOVE, lambda choice: exact_games(1, 5),
+        GLOVE,
+        lambda choice: exact_games(1, 5),
         lambda game, choice: co.optimal_coalition_structure(game, method=choice),
-        _check_structure),
+        _check_structure,
+    ),
     "club_frontier": Contract(
-        ([0.5, 0.5], [1, 1]), lambda choice: _clubs(),
-        lambda case, choice: co.club_frontier(*case, method=choice), _check_clubs),
+        ([0.5, 0.5], [1, 1]),
+        lambda choice: _clubs(),
+        lambda case, choice: co.club_frontier(*case, method=choice),
+        _check_clubs,
+    ),
     "best_response_dynamics": Contract(
-        co.HedonicGame.additively_separable([[0, 1], [1, 0]]), lambda choice: hedonic_games(),
+        co.HedonicGame.additively_separable([[0, 1], [1, 0]]),
+        lambda choice: hedonic_games(),
         lambda game, choice: co.best_response_dynamics(game, rule=choice, atol=0),
-        _check_dynamics),
+        _check_dynamics,
+    ),
     "claims_rule": Contract(
-        (10, [5, 10]), lambda choice: claims_problems(),
-        lambda problem, choice: co.claims_rule(*problem, rule=choice), _check_claims),
+        (10, [5, 10]),
+        lambda choice: claims_problems(),
+        lambda problem, choice: co.claims_rule(*problem, rule=choice),
+        _check_claims,
+    ),
     "bargaining_solution": Contract(
-        PIE, lambda choice: bargaining_problems(),
-        lambda problem, choice: co.bargaining_solution(problem, method=choice), _check_bargaining),
+        PIE,
+        lambda choice: bargaining_problems(),
+        lambda problem, choice: co.bargaining_solution(problem, method=choice),
+        _check_bargaining,
+    ),
 }
 
 
@@ -541,14 +622,16 @@ CASES = [(name, choice) for name, listed in CHOICES.items() for choice in listed
 
 
 def test_every_front_door_has_a_contract():
-    assert set(discovered_front_doors()) == set(CONTRACTS), \
+    assert set(discovered_front_doors()) == set(CONTRACTS), (
         "add a Contract for each new front door (and drop those of removed ones)"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACTS))
 def test_every_front_door_lists_its_choices(name):
-    assert CHOICES.get(name), f"{name}({BOGUS!r}) must raise InvalidArgumentError listing " \
-        "the valid choices"
+    assert CHOICES.get(name), (
+        f"{name}({BOGUS!r}) must raise InvalidArgumentError listing the valid choices"
+    )
 
 
 def assert_result_contract(result, choice: str) -> None:
@@ -567,8 +650,11 @@ def assert_result_contract(result, choice: str) -> None:
 def test_every_choice_keeps_the_contract(name, choice):
     contract = CONTRACTS[name]
 
-    @settings(max_examples=contract.max_examples * DEEP, deadline=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        max_examples=contract.max_examples * DEEP,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     @given(case=contract.inputs(choice))
     def run(case):
         result = contract.call(case, choice)

@@ -17,7 +17,7 @@ import sympy
 import coalitions as co
 
 ROWS = reference.rows()
-UNSC = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)     # 5 permanent + 10 elected, 9 votes
+UNSC = co.WeightedVotingGame(39, [7] * 5 + [1] * 10)  # 5 permanent + 10 elected, 9 votes
 GLOVE = co.glove_game(["L"], ["R1", "R2"])
 TALMUD = co.bankruptcy_game(200, [100, 200, 300])
 
@@ -64,7 +64,7 @@ def _glove_sv(expected):
 
 def _glove_core(expected):
     core = co.core(GLOVE, vertices=True)
-    assert core.exact and [list(v) for v in core.vertices] == expected   # the core is a point
+    assert core.exact and [list(v) for v in core.vertices] == expected  # the core is a point
     assert list(co.nucleolus(GLOVE).x) == expected[0]
 
 
@@ -115,8 +115,8 @@ def _bf_5_maj(expected):
     (proposer,), (partner,) = expected
     r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10))
     assert r.exact and list(r.proposer_shares) == [proposer] * 5
-    assert list(r.prices) == [partner] * 5            # what a partner is offered
-    assert sum(r.inclusion[0]) == 2                   # two partners, chosen at random
+    assert list(r.prices) == [partner] * 5  # what a partner is offered
+    assert sum(r.inclusion[0]) == 2  # two partners, chosen at random
     assert proposer + 2 * partner == 1
 
 
@@ -128,13 +128,24 @@ def _bf_5_unan(expected):
 
 
 REPRODUCERS = {
-    "UNSC15_SS_perm": _unsc_ss_perm, "UNSC15_SS_elected": _unsc_ss_elected,
-    "UNSC15_BZ_swings": _unsc_bz_swings, "UNSC15_BZ_norm": _unsc_bz_norm,
-    "UNSC15_BZ_abs": _unsc_bz_abs, "UNSC15_Coleman_A": _unsc_coleman_a,
-    "EEC1958_BZ": _eec1958_bz, "GLOVE_SV": _glove_sv, "GLOVE_CORE": _glove_core,
-    "MAJ3": _maj3, "TALMUD_E200": _talmud_e200, "TALMUD_E200_SV": _talmud_e200_sv,
-    "AIRPORT_123_SV": _airport_123_sv, "NASH_SQRT": _nash_sqrt, "KS_SQRT": _ks_sqrt,
-    "RUB_09": _rub_09, "BF_5_maj": _bf_5_maj, "BF_5_unan": _bf_5_unan,
+    "UNSC15_SS_perm": _unsc_ss_perm,
+    "UNSC15_SS_elected": _unsc_ss_elected,
+    "UNSC15_BZ_swings": _unsc_bz_swings,
+    "UNSC15_BZ_norm": _unsc_bz_norm,
+    "UNSC15_BZ_abs": _unsc_bz_abs,
+    "UNSC15_Coleman_A": _unsc_coleman_a,
+    "EEC1958_BZ": _eec1958_bz,
+    "GLOVE_SV": _glove_sv,
+    "GLOVE_CORE": _glove_core,
+    "MAJ3": _maj3,
+    "TALMUD_E200": _talmud_e200,
+    "TALMUD_E200_SV": _talmud_e200_sv,
+    "AIRPORT_123_SV": _airport_123_sv,
+    "NASH_SQRT": _nash_sqrt,
+    "KS_SQRT": _ks_sqrt,
+    "RUB_09": _rub_09,
+    "BF_5_maj": _bf_5_maj,
+    "BF_5_unan": _bf_5_unan,
 }
 
 
@@ -148,16 +159,17 @@ def test_reference_case_is_reproduced(row):
     REPRODUCERS[row["id"]](reference.expected(row))
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["decimal"].strip()],
-                         ids=lambda row: row["id"])
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r["decimal"].strip()], ids=lambda row: row["id"]
+)
 def test_decimal_column_rounds_the_exact_answer(row):
     """The ``decimal`` column is the exact answer rounded to the digits it prints."""
     texts, groups = row["decimal"].split(" / "), reference.decimals(row)
-    assert len(groups) <= len(reference.expected(row))   # decimals of the leading groups
+    assert len(groups) <= len(reference.expected(row))  # decimals of the leading groups
     for exact_group, decimal_group, text in zip(reference.expected(row), groups, texts):
         digits = [len(part.split(".")[1]) if "." in part else 0 for part in text.split(";")]
         for exact, decimal, places in zip(exact_group, decimal_group, digits, strict=True):
-            assert abs(float(exact) - decimal) <= 0.5 * 10.0 ** -places + 1e-15, (exact, decimal)
+            assert abs(float(exact) - decimal) <= 0.5 * 10.0**-places + 1e-15, (exact, decimal)
 
 
 def test_the_maj3_row_says_the_core_is_empty():

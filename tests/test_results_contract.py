@@ -25,8 +25,9 @@ EEC = co.datasets.eec_council_1958()
 def _hedonic():
     from coalitions.formation import HedonicGame
 
-    return HedonicGame.additively_separable([[0, 2, -1], [2, 0, 1], [-1, 1, 0]],
-                                            players=["a", "b", "c"])
+    return HedonicGame.additively_separable(
+        [[0, 2, -1], [2, 0, 1], [-1, 1, 0]], players=["a", "b", "c"]
+    )
 
 
 def _spatial():
@@ -35,8 +36,9 @@ def _spatial():
 
 FACTORIES = {
     "ValueResult": lambda: co.shapley_value(GLOVE),
-    "EstimateResult": lambda: co.shapley_value(GLOVE.to_float(), method="permutation",
-                                               budget=600, rng=0),
+    "EstimateResult": lambda: co.shapley_value(
+        GLOVE.to_float(), method="permutation", budget=600, rng=0
+    ),
     "PowerIndexResult": lambda: co.shapley_shubik_index(UNSC),
     "PowerToActResult": lambda: co.coleman_power_to_act(UNSC),
     "PivotalResult": lambda: co.pivotal_players(UNSC, UNSC.players[:9]),
@@ -48,19 +50,24 @@ FACTORIES = {
     "DynamicsResult": lambda: co.best_response_dynamics(_hedonic()),
     "AgreementStabilityResult": lambda: co.agreement_stability(co.linear_quadratic_model(6)),
     "WinningCoalitionsResult": lambda: co.minimal_winning_coalitions(EEC),
-    "ClubFrontierResult": lambda: co.club_frontier([0.9, 0.5, 0.7], [3, 1, 2],
-                                                   players=["a", "b", "c"]),
+    "ClubFrontierResult": lambda: co.club_frontier(
+        [0.9, 0.5, 0.7], [3, 1, 2], players=["a", "b", "c"]
+    ),
     "BargainingResult": lambda: co.nash_solution(
-        co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])),
+        co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
+    ),
     "RubinsteinResult": lambda: co.rubinstein([Fraction(9, 10), Fraction(9, 10)]),
     "BaronFerejohnResult": lambda: co.baron_ferejohn(5, discount_factors=Fraction(9, 10)),
     "WinSetResult": lambda: co.win_set(_spatial()),
     "PolicyCoreResult": lambda: co.policy_core(_spatial()),
     "SetterResult": lambda: co.setter_outcome(_spatial(), "E"),
     "LCDResult": lambda: co.lcd_outcome(_spatial()),
-    "LinkageResult": lambda: co.linkage_analysis(co.bargaining.cases.cyprus_belarus_model(),
-                                                  blocker="CY", linked_issue="belarus_listing",
-                                                  demand_issue="turkey_response"),
+    "LinkageResult": lambda: co.linkage_analysis(
+        co.bargaining.cases.cyprus_belarus_model(),
+        blocker="CY",
+        linked_issue="belarus_listing",
+        demand_issue="turkey_response",
+    ),
     "BalancedCollection": lambda: co.core(co.majority_game(3)).certificate,
     "CoreResult": lambda: co.core(GLOVE),
     "LeastCoreResult": lambda: co.least_core(co.majority_game(3)),
@@ -72,8 +79,11 @@ BASES = {"Result", "AllocationResult"}
 
 
 def result_classes():
-    return {name: cls for name, cls in vars(results).items()
-            if isinstance(cls, type) and issubclass(cls, results.Result)}
+    return {
+        name: cls
+        for name, cls in vars(results).items()
+        if isinstance(cls, type) and issubclass(cls, results.Result)
+    }
 
 
 def test_every_result_class_has_a_factory():
@@ -115,10 +125,10 @@ def test_one_entry_per_player_makes_a_mapping(built):
     assert built[built.players[-1]] is x[-1] or built[built.players[-1]] == x[-1]
     with pytest.raises(co.UnknownPlayerError):
         built["no such player"]
-    with pytest.raises(KeyError):   # UnknownPlayerError is a KeyError too
+    with pytest.raises(KeyError):  # UnknownPlayerError is a KeyError too
         built["no such player"]
     assert "no such player" not in built
-    with pytest.raises(AttributeError):   # frozen: dataclasses.FrozenInstanceError
+    with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError
         built.x = None
 
 
@@ -159,10 +169,16 @@ def test_a_large_allocation_repr_stays_short():
 
 
 def test_failure_sets_status_and_success_together():
-    failed = results.ValueResult(x=np.array([np.nan]), players=("a",), concept="shapley",
-                                 success=False, message="solver failed")
+    failed = results.ValueResult(
+        x=np.array([np.nan]),
+        players=("a",),
+        concept="shapley",
+        success=False,
+        message="solver failed",
+    )
     assert failed.status == results.FAILED and not failed.success
     assert "success=False" in repr(failed)
-    limited = results.ValueResult(x=np.array([0.0]), players=("a",), concept="shapley",
-                                  status=results.LIMIT)
+    limited = results.ValueResult(
+        x=np.array([0.0]), players=("a",), concept="shapley", status=results.LIMIT
+    )
     assert not limited.success

@@ -11,5 +11,14 @@ from ._engine import FunctionOracle, TableOracle, ValueOracle, as_oracle
 from .banzhaf import BANZHAF_SAMPLERS, banzhaf_estimate
 from .shapley import SHAPLEY_SAMPLERS, shapley_estimate
 
-__all__ = ["shapley_estimate", "banzhaf_estimate", "as_oracle", "ValueOracle", "TableOracle",
-           "FunctionOracle", "SHAPLEY_SAMPLERS", "BANZHAF_SAMPLERS", "SAMPLING_OPTIONS"]
+__all__ = [
+    "shapley_estimate",
+    "banzhaf_estimate",
+    "as_oracle",
+    "ValueOracle",
+    "TableOracle",
+    "FunctionOracle",
+    "SHAPLEY_SAMPLERS",
+    "BANZHAF_SAMPLERS",
+    "SAMPLING_OPTIONS",
+]

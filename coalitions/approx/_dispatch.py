@@ -16,10 +16,21 @@ __all__ = ["dispatch", "SAMPLING_OPTIONS"]
 SAMPLING_OPTIONS = ("budget", "rng", "executor")
 
 
-def dispatch(game: Any, method: str | None, function: str, default: str,
-             samplers: Sequence[str], methods: Sequence[str] = (), *, budget=None,
-             rng=None, executor=None, callback=None,
-             confidence: float = 0.95, normalized: bool = False):
+def dispatch(
+    game: Any,
+    method: str | None,
+    function: str,
+    default: str,
+    samplers: Sequence[str],
+    methods: Sequence[str] = (),
+    *,
+    budget=None,
+    rng=None,
+    executor=None,
+    callback=None,
+    confidence: float = 0.95,
+    normalized: bool = False,
+):
     """The estimate when ``method`` is a sampler (or the game is an oracle), else None.
 
     None means: run the exact path of ``function``. ``method="auto"`` (or None) samples an
@@ -31,8 +42,9 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
     if method is not None and methods and method not in methods:
         unknown_choice(method, methods)
     is_oracle = isinstance(game, OracleGame) or (
-        callable(getattr(game, "to_oracle", None)) and
-        not callable(getattr(game, "to_tu_game", None)))
+        callable(getattr(game, "to_oracle", None))
+        and not callable(getattr(game, "to_tu_game", None))
+    )
     if method is None and is_oracle:
         if budget is None:
             raise InvalidArgumentError(
@@ -48,9 +60,13 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
                 f"not have; use a sampling method ({', '.join(map(repr, samplers))}) with a "
                 "budget, or game.tabulate() for small n."
             )
-        check_options(method or "exact", {"budget": budget, "rng": rng, "executor": executor},
-                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
-                      takers="sampling methods")
+        check_options(
+            method or "exact",
+            {"budget": budget, "rng": rng, "executor": executor},
+            dict.fromkeys(samplers, SAMPLING_OPTIONS),
+            function=function,
+            takers="sampling methods",
+        )
         return None
     if normalized:
         raise InvalidArgumentError(
@@ -61,5 +77,12 @@ def dispatch(game: Any, method: str | None, function: str, default: str,
     from .shapley import shapley_estimate
 
     estimator = shapley_estimate if function.startswith("shapley") else banzhaf_estimate
-    return estimator(game, method=method, budget=budget, rng=rng, executor=executor,
-                     callback=callback, confidence=confidence)
+    return estimator(
+        game,
+        method=method,
+        budget=budget,
+        rng=rng,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+    )

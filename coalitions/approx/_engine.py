@@ -32,15 +32,23 @@ from ..games.oracle import OracleGame
 from ..games.tu import TUGame
 from ..results import EstimateResult
 
-__all__ = ["ValueOracle", "TableOracle", "FunctionOracle", "as_oracle",
-           "run_tasks", "check_budget", "estimate_result", "Moments",
-           "DEFAULT_CHUNK_EVALUATIONS"]
+__all__ = [
+    "ValueOracle",
+    "TableOracle",
+    "FunctionOracle",
+    "as_oracle",
+    "run_tasks",
+    "check_budget",
+    "estimate_result",
+    "Moments",
+    "DEFAULT_CHUNK_EVALUATIONS",
+]
 
 #: Evaluations per task unless ``chunk_size`` says otherwise. Fixed (not tied to the number of
 #: workers) so that results are reproducible; large enough to amortise a Dask task (~15 ms).
 DEFAULT_CHUNK_EVALUATIONS = 1 << 16
 #: Tables with a worth past this are sampled divided by a power of two (their squares overflow).
-SCALE_ABOVE = 2.0 ** 400
+SCALE_ABOVE = 2.0**400
 #: At most this many tasks in one run (a budget of 6.5e10 evaluations in default chunks).
 MAX_TASKS = 1_000_000
 #: At most this many boolean cells in one coalition matrix (memory bound per task).
@@ -70,8 +78,13 @@ class ValueOracle:
 
 
 def _check_game(game: Any, kind: type, oracle: str) -> None:
-    check_instance(game, kind, oracle, hint="pass the game to the estimator itself "
-                   "(shapley_estimate(game, ...)), which picks the oracle")
+    check_instance(
+        game,
+        kind,
+        oracle,
+        hint="pass the game to the estimator itself "
+        "(shapley_estimate(game, ...)), which picks the oracle",
+    )
 
 
 class TableOracle(ValueOracle):
@@ -147,8 +160,11 @@ def check_budget(budget: Any, minimum: int, method: str, n: int) -> int:
             f"method={method!r} is a sampling estimator: give budget=<number of value "
             f"evaluations> (at least {minimum} for {n} players)."
         )
-    if isinstance(budget, bool) or not isinstance(budget, (int, np.integer, float)) or (
-            isinstance(budget, float) and not budget.is_integer()):
+    if (
+        isinstance(budget, bool)
+        or not isinstance(budget, (int, np.integer, float))
+        or (isinstance(budget, float) and not budget.is_integer())
+    ):
         raise InvalidArgumentError(f"budget must be a whole number of evaluations, got {budget!r}.")
     budget = int(budget)
     if budget < minimum:
@@ -166,16 +182,24 @@ def split(units: int, per_task: int) -> list[int]:
         raise TooLargeError(
             f"this budget makes more than {MAX_TASKS:,} tasks of {per_task} sampling units "
             "(each task has its own seed, so a run holds at most that many); lower budget, or "
-            "raise chunk_size.")
+            "raise chunk_size."
+        )
     sizes = [per_task] * (units // per_task)
     if units % per_task:
         sizes.append(units % per_task)
     return sizes
 
 
-def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *,
-              executor: Executor | None, callback: Callable | None, total: int,
-              done: int = 0) -> tuple[list, int]:
+def run_tasks(
+    function: Callable,
+    oracle: ValueOracle,
+    tasks: Sequence[tuple],
+    *,
+    executor: Executor | None,
+    callback: Callable | None,
+    total: int,
+    done: int = 0,
+) -> tuple[list, int]:
     """Run ``function(oracle, *task)`` for each task; each returns ``(stats, evaluations)``.
 
     Returns the list of stats in task order and the number of evaluations. ``callback(done,
@@ -204,8 +228,10 @@ def run_tasks(function: Callable, oracle: ValueOracle, tasks: Sequence[tuple], *
     except BaseException as error:
         for future in futures:
             future.cancel()
-        if isinstance(error, (AttributeError, TypeError, pickle.PicklingError)) and \
-                "pickle" in str(error).lower():
+        if (
+            isinstance(error, (AttributeError, TypeError, pickle.PicklingError))
+            and "pickle" in str(error).lower()
+        ):
             raise InvalidGameError(
                 f"the executor could not send the game to its workers ({error}); with "
                 "process or Dask workers the value function must be picklable: define it at "
@@ -239,8 +265,7 @@ class Moments:
             zero = np.zeros(units.shape[1:])
             return cls(zero, zero, zero)
         mean = units.mean(axis=0)
-        return cls(np.full(units.shape[1:], float(k)), mean,
-                   ((units - mean) ** 2).sum(axis=0))
+        return cls(np.full(units.shape[1:], float(k)), mean, ((units - mean) ** 2).sum(axis=0))
 
     @classmethod
     def of_cells(cls, cells: np.ndarray, values: np.ndarray, size: int) -> Moments:
@@ -267,15 +292,17 @@ class Moments:
         delta = other.mean - self.mean
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.where(count > 0, other.count / count, 0.0)
-        return Moments(count, self.mean + delta * share,
-                       self.m2 + other.m2 + delta**2 * self.count * share)
+        return Moments(
+            count, self.mean + delta * share, self.m2 + other.m2 + delta**2 * self.count * share
+        )
 
     def __getitem__(self, index) -> Moments:
         return Moments(self.count[index], self.mean[index], self.m2[index])
 
     def reshape(self, *shape) -> Moments:
-        return Moments(self.count.reshape(*shape), self.mean.reshape(*shape),
-                       self.m2.reshape(*shape))
+        return Moments(
+            self.count.reshape(*shape), self.mean.reshape(*shape), self.m2.reshape(*shape)
+        )
 
     @property
     def variance(self) -> np.ndarray:
@@ -302,10 +329,19 @@ def mean_and_error(moments: Moments) -> tuple[np.ndarray, np.ndarray]:
         return moments.mean, np.sqrt(moments.variance / moments.count)
 
 
-def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *,
-                    concept: str, method: str, confidence: float, budget: int,
-                    n_evaluations: int, n_samples: int, normalized: bool = False
-                    ) -> EstimateResult:
+def estimate_result(
+    oracle: ValueOracle,
+    x: np.ndarray,
+    std_error: np.ndarray,
+    *,
+    concept: str,
+    method: str,
+    confidence: float,
+    budget: int,
+    n_evaluations: int,
+    n_samples: int,
+    normalized: bool = False,
+) -> EstimateResult:
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
     with np.errstate(over="ignore", invalid="ignore"):
         x = np.asarray(x, dtype=np.float64) * oracle.scale
@@ -315,20 +351,32 @@ def estimate_result(oracle: ValueOracle, x: np.ndarray, std_error: np.ndarray, *
         raise InvalidGameError(
             f"{concept} estimate: float arithmetic overflowed on worths this large (the "
             "estimate or its standard error is not finite); give the value function in "
-            "smaller units (divide it by a constant and multiply the estimate back).")
+            "smaller units (divide it by a constant and multiply the estimate back)."
+        )
     for a in arrays:
         a.setflags(write=False)
-    return EstimateResult(x=arrays[0], players=tuple(oracle.players), exact=False,
-                          concept=concept, method=method, normalized=normalized,
-                          n_evaluations=int(n_evaluations), std_error=arrays[1],
-                          confidence=float(confidence), ci_low=arrays[2], ci_high=arrays[3],
-                          budget=int(budget), n_samples=int(n_samples))
+    return EstimateResult(
+        x=arrays[0],
+        players=tuple(oracle.players),
+        exact=False,
+        concept=concept,
+        method=method,
+        normalized=normalized,
+        n_evaluations=int(n_evaluations),
+        std_error=arrays[1],
+        confidence=float(confidence),
+        ci_low=arrays[2],
+        ci_high=arrays[3],
+        budget=int(budget),
+        n_samples=int(n_samples),
+    )
 
 
 def check_confidence(confidence: Any) -> float:
-    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1 or math.isnan(
-            confidence):
-        raise InvalidArgumentError(f"confidence must be a probability in (0, 1), got {confidence!r}.")
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1 or math.isnan(confidence):
+        raise InvalidArgumentError(
+            f"confidence must be a probability in (0, 1), got {confidence!r}."
+        )
     return float(confidence)
 
 
@@ -336,10 +384,14 @@ def chunk_units(chunk_size: Any, cost_per_unit: int, cells_per_unit: int) -> int
     """Sampling units per task from a chunk size in evaluations and the memory bound."""
     if chunk_size is None:
         chunk_size = DEFAULT_CHUNK_EVALUATIONS
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or \
-            chunk_size < 1:
-        raise InvalidArgumentError(f"chunk_size must be a positive number of evaluations, got "
-                         f"{chunk_size!r}.")
+    if (
+        isinstance(chunk_size, bool)
+        or not isinstance(chunk_size, (int, np.integer))
+        or chunk_size < 1
+    ):
+        raise InvalidArgumentError(
+            f"chunk_size must be a positive number of evaluations, got {chunk_size!r}."
+        )
     by_budget = max(1, int(chunk_size) // max(cost_per_unit, 1))
     by_memory = max(1, MAX_MATRIX_CELLS // max(cells_per_unit, 1))
     return min(by_budget, by_memory)

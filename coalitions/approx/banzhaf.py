@@ -31,11 +31,18 @@ BANZHAF_SAMPLERS = ("sampling", "msr")
 
 @finite_floats
 @front_door(BANZHAF_SAMPLERS, plural="sampling methods")
-def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None = None,
-                     rng: Any = None, executor: Any = None,
-                     callback: Callable[[int, int], Any] | None = None,
-                     confidence: float = 0.95, chunk_size: int | None = None,
-                     concept: str = "banzhaf"):
+def banzhaf_estimate(
+    game: Any,
+    *,
+    method: str = "sampling",
+    budget: int | None = None,
+    rng: Any = None,
+    executor: Any = None,
+    callback: Callable[[int, int], Any] | None = None,
+    confidence: float = 0.95,
+    chunk_size: int | None = None,
+    concept: str = "banzhaf",
+):
     r"""Estimate the (raw) Banzhaf value by sampling uniform coalitions.
 
     Parameters
@@ -95,7 +102,7 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
     seeds = seed_sequence(rng)
     check_callback(callback, "banzhaf_estimate")
     n = oracle.n
-    extra: tuple[float, ...]          # the task's arguments after (seed, size)
+    extra: tuple[float, ...]  # the task's arguments after (seed, size)
     task: Callable[..., Any]
     if method == "sampling":
         cost, done, extra = n + 1, 0, ()
@@ -111,8 +118,15 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
         task, cells = _msr_task, n
     sizes = split(units, chunk_units(chunk_size, cost, cells))
     tasks = [(child, size, *extra) for child, size in zip(seeds.spawn(len(sizes)), sizes)]
-    parts, used = run_tasks(task, oracle, tasks, executor=executor, callback=callback,
-                            total=done + units * cost, done=done)
+    parts, used = run_tasks(
+        task,
+        oracle,
+        tasks,
+        executor=executor,
+        callback=callback,
+        total=done + units * cost,
+        done=done,
+    )
     stats = add_stats(parts)
     if method == "sampling":
         x, error = mean_and_error(stats["units"])
@@ -125,9 +139,17 @@ def banzhaf_estimate(game: Any, *, method: str = "sampling", budget: int | None 
                 "was in (or out of) fewer than two sampled coalitions; raise the budget."
             )
         x, error = inside - outside + slope, np.sqrt(in_error**2 + out_error**2)
-    return estimate_result(oracle, x, error, concept=concept, method=method,
-                           confidence=confidence, budget=budget, n_evaluations=used,
-                           n_samples=units)
+    return estimate_result(
+        oracle,
+        x,
+        error,
+        concept=concept,
+        method=method,
+        confidence=confidence,
+        budget=budget,
+        n_evaluations=used,
+        n_samples=units,
+    )
 
 
 def _uniform_sets(generator, k: int, n: int) -> np.ndarray:
@@ -158,13 +180,16 @@ def _msr_task(oracle, seed, k, slope):
     n = oracle.n
     sets = _uniform_sets(generator, k, n)
     values = oracle.evaluate(sets) - slope * np.count_nonzero(sets, axis=1)
-    centre = values.mean()                        # sums of centred values: no cancellation
+    centre = values.mean()  # sums of centred values: no cancellation
     values = values - centre
     shift = np.full(n, centre)
     # einsum on the boolean matrix: no float copy and no BLAS threads
     count = np.count_nonzero(sets, axis=0)
     total = np.einsum("k,kn->n", values, sets)
     squares = np.einsum("k,kn->n", values**2, sets)
-    return {"in": Moments.of_shifted_sums(count, shift, total, squares),
-            "out": Moments.of_shifted_sums(k - count, shift, values.sum() - total,
-                                           (values**2).sum() - squares)}, k
+    return {
+        "in": Moments.of_shifted_sums(count, shift, total, squares),
+        "out": Moments.of_shifted_sums(
+            k - count, shift, values.sum() - total, (values**2).sum() - squares
+        ),
+    }, k

@@ -30,11 +30,18 @@ SHAPLEY_SAMPLERS = ("permutation", "antithetic", "stratified", "neyman", "svarm"
 
 @finite_floats
 @front_door(SHAPLEY_SAMPLERS, plural="sampling methods")
-def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | None = None,
-                     rng: Any = None, executor: Any = None,
-                     callback: Callable[[int, int], Any] | None = None,
-                     confidence: float = 0.95, chunk_size: int | None = None,
-                     concept: str = "shapley"):
+def shapley_estimate(
+    game: Any,
+    *,
+    method: str = "permutation",
+    budget: int | None = None,
+    rng: Any = None,
+    executor: Any = None,
+    callback: Callable[[int, int], Any] | None = None,
+    confidence: float = 0.95,
+    chunk_size: int | None = None,
+    concept: str = "shapley",
+):
     r"""Estimate the Shapley value by sampling, with standard errors and confidence intervals.
 
     Usually reached through ``coalitions.shapley_value(game, method=..., budget=...)``; call it
@@ -149,15 +156,29 @@ def shapley_estimate(game: Any, *, method: str = "permutation", budget: int | No
     confidence = check_confidence(confidence)
     seeds = seed_sequence(rng)
     check_callback(callback, "shapley_estimate")
-    run = {"permutation": _permutation, "antithetic": _permutation,
-           "stratified": _stratified, "neyman": _stratified, "svarm": _svarm,
-           "kernel": _kernel}[method]
-    return run(oracle, method=method, budget=budget, seeds=seeds, executor=executor,
-               callback=callback, confidence=confidence, chunk_size=chunk_size,
-               concept=concept)
+    run = {
+        "permutation": _permutation,
+        "antithetic": _permutation,
+        "stratified": _stratified,
+        "neyman": _stratified,
+        "svarm": _svarm,
+        "kernel": _kernel,
+    }[method]
+    return run(
+        oracle,
+        method=method,
+        budget=budget,
+        seeds=seeds,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+        chunk_size=chunk_size,
+        concept=concept,
+    )
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def _ranks(orders: np.ndarray) -> np.ndarray:
     m, n = orders.shape
@@ -166,8 +187,9 @@ def _ranks(orders: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _contributions(oracle: ValueOracle, orders: np.ndarray, v_empty: float,
-                   v_grand: float) -> np.ndarray:
+def _contributions(
+    oracle: ValueOracle, orders: np.ndarray, v_empty: float, v_grand: float
+) -> np.ndarray:
     """(m, n) matrix: entry (r, i) is player i's marginal contribution in order r."""
     m, n = orders.shape
     values = np.empty((m, n + 1))
@@ -179,10 +201,10 @@ def _contributions(oracle: ValueOracle, orders: np.ndarray, v_empty: float,
             prefixes = np.cumsum(np.left_shift(1, orders[:, :-1], dtype=np.int64), axis=1)
             values[:, 1:n] = oracle.evaluate_masks(prefixes)
         else:
-            prefix = np.empty((m, n - 1, n), dtype=bool)          # row j: the first j+1
+            prefix = np.empty((m, n - 1, n), dtype=bool)  # row j: the first j+1
             np.less(ranks[:, None, :], np.arange(1, n)[None, :, None], out=prefix)
             values[:, 1:n] = oracle.evaluate(prefix.reshape(m * (n - 1), n)).reshape(m, n - 1)
-    steps = np.diff(values, axis=1)                  # steps[r, j]: contribution of orders[r, j]
+    steps = np.diff(values, axis=1)  # steps[r, j]: contribution of orders[r, j]
     return np.take_along_axis(steps, ranks, axis=1)
 
 
@@ -191,6 +213,7 @@ def _random_orders(generator: np.random.Generator, m: int, n: int) -> np.ndarray
 
 
 # --------------------------------------------------------------------------- permutation
+
 
 def _permutation_task(oracle, seed, m, antithetic, v_empty, v_grand):
     generator = np.random.default_rng(seed)
@@ -203,11 +226,12 @@ def _permutation_task(oracle, seed, m, antithetic, v_empty, v_grand):
     return {"units": Moments.of_rows(units)}, m * (n - 1) * (2 if antithetic else 1)
 
 
-def _permutation(oracle, *, method, budget, seeds, executor, callback, confidence,
-                 chunk_size, concept):
+def _permutation(
+    oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept
+):
     n = oracle.n
     antithetic = method == "antithetic"
-    cost = max(n - 1, 0) * (2 if antithetic else 1)     # evaluations per sampling unit
+    cost = max(n - 1, 0) * (2 if antithetic else 1)  # evaluations per sampling unit
     budget = check_budget(budget, 2 + 2 * cost, method, n)
     units = (budget - 2) // cost if cost else 2
     per_task = chunk_units(chunk_size, cost, n * n * (2 if antithetic else 1))
@@ -217,15 +241,31 @@ def _permutation(oracle, *, method, budget, seeds, executor, callback, confidenc
     if callback is not None:
         callback(2, 2 + units * cost)
     tasks = [(child, size, antithetic, v_empty, v_grand) for child, size in zip(children, sizes)]
-    parts, used = run_tasks(_permutation_task, oracle, tasks, executor=executor,
-                            callback=callback, total=2 + units * cost, done=2)
+    parts, used = run_tasks(
+        _permutation_task,
+        oracle,
+        tasks,
+        executor=executor,
+        callback=callback,
+        total=2 + units * cost,
+        done=2,
+    )
     x, error = mean_and_error(add_stats(parts)["units"])
-    return estimate_result(oracle, x, error, concept=concept, method=method,
-                           confidence=confidence, budget=budget, n_evaluations=used,
-                           n_samples=units)
+    return estimate_result(
+        oracle,
+        x,
+        error,
+        concept=concept,
+        method=method,
+        confidence=confidence,
+        budget=budget,
+        n_evaluations=used,
+        n_samples=units,
+    )
 
 
 # --------------------------------------------------------------------------- strata
+
 
 def _size_groups(sizes: np.ndarray):
     """``(size, indices)`` for each distinct size, indices in increasing order."""
@@ -235,8 +275,9 @@ def _size_groups(sizes: np.ndarray):
     return [(int(v), order[a:b]) for v, a, b in zip(values, bounds[:-1], bounds[1:])]
 
 
-def _random_sets(generator, sizes: np.ndarray, n: int,
-                 exclude: np.ndarray | None = None) -> np.ndarray:
+def _random_sets(
+    generator, sizes: np.ndarray, n: int, exclude: np.ndarray | None = None
+) -> np.ndarray:
     """Boolean (k, n): uniform random sets of the given sizes, avoiding ``exclude[r]``.
 
     Row r keeps the ``sizes[r]`` players with the smallest random keys (an excluded player gets
@@ -251,7 +292,7 @@ def _random_sets(generator, sizes: np.ndarray, n: int,
         if size <= 0:
             continue
         block = keys[rows]
-        threshold = np.partition(block, size - 1, axis=1)[:, size - 1:size]
+        threshold = np.partition(block, size - 1, axis=1)[:, size - 1 : size]
         out[rows] = block <= threshold
     return out
 
@@ -290,7 +331,7 @@ def _exact_ends(oracle):
     eye = np.eye(n, dtype=bool)
     rows = np.concatenate([np.zeros((1, n), bool), eye, ~eye, np.ones((1, n), bool)])
     values = oracle.evaluate(rows)
-    return values[0], values[1:n + 1], values[n + 1:2 * n + 1], values[-1]
+    return values[0], values[1 : n + 1], values[n + 1 : 2 * n + 1], values[-1]
 
 
 #: Neyman allocation: share of the draws in the equal-allocation pilot, prior weight (in
@@ -301,30 +342,46 @@ NEYMAN_PRIOR_DRAWS = 4.0
 NEYMAN_MIN_DRAWS = 2
 
 
-def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence,
-                chunk_size, concept):
+def _stratified(
+    oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept
+):
     n = oracle.n
     exact_cost = 2 * n + 2
     per_round = 2 * n * max(n - 2, 0)
     rounds_needed = 2 if method == "stratified" else 2 + NEYMAN_MIN_DRAWS
     budget = check_budget(budget, exact_cost + rounds_needed * per_round, method, n)
     v0, singles, others, vn = _exact_ends(oracle)
-    first = singles - v0                        # position 0: v({i}) - v(empty)
-    last = vn - others                          # position n-1: v(N) - v(N \ i)
+    first = singles - v0  # position 0: v({i}) - v(empty)
+    last = vn - others  # position n-1: v(N) - v(N \ i)
     if n <= 2:
         x = (first + last) / 2 if n == 2 else first
-        return estimate_result(oracle, x, np.zeros(n), concept=concept, method=method,
-                               confidence=confidence, budget=budget, n_evaluations=exact_cost,
-                               n_samples=0)
+        return estimate_result(
+            oracle,
+            x,
+            np.zeros(n),
+            concept=concept,
+            method=method,
+            confidence=confidence,
+            budget=budget,
+            n_evaluations=exact_cost,
+            n_samples=0,
+        )
     cells = (np.arange(n)[:, None] * n + np.arange(1, n - 1)[None, :]).ravel()
     rounds = (budget - exact_cost) // per_round
     per_task = chunk_units(chunk_size, 2, 4 * n)
 
     def run(draws, done, total):
-        chunks = [draws[a:a + per_task] for a in range(0, len(draws), per_task)]
+        chunks = [draws[a : a + per_task] for a in range(0, len(draws), per_task)]
         tasks = [(child, chunk) for child, chunk in zip(seeds.spawn(len(chunks)), chunks)]
-        parts, used = run_tasks(_stratified_task, oracle, tasks, executor=executor,
-                                callback=callback, total=total, done=done)
+        parts, used = run_tasks(
+            _stratified_task,
+            oracle,
+            tasks,
+            executor=executor,
+            callback=callback,
+            total=total,
+            done=done,
+        )
         return add_stats(parts)["cells"][cells].reshape(n, n - 2), used
 
     if method == "stratified":
@@ -337,9 +394,17 @@ def _stratified(oracle, *, method, budget, seeds, executor, callback, confidence
         mean, variance, used = _neyman(run, cells, rounds, draws, exact_cost)
     x = (first + last + mean.sum(axis=1)) / n
     std_error = np.sqrt(variance.sum(axis=1)) / n
-    return estimate_result(oracle, x, std_error, concept=concept, method=method,
-                           confidence=confidence, budget=budget, n_evaluations=used,
-                           n_samples=draws)
+    return estimate_result(
+        oracle,
+        x,
+        std_error,
+        concept=concept,
+        method=method,
+        confidence=confidence,
+        budget=budget,
+        n_evaluations=used,
+        n_samples=draws,
+    )
 
 
 def _neyman(run, cells, rounds, draws, exact_cost):
@@ -358,24 +423,27 @@ def _neyman(run, cells, rounds, draws, exact_cost):
     """
     strata = len(cells)
     pilot = max(2, round(NEYMAN_PILOT_SHARE * rounds))
-    second = draws - pilot * strata                 # >= NEYMAN_MIN_DRAWS per stratum
+    second = draws - pilot * strata  # >= NEYMAN_MIN_DRAWS per stratum
     total = exact_cost + 2 * draws
     phase1, used = run(np.tile(cells, pilot), exact_cost, total)
     spread = phase1.variance
     prior = float(spread.mean())
-    shrunk = ((pilot - 1) * spread + NEYMAN_PRIOR_DRAWS * prior) / (
-        pilot - 1 + NEYMAN_PRIOR_DRAWS)
-    extra = NEYMAN_MIN_DRAWS + neyman_allocation(np.sqrt(shrunk).ravel(),
-                                                 second - NEYMAN_MIN_DRAWS * strata)
+    shrunk = ((pilot - 1) * spread + NEYMAN_PRIOR_DRAWS * prior) / (pilot - 1 + NEYMAN_PRIOR_DRAWS)
+    extra = NEYMAN_MIN_DRAWS + neyman_allocation(
+        np.sqrt(shrunk).ravel(), second - NEYMAN_MIN_DRAWS * strata
+    )
     phase2, used = run(np.repeat(cells, extra), used, total)
     weight = pilot / (pilot + second / strata)
     mean = weight * phase1.mean + (1 - weight) * phase2.mean
-    variance = (weight**2 * phase1.variance / phase1.count
-                + (1 - weight) ** 2 * phase2.variance / phase2.count)
+    variance = (
+        weight**2 * phase1.variance / phase1.count
+        + (1 - weight) ** 2 * phase2.variance / phase2.count
+    )
     return mean, variance, used
 
 
 # --------------------------------------------------------------------------- SVARM
+
 
 def _cell_stats(sets: np.ndarray, values: np.ndarray, n: int) -> dict:
     """Update of every player's strata by sets of sizes 2..n-2.
@@ -385,26 +453,35 @@ def _cell_stats(sets: np.ndarray, values: np.ndarray, n: int) -> dict:
     by size, so each group costs two vector-matrix products. Every cell is fed by one size
     group only, so the values are centred on that group's mean before they are summed.
     """
-    plus = np.zeros((3, n, n))                    # count, sum, squares by (player, level)
+    plus = np.zeros((3, n, n))  # count, sum, squares by (player, level)
     minus = np.zeros((3, n, n))
-    shift = np.zeros((2, n))                      # centre of each level: plus, minus
+    shift = np.zeros((2, n))  # centre of each level: plus, minus
     for s, index in _size_groups(sets.sum(axis=1)):
         rows = sets[index]
         centre = values[index].mean()
         vals = values[index] - centre
         # einsum on the boolean matrix: no float copy, and no BLAS call (OpenBLAS threads cost
         # 10x more than the product itself on a loaded machine)
-        inside = np.stack([np.count_nonzero(rows, axis=0),
-                           np.einsum("k,kn->n", vals, rows),
-                           np.einsum("k,kn->n", vals * vals, rows)])
+        inside = np.stack(
+            [
+                np.count_nonzero(rows, axis=0),
+                np.einsum("k,kn->n", vals, rows),
+                np.einsum("k,kn->n", vals * vals, rows),
+            ]
+        )
         stacked = np.stack([np.ones_like(vals), vals, vals * vals])
         plus[:, :, s - 1] += inside
         minus[:, :, s] += stacked.sum(axis=1)[:, None] - inside
         shift[0, s - 1] = shift[1, s] = centre
-    return {name: Moments.of_shifted_sums(np.rint(table[0]).ravel(),
-                                          np.broadcast_to(centre_row, (n, n)).ravel(),
-                                          table[1].ravel(), table[2].ravel())
-            for name, table, centre_row in (("plus", plus, shift[0]), ("minus", minus, shift[1]))}
+    return {
+        name: Moments.of_shifted_sums(
+            np.rint(table[0]).ravel(),
+            np.broadcast_to(centre_row, (n, n)).ravel(),
+            table[1].ravel(),
+            table[2].ravel(),
+        )
+        for name, table, centre_row in (("plus", plus, shift[0]), ("minus", minus, shift[1]))
+    }
 
 
 def _warmup_sets(generator, n: int) -> np.ndarray:
@@ -415,10 +492,10 @@ def _warmup_sets(generator, n: int) -> np.ndarray:
             order = generator.permutation(n)
             starts = list(range(0, n - block + 1, block))
             if n % block:
-                starts.append(n - block)          # last block overlaps the previous one
+                starts.append(n - block)  # last block overlaps the previous one
             sets = np.zeros((len(starts), n), dtype=bool)
             for r, start in enumerate(starts):
-                sets[r, order[start:start + block]] = True
+                sets[r, order[start : start + block]] = True
             rows.append(~sets if complement else sets)
     return np.concatenate(rows) if rows else np.zeros((0, n), dtype=bool)
 
@@ -447,8 +524,7 @@ def _svarm_task(oracle, seed, k):
     return _cell_stats(sets, oracle.evaluate(sets), n), k
 
 
-def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size,
-           concept):
+def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept):
     n = oracle.n
     exact_cost = 2 * n + 2
     warmup = 2 * _warmup_cost(n)
@@ -456,44 +532,73 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
     v0, singles, others, vn = _exact_ends(oracle)
     plus = np.zeros((n, n))
     minus = np.zeros((n, n))
-    plus[:, 0] = singles                            # v({i})
-    plus[:, n - 1] = vn                             # v(N)
-    minus[:, 0] = v0                                # v(empty)
-    minus[:, n - 1] = others                        # v(N \ i)
+    plus[:, 0] = singles  # v({i})
+    plus[:, n - 1] = vn  # v(N)
+    minus[:, 0] = v0  # v(empty)
+    minus[:, n - 1] = others  # v(N \ i)
     if n >= 2:
-        plus[:, n - 2] = (others.sum() - others) / (n - 1)   # mean of v(N \ j), j != i
-        minus[:, 1] = (singles.sum() - singles) / (n - 1)    # mean of v({j}), j != i
+        plus[:, n - 2] = (others.sum() - others) / (n - 1)  # mean of v(N \ j), j != i
+        minus[:, 1] = (singles.sum() - singles) / (n - 1)  # mean of v({j}), j != i
     if n < 4:
-        return estimate_result(oracle, (plus - minus).sum(axis=1) / n, np.zeros(n),
-                               concept=concept, method=method, confidence=confidence,
-                               budget=budget, n_evaluations=exact_cost, n_samples=0)
+        return estimate_result(
+            oracle,
+            (plus - minus).sum(axis=1) / n,
+            np.zeros(n),
+            concept=concept,
+            method=method,
+            confidence=confidence,
+            budget=budget,
+            n_evaluations=exact_cost,
+            n_samples=0,
+        )
     samples = budget - exact_cost - warmup
     per_task = chunk_units(chunk_size, 1, 4 * n)
     sizes = split(samples, per_task)
     children = seeds.spawn(len(sizes) + 2)
     tasks = [(children[0], 1), (children[1], 1)]
-    parts, used = run_tasks(_svarm_warmup_task, oracle, tasks, executor=executor,
-                            callback=callback, total=budget, done=exact_cost)
-    more, used = run_tasks(_svarm_task, oracle,
-                           [(child, size) for child, size in zip(children[2:], sizes)],
-                           executor=executor, callback=callback, total=budget, done=used)
+    parts, used = run_tasks(
+        _svarm_warmup_task,
+        oracle,
+        tasks,
+        executor=executor,
+        callback=callback,
+        total=budget,
+        done=exact_cost,
+    )
+    more, used = run_tasks(
+        _svarm_task,
+        oracle,
+        [(child, size) for child, size in zip(children[2:], sizes)],
+        executor=executor,
+        callback=callback,
+        total=budget,
+        done=used,
+    )
     stats = add_stats(parts + more)
     errors = np.zeros((n, n))
     variance = np.zeros(n)
-    for name, table, levels in (("plus", plus, slice(1, n - 2)), ("minus", minus,
-                                                                  slice(2, n - 1))):
+    for name, table, levels in (("plus", plus, slice(1, n - 2)), ("minus", minus, slice(2, n - 1))):
         mean, error = mean_and_error(stats[name])
         table[:, levels] = mean.reshape(n, n)[:, levels]
         errors[:, levels] = error.reshape(n, n)[:, levels]
         variance += (errors[:, levels] ** 2).sum(axis=1)
         errors[:] = 0
     x = (plus - minus).sum(axis=1) / n
-    return estimate_result(oracle, x, np.sqrt(variance) / n, concept=concept, method=method,
-                           confidence=confidence, budget=budget, n_evaluations=used,
-                           n_samples=samples)
+    return estimate_result(
+        oracle,
+        x,
+        np.sqrt(variance) / n,
+        concept=concept,
+        method=method,
+        confidence=confidence,
+        budget=budget,
+        n_evaluations=used,
+        n_samples=samples,
+    )
 
 
 # --------------------------------------------------------------------------- unbiased KernelSHAP
+
 
 def _kernel_constants(n: int) -> tuple[np.ndarray, float, float]:
     """Size distribution (1..n-1) of the Shapley kernel and the entries of A = E[z z^T]:
@@ -529,26 +634,47 @@ def _kernel_task(oracle, seed, k, v_empty, v_grand):
     both = np.concatenate([sets, ~sets])
     values = oracle.evaluate(both)
     units = _kernel_units(both, values, v_empty, v_grand, a, c, n)
-    units = 0.5 * (units[:k] + units[k:])          # a coalition and its complement: one unit
+    units = 0.5 * (units[:k] + units[k:])  # a coalition and its complement: one unit
     return {"units": Moments.of_rows(units)}, 2 * k
 
 
-def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size,
-            concept):
+def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept):
     n = oracle.n
     budget = check_budget(budget, 2 + 4, method, n)
     v_empty, v_grand = empty_and_grand(oracle)
     if n == 1:
-        return estimate_result(oracle, np.array([v_grand - v_empty]), np.zeros(1),
-                               concept=concept, method=method, confidence=confidence,
-                               budget=budget, n_evaluations=2, n_samples=0)
+        return estimate_result(
+            oracle,
+            np.array([v_grand - v_empty]),
+            np.zeros(1),
+            concept=concept,
+            method=method,
+            confidence=confidence,
+            budget=budget,
+            n_evaluations=2,
+            n_samples=0,
+        )
     pairs = (budget - 2) // 2
     sizes = split(pairs, chunk_units(chunk_size, 2, 4 * n))
-    tasks = [(child, size, v_empty, v_grand)
-             for child, size in zip(seeds.spawn(len(sizes)), sizes)]
-    parts, used = run_tasks(_kernel_task, oracle, tasks, executor=executor, callback=callback,
-                            total=2 + 2 * pairs, done=2)
+    tasks = [(child, size, v_empty, v_grand) for child, size in zip(seeds.spawn(len(sizes)), sizes)]
+    parts, used = run_tasks(
+        _kernel_task,
+        oracle,
+        tasks,
+        executor=executor,
+        callback=callback,
+        total=2 + 2 * pairs,
+        done=2,
+    )
     mean, error = mean_and_error(add_stats(parts)["units"])
-    return estimate_result(oracle, mean + (v_grand - v_empty) / n, error, concept=concept,
-                           method=method, confidence=confidence, budget=budget,
-                           n_evaluations=used, n_samples=pairs)
+    return estimate_result(
+        oracle,
+        mean + (v_grand - v_empty) / n,
+        error,
+        concept=concept,
+        method=method,
+        confidence=confidence,
+        budget=budget,
+        n_evaluations=used,
+        n_samples=pairs,
+    )

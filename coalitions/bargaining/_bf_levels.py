@@ -59,7 +59,7 @@ def level_prices(structure: Structure, delta, p, s, kind: str):
         for j in members:
             a[l][l] = a[l][l] + one / delta[j]
             b[l] = b[l] + p[j] * s
-            for k in range(size):          # + p_j * B_j(c), B_j = sum_k seats[j,k] c_k
+            for k in range(size):  # + p_j * B_j(c), B_j = sum_k seats[j,k] c_k
                 if structure.seats[j, k]:
                     a[l][k] = a[l][k] + p[j] * structure.seats[j, k]
     if kind == nb.FLOAT:
@@ -79,8 +79,9 @@ def level_prices(structure: Structure, delta, p, s, kind: str):
     return out
 
 
-def inclusion(structure: Structure, c: np.ndarray, delta: np.ndarray, p: np.ndarray,
-               s: float) -> np.ndarray | None:
+def inclusion(
+    structure: Structure, c: np.ndarray, delta: np.ndarray, p: np.ndarray, s: float
+) -> np.ndarray | None:
     """Inclusion probabilities pi[i, j] consistent with the value equations (an LP);
     ``c`` holds the level prices."""
     n = len(delta)
@@ -97,8 +98,9 @@ def inclusion(structure: Structure, c: np.ndarray, delta: np.ndarray, p: np.ndar
     b_cost = structure.seats @ c
     price = c[structure.level_of]
     with np.errstate(divide="ignore", invalid="ignore"):
-        x_req = np.where(price > 0, 1.0 / delta - p * (s - b_cost) / np.where(price > 0, price, 1),
-                         np.nan)
+        x_req = np.where(
+            price > 0, 1.0 / delta - p * (s - b_cost) / np.where(price > 0, price, 1), np.nan
+        )
     x_fixed = p @ pi
     variables = [(i, j) for i, l in tied for j in structure.levels[l] if j != i]
     index = {v: k for k, v in enumerate(variables)}
@@ -121,8 +123,7 @@ def inclusion(structure: Structure, c: np.ndarray, delta: np.ndarray, p: np.ndar
                     row[k] = p[i]
             rows_eq.append(row)
             rhs_eq.append(x_req[j] - x_fixed[j])
-    sol = solve_lp(np.zeros(m), None, None, np.array(rows_eq), np.array(rhs_eq),
-                   [(0.0, 1.0)] * m)
+    sol = solve_lp(np.zeros(m), None, None, np.array(rows_eq), np.array(rhs_eq), [(0.0, 1.0)] * m)
     if not sol.success or sol.x is None:
         return None
     for (i, j), k in index.items():
@@ -141,32 +142,38 @@ def holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
     pi_int, pi_den = nb.to_scaled_int(pi, dtype=object)
     c_int, c_den = nb.to_scaled_int(prices, dtype=object)
     p_int, p_den = nb.to_scaled_int(p, dtype=object)
-    if any(pi_int[i, i] != 0 for i in range(n)) or \
-            (pi_int < 0).any() or (pi_int > pi_den).any() or \
-            any(total != (quota - 1) * pi_den for total in pi_int.sum(axis=1).tolist()):
+    if (
+        any(pi_int[i, i] != 0 for i in range(n))
+        or (pi_int < 0).any()
+        or (pi_int > pi_den).any()
+        or any(total != (quota - 1) * pi_den for total in pi_int.sum(axis=1).tolist())
+    ):
         return False
-    bought = (pi_int @ c_int).tolist()                 # times pi_den * c_den
+    bought = (pi_int @ c_int).tolist()  # times pi_den * c_den
     ordered = sorted(range(n), key=lambda k: prices[k])
     rank = {k: r for r, k in enumerate(ordered)}
     prefix = [0]
     for k in ordered:
         prefix.append(prefix[-1] + int(c_int[k]))
-    for i in range(n):       # the quota - 1 cheapest votes other than i's own
+    for i in range(n):  # the quota - 1 cheapest votes other than i's own
         m = quota - 1
         cheapest = prefix[m] if rank[i] >= m else prefix[m + 1] - int(c_int[i])
         if bought[i] != cheapest * pi_den:
             return False
-    demand = (p_int @ pi_int).tolist()                 # times p_den * pi_den
+    demand = (p_int @ pi_int).tolist()  # times p_den * pi_den
     for j in range(n):
         cost = Fraction(bought[j], pi_den * c_den)
-        if values[j] != p[j] * (s - cost) + prices[j] * Fraction(demand[j], p_den * pi_den) \
-                or prices[j] != delta[j] * values[j]:
+        if (
+            values[j] != p[j] * (s - cost) + prices[j] * Fraction(demand[j], p_den * pi_den)
+            or prices[j] != delta[j] * values[j]
+        ):
             return False
     return sum(values) == s
 
 
-def residual(v: np.ndarray, pi: np.ndarray, delta: np.ndarray, p: np.ndarray, s: float,
-              quota: int) -> float:
+def residual(
+    v: np.ndarray, pi: np.ndarray, delta: np.ndarray, p: np.ndarray, s: float, quota: int
+) -> float:
     """Largest violation of the stationary-equilibrium conditions."""
     n = len(v)
     c = delta * v
@@ -178,9 +185,12 @@ def residual(v: np.ndarray, pi: np.ndarray, delta: np.ndarray, p: np.ndarray, s:
         for i in range(n):
             others = np.delete(c, i)
             cheapest = np.sort(others)[: quota - 1].sum()
-            worst = max(worst, float(cost[i] - cheapest))        # buys the cheapest votes
-    worst = max(worst, float(np.max(np.abs(pi.sum(axis=1) - (quota - 1)))),
-                float(-min(pi.min(), 0.0)), float(max(pi.max() - 1.0, 0.0)),
-                float(np.abs(np.diag(pi)).max()))
+            worst = max(worst, float(cost[i] - cheapest))  # buys the cheapest votes
+    worst = max(
+        worst,
+        float(np.max(np.abs(pi.sum(axis=1) - (quota - 1)))),
+        float(-min(pi.min(), 0.0)),
+        float(max(pi.max() - 1.0, 0.0)),
+        float(np.abs(np.diag(pi)).max()),
+    )
     return worst
-

@@ -16,8 +16,7 @@ import numpy as np
 from .. import _numbers as nb
 from ._bf_levels import Structure, inclusion, level_prices, residual
 
-__all__ = ["find_structure", "try_structure", "soft_choice", "group_levels",
-           "TEMPERATURE_FLOOR"]
+__all__ = ["find_structure", "try_structure", "soft_choice", "group_levels", "TEMPERATURE_FLOOR"]
 
 # The homotopy: temperatures are in units of the per-capita surplus S / n.
 #: First temperature.
@@ -74,7 +73,7 @@ def soft_choice(c: np.ndarray, tau: float, seats: int, jacobian: bool = True):
     hi = ordered[:, min(seats, n - 2)] + CUTOFF_BRACKET * tau
     resolution = CUTOFF_RESOLUTION * max(float(np.abs(c).max()), 1e-300)
     lam = 0.5 * (ordered[:, seats - 1] + ordered[:, min(seats, n - 2)])
-    for _ in range(CUTOFF_ITERATIONS):      # safeguarded Newton for the cutoff lam_i (per row)
+    for _ in range(CUTOFF_ITERATIONS):  # safeguarded Newton for the cutoff lam_i (per row)
         pi = expit((lam[:, None] - prices) / tau)
         excess = pi.sum(axis=1) - seats
         if np.all((np.abs(excess) < SEATS_TOLERANCE * max(seats, 1)) | (hi - lo <= resolution)):
@@ -93,8 +92,10 @@ def soft_choice(c: np.ndarray, tau: float, seats: int, jacobian: bool = True):
         return pi, None
     sp_ = pi * (1 - pi)
     total = np.maximum(sp_.sum(axis=1), 1e-300)
-    d = (sp_[:, :, None] * sp_[:, None, :] / total[:, None, None]
-         - sp_[:, :, None] * np.eye(n)[None, :, :]) / tau
+    d = (
+        sp_[:, :, None] * sp_[:, None, :] / total[:, None, None]
+        - sp_[:, :, None] * np.eye(n)[None, :, :]
+    ) / tau
     return pi, d
 
 
@@ -111,8 +112,9 @@ def group_levels(c: np.ndarray, gap: float) -> list[list[int]]:
     return levels
 
 
-def try_structure(c: np.ndarray, gap: float, delta: np.ndarray, p: np.ndarray, s: float,
-                  quota: int, atol: float):
+def try_structure(
+    c: np.ndarray, gap: float, delta: np.ndarray, p: np.ndarray, s: float, quota: int, atol: float
+):
     """Group near-equal prices into levels, solve for exact level prices, check them;
     ``(structure, pi)`` when they form an equilibrium within ``atol``, else None."""
     n = len(c)
@@ -179,7 +181,7 @@ class _SmoothedGame:
                     break
                 t *= 0.5
             else:
-                return c, pi, norm < accepted     # stuck (or at the rounding floor)
+                return c, pi, norm < accepted  # stuck (or at the rounding floor)
             c = trial
             f, jac, pi = self.system(c, tau)
             norm = float(np.max(np.abs(f)))
@@ -199,13 +201,12 @@ def find_structure(delta: np.ndarray, p: np.ndarray, s: float, quota: int, atol:
     tau, factor = START_TEMPERATURE * scale, START_FACTOR
     c, pi, ok = game.newton(c, tau)
     budget = CONTINUATION_STEPS
-    while tau > TEMPERATURE_FLOOR * scale and budget > 0 and \
-            game.evaluations <= MAX_EVALUATIONS:
+    while tau > TEMPERATURE_FLOOR * scale and budget > 0 and game.evaluations <= MAX_EVALUATIONS:
         budget -= 1
         trial_tau = tau * factor
         c_new, pi_new, ok = game.newton(c, trial_tau)
-        if not ok:                        # too big a step: take a smaller one
-            factor = factor ** 0.5
+        if not ok:  # too big a step: take a smaller one
+            factor = factor**0.5
             if factor > LARGEST_FACTOR:
                 break
             continue

@@ -23,8 +23,7 @@ import numpy as np
 from .._exact_linalg import solve_exact
 from .._lp import solve_lp
 
-__all__ = ["exact_lp", "exact_ray", "exact_utilitarian", "exact_nash",
-           "MAX_EXACT_LP_ENTRIES"]
+__all__ = ["exact_lp", "exact_ray", "exact_utilitarian", "exact_nash", "MAX_EXACT_LP_ENTRIES"]
 
 #: Largest LP (constraint rows times variables) rebuilt in rational arithmetic; larger
 #: problems are answered in floats.
@@ -42,13 +41,19 @@ def _dot(row: Sequence[Fraction], z: Sequence[Fraction]) -> Fraction:
 
 
 def _floats(rows: Sequence[Sequence[Fraction]], width: int) -> np.ndarray:
-    return np.array([[float(v) for v in row] for row in rows],
-                    dtype=np.float64).reshape(len(rows), width)
+    return np.array([[float(v) for v in row] for row in rows], dtype=np.float64).reshape(
+        len(rows), width
+    )
 
 
-def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Sequence[Fraction],
-             a_eq: Sequence[Sequence[Fraction]], b_eq: Sequence[Fraction],
-             nonneg: Sequence[bool]) -> tuple[list[Fraction], Fraction] | None:
+def exact_lp(
+    c: Sequence[Fraction],
+    a_ub: Sequence[Sequence[Fraction]],
+    b_ub: Sequence[Fraction],
+    a_eq: Sequence[Sequence[Fraction]],
+    b_eq: Sequence[Fraction],
+    nonneg: Sequence[bool],
+) -> tuple[list[Fraction], Fraction] | None:
     r"""Maximise ``c @ z`` subject to ``a_ub z <= b_ub``, ``a_eq z = b_eq`` and ``z_j >= 0``
     where ``nonneg[j]``, exactly: ``(z, value)`` in Fractions, or None.
 
@@ -68,11 +73,13 @@ def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Se
         return None
     float_ub, float_eq = _floats(a_ub, k), _floats(a_eq, k)
     # rows equilibrated (the primal point is unchanged, each dual value divided by its scale)
-    scale_ub = np.maximum(np.abs(float_ub).max(axis=1, initial=0.0),
-                          np.abs([float(v) for v in b_ub]))
+    scale_ub = np.maximum(
+        np.abs(float_ub).max(axis=1, initial=0.0), np.abs([float(v) for v in b_ub])
+    )
     scale_ub = np.where(scale_ub > 0, scale_ub, 1.0)
-    scale_eq = np.maximum(np.abs(float_eq).max(axis=1, initial=0.0),
-                          np.abs([float(v) for v in b_eq]))
+    scale_eq = np.maximum(
+        np.abs(float_eq).max(axis=1, initial=0.0), np.abs([float(v) for v in b_eq])
+    )
     scale_eq = np.where(scale_eq > 0, scale_eq, 1.0)
     solution = solve_lp(
         -np.array([float(v) for v in c]),
@@ -80,7 +87,8 @@ def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Se
         np.array([float(v) for v in b_ub]) / scale_ub if m_ub else None,
         float_eq / scale_eq[:, None] if m_eq else None,
         np.array([float(v) for v in b_eq]) / scale_eq if m_eq else None,
-        [(0, None) if j else (None, None) for j in nonneg])
+        [(0, None) if j else (None, None) for j in nonneg],
+    )
     if not solution.success or solution.x is None:
         return None
     z_float = solution.x
@@ -92,14 +100,18 @@ def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Se
     y_size = max(float(np.abs(y_float).max(initial=0.0)), 1e-300)
     columns = list(zip(*a_ub)) if m_ub else [()] * k
     columns_eq = list(zip(*a_eq)) if m_eq else [()] * k
-    slack = ((np.array([float(v) for v in b_ub]) - float_ub @ z_float) / scale_ub) if m_ub \
+    slack = (
+        ((np.array([float(v) for v in b_ub]) - float_ub @ z_float) / scale_ub)
+        if m_ub
         else np.zeros(0)
+    )
     for tol in ACTIVE_TOLERANCES:
         basic = [j for j in range(k) if not nonneg[j] or z_float[j] > tol * z_size]
-        binding = [i for i in range(m_ub) if abs(slack[i]) <= tol]       # primal: tight rows
-        tight = [i for i in range(m_ub) if y_float[i] > tol * y_size]    # dual: priced rows
-        rows = [[a_eq[i][j] for j in basic] for i in range(m_eq)] + \
-            [[a_ub[i][j] for j in basic] for i in binding]
+        binding = [i for i in range(m_ub) if abs(slack[i]) <= tol]  # primal: tight rows
+        tight = [i for i in range(m_ub) if y_float[i] > tol * y_size]  # dual: priced rows
+        rows = [[a_eq[i][j] for j in basic] for i in range(m_eq)] + [
+            [a_ub[i][j] for j in basic] for i in binding
+        ]
         rhs = list(b_eq) + [b_ub[i] for i in binding]
         if rows:
             solved = solve_exact(rows, rhs, [z_float[j] for j in basic])
@@ -111,15 +123,19 @@ def exact_lp(c: Sequence[Fraction], a_ub: Sequence[Sequence[Fraction]], b_ub: Se
         for j, value in zip(basic, solved):
             z[j] = value
         dual_rows = [[columns[j][i] for i in tight] + list(columns_eq[j]) for j in basic]
-        dual = solve_exact(dual_rows, [c[j] for j in basic],
-                           [y_float[i] for i in tight] + list(w_float)) if dual_rows else \
-            [ZERO] * (len(tight) + m_eq)
+        dual = (
+            solve_exact(
+                dual_rows, [c[j] for j in basic], [y_float[i] for i in tight] + list(w_float)
+            )
+            if dual_rows
+            else [ZERO] * (len(tight) + m_eq)
+        )
         if dual is None:
             continue
         y = [ZERO] * m_ub
         for i, value in zip(tight, dual):
             y[i] = value
-        w = dual[len(tight):]
+        w = dual[len(tight) :]
         if _certified(c, a_ub, b_ub, a_eq, b_eq, nonneg, z, y, w, columns, columns_eq):
             return z, _dot(c, z)
     return None
@@ -129,8 +145,9 @@ def _certified(c, a_ub, b_ub, a_eq, b_eq, nonneg, z, y, w, columns, columns_eq) 
     """Primal feasibility, dual feasibility and equal objectives, in rational arithmetic."""
     if any(nonneg[j] and z[j] < 0 for j in range(len(z))) or any(v < 0 for v in y):
         return False
-    if any(_dot(row, z) > b for row, b in zip(a_ub, b_ub)) or \
-            any(_dot(row, z) != b for row, b in zip(a_eq, b_eq)):
+    if any(_dot(row, z) > b for row, b in zip(a_ub, b_ub)) or any(
+        _dot(row, z) != b for row, b in zip(a_eq, b_eq)
+    ):
         return False
     for j in range(len(z)):
         reduced = _dot(columns[j], y) + _dot(columns_eq[j], w) - c[j]
@@ -139,8 +156,9 @@ def _certified(c, a_ub, b_ub, a_eq, b_eq, nonneg, z, y, w, columns, columns_eq) 
     return _dot(c, z) == _dot(b_ub, y) + _dot(b_eq, w)
 
 
-def exact_ray(vertices: Sequence[Sequence[Fraction]], start: Sequence[Fraction],
-              direction: Sequence[Fraction]) -> Fraction | None:
+def exact_ray(
+    vertices: Sequence[Sequence[Fraction]], start: Sequence[Fraction], direction: Sequence[Fraction]
+) -> Fraction | None:
     """The largest ``t`` with ``start + t * direction`` in the comprehensive hull of the
     vertices, exactly (None if it could not be certified).
 
@@ -158,29 +176,34 @@ def exact_ray(vertices: Sequence[Sequence[Fraction]], start: Sequence[Fraction],
     a_ub = [[-vertices[k][i] for k in range(m)] + [direction[i]] for i in range(n)]
     b_ub = [-v for v in start]
     a_eq = [[Fraction(1)] * m + [ZERO]]
-    found = exact_lp([ZERO] * m + [Fraction(1)], a_ub, b_ub, a_eq, [Fraction(1)],
-                     [True] * m + [False])
+    found = exact_lp(
+        [ZERO] * m + [Fraction(1)], a_ub, b_ub, a_eq, [Fraction(1)], [True] * m + [False]
+    )
     return None if found is None else found[1]
 
 
-def exact_utilitarian(vertices: Sequence[Sequence[Fraction]],
-                      d: Sequence[Fraction]) -> list[Fraction] | None:
+def exact_utilitarian(
+    vertices: Sequence[Sequence[Fraction]], d: Sequence[Fraction]
+) -> list[Fraction] | None:
     """The individually rational point of largest total and, among those, of largest
     smallest gain over ``d``, exactly (two certified LPs), or None."""
     m, n = len(vertices), len(d)
     totals = [sum(row, ZERO) for row in vertices]
     a_ub = [[-vertices[k][i] for k in range(m)] for i in range(n)]
-    first = exact_lp(totals, a_ub, [-v for v in d], [[Fraction(1)] * m], [Fraction(1)],
-                     [True] * m)
+    first = exact_lp(totals, a_ub, [-v for v in d], [[Fraction(1)] * m], [Fraction(1)], [True] * m)
     if first is None:
         return None
     best = first[1]
-    second = exact_lp([ZERO] * m + [Fraction(1)], [row + [Fraction(1)] for row in a_ub],
-                      [-v for v in d], [[Fraction(1)] * m + [ZERO], totals + [ZERO]],
-                      [Fraction(1), best], [True] * m + [False])
+    second = exact_lp(
+        [ZERO] * m + [Fraction(1)],
+        [row + [Fraction(1)] for row in a_ub],
+        [-v for v in d],
+        [[Fraction(1)] * m + [ZERO], totals + [ZERO]],
+        [Fraction(1), best],
+        [True] * m + [False],
+    )
     lam = first[0] if second is None else second[0][:m]
-    return [sum((lam[k] * vertices[k][i] for k in range(m) if lam[k]), ZERO)
-            for i in range(n)]
+    return [sum((lam[k] * vertices[k][i] for k in range(m) if lam[k]), ZERO) for i in range(n)]
 
 
 def _supports(vertices, d, w, x) -> bool:
@@ -210,8 +233,12 @@ def _segment_points(vertices, d, w, pairs):
             yield [p[0] + s * b[0], p[1] + s * b[1]]
 
 
-def exact_nash(vertices: Sequence[Sequence[Fraction]], d: Sequence[Fraction],
-               w: Sequence[Fraction], x_float: np.ndarray) -> list[Fraction] | None:
+def exact_nash(
+    vertices: Sequence[Sequence[Fraction]],
+    d: Sequence[Fraction],
+    w: Sequence[Fraction],
+    x_float: np.ndarray,
+) -> list[Fraction] | None:
     """The weighted Nash point exactly, near the float solution ``x_float``, or None.
 
     Two players: the point lies on an edge of the polygon, where it is rational
@@ -257,8 +284,7 @@ def _near_edges(points: np.ndarray, x: np.ndarray, scale: float, count: int = 6)
     a, b = points[i], points[j] - points[i]
     length = (b * b).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        s = np.where(length > 0, ((x - a) * b).sum(axis=1) / np.where(length > 0, length, 1),
-                     0.0)
+        s = np.where(length > 0, ((x - a) * b).sum(axis=1) / np.where(length > 0, length, 1), 0.0)
     s = np.clip(s, 0.0, 1.0)
     distance = np.abs(a + s[:, None] * b - x).max(axis=1)
     order = np.argsort(distance, kind="stable")[:count]
@@ -274,9 +300,10 @@ def _facet_nash(vertices, d, w, points, x_float, scale) -> list[Fraction] | None
     level = float(normal @ x_float)
     slack = level - points @ normal
     tight = np.flatnonzero(np.abs(slack) <= 1e-7 * max(abs(level), 1e-300))
-    for k in tight:                            # at a vertex: the vertex itself
-        if np.abs(points[k] - x_float).max() <= 1e-7 * scale and \
-                _supports(vertices, d, w, list(vertices[k])):
+    for k in tight:  # at a vertex: the vertex itself
+        if np.abs(points[k] - x_float).max() <= 1e-7 * scale and _supports(
+            vertices, d, w, list(vertices[k])
+        ):
             return list(vertices[k])
     if len(tight) < n:
         return None
@@ -293,8 +320,7 @@ def _facet_nash(vertices, d, w, points, x_float, scale) -> list[Fraction] | None
     rows = [[vertices[k][i] for k in tight] for i in range(n)] + [[Fraction(1)] * len(tight)]
     lam = solve_exact(rows, x + [Fraction(1)])
     if lam is None or any(v < 0 for v in lam):
-        found = exact_lp([ZERO] * len(tight), [], [], rows, x + [Fraction(1)],
-                         [True] * len(tight))
+        found = exact_lp([ZERO] * len(tight), [], [], rows, x + [Fraction(1)], [True] * len(tight))
         if found is None:
             return None
     return x

@@ -24,7 +24,8 @@ def parameter_kind(values: Sequence[Any], what: str = "parameters") -> str:
         if kind == nb.INVALID:
             raise InvalidProblemError(
                 f"{what}: {value!r} is not a number (use int, float, Fraction or a sympy "
-                "expression).")
+                "expression)."
+            )
         if kind == nb.FLOAT and not math.isfinite(float(value)):
             raise InvalidProblemError(f"{what}: {value!r} is not a finite number.")
         kinds.add(kind)
@@ -41,8 +42,9 @@ def distinct_names(players, count: int | None = None) -> tuple:
         raise InvalidProblemError(f"players must be a list of names, got {players!r}.")
     names = tuple(str(p) for p in players)
     if not names or len(set(names)) != len(names):
-        raise InvalidProblemError(f"player names must be distinct and non-empty, got "
-                                  f"{list(names)}.")
+        raise InvalidProblemError(
+            f"player names must be distinct and non-empty, got {list(names)}."
+        )
     if count is not None and len(names) != count:
         raise InvalidProblemError(f"give {count} player names, got {len(names)}.")
     return names

@@ -31,8 +31,16 @@ from ..results import BargainingResult
 from ._exact_polytope import exact_nash, exact_ray, exact_utilitarian
 from .problem import BargainingProblem
 
-__all__ = ["nash_solution", "kalai_smorodinsky", "egalitarian", "utilitarian",
-           "bargaining_solution", "SOLUTIONS", "OPTIONS", "NOT_EXACT"]
+__all__ = [
+    "nash_solution",
+    "kalai_smorodinsky",
+    "egalitarian",
+    "utilitarian",
+    "bargaining_solution",
+    "SOLUTIONS",
+    "OPTIONS",
+    "NOT_EXACT",
+]
 
 _NEG = -1e300
 
@@ -40,20 +48,24 @@ _NEG = -1e300
 #: Why an answer is in floats although the problem's data are exact.
 NOT_EXACT = {
     "uncertified": "no exact certificate could be rebuilt from the float LP (a degenerate "
-                   "or very large polytope); the answer is numerical",
+    "or very large polytope); the answer is numerical",
     "nonlinear": "the Nash point of this polytope lies inside a face that is neither a vertex "
-                 "nor a facet, where it solves a nonlinear system (irrational in general); "
-                 "the answer is numerical",
+    "nor a facet, where it solves a nonlinear system (irrational in general); "
+    "the answer is numerical",
     "float weights": "the weights are floats; give ints or Fractions for an exact answer",
     "formulas": "utilities given as formulas are solved numerically; pass symbolic=True for "
-                "the closed form (sympy)",
+    "the closed form (sympy)",
 }
 
 
 def _check_problem(problem, function: str) -> BargainingProblem:
-    return check_instance(problem, BargainingProblem, function, error=InvalidProblemError,
-                          hint="build one with BargainingProblem.from_vertices / "
-                               "from_surplus / from_frontier")
+    return check_instance(
+        problem,
+        BargainingProblem,
+        function,
+        error=InvalidProblemError,
+        hint="build one with BargainingProblem.from_vertices / from_surplus / from_frontier",
+    )
 
 
 def _frozen(values) -> np.ndarray:
@@ -67,25 +79,40 @@ def _is_exact(problem: BargainingProblem) -> bool:
     return problem.number_kind == nb.EXACT
 
 
-def _result(problem: BargainingProblem, u, concept: str, *, message: str = "",
-            **extra) -> BargainingResult:
+def _result(
+    problem: BargainingProblem, u, concept: str, *, message: str = "", **extra
+) -> BargainingResult:
     """The float answer (``message`` says why it is not exact, for exact data)."""
     x = np.asarray(u, dtype=np.float64)
     x.setflags(write=False)
     shares = problem.shares(x)
     if not message and problem.expressions is not None:
         message = NOT_EXACT["formulas"]
-    return BargainingResult(x=x, players=problem.players, exact=False, concept=concept,
-                            method="numerical", disagreement=problem.disagreement,
-                            shares=shares, message=message, **extra)
+    return BargainingResult(
+        x=x,
+        players=problem.players,
+        exact=False,
+        concept=concept,
+        method="numerical",
+        disagreement=problem.disagreement,
+        shares=shares,
+        message=message,
+        **extra,
+    )
 
 
 def _exact_result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
     """The exact answer of an exact polytope (Fractions, certified)."""
-    return BargainingResult(x=_frozen(u), players=problem.players, exact=True,
-                            concept=concept, method="exact",
-                            disagreement=_frozen(problem.exact_disagreement), shares=None,
-                            **extra)
+    return BargainingResult(
+        x=_frozen(u),
+        players=problem.players,
+        exact=True,
+        concept=concept,
+        method="exact",
+        disagreement=_frozen(problem.exact_disagreement),
+        shares=None,
+        **extra,
+    )
 
 
 # ---------------------------------------------------------------- maximise over the frontier
@@ -101,21 +128,28 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
 
         def utilities(z):
             return np.array([float(fs[i](min(max(z[i], 0.0), s))) for i in range(n)])
-        if n == 2:        # Brent's method on the fraction tau of the free share (unit-free)
+
+        if n == 2:  # Brent's method on the fraction tau of the free share (unit-free)
             low, width = lo[0], s - lo[1] - lo[0]
 
             def f1(tau):
                 t = low + tau * width
                 return -objective(utilities((t, s - t)))
-            res = minimize_scalar(f1, bounds=(0.0, 1.0), method="bounded",
-                                  options={"xatol": 1e-13, "maxiter": 500})
+
+            res = minimize_scalar(
+                f1, bounds=(0.0, 1.0), method="bounded", options={"xatol": 1e-13, "maxiter": 500}
+            )
             t = low + res.x * width
             return utilities((t, s - t))
         start = lo + (s - lo.sum()) / n
-        res = minimize(lambda z: -objective(utilities(z)), start, method="SLSQP",
-                       bounds=[(lo[i], s) for i in range(n)],
-                       constraints=[{"type": "eq", "fun": lambda z: s - z.sum()}],
-                       options={"ftol": 1e-15, "maxiter": 1000})
+        res = minimize(
+            lambda z: -objective(utilities(z)),
+            start,
+            method="SLSQP",
+            bounds=[(lo[i], s) for i in range(n)],
+            constraints=[{"type": "eq", "fun": lambda z: s - z.sum()}],
+            options={"ftol": 1e-15, "maxiter": 1000},
+        )
         return utilities(res.x)
     # frontier
     top = problem.ray(d, np.eye(n)[0]) if n == 2 else None
@@ -123,23 +157,31 @@ def _maximize(problem: BargainingProblem, objective: Callable[[np.ndarray], floa
     def point(z):
         z = np.asarray(z, dtype=np.float64)
         return np.append(z, problem._frontier_value(z))
+
     if n == 2:
-        res = minimize_scalar(lambda tau: -objective(point([d[0] + tau * top])),
-                              bounds=(0.0, 1.0), method="bounded",
-                              options={"xatol": 1e-13, "maxiter": 500})
+        res = minimize_scalar(
+            lambda tau: -objective(point([d[0] + tau * top])),
+            bounds=(0.0, 1.0),
+            method="bounded",
+            options={"xatol": 1e-13, "maxiter": 500},
+        )
         return point([d[0] + res.x * top])
     ideal = problem.ideal_point()
     start = d[:-1] + 0.5 * (problem.ray(d, np.ones(n)))
-    res = minimize(lambda z: -objective(point(z)), start, method="SLSQP",
-                   bounds=[(d[i], ideal[i]) for i in range(n - 1)],
-                   constraints=[{"type": "ineq",
-                                 "fun": lambda z: problem._frontier_value(z) - d[-1]}],
-                   options={"ftol": 1e-15, "maxiter": 1000})
+    res = minimize(
+        lambda z: -objective(point(z)),
+        start,
+        method="SLSQP",
+        bounds=[(d[i], ideal[i]) for i in range(n - 1)],
+        constraints=[{"type": "ineq", "fun": lambda z: problem._frontier_value(z) - d[-1]}],
+        options={"ftol": 1e-15, "maxiter": 1000},
+    )
     return point(res.x)
 
 
-def _log_product(d: np.ndarray, w: np.ndarray,
-                 scale: np.ndarray | None = None) -> Callable[[np.ndarray], float]:
+def _log_product(
+    d: np.ndarray, w: np.ndarray, scale: np.ndarray | None = None
+) -> Callable[[np.ndarray], float]:
     """``sum_i w_i log((u_i - d_i) / scale_i)``: the Nash objective, with gains measured in
     units of ``scale`` (the ideal gains) so that its values stay of order one whatever the
     utilities' units (the maximiser is the same)."""
@@ -150,15 +192,16 @@ def _log_product(d: np.ndarray, w: np.ndarray,
         if (gains <= 0).any():
             return _NEG
         return float(np.dot(w, np.log(gains)))
+
     return objective
 
 
 def _nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Exact weighted Nash point of a polygon: the best point on every segment of two points."""
     m = len(points)
-    i, j = np.triu_indices(m)                     # includes i == j (single points)
-    a = points[i] - d                             # gains at the segment's start
-    b = points[j] - points[i]                     # direction
+    i, j = np.triu_indices(m)  # includes i == j (single points)
+    a = points[i] - d  # gains at the segment's start
+    b = points[j] - points[i]  # direction
     candidates = [np.zeros(len(i)), np.ones(len(i))]
     denom = (w[0] + w[1]) * b[:, 0] * b[:, 1]
     numer = -(w[0] * b[:, 0] * a[:, 1] + w[1] * b[:, 1] * a[:, 0])
@@ -190,7 +233,7 @@ def _hull_points(points: np.ndarray) -> np.ndarray:
 
     try:
         return unique[ConvexHull(unique).vertices]
-    except QhullError:                      # collinear points: the segment's two ends
+    except QhullError:  # collinear points: the segment's two ends
         direction = unique[-1] - unique[0]
         order = np.argsort(unique @ direction)
         return unique[[order[0], order[-1]]]
@@ -211,8 +254,9 @@ def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
     return d + scale * _nash_over_simplex(gains.T, zero, w, lam0)
 
 
-def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
-                       start: np.ndarray) -> np.ndarray:
+def _nash_over_simplex(
+    vt: np.ndarray, d: np.ndarray, w: np.ndarray, start: np.ndarray
+) -> np.ndarray:
     """Maximise ``sum w_i log((vt @ lam - d)_i)`` over the simplex of vertex weights ``lam``.
 
     A primal log-barrier method: damped Newton steps on the equality-constrained KKT system,
@@ -268,8 +312,9 @@ def _nash_over_simplex(vt: np.ndarray, d: np.ndarray, w: np.ndarray,
     return vt @ (lam / lam.sum())
 
 
-def _closed_form(problem: BargainingProblem, numeric: BargainingResult | None, concept: str,
-                 weights=None) -> BargainingResult:
+def _closed_form(
+    problem: BargainingProblem, numeric: BargainingResult | None, concept: str, weights=None
+) -> BargainingResult:
     """The same solution in closed form (sympy), for a two-player surplus given by formulas.
 
     The first-order (or defining) equation is solved with sympy; among its real roots in the
@@ -278,8 +323,9 @@ def _closed_form(problem: BargainingProblem, numeric: BargainingResult | None, c
     if problem.expressions is None or problem.n_players != 2:
         raise InvalidProblemError(
             "symbolic=True needs a two-player divisible surplus whose utilities are formulas in "
-            "x, e.g. BargainingProblem.from_surplus([\"x\", \"sqrt(x)\"]).")
-    assert numeric is not None      # only polytope callers pass none, refused above
+            'x, e.g. BargainingProblem.from_surplus(["x", "sqrt(x)"]).'
+        )
+    assert numeric is not None  # only polytope callers pass none, refused above
     import sympy as sp
 
     x = problem.symbol
@@ -316,17 +362,25 @@ def _closed_form(problem: BargainingProblem, numeric: BargainingResult | None, c
     if best is None:
         raise SolverError(
             f"sympy found no closed form for the {concept} solution of this problem (roots "
-            f"{roots}); use the numerical solution (symbolic=False).")
+            f"{roots}); use the numerical solution (symbolic=False)."
+        )
     shares = [sp.radsimp(sp.simplify(best)), sp.radsimp(sp.simplify(s - best))]
-    utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share)))
-                 for f, share in zip((f1, f2), shares)]
+    utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share))) for f, share in zip((f1, f2), shares)]
     xs = np.empty(2, dtype=object)
     xs[:] = utilities
     sh = np.empty(2, dtype=object)
     sh[:] = shares
-    return BargainingResult(x=xs, players=problem.players, exact=True, concept=concept,
-                            method="symbolic", disagreement=problem.disagreement, shares=sh,
-                            weights=numeric.weights, ideal=numeric.ideal)
+    return BargainingResult(
+        x=xs,
+        players=problem.players,
+        exact=True,
+        concept=concept,
+        method="symbolic",
+        disagreement=problem.disagreement,
+        shares=sh,
+        weights=numeric.weights,
+        ideal=numeric.ideal,
+    )
 
 
 def _exact_ideal(problem):
@@ -339,9 +393,12 @@ def _exact_ideal(problem):
         if sp.simplify(f.subs(x, 0) - d) == 0:
             lows.append(sp.Integer(0))
             continue
-        candidates = [r for r in sp.solve(sp.Eq(f, d), x)
-                      if abs(complex(sp.N(r)).imag) < 1e-12 and
-                      -1e-12 <= complex(sp.N(r)).real <= float(problem.exact_surplus) + 1e-12]
+        candidates = [
+            r
+            for r in sp.solve(sp.Eq(f, d), x)
+            if abs(complex(sp.N(r)).imag) < 1e-12
+            and -1e-12 <= complex(sp.N(r)).real <= float(problem.exact_surplus) + 1e-12
+        ]
         if not candidates:
             raise SolverError("cannot invert a utility formula at the disagreement point.")
         lows.append(min(candidates, key=lambda r: float(sp.N(r))))
@@ -351,8 +408,9 @@ def _exact_ideal(problem):
 
 
 # ---------------------------------------------------------------- the four solutions
-def nash_solution(problem: BargainingProblem, *, weights=None,
-                  symbolic: bool = False) -> BargainingResult:
+def nash_solution(
+    problem: BargainingProblem, *, weights=None, symbolic: bool = False
+) -> BargainingResult:
     r"""The Nash bargaining solution (symmetric, or asymmetric with bargaining weights).
 
     .. math:: x = \arg\max_{u \in U,\ u \ge d} \prod_i (u_i - d_i)^{w_i}
@@ -438,17 +496,22 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
             raise InvalidProblemError("weights must be a sequence of positive numbers.") from None
         if w.size != n:
             raise InvalidProblemError(
-                f"weights has {w.size} entries; it needs one per player ({n}).")
+                f"weights has {w.size} entries; it needs one per player ({n})."
+            )
         if not (np.isfinite(w).all() and (w > 0).all()):
             raise InvalidProblemError(f"weights must be positive and finite, got {w.tolist()}.")
         if w.max() > 1e12 * w.min():
             raise InvalidProblemError(
                 f"weights {w.tolist()} differ by a factor of more than 1e12; the weighted "
                 "solution is then numerically the heaviest player's best point: give weights "
-                "closer together.")
+                "closer together."
+            )
         weights = list(weights)
-        exact_weights = ([nb.as_number(v, nb.EXACT) for v in weights]
-                         if nb.kind_of(weights) == nb.EXACT else None)
+        exact_weights = (
+            [nb.as_number(v, nb.EXACT) for v in weights]
+            if nb.kind_of(weights) == nb.EXACT
+            else None
+        )
     w = w / w.sum()
     if problem.kind != "polytope":
         d = problem.disagreement
@@ -458,7 +521,7 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
         return _closed_form(problem, result, "nash", w) if symbolic else result
     u = _nash_polytope(problem, w)
     if symbolic:
-        _closed_form(problem, None, "nash")          # raises: needs a formula surplus
+        _closed_form(problem, None, "nash")  # raises: needs a formula surplus
     if not _is_exact(problem):
         return _result(problem, u, "nash", weights=w)
     if exact_weights is None:
@@ -467,8 +530,13 @@ def nash_solution(problem: BargainingProblem, *, weights=None,
     exact_w = [v / total for v in exact_weights]
     x = exact_nash(problem.exact_vertices, problem.exact_disagreement, exact_w, u)
     if x is None:
-        return _result(problem, u, "nash", weights=w,
-                       message=NOT_EXACT["uncertified" if n == 2 else "nonlinear"])
+        return _result(
+            problem,
+            u,
+            "nash",
+            weights=w,
+            message=NOT_EXACT["uncertified" if n == 2 else "nonlinear"],
+        )
     return _exact_result(problem, x, "nash", weights=_frozen(exact_w))
 
 
@@ -518,7 +586,7 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     """
     problem = _check_problem(problem, "kalai_smorodinsky")
     if symbolic and problem.kind == "polytope":
-        _closed_form(problem, None, "kalai-smorodinsky")   # raises: needs a formula surplus
+        _closed_form(problem, None, "kalai-smorodinsky")  # raises: needs a formula surplus
     message = ""
     if _is_exact(problem):
         exact = _exact_kalai_smorodinsky(problem)
@@ -528,8 +596,9 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     d = problem.disagreement
     ideal = problem.ideal_point()
     t = problem.ray(d, ideal - d)
-    result = _result(problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal,
-                     message=message)
+    result = _result(
+        problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal, message=message
+    )
     return _closed_form(problem, result, "kalai-smorodinsky") if symbolic else result
 
 
@@ -546,8 +615,9 @@ def _exact_kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult | N
     t = exact_ray(vertices, d, gains)
     if t is None:
         return None
-    return _exact_result(problem, [di + t * g for di, g in zip(d, gains)], "kalai-smorodinsky",
-                         ideal=_frozen(ideal))
+    return _exact_result(
+        problem, [di + t * g for di, g in zip(d, gains)], "kalai-smorodinsky", ideal=_frozen(ideal)
+    )
 
 
 def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
@@ -583,7 +653,7 @@ def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     """
     problem = _check_problem(problem, "egalitarian")
     if symbolic and problem.kind == "polytope":
-        _closed_form(problem, None, "egalitarian")          # raises: needs a formula surplus
+        _closed_form(problem, None, "egalitarian")  # raises: needs a formula surplus
     message = ""
     if _is_exact(problem):
         exact_d = problem.exact_disagreement
@@ -630,11 +700,14 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     problem = _check_problem(problem, "utilitarian")
     d, n = problem.disagreement, problem.n_players
     if problem.kind != "polytope":
-        result = _result(problem, _maximize(problem, lambda u: float(u.sum())
-                                            if (u >= d - 1e-12).all() else _NEG), "utilitarian")
+        result = _result(
+            problem,
+            _maximize(problem, lambda u: float(u.sum()) if (u >= d - 1e-12).all() else _NEG),
+            "utilitarian",
+        )
         return _closed_form(problem, result, "utilitarian") if symbolic else result
     if symbolic:
-        _closed_form(problem, None, "utilitarian")          # raises: needs a formula surplus
+        _closed_form(problem, None, "utilitarian")  # raises: needs a formula surplus
     message = ""
     if _is_exact(problem):
         x = exact_utilitarian(problem.exact_vertices, problem.exact_disagreement)
@@ -642,7 +715,7 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
             return _exact_result(problem, x, "utilitarian")
         message = NOT_EXACT["uncertified"]
     scale = max(float(np.abs(problem.vertices).max()), float(np.abs(d).max()), 1e-300)
-    v, d = problem.vertices / scale, d / scale   # one common unit: the maximiser is the same
+    v, d = problem.vertices / scale, d / scale  # one common unit: the maximiser is the same
     m = len(v)
     totals = v.sum(axis=1)
     first = solve_lp(-totals, -v.T, -d, np.ones((1, m)), [1.0], [(0, None)] * m)
@@ -654,23 +727,38 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     c[-1] = -1.0
     a_ub = np.hstack([-v.T, np.ones((n, 1))])
     a_eq = np.vstack([np.append(np.ones(m), 0.0), np.append(totals, 0.0)])
-    second = solve_lp(c, a_ub, -d, a_eq, [1.0, best - 1e-12 * max(1.0, abs(best))],
-                      [(0, None)] * m + [(None, None)])
+    second = solve_lp(
+        c,
+        a_ub,
+        -d,
+        a_eq,
+        [1.0, best - 1e-12 * max(1.0, abs(best))],
+        [(0, None)] * m + [(None, None)],
+    )
     lam = second.x[:m] if second.success and second.x is not None else first.x
     return _result(problem, scale * (v.T @ lam), "utilitarian", message=message)
 
 
 #: The solutions :func:`bargaining_solution` chooses among (``method=``), and the options
 #: each one takes: the one list of them.
-SOLUTIONS = {"nash": nash_solution, "kalai-smorodinsky": kalai_smorodinsky,
-             "egalitarian": egalitarian, "utilitarian": utilitarian}
-OPTIONS = {"nash": ("weights", "symbolic"), "kalai-smorodinsky": ("symbolic",),
-           "egalitarian": ("symbolic",), "utilitarian": ("symbolic",)}
+SOLUTIONS = {
+    "nash": nash_solution,
+    "kalai-smorodinsky": kalai_smorodinsky,
+    "egalitarian": egalitarian,
+    "utilitarian": utilitarian,
+}
+OPTIONS = {
+    "nash": ("weights", "symbolic"),
+    "kalai-smorodinsky": ("symbolic",),
+    "egalitarian": ("symbolic",),
+    "utilitarian": ("symbolic",),
+}
 
 
 @front_door(tuple(SOLUTIONS))
-def bargaining_solution(problem: BargainingProblem, *, method: str = "nash",
-                        **options) -> BargainingResult:
+def bargaining_solution(
+    problem: BargainingProblem, *, method: str = "nash", **options
+) -> BargainingResult:
     """The bargaining solution named by ``method``.
 
     Parameters
@@ -714,6 +802,10 @@ def bargaining_solution(problem: BargainingProblem, *, method: str = "nash",
     """
     method = check_choice(method, SOLUTIONS, function="bargaining_solution")
     for option in options:
-        check_choice(option, OPTIONS[method], what="option",
-                     function=f"bargaining_solution(method={method!r})")
+        check_choice(
+            option,
+            OPTIONS[method],
+            what="option",
+            function=f"bargaining_solution(method={method!r})",
+        )
     return SOLUTIONS[method](problem, **options)

@@ -61,7 +61,8 @@ def _too_many_players(count: int) -> None:
     raise TooLargeError(
         f"baron_ferejohn: {shown} players, more than {MAX_BARON_FEREJOHN_PLAYERS}; the "
         "equilibrium holds n x n tables of offers and inclusion probabilities. Give at most "
-        f"{MAX_BARON_FEREJOHN_PLAYERS} players (a legislature's parties, not its members).")
+        f"{MAX_BARON_FEREJOHN_PLAYERS} players (a legislature's parties, not its members)."
+    )
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,11 @@ class _Game:
 
     def floats(self) -> tuple[np.ndarray, np.ndarray, float]:
         """``(delta, p, s)`` as floats."""
-        return (np.array([float(v) for v in self.delta]), np.array([float(v) for v in self.p]),
-                float(self.s))
+        return (
+            np.array([float(v) for v in self.delta]),
+            np.array([float(v) for v in self.p]),
+            float(self.s),
+        )
 
     def closed_form(self, symbolic: bool) -> dict | None:
         """The closed form (sympy) when asked for and one exists."""
@@ -101,12 +105,13 @@ class _Game:
 # ---------------------------------------------------------------- step 1: parse
 def _parse_names(players) -> tuple:
     if isinstance(players, (int, np.integer)) and not isinstance(players, (bool, np.bool_)):
-        if players > MAX_BARON_FEREJOHN_PLAYERS:     # before naming ten million players
+        if players > MAX_BARON_FEREJOHN_PLAYERS:  # before naming ten million players
             _too_many_players(int(players))
         names = player_names(players, "baron_ferejohn: players", InvalidProblemError)
     elif isinstance(players, (str, bytes)) or not isinstance(players, Iterable):
         raise InvalidProblemError(
-            f"players must be a number of players or a list of names, got {players!r}.")
+            f"players must be a number of players or a list of names, got {players!r}."
+        )
     else:
         names = distinct_names(players)
     if len(names) > MAX_BARON_FEREJOHN_PLAYERS:
@@ -119,7 +124,7 @@ def _parse_quota(quota, n: int) -> int:
     if isinstance(quota, str):
         try:
             rule = check_choice(quota, QUOTA_RULES, what="quota", function="baron_ferejohn")
-        except InvalidArgumentError as error:     # a property of the game, not an option
+        except InvalidArgumentError as error:  # a property of the game, not an option
             raise InvalidProblemError(f"{error} Or give an integer 1..{n}.") from None
         return QUOTA_RULES[rule](n)
     if not isinstance(quota, (int, np.integer)) or isinstance(quota, (bool, np.bool_)):
@@ -134,42 +139,60 @@ def _parse(players, discount_factors, recognition, quota, surplus, atol) -> _Gam
     names = _parse_names(players)
     n = len(names)
     q = _parse_quota(quota, n)
-    deltas = (list(discount_factors) if isinstance(discount_factors, (list, tuple, np.ndarray))
-              else [discount_factors] * n)
+    deltas = (
+        list(discount_factors)
+        if isinstance(discount_factors, (list, tuple, np.ndarray))
+        else [discount_factors] * n
+    )
     if len(deltas) != n:
         raise InvalidProblemError(f"discount_factors has {len(deltas)} entries for {n} players.")
     if recognition is None:
         probs = [Fraction(1, n)] * n
     else:
-        probs = as_list(recognition, "recognition", InvalidProblemError,
-                        expected=f"a list of {n} probabilities, one per player")
+        probs = as_list(
+            recognition,
+            "recognition",
+            InvalidProblemError,
+            expected=f"a list of {n} probabilities, one per player",
+        )
         if len(probs) != n:
             raise InvalidProblemError(f"recognition has {len(probs)} entries for {n} players.")
     if not (isinstance(atol, (int, float)) and math.isfinite(atol) and atol >= 0):
         raise InvalidArgumentError(f"atol must be a non-negative number, got {atol!r}.")
-    kind = parameter_kind([*deltas, *probs, surplus],
-                   "discount factors, recognition probabilities and surplus")
+    kind = parameter_kind(
+        [*deltas, *probs, surplus], "discount factors, recognition probabilities and surplus"
+    )
     delta, p, s = convert(deltas, kind), convert(probs, kind), nb.as_number(surplus, kind)
     if kind != nb.SYMBOLIC:
         if not all(0 < float(d) < 1 for d in delta):
             raise InvalidProblemError(
-                f"discount factors must lie in (0, 1), got {[float(d) for d in delta]}.")
+                f"discount factors must lie in (0, 1), got {[float(d) for d in delta]}."
+            )
         negative = [k for k, v in enumerate(p) if not float(v) >= 0]
         if negative:
             raise InvalidProblemError(
                 f"recognition probabilities must be non-negative; entry {negative[0]} is "
-                f"{probs[negative[0]]}.")
+                f"{probs[negative[0]]}."
+            )
         if abs(float(sum(p)) - 1) > RECOGNITION_SUM_TOLERANCE:
             raise InvalidProblemError(
-                f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g}).")
+                f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g})."
+            )
         check_positive(s, "surplus", kind)
     return _Game(names, q, kind, delta, p, s)
 
 
 # ---------------------------------------------------------------- the front door
-def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=None,
-                   quota: int | str = "majority", surplus=1, symbolic: bool = False,
-                   atol: float = 1e-9) -> BaronFerejohnResult:
+def baron_ferejohn(
+    players=5,
+    *,
+    discount_factors=Fraction(9, 10),
+    recognition=None,
+    quota: int | str = "majority",
+    surplus=1,
+    symbolic: bool = False,
+    atol: float = 1e-9,
+) -> BaronFerejohnResult:
     r"""Stationary equilibrium of Baron-Ferejohn legislative bargaining (closed rule).
 
     Each round nature recognises player i with probability ``p_i``; she proposes a division
@@ -256,30 +279,44 @@ def baron_ferejohn(players=5, *, discount_factors=Fraction(9, 10), recognition=N
     """
     game = _parse(players, discount_factors, recognition, quota, surplus, atol)
     # step 2: choose the structure; a closed form where one exists, in any number kind
-    closed = _closed_form_equilibrium(game.delta, game.p, game.s, game.q, game.kind,
-                                      game.same_delta and game.same_p,
-                                      tidy=game.kind == nb.SYMBOLIC and game.same_delta)
+    closed = _closed_form_equilibrium(
+        game.delta,
+        game.p,
+        game.s,
+        game.q,
+        game.kind,
+        game.same_delta and game.same_p,
+        tidy=game.kind == nb.SYMBOLIC and game.same_delta,
+    )
     if closed is not None:
         values, prices, pi, keep = closed
-        return _assemble(game, values, prices, pi, keep, "closed-form",
-                         game.closed_form(symbolic))
+        return _assemble(game, values, prices, pi, keep, "closed-form", game.closed_form(symbolic))
     if game.kind == nb.SYMBOLIC:
         raise InvalidProblemError(
             "symbolic parameters need a closed form, which exists for unanimity and quota 1 "
             "(any parameters) and for symmetric games (common discount factor, equal "
-            "recognition); pass numbers for this game.")
+            "recognition); pass numbers for this game."
+        )
     found = find_structure(*game.floats(), game.q, atol)
-    if found[0] != "exact":               # no exact structure found: report the smoothed one
+    if found[0] != "exact":  # no exact structure found: report the smoothed one
         return _assemble_smoothed(game, found[1], found[2], game.closed_form(symbolic))
     structure, pi_float = found[1], found[2]
-    prices = _price_levels(game, structure)                          # step 3
-    pi = _inclusion(game, prices, pi_float)                          # step 4
+    prices = _price_levels(game, structure)  # step 3
+    pi = _inclusion(game, prices, pi_float)  # step 4
     zero = nb.constant(0, game.kind)
-    keep = [game.s - sum((pi[i, k] * prices[k] for k in range(game.n)), zero)
-            for i in range(game.n)]
+    keep = [
+        game.s - sum((pi[i, k] * prices[k] for k in range(game.n)), zero) for i in range(game.n)
+    ]
     values = [prices[j] / game.delta[j] for j in range(game.n)]
-    return _assemble(game, values, prices, pi, keep, "active-set",   # step 5
-                     game.closed_form(symbolic))
+    return _assemble(
+        game,
+        values,
+        prices,
+        pi,
+        keep,
+        "active-set",  # step 5
+        game.closed_form(symbolic),
+    )
 
 
 # ---------------------------------------------------------------- step 3: price levels
@@ -311,47 +348,64 @@ def _inclusion(game: _Game, prices: list, pi_float: np.ndarray) -> np.ndarray:
         for i in range(n):
             for j in range(n):
                 pi[i, j] = nb.as_number(
-                    Fraction(float(pi_float[i, j])).limit_denominator(bound), kind)
+                    Fraction(float(pi_float[i, j])).limit_denominator(bound), kind
+                )
         if holds_exactly(values, pi, prices, game.delta, game.p, game.s, game.q):
             break
     return pi
 
 
 # ---------------------------------------------------------------- step 5: assemble
-def _assemble(game: _Game, values, prices, pi, keep, method: str,
-              closed_form) -> BaronFerejohnResult:
+def _assemble(
+    game: _Game, values, prices, pi, keep, method: str, closed_form
+) -> BaronFerejohnResult:
     """Step 5: the result with offers, the residual certificate and (exact games) the exact
     check."""
     n, kind = game.n, game.kind
     price_row = np.empty(n, dtype=object)
     price_row[:] = prices
-    offers = np.asarray(pi * price_row[None, :], dtype=object) if kind != nb.FLOAT else \
-        pi * np.array(prices, dtype=np.float64)[None, :]
+    offers = (
+        np.asarray(pi * price_row[None, :], dtype=object)
+        if kind != nb.FLOAT
+        else pi * np.array(prices, dtype=np.float64)[None, :]
+    )
     for i in range(n):
         offers[i, i] = keep[i]
     if kind == nb.SYMBOLIC:
         worst, exact = 0.0, True
     else:
         fd, fp, fs = game.floats()
-        worst = residual(np.array([float(v) for v in values]), np.array(pi, dtype=float),
-                         fd, fp, fs, game.q)
-        exact = kind == nb.EXACT and holds_exactly(values, pi, prices, game.delta, game.p,
-                                                   game.s, game.q)
+        worst = residual(
+            np.array([float(v) for v in values]), np.array(pi, dtype=float), fd, fp, fs, game.q
+        )
+        exact = kind == nb.EXACT and holds_exactly(
+            values, pi, prices, game.delta, game.p, game.s, game.q
+        )
     if kind == nb.FLOAT:
         offers, pi = np.asarray(offers, dtype=float), np.asarray(pi, dtype=float)
     offers.setflags(write=False)
     pi.setflags(write=False)
     return BaronFerejohnResult(
-        x=frozen_array(values, kind), players=game.names, exact=exact,
+        x=frozen_array(values, kind),
+        players=game.names,
+        exact=exact,
         concept="baron-ferejohn",
-        proposer_shares=frozen_array(keep, kind), prices=frozen_array(prices, kind),
-        offers=offers, inclusion=pi, quota=game.q,
-        discount_factors=frozen_array(game.delta, kind), recognition=frozen_array(game.p, kind),
-        residual=float(worst), method=method, closed_form=closed_form)
+        proposer_shares=frozen_array(keep, kind),
+        prices=frozen_array(prices, kind),
+        offers=offers,
+        inclusion=pi,
+        quota=game.q,
+        discount_factors=frozen_array(game.delta, kind),
+        recognition=frozen_array(game.p, kind),
+        residual=float(worst),
+        method=method,
+        closed_form=closed_form,
+    )
 
 
-def _assemble_smoothed(game: _Game, c: np.ndarray, pi: np.ndarray,
-                       closed_form) -> BaronFerejohnResult:
+def _assemble_smoothed(
+    game: _Game, c: np.ndarray, pi: np.ndarray, closed_form
+) -> BaronFerejohnResult:
     """Step 5 when no exact structure was found: the smoothed solution, in floats, if its
     residual is below ``SMOOTHED_ACCEPTED`` of the surplus."""
     fd, fp, fs = game.floats()
@@ -362,23 +416,33 @@ def _assemble_smoothed(game: _Game, c: np.ndarray, pi: np.ndarray,
             f"no stationary equilibrium found for these parameters (the smoothed "
             f"solution violates the equilibrium conditions by {worst:.3g}); "
             "recognition probabilities very close to 0 are a known hard case: set them "
-            "to exactly 0 or give them more weight.")
+            "to exactly 0 or give them more weight."
+        )
     keep = fs - pi @ c
     offers = pi * c[None, :]
     np.fill_diagonal(offers, keep)
     return BaronFerejohnResult(
-        x=frozen_array(list(v), nb.FLOAT), players=game.names, exact=False,
+        x=frozen_array(list(v), nb.FLOAT),
+        players=game.names,
+        exact=False,
         concept="baron-ferejohn",
-        proposer_shares=frozen_array(list(keep), nb.FLOAT), prices=frozen_array(list(c), nb.FLOAT),
-        offers=offers, inclusion=pi,
-        quota=game.q, discount_factors=frozen_array(list(fd), nb.FLOAT),
+        proposer_shares=frozen_array(list(keep), nb.FLOAT),
+        prices=frozen_array(list(c), nb.FLOAT),
+        offers=offers,
+        inclusion=pi,
+        quota=game.q,
+        discount_factors=frozen_array(list(fd), nb.FLOAT),
         recognition=frozen_array(list(fp), nb.FLOAT),
-        residual=worst, method="smoothed", closed_form=closed_form)
+        residual=worst,
+        method="smoothed",
+        closed_form=closed_form,
+    )
 
 
 # ---------------------------------------------------------------- step 2: closed forms
-def _closed_form_equilibrium(delta: list, p: list, s, q: int, kind: str, symmetric: bool, *,
-                             tidy: bool = False):
+def _closed_form_equilibrium(
+    delta: list, p: list, s, q: int, kind: str, symmetric: bool, *, tidy: bool = False
+):
     """``(values, prices, inclusion, proposer shares)`` where a closed form exists, else None.
 
     With ``c_j = delta_j v_j`` the price of j's vote and ``C = sum_k c_k``:
@@ -442,14 +506,19 @@ def _closed_form(n: int, q: int, same_delta: bool, same_p: bool) -> dict | None:
     sp = nb.import_sympy()
     delta, s, nn, qq = sp.symbols("delta S n q", positive=True)
     if same_delta and same_p:
-        return {"proposer_share": s * (1 - delta * (qq - 1) / nn),
-                "partner_offer": delta * s / nn,
-                "value": s / nn,
-                "inclusion_probability": (qq - 1) / (nn - 1),
-                "substitute": {"n": n, "q": q}}
+        return {
+            "proposer_share": s * (1 - delta * (qq - 1) / nn),
+            "partner_offer": delta * s / nn,
+            "value": s / nn,
+            "inclusion_probability": (qq - 1) / (nn - 1),
+            "substitute": {"n": n, "q": q},
+        }
     if q == n and same_delta:
         pi = sp.Symbol("p_i", nonnegative=True)
-        return {"proposer_share": s * (1 - delta * (1 - pi)), "value": pi * s,
-                "partner_offer_to_j": sp.Symbol("p_j", nonnegative=True) * delta * s,
-                "substitute": {"n": n, "q": q}}
+        return {
+            "proposer_share": s * (1 - delta * (1 - pi)),
+            "value": pi * s,
+            "partner_offer_to_j": sp.Symbol("p_j", nonnegative=True) * delta * s,
+            "substitute": {"n": n, "q": q},
+        }
     return None

@@ -25,7 +25,8 @@ def _payoffs(a, b):
     if a.ndim != 2 or a.shape != b.shape or a.size == 0:
         raise InvalidProblemError(
             f"the two payoff matrices must be non-empty 2-D arrays of the same shape; got "
-            f"{a.shape} and {b.shape}.")
+            f"{a.shape} and {b.shape}."
+        )
     if not (np.isfinite(a).all() and np.isfinite(b).all()):
         raise InvalidProblemError("payoff matrices contain NaN or infinite entries.")
     return a, b
@@ -41,7 +42,7 @@ def _security_level(m: np.ndarray) -> float:
     rows, cols = m.shape
     c = np.zeros(rows + 1)
     c[-1] = -1.0
-    a_ub = np.hstack([-m.T, np.ones((cols, 1))])          # t <= x^T m_j
+    a_ub = np.hstack([-m.T, np.ones((cols, 1))])  # t <= x^T m_j
     a_eq = np.append(np.ones(rows), 0.0)[None, :]
     sol = solve_lp(c, a_ub, np.zeros(cols), a_eq, [1.0], [(0, None)] * rows + [(None, None)])
     if not sol.success or sol.x is None:
@@ -83,8 +84,10 @@ def _polytope_vertices(matrix: np.ndarray, zero_label: int, tight_label: int):
         zero = np.flatnonzero(vertex <= _TOL)
         tight = np.flatnonzero(np.abs(matrix @ vertex - 1.0) <= _TOL)
         points.append(vertex)
-        masks.append(sum(1 << (zero_label + int(k)) for k in zero)
-                     + sum(1 << (tight_label + int(j)) for j in tight))
+        masks.append(
+            sum(1 << (zero_label + int(k)) for k in zero)
+            + sum(1 << (tight_label + int(j)) for j in tight)
+        )
     return points, np.array(masks, dtype=np.int64)
 
 
@@ -101,23 +104,27 @@ def _extreme_equilibria(a: np.ndarray, b: np.ndarray):
     """
     m, n = a.shape
     found: list[tuple[np.ndarray, np.ndarray]]
-    if m == 1 or n == 1:        # one player has one strategy: the other's pure best replies
+    if m == 1 or n == 1:  # one player has one strategy: the other's pure best replies
         own, other = (b[0], "column") if m == 1 else (a[:, 0], "row")
         best = np.flatnonzero(own >= own.max() - _TOL * max(1.0, abs(float(own.max()))))
         pure = [np.eye(len(own))[k] for k in best]
-        found = [(np.ones(1), y) for y in pure] if other == "column" else \
-            [(x, np.ones(1)) for x in pure]
+        found = (
+            [(np.ones(1), y) for y in pure]
+            if other == "column"
+            else [(x, np.ones(1)) for x in pure]
+        )
         return found, len(best) > 1
     pa, pb = _unit_range(a), _unit_range(b)
-    xs, x_masks = _polytope_vertices(pb.T, 0, m)      # rows 0..m-1, columns m..m+n-1
+    xs, x_masks = _polytope_vertices(pb.T, 0, m)  # rows 0..m-1, columns m..m+n-1
     ys, y_masks = _polytope_vertices(pa, m, 0)
     full = (1 << (m + n)) - 1
-    degenerate = any(bin(int(k)).count("1") > m for k in x_masks) or \
-        any(bin(int(k)).count("1") > n for k in y_masks)
+    degenerate = any(bin(int(k)).count("1") > m for k in x_masks) or any(
+        bin(int(k)).count("1") > n for k in y_masks
+    )
     found = []
     block = max(1, 4_000_000 // max(1, len(y_masks)))
     for start in range(0, len(x_masks), block):
-        rows, cols = np.nonzero((x_masks[start:start + block, None] | y_masks[None, :]) == full)
+        rows, cols = np.nonzero((x_masks[start : start + block, None] | y_masks[None, :]) == full)
         for i, j in zip((rows + start).tolist(), cols.tolist()):
             found.append((xs[i] / xs[i].sum(), ys[j] / ys[j].sum()))
     return found, degenerate
@@ -125,8 +132,9 @@ def _extreme_equilibria(a: np.ndarray, b: np.ndarray):
 
 def _is_equilibrium(x, y, a, b) -> bool:
     scale = max(1.0, float(np.abs(a).max()), float(np.abs(b).max()))
-    return bool((a @ y).max() - x @ a @ y <= 1e-7 * scale
-                and (x @ b).max() - x @ b @ y <= 1e-7 * scale)
+    return bool(
+        (a @ y).max() - x @ a @ y <= 1e-7 * scale and (x @ b).max() - x @ b @ y <= 1e-7 * scale
+    )
 
 
 def _equilibria(a: np.ndarray, b: np.ndarray):
@@ -143,8 +151,9 @@ def _equilibria(a: np.ndarray, b: np.ndarray):
         raise InvalidProblemError(
             f"the Nash disagreement point is computed for games with at most "
             f"{_VERTEX_LIMIT} strategies in all (every extreme equilibrium, by vertex "
-            f"enumeration); this game has {m} + {n}. Pass disagreement=\"maxmin\" or the "
-            "equilibrium payoff pair you want as a pair of numbers.")
+            f'enumeration); this game has {m} + {n}. Pass disagreement="maxmin" or the '
+            "equilibrium payoff pair you want as a pair of numbers."
+        )
     from scipy.spatial import QhullError
 
     with warnings.catch_warnings():
@@ -152,18 +161,28 @@ def _equilibria(a: np.ndarray, b: np.ndarray):
         try:
             found, degenerate = _extreme_equilibria(a, b)
         except QhullError as error:
-            raise SolverError(f"vertex enumeration failed ({str(error).splitlines()[0]}); "
-                              "pass disagreement=\"maxmin\" or a pair of numbers.") from None
+            raise SolverError(
+                f"vertex enumeration failed ({str(error).splitlines()[0]}); "
+                'pass disagreement="maxmin" or a pair of numbers.'
+            ) from None
     found = [(np.asarray(x, float), np.asarray(y, float)) for x, y in found]
-    found = [(x, y) for x, y in found
-             if np.isfinite(x).all() and np.isfinite(y).all() and (x >= -_TOL).all()
-             and (y >= -_TOL).all() and abs(x.sum() - 1) < 1e-6 and abs(y.sum() - 1) < 1e-6
-             and _is_equilibrium(x, y, a, b)]
+    found = [
+        (x, y)
+        for x, y in found
+        if np.isfinite(x).all()
+        and np.isfinite(y).all()
+        and (x >= -_TOL).all()
+        and (y >= -_TOL).all()
+        and abs(x.sum() - 1) < 1e-6
+        and abs(y.sum() - 1) < 1e-6
+        and _is_equilibrium(x, y, a, b)
+    ]
     return found, degenerate
 
 
-def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int = 0,
-                                 players=("row", "column")) -> BargainingProblem:
+def bargaining_problem_from_game(
+    a, b, *, disagreement="nash", equilibrium: int = 0, players=("row", "column")
+) -> BargainingProblem:
     """The bargaining problem of a bimatrix game: what the players can reach by agreeing.
 
     The feasible set is the convex hull of the payoff pairs ``(A[i, j], B[i, j])`` (jointly
@@ -212,32 +231,47 @@ def bargaining_problem_from_game(a, b, *, disagreement="nash", equilibrium: int 
     description = ""
     if isinstance(disagreement, str):
         try:
-            check_choice(disagreement, DISAGREEMENT_POINTS, what="disagreement point",
-                         function="bargaining_problem_from_game")
-        except InvalidArgumentError as error:    # part of the problem, not an option
-            raise InvalidProblemError(f"{error} Or give a pair of numbers: disagreement must "
-                                      "be 'nash', 'maxmin' or a pair of numbers.") from None
+            check_choice(
+                disagreement,
+                DISAGREEMENT_POINTS,
+                what="disagreement point",
+                function="bargaining_problem_from_game",
+            )
+        except InvalidArgumentError as error:  # part of the problem, not an option
+            raise InvalidProblemError(
+                f"{error} Or give a pair of numbers: disagreement must "
+                "be 'nash', 'maxmin' or a pair of numbers."
+            ) from None
         if disagreement == "maxmin":
             d = maxmin_values(a, b)
             description = "disagreement: the maxmin values"
         elif disagreement == "nash":
             found, degenerate = _equilibria(a, b)
-            payoffs = sorted({(round(float(x @ a @ y), 12), round(float(x @ b @ y), 12))
-                              for x, y in found})
+            payoffs = sorted(
+                {(round(float(x @ a @ y), 12), round(float(x @ b @ y), 12)) for x, y in found}
+            )
             if not payoffs:
-                raise SolverError("vertex enumeration found no Nash equilibrium (every finite "
-                                  "game has one: a numerical failure); pass "
-                                  "disagreement=\"maxmin\" or a pair of numbers.")
-            if isinstance(equilibrium, bool) or not isinstance(equilibrium, (int, np.integer)) \
-                    or not 0 <= equilibrium < len(payoffs):
+                raise SolverError(
+                    "vertex enumeration found no Nash equilibrium (every finite "
+                    "game has one: a numerical failure); pass "
+                    'disagreement="maxmin" or a pair of numbers.'
+                )
+            if (
+                isinstance(equilibrium, bool)
+                or not isinstance(equilibrium, (int, np.integer))
+                or not 0 <= equilibrium < len(payoffs)
+            ):
                 raise InvalidProblemError(
                     f"equilibrium={equilibrium!r} but the game has {len(payoffs)} "
                     f"extreme-equilibrium payoff pairs: {payoffs}; pass an index from 0 to "
-                    f"{len(payoffs) - 1}.")
+                    f"{len(payoffs) - 1}."
+                )
             d = np.array(payoffs[equilibrium])
-            description = (f"disagreement: equilibrium payoff pair {equilibrium} of "
-                           f"{len(payoffs)} ({'degenerate game, ' if degenerate else ''}"
-                           "every extreme equilibrium by vertex enumeration)")
+            description = (
+                f"disagreement: equilibrium payoff pair {equilibrium} of "
+                f"{len(payoffs)} ({'degenerate game, ' if degenerate else ''}"
+                "every extreme equilibrium by vertex enumeration)"
+            )
     else:
         d = disagreement
     points = np.column_stack([a.ravel(), b.ravel()])

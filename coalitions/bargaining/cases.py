@@ -29,21 +29,29 @@ from ..results import LCDResult, LinkageResult, Result
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set
 from .spatial import SpatialModel, lcd_outcome
 
-__all__ = ["CyprusBelarusReport", "cyprus_belarus_model", "cyprus_belarus_report",
-           "CYPRUS_BELARUS_RESOLUTION"]
+__all__ = [
+    "CyprusBelarusReport",
+    "cyprus_belarus_model",
+    "cyprus_belarus_report",
+    "CYPRUS_BELARUS_RESOLUTION",
+]
 
 #: Grid cells per side for the package win-set of the Cyprus-Belarus report.
 CYPRUS_BELARUS_RESOLUTION = 300
 BLOCKER = "CY"
 LINKED_ISSUE, DEMAND_ISSUE = "belarus_listing", "turkey_response"
-TITLE = ("Cyprus, Belarus sanctions and Turkey (September 2020): issue linkage under "
-         "unanimity")
+TITLE = "Cyprus, Belarus sanctions and Turkey (September 2020): issue linkage under unanimity"
 
 
 def _utility(row: dict) -> dict:
-    return {LINKED_ISSUE: {"type": "linear", "slope": row["alpha_belarus_listing"]},
-            DEMAND_ISSUE: {"type": "quadratic", "ideal": row["t_turkey_ideal"],
-                           "salience": row["beta_turkey_salience"]}}
+    return {
+        LINKED_ISSUE: {"type": "linear", "slope": row["alpha_belarus_listing"]},
+        DEMAND_ISSUE: {
+            "type": "quadratic",
+            "ideal": row["t_turkey_ideal"],
+            "salience": row["beta_turkey_salience"],
+        },
+    }
 
 
 def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> IssueLinkageModel:
@@ -95,11 +103,16 @@ def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> Issu
         "(cyprus_belarus_model_assumptions.csv)",
         "issue levels: listing 0/1, Turkey response 0..1; status quo = no agreement = (0, 0)"
         f": {ASSUMPTION_LABEL}",
-        "issue-by-issue outcome = least ambitious programme on each issue (Underdal)")
+        "issue-by-issue outcome = least ambitious programme on each issue (Underdal)",
+    )
     if unit == "states":
         notes += (f"each state carries its bloc's parameters: {ASSUMPTION_LABEL}",)
-    return IssueLinkageModel(utilities, {LINKED_ISSUE: 0.0, DEMAND_ISSUE: 0.0},
-                             decision_rule=decision_rule, assumptions=notes)
+    return IssueLinkageModel(
+        utilities,
+        {LINKED_ISSUE: 0.0, DEMAND_ISSUE: 0.0},
+        decision_rule=decision_rule,
+        assumptions=notes,
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -183,8 +196,16 @@ def cyprus_belarus_report(unit: str = "blocs") -> CyprusBelarusReport:
     ideals = {p: model.utilities[p][DEMAND_ISSUE].ideal(0.0, 1.0) for p in model.players}
     lcd = lcd_outcome(SpatialModel(ideals, 0.0))
     return CyprusBelarusReport(
-        unit=unit, assumptions=tuple(cyprus_belarus_assumptions()),
-        assumption_notes=tuple(model.assumptions), unanimity=analysis, qmv=qmv,
-        turkey_lcd=lcd, package=package_win_set(model, resolution=CYPRUS_BELARUS_RESOLUTION),
-        timeline=tuple(belarus_sanctions_timeline()), players=tuple(model.players),
-        exact=False, concept="cyprus-belarus", method="linkage-analysis")
+        unit=unit,
+        assumptions=tuple(cyprus_belarus_assumptions()),
+        assumption_notes=tuple(model.assumptions),
+        unanimity=analysis,
+        qmv=qmv,
+        turkey_lcd=lcd,
+        package=package_win_set(model, resolution=CYPRUS_BELARUS_RESOLUTION),
+        timeline=tuple(belarus_sanctions_timeline()),
+        players=tuple(model.players),
+        exact=False,
+        concept="cyprus-belarus",
+        method="linkage-analysis",
+    )

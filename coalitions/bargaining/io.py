@@ -27,8 +27,7 @@ from .linkage import IssueLinkageModel
 from .problem import BargainingProblem, _parse_utilities
 from .spatial import SpatialModel
 
-__all__ = ["read_negotiation", "negotiation_from_json", "decision_rule_from_json",
-           "FORMAT_VERSION"]
+__all__ = ["read_negotiation", "negotiation_from_json", "decision_rule_from_json", "FORMAT_VERSION"]
 
 FORMAT_VERSION = 1
 """The version of the negotiation formats; a document may say ``"version": 1``."""
@@ -49,13 +48,15 @@ def _json(value: Any) -> str:
 
 def _object(value: Any, where: str, example: str) -> dict:
     if not isinstance(value, dict):
-        raise InvalidProblemError(f"{where} must be a JSON object such as {example}, got "
-                                  f"{_json(value)}.")
+        raise InvalidProblemError(
+            f"{where} must be a JSON object such as {example}, got {_json(value)}."
+        )
     return value
 
 
-def _keys(document: dict, where: str, required: Iterable[str] = (),
-          optional: Iterable[str] = ()) -> None:
+def _keys(
+    document: dict, where: str, required: Iterable[str] = (), optional: Iterable[str] = ()
+) -> None:
     """Refuse unknown keys (with the closest allowed key as a hint) and missing keys."""
     required, optional = tuple(required), tuple(optional)
     allowed = required + optional
@@ -64,12 +65,13 @@ def _keys(document: dict, where: str, required: Iterable[str] = (),
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise InvalidProblemError(
-                f"{where}: unknown key {key!r}{hint}; the allowed keys are "
-                f"{', '.join(allowed)}.")
+                f"{where}: unknown key {key!r}{hint}; the allowed keys are {', '.join(allowed)}."
+            )
     missing = [key for key in required if key not in document]
     if missing:
-        raise InvalidProblemError(f"{where}: missing key {missing[0]!r} (required: "
-                                  f"{', '.join(required)}).")
+        raise InvalidProblemError(
+            f"{where}: missing key {missing[0]!r} (required: {', '.join(required)})."
+        )
 
 
 def _number(value: Any, where: str):
@@ -99,8 +101,9 @@ def _point(value: Any, where: str):
     """A number (one dimension) or a pair of numbers (two dimensions)."""
     if isinstance(value, list):
         if len(value) not in (1, 2):
-            raise InvalidProblemError(f"{where} must be a number or a pair [x, y], got "
-                                      f"{_json(value)}.")
+            raise InvalidProblemError(
+                f"{where} must be a number or a pair [x, y], got {_json(value)}."
+            )
         return _numbers(value, where)
     return _number(value, where)
 
@@ -115,22 +118,25 @@ def _player(value: Any, where: str, players: Iterable[str]) -> str:
     players = tuple(players)
     name = _string(value, where)
     if name not in players:
-        raise InvalidProblemError(f"{where} = {name!r} is not a player; players are "
-                                  f"{list(players)}.")
+        raise InvalidProblemError(
+            f"{where} = {name!r} is not a player; players are {list(players)}."
+        )
     return name
 
 
 def _per_player(value: Any, where: str, players: tuple, convert) -> dict:
     """``{name: item}`` with exactly the players as keys."""
-    value = _object(value, where, "{\"A\": 1, \"B\": 2}")
+    value = _object(value, where, '{"A": 1, "B": 2}')
     unknown = [k for k in value if k not in players]
     if unknown:
-        raise InvalidProblemError(f"{where}: {unknown[0]!r} is not a player; players are "
-                                  f"{list(players)}.")
+        raise InvalidProblemError(
+            f"{where}: {unknown[0]!r} is not a player; players are {list(players)}."
+        )
     missing = [p for p in players if p not in value]
     if missing:
-        raise InvalidProblemError(f"{where}: no entry for player {missing[0]!r}; give one per "
-                                  "player.")
+        raise InvalidProblemError(
+            f"{where}: no entry for player {missing[0]!r}; give one per player."
+        )
     return {p: convert(value[p], f"{where}.{p}") for p in players}
 
 
@@ -140,7 +146,8 @@ def _header(document: dict) -> None:
         if isinstance(version, bool) or version != FORMAT_VERSION:
             raise InvalidProblemError(
                 f"unknown version {_json(version)}; this release reads version "
-                f"{FORMAT_VERSION} (write \"version\": {FORMAT_VERSION} or leave it out).")
+                f'{FORMAT_VERSION} (write "version": {FORMAT_VERSION} or leave it out).'
+            )
     if "description" in document and not isinstance(document["description"], str):
         raise InvalidProblemError("description must be a string.")
 
@@ -172,8 +179,9 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
     if isinstance(rule, str):
         if rule not in ("unanimity", "majority"):
             raise InvalidProblemError(
-                f"{where} = {rule!r} is not a rule; use \"unanimity\", \"majority\", an "
-                "integer k or an object (see docs/reference/negotiation-file-formats.md).")
+                f'{where} = {rule!r} is not a rule; use "unanimity", "majority", an '
+                "integer k or an object (see docs/reference/negotiation-file-formats.md)."
+            )
         return rule
     if isinstance(rule, int) and not isinstance(rule, bool):
         if not 1 <= rule <= n:
@@ -181,10 +189,11 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
         return rule
     if not isinstance(rule, dict) or "type" not in rule:
         raise InvalidProblemError(
-            f"{where} must be \"unanimity\", \"majority\", an integer k, "
-            "{\"type\": \"k_of_n\", \"k\": k}, {\"type\": \"weighted\", \"quota\": q, "
-            "\"weights\": {...}} or {\"type\": \"all\", \"rules\": [...]}; got "
-            f"{_json(rule)}.")
+            f'{where} must be "unanimity", "majority", an integer k, '
+            '{"type": "k_of_n", "k": k}, {"type": "weighted", "quota": q, '
+            '"weights": {...}} or {"type": "all", "rules": [...]}; got '
+            f"{_json(rule)}."
+        )
     kind = rule["type"]
     if kind == "k_of_n":
         _keys(rule, where, ("type", "k"))
@@ -203,27 +212,37 @@ def decision_rule_from_json(rule: Any, players: tuple, where: str = "decision_ru
         _keys(rule, where, ("type", "rules"))
         rules = rule["rules"]
         if not isinstance(rules, list) or not rules:
-            raise InvalidProblemError(f"{where}.rules must be a non-empty list of weighted "
-                                      "rules.")
-        parts = [decision_rule_from_json(r, players, f"{where}.rules[{i}]")
-                 for i, r in enumerate(rules)]
+            raise InvalidProblemError(f"{where}.rules must be a non-empty list of weighted rules.")
+        parts = [
+            decision_rule_from_json(r, players, f"{where}.rules[{i}]") for i, r in enumerate(rules)
+        ]
         if not all(isinstance(p, WeightedVotingGame) for p in parts):
-            raise InvalidProblemError(f"{where}.rules must hold weighted rules "
-                                      "({\"type\": \"weighted\", ...}).")
+            raise InvalidProblemError(
+                f'{where}.rules must hold weighted rules ({{"type": "weighted", ...}}).'
+            )
         return parts[0] if len(parts) == 1 else conjunction(*parts)
-    raise InvalidProblemError(f"{where}.type = {_json(kind)} is unknown; use k_of_n, weighted "
-                              "or all.")
+    raise InvalidProblemError(
+        f"{where}.type = {_json(kind)} is unknown; use k_of_n, weighted or all."
+    )
 
 
 # ---------------------------------------------------------------- the three document types
 # form -> (required keys, optional keys) of "feasible"
-_FEASIBLE_FORMS = {"vertices": (("vertices",), ()), "utilities": (("utilities",), ("surplus",)),
-                   "frontier": (("frontier", "upper"), ()), "game": (("game",), ())}
+_FEASIBLE_FORMS = {
+    "vertices": (("vertices",), ()),
+    "utilities": (("utilities",), ("surplus",)),
+    "frontier": (("frontier", "upper"), ()),
+    "game": (("game",), ()),
+}
 
 
 def _bargaining(doc: dict) -> tuple[str, Any, dict]:
-    _keys(doc, "bargaining document", ("type", "feasible"),
-          ("version", "description", "players", "disagreement", "weights"))
+    _keys(
+        doc,
+        "bargaining document",
+        ("type", "feasible"),
+        ("version", "description", "players", "disagreement", "weights"),
+    )
     players = doc.get("players")
     if players is not None:
         if not isinstance(players, list) or not players:
@@ -231,13 +250,14 @@ def _bargaining(doc: dict) -> tuple[str, Any, dict]:
         players = [_string(p, f"players[{i}]") for i, p in enumerate(players)]
         if len(set(players)) != len(players):
             raise InvalidProblemError(f"players must be distinct, got {players}.")
-    feasible = _object(doc["feasible"], "feasible", "{\"vertices\": [[0, 1], [1, 0]]}")
+    feasible = _object(doc["feasible"], "feasible", '{"vertices": [[0, 1], [1, 0]]}')
     forms = [form for form in _FEASIBLE_FORMS if form in feasible]
     if len(forms) != 1:
         raise InvalidProblemError(
-            "feasible must hold exactly one of {\"vertices\": [...]}, {\"surplus\": S, "
-            "\"utilities\": [...]}, {\"frontier\": \"...\", \"upper\": [...]} or "
-            f"{{\"game\": {{\"row\": A, \"column\": B}}}}; got keys {sorted(feasible)}.")
+            'feasible must hold exactly one of {"vertices": [...]}, {"surplus": S, '
+            '"utilities": [...]}, {"frontier": "...", "upper": [...]} or '
+            f'{{"game": {{"row": A, "column": B}}}}; got keys {sorted(feasible)}.'
+        )
     form = forms[0]
     _keys(feasible, "feasible", *_FEASIBLE_FORMS[form])
     d = doc.get("disagreement")
@@ -249,48 +269,66 @@ def _bargaining(doc: dict) -> tuple[str, Any, dict]:
     if form == "vertices":
         vertices = feasible["vertices"]
         if not isinstance(vertices, list) or not vertices:
-            raise InvalidProblemError("feasible.vertices must be a non-empty list of utility "
-                                      "vectors, e.g. [[0, 0], [1, 0], [0, 1]].")
+            raise InvalidProblemError(
+                "feasible.vertices must be a non-empty list of utility "
+                "vectors, e.g. [[0, 0], [1, 0], [0, 1]]."
+            )
         points = [_numbers(row, f"feasible.vertices[{i}]") for i, row in enumerate(vertices)]
         problem = BargainingProblem.from_vertices(points, d, players=players)
     elif form == "utilities":
         formulas = feasible["utilities"]
         if not isinstance(formulas, list):
-            raise InvalidProblemError("feasible.utilities must be a list of formulas in x, "
-                                      "such as [\"x\", \"sqrt(x)\"].")
+            raise InvalidProblemError(
+                'feasible.utilities must be a list of formulas in x, such as ["x", "sqrt(x)"].'
+            )
         expressions, _ = _parse_utilities(formulas, where="feasible.utilities")
         surplus = _number(feasible.get("surplus", 1), "feasible.surplus")
-        problem = BargainingProblem.from_surplus(list(expressions), d, surplus=surplus,
-                                                 players=players)
+        problem = BargainingProblem.from_surplus(
+            list(expressions), d, surplus=surplus, players=players
+        )
     elif form == "frontier":
         upper = feasible["upper"]
-        upper = _numbers(upper, "feasible.upper") if isinstance(upper, list) \
+        upper = (
+            _numbers(upper, "feasible.upper")
+            if isinstance(upper, list)
             else [_number(upper, "feasible.upper")]
+        )
         names = [f"u{i + 1}" for i in range(len(upper))]
         g = _formula(feasible["frontier"], names, "feasible.frontier")
         problem = BargainingProblem.from_frontier(g, upper, d, players=players)
     else:
-        game = _object(feasible["game"], "feasible.game",
-                       "{\"row\": [[3, 0], [5, 1]], \"column\": [[3, 5], [0, 1]]}")
+        game = _object(
+            feasible["game"],
+            "feasible.game",
+            '{"row": [[3, 0], [5, 1]], "column": [[3, 5], [0, 1]]}',
+        )
         _keys(game, "feasible.game", ("row", "column"))
         matrices = []
         for side in ("row", "column"):
             matrix = game[side]
             if not isinstance(matrix, list) or not matrix:
-                raise InvalidProblemError(f"feasible.game.{side} must be a matrix (a list of "
-                                          "rows of numbers).")
-            matrices.append([_numbers(r, f"feasible.game.{side}[{i}]")
-                             for i, r in enumerate(matrix)])
+                raise InvalidProblemError(
+                    f"feasible.game.{side} must be a matrix (a list of rows of numbers)."
+                )
+            matrices.append(
+                [_numbers(r, f"feasible.game.{side}[{i}]") for i, r in enumerate(matrix)]
+            )
         problem = bargaining_problem_from_game(
-            *matrices, disagreement=d if d is not None else "nash",
-            players=players or ("row", "column"))
+            *matrices,
+            disagreement=d if d is not None else "nash",
+            players=players or ("row", "column"),
+        )
     return "bargaining", problem, {"weights": weights}
 
 
 def _spatial(doc: dict) -> tuple[str, Any, dict]:
-    _keys(doc, "spatial document", ("type", "ideal_points", "status_quo"),
-          ("version", "description", "decision_rule", "setter", "weights"))
-    ideals = _object(doc["ideal_points"], "ideal_points", "{\"A\": 2, \"B\": 4}")
+    _keys(
+        doc,
+        "spatial document",
+        ("type", "ideal_points", "status_quo"),
+        ("version", "description", "decision_rule", "setter", "weights"),
+    )
+    ideals = _object(doc["ideal_points"], "ideal_points", '{"A": 2, "B": 4}')
     if not ideals:
         raise InvalidProblemError("ideal_points must name at least one player.")
     points = {name: _point(value, f"ideal_points.{name}") for name, value in ideals.items()}
@@ -301,70 +339,102 @@ def _spatial(doc: dict) -> tuple[str, Any, dict]:
     weights = None
     if doc.get("weights") is not None:
         weights = _per_player(doc["weights"], "weights", players, _point)
-    model = SpatialModel(points, status_quo, decision_rule=rule, setter=setter,
-                         weights=weights)
+    model = SpatialModel(points, status_quo, decision_rule=rule, setter=setter, weights=weights)
     return "spatial", model, {}
 
 
 def _issue_levels(value: Any, where: str) -> dict:
-    value = _object(value, where, "{\"A\": 0, \"B\": 0}")
+    value = _object(value, where, '{"A": 0, "B": 0}')
     return {str(k): _number(v, f"{where}.{k}") for k, v in value.items()}
 
 
 def _utility_spec(spec: Any, where: str) -> dict:
-    spec = _object(spec, where, "{\"type\": \"linear\", \"slope\": 1}")
+    spec = _object(spec, where, '{"type": "linear", "slope": 1}')
     kind = spec.get("type")
     parameters = {"linear": ("slope",), "quadratic": ("ideal", "salience")}
     if kind not in parameters:
-        raise InvalidProblemError(f"{where}.type = {_json(kind)} is unknown; use \"linear\" "
-                                  "or \"quadratic\".")
+        raise InvalidProblemError(
+            f'{where}.type = {_json(kind)} is unknown; use "linear" or "quadratic".'
+        )
     _keys(spec, where, ("type",) + parameters[kind])
     return {"type": kind, **{k: _number(spec[k], f"{where}.{k}") for k in parameters[kind]}}
 
 
 def _linkage(doc: dict) -> tuple[str, Any, dict]:
-    _keys(doc, "linkage document", ("type", "utilities", "status_quo"),
-          ("version", "description", "bounds", "decision_rule", "no_agreement", "blocker",
-           "linked_issue", "demand_issue", "counterfactual_rule", "assumptions"))
+    _keys(
+        doc,
+        "linkage document",
+        ("type", "utilities", "status_quo"),
+        (
+            "version",
+            "description",
+            "bounds",
+            "decision_rule",
+            "no_agreement",
+            "blocker",
+            "linked_issue",
+            "demand_issue",
+            "counterfactual_rule",
+            "assumptions",
+        ),
+    )
     utilities = _object(doc["utilities"], "utilities", "{member: {issue: utility}}")
     if not utilities:
         raise InvalidProblemError("utilities must name at least one member.")
     specs = {}
     for member, per_issue in utilities.items():
-        per_issue = _object(per_issue, f"utilities.{member}",
-                            "{\"A\": {\"type\": \"linear\", \"slope\": 1}}")
-        specs[member] = {issue: _utility_spec(spec, f"utilities.{member}.{issue}")
-                         for issue, spec in per_issue.items()}
+        per_issue = _object(
+            per_issue, f"utilities.{member}", '{"A": {"type": "linear", "slope": 1}}'
+        )
+        specs[member] = {
+            issue: _utility_spec(spec, f"utilities.{member}.{issue}")
+            for issue, spec in per_issue.items()
+        }
     players = tuple(specs)
     status_quo = _issue_levels(doc["status_quo"], "status_quo")
     bounds = None
     if doc.get("bounds") is not None:
-        raw = _object(doc["bounds"], "bounds", "{\"A\": [0, 1]}")
+        raw = _object(doc["bounds"], "bounds", '{"A": [0, 1]}')
         bounds = {str(k): _numbers(v, f"bounds.{k}", 2) for k, v in raw.items()}
         unknown = [k for k in bounds if k not in status_quo]
         if unknown:
-            raise InvalidProblemError(f"bounds.{unknown[0]}: not an issue; issues are "
-                                      f"{list(status_quo)}.")
-    no_agreement = None if doc.get("no_agreement") is None else \
-        _issue_levels(doc["no_agreement"], "no_agreement")
+            raise InvalidProblemError(
+                f"bounds.{unknown[0]}: not an issue; issues are {list(status_quo)}."
+            )
+    no_agreement = (
+        None
+        if doc.get("no_agreement") is None
+        else _issue_levels(doc["no_agreement"], "no_agreement")
+    )
     assumptions = doc.get("assumptions", [])
     if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
         raise InvalidProblemError("assumptions must be a list of strings.")
     rule = decision_rule_from_json(doc.get("decision_rule", "unanimity"), players)
-    model = IssueLinkageModel(specs, status_quo, bounds=bounds, decision_rule=rule,
-                              no_agreement=no_agreement, assumptions=assumptions)
-    options = {"blocker": None if doc.get("blocker") is None
-               else _player(doc["blocker"], "blocker", players)}
+    model = IssueLinkageModel(
+        specs,
+        status_quo,
+        bounds=bounds,
+        decision_rule=rule,
+        no_agreement=no_agreement,
+        assumptions=assumptions,
+    )
+    options = {
+        "blocker": None
+        if doc.get("blocker") is None
+        else _player(doc["blocker"], "blocker", players)
+    }
     for key in ("linked_issue", "demand_issue"):
         options[key] = None
         if doc.get(key) is not None:
             options[key] = _string(doc[key], key)
             if options[key] not in model.issues:
-                raise InvalidProblemError(f"{key} = {options[key]!r} is not an issue; issues "
-                                          f"are {list(model.issues)}.")
+                raise InvalidProblemError(
+                    f"{key} = {options[key]!r} is not an issue; issues are {list(model.issues)}."
+                )
     if "counterfactual_rule" in doc:
         options["counterfactual_rule"] = decision_rule_from_json(
-            doc["counterfactual_rule"], players, "counterfactual_rule")
+            doc["counterfactual_rule"], players, "counterfactual_rule"
+        )
     return "linkage", model, options
 
 
@@ -387,12 +457,13 @@ def negotiation_from_json(doc: dict) -> tuple[str, Any, dict]:
     if kind not in _KINDS:
         raise InvalidProblemError(
             f"{'missing' if kind is None else 'unknown'} document type"
-            f"{'' if kind is None else ' ' + _json(kind)}; write \"type\": \"bargaining\", "
-            "\"spatial\" or \"linkage\" (see docs/reference/negotiation-file-formats.md).")
+            f'{"" if kind is None else " " + _json(kind)}; write "type": "bargaining", '
+            '"spatial" or "linkage" (see docs/reference/negotiation-file-formats.md).'
+        )
     _header(doc)
     try:
         return _KINDS[kind](doc)
-    except (KeyError, TypeError) as error:        # a check above missed a malformed value
+    except (KeyError, TypeError) as error:  # a check above missed a malformed value
         raise InvalidProblemError(f"malformed {kind} document: {error!r}.") from None
 
 

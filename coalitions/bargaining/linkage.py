@@ -29,8 +29,13 @@ from ..results import LinkageResult
 from .problem import _real_array
 from .spatial import _GRID_BYTES
 
-__all__ = ["IssueLinkageModel", "IssueUtility", "issue_by_issue_outcome", "package_win_set",
-           "linkage_analysis"]
+__all__ = [
+    "IssueLinkageModel",
+    "IssueUtility",
+    "issue_by_issue_outcome",
+    "package_win_set",
+    "linkage_analysis",
+]
 
 
 def _parameter(value, what: str) -> float:
@@ -54,7 +59,7 @@ class IssueUtility(Frozen):
     # the slots' types, for the type checker (assign() sets them past __setattr__)
     spec: Any
     kind: str
-    f: Callable[[float], Any]
+    f: Callable[[Any], Any]  # floats, or arrays for the linear and quadratic kinds
     slope: Any
     peak: Any
     salience: Any
@@ -66,8 +71,9 @@ class IssueUtility(Frozen):
             return
         if not isinstance(spec, Mapping) or "type" not in spec:
             raise InvalidProblemError(
-                f"{where} must be a callable or {{\"type\": \"linear\", \"slope\": a}} or "
-                f"{{\"type\": \"quadratic\", \"ideal\": t, \"salience\": b}}; got {spec!r}.")
+                f'{where} must be a callable or {{"type": "linear", "slope": a}} or '
+                f'{{"type": "quadratic", "ideal": t, "salience": b}}; got {spec!r}.'
+            )
         kind = spec["type"]
         try:
             if kind == "linear":
@@ -78,18 +84,19 @@ class IssueUtility(Frozen):
                 b = _parameter(spec["salience"], f"{where}: salience")
                 if b <= 0:
                     raise InvalidProblemError(f"{where}: salience must be positive, got {b}.")
-                assign(self, kind=kind, peak=t, salience=b,
-                       f=lambda x: -b * (x - t) ** 2)
+                assign(self, kind=kind, peak=t, salience=b, f=lambda x: -b * (x - t) ** 2)
             else:
                 raise InvalidProblemError(
-                    f"{where}: unknown utility type {kind!r}; use 'linear' or 'quadratic'.")
+                    f"{where}: unknown utility type {kind!r}; use 'linear' or 'quadratic'."
+                )
         except InvalidProblemError:
             raise
         except KeyError as missing:
             raise InvalidProblemError(f"{where}: missing parameter {missing}.") from None
         except (TypeError, ValueError):
-            raise InvalidProblemError(f"{where}: parameters must be numbers, got {spec!r}.") \
-                from None
+            raise InvalidProblemError(
+                f"{where}: parameters must be numbers, got {spec!r}."
+            ) from None
 
     def __call__(self, x: float) -> float:
         return float(self.f(x))
@@ -122,8 +129,9 @@ class IssueUtility(Frozen):
             return float(np.clip(self.peak, lo, hi))
         from scipy.optimize import minimize_scalar
 
-        res = minimize_scalar(lambda x: -self(x), bounds=(lo, hi), method="bounded",
-                              options={"xatol": 1e-12})
+        res = minimize_scalar(
+            lambda x: -self(x), bounds=(lo, hi), method="bounded", options={"xatol": 1e-12}
+        )
         ends = [(self(lo), lo), (self(hi), hi), (self(res.x), float(res.x))]
         return max(ends)[1]
 
@@ -139,7 +147,7 @@ class IssueUtility(Frozen):
             bound = target / self.slope
             return (max(lo, bound), hi) if self.slope > 0 else (lo, min(hi, bound))
 
-        def edge(a, b):             # u(a) >= target > u(b): bisection toward b
+        def edge(a, b):  # u(a) >= target > u(b): bisection toward b
             if self(b) >= target - atol:
                 return b
             for _ in range(200):
@@ -149,6 +157,7 @@ class IssueUtility(Frozen):
                 else:
                     b = mid
             return a
+
         return (edge(peak, lo), edge(peak, hi))
 
 
@@ -188,8 +197,18 @@ class IssueLinkageModel(Frozen):
     (True, False)
     """
 
-    __slots__ = ("players", "issues", "utilities", "bounds", "status_quo", "no_agreement",
-                 "decision_rule", "rule_label", "assumptions", "_hash")
+    __slots__ = (
+        "players",
+        "issues",
+        "utilities",
+        "bounds",
+        "status_quo",
+        "no_agreement",
+        "decision_rule",
+        "rule_label",
+        "assumptions",
+        "_hash",
+    )
     # the slots' types, for the type checker (assign() sets them past __setattr__)
     players: tuple[str, ...]
     issues: tuple[str, ...]
@@ -202,16 +221,23 @@ class IssueLinkageModel(Frozen):
     assumptions: tuple[str, ...]
     _hash: int | None
 
-    def __init__(self, utilities: Mapping, status_quo: Mapping, *, bounds: Mapping | None = None,
-                 decision_rule: Any = "unanimity", no_agreement: Mapping | None = None,
-                 assumptions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        utilities: Mapping,
+        status_quo: Mapping,
+        *,
+        bounds: Mapping | None = None,
+        decision_rule: Any = "unanimity",
+        no_agreement: Mapping | None = None,
+        assumptions: Sequence[str] = (),
+    ) -> None:
         if not isinstance(utilities, Mapping) or not utilities:
             raise InvalidProblemError("utilities must map each member to its issue utilities.")
         players = tuple(str(p) for p in utilities)
         if not isinstance(status_quo, Mapping):
             raise InvalidProblemError(
-                f"status_quo must map each issue to its level, e.g. {{\"A\": 0}}, got "
-                f"{status_quo!r}.")
+                f'status_quo must map each issue to its level, e.g. {{"A": 0}}, got {status_quo!r}.'
+            )
         issues = tuple(str(k) for k in status_quo)
         if not issues:
             raise InvalidProblemError("status_quo must give a level for every issue.")
@@ -224,26 +250,28 @@ class IssueLinkageModel(Frozen):
             if missing or extra:
                 raise InvalidProblemError(
                     f"utilities[{player!r}] must cover exactly the issues {list(issues)} "
-                    f"(missing {sorted(missing)}, unknown {sorted(extra)}).")
+                    f"(missing {sorted(missing)}, unknown {sorted(extra)})."
+                )
             table[str(player)] = MappingProxyType(
-                {k: IssueUtility(per_issue[k], f"utilities[{player!r}][{k!r}]")
-                 for k in issues})
+                {k: IssueUtility(per_issue[k], f"utilities[{player!r}][{k!r}]") for k in issues}
+            )
         if bounds is not None and not isinstance(bounds, Mapping):
             raise InvalidProblemError(f"bounds must map issues to (low, high), got {bounds!r}.")
         bounds = dict(bounds or {})
         unknown = [k for k in bounds if str(k) not in issues]
         if unknown:
-            raise InvalidProblemError(f"bounds: {unknown[0]!r} is not an issue; issues are "
-                                      f"{list(issues)}.")
+            raise InvalidProblemError(
+                f"bounds: {unknown[0]!r} is not an issue; issues are {list(issues)}."
+            )
         ranges: dict[str, tuple[float, float]] = {}
         for k in issues:
             pair = _real_array(bounds.get(k, (0.0, 1.0)), f"bounds[{k!r}]", ndim=1)
             if pair.size != 2 or not pair[0] < pair[1] or (np.abs(pair) > 1e100).any():
                 raise InvalidProblemError(
-                    f"bounds[{k!r}] must be (low, high) with low < high, got "
-                    f"{bounds.get(k)!r}.")
+                    f"bounds[{k!r}] must be (low, high) with low < high, got {bounds.get(k)!r}."
+                )
             ranges[k] = (float(pair[0]), float(pair[1]))
-        for player, per_issue in table.items():   # callables: finite on the range
+        for player, per_issue in table.items():  # callables: finite on the range
             for k, u in per_issue.items():
                 if u.kind == "callable":
                     lo, hi = ranges[k]
@@ -252,35 +280,54 @@ class IssueLinkageModel(Frozen):
                             value = float(u(float(x)))
                         except Exception as error:
                             raise InvalidProblemError(
-                                f"utilities[{player!r}][{k!r}] fails at {x:g}: {error}") \
-                                from None
+                                f"utilities[{player!r}][{k!r}] fails at {x:g}: {error}"
+                            ) from None
                         if not math.isfinite(value):
                             raise InvalidProblemError(
                                 f"utilities[{player!r}][{k!r}] is {value} at {x:g}; it must "
-                                "be finite on the issue's bounds.")
+                                "be finite on the issue's bounds."
+                            )
         sq = _levels(status_quo, "status_quo", issues, ranges)
-        d = sq if no_agreement is None else _levels(no_agreement, "no_agreement", issues,
-                                                    ranges)
+        d = sq if no_agreement is None else _levels(no_agreement, "no_agreement", issues, ranges)
         rule, label = decision_rule_game(decision_rule, players)
-        if isinstance(assumptions, (str, bytes)) or not isinstance(assumptions, Iterable) or \
-                not all(isinstance(a, str) for a in assumptions):
-            raise InvalidProblemError(f"assumptions must be a list of strings, got "
-                                      f"{assumptions!r}.")
-        assign(self, players=players, issues=issues, utilities=MappingProxyType(table),
-               bounds=MappingProxyType(ranges), status_quo=MappingProxyType(sq),
-               no_agreement=MappingProxyType(dict(d)), decision_rule=rule, rule_label=label,
-               assumptions=tuple(assumptions), _hash=None)
+        if (
+            isinstance(assumptions, (str, bytes))
+            or not isinstance(assumptions, Iterable)
+            or not all(isinstance(a, str) for a in assumptions)
+        ):
+            raise InvalidProblemError(
+                f"assumptions must be a list of strings, got {assumptions!r}."
+            )
+        assign(
+            self,
+            players=players,
+            issues=issues,
+            utilities=MappingProxyType(table),
+            bounds=MappingProxyType(ranges),
+            status_quo=MappingProxyType(sq),
+            no_agreement=MappingProxyType(dict(d)),
+            decision_rule=rule,
+            rule_label=label,
+            assumptions=tuple(assumptions),
+            _hash=None,
+        )
 
     def is_winning(self, coalition) -> bool:
         """Whether a coalition (names) wins under the decision rule."""
         return self.decision_rule.is_winning(coalition)
 
     def _key(self) -> tuple:
-        return (self.players, self.issues,
-                tuple(tuple(self.utilities[p][k] for k in self.issues) for p in self.players),
-                tuple(self.bounds.items()), tuple(self.status_quo.items()),
-                tuple(self.no_agreement.items()), self.decision_rule, self.rule_label,
-                self.assumptions)
+        return (
+            self.players,
+            self.issues,
+            tuple(tuple(self.utilities[p][k] for k in self.issues) for p in self.players),
+            tuple(self.bounds.items()),
+            tuple(self.status_quo.items()),
+            tuple(self.no_agreement.items()),
+            self.decision_rule,
+            self.rule_label,
+            self.assumptions,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, IssueLinkageModel):
@@ -288,15 +335,17 @@ class IssueLinkageModel(Frozen):
         return self is other or self._key() == other._key()
 
     def __hash__(self) -> int:
-        if self._hash is None:     # computed once, on first use
+        if self._hash is None:  # computed once, on first use
             value = hash(("IssueLinkageModel", *self._key()))
             assign(self, _hash=value)
             return value
         return self._hash
 
     def __repr__(self) -> str:
-        return (f"IssueLinkageModel(players={list(self.players)}, issues={list(self.issues)}, "
-                f"rule={self.rule_label!r})")
+        return (
+            f"IssueLinkageModel(players={list(self.players)}, issues={list(self.issues)}, "
+            f"rule={self.rule_label!r})"
+        )
 
     def utility(self, player: str, outcome: Mapping) -> float:
         """``u_i(x) = sum_k u_ik(x_k)``."""
@@ -304,10 +353,14 @@ class IssueLinkageModel(Frozen):
 
     def with_rule(self, decision_rule) -> IssueLinkageModel:
         """The same model under another decision rule (a counterfactual)."""
-        return IssueLinkageModel({p: {k: u.spec for k, u in per.items()}
-                                  for p, per in self.utilities.items()},
-                                 self.status_quo, bounds=self.bounds, decision_rule=decision_rule,
-                                 no_agreement=self.no_agreement, assumptions=self.assumptions)
+        return IssueLinkageModel(
+            {p: {k: u.spec for k, u in per.items()} for p, per in self.utilities.items()},
+            self.status_quo,
+            bounds=self.bounds,
+            decision_rule=decision_rule,
+            no_agreement=self.no_agreement,
+            assumptions=self.assumptions,
+        )
 
 
 def _levels(levels: Mapping, what: str, issues: tuple, bounds: Mapping) -> dict:
@@ -332,8 +385,12 @@ def _check(model) -> IssueLinkageModel:
     return model
 
 
-def _winning_sup(model: IssueLinkageModel, accept: Callable[[str, float], bool],
-                 candidates: Iterable[float], direction: float = 1.0):
+def _winning_sup(
+    model: IssueLinkageModel,
+    accept: Callable[[str, float], bool],
+    candidates: Iterable[float],
+    direction: float = 1.0,
+):
     """Largest candidate level (smallest if direction < 0) whose acceptors are winning."""
     for level in sorted(candidates, reverse=direction > 0):
         if model.is_winning(frozenset(p for p in model.players if accept(p, level))):
@@ -358,15 +415,19 @@ def issue_by_issue_outcome(model: IssueLinkageModel) -> dict:
         q = model.status_quo[k]
         levels = sorted(set(ideals.tolist()))
         candidates = levels + [0.5 * (a + b) for a, b in zip(levels[:-1], levels[1:])]
-        good = [x for x in candidates
-                if not model.is_winning(frozenset(names[ideals < x].tolist()))
-                and not model.is_winning(frozenset(names[ideals > x].tolist()))]
+        good = [
+            x
+            for x in candidates
+            if not model.is_winning(frozenset(names[ideals < x].tolist()))
+            and not model.is_winning(frozenset(names[ideals > x].tolist()))
+        ]
         out[k] = float(np.clip(q, min(good), max(good))) if good else q
     return out
 
 
-def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples: int = 200_000,
-                    rng=None) -> dict:
+def package_win_set(
+    model: IssueLinkageModel, *, resolution: int = 400, samples: int = 200_000, rng=None
+) -> dict:
     r"""Sizes of the package win-set and of the product of the issue win-sets.
 
     .. math:: W_{pkg}(q) = \{x : \{i : \textstyle\sum_k g_{ik}(x_k) > 0\} \text{ winning}\}
@@ -385,14 +446,21 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
     k_count = len(model.issues)
     per_point = 8 * (2 * len(model.players) * k_count + k_count + 8)
     if k_count == 2:
-        if isinstance(resolution, (bool, np.bool_)) or \
-                not isinstance(resolution, (int, np.integer)) or resolution < 2:
-            raise InvalidArgumentError(f"resolution must be an integer of at least 2, got "
-                                       f"{resolution!r}.")
+        if (
+            isinstance(resolution, (bool, np.bool_))
+            or not isinstance(resolution, (int, np.integer))
+            or resolution < 2
+        ):
+            raise InvalidArgumentError(
+                f"resolution must be an integer of at least 2, got {resolution!r}."
+            )
         points = int(resolution) ** 2
     else:
-        if isinstance(samples, (bool, np.bool_)) or not isinstance(samples, (int, np.integer)) \
-                or samples < 1:
+        if (
+            isinstance(samples, (bool, np.bool_))
+            or not isinstance(samples, (int, np.integer))
+            or samples < 1
+        ):
             raise InvalidArgumentError(f"samples must be a positive integer, got {samples!r}.")
         points = int(samples)
         if not isinstance(rng, np.random.Generator):
@@ -407,12 +475,15 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
             f"{points} points for {len(model.players)} members and {k_count} issues need "
             f"about {format_bytes(points * per_point)}; use at most "
             f"{_GRID_BYTES // per_point} points"
-            + (f" (resolution={math.isqrt(_GRID_BYTES // per_point)})." if k_count == 2 else "."))
+            + (f" (resolution={math.isqrt(_GRID_BYTES // per_point)})." if k_count == 2 else ".")
+        )
     lows = np.array([model.bounds[k][0] for k in model.issues])
     highs = np.array([model.bounds[k][1] for k in model.issues])
     if k_count == 2:
-        axes = [lo + (np.arange(resolution) + 0.5) * (hi - lo) / resolution
-                for lo, hi in zip(lows, highs)]
+        axes = [
+            lo + (np.arange(resolution) + 0.5) * (hi - lo) / resolution
+            for lo, hi in zip(lows, highs)
+        ]
         grid = np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, 2)
         method = f"grid {resolution}x{resolution}"
     else:
@@ -425,28 +496,45 @@ def package_win_set(model: IssueLinkageModel, *, resolution: int = 400, samples:
             u = model.utilities[p][issue]
             base = u(model.status_quo[issue])
             column = grid[:, k]
-            values = (np.vectorize(u.f)(column) if u.kind == "callable" else u.f(column))
+            values = np.vectorize(u.f)(column) if u.kind == "callable" else u.f(column)
             gains[:, j, k] = values - base
 
     names = np.array(model.players)
 
     def winning_mask(mask):
         keys, inverse = np.unique(np.packbits(mask, axis=1), axis=0, return_inverse=True)
-        verdict = np.array([model.is_winning(frozenset(
-            names[np.unpackbits(key)[: len(names)].astype(bool)].tolist())) for key in keys])
+        verdict = np.array(
+            [
+                model.is_winning(
+                    frozenset(names[np.unpackbits(key)[: len(names)].astype(bool)].tolist())
+                )
+                for key in keys
+            ]
+        )
         return verdict[inverse.ravel()]
+
     package = float(winning_mask(gains.sum(axis=2) > 0).mean()) * volume
     # issue by issue: on every issue some winning coalition must gain
     inside_each = np.ones(len(grid), dtype=bool)
     for k in range(k_count):
         inside_each &= winning_mask(gains[:, :, k] > 0)
     product = float(inside_each.mean()) * volume
-    return {"package": package, "issue_by_issue": product,
-            "ratio": (package / product) if product > 0 else math.inf, "method": method}
+    return {
+        "package": package,
+        "issue_by_issue": product,
+        "ratio": (package / product) if product > 0 else math.inf,
+        "method": method,
+    }
 
 
-def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: str,
-                     demand_issue: str, decision_rule: Any = None) -> LinkageResult:
+def linkage_analysis(
+    model: IssueLinkageModel,
+    *,
+    blocker: str,
+    linked_issue: str,
+    demand_issue: str,
+    decision_rule: Any = None,
+) -> LinkageResult:
     r"""A veto player holds issue A hostage for a concession on issue B.
 
     With ``a*`` the issue-by-issue outcome on A and ``d`` the no-agreement point, member j
@@ -479,13 +567,15 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
         model = model.with_rule(decision_rule)
     for name, issue in (("linked_issue", linked_issue), ("demand_issue", demand_issue)):
         if issue not in model.issues:
-            raise InvalidProblemError(f"{name} {issue!r} is not an issue; issues are "
-                                      f"{list(model.issues)}.")
+            raise InvalidProblemError(
+                f"{name} {issue!r} is not an issue; issues are {list(model.issues)}."
+            )
     if linked_issue == demand_issue:
         raise InvalidProblemError("linked_issue and demand_issue must differ.")
     if blocker not in model.players:
-        raise InvalidProblemError(f"blocker {blocker!r} is not a member; members are "
-                                  f"{list(model.players)}.")
+        raise InvalidProblemError(
+            f"blocker {blocker!r} is not a member; members are {list(model.players)}."
+        )
     d = dict(model.no_agreement)
     unlinked = issue_by_issue_outcome(model)
     others = frozenset(model.players) - {blocker}
@@ -497,13 +587,17 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
     base = {p: model.utility(p, d) for p in model.players}
     intervals = {}
     for p in model.players:
-        rest = sum(model.utilities[p][k](unlinked[k] if k == linked_issue else d[k])
-                   for k in model.issues if k != demand_issue)
+        rest = sum(
+            model.utilities[p][k](unlinked[k] if k == linked_issue else d[k])
+            for k in model.issues
+            if k != demand_issue
+        )
         intervals[p] = model.utilities[p][demand_issue].at_least(base[p] - rest, lo, hi)
 
     def accepts(p, b):
         iv = intervals[p]
         return iv is not None and iv[0] - 1e-12 <= b <= iv[1] + 1e-12
+
     u_block = model.utilities[blocker][demand_issue]
     zopa = None
     b_max = None
@@ -517,10 +611,13 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
         upward = u_block.ideal(lo, hi) >= unlinked[demand_issue]
         b_max = _winning_sup(model, accepts, candidates, 1.0 if upward else -1.0)
         if b_max is not None:
-            capped = tuple(p for p in sorted(others)
-                           if intervals[p] is not None
-                           and abs((intervals[p][1] if upward else intervals[p][0]) - b_max)
-                           <= 1e-9 and b_max not in (lo, hi))
+            capped = tuple(
+                p
+                for p in sorted(others)
+                if intervals[p] is not None
+                and abs((intervals[p][1] if upward else intervals[p][0]) - b_max) <= 1e-9
+                and b_max not in (lo, hi)
+            )
         # the blocker's best acceptable package
         if b_max is None:
             b_star = unlinked[demand_issue]
@@ -531,23 +628,41 @@ def linkage_analysis(model: IssueLinkageModel, *, blocker: str, linked_issue: st
         linked[demand_issue] = b_star
     else:
         linked = dict(unlinked)
-    nash_package = _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base) \
-        if zopa is not None else None
+    nash_package = (
+        _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base)
+        if zopa is not None
+        else None
+    )
     u_unl = {p: model.utility(p, unlinked) for p in model.players}
     u_lnk = {p: model.utility(p, linked) for p in model.players}
     commitment = u_unl[blocker] - base[blocker]
     credible = bool(commitment <= 0) if can_block else False
     return LinkageResult(
-        players=tuple(model.players), concept="issue-linkage", method="closed-form",
-        blocker=blocker, linked_issue=linked_issue, demand_issue=demand_issue,
-        decision_rule=model.rule_label, can_block=can_block, no_agreement=d,
-        unlinked=unlinked, linked=linked, zopa=zopa, max_concession=b_max, capped_by=capped,
-        credible=credible, commitment_cost=float(commitment),
+        players=tuple(model.players),
+        concept="issue-linkage",
+        method="closed-form",
+        blocker=blocker,
+        linked_issue=linked_issue,
+        demand_issue=demand_issue,
+        decision_rule=model.rule_label,
+        can_block=can_block,
+        no_agreement=d,
+        unlinked=unlinked,
+        linked=linked,
+        zopa=zopa,
+        max_concession=b_max,
+        capped_by=capped,
+        credible=credible,
+        commitment_cost=float(commitment),
         value_of_veto=float(u_lnk[blocker] - u_unl[blocker]),
         price_of_linkage={p: float(u_unl[p] - u_lnk[p]) for p in model.players},
-        utilities={p: {"no_agreement": base[p], "unlinked": u_unl[p], "linked": u_lnk[p]}
-                   for p in model.players},
-        assumptions=model.assumptions, nash_package=nash_package)
+        utilities={
+            p: {"no_agreement": base[p], "unlinked": u_unl[p], "linked": u_lnk[p]}
+            for p in model.players
+        },
+        assumptions=model.assumptions,
+        nash_package=nash_package,
+    )
 
 
 def _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base):
@@ -562,11 +677,11 @@ def _nash_package(model, unlinked, linked_issue, demand_issue, zopa, base):
     def objective(b):
         g = gains(b)
         return math.inf if (g <= 0).any() else -float(np.log(g).sum())
+
     lo, hi = zopa
     if hi - lo <= 1e-12:
         return None
-    res = minimize_scalar(objective, bounds=(lo, hi), method="bounded",
-                          options={"xatol": 1e-10})
+    res = minimize_scalar(objective, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
     if not math.isfinite(res.fun):
         return None
     outcome = dict(unlinked)

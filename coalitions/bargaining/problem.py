@@ -65,21 +65,26 @@ def _parse_utilities(utilities, where: str = "utilities"):
         elif isinstance(item, sp.Expr):
             extra = {s.name for s in item.free_symbols} - {"x"}
             if extra:
-                raise InvalidProblemError(f"{field} ({item}) may only use the share x; it also "
-                                          f"uses {sorted(extra)}.")
+                raise InvalidProblemError(
+                    f"{field} ({item}) may only use the share x; it also uses {sorted(extra)}."
+                )
             if item.atoms(AppliedUndef):
-                raise InvalidProblemError(f"{field} ({item}) uses undefined functions "
-                                          f"{sorted(map(str, item.atoms(AppliedUndef)))}.")
+                raise InvalidProblemError(
+                    f"{field} ({item}) uses undefined functions "
+                    f"{sorted(map(str, item.atoms(AppliedUndef)))}."
+                )
             expr = item.xreplace({s: x for s in item.free_symbols})
         else:
             raise InvalidProblemError(
-                f"{field} must be a formula in x such as \"sqrt(x)\" or a sympy expression, "
-                f"got {type(item).__name__}.")
+                f'{field} must be a formula in x such as "sqrt(x)" or a sympy expression, '
+                f"got {type(item).__name__}."
+            )
         expressions.append(expr)
     # lambdify prints the expression as code: safe, since every node is a number, the
     # symbol x or a whitelisted function (checked above)
-    callables = tuple((lambda f: (lambda v: float(f(v))))(sp.lambdify(x, e, modules="math"))
-                      for e in expressions)
+    callables = tuple(
+        (lambda f: lambda v: float(f(v)))(sp.lambdify(x, e, modules="math")) for e in expressions
+    )
     return tuple(expressions), callables
 
 
@@ -89,8 +94,11 @@ def _is_real(value) -> bool:
         return False
     if isinstance(value, (numbers.Real, Decimal)):
         return True
-    return nb.is_sympy(value) and bool(
-        getattr(value, "is_number", False)) and getattr(value, "is_real", False) is True
+    return (
+        nb.is_sympy(value)
+        and bool(getattr(value, "is_number", False))
+        and getattr(value, "is_real", False) is True
+    )
 
 
 def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
@@ -104,23 +112,26 @@ def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
         try:
             cells = np.array(values, dtype=object)
         except (TypeError, ValueError):
-            raise InvalidProblemError(f"{what} must be a (rectangular) array of numbers, got "
-                                      f"{values!r}.") from None
+            raise InvalidProblemError(
+                f"{what} must be a (rectangular) array of numbers, got {values!r}."
+            ) from None
         for cell in cells.ravel():
             if not _is_real(cell):
                 raise InvalidProblemError(
                     f"{what} must hold numbers only; {cell!r} is not a number"
-                    + (" (rows must all have the same length)." if isinstance(cell, list)
-                       else "."))
+                    + (" (rows must all have the same length)." if isinstance(cell, list) else ".")
+                )
         try:
-            array = np.array([float(v) for v in cells.ravel()],
-                             dtype=np.float64).reshape(cells.shape)
+            array = np.array([float(v) for v in cells.ravel()], dtype=np.float64).reshape(
+                cells.shape
+            )
         except OverflowError:
             raise InvalidProblemError(f"{what} holds a number too large for a float.") from None
     if ndim is not None and array.ndim != ndim:
         raise InvalidProblemError(
             f"{what} must be {'a list of numbers' if ndim == 1 else f'{ndim}-dimensional'}, "
-            f"got shape {array.shape}.")
+            f"got shape {array.shape}."
+        )
     if not np.isfinite(array).all():
         raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
     return array
@@ -169,7 +180,8 @@ def _names(players, n: int) -> tuple:
     players = tuple(str(p) for p in players)
     if len(players) != n:
         raise InvalidProblemError(
-            f"{len(players)} player names given for {n} players; give one name per player.")
+            f"{len(players)} player names given for {n} players; give one name per player."
+        )
     if len(set(players)) != n:
         raise InvalidProblemError(f"player names must be distinct, got {list(players)}.")
     return players
@@ -179,7 +191,8 @@ def _vector(values, what: str, n: int | None = None) -> np.ndarray:
     array = _real_array(values, what, ndim=1)
     if n is not None and array.size != n:
         raise InvalidProblemError(
-            f"{what} has {array.size} entries; it needs one per player ({n}).")
+            f"{what} has {array.size} entries; it needs one per player ({n})."
+        )
     return array
 
 
@@ -198,8 +211,7 @@ def _bisect_increasing(h: Callable[[float], float], lo: float, hi: float) -> flo
     return lo
 
 
-def _affine(f: Callable[[float], float], scale: float, shift: float
-            ) -> Callable[[float], float]:
+def _affine(f: Callable[[float], float], scale: float, shift: float) -> Callable[[float], float]:
     """``x -> scale * f(x) + shift``."""
     return lambda x: scale * f(x) + shift
 
@@ -215,7 +227,8 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
         if points.shape[0] < 1 or points.shape[1] != n:
             raise InvalidProblemError(
                 f"vertices must have one row per point and one column per player ({n}), got "
-                f"shape {points.shape}.")
+                f"shape {points.shape}."
+            )
         points.setflags(write=False)
         return points, None, None, None, None
     if kind == "surplus":
@@ -224,19 +237,25 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
         except OverflowError:
             size = math.inf
         if not 0 < size < math.inf:
-            raise InvalidProblemError(f"surplus must be a positive finite number, got "
-                                      f"{surplus!r}.")
-        if isinstance(utilities, (str, bytes)) or not isinstance(utilities, Iterable) or \
-                len(utilities := tuple(utilities)) != n or not all(map(callable, utilities)):
-            raise InvalidProblemError(f"utilities must be {n} callables, one per player; got "
-                                      f"{utilities!r}.")
+            raise InvalidProblemError(f"surplus must be a positive finite number, got {surplus!r}.")
+        if (
+            isinstance(utilities, (str, bytes))
+            or not isinstance(utilities, Iterable)
+            or len(utilities := tuple(utilities)) != n
+            or not all(map(callable, utilities))
+        ):
+            raise InvalidProblemError(
+                f"utilities must be {n} callables, one per player; got {utilities!r}."
+            )
         return None, size, utilities, None, None
     if not callable(frontier):
         raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
     bounds = np.atleast_1d(_real_array(upper, "upper"))
     if bounds.shape != (max(n - 1, 0),):
-        raise InvalidProblemError(f"upper must hold {n - 1} numbers (bounds on all utilities "
-                                  f"but the last), got shape {bounds.shape}.")
+        raise InvalidProblemError(
+            f"upper must hold {n - 1} numbers (bounds on all utilities "
+            f"but the last), got shape {bounds.shape}."
+        )
     return None, None, None, frontier, bounds
 
 
@@ -301,51 +320,92 @@ class BargainingProblem(Frozen):
     symbol: Any
     _hash: Any
 
-    def __init__(self, kind: str, players: tuple, disagreement: np.ndarray, *,
-                 vertices=None, surplus=None, utilities=None, frontier=None, upper=None,
-                 atol: float = 1e-9, description: str = "", exact_vertices=None,
-                 exact_disagreement=None, expressions=None, exact_surplus=None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        players: tuple,
+        disagreement: np.ndarray,
+        *,
+        vertices=None,
+        surplus=None,
+        utilities=None,
+        frontier=None,
+        upper=None,
+        atol: float = 1e-9,
+        description: str = "",
+        exact_vertices=None,
+        exact_disagreement=None,
+        expressions=None,
+        exact_surplus=None,
+    ) -> None:
         if not isinstance(kind, str) or kind not in PROBLEM_KINDS:
             raise InvalidProblemError(
                 f"kind must be one of {', '.join(map(repr, PROBLEM_KINDS))}, got {kind!r}; "
                 "build a problem with BargainingProblem.from_vertices, from_surplus or "
-                "from_frontier.")
+                "from_frontier."
+            )
         disagreement = _vector(disagreement, "disagreement")
         n = disagreement.size
         disagreement.setflags(write=False)
-        assign(self, kind=kind, players=_names(players, n), n_players=n,
-               disagreement=disagreement)
-        assign(self, **dict(zip(("vertices", "surplus", "utilities", "frontier", "upper"),
-                                _kind_data(kind, n, vertices, surplus, utilities, frontier,
-                                           upper))))
+        assign(self, kind=kind, players=_names(players, n), n_players=n, disagreement=disagreement)
+        assign(
+            self,
+            **dict(
+                zip(
+                    ("vertices", "surplus", "utilities", "frontier", "upper"),
+                    _kind_data(kind, n, vertices, surplus, utilities, frontier, upper),
+                )
+            ),
+        )
         if not isinstance(description, str):
             raise InvalidProblemError(f"description must be a string, got {description!r}.")
-        exact = kind == "polytope" and exact_vertices is not None and \
-            exact_disagreement is not None
-        assign(self, atol=check_tolerance(atol, "BargainingProblem"), description=description,
-               number_kind=nb.EXACT if exact else nb.FLOAT,
-               exact_vertices=_as_tuple(exact_vertices) if exact else None,
-               exact_disagreement=_as_tuple(exact_disagreement) if exact
-               else exact_disagreement,
-               expressions=expressions,           # sympy utilities of a surplus, if given
-               exact_surplus=exact_surplus,
-               symbol=None if expressions is None else _share_symbol(), _hash=None)
+        exact = kind == "polytope" and exact_vertices is not None and exact_disagreement is not None
+        assign(
+            self,
+            atol=check_tolerance(atol, "BargainingProblem"),
+            description=description,
+            number_kind=nb.EXACT if exact else nb.FLOAT,
+            exact_vertices=_as_tuple(exact_vertices) if exact else None,
+            exact_disagreement=_as_tuple(exact_disagreement) if exact else exact_disagreement,
+            expressions=expressions,  # sympy utilities of a surplus, if given
+            exact_surplus=exact_surplus,
+            symbol=None if expressions is None else _share_symbol(),
+            _hash=None,
+        )
         self._validate()
 
     def _content(self) -> tuple:
         """What identifies the problem: its data (floats by their bytes, callables by
         identity)."""
+
         def digest(array):
-            return None if array is None else (
-                array.shape, hashlib.blake2b(memoryview(np.ascontiguousarray(array)),
-                                             digest_size=16).digest())
-        return (self.kind, self.players, digest(self.disagreement), digest(self.vertices),
-                self.surplus, None if self.utilities is None else tuple(map(id, self.utilities)),
-                None if self.frontier is None else id(self.frontier), digest(self.upper),
-                self.atol, self.description, self.exact_vertices,
-                None if self.exact_disagreement is None else tuple(self.exact_disagreement),
-                None if self.expressions is None else tuple(self.expressions),
-                self.exact_surplus)
+            return (
+                None
+                if array is None
+                else (
+                    array.shape,
+                    hashlib.blake2b(
+                        memoryview(np.ascontiguousarray(array)), digest_size=16
+                    ).digest(),
+                )
+            )
+
+        return (
+            self.kind,
+            self.players,
+            digest(self.disagreement),
+            digest(self.vertices),
+            self.surplus,
+            None if self.utilities is None else tuple(map(id, self.utilities)),
+            None if self.frontier is None else id(self.frontier),
+            digest(self.upper),
+            self.atol,
+            self.description,
+            self.exact_vertices,
+            None if self.exact_disagreement is None else tuple(self.exact_disagreement),
+            None if self.expressions is None else tuple(self.expressions),
+            self.exact_surplus,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BargainingProblem):
@@ -359,8 +419,9 @@ class BargainingProblem(Frozen):
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_vertices(cls, vertices, disagreement=None, *, players=None,
-                      atol: float = 1e-9, description: str = "") -> BargainingProblem:
+    def from_vertices(
+        cls, vertices, disagreement=None, *, players=None, atol: float = 1e-9, description: str = ""
+    ) -> BargainingProblem:
         """The convex hull of utility vectors (one row per point), with free disposal.
 
         ``disagreement`` defaults to the componentwise minimum of the points. When every
@@ -372,10 +433,10 @@ class BargainingProblem(Frozen):
         if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
             raise InvalidProblemError(
                 f"vertices must be a 2-D array (one row per point, one column per player, at "
-                f"least two players), e.g. [[0, 1], [1, 0]]; got shape {points.shape}.")
+                f"least two players), e.g. [[0, 1], [1, 0]]; got shape {points.shape}."
+            )
         n = points.shape[1]
-        d = points.min(axis=0) if disagreement is None else _vector(disagreement,
-                                                                    "disagreement", n)
+        d = points.min(axis=0) if disagreement is None else _vector(disagreement, "disagreement", n)
         points.setflags(write=False)
         exact_points = _exact_cells(vertices)
         exact_d: Any
@@ -385,14 +446,27 @@ class BargainingProblem(Frozen):
             exact_d = [min(column) for column in zip(*exact_points)]
         else:
             exact_d = _exact_cells(disagreement)
-        return cls("polytope", _names(players, n), d, vertices=points, atol=atol,
-                   description=description, exact_vertices=exact_points,
-                   exact_disagreement=exact_d)
+        return cls(
+            "polytope",
+            _names(players, n),
+            d,
+            vertices=points,
+            atol=atol,
+            description=description,
+            exact_vertices=exact_points,
+            exact_disagreement=exact_d,
+        )
 
     @classmethod
-    def from_surplus(cls, utilities: Sequence[Callable[[float], float]], disagreement=None, *,
-                     surplus: float = 1.0, players=None,
-                     atol: float = 1e-9) -> BargainingProblem:
+    def from_surplus(
+        cls,
+        utilities: Sequence[Callable[[float], float]],
+        disagreement=None,
+        *,
+        surplus: float = 1.0,
+        players=None,
+        atol: float = 1e-9,
+    ) -> BargainingProblem:
         """A divisible surplus: shares ``x_i >= 0``, ``sum x_i <= surplus``, utilities ``f_i(x_i)``.
 
         Each ``f_i`` must be continuous and strictly increasing on ``[0, surplus]`` (concave
@@ -408,7 +482,8 @@ class BargainingProblem(Frozen):
         """
         if isinstance(utilities, (str, bytes)) or not isinstance(utilities, Iterable):
             raise InvalidProblemError(
-                f"utilities must be a list with one utility per player, got {utilities!r}.")
+                f"utilities must be a list with one utility per player, got {utilities!r}."
+            )
         utilities = tuple(utilities)
         n = len(utilities)
         if n < 2:
@@ -418,7 +493,8 @@ class BargainingProblem(Frozen):
             expressions, utilities = _parse_utilities(utilities)
         if not all(callable(f) for f in utilities):
             raise InvalidProblemError(
-                "utilities must be callables or formulas in x (all of one kind), one per player.")
+                "utilities must be callables or formulas in x (all of one kind), one per player."
+            )
         if not _is_real(surplus):
             raise InvalidProblemError(f"surplus must be a positive number, got {surplus!r}.")
         exact_surplus = surplus
@@ -428,36 +504,58 @@ class BargainingProblem(Frozen):
             surplus = math.inf
         if not math.isfinite(surplus) or surplus <= 0:
             raise InvalidProblemError(
-                f"surplus must be a positive finite number, got {exact_surplus!r}.")
+                f"surplus must be a positive finite number, got {exact_surplus!r}."
+            )
         for i, f in enumerate(utilities):
             grid = np.linspace(0.0, surplus, 9)
             try:
                 values = np.array([float(f(x)) for x in grid])
             except Exception as error:
                 raise InvalidProblemError(
-                    f"utility of player {i + 1} fails on [0, {surplus}]: {error}") from None
+                    f"utility of player {i + 1} fails on [0, {surplus}]: {error}"
+                ) from None
             if not np.isfinite(values).all() or (np.diff(values) <= 0).any():
                 raise InvalidProblemError(
                     f"utility of player {i + 1} must be finite and strictly increasing on "
-                    f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid.")
-        d = (np.array([float(f(0.0)) for f in utilities]) if disagreement is None
-             else _vector(disagreement, "disagreement", n))
+                    f"[0, {surplus}]; got values {np.round(values, 4).tolist()} on a grid."
+                )
+        d = (
+            np.array([float(f(0.0)) for f in utilities])
+            if disagreement is None
+            else _vector(disagreement, "disagreement", n)
+        )
         exact_d = exact_size = None
         if expressions is not None:
             sp = nb.import_sympy()
             x = _share_symbol()
             exact_size = _exact_number(exact_surplus, "surplus")
             exact_d = tuple(
-                [sp.simplify(e.subs(x, 0)) for e in expressions] if disagreement is None
-                else [_exact_number(v, f"disagreement[{i}]")
-                      for i, v in enumerate(disagreement)])
-        return cls("surplus", _names(players, n), d, surplus=surplus, utilities=utilities,
-                   atol=atol, expressions=expressions, exact_surplus=exact_size,
-                   exact_disagreement=exact_d)
+                [sp.simplify(e.subs(x, 0)) for e in expressions]
+                if disagreement is None
+                else [_exact_number(v, f"disagreement[{i}]") for i, v in enumerate(disagreement)]
+            )
+        return cls(
+            "surplus",
+            _names(players, n),
+            d,
+            surplus=surplus,
+            utilities=utilities,
+            atol=atol,
+            expressions=expressions,
+            exact_surplus=exact_size,
+            exact_disagreement=exact_d,
+        )
 
     @classmethod
-    def from_frontier(cls, frontier: Callable[..., float], upper, disagreement, *,
-                      players=None, atol: float = 1e-9) -> BargainingProblem:
+    def from_frontier(
+        cls,
+        frontier: Callable[..., float],
+        upper,
+        disagreement,
+        *,
+        players=None,
+        atol: float = 1e-9,
+    ) -> BargainingProblem:
         """A Pareto frontier ``u_n = g(u_1, ..., u_{n-1})`` with ``u_i <= upper[i]`` for i < n.
 
         ``frontier`` is called with the ``n - 1`` first utilities as positional arguments and
@@ -467,13 +565,13 @@ class BargainingProblem(Frozen):
         upper = np.atleast_1d(_real_array(upper, "upper"))
         if upper.ndim != 1:
             raise InvalidProblemError(
-                f"upper must be a number or a list of numbers, got shape {upper.shape}.")
+                f"upper must be a number or a list of numbers, got shape {upper.shape}."
+            )
         if not callable(frontier):
             raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
         n = upper.size + 1
         d = _vector(disagreement, "disagreement", n)
-        return cls("frontier", _names(players, n), d, frontier=frontier, upper=upper,
-                   atol=atol)
+        return cls("frontier", _names(players, n), d, frontier=frontier, upper=upper, atol=atol)
 
     # ------------------------------------------------------------------ geometry
     def _inverse(self, i: int, value: float) -> float:
@@ -508,8 +606,8 @@ class BargainingProblem(Frozen):
         except (ValueError, TypeError, ZeroDivisionError, OverflowError) as error:
             raise InvalidProblemError(
                 f"the frontier function fails at {head.tolist()}: {error}; it must be defined "
-                "for every utility between the disagreement point and the upper bounds.") \
-                from None
+                "for every utility between the disagreement point and the upper bounds."
+            ) from None
         if math.isnan(value):
             raise InvalidProblemError(f"the frontier function is NaN at {head.tolist()}.")
         return value
@@ -521,8 +619,7 @@ class BargainingProblem(Frozen):
         if self.kind == "polytope":
             return self._polytope_ray(u, np.zeros(self.n_players)) is not None
         if self.kind == "surplus":
-            return sum(self._inverse(i, ui - atol) for i, ui in enumerate(u)) <= \
-                self.surplus + atol
+            return sum(self._inverse(i, ui - atol) for i, ui in enumerate(u)) <= self.surplus + atol
         return u[-1] <= self._frontier_value(u[:-1] - atol) + atol
 
     def _polytope_ray(self, d: np.ndarray, direction: np.ndarray):
@@ -559,11 +656,18 @@ class BargainingProblem(Frozen):
             found = self._polytope_ray(d, e)
             return -math.inf if found is None else found[0]
         if self.kind == "surplus":
+
             def cost(t):
-                return sum(self._inverse(i, d[i] + t * e[i]) for i in range(self.n_players)) \
+                return (
+                    sum(self._inverse(i, d[i] + t * e[i]) for i in range(self.n_players))
                     - self.surplus
-            tops = [(float(self.utilities[i](self.surplus)) - d[i]) / e[i]
-                    for i in range(self.n_players) if e[i] > 0]
+                )
+
+            tops = [
+                (float(self.utilities[i](self.surplus)) - d[i]) / e[i]
+                for i in range(self.n_players)
+                if e[i] > 0
+            ]
             hi = min(tops)
             lo = 0.0 if cost(0.0) <= 0 else -math.inf
             if lo == -math.inf:
@@ -573,11 +677,12 @@ class BargainingProblem(Frozen):
         def gap(t):
             point = d + t * e
             return point[-1] - self._frontier_value(point[:-1])
+
         if gap(0.0) > 0:
             return -math.inf
         tops = [(self.upper[i] - d[i]) / e[i] for i in range(self.n_players - 1) if e[i] > 0]
         hi = min(tops) if tops else 1.0
-        if not tops:   # only the last player moves: the frontier value bounds it
+        if not tops:  # only the last player moves: the frontier value bounds it
             return (self._frontier_value(d[:-1]) - d[-1]) / e[-1]
         return _bisect_increasing(gap, 0.0, hi)
 
@@ -598,7 +703,8 @@ class BargainingProblem(Frozen):
         if not self.contains(self.disagreement):
             raise InvalidProblemError(
                 f"the disagreement point {self.disagreement.tolist()} is not feasible; it must "
-                "be a utility vector the players can reach (or be below one).")
+                "be a utility vector the players can reach (or be below one)."
+            )
         t = self.ray(self.disagreement, np.ones(n))
         if not t > self.atol:
             raise InvalidProblemError(
@@ -606,7 +712,8 @@ class BargainingProblem(Frozen):
                 f"point {self.disagreement.tolist()}; the problem is degenerate (there is "
                 "nothing to bargain over). Lower the disagreement point or enlarge the set "
                 f"(gains up to atol={self.atol:g} count as none: for utilities of a tiny "
-                "scale, rescale them or pass a smaller atol).")
+                "scale, rescale them or pass a smaller atol)."
+            )
 
     # ------------------------------------------------------------------ transforms
     def transformed(self, scale, shift) -> BargainingProblem:
@@ -620,22 +727,34 @@ class BargainingProblem(Frozen):
             exact_a, exact_b = _exact_cells(scale), _exact_cells(shift)
             if self.number_kind == nb.EXACT and exact_a is not None and exact_b is not None:
                 return BargainingProblem.from_vertices(
-                    [[ai * v + bi for ai, bi, v in zip(exact_a, exact_b, row)]
-                     for row in self.exact_vertices],
+                    [
+                        [ai * v + bi for ai, bi, v in zip(exact_a, exact_b, row)]
+                        for row in self.exact_vertices
+                    ],
                     [ai * v + bi for ai, bi, v in zip(exact_a, exact_b, self.exact_disagreement)],
-                    players=self.players, atol=self.atol)
-            return BargainingProblem.from_vertices(self.vertices * a + b, d,
-                                                   players=self.players, atol=self.atol)
+                    players=self.players,
+                    atol=self.atol,
+                )
+            return BargainingProblem.from_vertices(
+                self.vertices * a + b, d, players=self.players, atol=self.atol
+            )
         if self.kind == "surplus":
             fs = tuple(_affine(f, a[i], b[i]) for i, f in enumerate(self.utilities))
-            return BargainingProblem.from_surplus(fs, d, surplus=self.surplus,
-                                                  players=self.players, atol=self.atol)
+            return BargainingProblem.from_surplus(
+                fs, d, surplus=self.surplus, players=self.players, atol=self.atol
+            )
         g, an, bn, ah, bh = self.frontier, a[-1], b[-1], a[:-1], b[:-1]
         return BargainingProblem.from_frontier(
-            lambda *u: an * g(*((np.array(u) - bh) / ah)) + bn, self.upper * ah + bh, d,
-            players=self.players, atol=self.atol)
+            lambda *u: an * g(*((np.array(u) - bh) / ah)) + bn,
+            self.upper * ah + bh,
+            d,
+            players=self.players,
+            atol=self.atol,
+        )
 
     def __repr__(self) -> str:
         exact = ", exact" if self.number_kind == nb.EXACT else ""
-        return (f"BargainingProblem(kind={self.kind!r}, players={list(self.players)}, "
-                f"disagreement={self.disagreement.tolist()}{exact})")
+        return (
+            f"BargainingProblem(kind={self.kind!r}, players={list(self.players)}, "
+            f"disagreement={self.disagreement.tolist()}{exact})"
+        )

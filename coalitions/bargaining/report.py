@@ -19,8 +19,15 @@ from .io import read_negotiation
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set
 from .spatial import SpatialModel, lcd_outcome, policy_core, setter_outcome, win_set
 
-__all__ = ["SpatialReport", "LinkageReport", "spatial_report", "linkage_report",
-           "negotiation_report", "SPATIAL_RESOLUTION", "PACKAGE_RESOLUTION"]
+__all__ = [
+    "SpatialReport",
+    "LinkageReport",
+    "spatial_report",
+    "linkage_report",
+    "negotiation_report",
+    "SPATIAL_RESOLUTION",
+    "PACKAGE_RESOLUTION",
+]
 
 #: Grid cells per side for a two-dimensional win-set measured on a grid (rules other than
 #: unanimity); the CLI's ``--resolution`` default.
@@ -118,8 +125,7 @@ class LinkageReport(_ModelReport):
         return self.linkage.value_of_veto
 
 
-def spatial_report(model: SpatialModel, *, resolution: int = SPATIAL_RESOLUTION
-                   ) -> SpatialReport:
+def spatial_report(model: SpatialModel, *, resolution: int = SPATIAL_RESOLUTION) -> SpatialReport:
     r"""The win-set, policy core, lowest common denominator and setter outcome of a model.
 
     .. math:: W(q) = \{x : \{i : \lVert x - x_i \rVert < \lVert q - x_i \rVert\}
@@ -165,10 +171,20 @@ def spatial_report(model: SpatialModel, *, resolution: int = SPATIAL_RESOLUTION
     core, core_message = _or_reason(policy_core, model)
     lcd, lcd_message = _or_reason(lcd_outcome, model)
     setter = setter_outcome(model) if model.setter is not None else None
-    return SpatialReport(model=repr(model), win_set=area, core=core, core_message=core_message,
-                         lcd=lcd, lcd_message=lcd_message, setter=setter, source=model,
-                         players=tuple(model.players), exact=False, concept="spatial-report",
-                         method=area.method)
+    return SpatialReport(
+        model=repr(model),
+        win_set=area,
+        core=core,
+        core_message=core_message,
+        lcd=lcd,
+        lcd_message=lcd_message,
+        setter=setter,
+        source=model,
+        players=tuple(model.players),
+        exact=False,
+        concept="spatial-report",
+        method=area.method,
+    )
 
 
 def _or_reason(solver, model) -> tuple[Any, str]:
@@ -179,10 +195,16 @@ def _or_reason(solver, model) -> tuple[Any, str]:
         return None, str(error)
 
 
-def linkage_report(model: IssueLinkageModel, *, blocker: str, linked_issue: str,
-                   demand_issue: str, counterfactual_rule: Any = None,
-                   resolution: int = PACKAGE_RESOLUTION, rng: Any = PACKAGE_SEED
-                   ) -> LinkageReport:
+def linkage_report(
+    model: IssueLinkageModel,
+    *,
+    blocker: str,
+    linked_issue: str,
+    demand_issue: str,
+    counterfactual_rule: Any = None,
+    resolution: int = PACKAGE_RESOLUTION,
+    rng: Any = PACKAGE_SEED,
+) -> LinkageReport:
     r"""A blocker's hold-up by issue linkage, a counterfactual rule and the package win-set.
 
     .. math:: W_{pkg}(q) \supseteq W_1(q) \times \dots \times W_K(q)
@@ -234,18 +256,30 @@ def linkage_report(model: IssueLinkageModel, *, blocker: str, linked_issue: str,
     """
     issues = {"blocker": blocker, "linked_issue": linked_issue, "demand_issue": demand_issue}
     analysis = linkage_analysis(model, **issues)
-    counterfactual = (None if counterfactual_rule is None else
-                      linkage_analysis(model, decision_rule=counterfactual_rule, **issues))
-    package = (package_win_set(model, resolution=resolution, rng=rng)
-               if len(model.issues) >= 2 else None)
-    return LinkageReport(linkage=analysis, counterfactual=counterfactual, package=package,
-                         assumptions=tuple(model.assumptions), source=model,
-                         players=tuple(model.players),
-                         exact=False, concept="linkage-report", method=analysis.method)
+    counterfactual = (
+        None
+        if counterfactual_rule is None
+        else linkage_analysis(model, decision_rule=counterfactual_rule, **issues)
+    )
+    package = (
+        package_win_set(model, resolution=resolution, rng=rng) if len(model.issues) >= 2 else None
+    )
+    return LinkageReport(
+        linkage=analysis,
+        counterfactual=counterfactual,
+        package=package,
+        assumptions=tuple(model.assumptions),
+        source=model,
+        players=tuple(model.players),
+        exact=False,
+        concept="linkage-report",
+        method=analysis.method,
+    )
 
 
-def negotiation_report(path: Any, *, resolution: int = SPATIAL_RESOLUTION
-                       ) -> SpatialReport | LinkageReport:
+def negotiation_report(
+    path: Any, *, resolution: int = SPATIAL_RESOLUTION
+) -> SpatialReport | LinkageReport:
     """Read a spatial or linkage model from a JSON file and return its report.
 
     Parameters
@@ -289,16 +323,20 @@ def negotiation_report(path: Any, *, resolution: int = SPATIAL_RESOLUTION
     """
     kind, model, options = read_negotiation(path)
     if kind == "bargaining":
-        raise InvalidProblemError(f"{path} holds a bargaining problem; use "
-                                  f"`coalitions bargain {path}`.")
+        raise InvalidProblemError(
+            f"{path} holds a bargaining problem; use `coalitions bargain {path}`."
+        )
     if kind == "spatial":
         report: SpatialReport | LinkageReport = spatial_report(model, resolution=resolution)
     else:
         missing = [k for k in ("blocker", "linked_issue", "demand_issue") if not options[k]]
         if missing:
             raise InvalidProblemError(f"a linkage file needs {', '.join(missing)}.")
-        report = linkage_report(model, blocker=options["blocker"],
-                                linked_issue=options["linked_issue"],
-                                demand_issue=options["demand_issue"],
-                                counterfactual_rule=options.get("counterfactual_rule"))
+        report = linkage_report(
+            model,
+            blocker=options["blocker"],
+            linked_issue=options["linked_issue"],
+            demand_issue=options["demand_issue"],
+            counterfactual_rule=options.get("counterfactual_rule"),
+        )
     return report

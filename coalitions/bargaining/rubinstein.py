@@ -15,8 +15,9 @@ from ._inputs import check_positive, convert, distinct_names, frozen_array, para
 __all__ = ["rubinstein"]
 
 
-def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", "2"),
-               surplus=1) -> RubinsteinResult:
+def rubinstein(
+    discount_factors=None, *, rates=None, period=None, players=("1", "2"), surplus=1
+) -> RubinsteinResult:
     r"""Subgame-perfect shares of Rubinstein's alternating-offers game (two players).
 
     Player 1 proposes first; rejected offers cost each player her discount factor
@@ -71,19 +72,24 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
     >>> co.rubinstein(rates=[1, 3]).x.tolist()     # the patient player 1 gets 3/4
     [Fraction(3, 4), Fraction(1, 4)]
     """
-    if not isinstance(players, (str, bytes)) and isinstance(players, Iterable) and \
-            len(tuple(players)) != 2:
+    if (
+        not isinstance(players, (str, bytes))
+        and isinstance(players, Iterable)
+        and len(tuple(players)) != 2
+    ):
         raise InvalidProblemError("Rubinstein bargaining has exactly two players.")
     players = distinct_names(players, 2)
     if (discount_factors is None) == (rates is None):
         raise InvalidProblemError(
-            "give either discount_factors=(delta_1, delta_2) or rates=(r_1, r_2), not both.")
+            "give either discount_factors=(delta_1, delta_2) or rates=(r_1, r_2), not both."
+        )
     if rates is not None:
         rates = list(rates) if isinstance(rates, (list, tuple, np.ndarray)) else [rates] * 2
         if len(rates) != 2:
             raise InvalidProblemError("rates must be a pair (r_1, r_2).")
-        kind = parameter_kind([*rates, surplus] + ([] if period is None else [period]),
-                        "rates, surplus and period")
+        kind = parameter_kind(
+            [*rates, surplus] + ([] if period is None else [period]), "rates, surplus and period"
+        )
         r = convert(rates, kind)
         s = nb.as_number(surplus, kind)
         if kind != nb.SYMBOLIC and not all(float(v) > 0 for v in r):
@@ -91,10 +97,16 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
         check_positive(s, "surplus", kind)
         if period is None:
             first = s * r[1] / (r[0] + r[1])
-            return RubinsteinResult(x=frozen_array([first, s - first], kind), players=players,
-                                    exact=kind != nb.FLOAT, proposer=players[0],
-                                    concept="rubinstein", method="closed-form",
-                                    rates=frozen_array(r, kind), limit=True)
+            return RubinsteinResult(
+                x=frozen_array([first, s - first], kind),
+                players=players,
+                exact=kind != nb.FLOAT,
+                proposer=players[0],
+                concept="rubinstein",
+                method="closed-form",
+                rates=frozen_array(r, kind),
+                limit=True,
+            )
         if kind == nb.SYMBOLIC:
             sp = nb.import_sympy()
             deltas = [sp.exp(-ri * period) for ri in r]
@@ -105,14 +117,22 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
             deltas = [math.exp(-float(ri) * float(period)) for ri in r]
             s = float(s)
         first = s * (1 - deltas[1]) / (1 - deltas[0] * deltas[1])
-        return RubinsteinResult(x=frozen_array([first, s - first], kind), players=players,
-                                exact=kind == nb.SYMBOLIC, proposer=players[0],
-                                concept="rubinstein", method="closed-form",
-                                discount_factors=frozen_array(deltas, kind),
-                                rates=frozen_array(convert(rates, kind), kind), period=period)
-    deltas = (list(discount_factors)
-              if isinstance(discount_factors, (list, tuple, np.ndarray))
-              else [discount_factors] * 2)
+        return RubinsteinResult(
+            x=frozen_array([first, s - first], kind),
+            players=players,
+            exact=kind == nb.SYMBOLIC,
+            proposer=players[0],
+            concept="rubinstein",
+            method="closed-form",
+            discount_factors=frozen_array(deltas, kind),
+            rates=frozen_array(convert(rates, kind), kind),
+            period=period,
+        )
+    deltas = (
+        list(discount_factors)
+        if isinstance(discount_factors, (list, tuple, np.ndarray))
+        else [discount_factors] * 2
+    )
     if len(deltas) != 2:
         raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
     kind = parameter_kind([*deltas, surplus], "discount factors and surplus")
@@ -122,12 +142,17 @@ def rubinstein(discount_factors=None, *, rates=None, period=None, players=("1", 
     if kind != nb.SYMBOLIC:
         if not all(0 <= float(v) <= 1 for v in delta) or float(delta[0] * delta[1]) >= 1:
             raise InvalidProblemError(
-                f"discount factors must lie in [0, 1] and not both equal 1, got {deltas}.")
+                f"discount factors must lie in [0, 1] and not both equal 1, got {deltas}."
+            )
     first = s * (1 - delta[1]) / (1 - delta[0] * delta[1])
     if kind == nb.SYMBOLIC:
         first = nb.import_sympy().simplify(first)
-    return RubinsteinResult(x=frozen_array([first, s - first], kind), players=players,
-                            exact=kind != nb.FLOAT, proposer=players[0],
-                            concept="rubinstein", method="closed-form",
-                            discount_factors=frozen_array(delta, kind))
-
+    return RubinsteinResult(
+        x=frozen_array([first, s - first], kind),
+        players=players,
+        exact=kind != nb.FLOAT,
+        proposer=players[0],
+        concept="rubinstein",
+        method="closed-form",
+        discount_factors=frozen_array(delta, kind),
+    )

@@ -33,8 +33,15 @@ from ..games.simple import decision_rule_game, shorthand_rule
 from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
 from .problem import _real_array
 
-__all__ = ["SpatialModel", "win_set", "in_win_set", "policy_core", "setter_outcome", "lcd_outcome",
-           "policy_stability"]
+__all__ = [
+    "SpatialModel",
+    "win_set",
+    "in_win_set",
+    "policy_core",
+    "setter_outcome",
+    "lcd_outcome",
+    "policy_stability",
+]
 
 
 _LARGEST_COORDINATE = 1e100
@@ -45,15 +52,25 @@ itself: weighted squared distances then stay finite in float64."""
 def _policy_point(value, what: str, dimension: int | None = None) -> np.ndarray:
     """A number or a pair as a float vector (refusing strings, bools, NaN and huge values)."""
     point = np.atleast_1d(_real_array(value, what))
-    if point.ndim != 1 or point.size not in (1, 2) or \
-            (dimension is not None and point.size != dimension):
-        want = "a number or a pair" if dimension is None else \
-            ("a number (one dimension, as the ideal points)" if dimension == 1
-             else "a pair (x, y) (two dimensions, as the ideal points)")
+    if (
+        point.ndim != 1
+        or point.size not in (1, 2)
+        or (dimension is not None and point.size != dimension)
+    ):
+        want = (
+            "a number or a pair"
+            if dimension is None
+            else (
+                "a number (one dimension, as the ideal points)"
+                if dimension == 1
+                else "a pair (x, y) (two dimensions, as the ideal points)"
+            )
+        )
         raise InvalidProblemError(f"{what} must be {want}, got {value!r}.")
     if (np.abs(point) > _LARGEST_COORDINATE).any():
-        raise InvalidProblemError(f"{what} = {value!r} is larger than {_LARGEST_COORDINATE:g}; "
-                                  "rescale the policy space.")
+        raise InvalidProblemError(
+            f"{what} = {value!r} is larger than {_LARGEST_COORDINATE:g}; rescale the policy space."
+        )
     return point
 
 
@@ -96,8 +113,17 @@ class SpatialModel(Frozen):
     (True, False)
     """
 
-    __slots__ = ("players", "ideals", "status_quo", "weights", "dimension", "setter",
-                 "decision_rule", "rule_label", "_hash")
+    __slots__ = (
+        "players",
+        "ideals",
+        "status_quo",
+        "weights",
+        "dimension",
+        "setter",
+        "decision_rule",
+        "rule_label",
+        "_hash",
+    )
     # the slots' types, for the type checker (assign() sets them past __setattr__)
     players: tuple[str, ...]
     ideals: np.ndarray
@@ -109,28 +135,48 @@ class SpatialModel(Frozen):
     rule_label: str
     _hash: int | None
 
-    def __init__(self, ideal_points, status_quo, *, players=None, decision_rule="unanimity",
-                 setter: str | None = None, weights=None) -> None:
+    def __init__(
+        self,
+        ideal_points,
+        status_quo,
+        *,
+        players=None,
+        decision_rule="unanimity",
+        setter: str | None = None,
+        weights=None,
+    ) -> None:
         if isinstance(ideal_points, Mapping):
             players = tuple(str(p) for p in ideal_points)
             points = list(ideal_points.values())
         else:
-            points = as_list(ideal_points, "ideal_points", InvalidProblemError,
-                             expected="a list of ideal points (numbers, or pairs in 2-D), or "
-                                      "a mapping from names to ideal points")
+            points = as_list(
+                ideal_points,
+                "ideal_points",
+                InvalidProblemError,
+                expected="a list of ideal points (numbers, or pairs in 2-D), or "
+                "a mapping from names to ideal points",
+            )
         if len(points) == 0:
             raise InvalidProblemError("a spatial model needs at least one player.")
-        players = player_names(players, "SpatialModel: players (one per ideal point)",
-                               InvalidProblemError, n=len(points), characters=True,
-                               stringify=True)
-        rows = [_policy_point(point, f"the ideal point of {name!r}")
-                for name, point in zip(players, points)]
+        players = player_names(
+            players,
+            "SpatialModel: players (one per ideal point)",
+            InvalidProblemError,
+            n=len(points),
+            characters=True,
+            stringify=True,
+        )
+        rows = [
+            _policy_point(point, f"the ideal point of {name!r}")
+            for name, point in zip(players, points)
+        ]
         if len({r.size for r in rows}) != 1:
             raise InvalidProblemError(
-                "ideal points must all be numbers (1-D) or all be pairs (2-D).")
+                "ideal points must all be numbers (1-D) or all be pairs (2-D)."
+            )
         ideals = np.array(rows)
         q = _policy_point(status_quo, "the status quo", ideals.shape[1])
-        shape = (len(players), 2)            # 2-D: per dimension; 1-D: (below, above)
+        shape = (len(players), 2)  # 2-D: per dimension; 1-D: (below, above)
         if weights is None:
             w = np.ones(shape)
         else:
@@ -140,40 +186,68 @@ class SpatialModel(Frozen):
                 if unknown or missing:
                     raise InvalidProblemError(
                         "weights must give one entry per player: "
-                        + (f"{unknown[0]!r} is not a player" if unknown
-                           else f"no weight for {missing[0]!r}") + ".")
+                        + (
+                            f"{unknown[0]!r} is not a player"
+                            if unknown
+                            else f"no weight for {missing[0]!r}"
+                        )
+                        + "."
+                    )
                 weights = [weights[p] for p in players]
             if not isinstance(weights, (str, bytes)) and isinstance(weights, Iterable):
                 weights = list(weights)
             if not isinstance(weights, list) or len(weights) != len(players):
                 raise InvalidProblemError(
                     "weights must give each player one positive number or a pair (2-D: per "
-                    "dimension; 1-D: losses below and above the ideal point).")
-            w = np.array([np.broadcast_to(_policy_point(e, f"the weight of {name!r}"), (2,))
-                          for name, e in zip(players, weights)])
+                    "dimension; 1-D: losses below and above the ideal point)."
+                )
+            w = np.array(
+                [
+                    np.broadcast_to(_policy_point(e, f"the weight of {name!r}"), (2,))
+                    for name, e in zip(players, weights)
+                ]
+            )
             if not ((w >= 1 / _LARGEST_COORDINATE).all()):
                 raise InvalidProblemError(
                     f"weights (saliences) must be positive numbers of at least "
-                    f"{1 / _LARGEST_COORDINATE:g}, got {w.tolist()}.")
+                    f"{1 / _LARGEST_COORDINATE:g}, got {w.tolist()}."
+                )
         if setter is not None and str(setter) not in players:
-            raise InvalidProblemError(f"the setter {setter!r} is not a player; players are "
-                                      f"{list(players)}.")
+            raise InvalidProblemError(
+                f"the setter {setter!r} is not a player; players are {list(players)}."
+            )
         rule, label = decision_rule_game(decision_rule, players)
         # Own read-only copies, with -0.0 as 0.0 so that equal models hash alike.
         ideals, q, w = (np.array(a, dtype=np.float64) + 0.0 for a in (ideals, q, w))
         for array in (ideals, q, w):
             array.setflags(write=False)
-        assign(self, players=players, ideals=ideals, status_quo=q, weights=w,
-               dimension=ideals.shape[1], setter=None if setter is None else str(setter),
-               decision_rule=rule, rule_label=label, _hash=None)
+        assign(
+            self,
+            players=players,
+            ideals=ideals,
+            status_quo=q,
+            weights=w,
+            dimension=ideals.shape[1],
+            setter=None if setter is None else str(setter),
+            decision_rule=rule,
+            rule_label=label,
+            _hash=None,
+        )
 
     def is_winning(self, coalition) -> bool:
         """Whether a coalition (names) wins under the decision rule."""
         return self.decision_rule.is_winning(coalition)
 
     def _key(self) -> tuple:
-        return (self.players, self.ideals.tobytes(), self.status_quo.tobytes(),
-                self.weights.tobytes(), self.setter, self.decision_rule, self.rule_label)
+        return (
+            self.players,
+            self.ideals.tobytes(),
+            self.status_quo.tobytes(),
+            self.weights.tobytes(),
+            self.setter,
+            self.decision_rule,
+            self.rule_label,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SpatialModel):
@@ -181,7 +255,7 @@ class SpatialModel(Frozen):
         return self is other or self._key() == other._key()
 
     def __hash__(self) -> int:
-        if self._hash is None:     # computed once, on first use
+        if self._hash is None:  # computed once, on first use
             value = hash(("SpatialModel", *self._key()))
             assign(self, _hash=value)
             return value
@@ -223,13 +297,18 @@ class SpatialModel(Frozen):
 
     def replace(self, **changes) -> SpatialModel:
         """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
-        args = dict(ideal_points=dict(zip(self.players, self._points())),
-                    status_quo=self._point(self.status_quo), decision_rule=self._rule(),
-                    setter=self.setter, weights=self.weights)
+        args = dict(
+            ideal_points=dict(zip(self.players, self._points())),
+            status_quo=self._point(self.status_quo),
+            decision_rule=self._rule(),
+            setter=self.setter,
+            weights=self.weights,
+        )
         unknown = sorted(set(changes) - set(args))
         if unknown:
-            raise InvalidArgumentError(f"replace() takes no {unknown[0]!r}; it changes "
-                                       f"{', '.join(args)}.")
+            raise InvalidArgumentError(
+                f"replace() takes no {unknown[0]!r}; it changes {', '.join(args)}."
+            )
         args.update(changes)
         return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
 
@@ -240,8 +319,13 @@ class SpatialModel(Frozen):
         points = dict(zip(self.players, self._points()))
         points[str(name)] = ideal
         w = [*self.weights.tolist(), 1.0 if weight is None else weight]
-        return SpatialModel(points, self._point(self.status_quo), decision_rule=self._rule(),
-                            setter=self.setter, weights=w)
+        return SpatialModel(
+            points,
+            self._point(self.status_quo),
+            decision_rule=self._rule(),
+            setter=self.setter,
+            weights=w,
+        )
 
     def _rule(self):
         """The rule as given: the shorthand ``"unanimity"``, ``"majority"`` or k (which
@@ -255,9 +339,11 @@ class SpatialModel(Frozen):
         return [self._point(x) for x in self.ideals]
 
     def __repr__(self) -> str:
-        return (f"SpatialModel(players={list(self.players)}, dimension={self.dimension}, "
-                f"status_quo={self._point(self.status_quo)}, rule={self.rule_label!r}, "
-                f"setter={self.setter!r})")
+        return (
+            f"SpatialModel(players={list(self.players)}, dimension={self.dimension}, "
+            f"status_quo={self._point(self.status_quo)}, rule={self.rule_label!r}, "
+            f"setter={self.setter!r})"
+        )
 
 
 def _check_model(model, function: str) -> SpatialModel:
@@ -304,7 +390,7 @@ def _grid(model: SpatialModel, resolution: int, bounds=None):
         row = np.unpackbits(key)[: model.n_players].astype(bool)
         verdict[k] = model.is_winning(frozenset(np.array(model.players)[row].tolist()))
     inside = verdict[inverse]
-    cell = (x1 - x0) * (y1 - y0) / resolution ** 2
+    cell = (x1 - x0) * (y1 - y0) / resolution**2
     return inside, points, cell, bounds
 
 
@@ -334,18 +420,18 @@ def _disc_intersection_area(centers: np.ndarray, through: np.ndarray) -> float:
     centers = np.unique(np.asarray(centers, dtype=np.float64) - q, axis=0)
     radii = np.hypot(centers[:, 0], centers[:, 1])
     if radii.size == 0 or (radii == 0).any():
-        return 0.0                                   # q is a member's ideal point
+        return 0.0  # q is a member's ideal point
     if len(centers) == 1:
         return math.pi * float(radii[0]) ** 2
     total = 0.0
     for i, (cx, cy) in enumerate(centers.tolist()):
         ri = float(radii[i])
-        vx, vy = -cx / ri, -cy / ri                  # unit vector from c_i to q (the origin)
+        vx, vy = -cx / ri, -cy / ri  # unit vector from c_i to q (the origin)
         arcs = [(0.0, 2 * math.pi)]
         for j, (dx, dy) in enumerate(centers.tolist()):
             if j == i:
                 continue
-            ux, uy = dx - cx, dy - cy                    # non-zero: the centres are distinct
+            ux, uy = dx - cx, dy - cy  # non-zero: the centres are distinct
             norm = math.hypot(ux, uy)
             ux, uy = ux / norm, uy / norm
             half = math.atan2(abs(ux * vy - uy * vx), ux * vx + uy * vy)
@@ -353,8 +439,11 @@ def _disc_intersection_area(centers: np.ndarray, through: np.ndarray) -> float:
             if not arcs:
                 break
         for a, b in arcs:
-            total += 0.5 * (ri * ri * (b - a) + ri * cx * (math.sin(b) - math.sin(a))
-                            - ri * cy * (math.cos(b) - math.cos(a)))
+            total += 0.5 * (
+                ri * ri * (b - a)
+                + ri * cx * (math.sin(b) - math.sin(a))
+                - ri * cy * (math.cos(b) - math.cos(a))
+            )
     return max(total, 0.0)
 
 
@@ -422,33 +511,56 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
     if model.dimension == 1:
         intervals = _intervals_1d(model)
         size = float(sum(b - a for a, b in intervals))
-        return WinSetResult(dimension=1, status_quo=float(q[0]), is_empty=not intervals,
-                            size=size, intervals=intervals, method="exact",
-                            decision_rule=model.rule_label, players=model.players,
-                            concept="win-set")
+        return WinSetResult(
+            dimension=1,
+            status_quo=float(q[0]),
+            is_empty=not intervals,
+            size=size,
+            intervals=intervals,
+            method="exact",
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="win-set",
+        )
     circles = np.allclose(model.weights[:, 0], model.weights[:, 1])
     if model.rule_label == "unanimity" and circles and bounds is None:
         radii = np.sqrt(((model.ideals - q) ** 2).sum(axis=1))
         area = _disc_intersection_area(model.ideals, q)
         if area <= 1e-12 * max(1.0, float(radii.max()) ** 2):
-            area = 0.0                                  # q in the core: W(q) is empty
-        return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=area == 0.0,
-                            size=float(area), method="exact", decision_rule=model.rule_label,
-                            players=model.players, concept="win-set")
+            area = 0.0  # q in the core: W(q) is empty
+        return WinSetResult(
+            dimension=2,
+            status_quo=tuple(q.tolist()),
+            is_empty=area == 0.0,
+            size=float(area),
+            method="exact",
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="win-set",
+        )
     resolution = _resolution(resolution, model.n_players)
     if bounds is not None:
         box = _real_array(bounds, "bounds", ndim=1)
         if box.size != 4 or not (box[0] < box[1] and box[2] < box[3]):
             raise InvalidArgumentError(
                 f"bounds must be (xmin, xmax, ymin, ymax) with xmin < xmax and ymin < ymax, "
-                f"got {bounds!r}.")
+                f"got {bounds!r}."
+            )
         bounds = tuple(float(v) for v in box)
     inside, _, cell, bounds = _grid(model, resolution, bounds)
     size = float(inside.sum() * cell)
-    return WinSetResult(dimension=2, status_quo=tuple(q.tolist()), is_empty=not inside.any(),
-                        size=size, bounds=tuple(bounds), resolution=int(resolution),
-                        method="grid", decision_rule=model.rule_label, players=model.players,
-                        concept="win-set")
+    return WinSetResult(
+        dimension=2,
+        status_quo=tuple(q.tolist()),
+        is_empty=not inside.any(),
+        size=size,
+        bounds=tuple(bounds),
+        resolution=int(resolution),
+        method="grid",
+        decision_rule=model.rule_label,
+        players=model.players,
+        concept="win-set",
+    )
 
 
 _GRID_BYTES = 500 * 2**20
@@ -458,8 +570,9 @@ _GRID_BYTES = 500 * 2**20
 def _resolution(resolution, n_players: int) -> int:
     """The grid's cells per side: an integer of at least 10 whose grid fits in memory."""
     if isinstance(resolution, (bool, np.bool_)) or not isinstance(resolution, (int, np.integer)):
-        raise InvalidArgumentError(f"resolution must be an integer (cells per side), got "
-                                   f"{resolution!r}.")
+        raise InvalidArgumentError(
+            f"resolution must be an integer (cells per side), got {resolution!r}."
+        )
     if resolution < 10:
         raise InvalidArgumentError("resolution must be at least 10 cells per side.")
     needed = int(resolution) ** 2 * (16 * n_players + 48)
@@ -467,7 +580,8 @@ def _resolution(resolution, n_players: int) -> int:
         largest = math.isqrt(_GRID_BYTES // (16 * n_players + 48))
         raise TooLargeError(
             f"a {resolution} x {resolution} grid for {n_players} players needs about "
-            f"{format_bytes(needed)}; use resolution={largest} or less.")
+            f"{format_bytes(needed)}; use resolution={largest} or less."
+        )
     return int(resolution)
 
 
@@ -514,21 +628,40 @@ def policy_core(model: SpatialModel) -> PolicyCoreResult:
             left = frozenset(names[xs < x].tolist())
             right = frozenset(names[xs > x].tolist())
             return not model.is_winning(left) and not model.is_winning(right)
+
         good = [x for x in candidates if unbeaten(x)]
         if not good:
-            return PolicyCoreResult(dimension=1, is_empty=True, decision_rule=model.rule_label,
-            players=model.players, concept="policy-core", method="closed-form")
-        return PolicyCoreResult(dimension=1, is_empty=False,
-                                interval=(float(min(good)), float(max(good))),
-                                decision_rule=model.rule_label, players=model.players,
-                                concept="policy-core", method="closed-form")
+            return PolicyCoreResult(
+                dimension=1,
+                is_empty=True,
+                decision_rule=model.rule_label,
+                players=model.players,
+                concept="policy-core",
+                method="closed-form",
+            )
+        return PolicyCoreResult(
+            dimension=1,
+            is_empty=False,
+            interval=(float(min(good)), float(max(good))),
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="policy-core",
+            method="closed-form",
+        )
     if model.rule_label != "unanimity" or not np.allclose(model.weights, model.weights[0]):
         raise InvalidProblemError(
             "the 2-D core is computed for unanimity with common weights (the convex hull of "
-            "the ideal points); for other rules test points with win_set emptiness.")
-    return PolicyCoreResult(dimension=2, is_empty=False, vertices=_hull(model.ideals),
-                            decision_rule=model.rule_label, players=model.players,
-                            concept="policy-core", method="closed-form")
+            "the ideal points); for other rules test points with win_set emptiness."
+        )
+    return PolicyCoreResult(
+        dimension=2,
+        is_empty=False,
+        vertices=_hull(model.ideals),
+        decision_rule=model.rule_label,
+        players=model.players,
+        concept="policy-core",
+        method="closed-form",
+    )
 
 
 def _hull(points: np.ndarray) -> list:
@@ -540,7 +673,7 @@ def _hull(points: np.ndarray) -> list:
     try:
         hull = ConvexHull(unique)
         return [tuple(unique[k].tolist()) for k in hull.vertices]
-    except QhullError:                 # collinear: the two extreme points
+    except QhullError:  # collinear: the two extreme points
         direction = unique[-1] - unique[0]
         order = np.argsort(unique @ direction)
         return [tuple(unique[order[0]].tolist()), tuple(unique[order[-1]].tolist())]
@@ -552,24 +685,30 @@ def _project_hull(points: np.ndarray, q: np.ndarray) -> np.ndarray:
 
     m = len(points)
     lam0 = np.full(m, 1.0 / m)
-    res = minimize(lambda lam: float(((points.T @ lam - q) ** 2).sum()), lam0,
-                   jac=lambda lam: 2 * points @ (points.T @ lam - q), method="SLSQP",
-                   bounds=[(0, 1)] * m,
-                   constraints=[{"type": "eq", "fun": lambda lam: lam.sum() - 1,
-                                 "jac": lambda lam: np.ones(m)}],
-                   options={"ftol": 1e-15, "maxiter": 500})
+    res = minimize(
+        lambda lam: float(((points.T @ lam - q) ** 2).sum()),
+        lam0,
+        jac=lambda lam: 2 * points @ (points.T @ lam - q),
+        method="SLSQP",
+        bounds=[(0, 1)] * m,
+        constraints=[
+            {"type": "eq", "fun": lambda lam: lam.sum() - 1, "jac": lambda lam: np.ones(m)}
+        ],
+        options={"ftol": 1e-15, "maxiter": 500},
+    )
     return points.T @ res.x
 
 
 # ---------------------------------------------------------------- agenda setter
 def _minimal_winning(model: SpatialModel) -> list[frozenset]:
     n = model.n_players
-    if model.rule_label == "unanimity":          # the only winning coalition: everyone
+    if model.rule_label == "unanimity":  # the only winning coalition: everyone
         return [frozenset(model.players)]
     if n > 16:
         raise InvalidProblemError(
             f"2-D setter outcomes enumerate coalitions; {n} players is too many under "
-            f"{model.rule_label} (at most 16; under unanimity any number).")
+            f"{model.rule_label} (at most 16; under unanimity any number)."
+        )
     winning: list[frozenset] = []
     for size in range(1, n + 1):
         for combo in itertools.combinations(model.players, size):
@@ -629,12 +768,22 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
             if abs(x - s[0]) < best_d - 1e-15:
                 best, best_d = x, abs(x - float(s[0]))
         gain = model.distances(q) - model.distances(np.array([best]))
-        binding = tuple(p for p, g in zip(model.players, gain)
-                        if abs(g) <= 1e-9 * (1 + abs(best)) and best != float(q[0]))
-        return SetterResult(outcome=best, setter=setter, setter_ideal=float(s[0]),
-                            status_quo=float(q[0]), binding=binding,
-                            decision_rule=model.rule_label, players=model.players,
-                            concept="setter-outcome", method="closed-form")
+        binding = tuple(
+            p
+            for p, g in zip(model.players, gain)
+            if abs(g) <= 1e-9 * (1 + abs(best)) and best != float(q[0])
+        )
+        return SetterResult(
+            outcome=best,
+            setter=setter,
+            setter_ideal=float(s[0]),
+            status_quo=float(q[0]),
+            binding=binding,
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="setter-outcome",
+            method="closed-form",
+        )
     from scipy.optimize import minimize
 
     ws = model.weights[model.players.index(setter)]
@@ -643,12 +792,24 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
     best, best_d = q.copy(), float((ws * (q - s) ** 2).sum())
     for coalition in _minimal_winning(model):
         idx = [model.players.index(p) for p in coalition]
-        cons: list[dict[str, Any]] = [{"type": "ineq",
-                 "fun": (lambda x, i=i: base[i] - float((model.weights[i] *
-                                                         (x - model.ideals[i]) ** 2).sum()))}
-                for i in idx]
-        res = minimize(lambda x: float((ws * (x - s) ** 2).sum()), q.copy(), method="SLSQP",
-                       constraints=cons, options={"ftol": 1e-14, "maxiter": 500})
+        cons: list[dict[str, Any]] = [
+            {
+                "type": "ineq",
+                "fun": (
+                    lambda x, i=i: (
+                        base[i] - float((model.weights[i] * (x - model.ideals[i]) ** 2).sum())
+                    )
+                ),
+            }
+            for i in idx
+        ]
+        res = minimize(
+            lambda x: float((ws * (x - s) ** 2).sum()),
+            q.copy(),
+            method="SLSQP",
+            constraints=cons,
+            options={"ftol": 1e-14, "maxiter": 500},
+        )
         x = res.x
         slack = np.array([c["fun"](x) for c in cons])
         if (slack < -1e-7).any():
@@ -656,12 +817,18 @@ def setter_outcome(model: SpatialModel, setter: str | None = None) -> SetterResu
         d = float((ws * (x - s) ** 2).sum())
         if d < best_d - 1e-12:
             best, best_d = x, d
-            best_binding = tuple(sorted(model.players[i] for i, sl in zip(idx, slack)
-                                        if sl < 1e-6))
-    return SetterResult(outcome=tuple(best.tolist()), setter=setter,
-                        setter_ideal=tuple(s.tolist()), status_quo=tuple(q.tolist()),
-                        binding=best_binding, decision_rule=model.rule_label,
-                        players=model.players, concept="setter-outcome", method="numerical")
+            best_binding = tuple(sorted(model.players[i] for i, sl in zip(idx, slack) if sl < 1e-6))
+    return SetterResult(
+        outcome=tuple(best.tolist()),
+        setter=setter,
+        setter_ideal=tuple(s.tolist()),
+        status_quo=tuple(q.tolist()),
+        binding=best_binding,
+        decision_rule=model.rule_label,
+        players=model.players,
+        concept="setter-outcome",
+        method="numerical",
+    )
 
 
 # ---------------------------------------------------------------- lowest common denominator
@@ -708,44 +875,84 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
         lo, hi = core.interval
         llap = float(np.clip(qv, lo, hi))
         if llap == qv:
-            return LCDResult(llap_point=qv, ceiling=qv, binding=(), protected=True,
-                             status_quo=qv, interval=(qv, qv), direction=0.0,
-                             decision_rule=model.rule_label, players=model.players,
-                             concept="lowest-common-denominator", method="closed-form")
+            return LCDResult(
+                llap_point=qv,
+                ceiling=qv,
+                binding=(),
+                protected=True,
+                status_quo=qv,
+                interval=(qv, qv),
+                direction=0.0,
+                decision_rule=model.rule_label,
+                players=model.players,
+                concept="lowest-common-denominator",
+                method="closed-form",
+            )
         direction = 1.0 if llap > qv else -1.0
-        parts = [iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0
-                                                       else iv[1] <= qv)]
+        parts = [
+            iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0 else iv[1] <= qv)
+        ]
         # the component that touches q
         ceiling = qv
-        for a, b in sorted(parts, key=lambda iv: abs(iv[0] - qv) if direction > 0
-                           else abs(iv[1] - qv)):
+        for a, b in sorted(
+            parts, key=lambda iv: abs(iv[0] - qv) if direction > 0 else abs(iv[1] - qv)
+        ):
             if direction > 0 and abs(a - ceiling) < 1e-12:
                 ceiling = b
             elif direction < 0 and abs(b - ceiling) < 1e-12:
                 ceiling = a
-        binding = tuple(p for p, a in zip(model.players, model.acceptability_limits())
-                        if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling)))
-        return LCDResult(llap_point=llap, ceiling=float(ceiling), binding=binding,
-                         protected=False, status_quo=qv,
-                         interval=tuple(sorted((llap, float(ceiling)))), direction=direction,
-                         decision_rule=model.rule_label, players=model.players,
-                         concept="lowest-common-denominator", method="closed-form")
+        binding = tuple(
+            p
+            for p, a in zip(model.players, model.acceptability_limits())
+            if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling))
+        )
+        return LCDResult(
+            llap_point=llap,
+            ceiling=float(ceiling),
+            binding=binding,
+            protected=False,
+            status_quo=qv,
+            interval=tuple(sorted((llap, float(ceiling)))),
+            direction=direction,
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="lowest-common-denominator",
+            method="closed-form",
+        )
     if model.rule_label != "unanimity":
         raise InvalidProblemError("the 2-D lowest common denominator is defined for unanimity.")
     p = _project_hull(model.ideals, q)
     e = p - q
-    if float(np.sqrt((e ** 2).sum())) <= 1e-9:
+    if float(np.sqrt((e**2).sum())) <= 1e-9:
         qt = tuple(q.tolist())
-        return LCDResult(llap_point=qt, ceiling=qt, binding=(), protected=True, status_quo=qt,
-                         decision_rule=model.rule_label, players=model.players,
-                         concept="lowest-common-denominator", method="numerical")
+        return LCDResult(
+            llap_point=qt,
+            ceiling=qt,
+            binding=(),
+            protected=True,
+            status_quo=qt,
+            decision_rule=model.rule_label,
+            players=model.players,
+            concept="lowest-common-denominator",
+            method="numerical",
+        )
     # along q + t e each disc allows t <= 2 e'W_i(x_i - q) / e'W_i e
-    limits = 2 * ((model.weights * e) * (model.ideals - q)).sum(axis=1) / \
-        (model.weights * e * e).sum(axis=1)
+    limits = (
+        2
+        * ((model.weights * e) * (model.ideals - q)).sum(axis=1)
+        / (model.weights * e * e).sum(axis=1)
+    )
     t = float(limits.min())
     binding = tuple(pl for pl, lim in zip(model.players, limits) if lim <= t + 1e-9)
-    return LCDResult(llap_point=tuple(p.tolist()), ceiling=tuple((q + t * e).tolist()),
-                     binding=binding, protected=False, status_quo=tuple(q.tolist()),
-                     direction=tuple((e / math.sqrt((e ** 2).sum())).tolist()),
-                     decision_rule=model.rule_label, players=model.players,
-                     concept="lowest-common-denominator", method="numerical")
+    return LCDResult(
+        llap_point=tuple(p.tolist()),
+        ceiling=tuple((q + t * e).tolist()),
+        binding=binding,
+        protected=False,
+        status_quo=tuple(q.tolist()),
+        direction=tuple((e / math.sqrt((e**2).sum())).tolist()),
+        decision_rule=model.rule_label,
+        players=model.players,
+        concept="lowest-common-denominator",
+        method="numerical",
+    )

@@ -21,10 +21,27 @@ from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
 from ..games.io import parse_number
 from ..results import jsonable
 
-__all__ = ["fail", "errors_to_stderr", "emit_json", "print_table", "console", "JSON_OPTION",
-           "number_cell", "split_items", "option_number", "option_numbers", "count_or_names",
-           "tolerance_option", "budget_option", "check_seed", "at_least", "choice", "ATOL_OPTION",
-           "print_sections", "NUMBER_KINDS"]
+__all__ = [
+    "fail",
+    "errors_to_stderr",
+    "emit_json",
+    "print_table",
+    "console",
+    "JSON_OPTION",
+    "number_cell",
+    "split_items",
+    "option_number",
+    "option_numbers",
+    "count_or_names",
+    "tolerance_option",
+    "budget_option",
+    "check_seed",
+    "at_least",
+    "choice",
+    "ATOL_OPTION",
+    "print_sections",
+    "NUMBER_KINDS",
+]
 
 JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
@@ -69,7 +86,8 @@ def split_items(text: str, option: str) -> list[str]:
         if not item:
             raise typer.BadParameter(
                 f"{option}: item {position} of {text!r} is empty; write comma-separated "
-                "values without empty items, e.g. 4,4,2.")
+                "values without empty items, e.g. 4,4,2."
+            )
     return items
 
 
@@ -92,20 +110,22 @@ def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fract
     except InvalidGameError:
         raise typer.BadParameter(
             f"{option}: {text!r} is not a number (write an integer, a fraction such "
-            "as 2/3, or a finite decimal such as 0.25).") from None
-    if kind == "float" or (kind == "mixed" and "/" not in stripped
-                           and any(c in stripped for c in ".eE")):
+            "as 2/3, or a finite decimal such as 0.25)."
+        ) from None
+    if kind == "float" or (
+        kind == "mixed" and "/" not in stripped and any(c in stripped for c in ".eE")
+    ):
         try:
             return float(value)
         except OverflowError:
             raise typer.BadParameter(
                 f"{option}: {text!r} is too large for a float; write it as an integer or "
-                "a fraction for exact arithmetic, or rescale it.") from None
+                "a fraction for exact arithmetic, or rescale it."
+            ) from None
     return value.numerator if value.denominator == 1 else value
 
 
-def option_numbers(text: str, option: str, *, kind: str = "exact"
-                  ) -> list[int | Fraction | float]:
+def option_numbers(text: str, option: str, *, kind: str = "exact") -> list[int | Fraction | float]:
     """Comma-separated numbers (see :func:`option_number`)."""
     return [option_number(item, option, kind=kind) for item in split_items(text, option)]
 
@@ -122,7 +142,8 @@ def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[st
         if number.denominator != 1 or number < minimum:
             raise typer.BadParameter(
                 f"{option}: {text!r} is not a number of players; give a whole number of at "
-                f"least {minimum}, or comma-separated names.")
+                f"least {minimum}, or comma-separated names."
+            )
         return int(number)
     names = split_items(stripped, option)
     if len(set(names)) != len(names):
@@ -134,16 +155,18 @@ def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[st
 def tolerance_option(value: float) -> float:
     """``--atol``: a finite tolerance >= 0."""
     if value is not None and not (math.isfinite(value) and value >= 0):
-        raise typer.BadParameter(f"{value} is not a tolerance; give a finite number >= 0, "
-                                 "e.g. 1e-9.")
+        raise typer.BadParameter(
+            f"{value} is not a tolerance; give a finite number >= 0, e.g. 1e-9."
+        )
     return value
 
 
 def budget_option(value: int | None) -> int | None:
     """``--budget``: a positive number of value evaluations."""
     if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a budget; give a positive number of value "
-                                 "evaluations, e.g. 100000.")
+        raise typer.BadParameter(
+            f"{value} is not a budget; give a positive number of value evaluations, e.g. 100000."
+        )
     return value
 
 
@@ -156,31 +179,38 @@ def check_seed(value: int | None) -> int | None:
 
 def at_least(minimum: int, option: str) -> Callable[[int], int]:
     """A callback refusing whole numbers below ``minimum`` (usage error)."""
+
     def check(value):
         if value is not None and value < minimum:
-            raise typer.BadParameter(f"{value} is too small: {option} must be a whole number "
-                                     f">= {minimum}.")
+            raise typer.BadParameter(
+                f"{value} is too small: {option} must be a whole number >= {minimum}."
+            )
         return value
+
     return check
 
 
 def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
     """A callback refusing any value of ``option`` outside ``valid`` (usage error)."""
+
     def check(value: str) -> str:
         if value is not None and value not in valid:
             raise typer.BadParameter(f"{value!r} is not one of {', '.join(valid)}.")
         return value
+
     check.__name__ = f"check_{option.strip('-').replace('-', '_')}"
     return check
 
 
-ATOL_OPTION = typer.Option(1e-9, "--atol", callback=tolerance_option,
-                           help="Tolerance for float games (a number >= 0).")
+ATOL_OPTION = typer.Option(
+    1e-9, "--atol", callback=tolerance_option, help="Tolerance for float games (a number >= 0)."
+)
 
 
 # ----------------------------------------------------------------------------- tables
-def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
-                caption: str | None = None) -> None:
+def print_table(
+    title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
+) -> None:
     """A rich table on stdout, every cell printed in full (never cut with an ellipsis).
 
     Cells wrap only between words. A table too wide for the terminal is split into several
@@ -190,12 +220,14 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     rows = [[_cell(v) for v in row] for row in rows]
     columns = [str(c) for c in columns]
     out = console()
-    cells = [[column, *(row[i] for row in rows if i < len(row))]
-             for i, column in enumerate(columns)]
+    cells = [
+        [column, *(row[i] for row in rows if i < len(row))] for i, column in enumerate(columns)
+    ]
     # a column can be as narrow as its longest word and needs no more than its longest cell;
     # each also takes one space of padding on both sides and the rule on its right
-    narrow = [max(len(word) for cell in column for word in cell.split() or [""]) or 1
-              for column in cells]
+    narrow = [
+        max(len(word) for cell in column for word in cell.split() or [""]) or 1 for column in cells
+    ]
     wide = [max(max(len(cell) for cell in column), 1) for column in cells]
     room = out.width - 1
     if 3 + narrow[0] + 3 + max(narrow[1:], default=0) > room:
@@ -214,21 +246,32 @@ def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     for k, group in enumerate(groups):
         part = f" ({k + 1}/{len(groups)})" if len(groups) > 1 else ""
         chosen = [0, *group]
-        _rich_table(out, title + part, [columns[i] for i in chosen],
-                    [[row[i] if i < len(row) else "" for i in chosen] for row in rows],
-                    _widths([narrow[i] for i in chosen], [wide[i] for i in chosen], room),
-                    caption if k == len(groups) - 1 else None)
+        _rich_table(
+            out,
+            title + part,
+            [columns[i] for i in chosen],
+            [[row[i] if i < len(row) else "" for i in chosen] for row in rows],
+            _widths([narrow[i] for i in chosen], [wide[i] for i in chosen], room),
+            caption if k == len(groups) - 1 else None,
+        )
 
 
 def print_sections(sections: Iterable[Any], cell: Callable[[Any], str] | None = None) -> None:
     """Print report sections (title, columns, rows, notes, assumptions) as tables, each
     cell formatted by ``cell`` (default :func:`number_cell`)."""
     format_cell = number_cell if cell is None else cell
-    for section in sections:     # print_table escapes: text is data, never rich markup
-        print_table(section.title, section.columns, [[format_cell(v) for v in row]
-                                                     for row in section.rows])
-        typer.echo("".join([*(f"  * {note}\n" for note in section.notes),
-                            *(f"  ASSUMPTION: {a}\n" for a in section.assumptions)]))
+    for section in sections:  # print_table escapes: text is data, never rich markup
+        print_table(
+            section.title, section.columns, [[format_cell(v) for v in row] for row in section.rows]
+        )
+        typer.echo(
+            "".join(
+                [
+                    *(f"  * {note}\n" for note in section.notes),
+                    *(f"  ASSUMPTION: {a}\n" for a in section.assumptions),
+                ]
+            )
+        )
 
 
 def _widths(narrow: list[int], wide: list[int], room: int) -> list[int]:
@@ -246,22 +289,30 @@ def _widths(narrow: list[int], wide: list[int], room: int) -> list[int]:
     return widths
 
 
-def _rich_table(out, title: str, columns: Sequence[str], rows: Sequence[Sequence[str]],
-                widths: Sequence[int], caption: str | None) -> None:
+def _rich_table(
+    out,
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    caption: str | None,
+) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=escape(title), caption=None if caption is None else escape(caption))
     for i, (column, width) in enumerate(zip(columns, widths)):
-        table.add_column(escape(column), justify="left" if i == 0 else "right",
-                         overflow="fold", width=width)
+        table.add_column(
+            escape(column), justify="left" if i == 0 else "right", overflow="fold", width=width
+        )
     for row in rows:
         table.add_row(*[escape(cell) for cell in row])
     out.print(table)
 
 
-def _print_records(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]],
-                   caption: str | None) -> None:
+def _print_records(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None
+) -> None:
     """The narrow layout: the title, then per row its first cell and one line per column."""
     typer.echo(title)
     for row in rows:
@@ -289,7 +340,7 @@ def number_cell(value: Any, digits: int = 6) -> str:
     ``key=value`` pairs, each entry formatted the same way.
     """
     if hasattr(value, "tolist") and not isinstance(value, (Fraction, int, float)):
-        value = value.tolist()              # a numpy scalar or array: its Python value
+        value = value.tolist()  # a numpy scalar or array: its Python value
     if value is None:
         return "-"
     if isinstance(value, bool):

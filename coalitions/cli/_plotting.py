@@ -18,9 +18,12 @@ from ._common import errors_to_stderr
 __all__ = ["PLOT_OPTION", "write_plot"]
 
 PLOT_OPTION: Path | None = typer.Option(
-    None, "--plot", metavar="FILE",
+    None,
+    "--plot",
+    metavar="FILE",
     help="Also draw the result to FILE (.png or .svg); needs the plot extra: "
-         "pip install coalitions-toolkit[plot].")
+    "pip install coalitions-toolkit[plot].",
+)
 
 
 def write_plot(path: Path | None, draw: Callable[[], Any], *, quiet: bool = False) -> None:

@@ -39,8 +39,11 @@ def _version(flag: bool) -> None:
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Game theory for multilateral negotiation."""
 
 
@@ -51,8 +54,9 @@ def demo(as_json: bool = JSON_OPTION) -> None:
 
     sections = tour()
     if as_json:
-        emit_json({s.title: {"columns": s.columns, "rows": s.rows, "note": s.note}
-                   for s in sections})
+        emit_json(
+            {s.title: {"columns": s.columns, "rows": s.rows, "note": s.note} for s in sections}
+        )
         return
     print_sections(sections)
     typer.echo("More: coalitions examples list")
@@ -65,20 +69,23 @@ def main() -> None:
         app()
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(141)                       # 128 + SIGPIPE, as a shell pipeline expects
+        sys.exit(141)  # 128 + SIGPIPE, as a shell pipeline expects
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
-    except Exception as error:              # a bug: one line, not a traceback
+    except Exception as error:  # a bug: one line, not a traceback
         if os.environ.get("COALITIONS_DEBUG"):
             raise
-        typer.echo(f"error: internal error ({type(error).__name__}: {error}); please report "
-                   "it, with the command (COALITIONS_DEBUG=1 shows the traceback).", err=True)
+        typer.echo(
+            f"error: internal error ({type(error).__name__}: {error}); please report "
+            "it, with the command (COALITIONS_DEBUG=1 shows the traceback).",
+            err=True,
+        )
         sys.exit(1)
     finally:
         try:
             sys.stdout.flush()
-        except BrokenPipeError:             # the reader left before the last flush
+        except BrokenPipeError:  # the reader left before the last flush
             _silence_stdout()
             sys.exit(141)
 

@@ -34,9 +34,12 @@ class FileOrCommand(TyperGroup):
         return super().parse_args(ctx, args)
 
 
-app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
-                  help="Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|"
-                       "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.")
+app = typer.Typer(
+    cls=FileOrCommand,
+    no_args_is_help=True,
+    help="Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|"
+    "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.",
+)
 
 
 def _number(text: str, option: str):
@@ -55,33 +58,45 @@ def _numbers(values: list[str] | None, option: str, listed: bool = False):
 
 
 @app.command("solve")
-def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see "
-                                                 "docs/reference/negotiation-file-formats.md)."),
-          solution: str = typer.Option("nash", help="nash | kalai-smorodinsky | egalitarian | "
-                                                    "utilitarian"),
-          exact: bool = typer.Option(False, "--exact",
-                                     help="Closed form with sympy (two-player surplus given "
-                                          "by formulas)."),
-          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def solve(
+    file: Path = typer.Argument(
+        ..., help="A bargaining problem (JSON, see docs/reference/negotiation-file-formats.md)."
+    ),
+    solution: str = typer.Option(
+        "nash", help="nash | kalai-smorodinsky | egalitarian | utilitarian"
+    ),
+    exact: bool = typer.Option(
+        False, "--exact", help="Closed form with sympy (two-player surplus given by formulas)."
+    ),
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Solve a bargaining problem read from FILE."""
     from ..bargaining.axiomatic import SOLUTIONS, bargaining_solution
     from ..bargaining.io import read_negotiation
 
     if solution not in SOLUTIONS:
-        raise typer.BadParameter(f"unknown solution {solution!r}; valid solutions are "
-                                 f"{', '.join(SOLUTIONS)}.", param_hint="--solution")
+        raise typer.BadParameter(
+            f"unknown solution {solution!r}; valid solutions are {', '.join(SOLUTIONS)}.",
+            param_hint="--solution",
+        )
     with errors_to_stderr():
         kind, problem, options = read_negotiation(file)
         if kind != "bargaining":
-            raise InvalidProblemError(f"{file} holds a {kind} model; use "
-                                      f"`coalitions negotiate {file}`.")
-        extra = {"weights": options["weights"]} if solution == "nash" and options.get("weights") \
-            else {}
+            raise InvalidProblemError(
+                f"{file} holds a {kind} model; use `coalitions negotiate {file}`."
+            )
+        extra = (
+            {"weights": options["weights"]} if solution == "nash" and options.get("weights") else {}
+        )
         if exact:
             extra["symbolic"] = True
         result = bargaining_solution(problem, method=solution, **extra)
-    write_plot(plot, lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
-               quiet=as_json)
+    write_plot(
+        plot,
+        lambda: bargaining_problem_figure(problem, f"Bargaining problem {file.name}"),
+        quiet=as_json,
+    )
     if as_json:
         emit_json(result.to_dict())
         return
@@ -91,25 +106,39 @@ def solve(file: Path = typer.Argument(..., help="A bargaining problem (JSON, see
 def _print_solution(title: str, result, disagreement) -> None:
     """A bargaining solution: each player's utility, disagreement payoff and share (an exact
     symbolic value is shown as written and as a decimal)."""
+
     def cell(value):
         return f"{value} ({float(value):.6g})" if result.exact else number_cell(float(value))
+
     shares = result.shares if result.shares is not None else [None] * len(result.players)
-    print_table(title, ["player", "utility", "disagreement", "share"],
-                [(p, cell(u), number_cell(float(d)), "-" if s is None else cell(s))
-                 for p, u, d, s in zip(result.players, result.x, disagreement, shares)])
+    print_table(
+        title,
+        ["player", "utility", "disagreement", "share"],
+        [
+            (p, cell(u), number_cell(float(d)), "-" if s is None else cell(s))
+            for p, u, d, s in zip(result.players, result.x, disagreement, shares)
+        ],
+    )
 
 
 @app.command("rubinstein")
-def rubinstein_cmd(discount: list[str] | None = typer.Option(
-                       None, "--discount", "-d",
-                       help="Discount factor(s): once for both players or twice (first "
-                            "proposer first); fractions like 9/10 give exact shares."),
-                   rate: list[str] | None = typer.Option(
-                       None, "--rate", "-r", help="Discount rates (twice) instead of factors."),
-                   period: float | None = typer.Option(
-                       None, help="Time between offers with --rate; omit for the limit."),
-                   players: str = typer.Option("1,2", help="Two names, first proposer first."),
-                   as_json: bool = JSON_OPTION) -> None:
+def rubinstein_cmd(
+    discount: list[str] | None = typer.Option(
+        None,
+        "--discount",
+        "-d",
+        help="Discount factor(s): once for both players or twice (first "
+        "proposer first); fractions like 9/10 give exact shares.",
+    ),
+    rate: list[str] | None = typer.Option(
+        None, "--rate", "-r", help="Discount rates (twice) instead of factors."
+    ),
+    period: float | None = typer.Option(
+        None, help="Time between offers with --rate; omit for the limit."
+    ),
+    players: str = typer.Option("1,2", help="Two names, first proposer first."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
     from ..bargaining import rubinstein
 
@@ -121,50 +150,62 @@ def rubinstein_cmd(discount: list[str] | None = typer.Option(
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table("Rubinstein bargaining", ["player", "share"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption="frictionless limit = asymmetric Nash, weights 1/r" if result.limit
-                else f"first proposer: {result.proposer}")
+    print_table(
+        "Rubinstein bargaining",
+        ["player", "share"],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption="frictionless limit = asymmetric Nash, weights 1/r"
+        if result.limit
+        else f"first proposer: {result.proposer}",
+    )
 
 
 @app.command("baron-ferejohn")
-def baron_ferejohn_cmd(players: str = typer.Option("5", help="Number of players or "
-                                                             "comma-separated names."),
-                       discount: list[str] | None = typer.Option(
-                           None, "--discount", "-d",
-                           help="Common discount factor, or one per player (repeat)."),
-                       recognition: list[str] | None = typer.Option(
-                           None, "--recognition", "-p",
-                           help="Recognition probabilities, one per player (repeat)."),
-                       quota: str = typer.Option("majority",
-                                                 help="majority | unanimity | an integer"),
-                       surplus: str = typer.Option("1", help="Size of the surplus."),
-                       symbolic: bool = typer.Option(False, "--symbolic",
-                                                     help="Also print the closed form."),
-                       as_json: bool = JSON_OPTION) -> None:
+def baron_ferejohn_cmd(
+    players: str = typer.Option("5", help="Number of players or comma-separated names."),
+    discount: list[str] | None = typer.Option(
+        None, "--discount", "-d", help="Common discount factor, or one per player (repeat)."
+    ),
+    recognition: list[str] | None = typer.Option(
+        None, "--recognition", "-p", help="Recognition probabilities, one per player (repeat)."
+    ),
+    quota: str = typer.Option("majority", help="majority | unanimity | an integer"),
+    surplus: str = typer.Option("1", help="Size of the surplus."),
+    symbolic: bool = typer.Option(False, "--symbolic", help="Also print the closed form."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
     from ..bargaining import baron_ferejohn
 
     who = count_or_names(players, "--players")
     if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
-        raise typer.BadParameter(f"{quota!r} is not majority, unanimity or a positive integer",
-                                 param_hint="--quota")
+        raise typer.BadParameter(
+            f"{quota!r} is not majority, unanimity or a positive integer", param_hint="--quota"
+        )
     deltas = _numbers(discount or ["9/10"], "--discount")
     shares = _numbers(recognition, "--recognition", listed=True)
     with errors_to_stderr():
         result = baron_ferejohn(
-            who, discount_factors=deltas, recognition=shares,
+            who,
+            discount_factors=deltas,
+            recognition=shares,
             quota=int(quota) if quota.strip().isdigit() else quota.strip(),
-            surplus=_number(surplus, "--surplus"), symbolic=symbolic)
+            surplus=_number(surplus, "--surplus"),
+            symbolic=symbolic,
+        )
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Baron-Ferejohn, quota {result.quota} of {len(result.players)}",
-                ["player", "value", "keeps as proposer", "price of vote", "recognition"],
-                [(p, number_cell(v), number_cell(k), number_cell(c), number_cell(r))
-                 for p, v, k, c, r in zip(result.players, result.x, result.proposer_shares,
-                                          result.prices, result.recognition)],
-                caption=f"method={result.method}, residual={result.residual:.2e}, "
-                        f"exact={result.exact}")
+    print_table(
+        f"Baron-Ferejohn, quota {result.quota} of {len(result.players)}",
+        ["player", "value", "keeps as proposer", "price of vote", "recognition"],
+        [
+            (p, number_cell(v), number_cell(k), number_cell(c), number_cell(r))
+            for p, v, k, c, r in zip(
+                result.players, result.x, result.proposer_shares, result.prices, result.recognition
+            )
+        ],
+        caption=f"method={result.method}, residual={result.residual:.2e}, exact={result.exact}",
+    )
     if result.closed_form:
         typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))

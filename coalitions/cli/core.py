@@ -45,12 +45,15 @@ def _progress(enabled: bool):
     return report
 
 
-def core_command(file: Path = FILE_ARGUMENT,
-                 vertices: bool = typer.Option(False, "--vertices",
-                                               help="Also list the core's vertices "
-                                                    "(small games)."),
-                 atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
-                 plot: Path | None = PLOT_OPTION) -> None:
+def core_command(
+    file: Path = FILE_ARGUMENT,
+    vertices: bool = typer.Option(
+        False, "--vertices", help="Also list the core's vertices (small games)."
+    ),
+    atol: float = ATOL_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """The core: empty or not, a core point, its vertices, or a proof that it is empty
     (``--plot``: the imputation simplex of a 3-player game with its core)."""
     with errors_to_stderr():
@@ -59,36 +62,54 @@ def core_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: game_simplex_figure(
-        game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"),
-        quiet=as_json)
+    write_plot(
+        plot,
+        lambda: game_simplex_figure(
+            game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"
+        ),
+        quiet=as_json,
+    )
     if as_json:
         emit_json(result.to_dict())
         return
     in_costs = " (cost game: x(S) <= c(S))" if game.is_cost else ""
     if result.is_empty:
         cert = result.certificate
-        comparison = (f"weighted cost {number_cell(cert.total)} < c(N) = "
-                      f"{number_cell(cert.grand_value)}" if game.is_cost else
-                      f"weighted worth {number_cell(cert.total)} > v(N) = "
-                      f"{number_cell(cert.grand_value)}")
-        _table(f"The core of {file.name} is empty{in_costs}", ["coalition", "weight"],
-               [(_coalition(c), number_cell(w)) for c, w in zip(cert.coalitions, cert.weights)],
-               caption=f"balanced collection: {comparison}; least-core value "
-                       f"{number_cell(result.epsilon)}; exact={result.exact}")
+        comparison = (
+            f"weighted cost {number_cell(cert.total)} < c(N) = {number_cell(cert.grand_value)}"
+            if game.is_cost
+            else f"weighted worth {number_cell(cert.total)} > v(N) = "
+            f"{number_cell(cert.grand_value)}"
+        )
+        _table(
+            f"The core of {file.name} is empty{in_costs}",
+            ["coalition", "weight"],
+            [(_coalition(c), number_cell(w)) for c, w in zip(cert.coalitions, cert.weights)],
+            caption=f"balanced collection: {comparison}; least-core value "
+            f"{number_cell(result.epsilon)}; exact={result.exact}",
+        )
         return
-    _table(f"A core point of {file.name}{in_costs}", ["player", _payoff(game)],
-           [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-           caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
-                   f"exact={result.exact}")
+    _table(
+        f"A core point of {file.name}{in_costs}",
+        ["player", _payoff(game)],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
+        f"exact={result.exact}",
+    )
     if result.vertices is not None:
-        _table(f"Core vertices of {file.name}{in_costs}", ["vertex", *result.players],
-                    [(str(k + 1), *[number_cell(v) for v in vertex])
-                     for k, vertex in enumerate(result.vertices)])
+        _table(
+            f"Core vertices of {file.name}{in_costs}",
+            ["vertex", *result.players],
+            [
+                (str(k + 1), *[number_cell(v) for v in vertex])
+                for k, vertex in enumerate(result.vertices)
+            ],
+        )
 
 
-def least_core_command(file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION,
-                       as_json: bool = JSON_OPTION) -> None:
+def least_core_command(
+    file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION
+) -> None:
     """The least core: its value epsilon and one point."""
     with errors_to_stderr():
         game = read_game(file)
@@ -100,17 +121,23 @@ def least_core_command(file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION,
         emit_json(result.to_dict())
         return
     in_costs = " (cost game: x(S) <= c(S) + epsilon)" if game.is_cost else ""
-    _table(f"Least core of {file.name}{in_costs}", ["player", _payoff(game)],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}")
+    _table(
+        f"Least core of {file.name}{in_costs}",
+        ["player", _payoff(game)],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}",
+    )
 
 
-def nucleolus_command(file: Path = FILE_ARGUMENT,
-                      pre: bool = typer.Option(False, "--prenucleolus",
-                                               help="The prenucleolus (no individual "
-                                                    "rationality)."),
-                      atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION,
-                      plot: Path | None = PLOT_OPTION) -> None:
+def nucleolus_command(
+    file: Path = FILE_ARGUMENT,
+    pre: bool = typer.Option(
+        False, "--prenucleolus", help="The prenucleolus (no individual rationality)."
+    ),
+    atol: float = ATOL_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """The nucleolus (or prenucleolus), exact and verified for rational games
     (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
     with errors_to_stderr():
@@ -121,17 +148,24 @@ def nucleolus_command(file: Path = FILE_ARGUMENT,
     if not result.success:
         typer.echo(f"error: {result.message}", err=True)
         raise typer.Exit(1)
-    write_plot(plot, lambda: game_simplex_figure(
-        game, {"prenucleolus" if pre else "nucleolus": result.x},
-        f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}"),
-        quiet=as_json)
+    write_plot(
+        plot,
+        lambda: game_simplex_figure(
+            game,
+            {"prenucleolus" if pre else "nucleolus": result.x},
+            f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}",
+        ),
+        quiet=as_json,
+    )
     if as_json:
         emit_json(result.to_dict())
         return
     in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
-    _table(f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
-                ["player", _payoff(game)],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"exact={result.exact}, verified={result.verified}, "
-                        f"LPs={result.nit}; excess levels: "
-                        f"{', '.join(number_cell(v) for v in result.levels)}")
+    _table(
+        f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
+        ["player", _payoff(game)],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"exact={result.exact}, verified={result.verified}, "
+        f"LPs={result.nit}; excess levels: "
+        f"{', '.join(number_cell(v) for v in result.levels)}",
+    )

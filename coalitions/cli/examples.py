@@ -8,9 +8,11 @@ import typer
 
 from ._common import JSON_OPTION, emit_json, errors_to_stderr, fail, print_sections
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Worked examples: the cases of the multilateralism debate, computed and "
-                       "explained.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Worked examples: the cases of the multilateralism debate, computed and explained.",
+)
 
 from ._plotting import PLOT_OPTION  # noqa: E402
 
@@ -44,14 +46,15 @@ def list_examples(as_json: bool = JSON_OPTION) -> None:
         emit_json([{"name": c.name, "title": c.title, "summary": c.summary} for c in cases])
         return
     typer.echo("Worked examples (run one with: coalitions examples run NAME)\n")
-    typer.echo("\n".join(f"{case.name:<28}{case.title}\n{'':<28}{case.summary}"
-                         for case in cases))
+    typer.echo("\n".join(f"{case.name:<28}{case.title}\n{'':<28}{case.summary}" for case in cases))
 
 
 @app.command("run")
-def run_example(name: str = typer.Argument(..., help="The example's name (see `list`)."),
-                as_json: bool = JSON_OPTION,
-                plot: Path | None = PLOT_OPTION) -> None:
+def run_example(
+    name: str = typer.Argument(..., help="The example's name (see `list`)."),
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Run one worked example and print its report."""
     from ..examples import run_case
 

@@ -25,13 +25,16 @@ from ._common import (
     tolerance_option,
 )
 
-app = typer.Typer(no_args_is_help=True,
-                  help="Coalition formation: structures, hedonic stability, agreements, "
-                       "winning coalitions, clubs, networks.")
+app = typer.Typer(
+    no_args_is_help=True,
+    help="Coalition formation: structures, hedonic stability, agreements, "
+    "winning coalitions, clubs, networks.",
+)
 
 GAME_FILE = typer.Argument(..., help="A TU game file (JSON, see docs/reference/file-format.md).")
-STRUCTURE = typer.Option(..., "--structure", "-s",
-                         help="Coalitions separated by '|', members by ',': \"a,b|c\".")
+STRUCTURE = typer.Option(
+    ..., "--structure", "-s", help="Coalitions separated by '|', members by ',': \"a,b|c\"."
+)
 
 
 def _print_payoffs(result, title: str, what: str, as_json: bool) -> None:
@@ -39,22 +42,27 @@ def _print_payoffs(result, title: str, what: str, as_json: bool) -> None:
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(title, ["player", "payoff"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"{what}, exact={result.exact}")
+    print_table(
+        title,
+        ["player", "payoff"],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"{what}, exact={result.exact}",
+    )
 
 
 def _structure(text: str, option: str = "--structure") -> list[list[str]]:
     """Coalitions separated by '|', members by ',' (a malformed option is a usage error)."""
     if not text.strip():
-        raise typer.BadParameter(f"{option}: give coalitions separated by '|' and members by "
-                                 "',', for example \"a,b|c\".")
+        raise typer.BadParameter(
+            f"{option}: give coalitions separated by '|' and members by ',', for example \"a,b|c\"."
+        )
     try:
         return [split_items(block, option) for block in text.split("|")]
     except typer.BadParameter:
         raise typer.BadParameter(
             f"{option}: cannot read the structure {text!r}: write coalitions separated by '|' "
-            "and members by ',', for example \"a,b|c\".") from None
+            "and members by ',', for example \"a,b|c\"."
+        ) from None
 
 
 def _block(block) -> str:
@@ -66,9 +74,11 @@ def _partition_text(partition) -> str:
 
 
 @app.command("partitions")
-def partitions(players: list[str] = typer.Argument(..., help="Player names."),
-               count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
-               as_json: bool = JSON_OPTION) -> None:
+def partitions(
+    players: list[str] = typer.Argument(..., help="Player names."),
+    count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Every partition of the players into coalitions (Bell-number many)."""
     from ..formation import bell_number, set_partitions
 
@@ -79,20 +89,26 @@ def partitions(players: list[str] = typer.Argument(..., help="Player names."),
             listed = list(set_partitions(players))
             count = len(listed)
     if as_json:
-        emit_json({"players": players, "count": count,
-                   **({} if count_only else {"partitions": listed})})
+        emit_json(
+            {"players": players, "count": count, **({} if count_only else {"partitions": listed})}
+        )
         return
     if count_only:
         typer.echo(f"{count} partitions of {len(players)} players")
         return
-    print_table(f"{count} partitions of {len(players)} players", ["#", "partition"],
-                [(i + 1, _partition_text(p)) for i, p in enumerate(listed)])
+    print_table(
+        f"{count} partitions of {len(players)} players",
+        ["#", "partition"],
+        [(i + 1, _partition_text(p)) for i, p in enumerate(listed)],
+    )
 
 
 @app.command("structure")
-def structure(file: Path = GAME_FILE,
-              method: str = typer.Option("dp", help="dp | enumerate"),
-              as_json: bool = JSON_OPTION) -> None:
+def structure(
+    file: Path = GAME_FILE,
+    method: str = typer.Option("dp", help="dp | enumerate"),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The optimal coalition structure: the partition of largest total worth."""
     from ..formation import optimal_coalition_structure
 
@@ -101,29 +117,37 @@ def structure(file: Path = GAME_FILE,
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Optimal coalition structure of {file.name}", ["coalition", "worth"],
-                [(_block(b), number_cell(v)) for b, v in
-                 zip(result.structure, result.coalition_values)],
-                caption=f"total {number_cell(result.value)}, method={result.method}")
+    print_table(
+        f"Optimal coalition structure of {file.name}",
+        ["coalition", "worth"],
+        [(_block(b), number_cell(v)) for b, v in zip(result.structure, result.coalition_values)],
+        caption=f"total {number_cell(result.value)}, method={result.method}",
+    )
 
 
 @app.command("aumann-dreze")
-def aumann_dreze(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
-                 as_json: bool = JSON_OPTION) -> None:
+def aumann_dreze(
+    file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: bool = JSON_OPTION
+) -> None:
     """The Aumann-Dreze value: Shapley value inside each coalition of a structure."""
     from ..formation import aumann_dreze_value
 
     with errors_to_stderr():
         result = aumann_dreze_value(read_game(file), _structure(structure_text))
-    _print_payoffs(result, f"Aumann-Dreze value of {file.name}",
-                   f"structure {structure_text}", as_json)
+    _print_payoffs(
+        result, f"Aumann-Dreze value of {file.name}", f"structure {structure_text}", as_json
+    )
 
 
 @app.command("stability")
-def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
-              atol: float = typer.Option(1e-9, "--atol", callback=tolerance_option,
-                                         help="Tolerance on the least subsidy (>= 0)."),
-              as_json: bool = JSON_OPTION) -> None:
+def stability(
+    file: Path = GAME_FILE,
+    structure_text: str = STRUCTURE,
+    atol: float = typer.Option(
+        1e-9, "--atol", callback=tolerance_option, help="Tolerance on the least subsidy (>= 0)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
     from ..formation import structure_core
 
@@ -133,17 +157,22 @@ def stability(file: Path = GAME_FILE, structure_text: str = STRUCTURE,
         emit_json({**result.to_dict(), "is_stable": result.is_stable})
         return
     verdict = "stable (core non-empty)" if result.is_stable else "unstable (core empty)"
-    print_table(f"Core of {file.name} with structure {structure_text}: {verdict}",
-                ["player", "core point" if result.is_stable else "least-core point"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"epsilon={number_cell(result.epsilon)}, exact={result.exact}")
+    print_table(
+        f"Core of {file.name} with structure {structure_text}: {verdict}",
+        ["player", "core point" if result.is_stable else "least-core point"],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"epsilon={number_cell(result.epsilon)}, exact={result.exact}",
+    )
 
 
 @app.command("hedonic")
-def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\": \"hedonic\")."),
-            partition: str = typer.Option(..., "--partition", "-p",
-                                          help="Coalitions separated by '|': \"a,b|c\"."),
-            as_json: bool = JSON_OPTION) -> None:
+def hedonic(
+    file: Path = typer.Argument(..., help='A hedonic game file ("type": "hedonic").'),
+    partition: str = typer.Option(
+        ..., "--partition", "-p", help="Coalitions separated by '|': \"a,b|c\"."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Core, Nash, individual and contractual individual stability of a partition."""
     from ..formation import hedonic_stability
 
@@ -153,17 +182,27 @@ def hedonic(file: Path = typer.Argument(..., help="A hedonic game file (\"type\"
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Stability of {_partition_text(result.partition)}",
-                ["notion", "stable", "deviation"],
-                [(label, "yes" if getattr(result, flag) else "no",
-                  _deviation(key, result.witnesses[key])) for label, flag, key in NOTIONS])
+    print_table(
+        f"Stability of {_partition_text(result.partition)}",
+        ["notion", "stable", "deviation"],
+        [
+            (
+                label,
+                "yes" if getattr(result, flag) else "no",
+                _deviation(key, result.witnesses[key]),
+            )
+            for label, flag, key in NOTIONS
+        ],
+    )
 
 
 #: The stability notions of a hedonic game: label, result field, witness key.
-NOTIONS = (("core stable", "core_stable", "core"), ("Nash stable", "nash_stable", "nash"),
-           ("individually stable", "individually_stable", "individual"),
-           ("contractually individually stable", "contractually_individually_stable",
-            "contractual"))
+NOTIONS = (
+    ("core stable", "core_stable", "core"),
+    ("Nash stable", "nash_stable", "nash"),
+    ("individually stable", "individually_stable", "individual"),
+    ("contractually individually stable", "contractually_individually_stable", "contractual"),
+)
 
 
 def _deviation(key: str, witness) -> str:
@@ -181,20 +220,24 @@ def _hedonic(file: Path):
     game = read_game(file)
     if not isinstance(game, HedonicGame):
         raise InvalidProblemError(
-            f"{file} is not a hedonic game; its JSON needs \"type\": \"hedonic\" and "
-            "\"values\", \"rankings\" or \"utilities\"."
+            f'{file} is not a hedonic game; its JSON needs "type": "hedonic" and '
+            '"values", "rankings" or "utilities".'
         )
     return game
 
 
 @app.command("dynamics")
-def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
-             partition: str | None = typer.Option(
-                 None, "--partition", "-p", help="Start partition (default: all alone)."),
-             rule: str = typer.Option("nash", help="nash | individual | contractual"),
-             max_rounds: int = typer.Option(1000, callback=at_least(1, "--max-rounds"),
-                                            help="Stop after this many rounds (>= 1)."),
-             as_json: bool = JSON_OPTION) -> None:
+def dynamics(
+    file: Path = typer.Argument(..., help="A hedonic game file."),
+    partition: str | None = typer.Option(
+        None, "--partition", "-p", help="Start partition (default: all alone)."
+    ),
+    rule: str = typer.Option("nash", help="nash | individual | contractual"),
+    max_rounds: int = typer.Option(
+        1000, callback=at_least(1, "--max-rounds"), help="Stop after this many rounds (>= 1)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Best-response dynamics: players move one at a time until nobody wants to."""
     from ..formation import best_response_dynamics
 
@@ -205,22 +248,34 @@ def dynamics(file: Path = typer.Argument(..., help="A hedonic game file."),
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Best-response dynamics ({rule})", ["move", "player", "from", "to",
-                                                     "potential"],
-                [(i + 1, player, _block(old), _block(new),
-                  number_cell(result.potentials[i]) if result.potentials else None)
-                 for i, (player, old, new) in enumerate(result.moves)],
-                caption=f"final {_partition_text(result.partition)}; stopped: "
-                        f"{result.stopping_reason} after {result.n_rounds} round(s)")
+    print_table(
+        f"Best-response dynamics ({rule})",
+        ["move", "player", "from", "to", "potential"],
+        [
+            (
+                i + 1,
+                player,
+                _block(old),
+                _block(new),
+                number_cell(result.potentials[i]) if result.potentials else None,
+            )
+            for i, (player, old, new) in enumerate(result.moves)
+        ],
+        caption=f"final {_partition_text(result.partition)}; stopped: "
+        f"{result.stopping_reason} after {result.n_rounds} round(s)",
+    )
 
 
 @app.command("agreement")
-def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
-                                    help="Number of players (n >= 2)."),
-              b: str = typer.Option("1", help="Marginal benefit of the public good."),
-              c: str = typer.Option("1", help="Slope of the marginal cost."),
-              indifferent: str = typer.Option("join", help="join | stay"),
-              as_json: bool = JSON_OPTION) -> None:
+def agreement(
+    n: int = typer.Option(
+        ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
+    ),
+    b: str = typer.Option("1", help="Marginal benefit of the public good."),
+    c: str = typer.Option("1", help="Slope of the marginal cost."),
+    indifferent: str = typer.Option("join", help="join | stay"),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Stable size of a self-enforcing agreement in the linear-quadratic public-good model."""
     from ..formation import agreement_stability, linear_quadratic_model
 
@@ -230,38 +285,56 @@ def agreement(n: int = typer.Option(..., "--n", callback=at_least(2, "--n"),
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Self-enforcing agreement, linear-quadratic model, n={n}",
-                ["k", "signatory", "non-signatory", "internal", "external", ""],
-                [(k, number_cell(ps), number_cell(pn), "yes" if i else "no",
-                  "yes" if e else "no", "STABLE" if k in result.stable_sizes else "")
-                 for k, ps, pn, i, e in zip(result.sizes, result.signatory_payoffs,
-                                            result.nonsignatory_payoffs, result.internal,
-                                            result.external)],
-                caption=f"stable sizes: {', '.join(map(str, result.stable_sizes)) or 'none'}")
+    print_table(
+        f"Self-enforcing agreement, linear-quadratic model, n={n}",
+        ["k", "signatory", "non-signatory", "internal", "external", ""],
+        [
+            (
+                k,
+                number_cell(ps),
+                number_cell(pn),
+                "yes" if i else "no",
+                "yes" if e else "no",
+                "STABLE" if k in result.stable_sizes else "",
+            )
+            for k, ps, pn, i, e in zip(
+                result.sizes,
+                result.signatory_payoffs,
+                result.nonsignatory_payoffs,
+                result.internal,
+                result.external,
+            )
+        ],
+        caption=f"stable sizes: {', '.join(map(str, result.stable_sizes)) or 'none'}",
+    )
 
 
 @app.command("winning")
-def winning(quota: str | None = typer.Option(None, help="Votes needed to win."),
-            weights: str | None = typer.Option(None, help="Comma-separated weights."),
-            file: Path | None = typer.Option(
-                None, "--file", help="A voting game file instead (a weighted game, or a TU "
-                                     "game with values 0 and 1)."),
-            players: str | None = typer.Option(None, help="Comma-separated names."),
-            order: str | None = typer.Option(
-                None, help="Left-right order of the players for connected coalitions."),
-            as_json: bool = JSON_OPTION) -> None:
+def winning(
+    quota: str | None = typer.Option(None, help="Votes needed to win."),
+    weights: str | None = typer.Option(None, help="Comma-separated weights."),
+    file: Path | None = typer.Option(
+        None,
+        "--file",
+        help="A voting game file instead (a weighted game, or a TU game with values 0 and 1).",
+    ),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    order: str | None = typer.Option(
+        None, help="Left-right order of the players for connected coalitions."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
     from ..formation.report import winning_coalitions_report
 
     names = split_items(players, "--players") if players else None
     line = split_items(order, "--order") if order else None
-    game: Any = None        # the quota, or the game read from --file
+    game: Any = None  # the quota, or the game read from --file
     w: list[Any] | None = None
     if file is None:
         if quota is None or weights is None:
-            raise typer.BadParameter("give --quota and --weights, or --file with a voting "
-                                     "game.")
+            raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
         game, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
     with errors_to_stderr():
         if file is not None:
@@ -276,27 +349,34 @@ def winning(quota: str | None = typer.Option(None, help="Votes needed to win."),
 def _print_winning(results: dict) -> None:
     """One table per family of winning coalitions."""
     for key, result in results.items():
-        print_table(f"{WINNING_FAMILIES[key]}: {len(result)}", ["coalition", "weight"],
-                    [(_block(c), number_cell(wt)) for c, wt in
-                     zip(result.coalitions, result.weights)])
+        print_table(
+            f"{WINNING_FAMILIES[key]}: {len(result)}",
+            ["coalition", "weight"],
+            [(_block(c), number_cell(wt)) for c, wt in zip(result.coalitions, result.weights)],
+        )
 
 
 @app.command("clubs")
-def clubs(file: Path | None = typer.Option(
-              None, "--file", help="CSV with columns player, probability, coverage."),
-          probabilities: str | None = typer.Option(
-              None, help="Comma-separated support probabilities in (0, 1]."),
-          coverage: str | None = typer.Option(None, help="Comma-separated coverage weights."),
-          players: str | None = typer.Option(None, help="Comma-separated names."),
-          method: str = typer.Option("auto", help="auto | enumerate | pareto"),
-          as_json: bool = JSON_OPTION) -> None:
+def clubs(
+    file: Path | None = typer.Option(
+        None, "--file", help="CSV with columns player, probability, coverage."
+    ),
+    probabilities: str | None = typer.Option(
+        None, help="Comma-separated support probabilities in (0, 1]."
+    ),
+    coverage: str | None = typer.Option(None, help="Comma-separated coverage weights."),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    method: str = typer.Option("auto", help="auto | enumerate | pareto"),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The Pareto frontier of clubs: chance of acting against coverage."""
     from ..formation import club_frontier
 
     if file is None:
         if probabilities is None or coverage is None:
             raise typer.BadParameter(
-                "give --probabilities and --coverage (comma-separated), or --file CSV.")
+                "give --probabilities and --coverage (comma-separated), or --file CSV."
+            )
         p = option_numbers(probabilities, "--probabilities")
         s = option_numbers(coverage, "--coverage")
         names = split_items(players, "--players") if players else None
@@ -307,16 +387,23 @@ def clubs(file: Path | None = typer.Option(
     if as_json:
         emit_json(result.to_dict())
         return
-    print_table(f"Club frontier: {len(result)} clubs", ["club", "chance of acting", "coverage"],
-                [(_block(c), number_cell(float(a)), number_cell(float(l)))
-                 for c, a, l in zip(result.clubs, result.efficiency, result.coverage)],
-                caption=f"method={result.method}")
+    print_table(
+        f"Club frontier: {len(result)} clubs",
+        ["club", "chance of acting", "coverage"],
+        [
+            (_block(c), number_cell(float(a)), number_cell(float(l)))
+            for c, a, l in zip(result.clubs, result.efficiency, result.coverage)
+        ],
+        caption=f"method={result.method}",
+    )
 
 
 @app.command("myerson")
-def myerson(file: Path = GAME_FILE,
-            edges: str = typer.Option(..., help="Links as a-b pairs: \"a-b,b-c\"."),
-            as_json: bool = JSON_OPTION) -> None:
+def myerson(
+    file: Path = GAME_FILE,
+    edges: str = typer.Option(..., help='Links as a-b pairs: "a-b,b-c".'),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value
 
@@ -334,6 +421,7 @@ def _edges(text: str) -> list[tuple[str, str]]:
         if len(ends) != 2 or not all(ends):
             raise typer.BadParameter(
                 f"cannot read the edge {item!r}: write links as a-b, separated by commas.",
-                param_hint="--edges")
+                param_hint="--edges",
+            )
         pairs.append((ends[0], ends[1]))
     return pairs

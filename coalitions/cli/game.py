@@ -16,11 +16,15 @@ app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a gam
 
 
 @app.command("check")
-def check(file: Path = typer.Argument(
-              ..., help="A game file: a JSON document, or an .npz archive with a binary table "
-                        "(see docs/reference/file-format.md)."),
-          atol: float = ATOL_OPTION,
-          as_json: bool = JSON_OPTION) -> None:
+def check(
+    file: Path = typer.Argument(
+        ...,
+        help="A game file: a JSON document, or an .npz archive with a binary table "
+        "(see docs/reference/file-format.md).",
+    ),
+    atol: float = ATOL_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
     null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""
     with errors_to_stderr():
@@ -31,13 +35,17 @@ def check(file: Path = typer.Argument(
             raise InvalidGameError(
                 f"{file.name} holds a {type(game).__name__}, which is valid; `game check` "
                 "reports properties of TU and simple games only (for a hedonic game use "
-                "`coalitions form hedonic`).")
+                "`coalitions form hedonic`)."
+            )
         report = game_properties(game, atol=atol)
     if as_json:
         emit_json({"players": list(game.players), **report})
         return
-    print_table(f"Properties of {file.name}", ["property", "value"],
-                [(key.replace("_", " "), _property_text(value)) for key, value in report.items()])
+    print_table(
+        f"Properties of {file.name}",
+        ["property", "value"],
+        [(key.replace("_", " "), _property_text(value)) for key, value in report.items()],
+    )
 
 
 def _property_text(value):

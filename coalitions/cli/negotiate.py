@@ -16,9 +16,12 @@ from ._common import JSON_OPTION, at_least, emit_json, errors_to_stderr, number_
 from ._plotting import PLOT_OPTION, write_plot
 from .bargain import FileOrCommand
 
-app = typer.Typer(cls=FileOrCommand, no_args_is_help=True,
-                  help="Negotiation under veto: `negotiate FILE` (spatial or linkage model), "
-                       "`negotiate cyprus-belarus`.")
+app = typer.Typer(
+    cls=FileOrCommand,
+    no_args_is_help=True,
+    help="Negotiation under veto: `negotiate FILE` (spatial or linkage model), "
+    "`negotiate cyprus-belarus`.",
+)
 
 
 def _fmt(value) -> str:
@@ -26,44 +29,65 @@ def _fmt(value) -> str:
 
 
 def _print_linkage(title: str, result, assumption_note: str = "") -> None:
-    rows = [("decision rule", result.decision_rule),
-            ("blocker can block", str(result.can_block)),
-            ("no agreement", _fmt(result.no_agreement)),
-            ("issue by issue (unlinked)", _fmt(result.unlinked)),
-            ("linked package", _fmt(result.linked)),
-            ("Nash package (max product of gains)", _fmt(result.nash_package)),
-            ("linkage ZOPA on " + result.demand_issue, _fmt(result.zopa)),
-            ("max extractable concession", _fmt(result.max_concession)),
-            ("capped by", ", ".join(result.capped_by) or "-"),
-            ("veto threat credible without commitment", str(result.credible)),
-            ("blocker's cost of carrying out the veto", _fmt(result.commitment_cost)),
-            ("value of the veto to " + result.blocker, _fmt(result.value_of_veto))]
+    rows = [
+        ("decision rule", result.decision_rule),
+        ("blocker can block", str(result.can_block)),
+        ("no agreement", _fmt(result.no_agreement)),
+        ("issue by issue (unlinked)", _fmt(result.unlinked)),
+        ("linked package", _fmt(result.linked)),
+        ("Nash package (max product of gains)", _fmt(result.nash_package)),
+        ("linkage ZOPA on " + result.demand_issue, _fmt(result.zopa)),
+        ("max extractable concession", _fmt(result.max_concession)),
+        ("capped by", ", ".join(result.capped_by) or "-"),
+        ("veto threat credible without commitment", str(result.credible)),
+        ("blocker's cost of carrying out the veto", _fmt(result.commitment_cost)),
+        ("value of the veto to " + result.blocker, _fmt(result.value_of_veto)),
+    ]
     print_table(title, ["quantity", "value" + assumption_note], rows)
-    print_table("Price of linkage u_j(unlinked) - u_j(linked)" + assumption_note,
-                ["member", "price", "u(no deal)", "u(unlinked)", "u(linked)"],
-                [(p, _fmt(v), _fmt(result.utilities[p]["no_agreement"]),
-                  _fmt(result.utilities[p]["unlinked"]), _fmt(result.utilities[p]["linked"]))
-                 for p, v in result.price_of_linkage.items()])
+    print_table(
+        "Price of linkage u_j(unlinked) - u_j(linked)" + assumption_note,
+        ["member", "price", "u(no deal)", "u(unlinked)", "u(linked)"],
+        [
+            (
+                p,
+                _fmt(v),
+                _fmt(result.utilities[p]["no_agreement"]),
+                _fmt(result.utilities[p]["unlinked"]),
+                _fmt(result.utilities[p]["linked"]),
+            )
+            for p, v in result.price_of_linkage.items()
+        ],
+    )
 
 
 @app.command("solve")
-def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSON, see "
-                                                 "docs/reference/negotiation-file-formats.md)."),
-          resolution: int = typer.Option(
-              SPATIAL_RESOLUTION, "--resolution", callback=at_least(10, "--resolution"),
-              help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
-                   "than unanimity)."),
-          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def solve(
+    file: Path = typer.Argument(
+        ...,
+        help="A spatial or linkage model (JSON, see docs/reference/negotiation-file-formats.md).",
+    ),
+    resolution: int = typer.Option(
+        SPATIAL_RESOLUTION,
+        "--resolution",
+        callback=at_least(10, "--resolution"),
+        help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
+        "than unanimity).",
+    ),
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Analyse a spatial veto-player model or an issue-linkage model read from FILE
     (``--plot`` draws a two-dimensional spatial model under unanimity)."""
     with errors_to_stderr():
         report = negotiation_report(file, resolution=resolution)
         if plot is not None and isinstance(report, LinkageReport):
             raise InvalidArgumentError(
-                "--plot draws spatial models; this file holds a linkage model")
+                "--plot draws spatial models; this file holds a linkage model"
+            )
     if isinstance(report, SpatialReport):
-        write_plot(plot, lambda: spatial_report_figure(report, f"Win-set in {file.name}"),
-                   quiet=as_json)
+        write_plot(
+            plot, lambda: spatial_report_figure(report, f"Win-set in {file.name}"), quiet=as_json
+        )
     if as_json:
         emit_json(report.to_dict())
         return
@@ -74,32 +98,41 @@ def solve(file: Path = typer.Argument(..., help="A spatial or linkage model (JSO
     if report.counterfactual is not None:
         _print_linkage("Counterfactual", report.counterfactual)
     if report.package is not None:
-        typer.echo(f"package win-set {_fmt(report.package['package'])} vs issue by issue "
-                   f"{_fmt(report.package['issue_by_issue'])} ({report.package['method']})")
+        typer.echo(
+            f"package win-set {_fmt(report.package['package'])} vs issue by issue "
+            f"{_fmt(report.package['issue_by_issue'])} ({report.package['method']})"
+        )
     typer.echo("".join(f"  assumption: {note}\n" for note in report.assumptions), nl=False)
 
 
 def _print_spatial(title: str, report) -> None:
     w, core, lcd, setter = report.win_set, report.core, report.lcd, report.setter
-    rows = [("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area ({w.method})"),
-            ("win-set size (policy stability)", _fmt(w.size)),
-            ("core", report.core_message if core is None else
-             _fmt(core.interval or core.vertices))]
+    rows = [
+        ("win-set", _fmt(w.intervals) if w.dimension == 1 else f"area ({w.method})"),
+        ("win-set size (policy stability)", _fmt(w.size)),
+        ("core", report.core_message if core is None else _fmt(core.interval or core.vertices)),
+    ]
     if lcd is not None:
-        rows += [("least ambitious programme", _fmt(lcd.llap_point)),
-                 ("most ambitious change all accept", _fmt(lcd.ceiling)),
-                 ("binding (LCD) member(s)", ", ".join(lcd.binding) or "-"),
-                 ("status quo protected", str(lcd.protected))]
+        rows += [
+            ("least ambitious programme", _fmt(lcd.llap_point)),
+            ("most ambitious change all accept", _fmt(lcd.ceiling)),
+            ("binding (LCD) member(s)", ", ".join(lcd.binding) or "-"),
+            ("status quo protected", str(lcd.protected)),
+        ]
     if setter is not None:
-        rows += [(f"setter {setter.setter}'s outcome", _fmt(setter.outcome)),
-                 ("constrained by", ", ".join(setter.binding) or "-")]
+        rows += [
+            (f"setter {setter.setter}'s outcome", _fmt(setter.outcome)),
+            ("constrained by", ", ".join(setter.binding) or "-"),
+        ]
     print_table(title, ["quantity", "value"], rows)
 
 
 @app.command("cyprus-belarus")
-def cyprus_belarus(unit: str = typer.Option("blocs", help="blocs (six) or states (27)"),
-                   timeline: bool = typer.Option(True, help="Print the dated events."),
-                   as_json: bool = JSON_OPTION) -> None:
+def cyprus_belarus(
+    unit: str = typer.Option("blocs", help="blocs (six) or states (27)"),
+    timeline: bool = typer.Option(True, help="Print the dated events."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The Cyprus hold-up of the EU's Belarus sanctions (September 2020), modelled."""
     with errors_to_stderr():
         report = cyprus_belarus_report(unit)
@@ -108,24 +141,45 @@ def cyprus_belarus(unit: str = typer.Option("blocs", help="blocs (six) or states
         return
     typer.echo(report.title)
     note = " [derived from ASSUMPTIONS]"
-    print_table(f"Utility parameters by bloc: {ASSUMPTION_LABEL}",
-                ["bloc", "states", "alpha (listing)", "t (Turkey ideal)", "beta (salience)"],
-                [(r["bloc"], r["n_states"], r["alpha_belarus_listing"], r["t_turkey_ideal"],
-                  r["beta_turkey_salience"]) for r in report.assumptions])
-    _print_linkage("Unanimity (CFSP, Art. 31(1) TEU): Cyprus links the listing to Turkey",
-                   report.unanimity, note)
-    _print_linkage("Counterfactual: qualified majority (55% of states and 65% of "
-                   "population, or 24 states)", report.qmv, note)
+    print_table(
+        f"Utility parameters by bloc: {ASSUMPTION_LABEL}",
+        ["bloc", "states", "alpha (listing)", "t (Turkey ideal)", "beta (salience)"],
+        [
+            (
+                r["bloc"],
+                r["n_states"],
+                r["alpha_belarus_listing"],
+                r["t_turkey_ideal"],
+                r["beta_turkey_salience"],
+            )
+            for r in report.assumptions
+        ],
+    )
+    _print_linkage(
+        "Unanimity (CFSP, Art. 31(1) TEU): Cyprus links the listing to Turkey",
+        report.unanimity,
+        note,
+    )
+    _print_linkage(
+        "Counterfactual: qualified majority (55% of states and 65% of population, or 24 states)",
+        report.qmv,
+        note,
+    )
     lcd, package = report.turkey_lcd, report.package
-    typer.echo(f"Turkey issue alone under unanimity{note}: least ambitious programme "
-               f"{number_cell(lcd.llap_point, 3)}, most ambitious change all accept "
-               f"{number_cell(lcd.ceiling, 3)}, set by {', '.join(lcd.binding)}.")
-    typer.echo(f"Package win-set {number_cell(package['package'], 3)} vs issue by issue "
-               f"{number_cell(package['issue_by_issue'], 3)} "
-               f"(x{number_cell(package['ratio'], 3)}, {package['method']}){note}.")
-    typer.echo("".join(f"  assumption: {text}\n" for text in report.assumption_notes),
-               nl=False)
+    typer.echo(
+        f"Turkey issue alone under unanimity{note}: least ambitious programme "
+        f"{number_cell(lcd.llap_point, 3)}, most ambitious change all accept "
+        f"{number_cell(lcd.ceiling, 3)}, set by {', '.join(lcd.binding)}."
+    )
+    typer.echo(
+        f"Package win-set {number_cell(package['package'], 3)} vs issue by issue "
+        f"{number_cell(package['issue_by_issue'], 3)} "
+        f"(x{number_cell(package['ratio'], 3)}, {package['method']}){note}."
+    )
+    typer.echo("".join(f"  assumption: {text}\n" for text in report.assumption_notes), nl=False)
     if timeline:
-        print_table("Timeline 2020 (facts; 'verify' rows less certain)",
-                    ["date", "event", "status"],
-                    [(r["date"], r["event"], r["status"]) for r in report.timeline])
+        print_table(
+            "Timeline 2020 (facts; 'verify' rows less certain)",
+            ["date", "event", "status"],
+            [(r["date"], r["event"], r["status"]) for r in report.timeline],
+        )

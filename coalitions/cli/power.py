@@ -1,10 +1,10 @@
 """`coalitions power ...`: voting power of weighted bodies, game files and real councils.
 
-    coalitions power --quota 12 --weights 4,4,4,2,2,1 --players FR,DE,IT,BE,NL,LU
-    coalitions power game.json --index all
-    coalitions power eu-council --json
-    coalitions power un-security-council
-    coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
+coalitions power --quota 12 --weights 4,4,4,2,2,1 --players FR,DE,IT,BE,NL,LU
+coalitions power game.json --index all
+coalitions power eu-council --json
+coalitions power un-security-council
+coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 """
 
 from __future__ import annotations
@@ -34,16 +34,27 @@ from ._common import (
 )
 from ._plotting import PLOT_OPTION, write_plot
 
-INDEX_HELP = ("Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
-              "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
-              "or all.")
+INDEX_HELP = (
+    "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
+    "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
+    "or all."
+)
 METHOD_HELP = " | ".join(METHODS)
-METHOD_OPTION = typer.Option("auto", "--method", help=METHOD_HELP,
-                             callback=choice(METHODS, "--method"))
-LABELS = {"shapley-shubik": "Shapley-Shubik", "banzhaf": "Banzhaf", "banzhaf-absolute":
-          "Penrose-Banzhaf", "coleman-prevent": "prevent", "coleman-initiate": "initiate",
-          "rae": "Rae", "risk-of-being-outvoted": "outvoted", "johnston": "Johnston",
-          "deegan-packel": "Deegan-Packel", "holler": "Holler PGI"}
+METHOD_OPTION = typer.Option(
+    "auto", "--method", help=METHOD_HELP, callback=choice(METHODS, "--method")
+)
+LABELS = {
+    "shapley-shubik": "Shapley-Shubik",
+    "banzhaf": "Banzhaf",
+    "banzhaf-absolute": "Penrose-Banzhaf",
+    "coleman-prevent": "prevent",
+    "coleman-initiate": "initiate",
+    "rae": "Rae",
+    "risk-of-being-outvoted": "outvoted",
+    "johnston": "Johnston",
+    "deegan-packel": "Deegan-Packel",
+    "holler": "Holler PGI",
+}
 
 
 class _PowerGroup(TyperGroup):
@@ -55,41 +66,54 @@ class _PowerGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-app = typer.Typer(cls=_PowerGroup, invoke_without_command=True,
-                  help="Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a "
-                       "weighted body (--quota/--weights), a game FILE, or a real council.",
-                  epilog="Examples: coalitions power --quota 12 --weights 4,4,4,2,2,1 --index "
-                         "all | coalitions power council.json --json | coalitions power "
-                         "eu-council | coalitions power sweep --body un-security-council")
+app = typer.Typer(
+    cls=_PowerGroup,
+    invoke_without_command=True,
+    help="Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a "
+    "weighted body (--quota/--weights), a game FILE, or a real council.",
+    epilog="Examples: coalitions power --quota 12 --weights 4,4,4,2,2,1 --index "
+    "all | coalitions power council.json --json | coalitions power "
+    "eu-council | coalitions power sweep --body un-security-council",
+)
 
 
-def _render(game: Any, table: Any, title: str, as_json: bool,
-            plot: Path | None = None) -> None:
+def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None = None) -> None:
     """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
     write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
     if as_json:
         emit_json({"game": repr(game), **table.to_dict()})
         return
     names = list(table.indices)
-    compact = len(names) > 3            # many columns: decimals only
-    print_table(title, ["member", *[LABELS.get(k, k) for k in names]],
-                [[p, *[number_cell(float(table.indices[k][i]) if compact else
-                                   table.indices[k][i]) for k in names]]
-                 for i, p in enumerate(table.players)],
-                caption=f"power to act (Coleman) = {number_cell(table.power_to_act)}; "
-                        f"exact={table.exact}, method={table.method}")
+    compact = len(names) > 3  # many columns: decimals only
+    print_table(
+        title,
+        ["member", *[LABELS.get(k, k) for k in names]],
+        [
+            [
+                p,
+                *[
+                    number_cell(float(table.indices[k][i]) if compact else table.indices[k][i])
+                    for k in names
+                ],
+            ]
+            for i, p in enumerate(table.players)
+        ],
+        caption=f"power to act (Coleman) = {number_cell(table.power_to_act)}; "
+        f"exact={table.exact}, method={table.method}",
+    )
 
 
 @app.callback()
-def power(ctx: typer.Context,
-          quota: str | None = typer.Option(None, "--quota", help="Votes needed to win."),
-          weights: str | None = typer.Option(None, "--weights",
-                                                help="Comma-separated weights."),
-          players: str | None = typer.Option(None, "--players",
-                                                help="Comma-separated names."),
-          index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-          method: str = METHOD_OPTION,
-          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def power(
+    ctx: typer.Context,
+    quota: str | None = typer.Option(None, "--quota", help="Votes needed to win."),
+    weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
+    players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
+    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
+    method: str = METHOD_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
         return
@@ -97,8 +121,9 @@ def power(ctx: typer.Context,
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
     if weights is None or quota is None:
-        raise typer.BadParameter("give both --quota and --weights (or a FILE, or a body such "
-                                 "as eu-council).")
+        raise typer.BadParameter(
+            "give both --quota and --weights (or a FILE, or a body such as eu-council)."
+        )
     from ..games.simple import WeightedVotingGame
 
     numbers = option_numbers(weights, "--weights")
@@ -111,10 +136,13 @@ def power(ctx: typer.Context,
 
 
 @app.command("file", hidden=True)
-def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
-              index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-              method: str = METHOD_OPTION,
-              as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def from_file(
+    file: Path = typer.Argument(..., help="A game file (JSON)."),
+    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
+    method: str = METHOD_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
     from ..games.io import read_game
@@ -130,27 +158,32 @@ def from_file(file: Path = typer.Argument(..., help="A game file (JSON)."),
 
 
 @app.command("eu-council")
-def eu_council(rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
-               index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-               method: str = METHOD_OPTION,
-               as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def eu_council(
+    rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
+    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
+    method: str = METHOD_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
     from ..datasets import body
 
     with errors_to_stderr():
         name = {"qmv": "eu-council", "unanimity": "eu-council-unanimity"}[
-            check_choice(rule, ("qmv", "unanimity"), what="rule")]
+            check_choice(rule, ("qmv", "unanimity"), what="rule")
+        ]
         game = body(name)
         table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, BODIES[name].title, as_json, plot)
 
 
 @app.command("un-security-council")
-def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
-                                                  help=INDEX_HELP),
-                        method: str = METHOD_OPTION,
-                        as_json: bool = JSON_OPTION,
-                        plot: Path | None = PLOT_OPTION) -> None:
+def un_security_council(
+    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
+    method: str = METHOD_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
     from ..datasets import body
 
@@ -161,10 +194,12 @@ def un_security_council(index: str = typer.Option("shapley-shubik,banzhaf", "--i
 
 
 @app.command("eec-council")
-def eec_council(index: str = typer.Option("shapley-shubik,banzhaf", "--index",
-                                          help=INDEX_HELP),
-                method: str = METHOD_OPTION,
-                as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def eec_council(
+    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
+    method: str = METHOD_OPTION,
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
     from ..datasets import body
 
@@ -180,23 +215,22 @@ BODY_HELP = " | ".join(BODIES)
 def _check_body(value: str | None) -> str | None:
     """``--body``: a name of the datasets registry (usage error otherwise)."""
     try:
-        return value if value is None else check_choice(value, BODIES, what="body",
-                                                        plural="bodies")
+        return value if value is None else check_choice(value, BODIES, what="body", plural="bodies")
     except InvalidArgumentError as error:
         raise typer.BadParameter(str(error)) from None
 
 
 @app.command("sweep")
-def sweep(weights: str | None = typer.Option(None, "--weights",
-                                                help="Comma-separated weights."),
-          players: str | None = typer.Option(None, "--players",
-                                                help="Comma-separated names."),
-          body: str | None = typer.Option(None, "--body", help=BODY_HELP,
-                                             callback=_check_body),
-          quotas: str | None = typer.Option(None, "--quotas",
-                                               help="Comma-separated quotas (default: simple "
-                                                    "majority to unanimity)."),
-          as_json: bool = JSON_OPTION, plot: Path | None = PLOT_OPTION) -> None:
+def sweep(
+    weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
+    players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
+    body: str | None = typer.Option(None, "--body", help=BODY_HELP, callback=_check_body),
+    quotas: str | None = typer.Option(
+        None, "--quotas", help="Comma-separated quotas (default: simple majority to unanimity)."
+    ),
+    as_json: bool = JSON_OPTION,
+    plot: Path | None = PLOT_OPTION,
+) -> None:
     """Efficiency against protection as the quota runs from simple majority to unanimity:
     power to act, and each member's power to prevent and risk of being outvoted."""
     from .. import datasets
@@ -215,8 +249,7 @@ def sweep(weights: str | None = typer.Option(None, "--weights",
             assert numbers is not None  # exactly one of --weights, --body (checked above)
             game = WeightedVotingGame(sum(numbers), numbers, names)
         report = sweep_report(game, chosen)
-    write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"),
-               quiet=as_json)
+    write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"), quiet=as_json)
     if as_json:
         emit_json(report.sweep.to_dict())
         return
@@ -228,29 +261,43 @@ def _print_sweep(report: Any) -> None:
     per class of :func:`~coalitions.power.report.weight_classes`, named by its first
     member."""
     result = report.sweep
-    first = [(result.players.index(c[0]), c[0] + (" (and alike)" if len(c) > 1 else ""))
-             for c in report.classes]
-    print_table("Decision-rule sweep: efficiency (power to act) against protection",
-                ["quota", "power to act",
-                 *[f"{kind}: {label}" for _, label in first for kind in ("prevent",
-                                                                        "outvoted")]],
-                [[str(q), number_cell(result.power_to_act[k]),
-                  *[number_cell(table[k, i]) for i, _ in first
-                    for table in (result.power_to_prevent, result.risk_of_being_outvoted)]]
-                 for k, q in enumerate(result.quotas)],
-                caption="random votes; prevent = swings / winning coalitions; outvoted "
-                        "= P(yes | member votes no)")
+    first = [
+        (result.players.index(c[0]), c[0] + (" (and alike)" if len(c) > 1 else ""))
+        for c in report.classes
+    ]
+    print_table(
+        "Decision-rule sweep: efficiency (power to act) against protection",
+        [
+            "quota",
+            "power to act",
+            *[f"{kind}: {label}" for _, label in first for kind in ("prevent", "outvoted")],
+        ],
+        [
+            [
+                str(q),
+                number_cell(result.power_to_act[k]),
+                *[
+                    number_cell(table[k, i])
+                    for i, _ in first
+                    for table in (result.power_to_prevent, result.risk_of_being_outvoted)
+                ],
+            ]
+            for k, q in enumerate(result.quotas)
+        ],
+        caption="random votes; prevent = swings / winning coalitions; outvoted "
+        "= P(yes | member votes no)",
+    )
 
 
 @app.command("pivotal")
-def pivotal(yes: str | None = typer.Option(None, "--yes",
-                                              help="Comma-separated members voting yes."),
-            no: str | None = typer.Option(None, "--no",
-                                             help="Comma-separated members voting no (all "
-                                                  "others vote yes)."),
-            body: str = typer.Option("eu-council", "--body", help=BODY_HELP,
-                                     callback=_check_body),
-            as_json: bool = JSON_OPTION) -> None:
+def pivotal(
+    yes: str | None = typer.Option(None, "--yes", help="Comma-separated members voting yes."),
+    no: str | None = typer.Option(
+        None, "--no", help="Comma-separated members voting no (all others vote yes)."
+    ),
+    body: str = typer.Option("eu-council", "--body", help=BODY_HELP, callback=_check_body),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Who is pivotal for one vote: members whose switch would flip the outcome."""
     from .. import datasets
     from ..power.report import pivotal_vote
@@ -258,11 +305,15 @@ def pivotal(yes: str | None = typer.Option(None, "--yes",
     if (yes is None) == (no is None):
         raise typer.BadParameter("give either --yes or --no (comma-separated member names).")
     with errors_to_stderr():
-        result = pivotal_vote(datasets.body(body),
-                              yes=split_items(yes, "--yes") if yes is not None else None,
-                              no=split_items(no, "--no") if no is not None else None)
+        result = pivotal_vote(
+            datasets.body(body),
+            yes=split_items(yes, "--yes") if yes is not None else None,
+            no=split_items(no, "--no") if no is not None else None,
+        )
     if as_json:
         emit_json(result.to_dict())
         return
-    typer.echo(f"{'passes' if result.passed else 'fails'} ({len(result.yes)} yes, "
-               f"{len(result.no)} no); pivotal: {', '.join(result.pivotal) or 'nobody'}")
+    typer.echo(
+        f"{'passes' if result.passed else 'fails'} ({len(result.yes)} yes, "
+        f"{len(result.no)} no); pivotal: {', '.join(result.pivotal) or 'nobody'}"
+    )

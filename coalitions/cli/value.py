@@ -23,12 +23,18 @@ from ._common import (
 app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
 
 FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
-BUDGET_OPTION = typer.Option(None, "--budget", callback=budget_option,
-                             help="Value evaluations for a sampling method (a positive integer).")
-SEED_OPTION = typer.Option(None, "--seed", callback=check_seed,
-                           help="Random seed for a sampling method (an integer >= 0).")
-PROGRESS_OPTION = typer.Option(True, "--progress/--no-progress",
-                               help="Progress bar on stderr while sampling.")
+BUDGET_OPTION = typer.Option(
+    None,
+    "--budget",
+    callback=budget_option,
+    help="Value evaluations for a sampling method (a positive integer).",
+)
+SEED_OPTION = typer.Option(
+    None, "--seed", callback=check_seed, help="Random seed for a sampling method (an integer >= 0)."
+)
+PROGRESS_OPTION = typer.Option(
+    True, "--progress/--no-progress", help="Progress bar on stderr while sampling."
+)
 
 
 def _render(result, title: str, as_json: bool) -> None:
@@ -37,19 +43,25 @@ def _render(result, title: str, as_json: bool) -> None:
         return
     if getattr(result, "ci_low", None) is not None:
         level = f"{100 * result.confidence:g}%"
-        print_table(title + (" (cost shares)" if result.cost else ""), ["player", "estimate", "std. error", f"{level} CI"],
-                    [(p, number_cell(float(v)), number_cell(float(e)),
-                      f"[{lo:.6g}, {hi:.6g}]")
-                     for p, v, e, lo, hi in zip(result.players, result.x, result.std_error,
-                                                 result.ci_low, result.ci_high)],
-                    caption=f"exact=False, method={result.method}, "
-                            f"evaluations={result.n_evaluations}")
+        print_table(
+            title + (" (cost shares)" if result.cost else ""),
+            ["player", "estimate", "std. error", f"{level} CI"],
+            [
+                (p, number_cell(float(v)), number_cell(float(e)), f"[{lo:.6g}, {hi:.6g}]")
+                for p, v, e, lo, hi in zip(
+                    result.players, result.x, result.std_error, result.ci_low, result.ci_high
+                )
+            ],
+            caption=f"exact=False, method={result.method}, evaluations={result.n_evaluations}",
+        )
         return
     cost = getattr(result, "cost", False)
-    print_table(title + (" (cost shares)" if cost else ""),
-                ["player", "cost share" if cost else "payoff"],
-                [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-                caption=f"exact={result.exact}, method={result.method}")
+    print_table(
+        title + (" (cost shares)" if cost else ""),
+        ["player", "cost share" if cost else "payoff"],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        caption=f"exact={result.exact}, method={result.method}",
+    )
 
 
 @contextmanager
@@ -67,8 +79,14 @@ def _progress(enabled: bool, label: str) -> Iterator[object | None]:
         TimeRemainingColumn,
     )
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task(label, total=None)
 
         def callback(done: int, total: int) -> None:
@@ -88,12 +106,18 @@ def _value(function, game, method: str, budget, seed, progress: bool, **keywords
 
 
 @app.command("shapley")
-def shapley(file: Path = FILE_ARGUMENT,
-            method: str = typer.Option(
-                "exact", help="exact | dividends | permutation | antithetic | stratified | "
-                              "neyman | svarm | kernel (sampling methods need --budget)"),
-            budget: int | None = BUDGET_OPTION, seed: int | None = SEED_OPTION,
-            progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
+def shapley(
+    file: Path = FILE_ARGUMENT,
+    method: str = typer.Option(
+        "exact",
+        help="exact | dividends | permutation | antithetic | stratified | "
+        "neyman | svarm | kernel (sampling methods need --budget)",
+    ),
+    budget: int | None = BUDGET_OPTION,
+    seed: int | None = SEED_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The Shapley value: average marginal contribution over all join orders."""
     with errors_to_stderr():
         result = _value(shapley_value, read_game(file), method, budget, seed, progress)
@@ -101,14 +125,20 @@ def shapley(file: Path = FILE_ARGUMENT,
 
 
 @app.command("banzhaf")
-def banzhaf(file: Path = FILE_ARGUMENT,
-            normalized: bool = typer.Option(False, "--normalized", help="Scale to sum to one."),
-            method: str = typer.Option(
-                "exact", help="exact | sampling | msr (sampling methods need --budget)"),
-            budget: int | None = BUDGET_OPTION, seed: int | None = SEED_OPTION,
-            progress: bool = PROGRESS_OPTION, as_json: bool = JSON_OPTION) -> None:
+def banzhaf(
+    file: Path = FILE_ARGUMENT,
+    normalized: bool = typer.Option(False, "--normalized", help="Scale to sum to one."),
+    method: str = typer.Option(
+        "exact", help="exact | sampling | msr (sampling methods need --budget)"
+    ),
+    budget: int | None = BUDGET_OPTION,
+    seed: int | None = SEED_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
     """The Banzhaf value: average marginal contribution over all coalitions."""
     with errors_to_stderr():
-        result = _value(banzhaf_value, read_game(file), method, budget, seed, progress,
-                        normalized=normalized)
+        result = _value(
+            banzhaf_value, read_game(file), method, budget, seed, progress, normalized=normalized
+        )
     _render(result, f"Banzhaf value of {file.name}", as_json)

@@ -23,14 +23,25 @@ from .._checks import check_choice
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import CompoundGame, WeightedVotingGame
 
-__all__ = ["un_security_council", "eu_council", "eec_council_1958", "eu_population",
-           "load_csv", "Body", "BODIES", "body", "aosis_members", "un_scale_2019_2021"]
+__all__ = [
+    "un_security_council",
+    "eu_council",
+    "eec_council_1958",
+    "eu_population",
+    "load_csv",
+    "Body",
+    "BODIES",
+    "body",
+    "aosis_members",
+    "un_scale_2019_2021",
+]
 
 
 def _shipped_files() -> list[str]:
     """Names of the CSV files shipped in this package."""
-    return sorted(entry.name for entry in resources.files(__name__).iterdir()
-                  if entry.name.endswith(".csv"))
+    return sorted(
+        entry.name for entry in resources.files(__name__).iterdir() if entry.name.endswith(".csv")
+    )
 
 
 def load_csv(name: str) -> list[dict[str, str]]:
@@ -53,7 +64,8 @@ def load_csv(name: str) -> list[dict[str, str]]:
     files = _shipped_files()
     if not isinstance(name, str) or name not in files:
         raise InvalidArgumentError(
-            f"no shipped data file {name!r}; the files are {', '.join(files)}.")
+            f"no shipped data file {name!r}; the files are {', '.join(files)}."
+        )
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
@@ -89,10 +101,13 @@ def eu_population(year: int = 2020) -> dict[str, int]:
     Only 2020 is shipped (``eu27_population_2020.csv``).
     """
     if year != 2020:
-        raise InvalidGameError(f"EU populations are shipped for 2020 only, not {year}; build "
-                               "the game yourself with coalitions.WeightedVotingGame.")
-    return {r["country"]: int(r["population_1jan2020"])
-            for r in load_csv("eu27_population_2020.csv")}
+        raise InvalidGameError(
+            f"EU populations are shipped for 2020 only, not {year}; build "
+            "the game yourself with coalitions.WeightedVotingGame."
+        )
+    return {
+        r["country"]: int(r["population_1jan2020"]) for r in load_csv("eu27_population_2020.csv")
+    }
 
 
 def eu_council(year: int = 2020, rule: str = "qmv") -> Any:
@@ -149,9 +164,11 @@ def eec_council_1958() -> WeightedVotingGame:
     >>> co.datasets.eec_council_1958().weights
     (4, 4, 4, 2, 2, 1)
     """
-    return WeightedVotingGame(12, [4, 4, 4, 2, 2, 1],
-                              ["France", "Germany", "Italy", "Belgium", "Netherlands",
-                               "Luxembourg"])
+    return WeightedVotingGame(
+        12,
+        [4, 4, 4, 2, 2, 1],
+        ["France", "Germany", "Italy", "Belgium", "Netherlands", "Luxembourg"],
+    )
 
 
 def aosis_members(un_members_only: bool = True) -> list[str]:
@@ -167,8 +184,11 @@ def aosis_members(un_members_only: bool = True) -> list[str]:
     >>> len(aosis_members()), len(aosis_members(un_members_only=False))
     (37, 39)
     """
-    return [row["member"] for row in load_csv("aosis_members_factbook2017.csv")
-            if row["un_member"] == "yes" or not un_members_only]
+    return [
+        row["member"]
+        for row in load_csv("aosis_members_factbook2017.csv")
+        if row["un_member"] == "yes" or not un_members_only
+    ]
 
 
 def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
@@ -185,8 +205,10 @@ def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
     >>> un_scale_2019_2021()[0]
     ('United States', Fraction(22, 1))
     """
-    return [(row["member_state"], Fraction(row["rate_pct"]))
-            for row in load_csv("un_scale_of_assessments_2019_2021_top.csv")]
+    return [
+        (row["member_state"], Fraction(row["rate_pct"]))
+        for row in load_csv("un_scale_of_assessments_2019_2021_top.csv")
+    ]
 
 
 @dataclass(frozen=True)
@@ -200,15 +222,27 @@ class Body:
 
 
 #: The named voting bodies, by name (the ``--body`` values of the CLI).
-BODIES: dict[str, Body] = {entry.name: entry for entry in (
-    Body("eu-council", "Council of the EU, 2020 populations, rule=qmv",
-         lambda: eu_council(rule="qmv")),
-    Body("eu-council-unanimity", "Council of the EU, 2020 populations, rule=unanimity",
-         lambda: eu_council(rule="unanimity")),
-    Body("un-security-council", "UN Security Council 2020 [39; 7 x 5, 1 x 10]",
-         un_security_council),
-    Body("eec-council", "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", eec_council_1958),
-)}
+BODIES: dict[str, Body] = {
+    entry.name: entry
+    for entry in (
+        Body(
+            "eu-council",
+            "Council of the EU, 2020 populations, rule=qmv",
+            lambda: eu_council(rule="qmv"),
+        ),
+        Body(
+            "eu-council-unanimity",
+            "Council of the EU, 2020 populations, rule=unanimity",
+            lambda: eu_council(rule="unanimity"),
+        ),
+        Body(
+            "un-security-council",
+            "UN Security Council 2020 [39; 7 x 5, 1 x 10]",
+            un_security_council,
+        ),
+        Body("eec-council", "EEC Council 1958 [12; 4, 4, 4, 2, 2, 1]", eec_council_1958),
+    )
+}
 
 
 def body(name: str) -> Any:
@@ -248,8 +282,16 @@ def body(name: str) -> Any:
 
 
 # The Cyprus-Belarus sanctions data; imported last because its loaders use load_csv.
-from .eu_sanctions import (ASSUMPTION_LABEL, belarus_sanctions_timeline,  # noqa: E402
-                           cyprus_belarus_assumptions, eu_qualified_majority)
+from .eu_sanctions import (
+    ASSUMPTION_LABEL,
+    belarus_sanctions_timeline,  # noqa: E402
+    cyprus_belarus_assumptions,
+    eu_qualified_majority,
+)
 
-__all__ += ["ASSUMPTION_LABEL", "belarus_sanctions_timeline", "cyprus_belarus_assumptions",
-            "eu_qualified_majority"]
+__all__ += [
+    "ASSUMPTION_LABEL",
+    "belarus_sanctions_timeline",
+    "cyprus_belarus_assumptions",
+    "eu_qualified_majority",
+]

@@ -23,26 +23,43 @@ from __future__ import annotations
 
 from . import load_csv
 
-__all__ = ["cyprus_belarus_assumptions", "belarus_sanctions_timeline", "eu27_population",
-           "bloc_states", "eu_qualified_majority", "ASSUMPTION_LABEL", "ISSUES"]
+__all__ = [
+    "cyprus_belarus_assumptions",
+    "belarus_sanctions_timeline",
+    "eu27_population",
+    "bloc_states",
+    "eu_qualified_majority",
+    "ASSUMPTION_LABEL",
+    "ISSUES",
+]
 
 ASSUMPTION_LABEL = "ASSUMPTION (illustrative)"
 ISSUES = ("belarus_listing", "turkey_response")
 # Eurostat codes of the states in each bloc of the assumptions file (Greece is EL).
-_BLOC_STATES = {"CY": ["CY"], "GR": ["EL"], "FR": ["FR"], "DE": ["DE"],
-                "BALT_PL": ["LT", "LV", "EE", "PL"]}
+_BLOC_STATES = {
+    "CY": ["CY"],
+    "GR": ["EL"],
+    "FR": ["FR"],
+    "DE": ["DE"],
+    "BALT_PL": ["LT", "LV", "EE", "PL"],
+}
 
 
 def cyprus_belarus_assumptions() -> list[dict]:
     """The six blocs with their (assumed) utility parameters, as typed dictionaries."""
     rows = []
     for row in load_csv("cyprus_belarus_model_assumptions.csv"):
-        rows.append({"bloc": row["bloc"], "member_states": row["member_states"],
-                     "n_states": int(row["n_states"]),
-                     "alpha_belarus_listing": float(row["alpha_belarus_listing"]),
-                     "t_turkey_ideal": float(row["t_turkey_ideal"]),
-                     "beta_turkey_salience": float(row["beta_turkey_salience"]),
-                     "label": row["label"]})
+        rows.append(
+            {
+                "bloc": row["bloc"],
+                "member_states": row["member_states"],
+                "n_states": int(row["n_states"]),
+                "alpha_belarus_listing": float(row["alpha_belarus_listing"]),
+                "t_turkey_ideal": float(row["t_turkey_ideal"]),
+                "beta_turkey_salience": float(row["beta_turkey_salience"]),
+                "label": row["label"],
+            }
+        )
     return rows
 
 
@@ -53,8 +70,10 @@ def belarus_sanctions_timeline() -> list[dict]:
 
 def eu27_population() -> dict:
     """Population on 1 January 2020 by Eurostat code (Eurostat)."""
-    return {row["eurostat_code"]: int(row["population_1jan2020"])
-            for row in load_csv("eu27_population_2020.csv")}
+    return {
+        row["eurostat_code"]: int(row["population_1jan2020"])
+        for row in load_csv("eu27_population_2020.csv")
+    }
 
 
 def bloc_states() -> dict:
@@ -77,13 +96,17 @@ def eu_qualified_majority(unit: str = "blocs"):
     from . import eu_council
 
     council = eu_council(2020, "qmv")
-    code_to_country = {row["eurostat_code"]: row["country"]
-                       for row in load_csv("eu27_population_2020.csv")}
+    code_to_country = {
+        row["eurostat_code"]: row["country"] for row in load_csv("eu27_population_2020.csv")
+    }
     groups = bloc_states() if unit == "blocs" else {c: [c] for c in code_to_country}
 
     def qualified_majority(coalition) -> bool:
-        return bool(council.is_winning([code_to_country[s] for member in coalition
-                                        for s in groups[member]]))
-    qualified_majority.__name__ = ("EU qualified majority (55% of states and 65% of "
-                                   "population, or 24 states)")
+        return bool(
+            council.is_winning([code_to_country[s] for member in coalition for s in groups[member]])
+        )
+
+    qualified_majority.__name__ = (
+        "EU qualified majority (55% of states and 65% of population, or 24 states)"
+    )
     return qualified_majority

@@ -19,5 +19,14 @@ from . import two_party_bargaining, legislative_bargaining  # noqa: E402,F401
 from . import lowest_common_denominator, cyprus_belarus  # noqa: E402,F401
 from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401
 
-__all__ = ["Report", "Section", "Case", "register", "get_case", "list_cases", "run_case",
-           "format_number", "CASES"]
+__all__ = [
+    "Report",
+    "Section",
+    "Case",
+    "register",
+    "get_case",
+    "list_cases",
+    "run_case",
+    "format_number",
+    "CASES",
+]

@@ -37,15 +37,18 @@ class Case:
         return self.run()
 
 
-def register(name: str, title: str, summary: str, compute: Callable[[], Any]
-             ) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
+def register(
+    name: str, title: str, summary: str, compute: Callable[[], Any]
+) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
     """Decorator: register the case ``name`` whose ``report(results)`` lays out what
     ``compute()`` returns (names are unique)."""
+
     def decorate(report: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
         CASES[name] = Case(name, title, summary, compute, report)
         return report
+
     return decorate
 
 

@@ -62,22 +62,31 @@ class Section:
         return " ".join(self.notes)
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "columns": list(self.columns),
-                "rows": jsonable(self.rows), "notes": list(self.notes),
-                "assumptions": list(self.assumptions), "data": jsonable(self.data)}
+        return {
+            "title": self.title,
+            "columns": list(self.columns),
+            "rows": jsonable(self.rows),
+            "notes": list(self.notes),
+            "assumptions": list(self.assumptions),
+            "data": jsonable(self.data),
+        }
 
     def to_text(self) -> str:
         cells = [[str(c) for c in self.columns]]
         cells += [[format_number(v) for v in row] for row in self.rows]
-        widths = [max(len(row[k]) for row in cells if k < len(row))
-                  for k in range(len(self.columns))]
+        widths = [
+            max(len(row[k]) for row in cells if k < len(row)) for k in range(len(self.columns))
+        ]
         # text columns are aligned left, number columns right
-        left = [k == 0 or any(isinstance(row[k], str) for row in self.rows if k < len(row))
-                for k in range(len(self.columns))]
+        left = [
+            k == 0 or any(isinstance(row[k], str) for row in self.rows if k < len(row))
+            for k in range(len(self.columns))
+        ]
         lines = [self.title, "-" * len(self.title)]
         for i, row in enumerate(cells):
-            parts = [c.ljust(w) if left[k] else c.rjust(w)
-                     for k, (c, w) in enumerate(zip(row, widths))]
+            parts = [
+                c.ljust(w) if left[k] else c.rjust(w) for k, (c, w) in enumerate(zip(row, widths))
+            ]
             lines.append("  ".join(parts).rstrip())
             if i == 0:
                 lines.append("  ".join("-" * w for w in widths))
@@ -120,14 +129,21 @@ class Report:
         for section in self.sections:
             if section.title.startswith(title_start):
                 return section
-        raise UnknownNameError(f"no section starting with {title_start!r}; sections: "
-                       f"{[s.title for s in self.sections]}")
+        raise UnknownNameError(
+            f"no section starting with {title_start!r}; sections: "
+            f"{[s.title for s in self.sections]}"
+        )
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "title": self.title, "summary": self.summary,
-                "sections": [s.to_dict() for s in self.sections],
-                "assumptions": list(self.assumptions), "references": list(self.references),
-                "has_plot": self.plot is not None}
+        return {
+            "name": self.name,
+            "title": self.title,
+            "summary": self.summary,
+            "sections": [s.to_dict() for s in self.sections],
+            "assumptions": list(self.assumptions),
+            "references": list(self.references),
+            "has_plot": self.plot is not None,
+        }
 
     def to_text(self) -> str:
         head = [self.title, "=" * len(self.title), self.summary, ""]

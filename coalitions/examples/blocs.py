@@ -8,8 +8,10 @@ from ._report import Report, Section
 __all__ = ["compute", "report"]
 
 TITLE = "Blocs: seven against one in a consensus body (the G8)"
-SUMMARY = ("In a body of eight that decides by consensus, what changes when seven members "
-           "act as one bloc, and does a caucus gain power in the EU Council?")
+SUMMARY = (
+    "In a body of eight that decides by consensus, what changes when seven members "
+    "act as one bloc, and does a caucus gain power in the EU Council?"
+)
 
 G7 = ["United States", "Japan", "Germany", "France", "United Kingdom", "Italy", "Canada"]
 V4 = ["Poland", "Czechia", "Slovakia", "Hungary"]
@@ -33,10 +35,11 @@ def _merged_eu_council(bloc: list[str], name: str):
     return CompoundGame("or", [CompoundGame("and", [states, people]), clause])
 
 
-REFERENCES = ["Owen, G. (1977). Values of games with a priori unions. In Henn and "
-              "Moeschlin (eds), Essays in Mathematical Economics and Game Theory, 76-88.",
-              "Aumann, R. J. and Dreze, J. H. (1974). International Journal of Game Theory 3, "
-              "217-237."]
+REFERENCES = [
+    "Owen, G. (1977). Values of games with a priori unions. In Henn and "
+    "Moeschlin (eds), Essays in Mathematical Economics and Game Theory, 76-88.",
+    "Aumann, R. J. and Dreze, J. H. (1974). International Journal of Game Theory 3, 217-237.",
+]
 OUTSIDER, CAUCUS = "Russia", "Visegrad four"
 
 
@@ -51,9 +54,14 @@ def compute() -> dict:
 
     members = G7 + [OUTSIDER]
     g8 = unanimity_game(members, members)
-    return {"g7": G7, "shapley": shapley_value(g8), "owen": owen_value(g8, [G7, [OUTSIDER]]),
-            "caucus": V4, "alone": shapley_shubik_index(eu_council(2020)),
-            "merged": shapley_shubik_index(_merged_eu_council(V4, CAUCUS))}
+    return {
+        "g7": G7,
+        "shapley": shapley_value(g8),
+        "owen": owen_value(g8, [G7, [OUTSIDER]]),
+        "caucus": V4,
+        "alone": shapley_shubik_index(eu_council(2020)),
+        "merged": shapley_shubik_index(_merged_eu_council(V4, CAUCUS)),
+    }
 
 
 @register("blocs", TITLE, SUMMARY, compute)
@@ -61,47 +69,68 @@ def report(results: dict) -> Report:
     """The blocs report: every number comes from ``results``."""
     phi, owen, g7 = results["shapley"], results["owen"], results["g7"]
     member, k = g7[1], len(g7)
-    rows = [[OUTSIDER, phi[OUTSIDER], owen[OUTSIDER]],
-            ["each G7 member", phi[member], owen[member]],
-            ["the G7 together", k * phi[member], k * owen[member]]]
+    rows = [
+        [OUTSIDER, phi[OUTSIDER], owen[OUTSIDER]],
+        ["each G7 member", phi[member], owen[member]],
+        ["the G7 together", k * phi[member], k * owen[member]],
+    ]
     g8_section = Section(
         f"A consensus body of {len(phi.players)}: every member can block",
-        ["member", "Shapley value (no blocs)", "Owen value (G7 as a bloc)"], rows,
-        ["Under consensus every member is a veto player, and without blocs the Shapley value "
-         f"gives each {phi[OUTSIDER]}.",
-         "When the seven act as one (a priori union), the Owen value first shares between "
-         "the two blocs, which are symmetric (each can block the other): "
-         f"{owen[OUTSIDER]} each. Inside the G7 the half is split {k} ways, {owen[member]} "
-         f"each. The lone member's share rises from {phi[OUTSIDER]} to {owen[OUTSIDER]}: "
-         f"bloc behaviour turns a forum of {len(phi.players)} into a bilateral negotiation, "
-         "with the outsider as the G7's equal."],
-        assumptions=["decisions by consensus, modelled as unanimity; the worth of agreement "
-                     "is normalised to one"],
-        data={"shapley": phi.to_dict(), "owen": owen.to_dict()})
+        ["member", "Shapley value (no blocs)", "Owen value (G7 as a bloc)"],
+        rows,
+        [
+            "Under consensus every member is a veto player, and without blocs the Shapley value "
+            f"gives each {phi[OUTSIDER]}.",
+            "When the seven act as one (a priori union), the Owen value first shares between "
+            "the two blocs, which are symmetric (each can block the other): "
+            f"{owen[OUTSIDER]} each. Inside the G7 the half is split {k} ways, {owen[member]} "
+            f"each. The lone member's share rises from {phi[OUTSIDER]} to {owen[OUTSIDER]}: "
+            f"bloc behaviour turns a forum of {len(phi.players)} into a bilateral negotiation, "
+            "with the outsider as the G7's equal.",
+        ],
+        assumptions=[
+            "decisions by consensus, modelled as unanimity; the worth of agreement "
+            "is normalised to one"
+        ],
+        data={"shapley": phi.to_dict(), "owen": owen.to_dict()},
+    )
 
     alone, merged, v4 = results["alone"], results["merged"], results["caucus"]
     separately = sum(alone[p] for p in v4)
     caucus = Section(
         f"A caucus in the EU Council: the {CAUCUS} voting as one",
         ["who", "Shapley-Shubik (QMV)"],
-        [*[[p, float(alone[p])] for p in v4],
-         [f"the {len(v4)}, voting separately (sum)", float(separately)],
-         [f"the {len(v4)} as one caucus", float(merged[CAUCUS])]],
-        [f"Merging {len(v4)} votes into one bloc (their states and populations added up) "
-         f"changes their combined Shapley-Shubik power from {float(separately):.4f} to "
-         f"{float(merged[CAUCUS]):.4f} ({float(merged[CAUCUS] / separately - 1):+.0%}).",
-         "A caucus gains when its joint weight makes it pivotal more often than its members "
-         "would be one by one; the gain is shared inside the caucus by its own rules."],
+        [
+            *[[p, float(alone[p])] for p in v4],
+            [f"the {len(v4)}, voting separately (sum)", float(separately)],
+            [f"the {len(v4)} as one caucus", float(merged[CAUCUS])],
+        ],
+        [
+            f"Merging {len(v4)} votes into one bloc (their states and populations added up) "
+            f"changes their combined Shapley-Shubik power from {float(separately):.4f} to "
+            f"{float(merged[CAUCUS]):.4f} ({float(merged[CAUCUS] / separately - 1):+.0%}).",
+            "A caucus gains when its joint weight makes it pivotal more often than its members "
+            "would be one by one; the gain is shared inside the caucus by its own rules.",
+        ],
         assumptions=["the caucus always votes together, and the rest vote independently"],
-        data={"separately": separately, "caucus": merged[CAUCUS]})
+        data={"separately": separately, "caucus": merged[CAUCUS]},
+    )
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({"Shapley value (no blocs)": {
-                                     OUTSIDER: phi[OUTSIDER], "each G7 member": phi[member]},
-                                 "Owen value (G7 as a bloc)": {
-                                     OUTSIDER: owen[OUTSIDER], "each G7 member": owen[member]}},
-                                title=f"G8 by consensus: {k} against one")
 
-    return Report("blocs", TITLE, SUMMARY, [g8_section, caucus], references=REFERENCES,
-                  plot=plot)
+        return power_index_bars(
+            {
+                "Shapley value (no blocs)": {
+                    OUTSIDER: phi[OUTSIDER],
+                    "each G7 member": phi[member],
+                },
+                "Owen value (G7 as a bloc)": {
+                    OUTSIDER: owen[OUTSIDER],
+                    "each G7 member": owen[member],
+                },
+            },
+            title=f"G8 by consensus: {k} against one",
+        )
+
+    return Report("blocs", TITLE, SUMMARY, [g8_section, caucus], references=REFERENCES, plot=plot)

@@ -18,8 +18,10 @@ __all__ = ["compute", "report", "capped_proportional"]
 US_UNCAPPED_SHARE = Fraction(245, 10)
 
 TITLE = "Burden sharing: who pays for what we do together?"
-SUMMARY = ("A shared runway, a bankrupt estate and the UN budget: the Shapley value and the "
-           "nucleolus of a cost game, claims rules, and a capped proportional scale.")
+SUMMARY = (
+    "A shared runway, a bankrupt estate and the UN budget: the Shapley value and the "
+    "nucleolus of a cost game, claims rules, and a capped proportional scale."
+)
 
 
 def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -> list[Any]:
@@ -35,8 +37,10 @@ def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -
     if len(bases) != len(caps):
         raise InvalidProblemError(f"{len(bases)} bases but {len(caps)} caps")
     if sum(caps) < total:
-        raise InvalidProblemError(f"the caps add up to {sum(caps)}, less than the total "
-                                  f"{total}: no scale can respect them")
+        raise InvalidProblemError(
+            f"the caps add up to {sum(caps)}, less than the total "
+            f"{total}: no scale can respect them"
+        )
     if any(b < 0 for b in bases) or sum(bases) <= 0:
         raise InvalidProblemError("bases must be non-negative with a positive sum")
     exact = all(isinstance(v, (int, Fraction)) for v in [total, *bases, *caps])
@@ -48,8 +52,7 @@ def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -
         lam = remaining / sum(num(bases[i]) for i in free)
         over = [i for i in free if lam * num(bases[i]) > num(caps[i])]
         if not over:
-            return [num(caps[i]) if i in capped else lam * num(bases[i])
-                    for i in range(len(bases))]
+            return [num(caps[i]) if i in capped else lam * num(bases[i]) for i in range(len(bases))]
         capped.update(over)
 
 
@@ -64,14 +67,14 @@ CLAIMS = [100, 200, 300]
 CREDITORS = ["wife 100", "wife 200", "wife 300"]
 #: The Mishna's divisions (Ketubot 93a) of estates of 100, 200 and 300.
 MISHNA = {100: [Fraction(100, 3)] * 3, 200: [50, 75, 75], 300: [50, 100, 150]}
-REFERENCES = ["Littlechild, S. C. and Owen, G. (1973). Management Science 20(3), 370-372.",
-              "Littlechild, S. C. (1974). International Journal of Game Theory 3, 21-29.",
-              "O'Neill, B. (1982). Mathematical Social Sciences 2(4), 345-371.",
-              "Thomson, W. (2003). Mathematical Social Sciences 45(3), 249-297.",
-              "Aumann, R. J. and Maschler, M. (1985). Journal of Economic Theory 36(2), "
-              "195-213.",
-              "UN General Assembly resolution A/RES/73/271 (2018): scale of assessments "
-              "2019-2021."]
+REFERENCES = [
+    "Littlechild, S. C. and Owen, G. (1973). Management Science 20(3), 370-372.",
+    "Littlechild, S. C. (1974). International Journal of Game Theory 3, 21-29.",
+    "O'Neill, B. (1982). Mathematical Social Sciences 2(4), 345-371.",
+    "Thomson, W. (2003). Mathematical Social Sciences 45(3), 249-297.",
+    "Aumann, R. J. and Maschler, M. (1985). Journal of Economic Theory 36(2), 195-213.",
+    "UN General Assembly resolution A/RES/73/271 (2018): scale of assessments 2019-2021.",
+]
 
 
 def _un_scale() -> dict:
@@ -86,9 +89,14 @@ def _un_scale() -> dict:
     others = 100 - US_UNCAPPED_SHARE
     bases = [US_UNCAPPED_SHARE] + [r * others / (100 - rates[0]) for r in rates[1:]]
     caps = [CEILING] + [Fraction(100)] * (len(rates) - 1)
-    return {"names": names, "rates": rates, "bases": bases,
-            "modelled": capped_proportional(100, bases, caps), "ceiling": CEILING,
-            "uncapped_share": US_UNCAPPED_SHARE}
+    return {
+        "names": names,
+        "rates": rates,
+        "bases": bases,
+        "modelled": capped_proportional(100, bases, caps),
+        "ceiling": CEILING,
+        "uncapped_share": US_UNCAPPED_SHARE,
+    }
 
 
 def compute() -> dict:
@@ -108,7 +116,7 @@ def compute() -> dict:
     airport = airport_game(RUNWAY_COSTS, AIRLINES)
     phi = shapley_value(airport)
     closed_form, paid = [], Fraction(0)
-    for i, cost in enumerate(RUNWAY_COSTS):           # Littlechild-Owen: each stretch shared
+    for i, cost in enumerate(RUNWAY_COSTS):  # Littlechild-Owen: each stretch shared
         paid += Fraction(cost - (RUNWAY_COSTS[i - 1] if i else 0), len(RUNWAY_COSTS) - i)
         closed_form.append(paid)
     savings = cost_to_savings(airport)
@@ -116,50 +124,83 @@ def compute() -> dict:
     estates = []
     for estate in MISHNA:
         game = bankruptcy_game(estate, CLAIMS, CREDITORS)
-        estates.append({"estate": estate, "rules": [
-            ("random arrival (Shapley value)", list(shapley_value(game).x)),
-            ("proportional", list(proportional_rule(estate, CLAIMS, CREDITORS).x)),
-            ("constrained equal awards", list(constrained_equal_awards(estate, CLAIMS,
-                                                                       CREDITORS).x)),
-            ("constrained equal losses", list(constrained_equal_losses(estate, CLAIMS,
-                                                                       CREDITORS).x)),
-            ("Talmud rule", list(talmud_rule(estate, CLAIMS, CREDITORS).x)),
-            ("nucleolus of the game", list(nucleolus(game).x))]})
-    return {"costs": RUNWAY_COSTS, "airlines": AIRLINES, "shapley": phi,
-            "closed_form": closed_form,
-            "nucleolus_cost": [c - saved[a] for a, c in zip(AIRLINES, RUNWAY_COSTS)],
-            "shapley_in_core": is_in_core(savings, [c - phi[a] for a, c in
-                                                    zip(AIRLINES, RUNWAY_COSTS)]),
-            "claims": CLAIMS, "mishna": MISHNA, "estates": estates, "un_scale": _un_scale()}
+        estates.append(
+            {
+                "estate": estate,
+                "rules": [
+                    ("random arrival (Shapley value)", list(shapley_value(game).x)),
+                    ("proportional", list(proportional_rule(estate, CLAIMS, CREDITORS).x)),
+                    (
+                        "constrained equal awards",
+                        list(constrained_equal_awards(estate, CLAIMS, CREDITORS).x),
+                    ),
+                    (
+                        "constrained equal losses",
+                        list(constrained_equal_losses(estate, CLAIMS, CREDITORS).x),
+                    ),
+                    ("Talmud rule", list(talmud_rule(estate, CLAIMS, CREDITORS).x)),
+                    ("nucleolus of the game", list(nucleolus(game).x)),
+                ],
+            }
+        )
+    return {
+        "costs": RUNWAY_COSTS,
+        "airlines": AIRLINES,
+        "shapley": phi,
+        "closed_form": closed_form,
+        "nucleolus_cost": [c - saved[a] for a, c in zip(AIRLINES, RUNWAY_COSTS)],
+        "shapley_in_core": is_in_core(
+            savings, [c - phi[a] for a, c in zip(AIRLINES, RUNWAY_COSTS)]
+        ),
+        "claims": CLAIMS,
+        "mishna": MISHNA,
+        "estates": estates,
+        "un_scale": _un_scale(),
+    }
 
 
 def _un_scale_section(un: dict) -> tuple[Section, dict, dict]:
     names, rates, bases = un["names"], un["rates"], un["bases"]
     ceiling, uncapped = un["ceiling"], un["uncapped_share"]
-    rows = [[name, round(float(rate), 3), round(float(base), 3), round(float(rate - base), 3)]
-            for name, rate, base in zip(names, rates, bases)]
+    rows = [
+        [name, round(float(rate), 3), round(float(base), 3), round(float(rate - base), 3)]
+        for name, rate, base in zip(names, rates, bases)
+    ]
     factor = (100 - rates[0]) / (100 - uncapped)
     section = Section(
         f"The UN regular budget 2019-2021: a capped proportional scale (ceiling "
         f"{float(ceiling):g} %)",
-        ["member", "published rate %", "rate without the ceiling % (model)",
-         "change due to the ceiling (points)"], rows,
-        ["The scale is modelled as a capped proportional rule r_i = min(cap_i, lam * base_i), "
-         "lam set so that the rates add up to the whole budget: the United States pays the "
-         f"{float(ceiling):g} % ceiling and the excess above it is spread over everyone else "
-         "in proportion to their bases. The model reproduces the published rates exactly: "
-         f"{'yes' if un['modelled'] == rates else 'NO'}.",
-         f"The ceiling moves {float(uncapped - ceiling):.1f} points of the budget onto the "
-         f"other members: each pays {float(factor - 1):.1%} more than without it "
-         f"({names[1]} +{float(rows[1][3]):.2f} points, {names[2]} "
-         f"+{float(rows[2][3]):.2f})."],
-        assumptions=[f"the United States' share of the base before the ceiling is "
-                     f"{float(uncapped)} % (a round number near its share of world GNI); the "
-                     "real scale starts from GNI with debt-burden and low per-capita income "
-                     "adjustments, which this model does not reproduce"],
-        data={"published": dict(zip(names, rates)), "uncapped": dict(zip(names, bases))})
-    return section, dict(zip(names[:PLOTTED], rates[:PLOTTED])), \
-        dict(zip(names[:PLOTTED], bases[:PLOTTED]))
+        [
+            "member",
+            "published rate %",
+            "rate without the ceiling % (model)",
+            "change due to the ceiling (points)",
+        ],
+        rows,
+        [
+            "The scale is modelled as a capped proportional rule r_i = min(cap_i, lam * base_i), "
+            "lam set so that the rates add up to the whole budget: the United States pays the "
+            f"{float(ceiling):g} % ceiling and the excess above it is spread over everyone else "
+            "in proportion to their bases. The model reproduces the published rates exactly: "
+            f"{'yes' if un['modelled'] == rates else 'NO'}.",
+            f"The ceiling moves {float(uncapped - ceiling):.1f} points of the budget onto the "
+            f"other members: each pays {float(factor - 1):.1%} more than without it "
+            f"({names[1]} +{float(rows[1][3]):.2f} points, {names[2]} "
+            f"+{float(rows[2][3]):.2f}).",
+        ],
+        assumptions=[
+            f"the United States' share of the base before the ceiling is "
+            f"{float(uncapped)} % (a round number near its share of world GNI); the "
+            "real scale starts from GNI with debt-burden and low per-capita income "
+            "adjustments, which this model does not reproduce"
+        ],
+        data={"published": dict(zip(names, rates)), "uncapped": dict(zip(names, bases))},
+    )
+    return (
+        section,
+        dict(zip(names[:PLOTTED], rates[:PLOTTED])),
+        dict(zip(names[:PLOTTED], bases[:PLOTTED])),
+    )
 
 
 @register("burden-sharing", TITLE, SUMMARY, compute)
@@ -170,58 +211,92 @@ def report(results: dict) -> Report:
     first, last = costs[0], costs[-1] - costs[-2]
     runway = Section(
         "A shared runway (airport cost game, c(S) = the longest runway S needs)",
-        ["user", "stand-alone cost", "Shapley share", "Littlechild-Owen formula",
-         "nucleolus share"],
-        [[a, c, phi[a], f, nc] for a, c, f, nc in zip(airlines, costs, results["closed_form"],
-                                                      nucleolus_cost)],
-        ["Each stretch of runway is shared equally by the users who need it: the "
-         f"{airlines[0]} pays {Fraction(1, len(costs))} of the first {first}, the {airlines[-1]} pays "
-         f"all of the last {last} alone. The Shapley value of the cost game is exactly this "
-         "rule (Littlechild and Owen 1973), and it lies in the core: no group pays more "
-         f"than its own runway would cost (checked: {'yes' if in_core else 'no'}).",
-         "The nucleolus (computed on the savings game s(S) = sum of stand-alone costs - "
-         "c(S)) makes the worst-treated group as well off as possible instead: here the "
-         f"two smallest users pay {nucleolus_cost[0]} each and the {airlines[-1]} "
-         f"{nucleolus_cost[-1]}, less than its Shapley share. Both divisions are in the "
-         "core; they answer different questions (a fair share of each stretch of runway, or "
-         "the most stable division; Littlechild 1974)."],
+        [
+            "user",
+            "stand-alone cost",
+            "Shapley share",
+            "Littlechild-Owen formula",
+            "nucleolus share",
+        ],
+        [
+            [a, c, phi[a], f, nc]
+            for a, c, f, nc in zip(airlines, costs, results["closed_form"], nucleolus_cost)
+        ],
+        [
+            "Each stretch of runway is shared equally by the users who need it: the "
+            f"{airlines[0]} pays {Fraction(1, len(costs))} of the first {first}, the {airlines[-1]} pays "
+            f"all of the last {last} alone. The Shapley value of the cost game is exactly this "
+            "rule (Littlechild and Owen 1973), and it lies in the core: no group pays more "
+            f"than its own runway would cost (checked: {'yes' if in_core else 'no'}).",
+            "The nucleolus (computed on the savings game s(S) = sum of stand-alone costs - "
+            "c(S)) makes the worst-treated group as well off as possible instead: here the "
+            f"two smallest users pay {nucleolus_cost[0]} each and the {airlines[-1]} "
+            f"{nucleolus_cost[-1]}, less than its Shapley share. Both divisions are in the "
+            "core; they answer different questions (a fair share of each stretch of runway, or "
+            "the most stable division; Littlechild 1974).",
+        ],
         assumptions=[f"the runway costs {', '.join(map(str, costs))} are illustrative"],
-        data={"shapley": phi.to_dict(), "nucleolus_cost": dict(zip(airlines, nucleolus_cost)),
-              "shapley_in_core": in_core})
+        data={
+            "shapley": phi.to_dict(),
+            "nucleolus_cost": dict(zip(airlines, nucleolus_cost)),
+            "shapley_in_core": in_core,
+        },
+    )
 
     mishna, claims = results["mishna"], results["claims"]
     estate_rows = [[e["estate"], label, *x] for e in results["estates"] for label, x in e["rules"]]
-    agree = all(dict(e["rules"])["nucleolus of the game"] == dict(e["rules"])["Talmud rule"]
-                == [Fraction(v) for v in mishna[e["estate"]]] for e in results["estates"])
-    divisions = ", ".join(f"{Fraction(split[0]) / estate} each" if len(set(split)) == 1
-                          else "/".join(str(v) for v in split)
-                          for estate, split in mishna.items())
+    agree = all(
+        dict(e["rules"])["nucleolus of the game"]
+        == dict(e["rules"])["Talmud rule"]
+        == [Fraction(v) for v in mishna[e["estate"]]]
+        for e in results["estates"]
+    )
+    divisions = ", ".join(
+        f"{Fraction(split[0]) / estate} each"
+        if len(set(split)) == 1
+        else "/".join(str(v) for v in split)
+        for estate, split in mishna.items()
+    )
     estate = Section(
         f"A bankrupt estate: claims {', '.join(map(str, claims))} (the Talmud's marriage "
         "contract problem)",
-        ["estate", "rule", *[f"claim {c}" for c in claims]], estate_rows,
-        [f"The Mishna (Ketubot 93a) divides estates of {', '.join(map(str, mishna))} as "
-         f"{divisions}: not proportionally, not equally.",
-         "Aumann and Maschler (1985) showed that these divisions are the nucleolus of the "
-         "bankruptcy game v(S) = max(0, E - claims outside S), and the Talmud rule (equal "
-         "awards on half-claims up to half the total claim, equal losses beyond) gives "
-         "them for any estate. "
-         f"Computed here: nucleolus = Talmud rule = the Mishna's numbers: "
-         f"{'yes' if agree else 'NO'}.",
-         "The Shapley value of the same game is the random-arrival rule: creditors arrive "
-         "in random order and are paid in full while the estate lasts."],
-        data={"rows": estate_rows, "nucleolus_equals_talmud": agree})
+        ["estate", "rule", *[f"claim {c}" for c in claims]],
+        estate_rows,
+        [
+            f"The Mishna (Ketubot 93a) divides estates of {', '.join(map(str, mishna))} as "
+            f"{divisions}: not proportionally, not equally.",
+            "Aumann and Maschler (1985) showed that these divisions are the nucleolus of the "
+            "bankruptcy game v(S) = max(0, E - claims outside S), and the Talmud rule (equal "
+            "awards on half-claims up to half the total claim, equal losses beyond) gives "
+            "them for any estate. "
+            f"Computed here: nucleolus = Talmud rule = the Mishna's numbers: "
+            f"{'yes' if agree else 'NO'}.",
+            "The Shapley value of the same game is the random-arrival rule: creditors arrive "
+            "in random order and are paid in full while the estate lasts.",
+        ],
+        data={"rows": estate_rows, "nucleolus_equals_talmud": agree},
+    )
 
     un_scale, published, uncapped = _un_scale_section(results["un_scale"])
     ceiling = float(results["un_scale"]["ceiling"])
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars({f"published rate ({ceiling:g} % ceiling)": published,
-                                 "without the ceiling (model)": uncapped},
-                                title=f"UN regular budget 2019-2021: the {len(published)} "
-                                      "largest rates",
-                                ylabel="share of the budget (%)")
 
-    return Report("burden-sharing", TITLE, SUMMARY, [runway, estate, un_scale],
-                  references=REFERENCES, plot=plot)
+        return power_index_bars(
+            {
+                f"published rate ({ceiling:g} % ceiling)": published,
+                "without the ceiling (model)": uncapped,
+            },
+            title=f"UN regular budget 2019-2021: the {len(published)} largest rates",
+            ylabel="share of the budget (%)",
+        )
+
+    return Report(
+        "burden-sharing",
+        TITLE,
+        SUMMARY,
+        [runway, estate, un_scale],
+        references=REFERENCES,
+        plot=plot,
+    )

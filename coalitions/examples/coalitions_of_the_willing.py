@@ -10,8 +10,10 @@ from ._report import Report, Section
 __all__ = ["compute", "report"]
 
 TITLE = "Coalitions of the willing: the stable size of a climate club"
-SUMMARY = ("Countries choose whether to join an agreement to provide a global public good: "
-           "which club sizes are self-enforcing, and how much of the gain do they capture?")
+SUMMARY = (
+    "Countries choose whether to join an agreement to provide a global public good: "
+    "which club sizes are self-enforcing, and how much of the gain do they capture?"
+)
 
 
 def _welfare(model, k):
@@ -25,11 +27,13 @@ COUNTRIES = 10
 SCALES = (5, 10, 20, 50, 100, 193)
 #: Marginal benefit of the public good and slope of the marginal cost.
 BENEFIT, COST = 1, 1
-REFERENCES = ["Barrett, S. (1994). Self-enforcing international environmental agreements. "
-              "Oxford Economic Papers 46, 878-894.",
-              "Carraro, C. and Siniscalco, D. (1993). Journal of Public Economics 52, 309-328.",
-              "d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). "
-              "Canadian Journal of Economics 16(1), 17-25."]
+REFERENCES = [
+    "Barrett, S. (1994). Self-enforcing international environmental agreements. "
+    "Oxford Economic Papers 46, 878-894.",
+    "Carraro, C. and Siniscalco, D. (1993). Journal of Public Economics 52, 309-328.",
+    "d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). "
+    "Canadian Journal of Economics 16(1), 17-25.",
+]
 
 
 def compute() -> dict:
@@ -43,13 +47,24 @@ def compute() -> dict:
         m = linear_quadratic_model(size, b=BENEFIT, c=COST)
         join = agreement_stability(m).stable_sizes
         k = max(join)
-        scales.append({"n": size, "join": join,
-                       "stay": agreement_stability(m, indifferent="stay").stable_sizes,
-                       "captured": Fraction(_welfare(m, k) - _welfare(m, 0),
-                                            _welfare(m, size) - _welfare(m, 0)),
-                       "largest": k})
-    return {"model": model, "b": BENEFIT, "c": COST, "result": agreement_stability(model),
-            "scales": scales}
+        scales.append(
+            {
+                "n": size,
+                "join": join,
+                "stay": agreement_stability(m, indifferent="stay").stable_sizes,
+                "captured": Fraction(
+                    _welfare(m, k) - _welfare(m, 0), _welfare(m, size) - _welfare(m, 0)
+                ),
+                "largest": k,
+            }
+        )
+    return {
+        "model": model,
+        "b": BENEFIT,
+        "c": COST,
+        "result": agreement_stability(model),
+        "scales": scales,
+    }
 
 
 @register("coalitions-of-the-willing", TITLE, SUMMARY, compute)
@@ -58,51 +73,99 @@ def report(results: dict) -> Report:
     model, result = results["model"], results["result"]
     n = model.n
     stable = ", ".join(map(str, result.stable_sizes))
-    rows = [[k, result.signatory_payoffs[k - 1], result.nonsignatory_payoffs[k - 1],
-             result.internal[k - 1], result.external[k - 1], k in result.stable_sizes]
-            for k in result.sizes]
+    rows = [
+        [
+            k,
+            result.signatory_payoffs[k - 1],
+            result.nonsignatory_payoffs[k - 1],
+            result.internal[k - 1],
+            result.external[k - 1],
+            k in result.stable_sizes,
+        ]
+        for k in result.sizes
+    ]
     b, c = results["b"], results["c"]
     sizes = Section(
         f"Payoffs by number of signatories k ({n} identical countries)",
-        ["k", "signatory payoff", "non-signatory payoff", "nobody wants to leave",
-         "nobody wants to join", "stable"], rows,
-        ["A club of size k is internally stable when a member would not gain by leaving "
-         "(pi_s(k) >= pi_n(k-1)) and externally stable when an outsider would not gain by "
-         "joining (pi_n(k) >= pi_s(k+1)).",
-         f"Only k = {stable} passes both: beyond {max(result.stable_sizes)} members, each "
-         "signatory does better by leaving and free-riding on the others' effort."],
-        assumptions=["linear-quadratic public-good model: pi_i = bQ minus half of c q_i^2, with "
-                     f"b = {b}, c = {c}, identical countries, signatories maximise their joint "
-                     "payoff",
-                     "an outsider who is indifferent joins"],
-        data=result.to_dict())
+        [
+            "k",
+            "signatory payoff",
+            "non-signatory payoff",
+            "nobody wants to leave",
+            "nobody wants to join",
+            "stable",
+        ],
+        rows,
+        [
+            "A club of size k is internally stable when a member would not gain by leaving "
+            "(pi_s(k) >= pi_n(k-1)) and externally stable when an outsider would not gain by "
+            "joining (pi_n(k) >= pi_s(k+1)).",
+            f"Only k = {stable} passes both: beyond {max(result.stable_sizes)} members, each "
+            "signatory does better by leaving and free-riding on the others' effort.",
+        ],
+        assumptions=[
+            "linear-quadratic public-good model: pi_i = bQ minus half of c q_i^2, with "
+            f"b = {b}, c = {c}, identical countries, signatories maximise their joint "
+            "payoff",
+            "an outsider who is indifferent joins",
+        ],
+        data=result.to_dict(),
+    )
 
     scales = results["scales"]
-    scale_rows = [[s["n"], ", ".join(map(str, s["join"])), ", ".join(map(str, s["stay"])),
-                   Fraction(s["largest"], s["n"]), s["captured"]] for s in scales]
+    scale_rows = [
+        [
+            s["n"],
+            ", ".join(map(str, s["join"])),
+            ", ".join(map(str, s["stay"])),
+            Fraction(s["largest"], s["n"]),
+            s["captured"],
+        ]
+        for s in scales
+    ]
     largest = sorted({s["largest"] for s in scales})
     scale = Section(
         "The stable club does not grow with the number of countries",
-        ["countries n", "stable sizes", "stable sizes (indifferent stay out)",
-         "share of countries in the club", "share of the full-cooperation gain captured"],
+        [
+            "countries n",
+            "stable sizes",
+            "stable sizes (indifferent stay out)",
+            "share of countries in the club",
+            "share of the full-cooperation gain captured",
+        ],
         scale_rows,
-        [f"Whatever the number of countries (from {scales[0]['n']} to {scales[-1]['n']}), "
-         f"{' or '.join(map(str, largest))} signatories is the largest self-enforcing club "
-         "(Barrett 1994): small clubs are stable, large ones are not.",
-         "As n grows the stable club captures a vanishing share of what full cooperation "
-         f"would gain ({float(scales[-1]['captured']):.2%} with {scales[-1]['n']} "
-         "countries): coalitions of the willing are stable because they ask little."],
-        data={"rows": scale_rows})
+        [
+            f"Whatever the number of countries (from {scales[0]['n']} to {scales[-1]['n']}), "
+            f"{' or '.join(map(str, largest))} signatories is the largest self-enforcing club "
+            "(Barrett 1994): small clubs are stable, large ones are not.",
+            "As n grows the stable club captures a vanishing share of what full cooperation "
+            f"would gain ({float(scales[-1]['captured']):.2%} with {scales[-1]['n']} "
+            "countries): coalitions of the willing are stable because they ask little.",
+        ],
+        data={"rows": scale_rows},
+    )
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars(
-            {"signatory payoff": {f"k={k}": result.signatory_payoffs[k - 1]
-                                  for k in result.sizes},
-             "non-signatory payoff": {f"k={k}": result.nonsignatory_payoffs[k - 1]
-                                      for k in result.sizes[:-1]}},
-            title=f"Payoffs by club size ({n} countries); stable size {stable}",
-            ylabel="payoff")
 
-    return Report("coalitions-of-the-willing", TITLE, SUMMARY, [sizes, scale],
-                  references=REFERENCES, plot=plot)
+        return power_index_bars(
+            {
+                "signatory payoff": {
+                    f"k={k}": result.signatory_payoffs[k - 1] for k in result.sizes
+                },
+                "non-signatory payoff": {
+                    f"k={k}": result.nonsignatory_payoffs[k - 1] for k in result.sizes[:-1]
+                },
+            },
+            title=f"Payoffs by club size ({n} countries); stable size {stable}",
+            ylabel="payoff",
+        )
+
+    return Report(
+        "coalitions-of-the-willing",
+        TITLE,
+        SUMMARY,
+        [sizes, scale],
+        references=REFERENCES,
+        plot=plot,
+    )

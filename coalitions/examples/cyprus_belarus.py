@@ -8,18 +8,24 @@ from ._report import Report, Section
 __all__ = ["compute", "report"]
 
 TITLE = "Cyprus, the Belarus sanctions and Turkey (2020): a veto used for linkage"
-SUMMARY = ("Cyprus blocked EU sanctions on Belarus until the EU also acted on Turkey: what "
-           "could the veto extract, who capped it, was the threat credible, and who paid?")
+SUMMARY = (
+    "Cyprus blocked EU sanctions on Belarus until the EU also acted on Turkey: what "
+    "could the veto extract, who capped it, was the threat credible, and who paid?"
+)
 
-OUTCOMES = (("no agreement", "no_agreement"), ("issue by issue (unlinked)", "unlinked"),
-            ("package (linked)", "linked"))
+OUTCOMES = (
+    ("no agreement", "no_agreement"),
+    ("issue by issue (unlinked)", "unlinked"),
+    ("package (linked)", "linked"),
+)
 
 
-REFERENCES = ["Tollison, R. D. and Willett, T. D. (1979). International Organization 33(4), "
-              "425-449.",
-              "Sebenius, J. K. (1983). International Organization 37(2), 281-316.",
-              "European Council conclusions, 1-2 October 2020; Council Implementing "
-              "Regulation (EU) 2020/1387."]
+REFERENCES = [
+    "Tollison, R. D. and Willett, T. D. (1979). International Organization 33(4), 425-449.",
+    "Sebenius, J. K. (1983). International Organization 37(2), 281-316.",
+    "European Council conclusions, 1-2 October 2020; Council Implementing "
+    "Regulation (EU) 2020/1387.",
+]
 
 
 def compute():
@@ -35,88 +41,145 @@ def report(results) -> Report:
     """The Cyprus-Belarus report: every number comes from ``results``."""
     unanimity, qmv = results.unanimity, results.qmv
     blocker = {r["bloc"]: r["member_states"] for r in results.assumptions}.get(
-        unanimity.blocker, unanimity.blocker)
+        unanimity.blocker, unanimity.blocker
+    )
     linked, demand = unanimity.linked_issue, unanimity.demand_issue
 
     timeline = Section(
         "What happened (dated facts)",
         ["date", "event", "status"],
         [[row["date"], row["event"], row["status"]] for row in results.timeline],
-        ["Sanctions under the common foreign and security policy need unanimity (Art. 31(1) "
-         f"TEU). {blocker} withheld its consent until the European Council adopted "
-         "conclusions on Turkey, and the listing passed (dates in the table)."],
-        data={"timeline": list(results.timeline)})
+        [
+            "Sanctions under the common foreign and security policy need unanimity (Art. 31(1) "
+            f"TEU). {blocker} withheld its consent until the European Council adopted "
+            "conclusions on Turkey, and the listing passed (dates in the table)."
+        ],
+        data={"timeline": list(results.timeline)},
+    )
 
     assumed = Section(
         "The model's preferences by bloc",
-        ["bloc", "member states", "states", "value of the Belarus listing (alpha)",
-         "ideal Turkey response (t)", "salience of Turkey (beta)"],
-        [[r["bloc"], r["member_states"], r["n_states"], r["alpha_belarus_listing"],
-          r["t_turkey_ideal"], r["beta_turkey_salience"]] for r in results.assumptions],
-        ["Two issues: the Belarus listing (adopted or not, utility alpha x) and the "
-         "intensity of the EU's response to Turkey (utility -beta (x - t)^2). Nothing agreed "
-         "is the status quo "
-         f"({', '.join(f'{v:g}' for v in unanimity.no_agreement.values())})."],
-        assumptions=["every number in this table is illustrative "
-                     "(cyprus_belarus_model_assumptions.csv), not data"],
-        data={"assumptions": list(results.assumptions)})
+        [
+            "bloc",
+            "member states",
+            "states",
+            "value of the Belarus listing (alpha)",
+            "ideal Turkey response (t)",
+            "salience of Turkey (beta)",
+        ],
+        [
+            [
+                r["bloc"],
+                r["member_states"],
+                r["n_states"],
+                r["alpha_belarus_listing"],
+                r["t_turkey_ideal"],
+                r["beta_turkey_salience"],
+            ]
+            for r in results.assumptions
+        ],
+        [
+            "Two issues: the Belarus listing (adopted or not, utility alpha x) and the "
+            "intensity of the EU's response to Turkey (utility -beta (x - t)^2). Nothing agreed "
+            "is the status quo "
+            f"({', '.join(f'{v:g}' for v in unanimity.no_agreement.values())})."
+        ],
+        assumptions=[
+            "every number in this table is illustrative "
+            "(cyprus_belarus_model_assumptions.csv), not data"
+        ],
+        data={"assumptions": list(results.assumptions)},
+    )
 
-    outcome_rows = [[label, getattr(unanimity, key)[linked], getattr(unanimity, key)[demand]]
-                    for label, key in OUTCOMES]
+    outcome_rows = [
+        [label, getattr(unanimity, key)[linked], getattr(unanimity, key)[demand]]
+        for label, key in OUTCOMES
+    ]
     capped = ", ".join(unanimity.capped_by) or "nobody"
     outcomes = Section(
         "Block, linkage, outcome (unanimity)",
-        ["outcome", "Belarus listing", "Turkey response"], outcome_rows,
-        [f"Can {blocker} block? {'yes' if unanimity.can_block else 'no'}: under unanimity the "
-         "others cannot adopt the listing without it.",
-         "Issue by issue, each issue gets its lowest common denominator: the listing passes "
-         f"and the Turkey response stays at {unanimity.unlinked[demand]:g}, "
-         "what the least interested bloc accepts.",
-         f"Linking the two, {blocker} can extract a Turkey response up to "
-         f"{unanimity.max_concession:.3f}: beyond that the most reluctant member ({capped}) "
-         "prefers no listing at all. The price of linkage is itself capped by a lowest "
-         "common denominator.",
-         f"Credible? {'yes' if unanimity.credible else 'no'}: carrying out the veto would "
-         f"cost {blocker} {unanimity.commitment_cost:.2f} against the unlinked outcome, so a "
-         "one-shot threat is not subgame-perfect; it needs commitment (reputation, domestic "
-         "audience costs) or more patience than the others."],
-        data={"unanimity": unanimity.to_dict()})
+        ["outcome", "Belarus listing", "Turkey response"],
+        outcome_rows,
+        [
+            f"Can {blocker} block? {'yes' if unanimity.can_block else 'no'}: under unanimity the "
+            "others cannot adopt the listing without it.",
+            "Issue by issue, each issue gets its lowest common denominator: the listing passes "
+            f"and the Turkey response stays at {unanimity.unlinked[demand]:g}, "
+            "what the least interested bloc accepts.",
+            f"Linking the two, {blocker} can extract a Turkey response up to "
+            f"{unanimity.max_concession:.3f}: beyond that the most reluctant member ({capped}) "
+            "prefers no listing at all. The price of linkage is itself capped by a lowest "
+            "common denominator.",
+            f"Credible? {'yes' if unanimity.credible else 'no'}: carrying out the veto would "
+            f"cost {blocker} {unanimity.commitment_cost:.2f} against the unlinked outcome, so a "
+            "one-shot threat is not subgame-perfect; it needs commitment (reputation, domestic "
+            "audience costs) or more patience than the others.",
+        ],
+        data={"unanimity": unanimity.to_dict()},
+    )
 
     gains = Section(
         "Who gains and who pays",
-        ["bloc", "utility: no agreement", "utility: unlinked", "utility: linked",
-         "price of linkage (positive: pays)"],
-        [[bloc, u["no_agreement"], u["unlinked"], u["linked"],
-          unanimity.price_of_linkage[bloc]] for bloc, u in unanimity.utilities.items()],
-        [f"The value of the veto to {blocker} is {unanimity.value_of_veto:.3f}: its utility "
-         "in the package minus its utility issue by issue.",
-         "The price of linkage is signed: the blocker's allies on the other issue gain from "
-         "the package, the members who wanted little action on it pay.",
-         f"The package win-set is {results.package['ratio']:.1f} times larger than the "
-         "issue-by-issue one: linkage enlarges the set of agreements every member accepts "
-         "(Sebenius's 'adding issues')."],
-        data={"price_of_linkage": unanimity.price_of_linkage,
-              "value_of_veto": unanimity.value_of_veto, "package": results.package})
+        [
+            "bloc",
+            "utility: no agreement",
+            "utility: unlinked",
+            "utility: linked",
+            "price of linkage (positive: pays)",
+        ],
+        [
+            [bloc, u["no_agreement"], u["unlinked"], u["linked"], unanimity.price_of_linkage[bloc]]
+            for bloc, u in unanimity.utilities.items()
+        ],
+        [
+            f"The value of the veto to {blocker} is {unanimity.value_of_veto:.3f}: its utility "
+            "in the package minus its utility issue by issue.",
+            "The price of linkage is signed: the blocker's allies on the other issue gain from "
+            "the package, the members who wanted little action on it pay.",
+            f"The package win-set is {results.package['ratio']:.1f} times larger than the "
+            "issue-by-issue one: linkage enlarges the set of agreements every member accepts "
+            "(Sebenius's 'adding issues').",
+        ],
+        data={
+            "price_of_linkage": unanimity.price_of_linkage,
+            "value_of_veto": unanimity.value_of_veto,
+            "package": results.package,
+        },
+    )
 
     counterfactual = Section(
         "Counterfactual: the same vote under qualified majority",
         ["rule", f"{blocker} can block", "Turkey response obtained", "value of the veto"],
-        [["unanimity", unanimity.can_block, unanimity.linked[demand], unanimity.value_of_veto],
-         ["qualified majority", qmv.can_block, qmv.linked[qmv.demand_issue],
-          qmv.value_of_veto]],
-        [f"Under qualified majority the others pass the listing without {blocker}, so there "
-         "is nothing to hold hostage: the linkage collapses to the issue-by-issue outcome "
-         "(see the eu-council example for a posteriori pivotality)."],
-        data={"qmv": qmv.to_dict()})
+        [
+            ["unanimity", unanimity.can_block, unanimity.linked[demand], unanimity.value_of_veto],
+            ["qualified majority", qmv.can_block, qmv.linked[qmv.demand_issue], qmv.value_of_veto],
+        ],
+        [
+            f"Under qualified majority the others pass the listing without {blocker}, so there "
+            "is nothing to hold hostage: the linkage collapses to the issue-by-issue outcome "
+            "(see the eu-council example for a posteriori pivotality)."
+        ],
+        data={"qmv": qmv.to_dict()},
+    )
 
     def plot():
         from ..plot import power_index_bars
-        return power_index_bars(
-            {"issue by issue": {b: u["unlinked"] for b, u in unanimity.utilities.items()},
-             "package": {b: u["linked"] for b, u in unanimity.utilities.items()}},
-            title="Cyprus-Belarus: each bloc's utility (assumed preferences)",
-            ylabel="utility")
 
-    return Report("cyprus-belarus", TITLE, SUMMARY,
-                  [timeline, assumed, outcomes, gains, counterfactual],
-                  assumptions=list(unanimity.assumptions), references=REFERENCES, plot=plot)
+        return power_index_bars(
+            {
+                "issue by issue": {b: u["unlinked"] for b, u in unanimity.utilities.items()},
+                "package": {b: u["linked"] for b, u in unanimity.utilities.items()},
+            },
+            title="Cyprus-Belarus: each bloc's utility (assumed preferences)",
+            ylabel="utility",
+        )
+
+    return Report(
+        "cyprus-belarus",
+        TITLE,
+        SUMMARY,
+        [timeline, assumed, outcomes, gains, counterfactual],
+        assumptions=list(unanimity.assumptions),
+        references=REFERENCES,
+        plot=plot,
+    )

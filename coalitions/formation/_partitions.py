@@ -13,12 +13,12 @@ __all__ = ["partition_masks", "partition_names", "named_coalition_mask"]
 
 def named_coalition_mask(coalition: Any, index: dict, *, what: str = "coalition") -> int:
     """Bitmask of a coalition of names; an unknown player raises InvalidProblemError."""
-    return mask_of(coalition, index, where=f"{what} {_show(coalition)}",
-                   error=InvalidProblemError)
+    return mask_of(coalition, index, where=f"{what} {_show(coalition)}", error=InvalidProblemError)
 
 
-def partition_masks(partition: Iterable[Any], players: Sequence[str], *,
-                    what: str = "coalition structure") -> list[int]:
+def partition_masks(
+    partition: Iterable[Any], players: Sequence[str], *, what: str = "coalition structure"
+) -> list[int]:
     """Masks of the blocks of a partition of ``players``; raise if it is not one.
 
     Every block must be non-empty, blocks must be disjoint, and together they must contain

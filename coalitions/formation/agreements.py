@@ -20,8 +20,13 @@ from .._checks import check_choice, check_instance
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import AgreementStabilityResult
 
-__all__ = ["AgreementModel", "linear_quadratic_model", "agreement_stability",
-           "is_internally_stable", "is_externally_stable"]
+__all__ = [
+    "AgreementModel",
+    "linear_quadratic_model",
+    "agreement_stability",
+    "is_internally_stable",
+    "is_externally_stable",
+]
 
 INDIFFERENCE_RULES = ("join", "stay")
 #: Largest number of players of an agreement model (stability is checked for every size).
@@ -56,7 +61,8 @@ class AgreementModel:
         if self.n > MAX_AGREEMENT_PLAYERS:
             raise TooLargeError(
                 f"an agreement model of n = {self.n} players is checked size by size (n "
-                f"payoff evaluations); the limit is {MAX_AGREEMENT_PLAYERS:,} players.")
+                f"payoff evaluations); the limit is {MAX_AGREEMENT_PLAYERS:,} players."
+            )
         if not callable(self.signatory) or not callable(self.nonsignatory):
             raise InvalidProblemError(
                 "signatory and nonsignatory must be functions of the number of signatories k."
@@ -105,7 +111,8 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
     factors: list[float | Fraction] = []
     for name, value in (("b", b), ("c", c)):
         if isinstance(value, (bool, np.bool_)) or not isinstance(
-                value, (int, float, Fraction, np.integer, np.floating)):
+            value, (int, float, Fraction, np.integer, np.floating)
+        ):
             raise InvalidProblemError(f"{name} must be a positive number, got {value!r}.")
         if not value > 0:
             raise InvalidProblemError(f"{name} must be positive, got {value!r}.")
@@ -130,9 +137,13 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
 
 
 def _check_model(model: Any, function: str) -> AgreementModel:
-    return check_instance(model, AgreementModel, function, error=InvalidProblemError,
-                          hint="use linear_quadratic_model(n) or "
-                               "AgreementModel(n, signatory, nonsignatory)")
+    return check_instance(
+        model,
+        AgreementModel,
+        function,
+        error=InvalidProblemError,
+        hint="use linear_quadratic_model(n) or AgreementModel(n, signatory, nonsignatory)",
+    )
 
 
 def _check_size(model: AgreementModel, k: Any) -> int:
@@ -167,8 +178,9 @@ def is_internally_stable(model: AgreementModel, k: int, *, atol: float = 1e-9) -
     return _at_least(model.signatory(k), model.nonsignatory(k - 1), atol)
 
 
-def is_externally_stable(model: AgreementModel, k: int, *, indifferent: str = "join",
-                         atol: float = 1e-9) -> bool:
+def is_externally_stable(
+    model: AgreementModel, k: int, *, indifferent: str = "join", atol: float = 1e-9
+) -> bool:
     r"""No outsider gains by joining: :math:`\pi_n(k) \ge \pi_s(k+1)`.
 
     With ``indifferent="join"`` (default) an outsider who is indifferent joins, so the
@@ -197,8 +209,9 @@ def is_externally_stable(model: AgreementModel, k: int, *, indifferent: str = "j
     return outside > inside
 
 
-def agreement_stability(model: AgreementModel, *, indifferent: str = "join",
-                        atol: float = 1e-9) -> AgreementStabilityResult:
+def agreement_stability(
+    model: AgreementModel, *, indifferent: str = "join", atol: float = 1e-9
+) -> AgreementStabilityResult:
     r"""Internal and external stability of every signatory coalition size ``k = 1..n``.
 
     A size is stable when it is both internally stable,
@@ -240,14 +253,24 @@ def agreement_stability(model: AgreementModel, *, indifferent: str = "join",
     model = _check_model(model, "agreement_stability")
     sizes = tuple(range(1, model.n + 1))
     internal = tuple(is_internally_stable(model, k, atol=atol) for k in sizes)
-    external = tuple(is_externally_stable(model, k, indifferent=indifferent, atol=atol)
-                     for k in sizes)
+    external = tuple(
+        is_externally_stable(model, k, indifferent=indifferent, atol=atol) for k in sizes
+    )
     stable = tuple(k for k, a, b in zip(sizes, internal, external) if a and b)
     signatory = tuple(model.signatory(k) for k in sizes)
     nonsignatory = tuple(model.nonsignatory(k) if k < model.n else None for k in sizes)
     exact = not any(isinstance(v, float) for v in signatory + nonsignatory)
     return AgreementStabilityResult(
-        n=model.n, sizes=sizes, internal=internal, external=external, stable_sizes=stable,
-        signatory_payoffs=signatory, nonsignatory_payoffs=nonsignatory,
-        indifferent=indifferent, exact=exact, model=model.name,
-        concept="agreement-stability", method="closed-form" if exact else "float")
+        n=model.n,
+        sizes=sizes,
+        internal=internal,
+        external=external,
+        stable_sizes=stable,
+        signatory_payoffs=signatory,
+        nonsignatory_payoffs=nonsignatory,
+        indifferent=indifferent,
+        exact=exact,
+        model=model.name,
+        concept="agreement-stability",
+        method="closed-form" if exact else "float",
+    )

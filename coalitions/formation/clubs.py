@@ -41,8 +41,7 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
         p = _by_player(probabilities, names, "support probability")
     else:
         p = _sequence(probabilities, "probabilities")
-        names = tuple(players) if players is not None else tuple(
-            str(i + 1) for i in range(len(p)))
+        names = tuple(players) if players is not None else tuple(str(i + 1) for i in range(len(p)))
     if coverage is None:
         s = [1] * len(p)
     elif isinstance(coverage, Mapping):
@@ -59,22 +58,29 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     if len(set(names)) != len(names) or not all(isinstance(x, str) for x in names):
         raise InvalidProblemError("player names must be distinct strings.")
     for name, value in zip(names, p):
-        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
-                or not 0 < value <= 1:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float, Fraction, np.number))
+            or not 0 < value <= 1
+        ):
             raise InvalidProblemError(
                 f"the support probability of {name!r} must be in (0, 1], got {_short(value)}."
             )
     for name, value in zip(names, s):
-        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, np.number)) \
-                or not (value >= 0 and _float_or_inf(value) < math.inf):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float, Fraction, np.number))
+            or not (value >= 0 and _float_or_inf(value) < math.inf)
+        ):
             raise InvalidProblemError(
                 f"the coverage weight of {name!r} must be a finite number >= 0 (at most about "
                 f"1.8e308), got {_short(value)}."
             )
-    if sum(float(v) for v in s) == math.inf:       # Python floats: inf, no warning
+    if sum(float(v) for v in s) == math.inf:  # Python floats: inf, no warning
         raise InvalidProblemError(
             "the coverage weights sum past the float range (about 1.8e308); rescale them, "
-            "e.g. give shares of the total or values in billions.")
+            "e.g. give shares of the total or values in billions."
+        )
     return names, p, s
 
 
@@ -101,8 +107,12 @@ def _by_player(values: Mapping, names: tuple, what: str) -> list:
 
 
 def _sequence(values: Any, what: str) -> list:
-    return as_list(values, what, InvalidProblemError,
-                   expected="a mapping {player: number} or a sequence of numbers")
+    return as_list(
+        values,
+        what,
+        InvalidProblemError,
+        expected="a mapping {player: number} or a sequence of numbers",
+    )
 
 
 def _club_mask(club: Any, names: tuple) -> int:
@@ -112,8 +122,7 @@ def _club_mask(club: Any, names: tuple) -> int:
     return mask
 
 
-def club_efficiency(probabilities: Any, club: Any, *, players: Sequence[str] | None = None
-                    ) -> Any:
+def club_efficiency(probabilities: Any, club: Any, *, players: Sequence[str] | None = None) -> Any:
     r"""Chance that a unanimity club acts: :math:`A(C) = \prod_{i \in C} p_i`.
 
     Parameters
@@ -153,7 +162,7 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
     if players is not None:
         players = name_list(players, "players", InvalidProblemError)
     given: Sequence[str] | None
-    probabilities: dict[str, int] | list[int]   # only the players matter here
+    probabilities: dict[str, int] | list[int]  # only the players matter here
     if isinstance(coverage, Mapping):
         given = tuple(coverage) if players is None else tuple(players)
         probabilities = {name: 1 for name in given}
@@ -176,8 +185,14 @@ def _pareto_keep(coverage: np.ndarray, log_eff: np.ndarray) -> np.ndarray:
 
 
 @front_door(FRONTIER_METHODS)
-def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] | None = None,
-                  method: str = "auto", max_points: int = 1_000_000) -> ClubFrontierResult:
+def club_frontier(
+    probabilities: Any,
+    coverage: Any,
+    *,
+    players: Sequence[str] | None = None,
+    method: str = "auto",
+    max_points: int = 1_000_000,
+) -> ClubFrontierResult:
     r"""The Pareto frontier of clubs: largest chance of acting for each level of coverage.
 
     A club ``C`` (a non-empty set of players) is on the frontier when no other club has both
@@ -256,8 +271,13 @@ def club_frontier(probabilities: Any, coverage: Any, *, players: Sequence[str] |
     order = np.argsort(cover, kind="stable")
     return ClubFrontierResult(
         clubs=tuple(names_of(int(masks[j]), names) for j in order),
-        efficiency=np.exp(log_eff[order]), coverage=cover[order], players=names,
-        concept="club-frontier", method=method, exact=False)
+        efficiency=np.exp(log_eff[order]),
+        coverage=cover[order],
+        players=names,
+        concept="club-frontier",
+        method=method,
+        exact=False,
+    )
 
 
 def _enumerate(log_p: np.ndarray, weights: np.ndarray):

@@ -21,17 +21,29 @@ from ..games.hedonic import MAX_HEDONIC_PLAYERS, HedonicGame
 from ..results import DynamicsResult, HedonicStabilityResult
 from ._partitions import partition_masks, partition_names
 
-__all__ = ["HedonicGame", "is_core_stable", "is_nash_stable", "is_individually_stable",
-           "is_contractually_individually_stable", "hedonic_stability",
-           "best_response_dynamics", "hedonic_potential"]
+__all__ = [
+    "HedonicGame",
+    "is_core_stable",
+    "is_nash_stable",
+    "is_individually_stable",
+    "is_contractually_individually_stable",
+    "hedonic_stability",
+    "best_response_dynamics",
+    "hedonic_potential",
+]
 
 DYNAMICS_RULES = ("nash", "individual", "contractual")
 
 
 def _check_hedonic(game: Any, function: str) -> HedonicGame:
-    return check_instance(game, HedonicGame, function, error=InvalidProblemError,
-                          hint="build one with HedonicGame.additively_separable(values) or "
-                               "HedonicGame.from_rankings(...)")
+    return check_instance(
+        game,
+        HedonicGame,
+        function,
+        error=InvalidProblemError,
+        hint="build one with HedonicGame.additively_separable(values) or "
+        "HedonicGame.from_rankings(...)",
+    )
 
 
 def _state(game: HedonicGame, partition: Any) -> tuple[list[int], list[int]]:
@@ -44,8 +56,14 @@ def _state(game: HedonicGame, partition: Any) -> tuple[list[int], list[int]]:
     return masks, owner
 
 
-def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, atol: float,
-           players: Iterable[int] | None = None):
+def _moves(
+    game: HedonicGame,
+    masks: list[int],
+    owner: list[int],
+    rule: str,
+    atol: float,
+    players: Iterable[int] | None = None,
+):
     """Every allowed profitable move ``(gain, i, old, target)`` of a partition, in order."""
     atol = check_tolerance(atol, "hedonic stability")
     if game.is_additively_separable:
@@ -74,8 +92,14 @@ def _moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str, ato
     return out
 
 
-def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule: str,
-                     atol: float, players: Iterable[int] | None = None):
+def _separable_moves(
+    game: HedonicGame,
+    masks: list[int],
+    owner: list[int],
+    rule: str,
+    atol: float,
+    players: Iterable[int] | None = None,
+):
     """:func:`_moves` for an additively separable game, with whole-matrix operations.
 
     With the membership matrix ``M`` (players x coalitions), ``A = V M`` holds every player's
@@ -87,13 +111,13 @@ def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule
     """
     n = game.n_players
     values = game.separable_values
-    assert values is not None   # _moves calls this only for an additively separable game
+    assert values is not None  # _moves calls this only for an additively separable game
     index = {mask: b for b, mask in enumerate(masks)}
     block = np.array([index[owner[j]] for j in range(n)])
     members = np.zeros((n, len(masks)), dtype=bool)
     members[np.arange(n), block] = True
     movers = list(range(n) if players is None else players)
-    utility = values[movers] @ members             # u_i(T), or u_i(T + i) if i is not in T
+    utility = values[movers] @ members  # u_i(T), or u_i(T + i) if i is not in T
     out = []
     for row, i in enumerate(movers):
         bit = 1 << i
@@ -105,7 +129,7 @@ def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule
             partners = members[:, own].copy()
             partners[i] = False
             if column[partners].max() > atol:
-                continue                             # an old partner would lose from i leaving
+                continue  # an old partner would lose from i leaving
         if rule != "nash":
             hosts_ok = np.where(members, column[:, None], np.inf).min(axis=0) >= -atol
         for target in [m for m in masks if m != old] + ([0] if old != bit else []):
@@ -113,15 +137,18 @@ def _separable_moves(game: HedonicGame, masks: list[int], owner: list[int], rule
             if gain <= atol:
                 continue
             if rule != "nash" and target and not hosts_ok[index[target]]:
-                continue                             # a host would lose from i joining
+                continue  # a host would lose from i joining
             out.append((float(gain), i, old, target))
     return out
 
 
 def _move_witness(game: HedonicGame, move) -> dict:
     _, i, old, target = move
-    return {"player": game.players[i], "from": names_of(old, game.players),
-            "to": names_of(target | 1 << i, game.players)}
+    return {
+        "player": game.players[i],
+        "from": names_of(old, game.players),
+        "to": names_of(target | 1 << i, game.players),
+    }
 
 
 def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int | None:
@@ -208,8 +235,9 @@ def is_individually_stable(game: HedonicGame, partition: Any, *, atol: float = 1
     return _is_stable(game, partition, "individual", atol, "is_individually_stable")
 
 
-def is_contractually_individually_stable(game: HedonicGame, partition: Any, *,
-                                         atol: float = 1e-9) -> bool:
+def is_contractually_individually_stable(
+    game: HedonicGame, partition: Any, *, atol: float = 1e-9
+) -> bool:
     r"""Whether no allowed move exists that the mover's old partners also consent to.
 
     As :func:`is_individually_stable`, but a move is only allowed when in addition every
@@ -223,12 +251,12 @@ def is_contractually_individually_stable(game: HedonicGame, partition: Any, *,
     >>> is_contractually_individually_stable(game, [["a", "b"]])
     True
     """
-    return _is_stable(game, partition, "contractual", atol,
-                      "is_contractually_individually_stable")
+    return _is_stable(game, partition, "contractual", atol, "is_contractually_individually_stable")
 
 
-def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
-                      ) -> HedonicStabilityResult:
+def hedonic_stability(
+    game: HedonicGame, partition: Any, *, atol: float = 1e-9
+) -> HedonicStabilityResult:
     """All four stability notions of a partition, with a deviation witnessing each failure.
 
     Core stability reads every coalition, so above 20 players (additively separable games)
@@ -252,16 +280,26 @@ def hedonic_stability(game: HedonicGame, partition: Any, *, atol: float = 1e-9
     else:
         core_stable, witnesses["core"] = None, "not checked: more than 20 players"
     flags = {}
-    for rule, name in (("nash", "nash"), ("individual", "individual"),
-                       ("contractual", "contractual")):
+    for rule, name in (
+        ("nash", "nash"),
+        ("individual", "individual"),
+        ("contractual", "contractual"),
+    ):
         moves = _moves(game, masks, owner, rule, atol)
         flags[rule] = not moves
         witnesses[name] = _move_witness(game, moves[0]) if moves else None
     return HedonicStabilityResult(
-        partition=partition_names(masks, game.players), core_stable=core_stable,
-        nash_stable=flags["nash"], individually_stable=flags["individual"],
-        contractually_individually_stable=flags["contractual"], witnesses=witnesses,
-        players=game.players, concept="hedonic-stability", method="definition", exact=True)
+        partition=partition_names(masks, game.players),
+        core_stable=core_stable,
+        nash_stable=flags["nash"],
+        individually_stable=flags["individual"],
+        contractually_individually_stable=flags["contractual"],
+        witnesses=witnesses,
+        players=game.players,
+        concept="hedonic-stability",
+        method="definition",
+        exact=True,
+    )
 
 
 def hedonic_potential(game: HedonicGame, partition: Any) -> float:
@@ -306,8 +344,10 @@ def _potential(game: HedonicGame, masks: Iterable[int]) -> float:
                 if mask >> j & 1:
                     owner[j] = mask
         return _separable_potential(game, [owner[j] for j in range(game.n_players)])
-    return float(sum(game.member_utility(i, m) for m in masks for i in range(game.n_players)
-                     if m >> i & 1) / 2)
+    return float(
+        sum(game.member_utility(i, m) for m in masks for i in range(game.n_players) if m >> i & 1)
+        / 2
+    )
 
 
 def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
@@ -317,12 +357,18 @@ def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
     block = np.array([labels.setdefault(mask, len(labels)) for mask in owner])
     same = block[:, None] == block[None, :]
     values = game.separable_values
-    assert values is not None   # called only for an additively separable game
+    assert values is not None  # called only for an additively separable game
     return float((values * same).sum() / 2)
 
 
-def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: str = "nash",
-                           max_rounds: int = 1000, atol: float = 1e-9) -> DynamicsResult:
+def best_response_dynamics(
+    game: HedonicGame,
+    partition: Any = None,
+    *,
+    rule: str = "nash",
+    max_rounds: int = 1000,
+    atol: float = 1e-9,
+) -> DynamicsResult:
     """Let players move, one at a time, to their best allowed coalition until nobody moves.
 
     Players take turns in player order. On its turn a player moves to the allowed coalition
@@ -369,8 +415,11 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
     """
     game = _check_hedonic(game, "best_response_dynamics")
     check_choice(rule, DYNAMICS_RULES, what="rule")
-    if isinstance(max_rounds, bool) or not isinstance(max_rounds, (int, np.integer)) \
-            or max_rounds < 1:
+    if (
+        isinstance(max_rounds, bool)
+        or not isinstance(max_rounds, (int, np.integer))
+        or max_rounds < 1
+    ):
         raise InvalidProblemError(f"max_rounds must be a positive integer, got {max_rounds!r}.")
     n = game.n_players
     if partition is None:
@@ -413,8 +462,9 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
                     owner[j] = target | bit
         masks.append(target | bit)
         owner[i] = target | bit
-        moves.append((game.players[i], names_of(old, game.players),
-                      names_of(target | bit, game.players)))
+        moves.append(
+            (game.players[i], names_of(old, game.players), names_of(target | bit, game.players))
+        )
         if symmetric:
             potentials.append(_separable_potential(game, owner))
     else:
@@ -422,10 +472,22 @@ def best_response_dynamics(game: HedonicGame, partition: Any = None, *, rule: st
             reason = "stable"
     rounds = -(-turn // n)
     return DynamicsResult(
-        partition=partition_names(masks, game.players), converged=reason == "stable",
-        stopping_reason=reason, rule=rule, n_moves=len(moves), n_rounds=rounds,
-        moves=tuple(moves), potentials=tuple(potentials), players=game.players,
-        concept="best-response-dynamics", method=rule, exact=True,
+        partition=partition_names(masks, game.players),
+        converged=reason == "stable",
+        stopping_reason=reason,
+        rule=rule,
+        n_moves=len(moves),
+        n_rounds=rounds,
+        moves=tuple(moves),
+        potentials=tuple(potentials),
+        players=game.players,
+        concept="best-response-dynamics",
+        method=rule,
+        exact=True,
         status=0 if reason == "stable" else 2,
-        message={"stable": "", "cycle": "the dynamics cycle",
-                 "max_rounds": "stopped at max_rounds"}.get(reason, reason))
+        message={
+            "stable": "",
+            "cycle": "the dynamics cycle",
+            "max_rounds": "stopped at max_rounds",
+        }.get(reason, reason),
+    )

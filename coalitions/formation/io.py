@@ -67,10 +67,10 @@ def read_club_csv(path: Any) -> tuple[list[str], list[Any], list[Any]]:
     except (UnicodeDecodeError, csv.Error) as error:
         raise InvalidProblemError(f"{path} is not a readable CSV file ({error}).") from None
     if not rows or not set(CLUB_COLUMNS) <= set(rows[0]):
-        raise InvalidProblemError(
-            f"{path} needs a header with columns {', '.join(CLUB_COLUMNS)}.")
+        raise InvalidProblemError(f"{path} needs a header with columns {', '.join(CLUB_COLUMNS)}.")
     names = [row["player"] for row in rows]
-    probabilities = [parse_number(row["probability"], f"probability of {row['player']}")
-                     for row in rows]
+    probabilities = [
+        parse_number(row["probability"], f"probability of {row['player']}") for row in rows
+    ]
     coverage = [parse_number(row["coverage"], f"coverage of {row['player']}") for row in rows]
     return names, probabilities, coverage

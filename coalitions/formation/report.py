@@ -23,10 +23,13 @@ WINNING_FAMILIES = {
 }
 
 
-def winning_coalitions_report(game: Any, weights: Sequence[Any] | None = None, *,
-                              players: Sequence[str] | None = None,
-                              order: Sequence[str] | None = None
-                              ) -> dict[str, WinningCoalitionsResult]:
+def winning_coalitions_report(
+    game: Any,
+    weights: Sequence[Any] | None = None,
+    *,
+    players: Sequence[str] | None = None,
+    order: Sequence[str] | None = None,
+) -> dict[str, WinningCoalitionsResult]:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of one voting game.
 
@@ -69,5 +72,6 @@ def winning_coalitions_report(game: Any, weights: Sequence[Any] | None = None, *
         "minimal-winning": minimal_winning_coalitions(game, weights, players=players),
         "minimum-weight": minimum_weight_coalitions(game, weights, players=players),
         "minimal-connected-winning": minimal_connected_winning_coalitions(
-            game, weights, players=players, order=order),
+            game, weights, players=players, order=order
+        ),
     }

@@ -22,9 +22,16 @@ from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
 from ..solutions.shapley import shapley_value
 from ._partitions import partition_masks, partition_names
 
-__all__ = ["bell_number", "set_partitions", "optimal_coalition_structure",
-           "coalition_structure_value", "aumann_dreze_value", "structure_core",
-           "is_in_structure_core", "is_stable_structure"]
+__all__ = [
+    "bell_number",
+    "set_partitions",
+    "optimal_coalition_structure",
+    "coalition_structure_value",
+    "aumann_dreze_value",
+    "structure_core",
+    "is_in_structure_core",
+    "is_stable_structure",
+]
 
 #: Largest n for :func:`bell_number` (the triangle needs n**2 / 2 big-integer additions).
 MAX_BELL = 2000
@@ -60,7 +67,8 @@ def bell_number(n: int) -> int:
     if n > MAX_BELL:
         raise TooLargeError(
             f"bell_number({n}) has about {int(n * math.log10(max(n, 2)))} digits; the Bell "
-            f"triangle is computed up to n = {MAX_BELL}.")
+            f"triangle is computed up to n = {MAX_BELL}."
+        )
     row = [1]
     for _ in range(int(n)):
         new = [row[-1]]
@@ -77,18 +85,20 @@ def _player_names(players: Any) -> tuple[str, ...]:
         if players < 0:
             raise InvalidProblemError(f"the number of players must be >= 0, got {players}.")
         if players > MAX_BELL:
-            raise TooLargeError(f"{players} players have more than 10**{MAX_BELL} partitions; "
-                                "use optimal_coalition_structure(game) instead of listing "
-                                "them.")
+            raise TooLargeError(
+                f"{players} players have more than 10**{MAX_BELL} partitions; "
+                "use optimal_coalition_structure(game) instead of listing "
+                "them."
+            )
         return tuple(str(i + 1) for i in range(int(players)))
     if isinstance(players, str):
         raise InvalidProblemError(
-            f"give the players as a list of names (or their number), got the string "
-            f"{players!r}."
+            f"give the players as a list of names (or their number), got the string {players!r}."
         )
     if players is None or isinstance(players, (float, np.floating)):
         raise InvalidProblemError(
-            f"give the players as a list of names (or their number), got {players!r}.")
+            f"give the players as a list of names (or their number), got {players!r}."
+        )
     names = tuple(name_list(players, "players", InvalidProblemError))
     if len(set(names)) != len(names):
         raise InvalidProblemError("player names must be distinct.")
@@ -247,11 +257,14 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
         return _by_enumeration(game)
     limit = MAX_DP_PLAYERS if game.kind == nb.FLOAT else MAX_EXACT_DP_PLAYERS
     if n > limit:
-        hint = ("convert it with game.to_float() (the float programme reaches 22 players)"
-                if game.kind != nb.FLOAT else "no exact method scales further")
+        hint = (
+            "convert it with game.to_float() (the float programme reaches 22 players)"
+            if game.kind != nb.FLOAT
+            else "no exact method scales further"
+        )
         raise TooLargeError(
             f"the optimal coalition structure of a {n}-player {game.kind} game needs "
-            f"(3**{n} - 1)/2 = {(3 ** n - 1) // 2} comparisons; the limit is {limit} players "
+            f"(3**{n} - 1)/2 = {(3**n - 1) // 2} comparisons; the limit is {limit} players "
             f"for {game.kind} games: {hint}."
         )
     best = _dp_best_parts(game.values, n)
@@ -276,7 +289,7 @@ def _dp_best_parts(values: np.ndarray, n: int) -> np.ndarray:
         width = 1 << (k - 1)
         step = max(1, _CHUNK // width)
         for start in range(0, layer.size, step):
-            masks = layer[start:start + step]
+            masks = layer[start : start + step]
             rest = masks.copy()
             low = rest & -rest
             rest ^= low
@@ -286,7 +299,7 @@ def _dp_best_parts(values: np.ndarray, n: int) -> np.ndarray:
                 bit = rest & -rest
                 rest ^= bit
                 half = 1 << b
-                np.add(parts[:, :half], bit[:, None], out=parts[:, half:2 * half])
+                np.add(parts[:, :half], bit[:, None], out=parts[:, half : 2 * half])
             candidates = values[parts]
             candidates += f[masks[:, None] ^ parts]
             choice = candidates.argmax(axis=1)
@@ -304,21 +317,27 @@ def _by_enumeration(game: TUGame) -> CoalitionStructureResult:
         total = sum((game.values[m] for m in masks[1:]), game.values[masks[0]])
         if best_value is None or total > best_value:
             best_value, best_masks = total, masks
-    assert best_masks is not None   # every player set has at least one partition
+    assert best_masks is not None  # every player set has at least one partition
     return _structure_result(game, best_masks, "enumeration")
 
 
 def _structure_result(game: TUGame, masks: list[int], method: str) -> CoalitionStructureResult:
     ordered = sorted(masks, key=lambda m: m & -m)
-    values = tuple(game.values[m] if game.kind != nb.FLOAT else float(game.values[m])
-                   for m in ordered)
+    values = tuple(
+        game.values[m] if game.kind != nb.FLOAT else float(game.values[m]) for m in ordered
+    )
     total = nb.constant(0, game.kind)
     for value in values:
         total = total + value
     return CoalitionStructureResult(
-        structure=partition_names(ordered, game.players), value=total,
-        coalition_values=values, players=game.players, exact=game.exact,
-        concept="optimal-coalition-structure", method=method)
+        structure=partition_names(ordered, game.players),
+        value=total,
+        coalition_values=values,
+        players=game.players,
+        exact=game.exact,
+        concept="optimal-coalition-structure",
+        method=method,
+    )
 
 
 #: The choices of ``method=`` in :func:`aumann_dreze_value`.
@@ -326,8 +345,9 @@ AUMANN_DREZE_METHODS = ("shapley-of-subgames",)
 
 
 @front_door(AUMANN_DREZE_METHODS)
-def aumann_dreze_value(game: TUGame, structure: Iterable[Any], *,
-                       method: str = "shapley-of-subgames") -> ValueResult:
+def aumann_dreze_value(
+    game: TUGame, structure: Iterable[Any], *, method: str = "shapley-of-subgames"
+) -> ValueResult:
     r"""The Aumann-Dreze value: the Shapley value of each coalition's own subgame.
 
     For a coalition structure :math:`\mathcal{B}` and player ``i`` in ``B(i)``,
@@ -383,13 +403,19 @@ def aumann_dreze_value(game: TUGame, structure: Iterable[Any], *,
         for name, value in zip(members, phi.x):
             x[game.player_index(name)] = value
     x.setflags(write=False)
-    return ValueResult(x=x, players=game.players, exact=game.exact, concept="aumann-dreze",
-                       method="shapley-of-subgames",
-                       n_evaluations=sum(1 << bin(m).count("1") for m in masks))
+    return ValueResult(
+        x=x,
+        players=game.players,
+        exact=game.exact,
+        concept="aumann-dreze",
+        method="shapley-of-subgames",
+        n_evaluations=sum(1 << bin(m).count("1") for m in masks),
+    )
 
 
-def is_in_structure_core(game: TUGame, structure: Iterable[Any], x: Any, *,
-                         atol: float = 1e-9) -> bool:
+def is_in_structure_core(
+    game: TUGame, structure: Iterable[Any], x: Any, *, atol: float = 1e-9
+) -> bool:
     r"""Whether ``x`` is in the core of the game with coalition structure ``structure``.
 
     .. math:: x(C) = v(C) \text{ for } C \in \mathcal{B}, \qquad
@@ -436,8 +462,9 @@ STRUCTURE_CORE_METHODS = ("highs",)
 
 
 @front_door(STRUCTURE_CORE_METHODS)
-def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9,
-                   method: str = "highs") -> StructureCoreResult:
+def structure_core(
+    game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9, method: str = "highs"
+) -> StructureCoreResult:
     r"""The core of a game with a coalition structure: is the structure stable?
 
     An allocation is in the core of :math:`(N, v, \mathcal{B})` when each coalition of the
@@ -521,11 +548,12 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
     bounds: tuple[None, None] | list[tuple[float | None, float | None]] = (None, None)
     if rows.size == 0:  # one player: no coalition outside the structure, epsilon is 0
         bounds = [(None, None)] * n + [(0.0, 0.0)]
-    solution = solve_lp(c, a_ub if rows.size else None, b_ub if rows.size else None,
-                        a_eq, b_eq, bounds)
+    solution = solve_lp(
+        c, a_ub if rows.size else None, b_ub if rows.size else None, a_eq, b_eq, bounds
+    )
     if not solution.success:
         raise SolverError(f"the LP for the core of the structure failed: {solution.message}")
-    assert solution.x is not None   # a successful LP has a point
+    assert solution.x is not None  # a successful LP has a point
     point = solution.x[:n]
     epsilon = float(solution.x[-1]) + 0.0 if rows.size else 0.0  # + 0.0 turns -0.0 into 0.0
     is_empty = epsilon > atol
@@ -537,15 +565,22 @@ def structure_core(game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9
             x[:] = snapped
     x.setflags(write=False)
     return StructureCoreResult(
-        x=x, players=game.players, exact=exact,
-        structure=partition_names(masks, game.players), is_empty=bool(is_empty),
-        epsilon=epsilon, status=0 if solution.success else 1, message=solution.message,
-        concept="structure-core", method="highs")
+        x=x,
+        players=game.players,
+        exact=exact,
+        structure=partition_names(masks, game.players),
+        is_empty=bool(is_empty),
+        epsilon=epsilon,
+        status=0 if solution.success else 1,
+        message=solution.message,
+        concept="structure-core",
+        method="highs",
+    )
 
 
 def _snap(point: np.ndarray, masks: list[int], game: TUGame) -> list[Fraction]:
     """Rational version of a float point with x(C) = v(C) exactly for each block C."""
-    snapped = [Fraction(float(v)).limit_denominator(10 ** 6) for v in point]
+    snapped = [Fraction(float(v)).limit_denominator(10**6) for v in point]
     for mask in masks:
         members = mask_members(mask, game.n_players)
         last = members[-1]

@@ -17,12 +17,16 @@ from ..games.simple import WeightedVotingGame, as_simple_game
 from ..power.checks import minimal_winning_coalitions
 from ..results import WinningCoalitionsResult
 
-__all__ = ["minimal_winning_coalitions", "minimum_weight_coalitions",
-           "minimal_connected_winning_coalitions"]
+__all__ = [
+    "minimal_winning_coalitions",
+    "minimum_weight_coalitions",
+    "minimal_connected_winning_coalitions",
+]
 
-def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
-                              players: Sequence[str] | None = None
-                              ) -> WinningCoalitionsResult:
+
+def minimum_weight_coalitions(
+    game: Any, weights: Sequence[Any] | None = None, *, players: Sequence[str] | None = None
+) -> WinningCoalitionsResult:
     """Riker's size principle: the minimal winning coalitions of smallest total weight.
 
     Winners share the spoils, so they want a coalition just large enough to win. Without
@@ -41,15 +45,21 @@ def minimum_weight_coalitions(game: Any, weights: Sequence[Any] | None = None, *
     listed = minimal_winning_coalitions(game, weights, players=players)
     sizes = listed.weights if listed.weights else tuple(map(len, listed.coalitions))
     keep = [k for k, size in enumerate(sizes) if size == min(sizes)]
-    return replace(listed, coalitions=tuple(listed.coalitions[k] for k in keep),
-                   weights=tuple(listed.weights[k] for k in keep) if listed.weights else (),
-                   concept="minimum-weight")
+    return replace(
+        listed,
+        coalitions=tuple(listed.coalitions[k] for k in keep),
+        weights=tuple(listed.weights[k] for k in keep) if listed.weights else (),
+        concept="minimum-weight",
+    )
 
 
-def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
-                                         players: Sequence[str] | None = None,
-                                         order: Sequence[str] | None = None
-                                         ) -> WinningCoalitionsResult:
+def minimal_connected_winning_coalitions(
+    game: Any,
+    weights: Sequence[Any] | None = None,
+    *,
+    players: Sequence[str] | None = None,
+    order: Sequence[str] | None = None,
+) -> WinningCoalitionsResult:
     """Axelrod's minimal connected winning coalitions on an ordered policy dimension.
 
     Players sit on a left-right line (``order``). A coalition is *connected* when it has no
@@ -88,8 +98,9 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
     >>> mcw.coalitions
     (('A', 'B'), ('B', 'C', 'D'))
     """
-    game = as_simple_game(game, "minimal_connected_winning_coalitions", weights=weights,
-                          players=players)
+    game = as_simple_game(
+        game, "minimal_connected_winning_coalitions", weights=weights, players=players
+    )
     n, names = game.n_players, game.players
     if order is None:
         line = list(range(n))
@@ -98,7 +109,8 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
         if set(listed) != set(names) or len(set(listed)) != len(listed):
             raise InvalidGameError(
                 f"order must list every player exactly once; the players are "
-                f"{', '.join(map(repr, names))}.")
+                f"{', '.join(map(repr, names))}."
+            )
         line = [names.index(p) for p in listed]
     found: list[tuple[int, int]] = []
     if isinstance(game, WeightedVotingGame):
@@ -115,6 +127,7 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
             if end == left + 1 or prefix[end] - prefix[left + 1] < quota:
                 found.append((left, end - 1))
     else:
+
         def wins(a: int, b: int) -> bool:
             return a <= b and game.is_winning([names[line[k]] for k in range(a, b + 1)])
 
@@ -127,9 +140,16 @@ def minimal_connected_winning_coalitions(game: Any, weights: Sequence[Any] | Non
     coalitions = tuple(tuple(names[line[k]] for k in range(a, b + 1)) for a, b in found)
     totals = ()
     if isinstance(game, WeightedVotingGame):
-        totals = tuple(nb.int_if_integral(sum((game.weights[line[k]] for k in range(a, b + 1)),
-                                              Fraction(0))) for a, b in found)
+        totals = tuple(
+            nb.int_if_integral(sum((game.weights[line[k]] for k in range(a, b + 1)), Fraction(0)))
+            for a, b in found
+        )
     return WinningCoalitionsResult(
-        coalitions=coalitions, weights=totals, players=names,
+        coalitions=coalitions,
+        weights=totals,
+        players=names,
         quota=game.quota if isinstance(game, WeightedVotingGame) else None,
-        concept="minimal-connected-winning", exact=True, method="enumeration")
+        concept="minimal-connected-winning",
+        exact=True,
+        method="enumeration",
+    )

@@ -17,9 +17,18 @@ from ..exceptions import InvalidArgumentError, InvalidGameError
 from .transforms import takes_tu_game
 from .tu import MAX_TABLE_PLAYERS, TUGame, _check_players, check_table_size
 
-__all__ = ["unanimity_game", "glove_game", "majority_game", "airport_game",
-           "bankruptcy_game", "cost_to_savings", "additive_game", "symmetric_game",
-           "random_game", "veto_council"]
+__all__ = [
+    "unanimity_game",
+    "glove_game",
+    "majority_game",
+    "airport_game",
+    "bankruptcy_game",
+    "cost_to_savings",
+    "additive_game",
+    "symmetric_game",
+    "random_game",
+    "veto_council",
+]
 
 
 def _names(players: Any, n: int | None = None) -> tuple[str, ...]:
@@ -29,7 +38,7 @@ def _names(players: Any, n: int | None = None) -> tuple[str, ...]:
         if n is not None and players != n:
             raise InvalidGameError(f"{players} players given for {n} values; give {n}.")
         if players > MAX_TABLE_PLAYERS:
-            check_table_size(int(players))          # refuses before naming 2**n players
+            check_table_size(int(players))  # refuses before naming 2**n players
         return tuple(str(i + 1) for i in range(int(players)))
     return _check_players(name_list(players, "players", InvalidGameError), n)
 
@@ -48,8 +57,7 @@ def _table(n: int, kind: str) -> np.ndarray:
     return table
 
 
-def unanimity_game(players: Iterable[str] | int, carrier: Iterable[str], value: Any = 1
-                   ) -> TUGame:
+def unanimity_game(players: Iterable[str] | int, carrier: Iterable[str], value: Any = 1) -> TUGame:
     """The unanimity game ``u_T``: ``v(S) = value`` if ``S`` contains every member of
     ``carrier`` (the set T), else 0.
 
@@ -115,8 +123,7 @@ def symmetric_game(players: Iterable[str] | int, worth_by_size: Sequence[Any]) -
     values, kind = _numbers(worth_by_size, "worth_by_size")
     if len(values) != n + 1:
         raise InvalidGameError(
-            f"worth_by_size needs n + 1 = {n + 1} entries (sizes 0..{n}), got "
-            f"{len(values)}."
+            f"worth_by_size needs n + 1 = {n + 1} entries (sizes 0..{n}), got {len(values)}."
         )
     check_table_size(n, kind)
     by_size = np.empty(n + 1, dtype=np.float64 if kind == nb.FLOAT else object)
@@ -137,8 +144,7 @@ def majority_game(players: Iterable[str] | int, quota: int | None = None) -> TUG
     n = len(names)
     if quota is None:
         quota = n // 2 + 1
-    if isinstance(quota, bool) or not isinstance(quota, (int, np.integer)) or \
-            not 1 <= quota <= n:
+    if isinstance(quota, bool) or not isinstance(quota, (int, np.integer)) or not 1 <= quota <= n:
         raise InvalidGameError(f"quota must be an integer between 1 and n={n}, got {quota!r}.")
     return symmetric_game(names, [1 if s >= quota else 0 for s in range(n + 1)])
 
@@ -149,8 +155,9 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
     values, kind = _numbers(weights, "weights")
     names = _names(players if players is not None else len(values), len(values))
     check_table_size(len(values), kind)
-    return TUGame(subset_sums(np.array(values, dtype=np.float64 if kind == nb.FLOAT else object)),
-                  names)
+    return TUGame(
+        subset_sums(np.array(values, dtype=np.float64 if kind == nb.FLOAT else object)), names
+    )
 
 
 @finite_floats
@@ -187,14 +194,14 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
     names = _names(players if players is not None else n, n)
     check_table_size(n, kind)
     dtype = np.float64 if kind == nb.FLOAT else object
-    table = subset_sums(np.array(values, dtype=dtype), op=np.maximum,
-                        empty=nb.constant(0, kind))
+    table = subset_sums(np.array(values, dtype=dtype), op=np.maximum, empty=nb.constant(0, kind))
     return TUGame(table, names, cost=True)
 
 
 @finite_floats
-def bankruptcy_game(estate: Any, claims: Sequence[Any],
-                    players: Iterable[str] | None = None) -> TUGame:
+def bankruptcy_game(
+    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
+) -> TUGame:
     """The (pessimistic) bankruptcy game ``v(S) = max(0, E - sum of the claims outside S)``.
 
     Parameters
@@ -273,8 +280,15 @@ def cost_to_savings(cost_game: TUGame) -> TUGame:
     return TUGame(subset_sums(singles) - values, cost_game.players, cost=False)
 
 
-def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
-                high: int = 10, superadditive: bool = False) -> TUGame:
+def random_game(
+    n: int,
+    *,
+    rng: Any = None,
+    kind: str = "float",
+    low: int = 0,
+    high: int = 10,
+    superadditive: bool = False,
+) -> TUGame:
     """A random game for tests and benchmarks.
 
     Parameters
@@ -289,15 +303,17 @@ def random_game(n: int, *, rng: Any = None, kind: str = "float", low: int = 0,
     n = check_integer(n, "n", "random_game", low=1, high=64)
     low = check_integer(low, "low", "random_game")
     high = check_integer(high, "high", "random_game", low=low)
-    if max(abs(low), abs(high)) >= 2 ** 62:
-        raise InvalidArgumentError(f"random_game: low and high must lie within +-2**62, got "
-                                   f"{low} and {high}.")
+    if max(abs(low), abs(high)) >= 2**62:
+        raise InvalidArgumentError(
+            f"random_game: low and high must lie within +-2**62, got {low} and {high}."
+        )
     try:
         rng = np.random.default_rng(rng)
     except (TypeError, ValueError) as error:
         raise InvalidArgumentError(
             f"random_game: rng must be a seed (a non-negative int), a numpy Generator or None, "
-            f"got {rng!r} ({error}).") from None
+            f"got {rng!r} ({error})."
+        ) from None
     check_table_size(n, nb.FLOAT if kind == "float" else nb.EXACT)
     if kind == "float":
         values = rng.random(1 << n)
@@ -358,15 +374,16 @@ def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int) 
     """
     from .simple import WeightedVotingGame
 
-    v = check_integer(permanent_with_veto, "permanent_with_veto", "veto_council", low=0,
-                      high=MAX_COUNCIL_SEATS)
-    m = check_integer(other_seats, "other_seats", "veto_council", low=0,
-                      high=MAX_COUNCIL_SEATS)
+    v = check_integer(
+        permanent_with_veto, "permanent_with_veto", "veto_council", low=0, high=MAX_COUNCIL_SEATS
+    )
+    m = check_integer(other_seats, "other_seats", "veto_council", low=0, high=MAX_COUNCIL_SEATS)
     k = check_integer(votes_needed, "votes_needed", "veto_council", low=1)
     if not v <= k <= v + m:
         raise InvalidArgumentError(
             f"veto_council: votes_needed must lie between the {v} veto holders and the "
-            f"council's {v + m} seats, got {k}.")
+            f"council's {v + m} seats, got {k}."
+        )
     w = m - k + v + 1
     players = [f"V{i + 1}" for i in range(v)] + [f"S{i + 1}" for i in range(m)]
     return WeightedVotingGame(v * w + k - v, [w] * v + [1] * m, players)

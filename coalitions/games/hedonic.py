@@ -20,8 +20,7 @@ from .._frozen import Frozen, assign
 from .._players import PlayerSet, mask_of, names_of, unknown_player
 from ..exceptions import InvalidGameError, InvalidProblemError, TooLargeError
 
-__all__ = ["HedonicGame", "hedonic_game_from_json", "MAX_HEDONIC_PLAYERS",
-           "MAX_SEPARABLE_PLAYERS"]
+__all__ = ["HedonicGame", "hedonic_game_from_json", "MAX_HEDONIC_PLAYERS", "MAX_SEPARABLE_PLAYERS"]
 
 MAX_HEDONIC_PLAYERS = 20
 #: Largest number of players of an additively separable game (no table is stored).
@@ -42,8 +41,8 @@ def _check_names(players: Iterable[Any], limit: int = MAX_HEDONIC_PLAYERS) -> tu
             f"a hedonic game of {len(names)} players with general preferences needs a table "
             f"of {len(names)} x 2**{len(names)} utilities; the limit is {limit} players. "
             "Additively separable games (HedonicGame.additively_separable) need no table."
-            if limit == MAX_HEDONIC_PLAYERS else
-            f"an additively separable game is limited to {limit} players, got {len(names)}."
+            if limit == MAX_HEDONIC_PLAYERS
+            else f"an additively separable game is limited to {limit} players, got {len(names)}."
         )
     return names
 
@@ -88,23 +87,31 @@ class HedonicGame(Frozen, PlayerSet):
     __slots__ = ("_players", "_table", "_separable", "_index", "_hash")
     # the slots' types, for the type checker (assign() sets them past __setattr__)
     _players: tuple[str, ...]
-    _table: np.ndarray | None         # None until built, for an additively separable game
-    _separable: np.ndarray | None     # the matrix v_ij of an additively separable game
+    _table: np.ndarray | None  # None until built, for an additively separable game
+    _separable: np.ndarray | None  # the matrix v_ij of an additively separable game
     _index: dict[str, int]
     _hash: int | None
 
-    def __init__(self, utilities: Any, players: Iterable[str] | None = None, *,
-                 separable: Any = None) -> None:
+    def __init__(
+        self, utilities: Any, players: Iterable[str] | None = None, *, separable: Any = None
+    ) -> None:
         if utilities is None and separable is not None:
             # Additively separable: utilities are computed from the matrix on demand.
             # additively_separable() checks the matrix and names the players.
             if players is None:
                 raise InvalidProblemError(
                     "an additively separable game needs its player names; build it with "
-                    "HedonicGame.additively_separable(values, players).")
+                    "HedonicGame.additively_separable(values, players)."
+                )
             names = tuple(players)
-            assign(self, _players=names, _table=None, _separable=separable, _hash=None,
-                   _index={name: i for i, name in enumerate(names)})
+            assign(
+                self,
+                _players=names,
+                _table=None,
+                _separable=separable,
+                _hash=None,
+                _index={name: i for i, name in enumerate(names)},
+            )
             return
         try:
             table = np.asarray(utilities, dtype=np.float64)
@@ -112,15 +119,15 @@ class HedonicGame(Frozen, PlayerSet):
             raise InvalidProblemError(
                 "a utility table is an (n, 2**n) array of numbers; use "
                 "HedonicGame.from_utilities or additively_separable to build a game from "
-                f"mappings, got {type(utilities).__name__}.") from None
+                f"mappings, got {type(utilities).__name__}."
+            ) from None
         if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
             raise InvalidProblemError(
                 f"a utility table has shape (n, 2**n), got {table.shape}; use "
                 "HedonicGame.from_utilities or additively_separable to build a game."
             )
         n = table.shape[0]
-        names = _check_names(players if players is not None else
-                             [str(i + 1) for i in range(n)])
+        names = _check_names(players if players is not None else [str(i + 1) for i in range(n)])
         if len(names) != n:
             raise InvalidProblemError(f"{len(names)} player names for {n} players.")
         if np.isnan(table).any():
@@ -129,13 +136,18 @@ class HedonicGame(Frozen, PlayerSet):
         # equal utilities then mean equal tables, bytes and hashes.
         table = np.where(bit_matrix(n).astype(bool), table, 0.0) + 0.0
         table.setflags(write=False)
-        assign(self, _players=names, _table=table, _separable=separable, _hash=None,
-               _index={name: i for i, name in enumerate(names)})
+        assign(
+            self,
+            _players=names,
+            _table=table,
+            _separable=separable,
+            _hash=None,
+            _index={name: i for i, name in enumerate(names)},
+        )
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def additively_separable(cls, values: Any, players: Iterable[str] | None = None
-                             ) -> HedonicGame:
+    def additively_separable(cls, values: Any, players: Iterable[str] | None = None) -> HedonicGame:
         r"""Additively separable game: ``u_i(S) = sum over j in S, j != i of values[i][j]``.
 
         Parameters
@@ -145,18 +157,22 @@ class HedonicGame(Frozen, PlayerSet):
             diagonal is ignored. Symmetric (``v_ij = v_ji``) games have a potential.
         players : sequence of str, optional
         """
-        matrix = np.array(values, dtype=np.float64) if not isinstance(values, np.ndarray) \
+        matrix = (
+            np.array(values, dtype=np.float64)
+            if not isinstance(values, np.ndarray)
             else values.astype(np.float64)
+        )
         if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or matrix.shape[0] == 0:
             raise InvalidProblemError(
-                f"additively separable values form a square n x n matrix, got shape "
-                f"{matrix.shape}."
+                f"additively separable values form a square n x n matrix, got shape {matrix.shape}."
             )
         if not np.isfinite(matrix).all():
             raise InvalidProblemError("additively separable values must be finite numbers.")
         n = matrix.shape[0]
-        names = _check_names(players if players is not None else
-                             [str(i + 1) for i in range(n)], MAX_SEPARABLE_PLAYERS)
+        names = _check_names(
+            players if players is not None else [str(i + 1) for i in range(n)],
+            MAX_SEPARABLE_PLAYERS,
+        )
         if len(names) != n:
             raise InvalidProblemError(
                 f"{len(names)} player names for a {n} x {n} matrix of values."
@@ -167,9 +183,13 @@ class HedonicGame(Frozen, PlayerSet):
         return cls(None, names, separable=matrix)
 
     @classmethod
-    def from_utilities(cls, utilities: Mapping[str, Mapping[Any, Any]],
-                       players: Iterable[str] | None = None, *, default: float = 0.0
-                       ) -> HedonicGame:
+    def from_utilities(
+        cls,
+        utilities: Mapping[str, Mapping[Any, Any]],
+        players: Iterable[str] | None = None,
+        *,
+        default: float = 0.0,
+    ) -> HedonicGame:
         """General game from ``{player: {coalition: utility}}``.
 
         A coalition may be listed with or without the player itself; coalitions a player does
@@ -193,12 +213,9 @@ class HedonicGame(Frozen, PlayerSet):
         table = np.full((len(names), 1 << len(names)), _finite(default, "default"))
         for player, entries in utilities.items():
             if player not in index:
-                raise unknown_player(player, names, where="utilities",
-                                     error=InvalidProblemError)
+                raise unknown_player(player, names, where="utilities", error=InvalidProblemError)
             if not isinstance(entries, Mapping):
-                raise InvalidProblemError(
-                    f"utilities[{player!r}] must map coalitions to numbers."
-                )
+                raise InvalidProblemError(f"utilities[{player!r}] must map coalitions to numbers.")
             i = index[player]
             for coalition, value in entries.items():
                 mask = _coalition_mask(coalition, index) | 1 << i
@@ -206,8 +223,9 @@ class HedonicGame(Frozen, PlayerSet):
         return cls(table, names)
 
     @classmethod
-    def from_rankings(cls, rankings: Mapping[str, Sequence[Any]],
-                      players: Iterable[str] | None = None) -> HedonicGame:
+    def from_rankings(
+        cls, rankings: Mapping[str, Sequence[Any]], players: Iterable[str] | None = None
+    ) -> HedonicGame:
         """General game from strict rankings, best coalition first.
 
         Each player lists coalitions that contain it (the player may be left out of each
@@ -233,8 +251,7 @@ class HedonicGame(Frozen, PlayerSet):
         table = np.full((len(names), 1 << len(names)), -1.0)
         for player, ranking in rankings.items():
             if player not in index:
-                raise unknown_player(player, names, where="rankings",
-                                     error=InvalidProblemError)
+                raise unknown_player(player, names, where="rankings", error=InvalidProblemError)
             if isinstance(ranking, (str, Mapping)):
                 raise InvalidProblemError(
                     f"the ranking of {player!r} must be a list of coalitions, best first."
@@ -267,7 +284,7 @@ class HedonicGame(Frozen, PlayerSet):
                     "coalition). Nash, individual and contractual stability and the "
                     "dynamics work without it."
                 )
-            assert self._separable is not None   # no table means additively separable
+            assert self._separable is not None  # no table means additively separable
             table = self._separable @ bit_matrix(n)
             table.setflags(write=False)
             assign(self, _table=table)
@@ -279,7 +296,7 @@ class HedonicGame(Frozen, PlayerSet):
         the fast form of :meth:`utility` the stability checks use."""
         if self._table is not None:
             return float(self._table[i, mask])
-        assert self._separable is not None   # no table means additively separable
+        assert self._separable is not None  # no table means additively separable
         row = self._separable[i]
         total, j = 0.0, 0
         while mask:
@@ -302,7 +319,8 @@ class HedonicGame(Frozen, PlayerSet):
     def is_symmetric(self) -> bool:
         """Additively separable with ``v_ij = v_ji`` (the game has a potential)."""
         return self._separable is not None and bool(
-            np.allclose(self._separable, self._separable.T, rtol=0, atol=1e-12))
+            np.allclose(self._separable, self._separable.T, rtol=0, atol=1e-12)
+        )
 
     def mask(self, coalition: Any) -> int:
         return _coalition_mask(coalition, self._index)
@@ -333,8 +351,9 @@ class HedonicGame(Frozen, PlayerSet):
             return NotImplemented
         if self is other:
             return True
-        if self._players != other._players or \
-                (self._separable is None) != (other._separable is None):
+        if self._players != other._players or (self._separable is None) != (
+            other._separable is None
+        ):
             return False
         if self._separable is not None and other._separable is not None:
             return bool(np.array_equal(self._separable, other._separable))
@@ -342,10 +361,9 @@ class HedonicGame(Frozen, PlayerSet):
         return bool(np.array_equal(self.utilities, other.utilities))
 
     def __hash__(self) -> int:
-        if self._hash is None:     # computed once, on first use
+        if self._hash is None:  # computed once, on first use
             stored = self._separable if self._separable is not None else self._table
-            digest = hashlib.blake2b(np.ascontiguousarray(stored).data,
-                                     digest_size=16).digest()
+            digest = hashlib.blake2b(np.ascontiguousarray(stored).data, digest_size=16).digest()
             value = hash(("HedonicGame", self._players, self._separable is not None, digest))
             assign(self, _hash=value)
             return value
@@ -373,7 +391,6 @@ def _named_mask(coalition: Any, index: Mapping[str, int]) -> int:
     return mask_of(coalition, index, where=f"coalition {shown}", error=InvalidProblemError)
 
 
-
 def _hedonic_to_json(game: HedonicGame) -> dict:
     """The JSON document of a hedonic game (see :meth:`HedonicGame.to_json`)."""
     from .io import FORMAT_VERSION
@@ -395,8 +412,9 @@ def _hedonic_to_json(game: HedonicGame) -> dict:
     for i, player in enumerate(players):
         own = np.flatnonzero(member[i] & (table[i] != default))
         utilities[player] = [
-            {"members": list(names_of(mask, players)),
-             "utility": float(table[i, mask])} for mask in own.tolist()]
+            {"members": list(names_of(mask, players)), "utility": float(table[i, mask])}
+            for mask in own.tolist()
+        ]
     document["utilities"] = utilities
     document["default"] = default
     return document
@@ -425,8 +443,10 @@ def hedonic_game_from_json(document: Mapping[str, Any]) -> HedonicGame:
     from .io import game_from_json
 
     if not isinstance(document, Mapping) or document.get("type", "hedonic") != "hedonic":
-        raise InvalidGameError("hedonic_game_from_json reads documents with \"type\": "
-                               "\"hedonic\"; use coalitions.game_from_json for other games.")
+        raise InvalidGameError(
+            'hedonic_game_from_json reads documents with "type": '
+            '"hedonic"; use coalitions.game_from_json for other games.'
+        )
     return game_from_json({**document, "type": "hedonic"})
 
 
@@ -443,10 +463,13 @@ def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
                 if len(row) != n:
                     raise InvalidGameError(
                         f"values[{i}] has {len(row)} entr{'y' if len(row) == 1 else 'ies'}; "
-                        f"the matrix of values is n x n, with n = {n} rows.")
+                        f"the matrix of values is n x n, with n = {n} rows."
+                    )
             if players is not None and len(players) != n:
-                raise InvalidGameError(f"values is a {n} x {n} matrix for {len(players)} "
-                                       "players; give one row and one column per player.")
+                raise InvalidGameError(
+                    f"values is a {n} x {n} matrix for {len(players)} "
+                    "players; give one row and one column per player."
+                )
             return HedonicGame.additively_separable(values, players)
         key = "rankings" if "rankings" in document else "utilities"
         names = list(players) if players is not None else list(document[key])
@@ -457,10 +480,13 @@ def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
             if player not in index:
                 raise unknown_player(player, names, where=json_path([key, player]))
         if key == "rankings":
-            rankings = {player: [names_of(coalition_mask(c, index,
-                                                         json_path(["rankings", player, k])),
-                                          names) for k, c in enumerate(ranking)]
-                        for player, ranking in entries.items()}
+            rankings = {
+                player: [
+                    names_of(coalition_mask(c, index, json_path(["rankings", player, k])), names)
+                    for k, c in enumerate(ranking)
+                ]
+                for player, ranking in entries.items()
+            }
             return HedonicGame.from_rankings(rankings, names)
         mapping: dict[str, dict] = {}
         for player, listed in entries.items():
@@ -471,10 +497,10 @@ def _hedonic_from_document(document: Mapping[str, Any]) -> HedonicGame:
                 if mask in own:
                     raise InvalidGameError(
                         f"{where}: the coalition {names_of(mask, names)} is listed twice for "
-                        f"{player!r}; list each coalition once.")
+                        f"{player!r}; list each coalition once."
+                    )
                 own[mask] = entry["utility"]
             mapping[player] = {names_of(mask, names): u for mask, u in own.items()}
         return HedonicGame.from_utilities(mapping, names, default=document.get("default", 0.0))
     except InvalidProblemError as error:
         raise InvalidGameError(str(error)) from None
-

@@ -46,9 +46,23 @@ from .hedonic import _hedonic_from_document
 from .simple import _simple_from_document
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
-__all__ = ["read_game", "write_game", "game_from_json", "game_to_json", "load_document",
-           "validate_document", "parse_number", "coalition_mask", "json_path", "schema",
-           "FORMAT_VERSION", "GAME_TYPES", "NEGOTIATION_TYPES", "READERS", "WRITE_FORMATS"]
+__all__ = [
+    "read_game",
+    "write_game",
+    "game_from_json",
+    "game_to_json",
+    "load_document",
+    "validate_document",
+    "parse_number",
+    "coalition_mask",
+    "json_path",
+    "schema",
+    "FORMAT_VERSION",
+    "GAME_TYPES",
+    "NEGOTIATION_TYPES",
+    "READERS",
+    "WRITE_FORMATS",
+]
 
 FORMAT_VERSION = 1
 
@@ -70,9 +84,12 @@ _COALITION_FORM_PLAYERS = 12
 _MAX_NUMBER_CHARS = 1000
 
 NUMBER_PATTERN = re.compile(
-    r"^\s*[+-]?([0-9]+/[0-9]+|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?)\s*$")
-NUMBER_HELP = ("a number: a JSON number, or a string holding an integer, a fraction such as "
-               "\"2/3\" or a decimal such as \"0.1\"")
+    r"^\s*[+-]?([0-9]+/[0-9]+|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?)\s*$"
+)
+NUMBER_HELP = (
+    "a number: a JSON number, or a string holding an integer, a fraction such as "
+    '"2/3" or a decimal such as "0.1"'
+)
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -84,7 +101,7 @@ def _describe(value: Any) -> str:
         return "null"
     if isinstance(value, str):
         text = json.dumps(value)
-        return (text if len(text) <= 60 else text[:57] + "...\"") + " (a string)"
+        return (text if len(text) <= 60 else text[:57] + '..."') + " (a string)"
     if isinstance(value, (int, float)):
         text = repr(value)
         return text if len(text) <= 60 else text[:57] + "..."
@@ -123,7 +140,8 @@ def parse_number(value: Any, where: str) -> Any:
             except ZeroDivisionError:
                 raise InvalidGameError(
                     f"{where} is {json.dumps(value)}, a fraction with denominator 0; write "
-                    "a non-zero denominator.") from None
+                    "a non-zero denominator."
+                ) from None
             except ValueError:  # more digits than int() converts
                 pass
     raise InvalidGameError(f"{where} must be {NUMBER_HELP}, got {_describe(value)}.")
@@ -156,18 +174,23 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 def _parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
-                          object_pairs_hook=_unique_keys)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_unique_keys,
+        )
     except _DuplicateKey as error:
         key, keys = error.args
         raise InvalidGameError(
             f"{source}: the key {json.dumps(key)} appears twice in one object (with keys "
             f"{', '.join(map(json.dumps, keys))}); a JSON reader would silently keep only "
-            "the last one, so keep the one you mean and delete the other.") from None
+            "the last one, so keep the one you mean and delete the other."
+        ) from None
     except json.JSONDecodeError as error:
         raise InvalidGameError(
-            f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column "
-            f"{error.colno}.") from None
+            f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
     except RecursionError:
         raise InvalidGameError(f"{source} nests lists or objects too deeply.") from None
     except ValueError as error:  # NaN, Infinity, 1e999, or an integer of > 4300 digits
@@ -191,8 +214,9 @@ def load_document(source: str | Path) -> dict:
     document = _parse_json(text, str(path))
     if not isinstance(document, dict):
         raise InvalidGameError(
-            f"{path} must hold a JSON object (a game document with \"type\" and "
-            f"\"players\"), got {_describe(document)}.")
+            f'{path} must hold a JSON object (a game document with "type" and '
+            f'"players"), got {_describe(document)}.'
+        )
     return document
 
 
@@ -248,7 +272,7 @@ def _unique_hint(path: list) -> str:
 def _schema_message(error: Any, kind: str) -> str:
     """Translate a jsonschema error into a message that names the place and the fix."""
     path = list(error.absolute_path)
-    where = json_path(path) or f"the \"{kind}\" document"
+    where = json_path(path) or f'the "{kind}" document'
     validator, schema_part, instance = error.validator, error.schema, error.instance
     description = schema_part.get("description") if isinstance(schema_part, dict) else None
     if validator == "additionalProperties":
@@ -256,22 +280,24 @@ def _schema_message(error: Any, kind: str) -> str:
         extras = [key for key in instance if key not in allowed]
         key = extras[0]
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean \"{close[0]}\"? " if close else ""
-        scope = "allowed here are" if path else f"a \"{kind}\" document allows are"
-        return (f"{where}: unknown key {json.dumps(key)}; {hint}the keys {scope} "
-                f"{', '.join(json.dumps(k) for k in allowed)}.")
+        hint = f'did you mean "{close[0]}"? ' if close else ""
+        scope = "allowed here are" if path else f'a "{kind}" document allows are'
+        return (
+            f"{where}: unknown key {json.dumps(key)}; {hint}the keys {scope} "
+            f"{', '.join(json.dumps(k) for k in allowed)}."
+        )
     if validator == "required":
         missing = [k for k in error.validator_value if k not in instance][0]
         what = schema_part.get("properties", {}).get(missing, {})
         detail = what.get("description") if isinstance(what, dict) else None
         if detail is None and isinstance(what, dict) and "$ref" in what:
             detail = _resolve(what["$ref"]).get("description")
-        return (f"{where} needs \"{missing}\"" + (f" ({detail})" if detail else "") + ".")
+        return f'{where} needs "{missing}"' + (f" ({detail})" if detail else "") + "."
     if validator == "dependentRequired":
         for key, needed in error.validator_value.items():
             for other in needed:
                 if key in instance and other not in instance:
-                    return f"{where}: \"{key}\" needs \"{other}\" beside it."
+                    return f'{where}: "{key}" needs "{other}" beside it.'
     if validator == "type" or validator == "pattern":
         if description is None:
             expected = error.validator_value if validator == "type" else "valid"
@@ -282,30 +308,41 @@ def _schema_message(error: Any, kind: str) -> str:
         for j, item in enumerate(instance):
             key = json.dumps(item, sort_keys=True)
             if key in seen:
-                return (f"{where}[{j}]: {json.dumps(item)} appears twice (also at "
-                        f"{where}[{seen[key]}]); {_unique_hint(path)}.")
+                return (
+                    f"{where}[{j}]: {json.dumps(item)} appears twice (also at "
+                    f"{where}[{seen[key]}]); {_unique_hint(path)}."
+                )
             seen[key] = j
     if validator == "minItems":
         if path and path[-1] == "players":
             return f"{where} is empty; a game needs at least one player."
-        return (f"{where} must have at least {error.validator_value} entr"
-                f"{'y' if error.validator_value == 1 else 'ies'}, got {len(instance)}"
-                + (f"; it holds {description}" if description else "") + ".")
+        return (
+            f"{where} must have at least {error.validator_value} entr"
+            f"{'y' if error.validator_value == 1 else 'ies'}, got {len(instance)}"
+            + (f"; it holds {description}" if description else "")
+            + "."
+        )
     if validator == "const" and path and path[-1] == "version":
-        return (f"unknown format version {_describe(instance)}; this version of coalitions "
-                f"reads version {FORMAT_VERSION} (write \"version\": {FORMAT_VERSION}, or "
-                "upgrade coalitions to read a newer file).")
+        return (
+            f"unknown format version {_describe(instance)}; this version of coalitions "
+            f'reads version {FORMAT_VERSION} (write "version": {FORMAT_VERSION}, or '
+            "upgrade coalitions to read a newer file)."
+        )
     if validator == "const":
-        return (f"{where} must be {json.dumps(error.validator_value)} here, got "
-                f"{_describe(instance)}.")
+        return (
+            f"{where} must be {json.dumps(error.validator_value)} here, got {_describe(instance)}."
+        )
     if validator == "enum":
         options = " or ".join(json.dumps(v) for v in error.validator_value)
         return f"{where} must be {options}, got {_describe(instance)}."
     if validator in ("minimum", "maximum"):
         return f"{where} must be {description or 'in range'}, got {_describe(instance)}."
     if validator in ("oneOf", "anyOf", "not") and description:
-        return f"{json_path(path)}: {description}." if path else f"{description[0].upper()}" \
-            f"{description[1:]}."
+        return (
+            f"{json_path(path)}: {description}."
+            if path
+            else f"{description[0].upper()}{description[1:]}."
+        )
     return f"{where}: {error.message}" + (f" ({description})" if description else "") + "."
 
 
@@ -318,8 +355,7 @@ def _resolve(reference: str) -> dict:
 
 def _document_kind(document: Any) -> str:
     if not isinstance(document, dict):
-        raise InvalidGameError(
-            f"a game document must be a JSON object, got {_describe(document)}.")
+        raise InvalidGameError(f"a game document must be a JSON object, got {_describe(document)}.")
     kind = document.get("type", "tu")
     known = ", ".join(json.dumps(k) for k in GAME_TYPES)
     if not isinstance(kind, str):
@@ -330,9 +366,10 @@ def _document_kind(document: Any) -> str:
         raise InvalidGameError(
             f"type {json.dumps(kind)} is a negotiation document, not a game; read it with "
             "coalitions.bargaining.io.read_negotiation (or the `coalitions bargain` and "
-            "`coalitions negotiate` commands).")
+            "`coalitions negotiate` commands)."
+        )
     close = difflib.get_close_matches(kind, GAME_TYPES, n=1)
-    hint = f"did you mean \"{close[0]}\"? " if close else ""
+    hint = f'did you mean "{close[0]}"? ' if close else ""
     raise InvalidGameError(f"unknown game type {kind!r}; {hint}known types are {known}.")
 
 
@@ -372,12 +409,12 @@ def validate_document(document: Any) -> str:
 
         # An unknown key (a typo) explains the errors it causes ("weights" missing): first.
         unknown = [e for e in errors if e.validator == "additionalProperties"]
-        first = min(unknown, key=lambda e: len(e.absolute_path)) if unknown \
-            else best_match(errors)
+        first = min(unknown, key=lambda e: len(e.absolute_path)) if unknown else best_match(errors)
         message = _schema_message(first, kind)
         if len(errors) > 1:
-            message += (f" ({len(errors) - 1} more problem{'s' if len(errors) > 2 else ''} "
-                        "may follow.)")
+            message += (
+                f" ({len(errors) - 1} more problem{'s' if len(errors) > 2 else ''} may follow.)"
+            )
         raise InvalidGameError(message)
     return kind
 
@@ -391,8 +428,8 @@ def coalition_mask(members: Iterable[str], index: dict[str, int], where: str) ->
             raise unknown_player(name, index, where=f"{where}[{position}]", limit=10)
         if mask >> bit & 1:
             raise InvalidGameError(
-                f"{where}[{position}]: {name!r} appears twice; a coalition lists each "
-                "member once.")
+                f"{where}[{position}]: {name!r} appears twice; a coalition lists each member once."
+            )
         mask |= 1 << bit
     return mask
 
@@ -404,27 +441,32 @@ def _n_from_length(length: int, players: list | None, where: str) -> int:
         if length != 1 << n:
             raise InvalidGameError(
                 f"{where} has {length} entries; a game of {n} player{'s' if n > 1 else ''} "
-                f"needs 2**n values, 2**{n} = {1 << n} (one per coalition, in bitmask order).")
+                f"needs 2**n values, 2**{n} = {1 << n} (one per coalition, in bitmask order)."
+            )
         return n
     if length == 1:
         raise InvalidGameError(
             f"{where} has 1 entry, the empty coalition's: that is a game of 0 players; a game "
-            "needs at least one player, so its table has 2**n >= 2 values.")
+            "needs at least one player, so its table has 2**n >= 2 values."
+        )
     if length < 2 or length & (length - 1):
         lower = 1 << max(length.bit_length() - 1, 1)
         raise InvalidGameError(
             f"{where} has {length} entries; a table needs 2**n "
             f"values for n >= 1 players (the nearest valid lengths are {lower} and "
-            f"{lower * 2}).")
+            f"{lower * 2})."
+        )
     return length.bit_length() - 1
 
 
 def _size_hint(kind: str) -> str:
     if kind == nb.FLOAT:
         return ""
-    return (" Exact tables hold Python fractions; for a float game of up to "
-            f"{MAX_TABLE_PLAYERS} players write \"kind\": \"float\" or store the table as "
-            "floats (a binary float64 table: write_game(game.to_float(), \"game.npz\")).")
+    return (
+        " Exact tables hold Python fractions; for a float game of up to "
+        f'{MAX_TABLE_PLAYERS} players write "kind": "float" or store the table as '
+        'floats (a binary float64 table: write_game(game.to_float(), "game.npz")).'
+    )
 
 
 def _check_size(n: int, kind: str) -> None:
@@ -434,8 +476,7 @@ def _check_size(n: int, kind: str) -> None:
         raise TooLargeError(str(error) + _size_hint(kind)) from None
 
 
-def _table_from_list(values: list, number_kind: str | None, players: list | None
-                     ) -> np.ndarray:
+def _table_from_list(values: list, number_kind: str | None, players: list | None) -> np.ndarray:
     """The values of a JSON table as a float64 array or an object array of Fractions."""
     n = _n_from_length(len(values), players, "values")
     types = set(map(type, values))
@@ -446,25 +487,34 @@ def _table_from_list(values: list, number_kind: str | None, players: list | None
                     parse_number(value, f"values[{i}]")
                     continue
                 raise InvalidGameError(
-                    f"values[{i}] must be {NUMBER_HELP}, got {_describe(value)}.")
+                    f"values[{i}] must be {NUMBER_HELP}, got {_describe(value)}."
+                )
     if number_kind == "exact" and float in types:
         i = next(i for i, v in enumerate(values) if type(v) is float)
         raise InvalidGameError(
-            f"values[{i}] = {values[i]!r} is a float in a game declared \"kind\": \"exact\"; "
-            "write it as an integer or a fraction string such as \"1/3\".")
-    kind = nb.FLOAT if number_kind == "float" or (number_kind is None and float in types) \
-        else nb.EXACT
+            f'values[{i}] = {values[i]!r} is a float in a game declared "kind": "exact"; '
+            'write it as an integer or a fraction string such as "1/3".'
+        )
+    kind = (
+        nb.FLOAT if number_kind == "float" or (number_kind is None and float in types) else nb.EXACT
+    )
     _check_size(n, kind)
     if kind == nb.FLOAT:
         if types <= {int, float}:
             try:
                 return np.array(values, dtype=np.float64)
             except OverflowError:
-                raise InvalidGameError("values holds an integer too large for a float; "
-                                       "every value of a float game must fit in a float.") \
-                    from None
-        return np.array([_to_float(parse_number(v, f"values[{i}]"), f"values[{i}]")
-                         for i, v in enumerate(values)], dtype=np.float64)
+                raise InvalidGameError(
+                    "values holds an integer too large for a float; "
+                    "every value of a float game must fit in a float."
+                ) from None
+        return np.array(
+            [
+                _to_float(parse_number(v, f"values[{i}]"), f"values[{i}]")
+                for i, v in enumerate(values)
+            ],
+            dtype=np.float64,
+        )
     table = np.empty(len(values), dtype=object)
     for i, value in enumerate(values):
         table[i] = Fraction(value) if type(value) is int else parse_number(value, f"values[{i}]")
@@ -492,24 +542,26 @@ def _tu_from_document(document: dict, tables: _Tables | None = None) -> TUGame:
             if tables is None:
                 raise InvalidGameError(
                     "values refers to a binary table; read the document with "
-                    "coalitions.read_game(path), which finds the table beside it.")
+                    "coalitions.read_game(path), which finds the table beside it."
+                )
             table = tables.load(values, players, number_kind, "values")
         return TUGame(table, players, cost=document.get("cost", False))
     # By coalition names: members must be players, each coalition given once.
-    players = document["players"]   # the schema requires "players" with "coalitions"
+    players = document["players"]  # the schema requires "players" with "coalitions"
     index = {name: i for i, name in enumerate(players)}
     n = len(players)
     entries = document["coalitions"]
-    numbers = [parse_number(entry["value"], f"coalitions[{i}].value")
-               for i, entry in enumerate(entries)]
+    numbers = [
+        parse_number(entry["value"], f"coalitions[{i}].value") for i, entry in enumerate(entries)
+    ]
     has_float = any(type(v) is float for v in numbers)
     if number_kind == "exact" and has_float:
         i = next(i for i, v in enumerate(numbers) if type(v) is float)
         raise InvalidGameError(
             f"coalitions[{i}].value = {numbers[i]!r} is a float in a game declared "
-            "\"kind\": \"exact\"; write it as an integer or a fraction string such as \"1/3\".")
-    kind = nb.FLOAT if number_kind == "float" or (number_kind is None and has_float) \
-        else nb.EXACT
+            '"kind": "exact"; write it as an integer or a fraction string such as "1/3".'
+        )
+    kind = nb.FLOAT if number_kind == "float" or (number_kind is None and has_float) else nb.EXACT
     _check_size(n, kind)
     if kind == nb.FLOAT:
         table = np.zeros(1 << n)
@@ -522,10 +574,12 @@ def _tu_from_document(document: dict, tables: _Tables | None = None) -> TUGame:
         if mask in first:
             raise InvalidGameError(
                 f"coalitions[{i}] lists the same coalition as coalitions[{first[mask]}] "
-                f"({sorted(entry['members'])}); list each coalition once.")
+                f"({sorted(entry['members'])}); list each coalition once."
+            )
         first[mask] = i
-        table[mask] = _to_float(value, f"coalitions[{i}].value") if kind == nb.FLOAT \
-            else Fraction(value)
+        table[mask] = (
+            _to_float(value, f"coalitions[{i}].value") if kind == nb.FLOAT else Fraction(value)
+        )
     return TUGame(table, players, cost=document.get("cost", False))
 
 
@@ -546,8 +600,9 @@ def _json_number(value: Any) -> Any:
         return exact.numerator if exact.denominator == 1 else str(exact)
     if getattr(value, "is_Rational", False):
         return int(value.p) if int(value.q) == 1 else f"{int(value.p)}/{int(value.q)}"
-    raise InvalidGameError(f"{value!r} is not a rational number or a float; it cannot be "
-                           "written to a game file.")
+    raise InvalidGameError(
+        f"{value!r} is not a rational number or a float; it cannot be written to a game file."
+    )
 
 
 def _check_writable(game: Any) -> None:
@@ -556,10 +611,12 @@ def _check_writable(game: Any) -> None:
         if free:
             raise InvalidGameError(
                 f"a symbolic game cannot be written: its values contain the symbols "
-                f"{', '.join(free)}; substitute numbers first (game.subs({{...}})).")
+                f"{', '.join(free)}; substitute numbers first (game.subs({{...}}))."
+            )
         raise InvalidGameError(
             "this game's values are exact but irrational (such as sqrt(2)); a file holds "
-            "rationals or floats: write game.to_float() instead.")
+            "rationals or floats: write game.to_float() instead."
+        )
 
 
 def game_to_json(game: Any, *, table: bool | None = None) -> dict:
@@ -581,23 +638,30 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
     _check_writable(game)
     values = game.values
     if table is None:
-        nonzero = int(np.count_nonzero(values != 0)) if game.kind == nb.FLOAT else sum(
-            1 for v in values.tolist() if v != 0)
+        nonzero = (
+            int(np.count_nonzero(values != 0))
+            if game.kind == nb.FLOAT
+            else sum(1 for v in values.tolist() if v != 0)
+        )
         table = game.n_players > _COALITION_FORM_PLAYERS or nonzero > len(values) // 2
-    document: dict[str, Any] = {"type": "tu", "version": FORMAT_VERSION,
-                                "kind": "float" if game.kind == nb.FLOAT else "exact",
-                                "players": list(game.players)}
+    document: dict[str, Any] = {
+        "type": "tu",
+        "version": FORMAT_VERSION,
+        "kind": "float" if game.kind == nb.FLOAT else "exact",
+        "players": list(game.players),
+    }
     if game.is_cost:
         document["cost"] = True
     if table:
-        document["values"] = values.tolist() if game.kind == nb.FLOAT else [
-            _json_number(v) for v in values.tolist()]
+        document["values"] = (
+            values.tolist() if game.kind == nb.FLOAT else [_json_number(v) for v in values.tolist()]
+        )
     else:
         number = float if game.kind == nb.FLOAT else _json_number
         document["coalitions"] = [
-            {"members": list(names_of(mask, game.players)),
-             "value": number(v)}
-            for mask, v in enumerate(values.tolist()) if mask and v != 0
+            {"members": list(names_of(mask, game.players)), "value": number(v)}
+            for mask, v in enumerate(values.tolist())
+            if mask and v != 0
         ]
     return document
 
@@ -608,12 +672,14 @@ def _other_to_json(game: Any) -> dict:
     if isinstance(game, OracleGame):
         raise InvalidGameError(
             "an OracleGame computes its values with a function, which a file cannot hold; "
-            "write game.tabulate() (a TUGame) instead.")
+            "write game.tabulate() (a TUGame) instead."
+        )
     to_json = getattr(game, "to_json", None)
     if not callable(to_json):
         raise InvalidArgumentError(
             f"write_game writes a TUGame, SimpleGame, WeightedVotingGame, CompoundGame or "
-            f"HedonicGame, got {type(game).__name__}.")
+            f"HedonicGame, got {type(game).__name__}."
+        )
     return to_json()
 
 
@@ -645,43 +711,66 @@ def _npy_header(stream: Any, where: str) -> tuple[tuple, bool, np.dtype]:
     except (zipfile.BadZipFile, zlib.error):
         raise  # a damaged archive member (reported by the caller)
     except Exception as error:  # numpy's header parser raises ValueError, TokenError, ...
-        raise InvalidGameError(f"{where} is not a valid .npy array: "
-                               f"{str(error).rstrip('.')}.") from None
-    raise InvalidGameError(f"{where} is a .npy file of version {version}; write it with "
-                           "numpy.save (versions 1.0 and 2.0 are read).")
+        raise InvalidGameError(
+            f"{where} is not a valid .npy array: {str(error).rstrip('.')}."
+        ) from None
+    raise InvalidGameError(
+        f"{where} is a .npy file of version {version}; write it with "
+        "numpy.save (versions 1.0 and 2.0 are read)."
+    )
 
 
 _ENCODING_DTYPES = {"float64": "f", "int64": "i", "fraction-text": "S"}
 
 
-def _read_npy(stream: Any, where: str, encoding: str, players: list | None,
-              number_kind: str | None, *, end: int | None) -> tuple[int, np.ndarray]:
+def _read_npy(
+    stream: Any,
+    where: str,
+    encoding: str,
+    players: list | None,
+    number_kind: str | None,
+    *,
+    end: int | None,
+) -> tuple[int, np.ndarray]:
     """Read one validated table from an open .npy stream: ``(n, array)``.
 
     ``end`` is the offset where the .npy data must end in a real file (read with
     ``numpy.fromfile``); ``None`` for a stream of a compressed archive member.
     """
     shape, fortran, dtype = _npy_header(stream, where)
-    if dtype.hasobject or dtype.kind != _ENCODING_DTYPES[encoding] or (
-            encoding != "fraction-text" and dtype.itemsize != 8) or dtype.fields is not None:
-        wanted = {"float64": "numpy.float64", "int64": "numpy.int64",
-                  "fraction-text": "a byte-string array (dtype 'S')"}[encoding]
+    if (
+        dtype.hasobject
+        or dtype.kind != _ENCODING_DTYPES[encoding]
+        or (encoding != "fraction-text" and dtype.itemsize != 8)
+        or dtype.fields is not None
+    ):
+        wanted = {
+            "float64": "numpy.float64",
+            "int64": "numpy.int64",
+            "fraction-text": "a byte-string array (dtype 'S')",
+        }[encoding]
         raise InvalidGameError(
             f"{where} holds an array of dtype {dtype.str}, but the document says "
-            f"\"encoding\": \"{encoding}\"; store {wanted} (array.astype(...)).")
+            f'"encoding": "{encoding}"; store {wanted} (array.astype(...)).'
+        )
     if len(shape) != 1:
-        raise InvalidGameError(f"{where} holds an array of shape {shape}; a table is "
-                               "one-dimensional, with 2**n entries.")
+        raise InvalidGameError(
+            f"{where} holds an array of shape {shape}; a table is "
+            "one-dimensional, with 2**n entries."
+        )
     n = _n_from_length(shape[0], players, where)
     kind = nb.FLOAT if encoding == "float64" else nb.EXACT
     if number_kind is not None and number_kind != kind:
         raise InvalidGameError(
-            f"\"kind\": \"{number_kind}\" does not match \"encoding\": \"{encoding}\" (a "
-            f"{kind} table); remove \"kind\" or store the table as "
-            f"{'float64' if number_kind == 'float' else 'int64 or fraction-text'}.")
+            f'"kind": "{number_kind}" does not match "encoding": "{encoding}" (a '
+            f'{kind} table); remove "kind" or store the table as '
+            f"{'float64' if number_kind == 'float' else 'int64 or fraction-text'}."
+        )
     if dtype.kind == "S" and dtype.itemsize > 4096:
-        raise InvalidGameError(f"{where} holds strings of {dtype.itemsize} bytes; exact values "
-                               "are limited to 4096 characters.")
+        raise InvalidGameError(
+            f"{where} holds strings of {dtype.itemsize} bytes; exact values "
+            "are limited to 4096 characters."
+        )
     _check_size(n, kind)
     count = 1 << n
     if end is not None:
@@ -689,7 +778,8 @@ def _read_npy(stream: Any, where: str, encoding: str, players: list | None,
             have = (end - stream.tell()) // dtype.itemsize
             raise InvalidGameError(
                 f"{where} holds {max(have, 0)} values' worth of data for a table of {count}; "
-                "write it with numpy.save.")
+                "write it with numpy.save."
+            )
         array = np.fromfile(stream, dtype=dtype, count=count)
         if array.size != count:
             raise InvalidGameError(f"{where} ends early: {array.size} of {count} values.")
@@ -700,13 +790,15 @@ def _read_npy(stream: Any, where: str, encoding: str, players: list | None,
         while position < len(buffer):
             chunk = stream.read(min(step, len(buffer) - position))
             if not chunk:
-                raise InvalidGameError(f"{where} ends early: {position // dtype.itemsize} of "
-                                       f"{count} values.")
-            buffer[position:position + len(chunk)] = chunk
+                raise InvalidGameError(
+                    f"{where} ends early: {position // dtype.itemsize} of {count} values."
+                )
+            buffer[position : position + len(chunk)] = chunk
             position += len(chunk)
     if end is None and stream.read(1):  # (also makes zipfile check the member's CRC)
-        raise InvalidGameError(f"{where} has data after its {count} values; write it with "
-                               "numpy.save.")
+        raise InvalidGameError(
+            f"{where} has data after its {count} values; write it with numpy.save."
+        )
     if not dtype.isnative and dtype.kind != "S":
         array = array.astype(dtype.newbyteorder("="))
     return n, array
@@ -726,8 +818,9 @@ def _decode_table(array: np.ndarray, reference: dict, where: str) -> np.ndarray:
         try:
             text = raw.decode("ascii")
         except UnicodeDecodeError:
-            raise InvalidGameError(f"{where}[{i}] is not ASCII text; fraction-text tables "
-                                   "hold strings such as \"2/3\".") from None
+            raise InvalidGameError(
+                f'{where}[{i}] is not ASCII text; fraction-text tables hold strings such as "2/3".'
+            ) from None
         value = parse_number(text, f"{where}[{i}]")
         table[i] = Fraction(value)
     return table
@@ -736,30 +829,38 @@ def _decode_table(array: np.ndarray, reference: dict, where: str) -> np.ndarray:
 class _Tables:
     """Finds the binary tables a document refers to: sidecar files or .npz members."""
 
-    def __init__(self, *, directory: Path | None = None,
-                 archive: zipfile.ZipFile | None = None, source: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        directory: Path | None = None,
+        archive: zipfile.ZipFile | None = None,
+        source: str = "",
+    ) -> None:
         self.directory = directory
         self.archive = archive
         self.source = source
         self.used: set[str] = set()
 
-    def load(self, reference: dict, players: list | None, number_kind: str | None,
-             where: str) -> np.ndarray:
+    def load(
+        self, reference: dict, players: list | None, number_kind: str | None, where: str
+    ) -> np.ndarray:
         encoding = reference["encoding"]
         if "array" in reference:
             if self.archive is None:
                 raise InvalidGameError(
-                    f"{where}: \"array\" names an array of an .npz archive, but this document "
-                    "is a plain JSON file; use \"file\": \"NAME.npy\" for a .npy file beside "
+                    f'{where}: "array" names an array of an .npz archive, but this document '
+                    'is a plain JSON file; use "file": "NAME.npy" for a .npy file beside '
                     "it, or store document and table in one .npz (write_game(game, "
-                    "\"game.npz\")).")
+                    '"game.npz")).'
+                )
             member = reference["array"] + ".npy"
             try:
                 info = self.archive.getinfo(member)
             except KeyError:
                 raise InvalidGameError(
                     f"{where}: the archive {self.source} has no array "
-                    f"{reference['array']!r} ({member}).") from None
+                    f"{reference['array']!r} ({member})."
+                ) from None
             self.used.add(member)
             label = f"{self.source}:{member}"
             try:
@@ -768,70 +869,98 @@ class _Tables:
                     filename, offset = stored
                     with open(filename, "rb") as stream:
                         stream.seek(offset)
-                        n, array = _read_npy(stream, label, encoding, players, number_kind,
-                                             end=offset + info.file_size)
+                        n, array = _read_npy(
+                            stream,
+                            label,
+                            encoding,
+                            players,
+                            number_kind,
+                            end=offset + info.file_size,
+                        )
                 else:
                     with self.archive.open(info) as stream:
-                        n, array = _read_npy(stream, label, encoding, players, number_kind,
-                                             end=None)
+                        n, array = _read_npy(
+                            stream, label, encoding, players, number_kind, end=None
+                        )
             except _ZIP_ERRORS as error:
-                raise InvalidGameError(
-                    f"{label} is damaged: {str(error).rstrip('.')}.") from None
+                raise InvalidGameError(f"{label} is damaged: {str(error).rstrip('.')}.") from None
             return _decode_table(array, reference, label)
         if self.directory is None:
             raise InvalidGameError(
                 f"{where}: inside an .npz archive a table is an array of the archive "
-                "(\"array\": NAME), not a \"file\".")
+                '("array": NAME), not a "file".'
+            )
         path = self._sidecar(self.directory, reference["file"], where)
         try:
             with open(path, "rb") as stream:
-                n, array = _read_npy(stream, str(path), encoding, players, number_kind,
-                                     end=os.fstat(stream.fileno()).st_size)
+                n, array = _read_npy(
+                    stream,
+                    str(path),
+                    encoding,
+                    players,
+                    number_kind,
+                    end=os.fstat(stream.fileno()).st_size,
+                )
         except FileNotFoundError:
             raise InvalidGameError(
                 f"{where}: the table file {path} does not exist; it must lie in the same "
-                "folder as the document.") from None
+                "folder as the document."
+            ) from None
         except (IsADirectoryError, PermissionError) as error:
             raise InvalidGameError(f"{where}: cannot read {path}: {error}") from None
         return _decode_table(array, reference, str(path))
 
-    def _stored_offset(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo
-                       ) -> tuple[str, int] | None:
+    def _stored_offset(
+        self, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+    ) -> tuple[str, int] | None:
         """The archive's file name and where an uncompressed member's data starts in it
         (None: use zipfile).
 
         Reading it with ``numpy.fromfile`` is as fast as ``numpy.load`` of a .npy; like that,
         it does not recompute the member's CRC (the header, dtype and length are checked).
         """
-        if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1 or \
-                not isinstance(archive.filename, str):
+        if (
+            info.compress_type != zipfile.ZIP_STORED
+            or info.flag_bits & 0x1
+            or not isinstance(archive.filename, str)
+        ):
             return None
         with open(archive.filename, "rb") as stream:
             stream.seek(info.header_offset)
             header = stream.read(30)
         if len(header) != 30 or header[:4] != b"PK\x03\x04":
-            raise InvalidGameError(f"{self.source}: the local header of {info.filename} is "
-                                   "damaged.")
+            raise InvalidGameError(
+                f"{self.source}: the local header of {info.filename} is damaged."
+            )
         name_length = int.from_bytes(header[26:28], "little")
         extra_length = int.from_bytes(header[28:30], "little")
         return archive.filename, info.header_offset + 30 + name_length + extra_length
 
     def _sidecar(self, directory: Path, name: str, where: str) -> Path:
         """A sidecar file: a plain name in the document's folder (nothing else is opened)."""
-        plain = (isinstance(name, str) and name == os.path.basename(name) and
-                 name == Path(name).name and not name.startswith(".") and
-                 "/" not in name and "\\" not in name and ":" not in name and
-                 "\x00" not in name and name.endswith(".npy"))
+        plain = (
+            isinstance(name, str)
+            and name == os.path.basename(name)
+            and name == Path(name).name
+            and not name.startswith(".")
+            and "/" not in name
+            and "\\" not in name
+            and ":" not in name
+            and "\x00" not in name
+            and name.endswith(".npy")
+        )
         if not plain:
             raise InvalidGameError(
                 f"{where}.file must be a plain file name ending in .npy in the document's "
-                f"folder, got {json.dumps(name)}; folders and paths are not followed.")
+                f"folder, got {json.dumps(name)}; folders and paths are not followed."
+            )
         directory = directory.resolve()
         path = directory / name
         if path.resolve().parent != directory:
             raise InvalidGameError(
                 f"{where}.file {json.dumps(name)} is a link that leads out of the document's "
-                "folder; put the table itself beside the document.")
+                "folder; put the table itself beside the document."
+            )
         return path
 
 
@@ -875,8 +1004,16 @@ def game_from_json(document: dict) -> Any:
 
 
 #: What zipfile raises on a damaged, encrypted or unsupported archive.
-_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-               RuntimeError, zlib.error, struct.error)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+    struct.error,
+)
 
 
 def _magic(path: Path) -> bytes:
@@ -900,11 +1037,14 @@ def _read_npz(path: Path) -> Any:
             raise InvalidGameError(
                 f"{path} has no {NPZ_DOCUMENT}; a game archive holds the JSON document "
                 f"({NPZ_DOCUMENT}) and its tables (.npy). Write one with "
-                "write_game(game, \"game.npz\"); for a bare table use TUGame(numpy.load(...)).")
+                'write_game(game, "game.npz"); for a bare table use TUGame(numpy.load(...)).'
+            )
         info = archive.getinfo(NPZ_DOCUMENT)
         if info.file_size > _MAX_NPZ_DOCUMENT_BYTES:
-            raise InvalidGameError(f"{path}: {NPZ_DOCUMENT} is {info.file_size} bytes; a "
-                                   "document that large belongs in the binary tables.")
+            raise InvalidGameError(
+                f"{path}: {NPZ_DOCUMENT} is {info.file_size} bytes; a "
+                "document that large belongs in the binary tables."
+            )
         try:
             raw = archive.read(info)
         except _ZIP_ERRORS as error:
@@ -921,7 +1061,8 @@ def _read_npz(path: Path) -> Any:
             raise InvalidGameError(
                 f"{path} holds members its document does not use: "
                 f"{', '.join(map(repr, unused[:5]))}; a game archive holds "
-                f"{NPZ_DOCUMENT} and the tables it names.")
+                f"{NPZ_DOCUMENT} and the tables it names."
+            )
         return game
 
 
@@ -959,8 +1100,9 @@ def read_game(path: str | Path) -> Any:
         raise InvalidGameError(
             f"{path} is a bare .npy array, not a game file. Build the game with "
             "coalitions.TUGame(numpy.load(path)), or write a JSON document beside it: "
-            f"{{\"players\": [...], \"values\": {{\"encoding\": \"float64\", \"file\": "
-            f"\"{path.name}\"}}}}.")
+            f'{{"players": [...], "values": {{"encoding": "float64", "file": '
+            f'"{path.name}"}}}}.'
+        )
     document = load_document(path)
     return _build(document, _Tables(directory=path.parent, source=str(path)))
 
@@ -975,7 +1117,7 @@ def _write_json_text(stream: Any, document: dict) -> None:
             stream.write("[")
             step = 1 << 16
             for start in range(0, len(value), step):
-                chunk = json.dumps(value[start:start + step].tolist())[1:-1]
+                chunk = json.dumps(value[start : start + step].tolist())[1:-1]
                 stream.write((", " if start else "") + chunk)
             stream.write("]")
         elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
@@ -1037,9 +1179,11 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
         _check_writable(game)
         document: dict[str, Any] = {
-            "type": "tu", "version": FORMAT_VERSION,
+            "type": "tu",
+            "version": FORMAT_VERSION,
             "kind": "float" if game.kind == nb.FLOAT else "exact",
-            "players": list(game.players)}
+            "players": list(game.players),
+        }
         if game.is_cost:
             document["cost"] = True
         if format == "json":  # float table, streamed
@@ -1061,8 +1205,9 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
         text = _document_text(document)
 
         def write(target: Path) -> None:
-            with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED,
-                                 allowZip64=True) as archive:
+            with zipfile.ZipFile(
+                target, "w", compression=zipfile.ZIP_STORED, allowZip64=True
+            ) as archive:
                 archive.writestr(NPZ_DOCUMENT, text)
                 for name, array in arrays.items():
                     with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
@@ -1093,4 +1238,3 @@ def _document_text(document: dict) -> str:
     buffer = StringIO()
     _write_json_text(buffer, document)
     return buffer.getvalue()
-

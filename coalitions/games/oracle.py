@@ -79,8 +79,14 @@ class OracleGame(PlayerSet):
     4
     """
 
-    def __init__(self, function: Callable[..., Any], players: Iterable[str] | int, *,
-                 vectorized: bool = False, cache: bool | int = True) -> None:
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        players: Iterable[str] | int,
+        *,
+        vectorized: bool = False,
+        cache: bool | int = True,
+    ) -> None:
         if not callable(function):
             raise InvalidGameError(
                 f"OracleGame needs a callable value function, got {type(function).__name__}."
@@ -97,7 +103,7 @@ class OracleGame(PlayerSet):
         self._function = function
         self._players = names
         self._vectorized = bool(vectorized)
-        self._limit = limit                      # None: unbounded, 0: off, k: LRU of size k
+        self._limit = limit  # None: unbounded, 0: off, k: LRU of size k
         self._cache: OrderedDict[bytes, float] = OrderedDict()
         self._lock = threading.Lock()
         self._index = {name: i for i, name in enumerate(names)}
@@ -112,7 +118,8 @@ class OracleGame(PlayerSet):
         if abs(value) > EMPTY_COALITION_ATOL:
             raise InvalidGameError(
                 f"the value function gives v(empty coalition) = {value!r}; it must be 0. "
-                "Subtract it from every value (e.g. lambda s: f(s) - f(frozenset())).")
+                "Subtract it from every value (e.g. lambda s: f(s) - f(frozenset()))."
+            )
         if self._limit != 0:
             self._cache[bytes(np.packbits(empty, axis=1)[0])] = 0.0
 
@@ -138,12 +145,16 @@ class OracleGame(PlayerSet):
         self._cache.clear()
 
     def __repr__(self) -> str:
-        return (f"OracleGame(n_players={self.n_players}, vectorized={self._vectorized}, "
-                f"n_evaluations={self.n_evaluations})")
+        return (
+            f"OracleGame(n_players={self.n_players}, vectorized={self._vectorized}, "
+            f"n_evaluations={self.n_evaluations})"
+        )
 
     def __getstate__(self) -> dict:
-        state = {k: getattr(self, k) for k in ("_function", "_players", "_vectorized",
-                                                "_limit", "_index", "n_evaluations")}
+        state = {
+            k: getattr(self, k)
+            for k in ("_function", "_players", "_vectorized", "_limit", "_index", "n_evaluations")
+        }
         state["_cache"] = OrderedDict()
         return state
 
@@ -160,9 +171,7 @@ class OracleGame(PlayerSet):
         if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
             mask = int(coalition)
             if mask < 0 or mask >> n:
-                raise InvalidGameError(
-                    f"coalition mask {mask} is out of range for {n} players."
-                )
+                raise InvalidGameError(f"coalition mask {mask} is out of range for {n} players.")
             bits = np.frombuffer(mask.to_bytes((n + 7) // 8 or 1, "little"), dtype=np.uint8)
             out[:] = np.unpackbits(bits, bitorder="little")[:n].astype(bool)
             return out
@@ -295,5 +304,5 @@ class OracleGame(PlayerSet):
         step = 1 << 16
         for start in range(0, 1 << n, step):
             masks = np.arange(start, min(start + step, 1 << n), dtype=np.int64)
-            values[start:start + len(masks)] = self.evaluate(mask_bits(masks, n, bool))
+            values[start : start + len(masks)] = self.evaluate(mask_bits(masks, n, bool))
         return TUGame(values, self._players)

@@ -14,8 +14,14 @@ from .._checks import check_instance, check_numeric, check_tolerance
 from ..exceptions import TooLargeError
 from .tu import TUGame
 
-__all__ = ["is_monotone", "is_superadditive", "is_convex", "is_essential",
-           "symmetric_pairs", "MAX_SUPERADDITIVE_PLAYERS"]
+__all__ = [
+    "is_monotone",
+    "is_superadditive",
+    "is_convex",
+    "is_essential",
+    "symmetric_pairs",
+    "MAX_SUPERADDITIVE_PLAYERS",
+]
 
 #: Checking superadditivity compares 3**n pairs of disjoint coalitions.
 MAX_SUPERADDITIVE_PLAYERS = 20
@@ -47,8 +53,10 @@ def is_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     """
     values, _ = _numeric(game, "is_monotone")
     tol = _tolerance(game, atol)
-    return all(_all(with_i - without >= -tol)
-               for without, with_i in (split_on(values, i) for i in range(game.n_players)))
+    return all(
+        _all(with_i - without >= -tol)
+        for without, with_i in (split_on(values, i) for i in range(game.n_players))
+    )
 
 
 def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
@@ -146,13 +154,13 @@ def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]
     tol = _tolerance(game, atol)
     maybe = _symmetry_candidates(game, tol)
     exact = game.kind != nb.FLOAT
-    twin = list(range(game.n_players))   # exact symmetry is an equivalence: class leaders
+    twin = list(range(game.n_players))  # exact symmetry is an equivalence: class leaders
     pairs = []
     for j in range(game.n_players):
         for i in range(j):
             if not maybe(i, j):
                 continue
-            if exact and twin[i] != i:   # i is symmetric to an earlier player k: j ~ i iff j ~ k
+            if exact and twin[i] != i:  # i is symmetric to an earlier player k: j ~ i iff j ~ k
                 if twin[j] == twin[i]:
                     pairs.append((game.players[i], game.players[j]))
                 continue

@@ -36,8 +36,16 @@ from .._players import PlayerSet, names_of
 from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
 from .tu import TUGame
 
-__all__ = ["SimpleGame", "WeightedVotingGame", "CompoundGame", "conjunction", "disjunction",
-           "decision_rule_game", "shorthand_rule", "MAX_ENUMERATION_PLAYERS"]
+__all__ = [
+    "SimpleGame",
+    "WeightedVotingGame",
+    "CompoundGame",
+    "conjunction",
+    "disjunction",
+    "decision_rule_game",
+    "shorthand_rule",
+    "MAX_ENUMERATION_PLAYERS",
+]
 
 #: Largest number of players for which a simple game's 2**n winning table is built.
 MAX_ENUMERATION_PLAYERS = 25
@@ -46,13 +54,18 @@ MAX_ENUMERATION_PLAYERS = 25
 def _names(players: Any, n: int | None, what: str) -> tuple[str, ...]:
     if players is None and n is None:
         raise InvalidGameError(f"{what} needs its players.")
-    if isinstance(players, (int, np.integer)) and not isinstance(players, bool) \
-            and n is not None and players != n:
+    if (
+        isinstance(players, (int, np.integer))
+        and not isinstance(players, bool)
+        and n is not None
+        and players != n
+    ):
         raise InvalidGameError(f"{what}: players={players} for {n} weights.")
     names = player_names(players if players is not None else n, f"{what}: players")
     if n is not None and len(names) != n:
-        raise InvalidGameError(f"{what}: {len(names)} player names for {n} weights; give one "
-                               "name per weight.")
+        raise InvalidGameError(
+            f"{what}: {len(names)} player names for {n} weights; give one name per weight."
+        )
     return names
 
 
@@ -100,9 +113,11 @@ class _SimpleBase(PlayerSet):
         if self.n_players > MAX_MASK_PLAYERS:  # pragma: no cover - SimpleGame has n <= 25
             raise TooLargeError(
                 f"{type(self).__name__} with {self.n_players} players cannot be evaluated "
-                "through 64-bit masks; use a WeightedVotingGame or CompoundGame.")
-        masks = coalitions.astype(np.int64) @ (np.int64(1) << np.arange(self.n_players,
-                                                                        dtype=np.int64))
+                "through 64-bit masks; use a WeightedVotingGame or CompoundGame."
+            )
+        masks = coalitions.astype(np.int64) @ (
+            np.int64(1) << np.arange(self.n_players, dtype=np.int64)
+        )
         return np.asarray(self.winning_masks(masks), dtype=bool)
 
     def to_oracle(self):
@@ -110,8 +125,12 @@ class _SimpleBase(PlayerSet):
         the sampling estimators (``method="permutation"`` and friends)."""
         from .oracle import OracleGame
 
-        return OracleGame(lambda matrix: self.winning_matrix(matrix).astype(np.float64),
-                          self._players, vectorized=True, cache=False)
+        return OracleGame(
+            lambda matrix: self.winning_matrix(matrix).astype(np.float64),
+            self._players,
+            vectorized=True,
+            cache=False,
+        )
 
     def winning_table(self) -> np.ndarray:
         """Bool array of length 2**n: entry ``S`` says whether coalition mask ``S`` wins.
@@ -124,6 +143,7 @@ class _SimpleBase(PlayerSet):
     def to_tu_game(self) -> TUGame:
         """The 0/1 TU game ``v(S) = 1`` if ``S`` wins (exact values)."""
         from .tu import check_table_size
+
         check_table_size(self.n_players, "float", what="the 0/1 table of this simple game")
         table = self.winning_table().astype(np.int64)
         return TUGame(table.astype(object), self._players)
@@ -137,11 +157,15 @@ class _SimpleBase(PlayerSet):
 
 def _check_ends(table: np.ndarray) -> None:
     if not table[-1]:
-        raise InvalidGameError("no coalition wins, not even everybody together (an empty "
-                               "game); a simple game needs the grand coalition to win.")
+        raise InvalidGameError(
+            "no coalition wins, not even everybody together (an empty "
+            "game); a simple game needs the grand coalition to win."
+        )
     if table[0]:
-        raise InvalidGameError("the empty coalition wins, so every coalition does; a simple "
-                               "game needs the empty coalition to lose.")
+        raise InvalidGameError(
+            "the empty coalition wins, so every coalition does; a simple "
+            "game needs the empty coalition to lose."
+        )
 
 
 class SimpleGame(_SimpleBase):
@@ -183,17 +207,21 @@ class SimpleGame(_SimpleBase):
     False
     """
 
-    def __init__(self, players: Iterable[str] | int,
-                 winning: Iterable[Iterable[str] | int] | None = None,
-                 *, minimal_winning: Iterable[Iterable[str] | int] | None = None,
-                 predicate: Callable[[frozenset], Any] | None = None) -> None:
+    def __init__(
+        self,
+        players: Iterable[str] | int,
+        winning: Iterable[Iterable[str] | int] | None = None,
+        *,
+        minimal_winning: Iterable[Iterable[str] | int] | None = None,
+        predicate: Callable[[frozenset], Any] | None = None,
+    ) -> None:
         self._players = _names(players, None, "SimpleGame")
         n = len(self._players)
         given = [x is not None for x in (winning, minimal_winning, predicate)]
         if sum(given) != 1:
             raise InvalidGameError(
-                "SimpleGame needs exactly one of winning=..., minimal_winning=... or "
-                "predicate=...")
+                "SimpleGame needs exactly one of winning=..., minimal_winning=... or predicate=..."
+            )
         _check_table(n, "SimpleGame")
         table = np.zeros(1 << n, dtype=bool)
         if predicate is not None:
@@ -202,9 +230,12 @@ class SimpleGame(_SimpleBase):
                 table[mask] = bool(predicate(frozenset(names_of(mask, names))))
         else:
             keyword = "winning" if winning is not None else "minimal_winning"
-            listed = as_list(winning if winning is not None else minimal_winning,
-                             f"SimpleGame: {keyword}", InvalidGameError,
-                             expected="a list of coalitions (each a list of player names)")
+            listed = as_list(
+                winning if winning is not None else minimal_winning,
+                f"SimpleGame: {keyword}",
+                InvalidGameError,
+                expected="a list of coalitions (each a list of player names)",
+            )
             masks = sorted({self._listed_mask(c) for c in listed})
             table[masks] = True
             if minimal_winning is not None:
@@ -222,7 +253,8 @@ class SimpleGame(_SimpleBase):
     def _listed_mask(self, coalition: Any) -> int:
         if isinstance(coalition, str):
             raise InvalidGameError(
-                f"a coalition must be a list of names, got the string {coalition!r}.")
+                f"a coalition must be a list of names, got the string {coalition!r}."
+            )
         return self.mask(coalition)
 
     def _check_monotone(self, table: np.ndarray) -> None:
@@ -236,23 +268,25 @@ class SimpleGame(_SimpleBase):
                 raise InvalidGameError(
                     f"the winning family is not monotone: {sorted(self.coalition(mask))} wins "
                     f"but adding {self._players[i]!r} makes it lose. List every superset of a "
-                    "winning coalition, or use minimal_winning=...")
+                    "winning coalition, or use minimal_winning=..."
+                )
 
     @classmethod
-    def from_winning(cls, winning: Iterable[Iterable[str]], players: Iterable[str]
-                     ) -> SimpleGame:
+    def from_winning(cls, winning: Iterable[Iterable[str]], players: Iterable[str]) -> SimpleGame:
         """Game from the list of all winning coalitions."""
         return cls(players, winning)
 
     @classmethod
-    def from_minimal_winning(cls, minimal_winning: Iterable[Iterable[str]],
-                             players: Iterable[str]) -> SimpleGame:
+    def from_minimal_winning(
+        cls, minimal_winning: Iterable[Iterable[str]], players: Iterable[str]
+    ) -> SimpleGame:
         """Game from its minimal winning coalitions (supersets win)."""
         return cls(players, minimal_winning=minimal_winning)
 
     @classmethod
-    def from_predicate(cls, predicate: Callable[[frozenset], Any], players: Iterable[str]
-                       ) -> SimpleGame:
+    def from_predicate(
+        cls, predicate: Callable[[frozenset], Any], players: Iterable[str]
+    ) -> SimpleGame:
         """Game from a predicate on frozensets of names."""
         return cls(players, predicate=predicate)
 
@@ -260,17 +294,25 @@ class SimpleGame(_SimpleBase):
     def from_tu_game(cls, game: TUGame) -> SimpleGame:
         """A 0/1 monotone TU game as a simple game."""
         if not isinstance(game, TUGame):
-            raise InvalidGameError(f"SimpleGame.from_tu_game needs a TUGame, got "
-                                   f"{type(game).__name__}.")
+            raise InvalidGameError(
+                f"SimpleGame.from_tu_game needs a TUGame, got {type(game).__name__}."
+            )
         # Exact and symbolic worths compare exactly (a sympy symbol is neither 0 nor 1).
-        values = np.asarray(game.values) if game.kind == "float" else \
-            np.array([1 if v == 1 else 0 if v == 0 else 2 for v in game.values])
+        values = (
+            np.asarray(game.values)
+            if game.kind == "float"
+            else np.array([1 if v == 1 else 0 if v == 0 else 2 for v in game.values])
+        )
         if not np.all((values == 0) | (values == 1)):
             odd = game.values[int(np.flatnonzero((values != 0) & (values != 1))[0])]
             raise InvalidGameError(
                 f"only a 0/1 TU game converts to a simple game, got the worth {odd}"
-                + ("; substitute numbers for its symbols first (game.subs({...}))."
-                   if game.kind == "symbolic" else "."))
+                + (
+                    "; substitute numbers for its symbols first (game.subs({...}))."
+                    if game.kind == "symbolic"
+                    else "."
+                )
+            )
         obj = cls.__new__(cls)
         obj._players = game.players
         _check_table(game.n_players, "SimpleGame.from_tu_game")
@@ -291,8 +333,11 @@ class SimpleGame(_SimpleBase):
         return f"SimpleGame(players={self._players!r}, n_winning={int(self._table.sum())})"
 
     def __eq__(self, other: Any) -> bool:
-        return (isinstance(other, SimpleGame) and other._players == self._players
-                and np.array_equal(other._table, self._table))
+        return (
+            isinstance(other, SimpleGame)
+            and other._players == self._players
+            and np.array_equal(other._table, self._table)
+        )
 
     def __hash__(self) -> int:
         return hash((self._players, self._table.tobytes()))
@@ -304,6 +349,7 @@ def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int
     Returns ``(int_quota, int_weights, scale)``: ``w(S) >= quota`` iff
     ``int_w(S) >= int_quota``.
     """
+
     def rational(value: Any, where: str) -> Fraction:
         if isinstance(value, bool) or value is None:
             raise InvalidGameError(f"{where} must be a number, got {value!r}.")
@@ -327,14 +373,16 @@ def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int
         if type(value).__module__.startswith("sympy") and getattr(value, "is_Rational", False):
             return Fraction(int(value.p), int(value.q))
         raise InvalidGameError(
-            f"{where} must be a rational number (int, Fraction, decimal), got {value!r}.")
+            f"{where} must be a rational number (int, Fraction, decimal), got {value!r}."
+        )
 
     ws = [rational(w, f"weight {i + 1}") for i, w in enumerate(weights)]
     for i, w in enumerate(ws):
         if w < 0:
             raise InvalidGameError(
                 f"weight {i + 1} is {w}; weights must be non-negative (a player with weight "
-                "0 is a dummy).")
+                "0 is a dummy)."
+            )
     q = rational(quota, "the quota")
     scaled, scale = nb.to_scaled_int([q, *ws], dtype=object)
     int_quota, *int_weights = scaled.tolist()
@@ -342,7 +390,8 @@ def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int
     if not 0 < q or int_quota > total:
         raise InvalidGameError(
             f"the quota must lie in (0, total weight] = (0, {Fraction(total, scale)}], got "
-            f"{q}: with a quota of 0 every coalition wins, above the total none does.")
+            f"{q}: with a quota of 0 every coalition wins, above the total none does."
+        )
     return int_quota, tuple(int_weights), scale
 
 
@@ -384,8 +433,9 @@ class WeightedVotingGame(_SimpleBase):
     17
     """
 
-    def __init__(self, quota: Any, weights: Sequence[Any],
-                 players: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, quota: Any, weights: Sequence[Any], players: Iterable[str] | None = None
+    ) -> None:
         if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__"):
             try:
                 weights = list(weights)
@@ -393,8 +443,9 @@ class WeightedVotingGame(_SimpleBase):
                 raise InvalidGameError("weights must be a sequence of numbers.") from None
         weights = list(weights)
         if not weights:
-            raise InvalidGameError("a weighted voting game needs at least one player (the "
-                                   "game is empty).")
+            raise InvalidGameError(
+                "a weighted voting game needs at least one player (the game is empty)."
+            )
         self._players = _names(players, len(weights), "WeightedVotingGame")
         self._int_quota, self._int_weights, self._scale = _integer_weights(quota, weights)
         self._quota = quota
@@ -440,13 +491,18 @@ class WeightedVotingGame(_SimpleBase):
         return WeightedVotingGame(quota, self._weights, self._players)
 
     def __repr__(self) -> str:
-        return (f"WeightedVotingGame(quota={self._quota!r}, weights={list(self._weights)!r}, "
-                f"players={self._players!r})")
+        return (
+            f"WeightedVotingGame(quota={self._quota!r}, weights={list(self._weights)!r}, "
+            f"players={self._players!r})"
+        )
 
     def __eq__(self, other: Any) -> bool:
-        return (isinstance(other, WeightedVotingGame) and other._players == self._players
-                and other._int_weights == self._int_weights
-                and other._int_quota == self._int_quota)
+        return (
+            isinstance(other, WeightedVotingGame)
+            and other._players == self._players
+            and other._int_weights == self._int_weights
+            and other._int_quota == self._int_quota
+        )
 
     def __hash__(self) -> int:
         return hash((self._players, self._int_weights, self._int_quota))
@@ -461,8 +517,9 @@ def _limbs(values: Sequence[int]) -> np.ndarray:
     (one row per value). Sums of up to 2**32 rows stay exact in int64."""
     count = max(1, -(-max(int(v) for v in values).bit_length() // _LIMB_BITS))
     digit = (1 << _LIMB_BITS) - 1
-    return np.array([[int(v) >> (_LIMB_BITS * j) & digit for j in range(count)]
-                     for v in values], dtype=np.int64).reshape(len(values), count)
+    return np.array(
+        [[int(v) >> (_LIMB_BITS * j) & digit for j in range(count)] for v in values], dtype=np.int64
+    ).reshape(len(values), count)
 
 
 def _limb_sums_reach(sums: np.ndarray, quota: int) -> np.ndarray:
@@ -474,7 +531,7 @@ def _limb_sums_reach(sums: np.ndarray, quota: int) -> np.ndarray:
     for j in range(count - 1):
         sums[:, j + 1] += sums[:, j] >> _LIMB_BITS
         sums[:, j] &= digit
-    high = quota >> (_LIMB_BITS * (count - 1))   # the quota never exceeds the total weight
+    high = quota >> (_LIMB_BITS * (count - 1))  # the quota never exceeds the total weight
     greater = sums[:, -1] > high
     equal = sums[:, -1] == high
     for j in range(count - 2, -1, -1):
@@ -492,7 +549,7 @@ def _masks_reach(masks: np.ndarray, weights: Sequence[int], quota: int) -> np.nd
     limbs = np.asarray(weights, dtype=np.int64).reshape(n, 1) if small else _limbs(weights)
     out = np.zeros((masks.size, limbs.shape[1]), dtype=np.int64)
     for start in range(0, n, 8):
-        chunk = limbs[start:start + 8]
+        chunk = limbs[start : start + 8]
         table = subset_sums(chunk)
         out += table[(masks.reshape(-1) >> start) & ((1 << len(chunk)) - 1)]
     reach = out[:, 0] >= quota if small else _limb_sums_reach(out, quota)
@@ -524,19 +581,25 @@ class CompoundGame(_SimpleBase):
 
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
         check_choice(operator, ("and", "or"), what="operator")
-        parts = as_list(parts, "CompoundGame: parts", InvalidGameError,
-                        expected="a list of WeightedVotingGame or CompoundGame parts")
+        parts = as_list(
+            parts,
+            "CompoundGame: parts",
+            InvalidGameError,
+            expected="a list of WeightedVotingGame or CompoundGame parts",
+        )
         if len(parts) < 2:
             raise InvalidGameError("a compound game combines at least two games.")
         for part in parts:
             if not isinstance(part, (WeightedVotingGame, CompoundGame)):
                 raise InvalidGameError(
                     "a compound game combines WeightedVotingGame or CompoundGame parts, got "
-                    f"{type(part).__name__}.")
+                    f"{type(part).__name__}."
+                )
             if part.players != parts[0].players:
                 raise InvalidGameError(
                     "every part of a compound game must have the same players in the same "
-                    f"order; got {parts[0].players!r} and {part.players!r}.")
+                    f"order; got {parts[0].players!r} and {part.players!r}."
+                )
         self._operator = operator
         self._parts = tuple(parts)
         self._players = parts[0].players
@@ -553,15 +616,16 @@ class CompoundGame(_SimpleBase):
         """The weighted rules this game is built from (left to right, without repeats)."""
         out: list[WeightedVotingGame] = []
         for part in self._parts:
-            for atom in (part.atoms() if isinstance(part, CompoundGame) else [part]):
+            for atom in part.atoms() if isinstance(part, CompoundGame) else [part]:
                 if not any(atom is a for a in out):
                     out.append(atom)
         return out
 
     def evaluate(self, truth: Callable[[WeightedVotingGame], Any]) -> Any:
         """Combine per-atom truth values (bools or bool arrays) with this game's logic."""
-        values = [p.evaluate(truth) if isinstance(p, CompoundGame) else truth(p)
-                  for p in self._parts]
+        values = [
+            p.evaluate(truth) if isinstance(p, CompoundGame) else truth(p) for p in self._parts
+        ]
         out = values[0]
         for value in values[1:]:
             out = (out & value) if self._operator == "and" else (out | value)
@@ -575,18 +639,23 @@ class CompoundGame(_SimpleBase):
 
     def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
         coalitions = np.asarray(coalitions, dtype=bool)
-        return np.asarray(self.evaluate(lambda atom: atom.winning_matrix(coalitions)),
-                          dtype=bool)
+        return np.asarray(self.evaluate(lambda atom: atom.winning_matrix(coalitions)), dtype=bool)
 
     def __repr__(self) -> str:
         inner = f" {'&' if self._operator == 'and' else '|'} ".join(
-            f"({p!r})" if isinstance(p, CompoundGame) else
-            f"[{p.quota}; {', '.join(map(str, p.weights))}]" for p in self._parts)
+            f"({p!r})"
+            if isinstance(p, CompoundGame)
+            else f"[{p.quota}; {', '.join(map(str, p.weights))}]"
+            for p in self._parts
+        )
         return f"CompoundGame({inner}, n_players={self.n_players})"
 
     def __eq__(self, other: Any) -> bool:
-        return (isinstance(other, CompoundGame) and other._operator == self._operator
-                and other._parts == self._parts)
+        return (
+            isinstance(other, CompoundGame)
+            and other._operator == self._operator
+            and other._parts == self._parts
+        )
 
     def __hash__(self) -> int:
         return hash((self._operator, self._parts))
@@ -618,9 +687,13 @@ def disjunction(*games: Any) -> CompoundGame:
 MAX_PREDICATE_PLAYERS = 16
 
 
-def as_simple_game(game: Any, function: str, *, weights: Sequence[Any] | None = None,
-                   players: Sequence[str] | None = None
-                   ) -> SimpleGame | WeightedVotingGame | CompoundGame:
+def as_simple_game(
+    game: Any,
+    function: str,
+    *,
+    weights: Sequence[Any] | None = None,
+    players: Sequence[str] | None = None,
+) -> SimpleGame | WeightedVotingGame | CompoundGame:
     """The simple game that ``game`` describes; anything else is refused with an error that
     names ``function`` (the simple-game counterpart of
     :func:`coalitions.games.transforms.as_tu_game`).
@@ -640,11 +713,14 @@ def as_simple_game(game: Any, function: str, *, weights: Sequence[Any] | None = 
     """
     if weights is not None:
         return WeightedVotingGame(game, weights, players)
-    if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame, TUGame)) \
-            and players is not None:
+    if (
+        isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame, TUGame))
+        and players is not None
+    ):
         raise InvalidArgumentError(
             f"{function}: players= names the members of a rule given as a quota and weights; "
-            f"this {type(game).__name__} names its own players.")
+            f"this {type(game).__name__} names its own players."
+        )
     if isinstance(game, (SimpleGame, WeightedVotingGame, CompoundGame)):
         return game
     if isinstance(game, TUGame):
@@ -654,20 +730,23 @@ def as_simple_game(game: Any, function: str, *, weights: Sequence[Any] | None = 
         names = players if players is not None else getattr(game, "players", None)
         return WeightedVotingGame(game.quota, game.weights, names)
     if callable(getattr(game, "is_winning", None)):
-        names = player_names(players if players is not None else getattr(game, "players", ()),
-                             f"{function}: players")
+        names = player_names(
+            players if players is not None else getattr(game, "players", ()), f"{function}: players"
+        )
         if len(names) > MAX_PREDICATE_PLAYERS:
             raise TooLargeError(
                 f"{function}: this game only answers is_winning(coalition), which is "
                 f"called for each of its 2**{len(names)} coalitions; the limit is "
                 f"{MAX_PREDICATE_PLAYERS} players. Give the rule as a WeightedVotingGame "
-                "or CompoundGame instead.")
+                "or CompoundGame instead."
+            )
         rule = game.is_winning
         return SimpleGame.from_predicate(lambda coalition: rule(coalition), names)
     raise InvalidGameError(
         f"{function} needs a simple game (SimpleGame, WeightedVotingGame or CompoundGame), "
         f"got {type(game).__name__}; e.g. coalitions.WeightedVotingGame(quota, weights), or "
-        "give the quota with weights=[...].")
+        "give the quota with weights=[...]."
+    )
 
 
 # ----------------------------------------------------------------------------- decision rules
@@ -717,7 +796,8 @@ def decision_rule_game(rule: Any, players: Iterable[str]) -> tuple[Any, str]:
         if rule not in quotas:
             raise InvalidProblemError(
                 f"unknown decision rule {rule!r}; use 'unanimity', 'majority', an integer k "
-                "(k of n), a simple game, or a predicate on coalitions.")
+                "(k of n), a simple game, or a predicate on coalitions."
+            )
         return WeightedVotingGame(quotas[rule], [1] * n, names), rule
     if isinstance(rule, (int, np.integer)) and not isinstance(rule, bool):
         k = int(rule)
@@ -730,7 +810,8 @@ def decision_rule_game(rule: Any, players: Iterable[str]) -> tuple[Any, str]:
         if sorted(rule_players) != sorted(names):
             raise InvalidProblemError(
                 f"the decision rule's players {list(rule_players)} differ from the model's "
-                f"players {list(names)}; use the same names.")
+                f"players {list(names)}; use the same names."
+            )
         label = type(rule).__name__
         if isinstance(rule, _SimpleBase):
             return rule, label
@@ -740,7 +821,8 @@ def decision_rule_game(rule: Any, players: Iterable[str]) -> tuple[Any, str]:
         return _PredicateRule(rule, names, label), label
     raise InvalidProblemError(
         f"decision_rule must be 'unanimity', 'majority', an integer, a simple game or a "
-        f"predicate on coalitions; got {type(rule).__name__}.")
+        f"predicate on coalitions; got {type(rule).__name__}."
+    )
 
 
 def shorthand_rule(game: Any, label: str) -> Any:
@@ -766,8 +848,7 @@ class _PredicateRule(_SimpleBase):
     built, the predicate is asked about each coalition when it is needed (any number of
     players). Equal when the players and the predicate (the same object) are."""
 
-    def __init__(self, predicate: Callable[[frozenset], Any], players: tuple, label: str
-                 ) -> None:
+    def __init__(self, predicate: Callable[[frozenset], Any], players: tuple, label: str) -> None:
         self._players = players
         self._predicate = predicate
         self._label = label
@@ -777,8 +858,13 @@ class _PredicateRule(_SimpleBase):
         return self._verdict(frozenset(names_of(mask, self._players)))
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
-        return np.array([self._verdict(frozenset(names_of(int(m), self._players)))
-                         for m in np.asarray(masks).tolist()], dtype=bool)
+        return np.array(
+            [
+                self._verdict(frozenset(names_of(int(m), self._players)))
+                for m in np.asarray(masks).tolist()
+            ],
+            dtype=bool,
+        )
 
     def _verdict(self, coalition: frozenset) -> bool:
         """The predicate's answer; its failures name the rule and the coalition."""
@@ -789,25 +875,31 @@ class _PredicateRule(_SimpleBase):
                 raise
             raise InvalidProblemError(
                 f"the decision rule {self._label} fails on the coalition {sorted(coalition)}: "
-                f"{type(error).__name__}: {error}") from None
+                f"{type(error).__name__}: {error}"
+            ) from None
         if not isinstance(verdict, (bool, np.bool_, int, np.integer)):
             raise InvalidProblemError(
                 f"the decision rule {self._label} must return True or False, got "
-                f"{verdict!r} for the coalition {sorted(coalition)}.")
+                f"{verdict!r} for the coalition {sorted(coalition)}."
+            )
         return bool(verdict)
 
     def to_json(self) -> dict:
         raise InvalidGameError(
             f"the decision rule {self._label} is a Python predicate, which a file cannot "
             "hold; write a weighted or compound rule, or SimpleGame(players, "
-            "predicate=...), which tabulates it.")
+            "predicate=...), which tabulates it."
+        )
 
     def __repr__(self) -> str:
         return f"decision rule {self._label} on players {self._players!r}"
 
     def __eq__(self, other: Any) -> bool:
-        return (isinstance(other, _PredicateRule) and other._players == self._players
-                and other._predicate == self._predicate)
+        return (
+            isinstance(other, _PredicateRule)
+            and other._players == self._players
+            and other._predicate == self._predicate
+        )
 
     def __hash__(self) -> int:
         return hash(("_PredicateRule", self._players, self._predicate))
@@ -819,23 +911,27 @@ def _simple_to_json(game: Any) -> dict:
 
     def rule(part: Any) -> dict:
         if isinstance(part, WeightedVotingGame):
-            return {"quota": _json_number(part.quota),
-                    "weights": [_json_number(w) for w in part.weights]}
+            return {
+                "quota": _json_number(part.quota),
+                "weights": [_json_number(w) for w in part.weights],
+            }
         return {"operator": part.operator, "rules": [rule(p) for p in part.parts]}
 
     players = list(game.players)
     if isinstance(game, WeightedVotingGame):
-        return {"type": "weighted", "version": FORMAT_VERSION, "players": players,
-                **rule(game)}
+        return {"type": "weighted", "version": FORMAT_VERSION, "players": players, **rule(game)}
     if isinstance(game, CompoundGame):
-        return {"type": "compound", "version": FORMAT_VERSION, "players": players,
-                **rule(game)}
+        return {"type": "compound", "version": FORMAT_VERSION, "players": players, **rule(game)}
     from .._bits import minimal_masks
 
     n = game.n_players
     bits = mask_bits(minimal_masks(game.winning_table(), n), n, bool)
-    return {"type": "simple", "version": FORMAT_VERSION, "players": players,
-            "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits]}
+    return {
+        "type": "simple",
+        "version": FORMAT_VERSION,
+        "players": players,
+        "minimal_winning": [[players[i] for i in np.flatnonzero(row)] for row in bits],
+    }
 
 
 def _at(where: str, key: str) -> str:
@@ -846,18 +942,25 @@ def _rule_from_document(rule: dict, players: Any, where: str) -> Any:
     from .io import parse_number
 
     if "rules" in rule:
-        return CompoundGame(rule.get("operator", "and"),
-                            [_rule_from_document(r, players, _at(where, f"rules[{i}]"))
-                             for i, r in enumerate(rule["rules"])])
+        return CompoundGame(
+            rule.get("operator", "and"),
+            [
+                _rule_from_document(r, players, _at(where, f"rules[{i}]"))
+                for i, r in enumerate(rule["rules"])
+            ],
+        )
     weights = rule["weights"]
     if len(weights) != len(players):
         raise InvalidGameError(
             f"{_at(where, 'weights')} has {len(weights)} entries for {len(players)} "
             f"player{'s' if len(players) > 1 else ''}; "
-            "give one weight per player, in the order of \"players\".")
-    return WeightedVotingGame(parse_number(rule["quota"], _at(where, "quota")),
-                              [parse_number(w, _at(where, f"weights[{i}]"))
-                               for i, w in enumerate(weights)], players)
+            'give one weight per player, in the order of "players".'
+        )
+    return WeightedVotingGame(
+        parse_number(rule["quota"], _at(where, "quota")),
+        [parse_number(w, _at(where, f"weights[{i}]")) for i, w in enumerate(weights)],
+        players,
+    )
 
 
 def _first_weights(rule: dict) -> int:
@@ -872,10 +975,13 @@ def _simple_from_document(document: dict) -> Any:
     if kind in ("weighted", "compound"):
         # Without "players", the first rule's weights say how many there are ("1", ..., "n").
         players = document.get("players")
-        names = players if players is not None else [
-            str(i + 1) for i in range(_first_weights(document))]
+        names = (
+            players
+            if players is not None
+            else [str(i + 1) for i in range(_first_weights(document))]
+        )
         return _rule_from_document(document, names, "")
-    players = document["players"]   # the schema requires it for a simple game
+    players = document["players"]  # the schema requires it for a simple game
     index = {name: i for i, name in enumerate(players)}
     key = "minimal_winning" if "minimal_winning" in document else "winning"
     masks = [coalition_mask(c, index, f"{key}[{i}]") for i, c in enumerate(document[key])]

@@ -18,8 +18,16 @@ from .._checks import check_numeric, finite_floats, name_list
 from ..exceptions import InvalidGameError
 from .tu import TUGame
 
-__all__ = ["harsanyi_dividends", "game_from_dividends", "dual_game", "subgame",
-           "zero_normalized", "game_sum", "scaled_game"]
+__all__ = [
+    "harsanyi_dividends",
+    "game_from_dividends",
+    "dual_game",
+    "subgame",
+    "zero_normalized",
+    "game_sum",
+    "scaled_game",
+]
+
 
 def as_tu_game(game: Any, function: str, *, numeric: str | None = None) -> TUGame:
     """A TUGame, or anything that converts to one with ``to_tu_game()`` (a simple game).
@@ -40,9 +48,11 @@ def as_tu_game(game: Any, function: str, *, numeric: str | None = None) -> TUGam
 
 def takes_tu_game(function: Callable) -> Callable:
     """Decorator: the first argument goes through :func:`as_tu_game` before ``function``."""
+
     @functools.wraps(function)
     def wrapper(game: Any, *args: Any, **kwargs: Any) -> Any:
         return function(as_tu_game(game, function.__name__), *args, **kwargs)
+
     return wrapper
 
 
@@ -110,8 +120,9 @@ def game_from_dividends(dividends: TUGame) -> TUGame:
     """Inverse of :func:`harsanyi_dividends` (the zeta transform)."""
     dividends = as_tu_game(dividends, "game_from_dividends")
     values = np.array(dividends.values, copy=True)
-    return TUGame(_butterfly(values, dividends.n_players, +1), dividends.players,
-                  cost=dividends.is_cost)
+    return TUGame(
+        _butterfly(values, dividends.n_players, +1), dividends.players, cost=dividends.is_cost
+    )
 
 
 @finite_floats
@@ -195,8 +206,10 @@ def game_sum(*games: TUGame) -> TUGame:
                 "cannot add an exact game to a float game; convert one with to_exact() or "
                 "to_float() first."
             )
-        total = sum((np.asarray(g.values, dtype=object) for g in games[1:]),
-                    np.asarray(first.values, dtype=object))
+        total = sum(
+            (np.asarray(g.values, dtype=object) for g in games[1:]),
+            np.asarray(first.values, dtype=object),
+        )
     return TUGame(total, first.players, cost=first.is_cost)
 
 
@@ -219,6 +232,9 @@ def scaled_game(game: TUGame, factor: Any) -> TUGame:
         except (TypeError, ValueError):
             raise InvalidGameError(f"cannot scale a float game by {factor!r}.") from None
     else:
-        factor = nb.as_number(factor, game.kind) if not isinstance(factor, float) or \
-            game.kind != nb.EXACT else nb.as_number(factor, nb.EXACT)
+        factor = (
+            nb.as_number(factor, game.kind)
+            if not isinstance(factor, float) or game.kind != nb.EXACT
+            else nb.as_number(factor, nb.EXACT)
+        )
     return TUGame(game.values * factor, game.players, cost=game.is_cost)

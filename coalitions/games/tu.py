@@ -31,8 +31,9 @@ def _physical_memory() -> int:
         return 16 << 30
 
 
-def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact table",
-                     hint: str = "") -> None:
+def check_table_size(
+    n: int, kind: str = nb.FLOAT, *, what: str = "an exact table", hint: str = ""
+) -> None:
     """Raise :class:`TooLargeError` if a 2**n table of ``kind`` values is too large here.
 
     ``hint`` is appended to the message (e.g. how to get a float table instead)."""
@@ -49,8 +50,10 @@ def check_table_size(n: int, kind: str = nb.FLOAT, *, what: str = "an exact tabl
         )
 
 
-_FLOAT_HINT = (f" For a float game (up to {MAX_TABLE_PLAYERS} players) give float values, "
-               "e.g. numpy.asarray(values, dtype=float).")
+_FLOAT_HINT = (
+    f" For a float game (up to {MAX_TABLE_PLAYERS} players) give float values, "
+    "e.g. numpy.asarray(values, dtype=float)."
+)
 #: Python scalar types of a table that is read as float64 in one call when a float is present.
 _PLAIN_NUMBERS = frozenset({float, int, bool, np.float64, np.float32, np.int64, np.int32})
 
@@ -70,8 +73,10 @@ def _float_table_if_floats(values: Any) -> Any:
     try:
         return np.array(values, dtype=np.float64)
     except OverflowError:
-        raise InvalidGameError("game values hold an integer too large for a float; every "
-                               "value of a float game must fit in a float64.") from None
+        raise InvalidGameError(
+            "game values hold an integer too large for a float; every "
+            "value of a float game must fit in a float64."
+        ) from None
 
 
 def _check_players(players: Any, n: int | None) -> tuple[str, ...]:
@@ -79,8 +84,7 @@ def _check_players(players: Any, n: int | None) -> tuple[str, ...]:
     names = player_names(players, "players", InvalidGameError, minimum=0, characters=True)
     if n is not None and len(names) != n:
         raise InvalidGameError(
-            f"{len(names)} player names given for a table of 2**{n} values; "
-            f"give exactly {n} names."
+            f"{len(names)} player names given for a table of 2**{n} values; give exactly {n} names."
         )
     return names
 
@@ -149,15 +153,16 @@ class TUGame(PlayerSet):
 
     __slots__ = ("_values", "_players", "_kind", "_hash", "_index", "_cost")
     # the slots' types, for the type checker
-    _values: np.ndarray         # read-only table, indexed by bitmask
+    _values: np.ndarray  # read-only table, indexed by bitmask
     _players: tuple[str, ...]
-    _kind: str                  # nb.FLOAT, nb.EXACT or nb.SYMBOLIC
-    _hash: int | None           # computed on first use
+    _kind: str  # nb.FLOAT, nb.EXACT or nb.SYMBOLIC
+    _hash: int | None  # computed on first use
     _index: dict[str, int] | None
     _cost: bool
 
-    def __init__(self, values: Any, players: Iterable[str] | None = None, *,
-                 cost: bool | None = None) -> None:
+    def __init__(
+        self, values: Any, players: Iterable[str] | None = None, *, cost: bool | None = None
+    ) -> None:
         if isinstance(values, TUGame):
             cost = values._cost if cost is None else cost
             values, players = values._values, players if players is not None else values._players
@@ -180,8 +185,10 @@ class TUGame(PlayerSet):
                 f"{1 << max(length.bit_length() - 1, 0)} and {1 << length.bit_length()}."
             )
         n = length.bit_length() - 1
-        names = _check_players(players, n) if players is not None else tuple(
-            str(i + 1) for i in range(n)
+        names = (
+            _check_players(players, n)
+            if players is not None
+            else tuple(str(i + 1) for i in range(n))
         )
         values = _float_table_if_floats(values)
         if isinstance(values, np.ndarray) and values.dtype.kind == "f":
@@ -206,8 +213,9 @@ class TUGame(PlayerSet):
 
     # ----------------------------------------------------------------- constructors
     @classmethod
-    def from_dict(cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None, *,
-                  cost: bool = False) -> TUGame:
+    def from_dict(
+        cls, mapping: Mapping[Any, Any], players: Iterable[str] | None = None, *, cost: bool = False
+    ) -> TUGame:
         """Game from ``{coalition: value}``; coalitions not listed are worth 0.
 
         Parameters
@@ -229,8 +237,7 @@ class TUGame(PlayerSet):
         """
         if not isinstance(mapping, Mapping):
             raise InvalidGameError(
-                f"from_dict needs a mapping of coalitions to values, got "
-                f"{type(mapping).__name__}."
+                f"from_dict needs a mapping of coalitions to values, got {type(mapping).__name__}."
             )
         coalitions = [as_names(key) for key in mapping]
         if players is None:
@@ -244,8 +251,9 @@ class TUGame(PlayerSet):
             raise InvalidGameError("a game needs at least one player.")
         index = {name: i for i, name in enumerate(names)}
         entries, kind = nb.coerce_values(list(mapping.values()), what="game values")
-        check_table_size(len(names), kind, what="the game",
-                         hint=_FLOAT_HINT if kind == nb.EXACT else "")
+        check_table_size(
+            len(names), kind, what="the game", hint=_FLOAT_HINT if kind == nb.EXACT else ""
+        )
         table = np.zeros(1 << len(names), dtype=np.float64 if kind == nb.FLOAT else object)
         if kind != nb.FLOAT:
             table[:] = nb.constant(0, kind)
@@ -262,8 +270,9 @@ class TUGame(PlayerSet):
         return cls(table, names, cost=cost)
 
     @classmethod
-    def from_function(cls, function: Callable[[frozenset], Any], players: Iterable[str], *,
-                      cost: bool = False) -> TUGame:
+    def from_function(
+        cls, function: Callable[[frozenset], Any], players: Iterable[str], *, cost: bool = False
+    ) -> TUGame:
         """Game whose value of each coalition is ``function(frozenset_of_names)``.
 
         The function is called once per coalition (``2**n`` calls); ``function(frozenset())``
@@ -324,22 +333,19 @@ class TUGame(PlayerSet):
         """Exact copy; each float becomes the shortest fraction that round-trips (0.1 -> 1/10)."""
         if self._kind == nb.EXACT:
             return self
-        return TUGame(nb.to_exact_array(self._values, self._kind), self._players,
-                      cost=self._cost)
+        return TUGame(nb.to_exact_array(self._values, self._kind), self._players, cost=self._cost)
 
     def to_float(self) -> TUGame:
         """Float64 copy (symbolic games must have no free symbols left)."""
         if self._kind == nb.FLOAT:
             return self
-        return TUGame(nb.to_float_array(self._values, self._kind), self._players,
-                      cost=self._cost)
+        return TUGame(nb.to_float_array(self._values, self._kind), self._players, cost=self._cost)
 
     def subs(self, substitutions: Mapping[Any, Any]) -> TUGame:
         """Substitute values for the symbols of a symbolic game."""
         if self._kind != nb.SYMBOLIC:
             return self
-        return TUGame([v.subs(substitutions) for v in self._values], self._players,
-                      cost=self._cost)
+        return TUGame([v.subs(substitutions) for v in self._values], self._players, cost=self._cost)
 
     def with_players(self, players: Iterable[str]) -> TUGame:
         """The same game with renamed players."""
@@ -355,8 +361,11 @@ class TUGame(PlayerSet):
             return NotImplemented
         if self is other:
             return True
-        if (self._players != other._players or self._kind != other._kind
-                or self._cost != other._cost):
+        if (
+            self._players != other._players
+            or self._kind != other._kind
+            or self._cost != other._cost
+        ):
             return False
         if self._kind == nb.FLOAT:
             return bool(np.array_equal(self._values, other._values))
@@ -410,6 +419,3 @@ class TUGame(PlayerSet):
         from .transforms import scaled_game
 
         return scaled_game(self, -1)
-
-
-

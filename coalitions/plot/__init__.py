@@ -15,6 +15,16 @@ from .power import power_index_bars
 from .simplex import imputation_simplex
 from .winset import win_set_diagram
 
-__all__ = ["PlotDependencyError", "save_figure", "imputation_simplex", "bargaining_frontier",
-           "power_index_bars", "legitimacy_efficiency_curves", "win_set_diagram",
-           "core_vertices_3", "imputation_vertices_3", "convex_hull", "clip_half_plane"]
+__all__ = [
+    "PlotDependencyError",
+    "save_figure",
+    "imputation_simplex",
+    "bargaining_frontier",
+    "power_index_bars",
+    "legitimacy_efficiency_curves",
+    "win_set_diagram",
+    "core_vertices_3",
+    "imputation_vertices_3",
+    "convex_hull",
+    "clip_half_plane",
+]

@@ -42,8 +42,9 @@ def _dot(a: Sequence[Any], p: Sequence[Any]) -> Any:
     return a[0] * p[0] + a[1] * p[1]
 
 
-def clip_half_plane(polygon: Sequence[Point], a: Sequence[Any], b: Any,
-                    atol: float = 0.0) -> list[Point]:
+def clip_half_plane(
+    polygon: Sequence[Point], a: Sequence[Any], b: Any, atol: float = 0.0
+) -> list[Point]:
     """Clip a convex polygon (vertices in order) to the half-plane ``a . p <= b``.
 
     Exact when the inputs are ``Fraction`` (``atol`` is then irrelevant); with floats a vertex
@@ -119,10 +120,12 @@ def convex_hull(points: Sequence[Sequence[Any]]) -> list[tuple[Any, Any]]:
 def _three_player_numbers(game: Any) -> tuple[list[Any], Any]:
     game = as_tu_game(game, "the imputation simplex")
     if game.n_players != 3:
-        raise InvalidGameError(f"the imputation simplex is drawn for 3-player games; this game "
-                               f"has {game.n_players} players")
+        raise InvalidGameError(
+            f"the imputation simplex is drawn for 3-player games; this game "
+            f"has {game.n_players} players"
+        )
     if game.kind == "symbolic":
-        game = game.to_float()          # InvalidGameError while symbols are free
+        game = game.to_float()  # InvalidGameError while symbols are free
     values = list(game.values)
     if game.kind == "exact":
         values = [Fraction(v) for v in values]

@@ -15,8 +15,17 @@ from typing import Any
 from .._checks import as_list, as_path, check_integer
 from ..exceptions import CoalitionsError, InvalidArgumentError
 
-__all__ = ["PlotDependencyError", "pyplot", "save_figure", "as_float", "as_mapping",
-           "as_floats", "as_pair", "as_labels", "as_text"]
+__all__ = [
+    "PlotDependencyError",
+    "pyplot",
+    "save_figure",
+    "as_float",
+    "as_mapping",
+    "as_floats",
+    "as_pair",
+    "as_labels",
+    "as_text",
+]
 
 SUFFIXES = (".png", ".svg")
 
@@ -32,7 +41,8 @@ def pyplot() -> Any:
     except ImportError as error:  # pragma: no cover - depends on the environment
         raise PlotDependencyError(
             "plotting needs matplotlib, which is not installed; install the plot extra with "
-            "`pip install coalitions-toolkit[plot]` (or `pip install matplotlib`)") from error
+            "`pip install coalitions-toolkit[plot]` (or `pip install matplotlib`)"
+        ) from error
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 
@@ -77,11 +87,14 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
     path = as_path(path, "save_figure", expected="a file name ending in .png or .svg")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InvalidArgumentError(f"cannot tell the image format of {str(path)!r}: the file "
-                                   "name must end in .png or .svg")
+        raise InvalidArgumentError(
+            f"cannot tell the image format of {str(path)!r}: the file name must end in .png or .svg"
+        )
     if not callable(getattr(figure, "savefig", None)):
-        raise InvalidArgumentError(f"figure must be a matplotlib figure (as returned by the "
-                                   f"coalitions.plot functions), got {type(figure).__name__}.")
+        raise InvalidArgumentError(
+            f"figure must be a matplotlib figure (as returned by the "
+            f"coalitions.plot functions), got {type(figure).__name__}."
+        )
     dpi = check_integer(dpi, "dpi", "save_figure", low=1, high=2400)
     pyplot()
     figure.savefig(path, format=suffix[1:], dpi=dpi)
@@ -95,9 +108,11 @@ def as_float(value: Any) -> float:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number):
-        raise InvalidArgumentError(f"cannot plot {value!r}: it is not a finite number (a "
-                                   "symbolic value with free symbols must be substituted "
-                                   "first)")
+        raise InvalidArgumentError(
+            f"cannot plot {value!r}: it is not a finite number (a "
+            "symbolic value with free symbols must be substituted "
+            "first)"
+        )
     return number
 
 
@@ -106,8 +121,9 @@ def as_mapping(value: Any, what: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise InvalidArgumentError(f"{what} must be a mapping {{name: values}}, got "
-                                   f"{type(value).__name__}.")
+        raise InvalidArgumentError(
+            f"{what} must be a mapping {{name: values}}, got {type(value).__name__}."
+        )
     return dict(value)
 
 
@@ -117,8 +133,9 @@ def as_floats(values: Any, what: str) -> list[float]:
     return [as_float(v) for v in items]
 
 
-def as_pair(value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
-            ) -> tuple[float, float]:
+def as_pair(
+    value: Any, what: str, error: type[CoalitionsError] = InvalidArgumentError
+) -> tuple[float, float]:
     """A point of the plane as two floats."""
     try:
         numbers = as_floats(value, what)

@@ -21,18 +21,26 @@ def _pairs(points: Sequence[Sequence[Any]], what: str) -> list[tuple[float, floa
     try:
         items = list(points)
     except TypeError:
-        raise InvalidProblemError(f"{what} must be a list of utility pairs, got "
-                                  f"{points!r}") from None
-    return [as_pair(p, f"{what}: every point needs 2 utilities (a two-player problem);",
-                    InvalidProblemError) for p in items]
+        raise InvalidProblemError(
+            f"{what} must be a list of utility pairs, got {points!r}"
+        ) from None
+    return [
+        as_pair(
+            p, f"{what}: every point needs 2 utilities (a two-player problem);", InvalidProblemError
+        )
+        for p in items
+    ]
 
 
-def bargaining_frontier(*, disagreement: Sequence[Any],
-                        feasible: Sequence[Sequence[Any]] | None = None,
-                        frontier: Sequence[Sequence[Any]] | None = None,
-                        solutions: Mapping[str, Sequence[Any]] | None = None,
-                        players: Sequence[str] = ("player 1", "player 2"),
-                        title: str | None = None) -> Any:
+def bargaining_frontier(
+    *,
+    disagreement: Sequence[Any],
+    feasible: Sequence[Sequence[Any]] | None = None,
+    frontier: Sequence[Sequence[Any]] | None = None,
+    solutions: Mapping[str, Sequence[Any]] | None = None,
+    players: Sequence[str] = ("player 1", "player 2"),
+    title: str | None = None,
+) -> Any:
     """Draw a two-player bargaining problem and its solutions.
 
     Parameters
@@ -61,8 +69,10 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
         If neither ``feasible`` nor ``frontier`` is given, or a point is not a pair.
     """
     if feasible is None and frontier is None:
-        raise InvalidProblemError("give the feasible set's vertices (feasible=...) or points "
-                                  "on its Pareto frontier (frontier=...)")
+        raise InvalidProblemError(
+            "give the feasible set's vertices (feasible=...) or points "
+            "on its Pareto frontier (frontier=...)"
+        )
     d = _pairs([disagreement], "disagreement")[0]
     solutions = as_mapping(solutions, "solutions")
     title = as_text(title, "title")
@@ -71,8 +81,15 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
     if feasible is not None:
         hull = convex_hull(_pairs(feasible, "feasible"))
         if len(hull) >= 3:
-            ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue",
-                    alpha=0.15, edgecolor="tab:blue", lw=1, label="feasible set")
+            ax.fill(
+                [p[0] for p in hull],
+                [p[1] for p in hull],
+                facecolor="tab:blue",
+                alpha=0.15,
+                edgecolor="tab:blue",
+                lw=1,
+                label="feasible set",
+            )
     if frontier is not None:
         curve = _pairs(frontier, "frontier")
         if not curve:
@@ -81,14 +98,32 @@ def bargaining_frontier(*, disagreement: Sequence[Any],
             xs = [d[0]] + [p[0] for p in curve] + [curve[-1][0], d[0]]
             ys = [curve[0][1]] + [p[1] for p in curve] + [d[1], d[1]]
             ax.fill(xs, ys, facecolor="tab:blue", alpha=0.15, lw=0, label="feasible set")
-        ax.plot([p[0] for p in curve], [p[1] for p in curve], color="tab:blue", lw=2.2,
-                label="Pareto frontier")
-    ax.plot(*d, marker="o", color="black", ms=7, linestyle="none",
-            label=f"disagreement d = ({d[0]:.3g}, {d[1]:.3g})", zorder=4)
+        ax.plot(
+            [p[0] for p in curve],
+            [p[1] for p in curve],
+            color="tab:blue",
+            lw=2.2,
+            label="Pareto frontier",
+        )
+    ax.plot(
+        *d,
+        marker="o",
+        color="black",
+        ms=7,
+        linestyle="none",
+        label=f"disagreement d = ({d[0]:.3g}, {d[1]:.3g})",
+        zorder=4,
+    )
     for k, (name, point) in enumerate(solutions.items()):
         u = _pairs([point], f"solution {name!r}")[0]
-        line, = ax.plot(*u, marker=_MARKERS[k % len(_MARKERS)], ms=9, linestyle="none",
-                        label=f"{name} ({u[0]:.3g}, {u[1]:.3g})", zorder=5)
+        (line,) = ax.plot(
+            *u,
+            marker=_MARKERS[k % len(_MARKERS)],
+            ms=9,
+            linestyle="none",
+            label=f"{name} ({u[0]:.3g}, {u[1]:.3g})",
+            zorder=5,
+        )
         ax.plot([d[0], u[0]], [d[1], u[1]], color=line.get_color(), lw=0.8, ls="--")
     ax.set_xlabel(f"utility of {labels[0]}")
     ax.set_ylabel(f"utility of {labels[1]}")

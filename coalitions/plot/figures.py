@@ -15,8 +15,14 @@ from .power import power_index_bars
 from .simplex import imputation_simplex
 from .winset import win_set_diagram
 
-__all__ = ["power_table_figure", "sweep_figure", "game_simplex_figure",
-           "bargaining_problem_figure", "spatial_report_figure", "FRONTIER_POINTS"]
+__all__ = [
+    "power_table_figure",
+    "sweep_figure",
+    "game_simplex_figure",
+    "bargaining_problem_figure",
+    "spatial_report_figure",
+    "FRONTIER_POINTS",
+]
 
 #: Points on the frontier of a divisible-surplus problem.
 FRONTIER_POINTS = 200
@@ -47,11 +53,20 @@ def power_table_figure(table: Any, title: str) -> Any:
     >>> type(power_table_figure(table, "EEC 1958")).__name__
     'Figure'
     """
-    indices = {name.replace("_", " "): dict(zip(table.players, column))
-               for name, column in table.indices.items()}
-    return power_index_bars(indices, title=title, log=len(table.players) <= 30 and any(
-        float(v) > 0 and float(v) < 0.01 * max(float(u) for u in column)
-        for column in table.indices.values() for v in column))
+    indices = {
+        name.replace("_", " "): dict(zip(table.players, column))
+        for name, column in table.indices.items()
+    }
+    return power_index_bars(
+        indices,
+        title=title,
+        log=len(table.players) <= 30
+        and any(
+            float(v) > 0 and float(v) < 0.01 * max(float(u) for u in column)
+            for column in table.indices.values()
+            for v in column
+        ),
+    )
 
 
 def sweep_figure(report: Any, title: str) -> Any:
@@ -80,11 +95,15 @@ def sweep_figure(report: Any, title: str) -> Any:
     'Figure'
     """
     result = report.sweep
-    protection = {f"outvoted: {c[0]}" + (" (and alike)" if len(c) > 1 else ""):
-                  result.risk_of_being_outvoted[:, result.players.index(c[0])]
-                  for c in report.classes}
-    return legitimacy_efficiency_curves(result.quotas, result.power_to_act,
-                                        protection=protection, title=title)
+    protection = {
+        f"outvoted: {c[0]}" + (" (and alike)" if len(c) > 1 else ""): result.risk_of_being_outvoted[
+            :, result.players.index(c[0])
+        ]
+        for c in report.classes
+    }
+    return legitimacy_efficiency_curves(
+        result.quotas, result.power_to_act, protection=protection, title=title
+    )
 
 
 def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
@@ -123,14 +142,19 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     from ..games.classes import cost_to_savings
 
     if getattr(game, "n_players", None) != 3:
-        raise InvalidGameError("--plot draws the imputation simplex of a 3-player game; this "
-                               f"game has {getattr(game, 'n_players', '?')} players")
+        raise InvalidGameError(
+            "--plot draws the imputation simplex of a 3-player game; this "
+            f"game has {getattr(game, 'n_players', '?')} players"
+        )
     if not getattr(game, "is_cost", False):
         return imputation_simplex(game, points=points, title=title)
     singles = [game.value([player]) for player in game.players]
     savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
-    return imputation_simplex(cost_to_savings(game), points=savings,
-                              title=f"{title} (savings game: stand-alone cost - cost share)")
+    return imputation_simplex(
+        cost_to_savings(game),
+        points=savings,
+        title=f"{title} (savings game: stand-alone cost - cost share)",
+    )
 
 
 def bargaining_problem_figure(problem: Any, title: str) -> Any:
@@ -167,22 +191,34 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     from ..bargaining import egalitarian, kalai_smorodinsky, nash_solution
 
     if problem.n_players != 2:
-        raise InvalidProblemError("--plot draws two-player problems; this one has "
-                                  f"{problem.n_players} players")
-    solutions = {"Nash": nash_solution(problem).x,
-                 "Kalai-Smorodinsky": kalai_smorodinsky(problem).x,
-                 "egalitarian": egalitarian(problem).x}
+        raise InvalidProblemError(
+            f"--plot draws two-player problems; this one has {problem.n_players} players"
+        )
+    solutions = {
+        "Nash": nash_solution(problem).x,
+        "Kalai-Smorodinsky": kalai_smorodinsky(problem).x,
+        "egalitarian": egalitarian(problem).x,
+    }
     if problem.kind == "polytope":
-        return bargaining_frontier(disagreement=problem.disagreement,
-                                   feasible=problem.vertices, solutions=solutions,
-                                   players=problem.players, title=title)
+        return bargaining_frontier(
+            disagreement=problem.disagreement,
+            feasible=problem.vertices,
+            solutions=solutions,
+            players=problem.players,
+            title=title,
+        )
     if problem.kind == "surplus":
         first, second = problem.utilities
         total = float(problem.surplus)
         shares = [total * k / FRONTIER_POINTS for k in range(FRONTIER_POINTS + 1)]
         curve = [(first(share), second(total - share)) for share in shares]
-        return bargaining_frontier(disagreement=problem.disagreement, frontier=curve,
-                                   solutions=solutions, players=problem.players, title=title)
+        return bargaining_frontier(
+            disagreement=problem.disagreement,
+            frontier=curve,
+            solutions=solutions,
+            players=problem.players,
+            title=title,
+        )
     raise InvalidProblemError(f"--plot draws polytope and surplus problems, not {problem.kind!r}")
 
 
@@ -225,5 +261,9 @@ def spatial_report_figure(report: Any, title: str) -> Any:
         outcomes["least ambitious programme"] = report.lcd.llap_point
     if report.setter is not None:
         outcomes[f"setter {report.setter.setter}'s outcome"] = report.setter.outcome
-    return win_set_diagram(dict(zip(model.players, [tuple(p) for p in model.ideals])),
-                           tuple(model.status_quo), outcomes=outcomes, title=title)
+    return win_set_diagram(
+        dict(zip(model.players, [tuple(p) for p in model.ideals])),
+        tuple(model.status_quo),
+        outcomes=outcomes,
+        title=title,
+    )

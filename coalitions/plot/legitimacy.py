@@ -11,11 +11,16 @@ from ._mpl import as_floats, as_mapping, as_text, new_figure
 __all__ = ["legitimacy_efficiency_curves"]
 
 
-def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[Any], *,
-                                 protection: Mapping[str, Sequence[Any]] | None = None,
-                                 protection_label: str = "risk of being outvoted",
-                                 log: bool = True, title: str | None = None,
-                                 xlabel: str = "quota") -> Any:
+def legitimacy_efficiency_curves(
+    quotas: Sequence[Any],
+    power_to_act: Sequence[Any],
+    *,
+    protection: Mapping[str, Sequence[Any]] | None = None,
+    protection_label: str = "risk of being outvoted",
+    log: bool = True,
+    title: str | None = None,
+    xlabel: str = "quota",
+) -> Any:
     """Two panels over the quota: the body's power to act (efficiency), and each member's
     protection (for example the risk of being outvoted, or the power to prevent action).
 
@@ -46,8 +51,11 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
     qs = as_floats(quotas, "quotas")
     act = as_floats(power_to_act, "power_to_act")
     protection = as_mapping(protection, "protection")
-    for name, what in ((protection_label, "protection_label"), (title, "title"),
-                       (xlabel, "xlabel")):
+    for name, what in (
+        (protection_label, "protection_label"),
+        (title, "title"),
+        (xlabel, "xlabel"),
+    ):
         as_text(name, what)
     if not qs:
         raise InvalidArgumentError("quotas is empty: give the quotas swept")
@@ -68,8 +76,9 @@ def legitimacy_efficiency_curves(quotas: Sequence[Any], power_to_act: Sequence[A
         for name, values in protection.items():
             values = as_floats(values, f"protection[{name!r}]")
             if len(values) != len(qs):
-                raise InvalidArgumentError(f"protection[{name!r}] has {len(values)} values for "
-                                 f"{len(qs)} quotas")
+                raise InvalidArgumentError(
+                    f"protection[{name!r}] has {len(values)} values for {len(qs)} quotas"
+                )
             second.plot(qs, values, marker="o", label=str(name))
         second.set_xlabel(xlabel)
         second.set_ylabel(protection_label)

@@ -12,8 +12,13 @@ from ._mpl import as_float, as_mapping, as_text, new_figure
 __all__ = ["power_index_bars"]
 
 
-def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | None = None,
-                     log: bool = False, ylabel: str | None = "power") -> Any:
+def power_index_bars(
+    indices: Mapping[str, Mapping[str, Any]],
+    *,
+    title: str | None = None,
+    log: bool = False,
+    ylabel: str | None = "power",
+) -> Any:
     """Grouped bars: one group per player, one bar per index.
 
     Parameters
@@ -42,8 +47,10 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
         raise InvalidArgumentError("indices is empty: give {index name: {player: value}}")
     for name, values in indices.items():
         if not isinstance(values, Mapping):
-            raise InvalidArgumentError(f"indices[{name!r}] must be a mapping {{player: "
-                                       f"value}}, got {type(values).__name__}.")
+            raise InvalidArgumentError(
+                f"indices[{name!r}] must be a mapping {{player: "
+                f"value}}, got {type(values).__name__}."
+            )
     title = as_text(title, "title")
     ylabel = as_text(ylabel, "ylabel")
     players: list[str] = []
@@ -61,8 +68,13 @@ def power_index_bars(indices: Mapping[str, Mapping[str, Any]], *, title: str | N
         if n * m <= 24:
             ax.bar_label(bars, fmt="%.3g", fontsize=7, padding=1)
     ax.set_xticks(range(n))
-    ax.set_xticklabels(players, rotation=40 if n > 6 else 0, ha="right" if n > 6 else "center",
-                       rotation_mode="anchor", fontsize=8 if n > 12 else 9)
+    ax.set_xticklabels(
+        players,
+        rotation=40 if n > 6 else 0,
+        ha="right" if n > 6 else "center",
+        rotation_mode="anchor",
+        fontsize=8 if n > 12 else 9,
+    )
     if log:
         ax.set_yscale("log")
     ax.set_ylabel(ylabel)

@@ -15,21 +15,36 @@ from ._mpl import as_float, as_floats, as_mapping, as_text, new_figure
 __all__ = ["imputation_simplex"]
 
 _MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
-_COLOURS = ["tab:blue", "tab:orange", "tab:red", "tab:purple", "tab:brown", "tab:pink",
-            "tab:gray", "tab:olive"]  # green is the core's
+_COLOURS = [
+    "tab:blue",
+    "tab:orange",
+    "tab:red",
+    "tab:purple",
+    "tab:brown",
+    "tab:pink",
+    "tab:gray",
+    "tab:olive",
+]  # green is the core's
 # corners of the equilateral triangle: player 1 bottom left, player 2 bottom right, 3 on top
 _CORNERS = ((0.0, 0.0), (1.0, 0.0), (0.5, math.sqrt(3) / 2))
 
 
 def _to_plane(x: Sequence[float], low: Sequence[float], surplus: float) -> tuple[float, float]:
     w = [(x[i] - low[i]) / surplus for i in range(3)]
-    return (sum(w[i] * _CORNERS[i][0] for i in range(3)),
-            sum(w[i] * _CORNERS[i][1] for i in range(3)))
+    return (
+        sum(w[i] * _CORNERS[i][0] for i in range(3)),
+        sum(w[i] * _CORNERS[i][1] for i in range(3)),
+    )
 
 
-def imputation_simplex(game: Any, *, core: Any = "compute",
-                       points: Mapping[str, Sequence[Any]] | None = None,
-                       title: str | None = None, grid: int = 4) -> Any:
+def imputation_simplex(
+    game: Any,
+    *,
+    core: Any = "compute",
+    points: Mapping[str, Sequence[Any]] | None = None,
+    title: str | None = None,
+    grid: int = 4,
+) -> Any:
     """Draw the imputation triangle of a 3-player game, its core and marked allocations.
 
     Each corner gives one player everything above the others' stand-alone values
@@ -72,8 +87,10 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
     low = [as_float(v) for v in (game.value(1), game.value(2), game.value(4))]
     surplus = as_float(game.grand_value) - sum(low)
     if surplus <= 0:
-        raise InvalidGameError("the imputation set is a single point (v(1) + v(2) + v(3) = "
-                               "v(N)): there is no triangle to draw")
+        raise InvalidGameError(
+            "the imputation set is a single point (v(1) + v(2) + v(3) = "
+            "v(N)): there is no triangle to draw"
+        )
     names = [str(p) for p in game.players]
     fig, ax = new_figure(6.0, 5.6)
     corners = list(_CORNERS) + [_CORNERS[0]]
@@ -88,36 +105,67 @@ def imputation_simplex(game: Any, *, core: Any = "compute",
     offsets = ((-0.04, -0.05), (0.04, -0.05), (0.0, 0.04))
     for i, (corner, vertex) in enumerate(zip(_CORNERS, triangle)):
         label = f"{names[i]}\n(" + ", ".join(f"{as_float(v):.3g}" for v in vertex) + ")"
-        ax.annotate(label, (corner[0] + offsets[i][0], corner[1] + offsets[i][1]),
-                    ha="center", va="top" if i < 2 else "bottom", fontsize=9)
+        ax.annotate(
+            label,
+            (corner[0] + offsets[i][0], corner[1] + offsets[i][1]),
+            ha="center",
+            va="top" if i < 2 else "bottom",
+            fontsize=9,
+        )
     if isinstance(core, str):
         if core != "compute":
             raise InvalidArgumentError(
-                f"core must be 'compute', None or a list of vertices, not {core!r}")
+                f"core must be 'compute', None or a list of vertices, not {core!r}"
+            )
         core = core_vertices_3(game)
     if core is not None:
-        vertices = [as_floats(x, "a core vertex")
-                    for x in as_list(core, "core", expected="a list of payoff vectors")]
+        vertices = [
+            as_floats(x, "a core vertex")
+            for x in as_list(core, "core", expected="a list of payoff vectors")
+        ]
         if any(len(x) != 3 for x in vertices):
             raise InvalidArgumentError("every core vertex needs 3 payoffs")
         plane = [_to_plane(x, low, surplus) for x in vertices]
         if not plane:
             ax.text(0.5, 0.30, "core is empty", ha="center", color="firebrick", fontsize=10)
         elif len(plane) <= 2:
-            ax.plot([p[0] for p in plane], [p[1] for p in plane], color="tab:green", lw=4,
-                    marker="o", ms=9, alpha=0.6,
-                    label="core (one point)" if len(plane) == 1 else "core (a segment)")
+            ax.plot(
+                [p[0] for p in plane],
+                [p[1] for p in plane],
+                color="tab:green",
+                lw=4,
+                marker="o",
+                ms=9,
+                alpha=0.6,
+                label="core (one point)" if len(plane) == 1 else "core (a segment)",
+            )
         else:
-            ax.fill([p[0] for p in plane], [p[1] for p in plane], facecolor="tab:green",
-                    alpha=0.30, edgecolor="tab:green", lw=1.5, label="core")
+            ax.fill(
+                [p[0] for p in plane],
+                [p[1] for p in plane],
+                facecolor="tab:green",
+                alpha=0.30,
+                edgecolor="tab:green",
+                lw=1.5,
+                label="core",
+            )
     for k, (name, x) in enumerate(points.items()):
         x = as_floats(x, f"point {name!r}")
         if len(x) != 3:
-            raise InvalidArgumentError(f"point {name!r} has {len(x)} entries; a 3-player game needs 3")
+            raise InvalidArgumentError(
+                f"point {name!r} has {len(x)} entries; a 3-player game needs 3"
+            )
         p = _to_plane(x, low, surplus)
-        ax.plot(p[0], p[1], linestyle="none", marker=_MARKERS[k % len(_MARKERS)], ms=8,
-                color=_COLOURS[k % len(_COLOURS)],
-                label=f"{name} (" + ", ".join(f"{v:.3g}" for v in x) + ")", zorder=3)
+        ax.plot(
+            p[0],
+            p[1],
+            linestyle="none",
+            marker=_MARKERS[k % len(_MARKERS)],
+            ms=8,
+            color=_COLOURS[k % len(_COLOURS)],
+            label=f"{name} (" + ", ".join(f"{v:.3g}" for v in x) + ")",
+            zorder=3,
+        )
     ax.set_aspect("equal")
     ax.set_xlim(-0.15, 1.15)
     ax.set_ylim(-0.16, 1.0)

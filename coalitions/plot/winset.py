@@ -18,10 +18,15 @@ _MARKERS = ["*", "D", "P", "X", "s", "^"]
 _COLOURS = ["tab:red", "tab:purple", "tab:green", "tab:brown", "tab:pink", "tab:olive"]
 
 
-def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Sequence[Any], *,
-                    outcomes: Mapping[str, Sequence[Any]] | None = None,
-                    resolution: int = 500, title: str | None = None,
-                    axis_labels: Sequence[str] = ("dimension 1", "dimension 2")) -> Any:
+def win_set_diagram(
+    ideal_points: Mapping[str, Sequence[Any]],
+    status_quo: Sequence[Any],
+    *,
+    outcomes: Mapping[str, Sequence[Any]] | None = None,
+    resolution: int = 500,
+    title: str | None = None,
+    axis_labels: Sequence[str] = ("dimension 1", "dimension 2"),
+) -> Any:
     """Draw veto players' ideal points, the status quo, their indifference circles through
     the status quo, the win-set (the shaded intersection of the discs) and the unanimity core
     (the convex hull of the ideal points).
@@ -79,8 +84,9 @@ def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Seque
     for (cx, cy), r in zip(centres, radii):
         inside &= (X - cx) ** 2 + (Y - cy) ** 2 < r * r
     if inside.any():
-        ax.contourf(X, Y, inside.astype(float), levels=[0.5, 1.5], colors=["tab:orange"],
-                    alpha=0.55)
+        ax.contourf(
+            X, Y, inside.astype(float), levels=[0.5, 1.5], colors=["tab:orange"], alpha=0.55
+        )
         ax.fill([], [], color="tab:orange", alpha=0.55, label="win-set W(q)")
     else:
         ax.plot([], [], " ", label="win-set W(q) is empty")
@@ -89,14 +95,25 @@ def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Seque
         ax.plot(cx + r * np.cos(theta), cy + r * np.sin(theta), color="0.55", lw=0.8, ls="--")
     hull = convex_hull([tuple(c) for c in centres])
     if len(hull) >= 3:
-        ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue", alpha=0.18,
-                lw=0)
+        ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue", alpha=0.18, lw=0)
         closed = hull + hull[:1]
-        ax.plot([p[0] for p in closed], [p[1] for p in closed], color="navy", lw=2,
-                zorder=3, label="unanimity core (convex hull)")
+        ax.plot(
+            [p[0] for p in closed],
+            [p[1] for p in closed],
+            color="navy",
+            lw=2,
+            zorder=3,
+            label="unanimity core (convex hull)",
+        )
     elif len(hull) == 2:
-        ax.plot([p[0] for p in hull], [p[1] for p in hull], color="navy", lw=2, zorder=3,
-                label="unanimity core (convex hull)")
+        ax.plot(
+            [p[0] for p in hull],
+            [p[1] for p in hull],
+            color="navy",
+            lw=2,
+            zorder=3,
+            label="unanimity core (convex hull)",
+        )
     for name, (x, y) in ideals.items():
         ax.plot(x, y, "o", color="navy", ms=7, zorder=4)
         ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 6), fontsize=9)
@@ -104,9 +121,16 @@ def win_set_diagram(ideal_points: Mapping[str, Sequence[Any]], status_quo: Seque
     ax.annotate("q", q, textcoords="offset points", xytext=(6, -12), fontsize=10)
     for k, (name, point) in enumerate(outcomes.items()):
         x, y = pair(point, f"outcome {name!r}")
-        ax.plot(x, y, marker=_MARKERS[k % len(_MARKERS)], ms=11, linestyle="none",
-                color=_COLOURS[k % len(_COLOURS)],
-                label=f"{name} ({x:.3g}, {y:.3g})", zorder=5)
+        ax.plot(
+            x,
+            y,
+            marker=_MARKERS[k % len(_MARKERS)],
+            ms=11,
+            linestyle="none",
+            color=_COLOURS[k % len(_COLOURS)],
+            label=f"{name} ({x:.3g}, {y:.3g})",
+            zorder=5,
+        )
     ax.set_aspect("equal")
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])

@@ -73,8 +73,9 @@ def _residual_dtype(total: int):
     return np.int64 if total < 2**62 else object
 
 
-def build_diagram(weights: Sequence[int], quota: int,
-                  max_nodes: int = MAX_DIAGRAM_NODES) -> Diagram | None:
+def build_diagram(
+    weights: Sequence[int], quota: int, max_nodes: int = MAX_DIAGRAM_NODES
+) -> Diagram | None:
     """The diagram of ``[quota; weights]`` (non-negative integers), or None when a level would
     exceed ``max_nodes`` nodes."""
     n = len(weights)
@@ -91,7 +92,7 @@ def build_diagram(weights: Sequence[int], quota: int,
     sums[n] = level_sums
     for k in range(n - 1, -1, -1):
         level_sums = np.union1d(level_sums, level_sums + w[k]).astype(dtype)
-        if len(level_sums) > min(max_nodes, 2 ** k):
+        if len(level_sums) > min(max_nodes, 2**k):
             break
         sums[k] = level_sums
 
@@ -165,7 +166,7 @@ class _Ring:
 
     def reduce(self, array: np.ndarray) -> np.ndarray:
         if self.dtype == np.int64:
-            assert self.modulus is not None   # only the object ring has no modulus
+            assert self.modulus is not None  # only the object ring has no modulus
             np.remainder(array, self.modulus, out=array)
         return array
 
@@ -174,16 +175,16 @@ class _Ring:
             out = np.empty(len(values), dtype=object)
             out[:] = [int(v) for v in values]
             return out
-        assert self.modulus is not None   # only the object ring has no modulus
+        assert self.modulus is not None  # only the object ring has no modulus
         return np.array([int(v) % self.modulus for v in values], dtype=self.dtype)
 
     def matmul(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         if self.dtype != np.int64:
             return a.T @ b
-        assert self.modulus is not None   # the int64 ring reduces modulo a prime
+        assert self.modulus is not None  # the int64 ring reduces modulo a prime
         out = np.zeros((a.shape[1], b.shape[1]), dtype=np.int64)
         for start in range(0, a.shape[0], _CHUNK):
-            out += a[start:start + _CHUNK].T @ b[start:start + _CHUNK]
+            out += a[start : start + _CHUNK].T @ b[start : start + _CHUNK]
             np.remainder(out, self.modulus, out=out)
         return out
 
@@ -233,17 +234,17 @@ def _pass(diagram: Diagram, ring: _Ring, by_size: bool) -> tuple[list, np.ndarra
         gained = ring.reduce(below[yes] - below[no])
         if by_size:
             # prefixes of size s (s <= k) times completions of size t (t <= n - 1 - k)
-            products = ring.matmul(prefix[:, :k + 1], gained[:, :n - k])
+            products = ring.matmul(prefix[:, : k + 1], gained[:, : n - k])
             row = ring.zeros(n)
             for s in range(k + 1):
-                row[s:s + n - k] += products[s]
+                row[s : s + n - k] += products[s]
             swings.append(ring.reduce(row))
         else:
             swings.append(ring.reduce(np.atleast_1d((prefix[:, 0] * gained[:, 0]).sum())))
         nxt = ring.zeros((diagram.widths[k + 1] + 2, width))
         np.add.at(nxt, no, prefix)
         np.add.at(nxt, yes, shifted(prefix))
-        prefix = ring.reduce(nxt[:diagram.widths[k + 1]])
+        prefix = ring.reduce(nxt[: diagram.widths[k + 1]])
     return swings, completions[0][0]
 
 
@@ -251,8 +252,7 @@ def _combine(residues: list[list[int]], moduli: list[int]) -> list[int]:
     """Chinese remainder theorem, element by element (non-negative results)."""
     total = math.prod(moduli)
     coefficients = [(total // m) * pow(total // m, -1, m) for m in moduli]
-    return [sum(c * r for c, r in zip(coefficients, column)) % total
-            for column in zip(*residues)]
+    return [sum(c * r for c, r in zip(coefficients, column)) % total for column in zip(*residues)]
 
 
 def diagram_counts(diagram: Diagram, by_size: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -260,7 +260,7 @@ def diagram_counts(diagram: Diagram, by_size: bool) -> tuple[np.ndarray, np.ndar
     it joins (or in column 0 when ``by_size`` is False), and winning coalitions (n + 1) by
     size (or their total in the last slot), as Python integers in the players' order."""
     n = diagram.n
-    moduli: list[int] = []        # of the passes combined by the Chinese remainder theorem
+    moduli: list[int] = []  # of the passes combined by the Chinese remainder theorem
     if n <= 63:
         rings = [_Ring(1 << 64)]
     elif by_size:
@@ -268,14 +268,15 @@ def diagram_counts(diagram: Diagram, by_size: bool) -> tuple[np.ndarray, np.ndar
         moduli = [1 << 64, *_primes(extra)]
         rings = [_Ring(m) for m in moduli]
     else:
-        rings = [_Ring(None)]      # one number per node: exact Python integers are cheap
+        rings = [_Ring(None)]  # one number per node: exact Python integers are cheap
     passes = [_pass(diagram, ring, by_size) for ring in rings]
     if len(rings) == 1:
         per_level = [[int(v) for v in row] for row in passes[0][0]]
         winning = [int(v) for v in passes[0][1]]
     else:
-        per_level = [_combine([[int(v) for v in p[0][k]] for p in passes], moduli)
-                     for k in range(n)]
+        per_level = [
+            _combine([[int(v) for v in p[0][k]] for p in passes], moduli) for k in range(n)
+        ]
         winning = _combine([[int(v) for v in p[1]] for p in passes], moduli)
     swings = np.empty((n, n), dtype=object)
     swings[...] = 0

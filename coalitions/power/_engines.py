@@ -43,8 +43,14 @@ from .._checks import check_method, format_bytes
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame, WeightedVotingGame
 
-__all__ = ["Counts", "swing_counts", "shapley_shubik_float", "reduced",
-           "minimal_winning_data", "METHODS"]
+__all__ = [
+    "Counts",
+    "swing_counts",
+    "shapley_shubik_float",
+    "reduced",
+    "minimal_winning_data",
+    "METHODS",
+]
 
 METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")
 
@@ -72,8 +78,8 @@ class Counts:
     """
 
     n: int
-    swings_by_size: Any          # (n, n) array [i, s]: swings of i into coalitions of size s
-    winning_by_size: Any         # (n + 1,) array: winning coalitions by size, or None
+    swings_by_size: Any  # (n, n) array [i, s]: swings of i into coalitions of size s
+    winning_by_size: Any  # (n + 1,) array: winning coalitions by size, or None
     method: str
 
     def swings(self) -> list[int]:
@@ -97,8 +103,10 @@ def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
     compositions = _composition_count(game.int_weights)
     if compositions <= MAX_COMPOSITIONS:
         distinct = len(set(game.int_weights))
-        by_composition = (30.0 * compositions * (distinct + 1),
-                          64.0 * compositions * (distinct + 1) + 16.0 * game.n_players ** 2)
+        by_composition = (
+            30.0 * compositions * (distinct + 1),
+            64.0 * compositions * (distinct + 1) + 16.0 * game.n_players**2,
+        )
         return min(by_table, by_composition)
     return by_table
 
@@ -122,7 +130,7 @@ def reduced(game: Any) -> Any:
     are."""
     if isinstance(game, WeightedVotingGame):
         return _reduced(game)
-    if isinstance(game, CompoundGame):      # each rule on its own
+    if isinstance(game, CompoundGame):  # each rule on its own
         return CompoundGame(game.operator, [reduced(part) for part in game.parts])
     return game
 
@@ -135,8 +143,7 @@ def _reduced(game: WeightedVotingGame) -> WeightedVotingGame:
     divisor = math.gcd(*weights)
     if divisor <= 1 and weights == list(game.int_weights):
         return game
-    return WeightedVotingGame(-(-quota // divisor), [w // divisor for w in weights],
-                              game.players)
+    return WeightedVotingGame(-(-quota // divisor), [w // divisor for w in weights], game.players)
 
 
 @lru_cache(maxsize=16)
@@ -180,7 +187,8 @@ def _mitm_fits(game: Any) -> bool:
     """Meet in the middle works in int64: at most 40 players, every rule's sums below 2**60."""
     atoms = [game] if isinstance(game, WeightedVotingGame) else game.atoms()
     return game.n_players <= MAX_MITM_PLAYERS and all(
-        sum(a.int_weights) + game.n_players < 1 << 60 for a in atoms)
+        sum(a.int_weights) + game.n_players < 1 << 60 for a in atoms
+    )
 
 
 def _float_fits(game: WeightedVotingGame) -> bool:
@@ -222,17 +230,22 @@ def _feasible(game: Any, by_size: bool) -> _Fits:
         return _Fits({"enumeration": enumeration})
     if isinstance(game, CompoundGame):
         return _Fits({"mitm": lambda: _mitm_fits(game), "enumeration": enumeration})
-    return _Fits({"exact": lambda: _exact_fits(game, by_size),
-                  "bdd": lambda: _diagram_fits(game, by_size),
-                  "mitm": lambda: _mitm_fits(game), "float": lambda: _float_fits(game),
-                  "enumeration": enumeration})
+    return _Fits(
+        {
+            "exact": lambda: _exact_fits(game, by_size),
+            "bdd": lambda: _diagram_fits(game, by_size),
+            "mitm": lambda: _mitm_fits(game),
+            "float": lambda: _float_fits(game),
+            "enumeration": enumeration,
+        }
+    )
 
 
 _SAMPLERS = {
     "shapley_shubik_index": "shapley_shubik_index(game, method='permutation', "
-                            "budget=100_000), an estimate with standard errors",
+    "budget=100_000), an estimate with standard errors",
     "banzhaf_index": "banzhaf_index(game, normalized=False, method='sampling', "
-                     "budget=100_000), an estimate with standard errors",
+    "budget=100_000), an estimate with standard errors",
 }
 
 
@@ -242,30 +255,42 @@ def _advice(game: Any, by_size: bool, function: str, feasible: _Fits) -> str:
     if working:
         return "use " + " or ".join(f"method={m!r}" for m in working)
     sampler = _SAMPLERS.get(function) or " or ".join(_SAMPLERS.values())
-    return (f"use {sampler}; or round the weights (e.g. populations in thousands) for the "
-            "exact index of the rounded game")
+    return (
+        f"use {sampler}; or round the weights (e.g. populations in thousands) for the "
+        "exact index of the rounded game"
+    )
 
 
 def _why(game: Any, method: str, by_size: bool) -> str:
     n = game.n_players
     if method == "enumeration":
-        return f"method='enumeration' lists all 2**n coalitions (at most " \
-               f"{MAX_ENUMERATION_PLAYERS} players; this game has {n})"
+        return (
+            f"method='enumeration' lists all 2**n coalitions (at most "
+            f"{MAX_ENUMERATION_PLAYERS} players; this game has {n})"
+        )
     if method == "mitm":
-        return (f"method='mitm' needs at most {MAX_MITM_PLAYERS} players and weight sums "
-                f"below 2**60 (this game has {n} players)")
+        return (
+            f"method='mitm' needs at most {MAX_MITM_PLAYERS} players and weight sums "
+            f"below 2**60 (this game has {n} players)"
+        )
     if method == "float":
-        return (f"method='float' builds arrays as long as the integer quota "
-                f"({game.int_quota}), about {format_bytes(game.int_quota * 512)}")
+        return (
+            f"method='float' builds arrays as long as the integer quota "
+            f"({game.int_quota}), about {format_bytes(game.int_quota * 512)}"
+        )
     if method == "bdd":
         from ._bdd import MAX_DIAGRAM_NODES
 
-        return (f"method='bdd' needs a decision diagram of at most {MAX_DIAGRAM_NODES} nodes "
-                "a level, and this game's is wider")
+        return (
+            f"method='bdd' needs a decision diagram of at most {MAX_DIAGRAM_NODES} nodes "
+            "a level, and this game's is wider"
+        )
     cost, memory = _cost_exact(game, by_size)
-    return (f"method='exact' (generating functions) for {n} players and an integer quota of "
-            f"{game.int_quota} needs about {cost:.2g} operations and "
-            f"{format_bytes(memory)}")
+    return (
+        f"method='exact' (generating functions) for {n} players and an integer quota of "
+        f"{game.int_quota} needs about {cost:.2g} operations and "
+        f"{format_bytes(memory)}"
+    )
 
 
 def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> str:
@@ -281,7 +306,8 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
         if method not in ("auto", "enumeration", "exact"):
             raise InvalidArgumentError(
                 f"{function}: a SimpleGame given by its winning coalitions only supports "
-                "method='enumeration' (or 'auto'/'exact').")
+                "method='enumeration' (or 'auto'/'exact')."
+            )
         return "enumeration"
     feasible = _feasible(game, by_size)
     if feasible.applies(method) and feasible[method]:
@@ -290,9 +316,12 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
         if not feasible.applies(method):
             raise InvalidArgumentError(
                 f"{function}: method={method!r} does not apply to a {type(game).__name__}; "
-                f"{_advice(game, by_size, function, feasible)}.")
-        raise TooLargeError(f"{function}: {_why(game, method, by_size)}; "
-                            f"{_advice(game, by_size, function, feasible)}.")
+                f"{_advice(game, by_size, function, feasible)}."
+            )
+        raise TooLargeError(
+            f"{function}: {_why(game, method, by_size)}; "
+            f"{_advice(game, by_size, function, feasible)}."
+        )
     if method == "auto" and isinstance(game, WeightedVotingGame):
         return _auto_weighted(game, by_size, feasible, function)
     preference: tuple[str, ...]
@@ -307,29 +336,29 @@ def choose_method(game: Any, method: str, *, by_size: bool, function: str) -> st
         raise TooLargeError(
             f"{function}: no exact method fits this game: {_why(game, 'exact', by_size)}, and "
             f"the decision diagram and meet in the middle do not fit either; "
-            f"{_advice(game, by_size, function, feasible)}.")
+            f"{_advice(game, by_size, function, feasible)}."
+        )
     raise TooLargeError(
         f"{function}: no counting method fits this game ({n} players, integer quota "
         f"{game.int_quota}: generating functions and the float method need arrays that long, "
         f"the decision diagram is too wide, meet in the middle takes at most "
-        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
+        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}."
+    )
 
 
-def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: _Fits,
-                   function: str) -> str:
+def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: _Fits, function: str) -> str:
     """``method="auto"`` for a weighted game: exact when about a second of work does it, else
     the subtraction-free float methods, else whatever exact method still fits."""
     n = game.n_players
     cost, memory = _cost_exact(game, by_size)
     python_ints = n > 62 and not by_size
-    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and \
-            memory <= 1e9:
+    if cost <= (AUTO_PYTHON_INT_BUDGET if python_ints else AUTO_EXACT_BUDGET) and memory <= 1e9:
         return "exact"
     # build the diagram only when it is known to be small, or when there is little else
-    if _diagram_bound(game) <= AUTO_DIAGRAM_NODES or n <= MAX_MITM_PLAYERS or \
-            not feasible["float"]:
-        if feasible["bdd"] and (_diagram_cost(game, by_size) <= AUTO_EXACT_BUDGET or
-                                not feasible["float"]):
+    if _diagram_bound(game) <= AUTO_DIAGRAM_NODES or n <= MAX_MITM_PLAYERS or not feasible["float"]:
+        if feasible["bdd"] and (
+            _diagram_cost(game, by_size) <= AUTO_EXACT_BUDGET or not feasible["float"]
+        ):
             return "bdd"
     if feasible["mitm"] and (n <= 30 or not feasible["float"]):
         return "mitm"
@@ -340,7 +369,8 @@ def _auto_weighted(game: WeightedVotingGame, by_size: bool, feasible: _Fits,
         f"{function}: no counting method fits this game ({n} players, integer quota "
         f"{game.int_quota}: generating functions and the float method need arrays that long, "
         f"the decision diagram is too wide, meet in the middle takes at most "
-        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}.")
+        f"{MAX_MITM_PLAYERS} players); {_advice(game, by_size, function, feasible)}."
+    )
 
 
 # ------------------------------------------------------------------ enumeration
@@ -366,7 +396,8 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
             f"this index needs the minimal winning / vulnerable coalitions of all 2**{n} "
             f"coalitions; the enumeration limit is {MAX_ENUMERATION_PLAYERS} players. "
             "Shapley-Shubik, Banzhaf, Coleman, Rae and the risk of being outvoted have "
-            "counting methods for any n.")
+            "counting methods for any n."
+        )
     win = game.winning_table()
     critical = np.zeros(1 << n, dtype=np.uint8)
     for i in range(n):
@@ -375,8 +406,7 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
         critical_with_i += with_i & ~without
     sizes = popcounts(n)
     minimal = win & (critical == sizes)
-    return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)),
-            critical)
+    return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)), critical)
 
 
 # ------------------------------------------------------------------ exact generating functions
@@ -397,7 +427,7 @@ def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -
     """
     classes = sorted(Counter(weights).items())
     grids = np.meshgrid(*[np.arange(m + 1) for _w, m in classes], indexing="ij")
-    comp = np.stack([g.ravel() for g in grids], axis=1)            # compositions x classes
+    comp = np.stack([g.ravel() for g in grids], axis=1)  # compositions x classes
     sizes = comp.sum(axis=1)
     total = np.zeros(len(comp), dtype=object)
     total[:] = 0
@@ -415,8 +445,7 @@ def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -
         others = (comp[:, j] < m) & (total < q) & (total >= q - w)
         row = np.zeros(n, dtype=object)
         row[:] = 0
-        np.add.at(row, sizes[others],
-                  count[others] * (m - comp[others, j]).astype(object) // m)
+        np.add.at(row, sizes[others], count[others] * (m - comp[others, j]).astype(object) // m)
         by_class[w] = row
     swings = np.zeros((n, n), dtype=object)
     swings[:] = 0
@@ -425,7 +454,7 @@ def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -
             swings[i] = by_class[w]
         else:
             swings[i, 0] = sum(by_class[w])
-    if not by_size:                 # the format of the Banzhaf-only counts: totals only
+    if not by_size:  # the format of the Banzhaf-only counts: totals only
         winning = np.concatenate([np.zeros(n, dtype=object), [sum(winning)]])
         winning[:n] = 0
     return Counts(n, swings, winning, "exact")
@@ -434,8 +463,9 @@ def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -
 def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
     n, q = game.n_players, game.int_quota
     weights = game.int_weights
-    if _composition_count(weights) <= MAX_COMPOSITIONS and \
-            _cost_exact(game, by_size) < _cost_exact_table(game, by_size):
+    if _composition_count(weights) <= MAX_COMPOSITIONS and _cost_exact(
+        game, by_size
+    ) < _cost_exact_table(game, by_size):
         return _composition_counts(weights, q, n, by_size)
     small = n <= 62
     dtype = np.int64 if small else object
@@ -488,14 +518,14 @@ def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
             d = c
         else:
             d = remove_factor(c, w)
-        totals[w] = _sum(d[max(0, q - w):])
+        totals[w] = _sum(d[max(0, q - w) :])
     swings = np.zeros((n, n), dtype=object)
     swings[:] = 0
     for i, w in enumerate(weights):
         swings[i, 0] = totals[w]
     winning = np.zeros(n + 1, dtype=object)
     winning[:] = 0
-    winning[n] = 2**n - _sum(c)    # total only (stored in one slot)
+    winning[n] = 2**n - _sum(c)  # total only (stored in one slot)
     return Counts(n, swings, winning, "exact")
 
 
@@ -507,8 +537,9 @@ def _residue_sums(array: np.ndarray) -> list[int]:
     return [(int(h) << 32) + int(lo) for h, lo in zip(high.tolist(), low.tolist())]
 
 
-def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
-                  ) -> tuple[dict[int, list[int]], list[int]]:
+def _modular_pass(
+    weights: Sequence[int], q: int, n: int, prime: int | None
+) -> tuple[dict[int, list[int]], list[int]]:
     """Counts by (size, weight) modulo 2**64 (``prime=None``, free wrap-around in uint64) or
     modulo a prime below 2**61 (int64 with reductions). Returns, for each distinct weight,
     the residues of the swings by size, and the residues of the losing coalitions by size.
@@ -541,15 +572,19 @@ def _modular_pass(weights: Sequence[int], q: int, n: int, prime: int | None
         if w < q:
             for s in range(1, rows):
                 row = removed[s, w:] if w else removed[s]
-                np.subtract(table[s, w:] if w else table[s],
-                            removed[s - 1, :-w] if w else removed[s - 1], out=row)
+                np.subtract(
+                    table[s, w:] if w else table[s],
+                    removed[s - 1, :-w] if w else removed[s - 1],
+                    out=row,
+                )
                 if prime is not None:
                     np.add(row, prime, out=row, where=row < 0)
         lo = max(0, q - w)
         sums = _residue_sums(removed[:n, lo:])
         sums += [0] * (n - len(sums))
-        swings[w] = [v % prime for v in sums] if prime is not None else \
-            [v % (1 << 64) for v in sums]
+        swings[w] = (
+            [v % prime for v in sums] if prime is not None else [v % (1 << 64) for v in sums]
+        )
     losing = _residue_sums(table)
     losing += [0] * (n + 1 - len(losing))
     modulus = prime if prime is not None else 1 << 64
@@ -577,8 +612,9 @@ def _modular_counts_by_size(weights: Sequence[int], q: int, n: int) -> Counts:
     below 2**n). Memory: one (n + 1) x q table of 8-byte numbers."""
     primes = _primes(max(0, -(-(n + 1 - 64) // 60)))
     moduli = [1 << 64, *primes]
-    passes = [_modular_pass(weights, q, n, None)] + [_modular_pass(weights, q, n, p)
-                                                     for p in primes]
+    passes = [_modular_pass(weights, q, n, None)] + [
+        _modular_pass(weights, q, n, p) for p in primes
+    ]
     total = 1
     for m in moduli:
         total *= m
@@ -590,8 +626,9 @@ def _modular_counts_by_size(weights: Sequence[int], q: int, n: int) -> Counts:
     def combine(residues: Sequence[int]) -> int:
         return sum(c * r for c, r in zip(coefficients, residues)) % total
 
-    distinct = {w: [combine([ps[0][w][s] for ps in passes]) for s in range(n)]
-                for w in set(weights)}
+    distinct = {
+        w: [combine([ps[0][w][s] for ps in passes]) for s in range(n)] for w in set(weights)
+    }
     swings = np.empty((n, n), dtype=object)
     for i, w in enumerate(weights):
         swings[i, :] = distinct[w]
@@ -607,11 +644,11 @@ def remove_factor(c: np.ndarray, w: int) -> np.ndarray:
     cut into blocks of length ``w``, an alternating cumulative sum over the blocks. Every
     partial sum is bounded by the total count, so int64 is exact while the counts fit."""
     length = len(c)
-    if c.dtype == object:      # Python integers: block slices beat object cumulative sums
+    if c.dtype == object:  # Python integers: block slices beat object cumulative sums
         d = c.copy()
         for start in range(w, length, w):
             end = min(start + w, length)
-            d[start:end] = c[start:end] - d[start - w:end - w]
+            d[start:end] = c[start:end] - d[start - w : end - w]
         return d
     blocks = -(-length // w)
     padded = np.zeros(blocks * w, dtype=c.dtype)
@@ -645,9 +682,10 @@ class _Layers:
             small = [a for a in atoms if a is not big]
             self.big = np.array(big.int_weights, dtype=np.int64)
             self.big_quota = big.int_quota
-            self.keys = np.column_stack([np.ones(n, dtype=np.int64)] +
-                                        [np.array(a.int_weights, dtype=np.int64)
-                                         for a in small])
+            self.keys = np.column_stack(
+                [np.ones(n, dtype=np.int64)]
+                + [np.array(a.int_weights, dtype=np.int64) for a in small]
+            )
             column = {id(a): k + 1 for k, a in enumerate(small)}
 
             def theta(sigma: np.ndarray) -> np.ndarray:
@@ -658,15 +696,20 @@ class _Layers:
                         if atom is big:
                             return np.full(m, value)
                         return sigma[:, column[id(atom)]] >= atom.int_quota
+
                     return f
+
                 f0 = np.broadcast_to(game.evaluate(truth(False)), (m,))
                 f1 = np.broadcast_to(game.evaluate(truth(True)), (m,))
                 return np.where(f0, 0, np.where(f1, self.big_quota, _BIG)).astype(np.int64)
+
             self._theta = theta
         for array in (self.big, self.keys):
             if array.size and int(np.abs(array).sum()) >= 1 << 60:
-                raise TooLargeError("weights too large for the meet-in-the-middle method "
-                                    "(sums must stay below 2**60).")
+                raise TooLargeError(
+                    "weights too large for the meet-in-the-middle method "
+                    "(sums must stay below 2**60)."
+                )
         self.total_big = int(self.big.sum())
         self.total_key = self.keys.sum(axis=0)
         self.n = n
@@ -685,25 +728,32 @@ class _Layers:
         offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
         return uniq, big[order], offsets
 
-    def count_pairs(self, own_keys: np.ndarray, own_big: np.ndarray, other: tuple,
-                    bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
-                    ) -> np.ndarray:
+    def count_pairs(
+        self,
+        own_keys: np.ndarray,
+        own_big: np.ndarray,
+        other: tuple,
+        bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]],
+    ) -> np.ndarray:
         """Pairs (own subset, other subset) with lo <= big < hi, by size of their union."""
         uniq, sorted_big, offsets = other
         out = np.zeros(self.n + 1, dtype=np.int64)
         for g in range(len(uniq)):
-            segment = sorted_big[offsets[g]:offsets[g + 1]]
+            segment = sorted_big[offsets[g] : offsets[g + 1]]
             sigma = own_keys + uniq[g]
             lo, hi = bounds(sigma)
-            found = (np.searchsorted(segment, hi - own_big, "left")
-                     - np.searchsorted(segment, lo - own_big, "left"))
+            found = np.searchsorted(segment, hi - own_big, "left") - np.searchsorted(
+                segment, lo - own_big, "left"
+            )
             np.maximum(found, 0, out=found)
-            out += np.bincount(sigma[:, 0], weights=found, minlength=self.n + 1
-                               ).astype(np.int64)[: self.n + 1]
+            out += np.bincount(sigma[:, 0], weights=found, minlength=self.n + 1).astype(np.int64)[
+                : self.n + 1
+            ]
         return out
 
-    def count(self, members: np.ndarray,
-              bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    def count(
+        self, members: np.ndarray, bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+    ) -> np.ndarray:
         """Number of coalitions T of ``members`` with lo <= big(T) < hi, by size of T."""
         h = len(members) // 2
         key_a, big_a = self.subsets(members[:h])
@@ -734,11 +784,16 @@ def _mitm_counts(game: Any) -> Counts:
 
             def bounds(sigma, key_i=key_i, big_i=big_i):
                 return layers.theta(sigma + key_i) - big_i, layers.theta(sigma)
-            swings[i] = layers.count_pairs(keys[without], big[without], groups[1 - side],
-                                           bounds)[:n]
-    winning = layers.count_pairs(subsets[0][0], subsets[0][1], groups[1],
-                                 lambda s: (layers.theta(s),
-                                            np.full(len(s), _BIG, dtype=np.int64)))
+
+            swings[i] = layers.count_pairs(keys[without], big[without], groups[1 - side], bounds)[
+                :n
+            ]
+    winning = layers.count_pairs(
+        subsets[0][0],
+        subsets[0][1],
+        groups[1],
+        lambda s: (layers.theta(s), np.full(len(s), _BIG, dtype=np.int64)),
+    )
     return Counts(n, swings, winning, "mitm")
 
 
@@ -747,10 +802,10 @@ def mitm_exists(game: Any, kind: str) -> bool:
     layers = _Layers(game)
     total_big, total_key = layers.total_big, layers.total_key
 
-    def proper_violation(sigma):   # S wins and N \ S wins
+    def proper_violation(sigma):  # S wins and N \ S wins
         return layers.theta(sigma), total_big - layers.theta(total_key - sigma) + 1
 
-    def strong_violation(sigma):   # S loses and N \ S loses
+    def strong_violation(sigma):  # S loses and N \ S loses
         return total_big - layers.theta(total_key - sigma) + 1, layers.theta(sigma)
 
     bounds = proper_violation if kind == "proper" else strong_violation
@@ -772,10 +827,11 @@ def mitm_exists(game: Any, kind: str) -> bool:
 class _FactorForm:
     """The rows' factors ``a + b x^w``, subtraction-free: ``scale * (1 + ratio x^w)`` when
     ``low`` (every row has a >= b), else ``scale * (ratio + x^w)``; ``0 <= ratio <= 1``."""
+
     low: bool
-    ratio: np.ndarray           # shape (R, 1), to broadcast over a window's columns
-    all_one: bool               # ratio == 1 in every row (p = 1/2): products by 1 skipped
-    log_scale: np.ndarray       # shape (R,): the scales are multiplied in once, at the end
+    ratio: np.ndarray  # shape (R, 1), to broadcast over a window's columns
+    all_one: bool  # ratio == 1 in every row (p = 1/2): products by 1 skipped
+    log_scale: np.ndarray  # shape (R,): the scales are multiplied in once, at the end
 
 
 def _factor_form(a: np.ndarray, b: np.ndarray) -> _FactorForm:
@@ -783,14 +839,18 @@ def _factor_form(a: np.ndarray, b: np.ndarray) -> _FactorForm:
     low_form = a >= b
     ratio = np.where(low_form, b / np.where(a > 0, a, 1), a / np.where(b > 0, b, 1))
     scale = np.where(low_form, a, b)
-    return _FactorForm(low=bool(low_form[0]) if len(a) else True, ratio=ratio[:, None],
-                       all_one=bool(np.all(ratio == 1.0)), log_scale=np.log(scale))
+    return _FactorForm(
+        low=bool(low_form[0]) if len(a) else True,
+        ratio=ratio[:, None],
+        all_one=bool(np.all(ratio == 1.0)),
+        log_scale=np.log(scale),
+    )
 
 
 def _times_constant(arr: np.ndarray, form: _FactorForm) -> np.ndarray:
     """``arr`` times a factor of weight 0 (``1 + ratio`` or ``ratio + 1``), in place."""
     if not form.all_one or not form.low:
-        arr *= (1.0 + form.ratio)
+        arr *= 1.0 + form.ratio
     else:
         arr *= 2.0
     return arr
@@ -802,11 +862,14 @@ def _times_from_zero(arr: np.ndarray, w: int, form: _FactorForm) -> np.ndarray:
     length = arr.shape[1]
     if w < length:
         if form.low:
-            shifted = arr[:, :length - w] * form.ratio if not form.all_one \
-                else arr[:, :length - w].copy()
+            shifted = (
+                arr[:, : length - w] * form.ratio
+                if not form.all_one
+                else arr[:, : length - w].copy()
+            )
             arr[:, w:] += shifted
         else:
-            shifted = arr[:, :length - w].copy()
+            shifted = arr[:, : length - w].copy()
             arr *= form.ratio
             arr[:, w:] += shifted
     elif not form.low:
@@ -822,17 +885,17 @@ def _times_above(arr: np.ndarray, w: int, form: _FactorForm) -> np.ndarray:
         return arr[:, length:]
     view = arr[:, w:]
     if form.low:
-        shifted = arr[:, :length - w] * form.ratio if not form.all_one \
-            else arr[:, :length - w]
+        shifted = arr[:, : length - w] * form.ratio if not form.all_one else arr[:, : length - w]
     else:
-        shifted = arr[:, :length - w].copy()
+        shifted = arr[:, : length - w].copy()
         view *= form.ratio
     view += shifted
     return view
 
 
-def _multiply(arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: int,
-              form: _FactorForm) -> tuple[np.ndarray, int]:
+def _multiply(
+    arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: int, form: _FactorForm
+) -> tuple[np.ndarray, int]:
     """The window [lo, q) times the factors ``[(weight, times)]``, kept from ``target`` on
     (while the window starts at 0, it is cut as soon as the weight still to come cannot
     reach below ``target``)."""
@@ -856,18 +919,25 @@ def _multiply(arr: np.ndarray, lo: int, factors: list[tuple[int, int]], target: 
     if count:
         arr *= np.exp(count * form.log_scale)[:, None]
     if lo < target:
-        arr = arr[:, target - lo:]
+        arr = arr[:, target - lo :]
         lo = target
     return np.ascontiguousarray(arr), lo
 
 
-def _descend(arr: np.ndarray, lo: int, groups: list[int], weights: list[int], mult: list[int],
-             q: int, form: _FactorForm, out: np.ndarray) -> None:
+def _descend(
+    arr: np.ndarray,
+    lo: int,
+    groups: list[int],
+    weights: list[int],
+    mult: list[int],
+    q: int,
+    form: _FactorForm,
+    out: np.ndarray,
+) -> None:
     """Fill ``out[g]`` for the ``groups`` below a node whose outside product is ``arr``."""
     if len(groups) == 1:
         g = groups[0]
-        leaf, _ = _multiply(arr, lo, [(weights[g], mult[g] - 1)], max(0, q - weights[g]),
-                            form)
+        leaf, _ = _multiply(arr, lo, [(weights[g], mult[g] - 1)], max(0, q - weights[g]), form)
         out[g] = leaf.sum(axis=1)
         return
     group_weight = [w * k for w, k in zip(weights, mult)]
@@ -875,13 +945,13 @@ def _descend(arr: np.ndarray, lo: int, groups: list[int], weights: list[int], mu
     left, right = groups[:half], groups[half:]
     for child, sibling in ((left, right), (right, left)):
         target = max(0, q - sum(group_weight[g] for g in child))
-        new, new_lo = _multiply(arr, lo, [(weights[g], mult[g]) for g in sibling], target,
-                                form)
+        new, new_lo = _multiply(arr, lo, [(weights[g], mult[g]) for g in sibling], target, form)
         _descend(new, new_lo, child, weights, mult, q, form, out)
 
 
-def _leave_one_out(weights: list[int], mult: list[int], q: int, a: np.ndarray, b: np.ndarray
-                   ) -> np.ndarray:
+def _leave_one_out(
+    weights: list[int], mult: list[int], q: int, a: np.ndarray, b: np.ndarray
+) -> np.ndarray:
     """For each weight group g (weight weights[g], multiplicity mult[g]) and each row r:
     the mass that prod_{j != i} (a_r + b_r x^{w_j}) puts on [max(0, q - w_g), q - 1], for a
     player i of group g. Subtraction-free. Returns shape (G, R)."""
@@ -954,8 +1024,9 @@ def win_lose_probability_float(game: WeightedVotingGame) -> tuple[float, float]:
     return float(arr[: total - q + 1].sum()), float(arr[:q].sum())
 
 
-def _chernoff_log_bound(p: float, weights: list[int], mult: list[int], t_upper: float,
-                        t_lower: float) -> float:
+def _chernoff_log_bound(
+    p: float, weights: list[int], mult: list[int], t_upper: float, t_lower: float
+) -> float:
     """log of min(P(W >= t_upper), P(W <= t_lower)) for W = sum of w_j Bernoulli(p)."""
     from scipy.optimize import minimize_scalar
 
@@ -971,18 +1042,21 @@ def _chernoff_log_bound(p: float, weights: list[int], mult: list[int], t_upper: 
     best = 0.0
     mean = p * float(np.sum(k * w))
     if t_upper > mean:
-        res = minimize_scalar(lambda lam: -lam * t_upper / scale + log_mgf(lam),
-                              bounds=(0.0, 800.0), method="bounded")
+        res = minimize_scalar(
+            lambda lam: -lam * t_upper / scale + log_mgf(lam), bounds=(0.0, 800.0), method="bounded"
+        )
         best = min(best, float(res.fun))
     if t_lower < mean:
-        res = minimize_scalar(lambda lam: lam * t_lower / scale + log_mgf(-lam),
-                              bounds=(0.0, 800.0), method="bounded")
+        res = minimize_scalar(
+            lambda lam: lam * t_lower / scale + log_mgf(-lam), bounds=(0.0, 800.0), method="bounded"
+        )
         best = min(best, float(res.fun))
     return best
 
 
-def shapley_shubik_float(game: WeightedVotingGame, *, chunk: int = 8
-                         ) -> tuple[np.ndarray, np.ndarray]:
+def shapley_shubik_float(
+    game: WeightedVotingGame, *, chunk: int = 8
+) -> tuple[np.ndarray, np.ndarray]:
     """Shapley-Shubik index (and absolute Banzhaf as a by-product) in floats.
 
     SS_i = integral over p of P_p(q - w_i <= W_{-i} < q), a polynomial of degree n - 1 in p:
@@ -998,8 +1072,9 @@ def shapley_shubik_float(game: WeightedVotingGame, *, chunk: int = 8
     p = (nodes + 1.0) / 2.0
     omega = node_weights / 2.0
     wmax = max(weights)
-    log_bounds = np.array([_chernoff_log_bound(pk, weights, mult, q - wmax, q - 1 + wmax)
-                           for pk in p])
+    log_bounds = np.array(
+        [_chernoff_log_bound(pk, weights, mult, q - wmax, q - 1 + wmax) for pk in p]
+    )
     log_contrib = np.log(omega) + log_bounds
     keep = log_contrib >= math.log(1e-30)
     skipped_mass = float(np.sum(np.exp(log_contrib[~keep])))
@@ -1011,7 +1086,7 @@ def shapley_shubik_float(game: WeightedVotingGame, *, chunk: int = 8
         high = [r for r in order if p[r] > 0.5]
         for block in (low, high):
             for start in range(0, len(block), chunk):
-                idx = np.array(block[start:start + chunk])
+                idx = np.array(block[start : start + chunk])
                 values = _leave_one_out(weights, mult, q, 1.0 - p[idx], p[idx])
                 total += values @ omega[idx]
         return total
@@ -1043,8 +1118,9 @@ def _cached_counts(game: Any, method: str, by_size: bool) -> Counts:
     raise AssertionError(method)  # pragma: no cover
 
 
-def swing_counts(game: Any, method: str = "auto", *, by_size: bool = True,
-                 function: str = "swing_counts") -> Counts | None:
+def swing_counts(
+    game: Any, method: str = "auto", *, by_size: bool = True, function: str = "swing_counts"
+) -> Counts | None:
     """Exact counts with the chosen method, or None when the chosen method is 'float'."""
     game = reduced(game)
     chosen = choose_method(game, method, by_size=by_size, function=function)

@@ -26,10 +26,18 @@ from ..games.tu import TUGame
 from ..results import WinningCoalitionsResult
 from . import _engines as en
 
-__all__ = ["is_proper", "is_strong", "is_decisive", "veto_players", "null_players",
-           "dummy_players", "game_properties",
-           "minimal_winning_coalitions", "minimal_blocking_coalitions",
-           "MAX_LISTED_COALITIONS"]
+__all__ = [
+    "is_proper",
+    "is_strong",
+    "is_decisive",
+    "veto_players",
+    "null_players",
+    "dummy_players",
+    "game_properties",
+    "minimal_winning_coalitions",
+    "minimal_blocking_coalitions",
+    "MAX_LISTED_COALITIONS",
+]
 
 #: Largest total integer weight for the subset-sum checks of weighted games.
 MAX_SUBSET_SUM_WEIGHT = 10**7
@@ -57,14 +65,19 @@ def _some_weight_between(game: WeightedVotingGame, low: int, high: int, kind: st
     try:
         at_least = []
         for quota in (low, high + 1):
-            counts = en.swing_counts(WeightedVotingGame(quota, weights, players), "exact",
-                                     by_size=False, function=f"is_{kind}")
-            assert counts is not None   # method "exact" never falls back to floats
+            counts = en.swing_counts(
+                WeightedVotingGame(quota, weights, players),
+                "exact",
+                by_size=False,
+                function=f"is_{kind}",
+            )
+            assert counts is not None  # method "exact" never falls back to floats
             at_least.append(counts.winning())
     except TooLargeError as error:
         raise TooLargeError(
             f"checking whether this {game.n_players}-player weighted game is {kind} needs "
-            f"exact counts of the coalitions weighing {low} to {high}: {error}") from None
+            f"exact counts of the coalitions weighing {low} to {high}: {error}"
+        ) from None
     return at_least[0] > at_least[1]
 
 
@@ -90,9 +103,11 @@ def _violation(game: Any, kind: str) -> bool:
         return bool(np.any(~win & ~win[::-1]))
     if en._mitm_fits(game):
         return en.mitm_exists(game, kind)
-    raise TooLargeError(f"checking whether a {n}-player compound game is {kind} needs "
-                        f"enumeration (at most 20 players here) or meet in the middle (at "
-                        f"most {en.MAX_MITM_PLAYERS} players, weight sums below 2**60).")
+    raise TooLargeError(
+        f"checking whether a {n}-player compound game is {kind} needs "
+        f"enumeration (at most 20 players here) or meet in the middle (at "
+        f"most {en.MAX_MITM_PLAYERS} players, weight sums below 2**60)."
+    )
 
 
 def is_proper(game: Any) -> bool:
@@ -138,8 +153,11 @@ def _tu_flags(game: TUGame, atol: float, function: str, test) -> list[str]:
     check_numeric(game, function, "compares values")
     tol = check_tolerance(atol, function) if game.kind == nb.FLOAT else 0
     values = game.values
-    return [p for i, p in enumerate(game.players)
-            if bool(np.all(test(i, values, *split_on(values, i), tol)))]
+    return [
+        p
+        for i, p in enumerate(game.players)
+        if bool(np.all(test(i, values, *split_on(values, i), tol)))
+    ]
 
 
 def _singletons_win(game: Any) -> np.ndarray:
@@ -206,8 +224,9 @@ def veto_players(game: Any, *, atol: float = 1e-9) -> list[str]:
     ['L']
     """
     if isinstance(game, TUGame):
-        return _tu_flags(game, atol, "veto_players",
-                         lambda i, values, without, with_i, tol: abs(without) <= tol)
+        return _tu_flags(
+            game, atol, "veto_players", lambda i, values, without, with_i, tol: abs(without) <= tol
+        )
     game = as_simple_game(game, "veto_players")
     # row i: everybody but member i (a boolean matrix, so any n fits)
     loses = ~np.asarray(game.winning_matrix(~np.eye(game.n_players, dtype=bool)), dtype=bool)
@@ -254,8 +273,12 @@ def null_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> list
     ['2']
     """
     if isinstance(game, TUGame):
-        return _tu_flags(game, atol, "null_players",
-                         lambda i, values, without, with_i, tol: abs(with_i - without) <= tol)
+        return _tu_flags(
+            game,
+            atol,
+            "null_players",
+            lambda i, values, without, with_i, tol: abs(with_i - without) <= tol,
+        )
     players, share, exact = _absolute_banzhaf(as_simple_game(game, "null_players"), method)
     return [p for p, v in zip(players, share) if _equal(v, 0, exact)]
 
@@ -301,9 +324,12 @@ def dummy_players(game: Any, *, atol: float = 1e-9, method: str = "auto") -> lis
     ['A', 'B', 'C']
     """
     if isinstance(game, TUGame):
-        return _tu_flags(game, atol, "dummy_players",
-                         lambda i, values, without, with_i, tol:
-                         abs(with_i - without - values[1 << i]) <= tol)
+        return _tu_flags(
+            game,
+            atol,
+            "dummy_players",
+            lambda i, values, without, with_i, tol: abs(with_i - without - values[1 << i]) <= tol,
+        )
     game = as_simple_game(game, "dummy_players")
     players, share, exact = _absolute_banzhaf(game, method)
     alone = _singletons_win(game)
@@ -346,10 +372,16 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
     if not isinstance(game, TUGame):
         game = as_simple_game(game, "game_properties")
         proper, strong = is_proper(game), is_strong(game)
-        return {"n_players": game.n_players, "kind": "simple", "proper": proper,
-                "strong": strong, "decisive": proper and strong,
-                "null_players": null_players(game), "dummy_players": dummy_players(game),
-                "veto_players": veto_players(game)}
+        return {
+            "n_players": game.n_players,
+            "kind": "simple",
+            "proper": proper,
+            "strong": strong,
+            "decisive": proper and strong,
+            "null_players": null_players(game),
+            "dummy_players": dummy_players(game),
+            "veto_players": veto_players(game),
+        }
     convex = props.is_convex(game, atol=atol)
     if convex:
         superadditive = True
@@ -390,35 +422,44 @@ def _minimal(game: Any, function: str, blocking: bool) -> list[int]:
             raise TooLargeError(
                 f"{function}: this {n}-player game has more than {MAX_LISTED_COALITIONS:,} "
                 "minimal coalitions, too many to list. Count-based indices need no list: "
-                "banzhaf_index, shapley_shubik_index, coleman_power_to_act.")
+                "banzhaf_index, shapley_shubik_index, coleman_power_to_act."
+            )
         return list(masks)
     if n > MAX_ENUMERATION_PLAYERS:
         raise TooLargeError(
             f"{function} lists the minimal coalitions of a {type(game).__name__} from its "
             f"2**{n} coalitions; the limit is {MAX_ENUMERATION_PLAYERS} players (a "
-            "WeightedVotingGame of any size is listed without the table).")
+            "WeightedVotingGame of any size is listed without the table)."
+        )
     win = game.winning_table()
     return [int(m) for m in minimal_masks(~win[::-1] if blocking else win, n)]
 
 
-def _coalitions(game: Any, masks: list[int], concept: str, method: str
-                ) -> WinningCoalitionsResult:
+def _coalitions(game: Any, masks: list[int], concept: str, method: str) -> WinningCoalitionsResult:
     """The result listing ``masks`` by size, then by their members' positions, with their
     total weights when the game is weighted."""
     n, players = game.n_players, game.players
     members = sorted((mask_members(m, n) for m in masks), key=lambda c: (len(c), c))
     weighted = isinstance(game, WeightedVotingGame)
-    weights = tuple(nb.int_if_integral(sum((game.weights[i] for i in c), Fraction(0)))
-                    for c in members) if weighted else ()
+    weights = (
+        tuple(nb.int_if_integral(sum((game.weights[i] for i in c), Fraction(0))) for c in members)
+        if weighted
+        else ()
+    )
     return WinningCoalitionsResult(
-        coalitions=tuple(tuple(players[i] for i in c) for c in members), weights=weights,
-        quota=game.quota if weighted else None, players=players, concept=concept,
-        method=method, exact=True)
+        coalitions=tuple(tuple(players[i] for i in c) for c in members),
+        weights=weights,
+        quota=game.quota if weighted else None,
+        players=players,
+        concept=concept,
+        method=method,
+        exact=True,
+    )
 
 
-def minimal_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
-                               players: Sequence[str] | None = None
-                               ) -> WinningCoalitionsResult:
+def minimal_winning_coalitions(
+    game: Any, weights: Sequence[Any] | None = None, *, players: Sequence[str] | None = None
+) -> WinningCoalitionsResult:
     """The minimal winning coalitions: winning coalitions in which every member is critical
     (von Neumann & Morgenstern).
 
@@ -476,9 +517,9 @@ def minimal_winning_coalitions(game: Any, weights: Sequence[Any] | None = None, 
     return _coalitions(game, masks, "minimal-winning", "enumeration")
 
 
-def minimal_blocking_coalitions(game: Any, weights: Sequence[Any] | None = None, *,
-                                players: Sequence[str] | None = None
-                                ) -> WinningCoalitionsResult:
+def minimal_blocking_coalitions(
+    game: Any, weights: Sequence[Any] | None = None, *, players: Sequence[str] | None = None
+) -> WinningCoalitionsResult:
     """The minimal blocking coalitions (their complement loses, and it would win without any
     one of their members), read and listed as in :func:`minimal_winning_coalitions`.
 

@@ -59,10 +59,22 @@ from ..results import (
 from . import _engines as en
 from ._engines import METHODS
 
-__all__ = ["shapley_shubik_index", "banzhaf_index", "coleman_power_to_act",
-           "coleman_power_to_prevent", "coleman_power_to_initiate", "rae_index",
-           "risk_of_being_outvoted", "johnston_index", "deegan_packel_index", "holler_index",
-           "pivotal_players", "power_indices", "decision_rule_sweep", "INDEX_NAMES"]
+__all__ = [
+    "shapley_shubik_index",
+    "banzhaf_index",
+    "coleman_power_to_act",
+    "coleman_power_to_prevent",
+    "coleman_power_to_initiate",
+    "rae_index",
+    "risk_of_being_outvoted",
+    "johnston_index",
+    "deegan_packel_index",
+    "holler_index",
+    "pivotal_players",
+    "power_indices",
+    "decision_rule_sweep",
+    "INDEX_NAMES",
+]
 
 
 def _array(values: Sequence[Any], exact: bool) -> np.ndarray:
@@ -75,12 +87,19 @@ def _array(values: Sequence[Any], exact: bool) -> np.ndarray:
     return x
 
 
-def _result(game, values, *, exact, concept, method, normalized=False, counts=None,
-            denominator=None) -> PowerIndexResult:
-    return PowerIndexResult(x=_array(values, exact), players=game.players, exact=exact,
-                            concept=concept, method=method, normalized=normalized,
-                            counts=None if counts is None else tuple(int(c) for c in counts),
-                            denominator=denominator)
+def _result(
+    game, values, *, exact, concept, method, normalized=False, counts=None, denominator=None
+) -> PowerIndexResult:
+    return PowerIndexResult(
+        x=_array(values, exact),
+        players=game.players,
+        exact=exact,
+        concept=concept,
+        method=method,
+        normalized=normalized,
+        counts=None if counts is None else tuple(int(c) for c in counts),
+        denominator=denominator,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -110,9 +129,13 @@ def _swings(game, method: str, function: str):
 def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, **options):
     """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
     if method not in samplers:
-        check_options(method, {key: options.get(key) for key in SAMPLING_OPTIONS},
-                      dict.fromkeys(samplers, SAMPLING_OPTIONS), function=function,
-                      takers="sampling methods")
+        check_options(
+            method,
+            {key: options.get(key) for key in SAMPLING_OPTIONS},
+            dict.fromkeys(samplers, SAMPLING_OPTIONS),
+            function=function,
+            takers="sampling methods",
+        )
         return None
     game = as_simple_game(game, function)
     return estimate(game.to_oracle(), method=method, **options)
@@ -124,9 +147,16 @@ SHAPLEY_SHUBIK_METHODS = (*METHODS, *SHAPLEY_SAMPLERS)
 
 
 @front_door(SHAPLEY_SHUBIK_METHODS)
-def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None = None,
-                         rng: Any = None, executor: Any = None, callback: Any = None,
-                         confidence: float = 0.95) -> PowerIndexResult:
+def shapley_shubik_index(
+    game: Any,
+    *,
+    method: str = "auto",
+    budget: int | None = None,
+    rng: Any = None,
+    executor: Any = None,
+    callback: Any = None,
+    confidence: float = 0.95,
+) -> PowerIndexResult:
     r"""The Shapley-Shubik index: the share of the ``n!`` voting orders in which a player is
     pivotal.
 
@@ -178,9 +208,19 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     >>> ss.x[0], ss.x[5]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
-    sampled = _sampled(game, method, "shapley_shubik_index", SHAPLEY_SAMPLERS,
-                       shapley_estimate, budget=budget, rng=rng, executor=executor,
-                       callback=callback, confidence=confidence, concept="shapley-shubik")
+    sampled = _sampled(
+        game,
+        method,
+        "shapley_shubik_index",
+        SHAPLEY_SAMPLERS,
+        shapley_estimate,
+        budget=budget,
+        rng=rng,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+        concept="shapley-shubik",
+    )
     if sampled is not None:
         return sampled
     game = as_simple_game(game, "shapley_shubik_index")
@@ -192,9 +232,15 @@ def shapley_shubik_index(game: Any, *, method: str = "auto", budget: int | None 
     weights = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
     pivots = [sum(int(c) * w for c, w in zip(row, weights)) for row in counts.swings_by_size]
     total = math.factorial(n)
-    return _result(game, [Fraction(p, total) for p in pivots], exact=True,
-                   concept="shapley-shubik", method=counts.method, counts=pivots,
-                   denominator=total)
+    return _result(
+        game,
+        [Fraction(p, total) for p in pivots],
+        exact=True,
+        concept="shapley-shubik",
+        method=counts.method,
+        counts=pivots,
+        denominator=total,
+    )
 
 
 #: The choices of ``method=`` in :func:`banzhaf_index`: the engines, then the estimators.
@@ -202,9 +248,17 @@ BANZHAF_INDEX_METHODS = (*METHODS, *BANZHAF_SAMPLERS)
 
 
 @front_door(BANZHAF_INDEX_METHODS)
-def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
-                  budget: int | None = None, rng: Any = None, executor: Any = None,
-                  callback: Any = None, confidence: float = 0.95) -> PowerIndexResult:
+def banzhaf_index(
+    game: Any,
+    *,
+    normalized: bool = True,
+    method: str = "auto",
+    budget: int | None = None,
+    rng: Any = None,
+    executor: Any = None,
+    callback: Any = None,
+    confidence: float = 0.95,
+) -> PowerIndexResult:
     r"""The Banzhaf index: how often a player swings a coalition from losing to winning.
 
     Swings :math:`\eta_i = \#\{S \subseteq N \setminus i : S \notin W, S \cup i \in W\}`;
@@ -248,10 +302,21 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
     if method in BANZHAF_SAMPLERS and normalized:
         raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
-            "(the normalised index is a ratio of estimates, without an unbiased estimator).")
-    sampled = _sampled(game, method, "banzhaf_index", BANZHAF_SAMPLERS, banzhaf_estimate,
-                       budget=budget, rng=rng, executor=executor, callback=callback,
-                       confidence=confidence, concept="banzhaf")
+            "(the normalised index is a ratio of estimates, without an unbiased estimator)."
+        )
+    sampled = _sampled(
+        game,
+        method,
+        "banzhaf_index",
+        BANZHAF_SAMPLERS,
+        banzhaf_estimate,
+        budget=budget,
+        rng=rng,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+        concept="banzhaf",
+    )
     if sampled is not None:
         return sampled
     game, exact, swings, used = _swings(game, method, "banzhaf_index")
@@ -264,12 +329,19 @@ def banzhaf_index(game: Any, *, normalized: bool = True, method: str = "auto",
         else:
             values = [Fraction(s, 2 ** (n - 1)) for s in swings]
             denominator = 2 ** (n - 1)
-        return _result(game, values, exact=True, concept="banzhaf", method=used,
-                       normalized=normalized, counts=swings, denominator=denominator)
+        return _result(
+            game,
+            values,
+            exact=True,
+            concept="banzhaf",
+            method=used,
+            normalized=normalized,
+            counts=swings,
+            denominator=denominator,
+        )
     absolute = np.asarray(swings, dtype=np.float64)
     shares = absolute / absolute.sum() if normalized and absolute.sum() > 0 else absolute
-    return _result(game, shares, exact=False, concept="banzhaf", method=used,
-                   normalized=normalized)
+    return _result(game, shares, exact=False, concept="banzhaf", method=used, normalized=normalized)
 
 
 def _winning(game, method: str, function: str):
@@ -278,7 +350,7 @@ def _winning(game, method: str, function: str):
         win, lose = _float_win_lose(game)
         return False, win, lose, "float"
     w = counts.winning()
-    total = 2 ** game.n_players
+    total = 2**game.n_players
     return True, w, total - w, counts.method
 
 
@@ -313,10 +385,16 @@ def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult
     """
     game = as_simple_game(game, "coleman_power_to_act")
     exact, win, lose, used = _winning(game, method, "coleman_power_to_act")
-    total = 2 ** game.n_players
+    total = 2**game.n_players
     value = Fraction(win, total) if exact else float(win)
-    return PowerToActResult(value=value, winning=win if exact else None, coalitions=total,
-                            exact=exact, concept="coleman-power-to-act", method=used)
+    return PowerToActResult(
+        value=value,
+        winning=win if exact else None,
+        coalitions=total,
+        exact=exact,
+        concept="coleman-power-to-act",
+        method=used,
+    )
 
 
 @front_door(COUNT_METHODS)
@@ -359,15 +437,23 @@ def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexR
     return _coleman(game, method, "coleman_power_to_initiate", "coleman-initiate", losing=True)
 
 
-def _coleman(game: Any, method: str, function: str, concept: str, *, losing: bool
-             ) -> PowerIndexResult:
+def _coleman(
+    game: Any, method: str, function: str, concept: str, *, losing: bool
+) -> PowerIndexResult:
     """Swings over the number of winning (``losing=False``) or losing coalitions."""
     game, exact, swings, used = _swings(game, method, function)
     _, win, lose, _ = _winning(game, method, function)
     total = lose if losing else win
     if exact:
-        return _result(game, [Fraction(s, total) for s in swings], exact=True,
-                       concept=concept, method=used, counts=swings, denominator=total)
+        return _result(
+            game,
+            [Fraction(s, total) for s in swings],
+            exact=True,
+            concept=concept,
+            method=used,
+            counts=swings,
+            denominator=total,
+        )
     values = np.asarray(swings) / (2.0 * total)
     return _result(game, values, exact=False, concept=concept, method=used)
 
@@ -397,11 +483,16 @@ def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     game, exact, swings, used = _swings(game, method, "rae_index")
     n = game.n_players
     if exact:
-        return _result(game, [Fraction(1, 2) + Fraction(s, 2 ** n) for s in swings],
-                       exact=True, concept="rae", method=used, counts=swings,
-                       denominator=2 ** n)
-    return _result(game, 0.5 + np.asarray(swings) / 2.0, exact=False, concept="rae",
-                   method=used)
+        return _result(
+            game,
+            [Fraction(1, 2) + Fraction(s, 2**n) for s in swings],
+            exact=True,
+            concept="rae",
+            method=used,
+            counts=swings,
+            denominator=2**n,
+        )
+    return _result(game, 0.5 + np.asarray(swings) / 2.0, exact=False, concept="rae", method=used)
 
 
 @front_door(COUNT_METHODS)
@@ -432,9 +523,15 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     n = game.n_players
     if exact:
         counts = [win - s for s in swings]
-        return _result(game, [Fraction(c, 2 ** n) for c in counts], exact=True,
-                       concept="risk-of-being-outvoted", method=used, counts=counts,
-                       denominator=2 ** n)
+        return _result(
+            game,
+            [Fraction(c, 2**n) for c in counts],
+            exact=True,
+            concept="risk-of-being-outvoted",
+            method=used,
+            counts=counts,
+            denominator=2**n,
+        )
     values = np.maximum(win - np.asarray(swings) / 2.0, 0.0)
     return _result(game, values, exact=False, concept="risk-of-being-outvoted", method=used)
 
@@ -484,12 +581,18 @@ def johnston_index(game: Any, *, method: str = "enumeration") -> PowerIndexResul
         _, critical_with_i = split_on(critical, i)
         ks = critical_with_i[with_i & ~without]
         by_k = np.bincount(ks, minlength=n + 1)
-        raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c),
-                       Fraction(0)))
+        raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c), Fraction(0)))
     total = len(vulnerable)
     values = [r / total if total else Fraction(0) for r in raw]
-    return _result(game, values, exact=True, concept="johnston", method="enumeration",
-                   normalized=True, denominator=total)
+    return _result(
+        game,
+        values,
+        exact=True,
+        concept="johnston",
+        method="enumeration",
+        normalized=True,
+        denominator=total,
+    )
 
 
 #: The choices of ``method=`` in :func:`deegan_packel_index`.
@@ -525,10 +628,19 @@ def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndex
     sizes = popcounts(n)[minimal].astype(np.int64)
     by_size = _membership_counts(minimal, n, sizes)
     m = len(minimal)
-    values = [sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
-              for row in by_size]
-    return _result(game, values, exact=True, concept="deegan-packel", method="enumeration",
-                   normalized=True, denominator=m)
+    values = [
+        sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
+        for row in by_size
+    ]
+    return _result(
+        game,
+        values,
+        exact=True,
+        concept="deegan-packel",
+        method="enumeration",
+        normalized=True,
+        denominator=m,
+    )
 
 
 #: The choices of ``method=`` in :func:`holler_index`.
@@ -561,9 +673,16 @@ def holler_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     minimal, _, _ = en.minimal_winning_data(game)
     counts = _membership_counts(minimal, game.n_players)
     total = sum(counts)
-    return _result(game, [Fraction(c, total) for c in counts], exact=True,
-                   concept="holler", method="enumeration", normalized=True, counts=counts,
-                   denominator=total)
+    return _result(
+        game,
+        [Fraction(c, total) for c in counts],
+        exact=True,
+        concept="holler",
+        method="enumeration",
+        normalized=True,
+        counts=counts,
+        denominator=total,
+    )
 
 
 #: The choices of ``method=`` in :func:`pivotal_players`.
@@ -571,8 +690,9 @@ PIVOTAL_METHODS = ("enumeration",)
 
 
 @front_door(PIVOTAL_METHODS)
-def pivotal_players(game: Any, yes: Iterable[str] | int, *,
-                    method: str = "enumeration") -> PivotalResult:
+def pivotal_players(
+    game: Any, yes: Iterable[str] | int, *, method: str = "enumeration"
+) -> PivotalResult:
     """Who is critical a posteriori, for one vote: members whose switch flips the outcome.
 
     Parameters
@@ -613,11 +733,17 @@ def pivotal_players(game: Any, yes: Iterable[str] | int, *,
     outcomes = game.winning_matrix(flips)
     pivotal = tuple(p for i, p in enumerate(game.players) if bool(outcomes[i]) != passed)
     members = game.coalition(mask)
-    return PivotalResult(x=np.asarray(outcomes, dtype=bool) != passed,
-                         players=game.players, exact=True, concept="pivotal-players",
-                         method="enumeration", passed=passed, pivotal=pivotal,
-                         yes=tuple(p for p in game.players if p in members),
-                         no=tuple(p for p in game.players if p not in members))
+    return PivotalResult(
+        x=np.asarray(outcomes, dtype=bool) != passed,
+        players=game.players,
+        exact=True,
+        concept="pivotal-players",
+        method="enumeration",
+        passed=passed,
+        pivotal=pivotal,
+        yes=tuple(p for p in game.players if p in members),
+        no=tuple(p for p in game.players if p not in members),
+    )
 
 
 #: Index names accepted by :func:`power_indices` and the CLI.
@@ -636,8 +762,9 @@ INDEX_NAMES = {
 
 
 @front_door(COUNT_METHODS)
-def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzhaf"), *,
-                  method: str = "auto") -> PowerTableResult:
+def power_indices(
+    game: Any, indices: Sequence[str] = ("shapley-shubik", "banzhaf"), *, method: str = "auto"
+) -> PowerTableResult:
     """Several indices of one game at once (shared counts are computed once).
 
     Parameters
@@ -661,17 +788,29 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
     check_method(method, METHODS, function="power_indices")
     if isinstance(indices, str):
         indices = [indices]
-    listed = as_list(indices, "power_indices: indices", InvalidArgumentError,
-                     expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'")
+    listed = as_list(
+        indices,
+        "power_indices: indices",
+        InvalidArgumentError,
+        expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'",
+    )
     names = [as_label(name, "an index name", "power_indices") for name in listed]
     if names == ["all"]:
         names = list(INDEX_NAMES)
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
             names = [k for k in names if k not in ("johnston", "deegan-packel", "holler")]
-    aliases = {"ss": "shapley-shubik", "shapley": "shapley-shubik", "bz": "banzhaf",
-               "penrose": "banzhaf-absolute", "risk": "risk-of-being-outvoted",
-               "prevent": "coleman-prevent", "initiate": "coleman-initiate",
-               "pgi": "holler", "public-good": "holler", "dp": "deegan-packel"}
+    aliases = {
+        "ss": "shapley-shubik",
+        "shapley": "shapley-shubik",
+        "bz": "banzhaf",
+        "penrose": "banzhaf-absolute",
+        "risk": "risk-of-being-outvoted",
+        "prevent": "coleman-prevent",
+        "initiate": "coleman-initiate",
+        "pgi": "holler",
+        "public-good": "holler",
+        "dp": "deegan-packel",
+    }
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
@@ -684,11 +823,15 @@ def power_indices(game: Any, indices: Sequence[str] = ("shapley-shubik", "banzha
         used.add(result.method)
     act = coleman_power_to_act(game, method=method)
     methods = sorted(used | {act.method})
-    return PowerTableResult(players=game.players, indices=columns, exact=exact and act.exact,
-                            power_to_act=act.value, concept="power-indices",
-                            method=methods[0] if len(methods) == 1 else "auto",
-                            message="" if len(methods) == 1 else
-                            f"methods used: {', '.join(methods)}")
+    return PowerTableResult(
+        players=game.players,
+        indices=columns,
+        exact=exact and act.exact,
+        power_to_act=act.value,
+        concept="power-indices",
+        method=methods[0] if len(methods) == 1 else "auto",
+        message="" if len(methods) == 1 else f"methods used: {', '.join(methods)}",
+    )
 
 
 #: The choices of ``method=`` in :func:`decision_rule_sweep`.
@@ -696,8 +839,9 @@ SWEEP_METHODS = ("exact",)
 
 
 @front_door(SWEEP_METHODS)
-def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None = None, *,
-                        method: str = "exact") -> SweepResult:
+def decision_rule_sweep(
+    game: WeightedVotingGame, quotas: Sequence[Any] | None = None, *, method: str = "exact"
+) -> SweepResult:
     """Efficiency and protection as the quota runs from simple majority to unanimity.
 
     For each quota: Coleman's power to act (efficiency), each member's power to prevent
@@ -733,14 +877,18 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
     from ..exceptions import TooLargeError
 
     if not isinstance(game, WeightedVotingGame):
-        raise InvalidGameError("decision_rule_sweep needs a WeightedVotingGame (the quota is "
-                               f"what it varies), got {type(game).__name__}.")
+        raise InvalidGameError(
+            "decision_rule_sweep needs a WeightedVotingGame (the quota is "
+            f"what it varies), got {type(game).__name__}."
+        )
     weights = list(game.int_weights)
     scale = game._scale
     total = sum(weights)
     if total > 10**6:
-        raise TooLargeError(f"the total integer weight is {total}; the sweep builds arrays of "
-                            "that length. Round the weights (e.g. populations in thousands).")
+        raise TooLargeError(
+            f"the total integer weight is {total}; the sweep builds arrays of "
+            "that length. Round the weights (e.g. populations in thousands)."
+        )
     if quotas is None:
         low = total // 2 + 1
         if total - low + 1 <= 101:
@@ -750,9 +898,12 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         shown: list[Any] = [Fraction(q, scale) for q in int_quotas]
     else:
         shown, int_quotas = [], []
-        for q in as_list(quotas, "decision_rule_sweep: quotas",
-                         expected="a list of quotas (numbers), or None for a sweep"):
-            game.with_quota(q)                       # validates the quota, with its message
+        for q in as_list(
+            quotas,
+            "decision_rule_sweep: quotas",
+            expected="a list of quotas (numbers), or None for a sweep",
+        ):
+            game.with_quota(q)  # validates the quota, with its message
             shown.append(q)
             int_quotas.append(math.ceil(Fraction(str(q)) * scale))
     n = len(weights)
@@ -774,7 +925,7 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
             d = en.remove_factor(c, w)
         removed_prefix[w] = np.concatenate([np.array([0], dtype=object), np.cumsum(d)])
     act, prevent, risk = [], [], []
-    two_n = 2 ** n
+    two_n = 2**n
     for q in int_quotas:
         win = int(at_least[q])
         row_prevent, row_risk = [], []
@@ -792,9 +943,17 @@ def decision_rule_sweep(game: WeightedVotingGame, quotas: Sequence[Any] | None =
         for k, row in enumerate(rows):
             array[k, :] = row
         return array
+
     quotas_shown = tuple(nb.int_if_integral(q) for q in shown)
     act_array = np.empty(len(act), dtype=object)
     act_array[:] = act
-    return SweepResult(players=game.players, quotas=quotas_shown, power_to_act=act_array,
-                       power_to_prevent=obj(prevent), risk_of_being_outvoted=obj(risk),
-                       exact=True, concept="decision-rule-sweep", method="exact")
+    return SweepResult(
+        players=game.players,
+        quotas=quotas_shown,
+        power_to_act=act_array,
+        power_to_prevent=obj(prevent),
+        risk_of_being_outvoted=obj(risk),
+        exact=True,
+        concept="decision-rule-sweep",
+        method="exact",
+    )

@@ -51,8 +51,9 @@ def weight_classes(game: WeightedVotingGame) -> tuple[tuple[str, ...], ...]:
     (('France', 'Germany', 'Italy'), ('Belgium', 'Netherlands'), ('Luxembourg',))
     """
     if not isinstance(game, WeightedVotingGame):
-        raise InvalidArgumentError(f"weight_classes needs a WeightedVotingGame, got "
-                                   f"{type(game).__name__}.")
+        raise InvalidArgumentError(
+            f"weight_classes needs a WeightedVotingGame, got {type(game).__name__}."
+        )
     classes: dict[Any, list[str]] = {}
     for player, weight in zip(game.players, game.int_weights):
         classes.setdefault(weight, []).append(player)
@@ -81,8 +82,7 @@ class SweepReport(Result):
         return self.sweep.power_to_act
 
 
-def sweep_report(game: WeightedVotingGame, quotas: Sequence[Any] | None = None
-                 ) -> SweepReport:
+def sweep_report(game: WeightedVotingGame, quotas: Sequence[Any] | None = None) -> SweepReport:
     r"""A decision-rule sweep with one class per weight.
 
     .. math:: A(q) = \frac{|\{S : w(S) \ge q\}|}{2^n}
@@ -116,12 +116,19 @@ def sweep_report(game: WeightedVotingGame, quotas: Sequence[Any] | None = None
     ((('1', '2', '3'),), (2, 3))
     """
     sweep = decision_rule_sweep(game, quotas)
-    return SweepReport(sweep=sweep, classes=weight_classes(game), players=sweep.players,
-                       exact=sweep.exact, concept="decision-rule-sweep", method=sweep.method)
+    return SweepReport(
+        sweep=sweep,
+        classes=weight_classes(game),
+        players=sweep.players,
+        exact=sweep.exact,
+        concept="decision-rule-sweep",
+        method=sweep.method,
+    )
 
 
-def pivotal_vote(game: Any, *, yes: Iterable[str] | None = None,
-                 no: Iterable[str] | None = None) -> PivotalResult:
+def pivotal_vote(
+    game: Any, *, yes: Iterable[str] | None = None, no: Iterable[str] | None = None
+) -> PivotalResult:
     """Who is pivotal for one vote, given the members voting yes or those voting no.
 
     Parameters

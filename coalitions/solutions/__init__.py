@@ -5,27 +5,58 @@ from .myerson import graph_restricted_game, myerson_value
 from .owen import banzhaf_owen_index, banzhaf_owen_value, owen_index, owen_value
 from .semivalues import semivalue
 from .shapley import shapley_value
-from .imputations import (imputation_vertices, is_efficient, is_imputation,
-                          is_individually_rational)
+from .imputations import imputation_vertices, is_efficient, is_imputation, is_individually_rational
 from .core import core, core_vertices, is_balanced_collection, is_in_core
 from .least_core import is_in_least_core, least_core, max_excess
-from .nucleolus import (is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucleolus,
-                        prenucleolus)
+from .nucleolus import is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucleolus, prenucleolus
 from .tau import minimal_rights, tau_value, utopia_payoffs
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
-from .claims import (claims_rule, constrained_equal_awards, constrained_equal_losses,
-                     proportional_rule, talmud_rule)
+from .claims import (
+    claims_rule,
+    constrained_equal_awards,
+    constrained_equal_losses,
+    proportional_rule,
+    talmud_rule,
+)
 
-__all__ = ["shapley_value", "banzhaf_value", "semivalue", "myerson_value",
-           "graph_restricted_game", "owen_value", "banzhaf_owen_value", "owen_index",
-           "banzhaf_owen_index",
-           "is_efficient", "is_individually_rational", "is_imputation", "imputation_vertices",
-           "core", "core_vertices", "is_in_core", "is_balanced_collection",
-           "least_core", "is_in_least_core", "max_excess",
-           "nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
-           "is_prenucleolus",
-           "tau_value", "utopia_payoffs", "minimal_rights", "gately_point",
-           "propensity_to_disrupt", "equal_division", "equal_surplus_division", "ensc_value",
-           "proportional_rule", "constrained_equal_awards", "constrained_equal_losses",
-           "talmud_rule", "claims_rule"]
+__all__ = [
+    "shapley_value",
+    "banzhaf_value",
+    "semivalue",
+    "myerson_value",
+    "graph_restricted_game",
+    "owen_value",
+    "banzhaf_owen_value",
+    "owen_index",
+    "banzhaf_owen_index",
+    "is_efficient",
+    "is_individually_rational",
+    "is_imputation",
+    "imputation_vertices",
+    "core",
+    "core_vertices",
+    "is_in_core",
+    "is_balanced_collection",
+    "least_core",
+    "is_in_least_core",
+    "max_excess",
+    "nucleolus",
+    "prenucleolus",
+    "per_capita_nucleolus",
+    "is_nucleolus",
+    "is_prenucleolus",
+    "tau_value",
+    "utopia_payoffs",
+    "minimal_rights",
+    "gately_point",
+    "propensity_to_disrupt",
+    "equal_division",
+    "equal_surplus_division",
+    "ensc_value",
+    "proportional_rule",
+    "constrained_equal_awards",
+    "constrained_equal_losses",
+    "talmud_rule",
+    "claims_rule",
+]

@@ -95,7 +95,8 @@ class NormalForm:
         values = game.values
         full = (1 << n) - 1
         integral = game.kind == nb.FLOAT and bool(
-            np.abs(values).max(initial=0) < _INTEGRAL_FLOAT and np.all(values == np.round(values)))
+            np.abs(values).max(initial=0) < _INTEGRAL_FLOAT and np.all(values == np.round(values))
+        )
         self.exact = game.kind == nb.EXACT or integral
         if self.exact:
             if integral:
@@ -166,8 +167,13 @@ class NormalForm:
             out = np.empty(self.n, dtype=object)
             out[:] = [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)]
         else:
-            out = np.array([float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)],
-                           dtype=np.float64) + 0.0
+            out = (
+                np.array(
+                    [float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)],
+                    dtype=np.float64,
+                )
+                + 0.0
+            )
         out.setflags(write=False)
         return out
 
@@ -206,8 +212,15 @@ class NormalForm:
             exc = exc / np.maximum(popcounts(self.n), 1)
         return exc
 
-    def top_excesses(self, x0: Sequence[Any], *, per_capita: bool = False, exact: bool = True,
-                     count: int = 4096, fexc: np.ndarray | None = None):
+    def top_excesses(
+        self,
+        x0: Sequence[Any],
+        *,
+        per_capita: bool = False,
+        exact: bool = True,
+        count: int = 4096,
+        fexc: np.ndarray | None = None,
+    ):
         """The coalitions with the largest excesses at ``x0``, with exact keys.
 
         Returns ``(masks, keys, complete_above, d)``: every proper coalition whose key is at
@@ -227,7 +240,7 @@ class NormalForm:
         except (OverflowError, FloatingPointError):
             if not exact:
                 raise
-            fexc, x_scale = None, math.inf   # beyond floats: every coalition, exactly
+            fexc, x_scale = None, math.inf  # beyond floats: every coalition, exactly
         inner = fexc[1:full] if fexc is not None else None
         margin = 1e-7 * max(1.0, x_scale)
         if inner is None or inner.size <= 2 * count:
@@ -238,7 +251,7 @@ class NormalForm:
             masks = np.flatnonzero(inner >= kth - 2 * margin).astype(np.int64) + 1
             bound = kth - margin
         if not exact:
-            assert fexc is not None   # float excesses failing re-raised above when not exact
+            assert fexc is not None  # float excesses failing re-raised above when not exact
             return masks, fexc[masks], bound, 1
         # one denominator d for x0 and v0 = ints / den: the last integer is d / den
         scaled, _ = nb.to_scaled_int([*x0, Fraction(1, self.den)], dtype=object)
@@ -250,16 +263,18 @@ class NormalForm:
         else:
             big_v = max(abs(int(i)) for i in ints.tolist())
         if big_v * factor + sum(abs(v) for v in x_int) < INT64_SAFE and ints.dtype != object:
-            if masks.size > (1 << n) >> 4:     # many candidates: one int64 pass over the table
+            if masks.size > (1 << n) >> 4:  # many candidates: one int64 pass over the table
                 keys = (ints * factor - subset_sums(np.array(x_int, dtype=np.int64), n))[masks]
             else:
                 keys = ints[masks] * factor - mask_bits(masks, n, np.int64) @ np.array(
-                    x_int, dtype=np.int64)
+                    x_int, dtype=np.int64
+                )
             keys = keys.astype(object) if per_capita else keys
         else:
             v_int = np.array([int(i) * factor for i in ints[masks].tolist()], dtype=object)
             keys = v_int - mask_bits(masks, n, np.int64).astype(object) @ np.array(
-                x_int, dtype=object)
+                x_int, dtype=object
+            )
         if per_capita:
             lcm = math.lcm(*range(1, n + 1))
             sizes = mask_bits(masks, n, np.int64).sum(axis=1)
@@ -279,7 +294,7 @@ class NormalForm:
     def float_max_excess(self, x0: Sequence[Any]) -> float:
         """The largest excess over the proper coalitions, in float and in the game's units."""
         exc = self.float_excesses(x0)
-        return self.from_lp_float(float(exc[1:self.full].max()))
+        return self.from_lp_float(float(exc[1 : self.full].max()))
 
     def from_lp_float(self, value: float) -> float:
         """A float in LP units back in the game's units, as a float."""

@@ -35,10 +35,10 @@ class Run:
     success: bool = True
     message: str = ""
     nit: int = 0
-    levels: list = field(default_factory=list)       # t of each stage
-    fixed: list = field(default_factory=list)        # (mask, stage)
-    bounds: list = field(default_factory=list)       # (player, stage)
-    duals: list = field(default_factory=list)        # first stage: (mask, weight)
+    levels: list = field(default_factory=list)  # t of each stage
+    fixed: list = field(default_factory=list)  # (mask, stage)
+    bounds: list = field(default_factory=list)  # (player, stage)
+    duals: list = field(default_factory=list)  # first stage: (mask, weight)
     max_rows: int = 0
 
 
@@ -68,8 +68,7 @@ def _add_masks(span: Span, masks: np.ndarray, rng=None) -> list[int]:
     limit = 64 * span.n
     rng = np.random.default_rng(0) if rng is None else rng
     while pending.size and span.rank < span.n:
-        sample = pending if pending.size <= limit else rng.choice(pending, limit,
-                                                                   replace=False)
+        sample = pending if pending.size <= limit else rng.choice(pending, limit, replace=False)
         choice = _independent(sample, span)
         if not choice:  # pragma: no cover - numerically dependent sample
             choice = [int(m) for m in sample[:1]]
@@ -80,8 +79,7 @@ def _add_masks(span: Span, masks: np.ndarray, rng=None) -> list[int]:
     return added
 
 
-def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exact: bool
-                    ) -> bool:
+def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exact: bool) -> bool:
     """Is the level's collection balanced modulo the span (then add it to the span)?
 
     A huge level is checked on random samples first: a balanced sample joins the span, and
@@ -113,9 +111,16 @@ def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exac
     return True
 
 
-def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=None,
-                  first_stage_only: bool = False, atol: float = 1e-9,
-                  progress: Callable[[int, int], None] | None = None) -> Run:
+def sequential_lp(
+    v: np.ndarray,
+    n: int,
+    *,
+    imputation: bool,
+    weight_by_size=None,
+    first_stage_only: bool = False,
+    atol: float = 1e-9,
+    progress: Callable[[int, int], None] | None = None,
+) -> Run:
     """Run the sequential LPs on the float table ``v``; see the module docstring.
 
     ``v`` should be a zero-normalised table scaled to magnitudes of order one (see
@@ -132,9 +137,9 @@ def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=Non
     span.add_mask(full)
     alive = np.ones(size, dtype=bool)
     alive[0] = alive[full] = False
-    eq_masks: list[int] = []       # fixed coalitions that define the affine set
+    eq_masks: list[int] = []  # fixed coalitions that define the affine set
     eq_rhs: list[float] = []
-    eq_players: list[int] = []     # imputation bounds turned into equalities
+    eq_players: list[int] = []  # imputation bounds turned into equalities
     open_bounds = list(range(n)) if imputation else []
     singles = np.array([1 << i for i in range(n)], dtype=np.int64)
     run = Run(x=np.full(n, np.nan))
@@ -164,8 +169,9 @@ def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=Non
         if progress is not None:
             progress(span.rank, n)
         while True:
-            solution, nrows = _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players,
-                                        open_bounds)
+            solution, nrows = _stage_lp(
+                v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds
+            )
             run.nit += 1
             run.max_rows = max(run.max_rows, nrows)
             if not solution.success:
@@ -187,7 +193,7 @@ def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=Non
                 idx = idx[np.argpartition(-viol[idx], batch - 1)[:batch]]
             active = np.union1d(active, idx)
         duals = -np.asarray(solution.ineqlin)
-        row_duals, bound_duals = duals[: active.size], duals[active.size:]
+        row_duals, bound_duals = duals[: active.size], duals[active.size :]
         hot_rows = np.flatnonzero(row_duals > _DUAL_TOL)
         hot_bounds = np.flatnonzero(bound_duals > _DUAL_TOL)
         if hot_rows.size == 0 and hot_bounds.size == 0:  # numerically flat dual
@@ -218,7 +224,7 @@ def sequential_lp(v: np.ndarray, n: int, *, imputation: bool, weight_by_size=Non
         alive &= span.not_in_span_table()
         active = active[alive[active]]
         if active.size == 0:
-            active = np.flatnonzero(alive)[: batch]
+            active = np.flatnonzero(alive)[:batch]
     if progress is not None:
         progress(n, n)
     return run
@@ -250,9 +256,14 @@ def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
     return solve_lp(cost, A_ub=rows, b_ub=rhs, A_eq=eq, b_eq=eq_b), rows.shape[0]
 
 
-def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight_by_size=None,
-                      *, unscale: Callable[[float], Any] = float
-                      ) -> tuple[list[Fraction], list[Fraction]] | None:
+def reconstruct_exact(
+    value: Callable[[int], Fraction],
+    n: int,
+    run: Run,
+    weight_by_size=None,
+    *,
+    unscale: Callable[[float], Any] = float,
+) -> tuple[list[Fraction], list[Fraction]] | None:
     """Exact ``x`` and stage levels from the equalities the run fixed (None if inconsistent).
 
     ``value(mask)`` is the exact worth of a coalition; ``unscale`` maps the run's numbers (in
@@ -267,8 +278,9 @@ def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight
     rhs.append(value(full))
     for mask, stage in run.fixed:
         row = mask_indicator(mask, n) + [0] * stages
-        row[n + stage - 1] = 1 if weight_by_size is None else int(weight_by_size[
-            bin(mask).count("1")])
+        row[n + stage - 1] = (
+            1 if weight_by_size is None else int(weight_by_size[bin(mask).count("1")])
+        )
         rows.append(row)
         rhs.append(value(mask))
     for player, _stage in run.bounds:
@@ -283,8 +295,16 @@ def reconstruct_exact(value: Callable[[int], Fraction], n: int, run: Run, weight
     return solved[:n], solved[n:]
 
 
-def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int], *,
-             exact: bool, atol: float = 1e-9, complete_above=None) -> bool | None:
+def kohlberg(
+    n: int,
+    masks: np.ndarray,
+    keys: np.ndarray,
+    zero_players: list[int],
+    *,
+    exact: bool,
+    atol: float = 1e-9,
+    complete_above=None,
+) -> bool | None:
     """Kohlberg's criterion on the excess ``keys`` of the coalitions ``masks``.
 
     For every level d the coalitions with excess >= d must form a balanced collection
@@ -300,11 +320,11 @@ def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int
         return True
     span = Span(n)
     span.add_mask(full)
-    zero_rows = mask_bits(np.array([1 << i for i in zero_players], dtype=np.int64), n,
-                          np.int64)
+    zero_rows = mask_bits(np.array([1 << i for i in zero_players], dtype=np.int64), n, np.int64)
     if keys.dtype == object:
-        order = np.array(sorted(range(keys.size), key=keys.__getitem__, reverse=True),
-                         dtype=np.int64)
+        order = np.array(
+            sorted(range(keys.size), key=keys.__getitem__, reverse=True), dtype=np.int64
+        )
     else:
         order = np.argsort(-keys, kind="stable")
     sorted_keys = keys[order]
@@ -327,4 +347,3 @@ def kohlberg(n: int, masks: np.ndarray, keys: np.ndarray, zero_players: list[int
     if span.rank == n:
         return True
     return None if complete_above is not None else True
-

@@ -54,7 +54,7 @@ class SizeProfile:
                 h = n - k
                 matrix = values.reshape(1 << h, 1 << k)
                 self._k, self._h = k, h
-                self._B = matrix @ size_indicator(k)               # (2**h, k+1)
+                self._B = matrix @ size_indicator(k)  # (2**h, k+1)
                 self._A = np.ascontiguousarray(size_indicator(h).T) @ matrix  # (h+1, 2**k)
         else:
             self._layers, self._totals = _exact_layers(values, n, self.kind)
@@ -88,15 +88,16 @@ class SizeProfile:
         """
         if self.kind == nb.FLOAT:
             return self._float_player_sums(np.asarray(g, dtype=np.float64))
-        return [sum((g[s] * layer[s] for s in range(self.n + 1)), nb.constant(0, self.kind))
-                for layer in self._layers]
+        return [
+            sum((g[s] * layer[s] for s in range(self.n + 1)), nb.constant(0, self.kind))
+            for layer in self._layers
+        ]
 
     def total(self, g):
         """``sum over all T of g[|T|] v(T)``."""
         if self.kind == nb.FLOAT:
             return self._float_total(np.asarray(g, dtype=np.float64))
-        return sum((g[s] * self._totals[s] for s in range(self.n + 1)),
-                   nb.constant(0, self.kind))
+        return sum((g[s] * self._totals[s] for s in range(self.n + 1)), nb.constant(0, self.kind))
 
 
 def size_profile(game) -> SizeProfile:
@@ -114,7 +115,7 @@ def _exact_layers(values: np.ndarray, n: int, kind: str):
     bounds = np.searchsorted(sizes[order], np.arange(n + 2))
     bits = bit_matrix(n).astype(bool)
     if kind == nb.EXACT:
-        table, denominator = nb.to_scaled_int(values)   # int64 when every layer sum fits
+        table, denominator = nb.to_scaled_int(values)  # int64 when every layer sum fits
 
         def finish(x):
             return Fraction(int(x), denominator)
@@ -128,7 +129,7 @@ def _exact_layers(values: np.ndarray, n: int, kind: str):
     totals = [None] * (n + 1)
     zero = table.dtype.type(0) if table.dtype != object else 0
     for s in range(n + 1):
-        members = order[bounds[s]:bounds[s + 1]]
+        members = order[bounds[s] : bounds[s + 1]]
         segment = table[members]
         totals[s] = finish(segment.sum() if len(segment) else zero)
         for i in range(n):

@@ -73,7 +73,7 @@ class _Polytope:
         self.A = mask_bits(masks, n, np.int64)
         self.b = b_proper
         self.b_grand = int(b_grand)
-        self.A_object: np.ndarray | None = None    # A as Python ints, built on first use
+        self.A_object: np.ndarray | None = None  # A as Python ints, built on first use
 
     def _matrix_for(self, vector: np.ndarray) -> np.ndarray:
         if vector.dtype == object:
@@ -86,12 +86,15 @@ class _Polytope:
     def slack(self, point: tuple[int, ...], q: int) -> np.ndarray:
         """``A P - q b`` for the vertex P / q (exact; int64 when that cannot overflow)."""
         p = _as_array(point)
-        small = (p.dtype != object and self.b.dtype != object and q < (1 << 20)
-                 and int(np.abs(self.b).max(initial=0)) < (1 << 40))
+        small = (
+            p.dtype != object
+            and self.b.dtype != object
+            and q < (1 << 20)
+            and int(np.abs(self.b).max(initial=0)) < (1 << 40)
+        )
         if small:
             return self.A @ p - self.b * q
-        return self._matrix_for(p.astype(object)) @ p.astype(object) - \
-            self.b.astype(object) * q
+        return self._matrix_for(p.astype(object)) @ p.astype(object) - self.b.astype(object) * q
 
     def moves(self, directions: np.ndarray) -> np.ndarray:
         """``A d`` for integer directions (columns)."""
@@ -104,14 +107,16 @@ def _tangent_rays(tight_rows: np.ndarray, n: int) -> list[list[int]]:
     Coordinates on the sum-zero subspace: ``d = (z, -sum(z))``, so a row ``a`` becomes
     ``g = a[:n-1] - a[n-1]``.
     """
-    g = (tight_rows[:, : n - 1] - tight_rows[:, n - 1: n]).astype(np.int64)
+    g = (tight_rows[:, : n - 1] - tight_rows[:, n - 1 : n]).astype(np.int64)
     k = n - 1
     if k == 0:
         return []
     basis = _independent_rows(g, k)
     if basis is None:
-        raise SolverError("the core's tangent cone at a vertex is not pointed; this cannot "
-                          "happen for a bounded polytope (please report the game).")
+        raise SolverError(
+            "the core's tangent cone at a vertex is not pointed; this cannot "
+            "happen for a bounded polytope (please report the game)."
+        )
     square = g[basis]
     rays = _square_rays(square)
     if len(g) == k:
@@ -147,11 +152,13 @@ def _tangent_rays(tight_rows: np.ndarray, n: int) -> list[list[int]]:
                 # condition, cheap), and no third ray tight on all of them (Fukuda-Prodon)
                 if common.bit_count() < k - 2:
                     continue
-                if any((zero_sets[r] & common) == common for r in range(count)
-                       if r != i_pos and r != i_neg):
+                if any(
+                    (zero_sets[r] & common) == common
+                    for r in range(count)
+                    if r != i_pos and r != i_neg
+                ):
                     continue
-                combined = (products[i_pos] * ray_matrix[i_neg]
-                            - products[i_neg] * ray_matrix[i_pos])
+                combined = products[i_pos] * ray_matrix[i_neg] - products[i_neg] * ray_matrix[i_pos]
                 new_rays.append(_primitive(combined.tolist()))
                 new_zero.append(common | bit)
         keep = np.flatnonzero(products >= 0)
@@ -193,7 +200,7 @@ def _independent_rows(g: np.ndarray, k: int) -> list[int] | None:
         candidate = sorted(int(i) for i in order[:k])
     if _exact_nonsingular(g[candidate]):
         return candidate
-    span = Span(k)            # exact greedy fallback
+    span = Span(k)  # exact greedy fallback
     chosen = []
     for j, row in enumerate(g.tolist()):
         if span.add(row):
@@ -234,20 +241,21 @@ def _step(polytope: _Polytope, point, q, slack: np.ndarray, directions: list[lis
     """Follow each direction from the vertex P / q to the first blocking constraint."""
     if not directions:
         return []
-    d = np.array(directions, dtype=object if any(_big(r) for r in directions)
-                 else np.int64).T
+    d = np.array(directions, dtype=object if any(_big(r) for r in directions) else np.int64).T
     moves = polytope.moves(d)
     out = []
     floating = slack.dtype != object and moves.dtype != object
-    if floating:   # a float pass picks the near-minimal ratios; exact comparison decides
+    if floating:  # a float pass picks the near-minimal ratios; exact comparison decides
         slack_f = slack.astype(np.float64)
         moves_f = moves.astype(np.float64)
     for c in range(d.shape[1]):
         column = moves[:, c]
         negative = np.flatnonzero(column < 0)
         if negative.size == 0:
-            raise SolverError("an edge of the core is unbounded; this cannot happen for a "
-                              "bounded polytope (please report the game).")
+            raise SolverError(
+                "an edge of the core is unbounded; this cannot happen for a "
+                "bounded polytope (please report the game)."
+            )
         if floating:
             ratios = slack_f[negative] / -moves_f[negative, c]
             near = negative[ratios <= ratios.min() * (1 + 1e-12) + 1e-300]
@@ -268,8 +276,10 @@ def _to_vertex(polytope: _Polytope, point: list[Fraction]) -> tuple[tuple[int, .
     for _ in range(n + 1):
         slack = polytope.slack(*current)
         if np.any(slack < 0):
-            raise SolverError("the starting point of the core's vertex enumeration is not "
-                              "in the core (please report the game).")
+            raise SolverError(
+                "the starting point of the core's vertex enumeration is not "
+                "in the core (please report the game)."
+            )
         tight = np.flatnonzero(slack == 0)
         span = Span(n)
         span.add([1] * n)
@@ -287,9 +297,9 @@ def _to_vertex(polytope: _Polytope, point: list[Fraction]) -> tuple[tuple[int, .
     raise SolverError("could not reach a vertex of the core (please report the game).")
 
 
-def exact_core_vertices(b: np.ndarray, n: int, start: list[Fraction], *,
-                        max_vertices: int = MAX_CORE_VERTICES
-                        ) -> list[tuple[tuple[int, ...], int]]:
+def exact_core_vertices(
+    b: np.ndarray, n: int, start: list[Fraction], *, max_vertices: int = MAX_CORE_VERTICES
+) -> list[tuple[tuple[int, ...], int]]:
     """The vertices ``P / q`` of ``{X : X(S) >= b[S], X(N) = b[N]}`` (b integer, by mask).
 
     ``start`` is a point of the polytope (exact). Returns reduced ``(P, q)`` pairs.
@@ -313,5 +323,6 @@ def exact_core_vertices(b: np.ndarray, n: int, start: list[Fraction], *,
                 if len(found) > max_vertices:
                     raise TooLargeError(
                         f"the core has more than {max_vertices} vertices; enumerate fewer "
-                        "players, or use core(game) for emptiness and one core point.")
+                        "players, or use core(game) for emptiness and one core point."
+                    )
     return list(found)

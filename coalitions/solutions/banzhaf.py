@@ -21,9 +21,17 @@ BANZHAF_METHODS = ("auto", "exact", *BANZHAF_SAMPLERS)
 
 
 @front_door(BANZHAF_METHODS)
-def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "auto",
-                  budget: int | None = None, rng=None, executor=None, callback=None,
-                  confidence: float = 0.95) -> ValueResult:
+def banzhaf_value(
+    game: TUGame,
+    *,
+    normalized: bool = False,
+    method: str = "auto",
+    budget: int | None = None,
+    rng=None,
+    executor=None,
+    callback=None,
+    confidence: float = 0.95,
+) -> ValueResult:
     r"""The Banzhaf value of a TU game.
 
     Each player receives its marginal contribution averaged over all coalitions of the other
@@ -83,14 +91,25 @@ def banzhaf_value(game: TUGame, *, normalized: bool = False, method: str = "auto
     """
     from ..approx import dispatch
 
-    estimate = dispatch(game, method, "banzhaf_value", "sampling", BANZHAF_SAMPLERS,
-                        BANZHAF_METHODS, budget=budget, rng=rng, executor=executor,
-                        callback=callback, confidence=confidence, normalized=normalized)
+    estimate = dispatch(
+        game,
+        method,
+        "banzhaf_value",
+        "sampling",
+        BANZHAF_SAMPLERS,
+        BANZHAF_METHODS,
+        budget=budget,
+        rng=rng,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+        normalized=normalized,
+    )
     if estimate is not None:
         return mark_cost(game, estimate)
     game = as_tu_game(game, "banzhaf_value")
     n = game.n_players
-    if n == 0:                          # no player, no payoff
+    if n == 0:  # no player, no payoff
         return as_result(game, [], concept="banzhaf", method="exact", normalized=normalized)
     weight = nb.constant(Fraction(1, 2 ** (n - 1)), game.kind)
     payoffs = semivalue_raw(game, [weight] * n)

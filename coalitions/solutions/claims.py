@@ -16,8 +16,14 @@ from .._checks import check_choice, name_list
 from ..exceptions import InvalidProblemError
 from ..results import ValueResult
 
-__all__ = ["proportional_rule", "constrained_equal_awards", "constrained_equal_losses",
-           "talmud_rule", "CLAIMS_RULES", "claims_rule"]
+__all__ = [
+    "proportional_rule",
+    "constrained_equal_awards",
+    "constrained_equal_losses",
+    "talmud_rule",
+    "CLAIMS_RULES",
+    "claims_rule",
+]
 
 
 def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, rule: str):
@@ -32,8 +38,7 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
     except ValueError as error:
         raise InvalidProblemError(f"{rule}: {error}") from None
     if kind == nb.SYMBOLIC:
-        raise InvalidProblemError(f"{rule} compares claims, so they must be numbers, not "
-                                  "symbols.")
+        raise InvalidProblemError(f"{rule} compares claims, so they must be numbers, not symbols.")
     values = [float(v) for v in array] if kind == nb.FLOAT else list(array)
     *claims, estate = values
     if any(c < 0 for c in claims):
@@ -45,13 +50,15 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
             f"{rule}: the estate must lie between 0 and the sum of the claims ({total}), got "
             f"{estate}."
         )
-    names = tuple(name_list(players, f"{rule}: players", InvalidProblemError)) \
-        if players is not None else tuple(str(i + 1) for i in range(len(claims)))
+    names = (
+        tuple(name_list(players, f"{rule}: players", InvalidProblemError))
+        if players is not None
+        else tuple(str(i + 1) for i in range(len(claims)))
+    )
     if len(set(names)) != len(names):
         raise InvalidProblemError(f"{rule}: player names must be distinct, got {names}.")
     if len(names) != len(claims):
-        raise InvalidProblemError(f"{rule}: {len(names)} player names for {len(claims)} "
-                                  "claims.")
+        raise InvalidProblemError(f"{rule}: {len(names)} player names for {len(claims)} claims.")
     return estate, claims, names, kind
 
 
@@ -62,8 +69,9 @@ def _result(x: list, names: tuple, kind: str, concept: str) -> ValueResult:
         array = np.empty(len(x), dtype=object)
         array[:] = x
     array.setflags(write=False)
-    return ValueResult(x=array, players=names, exact=kind != nb.FLOAT, concept=concept,
-                       method="closed-form")
+    return ValueResult(
+        x=array, players=names, exact=kind != nb.FLOAT, concept=concept, method="closed-form"
+    )
 
 
 def _cea(estate, claims, kind):
@@ -84,8 +92,9 @@ def _cea(estate, claims, kind):
     return x
 
 
-def proportional_rule(estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-                      ) -> ValueResult:
+def proportional_rule(
+    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
+) -> ValueResult:
     r"""The proportional rule: :math:`x_i = \lambda d_i` with :math:`\lambda = E / \sum d`.
 
     Examples
@@ -101,8 +110,9 @@ def proportional_rule(estate: Any, claims: Sequence[Any], players: Iterable[str]
     return _result([estate * c / total for c in claims], names, kind, "proportional")
 
 
-def constrained_equal_awards(estate: Any, claims: Sequence[Any],
-                             players: Iterable[str] | None = None) -> ValueResult:
+def constrained_equal_awards(
+    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
+) -> ValueResult:
     r"""Constrained equal awards (CEA): :math:`x_i = \min(d_i, \lambda)`, :math:`\sum x = E`.
 
     Examples
@@ -115,8 +125,9 @@ def constrained_equal_awards(estate: Any, claims: Sequence[Any],
     return _result(_cea(estate, claims, kind), names, kind, "constrained-equal-awards")
 
 
-def constrained_equal_losses(estate: Any, claims: Sequence[Any],
-                             players: Iterable[str] | None = None) -> ValueResult:
+def constrained_equal_losses(
+    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
+) -> ValueResult:
     r"""Constrained equal losses (CEL): :math:`x_i = \max(0, d_i - \lambda)`, :math:`\sum x = E`.
 
     Examples
@@ -127,12 +138,12 @@ def constrained_equal_losses(estate: Any, claims: Sequence[Any],
     """
     estate, claims, names, kind = _problem(estate, claims, players, "constrained_equal_losses")
     losses = _cea(sum(claims) - estate, claims, kind)
-    return _result([c - l for c, l in zip(claims, losses)], names, kind,
-                   "constrained-equal-losses")
+    return _result([c - l for c, l in zip(claims, losses)], names, kind, "constrained-equal-losses")
 
 
-def talmud_rule(estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-                ) -> ValueResult:
+def talmud_rule(
+    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
+) -> ValueResult:
     r"""The Talmud rule (Aumann and Maschler 1985).
 
     CEA on the half-claims when :math:`E \le D/2`; otherwise each claimant gets its claim
@@ -171,8 +182,9 @@ CLAIMS_RULES = {
 }
 
 
-def claims_rule(estate: Any, claims: Sequence[Any], rule: str = "talmud",
-                players: Iterable[str] | None = None) -> ValueResult:
+def claims_rule(
+    estate: Any, claims: Sequence[Any], rule: str = "talmud", players: Iterable[str] | None = None
+) -> ValueResult:
     """Apply a named rule: ``"proportional"``, ``"cea"``, ``"cel"`` or ``"talmud"``.
 
     Examples

@@ -21,8 +21,14 @@ from ._vertices import MAX_CORE_VERTICES, exact_core_vertices
 from .imputations import payoff_vector
 from .least_core import LeastCoreSolution, balanced_collection, excesses_at_most, solve_least_core
 
-__all__ = ["core", "is_in_core", "core_vertices", "is_balanced_collection",
-           "MAX_VERTEX_PLAYERS", "MAX_CORE_VERTICES"]
+__all__ = [
+    "core",
+    "is_in_core",
+    "core_vertices",
+    "is_balanced_collection",
+    "MAX_VERTEX_PLAYERS",
+    "MAX_CORE_VERTICES",
+]
 
 #: Largest game whose core vertices are enumerated.
 MAX_VERTEX_PLAYERS = 10
@@ -36,8 +42,9 @@ CORE_METHODS = ("highs",)
 
 
 @front_door(CORE_METHODS)
-def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9,
-         method: str = "highs") -> CoreResult:
+def core(
+    game: TUGame, *, vertices: bool = False, atol: float = 1e-9, method: str = "highs"
+) -> CoreResult:
     r"""The core: is it empty, one core point, its vertices, or a proof that it is empty.
 
     .. math:: C(v) = \{x : x(N) = v(N),\ x(S) \ge v(S)\ \forall S \subseteq N\}
@@ -133,25 +140,55 @@ def core(game: TUGame, *, vertices: bool = False, atol: float = 1e-9,
     solution = solve_least_core(nf, atol)
     cost = game.is_cost
     if not solution.success:
-        return CoreResult(players=game.players, is_empty=False, x=np.full(n, np.nan),
-                          epsilon=float("nan"), exact=False, message=solution.message,
-                          success=False, status=FAILED, concept="core", method="highs",
-                          cost=cost)
+        return CoreResult(
+            players=game.players,
+            is_empty=False,
+            x=np.full(n, np.nan),
+            epsilon=float("nan"),
+            exact=False,
+            message=solution.message,
+            success=False,
+            status=FAILED,
+            concept="core",
+            method="highs",
+            cost=cost,
+        )
     exact = solution.exact and game.kind == nb.EXACT
     epsilon = nf.to_amount(solution.epsilon)
     if _is_empty(nf, solution, atol):
         certificate = balanced_collection(game, solution.support, solution.delta, exact=exact)
-        message = ("empty: a balanced collection of coalitions' stand-alone costs is below "
-                   "c(N)" if cost else "empty: a balanced collection outweighs v(N)")
-        return CoreResult(players=game.players, is_empty=True, x=nf.to_payoffs(solution.x0),
-                          epsilon=epsilon, vertices=() if vertices else None,
-                          certificate=certificate, exact=exact, message=message,
-                          concept="core", method="highs", cost=cost)
+        message = (
+            "empty: a balanced collection of coalitions' stand-alone costs is below c(N)"
+            if cost
+            else "empty: a balanced collection outweighs v(N)"
+        )
+        return CoreResult(
+            players=game.players,
+            is_empty=True,
+            x=nf.to_payoffs(solution.x0),
+            epsilon=epsilon,
+            vertices=() if vertices else None,
+            certificate=certificate,
+            exact=exact,
+            message=message,
+            concept="core",
+            method="highs",
+            cost=cost,
+        )
     found = tuple(_vertices(nf, solution)) if vertices else None
-    return CoreResult(players=game.players, is_empty=False, x=nf.to_payoffs(solution.x0),
-                      epsilon=epsilon, vertices=found, certificate=None, exact=exact,
-                      message="not empty; in costs" if cost else "not empty",
-                      concept="core", method="highs", cost=cost)
+    return CoreResult(
+        players=game.players,
+        is_empty=False,
+        x=nf.to_payoffs(solution.x0),
+        epsilon=epsilon,
+        vertices=found,
+        certificate=None,
+        exact=exact,
+        message="not empty; in costs" if cost else "not empty",
+        concept="core",
+        method="highs",
+        cost=cost,
+    )
 
 
 def _is_empty(nf: NormalForm, solution: LeastCoreSolution, atol: float) -> bool:
@@ -193,9 +230,14 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     return excesses_at_most(nf, payoffs, Fraction(0), atol)
 
 
-def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None = None, *,
-                           coalitions: Sequence[Sequence[str]] | None = None,
-                           weights: Sequence[Any] | None = None, atol: float = 1e-9) -> bool:
+def is_balanced_collection(
+    game: TUGame,
+    certificate: BalancedCollection | None = None,
+    *,
+    coalitions: Sequence[Sequence[str]] | None = None,
+    weights: Sequence[Any] | None = None,
+    atol: float = 1e-9,
+) -> bool:
     """Whether weights balance the coalitions: positive, and every player's total is one.
 
     Pass a :class:`BalancedCollection` (from :func:`core`) or ``coalitions`` and ``weights``.
@@ -223,29 +265,43 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
             raise InvalidArgumentError(
                 f"is_balanced_collection: certificate must be a BalancedCollection (as in "
                 f"core(game).certificate), got {certificate!r}; for a collection of your own "
-                "pass coalitions=[...] and weights=[...].")
+                "pass coalitions=[...] and weights=[...]."
+            )
         coalitions, weights = certificate.coalitions, certificate.weights
     if coalitions is None or weights is None:
-        raise InvalidGameError("is_balanced_collection needs a certificate, or coalitions "
-                               "and weights.")
-    coalitions = as_list(coalitions, "is_balanced_collection: coalitions", InvalidGameError,
-                         expected="a list of coalitions (each a list of player names)")
-    weights = as_list(weights, "is_balanced_collection: weights", InvalidGameError,
-                      expected="a list of numbers, one per coalition")
+        raise InvalidGameError(
+            "is_balanced_collection needs a certificate, or coalitions and weights."
+        )
+    coalitions = as_list(
+        coalitions,
+        "is_balanced_collection: coalitions",
+        InvalidGameError,
+        expected="a list of coalitions (each a list of player names)",
+    )
+    weights = as_list(
+        weights,
+        "is_balanced_collection: weights",
+        InvalidGameError,
+        expected="a list of numbers, one per coalition",
+    )
     if len(coalitions) != len(weights):
         raise InvalidGameError(f"{len(coalitions)} coalitions but {len(weights)} weights.")
     for weight in weights:
-        if isinstance(weight, (bool, np.bool_)) or not isinstance(
-                weight, (int, float, Fraction, np.integer, np.floating)) or (
-                isinstance(weight, (float, np.floating)) and not np.isfinite(weight)):
+        if (
+            isinstance(weight, (bool, np.bool_))
+            or not isinstance(weight, (int, float, Fraction, np.integer, np.floating))
+            or (isinstance(weight, (float, np.floating)) and not np.isfinite(weight))
+        ):
             raise InvalidGameError(
-                f"is_balanced_collection: weights must be finite numbers, got {weight!r}.")
+                f"is_balanced_collection: weights must be finite numbers, got {weight!r}."
+            )
     members = []
     for coalition in coalitions:
         names = as_names(coalition)
         if len(set(names)) != len(names):
             raise InvalidGameError(
-                f"is_balanced_collection: coalition {list(names)} repeats a member.")
+                f"is_balanced_collection: coalition {list(names)} repeats a member."
+            )
         members.append([game.player_index(name) for name in names])
     exact = all(isinstance(w, (int, Fraction, np.integer)) for w in weights)
     zero: Fraction | float = Fraction(0) if exact else 0.0
@@ -258,7 +314,7 @@ def is_balanced_collection(game: TUGame, certificate: BalancedCollection | None 
             totals[i] += weight
     if exact:
         return all(t == 1 for t in totals)
-    return all(abs(float(t) - 1) <= atol for t in totals)   # float totals here
+    return all(abs(float(t) - 1) <= atol for t in totals)  # float totals here
 
 
 def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
@@ -297,7 +353,7 @@ def core_vertices(game: TUGame, *, atol: float = 1e-9) -> list[np.ndarray]:
 def _vertices(nf: NormalForm, solution: LeastCoreSolution) -> list[np.ndarray]:
     """Vertices of a non-empty core, in the original game's numbers, sorted."""
     n = nf.n
-    if n == 0:                  # the empty allocation is the one point of the core
+    if n == 0:  # the empty allocation is the one point of the core
         return [nf.to_payoffs([])]
     if nf.exact:
         b = nf.ints

@@ -32,8 +32,9 @@ def propensity_to_disrupt(game: TUGame, x) -> list:
     n = game.n_players
     point, kind = nb.coerce_values(getattr(x, "x", x), what="x")
     if len(point) != n:
-        raise InvalidGameError(f"propensity_to_disrupt: x needs one entry per player ({n}), "
-                               f"got {len(point)}.")
+        raise InvalidGameError(
+            f"propensity_to_disrupt: x needs one entry per player ({n}), got {len(point)}."
+        )
     if kind == nb.SYMBOLIC:
         raise InvalidGameError("propensity_to_disrupt compares numbers; x has symbols.")
     values = game.values
@@ -99,8 +100,9 @@ def gately_point(game: TUGame, *, method: str = "closed-form"):
     game = as_tu_game(game, "gately_point", numeric="compares values")
     if game.is_cost:
         shares = gately_point(negated_worths(game)).x
-        return as_result(game, [-v for v in shares.tolist()], concept="gately",
-                         method="closed-form")
+        return as_result(
+            game, [-v for v in shares.tolist()], concept="gately", method="closed-form"
+        )
     n = game.n_players
     full = (1 << n) - 1
     values = game.values

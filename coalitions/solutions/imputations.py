@@ -32,16 +32,16 @@ def payoff_vector(game: TUGame, x: Any, function: str) -> np.ndarray:
         try:
             items = list(x)
         except TypeError:
-            raise InvalidGameError(f"{function} needs a payoff vector (one number per "
-                                   f"player), got {type(x).__name__}.") from None
+            raise InvalidGameError(
+                f"{function} needs a payoff vector (one number per player), got {type(x).__name__}."
+            ) from None
     if len(items) != game.n_players:
         raise InvalidGameError(
             f"{function} needs one payoff per player ({game.n_players}), got {len(items)}."
         )
     if any(isinstance(v, (bool, np.bool_)) for v in items):
         raise InvalidGameError(f"{function}: payoffs must be numbers, got a bool in {items!r}.")
-    exact = game.kind != nb.FLOAT and all(
-        isinstance(v, (int, Fraction, np.integer)) for v in items)
+    exact = game.kind != nb.FLOAT and all(isinstance(v, (int, Fraction, np.integer)) for v in items)
     if exact:
         out = np.empty(len(items), dtype=object)
         out[:] = [Fraction(int(v)) if isinstance(v, np.integer) else Fraction(v) for v in items]
@@ -104,8 +104,9 @@ def is_individually_rational(game: TUGame, x: Sequence[Any], *, atol: float = 1e
     sign = -1 if game.is_cost else 1
     if payoffs.dtype == object:
         return all(sign * (payoffs[i] - values[1 << i]) >= 0 for i in range(game.n_players))
-    return all(sign * (float(payoffs[i]) - float(values[1 << i])) >= -tol
-               for i in range(game.n_players))
+    return all(
+        sign * (float(payoffs[i]) - float(values[1 << i])) >= -tol for i in range(game.n_players)
+    )
 
 
 def is_imputation(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:

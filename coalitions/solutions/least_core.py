@@ -75,14 +75,23 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
     """The least-core LP on a normal form, verified exactly (exact forms) or within
     ``max(atol, LP_TOL)`` of the scaled data (float forms)."""
     n = nf.n
-    if n <= 1:      # no proper coalition to constrain: the grand coalition's worth, if any
+    if n <= 1:  # no proper coalition to constrain: the grand coalition's worth, if any
         zero = Fraction(0) if nf.exact else 0.0
         x0 = [nf.grand if nf.exact else float(nf.floats[-1])] * n
         return LeastCoreSolution(x0, zero, [], [], nf.exact, True, 0)
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
-        return LeastCoreSolution([float("nan")] * n, float("nan"), [], [], False, False,
-                                 run.nit, success=False, message=run.message)
+        return LeastCoreSolution(
+            [float("nan")] * n,
+            float("nan"),
+            [],
+            [],
+            False,
+            False,
+            run.nit,
+            success=False,
+            message=run.message,
+        )
     support = [mask for mask, _w in run.duals]
     if nf.exact:
         found = _exact_least_core(nf, support, run)
@@ -91,14 +100,22 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             found = _exact_least_core(nf, tight, run, any_weights=True)
         if found is None:
             return LeastCoreSolution(
-                [float("nan")] * n, float("nan"), [], [], False, False, run.nit,
+                [float("nan")] * n,
+                float("nan"),
+                [],
+                [],
+                False,
+                False,
+                run.nit,
                 success=False,
                 message="the least-core LP answer could not be certified in exact arithmetic "
-                        "(its primal and dual bounds do not meet); no answer is given rather "
-                        "than a wrong one")
+                "(its primal and dual bounds do not meet); no answer is given rather "
+                "than a wrong one",
+            )
         x0, epsilon, support, delta = found
-        return LeastCoreSolution(x0, epsilon, support, delta, True, True, run.nit,
-                                 message="exact; primal and dual agree")
+        return LeastCoreSolution(
+            x0, epsilon, support, delta, True, True, run.nit, message="exact; primal and dual agree"
+        )
     weights = np.array([w for _m, w in run.duals])
     x0 = [nf.from_lp(v) for v in run.x]
     t = float(run.levels[0])
@@ -112,21 +129,38 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
         ok = lam > 0 and bool(np.all(np.abs(cover - lam) <= tol * max(1.0, lam)))
         if ok:
             delta = list(weights / lam)
-            dual = (float(weights @ nf.floats[support]) - lam * float(nf.floats[-1])) / \
-                float(weights.sum())
+            dual = (float(weights @ nf.floats[support]) - lam * float(nf.floats[-1])) / float(
+                weights.sum()
+            )
             fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), n)
-            primal = float(fexc[1:nf.full].max())
+            primal = float(fexc[1 : nf.full].max())
             efficient = abs(float(np.sum(run.x)) - float(nf.floats[-1])) <= tol
             ok = efficient and abs(primal - t) <= tol and abs(dual - t) <= tol
     if not ok:
         return LeastCoreSolution(
-            [float("nan")] * n, float("nan"), [], [], False, False, run.nit, success=False,
+            [float("nan")] * n,
+            float("nan"),
+            [],
+            [],
+            False,
+            False,
+            run.nit,
+            success=False,
             message="the least-core LP answer failed its check (primal and dual bounds within "
-                    f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
-                    "rather than a wrong one")
-    return LeastCoreSolution(x0, nf.from_lp(t), support, delta, False, True, run.nit,
-                             message="floating point; primal and dual agree within "
-                                     f"{tol:g} (relative to the zero-normalised worths)")
+            f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
+            "rather than a wrong one",
+        )
+    return LeastCoreSolution(
+        x0,
+        nf.from_lp(t),
+        support,
+        delta,
+        False,
+        True,
+        run.nit,
+        message="floating point; primal and dual agree within "
+        f"{tol:g} (relative to the zero-normalised worths)",
+    )
 
 
 #: The choices of ``method=`` in :func:`least_core`.
@@ -203,25 +237,44 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
     """The public result of a solved normal form, in the original game's units."""
     game = nf.game
     if not solution.success:
-        return LeastCoreResult(x=np.full(nf.n, np.nan), players=game.players, exact=False,
-                               epsilon=float("nan"), nit=solution.nit,
-                               message=solution.message, success=False, cost=game.is_cost,
-                               concept="least-core", method="highs")
+        return LeastCoreResult(
+            x=np.full(nf.n, np.nan),
+            players=game.players,
+            exact=False,
+            epsilon=float("nan"),
+            nit=solution.nit,
+            message=solution.message,
+            success=False,
+            cost=game.is_cost,
+            concept="least-core",
+            method="highs",
+        )
     certificate = None
     if solution.support:
-        certificate = balanced_collection(game, solution.support, solution.delta,
-                                          exact=solution.exact and game.kind == nb.EXACT)
+        certificate = balanced_collection(
+            game, solution.support, solution.delta, exact=solution.exact and game.kind == nb.EXACT
+        )
     message = solution.message
     if solution.exact and game.kind == nb.FLOAT:
-        message = ("float game with integer worths: epsilon and the point were rebuilt in "
-                   "exact arithmetic and verified (primal and dual agree)")
+        message = (
+            "float game with integer worths: epsilon and the point were rebuilt in "
+            "exact arithmetic and verified (primal and dual agree)"
+        )
     if game.is_cost:
         message += "; in costs"
-    return LeastCoreResult(x=nf.to_payoffs(solution.x0), players=game.players,
-                           exact=solution.exact and game.kind == nb.EXACT,
-                           epsilon=nf.to_amount(solution.epsilon), certificate=certificate,
-                           nit=solution.nit, verified=solution.verified, message=message,
-                           cost=game.is_cost, concept="least-core", method="highs")
+    return LeastCoreResult(
+        x=nf.to_payoffs(solution.x0),
+        players=game.players,
+        exact=solution.exact and game.kind == nb.EXACT,
+        epsilon=nf.to_amount(solution.epsilon),
+        certificate=certificate,
+        nit=solution.nit,
+        verified=solution.verified,
+        message=message,
+        cost=game.is_cost,
+        concept="least-core",
+        method="highs",
+    )
 
 
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
@@ -237,18 +290,25 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
         total = float(sum(d * float(values[m]) for d, m in zip(weights, support)))
         grand = float(values[-1])
     coalitions = tuple(names_of(m, game.players) for m in support)
-    return BalancedCollection(coalitions=coalitions, weights=weights, total=total,
-                              grand_value=grand, exact=exact, cost=game.is_cost,
-                              players=game.players, concept="balanced-collection",
-                              method="lp-dual")
+    return BalancedCollection(
+        coalitions=coalitions,
+        weights=weights,
+        total=total,
+        grand_value=grand,
+        exact=exact,
+        cost=game.is_cost,
+        players=game.players,
+        concept="balanced-collection",
+        method="lp-dual",
+    )
 
 
 def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:
     """Coalitions whose float excess at the LP point is within tolerance of the level."""
     fexc = nf.floats - subset_sums(np.asarray(run.x, dtype=np.float64), nf.n)
-    inner = fexc[1:nf.full]
+    inner = fexc[1 : nf.full]
     close = np.flatnonzero(inner >= float(run.levels[0]) - max(atol, LP_TOL)) + 1
-    return [int(m) for m in close[:64 * nf.n]]
+    return [int(m) for m in close[: 64 * nf.n]]
 
 
 def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: bool = False):
@@ -279,7 +339,7 @@ def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: b
         if found is None:
             return None
         a, _b, c = found
-        lam = -c[0]                       # sum a_S 1_S = lam 1_N
+        lam = -c[0]  # sum a_S 1_S = lam 1_N
     if lam <= 0:
         return None
     total_a = sum(a)
@@ -342,5 +402,5 @@ def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> 
         return False
     if nf.n <= 1:
         return True
-    top = float(nf.float_excesses(x0)[1:nf.full].max())
+    top = float(nf.float_excesses(x0)[1 : nf.full].max())
     return top <= nf.to_lp(level) + atol

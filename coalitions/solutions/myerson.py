@@ -126,7 +126,7 @@ def graph_restricted_game(game: TUGame, graph: Any) -> TUGame:
     order = np.argsort(sizes, kind="stable").astype(dtype)
     bounds = np.searchsorted(sizes[order], np.arange(n + 2))
     for k in range(1, n + 1):
-        layer = order[bounds[k]:bounds[k + 1]]
+        layer = order[bounds[k] : bounds[k + 1]]
         parts = component[layer]
         out[layer] = values[parts] + out[layer ^ parts]
     return TUGame(out, game.players, cost=game.is_cost)
@@ -137,8 +137,9 @@ MYERSON_METHODS = ("shapley-of-graph-game",)
 
 
 @front_door(MYERSON_METHODS)
-def myerson_value(game: TUGame, graph: Any, *,
-                  method: str = "shapley-of-graph-game") -> ValueResult:
+def myerson_value(
+    game: TUGame, graph: Any, *, method: str = "shapley-of-graph-game"
+) -> ValueResult:
     r"""The Myerson value: the Shapley value of the graph-restricted game.
 
     .. math:: \mu_i(v, g) = \phi_i(v^g), \qquad v^g(S) = \sum_{C \in S/g} v(C).

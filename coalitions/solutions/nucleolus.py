@@ -21,8 +21,7 @@ from ._normal_form import NormalForm, normal_form
 from ._sequential import Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
-__all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus",
-           "is_prenucleolus"]
+__all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus", "is_prenucleolus"]
 
 #: The choices of ``method=`` in :func:`nucleolus`, :func:`prenucleolus` and
 #: :func:`per_capita_nucleolus`.
@@ -38,13 +37,14 @@ KOHLBERG_BATCH_GROWTH = 8
 class _Problem:
     """One call, checked: the game, its normal form (zero-normalised, scaled worths) and which
     nucleolus is asked for."""
+
     game: TUGame
     nf: NormalForm
     concept: str
     method: str
-    imputation: bool            # over imputations (nucleolus, per-capita), not prenucleolus
+    imputation: bool  # over imputations (nucleolus, per-capita), not prenucleolus
     per_capita: bool
-    weights: list | None        # per-capita: excesses divided by the coalition's size
+    weights: list | None  # per-capita: excesses divided by the coalition's size
     atol: float
 
 
@@ -52,12 +52,13 @@ class _Problem:
 class _Certified:
     """What :func:`_certify` decided: the answer in the normal form's units (``x`` None when
     there is none, ``message`` then says why)."""
+
     x: list | None
     levels: list
     exact: bool = False
     verified: bool = False
     message: str = ""
-    as_floats: bool = False     # report the LP's floats (an unverified answer, rational game)
+    as_floats: bool = False  # report the LP's floats (an unverified answer, rational game)
 
 
 def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None:
@@ -66,12 +67,16 @@ def _check_imputations_exist(nf: NormalForm, function: str, atol: float) -> None
     if empty:
         singles = sum(game.values[1 << i] for i in range(nf.n))
         if game.is_cost:
-            detail = (f"the players' stand-alone costs add up to {singles}, less than "
-                      f"c(N) = {game.grand_value}, so no cost share gives every player at "
-                      "most its own cost")
+            detail = (
+                f"the players' stand-alone costs add up to {singles}, less than "
+                f"c(N) = {game.grand_value}, so no cost share gives every player at "
+                "most its own cost"
+            )
         else:
-            detail = (f"the players' individual worths add up to {singles}, more than "
-                      f"v(N) = {game.grand_value}")
+            detail = (
+                f"the players' individual worths add up to {singles}, more than "
+                f"v(N) = {game.grand_value}"
+            )
         raise InvalidGameError(
             f"{function}: the imputation set is empty ({detail}); the nucleolus is not "
             "defined. Use prenucleolus(game), which needs no imputation."
@@ -88,15 +93,28 @@ def _problem(game: Any, concept: str, method: str, atol: float) -> _Problem:
     if imputation:
         _check_imputations_exist(nf, concept, atol)
     weights = list(range(game.n_players + 1)) if per_capita else None
-    return _Problem(game=game, nf=nf, concept=concept, method=method, imputation=imputation,
-                    per_capita=per_capita, weights=weights, atol=atol)
+    return _Problem(
+        game=game,
+        nf=nf,
+        concept=concept,
+        method=method,
+        imputation=imputation,
+        per_capita=per_capita,
+        weights=weights,
+        atol=atol,
+    )
 
 
 def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Run:
     """The sequential LPs on the normal form's float worths (step 2 of 4)."""
-    return sequential_lp(problem.nf.floats, problem.game.n_players,
-                         imputation=problem.imputation, weight_by_size=problem.weights,
-                         atol=problem.atol, progress=callback)
+    return sequential_lp(
+        problem.nf.floats,
+        problem.game.n_players,
+        imputation=problem.imputation,
+        weight_by_size=problem.weights,
+        atol=problem.atol,
+        progress=callback,
+    )
 
 
 def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
@@ -107,66 +125,114 @@ def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
     if not run.success:
         return _Certified(x=None, levels=[], message=run.message)
     if not verify:
-        return _Certified(x=[nf.from_lp(v) for v in run.x],
-                          levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)],
-                          message="not verified (verify=False): the LP answer in floating "
-                                  "point",
-                          as_floats=problem.game.kind == nb.EXACT)
+        return _Certified(
+            x=[nf.from_lp(v) for v in run.x],
+            levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)],
+            message="not verified (verify=False): the LP answer in floating point",
+            as_floats=problem.game.kind == nb.EXACT,
+        )
     if nf.exact:
         rebuilt = reconstruct_exact(nf.value, nf.n, run, problem.weights, unscale=nf.from_lp)
         if rebuilt is not None:
             x_exact, stage_levels = rebuilt
-            if _verify(nf, x_exact, problem.imputation, problem.per_capita, exact=True,
-                       atol=atol):
+            if _verify(nf, x_exact, problem.imputation, problem.per_capita, exact=True, atol=atol):
                 if problem.game.kind == nb.FLOAT:
                     return _Certified(
-                        x=x_exact, levels=_dedupe(stage_levels, 0), verified=True,
+                        x=x_exact,
+                        levels=_dedupe(stage_levels, 0),
+                        verified=True,
                         message="float game with integer worths: rebuilt in exact arithmetic "
-                                "and verified by Kohlberg's criterion; x holds the floats of "
-                                "the exact answer")
-                return _Certified(x=x_exact, levels=_dedupe(stage_levels, 0), exact=True,
-                                  verified=True, message="exact; verified by Kohlberg's "
-                                                         "criterion")
-        return _Certified(x=None, levels=[], message=(
-            "the LP answer could not be rebuilt in exact arithmetic so that it passes "
-            "Kohlberg's criterion; no answer is given rather than a wrong one (call with "
-            "verify=False for the unverified float answer)"))
+                        "and verified by Kohlberg's criterion; x holds the floats of "
+                        "the exact answer",
+                    )
+                return _Certified(
+                    x=x_exact,
+                    levels=_dedupe(stage_levels, 0),
+                    exact=True,
+                    verified=True,
+                    message="exact; verified by Kohlberg's criterion",
+                )
+        return _Certified(
+            x=None,
+            levels=[],
+            message=(
+                "the LP answer could not be rebuilt in exact arithmetic so that it passes "
+                "Kohlberg's criterion; no answer is given rather than a wrong one (call with "
+                "verify=False for the unverified float answer)"
+            ),
+        )
     tol = max(atol, LP_TOL)
-    if not _verify(nf, list(run.x), problem.imputation, problem.per_capita, exact=False,
-                   atol=tol, lp_units=True):
-        return _Certified(x=None, levels=[], message=(
-            "the float LP answer does not pass Kohlberg's criterion within "
-            f"{tol:g} of the zero-normalised, scaled worths; no answer is given rather than a "
-            "wrong one"))
-    return _Certified(x=[nf.from_lp(v) for v in run.x],
-                      levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)], verified=True,
-                      message="float game: answer in floating point; Kohlberg's criterion "
-                              f"holds within {tol:g} (relative to the zero-normalised worths)")
+    if not _verify(
+        nf,
+        list(run.x),
+        problem.imputation,
+        problem.per_capita,
+        exact=False,
+        atol=tol,
+        lp_units=True,
+    ):
+        return _Certified(
+            x=None,
+            levels=[],
+            message=(
+                "the float LP answer does not pass Kohlberg's criterion within "
+                f"{tol:g} of the zero-normalised, scaled worths; no answer is given rather than a "
+                "wrong one"
+            ),
+        )
+    return _Certified(
+        x=[nf.from_lp(v) for v in run.x],
+        levels=[nf.from_lp(t) for t in _dedupe(run.levels, atol)],
+        verified=True,
+        message="float game: answer in floating point; Kohlberg's criterion "
+        f"holds within {tol:g} (relative to the zero-normalised worths)",
+    )
 
 
 def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResult:
     """The result object, in the game's own units and number kind (step 4 of 4)."""
     game, nf = problem.game, problem.nf
     if certified.x is None:
-        return NucleolusResult(x=np.full(game.n_players, np.nan), players=game.players,
-                               exact=False, concept=problem.concept, method=problem.method,
-                               nit=run.nit, success=False, message=certified.message,
-                               cost=game.is_cost)
+        return NucleolusResult(
+            x=np.full(game.n_players, np.nan),
+            players=game.players,
+            exact=False,
+            concept=problem.concept,
+            method=problem.method,
+            nit=run.nit,
+            success=False,
+            message=certified.message,
+            cost=game.is_cost,
+        )
     in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
-    result = NucleolusResult(x=nf.to_payoffs(certified.x), players=game.players,
-                             exact=certified.exact, concept=problem.concept,
-                             method=problem.method,
-                             levels=tuple(nf.to_amount(t) for t in certified.levels),
-                             nit=run.nit, verified=certified.verified,
-                             message=certified.message + in_costs, cost=game.is_cost)
-    if certified.as_floats:     # the LP's floats, not Fractions that look exact
-        return dataclasses.replace(result, x=_floats(result.x),
-                                   levels=tuple(_floats(result.levels).tolist()))
+    result = NucleolusResult(
+        x=nf.to_payoffs(certified.x),
+        players=game.players,
+        exact=certified.exact,
+        concept=problem.concept,
+        method=problem.method,
+        levels=tuple(nf.to_amount(t) for t in certified.levels),
+        nit=run.nit,
+        verified=certified.verified,
+        message=certified.message + in_costs,
+        cost=game.is_cost,
+    )
+    if certified.as_floats:  # the LP's floats, not Fractions that look exact
+        return dataclasses.replace(
+            result, x=_floats(result.x), levels=tuple(_floats(result.levels).tolist())
+        )
     return result
 
 
-def _nucleolus(game: Any, *, concept: str, method: str, verify: bool, atol: float,
-               callback: Callable[[int, int], None] | None) -> NucleolusResult:
+def _nucleolus(
+    game: Any,
+    *,
+    concept: str,
+    method: str,
+    verify: bool,
+    atol: float,
+    callback: Callable[[int, int], None] | None,
+) -> NucleolusResult:
     """The three nucleoli in four named steps: problem, solve, certify, result."""
     callback = check_callback(callback, concept)
     problem = _problem(game, concept, method, atol)
@@ -192,8 +258,16 @@ def _floats(values) -> np.ndarray:
     return np.array(out, dtype=np.float64)
 
 
-def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bool,
-            atol: float, lp_units: bool = False) -> bool:
+def _verify(
+    nf: NormalForm,
+    x0,
+    imputation: bool,
+    per_capita: bool,
+    *,
+    exact: bool,
+    atol: float,
+    lp_units: bool = False,
+) -> bool:
     """Kohlberg's criterion at ``x0`` (exact Fractions, or floats within ``atol`` of the
     scaled worths; ``lp_units``: float ``x0`` already in the LP's units)."""
     n = nf.n
@@ -207,8 +281,11 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
                 return False
             zero = [i for i in range(n) if x0[i] == 0]
     else:
-        scaled = np.asarray(x0, dtype=float) if lp_units else np.array(
-            [nf.to_lp(v) for v in x0], dtype=float)
+        scaled = (
+            np.asarray(x0, dtype=float)
+            if lp_units
+            else np.array([nf.to_lp(v) for v in x0], dtype=float)
+        )
         if not np.all(np.isfinite(scaled)) or abs(scaled.sum() - nf.floats[-1]) > atol:
             return False
         zero = []
@@ -227,10 +304,10 @@ def _verify(nf: NormalForm, x0, imputation: bool, per_capita: bool, *, exact: bo
         fexc = nf.float_excesses(x0, per_capita)
     count = KOHLBERG_FIRST_BATCH
     while True:
-        masks, keys, bound, _d = nf.top_excesses(x0, per_capita=per_capita, exact=exact,
-                                                 count=count, fexc=fexc)
-        verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol,
-                           complete_above=bound)
+        masks, keys, bound, _d = nf.top_excesses(
+            x0, per_capita=per_capita, exact=exact, count=count, fexc=fexc
+        )
+        verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol, complete_above=bound)
         if verdict is not None:
             return verdict
         count *= KOHLBERG_BATCH_GROWTH
@@ -260,9 +337,14 @@ _DOC_PARAMS = """
 
 
 @front_door(NUCLEOLUS_METHODS)
-def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-              atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
-              ) -> NucleolusResult:
+def nucleolus(
+    game: TUGame,
+    *,
+    method: str = "sequential",
+    verify: bool = True,
+    atol: float = 1e-9,
+    callback: Callable[[int, int], None] | None = None,
+) -> NucleolusResult:
     r"""The nucleolus: the imputation that lexicographically minimises the sorted excesses.
 
     The excess of coalition :math:`S` at :math:`x` is :math:`e(S, x) = v(S) - x(S)`. Among
@@ -339,14 +421,20 @@ def nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
     >>> runway.x.tolist(), runway.cost
     ([Fraction(4, 1), Fraction(4, 1), Fraction(6, 1), Fraction(14, 1)], True)
     """
-    return _nucleolus(game, concept="nucleolus", method=method, verify=verify, atol=atol,
-                  callback=callback)
+    return _nucleolus(
+        game, concept="nucleolus", method=method, verify=verify, atol=atol, callback=callback
+    )
 
 
 @front_door(NUCLEOLUS_METHODS)
-def prenucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-                 atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
-                 ) -> NucleolusResult:
+def prenucleolus(
+    game: TUGame,
+    *,
+    method: str = "sequential",
+    verify: bool = True,
+    atol: float = 1e-9,
+    callback: Callable[[int, int], None] | None = None,
+) -> NucleolusResult:
     r"""The prenucleolus: like the nucleolus, over all efficient vectors.
 
     Lexicographically minimises the sorted excesses over :math:`x(N) = v(N)` without
@@ -373,14 +461,20 @@ def prenucleolus(game: TUGame, *, method: str = "sequential", verify: bool = Tru
     >>> co.prenucleolus(co.majority_game(3)).x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    return _nucleolus(game, concept="prenucleolus", method=method, verify=verify, atol=atol,
-                  callback=callback)
+    return _nucleolus(
+        game, concept="prenucleolus", method=method, verify=verify, atol=atol, callback=callback
+    )
 
 
 @front_door(NUCLEOLUS_METHODS)
-def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bool = True,
-                         atol: float = 1e-9, callback: Callable[[int, int], None] | None = None
-                         ) -> NucleolusResult:
+def per_capita_nucleolus(
+    game: TUGame,
+    *,
+    method: str = "sequential",
+    verify: bool = True,
+    atol: float = 1e-9,
+    callback: Callable[[int, int], None] | None = None,
+) -> NucleolusResult:
     r"""The per-capita nucleolus: the nucleolus of the excesses divided by coalition size.
 
     Lexicographically minimises the sorted per-capita excesses :math:`(v(S) - x(S)) / |S|`
@@ -402,18 +496,24 @@ def per_capita_nucleolus(game: TUGame, *, method: str = "sequential", verify: bo
     >>> co.per_capita_nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    return _nucleolus(game, concept="per-capita-nucleolus", method=method, verify=verify,
-                  atol=atol, callback=callback)
+    return _nucleolus(
+        game,
+        concept="per-capita-nucleolus",
+        method=method,
+        verify=verify,
+        atol=atol,
+        callback=callback,
+    )
 
 
 for _function in (nucleolus, prenucleolus, per_capita_nucleolus):
-    if _function.__doc__ is not None:   # None under python -OO, which strips docstrings
-        _function.__doc__ = _function.__doc__.replace("{params}", _DOC_PARAMS).replace(
-            "{{", "{").replace("}}", "}")
+    if _function.__doc__ is not None:  # None under python -OO, which strips docstrings
+        _function.__doc__ = (
+            _function.__doc__.replace("{params}", _DOC_PARAMS).replace("{{", "{").replace("}}", "}")
+        )
 
 
-def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float
-           ) -> bool:
+def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float) -> bool:
     from .imputations import payoff_vector
 
     game = as_tu_game(game, function)
@@ -422,16 +522,19 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
     payoffs = payoff_vector(game, x, function)
     if payoffs.dtype != object and nf.exact:
         items = [x[p] for p in game.players] if isinstance(x, dict) else list(x)
-        rational = all(isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool)
-                       for v in items)
+        rational = all(
+            isinstance(v, (int, Fraction, np.integer)) and not isinstance(v, bool) for v in items
+        )
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
             payoffs = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
     if payoffs.dtype == object and nf.exact:
-        return _verify(nf, nf.from_payoffs(list(payoffs), exact=True), imputation, False,
-                       exact=True, atol=atol)
-    return _verify(nf, nf.from_payoffs(list(payoffs), exact=False), imputation, False, exact=False,
-                   atol=atol)
+        return _verify(
+            nf, nf.from_payoffs(list(payoffs), exact=True), imputation, False, exact=True, atol=atol
+        )
+    return _verify(
+        nf, nf.from_payoffs(list(payoffs), exact=False), imputation, False, exact=False, atol=atol
+    )
 
 
 def is_nucleolus(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:

@@ -41,24 +41,27 @@ def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> lis
     seen: dict[str, int] = {}
     out = []
     if isinstance(unions, (str, bytes)) or not isinstance(unions, Iterable):
-        raise InvalidGameError(f"unions must be a list of lists of player names, got "
-                               f"{unions!r}.")
+        raise InvalidGameError(f"unions must be a list of lists of player names, got {unions!r}.")
     for k, union in enumerate(unions):
         union = name_list(union, f"union {k + 1}", InvalidGameError)
         members = []
         for name in union:
             if name not in index:
-                raise InvalidGameError(f"union {k + 1} names unknown player {name!r}; the "
-                                       f"players are {', '.join(map(repr, players))}.")
+                raise InvalidGameError(
+                    f"union {k + 1} names unknown player {name!r}; the "
+                    f"players are {', '.join(map(repr, players))}."
+                )
             if name in seen:
-                raise InvalidGameError(f"player {name!r} is in two unions ({seen[name] + 1} "
-                                       f"and {k + 1}); unions must be disjoint.")
+                raise InvalidGameError(
+                    f"player {name!r} is in two unions ({seen[name] + 1} "
+                    f"and {k + 1}); unions must be disjoint."
+                )
             seen[name] = k
             members.append(index[name])
         if not members:
             raise InvalidGameError(f"union {k + 1} is empty.")
         out.append(members)
-    for name in players:   # players left out form their own singleton unions
+    for name in players:  # players left out form their own singleton unions
         if name not in seen:
             out.append([index[name]])
     return out
@@ -81,13 +84,12 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
         if (1 << (m - 1)) * (1 << (s - 1)) > MAX_OWEN_EVALUATIONS:
             raise TooLargeError(
                 f"the Owen value of union {k + 1} needs 2**{m - 1} x 2**{s - 1} coalition "
-                "values per member; split the large union or merge small ones.")
+                "values per member; split the large union or merge small ones."
+            )
         mask_r, size_r = _unions_of([union_bits[j] for j in others])
         if scheme == "owen":
-            coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m))
-                      for r in range(m)]
-            coef_t = [Fraction(factorial(t) * factorial(s - t - 1), factorial(s))
-                      for t in range(s)]
+            coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m)) for r in range(m)]
+            coef_t = [Fraction(factorial(t) * factorial(s - t - 1), factorial(s)) for t in range(s)]
         else:
             coef_r = [Fraction(1, 2 ** (m - 1))] * m
             coef_t = [Fraction(1, 2 ** (s - 1))] * s
@@ -123,8 +125,12 @@ def _tu_lookup(game: TUGame):
 
 
 def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
-    check_instance(game, TUGame, concept, hint="for simple games use "
-                   f"{'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}")
+    check_instance(
+        game,
+        TUGame,
+        concept,
+        hint=f"for simple games use {'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}",
+    )
     masks = _union_masks(game.players, unions)
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
@@ -135,8 +141,14 @@ def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
         x = np.empty(game.n_players, dtype=object)
         x[:] = payoffs
     x.setflags(write=False)
-    return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
-                       method="exact", cost=game.is_cost)
+    return ValueResult(
+        x=x,
+        players=game.players,
+        exact=game.exact,
+        concept=concept,
+        method="exact",
+        cost=game.is_cost,
+    )
 
 
 #: The choices of ``method=`` in :func:`owen_value`.
@@ -144,8 +156,9 @@ OWEN_METHODS = ("exact",)
 
 
 @front_door(OWEN_METHODS)
-def owen_value(game: TUGame, unions: Iterable[Iterable[str]], *,
-               method: str = "exact") -> ValueResult:
+def owen_value(
+    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
+) -> ValueResult:
     r"""The Owen value of a TU game with a priori unions.
 
     Parameters
@@ -199,8 +212,9 @@ BANZHAF_OWEN_METHODS = ("exact",)
 
 
 @front_door(BANZHAF_OWEN_METHODS)
-def banzhaf_owen_value(game: TUGame, unions: Iterable[Iterable[str]], *,
-                       method: str = "exact") -> ValueResult:
+def banzhaf_owen_value(
+    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
+) -> ValueResult:
     r"""The Banzhaf-Owen value (Owen 1981): Banzhaf between and within the unions.
 
     Weights ``2^{-(m-1)} 2^{-(s-1)}`` in the formula of :func:`owen_value`.
@@ -242,8 +256,14 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     x = np.empty(game.n_players, dtype=object)
     x[:] = payoffs
     x.setflags(write=False)
-    return PowerIndexResult(x=x, players=game.players, exact=True, concept=concept,
-                            method="unions", normalized=normalized)
+    return PowerIndexResult(
+        x=x,
+        players=game.players,
+        exact=True,
+        concept=concept,
+        method="unions",
+        normalized=normalized,
+    )
 
 
 #: The choices of ``method=`` in :func:`owen_index`.
@@ -277,8 +297,9 @@ BANZHAF_OWEN_INDEX_METHODS = ("unions",)
 
 
 @front_door(BANZHAF_OWEN_INDEX_METHODS)
-def banzhaf_owen_index(game: Any, unions: Iterable[Iterable[str]], *,
-                       normalized: bool = False, method: str = "unions") -> Any:
+def banzhaf_owen_index(
+    game: Any, unions: Iterable[Iterable[str]], *, normalized: bool = False, method: str = "unions"
+) -> Any:
     """The Banzhaf-Owen index of a simple game (absolute by default; ``normalized=True``
     scales it to sum to one).
 

@@ -53,8 +53,9 @@ def equal_surplus_division(game: TUGame):
     values = game.values
     singles = [values[1 << i] for i in range(n)]
     share = (game.grand_value - sum(singles)) / nb.constant(n, game.kind)
-    return as_result(game, [s + share for s in singles], concept="equal-surplus-division",
-                     method="closed-form")
+    return as_result(
+        game, [s + share for s in singles], concept="equal-surplus-division", method="closed-form"
+    )
 
 
 @finite_floats
@@ -85,5 +86,4 @@ def ensc_value(game: TUGame):
     values = game.values
     separable = [values[full] - values[full ^ (1 << i)] for i in range(n)]
     share = (values[full] - sum(separable)) / nb.constant(n, game.kind)
-    return as_result(game, [s + share for s in separable], concept="ensc",
-                     method="closed-form")
+    return as_result(game, [s + share for s in separable], concept="ensc", method="closed-form")

@@ -27,9 +27,9 @@ def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
     """
     n = game.n_players
     zero = nb.constant(0, game.kind)
-    p = list(weights) + [zero]          # p(n) = 0: no coalition without i has n members
+    p = list(weights) + [zero]  # p(n) = 0: no coalition without i has n members
     with_player = [p[0]] + [p[s - 1] + p[s] for s in range(1, n + 1)]
-    with_player[0] = zero               # the empty coalition contains nobody
+    with_player[0] = zero  # the empty coalition contains nobody
     profile = size_profile(game)
     sums = profile.player_sums(with_player)
     constant = profile.total(p)
@@ -41,17 +41,25 @@ def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
     return out
 
 
-def as_result(game: TUGame, payoffs, *, concept: str, method: str,
-              normalized: bool = False) -> ValueResult:
+def as_result(
+    game: TUGame, payoffs, *, concept: str, method: str, normalized: bool = False
+) -> ValueResult:
     if game.kind == nb.FLOAT:
         x = np.asarray(payoffs, dtype=np.float64)
     else:
         x = np.empty(game.n_players, dtype=object)
         x[:] = list(payoffs)
     x.setflags(write=False)
-    return ValueResult(x=x, players=game.players, exact=game.exact, concept=concept,
-                       method=method, normalized=normalized,
-                       n_evaluations=len(game.values), cost=game.is_cost)
+    return ValueResult(
+        x=x,
+        players=game.players,
+        exact=game.exact,
+        concept=concept,
+        method=method,
+        normalized=normalized,
+        n_evaluations=len(game.values),
+        cost=game.is_cost,
+    )
 
 
 def mark_cost(game: Any, result: ValueResult) -> ValueResult:
@@ -118,7 +126,10 @@ def semivalue(game: TUGame, weights: Sequence[Any], *, method: str = "exact") ->
             f"semivalue needs one weight per coalition size 0..{n - 1} ({n} weights), got "
             f"{len(weights)}."
         )
-    converted = [nb.as_number(w, game.kind) if game.kind != nb.EXACT or
-                 not isinstance(w, float) else Fraction(repr(w)) for w in weights]
-    return as_result(game, semivalue_raw(game, converted), concept="semivalue",
-                     method="exact")
+    converted = [
+        nb.as_number(w, game.kind)
+        if game.kind != nb.EXACT or not isinstance(w, float)
+        else Fraction(repr(w))
+        for w in weights
+    ]
+    return as_result(game, semivalue_raw(game, converted), concept="semivalue", method="exact")

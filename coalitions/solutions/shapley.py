@@ -25,14 +25,22 @@ SHAPLEY_METHODS = ("auto", "exact", "dividends", *SHAPLEY_SAMPLERS)
 def shapley_weights(n: int, kind: str = nb.EXACT) -> tuple:
     """Weights ``s!(n-s-1)!/n!`` of a marginal contribution to a coalition of size s."""
     total = factorial(n)
-    return tuple(nb.constant(Fraction(factorial(s) * factorial(n - s - 1), total), kind)
-                 for s in range(n))
+    return tuple(
+        nb.constant(Fraction(factorial(s) * factorial(n - s - 1), total), kind) for s in range(n)
+    )
 
 
 @front_door(SHAPLEY_METHODS)
-def shapley_value(game: TUGame, *, method: str = "auto", budget: int | None = None,
-                  rng=None, executor=None, callback=None, confidence: float = 0.95
-                  ) -> ValueResult:
+def shapley_value(
+    game: TUGame,
+    *,
+    method: str = "auto",
+    budget: int | None = None,
+    rng=None,
+    executor=None,
+    callback=None,
+    confidence: float = 0.95,
+) -> ValueResult:
     r"""The Shapley value of a TU game.
 
     Each player receives its marginal contribution averaged over all orders in which the
@@ -117,15 +125,24 @@ def shapley_value(game: TUGame, *, method: str = "auto", budget: int | None = No
     """
     from ..approx import dispatch
 
-    estimate = dispatch(game, method, "shapley_value", "permutation", SHAPLEY_SAMPLERS,
-                        SHAPLEY_METHODS, budget=budget, rng=rng, executor=executor,
-                        callback=callback, confidence=confidence)
+    estimate = dispatch(
+        game,
+        method,
+        "shapley_value",
+        "permutation",
+        SHAPLEY_SAMPLERS,
+        SHAPLEY_METHODS,
+        budget=budget,
+        rng=rng,
+        executor=executor,
+        callback=callback,
+        confidence=confidence,
+    )
     if estimate is not None:
         return mark_cost(game, estimate)
     game = as_tu_game(game, "shapley_value")
     if method == "dividends":
-        return as_result(game, _shapley_from_dividends(game), concept="shapley",
-                         method="dividends")
+        return as_result(game, _shapley_from_dividends(game), concept="shapley", method="dividends")
     payoffs = semivalue_raw(game, shapley_weights(game.n_players, game.kind))
     return as_result(game, payoffs, concept="shapley", method="exact")
 
@@ -135,8 +152,9 @@ def _shapley_from_dividends(game: TUGame):
 
     dividends = harsanyi_dividends(game)
     n = game.n_players
-    per_size = [nb.constant(0, game.kind)] + [nb.constant(Fraction(1, s), game.kind)
-                                              for s in range(1, n + 1)]
+    per_size = [nb.constant(0, game.kind)] + [
+        nb.constant(Fraction(1, s), game.kind) for s in range(1, n + 1)
+    ]
     # phi_i = sum over T containing i of d(T) / |T|: a size-weighted sum with g(s) = 1/s.
     from ._size_sums import size_profile
 

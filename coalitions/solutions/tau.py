@@ -114,8 +114,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9, method: str = "closed-form"):
     game = as_tu_game(game, "tau_value", numeric="compares values")
     if game.is_cost:
         shares = tau_value(negated_worths(game), atol=atol).x
-        return as_result(game, [-v for v in shares.tolist()], concept="tau",
-                         method="closed-form")
+        return as_result(game, [-v for v in shares.tolist()], concept="tau", method="closed-form")
     utopia = utopia_payoffs(game)
     rights = minimal_rights(game)
     grand = game.grand_value

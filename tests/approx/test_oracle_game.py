@@ -19,7 +19,7 @@ def test_scalar_function_values_and_counter():
     assert game.value("c") == 1.0
     assert game.value(0b111) == 9.0
     assert game.n_evaluations == 3
-    game.value({"b", "a"})                      # cached
+    game.value({"b", "a"})  # cached
     assert game.n_evaluations == 3
     game.reset_counter()
     assert game.n_evaluations == 0
@@ -31,7 +31,7 @@ def test_cache_off_and_lru():
     assert off.n_evaluations == 2
     lru = co.OracleGame(squares, 4, cache=1)
     lru.value(1), lru.value(2), lru.value(1)
-    assert lru.n_evaluations == 3               # 1 was evicted by 2
+    assert lru.n_evaluations == 3  # 1 was evicted by 2
 
 
 def test_vectorized_batch_and_duplicates():
@@ -73,13 +73,16 @@ def test_pickle_keeps_function_not_cache():
     assert copy.value(7) == 9.0 and copy.players == game.players
 
 
-@pytest.mark.parametrize("function, vectorized, message", [
-    (lambda m: np.full(m.shape[0], np.nan), True, "finite"),
-    (lambda m: np.zeros((m.shape[0], 2)), True, "shape"),
-    (lambda m: np.zeros(m.shape[0] + 1), True, "shape"),
-    (lambda s: float("inf"), False, "finite"),
-    (lambda s: "x", False, "non-number"),
-])
+@pytest.mark.parametrize(
+    "function, vectorized, message",
+    [
+        (lambda m: np.full(m.shape[0], np.nan), True, "finite"),
+        (lambda m: np.zeros((m.shape[0], 2)), True, "shape"),
+        (lambda m: np.zeros(m.shape[0] + 1), True, "shape"),
+        (lambda s: float("inf"), False, "finite"),
+        (lambda s: "x", False, "non-number"),
+    ],
+)
 def test_bad_oracle_output(function, vectorized, message):
     with pytest.raises(InvalidGameError, match=message):  # met when v(empty) is checked
         co.OracleGame(function, 3, vectorized=vectorized)

@@ -60,7 +60,7 @@ def test_unsc_permutation_matches_shapley_shubik(unsc_game):
     permanent, elected = 421 / 2145, 4 / 2145
     truth = np.array([permanent] * 5 + [elected] * 10)
     assert np.all(np.abs(est.x - truth) < 4 * est.std_error + 1e-12)
-    assert est.x.sum() == pytest.approx(1.0)          # efficient by construction
+    assert est.x.sum() == pytest.approx(1.0)  # efficient by construction
 
 
 def test_unsc_banzhaf_sampling(unsc_game):
@@ -91,8 +91,9 @@ def test_unbiased(random8, method):
 
 def test_antithetic_reduces_variance():
     # a convex game with increasing returns: reversed orders are negatively correlated
-    game = co.TUGame.from_function(lambda s: len(s) ** 3 + 3 * ("1" in s) * len(s),
-                                   [str(i) for i in range(1, 9)]).to_float()
+    game = co.TUGame.from_function(
+        lambda s: len(s) ** 3 + 3 * ("1" in s) * len(s), [str(i) for i in range(1, 9)]
+    ).to_float()
     plain = np.array([estimate(game, "permutation", 1400, s).x for s in range(100)])
     anti = np.array([estimate(game, "antithetic", 1400, s).x for s in range(100)])
     assert anti.var(axis=0).mean() < 0.5 * plain.var(axis=0).mean()
@@ -127,8 +128,9 @@ def test_table_and_oracle_paths_agree(random8, method):
     table = np.asarray(random8.values, float)
     powers = 1 << np.arange(8)
     oracle = co.OracleGame(lambda m: table[m @ powers], random8.players, vectorized=True)
-    assert np.allclose(estimate(random8, method, 5000, 9).x,
-                       estimate(oracle, method, 5000, 9).x, atol=1e-12)
+    assert np.allclose(
+        estimate(random8, method, 5000, 9).x, estimate(oracle, method, 5000, 9).x, atol=1e-12
+    )
 
 
 def test_chunking_is_part_of_the_layout_not_the_result_quality(random8):
@@ -138,7 +140,7 @@ def test_chunking_is_part_of_the_layout_not_the_result_quality(random8):
 
 
 def test_exact_games_and_small_n():
-    glove = co.glove_game(left=["L"], right=["R"])            # exact (Fraction) game
+    glove = co.glove_game(left=["L"], right=["R"])  # exact (Fraction) game
     est = co.shapley_value(glove, method="svarm", budget=100, rng=0)
     assert est.x.tolist() == [0.5, 0.5] and np.all(est.std_error == 0)
     one = co.TUGame([0, Fraction(3)])
@@ -147,8 +149,13 @@ def test_exact_games_and_small_n():
 
 def test_callback_progress(random8):
     seen = []
-    co.shapley_value(random8, method="permutation", budget=30_000, rng=0,
-                     callback=lambda done, total: seen.append((done, total)))
+    co.shapley_value(
+        random8,
+        method="permutation",
+        budget=30_000,
+        rng=0,
+        callback=lambda done, total: seen.append((done, total)),
+    )
     assert seen[-1][0] == seen[-1][1] and all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
 
 
@@ -164,30 +171,48 @@ def test_oracle_defaults_and_errors():
         co.shapley_value(oracle, method="exact")
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda g: co.shapley_value(g, method="bogus"), ValueError, "valid methods"),
-    (lambda g: shapley_estimate(g, method="exact", budget=10), ValueError, "sampling methods"),
-    (lambda g: co.shapley_value(g, method="permutation"), ValueError, "give budget="),
-    (lambda g: co.shapley_value(g, method="permutation", budget=5), ValueError, "too small"),
-    (lambda g: co.shapley_value(g, method="stratified", budget=100), ValueError, "too small"),
-    (lambda g: co.shapley_value(g, method="svarm", budget=50), ValueError, "too small"),
-    (lambda g: co.banzhaf_value(g, method="msr", budget=8), ValueError, "too small"),
-    (lambda g: co.shapley_value(g, method="permutation", budget=1.5), ValueError, "whole"),
-    (lambda g: co.shapley_value(g, method="permutation", budget=100, rng="x"), ValueError,
-     "rng must be"),
-    (lambda g: co.shapley_value(g, method="permutation", budget=100, confidence=1.5),
-     ValueError, "confidence"),
-    (lambda g: co.shapley_value(g, method="permutation", budget=100, executor=object()),
-     ValueError, "Executor"),
-    (lambda g: co.shapley_value(g, budget=100), ValueError, "only apply to sampling"),
-    (lambda g: co.banzhaf_value(g, method="msr", budget=100, normalized=True), ValueError,
-     "normalized"),
-    (lambda g: shapley_estimate([1, 2], budget=100), InvalidGameError, "OracleGame"),
-    (lambda g: shapley_estimate(g, budget=1000, chunk_size=0), ValueError, "chunk_size"),
-    (lambda g: shapley_estimate(g, budget=1000, rng=-1), ValueError, "non-negative"),
-    (lambda g: banzhaf_estimate(g, method="nope", budget=1000), ValueError,
-     "valid sampling methods"),
-])
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda g: co.shapley_value(g, method="bogus"), ValueError, "valid methods"),
+        (lambda g: shapley_estimate(g, method="exact", budget=10), ValueError, "sampling methods"),
+        (lambda g: co.shapley_value(g, method="permutation"), ValueError, "give budget="),
+        (lambda g: co.shapley_value(g, method="permutation", budget=5), ValueError, "too small"),
+        (lambda g: co.shapley_value(g, method="stratified", budget=100), ValueError, "too small"),
+        (lambda g: co.shapley_value(g, method="svarm", budget=50), ValueError, "too small"),
+        (lambda g: co.banzhaf_value(g, method="msr", budget=8), ValueError, "too small"),
+        (lambda g: co.shapley_value(g, method="permutation", budget=1.5), ValueError, "whole"),
+        (
+            lambda g: co.shapley_value(g, method="permutation", budget=100, rng="x"),
+            ValueError,
+            "rng must be",
+        ),
+        (
+            lambda g: co.shapley_value(g, method="permutation", budget=100, confidence=1.5),
+            ValueError,
+            "confidence",
+        ),
+        (
+            lambda g: co.shapley_value(g, method="permutation", budget=100, executor=object()),
+            ValueError,
+            "Executor",
+        ),
+        (lambda g: co.shapley_value(g, budget=100), ValueError, "only apply to sampling"),
+        (
+            lambda g: co.banzhaf_value(g, method="msr", budget=100, normalized=True),
+            ValueError,
+            "normalized",
+        ),
+        (lambda g: shapley_estimate([1, 2], budget=100), InvalidGameError, "OracleGame"),
+        (lambda g: shapley_estimate(g, budget=1000, chunk_size=0), ValueError, "chunk_size"),
+        (lambda g: shapley_estimate(g, budget=1000, rng=-1), ValueError, "non-negative"),
+        (
+            lambda g: banzhaf_estimate(g, method="nope", budget=1000),
+            ValueError,
+            "valid sampling methods",
+        ),
+    ],
+)
 def test_bad_inputs(random8, call, error, message):
     with pytest.raises(error, match=message):
         call(random8)
@@ -195,12 +220,14 @@ def test_bad_inputs(random8, call, error, message):
 
 @pytest.mark.parametrize("method", SHAPLEY + BANZHAF)
 def test_oracle_returning_nan_or_wrong_shape(method):
-    nan = co.OracleGame(lambda m: np.where(m.sum(axis=1) == 3, np.nan, m.any(axis=1) * 1.0),
-                        6, vectorized=True)
+    nan = co.OracleGame(
+        lambda m: np.where(m.sum(axis=1) == 3, np.nan, m.any(axis=1) * 1.0), 6, vectorized=True
+    )
     with pytest.raises(InvalidGameError, match="finite"):
         estimate(nan, method, 2000, 0)
-    short = co.OracleGame(lambda m: np.ones(max(m.shape[0] - 1, 1)) * (m.shape[0] > 1), 6,
-                          vectorized=True)
+    short = co.OracleGame(
+        lambda m: np.ones(max(m.shape[0] - 1, 1)) * (m.shape[0] > 1), 6, vectorized=True
+    )
     with pytest.raises(InvalidGameError, match="shape"):
         estimate(short, method, 2000, 0)
 
@@ -218,8 +245,9 @@ def test_large_oracle_game():
     n = 300
     weights = np.random.default_rng(1).integers(1, 10, n).astype(float)
     quota = weights.sum() / 2
-    game = co.OracleGame(lambda m: (m @ weights >= quota).astype(float), n, vectorized=True,
-                         cache=False)
+    game = co.OracleGame(
+        lambda m: (m @ weights >= quota).astype(float), n, vectorized=True, cache=False
+    )
     est = co.shapley_value(game, method="permutation", budget=100_000, rng=0)
     assert est.x.sum() == pytest.approx(1.0)
     order = np.argsort(weights)
@@ -235,8 +263,7 @@ def test_stratification_reduces_error_on_a_size_driven_game():
     truth = co.shapley_value(game).x
 
     def rmse(method):
-        runs = [shapley_estimate(game, method=method, budget=20_000, rng=s).x
-                for s in range(40)]
+        runs = [shapley_estimate(game, method=method, budget=20_000, rng=s).x for s in range(40)]
         return np.sqrt(np.mean((np.array(runs) - truth) ** 2))
 
     plain, equal = rmse("permutation"), rmse("stratified")

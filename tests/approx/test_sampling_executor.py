@@ -16,8 +16,7 @@ def game():
 
 def run(game, method, executor, **extra):
     function = co.shapley_value if method in SHAPLEY_SAMPLERS else co.banzhaf_value
-    return function(game, method=method, budget=30_000, rng=123, executor=executor,
-                    **extra)
+    return function(game, method=method, budget=30_000, rng=123, executor=executor, **extra)
 
 
 @pytest.mark.parametrize("method", SHAPLEY_SAMPLERS + BANZHAF_SAMPLERS)
@@ -33,12 +32,19 @@ def test_thread_pool_same_result(game, method, workers):
 
 def test_thread_pool_with_oracle_counts_and_callback():
     weights = np.arange(1.0, 13.0)
-    game = co.OracleGame(lambda m: (m @ weights >= 40).astype(float), 12, vectorized=True,
-                         cache=False)
+    game = co.OracleGame(
+        lambda m: (m @ weights >= 40).astype(float), 12, vectorized=True, cache=False
+    )
     seen = []
     with ThreadPoolExecutor(max_workers=2) as pool:
-        est = co.shapley_value(game, method="permutation", budget=50_000, rng=1,
-                               executor=pool, callback=lambda d, t: seen.append((d, t)))
+        est = co.shapley_value(
+            game,
+            method="permutation",
+            budget=50_000,
+            rng=1,
+            executor=pool,
+            callback=lambda d, t: seen.append((d, t)),
+        )
     assert game.n_evaluations == est.n_evaluations
     assert seen[-1] == (est.n_evaluations, est.n_evaluations)
 
@@ -54,9 +60,14 @@ def _local_cluster(processes: bool):
     pytest.importorskip("distributed")
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=1 if processes else 2, threads_per_worker=1,
-                        processes=processes, host="127.0.0.1", protocol="tcp",
-                        dashboard_address=None)
+    return LocalCluster(
+        n_workers=1 if processes else 2,
+        threads_per_worker=1,
+        processes=processes,
+        host="127.0.0.1",
+        protocol="tcp",
+        dashboard_address=None,
+    )
 
 
 @pytest.mark.parametrize("processes", [False, True])
@@ -66,7 +77,11 @@ def test_dask_executor_same_result(game, processes):
         executor = client.get_executor()
         for method in ("permutation", "svarm", "msr"):
             serial = run(game, method, None)
-            distributed = run(game, method, executor, )
+            distributed = run(
+                game,
+                method,
+                executor,
+            )
             assert np.array_equal(serial.x, distributed.x), method
             assert np.array_equal(serial.std_error, distributed.std_error), method
 

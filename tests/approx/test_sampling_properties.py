@@ -18,8 +18,11 @@ def with_null_player(game):
 
 
 @settings(max_examples=40, deadline=None)
-@given(float_games(min_players=1, max_players=6), st.integers(0, 2**32 - 1),
-       st.sampled_from(["permutation", "antithetic"]))
+@given(
+    float_games(min_players=1, max_players=6),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(["permutation", "antithetic"]),
+)
 def test_permutation_estimates_are_efficient(game, seed, method):
     est = shapley_estimate(game, method=method, budget=500, rng=seed)
     values = np.asarray(game.values, dtype=np.float64)
@@ -27,8 +30,9 @@ def test_permutation_estimates_are_efficient(game, seed, method):
 
 
 @settings(max_examples=40, deadline=None)
-@given(float_games(min_players=1, max_players=5), st.integers(0, 2**32 - 1),
-       st.sampled_from(MARGINAL))
+@given(
+    float_games(min_players=1, max_players=5), st.integers(0, 2**32 - 1), st.sampled_from(MARGINAL)
+)
 def test_null_player_gets_exactly_zero(game, seed, method):
     game = with_null_player(game)
     est = shapley_estimate(game, method=method, budget=2000, rng=seed)
@@ -38,8 +42,11 @@ def test_null_player_gets_exactly_zero(game, seed, method):
 
 
 @settings(max_examples=40, deadline=None)
-@given(float_games(min_players=2, max_players=6), st.integers(0, 2**32 - 1),
-       st.sampled_from(["permutation", "svarm", "sampling", "msr"]))
+@given(
+    float_games(min_players=2, max_players=6),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(["permutation", "svarm", "sampling", "msr"]),
+)
 def test_intervals_bracket_estimates_and_budget_respected(game, seed, method):
     function = banzhaf_estimate if method in ("sampling", "msr") else shapley_estimate
     est = function(game, method=method, budget=3000, rng=seed)

@@ -25,14 +25,14 @@ def sqrt_pie():
 
 
 # ------------------------------------------------------------------ reference cases
-def test_nash_sqrt_reference():            # NASH_SQRT: x1 = 2/3, u2 = 1/sqrt(3)
+def test_nash_sqrt_reference():  # NASH_SQRT: x1 = 2/3, u2 = 1/sqrt(3)
     r = nash_solution(sqrt_pie())
     assert r.shares[0] == pytest.approx(2 / 3, abs=1e-8)
     assert r.x[1] == pytest.approx(1 / math.sqrt(3), abs=1e-8)
     assert r.shares.sum() == pytest.approx(1.0, abs=1e-12)
 
 
-def test_ks_sqrt_reference():              # KS_SQRT: x1 = (sqrt5 - 1)/2
+def test_ks_sqrt_reference():  # KS_SQRT: x1 = (sqrt5 - 1)/2
     r = kalai_smorodinsky(sqrt_pie())
     assert r.shares[0] == pytest.approx((math.sqrt(5) - 1) / 2, abs=1e-10)
     assert r.ideal.tolist() == pytest.approx([1.0, 1.0])
@@ -57,6 +57,7 @@ def test_closed_form_errors():
     with pytest.raises(InvalidProblemError, match="formulas in x"):
         nash_solution(BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]]), symbolic=True)
     from coalitions.exceptions import SolverError
+
     transcendental = BargainingProblem.from_surplus(["log(1 + x)", "x"], [0, 0.25], surplus=2)
     with pytest.raises(SolverError, match="no closed form"):
         nash_solution(transcendental, symbolic=True)
@@ -67,11 +68,10 @@ def test_closed_form_errors():
 def test_frontier_form_matches_surplus_form():
     frontier = BargainingProblem.from_frontier(lambda u: math.sqrt(max(1 - u, 0.0)), 1.0, [0, 0])
     assert nash_solution(frontier).x == pytest.approx(nash_solution(sqrt_pie()).x, abs=1e-7)
-    assert kalai_smorodinsky(frontier).x == pytest.approx(
-        kalai_smorodinsky(sqrt_pie()).x, abs=1e-9)
+    assert kalai_smorodinsky(frontier).x == pytest.approx(kalai_smorodinsky(sqrt_pie()).x, abs=1e-9)
 
 
-def test_linear_pie_nash_formula():        # x1 = d1 + (1 - d1 - d2)/2
+def test_linear_pie_nash_formula():  # x1 = d1 + (1 - d1 - d2)/2
     problem = BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]], [0.3, 0.1])
     assert nash_solution(problem).x == pytest.approx([0.6, 0.4], abs=1e-12)
 
@@ -79,8 +79,9 @@ def test_linear_pie_nash_formula():        # x1 = d1 + (1 - d1 - d2)/2
 def test_three_players_and_weights():
     simplex = BargainingProblem.from_vertices(np.vstack([np.zeros(3), np.eye(3)]))
     assert nash_solution(simplex).x == pytest.approx([1 / 3] * 3, abs=1e-6)
-    assert nash_solution(simplex, weights=[1, 2, 3]).x == pytest.approx([1 / 6, 2 / 6, 3 / 6],
-                                                                        abs=1e-6)
+    assert nash_solution(simplex, weights=[1, 2, 3]).x == pytest.approx(
+        [1 / 6, 2 / 6, 3 / 6], abs=1e-6
+    )
     pie = BargainingProblem.from_surplus([math.sqrt] * 3)
     assert nash_solution(pie).shares == pytest.approx([1 / 3] * 3, abs=1e-5)
 
@@ -95,7 +96,7 @@ def test_egalitarian_and_utilitarian():
 
 
 def test_utilitarian_surplus():
-    r = utilitarian(sqrt_pie())               # max x + sqrt(1 - x): x = 3/4
+    r = utilitarian(sqrt_pie())  # max x + sqrt(1 - x): x = 3/4
     assert r.shares[0] == pytest.approx(0.75, abs=1e-6)
 
 
@@ -154,7 +155,7 @@ def test_nash_iia(points, drop):
     problem = make_problem(points)
     u = nash_solution(problem).x
     kept = [p for k, p in enumerate(points) if k != drop]
-    smaller = BargainingProblem.from_vertices([[0, 0], *kept, u], [0, 0])   # subset holding u
+    smaller = BargainingProblem.from_vertices([[0, 0], *kept, u], [0, 0])  # subset holding u
     assert nash_solution(smaller).x == pytest.approx(u, abs=1e-6)
 
 
@@ -165,13 +166,15 @@ def test_ks_individual_monotonicity(points, frac, height):
     ideal = problem.ideal_point()
     # add a point that keeps player 1's ideal payoff but may raise what player 2 can get
     bigger = BargainingProblem.from_vertices(
-        np.vstack([problem.vertices, [frac * ideal[0], height]]), [0, 0])
+        np.vstack([problem.vertices, [frac * ideal[0], height]]), [0, 0]
+    )
     assert bigger.ideal_point()[0] == pytest.approx(ideal[0])
     assert kalai_smorodinsky(bigger).x[1] >= kalai_smorodinsky(problem).x[1] - 1e-7
 
 
-points_3d = st.lists(st.tuples(st.floats(0, 10), st.floats(0, 10), st.floats(0, 10)),
-                     min_size=2, max_size=6)
+points_3d = st.lists(
+    st.tuples(st.floats(0, 10), st.floats(0, 10), st.floats(0, 10)), min_size=2, max_size=6
+)
 
 
 @SETTINGS

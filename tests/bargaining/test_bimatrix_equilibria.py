@@ -38,9 +38,9 @@ def _vertices(matrix, zero_label, tight_label):
     """Exact non-zero vertices of {z >= 0, matrix z <= 1}: every choice of dim tight
     constraints, solved in Fractions; labels as in the library (zero / tight)."""
     rows, dim = len(matrix), len(matrix[0])
-    constraints = ([([Fraction(int(i == k)) for i in range(dim)], Fraction(0))
-                    for k in range(dim)]
-                   + [([Fraction(v) for v in matrix[j]], Fraction(1)) for j in range(rows)])
+    constraints = [
+        ([Fraction(int(i == k)) for i in range(dim)], Fraction(0)) for k in range(dim)
+    ] + [([Fraction(v) for v in matrix[j]], Fraction(1)) for j in range(rows)]
     out = {}
     for chosen in combinations(range(len(constraints)), dim):
         z = _solve([constraints[c][0] for c in chosen], [constraints[c][1] for c in chosen])
@@ -49,8 +49,9 @@ def _vertices(matrix, zero_label, tight_label):
         products = [sum(a * v for a, v in zip(matrix[j], z)) for j in range(rows)]
         if max(products) > 1:
             continue
-        out[tuple(z)] = ({zero_label + k for k in range(dim) if z[k] == 0}
-                         | {tight_label + j for j in range(rows) if products[j] == 1})
+        out[tuple(z)] = {zero_label + k for k in range(dim) if z[k] == 0} | {
+            tight_label + j for j in range(rows) if products[j] == 1
+        }
     return out
 
 
@@ -71,9 +72,13 @@ def oracle_equilibria(a, b):
 
 
 def oracle_payoffs(a, b):
-    return {(sum(x[i] * a[i][j] * y[j] for i in range(len(x)) for j in range(len(y))),
-             sum(x[i] * b[i][j] * y[j] for i in range(len(x)) for j in range(len(y))))
-            for x, y in oracle_equilibria(a, b)}
+    return {
+        (
+            sum(x[i] * a[i][j] * y[j] for i in range(len(x)) for j in range(len(y))),
+            sum(x[i] * b[i][j] * y[j] for i in range(len(x)) for j in range(len(y))),
+        )
+        for x, y in oracle_equilibria(a, b)
+    }
 
 
 def _rounded(pairs):
@@ -98,9 +103,10 @@ def test_degenerate_game_all_six_payoff_pairs():
     assert len(pairs) == 6 and len(oracle_equilibria(DEGENERATE_A, DEGENERATE_B)) == 7
     strategies, degenerate = _library(DEGENERATE_A, DEGENERATE_B)
     assert degenerate
-    assert strategies == {(tuple(round(float(v), 9) for v in x),
-                           tuple(round(float(v), 9) for v in y))
-                          for x, y in oracle_equilibria(DEGENERATE_A, DEGENERATE_B)}
+    assert strategies == {
+        (tuple(round(float(v), 9) for v in x), tuple(round(float(v), 9) for v in y))
+        for x, y in oracle_equilibria(DEGENERATE_A, DEGENERATE_B)
+    }
     with pytest.raises(InvalidProblemError, match="6 extreme-equilibrium payoff pairs") as caught:
         bargaining_problem_from_game(DEGENERATE_A, DEGENERATE_B, equilibrium=6)
     for u, w in pairs:
@@ -111,9 +117,13 @@ def test_degenerate_game_all_six_payoff_pairs():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         game = nashpy.Game(np.array(DEGENERATE_A, float), np.array(DEGENERATE_B, float))
-        support = {(round(float(x @ game.payoff_matrices[0] @ y), 9),
-                    round(float(x @ game.payoff_matrices[1] @ y), 9))
-                   for x, y in game.support_enumeration()}
+        support = {
+            (
+                round(float(x @ game.payoff_matrices[0] @ y), 9),
+                round(float(x @ game.payoff_matrices[1] @ y), 9),
+            )
+            for x, y in game.support_enumeration()
+        }
     assert len(support) == 3 and support < _rounded(pairs)
 
 
@@ -122,13 +132,17 @@ def test_von_stengel_degenerate_example():
     {(1,0,0)} x {y : y_1 >= 2/3} and the isolated ((0,1/3,2/3), (1/3,2/3))."""
     a, b = [[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]
     third = Fraction(1, 3)
-    expected = {((1, 0, 0), (1, 0)), ((1, 0, 0), (2 * third, third)),
-                ((0, third, 2 * third), (third, 2 * third))}
+    expected = {
+        ((1, 0, 0), (1, 0)),
+        ((1, 0, 0), (2 * third, third)),
+        ((0, third, 2 * third), (third, 2 * third)),
+    }
     assert oracle_equilibria(a, b) == expected
     strategies, degenerate = _library(a, b)
-    assert degenerate and strategies == {(tuple(round(float(v), 9) for v in x),
-                                          tuple(round(float(v), 9) for v in y))
-                                         for x, y in expected}
+    assert degenerate and strategies == {
+        (tuple(round(float(v), 9) for v in x), tuple(round(float(v), 9) for v in y))
+        for x, y in expected
+    }
     problem = bargaining_problem_from_game(a, b)
     assert "degenerate" in problem.description and "of 2" in problem.description
     assert problem.disagreement.tolist() == [3.0, 3.0]
@@ -149,12 +163,15 @@ def test_every_extreme_equilibrium_matches_the_oracle(m, n, data):
     if data is None:
         a, b = DEGENERATE_A, DEGENERATE_B
     else:
-        entries = st.lists(st.lists(st.integers(0, 3), min_size=n, max_size=n),
-                           min_size=m, max_size=m)
+        entries = st.lists(
+            st.lists(st.integers(0, 3), min_size=n, max_size=n), min_size=m, max_size=m
+        )
         a, b = data.draw(entries), data.draw(entries)
     strategies, _ = _library(a, b)
-    expected = {(tuple(round(float(v), 9) for v in x), tuple(round(float(v), 9) for v in y))
-                for x, y in oracle_equilibria(a, b)}
+    expected = {
+        (tuple(round(float(v), 9) for v in x), tuple(round(float(v), 9) for v in y))
+        for x, y in oracle_equilibria(a, b)
+    }
     assert strategies == expected
 
 
@@ -170,5 +187,6 @@ def test_large_games_are_refused_at_once_not_enumerated():
     # at the limit (13 x 13) every extreme equilibrium is still found and checked
     a, b = rng.random((13, 13)), rng.random((13, 13))
     found, _ = _equilibria(a, b)
-    assert found and all((a @ y).max() - x @ a @ y <= 1e-7 and (x @ b).max() - x @ b @ y <= 1e-7
-                         for x, y in found)
+    assert found and all(
+        (a @ y).max() - x @ a @ y <= 1e-7 and (x @ b).max() - x @ b @ y <= 1e-7 for x, y in found
+    )

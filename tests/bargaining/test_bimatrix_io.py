@@ -25,7 +25,7 @@ def test_prisoners_dilemma():
 def test_battle_of_the_sexes_equilibria_and_maxmin():
     a, b = [[2, 0], [0, 1]], [[1, 0], [0, 2]]
     low = bargaining_problem_from_game(a, b, equilibrium=0)
-    assert low.disagreement == pytest.approx([2 / 3, 2 / 3])     # the mixed equilibrium
+    assert low.disagreement == pytest.approx([2 / 3, 2 / 3])  # the mixed equilibrium
     assert maxmin_values(a, b) == pytest.approx([2 / 3, 2 / 3])
     ks = kalai_smorodinsky(bargaining_problem_from_game(a, b, disagreement="maxmin"))
     assert ks.x == pytest.approx([1.5, 1.5], abs=1e-9)
@@ -47,15 +47,25 @@ def test_bimatrix_bad_inputs():
 
 def test_documents(tmp_path):
     kind, problem, _ = negotiation_from_json(
-        {"type": "bargaining", "feasible": {"frontier": "sqrt(1 - u1)", "upper": [1]},
-         "disagreement": [0, 0]})
+        {
+            "type": "bargaining",
+            "feasible": {"frontier": "sqrt(1 - u1)", "upper": [1]},
+            "disagreement": [0, 0],
+        }
+    )
     assert kind == "bargaining" and problem.kind == "frontier"
     kind, problem, _ = negotiation_from_json(
-        {"type": "bargaining", "feasible": {"game": {"row": PD_A, "column": PD_B}}})
+        {"type": "bargaining", "feasible": {"game": {"row": PD_A, "column": PD_B}}}
+    )
     assert problem.disagreement.tolist() == [1.0, 1.0]
     kind, model, _ = negotiation_from_json(
-        {"type": "spatial", "ideal_points": {"A": 1, "B": 2, "C": 3}, "status_quo": 0,
-         "decision_rule": {"type": "weighted", "quota": 3, "weights": {"A": 2, "B": 1, "C": 1}}})
+        {
+            "type": "spatial",
+            "ideal_points": {"A": 1, "B": 2, "C": 3},
+            "status_quo": 0,
+            "decision_rule": {"type": "weighted", "quota": 3, "weights": {"A": 2, "B": 1, "C": 1}},
+        }
+    )
     assert model.is_winning(frozenset({"A", "B"})) and not model.is_winning(frozenset({"B", "C"}))
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"type": "poker"}))
@@ -66,5 +76,11 @@ def test_documents(tmp_path):
     with pytest.raises(InvalidProblemError, match="cannot use the name .y."):
         negotiation_from_json({"type": "bargaining", "feasible": {"utilities": ["y", "x"]}})
     with pytest.raises(InvalidProblemError, match="weights"):
-        negotiation_from_json({"type": "spatial", "ideal_points": {"A": 1}, "status_quo": 0,
-                               "decision_rule": {"type": "weighted", "quota": 1}})
+        negotiation_from_json(
+            {
+                "type": "spatial",
+                "ideal_points": {"A": 1},
+                "status_quo": 0,
+                "decision_rule": {"type": "weighted", "quota": 1},
+            }
+        )

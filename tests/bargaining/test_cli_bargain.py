@@ -17,6 +17,7 @@ def run():
 
     def invoke(*args):
         return runner.invoke(app, [str(a) for a in args])
+
     return invoke
 
 

@@ -28,18 +28,21 @@ def test_data_files():
 def test_qualified_majority_predicate():
     qmv = eu_qualified_majority("blocs")
     everyone = {"CY", "GR", "FR", "DE", "BALT_PL", "OTHERS"}
-    assert qmv(everyone) and qmv(everyone - {"CY"})       # 26 states: Cyprus not pivotal
+    assert qmv(everyone) and qmv(everyone - {"CY"})  # 26 states: Cyprus not pivotal
     assert not qmv({"DE", "FR", "CY"})
     states = eu_qualified_majority("states")
-    assert not states({"DE", "FR", "IT", "ES", "PL"})     # 5 states
+    assert not states({"DE", "FR", "IT", "ES", "PL"})  # 5 states
     assert states(set(eu27_population()) - {"CY", "MT", "LU"})
 
 
 def _ceiling(row):
     """The largest Turkey response b a bloc accepts with the listing rather than no agreement:
     u = alpha * listing - beta * (b - t)**2 against u(0, 0) = -beta * t**2."""
-    t, alpha, beta = (row["t_turkey_ideal"], row["alpha_belarus_listing"],
-                      row["beta_turkey_salience"])
+    t, alpha, beta = (
+        row["t_turkey_ideal"],
+        row["alpha_belarus_listing"],
+        row["beta_turkey_salience"],
+    )
     return t + math.sqrt(t * t + alpha / beta)
 
 
@@ -57,15 +60,16 @@ def test_report_unanimity_and_counterfactual():
     assert u.max_concession == pytest.approx(lowest)
     linked, unlinked = u.linked["turkey_response"], u.unlinked["turkey_response"]
     assert linked == pytest.approx(min(rows["CY"]["t_turkey_ideal"], lowest))
-    assert unlinked == pytest.approx(least_ambitious)     # the lowest common denominator
-    for bloc, row in rows.items():                         # the listing passes either way
+    assert unlinked == pytest.approx(least_ambitious)  # the lowest common denominator
+    for bloc, row in rows.items():  # the listing passes either way
         t, beta = row["t_turkey_ideal"], row["beta_turkey_salience"]
         expected = beta * ((linked - t) ** 2 - (unlinked - t) ** 2)
         assert u.price_of_linkage[bloc] == pytest.approx(expected, abs=1e-12)
     assert u.value_of_veto == pytest.approx(-u.price_of_linkage["CY"]) and u.value_of_veto > 0
     assert not report.qmv.can_block and report.qmv.value_of_veto == 0
     assert report.turkey_lcd.binding == tuple(
-        bloc for bloc, row in rows.items() if row["t_turkey_ideal"] == least_ambitious)
+        bloc for bloc, row in rows.items() if row["t_turkey_ideal"] == least_ambitious
+    )
     assert report.package["package"] > report.package["issue_by_issue"]
     assert any(ASSUMPTION_LABEL in note for note in report.assumption_notes)
 
@@ -90,5 +94,7 @@ def test_datasets_hold_data_only():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom):
                 module = ("." * node.level) + (node.module or "")
-                assert not any(part in module for part in (
-                    "bargaining", "solutions", "power", "formation", "approx")), (path, module)
+                assert not any(
+                    part in module
+                    for part in ("bargaining", "solutions", "power", "formation", "approx")
+                ), (path, module)

@@ -14,13 +14,23 @@ from coalitions.exceptions import InvalidProblemError
 TRIANGLE = {"type": "bargaining", "feasible": {"vertices": [[0, 0], [4, 0], [0, 2]]}}
 PIE = {"type": "bargaining", "feasible": {"surplus": 1, "utilities": ["x", "sqrt(x)"]}}
 LINE = {"type": "spatial", "ideal_points": {"A": 2, "B": 4, "C": 5}, "status_quo": 0}
-LINKAGE = {"type": "linkage",
-           "utilities": {"C": {"A": {"type": "linear", "slope": 1},
-                               "B": {"type": "quadratic", "ideal": 1.0, "salience": 2}},
-                         "D": {"A": {"type": "linear", "slope": 2},
-                               "B": {"type": "quadratic", "ideal": 0.1, "salience": 8}}},
-           "status_quo": {"A": 0, "B": 0},
-           "blocker": "C", "linked_issue": "A", "demand_issue": "B"}
+LINKAGE = {
+    "type": "linkage",
+    "utilities": {
+        "C": {
+            "A": {"type": "linear", "slope": 1},
+            "B": {"type": "quadratic", "ideal": 1.0, "salience": 2},
+        },
+        "D": {
+            "A": {"type": "linear", "slope": 2},
+            "B": {"type": "quadratic", "ideal": 0.1, "salience": 8},
+        },
+    },
+    "status_quo": {"A": 0, "B": 0},
+    "blocker": "C",
+    "linked_issue": "A",
+    "demand_issue": "B",
+}
 
 
 def changed(document, path, value):
@@ -56,8 +66,10 @@ BAD = [
     (changed(TRIANGLE, ("feasible",), DELETE), r"missing key 'feasible'"),
     (changed(LINE, ("status_quo",), DELETE), r"missing key 'status_quo'"),
     (changed(PIE, ("feasible", "vertices"), [[0, 1]]), r"exactly one of"),
-    ({"type": "bargaining", "disagreement": [0, 0], "feasible": {"frontier": "1 - u1"}},
-     r"feasible: missing key 'upper'"),
+    (
+        {"type": "bargaining", "disagreement": [0, 0], "feasible": {"frontier": "1 - u1"}},
+        r"feasible: missing key 'upper'",
+    ),
     ({"feasible": {}}, r"missing document type"),
     # strings, booleans and nulls where numbers belong
     (changed(PIE, ("feasible", "surplus"), "abc"), r"feasible\.surplus must be a number"),
@@ -66,17 +78,24 @@ BAD = [
     (changed(TRIANGLE, ("disagreement",), ["a", 0]), r"disagreement\[0\] must be a number"),
     (changed(TRIANGLE, ("disagreement",), [None, 0]), r"disagreement\[0\] must be a number"),
     (changed(TRIANGLE, ("disagreement",), 0), r"disagreement must be a list of numbers"),
-    (changed(TRIANGLE, ("feasible", "vertices"), [[0, 0], [4, "x"]]),
-     r"feasible\.vertices\[1\]\[1\] must be a number"),
+    (
+        changed(TRIANGLE, ("feasible", "vertices"), [[0, 0], [4, "x"]]),
+        r"feasible\.vertices\[1\]\[1\] must be a number",
+    ),
     (changed(TRIANGLE, ("weights",), [1, "heavy"]), r"weights\[1\] must be a number"),
     (changed(LINE, ("ideal_points", "B"), "four"), r"ideal_points\.B must be a number"),
-    (changed(LINE, ("ideal_points", "B"), [1, 2, 3]), r"ideal_points\.B must be a number or a pair"),
+    (
+        changed(LINE, ("ideal_points", "B"), [1, 2, 3]),
+        r"ideal_points\.B must be a number or a pair",
+    ),
     (changed(LINE, ("status_quo",), False), r"status_quo must be a number"),
     (changed(LINE, ("weights",), {"A": 1, "B": 1, "Z": 1}), r"weights: 'Z' is not a player"),
     (changed(LINE, ("weights",), {"A": 1, "B": 1}), r"weights: no entry for player 'C'"),
-    (changed(LINKAGE, ("utilities", "C", "A", "slope"), "1"), None),   # a decimal string: OK
-    (changed(LINKAGE, ("utilities", "C", "A", "slope"), "steep"),
-     r"utilities\.C\.A\.slope must be a number"),
+    (changed(LINKAGE, ("utilities", "C", "A", "slope"), "1"), None),  # a decimal string: OK
+    (
+        changed(LINKAGE, ("utilities", "C", "A", "slope"), "steep"),
+        r"utilities\.C\.A\.slope must be a number",
+    ),
     (changed(LINKAGE, ("status_quo", "A"), "zero"), r"status_quo\.A must be a number"),
     (changed(LINKAGE, ("bounds",), {"A": [0, 1], "Q": [0, 1]}), r"bounds\.Q: not an issue"),
     (changed(LINKAGE, ("bounds",), {"A": [0]}), r"bounds\.A has 1 entries; it needs 2"),
@@ -91,13 +110,22 @@ BAD = [
     (changed(LINE, ("decision_rule",), "majorty"), r"decision_rule = 'majorty' is not a rule"),
     (changed(LINE, ("decision_rule",), 0), r"decision_rule = 0: a k-of-n rule needs 1 <= k <= 3"),
     (changed(LINE, ("decision_rule",), 2.5), r"decision_rule must be"),
-    (changed(LINE, ("decision_rule",), {"type": "k_of_n", "k": "2"}),
-     r"decision_rule\.k must be an integer"),
-    (changed(LINE, ("decision_rule",), {"type": "weighted", "quota": 2,
-                                        "weights": {"A": 1, "B": "x", "C": 1}}),
-     r"decision_rule\.weights\.B must be a number"),
-    (changed(LINE, ("decision_rule",), {"type": "all", "rules": []}),
-     r"decision_rule\.rules must be a non-empty list"),
+    (
+        changed(LINE, ("decision_rule",), {"type": "k_of_n", "k": "2"}),
+        r"decision_rule\.k must be an integer",
+    ),
+    (
+        changed(
+            LINE,
+            ("decision_rule",),
+            {"type": "weighted", "quota": 2, "weights": {"A": 1, "B": "x", "C": 1}},
+        ),
+        r"decision_rule\.weights\.B must be a number",
+    ),
+    (
+        changed(LINE, ("decision_rule",), {"type": "all", "rules": []}),
+        r"decision_rule\.rules must be a non-empty list",
+    ),
     (changed(LINE, ("decision_rule",), {"type": "veto"}), r"decision_rule\.type = \"veto\""),
     (changed(LINKAGE, ("counterfactual_rule",), "qmv"), r"counterfactual_rule = 'qmv'"),
     (changed(LINKAGE, ("assumptions",), "illustrative"), r"assumptions must be a list"),

@@ -36,8 +36,7 @@ def exact_problem(points, d):
 
 
 def float_problem(points, d):
-    return BargainingProblem.from_vertices(np.array(points, dtype=float),
-                                           np.array(d, dtype=float))
+    return BargainingProblem.from_vertices(np.array(points, dtype=float), np.array(d, dtype=float))
 
 
 @st.composite
@@ -45,8 +44,11 @@ def integer_polytopes(draw, players=2, max_points=7):
     """Integer points with a disagreement point some point beats for everyone."""
     count = draw(st.integers(1, max_points))
     coordinate = st.integers(-20, 60)
-    points = draw(st.lists(st.lists(coordinate, min_size=players, max_size=players),
-                           min_size=count, max_size=count))
+    points = draw(
+        st.lists(
+            st.lists(coordinate, min_size=players, max_size=players), min_size=count, max_size=count
+        )
+    )
     best = max(points, key=lambda p: min(p))
     gaps = draw(st.lists(st.integers(1, 15), min_size=players, max_size=players))
     return points, [b - g for b, g in zip(best, gaps)]
@@ -78,7 +80,7 @@ def oracle_ray(points, d, e):
     best = None
     for p, b in segments(points):
         candidates = crossings(p, b, d)
-        if e[0] and e[1] and b[0] * e[1] != b[1] * e[0]:     # gain_1 / e_1 = gain_2 / e_2
+        if e[0] and e[1] and b[0] * e[1] != b[1] * e[0]:  # gain_1 / e_1 = gain_2 / e_2
             s = ((d[0] - p[0]) * e[1] - (d[1] - p[1]) * e[0]) / (b[0] * e[1] - b[1] * e[0])
             if 0 <= s <= 1:
                 candidates.append(s)
@@ -121,7 +123,7 @@ def oracle_utilitarian(points, d):
 
 
 # ------------------------------------------------------------------ literature values
-def test_nash_triangle_literature():          # Nash (1950)-style: max u1 u2 on u1/4 + u2/2 <= 1
+def test_nash_triangle_literature():  # Nash (1950)-style: max u1 u2 on u1/4 + u2/2 <= 1
     r = nash_solution(exact_problem(TRIANGLE, [0, 0]))
     assert r.exact and r.method == "exact" and r.x.tolist() == [2, 1]
     assert all(type(v) is F for v in r.x)
@@ -129,7 +131,7 @@ def test_nash_triangle_literature():          # Nash (1950)-style: max u1 u2 on 
 
 def test_all_four_on_the_triangle():
     problem = exact_problem(TRIANGLE, [0, 0])
-    assert kalai_smorodinsky(problem).x.tolist() == [2, 1]        # ideal (4, 2)
+    assert kalai_smorodinsky(problem).x.tolist() == [2, 1]  # ideal (4, 2)
     assert kalai_smorodinsky(problem).ideal.tolist() == [4, 2]
     assert egalitarian(problem).x.tolist() == [F(4, 3), F(4, 3)]
     assert utilitarian(problem).x.tolist() == [4, 0]
@@ -138,7 +140,7 @@ def test_all_four_on_the_triangle():
 
 def test_weighted_nash_and_fractions():
     square = exact_problem([[0, 0], [1, 0], [0, 1]], [0, 0])
-    r = nash_solution(square, weights=[1, 3])                      # x_i = w_i / sum(w)
+    r = nash_solution(square, weights=[1, 3])  # x_i = w_i / sum(w)
     assert r.x.tolist() == [F(1, 4), F(3, 4)] and r.weights.tolist() == [F(1, 4), F(3, 4)]
     half = exact_problem([[F(0), F(0)], [F(1, 2), F(0)], [F(0), F(1, 3)]], [0, 0])
     assert nash_solution(half).x.tolist() == [F(1, 4), F(1, 6)]
@@ -214,8 +216,7 @@ def test_exact_two_player_solutions_match_oracles_and_floats(case):
         assert np.abs(np.array(r.x, dtype=float) - f.x).max() <= 1e-9 * scale
     egal = egalitarian(exact).x
     assert egal[0] - dd[0] == egal[1] - dd[1] == oracle_ray(points, dd, [F(1), F(1)])
-    ideal = [dd[i] + oracle_ray(points, dd, [F(int(k == i)) for k in range(2)])
-             for i in range(2)]
+    ideal = [dd[i] + oracle_ray(points, dd, [F(int(k == i)) for k in range(2)]) for i in range(2)]
     ks = kalai_smorodinsky(exact)
     assert ks.ideal.tolist() == ideal
     t = oracle_ray(points, dd, [a - di for a, di in zip(ideal, dd)])
@@ -262,7 +263,8 @@ def test_exact_n_player_solutions_match_floats(case):
     assert r.exact
     assert float(sum(r.x)) == pytest.approx(float(f.x.sum()), abs=1e-9 * scale)
     assert float(min(x - di for x, di in zip(r.x, d))) == pytest.approx(
-        float((f.x - np.array(d)).min()), abs=1e-8 * scale)
+        float((f.x - np.array(d)).min()), abs=1e-8 * scale
+    )
     gains = [x - F(di) for x, di in zip(egalitarian(exact).x, d)]
     assert len(set(gains)) == 1
     ks = kalai_smorodinsky(exact)
@@ -281,8 +283,7 @@ def test_problem_is_frozen_and_hashable():
     assert problem == twin and hash(problem) == hash(twin)
     assert len({problem, twin, float_problem(TRIANGLE, [0, 0])}) == 2
     assert problem != exact_problem(TRIANGLE, [0, 1])
-    assert problem.number_kind == "exact" and float_problem(TRIANGLE, [0, 0]).number_kind \
-        == "float"
+    assert problem.number_kind == "exact" and float_problem(TRIANGLE, [0, 0]).number_kind == "float"
     shifted = problem.transformed([2, F(1, 2)], [1, 0])
     assert shifted.number_kind == "exact"
     assert egalitarian(shifted).exact

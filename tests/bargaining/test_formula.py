@@ -24,7 +24,7 @@ from coalitions.exceptions import CoalitionsError, InvalidProblemError
 # {S} is replaced by a sentinel path: each payload would create that file if it were evaluated.
 PAYLOADS = [
     "__import__('pathlib').Path('{S}').touch()",
-    "__import__(\"os\").system(\"touch {S}\")",
+    '__import__("os").system("touch {S}")',
     "__import__",
     "__builtins__",
     "().__class__.__base__.__subclasses__()",
@@ -76,7 +76,7 @@ PAYLOADS = [
     "(" * 300 + "x" + ")" * 300,
     "-" * 500 + "x",
     "sqrt(" * 60 + "x" + ")" * 60,
-    "\uff58",                     # fullwidth x: NFKC would make it x
+    "\uff58",  # fullwidth x: NFKC would make it x
     "\u00e9 + x",
     "x\x00",
     "pi",
@@ -129,35 +129,71 @@ def test_corpus_through_the_api_and_documents(sentinel):
         with pytest.raises(InvalidProblemError, match=r"utilities\[0\]"):
             BargainingProblem.from_surplus([text, "x"])
         with pytest.raises(InvalidProblemError, match=r"feasible\.utilities\[1\]"):
-            negotiation_from_json({"type": "bargaining",
-                                   "feasible": {"surplus": 1, "utilities": ["x", text]}})
+            negotiation_from_json(
+                {"type": "bargaining", "feasible": {"surplus": 1, "utilities": ["x", text]}}
+            )
         frontier = text.replace("x", "u1")
         with pytest.raises(InvalidProblemError, match=r"feasible\.frontier"):
-            negotiation_from_json({"type": "bargaining", "disagreement": [0, 0],
-                                   "feasible": {"frontier": frontier, "upper": [1]}})
+            negotiation_from_json(
+                {
+                    "type": "bargaining",
+                    "disagreement": [0, 0],
+                    "feasible": {"frontier": frontier, "upper": [1]},
+                }
+            )
 
 
 def _documents(sentinel):
     """Hostile documents: formulas, and payloads where numbers, names or rules belong."""
     for text in _payloads(sentinel):
-        yield "bargain", {"type": "bargaining",
-                          "feasible": {"surplus": 1, "utilities": [text, "sqrt(x)"]}}
-        yield "bargain", {"type": "bargaining", "disagreement": [0, 0],
-                          "feasible": {"frontier": text.replace("x", "u1"), "upper": [1]}}
+        yield (
+            "bargain",
+            {"type": "bargaining", "feasible": {"surplus": 1, "utilities": [text, "sqrt(x)"]}},
+        )
+        yield (
+            "bargain",
+            {
+                "type": "bargaining",
+                "disagreement": [0, 0],
+                "feasible": {"frontier": text.replace("x", "u1"), "upper": [1]},
+            },
+        )
     payload = PAYLOADS[0].replace("{S}", str(sentinel))
-    yield "bargain", {"type": "bargaining", "feasible": {"surplus": payload,
-                                                         "utilities": ["x", "x"]}}
-    yield "bargain", {"type": "bargaining", "disagreement": [payload, 0],
-                      "feasible": {"vertices": [[0, 0], [1, 0], [0, 1]]}}
-    yield "negotiate", {"type": "spatial", "ideal_points": {"A": 1, "B": payload},
-                        "status_quo": 0}
-    yield "negotiate", {"type": "spatial", "ideal_points": {"A": 1, "B": 2},
-                        "status_quo": 0, "decision_rule": payload}
-    yield "negotiate", {"type": "linkage", "status_quo": {"A": 0},
-                        "utilities": {"C": {"A": {"type": "linear", "slope": payload}}}}
+    yield (
+        "bargain",
+        {"type": "bargaining", "feasible": {"surplus": payload, "utilities": ["x", "x"]}},
+    )
+    yield (
+        "bargain",
+        {
+            "type": "bargaining",
+            "disagreement": [payload, 0],
+            "feasible": {"vertices": [[0, 0], [1, 0], [0, 1]]},
+        },
+    )
+    yield "negotiate", {"type": "spatial", "ideal_points": {"A": 1, "B": payload}, "status_quo": 0}
+    yield (
+        "negotiate",
+        {
+            "type": "spatial",
+            "ideal_points": {"A": 1, "B": 2},
+            "status_quo": 0,
+            "decision_rule": payload,
+        },
+    )
+    yield (
+        "negotiate",
+        {
+            "type": "linkage",
+            "status_quo": {"A": 0},
+            "utilities": {"C": {"A": {"type": "linear", "slope": payload}}},
+        },
+    )
     # a bargaining file given to negotiate is read (and refused) before it is redirected
-    yield "negotiate", {"type": "bargaining",
-                        "feasible": {"surplus": 1, "utilities": [payload, "x"]}}
+    yield (
+        "negotiate",
+        {"type": "bargaining", "feasible": {"surplus": 1, "utilities": [payload, "x"]}},
+    )
 
 
 def test_corpus_through_the_cli(sentinel, tmp_path):
@@ -177,16 +213,28 @@ def test_injection_through_the_installed_command(sentinel, tmp_path):
     """The real entry point, in a subprocess: stderr, exit code 1, no traceback."""
     payload = PAYLOADS[1].replace("{S}", str(sentinel))
     for command, document in [
-            ("bargain", {"type": "bargaining",
-                         "feasible": {"surplus": 1, "utilities": [payload, "x"]}}),
-            ("bargain", {"type": "bargaining", "disagreement": [0, 0],
-                         "feasible": {"frontier": "9**9**9 - u1", "upper": [1]}}),
-            ("negotiate", {"type": "bargaining",
-                           "feasible": {"frontier": payload, "upper": [1]}})]:
+        (
+            "bargain",
+            {"type": "bargaining", "feasible": {"surplus": 1, "utilities": [payload, "x"]}},
+        ),
+        (
+            "bargain",
+            {
+                "type": "bargaining",
+                "disagreement": [0, 0],
+                "feasible": {"frontier": "9**9**9 - u1", "upper": [1]},
+            },
+        ),
+        ("negotiate", {"type": "bargaining", "feasible": {"frontier": payload, "upper": [1]}}),
+    ]:
         path = tmp_path / "hostile.json"
         path.write_text(json.dumps(document))
-        done = subprocess.run([sys.executable, "-m", "coalitions", command, str(path)],
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "coalitions", command, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 1, done.stderr
         assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
         assert done.stdout == ""
@@ -204,7 +252,7 @@ def test_numbers_are_exact_and_functions_map_to_sympy():
     assert parse_formula("max(x, y, 1)", ["x", "y"], where="f") == sp.Max(X, Y, 1)
     assert parse_formula("abs(-x)**2", ["x"], where="f") == sp.Abs(X) ** 2
     assert parse_formula(" (x\n + 1) ", ["x"], where="f") == X + 1
-    assert parse_formula(f"x**{MAX_EXPONENT}", ["x"], where="f") == X ** MAX_EXPONENT
+    assert parse_formula(f"x**{MAX_EXPONENT}", ["x"], where="f") == X**MAX_EXPONENT
     nonnegative = sp.Symbol("x", nonnegative=True)
     assert parse_formula("sqrt(x**2)", {"x": nonnegative}, where="f") == nonnegative
 
@@ -214,21 +262,32 @@ def test_parsed_utilities_solve_as_before():
     from coalitions.bargaining import nash_solution
 
     pie = BargainingProblem.from_surplus(["x", "sqrt(x)"])
-    assert nash_solution(pie, symbolic=True).shares.tolist() == [sp.Rational(2, 3),
-                                                                 sp.Rational(1, 3)]
+    assert nash_solution(pie, symbolic=True).shares.tolist() == [
+        sp.Rational(2, 3),
+        sp.Rational(1, 3),
+    ]
 
 
 LEAVES = st.one_of(
     st.integers(0, 1000).map(lambda k: (str(k), sp.Integer(k))),
-    st.decimals(min_value=Decimal("0.001"), max_value=Decimal("1000"), places=3,
-                allow_nan=False, allow_infinity=False).map(
-        lambda d: (str(d), sp.Rational(Fraction(d).numerator, Fraction(d).denominator))),
-    st.sampled_from([("x", X), ("y", Y)]))
+    st.decimals(
+        min_value=Decimal("0.001"),
+        max_value=Decimal("1000"),
+        places=3,
+        allow_nan=False,
+        allow_infinity=False,
+    ).map(lambda d: (str(d), sp.Rational(Fraction(d).numerator, Fraction(d).denominator))),
+    st.sampled_from([("x", X), ("y", Y)]),
+)
 
 UNARY = {"sqrt": sp.sqrt, "exp": sp.exp, "log": sp.log, "abs": sp.Abs}
-BINARY = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
-          "/": lambda a, b: a / b}
-INVALID = sp.nan        # a part is infinite, undefined or not real: the parser must refuse
+BINARY = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+}
+INVALID = sp.nan  # a part is infinite, undefined or not real: the parser must refuse
 
 
 def _safe(operation, *arguments):
@@ -248,22 +307,30 @@ def _safe(operation, *arguments):
 def _extend(children):
     return st.one_of(
         st.tuples(st.sampled_from(["-", "+"]), children).map(
-            lambda t: (f"{t[0]}({t[1][0]})",
-                       _safe(lambda e: -e if t[0] == "-" else e, t[1][1]))),
+            lambda t: (f"{t[0]}({t[1][0]})", _safe(lambda e: -e if t[0] == "-" else e, t[1][1]))
+        ),
         st.tuples(children, st.sampled_from(sorted(BINARY)), children).map(
-            lambda t: (f"({t[0][0]}) {t[1]} ({t[2][0]})",
-                       _safe(BINARY[t[1]], t[0][1], t[2][1]))),
+            lambda t: (f"({t[0][0]}) {t[1]} ({t[2][0]})", _safe(BINARY[t[1]], t[0][1], t[2][1]))
+        ),
         st.tuples(children, st.integers(-4, 4)).map(
-            lambda t: (f"({t[0][0]})**({t[1]})",
-                       _safe(lambda e: e ** sp.Integer(t[1]), t[0][1]))),
+            lambda t: (f"({t[0][0]})**({t[1]})", _safe(lambda e: e ** sp.Integer(t[1]), t[0][1]))
+        ),
         st.tuples(children, st.sampled_from([(1, 2), (1, 3), (-3, 2)])).map(
-            lambda t: (f"({t[0][0]})**({t[1][0]}/{t[1][1]})",
-                       _safe(lambda e: e ** sp.Rational(*t[1]), t[0][1]))),
+            lambda t: (
+                f"({t[0][0]})**({t[1][0]}/{t[1][1]})",
+                _safe(lambda e: e ** sp.Rational(*t[1]), t[0][1]),
+            )
+        ),
         st.tuples(st.sampled_from(sorted(UNARY)), children).map(
-            lambda t: (f"{t[0]}({t[1][0]})", _safe(UNARY[t[0]], t[1][1]))),
+            lambda t: (f"{t[0]}({t[1][0]})", _safe(UNARY[t[0]], t[1][1]))
+        ),
         st.tuples(st.sampled_from(["min", "max"]), st.lists(children, min_size=2, max_size=3)).map(
-            lambda t: (f"{t[0]}({', '.join(c[0] for c in t[1])})",
-                       _safe(sp.Min if t[0] == "min" else sp.Max, *[c[1] for c in t[1]]))))
+            lambda t: (
+                f"{t[0]}({', '.join(c[0] for c in t[1])})",
+                _safe(sp.Min if t[0] == "min" else sp.Max, *[c[1] for c in t[1]]),
+            )
+        ),
+    )
 
 
 TREES = st.recursive(LEAVES, _extend, max_leaves=12)
@@ -271,15 +338,17 @@ TREES = st.recursive(LEAVES, _extend, max_leaves=12)
 
 def _huge(expression) -> bool:
     """Constants near the parser's size limit (it estimates powers before computing them)."""
-    return any(max(int(r.p).bit_length(), int(r.q).bit_length()) > MAX_BITS // 2
-               for r in expression.atoms(sp.Rational))
+    return any(
+        max(int(r.p).bit_length(), int(r.q).bit_length()) > MAX_BITS // 2
+        for r in expression.atoms(sp.Rational)
+    )
 
 
 @settings(max_examples=300, deadline=None)
 @given(TREES)
-@example(("(x) / ((y) - (y))", INVALID))              # 1/0: refused, never zoo
-@example(("sqrt(-(1))", INVALID))                     # not real: refused
-@example(("min((1) / (0), x)", INVALID))              # was a ValueError from sympy's Min
+@example(("(x) / ((y) - (y))", INVALID))  # 1/0: refused, never zoo
+@example(("sqrt(-(1))", INVALID))  # not real: refused
+@example(("min((1) / (0), x)", INVALID))  # was a ValueError from sympy's Min
 def test_parser_matches_expressions_built_directly(tree):
     text, expected = tree
     if expected is INVALID:
@@ -295,21 +364,34 @@ def test_parser_matches_expressions_built_directly(tree):
     parsed = parse_formula(text, ["x", "y"], where="f")
     assert parsed == expected
     # an independent reading of the same (test-generated, trusted) text by sympy's parser
-    oracle = parse_expr(text, local_dict={"x": X, "y": Y, "min": sp.Min, "max": sp.Max,
-                                          "abs": sp.Abs, "sqrt": sp.sqrt, "exp": sp.exp,
-                                          "log": sp.log},
-                        transformations=standard_transformations + (rationalize,))
+    oracle = parse_expr(
+        text,
+        local_dict={
+            "x": X,
+            "y": Y,
+            "min": sp.Min,
+            "max": sp.Max,
+            "abs": sp.Abs,
+            "sqrt": sp.sqrt,
+            "exp": sp.exp,
+            "log": sp.log,
+        },
+        transformations=standard_transformations + (rationalize,),
+    )
     assert parsed == oracle or sp.simplify(parsed - oracle) == 0
 
 
 def _depth(node) -> int:
-    children = [c for c in ast.iter_child_nodes(node)
-                if not isinstance(c, (ast.operator, ast.unaryop, ast.expr_context))]
+    children = [
+        c
+        for c in ast.iter_child_nodes(node)
+        if not isinstance(c, (ast.operator, ast.unaryop, ast.expr_context))
+    ]
     return 1 + max((_depth(c) for c in children), default=0)
 
 
 def test_errors_are_coalitions_errors():
     with pytest.raises(CoalitionsError):
         parse_formula("x.y", ["x"], where="f")
-    with pytest.raises(ValueError):             # InvalidProblemError is also a ValueError
+    with pytest.raises(ValueError):  # InvalidProblemError is also a ValueError
         parse_formula("x.y", ["x"], where="f")

@@ -19,8 +19,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def _model():
-    return co.SpatialModel({"A": 2, "B": 4, "C": 5, "D": 7, "E": 9}, status_quo=0,
-                           setter="E")
+    return co.SpatialModel({"A": 2, "B": 4, "C": 5, "D": 7, "E": 9}, status_quo=0, setter="E")
 
 
 def test_spatial_report_gathers_the_four_concepts():
@@ -36,8 +35,9 @@ def test_spatial_report_gathers_the_four_concepts():
 
 
 def test_a_concept_that_does_not_apply_carries_the_reason():
-    plane = co.SpatialModel({"A": [0, 0], "B": [2, 0], "C": [1, 2]}, status_quo=[3, 3],
-                            decision_rule="majority")
+    plane = co.SpatialModel(
+        {"A": [0, 0], "B": [2, 0], "C": [1, 2]}, status_quo=[3, 3], decision_rule="majority"
+    )
     report = spatial_report(plane, resolution=50)
     with pytest.raises(ValueError) as error:
         co.lcd_outcome(plane)
@@ -48,9 +48,12 @@ def test_linkage_and_file_reports():
     report = negotiation_report(DATA / "linkage.json")
     assert isinstance(report, LinkageReport)
     assert report.linkage.capped_by == ("D",) and not report.counterfactual.can_block
-    again = linkage_report(report.source, blocker=report.linkage.blocker,
-                           linked_issue=report.linkage.linked_issue,
-                           demand_issue=report.linkage.demand_issue)
+    again = linkage_report(
+        report.source,
+        blocker=report.linkage.blocker,
+        linked_issue=report.linkage.linked_issue,
+        demand_issue=report.linkage.demand_issue,
+    )
     assert again.linkage.max_concession == report.linkage.max_concession
     assert again.counterfactual is None
     assert isinstance(negotiation_report(DATA / "setter.json"), SpatialReport)

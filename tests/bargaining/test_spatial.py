@@ -33,9 +33,10 @@ class WeightedRule:
 
 
 # ------------------------------------------------------------------ MODELS.md section 3
-@pytest.mark.parametrize("rule, outcome, core", [("unanimity", 4.0, (2.0, 9.0)),
-                                                 (4, 8.0, (4.0, 7.0)),
-                                                 ("majority", 9.0, (5.0, 5.0))])
+@pytest.mark.parametrize(
+    "rule, outcome, core",
+    [("unanimity", 4.0, (2.0, 9.0)), (4, 8.0, (4.0, 7.0)), ("majority", 9.0, (5.0, 5.0))],
+)
 def test_setter_reference_case(rule, outcome, core):
     model = SpatialModel(IDEALS, 0, decision_rule=rule, setter="E")
     assert setter_outcome(model).outcome == outcome
@@ -50,10 +51,10 @@ def test_setter_reference_ambitious_reversion():
 
 def test_win_set_one_dimension():
     model = SpatialModel(IDEALS, 0)
-    assert win_set(model).intervals == [(0.0, 4.0)]          # (q, 2 x_L - q)
-    assert policy_stability(model) == 4.0                     # |W| = 2 (p - q)
+    assert win_set(model).intervals == [(0.0, 4.0)]  # (q, 2 x_L - q)
+    assert policy_stability(model) == 4.0  # |W| = 2 (p - q)
     assert win_set(model.replace(decision_rule=4)).size == 8.0
-    assert win_set(model.replace(status_quo=6)).is_empty      # q in the unanimity core
+    assert win_set(model.replace(status_quo=6)).is_empty  # q in the unanimity core
 
 
 def test_lcd_outcome_and_binding_member():
@@ -61,7 +62,7 @@ def test_lcd_outcome_and_binding_member():
     assert (r.llap_point, r.ceiling, r.binding, r.interval) == (2.0, 4.0, ("A",), (2.0, 4.0))
     r4 = lcd_outcome(SpatialModel(IDEALS, 0, decision_rule=4))
     assert (r4.llap_point, r4.ceiling, r4.binding) == (4.0, 8.0, ("B",))
-    assert lcd_outcome(SpatialModel(IDEALS, 6)).protected       # Hovi-Sprinz: reversion rule
+    assert lcd_outcome(SpatialModel(IDEALS, 6)).protected  # Hovi-Sprinz: reversion rule
     above = lcd_outcome(SpatialModel(IDEALS, 12))
     assert (above.llap_point, above.ceiling, above.binding) == (9.0, 6.0, ("E",))
 
@@ -76,18 +77,25 @@ def test_asymmetric_loss_moves_the_lcd_pivot():
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.floats(-10, 10), st.floats(0.1, 10), st.floats(0.1, 10)),
-                min_size=2, max_size=6), st.floats(-15, 15), st.floats(-10, 10))
+@given(
+    st.lists(
+        st.tuples(st.floats(-10, 10), st.floats(0.1, 10), st.floats(0.1, 10)),
+        min_size=2,
+        max_size=6,
+    ),
+    st.floats(-15, 15),
+    st.floats(-10, 10),
+)
 def test_veto_player_shrinks_win_set_with_asymmetric_losses(rows, q, new):
     model = SpatialModel([r[0] for r in rows], q, weights=[(r[1], r[2]) for r in rows])
     bigger = model.with_player("new", new, weight=(2.0, 0.5))
     assert win_set(bigger).size <= win_set(model).size + 1e-12
-    for a, b in win_set(bigger).intervals:        # W(bigger) is inside W(model)
+    for a, b in win_set(bigger).intervals:  # W(bigger) is inside W(model)
         assert in_win_set(model, 0.5 * (a + b))
 
 
 def test_duck_typed_weighted_rule():
-    rule = WeightedRule(7, {"A": 3, "B": 1, "C": 1, "D": 1, "E": 3})   # A and E are vetoes
+    rule = WeightedRule(7, {"A": 3, "B": 1, "C": 1, "D": 1, "E": 3})  # A and E are vetoes
     model = SpatialModel(IDEALS, 0, decision_rule=rule, setter="E")
     assert policy_core(model).interval == (2.0, 9.0)
     assert setter_outcome(model).outcome == 4.0
@@ -108,7 +116,7 @@ def test_two_dimensional_core_lcd_setter():
     model = SpatialModel(TRIANGLE, (2, -3), setter="C")
     assert sorted(policy_core(model).vertices) == [(0.0, 0.0), (2.0, 3.0), (4.0, 0.0)]
     lcd = lcd_outcome(model)
-    assert lcd.llap_point == pytest.approx((2.0, 0.0), abs=1e-6)     # projection on the hull
+    assert lcd.llap_point == pytest.approx((2.0, 0.0), abs=1e-6)  # projection on the hull
     assert in_win_set(model, lcd.llap_point)
     assert lcd.ceiling == pytest.approx((2.0, 3.0), abs=1e-6) and lcd.binding == ("A", "B")
     assert setter_outcome(model).outcome == pytest.approx((2.0, 3.0), abs=1e-5)
@@ -120,17 +128,18 @@ def test_absorption_rule_two_dimensions():
     assert base.method == "exact"
     inside = win_set(model.with_player("D", (2, 1)))
     outside = win_set(model.with_player("E", (2, -1)))
-    assert inside.size == pytest.approx(base.size, rel=1e-12)   # inside the hull: no change
-    assert outside.size < base.size                 # outside: the win-set shrinks
-    window = (-4, 8, -4, 9)                         # the grid agrees, cell for cell
+    assert inside.size == pytest.approx(base.size, rel=1e-12)  # inside the hull: no change
+    assert outside.size < base.size  # outside: the win-set shrinks
+    window = (-4, 8, -4, 9)  # the grid agrees, cell for cell
     grid = win_set(model, bounds=window)
     assert grid.method == "grid" and grid.size == pytest.approx(base.size, rel=2e-3)
     assert win_set(model.with_player("D", (2, 1)), bounds=window).size == grid.size
-    assert win_set(SpatialModel(TRIANGLE, (2, 1))).is_empty     # q inside the core
+    assert win_set(SpatialModel(TRIANGLE, (2, 1))).is_empty  # q inside the core
 
 
 def test_exact_area_of_a_lens():
     import math
+
     lens = SpatialModel({"A": (0, 0), "B": (1, 0)}, (0.5, math.sqrt(0.75)))
     assert win_set(lens).size == pytest.approx(2 * math.pi / 3 - math.sqrt(3) / 2, rel=1e-12)
 
@@ -148,10 +157,11 @@ def _lens_area(c1, c2, q):
             return 0.0
         if d <= abs(r1 - r2):
             return float(mp.pi * min(r1, r2) ** 2)
-        return float(r1 ** 2 * mp.acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1))
-                     + r2 ** 2 * mp.acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
-                     - mp.sqrt((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2)
-                               * (d + r1 + r2)) / 2)
+        return float(
+            r1**2 * mp.acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1))
+            + r2**2 * mp.acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
+            - mp.sqrt((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2)) / 2
+        )
 
 
 def _grid_bounds(centers, radii, cells=800):
@@ -170,10 +180,12 @@ def _grid_bounds(centers, radii, cells=800):
     inside = np.ones(x0.shape, dtype=bool)
     outside = np.zeros(x0.shape, dtype=bool)
     for (cx, cy), r in zip(centers, radii):
-        far = np.hypot(np.maximum(abs(x0 - cx), abs(x1 - cx)),
-                       np.maximum(abs(y0 - cy), abs(y1 - cy)))
-        near = np.hypot(np.maximum(0, np.maximum(x0 - cx, cx - x1)),
-                        np.maximum(0, np.maximum(y0 - cy, cy - y1)))
+        far = np.hypot(
+            np.maximum(abs(x0 - cx), abs(x1 - cx)), np.maximum(abs(y0 - cy), abs(y1 - cy))
+        )
+        near = np.hypot(
+            np.maximum(0, np.maximum(x0 - cx, cx - x1)), np.maximum(0, np.maximum(y0 - cy, cy - y1))
+        )
         inside &= far <= r
         outside |= near > r
     cell = (xs[1] - xs[0]) * (ys[1] - ys[0])
@@ -191,15 +203,21 @@ tiny = st.sampled_from([0.0, 1e-15, 1e-13, 1e-12, 1e-11, 1e-9, 1e-6, -1e-12, -1e
 
 
 @SETTINGS
-@given(st.tuples(coordinate, coordinate), st.tuples(coordinate, coordinate),
-       st.tuples(coordinate, coordinate), tiny, tiny, st.booleans())
-@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 0.0, 1e-12, False)   # 1e-12 apart: was 2*pi
-@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 1e-12, 0.0, True)    # near tangency at q
+@given(
+    st.tuples(coordinate, coordinate),
+    st.tuples(coordinate, coordinate),
+    st.tuples(coordinate, coordinate),
+    tiny,
+    tiny,
+    st.booleans(),
+)
+@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 0.0, 1e-12, False)  # 1e-12 apart: was 2*pi
+@example((0.0, 0.0), (0.0, 0.0), (1.0, 0.0), 1e-12, 0.0, True)  # near tangency at q
 def test_two_disc_area_matches_the_lens_formula(c1, c2, q, dx, dy, near):
     """Two discs through q, also near-coincident (c2 = c1 + tiny) and near-tangent (c2 on
     the line through c1 and q, moved by a tiny amount)."""
     c1, q = np.array(c1), np.array(q)
-    if near:               # centers collinear with q: the circles touch at q
+    if near:  # centers collinear with q: the circles touch at q
         c2 = c1 + 0.5 * (q - c1) + np.array([dx, dy]) if dx or dy else c1 + 2.5 * (q - c1)
     else:
         c2 = c1 + np.array([dx, dy]) if dx or dy else np.array(c2)
@@ -207,16 +225,19 @@ def test_two_disc_area_matches_the_lens_formula(c1, c2, q, dx, dy, near):
     area = _exact_area([tuple(c1), tuple(c2)], tuple(q))
     expected = _lens_area(c1, c2, q)
     assert area == pytest.approx(expected, abs=1e-9 * scale)
-    if expected <= 1e-12 * scale:      # q at an ideal point, or discs touching at q
+    if expected <= 1e-12 * scale:  # q at an ideal point, or discs touching at q
         assert area <= 1e-9 * scale
 
 
 @SETTINGS
-@given(st.lists(st.tuples(coordinate, coordinate), min_size=2, max_size=5),
-       st.tuples(st.floats(-8, 8), st.floats(-8, 8)), tiny)
+@given(
+    st.lists(st.tuples(coordinate, coordinate), min_size=2, max_size=5),
+    st.tuples(st.floats(-8, 8), st.floats(-8, 8)),
+    tiny,
+)
 @example([(0.0, 0.0), (0.0, 1e-12), (0.5, 0.5)], (1.0, 0.0), 0.0)
 def test_exact_area_lies_within_rigorous_grid_bounds(pts, q, shift):
-    pts = pts + [(pts[0][0] + shift, pts[0][1] - shift)]     # a near-duplicate member
+    pts = pts + [(pts[0][0] + shift, pts[0][1] - shift)]  # a near-duplicate member
     area = _exact_area(pts, q)
     radii = np.hypot(*(np.array(pts) - np.array(q)).T)
     if radii.min() == 0:
@@ -236,13 +257,16 @@ def test_adding_a_veto_player_never_enlarges_the_win_set(xs, q, new):
     model = SpatialModel(xs, q)
     bigger = model.with_player("new", new)
     assert win_set(bigger).size <= win_set(model).size + 1e-12
-    if min(xs) <= new <= max(xs):                   # absorption rule
+    if min(xs) <= new <= max(xs):  # absorption rule
         assert win_set(bigger).intervals == win_set(model).intervals
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=2, max_size=5),
-       st.tuples(st.floats(-8, 8), st.floats(-8, 8)), st.data())
+@given(
+    st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=2, max_size=5),
+    st.tuples(st.floats(-8, 8), st.floats(-8, 8)),
+    st.data(),
+)
 def test_absorption_pointwise_two_dimensions(pts, q, data):
     model = SpatialModel(pts, q)
     lam = np.array(data.draw(st.lists(st.floats(0, 1), min_size=len(pts), max_size=len(pts))))
@@ -257,12 +281,14 @@ def test_absorption_pointwise_two_dimensions(pts, q, data):
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=1, max_size=5),
-       st.tuples(st.floats(-8, 8), st.floats(-8, 8)), st.tuples(st.floats(-8, 8),
-                                                            st.floats(-8, 8)))
-@example([(0.0, 0.0)], (1.0, 0.0), (0.0, 1e-12))     # issue 11 item 10: was 2*pi, not pi
-@example([(0.0, 0.0)], (1.0, 0.0), (1e-9, 1e-9))     # near-coincident: was pi + 7e-9
-@example([(0.0, 0.0)], (1.0, 0.0), (0.5, 1e-13))     # near internal tangency at q
+@given(
+    st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=1, max_size=5),
+    st.tuples(st.floats(-8, 8), st.floats(-8, 8)),
+    st.tuples(st.floats(-8, 8), st.floats(-8, 8)),
+)
+@example([(0.0, 0.0)], (1.0, 0.0), (0.0, 1e-12))  # issue 11 item 10: was 2*pi, not pi
+@example([(0.0, 0.0)], (1.0, 0.0), (1e-9, 1e-9))  # near-coincident: was pi + 7e-9
+@example([(0.0, 0.0)], (1.0, 0.0), (0.5, 1e-13))  # near internal tangency at q
 def test_exact_area_never_grows_with_a_veto_player(pts, q, new):
     model = SpatialModel(pts, q)
     base = win_set(model).size
@@ -277,8 +303,10 @@ def test_lcd_llap_is_projection_and_accepted(xs, q, data):
     assert r.llap_point == pytest.approx(min(max(q, min(xs)), max(xs)))
     if not r.protected:
         inner = 0.5 * (r.llap_point + q) if r.llap_point != q else q
-        assert in_win_set(model, r.ceiling - 1e-9 * np.sign(r.ceiling - q)) or \
-            abs(r.ceiling - q) < 1e-9
+        assert (
+            in_win_set(model, r.ceiling - 1e-9 * np.sign(r.ceiling - q))
+            or abs(r.ceiling - q) < 1e-9
+        )
         assert in_win_set(model, inner) or abs(inner - q) < 1e-12
         assert r.ceiling == pytest.approx(2 * min(xs) - q if q < min(xs) else 2 * max(xs) - q)
 

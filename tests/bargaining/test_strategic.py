@@ -15,7 +15,7 @@ SETTINGS = settings(max_examples=25, deadline=None)
 
 
 # ------------------------------------------------------------------ Rubinstein
-def test_rub_09_reference():                # RUB_09: 10/19
+def test_rub_09_reference():  # RUB_09: 10/19
     r = rubinstein(Fraction(9, 10))
     assert r.x[0] == Fraction(10, 19) and r.exact
     assert rubinstein(0.9).x[0] == pytest.approx(0.5263157894736842)
@@ -50,7 +50,7 @@ def test_rubinstein_bad_inputs():
 
 
 # ------------------------------------------------------------------ Baron-Ferejohn
-def test_bf_5_majority_reference():         # BF_5_maj: 16/25 and 9/50
+def test_bf_5_majority_reference():  # BF_5_maj: 16/25 and 9/50
     r = baron_ferejohn(5, discount_factors=Fraction(9, 10))
     assert r.proposer_shares[0] == Fraction(16, 25)
     assert all(r.prices[j] == Fraction(9, 50) for j in range(5))
@@ -59,7 +59,7 @@ def test_bf_5_majority_reference():         # BF_5_maj: 16/25 and 9/50
     assert sum(r.offers[0]) == 1
 
 
-def test_bf_5_unanimity_reference():        # BF_5_unan: 7/25 and 9/50
+def test_bf_5_unanimity_reference():  # BF_5_unan: 7/25 and 9/50
     r = baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
     assert r.proposer_shares[0] == Fraction(7, 25)
     assert r.offers[0, 1] == Fraction(9, 50) and r.method == "closed-form"
@@ -85,7 +85,7 @@ def test_bf_symbolic_closed_form():
 def test_bf_unanimity_heterogeneous_recognition_closed_form():
     p = [Fraction(1, 2), Fraction(1, 4), Fraction(1, 8), Fraction(1, 8)]
     r = baron_ferejohn(4, discount_factors=Fraction(9, 10), recognition=p, quota="unanimity")
-    assert list(r.x) == p                                   # v_i = p_i
+    assert list(r.x) == p  # v_i = p_i
     assert list(r.proposer_shares) == [1 - Fraction(9, 10) * (1 - pi) for pi in p]
 
 
@@ -120,8 +120,12 @@ def test_bf_symmetric_agrees_with_closed_form(n, delta, data):
 
 def test_bf_27_heterogeneous_runs():
     rng = np.random.default_rng(2020)
-    r = baron_ferejohn(27, discount_factors=rng.uniform(0.6, 0.97, 27),
-                       recognition=rng.dirichlet(np.ones(27)), quota=15)
+    r = baron_ferejohn(
+        27,
+        discount_factors=rng.uniform(0.6, 0.97, 27),
+        recognition=rng.dirichlet(np.ones(27)),
+        quota=15,
+    )
     assert r.residual < 1e-9 and r.x.sum() == pytest.approx(1.0)
 
 
@@ -156,8 +160,12 @@ def test_bf_symbolic_delta_uses_the_closed_form(n, quota):
     assert sp.expand(sum(r.offers[0]) - 1) == 0
     closed = r.closed_form
     names = {s.name: s for s in closed["proposer_share"].free_symbols}
-    assert closed["proposer_share"].subs({names["n"]: n, names["q"]: q, names["S"]: 1,
-                                          names["delta"]: d}) == r.proposer_shares[0]
+    assert (
+        closed["proposer_share"].subs(
+            {names["n"]: n, names["q"]: q, names["S"]: 1, names["delta"]: d}
+        )
+        == r.proposer_shares[0]
+    )
 
 
 def _unanimity_oracle(delta, p, s=1):
@@ -165,8 +173,14 @@ def _unanimity_oracle(delta, p, s=1):
     of the library): v_j = p_j (S - sum_{k != j} delta_k v_k) + (1 - p_j) delta_j v_j."""
     n = len(delta)
     v = sp.symbols(f"v0:{n}")
-    equations = [sp.Eq(v[j], p[j] * (s - sum(delta[k] * v[k] for k in range(n) if k != j))
-                       + (1 - p[j]) * delta[j] * v[j]) for j in range(n)]
+    equations = [
+        sp.Eq(
+            v[j],
+            p[j] * (s - sum(delta[k] * v[k] for k in range(n) if k != j))
+            + (1 - p[j]) * delta[j] * v[j],
+        )
+        for j in range(n)
+    ]
     solution = sp.solve(equations, v, dict=True)[0]
     return [sp.simplify(solution[v[j]]) for j in range(n)]
 
@@ -179,7 +193,7 @@ def test_bf_symbolic_heterogeneous_unanimity_against_the_value_equations():
     assert all(sp.simplify(x - o) == 0 for x, o in zip(r.x, oracle))
     assert sp.simplify(sum(r.x) - 1) == 0
     big = baron_ferejohn(50, discount_factors=list(sp.symbols("d1:51")), quota="unanimity")
-    assert big.method == "closed-form"          # O(n): no symbolic 50 x 50 solve
+    assert big.method == "closed-form"  # O(n): no symbolic 50 x 50 solve
 
 
 @SETTINGS
@@ -190,8 +204,10 @@ def test_bf_exact_unanimity_against_the_value_equations(n, data):
     weights = data.draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
     p = [Fraction(w, sum(weights)) for w in weights]
     r = baron_ferejohn(n, discount_factors=deltas, recognition=p, quota="unanimity")
-    oracle = _unanimity_oracle([sp.Rational(d.numerator, d.denominator) for d in deltas],
-                               [sp.Rational(v.numerator, v.denominator) for v in p])
+    oracle = _unanimity_oracle(
+        [sp.Rational(d.numerator, d.denominator) for d in deltas],
+        [sp.Rational(v.numerator, v.denominator) for v in p],
+    )
     assert [sp.Rational(v.numerator, v.denominator) for v in r.x] == oracle
     assert r.exact and r.residual < 1e-12
 
@@ -199,7 +215,8 @@ def test_bf_exact_unanimity_against_the_value_equations(n, data):
 def test_bf_symbolic_without_closed_form_fails_fast():
     d = sp.Symbol("delta")
     with pytest.raises(InvalidProblemError, match="closed form"):
-        baron_ferejohn(50, discount_factors=d, recognition=[Fraction(1, 25)] * 25 +
-                       [Fraction(1, 100)] * 25)                          # majority, unequal p
-    r = baron_ferejohn(6, discount_factors=d, quota=1)                   # dictatorship
+        baron_ferejohn(
+            50, discount_factors=d, recognition=[Fraction(1, 25)] * 25 + [Fraction(1, 100)] * 25
+        )  # majority, unequal p
+    r = baron_ferejohn(6, discount_factors=d, quota=1)  # dictatorship
     assert list(r.x) == [sp.Rational(1, 6)] * 6 and list(r.proposer_shares) == [1] * 6

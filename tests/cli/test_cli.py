@@ -26,11 +26,14 @@ def test_no_args_shows_help():
     assert "value" in result.output and "demo" in result.output
 
 
-@pytest.mark.parametrize("command, expected", [
-    (["value", "shapley"], {"L": "2/3", "R1": "1/6", "R2": "1/6"}),
-    (["value", "banzhaf"], {"L": "3/4", "R1": "1/4", "R2": "1/4"}),
-    (["value", "banzhaf", "--normalized"], {"L": "3/5", "R1": "1/5", "R2": "1/5"}),
-])
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        (["value", "shapley"], {"L": "2/3", "R1": "1/6", "R2": "1/6"}),
+        (["value", "banzhaf"], {"L": "3/4", "R1": "1/4", "R2": "1/4"}),
+        (["value", "banzhaf", "--normalized"], {"L": "3/5", "R1": "1/5", "R2": "1/5"}),
+    ],
+)
 def test_values_json(glove_file, command, expected):
     result = runner.invoke(app, [*command, str(glove_file), "--json"])
     assert result.exit_code == 0, result.output
@@ -49,11 +52,14 @@ def test_game_check(glove_file):
     assert runner.invoke(app, ["game", "check", str(glove_file)]).exit_code == 0
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{oops", "not valid JSON"),
-    ('{"players": ["a", "b"], "values": [0, 1, 2]}', "2**n values"),
-    ('{"players": ["a", "b"], "values": [1, 1, 2, 2]}', "v(empty coalition) must be 0"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{oops", "not valid JSON"),
+        ('{"players": ["a", "b"], "values": [0, 1, 2]}', "2**n values"),
+        ('{"players": ["a", "b"], "values": [1, 1, 2, 2]}', "v(empty coalition) must be 0"),
+    ],
+)
 def test_errors_go_to_stderr_without_traceback(tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_text(content)
@@ -66,7 +72,7 @@ def test_errors_go_to_stderr_without_traceback(tmp_path, content, message):
 
 def test_unknown_method_and_missing_file(glove_file, tmp_path):
     result = runner.invoke(app, ["value", "shapley", str(glove_file), "--method", "magic"])
-    assert result.exit_code == 2 and "valid methods" in result.stderr     # a usage error
+    assert result.exit_code == 2 and "valid methods" in result.stderr  # a usage error
     result = runner.invoke(app, ["value", "shapley", str(tmp_path / "nope.json")])
     assert result.exit_code == 1 and "no such file" in result.stderr
 
@@ -76,5 +82,3 @@ def test_demo_runs():
     assert result.exit_code == 0, result.output
     sections = json.loads(result.stdout)
     assert any("Security Council" in title for title in sections)
-
-

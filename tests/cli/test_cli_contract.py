@@ -29,21 +29,28 @@ def files(tmp_path_factory):
     glove = folder / "glove.json"
     co.write_game(co.glove_game(["L"], ["R1", "R2"]), glove)
     hedonic = folder / "hedonic.json"
-    hedonic.write_text(json.dumps({"type": "hedonic", "players": ["a", "b"],
-                                   "values": [[0, 1], [1, 0]]}))
+    hedonic.write_text(
+        json.dumps({"type": "hedonic", "players": ["a", "b"], "values": [[0, 1], [1, 0]]})
+    )
     voting = folder / "voting.json"
-    voting.write_text(json.dumps({"type": "weighted", "quota": 12,
-                                  "weights": [4, 4, 4, 2, 2, 1]}))
+    voting.write_text(json.dumps({"type": "weighted", "quota": 12, "weights": [4, 4, 4, 2, 2, 1]}))
     clubs = folder / "clubs.csv"
     clubs.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\n")
     garbage = folder / "garbage.json"
     garbage.write_text("{ this is not json")
     wrong = folder / "wrong.json"
     wrong.write_text("[1, 2, 3]")
-    return {"GLOVE": glove, "HEDONIC": hedonic, "VOTING": voting, "CLUBS": clubs,
-            "BARGAIN": BARGAINING_DATA / "triangle.json",
-            "NEGOTIATE": BARGAINING_DATA / "setter.json",
-            "GARBAGE": garbage, "WRONG": wrong, "MISSING": folder / "missing.json"}
+    return {
+        "GLOVE": glove,
+        "HEDONIC": hedonic,
+        "VOTING": voting,
+        "CLUBS": clubs,
+        "BARGAIN": BARGAINING_DATA / "triangle.json",
+        "NEGOTIATE": BARGAINING_DATA / "setter.json",
+        "GARBAGE": garbage,
+        "WRONG": wrong,
+        "MISSING": folder / "missing.json",
+    }
 
 
 # A valid call of every command; "FILE" marks the input file (replaced by a bad one below).
@@ -107,14 +114,15 @@ def _registered(typer_app, path):
     for command in typer_app.registered_commands:
         yield [*path, command.name or command.callback.__name__.replace("_", "-")]
     for group in typer_app.registered_groups:
-        yield from _registered(group.typer_instance,
-                               [*path, group.name or group.typer_instance.info.name])
+        yield from _registered(
+            group.typer_instance, [*path, group.name or group.typer_instance.info.name]
+        )
 
 
 def test_the_command_walk_finds_every_registered_command():
     walked = sorted(map(tuple, command_paths()))
     assert walked == sorted(map(tuple, _registered(app, [])))
-    assert len(walked) == len(set(walked)) and len(walked) >= 38     # 38 on 2026-12-01
+    assert len(walked) == len(set(walked)) and len(walked) >= 38  # 38 on 2026-12-01
 
 
 @pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "root")
@@ -136,9 +144,11 @@ def test_every_command_runs_and_refuses_a_hostile_option(path, files):
     _clean(hostile)
 
 
-@pytest.mark.parametrize("path", sorted(p for p, t in VALID.items()
-                                        if any(a.startswith("FILE:") for a in t)),
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p, t in VALID.items() if any(a.startswith("FILE:") for a in t)),
+    ids=" ".join,
+)
 @pytest.mark.parametrize("bad", ["MISSING", "GARBAGE", "WRONG"])
 def test_every_bad_file_is_bad_input(path, bad, files):
     result = runner.invoke(app, _args(path, VALID[path], files, bad_file=bad))
@@ -168,10 +178,21 @@ HOSTILE = [
     (["nucleolus", "FILE:GLOVE", "--atol", "inf"], "tolerance"),
     (["game", "check", "FILE:GLOVE", "--atol", "-1"], "tolerance"),
     (["form", "stability", "FILE:GLOVE", "-s", "L,R1|R2", "--atol", "-1"], "tolerance"),
-    (["value", "shapley", "FILE:GLOVE", "--method", "permutation", "--budget", "0"],
-     "budget"),
-    (["value", "shapley", "FILE:GLOVE", "--method", "permutation", "--budget", "100",
-      "--seed", "-1"], "seed"),
+    (["value", "shapley", "FILE:GLOVE", "--method", "permutation", "--budget", "0"], "budget"),
+    (
+        [
+            "value",
+            "shapley",
+            "FILE:GLOVE",
+            "--method",
+            "permutation",
+            "--budget",
+            "100",
+            "--seed",
+            "-1",
+        ],
+        "seed",
+    ),
     (["value", "shapley", "FILE:GLOVE", "--method", "magic"], "valid methods"),
     (["value", "banzhaf", "FILE:GLOVE", "--method", "magic"], "valid methods"),
     (["form", "structure", "FILE:GLOVE", "--method", "magic"], "valid methods"),
@@ -196,6 +217,7 @@ def test_hostile_option_values_are_usage_errors(args, message, files):
 
 # --- rich markup is data -----------------------------------------------------------------
 
+
 def test_help_shows_brackets_as_written():
     result = runner.invoke(app, ["core", "--help"], env={"COLUMNS": "200"})
     assert "pip install coalitions-toolkit[plot]" in result.stdout
@@ -211,17 +233,18 @@ def test_names_that_look_like_markup_are_printed_as_written(tmp_path):
 
 # --- tables are never cut short --------------------------------------------------------
 
-TABLE_COMMANDS = sorted(VALID) + [("power", "eu-council", "--index", "all"),
-                                  ("power", "un-security-council", "--index", "all"),
-                                  ("power", "eec-council", "--index", "all")]
+TABLE_COMMANDS = sorted(VALID) + [
+    ("power", "eu-council", "--index", "all"),
+    ("power", "un-security-council", "--index", "all"),
+    ("power", "eec-council", "--index", "all"),
+]
 
 
 @pytest.mark.parametrize("columns", ["80", "40"])
 @pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
 def test_no_number_is_cut_short(command, columns, files):
     template = VALID.get(command, [])
-    result = runner.invoke(app, _args(list(command), template, files),
-                           env={"COLUMNS": columns})
+    result = runner.invoke(app, _args(list(command), template, files), env={"COLUMNS": columns})
     assert result.exit_code == 0, result.output
     assert "…" not in result.stdout, result.stdout
 
@@ -238,23 +261,43 @@ def test_narrow_tables_keep_every_value():
     wide = runner.invoke(app, ["power", "un-security-council", "--index", "all", "--json"])
     values = json.loads(wide.stdout)["indices"]["shapley-shubik"]
     for columns in ("80", "40", "20"):
-        text = runner.invoke(app, ["power", "un-security-council", "--index", "all"],
-                             env={"COLUMNS": columns}).stdout
+        text = runner.invoke(
+            app, ["power", "un-security-council", "--index", "all"], env={"COLUMNS": columns}
+        ).stdout
         assert "0.19627" in text and "0.0018648" in text
-        assert all(line.rstrip() == line.rstrip()[:int(columns)] for line in text.splitlines()
-                   if line.startswith(("┃", "│", "┏", "└")))
+        assert all(
+            line.rstrip() == line.rstrip()[: int(columns)]
+            for line in text.splitlines()
+            if line.startswith(("┃", "│", "┏", "└"))
+        )
     assert len(values) == 15
 
 
 # --- a closed pipe ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("command", [["demo"], ["power", "eu-council", "--index", "all"],
-                                     ["examples", "run", "eu-council"], ["examples", "list"]])
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["demo"],
+        ["power", "eu-council", "--index", "all"],
+        ["examples", "run", "eu-council"],
+        ["examples", "list"],
+    ],
+)
 def test_a_closed_pipe_prints_no_traceback(command):
-    script = f"import sys; sys.argv = ['coalitions', *{command!r}]; " \
-             "from coalitions.cli.app import main; main()"
-    pipeline = f"{sys.executable} -c \"{script}\" | head -1"
-    result = subprocess.run(pipeline, shell=True, capture_output=True, text=True,
-                            env={**os.environ, "COLUMNS": "80"}, timeout=300)
-    assert result.stdout.strip()                           # head got its line
+    script = (
+        f"import sys; sys.argv = ['coalitions', *{command!r}]; "
+        "from coalitions.cli.app import main; main()"
+    )
+    pipeline = f'{sys.executable} -c "{script}" | head -1'
+    result = subprocess.run(
+        pipeline,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=300,
+    )
+    assert result.stdout.strip()  # head got its line
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr

@@ -24,8 +24,9 @@ def glove_file(tmp_path):
 @pytest.fixture
 def chase_file(tmp_path):
     path = tmp_path / "chase.json"
-    path.write_text(json.dumps({"type": "hedonic", "players": ["a", "b"],
-                                "values": [[0, 1], [-1, 0]]}))
+    path.write_text(
+        json.dumps({"type": "hedonic", "players": ["a", "b"], "values": [[0, 1], [-1, 0]]})
+    )
     return str(path)
 
 
@@ -68,39 +69,44 @@ def test_hedonic_and_dynamics(chase_file):
 def test_agreement_winning_clubs(tmp_path):
     assert _json(["agreement", "--n", "8"])["stable_sizes"] == [3]
     assert _json(["agreement", "--n", "8", "--indifferent", "stay"])["stable_sizes"] == [2, 3]
-    data = _json(["winning", "--quota", "51", "--weights", "20,35,10,30,5",
-                  "--players", "A,B,C,D,E"])
+    data = _json(
+        ["winning", "--quota", "51", "--weights", "20,35,10,30,5", "--players", "A,B,C,D,E"]
+    )
     assert data["minimal-connected-winning"]["coalitions"] == [["A", "B"], ["B", "C", "D"]]
     assert data["minimum-weight"]["weights"] == [55, 55]
     majority = tmp_path / "majority.json"
     co.write_game(co.majority_game(["a", "b", "c"]), majority)
     data_file = _json(["winning", "--file", str(majority)])
     assert data_file["minimal-winning"]["coalitions"] == [["a", "b"], ["a", "c"], ["b", "c"]]
-    data = _json(["clubs", "--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18",
-                  "--players", "US,EU,CN"])
+    data = _json(
+        ["clubs", "--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18", "--players", "US,EU,CN"]
+    )
     assert data["clubs"][0] == ["EU"] and data["coverage"][-1] == 28
     csv_file = tmp_path / "clubs.csv"
     csv_file.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\nCN,0.6,18\n")
     assert _json(["clubs", "--file", str(csv_file)])["clubs"] == data["clubs"]
 
 
-@pytest.mark.parametrize("args, message, code", [
-    # bad input: the options are well formed, the library refuses the data (exit 1)
-    (["aumann-dreze", "GLOVE", "-s", "L,R1"], "leaves out 'R2'", 1),
-    (["myerson", "GLOVE", "--edges", "L-X"], "not a player", 1),
-    (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game", 1),
-    (["winning", "--quota", "100", "--weights", "1,2"], "quota", 1),
-    (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]", 1),
-    (["structure", "missing.json"], "no such file", 1),
-    # usage errors: a malformed or missing option (exit 2)
-    (["stability", "GLOVE", "-s", "L,R1||R2"], "cannot read the structure", 2),
-    (["structure", "GLOVE", "--method", "greedy"], "valid methods", 2),
-    (["myerson", "GLOVE", "--edges", "L"], "cannot read the edge", 2),
-    (["agreement", "--n", "1"], "n must be a whole number >= 2", 2),
-    (["winning", "--quota", "3"], "--weights", 2),
-    (["winning", "--quota", "3", "--weights", "1,2,"], "is empty", 2),
-    (["clubs"], "--probabilities", 2),
-])
+@pytest.mark.parametrize(
+    "args, message, code",
+    [
+        # bad input: the options are well formed, the library refuses the data (exit 1)
+        (["aumann-dreze", "GLOVE", "-s", "L,R1"], "leaves out 'R2'", 1),
+        (["myerson", "GLOVE", "--edges", "L-X"], "not a player", 1),
+        (["hedonic", "GLOVE", "-p", "L,R1,R2"], "not a hedonic game", 1),
+        (["winning", "--quota", "100", "--weights", "1,2"], "quota", 1),
+        (["clubs", "--probabilities", "0.5,2", "--coverage", "1,1"], "(0, 1]", 1),
+        (["structure", "missing.json"], "no such file", 1),
+        # usage errors: a malformed or missing option (exit 2)
+        (["stability", "GLOVE", "-s", "L,R1||R2"], "cannot read the structure", 2),
+        (["structure", "GLOVE", "--method", "greedy"], "valid methods", 2),
+        (["myerson", "GLOVE", "--edges", "L"], "cannot read the edge", 2),
+        (["agreement", "--n", "1"], "n must be a whole number >= 2", 2),
+        (["winning", "--quota", "3"], "--weights", 2),
+        (["winning", "--quota", "3", "--weights", "1,2,"], "is empty", 2),
+        (["clubs"], "--probabilities", 2),
+    ],
+)
 def test_errors_go_to_stderr(args, message, code, glove_file):
     args = [glove_file if a == "GLOVE" else a for a in args]
     result = runner.invoke(app, ["form", *args])

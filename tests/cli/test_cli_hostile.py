@@ -34,8 +34,16 @@ except TypeError:  # click >= 8.2 always separates stderr
 RUN_SECONDS = 6
 
 HOSTILE_VALUES = {
-    "neg": "-3", "zero": "0", "half": "2.5", "nan": "nan", "inf": "inf", "huge": "1e400",
-    "bigint": "9" * 40, "empty": "", "word": "abc", "trailing-comma": "1,2,",
+    "neg": "-3",
+    "zero": "0",
+    "half": "2.5",
+    "nan": "nan",
+    "inf": "inf",
+    "huge": "1e400",
+    "bigint": "9" * 40,
+    "empty": "",
+    "word": "abc",
+    "trailing-comma": "1,2,",
     "markup": "[bold]x[/bold]",
 }
 
@@ -58,44 +66,82 @@ def _files(tmp):
     tu = tmp / "tu.json"
     co.write_game(co.TUGame([0, 1, 1, 4, 1, 3, 3, 6], players=["A", "B", "C"]), tu)
     weighted = tmp / "weighted.json"
-    weighted.write_text(json.dumps({"type": "weighted", "quota": 2, "weights": [1, 1, 1],
-                                    "players": ["A", "B", "C"]}))
+    weighted.write_text(
+        json.dumps(
+            {"type": "weighted", "quota": 2, "weights": [1, 1, 1], "players": ["A", "B", "C"]}
+        )
+    )
     hedonic = tmp / "hedonic.json"
-    hedonic.write_text(json.dumps({"type": "hedonic", "players": ["A", "B"],
-                                   "values": [[0, 1], [-1, 0]]}))
+    hedonic.write_text(
+        json.dumps({"type": "hedonic", "players": ["A", "B"], "values": [[0, 1], [-1, 0]]})
+    )
     bargaining = tmp / "bargaining.json"
-    bargaining.write_text(json.dumps({"type": "bargaining", "players": ["A", "B"],
-                                      "disagreement": [0, 0],
-                                      "feasible": {"vertices": [[0, 0], [4, 0], [0, 2]]}}))
+    bargaining.write_text(
+        json.dumps(
+            {
+                "type": "bargaining",
+                "players": ["A", "B"],
+                "disagreement": [0, 0],
+                "feasible": {"vertices": [[0, 0], [4, 0], [0, 2]]},
+            }
+        )
+    )
     spatial = tmp / "spatial.json"
-    spatial.write_text(json.dumps({"type": "spatial", "players": ["A", "B", "C"],
-                                   "ideal_points": [[0.0], [1.0], [0.5]],
-                                   "status_quo": [0.8]}))
+    spatial.write_text(
+        json.dumps(
+            {
+                "type": "spatial",
+                "players": ["A", "B", "C"],
+                "ideal_points": [[0.0], [1.0], [0.5]],
+                "status_quo": [0.8],
+            }
+        )
+    )
     clubs = tmp / "clubs.csv"
     clubs.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\nCN,0.6,18\n")
-    valid = {"tu": tu, "weighted": weighted, "hedonic": hedonic, "bargaining": bargaining,
-             "spatial": spatial, "clubs": clubs}
+    valid = {
+        "tu": tu,
+        "weighted": weighted,
+        "hedonic": hedonic,
+        "bargaining": bargaining,
+        "spatial": spatial,
+        "clubs": clubs,
+    }
     return {k: str(v) for k, v in valid.items()}, hostile_files(tmp / "hostile")
 
 
 #: A valid invocation of each command: its arguments, with ``{kind}`` for a valid file.
 BASE = {
-    "core": ["{tu}"], "least-core": ["{tu}"], "nucleolus": ["{tu}"], "demo": None,
-    "value shapley": ["{tu}"], "value banzhaf": ["{tu}"], "game check": ["{tu}"],
-    "form partitions": ["a", "b", "c"], "form structure": ["{tu}"],
+    "core": ["{tu}"],
+    "least-core": ["{tu}"],
+    "nucleolus": ["{tu}"],
+    "demo": None,
+    "value shapley": ["{tu}"],
+    "value banzhaf": ["{tu}"],
+    "game check": ["{tu}"],
+    "form partitions": ["a", "b", "c"],
+    "form structure": ["{tu}"],
     "form aumann-dreze": ["{tu}", "--structure", "A,B|C"],
     "form stability": ["{tu}", "--structure", "A,B|C"],
-    "form hedonic": ["{hedonic}", "--partition", "A,B"], "form dynamics": ["{hedonic}"],
+    "form hedonic": ["{hedonic}", "--partition", "A,B"],
+    "form dynamics": ["{hedonic}"],
     "form agreement": ["--n", "5"],
     "form winning": ["--quota", "51", "--weights", "20,35,10,30,5"],
     "form clubs": ["--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18"],
     "form myerson": ["{tu}", "--edges", "A-B,B-C"],
-    "power file": ["{weighted}"], "power eu-council": [], "power un-security-council": [],
-    "power eec-council": [], "power sweep": ["--weights", "3,2,1"],
+    "power file": ["{weighted}"],
+    "power eu-council": [],
+    "power un-security-council": [],
+    "power eec-council": [],
+    "power sweep": ["--weights", "3,2,1"],
     "power pivotal": ["--yes", "China,France"],
-    "bargain solve": ["{bargaining}"], "bargain rubinstein": ["--discount", "0.9,0.8"],
-    "bargain baron-ferejohn": ["--players", "3"], "negotiate solve": ["{spatial}"],
-    "negotiate cyprus-belarus": [], "examples list": [], "examples run": ["glove"],
+    "bargain solve": ["{bargaining}"],
+    "bargain rubinstein": ["--discount", "0.9,0.8"],
+    "bargain baron-ferejohn": ["--players", "3"],
+    "negotiate solve": ["{spatial}"],
+    "negotiate cyprus-belarus": [],
+    "examples list": [],
+    "examples run": ["glove"],
 }
 
 
@@ -122,9 +168,13 @@ def verdict(args) -> str | None:
 
 def _options(command):
     """Options that take a value (not flags), by their first spelling."""
-    return [p.opts[0] for p in command.params
-            if p.param_type_name == "option" and not getattr(p, "is_flag", False)
-            and p.opts[0].startswith("--")]
+    return [
+        p.opts[0]
+        for p in command.params
+        if p.param_type_name == "option"
+        and not getattr(p, "is_flag", False)
+        and p.opts[0].startswith("--")
+    ]
 
 
 def runs(name: str, tmp_path):

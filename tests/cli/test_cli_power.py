@@ -14,14 +14,19 @@ def run(*args):
 
 
 def test_option_form_table_and_json():
-    result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--players",
-                 "FR,DE,IT,BE,NL,LU")
+    result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--players", "FR,DE,IT,BE,NL,LU")
     assert result.exit_code == 0, result.output
     assert "Shapley-Shubik" in result.output and "LU" in result.output
     result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--index", "banzhaf", "--json")
     document = json.loads(result.stdout)
-    assert document["indices"]["banzhaf"] == {"1": "5/21", "2": "5/21", "3": "5/21",
-                                              "4": "1/7", "5": "1/7", "6": 0}
+    assert document["indices"]["banzhaf"] == {
+        "1": "5/21",
+        "2": "5/21",
+        "3": "5/21",
+        "4": "1/7",
+        "5": "1/7",
+        "6": 0,
+    }
     assert document["exact"] is True
 
 

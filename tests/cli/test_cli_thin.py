@@ -30,8 +30,17 @@ import coalitions.cli as cli_package
 CLI = Path(cli_package.__file__).parent
 
 #: Modules whose names are parse-step readers and builders, not analyses.
-READER_MODULES = ("games.io", "bargaining.io", "formation.io", "datasets", "games.simple",
-                  "games.tu", "exceptions", "results", "_checks")
+READER_MODULES = (
+    "games.io",
+    "bargaining.io",
+    "formation.io",
+    "datasets",
+    "games.simple",
+    "games.tu",
+    "exceptions",
+    "results",
+    "_checks",
+)
 #: Modules whose names only draw or format (the render step): figures are prepared in
 #: :mod:`coalitions.plot`, which the CLI only calls to draw.
 RENDER_MODULES = ("plot",)
@@ -53,16 +62,21 @@ def _library_names(tree: ast.Module) -> dict[str, str]:
             continue
         module = node.module or ""
         if node.level == 1 or module.startswith("coalitions.cli") or module in ("typer",):
-            continue                             # siblings in cli/ and third parties
+            continue  # siblings in cli/ and third parties
         if node.level == 0 and not module.startswith("coalitions"):
             continue
         module = module.removeprefix("coalitions").lstrip(".")
         for alias in node.names:
             full = f"{module}.{alias.name}".strip(".")
-            reader = (any(full == m or full.startswith(m + ".") or module.startswith(m)
-                          for m in READER_MODULES + RENDER_MODULES)
-                      or alias.name in BUILDERS | RENDER_NAMES
-                      or module == "" and alias.name == "datasets")
+            reader = (
+                any(
+                    full == m or full.startswith(m + ".") or module.startswith(m)
+                    for m in READER_MODULES + RENDER_MODULES
+                )
+                or alias.name in BUILDERS | RENDER_NAMES
+                or module == ""
+                and alias.name == "datasets"
+            )
             names[alias.asname or alias.name] = "reader" if reader else "analysis"
     return names
 
@@ -78,14 +92,19 @@ def _callee(call: ast.Call) -> str | None:
 def _analysis_calls(node: ast.AST, library: dict[str, str]) -> int:
     """The largest number of analysis calls on one path through ``node``."""
     if isinstance(node, (ast.If, ast.IfExp)):
-        branches = [node.body, node.orelse] if isinstance(node, ast.If) else \
-            [[node.body], [node.orelse]]
+        branches = (
+            [node.body, node.orelse] if isinstance(node, ast.If) else [[node.body], [node.orelse]]
+        )
         return _analysis_calls(node.test, library) + max(
-            sum(_analysis_calls(s, library) for s in branch) for branch in branches)
+            sum(_analysis_calls(s, library) for s in branch) for branch in branches
+        )
     if isinstance(node, (ast.FunctionDef, ast.Lambda)) and not isinstance(node, ast.Module):
-        return 0                                  # a lambda passed on is called elsewhere
-    own = int(isinstance(node, ast.Call) and library.get(_callee(node) or "") == "analysis"
-              and not (isinstance(node.func, ast.Attribute) and node.func.attr[:1].isupper()))
+        return 0  # a lambda passed on is called elsewhere
+    own = int(
+        isinstance(node, ast.Call)
+        and library.get(_callee(node) or "") == "analysis"
+        and not (isinstance(node.func, ast.Attribute) and node.func.attr[:1].isupper())
+    )
     return own + sum(_analysis_calls(child, library) for child in ast.iter_child_nodes(node))
 
 
@@ -94,12 +113,11 @@ def _is_command(function: ast.FunctionDef) -> bool:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         if isinstance(target, ast.Attribute) and target.attr in ("command", "callback"):
             return True
-    return function.name.endswith("_command")     # registered by app.command(...)(f)
+    return function.name.endswith("_command")  # registered by app.command(...)(f)
 
 
 def _renderer(call: ast.Call) -> bool:
-    name = call.func.attr if isinstance(call.func, ast.Attribute) else \
-        getattr(call.func, "id", "")
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
     return name in RENDERERS or name.startswith(("_print", "_render", "render"))
 
 
@@ -110,8 +128,10 @@ def _loose_loops(body: list[ast.stmt]) -> list[str]:
     def visit(node: ast.AST, rendering: bool) -> None:
         if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
             found.append(f"line {node.lineno}: a {type(node).__name__.lower()} loop")
-        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) \
-                and not rendering:
+        if (
+            isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+            and not rendering
+        ):
             found.append(f"line {node.lineno}: a comprehension outside a renderer")
         if isinstance(node, (ast.FunctionDef, ast.Lambda)):
             return
@@ -131,12 +151,16 @@ def violations(source: str, module: str) -> list[str]:
     out = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""]
+            modules = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+            )
             if any(m == "numpy" or m.startswith("numpy.") for m in modules):
                 out.append(f"{module}:{node.lineno}: imports numpy")
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.LShift, ast.RShift,
-                                                                ast.BitAnd, ast.BitXor)):
+        if isinstance(node, ast.BinOp) and isinstance(
+            node.op, (ast.LShift, ast.RShift, ast.BitAnd, ast.BitXor)
+        ):
             out.append(f"{module}:{node.lineno}: bit operation (bitmask computation)")
     for function in tree.body:
         if not isinstance(function, ast.FunctionDef):
@@ -162,7 +186,7 @@ def test_every_command_is_parse_one_call_render():
 
 
 def test_the_rule_catches_computation():
-    bad = '''
+    bad = """
 import numpy as np
 import typer
 from ..solutions import shapley_value, core
@@ -194,7 +218,7 @@ def three(file, pre):
     game = read_game(file)
     result = shapley_value(game) if pre else core(game)
     print_table("t", ["p"], [(p, number_cell(v)) for p, v in result.items()])
-'''
+"""
     found = violations(bad, "bad")
     assert any("imports numpy" in f for f in found)
     assert any("bit operation" in f for f in found)

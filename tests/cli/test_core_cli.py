@@ -12,9 +12,11 @@ runner = CliRunner()
 @pytest.fixture
 def files(tmp_path):
     out = {}
-    for name, game in {"talmud": co.bankruptcy_game(200, [100, 200, 300]),
-                       "majority": co.majority_game(3),
-                       "glove": co.glove_game(["L"], ["R1", "R2"])}.items():
+    for name, game in {
+        "talmud": co.bankruptcy_game(200, [100, 200, 300]),
+        "majority": co.majority_game(3),
+        "glove": co.glove_game(["L"], ["R1", "R2"]),
+    }.items():
         out[name] = tmp_path / f"{name}.json"
         co.write_game(game, out[name])
     return out

@@ -11,8 +11,8 @@ def test_un_security_council_rule():
     assert unsc.n_players == 15
     permanent = list(unsc.players[:5])
     assert co.power.veto_players(unsc) == permanent
-    assert unsc.is_winning(permanent + list(unsc.players[5:9]))      # 9 votes, P5 in
-    assert not unsc.is_winning(list(unsc.players[1:]))              # 14 votes, one veto
+    assert unsc.is_winning(permanent + list(unsc.players[5:9]))  # 9 votes, P5 in
+    assert not unsc.is_winning(list(unsc.players[1:]))  # 14 votes, one veto
     assert "Charter" in co.datasets.un_security_council.__doc__
 
 

@@ -12,5 +12,5 @@ def run():
         if name not in cache:
             cache[name] = ex.run_case(name)
         return cache[name]
-    return get
 
+    return get

@@ -30,8 +30,7 @@ def test_cyprus_belarus(run):
 
 def test_legislative_bargaining(run):
     shares, patience, agenda = run("legislative-bargaining").sections
-    assert [row[1] for row in shares.rows] == [Fraction(16, 25), Fraction(23, 50),
-                                               Fraction(7, 25)]
+    assert [row[1] for row in shares.rows] == [Fraction(16, 25), Fraction(23, 50), Fraction(7, 25)]
     assert all(row[3] == Fraction(9, 50) and row[5] == Fraction(1, 5) for row in shares.rows)
     assert agenda.rows[1][1] == Fraction(2, 5)
 
@@ -39,7 +38,6 @@ def test_legislative_bargaining(run):
 def test_two_party_bargaining(run):
     axiomatic, strategic = run("two-party-bargaining").sections
     nash, ks = axiomatic.rows[0], axiomatic.rows[1]
-    assert nash[1] == pytest.approx(2 / 3, abs=1e-6) and nash[2] == pytest.approx(3 ** -0.5,
-                                                                                   abs=1e-6)
-    assert ks[1] == pytest.approx((5 ** 0.5 - 1) / 2, abs=1e-6)
+    assert nash[1] == pytest.approx(2 / 3, abs=1e-6) and nash[2] == pytest.approx(3**-0.5, abs=1e-6)
+    assert ks[1] == pytest.approx((5**0.5 - 1) / 2, abs=1e-6)
     assert strategic.rows[0][1] == Fraction(10, 19) and strategic.rows[1][1] == Fraction(3, 4)

@@ -27,7 +27,8 @@ MODULES = sorted(p.stem for p in FOLDER.glob("*.py") if not p.stem.startswith("_
 
 #: Digits a string may hold: years and year ranges, treaty articles and resolutions, names
 #: glued to letters, powers and subscripts in formulas, the digits 0 and 1 alone.
-ALLOWED = re.compile(r"""
+ALLOWED = re.compile(
+    r"""
     \b(1[89]|20)\d\d(-(1[89]|20)\d\d)?\b      # a year, or a range of years
   | Art\.\s*\d+(\(\d+\))?                    # a treaty article
   | A/RES/\d+/\d+                            # a UN resolution
@@ -35,7 +36,9 @@ ALLOWED = re.compile(r"""
   | \b\d+[a-z]\b                              # a folio: Ketubot 93a
   | \b1/(?=[a-z(])                           # a formula: 1/r, 1/(1 + delta)
   | (?<![\d./])[01](?![\d./])                # 0 or 1 alone
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 #: Numbers allowed in code: 0 and 1, and 100 to turn a share into a percentage.
 NUMBERS = (0, 1, 100)
 
@@ -49,8 +52,12 @@ def _reached(tree: ast.Module, start: str) -> list[ast.FunctionDef]:
         if name in seen or name not in functions:
             continue
         seen.append(name)
-        todo += [n.id for statement in functions[name].body for n in ast.walk(statement)
-                 if isinstance(n, ast.Name)]
+        todo += [
+            n.id
+            for statement in functions[name].body
+            for n in ast.walk(statement)
+            if isinstance(n, ast.Name)
+        ]
     return [functions[name] for name in seen]
 
 
@@ -64,7 +71,7 @@ def _skipped(function: ast.FunctionDef) -> set[int]:
         if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
             parts.append(node.format_spec)
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "round":
-            parts += node.args[1:]                 # round(x, 3): digits, a format width
+            parts += node.args[1:]  # round(x, 3): digits, a format width
         for part in parts:
             skip |= {id(n) for n in ast.walk(part)}
     return skip

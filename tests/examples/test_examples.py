@@ -66,8 +66,9 @@ def test_story_runs_on_compute(script):
     """Each story in examples/ is built on a case's compute() and runs from a clone."""
     text = (SCRIPTS / script).read_text(encoding="utf-8")
     assert ".compute()" in text and "script_main" not in text
-    done = subprocess.run([sys.executable, str(SCRIPTS / script)], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPTS / script)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
 
@@ -118,6 +119,7 @@ def test_register_twice_is_refused():
 
 # --- known answers -----------------------------------------------------------------------
 
+
 def test_glove_answers(reports):
     table = reports["glove"].sections[0]
     cases = reference.cases()
@@ -126,8 +128,7 @@ def test_glove_answers(reports):
     assert column(table, "core (the only point)") == core
     assert column(table, "nucleolus") == core
     # L swings in all 3 coalitions of the others, each R only in {L}: 3/(3 + 1 + 1)
-    assert column(table, "Banzhaf (normalised)") == [Fraction(3, 5), Fraction(1, 5),
-                                                     Fraction(1, 5)]
+    assert column(table, "Banzhaf (normalised)") == [Fraction(3, 5), Fraction(1, 5), Fraction(1, 5)]
 
 
 def test_security_council_answers(reports):
@@ -159,13 +160,17 @@ def test_capped_proportional():
 
 # --- the demo and the whole CLI ----------------------------------------------------------
 
+
 def test_demo_is_built_from_the_examples():
     from coalitions.demo import DEMO_CASES, DEMO_SKIP, tour
 
     titles = [s.title for s in tour()]
     for name in DEMO_CASES:
-        shown = [f"{name} | {s.title}" for s in ex.run_case(name).sections
-                 if not s.title.startswith(DEMO_SKIP.get(name, ()))]
+        shown = [
+            f"{name} | {s.title}"
+            for s in ex.run_case(name).sections
+            if not s.title.startswith(DEMO_SKIP.get(name, ()))
+        ]
         assert shown and all(title in titles for title in shown)
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0 and "examples list" in result.stdout
@@ -177,11 +182,12 @@ def test_coalitions_of_the_willing_answers(reports):
     assert set(column(scale, "stable sizes")) == {"3"}
     assert set(column(scale, "stable sizes (indifferent stay out)")) == {"2, 3"}
 
-    def welfare(n, k):      # Barrett (1994): k signatories of n, b = c = 1
+    def welfare(n, k):  # Barrett (1994): k signatories of n, b = c = 1
         return k * (Fraction(k * k, 2) + n - k) + (n - k) * (k * k + n - k - Fraction(1, 2))
 
-    for n, share in zip(column(scale, "countries n"),
-                        column(scale, "share of the full-cooperation gain captured")):
+    for n, share in zip(
+        column(scale, "countries n"), column(scale, "share of the full-cooperation gain captured")
+    ):
         assert share == (welfare(n, 3) - welfare(n, 0)) / (welfare(n, n) - welfare(n, 0))
 
 

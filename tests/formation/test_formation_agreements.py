@@ -45,9 +45,9 @@ def test_payoffs_match_formulas():
     for k in range(1, n + 1):
         q_s, q_n = k * b / c, b / c
         total = k * q_s + (n - k) * q_n
-        assert model.signatory(k) == b * total - c / 2 * q_s ** 2
+        assert model.signatory(k) == b * total - c / 2 * q_s**2
         if k < n:
-            assert model.nonsignatory(k) == b * total - c / 2 * q_n ** 2
+            assert model.nonsignatory(k) == b * total - c / 2 * q_n**2
 
 
 @pytest.mark.parametrize("b", [np.float32(0.5), np.float16(2.0), np.int64(3)])

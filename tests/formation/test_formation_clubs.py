@@ -15,12 +15,13 @@ from coalitions.formation import club_coverage, club_efficiency, club_frontier
 def _frontier_by_definition(p, s):
     n = len(p)
     clubs = [c for k in range(1, n + 1) for c in combinations(range(n), k)]
-    points = [(float(np.prod([p[i] for i in c])), float(sum(s[i] for i in c)), c)
-              for c in clubs]
+    points = [(float(np.prod([p[i] for i in c])), float(sum(s[i] for i in c)), c) for c in clubs]
     out = set()
     for a, l, _ in points:
-        if not any(a2 >= a - 1e-12 and l2 >= l - 1e-12 and (a2 > a + 1e-12 or l2 > l + 1e-12)
-                   for a2, l2, _ in points):
+        if not any(
+            a2 >= a - 1e-12 and l2 >= l - 1e-12 and (a2 > a + 1e-12 or l2 > l + 1e-12)
+            for a2, l2, _ in points
+        ):
             out.add((round(l, 9), a))
     unique = []
     for l, a in sorted(out):
@@ -38,8 +39,9 @@ def test_frontier_matches_definition_both_methods(n, seed, integer):
     expected = _frontier_by_definition(p.tolist(), s.tolist())
     for method in ("enumeration", "pareto"):
         result = club_frontier(p.tolist(), s.tolist(), method=method)
-        got = sorted((round(float(l), 9), float(a))
-                     for a, l in zip(result.efficiency, result.coverage))
+        got = sorted(
+            (round(float(l), 9), float(a)) for a, l in zip(result.efficiency, result.coverage)
+        )
         assert [l for l, _ in got] == [l for l, _ in expected], method
         assert [a for _, a in got] == pytest.approx([a for _, a in expected], rel=1e-9)
         assert np.all(np.diff(result.coverage) > 0)
@@ -87,5 +89,9 @@ def test_errors():
         club_frontier([0.5] * 23, [1] * 23, method="enumeration")
     rng = np.random.default_rng(0)
     with pytest.raises(TooLargeError, match="Round the coverage"):
-        club_frontier(rng.uniform(0.1, 1, 30).tolist(), rng.uniform(0, 1, 30).tolist(),
-                      method="pareto", max_points=10)
+        club_frontier(
+            rng.uniform(0.1, 1, 30).tolist(),
+            rng.uniform(0, 1, 30).tolist(),
+            method="pareto",
+            max_points=10,
+        )

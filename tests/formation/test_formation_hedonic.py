@@ -38,8 +38,9 @@ def core_by_definition(game, partition):
     players = game.players
     for size in range(1, len(players) + 1):
         for coalition in combinations(players, size):
-            if all(game.utility(i, coalition) > game.utility(i, _own(partition, i))
-                   for i in coalition):
+            if all(
+                game.utility(i, coalition) > game.utility(i, _own(partition, i)) for i in coalition
+            ):
                 return False
     return True
 
@@ -51,23 +52,27 @@ def moves_by_definition(game, partition, rule):
             new = list(target) + [i]
             if not game.utility(i, new) > game.utility(i, own):
                 continue
-            if rule != "nash" and any(game.utility(j, new) < game.utility(j, target)
-                                      for j in target):
+            if rule != "nash" and any(
+                game.utility(j, new) < game.utility(j, target) for j in target
+            ):
                 continue
             left = [j for j in own if j != i]
-            if rule == "contractual" and any(game.utility(j, left) < game.utility(j, own)
-                                             for j in left):
+            if rule == "contractual" and any(
+                game.utility(j, left) < game.utility(j, own) for j in left
+            ):
                 continue
             return True
     return False
 
 
 CHASE = HedonicGame.additively_separable([[0, 1], [-1, 0]], players=["a", "b"])
-CYCLIC = HedonicGame.from_rankings({
-    "a": [["a", "b"], ["a", "c"], ["a"]],
-    "b": [["b", "c"], ["a", "b"], ["b"]],
-    "c": [["a", "c"], ["b", "c"], ["c"]],
-})
+CYCLIC = HedonicGame.from_rankings(
+    {
+        "a": [["a", "b"], ["a", "c"], ["a"]],
+        "b": [["b", "c"], ["a", "b"], ["b"]],
+        "c": [["a", "c"], ["b", "c"], ["c"]],
+    }
+)
 
 
 def test_chase_profile_by_hand():
@@ -77,9 +82,9 @@ def test_chase_profile_by_hand():
     assert is_contractually_individually_stable(CHASE, singletons)
     assert is_core_stable(CHASE, singletons)
     assert not is_nash_stable(CHASE, pair)
-    assert not is_individually_stable(CHASE, pair)          # b leaves to be alone
+    assert not is_individually_stable(CHASE, pair)  # b leaves to be alone
     assert is_contractually_individually_stable(CHASE, pair)  # ... but a will not let b go
-    assert not is_core_stable(CHASE, pair)                   # {b} blocks
+    assert not is_core_stable(CHASE, pair)  # {b} blocks
     report = hedonic_stability(CHASE, pair)
     assert report.witnesses["core"] == ("b",)
     assert report.witnesses["individual"] == {"player": "b", "from": ("a", "b"), "to": ("b",)}
@@ -122,15 +127,18 @@ def test_general_profiles_agree_with_definitions(n, seed):
     utilities = {}
     for p in players:
         others = [q for q in players if q != p]
-        utilities[p] = {tuple(c) + (p,): int(rng.integers(-2, 3))
-                        for k in range(len(others) + 1) for c in combinations(others, k)}
+        utilities[p] = {
+            tuple(c) + (p,): int(rng.integers(-2, 3))
+            for k in range(len(others) + 1)
+            for c in combinations(others, k)
+        }
     game = HedonicGame.from_utilities(utilities, players=players)
     for partition in set_partitions(players):
         assert is_core_stable(game, partition) == core_by_definition(game, partition)
-        assert is_nash_stable(game, partition) == (
-            not moves_by_definition(game, partition, "nash"))
+        assert is_nash_stable(game, partition) == (not moves_by_definition(game, partition, "nash"))
         assert is_individually_stable(game, partition) == (
-            not moves_by_definition(game, partition, "individual"))
+            not moves_by_definition(game, partition, "individual")
+        )
 
 
 @settings(max_examples=40, deadline=None)
@@ -202,20 +210,37 @@ def test_json_documents(tmp_path):
     import coalitions as co
 
     documents = [
-        {"type": "hedonic", "players": ["a", "b", "c"],
-         "rankings": {"a": [["a", "b"], ["a", "c"], ["a"]],
-                      "b": [["b", "c"], ["a", "b"], ["b"]],
-                      "c": [["a", "c"], ["b", "c"], ["c"]]}},
-        {"type": "hedonic", "players": ["a", "b", "c"], "default": -1,
-         "utilities": {"a": [{"members": ["a", "b"], "utility": 3},
-                             {"members": ["a", "c"], "utility": 2},
-                             {"members": ["a"], "utility": 1}],
-                       "b": [{"members": ["b", "c"], "utility": 3},
-                             {"members": ["a", "b"], "utility": 2},
-                             {"members": ["b"], "utility": 1}],
-                       "c": [{"members": ["a", "c"], "utility": 3},
-                             {"members": ["b", "c"], "utility": 2},
-                             {"members": ["c"], "utility": 1}]}},
+        {
+            "type": "hedonic",
+            "players": ["a", "b", "c"],
+            "rankings": {
+                "a": [["a", "b"], ["a", "c"], ["a"]],
+                "b": [["b", "c"], ["a", "b"], ["b"]],
+                "c": [["a", "c"], ["b", "c"], ["c"]],
+            },
+        },
+        {
+            "type": "hedonic",
+            "players": ["a", "b", "c"],
+            "default": -1,
+            "utilities": {
+                "a": [
+                    {"members": ["a", "b"], "utility": 3},
+                    {"members": ["a", "c"], "utility": 2},
+                    {"members": ["a"], "utility": 1},
+                ],
+                "b": [
+                    {"members": ["b", "c"], "utility": 3},
+                    {"members": ["a", "b"], "utility": 2},
+                    {"members": ["b"], "utility": 1},
+                ],
+                "c": [
+                    {"members": ["a", "c"], "utility": 3},
+                    {"members": ["b", "c"], "utility": 2},
+                    {"members": ["c"], "utility": 1},
+                ],
+            },
+        },
     ]
     for document in documents:
         path = tmp_path / "game.json"
@@ -225,6 +250,7 @@ def test_json_documents(tmp_path):
         assert np.array_equal(game.utilities, CYCLIC.utilities)
     with pytest.raises(co.InvalidGameError, match="exactly one of"):
         from coalitions.games.hedonic import hedonic_game_from_json
+
         hedonic_game_from_json({"type": "hedonic", "players": ["a"]})
 
 
@@ -234,8 +260,7 @@ def test_separable_utilities_without_and_with_table():
     game = HedonicGame.additively_separable(values)
     players = game.players
     coalitions = [c for k in range(1, 7) for c in combinations(range(6), k)]
-    direct = {(i, c): sum(values[i][j] for j in c if j != i)
-              for c in coalitions for i in c}
+    direct = {(i, c): sum(values[i][j] for j in c if j != i) for c in coalitions for i in c}
     for (i, c), expected in direct.items():
         assert game.utility(players[i], [players[j] for j in c]) == pytest.approx(expected)
     table = game.utilities  # built now; later lookups read it

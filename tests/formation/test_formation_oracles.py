@@ -50,8 +50,9 @@ def test_optimal_structure_is_the_best_partition(game):
     best, argbest = orc.optimal_structure_by_enumeration(game)
     for method in ("dp", "enumeration"):
         result = co.optimal_coalition_structure(game, method=method)
-        shape = frozenset(frozenset(game.player_index(p) for p in block)
-                          for block in result.structure)
+        shape = frozenset(
+            frozenset(game.player_index(p) for p in block) for block in result.structure
+        )
         if game.kind == "exact":
             assert result.value == best and shape in argbest
         else:
@@ -86,9 +87,16 @@ def structure_core_is_empty_by_lp(game, blocks) -> bool:
         rhs.append(-float(table[mask]))
     equalities = [[1 if i in block else 0 for i in range(n)] for block in blocks]
     values = [float(table[sum(1 << i for i in block)]) for block in blocks]
-    answer = linprog(np.zeros(n), A_ub=rows, b_ub=rhs, A_eq=equalities, b_eq=values,
-                     bounds=[(None, None)] * n, method="highs")
-    return answer.status == 2          # infeasible
+    answer = linprog(
+        np.zeros(n),
+        A_ub=rows,
+        b_ub=rhs,
+        A_eq=equalities,
+        b_eq=values,
+        bounds=[(None, None)] * n,
+        method="highs",
+    )
+    return answer.status == 2  # infeasible
 
 
 @settings(max_examples=40)
@@ -109,11 +117,13 @@ def test_structure_core_checker_matches_the_definition(game, data):
     blocks = data.draw(partitions_of(game.n_players))
     n = game.n_players
     x = data.draw(st.lists(st.fractions(-20, 20, max_denominator=4), min_size=n, max_size=n))
-    assert co.is_in_structure_core(game, named(game, blocks), x) == \
-        orc.in_structure_core_by_definition(game, blocks, x)
+    assert co.is_in_structure_core(
+        game, named(game, blocks), x
+    ) == orc.in_structure_core_by_definition(game, blocks, x)
 
 
 # --------------------------------------------------------------------------- hedonic
+
 
 @st.composite
 def hedonic_games(draw, max_players: int = 5):
@@ -123,7 +133,7 @@ def hedonic_games(draw, max_players: int = 5):
     small = st.integers(-3, 3).map(float)
     if draw(st.booleans()):
         matrix = [[0.0 if i == j else draw(small) for j in range(n)] for i in range(n)]
-        if draw(st.booleans()):                          # symmetric: has a potential
+        if draw(st.booleans()):  # symmetric: has a potential
             matrix = [[matrix[min(i, j)][max(i, j)] for j in range(n)] for i in range(n)]
         game = HedonicGame.additively_separable(matrix)
 
@@ -135,6 +145,7 @@ def hedonic_games(draw, max_players: int = 5):
 
         def utility(i, group):
             return table[i][sum(1 << j for j in group)]
+
     return game, utility
 
 
@@ -144,21 +155,30 @@ def test_hedonic_stability_notions_match_their_definitions(case, data):
     n = game.n_players
     blocks = data.draw(partitions_of(n))
     partition = named(game, blocks)
-    assert co.is_core_stable(game, partition) == \
-        orc.hedonic_core_stable_by_definition(n, utility, blocks)
-    assert co.is_nash_stable(game, partition) == \
-        orc.hedonic_nash_stable_by_definition(n, utility, blocks)
-    assert co.is_individually_stable(game, partition) == \
-        orc.hedonic_individually_stable_by_definition(n, utility, blocks)
-    assert co.is_contractually_individually_stable(game, partition) == \
-        orc.hedonic_contractually_stable_by_definition(n, utility, blocks)
+    assert co.is_core_stable(game, partition) == orc.hedonic_core_stable_by_definition(
+        n, utility, blocks
+    )
+    assert co.is_nash_stable(game, partition) == orc.hedonic_nash_stable_by_definition(
+        n, utility, blocks
+    )
+    assert co.is_individually_stable(
+        game, partition
+    ) == orc.hedonic_individually_stable_by_definition(n, utility, blocks)
+    assert co.is_contractually_individually_stable(
+        game, partition
+    ) == orc.hedonic_contractually_stable_by_definition(n, utility, blocks)
     report = co.hedonic_stability(game, partition)
-    assert (report.core_stable, report.nash_stable, report.individually_stable,
-            report.contractually_individually_stable) == (
+    assert (
+        report.core_stable,
+        report.nash_stable,
+        report.individually_stable,
+        report.contractually_individually_stable,
+    ) == (
         orc.hedonic_core_stable_by_definition(n, utility, blocks),
         orc.hedonic_nash_stable_by_definition(n, utility, blocks),
         orc.hedonic_individually_stable_by_definition(n, utility, blocks),
-        orc.hedonic_contractually_stable_by_definition(n, utility, blocks))
+        orc.hedonic_contractually_stable_by_definition(n, utility, blocks),
+    )
 
 
 @given(hedonic_games(), st.data())
@@ -168,15 +188,18 @@ def test_best_response_dynamics_stops_where_the_definition_says_stable(case, dat
     rule = data.draw(st.sampled_from(["nash", "individual", "contractual"]))
     result = co.best_response_dynamics(game, rule=rule, max_rounds=200)
     if not result.converged:
-        return                  # cycles are possible without a potential
+        return  # cycles are possible without a potential
     blocks = [[game.player_index(p) for p in block] for block in result.partition]
-    check = {"nash": orc.hedonic_nash_stable_by_definition,
-             "individual": orc.hedonic_individually_stable_by_definition,
-             "contractual": orc.hedonic_contractually_stable_by_definition}[rule]
+    check = {
+        "nash": orc.hedonic_nash_stable_by_definition,
+        "individual": orc.hedonic_individually_stable_by_definition,
+        "contractual": orc.hedonic_contractually_stable_by_definition,
+    }[rule]
     assert check(n, utility, blocks)
 
 
 # --------------------------------------------------------------------------- agreements
+
 
 @pytest.mark.parametrize("n", [2, 3, 4, 5, 10, 57])
 @pytest.mark.parametrize("b, c", [(1, 1), (Fraction(3, 2), 2), (2.0, 0.5)])
@@ -184,9 +207,11 @@ def test_linear_quadratic_agreements_match_the_closed_form(n, b, c):
     model = linear_quadratic_model(n, b=b, c=c)
     scale = b * b / c
     for k in range(1, n + 1):
-        assert model.signatory(k) == pytest.approx(scale * (Fraction(k * k, 2) + n - k)) \
-            if isinstance(scale, float) else model.signatory(k) == scale * (
-                Fraction(k * k, 2) + n - k)
+        assert (
+            model.signatory(k) == pytest.approx(scale * (Fraction(k * k, 2) + n - k))
+            if isinstance(scale, float)
+            else model.signatory(k) == scale * (Fraction(k * k, 2) + n - k)
+        )
         assert is_internally_stable(model, k) == ((k - 1) * (k - 3) <= 0)
     for join, rule in ((True, "join"), (False, "stay")):
         expected = orc.linear_quadratic_stable_sizes(n, indifferent_join=join)
@@ -198,6 +223,7 @@ def test_linear_quadratic_agreements_match_the_closed_form(n, b, c):
 
 
 # --------------------------------------------------------------------------- winning
+
 
 def _weight(mask, weights):
     return sum(w for i, w in enumerate(weights) if mask >> i & 1)
@@ -217,7 +243,8 @@ def test_winning_coalition_lists_match_enumeration(body):
     assert as_sets(minimal_winning_coalitions(quota, weights)) == minimal
     lightest = min(_weight(m, weights) for m in minimal)
     assert as_sets(minimum_weight_coalitions(quota, weights)) == sorted(
-        m for m in minimal if _weight(m, weights) == lightest)
+        m for m in minimal if _weight(m, weights) == lightest
+    )
     # Axelrod: intervals of the line that win and lose when either end member leaves
     intervals = []
     for a, b in combinations(range(n + 1), 2):
@@ -228,11 +255,12 @@ def test_winning_coalition_lists_match_enumeration(body):
     assert as_sets(minimal_connected_winning_coalitions(quota, weights)) == sorted(intervals)
 
 
-@pytest.mark.parametrize("weight", [10 ** 18, 10 ** 19, 3 * 10 ** 20])
+@pytest.mark.parametrize("weight", [10**18, 10**19, 3 * 10**20])
 def test_winning_coalitions_with_populations_in_persons_do_not_wrap_around(weight):
     # int64 sums of four weights of 1e18 used to wrap around and report a negative total
     assert sorted(minimal_winning_coalitions(2 * weight, [weight] * 4).coalitions) == list(
-        combinations(["1", "2", "3", "4"], 2))
+        combinations(["1", "2", "3", "4"], 2)
+    )
     quota = Fraction(weight, 7) * 3
     assert minimal_winning_coalitions(quota, [weight] * 3).weights == (weight,) * 3
     assert minimum_weight_coalitions(weight, [weight, 1]).coalitions == (("1",),)

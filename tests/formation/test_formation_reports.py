@@ -14,8 +14,7 @@ def test_winning_report_is_the_three_functions():
     eec = co.datasets.eec_council_1958()
     report = winning_coalitions_report(eec)
     assert list(report) == list(WINNING_FAMILIES)
-    assert report["minimal-winning"].coalitions == \
-        co.minimal_winning_coalitions(eec).coalitions
+    assert report["minimal-winning"].coalitions == co.minimal_winning_coalitions(eec).coalitions
     # Riker: a minimum-weight coalition is minimal winning
     assert set(report["minimum-weight"].coalitions) <= set(report["minimal-winning"].coalitions)
     # by hand: {France, Germany, Italy} (12 votes), and two large states with Belgium and the

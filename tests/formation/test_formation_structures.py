@@ -98,6 +98,7 @@ def test_structure_errors():
         optimal_coalition_structure(co.majority_game(3), method="greedy")
     with pytest.raises(InvalidGameError, match="symbolic"):
         import sympy
+
         optimal_coalition_structure(co.TUGame([0, sympy.Symbol("a")]))
     with pytest.raises(TooLargeError, match="to_float"):
         optimal_coalition_structure(co.random_game(15, rng=0, kind="exact"))
@@ -105,14 +106,17 @@ def test_structure_errors():
         optimal_coalition_structure([0, 1])
 
 
-@pytest.mark.parametrize("structure, message", [
-    ([["a", "b"]], "leaves out 'c'"),
-    ([["a", "b"], ["b", "c"]], "overlap"),
-    ([["a", "x"], ["b", "c"]], "unknown player 'x'"),
-    ([["a", "b", "c"], []], "empty coalition"),
-    ("abc", "list of coalitions"),
-    ([["a", "a"], ["b", "c"]], "twice"),
-])
+@pytest.mark.parametrize(
+    "structure, message",
+    [
+        ([["a", "b"]], "leaves out 'c'"),
+        ([["a", "b"], ["b", "c"]], "overlap"),
+        ([["a", "x"], ["b", "c"]], "unknown player 'x'"),
+        ([["a", "b", "c"], []], "empty coalition"),
+        ("abc", "list of coalitions"),
+        ([["a", "a"], ["b", "c"]], "twice"),
+    ],
+)
 def test_bad_structures(structure, message):
     game = co.majority_game(["a", "b", "c"])
     with pytest.raises(InvalidProblemError, match=message):

@@ -61,8 +61,9 @@ def test_minimal_winning_matches_definition(weights, data):
     assert minimal_winning_coalitions(OnlyOracle(duck)).coalitions == result.coalitions
     riker = minimum_weight_coalitions(quota, weights)
     smallest = min(result.weights)
-    assert set(riker.coalitions) == {c for c, w in zip(result.coalitions, result.weights)
-                                     if w == smallest}
+    assert set(riker.coalitions) == {
+        c for c, w in zip(result.coalitions, result.weights) if w == smallest
+    }
 
 
 def test_unsc_minimal_winning_coalitions():
@@ -76,13 +77,13 @@ def test_unsc_minimal_winning_coalitions():
 
 
 def test_fraction_weights_and_simple_tugame():
-    result = minimal_winning_coalitions(Fraction(1, 2), [Fraction(1, 3), Fraction(1, 3),
-                                                         Fraction(1, 3)])
+    result = minimal_winning_coalitions(
+        Fraction(1, 2), [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
+    )
     assert len(result) == 3 and result.weights[0] == Fraction(2, 3)
     assert result.quota == Fraction(1, 2)
     majority = co.majority_game(["a", "b", "c"])
-    assert minimal_winning_coalitions(majority).coalitions == (("a", "b"), ("a", "c"),
-                                                               ("b", "c"))
+    assert minimal_winning_coalitions(majority).coalitions == (("a", "b"), ("a", "c"), ("b", "c"))
     assert minimum_weight_coalitions(majority).weights == ()
 
 
@@ -93,8 +94,9 @@ def test_axelrod_connected_coalitions():
     assert result.coalitions == (("A", "B"), ("B", "C", "D"))
     assert result.weights == (55, 75)
     # Along another order the answer changes.
-    other = minimal_connected_winning_coalitions(51, weights, players=players,
-                                                 order=["B", "D", "A", "C", "E"])
+    other = minimal_connected_winning_coalitions(
+        51, weights, players=players, order=["B", "D", "A", "C", "E"]
+    )
     assert other.coalitions == (("B", "D"), ("D", "A", "C"))
 
 
@@ -107,10 +109,11 @@ def test_connected_winning_are_intervals_and_minimal(weights, data):
     expected = []
     for a in range(len(weights)):
         for b in range(a, len(weights)):
-            total = sum(weights[a:b + 1])
-            if total >= quota and (a == b or (total - weights[a] < quota and
-                                              total - weights[b] < quota)):
-                expected.append(tuple(names[a:b + 1]))
+            total = sum(weights[a : b + 1])
+            if total >= quota and (
+                a == b or (total - weights[a] < quota and total - weights[b] < quota)
+            ):
+                expected.append(tuple(names[a : b + 1]))
     assert list(result.coalitions) == expected
 
 
@@ -134,6 +137,7 @@ def test_errors():
 
 
 # --- large and huge bodies (issue 11, item 3) ---------------------------------------------
+
 
 class _SumOracle:
     """A voting game known only through is_winning: the brute-force reference."""
@@ -159,8 +163,10 @@ def test_large_weighted_bodies_without_the_table():
     players = [f"p{k}" for k in range(193)]
     result = minimal_winning_coalitions(5 * big + 1, [big] * 5 + [1] * 188, players=players)
     assert len(result.coalitions) == 188 and all(len(c) == 6 for c in result.coalitions)
-    assert minimum_weight_coalitions(5 * big + 1, [big] * 5 + [1] * 188,
-                                     players=players).coalitions == result.coalitions
+    assert (
+        minimum_weight_coalitions(5 * big + 1, [big] * 5 + [1] * 188, players=players).coalitions
+        == result.coalitions
+    )
     with pytest.raises(TooLargeError, match="too many to list"):
         minimal_winning_coalitions(97, [1] * 193)
 
@@ -168,13 +174,14 @@ def test_large_weighted_bodies_without_the_table():
 def test_connected_coalitions_of_long_lines_agree_with_the_is_winning_path():
     rng = np.random.default_rng(3)
     weights = [int(v) for v in rng.integers(1, 10**9, 150)]
-    weights = [w * 10**11 + 7 for w in weights]     # beyond int64 in total
+    weights = [w * 10**11 + 7 for w in weights]  # beyond int64 in total
     names = [f"p{k}" for k in range(150)]
     order = list(rng.permutation(names))
     quota = sum(weights) // 3
     fast = minimal_connected_winning_coalitions(quota, weights, players=names, order=order)
-    slow = minimal_connected_winning_coalitions(_SumOracle(quota, weights, names),
-                                                players=names, order=order)
+    slow = minimal_connected_winning_coalitions(
+        _SumOracle(quota, weights, names), players=names, order=order
+    )
     assert fast.coalitions == slow.coalitions and fast.coalitions
 
 
@@ -185,8 +192,7 @@ def test_connected_coalitions_of_a_1000_member_line():
     found = minimal_connected_winning_coalitions(quota, weights)
     for coalition, weight in zip(found.coalitions, found.weights):
         members = [weights[int(p) - 1] for p in coalition]
-        assert [int(p) for p in coalition] == list(range(int(coalition[0]),
-                                                         int(coalition[-1]) + 1))
+        assert [int(p) for p in coalition] == list(range(int(coalition[0]), int(coalition[-1]) + 1))
         assert weight == sum(members) >= quota
         assert sum(members[1:]) < quota and sum(members[:-1]) < quota
     assert len(found.coalitions) > 100

@@ -24,15 +24,18 @@ def test_families_by_definition():
     assert float_bank.kind == "float" and float_bank.value({"2", "3"}) == 100.0
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: co.bankruptcy_game(700, [100, 200, 300]), "estate must lie between 0 and"),
-    (lambda: co.bankruptcy_game(10, [-1, 20]), "non-negative"),
-    (lambda: co.majority_game(3, quota=5), "quota must be an integer between 1 and n=3"),
-    (lambda: co.glove_game([], ["R"]), "at least one left"),
-    (lambda: co.unanimity_game(3, ["9"]), "not a player"),
-    (lambda: co.airport_game([1, -2]), "non-negative"),
-    (lambda: co.symmetric_game(3, [0, 1]), "needs n \\+ 1 = 4 entries"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: co.bankruptcy_game(700, [100, 200, 300]), "estate must lie between 0 and"),
+        (lambda: co.bankruptcy_game(10, [-1, 20]), "non-negative"),
+        (lambda: co.majority_game(3, quota=5), "quota must be an integer between 1 and n=3"),
+        (lambda: co.glove_game([], ["R"]), "at least one left"),
+        (lambda: co.unanimity_game(3, ["9"]), "not a player"),
+        (lambda: co.airport_game([1, -2]), "non-negative"),
+        (lambda: co.symmetric_game(3, [0, 1]), "needs n \\+ 1 = 4 entries"),
+    ],
+)
 def test_family_errors(call, message):
     with pytest.raises(co.InvalidGameError, match=message):
         call()

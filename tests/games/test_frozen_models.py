@@ -40,10 +40,17 @@ def spatial_specs(draw):
 @st.composite
 def linkage_specs(draw):
     n = draw(st.integers(1, 3))
-    utilities = {NAMES[i]: {"x": {"type": "linear", "slope": draw(small)},
-                            "y": {"type": "quadratic", "ideal": draw(st.sampled_from(
-                                [0, 0.5, 1])), "salience": draw(st.integers(1, 4))}}
-                 for i in range(n)}
+    utilities = {
+        NAMES[i]: {
+            "x": {"type": "linear", "slope": draw(small)},
+            "y": {
+                "type": "quadratic",
+                "ideal": draw(st.sampled_from([0, 0.5, 1])),
+                "salience": draw(st.integers(1, 4)),
+            },
+        }
+        for i in range(n)
+    }
     return utilities, {"x": 0.0, "y": draw(st.sampled_from([0, 0.5, 1]))}
 
 
@@ -70,7 +77,7 @@ def test_hedonic_games_equal_hash_and_refuse_assignment(values):
     general = HedonicGame(one.utilities, one.players)
     again = HedonicGame(np.array(one.utilities) * 1.0, one.players)
     assert general == again and hash(general) == hash(again)
-    assert general != one          # the form (separable or a table) is part of the content
+    assert general != one  # the form (separable or a table) is part of the content
     _assert_frozen(one, ["_players", "_table", "_separable", "_hash", "players"])
     with pytest.raises(ValueError):
         one.separable_values[0, 0] = 1.0
@@ -81,7 +88,7 @@ def test_hedonic_games_equal_hash_and_refuse_assignment(values):
 def test_hedonic_tables_ignore_entries_outside_the_coalition():
     table = np.zeros((2, 4))
     other = table.copy()
-    other[0, 2] = 7.0              # player 0 is not in coalition {1}: ignored
+    other[0, 2] = 7.0  # player 0 is not in coalition {1}: ignored
     assert HedonicGame(table) == HedonicGame(other)
     assert hash(HedonicGame(table)) == hash(HedonicGame(other))
     assert HedonicGame(np.full((1, 2), -0.0)) == HedonicGame(np.zeros((1, 2)))
@@ -103,8 +110,19 @@ def test_spatial_models_equal_hash_and_refuse_assignment(spec):
     assert one == two and hash(one) == hash(two)
     assert one.replace() == one and hash(one.replace()) == hash(one)
     assert one.replace(status_quo=q + 1) != one
-    _assert_frozen(one, ["players", "ideals", "status_quo", "weights", "decision_rule",
-                         "rule_label", "setter", "dimension"])
+    _assert_frozen(
+        one,
+        [
+            "players",
+            "ideals",
+            "status_quo",
+            "weights",
+            "decision_rule",
+            "rule_label",
+            "setter",
+            "dimension",
+        ],
+    )
     with pytest.raises(ValueError):
         one.ideals[0, 0] = 1.0
 
@@ -121,8 +139,19 @@ def test_linkage_models_equal_hash_and_refuse_assignment(spec):
     changed = {p: dict(u) for p, u in utilities.items()}
     changed[player]["x"] = {"type": "linear", "slope": utilities[player]["x"]["slope"] + 1}
     assert IssueLinkageModel(changed, status_quo) != one
-    _assert_frozen(one, ["players", "issues", "utilities", "status_quo", "bounds",
-                         "no_agreement", "decision_rule", "assumptions"])
+    _assert_frozen(
+        one,
+        [
+            "players",
+            "issues",
+            "utilities",
+            "status_quo",
+            "bounds",
+            "no_agreement",
+            "decision_rule",
+            "assumptions",
+        ],
+    )
     with pytest.raises(TypeError):
         one.status_quo["x"] = 1.0
     with pytest.raises(TypeError):
@@ -159,8 +188,9 @@ def test_a_predicate_rule_is_asked_lazily_and_its_failures_are_named():
         broken.is_winning({"A"})
 
 
-@pytest.mark.parametrize("v, m, k", [(5, 10, 9), (5, 20, 14), (11, 14, 14), (1, 3, 2),
-                                     (0, 4, 3), (2, 0, 2)])
+@pytest.mark.parametrize(
+    "v, m, k", [(5, 10, 9), (5, 20, 14), (11, 14, 14), (1, 3, 2), (0, 4, 3), (2, 0, 2)]
+)
 def test_veto_council_is_the_rule_it_encodes(v, m, k):
     council = co.veto_council(v, m, k)
     vetoes = {f"V{i + 1}" for i in range(v)}

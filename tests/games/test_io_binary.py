@@ -61,26 +61,37 @@ def test_object_arrays_are_never_unpickled(tmp_path):
     with pytest.raises(co.InvalidGameError, match=r"dtype \|O, .*\"encoding\": \"float64\""):
         co.read_game(path)
     raw = (tmp_path / "t.npy").read_bytes()
-    npz = archive(tmp_path / "evil.npz", {
-        "document.json": json.dumps({"players": ["a", "b"],
-                                     "values": {"encoding": "float64", "array": "values"}}),
-        "values.npy": raw})
+    npz = archive(
+        tmp_path / "evil.npz",
+        {
+            "document.json": json.dumps(
+                {"players": ["a", "b"], "values": {"encoding": "float64", "array": "values"}}
+            ),
+            "values.npy": raw,
+        },
+    )
     with pytest.raises(co.InvalidGameError, match="dtype"):
         co.read_game(npz)
     assert not marker.exists()
     assert pickle.dumps  # the module is only used to build the payload
 
 
-@pytest.mark.parametrize("array, message", [
-    (np.zeros(4, dtype=np.float32), r"dtype <f4, but the document says \"encoding\": \"float64\""),
-    (np.zeros(4, dtype=np.int64), r"dtype <i8"),
-    (np.zeros((2, 2)), r"shape \(2, 2\); a table is one-dimensional"),
-    (np.zeros(8), r"has 8 entries; a game of 2 players needs 2\*\*n values, 2\*\*2 = 4"),
-    (np.zeros(2), r"has 2 entries; a game of 2 players"),
-    (np.array([0.0, 1.0, np.nan, 2.0]), r"NaN or infinite"),
-    (np.array([1.0, 1.0, 1.0, 2.0]), r"v\(empty coalition\) must be 0"),
-    (np.zeros(4, dtype=[("x", "<f8")]), r"dtype"),
-])
+@pytest.mark.parametrize(
+    "array, message",
+    [
+        (
+            np.zeros(4, dtype=np.float32),
+            r"dtype <f4, but the document says \"encoding\": \"float64\"",
+        ),
+        (np.zeros(4, dtype=np.int64), r"dtype <i8"),
+        (np.zeros((2, 2)), r"shape \(2, 2\); a table is one-dimensional"),
+        (np.zeros(8), r"has 8 entries; a game of 2 players needs 2\*\*n values, 2\*\*2 = 4"),
+        (np.zeros(2), r"has 2 entries; a game of 2 players"),
+        (np.array([0.0, 1.0, np.nan, 2.0]), r"NaN or infinite"),
+        (np.array([1.0, 1.0, 1.0, 2.0]), r"v\(empty coalition\) must be 0"),
+        (np.zeros(4, dtype=[("x", "<f8")]), r"dtype"),
+    ],
+)
 def test_bad_sidecar_arrays(tmp_path, array, message):
     with pytest.raises(co.InvalidGameError, match=message):
         co.read_game(sidecar(tmp_path, array))
@@ -92,16 +103,20 @@ def test_a_huge_header_is_refused_before_allocating(tmp_path):
     path = document(tmp_path, {"encoding": "float64", "file": "t.npy"})
     with pytest.raises(co.InvalidGameError, match=r"has 1099511627776 entries"):
         co.read_game(path)
-    (tmp_path / "g.json").write_text(json.dumps(
-        {"values": {"encoding": "float64", "file": "t.npy"}}))
+    (tmp_path / "g.json").write_text(
+        json.dumps({"values": {"encoding": "float64", "file": "t.npy"}})
+    )
     with pytest.raises(co.TooLargeError, match="40 players"):
         co.read_game(tmp_path / "g.json")
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"\0" * 24, r"holds 3 values' worth of data for a table of 4"),
-    (b"\0" * 40, r"holds 5 values' worth of data for a table of 4"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\0" * 24, r"holds 3 values' worth of data for a table of 4"),
+        (b"\0" * 40, r"holds 5 values' worth of data for a table of 4"),
+    ],
+)
 def test_truncated_and_padded_tables(tmp_path, data, message):
     header = {"descr": "<f8", "fortran_order": False, "shape": (4,)}
     (tmp_path / "t.npy").write_bytes(npy_bytes(header, data))
@@ -115,8 +130,21 @@ def test_not_an_npy_file(tmp_path):
         co.read_game(document(tmp_path, {"encoding": "float64", "file": "t.npy"}))
 
 
-@pytest.mark.parametrize("name", ["../t.npy", "/etc/t.npy", "sub/t.npy", "sub\\t.npy",
-                                  "C:t.npy", ".t.npy", "t.npy\u0000", "t.txt", "", ".."])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../t.npy",
+        "/etc/t.npy",
+        "sub/t.npy",
+        "sub\\t.npy",
+        "C:t.npy",
+        ".t.npy",
+        "t.npy\u0000",
+        "t.txt",
+        "",
+        "..",
+    ],
+)
 def test_sidecar_names_are_plain(tmp_path, name):
     (tmp_path / "sub").mkdir()
     np.save(tmp_path / "sub" / "t.npy", np.zeros(4))
@@ -134,7 +162,7 @@ def test_a_sidecar_link_may_not_leave_the_folder(tmp_path):
     with pytest.raises(co.InvalidGameError, match="a link that leads out of the document's"):
         co.read_game(path)
     np.save(inside / "real.npy", np.array([0.0, 1.0, 2.0, 3.0]))
-    os.symlink(inside / "real.npy", inside / "alias.npy")   # a link within the folder is fine
+    os.symlink(inside / "real.npy", inside / "alias.npy")  # a link within the folder is fine
     path = document(inside, {"encoding": "float64", "file": "alias.npy"})
     assert co.read_game(path).grand_value == 3.0
 
@@ -145,20 +173,35 @@ def test_missing_sidecar(tmp_path):
         co.read_game(path)
 
 
-@pytest.mark.parametrize("values, extra, message", [
-    ({"encoding": "int64", "file": "t.npy"}, {}, r'values needs "denominator"'),
-    ({"encoding": "float64", "file": "t.npy", "denominator": 3}, {},
-     r'"denominator" belongs to the "int64" encoding only'),
-    ({"encoding": "float64"}, {}, r'exactly one of "file" .* or "array"'),
-    ({"encoding": "float64", "file": "t.npy", "array": "values"}, {},
-     r'exactly one of "file" .* or "array"'),
-    ({"encoding": "float32", "file": "t.npy"}, {}, r'values.encoding must be "float64"'),
-    ({"encoding": "float64", "file": "t.npy", "path": "x"}, {}, r'unknown key "path"'),
-    ({"encoding": "float64", "file": "t.npy"}, {"kind": "exact"},
-     r'"kind": "exact" does not match "encoding": "float64"'),
-    ({"encoding": "float64", "array": "values"}, {},
-     r'"array" names an array of an .npz archive, but this document is a plain JSON file'),
-])
+@pytest.mark.parametrize(
+    "values, extra, message",
+    [
+        ({"encoding": "int64", "file": "t.npy"}, {}, r'values needs "denominator"'),
+        (
+            {"encoding": "float64", "file": "t.npy", "denominator": 3},
+            {},
+            r'"denominator" belongs to the "int64" encoding only',
+        ),
+        ({"encoding": "float64"}, {}, r'exactly one of "file" .* or "array"'),
+        (
+            {"encoding": "float64", "file": "t.npy", "array": "values"},
+            {},
+            r'exactly one of "file" .* or "array"',
+        ),
+        ({"encoding": "float32", "file": "t.npy"}, {}, r'values.encoding must be "float64"'),
+        ({"encoding": "float64", "file": "t.npy", "path": "x"}, {}, r'unknown key "path"'),
+        (
+            {"encoding": "float64", "file": "t.npy"},
+            {"kind": "exact"},
+            r'"kind": "exact" does not match "encoding": "float64"',
+        ),
+        (
+            {"encoding": "float64", "array": "values"},
+            {},
+            r'"array" names an array of an .npz archive, but this document is a plain JSON file',
+        ),
+    ],
+)
 def test_bad_table_references(tmp_path, values, extra, message):
     np.save(tmp_path / "t.npy", np.array([0.0, 1.0, 2.0, 3.0]))
     with pytest.raises(co.InvalidGameError, match=message):
@@ -177,10 +220,11 @@ def test_fraction_text_entries_are_checked(tmp_path):
     assert co.read_game(path).values.tolist()[1:] == [co.TUGame([0, 1]).values[1] / 2, -2, 3]
 
 
-DOCUMENT = json.dumps({"players": ["a", "b"], "values": {"encoding": "float64",
-                                                         "array": "values"}})
-VALUES = npy_bytes({"descr": "<f8", "fortran_order": False, "shape": (4,)},
-                   np.array([0.0, 1.0, 2.0, 4.0]).tobytes())
+DOCUMENT = json.dumps({"players": ["a", "b"], "values": {"encoding": "float64", "array": "values"}})
+VALUES = npy_bytes(
+    {"descr": "<f8", "fortran_order": False, "shape": (4,)},
+    np.array([0.0, 1.0, 2.0, 4.0]).tobytes(),
+)
 
 
 def test_a_handmade_archive_is_read(tmp_path):
@@ -197,7 +241,7 @@ def test_a_compressed_archive_is_read_and_its_crc_checked(tmp_path):
     raw = bytearray(path.read_bytes())
     # Flip the CRC of values.npy in the central directory: zipfile notices at the end.
     entry = raw.rindex(b"PK\x01\x02")
-    assert raw[entry + 46:entry + 56] == b"values.npy"
+    assert raw[entry + 46 : entry + 56] == b"values.npy"
     raw[entry + 16] ^= 0xFF
     path.write_bytes(bytes(raw))
     with pytest.raises(co.InvalidGameError, match="damaged: Bad CRC-32"):
@@ -210,23 +254,34 @@ def test_a_compressed_archive_is_read_and_its_crc_checked(tmp_path):
     with zipfile.ZipFile(path) as z:
         info = z.getinfo("values.npy")
     start = info.header_offset + 30 + len("values.npy")
-    raw[start + 5:start + 25] = bytes(20)
+    raw[start + 5 : start + 25] = bytes(20)
     path.write_bytes(bytes(raw))
     with pytest.raises(co.InvalidGameError):
         co.read_game(path)
 
 
-@pytest.mark.parametrize("members, message", [
-    ({"values.npy": VALUES}, r"has no document.json; a game archive holds"),
-    ({"document.json": DOCUMENT, "values.npy": VALUES, "extra.npy": VALUES},
-     r"holds members its document does not use: 'extra.npy'"),
-    ({"document.json": DOCUMENT}, r"has no array 'values' \(values.npy\)"),
-    ({"document.json": "{oops", "values.npy": VALUES}, r"document.json is not valid JSON"),
-    ({"document.json": b"\xff\xfe", "values.npy": VALUES}, r"document.json is not UTF-8"),
-    ({"document.json": json.dumps({"players": ["a", "b"],
-                                   "values": {"encoding": "float64", "file": "t.npy"}}),
-      "values.npy": VALUES}, r"inside an .npz archive a table is an array of the archive"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ({"values.npy": VALUES}, r"has no document.json; a game archive holds"),
+        (
+            {"document.json": DOCUMENT, "values.npy": VALUES, "extra.npy": VALUES},
+            r"holds members its document does not use: 'extra.npy'",
+        ),
+        ({"document.json": DOCUMENT}, r"has no array 'values' \(values.npy\)"),
+        ({"document.json": "{oops", "values.npy": VALUES}, r"document.json is not valid JSON"),
+        ({"document.json": b"\xff\xfe", "values.npy": VALUES}, r"document.json is not UTF-8"),
+        (
+            {
+                "document.json": json.dumps(
+                    {"players": ["a", "b"], "values": {"encoding": "float64", "file": "t.npy"}}
+                ),
+                "values.npy": VALUES,
+            },
+            r"inside an .npz archive a table is an array of the archive",
+        ),
+    ],
+)
 def test_bad_archives(tmp_path, members, message):
     path = archive(tmp_path / "g.npz", members)
     with pytest.raises(co.InvalidGameError, match=message):
@@ -265,8 +320,10 @@ def valid_files(tmp_path_factory):
     co.write_game(game.to_exact(), folder / "e.npz")
     co.write_game(game, folder / "g.json", format="json+npy")
     co.write_game(co.glove_game(["L"], ["R1", "R2"]), folder / "glove.json")
-    return {name: (folder / name).read_bytes()
-            for name in ("g.npz", "e.npz", "g.values.npy", "glove.json")}
+    return {
+        name: (folder / name).read_bytes()
+        for name in ("g.npz", "e.npz", "g.values.npy", "glove.json")
+    }
 
 
 @settings(max_examples=300)
@@ -279,12 +336,17 @@ def test_damaged_files_raise_only_coalitions_errors(tmp_path_factory, valid_file
         position = data.draw(st.integers(0, len(raw) - 1))
         raw[position] = data.draw(st.integers(0, 255))
     if data.draw(st.booleans()):
-        raw = raw[:data.draw(st.integers(0, len(raw)))]
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
     folder = tmp_path_factory.mktemp("damaged")
     if name == "g.values.npy":
-        (folder / "g.json").write_text(json.dumps(
-            {"players": ["1", "2", "3"],
-             "values": {"encoding": "float64", "file": "g.values.npy"}}))
+        (folder / "g.json").write_text(
+            json.dumps(
+                {
+                    "players": ["1", "2", "3"],
+                    "values": {"encoding": "float64", "file": "g.values.npy"},
+                }
+            )
+        )
         (folder / name).write_bytes(bytes(raw))
         target = folder / "g.json"
     else:

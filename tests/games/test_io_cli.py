@@ -44,7 +44,7 @@ def test_game_check_of_simple_and_hedonic_files(tmp_path):
 
 def check_refused(result, message=None):
     assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit)        # not an escaped exception
+    assert isinstance(result.exception, SystemExit)  # not an escaped exception
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert result.stdout == ""
     if message is not None:
@@ -53,8 +53,9 @@ def check_refused(result, message=None):
         assert re.search(message, result.stderr), result.stderr
 
 
-@pytest.mark.parametrize("document, message", BAD_DOCUMENTS,
-                         ids=[str(i) for i in range(len(BAD_DOCUMENTS))])
+@pytest.mark.parametrize(
+    "document, message", BAD_DOCUMENTS, ids=[str(i) for i in range(len(BAD_DOCUMENTS))]
+)
 def test_bad_documents_exit_1_with_the_message(tmp_path, document, message):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document))
@@ -62,12 +63,19 @@ def test_bad_documents_exit_1_with_the_message(tmp_path, document, message):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("content", [
-    b"{oops", b"[]", b'{"players": ["a"], "values": [0, NaN]}', b"\xff\xfe\x00",
-    b"PK\x03\x04 not really a zip", b"\x93NUMPY\x01\x00",
-    b'{"players": ["a"], "values": {"encoding": "float64", "file": "../../etc/x.npy"}}',
-    b'{"players": ["a"], "values": {"encoding": "float64", "file": "missing.npy"}}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{oops",
+        b"[]",
+        b'{"players": ["a"], "values": [0, NaN]}',
+        b"\xff\xfe\x00",
+        b"PK\x03\x04 not really a zip",
+        b"\x93NUMPY\x01\x00",
+        b'{"players": ["a"], "values": {"encoding": "float64", "file": "../../etc/x.npy"}}',
+        b'{"players": ["a"], "values": {"encoding": "float64", "file": "missing.npy"}}',
+    ],
+)
 def test_bad_files_exit_1(tmp_path, command, content):
     path = tmp_path / "bad.json"
     path.write_bytes(content)
@@ -78,7 +86,7 @@ def test_a_damaged_archive_exits_1(tmp_path):
     path = tmp_path / "g.npz"
     co.write_game(co.random_game(6, rng=1), path)
     raw = bytearray(path.read_bytes())
-    raw[len(raw) // 2: len(raw) // 2 + 50] = bytes(50)
+    raw[len(raw) // 2 : len(raw) // 2 + 50] = bytes(50)
     path.write_bytes(bytes(raw))
     for command in COMMANDS:
         result = runner.invoke(app, [*command, str(path)])
@@ -89,11 +97,16 @@ def test_a_damaged_archive_exits_1(tmp_path):
 def test_a_real_process_prints_one_line_on_stderr(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"players": ["a", "a"], "values": [0, 1, 1, 2]}))
-    done = subprocess.run([sys.executable, "-m", "coalitions", "game", "check", str(path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "coalitions", "game", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr == ('error: players[1]: "a" appears twice (also at players[0]); player '
-                           "names must be unique.\n")
+    assert done.stderr == (
+        'error: players[1]: "a" appears twice (also at players[0]); player names must be unique.\n'
+    )
 
 
 def test_a_binary_float_table_reaches_every_file_command(tmp_path):

@@ -19,8 +19,7 @@ def random_float_game(n: int, seed: int) -> co.TUGame:
     return co.TUGame(values)
 
 
-@pytest.mark.parametrize("n, format", [(23, "npz"), (24, "npz"), (25, "npz"),
-                                       (24, "json+npy")])
+@pytest.mark.parametrize("n, format", [(23, "npz"), (24, "npz"), (25, "npz"), (24, "json+npy")])
 def test_large_float_games_round_trip_in_binary(tmp_path, n, format):
     game = random_float_game(n, seed=n)
     path = tmp_path / ("game.npz" if format == "npz" else "game.json")

@@ -26,9 +26,11 @@ def test_three_ways_to_build_the_same_simple_game():
 
 
 def test_duck_typed_interface():
-    for game in (co.WeightedVotingGame(2, [1, 1, 1]),
-                 co.SimpleGame(["1", "2"], minimal_winning=[["1"]]),
-                 co.datasets.eu_council()):
+    for game in (
+        co.WeightedVotingGame(2, [1, 1, 1]),
+        co.SimpleGame(["1", "2"], minimal_winning=[["1"]]),
+        co.datasets.eu_council(),
+    ):
         assert len(game.players) == game.n_players
         assert game.is_winning(game.players) and not game.is_winning([])
         assert game.is_winning(game.grand_coalition_mask)
@@ -44,14 +46,17 @@ def test_weighted_attributes_and_exact_scaling():
     assert co.WeightedVotingGame("2/3", [1, 1, 1]).int_quota == 2
 
 
-@pytest.mark.parametrize("quota, weights, message", [
-    (3, [1, -1, 2], "weight 2 is -1; weights must be non-negative"),
-    (0, [1, 1], "quota must lie in \\(0, total weight\\]"),
-    (5, [1, 1], "quota must lie in \\(0, total weight\\] = \\(0, 2\\]"),
-    (1, [], "at least one player"),
-    (1, [1, float("nan")], "must be finite"),
-    (1, [1, "x"], "must be a rational number"),
-])
+@pytest.mark.parametrize(
+    "quota, weights, message",
+    [
+        (3, [1, -1, 2], "weight 2 is -1; weights must be non-negative"),
+        (0, [1, 1], "quota must lie in \\(0, total weight\\]"),
+        (5, [1, 1], "quota must lie in \\(0, total weight\\] = \\(0, 2\\]"),
+        (1, [], "at least one player"),
+        (1, [1, float("nan")], "must be finite"),
+        (1, [1, "x"], "must be a rational number"),
+    ],
+)
 def test_bad_weighted_games(quota, weights, message):
     with pytest.raises(InvalidGameError, match=message):
         co.WeightedVotingGame(quota, weights)
@@ -70,7 +75,7 @@ def test_bad_players():
 
 def test_bad_simple_games():
     with pytest.raises(InvalidGameError, match="not monotone"):
-        co.SimpleGame(["A", "B"], [["A"]])                # {A, B} should win too
+        co.SimpleGame(["A", "B"], [["A"]])  # {A, B} should win too
     with pytest.raises(InvalidGameError, match="exactly one of"):
         co.SimpleGame(["A"])
     with pytest.raises(InvalidGameError, match="an empty game"):
@@ -89,9 +94,9 @@ def test_compound_game_logic():
     eu = co.datasets.eu_council()
     assert isinstance(eu, co.CompoundGame) and eu.operator == "or"
     assert len(eu.atoms()) == 3
-    smallest24 = list(eu.players[3:])                   # 24 states without DE, FR, IT
+    smallest24 = list(eu.players[3:])  # 24 states without DE, FR, IT
     assert eu.is_winning(smallest24)
-    assert not eu.is_winning(eu.players[:4])            # 4 states, 57 % of the people
+    assert not eu.is_winning(eu.players[:4])  # 4 states, 57 % of the people
 
 
 GAMES = {
@@ -120,7 +125,7 @@ def test_checks_agree_with_the_table(game):
     veto = co.power.veto_players(game)
     assert veto == co.veto_players(game.to_tu_game())
     blocking = co.minimal_blocking_coalitions(game).coalitions
-    for coalition in blocking:                          # complement loses
+    for coalition in blocking:  # complement loses
         rest = [p for p in game.players if p not in coalition]
         assert not game.is_winning(rest)
     assert set((p,) for p in veto) <= set(blocking)
@@ -138,24 +143,41 @@ def test_compound_checks_by_meet_in_the_middle():
 
 def test_read_weighted_and_compound_files(tmp_path):
     path = tmp_path / "eec.json"
-    path.write_text(json.dumps({"type": "weighted", "quota": 12, "weights": [4, 4, 4, 2, 2, 1],
-                                "players": ["FR", "DE", "IT", "BE", "NL", "LU"]}))
+    path.write_text(
+        json.dumps(
+            {
+                "type": "weighted",
+                "quota": 12,
+                "weights": [4, 4, 4, 2, 2, 1],
+                "players": ["FR", "DE", "IT", "BE", "NL", "LU"],
+            }
+        )
+    )
     game = co.read_game(path)
     assert isinstance(game, co.WeightedVotingGame) and game.players[0] == "FR"
-    path.write_text(json.dumps({"type": "compound", "operator": "and", "players": ["a", "b"],
-                                "rules": [{"quota": 1, "weights": [1, 1]},
-                                          {"quota": 3, "weights": [2, 1]}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "type": "compound",
+                "operator": "and",
+                "players": ["a", "b"],
+                "rules": [{"quota": 1, "weights": [1, 1]}, {"quota": 3, "weights": [2, 1]}],
+            }
+        )
+    )
     game = co.read_game(path)
     assert game.is_winning(["a", "b"]) and not game.is_winning(["a"])
-    path.write_text(json.dumps({"type": "simple", "players": ["a", "b"],
-                                "minimal_winning": [["a"]]}))
+    path.write_text(
+        json.dumps({"type": "simple", "players": ["a", "b"], "minimal_winning": [["a"]]})
+    )
     assert co.read_game(path).is_winning(["a"])
     path.write_text(json.dumps({"type": "weighted", "weights": [1]}))
-    with pytest.raises(InvalidGameError, match="needs \"quota\""):
+    with pytest.raises(InvalidGameError, match='needs "quota"'):
         co.read_game(path)
 
 
 # --- large bodies: no 64-bit mask anywhere (issue 11, item 3) -----------------------------
+
 
 def _weight(game, members):
     """The oracle: a coalition's weight as a plain Python sum."""
@@ -187,8 +209,10 @@ def test_random_large_bodies_agree_with_python_sums(n):
     rng = np.random.default_rng(n)
     # small, large and huge (beyond int64) weights: the last need exact limb sums
     weights = [int(v) for v in rng.integers(0, 10**6, n)]
-    huge = [int(v) * 10**15 + int(u) for v, u in zip(rng.integers(0, 10**6, n),
-                                                    rng.integers(0, 10**6, n))]
+    huge = [
+        int(v) * 10**15 + int(u)
+        for v, u in zip(rng.integers(0, 10**6, n), rng.integers(0, 10**6, n))
+    ]
     for ws in (weights, huge):
         quota = sum(ws) // 2 + 1
         game = co.WeightedVotingGame(quota, ws)
@@ -208,8 +232,10 @@ def test_exact_limb_sums_at_the_quota():
     assert not game.is_winning([game.players[0], game.players[1]])
     assert game.is_winning([game.players[0], game.players[1], game.players[2]])
     table = game.winning_table()
-    brute = [sum(w for i, w in enumerate(game.int_weights) if m >> i & 1) >= 2 * big + 1
-             for m in range(16)]
+    brute = [
+        sum(w for i, w in enumerate(game.int_weights) if m >> i & 1) >= 2 * big + 1
+        for m in range(16)
+    ]
     assert table.tolist() == brute
 
 
@@ -222,10 +248,10 @@ def test_pivotal_and_veto_players_of_large_bodies(n):
     vote = co.pivotal_players(majority, players[:quota])
     assert vote.passed and vote.pivotal == tuple(players[:quota])
     # one vote short: every no voter could carry it
-    vote = co.pivotal_players(majority, players[:quota - 1])
-    assert not vote.passed and vote.pivotal == tuple(players[quota - 1:])
+    vote = co.pivotal_players(majority, players[: quota - 1])
+    assert not vote.passed and vote.pivotal == tuple(players[quota - 1 :])
     # one vote to spare: nobody is pivotal
-    assert co.pivotal_players(majority, players[:quota + 1]).pivotal == ()
+    assert co.pivotal_players(majority, players[: quota + 1]).pivotal == ()
     assert co.power.veto_players(majority) == []
     unanimity = co.WeightedVotingGame(n, [1] * n)
     assert co.power.veto_players(unanimity) == list(players)
@@ -233,7 +259,7 @@ def test_pivotal_and_veto_players_of_large_bodies(n):
 
 
 def test_the_general_assembly_two_thirds_rule():
-    ga = co.WeightedVotingGame(129, [1] * 193)          # two thirds of 193 members
+    ga = co.WeightedVotingGame(129, [1] * 193)  # two thirds of 193 members
     players = ga.players
     assert ga.is_winning(players[:129]) and not ga.is_winning(players[:128])
     assert co.power.veto_players(ga) == [] and co.null_players(ga) == []
@@ -242,7 +268,7 @@ def test_the_general_assembly_two_thirds_rule():
     assert set(co.shapley_shubik_index(ga).x) == {Fraction(1, 193)}
     assert set(co.banzhaf_index(ga).x) == {Fraction(1, 193)}
     with pytest.raises(TooLargeError, match="too many to list"):
-        co.minimal_winning_coalitions(ga)        # C(193, 129) of them
+        co.minimal_winning_coalitions(ga)  # C(193, 129) of them
 
 
 def test_pivotal_players_of_a_random_1000_member_body_by_brute_force():
@@ -254,9 +280,15 @@ def test_pivotal_players_of_a_random_1000_member_body_by_brute_force():
     vote = co.pivotal_players(game, yes)
     assert vote.passed == (total >= game.int_quota)
     index = {p: i for i, p in enumerate(game.players)}
-    expected = tuple(p for p in game.players
-                     if ((total - weights[index[p]] if p in set(yes) else
-                          total + weights[index[p]]) >= game.int_quota) != vote.passed)
+    expected = tuple(
+        p
+        for p in game.players
+        if (
+            (total - weights[index[p]] if p in set(yes) else total + weights[index[p]])
+            >= game.int_quota
+        )
+        != vote.passed
+    )
     assert vote.pivotal == expected
 
 
@@ -268,8 +300,10 @@ def test_compound_rules_over_193_members():
     money = co.WeightedVotingGame(sum(weights) * 2 // 3, weights, members.players)
     double = members & money
     rows = rng.random((40, n)) < 0.6
-    expected = [(row.sum() >= 97) and sum(w for w, x in zip(weights, row) if x)
-                >= money.int_quota for row in rows]
+    expected = [
+        (row.sum() >= 97) and sum(w for w, x in zip(weights, row) if x) >= money.int_quota
+        for row in rows
+    ]
     assert double.winning_matrix(rows).tolist() == expected
     yes = [p for p, x in zip(members.players, rows[0]) if x]
     assert double.is_winning(yes) == expected[0]
@@ -282,10 +316,14 @@ def test_minimal_coalitions_of_large_bodies_brute_force_on_the_members_that_matt
     core = co.WeightedVotingGame(7, core_weights, ["A", "B", "C", "D"])
     dummies = [f"d{k}" for k in range(n_dummies)]
     body = co.WeightedVotingGame(7, core_weights + [0] * n_dummies, core.players + tuple(dummies))
-    assert co.minimal_winning_coalitions(body).coalitions == \
-        co.minimal_winning_coalitions(core).coalitions
-    assert co.minimal_blocking_coalitions(body).coalitions == \
-        co.minimal_blocking_coalitions(core).coalitions
+    assert (
+        co.minimal_winning_coalitions(body).coalitions
+        == co.minimal_winning_coalitions(core).coalitions
+    )
+    assert (
+        co.minimal_blocking_coalitions(body).coalitions
+        == co.minimal_blocking_coalitions(core).coalitions
+    )
     assert set(co.null_players(body)) >= set(dummies)
 
 
@@ -302,7 +340,7 @@ def test_minimal_coalitions_with_huge_vetoes_closed_form():
     others = game.players[5:]
     # any 187 of the 188 others block (the 188th alone cannot reach 2 units); listed by the
     # positions of their members, so the one left out runs from the last to the first
-    assert list(blocking[5:]) == [others[:k] + others[k + 1:] for k in range(187, -1, -1)]
+    assert list(blocking[5:]) == [others[:k] + others[k + 1 :] for k in range(187, -1, -1)]
     assert co.power.veto_players(game) == list(game.players[:5])
 
 
@@ -310,5 +348,5 @@ def test_owen_index_of_a_70_member_body_with_unions():
     # past 63 members the union masks are Python ints; symmetric unions of a symmetric
     # majority give every member 1/70 (closed form by symmetry)
     game = co.WeightedVotingGame(36, [1] * 70)
-    unions = [game.players[i:i + 7] for i in range(0, 70, 7)]
+    unions = [game.players[i : i + 7] for i in range(0, 70, 7)]
     assert set(co.owen_index(game, unions).x) == {Fraction(1, 70)}

@@ -10,10 +10,12 @@ from coalitions.games.tu import check_table_size
 
 def test_constructors_agree():
     by_table = co.TUGame([0, 0, 0, 1, 0, 1, 0, 1], ["L", "R1", "R2"])
-    by_dict = co.TUGame.from_dict({("L", "R1"): 1, ("R2", "L"): 1, ("L", "R1", "R2"): 1},
-                                  players=["L", "R1", "R2"])
+    by_dict = co.TUGame.from_dict(
+        {("L", "R1"): 1, ("R2", "L"): 1, ("L", "R1", "R2"): 1}, players=["L", "R1", "R2"]
+    )
     by_function = co.TUGame.from_function(
-        lambda s: int("L" in s and len(s) >= 2), ["L", "R1", "R2"])
+        lambda s: int("L" in s and len(s) >= 2), ["L", "R1", "R2"]
+    )
     assert by_table == by_dict == by_function
     assert hash(by_table) == hash(by_dict)
     assert by_table == co.glove_game(["L"], ["R1", "R2"])
@@ -79,15 +81,18 @@ def test_pickle_round_trip():
     assert pickle.loads(pickle.dumps(game)) == game
 
 
-@pytest.mark.parametrize("values, message", [
-    ([0, 1, 2], "2\\*\\*n values .* got 3; the nearest valid lengths are 2 and 4"),
-    ([], "got 0"),
-    ([0.0, float("nan"), 1.0, 2.0], "NaN or infinite .* index 1"),
-    ([0.0, 1.0, float("inf"), 2.0], "NaN or infinite"),
-    ([1, 1, 2, 3], "v\\(empty coalition\\) must be 0, got 1"),
-    ([0, "x", 1, 2], "not a number"),
-    (np.zeros((2, 2)), "one-dimensional"),
-])
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ([0, 1, 2], "2\\*\\*n values .* got 3; the nearest valid lengths are 2 and 4"),
+        ([], "got 0"),
+        ([0.0, float("nan"), 1.0, 2.0], "NaN or infinite .* index 1"),
+        ([0.0, 1.0, float("inf"), 2.0], "NaN or infinite"),
+        ([1, 1, 2, 3], "v\\(empty coalition\\) must be 0, got 1"),
+        ([0, "x", 1, 2], "not a number"),
+        (np.zeros((2, 2)), "one-dimensional"),
+    ],
+)
 def test_bad_tables(values, message):
     with pytest.raises(co.InvalidGameError, match=message):
         co.TUGame(values)

@@ -15,8 +15,9 @@ matplotlib = pytest.importorskip("matplotlib")
 
 from coalitions import plot  # noqa: E402
 
-THREE = co.TUGame.from_dict({("A", "B"): 60, ("A", "C"): 80, ("B", "C"): 90,
-                             ("A", "B", "C"): 150}, players=["A", "B", "C"])
+THREE = co.TUGame.from_dict(
+    {("A", "B"): 60, ("A", "C"): 80, ("B", "C"): 90, ("A", "B", "C"): 150}, players=["A", "B", "C"]
+)
 
 
 def _render(fig, tmp_path, name):
@@ -28,31 +29,41 @@ def _render(fig, tmp_path, name):
 
 def test_imputation_simplex(tmp_path):
     phi = co.shapley_value(THREE)
-    fig = plot.imputation_simplex(THREE, points={"Shapley value": phi.x,
-                                                 "equal split": [50, 50, 50]})
+    fig = plot.imputation_simplex(
+        THREE, points={"Shapley value": phi.x, "equal split": [50, 50, 50]}
+    )
     _render(fig, tmp_path, "simplex")
 
 
 def test_imputation_simplex_point_core_and_empty_core(tmp_path):
     glove = co.glove_game(["L"], ["R1", "R2"])
-    _render(plot.imputation_simplex(glove, points={"Shapley": co.shapley_value(glove).x}),
-            tmp_path, "glove")
+    _render(
+        plot.imputation_simplex(glove, points={"Shapley": co.shapley_value(glove).x}),
+        tmp_path,
+        "glove",
+    )
     _render(plot.imputation_simplex(co.majority_game(3)), tmp_path, "majority")
 
 
 def test_bargaining_frontier(tmp_path):
     t = np.linspace(0, 1, 50)
-    fig = plot.bargaining_frontier(disagreement=(0, 0), frontier=list(zip(t, np.sqrt(1 - t))),
-                                   solutions={"Nash": (2 / 3, 0.577), "KS": (0.618, 0.618)})
+    fig = plot.bargaining_frontier(
+        disagreement=(0, 0),
+        frontier=list(zip(t, np.sqrt(1 - t))),
+        solutions={"Nash": (2 / 3, 0.577), "KS": (0.618, 0.618)},
+    )
     _render(fig, tmp_path, "frontier")
-    fig = plot.bargaining_frontier(disagreement=(0, 0), feasible=[(0, 0), (1, 0), (0, 1)],
-                                   solutions={"Nash": (0.5, 0.5)})
+    fig = plot.bargaining_frontier(
+        disagreement=(0, 0), feasible=[(0, 0), (1, 0), (0, 1)], solutions={"Nash": (0.5, 0.5)}
+    )
     _render(fig, tmp_path, "polytope")
 
 
 def test_power_index_bars(tmp_path):
-    fig = plot.power_index_bars({"Shapley-Shubik": {"P": 0.196, "E": 0.0019},
-                                 "Banzhaf": {"P": 0.167, "E": 0.0165}}, log=True)
+    fig = plot.power_index_bars(
+        {"Shapley-Shubik": {"P": 0.196, "E": 0.0019}, "Banzhaf": {"P": 0.167, "E": 0.0165}},
+        log=True,
+    )
     _render(fig, tmp_path, "bars")
 
 
@@ -64,15 +75,17 @@ def test_power_index_bars_value_axis_label():
 
 def test_legitimacy_efficiency_curves(tmp_path):
     quotas = list(range(8, 16))
-    fig = plot.legitimacy_efficiency_curves(quotas, [2.0 ** -k for k in quotas],
-                                            protection={"P5": [0.1] * 8, "E10": [0.2] * 8})
+    fig = plot.legitimacy_efficiency_curves(
+        quotas, [2.0**-k for k in quotas], protection={"P5": [0.1] * 8, "E10": [0.2] * 8}
+    )
     _render(fig, tmp_path, "legitimacy")
     _render(plot.legitimacy_efficiency_curves(quotas, [0.5] * 8), tmp_path, "one_panel")
 
 
 def test_win_set_diagram(tmp_path):
-    fig = plot.win_set_diagram({"A": (0, 0), "B": (4, 0), "C": (2, 3)}, (2, -3),
-                               outcomes={"projection": (2, 0)})
+    fig = plot.win_set_diagram(
+        {"A": (0, 0), "B": (4, 0), "C": (2, 3)}, (2, -3), outcomes={"projection": (2, 0)}
+    )
     _render(fig, tmp_path, "winset")
     fig = plot.win_set_diagram({"A": (0, 0), "B": (4, 0), "C": (2, 3)}, (2, 1))
     _render(fig, tmp_path, "winset_empty")
@@ -111,6 +124,7 @@ def test_missing_matplotlib_message(monkeypatch):
 
 # --- geometry: exact and checked against the definition --------------------------------------
 
+
 def test_core_vertices_known():
     assert core_vertices_3(THREE) == [(60, 0, 90), (60, 70, 20), (0, 70, 80), (0, 60, 90)]
     assert core_vertices_3(THREE.to_float())[1] == pytest.approx((60, 70, 20))
@@ -119,8 +133,9 @@ def test_core_vertices_known():
 @given(st.lists(st.integers(0, 12), min_size=4, max_size=4))
 def test_core_vertices_satisfy_core_and_are_tight(values):
     v2 = values[:3]
-    game = co.TUGame([0, 0, 0, v2[0], 0, v2[1], v2[2], values[3] + max(v2)],
-                     players=["a", "b", "c"])
+    game = co.TUGame(
+        [0, 0, 0, v2[0], 0, v2[1], v2[2], values[3] + max(v2)], players=["a", "b", "c"]
+    )
     vertices = core_vertices_3(game)
     for x in vertices:
         assert all(isinstance(c, Fraction) for c in x)
@@ -131,9 +146,12 @@ def test_core_vertices_satisfy_core_and_are_tight(values):
     grand = game.grand_value
     step = Fraction(1, 2)
     grid_has_core_point = any(
-        all(sum((a, b, grand - a - b)[i] for i in range(3) if m >> i & 1) >= game.value(m)
-            for m in range(1, 8))
-        for a, b in product([k * step for k in range(int(2 * grand) + 1)], repeat=2))
+        all(
+            sum((a, b, grand - a - b)[i] for i in range(3) if m >> i & 1) >= game.value(m)
+            for m in range(1, 8)
+        )
+        for a, b in product([k * step for k in range(int(2 * grand) + 1)], repeat=2)
+    )
     if grid_has_core_point:
         assert vertices
 

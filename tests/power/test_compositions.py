@@ -43,11 +43,12 @@ def _table_counts(game, by_size):
 @given(few_weight_classes(), st.booleans())
 def test_composition_counts_equal_the_generating_function_counts(game, by_size):
     table = _table_counts(game, by_size)
-    counts = engines._composition_counts(game.int_weights, game.int_quota, game.n_players,
-                                         by_size)
+    counts = engines._composition_counts(game.int_weights, game.int_quota, game.n_players, by_size)
     if by_size:
-        assert np.array_equal(np.asarray(counts.swings_by_size, dtype=object),
-                              np.asarray(table.swings_by_size, dtype=object))
+        assert np.array_equal(
+            np.asarray(counts.swings_by_size, dtype=object),
+            np.asarray(table.swings_by_size, dtype=object),
+        )
         assert list(counts.winning_by_size) == list(table.winning_by_size)
     else:
         assert counts.swings() == table.swings()
@@ -57,8 +58,7 @@ def test_composition_counts_equal_the_generating_function_counts(game, by_size):
 @settings(max_examples=60, deadline=None)
 @given(few_weight_classes(max_players=9))
 def test_composition_counts_equal_brute_force(game):
-    counts = engines._composition_counts(game.int_weights, game.int_quota, game.n_players,
-                                         True)
+    counts = engines._composition_counts(game.int_weights, game.int_quota, game.n_players, True)
     swings, _ = swings_by_size(game)
     assert [[int(v) for v in row] for row in counts.swings_by_size] == swings
     winning = sum(1 for m in range(1 << game.n_players) if game.is_winning(m))

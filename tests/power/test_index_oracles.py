@@ -36,13 +36,13 @@ def test_every_index_matches_its_definition(body):
     n, win = len(weights), winning(quota, weights)
     assert exactly(co.shapley_shubik_index(game)) == orc.shapley_shubik_by_orders(n, win)
     assert exactly(co.banzhaf_index(game)) == orc.banzhaf_index_by_definition(
-        n, win, normalized=True)
-    assert exactly(co.banzhaf_index(game, normalized=False)) == \
-        orc.banzhaf_index_by_definition(n, win, normalized=False)
-    assert exactly(co.coleman_power_to_prevent(game)) == \
-        orc.coleman_prevent_by_definition(n, win)
-    assert exactly(co.coleman_power_to_initiate(game)) == \
-        orc.coleman_initiate_by_definition(n, win)
+        n, win, normalized=True
+    )
+    assert exactly(co.banzhaf_index(game, normalized=False)) == orc.banzhaf_index_by_definition(
+        n, win, normalized=False
+    )
+    assert exactly(co.coleman_power_to_prevent(game)) == orc.coleman_prevent_by_definition(n, win)
+    assert exactly(co.coleman_power_to_initiate(game)) == orc.coleman_initiate_by_definition(n, win)
     assert co.coleman_power_to_act(game).value == orc.coleman_act_by_definition(n, win)
     assert exactly(co.rae_index(game)) == orc.rae_by_definition(n, win)
     assert exactly(co.johnston_index(game)) == orc.johnston_by_definition(n, win)
@@ -77,12 +77,15 @@ def test_indices_of_a_simple_game_from_its_minimal_winning_coalitions(body):
     quota, weights = body
     n, win = len(weights), winning(quota, weights)
     names = [str(i + 1) for i in range(n)]
-    minimal = [[names[i] for i in range(n) if m >> i & 1]
-               for m in orc.minimal_winning_by_definition(n, win)]
+    minimal = [
+        [names[i] for i in range(n) if m >> i & 1]
+        for m in orc.minimal_winning_by_definition(n, win)
+    ]
     game = co.SimpleGame(names, minimal_winning=minimal)
     assert exactly(co.shapley_shubik_index(game)) == orc.shapley_shubik_by_orders(n, win)
     assert exactly(co.banzhaf_index(game)) == orc.banzhaf_index_by_definition(
-        n, win, normalized=True)
+        n, win, normalized=True
+    )
     assert exactly(co.johnston_index(game)) == orc.johnston_by_definition(n, win)
     assert exactly(co.deegan_packel_index(game)) == orc.deegan_packel_by_definition(n, win)
     assert exactly(co.holler_index(game)) == orc.holler_by_definition(n, win)
@@ -97,8 +100,9 @@ def test_owen_and_banzhaf_owen_indices_match_the_definitions(body):
     game = co.WeightedVotingGame(quota, weights)
     named = [[game.players[i] for i in u] for u in unions]
     assert exactly(co.owen_index(game, named)) == orc.owen_by_orders(table, unions)
-    assert exactly(co.banzhaf_owen_index(game, named)) == \
-        orc.banzhaf_owen_by_definition(table, unions)
+    assert exactly(co.banzhaf_owen_index(game, named)) == orc.banzhaf_owen_by_definition(
+        table, unions
+    )
 
 
 @pytest.mark.parametrize("n", [25, 40, 64])
@@ -108,9 +112,10 @@ def test_large_bodies_match_an_independent_counting_recursion(n):
     quota = sum(weights) // 2 + 1
     game = co.WeightedVotingGame(quota, weights)
     swings, ss = orc.weighted_counts_by_recursion(quota, weights, shapley=n <= 40)
-    assert exactly(co.banzhaf_index(game, normalized=False)) == \
-        [Fraction(s, 2 ** (n - 1)) for s in swings]
+    assert exactly(co.banzhaf_index(game, normalized=False)) == [
+        Fraction(s, 2 ** (n - 1)) for s in swings
+    ]
     if ss is not None:
         assert exactly(co.shapley_shubik_index(game)) == ss
     wins = orc.weighted_winning_count(quota, weights)
-    assert co.coleman_power_to_act(game).value == Fraction(wins, 2 ** n)
+    assert co.coleman_power_to_act(game).value == Fraction(wins, 2**n)

@@ -72,8 +72,9 @@ def test_every_method_is_exact_or_refused_naming_one_that_works(quota, weights, 
     if result.exact:
         assert list(result.x) == expected
     else:
-        assert np.allclose([float(v) for v in result.x], [float(v) for v in expected],
-                           rtol=1e-12, atol=1e-15)
+        assert np.allclose(
+            [float(v) for v in result.x], [float(v) for v in expected], rtol=1e-12, atol=1e-15
+        )
 
 
 def _named_methods(message: str) -> list[str]:
@@ -85,8 +86,9 @@ def test_float_weights_given_as_round_decimals_are_reduced():
     game = co.WeightedVotingGame(2.5e18, [1e18, 1.5e18, 2e18])
     small = co.WeightedVotingGame(5, [2, 3, 4])
     assert engines.reduced(game) == small
-    assert list(co.shapley_shubik_index(game, method="float").x) == \
-        pytest.approx([1 / 3] * 3, rel=1e-13)
+    assert list(co.shapley_shubik_index(game, method="float").x) == pytest.approx(
+        [1 / 3] * 3, rel=1e-13
+    )
 
 
 # ------------------------------------------------ properties on random mixed scales
@@ -98,22 +100,26 @@ def test_decision_diagram_matches_enumeration(game):
     assert counts.swings_by_size.tolist() == brute_swings
     assert counts.winning() == brute_winning
     for method in ("auto", "bdd", "enumeration"):
-        assert list(co.shapley_shubik_index(game, method=method).x) == \
-            list(co.shapley_value(game.to_tu_game()).x)
-        assert co.banzhaf_index(game, method=method, normalized=False).counts == \
-            tuple(sum(row) for row in brute_swings)
+        assert list(co.shapley_shubik_index(game, method=method).x) == list(
+            co.shapley_value(game.to_tu_game()).x
+        )
+        assert co.banzhaf_index(game, method=method, normalized=False).counts == tuple(
+            sum(row) for row in brute_swings
+        )
 
 
 # ------------------------------------------------ n = 20, 27: the exact Shapley value, EU
 def test_twenty_huge_weights_against_the_tu_shapley_value():
     rng = np.random.default_rng(20)
-    weights = [int(v) * 10**9 + int(u) for v, u in zip(rng.integers(10**8, 10**9, 20),
-                                                      rng.integers(0, 10**9, 20))]
+    weights = [
+        int(v) * 10**9 + int(u)
+        for v, u in zip(rng.integers(10**8, 10**9, 20), rng.integers(0, 10**9, 20))
+    ]
     game = co.WeightedVotingGame(sum(weights) * 2 // 3, weights)
     ss = co.shapley_shubik_index(game)
     assert ss.exact and ss.method == "bdd"
     assert list(ss.x) == list(co.shapley_value(game.to_tu_game()).x)
-    assert sum(weights) >= 2**60      # so meet in the middle is refused ...
+    assert sum(weights) >= 2**60  # so meet in the middle is refused ...
     with pytest.raises(TooLargeError, match="method='bdd' or method='enumeration'"):
         co.banzhaf_index(game, method="mitm")
     # ... and the enumeration of all 2**20 coalitions (exact limb sums) is the oracle
@@ -123,8 +129,7 @@ def test_twenty_huge_weights_against_the_tu_shapley_value():
 def test_eu_populations_in_persons_every_exact_method_agrees():
     populations = co.datasets.eu_population()
     weights = list(populations.values())
-    game = co.WeightedVotingGame(math.ceil(0.65 * sum(weights)), weights,
-                                 list(populations))
+    game = co.WeightedVotingGame(math.ceil(0.65 * sum(weights)), weights, list(populations))
     results = {m: co.shapley_shubik_index(game, method=m) for m in ("auto", "bdd", "mitm")}
     assert results["auto"].exact and results["auto"].method == "bdd"
     assert list(results["bdd"].x) == list(results["mitm"].x) == list(results["auto"].x)
@@ -133,8 +138,7 @@ def test_eu_populations_in_persons_every_exact_method_agrees():
     # gcd) can count; the gcd makes it the same game, and an offset of one unit breaks it
     scaled = co.WeightedVotingGame(game.int_quota * 10**12, [w * 10**12 for w in weights])
     assert list(co.shapley_shubik_index(scaled).x) == list(results["auto"].x)
-    nudged = co.WeightedVotingGame(game.int_quota * 10**12,
-                                   [w * 10**12 + 1 for w in weights])
+    nudged = co.WeightedVotingGame(game.int_quota * 10**12, [w * 10**12 + 1 for w in weights])
     with pytest.raises(TooLargeError, match="method='bdd'"):
         co.shapley_shubik_index(nudged, method="mitm")
     # 27 ones of offset cannot reach the 10**12 gap to the next coalition weight, so the nudged
@@ -150,13 +154,16 @@ def _small_equivalent(big_count, small_count, extra):
     return co.WeightedVotingGame(big_count * unit + extra, [unit] * big_count + [1] * small_count)
 
 
-@pytest.mark.parametrize("big_count, small_count, extra", [(5, 59, 4), (5, 188, 4),
-                                                            (3, 190, 96)])
+@pytest.mark.parametrize("big_count, small_count, extra", [(5, 59, 4), (5, 188, 4), (3, 190, 96)])
 def test_huge_members_beside_tiny_ones_at_64_and_193(big_count, small_count, extra):
     huge = co.WeightedVotingGame(big_count * BIG + extra, [BIG] * big_count + [1] * small_count)
     small = _small_equivalent(big_count, small_count, extra)
-    for index in (co.shapley_shubik_index, co.banzhaf_index, co.coleman_power_to_prevent,
-                  co.risk_of_being_outvoted):
+    for index in (
+        co.shapley_shubik_index,
+        co.banzhaf_index,
+        co.coleman_power_to_prevent,
+        co.risk_of_being_outvoted,
+    ):
         got, want = index(huge), index(small, method="exact")
         assert got.exact and list(got.x) == list(want.x)
     assert co.coleman_power_to_act(huge).value == co.coleman_power_to_act(small).value
@@ -199,7 +206,8 @@ def test_the_eu_double_majority_in_units_beyond_2_to_the_60():
     # compound game is reduced by its own gcd, so the answer is the Council's exactly
     eu = co.datasets.eu_council()
     states, people = eu.parts[0].parts
-    scaled_people = co.WeightedVotingGame(people.int_quota * 10**12,
-                                          [w * 10**12 for w in people.int_weights], eu.players)
+    scaled_people = co.WeightedVotingGame(
+        people.int_quota * 10**12, [w * 10**12 for w in people.int_weights], eu.players
+    )
     scaled = (states & scaled_people) | eu.parts[1]
     assert list(co.shapley_shubik_index(scaled).x) == list(co.shapley_shubik_index(eu).x)

@@ -61,12 +61,12 @@ def test_float_methods_match_references():
 # ------------------------------------------------ MODELS.md section 9: enlargement
 def test_security_council_enlargement_numbers():
     today = co.coleman_power_to_act(UNSC).value
-    p5_veto = co.WeightedVotingGame(109, [20] * 5 + [1] * 20)      # 25 seats, 14 votes
+    p5_veto = co.WeightedVotingGame(109, [20] * 5 + [1] * 20)  # 25 seats, 14 votes
     ss = co.shapley_shubik_index(p5_veto)
     assert float(ss.x[0]) == pytest.approx(0.1952, abs=5e-5)
     assert float(ss.x[5]) == pytest.approx(0.00121, abs=5e-6)
     assert float(co.coleman_power_to_act(p5_veto).value) == pytest.approx(0.0234, abs=5e-5)
-    eleven = co.WeightedVotingGame(168, [15] * 11 + [1] * 14)      # 11 vetoes, 14 votes
+    eleven = co.WeightedVotingGame(168, [15] * 11 + [1] * 14)  # 11 vetoes, 14 votes
     ss = co.shapley_shubik_index(eleven)
     assert float(ss.x[0]) == pytest.approx(0.0909, abs=5e-5)
     assert float(ss.x[11]) == pytest.approx(1.2e-6, abs=5e-8)
@@ -136,15 +136,15 @@ def test_coleman_rae_risk_identities(game):
     n = game.n_players
     by_size, n_winning = swings_by_size(game)
     swings = [sum(row) for row in by_size]
-    losing = 2 ** n - n_winning
+    losing = 2**n - n_winning
     initiate = co.coleman_power_to_initiate(game).x
     rae = co.rae_index(game).x
     risk = co.risk_of_being_outvoted(game).x
     beta = co.banzhaf_index(game, normalized=False).x
     for i in range(n):
         assert initiate[i] == (Fraction(swings[i], losing) if losing else 0)
-        assert rae[i] == Fraction(1, 2) + beta[i] / 2           # Penrose identity
-        assert risk[i] == Fraction(n_winning - swings[i], 2 ** n)
+        assert rae[i] == Fraction(1, 2) + beta[i] / 2  # Penrose identity
+        assert risk[i] == Fraction(n_winning - swings[i], 2**n)
 
 
 @settings(max_examples=30, deadline=None)
@@ -153,16 +153,19 @@ def test_johnston_deegan_packel_holler_match_definitions(game):
     assert list(co.johnston_index(game).x) == johnston(game)
     minimal = minimal_winning(game)
     n = game.n_players
-    dp = [sum(Fraction(1, bin(m).count("1")) for m in minimal if m >> i & 1) / len(minimal)
-          for i in range(n)]
+    dp = [
+        sum(Fraction(1, bin(m).count("1")) for m in minimal if m >> i & 1) / len(minimal)
+        for i in range(n)
+    ]
     assert list(co.deegan_packel_index(game).x) == dp
     counts = [sum(1 for m in minimal if m >> i & 1) for i in range(n)]
     assert co.holler_index(game).counts == tuple(counts)
 
 
 def test_shapley_shubik_by_permutations_on_a_simple_game():
-    game = co.SimpleGame(["A", "B", "C", "D"],
-                         minimal_winning=[["A", "B"], ["A", "C", "D"], ["B", "C", "D"]])
+    game = co.SimpleGame(
+        ["A", "B", "C", "D"], minimal_winning=[["A", "B"], ["A", "C", "D"], ["B", "C", "D"]]
+    )
     assert list(co.shapley_shubik_index(game).x) == shapley_shubik_by_permutations(game)
 
 
@@ -172,8 +175,10 @@ def test_shapley_shubik_by_permutations_on_a_simple_game():
 def test_compound_mitm_matches_enumeration(game):
     for index in (co.shapley_shubik_index, co.banzhaf_index):
         assert list(index(game, method="mitm").x) == list(index(game, method="enumeration").x)
-    assert (co.coleman_power_to_act(game, method="mitm").value
-            == co.coleman_power_to_act(game, method="enumeration").value)
+    assert (
+        co.coleman_power_to_act(game, method="mitm").value
+        == co.coleman_power_to_act(game, method="enumeration").value
+    )
     assert list(co.shapley_shubik_index(game).x) == list(co.shapley_value(game.to_tu_game()).x)
 
 
@@ -214,7 +219,7 @@ def test_two_hundred_members_exact_counts_beyond_float_range_of_int64():
 
 
 def test_shapley_shubik_float_beyond_factorial_overflow():
-    n = 180                                 # n! overflows float64 at 171
+    n = 180  # n! overflows float64 at 171
     game = co.WeightedVotingGame(n // 2 + 1, [1] * n)
     ss = co.shapley_shubik_index(game, method="float")
     assert np.allclose(ss.x, 1 / n, rtol=1e-12)
@@ -241,7 +246,7 @@ def test_pivotal_players_belarus_case():
 
 
 def test_pivotal_players_in_a_passing_vote():
-    vote = co.pivotal_players(EEC, 0b000111)          # the three big members
+    vote = co.pivotal_players(EEC, 0b000111)  # the three big members
     assert vote.passed and vote.pivotal == ("1", "2", "3")
 
 
@@ -252,15 +257,14 @@ def test_decision_rule_sweep_unsc():
     k = sweep.quotas.index(39)
     assert sweep.power_to_act[k] == Fraction(53, 2048)
     assert sweep.power_to_prevent[k, 0] == 1
-    assert sweep.power_to_act[-1] == Fraction(1, 2 ** 15)
+    assert sweep.power_to_act[-1] == Fraction(1, 2**15)
     assert all(r == 0 for r in sweep.risk_of_being_outvoted[-1])
     act = list(sweep.power_to_act)
-    assert act == sorted(act, reverse=True)          # higher quota, less efficiency
+    assert act == sorted(act, reverse=True)  # higher quota, less efficiency
     for k, q in enumerate(sweep.quotas):
         game = co.datasets.un_security_council().with_quota(q)
         assert list(sweep.power_to_prevent[k]) == list(co.coleman_power_to_prevent(game).x)
-        assert list(sweep.risk_of_being_outvoted[k]) == list(
-            co.risk_of_being_outvoted(game).x)
+        assert list(sweep.risk_of_being_outvoted[k]) == list(co.risk_of_being_outvoted(game).x)
     assert len(sweep.rows()) == len(sweep.quotas)
 
 
@@ -316,8 +320,9 @@ def test_sweep_with_given_quotas_keeps_the_weight_scale():
         co.decision_rule_sweep(game, [3])
 
 
-@pytest.mark.parametrize("n, seed, low, share", [(70, 1, 0, 0.6), (130, 2, 0, 0.6),
-                                                 (100, 3, 5, 0.3), (140, 4, 8, 0.2)])
+@pytest.mark.parametrize(
+    "n, seed, low, share", [(70, 1, 0, 0.6), (130, 2, 0, 0.6), (100, 3, 5, 0.3), (140, 4, 8, 0.2)]
+)
 def test_modular_counts_beyond_int64_agree_with_python_integers(n, seed, low, share):
     # beyond 62 players the counts by size come from residues modulo 2**64 and primes; with
     # every weight >= low > 0 the table keeps only the sizes a losing coalition can have
@@ -328,7 +333,7 @@ def test_modular_counts_beyond_int64_agree_with_python_integers(n, seed, low, sh
     from coalitions.power import _engines as engines
 
     by_size = engines._exact_counts(game, by_size=True)
-    totals = engines._exact_counts(game, by_size=False)     # Python integers, no residues
+    totals = engines._exact_counts(game, by_size=False)  # Python integers, no residues
     assert by_size.swings() == totals.swings()
     assert by_size.winning() == totals.winning()
     assert max(totals.swings()) > 2**64

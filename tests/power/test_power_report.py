@@ -36,7 +36,10 @@ def test_equal_weights_have_equal_sweep_columns():
 def test_eec_classes_literature():
     """Felsenthal and Machover (1998): France, Germany, Italy 4; Benelux 2 and 1."""
     assert weight_classes(co.datasets.eec_council_1958()) == (
-        ("France", "Germany", "Italy"), ("Belgium", "Netherlands"), ("Luxembourg",))
+        ("France", "Germany", "Italy"),
+        ("Belgium", "Netherlands"),
+        ("Luxembourg",),
+    )
     with pytest.raises(InvalidArgumentError):
         weight_classes(co.datasets.eu_council())
 
@@ -56,8 +59,12 @@ def test_pivotal_vote_by_either_side_agrees_with_pivotal_players():
 
 
 def test_registry_of_bodies():
-    assert set(co.datasets.BODIES) == {"eu-council", "eu-council-unanimity",
-                                       "un-security-council", "eec-council"}
+    assert set(co.datasets.BODIES) == {
+        "eu-council",
+        "eu-council-unanimity",
+        "un-security-council",
+        "eec-council",
+    }
     for name, entry in co.datasets.BODIES.items():
         game = co.datasets.body(name)
         assert entry.name == name and game.n_players in (6, 15, 27)

@@ -58,9 +58,16 @@ def test_sampling_errors():
 # are the oracle. Budgets: a few hundred sampling units per player, enough for swings of the
 # smallest member (index 0.0087) to be seen. The stratified methods spread their draws over
 # 60 * 58 strata: with 5 draws each the smallest member's intervals cover 80 %, with 11 87 %.
-BODY_BUDGETS = {"permutation": 40_000, "antithetic": 40_000, "stratified": 80_000,
-                "neyman": 80_000, "svarm": 12_000, "kernel": 12_000, "sampling": 12_000,
-                "msr": 12_000}
+BODY_BUDGETS = {
+    "permutation": 40_000,
+    "antithetic": 40_000,
+    "stratified": 80_000,
+    "neyman": 80_000,
+    "svarm": 12_000,
+    "kernel": 12_000,
+    "sampling": 12_000,
+    "msr": 12_000,
+}
 
 
 @pytest.fixture(scope="module")
@@ -81,12 +88,20 @@ def test_intervals_on_a_60_member_body(body60, method):
     game, shapley_shubik, banzhaf = body60
     budget = BODY_BUDGETS[method]
     if method in SHAPLEY_SAMPLERS:
-        runs = [co.shapley_shubik_index(game, method=method, budget=budget, rng=seed)
-                for seed in range(200)]
+        runs = [
+            co.shapley_shubik_index(game, method=method, budget=budget, rng=seed)
+            for seed in range(200)
+        ]
         truth = shapley_shubik
     else:
-        runs = [co.banzhaf_index(game, normalized=False, method=method, budget=budget,
-                                 rng=seed) for seed in range(200)]
+        runs = [
+            co.banzhaf_index(game, normalized=False, method=method, budget=budget, rng=seed)
+            for seed in range(200)
+        ]
         truth = banzhaf
-    check_intervals(np.array([r.x for r in runs]), np.array([r.std_error for r in runs]),
-                    truth, f"60-member body {method}")
+    check_intervals(
+        np.array([r.x for r in runs]),
+        np.array([r.std_error for r in runs]),
+        truth,
+        f"60-member body {method}",
+    )

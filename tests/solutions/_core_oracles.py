@@ -67,9 +67,14 @@ def polyhedron_vertices(eq_rows, eq_rhs, ineq_rows, ineq_rhs):
     k = dim - len(eq_rows)
     if k == 0:
         point = _solve_square(eq_rows, eq_rhs)
-        return [tuple(point)] if point is not None and all(
-            sum(a * x for a, x in zip(row, point)) >= b
-            for row, b in zip(ineq_rows, ineq_rhs)) else []
+        return (
+            [tuple(point)]
+            if point is not None
+            and all(
+                sum(a * x for a, x in zip(row, point)) >= b for row, b in zip(ineq_rows, ineq_rhs)
+            )
+            else []
+        )
     choices = np.array(list(itertools.combinations(range(len(ineq_rows)), k)), dtype=np.int64)
     A = np.array(ineq_rows, dtype=np.float64)
     b = np.array([float(v) for v in ineq_rhs])
@@ -87,18 +92,21 @@ def polyhedron_vertices(eq_rows, eq_rhs, ineq_rows, ineq_rhs):
     # exactly (distinct vertices of these small rational systems are far more than 1e-7 apart).
     candidates = np.flatnonzero(feasible)
     if len(candidates):
-        _, first = np.unique(np.round(points[candidates] / scale, 7), axis=0,
-                             return_index=True)
+        _, first = np.unique(np.round(points[candidates] / scale, 7), axis=0, return_index=True)
         candidates = candidates[np.sort(first)]
     found = set()
     for index in candidates:
         chosen = choices[index].tolist()
-        point = _solve_square(list(eq_rows) + [ineq_rows[j] for j in chosen],
-                              list(eq_rhs) + [ineq_rhs[j] for j in chosen])
+        point = _solve_square(
+            list(eq_rows) + [ineq_rows[j] for j in chosen],
+            list(eq_rhs) + [ineq_rhs[j] for j in chosen],
+        )
         if point is None:
             continue
-        if all(sum(a * x for a, x in zip(row, point) if a) >= bound
-               for row, bound in zip(ineq_rows, ineq_rhs)):
+        if all(
+            sum(a * x for a, x in zip(row, point) if a) >= bound
+            for row, bound in zip(ineq_rows, ineq_rhs)
+        ):
             found.add(tuple(point))
     return sorted(found)
 
@@ -163,7 +171,8 @@ def brute_force_nucleolus(values, n, *, imputation=True, per_capita=False):
         level = min(corner[n] for corner in corners)
         # the optimal face in x
         face_rows = [_bits(m, n) for m in remaining] + [
-            [1 if j == i else 0 for j in range(n)] for i in bounds]
+            [1 if j == i else 0 for j in range(n)] for i in bounds
+        ]
         face_rhs = [v[m] - weight(m) * level for m in remaining] + [v[1 << i] for i in bounds]
         face = polyhedron_vertices(eq_rows, eq_rhs, face_rows, face_rhs)
         if len(face) == 1:
@@ -172,8 +181,7 @@ def brute_force_nucleolus(values, n, *, imputation=True, per_capita=False):
         def total(point, m):
             return sum(x for x, b in zip(point, _bits(m, n)) if b)
 
-        fixed = [m for m in remaining
-                 if all(total(p, m) == v[m] - weight(m) * level for p in face)]
+        fixed = [m for m in remaining if all(total(p, m) == v[m] - weight(m) * level for p in face)]
         held = [i for i in bounds if all(p[i] == v[1 << i] for p in face)]
         assert fixed or held, "a stage fixed nothing"
         for m in fixed:

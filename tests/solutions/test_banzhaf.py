@@ -30,7 +30,8 @@ def test_security_council_swings_reference():
 def test_eec_1958_reference():
     weights = [4, 4, 4, 2, 2, 1]
     game = co.TUGame.from_function(
-        lambda s: int(sum(weights[int(p) - 1] for p in s) >= 12), [str(i) for i in range(1, 7)])
+        lambda s: int(sum(weights[int(p) - 1] for p in s) >= 12), [str(i) for i in range(1, 7)]
+    )
     expected = fractions(REF["EEC1958_BZ"]["exact"])
     assert list(co.banzhaf_value(game, normalized=True).x) == expected
 

@@ -28,9 +28,17 @@ def test_the_flag_travels_with_the_game(tmp_path):
     assert game.is_cost and "cost=True" in repr(game)
     assert game != co.TUGame(game, cost=False) and hash(game) != hash(co.TUGame(game, cost=False))
     assert pickle.loads(pickle.dumps(game)) == game
-    for transformed in (game.to_float(), game.to_float().to_exact(), game.with_players("abc"),
-                        co.subgame(game, ["s", "l"]), co.dual_game(game), 2 * game,
-                        game + game, co.zero_normalized(game), co.harsanyi_dividends(game)):
+    for transformed in (
+        game.to_float(),
+        game.to_float().to_exact(),
+        game.with_players("abc"),
+        co.subgame(game, ["s", "l"]),
+        co.dual_game(game),
+        2 * game,
+        game + game,
+        co.zero_normalized(game),
+        co.harsanyi_dividends(game),
+    ):
         assert transformed.is_cost
     assert not co.cost_to_savings(game).is_cost
     with pytest.raises(co.InvalidGameError, match="cost game to a game of worths"):
@@ -69,13 +77,14 @@ def test_core_family_of_a_cost_game_is_that_of_its_savings_game(game):
         cert = result.certificate
         assert cert.cost and cert.total < cert.grand_value
         assert co.is_balanced_collection(game, cert)
-        assert cert.total == sum(w * game.value(c) for c, w in zip(cert.coalitions,
-                                                                     cert.weights))
+        assert cert.total == sum(w * game.value(c) for c, w in zip(cert.coalitions, cert.weights))
     else:
         y = list(result.x)
         assert co.is_in_core(game, y) and co.is_in_core(savings, _from_savings(game, y))
-        assert all(sum(y[i] for i in range(game.n_players) if m >> i & 1) <= game.values[m]
-                   for m in range(1, 1 << game.n_players))
+        assert all(
+            sum(y[i] for i in range(game.n_players) if m >> i & 1) <= game.values[m]
+            for m in range(1, 1 << game.n_players)
+        )
         if result.vertices is not None:
             mapped = sorted(tuple(_from_savings(game, v)) for v in co.core_vertices(savings))
             assert sorted(tuple(v) for v in result.vertices) == mapped
@@ -102,8 +111,13 @@ def test_core_family_of_a_cost_game_is_that_of_its_savings_game(game):
 @given(cost_games(max_players=4))
 def test_values_of_a_cost_game_are_cost_shares(game):
     savings = _savings(game)
-    for value in (co.shapley_value, co.banzhaf_value, co.equal_division,
-                  co.equal_surplus_division, co.ensc_value):
+    for value in (
+        co.shapley_value,
+        co.banzhaf_value,
+        co.equal_division,
+        co.equal_surplus_division,
+        co.ensc_value,
+    ):
         result = value(game)
         assert result.cost
     shapley = co.shapley_value(game)
@@ -122,15 +136,14 @@ def test_cost_game_imputations_and_tau_textbook():
     runway = co.airport_game([1, 2, 3])
     assert co.is_imputation(runway, [1, 1, 1]) and not co.is_imputation(runway, [2, 0, 1])
     assert co.is_individually_rational(runway, [1, 2, 0])
-    assert [list(v) for v in co.imputation_vertices(runway)] == [[-2, 2, 3], [1, -1, 3],
-                                                                 [1, 2, 0]]
+    assert [list(v) for v in co.imputation_vertices(runway)] == [[-2, 2, 3], [1, -1, 3], [1, 2, 0]]
     # Tijs and Driessen's cost gap allocation: tau of the savings game, subtracted
     assert list(co.tau_value(runway).x) == [Fraction(2, 5), Fraction(4, 5), Fraction(9, 5)]
     assert list(co.gately_point(runway).x) == [Fraction(2, 5), Fraction(4, 5), Fraction(9, 5)]
     shares = co.gately_point(runway).x
     ratios = co.propensity_to_disrupt(runway, list(shares))
     assert len(set(ratios)) == 1
-    cheap = co.TUGame([0, 1, 1, 3], cost=True)     # stand-alone costs 2 < c(N) = 3
+    cheap = co.TUGame([0, 1, 1, 3], cost=True)  # stand-alone costs 2 < c(N) = 3
     assert co.imputation_vertices(cheap) == []
     result = co.core(cheap)
     assert result.is_empty and result.certificate.total < result.certificate.grand_value
@@ -138,8 +151,12 @@ def test_cost_game_imputations_and_tau_textbook():
 
 def test_results_say_they_are_in_costs():
     runway = co.airport_game([8, 12, 20, 28])
-    for result in (co.core(runway), co.least_core(runway), co.nucleolus(runway),
-                   co.shapley_value(runway)):
+    for result in (
+        co.core(runway),
+        co.least_core(runway),
+        co.nucleolus(runway),
+        co.shapley_value(runway),
+    ):
         assert result.cost and result.to_dict()["cost"] is True
     assert "cost=True" in repr(co.nucleolus(runway))
     assert "in costs" in co.nucleolus(runway).message and "in costs" in co.core(runway).message

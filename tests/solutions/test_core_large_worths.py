@@ -24,8 +24,9 @@ OFFSETS = [10**9, 10**17, 10**30]
 
 def _shifted(values, n, shifts):
     """``values`` plus the additive game of ``shifts`` (exact integers)."""
-    return [Fraction(v) + sum(shifts[i] for i in range(n) if m >> i & 1)
-            for m, v in enumerate(values)]
+    return [
+        Fraction(v) + sum(shifts[i] for i in range(n) if m >> i & 1) for m, v in enumerate(values)
+    ]
 
 
 @settings(max_examples=60, deadline=None)
@@ -51,8 +52,9 @@ def test_a_huge_offset_shifts_every_lp_concept_exactly(case):
         assert co.is_balanced_collection(big, cert) and cert.total > cert.grand_value
     else:
         assert co.is_in_core(big, core_big.x)
-        shifted_vertices = sorted(tuple(v + s for v, s in zip(vertex, shifts))
-                                  for vertex in co.core_vertices(small))
+        shifted_vertices = sorted(
+            tuple(v + s for v, s in zip(vertex, shifts)) for vertex in co.core_vertices(small)
+        )
         assert sorted(tuple(v) for v in co.core_vertices(big)) == shifted_vertices
     # (pre)nucleolus: shifted exactly
     pre_small, pre_big = co.prenucleolus(small), co.prenucleolus(big)
@@ -130,7 +132,7 @@ def test_normal_form_scales_by_powers_of_two():
     game = co.TUGame([b + 10**30 * bin(m).count("1") for m, b in enumerate(ISSUE_B)])
     form = _normal_form.normal_form(game, "test")
     assert form.exact and np.abs(form.floats).max() <= 1.0
-    assert form.value(15) == Fraction(3 - 0 - 0 - 0 - 0)   # b(N) minus the singletons
+    assert form.value(15) == Fraction(3 - 0 - 0 - 0 - 0)  # b(N) minus the singletons
     huge = co.TUGame([0, 10**400, 10**400, 3 * 10**400])
     assert co.nucleolus(huge).x.tolist() == [Fraction(3, 2) * 10**400] * 2
     tiny = co.TUGame(np.array([0.0, 5e-324, 0.0, 1e-323]))

@@ -162,8 +162,9 @@ def test_bad_inputs():
 
 
 def test_lp_failure_is_a_result(monkeypatch):
-    monkeypatch.setattr(_sequential, "solve_lp",
-                        lambda *a, **k: LPSolution(False, 4, "numerical trouble"))
+    monkeypatch.setattr(
+        _sequential, "solve_lp", lambda *a, **k: LPSolution(False, 4, "numerical trouble")
+    )
     result = co.nucleolus(co.majority_game(3))
     assert not result.success and not result.exact and "numerical trouble" in result.message
     assert np.isnan(result.x.astype(float)).all()
@@ -175,8 +176,9 @@ def test_lp_failure_is_a_result(monkeypatch):
 
 def test_progress_is_reported():
     calls = []
-    co.nucleolus(co.bankruptcy_game(200, [100, 200, 300]),
-                 callback=lambda rank, n: calls.append((rank, n)))
+    co.nucleolus(
+        co.bankruptcy_game(200, [100, 200, 300]), callback=lambda rank, n: calls.append((rank, n))
+    )
     assert calls[-1] == (3, 3)
 
 
@@ -184,7 +186,8 @@ def test_the_package_imports_and_solves_without_docstrings():
     # Found by mypy: under python -OO __doc__ is None, and filling in the nucleolus
     # docstrings raised AttributeError on import.
     code = "import coalitions as co; print(co.nucleolus(co.majority_game(3)).x.tolist())"
-    run = subprocess.run([sys.executable, "-OO", "-c", code], capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-OO", "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]"

@@ -75,13 +75,17 @@ def test_core_vertices_match_brute_force(table):
     assert sorted(tuple(v) for v in result.vertices) == found
 
 
-@pytest.mark.parametrize("game", [
-    co.glove_game(["L1", "L2"], ["R1", "R2", "R3"]),
-    co.glove_game(["L1", "L2", "L3"], ["R1", "R2"]),
-    co.bankruptcy_game(20, [3, 5, 7, 9, 11]),
-    co.airport_game([1, 3, 3, 6, 8]),
-    co.TUGame.from_function(lambda s: int({"1", "2"} <= s and len(s) >= 3), list("12345")),
-], ids=["glove-2-3", "glove-3-2", "bankruptcy", "airport-cost", "veto"])
+@pytest.mark.parametrize(
+    "game",
+    [
+        co.glove_game(["L1", "L2"], ["R1", "R2", "R3"]),
+        co.glove_game(["L1", "L2", "L3"], ["R1", "R2"]),
+        co.bankruptcy_game(20, [3, 5, 7, 9, 11]),
+        co.airport_game([1, 3, 3, 6, 8]),
+        co.TUGame.from_function(lambda s: int({"1", "2"} <= s and len(s) >= 3), list("12345")),
+    ],
+    ids=["glove-2-3", "glove-3-2", "bankruptcy", "airport-cost", "veto"],
+)
 def test_core_vertices_of_degenerate_five_player_games(game):
     expected = brute_force_core_vertices(list(game.values), game.n_players, cost=game.is_cost)
     assert sorted(tuple(v) for v in co.core_vertices(game)) == expected
@@ -115,16 +119,20 @@ def test_degenerate_families_at_seven_and_eight_players(n):
     left = [f"L{i}" for i in range(n // 2 - 1)]
     glove = co.glove_game(left, [f"R{i}" for i in range(n - len(left))])
     assert [tuple(v) for v in co.core_vertices(glove)] == [
-        tuple([1] * len(left) + [0] * (n - len(left)))]
+        tuple([1] * len(left) + [0] * (n - len(left)))
+    ]
     # balanced glove: the segment between "left takes all" and "right takes all"
     half = co.glove_game([f"L{i}" for i in range(n // 2)], [f"R{i}" for i in range(n // 2)])
     if n % 2 == 0:
         assert sorted(tuple(v) for v in co.core_vertices(half)) == [
-            tuple([0] * (n // 2) + [1] * (n // 2)), tuple([1] * (n // 2) + [0] * (n // 2))]
+            tuple([0] * (n // 2) + [1] * (n // 2)),
+            tuple([1] * (n // 2) + [0] * (n // 2)),
+        ]
     # veto players {1, 2, 3}: the core is the simplex of their unit vectors
     veto = _veto_game(n, {"1", "2", "3"}, n - 2)
     assert sorted(tuple(v) for v in co.core_vertices(veto)) == sorted(
-        tuple(int(i == k) for i in range(n)) for k in range(3))
+        tuple(int(i == k) for i in range(n)) for k in range(3)
+    )
 
 
 def test_ten_player_degenerate_games():
@@ -133,7 +141,9 @@ def test_ten_player_degenerate_games():
     assert [tuple(v) for v in co.core_vertices(glove)] == [tuple([1] * 4 + [0] * 6)]
     veto = _veto_game(10, {"1", "2"}, 6)
     assert sorted(tuple(v) for v in co.core_vertices(veto)) == [
-        tuple(int(i == 1) for i in range(10)), tuple(int(i == 0) for i in range(10))]
+        tuple(int(i == 1) for i in range(10)),
+        tuple(int(i == 0) for i in range(10)),
+    ]
     claims = [int(c) for c in rng.integers(1, 4, 10)]
     game = co.bankruptcy_game(sum(claims) // 3, claims)
     vertices = co.core_vertices(game)
@@ -165,5 +175,9 @@ def test_airport_nucleolus_is_littlechilds_recursion(costs):
 def test_airport_literature_values():
     runway = co.airport_game([8, 12, 20, 28])
     assert list(co.nucleolus(runway).x) == [4, 4, 6, 14]
-    assert list(co.shapley_value(runway).x) == [2, Fraction(10, 3), Fraction(22, 3),
-                                                Fraction(46, 3)]
+    assert list(co.shapley_value(runway).x) == [
+        2,
+        Fraction(10, 3),
+        Fraction(22, 3),
+        Fraction(46, 3),
+    ]

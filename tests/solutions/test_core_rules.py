@@ -41,13 +41,16 @@ def test_claims_rules_known_answers():
     assert named["b"] == 75 and named.concept == "talmud"
 
 
-@pytest.mark.parametrize("estate, claims, match", [
-    (700, [100, 200, 300], "between 0"),
-    (-1, [100], "between 0"),
-    (10, [-1, 20], "non-negative"),
-    (10, [], "at least one"),
-    (10, ["x"], "not a number"),
-])
+@pytest.mark.parametrize(
+    "estate, claims, match",
+    [
+        (700, [100, 200, 300], "between 0"),
+        (-1, [100], "between 0"),
+        (10, [-1, 20], "non-negative"),
+        (10, [], "at least one"),
+        (10, ["x"], "not a number"),
+    ],
+)
 def test_claims_bad_inputs(estate, claims, match):
     with pytest.raises(co.InvalidProblemError, match=match):
         co.talmud_rule(estate, claims)

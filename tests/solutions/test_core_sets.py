@@ -26,11 +26,16 @@ def test_imputations():
     assert len(co.imputation_vertices(co.additive_game([1, 2]))) == 1
 
 
-@pytest.mark.parametrize("bad, match", [([1, 0], "one payoff per player"),
-                                        (["a", 0, 0], "numbers"),
-                                        ({"L": 1}, "no payoff"),
-                                        (3, "payoff vector"),
-                                        ([float("nan"), 0, 0], "finite")])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        ([1, 0], "one payoff per player"),
+        (["a", 0, 0], "numbers"),
+        ({"L": 1}, "no payoff"),
+        (3, "payoff vector"),
+        ([float("nan"), 0, 0], "finite"),
+    ],
+)
 def test_bad_payoff_vectors(bad, match):
     with pytest.raises(co.InvalidGameError, match=match):
         co.is_imputation(co.glove_game(["L"], ["R1", "R2"]), bad)
@@ -75,8 +80,9 @@ def test_core_vertices_are_in_the_core(n, seed):
 
 
 def test_core_vertices_of_a_triangle_and_float_game():
-    game = co.TUGame.from_dict({("a", "b"): 1, ("a", "c"): 1, ("b", "c"): 1,
-                                ("a", "b", "c"): 2}, players=["a", "b", "c"])
+    game = co.TUGame.from_dict(
+        {("a", "b"): 1, ("a", "c"): 1, ("b", "c"): 1, ("a", "b", "c"): 2}, players=["a", "b", "c"]
+    )
     vertices = sorted(tuple(v) for v in co.core_vertices(game))
     assert vertices == [(0, 1, 1), (1, 0, 1), (1, 1, 0)]
     floats = co.core_vertices(game.to_float())
@@ -94,8 +100,7 @@ def test_core_limits_and_errors():
         co.core(co.TUGame([0, sympy.Symbol("a"), 0, 1]))
     with pytest.raises(co.InvalidGameError, match="coalitions but"):
         co.is_balanced_collection(co.majority_game(3), coalitions=[("1", "2")], weights=[])
-    assert not co.is_balanced_collection(co.majority_game(3), coalitions=[("1", "2")],
-                                         weights=[1])
+    assert not co.is_balanced_collection(co.majority_game(3), coalitions=[("1", "2")], weights=[1])
 
 
 def test_least_core_of_larger_games_float_and_exact():
@@ -126,13 +131,15 @@ def test_core_vertices_match_marginal_vectors_and_brute_force(seed):
     rng = np.random.default_rng(seed)
     game = convex_game(4, rng)
     assert sorted(tuple(v) for v in co.core_vertices(game)) == marginal_vectors(
-        list(game.values), 4)
+        list(game.values), 4
+    )
     values = rng.integers(0, 4, size=8).astype(np.int64)
     values[0] = 0
     values[7] = 6
     small = co.TUGame(values)
     assert sorted(tuple(v) for v in co.core_vertices(small)) == brute_force_core_vertices(
-        list(small.values), 3)
+        list(small.values), 3
+    )
 
 
 def test_float_games_with_integer_worths_are_verified_exactly():

@@ -29,15 +29,15 @@ def test_g8_bloc_against_one():
 def test_owen_properties(case):
     game, unions = case
     owen = co.owen_value(game, unions)
-    assert sum(owen.x) == game.grand_value                           # efficient
+    assert sum(owen.x) == game.grand_value  # efficient
     shapley = co.shapley_value(game).x
     assert list(co.owen_value(game, [[p] for p in game.players]).x) == list(shapley)
     assert list(co.owen_value(game, [list(game.players)]).x) == list(shapley)
     # quotient game property: a union gets its Shapley value in the game between unions
     m = len(unions)
     quotient = co.TUGame.from_function(
-        lambda s: game.value([p for k in s for p in unions[int(k)]]),
-        [str(k) for k in range(m)])
+        lambda s: game.value([p for k in s for p in unions[int(k)]]), [str(k) for k in range(m)]
+    )
     between = co.shapley_value(quotient).x
     for k, union in enumerate(unions):
         assert sum(owen[p] for p in union) == between[k]
@@ -53,13 +53,16 @@ def test_owen_value_of_a_float_game():
 
 def test_eu_caucuses_with_owen_index():
     eu = co.datasets.eu_council()
-    caucuses = [eu.players[k:k + 7] for k in range(0, 27, 7)]
+    caucuses = [eu.players[k : k + 7] for k in range(0, 27, 7)]
     result = co.owen_index(eu, caucuses)
     assert sum(result.x) == 1 and all(v > 0 for v in result.x)
     # the four caucuses share power as in the game between them (Shapley of the quotient)
-    quotient = co.shapley_value(co.TUGame.from_function(
-        lambda s: int(eu.is_winning([p for k in s for p in caucuses[int(k)]])),
-        [str(k) for k in range(4)])).x
+    quotient = co.shapley_value(
+        co.TUGame.from_function(
+            lambda s: int(eu.is_winning([p for k in s for p in caucuses[int(k)]])),
+            [str(k) for k in range(4)],
+        )
+    ).x
     for k, caucus in enumerate(caucuses):
         assert sum(result[p] for p in caucus) == quotient[k]
 

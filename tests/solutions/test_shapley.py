@@ -105,11 +105,10 @@ def test_efficiency(game):
 def test_symmetry(game, data):
     # Make a drawn pair i < j symmetric by symmetrising the table, then check equal payoffs.
     n = game.n_players
-    i, j = sorted(data.draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2,
-                                     unique=True)))
+    i, j = sorted(data.draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
     values = list(game.values)
     for mask in range(1 << n):
-        if mask >> i & 1 and not mask >> j & 1:      # S + i and S + j get the same worth
+        if mask >> i & 1 and not mask >> j & 1:  # S + i and S + j get the same worth
             values[mask ^ (1 << i) ^ (1 << j)] = values[mask]
     symmetric = co.TUGame(values)
     phi = co.shapley_value(symmetric).x
@@ -134,7 +133,8 @@ def test_null_player_gets_zero(game):
 def test_additivity(pair):
     a, b = pair
     assert list(co.shapley_value(a + b).x) == [
-        x + y for x, y in zip(co.shapley_value(a).x, co.shapley_value(b).x)]
+        x + y for x, y in zip(co.shapley_value(a).x, co.shapley_value(b).x)
+    ]
 
 
 @given(float_games(min_players=1, max_players=6))
@@ -153,8 +153,9 @@ def test_parametric_game_is_symbolic_and_exact():
     assert all(sympy.simplify(x - y) == 0 for x, y in zip(phi.x, expected))
     # substituting the parameters agrees with the exact game
     numeric = co.shapley_value(game.subs({a: 2, b: Fraction(1, 3)}))
-    assert list(numeric.x) == [sympy.Rational(x.subs({a: 2, b: sympy.Rational(1, 3)}))
-                               for x in phi.x]
+    assert list(numeric.x) == [
+        sympy.Rational(x.subs({a: 2, b: sympy.Rational(1, 3)})) for x in phi.x
+    ]
 
 
 @settings(max_examples=15, deadline=None)
@@ -166,8 +167,7 @@ def test_symbolic_shapley_specialises_to_the_exact_one(game, value):
     assert phi.exact and sympy.simplify(sum(phi.x) - game.grand_value) == 0
     r = sympy.Rational(value.numerator, value.denominator)
     numeric = co.shapley_value(game.subs({a: value}))
-    assert [sympy.Rational(x) for x in numeric.x] == [sympy.nsimplify(x.subs(a, r))
-                                                      for x in phi.x]
+    assert [sympy.Rational(x) for x in numeric.x] == [sympy.nsimplify(x.subs(a, r)) for x in phi.x]
 
 
 # --- results and errors --------------------------------------------------------------------

@@ -26,8 +26,9 @@ def _complete(players):
 @given(n=st.integers(1, 7), seed=st.integers(0, 2**32 - 1))
 def test_complete_graph_gives_shapley(n, seed):
     game = co.random_game(n, rng=seed, kind="exact")
-    assert myerson_value(game, _complete(game.players)).x.tolist() == \
-        co.shapley_value(game).x.tolist()
+    assert (
+        myerson_value(game, _complete(game.players)).x.tolist() == co.shapley_value(game).x.tolist()
+    )
 
 
 def test_complete_graph_float_and_graph_objects():

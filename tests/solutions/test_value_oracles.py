@@ -33,8 +33,9 @@ def assert_matches(result, expected, game_or_scale):
         scale = game_or_scale
     else:
         scale = max([1.0] + [abs(float(v)) for v in game_or_scale.values])
-    assert np.allclose([float(v) for v in got], [float(v) for v in expected],
-                       rtol=0, atol=1e-9 * scale * 8)
+    assert np.allclose(
+        [float(v) for v in got], [float(v) for v in expected], rtol=0, atol=1e-9 * scale * 8
+    )
 
 
 def names(game, groups):
@@ -43,26 +44,30 @@ def names(game, groups):
 
 @given(games(1, 5), st.data())
 def test_semivalue_matches_the_definition(game, data):
-    weights = data.draw(st.lists(st.fractions(0, 1, max_denominator=9), min_size=game.n_players,
-                                 max_size=game.n_players))
+    weights = data.draw(
+        st.lists(
+            st.fractions(0, 1, max_denominator=9), min_size=game.n_players, max_size=game.n_players
+        )
+    )
     if game.kind == "float":
         weights = [float(w) for w in weights]
-    assert_matches(co.semivalue(game, weights), orc.semivalue_by_definition(game, weights),
-                   game)
+    assert_matches(co.semivalue(game, weights), orc.semivalue_by_definition(game, weights), game)
 
 
 @given(games_with_structure(1, 5))
 def test_owen_value_is_the_average_over_union_respecting_orders(case):
     game, unions, _ = case
-    assert_matches(co.owen_value(game, names(game, unions)), orc.owen_by_orders(game, unions),
-                   game)
+    assert_matches(co.owen_value(game, names(game, unions)), orc.owen_by_orders(game, unions), game)
 
 
 @given(games_with_structure(1, 5))
 def test_banzhaf_owen_value_matches_the_definition(case):
     game, unions, _ = case
-    assert_matches(co.banzhaf_owen_value(game, names(game, unions)),
-                   orc.banzhaf_owen_by_definition(game, unions), game)
+    assert_matches(
+        co.banzhaf_owen_value(game, names(game, unions)),
+        orc.banzhaf_owen_by_definition(game, unions),
+        game,
+    )
 
 
 @given(games_with_structure(1, 5))
@@ -138,10 +143,12 @@ def test_egalitarian_rules_match_the_definitions(game):
 def test_claims_rules_match_the_definitions(problem):
     estate, claims = problem
     scale = max([1.0] + [float(c) for c in claims])
-    for rule, oracle in ((co.proportional_rule, orc.proportional_by_definition),
-                         (co.constrained_equal_awards, orc.cea_by_definition),
-                         (co.constrained_equal_losses, orc.cel_by_definition),
-                         (co.talmud_rule, orc.talmud_by_definition)):
+    for rule, oracle in (
+        (co.proportional_rule, orc.proportional_by_definition),
+        (co.constrained_equal_awards, orc.cea_by_definition),
+        (co.constrained_equal_losses, orc.cel_by_definition),
+        (co.talmud_rule, orc.talmud_by_definition),
+    ):
         assert_matches(rule(estate, claims), oracle(estate, claims), scale)
 
 
@@ -151,6 +158,7 @@ def test_shapley_oracles_agree_with_each_other(game):
     # the two oracle routes (orders and the subset formula) must agree before either checks
     n = game.n_players
     from math import factorial
+
     weights = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n)) for s in range(n)]
     assert orc.shapley_by_orders(game) == orc.semivalue_by_definition(game, weights)
     assert orc.owen_by_orders(game, []) == orc.shapley_by_orders(game)
