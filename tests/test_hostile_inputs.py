@@ -413,6 +413,7 @@ def _base_calls():
         "shapley_shubik_index": ((co.WeightedVotingGame(2, [1, 1, 1]),), {"method": "exact"}),
         "banzhaf_index": ((co.WeightedVotingGame(2, [1, 1, 1]),), {"method": "exact"}),
         "decision_rule_sweep": ((co.WeightedVotingGame(2, [1, 1, 1]), [1, 2, 3]), {}),
+        "capped_proportional_rule": ((100, [50, 30, 20], [40, 100, 100]), {}),
         "minimal_winning_coalitions": ((3, [1, 2, 3]), {"players": ["a", "b", "c"]}),
         "minimum_weight_coalitions": ((3, [1, 2, 3]), {"players": ["a", "b", "c"]}),
         "minimal_connected_winning_coalitions": ((3, [1, 2, 3]), {"order": ["3", "1", "2"]}),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
 
-from ..exceptions import InvalidProblemError
+from ..solutions.claims import capped_proportional_rule
 from ._registry import register
 from ._report import Report, Section
 
-__all__ = ["compute", "report", "capped_proportional"]
+__all__ = ["compute", "report"]
 
 # ASSUMPTION: the United States' share of the scale's base before the ceiling (a round number
 # close to its share of world GNI in 2015-2017; the real base also has debt-burden and
@@ -22,38 +20,6 @@ SUMMARY = (
     "A shared runway, a bankrupt estate and the UN budget: the Shapley value and the "
     "nucleolus of a cost game, claims rules, and a capped proportional scale."
 )
-
-
-def capped_proportional(total: Any, bases: Sequence[Any], caps: Sequence[Any]) -> list[Any]:
-    """Shares ``r_i = min(cap_i, lam * base_i)`` with ``lam`` chosen so that they add up to
-    ``total``: members above their cap pay the cap and the excess is spread over the others
-    in proportion to their bases (the UN scale's ceiling, modelled as in MODELS.md 10).
-
-    Exact with integers or Fractions.
-
-    >>> capped_proportional(100, [50, 30, 20], [40, 100, 100])
-    [Fraction(40, 1), Fraction(36, 1), Fraction(24, 1)]
-    """
-    if len(bases) != len(caps):
-        raise InvalidProblemError(f"{len(bases)} bases but {len(caps)} caps")
-    if sum(caps) < total:
-        raise InvalidProblemError(
-            f"the caps add up to {sum(caps)}, less than the total "
-            f"{total}: no scale can respect them"
-        )
-    if any(b < 0 for b in bases) or sum(bases) <= 0:
-        raise InvalidProblemError("bases must be non-negative with a positive sum")
-    exact = all(isinstance(v, (int, Fraction)) for v in [total, *bases, *caps])
-    num = Fraction if exact else float
-    capped: set[int] = set()
-    while True:
-        free = [i for i in range(len(bases)) if i not in capped]
-        remaining = num(total) - sum(num(caps[i]) for i in capped)
-        lam = remaining / sum(num(bases[i]) for i in free)
-        over = [i for i in free if lam * num(bases[i]) > num(caps[i])]
-        if not over:
-            return [num(caps[i]) if i in capped else lam * num(bases[i]) for i in range(len(bases))]
-        capped.update(over)
 
 
 #: Members drawn in the figure (the largest rates).
@@ -93,7 +59,7 @@ def _un_scale() -> dict:
         "names": names,
         "rates": rates,
         "bases": bases,
-        "modelled": capped_proportional(100, bases, caps),
+        "modelled": list(capped_proportional_rule(100, bases, caps).x),
         "ceiling": CEILING,
         "uncapped_share": US_UNCAPPED_SHARE,
     }

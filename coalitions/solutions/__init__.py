@@ -16,6 +16,7 @@ from .claims import (
     claims_rule,
     constrained_equal_awards,
     constrained_equal_losses,
+    capped_proportional_rule,
     proportional_rule,
     talmud_rule,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "equal_surplus_division",
     "ensc_value",
     "proportional_rule",
+    "capped_proportional_rule",
     "constrained_equal_awards",
     "constrained_equal_losses",
     "talmud_rule",

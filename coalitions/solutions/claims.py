@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_choice, name_list
-from ..exceptions import InvalidProblemError
+from .._checks import as_list, check_choice, name_list
+from ..exceptions import CoalitionsError, InvalidProblemError
 from ..results import ValueResult
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "constrained_equal_awards",
     "constrained_equal_losses",
     "talmud_rule",
+    "capped_proportional_rule",
     "CLAIMS_RULES",
     "claims_rule",
 ]
@@ -108,6 +109,107 @@ def proportional_rule(
     if total == 0:
         return _result(list(claims), names, kind, "proportional")
     return _result([estate * c / total for c in claims], names, kind, "proportional")
+
+
+def capped_proportional_rule(
+    total: Any,
+    bases: Sequence[Any],
+    caps: Sequence[Any],
+    players: Iterable[str] | None = None,
+) -> ValueResult:
+    r"""Shares proportional to bases, with ceilings:
+    :math:`x_i = \min(c_i, \lambda b_i)` with :math:`\lambda` such that :math:`\sum x = T`.
+
+    Members whose proportional share would pass their cap pay the cap, and what they do not
+    pay is spread over the others in proportion to their bases; this is how a ceiling rate
+    works in the UN scale of assessments (22 % for the largest contributor).
+
+    Parameters
+    ----------
+    total : number
+        The amount to share, :math:`T` (e.g. 100 for a scale in percent).
+    bases : sequence of numbers
+        Non-negative bases :math:`b_i` (e.g. shares of world income) with a positive sum.
+    caps : sequence of numbers
+        The ceilings :math:`c_i`, one per member, adding up to at least ``total``.
+    players : sequence of str, optional
+        Member names (default ``"1"``, ..., ``"n"``).
+
+    Returns
+    -------
+    ValueResult
+        ``x`` the shares, exact (Fractions) when every input is an integer or a Fraction.
+
+    Raises
+    ------
+    InvalidProblemError
+        For mismatched lengths, negative bases, caps below ``total`` in sum, or non-numbers.
+
+    Notes
+    -----
+    The members that pay their cap are found by raising the set of capped members until no
+    other member's proportional share passes its cap (at most n rounds of O(n)).
+
+    References
+    ----------
+    United Nations General Assembly (2018) resolution 73/271, "Scale of assessments for the
+    apportionment of the expenses of the United Nations" (the 22 % ceiling); Young, H.P. (1994)
+    *Equity in Theory and Practice*, Princeton University Press, ch. 4 (proportional rules).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.capped_proportional_rule(100, [50, 30, 20], [40, 100, 100]).x.tolist()
+    [Fraction(40, 1), Fraction(36, 1), Fraction(24, 1)]
+    """
+    rule = "capped_proportional_rule"
+    bases, caps = (
+        as_list(bases, f"{rule}: bases", InvalidProblemError),
+        as_list(caps, f"{rule}: caps", InvalidProblemError),
+    )
+    if len(bases) != len(caps) or not bases:
+        raise InvalidProblemError(
+            f"{rule}: {len(bases)} bases and {len(caps)} caps; give one cap per base."
+        )
+    try:
+        array, kind = nb.coerce_values([total, *bases, *caps], what="total, bases and caps")
+    except (ValueError, CoalitionsError) as error:
+        raise InvalidProblemError(f"{rule}: {error}") from None
+    if kind == nb.SYMBOLIC:
+        raise InvalidProblemError(f"{rule} compares shares with caps, so they must be numbers.")
+    values = [float(v) for v in array] if kind == nb.FLOAT else list(array)
+    n = len(bases)
+    total, bases, caps = values[0], values[1 : n + 1], values[n + 1 :]
+    if any(b < 0 for b in bases) or sum(bases) <= 0:
+        raise InvalidProblemError(f"{rule}: bases must be non-negative with a positive sum.")
+    if sum(caps) < total:
+        raise InvalidProblemError(
+            f"{rule}: the caps add up to {sum(caps)}, less than the total {total}: no scale "
+            "can respect them; raise the caps."
+        )
+    names = (
+        tuple(name_list(players, f"{rule}: players", InvalidProblemError))
+        if players is not None
+        else tuple(str(i + 1) for i in range(n))
+    )
+    if len(names) != n or len(set(names)) != n:
+        raise InvalidProblemError(f"{rule}: give {n} distinct player names.")
+    capped: set[int] = set()
+    while True:
+        free = [i for i in range(n) if i not in capped]
+        weight = sum(bases[i] for i in free)
+        remaining = total - sum(caps[i] for i in capped)
+        if not weight:
+            raise InvalidProblemError(
+                f"{rule}: the members below their caps have zero bases, so {remaining} is "
+                "left that nobody's base can carry; raise the caps of the members with bases."
+            )
+        lam = remaining / weight
+        over = [i for i in free if lam * bases[i] > caps[i]]
+        if not over:
+            x = [caps[i] if i in capped else lam * bases[i] for i in range(n)]
+            return _result(x, names, kind, "capped-proportional")
+        capped.update(over)
 
 
 def constrained_equal_awards(

@@ -11,9 +11,9 @@ import reference
 from _tables import column
 from typer.testing import CliRunner
 
+import coalitions as co
 import coalitions.examples as ex
 from coalitions.cli.app import app
-from coalitions.examples.burden_sharing import capped_proportional
 from coalitions.exceptions import InvalidProblemError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,14 +148,18 @@ def test_burden_sharing_answers(reports):
     assert nucleolus_rows == [[Fraction(100, 3)] * 3, [50, 75, 75], [50, 100, 150]]
 
 
-def test_capped_proportional():
-    assert capped_proportional(100, [50, 30, 20], [40, 100, 100]) == [40, 36, 24]
-    shares = capped_proportional(1.0, [0.6, 0.3, 0.1], [0.22, 1, 1])
+def _capped(*args):
+    return list(co.capped_proportional_rule(*args).x)
+
+
+def test_capped_proportional_rule():
+    assert _capped(100, [50, 30, 20], [40, 100, 100]) == [40, 36, 24]
+    shares = _capped(1.0, [0.6, 0.3, 0.1], [0.22, 1, 1])
     assert shares[0] == 0.22 and sum(shares) == pytest.approx(1.0)
     with pytest.raises(InvalidProblemError, match="less than the total"):
-        capped_proportional(100, [1, 1], [10, 10])
-    with pytest.raises(InvalidProblemError, match="2 bases but 1 caps"):
-        capped_proportional(100, [1, 1], [100])
+        _capped(100, [1, 1], [10, 10])
+    with pytest.raises(InvalidProblemError, match="2 bases and 1 caps"):
+        _capped(100, [1, 1], [100])
 
 
 # --- the demo and the whole CLI ----------------------------------------------------------
