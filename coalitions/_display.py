@@ -2,7 +2,7 @@
 
 Part of the private core (it imports nothing from the package but the exceptions): results
 (:mod:`coalitions.results`) and the game classes build their ``_repr_html_`` from
-:func:`html_table` and their ``to_frame()`` on :func:`require_pandas`.
+:func:`html_block` and their ``to_frame()`` on :func:`require_pandas`.
 
 Every string that reaches the HTML passes through :func:`html.escape`; exact fractions are
 shown as ``2/3 (0.666667)``; a table longer than :data:`MAX_ROWS` rows shows its first rows
@@ -20,7 +20,15 @@ import numpy as np
 
 from .exceptions import CoalitionsError
 
-__all__ = ["MAX_ROWS", "MAX_ITEMS", "cell_text", "html_table", "require_pandas", "coalition_label"]
+__all__ = [
+    "MAX_ROWS",
+    "MAX_ITEMS",
+    "cell_text",
+    "html_block",
+    "Table",
+    "require_pandas",
+    "coalition_label",
+]
 
 #: Rows an HTML table shows before it states how many it left out.
 MAX_ROWS = 20
@@ -81,31 +89,19 @@ def coalition_label(members: Iterable[str]) -> str:
     return "{" + ", ".join(members) + "}"
 
 
-def html_table(
-    title: str,
-    summary: Sequence[tuple[str, Any]] = (),
-    header: Sequence[str] = (),
-    rows: Iterable[Sequence[Any]] = (),
-    *,
-    n_rows: int | None = None,
-    what: str = "rows",
-) -> str:
-    """A compact HTML block: a title, a two-column summary and a table, every string escaped.
+#: A table of :func:`html_block`: column names, rows (any iterable; only the first
+#: :data:`MAX_ROWS` are read), how many rows there are in all (None: count the rows given) and
+#: what a row is (``"players"``, ``"coalitions"``), for the note under a truncated table.
+Table = tuple[Sequence[str], Iterable[Sequence[Any]], "int | None", str]
 
-    Parameters
-    ----------
-    title : str
-        The caption (the class name, usually).
-    summary : sequence of (name, value)
-        Shown as a definition table above the main table.
-    header, rows
-        The main table: column names and rows of values (any iterable; only the first
-        :data:`MAX_ROWS` rows are read).
-    n_rows : int, optional
-        How many rows there are in all, when ``rows`` is a lazy iterable; the note under a
-        truncated table states it.
-    what : str
-        What a row is (``"players"``, ``"coalitions"``), for that note.
+
+def html_block(title: str, summary: Sequence[tuple[str, Any]], tables: Sequence[Table] = ()) -> str:
+    """A compact HTML block: a caption, a two-column summary and tables, every string escaped.
+
+    Examples
+    --------
+    >>> html_block("G", [("quota", Fraction(1, 2))], [(["player"], [["<A>"]], None, "players")])
+    '<div class="coalitions-display"><table class="coalitions-summary"><caption>G</caption><tr><th>quota</th><td>1/2 (0.5)</td></tr></table><table class="coalitions-table"><thead><tr><th>player</th></tr></thead><tbody><tr><td>&lt;A&gt;</td></tr></tbody></table></div>'
     """
     esc = html.escape
     parts = [
@@ -115,8 +111,8 @@ def html_table(
     for name, value in summary:
         parts.append(f"<tr><th>{esc(str(name))}</th><td>{esc(cell_text(value))}</td></tr>")
     parts.append("</table>")
-    if header:
-        shown = []
+    for header, rows, n_rows, what in tables:
+        shown: list[Sequence[Any]] = []
         for row in rows:
             if len(shown) == MAX_ROWS:
                 break

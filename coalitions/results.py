@@ -272,9 +272,8 @@ class Result:
         else:
             header = ["#", *columns] if columns else []
             rows = zip(range(n_rows), *columns.values())
-        return _display.html_table(
-            type(self).__name__, summary, header, rows, n_rows=n_rows, what=kind or "rows"
-        )
+        tables = [(header, rows, n_rows, kind)] if columns else []
+        return _display.html_block(type(self).__name__, summary, tables)
 
     def to_frame(self) -> Any:
         """The result as a :class:`pandas.DataFrame` (needs pandas, the ``frames`` extra).
