@@ -17,7 +17,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 # The test environment also has the optional extras, so that plots and the Dask executor are
 # tested too (their tests skip cleanly where the extras are absent).
 $(VENV)/.installed-test: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist]'
+	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist,frames]'
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

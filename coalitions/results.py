@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from . import _display
 from .exceptions import UnknownPlayerError
 
 __all__ = [
@@ -171,6 +172,9 @@ class Result:
 
     #: Fields shown in the repr after concept, method and exact (besides the headline).
     _repr_fields: ClassVar[tuple[str, ...]] = ()
+    #: True when the fields of one entry per player make the HTML table and ``to_frame()``
+    #: (allocations, power tables); otherwise equal-length sequence fields give the rows.
+    _by_player: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         # success and status say the same thing: keep them consistent however they were given.
@@ -217,6 +221,86 @@ class Result:
                 parts.append(f"message={short_number(self.message)}")
         return parts
 
+    # ------------------------------------------------------------ rich display
+    def _table(self) -> tuple[str, dict[str, list], set[str]]:
+        """The result's main table, read from its fields: ``("players", columns)`` with one
+        column per field (or dict entry) holding one entry per player, else
+        ``("rows", columns)`` with the sequence fields of the most common length, else
+        ``("", {})``; and the names of the fields the columns come from."""
+        n = len(self.players) if self._by_player else 0
+        by_player: dict[str, list] = {}
+        from_fields: set[str] = set()
+        by_length: dict[int, dict[str, list]] = {}
+        for item in dataclasses.fields(self):
+            if item.name == "players":
+                continue
+            value = getattr(self, item.name)
+            if n and _is_column(value, n):
+                by_player[item.name] = list(value)
+                from_fields.add(item.name)
+            elif n and isinstance(value, Mapping) and value:
+                if all(_is_column(col, n) for col in value.values()):
+                    by_player.update({str(k): list(col) for k, col in value.items()})
+                    from_fields.add(item.name)
+            elif _is_sequence(value) and len(value) > 0:
+                by_length.setdefault(len(value), {})[item.name] = list(value)
+        if by_player:
+            return "players", by_player, from_fields
+        if by_length:
+            rows = max(by_length.values(), key=len)
+            return "rows", rows, set(rows)
+        return "", {}, set()
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table for Jupyter: the scalar fields, then the entries per player
+        (or the result's rows); exact fractions shown as ``2/3 (0.666667)``."""
+        kind, columns, used = self._table()
+        summary: list[tuple[str, Any]] = []
+        for item in dataclasses.fields(self):
+            name = item.name
+            if name in used or (kind == "players" and name == "players"):
+                continue
+            value = getattr(self, name)
+            if name == "players" or not _is_blank(value):
+                summary.append((name, value))
+        if _has_value_property(type(self)) and "value" not in columns:
+            summary.append(("value", self.value))  # type: ignore[attr-defined]
+        n_rows = len(next(iter(columns.values()))) if columns else 0
+        if kind == "players":
+            header = ["player", *columns]
+            rows: Any = zip(self.players, *columns.values())
+        else:
+            header = ["#", *columns] if columns else []
+            rows = zip(range(n_rows), *columns.values())
+        tables = [(header, rows, n_rows, kind)] if columns else []
+        return _display.html_block(type(self).__name__, summary, tables)
+
+    def to_frame(self) -> Any:
+        """The result as a :class:`pandas.DataFrame` (needs pandas, the ``frames`` extra).
+
+        One row per player (index ``player``) with a column per field that has one entry per
+        player (``x`` and, e.g., ``std_error``, or one column per index of a power table);
+        for a result without entries per player, one row per item of its listed rows
+        (coalitions, clubs, quotas); otherwise one row of the JSON-ready fields. Entries keep
+        their type (``Fraction`` stays ``Fraction``).
+
+        Raises
+        ------
+        CoalitionsError
+            When pandas is not installed (``pip install coalitions-toolkit[frames]``).
+        """
+        pandas = _display.require_pandas()
+        kind, columns, _ = self._table()
+        if kind == "players":
+            index = pandas.Index(list(self.players), name="player")
+            return pandas.DataFrame(
+                {k: pandas.Series(v, index=index, dtype=object) for k, v in columns.items()},
+                index=index,
+            )
+        if kind == "rows":
+            return pandas.DataFrame({k: pandas.Series(v, dtype=object) for k, v in columns.items()})
+        return pandas.DataFrame([self.to_dict()])
+
     def __repr__(self) -> str:
         parts = self._repr_parts()
         if getattr(self, "x", None) is None and hasattr(self, "value"):
@@ -226,6 +310,32 @@ class Result:
 
 def _has_value_property(cls: type) -> bool:
     return isinstance(getattr(cls, "value", None), property)
+
+
+def _is_blank(value: Any) -> bool:
+    """None, an empty string or an empty container: not worth a summary row."""
+    if value is None:
+        return True
+    if isinstance(value, (str, list, tuple, dict, np.ndarray)):
+        return len(value) == 0
+    return False
+
+
+def _is_sequence(value: Any) -> bool:
+    if isinstance(value, np.ndarray):
+        return value.ndim == 1
+    return isinstance(value, (list, tuple))
+
+
+def _is_column(value: Any, n: int) -> bool:
+    """True for one entry per player: a 1-D array, or a list of numbers, of length ``n``."""
+    if isinstance(value, np.ndarray):
+        return value.ndim == 1 and len(value) == n
+    return (
+        isinstance(value, (list, tuple))
+        and len(value) == n
+        and not any(isinstance(v, (str, tuple, list, dict)) for v in value)
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -243,6 +353,7 @@ class AllocationResult(Result, Mapping):
 
     x: Any
     cost: bool = False
+    _by_player: ClassVar[bool] = True
 
     def __getitem__(self, player: str) -> Any:
         index = _player_positions(self).get(player) if isinstance(player, str) else None
@@ -272,6 +383,20 @@ class AllocationResult(Result, Mapping):
         if len(self.players) > _REPR_ENTRIES:
             entries.append(f"... ({len(self.players)} players)")
         return f"{type(self).__name__}({', '.join(self._repr_parts())}, x={{{', '.join(entries)}}})"
+
+    def to_series(self) -> Any:
+        """``x`` as a :class:`pandas.Series` indexed by player (needs pandas, the ``frames``
+        extra); entries keep their type (``Fraction`` stays ``Fraction``).
+
+        Raises
+        ------
+        CoalitionsError
+            When pandas is not installed (``pip install coalitions-toolkit[frames]``).
+        """
+        pandas = _display.require_pandas()
+        index = pandas.Index(list(self.players), name="player")
+        dtype = object if self.exact or np.asarray(self.x).dtype == object else None
+        return pandas.Series(list(self.x), index=index, name=self.concept or "x", dtype=dtype)
 
 
 def _player_positions(result: AllocationResult) -> dict:
@@ -832,6 +957,7 @@ class PowerTableResult(Result):
 
     indices: dict
     power_to_act: Any = None
+    _by_player: ClassVar[bool] = True
 
     @property
     def value(self) -> Any:

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .._checks import format_bytes
+from .._display import html_block
 from .._frozen import Frozen, assign
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..games.simple import decision_rule_game
@@ -340,6 +341,21 @@ class IssueLinkageModel(Frozen):
             assign(self, _hash=value)
             return value
         return self._hash
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the issues (bounds, status quo, no agreement) and each player's
+        utility on each issue."""
+        issues = [
+            (k, self.bounds[k], self.status_quo.get(k), self.no_agreement.get(k))
+            for k in self.issues
+        ]
+        players = ((p, *(self.utilities[p][k] for k in self.issues)) for p in self.players)
+        tables = [
+            (["issue", "bounds", "status quo", "no agreement"], issues, None, "issues"),
+            (["player", *self.issues], players, len(self.players), "players"),
+        ]
+        summary = [("rule", self.rule_label), ("assumptions", self.assumptions)]
+        return html_block("IssueLinkageModel", summary, tables)
 
     def __repr__(self) -> str:
         return (

@@ -30,6 +30,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._checks import check_tolerance
+from .._display import html_block
 from .._formula import parse_formula
 from .._frozen import Frozen, assign
 from .._lp import solve_lp
@@ -751,6 +752,21 @@ class BargainingProblem(Frozen):
             players=self.players,
             atol=self.atol,
         )
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the kind of problem and each player's disagreement payoff."""
+        disagreement = (
+            self.exact_disagreement if self.exact_disagreement is not None else self.disagreement
+        )
+        summary = [
+            ("kind", self.kind),
+            ("players", self.n_players),
+            ("numbers", self.number_kind),
+            ("description", self.description),
+        ]
+        rows = zip(self.players, list(disagreement))
+        table = (["player", "disagreement"], rows, self.n_players, "players")
+        return html_block("BargainingProblem", summary, [table])
 
     def __repr__(self) -> str:
         exact = ", exact" if self.number_kind == nb.EXACT else ""

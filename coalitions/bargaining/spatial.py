@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from .._checks import as_list, format_bytes, player_names
+from .._display import html_block
 from .._frozen import Frozen, assign
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..games.simple import decision_rule_game, shorthand_rule
@@ -337,6 +338,18 @@ class SpatialModel(Frozen):
 
     def _points(self):
         return [self._point(x) for x in self.ideals]
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the status quo, the rule and each player's ideal point and weight."""
+        summary = [
+            ("dimension", self.dimension),
+            ("status quo", self._point(self.status_quo)),
+            ("rule", self.rule_label),
+            ("setter", self.setter),
+        ]
+        rows = zip(self.players, self._points(), self.weights.tolist())
+        table = (["player", "ideal", "weight"], rows, len(self.players), "players")
+        return html_block("SpatialModel", summary, [table])
 
     def __repr__(self) -> str:
         return (

@@ -16,6 +16,7 @@ import numpy as np
 
 from .._bits import bit_matrix
 from .._checks import name_list
+from .._display import MAX_ITEMS, html_block
 from .._frozen import Frozen, assign
 from .._players import PlayerSet, mask_of, names_of, unknown_player
 from ..exceptions import InvalidGameError, InvalidProblemError, TooLargeError
@@ -368,6 +369,25 @@ class HedonicGame(Frozen, PlayerSet):
             assign(self, _hash=value)
             return value
         return self._hash
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the players and, for an additively separable game, the value
+        each player puts on each other (the first columns of a large matrix)."""
+        n = len(self._players)
+        shown = self._players[:MAX_ITEMS]
+        separable = self._separable
+        summary: list[tuple[str, Any]] = [("players", n)]
+        if separable is None:
+            summary.append(("preferences", "general"))
+            rows: Any = ((p,) for p in self._players)
+            header = ["player"]
+        else:
+            summary.append(("preferences", "additively separable: row i values column j"))
+            if n > len(shown):
+                summary.append(("columns", f"showing {len(shown)} of {n}"))
+            rows = ((p, *separable[i, : len(shown)]) for i, p in enumerate(self._players))
+            header = ["player", *shown]
+        return html_block("HedonicGame", summary, [(header, rows, n, "players")])
 
     def __repr__(self) -> str:
         kind = "additively separable" if self._separable is not None else "general"

@@ -11,6 +11,7 @@ import numpy as np
 
 from .._bits import mask_bits
 from .._checks import player_names
+from .._display import html_block
 from .._players import PlayerSet
 from ..exceptions import InvalidGameError
 
@@ -143,6 +144,18 @@ class OracleGame(PlayerSet):
 
     def clear_cache(self) -> None:
         self._cache.clear()
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the players and how the worths are computed (not evaluated)."""
+        function = getattr(self._function, "__qualname__", type(self._function).__name__)
+        summary = [
+            ("players", self.n_players),
+            ("function", function),
+            ("vectorized", self._vectorized),
+            ("n_evaluations", self.n_evaluations),
+        ]
+        players = ((p,) for p in self._players)
+        return html_block("OracleGame", summary, [(["player"], players, self.n_players, "players")])
 
     def __repr__(self) -> str:
         return (

@@ -32,6 +32,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
+from .._display import coalition_label, html_block
 from .._players import PlayerSet, names_of
 from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
 from .tu import TUGame
@@ -166,6 +167,19 @@ def _check_ends(table: np.ndarray) -> None:
             "the empty coalition wins, so every coalition does; a simple "
             "game needs the empty coalition to lose."
         )
+
+
+def _game_html(
+    game: Any, summary: list, tables: list | None = None, *, columns: dict | None = None
+) -> str:
+    """The HTML of a voting game: its class, ``summary``, a table of the players with
+    ``columns`` (one entry per player each), then ``tables``."""
+    columns = columns or {}
+    rows = zip(game.players, *columns.values())
+    per_player = (["player", *columns], rows, game.n_players, "players")
+    return html_block(
+        type(game).__name__, [("players", game.n_players), *summary], [per_player, *(tables or [])]
+    )
 
 
 class SimpleGame(_SimpleBase):
@@ -329,6 +343,16 @@ class SimpleGame(_SimpleBase):
     def winning_table(self) -> np.ndarray:
         return self._table
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the players, then the first winning coalitions."""
+        winning = np.flatnonzero(self._table)
+        rows = ((coalition_label(names_of(int(m), self._players)),) for m in winning)
+        return _game_html(
+            self,
+            [("winning coalitions", len(winning))],
+            [(["winning coalition"], rows, len(winning), "winning coalitions")],
+        )
+
     def __repr__(self) -> str:
         return f"SimpleGame(players={self._players!r}, n_winning={int(self._table.sum())})"
 
@@ -490,6 +514,10 @@ class WeightedVotingGame(_SimpleBase):
         """The same body with another quota."""
         return WeightedVotingGame(quota, self._weights, self._players)
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the quota and each player's weight."""
+        return _game_html(self, [("quota", self._quota)], columns={"weight": self._weights})
+
     def __repr__(self) -> str:
         return (
             f"WeightedVotingGame(quota={self._quota!r}, weights={list(self._weights)!r}, "
@@ -640,6 +668,17 @@ class CompoundGame(_SimpleBase):
     def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
         coalitions = np.asarray(coalitions, dtype=bool)
         return np.asarray(self.evaluate(lambda atom: atom.winning_matrix(coalitions)), dtype=bool)
+
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: the operator, each part's quota and each player's weights."""
+        columns = {
+            f"part {k + 1}": p.weights
+            if isinstance(p, WeightedVotingGame)
+            else ("compound",) * len(self._players)
+            for k, p in enumerate(self._parts)
+        }
+        quotas = [p.quota if isinstance(p, WeightedVotingGame) else repr(p) for p in self._parts]
+        return _game_html(self, [("operator", self._operator), ("quotas", quotas)], columns=columns)
 
     def __repr__(self) -> str:
         inner = f" {'&' if self._operator == 'and' else '|'} ".join(

@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._checks import format_bytes, player_names
+from .._display import coalition_label, html_block
 from .._players import PlayerSet, as_names, mask_of, names_of
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 
@@ -352,6 +353,24 @@ class TUGame(PlayerSet):
         return TUGame(self._values, players, cost=self._cost)
 
     # ----------------------------------------------------------------- protocol
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter: each player's stand-alone worth, then the first coalitions."""
+        n = len(self._players)
+        worth = "cost" if self._cost else "worth"
+        singles = ((p, self._values[1 << i]) for i, p in enumerate(self._players))
+        coalitions = (
+            (coalition_label(names_of(mask, self._players)), self._values[mask])
+            for mask in range(1 << n)
+        )
+        return html_block(
+            "TUGame",
+            [("players", n), ("kind", self._kind), ("grand coalition", self._values[-1])],
+            [
+                (["player", f"{worth} alone"], singles, n, "players"),
+                (["coalition", worth], coalitions, 1 << n, "coalitions"),
+            ],
+        )
+
     def __repr__(self) -> str:
         cost = ", cost=True" if self._cost else ""
         return f"TUGame(players={self._players!r}, kind={self._kind!r}{cost})"
