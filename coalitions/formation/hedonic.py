@@ -8,6 +8,7 @@ accept) and contractual individual stability (movers whose old partners also let
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -118,6 +119,8 @@ def _separable_moves(
     members[np.arange(n), block] = True
     movers = list(range(n) if players is None else players)
     utility = values[movers] @ members  # u_i(T), or u_i(T + i) if i is not in T
+    # a gain within this of atol may have been rounded across it: recompute it exactly
+    rounding = 4 * n * np.finfo(np.float64).eps * np.abs(values[movers]).sum(axis=1)
     out = []
     for row, i in enumerate(movers):
         bit = 1 << i
@@ -134,12 +137,24 @@ def _separable_moves(
             hosts_ok = np.where(members, column[:, None], np.inf).min(axis=0) >= -atol
         for target in [m for m in masks if m != old] + ([0] if old != bit else []):
             gain = (utility[row, index[target]] if target else 0.0) - current
+            if abs(gain - atol) <= rounding[row]:
+                gain = _exact_gain(
+                    values[i], members[:, index[target]] if target else None, members[:, own]
+                )
             if gain <= atol:
                 continue
             if rule != "nash" and target and not hosts_ok[index[target]]:
                 continue  # a host would lose from i joining
             out.append((float(gain), i, old, target))
     return out
+
+
+def _exact_gain(row: np.ndarray, target: np.ndarray | None, own: np.ndarray) -> float:
+    """``u_i(T + i) - u_i(S)`` from player i's row of values, correctly rounded (``fsum``),
+    so its sign is the sign of the exact difference: a gain of 1e-162 next to a utility of
+    1 is not lost to rounding."""
+    gained = row[target].tolist() if target is not None else []
+    return math.fsum([*gained, *(-row[own]).tolist()])
 
 
 def _move_witness(game: HedonicGame, move) -> dict:

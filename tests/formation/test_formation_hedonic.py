@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import coalitions as co
 from coalitions.exceptions import InvalidProblemError, TooLargeError
 from coalitions.formation import (
     HedonicGame,
@@ -267,3 +268,16 @@ def test_separable_utilities_without_and_with_table():
     for (i, c), expected in direct.items():
         assert table[i, sum(1 << j for j in c)] == pytest.approx(expected)
         assert game.utility(players[i], [players[j] for j in c]) == pytest.approx(expected)
+
+
+def test_a_tiny_gain_next_to_a_large_utility_is_not_rounded_away():
+    # found by `make test-deep` (seed 1342870131): h2 gains 4e-162 by joining h1 and h3,
+    # which a float sum 1 + 4e-162 == 1 hides
+    tiny = 4.1473483315222314e-162
+    values = [[0, 0, 0, 0], [0, 0, 0, 1], [1, 1, 0, tiny], [0, 0, 0, 0]]
+    game = HedonicGame.additively_separable(values, players=["h0", "h1", "h2", "h3"])
+    assert not co.is_individually_stable(game, [["h0", "h2"], ["h1", "h3"]], atol=0)
+    result = co.best_response_dynamics(game, rule="individual", atol=0)
+    assert result.stopping_reason == "stable"
+    assert co.is_individually_stable(game, result.partition, atol=0)
+    assert sorted(map(sorted, result.partition)) == [["h0"], ["h1", "h2", "h3"]]
