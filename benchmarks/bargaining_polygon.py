@@ -43,10 +43,8 @@ OLD_MAX_LP_POINTS = 100_000
 
 
 # ------------------------------------------------ the previous implementation (main, before)
-def _old_nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Best point on every segment of two points (as on main before issue 17)."""
-    m = len(points)
-    i, j = np.triu_indices(m)
+def _old_pairs(points, d, w, i, j, best, best_value):
+    """The old scan of the segments ``points[i] - points[j]``: the best point so far."""
     a = points[i] - d
     b = points[j] - points[i]
     candidates = [np.zeros(len(i)), np.ones(len(i))]
@@ -55,7 +53,6 @@ def _old_nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np
     with np.errstate(divide="ignore", invalid="ignore"):
         stationary = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
     candidates.append(np.clip(stationary, 0.0, 1.0))
-    best, best_value = None, -math.inf
     for s in candidates:
         gains = a + s[:, None] * b
         ok = (gains > 0).all(axis=1)
@@ -66,6 +63,13 @@ def _old_nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np
         k = int(np.argmax(values))
         if values[k] > best_value:
             best_value, best = values[k], d + gains[k]
+    return best, best_value
+
+
+def _old_nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Best point on every segment of two points (as on main before issue 17)."""
+    i, j = np.triu_indices(len(points))
+    best, _ = _old_pairs(points, d, w, i, j, None, -math.inf)
     assert best is not None
     return best
 
@@ -80,22 +84,7 @@ def _old_nash_chunked(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.nd
         rows = np.arange(first, min(first + 64, m))
         i = np.repeat(rows, m - rows)
         j = np.concatenate([np.arange(r, m) for r in rows])
-        a = points[i] - d
-        b = points[j] - points[i]
-        denom = (w[0] + w[1]) * b[:, 0] * b[:, 1]
-        numer = -(w[0] * b[:, 0] * a[:, 1] + w[1] * b[:, 1] * a[:, 0])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            stationary = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
-        for s in (np.zeros(len(i)), np.ones(len(i)), np.clip(stationary, 0.0, 1.0)):
-            gains = a + s[:, None] * b
-            ok = (gains > 0).all(axis=1)
-            if not ok.any():
-                continue
-            values = np.full(len(s), -math.inf)
-            values[ok] = np.log(gains[ok]) @ w
-            k = int(np.argmax(values))
-            if values[k] > best_value:
-                best_value, best = values[k], d + gains[k]
+        best, best_value = _old_pairs(points, d, w, i, j, best, best_value)
     assert best is not None
     return best
 
