@@ -17,7 +17,6 @@ answers; a two-player surplus given by formulas has closed forms with ``symbolic
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -29,6 +28,7 @@ from .._lp import solve_lp
 from ..exceptions import InvalidProblemError, SolverError
 from ..results import BargainingResult
 from ._exact_polytope import exact_nash, exact_ray, exact_utilitarian
+from ._polygon import polygon_nash
 from .problem import BargainingProblem
 
 __all__ = [
@@ -196,60 +196,20 @@ def _log_product(
     return objective
 
 
-def _nash_polytope_2(points: np.ndarray, d: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Exact weighted Nash point of a polygon: the best point on every segment of two points."""
-    m = len(points)
-    i, j = np.triu_indices(m)  # includes i == j (single points)
-    a = points[i] - d  # gains at the segment's start
-    b = points[j] - points[i]  # direction
-    candidates = [np.zeros(len(i)), np.ones(len(i))]
-    denom = (w[0] + w[1]) * b[:, 0] * b[:, 1]
-    numer = -(w[0] * b[:, 0] * a[:, 1] + w[1] * b[:, 1] * a[:, 0])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        stationary = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
-    candidates.append(np.clip(stationary, 0.0, 1.0))
-    best, best_value = None, -math.inf
-    for s in candidates:
-        gains = a + s[:, None] * b
-        ok = (gains > 0).all(axis=1)
-        if not ok.any():
-            continue
-        values = np.full(len(s), -math.inf)
-        values[ok] = np.log(gains[ok]) @ w
-        k = int(np.argmax(values))
-        if values[k] > best_value:
-            best_value, best = values[k], d + gains[k]
-    if best is None:
-        raise SolverError("no point of the polytope improves on the disagreement point.")
-    return best
-
-
-def _hull_points(points: np.ndarray) -> np.ndarray:
-    """The vertices of the convex hull of planar points (all points if degenerate)."""
-    unique = np.unique(points, axis=0)
-    if len(unique) <= 3:
-        return unique
-    from scipy.spatial import ConvexHull, QhullError
-
-    try:
-        return unique[ConvexHull(unique).vertices]
-    except QhullError:  # collinear points: the segment's two ends
-        direction = unique[-1] - unique[0]
-        order = np.argsort(unique @ direction)
-        return unique[[order[0], order[-1]]]
-
-
 def _nash_polytope(problem: BargainingProblem, w: np.ndarray) -> np.ndarray:
     """The Nash point, computed on gains over d divided by each player's largest gain (the
     solution commutes with such maps), so that utilities of 1e300 or 1e-300 do not
     overflow or vanish in the products and logarithms."""
     points, d = np.asarray(problem.vertices, dtype=float), problem.disagreement
+    if problem.n_players == 2:  # one scan of the Pareto chain's edges
+        best = polygon_nash(problem._pareto_polygon(), d, w)
+        if best is None:
+            raise SolverError("no point of the polytope improves on the disagreement point.")
+        return best
     scale = np.abs(points - d).max(axis=0)
     scale = np.where(scale > 0, scale, 1.0)
     gains = (points - d) / scale
     zero = np.zeros(problem.n_players)
-    if problem.n_players == 2:
-        return d + scale * _nash_polytope_2(_hull_points(gains), zero, w)
     lam0 = problem._polytope_ray(d, np.ones(problem.n_players))[1]
     return d + scale * _nash_over_simplex(gains.T, zero, w, lam0)
 
@@ -443,8 +403,9 @@ def nash_solution(
 
     Notes
     -----
-    The weighted log-product is concave. Two-player polytopes are solved in closed form on
-    every segment between two vertices; larger polytopes by a log-barrier Newton method over
+    The weighted log-product is concave. Two-player polytopes are solved on
+    the Pareto chain of their convex hull (one hull, O(m log m) for m points), in closed form
+    on each of its edges; larger polytopes by a log-barrier Newton method over
     the convex weights of the vertices; surplus and frontier problems by bounded
     maximisation over shares or utilities (Brent's method for two players, SLSQP
     otherwise). An exact polytope with exact weights is then solved exactly where the point

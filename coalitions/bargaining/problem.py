@@ -35,6 +35,7 @@ from .._formula import parse_formula
 from .._frozen import Frozen, assign
 from .._lp import solve_lp
 from ..exceptions import InvalidProblemError
+from ._polygon import pareto_polygon, polygon_ray
 
 __all__ = ["BargainingProblem"]
 
@@ -320,6 +321,7 @@ class BargainingProblem(Frozen):
     exact_surplus: Any
     symbol: Any
     _hash: Any
+    _polygon: Any
 
     def __init__(
         self,
@@ -372,6 +374,7 @@ class BargainingProblem(Frozen):
             exact_surplus=exact_surplus,
             symbol=None if expressions is None else _share_symbol(),
             _hash=None,
+            _polygon=None,  # the Pareto chain of a two-player polytope, built on first use
         )
         self._validate()
 
@@ -618,10 +621,18 @@ class BargainingProblem(Frozen):
         atol = self.atol if atol is None else atol
         u = _vector(u, "u", self.n_players)
         if self.kind == "polytope":
+            if self.n_players == 2:
+                return polygon_ray(self._pareto_polygon(), u - atol, np.zeros(2)) is not None
             return self._polytope_ray(u, np.zeros(self.n_players)) is not None
         if self.kind == "surplus":
             return sum(self._inverse(i, ui - atol) for i, ui in enumerate(u)) <= self.surplus + atol
         return u[-1] <= self._frontier_value(u[:-1] - atol) + atol
+
+    def _pareto_polygon(self):
+        """The Pareto chain and halfspaces of a two-player polytope (one hull, then cached)."""
+        if self._polygon is None:
+            assign(self, _polygon=pareto_polygon(self.vertices))
+        return self._polygon
 
     def _polytope_ray(self, d: np.ndarray, direction: np.ndarray):
         """LP: max t with d + t*direction <= V^T lam; returns (t, lam) or None if infeasible.
@@ -653,6 +664,9 @@ class BargainingProblem(Frozen):
         e = _vector(direction, "direction", self.n_players)
         if (e < 0).any() or not e.any():
             raise InvalidProblemError("direction must be non-negative and non-zero.")
+        if self.kind == "polytope" and self.n_players == 2:  # O(h) over the Pareto chain
+            t = polygon_ray(self._pareto_polygon(), d, e)
+            return -math.inf if t is None else t
         if self.kind == "polytope":
             found = self._polytope_ray(d, e)
             return -math.inf if found is None else found[0]
