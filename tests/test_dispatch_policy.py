@@ -162,3 +162,23 @@ def test_progress_is_callback_everywhere():
         assert "progress" not in inspect.signature(function).parameters, name
     with pytest.raises(InvalidArgumentError, match="callback must be a function"):
         co.per_capita_nucleolus(co.majority_game(3), callback=3)
+
+
+def test_the_iterating_solvers_report_progress_through_callback():
+    steps = []
+    result = co.optimal_coalition_structure(
+        co.random_game(5, rng=1), callback=lambda k, n: steps.append((k, n))
+    )
+    assert steps == [(k, 5) for k in range(1, 6)] and result.success
+    quotas = []
+    sweep = co.decision_rule_sweep(
+        co.WeightedVotingGame(3, [2, 1, 1]),
+        callback=lambda done, total: quotas.append((done, total)),
+    )
+    assert quotas == [(k, len(sweep.quotas)) for k in range(1, len(sweep.quotas) + 1)]
+    for call in (
+        lambda: co.optimal_coalition_structure(co.majority_game(3), callback="x"),
+        lambda: co.decision_rule_sweep(co.WeightedVotingGame(2, [1, 1, 1]), callback=3),
+    ):
+        with pytest.raises(co.InvalidArgumentError, match="callback must be a function"):
+            call()

@@ -4,7 +4,7 @@ core of a game with a coalition structure."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
-from .._checks import check_integer, check_tolerance, front_door, name_list
+from .._checks import check_callback, check_integer, check_tolerance, front_door, name_list
 from .._lp import solve_lp
 from .._players import names_of
 from ..exceptions import InvalidProblemError, SolverError, TooLargeError
@@ -189,7 +189,12 @@ def coalition_structure_value(game: TUGame, structure: Iterable[Any]) -> Any:
 
 
 @front_door(STRUCTURE_METHODS)
-def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> CoalitionStructureResult:
+def optimal_coalition_structure(
+    game: TUGame,
+    *,
+    method: str = "dp",
+    callback: Callable[[int, int], Any] | None = None,
+) -> CoalitionStructureResult:
     r"""The coalition structure (partition of the players) of largest total worth.
 
     .. math:: \max_{\pi \text{ partition of } N} \sum_{C \in \pi} v(C)
@@ -205,6 +210,9 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     method : {"dp", "enumeration"}
         ``"dp"`` (default): dynamic programming over subsets, O(3**n). ``"enumeration"``: try
         every partition (Bell-number many, for checks on small games).
+    callback : callable, optional
+        Progress of the programme: ``callback(k, n)`` after the coalitions of size ``k`` are
+        solved (``"dp"`` only), as in the other solvers.
 
     Returns
     -------
@@ -253,6 +261,7 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     """
     game = as_tu_game(game, "optimal_coalition_structure", numeric="compares coalition values")
     n = game.n_players
+    check_callback(callback, "optimal_coalition_structure")
     if method == "enumeration":
         return _by_enumeration(game)
     limit = MAX_DP_PLAYERS if game.kind == nb.FLOAT else MAX_EXACT_DP_PLAYERS
@@ -267,7 +276,7 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
             f"(3**{n} - 1)/2 = {(3**n - 1) // 2} comparisons; the limit is {limit} players "
             f"for {game.kind} games: {hint}."
         )
-    best = _dp_best_parts(game.values, n)
+    best = _dp_best_parts(game.values, n, callback)
     masks = []
     remaining = (1 << n) - 1
     while remaining:
@@ -277,7 +286,9 @@ def optimal_coalition_structure(game: TUGame, *, method: str = "dp") -> Coalitio
     return _structure_result(game, masks, "dp")
 
 
-def _dp_best_parts(values: np.ndarray, n: int) -> np.ndarray:
+def _dp_best_parts(
+    values: np.ndarray, n: int, callback: Callable[[int, int], Any] | None = None
+) -> np.ndarray:
     """``best[S]``: the part containing min(S) in an optimal partition of S."""
     size = 1 << n
     f = np.empty(size, dtype=values.dtype)
@@ -306,6 +317,8 @@ def _dp_best_parts(values: np.ndarray, n: int) -> np.ndarray:
             rows = np.arange(masks.size)
             f[masks] = candidates[rows, choice]
             best[masks] = parts[rows, choice]
+        if callback is not None:
+            callback(k, n)
     return best
 
 

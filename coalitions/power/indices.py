@@ -30,7 +30,7 @@ can.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -39,7 +39,15 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
-from .._checks import as_label, as_list, check_method, check_options, front_door, unknown_choice
+from .._checks import (
+    as_label,
+    as_list,
+    check_callback,
+    check_method,
+    check_options,
+    front_door,
+    unknown_choice,
+)
 from ..approx import (
     BANZHAF_SAMPLERS,
     SAMPLING_OPTIONS,
@@ -840,7 +848,11 @@ SWEEP_METHODS = ("exact",)
 
 @front_door(SWEEP_METHODS)
 def decision_rule_sweep(
-    game: WeightedVotingGame, quotas: Sequence[Any] | None = None, *, method: str = "exact"
+    game: WeightedVotingGame,
+    quotas: Sequence[Any] | None = None,
+    *,
+    method: str = "exact",
+    callback: Callable[[int, int], Any] | None = None,
 ) -> SweepResult:
     """Efficiency and protection as the quota runs from simple majority to unanimity.
 
@@ -857,6 +869,8 @@ def decision_rule_sweep(
         (at most 101 evenly spread quotas when the total is larger than 100).
     method : {"exact"}
         Exact counts at each quota (the only method).
+    callback : callable, optional
+        Progress: ``callback(done, total)`` after each quota, as in the other solvers.
 
     Raises
     ------
@@ -926,7 +940,8 @@ def decision_rule_sweep(
         removed_prefix[w] = np.concatenate([np.array([0], dtype=object), np.cumsum(d)])
     act, prevent, risk = [], [], []
     two_n = 2**n
-    for q in int_quotas:
+    check_callback(callback, "decision_rule_sweep")
+    for done, q in enumerate(int_quotas, 1):
         win = int(at_least[q])
         row_prevent, row_risk = [], []
         for w in weights:
@@ -937,6 +952,8 @@ def decision_rule_sweep(
         act.append(Fraction(win, two_n))
         prevent.append(row_prevent)
         risk.append(row_risk)
+        if callback is not None:
+            callback(done, len(int_quotas))
 
     def obj(rows):
         array = np.empty((len(rows), n), dtype=object)
