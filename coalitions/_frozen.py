@@ -2,8 +2,9 @@
 
 Part of the private core (it imports nothing from the package). A class deriving from
 :class:`Frozen` refuses attribute assignment and deletion after construction; its
-constructor sets its attributes with :func:`assign`. Equality and hashing on content are
-each class's own (they depend on what the content is).
+constructor sets its attributes with :func:`assign`. A class that defines ``_key()`` (a
+tuple of hashable values that identifies its content) gets equality and hashing on that
+content; with a ``_hash`` slot the hash is computed once.
 """
 
 from __future__ import annotations
@@ -47,3 +48,20 @@ class Frozen:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: {name!r} cannot be deleted.")
+
+    def _key(self) -> tuple:
+        """The content that decides equality and the hash (classes override it)."""
+        return (id(self),)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)) and not isinstance(self, type(other)):
+            return NotImplemented
+        return self is other or (type(self) is type(other) and self._key() == other._key())
+
+    def __hash__(self) -> int:
+        cached = getattr(self, "_hash", None)
+        if cached is None:
+            cached = hash((type(self).__name__, *self._key()))
+            if hasattr(type(self), "_hash"):  # a ``_hash`` slot: keep it for the next call
+                assign(self, _hash=cached)
+        return cached

@@ -107,14 +107,6 @@ class IssueUtility(Frozen):
             return ("callable", self.f)
         return (self.kind, self.slope, self.peak, self.salience)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, IssueUtility):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(("IssueUtility", self._key()))
-
     def __repr__(self) -> str:
         if self.kind == "linear":
             return f"IssueUtility(linear, slope={self.slope})"
@@ -329,18 +321,6 @@ class IssueLinkageModel(Frozen):
             self.rule_label,
             self.assumptions,
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, IssueLinkageModel):
-            return NotImplemented
-        return self is other or self._key() == other._key()
-
-    def __hash__(self) -> int:
-        if self._hash is None:  # computed once, on first use
-            value = hash(("IssueLinkageModel", *self._key()))
-            assign(self, _hash=value)
-            return value
-        return self._hash
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter: the issues (bounds, status quo, no agreement) and each player's

@@ -378,7 +378,7 @@ class BargainingProblem(Frozen):
         )
         self._validate()
 
-    def _content(self) -> tuple:
+    def _key(self) -> tuple:
         """What identifies the problem: its data (floats by their bytes, callables by
         identity)."""
 
@@ -410,16 +410,6 @@ class BargainingProblem(Frozen):
             None if self.expressions is None else tuple(self.expressions),
             self.exact_surplus,
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BargainingProblem):
-            return NotImplemented
-        return self is other or self._content() == other._content()
-
-    def __hash__(self) -> int:
-        if self._hash is None:
-            assign(self, _hash=hash(("BargainingProblem", *self._content())))
-        return self._hash
 
     # ------------------------------------------------------------------ constructors
     @classmethod

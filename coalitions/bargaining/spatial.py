@@ -250,18 +250,6 @@ class SpatialModel(Frozen):
             self.rule_label,
         )
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SpatialModel):
-            return NotImplemented
-        return self is other or self._key() == other._key()
-
-    def __hash__(self) -> int:
-        if self._hash is None:  # computed once, on first use
-            value = hash(("SpatialModel", *self._key()))
-            assign(self, _hash=value)
-            return value
-        return self._hash
-
     @property
     def n_players(self) -> int:
         return len(self.players)
