@@ -163,5 +163,12 @@ __all__ = list(
     )
 )
 
+# analysis of models: sensitivity of conclusions to labelled assumptions
+from . import analysis  # noqa: E402
+from .analysis import Assumption, sensitivity  # noqa: E402
+from .results import SensitivityResult  # noqa: E402
+
+__all__ += ["analysis", "Assumption", "sensitivity", "SensitivityResult"]
+
 # worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
 from . import examples, plot  # noqa: E402,F401
