@@ -74,6 +74,12 @@ class Assumption(Frozen):
     """
 
     __slots__ = ("name", "value", "low", "high", "description", "source")
+    name: str
+    value: float
+    low: float
+    high: float
+    description: str
+    source: str
 
     def __init__(self, name, value, low, high, *, description: str = "", source: str = ""):
         if not isinstance(name, str) or not name.isidentifier():
@@ -234,11 +240,11 @@ def _check_assumptions(assumptions: Any) -> tuple[Assumption, ...]:
 
 
 def _check_count(value: Any, what: str, minimum: int, maximum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or int(value) < minimum:
         raise InvalidArgumentError(
             f"sensitivity: {what} must be a whole number of at least {minimum}, got {value!r}."
         )
-    if value > maximum:
+    if int(value) > maximum:
         raise TooLargeError(
             f"sensitivity: {what}={value} calls the model more than {maximum:,} times; "
             f"use at most {maximum:,}."
