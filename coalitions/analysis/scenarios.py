@@ -139,15 +139,15 @@ def compare_scenarios(
                     f"compare_scenarios: every {kind} name must be a non-empty string, "
                     f"got {name!r}."
                 )
-    for name, metric in metrics.items():
-        if not callable(metric):
+    for name, function in metrics.items():
+        if not callable(function):
             raise InvalidArgumentError(
                 f"compare_scenarios: metric {name!r} must be a function of one scenario, "
-                f"got {metric!r}."
+                f"got {function!r}."
             )
     columns = tuple(scenarios)
     base = columns[0] if baseline is None else check_choice(baseline, columns, what="scenario")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for metric, function in metrics.items():
         found = {s: _entries(metric, s, function(scenarios[s])) for s in columns}
         members = list(dict.fromkeys(m for s in columns for m in found[s]))
