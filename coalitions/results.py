@@ -65,6 +65,7 @@ __all__ = [
     "LeastCoreResult",
     "NucleolusResult",
     "SensitivityResult",
+    "OutsideOptionResult",
     "PolytopeResult",
     "ScenarioResult",
     "BargainingResult",
@@ -1300,3 +1301,26 @@ class PolytopeResult(AllocationResult):
         out = super().to_dict()
         out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
         return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class OutsideOptionResult(RubinsteinResult):
+    """Alternating offers with outside options (:func:`coalitions.outside_option_bargaining`).
+
+    Attributes
+    ----------
+    outside_options : numpy.ndarray
+        ``(w_1, w_2)``.
+    binding : tuple of bool
+        Whether each player's option beats waiting (and so is paid exactly).
+    inside_shares : numpy.ndarray
+        The Rubinstein shares without outside options.
+    forum_value : numpy.ndarray
+        ``x - inside_shares``: what the alternative forum is worth to each party here.
+    """
+
+    outside_options: Any = None
+    binding: tuple = ()
+    inside_shares: Any = None
+    forum_value: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("binding",)

@@ -77,7 +77,10 @@ def _probabilities(p: Any, n: int, function: str) -> tuple[list, bool]:
 
 
 def _correlation(matrix: Any, n: int, function: str) -> np.ndarray:
-    r = np.asarray(matrix, dtype=np.float64) if matrix is not None else None
+    try:
+        r = np.asarray(matrix, dtype=np.float64)
+    except (TypeError, ValueError):
+        r = None
     if r is None or r.shape != (n, n) or not np.isfinite(r).all():
         raise InvalidArgumentError(
             f"{function}: correlation must be an {n} x {n} matrix of finite numbers."
