@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..exceptions import InvalidGameError, InvalidProblemError
+from ._mpl import plot_doc
 from .bargaining import bargaining_frontier
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
@@ -28,6 +29,7 @@ __all__ = [
 FRONTIER_POINTS = 200
 
 
+@plot_doc("result_title", "figure_raises")
 def power_table_figure(table: Any, title: str) -> Any:
     """Bars of every index in a power table, one group per member (a log axis when some
     member's index is below 1 % of the largest, for up to 30 members).
@@ -36,11 +38,9 @@ def power_table_figure(table: Any, title: str) -> Any:
     ----------
     table : PowerTableResult
         From :func:`coalitions.power.power_indices`.
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure_raises}}
 
     References
     ----------
@@ -69,6 +69,7 @@ def power_table_figure(table: Any, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure_raises")
 def sweep_figure(report: Any, title: str) -> Any:
     """Legitimacy-efficiency curves of a decision-rule sweep: power to act, and one
     protection curve per class of members of equal weight.
@@ -76,12 +77,11 @@ def sweep_figure(report: Any, title: str) -> Any:
     Parameters
     ----------
     report : SweepReport
-        From :func:`coalitions.power.report.sweep_report`.
-    title : str
+        From :func:`coalitions.power.report.sweep_report`: the sweep over the quota and the
+        classes of members of equal weight (one protection curve each).
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure_raises}}
 
     References
     ----------
@@ -106,6 +106,7 @@ def sweep_figure(report: Any, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     """The imputation simplex of a 3-player game with points; a cost game is drawn as its
     savings game, each cost share ``y`` shown as the saving ``c({i}) - y_i``.
@@ -116,16 +117,15 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
         A three-player game of worths or of costs.
     points : dict
         Label -> allocation (cost shares for a cost game).
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidGameError
         If the game does not have three players.
+    {{no_matplotlib}}
 
     References
     ----------
@@ -157,6 +157,7 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def bargaining_problem_figure(problem: Any, title: str) -> Any:
     """The feasible set (polytope) or frontier (divisible surplus) of a two-player problem,
     with the Nash, Kalai-Smorodinsky and egalitarian solutions.
@@ -164,16 +165,15 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     Parameters
     ----------
     problem : BargainingProblem
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If the problem does not have two players or is neither a polytope nor a surplus.
+    {{no_matplotlib}}
 
     References
     ----------
@@ -222,6 +222,7 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     raise InvalidProblemError(f"--plot draws polytope and surplus problems, not {problem.kind!r}")
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def spatial_report_figure(report: Any, title: str) -> Any:
     """The 2-D unanimity win-set of a spatial report's model, with the lowest common
     denominator and the setter's outcome.
@@ -229,17 +230,17 @@ def spatial_report_figure(report: Any, title: str) -> Any:
     Parameters
     ----------
     report : SpatialReport
-        From :func:`coalitions.bargaining.report.spatial_report`.
-    title : str
+        From :func:`coalitions.bargaining.report.spatial_report`; its lowest common
+        denominator and setter's outcome, where it has them, are marked.
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If the model is not two-dimensional under unanimity.
+    {{no_matplotlib}}
 
     References
     ----------
