@@ -111,6 +111,15 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
         is not a positive integer.
     PlotDependencyError
         If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from coalitions.plot import power_index_bars
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = save_figure(power_index_bars({"SS": {"a": 1}}), Path(folder) / "bars.svg")
+    ...     path.name, path.read_text()[:5]
+    ('bars.svg', '<?xml')
     """
     path = as_path(path, "save_figure", expected="a file name ending in .png or .svg")
     suffix = path.suffix.lower()
