@@ -143,34 +143,17 @@ def point_text(values: Sequence[float]) -> str:
     return "(" + ", ".join(f"{v:.3g}" for v in values) + ")"
 
 
-def mark(
-    ax: Any,
-    point: Sequence[float],
-    label: str | None,
-    *,
-    marker: str = "o",
-    size: float = 8,
-    colour: str | None = None,
-    zorder: float = 2,
-) -> Any:
-    """One marker at the plane ``point``, with a legend ``label``; returns the line."""
-    (line,) = ax.plot(
-        *point, linestyle="none", marker=marker, ms=size, color=colour, label=label, zorder=zorder
-    )
+def mark(ax: Any, point: Sequence[float], label: str | None, **style: Any) -> Any:
+    """One marker at the plane ``point`` with a legend ``label`` (``style``: matplotlib's
+    ``marker``, ``ms``, ``color``, ``zorder``); returns the line."""
+    (line,) = ax.plot(*point, linestyle="none", label=label, **{"marker": "o", **style})
     return line
 
 
-def shade(
-    ax: Any,
-    polygon: Sequence[Sequence[float]],
-    colour: str,
-    *,
-    alpha: float,
-    edge: float = 1.0,
-    label: str | None = None,
-) -> None:
-    """Fill ``polygon`` (its vertices in order) in ``colour``, with an edge ``edge`` wide."""
-    ax.fill(*zip(*polygon), facecolor=colour, alpha=alpha, edgecolor=colour, lw=edge, label=label)
+def shade(ax: Any, polygon: Sequence[Sequence[float]], colour: str, **style: Any) -> None:
+    """Fill ``polygon`` (its vertices in order) in ``colour`` with an edge of that colour
+    (``style``: matplotlib's ``alpha``, ``lw``, ``label``)."""
+    ax.fill(*zip(*polygon), facecolor=colour, edgecolor=colour, **style)
 
 
 def as_float(value: Any) -> float:

@@ -96,13 +96,13 @@ def bargaining_frontier(
             raise InvalidProblemError("frontier needs at least one point")
         if feasible is None:  # below the curve and above d
             region = [(d[0], curve[0][1]), *curve, (curve[-1][0], d[1]), d]
-            _mpl.shade(ax, region, "tab:blue", alpha=0.15, edge=0, label="feasible set")
+            _mpl.shade(ax, region, "tab:blue", alpha=0.15, lw=0, label="feasible set")
         ax.plot(*zip(*curve), color="tab:blue", lw=2.2, label="Pareto frontier")
-    _mpl.mark(ax, d, f"disagreement d = {_mpl.point_text(d)}", size=7, colour="black", zorder=4)
+    _mpl.mark(ax, d, f"disagreement d = {_mpl.point_text(d)}", ms=7, color="black", zorder=4)
     for k, (name, point) in enumerate(solutions.items()):
         u = _pairs([point], f"solution {name!r}")[0]
         marker = _mpl.MARKERS[k % len(_mpl.MARKERS)]
-        line = _mpl.mark(ax, u, f"{name} {_mpl.point_text(u)}", marker=marker, size=9, zorder=5)
+        line = _mpl.mark(ax, u, f"{name} {_mpl.point_text(u)}", marker=marker, ms=9, zorder=5)
         ax.plot([d[0], u[0]], [d[1], u[1]], color=line.get_color(), lw=0.8, ls="--")
     ax.set_xlabel(f"utility of {labels[0]}")
     ax.set_ylabel(f"utility of {labels[1]}")

@@ -148,7 +148,7 @@ def imputation_simplex(
                 label=f"core ({kind})",
             )
         else:
-            _mpl.shade(ax, plane, "tab:green", alpha=0.30, edge=1.5, label="core")
+            _mpl.shade(ax, plane, "tab:green", alpha=0.30, lw=1.5, label="core")
     for k, (name, x) in enumerate(points.items()):
         x = as_floats(x, f"point {name!r}")
         if len(x) != 3:
@@ -157,7 +157,9 @@ def imputation_simplex(
             )
         marker, colour = _mpl.MARKERS[k % len(_mpl.MARKERS)], _COLOURS[k % len(_COLOURS)]
         label = f"{name} {_mpl.point_text(x)}"
-        _mpl.mark(ax, _to_plane(x, low, surplus), label, marker=marker, colour=colour, zorder=3)
+        _mpl.mark(
+            ax, _to_plane(x, low, surplus), label, marker=marker, ms=8, color=colour, zorder=3
+        )
     ax.set_aspect("equal")
     ax.set_xlim(-0.15, 1.15)
     ax.set_ylim(-0.16, 1.0)

@@ -105,20 +105,20 @@ def win_set_diagram(
         ax.plot(cx + r * np.cos(theta), cy + r * np.sin(theta), color="0.55", lw=0.8, ls="--")
     hull = convex_hull([tuple(c) for c in centres])
     if len(hull) >= 3:
-        _mpl.shade(ax, hull, "tab:blue", alpha=0.18, edge=0)
+        _mpl.shade(ax, hull, "tab:blue", alpha=0.18, lw=0)
     if len(hull) >= 2:  # a polygon's boundary, closed, or a segment
         boundary = hull + hull[:1] if len(hull) >= 3 else hull
         ax.plot(*zip(*boundary), color="navy", lw=2, zorder=3, label="unanimity core (convex hull)")
     for name, point in ideals.items():
-        _mpl.mark(ax, point, None, size=7, colour="navy", zorder=4)
+        _mpl.mark(ax, point, None, ms=7, color="navy", zorder=4)
         ax.annotate(name, point, textcoords="offset points", xytext=(6, 6), fontsize=9)
-    _mpl.mark(ax, q, "status quo q", marker="s", colour="black")
+    _mpl.mark(ax, q, "status quo q", marker="s", ms=8, color="black")
     ax.annotate("q", q, textcoords="offset points", xytext=(6, -12), fontsize=10)
     for k, (name, point) in enumerate(outcomes.items()):
         u = pair(point, f"outcome {name!r}")
         marker, colour = _MARKERS[k % len(_MARKERS)], _COLOURS[k % len(_COLOURS)]
         label = f"{name} {_mpl.point_text(u)}"
-        _mpl.mark(ax, u, label, marker=marker, size=11, colour=colour, zorder=5)
+        _mpl.mark(ax, u, label, marker=marker, ms=11, color=colour, zorder=5)
     ax.set_aspect("equal")
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])
