@@ -30,6 +30,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
+from .exceptions import InvalidArgumentError
+
 __all__ = ["fill_doc"]
 
 _T = TypeVar("_T")
@@ -39,20 +41,23 @@ _MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{(?P<name>\w+)\}\}[ \t]*$", re.MULT
 def fill_doc(**fragments: str) -> Callable[[_T], _T]:
     """Return a decorator that replaces each ``{{name}}`` marker line by ``fragments[name]``.
 
-    A marker with no fragment raises :class:`KeyError` when the module is imported, so a typo
-    fails every test that imports it instead of reaching a reader; a fragment that no marker
-    uses raises too.
+    A marker with no fragment raises :class:`~coalitions.exceptions.InvalidArgumentError` when
+    the module is imported, so a typo fails every test that imports it instead of reaching a
+    reader; a fragment that no marker uses raises too. Under ``python -OO`` (no docstrings)
+    the object is returned as it is.
     """
     texts = {name: textwrap.dedent(text).strip("\n") for name, text in fragments.items()}
 
     def apply(obj: _T) -> _T:
-        doc = obj.__doc__ or ""
+        doc = obj.__doc__
+        if doc is None:  # stripped by python -OO
+            return obj
         used: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
             if name not in texts:
-                raise KeyError(
+                raise InvalidArgumentError(
                     f"docstring of {getattr(obj, '__qualname__', obj)!r}: no fragment {name!r}"
                 )
             used.add(name)
@@ -61,7 +66,7 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         filled = _MARKER.sub(replace, doc)
         unused = set(texts) - used
         if unused:
-            raise KeyError(
+            raise InvalidArgumentError(
                 f"docstring of {getattr(obj, '__qualname__', obj)!r}: no marker for {sorted(unused)}"
             )
         obj.__doc__ = filled

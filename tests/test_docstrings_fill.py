@@ -3,6 +3,7 @@
 import pytest
 
 from coalitions._docstrings import fill_doc
+from coalitions.exceptions import InvalidArgumentError
 
 
 def test_marker_is_replaced_with_the_marker_indentation():
@@ -26,7 +27,7 @@ def test_marker_is_replaced_with_the_marker_indentation():
 
 
 def test_unknown_marker_raises():
-    with pytest.raises(KeyError, match="no fragment 'missing'"):
+    with pytest.raises(InvalidArgumentError, match="no fragment 'missing'"):
 
         @fill_doc()
         def f():
@@ -34,8 +35,15 @@ def test_unknown_marker_raises():
 
 
 def test_unused_fragment_raises():
-    with pytest.raises(KeyError, match="no marker"):
+    with pytest.raises(InvalidArgumentError, match="no marker"):
 
         @fill_doc(extra="text")
         def f():
             """Nothing to fill."""
+
+
+def test_stripped_docstring_is_left_alone():
+    def f():
+        pass
+
+    assert fill_doc(extra="text")(f) is f and f.__doc__ is None
