@@ -30,8 +30,6 @@ import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
-from .exceptions import InvalidArgumentError
-
 __all__ = ["fill_doc"]
 
 _T = TypeVar("_T")
@@ -41,10 +39,9 @@ _MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{(?P<name>\w+)\}\}[ \t]*$", re.MULT
 def fill_doc(**fragments: str) -> Callable[[_T], _T]:
     """Return a decorator that replaces each ``{{name}}`` marker line by ``fragments[name]``.
 
-    A marker with no fragment raises :class:`~coalitions.exceptions.InvalidArgumentError` when
-    the module is imported, so a typo fails every test that imports it instead of reaching a
-    reader; a fragment that no marker uses raises too. Under ``python -OO`` (no docstrings)
-    the object is returned as it is.
+    A marker with no fragment raises :class:`RuntimeError` when the module is imported, so a typo
+    fails every test that imports it instead of reaching a reader; a fragment that no marker
+    uses raises too. Under ``python -OO`` (no docstrings) the object is returned as it is.
     """
     texts = {name: textwrap.dedent(text).strip("\n") for name, text in fragments.items()}
 
@@ -57,7 +54,7 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
             if name not in texts:
-                raise InvalidArgumentError(
+                raise RuntimeError(
                     f"docstring of {getattr(obj, '__qualname__', obj)!r}: no fragment {name!r}"
                 )
             used.add(name)
@@ -66,7 +63,7 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         filled = _MARKER.sub(replace, doc)
         unused = set(texts) - used
         if unused:
-            raise InvalidArgumentError(
+            raise RuntimeError(
                 f"docstring of {getattr(obj, '__qualname__', obj)!r}: no marker for {sorted(unused)}"
             )
         obj.__doc__ = filled

@@ -3,7 +3,6 @@
 import pytest
 
 from coalitions._docstrings import fill_doc
-from coalitions.exceptions import InvalidArgumentError
 
 
 def test_marker_is_replaced_with_the_marker_indentation():
@@ -27,7 +26,7 @@ def test_marker_is_replaced_with_the_marker_indentation():
 
 
 def test_unknown_marker_raises():
-    with pytest.raises(InvalidArgumentError, match="no fragment 'missing'"):
+    with pytest.raises(RuntimeError, match="no fragment 'missing'"):
 
         @fill_doc()
         def f():
@@ -35,7 +34,7 @@ def test_unknown_marker_raises():
 
 
 def test_unused_fragment_raises():
-    with pytest.raises(InvalidArgumentError, match="no marker"):
+    with pytest.raises(RuntimeError, match="no marker"):
 
         @fill_doc(extra="text")
         def f():
