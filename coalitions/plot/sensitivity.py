@@ -68,7 +68,6 @@ def tornado(result: Any, quantity: str, *, title: str | None = None) -> Any:
     ax.set_xlabel(quantity)
     ax.set_title(quantity if title is None else title)
     ax.legend(loc="best")
-    figure.tight_layout()
     return figure
 
 
@@ -126,5 +125,4 @@ def scenario_bars(result: Any, metric: str, *, title: str | None = None) -> Any:
     ax.set_xticks(range(len(rows)), [row["member"] or metric for row in rows])
     ax.set_title(metric if title is None else title)
     ax.legend(loc="best")
-    figure.tight_layout()
     return figure
