@@ -54,6 +54,12 @@ FRONT_DOORS = {
     "shapley_estimate",
     "banzhaf_estimate",
     "bargaining_solution",
+    "proportional_rule",
+    "capped_proportional_rule",
+    "constrained_equal_awards",
+    "constrained_equal_losses",
+    "talmud_rule",
+    "claims_rule",
 }
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
