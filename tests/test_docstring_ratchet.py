@@ -47,8 +47,6 @@ EXCEPTIONS: dict[str, set[str]] = {
     "game_to_json": {"Parameters", "Returns", "Examples", "References"},
     "graph_restricted_game": {"Returns", "References"},
     "banzhaf_owen_value": {"Returns"},
-    "owen_index": {"Returns", "References"},
-    "banzhaf_owen_index": {"Returns", "References"},
     "is_efficient": {"Parameters", "Returns", "References"},
     "is_individually_rational": {"Parameters", "Returns", "References"},
     "is_imputation": {"Parameters", "Returns", "References"},
