@@ -54,13 +54,9 @@ FRONT_DOORS = {
     "shapley_estimate",
     "banzhaf_estimate",
     "bargaining_solution",
-    "proportional_rule",
-    "capped_proportional_rule",
-    "constrained_equal_awards",
-    "constrained_equal_losses",
-    "talmud_rule",
-    "claims_rule",
 }
+#: Every public rule of the claims module is a front door too (issue 12, item 5).
+FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

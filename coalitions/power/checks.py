@@ -135,6 +135,7 @@ _COMPLEMENTS = """
     >>> games = [co.WeightedVotingGame(q, [1] * n) for q, n in ((2, 3), (1, 2), (3, 4))]
     >>> [(co.is_proper(g), co.is_strong(g), co.is_decisive(g)) for g in games]
     [(True, True, True), (False, True, False), (True, False, False)]
+
 """
 
 

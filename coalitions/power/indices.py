@@ -537,7 +537,9 @@ _MINIMAL_WINNING = {
         ...     print(index.__name__, [str(v) for v in index(game).x])
         johnston_index ['2/3', '1/6', '1/6']
         deegan_packel_index ['1/2', '1/4', '1/4']
-        holler_index ['1/2', '1/4', '1/4']""",
+        holler_index ['1/2', '1/4', '1/4']
+
+    """,
 }
 
 

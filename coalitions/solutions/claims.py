@@ -64,7 +64,9 @@ _DOC = {
         proportional_rule ['100/3', '200/3', '100']
         constrained_equal_awards ['200/3', '200/3', '200/3']
         constrained_equal_losses ['0', '50', '150']
-        talmud_rule ['50', '75', '75']""",
+        talmud_rule ['50', '75', '75']
+
+    """,
 }
 #: The Parameters and Returns sections of every rule made by :func:`_claims_rule`.
 _DOC["sections"] = "\n".join(

@@ -43,6 +43,7 @@ _BOUNDS = """
     >>> co.utopia_payoffs(glove), co.minimal_rights(glove)  # doctest: +NORMALIZE_WHITESPACE
     ([Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)],
      [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)])
+
 """
 
 
