@@ -55,6 +55,8 @@ FRONT_DOORS = {
     "banzhaf_estimate",
     "bargaining_solution",
 }
+#: Every public rule of the claims module is a front door too (issue 12, item 5).
+FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
