@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import operator
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -41,6 +40,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from . import _display
+from ._frozen import field_property
 from .exceptions import UnknownPlayerError
 
 #: ``status`` codes shared by every result (scipy.optimize's convention).
@@ -264,12 +264,6 @@ class Result:
         if getattr(self, "x", None) is None and hasattr(self, "value"):
             parts.append(f"value={short_number(self.value)}")
         return f"{type(self).__name__}({', '.join(parts)})"
-
-
-def _field_value(name: str, doc: str) -> property:
-    """A read-only ``value`` that is the field ``name``: the headline of a result without one
-    entry per player."""
-    return property(operator.attrgetter(name), doc=doc)
 
 
 class _Listing:
@@ -707,7 +701,7 @@ class WinSetResult(Result):
     method: str = "exact"
     _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty",)
 
-    value = _field_value("size", "The length (1-D) or area (2-D) of the win-set.")
+    value = field_property("size", "The length (1-D) or area (2-D) of the win-set.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -756,7 +750,9 @@ class SetterResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("setter", "binding")
 
-    value = _field_value("outcome", "The policy the setter proposes and the decision rule accepts.")
+    value = field_property(
+        "outcome", "The policy the setter proposes and the decision rule accepts."
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -784,7 +780,7 @@ class LCDResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("ceiling", "binding")
 
-    value = _field_value(
+    value = field_property(
         "llap_point", "The least ambitious programme (the status quo projected on the core)."
     )
 
@@ -852,7 +848,7 @@ class LinkageResult(Result):
     nash_package: Any = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("blocker", "max_concession", "credible")
 
-    value = _field_value(
+    value = field_property(
         "value_of_veto", "What the veto is worth to the blocker, ``u_c(linked) - u_c(unlinked)``."
     )
 
@@ -918,7 +914,7 @@ class PowerTableResult(Result):
     power_to_act: Any = None
     _by_player: ClassVar[bool] = True
 
-    value = _field_value("power_to_act", "Coleman's power of the collectivity to act.")
+    value = field_property("power_to_act", "Coleman's power of the collectivity to act.")
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -943,7 +939,7 @@ class SweepResult(Result):
     risk_of_being_outvoted: np.ndarray
     _repr_fields: ClassVar[tuple[str, ...]] = ("quotas",)
 
-    value = _field_value("power_to_act", "Coleman's power to act at each quota.")
+    value = field_property("power_to_act", "Coleman's power to act at each quota.")
 
     def rows(self) -> list[dict]:
         """One JSON-ready dict per quota (for plotting or a table)."""
@@ -1004,7 +1000,7 @@ class BalancedCollection(Result):
     cost: bool = False
     _repr_fields: ClassVar[tuple[str, ...]] = ("coalitions", "weights")
 
-    value = _field_value("total", "The weighted worth of the collection.")
+    value = field_property("total", "The weighted worth of the collection.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
