@@ -750,9 +750,7 @@ class SetterResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("setter", "binding")
 
-    value = field_property(
-        "outcome", "The policy the setter proposes and the decision rule accepts."
-    )
+    value = field_property("outcome", "The policy the setter proposes and the rule accepts.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -780,9 +778,7 @@ class LCDResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("ceiling", "binding")
 
-    value = field_property(
-        "llap_point", "The least ambitious programme (the status quo projected on the core)."
-    )
+    value = field_property("llap_point", "The least ambitious programme (Underdal).")
 
 
 # ---------------------------------------------------------------- issue linkage
@@ -848,9 +844,7 @@ class LinkageResult(Result):
     nash_package: Any = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("blocker", "max_concession", "credible")
 
-    value = field_property(
-        "value_of_veto", "What the veto is worth to the blocker, ``u_c(linked) - u_c(unlinked)``."
-    )
+    value = field_property("value_of_veto", "What the veto is worth to the blocker.")
 
 
 # ----------------------------------------------------------------- voting power
