@@ -9,7 +9,7 @@ accept) and contractual individual stability (movers whose old partners also let
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -204,32 +204,54 @@ def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int
     return int(found[0]) if found.size else None
 
 
-@front_door(STABILITY_METHODS)
-@fill_doc(parameters=_PARAMETERS, returns=_IS_STABLE)
-def is_core_stable(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
-) -> bool:
+def _stability_check(
+    name: str, stable: Callable[[HedonicGame, _Partition, float], bool], doc: str
+) -> Callable[..., bool]:
+    """The public check ``name`` of one stability notion: ``stable(game, state, atol)`` on
+    the checked game and partition, documented by ``doc`` (its ``{{sections}}`` marker
+    filled with the Parameters, Returns and References)."""
+
+    def check(
+        game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
+    ) -> bool:
+        game, state = _state(game, partition, name)
+        return stable(game, state, atol)
+
+    check.__name__ = check.__qualname__ = name
+    check.__doc__ = doc
+    sections = (
+        f"Parameters\n----------\n{_PARAMETERS}\n\nReturns\n-------\n{_IS_STABLE}\n\n"
+        f"References\n----------\n{_REFERENCE[name]}"
+    )
+    return front_door(STABILITY_METHODS)(fill_doc(sections=sections)(check))
+
+
+def _no_move(rule: str) -> Callable[[HedonicGame, _Partition, float], bool]:
+    """Stability for a single-player deviation ``rule``: no allowed profitable move."""
+    return lambda game, state, atol: not _moves(game, state, rule, atol)
+
+
+#: The reference of each stability check.
+_REFERENCE = {
+    "is_core_stable": """\
+.. [1] Banerjee, S., Konishi, H. and Sonmez, T. (2001). Core in a simple coalition
+   formation game. *Social Choice and Welfare* 18, 135-153.""",
+    **dict.fromkeys(
+        ("is_nash_stable", "is_individually_stable", "is_contractually_individually_stable"),
+        _BOGOMOLNAIA_JACKSON,
+    ),
+}
+
+is_core_stable = _stability_check(
+    "is_core_stable",
+    lambda game, state, atol: _blocking_coalition(game, state.owner, atol) is None,
     r"""Whether no coalition blocks the partition.
 
     A coalition ``S`` blocks :math:`\pi` when every member strictly prefers ``S`` to its own
-    coalition :math:`\pi(i)`. The partition is core stable when no coalition blocks it.
+    coalition :math:`\pi(i)`. The partition is core stable when no coalition blocks it. It is
+    checked in one vectorised pass over the ``n x 2**n`` utility table.
 
-    Parameters
-    ----------
-    {{parameters}}
-
-    Returns
-    -------
-    {{returns}}
-
-    Notes
-    -----
-    One vectorised pass over the ``n x 2**n`` utility table.
-
-    References
-    ----------
-    .. [1] Banerjee, S., Konishi, H. and Sonmez, T. (2001). Core in a simple coalition
-       formation game. *Social Choice and Welfare* 18, 135-153.
+    {{sections}}
 
     Examples
     --------
@@ -237,41 +259,18 @@ def is_core_stable(
     >>> game = HedonicGame.additively_separable([[0, 1], [1, 0]], players=["a", "b"])
     >>> is_core_stable(game, [["a"], ["b"]]), is_core_stable(game, [["a", "b"]])
     (False, True)
-    """
-    game, state = _state(game, partition, "is_core_stable")
-    return _blocking_coalition(game, state.owner, atol) is None
+    """,
+)
 
-
-def _is_stable(game, partition, rule, atol, function) -> bool:
-    game, state = _state(game, partition, function)
-    return not _moves(game, state, rule, atol)
-
-
-#: The docstring fragments of the three single-player stability checks.
-_CHECK_DOC = fill_doc(parameters=_PARAMETERS, returns=_IS_STABLE, reference=_BOGOMOLNAIA_JACKSON)
-
-
-@front_door(STABILITY_METHODS)
-@_CHECK_DOC
-def is_nash_stable(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
-) -> bool:
+is_nash_stable = _stability_check(
+    "is_nash_stable",
+    _no_move("nash"),
     r"""Whether no player prefers to move to another coalition of the partition or be alone.
 
     :math:`\pi` is Nash stable if :math:`u_i(\pi(i)) \ge u_i(T \cup \{i\})` for every player
     ``i`` and every ``T`` in :math:`\pi` or the empty coalition.
 
-    Parameters
-    ----------
-    {{parameters}}
-
-    Returns
-    -------
-    {{returns}}
-
-    References
-    ----------
-    {{reference}}
+    {{sections}}
 
     Examples
     --------
@@ -281,31 +280,18 @@ def is_nash_stable(
     >>> game = HedonicGame.additively_separable([[0, 1], [-1, 0]], players=["a", "b"])
     >>> is_nash_stable(game, [["a"], ["b"]]), is_nash_stable(game, [["a", "b"]])
     (False, False)
-    """
-    return _is_stable(game, partition, "nash", atol, "is_nash_stable")
+    """,
+)
 
-
-@front_door(STABILITY_METHODS)
-@_CHECK_DOC
-def is_individually_stable(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
-) -> bool:
+is_individually_stable = _stability_check(
+    "is_individually_stable",
+    _no_move("individual"),
     r"""Whether no player can move to a coalition that it prefers and that accepts it.
 
     A move of ``i`` to ``T`` (in the partition, or the empty coalition) is allowed when ``i``
     strictly prefers ``T + i`` and every member of ``T`` weakly prefers ``T + i`` to ``T``.
 
-    Parameters
-    ----------
-    {{parameters}}
-
-    Returns
-    -------
-    {{returns}}
-
-    References
-    ----------
-    {{reference}}
+    {{sections}}
 
     Examples
     --------
@@ -313,32 +299,19 @@ def is_individually_stable(
     >>> game = HedonicGame.additively_separable([[0, 1], [-1, 0]], players=["a", "b"])
     >>> is_individually_stable(game, [["a"], ["b"]])
     True
-    """
-    return _is_stable(game, partition, "individual", atol, "is_individually_stable")
+    """,
+)
 
-
-@front_door(STABILITY_METHODS)
-@_CHECK_DOC
-def is_contractually_individually_stable(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
-) -> bool:
+is_contractually_individually_stable = _stability_check(
+    "is_contractually_individually_stable",
+    _no_move("contractual"),
     r"""Whether no allowed move exists that the mover's old partners also consent to.
 
     As :func:`is_individually_stable`, but a move is only allowed when in addition every
     member of :math:`\pi(i) \setminus \{i\}` weakly prefers it without ``i``. Nash stable
     implies individually stable implies contractually individually stable.
 
-    Parameters
-    ----------
-    {{parameters}}
-
-    Returns
-    -------
-    {{returns}}
-
-    References
-    ----------
-    {{reference}}
+    {{sections}}
 
     Examples
     --------
@@ -346,8 +319,8 @@ def is_contractually_individually_stable(
     >>> game = HedonicGame.additively_separable([[0, -1], [1, 0]], players=["a", "b"])
     >>> is_contractually_individually_stable(game, [["a", "b"]])
     True
-    """
-    return _is_stable(game, partition, "contractual", atol, "is_contractually_individually_stable")
+    """,
+)
 
 
 @front_door(STABILITY_METHODS)
