@@ -242,10 +242,7 @@ _REFERENCE = {
     ),
 }
 
-is_core_stable = _stability_check(
-    "is_core_stable",
-    lambda game, state, atol: _blocking_coalition(game, state.owner, atol) is None,
-    r"""Whether no coalition blocks the partition.
+_CORE_DOC = r"""Whether no coalition blocks the partition.
 
     A coalition ``S`` blocks :math:`\pi` when every member strictly prefers ``S`` to its own
     coalition :math:`\pi(i)`. The partition is core stable when no coalition blocks it. It is
@@ -259,13 +256,9 @@ is_core_stable = _stability_check(
     >>> game = HedonicGame.additively_separable([[0, 1], [1, 0]], players=["a", "b"])
     >>> is_core_stable(game, [["a"], ["b"]]), is_core_stable(game, [["a", "b"]])
     (False, True)
-    """,
-)
+    """
 
-is_nash_stable = _stability_check(
-    "is_nash_stable",
-    _no_move("nash"),
-    r"""Whether no player prefers to move to another coalition of the partition or be alone.
+_NASH_DOC = r"""Whether no player prefers to move to another coalition of the partition or be alone.
 
     :math:`\pi` is Nash stable if :math:`u_i(\pi(i)) \ge u_i(T \cup \{i\})` for every player
     ``i`` and every ``T`` in :math:`\pi` or the empty coalition.
@@ -280,13 +273,9 @@ is_nash_stable = _stability_check(
     >>> game = HedonicGame.additively_separable([[0, 1], [-1, 0]], players=["a", "b"])
     >>> is_nash_stable(game, [["a"], ["b"]]), is_nash_stable(game, [["a", "b"]])
     (False, False)
-    """,
-)
+    """
 
-is_individually_stable = _stability_check(
-    "is_individually_stable",
-    _no_move("individual"),
-    r"""Whether no player can move to a coalition that it prefers and that accepts it.
+_INDIVIDUAL_DOC = r"""Whether no player can move to a coalition that it prefers and that accepts it.
 
     A move of ``i`` to ``T`` (in the partition, or the empty coalition) is allowed when ``i``
     strictly prefers ``T + i`` and every member of ``T`` weakly prefers ``T + i`` to ``T``.
@@ -299,13 +288,9 @@ is_individually_stable = _stability_check(
     >>> game = HedonicGame.additively_separable([[0, 1], [-1, 0]], players=["a", "b"])
     >>> is_individually_stable(game, [["a"], ["b"]])
     True
-    """,
-)
+    """
 
-is_contractually_individually_stable = _stability_check(
-    "is_contractually_individually_stable",
-    _no_move("contractual"),
-    r"""Whether no allowed move exists that the mover's old partners also consent to.
+_CONTRACTUAL_DOC = r"""Whether no allowed move exists that the mover's old partners also consent to.
 
     As :func:`is_individually_stable`, but a move is only allowed when in addition every
     member of :math:`\pi(i) \setminus \{i\}` weakly prefers it without ``i``. Nash stable
@@ -319,7 +304,19 @@ is_contractually_individually_stable = _stability_check(
     >>> game = HedonicGame.additively_separable([[0, -1], [1, 0]], players=["a", "b"])
     >>> is_contractually_individually_stable(game, [["a", "b"]])
     True
-    """,
+    """
+
+is_core_stable = _stability_check(
+    "is_core_stable",
+    lambda game, state, atol: _blocking_coalition(game, state.owner, atol) is None,
+    _CORE_DOC,
+)
+is_nash_stable = _stability_check("is_nash_stable", _no_move("nash"), _NASH_DOC)
+is_individually_stable = _stability_check(
+    "is_individually_stable", _no_move("individual"), _INDIVIDUAL_DOC
+)
+is_contractually_individually_stable = _stability_check(
+    "is_contractually_individually_stable", _no_move("contractual"), _CONTRACTUAL_DOC
 )
 
 
@@ -410,7 +407,8 @@ def hedonic_potential(game: HedonicGame, partition: Any, *, method: str = "sum")
     Raises
     ------
     InvalidProblemError
-        If the game is not symmetric additively separable.
+        If the game is not symmetric additively separable (``v_ij = v_ji``), or
+        ``partition`` does not put each of its players in exactly one coalition.
 
     References
     ----------
