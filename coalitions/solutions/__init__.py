@@ -62,3 +62,9 @@ __all__ = [
     "talmud_rule",
     "claims_rule",
 ]
+
+# values of issue 16 (each module one concept)
+from .solidarity import solidarity_value  # noqa: E402
+from .egalitarian import dutta_ray, egalitarian_shapley_value  # noqa: E402
+
+__all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
