@@ -60,6 +60,7 @@ bool
 _BOGOMOLNAIA_JACKSON = """\
 .. [1] Bogomolnaia, A. and Jackson, M. O. (2002). The stability of hedonic coalition
    structures. *Games and Economic Behavior* 38(2), 201-230."""
+_REFERENCES = f"References\n----------\n{_BOGOMOLNAIA_JACKSON}"
 
 
 #: How to build the game a function needs, for its error.
@@ -321,7 +322,7 @@ is_contractually_individually_stable = _stability_check(
 
 
 @front_door(STABILITY_METHODS)
-@fill_doc(parameters=_PARAMETERS, reference=_BOGOMOLNAIA_JACKSON)
+@fill_doc(parameters=_PARAMETERS, references=_REFERENCES)
 def hedonic_stability(
     game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
 ) -> HedonicStabilityResult:
@@ -341,9 +342,7 @@ def hedonic_stability(
         ``contractually_individually_stable``, and in ``witnesses`` for each notion that
         fails a blocking coalition (core) or a move ``{"player", "from", "to"}``.
 
-    References
-    ----------
-    {{reference}}
+    {{references}}
 
     Examples
     --------
@@ -381,7 +380,7 @@ def hedonic_stability(
 
 
 @front_door(("sum",))
-@fill_doc(game=_GAME, partition=_PARTITION, reference=_BOGOMOLNAIA_JACKSON)
+@fill_doc(game=_GAME, partition=_PARTITION, references=_REFERENCES)
 def hedonic_potential(game: HedonicGame, partition: Any, *, method: str = "sum") -> float:
     r"""Potential of a partition in a symmetric additively separable game.
 
@@ -410,9 +409,7 @@ def hedonic_potential(game: HedonicGame, partition: Any, *, method: str = "sum")
         If the game is not symmetric additively separable (``v_ij = v_ji``), or
         ``partition`` does not put each of its players in exactly one coalition.
 
-    References
-    ----------
-    {{reference}}
+    {{references}}
 
     Examples
     --------
@@ -461,7 +458,7 @@ def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
 
 
 @front_door(DYNAMICS_METHODS)
-@fill_doc(reference=_BOGOMOLNAIA_JACKSON)
+@fill_doc(references=_REFERENCES)
 def best_response_dynamics(
     game: HedonicGame,
     partition: Any = None,
@@ -501,9 +498,7 @@ def best_response_dynamics(
         ever) or ``"max_rounds"``. In a symmetric additively separable game ``potentials``
         records the potential, which rises with every move, so the dynamics converge.
 
-    References
-    ----------
-    {{reference}}
+    {{references}}
 
     Examples
     --------
