@@ -13,9 +13,11 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
 from ..games.io import parse_number
@@ -27,7 +29,6 @@ __all__ = [
     "emit_json",
     "print_table",
     "console",
-    "JSON_OPTION",
     "number_cell",
     "split_items",
     "option_number",
@@ -38,12 +39,14 @@ __all__ = [
     "check_seed",
     "at_least",
     "choice",
-    "ATOL_OPTION",
     "print_sections",
+    "render",
+    "DefaultCommandGroup",
     "NUMBER_KINDS",
+    "Json",
+    "Atol",
+    "GameFile",
 ]
-
-JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
 
 def console(stderr: bool = False):
@@ -73,6 +76,34 @@ def errors_to_stderr() -> Iterator[None]:
 
 def emit_json(payload: Any) -> None:
     typer.echo(json.dumps(jsonable(payload), indent=2))
+
+
+class DefaultCommandGroup(TyperGroup):
+    """A command group with a default command: the first argument names a command, or else
+    it belongs to ``default_command`` (``coalitions bargain FILE`` runs ``bargain solve
+    FILE``).
+
+    With ``group_options`` the group has options of its own and the name stands first after
+    them; without, the name is the first argument that is not an option (so the default
+    command's options may come before it).
+    """
+
+    default_command = ""
+    group_options = False
+
+    def _routed(self, args: list[str], first: str) -> list[str]:
+        return args if first in self.commands else [self.default_command, *args]
+
+    def parse_args(self, ctx, args):
+        positional = [a for a in args if not a.startswith("-")]
+        if not self.group_options and positional and "--help" not in args[:1]:
+            args = self._routed(args, positional[0])
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx, args):
+        if self.group_options and args and not args[0].startswith("-"):
+            args = self._routed(args, args[0])
+        return super().resolve_command(ctx, args)
 
 
 # ----------------------------------------------------------------------------- option values
@@ -202,12 +233,36 @@ def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
     return check
 
 
-ATOL_OPTION = typer.Option(
-    1e-9, "--atol", callback=tolerance_option, help="Tolerance for float games (a number >= 0)."
-)
+# The options many commands share, declared once (``as_json: Json = False``).
+Json = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+Atol = Annotated[
+    float,
+    typer.Option(
+        "--atol", callback=tolerance_option, help="Tolerance for float games (a number >= 0)."
+    ),
+]
+GameFile = Annotated[
+    Path, typer.Argument(help="A game file (JSON, see docs/reference/file-format.md).")
+]
 
 
 # ----------------------------------------------------------------------------- tables
+def render(
+    payload: Any,
+    as_json: bool,
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str | None = None,
+) -> None:
+    """The render step of a command: ``payload`` as JSON (a result is its ``to_dict()``), or
+    the table of ``rows`` (pass a generator: it is not read for JSON)."""
+    if as_json:
+        emit_json(payload)
+    else:
+        print_table(title, columns, rows, caption)
+
+
 def print_table(
     title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
 ) -> None:

@@ -9,7 +9,7 @@ import typer
 
 from .. import __version__
 from . import bargain, core, examples, form, game, negotiate, power, value
-from ._common import JSON_OPTION, emit_json, print_sections
+from ._common import Json, emit_json, print_sections
 
 app = typer.Typer(
     name="coalitions",
@@ -48,7 +48,7 @@ def _root(
 
 
 @app.command()
-def demo(as_json: bool = JSON_OPTION) -> None:
+def demo(as_json: Json = False) -> None:
     """The flagship tour: real bodies and textbook games, computed in seconds."""
     from ..demo import tour
 

@@ -13,7 +13,7 @@ from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
 from ._common import (
-    JSON_OPTION,
+    Json,
     at_least,
     emit_json,
     errors_to_stderr,
@@ -21,6 +21,7 @@ from ._common import (
     option_number,
     option_numbers,
     print_table,
+    render,
     split_items,
     tolerance_option,
 )
@@ -39,10 +40,9 @@ STRUCTURE = typer.Option(
 
 def _print_payoffs(result, title: str, what: str, as_json: bool) -> None:
     """An allocation as JSON or as a player/payoff table captioned with ``what``."""
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         title,
         ["player", "payoff"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
@@ -77,7 +77,7 @@ def _partition_text(partition) -> str:
 def partitions(
     players: list[str] = typer.Argument(..., help="Player names."),
     count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Every partition of the players into coalitions (Bell-number many)."""
     from ..formation import bell_number, set_partitions
@@ -107,17 +107,16 @@ def partitions(
 def structure(
     file: Path = GAME_FILE,
     method: str = typer.Option("dp", help="dp | enumerate"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The optimal coalition structure: the partition of largest total worth."""
     from ..formation import optimal_coalition_structure
 
     with errors_to_stderr():
         result = optimal_coalition_structure(read_game(file), method=method)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Optimal coalition structure of {file.name}",
         ["coalition", "worth"],
         [(_block(b), number_cell(v)) for b, v in zip(result.structure, result.coalition_values)],
@@ -127,7 +126,7 @@ def structure(
 
 @app.command("aumann-dreze")
 def aumann_dreze(
-    file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: bool = JSON_OPTION
+    file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: Json = False
 ) -> None:
     """The Aumann-Dreze value: Shapley value inside each coalition of a structure."""
     from ..formation import aumann_dreze_value
@@ -146,18 +145,17 @@ def stability(
     atol: float = typer.Option(
         1e-9, "--atol", callback=tolerance_option, help="Tolerance on the least subsidy (>= 0)."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
     from ..formation import structure_core
 
     with errors_to_stderr():
         result = structure_core(read_game(file), _structure(structure_text), atol=atol)
-    if as_json:
-        emit_json({**result.to_dict(), "is_stable": result.is_stable})
-        return
     verdict = "stable (core non-empty)" if result.is_stable else "unstable (core empty)"
-    print_table(
+    render(
+        {**result.to_dict(), "is_stable": result.is_stable},
+        as_json,
         f"Core of {file.name} with structure {structure_text}: {verdict}",
         ["player", "core point" if result.is_stable else "least-core point"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
@@ -171,7 +169,7 @@ def hedonic(
     partition: str = typer.Option(
         ..., "--partition", "-p", help="Coalitions separated by '|': \"a,b|c\"."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Core, Nash, individual and contractual individual stability of a partition."""
     from ..formation import hedonic_stability
@@ -179,10 +177,9 @@ def hedonic(
     with errors_to_stderr():
         game = _hedonic(file)
         result = hedonic_stability(game, _structure(partition, "--partition"))
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Stability of {_partition_text(result.partition)}",
         ["notion", "stable", "deviation"],
         [
@@ -236,7 +233,7 @@ def dynamics(
     max_rounds: int = typer.Option(
         1000, callback=at_least(1, "--max-rounds"), help="Stop after this many rounds (>= 1)."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Best-response dynamics: players move one at a time until nobody wants to."""
     from ..formation import best_response_dynamics
@@ -245,10 +242,9 @@ def dynamics(
         game = _hedonic(file)
         start = _structure(partition, "--partition") if partition else None
         result = best_response_dynamics(game, start, rule=rule, max_rounds=max_rounds)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Best-response dynamics ({rule})",
         ["move", "player", "from", "to", "potential"],
         [
@@ -274,7 +270,7 @@ def agreement(
     b: str = typer.Option("1", help="Marginal benefit of the public good."),
     c: str = typer.Option("1", help="Slope of the marginal cost."),
     indifferent: str = typer.Option("join", help="join | stay"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Stable size of a self-enforcing agreement in the linear-quadratic public-good model."""
     from ..formation import agreement_stability, linear_quadratic_model
@@ -282,10 +278,9 @@ def agreement(
     with errors_to_stderr():
         model = linear_quadratic_model(n, b=option_number(b, "--b"), c=option_number(c, "--c"))
         result = agreement_stability(model, indifferent=indifferent)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Self-enforcing agreement, linear-quadratic model, n={n}",
         ["k", "signatory", "non-signatory", "internal", "external", ""],
         [
@@ -322,7 +317,7 @@ def winning(
     order: str | None = typer.Option(
         None, help="Left-right order of the players for connected coalitions."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
@@ -367,7 +362,7 @@ def clubs(
     coverage: str | None = typer.Option(None, help="Comma-separated coverage weights."),
     players: str | None = typer.Option(None, help="Comma-separated names."),
     method: str = typer.Option("auto", help="auto | enumerate | pareto"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The Pareto frontier of clubs: chance of acting against coverage."""
     from ..formation import club_frontier
@@ -384,10 +379,9 @@ def clubs(
         if file is not None:
             names, p, s = read_club_csv(file)
         result = club_frontier(p, s, players=names, method=method)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Club frontier: {len(result)} clubs",
         ["club", "chance of acting", "coverage"],
         [
@@ -402,7 +396,7 @@ def clubs(
 def myerson(
     file: Path = GAME_FILE,
     edges: str = typer.Option(..., help='Links as a-b pairs: "a-b,b-c".'),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value
