@@ -20,8 +20,6 @@ import typer
 from typer.core import TyperGroup
 
 from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
-from ..games.io import parse_number
-from ..results import jsonable
 
 __all__ = [
     "fail",
@@ -75,6 +73,8 @@ def errors_to_stderr() -> Iterator[None]:
 
 
 def emit_json(payload: Any) -> None:
+    from ..results import jsonable
+
     typer.echo(json.dumps(jsonable(payload), indent=2))
 
 
@@ -135,6 +135,8 @@ def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fract
     stays a float, integers and fractions are exact (``--discount 0.9`` computes in floats,
     ``--discount 9/10`` exactly). ``kind="float"``: every number a float.
     """
+    from ..games.io import parse_number
+
     stripped = str(text).strip()
     try:
         value = parse_number(stripped, option)

@@ -29,12 +29,7 @@ class FileOrCommand(DefaultCommandGroup):
     default_command = "solve"
 
 
-app = typer.Typer(
-    cls=FileOrCommand,
-    no_args_is_help=True,
-    help="Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|"
-    "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.",
-)
+app = typer.Typer(cls=FileOrCommand, no_args_is_help=True)
 
 
 def _number(text: str, option: str):

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import typer
 
-from ..games.io import read_game
-from ..plot.figures import game_simplex_figure
-from ..solutions import core, least_core, nucleolus, prenucleolus
 from ._common import (
     Atol,
     GameFile,
@@ -47,6 +44,8 @@ def _solved(result):
 
 def _plot_simplex(plot: Path | None, game, points: dict, title: str, as_json: bool) -> None:
     """``--plot``: the imputation simplex of a 3-player game with its core and ``points``."""
+    from ..plot.figures import game_simplex_figure
+
     write_plot(plot, lambda: game_simplex_figure(game, points, title), quiet=as_json)
 
 
@@ -85,6 +84,9 @@ def core_command(
 ) -> None:
     """The core: empty or not, a core point, its vertices, or a proof that it is empty
     (``--plot``: the imputation simplex of a 3-player game with its core)."""
+    from ..games.io import read_game
+    from ..solutions import core
+
     with errors_to_stderr():
         game = read_game(file)
         result = _solved(core(game, vertices=vertices, atol=atol))
@@ -129,6 +131,9 @@ def core_command(
 
 def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
     """The least core: its value epsilon and one point."""
+    from ..games.io import read_game
+    from ..solutions import least_core
+
     with errors_to_stderr():
         game = read_game(file)
         result = _solved(least_core(game, atol=atol))
@@ -153,6 +158,9 @@ def nucleolus_command(
 ) -> None:
     """The nucleolus (or prenucleolus), exact and verified for rational games
     (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
+    from ..games.io import read_game
+    from ..solutions import nucleolus, prenucleolus
+
     with errors_to_stderr():
         game = read_game(file)
         solver = prenucleolus if pre else nucleolus

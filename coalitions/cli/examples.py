@@ -8,11 +8,7 @@ import typer
 
 from ._common import Json, emit_json, errors_to_stderr, fail, print_sections
 
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    help="Worked examples: the cases of the multilateralism debate, computed and explained.",
-)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 from ._plotting import Plot  # noqa: E402
 

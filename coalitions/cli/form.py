@@ -26,11 +26,7 @@ from ._common import (
     tolerance_option,
 )
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help="Coalition formation: structures, hedonic stability, agreements, "
-    "winning coalitions, clubs, networks.",
-)
+app = typer.Typer(no_args_is_help=True)
 
 GAME_FILE = typer.Argument(..., help="A TU game file (JSON, see docs/reference/file-format.md).")
 STRUCTURE = typer.Option(

@@ -12,7 +12,7 @@ from ..games.tu import TUGame
 from ..power.checks import game_properties
 from ._common import Atol, Json, errors_to_stderr, render
 
-app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("check")

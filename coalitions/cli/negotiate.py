@@ -16,12 +16,7 @@ from ._common import Json, at_least, emit_json, errors_to_stderr, number_cell, p
 from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
 
-app = typer.Typer(
-    cls=FileOrCommand,
-    no_args_is_help=True,
-    help="Negotiation under veto: `negotiate FILE` (spatial or linkage model), "
-    "`negotiate cyprus-belarus`.",
-)
+app = typer.Typer(cls=FileOrCommand, no_args_is_help=True)
 
 
 def _fmt(value) -> str:

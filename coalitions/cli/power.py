@@ -70,8 +70,6 @@ class _PowerGroup(DefaultCommandGroup):
 app = typer.Typer(
     cls=_PowerGroup,
     invoke_without_command=True,
-    help="Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a "
-    "weighted body (--quota/--weights), a game FILE, or a real council.",
     epilog="Examples: coalitions power --quota 12 --weights 4,4,4,2,2,1 --index "
     "all | coalitions power council.json --json | coalitions power "
     "eu-council | coalitions power sweep --body un-security-council",

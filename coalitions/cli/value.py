@@ -21,7 +21,7 @@ from ._common import (
     render,
 )
 
-app = typer.Typer(no_args_is_help=True, help="Values of a TU game: Shapley, Banzhaf.")
+app = typer.Typer(no_args_is_help=True)
 
 Budget = Annotated[
     int | None,
