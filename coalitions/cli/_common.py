@@ -20,6 +20,8 @@ import typer
 from typer.core import TyperGroup
 
 from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
+from ._format import current as current_format
+from ._format import write_table
 
 __all__ = [
     "fail",
@@ -266,9 +268,14 @@ def render(
 
 
 def print_table(
-    title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str | None = None,
+    footnote: str | None = None,
 ) -> None:
-    """A rich table on stdout, every cell printed in full (never cut with an ellipsis).
+    """A rich table on stdout, every cell printed in full (never cut with an ellipsis), with a
+    ``caption`` under it or a ``footnote`` line after it; csv or markdown with ``--format``.
 
     Cells wrap only between words. A table too wide for the terminal is split into several
     tables of fewer columns, each repeating the first column; if even one column does not
@@ -276,6 +283,13 @@ def print_table(
     """
     rows = [[_cell(v) for v in row] for row in rows]
     columns = [str(c) for c in columns]
+    if (fmt := current_format()) != "table":
+        write_table(fmt, title, columns, rows, caption or footnote)
+        return
+    if footnote:
+        print_table(title, columns, rows, caption)
+        typer.echo(f"  {footnote}")
+        return
     out = console()
     cells = [
         [column, *(row[i] for row in rows if i < len(row))] for i, column in enumerate(columns)
@@ -392,7 +406,8 @@ def number_cell(value: Any, digits: int = 6) -> str:
     """The one number formatter of the CLI.
 
     An exact fraction is shown as ``p/q (decimal)`` (a decimal alone when ``q`` is past
-    100000), an integer as itself, a float with ``digits`` significant digits, a boolean as
+    100000; ``p/q`` alone in csv), an integer as itself, a float with ``digits`` significant
+    digits (all of them in csv), a boolean as
     ``True``/``False``, None as ``-``; tuples and lists as ``(a, b)`` and dictionaries as
     ``key=value`` pairs, each entry formatted the same way.
     """
@@ -402,6 +417,8 @@ def number_cell(value: Any, digits: int = 6) -> str:
         return "-"
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, (Fraction, float)) and current_format() == "csv":
+        return str(value)  # data, not display: the exact fraction, every digit of a float
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)

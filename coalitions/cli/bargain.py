@@ -20,6 +20,7 @@ from ._common import (
     render,
     split_items,
 )
+from ._format import formats
 from ._plotting import Plot, write_plot
 
 
@@ -48,6 +49,7 @@ def _numbers(values: list[str] | None, option: str, listed: bool = False):
 
 
 @app.command("solve")
+@formats
 def solve(
     file: Path = typer.Argument(
         ..., help="A bargaining problem (JSON, see docs/reference/negotiation-file-formats.md)."
@@ -112,6 +114,7 @@ def _print_solution(title: str, result, disagreement) -> None:
 
 
 @app.command("rubinstein")
+@formats
 def rubinstein_cmd(
     discount: list[str] | None = typer.Option(
         None,
@@ -150,6 +153,7 @@ def rubinstein_cmd(
 
 
 @app.command("baron-ferejohn")
+@formats
 def baron_ferejohn_cmd(
     players: str = typer.Option("5", help="Number of players or comma-separated names."),
     discount: list[str] | None = typer.Option(

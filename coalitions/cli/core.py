@@ -20,6 +20,7 @@ from ._common import (
     number_cell,
     print_table,
 )
+from ._format import formats
 from ._plotting import Plot, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
@@ -27,12 +28,6 @@ __all__ = ["core_command", "least_core_command", "nucleolus_command"]
 
 def _coalition(names) -> str:
     return "{" + ", ".join(names) + "}"
-
-
-def _table(title, columns, rows, caption=None) -> None:
-    print_table(title, columns, rows)
-    if caption:
-        typer.echo(f"  {caption}")
 
 
 def _solved(result):
@@ -55,11 +50,11 @@ def _print_point(title: str, game, result, caption: str, as_json: bool = False) 
     if as_json:
         emit_json(result.to_dict())
         return
-    _table(
+    print_table(
         title,
         ["player", "cost share" if game.is_cost else "payoff"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-        caption,
+        footnote=caption,
     )
 
 
@@ -73,6 +68,7 @@ def _progress(enabled: bool):
     return report
 
 
+@formats
 def core_command(
     file: GameFile,
     vertices: bool = typer.Option(
@@ -104,11 +100,11 @@ def core_command(
             else f"weighted worth {number_cell(cert.total)} > v(N) = "
             f"{number_cell(cert.grand_value)}"
         )
-        _table(
+        print_table(
             f"The core of {file.name} is empty{in_costs}",
             ["coalition", "weight"],
             [(_coalition(c), number_cell(w)) for c, w in zip(cert.coalitions, cert.weights)],
-            caption=f"balanced collection: {comparison}; least-core value "
+            footnote=f"balanced collection: {comparison}; least-core value "
             f"{number_cell(result.epsilon)}; exact={result.exact}",
         )
         return
@@ -119,7 +115,7 @@ def core_command(
         f"core not empty; least-core value {number_cell(result.epsilon)}; exact={result.exact}",
     )
     if result.vertices is not None:
-        _table(
+        print_table(
             f"Core vertices of {file.name}{in_costs}",
             ["vertex", *result.players],
             [
@@ -129,6 +125,7 @@ def core_command(
         )
 
 
+@formats
 def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
     """The least core: its value epsilon and one point."""
     from ..games.io import read_game
@@ -147,6 +144,7 @@ def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False)
     )
 
 
+@formats
 def nucleolus_command(
     file: GameFile,
     pre: bool = typer.Option(

@@ -25,6 +25,7 @@ from ._common import (
     split_items,
     tolerance_option,
 )
+from ._format import formats
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -70,6 +71,7 @@ def _partition_text(partition) -> str:
 
 
 @app.command("partitions")
+@formats
 def partitions(
     players: list[str] = typer.Argument(..., help="Player names."),
     count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
@@ -100,6 +102,7 @@ def partitions(
 
 
 @app.command("structure")
+@formats
 def structure(
     file: Path = GAME_FILE,
     method: str = typer.Option("dp", help="dp | enumerate"),
@@ -121,6 +124,7 @@ def structure(
 
 
 @app.command("aumann-dreze")
+@formats
 def aumann_dreze(
     file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: Json = False
 ) -> None:
@@ -135,6 +139,7 @@ def aumann_dreze(
 
 
 @app.command("stability")
+@formats
 def stability(
     file: Path = GAME_FILE,
     structure_text: str = STRUCTURE,
@@ -160,6 +165,7 @@ def stability(
 
 
 @app.command("hedonic")
+@formats
 def hedonic(
     file: Path = typer.Argument(..., help='A hedonic game file ("type": "hedonic").'),
     partition: str = typer.Option(
@@ -220,6 +226,7 @@ def _hedonic(file: Path):
 
 
 @app.command("dynamics")
+@formats
 def dynamics(
     file: Path = typer.Argument(..., help="A hedonic game file."),
     partition: str | None = typer.Option(
@@ -259,6 +266,7 @@ def dynamics(
 
 
 @app.command("agreement")
+@formats
 def agreement(
     n: int = typer.Option(
         ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
@@ -301,6 +309,7 @@ def agreement(
 
 
 @app.command("winning")
+@formats
 def winning(
     quota: str | None = typer.Option(None, help="Votes needed to win."),
     weights: str | None = typer.Option(None, help="Comma-separated weights."),
@@ -348,6 +357,7 @@ def _print_winning(results: dict) -> None:
 
 
 @app.command("clubs")
+@formats
 def clubs(
     file: Path | None = typer.Option(
         None, "--file", help="CSV with columns player, probability, coverage."
@@ -389,6 +399,7 @@ def clubs(
 
 
 @app.command("myerson")
+@formats
 def myerson(
     file: Path = GAME_FILE,
     edges: str = typer.Option(..., help='Links as a-b pairs: "a-b,b-c".'),

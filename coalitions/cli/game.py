@@ -11,11 +11,13 @@ from ..games.io import read_game
 from ..games.tu import TUGame
 from ..power.checks import game_properties
 from ._common import Atol, Json, errors_to_stderr, render
+from ._format import formats
 
 app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("check")
+@formats
 def check(
     file: Path = typer.Argument(
         ...,

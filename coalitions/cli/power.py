@@ -33,6 +33,7 @@ from ._common import (
     render,
     split_items,
 )
+from ._format import formats
 from ._plotting import Plot, write_plot
 
 INDEX_HELP = (
@@ -102,6 +103,7 @@ def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None 
 
 
 @app.callback()
+@formats
 def power(
     ctx: typer.Context,
     quota: str | None = typer.Option(None, "--quota", help="Votes needed to win."),
@@ -134,6 +136,7 @@ def power(
 
 
 @app.command("file", hidden=True)
+@formats
 def from_file(
     file: Path = typer.Argument(..., help="A game file (JSON)."),
     index: Indices = DEFAULT_INDICES,
@@ -156,6 +159,7 @@ def from_file(
 
 
 @app.command("eu-council")
+@formats
 def eu_council(
     rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
     index: Indices = DEFAULT_INDICES,
@@ -171,6 +175,7 @@ def eu_council(
     )
 
 
+@formats
 def council_command(
     ctx: typer.Context,
     index: Indices = DEFAULT_INDICES,
@@ -213,6 +218,7 @@ def _check_body(value: str | None) -> str | None:
 
 
 @app.command("sweep")
+@formats
 def sweep(
     weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
     players: str | None = typer.Option(None, "--players", help="Comma-separated names."),

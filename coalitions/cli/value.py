@@ -20,6 +20,7 @@ from ._common import (
     number_cell,
     render,
 )
+from ._format import formats
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -112,6 +113,7 @@ def _value(function, file: Path, method: str, budget, seed, progress: bool, **ke
 
 
 @app.command("shapley")
+@formats
 def shapley(
     file: GameFile,
     method: str = typer.Option(
@@ -130,6 +132,7 @@ def shapley(
 
 
 @app.command("banzhaf")
+@formats
 def banzhaf(
     file: GameFile,
     normalized: bool = typer.Option(False, "--normalized", help="Scale to sum to one."),
