@@ -91,6 +91,10 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
             "LinkageResult",
         ),
     ),
+    # analysis of models: sensitivity of conclusions to labelled assumptions
+    ("", ("analysis",)),
+    ("analysis", ("Assumption", "sensitivity")),
+    ("results", ("SensitivityResult",)),
 )
 #: Modules loaded with the API that ``__all__`` does not list: the exceptions, the worked
 #: examples (``co.examples.run_case``) and plots (matplotlib is imported only when drawing).

@@ -64,6 +64,7 @@ __all__ = [
     "CoreResult",
     "LeastCoreResult",
     "NucleolusResult",
+    "SensitivityResult",
     "BargainingResult",
     "RubinsteinResult",
     "BaronFerejohnResult",
@@ -1137,3 +1138,63 @@ class NucleolusResult(AllocationResult):
     levels: tuple = ()
     nit: int = 0
     verified: bool = False
+
+
+# --------------------------------------------------------------------------- analysis
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SensitivityResult(Result):
+    """How a model's outputs move over the ranges of its assumptions
+    (:func:`coalitions.analysis.sensitivity`).
+
+    Attributes
+    ----------
+    assumptions : tuple of Assumption
+        The assumptions with their baselines and ranges.
+    baseline : dict
+        Every output at the baselines.
+    ranges : dict
+        Per quantity, over the Monte Carlo draws: ``baseline``, ``min``, ``max``, ``mean``,
+        ``q05``, ``median``, ``q95``.
+    tornado : dict
+        Per quantity, one row per assumption (widest swing first): ``at_low``, ``at_high``,
+        ``min``, ``max`` and ``swing`` of its one-at-a-time sweep.
+    breakpoints : tuple of Breakpoint
+        Where a conclusion's label changes along one assumption's sweep.
+    shares : dict
+        Per conclusion, the share of Monte Carlo draws that reach each label.
+    sobol : dict or None
+        Per quantity and assumption, ``first_order`` and ``total`` Sobol indices
+        (``method="sobol"`` only).
+    most_sensitive : dict
+        Per quantity, the assumption whose sweep moves it most; also the ``value``.
+    n_samples, n_evaluations : int
+        Monte Carlo draws, and model calls in all.
+    """
+
+    assumptions: tuple = ()
+    baseline: dict = field(default_factory=dict)
+    ranges: dict = field(default_factory=dict)
+    tornado: dict = field(default_factory=dict)
+    breakpoints: tuple = ()
+    shares: dict = field(default_factory=dict)
+    sobol: dict | None = None
+    most_sensitive: dict = field(default_factory=dict)
+    n_samples: int = 0
+    n_evaluations: int = 0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("n_samples",)
+
+    @property
+    def value(self) -> dict:
+        """Per quantity, the assumption it is most sensitive to."""
+        return self.most_sensitive
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["assumptions"] = [a.to_dict() for a in self.assumptions]
+        out["breakpoints"] = [b.to_dict() for b in self.breakpoints]
+        out["shares"] = {
+            key: [{"label": jsonable(label), "share": share} for label, share in labels.items()]
+            for key, labels in self.shares.items()
+        }
+        out["baseline"] = {k: jsonable(v) for k, v in self.baseline.items()}
+        return out
