@@ -21,10 +21,23 @@ from ._common import Json, emit_json, print_sections
 GROUPS = {
     "value": "Values of a TU game: Shapley, Banzhaf.",
     "game": "Inspect games: properties of a game file.",
-    "form": "Coalition formation: structures, hedonic stability, agreements, winning coalitions, clubs, networks.",
-    "power": "Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a weighted body (--quota/--weights), a game FILE, or a real council.",
-    "bargain": "Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.",
-    "negotiate": "Negotiation under veto: `negotiate FILE` (spatial or linkage model), `negotiate cyprus-belarus`.",
+    "form": (
+        "Coalition formation: structures, hedonic stability, agreements, winning "
+        "coalitions, clubs, networks."
+    ),
+    "power": (
+        "Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a weighted body "
+        "(--quota/--weights), a game FILE, or a real council."
+    ),
+    "bargain": (
+        "Bargaining: `bargain FILE --solution "
+        "nash|kalai-smorodinsky|egalitarian|utilitarian`, `bargain rubinstein`, `bargain "
+        "baron-ferejohn`."
+    ),
+    "negotiate": (
+        "Negotiation under veto: `negotiate FILE` (spatial or linkage model), `negotiate "
+        "cyprus-belarus`."
+    ),
     "examples": "Worked examples: the cases of the multilateralism debate, computed and explained.",
 }
 
