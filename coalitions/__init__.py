@@ -95,6 +95,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),
     ("results", ("SensitivityResult",)),
+    ("analysis", ("compare_scenarios",)),
+    ("results", ("ScenarioResult",)),
 )
 #: Modules loaded with the API that ``__all__`` does not list: the exceptions, the worked
 #: examples (``co.examples.run_case``) and plots (matplotlib is imported only when drawing).

@@ -40,7 +40,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from . import _display
-from .exceptions import UnknownPlayerError
+from .exceptions import UnknownNameError, UnknownPlayerError
 
 __all__ = [
     "Result",
@@ -65,6 +65,8 @@ __all__ = [
     "LeastCoreResult",
     "NucleolusResult",
     "SensitivityResult",
+    "PolytopeResult",
+    "ScenarioResult",
     "BargainingResult",
     "RubinsteinResult",
     "BaronFerejohnResult",
@@ -1197,4 +1199,104 @@ class SensitivityResult(Result):
             for key, labels in self.shares.items()
         }
         out["baseline"] = {k: jsonable(v) for k, v in self.baseline.items()}
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class ScenarioResult(Result):
+    """The same metrics on several scenarios, aligned (:func:`coalitions.analysis.compare_scenarios`).
+
+    Attributes
+    ----------
+    scenarios : tuple of str
+        The scenario names, in column order.
+    baseline : str
+        The scenario the deltas are taken from.
+    rows : tuple of dict
+        One per metric and member: ``metric``, ``member`` (``""`` for a scalar metric),
+        ``values`` and ``deltas`` (dicts by scenario; ``None`` where a member is absent).
+        Also the ``value``.
+    """
+
+    scenarios: tuple = ()
+    baseline: str = ""
+    rows: tuple = ()
+    _repr_fields: ClassVar[tuple[str, ...]] = ("scenarios",)
+
+    @property
+    def value(self) -> tuple:
+        """The aligned rows."""
+        return self.rows
+
+    def __repr__(self) -> str:
+        parts = [*self._repr_parts(), f"baseline={self.baseline!r}", f"rows={len(self.rows)}"]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def row(self, metric: str, member: str = "") -> dict:
+        """The row of ``metric`` (and ``member``, for a metric with an entry per member)."""
+        for row in self.rows:
+            if row["metric"] == metric and row["member"] == member:
+                return row
+        known = sorted({(r["metric"], r["member"]) for r in self.rows})
+        raise UnknownNameError(f"no row ({metric!r}, {member!r}); rows: {known}")
+
+    def _table(self) -> tuple[str, dict[str, list], set[str]]:
+        columns: dict[str, list] = {"metric": [], "member": []}
+        others = [s for s in self.scenarios if s != self.baseline]
+        for name in (*self.scenarios, *(f"change {s}" for s in others)):
+            columns[name] = []
+        for row in self.rows:
+            columns["metric"].append(row["metric"])
+            columns["member"].append(row["member"])
+            for s in self.scenarios:
+                columns[s].append(row["values"][s])
+            for s in others:
+                columns[f"change {s}"].append(row["deltas"][s])
+        return "rows", columns, {"rows"}
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["rows"] = [
+            {
+                "metric": row["metric"],
+                "member": row["member"],
+                "values": {s: jsonable(v) for s, v in row["values"].items()},
+                "deltas": {s: jsonable(v) for s, v in row["deltas"].items()},
+            }
+            for row in self.rows
+        ]
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PolytopeResult(AllocationResult):
+    """A set solution that is a polytope: its vertices and its centroid
+    (:func:`coalitions.weber_set`, :func:`~coalitions.core_cover`,
+    :func:`~coalitions.reasonable_set`, :func:`~coalitions.core_center`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The centroid (centre of mass) of the polytope; NaN when the set is empty. Exact only
+        when the set is a single point of a rational game.
+    vertices : tuple of numpy.ndarray
+        The distinct vertices, sorted; exact for a rational game.
+    is_empty : bool
+    dimension : int
+        The dimension of the polytope's affine hull (-1 when empty, 0 for a point).
+    volume : float
+        Its volume in that dimension (1 for a point, 0 when empty).
+    cost : bool
+        True for a cost game (the vertices are cost shares).
+    """
+
+    vertices: tuple = ()
+    is_empty: bool = False
+    dimension: int = -1
+    volume: float = 0.0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "dimension")
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
         return out
