@@ -91,6 +91,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
             "LinkageResult",
         ),
     ),
+    # a posteriori power: decisiveness and success given who tends to vote yes
+    ("power", ("decisiveness", "success")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),
