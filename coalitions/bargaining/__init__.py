@@ -8,7 +8,7 @@ from .axiomatic import (
     nash_solution,
     utilitarian,
 )
-from .bimatrix import bargaining_problem_from_game, maxmin_values
+from ..games.bimatrix import bargaining_problem_from_game, maxmin_values
 from .linkage import (
     IssueLinkageModel,
     IssueUtility,
@@ -16,7 +16,7 @@ from .linkage import (
     linkage_analysis,
     package_win_set,
 )
-from .problem import BargainingProblem
+from ..games.bargaining_problem import BargainingProblem
 from .spatial import (
     SpatialModel,
     in_win_set,

@@ -25,11 +25,11 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import check_choice, check_instance, front_door
 from .._lp import solve_lp
+from .._polygon import polygon_nash
 from ..exceptions import InvalidProblemError, SolverError
+from ..games.bargaining_problem import BargainingProblem
 from ..results import BargainingResult
 from ._exact_polytope import exact_nash, exact_ray, exact_utilitarian
-from ._polygon import polygon_nash
-from .problem import BargainingProblem
 
 __all__ = [
     "nash_solution",
