@@ -392,7 +392,7 @@ class BargainingProblem(Frozen):
             exact_d = _exact_cells(disagreement)
         return cls(
             "polytope",
-            _names(players, n),
+            players,
             d,
             vertices=points,
             atol=atol,
@@ -480,7 +480,7 @@ class BargainingProblem(Frozen):
             )
         return cls(
             "surplus",
-            _names(players, n),
+            players,
             d,
             surplus=surplus,
             utilities=utilities,
@@ -515,7 +515,7 @@ class BargainingProblem(Frozen):
             raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
         n = upper.size + 1
         d = _vector(disagreement, "disagreement", n)
-        return cls("frontier", _names(players, n), d, frontier=frontier, upper=upper, atol=atol)
+        return cls("frontier", players, d, frontier=frontier, upper=upper, atol=atol)
 
     # ------------------------------------------------------------------ geometry
     def _inverse(self, i: int, value: float) -> float:

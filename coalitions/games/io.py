@@ -452,10 +452,7 @@ def _table_from_list(values: list, number_kind: str | None, players: list | None
             try:
                 return np.array(values, dtype=np.float64)
             except OverflowError:
-                raise InvalidGameError(
-                    "values holds an integer too large for a float; "
-                    "every value of a float game must fit in a float."
-                ) from None
+                pass  # an integer beyond the float range: the pass below names its entry
         return np.array(
             [
                 _to_float(parse_number(v, f"values[{i}]"), f"values[{i}]")
@@ -592,14 +589,7 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
             else sum(1 for v in values.tolist() if v != 0)
         )
         table = game.n_players > _COALITION_FORM_PLAYERS or nonzero > len(values) // 2
-    document: dict[str, Any] = {
-        "type": "tu",
-        "version": FORMAT_VERSION,
-        "kind": "float" if game.kind == nb.FLOAT else "exact",
-        "players": list(game.players),
-    }
-    if game.is_cost:
-        document["cost"] = True
+    document = _tu_header(game)
     if table:
         document["values"] = (
             values.tolist() if game.kind == nb.FLOAT else [_json_number(v) for v in values.tolist()]
@@ -611,6 +601,19 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
             for mask, v in enumerate(values.tolist())
             if mask and v != 0
         ]
+    return document
+
+
+def _tu_header(game: TUGame) -> dict[str, Any]:
+    """The keys of a TU game's document before its worths."""
+    document: dict[str, Any] = {
+        "type": "tu",
+        "version": FORMAT_VERSION,
+        "kind": "float" if game.kind == nb.FLOAT else "exact",
+        "players": list(game.players),
+    }
+    if game.is_cost:
+        document["cost"] = True
     return document
 
 
@@ -1175,14 +1178,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     arrays: dict[str, np.ndarray] = {}
     if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
         _check_writable(game)
-        document: dict[str, Any] = {
-            "type": "tu",
-            "version": FORMAT_VERSION,
-            "kind": "float" if game.kind == nb.FLOAT else "exact",
-            "players": list(game.players),
-        }
-        if game.is_cost:
-            document["cost"] = True
+        document = _tu_header(game)
         if format == "json":  # float table, streamed
             if game.n_players <= _COALITION_FORM_PLAYERS:
                 document = game_to_json(game)

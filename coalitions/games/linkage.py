@@ -20,7 +20,7 @@ from .._display import html_block
 from .._frozen import Frozen, assign
 from .._reals import real_array
 from ..exceptions import InvalidProblemError
-from .simple import decision_rule_game
+from ._decision import RuledModel
 
 __all__ = ["IssueLinkageModel", "IssueUtility"]
 
@@ -140,7 +140,7 @@ class IssueUtility(Frozen):
         return (edge(peak, lo), edge(peak, hi))
 
 
-class IssueLinkageModel(Frozen):
+class IssueLinkageModel(RuledModel):
     """Members, issues, additively separable utilities, a status quo and a decision rule.
 
     The model is immutable (its mappings are read-only views) and hashable: two models are
@@ -169,6 +169,7 @@ class IssueLinkageModel(Frozen):
     ...      "D": {"A": {"type": "linear", "slope": 2},
     ...            "B": {"type": "quadratic", "ideal": 0.1, "salience": 8}}},
     ...     status_quo={"A": 0, "B": 0})
+    >>> from coalitions.bargaining import linkage_analysis
     >>> r = linkage_analysis(model, blocker="C", linked_issue="A", demand_issue="B")
     >>> round(r.max_concession, 4), r.capped_by, r.credible
     (0.6099, ('D',), False)
@@ -268,7 +269,7 @@ class IssueLinkageModel(Frozen):
                             )
         sq = _levels(status_quo, "status_quo", issues, ranges)
         d = sq if no_agreement is None else _levels(no_agreement, "no_agreement", issues, ranges)
-        rule, label = decision_rule_game(decision_rule, players)
+        self._set_rule(decision_rule, players)
         if (
             isinstance(assumptions, (str, bytes))
             or not isinstance(assumptions, Iterable)
@@ -285,15 +286,9 @@ class IssueLinkageModel(Frozen):
             bounds=MappingProxyType(ranges),
             status_quo=MappingProxyType(sq),
             no_agreement=MappingProxyType(dict(d)),
-            decision_rule=rule,
-            rule_label=label,
             assumptions=tuple(assumptions),
             _hash=None,
         )
-
-    def is_winning(self, coalition) -> bool:
-        """Whether a coalition (names) wins under the decision rule."""
-        return self.decision_rule.is_winning(coalition)
 
     def _key(self) -> tuple:
         return (

@@ -26,15 +26,16 @@ import numpy as np
 
 from .._checks import as_list, player_names
 from .._display import html_block
-from .._frozen import Frozen, assign
+from .._frozen import assign
 from .._reals import LARGEST_COORDINATE, policy_point
 from ..exceptions import InvalidArgumentError, InvalidProblemError
-from .simple import decision_rule_game, shorthand_rule
+from ._decision import RuledModel
+from .simple import shorthand_rule
 
 __all__ = ["SpatialModel"]
 
 
-class SpatialModel(Frozen):
+class SpatialModel(RuledModel):
     """Ideal points, a status quo, a decision rule and an optional agenda setter.
 
     The model is immutable and hashable: two models are equal when their players, ideal
@@ -63,6 +64,7 @@ class SpatialModel(Frozen):
 
     Examples
     --------
+    >>> from coalitions.bargaining import setter_outcome
     >>> m = SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE", setter="E")
     >>> setter_outcome(m).outcome
     4.0
@@ -175,7 +177,7 @@ class SpatialModel(Frozen):
             raise InvalidProblemError(
                 f"the setter {setter!r} is not a player; players are {list(players)}."
             )
-        rule, label = decision_rule_game(decision_rule, players)
+        self._set_rule(decision_rule, players)
         # Own read-only copies, with -0.0 as 0.0 so that equal models hash alike.
         ideals, q, w = (np.array(a, dtype=np.float64) + 0.0 for a in (ideals, q, w))
         for array in (ideals, q, w):
@@ -188,14 +190,8 @@ class SpatialModel(Frozen):
             weights=w,
             dimension=ideals.shape[1],
             setter=None if setter is None else str(setter),
-            decision_rule=rule,
-            rule_label=label,
             _hash=None,
         )
-
-    def is_winning(self, coalition) -> bool:
-        """Whether a coalition (names) wins under the decision rule."""
-        return self.decision_rule.is_winning(coalition)
 
     def _key(self) -> tuple:
         return (
