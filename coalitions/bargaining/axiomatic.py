@@ -86,33 +86,38 @@ def _result(
     """The float answer (``message`` says why it is not exact, for exact data)."""
     x = np.asarray(u, dtype=np.float64)
     x.setflags(write=False)
-    shares = problem.shares(x)
     if not message and problem.expressions is not None:
         message = NOT_EXACT["formulas"]
-    return BargainingResult(
-        x=x,
-        players=problem.players,
-        exact=False,
-        concept=concept,
-        method="numerical",
-        disagreement=problem.disagreement,
-        shares=shares,
-        message=message,
-        **extra,
-    )
+    return _answer(problem, x, concept, "numerical", problem.shares(x), message=message, **extra)
 
 
 def _exact_result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
     """The exact answer of an exact polytope (Fractions, certified)."""
-    return BargainingResult(
-        x=_frozen(u),
-        players=problem.players,
-        exact=True,
-        concept=concept,
-        method="exact",
+    return _answer(
+        problem,
+        _frozen(u),
+        concept,
+        "exact",
+        None,
         disagreement=_frozen(problem.exact_disagreement),
-        shares=None,
         **extra,
+    )
+
+
+def _answer(
+    problem: BargainingProblem, x: np.ndarray, concept: str, method: str, shares, **fields
+) -> BargainingResult:
+    """The result of a solution found by ``method``: exact unless it is ``"numerical"``; the
+    disagreement point is the problem's unless ``fields`` give it."""
+    fields.setdefault("disagreement", problem.disagreement)
+    return BargainingResult(
+        x=x,
+        players=problem.players,
+        exact=method != "numerical",
+        concept=concept,
+        method=method,
+        shares=shares,
+        **fields,
     )
 
 
@@ -338,18 +343,12 @@ def _closed_form(
         )
     shares = [sp.radsimp(sp.simplify(best)), sp.radsimp(sp.simplify(s - best))]
     utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share))) for f, share in zip((f1, f2), shares)]
-    xs = np.empty(2, dtype=object)
-    xs[:] = utilities
-    sh = np.empty(2, dtype=object)
-    sh[:] = shares
-    return BargainingResult(
-        x=xs,
-        players=problem.players,
-        exact=True,
-        concept=concept,
-        method="symbolic",
-        disagreement=problem.disagreement,
-        shares=sh,
+    return _answer(
+        problem,
+        _frozen(utilities),
+        concept,
+        "symbolic",
+        _frozen(shares),
         weights=numeric.weights,
         ideal=numeric.ideal,
     )

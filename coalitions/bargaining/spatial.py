@@ -565,19 +565,7 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
         lo, hi = core.interval
         llap = float(np.clip(qv, lo, hi))
         if llap == qv:
-            return LCDResult(
-                llap_point=qv,
-                ceiling=qv,
-                binding=(),
-                protected=True,
-                status_quo=qv,
-                interval=(qv, qv),
-                direction=0.0,
-                decision_rule=model.rule_label,
-                players=model.players,
-                concept="lowest-common-denominator",
-                method="closed-form",
-            )
+            return _lcd(model, "closed-form", qv, interval=(qv, qv), direction=0.0)
         direction = 1.0 if llap > qv else -1.0
         parts = [
             iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0 else iv[1] <= qv)
@@ -596,36 +584,20 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
             for p, a in zip(model.players, model.acceptability_limits())
             if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling))
         )
-        return LCDResult(
-            llap_point=llap,
-            ceiling=float(ceiling),
-            binding=binding,
-            protected=False,
-            status_quo=qv,
+        return _lcd(
+            model,
+            "closed-form",
+            qv,
+            (llap, float(ceiling), binding),
             interval=tuple(sorted((llap, float(ceiling)))),
             direction=direction,
-            decision_rule=model.rule_label,
-            players=model.players,
-            concept="lowest-common-denominator",
-            method="closed-form",
         )
     if model.rule_label != "unanimity":
         raise InvalidProblemError("the 2-D lowest common denominator is defined for unanimity.")
     p = _project_hull(model.ideals, q)
     e = p - q
     if float(np.sqrt((e**2).sum())) <= 1e-9:
-        qt = tuple(q.tolist())
-        return LCDResult(
-            llap_point=qt,
-            ceiling=qt,
-            binding=(),
-            protected=True,
-            status_quo=qt,
-            decision_rule=model.rule_label,
-            players=model.players,
-            concept="lowest-common-denominator",
-            method="numerical",
-        )
+        return _lcd(model, "numerical", tuple(q.tolist()))
     # along q + t e each disc allows t <= 2 e'W_i(x_i - q) / e'W_i e
     limits = (
         2
@@ -634,15 +606,30 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     )
     t = float(limits.min())
     binding = tuple(pl for pl, lim in zip(model.players, limits) if lim <= t + 1e-9)
-    return LCDResult(
-        llap_point=tuple(p.tolist()),
-        ceiling=tuple((q + t * e).tolist()),
-        binding=binding,
-        protected=False,
-        status_quo=tuple(q.tolist()),
+    return _lcd(
+        model,
+        "numerical",
+        tuple(q.tolist()),
+        (tuple(p.tolist()), tuple((q + t * e).tolist()), binding),
         direction=tuple((e / math.sqrt((e**2).sum())).tolist()),
+    )
+
+
+def _lcd(
+    model: SpatialModel, method: str, status_quo, change: tuple | None = None, **fields
+) -> LCDResult:
+    """The LCD result. ``change`` is ``(llap_point, ceiling, binding)``; without it the
+    status quo is protected (it is in the core: no change passes)."""
+    llap, ceiling, binding = (status_quo, status_quo, ()) if change is None else change
+    return LCDResult(
+        llap_point=llap,
+        ceiling=ceiling,
+        binding=binding,
+        protected=change is None,
+        status_quo=status_quo,
         decision_rule=model.rule_label,
         players=model.players,
         concept="lowest-common-denominator",
-        method="numerical",
+        method=method,
+        **fields,
     )

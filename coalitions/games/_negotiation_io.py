@@ -132,16 +132,15 @@ def _player(value: Any, where: str, players: Iterable[str]) -> str:
 def _per_player(value: Any, where: str, players: tuple, convert) -> dict:
     """``{name: item}`` with exactly the players as keys."""
     value = _object(value, where, '{"A": 1, "B": 2}')
-    unknown = [k for k in value if k not in players]
-    if unknown:
-        raise InvalidProblemError(
-            f"{where}: {unknown[0]!r} is not a player; players are {list(players)}."
-        )
-    missing = [p for p in players if p not in value]
-    if missing:
-        raise InvalidProblemError(
-            f"{where}: no entry for player {missing[0]!r}; give one per player."
-        )
+    for name in (*value, *players):  # the first key that is no player, then the first gap
+        if name not in players:
+            raise InvalidProblemError(
+                f"{where}: {name!r} is not a player; players are {list(players)}."
+            )
+        if name not in value:
+            raise InvalidProblemError(
+                f"{where}: no entry for player {name!r}; give one per player."
+            )
     return {p: convert(value[p], f"{where}.{p}") for p in players}
 
 
