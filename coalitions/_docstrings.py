@@ -46,7 +46,9 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
     texts = {name: textwrap.dedent(text).strip("\n") for name, text in fragments.items()}
 
     def apply(obj: _T) -> _T:
-        doc = obj.__doc__ or ""
+        if obj.__doc__ is None:  # docstrings stripped (python -OO): nothing to fill
+            return obj
+        doc = obj.__doc__
         used: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:
