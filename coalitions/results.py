@@ -65,6 +65,7 @@ __all__ = [
     "LeastCoreResult",
     "NucleolusResult",
     "SensitivityResult",
+    "PolytopeResult",
     "ScenarioResult",
     "BargainingResult",
     "RubinsteinResult",
@@ -1264,4 +1265,38 @@ class ScenarioResult(Result):
             }
             for row in self.rows
         ]
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PolytopeResult(AllocationResult):
+    """A set solution that is a polytope: its vertices and its centroid
+    (:func:`coalitions.weber_set`, :func:`~coalitions.core_cover`,
+    :func:`~coalitions.reasonable_set`, :func:`~coalitions.core_center`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The centroid (centre of mass) of the polytope; NaN when the set is empty. Exact only
+        when the set is a single point of a rational game.
+    vertices : tuple of numpy.ndarray
+        The distinct vertices, sorted; exact for a rational game.
+    is_empty : bool
+    dimension : int
+        The dimension of the polytope's affine hull (-1 when empty, 0 for a point).
+    volume : float
+        Its volume in that dimension (1 for a point, 0 when empty).
+    cost : bool
+        True for a cost game (the vertices are cost shares).
+    """
+
+    vertices: tuple = ()
+    is_empty: bool = False
+    dimension: int = -1
+    volume: float = 0.0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "dimension")
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
         return out
