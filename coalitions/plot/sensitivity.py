@@ -5,13 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._docstrings import fill_doc
 from ..exceptions import InvalidArgumentError
-from ._mpl import as_float, new_figure, plot_doc
+from ._mpl import DOCS, as_float, new_figure
 
 __all__ = ["tornado", "scenario_bars"]
 
+#: The end of both docstrings: the title, the figure returned, and the errors.
+_TAIL = f"""title : str, optional
+    The axes title; by default the name of what is drawn.
 
-@plot_doc("figure", "no_matplotlib")
+{DOCS["figure"]}
+
+Raises
+------
+InvalidArgumentError
+    If ``result`` is not the kind of result this figure draws, or has nothing of that name.
+{DOCS["no_matplotlib"]}"""
+
+
+@fill_doc(tail=_TAIL)
 def tornado(result: Any, quantity: str, *, title: str | None = None) -> Any:
     """The tornado diagram of one quantity of a :func:`coalitions.sensitivity` result.
 
@@ -23,17 +36,9 @@ def tornado(result: Any, quantity: str, *, title: str | None = None) -> Any:
     ----------
     result : SensitivityResult
     quantity : str
-        One of the result's quantities (a key of ``result.tornado``).
-    title : str, optional
-        The axes title; by default the quantity's name.
-
-    {{figure}}
-
-    Raises
-    ------
-    InvalidArgumentError
-        If ``result`` is not a sensitivity result or has no such quantity.
-    {{no_matplotlib}}
+        One of the result's quantities (a key of ``result.tornado``). A conclusion (a label)
+        has no tornado: its breakpoints are in ``result.breakpoints``.
+    {{tail}}
 
     Examples
     --------
@@ -71,7 +76,7 @@ def tornado(result: Any, quantity: str, *, title: str | None = None) -> Any:
     return figure
 
 
-@plot_doc("figure", "no_matplotlib")
+@fill_doc(tail=_TAIL)
 def scenario_bars(result: Any, metric: str, *, title: str | None = None) -> Any:
     """Grouped bars of one metric of a :func:`coalitions.compare_scenarios` result: one group
     per member (a single group for a scalar metric), one bar per scenario.
@@ -80,17 +85,8 @@ def scenario_bars(result: Any, metric: str, *, title: str | None = None) -> Any:
     ----------
     result : ScenarioResult
     metric : str
-        One of the result's metrics.
-    title : str, optional
-        The axes title; by default the metric's name.
-
-    {{figure}}
-
-    Raises
-    ------
-    InvalidArgumentError
-        If ``result`` is not a scenario comparison or has no such metric.
-    {{no_matplotlib}}
+        One of the result's metrics. A member absent from a scenario has no bar there.
+    {{tail}}
 
     Examples
     --------
