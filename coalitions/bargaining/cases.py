@@ -15,18 +15,21 @@ parameters). The utility parameters are ILLUSTRATIVE ASSUMPTIONS read by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..datasets.eu_sanctions import (
     ASSUMPTION_LABEL,
     belarus_sanctions_timeline,
     bloc_states,
     cyprus_belarus_assumptions,
+    eu27_population,
     eu_qualified_majority,
 )
 from ..exceptions import InvalidProblemError
 from ..results import LCDResult, LinkageResult, Result
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set
+from .rubinstein import rubinstein
 from .spatial import SpatialModel, lcd_outcome
 
 __all__ = [
@@ -54,7 +57,31 @@ def _utility(row: dict) -> dict:
     }
 
 
-def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> IssueLinkageModel:
+#: The parameter columns an override may replace, by its prefix.
+PARAMETER_COLUMNS = {
+    "alpha": "alpha_belarus_listing",
+    "t": "t_turkey_ideal",
+    "beta": "beta_turkey_salience",
+}
+
+
+def _with_overrides(rows: list[dict], overrides) -> list[dict]:
+    rows = [dict(row) for row in rows]
+    by_bloc = {row["bloc"]: row for row in rows}
+    for key, value in dict(overrides).items():
+        prefix, _, bloc = str(key).partition("_")
+        if prefix not in PARAMETER_COLUMNS or bloc not in by_bloc:
+            raise InvalidProblemError(
+                f"unknown parameter {key!r}: use <alpha|t|beta>_<bloc> with a bloc of "
+                f"{sorted(by_bloc)}, e.g. 'beta_DE'."
+            )
+        by_bloc[bloc][PARAMETER_COLUMNS[prefix]] = value
+    return rows
+
+
+def cyprus_belarus_model(
+    unit: str = "blocs", decision_rule="unanimity", *, overrides=None
+) -> IssueLinkageModel:
     """The linkage model of the Cyprus hold-up.
 
     Parameters
@@ -65,6 +92,10 @@ def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> Issu
     decision_rule : str or callable, optional
         ``"unanimity"`` (the CFSP rule), ``"qmv"`` (the Council's qualified majority on the
         same unit) or any decision rule of :class:`IssueLinkageModel`.
+    overrides : mapping, optional
+        Replacement values of assumed parameters, keyed ``"<column>_<bloc>"`` with the
+        columns ``alpha`` (value of the listing), ``t`` (ideal Turkey response) and ``beta``
+        (salience of Turkey), e.g. ``{"beta_DE": 4}``: what a sensitivity analysis varies.
 
     Returns
     -------
@@ -91,7 +122,7 @@ def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> Issu
     """
     if unit not in ("blocs", "states"):
         raise InvalidProblemError(f"unit must be 'blocs' or 'states', got {unit!r}.")
-    rows = cyprus_belarus_assumptions()
+    rows = _with_overrides(cyprus_belarus_assumptions(), overrides or {})
     if unit == "blocs":
         utilities = {row["bloc"]: _utility(row) for row in rows}
     else:
@@ -137,6 +168,10 @@ class CyprusBelarusReport(Result):
         Package versus issue-by-issue win-set sizes.
     timeline : list of dict
         The dated facts.
+    predictions : dict
+        The rival point predictions of the Turkey response, the observed outcome placed on
+        the same scale (an assumption), and the constructive-abstention counterfactual
+        (:func:`cyprus_belarus_predictions`).
     value : float
         The value of the veto to Cyprus under unanimity.
     """
@@ -150,6 +185,7 @@ class CyprusBelarusReport(Result):
     turkey_lcd: LCDResult
     package: dict
     timeline: tuple = ()
+    predictions: dict = field(default_factory=dict)
 
     @property
     def value(self) -> float:
@@ -205,8 +241,200 @@ def cyprus_belarus_report(unit: str = "blocs") -> CyprusBelarusReport:
         turkey_lcd=lcd,
         package=package_win_set(model, resolution=CYPRUS_BELARUS_RESOLUTION),
         timeline=tuple(belarus_sanctions_timeline()),
+        predictions=cyprus_belarus_predictions(analysis),
         players=tuple(model.players),
         exact=False,
         concept="cyprus-belarus",
         method="linkage-analysis",
     )
+
+
+#: ASSUMPTION: discount factors of the Rubinstein reading, Cyprus first (the more patient).
+RUBINSTEIN_DISCOUNTS = (0.95, 0.9)
+#: ASSUMPTION: where the European Council conclusions of 1-2 October 2020 (a positive agenda
+#: with Turkey and a conditional threat of measures under Art. 29 TEU; no sanctions adopted)
+#: stand on the 0..1 scale of the Turkey response.
+OBSERVED_TURKEY_RESPONSE = 0.25
+#: The Council presidency in the second half of 2020.
+PRESIDENCY = "DE"
+#: Art. 31(1) TEU, second subparagraph: abstainers block only when they are at least a third
+#: of the member states and hold at least a third of the population.
+ABSTENTION_SHARE = (1, 3)
+
+
+def _abstention_rule():
+    population = eu27_population()
+    total = sum(population.values())
+    a, b = ABSTENTION_SHARE
+
+    def adopted_unless_a_third_abstain(coalition) -> bool:
+        abstainers = [s for s in population if s not in set(coalition)]
+        blocked = (
+            b * len(abstainers) >= a * len(population)
+            and b * sum(population[s] for s in abstainers) >= a * total
+        )
+        return not blocked
+
+    adopted_unless_a_third_abstain.__name__ = (
+        "constructive abstention (Art. 31(1) TEU): adopted unless a third of the states "
+        "holding a third of the population abstain"
+    )
+    return adopted_unless_a_third_abstain
+
+
+def cyprus_belarus_predictions(unanimity: LinkageResult | None = None) -> dict:
+    """The rival point predictions of the Turkey response Cyprus obtains, side by side.
+
+    Each prediction is a reading of the same model: the blocker takes all (the largest
+    concession every other member still prefers to no listing), the Nash bargaining package
+    of the blocs (each bloc one voice) and of the 27 states (each state one voice), the lowest
+    common denominator with no linkage, the Council presidency as agenda setter (its ideal
+    within the zone of agreement), and a Rubinstein split of the zone of agreement with
+    Cyprus the more patient. The observed outcome is placed on the same scale, and that
+    placement is labelled as an assumption. The constructive-abstention counterfactual asks
+    what Cyprus would have obtained by abstaining (Art. 31(1) TEU, second subparagraph)
+    instead of vetoing.
+
+    Parameters
+    ----------
+    unanimity : LinkageResult, optional
+        The blocs' linkage analysis under unanimity (computed when not given).
+
+    Returns
+    -------
+    dict
+        ``predictions`` (a list of ``name``, ``turkey_response``, ``basis``, ``assumption``),
+        ``observed``, ``closest`` (the prediction nearest the observed placement),
+        ``abstention`` and ``baseline`` (what the value of the veto is measured against).
+
+    Examples
+    --------
+    >>> found = cyprus_belarus_predictions()
+    >>> {p["name"]: round(p["turkey_response"], 4) for p in found["predictions"]}["Nash, equal blocs"]
+    0.2996
+    """
+    issues = {"blocker": BLOCKER, "linked_issue": LINKED_ISSUE, "demand_issue": DEMAND_ISSUE}
+    if unanimity is None:
+        unanimity = linkage_analysis(cyprus_belarus_model("blocs"), **issues)
+    states = linkage_analysis(cyprus_belarus_model("states"), **issues)
+    abstention = linkage_analysis(
+        cyprus_belarus_model("states"), decision_rule=_abstention_rule(), **issues
+    )
+    lo, hi = unanimity.zopa if unanimity.zopa is not None else (0.0, 0.0)
+    model = cyprus_belarus_model("blocs")
+    setter = min(max(model.utilities[PRESIDENCY][DEMAND_ISSUE].ideal(0.0, 1.0), lo), hi)
+    share = float(rubinstein(list(RUBINSTEIN_DISCOUNTS)).x[0])
+
+    def demand(outcome) -> float | None:
+        return None if outcome is None else float(outcome[DEMAND_ISSUE])
+
+    predictions: list[dict[str, Any]] = [
+        {
+            "name": "blocker takes all",
+            "turkey_response": float(unanimity.max_concession),
+            "basis": "the largest concession every other bloc prefers to no listing",
+            "assumption": "Cyprus holds all the bargaining power",
+        },
+        {
+            "name": "Nash, equal blocs",
+            "turkey_response": demand(unanimity.nash_package),
+            "basis": "the package maximising the product of the six blocs' gains",
+            "assumption": "each bloc bargains with equal weight",
+        },
+        {
+            "name": "Nash, weighted by states",
+            "turkey_response": demand(states.nash_package),
+            "basis": "the package maximising the product of the 27 states' gains",
+            "assumption": "each state bargains with equal weight",
+        },
+        {
+            "name": "lowest common denominator (no linkage)",
+            "turkey_response": float(unanimity.unlinked[DEMAND_ISSUE]),
+            "basis": "the Turkey issue alone, decided by unanimity",
+            "assumption": "the issues are not linked",
+        },
+        {
+            "name": f"presidency ({PRESIDENCY}) as agenda setter",
+            "turkey_response": float(setter),
+            "basis": "the presidency's ideal within the zone of agreement",
+            "assumption": "the presidency proposes the package and nobody amends it",
+        },
+        {
+            "name": "Rubinstein, Cyprus more patient",
+            "turkey_response": float(lo + share * (hi - lo)),
+            "basis": "Cyprus's Rubinstein share of the zone of agreement, proposing first",
+            "assumption": (
+                f"discount factors {RUBINSTEIN_DISCOUNTS[0]} (Cyprus) and "
+                f"{RUBINSTEIN_DISCOUNTS[1]} (the others); the zone split linearly"
+            ),
+        },
+    ]
+    observed = {
+        "turkey_response": OBSERVED_TURKEY_RESPONSE,
+        "event": "European Council conclusions, 1-2 October 2020 (two-track approach)",
+        "assumption": (
+            "a positive agenda with a conditional threat of measures, no sanctions "
+            f"adopted, placed at {OBSERVED_TURKEY_RESPONSE} on the 0..1 scale"
+        ),
+    }
+    known = [p for p in predictions if p["turkey_response"] is not None]
+    closest = min(known, key=lambda p: abs(float(p["turkey_response"]) - OBSERVED_TURKEY_RESPONSE))
+    return {
+        "scale": "the EU's response to Turkey's drilling, 0 (none) to 1 (the strongest)",
+        "predictions": predictions,
+        "observed": observed,
+        "closest": closest["name"],
+        "abstention": {
+            "can_block": bool(abstention.can_block),
+            "turkey_response": float(abstention.linked[DEMAND_ISSUE]),
+            "value_of_veto": float(unanimity.value_of_veto),
+            "rule": _abstention_rule().__name__,
+        },
+        "baseline": (
+            "the value of the veto is Cyprus's utility in the package minus its utility issue "
+            "by issue (each issue's lowest common denominator)"
+        ),
+    }
+
+
+#: The assumptions a sensitivity analysis varies, with their plausible ranges: the value of the
+#: listing and the salience of Turkey of the four blocs that can cap the concession, each
+#: from half to twice its assumed value (ASSUMPTION: the ranges themselves are judgements).
+SENSITIVITY_BLOCS = ("DE", "OTHERS", "FR", "BALT_PL")
+
+
+def cyprus_belarus_assumption_ranges() -> list:
+    """The labelled assumptions of the case with their ranges (for
+    :func:`coalitions.sensitivity`): ``alpha`` and ``beta`` of :data:`SENSITIVITY_BLOCS`."""
+    from ..analysis import Assumption
+
+    rows = {row["bloc"]: row for row in cyprus_belarus_assumptions()}
+    out = []
+    for bloc in SENSITIVITY_BLOCS:
+        for prefix in ("alpha", "beta"):
+            value = float(rows[bloc][PARAMETER_COLUMNS[prefix]])
+            out.append(
+                Assumption(
+                    f"{prefix}_{bloc}",
+                    value,
+                    value / 2,
+                    2 * value,
+                    description=f"{PARAMETER_COLUMNS[prefix]} of {bloc}",
+                    source="illustrative (cyprus_belarus_model_assumptions.csv); range: half "
+                    "to twice the assumed value, a judgement",
+                )
+            )
+    return out
+
+
+def cyprus_belarus_outcomes(**overrides) -> dict:
+    """The headline outcomes of the case for the given parameter overrides: the largest
+    concession, the Nash package (both quantities) and the binding member (a conclusion)."""
+    issues = {"blocker": BLOCKER, "linked_issue": LINKED_ISSUE, "demand_issue": DEMAND_ISSUE}
+    result = linkage_analysis(cyprus_belarus_model("blocs", overrides=overrides), **issues)
+    nash = result.nash_package
+    return {
+        "max_concession": float(result.max_concession or 0.0),
+        "nash_package": float(nash[DEMAND_ISSUE]) if nash is not None else 0.0,
+        "binding member": ", ".join(result.capped_by) or "nobody",
+    }

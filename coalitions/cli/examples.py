@@ -50,12 +50,31 @@ def run_example(
     name: str = typer.Argument(..., help="The example's name (see `list`)."),
     as_json: Json = False,
     plot: Plot = None,
+    sensitivity: bool = typer.Option(
+        False,
+        "--sensitivity",
+        help="Instead of the report: how its headline numbers and conclusions move over the "
+        "ranges of its labelled assumptions (cases with ranges only).",
+    ),
+    vary: list[str] = typer.Option(
+        [], "--vary", help="With --sensitivity: a range NAME=LO:HI for one assumption (repeat)."
+    ),
+    samples: int = typer.Option(
+        200, "--samples", help="With --sensitivity: Monte Carlo draws (at least 8)."
+    ),
 ) -> None:
-    """Run one worked example and print its report."""
-    from ..examples import run_case
+    """Run one worked example and print its report (or, with --sensitivity, its
+    sensitivity to its labelled assumptions)."""
+    from ..examples import parse_range, run_case, sensitivity_report
 
     with errors_to_stderr():
-        report = run_case(name)
+        if vary and not sensitivity:
+            fail("--vary goes with --sensitivity")
+        if sensitivity:
+            ranges = {n: (lo, hi) for n, lo, hi in map(parse_range, vary)}
+            report = sensitivity_report(name, vary=ranges, samples=samples)
+        else:
+            report = run_case(name)
         written = save_example_plot(report, plot) if plot is not None else None
     if as_json:
         payload = report.to_dict()

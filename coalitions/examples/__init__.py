@@ -10,6 +10,7 @@ From a shell: ``coalitions examples list`` and ``coalitions examples run NAME``.
 
 from ._registry import CASES, Case, get_case, list_cases, register, run_case
 from ._report import Report, Section, format_number
+from ._sensitivity import case_sensitivity, parse_range, sensitivity_report
 
 # the tour order
 from . import glove  # noqa: E402,F401  (importing a case registers it)
@@ -29,4 +30,7 @@ __all__ = [
     "run_case",
     "format_number",
     "CASES",
+    "case_sensitivity",
+    "sensitivity_report",
+    "parse_range",
 ]

@@ -28,6 +28,12 @@ class Case:
     summary: str
     compute: Callable[[], Any]
     report: Callable[[Any], Report]
+    #: The case's labelled assumptions with ranges (a function returning
+    #: :class:`~coalitions.analysis.Assumption` objects), or None.
+    assumptions: Callable[[], list] | None = None
+    #: ``outcomes(**values)``: the case's headline quantities and conclusions for the given
+    #: assumption values (what :func:`coalitions.sensitivity` varies), or None.
+    outcomes: Callable[..., Any] | None = None
 
     def run(self) -> Report:
         """The case's report: ``report(compute())``."""
@@ -38,15 +44,22 @@ class Case:
 
 
 def register(
-    name: str, title: str, summary: str, compute: Callable[[], Any]
+    name: str,
+    title: str,
+    summary: str,
+    compute: Callable[[], Any],
+    *,
+    assumptions: Callable[[], list] | None = None,
+    outcomes: Callable[..., Any] | None = None,
 ) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
     """Decorator: register the case ``name`` whose ``report(results)`` lays out what
-    ``compute()`` returns (names are unique)."""
+    ``compute()`` returns (names are unique); ``assumptions`` and ``outcomes`` make it
+    available to ``coalitions examples run NAME --sensitivity``."""
 
     def decorate(report: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
-        CASES[name] = Case(name, title, summary, compute, report)
+        CASES[name] = Case(name, title, summary, compute, report, assumptions, outcomes)
         return report
 
     return decorate

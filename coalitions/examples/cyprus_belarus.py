@@ -36,7 +36,26 @@ def compute():
     return cyprus_belarus_report()
 
 
-@register("cyprus-belarus", TITLE, SUMMARY, compute)
+def _assumption_ranges():
+    from ..bargaining.cases import cyprus_belarus_assumption_ranges
+
+    return cyprus_belarus_assumption_ranges()
+
+
+def _outcomes(**values):
+    from ..bargaining.cases import cyprus_belarus_outcomes
+
+    return cyprus_belarus_outcomes(**values)
+
+
+@register(
+    "cyprus-belarus",
+    TITLE,
+    SUMMARY,
+    compute,
+    assumptions=_assumption_ranges,
+    outcomes=_outcomes,
+)
 def report(results) -> Report:
     """The Cyprus-Belarus report: every number comes from ``results``."""
     unanimity, qmv = results.unanimity, results.qmv
@@ -162,6 +181,49 @@ def report(results) -> Report:
         data={"qmv": qmv.to_dict()},
     )
 
+    found = results.predictions
+    observed = found["observed"]
+    rivals = Section(
+        "Rival predictions of the Turkey response, and what happened",
+        ["reading", "Turkey response", "what it assumes"],
+        [[p["name"], p["turkey_response"], p["assumption"]] for p in found["predictions"]]
+        + [[f"observed: {observed['event']}", observed["turkey_response"], "see below"]],
+        [
+            f"On the scale of {found['scale']}, the readings of one model disagree: "
+            + ", ".join(f"{p['name']} {p['turkey_response']:.3f}" for p in found["predictions"])
+            + ".",
+            f"The reported package of {unanimity.max_concession:.3f} assumes that {blocker} "
+            "holds all the bargaining power; with equal bargaining weights it is "
+            f"{found['predictions'][1]['turkey_response']:.4f} by blocs and "
+            f"{found['predictions'][2]['turkey_response']:.4f} by states.",
+            f"Placed on the same scale, the observed outcome is closest to: {found['closest']}.",
+            f"The value of the veto is measured against a named baseline: {found['baseline']}.",
+        ],
+        assumptions=[observed["assumption"]]
+        + [f"{p['name']}: {p['assumption']}" for p in found["predictions"]],
+        data={"predictions": found},
+    )
+    abstention = found["abstention"]
+    abstain = Section(
+        "Counterfactual: constructive abstention instead of a veto",
+        ["rule", f"{blocker} can block", "Turkey response obtained", f"{blocker} gives up"],
+        [
+            [
+                abstention["rule"],
+                abstention["can_block"],
+                abstention["turkey_response"],
+                abstention["value_of_veto"],
+            ]
+        ],
+        [
+            f"Had {blocker} abstained (Art. 31(1) TEU, second subparagraph), the listing would "
+            f"pass without it ({'it could still block' if abstention['can_block'] else 'one abstainer never blocks'}), "
+            f"the Turkey response would stay at {abstention['turkey_response']:g}, and "
+            f"{blocker} would give up the value of its veto, {abstention['value_of_veto']:.3f}."
+        ],
+        data={"abstention": abstention},
+    )
+
     def plot():
         from ..plot import power_index_bars
 
@@ -178,7 +240,7 @@ def report(results) -> Report:
         "cyprus-belarus",
         TITLE,
         SUMMARY,
-        [timeline, assumed, outcomes, gains, counterfactual],
+        [timeline, assumed, outcomes, rivals, gains, counterfactual, abstain],
         assumptions=list(unanimity.assumptions),
         references=REFERENCES,
         plot=plot,
