@@ -26,6 +26,7 @@ from .solutions import __all__ as _solutions_all
 
 # The core family's result classes (core, least core, nucleolus).
 from .results import BalancedCollection, CoreResult, LeastCoreResult, NucleolusResult  # noqa: E402
+from .results import BargainingSetResult, KernelResult  # noqa: E402
 
 # Voting power: simple games, power indices, real bodies.
 from . import datasets, power  # noqa: E402
@@ -159,6 +160,8 @@ __all__ = list(
             "SetterResult",
             "LCDResult",
             "LinkageResult",
+            "KernelResult",
+            "BargainingSetResult",
         ]
     )
 )

@@ -54,6 +54,9 @@ FRONT_DOORS = {
     "shapley_estimate",
     "banzhaf_estimate",
     "bargaining_solution",
+    "prekernel",
+    "kernel",
+    "bargaining_set",
 }
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

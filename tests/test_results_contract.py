@@ -72,6 +72,10 @@ FACTORIES = {
     "CoreResult": lambda: co.core(GLOVE),
     "LeastCoreResult": lambda: co.least_core(co.majority_game(3)),
     "NucleolusResult": lambda: co.nucleolus(co.bankruptcy_game(200, [100, 200, 300])),
+    "KernelResult": lambda: co.kernel(GLOVE),
+    "BargainingSetResult": lambda: co.bargaining_set(
+        co.majority_game(3), [Fraction(1, 2), Fraction(1, 2), 0]
+    ),
 }
 
 #: Result classes that are bases, not returned by any solver.
