@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint format test-deep bench bench-full clean
+.PHONY: demo test test-fast notebooks lint format test-deep bench bench-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 # The test environment also has the optional extras, so that plots and the Dask executor are
 # tested too (their tests skip cleanly where the extras are absent).
 $(VENV)/.installed-test: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist,frames]'
+	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist,frames,release]'
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
@@ -25,6 +25,11 @@ demo: $(VENV)/.installed
 
 test: lint
 	$(BIN)/python -m pytest -q
+
+# The inner loop while editing: no lint, a sixth of the hypothesis examples, the tests marked
+# slow left out, stop at the first failure; narrow it with `FAST_ARGS=tests/power`.
+test-fast: $(VENV)/.installed-test
+	COALITIONS_TEST_PROFILE=fast $(BIN)/python -m pytest -q -x $(FAST_ARGS)
 
 # Lint, format check and type check of the whole tree (part of `make test`, so of CI).
 lint: $(VENV)/.installed-test
@@ -43,6 +48,10 @@ test-deep: $(VENV)/.installed-test
 	echo "test-deep: seed $$seed (replay: make test-deep SEED=$$seed)"; \
 	COALITIONS_TEST_PROFILE=deep COALITIONS_TEST_SEED=$$seed \
 	$(BIN)/python -m pytest -q --hypothesis-seed=$$seed $(DEEP_ARGS)
+
+# Rebuild and execute docs/notebooks/ from the tutorials and cases they are made of.
+notebooks: $(VENV)/.installed-test
+	$(BIN)/python docs/_tools/notebooks.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run_all.py --small

@@ -39,7 +39,7 @@ _MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{(?P<name>\w+)\}\}[ \t]*$", re.MULT
 def fill_doc(**fragments: str) -> Callable[[_T], _T]:
     """Return a decorator that replaces each ``{{name}}`` marker line by ``fragments[name]``.
 
-    A marker with no fragment raises :class:`KeyError` when the module is imported, so a typo
+    A marker with no fragment raises :class:`RuntimeError` when the module is imported, so a typo
     fails every test that imports it instead of reaching a reader; a fragment that no marker
     uses raises too.
     """
@@ -52,7 +52,7 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
             if name not in texts:
-                raise KeyError(
+                raise RuntimeError(
                     f"docstring of {getattr(obj, '__qualname__', obj)!r}: no fragment {name!r}"
                 )
             used.add(name)
@@ -61,7 +61,7 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         filled = _MARKER.sub(replace, doc)
         unused = set(texts) - used
         if unused:
-            raise KeyError(
+            raise RuntimeError(
                 f"docstring of {getattr(obj, '__qualname__', obj)!r}: no marker for {sorted(unused)}"
             )
         obj.__doc__ = filled

@@ -1,6 +1,6 @@
 """Test configuration: hypothesis profiles and the seeded ``rng`` fixture.
 
-Three hypothesis profiles, chosen by ``COALITIONS_TEST_PROFILE`` (else ``ci`` when ``CI`` is
+Four hypothesis profiles, chosen by ``COALITIONS_TEST_PROFILE`` (else ``ci`` when ``CI`` is
 set, else ``default``):
 
 - ``default`` (local ``make test``): 60 examples per property, random seeds, so local runs
@@ -11,6 +11,10 @@ set, else ``default``):
   ``make test-deep`` draws at random, prints, and passes to ``--hypothesis-seed``), so that a
   failure is replayed by ``make test-deep SEED=<seed>``. The ``rng`` fixture is seeded with it
   too. A failing example is also kept in ``.hypothesis/`` and replayed first by later runs.
+- ``fast`` (``make test-fast``, the inner loop): a sixth of the examples of every property
+  (at least :data:`FAST_MIN_EXAMPLES`), and the tests marked ``slow`` (building and installing
+  the wheel, the largest sizes) are deselected. It is a quick smoke run, never a substitute for
+  ``make test``.
 """
 
 import os
@@ -24,6 +28,8 @@ from hypothesis import HealthCheck, settings
 sys.path.insert(0, str(Path(__file__).parent))
 
 DEEP_FACTOR = 10
+FAST_DIVISOR = 6
+FAST_MIN_EXAMPLES = 5
 PROFILE = os.environ.get("COALITIONS_TEST_PROFILE") or ("ci" if os.environ.get("CI") else "default")
 SEED = os.environ.get("COALITIONS_TEST_SEED")
 
@@ -45,8 +51,11 @@ settings.register_profile(
         HealthCheck.filter_too_much,
     ],
 )
-if PROFILE not in ("default", "ci", "deep"):
-    raise pytest.UsageError(f"COALITIONS_TEST_PROFILE={PROFILE!r}: use default, ci or deep.")
+settings.register_profile(
+    "fast", parent=settings.get_profile("default"), max_examples=60 // FAST_DIVISOR
+)
+if PROFILE not in ("default", "ci", "deep", "fast"):
+    raise pytest.UsageError(f"COALITIONS_TEST_PROFILE={PROFILE!r}: use default, ci, deep or fast.")
 if SEED is not None and not SEED.isdigit():
     raise pytest.UsageError(f"COALITIONS_TEST_SEED={SEED!r}: use a non-negative integer.")
 settings.load_profile(PROFILE)
@@ -56,15 +65,35 @@ def pytest_report_header(config):
     line = f"hypothesis profile: {PROFILE}"
     if PROFILE == "deep":
         line += f" ({DEEP_FACTOR}x examples), seed {SEED}; replay: make test-deep SEED={SEED}"
+    elif PROFILE == "fast":
+        line += f" (1/{FAST_DIVISOR} of the examples, slow tests deselected: not a full run)"
     return line
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: a test of more than a few seconds; deselected by `make test-fast`"
+    )
+
+
+def _scaled(examples: int) -> int:
+    if PROFILE == "deep":
+        return examples * DEEP_FACTOR
+    return max(FAST_MIN_EXAMPLES, examples // FAST_DIVISOR)
+
+
 def pytest_collection_modifyitems(config, items):
-    """In the deep profile, multiply the examples of properties that fix ``max_examples``
-    (those that inherit it already have the deep profile's count)."""
-    if PROFILE != "deep":
+    """In the deep and fast profiles, scale the examples of properties that fix
+    ``max_examples`` (those that inherit it already have the profile's count); the fast profile
+    also deselects the tests marked ``slow``."""
+    if PROFILE == "fast":
+        slow = [item for item in items if item.get_closest_marker("slow")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if not item.get_closest_marker("slow")]
+    if PROFILE not in ("deep", "fast"):
         return
-    inherited = settings.get_profile("deep").max_examples
+    inherited = settings.get_profile(PROFILE).max_examples
     done = set()
     for item in items:
         test = getattr(item, "obj", None)
@@ -74,7 +103,7 @@ def pytest_collection_modifyitems(config, items):
         done.add(id(test))
         if own.max_examples != inherited:
             test._hypothesis_internal_use_settings = settings(
-                own, max_examples=own.max_examples * DEEP_FACTOR
+                own, max_examples=_scaled(own.max_examples)
             )
 
 

@@ -26,7 +26,7 @@ def test_marker_is_replaced_with_the_marker_indentation():
 
 
 def test_unknown_marker_raises():
-    with pytest.raises(KeyError, match="no fragment 'missing'"):
+    with pytest.raises(RuntimeError, match="no fragment 'missing'"):
 
         @fill_doc()
         def f():
@@ -34,7 +34,7 @@ def test_unknown_marker_raises():
 
 
 def test_unused_fragment_raises():
-    with pytest.raises(KeyError, match="no marker"):
+    with pytest.raises(RuntimeError, match="no marker"):
 
         @fill_doc(extra="text")
         def f():

@@ -209,6 +209,7 @@ def test_corpus_through_the_cli(sentinel, tmp_path):
         assert not sentinel.exists(), document
 
 
+@pytest.mark.slow
 def test_injection_through_the_installed_command(sentinel, tmp_path):
     """The real entry point, in a subprocess: stderr, exit code 1, no traceback."""
     payload = PAYLOADS[1].replace("{S}", str(sentinel))

@@ -499,6 +499,7 @@ def test_huge_scales_elsewhere():
     assert nash_solution(pie).x == pytest.approx([5e299, 5e299], rel=1e-8)
 
 
+@pytest.mark.slow
 def test_many_players_where_it_makes_sense():
     r = baron_ferejohn(1000, discount_factors=Fraction(9, 10), quota="unanimity")
     assert r.exact and r.x[0] == Fraction(1, 1000)
@@ -542,6 +543,7 @@ def test_bad_solution_option_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "valid solutions" in result.stderr
 
 
+@pytest.mark.slow
 def test_large_spatial_files_through_the_cli(tmp_path):
     rng = np.random.default_rng(0)
     runner = CliRunner()

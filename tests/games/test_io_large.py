@@ -19,6 +19,7 @@ def random_float_game(n: int, seed: int) -> co.TUGame:
     return co.TUGame(values)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n, format", [(23, "npz"), (24, "npz"), (25, "npz"), (24, "json+npy")])
 def test_large_float_games_round_trip_in_binary(tmp_path, n, format):
     game = random_float_game(n, seed=n)
@@ -29,6 +30,7 @@ def test_large_float_games_round_trip_in_binary(tmp_path, n, format):
     assert back.values.tobytes() == game.values.tobytes()
 
 
+@pytest.mark.slow
 def test_a_23_player_float_json_file_round_trips(tmp_path):
     game = random_float_game(23, seed=7)
     path = tmp_path / "game.json"
@@ -40,6 +42,7 @@ def test_a_23_player_float_json_file_round_trips(tmp_path):
     assert back.kind == "float" and back.values.tobytes() == game.values.tobytes()
 
 
+@pytest.mark.slow
 def test_a_23_player_float_table_without_kind_is_float(tmp_path):
     values = [0.0] + [0.5] * ((1 << 23) - 1)
     path = tmp_path / "game.json"
@@ -51,6 +54,7 @@ def test_a_23_player_float_table_without_kind_is_float(tmp_path):
         co.read_game(path)
 
 
+@pytest.mark.slow
 def test_the_cli_solves_a_25_player_file(tmp_path):
     game = random_float_game(25, seed=25)
     path = tmp_path / "big.npz"

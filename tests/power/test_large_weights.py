@@ -109,6 +109,7 @@ def test_decision_diagram_matches_enumeration(game):
 
 
 # ------------------------------------------------ n = 20, 27: the exact Shapley value, EU
+@pytest.mark.slow
 def test_twenty_huge_weights_against_the_tu_shapley_value():
     rng = np.random.default_rng(20)
     weights = [

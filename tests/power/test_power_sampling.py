@@ -79,6 +79,7 @@ def body60():
     return game, shapley_shubik, banzhaf
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", list(BODY_BUDGETS))
 def test_intervals_on_a_60_member_body(body60, method):
     from interval_checks import check_intervals

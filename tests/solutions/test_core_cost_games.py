@@ -61,6 +61,7 @@ def test_the_flag_travels_with_the_game(tmp_path):
         co.read_game(path)
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None)
 @given(cost_games())
 def test_core_family_of_a_cost_game_is_that_of_its_savings_game(game):

@@ -43,6 +43,7 @@ def test_nucleolus_family_matches_the_brute_force_oracle(table):
         assert tuple(per_capita.x) == brute_force_nucleolus(values, n, per_capita=True)
 
 
+@pytest.mark.slow
 @settings(max_examples=4, deadline=None)
 @given(rational_tables(min_players=5, max_players=5))
 def test_five_player_nucleolus_and_prenucleolus_match_the_brute_force_oracle(table):
@@ -135,6 +136,7 @@ def test_degenerate_families_at_seven_and_eight_players(n):
     )
 
 
+@pytest.mark.slow
 def test_ten_player_degenerate_games():
     rng = np.random.default_rng(10)
     glove = co.glove_game([f"L{i}" for i in range(4)], [f"R{i}" for i in range(6)])
@@ -151,6 +153,7 @@ def test_ten_player_degenerate_games():
     assert len({tuple(v) for v in vertices}) == len(vertices)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(airport_costs())
 @example([8, 12, 20, 28])
