@@ -401,6 +401,19 @@ def _imputations_exist(table: Table, function: str) -> None:
         )
 
 
+def _failed(table: Table, concept: str, method: str, message: str) -> KernelResult:
+    """No answer (NaN payoffs, ``success=False``) and why."""
+    return KernelResult(
+        x=np.full(table.n, np.nan),
+        players=table.game.players,
+        concept=concept,
+        method=method,
+        success=False,
+        message=message,
+        cost=table.game.is_cost,
+    )
+
+
 def _solve(
     game: Any,
     *,
@@ -427,15 +440,7 @@ def _solve(
 
         solved = (nucleolus if kernel else prenucleolus)(table.game, atol=atol)
         if not solved.success:
-            return KernelResult(
-                x=np.full(table.n, np.nan),
-                players=table.game.players,
-                concept=concept,
-                method=method,
-                success=False,
-                message=f"the {method} could not be computed: {solved.message}",
-                cost=table.game.is_cost,
-            )
+            return _failed(table, concept, method, f"the {method} failed: {solved.message}")
         point = payoffs_of(table, list(solved.x), function)
         nit = 0
         how = f"the {method}, which lies in the {concept}"
@@ -461,15 +466,12 @@ def _solve(
     s, _ = surplus_matrix(check, point)
     found = verdict(check, point, s, kernel=kernel, atol=atol)
     if not found.ok:
-        return KernelResult(
-            x=np.full(table.n, np.nan),
-            players=table.game.players,
-            concept=concept,
-            method=method,
-            success=False,
-            message=f"{how} did not pass the {concept}'s check ({found.reason}); no answer is "
-            "given rather than a wrong one",
-            cost=table.game.is_cost,
+        return _failed(
+            table,
+            concept,
+            method,
+            f"{how} did not pass the {concept}'s check ({found.reason}); no answer is given "
+            "rather than a wrong one",
         )
     surpluses = tuple(
         tuple(None if i == j else s[i, j] for j in range(table.n)) for i in range(table.n)

@@ -1,11 +1,49 @@
 """Brute-force oracles for the kernel and the bargaining set, in pure Python over
 ``itertools.combinations``: they share no code with coalitions/solutions/kernel.py or
-bargaining_set.py (no numpy, no bitmask tables, no LP)."""
+bargaining_set.py (no numpy, no bitmask tables, no LP). Also the runner of coopgame-py, the
+peer, in its own environment."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from fractions import Fraction
 from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+#: The peer environment (coopgame-py), as benchmarks/_peers.py finds it.
+PEER_PYTHON = (
+    Path(__file__).resolve().parents[2] / "benchmarks" / ".peers" / "venv" / "bin" / "python"
+)
+
+
+def run_coopgame(script, cases):
+    """Run ``script`` in the peer environment with ``cases`` as JSON on stdin; its last line
+    of output, parsed as JSON. Skips the test when coopgame-py is not installed."""
+    if not PEER_PYTHON.exists():
+        pytest.skip("coopgame-py is not installed in benchmarks/.peers/venv")
+    completed = subprocess.run(
+        [str(PEER_PYTHON), "-c", script],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def table(game):
+    """``(values, n)``: a game's worths as Fractions, indexed by mask."""
+    return [Fraction(v) for v in game.values.tolist()], game.n_players
+
+
+def has_imputations(game):
+    """Whether the individual worths add up to at most ``v(N)``."""
+    values, n = table(game)
+    return sum(values[1 << i] for i in range(n)) <= values[-1]
 
 
 def worth_of(values, n):

@@ -5,32 +5,24 @@ as a peer on 200 random games."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from solutions._kernel_oracles import is_justified_objection, random_imputation
+from solutions._kernel_oracles import (
+    has_imputations,
+    is_justified_objection,
+    random_imputation,
+    run_coopgame,
+    table,
+)
 from strategies import convex_game, exact_games, random_rational_game
 
 import coalitions as co
 
-ROOT = Path(__file__).resolve().parents[2]
-PEER_PYTHON = ROOT / "benchmarks" / ".peers" / "venv" / "bin" / "python"
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def table(game):
-    return [Fraction(v) for v in game.values.tolist()], game.n_players
-
-
-def has_imputations(game):
-    values, n = table(game)
-    return sum(values[1 << i] for i in range(n)) <= values[-1]
 
 
 def assert_witness(game, result, tol=0):
@@ -177,9 +169,8 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow
 def test_coopgame_agrees_on_200_random_games():
-    if not PEER_PYTHON.exists():
-        pytest.skip("coopgame-py is not installed in benchmarks/.peers/venv")
     rng = np.random.default_rng(16)
     cases, ours = [], []
     while len(cases) < 200:
@@ -204,15 +195,7 @@ def test_coopgame_agrees_on_200_random_games():
                 "points": [[float(v) for v in x] for x in points],
             }
         )
-    completed = subprocess.run(
-        [str(PEER_PYTHON), "-c", PEER_SCRIPT],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    theirs = json.loads(completed.stdout.strip().splitlines()[-1])
+    theirs = run_coopgame(PEER_SCRIPT, cases)
     disagreements = [
         (case, mine, peer) for case, mine, peer in zip(cases, ours, theirs) if mine != peer
     ]

@@ -5,9 +5,7 @@ with the solver, and coopgame-py as a peer on 200 random games."""
 from __future__ import annotations
 
 import json
-import subprocess
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,24 +15,16 @@ from solutions._kernel_oracles import (
     brute_in_kernel,
     brute_in_prekernel,
     brute_surpluses,
+    has_imputations,
     random_imputation,
+    run_coopgame,
+    table,
 )
 from strategies import convex_game, cost_games, exact_games, float_games, random_rational_game
 
 import coalitions as co
 
-ROOT = Path(__file__).resolve().parents[2]
-PEER_PYTHONS = (ROOT / "benchmarks" / ".peers" / "venv" / "bin" / "python",)
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def table(game):
-    return [Fraction(v) for v in game.values.tolist()], game.n_players
-
-
-def has_imputations(game):
-    values, n = table(game)
-    return sum(values[1 << i] for i in range(n)) <= values[-1]
 
 
 # ------------------------------------------------------------------ textbook values
@@ -253,15 +243,8 @@ print(json.dumps(out))
 """
 
 
-def peer_python():
-    for python in PEER_PYTHONS:
-        if python.exists():
-            return python
-    pytest.skip("coopgame-py is not installed in benchmarks/.peers/venv")
-
-
+@pytest.mark.slow
 def test_coopgame_agrees_on_200_random_games():
-    python = peer_python()
     rng = np.random.default_rng(2026)
     cases, games = [], []
     while len(cases) < 200:
@@ -281,15 +264,7 @@ def test_coopgame_agrees_on_200_random_games():
             }
         )
         games.append((game, domain))
-    completed = subprocess.run(
-        [str(python), "-c", PEER_SCRIPT],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    answers = json.loads(completed.stdout.strip().splitlines()[-1])
+    answers = run_coopgame(PEER_SCRIPT, cases)
     assert all(a["accepts_ours"] for a in answers)
     # their transfer-scheme points pass our checker (within float tolerance)
     checked = 0
