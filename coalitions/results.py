@@ -1281,7 +1281,7 @@ class KernelResult(AllocationResult):
     surpluses : tuple of tuple
         ``surpluses[i][j]`` is the maximum surplus ``s_ij(x)`` of player i over player j,
         the largest excess ``v(S) - x(S)`` of a coalition that contains i and not j (None on
-        the diagonal); for a cost game, in the savings game's units.
+        the diagonal); for a cost game the excess of S is ``x(S) - c(S)``.
     imbalance : number
         The largest ``s_ij(x) - s_ji(x)`` over the pairs that the definition requires to be
         balanced (0 for an exact certified answer).

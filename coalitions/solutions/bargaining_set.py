@@ -14,7 +14,7 @@ from .._lp import solve_lp
 from ..exceptions import TooLargeError
 from ..games.tu import TUGame
 from ..results import BargainingSetResult
-from .kernel import Table, game_table, payoffs_of, surplus_matrix
+from .kernel import _game_table, _payoffs_of, _surplus_matrix, _Table
 
 __all__ = ["bargaining_set", "MAX_BARGAINING_SET_PLAYERS"]
 
@@ -124,7 +124,7 @@ def _no_objection_certified(lp, members, parts, worst_exact, total_exact) -> boo
     return nu * total_exact <= bound
 
 
-def _as_exact(table: Table, x: np.ndarray) -> bool:
+def _as_exact(table: _Table, x: np.ndarray) -> bool:
     return table.exact and x.dtype == object
 
 
@@ -218,7 +218,7 @@ def bargaining_set(
     """
     function = "bargaining_set"
     atol = check_tolerance(atol, function)
-    table = game_table(game, function)
+    table = _game_table(game, function)
     n = table.n
     if n > MAX_BARGAINING_SET_PLAYERS:
         raise TooLargeError(
@@ -226,11 +226,11 @@ def bargaining_set(
             f"{n} players is more than the {MAX_BARGAINING_SET_PLAYERS} it handles. The kernel "
             "(kernel(game)) lies in the bargaining set."
         )
-    payoffs = payoffs_of(table, x, function)
+    payoffs = _payoffs_of(table, x, function)
     players = table.game.players
     exact = _as_exact(table, payoffs)
     if not exact and table.exact:
-        table = Table(
+        table = _Table(
             table.game, n, False, table.values.astype(np.float64), table.sign, table.scale
         )
     tol = table.tolerance(atol)
@@ -265,7 +265,7 @@ def bargaining_set(
             False, message="x is not an imputation; the bargaining set is a set of imputations"
         )
     excess = table.values - subset_sums(payoffs, n)
-    s, _ = surplus_matrix(table, payoffs)
+    s, _ = _surplus_matrix(table, payoffs)
     pairs = sorted(
         ((i, j) for i in range(n) for j in range(n) if i != j),
         key=lambda p: -float(s[p[0], p[1]] - s[p[1], p[0]]),

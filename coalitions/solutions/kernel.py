@@ -48,7 +48,7 @@ _SNAP_DENOMINATOR = 10**6
 
 
 @dataclasses.dataclass(frozen=True)
-class Table:
+class _Table:
     """A checked game in the excess convention ``e(S, x) = v(S) - x(S)``: the worths of a
     cost game are negated (``v = -c``) and so are its cost shares (``x = -y``), which maps the
     kernel of ``c`` onto the kernel of ``v``."""
@@ -76,8 +76,8 @@ class Table:
         return x if self.sign == 1 else -x
 
 
-def game_table(game: Any, function: str) -> Table:
-    """The game checked and put in the excess convention (see :class:`Table`)."""
+def _game_table(game: Any, function: str) -> _Table:
+    """The game checked and put in the excess convention (see :class:`_Table`)."""
     game = as_tu_game(game, function, numeric="compares excesses")
     n = game.n_players
     if n > MAX_KERNEL_PLAYERS:
@@ -96,10 +96,10 @@ def game_table(game: Any, function: str) -> Table:
     if sign == -1:
         values = -values
     scale = max(1.0, max(abs(float(v)) for v in values.tolist()))
-    return Table(game=game, n=n, exact=exact, values=values, sign=sign, scale=scale)
+    return _Table(game=game, n=n, exact=exact, values=values, sign=sign, scale=scale)
 
 
-def payoffs_of(table: Table, x: Any, function: str) -> np.ndarray:
+def _payoffs_of(table: _Table, x: Any, function: str) -> np.ndarray:
     """``x`` in the table's number kind and convention: Fractions for a rational game (floats
     read as the decimal they print as, 0.1 -> 1/10), float64 for a float game."""
     payoffs = payoff_vector(table.game, x, function)
@@ -112,7 +112,7 @@ def payoffs_of(table: Table, x: Any, function: str) -> np.ndarray:
     return table.outward(payoffs)
 
 
-def surplus_matrix(table: Table, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _surplus_matrix(table: _Table, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(s, best)``: ``s[i, j] = s_ij(x)`` and ``best[i, j]`` a coalition (mask) attaining it
     (the diagonal holds ``-inf`` and 0).
 
@@ -139,7 +139,7 @@ def surplus_matrix(table: Table, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 
 @dataclasses.dataclass(frozen=True)
-class Verdict:
+class _Verdict:
     """What the checker found at one point."""
 
     ok: bool
@@ -147,17 +147,17 @@ class Verdict:
     reason: str
 
 
-def verdict(table: Table, x: np.ndarray, s: np.ndarray, *, kernel: bool, atol: float) -> Verdict:
+def _verdict(table: _Table, x: np.ndarray, s: np.ndarray, *, kernel: bool, atol: float) -> _Verdict:
     """The (pre)kernel's definition at ``x`` given its surplus matrix ``s``: exactly for a
     rational game, within ``atol`` times the largest worth otherwise."""
     tol = table.tolerance(atol)
     n = table.n
     gap = sum(x.tolist(), Fraction(0) if table.exact else 0.0) - table.grand
     if abs(gap) > tol:
-        return Verdict(False, None, f"x is not efficient: x(N) - v(N) = {gap}")
+        return _Verdict(False, None, f"x is not efficient: x(N) - v(N) = {gap}")
     room = x - table.singles
     if kernel and any(r < -tol for r in room.tolist()):
-        return Verdict(False, None, "x is not individually rational (not an imputation)")
+        return _Verdict(False, None, "x is not individually rational (not an imputation)")
     zero = Fraction(0) if table.exact else 0.0
     worst = zero
     for i in range(n):
@@ -171,15 +171,15 @@ def verdict(table: Table, x: np.ndarray, s: np.ndarray, *, kernel: bool, atol: f
             if d > worst:
                 worst = d
     if worst > tol:
-        return Verdict(False, worst, f"the maximum surpluses are unbalanced by {worst}")
-    return Verdict(True, worst, "")
+        return _Verdict(False, worst, f"the maximum surpluses are unbalanced by {worst}")
+    return _Verdict(True, worst, "")
 
 
 def _check(game: Any, x: Any, function: str, *, kernel: bool, atol: float) -> bool:
     atol = check_tolerance(atol, function)
-    table = game_table(game, function)
-    payoffs = payoffs_of(table, x, function)
-    return verdict(table, payoffs, surplus_matrix(table, payoffs)[0], kernel=kernel, atol=atol).ok
+    table = _game_table(game, function)
+    payoffs = _payoffs_of(table, x, function)
+    return _verdict(table, payoffs, _surplus_matrix(table, payoffs)[0], kernel=kernel, atol=atol).ok
 
 
 def maximum_surpluses(game: TUGame, x: Sequence[Any]) -> np.ndarray:
@@ -211,8 +211,8 @@ def maximum_surpluses(game: TUGame, x: Sequence[Any]) -> np.ndarray:
     >>> co.maximum_surpluses(co.majority_game(3), [1, 0, 0]).tolist()
     [[None, Fraction(0, 1), Fraction(0, 1)], [Fraction(1, 1), None, Fraction(0, 1)], [Fraction(1, 1), Fraction(0, 1), None]]
     """
-    table = game_table(game, "maximum_surpluses")
-    s = surplus_matrix(table, payoffs_of(table, x, "maximum_surpluses"))[0]
+    table = _game_table(game, "maximum_surpluses")
+    s = _surplus_matrix(table, _payoffs_of(table, x, "maximum_surpluses"))[0]
     out = s.astype(object) if table.exact else s.astype(np.float64)
     np.fill_diagonal(out, None if table.exact else np.nan)
     return out
@@ -294,7 +294,7 @@ def is_in_kernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
 
 # ------------------------------------------------------------------------------ solvers
 def _transfers(
-    table: Table, x: np.ndarray, *, kernel: bool, atol: float, max_iter: int, function: str
+    table: _Table, x: np.ndarray, *, kernel: bool, atol: float, max_iter: int, function: str
 ) -> tuple[np.ndarray, int]:
     """Stearns' transfer scheme in floats: move half the largest surplus imbalance from the
     weaker to the stronger player (for the kernel, no more than the weaker has above its
@@ -302,12 +302,12 @@ def _transfers(
     if table.n < 2:  # nothing to transfer: the start is the only efficient point
         return x, 0
     values = table.values.astype(np.float64)
-    floats = Table(table.game, table.n, False, values, table.sign, table.scale)
+    floats = _Table(table.game, table.n, False, values, table.sign, table.scale)
     x = x.astype(np.float64).copy()
     singles = floats.singles
     stop = floats.tolerance(atol) / 2
     for nit in range(max_iter + 1):
-        s, _ = surplus_matrix(floats, x)
+        s, _ = _surplus_matrix(floats, x)
         np.fill_diagonal(s, 0.0)
         half = (s - s.T) / 2
         if kernel:
@@ -326,7 +326,7 @@ def _transfers(
     )
 
 
-def _polish(table: Table, xf: np.ndarray, *, kernel: bool) -> np.ndarray | None:
+def _polish(table: _Table, xf: np.ndarray, *, kernel: bool) -> np.ndarray | None:
     """An exact point of the (pre)kernel near the converged float point ``xf`` of a rational
     game: the equations that hold at ``xf`` (efficiency, each pair balanced at its maximising
     coalitions, or a weaker kernel player held at its worth) solved exactly, else ``xf``
@@ -334,8 +334,8 @@ def _polish(table: Table, xf: np.ndarray, *, kernel: bool) -> np.ndarray | None:
     from .._exact_linalg import solve_exact
 
     n = table.n
-    floats = Table(table.game, n, False, table.values.astype(np.float64), 1, table.scale)
-    s, best = surplus_matrix(floats, xf)
+    floats = _Table(table.game, n, False, table.values.astype(np.float64), 1, table.scale)
+    s, best = _surplus_matrix(floats, xf)
     loose = 1e-6 * table.scale
     room = xf - floats.singles
     rows: list[list[int]] = [[1] * n]
@@ -363,12 +363,12 @@ def _polish(table: Table, xf: np.ndarray, *, kernel: bool) -> np.ndarray | None:
     for candidate in candidates:
         point = np.empty(n, dtype=object)
         point[:] = candidate
-        if verdict(table, point, surplus_matrix(table, point)[0], kernel=kernel, atol=0).ok:
+        if _verdict(table, point, _surplus_matrix(table, point)[0], kernel=kernel, atol=0).ok:
             return point
     return None
 
 
-def _start(table: Table, start: Any, kernel: bool, function: str, atol: float) -> np.ndarray:
+def _start(table: _Table, start: Any, kernel: bool, function: str, atol: float) -> np.ndarray:
     """The transfer scheme's start: equal division of the surplus over the individual worths
     by default; a given start must be efficient (and, for the kernel, an imputation)."""
     if start is None:
@@ -377,7 +377,7 @@ def _start(table: Table, start: Any, kernel: bool, function: str, atol: float) -
         singles = table.singles
         total = sum(singles.tolist(), Fraction(0) if table.exact else 0.0)
         return singles + (table.grand - total) / table.n
-    point = payoffs_of(table, start, function)
+    point = _payoffs_of(table, start, function)
     tol = max(table.tolerance(atol), atol * table.scale)
     if abs(float(sum(point.tolist()) - table.grand)) > tol:
         raise InvalidArgumentError(
@@ -391,7 +391,7 @@ def _start(table: Table, start: Any, kernel: bool, function: str, atol: float) -
     return point
 
 
-def _imputations_exist(table: Table, function: str) -> None:
+def _imputations_exist(table: _Table, function: str) -> None:
     total = sum(table.singles.tolist(), Fraction(0) if table.exact else 0.0)
     if total - table.grand > table.tolerance(1e-12):
         raise InvalidGameError(
@@ -401,7 +401,7 @@ def _imputations_exist(table: Table, function: str) -> None:
         )
 
 
-def _failed(table: Table, concept: str, method: str, message: str) -> KernelResult:
+def _failed(table: _Table, concept: str, method: str, message: str) -> KernelResult:
     """No answer (NaN payoffs, ``success=False``) and why."""
     return KernelResult(
         x=np.full(table.n, np.nan),
@@ -426,7 +426,7 @@ def _solve(
     function = "kernel" if kernel else "prekernel"
     atol = check_tolerance(atol, function)
     max_iter = check_integer(max_iter, "max_iter", function, low=1)
-    table = game_table(game, function)
+    table = _game_table(game, function)
     if kernel:
         _imputations_exist(table, function)
     concept = function
@@ -441,7 +441,7 @@ def _solve(
         solved = (nucleolus if kernel else prenucleolus)(table.game, atol=atol)
         if not solved.success:
             return _failed(table, concept, method, f"the {method} failed: {solved.message}")
-        point = payoffs_of(table, list(solved.x), function)
+        point = _payoffs_of(table, list(solved.x), function)
         nit = 0
         how = f"the {method}, which lies in the {concept}"
     else:
@@ -463,8 +463,8 @@ def _solve(
         if exact_point or not table.exact
         else dataclasses.replace(table, exact=False, values=table.values.astype(np.float64))
     )
-    s, _ = surplus_matrix(check, point)
-    found = verdict(check, point, s, kernel=kernel, atol=atol)
+    s, _ = _surplus_matrix(check, point)
+    found = _verdict(check, point, s, kernel=kernel, atol=atol)
     if not found.ok:
         return _failed(
             table,
