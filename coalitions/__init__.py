@@ -171,6 +171,10 @@ from . import analysis  # noqa: E402
 from .analysis import Assumption, compare_scenarios, sensitivity  # noqa: E402
 from .results import ScenarioResult, SensitivityResult  # noqa: E402
 
+# a posteriori power: decisiveness and success given who tends to vote yes
+from .power import decisiveness, success  # noqa: E402
+
+__all__ += ["decisiveness", "success"]
 __all__ += [
     "analysis",
     "Assumption",

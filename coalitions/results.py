@@ -65,6 +65,8 @@ __all__ = [
     "LeastCoreResult",
     "NucleolusResult",
     "SensitivityResult",
+    "OutsideOptionResult",
+    "PolytopeResult",
     "ScenarioResult",
     "BargainingResult",
     "RubinsteinResult",
@@ -1267,6 +1269,63 @@ class ScenarioResult(Result):
             for row in self.rows
         ]
         return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PolytopeResult(AllocationResult):
+    """A set solution that is a polytope: its vertices and its centroid
+    (:func:`coalitions.weber_set`, :func:`~coalitions.core_cover`,
+    :func:`~coalitions.reasonable_set`, :func:`~coalitions.core_center`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The centroid (centre of mass) of the polytope; NaN when the set is empty. Exact only
+        when the set is a single point of a rational game.
+    vertices : tuple of numpy.ndarray
+        The distinct vertices, sorted; exact for a rational game.
+    is_empty : bool
+    dimension : int
+        The dimension of the polytope's affine hull (-1 when empty, 0 for a point).
+    volume : float
+        Its volume in that dimension (1 for a point, 0 when empty).
+    cost : bool
+        True for a cost game (the vertices are cost shares).
+    """
+
+    vertices: tuple = ()
+    is_empty: bool = False
+    dimension: int = -1
+    volume: float = 0.0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "dimension")
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class OutsideOptionResult(RubinsteinResult):
+    """Alternating offers with outside options (:func:`coalitions.outside_option_bargaining`).
+
+    Attributes
+    ----------
+    outside_options : numpy.ndarray
+        ``(w_1, w_2)``.
+    binding : tuple of bool
+        Whether each player's option beats waiting (and so is paid exactly).
+    inside_shares : numpy.ndarray
+        The Rubinstein shares without outside options.
+    forum_value : numpy.ndarray
+        ``x - inside_shares``: what the alternative forum is worth to each party here.
+    """
+
+    outside_options: Any = None
+    binding: tuple = ()
+    inside_shares: Any = None
+    forum_value: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("binding",)
 
 
 # --------------------------------------------------------------------------- kernel family

@@ -28,6 +28,7 @@ from .spatial import (
 )
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
+from .outside_options import outside_option_bargaining
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "utilitarian",
     "bargaining_solution",
     "rubinstein",
+    "outside_option_bargaining",
     "baron_ferejohn",
     "bargaining_problem_from_game",
     "maxmin_values",
