@@ -267,119 +267,119 @@ def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
     return PowerIndexResult(x=x, players=game.players, exact=exact, concept=which, method=used)
 
 
-@front_door(A_POSTERIORI_METHODS)
-def decisiveness(
-    game: Any,
-    p: Any,
-    *,
-    method: str = "auto",
-    correlation: Any = None,
-    budget: int = DEFAULT_BUDGET,
-    rng: Any = None,
-) -> PowerIndexResult | EstimateResult:
-    r"""The probability that each member's vote decides the outcome, given who tends to vote
-    yes (Laruelle and Valenciano 2005's decisiveness).
+_DECISIVENESS_DOC = r"""The probability that each member's vote decides the outcome, given who tends to vote
+yes (Laruelle and Valenciano 2005's decisiveness).
 
-    .. math:: \Phi_i(p) = \Pr\bigl[S \setminus i \text{ loses and } S \cup i \text{ wins}\bigr],
-              \qquad S = \text{the members who vote yes}.
+.. math:: \Phi_i(p) = \Pr\bigl[S \setminus i \text{ loses and } S \cup i \text{ wins}\bigr],
+          \qquad S = \text{the members who vote yes}.
 
-    Parameters
-    ----------
-    game : simple game
-        A weighted, compound or tabled simple game.
-    p : float or sequence of float
-        Each member's probability of voting yes (one shared value, or one per member).
-        Rational probabilities on a rational game give exact answers.
-    method : {"auto", "generating-function", "enumeration", "copula-sampling"}
-        ``"auto"``: the generating function for a weighted game with integer weights (summing
-        to at most :data:`MAX_TOTAL_WEIGHT`), the table of all coalitions otherwise, and the
-        sampler when ``correlation`` is given.
-    correlation : array_like, optional
-        Correlation matrix of the votes' latent normal variables (a Gaussian copula): member i
-        votes yes when its variable falls below :math:`\Phi^{-1}(p_i)`. Sampled.
-    budget : int, optional
-        Draws of the sampler.
-    rng : int, numpy.random.Generator or None
-        Seed of the sampler.
+Parameters
+----------
+game : simple game
+    A weighted, compound or tabled simple game.
+p : float or sequence of float
+    Each member's probability of voting yes (one shared value, or one per member).
+    Rational probabilities on a rational game give exact answers.
+method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+    ``"auto"``: the generating function for a weighted game with integer weights (summing
+    to at most :data:`MAX_TOTAL_WEIGHT`), the table of all coalitions otherwise, and the
+    sampler when ``correlation`` is given.
+correlation : array_like, optional
+    Correlation matrix of the votes' latent normal variables (a Gaussian copula): member i
+    votes yes when its variable falls below :math:`\Phi^{-1}(p_i)`. Sampled.
+budget : int, optional
+    Draws of the sampler.
+rng : int, numpy.random.Generator or None
+    Seed of the sampler.
 
-    Returns
-    -------
-    PowerIndexResult or EstimateResult
-        ``concept="decisiveness"``; an estimate with ``std_error`` when sampled.
+Returns
+-------
+PowerIndexResult or EstimateResult
+    ``concept="decisiveness"``; an estimate with ``std_error`` when sampled.
 
-    Raises
-    ------
-    InvalidArgumentError
-        For probabilities outside [0, 1], a wrong count, a bad correlation matrix or budget.
-    TooLargeError
-        When no exact method fits and sampling was not asked for.
+Raises
+------
+InvalidArgumentError
+    For probabilities outside [0, 1], a wrong count, a bad correlation matrix or budget.
+TooLargeError
+    When no exact method fits and sampling was not asked for.
 
-    References
-    ----------
-    .. [1] Straffin, P. D. (1977). Homogeneity, independence, and power indices. *Public
-       Choice* 30(1), 107-118.
-    .. [2] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
-       voting situations. *Social Choice and Welfare* 24(1), 171-197.
-    .. [3] Kaniovski, S. and Leech, D. (2009). A behavioral power index. *Public Choice*
-       141(1-2), 17-29.
+References
+----------
+.. [1] Straffin, P. D. (1977). Homogeneity, independence, and power indices. *Public
+   Choice* 30(1), 107-118.
+.. [2] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+   voting situations. *Social Choice and Welfare* 24(1), 171-197.
+.. [3] Kaniovski, S. and Leech, D. (2009). A behavioral power index. *Public Choice*
+   141(1-2), 17-29.
 
-    Examples
-    --------
-    With every vote a coin toss, decisiveness is the absolute Banzhaf index:
+Examples
+--------
+With every vote a coin toss, decisiveness is the absolute Banzhaf index:
 
-    >>> from fractions import Fraction
-    >>> import coalitions as co
-    >>> game = co.WeightedVotingGame(3, [2, 1, 1])
-    >>> co.decisiveness(game, 0.5).x.tolist() == co.banzhaf_index(game, normalized=False).x.tolist()
-    True
-    >>> co.decisiveness(game, [Fraction(9, 10), Fraction(1, 2), Fraction(1, 2)]).x.tolist()
-    [Fraction(3, 4), Fraction(9, 20), Fraction(9, 20)]
-    """
-    return _a_posteriori(game, p, method, correlation, budget, rng, "decisiveness", "decisiveness")
+>>> from fractions import Fraction
+>>> import coalitions as co
+>>> game = co.WeightedVotingGame(3, [2, 1, 1])
+>>> co.decisiveness(game, 0.5).x.tolist() == co.banzhaf_index(game, normalized=False).x.tolist()
+True
+>>> co.decisiveness(game, [Fraction(9, 10), Fraction(1, 2), Fraction(1, 2)]).x.tolist()
+[Fraction(3, 4), Fraction(9, 20), Fraction(9, 20)]
+"""
+
+_SUCCESS_DOC = r"""The probability that the outcome is what each member voted (Laruelle and Valenciano
+2005's success; Rae's index when every :math:`p_i = 1/2`).
+
+.. math:: \Omega_i(p) = p_i \Pr[S \cup i \text{ wins}] + (1 - p_i) \Pr[S \setminus i
+          \text{ loses}]
+
+Parameters, methods and results as in :func:`decisiveness` (``concept="success"``).
+
+Parameters
+----------
+game : simple game
+p : float or sequence of float
+    Each member's probability of voting yes.
+method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+correlation : array_like, optional
+    Correlation matrix of a Gaussian copula of the votes (sampled).
+budget : int, optional
+rng : int, numpy.random.Generator or None
+
+Returns
+-------
+PowerIndexResult or EstimateResult
+
+References
+----------
+.. [1] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+   voting situations. *Social Choice and Welfare* 24(1), 171-197.
+
+Examples
+--------
+>>> import coalitions as co
+>>> co.success(co.WeightedVotingGame(3, [2, 1, 1]), 0.5).x.tolist()
+[0.875, 0.625, 0.625]
+"""
 
 
-@front_door(A_POSTERIORI_METHODS)
-def success(
-    game: Any,
-    p: Any,
-    *,
-    method: str = "auto",
-    correlation: Any = None,
-    budget: int = DEFAULT_BUDGET,
-    rng: Any = None,
-) -> PowerIndexResult | EstimateResult:
-    r"""The probability that the outcome is what each member voted (Laruelle and Valenciano
-    2005's success; Rae's index when every :math:`p_i = 1/2`).
+def _measure(which: str, doc: str) -> Any:
+    """The front door of one a posteriori measure (decisiveness and success share it)."""
 
-    .. math:: \Omega_i(p) = p_i \Pr[S \cup i \text{ wins}] + (1 - p_i) \Pr[S \setminus i
-              \text{ loses}]
+    def measure(
+        game: Any,
+        p: Any,
+        *,
+        method: str = "auto",
+        correlation: Any = None,
+        budget: int = DEFAULT_BUDGET,
+        rng: Any = None,
+    ) -> PowerIndexResult | EstimateResult:
+        return _a_posteriori(game, p, method, correlation, budget, rng, which, which)
 
-    Parameters, methods and results as in :func:`decisiveness` (``concept="success"``).
+    measure.__name__ = measure.__qualname__ = which
+    measure.__doc__ = doc
+    return front_door(A_POSTERIORI_METHODS)(measure)
 
-    Parameters
-    ----------
-    game : simple game
-    p : float or sequence of float
-        Each member's probability of voting yes.
-    method : {"auto", "generating-function", "enumeration", "copula-sampling"}
-    correlation : array_like, optional
-        Correlation matrix of a Gaussian copula of the votes (sampled).
-    budget : int, optional
-    rng : int, numpy.random.Generator or None
 
-    Returns
-    -------
-    PowerIndexResult or EstimateResult
-
-    References
-    ----------
-    .. [1] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
-       voting situations. *Social Choice and Welfare* 24(1), 171-197.
-
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.success(co.WeightedVotingGame(3, [2, 1, 1]), 0.5).x.tolist()
-    [0.875, 0.625, 0.625]
-    """
-    return _a_posteriori(game, p, method, correlation, budget, rng, "success", "success")
+decisiveness = _measure("decisiveness", _DECISIVENESS_DOC)
+success = _measure("success", _SUCCESS_DOC)

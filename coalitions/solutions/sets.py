@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._checks import front_door
+from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -186,6 +187,28 @@ def weber_set(game: TUGame, *, method: str = "marginal-vectors") -> PolytopeResu
     return _result(game, vertices, "weber-set", "marginal-vectors")
 
 
+#: What the two box polytopes (core cover, reasonable set) say alike in their docstrings.
+_BOX_DOC = """Parameters
+----------
+game : TUGame
+    A profit game with at most :data:`MAX_BOX_PLAYERS` players.
+method : {"box-vertices"}
+    The vertices of a box cut by the efficiency hyperplane (the only method).
+
+Returns
+-------
+PolytopeResult
+    ``vertices`` (exact for a rational game), ``x`` the centroid, ``dimension``,
+    ``volume`` and ``is_empty``.
+
+Raises
+------
+InvalidGameError
+    For a cost game.
+TooLargeError
+    Above :data:`MAX_BOX_PLAYERS` players."""
+
+
 def _box_vertices(lower: list, upper: list, total: Any) -> list:
     """Vertices of ``{x : lower <= x <= upper, sum x = total}``: every coordinate at a bound
     but at most one, which takes what the others leave when that lies within its bounds."""
@@ -207,6 +230,7 @@ def _box_vertices(lower: list, upper: list, total: Any) -> list:
 
 
 @front_door(("box-vertices",))
+@fill_doc(box=_BOX_DOC)
 def core_cover(game: TUGame, *, method: str = "box-vertices") -> PolytopeResult:
     r"""The core cover (Tijs and Lipperts 1982): the efficient allocations between the minimal
     rights and the utopia payoffs, :math:`\{x : x(N) = v(N),\ m \le x \le M\}`.
@@ -215,24 +239,7 @@ def core_cover(game: TUGame, *, method: str = "box-vertices") -> PolytopeResult:
     (:math:`m \le M` and :math:`m(N) \le v(N) \le M(N)`), the games where the tau value is
     defined (it lies on the segment from ``m`` to ``M``).
 
-    Parameters
-    ----------
-    game : TUGame
-        A profit game with at most :data:`MAX_BOX_PLAYERS` players.
-    method : {"box-vertices"}
-        The vertices of a box cut by the efficiency hyperplane (the only method).
-
-    Returns
-    -------
-    PolytopeResult
-        ``vertices`` (exact for a rational game), ``x`` the centroid, ``is_empty``.
-
-    Raises
-    ------
-    InvalidGameError
-        For a cost game.
-    TooLargeError
-        Above :data:`MAX_BOX_PLAYERS` players.
+    {{box}}
 
     References
     ----------
@@ -255,6 +262,7 @@ def core_cover(game: TUGame, *, method: str = "box-vertices") -> PolytopeResult:
 
 
 @front_door(("box-vertices",))
+@fill_doc(box=_BOX_DOC)
 def reasonable_set(game: TUGame, *, method: str = "box-vertices") -> PolytopeResult:
     r"""The reasonable set (Milnor 1952; Gerard-Varet and Zamir 1987): the imputations that
     pay no player more than its largest marginal contribution,
@@ -262,23 +270,7 @@ def reasonable_set(game: TUGame, *, method: str = "box-vertices") -> PolytopeRes
 
     It contains the core and the Shapley value of a superadditive game.
 
-    Parameters
-    ----------
-    game : TUGame
-        A profit game with at most :data:`MAX_BOX_PLAYERS` players.
-    method : {"box-vertices"}
-        The vertices of a box cut by the efficiency hyperplane (the only method).
-
-    Returns
-    -------
-    PolytopeResult
-
-    Raises
-    ------
-    InvalidGameError
-        For a cost game.
-    TooLargeError
-        Above :data:`MAX_BOX_PLAYERS` players.
+    {{box}}
 
     References
     ----------
