@@ -33,6 +33,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("results", ("Result", "AllocationResult", "ValueResult")),
     ("solutions", None),
     ("results", ("BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult")),
+    ("results", ("BargainingSetResult", "KernelResult")),
     ("", ("datasets", "power")),
     (
         "games.simple",

@@ -1271,4 +1271,65 @@ __all__ = [
         for name, obj in list(globals().items())
         if isinstance(obj, type) and issubclass(obj, Result)
     ),
+    "KernelResult",
+    "BargainingSetResult",
 ]
+
+
+# --------------------------------------------------------------------------- kernel family
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class KernelResult(AllocationResult):
+    """A point of the kernel or prekernel with its certificate, the maximum surpluses.
+
+    Attributes
+    ----------
+    concept : str
+        ``"kernel"`` or ``"prekernel"``.
+    surpluses : tuple of tuple
+        ``surpluses[i][j]`` is the maximum surplus ``s_ij(x)`` of player i over player j,
+        the largest excess ``v(S) - x(S)`` of a coalition that contains i and not j (None on
+        the diagonal); for a cost game the excess of S is ``x(S) - c(S)``.
+    imbalance : number
+        The largest ``s_ij(x) - s_ji(x)`` over the pairs that the definition requires to be
+        balanced (0 for an exact certified answer).
+    nit : int
+        Transfers made (``method="transfer"``); 0 otherwise.
+    verified : bool
+        True when the checker accepted ``x`` (exactly for rational games: ``exact``).
+    """
+
+    surpluses: tuple = ()
+    imbalance: Any = None
+    nit: int = 0
+    verified: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("imbalance",)
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class BargainingSetResult(AllocationResult):
+    """Whether an allocation is in the (Aumann-Maschler) bargaining set, with a witness.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The allocation that was tested (cost shares for a cost game).
+    in_set : bool
+        True when ``x`` is an imputation and no player has a justified objection (one
+        without a counter-objection) against another; ``value`` is ``in_set``.
+    objection : dict or None
+        When ``x`` is an imputation outside the set: a justified objection, ``{"objector",
+        "target", "coalition", "y"}`` with ``y`` the payoffs (cost shares) of the coalition's
+        members, in coalition order. None otherwise.
+    n_lps : int
+        Linear programs solved.
+    """
+
+    in_set: bool = False
+    objection: Any = None
+    n_lps: int = 0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("in_set",)
+
+    @property
+    def value(self) -> bool:
+        """True when ``x`` is in the bargaining set."""
+        return bool(self.in_set)

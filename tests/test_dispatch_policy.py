@@ -63,6 +63,9 @@ FRONT_DOORS = {
     "best_response_dynamics",
     "minimum_weight_coalitions",
     "minimal_connected_winning_coalitions",
+    "prekernel",
+    "kernel",
+    "bargaining_set",
 }
 #: Every public rule of the claims module is a front door too (issue 12, item 5).
 FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}

@@ -35,6 +35,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solutions._core_oracles import brute_force_core_vertices, brute_force_nucleolus
+from solutions._kernel_oracles import brute_in_kernel, brute_in_prekernel
 from strategies import (
     bargaining_problems,
     claims_problems,
@@ -565,6 +566,24 @@ def _a_posteriori(name):
     return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
 
 
+def _kernel(name):
+    function = getattr(co, name)
+    oracle = brute_in_kernel if name == "kernel" else brute_in_prekernel
+
+    def check(table, result, choice):
+        values, n = table
+        assert result.exact and result.verified and result.method == choice
+        assert oracle(values, n, list(result.x))
+
+    return Contract(
+        (list(GLOVE.values), 3),
+        _nucleolus_inputs(name == "kernel"),
+        lambda table, choice: function(co.TUGame(table[0]), method=choice),
+        check,
+        max_examples=8,
+    )
+
+
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
@@ -591,6 +610,8 @@ CONTRACTS: dict[str, Contract] = {
     "nucleolus": _nucleolus("nucleolus", "nucleolus"),
     "prenucleolus": _nucleolus("prenucleolus", "pre"),
     "per_capita_nucleolus": _nucleolus("per_capita_nucleolus", "per-capita"),
+    "prekernel": _kernel("prekernel"),
+    "kernel": _kernel("kernel"),
     "shapley_shubik_index": _power(
         "shapley_shubik_index", _check_index(orc.shapley_shubik_by_orders, total=1)
     ),

@@ -81,6 +81,10 @@ FACTORIES = {
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),
+    "KernelResult": lambda: co.kernel(GLOVE),
+    "BargainingSetResult": lambda: co.bargaining_set(
+        co.majority_game(3), [Fraction(1, 2), Fraction(1, 2), 0]
+    ),
 }
 
 #: Result classes that are bases, not returned by any solver.

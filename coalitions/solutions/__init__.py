@@ -12,6 +12,8 @@ from .nucleolus import is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucl
 from .tau import minimal_rights, tau_value, utopia_payoffs
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
+from .kernel import is_in_kernel, is_in_prekernel, kernel, maximum_surpluses, prekernel
+from .bargaining_set import bargaining_set
 from .claims import (
     claims_rule,
     constrained_equal_awards,
@@ -61,6 +63,12 @@ __all__ = [
     "constrained_equal_losses",
     "talmud_rule",
     "claims_rule",
+    "prekernel",
+    "kernel",
+    "is_in_kernel",
+    "is_in_prekernel",
+    "maximum_surpluses",
+    "bargaining_set",
 ]
 
 # values of issue 16 (each module one concept)
