@@ -62,12 +62,32 @@ def run_example(
     samples: int = typer.Option(
         200, "--samples", help="With --sensitivity: Monte Carlo draws (at least 8)."
     ),
+    export: str = typer.Option(
+        None,
+        "--format",
+        help="Export a self-contained report instead: markdown, html or json (tables, the "
+        "figure embedded, assumptions with sources, version, data provenance, and what would "
+        "change the conclusion).",
+    ),
+    output: Path = typer.Option(None, "--output", "-o", help="With --format: write to this file."),
 ) -> None:
     """Run one worked example and print its report (or, with --sensitivity, its
     sensitivity to its labelled assumptions)."""
-    from ..examples import parse_range, run_case, sensitivity_report
+    from ..examples import export_case, parse_range, run_case, sensitivity_report
 
     with errors_to_stderr():
+        if export is not None:
+            if sensitivity or vary or plot is not None or as_json:
+                fail("--format exports the whole report; use it without the other options")
+            document = export_case(name, export)
+            if output is None:
+                typer.echo(document)
+            else:
+                output.write_text(document, encoding="utf-8")
+                typer.echo(f"report written to {output}")
+            return
+        if output is not None:
+            fail("--output goes with --format")
         if vary and not sensitivity:
             fail("--vary goes with --sensitivity")
         if sensitivity:

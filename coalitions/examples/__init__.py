@@ -11,6 +11,7 @@ From a shell: ``coalitions examples list`` and ``coalitions examples run NAME``.
 from ._registry import CASES, Case, get_case, list_cases, register, run_case
 from ._report import Report, Section, format_number
 from ._sensitivity import case_sensitivity, parse_range, sensitivity_report
+from ._export import EXPORT_FORMATS, export_case
 
 # the tour order
 from . import glove  # noqa: E402,F401  (importing a case registers it)
@@ -33,4 +34,6 @@ __all__ = [
     "case_sensitivity",
     "sensitivity_report",
     "parse_range",
+    "export_case",
+    "EXPORT_FORMATS",
 ]
