@@ -43,7 +43,7 @@ REFERENCES = [
 ]
 
 
-def _un_scale() -> dict:
+def _un_scale(us_base=US_UNCAPPED_SHARE) -> dict:
     from ..datasets import un_scale_2019_2021
 
     scale = un_scale_2019_2021()
@@ -52,8 +52,8 @@ def _un_scale() -> dict:
     rates.append(100 - sum(rates, Fraction(0)))
     # bases: the United States at its assumed uncapped share; the others in proportion to
     # their published rates, scaled so that the bases add up to 100
-    others = 100 - US_UNCAPPED_SHARE
-    bases = [US_UNCAPPED_SHARE] + [r * others / (100 - rates[0]) for r in rates[1:]]
+    others = 100 - us_base
+    bases = [us_base] + [r * others / (100 - rates[0]) for r in rates[1:]]
     caps = [CEILING] + [Fraction(100)] * (len(rates) - 1)
     return {
         "names": names,
@@ -61,7 +61,38 @@ def _un_scale() -> dict:
         "bases": bases,
         "modelled": list(capped_proportional_rule(100, bases, caps).x),
         "ceiling": CEILING,
-        "uncapped_share": US_UNCAPPED_SHARE,
+        "uncapped_share": us_base,
+    }
+
+
+#: ASSUMPTION: the plausible range of the United States' uncapped share (percent).
+US_BASE_RANGE = (23, 26)
+
+
+def _assumption_ranges() -> list:
+    from ..analysis import Assumption
+
+    return [
+        Assumption(
+            "us_base",
+            float(US_UNCAPPED_SHARE),
+            *US_BASE_RANGE,
+            description="the United States' share of the base before the ceiling (percent)",
+            source="a judgement near its share of world GNI in 2015-2017; the range too",
+        )
+    ]
+
+
+def _outcomes(us_base: float) -> dict:
+    """The ceiling's effect for an assumed US base: the points moved onto the others, and how
+    much more each of them pays."""
+    un = _un_scale(Fraction(us_base).limit_denominator(10**6))
+    return {
+        "points moved onto the others": float(un["uncapped_share"] - un["ceiling"]),
+        "others pay more (%)": float(
+            100 * ((100 - un["rates"][0]) / (100 - un["uncapped_share"]) - 1)
+        ),
+        "ceiling binds": bool(un["uncapped_share"] > un["ceiling"]),
     }
 
 
@@ -147,8 +178,10 @@ def _un_scale_section(un: dict) -> tuple[Section, dict, dict]:
             "The scale is modelled as a capped proportional rule r_i = min(cap_i, lam * base_i), "
             "lam set so that the rates add up to the whole budget: the United States pays the "
             f"{float(ceiling):g} % ceiling and the excess above it is spread over everyone else "
-            "in proportion to their bases. The model reproduces the published rates exactly: "
-            f"{'yes' if un['modelled'] == rates else 'NO'}.",
+            "in proportion to their bases. The model is calibrated to the published rates (the "
+            "others' bases are read off them), so it matches them by construction: "
+            f"{'yes' if un['modelled'] == rates else 'NO'}; a check of the arithmetic, not "
+            "evidence for the model.",
             f"The ceiling moves {float(uncapped - ceiling):.1f} points of the budget onto the "
             f"other members: each pays {float(factor - 1):.1%} more than without it "
             f"({names[1]} +{float(rows[1][3]):.2f} points, {names[2]} "
@@ -169,7 +202,14 @@ def _un_scale_section(un: dict) -> tuple[Section, dict, dict]:
     )
 
 
-@register("burden-sharing", TITLE, SUMMARY, compute)
+@register(
+    "burden-sharing",
+    TITLE,
+    SUMMARY,
+    compute,
+    assumptions=_assumption_ranges,
+    outcomes=_outcomes,
+)
 def report(results: dict) -> Report:
     """The burden-sharing report: every number comes from ``results``."""
     costs, airlines, phi = results["costs"], results["airlines"], results["shapley"]
