@@ -233,6 +233,12 @@ def report(results: dict) -> Report:
         TITLE,
         SUMMARY,
         [power, acting, _enlargement_section(results["designs"])],
+        assumptions=[
+            "votes are yes or no: the binary model counts an abstention as a no, so a "
+            "permanent member's abstention blocks here; in the Council's practice since 1946 "
+            "it does not (ICJ advisory opinion on Namibia, 1971, para. 22), so the model "
+            "overstates how easily a permanent member blocks by staying out"
+        ],
         references=REFERENCES,
         plot=plot,
     )
