@@ -59,6 +59,15 @@ REFERENCES = [
 ]
 
 
+#: ASSUMPTION of the binary model, against the Council's practice (a dated fact, not a result).
+ABSTENTION = (
+    "votes are yes or no: the binary model counts an abstention as a no, so a permanent "
+    "member's abstention blocks here; in the Council's practice since 1946 it does not (ICJ "
+    "advisory opinion on Namibia, 1971, para. 22), so the model overstates how easily a "
+    "permanent member blocks by staying out"
+)
+
+
 def compute() -> dict:
     """Values and power to act of the Council of 2020, the same threshold without the veto,
     and the enlargement designs of :data:`SCENARIOS`."""
@@ -233,12 +242,7 @@ def report(results: dict) -> Report:
         TITLE,
         SUMMARY,
         [power, acting, _enlargement_section(results["designs"])],
-        assumptions=[
-            "votes are yes or no: the binary model counts an abstention as a no, so a "
-            "permanent member's abstention blocks here; in the Council's practice since 1946 "
-            "it does not (ICJ advisory opinion on Namibia, 1971, para. 22), so the model "
-            "overstates how easily a permanent member blocks by staying out"
-        ],
+        assumptions=[ABSTENTION],
         references=REFERENCES,
         plot=plot,
     )
