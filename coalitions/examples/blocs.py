@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ._registry import register
 from ._report import Report, Section
 
@@ -41,6 +43,19 @@ REFERENCES = [
     "Aumann, R. J. and Dreze, J. H. (1974). International Journal of Game Theory 3, 217-237.",
 ]
 OUTSIDER, CAUCUS = "Russia", "Visegrad four"
+#: ASSUMPTION: what the G7 can achieve alone, as a share of what the G8 achieves together
+#: (0: nothing without Russia; 1: Russia adds nothing), a range rather than an estimate.
+OUTSIDE_OPTIONS = (0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), Fraction(9, 10), 1)
+
+
+def _with_outside_option(members: list[str], option):
+    """Consensus with an outside option: the G8 is worth 1, the G7 alone ``option``."""
+    from ..games.tu import TUGame
+
+    g7 = set(G7)
+    return TUGame.from_function(
+        lambda s: 1 if len(s) == len(members) else (option if g7 <= s else 0), members
+    )
 
 
 def compute() -> dict:
@@ -61,6 +76,14 @@ def compute() -> dict:
         "caucus": V4,
         "alone": shapley_shubik_index(eu_council(2020)),
         "merged": shapley_shubik_index(_merged_eu_council(V4, CAUCUS)),
+        "outside_options": [
+            (
+                option,
+                shapley_value(_with_outside_option(members, option))[OUTSIDER],
+                owen_value(_with_outside_option(members, option), [G7, [OUTSIDER]])[OUTSIDER],
+            )
+            for option in OUTSIDE_OPTIONS
+        ],
     }
 
 
@@ -93,6 +116,45 @@ def report(results: dict) -> Report:
             "is normalised to one"
         ],
         data={"shapley": phi.to_dict(), "owen": owen.to_dict()},
+    )
+
+    options = results["outside_options"]
+    # Russia's Owen share is linear in the option: it falls below the share of an equal
+    # member of the consensus body (its Shapley value with no option) at one option value
+    (g0, equal, o0), (g1, _, o1) = options[0], options[-1]
+    crossing = g0 + (equal - o0) * (g1 - g0) / (o1 - o0) if o1 != o0 else None
+    helps = all(o >= sh for _, sh, o in options)
+    outside = Section(
+        "The G7's outside option: where 'seven against one' hurts the one",
+        [
+            "what the G7 achieves alone",
+            f"{OUTSIDER}: Shapley (no blocs)",
+            f"{OUTSIDER}: Owen (G7 as a bloc)",
+        ],
+        [[g, sh, o] for g, sh, o in options],
+        [
+            f"If the G7 can act without {OUTSIDER} (an outside option worth a share of the G8's "
+            f"joint result), {OUTSIDER}'s Owen share falls from {options[0][2]} (no option) to "
+            f"{options[-1][2]} (the G7 needs nobody).",
+            (
+                f"At every option in the table the bloc itself helps {OUTSIDER} (its Owen share "
+                "is at least its Shapley share); what hurts it is the G7's option."
+                if helps
+                else f"At some options the bloc itself hurts {OUTSIDER}."
+            ),
+            (
+                f"{OUTSIDER} falls below the {equal} of an equal member of the consensus body "
+                f"once the G7's option exceeds {crossing} of the joint result: the paper's "
+                "'seven against one' disadvantage holds where the seven can do well alone."
+            )
+            if crossing is not None
+            else "The outsider's share does not depend on the G7's option.",
+        ],
+        assumptions=[
+            "the G7's outside option is a range of values, not an estimate: "
+            f"{', '.join(str(g) for g in OUTSIDE_OPTIONS)} of the G8's joint result"
+        ],
+        data={"outside_options": [[g, sh, o] for g, sh, o in options], "crossing": crossing},
     )
 
     alone, merged, v4 = results["alone"], results["merged"], results["caucus"]
@@ -133,4 +195,6 @@ def report(results: dict) -> Report:
             title=f"G8 by consensus: {k} against one",
         )
 
-    return Report("blocs", TITLE, SUMMARY, [g8_section, caucus], references=REFERENCES, plot=plot)
+    return Report(
+        "blocs", TITLE, SUMMARY, [g8_section, outside, caucus], references=REFERENCES, plot=plot
+    )

@@ -1,0 +1,28 @@
+"""The honest-case additions: the G7's outside option (Owen shares by hand), the Security
+Council's abstention caveat, and the UN scale's calibration wording."""
+
+from fractions import Fraction
+
+from coalitions.examples import get_case, run_case
+
+
+def test_g7_outside_option_against_the_two_union_quotient():
+    results = get_case("blocs").compute()
+    for option, shapley, owen in results["outside_options"]:
+        # two unions, G7 worth g alone: Russia gets (1 - g) / 2 in the quotient game; without
+        # unions each of the 8 veto players' symmetric share of the surplus over g is (1-g)/8
+        assert owen == (1 - Fraction(option)) / 2
+        assert shapley == (1 - Fraction(option)) / 8
+    section = run_case("blocs").section("The G7's outside option")
+    assert section.data["crossing"] == Fraction(3, 4)
+
+
+def test_security_council_states_the_abstention_practice():
+    report = run_case("security-council")
+    assert any("Namibia" in a and "abstention" in a for a in report.assumptions)
+
+
+def test_un_scale_is_called_calibrated():
+    report = run_case("burden-sharing")
+    text = report.to_text()
+    assert "calibrated to the published rates" in text and "reproduces the published" not in text
