@@ -73,29 +73,34 @@ def run_example(
 ) -> None:
     """Run one worked example and print its report (or, with --sensitivity, its
     sensitivity to its labelled assumptions)."""
-    from ..examples import export_case, parse_range, run_case, sensitivity_report
+    from ..examples import export_case, run_case, sensitivity_report
 
-    with errors_to_stderr():
-        if export is not None:
-            if sensitivity or vary or plot is not None or as_json:
-                fail("--format exports the whole report; use it without the other options")
+    if export is not None:
+        if sensitivity or vary or plot is not None or as_json:
+            fail("--format exports the whole report; use it without the other options")
+        with errors_to_stderr():
             document = export_case(name, export)
-            if output is None:
-                typer.echo(document)
-            else:
-                output.write_text(document, encoding="utf-8")
-                typer.echo(f"report written to {output}")
-            return
+        if output is None:
+            typer.echo(document)
+        else:
+            output.write_text(document, encoding="utf-8")
+            typer.echo(f"report written to {output}")
+    else:
         if output is not None:
             fail("--output goes with --format")
         if vary and not sensitivity:
             fail("--vary goes with --sensitivity")
-        if sensitivity:
-            ranges = {n: (lo, hi) for n, lo, hi in map(parse_range, vary)}
-            report = sensitivity_report(name, vary=ranges, samples=samples)
-        else:
-            report = run_case(name)
-        written = save_example_plot(report, plot) if plot is not None else None
+        with errors_to_stderr():
+            if sensitivity:
+                report = sensitivity_report(name, vary=vary, samples=samples)
+            else:
+                report = run_case(name)
+            written = save_example_plot(report, plot) if plot is not None else None
+        show_report(report, as_json, written)
+
+
+def show_report(report, as_json: bool, written: Path | None) -> None:
+    """Print the report (or its JSON), and where its figure was written."""
     if as_json:
         payload = report.to_dict()
         if written is not None:

@@ -24,14 +24,30 @@ def parse_range(text: str) -> tuple[str, float, float]:
     """
     name, sep, bounds = str(text).partition("=")
     low, colon, high = bounds.partition(":")
-    try:
-        if not (sep and colon and name):
-            raise ValueError
-        return name.strip(), float(low), float(high)
-    except ValueError:
+    numbers = [_number(low), _number(high)]
+    if not (sep and colon and name.strip()) or None in numbers:
         raise InvalidArgumentError(
             f"--vary {text!r}: write NAME=LO:HI with two numbers, e.g. beta_DE=2:16."
-        ) from None
+        )
+    return name.strip(), float(low), float(high)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _ranges(vary: Any) -> dict[str, tuple[float, float]]:
+    """``vary`` as ``{name: (lo, hi)}``: a mapping, or ``"NAME=LO:HI"`` strings."""
+    if isinstance(vary, Mapping):
+        return {str(k): (float(lo), float(hi)) for k, (lo, hi) in vary.items()}
+    ranges = {}
+    for text in vary or ():
+        name, low, high = parse_range(text)
+        ranges[name] = (low, high)
+    return ranges
 
 
 def _assumptions(name: str, vary: Mapping[str, tuple[float, float]]) -> list[Assumption]:
@@ -60,13 +76,13 @@ def _assumptions(name: str, vary: Mapping[str, tuple[float, float]]) -> list[Ass
 def case_sensitivity(
     name: str,
     *,
-    vary: Mapping[str, tuple[float, float]] | None = None,
+    vary: Any = None,
     samples: int = 200,
     sweep_points: int = 11,
     rng: Any = 0,
 ) -> Any:
     """:func:`coalitions.sensitivity` of the case ``name`` over its labelled assumptions
-    (``vary`` replaces ranges: ``{"beta_DE": (2, 16)}``).
+    (``vary`` replaces ranges: ``{"beta_DE": (2, 16)}`` or ``["beta_DE=2:16"]``).
 
     Examples
     --------
@@ -74,7 +90,7 @@ def case_sensitivity(
     >>> sorted(result.shares)
     ['binding member']
     """
-    assumptions = _assumptions(name, dict(vary or {}))
+    assumptions = _assumptions(name, _ranges(vary))
     outcomes = get_case(name).outcomes
     assert outcomes is not None  # _assumptions refused a case without them
     return sensitivity(outcomes, assumptions, samples=samples, sweep_points=sweep_points, rng=rng)
