@@ -163,5 +163,19 @@ __all__ = list(
     )
 )
 
+# analysis of models: sensitivity of conclusions to labelled assumptions
+from . import analysis  # noqa: E402
+from .analysis import Assumption, compare_scenarios, sensitivity  # noqa: E402
+from .results import ScenarioResult, SensitivityResult  # noqa: E402
+
+__all__ += [
+    "analysis",
+    "Assumption",
+    "sensitivity",
+    "SensitivityResult",
+    "compare_scenarios",
+    "ScenarioResult",
+]
+
 # worked examples (co.examples.run_case) and plots (matplotlib is imported only when drawing)
 from . import examples, plot  # noqa: E402,F401

@@ -40,7 +40,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from . import _display
-from .exceptions import UnknownPlayerError
+from .exceptions import UnknownNameError, UnknownPlayerError
 
 __all__ = [
     "Result",
@@ -64,6 +64,8 @@ __all__ = [
     "CoreResult",
     "LeastCoreResult",
     "NucleolusResult",
+    "SensitivityResult",
+    "ScenarioResult",
     "BargainingResult",
     "RubinsteinResult",
     "BaronFerejohnResult",
@@ -1137,3 +1139,129 @@ class NucleolusResult(AllocationResult):
     levels: tuple = ()
     nit: int = 0
     verified: bool = False
+
+
+# --------------------------------------------------------------------------- analysis
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SensitivityResult(Result):
+    """How a model's outputs move over the ranges of its assumptions
+    (:func:`coalitions.analysis.sensitivity`).
+
+    Attributes
+    ----------
+    assumptions : tuple of Assumption
+        The assumptions with their baselines and ranges.
+    baseline : dict
+        Every output at the baselines.
+    ranges : dict
+        Per quantity, over the Monte Carlo draws: ``baseline``, ``min``, ``max``, ``mean``,
+        ``q05``, ``median``, ``q95``.
+    tornado : dict
+        Per quantity, one row per assumption (widest swing first): ``at_low``, ``at_high``,
+        ``min``, ``max`` and ``swing`` of its one-at-a-time sweep.
+    breakpoints : tuple of Breakpoint
+        Where a conclusion's label changes along one assumption's sweep.
+    shares : dict
+        Per conclusion, the share of Monte Carlo draws that reach each label.
+    sobol : dict or None
+        Per quantity and assumption, ``first_order`` and ``total`` Sobol indices
+        (``method="sobol"`` only).
+    most_sensitive : dict
+        Per quantity, the assumption whose sweep moves it most; also the ``value``.
+    n_samples, n_evaluations : int
+        Monte Carlo draws, and model calls in all.
+    """
+
+    assumptions: tuple = ()
+    baseline: dict = field(default_factory=dict)
+    ranges: dict = field(default_factory=dict)
+    tornado: dict = field(default_factory=dict)
+    breakpoints: tuple = ()
+    shares: dict = field(default_factory=dict)
+    sobol: dict | None = None
+    most_sensitive: dict = field(default_factory=dict)
+    n_samples: int = 0
+    n_evaluations: int = 0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("n_samples",)
+
+    @property
+    def value(self) -> dict:
+        """Per quantity, the assumption it is most sensitive to."""
+        return self.most_sensitive
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["assumptions"] = [a.to_dict() for a in self.assumptions]
+        out["breakpoints"] = [b.to_dict() for b in self.breakpoints]
+        out["shares"] = {
+            key: [{"label": jsonable(label), "share": share} for label, share in labels.items()]
+            for key, labels in self.shares.items()
+        }
+        out["baseline"] = {k: jsonable(v) for k, v in self.baseline.items()}
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class ScenarioResult(Result):
+    """The same metrics on several scenarios, aligned (:func:`coalitions.analysis.compare_scenarios`).
+
+    Attributes
+    ----------
+    scenarios : tuple of str
+        The scenario names, in column order.
+    baseline : str
+        The scenario the deltas are taken from.
+    rows : tuple of dict
+        One per metric and member: ``metric``, ``member`` (``""`` for a scalar metric),
+        ``values`` and ``deltas`` (dicts by scenario; ``None`` where a member is absent).
+        Also the ``value``.
+    """
+
+    scenarios: tuple = ()
+    baseline: str = ""
+    rows: tuple = ()
+    _repr_fields: ClassVar[tuple[str, ...]] = ("scenarios",)
+
+    @property
+    def value(self) -> tuple:
+        """The aligned rows."""
+        return self.rows
+
+    def __repr__(self) -> str:
+        parts = [*self._repr_parts(), f"baseline={self.baseline!r}", f"rows={len(self.rows)}"]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def row(self, metric: str, member: str = "") -> dict:
+        """The row of ``metric`` (and ``member``, for a metric with an entry per member)."""
+        for row in self.rows:
+            if row["metric"] == metric and row["member"] == member:
+                return row
+        known = sorted({(r["metric"], r["member"]) for r in self.rows})
+        raise UnknownNameError(f"no row ({metric!r}, {member!r}); rows: {known}")
+
+    def _table(self) -> tuple[str, dict[str, list], set[str]]:
+        columns: dict[str, list] = {"metric": [], "member": []}
+        others = [s for s in self.scenarios if s != self.baseline]
+        for name in (*self.scenarios, *(f"change {s}" for s in others)):
+            columns[name] = []
+        for row in self.rows:
+            columns["metric"].append(row["metric"])
+            columns["member"].append(row["member"])
+            for s in self.scenarios:
+                columns[s].append(row["values"][s])
+            for s in others:
+                columns[f"change {s}"].append(row["deltas"][s])
+        return "rows", columns, {"rows"}
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["rows"] = [
+            {
+                "metric": row["metric"],
+                "member": row["member"],
+                "values": {s: jsonable(v) for s, v in row["values"].items()},
+                "deltas": {s: jsonable(v) for s, v in row["deltas"].items()},
+            }
+            for row in self.rows
+        ]
+        return out

@@ -468,6 +468,15 @@ def _base_calls():
             {},
         ),
         "IssueUtility": (({"type": "linear", "slope": 1},), {}),
+        "sensitivity": (
+            (lambda x: {"y": x, "high": x > 0.5}, [co.Assumption("x", 0.5, 0, 1)]),
+            {"samples": 8, "sweep_points": 3, "rng": 0},
+        ),
+        "Assumption": (("x", 0.5, 0, 1), {"description": "d", "source": "s"}),
+        "compare_scenarios": (
+            ({"a": co.WeightedVotingGame(2, [1, 1, 1]), "b": co.WeightedVotingGame(3, [1, 1, 1])},),
+            {"metrics": {"act": co.coleman_power_to_act}, "baseline": "b"},
+        ),
         "BargainingProblem": (
             ("polytope", ("a", "b"), np.zeros(2)),
             {"vertices": np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])},

@@ -516,7 +516,37 @@ def _nucleolus(name, kind):
     )
 
 
+def _sensitivity_inputs(choice):
+    return st.lists(st.floats(-3, 3).filter(lambda c: abs(c) > 1e-2), min_size=1, max_size=3)
+
+
+def _sensitivity_call(coefficients, choice):
+    assumptions = [co.Assumption(f"a{i}", 0.0, -1.0, 1.0) for i in range(len(coefficients))]
+
+    def model(**values):
+        y = sum(c * values[f"a{i}"] for i, c in enumerate(coefficients))
+        return {"y": y, "positive": y > 0}
+
+    return co.sensitivity(model, assumptions, method=choice, samples=64, sweep_points=5, rng=0)
+
+
+def _check_sensitivity(coefficients, result, choice):
+    # a linear term's one-at-a-time swing is |c| times the width 2; the range is within sum |c|
+    swings = sorted((2 * abs(c) for c in coefficients), reverse=True)
+    assert [row["swing"] for row in result.tornado["y"]] == pytest.approx(swings)
+    bound = sum(abs(c) for c in coefficients) + 1e-12
+    assert -bound <= result.ranges["y"]["min"] <= result.ranges["y"]["max"] <= bound
+    assert sum(result.shares["positive"].values()) == pytest.approx(1.0)
+    assert (result.sobol is not None) == (choice == "sobol")
+
+
 CONTRACTS: dict[str, Contract] = {
+    "sensitivity": Contract(
+        [1.0, -2.0],
+        _sensitivity_inputs,
+        _sensitivity_call,
+        _check_sensitivity,
+    ),
     "shapley_value": Contract(
         GLOVE,
         _value_inputs,

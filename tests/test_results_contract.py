@@ -72,6 +72,13 @@ FACTORIES = {
     "CoreResult": lambda: co.core(GLOVE),
     "LeastCoreResult": lambda: co.least_core(co.majority_game(3)),
     "NucleolusResult": lambda: co.nucleolus(co.bankruptcy_game(200, [100, 200, 300])),
+    "ScenarioResult": lambda: co.compare_scenarios(
+        {"3": co.WeightedVotingGame(2, [1, 1, 1]), "2": co.WeightedVotingGame(2, [1, 1])},
+        {"act": co.coleman_power_to_act, "SS": co.shapley_shubik_index},
+    ),
+    "SensitivityResult": lambda: co.sensitivity(
+        lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
+    ),
 }
 
 #: Result classes that are bases, not returned by any solver.
