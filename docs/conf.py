@@ -14,6 +14,7 @@ Importing this file has no side effects (pytest's ``--doctest-modules`` may impo
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import types
 from pathlib import Path
 
@@ -54,7 +55,7 @@ myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
 
 # --- API reference --------------------------------------------------------------------------
-autosummary_generate = True
+autosummary_generate = True  # the list of API pages, set by write_api_pages
 autosummary_imported_members = True
 autodoc_default_options = {"members": True}
 # numpydoc's own member tables would list every method twice (the class template lists them).
@@ -89,7 +90,11 @@ API_SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("games", "Games", ("coalitions.games", "coalitions.games.simple", "coalitions.games.io")),
     ("solutions", "Solutions: values, core, nucleolus", ("coalitions.solutions",)),
     ("power", "Voting power", ("coalitions.power",)),
-    ("approx", "Value oracles and sampling estimators", ("coalitions.approx",)),
+    (
+        "approx",
+        "Value oracles and sampling estimators",
+        ("coalitions.games.oracle", "coalitions.approx"),
+    ),
     ("bargaining", "Bargaining under veto", ("coalitions.bargaining",)),
     ("formation", "Coalition formation", ("coalitions.formation",)),
     ("results", "Results", ("coalitions.results",)),
@@ -100,11 +105,35 @@ API_SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
-def api_entries() -> dict[str, list[str]]:
-    """The documented name of each public object, grouped by API section (from ``__all__``)."""
+# Subpackages that are not an API of objects (the command line is documented in its own page).
+NOT_API = {"coalitions.cli"}
+
+
+def api_sections() -> list[tuple[str, str, tuple[str, ...]]]:
+    """:data:`API_SECTIONS`, then one section for each public subpackage they do not name.
+
+    A new subpackage with an ``__all__`` thus appears in the reference without an edit here,
+    titled by the first line of its docstring.
+    """
+    sections = list(API_SECTIONS)
+    named = {module for _slug, _title, modules in sections for module in modules} | NOT_API
+    for info in pkgutil.iter_modules(coalitions.__path__, "coalitions."):
+        if info.name in named or info.name.rsplit(".", 1)[1].startswith("_"):
+            continue
+        module = importlib.import_module(info.name)
+        if hasattr(module, "__all__"):
+            title = (module.__doc__ or info.name).strip().splitlines()[0].rstrip(".")
+            sections.append((info.name.rsplit(".", 1)[1], title, (info.name,)))
+    return sections
+
+
+def api_entries() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The title and the documented names of each API section (from ``__all__``)."""
     seen: set[int] = set()
+    titles: dict[str, str] = {}
     entries: dict[str, list[str]] = {}
-    for slug, _title, modules in API_SECTIONS:
+    for slug, title, modules in api_sections():
+        titles[slug] = title
         names: list[str] = []
         for module_name in modules:
             module = importlib.import_module(module_name)
@@ -125,8 +154,9 @@ def api_entries() -> dict[str, list[str]]:
         and id(getattr(coalitions, name)) not in seen
     ]
     if rest:
+        titles["other"] = "Other top-level names"
         entries["other"] = rest
-    return entries
+    return titles, entries
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -138,9 +168,11 @@ def _write_if_changed(path: Path, text: str) -> None:
 def write_api_pages(app=None, config=None) -> None:
     """Write ``docs/api/index.rst`` and one autosummary page per section of the API."""
     API_DIR.mkdir(exist_ok=True)
-    titles = {slug: title for slug, title, _ in API_SECTIONS}
-    titles["other"] = "Other top-level names"
-    entries = api_entries()
+    titles, entries = api_entries()
+    if config is not None:
+        # The stubs of exactly these pages (a page new since the last build is not yet among
+        # the documents Sphinx found, so ``True`` would miss it).
+        config.autosummary_generate = [f"api/{slug}.rst" for slug in entries]
     index = [
         "API reference",
         "=============",
