@@ -14,11 +14,14 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
-from .._checks import check_choice
+from .._checks import check_choice, front_door
 from ..exceptions import InvalidArgumentError, InvalidProblemError
 from ..results import Result, ScenarioResult
 
 __all__ = ["compare_scenarios"]
+
+#: The choices of ``method=``: every metric is evaluated on every scenario.
+METHODS = ("evaluation",)
 
 
 def _number(value: Any) -> bool:
@@ -62,11 +65,13 @@ def _delta(new: Any, old: Any) -> Any:
     return float(new) - float(old)
 
 
+@front_door(METHODS)
 def compare_scenarios(
     scenarios: Mapping[str, Any],
     metrics: Mapping[str, Callable[[Any], Any]],
     *,
     baseline: str | None = None,
+    method: str = "evaluation",
 ) -> ScenarioResult:
     r"""Evaluate the same metrics on several scenarios and align them in one table.
 
@@ -82,6 +87,8 @@ def compare_scenarios(
         scenario gets ``None`` there), or a result with a numeric ``value``.
     baseline : str, optional
         The scenario the deltas are taken from; the first by default.
+    method : {"evaluation"}, optional
+        Every metric on every scenario (the only method).
 
     Returns
     -------
@@ -139,15 +146,15 @@ def compare_scenarios(
                     f"compare_scenarios: every {kind} name must be a non-empty string, "
                     f"got {name!r}."
                 )
-    for name, metric in metrics.items():
-        if not callable(metric):
+    for name, function in metrics.items():
+        if not callable(function):
             raise InvalidArgumentError(
                 f"compare_scenarios: metric {name!r} must be a function of one scenario, "
-                f"got {metric!r}."
+                f"got {function!r}."
             )
     columns = tuple(scenarios)
     base = columns[0] if baseline is None else check_choice(baseline, columns, what="scenario")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for metric, function in metrics.items():
         found = {s: _entries(metric, s, function(scenarios[s])) for s in columns}
         members = list(dict.fromkeys(m for s in columns for m in found[s]))

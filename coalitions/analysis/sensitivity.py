@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import check_callback, check_method, seed_sequence
+from .._checks import check_callback, front_door, seed_sequence
 from .._frozen import Frozen, assign
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import SensitivityResult
@@ -266,6 +266,7 @@ def _bisect(model: _Model, base: dict, name: str, key: str, lo: float, hi: float
     return Breakpoint(key, name, 0.5 * (lo + hi), label_lo, label_hi, 0.5 * (hi - lo))
 
 
+@front_door(METHODS)
 def sensitivity(
     model: Callable[..., Mapping],
     assumptions: Sequence[Assumption],
@@ -365,7 +366,6 @@ def sensitivity(
     >>> round(result.shares["larger"]["blocker"], 2)
     0.5
     """
-    method = check_method(method, METHODS, function="sensitivity")
     items = _check_assumptions(assumptions)
     samples = _check_count(samples, "samples", 8, MAX_SAMPLES)
     sweep_points = _check_count(sweep_points, "sweep_points", 2, MAX_SWEEP_POINTS)
