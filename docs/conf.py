@@ -6,9 +6,10 @@ The API reference is generated from ``__all__`` (``coalitions.__all__`` and the 
 :func:`write_api_pages` writes one page per subpackage into ``docs/api/`` (not committed) when
 the build starts, and autosummary writes one stub per object from those pages.
 
-Importing this file has no side effects (pytest's ``--doctest-modules`` may import it; the
-``docs/conftest.py`` also tells pytest not to collect it): the pages are written only by the
-``config-inited`` hook that :func:`setup` connects.
+Importing this file has no side effects (pytest's ``--doctest-modules`` imports it, as it is
+under the test paths; it has no doctest): the pages are written only by the ``config-inited``
+hook that :func:`setup` connects. pytest ignores ``docs/_build`` and ``docs/api``
+(``addopts`` in pyproject.toml).
 """
 
 from __future__ import annotations
