@@ -12,7 +12,7 @@ and says how many there are in all.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -24,6 +24,8 @@ __all__ = [
     "MAX_ROWS",
     "MAX_ITEMS",
     "cell_text",
+    "number_text",
+    "listing",
     "html_block",
     "Table",
     "require_pandas",
@@ -56,6 +58,34 @@ def cell_text(value: Any) -> str:
     """
     if value is None:
         return ""
+    number = number_text(value, fraction=True)
+    if number is not None:
+        return number
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (np.ndarray, list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+        bracket = "()" if isinstance(value, tuple) else "[]"
+        text = f"{bracket[0]}{listing(items, cell_text, MAX_ITEMS)}{bracket[1]}"
+    elif isinstance(value, Mapping):
+        entries = list(value.items())
+        text = f"{{{listing(entries, lambda kv: f'{kv[0]}: {cell_text(kv[1])}', MAX_ITEMS)}}}"
+    else:
+        text = str(value)
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+def number_text(value: Any, *, fraction: bool = False) -> str | None:
+    """A bool, integer, exact fraction or float as text, None for anything else.
+
+    Integers (and integral fractions) stay as they are; floats and the other fractions show six
+    significant digits, with the fraction itself before them when ``fraction`` is set.
+
+    Examples
+    --------
+    >>> number_text(Fraction(2, 3)), number_text(Fraction(2, 3), fraction=True), number_text("a")
+    ('0.666667', '2/3 (0.666667)', None)
+    """
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, (int, np.integer)):
@@ -63,25 +93,17 @@ def cell_text(value: Any) -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        return f"{value} ({float(value):.6g})"
+        return f"{value} ({float(value):.6g})" if fraction else f"{float(value):.6g}"
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.6g}"
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, (np.ndarray, list, tuple, set, frozenset)):
-        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
-        shown = ", ".join(cell_text(v) for v in items[:MAX_ITEMS])
-        more = f", ... ({len(items)} in all)" if len(items) > MAX_ITEMS else ""
-        bracket = "()" if isinstance(value, tuple) else "[]"
-        text = f"{bracket[0]}{shown}{more}{bracket[1]}"
-    elif isinstance(value, Mapping):
-        entries = list(value.items())
-        shown = ", ".join(f"{k}: {cell_text(v)}" for k, v in entries[:MAX_ITEMS])
-        more = f", ... ({len(entries)} in all)" if len(entries) > MAX_ITEMS else ""
-        text = f"{{{shown}{more}}}"
-    else:
-        text = str(value)
-    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+    return None
+
+
+def listing(items: Sequence[Any], text: Callable[[Any], str], limit: int) -> str:
+    """The first ``limit`` items as ``text`` gives them, joined by commas, and how many there
+    are in all when some are left out: ``1, 2, ... (12 in all)``."""
+    more = f", ... ({len(items)} in all)" if len(items) > limit else ""
+    return ", ".join(text(v) for v in items[:limit]) + more
 
 
 def coalition_label(members: Iterable[str]) -> str:

@@ -41,12 +41,14 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
 
     A marker with no fragment raises :class:`RuntimeError` when the module is imported, so a typo
     fails every test that imports it instead of reaching a reader; a fragment that no marker
-    uses raises too.
+    uses raises too. Under ``python -OO`` (no docstrings) the object is returned as it is.
     """
     texts = {name: textwrap.dedent(text).strip("\n") for name, text in fragments.items()}
 
     def apply(obj: _T) -> _T:
-        doc = obj.__doc__ or ""
+        doc = obj.__doc__
+        if doc is None:  # stripped by python -OO
+            return obj
         used: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:

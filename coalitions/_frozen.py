@@ -9,9 +9,10 @@ content; with a ``_hash`` slot the hash is computed once.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
-__all__ = ["Frozen", "assign"]
+__all__ = ["Frozen", "assign", "field_property"]
 
 
 def assign(obj: Any, **attributes: Any) -> None:
@@ -19,6 +20,22 @@ def assign(obj: Any, **attributes: Any) -> None:
     see the example of :class:`Frozen`."""
     for name, value in attributes.items():
         object.__setattr__(obj, name, value)
+
+
+def field_property(name: str, doc: str) -> Any:
+    """A read-only property that returns the attribute ``name`` (a field the constructor set),
+    documented by ``doc``: one line for what would be a four-line getter.
+
+    Examples
+    --------
+    >>> class Box(Frozen):
+    ...     size = field_property("_size", "The size, as given.")
+    ...     def __init__(self, size):
+    ...         assign(self, _size=size)
+    >>> Box(3).size, Box.size.__doc__
+    (3, 'The size, as given.')
+    """
+    return property(operator.attrgetter(name), doc=doc)
 
 
 class Frozen:

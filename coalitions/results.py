@@ -40,42 +40,8 @@ from typing import Any, ClassVar
 import numpy as np
 
 from . import _display
+from ._frozen import field_property
 from .exceptions import UnknownNameError, UnknownPlayerError
-
-__all__ = [
-    "Result",
-    "AllocationResult",
-    "ValueResult",
-    "jsonable",
-    "CoalitionStructureResult",
-    "StructureCoreResult",
-    "HedonicStabilityResult",
-    "DynamicsResult",
-    "AgreementStabilityResult",
-    "WinningCoalitionsResult",
-    "ClubFrontierResult",
-    "EstimateResult",
-    "PowerIndexResult",
-    "PowerToActResult",
-    "PivotalResult",
-    "PowerTableResult",
-    "SweepResult",
-    "BalancedCollection",
-    "CoreResult",
-    "LeastCoreResult",
-    "NucleolusResult",
-    "SensitivityResult",
-    "ScenarioResult",
-    "BargainingResult",
-    "RubinsteinResult",
-    "BaronFerejohnResult",
-    "WinSetResult",
-    "PolicyCoreResult",
-    "SetterResult",
-    "LCDResult",
-    "LinkageResult",
-    "short_number",
-]
 
 #: ``status`` codes shared by every result (scipy.optimize's convention).
 SUCCESS, FAILED, LIMIT = 0, 1, 2
@@ -121,23 +87,13 @@ def jsonable(value: Any) -> Any:
 def short_number(value: Any) -> str:
     """A number as a reader wants it in a repr: floats (and exact fractions, which the result's
     ``exact`` flag announces) with six significant digits, integers and symbols as they are."""
-    if isinstance(value, (bool, np.bool_)):
-        return repr(bool(value))
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return f"{float(value):.6g}"
-    if isinstance(value, (float, np.floating)):
-        return f"{float(value):.6g}"
+    number = _display.number_text(value)
+    if number is not None:
+        return number
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, np.ndarray) or isinstance(value, (list, tuple)):
-        items = list(value)
-        shown = ", ".join(short_number(v) for v in items[:_REPR_ENTRIES])
-        more = f", ... ({len(items)} in all)" if len(items) > _REPR_ENTRIES else ""
-        return f"[{shown}{more}]"
+        return f"[{_display.listing(list(value), short_number, _REPR_ENTRIES)}]"
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -308,6 +264,21 @@ class Result:
         if getattr(self, "x", None) is None and hasattr(self, "value"):
             parts.append(f"value={short_number(self.value)}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class _Listing:
+    """Mixin of a result that lists items (coalitions, clubs) in its field ``_listed``:
+    ``len(result)`` and ``value`` count them."""
+
+    _listed: ClassVar[str]
+
+    def __len__(self) -> int:
+        return len(getattr(self, self._listed))
+
+    @property
+    def value(self) -> int:
+        """How many items are listed."""
+        return len(self)
 
 
 def _has_value_property(cls: type) -> bool:
@@ -552,7 +523,7 @@ class AgreementStabilityResult(Result):
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
-class WinningCoalitionsResult(Result):
+class WinningCoalitionsResult(_Listing, Result):
     """A list of winning coalitions of a voting game with their total weights.
 
     ``concept`` says which list it is: ``"minimal-winning"``, ``"minimum-weight"`` (Riker's
@@ -565,17 +536,11 @@ class WinningCoalitionsResult(Result):
     quota: Any
     _repr_fields: ClassVar[tuple[str, ...]] = ("coalitions",)
 
-    def __len__(self) -> int:
-        return len(self.coalitions)
-
-    @property
-    def value(self) -> int:
-        """How many coalitions are listed."""
-        return len(self.coalitions)
+    _listed: ClassVar[str] = "coalitions"
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
-class ClubFrontierResult(Result):
+class ClubFrontierResult(_Listing, Result):
     """The Pareto frontier of clubs: chance of acting against coverage.
 
     Each frontier point is a club (``clubs[j]``) with efficiency ``efficiency[j]`` (the
@@ -590,13 +555,7 @@ class ClubFrontierResult(Result):
     coverage: np.ndarray
     _repr_fields: ClassVar[tuple[str, ...]] = ("clubs",)
 
-    def __len__(self) -> int:
-        return len(self.clubs)
-
-    @property
-    def value(self) -> int:
-        """How many clubs are on the frontier."""
-        return len(self.clubs)
+    _listed: ClassVar[str] = "clubs"
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -742,10 +701,7 @@ class WinSetResult(Result):
     method: str = "exact"
     _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty",)
 
-    @property
-    def value(self) -> float:
-        """The length (1-D) or area (2-D) of the win-set."""
-        return self.size
+    value = field_property("size", "The length (1-D) or area (2-D) of the win-set.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -794,10 +750,7 @@ class SetterResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("setter", "binding")
 
-    @property
-    def value(self) -> Any:
-        """The policy the setter proposes and the decision rule accepts."""
-        return self.outcome
+    value = field_property("outcome", "The policy the setter proposes and the rule accepts.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -825,10 +778,7 @@ class LCDResult(Result):
     decision_rule: str = ""
     _repr_fields: ClassVar[tuple[str, ...]] = ("ceiling", "binding")
 
-    @property
-    def value(self) -> Any:
-        """The least ambitious programme (the status quo projected on the core)."""
-        return self.llap_point
+    value = field_property("llap_point", "The least ambitious programme (Underdal).")
 
 
 # ---------------------------------------------------------------- issue linkage
@@ -894,10 +844,7 @@ class LinkageResult(Result):
     nash_package: Any = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("blocker", "max_concession", "credible")
 
-    @property
-    def value(self) -> float:
-        """What the veto is worth to the blocker, ``u_c(linked) - u_c(unlinked)``."""
-        return self.value_of_veto
+    value = field_property("value_of_veto", "What the veto is worth to the blocker.")
 
 
 # ----------------------------------------------------------------- voting power
@@ -961,10 +908,7 @@ class PowerTableResult(Result):
     power_to_act: Any = None
     _by_player: ClassVar[bool] = True
 
-    @property
-    def value(self) -> Any:
-        """Coleman's power of the collectivity to act."""
-        return self.power_to_act
+    value = field_property("power_to_act", "Coleman's power of the collectivity to act.")
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -989,10 +933,7 @@ class SweepResult(Result):
     risk_of_being_outvoted: np.ndarray
     _repr_fields: ClassVar[tuple[str, ...]] = ("quotas",)
 
-    @property
-    def value(self) -> np.ndarray:
-        """Coleman's power to act at each quota."""
-        return self.power_to_act
+    value = field_property("power_to_act", "Coleman's power to act at each quota.")
 
     def rows(self) -> list[dict]:
         """One JSON-ready dict per quota (for plotting or a table)."""
@@ -1053,10 +994,7 @@ class BalancedCollection(Result):
     cost: bool = False
     _repr_fields: ClassVar[tuple[str, ...]] = ("coalitions", "weights")
 
-    @property
-    def value(self) -> Any:
-        """The weighted worth of the collection."""
-        return self.total
+    value = field_property("total", "The weighted worth of the collection.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -1265,3 +1203,72 @@ class ScenarioResult(Result):
             for row in self.rows
         ]
         return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PolytopeResult(AllocationResult):
+    """A set solution that is a polytope: its vertices and its centroid
+    (:func:`coalitions.weber_set`, :func:`~coalitions.core_cover`,
+    :func:`~coalitions.reasonable_set`, :func:`~coalitions.core_center`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        The centroid (centre of mass) of the polytope; NaN when the set is empty. Exact only
+        when the set is a single point of a rational game.
+    vertices : tuple of numpy.ndarray
+        The distinct vertices, sorted; exact for a rational game.
+    is_empty : bool
+    dimension : int
+        The dimension of the polytope's affine hull (-1 when empty, 0 for a point).
+    volume : float
+        Its volume in that dimension (1 for a point, 0 when empty).
+    cost : bool
+        True for a cost game (the vertices are cost shares).
+    """
+
+    vertices: tuple = ()
+    is_empty: bool = False
+    dimension: int = -1
+    volume: float = 0.0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "dimension")
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["vertices"] = [dict(zip(self.players, jsonable(list(v)))) for v in self.vertices]
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class OutsideOptionResult(RubinsteinResult):
+    """Alternating offers with outside options (:func:`coalitions.outside_option_bargaining`).
+
+    Attributes
+    ----------
+    outside_options : numpy.ndarray
+        ``(w_1, w_2)``.
+    binding : tuple of bool
+        Whether each player's option beats waiting (and so is paid exactly).
+    inside_shares : numpy.ndarray
+        The Rubinstein shares without outside options.
+    forum_value : numpy.ndarray
+        ``x - inside_shares``: what the alternative forum is worth to each party here.
+    """
+
+    outside_options: Any = None
+    binding: tuple = ()
+    inside_shares: Any = None
+    forum_value: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("binding",)
+
+
+#: Every result class (in the order defined here), with the two encoders.
+__all__ = [
+    "jsonable",
+    "short_number",
+    *(
+        name
+        for name, obj in list(globals().items())
+        if isinstance(obj, type) and issubclass(obj, Result)
+    ),
+]

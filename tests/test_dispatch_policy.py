@@ -54,7 +54,18 @@ FRONT_DOORS = {
     "shapley_estimate",
     "banzhaf_estimate",
     "bargaining_solution",
+    "is_core_stable",
+    "is_nash_stable",
+    "is_individually_stable",
+    "is_contractually_individually_stable",
+    "hedonic_stability",
+    "hedonic_potential",
+    "best_response_dynamics",
+    "minimum_weight_coalitions",
+    "minimal_connected_winning_coalitions",
 }
+#: Every public rule of the claims module is a front door too (issue 12, item 5).
+FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

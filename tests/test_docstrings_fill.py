@@ -39,3 +39,10 @@ def test_unused_fragment_raises():
         @fill_doc(extra="text")
         def f():
             """Nothing to fill."""
+
+
+def test_stripped_docstring_is_left_alone():
+    def f():
+        pass
+
+    assert fill_doc(extra="text")(f) is f and f.__doc__ is None

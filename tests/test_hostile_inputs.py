@@ -473,6 +473,23 @@ def _base_calls():
             {"samples": 8, "sweep_points": 3, "rng": 0},
         ),
         "Assumption": (("x", 0.5, 0, 1), {"description": "d", "source": "s"}),
+        "tornado": (
+            (
+                co.sensitivity(
+                    lambda x: {"y": x}, [co.Assumption("x", 0.5, 0, 1)], samples=8, rng=0
+                ),
+                "y",
+            ),
+            {"title": "t"},
+        ),
+        "scenario_bars": (
+            (co.compare_scenarios({"a": 1, "b": 2}, {"m": lambda v: v}), "m"),
+            {"title": "t"},
+        ),
+        "outside_option_bargaining": ((0.9, [0, 0.6]), {"players": ["a", "b"], "surplus": 2}),
+        "decisiveness": ((co.WeightedVotingGame(3, [2, 1, 1]), 0.5), {"budget": 100, "rng": 0}),
+        "success": ((co.WeightedVotingGame(3, [2, 1, 1]), 0.5), {"budget": 100, "rng": 0}),
+        "egalitarian_shapley_value": ((tu3(), 0.5), {}),
         "compare_scenarios": (
             ({"a": co.WeightedVotingGame(2, [1, 1, 1]), "b": co.WeightedVotingGame(3, [1, 1, 1])},),
             {"metrics": {"act": co.coleman_power_to_act}, "baseline": "b"},

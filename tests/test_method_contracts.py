@@ -540,7 +540,34 @@ def _check_sensitivity(coefficients, result, choice):
     assert (result.sobol is not None) == (choice == "sobol")
 
 
+def _a_posteriori_inputs(choice):
+    p = st.lists(st.fractions(0, 1, max_denominator=5), min_size=5, max_size=5)
+    return st.tuples(weighted_voting_games(max_players=5), p)
+
+
+def _a_posteriori(name):
+    function = getattr(co, name)
+
+    def call(case, choice):
+        game, p = case
+        options = {"budget": 20000, "rng": 0} if choice == "copula-sampling" else {}
+        return function(game, p[: game.n_players], method=choice, **options)
+
+    def check(case, result, choice):
+        game, p = case
+        expected = getattr(co, name)(game, p[: game.n_players], method="enumeration").x
+        if choice == "copula-sampling":
+            error = 6 * np.asarray(result.std_error) + 2e-3
+            assert np.all(np.abs(result.x - np.array(expected, dtype=float)) <= error)
+        else:
+            assert result.x.tolist() == expected.tolist()
+
+    return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
+
+
 CONTRACTS: dict[str, Contract] = {
+    "decisiveness": _a_posteriori("decisiveness"),
+    "success": _a_posteriori("success"),
     "sensitivity": Contract(
         [1.0, -2.0],
         _sensitivity_inputs,

@@ -76,6 +76,8 @@ FACTORIES = {
         {"3": co.WeightedVotingGame(2, [1, 1, 1]), "2": co.WeightedVotingGame(2, [1, 1])},
         {"act": co.coleman_power_to_act, "SS": co.shapley_shubik_index},
     ),
+    "PolytopeResult": lambda: co.core_cover(co.bankruptcy_game(200, [100, 200, 300])),
+    "OutsideOptionResult": lambda: co.outside_option_bargaining(0.9, [0, 0.6]),
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),

@@ -21,12 +21,12 @@ import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, as_completed
 from statistics import NormalDist
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .._bits import matrix_to_int64_masks
-from .._checks import check_instance, check_numeric
+from .._checks import check_callback, check_instance, check_numeric, seed_sequence
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.oracle import OracleGame
 from ..games.tu import TUGame
@@ -40,6 +40,8 @@ __all__ = [
     "run_tasks",
     "check_budget",
     "estimate_result",
+    "Labels",
+    "prepare",
     "Moments",
     "DEFAULT_CHUNK_EVALUATIONS",
 ]
@@ -329,19 +331,38 @@ def mean_and_error(moments: Moments) -> tuple[np.ndarray, np.ndarray]:
         return moments.mean, np.sqrt(moments.variance / moments.count)
 
 
+class Labels(NamedTuple):
+    """What one estimator call labels its estimate with (fixed before any sampling)."""
+
+    concept: str
+    method: str
+    confidence: float
+
+
+def prepare(
+    game: Any, function: str, labels: Labels, rng: Any, callback: Any
+) -> tuple[ValueOracle, Labels, Any]:
+    """The checked start of every estimator: the oracle, the labels with a checked confidence
+    level and the seed sequence (``callback`` is checked too)."""
+    oracle = as_oracle(game)
+    labels = labels._replace(confidence=check_confidence(labels.confidence))
+    seeds = seed_sequence(rng)
+    check_callback(callback, function)
+    return oracle, labels, seeds
+
+
 def estimate_result(
     oracle: ValueOracle,
     x: np.ndarray,
     std_error: np.ndarray,
+    labels: Labels,
     *,
-    concept: str,
-    method: str,
-    confidence: float,
     budget: int,
     n_evaluations: int,
     n_samples: int,
     normalized: bool = False,
 ) -> EstimateResult:
+    concept, method, confidence = labels
     z = NormalDist().inv_cdf(0.5 + confidence / 2)
     with np.errstate(over="ignore", invalid="ignore"):
         x = np.asarray(x, dtype=np.float64) * oracle.scale

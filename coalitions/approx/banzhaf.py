@@ -8,18 +8,18 @@ from typing import Any
 import numpy as np
 
 from .._bits import matrix_to_int64_masks
-from .._checks import check_callback, finite_floats, front_door, seed_sequence
+from .._checks import finite_floats, front_door
 from ..exceptions import InvalidArgumentError
 from ._engine import (
+    Labels,
     Moments,
     add_stats,
-    as_oracle,
     check_budget,
-    check_confidence,
     chunk_units,
     empty_and_grand,
     estimate_result,
     mean_and_error,
+    prepare,
     run_tasks,
     split,
 )
@@ -97,10 +97,8 @@ def banzhaf_estimate(
     >>> est.x.round(3).tolist(), est.std_error.round(3).tolist()
     ([0.757, 0.26, 0.245], [0.014, 0.014, 0.014])
     """
-    oracle = as_oracle(game)
-    confidence = check_confidence(confidence)
-    seeds = seed_sequence(rng)
-    check_callback(callback, "banzhaf_estimate")
+    start = Labels(concept, method, confidence)
+    oracle, labels, seeds = prepare(game, "banzhaf_estimate", start, rng, callback)
     n = oracle.n
     extra: tuple[float, ...]  # the task's arguments after (seed, size)
     task: Callable[..., Any]
@@ -140,15 +138,7 @@ def banzhaf_estimate(
             )
         x, error = inside - outside + slope, np.sqrt(in_error**2 + out_error**2)
     return estimate_result(
-        oracle,
-        x,
-        error,
-        concept=concept,
-        method=method,
-        confidence=confidence,
-        budget=budget,
-        n_evaluations=used,
-        n_samples=units,
+        oracle, x, error, labels, budget=budget, n_evaluations=used, n_samples=units
     )
 
 

@@ -7,18 +7,18 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import check_callback, finite_floats, front_door, seed_sequence
+from .._checks import finite_floats, front_door
 from ._engine import (
+    Labels,
     Moments,
     ValueOracle,
     add_stats,
-    as_oracle,
     check_budget,
-    check_confidence,
     chunk_units,
     empty_and_grand,
     estimate_result,
     mean_and_error,
+    prepare,
     run_tasks,
     split,
 )
@@ -152,10 +152,8 @@ def shapley_estimate(
     >>> bool(all(est.ci_low <= est.x)), est.method
     (True, 'permutation')
     """
-    oracle = as_oracle(game)
-    confidence = check_confidence(confidence)
-    seeds = seed_sequence(rng)
-    check_callback(callback, "shapley_estimate")
+    start = Labels(concept, method, confidence)
+    oracle, labels, seeds = prepare(game, "shapley_estimate", start, rng, callback)
     run = {
         "permutation": _permutation,
         "antithetic": _permutation,
@@ -166,14 +164,12 @@ def shapley_estimate(
     }[method]
     return run(
         oracle,
-        method=method,
+        labels,
         budget=budget,
         seeds=seeds,
         executor=executor,
         callback=callback,
-        confidence=confidence,
         chunk_size=chunk_size,
-        concept=concept,
     )
 
 
@@ -226,9 +222,8 @@ def _permutation_task(oracle, seed, m, antithetic, v_empty, v_grand):
     return {"units": Moments.of_rows(units)}, m * (n - 1) * (2 if antithetic else 1)
 
 
-def _permutation(
-    oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept
-):
+def _permutation(oracle, labels, *, budget, seeds, executor, callback, chunk_size):
+    method = labels.method
     n = oracle.n
     antithetic = method == "antithetic"
     cost = max(n - 1, 0) * (2 if antithetic else 1)  # evaluations per sampling unit
@@ -252,15 +247,7 @@ def _permutation(
     )
     x, error = mean_and_error(add_stats(parts)["units"])
     return estimate_result(
-        oracle,
-        x,
-        error,
-        concept=concept,
-        method=method,
-        confidence=confidence,
-        budget=budget,
-        n_evaluations=used,
-        n_samples=units,
+        oracle, x, error, labels, budget=budget, n_evaluations=used, n_samples=units
     )
 
 
@@ -342,9 +329,8 @@ NEYMAN_PRIOR_DRAWS = 4.0
 NEYMAN_MIN_DRAWS = 2
 
 
-def _stratified(
-    oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept
-):
+def _stratified(oracle, labels, *, budget, seeds, executor, callback, chunk_size):
+    method = labels.method
     n = oracle.n
     exact_cost = 2 * n + 2
     per_round = 2 * n * max(n - 2, 0)
@@ -356,15 +342,7 @@ def _stratified(
     if n <= 2:
         x = (first + last) / 2 if n == 2 else first
         return estimate_result(
-            oracle,
-            x,
-            np.zeros(n),
-            concept=concept,
-            method=method,
-            confidence=confidence,
-            budget=budget,
-            n_evaluations=exact_cost,
-            n_samples=0,
+            oracle, x, np.zeros(n), labels, budget=budget, n_evaluations=exact_cost, n_samples=0
         )
     cells = (np.arange(n)[:, None] * n + np.arange(1, n - 1)[None, :]).ravel()
     rounds = (budget - exact_cost) // per_round
@@ -395,15 +373,7 @@ def _stratified(
     x = (first + last + mean.sum(axis=1)) / n
     std_error = np.sqrt(variance.sum(axis=1)) / n
     return estimate_result(
-        oracle,
-        x,
-        std_error,
-        concept=concept,
-        method=method,
-        confidence=confidence,
-        budget=budget,
-        n_evaluations=used,
-        n_samples=draws,
+        oracle, x, std_error, labels, budget=budget, n_evaluations=used, n_samples=draws
     )
 
 
@@ -524,7 +494,8 @@ def _svarm_task(oracle, seed, k):
     return _cell_stats(sets, oracle.evaluate(sets), n), k
 
 
-def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept):
+def _svarm(oracle, labels, *, budget, seeds, executor, callback, chunk_size):
+    method = labels.method
     n = oracle.n
     exact_cost = 2 * n + 2
     warmup = 2 * _warmup_cost(n)
@@ -544,9 +515,7 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
             oracle,
             (plus - minus).sum(axis=1) / n,
             np.zeros(n),
-            concept=concept,
-            method=method,
-            confidence=confidence,
+            labels,
             budget=budget,
             n_evaluations=exact_cost,
             n_samples=0,
@@ -588,9 +557,7 @@ def _svarm(oracle, *, method, budget, seeds, executor, callback, confidence, chu
         oracle,
         x,
         np.sqrt(variance) / n,
-        concept=concept,
-        method=method,
-        confidence=confidence,
+        labels,
         budget=budget,
         n_evaluations=used,
         n_samples=samples,
@@ -638,7 +605,8 @@ def _kernel_task(oracle, seed, k, v_empty, v_grand):
     return {"units": Moments.of_rows(units)}, 2 * k
 
 
-def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, chunk_size, concept):
+def _kernel(oracle, labels, *, budget, seeds, executor, callback, chunk_size):
+    method = labels.method
     n = oracle.n
     budget = check_budget(budget, 2 + 4, method, n)
     v_empty, v_grand = empty_and_grand(oracle)
@@ -647,9 +615,7 @@ def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, ch
             oracle,
             np.array([v_grand - v_empty]),
             np.zeros(1),
-            concept=concept,
-            method=method,
-            confidence=confidence,
+            labels,
             budget=budget,
             n_evaluations=2,
             n_samples=0,
@@ -671,9 +637,7 @@ def _kernel(oracle, *, method, budget, seeds, executor, callback, confidence, ch
         oracle,
         mean + (v_grand - v_empty) / n,
         error,
-        concept=concept,
-        method=method,
-        confidence=confidence,
+        labels,
         budget=budget,
         n_evaluations=used,
         n_samples=pairs,

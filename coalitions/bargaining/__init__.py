@@ -1,6 +1,13 @@
 """Bargaining: axiomatic and strategic solutions, veto players and the lowest common
-denominator, issue linkage."""
+denominator, issue linkage.
 
+The models (:class:`BargainingProblem`, :class:`SpatialModel`, :class:`IssueLinkageModel`,
+:class:`IssueUtility`) and the construction from a bimatrix game are defined in
+:mod:`coalitions.games` and re-exported here with their solutions."""
+
+from ..games.bargaining_problem import BargainingProblem
+from ..games.bimatrix import bargaining_problem_from_game, maxmin_values
+from . import linkage, spatial
 from .axiomatic import (
     bargaining_solution,
     egalitarian,
@@ -8,26 +15,11 @@ from .axiomatic import (
     nash_solution,
     utilitarian,
 )
-from .bimatrix import bargaining_problem_from_game, maxmin_values
-from .linkage import (
-    IssueLinkageModel,
-    IssueUtility,
-    issue_by_issue_outcome,
-    linkage_analysis,
-    package_win_set,
-)
-from .problem import BargainingProblem
-from .spatial import (
-    SpatialModel,
-    in_win_set,
-    lcd_outcome,
-    policy_core,
-    policy_stability,
-    setter_outcome,
-    win_set,
-)
+from .linkage import *  # noqa: F401,F403
+from .spatial import *  # noqa: F401,F403
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
+from .outside_options import outside_option_bargaining
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = [
@@ -38,19 +30,10 @@ __all__ = [
     "utilitarian",
     "bargaining_solution",
     "rubinstein",
+    "outside_option_bargaining",
     "baron_ferejohn",
     "bargaining_problem_from_game",
     "maxmin_values",
-    "SpatialModel",
-    "win_set",
-    "in_win_set",
-    "policy_core",
-    "setter_outcome",
-    "lcd_outcome",
-    "policy_stability",
-    "IssueLinkageModel",
-    "IssueUtility",
-    "issue_by_issue_outcome",
-    "package_win_set",
-    "linkage_analysis",
+    *spatial.__all__,
+    *linkage.__all__,
 ]

@@ -24,12 +24,13 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._checks import check_choice, check_instance, front_door
+from .._docstrings import fill_doc
 from .._lp import solve_lp
+from .._polygon import polygon_nash
 from ..exceptions import InvalidProblemError, SolverError
+from ..games.bargaining_problem import BargainingProblem
 from ..results import BargainingResult
 from ._exact_polytope import exact_nash, exact_ray, exact_utilitarian
-from ._polygon import polygon_nash
-from .problem import BargainingProblem
 
 __all__ = [
     "nash_solution",
@@ -85,34 +86,50 @@ def _result(
     """The float answer (``message`` says why it is not exact, for exact data)."""
     x = np.asarray(u, dtype=np.float64)
     x.setflags(write=False)
-    shares = problem.shares(x)
     if not message and problem.expressions is not None:
         message = NOT_EXACT["formulas"]
-    return BargainingResult(
-        x=x,
-        players=problem.players,
-        exact=False,
-        concept=concept,
-        method="numerical",
-        disagreement=problem.disagreement,
-        shares=shares,
-        message=message,
-        **extra,
-    )
+    return _answer(problem, x, concept, "numerical", problem.shares(x), message=message, **extra)
 
 
 def _exact_result(problem: BargainingProblem, u, concept: str, **extra) -> BargainingResult:
     """The exact answer of an exact polytope (Fractions, certified)."""
-    return BargainingResult(
-        x=_frozen(u),
-        players=problem.players,
-        exact=True,
-        concept=concept,
-        method="exact",
+    return _answer(
+        problem,
+        _frozen(u),
+        concept,
+        "exact",
+        None,
         disagreement=_frozen(problem.exact_disagreement),
-        shares=None,
         **extra,
     )
+
+
+def _answer(
+    problem: BargainingProblem, x: np.ndarray, concept: str, method: str, shares, **fields
+) -> BargainingResult:
+    """The result of a solution found by ``method``: exact unless it is ``"numerical"``; the
+    disagreement point is the problem's unless ``fields`` give it."""
+    fields.setdefault("disagreement", problem.disagreement)
+    return BargainingResult(
+        x=x,
+        players=problem.players,
+        exact=method != "numerical",
+        concept=concept,
+        method=method,
+        shares=shares,
+        **fields,
+    )
+
+
+#: The docstring fragments the solutions share (coalitions._docstrings.fill_doc).
+_DOC = {
+    "problem": """problem : BargainingProblem
+    The feasible set ``U`` and the disagreement point ``d``.""",
+    "symbolic": """symbolic : bool
+    Also solve in closed form with sympy (two-player surplus given by formulas); the
+    result then holds sympy numbers and ``exact=True``.""",
+}
+_PARAMETERS = "Parameters\n----------\n{problem}\n{symbolic}".format(**_DOC)
 
 
 # ---------------------------------------------------------------- maximise over the frontier
@@ -326,18 +343,12 @@ def _closed_form(
         )
     shares = [sp.radsimp(sp.simplify(best)), sp.radsimp(sp.simplify(s - best))]
     utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share))) for f, share in zip((f1, f2), shares)]
-    xs = np.empty(2, dtype=object)
-    xs[:] = utilities
-    sh = np.empty(2, dtype=object)
-    sh[:] = shares
-    return BargainingResult(
-        x=xs,
-        players=problem.players,
-        exact=True,
-        concept=concept,
-        method="symbolic",
-        disagreement=problem.disagreement,
-        shares=sh,
+    return _answer(
+        problem,
+        _frozen(utilities),
+        concept,
+        "symbolic",
+        _frozen(shares),
         weights=numeric.weights,
         ideal=numeric.ideal,
     )
@@ -368,6 +379,7 @@ def _exact_ideal(problem):
 
 
 # ---------------------------------------------------------------- the four solutions
+@fill_doc(**_DOC)
 def nash_solution(
     problem: BargainingProblem, *, weights=None, symbolic: bool = False
 ) -> BargainingResult:
@@ -384,12 +396,10 @@ def nash_solution(
 
     Parameters
     ----------
-    problem : BargainingProblem
+    {{problem}}
     weights : sequence of float, optional
         Positive bargaining weights (default: equal). Only their ratios matter.
-    symbolic : bool
-        Also solve in closed form with sympy (two-player surplus given by formulas); the
-        result then holds sympy numbers and ``exact=True``.
+    {{symbolic}}
 
     Returns
     -------
@@ -501,6 +511,7 @@ def nash_solution(
     return _exact_result(problem, x, "nash", weights=_frozen(exact_w))
 
 
+@fill_doc(parameters=_PARAMETERS)
 def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The Kalai-Smorodinsky solution: the largest feasible point on the segment from ``d``
     to the ideal point.
@@ -515,14 +526,12 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     player i can get more for any level of the others' utility while the others' ideal
     payoffs stay the same, player i does not lose. It replaces Nash's IIA.
 
-    Parameters
-    ----------
-    problem : BargainingProblem
+    {{parameters}}
 
     Returns
     -------
     BargainingResult
-        ``x`` the utilities, ``ideal`` the ideal point, ``shares`` for a surplus.
+        ``x`` the utilities, ``ideal`` the ideal point ``a``, ``shares`` for a surplus.
 
     Notes
     -----
@@ -546,21 +555,14 @@ def kalai_smorodinsky(problem: BargainingProblem, *, symbolic: bool = False) -> 
     -1/2 + sqrt(5)/2
     """
     problem = _check_problem(problem, "kalai_smorodinsky")
-    if symbolic and problem.kind == "polytope":
-        _closed_form(problem, None, "kalai-smorodinsky")  # raises: needs a formula surplus
-    message = ""
-    if _is_exact(problem):
-        exact = _exact_kalai_smorodinsky(problem)
-        if exact is not None:
-            return exact
-        message = NOT_EXACT["uncertified"]
-    d = problem.disagreement
-    ideal = problem.ideal_point()
-    t = problem.ray(d, ideal - d)
-    result = _result(
-        problem, d + t * (ideal - d), "kalai-smorodinsky", ideal=ideal, message=message
+
+    def towards_ideal(d: np.ndarray) -> tuple[np.ndarray, dict]:
+        ideal = problem.ideal_point()
+        return ideal - d, {"ideal": ideal}
+
+    return _ray_solution(
+        problem, symbolic, "kalai-smorodinsky", _exact_kalai_smorodinsky, towards_ideal
     )
-    return _closed_form(problem, result, "kalai-smorodinsky") if symbolic else result
 
 
 def _exact_kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult | None:
@@ -581,6 +583,7 @@ def _exact_kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult | N
     )
 
 
+@fill_doc(parameters=_PARAMETERS)
 def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The egalitarian solution: equal gains over the disagreement point, as large as possible.
 
@@ -590,13 +593,12 @@ def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     (no player loses when the feasible set grows). It is not scale invariant: utilities must
     be comparable across players.
 
-    Parameters
-    ----------
-    problem : BargainingProblem
+    {{parameters}}
 
     Returns
     -------
     BargainingResult
+        ``x`` the utilities ``d + t* 1``, ``shares`` for a surplus.
 
     References
     ----------
@@ -613,21 +615,48 @@ def egalitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     [1.333333, 1.333333]
     """
     problem = _check_problem(problem, "egalitarian")
+    return _ray_solution(
+        problem,
+        symbolic,
+        "egalitarian",
+        _exact_egalitarian,
+        lambda d: (np.ones(problem.n_players), {}),
+    )
+
+
+def _exact_egalitarian(problem: BargainingProblem) -> BargainingResult | None:
+    """The exact egalitarian point of an exact polytope: one certified ray (or None)."""
+    d = problem.exact_disagreement
+    t = exact_ray(problem.exact_vertices, d, [Fraction(1)] * problem.n_players)
+    return None if t is None else _exact_result(problem, [di + t for di in d], "egalitarian")
+
+
+def _ray_solution(
+    problem: BargainingProblem,
+    symbolic: bool,
+    concept: str,
+    exact: Callable[[BargainingProblem], BargainingResult | None],
+    direction: Callable[[np.ndarray], tuple[np.ndarray, dict]],
+) -> BargainingResult:
+    """The largest feasible point ``d + t* g`` on a ray from ``d`` (Kalai-Smorodinsky,
+    egalitarian): certified exactly for an exact polytope (``exact``), else found by
+    :meth:`BargainingProblem.ray`; ``direction(d)`` gives ``g`` and the result's extra fields."""
     if symbolic and problem.kind == "polytope":
-        _closed_form(problem, None, "egalitarian")  # raises: needs a formula surplus
+        _closed_form(problem, None, concept)  # raises: needs a formula surplus
     message = ""
     if _is_exact(problem):
-        exact_d = problem.exact_disagreement
-        exact_t = exact_ray(problem.exact_vertices, exact_d, [Fraction(1)] * problem.n_players)
-        if exact_t is not None:
-            return _exact_result(problem, [di + exact_t for di in exact_d], "egalitarian")
+        certified = exact(problem)
+        if certified is not None:
+            return certified
         message = NOT_EXACT["uncertified"]
     d = problem.disagreement
-    t = problem.ray(d, np.ones(problem.n_players))
-    result = _result(problem, d + t, "egalitarian", message=message)
-    return _closed_form(problem, result, "egalitarian") if symbolic else result
+    g, extra = direction(d)
+    t = problem.ray(d, g)
+    result = _result(problem, d + t * g, concept, message=message, **extra)
+    return _closed_form(problem, result, concept) if symbolic else result
 
 
+@fill_doc(parameters=_PARAMETERS)
 def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> BargainingResult:
     r"""The utilitarian solution: the individually rational point with the largest total.
 
@@ -639,13 +668,12 @@ def utilitarian(problem: BargainingProblem, *, symbolic: bool = False) -> Bargai
     reach the maximum, one with the largest smallest gain is returned (a polytope; with
     three or more players several such points may remain, and the LP picks one of them).
 
-    Parameters
-    ----------
-    problem : BargainingProblem
+    {{parameters}}
 
     Returns
     -------
     BargainingResult
+        ``x`` the utilities of largest total, ``shares`` for a surplus.
 
     References
     ----------

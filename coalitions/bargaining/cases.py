@@ -74,7 +74,8 @@ def cyprus_belarus_model(unit: str = "blocs", decision_rule="unanimity") -> Issu
     Raises
     ------
     InvalidProblemError
-        If ``unit`` is neither ``"blocs"`` nor ``"states"``.
+        If ``unit`` is neither ``"blocs"`` nor ``"states"``, or ``decision_rule`` is not a
+        decision rule.
 
     References
     ----------
@@ -175,7 +176,7 @@ def cyprus_belarus_report(unit: str = "blocs") -> CyprusBelarusReport:
     Raises
     ------
     InvalidProblemError
-        If ``unit`` is neither ``"blocs"`` nor ``"states"``.
+        If ``unit`` is neither ``"blocs"`` nor ``"states"`` (from :func:`cyprus_belarus_model`).
 
     References
     ----------

@@ -84,9 +84,7 @@ def rubinstein(
             "give either discount_factors=(delta_1, delta_2) or rates=(r_1, r_2), not both."
         )
     if rates is not None:
-        rates = list(rates) if isinstance(rates, (list, tuple, np.ndarray)) else [rates] * 2
-        if len(rates) != 2:
-            raise InvalidProblemError("rates must be a pair (r_1, r_2).")
+        rates = _pair(rates, "rates must be a pair (r_1, r_2).")
         kind = parameter_kind(
             [*rates, surplus] + ([] if period is None else [period]), "rates, surplus and period"
         )
@@ -97,15 +95,8 @@ def rubinstein(
         check_positive(s, "surplus", kind)
         if period is None:
             first = s * r[1] / (r[0] + r[1])
-            return RubinsteinResult(
-                x=frozen_array([first, s - first], kind),
-                players=players,
-                exact=kind != nb.FLOAT,
-                proposer=players[0],
-                concept="rubinstein",
-                method="closed-form",
-                rates=frozen_array(r, kind),
-                limit=True,
+            return _split(
+                first, s, kind, players, kind != nb.FLOAT, rates=frozen_array(r, kind), limit=True
             )
         if kind == nb.SYMBOLIC:
             sp = nb.import_sympy()
@@ -117,24 +108,17 @@ def rubinstein(
             deltas = [math.exp(-float(ri) * float(period)) for ri in r]
             s = float(s)
         first = s * (1 - deltas[1]) / (1 - deltas[0] * deltas[1])
-        return RubinsteinResult(
-            x=frozen_array([first, s - first], kind),
-            players=players,
-            exact=kind == nb.SYMBOLIC,
-            proposer=players[0],
-            concept="rubinstein",
-            method="closed-form",
+        return _split(
+            first,
+            s,
+            kind,
+            players,
+            kind == nb.SYMBOLIC,
             discount_factors=frozen_array(deltas, kind),
             rates=frozen_array(convert(rates, kind), kind),
             period=period,
         )
-    deltas = (
-        list(discount_factors)
-        if isinstance(discount_factors, (list, tuple, np.ndarray))
-        else [discount_factors] * 2
-    )
-    if len(deltas) != 2:
-        raise InvalidProblemError("discount_factors must be a pair (delta_1, delta_2).")
+    deltas = _pair(discount_factors, "discount_factors must be a pair (delta_1, delta_2).")
     kind = parameter_kind([*deltas, surplus], "discount factors and surplus")
     delta = convert(deltas, kind)
     s = nb.as_number(surplus, kind)
@@ -147,12 +131,28 @@ def rubinstein(
     first = s * (1 - delta[1]) / (1 - delta[0] * delta[1])
     if kind == nb.SYMBOLIC:
         first = nb.import_sympy().simplify(first)
+    return _split(
+        first, s, kind, players, kind != nb.FLOAT, discount_factors=frozen_array(delta, kind)
+    )
+
+
+def _pair(value, message: str) -> list:
+    """A pair given as a list (or one value for both players); ``message`` if not a pair."""
+    pair = list(value) if isinstance(value, (list, tuple, np.ndarray)) else [value] * 2
+    if len(pair) != 2:
+        raise InvalidProblemError(message)
+    return pair
+
+
+def _split(first, s, kind: str, players: tuple, exact: bool, **fields) -> RubinsteinResult:
+    """The result: the first proposer's share ``first`` of the surplus ``s``, the rest to the
+    responder."""
     return RubinsteinResult(
         x=frozen_array([first, s - first], kind),
         players=players,
-        exact=kind != nb.FLOAT,
+        exact=exact,
         proposer=players[0],
         concept="rubinstein",
         method="closed-form",
-        discount_factors=frozen_array(delta, kind),
+        **fields,
     )

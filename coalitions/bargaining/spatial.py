@@ -7,32 +7,23 @@ decision rule) prefers an alternative. This module computes the win-set ``W(q)``
 the core, the take-it-or-leave-it outcome of an agenda setter (Romer & Rosenthal) and the
 "lowest common denominator" (Underdal's least ambitious programme) with the member who sets it.
 
-Decision rules
---------------
-A decision rule is a simple game of :mod:`coalitions.games.simple`: a
-:class:`~coalitions.WeightedVotingGame`, :class:`~coalitions.CompoundGame` or
-:class:`~coalitions.SimpleGame` over the model's players. ``"unanimity"``, ``"majority"``, an
-integer ``k`` (k of n), a predicate ``rule(coalition) -> bool`` on frozensets of player names
-or any object with ``players`` and ``is_winning(coalition)`` are turned into one by
-:func:`~coalitions.games.simple.decision_rule_game`.
+The model, :class:`~coalitions.games.spatial.SpatialModel`, and its decision rules are
+described in :mod:`coalitions.games.spatial`.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 
-from .._checks import as_list, format_bytes, player_names
-from .._display import html_block
-from .._frozen import Frozen, assign
+from .._checks import format_bytes
+from .._reals import policy_point, real_array
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
-from ..games.simple import decision_rule_game, shorthand_rule
+from ..games.spatial import SpatialModel
 from ..results import LCDResult, PolicyCoreResult, SetterResult, WinSetResult
-from .problem import _real_array
 
 __all__ = [
     "SpatialModel",
@@ -43,308 +34,6 @@ __all__ = [
     "lcd_outcome",
     "policy_stability",
 ]
-
-
-_LARGEST_COORDINATE = 1e100
-"""Ideal points and the status quo are at most this large, weights within its inverse and
-itself: weighted squared distances then stay finite in float64."""
-
-
-def _policy_point(value, what: str, dimension: int | None = None) -> np.ndarray:
-    """A number or a pair as a float vector (refusing strings, bools, NaN and huge values)."""
-    point = np.atleast_1d(_real_array(value, what))
-    if (
-        point.ndim != 1
-        or point.size not in (1, 2)
-        or (dimension is not None and point.size != dimension)
-    ):
-        want = (
-            "a number or a pair"
-            if dimension is None
-            else (
-                "a number (one dimension, as the ideal points)"
-                if dimension == 1
-                else "a pair (x, y) (two dimensions, as the ideal points)"
-            )
-        )
-        raise InvalidProblemError(f"{what} must be {want}, got {value!r}.")
-    if (np.abs(point) > _LARGEST_COORDINATE).any():
-        raise InvalidProblemError(
-            f"{what} = {value!r} is larger than {_LARGEST_COORDINATE:g}; rescale the policy space."
-        )
-    return point
-
-
-# ---------------------------------------------------------------- the model
-class SpatialModel(Frozen):
-    """Ideal points, a status quo, a decision rule and an optional agenda setter.
-
-    The model is immutable and hashable: two models are equal when their players, ideal
-    points, status quo, weights, setter and decision rule (a simple game) are equal. Change
-    one with :meth:`replace` or :meth:`with_player`.
-
-    Parameters
-    ----------
-    ideal_points : mapping name -> point, or sequence of points
-        Numbers (one dimension) or pairs (two dimensions).
-    status_quo : number or pair
-        The reversion point ``q``: what happens without agreement.
-    players : sequence of str, optional
-        Names when ``ideal_points`` is a sequence.
-    decision_rule : simple game, str, int or predicate, default ``"unanimity"``
-        Kept as a simple game (see the module docstring): ``model.decision_rule`` is a
-        :class:`~coalitions.WeightedVotingGame`, :class:`~coalitions.CompoundGame` or
-        :class:`~coalitions.SimpleGame`, and ``model.rule_label`` names it.
-    setter : str, optional
-        The agenda setter's name.
-    weights : mapping or sequence, optional
-        Positive weights, default 1. Two dimensions: the salience of each dimension for each
-        player. One dimension: a pair ``(below, above)`` makes the loss asymmetric,
-        ``u_i(x) = -below_i (x_i - x)^2`` for ``x < x_i`` and ``-above_i (x - x_i)^2`` above
-        (a player who dislikes overshooting more than undershooting).
-
-    Examples
-    --------
-    >>> m = SpatialModel([2, 4, 5, 7, 9], 0, players="ABCDE", setter="E")
-    >>> setter_outcome(m).outcome
-    4.0
-    >>> m.decision_rule
-    WeightedVotingGame(quota=5, weights=[1, 1, 1, 1, 1], players=('A', 'B', 'C', 'D', 'E'))
-    >>> m == m.replace(status_quo=0.0), m == m.replace(decision_rule="majority")
-    (True, False)
-    """
-
-    __slots__ = (
-        "players",
-        "ideals",
-        "status_quo",
-        "weights",
-        "dimension",
-        "setter",
-        "decision_rule",
-        "rule_label",
-        "_hash",
-    )
-    # the slots' types, for the type checker (assign() sets them past __setattr__)
-    players: tuple[str, ...]
-    ideals: np.ndarray
-    status_quo: np.ndarray
-    weights: np.ndarray
-    dimension: int
-    setter: str | None
-    decision_rule: Any
-    rule_label: str
-    _hash: int | None
-
-    def __init__(
-        self,
-        ideal_points,
-        status_quo,
-        *,
-        players=None,
-        decision_rule="unanimity",
-        setter: str | None = None,
-        weights=None,
-    ) -> None:
-        if isinstance(ideal_points, Mapping):
-            players = tuple(str(p) for p in ideal_points)
-            points = list(ideal_points.values())
-        else:
-            points = as_list(
-                ideal_points,
-                "ideal_points",
-                InvalidProblemError,
-                expected="a list of ideal points (numbers, or pairs in 2-D), or "
-                "a mapping from names to ideal points",
-            )
-        if len(points) == 0:
-            raise InvalidProblemError("a spatial model needs at least one player.")
-        players = player_names(
-            players,
-            "SpatialModel: players (one per ideal point)",
-            InvalidProblemError,
-            n=len(points),
-            characters=True,
-            stringify=True,
-        )
-        rows = [
-            _policy_point(point, f"the ideal point of {name!r}")
-            for name, point in zip(players, points)
-        ]
-        if len({r.size for r in rows}) != 1:
-            raise InvalidProblemError(
-                "ideal points must all be numbers (1-D) or all be pairs (2-D)."
-            )
-        ideals = np.array(rows)
-        q = _policy_point(status_quo, "the status quo", ideals.shape[1])
-        shape = (len(players), 2)  # 2-D: per dimension; 1-D: (below, above)
-        if weights is None:
-            w = np.ones(shape)
-        else:
-            if isinstance(weights, Mapping):
-                unknown = [k for k in weights if str(k) not in players]
-                missing = [p for p in players if p not in weights]
-                if unknown or missing:
-                    raise InvalidProblemError(
-                        "weights must give one entry per player: "
-                        + (
-                            f"{unknown[0]!r} is not a player"
-                            if unknown
-                            else f"no weight for {missing[0]!r}"
-                        )
-                        + "."
-                    )
-                weights = [weights[p] for p in players]
-            if not isinstance(weights, (str, bytes)) and isinstance(weights, Iterable):
-                weights = list(weights)
-            if not isinstance(weights, list) or len(weights) != len(players):
-                raise InvalidProblemError(
-                    "weights must give each player one positive number or a pair (2-D: per "
-                    "dimension; 1-D: losses below and above the ideal point)."
-                )
-            w = np.array(
-                [
-                    np.broadcast_to(_policy_point(e, f"the weight of {name!r}"), (2,))
-                    for name, e in zip(players, weights)
-                ]
-            )
-            if not ((w >= 1 / _LARGEST_COORDINATE).all()):
-                raise InvalidProblemError(
-                    f"weights (saliences) must be positive numbers of at least "
-                    f"{1 / _LARGEST_COORDINATE:g}, got {w.tolist()}."
-                )
-        if setter is not None and str(setter) not in players:
-            raise InvalidProblemError(
-                f"the setter {setter!r} is not a player; players are {list(players)}."
-            )
-        rule, label = decision_rule_game(decision_rule, players)
-        # Own read-only copies, with -0.0 as 0.0 so that equal models hash alike.
-        ideals, q, w = (np.array(a, dtype=np.float64) + 0.0 for a in (ideals, q, w))
-        for array in (ideals, q, w):
-            array.setflags(write=False)
-        assign(
-            self,
-            players=players,
-            ideals=ideals,
-            status_quo=q,
-            weights=w,
-            dimension=ideals.shape[1],
-            setter=None if setter is None else str(setter),
-            decision_rule=rule,
-            rule_label=label,
-            _hash=None,
-        )
-
-    def is_winning(self, coalition) -> bool:
-        """Whether a coalition (names) wins under the decision rule."""
-        return self.decision_rule.is_winning(coalition)
-
-    def _key(self) -> tuple:
-        return (
-            self.players,
-            self.ideals.tobytes(),
-            self.status_quo.tobytes(),
-            self.weights.tobytes(),
-            self.setter,
-            self.decision_rule,
-            self.rule_label,
-        )
-
-    @property
-    def n_players(self) -> int:
-        return len(self.players)
-
-    def ideal(self, player: str) -> np.ndarray:
-        return self.ideals[self.players.index(player)]
-
-    def distances(self, x) -> np.ndarray:
-        """Weighted squared distances ``|x - x_i|_i^2`` of points ``x`` (shape (..., d))."""
-        x = np.asarray(x, dtype=np.float64)
-        if self.dimension == 1:
-            diff = x[..., None, 0] - self.ideals[:, 0]
-            w = np.where(diff < 0, self.weights[:, 0], self.weights[:, 1])
-            return w * diff * diff
-        diff = x[..., None, :] - self.ideals
-        return (self.weights * diff * diff).sum(axis=-1)
-
-    def acceptability_limits(self) -> np.ndarray:
-        """1-D: for each player the other policy she values exactly like ``q``
-        (``a_i(q) = 2 x_i - q`` for symmetric losses; NaN when ``q`` is her ideal point)."""
-        if self.dimension != 1:
-            raise InvalidProblemError("acceptability limits are defined in one dimension.")
-        x, q = self.ideals[:, 0], float(self.status_quo[0])
-        below, above = self.weights[:, 0], self.weights[:, 1]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            up = x + np.sqrt(below / above) * (x - q)
-            down = x - np.sqrt(above / below) * (q - x)
-        return np.where(q < x, up, np.where(q > x, down, np.nan))
-
-    def supporters(self, x) -> frozenset:
-        """Players who strictly prefer ``x`` to the status quo."""
-        gain = self.distances(self.status_quo) - self.distances(np.atleast_1d(x))
-        return frozenset(p for p, g in zip(self.players, gain) if g > 0)
-
-    def replace(self, **changes) -> SpatialModel:
-        """A copy with some of ideal_points/status_quo/decision_rule/setter/weights changed."""
-        args = dict(
-            ideal_points=dict(zip(self.players, self._points())),
-            status_quo=self._point(self.status_quo),
-            decision_rule=self._rule(),
-            setter=self.setter,
-            weights=self.weights,
-        )
-        unknown = sorted(set(changes) - set(args))
-        if unknown:
-            raise InvalidArgumentError(
-                f"replace() takes no {unknown[0]!r}; it changes {', '.join(args)}."
-            )
-        args.update(changes)
-        return SpatialModel(args.pop("ideal_points"), args.pop("status_quo"), **args)
-
-    def with_player(self, name: str, ideal, *, weight=None) -> SpatialModel:
-        """The model with one more member (the rule must be 'unanimity', 'majority' or k)."""
-        if name in self.players:
-            raise InvalidProblemError(f"player {name!r} already exists.")
-        points = dict(zip(self.players, self._points()))
-        points[str(name)] = ideal
-        w = [*self.weights.tolist(), 1.0 if weight is None else weight]
-        return SpatialModel(
-            points,
-            self._point(self.status_quo),
-            decision_rule=self._rule(),
-            setter=self.setter,
-            weights=w,
-        )
-
-    def _rule(self):
-        """The rule as given: the shorthand ``"unanimity"``, ``"majority"`` or k (which
-        follow the players), else the simple game."""
-        return shorthand_rule(self.decision_rule, self.rule_label)
-
-    def _point(self, x):
-        return float(x[0]) if self.dimension == 1 else tuple(float(v) for v in x)
-
-    def _points(self):
-        return [self._point(x) for x in self.ideals]
-
-    def _repr_html_(self) -> str:
-        """HTML for Jupyter: the status quo, the rule and each player's ideal point and weight."""
-        summary = [
-            ("dimension", self.dimension),
-            ("status quo", self._point(self.status_quo)),
-            ("rule", self.rule_label),
-            ("setter", self.setter),
-        ]
-        rows = zip(self.players, self._points(), self.weights.tolist())
-        table = (["player", "ideal", "weight"], rows, len(self.players), "players")
-        return html_block("SpatialModel", summary, [table])
-
-    def __repr__(self) -> str:
-        return (
-            f"SpatialModel(players={list(self.players)}, dimension={self.dimension}, "
-            f"status_quo={self._point(self.status_quo)}, rule={self.rule_label!r}, "
-            f"setter={self.setter!r})"
-        )
 
 
 def _check_model(model, function: str) -> SpatialModel:
@@ -541,7 +230,7 @@ def win_set(model: SpatialModel, *, resolution: int = 600, bounds=None) -> WinSe
         )
     resolution = _resolution(resolution, model.n_players)
     if bounds is not None:
-        box = _real_array(bounds, "bounds", ndim=1)
+        box = real_array(bounds, "bounds", ndim=1)
         if box.size != 4 or not (box[0] < box[1] and box[2] < box[3]):
             raise InvalidArgumentError(
                 f"bounds must be (xmin, xmax, ymin, ymax) with xmin < xmax and ymin < ymax, "
@@ -595,7 +284,7 @@ def policy_stability(model: SpatialModel, *, resolution: int = 600, bounds=None)
 def in_win_set(model: SpatialModel, x) -> bool:
     """Whether the policy ``x`` beats the status quo under the decision rule."""
     model = _check_model(model, "in_win_set")
-    return model.is_winning(model.supporters(_policy_point(x, "x", model.dimension)))
+    return model.is_winning(model.supporters(policy_point(x, "x", model.dimension)))
 
 
 # ---------------------------------------------------------------- core
@@ -876,19 +565,7 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
         lo, hi = core.interval
         llap = float(np.clip(qv, lo, hi))
         if llap == qv:
-            return LCDResult(
-                llap_point=qv,
-                ceiling=qv,
-                binding=(),
-                protected=True,
-                status_quo=qv,
-                interval=(qv, qv),
-                direction=0.0,
-                decision_rule=model.rule_label,
-                players=model.players,
-                concept="lowest-common-denominator",
-                method="closed-form",
-            )
+            return _lcd(model, "closed-form", qv, interval=(qv, qv), direction=0.0)
         direction = 1.0 if llap > qv else -1.0
         parts = [
             iv for iv in _intervals_1d(model) if (iv[0] >= qv if direction > 0 else iv[1] <= qv)
@@ -907,36 +584,20 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
             for p, a in zip(model.players, model.acceptability_limits())
             if np.isfinite(a) and abs(a - ceiling) <= 1e-9 * (1 + abs(ceiling))
         )
-        return LCDResult(
-            llap_point=llap,
-            ceiling=float(ceiling),
-            binding=binding,
-            protected=False,
-            status_quo=qv,
+        return _lcd(
+            model,
+            "closed-form",
+            qv,
+            (llap, float(ceiling), binding),
             interval=tuple(sorted((llap, float(ceiling)))),
             direction=direction,
-            decision_rule=model.rule_label,
-            players=model.players,
-            concept="lowest-common-denominator",
-            method="closed-form",
         )
     if model.rule_label != "unanimity":
         raise InvalidProblemError("the 2-D lowest common denominator is defined for unanimity.")
     p = _project_hull(model.ideals, q)
     e = p - q
     if float(np.sqrt((e**2).sum())) <= 1e-9:
-        qt = tuple(q.tolist())
-        return LCDResult(
-            llap_point=qt,
-            ceiling=qt,
-            binding=(),
-            protected=True,
-            status_quo=qt,
-            decision_rule=model.rule_label,
-            players=model.players,
-            concept="lowest-common-denominator",
-            method="numerical",
-        )
+        return _lcd(model, "numerical", tuple(q.tolist()))
     # along q + t e each disc allows t <= 2 e'W_i(x_i - q) / e'W_i e
     limits = (
         2
@@ -945,15 +606,30 @@ def lcd_outcome(model: SpatialModel) -> LCDResult:
     )
     t = float(limits.min())
     binding = tuple(pl for pl, lim in zip(model.players, limits) if lim <= t + 1e-9)
-    return LCDResult(
-        llap_point=tuple(p.tolist()),
-        ceiling=tuple((q + t * e).tolist()),
-        binding=binding,
-        protected=False,
-        status_quo=tuple(q.tolist()),
+    return _lcd(
+        model,
+        "numerical",
+        tuple(q.tolist()),
+        (tuple(p.tolist()), tuple((q + t * e).tolist()), binding),
         direction=tuple((e / math.sqrt((e**2).sum())).tolist()),
+    )
+
+
+def _lcd(
+    model: SpatialModel, method: str, status_quo, change: tuple | None = None, **fields
+) -> LCDResult:
+    """The LCD result. ``change`` is ``(llap_point, ceiling, binding)``; without it the
+    status quo is protected (it is in the core: no change passes)."""
+    llap, ceiling, binding = (status_quo, status_quo, ()) if change is None else change
+    return LCDResult(
+        llap_point=llap,
+        ceiling=ceiling,
+        binding=binding,
+        protected=change is None,
+        status_quo=status_quo,
         decision_rule=model.rule_label,
         players=model.players,
         concept="lowest-common-denominator",
-        method="numerical",
+        method=method,
+        **fields,
     )

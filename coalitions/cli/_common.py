@@ -13,13 +13,15 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ..exceptions import CoalitionsError, InvalidArgumentError, InvalidGameError
-from ..games.io import parse_number
-from ..results import jsonable
+from ._format import current as current_format
+from ._format import write_table
 
 __all__ = [
     "fail",
@@ -27,7 +29,6 @@ __all__ = [
     "emit_json",
     "print_table",
     "console",
-    "JSON_OPTION",
     "number_cell",
     "split_items",
     "option_number",
@@ -38,12 +39,14 @@ __all__ = [
     "check_seed",
     "at_least",
     "choice",
-    "ATOL_OPTION",
     "print_sections",
+    "render",
+    "DefaultCommandGroup",
     "NUMBER_KINDS",
+    "Json",
+    "Atol",
+    "GameFile",
 ]
-
-JSON_OPTION = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
 
 def console(stderr: bool = False):
@@ -72,7 +75,37 @@ def errors_to_stderr() -> Iterator[None]:
 
 
 def emit_json(payload: Any) -> None:
+    from ..results import jsonable
+
     typer.echo(json.dumps(jsonable(payload), indent=2))
+
+
+class DefaultCommandGroup(TyperGroup):
+    """A command group with a default command: the first argument names a command, or else
+    it belongs to ``default_command`` (``coalitions bargain FILE`` runs ``bargain solve
+    FILE``).
+
+    With ``group_options`` the group has options of its own and the name stands first after
+    them; without, the name is the first argument that is not an option (so the default
+    command's options may come before it).
+    """
+
+    default_command = ""
+    group_options = False
+
+    def _routed(self, args: list[str], first: str) -> list[str]:
+        return args if first in self.commands else [self.default_command, *args]
+
+    def parse_args(self, ctx, args):
+        positional = [a for a in args if not a.startswith("-")]
+        if not self.group_options and positional and "--help" not in args[:1]:
+            args = self._routed(args, positional[0])
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx, args):
+        if self.group_options and args and not args[0].startswith("-"):
+            args = self._routed(args, args[0])
+        return super().resolve_command(ctx, args)
 
 
 # ----------------------------------------------------------------------------- option values
@@ -104,6 +137,8 @@ def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fract
     stays a float, integers and fractions are exact (``--discount 0.9`` computes in floats,
     ``--discount 9/10`` exactly). ``kind="float"``: every number a float.
     """
+    from ..games.io import parse_number
+
     stripped = str(text).strip()
     try:
         value = parse_number(stripped, option)
@@ -202,16 +237,45 @@ def choice(valid: Sequence[str], option: str) -> Callable[[str], str]:
     return check
 
 
-ATOL_OPTION = typer.Option(
-    1e-9, "--atol", callback=tolerance_option, help="Tolerance for float games (a number >= 0)."
-)
+# The options many commands share, declared once (``as_json: Json = False``).
+Json = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+Atol = Annotated[
+    float,
+    typer.Option(
+        "--atol", callback=tolerance_option, help="Tolerance for float games (a number >= 0)."
+    ),
+]
+GameFile = Annotated[
+    Path, typer.Argument(help="A game file (JSON, see docs/reference/file-format.md).")
+]
 
 
 # ----------------------------------------------------------------------------- tables
-def print_table(
-    title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
+def render(
+    payload: Any,
+    as_json: bool,
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str | None = None,
 ) -> None:
-    """A rich table on stdout, every cell printed in full (never cut with an ellipsis).
+    """The render step of a command: ``payload`` as JSON (a result is its ``to_dict()``), or
+    the table of ``rows`` (pass a generator: it is not read for JSON)."""
+    if as_json:
+        emit_json(payload)
+    else:
+        print_table(title, columns, rows, caption)
+
+
+def print_table(
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str | None = None,
+    footnote: str | None = None,
+) -> None:
+    """A rich table on stdout, every cell printed in full (never cut with an ellipsis), with a
+    ``caption`` under it or a ``footnote`` line after it; csv or markdown with ``--format``.
 
     Cells wrap only between words. A table too wide for the terminal is split into several
     tables of fewer columns, each repeating the first column; if even one column does not
@@ -219,6 +283,13 @@ def print_table(
     """
     rows = [[_cell(v) for v in row] for row in rows]
     columns = [str(c) for c in columns]
+    if (fmt := current_format()) != "table":
+        write_table(fmt, title, columns, rows, caption or footnote)
+        return
+    if footnote:
+        print_table(title, columns, rows, caption)
+        typer.echo(f"  {footnote}")
+        return
     out = console()
     cells = [
         [column, *(row[i] for row in rows if i < len(row))] for i, column in enumerate(columns)
@@ -335,7 +406,8 @@ def number_cell(value: Any, digits: int = 6) -> str:
     """The one number formatter of the CLI.
 
     An exact fraction is shown as ``p/q (decimal)`` (a decimal alone when ``q`` is past
-    100000), an integer as itself, a float with ``digits`` significant digits, a boolean as
+    100000; ``p/q`` alone in csv), an integer as itself, a float with ``digits`` significant
+    digits (all of them in csv), a boolean as
     ``True``/``False``, None as ``-``; tuples and lists as ``(a, b)`` and dictionaries as
     ``key=value`` pairs, each entry formatted the same way.
     """
@@ -345,6 +417,8 @@ def number_cell(value: Any, digits: int = 6) -> str:
         return "-"
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, (Fraction, float)) and current_format() == "csv":
+        return str(value)  # data, not display: the exact fraction, every digit of a float
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)

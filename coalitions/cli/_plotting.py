@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from ._common import errors_to_stderr
 
-__all__ = ["PLOT_OPTION", "write_plot"]
+__all__ = ["Plot", "write_plot"]
 
-PLOT_OPTION: Path | None = typer.Option(
-    None,
-    "--plot",
-    metavar="FILE",
-    help="Also draw the result to FILE (.png or .svg); needs the plot extra: "
-    "pip install coalitions-toolkit[plot].",
-)
+Plot = Annotated[
+    Path | None,
+    typer.Option(
+        "--plot",
+        metavar="FILE",
+        help="Also draw the result to FILE (.png or .svg); needs the plot extra: "
+        "pip install coalitions-toolkit[plot].",
+    ),
+]
 
 
 def write_plot(path: Path | None, draw: Callable[[], Any], *, quiet: bool = False) -> None:

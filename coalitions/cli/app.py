@@ -1,35 +1,96 @@
-"""The ``coalitions`` command line: one sub-app per family of commands."""
+"""The ``coalitions`` command line: one sub-app per family of commands.
+
+The families are imported when a command of theirs runs (or its help is shown): the root's
+help and the shell completion of its commands import none of them, hence no numpy.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from . import bargain, core, examples, form, game, negotiate, power, value
-from ._common import JSON_OPTION, emit_json, print_sections
+from . import core
+from ._common import Json, emit_json, print_sections
+
+#: The command families, each the ``app`` of the module ``coalitions.cli.<name>``: name -> help.
+GROUPS = {
+    "value": "Values of a TU game: Shapley, Banzhaf.",
+    "game": "Inspect games: properties of a game file.",
+    "form": (
+        "Coalition formation: structures, hedonic stability, agreements, winning "
+        "coalitions, clubs, networks."
+    ),
+    "power": (
+        "Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a weighted body "
+        "(--quota/--weights), a game FILE, or a real council."
+    ),
+    "bargain": (
+        "Bargaining: `bargain FILE --solution "
+        "nash|kalai-smorodinsky|egalitarian|utilitarian`, `bargain rubinstein`, `bargain "
+        "baron-ferejohn`."
+    ),
+    "negotiate": (
+        "Negotiation under veto: `negotiate FILE` (spatial or linkage model), `negotiate "
+        "cyprus-belarus`."
+    ),
+    "examples": "Worked examples: the cases of the multilateralism debate, computed and explained.",
+}
+
+
+class _LazyGroup(TyperGroup):
+    """The root group: a family of :data:`GROUPS` stands as a stub (its name and help) until
+    it is resolved; a walk over ``commands`` loads them all."""
+
+    @property
+    def commands(self):
+        for name in GROUPS:
+            self._load(name)
+        return self._commands
+
+    @commands.setter
+    def commands(self, commands):
+        self._commands = dict(commands)
+        for name, text in GROUPS.items():
+            self._commands.setdefault(name, TyperCommand(name, help=text, rich_markup_mode=None))
+
+    def _load(self, name: str):
+        command = self._commands[name]
+        if isinstance(command, TyperCommand):  # a stub: build the family's group
+            family = importlib.import_module(f"{__package__}.{name}").app
+            app.add_typer(family, name=name, help=GROUPS[name])  # Typer's registry stays whole
+            holder = typer.Typer(rich_markup_mode=None)
+            holder.add_typer(family, name=name, help=GROUPS[name])
+            command = self._commands[name] = typer.main.get_group(holder).commands[name]
+        return command
+
+    def get_command(self, ctx, cmd_name):
+        return self._commands.get(cmd_name)
+
+    def list_commands(self, ctx):
+        return list(self._commands)
+
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        return name, self._load(name) if name in GROUPS else command, rest
+
 
 app = typer.Typer(
     name="coalitions",
+    cls=_LazyGroup,
     no_args_is_help=True,
-    add_completion=False,
     help="Game theory for multilateral negotiation: values, cores, voting power, bargaining.",
     pretty_exceptions_enable=False,
     # help texts are shown as written: "pip install coalitions-toolkit[plot]" keeps "[plot]"
     rich_markup_mode=None,
 )
-app.add_typer(value.app, name="value")
-app.add_typer(game.app, name="game")
-app.add_typer(form.app, name="form")
-app.add_typer(power.app, name="power")
-app.add_typer(bargain.app, name="bargain")
-app.add_typer(negotiate.app, name="negotiate")
 app.command("core")(core.core_command)
 app.command("least-core")(core.least_core_command)
 app.command("nucleolus")(core.nucleolus_command)
-app.add_typer(examples.app, name="examples")
 
 
 def _version(flag: bool) -> None:
@@ -48,7 +109,7 @@ def _root(
 
 
 @app.command()
-def demo(as_json: bool = JSON_OPTION) -> None:
+def demo(as_json: Json = False) -> None:
     """The flagship tour: real bodies and textbook games, computed in seconds."""
     from ..demo import tour
 

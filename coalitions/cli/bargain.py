@@ -5,41 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from typer.core import TyperGroup
 
 from ..exceptions import InvalidProblemError
 from ..plot.figures import bargaining_problem_figure
 from ._common import (
-    JSON_OPTION,
+    DefaultCommandGroup,
+    Json,
     count_or_names,
     emit_json,
     errors_to_stderr,
     number_cell,
     option_number,
     print_table,
+    render,
     split_items,
 )
-from ._plotting import PLOT_OPTION, write_plot
+from ._format import formats
+from ._plotting import Plot, write_plot
 
 
-class FileOrCommand(TyperGroup):
+class FileOrCommand(DefaultCommandGroup):
     """A group whose first argument is either a command name or a FILE for ``solve``."""
 
     default_command = "solve"
 
-    def parse_args(self, ctx, args):
-        positional = [a for a in args if not a.startswith("-")]
-        if positional and positional[0] not in self.commands and "--help" not in args[:1]:
-            args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
 
-
-app = typer.Typer(
-    cls=FileOrCommand,
-    no_args_is_help=True,
-    help="Bargaining: `bargain FILE --solution nash|kalai-smorodinsky|egalitarian|"
-    "utilitarian`, `bargain rubinstein`, `bargain baron-ferejohn`.",
-)
+app = typer.Typer(cls=FileOrCommand, no_args_is_help=True)
 
 
 def _number(text: str, option: str):
@@ -58,6 +49,7 @@ def _numbers(values: list[str] | None, option: str, listed: bool = False):
 
 
 @app.command("solve")
+@formats
 def solve(
     file: Path = typer.Argument(
         ..., help="A bargaining problem (JSON, see docs/reference/negotiation-file-formats.md)."
@@ -68,8 +60,8 @@ def solve(
     exact: bool = typer.Option(
         False, "--exact", help="Closed form with sympy (two-player surplus given by formulas)."
     ),
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Solve a bargaining problem read from FILE."""
     from ..bargaining.axiomatic import SOLUTIONS, bargaining_solution
@@ -122,6 +114,7 @@ def _print_solution(title: str, result, disagreement) -> None:
 
 
 @app.command("rubinstein")
+@formats
 def rubinstein_cmd(
     discount: list[str] | None = typer.Option(
         None,
@@ -137,7 +130,7 @@ def rubinstein_cmd(
         None, help="Time between offers with --rate; omit for the limit."
     ),
     players: str = typer.Option("1,2", help="Two names, first proposer first."),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Rubinstein alternating offers: the first proposer's subgame-perfect share."""
     from ..bargaining import rubinstein
@@ -147,10 +140,9 @@ def rubinstein_cmd(
     rates = _numbers(rate, "--rate", listed=True)
     with errors_to_stderr():
         result = rubinstein(deltas, rates=rates, period=period, players=names)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         "Rubinstein bargaining",
         ["player", "share"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
@@ -161,6 +153,7 @@ def rubinstein_cmd(
 
 
 @app.command("baron-ferejohn")
+@formats
 def baron_ferejohn_cmd(
     players: str = typer.Option("5", help="Number of players or comma-separated names."),
     discount: list[str] | None = typer.Option(
@@ -172,7 +165,7 @@ def baron_ferejohn_cmd(
     quota: str = typer.Option("majority", help="majority | unanimity | an integer"),
     surplus: str = typer.Option("1", help="Size of the surplus."),
     symbolic: bool = typer.Option(False, "--symbolic", help="Also print the closed form."),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
     from ..bargaining import baron_ferejohn
@@ -193,10 +186,9 @@ def baron_ferejohn_cmd(
             surplus=_number(surplus, "--surplus"),
             symbolic=symbolic,
         )
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Baron-Ferejohn, quota {result.quota} of {len(result.players)}",
         ["player", "value", "keeps as proposer", "price of vote", "recognition"],
         [
@@ -207,5 +199,5 @@ def baron_ferejohn_cmd(
         ],
         caption=f"method={result.method}, residual={result.residual:.2e}, exact={result.exact}",
     )
-    if result.closed_form:
+    if result.closed_form and not as_json:
         typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))

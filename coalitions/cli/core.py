@@ -10,29 +10,52 @@ from pathlib import Path
 
 import typer
 
-from ..games.io import read_game
-from ..plot.figures import game_simplex_figure
-from ..solutions import core, least_core, nucleolus, prenucleolus
-from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, number_cell, print_table
-from ._plotting import PLOT_OPTION, write_plot
+from ._common import (
+    Atol,
+    GameFile,
+    Json,
+    emit_json,
+    errors_to_stderr,
+    fail,
+    number_cell,
+    print_table,
+)
+from ._format import formats
+from ._plotting import Plot, write_plot
 
 __all__ = ["core_command", "least_core_command", "nucleolus_command"]
-
-FILE_ARGUMENT = typer.Argument(..., help="A game file (JSON, see docs/reference/file-format.md).")
 
 
 def _coalition(names) -> str:
     return "{" + ", ".join(names) + "}"
 
 
-def _table(title, columns, rows, caption=None) -> None:
-    print_table(title, columns, rows)
-    if caption:
-        typer.echo(f"  {caption}")
+def _solved(result):
+    """``result`` if the solver succeeded; else its message on stderr, exit code 1."""
+    if not result.success:
+        fail(result.message)
+    return result
 
 
-def _payoff(game) -> str:
-    return "cost share" if game.is_cost else "payoff"
+def _plot_simplex(plot: Path | None, game, points: dict, title: str, as_json: bool) -> None:
+    """``--plot``: the imputation simplex of a 3-player game with its core and ``points``."""
+    from ..plot.figures import game_simplex_figure
+
+    write_plot(plot, lambda: game_simplex_figure(game, points, title), quiet=as_json)
+
+
+def _print_point(title: str, game, result, caption: str, as_json: bool = False) -> None:
+    """The table of one allocation, in payoffs or (a cost game) cost shares (``--json``: the
+    result)."""
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    print_table(
+        title,
+        ["player", "cost share" if game.is_cost else "payoff"],
+        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
+        footnote=caption,
+    )
 
 
 def _progress(enabled: bool):
@@ -45,30 +68,26 @@ def _progress(enabled: bool):
     return report
 
 
+@formats
 def core_command(
-    file: Path = FILE_ARGUMENT,
+    file: GameFile,
     vertices: bool = typer.Option(
         False, "--vertices", help="Also list the core's vertices (small games)."
     ),
-    atol: float = ATOL_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    atol: Atol = 1e-9,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """The core: empty or not, a core point, its vertices, or a proof that it is empty
     (``--plot``: the imputation simplex of a 3-player game with its core)."""
+    from ..games.io import read_game
+    from ..solutions import core
+
     with errors_to_stderr():
         game = read_game(file)
-        result = core(game, vertices=vertices, atol=atol)
-    if not result.success:
-        typer.echo(f"error: {result.message}", err=True)
-        raise typer.Exit(1)
-    write_plot(
-        plot,
-        lambda: game_simplex_figure(
-            game, {} if result.is_empty else {"a core point": result.x}, f"Core of {file.name}"
-        ),
-        quiet=as_json,
-    )
+        result = _solved(core(game, vertices=vertices, atol=atol))
+    points = {} if result.is_empty else {"a core point": result.x}
+    _plot_simplex(plot, game, points, f"Core of {file.name}", as_json)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -81,23 +100,22 @@ def core_command(
             else f"weighted worth {number_cell(cert.total)} > v(N) = "
             f"{number_cell(cert.grand_value)}"
         )
-        _table(
+        print_table(
             f"The core of {file.name} is empty{in_costs}",
             ["coalition", "weight"],
             [(_coalition(c), number_cell(w)) for c, w in zip(cert.coalitions, cert.weights)],
-            caption=f"balanced collection: {comparison}; least-core value "
+            footnote=f"balanced collection: {comparison}; least-core value "
             f"{number_cell(result.epsilon)}; exact={result.exact}",
         )
         return
-    _table(
+    _print_point(
         f"A core point of {file.name}{in_costs}",
-        ["player", _payoff(game)],
-        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-        caption=f"core not empty; least-core value {number_cell(result.epsilon)}; "
-        f"exact={result.exact}",
+        game,
+        result,
+        f"core not empty; least-core value {number_cell(result.epsilon)}; exact={result.exact}",
     )
     if result.vertices is not None:
-        _table(
+        print_table(
             f"Core vertices of {file.name}{in_costs}",
             ["vertex", *result.players],
             [
@@ -107,65 +125,54 @@ def core_command(
         )
 
 
-def least_core_command(
-    file: Path = FILE_ARGUMENT, atol: float = ATOL_OPTION, as_json: bool = JSON_OPTION
-) -> None:
+@formats
+def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
     """The least core: its value epsilon and one point."""
+    from ..games.io import read_game
+    from ..solutions import least_core
+
     with errors_to_stderr():
         game = read_game(file)
-        result = least_core(game, atol=atol)
-    if not result.success:
-        typer.echo(f"error: {result.message}", err=True)
-        raise typer.Exit(1)
-    if as_json:
-        emit_json(result.to_dict())
-        return
+        result = _solved(least_core(game, atol=atol))
     in_costs = " (cost game: x(S) <= c(S) + epsilon)" if game.is_cost else ""
-    _table(
+    _print_point(
         f"Least core of {file.name}{in_costs}",
-        ["player", _payoff(game)],
-        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-        caption=f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}",
+        game,
+        result,
+        f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}",
+        as_json,
     )
 
 
+@formats
 def nucleolus_command(
-    file: Path = FILE_ARGUMENT,
+    file: GameFile,
     pre: bool = typer.Option(
         False, "--prenucleolus", help="The prenucleolus (no individual rationality)."
     ),
-    atol: float = ATOL_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    atol: Atol = 1e-9,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """The nucleolus (or prenucleolus), exact and verified for rational games
     (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
+    from ..games.io import read_game
+    from ..solutions import nucleolus, prenucleolus
+
     with errors_to_stderr():
         game = read_game(file)
         solver = prenucleolus if pre else nucleolus
         progress = _progress(not as_json and getattr(game, "n_players", 0) >= 14)
-        result = solver(game, atol=atol, callback=progress)
-    if not result.success:
-        typer.echo(f"error: {result.message}", err=True)
-        raise typer.Exit(1)
-    write_plot(
-        plot,
-        lambda: game_simplex_figure(
-            game,
-            {"prenucleolus" if pre else "nucleolus": result.x},
-            f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}",
-        ),
-        quiet=as_json,
-    )
-    if as_json:
-        emit_json(result.to_dict())
-        return
+        result = _solved(solver(game, atol=atol, callback=progress))
+    name = "Prenucleolus" if pre else "Nucleolus"
+    _plot_simplex(plot, game, {name.lower(): result.x}, f"{name} of {file.name}", as_json)
     in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
-    _table(
-        f"{'Prenucleolus' if pre else 'Nucleolus'} of {file.name}{in_costs}",
-        ["player", _payoff(game)],
-        [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-        caption=f"exact={result.exact}, verified={result.verified}, "
+    _print_point(
+        f"{name} of {file.name}{in_costs}",
+        game,
+        result,
+        f"exact={result.exact}, verified={result.verified}, "
         f"LPs={result.nit}; excess levels: "
         f"{', '.join(number_cell(v) for v in result.levels)}",
+        as_json,
     )

@@ -6,15 +6,11 @@ from pathlib import Path
 
 import typer
 
-from ._common import JSON_OPTION, emit_json, errors_to_stderr, fail, print_sections
+from ._common import Json, emit_json, errors_to_stderr, fail, print_sections
 
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    help="Worked examples: the cases of the multilateralism debate, computed and explained.",
-)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 
-from ._plotting import PLOT_OPTION  # noqa: E402
+from ._plotting import Plot  # noqa: E402
 
 
 def render_report(report) -> None:
@@ -37,7 +33,7 @@ def save_example_plot(report, path: Path) -> Path:
 
 
 @app.command("list")
-def list_examples(as_json: bool = JSON_OPTION) -> None:
+def list_examples(as_json: Json = False) -> None:
     """List the worked examples: name, title and what each asks."""
     from ..examples import list_cases
 
@@ -52,8 +48,8 @@ def list_examples(as_json: bool = JSON_OPTION) -> None:
 @app.command("run")
 def run_example(
     name: str = typer.Argument(..., help="The example's name (see `list`)."),
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Run one worked example and print its report."""
     from ..examples import run_case

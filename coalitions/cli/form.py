@@ -13,7 +13,7 @@ from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
 from ._common import (
-    JSON_OPTION,
+    Json,
     at_least,
     emit_json,
     errors_to_stderr,
@@ -21,15 +21,13 @@ from ._common import (
     option_number,
     option_numbers,
     print_table,
+    render,
     split_items,
     tolerance_option,
 )
+from ._format import formats
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help="Coalition formation: structures, hedonic stability, agreements, "
-    "winning coalitions, clubs, networks.",
-)
+app = typer.Typer(no_args_is_help=True)
 
 GAME_FILE = typer.Argument(..., help="A TU game file (JSON, see docs/reference/file-format.md).")
 STRUCTURE = typer.Option(
@@ -39,10 +37,9 @@ STRUCTURE = typer.Option(
 
 def _print_payoffs(result, title: str, what: str, as_json: bool) -> None:
     """An allocation as JSON or as a player/payoff table captioned with ``what``."""
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         title,
         ["player", "payoff"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
@@ -74,10 +71,11 @@ def _partition_text(partition) -> str:
 
 
 @app.command("partitions")
+@formats
 def partitions(
     players: list[str] = typer.Argument(..., help="Player names."),
     count_only: bool = typer.Option(False, "--count", help="Only the Bell number."),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Every partition of the players into coalitions (Bell-number many)."""
     from ..formation import bell_number, set_partitions
@@ -104,20 +102,20 @@ def partitions(
 
 
 @app.command("structure")
+@formats
 def structure(
     file: Path = GAME_FILE,
     method: str = typer.Option("dp", help="dp | enumerate"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The optimal coalition structure: the partition of largest total worth."""
     from ..formation import optimal_coalition_structure
 
     with errors_to_stderr():
         result = optimal_coalition_structure(read_game(file), method=method)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Optimal coalition structure of {file.name}",
         ["coalition", "worth"],
         [(_block(b), number_cell(v)) for b, v in zip(result.structure, result.coalition_values)],
@@ -126,8 +124,9 @@ def structure(
 
 
 @app.command("aumann-dreze")
+@formats
 def aumann_dreze(
-    file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: bool = JSON_OPTION
+    file: Path = GAME_FILE, structure_text: str = STRUCTURE, as_json: Json = False
 ) -> None:
     """The Aumann-Dreze value: Shapley value inside each coalition of a structure."""
     from ..formation import aumann_dreze_value
@@ -140,24 +139,24 @@ def aumann_dreze(
 
 
 @app.command("stability")
+@formats
 def stability(
     file: Path = GAME_FILE,
     structure_text: str = STRUCTURE,
     atol: float = typer.Option(
         1e-9, "--atol", callback=tolerance_option, help="Tolerance on the least subsidy (>= 0)."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Is a coalition structure stable? The core of the game with that structure."""
     from ..formation import structure_core
 
     with errors_to_stderr():
         result = structure_core(read_game(file), _structure(structure_text), atol=atol)
-    if as_json:
-        emit_json({**result.to_dict(), "is_stable": result.is_stable})
-        return
     verdict = "stable (core non-empty)" if result.is_stable else "unstable (core empty)"
-    print_table(
+    render(
+        {**result.to_dict(), "is_stable": result.is_stable},
+        as_json,
         f"Core of {file.name} with structure {structure_text}: {verdict}",
         ["player", "core point" if result.is_stable else "least-core point"],
         [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
@@ -166,12 +165,13 @@ def stability(
 
 
 @app.command("hedonic")
+@formats
 def hedonic(
     file: Path = typer.Argument(..., help='A hedonic game file ("type": "hedonic").'),
     partition: str = typer.Option(
         ..., "--partition", "-p", help="Coalitions separated by '|': \"a,b|c\"."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Core, Nash, individual and contractual individual stability of a partition."""
     from ..formation import hedonic_stability
@@ -179,10 +179,9 @@ def hedonic(
     with errors_to_stderr():
         game = _hedonic(file)
         result = hedonic_stability(game, _structure(partition, "--partition"))
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Stability of {_partition_text(result.partition)}",
         ["notion", "stable", "deviation"],
         [
@@ -227,6 +226,7 @@ def _hedonic(file: Path):
 
 
 @app.command("dynamics")
+@formats
 def dynamics(
     file: Path = typer.Argument(..., help="A hedonic game file."),
     partition: str | None = typer.Option(
@@ -236,7 +236,7 @@ def dynamics(
     max_rounds: int = typer.Option(
         1000, callback=at_least(1, "--max-rounds"), help="Stop after this many rounds (>= 1)."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Best-response dynamics: players move one at a time until nobody wants to."""
     from ..formation import best_response_dynamics
@@ -245,10 +245,9 @@ def dynamics(
         game = _hedonic(file)
         start = _structure(partition, "--partition") if partition else None
         result = best_response_dynamics(game, start, rule=rule, max_rounds=max_rounds)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Best-response dynamics ({rule})",
         ["move", "player", "from", "to", "potential"],
         [
@@ -267,6 +266,7 @@ def dynamics(
 
 
 @app.command("agreement")
+@formats
 def agreement(
     n: int = typer.Option(
         ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
@@ -274,7 +274,7 @@ def agreement(
     b: str = typer.Option("1", help="Marginal benefit of the public good."),
     c: str = typer.Option("1", help="Slope of the marginal cost."),
     indifferent: str = typer.Option("join", help="join | stay"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Stable size of a self-enforcing agreement in the linear-quadratic public-good model."""
     from ..formation import agreement_stability, linear_quadratic_model
@@ -282,10 +282,9 @@ def agreement(
     with errors_to_stderr():
         model = linear_quadratic_model(n, b=option_number(b, "--b"), c=option_number(c, "--c"))
         result = agreement_stability(model, indifferent=indifferent)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Self-enforcing agreement, linear-quadratic model, n={n}",
         ["k", "signatory", "non-signatory", "internal", "external", ""],
         [
@@ -310,6 +309,7 @@ def agreement(
 
 
 @app.command("winning")
+@formats
 def winning(
     quota: str | None = typer.Option(None, help="Votes needed to win."),
     weights: str | None = typer.Option(None, help="Comma-separated weights."),
@@ -322,7 +322,7 @@ def winning(
     order: str | None = typer.Option(
         None, help="Left-right order of the players for connected coalitions."
     ),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Minimal winning, minimum-weight (Riker) and minimal connected winning (Axelrod)
     coalitions of a weighted voting game."""
@@ -357,6 +357,7 @@ def _print_winning(results: dict) -> None:
 
 
 @app.command("clubs")
+@formats
 def clubs(
     file: Path | None = typer.Option(
         None, "--file", help="CSV with columns player, probability, coverage."
@@ -367,7 +368,7 @@ def clubs(
     coverage: str | None = typer.Option(None, help="Comma-separated coverage weights."),
     players: str | None = typer.Option(None, help="Comma-separated names."),
     method: str = typer.Option("auto", help="auto | enumerate | pareto"),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The Pareto frontier of clubs: chance of acting against coverage."""
     from ..formation import club_frontier
@@ -384,10 +385,9 @@ def clubs(
         if file is not None:
             names, p, s = read_club_csv(file)
         result = club_frontier(p, s, players=names, method=method)
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Club frontier: {len(result)} clubs",
         ["club", "chance of acting", "coverage"],
         [
@@ -399,10 +399,11 @@ def clubs(
 
 
 @app.command("myerson")
+@formats
 def myerson(
     file: Path = GAME_FILE,
     edges: str = typer.Option(..., help='Links as a-b pairs: "a-b,b-c".'),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The Myerson value: Shapley value of the game restricted to a communication graph."""
     from ..solutions.myerson import myerson_value

@@ -10,20 +10,22 @@ from ..exceptions import InvalidGameError
 from ..games.io import read_game
 from ..games.tu import TUGame
 from ..power.checks import game_properties
-from ._common import ATOL_OPTION, JSON_OPTION, emit_json, errors_to_stderr, print_table
+from ._common import Atol, Json, errors_to_stderr, render
+from ._format import formats
 
-app = typer.Typer(no_args_is_help=True, help="Inspect games: properties of a game file.")
+app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("check")
+@formats
 def check(
     file: Path = typer.Argument(
         ...,
         help="A game file: a JSON document, or an .npz archive with a binary table "
         "(see docs/reference/file-format.md).",
     ),
-    atol: float = ATOL_OPTION,
-    as_json: bool = JSON_OPTION,
+    atol: Atol = 1e-9,
+    as_json: Json = False,
 ) -> None:
     """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
     null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""
@@ -38,10 +40,9 @@ def check(
                 "`coalitions form hedonic`)."
             )
         report = game_properties(game, atol=atol)
-    if as_json:
-        emit_json({"players": list(game.players), **report})
-        return
-    print_table(
+    render(
+        {"players": list(game.players), **report},
+        as_json,
         f"Properties of {file.name}",
         ["property", "value"],
         [(key.replace("_", " "), _property_text(value)) for key, value in report.items()],

@@ -12,16 +12,11 @@ from ..bargaining.report import SPATIAL_RESOLUTION, LinkageReport, SpatialReport
 from ..datasets.eu_sanctions import ASSUMPTION_LABEL
 from ..exceptions import InvalidArgumentError
 from ..plot.figures import spatial_report_figure
-from ._common import JSON_OPTION, at_least, emit_json, errors_to_stderr, number_cell, print_table
-from ._plotting import PLOT_OPTION, write_plot
+from ._common import Json, at_least, emit_json, errors_to_stderr, number_cell, print_table
+from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
 
-app = typer.Typer(
-    cls=FileOrCommand,
-    no_args_is_help=True,
-    help="Negotiation under veto: `negotiate FILE` (spatial or linkage model), "
-    "`negotiate cyprus-belarus`.",
-)
+app = typer.Typer(cls=FileOrCommand, no_args_is_help=True)
 
 
 def _fmt(value) -> str:
@@ -73,8 +68,8 @@ def solve(
         help="Grid cells per side for 2-D win-sets measured on a grid (rules other "
         "than unanimity).",
     ),
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Analyse a spatial veto-player model or an issue-linkage model read from FILE
     (``--plot`` draws a two-dimensional spatial model under unanimity)."""
@@ -131,7 +126,7 @@ def _print_spatial(title: str, report) -> None:
 def cyprus_belarus(
     unit: str = typer.Option("blocs", help="blocs (six) or states (27)"),
     timeline: bool = typer.Option(True, help="Print the dated events."),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """The Cyprus hold-up of the EU's Belarus sanctions (September 2020), modelled."""
     with errors_to_stderr():

@@ -10,10 +10,9 @@ coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from .._checks import check_choice
 from ..datasets import BODIES
@@ -22,7 +21,8 @@ from ..plot.figures import power_table_figure, sweep_figure
 from ..power import power_indices
 from ..power.indices import METHODS
 from ._common import (
-    JSON_OPTION,
+    DefaultCommandGroup,
+    Json,
     choice,
     emit_json,
     errors_to_stderr,
@@ -30,19 +30,23 @@ from ._common import (
     option_number,
     option_numbers,
     print_table,
+    render,
     split_items,
 )
-from ._plotting import PLOT_OPTION, write_plot
+from ._format import formats
+from ._plotting import Plot, write_plot
 
 INDEX_HELP = (
     "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
     "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
     "or all."
 )
-METHOD_HELP = " | ".join(METHODS)
-METHOD_OPTION = typer.Option(
-    "auto", "--method", help=METHOD_HELP, callback=choice(METHODS, "--method")
-)
+DEFAULT_INDICES = "shapley-shubik,banzhaf"
+Indices = Annotated[str, typer.Option("--index", help=INDEX_HELP)]
+Method = Annotated[
+    str,
+    typer.Option("--method", help=" | ".join(METHODS), callback=choice(METHODS, "--method")),
+]
 LABELS = {
     "shapley-shubik": "Shapley-Shubik",
     "banzhaf": "Banzhaf",
@@ -57,20 +61,16 @@ LABELS = {
 }
 
 
-class _PowerGroup(TyperGroup):
+class _PowerGroup(DefaultCommandGroup):
     """Treat ``coalitions power FILE`` as ``coalitions power file FILE``."""
 
-    def resolve_command(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["file", *args]
-        return super().resolve_command(ctx, args)
+    default_command = "file"
+    group_options = True
 
 
 app = typer.Typer(
     cls=_PowerGroup,
     invoke_without_command=True,
-    help="Voting power: Shapley-Shubik, Banzhaf, Coleman and more, for a "
-    "weighted body (--quota/--weights), a game FILE, or a real council.",
     epilog="Examples: coalitions power --quota 12 --weights 4,4,4,2,2,1 --index "
     "all | coalitions power council.json --json | coalitions power "
     "eu-council | coalitions power sweep --body un-security-council",
@@ -80,12 +80,11 @@ app = typer.Typer(
 def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None = None) -> None:
     """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
     write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
-    if as_json:
-        emit_json({"game": repr(game), **table.to_dict()})
-        return
     names = list(table.indices)
     compact = len(names) > 3  # many columns: decimals only
-    print_table(
+    render(
+        {"game": repr(game), **table.to_dict()},
+        as_json,
         title,
         ["member", *[LABELS.get(k, k) for k in names]],
         [
@@ -104,15 +103,16 @@ def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None 
 
 
 @app.callback()
+@formats
 def power(
     ctx: typer.Context,
     quota: str | None = typer.Option(None, "--quota", help="Votes needed to win."),
     weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
     players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
-    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-    method: str = METHOD_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    index: Indices = DEFAULT_INDICES,
+    method: Method = "auto",
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
@@ -136,12 +136,13 @@ def power(
 
 
 @app.command("file", hidden=True)
+@formats
 def from_file(
     file: Path = typer.Argument(..., help="A game file (JSON)."),
-    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-    method: str = METHOD_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    index: Indices = DEFAULT_INDICES,
+    method: Method = "auto",
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
@@ -158,55 +159,51 @@ def from_file(
 
 
 @app.command("eu-council")
+@formats
 def eu_council(
     rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
-    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-    method: str = METHOD_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    index: Indices = DEFAULT_INDICES,
+    method: Method = "auto",
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
+    with errors_to_stderr():
+        rule = check_choice(rule, ("qmv", "unanimity"), what="rule")
+    _council_command(
+        "eu-council" if rule == "qmv" else "eu-council-unanimity", index, method, as_json, plot
+    )
+
+
+@formats
+def council_command(
+    ctx: typer.Context,
+    index: Indices = DEFAULT_INDICES,
+    method: Method = "auto",
+    as_json: Json = False,
+    plot: Plot = None,
+) -> None:
+    """A council of the datasets registry, named by the command."""
+    _council_command(str(ctx.info_name), index, method, as_json, plot)
+
+
+def _council_command(name: str, index: str, method: str, as_json: bool, plot: Path | None) -> None:
+    """The power table of the datasets registry's council ``name`` (the council commands)."""
     from ..datasets import body
 
     with errors_to_stderr():
-        name = {"qmv": "eu-council", "unanimity": "eu-council-unanimity"}[
-            check_choice(rule, ("qmv", "unanimity"), what="rule")
-        ]
         game = body(name)
         table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, BODIES[name].title, as_json, plot)
 
 
-@app.command("un-security-council")
-def un_security_council(
-    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-    method: str = METHOD_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
-) -> None:
-    """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
-    from ..datasets import body
-
-    with errors_to_stderr():
-        game = body("un-security-council")
-        table = power_indices(game, split_items(index, "--index"), method=method)
-    _render(game, table, BODIES["un-security-council"].title, as_json, plot)
-
-
-@app.command("eec-council")
-def eec_council(
-    index: str = typer.Option("shapley-shubik,banzhaf", "--index", help=INDEX_HELP),
-    method: str = METHOD_OPTION,
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
-) -> None:
-    """The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1]."""
-    from ..datasets import body
-
-    with errors_to_stderr():
-        game = body("eec-council")
-        table = power_indices(game, split_items(index, "--index"), method=method)
-    _render(game, table, BODIES["eec-council"].title, as_json, plot)
+app.command(
+    "un-security-council",
+    help="The UN Security Council (2020): nine of fifteen votes, five permanent vetoes.",
+)(council_command)
+app.command("eec-council", help="The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1].")(
+    council_command
+)
 
 
 BODY_HELP = " | ".join(BODIES)
@@ -221,6 +218,7 @@ def _check_body(value: str | None) -> str | None:
 
 
 @app.command("sweep")
+@formats
 def sweep(
     weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
     players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
@@ -228,8 +226,8 @@ def sweep(
     quotas: str | None = typer.Option(
         None, "--quotas", help="Comma-separated quotas (default: simple majority to unanimity)."
     ),
-    as_json: bool = JSON_OPTION,
-    plot: Path | None = PLOT_OPTION,
+    as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Efficiency against protection as the quota runs from simple majority to unanimity:
     power to act, and each member's power to prevent and risk of being outvoted."""
@@ -296,7 +294,7 @@ def pivotal(
         None, "--no", help="Comma-separated members voting no (all others vote yes)."
     ),
     body: str = typer.Option("eu-council", "--body", help=BODY_HELP, callback=_check_body),
-    as_json: bool = JSON_OPTION,
+    as_json: Json = False,
 ) -> None:
     """Who is pivotal for one vote: members whose switch would flip the outcome."""
     from .. import datasets

@@ -9,13 +9,14 @@ accept) and contractual individual stability (movers whose old partners also let
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .._bits import bit_matrix, mask_members
-from .._checks import check_choice, check_instance, check_tolerance
+from .._checks import check_choice, check_instance, check_tolerance, front_door
+from .._docstrings import fill_doc
 from .._players import names_of
 from ..exceptions import InvalidProblemError
 from ..games.hedonic import MAX_HEDONIC_PLAYERS, HedonicGame
@@ -34,44 +35,76 @@ __all__ = [
 ]
 
 DYNAMICS_RULES = ("nash", "individual", "contractual")
+#: The choices of ``method=`` of the stability checks (the definition, checked directly).
+STABILITY_METHODS = ("definition",)
+#: The choices of ``method=`` of :func:`best_response_dynamics` (players move in turn).
+DYNAMICS_METHODS = ("round-robin",)
+
+_GAME = """\
+game : HedonicGame
+    Every player's utility for every coalition that contains it."""
+_PARTITION = """\
+partition : sequence of coalitions
+    Each player in exactly one coalition (a list of names)."""
+_ATOL = """\
+atol : float
+    A deviation counts only when it raises each deviator's utility by more than ``atol``;
+    a player whose consent a move needs may lose up to ``atol``."""
+_METHOD = """\
+method : {"definition"}
+    Check the definition directly (the only method)."""
+_PARAMETERS = "\n".join((_GAME, _PARTITION, _ATOL, _METHOD))
+_IS_STABLE = """\
+bool
+    True when the partition is stable in the sense of the summary line."""
+_BOGOMOLNAIA_JACKSON = """\
+.. [1] Bogomolnaia, A. and Jackson, M. O. (2002). The stability of hedonic coalition
+   structures. *Games and Economic Behavior* 38(2), 201-230."""
+_REFERENCES = f"References\n----------\n{_BOGOMOLNAIA_JACKSON}"
 
 
-def _check_hedonic(game: Any, function: str) -> HedonicGame:
-    return check_instance(
-        game,
-        HedonicGame,
-        function,
-        error=InvalidProblemError,
-        hint="build one with HedonicGame.additively_separable(values) or "
-        "HedonicGame.from_rankings(...)",
+#: How to build the game a function needs, for its error.
+_HEDONIC_HINT = "build one with HedonicGame.additively_separable(values) or from_rankings(...)"
+
+
+class _Partition(NamedTuple):
+    """A partition as bitmasks: its coalitions, and the coalition of each player (the two
+    lists change together when a player moves)."""
+
+    masks: list[int]
+    owner: list[int]
+
+
+def _state(game: Any, partition: Any, function: str) -> tuple[HedonicGame, _Partition]:
+    """The checked game and ``partition`` as a :class:`_Partition` of it."""
+    game = check_instance(
+        game, HedonicGame, function, error=InvalidProblemError, hint=_HEDONIC_HINT
     )
-
-
-def _state(game: HedonicGame, partition: Any) -> tuple[list[int], list[int]]:
     masks = partition_masks(partition, game.players, what="partition")
     owner = [0] * game.n_players
     for mask in masks:
         for i in range(game.n_players):
             if mask >> i & 1:
                 owner[i] = mask
-    return masks, owner
+    return game, _Partition(masks, owner)
 
 
 def _moves(
     game: HedonicGame,
-    masks: list[int],
-    owner: list[int],
+    state: _Partition,
     rule: str,
     atol: float,
     players: Iterable[int] | None = None,
 ):
     """Every allowed profitable move ``(gain, i, old, target)`` of a partition, in order."""
     atol = check_tolerance(atol, "hedonic stability")
+    movers = list(range(game.n_players) if players is None else players)
     if game.is_additively_separable:
-        return _separable_moves(game, masks, owner, rule, atol, players)
+        return _separable_moves(game, state, rule, atol, movers)
+    masks, owner = state
     u = game.member_utility
     out = []
-    for i in range(game.n_players) if players is None else players:
+    for i in movers:
         bit = 1 << i
         old = owner[i]
         current = u(i, old)
@@ -94,12 +127,7 @@ def _moves(
 
 
 def _separable_moves(
-    game: HedonicGame,
-    masks: list[int],
-    owner: list[int],
-    rule: str,
-    atol: float,
-    players: Iterable[int] | None = None,
+    game: HedonicGame, state: _Partition, rule: str, atol: float, movers: list[int]
 ):
     """:func:`_moves` for an additively separable game, with whole-matrix operations.
 
@@ -110,14 +138,13 @@ def _separable_moves(
     are minima and maxima of column ``i`` of ``V`` over each coalition: O(n k) per mover for
     k coalitions, instead of O(n k) utility sums of n terms each.
     """
-    n = game.n_players
+    n, (masks, owner) = game.n_players, state
     values = game.separable_values
     assert values is not None  # _moves calls this only for an additively separable game
     index = {mask: b for b, mask in enumerate(masks)}
     block = np.array([index[owner[j]] for j in range(n)])
     members = np.zeros((n, len(masks)), dtype=bool)
     members[np.arange(n), block] = True
-    movers = list(range(n) if players is None else players)
     utility = values[movers] @ members  # u_i(T), or u_i(T + i) if i is not in T
     # a gain within this of atol may have been rounded across it: recompute it exactly
     rounding = 4 * n * np.finfo(np.float64).eps * np.abs(values[movers]).sum(axis=1)
@@ -178,20 +205,51 @@ def _blocking_coalition(game: HedonicGame, owner: list[int], atol: float) -> int
     return int(found[0]) if found.size else None
 
 
-def is_core_stable(game: HedonicGame, partition: Any, *, atol: float = 1e-9) -> bool:
-    r"""Whether no coalition blocks the partition.
+def _stability_check(
+    name: str, stable: Callable[[HedonicGame, _Partition, float], bool], doc: str
+) -> Callable[..., bool]:
+    """The public check ``name`` of one stability notion: ``stable(game, state, atol)`` on
+    the checked game and partition, documented by ``doc`` (its ``{{sections}}`` marker
+    filled with the Parameters, Returns and References)."""
+
+    def check(
+        game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
+    ) -> bool:
+        game, state = _state(game, partition, name)
+        return stable(game, state, atol)
+
+    check.__name__ = check.__qualname__ = name
+    check.__doc__ = doc
+    sections = (
+        f"Parameters\n----------\n{_PARAMETERS}\n\nReturns\n-------\n{_IS_STABLE}\n\n"
+        f"References\n----------\n{_REFERENCE[name]}"
+    )
+    return front_door(STABILITY_METHODS)(fill_doc(sections=sections)(check))
+
+
+def _no_move(rule: str) -> Callable[[HedonicGame, _Partition, float], bool]:
+    """Stability for a single-player deviation ``rule``: no allowed profitable move."""
+    return lambda game, state, atol: not _moves(game, state, rule, atol)
+
+
+#: The reference of each stability check.
+_REFERENCE = {
+    "is_core_stable": """\
+.. [1] Banerjee, S., Konishi, H. and Sonmez, T. (2001). Core in a simple coalition
+   formation game. *Social Choice and Welfare* 18, 135-153.""",
+    **dict.fromkeys(
+        ("is_nash_stable", "is_individually_stable", "is_contractually_individually_stable"),
+        _BOGOMOLNAIA_JACKSON,
+    ),
+}
+
+_CORE_DOC = r"""Whether no coalition blocks the partition.
 
     A coalition ``S`` blocks :math:`\pi` when every member strictly prefers ``S`` to its own
-    coalition :math:`\pi(i)`. The partition is core stable when no coalition blocks it.
+    coalition :math:`\pi(i)`. The partition is core stable when no coalition blocks it. It is
+    checked in one vectorised pass over the ``n x 2**n`` utility table.
 
-    Notes
-    -----
-    One vectorised pass over the ``n x 2**n`` utility table.
-
-    References
-    ----------
-    .. [1] Banerjee, S., Konishi, H. and Sonmez, T. (2001). Core in a simple coalition
-       formation game. *Social Choice and Welfare* 18, 135-153.
+    {{sections}}
 
     Examples
     --------
@@ -200,27 +258,13 @@ def is_core_stable(game: HedonicGame, partition: Any, *, atol: float = 1e-9) -> 
     >>> is_core_stable(game, [["a"], ["b"]]), is_core_stable(game, [["a", "b"]])
     (False, True)
     """
-    game = _check_hedonic(game, "is_core_stable")
-    _, owner = _state(game, partition)
-    return _blocking_coalition(game, owner, atol) is None
 
-
-def _is_stable(game, partition, rule, atol, function) -> bool:
-    game = _check_hedonic(game, function)
-    masks, owner = _state(game, partition)
-    return not _moves(game, masks, owner, rule, atol)
-
-
-def is_nash_stable(game: HedonicGame, partition: Any, *, atol: float = 1e-9) -> bool:
-    r"""Whether no player prefers to move to another coalition of the partition or be alone.
+_NASH_DOC = r"""Whether no player prefers to move to another coalition of the partition or be alone.
 
     :math:`\pi` is Nash stable if :math:`u_i(\pi(i)) \ge u_i(T \cup \{i\})` for every player
     ``i`` and every ``T`` in :math:`\pi` or the empty coalition.
 
-    References
-    ----------
-    .. [1] Bogomolnaia, A. and Jackson, M. O. (2002). The stability of hedonic coalition
-       structures. *Games and Economic Behavior* 38(2), 201-230.
+    {{sections}}
 
     Examples
     --------
@@ -231,14 +275,13 @@ def is_nash_stable(game: HedonicGame, partition: Any, *, atol: float = 1e-9) -> 
     >>> is_nash_stable(game, [["a"], ["b"]]), is_nash_stable(game, [["a", "b"]])
     (False, False)
     """
-    return _is_stable(game, partition, "nash", atol, "is_nash_stable")
 
-
-def is_individually_stable(game: HedonicGame, partition: Any, *, atol: float = 1e-9) -> bool:
-    r"""Whether no player can move to a coalition that it prefers and that accepts it.
+_INDIVIDUAL_DOC = r"""Whether no player can move to a coalition that it prefers and that accepts it.
 
     A move of ``i`` to ``T`` (in the partition, or the empty coalition) is allowed when ``i``
     strictly prefers ``T + i`` and every member of ``T`` weakly prefers ``T + i`` to ``T``.
+
+    {{sections}}
 
     Examples
     --------
@@ -247,17 +290,14 @@ def is_individually_stable(game: HedonicGame, partition: Any, *, atol: float = 1
     >>> is_individually_stable(game, [["a"], ["b"]])
     True
     """
-    return _is_stable(game, partition, "individual", atol, "is_individually_stable")
 
-
-def is_contractually_individually_stable(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9
-) -> bool:
-    r"""Whether no allowed move exists that the mover's old partners also consent to.
+_CONTRACTUAL_DOC = r"""Whether no allowed move exists that the mover's old partners also consent to.
 
     As :func:`is_individually_stable`, but a move is only allowed when in addition every
     member of :math:`\pi(i) \setminus \{i\}` weakly prefers it without ``i``. Nash stable
     implies individually stable implies contractually individually stable.
+
+    {{sections}}
 
     Examples
     --------
@@ -266,16 +306,43 @@ def is_contractually_individually_stable(
     >>> is_contractually_individually_stable(game, [["a", "b"]])
     True
     """
-    return _is_stable(game, partition, "contractual", atol, "is_contractually_individually_stable")
+
+is_core_stable = _stability_check(
+    "is_core_stable",
+    lambda game, state, atol: _blocking_coalition(game, state.owner, atol) is None,
+    _CORE_DOC,
+)
+is_nash_stable = _stability_check("is_nash_stable", _no_move("nash"), _NASH_DOC)
+is_individually_stable = _stability_check(
+    "is_individually_stable", _no_move("individual"), _INDIVIDUAL_DOC
+)
+is_contractually_individually_stable = _stability_check(
+    "is_contractually_individually_stable", _no_move("contractual"), _CONTRACTUAL_DOC
+)
 
 
+@front_door(STABILITY_METHODS)
+@fill_doc(parameters=_PARAMETERS, references=_REFERENCES)
 def hedonic_stability(
-    game: HedonicGame, partition: Any, *, atol: float = 1e-9
+    game: HedonicGame, partition: Any, *, atol: float = 1e-9, method: str = "definition"
 ) -> HedonicStabilityResult:
     """All four stability notions of a partition, with a deviation witnessing each failure.
 
     Core stability reads every coalition, so above 20 players (additively separable games)
     ``core_stable`` is None and only the three single-player notions are checked.
+
+    Parameters
+    ----------
+    {{parameters}}
+
+    Returns
+    -------
+    HedonicStabilityResult
+        ``core_stable``, ``nash_stable``, ``individually_stable`` and
+        ``contractually_individually_stable``, and in ``witnesses`` for each notion that
+        fails a blocking coalition (core) or a move ``{"player", "from", "to"}``.
+
+    {{references}}
 
     Examples
     --------
@@ -285,26 +352,21 @@ def hedonic_stability(
     >>> report.nash_stable, report.individually_stable, report.witnesses["nash"]
     (False, True, {'player': 'a', 'from': ('a',), 'to': ('a', 'b')})
     """
-    game = _check_hedonic(game, "hedonic_stability")
-    masks, owner = _state(game, partition)
+    game, state = _state(game, partition, "hedonic_stability")
     witnesses: dict = {}
     if game.n_players <= MAX_HEDONIC_PLAYERS:
-        blocking = _blocking_coalition(game, owner, atol)
+        blocking = _blocking_coalition(game, state.owner, atol)
         core_stable: bool | None = blocking is None
         witnesses["core"] = None if blocking is None else names_of(blocking, game.players)
     else:
         core_stable, witnesses["core"] = None, "not checked: more than 20 players"
     flags = {}
-    for rule, name in (
-        ("nash", "nash"),
-        ("individual", "individual"),
-        ("contractual", "contractual"),
-    ):
-        moves = _moves(game, masks, owner, rule, atol)
+    for rule in DYNAMICS_RULES:
+        moves = _moves(game, state, rule, atol)
         flags[rule] = not moves
-        witnesses[name] = _move_witness(game, moves[0]) if moves else None
+        witnesses[rule] = _move_witness(game, moves[0]) if moves else None
     return HedonicStabilityResult(
-        partition=partition_names(masks, game.players),
+        partition=partition_names(state.masks, game.players),
         core_stable=core_stable,
         nash_stable=flags["nash"],
         individually_stable=flags["individual"],
@@ -317,7 +379,9 @@ def hedonic_stability(
     )
 
 
-def hedonic_potential(game: HedonicGame, partition: Any) -> float:
+@front_door(("sum",))
+@fill_doc(game=_GAME, partition=_PARTITION, references=_REFERENCES)
+def hedonic_potential(game: HedonicGame, partition: Any, *, method: str = "sum") -> float:
     r"""Potential of a partition in a symmetric additively separable game.
 
     .. math:: \Phi(\pi) = \sum_{C \in \pi} \sum_{i < j \in C} v_{ij}
@@ -327,10 +391,25 @@ def hedonic_potential(game: HedonicGame, partition: Any) -> float:
     Nash-improving move raises ``Phi`` and best-response dynamics stop at a Nash-stable
     partition; the partition maximising ``Phi`` is Nash stable (Bogomolnaia and Jackson 2002).
 
+    Parameters
+    ----------
+    {{game}}
+    {{partition}}
+    method : {"sum"}
+        Sum the values of the pairs that share a coalition (the only method).
+
+    Returns
+    -------
+    float
+        :math:`\Phi(\pi)`.
+
     Raises
     ------
     InvalidProblemError
-        If the game is not symmetric additively separable.
+        If the game is not symmetric additively separable (``v_ij = v_ji``), or
+        ``partition`` does not put each of its players in exactly one coalition.
+
+    {{references}}
 
     Examples
     --------
@@ -340,7 +419,9 @@ def hedonic_potential(game: HedonicGame, partition: Any) -> float:
     >>> hedonic_potential(game, [["a", "b"], ["c"]]), hedonic_potential(game, [["a", "b", "c"]])
     (2.0, 2.0)
     """
-    game = _check_hedonic(game, "hedonic_potential")
+    game = check_instance(
+        game, HedonicGame, "hedonic_potential", error=InvalidProblemError, hint=_HEDONIC_HINT
+    )
     if not game.is_symmetric:
         raise InvalidProblemError(
             "the potential exists for symmetric additively separable games (v_ij = v_ji); "
@@ -376,6 +457,8 @@ def _separable_potential(game: HedonicGame, owner: list[int]) -> float:
     return float((values * same).sum() / 2)
 
 
+@front_door(DYNAMICS_METHODS)
+@fill_doc(references=_REFERENCES)
 def best_response_dynamics(
     game: HedonicGame,
     partition: Any = None,
@@ -383,6 +466,7 @@ def best_response_dynamics(
     rule: str = "nash",
     max_rounds: int = 1000,
     atol: float = 1e-9,
+    method: str = "round-robin",
 ) -> DynamicsResult:
     """Let players move, one at a time, to their best allowed coalition until nobody moves.
 
@@ -402,6 +486,8 @@ def best_response_dynamics(
         Stop after this many rounds (a round gives every player one turn).
     atol : float
         A move must raise the mover's utility by more than ``atol``.
+    method : {"round-robin"}
+        Players take turns in player order (the only method).
 
     Returns
     -------
@@ -411,6 +497,8 @@ def best_response_dynamics(
         same partition came back at the same turn, so the deterministic dynamics loop for
         ever) or ``"max_rounds"``. In a symmetric additively separable game ``potentials``
         records the potential, which rises with every move, so the dynamics converge.
+
+    {{references}}
 
     Examples
     --------
@@ -428,7 +516,6 @@ def best_response_dynamics(
     >>> best_response_dynamics(chase).stopping_reason
     'cycle'
     """
-    game = _check_hedonic(game, "best_response_dynamics")
     check_choice(rule, DYNAMICS_RULES, what="rule")
     if (
         isinstance(max_rounds, bool)
@@ -436,10 +523,10 @@ def best_response_dynamics(
         or max_rounds < 1
     ):
         raise InvalidProblemError(f"max_rounds must be a positive integer, got {max_rounds!r}.")
-    n = game.n_players
     if partition is None:
-        partition = [[p] for p in game.players]
-    masks, owner = _state(game, partition)
+        partition = [[p] for p in getattr(game, "players", ())]
+    game, state = _state(game, partition, "best_response_dynamics")
+    n, (masks, owner) = game.n_players, state
     symmetric = game.is_symmetric
     moves: list = []
     potentials: list = []
@@ -456,7 +543,7 @@ def best_response_dynamics(
             break
         seen.add(key)
         turn += 1
-        options = _moves(game, masks, owner, rule, atol, players=(i,))
+        options = _moves(game, state, rule, atol, players=(i,))
         if not options:
             idle += 1
             continue
@@ -497,7 +584,7 @@ def best_response_dynamics(
         potentials=tuple(potentials),
         players=game.players,
         concept="best-response-dynamics",
-        method=rule,
+        method="round-robin",
         exact=True,
         status=0 if reason == "stable" else 2,
         message={

@@ -408,16 +408,14 @@ def aumann_dreze_value(
     """
     game = as_tu_game(game, "aumann_dreze_value")
     masks = partition_masks(structure, game.players)
-    kind = game.kind
-    x = np.empty(game.n_players, dtype=np.float64 if kind == nb.FLOAT else object)
+    payoffs: list[Any] = [None] * game.n_players
     for mask in masks:
         members = names_of(mask, game.players)
         phi = shapley_value(subgame(game, members))
         for name, value in zip(members, phi.x):
-            x[game.player_index(name)] = value
-    x.setflags(write=False)
+            payoffs[game.player_index(name)] = value
     return ValueResult(
-        x=x,
+        x=_read_only(payoffs, exact=game.kind != nb.FLOAT),
         players=game.players,
         exact=game.exact,
         concept="aumann-dreze",
@@ -570,15 +568,13 @@ def structure_core(
     point = solution.x[:n]
     epsilon = float(solution.x[-1]) + 0.0 if rows.size else 0.0  # + 0.0 turns -0.0 into 0.0
     is_empty = epsilon > atol
-    x, exact = np.array(point, dtype=np.float64), False
+    payoffs, exact = list(point), False
     if game.kind == nb.EXACT and not is_empty:
         snapped = _snap(point, masks, game)
         if is_in_structure_core(game, structure, snapped):
-            x, exact = np.empty(n, dtype=object), True
-            x[:] = snapped
-    x.setflags(write=False)
+            payoffs, exact = list(snapped), True
     return StructureCoreResult(
-        x=x,
+        x=_read_only(payoffs, exact=exact),
         players=game.players,
         exact=exact,
         structure=partition_names(masks, game.players),
@@ -589,6 +585,15 @@ def structure_core(
         concept="structure-core",
         method="highs",
     )
+
+
+def _read_only(payoffs: list[Any], *, exact: bool) -> np.ndarray:
+    """The payoffs as a read-only vector: Python objects (Fractions, sympy expressions) when
+    ``exact``, else float64."""
+    x = np.empty(len(payoffs), dtype=object) if exact else np.array(payoffs, dtype=np.float64)
+    x[:] = payoffs
+    x.setflags(write=False)
+    return x
 
 
 def _snap(point: np.ndarray, masks: list[int], game: TUGame) -> list[Fraction]:

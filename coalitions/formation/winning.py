@@ -11,7 +11,7 @@ from itertools import accumulate
 from typing import Any
 
 from .. import _numbers as nb
-from .._checks import name_list
+from .._checks import front_door, name_list
 from ..exceptions import InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
 from ..power.checks import minimal_winning_coalitions
@@ -23,14 +23,35 @@ __all__ = [
     "minimal_connected_winning_coalitions",
 ]
 
+#: The choices of ``method=`` of the coalition lists here (each lists its coalitions).
+WINNING_METHODS = ("enumeration",)
 
+
+@front_door(WINNING_METHODS)
 def minimum_weight_coalitions(
-    game: Any, weights: Sequence[Any] | None = None, *, players: Sequence[str] | None = None
+    game: Any,
+    weights: Sequence[Any] | None = None,
+    *,
+    players: Sequence[str] | None = None,
+    method: str = "enumeration",
 ) -> WinningCoalitionsResult:
     """Riker's size principle: the minimal winning coalitions of smallest total weight.
 
     Winners share the spoils, so they want a coalition just large enough to win. Without
     weights, size is the number of members.
+
+    Parameters
+    ----------
+    game, weights, players
+        As in :func:`minimal_winning_coalitions`.
+    method : {"enumeration"}
+        List the minimal winning coalitions and keep the lightest (the only method).
+
+    Returns
+    -------
+    WinningCoalitionsResult
+        ``concept="minimum-weight"``: the minimal winning coalitions of smallest total weight
+        (of fewest members for a game without weights), with their weights.
 
     References
     ----------
@@ -53,12 +74,14 @@ def minimum_weight_coalitions(
     )
 
 
+@front_door(WINNING_METHODS)
 def minimal_connected_winning_coalitions(
     game: Any,
     weights: Sequence[Any] | None = None,
     *,
     players: Sequence[str] | None = None,
     order: Sequence[str] | None = None,
+    method: str = "enumeration",
 ) -> WinningCoalitionsResult:
     """Axelrod's minimal connected winning coalitions on an ordered policy dimension.
 
@@ -74,6 +97,8 @@ def minimal_connected_winning_coalitions(
     order : sequence of str, optional
         Every player once, from one end of the dimension to the other; default the player
         order.
+    method : {"enumeration"}
+        Walk the intervals of the line (by prefix sums for a weighted game; the only method).
 
     Returns
     -------

@@ -358,7 +358,8 @@ def veto_council(permanent_with_veto: int, other_seats: int, votes_needed: int) 
     Raises
     ------
     InvalidArgumentError
-        For counts that are not integers in range.
+        For counts that are not integers, more than ``MAX_COUNCIL_SEATS`` seats of a kind, or
+        votes needed below the number of veto holders (or 1) or above the council's size.
 
     References
     ----------

@@ -58,6 +58,55 @@ def _finite(value: Any, where: str) -> float:
     return number
 
 
+def _player_rows(
+    given: Any, players: Iterable[str] | None, what: str, shape: str, default: Any
+) -> tuple[tuple[str, ...], dict[str, int], np.ndarray, list[tuple[int, str, Any]]]:
+    """Read ``{player: entries}`` (``what`` of a constructor, of the form ``shape``): the
+    player names (``players``, default the keys), their positions, a ``(n, 2**n)`` table
+    filled with ``default`` and ``(i, player, entries)`` for each key, every key checked."""
+    if not isinstance(given, Mapping):
+        raise InvalidProblemError(f"from_{what} needs {shape}, got {type(given).__name__}.")
+    names = _check_names(players if players is not None else list(given))
+    index = {name: i for i, name in enumerate(names)}
+    table = np.full((len(names), 1 << len(names)), _finite(default, "default"))
+    rows = []
+    for player, entries in given.items():
+        if player not in index:
+            raise unknown_player(player, names, where=what, error=InvalidProblemError)
+        rows.append((index[player], player, entries))
+    return names, index, table, rows
+
+
+def _utility_table(
+    utilities: Any, players: Iterable[str] | None
+) -> tuple[tuple[str, ...], np.ndarray]:
+    """The player names and a read-only copy of an ``(n, 2**n)`` utility table, checked."""
+    try:
+        table = np.asarray(utilities, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidProblemError(
+            "a utility table is an (n, 2**n) array of numbers; use "
+            "HedonicGame.from_utilities or additively_separable to build a game from "
+            f"mappings, got {type(utilities).__name__}."
+        ) from None
+    if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
+        raise InvalidProblemError(
+            f"a utility table has shape (n, 2**n), got {table.shape}; use "
+            "HedonicGame.from_utilities or additively_separable to build a game."
+        )
+    n = table.shape[0]
+    names = _check_names(players if players is not None else [str(i + 1) for i in range(n)])
+    if len(names) != n:
+        raise InvalidProblemError(f"{len(names)} player names for {n} players.")
+    if np.isnan(table).any():
+        raise InvalidProblemError("utilities contain NaN; every utility must be a number.")
+    # Our own copy, with the ignored entries (player i not in S) and -0.0 set to 0.0:
+    # equal utilities then mean equal tables, bytes and hashes.
+    table = np.where(bit_matrix(n).astype(bool), table, 0.0) + 0.0
+    table.setflags(write=False)
+    return names, table
+
+
 class HedonicGame(Frozen, PlayerSet):
     """A hedonic game: utilities of each player over the coalitions that contain it.
 
@@ -104,39 +153,9 @@ class HedonicGame(Frozen, PlayerSet):
                     "an additively separable game needs its player names; build it with "
                     "HedonicGame.additively_separable(values, players)."
                 )
-            names = tuple(players)
-            assign(
-                self,
-                _players=names,
-                _table=None,
-                _separable=separable,
-                _hash=None,
-                _index={name: i for i, name in enumerate(names)},
-            )
-            return
-        try:
-            table = np.asarray(utilities, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise InvalidProblemError(
-                "a utility table is an (n, 2**n) array of numbers; use "
-                "HedonicGame.from_utilities or additively_separable to build a game from "
-                f"mappings, got {type(utilities).__name__}."
-            ) from None
-        if table.ndim != 2 or table.shape[1] != 1 << table.shape[0]:
-            raise InvalidProblemError(
-                f"a utility table has shape (n, 2**n), got {table.shape}; use "
-                "HedonicGame.from_utilities or additively_separable to build a game."
-            )
-        n = table.shape[0]
-        names = _check_names(players if players is not None else [str(i + 1) for i in range(n)])
-        if len(names) != n:
-            raise InvalidProblemError(f"{len(names)} player names for {n} players.")
-        if np.isnan(table).any():
-            raise InvalidProblemError("utilities contain NaN; every utility must be a number.")
-        # Our own copy, with the ignored entries (player i not in S) and -0.0 set to 0.0:
-        # equal utilities then mean equal tables, bytes and hashes.
-        table = np.where(bit_matrix(n).astype(bool), table, 0.0) + 0.0
-        table.setflags(write=False)
+            names, table = tuple(players), None
+        else:
+            names, table = _utility_table(utilities, players)
         assign(
             self,
             _players=names,
@@ -204,20 +223,12 @@ class HedonicGame(Frozen, PlayerSet):
         >>> game.utility("a", ["a", "b"]), game.utility("b", ["a", "b"])
         (1.0, 0.0)
         """
-        if not isinstance(utilities, Mapping):
-            raise InvalidProblemError(
-                "from_utilities needs {player: {coalition: utility}}, got "
-                f"{type(utilities).__name__}."
-            )
-        names = _check_names(players if players is not None else list(utilities))
-        index = {name: i for i, name in enumerate(names)}
-        table = np.full((len(names), 1 << len(names)), _finite(default, "default"))
-        for player, entries in utilities.items():
-            if player not in index:
-                raise unknown_player(player, names, where="utilities", error=InvalidProblemError)
+        names, index, table, rows = _player_rows(
+            utilities, players, "utilities", "{player: {coalition: utility}}", default
+        )
+        for i, player, entries in rows:
             if not isinstance(entries, Mapping):
                 raise InvalidProblemError(f"utilities[{player!r}] must map coalitions to numbers.")
-            i = index[player]
             for coalition, value in entries.items():
                 mask = _coalition_mask(coalition, index) | 1 << i
                 table[i, mask] = _finite(value, f"utility of {player!r} for {coalition!r}")
@@ -242,22 +253,14 @@ class HedonicGame(Frozen, PlayerSet):
         >>> game.prefers("a", ["a", "b"], ["a"]), game.prefers("b", ["a", "b"], ["b"])
         (True, False)
         """
-        if not isinstance(rankings, Mapping):
-            raise InvalidProblemError(
-                "from_rankings needs {player: [coalition, ...]} (best first), got "
-                f"{type(rankings).__name__}."
-            )
-        names = _check_names(players if players is not None else list(rankings))
-        index = {name: i for i, name in enumerate(names)}
-        table = np.full((len(names), 1 << len(names)), -1.0)
-        for player, ranking in rankings.items():
-            if player not in index:
-                raise unknown_player(player, names, where="rankings", error=InvalidProblemError)
+        names, index, table, rows = _player_rows(
+            rankings, players, "rankings", "{player: [coalition, ...]} (best first)", -1.0
+        )
+        for i, player, ranking in rows:
             if isinstance(ranking, (str, Mapping)):
                 raise InvalidProblemError(
                     f"the ranking of {player!r} must be a list of coalitions, best first."
                 )
-            i = index[player]
             ranking = list(ranking)
             seen = set()
             for k, coalition in enumerate(ranking):

@@ -41,7 +41,16 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import as_path, check_choice
 from .._players import names_of, unknown_player
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
+from ._negotiation_io import (
+    bargaining_from_document,
+    decision_rule_from_json,
+    json_text,
+    linkage_from_document,
+    spatial_from_document,
+)
+from ._values import NUMBER_HELP, parse_number
+from ._values import describe as _describe
 from .hedonic import _hedonic_from_document
 from .simple import _simple_from_document
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
@@ -61,13 +70,17 @@ __all__ = [
     "GAME_TYPES",
     "NEGOTIATION_TYPES",
     "READERS",
+    "read_negotiation",
+    "negotiation_from_json",
+    "decision_rule_from_json",
     "WRITE_FORMATS",
 ]
 
 FORMAT_VERSION = 1
 
-#: Document types whose objects live one layer up, in :mod:`coalitions.bargaining` (games
-#: never import it): ``coalitions.bargaining.io.read_negotiation`` reads them.
+#: The negotiation document types (bargaining problems, spatial and linkage models): they are
+#: read by :func:`read_negotiation` (also ``coalitions.bargaining.io.read_negotiation``), not
+#: by :func:`read_game`; their readers are entries of :data:`READERS` like the games'.
 NEGOTIATION_TYPES = ("bargaining", "spatial", "linkage")
 #: ``write_game`` formats: one JSON file; one .npz (document + binary table); JSON + .npy.
 WRITE_FORMATS = ("json", "npz", "json+npy")
@@ -80,71 +93,6 @@ _MAX_NPZ_DOCUMENT_BYTES = 256 << 20
 _SCHEMA_ITEM_LIMIT = 2048
 #: A TU game is written by coalition names up to this many players (if it is sparse).
 _COALITION_FORM_PLAYERS = 12
-#: Strings holding numbers longer than this are refused (int() of huge strings is slow).
-_MAX_NUMBER_CHARS = 1000
-
-NUMBER_PATTERN = re.compile(
-    r"^\s*[+-]?([0-9]+/[0-9]+|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?)\s*$"
-)
-NUMBER_HELP = (
-    "a number: a JSON number, or a string holding an integer, a fraction such as "
-    '"2/3" or a decimal such as "0.1"'
-)
-
-
-# ----------------------------------------------------------------------------- numbers
-def _describe(value: Any) -> str:
-    """A JSON value as a reader sees it, for error messages."""
-    if isinstance(value, bool):
-        return f"{json.dumps(value)} (a boolean)"
-    if value is None:
-        return "null"
-    if isinstance(value, str):
-        text = json.dumps(value)
-        return (text if len(text) <= 60 else text[:57] + '..."') + " (a string)"
-    if isinstance(value, (int, float)):
-        text = repr(value)
-        return text if len(text) <= 60 else text[:57] + "..."
-    if isinstance(value, list):
-        return f"a list of {len(value)} entr{'y' if len(value) == 1 else 'ies'}"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def parse_number(value: Any, where: str) -> Any:
-    """A JSON number, or a string holding an integer, a fraction ``"p/q"`` or a decimal.
-
-    Integers and strings give exact numbers (``int`` or ``Fraction``), JSON floats stay
-    floats. Booleans, null, NaN, infinities and anything else raise
-    :class:`InvalidGameError` naming ``where``.
-
-    Examples
-    --------
-    >>> from coalitions.games.io import parse_number
-    >>> parse_number("2/3", "quota"), parse_number("0.1", "w"), parse_number(4, "w")
-    (Fraction(2, 3), Fraction(1, 10), 4)
-    """
-    if isinstance(value, bool) or value is None:
-        raise InvalidGameError(f"{where} must be {NUMBER_HELP}, got {_describe(value)}.")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise InvalidGameError(f"{where} is {value}; every number must be finite.")
-        return value
-    if isinstance(value, str):
-        if len(value) <= _MAX_NUMBER_CHARS and NUMBER_PATTERN.match(value):
-            try:
-                return Fraction(value.strip())
-            except ZeroDivisionError:
-                raise InvalidGameError(
-                    f"{where} is {json.dumps(value)}, a fraction with denominator 0; write "
-                    "a non-zero denominator."
-                ) from None
-            except ValueError:  # more digits than int() converts
-                pass
-    raise InvalidGameError(f"{where} must be {NUMBER_HELP}, got {_describe(value)}.")
 
 
 # ----------------------------------------------------------------------------- documents
@@ -360,7 +308,7 @@ def _document_kind(document: Any) -> str:
     known = ", ".join(json.dumps(k) for k in GAME_TYPES)
     if not isinstance(kind, str):
         raise InvalidGameError(f"type must be a string ({known}), got {_describe(kind)}.")
-    if kind in READERS:
+    if kind in GAME_TYPES:
         return kind
     if kind in NEGOTIATION_TYPES:
         raise InvalidGameError(
@@ -504,10 +452,7 @@ def _table_from_list(values: list, number_kind: str | None, players: list | None
             try:
                 return np.array(values, dtype=np.float64)
             except OverflowError:
-                raise InvalidGameError(
-                    "values holds an integer too large for a float; "
-                    "every value of a float game must fit in a float."
-                ) from None
+                pass  # an integer beyond the float range: the pass below names its entry
         return np.array(
             [
                 _to_float(parse_number(v, f"values[{i}]"), f"values[{i}]")
@@ -644,14 +589,7 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
             else sum(1 for v in values.tolist() if v != 0)
         )
         table = game.n_players > _COALITION_FORM_PLAYERS or nonzero > len(values) // 2
-    document: dict[str, Any] = {
-        "type": "tu",
-        "version": FORMAT_VERSION,
-        "kind": "float" if game.kind == nb.FLOAT else "exact",
-        "players": list(game.players),
-    }
-    if game.is_cost:
-        document["cost"] = True
+    document = _tu_header(game)
     if table:
         document["values"] = (
             values.tolist() if game.kind == nb.FLOAT else [_json_number(v) for v in values.tolist()]
@@ -663,6 +601,19 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
             for mask, v in enumerate(values.tolist())
             if mask and v != 0
         ]
+    return document
+
+
+def _tu_header(game: TUGame) -> dict[str, Any]:
+    """The keys of a TU game's document before its worths."""
+    document: dict[str, Any] = {
+        "type": "tu",
+        "version": FORMAT_VERSION,
+        "kind": "float" if game.kind == nb.FLOAT else "exact",
+        "players": list(game.players),
+    }
+    if game.is_cost:
+        document["cost"] = True
     return document
 
 
@@ -969,19 +920,23 @@ def _without_tables(reader: Callable[[dict], Any]) -> Callable[[dict, Any], Any]
     return lambda document, tables: reader(document)
 
 
-#: The reader of every document ``"type"`` whose object lives in :mod:`coalitions.games`, in
-#: one static table (nothing registers itself on import). A reader takes the document,
-#: already checked against the schema, and the binary tables beside it (only TU games have
-#: any). The types of :data:`NEGOTIATION_TYPES` are read one layer up.
+#: The reader of every document ``"type"``, in one static table (nothing registers itself on
+#: import, no reader is found by name). A reader takes the document and the binary tables
+#: beside it (only TU games have any). A game reader gets a document already checked
+#: against the schema and returns the game; a reader of :data:`NEGOTIATION_TYPES` checks its
+#: document itself and returns ``(model, options)``.
 READERS: dict[str, Callable[[dict, Any], Any]] = {
     "tu": _tu_from_document,
     "simple": _without_tables(_simple_from_document),
     "weighted": _without_tables(_simple_from_document),
     "compound": _without_tables(_simple_from_document),
     "hedonic": _without_tables(_hedonic_from_document),
+    "bargaining": _without_tables(bargaining_from_document),
+    "spatial": _without_tables(spatial_from_document),
+    "linkage": _without_tables(linkage_from_document),
 }
 #: The document types :func:`read_game` reads.
-GAME_TYPES = tuple(READERS)
+GAME_TYPES = tuple(kind for kind in READERS if kind not in NEGOTIATION_TYPES)
 
 
 def _build(document: dict, tables: _Tables | None) -> Any:
@@ -1107,6 +1062,51 @@ def read_game(path: str | Path) -> Any:
     return _build(document, _Tables(directory=path.parent, source=str(path)))
 
 
+# ----------------------------------------------------------------------------- negotiation
+def _header(document: dict) -> None:
+    if "version" in document:
+        version = document["version"]
+        if isinstance(version, bool) or version != FORMAT_VERSION:
+            raise InvalidProblemError(
+                f"unknown version {json_text(version)}; this release reads version "
+                f'{FORMAT_VERSION} (write "version": {FORMAT_VERSION} or leave it out).'
+            )
+    if "description" in document and not isinstance(document["description"], str):
+        raise InvalidProblemError("description must be a string.")
+
+
+def negotiation_from_json(doc: dict) -> tuple[str, Any, dict]:
+    """``(kind, object, options)`` from a parsed document with ``"type"`` bargaining,
+    spatial or linkage (the formats of docs/reference/negotiation-file-formats.md).
+
+    Raises
+    ------
+    InvalidProblemError
+        For an unknown type, key or version, a missing key, a value of the wrong type (the
+        key is named), a formula outside the grammar, or a problem that is itself invalid.
+    """
+    if not isinstance(doc, dict):
+        raise InvalidProblemError("a negotiation document must be a JSON object.")
+    kind = doc.get("type")
+    if kind not in NEGOTIATION_TYPES:
+        raise InvalidProblemError(
+            f"{'missing' if kind is None else 'unknown'} document type"
+            f'{"" if kind is None else " " + json_text(kind)}; write "type": "bargaining", '
+            '"spatial" or "linkage" (see docs/reference/negotiation-file-formats.md).'
+        )
+    _header(doc)
+    try:
+        return (kind, *READERS[kind](doc, None))
+    except (KeyError, TypeError) as error:  # a check above missed a malformed value
+        raise InvalidProblemError(f"malformed {kind} document: {error!r}.") from None
+
+
+def read_negotiation(path) -> tuple[str, Any, dict]:
+    """Read a bargaining, spatial or linkage JSON file (checked as :func:`negotiation_from_json`
+    describes)."""
+    return negotiation_from_json(load_document(path))
+
+
 # ----------------------------------------------------------------------------- writing
 def _write_json_text(stream: Any, document: dict) -> None:
     """Pretty JSON with every top-level key on its own line and long tables streamed."""
@@ -1178,14 +1178,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
     arrays: dict[str, np.ndarray] = {}
     if isinstance(game, TUGame) and (format != "json" or game.kind == nb.FLOAT):
         _check_writable(game)
-        document: dict[str, Any] = {
-            "type": "tu",
-            "version": FORMAT_VERSION,
-            "kind": "float" if game.kind == nb.FLOAT else "exact",
-            "players": list(game.players),
-        }
-        if game.is_cost:
-            document["cost"] = True
+        document = _tu_header(game)
         if format == "json":  # float table, streamed
             if game.n_players <= _COALITION_FORM_PLAYERS:
                 document = game_to_json(game)

@@ -33,6 +33,7 @@ from .. import _numbers as nb
 from .._bits import MAX_MASK_PLAYERS, mask_bits, masks_to_matrix, split_on, subset_sums
 from .._checks import as_list, check_choice, check_numeric, player_names
 from .._display import coalition_label, html_block
+from .._frozen import Frozen, assign, field_property
 from .._players import PlayerSet, names_of
 from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
 from .tu import TUGame
@@ -79,10 +80,12 @@ def _check_table(n: int, what: str) -> None:
         )
 
 
-class _SimpleBase(PlayerSet):
-    """Shared behaviour: player lookup, ``is_winning``, the TU conversion, ``&`` and ``|``."""
+class _SimpleBase(Frozen, PlayerSet):
+    """Shared behaviour: player lookup, ``is_winning``, the TU conversion, ``&`` and ``|``;
+    immutable, equal and hashed by content (``_key()``, the hash kept once computed)."""
 
     _players: tuple[str, ...]
+    _hash: int | None = None
 
     def to_json(self) -> dict:
         """The game as a JSON document (``coalitions.write_game`` writes it): a weighted game
@@ -221,6 +224,8 @@ class SimpleGame(_SimpleBase):
     False
     """
 
+    _table: np.ndarray  # read-only: does coalition mask m win?
+
     def __init__(
         self,
         players: Iterable[str] | int,
@@ -229,7 +234,7 @@ class SimpleGame(_SimpleBase):
         minimal_winning: Iterable[Iterable[str] | int] | None = None,
         predicate: Callable[[frozenset], Any] | None = None,
     ) -> None:
-        self._players = _names(players, None, "SimpleGame")
+        assign(self, _players=_names(players, None, "SimpleGame"))
         n = len(self._players)
         given = [x is not None for x in (winning, minimal_winning, predicate)]
         if sum(given) != 1:
@@ -261,8 +266,8 @@ class SimpleGame(_SimpleBase):
         if minimal_winning is None:
             self._check_monotone(table)
         _check_ends(table)
-        self._table = table
-        self._table.setflags(write=False)
+        table.setflags(write=False)
+        assign(self, _table=table)
 
     def _listed_mask(self, coalition: Any) -> int:
         if isinstance(coalition, str):
@@ -328,13 +333,13 @@ class SimpleGame(_SimpleBase):
                 )
             )
         obj = cls.__new__(cls)
-        obj._players = game.players
+        assign(obj, _players=game.players)
         _check_table(game.n_players, "SimpleGame.from_tu_game")
         table = values == 1
         obj._check_monotone(table)
         _check_ends(table)
-        obj._table = table
-        obj._table.setflags(write=False)
+        table.setflags(write=False)
+        assign(obj, _table=table)
         return obj
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:
@@ -356,15 +361,8 @@ class SimpleGame(_SimpleBase):
     def __repr__(self) -> str:
         return f"SimpleGame(players={self._players!r}, n_winning={int(self._table.sum())})"
 
-    def __eq__(self, other: Any) -> bool:
-        return (
-            isinstance(other, SimpleGame)
-            and other._players == self._players
-            and np.array_equal(other._table, self._table)
-        )
-
-    def __hash__(self) -> int:
-        return hash((self._players, self._table.tobytes()))
+    def _key(self) -> tuple:
+        return self._players, self._table.tobytes()
 
 
 def _integer_weights(quota: Any, weights: Sequence[Any]) -> tuple[int, tuple[int, ...], int]:
@@ -457,6 +455,12 @@ class WeightedVotingGame(_SimpleBase):
     17
     """
 
+    _quota: Any
+    _weights: tuple
+    _int_quota: int
+    _int_weights: tuple[int, ...]
+    _scale: int  # the integers are the weights and quota times this
+
     def __init__(
         self, quota: Any, weights: Sequence[Any], players: Iterable[str] | None = None
     ) -> None:
@@ -470,26 +474,21 @@ class WeightedVotingGame(_SimpleBase):
             raise InvalidGameError(
                 "a weighted voting game needs at least one player (the game is empty)."
             )
-        self._players = _names(players, len(weights), "WeightedVotingGame")
-        self._int_quota, self._int_weights, self._scale = _integer_weights(quota, weights)
-        self._quota = quota
-        self._weights = tuple(weights)
+        int_quota, int_weights, scale = _integer_weights(quota, weights)
+        assign(
+            self,
+            _players=_names(players, len(weights), "WeightedVotingGame"),
+            _int_quota=int_quota,
+            _int_weights=int_weights,
+            _scale=scale,
+            _quota=quota,
+            _weights=tuple(weights),
+        )
 
-    @property
-    def quota(self) -> Any:
-        return self._quota
-
-    @property
-    def weights(self) -> tuple:
-        return self._weights
-
-    @property
-    def int_quota(self) -> int:
-        return self._int_quota
-
-    @property
-    def int_weights(self) -> tuple[int, ...]:
-        return self._int_weights
+    quota = field_property("_quota", "The quota, as given.")
+    weights = field_property("_weights", "The weights (a tuple), as given.")
+    int_quota = field_property("_int_quota", "The quota scaled exactly to an integer.")
+    int_weights = field_property("_int_weights", "The weights scaled exactly to integers.")
 
     @property
     def total_weight(self) -> Any:
@@ -524,16 +523,8 @@ class WeightedVotingGame(_SimpleBase):
             f"players={self._players!r})"
         )
 
-    def __eq__(self, other: Any) -> bool:
-        return (
-            isinstance(other, WeightedVotingGame)
-            and other._players == self._players
-            and other._int_weights == self._int_weights
-            and other._int_quota == self._int_quota
-        )
-
-    def __hash__(self) -> int:
-        return hash((self._players, self._int_weights, self._int_quota))
+    def _key(self) -> tuple:
+        return self._players, self._int_weights, self._int_quota
 
 
 #: Bits per limb when exact integer weight sums need more than 62 bits.
@@ -607,6 +598,9 @@ class CompoundGame(_SimpleBase):
     (True, False)
     """
 
+    _operator: str
+    _parts: tuple
+
     def __init__(self, operator: str, parts: Sequence[Any]) -> None:
         check_choice(operator, ("and", "or"), what="operator")
         parts = as_list(
@@ -628,17 +622,10 @@ class CompoundGame(_SimpleBase):
                     "every part of a compound game must have the same players in the same "
                     f"order; got {parts[0].players!r} and {part.players!r}."
                 )
-        self._operator = operator
-        self._parts = tuple(parts)
-        self._players = parts[0].players
+        assign(self, _operator=operator, _parts=tuple(parts), _players=parts[0].players)
 
-    @property
-    def operator(self) -> str:
-        return self._operator
-
-    @property
-    def parts(self) -> tuple:
-        return self._parts
+    operator = field_property("_operator", '``"and"`` (conjunction) or ``"or"`` (disjunction).')
+    parts = field_property("_parts", "The games combined (a tuple).")
 
     def atoms(self) -> list[WeightedVotingGame]:
         """The weighted rules this game is built from (left to right, without repeats)."""
@@ -689,15 +676,8 @@ class CompoundGame(_SimpleBase):
         )
         return f"CompoundGame({inner}, n_players={self.n_players})"
 
-    def __eq__(self, other: Any) -> bool:
-        return (
-            isinstance(other, CompoundGame)
-            and other._operator == self._operator
-            and other._parts == self._parts
-        )
-
-    def __hash__(self) -> int:
-        return hash((self._operator, self._parts))
+    def _key(self) -> tuple:
+        return self._operator, self._parts
 
 
 def _combine(operator: str, games: Sequence[Any]) -> CompoundGame:
@@ -887,10 +867,11 @@ class _PredicateRule(_SimpleBase):
     built, the predicate is asked about each coalition when it is needed (any number of
     players). Equal when the players and the predicate (the same object) are."""
 
+    _predicate: Callable[[frozenset], Any]
+    _label: str
+
     def __init__(self, predicate: Callable[[frozenset], Any], players: tuple, label: str) -> None:
-        self._players = players
-        self._predicate = predicate
-        self._label = label
+        assign(self, _players=players, _predicate=predicate, _label=label)
 
     def is_winning(self, coalition: Any) -> bool:
         mask = self.mask(coalition)
@@ -933,15 +914,8 @@ class _PredicateRule(_SimpleBase):
     def __repr__(self) -> str:
         return f"decision rule {self._label} on players {self._players!r}"
 
-    def __eq__(self, other: Any) -> bool:
-        return (
-            isinstance(other, _PredicateRule)
-            and other._players == self._players
-            and other._predicate == self._predicate
-        )
-
-    def __hash__(self) -> int:
-        return hash(("_PredicateRule", self._players, self._predicate))
+    def _key(self) -> tuple:
+        return self._players, self._predicate
 
 
 def _simple_to_json(game: Any) -> dict:

@@ -12,6 +12,7 @@ from ._mpl import PlotDependencyError, save_figure
 from .bargaining import bargaining_frontier
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
+from .sensitivity import scenario_bars, tornado
 from .simplex import imputation_simplex
 from .winset import win_set_diagram
 
@@ -23,6 +24,8 @@ __all__ = [
     "power_index_bars",
     "legitimacy_efficiency_curves",
     "win_set_diagram",
+    "tornado",
+    "scenario_bars",
     "core_vertices_3",
     "imputation_vertices_3",
     "convex_hull",

@@ -175,7 +175,8 @@ def core_vertices_3(game: Any, *, atol: float = 1e-9) -> list[tuple[Any, Any, An
     Raises
     ------
     InvalidGameError
-        If the game does not have three players.
+        If the game does not have three players, or is symbolic with symbols that have no
+        value (substitute them first with ``game.subs``).
 
     Examples
     --------

@@ -8,17 +8,22 @@ figures render the same on a laptop, a server and CI.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._checks import as_list, as_path, check_integer
+from .._docstrings import fill_doc
 from ..exceptions import CoalitionsError, InvalidArgumentError
 
 __all__ = [
     "PlotDependencyError",
     "pyplot",
     "save_figure",
+    "plot_doc",
+    "point_text",
+    "mark",
+    "shade",
     "as_float",
     "as_mapping",
     "as_floats",
@@ -28,6 +33,29 @@ __all__ = [
 ]
 
 SUFFIXES = (".png", ".svg")
+#: Marker cycle for named points (solutions, allocations).
+MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+
+_T = TypeVar("_T")
+
+#: Docstring text that every plotting function shares, placed by ``{{name}}`` marker lines.
+DOCS = {
+    "figure": """Returns
+-------
+matplotlib.figure.Figure
+    A new figure, not pyplot's current one: write it with :func:`save_figure`.""",
+    "result_title": """title : str
+    The figure's title (the CLI passes what the command analysed).""",
+    "no_matplotlib": """PlotDependencyError
+    If matplotlib is not installed.""",
+}
+#: Returns and Raises of a function whose only error is a missing matplotlib.
+DOCS["figure_raises"] = f"{DOCS['figure']}\n\nRaises\n------\n{DOCS['no_matplotlib']}"
+
+
+def plot_doc(*names: str) -> Callable[[_T], _T]:
+    """:func:`coalitions._docstrings.fill_doc` with the fragments ``names`` of :data:`DOCS`."""
+    return fill_doc(**{name: DOCS[name] for name in names})
 
 
 class PlotDependencyError(CoalitionsError, ImportError):
@@ -83,6 +111,15 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
         is not a positive integer.
     PlotDependencyError
         If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from coalitions.plot import power_index_bars
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = save_figure(power_index_bars({"SS": {"a": 1}}), Path(folder) / "bars.svg")
+    ...     path.name, path.read_text()[:5]
+    ('bars.svg', '<?xml')
     """
     path = as_path(path, "save_figure", expected="a file name ending in .png or .svg")
     suffix = path.suffix.lower()
@@ -99,6 +136,24 @@ def save_figure(figure: Any, path: str | Path, *, dpi: int = 150) -> Path:
     pyplot()
     figure.savefig(path, format=suffix[1:], dpi=dpi)
     return path
+
+
+def point_text(values: Sequence[float]) -> str:
+    """``(a, b, ...)`` to three significant digits, for legends and labels."""
+    return "(" + ", ".join(f"{v:.3g}" for v in values) + ")"
+
+
+def mark(ax: Any, point: Sequence[float], label: str | None, **style: Any) -> Any:
+    """One marker at the plane ``point`` with a legend ``label`` (``style``: matplotlib's
+    ``marker``, ``ms``, ``color``, ``zorder``); returns the line."""
+    (line,) = ax.plot(*point, linestyle="none", label=label, **{"marker": "o", **style})
+    return line
+
+
+def shade(ax: Any, polygon: Sequence[Sequence[float]], colour: str, **style: Any) -> None:
+    """Fill ``polygon`` (its vertices in order) in ``colour`` with an edge of that colour
+    (``style``: matplotlib's ``alpha``, ``lw``, ``label``)."""
+    ax.fill(*zip(*polygon), facecolor=colour, edgecolor=colour, **style)
 
 
 def as_float(value: Any) -> float:

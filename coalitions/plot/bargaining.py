@@ -7,12 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..exceptions import InvalidProblemError
+from . import _mpl
 from ._geometry import convex_hull
-from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure
+from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure, plot_doc
 
 __all__ = ["bargaining_frontier"]
-
-_MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
 
 
 def _pairs(points: Sequence[Sequence[Any]], what: str) -> list[tuple[float, float]]:
@@ -32,6 +31,7 @@ def _pairs(points: Sequence[Sequence[Any]], what: str) -> list[tuple[float, floa
     ]
 
 
+@plot_doc("figure", "no_matplotlib")
 def bargaining_frontier(
     *,
     disagreement: Sequence[Any],
@@ -56,17 +56,25 @@ def bargaining_frontier(
         Named utility pairs such as ``{"Nash": (.., ..), "Kalai-Smorodinsky": (.., ..)}``;
         each is marked and joined to ``d`` by a thin line.
     players : pair of str
-        Axis labels.
+        The two players, named on the axes as "utility of ...".
     title : str, optional
+        The axes title; by default "Bargaining problem".
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If neither ``feasible`` nor ``frontier`` is given, or a point is not a pair.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> fig = bargaining_frontier(
+    ...     disagreement=(0, 0), feasible=[(0, 0), (1, 0), (0, 1)], solutions={"Nash": (0.5, 0.5)}
+    ... )
+    >>> [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    ['feasible set', 'disagreement d = (0, 0)', 'Nash (0.5, 0.5)']
     """
     if feasible is None and frontier is None:
         raise InvalidProblemError(
@@ -81,49 +89,20 @@ def bargaining_frontier(
     if feasible is not None:
         hull = convex_hull(_pairs(feasible, "feasible"))
         if len(hull) >= 3:
-            ax.fill(
-                [p[0] for p in hull],
-                [p[1] for p in hull],
-                facecolor="tab:blue",
-                alpha=0.15,
-                edgecolor="tab:blue",
-                lw=1,
-                label="feasible set",
-            )
+            _mpl.shade(ax, hull, "tab:blue", alpha=0.15, label="feasible set")
     if frontier is not None:
         curve = _pairs(frontier, "frontier")
         if not curve:
             raise InvalidProblemError("frontier needs at least one point")
-        if feasible is None:
-            xs = [d[0]] + [p[0] for p in curve] + [curve[-1][0], d[0]]
-            ys = [curve[0][1]] + [p[1] for p in curve] + [d[1], d[1]]
-            ax.fill(xs, ys, facecolor="tab:blue", alpha=0.15, lw=0, label="feasible set")
-        ax.plot(
-            [p[0] for p in curve],
-            [p[1] for p in curve],
-            color="tab:blue",
-            lw=2.2,
-            label="Pareto frontier",
-        )
-    ax.plot(
-        *d,
-        marker="o",
-        color="black",
-        ms=7,
-        linestyle="none",
-        label=f"disagreement d = ({d[0]:.3g}, {d[1]:.3g})",
-        zorder=4,
-    )
+        if feasible is None:  # below the curve and above d
+            region = [(d[0], curve[0][1]), *curve, (curve[-1][0], d[1]), d]
+            _mpl.shade(ax, region, "tab:blue", alpha=0.15, lw=0, label="feasible set")
+        ax.plot(*zip(*curve), color="tab:blue", lw=2.2, label="Pareto frontier")
+    _mpl.mark(ax, d, f"disagreement d = {_mpl.point_text(d)}", ms=7, color="black", zorder=4)
     for k, (name, point) in enumerate(solutions.items()):
         u = _pairs([point], f"solution {name!r}")[0]
-        (line,) = ax.plot(
-            *u,
-            marker=_MARKERS[k % len(_MARKERS)],
-            ms=9,
-            linestyle="none",
-            label=f"{name} ({u[0]:.3g}, {u[1]:.3g})",
-            zorder=5,
-        )
+        marker = _mpl.MARKERS[k % len(_mpl.MARKERS)]
+        line = _mpl.mark(ax, u, f"{name} {_mpl.point_text(u)}", marker=marker, ms=9, zorder=5)
         ax.plot([d[0], u[0]], [d[1], u[1]], color=line.get_color(), lw=0.8, ls="--")
     ax.set_xlabel(f"utility of {labels[0]}")
     ax.set_ylabel(f"utility of {labels[1]}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..exceptions import InvalidGameError, InvalidProblemError
+from ._mpl import plot_doc
 from .bargaining import bargaining_frontier
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
@@ -28,6 +29,7 @@ __all__ = [
 FRONTIER_POINTS = 200
 
 
+@plot_doc("result_title", "figure_raises")
 def power_table_figure(table: Any, title: str) -> Any:
     """Bars of every index in a power table, one group per member (a log axis when some
     member's index is below 1 % of the largest, for up to 30 members).
@@ -36,11 +38,9 @@ def power_table_figure(table: Any, title: str) -> Any:
     ----------
     table : PowerTableResult
         From :func:`coalitions.power.power_indices`.
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure_raises}}
 
     References
     ----------
@@ -50,8 +50,8 @@ def power_table_figure(table: Any, title: str) -> Any:
     --------
     >>> import coalitions as co
     >>> table = co.power_indices(co.datasets.eec_council_1958(), ["shapley-shubik"])
-    >>> type(power_table_figure(table, "EEC 1958")).__name__
-    'Figure'
+    >>> power_table_figure(table, "EEC 1958").axes[0].get_title()
+    'EEC 1958'
     """
     indices = {
         name.replace("_", " "): dict(zip(table.players, column))
@@ -69,6 +69,7 @@ def power_table_figure(table: Any, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure_raises")
 def sweep_figure(report: Any, title: str) -> Any:
     """Legitimacy-efficiency curves of a decision-rule sweep: power to act, and one
     protection curve per class of members of equal weight.
@@ -76,12 +77,11 @@ def sweep_figure(report: Any, title: str) -> Any:
     Parameters
     ----------
     report : SweepReport
-        From :func:`coalitions.power.report.sweep_report`.
-    title : str
+        From :func:`coalitions.power.report.sweep_report`: the sweep over the quota and the
+        classes of members of equal weight (one protection curve each).
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure_raises}}
 
     References
     ----------
@@ -91,8 +91,8 @@ def sweep_figure(report: Any, title: str) -> Any:
     --------
     >>> from coalitions.datasets import eec_council_1958
     >>> from coalitions.power.report import sweep_report
-    >>> type(sweep_figure(sweep_report(eec_council_1958()), "EEC")).__name__
-    'Figure'
+    >>> [ax.get_title() for ax in sweep_figure(sweep_report(eec_council_1958()), "EEC").axes]
+    ['Efficiency', 'Protection of members']
     """
     result = report.sweep
     protection = {
@@ -106,6 +106,7 @@ def sweep_figure(report: Any, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     """The imputation simplex of a 3-player game with points; a cost game is drawn as its
     savings game, each cost share ``y`` shown as the saving ``c({i}) - y_i``.
@@ -116,16 +117,15 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
         A three-player game of worths or of costs.
     points : dict
         Label -> allocation (cost shares for a cost game).
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidGameError
         If the game does not have three players.
+    {{no_matplotlib}}
 
     References
     ----------
@@ -136,8 +136,8 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     --------
     >>> import coalitions as co
     >>> glove = co.glove_game(["L"], ["R1", "R2"])
-    >>> type(game_simplex_figure(glove, {"x": [1, 0, 0]}, "glove")).__name__
-    'Figure'
+    >>> game_simplex_figure(glove, {"x": [1, 0, 0]}, "glove").axes[0].get_title()
+    'glove'
     """
     from ..games.classes import cost_to_savings
 
@@ -157,6 +157,7 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     )
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def bargaining_problem_figure(problem: Any, title: str) -> Any:
     """The feasible set (polytope) or frontier (divisible surplus) of a two-player problem,
     with the Nash, Kalai-Smorodinsky and egalitarian solutions.
@@ -164,16 +165,15 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     Parameters
     ----------
     problem : BargainingProblem
-    title : str
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If the problem does not have two players or is neither a polytope nor a surplus.
+    {{no_matplotlib}}
 
     References
     ----------
@@ -185,8 +185,8 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     --------
     >>> import coalitions as co
     >>> problem = co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
-    >>> type(bargaining_problem_figure(problem, "pie")).__name__
-    'Figure'
+    >>> bargaining_problem_figure(problem, "pie").axes[0].get_title()
+    'pie'
     """
     from ..bargaining import egalitarian, kalai_smorodinsky, nash_solution
 
@@ -222,6 +222,7 @@ def bargaining_problem_figure(problem: Any, title: str) -> Any:
     raise InvalidProblemError(f"--plot draws polytope and surplus problems, not {problem.kind!r}")
 
 
+@plot_doc("result_title", "figure", "no_matplotlib")
 def spatial_report_figure(report: Any, title: str) -> Any:
     """The 2-D unanimity win-set of a spatial report's model, with the lowest common
     denominator and the setter's outcome.
@@ -229,17 +230,17 @@ def spatial_report_figure(report: Any, title: str) -> Any:
     Parameters
     ----------
     report : SpatialReport
-        From :func:`coalitions.bargaining.report.spatial_report`.
-    title : str
+        From :func:`coalitions.bargaining.report.spatial_report`; its lowest common
+        denominator and setter's outcome, where it has them, are marked.
+    {{result_title}}
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If the model is not two-dimensional under unanimity.
+    {{no_matplotlib}}
 
     References
     ----------
@@ -250,8 +251,8 @@ def spatial_report_figure(report: Any, title: str) -> Any:
     >>> from coalitions.bargaining import SpatialModel
     >>> from coalitions.bargaining.report import spatial_report
     >>> model = SpatialModel({"A": [0, 0], "B": [2, 0], "C": [1, 2]}, status_quo=[1, 1])
-    >>> type(spatial_report_figure(spatial_report(model), "plane")).__name__
-    'Figure'
+    >>> spatial_report_figure(spatial_report(model), "plane").axes[0].get_title()
+    'plane'
     """
     model = report.source
     if model.dimension != 2 or model.rule_label != "unanimity":

@@ -6,11 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..exceptions import InvalidArgumentError
-from ._mpl import as_floats, as_mapping, as_text, new_figure
+from ._mpl import as_floats, as_mapping, as_text, new_figure, plot_doc
 
 __all__ = ["legitimacy_efficiency_curves"]
 
 
+@plot_doc("figure", "no_matplotlib")
 def legitimacy_efficiency_curves(
     quotas: Sequence[Any],
     power_to_act: Sequence[Any],
@@ -37,16 +38,23 @@ def legitimacy_efficiency_curves(
     log : bool
         Logarithmic axis for the power to act (it falls geometrically towards unanimity).
     title : str, optional
+        The title above both panels; by default "Legitimacy versus efficiency".
     xlabel : str
+        Label of the quota axis of both panels.
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidArgumentError
         If a curve's length differs from the number of quotas.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> fig = legitimacy_efficiency_curves([2, 3], [0.5, 0.125], protection={"a": [0.25, 0]})
+    >>> [ax.get_title() for ax in fig.axes], [float(y) for y in fig.axes[0].lines[0].get_ydata()]
+    (['Efficiency', 'Protection of members'], [0.5, 0.125])
     """
     qs = as_floats(quotas, "quotas")
     act = as_floats(power_to_act, "power_to_act")

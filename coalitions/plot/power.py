@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..exceptions import InvalidArgumentError
-from ._mpl import as_float, as_mapping, as_text, new_figure
+from ._mpl import as_float, as_mapping, as_text, new_figure, plot_doc
 
 __all__ = ["power_index_bars"]
 
 
+@plot_doc("figure", "no_matplotlib")
 def power_index_bars(
     indices: Mapping[str, Mapping[str, Any]],
     *,
@@ -28,19 +29,25 @@ def power_index_bars(
         ``{"Shapley-Shubik": dict(ssi), "Banzhaf": dict(bz)}``. Players are taken in
         the order of the first index; a player missing from an index gets no bar there.
     title : str, optional
+        The axes title, wrapped to the figure's width; by default "Power indices".
     log : bool
         Logarithmic value axis (useful when a veto holder has 100 times an elected member).
     ylabel : str or None
         Label of the value axis; None for no label.
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidArgumentError
         If ``indices`` is empty.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> fig = power_index_bars({"SS": {"a": 0.75, "b": 0.25}, "BZ": {"a": 0.5, "b": 0.5}})
+    >>> [float(bar.get_height()) for bar in fig.axes[0].patches]
+    [0.75, 0.25, 0.5, 0.5]
     """
     indices = as_mapping(indices, "indices")
     if not indices:

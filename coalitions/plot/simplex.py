@@ -9,12 +9,12 @@ from typing import Any
 from .._checks import as_list, check_integer
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.transforms import as_tu_game
+from . import _mpl
 from ._geometry import core_vertices_3, imputation_vertices_3
-from ._mpl import as_float, as_floats, as_mapping, as_text, new_figure
+from ._mpl import as_float, as_floats, as_mapping, as_text, new_figure, plot_doc
 
 __all__ = ["imputation_simplex"]
 
-_MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
 _COLOURS = [
     "tab:blue",
     "tab:orange",
@@ -37,6 +37,7 @@ def _to_plane(x: Sequence[float], low: Sequence[float], surplus: float) -> tuple
     )
 
 
+@plot_doc("figure", "no_matplotlib")
 def imputation_simplex(
     game: Any,
     *,
@@ -63,19 +64,26 @@ def imputation_simplex(
     points : dict, optional
         Named allocations to mark, e.g. ``{"Shapley value": phi.x, "nucleolus": nu.x}``.
     title : str, optional
+        The axes title; by default "Imputation simplex, v(N) = ..." with the game's v(N).
     grid : int
         Number of grid steps per side (0 for none).
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidGameError
         If the game does not have three players or its imputation set is a point or empty.
-    PlotDependencyError
-        If matplotlib is not installed.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> from coalitions.games.classes import glove_game
+    >>> fig = imputation_simplex(glove_game(["L"], ["R1", "R2"]), points={"x": [1, 0, 0]})
+    >>> fig.axes[0].get_title()
+    'Imputation simplex, v(N) = 1'
+    >>> [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    ['core (one point)', 'x (1, 0, 0)']
     """
     points = as_mapping(points, "points")
     title = as_text(title, "title")
@@ -104,7 +112,7 @@ def imputation_simplex(
             ax.plot([a[0], b[0]], [a[1], b[1]], color="0.85", lw=0.6, zorder=0)
     offsets = ((-0.04, -0.05), (0.04, -0.05), (0.0, 0.04))
     for i, (corner, vertex) in enumerate(zip(_CORNERS, triangle)):
-        label = f"{names[i]}\n(" + ", ".join(f"{as_float(v):.3g}" for v in vertex) + ")"
+        label = f"{names[i]}\n" + _mpl.point_text([as_float(v) for v in vertex])
         ax.annotate(
             label,
             (corner[0] + offsets[i][0], corner[1] + offsets[i][1]),
@@ -129,42 +137,28 @@ def imputation_simplex(
         if not plane:
             ax.text(0.5, 0.30, "core is empty", ha="center", color="firebrick", fontsize=10)
         elif len(plane) <= 2:
+            kind = "one point" if len(plane) == 1 else "a segment"
             ax.plot(
-                [p[0] for p in plane],
-                [p[1] for p in plane],
+                *zip(*plane),
                 color="tab:green",
                 lw=4,
                 marker="o",
                 ms=9,
                 alpha=0.6,
-                label="core (one point)" if len(plane) == 1 else "core (a segment)",
+                label=f"core ({kind})",
             )
         else:
-            ax.fill(
-                [p[0] for p in plane],
-                [p[1] for p in plane],
-                facecolor="tab:green",
-                alpha=0.30,
-                edgecolor="tab:green",
-                lw=1.5,
-                label="core",
-            )
+            _mpl.shade(ax, plane, "tab:green", alpha=0.30, lw=1.5, label="core")
     for k, (name, x) in enumerate(points.items()):
         x = as_floats(x, f"point {name!r}")
         if len(x) != 3:
             raise InvalidArgumentError(
                 f"point {name!r} has {len(x)} entries; a 3-player game needs 3"
             )
-        p = _to_plane(x, low, surplus)
-        ax.plot(
-            p[0],
-            p[1],
-            linestyle="none",
-            marker=_MARKERS[k % len(_MARKERS)],
-            ms=8,
-            color=_COLOURS[k % len(_COLOURS)],
-            label=f"{name} (" + ", ".join(f"{v:.3g}" for v in x) + ")",
-            zorder=3,
+        marker, colour = _mpl.MARKERS[k % len(_mpl.MARKERS)], _COLOURS[k % len(_COLOURS)]
+        label = f"{name} {_mpl.point_text(x)}"
+        _mpl.mark(
+            ax, _to_plane(x, low, surplus), label, marker=marker, ms=8, color=colour, zorder=3
         )
     ax.set_aspect("equal")
     ax.set_xlim(-0.15, 1.15)

@@ -9,8 +9,9 @@ import numpy as np
 
 from .._checks import check_integer
 from ..exceptions import InvalidProblemError
+from . import _mpl
 from ._geometry import convex_hull
-from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure
+from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure, plot_doc
 
 __all__ = ["win_set_diagram"]
 
@@ -18,6 +19,7 @@ _MARKERS = ["*", "D", "P", "X", "s", "^"]
 _COLOURS = ["tab:red", "tab:purple", "tab:green", "tab:brown", "tab:pink", "tab:olive"]
 
 
+@plot_doc("figure", "no_matplotlib")
 def win_set_diagram(
     ideal_points: Mapping[str, Sequence[Any]],
     status_quo: Sequence[Any],
@@ -40,22 +42,30 @@ def win_set_diagram(
     ideal_points : dict
         ``{player: (x, y)}``, at least one player.
     status_quo : pair of numbers
+        The status quo ``q``; every circle passes through it.
     outcomes : dict, optional
         Named points to mark (e.g. an agenda setter's proposal, the projection of ``q`` on
         the core).
     resolution : int
         Grid points per axis for shading the win-set.
     title : str, optional
+        The axes title; by default "Win-set of the status quo under unanimity".
     axis_labels : pair of str
+        Names of the two policy dimensions.
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    {{figure}}
 
     Raises
     ------
     InvalidProblemError
         If there are no ideal points or a point is not two-dimensional.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> fig = win_set_diagram({"A": (0, 0), "B": (2, 0)}, (1, 1), outcomes={"deal": (1, 0.5)})
+    >>> [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    ['win-set W(q)', 'unanimity core (convex hull)', 'status quo q', 'deal (1, 0.5)']
     """
     ideal_points = as_mapping(ideal_points, "ideal_points")
     if not ideal_points:
@@ -95,42 +105,20 @@ def win_set_diagram(
         ax.plot(cx + r * np.cos(theta), cy + r * np.sin(theta), color="0.55", lw=0.8, ls="--")
     hull = convex_hull([tuple(c) for c in centres])
     if len(hull) >= 3:
-        ax.fill([p[0] for p in hull], [p[1] for p in hull], facecolor="tab:blue", alpha=0.18, lw=0)
-        closed = hull + hull[:1]
-        ax.plot(
-            [p[0] for p in closed],
-            [p[1] for p in closed],
-            color="navy",
-            lw=2,
-            zorder=3,
-            label="unanimity core (convex hull)",
-        )
-    elif len(hull) == 2:
-        ax.plot(
-            [p[0] for p in hull],
-            [p[1] for p in hull],
-            color="navy",
-            lw=2,
-            zorder=3,
-            label="unanimity core (convex hull)",
-        )
-    for name, (x, y) in ideals.items():
-        ax.plot(x, y, "o", color="navy", ms=7, zorder=4)
-        ax.annotate(name, (x, y), textcoords="offset points", xytext=(6, 6), fontsize=9)
-    ax.plot(*q, marker="s", color="black", ms=8, linestyle="none", label="status quo q")
+        _mpl.shade(ax, hull, "tab:blue", alpha=0.18, lw=0)
+    if len(hull) >= 2:  # a polygon's boundary, closed, or a segment
+        boundary = hull + hull[:1] if len(hull) >= 3 else hull
+        ax.plot(*zip(*boundary), color="navy", lw=2, zorder=3, label="unanimity core (convex hull)")
+    for name, point in ideals.items():
+        _mpl.mark(ax, point, None, ms=7, color="navy", zorder=4)
+        ax.annotate(name, point, textcoords="offset points", xytext=(6, 6), fontsize=9)
+    _mpl.mark(ax, q, "status quo q", marker="s", ms=8, color="black")
     ax.annotate("q", q, textcoords="offset points", xytext=(6, -12), fontsize=10)
     for k, (name, point) in enumerate(outcomes.items()):
-        x, y = pair(point, f"outcome {name!r}")
-        ax.plot(
-            x,
-            y,
-            marker=_MARKERS[k % len(_MARKERS)],
-            ms=11,
-            linestyle="none",
-            color=_COLOURS[k % len(_COLOURS)],
-            label=f"{name} ({x:.3g}, {y:.3g})",
-            zorder=5,
-        )
+        u = pair(point, f"outcome {name!r}")
+        marker, colour = _MARKERS[k % len(_MARKERS)], _COLOURS[k % len(_COLOURS)]
+        label = f"{name} {_mpl.point_text(u)}"
+        _mpl.mark(ax, u, label, marker=marker, ms=11, color=colour, zorder=5)
     ax.set_aspect("equal")
     ax.set_xlim(lo[0], hi[0])
     ax.set_ylim(lo[1], hi[1])

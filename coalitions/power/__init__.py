@@ -4,8 +4,9 @@ Games are built in :mod:`coalitions.games.simple`; real bodies are in
 :mod:`coalitions.datasets`; a priori unions (Owen) in :mod:`coalitions.solutions.owen`.
 """
 
-from . import checks, indices
+from . import a_posteriori, checks, indices
+from .a_posteriori import decisiveness, success
 from .checks import *
 from .indices import *
 
-__all__ = [*indices.__all__, *checks.__all__]
+__all__ = [*indices.__all__, *checks.__all__, "decisiveness", "success"]

@@ -19,6 +19,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_masks
 from .._checks import check_numeric, check_tolerance, front_door
+from .._docstrings import fill_doc
 from ..exceptions import TooLargeError
 from ..games import properties as props
 from ..games.simple import MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame, as_simple_game
@@ -110,40 +111,57 @@ def _violation(game: Any, kind: str) -> bool:
     )
 
 
+#: The docstring sections the three complement properties of a simple game share.
+_COMPLEMENTS = """
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+
+    Returns
+    -------
+    bool
+
+    References
+    ----------
+    .. [1] Taylor, A. D. and Zwicker, W. S. (1999). *Simple Games: Desirability Relations,
+       Trading, Pseudoweightings*. Princeton University Press.
+
+    Examples
+    --------
+    Simple majority of three is proper, strong and decisive; a quota of one out of two is
+    not proper, and a quota of three out of four is not strong (a 2-2 split blocks):
+
+    >>> import coalitions as co
+    >>> games = [co.WeightedVotingGame(q, [1] * n) for q, n in ((2, 3), (1, 2), (3, 4))]
+    >>> [(co.is_proper(g), co.is_strong(g), co.is_decisive(g)) for g in games]
+    [(True, True, True), (False, True, False), (True, False, False)]
+
+"""
+
+
+@fill_doc(sections=_COMPLEMENTS)
 def is_proper(game: Any) -> bool:
     """True when a coalition and its complement never both win.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.is_proper(co.WeightedVotingGame(2, [1, 1, 1])), co.is_proper(co.WeightedVotingGame(1, [1, 1]))
-    (True, False)
+    {{sections}}
     """
-    game = as_simple_game(game, "is_proper")
-    return not _violation(game, "proper")
+    return not _violation(as_simple_game(game, "is_proper"), "proper")
 
 
+@fill_doc(sections=_COMPLEMENTS)
 def is_strong(game: Any) -> bool:
     """True when a coalition and its complement never both lose (no deadlock).
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.is_strong(co.WeightedVotingGame(2, [1, 1, 1])), co.is_strong(co.WeightedVotingGame(3, [1, 1, 1, 1]))
-    (True, False)
+    {{sections}}
     """
-    game = as_simple_game(game, "is_strong")
-    return not _violation(game, "strong")
+    return not _violation(as_simple_game(game, "is_strong"), "strong")
 
 
+@fill_doc(sections=_COMPLEMENTS)
 def is_decisive(game: Any) -> bool:
     """True when exactly one of every coalition and its complement wins (proper and strong).
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.is_decisive(co.WeightedVotingGame(2, [1, 1, 1]))
-    True
+    {{sections}}
     """
     return is_proper(game) and is_strong(game)
 

@@ -48,6 +48,7 @@ from .._checks import (
     front_door,
     unknown_choice,
 )
+from .._docstrings import fill_doc
 from ..approx import (
     BANZHAF_SAMPLERS,
     SAMPLING_OPTIONS,
@@ -110,6 +111,24 @@ def _result(
     )
 
 
+def _exact(
+    game, concept, method, denominator, counts=None, values=None, *, normalized=False
+) -> PowerIndexResult:
+    """An exact result: ``values`` (default ``counts / denominator``), keeping the counts."""
+    if values is None:
+        values = [Fraction(int(c), denominator) for c in counts]
+    return _result(
+        game,
+        values,
+        exact=True,
+        concept=concept,
+        method=method,
+        normalized=normalized,
+        counts=counts,
+        denominator=denominator,
+    )
+
+
 @lru_cache(maxsize=8)
 def _float_ss(game: WeightedVotingGame) -> tuple[np.ndarray, np.ndarray]:
     return en.shapley_shubik_float(game)
@@ -134,8 +153,20 @@ def _swings(game, method: str, function: str):
     return game, True, counts.swings(), counts.method
 
 
-def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, **options):
-    """Route a sampling ``method`` to the estimators of :mod:`coalitions.approx`."""
+#: Each index with sampling methods: its samplers, its estimator and the concept it estimates.
+_SAMPLING = {
+    "shapley_shubik_index": (SHAPLEY_SAMPLERS, shapley_estimate, "shapley-shubik"),
+    "banzhaf_index": (BANZHAF_SAMPLERS, banzhaf_estimate, "banzhaf"),
+}
+#: The keywords an index passes on to its estimator, in the order :func:`_sampled` takes them.
+_ESTIMATOR_KEYWORDS = ("budget", "rng", "executor", "callback", "confidence")
+
+
+def _sampled(game: Any, method: str, function: str, values: tuple):
+    """Route a sampling ``method`` of ``function`` to its estimator in :mod:`coalitions.approx`
+    with the keywords ``_ESTIMATOR_KEYWORDS`` set to ``values``; None for the other methods."""
+    samplers, estimate, concept = _SAMPLING[function]
+    options = dict(zip(_ESTIMATOR_KEYWORDS, values))
     if method not in samplers:
         check_options(
             method,
@@ -146,7 +177,7 @@ def _sampled(game: Any, method: str, function: str, samplers: tuple, estimate, *
         )
         return None
     game = as_simple_game(game, function)
-    return estimate(game.to_oracle(), method=method, **options)
+    return estimate(game.to_oracle(), method=method, concept=concept, **options)
 
 
 #: The choices of ``method=`` in :func:`shapley_shubik_index`: the exact and float engines
@@ -216,19 +247,8 @@ def shapley_shubik_index(
     >>> ss.x[0], ss.x[5]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
-    sampled = _sampled(
-        game,
-        method,
-        "shapley_shubik_index",
-        SHAPLEY_SAMPLERS,
-        shapley_estimate,
-        budget=budget,
-        rng=rng,
-        executor=executor,
-        callback=callback,
-        confidence=confidence,
-        concept="shapley-shubik",
-    )
+    options = (budget, rng, executor, callback, confidence)
+    sampled = _sampled(game, method, "shapley_shubik_index", options)
     if sampled is not None:
         return sampled
     game = as_simple_game(game, "shapley_shubik_index")
@@ -239,16 +259,7 @@ def shapley_shubik_index(
         return _result(game, ss, exact=False, concept="shapley-shubik", method="float")
     weights = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
     pivots = [sum(int(c) * w for c, w in zip(row, weights)) for row in counts.swings_by_size]
-    total = math.factorial(n)
-    return _result(
-        game,
-        [Fraction(p, total) for p in pivots],
-        exact=True,
-        concept="shapley-shubik",
-        method=counts.method,
-        counts=pivots,
-        denominator=total,
-    )
+    return _exact(game, "shapley-shubik", counts.method, math.factorial(n), pivots)
 
 
 #: The choices of ``method=`` in :func:`banzhaf_index`: the engines, then the estimators.
@@ -312,41 +323,16 @@ def banzhaf_index(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
             "(the normalised index is a ratio of estimates, without an unbiased estimator)."
         )
-    sampled = _sampled(
-        game,
-        method,
-        "banzhaf_index",
-        BANZHAF_SAMPLERS,
-        banzhaf_estimate,
-        budget=budget,
-        rng=rng,
-        executor=executor,
-        callback=callback,
-        confidence=confidence,
-        concept="banzhaf",
-    )
+    options = (budget, rng, executor, callback, confidence)
+    sampled = _sampled(game, method, "banzhaf_index", options)
     if sampled is not None:
         return sampled
     game, exact, swings, used = _swings(game, method, "banzhaf_index")
     n = game.n_players
     if exact:
-        total = sum(swings)
-        if normalized:
-            values = [Fraction(s, total) if total else Fraction(0) for s in swings]
-            denominator = total
-        else:
-            values = [Fraction(s, 2 ** (n - 1)) for s in swings]
-            denominator = 2 ** (n - 1)
-        return _result(
-            game,
-            values,
-            exact=True,
-            concept="banzhaf",
-            method=used,
-            normalized=normalized,
-            counts=swings,
-            denominator=denominator,
-        )
+        total = sum(swings) if normalized else 2 ** (n - 1)
+        values = None if total else [Fraction(0)] * n
+        return _exact(game, "banzhaf", used, total, swings, values, normalized=normalized)
     absolute = np.asarray(swings, dtype=np.float64)
     shares = absolute / absolute.sum() if normalized and absolute.sum() > 0 else absolute
     return _result(game, shares, exact=False, concept="banzhaf", method=used, normalized=normalized)
@@ -367,18 +353,23 @@ def _winning(game, method: str, function: str):
 #: :mod:`coalitions.power._engines`.
 COUNT_METHODS = METHODS
 
-
-@front_door(COUNT_METHODS)
-def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult:
-    r"""Coleman's power of the collectivity to act: the share of coalitions that win,
-    :math:`A = |W| / 2^n` (the chance that a proposal passes when every member votes yes
-    or no with probability 1/2).
-
+_COUNTING = """
     Parameters
     ----------
     game : SimpleGame, WeightedVotingGame or CompoundGame
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
         The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
+"""
+
+
+@front_door(COUNT_METHODS)
+@fill_doc(counting=_COUNTING)
+def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult:
+    r"""Coleman's power of the collectivity to act: the share of coalitions that win,
+    :math:`A = |W| / 2^n` (the chance that a proposal passes when every member votes yes
+    or no with probability 1/2).
+
+    {{counting}}
 
     References
     ----------
@@ -406,15 +397,12 @@ def coleman_power_to_act(game: Any, *, method: str = "auto") -> PowerToActResult
 
 
 @front_door(COUNT_METHODS)
+@fill_doc(counting=_COUNTING)
 def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Coleman's power to prevent action: :math:`\eta_i / |W|`, the share of winning
     coalitions a member can turn into losing ones by leaving. Veto players have 1.
 
-    Parameters
-    ----------
-    game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
-        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
+    {{counting}}
 
     Examples
     --------
@@ -426,15 +414,12 @@ def coleman_power_to_prevent(game: Any, *, method: str = "auto") -> PowerIndexRe
 
 
 @front_door(COUNT_METHODS)
+@fill_doc(counting=_COUNTING)
 def coleman_power_to_initiate(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Coleman's power to initiate action: :math:`\eta_i / (2^n - |W|)`, the share of
     losing coalitions a member can turn into winning ones by joining.
 
-    Parameters
-    ----------
-    game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
-        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
+    {{counting}}
 
     Examples
     --------
@@ -453,29 +438,18 @@ def _coleman(
     _, win, lose, _ = _winning(game, method, function)
     total = lose if losing else win
     if exact:
-        return _result(
-            game,
-            [Fraction(s, total) for s in swings],
-            exact=True,
-            concept=concept,
-            method=used,
-            counts=swings,
-            denominator=total,
-        )
+        return _exact(game, concept, used, total, swings)
     values = np.asarray(swings) / (2.0 * total)
     return _result(game, values, exact=False, concept=concept, method=used)
 
 
 @front_door(COUNT_METHODS)
+@fill_doc(counting=_COUNTING)
 def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Rae's index: the probability that the outcome agrees with a member's vote when all
     vote yes or no at random, :math:`1/2 + \eta_i / 2^n` (Penrose's identity).
 
-    Parameters
-    ----------
-    game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
-        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
+    {{counting}}
 
     References
     ----------
@@ -491,19 +465,13 @@ def rae_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     game, exact, swings, used = _swings(game, method, "rae_index")
     n = game.n_players
     if exact:
-        return _result(
-            game,
-            [Fraction(1, 2) + Fraction(s, 2**n) for s in swings],
-            exact=True,
-            concept="rae",
-            method=used,
-            counts=swings,
-            denominator=2**n,
-        )
+        values = [Fraction(1, 2) + Fraction(s, 2**n) for s in swings]
+        return _exact(game, "rae", used, 2**n, swings, values)
     return _result(game, 0.5 + np.asarray(swings) / 2.0, exact=False, concept="rae", method=used)
 
 
 @front_door(COUNT_METHODS)
+@fill_doc(counting=_COUNTING)
 def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Each member's risk of being outvoted: the probability that the body decides yes while
     the member votes no, given the member's no, :math:`(|W| - \eta_i) / 2^n` (random votes).
@@ -514,11 +482,7 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     In float mode this is the difference ``A - beta'_i / 2`` and is accurate to about 1e-16
     in absolute terms (not relative).
 
-    Parameters
-    ----------
-    game : SimpleGame, WeightedVotingGame or CompoundGame
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
-        The counting engine (``COUNT_METHODS``), as in :func:`banzhaf_index`.
+    {{counting}}
 
     Examples
     --------
@@ -530,16 +494,7 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     _, win, lose, _ = _winning(game, method, "risk_of_being_outvoted")
     n = game.n_players
     if exact:
-        counts = [win - s for s in swings]
-        return _result(
-            game,
-            [Fraction(c, 2**n) for c in counts],
-            exact=True,
-            concept="risk-of-being-outvoted",
-            method=used,
-            counts=counts,
-            denominator=2**n,
-        )
+        return _exact(game, "risk-of-being-outvoted", used, 2**n, [win - s for s in swings])
     values = np.maximum(win - np.asarray(swings) / 2.0, 0.0)
     return _result(game, values, exact=False, concept="risk-of-being-outvoted", method=used)
 
@@ -552,35 +507,64 @@ def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = Non
     return [np.bincount(sizes[members[:, i]], minlength=n + 1) for i in range(n)]
 
 
-#: The choices of ``method=`` in :func:`johnston_index`.
-JOHNSTON_METHODS = ("enumeration",)
+#: The choices of ``method=`` in :func:`johnston_index`, :func:`deegan_packel_index`,
+#: :func:`holler_index` and :func:`pivotal_players`: they enumerate the coalitions.
+ENUMERATION_METHODS = ("enumeration",)
+
+#: The docstring sections the three indices of minimal winning coalitions share.
+_MINIMAL_WINNING = {
+    "sections": """
+        Parameters
+        ----------
+        game : SimpleGame, WeightedVotingGame or CompoundGame
+            At most 25 players.
+        method : {"enumeration"}
+            The 2**n coalitions are enumerated for the minimal winning ones (the only
+            method).
+
+        Returns
+        -------
+        PowerIndexResult
+            ``x`` in exact Fractions, summing to one; ``denominator`` is the normaliser.""",
+    "compare": """
+        Examples
+        --------
+        The three indices built on minimal winning coalitions, for one game:
+
+        >>> import coalitions as co
+        >>> game = co.WeightedVotingGame(3, [2, 1, 1])
+        >>> for index in (co.johnston_index, co.deegan_packel_index, co.holler_index):
+        ...     print(index.__name__, [str(v) for v in index(game).x])
+        johnston_index ['2/3', '1/6', '1/6']
+        deegan_packel_index ['1/2', '1/4', '1/4']
+        holler_index ['1/2', '1/4', '1/4']
+
+    """,
+}
 
 
-@front_door(JOHNSTON_METHODS)
+def _minimal_winning(game: Any, function: str):
+    """The simple game, its minimal winning, vulnerable winning and critical-count data."""
+    game = as_simple_game(game, function)
+    return (game, *en.minimal_winning_data(game))
+
+
+@front_door(ENUMERATION_METHODS)
+@fill_doc(**_MINIMAL_WINNING)
 def johnston_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""The Johnston index: every vulnerable winning coalition (one with at least one critical
     member) gives each of its ``k`` critical members ``1/k``; the totals are normalised.
 
-    Enumerates the 2**n coalitions (at most 25 players).
-
-    Parameters
-    ----------
-    method : {"enumeration"}
-        Every winning coalition (the only method).
+    {{sections}}
 
     References
     ----------
     .. [1] Johnston, R. J. (1978). On the measurement of power: some reactions to Laver.
        *Environment and Planning A* 10(8), 907-914.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.johnston_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
-    [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
+    {{compare}}
     """
-    game = as_simple_game(game, "johnston_index")
-    minimal, vulnerable, critical = en.minimal_winning_data(game)
+    game, minimal, vulnerable, critical = _minimal_winning(game, "johnston_index")
     n = game.n_players
     win = game.winning_table()
     raw = []
@@ -592,46 +576,27 @@ def johnston_index(game: Any, *, method: str = "enumeration") -> PowerIndexResul
         raw.append(sum((Fraction(int(c), k) for k, c in enumerate(by_k) if k and c), Fraction(0)))
     total = len(vulnerable)
     values = [r / total if total else Fraction(0) for r in raw]
-    return _result(
-        game,
-        values,
-        exact=True,
-        concept="johnston",
-        method="enumeration",
-        normalized=True,
-        denominator=total,
-    )
+    return _exact(game, "johnston", "enumeration", total, values=values, normalized=True)
 
 
-#: The choices of ``method=`` in :func:`deegan_packel_index`.
-DEEGAN_PACKEL_METHODS = ("enumeration",)
-
-
-@front_door(DEEGAN_PACKEL_METHODS)
+@front_door(ENUMERATION_METHODS)
+@fill_doc(**_MINIMAL_WINNING)
 def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""The Deegan-Packel index: a minimal winning coalition is drawn at random and shares
     one unit equally among its members.
 
     .. math:: DP_i = \frac{1}{|M|} \sum_{S \in M,\ i \in S} \frac{1}{|S|}
 
-    Parameters
-    ----------
-    method : {"enumeration"}
-        Every minimal winning coalition (the only method).
+    {{sections}}
 
     References
     ----------
     .. [1] Deegan, J. and Packel, E. W. (1978). A new index of power for simple n-person
        games. *International Journal of Game Theory* 7(2), 113-123.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.deegan_packel_index(co.WeightedVotingGame(3, [2, 1, 1])).x.tolist()
-    [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
+    {{compare}}
     """
-    game = as_simple_game(game, "deegan_packel_index")
-    minimal, _, _ = en.minimal_winning_data(game)
+    game, minimal, _, _ = _minimal_winning(game, "deegan_packel_index")
     n = game.n_players
     sizes = popcounts(n)[minimal].astype(np.int64)
     by_size = _membership_counts(minimal, n, sizes)
@@ -640,64 +605,35 @@ def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndex
         sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
         for row in by_size
     ]
-    return _result(
-        game,
-        values,
-        exact=True,
-        concept="deegan-packel",
-        method="enumeration",
-        normalized=True,
-        denominator=m,
-    )
+    return _exact(game, "deegan-packel", "enumeration", m, values=values, normalized=True)
 
 
-#: The choices of ``method=`` in :func:`holler_index`.
-HOLLER_METHODS = ("enumeration",)
-
-
-@front_door(HOLLER_METHODS)
+@front_door(ENUMERATION_METHODS)
+@fill_doc(**_MINIMAL_WINNING)
 def holler_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     r"""Holler's public good index: the number of minimal winning coalitions containing a
     player, normalised to sum to one.
 
-    Parameters
-    ----------
-    method : {"enumeration"}
-        Every minimal winning coalition (the only method).
+    {{sections}}
 
     References
     ----------
     .. [1] Holler, M. J. (1982). Forming coalitions and measuring voting power. *Political
        Studies* 30(2), 262-271.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> g = co.holler_index(co.WeightedVotingGame(3, [2, 1, 1]))
-    >>> g.x.tolist(), g.counts
-    ([Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)], (2, 1, 1))
+    {{compare}}
+
+    The counts are the numbers of minimal winning coalitions each player is in:
+
+    >>> co.holler_index(game).counts
+    (2, 1, 1)
     """
-    game = as_simple_game(game, "holler_index")
-    minimal, _, _ = en.minimal_winning_data(game)
+    game, minimal, _, _ = _minimal_winning(game, "holler_index")
     counts = _membership_counts(minimal, game.n_players)
-    total = sum(counts)
-    return _result(
-        game,
-        [Fraction(c, total) for c in counts],
-        exact=True,
-        concept="holler",
-        method="enumeration",
-        normalized=True,
-        counts=counts,
-        denominator=total,
-    )
+    return _exact(game, "holler", "enumeration", sum(counts), counts, normalized=True)
 
 
-#: The choices of ``method=`` in :func:`pivotal_players`.
-PIVOTAL_METHODS = ("enumeration",)
-
-
-@front_door(PIVOTAL_METHODS)
+@front_door(ENUMERATION_METHODS)
 def pivotal_players(
     game: Any, yes: Iterable[str] | int, *, method: str = "enumeration"
 ) -> PivotalResult:

@@ -62,3 +62,11 @@ __all__ = [
     "talmud_rule",
     "claims_rule",
 ]
+
+# values of issue 16 (each module one concept)
+from .solidarity import solidarity_value  # noqa: E402
+from .egalitarian import dutta_ray, egalitarian_shapley_value  # noqa: E402
+from .sets import core_center, core_cover, reasonable_set, weber_set  # noqa: E402
+
+__all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
+__all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]

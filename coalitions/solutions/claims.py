@@ -6,13 +6,15 @@ here act on the problem directly (no 2**n table), in exact arithmetic for ration
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import as_list, check_choice, name_list
+from .._checks import as_list, check_choice, front_door, name_list
+from .._docstrings import fill_doc
 from ..exceptions import CoalitionsError, InvalidProblemError
 from ..results import ValueResult
 
@@ -27,6 +29,75 @@ __all__ = [
 ]
 
 
+#: The choices of ``method=`` in every rule here: each is a closed formula (the only method).
+CLAIMS_METHODS = ("closed-form",)
+
+_DOC = {
+    "problem": """
+        estate : number
+            The estate :math:`E`, between 0 and the sum of the claims.
+        claims : sequence of numbers
+            The non-negative claims :math:`d_i`, one per claimant.
+        players : sequence of str, optional
+            Claimant names (default ``"1"``, ..., ``"n"``).""",
+    "method": """
+        method : {"closed-form"}, default "closed-form"
+            The rule's formula (the only method).""",
+    "returns": """
+        ValueResult
+            ``x`` the awards, exact (Fractions) when every input is an integer or a Fraction.""",
+    "thomson": """
+        References
+        ----------
+        .. [1] Thomson, W. (2003). Axiomatic and game-theoretic analysis of bankruptcy and
+           taxation problems: a survey. *Mathematical Social Sciences* 45(3), 249-297.""",
+    "survey": """
+        Examples
+        --------
+        Four rules on one problem (estate 200, claims 100, 200 and 300):
+
+        >>> import coalitions as co
+        >>> rules = (co.proportional_rule, co.constrained_equal_awards,
+        ...          co.constrained_equal_losses, co.talmud_rule)
+        >>> for rule in rules:
+        ...     print(rule.__name__, [str(award) for award in rule(200, [100, 200, 300]).x])
+        proportional_rule ['100/3', '200/3', '100']
+        constrained_equal_awards ['200/3', '200/3', '200/3']
+        constrained_equal_losses ['0', '50', '150']
+        talmud_rule ['50', '75', '75']
+
+    """,
+}
+#: The Parameters and Returns sections of every rule made by :func:`_claims_rule`.
+_DOC["sections"] = "\n".join(
+    textwrap.dedent(_DOC[key]).strip("\n") if key in _DOC else key
+    for key in ("Parameters\n----------", "problem", "method", "\nReturns\n-------", "returns")
+)
+
+
+def _numbers(values: list, what: str, rule: str, why: str) -> tuple[list, str]:
+    """``values`` in one number kind (floats, or exact), refusing symbols (``why`` says why)."""
+    try:
+        array, kind = nb.coerce_values(values, what=what)
+    except (ValueError, CoalitionsError) as error:
+        raise InvalidProblemError(f"{rule}: {error}") from None
+    if kind == nb.SYMBOLIC:
+        raise InvalidProblemError(f"{rule} {why}, so they must be numbers, not symbols.")
+    return ([float(v) for v in array] if kind == nb.FLOAT else list(array)), kind
+
+
+def _names(players: Iterable[str] | None, n: int, rule: str) -> tuple[str, ...]:
+    """The ``n`` distinct claimant names (default ``"1"``, ..., ``"n"``)."""
+    if players is None:
+        return tuple(str(i + 1) for i in range(n))
+    names = tuple(name_list(players, f"{rule}: players", InvalidProblemError))
+    if len(set(names)) != len(names):
+        raise InvalidProblemError(f"{rule}: player names must be distinct, got {names}.")
+    if len(names) != n:
+        raise InvalidProblemError(f"{rule}: {len(names)} player names for {n} claims.")
+    return names
+
+
 def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, rule: str):
     try:
         claims = list(claims)
@@ -34,13 +105,7 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
         raise InvalidProblemError(f"{rule}: claims must be a sequence of numbers.") from None
     if not claims:
         raise InvalidProblemError(f"{rule}: a claims problem needs at least one claimant.")
-    try:
-        array, kind = nb.coerce_values(claims + [estate], what="claims and estate")
-    except ValueError as error:
-        raise InvalidProblemError(f"{rule}: {error}") from None
-    if kind == nb.SYMBOLIC:
-        raise InvalidProblemError(f"{rule} compares claims, so they must be numbers, not symbols.")
-    values = [float(v) for v in array] if kind == nb.FLOAT else list(array)
+    values, kind = _numbers(claims + [estate], "claims and estate", rule, "compares claims")
     *claims, estate = values
     if any(c < 0 for c in claims):
         raise InvalidProblemError(f"{rule}: claims must be non-negative, got {claims}.")
@@ -51,16 +116,7 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
             f"{rule}: the estate must lie between 0 and the sum of the claims ({total}), got "
             f"{estate}."
         )
-    names = (
-        tuple(name_list(players, f"{rule}: players", InvalidProblemError))
-        if players is not None
-        else tuple(str(i + 1) for i in range(len(claims)))
-    )
-    if len(set(names)) != len(names):
-        raise InvalidProblemError(f"{rule}: player names must be distinct, got {names}.")
-    if len(names) != len(claims):
-        raise InvalidProblemError(f"{rule}: {len(names)} player names for {len(claims)} claims.")
-    return estate, claims, names, kind
+    return estate, claims, _names(players, len(claims), rule), kind
 
 
 def _result(x: list, names: tuple, kind: str, concept: str) -> ValueResult:
@@ -73,6 +129,39 @@ def _result(x: list, names: tuple, kind: str, concept: str) -> ValueResult:
     return ValueResult(
         x=array, players=names, exact=kind != nb.FLOAT, concept=concept, method="closed-form"
     )
+
+
+def _claims_rule(
+    concept: str, *fragments: str
+) -> Callable[[Callable[..., list]], Callable[..., ValueResult]]:
+    """Make the public rule ``name(estate, claims, players=None, *, method="closed-form")`` of
+    the kernel ``name(estate, claims, kind)``, which maps a checked problem to the awards.
+
+    The rule checks the problem (:func:`_problem`), applies the kernel and returns the
+    awards as a :class:`ValueResult` labelled ``concept``; it has the kernel's name and its
+    docstring, whose ``{{sections}}`` marker (and those of ``fragments``, keys of ``_DOC``)
+    are filled.
+    """
+
+    def decorate(kernel: Callable[..., list]) -> Callable[..., ValueResult]:
+        name = kernel.__name__
+
+        def rule(
+            estate: Any,
+            claims: Sequence[Any],
+            players: Iterable[str] | None = None,
+            *,
+            method: str = "closed-form",
+        ) -> ValueResult:
+            estate, claims, names, kind = _problem(estate, claims, players, name)
+            return _result(kernel(estate, claims, kind), names, kind, concept)
+
+        rule.__name__ = rule.__qualname__ = name
+        rule.__module__, rule.__doc__ = kernel.__module__, kernel.__doc__
+        filled = fill_doc(**{key: _DOC[key] for key in ("sections", *fragments)})
+        return front_door(CLAIMS_METHODS)(filled(rule))
+
+    return decorate
 
 
 def _cea(estate, claims, kind):
@@ -93,29 +182,29 @@ def _cea(estate, claims, kind):
     return x
 
 
-def proportional_rule(
-    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-) -> ValueResult:
+@_claims_rule("proportional", "thomson", "survey")
+def proportional_rule(estate, claims, kind):
     r"""The proportional rule: :math:`x_i = \lambda d_i` with :math:`\lambda = E / \sum d`.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.proportional_rule(200, [100, 200, 300]).x.tolist()
-    [Fraction(100, 3), Fraction(200, 3), Fraction(100, 1)]
+    {{sections}}
+
+    {{thomson}}
+
+    {{survey}}
     """
-    estate, claims, names, kind = _problem(estate, claims, players, "proportional_rule")
     total = sum(claims)
-    if total == 0:
-        return _result(list(claims), names, kind, "proportional")
-    return _result([estate * c / total for c in claims], names, kind, "proportional")
+    return [estate * c / total for c in claims] if total else list(claims)
 
 
+@front_door(CLAIMS_METHODS)
+@fill_doc(method=_DOC["method"])
 def capped_proportional_rule(
     total: Any,
     bases: Sequence[Any],
     caps: Sequence[Any],
     players: Iterable[str] | None = None,
+    *,
+    method: str = "closed-form",
 ) -> ValueResult:
     r"""Shares proportional to bases, with ceilings:
     :math:`x_i = \min(c_i, \lambda b_i)` with :math:`\lambda` such that :math:`\sum x = T`.
@@ -134,6 +223,7 @@ def capped_proportional_rule(
         The ceilings :math:`c_i`, one per member, adding up to at least ``total``.
     players : sequence of str, optional
         Member names (default ``"1"``, ..., ``"n"``).
+    {{method}}
 
     Returns
     -------
@@ -171,13 +261,9 @@ def capped_proportional_rule(
         raise InvalidProblemError(
             f"{rule}: {len(bases)} bases and {len(caps)} caps; give one cap per base."
         )
-    try:
-        array, kind = nb.coerce_values([total, *bases, *caps], what="total, bases and caps")
-    except (ValueError, CoalitionsError) as error:
-        raise InvalidProblemError(f"{rule}: {error}") from None
-    if kind == nb.SYMBOLIC:
-        raise InvalidProblemError(f"{rule} compares shares with caps, so they must be numbers.")
-    values = [float(v) for v in array] if kind == nb.FLOAT else list(array)
+    values, kind = _numbers(
+        [total, *bases, *caps], "total, bases and caps", rule, "compares shares with caps"
+    )
     n = len(bases)
     total, bases, caps = values[0], values[1 : n + 1], values[n + 1 :]
     if any(b < 0 for b in bases) or sum(bases) <= 0:
@@ -187,13 +273,7 @@ def capped_proportional_rule(
             f"{rule}: the caps add up to {sum(caps)}, less than the total {total}: no scale "
             "can respect them; raise the caps."
         )
-    names = (
-        tuple(name_list(players, f"{rule}: players", InvalidProblemError))
-        if players is not None
-        else tuple(str(i + 1) for i in range(n))
-    )
-    if len(names) != n or len(set(names)) != n:
-        raise InvalidProblemError(f"{rule}: give {n} distinct player names.")
+    names = _names(players, n, rule)
     capped: set[int] = set()
     while True:
         free = [i for i in range(n) if i not in capped]
@@ -212,45 +292,42 @@ def capped_proportional_rule(
         capped.update(over)
 
 
-def constrained_equal_awards(
-    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-) -> ValueResult:
+@_claims_rule("constrained-equal-awards", "thomson", "survey")
+def constrained_equal_awards(estate, claims, kind):
     r"""Constrained equal awards (CEA): :math:`x_i = \min(d_i, \lambda)`, :math:`\sum x = E`.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.constrained_equal_awards(200, [100, 200, 300]).x.tolist()
-    [Fraction(200, 3), Fraction(200, 3), Fraction(200, 3)]
+    {{sections}}
+
+    {{thomson}}
+
+    {{survey}}
     """
-    estate, claims, names, kind = _problem(estate, claims, players, "constrained_equal_awards")
-    return _result(_cea(estate, claims, kind), names, kind, "constrained-equal-awards")
+    return _cea(estate, claims, kind)
 
 
-def constrained_equal_losses(
-    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-) -> ValueResult:
+@_claims_rule("constrained-equal-losses", "thomson", "survey")
+def constrained_equal_losses(estate, claims, kind):
     r"""Constrained equal losses (CEL): :math:`x_i = \max(0, d_i - \lambda)`, :math:`\sum x = E`.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.constrained_equal_losses(200, [100, 200, 300]).x.tolist()
-    [Fraction(0, 1), Fraction(50, 1), Fraction(150, 1)]
+    {{sections}}
+
+    {{thomson}}
+
+    {{survey}}
     """
-    estate, claims, names, kind = _problem(estate, claims, players, "constrained_equal_losses")
     losses = _cea(sum(claims) - estate, claims, kind)
-    return _result([c - l for c, l in zip(claims, losses)], names, kind, "constrained-equal-losses")
+    return [c - l for c, l in zip(claims, losses)]
 
 
-def talmud_rule(
-    estate: Any, claims: Sequence[Any], players: Iterable[str] | None = None
-) -> ValueResult:
+@_claims_rule("talmud")
+def talmud_rule(estate, claims, kind):
     r"""The Talmud rule (Aumann and Maschler 1985).
 
     CEA on the half-claims when :math:`E \le D/2`; otherwise each claimant gets its claim
     minus its CEA share of the loss :math:`D - E` on the half-claims. It equals the nucleolus
     of the bankruptcy game.
+
+    {{sections}}
 
     References
     ----------
@@ -265,15 +342,12 @@ def talmud_rule(
      [Fraction(50, 1), Fraction(75, 1), Fraction(75, 1)],
      [Fraction(50, 1), Fraction(100, 1), Fraction(150, 1)]]
     """
-    estate, claims, names, kind = _problem(estate, claims, players, "talmud_rule")
     half = [c / 2 for c in claims]
     total = sum(claims)
     if estate <= total / 2:
-        x = _cea(estate, half, kind)
-    else:
-        losses = _cea(total - estate, half, kind)
-        x = [c - l for c, l in zip(claims, losses)]
-    return _result(x, names, kind, "talmud")
+        return _cea(estate, half, kind)
+    losses = _cea(total - estate, half, kind)
+    return [c - l for c, l in zip(claims, losses)]
 
 
 CLAIMS_RULES = {
@@ -284,10 +358,32 @@ CLAIMS_RULES = {
 }
 
 
+@front_door(CLAIMS_METHODS)
+@fill_doc(**{key: _DOC[key] for key in ("problem", "method", "returns", "thomson")})
 def claims_rule(
-    estate: Any, claims: Sequence[Any], rule: str = "talmud", players: Iterable[str] | None = None
+    estate: Any,
+    claims: Sequence[Any],
+    rule: str = "talmud",
+    players: Iterable[str] | None = None,
+    *,
+    method: str = "closed-form",
 ) -> ValueResult:
     """Apply a named rule: ``"proportional"``, ``"cea"``, ``"cel"`` or ``"talmud"``.
+
+    Parameters
+    ----------
+    {{problem}}
+    rule : {"proportional", "cea", "cel", "talmud"}, default "talmud"
+        The rule (the keys of ``CLAIMS_RULES``): :func:`proportional_rule`,
+        :func:`constrained_equal_awards`, :func:`constrained_equal_losses` or
+        :func:`talmud_rule`.
+    {{method}}
+
+    Returns
+    -------
+    {{returns}}
+
+    {{thomson}}
 
     Examples
     --------
@@ -296,4 +392,4 @@ def claims_rule(
     [Fraction(100, 1), Fraction(100, 1), Fraction(100, 1)]
     """
     check_choice(rule, CLAIMS_RULES, what="rule")
-    return CLAIMS_RULES[rule](estate, claims, players)
+    return CLAIMS_RULES[rule](estate, claims, players, method=method)

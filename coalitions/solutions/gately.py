@@ -71,16 +71,23 @@ def gately_point(game: TUGame, *, method: str = "closed-form"):
     For a cost game ``c`` the cost shares are the negated Gately point of ``-c`` (that of the
     savings game, subtracted from the stand-alone costs).
 
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game, of worths or of costs (``game.is_cost``).
+    method : {"closed-form"}
+        The formula that equalises the propensities to disrupt (the only method).
+
+    Returns
+    -------
+    ValueResult
+        The Gately point (cost shares for a cost game); exact for rational games.
+
     Raises
     ------
     InvalidGameError
         If :math:`\sum_j d_j = 0` or the game is inessential (:math:`v(N) = \sum_j
         v(\{j\})`, where every propensity is 0/0): the point is not defined.
-
-    Parameters
-    ----------
-    method : {"closed-form"}
-        The formula that equalises the propensities to disrupt (the only method).
 
     References
     ----------

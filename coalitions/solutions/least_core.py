@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -70,6 +70,11 @@ class LeastCoreSolution:
     success: bool = True
     message: str = ""
 
+    @classmethod
+    def failed(cls, n: int, nit: int, message: str) -> LeastCoreSolution:
+        """No answer (NaN payoffs, ``success=False``) and ``message`` saying why."""
+        return cls([float("nan")] * n, float("nan"), [], [], False, False, nit, False, message)
+
 
 def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
     """The least-core LP on a normal form, verified exactly (exact forms) or within
@@ -81,17 +86,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
         return LeastCoreSolution(x0, zero, [], [], nf.exact, True, 0)
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
-        return LeastCoreSolution(
-            [float("nan")] * n,
-            float("nan"),
-            [],
-            [],
-            False,
-            False,
-            run.nit,
-            success=False,
-            message=run.message,
-        )
+        return LeastCoreSolution.failed(n, run.nit, run.message)
     support = [mask for mask, _w in run.duals]
     if nf.exact:
         found = _exact_least_core(nf, support, run)
@@ -99,18 +94,11 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             tight = _tight_masks(nf, run, atol)
             found = _exact_least_core(nf, tight, run, any_weights=True)
         if found is None:
-            return LeastCoreSolution(
-                [float("nan")] * n,
-                float("nan"),
-                [],
-                [],
-                False,
-                False,
+            return LeastCoreSolution.failed(
+                n,
                 run.nit,
-                success=False,
-                message="the least-core LP answer could not be certified in exact arithmetic "
-                "(its primal and dual bounds do not meet); no answer is given rather "
-                "than a wrong one",
+                "the least-core LP answer could not be certified in exact arithmetic (its "
+                "primal and dual bounds do not meet); no answer is given rather than a wrong one",
             )
         x0, epsilon, support, delta = found
         return LeastCoreSolution(
@@ -137,16 +125,10 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             efficient = abs(float(np.sum(run.x)) - float(nf.floats[-1])) <= tol
             ok = efficient and abs(primal - t) <= tol and abs(dual - t) <= tol
     if not ok:
-        return LeastCoreSolution(
-            [float("nan")] * n,
-            float("nan"),
-            [],
-            [],
-            False,
-            False,
+        return LeastCoreSolution.failed(
+            n,
             run.nit,
-            success=False,
-            message="the least-core LP answer failed its check (primal and dual bounds within "
+            "the least-core LP answer failed its check (primal and dual bounds within "
             f"{tol:g} of the zero-normalised, scaled worths); no answer is given "
             "rather than a wrong one",
         )
@@ -236,18 +218,21 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
 def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreResult:
     """The public result of a solved normal form, in the original game's units."""
     game = nf.game
-    if not solution.success:
+
+    def result(**fields: Any) -> LeastCoreResult:
         return LeastCoreResult(
-            x=np.full(nf.n, np.nan),
             players=game.players,
-            exact=False,
-            epsilon=float("nan"),
             nit=solution.nit,
-            message=solution.message,
-            success=False,
             cost=game.is_cost,
             concept="least-core",
             method="highs",
+            **fields,
+        )
+
+    if not solution.success:
+        nan = float("nan")
+        return result(
+            x=np.full(nf.n, nan), exact=False, epsilon=nan, message=solution.message, success=False
         )
     certificate = None
     if solution.support:
@@ -262,39 +247,26 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
         )
     if game.is_cost:
         message += "; in costs"
-    return LeastCoreResult(
+    return result(
         x=nf.to_payoffs(solution.x0),
-        players=game.players,
         exact=solution.exact and game.kind == nb.EXACT,
         epsilon=nf.to_amount(solution.epsilon),
         certificate=certificate,
-        nit=solution.nit,
         verified=solution.verified,
         message=message,
-        cost=game.is_cost,
-        concept="least-core",
-        method="highs",
     )
 
 
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
     """The balanced collection ``support`` with weights ``delta``, totalled on ``game``."""
     values = game.values
-    weights: tuple[Fraction, ...] | tuple[float, ...]
-    if exact:
-        weights = tuple(Fraction(d) for d in delta)
-        total = sum((d * values[m] for d, m in zip(weights, support)), Fraction(0))
-        grand = values[-1]
-    else:
-        weights = tuple(float(d) for d in delta)
-        total = float(sum(d * float(values[m]) for d, m in zip(weights, support)))
-        grand = float(values[-1])
-    coalitions = tuple(names_of(m, game.players) for m in support)
+    number: Callable[[Any], Any] = Fraction if exact else float
+    weights = tuple(number(d) for d in delta)
     return BalancedCollection(
-        coalitions=coalitions,
+        coalitions=tuple(names_of(m, game.players) for m in support),
         weights=weights,
-        total=total,
-        grand_value=grand,
+        total=sum((d * number(values[m]) for d, m in zip(weights, support)), number(0)),
+        grand_value=values[-1] if exact else float(values[-1]),
         exact=exact,
         cost=game.is_cost,
         players=game.players,

@@ -13,6 +13,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
 from .._checks import check_callback, check_tolerance, front_door
+from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -336,15 +337,38 @@ _DOC_PARAMS = """
 """
 
 
-@front_door(NUCLEOLUS_METHODS)
-def nucleolus(
-    game: TUGame,
-    *,
-    method: str = "sequential",
-    verify: bool = True,
-    atol: float = 1e-9,
-    callback: Callable[[int, int], None] | None = None,
-) -> NucleolusResult:
+def _nucleolus_front_door(
+    concept: str,
+) -> Callable[[Callable[[], None]], Callable[..., NucleolusResult]]:
+    """Make the public solver of ``concept`` (``"nucleolus"``, ``"prenucleolus"`` or
+    ``"per-capita-nucleolus"``) from a function that holds only its name and docstring.
+
+    The three solvers share one signature, one algorithm (:func:`_nucleolus`) and the
+    Parameters section ``_DOC_PARAMS`` (the ``{{params}}`` marker of each docstring).
+    """
+
+    def decorate(documented: Callable[[], None]) -> Callable[..., NucleolusResult]:
+        def solve(
+            game: TUGame,
+            *,
+            method: str = "sequential",
+            verify: bool = True,
+            atol: float = 1e-9,
+            callback: Callable[[int, int], None] | None = None,
+        ) -> NucleolusResult:
+            return _nucleolus(
+                game, concept=concept, method=method, verify=verify, atol=atol, callback=callback
+            )
+
+        solve.__name__ = solve.__qualname__ = documented.__name__
+        solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__
+        return front_door(NUCLEOLUS_METHODS)(fill_doc(params=_DOC_PARAMS)(solve))
+
+    return decorate
+
+
+@_nucleolus_front_door("nucleolus")
+def nucleolus() -> None:
     r"""The nucleolus: the imputation that lexicographically minimises the sorted excesses.
 
     The excess of coalition :math:`S` at :math:`x` is :math:`e(S, x) = v(S) - x(S)`. Among
@@ -358,7 +382,9 @@ def nucleolus(
     (Littlechild 1974): the answer is in costs, and equals
     :math:`y_i = c(\{i\}) - x_i` for the nucleolus ``x`` of the savings game
     :math:`s(S) = \sum_{i \in S} c(\{i\}) - c(S)`, and :math:`-x(-c)`.
-    {params}
+
+    {{params}}
+
     Returns
     -------
     NucleolusResult
@@ -421,26 +447,18 @@ def nucleolus(
     >>> runway.x.tolist(), runway.cost
     ([Fraction(4, 1), Fraction(4, 1), Fraction(6, 1), Fraction(14, 1)], True)
     """
-    return _nucleolus(
-        game, concept="nucleolus", method=method, verify=verify, atol=atol, callback=callback
-    )
 
 
-@front_door(NUCLEOLUS_METHODS)
-def prenucleolus(
-    game: TUGame,
-    *,
-    method: str = "sequential",
-    verify: bool = True,
-    atol: float = 1e-9,
-    callback: Callable[[int, int], None] | None = None,
-) -> NucleolusResult:
+@_nucleolus_front_door("prenucleolus")
+def prenucleolus() -> None:
     r"""The prenucleolus: like the nucleolus, over all efficient vectors.
 
     Lexicographically minimises the sorted excesses over :math:`x(N) = v(N)` without
     individual rationality. It lies in the least core, and coincides with the nucleolus when
     the core is not empty.
-    {params}
+
+    {{params}}
+
     Returns
     -------
     NucleolusResult
@@ -448,7 +466,7 @@ def prenucleolus(
     Notes
     -----
     Same algorithm and verification as :func:`nucleolus`, without the bounds
-    :math:`x_i \ge v(\{{i\}})`.
+    :math:`x_i \ge v(\{i\})`.
 
     References
     ----------
@@ -461,26 +479,18 @@ def prenucleolus(
     >>> co.prenucleolus(co.majority_game(3)).x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    return _nucleolus(
-        game, concept="prenucleolus", method=method, verify=verify, atol=atol, callback=callback
-    )
 
 
-@front_door(NUCLEOLUS_METHODS)
-def per_capita_nucleolus(
-    game: TUGame,
-    *,
-    method: str = "sequential",
-    verify: bool = True,
-    atol: float = 1e-9,
-    callback: Callable[[int, int], None] | None = None,
-) -> NucleolusResult:
+@_nucleolus_front_door("per-capita-nucleolus")
+def per_capita_nucleolus() -> None:
     r"""The per-capita nucleolus: the nucleolus of the excesses divided by coalition size.
 
     Lexicographically minimises the sorted per-capita excesses :math:`(v(S) - x(S)) / |S|`
     over the imputations (Grotte 1970). Used in cost sharing when large coalitions should not
     weigh like small ones.
-    {params}
+
+    {{params}}
+
     Returns
     -------
     NucleolusResult
@@ -496,21 +506,6 @@ def per_capita_nucleolus(
     >>> co.per_capita_nucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    return _nucleolus(
-        game,
-        concept="per-capita-nucleolus",
-        method=method,
-        verify=verify,
-        atol=atol,
-        callback=callback,
-    )
-
-
-for _function in (nucleolus, prenucleolus, per_capita_nucleolus):
-    if _function.__doc__ is not None:  # None under python -OO, which strips docstrings
-        _function.__doc__ = (
-            _function.__doc__.replace("{params}", _DOC_PARAMS).replace("{{", "{").replace("}}", "}")
-        )
 
 
 def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol: float) -> bool:

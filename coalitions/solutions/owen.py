@@ -26,9 +26,11 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
 from .._checks import check_instance, front_door, name_list
+from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
+from .semivalues import as_result
 
 __all__ = ["owen_value", "banzhaf_owen_value", "owen_index", "banzhaf_owen_index"]
 
@@ -135,27 +137,28 @@ def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
         payoffs = nb.simplify_symbolic(payoffs)
-    if game.kind == nb.FLOAT:
-        x = np.asarray(payoffs, dtype=np.float64)
-    else:
-        x = np.empty(game.n_players, dtype=object)
-        x[:] = payoffs
-    x.setflags(write=False)
-    return ValueResult(
-        x=x,
-        players=game.players,
-        exact=game.exact,
-        concept=concept,
-        method="exact",
-        cost=game.is_cost,
-    )
+    return as_result(game, payoffs, concept=concept, method="exact", whole_table=False)
 
 
-#: The choices of ``method=`` in :func:`owen_value`.
+#: The sources of the Owen value and index, and of their Banzhaf variants.
+_OWEN_1977 = """
+    References
+    ----------
+    .. [1] Owen, G. (1977). Values of games with a priori unions. In R. Henn and
+       O. Moeschlin (eds), *Essays in Mathematical Economics and Game Theory*, Springer,
+       76-88."""
+_OWEN_1981 = """
+    References
+    ----------
+    .. [1] Owen, G. (1981). Modification of the Banzhaf-Coleman index for games with a priori
+       unions. In M. J. Holler (ed.), *Power, Voting and Voting Power*, Physica, 232-238."""
+
+#: The choices of ``method=`` in :func:`owen_value` and :func:`banzhaf_owen_value`.
 OWEN_METHODS = ("exact",)
 
 
 @front_door(OWEN_METHODS)
+@fill_doc(references=_OWEN_1977)
 def owen_value(
     game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
 ) -> ValueResult:
@@ -187,11 +190,7 @@ def owen_value(
     For each union ``k`` and member ``i``, the ``2^{m-1} 2^{s-1}`` marginal contributions are
     read from the table in one vectorised gather and summed by (r, t) blocks.
 
-    References
-    ----------
-    .. [1] Owen, G. (1977). Values of games with a priori unions. In R. Henn and
-       O. Moeschlin (eds), *Essays in Mathematical Economics and Game Theory*, Springer,
-       76-88.
+    {{references}}
 
     Examples
     --------
@@ -207,11 +206,8 @@ def owen_value(
     return _value(game, unions, "owen", "owen")
 
 
-#: The choices of ``method=`` in :func:`banzhaf_owen_value`.
-BANZHAF_OWEN_METHODS = ("exact",)
-
-
-@front_door(BANZHAF_OWEN_METHODS)
+@front_door(OWEN_METHODS)
+@fill_doc(references=_OWEN_1981)
 def banzhaf_owen_value(
     game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
 ) -> ValueResult:
@@ -224,10 +220,7 @@ def banzhaf_owen_value(
     method : {"exact"}
         The two-level sums over the table (the only method).
 
-    References
-    ----------
-    .. [1] Owen, G. (1981). Modification of the Banzhaf-Coleman index for games with a priori
-       unions. In M. J. Holler (ed.), *Power, Voting and Voting Power*, Physica, 232-238.
+    {{references}}
 
     Examples
     --------
@@ -266,11 +259,24 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     )
 
 
-#: The choices of ``method=`` in :func:`owen_index`.
+#: The choices of ``method=`` in :func:`owen_index` and :func:`banzhaf_owen_index`.
 OWEN_INDEX_METHODS = ("unions",)
+
+#: The Parameters text the two indices of simple games with unions share.
+_INDEX_DOC = {
+    "game": """
+        game : SimpleGame, WeightedVotingGame or CompoundGame
+            Its coalitions are evaluated directly (no 2**n table).
+        unions : iterable of iterables of player names
+            Disjoint blocs; players not listed form singleton unions.""",
+    "method": """
+        method : {"unions"}
+            Swings counted over the coalitions of unions (the only method).""",
+}
 
 
 @front_door(OWEN_INDEX_METHODS)
+@fill_doc(references=_OWEN_1977, **_INDEX_DOC)
 def owen_index(game: Any, unions: Iterable[Iterable[str]], *, method: str = "unions") -> Any:
     """The Owen (Shapley-Shubik with a priori unions) index of a simple game.
 
@@ -279,8 +285,15 @@ def owen_index(game: Any, unions: Iterable[Iterable[str]], *, method: str = "uni
 
     Parameters
     ----------
-    method : {"unions"}
-        Swings counted over the coalitions of unions (the only method).
+    {{game}}
+    {{method}}
+
+    Returns
+    -------
+    PowerIndexResult
+        Exact, summing to one; with singleton unions it is the Shapley-Shubik index.
+
+    {{references}}
 
     Examples
     --------
@@ -292,11 +305,8 @@ def owen_index(game: Any, unions: Iterable[Iterable[str]], *, method: str = "uni
     return _simple(game, unions, "owen", "owen", False)
 
 
-#: The choices of ``method=`` in :func:`banzhaf_owen_index`.
-BANZHAF_OWEN_INDEX_METHODS = ("unions",)
-
-
-@front_door(BANZHAF_OWEN_INDEX_METHODS)
+@front_door(OWEN_INDEX_METHODS)
+@fill_doc(references=_OWEN_1981, **_INDEX_DOC)
 def banzhaf_owen_index(
     game: Any, unions: Iterable[Iterable[str]], *, normalized: bool = False, method: str = "unions"
 ) -> Any:
@@ -305,8 +315,17 @@ def banzhaf_owen_index(
 
     Parameters
     ----------
-    method : {"unions"}
-        Swings counted over the coalitions of unions (the only method).
+    {{game}}
+    normalized : bool, default False
+        Divide by the sum over players (the absolute index otherwise).
+    {{method}}
+
+    Returns
+    -------
+    PowerIndexResult
+        Exact; with singleton unions it is the Banzhaf index (absolute or normalised).
+
+    {{references}}
 
     Examples
     --------

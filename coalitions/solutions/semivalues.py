@@ -42,8 +42,16 @@ def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
 
 
 def as_result(
-    game: TUGame, payoffs, *, concept: str, method: str, normalized: bool = False
+    game: TUGame,
+    payoffs,
+    *,
+    concept: str,
+    method: str,
+    normalized: bool = False,
+    whole_table: bool = True,
 ) -> ValueResult:
+    """The payoffs as a read-only ValueResult; ``n_evaluations`` is the table's size when the
+    method reads the whole table (``whole_table``), else unknown (None)."""
     if game.kind == nb.FLOAT:
         x = np.asarray(payoffs, dtype=np.float64)
     else:
@@ -57,7 +65,7 @@ def as_result(
         concept=concept,
         method=method,
         normalized=normalized,
-        n_evaluations=len(game.values),
+        n_evaluations=len(game.values) if whole_table else None,
         cost=game.is_cost,
     )
 

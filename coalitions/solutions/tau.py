@@ -7,6 +7,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import split_on, subset_sums
 from .._checks import check_tolerance, finite_floats, front_door
+from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -15,6 +16,38 @@ from .semivalues import as_result, negated_worths
 __all__ = ["tau_value", "utopia_payoffs", "minimal_rights"]
 
 
+#: The sections :func:`utopia_payoffs` and :func:`minimal_rights` share: the two bounds of
+#: the tau-value, shown together.
+_BOUNDS = """
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game, of worths or of costs (``game.is_cost``).
+
+    Returns
+    -------
+    list
+        One number per player, in player order (Fractions for rational games).
+
+    References
+    ----------
+    .. [1] Tijs, S. H. (1981). Bounds for the core and the tau-value. In *Game Theory and
+       Mathematical Economics*, North-Holland, 123-132.
+
+    Examples
+    --------
+    Both bounds of the glove game, utopia payoffs then minimal rights:
+
+    >>> import coalitions as co
+    >>> glove = co.glove_game(["L"], ["R1", "R2"])
+    >>> co.utopia_payoffs(glove), co.minimal_rights(glove)  # doctest: +NORMALIZE_WHITESPACE
+    ([Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)],
+     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)])
+
+"""
+
+
+@fill_doc(bounds=_BOUNDS)
 @finite_floats
 def utopia_payoffs(game: TUGame) -> list:
     r"""Utopia payoffs :math:`M_i = v(N) - v(N \setminus i)` (marginal contributions to N).
@@ -22,11 +55,7 @@ def utopia_payoffs(game: TUGame) -> list:
     For a cost game the same formula gives the marginal costs :math:`c(N) - c(N \setminus
     i)`, the least each player can be charged.
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.utopia_payoffs(co.glove_game(["L"], ["R1", "R2"]))
-    [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
+    {{bounds}}
     """
     game = as_tu_game(game, "utopia_payoffs", numeric="compares values")
     full = (1 << game.n_players) - 1
@@ -34,6 +63,7 @@ def utopia_payoffs(game: TUGame) -> list:
     return [values[full] - values[full ^ (1 << i)] for i in range(game.n_players)]
 
 
+@fill_doc(bounds=_BOUNDS)
 @finite_floats
 def minimal_rights(game: TUGame) -> list:
     r"""Minimal rights :math:`m_i = \max_{S \ni i} (v(S) - \sum_{j \in S \setminus i} M_j)`.
@@ -44,11 +74,7 @@ def minimal_rights(game: TUGame) -> list:
     One pass over the table per player (the remainder ``v(S) - M(S)`` by the subset-sum
     recurrence, then a maximum over the coalitions that contain ``i``).
 
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.minimal_rights(co.glove_game(["L"], ["R1", "R2"]))
-    [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
+    {{bounds}}
     """
     game = as_tu_game(game, "minimal_rights", numeric="compares values")
     if game.is_cost:
@@ -86,15 +112,24 @@ def tau_value(game: TUGame, *, atol: float = 1e-9, method: str = "closed-form"):
     :math:`c(\{i\}) - \tau_i(s)` for the savings game ``s``: Tijs and Driessen's cost gap
     allocation method (1986).
 
+    Parameters
+    ----------
+    game : TUGame
+        A quasi-balanced numeric game, of worths or of costs (``game.is_cost``).
+    atol : float, default 1e-9
+        Tolerance of the quasi-balancedness check in float games.
+    method : {"closed-form"}
+        The formula from utopia payoffs and minimal rights (the only method).
+
+    Returns
+    -------
+    ValueResult
+        The tau-value (cost shares for a cost game); exact for rational games.
+
     Raises
     ------
     InvalidGameError
         If the game is not quasi-balanced.
-
-    Parameters
-    ----------
-    method : {"closed-form"}
-        The formula from utopia payoffs and minimal rights (the only method).
 
     References
     ----------

@@ -11,8 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coalitions.bargaining import bargaining_problem_from_game
-from coalitions.bargaining.bimatrix import _equilibria
 from coalitions.exceptions import InvalidProblemError
+from coalitions.games.bimatrix import _equilibria
 
 SETTINGS = settings(max_examples=60, deadline=None)
 

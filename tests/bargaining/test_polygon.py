@@ -14,9 +14,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from coalitions import _polygon
 from coalitions.bargaining import (
     BargainingProblem,
-    _polygon,
     egalitarian,
     kalai_smorodinsky,
     nash_solution,

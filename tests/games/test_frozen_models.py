@@ -209,3 +209,27 @@ def test_todays_security_council():
     assert council.quota == 39 and list(council.weights) == [7] * 5 + [1] * 10
     with pytest.raises(co.InvalidArgumentError, match="votes_needed"):
         co.veto_council(5, 10, 4)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 4), min_size=1, max_size=5), st.data())
+def test_simple_games_equal_hash_and_refuse_assignment(weights, data):
+    total = sum(weights)
+    if total == 0:
+        weights, total = [*weights[:-1], 1], sum(weights[:-1]) + 1
+    quota = data.draw(st.integers(1, total))
+    names = list(NAMES[: len(weights)])
+    one = co.WeightedVotingGame(quota, weights, names)
+    two = co.WeightedVotingGame(quota, list(weights), list(names))
+    assert one == two and hash(one) == hash(two) and len({one, two}) == 1
+    assert one != co.WeightedVotingGame(quota, [*weights[:-1], weights[-1] + total], names)
+    _assert_frozen(one, ["_quota", "_weights", "_players", "quota"])
+    table = co.SimpleGame(names, minimal_winning=co.minimal_winning_coalitions(one).coalitions)
+    again = co.SimpleGame.from_tu_game(table.to_tu_game())
+    assert table == again and hash(table) == hash(again)
+    assert table != one  # a table and a weighted rule are different objects, alike or not
+    _assert_frozen(table, ["_table", "_players"])
+    unanimity = co.WeightedVotingGame(total, weights, names)
+    both, same = one & unanimity, two & co.WeightedVotingGame(total, weights, names)
+    assert both == same and hash(both) == hash(same) and both != (one | unanimity)
+    _assert_frozen(both, ["_parts", "_operator"])

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import numbers
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -34,8 +32,9 @@ from .._display import html_block
 from .._formula import parse_formula
 from .._frozen import Frozen, assign
 from .._lp import solve_lp
+from .._polygon import pareto_polygon, polygon_ray
+from .._reals import is_real, real_array
 from ..exceptions import InvalidProblemError
-from ._polygon import pareto_polygon, polygon_ray
 
 __all__ = ["BargainingProblem"]
 
@@ -90,63 +89,14 @@ def _parse_utilities(utilities, where: str = "utilities"):
     return tuple(expressions), callables
 
 
-def _is_real(value) -> bool:
-    """Whether ``value`` is a real number (not a bool, a string or another object)."""
-    if isinstance(value, (bool, np.bool_)):
-        return False
-    if isinstance(value, (numbers.Real, Decimal)):
-        return True
-    return (
-        nb.is_sympy(value)
-        and bool(getattr(value, "is_number", False))
-        and getattr(value, "is_real", False) is True
-    )
-
-
-def _real_array(values, what: str, *, ndim: int | None = None) -> np.ndarray:
-    """A finite float64 array of ``values``, refusing strings, bools, NaN, inf and ragged
-    nesting with an error that names ``what``."""
-    if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
-        array = values.astype(np.float64)
-    else:
-        if isinstance(values, (str, bytes)) or values is None:
-            raise InvalidProblemError(f"{what} must be a number or numbers, got {values!r}.")
-        try:
-            cells = np.array(values, dtype=object)
-        except (TypeError, ValueError):
-            raise InvalidProblemError(
-                f"{what} must be a (rectangular) array of numbers, got {values!r}."
-            ) from None
-        for cell in cells.ravel():
-            if not _is_real(cell):
-                raise InvalidProblemError(
-                    f"{what} must hold numbers only; {cell!r} is not a number"
-                    + (" (rows must all have the same length)." if isinstance(cell, list) else ".")
-                )
-        try:
-            array = np.array([float(v) for v in cells.ravel()], dtype=np.float64).reshape(
-                cells.shape
-            )
-        except OverflowError:
-            raise InvalidProblemError(f"{what} holds a number too large for a float.") from None
-    if ndim is not None and array.ndim != ndim:
-        raise InvalidProblemError(
-            f"{what} must be {'a list of numbers' if ndim == 1 else f'{ndim}-dimensional'}, "
-            f"got shape {array.shape}."
-        )
-    if not np.isfinite(array).all():
-        raise InvalidProblemError(f"{what} contains NaN or infinite entries; use finite numbers.")
-    return array
-
-
 def _exact_number(value, what: str):
     """A real number as an exact sympy number (a float as the decimal it prints as)."""
     sp = nb.import_sympy()
     if isinstance(value, sp.Basic):
-        if _is_real(value):
+        if is_real(value):
             return value
         raise InvalidProblemError(f"{what} must be a real number, got {value}.")
-    if not _is_real(value):
+    if not is_real(value):
         raise InvalidProblemError(f"{what} must be a number, got {value!r}.")
     fraction = nb.as_number(value, nb.EXACT)
     return sp.Rational(fraction.numerator, fraction.denominator)
@@ -190,7 +140,7 @@ def _names(players, n: int) -> tuple:
 
 
 def _vector(values, what: str, n: int | None = None) -> np.ndarray:
-    array = _real_array(values, what, ndim=1)
+    array = real_array(values, what, ndim=1)
     if n is not None and array.size != n:
         raise InvalidProblemError(
             f"{what} has {array.size} entries; it needs one per player ({n})."
@@ -225,7 +175,7 @@ PROBLEM_KINDS = ("polytope", "surplus", "frontier")
 def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper) -> tuple:
     """The feasible set's data for ``kind`` and ``n`` players, checked (the others None)."""
     if kind == "polytope":
-        points = _real_array(vertices, "vertices", ndim=2)
+        points = real_array(vertices, "vertices", ndim=2)
         if points.shape[0] < 1 or points.shape[1] != n:
             raise InvalidProblemError(
                 f"vertices must have one row per point and one column per player ({n}), got "
@@ -235,7 +185,7 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
         return points, None, None, None, None
     if kind == "surplus":
         try:
-            size = float(surplus) if _is_real(surplus) else math.nan
+            size = float(surplus) if is_real(surplus) else math.nan
         except OverflowError:
             size = math.inf
         if not 0 < size < math.inf:
@@ -252,7 +202,7 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
         return None, size, utilities, None, None
     if not callable(frontier):
         raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
-    bounds = np.atleast_1d(_real_array(upper, "upper"))
+    bounds = np.atleast_1d(real_array(upper, "upper"))
     if bounds.shape != (max(n - 1, 0),):
         raise InvalidProblemError(
             f"upper must hold {n - 1} numbers (bounds on all utilities "
@@ -423,7 +373,7 @@ class BargainingProblem(Frozen):
         Decimal, sympy rational), the problem is exact (``number_kind == "exact"``) and the
         solutions answer in Fractions where the answer is rational.
         """
-        points = _real_array(vertices, "vertices")
+        points = real_array(vertices, "vertices")
         if points.ndim != 2 or points.shape[0] < 1 or points.shape[1] < 2:
             raise InvalidProblemError(
                 f"vertices must be a 2-D array (one row per point, one column per player, at "
@@ -442,7 +392,7 @@ class BargainingProblem(Frozen):
             exact_d = _exact_cells(disagreement)
         return cls(
             "polytope",
-            _names(players, n),
+            players,
             d,
             vertices=points,
             atol=atol,
@@ -489,7 +439,7 @@ class BargainingProblem(Frozen):
             raise InvalidProblemError(
                 "utilities must be callables or formulas in x (all of one kind), one per player."
             )
-        if not _is_real(surplus):
+        if not is_real(surplus):
             raise InvalidProblemError(f"surplus must be a positive number, got {surplus!r}.")
         exact_surplus = surplus
         try:
@@ -530,7 +480,7 @@ class BargainingProblem(Frozen):
             )
         return cls(
             "surplus",
-            _names(players, n),
+            players,
             d,
             surplus=surplus,
             utilities=utilities,
@@ -556,7 +506,7 @@ class BargainingProblem(Frozen):
         must be non-increasing in each of them (concave for a convex set). ``upper`` bounds
         the first ``n - 1`` utilities (a number for two players).
         """
-        upper = np.atleast_1d(_real_array(upper, "upper"))
+        upper = np.atleast_1d(real_array(upper, "upper"))
         if upper.ndim != 1:
             raise InvalidProblemError(
                 f"upper must be a number or a list of numbers, got shape {upper.shape}."
@@ -565,7 +515,7 @@ class BargainingProblem(Frozen):
             raise InvalidProblemError("frontier must be a callable g(u_1, ..., u_{n-1}).")
         n = upper.size + 1
         d = _vector(disagreement, "disagreement", n)
-        return cls("frontier", _names(players, n), d, frontier=frontier, upper=upper, atol=atol)
+        return cls("frontier", players, d, frontier=frontier, upper=upper, atol=atol)
 
     # ------------------------------------------------------------------ geometry
     def _inverse(self, i: int, value: float) -> float:

@@ -7,7 +7,7 @@ import numpy as np
 from .._checks import check_choice
 from .._lp import solve_lp
 from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError
-from .problem import BargainingProblem
+from .bargaining_problem import BargainingProblem
 
 __all__ = ["bargaining_problem_from_game", "maxmin_values", "DISAGREEMENT_POINTS"]
 

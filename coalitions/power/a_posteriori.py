@@ -1,0 +1,385 @@
+r"""A posteriori voting power: decisiveness and success when member i votes yes with
+probability p_i (Straffin 1977; Laruelle and Valenciano 2005; Kaniovski and Leech 2009).
+
+A priori indices assume every vote is a coin toss. An analyst who knows that some members
+tend to vote yes asks two questions (Laruelle and Valenciano's *decisiveness* and *success*):
+
+* **decisiveness** :math:`\Phi_i(p)`: the probability that member i's vote decides the
+  outcome (the others' votes are such that i's vote turns a winning coalition into a losing
+  one or back);
+* **success** :math:`\Omega_i(p)`: the probability that the outcome is what member i voted.
+
+Independent votes are computed exactly: by a generating function over the weights for a
+weighted game with integer weights (one pass for the distribution of the yes weight, then the
+factor of each member removed in the numerically stable direction), by the table of all
+coalitions otherwise. Correlated votes (a Gaussian copula with the given correlation matrix)
+are sampled, with standard errors. With every :math:`p_i = 1/2`, decisiveness is the
+absolute Banzhaf index and success is :math:`(1 + \beta_i)/2`; averaged over a common
+:math:`p \sim U(0, 1)` (Straffin's homogeneity), decisiveness is the Shapley-Shubik index.
+"""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .. import _numbers as nb
+from .._checks import front_door, seed_sequence
+from ..exceptions import InvalidArgumentError, TooLargeError
+from ..games.simple import MAX_ENUMERATION_PLAYERS, WeightedVotingGame, as_simple_game
+from ..results import EstimateResult, PowerIndexResult
+
+__all__ = ["decisiveness", "success", "A_POSTERIORI_METHODS"]
+
+#: The choices of ``method=``.
+A_POSTERIORI_METHODS = ("auto", "generating-function", "enumeration", "copula-sampling")
+#: The generating function is used while the total integer weight stays below this.
+MAX_TOTAL_WEIGHT = 10_000_000
+#: Draws of the copula sampler, by default.
+DEFAULT_BUDGET = 100_000
+MAX_BUDGET = 100_000_000
+
+
+def _probabilities(p: Any, n: int, function: str) -> tuple[list, bool]:
+    """``p`` as one probability per member (a scalar is shared); exact when all are rational."""
+    if isinstance(p, numbers.Real) and not isinstance(p, bool):
+        p = [p] * n
+    try:
+        values = list(p)
+    except TypeError:
+        raise InvalidArgumentError(
+            f"{function}: p must be a probability or one per member, got {p!r}."
+        ) from None
+    if len(values) != n:
+        raise InvalidArgumentError(
+            f"{function}: p needs one probability per member ({n}), got {len(values)}."
+        )
+    exact = True
+    out: list[Any] = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise InvalidArgumentError(f"{function}: probabilities must be numbers, got {value!r}.")
+        if not 0 <= float(value) <= 1:  # NaN fails too
+            raise InvalidArgumentError(
+                f"{function}: probabilities must lie in [0, 1], got {value!r}."
+            )
+        if isinstance(value, (int, Fraction)):
+            out.append(Fraction(value))
+        else:
+            exact = False
+            out.append(float(value))
+    if not exact:
+        out = [float(v) for v in out]
+    return out, exact
+
+
+def _correlation(matrix: Any, n: int, function: str) -> np.ndarray:
+    try:
+        r = np.asarray(matrix, dtype=np.float64)
+    except (TypeError, ValueError):
+        r = None
+    if r is None or r.shape != (n, n) or not np.isfinite(r).all():
+        raise InvalidArgumentError(
+            f"{function}: correlation must be an {n} x {n} matrix of finite numbers."
+        )
+    if not np.allclose(r, r.T) or not np.allclose(np.diag(r), 1):
+        raise InvalidArgumentError(
+            f"{function}: correlation must be symmetric with ones on the diagonal."
+        )
+    if np.linalg.eigvalsh(r).min() < -1e-10:
+        raise InvalidArgumentError(
+            f"{function}: correlation must be positive semi-definite (a correlation matrix)."
+        )
+    return r
+
+
+def _integer_weights(game: Any) -> tuple[list[int], int] | None:
+    if not isinstance(game, WeightedVotingGame):
+        return None
+    values = [*game.weights, game.quota]
+    if any(isinstance(v, float) for v in values):
+        return None  # float weights: the table decides exactly
+    ints, _ = nb.to_scaled_int([Fraction(v) for v in values], dtype=object)
+    *weights, quota = (int(v) for v in ints)
+    if any(w < 0 for w in weights) or sum(weights) > MAX_TOTAL_WEIGHT:
+        return None
+    return weights, quota
+
+
+def _yes_weight_distribution(weights: list[int], p: list, exact: bool) -> np.ndarray:
+    """``dist[k]``: the probability that the members voting yes weigh ``k`` in all."""
+    dist = np.zeros(sum(weights) + 1, dtype=object if exact else np.float64)
+    if exact:
+        dist[:] = Fraction(0)
+    dist[0] = 1
+    top = 0
+    for w, q in zip(weights, p):
+        shifted = dist[: top + 1] * q
+        dist[: top + 1] = dist[: top + 1] * (1 - q)
+        dist[w : w + top + 1] += shifted
+        top += w
+    return dist
+
+
+def _remove(dist: np.ndarray, w: int, q: Any) -> np.ndarray:
+    """The distribution without one member of weight ``w`` who votes yes with probability q,
+    solved in the direction in which the recurrence does not amplify rounding errors."""
+    size = len(dist) - w
+    out = np.empty(size, dtype=dist.dtype)
+    if w == 0:
+        return dist.copy()
+    if q <= 0.5:  # forward: f[x] = (1-q) g[x] + q g[x-w]
+        for x in range(size):
+            below = out[x - w] if x >= w else 0
+            out[x] = (dist[x] - q * below) / (1 - q)
+    else:  # backward: f[x+w] = (1-q) g[x+w] + q g[x]
+        for x in range(size - 1, -1, -1):
+            above = out[x + w] if x + w < size else 0
+            out[x] = (dist[x + w] - (1 - q) * above) / q
+    return out
+
+
+def _by_generating_function(weights: list[int], quota: int, p: list, exact: bool):
+    zero: Any = Fraction(0) if exact else 0.0
+    dist = _yes_weight_distribution(weights, p, exact)
+    decisive, wins = [], []
+    for w, q in zip(weights, p):
+        others = _remove(dist, w, q)
+        cumulative = np.concatenate([[zero], np.cumsum(others)])  # P(W < k) = cumulative[k]
+        last = len(others)
+        under_quota = cumulative[min(max(quota, 0), last)]
+        under_rest = cumulative[min(max(quota - w, 0), last)]
+        swing = under_quota - under_rest  # q - w <= W_-i < q
+        passes_with_i = 1 - under_rest
+        fails_without_i = under_quota
+        decisive.append(swing)
+        wins.append(q * passes_with_i + (1 - q) * fails_without_i)
+    return decisive, wins
+
+
+def _by_enumeration(game: Any, p: list, exact: bool):
+    n = game.n_players
+    if n > MAX_ENUMERATION_PLAYERS:
+        raise TooLargeError(
+            f"enumeration of 2**{n} vote profiles: the limit is {MAX_ENUMERATION_PLAYERS} members."
+        )
+    table = np.asarray(game.winning_table(), dtype=bool)
+    dtype = object if exact else np.float64
+    prob = np.ones(1, dtype=dtype)
+    for q in p:  # P(mask) by doubling: member i's bit is the highest so far
+        prob = np.concatenate([prob * (1 - q), prob * q])
+    decisive, wins = [], []
+    masks = np.arange(1 << n)
+    for i, q in enumerate(p):
+        without = masks[(masks >> i) & 1 == 0]
+        with_i = without | (1 << i)
+        marginal = prob[without] + prob[with_i]  # the others' profile, i marginalised out
+        swing = table[with_i] & ~table[without]
+        zero = Fraction(0) if exact else 0.0
+        decisive.append(marginal[swing].sum() if swing.any() else zero)
+        passes = marginal[table[with_i]].sum() if table[with_i].any() else zero
+        fails = marginal[~table[without]].sum() if (~table[without]).any() else zero
+        wins.append(q * passes + (1 - q) * fails)
+    return decisive, wins
+
+
+def _by_copula(game: Any, p: list, correlation: np.ndarray, budget: int, rng: Any):
+    from scipy.stats import norm
+
+    n = game.n_players
+    generator = np.random.default_rng(seed_sequence(rng))
+    thresholds = norm.ppf(np.asarray(p, dtype=np.float64))
+    factor = np.linalg.cholesky(correlation + 1e-12 * np.eye(n))
+    chunk = max(1, min(budget, 2**20 // max(n, 1)))
+    decisive = np.zeros(n)
+    wins = np.zeros(n)
+    done = 0
+    while done < budget:
+        size = min(chunk, budget - done)
+        z = generator.standard_normal((size, n)) @ factor.T
+        votes = z < thresholds
+        weights = 1 << np.arange(n, dtype=np.int64)
+        masks = votes.astype(np.int64) @ weights
+        for i in range(n):
+            with_i = masks | (1 << i)
+            without = masks & ~(1 << i)
+            pass_with = np.asarray(game.winning_masks(with_i), dtype=bool)
+            pass_without = np.asarray(game.winning_masks(without), dtype=bool)
+            decisive[i] += np.count_nonzero(pass_with & ~pass_without)
+            outcome = np.where(votes[:, i], pass_with, pass_without)
+            wins[i] += np.count_nonzero(outcome == votes[:, i])
+        done += size
+    return decisive / budget, wins / budget
+
+
+def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
+    game = as_simple_game(game, function)
+    n = game.n_players
+    probabilities, exact = _probabilities(p, n, function)
+    if correlation is not None and method not in ("auto", "copula-sampling"):
+        raise InvalidArgumentError(
+            f"{function}: correlated votes are sampled; use method='copula-sampling' (or 'auto')."
+        )
+    if method == "copula-sampling" or correlation is not None:
+        r = _correlation(np.eye(n) if correlation is None else correlation, n, function)
+        if isinstance(budget, bool) or not isinstance(budget, numbers.Integral) or budget < 1:
+            raise InvalidArgumentError(f"{function}: budget must be a positive whole number.")
+        if budget > MAX_BUDGET:
+            raise TooLargeError(f"{function}: budget {budget} exceeds {MAX_BUDGET:,} draws.")
+        decisive, wins = _by_copula(game, probabilities, r, int(budget), rng)
+        x = decisive if which == "decisiveness" else wins
+        se = np.sqrt(x * (1 - x) / budget)
+        from scipy.stats import norm
+
+        z = float(norm.ppf(0.975))
+        return EstimateResult(
+            x=x,
+            players=game.players,
+            concept=which,
+            method="copula-sampling",
+            std_error=se,
+            ci_low=x - z * se,
+            ci_high=x + z * se,
+            budget=int(budget),
+            n_samples=int(budget),
+            n_evaluations=2 * n * int(budget),
+        )
+    integer = _integer_weights(game) if method in ("auto", "generating-function") else None
+    if method == "generating-function" and integer is None:
+        raise InvalidArgumentError(
+            f"{function}: method='generating-function' needs a weighted game whose weights "
+            f"scale to integers summing to at most {MAX_TOTAL_WEIGHT:,}; use 'enumeration'."
+        )
+    if integer is not None:
+        decisive, wins = _by_generating_function(*integer, probabilities, exact)
+        used = "generating-function"
+    else:
+        decisive, wins = _by_enumeration(game, probabilities, exact)
+        used = "enumeration"
+    values = decisive if which == "decisiveness" else wins
+    x = np.empty(n, dtype=object) if exact else np.asarray(values, dtype=np.float64)
+    if exact:
+        x[:] = [Fraction(v) for v in values]
+    x.setflags(write=False)
+    return PowerIndexResult(x=x, players=game.players, exact=exact, concept=which, method=used)
+
+
+_DECISIVENESS_DOC = r"""The probability that each member's vote decides the outcome, given who tends to vote
+yes (Laruelle and Valenciano 2005's decisiveness).
+
+.. math:: \Phi_i(p) = \Pr\bigl[S \setminus i \text{ loses and } S \cup i \text{ wins}\bigr],
+          \qquad S = \text{the members who vote yes}.
+
+Parameters
+----------
+game : simple game
+    A weighted, compound or tabled simple game.
+p : float or sequence of float
+    Each member's probability of voting yes (one shared value, or one per member).
+    Rational probabilities on a rational game give exact answers.
+method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+    ``"auto"``: the generating function for a weighted game with integer weights (summing
+    to at most :data:`MAX_TOTAL_WEIGHT`), the table of all coalitions otherwise, and the
+    sampler when ``correlation`` is given.
+correlation : array_like, optional
+    Correlation matrix of the votes' latent normal variables (a Gaussian copula): member i
+    votes yes when its variable falls below :math:`\Phi^{-1}(p_i)`. Sampled.
+budget : int, optional
+    Draws of the sampler.
+rng : int, numpy.random.Generator or None
+    Seed of the sampler.
+
+Returns
+-------
+PowerIndexResult or EstimateResult
+    ``concept="decisiveness"``; an estimate with ``std_error`` when sampled.
+
+Raises
+------
+InvalidArgumentError
+    For probabilities outside [0, 1], a wrong count, a bad correlation matrix or budget.
+TooLargeError
+    When no exact method fits and sampling was not asked for.
+
+References
+----------
+.. [1] Straffin, P. D. (1977). Homogeneity, independence, and power indices. *Public
+   Choice* 30(1), 107-118.
+.. [2] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+   voting situations. *Social Choice and Welfare* 24(1), 171-197.
+.. [3] Kaniovski, S. and Leech, D. (2009). A behavioral power index. *Public Choice*
+   141(1-2), 17-29.
+
+Examples
+--------
+With every vote a coin toss, decisiveness is the absolute Banzhaf index:
+
+>>> from fractions import Fraction
+>>> import coalitions as co
+>>> game = co.WeightedVotingGame(3, [2, 1, 1])
+>>> co.decisiveness(game, 0.5).x.tolist() == co.banzhaf_index(game, normalized=False).x.tolist()
+True
+>>> co.decisiveness(game, [Fraction(9, 10), Fraction(1, 2), Fraction(1, 2)]).x.tolist()
+[Fraction(3, 4), Fraction(9, 20), Fraction(9, 20)]
+"""
+
+_SUCCESS_DOC = r"""The probability that the outcome is what each member voted (Laruelle and Valenciano
+2005's success; Rae's index when every :math:`p_i = 1/2`).
+
+.. math:: \Omega_i(p) = p_i \Pr[S \cup i \text{ wins}] + (1 - p_i) \Pr[S \setminus i
+          \text{ loses}]
+
+Parameters, methods and results as in :func:`decisiveness` (``concept="success"``).
+
+Parameters
+----------
+game : simple game
+p : float or sequence of float
+    Each member's probability of voting yes.
+method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+correlation : array_like, optional
+    Correlation matrix of a Gaussian copula of the votes (sampled).
+budget : int, optional
+rng : int, numpy.random.Generator or None
+
+Returns
+-------
+PowerIndexResult or EstimateResult
+
+References
+----------
+.. [1] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+   voting situations. *Social Choice and Welfare* 24(1), 171-197.
+
+Examples
+--------
+>>> import coalitions as co
+>>> co.success(co.WeightedVotingGame(3, [2, 1, 1]), 0.5).x.tolist()
+[0.875, 0.625, 0.625]
+"""
+
+
+def _measure(which: str, doc: str) -> Any:
+    """The front door of one a posteriori measure (decisiveness and success share it)."""
+
+    def measure(
+        game: Any,
+        p: Any,
+        *,
+        method: str = "auto",
+        correlation: Any = None,
+        budget: int = DEFAULT_BUDGET,
+        rng: Any = None,
+    ) -> PowerIndexResult | EstimateResult:
+        return _a_posteriori(game, p, method, correlation, budget, rng, which, which)
+
+    measure.__name__ = measure.__qualname__ = which
+    measure.__doc__ = doc
+    return front_door(A_POSTERIORI_METHODS)(measure)
+
+
+decisiveness = _measure("decisiveness", _DECISIVENESS_DOC)
+success = _measure("success", _SUCCESS_DOC)
