@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-fast notebooks lint format test-deep bench bench-full clean
+.PHONY: demo test test-fast notebooks docs lint format test-deep bench bench-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,18 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,plot,dist,frames,release]'
 	@touch $@ $(VENV)/.installed
 
+# The documentation site's tools (Sphinx, the PyData theme, numpydoc, MyST-NB, local MathJax,
+# selenium for the browser test) and matplotlib, which the plot pages import.
+$(VENV)/.installed-docs: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[docs,plot]'
+	@touch $@ $(VENV)/.installed
+
 demo: $(VENV)/.installed
 	$(BIN)/coalitions demo
 
-test: lint
+# The suite includes the site: tests/docs/test_site.py builds it from scratch with warnings as
+# errors (the `make docs` command) and opens three pages in headless Chromium.
+test: lint $(VENV)/.installed-docs
 	$(BIN)/python -m pytest -q
 
 # The inner loop while editing: no lint, a sixth of the hypothesis examples, the tests marked
@@ -53,6 +61,12 @@ test-deep: $(VENV)/.installed-test
 notebooks: $(VENV)/.installed-test
 	$(BIN)/python docs/_tools/notebooks.py
 
+# The documentation site, into docs/_build/html; warnings are errors. Incremental: `make clean`
+# (or removing docs/_build) rebuilds every page; the browser test always builds from scratch.
+docs: $(VENV)/.installed-docs
+	$(BIN)/python -m sphinx -b html -W --keep-going -q -d docs/_build/doctrees docs docs/_build/html
+	@echo "docs: open docs/_build/html/index.html"
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run_all.py --small
 
@@ -60,4 +74,4 @@ bench-full: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info docs/_build docs/api

@@ -45,7 +45,7 @@ def _dot(a: Sequence[Any], p: Sequence[Any]) -> Any:
 def clip_half_plane(
     polygon: Sequence[Point], a: Sequence[Any], b: Any, atol: float = 0.0
 ) -> list[Point]:
-    """Clip a convex polygon (vertices in order) to the half-plane ``a . p <= b``.
+    """Clip a convex polygon (vertices in order) to the half-plane ``dot(a, p) <= b``.
 
     Exact when the inputs are ``Fraction`` (``atol`` is then irrelevant); with floats a vertex
     within ``atol`` of the line counts as inside. One Sutherland-Hodgman pass, O(len(polygon)).
