@@ -21,7 +21,7 @@ ELLIPSIS_IN_NUMBER = re.compile(r"\d\.\.\.|\.\.\.\d")
 
 
 def documented_files():
-    files = sorted((ROOT / "coalitions").rglob("*.py"))
+    files = sorted((ROOT / "src" / "coalitions").rglob("*.py"))
     files += [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
     assert len(files) > 50, "the package and the docs were not found"
     return files

@@ -84,7 +84,7 @@ def test_wheel_ships_data_provenance_schema_and_type_marker(dist):
     datasets = {Path(n).name for n in names if n.startswith("coalitions/datasets/")}
     assert "SOURCES.md" in datasets
     # every data file travels with its provenance
-    for csv in (ROOT / "coalitions" / "datasets").glob("*.csv"):
+    for csv in (ROOT / "src" / "coalitions" / "datasets").glob("*.csv"):
         assert csv.name in datasets, f"{csv.name} is missing from the wheel"
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "benchmarks/", "examples/")) for n in names)

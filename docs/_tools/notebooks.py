@@ -95,7 +95,7 @@ def case_notebook(name: str) -> nbformat.NotebookNode:
         nbformat.v4.new_markdown_cell(
             f"# {case.title}\n\n{case.summary}\n\n"
             f"*This notebook runs the worked case `{name}` "
-            f"(`coalitions/examples/{module_name}.py`): `compute()` makes the library calls and "
+            f"(`src/coalitions/examples/{module_name}.py`): `compute()` makes the library calls and "
             "returns the results, `report(results)` lays them out; every number below is "
             f"computed. The same report: `coalitions examples run {name}`.*"
         ),
