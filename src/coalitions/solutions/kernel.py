@@ -14,7 +14,7 @@ games.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +23,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import bit_matrix, subset_sums
 from .._checks import check_integer, check_tolerance, front_door
+from .._docstrings import fill_doc
 from ..exceptions import InvalidArgumentError, InvalidGameError, SolverError, TooLargeError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -240,7 +241,9 @@ def is_in_prekernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
 
     References
     ----------
-    .. [1] Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric properties of the
+    .. [1] Davis, M. and Maschler, M. (1965). The kernel of a cooperative game. *Naval
+       Research Logistics Quarterly* 12(3), 223-259 (the maximum surpluses).
+    .. [2] Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric properties of the
        kernel, nucleolus and related solution concepts. *Math. Oper. Res.* 4(4), 303-338.
 
     Examples
@@ -513,15 +516,43 @@ _DOC_PARAMS = """
 """
 
 
-@front_door(PREKERNEL_METHODS)
-def prekernel(
-    game: TUGame,
-    *,
-    method: str = "prenucleolus",
-    start: Any = None,
-    atol: float = 1e-9,
-    max_iter: int = 10_000,
-) -> KernelResult:
+def _kernel_front_door(
+    methods: tuple[str, ...], start_text: str
+) -> Callable[[Callable[[], None]], Callable[..., KernelResult]]:
+    """Make the public solver named like the decorated function (``prekernel`` or
+    ``kernel``) from a function that holds only its docstring: both share one signature,
+    one algorithm (:func:`_solve`) and the Parameters section ``_DOC_PARAMS``."""
+
+    def decorate(documented: Callable[[], None]) -> Callable[..., KernelResult]:
+        is_kernel = documented.__name__ == "kernel"
+
+        def solve(
+            game: TUGame,
+            *,
+            method: str = methods[0],
+            start: Any = None,
+            atol: float = 1e-9,
+            max_iter: int = 10_000,
+        ) -> KernelResult:
+            return _solve(
+                game, kernel=is_kernel, method=method, start=start, atol=atol, max_iter=max_iter
+            )
+
+        solve.__name__ = solve.__qualname__ = documented.__name__
+        solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__
+        params = _DOC_PARAMS.format(
+            methods=", ".join(f'"{m}"' for m in methods),
+            default=methods[0],
+            concept=documented.__name__,
+            start=start_text,
+        )
+        return front_door(methods)(fill_doc(params=params)(solve))
+
+    return decorate
+
+
+@_kernel_front_door(PREKERNEL_METHODS, "efficient")
+def prekernel() -> None:
     r"""A point of the prekernel, with its certificate.
 
     The prekernel (Maschler, Peleg and Shapley 1972) is the set of efficient payoff vectors
@@ -531,7 +562,8 @@ def prekernel(
 
     with :math:`s_{ij}(x) = \max_{S \ni i, S \not\ni j} (v(S) - x(S))` the maximum surplus
     of i over j. It is not empty: the prenucleolus is always in it.
-    {params}
+    {{params}}
+
     Returns
     -------
     KernelResult
@@ -551,8 +583,8 @@ def prekernel(
     -----
     The maximum surpluses of all pairs come from one excess table (the subset-sum recurrence)
     and, for each player, one masked maximum over the coalitions that contain it: about
-    :math:`n^2 2^{{n-1}}` comparisons. Stearns' (1968) transfer moves half of the largest
-    imbalance :math:`s_{{ij}} - s_{{ji}}` from j to i, which balances that pair; the scheme
+    :math:`n^2 2^{n-1}` comparisons. Stearns' (1968) transfer moves half of the largest
+    imbalance :math:`s_{ij} - s_{ji}` from j to i, which balances that pair; the scheme
     converges to a prekernel point, often slowly (geometrically).
 
     References
@@ -573,18 +605,10 @@ def prekernel(
     >>> co.prekernel(co.majority_game(3), method="transfer").x.tolist()
     [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
     """
-    return _solve(game, kernel=False, method=method, start=start, atol=atol, max_iter=max_iter)
 
 
-@front_door(KERNEL_METHODS)
-def kernel(
-    game: TUGame,
-    *,
-    method: str = "nucleolus",
-    start: Any = None,
-    atol: float = 1e-9,
-    max_iter: int = 10_000,
-) -> KernelResult:
+@_kernel_front_door(KERNEL_METHODS, "an imputation")
+def kernel() -> None:
     r"""A point of the kernel, with its certificate.
 
     The kernel (Davis and Maschler 1965) is the set of imputations at which no player
@@ -596,7 +620,8 @@ def kernel(
     is not empty when the imputation set is not; for zero-monotonic games it is the
     intersection of the prekernel with the imputations, and for convex games it is the
     nucleolus alone (Maschler, Peleg and Shapley 1972).
-    {params}
+    {{params}}
+
     Returns
     -------
     KernelResult
@@ -614,7 +639,7 @@ def kernel(
 
     Notes
     -----
-    The transfer scheme limits each transfer from j to i to :math:`x_j - v(\{{j\}})`, so it
+    The transfer scheme limits each transfer from j to i to :math:`x_j - v(\{j\})`, so it
     stays among the imputations (Stearns 1968).
 
     References
@@ -637,20 +662,3 @@ def kernel(
     >>> co.kernel(co.glove_game(["L"], ["R1", "R2"]), method="transfer").x.tolist()
     [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
-    return _solve(game, kernel=True, method=method, start=start, atol=atol, max_iter=max_iter)
-
-
-for _function, _methods, _start_text in (
-    (prekernel, PREKERNEL_METHODS, "efficient"),
-    (kernel, KERNEL_METHODS, "an imputation"),
-):
-    if _function.__doc__ is not None:  # None under python -OO
-        _params = _DOC_PARAMS.format(
-            methods=", ".join(f'"{m}"' for m in _methods),
-            default=_methods[0],
-            concept=_function.__name__,
-            start=_start_text,
-        )
-        _function.__doc__ = (
-            _function.__doc__.replace("{params}", _params).replace("{{", "{").replace("}}", "}")
-        )
