@@ -562,6 +562,7 @@ def prekernel() -> None:
 
     with :math:`s_{ij}(x) = \max_{S \ni i, S \not\ni j} (v(S) - x(S))` the maximum surplus
     of i over j. It is not empty: the prenucleolus is always in it.
+
     {{params}}
 
     Returns
@@ -620,6 +621,7 @@ def kernel() -> None:
     is not empty when the imputation set is not; for zero-monotonic games it is the
     intersection of the prekernel with the imputations, and for convex games it is the
     nucleolus alone (Maschler, Peleg and Shapley 1972).
+
     {{params}}
 
     Returns
