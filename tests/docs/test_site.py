@@ -17,29 +17,17 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from browser import chromium, require, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-WAIT_SECONDS = 30
 
 pytestmark = pytest.mark.slow
-
-
-def _require(condition: bool, reason: str) -> None:
-    if condition:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI must have it: see .ci/run)")
-    pytest.skip(reason)
 
 
 def _require_docs_extra() -> None:
@@ -47,14 +35,14 @@ def _require_docs_extra() -> None:
         try:
             __import__(module)
         except ImportError:
-            _require(False, f"the docs extra is not installed ({module} is missing): make docs")
+            require(False, f"the docs extra is not installed ({module} is missing): make docs")
     for distribution in ("sphinx-mathjax-offline", "matplotlib"):
         try:
             from importlib.metadata import distribution as find
 
             find(distribution)
         except Exception:
-            _require(False, f"{distribution} is not installed: pip install -e '.[docs,plot]'")
+            require(False, f"{distribution} is not installed: pip install -e '.[docs,plot]'")
 
 
 @pytest.fixture(scope="session")
@@ -108,39 +96,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def browser(server, tmp_path_factory):
-    _require(CHROMIUM is not None, "Chromium is not installed: apt-get install chromium")
-    _require(CHROMEDRIVER is not None, "ChromeDriver is missing: apt-get install chromium-driver")
     _require_docs_extra()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    # As root on a machine whose network is closed: no sandbox, and no background traffic.
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    # The system driver, so that selenium never tries to download one.
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(WAIT_SECONDS)
-    yield driver
-    driver.quit()
-
-
-def _wait_for(driver, script: str):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(script))
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
 
 
 def test_index_page(browser, server):
@@ -157,7 +115,7 @@ def test_api_page_renders_its_math(browser, server):
     browser.get(f"{server}/api/generated/coalitions.shapley_value.html")
     assert "shapley_value" in browser.title
     # MathJax replaces each formula by an mjx-container once its script has typeset the page
-    count = _wait_for(
+    count = wait_for(
         browser,
         "const n = document.querySelectorAll('mjx-container').length; return n > 0 ? n : false;",
     )
@@ -173,7 +131,7 @@ def test_api_page_renders_its_math(browser, server):
 def test_case_page_shows_its_figure(browser, server):
     browser.get(f"{server}/notebooks/case-security-council.html")
     assert "Security Council" in browser.title
-    widths = _wait_for(
+    widths = wait_for(
         browser,
         "const imgs = Array.from(document.querySelectorAll('article img, main img'));"
         "const w = imgs.filter(i => i.complete).map(i => i.naturalWidth);"

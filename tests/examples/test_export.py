@@ -80,3 +80,25 @@ def test_bad_export_requests_exit_with_a_message(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = CliRunner().invoke(app, args)
     assert out.exit_code != 0 and "Traceback" not in out.output
+
+
+@pytest.mark.slow
+def test_the_exported_html_opens_in_a_browser_with_its_figure(tmp_path):
+    from browser import chromium, wait_for
+
+    page = tmp_path / "cyprus.html"
+    page.write_text(export_case("cyprus-belarus", "html"), encoding="utf-8")
+    with chromium(tmp_path / "profile") as driver:
+        driver.get(page.as_uri())
+        assert "Cyprus" in driver.title
+        width = wait_for(
+            driver,
+            "const i = document.getElementById('figure');"
+            "return i && i.complete && i.naturalWidth > 0 ? i.naturalWidth : false;",
+        )
+        assert width > 100
+        headings = driver.execute_script(
+            "return Array.from(document.querySelectorAll('h2')).map(h => h.textContent)"
+        )
+        assert "What would change this conclusion" in headings
+        assert any(h.startswith("Rival predictions") for h in headings)
