@@ -26,3 +26,16 @@ def test_un_scale_is_called_calibrated():
     report = run_case("burden-sharing")
     text = report.to_text()
     assert "calibrated to the published rates" in text and "reproduces the published" not in text
+
+
+def test_every_case_opens_with_its_claim_and_closes_with_caveats():
+    from coalitions.examples import list_cases
+    from coalitions.examples._claims import CLAIMS
+
+    assert sorted(CLAIMS) == sorted(c.name for c in list_cases())
+    report = run_case("lowest-common-denominator")
+    assert report.claim.startswith("Unanimity drives outcomes") and report.caveats
+    text = report.to_text()
+    assert text.index("The claim tested") < text.index(report.sections[0].title)
+    assert text.index("Caveats") > text.index(report.sections[-1].title)
+    assert report.to_dict()["claim"] == report.claim

@@ -18,7 +18,11 @@ def render_report(report) -> None:
     from ..examples import format_number
 
     typer.echo(f"{report.title}\n{report.summary}\n")
+    if report.claim:
+        typer.echo(f"The claim tested: {report.claim}\n")
     print_sections(report.sections, format_number)
+    if report.caveats:
+        typer.echo("Caveats:\n" + "".join(f"  - {c}\n" for c in report.caveats), nl=False)
     typer.echo("".join(f"ASSUMPTION: {a}\n" for a in report.assumptions), nl=False)
     if report.references:
         typer.echo("References:\n" + "\n".join(f"  - {r}" for r in report.references))

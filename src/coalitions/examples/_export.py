@@ -132,6 +132,8 @@ def _cell_md(value: Any) -> str:
 
 def _markdown(report: Report, sections: list[Section], figure: str | None, version: str) -> str:
     lines = [f"# {report.title}", "", report.summary, "", f"*coalitions {version}*", ""]
+    if report.claim:
+        lines += [f"**The claim tested:** {report.claim}", ""]
     for section in sections:
         lines += [f"## {section.title}", ""]
         if section.columns:
@@ -144,6 +146,8 @@ def _markdown(report: Report, sections: list[Section], figure: str | None, versi
         lines.append("")
     if figure is not None:
         lines += ["## Figure", "", f"![{report.title}](data:image/png;base64,{figure})", ""]
+    if report.caveats:
+        lines += ["## Caveats", ""] + [f"- {c}" for c in report.caveats] + [""]
     if report.assumptions:
         lines += ["## Assumptions", ""] + [f"- **ASSUMPTION:** {a}" for a in report.assumptions]
         lines.append("")
@@ -166,6 +170,8 @@ def _html(report: Report, sections: list[Section], figure: str | None, version: 
         f"<p>{e(report.summary)}</p>",
         f"<p><em>coalitions {e(version)}</em></p>",
     ]
+    if report.claim:
+        parts.append(f"<p><strong>The claim tested:</strong> {e(report.claim)}</p>")
     for section in sections:
         parts.append(f"<h2>{e(section.title)}</h2>")
         if section.columns:
@@ -186,6 +192,10 @@ def _html(report: Report, sections: list[Section], figure: str | None, version: 
             "<h2>Figure</h2>",
             f'<img id="figure" alt="{e(report.title)}" src="data:image/png;base64,{figure}">',
         ]
+    if report.caveats:
+        parts.append(
+            "<h2>Caveats</h2><ul>" + "".join(f"<li>{e(c)}</li>" for c in report.caveats) + "</ul>"
+        )
     if report.assumptions:
         parts.append("<h2>Assumptions</h2><ul>")
         parts += [f'<li class="assumption">ASSUMPTION: {e(a)}</li>' for a in report.assumptions]

@@ -5,6 +5,8 @@ lays them out as a :class:`~coalitions.examples.Report`; ``run()`` is
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from typing import Any
 
 from .._checks import check_choice
 from ..exceptions import InvalidArgumentError
+from ._claims import CLAIMS
 from ._report import Report
 
 __all__ = ["Case", "register", "get_case", "list_cases", "run_case", "CASES"]
@@ -56,9 +59,17 @@ def register(
     ``compute()`` returns (names are unique); ``assumptions`` and ``outcomes`` make it
     available to ``coalitions examples run NAME --sensitivity``."""
 
-    def decorate(report: Callable[[Any], Report]) -> Callable[[Any], Report]:
+    def decorate(layout: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
+        claim, caveats = CLAIMS.get(name, ("", ()))
+
+        @functools.wraps(layout)
+        def report(results: Any) -> Report:
+            # every case opens with the paper's claim it tests and closes with its caveats
+            made = layout(results)
+            return dataclasses.replace(made, claim=claim, caveats=list(caveats))
+
         CASES[name] = Case(name, title, summary, compute, report, assumptions, outcomes)
         return report
 

@@ -114,6 +114,11 @@ class Report:
         The papers or documents behind the case.
     plot : callable or None
         ``plot()`` returns a matplotlib Figure (needs the ``plot`` extra).
+    claim : str
+        The claim of the paper the case tests (Kortunov 2022), or that it is a textbook
+        foundation; the report opens with it.
+    caveats : list of str
+        What the case's model leaves out; the report closes with them.
     """
 
     name: str
@@ -123,6 +128,8 @@ class Report:
     assumptions: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     plot: Callable[[], Any] | None = field(default=None, repr=False)
+    claim: str = ""
+    caveats: list[str] = field(default_factory=list)
 
     def section(self, title_start: str) -> Section:
         """The first section whose title starts with ``title_start``."""
@@ -143,12 +150,18 @@ class Report:
             "assumptions": list(self.assumptions),
             "references": list(self.references),
             "has_plot": self.plot is not None,
+            "claim": self.claim,
+            "caveats": list(self.caveats),
         }
 
     def to_text(self) -> str:
         head = [self.title, "=" * len(self.title), self.summary, ""]
+        if self.claim:
+            head += [f"The claim tested: {self.claim}", ""]
         body = [s.to_text() + "\n" for s in self.sections]
         tail = []
+        if self.caveats:
+            tail += ["Caveats"] + [f"- {c}" for c in self.caveats] + [""]
         if self.assumptions:
             tail += ["Assumptions"] + [f"ASSUMPTION: {a}" for a in self.assumptions] + [""]
         if self.references:

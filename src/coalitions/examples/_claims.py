@@ -1,0 +1,120 @@
+"""The claim of the paper each worked case tests, and the caveats it closes with.
+
+The project starts from A. Kortunov, "Multilateralism: Understanding the Concept" (RIAC
+Working Paper 62, 2022). Each case opens with the claim of that paper it makes precise (or
+says that it is a textbook foundation rather than a claim of the paper) and closes with what
+its model leaves out. The texts are words, not results: every number a case reports comes from
+its computation.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLAIMS", "PAPER"]
+
+PAPER = "Kortunov, A. (2022). Multilateralism. RIAC Working Paper 62."
+
+#: Case name -> (the claim it tests, its caveats).
+CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "glove": (
+        "Not a claim of the paper: the textbook case the others build on, in which the scarce "
+        "side of a market holds the power.",
+        (
+            "A market of identical goods with transferable utility; real negotiations trade "
+            "goods that are not perfect substitutes.",
+        ),
+    ),
+    "security-council": (
+        "Enlarging a club of veto holders makes consensus harder: every added veto is one "
+        "more member that must be on board.",
+        (
+            "Votes are modelled as independent coin tosses (a priori power); real members vote "
+            "in blocs and by interest.",
+            "Abstention is counted as a no (see the labelled assumption).",
+            "The enlarged designs are illustrative, not the text of a reform proposal.",
+        ),
+    ),
+    "eu-council": (
+        "Under unanimity any member can block: in September 2020 Cyprus alone held up the "
+        "EU's Belarus sanctions.",
+        (
+            "A priori power measures the rule, not the politics: it says who could be pivotal, "
+            "not who was persuaded.",
+            "Population figures are Eurostat's, not the Council's legal annex.",
+        ),
+    ),
+    "blocs": (
+        "Blocs turn multilateral forums into bilateral ones: the G8 as seven against one.",
+        (
+            "Consensus is modelled as unanimity and the worth of agreement as one.",
+            "The G7's outside option is a range, not an estimate.",
+            "A caucus is assumed to vote as one on every issue.",
+        ),
+    ),
+    "small-states": (
+        "Small states gain a voice by coalition: the Alliance of Small Island States votes "
+        "as one in the General Assembly.",
+        (
+            "Votes are independent coin tosses outside the caucus; real General Assembly votes "
+            "are correlated by region and alignment.",
+        ),
+    ),
+    "legitimacy-efficiency": (
+        "Legitimacy trades against efficiency: broad inclusive formats are representative but "
+        "slow and weak, small ad hoc coalitions act fast.",
+        (
+            "Efficiency is measured as the a priori chance that a proposal passes, legitimacy "
+            "as protection against being outvoted; neither captures speed in days.",
+        ),
+    ),
+    "two-party-bargaining": (
+        "Not a claim of the paper: the bargaining foundations (axiomatic solutions and "
+        "alternating offers) the negotiation cases rely on.",
+        (
+            "Two parties with known utilities; real negotiations have private information and "
+            "more than two parties.",
+        ),
+    ),
+    "legislative-bargaining": (
+        "Unanimity drives outcomes towards what the least ambitious member accepts; a majority "
+        "rule lets a proposer build a cheap minimal coalition instead.",
+        (
+            "A stationary equilibrium with a random proposer and a fixed budget; real agenda "
+            "power is not random.",
+        ),
+    ),
+    "lowest-common-denominator": (
+        "Unanimity drives outcomes to the lowest common denominator: what the least ambitious "
+        "member accepts.",
+        (
+            "Preferences are single-peaked on one or two dimensions with known ideal points; "
+            "the ideal points are illustrative.",
+        ),
+    ),
+    "cyprus-belarus": (
+        "Any member can block, and a veto player can extract a linked concession: Cyprus "
+        "vetoed the Belarus sanctions until the EU also committed to act on Turkey's drilling "
+        "(September 2020).",
+        (
+            "Every utility parameter is illustrative; the sensitivity section shows which "
+            "conclusions depend on them.",
+            "The observed outcome is placed on the model's scale by a labelled judgement.",
+            "The model is one-shot; the six-monthly renewal of sanctions is a repeated game.",
+        ),
+    ),
+    "burden-sharing": (
+        "Burdens must be shared fairly (the UN budget, climate commitments), and a fair rule "
+        "depends on what is being shared.",
+        (
+            "The UN scale is modelled as a capped proportional rule calibrated to the published "
+            "rates; the real methodology adjusts GNI for debt and low income.",
+        ),
+    ),
+    "coalitions-of-the-willing": (
+        "Small ad hoc coalitions act where the full body cannot, but free riding limits how "
+        "large a self-enforcing coalition of the willing can be.",
+        (
+            "The stable size holds for the linear-quadratic specification of benefits and "
+            "costs; other specifications give other sizes.",
+        ),
+    ),
+}
