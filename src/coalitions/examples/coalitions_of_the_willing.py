@@ -27,6 +27,15 @@ COUNTRIES = 10
 SCALES = (5, 10, 20, 50, 100, 193)
 #: Marginal benefit of the public good and slope of the marginal cost.
 BENEFIT, COST = 1, 1
+#: ASSUMPTION: the second specification (Barrett 1994): saturation level of the concave
+#: benefit, and the cost-benefit ratios c / b it is solved for (a range, not estimates).
+SATURATION = 100
+COST_RATIOS = (Fraction(1, 100), Fraction(1, 20), Fraction(1, 10), Fraction(1, 2), 1, 5, 20)
+CONCAVE_ASSUMPTION = (
+    f"benefit (b/n)(aQ - Q^2/2) with a = {SATURATION}, cost (c/2) q_i^2 with b = 1; "
+    "signatories lead (Stackelberg) and non-signatories follow; the cost-benefit ratios are "
+    "a range, not estimates"
+)
 REFERENCES = [
     "Barrett, S. (1994). Self-enforcing international environmental agreements. "
     "Oxford Economic Papers 46, 878-894.",
@@ -39,7 +48,7 @@ REFERENCES = [
 def compute() -> dict:
     """Stability of every club size among :data:`COUNTRIES` countries, and the stable sizes
     and the share of the cooperation gain they capture for each number in :data:`SCALES`."""
-    from ..formation import agreement_stability, linear_quadratic_model
+    from ..formation import agreement_stability, barrett_model, linear_quadratic_model
 
     model = linear_quadratic_model(COUNTRIES, b=BENEFIT, c=COST)
     scales = []
@@ -64,6 +73,13 @@ def compute() -> dict:
         "c": COST,
         "result": agreement_stability(model),
         "scales": scales,
+        "concave": [
+            (
+                ratio,
+                agreement_stability(barrett_model(COUNTRIES, a=SATURATION, b=1, c=ratio)),
+            )
+            for ratio in COST_RATIOS
+        ],
     }
 
 
@@ -145,6 +161,33 @@ def report(results: dict) -> Report:
         data={"rows": scale_rows},
     )
 
+    concave = results["concave"]
+    concave_sizes = sorted({max(r.stable_sizes) for _, r in concave})
+    full = [ratio for ratio, r in concave if n in r.stable_sizes]
+    second = Section(
+        "A second specification: concave benefits and leading signatories (Barrett 1994)",
+        ["cost-benefit ratio c/b", "stable sizes", f"share of the {n} countries"],
+        [
+            [ratio, ", ".join(map(str, r.stable_sizes)), Fraction(max(r.stable_sizes), n)]
+            for ratio, r in concave
+        ],
+        [
+            f"With concave benefits and signatories that choose first, the stable club of "
+            f"{n} countries has {', '.join(map(str, concave_sizes))} members as the "
+            "cost-benefit ratio varies: the stable size of "
+            f"{stable} above is a property of the linear specification, not a general law.",
+            (
+                f"Full participation ({n} of {n}) is self-enforcing at c/b = "
+                f"{', '.join(str(ratio) for ratio in full)} only: the cheapest abatement in "
+                "the table, where cooperation adds least (Barrett 1994's paradox)."
+                if full and full == [concave[0][0]]
+                else f"Full participation is self-enforcing at c/b = {full or 'no ratio'}."
+            ),
+        ],
+        assumptions=[CONCAVE_ASSUMPTION],
+        data={"concave": [[ratio, list(r.stable_sizes)] for ratio, r in concave]},
+    )
+
     def plot():
         from ..plot import power_index_bars
 
@@ -165,7 +208,7 @@ def report(results: dict) -> Report:
         "coalitions-of-the-willing",
         TITLE,
         SUMMARY,
-        [sizes, scale],
+        [sizes, scale, second],
         references=REFERENCES,
         plot=plot,
     )

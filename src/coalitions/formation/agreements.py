@@ -23,6 +23,7 @@ from ..results import AgreementStabilityResult
 __all__ = [
     "AgreementModel",
     "linear_quadratic_model",
+    "barrett_model",
     "agreement_stability",
     "is_internally_stable",
     "is_externally_stable",
@@ -54,19 +55,25 @@ class AgreementModel:
     name: str = "custom"
 
     def __post_init__(self) -> None:
-        if isinstance(self.n, bool) or not isinstance(self.n, (int, np.integer)) or self.n < 2:
-            raise InvalidProblemError(
-                f"an agreement model needs an integer number of players n >= 2, got {self.n!r}."
-            )
-        if self.n > MAX_AGREEMENT_PLAYERS:
-            raise TooLargeError(
-                f"an agreement model of n = {self.n} players is checked size by size (n "
-                f"payoff evaluations); the limit is {MAX_AGREEMENT_PLAYERS:,} players."
-            )
+        _check_count(self.n)
         if not callable(self.signatory) or not callable(self.nonsignatory):
             raise InvalidProblemError(
                 "signatory and nonsignatory must be functions of the number of signatories k."
             )
+
+
+def _check_count(n: Any) -> int:
+    """The number of players of an agreement model: an integer from 2 to the limit."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
+        raise InvalidProblemError(
+            f"an agreement model needs an integer number of players n >= 2, got {n!r}."
+        )
+    if n > MAX_AGREEMENT_PLAYERS:
+        raise TooLargeError(
+            f"an agreement model of n = {n} players is checked size by size (n payoff "
+            f"evaluations); the limit is {MAX_AGREEMENT_PLAYERS:,} players."
+        )
+    return int(n)
 
 
 def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
@@ -108,22 +115,7 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
     >>> model.signatory(3), model.nonsignatory(3)
     (Fraction(23, 2), Fraction(31, 2))
     """
-    factors: list[float | Fraction] = []
-    for name, value in (("b", b), ("c", c)):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(
-            value, (int, float, Fraction, np.integer, np.floating)
-        ):
-            raise InvalidProblemError(f"{name} must be a positive number, got {value!r}.")
-        if not value > 0:
-            raise InvalidProblemError(f"{name} must be positive, got {value!r}.")
-        # Floats (numpy's too) stay floats; integers and Fractions keep the payoffs exact.
-        if isinstance(value, (float, np.floating)):
-            if not math.isfinite(value):
-                raise InvalidProblemError(f"{name} must be a finite number, got {value!r}.")
-            factors.append(float(value))
-        else:
-            factors.append(Fraction(int(value) if isinstance(value, np.integer) else value))
-    b, c = factors
+    b, c = _positive("b", b), _positive("c", c)
     scale = b * b / c
     half = Fraction(1, 2) if not isinstance(scale, float) else 0.5
 
@@ -134,6 +126,87 @@ def linear_quadratic_model(n: int, *, b: Any = 1, c: Any = 1) -> AgreementModel:
         return scale * (k * k + n - k - half)
 
     return AgreementModel(n, signatory, nonsignatory, name="linear-quadratic")
+
+
+def barrett_model(n: int, *, a: Any = 100, b: Any = 1, c: Any = 1) -> AgreementModel:
+    r"""Barrett's (1994) model: concave benefits, and signatories that lead.
+
+    Each of ``n`` countries abates ``q_i`` at cost :math:`\tfrac{c}{2} q_i^2` and enjoys the
+    concave benefit :math:`\tfrac{b}{n}\,(aQ - Q^2/2)` of the total abatement ``Q``. The
+    non-signatories best-respond, :math:`q_n = \lambda (a - Q)` with
+    :math:`\lambda = b/(cn)`; the ``k`` signatories choose their common abatement first
+    (Stackelberg leaders), anticipating that response, to maximise their joint payoff:
+
+    .. math::
+
+        q_s = \lambda k \rho\,(a - Q), \quad \rho = \frac{1}{1 + (n - k)\lambda}, \qquad
+        Q = \frac{a\mu}{1 + \mu}, \quad \mu = \lambda\,(k^2 \rho + n - k).
+
+    Unlike the linear-quadratic model, whose stable club always has 3 members, the stable
+    size here depends on the ratio ``c / b``: full participation is self-enforcing only when
+    the gains from cooperation are small (Barrett 1994).
+
+    Parameters
+    ----------
+    n : int
+        Number of countries (at least 2).
+    a, b, c : number
+        Saturation level of the benefit, its weight and the cost slope (positive). Integers
+        or Fractions keep the payoffs exact.
+
+    Returns
+    -------
+    AgreementModel
+        ``name="barrett"``, for :func:`agreement_stability`.
+
+    References
+    ----------
+    .. [1] Barrett, S. (1994). Self-enforcing international environmental agreements.
+       *Oxford Economic Papers* 46, 878-894.
+
+    Examples
+    --------
+    >>> from coalitions.formation import agreement_stability, barrett_model
+    >>> agreement_stability(barrett_model(10, c=1)).stable_sizes
+    (3,)
+    >>> agreement_stability(barrett_model(10, c=Fraction(1, 100))).stable_sizes
+    (10,)
+    """
+    n = _check_count(n)
+    a, b, c = (_positive(name, value) for name, value in (("a", a), ("b", b), ("c", c)))
+    lam = b / (c * n)
+
+    def state(k: int) -> tuple[Any, Any, Any]:
+        rho = 1 / (1 + (n - k) * lam)
+        mu = lam * (k * k * rho + n - k)
+        total = a * mu / (1 + mu)
+        benefit = b / n * (a * total - total * total / 2)
+        return benefit, lam * k * rho * (a - total), lam * (a - total)
+
+    def signatory(k: int) -> Any:
+        benefit, q_s, _ = state(k)
+        return benefit - c * q_s * q_s / 2
+
+    def nonsignatory(k: int) -> Any:
+        benefit, _, q_n = state(k)
+        return benefit - c * q_n * q_n / 2
+
+    return AgreementModel(n, signatory, nonsignatory, name="barrett")
+
+
+def _positive(name: str, value: Any) -> Any:
+    """A positive parameter: floats stay floats, integers and Fractions become Fractions."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, (int, float, Fraction, np.integer, np.floating)
+    ):
+        raise InvalidProblemError(f"{name} must be a positive number, got {value!r}.")
+    if not value > 0:
+        raise InvalidProblemError(f"{name} must be positive, got {value!r}.")
+    if isinstance(value, (float, np.floating)):
+        if not math.isfinite(value):
+            raise InvalidProblemError(f"{name} must be a finite number, got {value!r}.")
+        return float(value)
+    return Fraction(int(value) if isinstance(value, np.integer) else value)
 
 
 def _check_model(model: Any, function: str) -> AgreementModel:
