@@ -39,3 +39,18 @@ def test_every_case_opens_with_its_claim_and_closes_with_caveats():
     assert text.index("The claim tested") < text.index(report.sections[0].title)
     assert text.index("Caveats") > text.index(report.sections[-1].title)
     assert report.to_dict()["claim"] == report.claim
+
+
+def test_caucus_gains_under_two_indices_and_aosis_under_consensus():
+    small = get_case("small-states").compute()["consensus"]
+    members = len(get_case("small-states").compute()["members"])
+    # unanimity of 193 is symmetric; with the caucus as one it is unanimity of 157 voters
+    assert small["shapley_shubik_separately"] == Fraction(members, 193)
+    assert small["shapley_shubik_caucus"] == Fraction(1, 193 - members + 1)
+    assert small["banzhaf_caucus"] == small["shapley_shubik_caucus"]
+    assert small["decisive_alone"] == Fraction(1, 2**192)
+    blocs = run_case("blocs").section("A caucus in the EU Council").data
+    assert (
+        blocs["caucus"] > blocs["separately"]
+        and blocs["caucus_banzhaf"] > blocs["separately_banzhaf"]
+    )

@@ -63,7 +63,7 @@ def compute() -> dict:
     Shapley-Shubik power of the Visegrad four in the EU Council, separately and as one."""
     from ..datasets import eu_council
     from ..games.classes import unanimity_game
-    from ..power import shapley_shubik_index
+    from ..power import banzhaf_index, shapley_shubik_index
     from ..solutions import shapley_value
     from ..solutions.owen import owen_value
 
@@ -76,6 +76,8 @@ def compute() -> dict:
         "caucus": V4,
         "alone": shapley_shubik_index(eu_council(2020)),
         "merged": shapley_shubik_index(_merged_eu_council(V4, CAUCUS)),
+        "alone_banzhaf": banzhaf_index(eu_council(2020)),
+        "merged_banzhaf": banzhaf_index(_merged_eu_council(V4, CAUCUS)),
         "outside_options": [
             (
                 option,
@@ -158,24 +160,33 @@ def report(results: dict) -> Report:
     )
 
     alone, merged, v4 = results["alone"], results["merged"], results["caucus"]
+    alone_bz, merged_bz = results["alone_banzhaf"], results["merged_banzhaf"]
     separately = sum(alone[p] for p in v4)
+    separately_bz = sum(alone_bz[p] for p in v4)
     caucus = Section(
         f"A caucus in the EU Council: the {CAUCUS} voting as one",
-        ["who", "Shapley-Shubik (QMV)"],
+        ["who", "Shapley-Shubik (QMV)", "Banzhaf, normalised (QMV)"],
         [
-            *[[p, float(alone[p])] for p in v4],
-            [f"the {len(v4)}, voting separately (sum)", float(separately)],
-            [f"the {len(v4)} as one caucus", float(merged[CAUCUS])],
+            *[[p, float(alone[p]), float(alone_bz[p])] for p in v4],
+            [f"the {len(v4)}, voting separately (sum)", float(separately), float(separately_bz)],
+            [f"the {len(v4)} as one caucus", float(merged[CAUCUS]), float(merged_bz[CAUCUS])],
         ],
         [
             f"Merging {len(v4)} votes into one bloc (their states and populations added up) "
             f"changes their combined Shapley-Shubik power from {float(separately):.4f} to "
-            f"{float(merged[CAUCUS]):.4f} ({float(merged[CAUCUS] / separately - 1):+.0%}).",
+            f"{float(merged[CAUCUS]):.4f} ({float(merged[CAUCUS] / separately - 1):+.0%}), and "
+            f"their normalised Banzhaf power from {float(separately_bz):.4f} to "
+            f"{float(merged_bz[CAUCUS]):.4f} ({float(merged_bz[CAUCUS] / separately_bz - 1):+.0%}).",
             "A caucus gains when its joint weight makes it pivotal more often than its members "
             "would be one by one; the gain is shared inside the caucus by its own rules.",
         ],
         assumptions=["the caucus always votes together, and the rest vote independently"],
-        data={"separately": separately, "caucus": merged[CAUCUS]},
+        data={
+            "separately": separately,
+            "caucus": merged[CAUCUS],
+            "separately_banzhaf": separately_bz,
+            "caucus_banzhaf": merged_bz[CAUCUS],
+        },
     )
 
     def plot():

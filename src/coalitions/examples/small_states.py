@@ -56,11 +56,25 @@ def compute() -> dict:
                 "caucus_decisive": banzhaf_index(bloc, normalized=False)["caucus"],
             }
         )
+    # consensus: every member must agree, so every member (and the caucus) holds a veto
+    separately = WeightedVotingGame(ASSEMBLY, [1] * ASSEMBLY)
+    caucus = WeightedVotingGame(
+        ASSEMBLY, [m] + [1] * rest, ["caucus"] + [f"other {i + 1}" for i in range(rest)]
+    )
+    consensus = {
+        "shapley_shubik_separately": m * shapley_shubik_index(separately).x[0],
+        "shapley_shubik_caucus": shapley_shubik_index(caucus)["caucus"],
+        "banzhaf_separately": m * banzhaf_index(separately).x[0],
+        "banzhaf_caucus": banzhaf_index(caucus)["caucus"],
+        "decisive_alone": banzhaf_index(separately, normalized=False).x[0],
+        "caucus_decisive": banzhaf_index(caucus, normalized=False)["caucus"],
+    }
     return {
         "members": members,
         "assembly": ASSEMBLY,
         "decisive_inside": inside.x[0],
         "rules": rules,
+        "consensus": consensus,
     }
 
 
@@ -124,6 +138,35 @@ def report(results: dict) -> Report:
         data=data,
     )
 
+    c = results["consensus"]
+    through = p_inside * c["caucus_decisive"]
+    consensus = Section(
+        f"Under consensus: the caucus of {m} when every member can block",
+        ["measure", "the members separately", "the caucus as one"],
+        [
+            [
+                "Shapley-Shubik (sum of the members)",
+                c["shapley_shubik_separately"],
+                c["shapley_shubik_caucus"],
+            ],
+            ["Banzhaf, normalised (sum)", c["banzhaf_separately"], c["banzhaf_caucus"]],
+            ["a member decides the vote", float(c["decisive_alone"]), float(through)],
+        ],
+        [
+            f"Under consensus the caucus's share of power falls from "
+            f"{float(c['shapley_shubik_separately']):.3f} to "
+            f"{float(c['shapley_shubik_caucus']):.4f} (Shapley-Shubik; the normalised Banzhaf "
+            f"index gives {float(c['banzhaf_caucus']):.4f}): a veto counts once, however many "
+            "members cast it.",
+            "Penrose's chance that one member decides the outcome still rises through the "
+            f"caucus, by a factor of {float(through / c['decisive_alone']):.3g}: the two indices "
+            "answer different questions (a share of the power to decide, against the chance "
+            "of being decisive), and under consensus they point in opposite directions.",
+        ],
+        assumptions=["consensus is modelled as unanimity of all members, with no abstention"],
+        data={k: v for k, v in c.items()},
+    )
+
     def plot():
         from ..plot import power_index_bars
 
@@ -137,4 +180,6 @@ def report(results: dict) -> Report:
             ylabel="chance that one member decides the vote",
         )
 
-    return Report("small-states", TITLE, SUMMARY, [section], references=REFERENCES, plot=plot)
+    return Report(
+        "small-states", TITLE, SUMMARY, [section, consensus], references=REFERENCES, plot=plot
+    )
