@@ -93,7 +93,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
         ),
     ),
     # a posteriori power: decisiveness and success given who tends to vote yes
-    ("power", ("decisiveness", "success")),
+    ("power", ("decisiveness", "success", "weighted_representation")),
+    ("results", ("WeightednessResult",)),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LPSolution", "solve_lp"]
+__all__ = ["LPSolution", "solve_lp", "solve_integer_lp"]
 
 
 @dataclass(frozen=True)
@@ -85,3 +85,37 @@ def solve_lp(
         None if ineq is None else np.asarray(ineq),
         None if eq is None else np.asarray(eq),
     )
+
+
+def solve_integer_lp(c, A_ub, b_ub, *, lower=0, upper=None) -> LPSolution:
+    """Minimise ``c @ x`` over integer ``x`` with ``A_ub x <= b_ub`` and ``lower <= x <=
+    upper`` (HiGHS's branch and bound through :func:`scipy.optimize.milp`).
+
+    Returns
+    -------
+    LPSolution
+        ``x`` rounded to the integers the solver found (``success=False`` with its message
+        when the problem is infeasible or the solver stopped).
+
+    Examples
+    --------
+    >>> solve_integer_lp([3, 4], [[-2, -3]], [-7]).x.tolist()
+    [2, 1]
+    """
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    c = np.asarray(c, dtype=np.float64)
+    high = np.inf if upper is None else upper
+    try:
+        result = milp(
+            c,
+            constraints=LinearConstraint(np.asarray(A_ub, dtype=np.float64), -np.inf, b_ub),
+            integrality=np.ones(len(c)),
+            bounds=Bounds(lower, high),
+        )
+    except ValueError as error:
+        return LPSolution(False, -1, f"the integer LP is malformed: {error}")
+    if not result.success or result.x is None:
+        return LPSolution(False, int(result.status), str(result.message))
+    x = np.rint(result.x).astype(np.int64)
+    return LPSolution(True, int(result.status), str(result.message), x, float(c @ x))

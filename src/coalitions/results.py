@@ -1262,6 +1262,35 @@ class OutsideOptionResult(RubinsteinResult):
     _repr_fields: ClassVar[tuple[str, ...]] = ("binding",)
 
 
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class WeightednessResult(Result):
+    """Whether a simple game is weighted (:func:`coalitions.weighted_representation`).
+
+    Attributes
+    ----------
+    is_weighted : bool
+        Also the ``value``.
+    weights : tuple of int or None
+        A minimal integer representation (least total weight), checked exactly.
+    quota : int or None
+    trading_transform : tuple or None
+        When not weighted: ``(winning, losing)``, each a tuple of ``(coalition, count)``
+        with equal total counts, every player appearing at least as often among the losing
+        coalitions; checked exactly.
+    """
+
+    is_weighted: bool = False
+    weights: tuple | None = None
+    quota: int | None = None
+    trading_transform: tuple | None = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("weights", "quota")
+
+    @property
+    def value(self) -> bool:
+        """Whether the game is weighted."""
+        return self.is_weighted
+
+
 #: Every result class (in the order defined here), with the two encoders.
 __all__ = [
     "jsonable",

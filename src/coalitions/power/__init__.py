@@ -6,7 +6,8 @@ Games are built in :mod:`coalitions.games.simple`; real bodies are in
 
 from . import a_posteriori, checks, indices
 from .a_posteriori import decisiveness, success
+from .weightedness import weighted_representation
 from .checks import *
 from .indices import *
 
-__all__ = [*indices.__all__, *checks.__all__, "decisiveness", "success"]
+__all__ = [*indices.__all__, *checks.__all__, "decisiveness", "success", "weighted_representation"]

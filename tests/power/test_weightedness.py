@@ -1,0 +1,98 @@
+"""Weightedness: every weighted game is recognised and its minimal integer weights reproduce
+its table; every "not weighted" verdict carries a trading transform checked here from the
+definition; and a brute force over small integer weights agrees on every game of four players
+drawn."""
+
+import itertools
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import weighted_voting_games
+
+import coalitions as co
+from coalitions.exceptions import TooLargeError
+
+
+def _table(game):
+    return np.asarray(game.winning_table(), dtype=bool)
+
+
+def check(game, result):
+    """An independent check of either answer."""
+    if result.value:
+        rebuilt = co.WeightedVotingGame(result.quota, list(result.weights), list(game.players))
+        assert np.array_equal(_table(rebuilt), _table(game))
+        return
+    winning, losing = result.trading_transform
+    assert sum(c for _, c in winning) == sum(c for _, c in losing) > 0
+    assert all(game.is_winning(set(s)) for s, _ in winning)
+    assert not any(game.is_winning(set(s)) for s, _ in losing)
+    counts_x = Counter(p for s, c in winning for p in s for _ in range(c))
+    counts_y = Counter(p for s, c in losing for p in s for _ in range(c))
+    assert all(counts_x[p] <= counts_y[p] for p in game.players)
+
+
+@given(game=weighted_voting_games(max_players=8))
+def test_weighted_games_are_recognised_with_no_more_weight(game):
+    result = co.weighted_representation(game)
+    assert result.value and result.exact
+    check(game, result)
+    assert sum(result.weights) <= sum(int(w) for w in game.weights)
+
+
+@settings(max_examples=40)
+@given(
+    first=weighted_voting_games(min_players=5, max_players=5),
+    second=weighted_voting_games(min_players=5, max_players=5),
+    how=st.sampled_from(["and", "or"]),
+)
+def test_compound_games_get_a_checked_answer_either_way(first, second, how):
+    game = co.CompoundGame(how, [first, second])
+    check(game, co.weighted_representation(game))
+
+
+def _weighted_by_brute_force(table, n, top=4):
+    masks = np.arange(1 << n)
+    bits = (masks[:, None] >> np.arange(n)) & 1
+    for weights in itertools.product(range(top + 1), repeat=n):
+        sums = bits @ np.array(weights)
+        for quota in range(0, sum(weights) + 2):
+            if np.array_equal(sums >= quota, table):
+                return True
+    return False
+
+
+def test_verdicts_agree_with_a_brute_force_on_four_players():
+    rng = np.random.default_rng(4)
+    seen, verdicts = 0, set()
+    while seen < 60:
+        # a random monotone game: the up-closure of a few random coalitions
+        n, table = 4, np.zeros(16, dtype=bool)
+        for seed in rng.integers(1, 16, size=rng.integers(1, 4)):
+            table |= (np.arange(16) & seed) == seed
+        if table.all() or not table.any():
+            continue
+        players = ["a", "b", "c", "d"]
+        winning = [[players[i] for i in range(n) if m >> i & 1] for m in np.flatnonzero(table)]
+        game = co.SimpleGame.from_winning(winning, players)
+        result = co.weighted_representation(game)
+        check(game, result)
+        assert result.value == _weighted_by_brute_force(table, n)
+        verdicts.add(result.value)
+        seen += 1
+    assert verdicts == {True, False}  # both answers were exercised
+
+
+def test_known_answers():
+    eec = co.weighted_representation(co.datasets.eec_council_1958())
+    assert eec.value and eec.weights[-1] == 0  # Luxembourg is a null player
+    council = co.weighted_representation(co.datasets.un_security_council())
+    assert council.value and len(set(council.weights[:5])) == 1
+
+
+def test_limits():
+    with pytest.raises(TooLargeError):
+        co.weighted_representation(co.WeightedVotingGame(10, [1] * 19))
