@@ -438,6 +438,7 @@ def _base_calls():
         "linear_quadratic_model": ((5,), {"b": 1, "c": 1}),
         "barrett_model": ((5,), {"a": 100, "b": 1, "c": 1}),
         "weighted_representation": ((co.WeightedVotingGame(3, [2, 1, 1]),), {}),
+        "jagiellonian_compromise": (({"a": 100, "b": 400, "c": 900},), {}),
         "agreement_stability": ((co.linear_quadratic_model(5),), {"indifferent": "join"}),
         "is_internally_stable": ((co.linear_quadratic_model(5), 3), {}),
         "is_externally_stable": ((co.linear_quadratic_model(5), 3), {"indifferent": "join"}),

@@ -79,6 +79,7 @@ FACTORIES = {
     "PolytopeResult": lambda: co.core_cover(co.bankruptcy_game(200, [100, 200, 300])),
     "OutsideOptionResult": lambda: co.outside_option_bargaining(0.9, [0, 0.6]),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
+    "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),

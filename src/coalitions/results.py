@@ -1291,6 +1291,33 @@ class WeightednessResult(Result):
         return self.is_weighted
 
 
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class DesignResult(AllocationResult):
+    """A designed weighted vote (:func:`coalitions.jagiellonian_compromise`): ``x`` is the
+    normalised Banzhaf index at the chosen quota.
+
+    Attributes
+    ----------
+    weights : tuple of int
+    quota : int
+    quota_share : float
+        ``quota`` as a share of the total weight.
+    formula_share : float
+        The closed-form approximation of the optimal quota's share.
+    distance, formula_distance : float
+        Distance between the normalised Banzhaf index and the normalised weights at the
+        chosen quota and at the formula's quota.
+    """
+
+    weights: tuple = ()
+    quota: int = 0
+    quota_share: float = 0.0
+    formula_share: float = 0.0
+    distance: float = 0.0
+    formula_distance: float = 0.0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("quota_share", "distance")
+
+
 #: Every result class (in the order defined here), with the two encoders.
 __all__ = [
     "jsonable",

@@ -7,7 +7,15 @@ Games are built in :mod:`coalitions.games.simple`; real bodies are in
 from . import a_posteriori, checks, indices
 from .a_posteriori import decisiveness, success
 from .weightedness import weighted_representation
+from .design import jagiellonian_compromise
 from .checks import *
 from .indices import *
 
-__all__ = [*indices.__all__, *checks.__all__, "decisiveness", "success", "weighted_representation"]
+__all__ = [
+    *indices.__all__,
+    *checks.__all__,
+    "decisiveness",
+    "success",
+    "weighted_representation",
+    "jagiellonian_compromise",
+]
