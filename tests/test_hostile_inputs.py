@@ -68,6 +68,8 @@ SKIP = {
     "LinkageResult",
     "KernelResult",
     "BargainingSetResult",
+    "DesignResult",
+    "WeightednessResult",
     "ValueOracle",
     "Case",
     "Report",
