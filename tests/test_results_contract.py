@@ -80,6 +80,7 @@ FACTORIES = {
     "OutsideOptionResult": lambda: co.outside_option_bargaining(0.9, [0, 0.6]),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
     "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
+    "InteractionResult": lambda: co.interaction_index(GLOVE),
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),

@@ -94,7 +94,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ),
     # a posteriori power: decisiveness and success given who tends to vote yes
     ("power", ("decisiveness", "success", "weighted_representation", "jagiellonian_compromise")),
-    ("results", ("WeightednessResult", "DesignResult")),
+    ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),

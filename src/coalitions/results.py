@@ -1318,6 +1318,48 @@ class DesignResult(AllocationResult):
     _repr_fields: ClassVar[tuple[str, ...]] = ("quota_share", "distance")
 
 
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class InteractionResult(AllocationResult):
+    """Pairwise interaction indices (:func:`coalitions.interaction_index`).
+
+    Attributes
+    ----------
+    matrix : tuple of tuple
+        ``matrix[i][j]``: the interaction of players i and j (symmetric); the diagonal holds
+        each player's index of order 1.
+    x : numpy.ndarray
+        Each player's total interaction with the others (the off-diagonal row sums).
+    order : int
+    cost : bool
+        True for a cost game.
+    """
+
+    matrix: tuple = ()
+    order: int = 2
+    _repr_fields: ClassVar[tuple[str, ...]] = ("order",)
+
+    def pair(self, first: str, second: str) -> Any:
+        """The interaction of two players by name."""
+        i, j = (self._index(p) for p in (first, second))
+        return self.matrix[i][j]
+
+    def _index(self, player: str) -> int:
+        try:
+            return self.players.index(player)
+        except ValueError:
+            raise UnknownPlayerError(
+                f"no player {player!r}; the players are {list(self.players)}"
+            ) from None
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["matrix"] = {
+            p: dict(zip(self.players, jsonable(list(row))))
+            for p, row in zip(self.players, self.matrix)
+        }
+        return out
+
+
 #: Every result class (in the order defined here), with the two encoders.
 __all__ = [
     "jsonable",

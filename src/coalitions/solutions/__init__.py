@@ -78,3 +78,6 @@ from .sets import core_center, core_cover, reasonable_set, weber_set  # noqa: E4
 
 __all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
 __all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]
+from .interaction import interaction_index  # noqa: E402
+
+__all__ += ["interaction_index"]
