@@ -92,6 +92,18 @@ def _certificate(n: int, winning: np.ndarray, losing: np.ndarray) -> tuple | Non
     return None
 
 
+def _answer(players: tuple, **found: Any) -> WeightednessResult:
+    """The result: weights and a quota, or the trading transform (both checked)."""
+    return WeightednessResult(
+        players=players,
+        exact=True,
+        concept="weightedness",
+        method="integer-lp",
+        is_weighted="weights" in found,
+        **found,
+    )
+
+
 @front_door(WEIGHTEDNESS_METHODS)
 def weighted_representation(game: Any, *, method: str = "integer-lp") -> WeightednessResult:
     r"""Weights and a quota that represent a simple game, or a proof that none exist.
@@ -159,16 +171,7 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
     n, winning, losing = _frontier(game)
     players = game.players
     if len(losing) == 0 or len(winning) == 0:  # everything wins (or nothing): weight 0, quota 0
-        weights, quota = (0,) * n, 0 if len(losing) == 0 else 1
-        return WeightednessResult(
-            players=players,
-            exact=True,
-            concept="weightedness",
-            method="integer-lp",
-            is_weighted=True,
-            weights=weights,
-            quota=quota,
-        )
+        return _answer(players, weights=(0,) * n, quota=0 if len(losing) == 0 else 1)
     a = masks_to_matrix(winning, n).astype(np.float64)
     b = masks_to_matrix(losing, n).astype(np.float64)
     # variables (w_1..w_n, q): -w(S) + q <= 0 for winning, w(T) - q <= -1 for losing
@@ -184,15 +187,7 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
             check = WeightedVotingGame(quota, list(weights), list(players))
             table = np.asarray(game.winning_table(), dtype=bool)
             if np.array_equal(np.asarray(check.winning_table(), dtype=bool), table):
-                return WeightednessResult(
-                    players=players,
-                    exact=True,
-                    concept="weightedness",
-                    method="integer-lp",
-                    is_weighted=True,
-                    weights=weights,
-                    quota=quota,
-                )
+                return _answer(players, weights=weights, quota=quota)
     certificate = _certificate(n, winning, losing)
     if certificate is None:
         raise SolverError(
@@ -200,12 +195,8 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
             "and no trading transform could be verified; please report this game."
         )
     xs, ys = certificate
-    return WeightednessResult(
-        players=players,
-        exact=True,
-        concept="weightedness",
-        method="integer-lp",
-        is_weighted=False,
+    return _answer(
+        players,
         trading_transform=(
             tuple((names_of(mask, players), count) for mask, count in xs if count),
             tuple((names_of(mask, players), count) for mask, count in ys if count),

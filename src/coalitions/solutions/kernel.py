@@ -280,7 +280,7 @@ def is_in_kernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     References
     ----------
     .. [1] Davis, M. and Maschler, M. (1965). The kernel of a cooperative game. *Naval
-       Research Logistics Quarterly* 12(3), 223-259.
+       Research Logistics Quarterly* 12(3), 223-259 (the definition checked here).
 
     Examples
     --------
