@@ -219,6 +219,19 @@ def maximum_surpluses(game: TUGame, x: Sequence[Any]) -> np.ndarray:
     return out
 
 
+#: What the two membership tests say alike of their arguments and answer.
+_MEMBERSHIP_DOC = """x : sequence or mapping of numbers
+    One payoff (cost share) per player.
+atol : float
+    Tolerance for float games, relative to the largest absolute worth. A rational game is
+    checked exactly (floats in ``x`` are read as the decimal they print as).
+
+Returns
+-------
+bool"""
+
+
+@fill_doc(membership=_MEMBERSHIP_DOC)
 def is_in_prekernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     r"""Whether ``x`` is in the prekernel.
 
@@ -229,15 +242,7 @@ def is_in_prekernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
     ----------
     game : TUGame
         A float or rational game, of worths or of costs.
-    x : sequence or mapping of numbers
-        One payoff (cost share) per player.
-    atol : float
-        Tolerance for float games, relative to the largest absolute worth. A rational game is
-        checked exactly (floats in ``x`` are read as the decimal they print as).
-
-    Returns
-    -------
-    bool
+    {{membership}}
 
     References
     ----------
@@ -255,6 +260,7 @@ def is_in_prekernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bo
     return _check(game, x, "is_in_prekernel", kernel=False, atol=atol)
 
 
+@fill_doc(membership=_MEMBERSHIP_DOC)
 def is_in_kernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     r"""Whether ``x`` is in the kernel.
 
@@ -267,15 +273,7 @@ def is_in_kernel(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
     ----------
     game : TUGame
         A float or rational game, of worths or of costs (cost shares: ``x_j = c(\{j\})``).
-    x : sequence or mapping of numbers
-        One payoff (cost share) per player.
-    atol : float
-        Tolerance for float games, relative to the largest absolute worth. A rational game is
-        checked exactly.
-
-    Returns
-    -------
-    bool
+    {{membership}}
 
     References
     ----------
