@@ -21,6 +21,17 @@ __all__ = [
     "is_essential",
     "symmetric_pairs",
     "MAX_SUPERADDITIVE_PLAYERS",
+    "is_weakly_superadditive",
+    "is_additive",
+    "is_constant_sum",
+    "is_zero_normalized",
+    "is_symmetric",
+    "is_nonnegative",
+    "is_totally_positive",
+    "is_concave",
+    "is_one_convex",
+    "is_average_convex",
+    "is_simple_game",
 ]
 
 #: Checking superadditivity compares 3**n pairs of disjoint coalitions.
@@ -192,3 +203,215 @@ def _symmetry_candidates(game: TUGame, tol: float):
     magnitude = np.abs(weighted).sum()
     slack = tol * 2.0 * 2 ** (n - 1) + 1e-9 * magnitude + 1e-300
     return lambda i, j: abs(sums[i] - sums[j]) <= slack
+
+
+# ----------------------------------------------------------------- more classes of games
+def _singles(values: np.ndarray, n: int) -> list:
+    return [values[1 << i] for i in range(n)]
+
+
+def _additive_part(game: TUGame) -> np.ndarray:
+    """``a(S) = sum of v({i}) over S``, in the game's number kind."""
+    from .._bits import subset_sums
+
+    values = game.values
+    singles = np.array(_singles(values, game.n_players), dtype=values.dtype)
+    return subset_sums(singles, game.n_players, empty=values[0] * 0)
+
+
+def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``v(S + i) >= v(S) + v({i})`` for every ``S`` without ``i``; equivalently the
+    zero-normalised game is monotone (the game is *zero-monotonic*).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_weakly_superadditive(co.majority_game(3))
+    True
+    """
+    values, _ = _numeric(game, "is_weakly_superadditive")
+    tol = _tolerance(game, atol)
+    return all(
+        _all(with_i - without - values[1 << i] >= -tol)
+        for i, (without, with_i) in enumerate(split_on(values, i) for i in range(game.n_players))
+    )
+
+
+def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``v(S)`` is the sum of its members' worths for every ``S`` (inessential in the
+    strong sense: cooperation creates nothing anywhere).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_additive(co.TUGame([0, 1, 2, 3]))
+    True
+    """
+    values, _ = _numeric(game, "is_additive")
+    return _all(abs(values - _additive_part(game)) <= _tolerance(game, atol))
+
+
+def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``v(S) + v(N - S) = v(N)`` for every ``S`` (what one side wins, the other
+    loses).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_constant_sum(co.majority_game(3))
+    True
+    """
+    values, _ = _numeric(game, "is_constant_sum")
+    return _all(abs(values + values[::-1] - values[-1]) <= _tolerance(game, atol))
+
+
+def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether every single player's worth is 0.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_zero_normalized(co.glove_game(["L"], ["R1", "R2"]))
+    True
+    """
+    values, _ = _numeric(game, "is_zero_normalized")
+    tol = _tolerance(game, atol)
+    return all(abs(v) <= tol for v in _singles(values, game.n_players))
+
+
+def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``v(S)`` depends on ``|S|`` only (every two players are interchangeable).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_symmetric(co.majority_game(3)), co.is_symmetric(co.glove_game(["L"], ["R1", "R2"]))
+    (True, False)
+    """
+    values, _ = _numeric(game, "is_symmetric")
+    sizes = popcounts(game.n_players)
+    tol = _tolerance(game, atol)
+    first: dict[int, int] = {}
+    for mask, size in enumerate(sizes.tolist()):
+        first.setdefault(size, mask)
+    reference = values[[first[s] for s in sizes.tolist()]]
+    return _all(abs(values - reference) <= tol)
+
+
+def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether every coalition's worth is at least 0.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_nonnegative(co.TUGame([0, -1, 1, 1]))
+    False
+    """
+    values, _ = _numeric(game, "is_nonnegative")
+    return _all(values >= -_tolerance(game, atol))
+
+
+def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether every Harsanyi dividend is at least 0 (a non-negative sum of unanimity games,
+    which makes the game convex).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_totally_positive(co.glove_game(["L"], ["R1", "R2"]))
+    False
+    """
+    from .transforms import harsanyi_dividends
+
+    _numeric(game, "is_totally_positive")
+    return _all(harsanyi_dividends(game).values >= -_tolerance(game, atol))
+
+
+def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``v(S) + v(T) >= v(S | T) + v(S & T)`` for all ``S, T`` (submodular): marginal
+    contributions shrink as coalitions grow, as costs do with economies of scale.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_concave(co.airport_game([1, 2, 3]))
+    True
+    """
+    values, _ = _numeric(game, "is_concave")
+    negated = TUGame(-np.asarray(values), game.players)
+    return is_convex(negated, atol=atol)
+
+
+def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether the game is 1-convex (Driessen 1985): with the gap ``g(S) = M(S) - v(S)`` over
+    the utopia payoffs ``M_i = v(N) - v(N - i)``, ``0 <= g(N) <= g(S)`` for every non-empty
+    ``S``. Then the nucleolus, the tau value and the centre of the core coincide.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_one_convex(co.majority_game(3))
+    False
+    """
+    values, _ = _numeric(game, "is_one_convex")
+    n = game.n_players
+    full = (1 << n) - 1
+    utopia = np.array(
+        [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
+    )
+    from .._bits import subset_sums
+
+    gap = subset_sums(utopia, n, empty=values[0] * 0) - values
+    tol = _tolerance(game, atol)
+    return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
+
+
+def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
+    """Whether ``sum over i in S of (v(T) - v(T - i)) >= sum over i in S of (v(S) - v(S - i))``
+    for all ``S`` inside ``T`` (Iñarra and Usategui 1993): a coalition's members add more, in
+    total, to larger coalitions. Convex games are average convex, and their Shapley value is in
+    the core. All ``3**n`` pairs are compared.
+
+    Raises
+    ------
+    TooLargeError
+        Above 14 players.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_average_convex(co.majority_game(3))
+    False
+    """
+    values, _ = _numeric(game, "is_average_convex")
+    n = game.n_players
+    if n > 14:
+        raise TooLargeError(f"is_average_convex compares 3**n pairs; {n} players is above 14.")
+    tol = _tolerance(game, atol)
+    # c[T][S] = sum over i in S of (v(T) - v(T - i)), read for every S inside T
+    masks = np.arange(1 << n)
+    for t in range(1 << n):
+        subs = masks[(masks & t) == masks]
+        loss = [values[t] - values[t ^ (1 << i)] if t >> i & 1 else 0 for i in range(n)]
+        own = [sum(values[s] - values[s ^ (1 << i)] for i in range(n) if s >> i & 1) for s in subs]
+        into_t = [sum(loss[i] for i in range(n) if s >> i & 1) for s in subs]
+        if any(a - b < -tol for a, b in zip(into_t, own)):
+            return False
+    return True
+
+
+def is_simple_game(game: TUGame) -> bool:
+    """Whether the game is a simple game: worths 0 or 1, monotone, and ``v(N) = 1``.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_simple_game(co.majority_game(3)), co.is_simple_game(co.TUGame([0, 1, 1, 2]))
+    (True, False)
+    """
+    values, _ = _numeric(game, "is_simple_game")
+    return bool(
+        all(v == 0 or v == 1 for v in np.asarray(values).tolist())
+        and values[-1] == 1
+        and is_monotone(game, atol=0)
+    )

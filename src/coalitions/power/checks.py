@@ -20,7 +20,7 @@ from .. import _numbers as nb
 from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_masks
 from .._checks import check_numeric, check_tolerance, front_door
 from .._docstrings import fill_doc
-from ..exceptions import TooLargeError
+from ..exceptions import InvalidGameError, TooLargeError
 from ..games import properties as props
 from ..games.simple import MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame, as_simple_game
 from ..games.tu import TUGame
@@ -359,8 +359,11 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
 
     For a TU game: monotone, superadditive (None above
     :data:`~coalitions.games.properties.MAX_SUPERADDITIVE_PLAYERS` players unless the game is
-    convex, which implies it), convex, essential, symmetric pairs, and the null, dummy and veto
-    players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
+    convex, which implies it), convex, essential; weakly superadditive (zero-monotonic),
+    additive, constant-sum, zero-normalised, symmetric, non-negative, totally positive,
+    concave, 1-convex, average convex, simple, quasi-balanced (compromise admissible: the core
+    cover is not empty) and balanced (the core is not empty), each None where it is not
+    defined or above its size limit; symmetric pairs, and the null, dummy and veto players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
 
     Parameters
     ----------
@@ -414,11 +417,67 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
         "superadditive": superadditive,
         "convex": convex,
         "essential": props.is_essential(game, atol=atol),
+        **_tu_classes(game, atol),
         "symmetric_pairs": props.symmetric_pairs(game, atol=atol),
         "null_players": null_players(game, atol=atol),
         "dummy_players": dummy_players(game, atol=atol),
         "veto_players": veto_players(game, atol=atol),
     }
+
+
+#: Largest games whose core is solved for ``balanced`` and whose 3**n pairs are compared for
+#: ``average_convex`` in :func:`game_properties` (None above).
+MAX_BALANCED_PLAYERS = 16
+MAX_AVERAGE_CONVEX_PLAYERS = 10
+
+
+def _tu_classes(game: TUGame, atol: float) -> dict:
+    """The classes of TU games :func:`game_properties` reports besides the basic four."""
+    from ..solutions import core
+    from ..solutions.tau import minimal_rights, utopia_payoffs
+
+    n = game.n_players
+
+    def checked(test) -> bool | None:
+        # float worths near the largest double overflow when added: no answer, not a wrong one
+        with np.errstate(over="raise", invalid="raise"):
+            try:
+                return test(game, atol=atol)
+            except (FloatingPointError, InvalidGameError):
+                return None
+
+    classes = {
+        "weakly_superadditive": checked(props.is_weakly_superadditive),
+        "additive": checked(props.is_additive),
+        "constant_sum": checked(props.is_constant_sum),
+        "zero_normalized": checked(props.is_zero_normalized),
+        "symmetric": checked(props.is_symmetric),
+        "nonnegative": checked(props.is_nonnegative),
+        "totally_positive": checked(props.is_totally_positive),
+        "concave": checked(props.is_concave),
+        "one_convex": checked(props.is_one_convex),
+        "average_convex": (
+            checked(props.is_average_convex) if n <= MAX_AVERAGE_CONVEX_PLAYERS else None
+        ),
+        "simple": checked(lambda g, atol: props.is_simple_game(g)),
+    }
+    if game.is_cost or n == 0:
+        classes["balanced"] = classes["quasi_balanced"] = None
+        return classes
+    with np.errstate(over="raise", invalid="raise"):
+        try:
+            lower, upper = minimal_rights(game), utopia_payoffs(game)
+            tol = atol if game.kind == "float" else 0
+            classes["quasi_balanced"] = bool(
+                all(lo <= hi + tol for lo, hi in zip(lower, upper))
+                and sum(lower) <= game.grand_value + tol
+                and game.grand_value <= sum(upper) + tol
+            )
+        except (FloatingPointError, InvalidGameError):
+            classes["balanced"] = classes["quasi_balanced"] = None
+            return classes
+    classes["balanced"] = not core(game, atol=atol).is_empty if n <= MAX_BALANCED_PLAYERS else None
+    return classes
 
 
 #: Most coalitions listed by :func:`minimal_winning_coalitions` and
