@@ -49,6 +49,12 @@ def _tolerance(game: TUGame, atol: float):
     return atol if game.kind == nb.FLOAT else 0
 
 
+def _prepared(game: TUGame, function: str, atol: float) -> tuple[np.ndarray, float]:
+    """The worths of a numeric game and the tolerance its comparisons use."""
+    values, _ = _numeric(game, function)
+    return values, _tolerance(game, atol)
+
+
 def _all(condition) -> bool:
     return bool(np.all(condition))
 
@@ -62,8 +68,7 @@ def is_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_monotone(co.glove_game(["L"], ["R1", "R2"]))
     True
     """
-    values, _ = _numeric(game, "is_monotone")
-    tol = _tolerance(game, atol)
+    values, tol = _prepared(game, "is_monotone", atol)
     return all(
         _all(with_i - without >= -tol)
         for without, with_i in (split_on(values, i) for i in range(game.n_players))
@@ -161,8 +166,7 @@ def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]
     >>> co.symmetric_pairs(co.glove_game(["L"], ["R1", "R2"]))
     [('R1', 'R2')]
     """
-    values, _ = _numeric(game, "symmetric_pairs")
-    tol = _tolerance(game, atol)
+    values, tol = _prepared(game, "symmetric_pairs", atol)
     maybe = _symmetry_candidates(game, tol)
     exact = game.kind != nb.FLOAT
     twin = list(range(game.n_players))  # exact symmetry is an equivalence: class leaders
@@ -229,8 +233,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_weakly_superadditive(co.majority_game(3))
     True
     """
-    values, _ = _numeric(game, "is_weakly_superadditive")
-    tol = _tolerance(game, atol)
+    values, tol = _prepared(game, "is_weakly_superadditive", atol)
     return all(
         _all(with_i - without - values[1 << i] >= -tol)
         for i, (without, with_i) in enumerate(split_on(values, i) for i in range(game.n_players))
@@ -274,8 +277,7 @@ def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_zero_normalized(co.glove_game(["L"], ["R1", "R2"]))
     True
     """
-    values, _ = _numeric(game, "is_zero_normalized")
-    tol = _tolerance(game, atol)
+    values, tol = _prepared(game, "is_zero_normalized", atol)
     return all(abs(v) <= tol for v in _singles(values, game.n_players))
 
 
