@@ -11,6 +11,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair
 from .._checks import check_instance, check_numeric, check_tolerance
+from .._docstrings import fill_doc
 from ..exceptions import TooLargeError
 from .tu import TUGame
 
@@ -210,6 +211,27 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 
 # ----------------------------------------------------------------- more classes of games
+#: What every property check says of its arguments and answer.
+_PROPERTY_DOC = """Parameters
+----------
+game : TUGame
+    A numeric game (a symbolic game has no order: substitute its symbols first).
+atol : float
+    Tolerance of the comparisons in a float game; an exact game is compared exactly.
+
+Returns
+-------
+bool"""
+_SIMPLE_DOC = """Parameters
+----------
+game : TUGame
+    A numeric game.
+
+Returns
+-------
+bool"""
+
+
 def _singles(values: np.ndarray, n: int) -> list:
     return [values[1 << i] for i in range(n)]
 
@@ -223,9 +245,17 @@ def _additive_part(game: TUGame) -> np.ndarray:
     return subset_sums(singles, game.n_players, empty=values[0] * 0)
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S + i) >= v(S) + v({i})`` for every ``S`` without ``i``; equivalently the
     zero-normalised game is monotone (the game is *zero-monotonic*).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+       2nd ed., Springer, sect. 2.1 (zero-monotonic games).
 
     Examples
     --------
@@ -240,9 +270,17 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     )
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` is the sum of its members' worths for every ``S`` (inessential in the
     strong sense: cooperation creates nothing anywhere).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+       2nd ed., Springer, sect. 2.1.
 
     Examples
     --------
@@ -254,9 +292,17 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(abs(values - _additive_part(game)) <= _tolerance(game, atol))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(N - S) = v(N)`` for every ``S`` (what one side wins, the other
     loses).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
+       Princeton University Press, ch. VI.
 
     Examples
     --------
@@ -268,8 +314,16 @@ def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(abs(values + values[::-1] - values[-1]) <= _tolerance(game, atol))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every single player's worth is 0.
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+       2nd ed., Springer, sect. 2.1.
 
     Examples
     --------
@@ -281,8 +335,16 @@ def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     return all(abs(v) <= tol for v in _singles(values, game.n_players))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` depends on ``|S|`` only (every two players are interchangeable).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+       2nd ed., Springer, sect. 2.1.
 
     Examples
     --------
@@ -300,8 +362,16 @@ def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(abs(values - reference) <= tol)
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every coalition's worth is at least 0.
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+       2nd ed., Springer, sect. 2.1.
 
     Examples
     --------
@@ -313,9 +383,17 @@ def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(values >= -_tolerance(game, atol))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every Harsanyi dividend is at least 0 (a non-negative sum of unanimity games,
     which makes the game convex).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Harsanyi, J. C. (1959). A bargaining model for the cooperative n-person game. In
+       *Contributions to the Theory of Games IV*, 325-355 (the dividends).
 
     Examples
     --------
@@ -329,9 +407,17 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(harsanyi_dividends(game).values >= -_tolerance(game, atol))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(T) >= v(S | T) + v(S & T)`` for all ``S, T`` (submodular): marginal
     contributions shrink as coalitions grow, as costs do with economies of scale.
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory*
+       1(1), 11-26.
 
     Examples
     --------
@@ -344,10 +430,18 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     return is_convex(negated, atol=atol)
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether the game is 1-convex (Driessen 1985): with the gap ``g(S) = M(S) - v(S)`` over
     the utopia payoffs ``M_i = v(N) - v(N - i)``, ``0 <= g(N) <= g(S)`` for every non-empty
     ``S``. Then the nucleolus, the tau value and the centre of the core coincide.
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Driessen, T. S. H. (1985). Properties of 1-convex n-person games. *OR Spektrum* 7,
+       19-26.
 
     Examples
     --------
@@ -368,6 +462,7 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
 
 
+@fill_doc(property=_PROPERTY_DOC)
 def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``sum over i in S of (v(T) - v(T - i)) >= sum over i in S of (v(S) - v(S - i))``
     for all ``S`` inside ``T`` (Iñarra and Usategui 1993): a coalition's members add more, in
@@ -378,6 +473,13 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     ------
     TooLargeError
         Above 14 players.
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Iñarra, E. and Usategui, J. M. (1993). The Shapley value and average convex games.
+       *International Journal of Game Theory* 22(1), 13-29.
 
     Examples
     --------
@@ -402,8 +504,16 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     return True
 
 
+@fill_doc(simple=_SIMPLE_DOC)
 def is_simple_game(game: TUGame) -> bool:
     """Whether the game is a simple game: worths 0 or 1, monotone, and ``v(N) = 1``.
+
+    {{simple}}
+
+    References
+    ----------
+    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
+       Princeton University Press, sect. 50 (simple games).
 
     Examples
     --------
