@@ -12,7 +12,7 @@ from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair
 from .._checks import check_instance, check_numeric, check_tolerance
 from .._docstrings import fill_doc
-from ..exceptions import TooLargeError
+from ..exceptions import InvalidGameError, TooLargeError
 from .tu import TUGame
 
 __all__ = [
@@ -211,6 +211,26 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 
 # ----------------------------------------------------------------- more classes of games
+def _no_overflow(function):
+    """Float sums of worths near the largest double overflow: raise the argument error that
+    names the cure rather than answer from an infinity."""
+    import functools
+
+    @functools.wraps(function)
+    def checked(game, *args, **kwargs):
+        with np.errstate(over="raise", invalid="raise"):
+            try:
+                return function(game, *args, **kwargs)
+            except FloatingPointError:
+                raise InvalidGameError(
+                    f"{function.__name__}: float arithmetic overflowed on worths this large; "
+                    "give the game exact values (int or Fraction) or rescale it with "
+                    "scaled_game(game, factor)."
+                ) from None
+
+    return checked
+
+
 #: What every property check says of its arguments and answer.
 _PROPERTY_DOC = """Parameters
 ----------
@@ -246,6 +266,7 @@ def _additive_part(game: TUGame) -> np.ndarray:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S + i) >= v(S) + v({i})`` for every ``S`` without ``i``; equivalently the
     zero-normalised game is monotone (the game is *zero-monotonic*).
@@ -271,6 +292,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` is the sum of its members' worths for every ``S`` (inessential in the
     strong sense: cooperation creates nothing anywhere).
@@ -293,6 +315,7 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(N - S) = v(N)`` for every ``S`` (what one side wins, the other
     loses).
@@ -384,6 +407,7 @@ def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every Harsanyi dividend is at least 0 (a non-negative sum of unanimity games,
     which makes the game convex).
@@ -408,6 +432,7 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(T) >= v(S | T) + v(S & T)`` for all ``S, T`` (submodular): marginal
     contributions shrink as coalitions grow, as costs do with economies of scale.
@@ -431,6 +456,7 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether the game is 1-convex (Driessen 1985): with the gap ``g(S) = M(S) - v(S)`` over
     the utopia payoffs ``M_i = v(N) - v(N - i)``, ``0 <= g(N) <= g(S)`` for every non-empty
@@ -463,6 +489,7 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
+@_no_overflow
 def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``sum over i in S of (v(T) - v(T - i)) >= sum over i in S of (v(S) - v(S - i))``
     for all ``S`` inside ``T`` (Iñarra and Usategui 1993): a coalition's members add more, in
