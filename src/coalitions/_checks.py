@@ -420,6 +420,26 @@ def finite_floats(function: Callable) -> Callable:
     return wrapper
 
 
+def no_overflow(function: Callable) -> Callable:
+    """Decorator for checks that add float worths: where a sum overflows (worths near the
+    largest double), raise :class:`InvalidGameError` naming the cure rather than answer from
+    an infinity (the companion of :func:`finite_floats`, for answers that are not vectors)."""
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(over="raise", invalid="raise"):
+            try:
+                return function(*args, **kwargs)
+            except FloatingPointError:
+                raise InvalidGameError(
+                    f"{function.__name__}: float arithmetic overflowed on worths this large; "
+                    "give the game exact values (int or Fraction) or rescale it with "
+                    "scaled_game(game, factor)."
+                ) from None
+
+    return checked
+
+
 def as_label(value: Any, what: str, function: str) -> str:
     """A concept or method name in its one spelling: lowercase words joined by hyphens.
 

@@ -86,6 +86,7 @@ def test_core_cover_is_the_box_of_minimal_rights_and_utopia_payoffs():
             lower
         ) <= game.grand_value <= sum(upper)
         assert cover.is_empty == (not admissible)
+        assert co.is_quasi_balanced(game) == admissible
         for vertex in cover.vertices:
             assert sum(vertex) == game.grand_value
             assert all(lo <= x <= hi for lo, x, hi in zip(lower, vertex, upper))

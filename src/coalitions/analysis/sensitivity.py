@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import check_callback, front_door, seed_sequence
+from .._checks import check_callback, check_integer, front_door, seed_sequence
 from .._frozen import Frozen, assign
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import SensitivityResult
@@ -240,16 +240,13 @@ def _check_assumptions(assumptions: Any) -> tuple[Assumption, ...]:
 
 
 def _check_count(value: Any, what: str, minimum: int, maximum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or int(value) < minimum:
-        raise InvalidArgumentError(
-            f"sensitivity: {what} must be a whole number of at least {minimum}, got {value!r}."
-        )
-    if int(value) > maximum:
+    count = check_integer(value, what, "sensitivity", low=minimum)
+    if count > maximum:
         raise TooLargeError(
-            f"sensitivity: {what}={value} calls the model more than {maximum:,} times; "
+            f"sensitivity: {what}={count} calls the model more than {maximum:,} times; "
             f"use at most {maximum:,}."
         )
-    return int(value)
+    return count
 
 
 def _bisect(model: _Model, base: dict, name: str, key: str, lo: float, hi: float, xtol: float):

@@ -10,9 +10,9 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair
-from .._checks import check_instance, check_numeric, check_tolerance
+from .._checks import check_instance, check_numeric, check_tolerance, no_overflow
 from .._docstrings import fill_doc
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import TooLargeError
 from .tu import TUGame
 
 __all__ = [
@@ -211,26 +211,6 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 
 # ----------------------------------------------------------------- more classes of games
-def _no_overflow(function):
-    """Float sums of worths near the largest double overflow: raise the argument error that
-    names the cure rather than answer from an infinity."""
-    import functools
-
-    @functools.wraps(function)
-    def checked(game, *args, **kwargs):
-        with np.errstate(over="raise", invalid="raise"):
-            try:
-                return function(game, *args, **kwargs)
-            except FloatingPointError:
-                raise InvalidGameError(
-                    f"{function.__name__}: float arithmetic overflowed on worths this large; "
-                    "give the game exact values (int or Fraction) or rescale it with "
-                    "scaled_game(game, factor)."
-                ) from None
-
-    return checked
-
-
 #: What every property check says of its arguments and answer.
 _PROPERTY_DOC = """Parameters
 ----------
@@ -266,7 +246,7 @@ def _additive_part(game: TUGame) -> np.ndarray:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S + i) >= v(S) + v({i})`` for every ``S`` without ``i``; equivalently the
     zero-normalised game is monotone (the game is *zero-monotonic*).
@@ -292,7 +272,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` is the sum of its members' worths for every ``S`` (inessential in the
     strong sense: cooperation creates nothing anywhere).
@@ -315,7 +295,7 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(N - S) = v(N)`` for every ``S`` (what one side wins, the other
     loses).
@@ -375,13 +355,9 @@ def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_symmetric(co.majority_game(3)), co.is_symmetric(co.glove_game(["L"], ["R1", "R2"]))
     (True, False)
     """
-    values, _ = _numeric(game, "is_symmetric")
-    sizes = popcounts(game.n_players)
-    tol = _tolerance(game, atol)
-    first: dict[int, int] = {}
-    for mask, size in enumerate(sizes.tolist()):
-        first.setdefault(size, mask)
-    reference = values[[first[s] for s in sizes.tolist()]]
+    values, tol = _prepared(game, "is_symmetric", atol)
+    # every coalition against the first one of its size, {0, ..., s - 1}
+    reference = values[(1 << popcounts(game.n_players).astype(np.int64)) - 1]
     return _all(abs(values - reference) <= tol)
 
 
@@ -407,7 +383,7 @@ def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every Harsanyi dividend is at least 0 (a non-negative sum of unanimity games,
     which makes the game convex).
@@ -432,7 +408,7 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(T) >= v(S | T) + v(S & T)`` for all ``S, T`` (submodular): marginal
     contributions shrink as coalitions grow, as costs do with economies of scale.
@@ -456,7 +432,7 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether the game is 1-convex (Driessen 1985): with the gap ``g(S) = M(S) - v(S)`` over
     the utopia payoffs ``M_i = v(N) - v(N - i)``, ``0 <= g(N) <= g(S)`` for every non-empty
@@ -489,7 +465,7 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 
 @fill_doc(property=_PROPERTY_DOC)
-@_no_overflow
+@no_overflow
 def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``sum over i in S of (v(T) - v(T - i)) >= sum over i in S of (v(S) - v(S - i))``
     for all ``S`` inside ``T`` (Iñarra and Usategui 1993): a coalition's members add more, in
@@ -519,14 +495,20 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     if n > 14:
         raise TooLargeError(f"is_average_convex compares 3**n pairs; {n} players is above 14.")
     tol = _tolerance(game, atol)
-    # c[T][S] = sum over i in S of (v(T) - v(T - i)), read for every S inside T
+    if game.kind == nb.EXACT:  # integers over a common denominator: int64 when they fit
+        values, _ = nb.to_scaled_int(values)
     masks = np.arange(1 << n)
-    for t in range(1 << n):
+    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(bool)
+    # losses[S, i] = v(S) - v(S - i) for i in S (0 otherwise); own[S] = their sum
+    losses = np.zeros((1 << n, n), dtype=values.dtype)
+    for i in range(n):
+        members = masks[bits[:, i]]
+        losses[members, i] = values[members] - values[members ^ (1 << i)]
+    own = losses.sum(axis=1)
+    for t in range(1 << n):  # every S inside T at once: sum over i in S of T's losses
         subs = masks[(masks & t) == masks]
-        loss = [values[t] - values[t ^ (1 << i)] if t >> i & 1 else 0 for i in range(n)]
-        own = [sum(values[s] - values[s ^ (1 << i)] for i in range(n) if s >> i & 1) for s in subs]
-        into_t = [sum(loss[i] for i in range(n) if s >> i & 1) for s in subs]
-        if any(a - b < -tol for a, b in zip(into_t, own)):
+        into_t = (bits[subs] * losses[t]).sum(axis=1)
+        if not _all(into_t - own[subs] >= -tol):
             return False
     return True
 
@@ -549,8 +531,5 @@ def is_simple_game(game: TUGame) -> bool:
     (True, False)
     """
     values, _ = _numeric(game, "is_simple_game")
-    return bool(
-        all(v == 0 or v == 1 for v in np.asarray(values).tolist())
-        and values[-1] == 1
-        and is_monotone(game, atol=0)
-    )
+    zero_one = _all((values == 0) | (values == 1))
+    return bool(zero_one and values[-1] == 1) and is_monotone(game, atol=0)

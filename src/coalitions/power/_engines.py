@@ -659,6 +659,47 @@ def remove_factor(c: np.ndarray, w: int) -> np.ndarray:
     return out.reshape(-1)[:length]
 
 
+def remove_weighted_factor(f: np.ndarray, w: int, q: Any) -> np.ndarray:
+    """Divide a truncated polynomial by ``(1 - q) + q x^w``: the distribution of the yes
+    weight without one member of weight ``w`` who votes yes with probability ``q``.
+
+    The quotient has ``len(f) - w`` terms. The recurrence runs upwards,
+    ``g[x] = (f[x] - q g[x - w]) / (1 - q)``, when ``q <= 1/2`` and downwards,
+    ``g[x] = (f[x + w] - (1 - q) g[x + w]) / q``, otherwise, so that its ratio never exceeds
+    one and rounding errors never grow. Floats go block by block through
+    :func:`scipy.signal.lfilter` (one first-order filter over the blocks of length ``w``);
+    exact numbers (object arrays) through block slices.
+
+    Examples
+    --------
+    >>> f = np.array([0.25, 0.5, 0.25])            # two coin tosses of weight 1
+    >>> remove_weighted_factor(f, 1, 0.5).tolist()
+    [0.5, 0.5]
+    """
+    size = len(f) - w
+    if w == 0:
+        return f.copy()
+    if q <= 0.5:
+        head, keep, move = f[:size], 1 - q, q
+    else:
+        head, keep, move = f[w:][::-1], q, 1 - q
+    if f.dtype == object:
+        out = np.empty(size, dtype=object)
+        for start in range(0, size, w):
+            stop = min(start + w, size)
+            below = out[start - w : stop - w] if start >= w else 0
+            out[start:stop] = (head[start:stop] - move * below) / keep
+    else:
+        from scipy.signal import lfilter
+
+        blocks = -(-size // w)
+        padded = np.zeros(blocks * w)
+        padded[:size] = head
+        table = lfilter([1 / keep], [1, move / keep], padded.reshape(blocks, w), axis=0)
+        out = table.reshape(-1)[:size]
+    return out if q <= 0.5 else out[::-1].copy()
+
+
 def _sum(array: np.ndarray) -> int:
     if array.dtype == object:
         return int(sum(array.tolist()))

@@ -27,10 +27,11 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import front_door, seed_sequence
+from .._checks import check_integer, front_door, seed_sequence
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, WeightedVotingGame, as_simple_game
 from ..results import EstimateResult, PowerIndexResult
+from ._engines import remove_weighted_factor
 
 __all__ = ["decisiveness", "success", "A_POSTERIORI_METHODS"]
 
@@ -124,30 +125,12 @@ def _yes_weight_distribution(weights: list[int], p: list, exact: bool) -> np.nda
     return dist
 
 
-def _remove(dist: np.ndarray, w: int, q: Any) -> np.ndarray:
-    """The distribution without one member of weight ``w`` who votes yes with probability q,
-    solved in the direction in which the recurrence does not amplify rounding errors."""
-    size = len(dist) - w
-    out = np.empty(size, dtype=dist.dtype)
-    if w == 0:
-        return dist.copy()
-    if q <= 0.5:  # forward: f[x] = (1-q) g[x] + q g[x-w]
-        for x in range(size):
-            below = out[x - w] if x >= w else 0
-            out[x] = (dist[x] - q * below) / (1 - q)
-    else:  # backward: f[x+w] = (1-q) g[x+w] + q g[x]
-        for x in range(size - 1, -1, -1):
-            above = out[x + w] if x + w < size else 0
-            out[x] = (dist[x + w] - (1 - q) * above) / q
-    return out
-
-
 def _by_generating_function(weights: list[int], quota: int, p: list, exact: bool):
     zero: Any = Fraction(0) if exact else 0.0
     dist = _yes_weight_distribution(weights, p, exact)
     decisive, wins = [], []
     for w, q in zip(weights, p):
-        others = _remove(dist, w, q)
+        others = remove_weighted_factor(dist, w, q)
         cumulative = np.concatenate([[zero], np.cumsum(others)])  # P(W < k) = cumulative[k]
         last = len(others)
         under_quota = cumulative[min(max(quota, 0), last)]
@@ -225,8 +208,7 @@ def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
         )
     if method == "copula-sampling" or correlation is not None:
         r = _correlation(np.eye(n) if correlation is None else correlation, n, function)
-        if isinstance(budget, bool) or not isinstance(budget, numbers.Integral) or budget < 1:
-            raise InvalidArgumentError(f"{function}: budget must be a positive whole number.")
+        budget = check_integer(budget, "budget", function, low=1)
         if budget > MAX_BUDGET:
             raise TooLargeError(f"{function}: budget {budget} exceeds {MAX_BUDGET:,} draws.")
         decisive, wins = _by_copula(game, probabilities, r, int(budget), rng)

@@ -428,23 +428,22 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
 #: Largest games whose core is solved for ``balanced`` and whose 3**n pairs are compared for
 #: ``average_convex`` in :func:`game_properties` (None above).
 MAX_BALANCED_PLAYERS = 16
-MAX_AVERAGE_CONVEX_PLAYERS = 10
+MAX_AVERAGE_CONVEX_PLAYERS = 14
 
 
 def _tu_classes(game: TUGame, atol: float) -> dict:
-    """The classes of TU games :func:`game_properties` reports besides the basic four."""
-    from ..solutions import core
-    from ..solutions.tau import minimal_rights, utopia_payoffs
+    """The classes of TU games :func:`game_properties` reports besides the basic four; None
+    where a class is not defined for the game, its size is above the check's limit, or float
+    arithmetic overflows on its worths."""
+    from ..solutions import core, is_quasi_balanced
 
     n = game.n_players
 
     def checked(test) -> bool | None:
-        # float worths near the largest double overflow when added: no answer, not a wrong one
-        with np.errstate(over="raise", invalid="raise"):
-            try:
-                return test(game, atol=atol)
-            except (FloatingPointError, InvalidGameError):
-                return None
+        try:
+            return test(game, atol=atol)
+        except InvalidGameError:  # overflow, or not defined for this game
+            return None
 
     classes = {
         "weakly_superadditive": checked(props.is_weakly_superadditive),
@@ -460,23 +459,13 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
             checked(props.is_average_convex) if n <= MAX_AVERAGE_CONVEX_PLAYERS else None
         ),
         "simple": checked(lambda g, atol: props.is_simple_game(g)),
+        "quasi_balanced": checked(is_quasi_balanced) if n else None,
     }
-    if game.is_cost or n == 0:
-        classes["balanced"] = classes["quasi_balanced"] = None
-        return classes
-    with np.errstate(over="raise", invalid="raise"):
-        try:
-            lower, upper = minimal_rights(game), utopia_payoffs(game)
-            tol = atol if game.kind == "float" else 0
-            classes["quasi_balanced"] = bool(
-                all(lo <= hi + tol for lo, hi in zip(lower, upper))
-                and sum(lower) <= game.grand_value + tol
-                and game.grand_value <= sum(upper) + tol
-            )
-        except (FloatingPointError, InvalidGameError):
-            classes["balanced"] = classes["quasi_balanced"] = None
-            return classes
-    classes["balanced"] = not core(game, atol=atol).is_empty if n <= MAX_BALANCED_PLAYERS else None
+    classes["balanced"] = (
+        None
+        if game.is_cost or not n or n > MAX_BALANCED_PLAYERS or classes["quasi_balanced"] is None
+        else not core(game, atol=atol).is_empty
+    )
     return classes
 
 

@@ -27,6 +27,7 @@ import numpy as np
 from .._checks import front_door, player_names
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..results import DesignResult
+from ._engines import remove_factor
 
 __all__ = ["jagiellonian_compromise", "MAX_TOTAL_WEIGHT"]
 
@@ -73,11 +74,7 @@ def _swings_for_every_quota(weights: np.ndarray) -> np.ndarray:
         counts[w:] = counts[w:] + counts[: total + 1 - w].copy()
     swings = np.empty((len(weights), total + 2), dtype=np.int64)
     for i, w in enumerate(weights):
-        others = counts.copy()
-        # remove the factor (1 + z**w) exactly: g[x] = f[x] - g[x - w], one block of w at a time
-        for start in range(w, total + 1, w):
-            stop = min(start + w, total + 1)
-            others[start:stop] -= others[start - w : stop - w]
+        others = remove_factor(counts, int(w))  # the coalitions of the others, by weight
         below = np.concatenate([[0], np.cumsum(others)])  # below[k] = #{S : w(S) < k}
         q = np.arange(total + 2)
         swings[i] = below[np.minimum(q, total + 1)] - below[np.clip(q - w, 0, total + 1)]

@@ -9,7 +9,7 @@ from .imputations import imputation_vertices, is_efficient, is_imputation, is_in
 from .core import core, core_vertices, is_balanced_collection, is_in_core
 from .least_core import is_in_least_core, least_core, max_excess
 from .nucleolus import is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucleolus, prenucleolus
-from .tau import minimal_rights, tau_value, utopia_payoffs
+from .tau import is_quasi_balanced, minimal_rights, tau_value, utopia_payoffs
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
 from .kernel import is_in_kernel, is_in_prekernel, kernel, maximum_surpluses, prekernel
@@ -52,6 +52,7 @@ __all__ = [
     "tau_value",
     "utopia_payoffs",
     "minimal_rights",
+    "is_quasi_balanced",
     "gately_point",
     "propensity_to_disrupt",
     "equal_division",

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import _numbers as nb
 from .._bits import split_on, subset_sums
-from .._checks import check_tolerance, finite_floats, front_door
+from .._checks import check_tolerance, finite_floats, front_door, no_overflow
 from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from .semivalues import as_result, negated_worths
 
-__all__ = ["tau_value", "utopia_payoffs", "minimal_rights"]
+__all__ = ["tau_value", "utopia_payoffs", "minimal_rights", "is_quasi_balanced"]
 
 
 #: The sections :func:`utopia_payoffs` and :func:`minimal_rights` share: the two bounds of
@@ -61,6 +63,59 @@ def utopia_payoffs(game: TUGame) -> list:
     full = (1 << game.n_players) - 1
     values = game.values
     return [values[full] - values[full ^ (1 << i)] for i in range(game.n_players)]
+
+
+def _admissible(rights: list, utopia: list, grand: Any, tol: Any) -> bool:
+    """Tijs's condition: ``m <= M`` and ``m(N) <= v(N) <= M(N)``."""
+    return all(m <= u + tol for m, u in zip(rights, utopia)) and (
+        sum(rights) - tol <= grand <= sum(utopia) + tol
+    )
+
+
+@no_overflow
+def is_quasi_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
+    r"""Whether the game is quasi-balanced (Tijs 1981), also called compromise admissible:
+    the minimal rights do not exceed the utopia payoffs and :math:`v(N)` lies between their
+    sums, :math:`m \le M` and :math:`m(N) \le v(N) \le M(N)`.
+
+    Exactly then the core cover is not empty and the tau value is defined; every game with a
+    non-empty core is quasi-balanced.
+
+    Parameters
+    ----------
+    game : TUGame
+        A numeric profit game.
+    atol : float
+        Tolerance of the comparisons in a float game.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidGameError
+        For a cost game (the condition is stated for profit games).
+
+    References
+    ----------
+    .. [1] Tijs, S. H. (1981). Bounds for the core and the tau-value. In *Game Theory and
+       Mathematical Economics*, North-Holland, 123-132.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_quasi_balanced(co.majority_game(3)), co.is_quasi_balanced(co.glove_game(["L"], ["R1", "R2"]))
+    (False, True)
+    """
+    game = as_tu_game(game, "is_quasi_balanced", numeric="compares values")
+    if game.is_cost:
+        raise InvalidGameError(
+            "is_quasi_balanced is stated for profit games; check the savings game of a cost "
+            "game instead."
+        )
+    tol = check_tolerance(atol, "is_quasi_balanced") if game.kind == nb.FLOAT else 0
+    return _admissible(minimal_rights(game), utopia_payoffs(game), game.grand_value, tol)
 
 
 @fill_doc(bounds=_BOUNDS)
@@ -155,7 +210,7 @@ def tau_value(game: TUGame, *, atol: float = 1e-9, method: str = "closed-form"):
     grand = game.grand_value
     tol = check_tolerance(atol, "tau_value") if game.kind == nb.FLOAT else 0
     low, high = sum(rights), sum(utopia)
-    if any(m > u + tol for m, u in zip(rights, utopia)) or not low - tol <= grand <= high + tol:
+    if not _admissible(rights, utopia, grand, tol):
         raise InvalidGameError(
             "tau_value: the game is not quasi-balanced (minimal rights must not exceed utopia "
             f"payoffs and v(N) = {grand} must lie between their sums {low} and {high}); the "
