@@ -6,10 +6,12 @@ games have no order: substitute their symbols first.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts, split_on, split_on_pair
+from .._bits import popcounts, split_on, split_on_pair, subset_sums
 from .._checks import check_instance, check_numeric, check_tolerance, no_overflow
 from .._docstrings import fill_doc
 from ..exceptions import TooLargeError
@@ -139,13 +141,17 @@ def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_convex(co.unanimity_game(3, ["1", "2"])), co.is_convex(co.majority_game(3))
     (True, False)
     """
-    values, _ = _numeric(game, "is_convex")
-    n = game.n_players
-    tol = _tolerance(game, atol)
+    values, tol = _prepared(game, "is_convex", atol)
+    return _second_differences_at_least(values, game.n_players, -tol, sign=1)
+
+
+def _second_differences_at_least(values: np.ndarray, n: int, bound: Any, *, sign: int) -> bool:
+    """Whether ``sign * (v(S+i+j) - v(S+j) - v(S+i) + v(S)) >= bound`` for all pairs and all
+    ``S`` without them (supermodular for ``sign=1``, submodular for ``sign=-1``)."""
     for j in range(n):
         for i in range(j):
             (s, s_i), (s_j, s_ij) = split_on_pair(values, i, j)
-            if not _all(s_ij - s_j - s_i + s >= -tol):
+            if not _all(sign * (s_ij - s_j - s_i + s) >= bound):
                 return False
     return True
 
@@ -238,8 +244,6 @@ def _singles(values: np.ndarray, n: int) -> list:
 
 def _additive_part(game: TUGame) -> np.ndarray:
     """``a(S) = sum of v({i}) over S``, in the game's number kind."""
-    from .._bits import subset_sums
-
     values = game.values
     singles = np.array(_singles(values, game.n_players), dtype=values.dtype)
     return subset_sums(singles, game.n_players, empty=values[0] * 0)
@@ -426,9 +430,8 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_concave(co.airport_game([1, 2, 3]))
     True
     """
-    values, _ = _numeric(game, "is_concave")
-    negated = TUGame(-np.asarray(values), game.players)
-    return is_convex(negated, atol=atol)
+    values, tol = _prepared(game, "is_concave", atol)
+    return _second_differences_at_least(values, game.n_players, -tol, sign=-1)
 
 
 @fill_doc(property=_PROPERTY_DOC)
@@ -457,8 +460,6 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     utopia = np.array(
         [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
     )
-    from .._bits import subset_sums
-
     gap = subset_sums(utopia, n, empty=values[0] * 0) - values
     tol = _tolerance(game, atol)
     return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
