@@ -228,6 +228,11 @@ atol : float
 Returns
 -------
 bool"""
+#: The textbook reference of the elementary classes.
+_TEXTBOOK = """References
+----------
+.. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
+   2nd ed., Springer, sect. 2.1."""
 _SIMPLE_DOC = """Parameters
 ----------
 game : TUGame
@@ -275,7 +280,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     )
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 @no_overflow
 def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` is the sum of its members' worths for every ``S`` (inessential in the
@@ -283,10 +288,7 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -321,16 +323,13 @@ def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(abs(values + values[::-1] - values[-1]) <= _tolerance(game, atol))
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every single player's worth is 0.
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -342,16 +341,13 @@ def is_zero_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     return all(abs(v) <= tol for v in _singles(values, game.n_players))
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S)`` depends on ``|S|`` only (every two players are interchangeable).
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -365,16 +361,13 @@ def is_symmetric(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(abs(values - reference) <= tol)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether every coalition's worth is at least 0.
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -396,8 +389,7 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     References
     ----------
-    .. [1] Harsanyi, J. C. (1959). A bargaining model for the cooperative n-person game. In
-       *Contributions to the Theory of Games IV*, 325-355 (the dividends).
+    .. [1] Harsanyi (1959), the dividends: see :func:`coalitions.harsanyi_dividends`.
 
     Examples
     --------

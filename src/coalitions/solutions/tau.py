@@ -99,8 +99,8 @@ def is_quasi_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     References
     ----------
-    .. [1] Tijs, S. H. (1981). Bounds for the core and the tau-value. In *Game Theory and
-       Mathematical Economics*, North-Holland, 123-132.
+    .. [1] Tijs (1981), the definition, and Tijs and Lipperts (1982), the core cover: see
+       :func:`coalitions.tau_value` and :func:`coalitions.core_cover`.
 
     Examples
     --------
