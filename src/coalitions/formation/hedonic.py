@@ -21,7 +21,7 @@ from .._players import names_of
 from ..exceptions import InvalidProblemError
 from ..games.hedonic import MAX_HEDONIC_PLAYERS, HedonicGame
 from ..results import DynamicsResult, HedonicStabilityResult
-from ._partitions import partition_masks, partition_names
+from .._partitions import partition_masks, partition_names
 
 __all__ = [
     "HedonicGame",

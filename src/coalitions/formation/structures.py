@@ -20,7 +20,7 @@ from ..games.transforms import as_tu_game, subgame
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
 from ..solutions.shapley import shapley_value
-from ._partitions import partition_masks, partition_names
+from .._partitions import partition_masks, partition_names
 
 __all__ = [
     "bell_number",
