@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
+from .._bits import popcounts
 from .._checks import check_choice, check_instance, check_tolerance, front_door
 from .._partitions import integer_partitions, partition_masks
 from .._players import names_of
@@ -475,11 +476,21 @@ def gamma_game(game: PartitionFunctionGame) -> TUGame:
         raise TooLargeError(
             f"gamma_game builds a TU game of 2**{n} worths; the limit is {MAX_TU_PLAYERS} players."
         )
+    if game.is_symmetric:  # by size: one worth per coalition size, spread by popcount
+        by_size = [0] + [game.type_worth(s, (s,) + (1,) * (n - s)) for s in range(1, n + 1)]
+        return _by_size_game(game, by_size)
     full = (1 << n) - 1
     values = [0] * (1 << n)
     for mask in range(1, 1 << n):
         values[mask] = game.worth(mask, [mask, *_singletons(full ^ mask)])
     return TUGame(values if game.exact else [float(v) for v in values], game.players)
+
+
+def _by_size_game(game: PartitionFunctionGame, by_size: list) -> TUGame:
+    """The TU game of a symmetric game whose worth of a coalition of ``s`` is ``by_size[s]``."""
+    table = np.array(by_size if game.exact else [float(v) for v in by_size], dtype=object)
+    values = table[popcounts(game.n_players)]
+    return TUGame(values if game.exact else values.astype(np.float64), game.players)
 
 
 def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult:
@@ -617,15 +628,13 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
     """
     game = _game(game, "mpw_average_game")
     n = game.n_players
-    full = (1 << n) - 1
     if game.is_symmetric:
         if n > MAX_TU_PLAYERS:
             raise TooLargeError(
                 f"mpw_average_game builds a TU game of 2**{n} worths; the limit is "
                 f"{MAX_TU_PLAYERS} players (mpw_value(method='types') needs no table)."
             )
-        by_size = [0] + [_average_by_types(game, s) for s in range(1, n + 1)]
-        values = [by_size[mask.bit_count()] for mask in range(1 << n)]
+        return _by_size_game(game, [0] + [_average_by_types(game, s) for s in range(1, n + 1)])
     else:
         factorial = [math.factorial(k) for k in range(n + 1)]
         totals: list[Any] = [0] * (1 << n)
@@ -635,10 +644,7 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
                 share = Fraction(cycles // factorial[mask.bit_count() - 1], factorial[n - mask.bit_count()])
                 worth = game.worth(mask, masks)
                 totals[mask] += share * worth if game.exact else float(share) * worth
-        values = totals
-        values[0] = 0
-        del full
-    return TUGame(values if game.exact else [float(v) for v in values], game.players)
+    return TUGame(totals if game.exact else [float(v) for v in totals], game.players)
 
 
 def _average_by_types(game: PartitionFunctionGame, size: int) -> Any:

@@ -342,17 +342,28 @@ class PartitionFunctionGame(Frozen, PlayerSet):
                 f"{MAX_PARTITION_PLAYERS} countries; got {len(names)} (give one b for "
                 "identical countries: a symmetric game)."
             )
-        by_name = dict(zip(names, benefits))
+        exact = not any(isinstance(v, float) for v in (*benefits, c))
         total = sum(benefits)
-
-        def worth(coalition: frozenset, partition: frozenset) -> Any:
-            joint = sum(by_name[i] for i in coalition)
-            total_q = sum(len(t) * sum(by_name[i] for i in t) for t in partition) / c
-            return joint * total_q - len(coalition) * joint * joint / (2 * c)
-
-        game = cls.from_function(worth, names)
-        assign(game, _name="climate", _weights=tuple(v / total for v in benefits))
-        return game
+        if exact:  # integer numerators over one denominator: one Fraction product per worth
+            denominator = math.lcm(*(Fraction(v).denominator for v in benefits))
+            units = [int(v * denominator) for v in benefits]
+            scale = 1 / (2 * c * denominator**2)
+        else:
+            units, scale = [float(v) for v in benefits], 1 / (2 * float(c))
+        n = len(names)
+        joint = [0] * (1 << n)  # the sum of the units of each coalition
+        for i, unit in enumerate(units):
+            bit = 1 << i
+            for mask in range(bit):
+                joint[mask | bit] = joint[mask] + unit
+        table = {}
+        for masks in mask_partitions((1 << n) - 1):
+            level = sum(m.bit_count() * joint[m] for m in masks)
+            table[masks] = tuple(
+                (2 * joint[m] * level - m.bit_count() * joint[m] ** 2) * scale for m in masks
+            )
+        weights = tuple(v / total for v in benefits)
+        return cls(table, names, symmetric=False, exact=exact, name="climate", weights=weights)
 
     # ------------------------------------------------------------------ accessors
     @property
