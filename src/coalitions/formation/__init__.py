@@ -15,4 +15,11 @@ from .clubs import __all__ as _clubs_all
 from .externalities import *  # noqa: F401,F403
 from .externalities import __all__ as _externalities_all
 
-__all__ = [*_structures_all, *_hedonic_all, *_agreements_all, *_winning_all, *_clubs_all, *_externalities_all]
+__all__ = [
+    *_structures_all,
+    *_hedonic_all,
+    *_agreements_all,
+    *_winning_all,
+    *_clubs_all,
+    *_externalities_all,
+]

@@ -24,14 +24,14 @@ import dataclasses
 import math
 from collections.abc import Iterable
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts
-from .._checks import check_choice, check_instance, check_tolerance, front_door
+from .._checks import as_list, check_choice, check_instance, check_tolerance, front_door
 from .._partitions import integer_partitions, partition_masks
 from .._players import names_of
 from ..exceptions import InvalidProblemError, TooLargeError
@@ -367,7 +367,7 @@ def sequential_formation(game: PartitionFunctionGame) -> SequentialFormationResu
         )
     exact = game.exact
 
-    @lru_cache(maxsize=None)
+    @cache
     def solve(formed: tuple[int, ...], left: int) -> tuple[tuple[int, ...], bool]:
         if left == 0:
             return (), False
@@ -419,6 +419,14 @@ def participation_model(game: PartitionFunctionGame) -> AgreementModel:
     -------
     AgreementModel
 
+    References
+    ----------
+    .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
+       the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
+       17-25.
+    .. [2] Barrett, S. (1994). Self-enforcing international environmental agreements.
+       *Oxford Economic Papers* 46, 878-894.
+
     Examples
     --------
     >>> import coalitions as co
@@ -463,6 +471,11 @@ def gamma_game(game: PartitionFunctionGame) -> TUGame:
     ------
     TooLargeError
         Past 20 players (the TU table has ``2**n`` worths).
+
+    References
+    ----------
+    .. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
+       environmental externalities. *International Journal of Game Theory* 26, 379-401.
 
     Examples
     --------
@@ -524,9 +537,7 @@ def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult
     return dataclasses.replace(result, concept="gamma-core")
 
 
-def chander_tulkens_allocation(
-    game: PartitionFunctionGame, weights: Any = None
-) -> ValueResult:
+def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None) -> ValueResult:
     r"""The Chander-Tulkens (1997) allocation: the singleton-equilibrium payoffs plus a
     share of the gain of full cooperation.
 
@@ -566,8 +577,11 @@ def chander_tulkens_allocation(
     n = game.n_players
     if weights is None:
         weights = game.weights or [Fraction(1, n)] * n
-    w, kind = nb.coerce_values(list(weights) if not isinstance(weights, str) else weights, what="weights")
-    if len(w) != n or any(v < 0 for v in w) or not _sums_to_one(sum(w)):
+    w, kind = nb.coerce_values(
+        as_list(weights, "weights", InvalidProblemError, expected="one number per player"),
+        what="weights",
+    )
+    if kind == nb.SYMBOLIC or len(w) != n or any(v < 0 for v in w) or not _sums_to_one(sum(w)):
         raise InvalidProblemError(
             f"Chander-Tulkens weights are {n} non-negative numbers summing to one, got "
             f"{list(weights)!r}."
@@ -641,7 +655,9 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
         for masks in game.partitions():
             cycles = math.prod(factorial[m.bit_count() - 1] for m in masks)
             for mask in masks:
-                share = Fraction(cycles // factorial[mask.bit_count() - 1], factorial[n - mask.bit_count()])
+                share = Fraction(
+                    cycles // factorial[mask.bit_count() - 1], factorial[n - mask.bit_count()]
+                )
                 worth = game.worth(mask, masks)
                 totals[mask] += share * worth if game.exact else float(share) * worth
     return TUGame(totals if game.exact else [float(v) for v in totals], game.players)

@@ -14,13 +14,13 @@ from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
 from .._checks import check_callback, check_integer, check_tolerance, front_door, name_list
 from .._lp import solve_lp
+from .._partitions import partition_masks, partition_names
 from .._players import names_of
 from ..exceptions import InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import as_tu_game, subgame
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
 from ..solutions.shapley import shapley_value
-from .._partitions import partition_masks, partition_names
 
 __all__ = [
     "bell_number",

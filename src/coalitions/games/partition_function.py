@@ -58,7 +58,9 @@ class PartitionFunctionGame(Frozen, PlayerSet):
     r"""A game in partition-function form: the worth ``v(S, P)`` of each coalition ``S`` in
     each partition ``P`` that contains it.
 
-    Build one with :meth:`from_function` (any game, up to :data:`MAX_PARTITION_PLAYERS`
+    ``PartitionFunctionGame(function, players, symmetric=False)`` is
+    :meth:`from_function` (or :meth:`symmetric` when ``symmetric``). Build one with
+    :meth:`from_function` (any game, up to :data:`MAX_PARTITION_PLAYERS`
     players), :meth:`symmetric` (the worth depends only on the size of ``S`` and the sizes of
     the blocks of ``P``; stored by partition types, up to
     :data:`MAX_SYMMETRIC_PARTITION_PLAYERS` players), or the named families :meth:`cournot`
@@ -93,7 +95,19 @@ class PartitionFunctionGame(Frozen, PlayerSet):
     _index: dict | None
 
     def __init__(
-        self,
+        self, function: Callable[..., Any], players: Any, *, symmetric: bool = False
+    ) -> None:
+        # The same as from_function (symmetric=False) or symmetric (symmetric=True).
+        if not isinstance(symmetric, bool):
+            raise InvalidArgumentError(
+                f"PartitionFunctionGame: symmetric must be True or False, got {symmetric!r}."
+            )
+        built = (self.symmetric if symmetric else self.from_function)(function, players)
+        assign(self, **{name: getattr(built, name) for name in self.__slots__})
+
+    @classmethod
+    def _build(
+        cls,
         table: dict,
         players: tuple[str, ...],
         *,
@@ -101,10 +115,11 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         exact: bool,
         name: str = "custom",
         weights: tuple | None = None,
-    ) -> None:
-        # Low-level: the constructors below check the input and build ``table``.
+    ) -> PartitionFunctionGame:
+        """A game from a checked table (the constructors below build it)."""
+        game = object.__new__(cls)
         assign(
-            self,
+            game,
             _players=tuple(players),
             _table=table,
             _symmetric=bool(symmetric),
@@ -113,6 +128,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
             _weights=weights,
             _index=None,
         )
+        return game
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -159,14 +175,14 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         for masks in mask_partitions((1 << n) - 1):
             named = frozenset(frozenset(names_of(m, names)) for m in masks)
             for m in masks:
-                raw.append(function(frozenset(names_of(m, names)), named))
+                raw.append(_call(function, frozenset(names_of(m, names)), named))
             keys.append(masks)
         worths, exact = _worths(raw, "worths")
         table, at = {}, 0
         for masks in keys:
             table[masks] = tuple(worths[at : at + len(masks)])
             at += len(masks)
-        return cls(table, names, symmetric=False, exact=exact)
+        return cls._build(table, names, symmetric=False, exact=exact)
 
     @classmethod
     def symmetric(
@@ -204,21 +220,19 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         """
         if not callable(function):
             raise _not_a_function("symmetric", function)
-        names = _names(
-            players, MAX_SYMMETRIC_PARTITION_PLAYERS, "PartitionFunctionGame.symmetric"
-        )
+        names = _names(players, MAX_SYMMETRIC_PARTITION_PLAYERS, "PartitionFunctionGame.symmetric")
         keys, raw = [], []
         for sizes in integer_partitions(len(names)):
             distinct = tuple(sorted(set(sizes), reverse=True))
             for size in distinct:
-                raw.append(function(size, sizes))
+                raw.append(_call(function, size, sizes))
             keys.append((sizes, distinct))
         worths, exact = _worths(raw, "worths")
         table, at = {}, 0
         for sizes, distinct in keys:
             table[sizes] = dict(zip(distinct, worths[at : at + len(distinct)]))
             at += len(distinct)
-        return cls(table, names, symmetric=True, exact=exact, name=name)
+        return cls._build(table, names, symmetric=True, exact=exact, name=name)
 
     @classmethod
     def cournot(
@@ -260,7 +274,9 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Fraction(16, 1)
         """
         n = check_integer(n, "n", "PartitionFunctionGame.cournot", low=2)
-        a, c, b = (_number(v, w) for v, w in ((intercept, "intercept"), (cost, "cost"), (slope, "slope")))
+        a, c, b = (
+            _number(v, w) for v, w in ((intercept, "intercept"), (cost, "cost"), (slope, "slope"))
+        )
         if not (a > c >= 0 and b > 0):
             raise InvalidProblemError(
                 f"a Cournot oligopoly needs intercept > cost >= 0 and slope > 0, got "
@@ -363,7 +379,9 @@ class PartitionFunctionGame(Frozen, PlayerSet):
                 (2 * joint[m] * level - m.bit_count() * joint[m] ** 2) * scale for m in masks
             )
         weights = tuple(v / total for v in benefits)
-        return cls(table, names, symmetric=False, exact=exact, name="climate", weights=weights)
+        return cls._build(
+            table, names, symmetric=False, exact=exact, name="climate", weights=weights
+        )
 
     # ------------------------------------------------------------------ accessors
     @property
@@ -468,9 +486,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
     def __repr__(self) -> str:
         form = "symmetric, by partition types" if self._symmetric else "general"
         kind = "exact" if self._exact else "float"
-        return (
-            f"PartitionFunctionGame({self._name!r}, n={self.n_players}, {form}, {kind})"
-        )
+        return f"PartitionFunctionGame({self._name!r}, n={self.n_players}, {form}, {kind})"
 
 
 def _not_a_function(constructor: str, function: Any) -> InvalidArgumentError:
@@ -478,6 +494,19 @@ def _not_a_function(constructor: str, function: Any) -> InvalidArgumentError:
         f"PartitionFunctionGame.{constructor} needs a function of the coalition and the "
         f"partition, got {type(function).__name__}."
     )
+
+
+def _call(function: Callable[..., Any], *arguments: Any) -> Any:
+    """``function(*arguments)``; an exception it raises becomes an InvalidGameError that
+    names the arguments (the worth function is the user's input)."""
+    try:
+        return function(*arguments)
+    except Exception as error:
+        shown = ", ".join(repr(sorted(a) if isinstance(a, frozenset) else a) for a in arguments)
+        raise InvalidGameError(
+            f"the worth function raised {type(error).__name__} ({error}) when called with "
+            f"{shown[:200]}; it must return a number for every coalition and partition."
+        ) from error
 
 
 def _names(players: Any, limit: int, where: str) -> tuple[str, ...]:
