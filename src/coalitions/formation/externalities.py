@@ -69,7 +69,7 @@ MAX_TU_PLAYERS = 20
 
 
 def _game(game: Any, function: str) -> PartitionFunctionGame:
-    return check_instance(  # type: ignore[no-any-return]
+    return check_instance(
         game,
         PartitionFunctionGame,
         function,

@@ -360,6 +360,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
             )
         exact = not any(isinstance(v, float) for v in (*benefits, c))
         total = sum(benefits)
+        units: list[Any]
         if exact:  # integer numerators over one denominator: one Fraction product per worth
             denominator = math.lcm(*(Fraction(v).denominator for v in benefits))
             units = [int(v * denominator) for v in benefits]
@@ -367,7 +368,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         else:
             units, scale = [float(v) for v in benefits], 1 / (2 * float(c))
         n = len(names)
-        joint = [0] * (1 << n)  # the sum of the units of each coalition
+        joint: list[Any] = [0] * (1 << n)  # the sum of the units of each coalition
         for i, unit in enumerate(units):
             bit = 1 << i
             for mask in range(bit):
