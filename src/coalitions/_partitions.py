@@ -15,6 +15,7 @@ __all__ = [
     "named_coalition_mask",
     "mask_partitions",
     "integer_partitions",
+    "bell",
 ]
 
 
@@ -125,3 +126,22 @@ def integer_partitions(n: int, largest: int | None = None) -> Iterator[tuple[int
     for part in range(min(n, largest), 0, -1):
         for tail in integer_partitions(n - part, part):
             yield (part, *tail)
+
+
+def bell(n: int) -> int:
+    """The Bell number ``B_n`` (unchecked ``n >= 0``), by the Bell triangle: each row starts
+    with the last entry of the row before, and each entry adds its left neighbour to the entry
+    above that neighbour.
+
+    Examples
+    --------
+    >>> [bell(n) for n in range(8)]
+    [1, 1, 2, 5, 15, 52, 203, 877]
+    """
+    row = [1]
+    for _ in range(n):
+        new = [row[-1]]
+        for value in row:
+            new.append(new[-1] + value)
+        row = new
+    return row[0]

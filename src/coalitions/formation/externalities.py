@@ -32,6 +32,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts
 from .._checks import as_list, check_choice, check_instance, check_tolerance, front_door
+from .._docstrings import fill_doc
 from .._partitions import integer_partitions, partition_masks
 from .._players import names_of
 from ..exceptions import InvalidProblemError, TooLargeError
@@ -46,7 +47,7 @@ from ..results import (
 )
 from ..solutions.core import core
 from ..solutions.shapley import shapley_value
-from .agreements import AgreementModel
+from .agreements import _CARTEL, AgreementModel
 
 __all__ = [
     "MEMBERSHIP_RULES",
@@ -60,6 +61,20 @@ __all__ = [
     "mpw_average_game",
     "mpw_value",
 ]
+
+_YI = """
+.. [1] Yi, S.-S. (1997). Stable coalition structures with externalities. *Games and
+   Economic Behavior* 20, 201-237.
+"""
+_CHANDER_TULKENS = """
+.. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
+   environmental externalities. *International Journal of Game Theory* 26, 379-401.
+"""
+_MPW = """
+.. [1] Macho-Stadler, I., Perez-Castrillo, D. and Wettstein, D. (2007). Sharing the
+   surplus: an extension of the Shapley value for environments with externalities.
+   *Journal of Economic Theory* 135, 339-356.
+"""
 
 #: Yi's (1997) rules of membership, named as in the paper.
 MEMBERSHIP_RULES = ("open-membership", "exclusive-membership", "coalition-unanimity")
@@ -143,6 +158,7 @@ def _first_deviation(
     return None
 
 
+@fill_doc(yi=_YI)
 def partition_stability(
     game: PartitionFunctionGame, partition: Any, *, atol: float = 1e-9
 ) -> PartitionStabilityResult:
@@ -174,8 +190,7 @@ def partition_stability(
 
     References
     ----------
-    .. [1] Yi, S.-S. (1997). Stable coalition structures with externalities. *Games and
-       Economic Behavior* 20, 201-237.
+    {{yi}}
     .. [2] Hart, S. and Kurz, M. (1983). Endogenous formation of coalitions. *Econometrica*
        51(4), 1047-1064.
 
@@ -219,6 +234,7 @@ def _array(values: list, exact: bool) -> Any:
 STABLE_METHODS = ("auto", "types", "partitions")
 
 
+@fill_doc(yi=_YI)
 @front_door(STABLE_METHODS)
 def stable_partitions(
     game: PartitionFunctionGame,
@@ -257,8 +273,7 @@ def stable_partitions(
 
     References
     ----------
-    .. [1] Yi, S.-S. (1997). Stable coalition structures with externalities. *Games and
-       Economic Behavior* 20, 201-237.
+    {{yi}}
 
     Examples
     --------
@@ -402,6 +417,7 @@ def sequential_formation(game: PartitionFunctionGame) -> SequentialFormationResu
     )
 
 
+@fill_doc(cartel=_CARTEL)
 def participation_model(game: PartitionFunctionGame) -> AgreementModel:
     r"""The one-coalition (cartel) game of a symmetric game, as an :class:`AgreementModel`.
 
@@ -421,11 +437,7 @@ def participation_model(game: PartitionFunctionGame) -> AgreementModel:
 
     References
     ----------
-    .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
-       the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
-       17-25.
-    .. [2] Barrett, S. (1994). Self-enforcing international environmental agreements.
-       *Oxford Economic Papers* 46, 878-894.
+    {{cartel}}
 
     Examples
     --------
@@ -453,6 +465,7 @@ def participation_model(game: PartitionFunctionGame) -> AgreementModel:
     return AgreementModel(n, signatory, nonsignatory, name=game.name)
 
 
+@fill_doc(chander_tulkens=_CHANDER_TULKENS)
 def gamma_game(game: PartitionFunctionGame) -> TUGame:
     r"""The gamma characteristic function: ``v_gamma(S) = v(S, {S} + singletons)``.
 
@@ -474,8 +487,7 @@ def gamma_game(game: PartitionFunctionGame) -> TUGame:
 
     References
     ----------
-    .. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
-       environmental externalities. *International Journal of Game Theory* 26, 379-401.
+    {{chander_tulkens}}
 
     Examples
     --------
@@ -506,6 +518,7 @@ def _by_size_game(game: PartitionFunctionGame, by_size: list) -> TUGame:
     return TUGame(values if game.exact else values.astype(np.float64), game.players)
 
 
+@fill_doc(chander_tulkens=_CHANDER_TULKENS)
 def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult:
     r"""The gamma-core (Chander and Tulkens 1997): the core of :func:`gamma_game`.
 
@@ -524,8 +537,7 @@ def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult
 
     References
     ----------
-    .. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
-       environmental externalities. *International Journal of Game Theory* 26, 379-401.
+    {{chander_tulkens}}
 
     Examples
     --------
@@ -537,6 +549,7 @@ def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult
     return dataclasses.replace(result, concept="gamma-core")
 
 
+@fill_doc(chander_tulkens=_CHANDER_TULKENS)
 def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None) -> ValueResult:
     r"""The Chander-Tulkens (1997) allocation: the singleton-equilibrium payoffs plus a
     share of the gain of full cooperation.
@@ -563,8 +576,7 @@ def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None)
 
     References
     ----------
-    .. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
-       environmental externalities. *International Journal of Game Theory* 26, 379-401.
+    {{chander_tulkens}}
 
     Examples
     --------
@@ -604,6 +616,7 @@ def _sums_to_one(total: Any) -> bool:
     return total == 1 if not isinstance(total, float) else math.isclose(total, 1.0)
 
 
+@fill_doc(mpw=_MPW)
 def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
     r"""The average game of Macho-Stadler, Perez-Castrillo and Wettstein (2007).
 
@@ -630,9 +643,7 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
 
     References
     ----------
-    .. [1] Macho-Stadler, I., Perez-Castrillo, D. and Wettstein, D. (2007). Sharing the
-       surplus: an extension of the Shapley value for environments with externalities.
-       *Journal of Economic Theory* 135, 339-356.
+    {{mpw}}
 
     Examples
     --------
@@ -680,6 +691,7 @@ def _average_by_types(game: PartitionFunctionGame, size: int) -> Any:
 MPW_METHODS = ("auto", "types", "partitions")
 
 
+@fill_doc(mpw=_MPW)
 @front_door(MPW_METHODS)
 def mpw_value(game: PartitionFunctionGame, *, method: str = "auto") -> ValueResult:
     r"""The Shapley value of a partition-function game (Macho-Stadler, Perez-Castrillo and
@@ -703,9 +715,7 @@ def mpw_value(game: PartitionFunctionGame, *, method: str = "auto") -> ValueResu
 
     References
     ----------
-    .. [1] Macho-Stadler, I., Perez-Castrillo, D. and Wettstein, D. (2007). Sharing the
-       surplus: an extension of the Shapley value for environments with externalities.
-       *Journal of Economic Theory* 135, 339-356.
+    {{mpw}}
 
     Examples
     --------

@@ -21,7 +21,13 @@ from typing import Any
 from .. import _numbers as nb
 from .._checks import check_integer, player_names
 from .._frozen import Frozen, assign
-from .._partitions import integer_partitions, mask_partitions, partition_masks, partition_names
+from .._partitions import (
+    bell,
+    integer_partitions,
+    mask_partitions,
+    partition_masks,
+    partition_names,
+)
 from .._players import PlayerSet, names_of
 from ..exceptions import InvalidArgumentError, InvalidGameError, InvalidProblemError, TooLargeError
 
@@ -515,20 +521,10 @@ def _names(players: Any, limit: int, where: str) -> tuple[str, ...]:
     if len(names) > limit:
         raise TooLargeError(
             f"{where}: {len(names)} players; the limit is {limit} "
-            f"(Bell({len(names)}) = {_bell(len(names))} partitions). Symmetric games are "
+            f"(Bell({len(names)}) = {bell(len(names))} partitions). Symmetric games are "
             f"stored by partition types, up to {MAX_SYMMETRIC_PARTITION_PLAYERS} players."
         )
     return names
-
-
-def _bell(n: int) -> int:
-    row = [1]
-    for _ in range(n):
-        new = [row[-1]]
-        for value in row:
-            new.append(new[-1] + value)
-        row = new
-    return row[0]
 
 
 def _number(value: Any, what: str) -> Any:
