@@ -59,7 +59,7 @@ def semivalue_raw(
 
 
 def as_result(
-    game: TUGame,
+    game: TUGame | OracleGame,
     payoffs,
     *,
     concept: str,
@@ -70,33 +70,28 @@ def as_result(
     """The payoffs as a read-only ValueResult; ``n_evaluations`` is the table's size when the
     method reads the whole table (``whole_table``), else unknown (None). An OracleGame's
     payoffs are floats from all its ``2**n`` coalitions."""
-    if isinstance(game, OracleGame):
-        x = np.asarray(payoffs, dtype=np.float64)
-        x.setflags(write=False)
-        return ValueResult(
-            x=x,
-            players=game.players,
-            exact=False,
-            concept=concept,
-            method=method,
-            normalized=normalized,
-            n_evaluations=1 << game.n_players,
-        )
-    if game.kind == nb.FLOAT:
+    evaluations: int | None
+    if isinstance(game, OracleGame):  # streamed: floats from all 2**n coalitions
+        exact, cost, evaluations = False, False, 1 << game.n_players
         x = np.asarray(payoffs, dtype=np.float64)
     else:
-        x = np.empty(game.n_players, dtype=object)
-        x[:] = list(payoffs)
+        exact, cost = game.exact, game.is_cost
+        evaluations = len(game.values) if whole_table else None
+        if game.kind == nb.FLOAT:
+            x = np.asarray(payoffs, dtype=np.float64)
+        else:
+            x = np.empty(game.n_players, dtype=object)
+            x[:] = list(payoffs)
     x.setflags(write=False)
     return ValueResult(
         x=x,
         players=game.players,
-        exact=game.exact,
+        exact=exact,
         concept=concept,
         method=method,
         normalized=normalized,
-        n_evaluations=len(game.values) if whole_table else None,
-        cost=game.is_cost,
+        n_evaluations=evaluations,
+        cost=cost,
     )
 
 
