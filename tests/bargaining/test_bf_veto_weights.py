@@ -149,6 +149,15 @@ def test_large_heterogeneous_legislature_certificate():
     assert abs(r.x.sum() - 1) < 1e-12
 
 
+def test_near_zero_recognition_is_solved_by_the_threshold_structure():
+    # the homotopy's known hard case: members never recognised cost nothing
+    r = co.baron_ferejohn(
+        5, discount_factors=0.9, quota=3, recognition=[1e-300, 1 - 1e-300, 0, 0, 0]
+    )
+    assert r.method == "threshold" and r.residual < 1e-12
+    assert r.x.tolist() == [1e-300, 1.0, 0.0, 0.0, 0.0]
+
+
 # ---------------------------------------------------------------- weighted voting
 @pytest.mark.parametrize("delta", [Fraction(1, 2), Fraction(9, 10)])
 @pytest.mark.parametrize(

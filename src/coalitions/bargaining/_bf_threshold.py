@@ -118,55 +118,62 @@ def threshold_equilibrium(delta: list, p: list, s, q: int, veto: list[int], kind
     demand = r + extra * p_veto
     a_veto = sum((delta[v] * p[v] / (one - delta[v]) for v in vetoes), zero)
     prices = [zero] * n
-    if r == 0 and (extra == 0 or p_veto == 0):  # nobody pays for pool votes
+    free = np.array([p[j] == 0 for j in pool], dtype=bool)  # never recognised: price 0
+    zeros = int(free.sum())
+    # every proposer who is ever recognised fills her pool seats with members of price 0
+    if r <= zeros and (p_veto == 0 or r + extra <= zeros):
         remainder = s / (one + a_veto)
         for j in range(n):
             prices[j] = delta[j] * p[j] * remainder / ((one - delta[j]) if is_veto[j] else one)
         cheap_pool = np.zeros(len(pool), dtype=bool)
-        marginal_pool = np.zeros(len(pool), dtype=bool)
-        if extra and len(pool):  # veto proposers still buy one pool vote: the cheapest
-            pool_prices = [prices[j] for j in pool]
-            low = min(pool_prices)
-            marginal_pool = np.array([c == low for c in pool_prices])
-        t, b_cost = (min(prices[j] for j in pool) if len(pool) else zero), zero
-        lead = 0
-    else:
-        if len(pool) == 0:
-            return None
-        pd = np.array([float(delta[j]) for j in pool])
-        pp = np.array([float(p[j]) for j in pool])
-        if (pp <= 0).any():
-            return None
-        classes = _float_classes(pd, pp, float(demand))
+        t, b_cost, lead = zero, zero, 0
+        seats = np.full(n, r)
+        seats[vetoes] = r + extra
+        pi = _cheapest_inclusion(n, is_veto, pool, prices, seats, kind)
+        keep = [s - sum((pi[i, j] * prices[j] for j in range(n)), zero) for i in range(n)]
+        values = [prices[j] / delta[j] for j in range(n)]
+        return values, prices, pi, keep
+    if len(pool) == 0:
+        return None
+    positive = pool[~free]
+    pd = np.array([float(delta[j]) for j in positive])
+    pp = np.array([float(p[j]) for j in positive])
+    classes = _float_classes(pd, pp, float(demand) - int(free.sum()))
+    if classes is None:
+        return None
+    if kind != nb.FLOAT:
+        classes = _exact_classes(
+            [delta[j] for j in positive],
+            [p[j] for j in positive],
+            demand - int(free.sum()),
+            classes,
+            kind,
+        )
         if classes is None:
             return None
-        if kind != nb.FLOAT:
-            classes = _exact_classes(
-                [delta[j] for j in pool], [p[j] for j in pool], demand, classes, kind
-            )
-            if classes is None:
-                return None
-        cheap_pool, marginal_pool, rho = classes.cheap, classes.marginal, classes.rho
-        count_cheap = int(cheap_pool.sum())
-        lead = r - count_cheap  # marginal seats a non-cheap pool proposer buys
-        need_marginal = lead + max(1 if count_cheap else 0, extra if len(vetoes) else 0)
-        if lead < 0 or int(marginal_pool.sum()) < max(need_marginal, lead + 1):
-            return None
-        cheap_idx = pool[cheap_pool]
-        a_cheap = sum((delta[k] * p[k] / (one - delta[k]) for k in cheap_idx), zero)
-        t = s / (rho + a_veto * (rho - extra) + a_cheap * (rho - 1) + lead)
-        keep_pool = rho * t  # R
-        for k, is_cheap, is_marginal in zip(pool.tolist(), cheap_pool, marginal_pool):
-            j = int(k)
-            if is_cheap:
-                prices[j] = delta[j] * p[j] * (keep_pool - t) / (one - delta[j])
-            elif is_marginal:
-                prices[j] = t
-            else:
-                prices[j] = delta[j] * p[j] * keep_pool
-        for v in vetoes:
-            prices[v] = delta[v] * p[v] * (keep_pool - extra * t) / (one - delta[v])
-        b_cost = sum((prices[k] for k in cheap_idx), zero) + lead * t
+    cheap_pool, marginal_pool = free.copy(), np.zeros(len(pool), dtype=bool)
+    cheap_pool[~free], marginal_pool[~free] = classes.cheap, classes.marginal
+    rho = classes.rho
+    count_cheap = int(cheap_pool.sum())
+    lead = r - count_cheap  # marginal seats a non-cheap pool proposer buys
+    need_marginal = lead + max(1 if count_cheap else 0, extra if len(vetoes) else 0)
+    if lead < 0 or int(marginal_pool.sum()) < max(need_marginal, lead + 1):
+        return None
+    cheap_idx = pool[cheap_pool]
+    a_cheap = sum((delta[k] * p[k] / (one - delta[k]) for k in cheap_idx), zero)
+    t = s / (rho + a_veto * (rho - extra) + a_cheap * (rho - 1) + lead)
+    keep_pool = rho * t  # R
+    for k, is_cheap, is_marginal in zip(pool.tolist(), cheap_pool, marginal_pool):
+        j = int(k)
+        if is_cheap:
+            prices[j] = delta[j] * p[j] * (keep_pool - t) / (one - delta[j])
+        elif is_marginal:
+            prices[j] = t
+        else:
+            prices[j] = delta[j] * p[j] * keep_pool
+    for v in vetoes:
+        prices[v] = delta[v] * p[v] * (keep_pool - extra * t) / (one - delta[v])
+    b_cost = sum((prices[k] for k in cheap_idx), zero) + lead * t
     c_veto = sum((prices[v] for v in vetoes), zero)
     cheap_set = set(int(j) for j in pool[cheap_pool])
     keep = []
@@ -188,6 +195,29 @@ def threshold_equilibrium(delta: list, p: list, s, q: int, veto: list[int], kind
         return None
     values = [prices[j] / delta[j] for j in range(n)]
     return values, prices, pi, keep
+
+
+def _cheapest_inclusion(n, is_veto, pool, prices, seats, kind):
+    """Every proposer includes the veto players and her ``seats[i]`` cheapest pool members,
+    spreading the seats left at a tied price evenly over that price's members."""
+    float_kind = kind == nb.FLOAT
+    zero = 0.0 if float_kind else nb.constant(0, kind)
+    pi = np.zeros((n, n)) if float_kind else np.full((n, n), zero, dtype=object)
+    for v in np.nonzero(is_veto)[0]:
+        pi[:, v] = 1
+        pi[v, v] = zero
+    for i in range(n):
+        others = sorted((int(j) for j in pool if j != i), key=lambda j: prices[j])
+        need = int(seats[i])
+        if need == 0:
+            continue
+        edge = prices[others[need - 1]]
+        below = [j for j in others if prices[j] < edge]
+        tied = [j for j in others if prices[j] == edge]
+        pi[i, below] = 1
+        left = need - len(below)
+        pi[i, tied] = left / len(tied) if float_kind else Fraction(left, len(tied))
+    return pi
 
 
 def _inclusion(n, is_veto, cheap_set, marginal_idx, seats, p, x_target, kind):

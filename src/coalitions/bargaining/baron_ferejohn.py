@@ -319,12 +319,27 @@ def baron_ferejohn(
         Recognition probabilities (default equal); non-negative, summing to 1.
     quota : int or {"majority", "unanimity"}
         Votes needed, proposer included: ``floor(n/2) + 1`` for majority, ``n`` for unanimity.
+        With ``weights``: the weight needed (``"majority"``: more than half the weight).
     surplus : number
+    veto : sequence of str, optional
+        Veto players (names; an integer ``k`` names player ``"k"``): every passing coalition
+        holds them (Winter 1996 [3]_; McCarty 2000 [4]_).
+    weights : sequence of numbers, optional
+        Voting weights (Snyder, Ting & Ansolabehere 2005 [5]_): a coalition passes when its
+        weight reaches ``quota``. Unequal weights: at most ``MAX_WEIGHTED_PLAYERS`` (14)
+        players; equal weights are a count quota (any size).
     symbolic : bool
         Also return the closed form (sympy) in ``closed_form``; with sympy symbols among the
         parameters the whole answer is symbolic (symmetric games and unanimity only).
     atol : float
         Largest residual accepted as an equilibrium certificate.
+    method : {"auto", "closed-form", "threshold", "active-set", "coalitions"}
+        ``"auto"`` (default): the closed form where one exists, else the threshold structure
+        (quota games, veto players), else the homotopy; weighted games use
+        ``"coalitions"``. ``"closed-form"`` refuses a game without one; ``"threshold"`` the
+        O(n log n) solution of quota games with veto players; ``"active-set"`` the
+        logit-smoothed homotopy (no veto players); ``"coalitions"`` enumerates each
+        proposer's minimal passing coalitions (weighted voting, small games).
 
     Returns
     -------
@@ -336,9 +351,16 @@ def baron_ferejohn(
     ------
     InvalidProblemError
         For a quota outside 1..n, probabilities that do not sum to one, discount factors
-        outside [0, 1), or symbolic parameters in a game without a closed form.
+        outside [0, 1), symbolic parameters in a game without a closed form, an unknown or
+        repeated veto player, weights of the wrong length or sign, or a method that does not
+        take the game.
+    InvalidArgumentError
+        For an unknown ``method`` or keyword.
+    SolverError
+        When the chosen method finds no equilibrium.
     TooLargeError
-        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players.
+        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players, or more than 14 with
+        unequal weights.
 
     Notes
     -----
@@ -357,12 +379,29 @@ def baron_ferejohn(
     Non-stationary equilibria (any division for n >= 5 and patient players, [1]_ Prop. 2)
     are not computed.
 
+    Quota games, with or without veto players, without a closed form take the threshold
+    structure (``method="threshold"``, :mod:`coalitions.bargaining._bf_threshold`): the pool
+    of non-veto members splits at a threshold price into cheap, marginal and expensive
+    members, one scalar ``rho`` solves a piecewise-linear demand equation, every price has a
+    closed form (exact for rational inputs) and the mixing over marginal members has a
+    closed-form solution: 501 members take a fraction of a second. With one veto player
+    among ``n``, equal recognition and common ``delta``:
+    ``v_V = S((n-1) - (q-1)delta) / ((n-1)(n - (n-1)delta) - (q-1)delta)``. Under weighted
+    voting with recognition proportional to the minimal integer weights of a homogeneous
+    game, payoffs are proportional to those weights [5]_.
+
     References
     ----------
     .. [1] Baron, D. P. and Ferejohn, J. A. (1989). Bargaining in legislatures. *American
        Political Science Review* 83(4), 1181-1206.
     .. [2] Eraslan, H. (2002). Uniqueness of stationary equilibrium payoffs in the
        Baron-Ferejohn model. *J. Econ. Theory* 103(1), 11-30.
+    .. [3] Winter, E. (1996). Voting and vetoing. *American Political Science Review* 90(4),
+       813-823.
+    .. [4] McCarty, N. (2000). Proposal rights, veto rights, and political bargaining.
+       *American Journal of Political Science* 44(3), 506-522.
+    .. [5] Snyder, J. M., Ting, M. M. and Ansolabehere, S. (2005). Legislative bargaining
+       under weighted voting. *American Economic Review* 95(4), 981-1004.
 
     Examples
     --------
@@ -374,6 +413,8 @@ def baron_ferejohn(
     >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
     >>> r.proposer_shares[0], r.offers[0, 1]
     (Fraction(7, 25), Fraction(9, 50))
+    >>> co.baron_ferejohn(5, discount_factors=Fraction(9, 10), veto=["1"]).x[0]  # 1 blocks
+    Fraction(11, 19)
     """
     game = _parse(players, discount_factors, recognition, quota, surplus, atol, veto, weights)
     if game.weights is not None or method == "coalitions":
@@ -405,9 +446,14 @@ def baron_ferejohn(
             "recognition); pass numbers for this game."
         )
     if method in ("auto", "threshold"):
-        found_threshold = threshold_equilibrium(
-            game.delta, game.p, game.s, game.q, list(game.veto), game.kind
-        )
+        if game.q == game.n:  # every member is bought: the threshold split degenerates
+            found_threshold = _closed_form_equilibrium(
+                game.delta, game.p, game.s, game.q, game.kind, False
+            )
+        else:
+            found_threshold = threshold_equilibrium(
+                game.delta, game.p, game.s, game.q, list(game.veto), game.kind
+            )
         if found_threshold is not None:
             values, prices, pi, keep = found_threshold
             return _assemble(
