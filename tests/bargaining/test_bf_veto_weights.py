@@ -86,18 +86,22 @@ def test_majority_of_five_with_a_veto_reference():
     assert patient.x[0] > Fraction(99, 100)
 
 
-rationals = st.integers(1, 9)
+@st.composite
+def quota_games(draw, sizes, patience, quotas, vetoes):
+    """``(n, recognition, discount factors, quota, veto indices)``, all rational."""
+    n = draw(sizes)
+    raw = draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
+    p = [Fraction(k, sum(raw)) for k in raw]
+    delta = [Fraction(draw(patience), 20) for _ in range(n)]
+    q = draw(st.integers(*quotas(n)))
+    veto = draw(st.lists(st.integers(0, n - 1), unique=True, max_size=vetoes))
+    return n, p, delta, q, veto
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.data())
-def test_threshold_passes_the_independent_check(data):
-    n = data.draw(st.integers(2, 6))
-    raw = data.draw(st.lists(rationals, min_size=n, max_size=n))
-    p = [Fraction(k, sum(raw)) for k in raw]
-    delta = [Fraction(data.draw(st.integers(1, 19)), 20) for _ in range(n)]
-    q = data.draw(st.integers(1, n))
-    veto = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=2))
+@given(quota_games(st.integers(2, 6), st.integers(1, 19), lambda n: (1, n), 2))
+def test_threshold_passes_the_independent_check(case):
+    n, p, delta, q, veto = case
     r = co.baron_ferejohn(
         n, discount_factors=delta, recognition=p, quota=q, veto=[str(k + 1) for k in veto]
     )
@@ -106,13 +110,9 @@ def test_threshold_passes_the_independent_check(data):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.data())
-def test_threshold_agrees_with_the_homotopy(data):
-    n = data.draw(st.integers(3, 8))
-    raw = data.draw(st.lists(rationals, min_size=n, max_size=n))
-    p = [Fraction(k, sum(raw)) for k in raw]
-    delta = [Fraction(data.draw(st.integers(10, 19)), 20) for _ in range(n)]
-    q = data.draw(st.integers(2, n - 1))
+@given(quota_games(st.integers(3, 8), st.integers(10, 19), lambda n: (2, n - 1), 0))
+def test_threshold_agrees_with_the_homotopy(case):
+    n, p, delta, q, _ = case
     fast = co.baron_ferejohn(n, discount_factors=delta, recognition=p, quota=q, method="threshold")
     slow = co.baron_ferejohn(n, discount_factors=delta, recognition=p, quota=q, method="active-set")
     assert fast.method == "threshold"
@@ -123,14 +123,10 @@ def test_threshold_agrees_with_the_homotopy(data):
 
 
 @settings(max_examples=10, deadline=None)
-@given(st.data())
-def test_threshold_agrees_with_the_coalition_enumeration(data):
-    n = data.draw(st.integers(3, 5))
-    raw = data.draw(st.lists(rationals, min_size=n, max_size=n))
-    p = [Fraction(k, sum(raw)) for k in raw]
-    delta = [Fraction(data.draw(st.integers(10, 19)), 20) for _ in range(n)]
-    q = data.draw(st.integers(2, n))
-    veto = [str(k + 1) for k in data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=1))]
+@given(quota_games(st.integers(3, 5), st.integers(10, 19), lambda n: (2, n), 1))
+def test_threshold_agrees_with_the_coalition_enumeration(case):
+    n, p, delta, q, indices = case
+    veto = [str(k + 1) for k in indices]
     fast = co.baron_ferejohn(n, discount_factors=delta, recognition=p, quota=q, veto=veto)
     enum = co.baron_ferejohn(
         n, discount_factors=delta, recognition=p, quota=q, veto=veto, method="coalitions"

@@ -38,6 +38,12 @@ START_TEMPERATURE, TEMPERATURE_FLOOR = 0.05, 1e-11
 COOLING = 0.2
 #: Newton iterations per temperature.
 NEWTON_STEPS = 40
+#: Residual (relative to the surplus) at which Newton's method has converged.
+CONVERGED = 1e-13
+#: Shortest step of the backtracking line search.
+SHORTEST_STEP = 1e-4
+#: A ratio of temperatures above which the cooling gives up.
+LARGEST_FACTOR = 0.97
 #: A coalition is among a proposer's cheapest when its cost is within this of the least
 #: (relative to the per-capita surplus).
 TIE_TOLERANCE = 1e-7
@@ -96,32 +102,50 @@ def _smoothed(c, tau, coalitions, delta, p, s, jacobian=True):
     return f, jac, mixes
 
 
+def _newton(c, tau, coalitions, delta, p, s):
+    """Newton's method with backtracking at one temperature; ``(prices, converged)``."""
+    f = _smoothed(c, tau, coalitions, delta, p, s)[0]
+    norm = float(np.max(np.abs(f)))
+    for _ in range(NEWTON_STEPS):
+        if norm < CONVERGED * s:
+            return c, True
+        f, jac, _ = _smoothed(c, tau, coalitions, delta, p, s)
+        try:
+            step = np.linalg.solve(jac, -f)
+        except np.linalg.LinAlgError:
+            return c, False
+        t = 1.0
+        while t > SHORTEST_STEP:
+            trial = np.maximum(c + t * step, 0.0)
+            trial_norm = float(
+                np.max(np.abs(_smoothed(trial, tau, coalitions, delta, p, s, False)[0]))
+            )
+            if trial_norm < norm:
+                break
+            t *= 0.5
+        else:
+            return c, norm < CONVERGED * s * 1e3
+        c, norm = trial, trial_norm
+    return c, norm < CONVERGED * s * 1e3
+
+
 def _anneal(coalitions, delta, p, s):
-    """Follow the smoothed equilibrium prices as the temperature falls."""
+    """Follow the smoothed equilibrium prices as the temperature falls (a smaller cooling
+    step where Newton's method does not converge)."""
     n = len(p)
     scale = s / n
-    c = delta * p * s
-    tau = START_TEMPERATURE * scale
-    while True:
-        for _ in range(NEWTON_STEPS):
-            f, jac, mixes = _smoothed(c, tau, coalitions, delta, p, s)
-            if np.max(np.abs(f)) < 1e-14 * s:
+    c, _ = _newton(delta * p * s, START_TEMPERATURE * scale, coalitions, delta, p, s)
+    tau, factor = START_TEMPERATURE * scale, COOLING
+    while tau > TEMPERATURE_FLOOR * scale:
+        trial, ok = _newton(c, tau * factor, coalitions, delta, p, s)
+        if ok:
+            c, tau = trial, tau * factor
+            factor = max(factor * factor, COOLING)
+        else:
+            factor = factor**0.5
+            if factor > LARGEST_FACTOR:
                 break
-            try:
-                step = np.linalg.solve(jac, -f)
-            except np.linalg.LinAlgError:
-                break
-            t = 1.0
-            norm = np.max(np.abs(f))
-            while t > 1e-4:
-                trial = np.maximum(c + t * step, 0.0)
-                if np.max(np.abs(_smoothed(trial, tau, coalitions, delta, p, s, False)[0])) < norm:
-                    break
-                t *= 0.5
-            c = trial
-        if tau <= TEMPERATURE_FLOOR * scale:
-            return c
-        tau *= COOLING
+    return c
 
 
 def _mixing_lp(v, coalitions, delta, p, s, tol):

@@ -492,6 +492,11 @@ def baron_ferejohn(
     )
 
 
+def game_atol(game: _Game) -> float:
+    """The certificate tolerance for a weighted game (its surplus's scale)."""
+    return 1e-9 * float(game.s)
+
+
 def _weighted(game: _Game, method: str, symbolic: bool) -> BaronFerejohnResult:
     """Steps 2-5 for weighted voting: the proposers' minimal passing coalitions, prices from
     the smoothed game, mixing from an LP, exact check (:mod:`._bf_weighted`)."""
@@ -513,6 +518,11 @@ def _weighted(game: _Game, method: str, symbolic: bool) -> BaronFerejohnResult:
             "is infeasible at the smoothed prices)."
         )
     values, prices, pi, keep, worst, exact = found
+    if not worst <= max(game_atol(game), SMOOTHED_ACCEPTED * float(game.s)) and not exact:
+        raise SolverError(
+            f"no stationary equilibrium found for these weights (the smoothed solution "
+            f"violates the equilibrium conditions by {worst:.3g})."
+        )
     if not exact and game.kind != nb.FLOAT:  # the rationals did not check: report floats
         game = dataclasses.replace(
             game,
