@@ -56,6 +56,7 @@ FRONT_DOORS = {
     "shapley_estimate",
     "banzhaf_estimate",
     "bargaining_solution",
+    "baron_ferejohn",
     "is_core_stable",
     "is_nash_stable",
     "is_individually_stable",

@@ -705,15 +705,20 @@ class BaronFerejohnResult(AllocationResult):
         the surplus; the diagonal holds the proposer's share).
     inclusion : numpy.ndarray
         ``inclusion[i, j]``: probability that proposer i includes j in the coalition.
-    quota : int
+    quota : int or Fraction
+        Votes needed (proposer included), or with ``weights`` the weight needed.
     discount_factors, recognition : numpy.ndarray
     residual : float
         Largest violation of the equilibrium conditions (value equations, cheapest-votes
         condition, budget): the certificate of the numerical solution.
     method : str
-        ``"closed-form"``, ``"active-set"`` or ``"smoothed"``.
+        ``"closed-form"``, ``"threshold"``, ``"active-set"`` or ``"smoothed"``.
     closed_form : dict or None
         sympy expressions when ``symbolic=True`` was asked.
+    veto : tuple of str
+        The veto players (every passing coalition holds them); empty without vetoes.
+    weights : numpy.ndarray or None
+        Voting weights (weighted voting; ``quota`` is then the weight needed).
     """
 
     proposer_shares: Any = None
@@ -725,6 +730,8 @@ class BaronFerejohnResult(AllocationResult):
     recognition: Any = None
     residual: float = 0.0
     closed_form: Any = None
+    veto: tuple = ()
+    weights: Any = None
 
 
 # ---------------------------------------------------------------- spatial veto players
