@@ -52,7 +52,14 @@ PATIENCE_RANGE = (0.8, 0.98)
 AZERBAIJAN_OPTION = Fraction(3, 5)
 AZERBAIJAN_OPTION_RANGE = (0.2, 0.9)
 #: The options shown in the table (shares of the surplus Azerbaijan secures outside).
-OPTIONS = (Fraction(0), Fraction(1, 4), Fraction(2, 5), Fraction(1, 2), Fraction(3, 5), Fraction(3, 4))
+OPTIONS = (
+    Fraction(0),
+    Fraction(1, 4),
+    Fraction(2, 5),
+    Fraction(1, 2),
+    Fraction(3, 5),
+    Fraction(3, 4),
+)
 
 REFERENCES = [
     "Statement by the President of the Republic of Azerbaijan, the Prime Minister of the "
@@ -72,7 +79,9 @@ def _formats() -> dict:
 
     rows = osce_participating_states()
     return {
-        "the trilateral statement": [r["state"] for r in rows if r["trilateral_statement_2020"] == "yes"],
+        "the trilateral statement": [
+            r["state"] for r in rows if r["trilateral_statement_2020"] == "yes"
+        ],
         "the OSCE Minsk Group": [r["state"] for r in rows if r["minsk_group"]],
         "the OSCE": [r["state"] for r in rows],
         "co-chairs": [r["state"] for r in rows if r["minsk_group"] == "co-chair"],
@@ -114,7 +123,11 @@ def compute() -> dict:
     return {
         "clubs": _clubs(PARTY_SUPPORT, MEDIATOR_SUPPORT, OTHERS_SUPPORT),
         "co_chairs": formats["co-chairs"],
-        "support": {"parties": PARTY_SUPPORT, "mediator": MEDIATOR_SUPPORT, "others": OTHERS_SUPPORT},
+        "support": {
+            "parties": PARTY_SUPPORT,
+            "mediator": MEDIATOR_SUPPORT,
+            "others": OTHERS_SUPPORT,
+        },
         "patience": PATIENCE,
         "bargains": [(option, _bargain(PATIENCE, option)) for option in OPTIONS],
         "baseline": _bargain(PATIENCE, AZERBAIJAN_OPTION),
@@ -127,27 +140,37 @@ def _assumption_ranges() -> list:
 
     return [
         Assumption(
-            "party_support", float(PARTY_SUPPORT), *PARTY_SUPPORT_RANGE,
+            "party_support",
+            float(PARTY_SUPPORT),
+            *PARTY_SUPPORT_RANGE,
             description="the chance that each party (Armenia, Azerbaijan) accepts a given text",
             source="illustrative judgement; the range too",
         ),
         Assumption(
-            "mediator_support", float(MEDIATOR_SUPPORT), *MEDIATOR_SUPPORT_RANGE,
+            "mediator_support",
+            float(MEDIATOR_SUPPORT),
+            *MEDIATOR_SUPPORT_RANGE,
             description="the chance that the mediator (Russia) supports it",
             source="illustrative judgement; the range too",
         ),
         Assumption(
-            "others_support", float(OTHERS_SUPPORT), *OTHERS_SUPPORT_RANGE,
+            "others_support",
+            float(OTHERS_SUPPORT),
+            *OTHERS_SUPPORT_RANGE,
             description="the chance that each other OSCE participating state does not object",
             source="illustrative judgement; the range too",
         ),
         Assumption(
-            "patience", float(PATIENCE), *PATIENCE_RANGE,
+            "patience",
+            float(PATIENCE),
+            *PATIENCE_RANGE,
             description="the parties' discount factor per round of talks in the standing forum",
             source="illustrative judgement; the range too",
         ),
         Assumption(
-            "azerbaijan_option", float(AZERBAIJAN_OPTION), *AZERBAIJAN_OPTION_RANGE,
+            "azerbaijan_option",
+            float(AZERBAIJAN_OPTION),
+            *AZERBAIJAN_OPTION_RANGE,
             description="what Azerbaijan secures outside the standing forum, as a share of the "
             "surplus (the faster format's value to it)",
             source="a range rather than an estimate",
@@ -173,7 +196,9 @@ def _outcomes_cached(party, mediator, others, patience, option) -> tuple:
 def _outcomes(party_support, mediator_support, others_support, patience, azerbaijan_option):
     """The headline numbers and the conclusion for one set of assumption values."""
     return dict(
-        _outcomes_cached(party_support, mediator_support, others_support, patience, azerbaijan_option)
+        _outcomes_cached(
+            party_support, mediator_support, others_support, patience, azerbaijan_option
+        )
     )
 
 
@@ -249,8 +274,13 @@ def _bargain_section(results: dict) -> Section:
         ],
         data={
             "bargains": [
-                {"option": option, "shares": list(b.x), "binding": list(b.binding),
-                 "forum_value": list(b.forum_value), "inside_shares": list(b.inside_shares)}
+                {
+                    "option": option,
+                    "shares": list(b.x),
+                    "binding": list(b.binding),
+                    "forum_value": list(b.forum_value),
+                    "inside_shares": list(b.inside_shares),
+                }
                 for option, b in bargains
             ],
             "threshold": inside,
@@ -273,12 +303,24 @@ def report(results: dict) -> Report:
         "Three formats for one conflict (dated facts)",
         ["format", "members", "decision rule", "record"],
         [
-            [clubs[0]["format"], ", ".join(clubs[0]["members"]), "agreement of the three",
-             f"signed {TRILATERAL_DATE}; {TRILATERAL_EFFECT}"],
-            [clubs[1]["format"], ", ".join(clubs[1]["members"]), "consensus of its members",
-             f"mediating since {MINSK_GROUP_SINCE}"],
-            [clubs[2]["format"], f"{len(clubs[2]['members'])} participating states", OSCE_RULE,
-             "mandates the Minsk Group"],
+            [
+                clubs[0]["format"],
+                ", ".join(clubs[0]["members"]),
+                "agreement of the three",
+                f"signed {TRILATERAL_DATE}; {TRILATERAL_EFFECT}",
+            ],
+            [
+                clubs[1]["format"],
+                ", ".join(clubs[1]["members"]),
+                "consensus of its members",
+                f"mediating since {MINSK_GROUP_SINCE}",
+            ],
+            [
+                clubs[2]["format"],
+                f"{len(clubs[2]['members'])} participating states",
+                OSCE_RULE,
+                "mandates the Minsk Group",
+            ],
         ],
         ["Memberships from osce_participating_states_2020.csv (see its provenance file)."],
     )

@@ -110,7 +110,10 @@ def compute() -> dict:
 
     founding = nato_members(YEARS[0])
     direct = {}
-    for label, quota in ((RULE, len(founding) + 1), ("simple majority", (len(founding) + 1) // 2 + 1)):
+    for label, quota in (
+        (RULE, len(founding) + 1),
+        ("simple majority", (len(founding) + 1) // 2 + 1),
+    ):
         body = _body(founding, quota)
         owen = owen_index(body, [founding])
         direct[label] = {
@@ -126,16 +129,19 @@ def _assumption_ranges() -> list:
 
     return [
         Assumption(
-            "cohesion", COHESION, *COHESION_RANGE,
+            "cohesion",
+            COHESION,
+            *COHESION_RANGE,
             description="the share of NATO's members that agree their position first and "
             "vote as one (1: NATO as one bloc)",
             source="a judgement: the Rome Declaration meant members to act 'at twenty'; the "
             "range runs from no caucus to a full bloc",
         ),
         Assumption(
-            "quota_share", QUOTA_SHARE, *QUOTA_SHARE_RANGE,
-            description="the share of participants whose consent passes a decision "
-            "(1: consensus)",
+            "quota_share",
+            QUOTA_SHARE,
+            *QUOTA_SHARE_RANGE,
+            description="the share of participants whose consent passes a decision (1: consensus)",
             source="the Rome Declaration's rule is consensus; lower values are counterfactuals",
         ),
     ]
@@ -259,10 +265,15 @@ def report(results: dict) -> Report:
         "What happened (dated facts)",
         ["date", "event"],
         [
-            [ROME_DECLARATION, f"Rome Declaration: the NRC, NATO members and {OUTSIDER} "
-             f"acting as equal partners by {RULE}"],
-            [SUSPENDED, f"NATO suspends practical civilian and military cooperation with "
-             f"{OUTSIDER}"],
+            [
+                ROME_DECLARATION,
+                f"Rome Declaration: the NRC, NATO members and {OUTSIDER} "
+                f"acting as equal partners by {RULE}",
+            ],
+            [
+                SUSPENDED,
+                f"NATO suspends practical civilian and military cooperation with {OUTSIDER}",
+            ],
         ],
         ["Memberships by year from nato_members_accession.csv (see its provenance file)."],
     )

@@ -91,8 +91,7 @@ def _designs(g4_votes: int | None = None, au_votes: int | None = None) -> dict:
     drafts = {d["design"]: d for d in unsc_reform_drafts()}
     votes = {"G4": g4_votes, "Ezulwini": au_votes}
     return {
-        DESIGNS[key]: _council(d, votes.get(key) or d["votes_needed"])
-        for key, d in drafts.items()
+        DESIGNS[key]: _council(d, votes.get(key) or d["votes_needed"]) for key, d in drafts.items()
     }
 
 
@@ -134,13 +133,17 @@ def _assumption_ranges() -> list:
     drafts = {d["design"]: d for d in unsc_reform_drafts()}
     return [
         Assumption(
-            "g4_votes_needed", drafts["G4"]["votes_needed"], *G4_VOTES_RANGE,
+            "g4_votes_needed",
+            drafts["G4"]["votes_needed"],
+            *G4_VOTES_RANGE,
             description="affirmative votes a substantive decision needs in the G4's Council of 25",
             source="NOT VERIFIED: the drafts' voting rule was not found by the search; the "
             "range runs from a majority to about two-thirds",
         ),
         Assumption(
-            "au_votes_needed", drafts["Ezulwini"]["votes_needed"], *AU_VOTES_RANGE,
+            "au_votes_needed",
+            drafts["Ezulwini"]["votes_needed"],
+            *AU_VOTES_RANGE,
             description="affirmative votes a substantive decision needs in the African Union's "
             "Council of 26",
             source="NOT VERIFIED: the drafts' voting rule was not found by the search; the "
@@ -195,12 +198,29 @@ def report(results: dict) -> Report:
     columns = list(table.scenarios)
     designs = Section(
         "The designs (shipped data, with what is verified)",
-        ["design", "document", "date", "seats", "vetoes", "permanent without veto", "elected",
-         "votes needed", "quota verified"],
         [
-            [DESIGNS[d["design"]], d["document"], d["date"], d["seats"],
-             d["permanent_with_veto"], d["permanent_without_veto"], d["elected"],
-             d["votes_needed"], d["votes_needed_verified"]]
+            "design",
+            "document",
+            "date",
+            "seats",
+            "vetoes",
+            "permanent without veto",
+            "elected",
+            "votes needed",
+            "quota verified",
+        ],
+        [
+            [
+                DESIGNS[d["design"]],
+                d["document"],
+                d["date"],
+                d["seats"],
+                d["permanent_with_veto"],
+                d["permanent_without_veto"],
+                d["elected"],
+                d["votes_needed"],
+                d["votes_needed_verified"],
+            ]
             for d in drafts
         ],
         [
@@ -286,9 +306,15 @@ def report(results: dict) -> Report:
     easier = [r[1] for r in g4_rows if r[-1]]
     quotas = Section(
         "What the unverified quotas change",
-        ["design", "votes needed", "Shapley-Shubik: a P5 member",
-         "Shapley-Shubik: a new permanent member", "Shapley-Shubik: an elected member",
-         "power to act", "acts at least as easily as today"],
+        [
+            "design",
+            "votes needed",
+            "Shapley-Shubik: a P5 member",
+            "Shapley-Shubik: a new permanent member",
+            "Shapley-Shubik: an elected member",
+            "power to act",
+            "acts at least as easily as today",
+        ],
         sweep_rows,
         [
             f"Over {g4_rows[0][1]} to {g4_rows[-1][1]} votes (G4) and {au_rows[0][1]} to "
@@ -309,18 +335,32 @@ def report(results: dict) -> Report:
             f"{max(r[5] for r in au_rows):.2e}, far below today's at every quota: "
             f"{aud['permanent_with_veto']} vetoes, not the quota, are what paralyse it.",
         ],
-        data={"sweep": [dict(zip(["design", "votes_needed", "p5", "new_permanent", "elected",
-                                  "power_to_act", "at_least_today"], r)) for r in sweep_rows]},
+        data={
+            "sweep": [
+                dict(
+                    zip(
+                        [
+                            "design",
+                            "votes_needed",
+                            "p5",
+                            "new_permanent",
+                            "elected",
+                            "power_to_act",
+                            "at_least_today",
+                        ],
+                        r,
+                    )
+                )
+                for r in sweep_rows
+            ]
+        },
     )
 
     def plot():
         from ..plot import power_index_bars
 
         return power_index_bars(
-            {
-                c: {s: get(ss, s, c) for s in SEATS if get(ss, s, c) is not None}
-                for c in columns
-            },
+            {c: {s: get(ss, s, c) for s in SEATS if get(ss, s, c) is not None} for c in columns},
             log=True,
             title="UNSC reform: Shapley-Shubik power of a seat",
         )
