@@ -116,10 +116,12 @@ def compute() -> dict:
     ):
         body = _body(founding, quota)
         owen = owen_index(body, [founding])
+        banzhaf_owen = banzhaf_owen_index(body, [founding])
         direct[label] = {
             "owen_russia": owen[OUTSIDER],
             "owen_member": owen[MEMBER],
-            "banzhaf_owen_russia": banzhaf_owen_index(body, [founding])[OUTSIDER],
+            "banzhaf_owen_russia": banzhaf_owen[OUTSIDER],
+            "banzhaf_owen_member": banzhaf_owen[MEMBER],
         }
     return {"years": [_year(y) for y in YEARS], "direct": direct, "member": MEMBER}
 
@@ -245,9 +247,21 @@ def report(results: dict) -> Report:
     direct = results["direct"]
     check = Section(
         f"The Owen value of the NRC of {first['year']}, computed directly",
-        ["rule", f"{OUTSIDER}: Owen", f"{member}: Owen", f"{OUTSIDER}: Banzhaf-Owen"],
         [
-            [label, d["owen_russia"], d["owen_member"], d["banzhaf_owen_russia"]]
+            "rule",
+            f"{OUTSIDER}: Owen",
+            f"{member}: Owen",
+            f"{OUTSIDER}: Banzhaf-Owen (absolute)",
+            f"{member}: Banzhaf-Owen (absolute)",
+        ],
+        [
+            [
+                label,
+                d["owen_russia"],
+                d["owen_member"],
+                d["banzhaf_owen_russia"],
+                d["banzhaf_owen_member"],
+            ]
             for label, d in direct.items()
         ],
         [
@@ -256,6 +270,10 @@ def report(results: dict) -> Report:
             "merged into one player, its share split equally among its members, as Owen's "
             f"quotient and symmetry properties give): {direct[RULE]['owen_russia']} for "
             f"{OUTSIDER} and {direct[RULE]['owen_member']} per member under {RULE}.",
+            f"The Banzhaf-Owen index tells the two tiers apart: {OUTSIDER} decides the "
+            f"outcome in {direct[RULE]['banzhaf_owen_russia']} of the a priori cases, a NATO "
+            f"member only when its vote decides its bloc's position and the bloc decides the "
+            f"Council, {float(direct[RULE]['banzhaf_owen_member']):.2e} under {RULE}.",
             f"For {n_last} members a union of that size needs more coalitions per member than "
             "the direct computation evaluates, so the quotient route is the one that scales.",
         ],
