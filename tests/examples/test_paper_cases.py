@@ -249,3 +249,20 @@ def test_exports(name):
     data = json.loads(export_case(name, "json"))
     assert data["sections"][-1]["title"] == "What would change this conclusion"
     assert data["sections"][-1]["rows"]  # each case has a breakpoint within its ranges
+
+
+@pytest.mark.parametrize(
+    "name,vary,message",
+    [
+        ("nato-russia-council", "cohesion=-1:2", "cohesion is a share"),
+        ("nagorno-karabakh", "party_support=0:1", "support probability"),
+        ("nagorno-karabakh", "patience=0.9:1", "discount factors must lie in [0, 1)"),
+        ("unsc-reform", "g4_votes_needed=1:20", "votes_needed must lie between"),
+    ],
+)
+def test_a_range_outside_the_model_exits_with_a_message(name, vary, message):
+    out = runner.invoke(
+        app, ["examples", "run", name, "--sensitivity", "--vary", vary, "--samples", "8"]
+    )
+    assert out.exit_code in (1, 2) and message in out.output
+    assert "Traceback" not in out.output

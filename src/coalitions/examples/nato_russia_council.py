@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ..exceptions import InvalidArgumentError
 from ._registry import register
 from ._report import Report, Section
 
@@ -153,6 +154,12 @@ def _outcomes(cohesion: float, quota_share: float) -> dict:
     """Russia's and a NATO member's shares in the NRC of 2020 for one caucus and rule."""
     from ..datasets import nato_members
 
+    for name, value in (("cohesion", cohesion), ("quota_share", quota_share)):
+        if not 0 <= value <= 1:
+            raise InvalidArgumentError(
+                f"nato-russia-council: {name} is a share and must lie in [0, 1], got {value:g}; "
+                f"give a range inside it, e.g. --vary {name}=0.5:1."
+            )
     n = len(nato_members(SENSITIVITY_YEAR))
     caucus = round(cohesion * n)
     quota = max((n + 1) // 2 + 1, math.ceil(quota_share * (n + 1) - 1e-9))
