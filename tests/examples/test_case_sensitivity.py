@@ -9,7 +9,13 @@ from coalitions.examples import case_sensitivity, list_cases, sensitivity_report
 
 def test_the_cases_with_ranges():
     ranged = sorted(c.name for c in list_cases() if c.assumptions is not None)
-    assert ranged == ["burden-sharing", "cyprus-belarus"]
+    assert ranged == [
+        "burden-sharing",
+        "cyprus-belarus",
+        "nagorno-karabakh",
+        "nato-russia-council",
+        "unsc-reform",
+    ]
 
 
 def _others_pay_more(us_base):

@@ -83,14 +83,25 @@ def test_bad_export_requests_exit_with_a_message(args, tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_the_exported_html_opens_in_a_browser_with_its_figure(tmp_path):
+@pytest.mark.parametrize(
+    "name,heading",
+    [
+        ("cyprus-belarus", "Rival predictions"),
+        ("nagorno-karabakh", "Speed against legitimacy"),
+        ("nato-russia-council", "Power in the NRC"),
+        ("unsc-reform", "Power of a seat"),
+    ],
+)
+def test_the_exported_html_opens_in_a_browser_with_its_figure(name, heading, tmp_path):
     from browser import chromium, wait_for
 
-    page = tmp_path / "cyprus.html"
-    page.write_text(export_case("cyprus-belarus", "html"), encoding="utf-8")
+    from coalitions.examples import get_case
+
+    page = tmp_path / f"{name}.html"
+    page.write_text(export_case(name, "html"), encoding="utf-8")
     with chromium(tmp_path / "profile") as driver:
         driver.get(page.as_uri())
-        assert "Cyprus" in driver.title
+        assert driver.title == get_case(name).title
         width = wait_for(
             driver,
             "const i = document.getElementById('figure');"
@@ -101,4 +112,4 @@ def test_the_exported_html_opens_in_a_browser_with_its_figure(tmp_path):
             "return Array.from(document.querySelectorAll('h2')).map(h => h.textContent)"
         )
         assert "What would change this conclusion" in headings
-        assert any(h.startswith("Rival predictions") for h in headings)
+        assert any(h.startswith(heading) for h in headings)

@@ -34,6 +34,9 @@ __all__ = [
     "body",
     "aosis_members",
     "un_scale_2019_2021",
+    "osce_participating_states",
+    "nato_members",
+    "unsc_reform_drafts",
 ]
 
 
@@ -209,6 +212,88 @@ def un_scale_2019_2021() -> list[tuple[str, Fraction]]:
         (row["member_state"], Fraction(row["rate_pct"]))
         for row in load_csv("un_scale_of_assessments_2019_2021_top.csv")
     ]
+
+
+def osce_participating_states() -> list[dict[str, str]]:
+    """The 57 participating States of the OSCE in 2020, each with its role in the Minsk Group
+    (``"co-chair"``, ``"member"``, ``"party"`` or ``""``) and whether it signed the
+    Nagorno-Karabakh trilateral statement of 9/10 November 2020 (``"yes"``/``"no"``).
+
+    Source: osce.org, participating States; the Minsk Group's composition in 2020
+    (``osce_participating_states_2020.csv``, provenance in
+    ``osce_participating_states_2020.md``).
+
+    Examples
+    --------
+    >>> from coalitions.datasets import osce_participating_states
+    >>> rows = osce_participating_states()
+    >>> len(rows), sorted(r["state"] for r in rows if r["minsk_group"] == "co-chair")
+    (57, ['France', 'Russian Federation', 'United States'])
+    """
+    return [
+        {
+            "state": row["state"],
+            "minsk_group": row["minsk_group"],
+            "trilateral_statement_2020": row["trilateral_statement_2020"],
+        }
+        for row in load_csv("osce_participating_states_2020.csv")
+    ]
+
+
+def nato_members(year: int) -> list[str]:
+    """NATO's member countries in ``year`` (those that joined in that year or before), in
+    order of accession.
+
+    Source: NATO, member countries and accession years (``nato_members_accession.csv``,
+    provenance in ``nato_members_accession.md``).
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``year`` is not an integer from 1949 on.
+
+    Examples
+    --------
+    >>> from coalitions.datasets import nato_members
+    >>> len(nato_members(2002)), len(nato_members(2019)), len(nato_members(2020))
+    (19, 29, 30)
+    """
+    if isinstance(year, bool) or not isinstance(year, int) or year < 1949:
+        raise InvalidArgumentError(
+            f"nato_members: year must be an integer from 1949 (the North Atlantic Treaty) on, "
+            f"got {year!r}."
+        )
+    return [
+        row["member"]
+        for row in load_csv("nato_members_accession.csv")
+        if int(row["accession_year"]) <= year
+    ]
+
+
+def unsc_reform_drafts() -> list[dict[str, Any]]:
+    """The Security Council today and under the two reform drafts of July 2005: the G4's
+    A/59/L.64 and the African Union's A/59/L.67 (the Ezulwini Consensus).
+
+    Each row: ``design``, ``document``, ``date``, ``seats``, ``permanent_with_veto``,
+    ``permanent_without_veto``, ``elected``, ``votes_needed`` (affirmative votes for a
+    substantive decision), ``votes_needed_verified`` (bool) and ``source``. The drafts'
+    quotas are not verified (see ``unsc_reform_drafts_2005.md``): treat them as assumptions.
+
+    Examples
+    --------
+    >>> from coalitions.datasets import unsc_reform_drafts
+    >>> [(d["design"], d["seats"], d["votes_needed_verified"]) for d in unsc_reform_drafts()]
+    [('today', 15, True), ('G4', 25, False), ('Ezulwini', 26, False)]
+    """
+    counts = ("seats", "permanent_with_veto", "permanent_without_veto", "elected", "votes_needed")
+    rows = []
+    for row in load_csv("unsc_reform_drafts_2005.csv"):
+        out: dict[str, Any] = dict(row)
+        for key in counts:
+            out[key] = int(row[key])
+        out["votes_needed_verified"] = row["votes_needed_verified"] == "yes"
+        rows.append(out)
+    return rows
 
 
 @dataclass(frozen=True)

@@ -117,4 +117,45 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "costs; other specifications give other sizes.",
         ),
     ),
+    "nagorno-karabakh": (
+        "Formats are chosen for speed or for legitimacy: the Russia-Armenia-Azerbaijan "
+        "trilateral statement of November 2020 acted where the OSCE Minsk Group, inside the "
+        "OSCE's consensus of 57, had not.",
+        (
+            "Support probabilities, patience and the value of the faster format are "
+            "illustrative ranges, not estimates; members are modelled as deciding "
+            "independently.",
+            "The chance of acting measures how often a format can agree, not the content or "
+            "durability of what it agrees; the statement of November 2020 followed six weeks "
+            "of war, which the model does not represent.",
+            "Coverage counts participating states equally; legitimacy has other sources "
+            "(inclusion of the parties, a mandate, international law).",
+        ),
+    ),
+    "nato-russia-council": (
+        "Blocs turn multilateral forums into bilateral ones: the NATO-Russia Council, set up "
+        "in 2002 for its members to act 'at twenty' rather than 'nineteen plus one', worked "
+        "as NATO against Russia.",
+        (
+            "A priori power of the decision rule: it says who can be pivotal, not what the "
+            "Council decided; the NRC's practical cooperation was suspended in April 2014.",
+            "Consensus is modelled as unanimity of all participants; the majority rule is a "
+            "counterfactual, not the NRC's rule.",
+            "The a priori union assumes NATO's members always agree their position first; "
+            "the cohesion assumption lets only some of them do so.",
+        ),
+    ),
+    "unsc-reform": (
+        "Enlarging a club of veto holders makes consensus harder, while new permanent seats "
+        "without a veto add little power: the G4 draft (A/59/L.64) against the African "
+        "Union's Ezulwini position (A/59/L.67), July 2005.",
+        (
+            "Votes are independent coin tosses (a priori power); real Council members vote "
+            "in blocs and by interest, and abstention is counted as a no.",
+            "The seat numbers of both drafts are verified; their voting quotas are not, and "
+            "are labelled assumptions with ranges.",
+            "The G4's new permanent members are modelled without a veto, as for the first "
+            "15 years the draft provides; what the review would decide is not modelled.",
+        ),
+    ),
 }
