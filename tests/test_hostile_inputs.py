@@ -515,6 +515,10 @@ def _base_calls():
         "IssueLinkageModel": (({"C": {"A": {"type": "linear", "slope": 1}}}, {"A": 0}), {}),
         "AgreementModel": ((3, lambda k: k, lambda k: k), {}),
         "SimpleGame": ((["a", "b"],), {"minimal_winning": [["a"]]}),
+        "TernaryVotingGame": ((lambda y, a, n: len(y) >= 2, ["a", "b", "c"]), {}),
+        "WeightedTernaryGame": ((2, [1, 1, 1], [0, 0, 0]), {"players": ["a", "b", "c"]}),
+        "ternary_weighted_game": ((2, [1, 1, 1]), {"abstention": "half"}),
+        "abstention_veto_game": ((2, ["a"], ["a", "b", "c"]), {}),
         "write_game": ((tu3(), "game.json"), {}),
     }
 

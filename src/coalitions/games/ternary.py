@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_choice, player_names
+from .._checks import as_list, check_choice, player_names
 from .._display import html_block
 from .._frozen import Frozen, assign, field_property
 from .._players import PlayerSet
@@ -54,7 +54,9 @@ VOTES = ("no", "abstain", "yes")
 MAX_TERNARY_PLAYERS = 11
 
 
-def _check_enumeration(n: int, what: str) -> None:
+def check_enumeration(n: int, what: str) -> None:
+    """Refuse (TooLargeError) to enumerate the profiles of more than
+    :data:`MAX_TERNARY_PLAYERS` voters; ``what`` names the caller in the message."""
     if n > MAX_TERNARY_PLAYERS:
         raise TooLargeError(
             f"{what} enumerates all 3**{n} profiles of votes; the limit is "
@@ -122,7 +124,7 @@ class TernaryVotingGame(Frozen, PlayerSet):
             )
         names = player_names(players, "TernaryVotingGame: players")
         n = len(names)
-        _check_enumeration(n, "TernaryVotingGame")
+        check_enumeration(n, "TernaryVotingGame")
         digits = _profile_digits(np.arange(3**n, dtype=np.int64), n)
         table = np.empty(3**n, dtype=bool)
         for code, votes in enumerate(digits.tolist()):
@@ -147,7 +149,7 @@ class TernaryVotingGame(Frozen, PlayerSet):
         """
         names = player_names(players, "TernaryVotingGame.from_table: players")
         n = len(names)
-        _check_enumeration(n, "TernaryVotingGame.from_table")
+        check_enumeration(n, "TernaryVotingGame.from_table")
         array = np.asarray(table)
         if array.shape != (3**n,) or array.dtype.kind not in "bi":
             raise InvalidGameError(
@@ -328,8 +330,16 @@ class WeightedTernaryGame(TernaryVotingGame):
         no: Sequence[Any] | None = None,
         players: Any = None,
     ) -> None:
-        yes, abstain = list(yes), list(abstain)
-        no = [0] * len(yes) if no is None else list(no)
+        def weights(values: Any, vote: str) -> list:
+            return as_list(
+                values,
+                f"WeightedTernaryGame: {vote}",
+                InvalidGameError,
+                expected=f"a list of {vote}-weights, one per voter",
+            )
+
+        yes, abstain = weights(yes, "yes"), weights(abstain, "abstain")
+        no = [0] * len(yes) if no is None else weights(no, "no")
         if not (len(yes) == len(abstain) == len(no)):
             raise InvalidGameError(
                 f"WeightedTernaryGame: {len(yes)} yes, {len(abstain)} abstain and {len(no)} no "
@@ -385,7 +395,7 @@ class WeightedTernaryGame(TernaryVotingGame):
 
     def outcome_table(self) -> np.ndarray:
         """The ``3**n`` outcomes (at most :data:`MAX_TERNARY_PLAYERS` voters)."""
-        _check_enumeration(self.n_players, "outcome_table()")
+        check_enumeration(self.n_players, "outcome_table()")
         codes = np.arange(3**self.n_players, dtype=np.int64)
         return self.outcomes(_profile_digits(codes, self.n_players))
 
@@ -450,6 +460,11 @@ def ternary_weighted_game(
     -------
     WeightedTernaryGame
 
+    References
+    ----------
+    .. [1] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
+       Journal of Game Theory* 26(3), 335-351.
+
     Examples
     --------
     >>> import coalitions as co
@@ -460,7 +475,13 @@ def ternary_weighted_game(
     ((2, 2, 0), (1, 1, 0), (1, 1, 0))
     """
     share = ABSTENTION_RULES[check_choice(abstention, ABSTENTION_RULES, what="abstention")]
-    _, ints, scale = _integer_weights(quota, list(weights))  # validates, with its messages
+    values = as_list(
+        weights,
+        "ternary_weighted_game: weights",
+        InvalidGameError,
+        expected="a list of weights, one per member",
+    )
+    _, ints, scale = _integer_weights(quota, values)  # validates, with its messages
     yes = [Fraction(v, scale) for v in ints]
     abstain = [share * w for w in yes]
     return WeightedTernaryGame(quota, yes, abstain, None, players)
@@ -504,10 +525,24 @@ def abstention_veto_game(
     >>> game.passes(yes=["b", "c"], abstain=["A"]), game.passes(yes=["b", "c"])
     (True, False)
     """
-    names = player_names(list(players), "abstention_veto_game: players")
-    if isinstance(vetoes, str):
-        raise InvalidGameError("vetoes must be a list of names, not one string.")
-    veto_set = set(vetoes)
+    names = player_names(
+        as_list(
+            players,
+            "abstention_veto_game: players",
+            InvalidGameError,
+            expected="a list of member names",
+        ),
+        "abstention_veto_game: players",
+    )
+    veto_list = as_list(
+        vetoes,
+        "abstention_veto_game: vetoes",
+        InvalidGameError,
+        expected="a list of the veto players' names",
+    )
+    if not all(isinstance(v, str) for v in veto_list):
+        raise InvalidGameError("abstention_veto_game: vetoes must be names (strings).")
+    veto_set = set(veto_list)
     unknown = sorted(veto_set - set(names))
     if unknown:
         raise InvalidGameError(

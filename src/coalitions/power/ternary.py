@@ -50,7 +50,7 @@ import numpy as np
 
 from .._checks import check_choice, front_door
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
-from ..games.ternary import TernaryVotingGame, WeightedTernaryGame, _check_enumeration
+from ..games.ternary import TernaryVotingGame, WeightedTernaryGame, check_enumeration
 from ..results import PowerIndexResult, PowerTableResult, PowerToActResult
 
 __all__ = [
@@ -95,7 +95,7 @@ def _method(game: TernaryVotingGame, method: str, function: str) -> str:
             "WeightedTernaryGame; this game is given by its rule: use method='enumeration'."
         )
     if method == "enumeration":
-        _check_enumeration(game.n_players, f"{function}(method='enumeration')")
+        check_enumeration(game.n_players, f"{function}(method='enumeration')")
     return method
 
 
@@ -452,6 +452,13 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     PowerTableResult
         Columns ``"shapley-shubik"``, ``"banzhaf"``, ``"banzhaf-absolute"``, ``"block"``,
         ``"initiate"``; ``power_to_act`` the share of passing profiles.
+
+    References
+    ----------
+    .. [1] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
+       Journal of Game Theory* 26(3), 335-351.
+    .. [2] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*,
+       ch. 8. Edward Elgar.
 
     Examples
     --------
