@@ -142,6 +142,7 @@ def power(
     numbers = option_numbers(weights, "--weights")
     q = option_number(quota, "--quota")
     names = split_items(players, "--players") if players else None
+    game: Any
     with errors_to_stderr():
         if abstention is not None:
             game = ternary_weighted_game(q, numbers, names, abstention=abstention)
