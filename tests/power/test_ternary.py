@@ -336,3 +336,20 @@ def test_bad_methods_and_calls_are_refused(unsc):
         unsc.passes(yes=["China"], abstain=["China"])
     with pytest.raises(InvalidGameError):
         unsc.outcomes(np.full((1, 15), 3))
+
+
+@pytest.mark.parametrize("n", [29, 30, 31, 33])
+def test_majority_of_yes_votes_in_closed_form(n):
+    """``n`` members, ``k`` yes votes needed, abstention counted as no: member i is decisive
+    when exactly ``k - 1`` others vote yes (``C(n-1, k-1) 2**(n-k)`` profiles of the others);
+    sizes on both sides of the int64 threshold of the counts."""
+    k = n // 2 + 1
+    game = co.ternary_weighted_game(k, [1] * n)
+    eta = math.comb(n - 1, k - 1) * 2 ** (n - k)
+    absolute = co.banzhaf_index(game, normalized=False)
+    assert absolute.counts == (eta,) * n
+    assert absolute.x[0] == Fraction(eta, 3 ** (n - 1))
+    ss = co.shapley_shubik_index(game)
+    assert list(ss.x) == [Fraction(1, n)] * n
+    passing = sum(math.comb(n, j) * 2 ** (n - j) for j in range(k, n + 1))
+    assert co.ternary_power_to_act(game).winning == passing

@@ -128,11 +128,19 @@ def _capped_shift(c: np.ndarray, w: int) -> np.ndarray:
     return out
 
 
+#: Most voters for which the counts fit in int64: at most ``3 * 4**(n-1)`` (set, votes) pairs.
+INT64_VOTERS = 30
+
+
+def _count_dtype(n: int) -> Any:
+    """int64 while every count fits (faster), else Python integers (object arrays)."""
+    return np.int64 if n <= INT64_VOTERS else object
+
+
 def _totals(levels: Sequence[tuple[int, int]], cap: int) -> np.ndarray:
     """Number of profiles by shifted total (capped at ``cap``): the coefficients of
-    ``prod_i (1 + x^{a_i} + x^{y_i})``, exact Python ints."""
-    c = np.zeros(cap + 1, dtype=object)
-    c[:] = 0
+    ``prod_i (1 + x^{a_i} + x^{y_i})``, exact integers."""
+    c = np.zeros(cap + 1, dtype=_count_dtype(len(levels) + 1))
     c[0] = 1
     for a, y in levels:
         c = c + _capped_shift(c, a) + _capped_shift(c, y)
@@ -169,8 +177,7 @@ def _undecided_roll_calls(levels: Sequence[tuple[int, int]], quota: int, slack: 
     undecided, with shifted weight ``W < quota`` cast and weight ``D <= slack`` lost
     against everybody voting yes."""
     m = len(levels)
-    table = np.zeros((m + 1, quota, slack + 1), dtype=object)
-    table[:] = 0
+    table = np.zeros((m + 1, quota, slack + 1), dtype=_count_dtype(m + 1))
     table[0, 0, 0] = 1
     for a, y in levels:
         new = table.copy()  # the voter not among those called
@@ -201,7 +208,7 @@ def _pivots_exact(game: WeightedTernaryGame) -> list[int]:
         decides = np.zeros((quota, slack + 1), dtype=np.int64)
         for w, lost in ((0, y), (a, y - a), (y, 0)):
             decides += (weight_grid + w >= quota) | (lost_grid + lost > slack)
-        per_size = (undecided * decides.astype(object)[None, :, :]).sum(axis=(1, 2))
+        per_size = (undecided * decides.astype(undecided.dtype)[None, :, :]).sum(axis=(1, 2))
         by_type[a, y] = sum(int(c) * wt for c, wt in zip(per_size, weights))
     return [by_type[level] for level in levels]
 
