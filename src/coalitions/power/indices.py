@@ -68,7 +68,6 @@ from ..results import (
 )
 from . import _engines as en
 from ._engines import METHODS
-from .ternary import ternary_banzhaf, ternary_shapley_shubik
 
 __all__ = [
     "shapley_shubik_index",
@@ -254,6 +253,8 @@ def shapley_shubik_index(
     (Fraction(421, 2145), Fraction(4, 2145))
     """
     if isinstance(game, TernaryVotingGame):
+        from .ternary import ternary_shapley_shubik  # it builds its results with _exact
+
         return ternary_shapley_shubik(game, method)
     options = (budget, rng, executor, callback, confidence)
     sampled = _sampled(game, method, "shapley_shubik_index", options)
@@ -331,6 +332,8 @@ def banzhaf_index(
     (10, 10, 10, 6, 6, 0)
     """
     if isinstance(game, TernaryVotingGame):
+        from .ternary import ternary_banzhaf
+
         return ternary_banzhaf(game, normalized, method)
     if method in BANZHAF_SAMPLERS and normalized:
         raise InvalidArgumentError(

@@ -49,9 +49,11 @@ from typing import Any
 import numpy as np
 
 from .._checks import check_choice, front_door
+from .._docstrings import fill_doc
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.ternary import TernaryVotingGame, WeightedTernaryGame, check_enumeration
 from ..results import PowerIndexResult, PowerTableResult, PowerToActResult
+from .indices import _exact
 
 __all__ = [
     "ternary_power_to_act",
@@ -268,22 +270,6 @@ def _decisive(game: TernaryVotingGame, method: str):
 
 
 # --- the measures -------------------------------------------------------------------------------
-def _index(game, values, counts, denominator, concept, method, normalized=False):
-    x = np.empty(len(values), dtype=object)
-    x[:] = list(values)
-    x.setflags(write=False)
-    return PowerIndexResult(
-        x=x,
-        players=game.players,
-        exact=True,
-        concept=concept,
-        method=method,
-        normalized=normalized,
-        counts=tuple(int(c) for c in counts),
-        denominator=denominator,
-    )
-
-
 def ternary_shapley_shubik(game: TernaryVotingGame, method: str = "auto") -> PowerIndexResult:
     """The Shapley-Shubik index of a ternary game (Felsenthal & Machover 1997): the
     probability of being the pivot of a random roll call. Called by
@@ -294,7 +280,7 @@ def ternary_shapley_shubik(game: TernaryVotingGame, method: str = "auto") -> Pow
     pivots = _pivots_exact(game) if used == "exact" else _pivots_enumeration(game)  # type: ignore[arg-type]
     total = math.factorial(game.n_players) * 3**game.n_players
     values = [Fraction(p, total) for p in pivots]
-    return _index(game, values, pivots, total, "ternary-shapley-shubik", used, normalized=True)
+    return _exact(game, "ternary-shapley-shubik", used, total, pivots, values, normalized=True)
 
 
 def ternary_banzhaf(
@@ -308,22 +294,38 @@ def ternary_banzhaf(
     _, swings, _, _ = _decisive(game, used)
     total = sum(swings) if normalized else 3 ** (game.n_players - 1)
     values = [Fraction(s, total) if total else Fraction(0) for s in swings]
-    return _index(game, values, swings, total, "ternary-banzhaf", used, normalized=normalized)
+    return _exact(game, "ternary-banzhaf", used, total, swings, values, normalized=normalized)
+
+
+#: The docstring sections the ternary front doors share.
+_SECTIONS = {
+    "parameters": """
+        Parameters
+        ----------
+        game : TernaryVotingGame or WeightedTernaryGame
+        method : {"auto", "exact", "enumeration"}
+            ``"exact"``: the generating function over weights of a weighted ternary game;
+            ``"enumeration"``: the ``3**n`` profiles (at most 11 voters); ``"auto"`` picks
+            ``"exact"`` for weighted games, else ``"enumeration"``.""",
+    "coleman": """
+        .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
+           collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
+           269-300.""",
+    "ternary": """
+        .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
+           *International Journal of Game Theory* 26(3), 335-351.""",
+}
 
 
 @front_door(TERNARY_METHODS)
+@fill_doc(parameters=_SECTIONS["parameters"], ternary=_SECTIONS["ternary"])
 def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> PowerToActResult:
     r"""The power of a body with abstention to act: the share of the ``3^n`` equally likely
     profiles of votes in which the proposal passes.
 
     .. math:: A = \#\{x \in \{\text{no}, \text{abstain}, \text{yes}\}^n : v(x) = 1\} / 3^n
 
-    Parameters
-    ----------
-    game : TernaryVotingGame or WeightedTernaryGame
-    method : {"auto", "exact", "enumeration"}
-        ``"exact"``: the generating function over weights of a weighted ternary game;
-        ``"enumeration"``: the ``3**n`` profiles (at most 11 voters).
+    {{parameters}}
 
     Returns
     -------
@@ -332,8 +334,7 @@ def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> Po
 
     References
     ----------
-    .. [1] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
-       Journal of Game Theory* 26(3), 335-351.
+    {{ternary}}
 
     Examples
     --------
@@ -359,6 +360,7 @@ def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> Po
 
 
 @front_door(TERNARY_METHODS)
+@fill_doc(**_SECTIONS)
 def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to block: the share of passing profiles that it defeats by
     voting no instead of the vote it cast (Coleman's power to prevent action, with
@@ -366,11 +368,7 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
 
     .. math:: P_i = \#\{x : v(x) = 1,\ v(x_{-i}, \text{no}) = 0\} / \#\{x : v(x) = 1\}
 
-    Parameters
-    ----------
-    game : TernaryVotingGame or WeightedTernaryGame
-    method : {"auto", "exact", "enumeration"}
-        As in :func:`ternary_power_to_act`.
+    {{parameters}}
 
     Returns
     -------
@@ -380,10 +378,8 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
 
     References
     ----------
-    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity
-       to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
-    .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
-       Journal of Game Theory* 26(3), 335-351.
+    {{coleman}}
+    {{ternary}}
 
     Examples
     --------
@@ -400,21 +396,18 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
     passing, yes_no, _, abstain_no = _decisive(game, used)
     counts = [a + b for a, b in zip(yes_no, abstain_no)]
     values = [Fraction(c, passing) for c in counts]
-    return _index(game, values, counts, passing, "ternary-power-to-block", used)
+    return _exact(game, "ternary-power-to-block", used, passing, counts, values)
 
 
 @front_door(TERNARY_METHODS)
+@fill_doc(**_SECTIONS)
 def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to initiate: the share of failing profiles that it carries by
     voting yes instead of the vote it cast.
 
     .. math:: I_i = \#\{x : v(x) = 0,\ v(x_{-i}, \text{yes}) = 1\} / \#\{x : v(x) = 0\}
 
-    Parameters
-    ----------
-    game : TernaryVotingGame or WeightedTernaryGame
-    method : {"auto", "exact", "enumeration"}
-        As in :func:`ternary_power_to_act`.
+    {{parameters}}
 
     Returns
     -------
@@ -424,8 +417,8 @@ def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") 
 
     References
     ----------
-    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity
-       to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
+    {{coleman}}
+    {{ternary}}
 
     Examples
     --------
@@ -440,19 +433,16 @@ def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") 
     failing = 3**game.n_players - passing
     counts = [a + b for a, b in zip(yes_no, yes_abstain)]
     values = [Fraction(c, failing) for c in counts]
-    return _index(game, values, counts, failing, "ternary-power-to-initiate", used)
+    return _exact(game, "ternary-power-to-initiate", used, failing, counts, values)
 
 
 @front_door(TERNARY_METHODS)
+@fill_doc(parameters=_SECTIONS["parameters"], ternary=_SECTIONS["ternary"])
 def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> PowerTableResult:
     """Every measure of a ternary game at once: Shapley-Shubik, Banzhaf (normalised and
     absolute), the power to block and to initiate, and the power to act.
 
-    Parameters
-    ----------
-    game : TernaryVotingGame or WeightedTernaryGame
-    method : {"auto", "exact", "enumeration"}
-        As in :func:`ternary_power_to_act`; the counts are computed once.
+    {{parameters}}
 
     Returns
     -------
@@ -462,9 +452,8 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
 
     References
     ----------
-    .. [1] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
-       Journal of Game Theory* 26(3), 335-351.
-    .. [2] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*,
+    {{ternary}}
+    .. [3] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*,
        ch. 8. Edward Elgar.
 
     Examples
