@@ -712,3 +712,27 @@ def symmetric_pairs_by_definition(values) -> list[tuple[int, int]]:
             if not m >> i & 1 and not m >> j & 1
         )
     ]
+
+
+def ternary_by_definition(levels, quota):
+    """A weighted ternary game ``[quota; (yes, abstain, no) per voter]`` by its ``3**n``
+    profiles: (passing count, and per voter the Banzhaf swings ``eta``, the passing profiles
+    it defeats by voting no, the failing ones it carries by voting yes)."""
+    n = len(levels)
+
+    def passes(votes):  # votes: 0 no, 1 abstain, 2 yes
+        return sum(levels[i][2 - v] for i, v in enumerate(votes)) >= quota
+
+    passing = 0
+    eta, block, initiate = [0] * n, [0] * n, [0] * n
+    for votes in product(range(3), repeat=n):
+        outcome = passes(votes)
+        passing += outcome
+        for i in range(n):
+            as_no = passes(votes[:i] + (0,) + votes[i + 1 :])
+            as_yes = passes(votes[:i] + (2,) + votes[i + 1 :])
+            eta[i] += as_yes and not as_no
+            block[i] += outcome and not as_no
+            initiate[i] += as_yes and not outcome
+    # eta counted once per vote of voter i: divide the three copies out
+    return passing, [e // 3 for e in eta], block, initiate

@@ -537,6 +537,45 @@ def _check_roles(game, result, role):
 
 
 WVG = co.WeightedVotingGame(3, [2, 1, 1])
+TERNARY = co.ternary_weighted_game(3, [2, 1, 1], abstention="half")
+
+
+@st.composite
+def _ternary_games(draw):
+    n = draw(st.integers(1, 4))
+    yes = [draw(st.integers(1, 4)) for _ in range(n)]
+    abstain = [draw(st.integers(0, y)) for y in yes]
+    no = [draw(st.integers(0, a)) for a in abstain]
+    if sum(yes) == sum(no):
+        yes[0] += 1
+    return co.WeightedTernaryGame(draw(st.integers(sum(no) + 1, sum(yes))), yes, abstain, no)
+
+
+def _ternary(name):
+    """A measure of ternary games against the 3**n profiles (tests/oracles.py)."""
+    function = getattr(co, name)
+
+    def check(game, result, choice):
+        passing, eta, block, initiate = orc.ternary_by_definition(game.int_levels, game.int_quota)
+        n = game.n_players
+        assert result.exact
+        if name == "ternary_power_to_act":
+            assert result.value == Fraction(passing, 3**n)
+        elif name == "ternary_power_to_block":
+            assert list(result.x) == [Fraction(b, passing) for b in block]
+        elif name == "ternary_power_to_initiate":
+            assert list(result.x) == [Fraction(b, 3**n - passing) for b in initiate]
+        else:
+            assert list(result.indices["banzhaf-absolute"]) == [
+                Fraction(e, 3 ** (n - 1)) for e in eta
+            ]
+            assert sum(result.indices["shapley-shubik"]) == 1
+
+    return Contract(
+        TERNARY, lambda choice: _ternary_games(), lambda g, c: function(g, method=c), check
+    )
+
+
 GLOVE = co.glove_game(["L"], ["R1", "R2"])
 PIE = co.BargainingProblem.from_vertices([[0, 0], [1, 0], [0, 1]])
 
@@ -708,6 +747,10 @@ CONTRACTS: dict[str, Contract] = {
         ),
     ),
     "coleman_power_to_act": _power("coleman_power_to_act", _check_power_to_act),
+    "ternary_power_to_act": _ternary("ternary_power_to_act"),
+    "ternary_power_to_block": _ternary("ternary_power_to_block"),
+    "ternary_power_to_initiate": _ternary("ternary_power_to_initiate"),
+    "ternary_power_table": _ternary("ternary_power_table"),
     "coleman_power_to_initiate": _power(
         "coleman_power_to_initiate", _check_index(orc.coleman_initiate_by_definition)
     ),

@@ -82,3 +82,22 @@ def test_errors_go_to_stderr_without_traceback():
 def test_no_arguments_prints_help():
     result = run()
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_abstention():
+    """``--abstention``: the Security Council's real rule, and a weighted body whose members
+    may abstain; the ternary measures (tests/power/test_ternary.py checks their values)."""
+    result = run("un-security-council", "--abstention", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["indices"]["shapley-shubik"]["China"] == "118525786/725416965"
+    assert document["indices"]["block"]["China"] == 1
+    assert document["power_to_act"] == "48932/4782969"
+    table = run("un-security-council", "--abstention")
+    assert table.exit_code == 0 and "block" in table.output and "Niger" in table.output
+    result = run("--quota", "2", "--weights", "1,1,1", "--abstention", "no", "--json")
+    assert json.loads(result.stdout)["indices"]["banzhaf-absolute"]["1"] == "4/9"
+    bad = run("--quota", "2", "--weights", "1,1,1", "--abstention", "maybe")
+    assert bad.exit_code == 2 and "abstention" in bad.output
+    bad = run("un-security-council", "--abstention", "--method", "bdd")
+    assert bad.exit_code == 2 and "ternary" in bad.output

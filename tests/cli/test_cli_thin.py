@@ -6,7 +6,7 @@ The rule is read from the source with :mod:`ast` (DESIGN §7, issue 12 item 6):
    the library on any path through it (the branches of an ``if`` are alternatives, so they
    count as the larger of the two). Readers and builders of the *parse* step do not count:
    names imported from ``games.io``, ``bargaining.io``, ``formation.io``, ``datasets``, ``_checks``,
-   ``games.simple``, ``games.tu``, ``exceptions`` and ``results``, and the model builders in
+   ``games.simple``, ``games.ternary``, ``games.tu``, ``exceptions`` and ``results``, and the model builders in
    ``BUILDERS``. Everything else imported from ``coalitions`` is analysis.
 2. **Helpers compute nothing.** A function of ``cli/`` that is not a command makes no
    analysis call: helpers parse, render or draw.
@@ -36,6 +36,7 @@ READER_MODULES = (
     "formation.io",
     "datasets",
     "games.simple",
+    "games.ternary",
     "games.tu",
     "exceptions",
     "results",

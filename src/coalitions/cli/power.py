@@ -4,6 +4,8 @@ coalitions power --quota 12 --weights 4,4,4,2,2,1 --players FR,DE,IT,BE,NL,LU
 coalitions power game.json --index all
 coalitions power eu-council --json
 coalitions power un-security-council
+coalitions power un-security-council --abstention
+coalitions power --quota 3 --weights 2,1,1 --abstention half
 coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 """
 
@@ -16,10 +18,13 @@ import typer
 
 from .._checks import check_choice
 from ..datasets import BODIES
+from ..datasets import un_security_council as un_security_council_game
 from ..exceptions import InvalidArgumentError
+from ..games.ternary import ternary_weighted_game
 from ..plot.figures import power_table_figure, sweep_figure
 from ..power import power_indices
 from ..power.indices import METHODS
+from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
@@ -58,7 +63,14 @@ LABELS = {
     "johnston": "Johnston",
     "deegan-packel": "Deegan-Packel",
     "holler": "Holler PGI",
+    "block": "block",
+    "initiate": "initiate",
 }
+#: ``--abstention`` of a weighted body: what an abstention weighs (ternary_weighted_game).
+ABSTENTION_HELP = (
+    "Let members abstain: an abstention weighs no (nothing), half (half the weight) or "
+    "not-no (like a yes); shows the ternary measures (Felsenthal-Machover) instead of --index."
+)
 
 
 class _PowerGroup(DefaultCommandGroup):
@@ -111,6 +123,7 @@ def power(
     players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
     index: Indices = DEFAULT_INDICES,
     method: Method = "auto",
+    abstention: str | None = typer.Option(None, "--abstention", help=ABSTENTION_HELP),
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
@@ -129,9 +142,14 @@ def power(
     numbers = option_numbers(weights, "--weights")
     q = option_number(quota, "--quota")
     names = split_items(players, "--players") if players else None
+    game: Any
     with errors_to_stderr():
-        game = WeightedVotingGame(q, numbers, names)
-        table = power_indices(game, split_items(index, "--index"), method=method)
+        if abstention is not None:
+            game = ternary_weighted_game(q, numbers, names, abstention=abstention)
+            table = ternary_power_table(game, method=method)
+        else:
+            game = WeightedVotingGame(q, numbers, names)
+            table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, f"Voting power of [{quota}; {weights}]", as_json, plot)
 
 
@@ -197,10 +215,30 @@ def _council_command(name: str, index: str, method: str, as_json: bool, plot: Pa
     _render(game, table, BODIES[name].title, as_json, plot)
 
 
-app.command(
-    "un-security-council",
-    help="The UN Security Council (2020): nine of fifteen votes, five permanent vetoes.",
-)(council_command)
+@app.command("un-security-council")
+@formats
+def un_security_council(
+    index: Indices = DEFAULT_INDICES,
+    method: Method = "auto",
+    abstention: bool = typer.Option(
+        False,
+        "--abstention",
+        help="The real rule: members may abstain, and a permanent member's abstention does "
+        "not block; shows the ternary measures (Felsenthal-Machover) instead of --index.",
+    ),
+    as_json: Json = False,
+    plot: Plot = None,
+) -> None:
+    """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
+    if not abstention:
+        _council_command("un-security-council", index, method, as_json, plot)
+        return
+    with errors_to_stderr():
+        game = un_security_council_game(abstention=True)
+        table = ternary_power_table(game, method=method)
+    _render(game, table, "UN Security Council (2020) with abstention", as_json, plot)
+
+
 app.command("eec-council", help="The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1].")(
     council_command
 )

@@ -73,8 +73,9 @@ def load_csv(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-def un_security_council() -> WeightedVotingGame:
-    """The UN Security Council in 2020 as the weighted game ``[39; 7 x 5, 1 x 10]``.
+def un_security_council(abstention: bool = False) -> Any:
+    """The UN Security Council in 2020 as the weighted game ``[39; 7 x 5, 1 x 10]``, or with
+    ``abstention=True`` as the ternary game of its real rule.
 
     A substantive resolution needs nine of the fifteen votes including all five permanent
     members (Art. 27(3) of the UN Charter; abstentions counted as votes against). With
@@ -82,8 +83,14 @@ def un_security_council() -> WeightedVotingGame:
     exactly this rule: the five permanent members (35) need four elected votes, and without
     one permanent member the other 38 weights fall short.
 
+    With ``abstention=True``: a :class:`~coalitions.WeightedTernaryGame` (yes, abstain, no)
+    in which a resolution passes with nine affirmative votes and no permanent member voting
+    no; a permanent member's abstention does not block (the Council's practice since 1946,
+    upheld by the ICJ's Namibia advisory opinion of 1971), built by
+    :func:`~coalitions.abstention_veto_game`.
+
     Source: UN Charter Art. 23 and 27(3); composition in 2020 from UN press release GA/12152
-    (``unsc_composition_2020.csv``).
+    (``unsc_composition_2020.csv``); ICJ Reports 1971, p. 16, para. 22.
 
     Examples
     --------
@@ -91,9 +98,17 @@ def un_security_council() -> WeightedVotingGame:
     >>> unsc = co.datasets.un_security_council()
     >>> unsc.n_players, unsc.quota, unsc.players[:2]
     (15, 39, ('China', 'France'))
+    >>> real = co.datasets.un_security_council(abstention=True)
+    >>> real.passes(yes=real.players[5:14], abstain=real.players[:5])
+    True
     """
     rows = load_csv("unsc_composition_2020.csv")
     players = [r["country"] for r in rows]
+    if abstention:
+        from ..games.ternary import abstention_veto_game
+
+        vetoes = [r["country"] for r in rows if r["veto"] == "yes"]
+        return abstention_veto_game(9, vetoes, players)
     weights = [7 if r["veto"] == "yes" else 1 for r in rows]
     return WeightedVotingGame(39, weights, players)
 

@@ -29,7 +29,8 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "Votes are modelled as independent coin tosses (a priori power); real members vote "
             "in blocs and by interest.",
-            "Abstention is counted as a no (see the labelled assumption).",
+            "Abstention is counted as a no except in the abstention section, which uses "
+            "the real rule with the three votes equally likely (see the labelled assumptions).",
             "The enlarged designs are illustrative, not the text of a reform proposal.",
         ),
     ),

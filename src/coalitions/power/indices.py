@@ -58,6 +58,7 @@ from ..approx import (
 )
 from ..exceptions import InvalidArgumentError, InvalidGameError
 from ..games.simple import WeightedVotingGame, as_simple_game
+from ..games.ternary import TernaryVotingGame
 from ..results import (
     PivotalResult,
     PowerIndexResult,
@@ -204,7 +205,11 @@ def shapley_shubik_index(
 
     Parameters
     ----------
-    game : SimpleGame, WeightedVotingGame or CompoundGame
+    game : SimpleGame, WeightedVotingGame, CompoundGame, or a ternary game
+        A :class:`~coalitions.TernaryVotingGame` (yes/abstain/no) gets the Felsenthal-Machover
+        index: the probability of being the pivot of a random roll call with every profile
+        equally likely (methods ``"auto"``, ``"exact"`` for weighted ternary games,
+        ``"enumeration"``; see :mod:`coalitions.power.ternary`).
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
         ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
@@ -247,6 +252,10 @@ def shapley_shubik_index(
     >>> ss.x[0], ss.x[5]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
+    if isinstance(game, TernaryVotingGame):
+        from .ternary import ternary_shapley_shubik  # it builds its results with _exact
+
+        return ternary_shapley_shubik(game, method)
     options = (budget, rng, executor, callback, confidence)
     sampled = _sampled(game, method, "shapley_shubik_index", options)
     if sampled is not None:
@@ -286,7 +295,11 @@ def banzhaf_index(
 
     Parameters
     ----------
-    game : simple game
+    game : simple game, or a ternary game
+        A :class:`~coalitions.TernaryVotingGame` (yes/abstain/no) gets the measure
+        ``eta_i / 3**(n-1)``, the probability of being decisive with every profile equally
+        likely (absolute), or ``eta_i / sum_j eta_j`` (methods ``"auto"``, ``"exact"``,
+        ``"enumeration"``; see :mod:`coalitions.power.ternary`).
     normalized : bool
         True (default) for the normalised index, False for the absolute one.
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
@@ -318,6 +331,10 @@ def banzhaf_index(
     >>> co.banzhaf_index(eec).counts
     (10, 10, 10, 6, 6, 0)
     """
+    if isinstance(game, TernaryVotingGame):
+        from .ternary import ternary_banzhaf
+
+        return ternary_banzhaf(game, normalized, method)
     if method in BANZHAF_SAMPLERS and normalized:
         raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "
