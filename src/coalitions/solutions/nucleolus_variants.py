@@ -517,8 +517,8 @@ def anti_prenucleolus() -> None:
     Examples
     --------
     >>> import coalitions as co
-    >>> co.anti_prenucleolus(co.majority_game(3)).x.tolist()
-    [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]
+    >>> co.anti_prenucleolus(co.glove_game(["L"], ["R1", "R2"])).x.tolist()
+    [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
     """
 
 
@@ -607,6 +607,21 @@ def simplified_modiclus() -> None:
     """
 
 
+#: The options every variant takes, documented once (the ``{{options}}`` marker).
+_OPTIONS = """
+    method : {"sequential"}, default "sequential"
+        Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
+    verify : bool
+        Check the answer with Kohlberg's criterion (exactly for rational games); an answer
+        that fails is not returned (``success=False``, NaN payoffs).
+    atol : float
+        Tolerance of the LP stages, relative to the largest zero-normalised worth.
+    callback : callable, optional
+        Progress: ``callback(done, total)`` after each LP stage.
+"""
+
+
+@fill_doc(options=_OPTIONS)
 def weighted_nucleolus(
     game: TUGame,
     weights: Sequence[Any],
@@ -630,15 +645,7 @@ def weighted_nucleolus(
     weights : sequence of numbers
         One positive weight per coalition, in the game's bitmask order (``2**n`` numbers;
         the entries of the empty and the grand coalition are ignored).
-    method : {"sequential"}, default "sequential"
-        Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
-    verify : bool
-        Check the answer with Kohlberg's criterion (exactly for rational games); an answer
-        that fails is not returned (``success=False``, NaN payoffs).
-    atol : float
-        Tolerance of the LP stages, relative to the largest zero-normalised worth.
-    callback : callable, optional
-        Progress: ``callback(done, total)`` after each LP stage.
+    {{options}}
 
     Returns
     -------
@@ -671,6 +678,7 @@ def weighted_nucleolus(
     return _answer(_variant(game, concept, method, atol, weights=weights), verify, callback)
 
 
+@fill_doc(options=_OPTIONS)
 def structure_nucleolus(
     game: TUGame,
     structure: Iterable[Iterable[str]],
@@ -693,15 +701,7 @@ def structure_nucleolus(
         A float or rational game, of worths or of costs.
     structure : list of lists of player names
         The blocks (disjoint); players left out form blocks of their own.
-    method : {"sequential"}, default "sequential"
-        Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
-    verify : bool
-        Check the answer with Kohlberg's criterion (exactly for rational games); an answer
-        that fails is not returned (``success=False``, NaN payoffs).
-    atol : float
-        Tolerance of the LP stages, relative to the largest zero-normalised worth.
-    callback : callable, optional
-        Progress: ``callback(done, total)`` after each LP stage.
+    {{options}}
 
     Returns
     -------
