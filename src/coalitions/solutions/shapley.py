@@ -65,7 +65,7 @@ def shapley_value(
         ``"auto"``, ``"exact"``, ``"dividends"``, or a sampling method: ``"permutation"``,
         ``"antithetic"``, ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``
         (``SHAPLEY_METHODS``). ``"auto"`` is ``"exact"`` for a TUGame and ``"permutation"``
-        for an :class:`~coalitions.OracleGame` (which then needs a ``budget``). ``"exact"`` reads the table in two matrix products grouped by
+        for an :class:`~coalitions.OracleGame` (which then needs a ``budget``). ``"exact"`` reads the table once, in blocks grouped by
         coalition size (see Notes). ``"dividends"`` averages Harsanyi dividends, ``phi_i = sum
         over T containing i of d(T)/|T|``: an independent exact algorithm, slower, useful as a
         check. The other methods are sampling estimators, see
@@ -95,8 +95,9 @@ def shapley_value(
     Writing ``w(s) = s!(n-s-1)!/n!`` and ``w(n) = 0``,
     ``phi_i = sum over T containing i of v(T) (w(|T|-1) + w(|T|)) - sum over T of w(|T|) v(T)``,
     so only size-weighted sums over the coalitions containing each player are needed. For float
-    games they come from two BLAS products over the table viewed as a (2**h, 2**k) matrix:
-    O(n 2**n) flops, two streaming passes, no copy of the table and no Python loop over
+    games they come from one pass over the table viewed as a (2**h, 2**k) matrix whose rows
+    are visited in blocks of equal popcount: about three flops a value, one read of the table
+    from memory, matrix-vector products on one BLAS thread, and no Python loop over
     coalitions. Exact games are scaled to integers by their common denominator and summed
     layer by layer.
 
