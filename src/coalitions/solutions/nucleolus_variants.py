@@ -97,15 +97,14 @@ def _problem(
 def _excess_weights(weights: Sequence[Any] | np.ndarray, n: int) -> ExcessWeights:
     """The weights scaled by a power of two to at most 1 (exact: the nucleolus is unchanged
     when every weight is multiplied by the same positive number)."""
+    table = np.array(weights, dtype=object)
     full = (1 << n) - 1
-    exact = [Fraction(w) for w in weights]
-    exact[0] = exact[full] = Fraction(1)
-    top = max(exact)
+    table[0] = table[full] = 1
+    top = Fraction(table.max())
     k = top.numerator.bit_length() - top.denominator.bit_length() + 1
     unit = pow2(-k)
-    scaled = [w * unit for w in exact]
-    floats = np.array([float(w) for w in scaled], dtype=np.float64)
-    return ExcessWeights(floats=floats, exact=scaled.__getitem__)
+    floats = np.ldexp(table.astype(np.float64), -k)
+    return ExcessWeights(floats=floats, exact=lambda mask: Fraction(table[mask]) * unit)
 
 
 def _check_weights(weights: Any, game: TUGame, function: str) -> list:
@@ -162,21 +161,23 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
         weights = _check_weights(extra["weights"], game, concept)
         return _problem(game, concept, method, atol, imputation=True, weights=weights)
     if concept == "proportional-nucleolus":
-        inner = values[1:full].tolist()
-        bad = [m + 1 for m, w in enumerate(inner) if not w >= 0]
-        if bad:
+        inner = values[1:full]
+        bad = np.flatnonzero(~np.asarray(inner >= 0, dtype=bool)) + 1
+        if bad.size:
             raise InvalidGameError(
                 f"{concept}: the proportional excess (v(S) - x(S)) / v(S) needs v(S) >= 0 for "
                 f"every proper coalition; coalition {bad[0]} (bitmask) has worth "
                 f"{values[bad[0]]}. Use nucleolus(game) or weighted_nucleolus(game, weights)."
             )
-        skip = tuple(m + 1 for m, w in enumerate(inner) if w == 0)
-        if len(skip) == len(inner):
+        zero = np.flatnonzero(np.asarray(inner == 0, dtype=bool)) + 1
+        if zero.size == inner.size:
             raise InvalidGameError(
                 f"{concept}: every proper coalition is worth 0, so there is no proportional "
                 "excess to compare; use nucleolus(game)."
             )
-        weights = [1] + [w if w > 0 else 1 for w in inner] + [1]
+        weights = values.copy()
+        weights[zero] = 1
+        skip = tuple(zero.tolist())
         return _problem(game, concept, method, atol, imputation=True, weights=weights, skip=skip)
     if concept == "disruption-nucleolus":
         return _disruption(game, method, atol)
@@ -317,14 +318,14 @@ def _disruption(game: TUGame, method: str, atol: float) -> _Problem:
     values = game.values
     masks = np.arange(full + 1, dtype=np.int64)
     gaps = (values[full] - values - values[full ^ masks]) * sign
-    inner = gaps[1:full].tolist()
+    inner = gaps[1:full]
     nf = normal_form(game, concept)
     _check_imputations_exist(nf, concept, atol)
     solution = solve_least_core(nf, atol)
     empty = (
         not solution.success
         or (solution.epsilon > 0 if solution.exact else nf.to_lp(solution.epsilon) > atol)
-        or any(g < 0 for g in inner)
+        or bool(np.any(np.asarray(inner < 0, dtype=bool)))
     )
     if empty:
         raise InvalidGameError(
@@ -333,9 +334,13 @@ def _disruption(game: TUGame, method: str, atol: float) -> _Problem:
             "prenucleolus(game)."
         )
     tol = 0 if nf.exact else atol * max(1.0, float(np.max(np.abs(values.astype(float)))))
-    given = tuple(m + 1 for m, g in enumerate(inner) if g <= tol)
-    weights = [1] + [g if g > tol else 1 for g in inner] + [1]
-    return _problem(game, concept, method, atol, imputation=True, weights=weights, given=given)
+    flat = np.flatnonzero(np.asarray(inner <= tol, dtype=bool)) + 1
+    weights = gaps.copy()
+    weights[flat] = 1
+    weights[0] = weights[full] = 1
+    return _problem(
+        game, concept, method, atol, imputation=True, weights=weights, given=tuple(flat.tolist())
+    )
 
 
 def _variant_front_door(
