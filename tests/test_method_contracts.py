@@ -461,6 +461,60 @@ def _check_bargaining(problem, result, choice):
         assert (x, y) == pytest.approx(expected, rel=1e-7, abs=1e-9)
 
 
+@st.composite
+def _bf_games(draw, choice):
+    """A Baron-Ferejohn game for ``choice``: (players, keyword arguments)."""
+    n = draw(st.integers(2 if choice == "closed-form" else 3, 5))
+    raw = draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
+    options: dict[str, Any] = {
+        "discount_factors": [Fraction(draw(st.integers(5, 19)), 20) for _ in range(n)],
+        "recognition": [Fraction(k, sum(raw)) for k in raw],
+        "quota": draw(st.integers(2, n)),
+    }
+    if choice == "closed-form":  # symmetric, or unanimity with any parameters
+        if draw(st.booleans()):
+            options = {"discount_factors": options["discount_factors"][0], "quota": 2}
+        else:
+            options["quota"] = "unanimity"
+    if choice in ("threshold", "auto") and draw(st.booleans()):
+        options["veto"] = [str(draw(st.integers(1, n)))]
+    if choice == "coalitions":
+        options["weights"] = draw(st.lists(st.integers(1, 4), min_size=n, max_size=n))
+        options["quota"] = "majority"
+    return n, options
+
+
+def _check_baron_ferejohn(case, result, choice):
+    """The stationary-equilibrium conditions by brute force over coalitions: each proposer
+    keeps the surplus less the cheapest passing coalition at the partners' discounted
+    values, and each value is the expected receipt ``sum_i p_i offers[i, j]``."""
+    n, options = case
+    delta = options["discount_factors"]
+    delta = delta if isinstance(delta, list) else [delta] * n
+    p = options.get("recognition", [Fraction(1, n)] * n)
+    weights = options.get("weights", [1] * n)
+    total = sum(weights)
+    need = {"majority": total // 2 + 1, "unanimity": total}.get(options["quota"], options["quota"])
+    veto = {int(k) - 1 for k in options.get("veto", ())}
+    v = [float(x) for x in result.x]
+    price = [float(delta[j]) * v[j] for j in range(n)]
+    coalitions = [
+        set(c)
+        for size in range(1, n + 1)
+        for c in itertools.combinations(range(n), size)
+        if veto <= set(c) and sum(weights[k] for k in c) >= need
+    ]
+    assert abs(sum(v) - 1) < 1e-9
+    for i in range(n):
+        least = min(sum(price[j] for j in c if j != i) for c in coalitions if i in c)
+        assert abs(float(result.proposer_shares[i]) - (1 - least)) < 1e-8
+    for j in range(n):
+        receipt = sum(float(p[i]) * float(result.offers[i, j]) for i in range(n))
+        assert abs(v[j] - receipt) < 1e-8
+    if choice != "auto":
+        assert result.method == choice
+
+
 def _check_roles(game, result, role):
     """Null or dummy members of a weighted game against the definition over its 2**n
     coalitions (marginal contributions of the 0/1 game)."""
@@ -584,6 +638,36 @@ def _kernel(name):
     )
 
 
+def _partition_function_games():
+    """Symmetric partition-function games of 2 to 5 players with small integer worths."""
+
+    @st.composite
+    def build(draw):
+        n = draw(st.integers(2, 5))
+        worths = draw(st.lists(st.integers(-5, 9), min_size=12, max_size=12))
+        return co.PartitionFunctionGame.symmetric(
+            lambda size, sizes: worths[(7 * size + 3 * len(sizes) + sizes[0]) % 12], n
+        )
+
+    return build()
+
+
+def _check_stable_partitions(game, result, choice):
+    # the checker is the oracle: each listed partition is stable, and both methods agree
+    for partition in result.partitions:
+        assert co.partition_stability(game, partition).open_membership
+    other = "partitions" if result.method == "types" else "types"
+    again = co.stable_partitions(game, rule="open-membership", method=other)
+    assert set(again.types) == set(result.types)
+
+
+def _check_mpw(game, result, choice):
+    grand = list(game.players)
+    assert sum(result.x) == game.value(grand, [grand])  # efficiency
+    assert len(set(result.x)) == 1  # symmetry
+    assert list(result.x) == list(co.shapley_value(co.mpw_average_game(game)).x)
+
+
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
@@ -665,6 +749,18 @@ CONTRACTS: dict[str, Contract] = {
         lambda game, choice: co.best_response_dynamics(game, rule=choice, atol=0),
         _check_dynamics,
     ),
+    "stable_partitions": Contract(
+        co.PartitionFunctionGame.cournot(3),
+        lambda choice: _partition_function_games(),
+        lambda game, choice: co.stable_partitions(game, rule="open-membership", method=choice),
+        _check_stable_partitions,
+    ),
+    "mpw_value": Contract(
+        co.PartitionFunctionGame.cournot(3),
+        lambda choice: _partition_function_games(),
+        lambda game, choice: co.mpw_value(game, method=choice),
+        _check_mpw,
+    ),
     "claims_rule": Contract(
         (10, [5, 10]),
         lambda choice: claims_problems(),
@@ -676,6 +772,13 @@ CONTRACTS: dict[str, Contract] = {
         lambda choice: bargaining_problems(),
         lambda problem, choice: co.bargaining_solution(problem, method=choice),
         _check_bargaining,
+    ),
+    "baron_ferejohn": Contract(
+        (5, {}),
+        _bf_games,
+        lambda case, choice: co.baron_ferejohn(case[0], **case[1], method=choice),
+        _check_baron_ferejohn,
+        max_examples=5,
     ),
 }
 

@@ -65,6 +65,27 @@ def test_baron_ferejohn_cli(run):
     assert out.exit_code == 1 and "quota" in out.stderr
 
 
+def test_baron_ferejohn_cli_veto_and_weights(run):
+    out = run("bargain", "baron-ferejohn", "-d", "9/10", "--veto", "1", "--json")
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["x"]["1"] == "11/19" and data["veto"] == ["1"] and data["method"] == "threshold"
+    out = run("bargain", "baron-ferejohn", "--veto", "1", "-d", "9/10")
+    assert out.exit_code == 0 and "veto: 1" in out.stdout
+    args = ["-w", "40", "-w", "25", "-w", "22", "-w", "21", "--quota", "61", "--json"]
+    recognition = ["-p", "2/5", "-p", "1/5", "-p", "1/5", "-p", "1/5"]
+    out = run("bargain", "baron-ferejohn", "--players", "4", *recognition, *args)
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert (
+        list(data["x"].values()) == ["2/5", "1/5", "1/5", "1/5"] and data["method"] == "coalitions"
+    )
+    out = run("bargain", "baron-ferejohn", "--veto", "nobody")
+    assert out.exit_code == 1 and "not a player" in out.stderr
+    out = run("bargain", "baron-ferejohn", "-w", "1", "-w", "2")
+    assert out.exit_code == 1 and "weights" in out.stderr
+
+
 def test_negotiate_files(run):
     out = run("negotiate", DATA / "setter.json", "--json")
     assert out.exit_code == 0, out.output

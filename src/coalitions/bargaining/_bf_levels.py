@@ -18,7 +18,15 @@ import numpy as np
 from .. import _numbers as nb
 from .._lp import solve_lp
 
-__all__ = ["Structure", "level_prices", "inclusion", "holds_exactly", "residual"]
+__all__ = [
+    "Structure",
+    "level_prices",
+    "inclusion",
+    "holds_exactly",
+    "residual",
+    "seat_counts",
+    "cheapest_costs",
+]
 
 
 class Structure:
@@ -131,35 +139,67 @@ def inclusion(
     return pi
 
 
-def holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
+def seat_counts(n: int, quota: int, veto=()) -> tuple[np.ndarray, np.ndarray]:
+    """``(is_veto, pool_seats)``: which players are veto players, and how many members of the
+    pool (the others) each proposer buys: ``max(q, |V|) - 1 - |V|`` for a pool proposer, one
+    more for a veto proposer when ``q > |V|``."""
+    is_veto = np.zeros(n, dtype=bool)
+    is_veto[list(veto)] = True
+    count = int(is_veto.sum())
+    q_eff = max(quota, count)
+    seats = np.full(n, max(q_eff - 1 - count, 0))
+    seats[is_veto] = q_eff - count
+    return is_veto, seats
+
+
+def cheapest_costs(prices: list, is_veto: np.ndarray, seats: np.ndarray) -> list:
+    """Per proposer, the least cost of a passing coalition: the other veto players' prices
+    plus the ``seats[i]`` cheapest pool members other than i (exact for exact prices)."""
+    n = len(prices)
+    pool = [k for k in range(n) if not is_veto[k]]
+    ordered = sorted(pool, key=lambda k: prices[k])
+    rank = {k: r for r, k in enumerate(ordered)}
+    prefix = [prices[0] * 0]
+    for k in ordered:
+        prefix.append(prefix[-1] + prices[k])
+    veto_total = sum((prices[k] for k in range(n) if is_veto[k]), prices[0] * 0)
+    out = []
+    for i in range(n):
+        m = int(seats[i])
+        if is_veto[i]:
+            out.append(veto_total - prices[i] + prefix[m])
+        else:
+            cheapest = prefix[m] if rank[i] >= m else prefix[m + 1] - prices[i]
+            out.append(veto_total + cheapest)
+    return out
+
+
+def holds_exactly(values, pi, prices, delta, p, s, quota: int, veto=()) -> bool:
     """Check the stationary-equilibrium conditions in exact rational arithmetic.
 
     Works over common denominators, so the n x n sums are Python-integer matrix products
-    (about a second for 1000 players) rather than Fraction arithmetic.
+    (about a second for 1000 players) rather than Fraction arithmetic. ``veto`` lists the
+    veto players (every passing coalition holds them).
     """
     n = len(values)
+    is_veto, seats = seat_counts(n, quota, veto)
     # Python integers (object arrays): the products below may exceed int64
     pi_int, pi_den = nb.to_scaled_int(pi, dtype=object)
     c_int, c_den = nb.to_scaled_int(prices, dtype=object)
     p_int, p_den = nb.to_scaled_int(p, dtype=object)
+    needed = [int(seats[i]) + int(is_veto.sum()) - int(is_veto[i]) for i in range(n)]
     if (
         any(pi_int[i, i] != 0 for i in range(n))
         or (pi_int < 0).any()
         or (pi_int > pi_den).any()
-        or any(total != (quota - 1) * pi_den for total in pi_int.sum(axis=1).tolist())
+        or any(total != need * pi_den for total, need in zip(pi_int.sum(axis=1).tolist(), needed))
+        or any(pi_int[i, v] != pi_den for v in np.nonzero(is_veto)[0] for i in range(n) if i != v)
     ):
         return False
     bought = (pi_int @ c_int).tolist()  # times pi_den * c_den
-    ordered = sorted(range(n), key=lambda k: prices[k])
-    rank = {k: r for r, k in enumerate(ordered)}
-    prefix = [0]
-    for k in ordered:
-        prefix.append(prefix[-1] + int(c_int[k]))
-    for i in range(n):  # the quota - 1 cheapest votes other than i's own
-        m = quota - 1
-        cheapest = prefix[m] if rank[i] >= m else prefix[m + 1] - int(c_int[i])
-        if bought[i] != cheapest * pi_den:
-            return False
+    cheapest = cheapest_costs([int(v) for v in c_int], is_veto, seats)
+    if any(bought[i] != cheapest[i] * pi_den for i in range(n)):
+        return False
     demand = (p_int @ pi_int).tolist()  # times p_den * pi_den
     for j in range(n):
         cost = Fraction(bought[j], pi_den * c_den)
@@ -172,23 +212,32 @@ def holds_exactly(values, pi, prices, delta, p, s, quota: int) -> bool:
 
 
 def residual(
-    v: np.ndarray, pi: np.ndarray, delta: np.ndarray, p: np.ndarray, s: float, quota: int
+    v: np.ndarray,
+    pi: np.ndarray,
+    delta: np.ndarray,
+    p: np.ndarray,
+    s: float,
+    quota: int,
+    veto=(),
 ) -> float:
-    """Largest violation of the stationary-equilibrium conditions."""
+    """Largest violation of the stationary-equilibrium conditions (``veto`` as in
+    :func:`holds_exactly`)."""
     n = len(v)
+    is_veto, seats = seat_counts(n, quota, veto)
     c = delta * v
     cost = pi @ c
     value = p * (s - cost) + c * (p @ pi)
     worst = float(np.max(np.abs(value - v)))
     worst = max(worst, abs(float(v.sum()) - s))
-    if quota > 1:
-        for i in range(n):
-            others = np.delete(c, i)
-            cheapest = np.sort(others)[: quota - 1].sum()
-            worst = max(worst, float(cost[i] - cheapest))  # buys the cheapest votes
+    cheapest = np.array(cheapest_costs(list(c), is_veto, seats))
+    worst = max(worst, float(np.max(cost - cheapest)))  # buys the cheapest votes
+    needed = seats + is_veto.sum() - is_veto
+    off = ~np.eye(n, dtype=bool)
+    veto_short = float(np.max(1 - pi[off & is_veto[None, :]])) if is_veto.any() else 0.0
     worst = max(
         worst,
-        float(np.max(np.abs(pi.sum(axis=1) - (quota - 1)))),
+        veto_short,
+        float(np.max(np.abs(pi.sum(axis=1) - needed))),
         float(-min(pi.min(), 0.0)),
         float(max(pi.max() - 1.0, 0.0)),
         float(np.abs(np.diag(pi)).max()),

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,14 +28,24 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import as_list, check_choice, player_names
+from .._checks import as_list, check_choice, front_door, player_names
 from ..exceptions import InvalidArgumentError, InvalidProblemError, SolverError, TooLargeError
 from ..results import BaronFerejohnResult
 from ._bf_levels import holds_exactly, level_prices, residual
 from ._bf_search import find_structure
+from ._bf_threshold import threshold_equilibrium
+from ._bf_weighted import MAX_WEIGHTED_PLAYERS, weighted_equilibrium
 from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
 
-__all__ = ["baron_ferejohn", "MAX_BARON_FEREJOHN_PLAYERS", "QUOTA_RULES"]
+__all__ = [
+    "baron_ferejohn",
+    "BARON_FEREJOHN_METHODS",
+    "MAX_BARON_FEREJOHN_PLAYERS",
+    "QUOTA_RULES",
+]
+
+#: The algorithms of :func:`baron_ferejohn` (``method=``).
+BARON_FEREJOHN_METHODS = ("auto", "closed-form", "threshold", "active-set", "coalitions")
 
 #: Most players :func:`baron_ferejohn` takes (its result holds n x n tables; exact ones of
 #: this size take about a minute).
@@ -76,6 +87,9 @@ class _Game:
     delta: list
     p: list
     s: Any
+    veto: tuple = ()
+    weights: list | None = None  # weighted voting: the weights and the weight needed
+    weight_quota: Any = None
 
     @property
     def n(self) -> int:
@@ -134,11 +148,91 @@ def _parse_quota(quota, n: int) -> int:
     return int(quota)
 
 
-def _parse(players, discount_factors, recognition, quota, surplus, atol) -> _Game:
+def _parse_veto(veto, names: tuple) -> tuple:
+    """The veto players as sorted indices, from their names (an integer ``k`` names player
+    ``"k"`` of a game given by its number of players)."""
+    if veto is None:
+        return ()
+    items = as_list(veto, "veto", InvalidProblemError, expected="a list of players' names")
+    index = {name: k for k, name in enumerate(names)}
+    found = []
+    for item in items:
+        if isinstance(item, (int, np.integer)) and not isinstance(item, (bool, np.bool_)):
+            item = str(int(item))
+        if isinstance(item, str) and item in index:
+            found.append(index[item])
+        else:
+            shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+            raise InvalidProblemError(
+                f"veto: {item!r} is not a player; give players' names ({shown})."
+            )
+    if len(set(found)) != len(found):
+        raise InvalidProblemError(f"veto names a player twice: {items!r}.")
+    return tuple(sorted(found))
+
+
+def _parse_weights(weights, quota, n: int):
+    """``(weights, weight needed)`` as exact rationals, or ``(None, None)``; a game with
+    equal weights is a count quota and comes back as ``(None, votes needed)``."""
+    if weights is None:
+        return None, None
+    items = as_list(weights, "weights", InvalidProblemError, expected=f"a list of {n} weights")
+    if len(items) != n:
+        raise InvalidProblemError(f"weights has {len(items)} entries for {n} players.")
+    exact = []
+    for item in items:
+        value = nb.as_number(item, nb.EXACT) if not isinstance(item, float) else item
+        if isinstance(value, float):
+            if not (math.isfinite(value) and value >= 0):
+                raise InvalidProblemError(f"weights must be finite and >= 0, got {item!r}.")
+            value = Fraction(value)
+        if not isinstance(value, Fraction) or value < 0:
+            raise InvalidProblemError(f"weights must be non-negative numbers, got {item!r}.")
+        exact.append(value)
+    total = sum(exact, Fraction(0))
+    if total <= 0:
+        raise InvalidProblemError("weights must not all be 0.")
+    if quota == "majority":
+        _, den = nb.to_scaled_int(exact)
+        need = Fraction(int(total * den) // 2 + 1, den)  # more than half the weight
+    elif quota == "unanimity":
+        need = total
+    elif isinstance(quota, (int, float, Fraction, np.integer)) and not isinstance(quota, bool):
+        need = Fraction(quota) if not isinstance(quota, np.integer) else Fraction(int(quota))
+        if not 0 < need <= total:
+            raise InvalidProblemError(
+                f"with weights, quota is the weight needed, in (0, {total}]; got {quota!r}."
+            )
+    else:
+        raise InvalidProblemError(
+            f"with weights, quota must be 'majority', 'unanimity' or the weight needed, got "
+            f"{quota!r}."
+        )
+    if len(set(exact)) == 1:  # equal weights: a count quota
+        return None, int(math.ceil(need / exact[0]))
+    if n > MAX_WEIGHTED_PLAYERS:
+        raise TooLargeError(
+            f"baron_ferejohn: weighted voting enumerates the coalitions, at most "
+            f"{MAX_WEIGHTED_PLAYERS} players with unequal weights; got {n}. Group members "
+            "of equal weight into parties, or give equal weights (a count quota, any size)."
+        )
+    return exact, need
+
+
+def _parse(
+    players, discount_factors, recognition, quota, surplus, atol, veto=None, weights=None
+) -> _Game:
     """Step 1: the checked parameters in one number kind."""
     names = _parse_names(players)
     n = len(names)
-    q = _parse_quota(quota, n)
+    weight_list, need = _parse_weights(weights, quota, n)
+    if weights is None:
+        q = _parse_quota(quota, n)
+    elif weight_list is None:  # equal weights
+        q = need
+    else:
+        q = 0  # unused: the weight quota decides
+    vetoes = _parse_veto(veto, names)
     deltas = (
         list(discount_factors)
         if isinstance(discount_factors, (list, tuple, np.ndarray))
@@ -179,10 +273,11 @@ def _parse(players, discount_factors, recognition, quota, surplus, atol) -> _Gam
                 f"recognition probabilities must sum to 1 (sum is {float(sum(p)):.6g})."
             )
         check_positive(s, "surplus", kind)
-    return _Game(names, q, kind, delta, p, s)
+    return _Game(names, q, kind, delta, p, s, vetoes, weight_list, need if weight_list else None)
 
 
 # ---------------------------------------------------------------- the front door
+@front_door(BARON_FEREJOHN_METHODS)
 def baron_ferejohn(
     players=5,
     *,
@@ -190,8 +285,11 @@ def baron_ferejohn(
     recognition=None,
     quota: int | str = "majority",
     surplus=1,
+    veto=None,
+    weights=None,
     symbolic: bool = False,
     atol: float = 1e-9,
+    method: str = "auto",
 ) -> BaronFerejohnResult:
     r"""Stationary equilibrium of Baron-Ferejohn legislative bargaining (closed rule).
 
@@ -221,12 +319,27 @@ def baron_ferejohn(
         Recognition probabilities (default equal); non-negative, summing to 1.
     quota : int or {"majority", "unanimity"}
         Votes needed, proposer included: ``floor(n/2) + 1`` for majority, ``n`` for unanimity.
+        With ``weights``: the weight needed (``"majority"``: more than half the weight).
     surplus : number
+    veto : sequence of str, optional
+        Veto players (names; an integer ``k`` names player ``"k"``): every passing coalition
+        holds them (Winter 1996 [3]_; McCarty 2000 [4]_).
+    weights : sequence of numbers, optional
+        Voting weights (Snyder, Ting & Ansolabehere 2005 [5]_): a coalition passes when its
+        weight reaches ``quota``. Unequal weights: at most ``MAX_WEIGHTED_PLAYERS`` (14)
+        players; equal weights are a count quota (any size).
     symbolic : bool
         Also return the closed form (sympy) in ``closed_form``; with sympy symbols among the
         parameters the whole answer is symbolic (symmetric games and unanimity only).
     atol : float
         Largest residual accepted as an equilibrium certificate.
+    method : {"auto", "closed-form", "threshold", "active-set", "coalitions"}
+        ``"auto"`` (default): the closed form where one exists, else the threshold structure
+        (quota games, veto players), else the homotopy; weighted games use
+        ``"coalitions"``. ``"closed-form"`` refuses a game without one; ``"threshold"`` the
+        O(n log n) solution of quota games with veto players; ``"active-set"`` the
+        logit-smoothed homotopy (no veto players); ``"coalitions"`` enumerates each
+        proposer's minimal passing coalitions (weighted voting, small games).
 
     Returns
     -------
@@ -238,9 +351,16 @@ def baron_ferejohn(
     ------
     InvalidProblemError
         For a quota outside 1..n, probabilities that do not sum to one, discount factors
-        outside [0, 1), or symbolic parameters in a game without a closed form.
+        outside [0, 1), symbolic parameters in a game without a closed form, an unknown or
+        repeated veto player, weights of the wrong length or sign, or a method that does not
+        take the game.
+    InvalidArgumentError
+        For an unknown ``method`` or keyword.
+    SolverError
+        When the chosen method finds no equilibrium.
     TooLargeError
-        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players.
+        For more than ``MAX_BARON_FEREJOHN_PLAYERS`` (5000) players, or more than 14 with
+        unequal weights.
 
     Notes
     -----
@@ -259,12 +379,29 @@ def baron_ferejohn(
     Non-stationary equilibria (any division for n >= 5 and patient players, [1]_ Prop. 2)
     are not computed.
 
+    Quota games, with or without veto players, without a closed form take the threshold
+    structure (``method="threshold"``, :mod:`coalitions.bargaining._bf_threshold`): the pool
+    of non-veto members splits at a threshold price into cheap, marginal and expensive
+    members, one scalar ``rho`` solves a piecewise-linear demand equation, every price has a
+    closed form (exact for rational inputs) and the mixing over marginal members has a
+    closed-form solution: 501 members take a fraction of a second. With one veto player
+    among ``n``, equal recognition and common ``delta``:
+    ``v_V = S((n-1) - (q-1)delta) / ((n-1)(n - (n-1)delta) - (q-1)delta)``. Under weighted
+    voting with recognition proportional to the minimal integer weights of a homogeneous
+    game, payoffs are proportional to those weights [5]_.
+
     References
     ----------
     .. [1] Baron, D. P. and Ferejohn, J. A. (1989). Bargaining in legislatures. *American
        Political Science Review* 83(4), 1181-1206.
     .. [2] Eraslan, H. (2002). Uniqueness of stationary equilibrium payoffs in the
        Baron-Ferejohn model. *J. Econ. Theory* 103(1), 11-30.
+    .. [3] Winter, E. (1996). Voting and vetoing. *American Political Science Review* 90(4),
+       813-823.
+    .. [4] McCarty, N. (2000). Proposal rights, veto rights, and political bargaining.
+       *American Journal of Political Science* 44(3), 506-522.
+    .. [5] Snyder, J. M., Ting, M. M. and Ansolabehere, S. (2005). Legislative bargaining
+       under weighted voting. *American Economic Review* 95(4), 981-1004.
 
     Examples
     --------
@@ -276,26 +413,62 @@ def baron_ferejohn(
     >>> r = co.baron_ferejohn(5, discount_factors=Fraction(9, 10), quota="unanimity")
     >>> r.proposer_shares[0], r.offers[0, 1]
     (Fraction(7, 25), Fraction(9, 50))
+    >>> co.baron_ferejohn(5, discount_factors=Fraction(9, 10), veto=["1"]).x[0]  # 1 blocks
+    Fraction(11, 19)
     """
-    game = _parse(players, discount_factors, recognition, quota, surplus, atol)
+    game = _parse(players, discount_factors, recognition, quota, surplus, atol, veto, weights)
+    if game.weights is not None or method == "coalitions":
+        return _weighted(game, method, symbolic)
     # step 2: choose the structure; a closed form where one exists, in any number kind
-    closed = _closed_form_equilibrium(
-        game.delta,
-        game.p,
-        game.s,
-        game.q,
-        game.kind,
-        game.same_delta and game.same_p,
-        tidy=game.kind == nb.SYMBOLIC and game.same_delta,
-    )
+    closed = None
+    if method in ("auto", "closed-form") and (not game.veto or game.q == game.n):
+        closed = _closed_form_equilibrium(
+            game.delta,
+            game.p,
+            game.s,
+            game.q,
+            game.kind,
+            game.same_delta and game.same_p,
+            tidy=game.kind == nb.SYMBOLIC and game.same_delta,
+        )
     if closed is not None:
         values, prices, pi, keep = closed
         return _assemble(game, values, prices, pi, keep, "closed-form", game.closed_form(symbolic))
+    if method == "closed-form":
+        raise InvalidProblemError(
+            "no closed form for this game: closed forms exist for quota 1 and unanimity (any "
+            "parameters) and for symmetric games without veto players; use method='auto'."
+        )
     if game.kind == nb.SYMBOLIC:
         raise InvalidProblemError(
             "symbolic parameters need a closed form, which exists for unanimity and quota 1 "
             "(any parameters) and for symmetric games (common discount factor, equal "
             "recognition); pass numbers for this game."
+        )
+    if method in ("auto", "threshold"):
+        if game.q == game.n:  # every member is bought: the threshold split degenerates
+            found_threshold = _closed_form_equilibrium(
+                game.delta, game.p, game.s, game.q, game.kind, False
+            )
+        else:
+            found_threshold = threshold_equilibrium(
+                game.delta, game.p, game.s, game.q, list(game.veto), game.kind
+            )
+        if found_threshold is not None:
+            values, prices, pi, keep = found_threshold
+            return _assemble(
+                game, values, prices, pi, keep, "threshold", game.closed_form(symbolic)
+            )
+        if method == "threshold" or game.veto:
+            raise SolverError(
+                "the threshold structure does not apply to this game (a pool member with "
+                "recognition probability 0 at the threshold price, or a degenerate split)"
+                + ("; with veto players no other method is available." if game.veto else "")
+                + ("" if game.veto else "; use method='active-set'.")
+            )
+    if game.veto:
+        raise InvalidProblemError(
+            "method='active-set' takes no veto players; use method='auto' or 'threshold'."
         )
     found = find_structure(*game.floats(), game.q, atol)
     if found[0] != "exact":  # no exact structure found: report the smoothed one
@@ -316,6 +489,57 @@ def baron_ferejohn(
         keep,
         "active-set",  # step 5
         game.closed_form(symbolic),
+    )
+
+
+def game_atol(game: _Game) -> float:
+    """The certificate tolerance for a weighted game (its surplus's scale)."""
+    return 1e-9 * float(game.s)
+
+
+def _weighted(game: _Game, method: str, symbolic: bool) -> BaronFerejohnResult:
+    """Steps 2-5 for weighted voting: the proposers' minimal passing coalitions, prices from
+    the smoothed game, mixing from an LP, exact check (:mod:`._bf_weighted`)."""
+    if method not in ("auto", "coalitions"):
+        raise InvalidProblemError(
+            f"method={method!r} takes no weights (a count quota only); use method='auto' or "
+            "'coalitions'."
+        )
+    if game.kind == nb.SYMBOLIC:
+        raise InvalidProblemError("weighted voting needs numbers, not symbols.")
+    if game.n > MAX_WEIGHTED_PLAYERS:
+        _too_many_players(game.n)
+    weights = game.weights if game.weights is not None else [Fraction(1)] * game.n
+    need = game.weight_quota if game.weights is not None else Fraction(game.q)
+    found = weighted_equilibrium(game.delta, game.p, game.s, weights, need, game.veto, game.kind)
+    if found is None:
+        raise SolverError(
+            "no stationary equilibrium found for these weights (the mixing LP "
+            "is infeasible at the smoothed prices)."
+        )
+    values, prices, pi, keep, worst, exact = found
+    if not worst <= max(game_atol(game), SMOOTHED_ACCEPTED * float(game.s)) and not exact:
+        raise SolverError(
+            f"no stationary equilibrium found for these weights (the smoothed solution "
+            f"violates the equilibrium conditions by {worst:.3g})."
+        )
+    if not exact and game.kind != nb.FLOAT:  # the rationals did not check: report floats
+        game = dataclasses.replace(
+            game,
+            kind=nb.FLOAT,
+            delta=[float(v) for v in game.delta],
+            p=[float(v) for v in game.p],
+            s=float(game.s),
+        )
+    return _assemble(
+        game,
+        values,
+        prices,
+        pi,
+        keep,
+        "coalitions",
+        game.closed_form(symbolic),
+        certificate=(worst, exact),
     )
 
 
@@ -357,7 +581,7 @@ def _inclusion(game: _Game, prices: list, pi_float: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------- step 5: assemble
 def _assemble(
-    game: _Game, values, prices, pi, keep, method: str, closed_form
+    game: _Game, values, prices, pi, keep, method: str, closed_form, certificate=None
 ) -> BaronFerejohnResult:
     """Step 5: the result with offers, the residual certificate and (exact games) the exact
     check."""
@@ -371,15 +595,23 @@ def _assemble(
     )
     for i in range(n):
         offers[i, i] = keep[i]
-    if kind == nb.SYMBOLIC:
+    if certificate is not None:  # weighted voting: its own certificate
+        worst, exact = certificate
+    elif kind == nb.SYMBOLIC:
         worst, exact = 0.0, True
     else:
         fd, fp, fs = game.floats()
         worst = residual(
-            np.array([float(v) for v in values]), np.array(pi, dtype=float), fd, fp, fs, game.q
+            np.array([float(v) for v in values]),
+            np.array(pi, dtype=float),
+            fd,
+            fp,
+            fs,
+            game.q,
+            game.veto,
         )
         exact = kind == nb.EXACT and holds_exactly(
-            values, pi, prices, game.delta, game.p, game.s, game.q
+            values, pi, prices, game.delta, game.p, game.s, game.q, game.veto
         )
     if kind == nb.FLOAT:
         offers, pi = np.asarray(offers, dtype=float), np.asarray(pi, dtype=float)
@@ -394,12 +626,20 @@ def _assemble(
         prices=frozen_array(prices, kind),
         offers=offers,
         inclusion=pi,
-        quota=game.q,
+        quota=(
+            game.q
+            if game.weights is None
+            else int(game.weight_quota)
+            if game.weight_quota.denominator == 1
+            else game.weight_quota
+        ),
         discount_factors=frozen_array(game.delta, kind),
         recognition=frozen_array(game.p, kind),
         residual=float(worst),
         method=method,
         closed_form=closed_form,
+        veto=tuple(game.names[k] for k in game.veto),
+        weights=None if game.weights is None else frozen_array(game.weights, nb.EXACT),
     )
 
 

@@ -162,12 +162,21 @@ def baron_ferejohn_cmd(
     recognition: list[str] | None = typer.Option(
         None, "--recognition", "-p", help="Recognition probabilities, one per player (repeat)."
     ),
-    quota: str = typer.Option("majority", help="majority | unanimity | an integer"),
+    quota: str = typer.Option(
+        "majority", help="majority | unanimity | an integer (with --weight: the weight needed)"
+    ),
     surplus: str = typer.Option("1", help="Size of the surplus."),
+    veto: list[str] | None = typer.Option(
+        None, "--veto", help="A veto player (repeat): every passing coalition holds them."
+    ),
+    weight: list[str] | None = typer.Option(
+        None, "--weight", "-w", help="Voting weights, one per player (repeat): weighted voting."
+    ),
     symbolic: bool = typer.Option(False, "--symbolic", help="Also print the closed form."),
     as_json: Json = False,
 ) -> None:
-    """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate."""
+    """Baron-Ferejohn legislative bargaining: stationary equilibrium with a certificate,
+    with veto players (--veto) and weighted voting (--weight)."""
     from ..bargaining import baron_ferejohn
 
     who = count_or_names(players, "--players")
@@ -184,12 +193,20 @@ def baron_ferejohn_cmd(
             recognition=shares,
             quota=int(quota) if quota.strip().isdigit() else quota.strip(),
             surplus=_number(surplus, "--surplus"),
+            veto=veto or None,
+            weights=_numbers(weight, "--weight", listed=True),
             symbolic=symbolic,
         )
     render(
         result.to_dict(),
         as_json,
-        f"Baron-Ferejohn, quota {result.quota} of {len(result.players)}",
+        f"Baron-Ferejohn, quota {result.quota} of "
+        + (
+            f"weight {sum(result.weights)}"
+            if result.weights is not None
+            else f"{len(result.players)}"
+        )
+        + (f", veto: {', '.join(result.veto)}" if result.veto else ""),
         ["player", "value", "keeps as proposer", "price of vote", "recognition"],
         [
             (p, number_cell(v), number_cell(k), number_cell(c), number_cell(r))

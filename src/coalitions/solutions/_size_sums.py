@@ -34,7 +34,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import bit_matrix, popcounts
+from .._bits import bit_matrix, member_sums, popcounts
 from .._blas import one_blas_thread
 
 __all__ = ["SizeProfile", "size_profile"]
@@ -100,8 +100,9 @@ class SizeProfile:
             return bit_matrix(n) @ (self._small * _per_coalition(n, tuple(g)))
         h, k = self._split()
         rowsum = self._pass(g)
+        assert rowsum is not None  # a pass with weights returns the weighted row sums
         columns = np.einsum("ac,ac->c", self._grouped, self._weights(g))
-        return np.concatenate([bit_matrix(k) @ columns, bit_matrix(h) @ rowsum])
+        return np.concatenate([member_sums(columns, k), member_sums(rowsum, h)])
 
     def _float_total(self, g: np.ndarray) -> float:
         if self._small is not None:
