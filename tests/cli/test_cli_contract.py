@@ -61,6 +61,7 @@ VALID = {
     ("demo",): [],
     ("value", "shapley"): ["FILE:GLOVE"],
     ("value", "banzhaf"): ["FILE:GLOVE"],
+    ("value", "least-squares"): ["FILE:GLOVE"],
     ("game", "check"): ["FILE:GLOVE"],
     ("form", "partitions"): ["a", "b", "c"],
     ("form", "structure"): ["FILE:GLOVE"],

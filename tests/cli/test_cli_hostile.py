@@ -118,6 +118,7 @@ BASE = {
     "demo": None,
     "value shapley": ["{tu}"],
     "value banzhaf": ["{tu}"],
+    "value least-squares": ["{tu}"],
     "game check": ["{tu}"],
     "form partitions": ["a", "b", "c"],
     "form structure": ["{tu}"],

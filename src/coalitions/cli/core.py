@@ -14,11 +14,13 @@ from ._common import (
     Atol,
     GameFile,
     Json,
+    choice,
     emit_json,
     errors_to_stderr,
     fail,
     number_cell,
     print_table,
+    split_items,
 )
 from ._format import formats
 from ._plotting import Plot, write_plot
@@ -144,27 +146,89 @@ def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False)
     )
 
 
+#: ``--variant``: the nucleolus-type concepts of one game (the table's title, and the name of
+#: the result's concept).
+VARIANTS = {
+    "nucleolus": "Nucleolus",
+    "prenucleolus": "Prenucleolus",
+    "per-capita": "Per-capita nucleolus",
+    "proportional": "Proportional nucleolus",
+    "disruption": "Disruption nucleolus",
+    "anti": "Anti-nucleolus",
+    "anti-pre": "Anti-prenucleolus",
+    "modiclus": "Modiclus",
+    "simplified-modiclus": "Simplified modiclus",
+}
+
+
+def _blocks(text: str | None) -> list[list[str]] | None:
+    """``--structure "a,b;c"``: the blocks of a coalition structure, as player names."""
+    if text is None:
+        return None
+    return [split_items(block, "--structure") for block in str(text).split(";")]
+
+
 @formats
 def nucleolus_command(
     file: GameFile,
     pre: bool = typer.Option(
         False, "--prenucleolus", help="The prenucleolus (no individual rationality)."
     ),
+    variant: str = typer.Option(
+        "nucleolus",
+        "--variant",
+        callback=choice(tuple(VARIANTS), "--variant"),
+        help="nucleolus | prenucleolus | per-capita | proportional (excess over v(S)) | "
+        "disruption (propensity to disrupt) | anti | anti-pre (anti-excess x(S) - v(S)) | "
+        "modiclus | simplified-modiclus.",
+    ),
+    structure: str | None = typer.Option(
+        None,
+        "--structure",
+        help='The nucleolus of a coalition structure: blocks separated by ";", players by '
+        '"," (e.g. "a,b;c").',
+    ),
     atol: Atol = 1e-9,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
-    """The nucleolus (or prenucleolus), exact and verified for rational games
+    """The nucleolus or one of its variants, exact and verified for rational games
     (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
     from ..games.io import read_game
-    from ..solutions import nucleolus, prenucleolus
+    from ..solutions import (
+        anti_nucleolus,
+        anti_prenucleolus,
+        disruption_nucleolus,
+        modiclus,
+        nucleolus,
+        per_capita_nucleolus,
+        prenucleolus,
+        proportional_nucleolus,
+        simplified_modiclus,
+        structure_nucleolus,
+    )
 
+    solvers = {
+        "nucleolus": nucleolus,
+        "prenucleolus": prenucleolus,
+        "per-capita": per_capita_nucleolus,
+        "proportional": proportional_nucleolus,
+        "disruption": disruption_nucleolus,
+        "anti": anti_nucleolus,
+        "anti-pre": anti_prenucleolus,
+        "modiclus": modiclus,
+        "simplified-modiclus": simplified_modiclus,
+    }
+    variant = "prenucleolus" if pre else variant
+    blocks = _blocks(structure)
     with errors_to_stderr():
         game = read_game(file)
-        solver = prenucleolus if pre else nucleolus
         progress = _progress(not as_json and getattr(game, "n_players", 0) >= 14)
-        result = _solved(solver(game, atol=atol, callback=progress))
-    name = "Prenucleolus" if pre else "Nucleolus"
+        if blocks is not None:
+            result = _solved(structure_nucleolus(game, blocks, atol=atol, callback=progress))
+        else:
+            result = _solved(solvers[variant](game, atol=atol, callback=progress))
+    name = "Nucleolus of the coalition structure" if blocks is not None else VARIANTS[variant]
     _plot_simplex(plot, game, {name.lower(): result.x}, f"{name} of {file.name}", as_json)
     in_costs = " (cost game: excess x(S) - c(S))" if game.is_cost else ""
     _print_point(

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..games.io import read_game
-from ..solutions import banzhaf_value, shapley_value
+from ..solutions import banzhaf_value, least_squares_value, shapley_value
 from ._common import (
     GameFile,
     Json,
@@ -18,6 +18,7 @@ from ._common import (
     check_seed,
     errors_to_stderr,
     number_cell,
+    option_numbers,
     render,
 )
 from ._format import formats
@@ -147,3 +148,23 @@ def banzhaf(
     """The Banzhaf value: average marginal contribution over all coalitions."""
     result = _value(banzhaf_value, file, method, budget, seed, progress, normalized=normalized)
     _render(result, f"Banzhaf value of {file.name}", as_json)
+
+
+@app.command("least-squares")
+@formats
+def least_squares(
+    file: GameFile,
+    weights: str | None = typer.Option(
+        None,
+        "--weights",
+        help="m_1,...,m_{n-1}: one weight per coalition size (default all 1: the least "
+        "square prenucleolus).",
+    ),
+    as_json: Json = False,
+) -> None:
+    """A least-square value (Ruiz, Valenciano and Zarzuelo 1998): the efficient payoff that
+    minimises the weighted variance of the excesses."""
+    sizes = None if weights is None else option_numbers(weights, "--weights")
+    with errors_to_stderr():
+        result = least_squares_value(read_game(file), sizes)
+    _render(result, f"Least-square value of {file.name}", as_json)

@@ -9,6 +9,18 @@ from .imputations import imputation_vertices, is_efficient, is_imputation, is_in
 from .core import core, core_vertices, is_balanced_collection, is_in_core
 from .least_core import is_in_least_core, least_core, max_excess
 from .nucleolus import is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucleolus, prenucleolus
+from .nucleolus_variants import (
+    anti_nucleolus,
+    anti_prenucleolus,
+    disruption_nucleolus,
+    dual_cover_game,
+    modiclus,
+    proportional_nucleolus,
+    simplified_modiclus,
+    structure_nucleolus,
+    weighted_nucleolus,
+)
+from .least_squares import least_squares_value
 from .tau import is_quasi_balanced, minimal_rights, tau_value, utopia_payoffs
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
@@ -49,6 +61,16 @@ __all__ = [
     "per_capita_nucleolus",
     "is_nucleolus",
     "is_prenucleolus",
+    "weighted_nucleolus",
+    "proportional_nucleolus",
+    "disruption_nucleolus",
+    "anti_nucleolus",
+    "anti_prenucleolus",
+    "structure_nucleolus",
+    "modiclus",
+    "simplified_modiclus",
+    "dual_cover_game",
+    "least_squares_value",
     "tau_value",
     "utopia_payoffs",
     "minimal_rights",

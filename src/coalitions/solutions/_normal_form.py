@@ -22,7 +22,8 @@ integers over a common denominator; answers are rebuilt and verified in that exa
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -33,11 +34,21 @@ from .._bits import mask_bits, popcounts, split_on, subset_sums
 from .._checks import check_numeric
 from ..games.tu import TUGame
 
-__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE"]
+__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE", "ExcessWeights"]
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
 _INTEGRAL_FLOAT = 2.0**52
+
+
+@dataclass(frozen=True)
+class ExcessWeights:
+    """Positive weights ``w(S)`` of a weighted nucleolus: the excess of ``S`` is divided by
+    ``w(S)``. ``floats`` is the table of ``2**n`` floats (the LP's), ``exact(mask)`` the exact
+    weight (a Fraction) for the exact checks."""
+
+    floats: np.ndarray
+    exact: Callable[[int], Fraction]
 
 
 def _additive_subtract(table: np.ndarray, singles: Sequence[Any], n: int) -> None:
@@ -204,12 +215,20 @@ class NormalForm:
         return float(e0)
 
     # ------------------------------------------------------------- excesses
-    def float_excesses(self, x0: Sequence[Any], per_capita: bool = False) -> np.ndarray:
-        """Excesses ``v0(S) - x0(S)`` of every mask in LP units (float)."""
+    def float_excesses(
+        self,
+        x0: Sequence[Any],
+        per_capita: bool = False,
+        weights: ExcessWeights | None = None,
+    ) -> np.ndarray:
+        """Excesses ``v0(S) - x0(S)`` of every mask in LP units (float), per capita or over
+        ``weights``."""
         scaled = np.asarray([self.to_lp(v) for v in x0], dtype=np.float64)
         exc = self.floats - subset_sums(scaled, self.n)
         if per_capita:
             exc = exc / np.maximum(popcounts(self.n), 1)
+        if weights is not None:
+            exc = exc / weights.floats
         return exc
 
     def top_excesses(
@@ -220,6 +239,7 @@ class NormalForm:
         exact: bool = True,
         count: int = 4096,
         fexc: np.ndarray | None = None,
+        weights: ExcessWeights | None = None,
     ):
         """The coalitions with the largest excesses at ``x0``, with exact keys.
 
@@ -236,7 +256,7 @@ class NormalForm:
             x_scale = max((abs(self.to_lp(v)) for v in x0), default=0.0)
             if fexc is None:
                 with np.errstate(over="raise", invalid="raise"):
-                    fexc = self.float_excesses(x0, per_capita)
+                    fexc = self.float_excesses(x0, per_capita, weights)
         except (OverflowError, FloatingPointError):
             if not exact:
                 raise
@@ -280,6 +300,11 @@ class NormalForm:
             sizes = mask_bits(masks, n, np.int64).sum(axis=1)
             keys = keys * np.array([lcm // int(k) for k in sizes], dtype=object)
             d = d * lcm
+        if weights is not None:  # exact keys: d times the excess over w(S)
+            keys = np.array(
+                [Fraction(int(k)) / weights.exact(int(m)) for k, m in zip(keys, masks)],
+                dtype=object,
+            )
         if bound is not None:
             # the float keys are excesses in LP units (per capita: over |S|); exactly:
             bound = Fraction(bound) * pow2(self.lp_exponent) * d

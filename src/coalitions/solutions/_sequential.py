@@ -40,6 +40,7 @@ class Run:
     bounds: list = field(default_factory=list)  # (player, stage)
     duals: list = field(default_factory=list)  # first stage: (mask, weight)
     max_rows: int = 0
+    given: list = field(default_factory=list)  # masks held at excess 0 from the start
 
 
 def _independent(masks: np.ndarray, span: Span) -> list[int]:
@@ -117,6 +118,9 @@ def sequential_lp(
     *,
     imputation: bool,
     weight_by_size=None,
+    weights: np.ndarray | None = None,
+    given: tuple[int, ...] = (),
+    skip: tuple[int, ...] = (),
     first_stage_only: bool = False,
     atol: float = 1e-9,
     progress: Callable[[int, int], None] | None = None,
@@ -125,24 +129,43 @@ def sequential_lp(
 
     ``v`` should be a zero-normalised table scaled to magnitudes of order one (see
     ``_normal_form.py``): HiGHS's tolerances are absolute, and ``atol`` is relative to the
-    largest ``|v(S)|``.
+    largest ``|v(S)|``. The excess of ``S`` is divided by ``weight_by_size[|S|]`` or by
+    ``weights[S]`` (a positive table of ``2**n`` floats); the coalitions ``given`` are held
+    at excess 0 from the start (``x(S) = v(S)``: the blocks of a coalition structure), and
+    the coalitions ``skip`` are no rows at all.
     """
     size = 1 << n
     full = size - 1
     scale = max(1.0, float(np.max(np.abs(v))))
     vtol = atol * scale
     pop = popcounts(n)
-    weights = None if weight_by_size is None else np.asarray(weight_by_size, float)[pop]
+    if weight_by_size is not None:
+        weights = np.asarray(weight_by_size, float)[pop]
+    if weights is not None:
+        weights = np.array(weights, dtype=np.float64)
+        weights[0] = weights[full] = 1.0  # never rows: no division by zero
     span = Span(n)
     span.add_mask(full)
     alive = np.ones(size, dtype=bool)
     alive[0] = alive[full] = False
+    alive[list(skip)] = False
     eq_masks: list[int] = []  # fixed coalitions that define the affine set
     eq_rhs: list[float] = []
+    run = Run(x=np.full(n, np.nan))
+    for mask in given:
+        if span.add_mask(int(mask)):
+            eq_masks.append(int(mask))
+            eq_rhs.append(float(v[mask]))
+            run.given.append(int(mask))
+    if run.given:
+        alive &= span.not_in_span_table()
+    if span.rank == n:  # the given coalitions alone fix x: no stage to solve
+        rows = mask_bits(np.array([full, *eq_masks], dtype=np.int64), n)
+        run.x = np.linalg.lstsq(rows, np.array([v[full], *eq_rhs]), rcond=None)[0]
+        return run
     eq_players: list[int] = []  # imputation bounds turned into equalities
     open_bounds = list(range(n)) if imputation else []
     singles = np.array([1 << i for i in range(n)], dtype=np.int64)
-    run = Run(x=np.full(n, np.nan))
     if n == 1:
         run.x = np.array([float(v[full])])
         return run
@@ -158,10 +181,10 @@ def sequential_lp(
             x0 = np.full(n, v[full] / n)
         exc = v - subset_sums(x0, n)
         if weights is not None:
-            exc = exc / np.maximum(weights, 1)
+            exc = exc / weights
         exc[~alive] = -np.inf
         top = np.argpartition(-exc, 4 * n)[: 4 * n]
-        active = np.union1d(start, top[alive[top]])
+        active = np.union1d(start[alive[start]], top[alive[top]])
     batch = max(2 * n, 40)
     stage = 0
     while span.rank < n:
@@ -183,7 +206,7 @@ def sequential_lp(
                 break
             exc = v - subset_sums(x, n)
             if weights is not None:
-                exc /= np.maximum(weights, 1)
+                exc /= weights
             exc[~alive] = -np.inf
             viol = exc - t
             idx = np.flatnonzero(viol > vtol)
@@ -216,7 +239,7 @@ def sequential_lp(
         fixed_masks = active[hot_rows]
         for mask in _add_masks(span, fixed_masks):
             eq_masks.append(mask)
-            w = 1.0 if weights is None else float(max(weights[mask], 1))
+            w = 1.0 if weights is None else float(weights[mask])
             eq_rhs.append(float(v[mask]) - w * float(t))
         if span.rank == n:
             run.x = np.asarray(x, dtype=float)
@@ -234,7 +257,7 @@ def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
     m = active.size
     rows = np.zeros((m + len(open_bounds), n + 1))
     rows[:m, :n] = -mask_bits(active, n)
-    rows[:m, n] = -1.0 if weights is None else -np.maximum(weights[active], 1)
+    rows[:m, n] = -1.0 if weights is None else -weights[active]
     rhs = np.empty(m + len(open_bounds))
     rhs[:m] = -v[active]
     for k, player in enumerate(open_bounds):
@@ -262,25 +285,32 @@ def reconstruct_exact(
     run: Run,
     weight_by_size=None,
     *,
+    weight: Callable[[int], Any] | None = None,
     unscale: Callable[[float], Any] = float,
 ) -> tuple[list[Fraction], list[Fraction]] | None:
     """Exact ``x`` and stage levels from the equalities the run fixed (None if inconsistent).
 
     ``value(mask)`` is the exact worth of a coalition; ``unscale`` maps the run's numbers (in
-    the LP's units) back to the worths' units, for the free variables' guesses. Unknowns are ``x`` and one level per stage; each fixed coalition gives
-    ``x(S) + w(S) t_stage = v(S)``, each fixed bound ``x_i = v(i)``, and ``x(N) = v(N)``.
+    the LP's units) back to the worths' units, for the free variables' guesses. Unknowns are
+    ``x`` and one level per stage; each fixed coalition gives ``x(S) + w(S) t_stage = v(S)``
+    (``w`` from ``weight_by_size[|S|]`` or the exact ``weight(mask)``, else 1), each fixed
+    bound ``x_i = v(i)``, each given coalition ``x(S) = v(S)``, and ``x(N) = v(N)``.
     """
     stages = len(run.levels)
     full = (1 << n) - 1
-    rows, rhs = [], []
-    row = [1] * n + [0] * stages
-    rows.append(row)
-    rhs.append(value(full))
+    rows: list[list[Any]] = [[1] * n + [0] * stages]
+    rhs = [value(full)]
+    for mask in run.given:
+        rows.append(mask_indicator(mask, n) + [0] * stages)
+        rhs.append(value(mask))
     for mask, stage in run.fixed:
-        row = mask_indicator(mask, n) + [0] * stages
-        row[n + stage - 1] = (
-            1 if weight_by_size is None else int(weight_by_size[bin(mask).count("1")])
-        )
+        row: list[Any] = [*mask_indicator(mask, n), *([0] * stages)]
+        if weight is not None:
+            row[n + stage - 1] = weight(mask)
+        elif weight_by_size is not None:
+            row[n + stage - 1] = int(weight_by_size[bin(mask).count("1")])
+        else:
+            row[n + stage - 1] = 1
         rows.append(row)
         rhs.append(value(mask))
     for player, _stage in run.bounds:
@@ -304,6 +334,7 @@ def kohlberg(
     exact: bool,
     atol: float = 1e-9,
     complete_above=None,
+    given: tuple[int, ...] = (),
 ) -> bool | None:
     """Kohlberg's criterion on the excess ``keys`` of the coalitions ``masks``.
 
@@ -313,13 +344,16 @@ def kohlberg(
     collection need a check (Benedek, Fliege and Nguyen, 2021); each check is an LP whose
     vertex is rebuilt and verified in exact arithmetic when ``exact``. ``masks`` must hold
     every coalition whose key is at least ``complete_above``; None is returned when the
-    check would need a level below that.
+    check would need a level below that. The coalitions ``given`` (held at ``x(S) = v(S)``,
+    the blocks of a coalition structure) enter the collection with weights of either sign.
     """
     full = (1 << n) - 1
     if n == 1:
         return True
     span = Span(n)
     span.add_mask(full)
+    for mask in given:
+        span.add_mask(int(mask))
     zero_rows = mask_bits(np.array([1 << i for i in zero_players], dtype=np.int64), n, np.int64)
     if keys.dtype == object:
         order = np.array(

@@ -18,7 +18,7 @@ from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._normal_form import NormalForm, normal_form
+from ._normal_form import ExcessWeights, NormalForm, normal_form
 from ._sequential import Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
@@ -47,6 +47,11 @@ class _Problem:
     per_capita: bool
     weights: list | None  # per-capita: excesses divided by the coalition's size
     atol: float
+    excess_weights: ExcessWeights | None = None  # a weighted nucleolus: excess over w(S)
+    given: tuple[int, ...] = ()  # coalitions held at x(S) = v(S) (a coalition structure)
+    skip: tuple[int, ...] = ()  # coalitions whose excess does not count
+    reported: TUGame | None = None  # the game answered for, when another game is solved
+    level_factor: int = 1  # the levels reported are this multiple of the solved ones
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,11 +113,15 @@ def _problem(game: Any, concept: str, method: str, atol: float) -> _Problem:
 
 def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Run:
     """The sequential LPs on the normal form's float worths (step 2 of 4)."""
+    weights = problem.excess_weights
     return sequential_lp(
         problem.nf.floats,
         problem.game.n_players,
         imputation=problem.imputation,
         weight_by_size=problem.weights,
+        weights=None if weights is None else weights.floats,
+        given=problem.given,
+        skip=problem.skip,
         atol=problem.atol,
         progress=callback,
     )
@@ -133,10 +142,13 @@ def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
             as_floats=problem.game.kind == nb.EXACT,
         )
     if nf.exact:
-        rebuilt = reconstruct_exact(nf.value, nf.n, run, problem.weights, unscale=nf.from_lp)
+        weight = None if problem.excess_weights is None else problem.excess_weights.exact
+        rebuilt = reconstruct_exact(
+            nf.value, nf.n, run, problem.weights, weight=weight, unscale=nf.from_lp
+        )
         if rebuilt is not None:
             x_exact, stage_levels = rebuilt
-            if _verify(nf, x_exact, problem.imputation, problem.per_capita, exact=True, atol=atol):
+            if _verify(nf, x_exact, problem, exact=True, atol=atol):
                 if problem.game.kind == nb.FLOAT:
                     return _Certified(
                         x=x_exact,
@@ -163,15 +175,7 @@ def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
             ),
         )
     tol = max(atol, LP_TOL)
-    if not _verify(
-        nf,
-        list(run.x),
-        problem.imputation,
-        problem.per_capita,
-        exact=False,
-        atol=tol,
-        lp_units=True,
-    ):
+    if not _verify(nf, list(run.x), problem, exact=False, atol=tol, lp_units=True):
         return _Certified(
             x=None,
             levels=[],
@@ -192,10 +196,11 @@ def _certify(problem: _Problem, run: Run, verify: bool) -> _Certified:
 
 def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResult:
     """The result object, in the game's own units and number kind (step 4 of 4)."""
-    game, nf = problem.game, problem.nf
+    game, nf = problem.reported or problem.game, problem.nf
+    n = game.n_players
     if certified.x is None:
         return NucleolusResult(
-            x=np.full(game.n_players, np.nan),
+            x=np.full(n, np.nan),
             players=game.players,
             exact=False,
             concept=problem.concept,
@@ -205,14 +210,16 @@ def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResu
             message=certified.message,
             cost=game.is_cost,
         )
-    in_costs = "; in costs (excess x(S) - c(S))" if game.is_cost else ""
+    in_costs = "; in costs (excess x(S) - c(S))" if problem.game.is_cost else ""
+    x = nf.to_payoffs(certified.x)[:n].copy()
+    x.setflags(write=False)
     result = NucleolusResult(
-        x=nf.to_payoffs(certified.x),
+        x=x,
         players=game.players,
         exact=certified.exact,
         concept=problem.concept,
         method=problem.method,
-        levels=tuple(nf.to_amount(t) for t in certified.levels),
+        levels=tuple(nf.to_amount(t) * problem.level_factor for t in certified.levels),
         nit=run.nit,
         verified=certified.verified,
         message=certified.message + in_costs,
@@ -236,7 +243,13 @@ def _nucleolus(
 ) -> NucleolusResult:
     """The three nucleoli in four named steps: problem, solve, certify, result."""
     callback = check_callback(callback, concept)
-    problem = _problem(game, concept, method, atol)
+    return _answer(_problem(game, concept, method, atol), verify, callback)
+
+
+def _answer(
+    problem: _Problem, verify: bool, callback: Callable[[int, int], None] | None
+) -> NucleolusResult:
+    """Steps 2 to 4 on a checked problem (every nucleolus variant ends here)."""
     run = _solve(problem, callback)
     return _result(problem, run, _certify(problem, run, verify))
 
@@ -262,19 +275,29 @@ def _floats(values) -> np.ndarray:
 def _verify(
     nf: NormalForm,
     x0,
-    imputation: bool,
-    per_capita: bool,
+    problem: _Problem | None = None,
     *,
     exact: bool,
     atol: float,
     lp_units: bool = False,
+    imputation: bool = False,
 ) -> bool:
     """Kohlberg's criterion at ``x0`` (exact Fractions, or floats within ``atol`` of the
-    scaled worths; ``lp_units``: float ``x0`` already in the LP's units)."""
+    scaled worths; ``lp_units``: float ``x0`` already in the LP's units) for the excesses of
+    ``problem`` (per capita, weighted, with given coalitions), or the plain excesses over
+    imputations (``imputation``) or preimputations when ``problem`` is None."""
     n = nf.n
+    if problem is not None:
+        imputation = problem.imputation
+    per_capita = problem is not None and problem.per_capita
+    weights = None if problem is None else problem.excess_weights
+    given = () if problem is None else problem.given
+    excluded = () if problem is None else (*problem.given, *problem.skip)
     if exact:
         x0 = [Fraction(v) for v in x0]
         if sum(x0) != nf.grand:
+            return False
+        if any(sum(x0[i] for i in range(n) if m >> i & 1) != nf.value(m) for m in given):
             return False
         zero = []
         if imputation:
@@ -289,6 +312,11 @@ def _verify(
         )
         if not np.all(np.isfinite(scaled)) or abs(scaled.sum() - nf.floats[-1]) > atol:
             return False
+        if any(
+            abs(scaled[[i for i in range(n) if m >> i & 1]].sum() - nf.floats[m]) > atol
+            for m in given
+        ):
+            return False
         zero = []
         if imputation:
             if np.any(scaled < -atol):
@@ -300,15 +328,25 @@ def _verify(
         fexc = nf.floats - subset_sums(scaled, n)
         if per_capita:
             fexc = fexc / np.maximum(popcounts(n), 1)
+        if weights is not None:
+            fexc = fexc / weights.floats
         x0 = [nf.from_lp_float(v) for v in scaled]
     else:
-        fexc = nf.float_excesses(x0, per_capita)
+        fexc = nf.float_excesses(x0, per_capita, weights)
+    if excluded:  # held at 0 (the blocks) or not counted: not candidates
+        fexc = fexc.copy()
+        fexc[list(excluded)] = -np.inf
     count = KOHLBERG_FIRST_BATCH
     while True:
         masks, keys, bound, _d = nf.top_excesses(
-            x0, per_capita=per_capita, exact=exact, count=count, fexc=fexc
+            x0, per_capita=per_capita, exact=exact, count=count, fexc=fexc, weights=weights
         )
-        verdict = kohlberg(n, masks, keys, zero, exact=exact, atol=atol, complete_above=bound)
+        if excluded:
+            keep = ~np.isin(masks, np.array(excluded, dtype=np.int64))
+            masks, keys = masks[keep], keys[keep]
+        verdict = kohlberg(
+            n, masks, keys, zero, exact=exact, atol=atol, complete_above=bound, given=given
+        )
         if verdict is not None:
             return verdict
         count *= KOHLBERG_BATCH_GROWTH
@@ -525,10 +563,18 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
             payoffs = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
     if payoffs.dtype == object and nf.exact:
         return _verify(
-            nf, nf.from_payoffs(list(payoffs), exact=True), imputation, False, exact=True, atol=atol
+            nf,
+            nf.from_payoffs(list(payoffs), exact=True),
+            exact=True,
+            atol=atol,
+            imputation=imputation,
         )
     return _verify(
-        nf, nf.from_payoffs(list(payoffs), exact=False), imputation, False, exact=False, atol=atol
+        nf,
+        nf.from_payoffs(list(payoffs), exact=False),
+        exact=False,
+        atol=atol,
+        imputation=imputation,
     )
 
 
