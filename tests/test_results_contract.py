@@ -78,6 +78,9 @@ FACTORIES = {
     ),
     "PolytopeResult": lambda: co.core_cover(co.bankruptcy_game(200, [100, 200, 300])),
     "OutsideOptionResult": lambda: co.outside_option_bargaining(0.9, [0, 0.6]),
+    "DynamicBargainingResult": lambda: co.dynamic_bargaining(
+        {"V": 0.2, "M": 0.5, "R": 0.9}, veto=["V"], status_quo=0.9, policies=11
+    ),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
     "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
     "InteractionResult": lambda: co.interaction_index(GLOVE),
