@@ -85,6 +85,9 @@ FACTORIES = {
     "SequentialFormationResult": lambda: co.sequential_formation(
         co.PartitionFunctionGame.cournot(6)
     ),
+    "DynamicBargainingResult": lambda: co.dynamic_bargaining(
+        {"V": 0.2, "M": 0.5, "R": 0.9}, veto=["V"], status_quo=0.9, policies=11
+    ),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
     "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
     "InteractionResult": lambda: co.interaction_index(GLOVE),

@@ -115,6 +115,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),
     ("results", ("SensitivityResult",)),
+    # dynamic bargaining with an endogenous status quo
+    ("results", ("DynamicBargainingResult",)),
     ("analysis", ("compare_scenarios",)),
     ("results", ("ScenarioResult",)),
 )

@@ -1320,6 +1320,71 @@ class OutsideOptionResult(RubinsteinResult):
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class DynamicBargainingResult(AllocationResult):
+    """A Markov-perfect equilibrium of bargaining with an endogenous status quo
+    (:func:`coalitions.dynamic_bargaining`).
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Each player's continuation value at ``status_quo`` (discounted sum of utilities).
+    policies : numpy.ndarray
+        The policy grid, shape ``(m,)``.
+    status_quo : float
+        The initial status quo (a grid point).
+    ideal_points : numpy.ndarray or None
+        The players' ideal points (None when utilities were given as a table).
+    utilities, values : numpy.ndarray
+        Stage utilities and continuation values, one row per player, one column per policy.
+    outcomes : numpy.ndarray
+        ``outcomes[i, k]``: the policy adopted when player i proposes at status quo
+        ``policies[k]`` (the equilibrium policy function).
+    transition : numpy.ndarray
+        ``transition[k, l]``: the probability that the next status quo is ``policies[l]``.
+    long_run : numpy.ndarray
+        The long-run (Cesàro) distribution of policies from ``status_quo``.
+    stable : tuple of float
+        The policies that stay in force once reached (absorbing states).
+    veto : tuple of str
+    quota : int
+    discount_factor : float
+    recognition : numpy.ndarray
+    reversion : float or None
+        The policy a failed proposal gives, or None (the status quo stays).
+    residual : float
+        Bellman residual of ``values`` under the returned strategies.
+    deviation_gain : float
+        The largest gain of a one-shot deviation by a proposer or a pivotal voter.
+    iterations : int
+        Value-iteration steps taken.
+    """
+
+    policies: Any = None
+    status_quo: float = 0.0
+    ideal_points: Any = None
+    utilities: Any = None
+    values: Any = None
+    outcomes: Any = None
+    transition: Any = None
+    long_run: Any = None
+    stable: tuple = ()
+    veto: tuple = ()
+    quota: int = 0
+    discount_factor: float = 0.0
+    recognition: Any = None
+    reversion: float | None = None
+    residual: float = 0.0
+    deviation_gain: float = 0.0
+    iterations: int = 0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("veto", "residual")
+
+    @property
+    def expected_policy(self) -> float:
+        """The mean of the long-run distribution of policies."""
+        return float(np.dot(self.long_run, self.policies))
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class WeightednessResult(Result):
     """Whether a simple game is weighted (:func:`coalitions.weighted_representation`).
 

@@ -84,6 +84,7 @@ VALID = {
     ("bargain", "solve"): ["FILE:BARGAIN"],
     ("bargain", "rubinstein"): ["-d", "9/10"],
     ("bargain", "baron-ferejohn"): [],
+    ("bargain", "dynamic"): ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     ("negotiate", "solve"): ["FILE:NEGOTIATE"],
     ("negotiate", "cyprus-belarus"): [],
     ("examples", "list"): [],

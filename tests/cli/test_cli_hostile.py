@@ -140,6 +140,7 @@ BASE = {
     "bargain solve": ["{bargaining}"],
     "bargain rubinstein": ["--discount", "0.9,0.8"],
     "bargain baron-ferejohn": ["--players", "3"],
+    "bargain dynamic": ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     "negotiate solve": ["{spatial}"],
     "negotiate cyprus-belarus": [],
     "examples list": [],

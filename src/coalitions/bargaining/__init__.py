@@ -20,6 +20,7 @@ from .spatial import *  # noqa: F401,F403
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
 from .outside_options import outside_option_bargaining
+from .dynamic import dynamic_bargaining, long_run_distribution
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "rubinstein",
     "outside_option_bargaining",
     "baron_ferejohn",
+    "dynamic_bargaining",
+    "long_run_distribution",
     "bargaining_problem_from_game",
     "maxmin_values",
     *spatial.__all__,

@@ -218,3 +218,90 @@ def baron_ferejohn_cmd(
     )
     if result.closed_form and not as_json:
         typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))
+
+
+def _ideal_points(items: list[str] | None) -> dict[str, float]:
+    """``--ideal NAME=POSITION`` options as a mapping (a usage error when malformed)."""
+    ideals: dict[str, float] = {}
+    for item in items or []:
+        name, sep, position = item.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{item!r} is not NAME=POSITION", param_hint="--ideal")
+        ideals[name.strip()] = float(option_number(position.strip(), "--ideal", kind="float"))
+    if len(ideals) < 2:
+        raise typer.BadParameter("give at least two players", param_hint="--ideal")
+    return ideals
+
+
+@app.command("dynamic")
+@formats
+def dynamic_cmd(
+    ideal: list[str] | None = typer.Option(
+        None, "--ideal", "-i", help="A player's ideal policy, NAME=POSITION (repeat)."
+    ),
+    veto: list[str] | None = typer.Option(None, "--veto", help="A veto player (repeat)."),
+    status_quo: float = typer.Option(0.0, "--status-quo", help="The initial status quo."),
+    points: int = typer.Option(101, "--points", help="Grid points over --low..--high."),
+    low: float = typer.Option(0.0, "--low", help="Lowest policy."),
+    high: float = typer.Option(1.0, "--high", help="Highest policy."),
+    discount: float = typer.Option(0.9, "--discount", "-d", help="Discount factor per period."),
+    quota: str = typer.Option("majority", help="majority | unanimity | an integer"),
+    utility: str = typer.Option("quadratic", help="quadratic | linear"),
+    reversion: float | None = typer.Option(
+        None, help="Policy a failed proposal gives (a sunset clause); omit to keep the status quo."
+    ),
+    as_json: Json = False,
+) -> None:
+    """Dynamic bargaining with an endogenous status quo: a Markov-perfect equilibrium, its
+    certificate and the long-run distribution of policies."""
+    from ..bargaining import dynamic_bargaining
+
+    ideals = _ideal_points(ideal)
+    if quota.strip() not in ("majority", "unanimity") and not quota.strip().isdigit():
+        raise typer.BadParameter(
+            f"{quota!r} is not majority, unanimity or a positive integer", param_hint="--quota"
+        )
+    with errors_to_stderr():
+        result = dynamic_bargaining(
+            ideals,
+            veto=veto or [],
+            status_quo=status_quo,
+            policies=points,
+            bounds=(low, high),
+            discount_factor=discount,
+            quota=int(quota) if quota.strip().isdigit() else quota.strip(),
+            utility=utility,
+            reversion=reversion,
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Dynamic bargaining, quota {result.quota} of {len(result.players)}, "
+        f"veto: {', '.join(result.veto) or 'none'}",
+        ["player", "ideal", "value at the status quo"],
+        [
+            (p, number_cell(a), number_cell(v))
+            for p, a, v in zip(result.players, result.ideal_points, result.x)
+        ],
+        caption=(
+            f"certified={result.success} (residual {result.residual:.1e}, deviation gain "
+            f"{result.deviation_gain:.1e}); "
+            + (
+                f"stable policies {min(result.stable):g} to {max(result.stable):g}"
+                if result.stable
+                else "no policy is stable"
+            )
+            + f"; long-run mean policy "
+            f"{result.expected_policy:.4g}" + (f"; {result.message}" if result.message else "")
+        ),
+    )
+    if not as_json:
+        print_table(
+            f"Long-run distribution of policies from {result.status_quo:g}",
+            ["policy", "probability"],
+            [
+                (number_cell(x), number_cell(w))
+                for x, w in zip(result.policies, result.long_run)
+                if w > 1e-9
+            ],
+        )
