@@ -20,6 +20,8 @@ from .spatial import *  # noqa: F401,F403
 from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
 from .outside_options import outside_option_bargaining
+from .two_level import schelling_curve, two_level_win_set
+from .veto_threats import setter_offer, veto_threat_equilibria
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = [
@@ -32,6 +34,10 @@ __all__ = [
     "rubinstein",
     "outside_option_bargaining",
     "baron_ferejohn",
+    "two_level_win_set",
+    "schelling_curve",
+    "setter_offer",
+    "veto_threat_equilibria",
     "bargaining_problem_from_game",
     "maxmin_values",
     *spatial.__all__,
