@@ -87,11 +87,13 @@ class _Types:
         probabilities = [convert(v) for v in probabilities]
         if any(p < 0 for p in probabilities) or abs(float(sum(probabilities)) - 1) > 1e-9:
             raise InvalidProblemError(
-                f"probabilities must be non-negative and sum to 1, got {probabilities}."
+                "probabilities must be non-negative and sum to 1, got "
+                f"{', '.join(str(p) for p in probabilities)}."
             )
         if kind == nb.EXACT and sum(probabilities) != 1:
             raise InvalidProblemError(
-                f"exact probabilities must sum to exactly 1, got {sum(probabilities)}."
+                f"exact probabilities must sum to exactly 1, got {sum(probabilities)}; give "
+                "fractions such as 1/3 rather than rounded decimals."
             )
         self.kind = kind
         self.labels = labels
