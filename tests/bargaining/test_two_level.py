@@ -218,6 +218,7 @@ def test_floats_stay_floats():
         lambda: co.two_level_win_set({"A": 1}, 0, outcome="setter"),
         lambda: co.two_level_win_set({"A": 1}, 0, outcome="best"),
         lambda: co.two_level_win_set({"A": (1, 1)}, (0, 0), method="intervals"),
+        lambda: co.two_level_win_set({"A": (1, 1)}, (0, 0), bounds=(1, 0, 0, 1)),
         lambda: co.two_level_win_set({"A": float("nan")}, 0),
         lambda: co.schelling_curve({"A": 1}, 0, country="B", ratifier="r", ideal_points=[1]),
         lambda: co.schelling_curve({"A": 1}, 0, country="A", ratifier="r", ideal_points=[]),

@@ -48,8 +48,8 @@ from .spatial import _grid, _resolution
 
 __all__ = ["two_level_win_set", "schelling_curve"]
 
-#: The choices of ``method=``: exact intervals (one dimension) or a grid (two dimensions).
-TWO_LEVEL_METHODS = ("auto", "intervals", "grid")
+#: The choices of ``method=``: one, exact intervals in one dimension and a grid in two.
+TWO_LEVEL_METHODS = ("auto",)
 #: The negotiated outcomes.
 OUTCOMES = ("nash", "setter")
 
@@ -367,9 +367,9 @@ def two_level_win_set(
     resolution, bounds
         Two dimensions: the grid's cells per side and its window ``(xmin, xmax, ymin,
         ymax)`` (default: the box holding every actor's preferred-to disc).
-    method : {"auto", "intervals", "grid"}
-        ``"intervals"`` (one dimension: exact interval ends), ``"grid"`` (two dimensions);
-        ``"auto"`` picks by dimension.
+    method : {"auto"}
+        The only method, by dimension: exact interval ends in one dimension (the result's
+        ``method`` is ``"intervals"``), a grid in two (``"grid"``).
 
     Returns
     -------
@@ -387,7 +387,7 @@ def two_level_win_set(
         For a missing or malformed point, ratifiers of an unknown country, a bad rule, or
         ``outcome="setter"`` without a setter country.
     InvalidArgumentError
-        For an unknown ``outcome`` or ``method``, or ``"intervals"`` in two dimensions.
+        For an unknown ``outcome`` or ``method``.
 
     Notes
     -----
@@ -432,11 +432,7 @@ def two_level_win_set(
             f"outcome='setter' needs setter= one of the countries {list(names)}, got {setter!r}."
         )
     dimension = 1 if not isinstance(q, tuple) else 2
-    if method == "intervals" and dimension == 2:
-        raise InvalidArgumentError(
-            "method='intervals' is for one dimension; use method='grid' (or 'auto') in two."
-        )
-    if dimension == 1 and method != "grid":
+    if dimension == 1:
         return _one_dimension(countries, q, kind, negotiator_veto, outcome, setter)
     return _two_dimensions(
         countries, q, negotiator_veto, outcome, setter, resolution, bounds, dimension
@@ -500,8 +496,6 @@ def _one_dimension(countries, q, kind, negotiator_veto, outcome, setter) -> TwoL
 def _two_dimensions(
     countries, q, negotiator_veto, outcome, setter, resolution, bounds, dimension
 ) -> TwoLevelResult:
-    if dimension != 2:
-        raise InvalidArgumentError("method='grid' is for two dimensions; use 'intervals' in one.")
     n_actors = sum(len(c.ratifiers) for c in countries) + len(countries)
     resolution = _resolution(resolution, n_actors)
     if bounds is None:
@@ -581,7 +575,7 @@ def _checked_bounds(bounds: Any) -> tuple[float, ...]:
     return tuple(float(v) for v in box)
 
 
-@front_door(("auto", "intervals", "grid"))
+@front_door(TWO_LEVEL_METHODS)
 def schelling_curve(
     negotiators: Mapping[str, Any],
     status_quo: Any,
@@ -607,7 +601,7 @@ def schelling_curve(
 
     Parameters
     ----------
-    negotiators, status_quo, ratifiers, rules, negotiator_veto, outcome, setter, method
+    negotiators, status_quo, ratifiers, rules, negotiator_veto, outcome, setter
         As in :func:`two_level_win_set`.
     country : str
         The country whose ratifier moves.
@@ -615,6 +609,8 @@ def schelling_curve(
         The ratifier's name.
     ideal_points : sequence of points
         Its ideal points to try.
+    method : {"auto"}
+        The only method, that of :func:`two_level_win_set`.
 
     Returns
     -------

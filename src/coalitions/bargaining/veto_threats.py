@@ -317,8 +317,10 @@ def veto_threat_equilibria(
     Parameters
     ----------
     setter_ideal, status_quo, blocker_ideals, probabilities, agreement_values,
-    setter_agreement_value, players, method
+    setter_agreement_value, players
         As in :func:`setter_offer`.
+    method : {"candidates"}
+        Each offer is :func:`setter_offer`'s comparison of candidates (the only method).
 
     Returns
     -------
