@@ -1531,6 +1531,9 @@ class VetoOfferResult(Result):
         The blocker's types, their ideal points and prior probabilities.
     full_information_offers : tuple
         The offer the setter would make to each type if it knew it (Romer-Rosenthal).
+    acceptance_intervals : tuple
+        Each type's closed interval of acceptable offers, ``(low, high)``, or None for a type
+        that vetoes every offer.
     setter_ideal, status_quo : number
     """
 
@@ -1543,6 +1546,7 @@ class VetoOfferResult(Result):
     ideals: tuple = ()
     probabilities: tuple = ()
     full_information_offers: tuple = ()
+    acceptance_intervals: tuple = ()
     setter_ideal: Any = None
     status_quo: Any = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("offer", "acceptance_probability")

@@ -444,10 +444,11 @@ def cyprus_belarus_assumption_ranges() -> list:
             "audience_cost",
             CYPRUS_AUDIENCE_COST,
             1.0,
-            4.0,
+            3.0,
             description="a committed Cyprus's cost of giving in, in units of its value of "
             "the listing",
-            source="assumption; range: from just cancelling the listing's value to four times it",
+            source="assumption; range: from just cancelling the listing's value to three times "
+            "it (then only Cyprus's ideal response passes)",
         ),
     ]
     return out
@@ -559,12 +560,14 @@ def cyprus_veto_threat(
         label: setter_offer(setter_ideal, 0.0, ideals, [1.0 - k, float(k)], **options)
         for k, label in enumerate(labels)
     }
-    minimum = known["committed"].offer
+    # the least Turkey response a committed Cyprus accepts (None: it vetoes every package)
+    interval = offer.acceptance_intervals[1]
+    minimum = None if interval is None else max(float(interval[0]), 0.0)
     call, concede = known["bluffing"].expected_utility, known["committed"].expected_utility
     veto = -(setter_ideal**2)
     # the prior at which calling the bluff (the bluffer's offer, vetoed by a committed
     # Cyprus) and conceding (the committed minimum, accepted by both) are worth the same
-    threshold = (call - concede) / (call - veto) if call > veto else 0.0
+    threshold = min(1.0, (call - concede) / (call - veto)) if call > veto else 0.0
     if max_concession is None:
         issues = {"blocker": BLOCKER, "linked_issue": LINKED_ISSUE, "demand_issue": DEMAND_ISSUE}
         max_concession = linkage_analysis(
@@ -576,7 +579,7 @@ def cyprus_veto_threat(
                 "type": label,
                 "probability": q,
                 "agreement_value": g,
-                "minimum_response": known[label].offer if label == "committed" else 0.0,
+                "minimum_response": minimum if label == "committed" else 0.0,
             }
             for label, q, g in zip(labels, (1 - p, p), values)
         ],
@@ -585,13 +588,15 @@ def cyprus_veto_threat(
         "offer": offer.to_dict(),
         "offer_value": float(offer.offer),
         "acceptance_probability": float(offer.acceptance_probability),
-        "concedes": bool(offer.offer >= minimum - 1e-12),
-        "minimum_response": float(minimum),
+        "concedes": minimum is not None and bool(offer.offer >= minimum - 1e-12),
+        "minimum_response": minimum,
         "threshold": float(threshold),
         "cheap_talk": talk.to_dict(),
         "talk_credible": bool(talk.threat_credible),
         "max_concession": None if max_concession is None else float(max_concession),
-        "within_zone": max_concession is not None and float(minimum) <= float(max_concession),
+        "within_zone": (
+            minimum is not None and max_concession is not None and minimum <= float(max_concession)
+        ),
         "assumptions": [
             f"the presidency's prior of a committed Cyprus is {p:g} (no information: an even "
             "chance)",

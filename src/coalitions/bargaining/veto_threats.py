@@ -186,6 +186,9 @@ def _offer_result(types: _Types, names: tuple) -> VetoOfferResult:
         ideals=tuple(tidy(v) for v in types.ideals),
         probabilities=tuple(tidy(v) for v in types.p),
         full_information_offers=tuple(tidy(v) for v in full),
+        acceptance_intervals=tuple(
+            None if iv is None else (tidy(iv[0]), tidy(iv[1])) for iv in types.intervals
+        ),
         setter_ideal=tidy(types.c),
         status_quo=tidy(types.q),
         players=names,
@@ -237,8 +240,8 @@ def setter_offer(
     -------
     VetoOfferResult
         ``offer``, ``acceptance_probability``, ``veto_probability``, ``expected_utility``,
-        ``accepted_by`` and the ``full_information_offers`` (the offer to each type known,
-        Romer and Rosenthal's). Exact for rational inputs whose acceptance radii are
+        ``accepted_by``, the ``full_information_offers`` (the offer to each type known,
+        Romer and Rosenthal's) and each type's ``acceptance_intervals``. Exact for rational inputs whose acceptance radii are
         rational (always when every ``g_k`` is 0).
 
     Raises

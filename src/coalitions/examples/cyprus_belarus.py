@@ -245,7 +245,12 @@ def report(results) -> Report:
         [
             f"The presidency ({setter}) does not know whether {blocker} bluffs (it values the "
             "listing and would accept it with no Turkey response) or is committed (backing "
-            f"down costs it at home, so it vetoes any package below {committed['minimum_response']:.3f}).",
+            "down costs it at home, so it vetoes "
+            + (
+                "every package)."
+                if committed["minimum_response"] is None
+                else f"any package below {committed['minimum_response']:.3f})."
+            ),
             f"Its best take-it-or-leave-it package carries a Turkey response of "
             f"{threat['offer_value']:.3f}, accepted with probability "
             f"{threat['acceptance_probability']:.2f}: the presidency "
