@@ -463,7 +463,9 @@ def _one_dimension(countries, q, kind, negotiator_veto, outcome, setter) -> TwoL
     )
 
     def number(v):
-        return v if kind == nb.EXACT or isinstance(v, float) else float(v)
+        if kind == nb.EXACT or isinstance(v, float):
+            return nb.int_if_integral(v)
+        return float(v)
 
     return TwoLevelResult(
         dimension=1,
