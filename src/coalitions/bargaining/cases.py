@@ -548,7 +548,7 @@ def cyprus_veto_threat(
     labels = ("bluffing", "committed")
     values = [alpha_cy / beta_cy, (alpha_cy - audience_cost * alpha_cy) / beta_cy]
     p = float(committed_probability)
-    options = {
+    options: dict[str, Any] = {
         "agreement_values": values,
         "setter_agreement_value": setter_value,
         "players": (PRESIDENCY, BLOCKER),

@@ -251,7 +251,7 @@ def _nash_1d(ideals: list, q, feasible: list[tuple], kind: str) -> tuple[Any, bo
     for n in ideals:  # gain (q - n)^2 - (x - n)^2 = (q^2 - 2qn) + 2n x - x^2
         product = _poly_mul(product, [q * q - 2 * q * n, 2 * n, -1])
     derivative = [k * c for k, c in enumerate(product)][1:]
-    roots = np.roots([float(c) for c in reversed(derivative)]) if len(derivative) > 1 else []
+    roots: Any = np.roots([float(c) for c in reversed(derivative)]) if len(derivative) > 1 else []
     best, best_value, exact = None, None, True
     for lo, hi in feasible:
         candidates: list[tuple[Any, bool]] = [(lo, True), (hi, True)]
@@ -503,7 +503,7 @@ def _two_dimensions(
     if bounds is None:
         box = _box(countries, q)
     else:
-        box = tuple(float(v) for v in _checked_bounds(bounds))
+        box = _checked_bounds(bounds)
     # the spatial module's grid of a model with one actor at q gives the shared grid points
     probe = SpatialModel({"q": _as_float(q)}, _as_float(q))
     _, points, cell, box = _grid(probe, resolution, box)
@@ -564,7 +564,7 @@ def _two_dimensions(
     )
 
 
-def _checked_bounds(bounds: Any) -> tuple[float, ...]:
+def _checked_bounds(bounds: Any) -> tuple[float, float, float, float]:
     """``(xmin, xmax, ymin, ymax)`` checked."""
     from .._reals import real_array
 
@@ -574,7 +574,8 @@ def _checked_bounds(bounds: Any) -> tuple[float, ...]:
             f"bounds must be (xmin, xmax, ymin, ymax) with xmin < xmax and ymin < ymax, "
             f"got {bounds!r}."
         )
-    return tuple(float(v) for v in box)
+    x0, x1, y0, y1 = (float(v) for v in box)
+    return x0, x1, y0, y1
 
 
 @front_door(TWO_LEVEL_METHODS)

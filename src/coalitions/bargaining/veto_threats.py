@@ -157,8 +157,9 @@ def _best_offer(types: _Types, members: Sequence[int]) -> tuple[Any, Any, Any, t
     mass = sum(types.p[k] for k in members)
     candidates = {types.c, types.q}
     for k in members:
-        if types.intervals[k] is not None:
-            candidates.update(types.intervals[k])
+        interval = types.intervals[k]
+        if interval is not None:
+            candidates.update(interval)
     best = None
     for x in sorted(candidates, key=lambda v: (abs(v - types.c), v)):
         accepted = tuple(k for k in members if types.accepts(k, x))
