@@ -172,6 +172,19 @@ def _best_offer(types: _Types, members: Sequence[int]) -> tuple[Any, Any, Any, t
     return best
 
 
+def _parse(
+    setter_ideal, status_quo, blocker_ideals, probabilities, agreement_values, setter_g, players
+) -> tuple[_Types, tuple]:
+    """The checked model and the two players' names, for both front doors."""
+    names = tuple(str(p) for p in players)
+    if len(names) != 2 or names[0] == names[1]:
+        raise InvalidProblemError(f"players must be two distinct names, got {players!r}.")
+    types = _Types(
+        setter_ideal, status_quo, blocker_ideals, probabilities, agreement_values, setter_g
+    )
+    return types, names
+
+
 def _offer_result(types: _Types, names: tuple) -> VetoOfferResult:
     everyone = range(len(types.ideals))
     offer, share, utility, accepted = _best_offer(types, everyone)
@@ -281,16 +294,14 @@ def setter_offer(
     >>> co.setter_offer(1, 0, [F(3, 8), F(1, 2), 1], [F(1, 20), F(9, 20), F(1, 2)]).offer
     1
     """
-    names = tuple(str(p) for p in players)
-    if len(names) != 2 or names[0] == names[1]:
-        raise InvalidProblemError(f"players must be two distinct names, got {players!r}.")
-    types = _Types(
+    types, names = _parse(
         setter_ideal,
         status_quo,
         blocker_ideals,
         probabilities,
         agreement_values,
         setter_agreement_value,
+        players,
     )
     return _offer_result(types, names)
 
@@ -313,8 +324,10 @@ def veto_threat_equilibria(
     :func:`setter_offer` against the types that send the message; the blocker accepts or
     vetoes. A size-two equilibrium partitions the types, ordered from the most resistant
     (the smallest move toward the setter they accept) to the most accommodating, at a
-    cutoff: the lower part threatens, the upper part accommodates, the two offers differ,
-    and every type weakly prefers the offer its own message brings,
+    cutoff: the lower part threatens, the upper part accommodates, the two offers differ
+    and each is accepted by some type that asks for it (an offer every sender vetoes brings
+    the status quo, whatever it is), and every type weakly prefers the offer its own message
+    brings,
 
     .. math:: \max(u_k(x_{m(k)}), u_k(q)) \ge \max(u_k(x_{m'}), u_k(q)).
 
@@ -368,16 +381,14 @@ def veto_threat_equilibria(
     >>> r.selected["threat_offer"], r.selected["accept_offer"], r.selected["veto_probability"]
     (Fraction(1, 2), 1, Fraction(1, 4))
     """
-    names = tuple(str(p) for p in players)
-    if len(names) != 2 or names[0] == names[1]:
-        raise InvalidProblemError(f"players must be two distinct names, got {players!r}.")
-    types = _Types(
+    types, names = _parse(
         setter_ideal,
         status_quo,
         blocker_ideals,
         probabilities,
         agreement_values,
         setter_agreement_value,
+        players,
     )
     babbling = _offer_result(types, names)
     towards = 1 if types.c >= types.q else -1
@@ -395,9 +406,10 @@ def veto_threat_equilibria(
         if sum(types.p[k] for k in threat) == 0 or sum(types.p[k] for k in accept) == 0:
             continue
         x_t, share_t, _, _ = _best_offer(types, threat)
-        x_a, _, _, accepted_a = _best_offer(types, accept)
-        if x_t == x_a:
-            continue
+        x_a, share_a, _, accepted_a = _best_offer(types, accept)
+        if x_t == x_a or share_t == 0 or share_a == 0:
+            continue  # one offer, or an offer every sender vetoes (the setter is then
+            # indifferent among all offers: the message brings the status quo, as babbling)
         if any(types.blocker_payoff(k, x_t) < types.blocker_payoff(k, x_a) for k in threat):
             continue
         if any(types.blocker_payoff(k, x_a) < types.blocker_payoff(k, x_t) for k in accept):
