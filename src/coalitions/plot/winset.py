@@ -3,6 +3,7 @@ the acceptance sets of a one-dimensional two-level game with their intersection.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -192,7 +193,7 @@ def acceptance_sets_diagram(
             pair = as_list(interval, what, expected="(low, high)")
             if len(pair) != 2:
                 raise InvalidArgumentError(f"{what}: {interval!r} is not a pair (low, high).")
-            out.append((float(pair[0]), float(pair[1])))
+            out.append((_interval_end(pair[0]), _interval_end(pair[1])))
         return out
 
     rows = {str(c): ends(v, f"acceptance of {c!r}") for c, v in acceptance.items()}
@@ -236,3 +237,11 @@ def acceptance_sets_diagram(
     ax.set_title(title or "Acceptance sets and the international win-set")
     ax.legend(fontsize=8, loc="best")
     return fig
+
+
+def _interval_end(value: Any) -> float:
+    """An interval's end as a float: a finite number, or an infinite float (an unbounded
+    acceptance set); anything else is refused."""
+    if isinstance(value, float) and math.isinf(value):
+        return value
+    return _mpl.as_float(value)
