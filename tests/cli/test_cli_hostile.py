@@ -140,6 +140,8 @@ BASE = {
     "bargain baron-ferejohn": ["--players", "3"],
     "negotiate solve": ["{spatial}"],
     "negotiate cyprus-belarus": [],
+    "negotiate two-level": ["-n", "US=4", "-n", "EU=10", "-r", "US:Senate=2"],
+    "bargain veto-threat": ["-t", "0", "-t", "1/2", "-t", "1"],
     "examples list": [],
     "examples run": ["glove"],
 }

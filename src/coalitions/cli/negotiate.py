@@ -21,7 +21,9 @@ from ._common import (
     number_cell,
     option_numbers,
     print_table,
+    render,
 )
+from ._format import formats
 from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
 
@@ -247,6 +249,7 @@ def _rules(values: list[str] | None) -> dict:
 
 
 @app.command("two-level")
+@formats
 def two_level(
     negotiator: list[str] | None = typer.Option(
         None, "--negotiator", "-n", help="COUNTRY=POINT, once per country (POINT: x or x,y)."
@@ -281,16 +284,15 @@ def two_level(
             outcome=outcome,
             setter=setter,
         )
-    if as_json:
-        emit_json(result.to_dict())
-        return
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         f"Two-level game ({result.outcome_rule}, exact={result.exact})",
         ["country", "negotiator", "rule", "acceptance set"],
-        [
+        (
             (c, _fmt(result.negotiators[c]), result.rules[c], _fmt(result.acceptance[c]))
             for c in result.players
-        ],
+        ),
         caption=f"international win-set {_fmt(result.intervals or result.size)}; outcome "
         f"{_fmt(result.outcome)} (without ratifiers {_fmt(result.unconstrained_outcome)}); "
         f"constrained by {', '.join(result.constrained_by) or 'nobody'}",
