@@ -72,6 +72,10 @@ SKIP = {
     "DesignResult",
     "WeightednessResult",
     "InteractionResult",
+    "TwoLevelResult",
+    "SchellingResult",
+    "VetoOfferResult",
+    "VetoThreatResult",
     "StrategicForm",  # what read_nfg returns: a record, built by the reader only
     "ValueOracle",
     "Case",
@@ -485,6 +489,7 @@ def _base_calls():
         "power_index_bars": (({"SS": {"a": 0.5, "b": 0.5}},), {"log": False}),
         "legitimacy_efficiency_curves": (([1, 2, 3], [0.5, 0.25, 0.125]), {}),
         "win_set_diagram": (({"A": (0, 0), "B": (4, 0)}, (2, -3)), {}),
+        "acceptance_sets_diagram": (({"US": [(0, 4)], "EU": [(0, 20)]}, 0), {}),
         "bargaining_frontier": ((), {"disagreement": (0, 0), "feasible": [(0, 0), (1, 0), (0, 1)]}),
         "CompoundGame": (
             ("and", [co.WeightedVotingGame(2, [1, 1, 1]), co.WeightedVotingGame(1, [1, 1, 1])]),

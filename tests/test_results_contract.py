@@ -95,6 +95,14 @@ FACTORIES = {
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),
     "KernelResult": lambda: co.kernel(GLOVE),
+    "TwoLevelResult": lambda: co.two_level_win_set(
+        {"US": 4, "EU": 10}, 0, ratifiers={"US": [Fraction(5, 2)]}
+    ),
+    "SchellingResult": lambda: co.schelling_curve(
+        {"US": 4, "EU": 10}, 0, country="US", ratifier="Senate", ideal_points=[2, 3]
+    ),
+    "VetoOfferResult": lambda: co.setter_offer(1, 0, [Fraction(1, 4), Fraction(1, 2), 1]),
+    "VetoThreatResult": lambda: co.veto_threat_equilibria(1, 0, [0, Fraction(1, 4), 1]),
     "BargainingSetResult": lambda: co.bargaining_set(
         co.majority_game(3), [Fraction(1, 2), Fraction(1, 2), 0]
     ),

@@ -108,6 +108,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
             "LinkageResult",
         ),
     ),
+    # two-level games and veto threats under incomplete information
+    ("results", ("TwoLevelResult", "SchellingResult", "VetoOfferResult", "VetoThreatResult")),
     # a posteriori power: decisiveness and success given who tends to vote yes
     ("power", ("decisiveness", "success", "weighted_representation", "jagiellonian_compromise")),
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),

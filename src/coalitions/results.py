@@ -1553,3 +1553,158 @@ class BargainingSetResult(AllocationResult):
     def value(self) -> bool:
         """True when ``x`` is in the bargaining set."""
         return bool(self.in_set)
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class TwoLevelResult(WinSetResult):
+    """A two-level game (:func:`coalitions.two_level_win_set`): the international win-set,
+    each country's acceptance set and the negotiated outcome.
+
+    Attributes
+    ----------
+    intervals, size, is_empty, bounds, resolution
+        The international win-set, as in :class:`WinSetResult` (``value`` is ``size``).
+    acceptance : dict
+        Each country's acceptance set: its open intervals (one dimension) or its grid area.
+    ratified : dict
+        The win-set of each country's ratifiers alone (countries with ratifiers).
+    negotiators : dict
+        Each negotiator's ideal point.
+    rules : dict
+        Each country's ratification rule (``"none"`` without ratifiers).
+    outcome : number or pair
+        The negotiated outcome (``status_quo`` when the win-set is empty).
+    unconstrained_outcome : number or pair
+        The same bargaining without ratifiers: ``outcome`` minus it is the Schelling effect.
+    outcome_rule : str
+        ``"nash"`` or ``"setter"``.
+    setter : str or None
+    constrained_by : tuple of str
+        One dimension: the countries whose ratifiers' bound is the outcome.
+    negotiator_veto : bool
+        Whether the negotiators could refuse to sign.
+    """
+
+    acceptance: dict = field(default_factory=dict)
+    ratified: dict = field(default_factory=dict)
+    negotiators: dict = field(default_factory=dict)
+    rules: dict = field(default_factory=dict)
+    outcome: Any = None
+    unconstrained_outcome: Any = None
+    outcome_rule: str = "nash"
+    setter: str | None = None
+    constrained_by: tuple = ()
+    negotiator_veto: bool = True
+    _repr_fields: ClassVar[tuple[str, ...]] = ("is_empty", "outcome", "constrained_by")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SchellingResult(Result):
+    """The negotiated outcome of a two-level game as one ratifier's ideal point moves
+    (:func:`coalitions.schelling_curve`).
+
+    Attributes
+    ----------
+    country, ratifier : str
+    ideal_points : tuple
+        The ratifier's ideal points tried.
+    outcomes : tuple
+        The negotiated outcome at each; ``value`` is ``outcomes``.
+    distances : tuple
+        Each outcome's distance to the negotiator of ``country``.
+    binding : tuple of bool
+        Whether the country's ratifiers constrain the outcome there (one dimension).
+    unconstrained_outcome : number or pair
+        The outcome without any ratifier.
+    negotiator : number or pair
+        The ideal point of the country's negotiator.
+    """
+
+    country: str = ""
+    ratifier: str = ""
+    ideal_points: tuple = ()
+    outcomes: tuple = ()
+    distances: tuple = ()
+    binding: tuple = ()
+    unconstrained_outcome: Any = None
+    negotiator: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("country", "ratifier")
+
+    value = field_property("outcomes", "The negotiated outcome at each ideal point tried.")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class VetoOfferResult(Result):
+    """A setter's take-it-or-leave-it offer to a blocker of uncertain type
+    (:func:`coalitions.setter_offer`).
+
+    Attributes
+    ----------
+    offer : number
+        The offer maximising the setter's expected utility; ``value`` is ``offer``.
+    acceptance_probability : number
+        The probability the blocker accepts it (``1 - veto_probability``).
+    veto_probability : number
+    expected_utility : number
+        The setter's expected utility of the offer.
+    accepted_by : tuple of str
+        The types that accept it.
+    types, ideals, probabilities : tuple
+        The blocker's types, their ideal points and prior probabilities.
+    full_information_offers : tuple
+        The offer the setter would make to each type if it knew it (Romer-Rosenthal).
+    acceptance_intervals : tuple
+        Each type's closed interval of acceptable offers, ``(low, high)``, or None for a type
+        that vetoes every offer.
+    setter_ideal, status_quo : number
+    """
+
+    offer: Any = None
+    acceptance_probability: Any = None
+    veto_probability: Any = None
+    expected_utility: Any = None
+    accepted_by: tuple = ()
+    types: tuple = ()
+    ideals: tuple = ()
+    probabilities: tuple = ()
+    full_information_offers: tuple = ()
+    acceptance_intervals: tuple = ()
+    setter_ideal: Any = None
+    status_quo: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("offer", "acceptance_probability")
+
+    value = field_property("offer", "The setter's optimal offer.")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class VetoThreatResult(Result):
+    """Cheap-talk veto threats (Matthews 1989; :func:`coalitions.veto_threat_equilibria`).
+
+    Attributes
+    ----------
+    babbling : VetoOfferResult
+        The equilibrium without informative talk: the setter's offer against the prior.
+    equilibria : tuple of dict
+        The size-two equilibria: ``threat_types`` and ``accept_types`` (the partition of the
+        blocker's types by message), ``threat_offer`` (the compromise) and ``accept_offer``,
+        ``threat_acceptance`` (the probability the compromise is accepted after a threat),
+        ``veto_probability``, ``setter_utility`` and ``concession`` (how far the threat moves
+        the offer from the accept offer).
+    selected : dict or None
+        The size-two equilibrium the setter prefers (None when there is none).
+    threat_credible : bool
+        True when a size-two equilibrium exists: a threat changes the offer.
+    """
+
+    babbling: Any = None
+    equilibria: tuple = ()
+    selected: Any = None
+    threat_credible: bool = False
+    setter_ideal: Any = None
+    status_quo: Any = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("threat_credible",)
+
+    @property
+    def value(self) -> Any:
+        """The concession a threat obtains in the selected equilibrium (0 without one)."""
+        return 0 if self.selected is None else self.selected["concession"]

@@ -115,3 +115,48 @@ def test_negotiate_cyprus_belarus(run):
     assert data["unanimity"]["capped_by"] == ["DE"]
     assert all(row["label"].startswith("ASSUMPTION") for row in data["assumptions"])
     assert data["qmv"]["can_block"] is False
+
+
+def test_negotiate_two_level(run):
+    out = run(
+        "negotiate",
+        "two-level",
+        "-n",
+        "US=4",
+        "-n",
+        "EU=10",
+        "-r",
+        "US=1",
+        "-r",
+        "US=2",
+        "-r",
+        "US=3",
+        "--rule",
+        "US=2/3",
+        "--outcome",
+        "setter",
+        "--setter",
+        "EU",
+        "--json",
+    )
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["intervals"] == [[0, 4]] and data["outcome"] == 4
+    assert data["constrained_by"] == ["US"] and data["rules"]["US"] == "2 of 3"
+    table = run("negotiate", "two-level", "-n", "US=4", "-n", "EU=10", "-r", "US:Senate=2")
+    assert table.exit_code == 0 and "constrained by US" in table.stdout
+    assert run("negotiate", "two-level", "-n", "US=4", "-r", "bad").exit_code == 2
+    assert run("negotiate", "two-level", "-n", "US=4", "--outcome", "best").exit_code == 2
+    bad = run("negotiate", "two-level", "-n", "US=4", "-r", "EU=1")
+    assert bad.exit_code == 1 and "no negotiator" in bad.stderr
+
+
+def test_bargain_veto_threat(run):
+    out = run("bargain", "veto-threat", "-t", "0", "-t", "1/4", "-t", "1/2", "-t", "1", "--json")
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["threat_credible"] and data["selected"]["threat_offer"] == "1/2"
+    assert data["babbling"]["offer"] == "1/2" and data["babbling"]["veto_probability"] == "1/4"
+    assert run("bargain", "veto-threat").exit_code == 2
+    bad = run("bargain", "veto-threat", "-t", "0:1/2", "-t", "1:1/3")
+    assert bad.exit_code == 1 and "sum to 1" in bad.stderr

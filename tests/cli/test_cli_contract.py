@@ -85,8 +85,10 @@ VALID = {
     ("bargain", "rubinstein"): ["-d", "9/10"],
     ("bargain", "baron-ferejohn"): [],
     ("bargain", "dynamic"): ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
+    ("bargain", "veto-threat"): ["-t", "0", "-t", "1/2", "-t", "1"],
     ("negotiate", "solve"): ["FILE:NEGOTIATE"],
     ("negotiate", "cyprus-belarus"): [],
+    ("negotiate", "two-level"): ["-n", "US=4", "-n", "EU=10", "-r", "US:Senate=2"],
     ("examples", "list"): [],
     ("examples", "run"): ["glove"],
 }

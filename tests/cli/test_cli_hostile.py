@@ -143,6 +143,8 @@ BASE = {
     "bargain dynamic": ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     "negotiate solve": ["{spatial}"],
     "negotiate cyprus-belarus": [],
+    "negotiate two-level": ["-n", "US=4", "-n", "EU=10", "-r", "US:Senate=2"],
+    "bargain veto-threat": ["-t", "0", "-t", "1/2", "-t", "1"],
     "examples list": [],
     "examples run": ["glove"],
 }

@@ -91,6 +91,24 @@ def test_win_set_diagram(tmp_path):
     _render(fig, tmp_path, "winset_empty")
 
 
+def test_acceptance_sets_diagram(tmp_path):
+    game = co.two_level_win_set(
+        {"US": 4, "EU": 10}, 0, ratifiers={"US": [2]}, negotiator_veto=False
+    )
+    fig = plot.acceptance_sets_diagram(
+        game.acceptance,
+        game.status_quo,
+        international=game.intervals,
+        negotiators=game.negotiators,
+        outcomes={"Nash": game.outcome, "without ratifiers": game.unconstrained_outcome},
+    )
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["international", "EU", "US"]
+    _render(fig, tmp_path, "acceptance")
+    with pytest.raises(co.InvalidArgumentError, match="not a pair"):
+        plot.acceptance_sets_diagram({"US": [(0, 1, 2)]}, 0)
+
+
 def test_bad_inputs(tmp_path):
     with pytest.raises(ValueError, match="must end in .png or .svg"):
         plot.save_figure(plot.power_index_bars({"x": {"a": 1}}), tmp_path / "x.jpg")

@@ -21,6 +21,8 @@ from .baron_ferejohn import baron_ferejohn
 from .rubinstein import rubinstein
 from .outside_options import outside_option_bargaining
 from .dynamic import dynamic_bargaining, long_run_distribution
+from .two_level import schelling_curve, two_level_win_set
+from .veto_threats import setter_offer, veto_threat_equilibria
 from . import cases, report  # noqa: E402,F401  (reports and built-in cases, by module)
 
 __all__ = [
@@ -35,6 +37,10 @@ __all__ = [
     "baron_ferejohn",
     "dynamic_bargaining",
     "long_run_distribution",
+    "two_level_win_set",
+    "schelling_curve",
+    "setter_offer",
+    "veto_threat_equilibria",
     "bargaining_problem_from_game",
     "maxmin_values",
     *spatial.__all__,

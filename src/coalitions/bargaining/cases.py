@@ -31,12 +31,14 @@ from ..results import LCDResult, LinkageResult, Result
 from .linkage import IssueLinkageModel, linkage_analysis, package_win_set
 from .rubinstein import rubinstein
 from .spatial import SpatialModel, lcd_outcome
+from .veto_threats import setter_offer, veto_threat_equilibria
 
 __all__ = [
     "CyprusBelarusReport",
     "cyprus_belarus_model",
     "cyprus_belarus_report",
     "CYPRUS_BELARUS_RESOLUTION",
+    "cyprus_veto_threat",
 ]
 
 #: Grid cells per side for the package win-set of the Cyprus-Belarus report.
@@ -172,6 +174,9 @@ class CyprusBelarusReport(Result):
         The rival point predictions of the Turkey response, the observed outcome placed on
         the same scale (an assumption), and the constructive-abstention counterfactual
         (:func:`cyprus_belarus_predictions`).
+    veto_threat : dict
+        Was the threat credible: the presidency's offer against a Cyprus of uncertain
+        type, and Matthews's cheap-talk equilibria (:func:`cyprus_veto_threat`).
     value : float
         The value of the veto to Cyprus under unanimity.
     """
@@ -186,6 +191,7 @@ class CyprusBelarusReport(Result):
     package: dict
     timeline: tuple = ()
     predictions: dict = field(default_factory=dict)
+    veto_threat: dict = field(default_factory=dict)
 
     @property
     def value(self) -> float:
@@ -242,6 +248,7 @@ def cyprus_belarus_report(unit: str = "blocs") -> CyprusBelarusReport:
         package=package_win_set(model, resolution=CYPRUS_BELARUS_RESOLUTION),
         timeline=tuple(belarus_sanctions_timeline()),
         predictions=cyprus_belarus_predictions(analysis),
+        veto_threat=cyprus_veto_threat(unit=unit, max_concession=analysis.max_concession),
         players=tuple(model.players),
         exact=False,
         concept="cyprus-belarus",
@@ -424,17 +431,178 @@ def cyprus_belarus_assumption_ranges() -> list:
                     "to twice the assumed value, a judgement",
                 )
             )
+    out += [
+        Assumption(
+            "p_committed",
+            CYPRUS_COMMITTED_PROBABILITY,
+            0.05,
+            0.95,
+            description="the presidency's prior that Cyprus is committed (veto threat)",
+            source="assumption: no information is an even chance; range: nearly any belief",
+        ),
+        Assumption(
+            "audience_cost",
+            CYPRUS_AUDIENCE_COST,
+            1.0,
+            3.0,
+            description="a committed Cyprus's cost of giving in, in units of its value of "
+            "the listing",
+            source="assumption; range: from just cancelling the listing's value to three times "
+            "it (then only Cyprus's ideal response passes)",
+        ),
+    ]
     return out
 
 
 def cyprus_belarus_outcomes(**overrides) -> dict:
     """The headline outcomes of the case for the given parameter overrides: the largest
-    concession, the Nash package (both quantities) and the binding member (a conclusion)."""
+    concession, the Nash package and the presidency's offer against an uncertain Cyprus
+    (quantities), the binding member and whether the presidency concedes (conclusions).
+    ``p_committed`` and ``audience_cost`` are the veto-threat assumptions, the other keys
+    model parameters."""
     issues = {"blocker": BLOCKER, "linked_issue": LINKED_ISSUE, "demand_issue": DEMAND_ISSUE}
+    threat_keys = {"p_committed": "committed_probability", "audience_cost": "audience_cost"}
+    threat = {threat_keys[k]: overrides.pop(k) for k in list(overrides) if k in threat_keys}
     result = linkage_analysis(cyprus_belarus_model("blocs", overrides=overrides), **issues)
     nash = result.nash_package
+    found = cyprus_veto_threat(**threat, overrides=overrides, max_concession=result.max_concession)
     return {
         "max_concession": float(result.max_concession or 0.0),
         "nash_package": float(nash[DEMAND_ISSUE]) if nash is not None else 0.0,
+        "offer against an uncertain Cyprus": found["offer_value"],
         "binding member": ", ".join(result.capped_by) or "nobody",
+        "presidency concedes": "yes" if found["concedes"] else "no",
+    }
+
+
+#: ASSUMPTION: the probability the presidency gave to a committed Cyprus (one that vetoes a
+#: package without enough on Turkey, whatever the listing is worth to it): no information,
+#: an even chance.
+CYPRUS_COMMITTED_PROBABILITY = 0.5
+#: ASSUMPTION: what giving in without a Turkey response would cost a committed Cyprus at home
+#: (an audience cost), in the units of its value of the listing (alpha).
+CYPRUS_AUDIENCE_COST = 2.0
+
+
+def cyprus_veto_threat(
+    committed_probability: float = CYPRUS_COMMITTED_PROBABILITY,
+    audience_cost: float = CYPRUS_AUDIENCE_COST,
+    *,
+    unit: str = "blocs",
+    overrides=None,
+    max_concession: float | None = None,
+) -> dict:
+    r"""Was the Cyprus threat credible? The presidency's take-it-or-leave-it package against
+    a Cyprus of uncertain type, and Matthews's cheap talk.
+
+    One dimension, the Turkey response ``x`` in the package with the listing; a veto leaves
+    no listing and no response (the status quo 0). The presidency (the setter) has its
+    ideal Turkey response ``t_DE`` and values the listing at ``alpha_DE / beta_DE`` in its
+    units of squared distance. Cyprus has the ideal ``t_CY`` and is one of two types: a
+    *bluffer*, who values the listing at ``alpha_CY / beta_CY`` and so accepts the listing
+    with no response at all, or, with probability ``committed_probability``, a *committed*
+    Cyprus whose audience cost of giving in lowers that value to
+    ``(alpha_CY - audience_cost) / beta_CY``: it accepts only packages with at least a
+    minimum Turkey response (:func:`coalitions.setter_offer` with agreement values).
+
+    Parameters
+    ----------
+    committed_probability : float
+        The presidency's prior that Cyprus is committed (an assumption).
+    audience_cost : float
+        The committed type's cost of giving in, in units of Cyprus's value of the listing
+        (an assumption).
+    unit : {"blocs", "states"}
+    overrides : mapping, optional
+        Replacement model parameters, as in :func:`cyprus_belarus_model`.
+    max_concession : float, optional
+        The largest Turkey response every other member accepts (from the linkage analysis;
+        computed when not given).
+
+    Returns
+    -------
+    dict
+        ``types`` (each type's probability, agreement value and minimum response),
+        ``offer`` (the presidency's optimal package, :class:`~coalitions.VetoOfferResult`
+        as a dict), ``concedes`` (whether it meets the committed type's minimum),
+        ``threshold`` (the prior above which the presidency concedes), ``cheap_talk``
+        (:func:`coalitions.veto_threat_equilibria` as a dict), ``talk_credible`` (whether a
+        threat could inform), ``within_zone`` (whether the committed minimum is one the
+        others accept) and ``assumptions``.
+
+    Examples
+    --------
+    >>> found = cyprus_veto_threat()
+    >>> found["concedes"], found["talk_credible"], round(found["threshold"], 3)
+    (True, False, 0.143)
+    """
+    rows = {r["bloc"]: r for r in _with_overrides(cyprus_belarus_assumptions(), overrides or {})}
+    cy, de = rows[BLOCKER], rows[PRESIDENCY]
+    t_cy, beta_cy, alpha_cy = (
+        float(cy["t_turkey_ideal"]),
+        float(cy["beta_turkey_salience"]),
+        float(cy["alpha_belarus_listing"]),
+    )
+    setter_ideal = float(de["t_turkey_ideal"])
+    setter_value = float(de["alpha_belarus_listing"]) / float(de["beta_turkey_salience"])
+    labels = ("bluffing", "committed")
+    values = [alpha_cy / beta_cy, (alpha_cy - audience_cost * alpha_cy) / beta_cy]
+    p = float(committed_probability)
+    options: dict[str, Any] = {
+        "agreement_values": values,
+        "setter_agreement_value": setter_value,
+        "players": (PRESIDENCY, BLOCKER),
+    }
+    ideals = dict.fromkeys(labels, t_cy)
+    offer = setter_offer(setter_ideal, 0.0, ideals, [1 - p, p], **options)
+    talk = veto_threat_equilibria(setter_ideal, 0.0, ideals, [1 - p, p], **options)
+    known = {
+        label: setter_offer(setter_ideal, 0.0, ideals, [1.0 - k, float(k)], **options)
+        for k, label in enumerate(labels)
+    }
+    # the least Turkey response a committed Cyprus accepts (None: it vetoes every package)
+    interval = offer.acceptance_intervals[1]
+    minimum = None if interval is None else max(float(interval[0]), 0.0)
+    call, concede = known["bluffing"].expected_utility, known["committed"].expected_utility
+    veto = -(setter_ideal**2)
+    # the prior at which calling the bluff (the bluffer's offer, vetoed by a committed
+    # Cyprus) and conceding (the committed minimum, accepted by both) are worth the same
+    threshold = min(1.0, (call - concede) / (call - veto)) if call > veto else 0.0
+    if max_concession is None:
+        issues = {"blocker": BLOCKER, "linked_issue": LINKED_ISSUE, "demand_issue": DEMAND_ISSUE}
+        max_concession = linkage_analysis(
+            cyprus_belarus_model(unit, overrides=overrides), **issues
+        ).max_concession
+    return {
+        "types": [
+            {
+                "type": label,
+                "probability": q,
+                "agreement_value": g,
+                "minimum_response": minimum if label == "committed" else 0.0,
+            }
+            for label, q, g in zip(labels, (1 - p, p), values)
+        ],
+        "setter": PRESIDENCY,
+        "setter_ideal": setter_ideal,
+        "offer": offer.to_dict(),
+        "offer_value": float(offer.offer),
+        "acceptance_probability": float(offer.acceptance_probability),
+        "concedes": minimum is not None and bool(offer.offer >= minimum - 1e-12),
+        "minimum_response": minimum,
+        "threshold": float(threshold),
+        "cheap_talk": talk.to_dict(),
+        "talk_credible": bool(talk.threat_credible),
+        "max_concession": None if max_concession is None else float(max_concession),
+        "within_zone": (
+            minimum is not None and max_concession is not None and minimum <= float(max_concession)
+        ),
+        "assumptions": [
+            f"the presidency's prior of a committed Cyprus is {p:g} (no information: an even "
+            "chance)",
+            f"a committed Cyprus's audience cost of giving in is {audience_cost:g} times its "
+            "value of the listing",
+            f"the presidency ({PRESIDENCY}) proposes the package; the others accept any "
+            "response up to the largest concession of the linkage analysis",
+        ],
     }

@@ -305,3 +305,66 @@ def dynamic_cmd(
                 if w > 1e-9
             ],
         )
+def _types(values: list[str] | None) -> tuple[list, list | None]:
+    """``--type IDEAL[:PROBABILITY]`` options: the blocker's ideal points and, when every
+    type gives one, their probabilities (exact numbers)."""
+    if not values:
+        raise typer.BadParameter("give the blocker's types: --type 1/4:1/2 (repeat).")
+    ideals, probabilities = [], []
+    for text in values:
+        ideal, sep, probability = str(text).partition(":")
+        ideals.append(option_number(ideal, "--type"))
+        if sep:
+            probabilities.append(option_number(probability, "--type"))
+    if probabilities and len(probabilities) != len(ideals):
+        raise typer.BadParameter("--type: give a probability for every type or for none.")
+    return ideals, probabilities or None
+
+
+@app.command("veto-threat")
+@formats
+def veto_threat_cmd(
+    setter: str = typer.Option("1", help="The setter's ideal point."),
+    status_quo: str = typer.Option("0", "--status-quo", "-q", help="The reversion point."),
+    blocker_type: list[str] | None = typer.Option(
+        None,
+        "--type",
+        "-t",
+        help="A type of blocker: IDEAL or IDEAL:PROBABILITY (repeat; default equal chances).",
+    ),
+    as_json: Json = False,
+) -> None:
+    """Veto threats under incomplete information (Matthews 1989): the setter's optimal offer
+    against a blocker of uncertain type, and the cheap-talk size-two equilibria."""
+    from ..bargaining import veto_threat_equilibria
+
+    ideals, probabilities = _types(blocker_type)
+    with errors_to_stderr():
+        result = veto_threat_equilibria(
+            option_number(setter, "--setter"),
+            option_number(status_quo, "--status-quo"),
+            ideals,
+            probabilities,
+        )
+    offer = result.babbling
+    render(
+        result.to_dict(),
+        as_json,
+        f"Veto threats (threat credible: {result.threat_credible}, exact={result.exact})",
+        ["equilibrium", "threat types", "threat offer", "accept offer", "veto probability"],
+        [
+            ("no talk", "-", "-", number_cell(offer.offer), number_cell(offer.veto_probability)),
+            *(
+                (
+                    f"size two #{k}",
+                    ", ".join(e["threat_types"]),
+                    number_cell(e["threat_offer"]),
+                    number_cell(e["accept_offer"]),
+                    number_cell(e["veto_probability"]),
+                )
+                for k, e in enumerate(result.equilibria, start=1)
+            ),
+        ],
+        caption=f"setter's offer without talk {number_cell(offer.offer)}, accepted with "
+        f"probability {number_cell(offer.acceptance_probability)}",
+    )

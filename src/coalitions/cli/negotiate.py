@@ -12,7 +12,18 @@ from ..bargaining.report import SPATIAL_RESOLUTION, LinkageReport, SpatialReport
 from ..datasets.eu_sanctions import ASSUMPTION_LABEL
 from ..exceptions import InvalidArgumentError
 from ..plot.figures import spatial_report_figure
-from ._common import Json, at_least, emit_json, errors_to_stderr, number_cell, print_table
+from ._common import (
+    Json,
+    at_least,
+    choice,
+    emit_json,
+    errors_to_stderr,
+    number_cell,
+    option_numbers,
+    print_table,
+    render,
+)
+from ._format import formats
 from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
 
@@ -178,3 +189,111 @@ def cyprus_belarus(
             ["date", "event", "status"],
             [(r["date"], r["event"], r["status"]) for r in report.timeline],
         )
+
+
+def _assignments(values: list[str] | None, option: str) -> dict[str, str]:
+    """Repeated ``NAME=VALUE`` options as a mapping (a usage error otherwise)."""
+    out: dict[str, str] = {}
+    for text in values or []:
+        name, sep, value = str(text).partition("=")
+        if not (sep and name.strip() and value.strip()):
+            raise typer.BadParameter(f"{option}: write NAME=VALUE, got {text!r}.")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def _policy(text: str, option: str):
+    """A policy point: a number, or ``x,y`` in two dimensions (exact numbers)."""
+    numbers = option_numbers(text, option)
+    if len(numbers) > 2:
+        raise typer.BadParameter(f"{option}: a point is one number or a pair x,y, got {text!r}.")
+    return numbers[0] if len(numbers) == 1 else tuple(numbers)
+
+
+def _negotiators(values: list[str] | None) -> dict:
+    given = _assignments(values, "--negotiator")
+    if not given:
+        raise typer.BadParameter("give each country's negotiator: --negotiator US=4 (repeat).")
+    return {name: _policy(v, "--negotiator") for name, v in given.items()}
+
+
+def _ratifiers(values: list[str] | None) -> dict:
+    """``COUNTRY:NAME=POINT`` (or ``COUNTRY=POINT``, numbered) options by country."""
+    out: dict[str, dict] = {}
+    for text in values or []:
+        left, sep, point = str(text).partition("=")
+        country, _, name = left.partition(":")
+        if not (sep and country.strip() and point.strip()):
+            raise typer.BadParameter(
+                f"--ratifier: write COUNTRY:NAME=POINT or COUNTRY=POINT, got {text!r}."
+            )
+        domestic = out.setdefault(country.strip(), {})
+        label = name.strip() or f"{country.strip()}-{len(domestic) + 1}"
+        domestic[label] = _policy(point, "--ratifier")
+    return out
+
+
+def _rules(values: list[str] | None) -> dict:
+    """``COUNTRY=RULE`` with RULE unanimity, majority, k or a share p/q."""
+    out: dict = {}
+    for country, rule in _assignments(values, "--rule").items():
+        if rule.isdigit():
+            out[country] = int(rule)
+        elif rule in ("unanimity", "majority") or "/" in rule:
+            out[country] = rule
+        else:
+            raise typer.BadParameter(
+                f"--rule: {rule!r} is not unanimity, majority, an integer or a share p/q."
+            )
+    return out
+
+
+@app.command("two-level")
+@formats
+def two_level(
+    negotiator: list[str] | None = typer.Option(
+        None, "--negotiator", "-n", help="COUNTRY=POINT, once per country (POINT: x or x,y)."
+    ),
+    ratifier: list[str] | None = typer.Option(
+        None, "--ratifier", "-r", help="COUNTRY:NAME=POINT or COUNTRY=POINT (repeat)."
+    ),
+    rule: list[str] | None = typer.Option(
+        None, help="COUNTRY=RULE: unanimity (default), majority, k, or a share such as 2/3."
+    ),
+    status_quo: str = typer.Option("0", "--status-quo", "-q", help="The reversion point."),
+    outcome: str = typer.Option(
+        "nash", help="nash | setter", callback=choice(("nash", "setter"), "--outcome")
+    ),
+    setter: str | None = typer.Option(None, help="The proposing country (--outcome setter)."),
+    negotiator_veto: bool = typer.Option(
+        True, help="Whether negotiators refuse deals worse than the status quo."
+    ),
+    as_json: Json = False,
+) -> None:
+    """A two-level game (Putnam 1988): each country's acceptance set is its ratifiers'
+    win-set, the international win-set their intersection, and the negotiated outcome."""
+    from ..bargaining import two_level_win_set
+
+    with errors_to_stderr():
+        result = two_level_win_set(
+            _negotiators(negotiator),
+            _policy(status_quo, "--status-quo"),
+            ratifiers=_ratifiers(ratifier),
+            rules=_rules(rule),
+            negotiator_veto=negotiator_veto,
+            outcome=outcome,
+            setter=setter,
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Two-level game ({result.outcome_rule}, exact={result.exact})",
+        ["country", "negotiator", "rule", "acceptance set"],
+        (
+            (c, _fmt(result.negotiators[c]), result.rules[c], _fmt(result.acceptance[c]))
+            for c in result.players
+        ),
+        caption=f"international win-set {_fmt(result.intervals or result.size)}; outcome "
+        f"{_fmt(result.outcome)} (without ratifiers {_fmt(result.unconstrained_outcome)}); "
+        f"constrained by {', '.join(result.constrained_by) or 'nobody'}",
+    )

@@ -88,7 +88,7 @@ def case_sensitivity(
     --------
     >>> result = case_sensitivity("cyprus-belarus", samples=16, sweep_points=3)
     >>> sorted(result.shares)
-    ['binding member']
+    ['binding member', 'presidency concedes']
     """
     assumptions = _assumptions(name, _ranges(vary))
     outcomes = get_case(name).outcomes

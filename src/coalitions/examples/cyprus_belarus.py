@@ -25,6 +25,9 @@ REFERENCES = [
     "Sebenius, J. K. (1983). International Organization 37(2), 281-316.",
     "European Council conclusions, 1-2 October 2020; Council Implementing "
     "Regulation (EU) 2020/1387.",
+    "Matthews, S. A. (1989). Veto threats: rhetoric in a bargaining game. Quarterly Journal "
+    "of Economics 104(2), 347-369.",
+    "Romer, T. and Rosenthal, H. (1978). Public Choice 33(4), 27-43.",
 ]
 
 
@@ -224,6 +227,53 @@ def report(results) -> Report:
         data={"abstention": abstention},
     )
 
+    threat = results.veto_threat
+    setter = threat["setter"]
+    committed = threat["types"][-1]
+    credible = Section(
+        "Was the threat credible? A veto threat under incomplete information",
+        [
+            "type of Cyprus",
+            "prior probability",
+            "value of agreement itself",
+            "least response accepted",
+        ],
+        [
+            [t["type"], t["probability"], t["agreement_value"], t["minimum_response"]]
+            for t in threat["types"]
+        ],
+        [
+            f"The presidency ({setter}) does not know whether {blocker} bluffs (it values the "
+            "listing and would accept it with no Turkey response) or is committed (backing "
+            "down costs it at home, so it vetoes "
+            + (
+                "every package)."
+                if committed["minimum_response"] is None
+                else f"any package below {committed['minimum_response']:.3f})."
+            ),
+            f"Its best take-it-or-leave-it package carries a Turkey response of "
+            f"{threat['offer_value']:.3f}, accepted with probability "
+            f"{threat['acceptance_probability']:.2f}: the presidency "
+            + ("concedes the committed minimum" if threat["concedes"] else "calls the bluff")
+            + f". It concedes whenever its belief in a committed {blocker} exceeds "
+            f"{threat['threshold']:.3f}.",
+            (
+                "As cheap talk the threat can inform: a size-two equilibrium exists, in which "
+                "threatening and accommodating types get different packages."
+                if threat["talk_credible"]
+                else "As cheap talk the threat informs nothing: every type of Cyprus wants the "
+                "larger Turkey response, so a bluffer would threaten too, and Matthews's "
+                "size-two equilibrium does not exist. What moves the package is the "
+                "presidency's belief, not the words."
+            ),
+            "The committed minimum is "
+            + ("within" if threat["within_zone"] else "beyond")
+            + f" the largest response every other member accepts ({threat['max_concession']:.3f}).",
+        ],
+        assumptions=list(threat["assumptions"]),
+        data={"veto_threat": threat},
+    )
+
     def plot():
         from ..plot import power_index_bars
 
@@ -240,7 +290,7 @@ def report(results) -> Report:
         "cyprus-belarus",
         TITLE,
         SUMMARY,
-        [timeline, assumed, outcomes, rivals, gains, counterfactual, abstain],
+        [timeline, assumed, outcomes, credible, rivals, gains, counterfactual, abstain],
         assumptions=list(unanimity.assumptions),
         references=REFERENCES,
         plot=plot,

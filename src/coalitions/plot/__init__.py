@@ -14,7 +14,7 @@ from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
 from .sensitivity import scenario_bars, tornado
 from .simplex import imputation_simplex
-from .winset import win_set_diagram
+from .winset import acceptance_sets_diagram, win_set_diagram
 
 __all__ = [
     "PlotDependencyError",
@@ -24,6 +24,7 @@ __all__ = [
     "power_index_bars",
     "legitimacy_efficiency_curves",
     "win_set_diagram",
+    "acceptance_sets_diagram",
     "tornado",
     "scenario_bars",
     "core_vertices_3",

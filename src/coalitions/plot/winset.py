@@ -1,19 +1,21 @@
-"""The two-dimensional win-set of a status quo under unanimity (Tsebelis's veto players)."""
+"""The two-dimensional win-set of a status quo under unanimity (Tsebelis's veto players), and
+the acceptance sets of a one-dimensional two-level game with their intersection."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from .._checks import check_integer
-from ..exceptions import InvalidProblemError
+from .._checks import as_list, check_integer
+from ..exceptions import InvalidArgumentError, InvalidProblemError
 from . import _mpl
 from ._geometry import convex_hull
 from ._mpl import as_labels, as_mapping, as_pair, as_text, new_figure, plot_doc
 
-__all__ = ["win_set_diagram"]
+__all__ = ["win_set_diagram", "acceptance_sets_diagram"]
 
 _MARKERS = ["*", "D", "P", "X", "s", "^"]
 _COLOURS = ["tab:red", "tab:purple", "tab:green", "tab:brown", "tab:pink", "tab:olive"]
@@ -128,3 +130,118 @@ def win_set_diagram(
     ax.set_title(title or "Win-set of the status quo under unanimity")
     ax.legend(fontsize=8, loc="best")
     return fig
+
+
+@plot_doc("figure", "no_matplotlib")
+def acceptance_sets_diagram(
+    acceptance: Mapping[str, Sequence[Sequence[Any]]],
+    status_quo: Any,
+    *,
+    international: Sequence[Sequence[Any]] | None = None,
+    negotiators: Mapping[str, Any] | None = None,
+    outcomes: Mapping[str, Any] | None = None,
+    title: str | None = None,
+    axis_label: str = "policy",
+) -> Any:
+    """Draw each country's acceptance set on a policy line (one row per country), their
+    intersection (the international win-set) and named outcomes: a two-level game in one
+    dimension (``TwoLevelResult.acceptance``, ``.intervals``, ``.negotiators``).
+
+    Parameters
+    ----------
+    acceptance : dict
+        ``{country: [(low, high), ...]}``, open intervals (infinite ends are cut at the
+        window).
+    status_quo : number
+        The reversion point, drawn as a vertical line.
+    international : list of (low, high), optional
+        The intersection, drawn as the bottom row.
+    negotiators : dict, optional
+        ``{country: ideal point}``, marked on each country's row.
+    outcomes : dict, optional
+        Named points to mark on the intersection's row (the negotiated outcome).
+    title : str, optional
+        The axes title; by default "Acceptance sets and the international win-set".
+    axis_label : str
+        Name of the policy dimension.
+
+    {{figure}}
+
+    Raises
+    ------
+    InvalidArgumentError
+        If an interval is not a pair of numbers or a mapping is malformed.
+    {{no_matplotlib}}
+
+    Examples
+    --------
+    >>> fig = acceptance_sets_diagram({"US": [(0, 4)], "EU": [(0, 20)]}, 0,
+    ...                               international=[(0, 4)], outcomes={"Nash": 4})
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['international', 'EU', 'US']
+    """
+    acceptance = as_mapping(acceptance, "acceptance")
+    negotiators = as_mapping(negotiators, "negotiators")
+    outcomes = as_mapping(outcomes, "outcomes")
+    title = as_text(title, "title")
+    axis_label = as_labels([axis_label], "axis_label", 1)[0]
+    q = _mpl.as_float(status_quo)
+
+    def ends(intervals: Any, what: str) -> list[tuple[float, float]]:
+        out = []
+        for interval in as_list(intervals, what, expected="a list of (low, high) pairs"):
+            pair = as_list(interval, what, expected="(low, high)")
+            if len(pair) != 2:
+                raise InvalidArgumentError(f"{what}: {interval!r} is not a pair (low, high).")
+            out.append((_interval_end(pair[0]), _interval_end(pair[1])))
+        return out
+
+    rows = {str(c): ends(v, f"acceptance of {c!r}") for c, v in acceptance.items()}
+    if international is not None:
+        rows["international"] = ends(international, "international")
+    marks = [q, *(_mpl.as_float(v) for v in [*negotiators.values(), *outcomes.values()])]
+    finite = marks + [e for row in rows.values() for iv in row for e in iv if abs(e) < 1e300]
+    lo, hi = min(finite), max(finite)
+    pad = 0.1 * max(hi - lo, 1.0)
+    lo, hi = lo - pad, hi + pad
+    fig, ax = new_figure(6.4, 0.7 * len(rows) + 1.8)
+    names = (
+        list(rows)[::-1]
+        if "international" not in rows
+        else ["international"] + [n for n in list(rows)[::-1] if n != "international"]
+    )
+    for y, name in enumerate(names):
+        colour = "tab:orange" if name == "international" else "tab:blue"
+        for a, b in rows[name]:
+            ax.plot([max(a, lo), min(b, hi)], [y, y], color=colour, lw=8, solid_capstyle="butt")
+        if name in negotiators:
+            _mpl.mark(ax, (_mpl.as_float(negotiators[name]), y), None, ms=9, color="navy")
+    for k, (name, point) in enumerate(outcomes.items()):
+        x = _mpl.as_float(point)
+        label = f"{name} ({x:g})"
+        _mpl.mark(
+            ax,
+            (x, 0),
+            label,
+            marker=_MARKERS[k % len(_MARKERS)],
+            ms=12,
+            color=_COLOURS[k % len(_COLOURS)],
+            zorder=5,
+        )
+    ax.axvline(q, color="black", ls="--", lw=1, label=f"status quo q ({q:g})")
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-0.7, len(names) - 0.3)
+    ax.set_xlabel(axis_label)
+    ax.grid(alpha=0.25, axis="x")
+    ax.set_title(title or "Acceptance sets and the international win-set")
+    ax.legend(fontsize=8, loc="best")
+    return fig
+
+
+def _interval_end(value: Any) -> float:
+    """An interval's end as a float: a finite number, or an infinite float (an unbounded
+    acceptance set); anything else is refused."""
+    if isinstance(value, float) and math.isinf(value):
+        return value
+    return _mpl.as_float(value)
