@@ -305,6 +305,8 @@ def dynamic_cmd(
                 if w > 1e-9
             ],
         )
+
+
 def _types(values: list[str] | None) -> tuple[list, list | None]:
     """``--type IDEAL[:PROBABILITY]`` options: the blocker's ideal points and, when every
     type gives one, their probabilities (exact numbers)."""
