@@ -917,10 +917,14 @@ class PowerIndexResult(ValueResult):
         coalitions containing the player (Holler). None when computed in floats.
     denominator : int, Fraction or None
         What the counts are divided by (``2**(n-1)``, the number of winning coalitions, ...).
+    error_bound : numpy.ndarray or None
+        For approximations with a stated bound (Shapley-Shubik ``method="major-minor"``):
+        each player's bound on ``|x_i - phi_i|``; None otherwise.
     """
 
     counts: Any = None
     denominator: Any = None
+    error_bound: Any = None
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)

@@ -68,6 +68,7 @@ from ..results import (
 )
 from . import _engines as en
 from ._engines import METHODS
+from ._major_minor import BERRY_ESSEEN_CONSTANT, DEFAULT_MAJORS, major_minor_shapley_shubik
 
 __all__ = [
     "shapley_shubik_index",
@@ -183,7 +184,7 @@ def _sampled(game: Any, method: str, function: str, values: tuple):
 
 #: The choices of ``method=`` in :func:`shapley_shubik_index`: the exact and float engines
 #: of :mod:`coalitions.power._engines`, then the sampling estimators.
-SHAPLEY_SHUBIK_METHODS = (*METHODS, *SHAPLEY_SAMPLERS)
+SHAPLEY_SHUBIK_METHODS = (*METHODS, "major-minor", *SHAPLEY_SAMPLERS)
 
 
 @front_door(SHAPLEY_SHUBIK_METHODS)
@@ -210,14 +211,18 @@ def shapley_shubik_index(
         index: the probability of being the pivot of a random roll call with every profile
         equally likely (methods ``"auto"``, ``"exact"`` for weighted ternary games,
         ``"enumeration"``; see :mod:`coalitions.power.ternary`).
-    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
+    method : {"auto", "exact", "bdd", "float", "mitm", "enumeration", "major-minor"}
         ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
         subtraction-free leave-one-out product tree (relative error about 1e-13 for any n);
         ``"mitm"``: meet in the middle (compound rules, huge weights, n <= 40);
-        ``"enumeration"``: the 2**n table (n <= 25). The sampling estimators of
+        ``"enumeration"``: the 2**n table (n <= 25);
+        ``"major-minor"`` (weighted games only): Leech's (2003) approximation for large bodies,
+        the (at most) 10 largest members enumerated exactly and the others' total weight taken as
+        normal, with each player's Berry-Esseen error bound in ``error_bound`` (``exact`` is
+        False; see :mod:`coalitions.power._major_minor`). The sampling estimators of
         :func:`coalitions.shapley_value` (``"permutation"``, ``"antithetic"``,
         ``"stratified"``, ``"neyman"``, ``"svarm"``, ``"kernel"``) also apply, with ``budget``
         (value evaluations), ``rng``, ``executor``, ``callback`` and ``confidence``, and
@@ -260,6 +265,8 @@ def shapley_shubik_index(
     sampled = _sampled(game, method, "shapley_shubik_index", options)
     if sampled is not None:
         return sampled
+    if method == "major-minor":
+        return _major_minor(game)
     game = as_simple_game(game, "shapley_shubik_index")
     counts = en.swing_counts(game, method, by_size=True, function="shapley_shubik_index")
     n = game.n_players
@@ -269,6 +276,32 @@ def shapley_shubik_index(
     weights = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
     pivots = [sum(int(c) * w for c, w in zip(row, weights)) for row in counts.swings_by_size]
     return _exact(game, "shapley-shubik", counts.method, math.factorial(n), pivots)
+
+
+def _major_minor(game: Any) -> PowerIndexResult:
+    """Leech's major/minor approximation, with its per-player error bound."""
+    if not isinstance(game, WeightedVotingGame):
+        raise InvalidArgumentError(
+            f"method='major-minor' needs a WeightedVotingGame (weights and a quota), got "
+            f"{type(game).__name__}; use method='auto' for other simple games"
+        )
+    index, bound, quadrature, majors = major_minor_shapley_shubik(
+        list(game.int_weights), game.int_quota, DEFAULT_MAJORS
+    )
+    return PowerIndexResult(
+        x=index,
+        players=game.players,
+        exact=False,
+        concept="shapley-shubik",
+        method="major-minor",
+        error_bound=bound,
+        message=(
+            f"Leech's major/minor approximation: the {majors} largest members enumerated "
+            f"exactly, the others' weight normal; |x_i - phi_i| <= error_bound[i] "
+            f"(largest {float(bound.max()) if len(bound) else 0.0:.3g}: Berry-Esseen, C = "
+            f"{BERRY_ESSEEN_CONSTANT}, plus the quadrature estimate {quadrature:.2g})"
+        ),
+    )
 
 
 #: The choices of ``method=`` in :func:`banzhaf_index`: the engines, then the estimators.

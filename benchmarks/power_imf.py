@@ -1,0 +1,78 @@
+"""Shapley-Shubik index of an IMF-sized weighted body: Leech's major/minor method.
+
+The body is synthetic (no IMF votes table with a citable source is shipped): 190 members,
+5,000,000 votes in all.
+
+* one member with 16.5 % of the votes (825,000), like the United States;
+* eleven with 2-6 % (6.1, 6.1, 5.3, 4.0, 4.0, 3.0, 2.6, 2.6, 2.2, 2.2, 2.0 %), like the
+  next largest chairs;
+* 178 small members sharing the remaining 33.4 % with geometrically decreasing weights (ratio
+  0.97, so the largest small member has about 53,000 votes and the smallest about 240),
+  rounded to integers, the rounding remainder given to the largest small member;
+* quota: a simple majority of the votes cast (2,500,001).
+
+It times ``co.shapley_shubik_index(game, method="major-minor")`` (the bar: under 10 s, with its
+error bound), and ``method="float"`` in a subprocess with a timeout to show that it does not
+finish. Run: ``.venv/bin/python benchmarks/power_imf.py [--float-timeout SECONDS]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+import coalitions as co
+
+TOTAL = 5_000_000
+LARGE_SHARES = [16.5, 6.1, 6.1, 5.3, 4.0, 4.0, 3.0, 2.6, 2.6, 2.2, 2.2, 2.0]
+SMALL = 178
+RATIO = 0.97
+
+
+def imf_like_weights() -> list[int]:
+    """The synthetic body's weights (190 members, 5,000,000 votes), largest first."""
+    large = [round(TOTAL * share / 100) for share in LARGE_SHARES]
+    rest = TOTAL - sum(large)
+    decay = RATIO ** np.arange(SMALL)
+    small = np.floor(rest * decay / decay.sum()).astype(int)
+    small[0] += rest - int(small.sum())
+    return large + [int(w) for w in small]
+
+
+def imf_like_game() -> co.WeightedVotingGame:
+    """The synthetic body with a simple-majority quota."""
+    weights = imf_like_weights()
+    return co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+
+
+_FLOAT = "import benchmarks.power_imf as b, coalitions as co; co.shapley_shubik_index(b.imf_like_game(), method='float')"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--float-timeout", type=float, default=60.0)
+    args = parser.parse_args()
+    game = imf_like_game()
+    print(f"members {game.n_players}, votes {sum(game.int_weights)}, quota {game.int_quota}")
+    start = time.perf_counter()
+    result = co.shapley_shubik_index(game, method="major-minor")
+    elapsed = time.perf_counter() - start
+    x, bound = np.asarray(result.x, dtype=float), np.asarray(result.error_bound)
+    print(f"major-minor: {elapsed:.2f} s, sum {x.sum():.6f}")
+    print(f"  largest member: index {x[0]:.6f} (vote share {game.int_weights[0] / TOTAL:.3f})")
+    print(f"  error bound: largest {bound.max():.3g}, smallest {bound.min():.3g}")
+    print(f"  {result.message}")
+    start = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-c", _FLOAT], timeout=args.float_timeout, check=True)
+        print(f"float: finished in {time.perf_counter() - start:.1f} s")
+    except subprocess.TimeoutExpired:
+        print(f"float: did not finish in {args.float_timeout:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
