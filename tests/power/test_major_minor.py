@@ -80,3 +80,13 @@ def test_needs_a_weighted_game():
     game = co.SimpleGame.from_minimal_winning([["a", "b"], ["b", "c"]], ["a", "b", "c"])
     with pytest.raises(co.InvalidArgumentError, match="WeightedVotingGame"):
         co.shapley_shubik_index(game, method="major-minor")
+
+
+def test_scaling_the_weights_changes_nothing():
+    # the game is reduced to coprime integers first, so the continuity correction stays 1/2
+    weights = [300, 200, 100] + [1] * 60
+    game = co.WeightedVotingGame(331, weights)
+    scaled = co.WeightedVotingGame(331 * 10**15, [w * 10**15 for w in weights])
+    first = co.shapley_shubik_index(game, method="major-minor")
+    second = co.shapley_shubik_index(scaled, method="major-minor")
+    assert np.allclose(first.x, second.x, rtol=0, atol=1e-14)

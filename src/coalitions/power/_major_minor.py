@@ -128,7 +128,8 @@ def major_minor_shapley_shubik(
     error bound (Berry-Esseen, plus the quadrature estimate), the quadrature estimate alone and
     the number of members enumerated exactly.
     """
-    w = np.asarray(int_weights, dtype=np.int64)
+    # floats: an approximation needs no exact sums, and weights may exceed int64
+    w = np.asarray([float(v) for v in int_weights], dtype=np.float64)
     n = len(w)
     order = np.argsort(-w, kind="stable")
     m = majors_cut(w[order], majors)

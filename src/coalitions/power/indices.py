@@ -285,8 +285,10 @@ def _major_minor(game: Any) -> PowerIndexResult:
             f"method='major-minor' needs a WeightedVotingGame (weights and a quota), got "
             f"{type(game).__name__}; use method='auto' for other simple games"
         )
+    # integer weights with greatest common divisor 1: the continuity correction is 1/2
+    small = en.reduced(game)
     index, bound, quadrature, majors = major_minor_shapley_shubik(
-        list(game.int_weights), game.int_quota, DEFAULT_MAJORS
+        list(small.int_weights), small.int_quota, DEFAULT_MAJORS
     )
     return PowerIndexResult(
         x=index,
