@@ -14,6 +14,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import weighted_bodies
 
 import coalitions as co
@@ -295,3 +296,55 @@ def test_bad_arguments_are_refused_with_what_to_do():
     simple = co.SimpleGame.from_minimal_winning([["a", "b"]], ["a", "b", "c"])
     with pytest.raises(InvalidArgumentError, match="exact"):
         co.felsenthal_index(simple, method="exact")
+
+
+# ------------------------------------------------------------------ a priori unions
+def symmetric_coalitional_banzhaf_by_definition(quota, weights, unions):
+    """Alonso-Meijide and Fiestras-Janeiro (2002): for i in union P_k, the average over the
+    sets R of other unions (Shapley weights r!(m-r-1)!/m!) and the coalitions T of i's
+    partners (weight 2^-(p_k-1)) of i's marginal contribution to Q_R + T."""
+    from math import factorial
+
+    def wins(S):
+        return sum(weights[j] for j in S) >= quota
+
+    m = len(unions)
+    out = [Fraction(0)] * len(weights)
+    for k, union in enumerate(unions):
+        others = [u for j, u in enumerate(unions) if j != k]
+        for i in union:
+            partners = [j for j in union if j != i]
+            for r in range(m):
+                for chosen in itertools.combinations(others, r):
+                    q_r = set().union(*chosen) if chosen else set()
+                    for t in range(len(partners) + 1):
+                        for T in itertools.combinations(partners, t):
+                            base = q_r | set(T)
+                            gain = int(wins(base | {i})) - int(wins(base))
+                            out[i] += Fraction(
+                                factorial(r) * factorial(m - r - 1), factorial(m)
+                            ) * Fraction(gain, 2 ** len(partners))
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(weighted_bodies(1, 8, max_weight=10), st.data())
+def test_symmetric_coalitional_banzhaf_index_equals_its_definition(body, data):
+    quota, weights = body
+    n = len(weights)
+    labels = data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
+    unions = [[i for i in range(n) if labels[i] == b] for b in sorted(set(labels))]
+    names = [f"p{i}" for i in range(n)]
+    game = co.WeightedVotingGame(quota, weights, names)
+    result = co.symmetric_coalitional_banzhaf_index(game, [[names[i] for i in u] for u in unions])
+    assert list(result.x) == symmetric_coalitional_banzhaf_by_definition(quota, weights, unions)
+    # singleton unions: the Shapley-Shubik index; one union of everybody: Penrose-Banzhaf
+    assert list(co.symmetric_coalitional_banzhaf_index(game, []).x) == list(
+        co.shapley_shubik_index(game).x
+    )
+    assert list(co.symmetric_coalitional_banzhaf_index(game, [names]).x) == list(
+        co.banzhaf_index(game, normalized=False).x
+    )
+    tu = game.to_tu_game()
+    value = co.symmetric_coalitional_banzhaf_value(tu, [[names[i] for i in u] for u in unions])
+    assert list(value.x) == list(result.x)
