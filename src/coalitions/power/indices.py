@@ -526,6 +526,11 @@ def _winning_containing(game: Any, method: str, function: str):
     return game, False, win + absolute / 2.0, absolute, win, used
 
 
+#: The second source of both public help indices, with their published values.
+_STACH_2016 = """
+    .. [2] Stach, I. (2016). Power measures and public goods. *Transactions on Computational
+       Collective Intelligence* XXIII, Springer, 99-110."""
+
 #: The docstring sections of the indices of the winning coalitions containing a player.
 _CONTAINING = {
     "counting": _COUNTING
@@ -553,7 +558,7 @@ _CONTAINING = {
 
 
 @front_door(COUNT_METHODS)
-@fill_doc(**_CONTAINING)
+@fill_doc(stach=_STACH_2016, **_CONTAINING)
 def public_help_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""The Public Help index :math:`\theta`: the winning coalitions containing a player,
     normalised, :math:`\theta_i = |W_i| / \sum_j |W_j|` (a member of a winning coalition is
@@ -564,8 +569,7 @@ def public_help_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     ----------
     .. [1] Bertini, C., Gambarelli, G. and Stach, I. (2008). A public help index. In
        M. Braham and F. Steffen (eds.), *Power, Freedom, and Voting*, Springer, 83-98.
-    .. [2] Stach, I. (2016). Power measures and public goods. *Transactions on Computational
-       Collective Intelligence* XXIII, Springer, 99-110.
+    {{stach}}
 
     Examples
     --------
@@ -681,7 +685,7 @@ def _exact_counts(game: Any, method: str, function: str, *, by_size: bool) -> An
 
 
 @front_door(EXACT_COUNT_METHODS)
-@fill_doc(game=_CONTAINING["game"])
+@fill_doc(game=_CONTAINING["game"], stach=_STACH_2016)
 def public_help_xi_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""The Public Help index :math:`\xi`: a winning coalition ``S`` drawn with probability
     proportional to :math:`1/|S|` shares one unit equally among its members.
@@ -718,8 +722,7 @@ def public_help_xi_index(game: Any, *, method: str = "auto") -> PowerIndexResult
     ----------
     .. [1] Bertini, C. and Stach, I. (2015). On public values and power indices. *Decision
        Making in Manufacturing and Services* 9(1), 9-25.
-    .. [2] Stach, I. (2016). Power measures and public goods. *Transactions on Computational
-       Collective Intelligence* XXIII, Springer, 99-110.
+    {{stach}}
 
     Examples
     --------

@@ -175,24 +175,28 @@ _ALONSO_MEIJIDE_2002 = """
        Banzhaf value for games with a coalition structure. *Annals of Operations Research*
        109, 213-227."""
 
-#: The choices of ``method=`` in :func:`owen_value` and :func:`banzhaf_owen_value`.
-OWEN_METHODS = ("exact",)
-
-
-@front_door(OWEN_METHODS)
-@fill_doc(references=_OWEN_1977)
-def owen_value(
-    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
-) -> ValueResult:
-    r"""The Owen value of a TU game with a priori unions.
-
+#: The Parameters of the values of TU games with unions.
+_VALUE_PARAMETERS = """
     Parameters
     ----------
     game : TUGame
     unions : iterable of iterables of player names
         Disjoint blocs; players not listed form singleton unions.
     method : {"exact"}
-        The two-level size-grouped sums over the table (the only method).
+        The two-level size-grouped sums over the table (the only method)."""
+
+#: The choices of ``method=`` in :func:`owen_value` and :func:`banzhaf_owen_value`.
+OWEN_METHODS = ("exact",)
+
+
+@front_door(OWEN_METHODS)
+@fill_doc(references=_OWEN_1977, parameters=_VALUE_PARAMETERS)
+def owen_value(
+    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
+) -> ValueResult:
+    r"""The Owen value of a TU game with a priori unions.
+
+    {{parameters}}
 
     Returns
     -------
@@ -255,7 +259,7 @@ def banzhaf_owen_value(
 
 
 @front_door(OWEN_METHODS)
-@fill_doc(references=_ALONSO_MEIJIDE_2002)
+@fill_doc(references=_ALONSO_MEIJIDE_2002, parameters=_VALUE_PARAMETERS)
 def symmetric_coalitional_banzhaf_value(
     game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
 ) -> ValueResult:
@@ -266,13 +270,7 @@ def symmetric_coalitional_banzhaf_value(
     unions), and each member gets its average marginal contribution over the coalitions of
     its partners.
 
-    Parameters
-    ----------
-    game : TUGame
-    unions : iterable of iterables of player names
-        Disjoint blocs; players not listed form singleton unions.
-    method : {"exact"}
-        The two-level sums over the table (the only method).
+    {{parameters}}
 
     Returns
     -------
@@ -284,10 +282,15 @@ def symmetric_coalitional_banzhaf_value(
 
     Examples
     --------
+    Unanimity of four with one pair: the three unions split the worth equally (Shapley), the
+    pair's third in halves; Banzhaf-Owen gives the unions a quarter each and loses the rest.
+
     >>> import coalitions as co
-    >>> g = co.unanimity_game(["A", "B", "C"], ["A", "B", "C"])
-    >>> co.symmetric_coalitional_banzhaf_value(g, [["A", "B"], ["C"]]).x.tolist()
-    [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
+    >>> g = co.unanimity_game(["A", "B", "C", "D"], ["A", "B", "C", "D"])
+    >>> [str(v) for v in co.symmetric_coalitional_banzhaf_value(g, [["A", "B"]]).x]
+    ['1/6', '1/6', '1/3', '1/3']
+    >>> [str(v) for v in co.banzhaf_owen_value(g, [["A", "B"]]).x]
+    ['1/8', '1/8', '1/4', '1/4']
     """
     return _value(game, unions, "symmetric", "symmetric-coalitional-banzhaf")
 
