@@ -281,8 +281,11 @@ def test_minimal_winning_counts_by_the_weights_beyond_enumeration():
     assert set(result.counts) == {comb(39, 20)}
     assert co.felsenthal_index(game).x.tolist() == [Fraction(1, 40)] * 40
     assert sum(co.colomer_martinez_index(co.WeightedVotingGame(60, [5, 3, 2] * 14)).x) == 1
-    with pytest.raises(TooLargeError, match="enumeration"):
+    with pytest.raises(TooLargeError, match="use method='exact'"):
         co.holler_index(game, method="enumeration")
+    # a body too large for both: the message says how large, and what to do
+    with pytest.raises(TooLargeError, match="round the weights"):
+        co.felsenthal_index(co.WeightedVotingGame(50_000, list(range(1, 101)) * 20))
 
 
 def test_bad_arguments_are_refused_with_what_to_do():
