@@ -565,6 +565,7 @@ def public_help_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     helped by it whether or not it is critical).
 
     {{counting}}
+
     References
     ----------
     .. [1] Bertini, C., Gambarelli, G. and Stach, I. (2008). A public help index. In
@@ -593,6 +594,7 @@ def koenig_braeuninger_index(game: Any, *, method: str = "auto") -> PowerIndexRe
     a random winning coalition; Nevison, Zicht and Schoepke's "Zipke" index).
 
     {{counting}}
+
     References
     ----------
     .. [1] König, T. and Bräuninger, T. (1998). The inclusiveness of European decision
@@ -620,6 +622,7 @@ def nevison_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     given its yes, when everybody votes yes or no at random, :math:`Z_i = |W_i| / 2^{n-1}`.
 
     {{counting}}
+
     References
     ----------
     .. [1] Nevison, C. H. (1979). Structural power and satisfaction in simple games. In
@@ -647,6 +650,7 @@ def barua_chakravarty_sarkar_index(game: Any, *, method: str = "auto") -> PowerI
     coalition has 1.
 
     {{counting}}
+
     References
     ----------
     .. [1] Barua, R., Chakravarty, S. R. and Sarkar, P. (2012). Measuring p-power of voting.
