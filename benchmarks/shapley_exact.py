@@ -65,13 +65,16 @@ print(json.dumps({"seconds": seconds, "x": [float(sv[(i,)]) for i in range(n)]})
 """
 
 
-def best_time(function, repeat: int) -> tuple[float, object]:
-    best, out = float("inf"), None
+def best_times(functions: dict, repeat: int) -> dict[str, tuple[float, object]]:
+    """Best time and last answer of each function, timed in interleaved rounds so that a
+    change in the machine's load reaches every function alike (the ratios stay fair)."""
+    best = dict.fromkeys(functions, (float("inf"), None))
     for _ in range(repeat):
-        start = time.perf_counter()
-        out = function()
-        best = min(best, time.perf_counter() - start)
-    return best, out
+        for name, function in functions.items():
+            start = time.perf_counter()
+            out = function()
+            best[name] = (min(best[name][0], time.perf_counter() - start), out)
+    return best
 
 
 def peak_extra_bytes(function) -> int:
@@ -91,11 +94,17 @@ def run(sizes: list[int], coopgame_max: int, shapiq_max: int) -> list[dict]:
             values = rng.random(1 << n)
             values[0] = 0.0
             game = co.TUGame(values)
-            repeat = 5 if n <= 20 else (3 if n <= 24 else 2)
+            repeat = 15 if n <= 20 else (5 if n <= 24 else 3)
             co.shapley_value(game)  # warm the cached index tables
-            shapley_s, phi = best_time(lambda: co.shapley_value(game), repeat)
-            banzhaf_s, _ = best_time(lambda: co.banzhaf_value(game), repeat)
-            sum_s, _ = best_time(lambda: float(np.sum(values)), repeat)
+            timed = best_times(
+                {
+                    "shapley": lambda: co.shapley_value(game),
+                    "banzhaf": lambda: co.banzhaf_value(game),
+                    "sum": lambda: float(np.sum(values)),
+                },
+                repeat,
+            )
+            (shapley_s, phi), (banzhaf_s, _), (sum_s, _) = timed.values()
             extra = peak_extra_bytes(lambda: co.shapley_value(game))
             row = {
                 "n": n,

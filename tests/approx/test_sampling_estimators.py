@@ -168,7 +168,10 @@ def test_oracle_defaults_and_errors():
     assert co.shapley_value(oracle, budget=100, rng=0).method == "permutation"
     assert co.banzhaf_value(oracle, budget=100, rng=0).method == "sampling"
     with pytest.raises(InvalidGameError, match="tabulate"):
-        co.shapley_value(oracle, method="exact")
+        co.shapley_value(oracle, method="dividends")
+    # "exact" streams the coalitions, also through a function of one coalition at a time
+    streamed = co.shapley_value(oracle, method="exact")
+    assert np.allclose(streamed.x, co.shapley_value(oracle.tabulate()).x)
 
 
 @pytest.mark.parametrize(

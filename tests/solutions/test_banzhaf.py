@@ -71,6 +71,16 @@ def test_null_player_and_symmetry(game):
     assert beta[0] == beta[1]
 
 
+@pytest.mark.parametrize("n", [13, 18])
+def test_large_float_path_matches_exact_path(n, rng):
+    # the streaming float kernel (n > 12) against the exact layer sums of the same integers
+    values = rng.integers(-1000, 1000, size=1 << n)
+    values[0] = 0
+    exact = co.banzhaf_value(co.TUGame(values.astype(np.int64))).x
+    fast = co.banzhaf_value(co.TUGame(values.astype(np.float64))).x
+    np.testing.assert_allclose(fast, [float(v) for v in exact], rtol=1e-10, atol=1e-9)
+
+
 def test_normalized_sums_to_one_float(rng):
     values = rng.random(1 << 16)
     values[0] = 0

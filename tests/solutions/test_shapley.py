@@ -72,7 +72,7 @@ def test_matches_permutation_definition(game):
         assert list(phi) == expected
 
 
-@pytest.mark.parametrize("n", [15, 16, 19])
+@pytest.mark.parametrize("n", [13, 15, 16, 19])
 def test_large_float_path_matches_exact_path(n, rng):
     values = rng.integers(0, 1000, size=1 << n)
     values[0] = 0

@@ -54,15 +54,18 @@ def dispatch(
             )
         method = default
     if method not in samplers:
-        if is_oracle:
+        streamed = method == "exact" and isinstance(game, OracleGame)
+        if is_oracle and not streamed:
             raise InvalidGameError(
                 f"method={method!r} needs the 2**n table of values, which an OracleGame does "
                 f"not have; use a sampling method ({', '.join(map(repr, samplers))}) with a "
-                "budget, or game.tabulate() for small n."
+                "budget, method='exact', which streams all 2**n coalitions (n <= 40), or "
+                "game.tabulate() for small n."
             )
         check_options(
             method or "exact",
-            {"budget": budget, "rng": rng, "executor": executor},
+            # the stream runs its blocks on an executor; the table has nothing to run
+            {"budget": budget, "rng": rng, "executor": None if streamed else executor},
             dict.fromkeys(samplers, SAMPLING_OPTIONS),
             function=function,
             takers="sampling methods",

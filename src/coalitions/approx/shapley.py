@@ -97,7 +97,8 @@ def shapley_estimate(
     -----
     Costs: ``v(empty)`` and ``v(N)`` are read once (2 evaluations); a permutation then costs
     n - 1 evaluations (the prefix coalitions), computed for a whole batch as a cumulative sum
-    of bitmasks (table games) or a boolean prefix matrix (oracles). Standard errors are
+    of bitmasks (table games), of weights (weighted voting games: O(n) an order) or a boolean
+    prefix matrix (oracles). Standard errors are
     sample standard deviations over independent sampling units (permutations, antithetic
     pairs, stratum draws) divided by the square root of their number, combined over strata;
     variances are taken about each chunk's mean and chunks merged exactly, so large values do
@@ -188,10 +189,13 @@ def _contributions(
 ) -> np.ndarray:
     """(m, n) matrix: entry (r, i) is player i's marginal contribution in order r."""
     m, n = orders.shape
+    ranks = _ranks(orders)
+    values = oracle.order_values(orders)
+    if values is not None:
+        return np.take_along_axis(np.diff(values, axis=1), ranks, axis=1)
     values = np.empty((m, n + 1))
     values[:, 0] = v_empty
     values[:, n] = v_grand
-    ranks = _ranks(orders)
     if n > 1:
         if oracle.masks:
             prefixes = np.cumsum(np.left_shift(1, orders[:, :-1], dtype=np.int64), axis=1)

@@ -192,8 +192,8 @@ def _sampled(game: Any, method: str, function: str, values: tuple):
             takers="sampling methods",
         )
         return None
-    game = as_simple_game(game, function)
-    return estimate(game.to_oracle(), method=method, concept=concept, **options)
+    game = as_simple_game(game, function)  # the estimator picks its oracle (as_oracle)
+    return estimate(game, method=method, concept=concept, **options)
 
 
 #: The choices of ``method=`` in :func:`shapley_shubik_index`: the exact and float engines

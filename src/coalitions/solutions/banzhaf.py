@@ -8,6 +8,7 @@ from .. import _numbers as nb
 from .._checks import front_door
 from ..approx.banzhaf import BANZHAF_SAMPLERS
 from ..exceptions import InvalidGameError
+from ..games.oracle import OracleGame
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -57,8 +58,11 @@ def banzhaf_value(
         :class:`~coalitions.OracleGame` (which then needs a ``budget``); ``"sampling"`` and
         ``"msr"`` are sampling estimators, see
         :func:`coalitions.approx.banzhaf_estimate` (raw values only, ``normalized=False``).
+        ``"exact"`` on an OracleGame streams all ``2**n`` coalitions, as in
+        :func:`coalitions.shapley_value`.
     budget, rng, executor, callback, confidence
-        For sampling methods only, as in :func:`coalitions.shapley_value`.
+        For sampling methods, as in :func:`coalitions.shapley_value` (``executor`` and
+        ``callback`` also for the exact stream of an OracleGame).
 
     Returns
     -------
@@ -107,20 +111,22 @@ def banzhaf_value(
     )
     if estimate is not None:
         return mark_cost(game, estimate)
-    game = as_tu_game(game, "banzhaf_value")
+    if not isinstance(game, OracleGame):  # an OracleGame is streamed (method="exact")
+        game = as_tu_game(game, "banzhaf_value")
     n = game.n_players
+    kind = nb.FLOAT if isinstance(game, OracleGame) else game.kind
     if n == 0:  # no player, no payoff
         return as_result(game, [], concept="banzhaf", method="exact", normalized=normalized)
-    weight = nb.constant(Fraction(1, 2 ** (n - 1)), game.kind)
-    payoffs = semivalue_raw(game, [weight] * n)
+    weight = nb.constant(Fraction(1, 2 ** (n - 1)), kind)
+    payoffs = semivalue_raw(game, [weight] * n, executor=executor, callback=callback)
     if normalized:
-        total = sum(payoffs, nb.constant(0, game.kind))
-        if nb.is_zero(total, game.kind, 1e-300):
+        total = sum(payoffs, nb.constant(0, kind))
+        if nb.is_zero(total, kind, 1e-300):
             raise InvalidGameError(
                 "the normalised Banzhaf value is undefined: the raw Banzhaf values sum to "
                 "zero. Use normalized=False."
             )
         payoffs = [p / total for p in payoffs]
-        if game.kind == nb.SYMBOLIC:
+        if kind == nb.SYMBOLIC:
             payoffs = nb.simplify_symbolic(payoffs)
     return as_result(game, payoffs, concept="banzhaf", method="exact", normalized=normalized)

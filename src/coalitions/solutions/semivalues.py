@@ -12,6 +12,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import front_door
 from ..exceptions import InvalidGameError
+from ..games.oracle import OracleGame
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import ValueResult
@@ -20,16 +21,32 @@ from ._size_sums import size_profile
 __all__ = ["semivalue"]
 
 
-def semivalue_raw(game: TUGame, weights: Sequence[Any]) -> list | np.ndarray:
+def semivalue_raw(
+    game: TUGame | OracleGame,
+    weights: Sequence[Any],
+    *,
+    executor: Any = None,
+    callback: Any = None,
+) -> list | np.ndarray:
     """Payoffs ``sum over S not containing i of p(|S|) (v(S + i) - v(S))``.
 
-    ``weights`` holds p(0), ..., p(n-1) in the game's number type.
+    ``weights`` holds p(0), ..., p(n-1) in the game's number type. An
+    :class:`~coalitions.OracleGame` (float weights) is read by streaming its coalitions, with
+    the blocks run by ``executor`` and reported to ``callback``.
     """
     n = game.n_players
-    zero = nb.constant(0, game.kind)
+    kind = nb.FLOAT if isinstance(game, OracleGame) else game.kind
+    zero = nb.constant(0, kind)
     p = list(weights) + [zero]  # p(n) = 0: no coalition without i has n members
     with_player = [p[0]] + [p[s - 1] + p[s] for s in range(1, n + 1)]
     with_player[0] = zero  # the empty coalition contains nobody
+    if isinstance(game, OracleGame):
+        from ..approx.streaming import streamed_player_sums
+
+        sums, constant = streamed_player_sums(
+            game, with_player, p, executor=executor, callback=callback
+        )
+        return sums - constant
     profile = size_profile(game)
     sums = profile.player_sums(with_player)
     constant = profile.total(p)
@@ -51,7 +68,20 @@ def as_result(
     whole_table: bool = True,
 ) -> ValueResult:
     """The payoffs as a read-only ValueResult; ``n_evaluations`` is the table's size when the
-    method reads the whole table (``whole_table``), else unknown (None)."""
+    method reads the whole table (``whole_table``), else unknown (None). An OracleGame's
+    payoffs are floats from all its ``2**n`` coalitions."""
+    if isinstance(game, OracleGame):
+        x = np.asarray(payoffs, dtype=np.float64)
+        x.setflags(write=False)
+        return ValueResult(
+            x=x,
+            players=game.players,
+            exact=False,
+            concept=concept,
+            method=method,
+            normalized=normalized,
+            n_evaluations=1 << game.n_players,
+        )
     if game.kind == nb.FLOAT:
         x = np.asarray(payoffs, dtype=np.float64)
     else:
