@@ -49,6 +49,8 @@ FRONT_DOORS = {
     "decision_rule_sweep",
     "optimal_coalition_structure",
     "club_frontier",
+    "stable_partitions",
+    "mpw_value",
     "structure_core",
     "aumann_dreze_value",
     "shapley_estimate",

@@ -612,6 +612,36 @@ def _kernel(name):
     )
 
 
+def _partition_function_games():
+    """Symmetric partition-function games of 2 to 5 players with small integer worths."""
+
+    @st.composite
+    def build(draw):
+        n = draw(st.integers(2, 5))
+        worths = draw(st.lists(st.integers(-5, 9), min_size=12, max_size=12))
+        return co.PartitionFunctionGame.symmetric(
+            lambda size, sizes: worths[(7 * size + 3 * len(sizes) + sizes[0]) % 12], n
+        )
+
+    return build()
+
+
+def _check_stable_partitions(game, result, choice):
+    # the checker is the oracle: each listed partition is stable, and both methods agree
+    for partition in result.partitions:
+        assert co.partition_stability(game, partition).open_membership
+    other = "partitions" if result.method == "types" else "types"
+    again = co.stable_partitions(game, rule="open-membership", method=other)
+    assert set(again.types) == set(result.types)
+
+
+def _check_mpw(game, result, choice):
+    grand = list(game.players)
+    assert sum(result.x) == game.value(grand, [grand])  # efficiency
+    assert len(set(result.x)) == 1  # symmetry
+    assert list(result.x) == list(co.shapley_value(co.mpw_average_game(game)).x)
+
+
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
@@ -723,6 +753,18 @@ CONTRACTS: dict[str, Contract] = {
         lambda choice: hedonic_games(),
         lambda game, choice: co.best_response_dynamics(game, rule=choice, atol=0),
         _check_dynamics,
+    ),
+    "stable_partitions": Contract(
+        co.PartitionFunctionGame.cournot(3),
+        lambda choice: _partition_function_games(),
+        lambda game, choice: co.stable_partitions(game, rule="open-membership", method=choice),
+        _check_stable_partitions,
+    ),
+    "mpw_value": Contract(
+        co.PartitionFunctionGame.cournot(3),
+        lambda choice: _partition_function_games(),
+        lambda game, choice: co.mpw_value(game, method=choice),
+        _check_mpw,
     ),
     "claims_rule": Contract(
         (10, [5, 10]),

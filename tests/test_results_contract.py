@@ -78,6 +78,13 @@ FACTORIES = {
     ),
     "PolytopeResult": lambda: co.core_cover(co.bankruptcy_game(200, [100, 200, 300])),
     "OutsideOptionResult": lambda: co.outside_option_bargaining(0.9, [0, 0.6]),
+    "PartitionStabilityResult": lambda: co.partition_stability(
+        co.PartitionFunctionGame.cournot(3), [["1", "2"], ["3"]]
+    ),
+    "StablePartitionsResult": lambda: co.stable_partitions(co.PartitionFunctionGame.climate(5)),
+    "SequentialFormationResult": lambda: co.sequential_formation(
+        co.PartitionFunctionGame.cournot(6)
+    ),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
     "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
     "InteractionResult": lambda: co.interaction_index(GLOVE),

@@ -30,6 +30,18 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ),
     ("games", None),
     ("games.io", ("read_game", "write_game", "game_from_json", "game_to_json")),
+    (
+        "games.interop",
+        (
+            "from_vector",
+            "to_vector",
+            "read_epic_weights",
+            "write_epic_weights",
+            "read_nfg",
+            "write_nfg",
+            "StrategicForm",
+        ),
+    ),
     ("results", ("Result", "AllocationResult", "ValueResult")),
     ("solutions", None),
     ("results", ("BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult")),

@@ -523,6 +523,56 @@ class AgreementStabilityResult(Result):
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class PartitionStabilityResult(AllocationResult):
+    """Stability of a partition of a partition-function game under Yi's (1997) rules of
+    membership. ``x`` holds the per-capita payoffs; ``witnesses`` maps each rule under which
+    the partition is unstable to a profitable move ``{"player", "from", "to",
+    "payoff_before", "payoff_after"}``."""
+
+    partition: tuple = ()
+    open_membership: bool = False
+    exclusive_membership: bool = False
+    coalition_unanimity: bool = False
+    witnesses: dict = field(default_factory=dict)
+    _repr_fields: ClassVar[tuple[str, ...]] = (
+        "open_membership",
+        "exclusive_membership",
+        "coalition_unanimity",
+    )
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class StablePartitionsResult(_Listing, Result):
+    """The partitions of a partition-function game that are stable under one rule of
+    membership (``rule``); ``types`` gives their block sizes and ``value`` their number."""
+
+    partitions: tuple
+    types: tuple
+    rule: str
+    _listed: ClassVar[str] = "partitions"
+    _repr_fields: ClassVar[tuple[str, ...]] = ("rule", "types")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SequentialFormationResult(Result):
+    """The equilibrium structure of Bloch's (1996) sequential game of a symmetric game:
+    ``sizes`` in the order the coalitions form (``value``), ``structure`` with players
+    assigned in that order, the per-capita ``payoffs`` of each coalition, and ``ties``
+    (some player was indifferent between two sizes on the way)."""
+
+    sizes: tuple
+    structure: tuple
+    payoffs: tuple
+    ties: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("sizes",)
+
+    @property
+    def value(self) -> tuple:
+        """The coalition sizes, in the order the coalitions form."""
+        return self.sizes
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class WinningCoalitionsResult(_Listing, Result):
     """A list of winning coalitions of a voting game with their total weights.
 

@@ -113,3 +113,25 @@ def test_errors_go_to_stderr(args, message, code, glove_file):
     assert result.exit_code == code, result.output
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_externalities_commands_reach_each_concept():
+    """`form externalities`: Bloch's sequential game, Yi's rules, the MPW value, the
+    gamma-core and Chander-Tulkens, each the library's answer."""
+    sequential = _json(["externalities", "cournot", "--n", "6"])
+    assert sequential["sizes"] == [1, 5]
+    stable = _json(["externalities", "climate", "--n", "10", "--concept", "open-membership"])
+    assert stable["types"] == [[3, 3, 2, 2], [2, 2, 2, 2, 2]]
+    game = co.PartitionFunctionGame.climate(3, b=[1, 1, 2])
+    ct = _json(
+        ["externalities", "climate", "--n", "3", "--b", "1,1,2", "--concept", "chander-tulkens"]
+    )
+    assert ct["x"] == co.chander_tulkens_allocation(game).to_dict()["x"]
+    mpw = _json(["externalities", "climate", "--n", "3", "--b", "1,1,2", "--concept", "mpw"])
+    assert mpw["x"] == co.mpw_value(game).to_dict()["x"]
+    assert (
+        _json(["externalities", "climate", "--n", "4", "--concept", "gamma-core"])["is_empty"]
+        is False
+    )
+    bad = runner.invoke(app, ["form", "externalities", "cournot", "--n", "3", "--cost", "2"])
+    assert bad.exit_code == 1 and "intercept > cost" in bad.stderr

@@ -126,6 +126,7 @@ BASE = {
     "form hedonic": ["{hedonic}", "--partition", "A,B"],
     "form dynamics": ["{hedonic}"],
     "form agreement": ["--n", "5"],
+    "form externalities": ["cournot", "--n", "4"],
     "form winning": ["--quota", "51", "--weights", "20,35,10,30,5"],
     "form clubs": ["--probabilities", "0.5,0.9,0.6", "--coverage", "4,6,18"],
     "form myerson": ["{tu}", "--edges", "A-B,B-C"],

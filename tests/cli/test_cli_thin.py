@@ -47,7 +47,7 @@ RENDER_MODULES = ("plot",)
 #: Formatters and registries of the library the render step may use.
 RENDER_NAMES = {"format_number", "__version__"}
 #: Model builders from analysis packages that only assemble a model from parameters.
-BUILDERS = {"linear_quadratic_model"}
+BUILDERS = {"linear_quadratic_model", "PartitionFunctionGame"}
 #: Calls whose arguments may hold comprehensions in a command body (rendering).
 RENDERERS = {"print_table", "emit_json", "echo", "_table"}
 #: Exemptions: ``"module.function": reason``. Empty: every command follows the rule.

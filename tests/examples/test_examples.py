@@ -181,7 +181,7 @@ def test_demo_is_built_from_the_examples():
 
 
 def test_coalitions_of_the_willing_answers(reports):
-    sizes, scale, second = reports["coalitions-of-the-willing"].sections
+    sizes, scale, second, externalities = reports["coalitions-of-the-willing"].sections
     assert set(column(second, "stable sizes")) > {"3"}  # the concave specification differs
     assert [row[0] for row in sizes.rows if row[5]] == [3]
     assert set(column(scale, "stable sizes")) == {"3"}
@@ -194,6 +194,22 @@ def test_coalitions_of_the_willing_answers(reports):
         column(scale, "countries n"), column(scale, "share of the full-cooperation gain captured")
     ):
         assert share == (welfare(n, 3) - welfare(n, 0)) / (welfare(n, n) - welfare(n, 0))
+
+
+def test_coalitions_of_the_willing_with_externalities(reports):
+    """The partition-function version of the same model: each row is the library's answer
+    (Yi's rules, Bloch's sequential game) for the case's countries."""
+    from coalitions.examples.coalitions_of_the_willing import BENEFIT, COST, COUNTRIES
+
+    section = reports["coalitions-of-the-willing"].sections[3]
+    game = co.PartitionFunctionGame.climate(COUNTRIES, b=BENEFIT, c=COST)
+    rows = {row[0]: row for row in section.rows}
+    for rule in co.MEMBERSHIP_RULES:
+        assert rows[rule][1] == len(co.stable_partitions(game, rule=rule).types)
+    assert rows["open-membership"][4] == 3  # small clubs only
+    assert rows["coalition-unanimity"][4] == COUNTRIES  # the grand coalition is stable
+    expected = " + ".join(map(str, co.sequential_formation(game).sizes))
+    assert rows["sequential (Bloch)"][2] == expected
 
 
 def test_un_scale_section(reports):

@@ -308,6 +308,116 @@ def agreement(
     )
 
 
+#: The named partition-function games and the concepts ``form externalities`` computes.
+PFG_MODELS = ("cournot", "climate")
+PFG_CONCEPTS = (
+    "sequential",
+    "open-membership",
+    "exclusive-membership",
+    "coalition-unanimity",
+    "mpw",
+    "gamma-core",
+    "chander-tulkens",
+)
+
+
+def _pfg_model(model: str, n: int, b: str, c: str, intercept: str, cost: str):
+    """The named partition-function game from the options (the parse step)."""
+    from ..games.partition_function import PartitionFunctionGame
+
+    if model == "cournot":
+        return PartitionFunctionGame.cournot(
+            n,
+            intercept=option_number(intercept, "--intercept"),
+            cost=option_number(cost, "--cost"),
+        )
+    if model == "climate":
+        benefits = option_numbers(b, "--b")
+        return PartitionFunctionGame.climate(
+            n, b=benefits[0] if len(benefits) == 1 else benefits, c=option_number(c, "--c")
+        )
+    raise typer.BadParameter(f"MODEL must be one of {', '.join(PFG_MODELS)}, got {model!r}.")
+
+
+def _print_types(result, title: str, as_json: bool) -> None:
+    render(
+        result.to_dict(),
+        as_json,
+        title,
+        ["#", "block sizes", "a partition of that type"],
+        [
+            (i + 1, ", ".join(map(str, t)), _partition_text(p))
+            for i, (t, p) in enumerate(zip(result.types, result.partitions))
+        ],
+        caption=f"{len(result)} stable, rule={result.rule}, method={result.method}",
+    )
+
+
+@app.command("externalities")
+@formats
+def externalities(
+    model: str = typer.Argument(..., help="cournot | climate"),
+    n: int = typer.Option(
+        ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
+    ),
+    concept: str = typer.Option(
+        "sequential",
+        help="sequential | open-membership | exclusive-membership | coalition-unanimity | "
+        "mpw | gamma-core | chander-tulkens",
+    ),
+    b: str = typer.Option(
+        "1", help="climate: marginal benefit, one number or one per country (comma-separated)."
+    ),
+    c: str = typer.Option("1", help="climate: slope of the marginal abatement cost."),
+    intercept: str = typer.Option("1", help="cournot: demand intercept a."),
+    cost: str = typer.Option("0", help="cournot: marginal cost c (< a)."),
+    as_json: Json = False,
+) -> None:
+    """Coalition formation with externalities in a partition-function game: Bloch's
+    sequential game, Yi's rules of membership, the MPW value, the gamma-core and the
+    Chander-Tulkens allocation."""
+    from ..formation import (
+        chander_tulkens_allocation,
+        gamma_core,
+        mpw_value,
+        sequential_formation,
+        stable_partitions,
+    )
+
+    if concept not in PFG_CONCEPTS:
+        raise typer.BadParameter(f"--concept must be one of {', '.join(PFG_CONCEPTS)}.")
+    result: Any
+    with errors_to_stderr():
+        game = _pfg_model(model, n, b, c, intercept, cost)
+        if concept == "sequential":
+            result = sequential_formation(game)
+        elif concept == "mpw":
+            result = mpw_value(game)
+        elif concept == "gamma-core":
+            result = gamma_core(game)
+        elif concept == "chander-tulkens":
+            result = chander_tulkens_allocation(game)
+        else:
+            result = stable_partitions(game, rule=concept)
+    title = f"{concept} of the {model} game, n={n}"
+    if concept == "sequential":
+        render(
+            result.to_dict(),
+            as_json,
+            title,
+            ["order", "coalition", "size", "payoff per member"],
+            [
+                (i + 1, _block(block), len(block), number_cell(pay))
+                for i, (block, pay) in enumerate(zip(result.structure, result.payoffs))
+            ],
+            caption=f"sizes {result.sizes}, ties={result.ties}, exact={result.exact}",
+        )
+    elif concept in ("mpw", "gamma-core", "chander-tulkens"):
+        _print_payoffs(result, title, result.concept, as_json)
+    else:
+        _print_types(result, title, as_json)
+
+
 @app.command("winning")
 @formats
 def winning(

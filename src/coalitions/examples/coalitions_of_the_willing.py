@@ -36,13 +36,61 @@ CONCAVE_ASSUMPTION = (
     "signatories lead (Stackelberg) and non-signatories follow; the cost-benefit ratios are "
     "a range, not estimates"
 )
+#: The rules of coalition formation of the section with externalities (Yi 1997).
+MEMBERSHIP_RULES = ("open-membership", "exclusive-membership", "coalition-unanimity")
 REFERENCES = [
     "Barrett, S. (1994). Self-enforcing international environmental agreements. "
     "Oxford Economic Papers 46, 878-894.",
     "Carraro, C. and Siniscalco, D. (1993). Journal of Public Economics 52, 309-328.",
     "d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). "
     "Canadian Journal of Economics 16(1), 17-25.",
+    "Yi, S.-S. (1997). Stable coalition structures with externalities. Games and Economic "
+    "Behavior 20, 201-237.",
+    "Bloch, F. (1996). Sequential formation of coalitions in games with externalities and "
+    "fixed payoff division. Games and Economic Behavior 14, 90-123.",
+    "Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral "
+    "environmental externalities. International Journal of Game Theory 26, 379-401.",
 ]
+
+
+def _structure_welfare(game, sizes):
+    """Total payoff of a partition of the given block sizes of a symmetric game."""
+    return sum(game.type_worth(size, sizes) for size in sizes)
+
+
+def _externalities(countries):
+    """The same model as a partition-function game: every structure, not one club."""
+    from ..formation import (
+        chander_tulkens_allocation,
+        gamma_core,
+        sequential_formation,
+        stable_partitions,
+    )
+    from ..games.partition_function import PartitionFunctionGame
+
+    game = PartitionFunctionGame.climate(countries, b=BENEFIT, c=COST)
+    alone = _structure_welfare(game, (1,) * countries)
+    full = _structure_welfare(game, (countries,))
+
+    def captured(sizes):
+        return Fraction(_structure_welfare(game, sizes) - alone, full - alone)
+
+    rules = []
+    for rule in MEMBERSHIP_RULES:
+        types = stable_partitions(game, rule=rule).types
+        rules.append({"rule": rule, "types": types, "captured": [captured(t) for t in types]})
+    sequential = sequential_formation(game)
+    sizes = tuple(sorted(sequential.sizes, reverse=True))
+    return {
+        "game": game,
+        "rules": rules,
+        "sequential": sequential,
+        "sequential_captured": captured(sizes),
+        "gamma_core": gamma_core(game),
+        "chander_tulkens": chander_tulkens_allocation(game),
+        "alone": game.type_worth(1, (1,) * countries),
+        "free_rider": game.type_worth(1, (countries - 1, 1)),
+    }
 
 
 def compute() -> dict:
@@ -80,6 +128,7 @@ def compute() -> dict:
             )
             for ratio in COST_RATIOS
         ],
+        "externalities": _externalities(COUNTRIES),
     }
 
 
@@ -208,7 +257,90 @@ def report(results: dict) -> Report:
         "coalitions-of-the-willing",
         TITLE,
         SUMMARY,
-        [sizes, scale, second],
+        [sizes, scale, second, _externalities_section(results["externalities"], n)],
         references=REFERENCES,
         plot=plot,
+    )
+
+
+def _sizes_text(types):
+    return "; ".join(" + ".join(map(str, t)) for t in types) or "none"
+
+
+def _best(rule):
+    """The stable structure of a rule that captures the largest share of the gain."""
+    return max(zip(rule["types"], rule["captured"]), key=lambda pair: pair[1])
+
+
+def _externalities_section(ext, n):
+    """Yi's rules, Bloch's sequential game and the gamma-core of the same model."""
+    rows = [
+        [
+            r["rule"],
+            len(r["types"]),
+            _sizes_text([_best(r)[0]]) if r["types"] else "none",
+            _best(r)[1] if r["types"] else 0,
+            max(max(t) for t in r["types"]) if r["types"] else 0,
+        ]
+        for r in ext["rules"]
+    ]
+    sequential = ext["sequential"]
+    rows.append(
+        [
+            "sequential (Bloch)",
+            1,
+            " + ".join(map(str, sequential.sizes)),
+            ext["sequential_captured"],
+            max(sequential.sizes),
+        ]
+    )
+    open_rule = ext["rules"][0]
+    share = ext["chander_tulkens"].x[0]
+    return Section(
+        f"With externalities: every coalition structure of the {n} countries "
+        "(a partition-function game)",
+        [
+            "rule of formation",
+            "stable structures",
+            "best stable structure (block sizes)",
+            "its share of the full-cooperation gain",
+            "largest stable coalition",
+        ],
+        rows,
+        [
+            "The one-club model lets a single coalition form against singletons. As a "
+            "partition-function game the same payoffs value every structure: several clubs "
+            "can form, and each gains when the others abate more (positive externalities).",
+            f"Under open membership (anyone may join any club) the stable structures are "
+            f"{_sizes_text(open_rule['types'])}: several small clubs, none larger than "
+            f"{max(max(t) for t in open_rule['types'])} (Yi's open-membership game), capturing at most "
+            f"{float(max(open_rule['captured'])):.1%} of the gain.",
+            (
+                "Under coalition unanimity a club dissolves when one member leaves, and that "
+                "threat makes even the grand coalition stable."
+                if (n,) in ext["rules"][2]["types"]
+                else "Under coalition unanimity the grand coalition is not stable."
+            ),
+            f"In Bloch's sequential game the clubs form one after another as "
+            f"{' + '.join(map(str, sequential.sizes))}: the first countries stay out and "
+            "free-ride on the larger club that forms after them.",
+            f"The grand coalition is in the gamma-core "
+            f"({'not empty' if not ext['gamma_core'].is_empty else 'empty'}): with the "
+            f"Chander-Tulkens transfers each country gets {float(share):.4g}, more than the "
+            f"{float(ext['alone']):.4g} a deviator earns when the others answer by acting "
+            f"alone; it is not more than the {float(ext['free_rider']):.4g} of a lone "
+            "free-rider beside a club of all the others, so the gamma-core's answer rests on "
+            "its assumption about the others' reaction.",
+        ],
+        assumptions=[
+            "payoffs are shared equally inside each club (fixed payoff division); a "
+            "deviating coalition expects the others to act as singletons (gamma-core)",
+        ],
+        data={
+            "rules": [
+                {"rule": r["rule"], "types": [list(t) for t in r["types"]]} for r in ext["rules"]
+            ],
+            "sequential": list(sequential.sizes),
+            "chander_tulkens": ext["chander_tulkens"].to_dict()["x"],
+        },
     )

@@ -1,4 +1,5 @@
-"""Coalition formation: structures, hedonic stability, self-enforcing clubs, winning coalitions."""
+"""Coalition formation: structures, hedonic stability, self-enforcing clubs, winning coalitions,
+formation with externalities (partition-function games)."""
 
 from .structures import *  # noqa: F401,F403
 from .structures import __all__ as _structures_all
@@ -11,5 +12,14 @@ from .winning import *  # noqa: F401,F403
 from .winning import __all__ as _winning_all
 from .clubs import *  # noqa: F401,F403
 from .clubs import __all__ as _clubs_all
+from .externalities import *  # noqa: F401,F403
+from .externalities import __all__ as _externalities_all
 
-__all__ = [*_structures_all, *_hedonic_all, *_agreements_all, *_winning_all, *_clubs_all]
+__all__ = [
+    *_structures_all,
+    *_hedonic_all,
+    *_agreements_all,
+    *_winning_all,
+    *_clubs_all,
+    *_externalities_all,
+]

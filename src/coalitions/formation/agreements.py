@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .._checks import check_choice, check_instance
+from .._docstrings import fill_doc
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import AgreementStabilityResult
 
@@ -30,6 +31,14 @@ __all__ = [
 ]
 
 INDIFFERENCE_RULES = ("join", "stay")
+#: The references of one-coalition (cartel) stability, shared with formation.externalities.
+_CARTEL = """
+.. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
+   the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
+   17-25.
+.. [2] Barrett, S. (1994). Self-enforcing international environmental agreements.
+   *Oxford Economic Papers* 46, 878-894.
+"""
 #: Largest number of players of an agreement model (stability is checked for every size).
 MAX_AGREEMENT_PLAYERS = 100_000
 
@@ -282,6 +291,7 @@ def is_externally_stable(
     return outside > inside
 
 
+@fill_doc(cartel=_CARTEL)
 def agreement_stability(
     model: AgreementModel, *, indifferent: str = "join", atol: float = 1e-9
 ) -> AgreementStabilityResult:
@@ -309,11 +319,7 @@ def agreement_stability(
 
     References
     ----------
-    .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
-       the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
-       17-25.
-    .. [2] Barrett, S. (1994). Self-enforcing international environmental agreements.
-       *Oxford Economic Papers* 46, 878-894.
+    {{cartel}}
 
     Examples
     --------

@@ -18,10 +18,10 @@ import numpy as np
 
 from .._bits import mask_members, subset_sums
 from .._checks import as_list, check_integer, front_door, name_list
+from .._partitions import named_coalition_mask
 from .._players import names_of
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..results import ClubFrontierResult
-from ._partitions import named_coalition_mask
 
 __all__ = ["club_efficiency", "club_coverage", "club_frontier"]
 

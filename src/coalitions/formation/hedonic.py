@@ -17,11 +17,11 @@ import numpy as np
 from .._bits import bit_matrix, mask_members
 from .._checks import check_choice, check_instance, check_tolerance, front_door
 from .._docstrings import fill_doc
+from .._partitions import partition_masks, partition_names
 from .._players import names_of
 from ..exceptions import InvalidProblemError
 from ..games.hedonic import MAX_HEDONIC_PLAYERS, HedonicGame
 from ..results import DynamicsResult, HedonicStabilityResult
-from ._partitions import partition_masks, partition_names
 
 __all__ = [
     "HedonicGame",

@@ -14,13 +14,13 @@ from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
 from .._checks import check_callback, check_integer, check_tolerance, front_door, name_list
 from .._lp import solve_lp
+from .._partitions import bell, partition_masks, partition_names
 from .._players import names_of
 from ..exceptions import InvalidProblemError, SolverError, TooLargeError
 from ..games.transforms import as_tu_game, subgame
 from ..games.tu import TUGame
 from ..results import CoalitionStructureResult, StructureCoreResult, ValueResult
 from ..solutions.shapley import shapley_value
-from ._partitions import partition_masks, partition_names
 
 __all__ = [
     "bell_number",
@@ -69,13 +69,7 @@ def bell_number(n: int) -> int:
             f"bell_number({n}) has about {int(n * math.log10(max(n, 2)))} digits; the Bell "
             f"triangle is computed up to n = {MAX_BELL}."
         )
-    row = [1]
-    for _ in range(int(n)):
-        new = [row[-1]]
-        for value in row:
-            new.append(new[-1] + value)
-        row = new
-    return row[0]
+    return bell(int(n))
 
 
 def _player_names(players: Any) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from .properties import *  # noqa: F401,F403
 from .properties import __all__ as _properties_all
 from .transforms import *  # noqa: F401,F403
 from .transforms import __all__ as _transforms_all
+from .partition_function import PartitionFunctionGame
 from .tu import TUGame
 
-__all__ = ["TUGame", *_classes_all, *_properties_all, *_transforms_all]
+__all__ = ["TUGame", "PartitionFunctionGame", *_classes_all, *_properties_all, *_transforms_all]

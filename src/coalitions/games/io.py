@@ -145,20 +145,26 @@ def _parse_json(text: str, source: str) -> Any:
         raise InvalidGameError(f"{source} holds a bad number: {error}.") from None
 
 
-def load_document(source: str | Path) -> dict:
-    """Parse a JSON file into a dict, with errors that say where the file is wrong.
-
-    ``NaN``, ``Infinity`` and numbers too large for a float are refused.
-    """
-    path = as_path(source, "load_document", InvalidGameError)
+def read_text(path: Path) -> str:
+    """The UTF-8 text of a game file, or an :class:`InvalidGameError` that names the file and
+    what is wrong with it (missing, a folder, unreadable, not UTF-8)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidGameError(f"no such file: {path}") from None
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as error:
         raise InvalidGameError(f"cannot read {path}: {error}") from None
     except OSError as error:
         raise InvalidGameError(f"cannot read {path}: {error}") from None
+
+
+def load_document(source: str | Path) -> dict:
+    """Parse a JSON file into a dict, with errors that say where the file is wrong.
+
+    ``NaN``, ``Infinity`` and numbers too large for a float are refused.
+    """
+    path = as_path(source, "load_document", InvalidGameError)
+    text = read_text(path)
     document = _parse_json(text, str(path))
     if not isinstance(document, dict):
         raise InvalidGameError(

@@ -100,6 +100,7 @@ class SizeProfile:
             return bit_matrix(n) @ (self._small * _per_coalition(n, tuple(g)))
         h, k = self._split()
         rowsum = self._pass(g)
+        assert rowsum is not None  # a pass with weights returns the weighted row sums
         columns = np.einsum("ac,ac->c", self._grouped, self._weights(g))
         return np.concatenate([member_sums(columns, k), member_sums(rowsum, h)])
 

@@ -1,14 +1,22 @@
-"""Shared helpers: coalitions and partitions of named players as bitmasks."""
+"""Coalitions and partitions of named players as bitmasks (private core: shared by
+:mod:`coalitions.games` and :mod:`coalitions.formation`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .._players import as_names, mask_of, names_of
-from ..exceptions import InvalidProblemError
+from ._players import as_names, mask_of, names_of
+from .exceptions import InvalidProblemError
 
-__all__ = ["partition_masks", "partition_names", "named_coalition_mask"]
+__all__ = [
+    "partition_masks",
+    "partition_names",
+    "named_coalition_mask",
+    "mask_partitions",
+    "integer_partitions",
+    "bell",
+]
 
 
 def named_coalition_mask(coalition: Any, index: dict, *, what: str = "coalition") -> int:
@@ -75,3 +83,65 @@ def _show(coalition: Any) -> str:
         return repr(list(coalition))
     except TypeError:
         return repr(coalition)
+
+
+def mask_partitions(mask: int) -> Iterator[tuple[int, ...]]:
+    """Every partition of the players in ``mask`` into non-empty blocks (bitmasks), each once.
+
+    Restricted growth: the lowest player of what is left opens a block and chooses its
+    partners among the others. Blocks come in increasing order of their lowest player.
+
+    Examples
+    --------
+    >>> list(mask_partitions(0b111))
+    [(7,), (5, 2), (3, 4), (1, 6), (1, 2, 4)]
+    """
+    if mask == 0:
+        yield ()
+        return
+    low = mask & -mask
+    rest = mask ^ low
+    sub = rest
+    while True:  # every subset ``sub`` of ``rest`` joins ``low``: the block ``low | sub``
+        block = low | sub
+        for tail in mask_partitions(rest ^ sub):
+            yield (block, *tail)
+        if sub == 0:
+            return
+        sub = (sub - 1) & rest
+
+
+def integer_partitions(n: int, largest: int | None = None) -> Iterator[tuple[int, ...]]:
+    """Every partition of the integer ``n`` as a non-increasing tuple of positive parts.
+
+    Examples
+    --------
+    >>> list(integer_partitions(4))
+    [(4,), (3, 1), (2, 2), (2, 1, 1), (1, 1, 1, 1)]
+    """
+    largest = n if largest is None else largest
+    if n == 0:
+        yield ()
+        return
+    for part in range(min(n, largest), 0, -1):
+        for tail in integer_partitions(n - part, part):
+            yield (part, *tail)
+
+
+def bell(n: int) -> int:
+    """The Bell number ``B_n`` (unchecked ``n >= 0``), by the Bell triangle: each row starts
+    with the last entry of the row before, and each entry adds its left neighbour to the entry
+    above that neighbour.
+
+    Examples
+    --------
+    >>> [bell(n) for n in range(8)]
+    [1, 1, 2, 5, 15, 52, 203, 877]
+    """
+    row = [1]
+    for _ in range(n):
+        new = [row[-1]]
+        for value in row:
+            new.append(new[-1] + value)
+        row = new
+    return row[0]
