@@ -40,7 +40,7 @@ DEFAULT_MAJORS = 10
 #: Gauss-Legendre nodes per panel of the composite rule in t.
 _NODES_PER_PANEL = 8
 #: Panels of the finer rule (the coarser one, for the quadrature estimate, has half).
-_PANELS = 32
+_PANELS = 16
 
 
 def _subset_sums(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -67,6 +67,10 @@ def _interval_probability(
 ) -> np.ndarray:
     """``P(low <= S < high)`` for an integer-valued ``S`` approximated by ``N(mean, sd**2)``
     with the continuity correction; an exact indicator where ``sd`` is zero (``S = 0``)."""
+    if np.all(sd > 0.0):
+        scale = 1.0 / sd
+        shift = mean + 0.5
+        return ndtr((high - shift) * scale) - ndtr((low - shift) * scale)
     with np.errstate(divide="ignore", invalid="ignore"):
         upper = ndtr((high - 0.5 - mean) / sd)
         lower = ndtr((low - 0.5 - mean) / sd)
