@@ -21,6 +21,10 @@ subsets with probabilities summing to one, so its error is at most twice that; i
 within ``min(1, 2 * C * rho_i * 3 pi / 4)`` of the normal-approximation integral. The
 quadrature error is estimated (not bounded) by the difference between the rule and one with
 half the panels; the reported bound adds it.
+
+References: Leech, D. (2003). Computing power indices for large voting games. *Management
+Science* 49(6). Shevtsova, I. G. (2010). An improvement of convergence rate estimates in the
+Lyapunov theorem. *Doklady Mathematics* 82(3), 862-864.
 """
 
 from __future__ import annotations

@@ -254,6 +254,8 @@ def shapley_shubik_index(
     ------
     TooLargeError
         When the method cannot handle this many players (the message names one that can).
+    InvalidArgumentError
+        For ``method="major-minor"`` on a game that is not a weighted voting game.
 
     References
     ----------
@@ -261,6 +263,8 @@ def shapley_shubik_index(
        power in a committee system. *American Political Science Review* 48(3), 787-792.
     .. [2] Owen, G. (1972). Multilinear extensions of games. *Management Science* 18(5),
        64-79.
+    .. [3] Leech, D. (2003). Computing power indices for large voting games. *Management
+       Science* 49(6).
 
     Examples
     --------
