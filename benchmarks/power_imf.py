@@ -49,13 +49,17 @@ def imf_like_game() -> co.WeightedVotingGame:
     return co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
 
 
-_FLOAT = "import benchmarks.power_imf as b, coalitions as co; co.shapley_shubik_index(b.imf_like_game(), method='float')"
+_FLOAT = (
+    "import sys, coalitions as co; w = [int(v) for v in sys.argv[1].split(',')]; "
+    "co.shapley_shubik_index(co.WeightedVotingGame(sum(w) // 2 + 1, w), method='float')"
+)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> dict:
+    """Time both methods; return the figures (for ``benchmarks/run_all.py``)."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--float-timeout", type=float, default=60.0)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     game = imf_like_game()
     print(f"members {game.n_players}, votes {sum(game.int_weights)}, quota {game.int_quota}")
     start = time.perf_counter()
@@ -66,12 +70,24 @@ def main() -> None:
     print(f"  largest member: index {x[0]:.6f} (vote share {game.int_weights[0] / TOTAL:.3f})")
     print(f"  error bound: largest {bound.max():.3g}, smallest {bound.min():.3g}")
     print(f"  {result.message}")
+    weights = ",".join(str(w) for w in game.int_weights)
     start = time.perf_counter()
     try:
-        subprocess.run([sys.executable, "-c", _FLOAT], timeout=args.float_timeout, check=True)
-        print(f"float: finished in {time.perf_counter() - start:.1f} s")
+        subprocess.run(
+            [sys.executable, "-c", _FLOAT, weights], timeout=args.float_timeout, check=True
+        )
+        float_seconds: float | None = time.perf_counter() - start
+        print(f"float: finished in {float_seconds:.1f} s")
     except subprocess.TimeoutExpired:
+        float_seconds = None
         print(f"float: did not finish in {args.float_timeout:.0f} s")
+    return {
+        "major_minor_seconds": elapsed,
+        "index_sum": float(x.sum()),
+        "error_bound_max": float(bound.max()),
+        "float_seconds": float_seconds,
+        "float_timeout": args.float_timeout,
+    }
 
 
 if __name__ == "__main__":
