@@ -542,6 +542,7 @@ def _base_calls():
         "write_epic_weights": ((co.WeightedVotingGame(2, [1, 1, 1]), "weights.csv"), {}),
         "write_nfg": (([[1, 0], [0, 1]], [[0, 1], [1, 0]], "game.nfg"), {}),
         "from_vector": (([0, 0, 1],), {}),
+        "write_vector": ((tu3(), "vector.txt"), {}),
     }
 
 
