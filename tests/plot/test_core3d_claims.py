@@ -212,3 +212,23 @@ def test_claims_paths_given_estates_callables_and_names():
 def test_claims_paths_bad_input(call):
     with pytest.raises(CoalitionsError):
         call()
+
+
+def test_the_core_of_a_strictly_convex_game_is_a_permutohedron():
+    """For a strictly convex 4-player game the 24 marginal vectors are distinct and the core
+    (= Weber set) is the permutohedron: 14 facets, 6 squares and 8 hexagons."""
+    vertices = co.weber_set(CONVEX).vertices
+    assert len(vertices) == 24
+    dimension, faces = plot.polytope_faces([np.array(v, dtype=float)[:3] for v in vertices])
+    assert dimension == 3
+    assert sorted(len(face) for face in faces) == [4] * 6 + [6] * 8
+
+
+def test_cost_games_are_drawn_as_savings_games_by_the_cli_figure():
+    from coalitions.plot.figures import game_simplex_figure
+
+    airport = co.airport_game([1, 2, 3, 4])
+    fig = game_simplex_figure(airport, {"Shapley": co.shapley_value(airport).x}, "airport")
+    assert fig.axes[0].name == "3d" and fig.axes[0].get_title().startswith("airport (savings")
+    with pytest.raises(InvalidGameError, match="4-player"):
+        game_simplex_figure(co.majority_game(5), {}, "five")

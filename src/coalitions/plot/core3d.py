@@ -89,17 +89,22 @@ def polytope_faces(points: Any, *, atol: float = 1e-9) -> tuple[int, list[list[i
         return 1, [[int(np.argmin(t)), int(np.argmax(t))]]
     if dimension == 2:
         return 2, [_cycle(array, list(range(len(array))), basis[:2], atol * scale)]
-    from scipy.spatial import ConvexHull
+    from scipy.spatial import ConvexHull, QhullError
 
-    hull = ConvexHull(array)
+    try:
+        hull = ConvexHull(array)
+    except QhullError as error:  # pragma: no cover - the rank test above rules out flat sets
+        raise InvalidArgumentError(
+            f"cannot take the convex hull of these points: {error}"
+        ) from None
     faces: list[list[int]] = []
-    seen: list[np.ndarray] = []
-    for equation in hull.equations:
-        if any(np.allclose(equation, other, atol=1e-9) for other in seen):
-            continue
-        seen.append(equation)
+    seen: set[frozenset[int]] = set()
+    for equation in hull.equations:  # one per triangle: coplanar triangles share a face
         distance = array @ equation[:3] + equation[3]
         on_face = [int(k) for k in np.flatnonzero(np.abs(distance) <= atol * scale * 10)]
+        if frozenset(on_face) in seen:
+            continue
+        seen.add(frozenset(on_face))
         normal = equation[:3]
         u = np.cross(normal, [1.0, 0.0, 0.0] if abs(normal[0]) < 0.9 else [0.0, 1.0, 0.0])
         u /= np.linalg.norm(u)
@@ -334,7 +339,7 @@ def core_3d(
             color=_COLOURS[k % len(_COLOURS)],
             zorder=5,
         )
-    ax.set_box_aspect((1.0, math.sqrt(3) / 2, math.sqrt(2 / 3)))
+    ax.set_aspect("equal")  # a regular tetrahedron, also when the Weber set reaches outside
     ax.set_axis_off()
     ax.set_title(title or f"Imputation tetrahedron, v(N) = {as_float(game.grand_value):.4g}")
     if ax.get_legend_handles_labels()[0]:
