@@ -100,6 +100,12 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
             "which implies superadditivity, instead."
         )
     tol = _tolerance(game, atol)
+    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in _disjoint_pairs(n))
+
+
+def _disjoint_pairs(n: int):
+    """All 3**n ordered pairs ``(S, T)`` of disjoint coalitions, as chunks of two mask arrays
+    (3**12 pairs a chunk: the low bits vectorised, the high ones enumerated)."""
     low = min(n, 12)
     first, second = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
     for bit in range(low):  # every way to place the low bits: in S, in T, or in neither
@@ -115,10 +121,7 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
                 s_high |= 1 << bit
             elif digit == 2:
                 t_high |= 1 << bit
-        s, t = first | s_high, second | t_high
-        if not _all(values[s | t] - values[s] - values[t] >= -tol):
-            return False
-    return True
+        yield first | s_high, second | t_high
 
 
 def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
