@@ -2,18 +2,20 @@
 
 Float games are compared with the absolute tolerance ``atol``, exact games exactly; a strict
 inequality holds in a float game when it holds by more than ``atol``. The checks that solve
-linear programmes (exact, totally balanced) or try orders (permutationally convex) raise
-:class:`~coalitions.TooLargeError` above their size limits.
+orders (permutationally convex) raises :class:`~coalitions.TooLargeError` above its size
+limit. The classes defined by the core (exact, totally balanced) are in
+:mod:`coalitions.solutions.balancedness`.
 """
 
 from __future__ import annotations
 
 from itertools import permutations
+from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import bit_matrix, popcounts, split_on, split_on_pair, subset_sums
+from .._bits import popcounts, split_on, split_on_pair, subset_sums
 from .._checks import no_overflow
 from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
@@ -45,15 +47,10 @@ __all__ = [
     "is_veto_rich",
     "is_clan_game",
     "is_big_boss_game",
-    "is_exact",
-    "is_totally_balanced",
     "is_permutationally_convex",
-    "MAX_LP_PROPERTY_PLAYERS",
     "MAX_PERMUTATION_PLAYERS",
 ]
 
-#: Largest games whose subgames' cores (totally balanced) or core vertices (exact) are solved.
-MAX_LP_PROPERTY_PLAYERS = 8
 #: Largest games whose ``n!`` orders are tried for permutational convexity.
 MAX_PERMUTATION_PLAYERS = 7
 
@@ -498,20 +495,24 @@ def _clan_conditions(game: TUGame, values: np.ndarray, clan: int, tol) -> bool:
     return _all(union >= -tol * max(n, 1))
 
 
-def _check_clan(game: TUGame, clan) -> int:
-    members = list(clan)
-    names = set(game.players)
-    unknown = [str(p) for p in members if p not in names]
-    if unknown or not members:
+def _check_clan(game: TUGame, clan: Any) -> int:
+    """The mask of a clan given as a list of the game's player names."""
+    try:
+        members = None if isinstance(clan, (str, bytes)) else list(clan)
+    except TypeError:
+        members = None
+    if not members or not all(isinstance(p, str) and p in game.players for p in members):
+        shown = repr(clan)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
         raise InvalidGameError(
-            "is_clan_game: the clan must be a non-empty list of the game's players; "
-            f"{unknown or 'none'} given, the players are {list(game.players)}."
+            "is_clan_game: the clan must be a non-empty list of the game's players, got "
+            f"{shown}; the players are {list(game.players)}."
         )
     return sum(1 << game.players.index(p) for p in set(members))
 
 
 @no_overflow
-def is_clan_game(game: TUGame, clan=None, *, atol: float = 1e-9) -> bool:
+def is_clan_game(game: TUGame, clan: Any = None, *, atol: float = 1e-9) -> bool:
     r"""Whether the game is a clan game (Potters, Poos, Tijs and Muto 1989).
 
     With a non-empty clan ``C``:
@@ -589,102 +590,6 @@ def is_big_boss_game(game: TUGame, *, atol: float = 1e-9) -> bool:
     if not veto or not (_all(values >= -tol) and is_monotone(game, atol=atol)):
         return False
     return any(_clan_conditions(game, values, 1 << i, tol) for i in veto)
-
-
-def _lp_limit(game: TUGame, function: str) -> None:
-    if game.n_players > MAX_LP_PROPERTY_PLAYERS:
-        raise TooLargeError(
-            f"{function} solves a linear programme per coalition; {game.n_players} players is "
-            f"above the limit of {MAX_LP_PROPERTY_PLAYERS}."
-        )
-
-
-@fill_doc(property=_PROPERTY_DOC)
-def is_totally_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
-    r"""Whether every subgame has a non-empty core (Shapley and Shubik 1969).
-
-    .. math:: \forall S \ne \emptyset \ \exists x \in \mathbb{R}^S: \ x(S) = v(S), \
-              x(T) \ge v(T) \text{ for } T \subseteq S.
-
-    Solves the core of each subgame of two or more players (:func:`~coalitions.core`);
-    market games are exactly the totally balanced games.
-
-    {{property}}
-
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_LP_PROPERTY_PLAYERS`` players.
-
-    References
-    ----------
-    .. [1] Shapley, L. S. and Shubik, M. (1969). On market games. *Journal of Economic Theory*
-       1, 9-25.
-
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.is_totally_balanced(co.glove_game(["L"], ["R1", "R2"]))
-    True
-    >>> co.is_totally_balanced(co.TUGame([0, 1, 1, 0, 0, 1, 1, 3]))  # {1, 2} is worth less than 1 and 2 apart
-    False
-    """
-    from ..solutions import core
-    from .transforms import subgame
-
-    _prepared(game, "is_totally_balanced", atol)
-    _lp_limit(game, "is_totally_balanced")
-    n = game.n_players
-    for mask in np.nonzero(popcounts(n) >= 2)[0]:
-        players = [game.players[i] for i in range(n) if int(mask) >> i & 1]
-        if core(subgame(game, players), atol=atol).is_empty:
-            return False
-    return True
-
-
-@fill_doc(property=_PROPERTY_DOC)
-def is_exact(game: TUGame, *, atol: float = 1e-9) -> bool:
-    r"""Whether every coalition's worth is attained by some core allocation (Schmeidler 1972).
-
-    .. math:: C(v) \ne \emptyset \text{ and } \forall S \ \exists x \in C(v): \ x(S) = v(S),
-
-    that is, ``min over the core of x(S)`` (for a cost game, the maximum) is ``v(S)`` for
-    every ``S``. The minimum is taken over the core's vertices, exactly for a rational game.
-
-    {{property}}
-
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_LP_PROPERTY_PLAYERS`` players.
-
-    References
-    ----------
-    .. [1] Schmeidler, D. (1972). Cores of exact games I. *Journal of Mathematical Analysis and
-       Applications* 40, 214-225.
-
-    Examples
-    --------
-    >>> import coalitions as co
-    >>> co.is_exact(co.unanimity_game(3, ["1", "2"])), co.is_exact(co.glove_game(["L1", "L2"], ["R1"]))
-    (True, False)
-    >>> co.is_exact(co.majority_game(3))  # the core is empty
-    False
-    """
-    from ..solutions import core
-
-    values, tol = _prepared(game, "is_exact", atol)
-    _lp_limit(game, "is_exact")
-    result = core(game, vertices=True, atol=atol)
-    if result.is_empty:
-        return False
-    vertices = np.array(
-        [list(v) for v in result.vertices], dtype=object if game.kind == nb.EXACT else float
-    )
-    members = bit_matrix(game.n_players).T.astype(np.int64).astype(vertices.dtype)
-    worths = members @ vertices.T  # x(S) at each vertex
-    attained = worths.max(axis=1) if game.is_cost else worths.min(axis=1)
-    return _all(abs(attained - values) <= tol * max(game.n_players, 1) * 10)
 
 
 @fill_doc(property=_PROPERTY_DOC)

@@ -13,7 +13,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair, subset_sums
 from .._checks import check_instance, check_numeric, check_tolerance, no_overflow
-from .._docstrings import fill_doc
+from .._docstrings import PROPERTY_DOC, fill_doc
 from ..exceptions import TooLargeError
 from .tu import TUGame
 
@@ -220,17 +220,7 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 
 # ----------------------------------------------------------------- more classes of games
-#: What every property check says of its arguments and answer.
-_PROPERTY_DOC = """Parameters
-----------
-game : TUGame
-    A numeric game (a symbolic game has no order: substitute its symbols first).
-atol : float
-    Tolerance of the comparisons in a float game; an exact game is compared exactly.
-
-Returns
--------
-bool"""
+_PROPERTY_DOC = PROPERTY_DOC
 #: The textbook reference of the elementary classes.
 _TEXTBOOK = """References
 ----------

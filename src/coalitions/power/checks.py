@@ -364,7 +364,7 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
     additive, constant-sum, zero-normalised, symmetric, non-negative, totally positive,
     concave, 1-convex, average convex, simple, quasi-balanced (compromise admissible: the core
     cover is not empty), balanced (the core is not empty), and the classes of
-    :mod:`coalitions.games.more_properties`: subadditive, strictly superadditive and
+    :mod:`coalitions.games.more_properties` and :mod:`coalitions.solutions.balancedness`: subadditive, strictly superadditive and
     subadditive, cohesive, strictly convex and concave, strictly monotone, inessential, (0, 1)
     normalised, zero-sum, almost positive, unanimity, veto-rich, clan, big boss,
     permutationally convex, totally balanced and exact, each None where it is not
@@ -443,7 +443,7 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
     """The classes of TU games :func:`game_properties` reports besides the basic four; None
     where a class is not defined for the game, its size is above the check's limit, or float
     arithmetic overflows on its worths."""
-    from ..solutions import core, is_quasi_balanced
+    from ..solutions import core, is_exact, is_quasi_balanced, is_totally_balanced
 
     n = game.n_players
 
@@ -494,8 +494,8 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
             "clan": checked(more.is_clan_game),
             "big_boss": checked(more.is_big_boss_game),
             "permutationally_convex": checked(more.is_permutationally_convex),
-            "totally_balanced": checked(more.is_totally_balanced) if subgames else None,
-            "exact": checked(more.is_exact) if subgames else None,
+            "totally_balanced": checked(is_totally_balanced) if subgames else None,
+            "exact": checked(is_exact) if subgames else None,
         }
     )
     return classes
