@@ -21,6 +21,7 @@ from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
 from .properties import (
     _PROPERTY_DOC,
+    _TEXTBOOK,
     MAX_SUPERADDITIVE_PLAYERS,
     _all,
     _disjoint_pairs,
@@ -79,7 +80,7 @@ def _pairwise(game: TUGame, function: str, atol: float, *, sign: int, strict: bo
     return True
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 @no_overflow
 def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether two disjoint coalitions are worth no less apart than together.
@@ -95,10 +96,7 @@ def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     TooLargeError
         Above ``MAX_SUPERADDITIVE_PLAYERS`` players (3**n pairs).
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -109,7 +107,7 @@ def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _pairwise(game, "is_subadditive", atol, sign=-1, strict=False)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 @no_overflow
 def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every merger of two non-empty disjoint coalitions creates a surplus.
@@ -123,10 +121,7 @@ def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     TooLargeError
         Above ``MAX_SUPERADDITIVE_PLAYERS`` players.
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -139,7 +134,7 @@ def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _pairwise(game, "is_strictly_superadditive", atol, sign=1, strict=True)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 @no_overflow
 def is_strictly_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every merger of two non-empty disjoint coalitions loses worth (a cost game
@@ -154,10 +149,7 @@ def is_strictly_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     TooLargeError
         Above ``MAX_SUPERADDITIVE_PLAYERS`` players.
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
@@ -234,7 +226,7 @@ def _second_differences_above(values: np.ndarray, n: int, tol, *, sign: int) -> 
     return True
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
 def is_strictly_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every player adds something to every coalition.
 
@@ -244,10 +236,7 @@ def is_strictly_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1.
+    {{textbook}}
 
     Examples
     --------
