@@ -522,6 +522,65 @@ def holler_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     return [Fraction(c, total) if total else Fraction(0) for c in counts]
 
 
+def containing_counts(n: int, winning: set[int]) -> list[int]:
+    """How many winning coalitions contain each player."""
+    return [sum(1 for m in winning if m >> i & 1) for i in range(n)]
+
+
+def public_help_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Theta: winning coalitions containing i over the sum of those counts."""
+    counts = containing_counts(n, winning)
+    return [Fraction(c, sum(counts)) for c in counts]
+
+
+def public_help_xi_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Xi: a winning S drawn with probability proportional to 1/|S| splits its unit equally."""
+    total = sum(Fraction(1, bin(m).count("1")) for m in winning)
+    return [
+        sum((Fraction(1, bin(m).count("1") ** 2) for m in winning if m >> i & 1), Fraction(0))
+        / total
+        for i in range(n)
+    ]
+
+
+def koenig_braeuninger_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    return [Fraction(c, len(winning)) for c in containing_counts(n, winning)]
+
+
+def nevison_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    return [Fraction(c, 1 << (n - 1)) for c in containing_counts(n, winning)]
+
+
+def barua_chakravarty_sarkar_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """Swings of i over the winning coalitions containing i."""
+    return [
+        Fraction(s, c) if c else Fraction(0)
+        for s, c in zip(swing_counts(n, winning), containing_counts(n, winning))
+    ]
+
+
+def felsenthal_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """A least-size winning coalition is equally likely and splits its unit equally."""
+    minimal = minimal_winning_by_definition(n, winning)
+    least = min(bin(m).count("1") for m in minimal)
+    smallest = [m for m in minimal if bin(m).count("1") == least]
+    return [
+        Fraction(sum(1 for m in smallest if m >> i & 1), least * len(smallest)) for i in range(n)
+    ]
+
+
+def colomer_martinez_by_definition(n: int, winning: set[int], weights) -> list[Fraction]:
+    """A minimal winning coalition is equally likely and splits its unit by weight."""
+    minimal = minimal_winning_by_definition(n, winning)
+    out = [Fraction(0)] * n
+    for m in minimal:
+        members = _members(m, n)
+        total = sum(Fraction(weights[i]) for i in members)
+        for i in members:
+            out[i] += Fraction(weights[i]) / total / len(minimal)
+    return out
+
+
 def _subset_counts(weights: list[int], *, by_size: bool):
     """``counts[t]`` (or ``counts[s][t]``): how many subsets of ``weights`` have total weight
     ``t`` (and ``s`` members), by adding one item at a time, in Python integers."""

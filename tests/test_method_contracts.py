@@ -253,6 +253,34 @@ def _check_index(oracle, *, total=None, dummy=0, sampled_oracle=None):
     return check
 
 
+def _check_counted(oracle, *, total=None, null_zero=True, weighted=False):
+    """The indices without monotonicity in weight (the public good family, the indices of
+    the winning coalitions containing a player): the oracle, symmetry, null players, sum."""
+
+    def check(game, result, choice):
+        n, winning = weighted_winning(game)
+        expected = oracle(n, winning, game.weights) if weighted else oracle(n, winning)
+        assert result.exact == (choice != "float")
+        assert close(result.x, expected, exact=result.exact)
+        x = list(result.x)
+        if null_zero:
+            for i in null_players([int(m in winning) for m in range(1 << n)], n):
+                assert close([x[i]], [0], exact=result.exact)
+        for i, j in itertools.combinations(range(n), 2):
+            if game.weights[i] == game.weights[j]:
+                assert close([x[i]], [x[j]], exact=result.exact)
+        if total is not None:
+            assert close([sum(x)], [total], exact=result.exact)
+
+    return check
+
+
+def _check_coalition_counts(game, result, choice):
+    n, winning = weighted_winning(game)
+    assert result.exact and list(result.x) == orc.containing_counts(n, winning)
+    assert result.denominator == len(winning)
+
+
 def _check_power_to_act(game, result, choice):
     n, winning = weighted_winning(game)
     assert result.exact == (choice != "float")
@@ -759,6 +787,37 @@ CONTRACTS: dict[str, Contract] = {
     ),
     "rae_index": _power("rae_index", _check_index(orc.rae_by_definition, dummy=Fraction(1, 2))),
     "risk_of_being_outvoted": _power("risk_of_being_outvoted", _check_risk),
+    "holler_index": _power("holler_index", _check_counted(orc.holler_by_definition, total=1)),
+    "deegan_packel_index": _power(
+        "deegan_packel_index", _check_counted(orc.deegan_packel_by_definition, total=1)
+    ),
+    "felsenthal_index": _power(
+        "felsenthal_index", _check_counted(orc.felsenthal_by_definition, total=1)
+    ),
+    "colomer_martinez_index": _power(
+        "colomer_martinez_index",
+        _check_counted(orc.colomer_martinez_by_definition, total=1, weighted=True),
+    ),
+    "public_help_index": _power(
+        "public_help_index",
+        _check_counted(orc.public_help_by_definition, total=1, null_zero=False),
+    ),
+    "public_help_xi_index": _power(
+        "public_help_xi_index",
+        _check_counted(orc.public_help_xi_by_definition, total=1, null_zero=False),
+    ),
+    "koenig_braeuninger_index": _power(
+        "koenig_braeuninger_index",
+        _check_counted(orc.koenig_braeuninger_by_definition, null_zero=False),
+    ),
+    "nevison_index": _power(
+        "nevison_index", _check_counted(orc.nevison_by_definition, null_zero=False)
+    ),
+    "barua_chakravarty_sarkar_index": _power(
+        "barua_chakravarty_sarkar_index",
+        _check_counted(orc.barua_chakravarty_sarkar_by_definition),
+    ),
+    "coalition_counts": _power("coalition_counts", _check_coalition_counts),
     "null_players": Contract(
         WVG,
         _power_inputs,

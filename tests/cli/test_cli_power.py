@@ -101,3 +101,33 @@ def test_abstention():
     assert bad.exit_code == 2 and "abstention" in bad.output
     bad = run("un-security-council", "--abstention", "--method", "bdd")
     assert bad.exit_code == 2 and "ternary" in bad.output
+
+
+def test_every_classical_index_and_count_is_reached_from_the_shell():
+    import coalitions as co
+
+    names = {
+        "felsenthal": co.felsenthal_index,
+        "colomer-martinez": co.colomer_martinez_index,
+        "public-help": co.public_help_index,
+        "public-help-xi": co.public_help_xi_index,
+        "koenig-braeuninger": co.koenig_braeuninger_index,
+        "nevison": co.nevison_index,
+        "barua-chakravarty-sarkar": co.barua_chakravarty_sarkar_index,
+        "winning-count": lambda g: co.coalition_counts(g, "winning"),
+        "minimal-winning-count": lambda g: co.coalition_counts(g, "minimal-winning"),
+        "swing-count": lambda g: co.coalition_counts(g, "swing"),
+    }
+    game = co.WeightedVotingGame(12, [4, 4, 4, 2, 2, 1])
+    result = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--index", ",".join(names), "--json")
+    assert result.exit_code == 0, result.output
+    indices = json.loads(result.stdout)["indices"]
+    for name, function in names.items():
+        expected = function(game).to_dict()["x"]
+        assert indices[name] == expected, name
+    assert indices["colomer-martinez"]["4"] == "1/8" and indices["swing-count"]["1"] == 10
+    table = run("--quota", "12", "--weights", "4,4,4,2,2,1", "--index", "xi,bcs,kb")
+    assert table.exit_code == 0 and "PHI xi" in table.output and "BCS" in table.output
+    everything = json.loads(run("eec-council", "--index", "all", "--json").stdout)["indices"]
+    assert {"felsenthal", "public-help", "nevison"} <= set(everything)
+    assert "winning-count" not in everything  # counts are asked for by name

@@ -44,7 +44,9 @@ from ._plotting import Plot, write_plot
 INDEX_HELP = (
     "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
     "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
-    "or all."
+    "felsenthal, colomer-martinez, public-help, public-help-xi, koenig-braeuninger, "
+    "nevison, barua-chakravarty-sarkar, or all; counts: winning-count, "
+    "minimal-winning-count, swing-count."
 )
 DEFAULT_INDICES = "shapley-shubik,banzhaf"
 Indices = Annotated[str, typer.Option("--index", help=INDEX_HELP)]
@@ -65,6 +67,16 @@ LABELS = {
     "holler": "Holler PGI",
     "block": "block",
     "initiate": "initiate",
+    "felsenthal": "Felsenthal",
+    "colomer-martinez": "Colomer-Martinez",
+    "public-help": "PHI theta",
+    "public-help-xi": "PHI xi",
+    "koenig-braeuninger": "KB",
+    "nevison": "Nevison Z",
+    "barua-chakravarty-sarkar": "BCS",
+    "winning-count": "winning",
+    "minimal-winning-count": "minimal winning",
+    "swing-count": "swings",
 }
 #: ``--abstention`` of a weighted body: what an abstention weighs (ternary_weighted_game).
 ABSTENTION_HELP = (

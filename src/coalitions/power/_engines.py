@@ -49,10 +49,20 @@ __all__ = [
     "shapley_shubik_float",
     "reduced",
     "minimal_winning_data",
+    "winning_with",
+    "MinimalCounts",
+    "minimal_winning_counts",
     "METHODS",
+    "MINIMAL_METHODS",
 ]
 
 METHODS = ("auto", "exact", "bdd", "float", "mitm", "enumeration")
+#: The methods of the counts of minimal winning coalitions: the dynamic programme over the
+#: weights (``"exact"``, weighted games) and the 2**n table (``"enumeration"``).
+MINIMAL_METHODS = ("auto", "exact", "enumeration")
+#: Largest work (int64-operation units; a Python-integer operation counts 8, as measured) of
+#: the minimal winning dynamic programme: about three seconds.
+MINIMAL_BUDGET = 1e9
 
 #: Largest number of players for meet in the middle (two halves of 2**20 subsets).
 MAX_MITM_PLAYERS = 40
@@ -407,6 +417,179 @@ def minimal_winning_data(game: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     sizes = popcounts(n)
     minimal = win & (critical == sizes)
     return (np.flatnonzero(minimal), np.flatnonzero(win & (critical > 0)), critical)
+
+
+def winning_with(counts: Counts) -> list[list[int]]:
+    """Winning coalitions of each size containing each player, ``W_i(s)``, from counts by
+    size: a coalition ``T + i`` of size ``s`` wins when ``T`` wins or ``i`` swings it, so
+    ``W_i(s) = W(s - 1) - W_i(s - 1) + eta_i(s - 1)`` (every ``T`` not containing ``i``)."""
+    n = counts.n
+    winning = [int(v) for v in counts.winning_by_size]
+    rows = []
+    for swings in counts.swings_by_size:
+        row = [0] * (n + 1)
+        for s in range(1, n + 1):
+            row[s] = winning[s - 1] - row[s - 1] + int(swings[s - 1])
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class MinimalCounts:
+    """Minimal winning coalitions counted by size, in total and for each player.
+
+    ``by_size[s]``: minimal winning coalitions of size ``s``; ``member_by_size[i][s]``: those
+    containing player ``i``; ``member_by_weight[i]``: for weighted games, a mapping from a
+    coalition's integer weight to how many minimal winning coalitions of that weight contain
+    ``i`` (None for other games)."""
+
+    by_size: list[int]
+    member_by_size: list[list[int]]
+    member_by_weight: list[dict[int, int]] | None
+    method: str
+
+
+def _minimal_cost(game: WeightedVotingGame) -> float:
+    """Work of :func:`_cached_minimal`: one pass per distinct weight (and one for the
+    totals) of ``n`` updates of two ``(n + 1) x q`` tables."""
+    n = game.n_players
+    unit = 1.0 if n <= 62 else 8.0
+    return unit * (len(set(game.int_weights)) + 1) * 2 * n * (n + 1) * game.int_quota
+
+
+def minimal_winning_counts(game: Any, method: str = "auto", *, function: str) -> MinimalCounts:
+    """The counts of minimal winning coalitions, by the weights' dynamic programme
+    (``"exact"``) or the 2**n table (``"enumeration"``)."""
+    check_method(method, MINIMAL_METHODS, function=function)
+    weighted = isinstance(game, WeightedVotingGame)
+    n = game.n_players
+    if method == "exact" and not weighted:
+        raise InvalidArgumentError(
+            f"{function}: method='exact' counts minimal winning coalitions of a "
+            f"WeightedVotingGame by its weights; a {type(game).__name__} takes "
+            "method='enumeration'."
+        )
+    fits = weighted and _minimal_cost(game) <= MINIMAL_BUDGET
+    if method == "exact" and not fits:
+        raise TooLargeError(
+            f"{function}: method='exact' for {n} players and an integer quota of "
+            f"{game.int_quota} needs about {_minimal_cost(game):.2g} operations; use "
+            "method='enumeration' (at most "
+            f"{MAX_ENUMERATION_PLAYERS} players) or round the weights."
+        )
+    if method == "exact" or (method == "auto" and fits):
+        return _cached_minimal(game)
+    if n > MAX_ENUMERATION_PLAYERS:
+        if method == "enumeration" and fits:
+            advice = "use method='exact' (the weights' dynamic programme)"
+        elif weighted:
+            advice = (
+                f"the weights' dynamic programme needs about {_minimal_cost(game):.2g} "
+                f"operations (at most {MINIMAL_BUDGET:.0e}): round the weights (e.g. "
+                "populations in thousands)"
+            )
+        else:
+            advice = "give the game as a WeightedVotingGame if it has weights"
+        raise TooLargeError(
+            f"{function}: the 2**n table that lists minimal winning coalitions takes at most "
+            f"{MAX_ENUMERATION_PLAYERS} players (this game has {n}); {advice}."
+        )
+    minimal, _, _ = minimal_winning_data(game)
+    sizes = popcounts(n)[minimal].astype(np.int64)
+    members = [(minimal >> i) & 1 == 1 for i in range(n)]
+    by_size = [int(c) for c in np.bincount(sizes, minlength=n + 1)]
+    member_by_size = [[int(c) for c in np.bincount(sizes[m], minlength=n + 1)] for m in members]
+    member_by_weight = None
+    if weighted:
+        masks_weight = subset_sums(game.int_weights, dtype=object)[minimal]
+        member_by_weight = [dict(Counter(masks_weight[m].tolist())) for m in members]
+    return MinimalCounts(by_size, member_by_size, member_by_weight, "enumeration")
+
+
+@lru_cache(maxsize=16)
+def _cached_minimal(game: WeightedVotingGame) -> MinimalCounts:
+    """Minimal winning coalitions of a weighted game by dynamic programming.
+
+    With the players in order of decreasing weight, a winning coalition ``S`` is minimal iff
+    ``w(S) - w_j < q`` for its last (lightest) member ``j``: ``S = T + j`` with ``T`` among
+    the earlier players and ``q - w_j <= w(T) < q``. The coalitions ``T`` are tabulated by
+    (size, weight) below the quota, one table of those containing a given player and one of
+    those not containing it. Work: ``O(n^2 q)`` per distinct weight."""
+    weights = list(game.int_weights)
+    q, n = game.int_quota, game.n_players
+    order = sorted(range(n), key=lambda k: -weights[k])
+    dtype: Any = np.int64 if n <= 62 else object
+
+    def table() -> np.ndarray:
+        t = np.zeros((n + 1, q), dtype=dtype)
+        if dtype is object:
+            t[:] = 0
+        return t
+
+    def add(t: np.ndarray, w: int) -> None:
+        if w == 0:
+            t[1:] = t[1:] + t[:-1]
+        elif w < q:
+            t[1:, w:] = t[1:, w:] + t[:-1, :-w]
+
+    def closing(t: np.ndarray, w: int):
+        """Counts of ``T`` in the table that ``j`` of weight ``w`` closes: by size, by weight."""
+        low = max(0, q - w)
+        band = t[:, low:]
+        sizes = [0] + [int(v) for v in _row_sums(band[:n])]
+        weights_of_s = {
+            int(low + x + w): int(c) for x, c in enumerate(_column_sums(band)) if int(c)
+        }
+        return sizes, weights_of_s
+
+    def count(target: int | None):
+        without, within = table(), table()
+        without[0, 0] = 1
+        by_size = [0] * (n + 1)
+        by_weight: Counter = Counter()
+        for k in order:
+            w = weights[k]
+            source = without if target is None or k == target else within
+            if w > 0:
+                sizes, ws = closing(source, w)
+                by_size = [a + b for a, b in zip(by_size, sizes)]
+                by_weight.update(ws)
+            if k == target:
+                within[1:] = without[:-1]
+                if w:
+                    within[:, w:] = within[:, :-w].copy()
+                    within[:, :w] = 0
+                if w >= q:
+                    within[:] = 0
+            else:
+                add(without, w)
+                add(within, w)
+        return by_size, dict(by_weight)
+
+    total, _ = count(None)
+    first_of: dict[int, int] = {}
+    for k in range(n):
+        first_of.setdefault(weights[k], k)
+    # players of equal weight are symmetric: one pass per distinct weight
+    per_weight = {w: count(k) for w, k in first_of.items()}
+    return MinimalCounts(
+        total,
+        [per_weight[w][0] for w in weights],
+        [per_weight[w][1] for w in weights],
+        "exact",
+    )
+
+
+def _row_sums(array: np.ndarray) -> list[int]:
+    if array.dtype == object:
+        return [int(sum(row)) for row in array.tolist()]
+    return [int(v) for v in array.sum(axis=1)]
+
+
+def _column_sums(array: np.ndarray) -> list[int]:
+    if array.dtype == object:
+        return [int(sum(col)) for col in array.T.tolist()]
+    return [int(v) for v in array.sum(axis=0)]
 
 
 # ------------------------------------------------------------------ exact generating functions

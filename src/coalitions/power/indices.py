@@ -17,6 +17,13 @@ Johnston                   ``sum over vulnerable S where i is critical of 1/crit
                            normalised
 Deegan-Packel              ``(1/|M|) sum over minimal winning S containing i of 1/|S|``
 Holler (public good)       minimal winning coalitions containing ``i``, normalised
+Public Help theta          ``|W_i| / sum_j |W_j|`` (``W_i``: winning coalitions containing i)
+Public Help xi             ``sum_{S in W_i} 1/|S|^2 / sum_{S in W} 1/|S|``
+König-Bräuninger           ``|W_i| / |W|`` (inclusiveness)
+Nevison                    ``|W_i| / 2**(n-1)``
+Barua-Chakravarty-Sarkar   ``eta_i / |W_i|``
+Felsenthal                 least-size minimal winning coalitions containing ``i``, normalised
+Colomer-Martinez           ``(1/|M|) sum over minimal winning S containing i of w_i / w(S)``
 =========================  ==================================================================
 
 All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
@@ -38,11 +45,12 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import mask_bits, masks_to_matrix, popcounts, split_on
+from .._bits import mask_bits, masks_to_matrix, split_on
 from .._checks import (
     as_label,
     as_list,
     check_callback,
+    check_choice,
     check_method,
     check_options,
     front_door,
@@ -56,7 +64,7 @@ from ..approx import (
     banzhaf_estimate,
     shapley_estimate,
 )
-from ..exceptions import InvalidArgumentError, InvalidGameError
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import WeightedVotingGame, as_simple_game
 from ..games.ternary import TernaryVotingGame
 from ..results import (
@@ -67,7 +75,7 @@ from ..results import (
     SweepResult,
 )
 from . import _engines as en
-from ._engines import METHODS
+from ._engines import METHODS, MINIMAL_METHODS
 
 __all__ = [
     "shapley_shubik_index",
@@ -80,6 +88,14 @@ __all__ = [
     "johnston_index",
     "deegan_packel_index",
     "holler_index",
+    "public_help_index",
+    "public_help_xi_index",
+    "koenig_braeuninger_index",
+    "nevison_index",
+    "barua_chakravarty_sarkar_index",
+    "felsenthal_index",
+    "colomer_martinez_index",
+    "coalition_counts",
     "pivotal_players",
     "power_indices",
     "decision_rule_sweep",
@@ -516,6 +532,238 @@ def risk_of_being_outvoted(game: Any, *, method: str = "auto") -> PowerIndexResu
     return _result(game, values, exact=False, concept="risk-of-being-outvoted", method=used)
 
 
+def _winning_containing(game: Any, method: str, function: str):
+    """(game, exact, ``|W_i|`` per player, swings, ``|W|``, method used). In floats: the
+    shares ``|W_i| / 2**(n-1) = A + beta'_i / 2`` and ``beta'_i``, ``A`` (power to act)."""
+    game, exact, swings, used = _swings(game, method, function)
+    _, win, _, _ = _winning(game, method, function)
+    if exact:
+        return game, True, [(win + s) // 2 for s in swings], swings, win, used
+    absolute = np.asarray(swings, dtype=np.float64)
+    return game, False, win + absolute / 2.0, absolute, win, used
+
+
+#: The second source of both public help indices, with their published values.
+_STACH_2016 = """
+    .. [2] Stach, I. (2016). Power measures and public goods. *Transactions on Computational
+       Collective Intelligence* XXIII, Springer, 99-110."""
+
+#: The docstring sections of the indices of the winning coalitions containing a player.
+_CONTAINING = {
+    "counting": _COUNTING
+    + """
+    Returns
+    -------
+    PowerIndexResult
+        ``counts`` are the numbers ``|W_i|`` of winning coalitions containing each player
+        (exact methods), ``denominator`` what they are divided by.
+
+    Notes
+    -----
+    Every coalition ``T`` without ``i`` is losing with ``T + i`` winning (a swing) or both
+    win, so ``|W_i| = (|W| + eta_i) / 2``: the index costs what the Banzhaf index costs
+    (generating functions for weighted games, not 2**n enumeration).
+""",
+    "game": """
+    The game of Stach (2016, p. 105): ``{a, b}``, ``{a, c}`` and the grand coalition win.
+
+    >>> import coalitions as co
+    >>> game = co.WeightedVotingGame(3, [2, 1, 1], players=["a", "b", "c"])
+
+""",
+}
+
+
+@front_door(COUNT_METHODS)
+@fill_doc(stach=_STACH_2016, **_CONTAINING)
+def public_help_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Public Help index :math:`\theta`: the winning coalitions containing a player,
+    normalised, :math:`\theta_i = |W_i| / \sum_j |W_j|` (a member of a winning coalition is
+    helped by it whether or not it is critical).
+
+    {{counting}}
+
+    References
+    ----------
+    .. [1] Bertini, C., Gambarelli, G. and Stach, I. (2008). A public help index. In
+       M. Braham and F. Steffen (eds.), *Power, Freedom, and Voting*, Springer, 83-98.
+    {{stach}}
+
+    Examples
+    --------
+    {{game}}
+    >>> [str(v) for v in co.public_help_index(game).x]
+    ['3/7', '2/7', '2/7']
+    """
+    game, exact, containing, _, _, used = _winning_containing(game, method, "public_help_index")
+    if exact:
+        total = sum(containing)
+        return _exact(game, "public-help", used, total, containing, normalized=True)
+    shares = np.asarray(containing) / np.sum(containing)
+    return _result(game, shares, exact=False, concept="public-help", method=used, normalized=True)
+
+
+@front_door(COUNT_METHODS)
+@fill_doc(**_CONTAINING)
+def koenig_braeuninger_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The König-Bräuninger inclusiveness index: the share of the winning coalitions that
+    contain a player, :math:`KB_i = |W_i| / |W|` (the chance of being on the winning side of
+    a random winning coalition; Nevison, Zicht and Schoepke's "Zipke" index).
+
+    {{counting}}
+
+    References
+    ----------
+    .. [1] König, T. and Bräuninger, T. (1998). The inclusiveness of European decision
+       rules. *Journal of Theoretical Politics* 10(1), 125-142.
+
+    Examples
+    --------
+    {{game}}
+    >>> [str(v) for v in co.koenig_braeuninger_index(game).x]
+    ['1', '2/3', '2/3']
+    """
+    game, exact, containing, _, win, used = _winning_containing(
+        game, method, "koenig_braeuninger_index"
+    )
+    if exact:
+        return _exact(game, "koenig-braeuninger", used, win, containing)
+    values = np.asarray(containing) / (2.0 * win) if win > 0 else np.zeros(game.n_players)
+    return _result(game, values, exact=False, concept="koenig-braeuninger", method=used)
+
+
+@front_door(COUNT_METHODS)
+@fill_doc(**_CONTAINING)
+def nevison_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""Nevison's Z index: the probability that a player votes yes and the proposal passes
+    given its yes, when everybody votes yes or no at random, :math:`Z_i = |W_i| / 2^{n-1}`.
+
+    {{counting}}
+
+    References
+    ----------
+    .. [1] Nevison, C. H. (1979). Structural power and satisfaction in simple games. In
+       S. J. Brams, A. Schotter and G. Schwödiauer (eds.), *Applied Game Theory*,
+       Physica-Verlag, 39-57.
+
+    Examples
+    --------
+    {{game}}
+    >>> [str(v) for v in co.nevison_index(game).x]
+    ['3/4', '1/2', '1/2']
+    """
+    game, exact, containing, _, _, used = _winning_containing(game, method, "nevison_index")
+    if exact:
+        return _exact(game, "nevison", used, 2 ** (game.n_players - 1), containing)
+    return _result(game, np.asarray(containing), exact=False, concept="nevison", method=used)
+
+
+@front_door(COUNT_METHODS)
+@fill_doc(**_CONTAINING)
+def barua_chakravarty_sarkar_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Barua-Chakravarty-Sarkar index: the share of the winning coalitions containing
+    a player in which it is critical, :math:`BCS_i = \eta_i / |W_i|` (0 when ``W_i`` is
+    empty). Not normalised: a veto player of a game whose only winning coalition is the grand
+    coalition has 1.
+
+    {{counting}}
+
+    References
+    ----------
+    .. [1] Barua, R., Chakravarty, S. R. and Sarkar, P. (2012). Measuring p-power of voting.
+       *Journal of Economic Theory and Social Development* 1(1), 81-91.
+    .. [2] Chakravarty, S. R., Mitra, M. and Sarkar, P. (2015). *A Course on Cooperative
+       Game Theory*. Cambridge University Press, 120-123.
+
+    Examples
+    --------
+    {{game}}
+    >>> [str(v) for v in co.barua_chakravarty_sarkar_index(game).x]
+    ['1', '1/2', '1/2']
+    """
+    game, exact, containing, swings, _, used = _winning_containing(
+        game, method, "barua_chakravarty_sarkar_index"
+    )
+    concept = "barua-chakravarty-sarkar"
+    if exact:
+        values = [Fraction(s, c) if c else Fraction(0) for s, c in zip(swings, containing)]
+        return _exact(game, concept, used, None, swings, values)
+    share = np.asarray(containing)
+    values = np.divide(swings, share, out=np.zeros(game.n_players), where=share > 0)
+    return _result(game, values, exact=False, concept=concept, method=used)
+
+
+#: The choices of ``method=`` of :func:`public_help_xi_index` and :func:`coalition_counts`:
+#: the exact counting engines (their counts have no float form).
+EXACT_COUNT_METHODS = tuple(m for m in METHODS if m != "float")
+
+
+def _exact_counts(game: Any, method: str, function: str, *, by_size: bool) -> Any:
+    """Exact counts (``method="auto"`` takes any exact engine that fits)."""
+    check_method(method, EXACT_COUNT_METHODS, function=function)
+    engine = "exact" if method == "auto" else method
+    return en.swing_counts(game, engine, by_size=by_size, function=function)
+
+
+@front_door(EXACT_COUNT_METHODS)
+@fill_doc(game=_CONTAINING["game"], stach=_STACH_2016)
+def public_help_xi_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Public Help index :math:`\xi`: a winning coalition ``S`` drawn with probability
+    proportional to :math:`1/|S|` shares one unit equally among its members.
+
+    .. math:: \xi_i = \frac{\sum_{S \in W,\ i \in S} 1/|S|^2}{\sum_{S \in W} 1/|S|}
+
+    (the Deegan-Packel construction over all winning coalitions).
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
+        An exact counting engine (``"auto"``: any that fits), as in :func:`banzhaf_index`;
+        the index needs the winning coalitions by size, which the float method does not
+        give.
+
+    Returns
+    -------
+    PowerIndexResult
+        ``x`` in Fractions, summing to one.
+
+    Raises
+    ------
+    TooLargeError
+        When no exact engine fits the game (the message names what does).
+
+    Notes
+    -----
+    The winning coalitions of size ``s`` containing ``i`` follow from the swings by size:
+    ``W_i(s) = W(s - 1) - W_i(s - 1) + eta_i(s - 1)``, so weighted games are counted by
+    generating functions over (size, weight), not by enumeration.
+
+    References
+    ----------
+    .. [1] Bertini, C. and Stach, I. (2015). On public values and power indices. *Decision
+       Making in Manufacturing and Services* 9(1), 9-25.
+    {{stach}}
+
+    Examples
+    --------
+    {{game}}
+    >>> [str(v) for v in co.public_help_xi_index(game).x]
+    ['11/24', '13/48', '13/48']
+    """
+    game = as_simple_game(game, "public_help_xi_index")
+    counts = _exact_counts(game, method, "public_help_xi_index", by_size=True)
+    containing = en.winning_with(counts)
+    total = sum(
+        (Fraction(int(c), s) for s, c in enumerate(counts.winning_by_size) if s), Fraction(0)
+    )
+    values = [
+        sum((Fraction(c, s * s) for s, c in enumerate(row) if s and c), Fraction(0)) / total
+        for row in containing
+    ]
+    return _exact(game, "public-help-xi", counts.method, total, values=values, normalized=True)
+
+
 def _membership_counts(masks: np.ndarray, n: int, sizes: np.ndarray | None = None):
     """For each player, how many masks contain them (optionally split by ``sizes``)."""
     members = mask_bits(masks, n, dtype=bool)
@@ -560,6 +808,28 @@ _MINIMAL_WINNING = {
 }
 
 
+#: The docstring sections of the indices counted from the minimal winning coalitions.
+_COUNTED = """
+        Parameters
+        ----------
+        game : SimpleGame, WeightedVotingGame or CompoundGame
+        method : {"auto", "exact", "enumeration"}, default "auto"
+            ``"exact"``: the minimal winning coalitions of a weighted game counted by
+            dynamic programming over (size, weight), ``O(n^2 q)`` per distinct weight;
+            ``"enumeration"``: the 2**n table (any simple game, at most 25 players);
+            ``"auto"``: the first for weighted games whose tables fit, else the second.
+
+        Returns
+        -------
+        PowerIndexResult
+            ``x`` in exact Fractions, summing to one; ``denominator`` is the normaliser.
+
+        Raises
+        ------
+        TooLargeError
+            When neither method fits (the message says why)."""
+
+
 def _minimal_winning(game: Any, function: str):
     """The simple game, its minimal winning, vulnerable winning and critical-count data."""
     game = as_simple_game(game, function)
@@ -596,15 +866,15 @@ def johnston_index(game: Any, *, method: str = "enumeration") -> PowerIndexResul
     return _exact(game, "johnston", "enumeration", total, values=values, normalized=True)
 
 
-@front_door(ENUMERATION_METHODS)
-@fill_doc(**_MINIMAL_WINNING)
-def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
+@front_door(MINIMAL_METHODS)
+@fill_doc(counted=_COUNTED, compare=_MINIMAL_WINNING["compare"])
+def deegan_packel_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""The Deegan-Packel index: a minimal winning coalition is drawn at random and shares
     one unit equally among its members.
 
     .. math:: DP_i = \frac{1}{|M|} \sum_{S \in M,\ i \in S} \frac{1}{|S|}
 
-    {{sections}}
+    {{counted}}
 
     References
     ----------
@@ -613,25 +883,22 @@ def deegan_packel_index(game: Any, *, method: str = "enumeration") -> PowerIndex
 
     {{compare}}
     """
-    game, minimal, _, _ = _minimal_winning(game, "deegan_packel_index")
-    n = game.n_players
-    sizes = popcounts(n)[minimal].astype(np.int64)
-    by_size = _membership_counts(minimal, n, sizes)
-    m = len(minimal)
+    game, counts = _minimal_counts(game, method, "deegan_packel_index")
+    m = sum(counts.by_size)
     values = [
-        sum((Fraction(int(c), s) for s, c in enumerate(row) if s and c), Fraction(0)) / m
-        for row in by_size
+        sum((Fraction(c, s) for s, c in enumerate(row) if s and c), Fraction(0)) / max(m, 1)
+        for row in counts.member_by_size
     ]
-    return _exact(game, "deegan-packel", "enumeration", m, values=values, normalized=True)
+    return _exact(game, "deegan-packel", counts.method, m, values=values, normalized=True)
 
 
-@front_door(ENUMERATION_METHODS)
-@fill_doc(**_MINIMAL_WINNING)
-def holler_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
+@front_door(MINIMAL_METHODS)
+@fill_doc(counted=_COUNTED, compare=_MINIMAL_WINNING["compare"])
+def holler_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""Holler's public good index: the number of minimal winning coalitions containing a
     player, normalised to sum to one.
 
-    {{sections}}
+    {{counted}}
 
     References
     ----------
@@ -645,9 +912,154 @@ def holler_index(game: Any, *, method: str = "enumeration") -> PowerIndexResult:
     >>> co.holler_index(game).counts
     (2, 1, 1)
     """
-    game, minimal, _, _ = _minimal_winning(game, "holler_index")
-    counts = _membership_counts(minimal, game.n_players)
-    return _exact(game, "holler", "enumeration", sum(counts), counts, normalized=True)
+    game, counts = _minimal_counts(game, method, "holler_index")
+    members = [sum(row) for row in counts.member_by_size]
+    return _exact(game, "holler", counts.method, sum(members), members, normalized=True)
+
+
+def _minimal_counts(game: Any, method: str, function: str):
+    """The simple game and its counts of minimal winning coalitions."""
+    game = as_simple_game(game, function)
+    return game, en.minimal_winning_counts(game, method, function=function)
+
+
+@front_door(MINIMAL_METHODS)
+@fill_doc(counted=_COUNTED)
+def felsenthal_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Felsenthal index: Holler's public good index over the minimal winning coalitions
+    of least size only, :math:`F_i = |L_i| / \sum_j |L_j|` with ``L`` the winning
+    coalitions of the smallest size (a least-size coalition is drawn at random and shares one
+    unit equally among its members).
+
+    {{counted}}
+
+    References
+    ----------
+    .. [1] Felsenthal, D. S. (2016). A well-behaved index of a priori P-power for simple
+       n-person games. *Homo Oeconomicus* 33(4), 367-381.
+
+    Examples
+    --------
+    In ``[5; 3, 2, 1, 1]`` the minimal winning coalitions are ``{A, B}`` and ``{A, C, D}``;
+    only the pair has the least size, so C and D get nothing (Holler gives them 1/6 each).
+
+    >>> import coalitions as co
+    >>> [str(v) for v in co.felsenthal_index(co.WeightedVotingGame(5, [3, 2, 1, 1])).x]
+    ['1/2', '1/2', '0', '0']
+    """
+    game, counts = _minimal_counts(game, method, "felsenthal_index")
+    least = next((s for s, c in enumerate(counts.by_size) if c), 0)
+    members = [row[least] if least else 0 for row in counts.member_by_size]
+    return _exact(game, "felsenthal", counts.method, sum(members), members, normalized=True)
+
+
+@front_door(MINIMAL_METHODS)
+@fill_doc(counted=_COUNTED)
+def colomer_martinez_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
+    r"""The Colomer-Martinez index of a weighted game: a minimal winning coalition is drawn
+    at random and shares one unit in proportion to its members' weights.
+
+    .. math:: CM_i = \frac{1}{|M|} \sum_{S \in M,\ i \in S} \frac{w_i}{w(S)}
+
+    (the Deegan-Packel index with weights in place of heads).
+
+    {{counted}}
+    InvalidGameError
+        If the game is not a WeightedVotingGame (the index needs weights).
+
+    References
+    ----------
+    .. [1] Colomer, J. M. and Martinez, F. (1995). The paradox of coalition trading.
+       *Journal of Theoretical Politics* 7(1), 41-63.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> [str(v) for v in co.colomer_martinez_index(co.WeightedVotingGame(3, [2, 1, 1])).x]
+    ['2/3', '1/6', '1/6']
+    """
+    if not isinstance(game, WeightedVotingGame):
+        as_simple_game(game, "colomer_martinez_index")
+        raise InvalidGameError(
+            "colomer_martinez_index needs a WeightedVotingGame (it shares power by weight), "
+            f"got {type(game).__name__}."
+        )
+    game, counts = _minimal_counts(game, method, "colomer_martinez_index")
+    m = sum(counts.by_size)
+    weights = game.int_weights
+    assert counts.member_by_weight is not None
+    values = [
+        sum((Fraction(c * w, total) for total, c in by_weight.items()), Fraction(0)) / max(m, 1)
+        for w, by_weight in zip(weights, counts.member_by_weight)
+    ]
+    return _exact(game, "colomer-martinez", counts.method, m, values=values, normalized=True)
+
+
+#: The kinds of :func:`coalition_counts`.
+COALITION_KINDS = ("winning", "minimal-winning", "swing")
+
+
+@front_door(EXACT_COUNT_METHODS)
+def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") -> PowerIndexResult:
+    r"""How many coalitions of a kind contain each player: winning coalitions ``|W_i|``,
+    minimal winning coalitions ``|M_i|``, or swings ``eta_i`` (coalitions ``S`` without
+    ``i`` that lose while ``S + i`` wins).
+
+    Parameters
+    ----------
+    game : SimpleGame, WeightedVotingGame or CompoundGame
+    kind : {"winning", "minimal-winning", "swing"}
+    method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
+        The exact counting engine, as in :func:`banzhaf_index` (``"auto"``: any exact one
+        that fits). Minimal winning coalitions take ``"auto"``, ``"exact"`` (the weights'
+        dynamic programme) or ``"enumeration"``.
+
+    Returns
+    -------
+    PowerIndexResult
+        ``x`` and ``counts``: the counts as Python ints; ``denominator`` the number of
+        coalitions of that kind (swings: their sum).
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown kind, or a method that does not count that kind.
+
+    References
+    ----------
+    .. [1] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*.
+       Edward Elgar, ch. 3.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> eec = co.WeightedVotingGame(12, [4, 4, 4, 2, 2, 1])
+    >>> co.coalition_counts(eec).counts, co.coalition_counts(eec).denominator
+    ((12, 12, 12, 10, 10, 7), 14)
+    >>> co.coalition_counts(eec, "minimal-winning").counts
+    (3, 3, 3, 3, 3, 0)
+    >>> co.coalition_counts(eec, "swing").counts
+    (10, 10, 10, 6, 6, 0)
+    """
+    kind = check_choice(kind, COALITION_KINDS, what="kind", function="coalition_counts")
+    game = as_simple_game(game, "coalition_counts")
+    concept = f"{kind}-coalition-counts"
+    if kind == "minimal-winning":
+        check_method(method, EXACT_COUNT_METHODS, function="coalition_counts")
+        if method not in MINIMAL_METHODS:
+            raise InvalidArgumentError(
+                f"coalition_counts: method={method!r} does not count minimal winning "
+                f"coalitions; use {', '.join(map(repr, MINIMAL_METHODS))}."
+            )
+        minimal = en.minimal_winning_counts(game, method, function="coalition_counts")
+        members = [sum(row) for row in minimal.member_by_size]
+        return _exact(game, concept, minimal.method, sum(minimal.by_size), members, members)
+    counts = _exact_counts(game, method, "coalition_counts", by_size=False)
+    swings, win = counts.swings(), counts.winning()
+    if kind == "swing":
+        return _exact(game, concept, counts.method, sum(swings), swings, swings)
+    containing = [(win + s) // 2 for s in swings]
+    return _exact(game, concept, counts.method, win, containing, containing)
 
 
 @front_door(ENUMERATION_METHODS)
@@ -719,7 +1131,34 @@ INDEX_NAMES = {
     "johnston": lambda g, m: johnston_index(g),
     "deegan-packel": lambda g, m: deegan_packel_index(g),
     "holler": lambda g, m: holler_index(g),
+    "felsenthal": lambda g, m: felsenthal_index(g),
+    "colomer-martinez": lambda g, m: colomer_martinez_index(g),
+    "public-help": lambda g, m: public_help_index(g, method=m),
+    "public-help-xi": lambda g, m: public_help_xi_index(g, method="auto" if m == "float" else m),
+    "koenig-braeuninger": lambda g, m: koenig_braeuninger_index(g, method=m),
+    "nevison": lambda g, m: nevison_index(g, method=m),
+    "barua-chakravarty-sarkar": lambda g, m: barua_chakravarty_sarkar_index(g, method=m),
+    "winning-count": lambda g, m: coalition_counts(g, "winning", method=_exact_method(m)),
+    "minimal-winning-count": lambda g, m: coalition_counts(g, "minimal-winning"),
+    "swing-count": lambda g, m: coalition_counts(g, "swing", method=_exact_method(m)),
 }
+#: The names ``["all"]`` leaves out: counts of coalitions, not indices.
+_COUNT_NAMES = ("winning-count", "minimal-winning-count", "swing-count")
+#: The indices of minimal winning coalitions (and xi, by size): ``["all"]`` gives them when
+#: they fit the game and leaves them out (saying so) when they do not.
+_WHEN_THEY_FIT = (
+    "johnston",
+    "deegan-packel",
+    "holler",
+    "felsenthal",
+    "colomer-martinez",
+    "public-help-xi",
+)
+
+
+def _exact_method(method: str) -> str:
+    """A counting method for exact counts: ``"float"`` gives none, so any exact one."""
+    return "auto" if method == "float" else method
 
 
 @front_door(COUNT_METHODS)
@@ -756,10 +1195,13 @@ def power_indices(
         expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'",
     )
     names = [as_label(name, "an index name", "power_indices") for name in listed]
-    if names == ["all"]:
-        names = list(INDEX_NAMES)
+    every = names == ["all"]
+    if every:
+        names = [k for k in INDEX_NAMES if k not in _COUNT_NAMES]
+        if not isinstance(game, WeightedVotingGame):
+            names.remove("colomer-martinez")
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
-            names = [k for k in names if k not in ("johnston", "deegan-packel", "holler")]
+            names.remove("johnston")
     aliases = {
         "ss": "shapley-shubik",
         "shapley": "shapley-shubik",
@@ -771,14 +1213,27 @@ def power_indices(
         "pgi": "holler",
         "public-good": "holler",
         "dp": "deegan-packel",
+        "public-help-theta": "public-help",
+        "theta": "public-help",
+        "xi": "public-help-xi",
+        "kb": "koenig-braeuninger",
+        "inclusiveness": "koenig-braeuninger",
+        "bcs": "barua-chakravarty-sarkar",
+        "cm": "colomer-martinez",
     }
     names = [aliases.get(k, k) for k in names]
     unknown = [k for k in names if k not in INDEX_NAMES]
     if unknown:
         unknown_choice(unknown[0], [*INDEX_NAMES, "all"], what="index", plural="indices")
-    columns, exact, used = {}, True, set()
+    columns, exact, used, left_out = {}, True, set(), []
     for name in names:
-        result = INDEX_NAMES[name](game, method)
+        try:
+            result = INDEX_NAMES[name](game, method)
+        except TooLargeError:
+            if not every or name not in _WHEN_THEY_FIT:
+                raise
+            left_out.append(name)
+            continue
         columns[name] = result.x
         exact = exact and result.exact
         used.add(result.method)
@@ -791,7 +1246,10 @@ def power_indices(
         power_to_act=act.value,
         concept="power-indices",
         method=methods[0] if len(methods) == 1 else "auto",
-        message="" if len(methods) == 1 else f"methods used: {', '.join(methods)}",
+        message="; ".join(
+            ([f"methods used: {', '.join(methods)}"] if len(methods) > 1 else [])
+            + ([f"too large for this game: {', '.join(left_out)}"] if left_out else [])
+        ),
     )
 
 

@@ -2,7 +2,14 @@
 
 from .banzhaf import banzhaf_value
 from .myerson import graph_restricted_game, myerson_value
-from .owen import banzhaf_owen_index, banzhaf_owen_value, owen_index, owen_value
+from .owen import (
+    banzhaf_owen_index,
+    banzhaf_owen_value,
+    owen_index,
+    owen_value,
+    symmetric_coalitional_banzhaf_index,
+    symmetric_coalitional_banzhaf_value,
+)
 from .semivalues import semivalue
 from .shapley import shapley_value
 from .imputations import imputation_vertices, is_efficient, is_imputation, is_individually_rational
@@ -46,6 +53,8 @@ __all__ = [
     "banzhaf_owen_value",
     "owen_index",
     "banzhaf_owen_index",
+    "symmetric_coalitional_banzhaf_value",
+    "symmetric_coalitional_banzhaf_index",
     "is_efficient",
     "is_individually_rational",
     "is_imputation",

@@ -232,20 +232,6 @@ def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResu
     return result
 
 
-def _nucleolus(
-    game: Any,
-    *,
-    concept: str,
-    method: str,
-    verify: bool,
-    atol: float,
-    callback: Callable[[int, int], None] | None,
-) -> NucleolusResult:
-    """The three nucleoli in four named steps: problem, solve, certify, result."""
-    callback = check_callback(callback, concept)
-    return _answer(_problem(game, concept, method, atol), verify, callback)
-
-
 def _answer(
     problem: _Problem, verify: bool, callback: Callable[[int, int], None] | None
 ) -> NucleolusResult:
@@ -376,14 +362,17 @@ _DOC_PARAMS = """
 
 
 def _nucleolus_front_door(
-    concept: str,
+    concept: str, problem: Callable[..., _Problem] | None = None
 ) -> Callable[[Callable[[], None]], Callable[..., NucleolusResult]]:
-    """Make the public solver of ``concept`` (``"nucleolus"``, ``"prenucleolus"`` or
-    ``"per-capita-nucleolus"``) from a function that holds only its name and docstring.
+    """Make the public solver of ``concept`` from a function that holds only its name and
+    docstring.
 
-    The three solvers share one signature, one algorithm (:func:`_nucleolus`) and the
-    Parameters section ``_DOC_PARAMS`` (the ``{{params}}`` marker of each docstring).
+    Every nucleolus shares one signature, the Parameters section ``_DOC_PARAMS`` (the
+    ``{{params}}`` marker of each docstring) and steps 2 to 4 (:func:`_answer`); step 1,
+    ``problem(game, concept, method, atol)``, is :func:`_problem` for the nucleolus, the
+    prenucleolus and the per-capita nucleolus, and each variant's own builder otherwise.
     """
+    build = _problem if problem is None else problem
 
     def decorate(documented: Callable[[], None]) -> Callable[..., NucleolusResult]:
         def solve(
@@ -394,9 +383,8 @@ def _nucleolus_front_door(
             atol: float = 1e-9,
             callback: Callable[[int, int], None] | None = None,
         ) -> NucleolusResult:
-            return _nucleolus(
-                game, concept=concept, method=method, verify=verify, atol=atol, callback=callback
-            )
+            callback = check_callback(callback, concept)
+            return _answer(build(game, concept, method, atol), verify, callback)
 
         solve.__name__ = solve.__qualname__ = documented.__name__
         solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__

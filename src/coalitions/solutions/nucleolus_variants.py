@@ -34,10 +34,10 @@ from ..results import NucleolusResult
 from ._normal_form import ExcessWeights, normal_form, pow2
 from .least_core import solve_least_core
 from .nucleolus import (
-    _DOC_PARAMS,
     NUCLEOLUS_METHODS,
     _answer,
     _check_imputations_exist,
+    _nucleolus_front_door,
     _Problem,
 )
 from .owen import _union_masks
@@ -346,25 +346,8 @@ def _disruption(game: TUGame, method: str, atol: float) -> _Problem:
 def _variant_front_door(
     concept: str,
 ) -> Callable[[Callable[[], None]], Callable[..., NucleolusResult]]:
-    """The public solver of ``concept`` from a function holding its name and docstring."""
-
-    def decorate(documented: Callable[[], None]) -> Callable[..., NucleolusResult]:
-        def solve(
-            game: TUGame,
-            *,
-            method: str = "sequential",
-            verify: bool = True,
-            atol: float = 1e-9,
-            callback: Callable[[int, int], None] | None = None,
-        ) -> NucleolusResult:
-            callback = check_callback(callback, concept)
-            return _answer(_variant(game, concept, method, atol), verify, callback)
-
-        solve.__name__ = solve.__qualname__ = documented.__name__
-        solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__
-        return front_door(NUCLEOLUS_METHODS)(fill_doc(params=_DOC_PARAMS)(solve))
-
-    return decorate
+    """The public solver of ``concept``: the nucleolus front door with this module's step 1."""
+    return _nucleolus_front_door(concept, _variant)
 
 
 @_variant_front_door("proportional-nucleolus")

@@ -11,7 +11,9 @@ as one player) and inside each union. For player ``i`` in union ``U_k`` (``s = |
         \\bigl(v(Q_R \\cup T \\cup i) - v(Q_R \\cup T)\\bigr)
 
 where ``Q_R`` is the union of the blocs in ``R``, ``r = |R|`` and ``t = |T|``. The
-Banzhaf-Owen value uses the weights ``2^{-(m-1)} 2^{-(s-1)}`` instead.
+Banzhaf-Owen value uses the weights ``2^{-(m-1)} 2^{-(s-1)}`` instead, and the symmetric
+coalitional Banzhaf value (Alonso-Meijide and Fiestras-Janeiro 2002) the Shapley weights
+between the unions and ``2^{-(s-1)}`` inside them.
 """
 
 from __future__ import annotations
@@ -32,7 +34,14 @@ from ..games.tu import TUGame
 from ..results import ValueResult
 from .semivalues import as_result
 
-__all__ = ["owen_value", "banzhaf_owen_value", "owen_index", "banzhaf_owen_index"]
+__all__ = [
+    "owen_value",
+    "banzhaf_owen_value",
+    "symmetric_coalitional_banzhaf_value",
+    "owen_index",
+    "banzhaf_owen_index",
+    "symmetric_coalitional_banzhaf_index",
+]
 
 #: Largest number of coalitions evaluated per player (2**(m-1) * 2**(s-1)).
 MAX_OWEN_EVALUATIONS = 1 << 22
@@ -89,11 +98,15 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
                 "values per member; split the large union or merge small ones."
             )
         mask_r, size_r = _unions_of([union_bits[j] for j in others])
-        if scheme == "owen":
+        # between the unions: Shapley weights (Owen, symmetric) or Banzhaf's; inside: Owen's
+        # Shapley weights or Banzhaf's (Banzhaf-Owen, symmetric coalitional Banzhaf)
+        if scheme in ("owen", "symmetric"):
             coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m)) for r in range(m)]
-            coef_t = [Fraction(factorial(t) * factorial(s - t - 1), factorial(s)) for t in range(s)]
         else:
             coef_r = [Fraction(1, 2 ** (m - 1))] * m
+        if scheme == "owen":
+            coef_t = [Fraction(factorial(t) * factorial(s - t - 1), factorial(s)) for t in range(s)]
+        else:
             coef_t = [Fraction(1, 2 ** (s - 1))] * s
         for i in union:
             rest = [j for j in union if j != i]
@@ -127,18 +140,20 @@ def _tu_lookup(game: TUGame):
 
 
 def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
-    check_instance(
-        game,
-        TUGame,
-        concept,
-        hint=f"for simple games use {'owen_index' if scheme == 'owen' else 'banzhaf_owen_index'}",
-    )
+    check_instance(game, TUGame, concept, hint=f"for simple games use {_INDEX_OF[scheme]}")
     masks = _union_masks(game.players, unions)
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
         payoffs = nb.simplify_symbolic(payoffs)
     return as_result(game, payoffs, concept=concept, method="exact", whole_table=False)
 
+
+#: The index of simple games that goes with each value of TU games.
+_INDEX_OF = {
+    "owen": "owen_index",
+    "banzhaf": "banzhaf_owen_index",
+    "symmetric": "symmetric_coalitional_banzhaf_index",
+}
 
 #: The sources of the Owen value and index, and of their Banzhaf variants.
 _OWEN_1977 = """
@@ -153,24 +168,35 @@ _OWEN_1981 = """
     .. [1] Owen, G. (1981). Modification of the Banzhaf-Coleman index for games with a priori
        unions. In M. J. Holler (ed.), *Power, Voting and Voting Power*, Physica, 232-238."""
 
-#: The choices of ``method=`` in :func:`owen_value` and :func:`banzhaf_owen_value`.
-OWEN_METHODS = ("exact",)
+_ALONSO_MEIJIDE_2002 = """
+    References
+    ----------
+    .. [1] Alonso-Meijide, J. M. and Fiestras-Janeiro, M. G. (2002). Modification of the
+       Banzhaf value for games with a coalition structure. *Annals of Operations Research*
+       109, 213-227."""
 
-
-@front_door(OWEN_METHODS)
-@fill_doc(references=_OWEN_1977)
-def owen_value(
-    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
-) -> ValueResult:
-    r"""The Owen value of a TU game with a priori unions.
-
+#: The Parameters of the values of TU games with unions.
+_VALUE_PARAMETERS = """
     Parameters
     ----------
     game : TUGame
     unions : iterable of iterables of player names
         Disjoint blocs; players not listed form singleton unions.
     method : {"exact"}
-        The two-level size-grouped sums over the table (the only method).
+        The two-level size-grouped sums over the table (the only method)."""
+
+#: The choices of ``method=`` in :func:`owen_value` and :func:`banzhaf_owen_value`.
+OWEN_METHODS = ("exact",)
+
+
+@front_door(OWEN_METHODS)
+@fill_doc(references=_OWEN_1977, parameters=_VALUE_PARAMETERS)
+def owen_value(
+    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
+) -> ValueResult:
+    r"""The Owen value of a TU game with a priori unions.
+
+    {{parameters}}
 
     Returns
     -------
@@ -230,6 +256,43 @@ def banzhaf_owen_value(
     [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     """
     return _value(game, unions, "banzhaf", "banzhaf-owen")
+
+
+@front_door(OWEN_METHODS)
+@fill_doc(references=_ALONSO_MEIJIDE_2002, parameters=_VALUE_PARAMETERS)
+def symmetric_coalitional_banzhaf_value(
+    game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
+) -> ValueResult:
+    r"""The symmetric coalitional Banzhaf value: Shapley between the unions, Banzhaf inside.
+
+    Weights ``r!(m-r-1)!/m!`` and ``2^{-(s-1)}`` in the formula of :func:`owen_value`: the
+    unions share the quotient game's worth as the Shapley value does (symmetric among
+    unions), and each member gets its average marginal contribution over the coalitions of
+    its partners.
+
+    {{parameters}}
+
+    Returns
+    -------
+    ValueResult
+        Exact for rational games; with singleton unions the Shapley value, with one union of
+        everybody the Banzhaf value.
+
+    {{references}}
+
+    Examples
+    --------
+    Unanimity of four with one pair: the three unions split the worth equally (Shapley), the
+    pair's third in halves; Banzhaf-Owen gives the unions a quarter each and loses the rest.
+
+    >>> import coalitions as co
+    >>> g = co.unanimity_game(["A", "B", "C", "D"], ["A", "B", "C", "D"])
+    >>> [str(v) for v in co.symmetric_coalitional_banzhaf_value(g, [["A", "B"]]).x]
+    ['1/6', '1/6', '1/3', '1/3']
+    >>> [str(v) for v in co.banzhaf_owen_value(g, [["A", "B"]]).x]
+    ['1/8', '1/8', '1/4', '1/4']
+    """
+    return _value(game, unions, "symmetric", "symmetric-coalitional-banzhaf")
 
 
 def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool):
@@ -335,3 +398,39 @@ def banzhaf_owen_index(
     [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     """
     return _simple(game, unions, "banzhaf", "banzhaf-owen", normalized)
+
+
+@front_door(OWEN_INDEX_METHODS)
+@fill_doc(references=_ALONSO_MEIJIDE_2002, **_INDEX_DOC)
+def symmetric_coalitional_banzhaf_index(
+    game: Any, unions: Iterable[Iterable[str]], *, normalized: bool = False, method: str = "unions"
+) -> Any:
+    """The symmetric coalitional Banzhaf index of a simple game: the unions weighted as in
+    the Shapley-Shubik index, the members of a union as in the Banzhaf index.
+
+    Parameters
+    ----------
+    {{game}}
+    normalized : bool, default False
+        Divide by the sum over players.
+    {{method}}
+
+    Returns
+    -------
+    PowerIndexResult
+        Exact; with singleton unions it is the Shapley-Shubik index, with one union of
+        everybody the absolute Banzhaf index.
+
+    {{references}}
+
+    Examples
+    --------
+    Two of three equal members form a bloc under majority: the bloc wins alone, so the
+    outsider has no power, and each insider swings half of its partner's coalitions.
+
+    >>> import coalitions as co
+    >>> g = co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"])
+    >>> co.symmetric_coalitional_banzhaf_index(g, [["A", "B"]]).x.tolist()
+    [Fraction(1, 2), Fraction(1, 2), Fraction(0, 1)]
+    """
+    return _simple(game, unions, "symmetric", "symmetric-coalitional-banzhaf", normalized)
