@@ -188,7 +188,20 @@ def permutationally_convex(v, n):
     return False
 
 
+def semi_convex(v, n):
+    full = (1 << n) - 1
+    utopia = [v[full] - v[full ^ (1 << i)] for i in range(n)]
+
+    def gap(s):
+        return sum(utopia[i] for i in range(n) if s >> i & 1) - v[s]
+
+    return all(gap(s) >= 0 for s in masks(n)) and all(
+        gap(1 << i) <= gap(s) for i in range(n) for s in masks(n) if s >> i & 1
+    )
+
+
 CHEAP = {
+    "is_semi_convex": semi_convex,
     "is_subadditive": subadditive,
     "is_strictly_superadditive": strictly_superadditive,
     "is_strictly_subadditive": strictly_subadditive,
@@ -294,6 +307,10 @@ def test_implications_between_the_classes(game):
         assert co.is_convex(game)
     if co.is_strictly_convex(game) and game.n_players >= 2:
         assert co.is_convex(game)
+    if co.is_convex(game):
+        assert co.is_semi_convex(game)  # Driessen and Tijs 1985
+    if co.is_semi_convex(game):  # the largest remainder M_i - g(S) is at S = {i}
+        assert list(co.minimal_rights(game)) == [game.values[1 << i] for i in range(game.n_players)]
     if co.is_unanimity_game(game):
         assert co.is_almost_positive(game) and co.is_veto_rich(game)
     if game.n_players <= 5 and co.is_exact(game):

@@ -49,6 +49,7 @@ __all__ = [
     "is_clan_game",
     "is_big_boss_game",
     "is_permutationally_convex",
+    "is_semi_convex",
     "MAX_PERMUTATION_PLAYERS",
 ]
 
@@ -636,3 +637,42 @@ def is_permutationally_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
         if _all((gains[1:] - earlier >= -tol)[allowed[1:]]):
             return True
     return False
+
+
+@fill_doc(property=_PROPERTY_DOC)
+@no_overflow
+def is_semi_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
+    r"""Whether the game is semiconvex (Driessen and Tijs 1985): its gap function is
+    non-negative and smallest, among the coalitions containing a player, at the player alone.
+
+    With the utopia payoffs ``M_i = v(N) - v(N - i)`` and the gap ``g(S) = M(S) - v(S)``:
+
+    .. math:: g(S) \ge 0 \text{ for every } S, \qquad g(\{i\}) \le g(S)
+              \text{ for every } S \ni i.
+
+    Convex games are semiconvex, and a semiconvex game's minimal rights are its single
+    worths, ``m_i = v({i})`` (see :func:`~coalitions.minimal_rights`).
+
+    {{property}}
+
+    References
+    ----------
+    .. [1] Driessen, T. S. H. and Tijs, S. H. (1985). The tau-value, the core and semiconvex
+       games. *International Journal of Game Theory* 14, 229-247.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> co.is_semi_convex(co.unanimity_game(3, ["1", "2"])), co.is_semi_convex(co.majority_game(3))
+    (True, False)
+    """
+    values, tol = _prepared(game, "is_semi_convex", atol)
+    n = game.n_players
+    full = values.size - 1
+    utopia = np.array(
+        [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
+    )
+    gap = subset_sums(utopia, n, empty=values[0] * 0) - values
+    return _all(gap >= -tol) and all(
+        _all(split_on(gap, i)[1] - gap[1 << i] >= -tol) for i in range(n)
+    )

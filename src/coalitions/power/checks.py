@@ -367,7 +367,7 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
     :mod:`coalitions.games.more_properties` and :mod:`coalitions.solutions.balancedness`: subadditive, strictly superadditive and
     subadditive, cohesive, strictly convex and concave, strictly monotone, inessential, (0, 1)
     normalised, zero-sum, almost positive, unanimity, veto-rich, clan, big boss,
-    permutationally convex, totally balanced and exact, each None where it is not
+    permutationally convex, semiconvex, totally balanced and exact, each None where it is not
     defined or above its size limit; symmetric pairs, and the null, dummy and veto players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
 
     Parameters
@@ -494,6 +494,7 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
             "clan": checked(more.is_clan_game),
             "big_boss": checked(more.is_big_boss_game),
             "permutationally_convex": checked(more.is_permutationally_convex),
+            "semi_convex": checked(more.is_semi_convex),
             "totally_balanced": checked(is_totally_balanced) if subgames else None,
             "exact": checked(is_exact) if subgames else None,
         }
