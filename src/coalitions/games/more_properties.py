@@ -25,6 +25,7 @@ from .properties import (
     MAX_SUPERADDITIVE_PLAYERS,
     _all,
     _disjoint_pairs,
+    _gap,
     _prepared,
     _singles,
     is_convex,
@@ -668,11 +669,7 @@ def is_semi_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """
     values, tol = _prepared(game, "is_semi_convex", atol)
     n = game.n_players
-    full = values.size - 1
-    utopia = np.array(
-        [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
-    )
-    gap = subset_sums(utopia, n, empty=values[0] * 0) - values
+    gap = _gap(values, n)
     return _all(gap >= -tol) and all(
         _all(split_on(gap, i)[1] - gap[1 << i] >= -tol) for i in range(n)
     )

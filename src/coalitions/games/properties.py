@@ -442,12 +442,18 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     values, _ = _numeric(game, "is_one_convex")
     n = game.n_players
     full = (1 << n) - 1
+    gap = _gap(values, n)
+    tol = _tolerance(game, atol)
+    return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
+
+
+def _gap(values: np.ndarray, n: int) -> np.ndarray:
+    """The gap ``g(S) = M(S) - v(S)`` over the utopia payoffs ``M_i = v(N) - v(N - i)``."""
+    full = (1 << n) - 1
     utopia = np.array(
         [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
     )
-    gap = subset_sums(utopia, n, empty=values[0] * 0) - values
-    tol = _tolerance(game, atol)
-    return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
+    return subset_sums(utopia, n, empty=values[0] * 0) - values
 
 
 @fill_doc(property=_PROPERTY_DOC)
