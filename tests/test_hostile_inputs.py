@@ -486,6 +486,11 @@ def _base_calls():
         "convex_hull": (([(0, 0), (1, 0), (0, 1)],), {}),
         "clip_half_plane": (([(0, 0), (2, 0), (2, 2), (0, 2)], (1, 1), 3), {}),
         "imputation_simplex": ((tu3(),), {"points": {"x": [2, 2, 2]}}),
+        "core_3d": ((co.glove_game(["L"], ["R1", "R2", "R3"]),), {"points": {"x": [1, 0, 0, 0]}}),
+        "polytope_faces": (([(0, 0, 0), (1, 0, 0), (0, 1, 0), (0, 0, 1)],), {}),
+        "lorenz_points": (([1, 2, 3],), {}),
+        "lorenz_curves": (({"x": [1, 2, 3]},), {}),
+        "claims_paths": ((3, [1, 2]), {"rules": ("cea",)}),
         "power_index_bars": (({"SS": {"a": 0.5, "b": 0.5}},), {"log": False}),
         "legitimacy_efficiency_curves": (([1, 2, 3], [0.5, 0.25, 0.125]), {}),
         "win_set_diagram": (({"A": (0, 0), "B": (4, 0)}, (2, -3)), {}),
@@ -542,6 +547,7 @@ def _base_calls():
         "write_epic_weights": ((co.WeightedVotingGame(2, [1, 1, 1]), "weights.csv"), {}),
         "write_nfg": (([[1, 0], [0, 1]], [[0, 1], [1, 0]], "game.nfg"), {}),
         "from_vector": (([0, 0, 1],), {}),
+        "write_vector": ((tu3(), "vector.txt"), {}),
     }
 
 

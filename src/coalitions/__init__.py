@@ -35,6 +35,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
         (
             "from_vector",
             "to_vector",
+            "read_vector",
+            "write_vector",
             "read_epic_weights",
             "write_epic_weights",
             "read_nfg",

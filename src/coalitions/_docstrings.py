@@ -30,7 +30,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["fill_doc"]
+__all__ = ["fill_doc", "PROPERTY_DOC"]
 
 _T = TypeVar("_T")
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{(?P<name>\w+)\}\}[ \t]*$", re.MULTILINE)
@@ -70,3 +70,16 @@ def fill_doc(**fragments: str) -> Callable[[_T], _T]:
         return obj
 
     return apply
+
+
+#: What every property check says of its arguments and answer.
+PROPERTY_DOC = """Parameters
+----------
+game : TUGame
+    A numeric game (a symbolic game has no order: substitute its symbols first).
+atol : float
+    Tolerance of the comparisons in a float game; an exact game is compared exactly.
+
+Returns
+-------
+bool"""

@@ -97,6 +97,8 @@ def _files(tmp):
             }
         )
     )
+    vector = tmp / "vector.txt"
+    vector.write_text("0 0 0 1 1 0 1\n")
     clubs = tmp / "clubs.csv"
     clubs.write_text("player,probability,coverage\nUS,0.5,4\nEU,0.9,6\nCN,0.6,18\n")
     valid = {
@@ -106,6 +108,7 @@ def _files(tmp):
         "bargaining": bargaining,
         "spatial": spatial,
         "clubs": clubs,
+        "vector": vector,
     }
     return {k: str(v) for k, v in valid.items()}, hostile_files(tmp / "hostile")
 
@@ -120,6 +123,8 @@ BASE = {
     "value banzhaf": ["{tu}"],
     "value least-squares": ["{tu}"],
     "game check": ["{tu}"],
+    "game import": ["{vector}", "imported.json", "--from", "coopgame"],
+    "game export": ["{tu}", "exported.txt", "--to", "coopgame"],
     "form partitions": ["a", "b", "c"],
     "form structure": ["{tu}"],
     "form aumann-dreze": ["{tu}", "--structure", "A,B|C"],

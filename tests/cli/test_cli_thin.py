@@ -37,6 +37,7 @@ READER_MODULES = (
     "datasets",
     "games.simple",
     "games.ternary",
+    "games.interop",
     "games.tu",
     "exceptions",
     "results",

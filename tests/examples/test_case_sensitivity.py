@@ -14,6 +14,7 @@ def test_the_cases_with_ranges():
         "cyprus-belarus",
         "nagorno-karabakh",
         "nato-russia-council",
+        "sanctions-renewal",
         "unsc-reform",
     ]
 

@@ -104,3 +104,17 @@ def test_core_plot_needs_three_players(tmp_path):
         app, ["core", _file(tmp_path, "two", game), "--plot", str(tmp_path / "x.png")]
     )
     assert result.exit_code == 1 and "3-player" in result.stderr
+
+
+GAME4 = {
+    "players": ["A", "B", "C", "D"],
+    "values": [max(bin(s).count("1") - 1, 0) ** 2 for s in range(16)],
+}
+
+
+@pytest.mark.parametrize("command", [["core"], ["nucleolus"]])
+def test_core_family_plots_four_players_in_3d(tmp_path, command):
+    out = tmp_path / "tetrahedron.png"
+    result = runner.invoke(app, [command[0], _file(tmp_path, "game4", GAME4), "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:4] == b"\x89PNG" and out.stat().st_size > 1000

@@ -40,7 +40,7 @@ def _solved(result):
 
 
 def _plot_simplex(plot: Path | None, game, points: dict, title: str, as_json: bool) -> None:
-    """``--plot``: the imputation simplex of a 3-player game with its core and ``points``."""
+    """``--plot``: the imputation simplex (3 players) or tetrahedron (4), core and ``points``."""
     from ..plot.figures import game_simplex_figure
 
     write_plot(plot, lambda: game_simplex_figure(game, points, title), quiet=as_json)
@@ -81,7 +81,8 @@ def core_command(
     plot: Plot = None,
 ) -> None:
     """The core: empty or not, a core point, its vertices, or a proof that it is empty
-    (``--plot``: the imputation simplex of a 3-player game with its core)."""
+    (``--plot``: the imputation simplex of a 3-player game, or the 3-D core and Weber set of a
+    4-player game)."""
     from ..games.io import read_game
     from ..solutions import core
 
@@ -193,7 +194,8 @@ def nucleolus_command(
     plot: Plot = None,
 ) -> None:
     """The nucleolus or one of its variants, exact and verified for rational games
-    (``--plot``: the imputation simplex of a 3-player game with its core and the point)."""
+    (``--plot``: the imputation simplex or tetrahedron of a 3- or 4-player game with its core
+    and the point)."""
     from ..games.io import read_game
     from ..solutions import (
         anti_nucleolus,

@@ -21,6 +21,7 @@ from . import two_party_bargaining, legislative_bargaining  # noqa: E402,F401
 from . import lowest_common_denominator, cyprus_belarus  # noqa: E402,F401
 from . import burden_sharing, coalitions_of_the_willing  # noqa: E402,F401
 from . import nagorno_karabakh, nato_russia_council, unsc_reform  # noqa: E402,F401
+from . import sanctions_renewal  # noqa: E402,F401
 
 __all__ = [
     "Report",

@@ -159,4 +159,22 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "15 years the draft provides; what the review would decide is not modelled.",
         ),
     ),
+    "sanctions-renewal": (
+        "Under unanimity any member can block, and the outcome is the lowest common "
+        "denominator: EU sanctions lapse unless every member, Cyprus included, consents to "
+        "each renewal.",
+        (
+            "The blocs' ideal points, their patience and the recognition of proposers are "
+            "illustrative ranges, not estimates; the sensitivity section shows which "
+            "conclusions depend on them.",
+            "One dimension of sanctions intensity on a grid; real packages are lists of names "
+            "and sectors, and renewals are linked to other issues (as Cyprus linked Turkey "
+            "in 2020), which the model does not represent.",
+            "Stationary Markov-perfect equilibria in pure strategies with a random proposer; "
+            "when the strategies cycle on the grid, the case says so instead of reporting an "
+            "equilibrium.",
+            "The qualified majority is a counterfactual rule among the four blocs, not the "
+            "Council's population-weighted qualified majority.",
+        ),
+    ),
 }

@@ -30,7 +30,7 @@ import numpy as np
 
 from .._bits import popcounts
 from .._checks import as_list, as_path, check_choice
-from .._numbers import EXACT, int_if_integral
+from .._numbers import EXACT, FLOAT, int_if_integral
 from ..exceptions import InvalidGameError
 from .io import read_text
 from .simple import WeightedVotingGame
@@ -40,6 +40,8 @@ __all__ = [
     "from_vector",
     "to_vector",
     "VECTOR_ORDERS",
+    "read_vector",
+    "write_vector",
     "read_epic_weights",
     "write_epic_weights",
     "StrategicForm",
@@ -195,6 +197,95 @@ def to_vector(game: TUGame, *, order: str = "lexicographic") -> list:
     masks = _lexicographic_masks(n) if order == "lexicographic" else np.arange(1, 1 << n)
     values = [game.values[int(m)] for m in masks]
     return [int_if_integral(v) for v in values] if game.kind == EXACT else values
+
+
+def read_vector(
+    source: Any, *, order: str = "lexicographic", players: Iterable[str] | None = None
+) -> TUGame:
+    """A TU game from a text file of ``2**n - 1`` worths (CoopGame's or MatTuGames' order).
+
+    The numbers may be separated by spaces, commas, semicolons or new lines, and wrapped in an
+    R ``c(...)`` or a MATLAB ``[...]``, as the two tools print them.
+
+    Parameters
+    ----------
+    source : str or pathlib.Path
+    order : {"lexicographic", "binary"}
+        As in :func:`from_vector`.
+    players : sequence of str, optional
+
+    Returns
+    -------
+    TUGame
+
+    Raises
+    ------
+    InvalidGameError
+        For a missing file, a token that is not a number, or a count that is not ``2**n - 1``.
+
+    References
+    ----------
+    .. [1] Staudacher, J. and Anwander, J. (2021). Vignette of CoopGame 0.2.2.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import coalitions as co
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "v.txt"
+    >>> _ = path.write_text("c(0, 0, 0, 60, 48, 30, 72)")
+    >>> str(co.read_vector(path).value({"1", "2"}))
+    '60'
+    """
+    path, text = _text(source, "read_vector")
+    body = text.strip()
+    if body.startswith("c(") and body.endswith(")"):
+        body = body[2:-1]
+    elif body.startswith("[") and body.endswith("]"):
+        body = body[1:-1]
+    tokens = [t for t in re.split(r"[\s,;]+", body) if t]
+    values = [_number(t, f"{path}, worth {k + 1}") for k, t in enumerate(tokens)]
+    return from_vector(values, order=order, players=players)
+
+
+def write_vector(game: TUGame, destination: Any, *, order: str = "lexicographic") -> Path:
+    """Write the worths of ``game``'s non-empty coalitions, one per line, in CoopGame's or
+    MatTuGames' order (:func:`to_vector`); :func:`read_vector` reads the file back.
+
+    Parameters
+    ----------
+    game : TUGame
+    destination : str or pathlib.Path
+    order : {"lexicographic", "binary"}
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InvalidGameError
+        If ``game`` is not a TUGame or a worth is symbolic.
+
+    References
+    ----------
+    .. [1] Thelen, H. (2023). *MatTuGames: A Matlab toolbox for cooperative game theory*.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import coalitions as co
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "glove.txt"
+    >>> _ = co.write_vector(co.glove_game(["L"], ["R1", "R2"]), path, order="binary")
+    >>> path.read_text().split()
+    ['0', '0', '1', '0', '1', '0', '1']
+    """
+    path = as_path(destination, "write_vector", InvalidGameError)
+    values = to_vector(game, order=order)
+    if game.kind not in (EXACT, FLOAT):
+        raise InvalidGameError("write_vector writes numbers; substitute the symbols first.")
+    lines = [repr(float(v)) if isinstance(v, float) else str(v) for v in values]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 # ------------------------------------------------------------------------------------ EPIC

@@ -13,7 +13,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import popcounts, split_on, split_on_pair, subset_sums
 from .._checks import check_instance, check_numeric, check_tolerance, no_overflow
-from .._docstrings import fill_doc
+from .._docstrings import PROPERTY_DOC, fill_doc
 from ..exceptions import TooLargeError
 from .tu import TUGame
 
@@ -100,6 +100,12 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
             "which implies superadditivity, instead."
         )
     tol = _tolerance(game, atol)
+    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in _disjoint_pairs(n))
+
+
+def _disjoint_pairs(n: int):
+    """All 3**n ordered pairs ``(S, T)`` of disjoint coalitions, as chunks of two mask arrays
+    (3**12 pairs a chunk: the low bits vectorised, the high ones enumerated)."""
     low = min(n, 12)
     first, second = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
     for bit in range(low):  # every way to place the low bits: in S, in T, or in neither
@@ -115,10 +121,7 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
                 s_high |= 1 << bit
             elif digit == 2:
                 t_high |= 1 << bit
-        s, t = first | s_high, second | t_high
-        if not _all(values[s | t] - values[s] - values[t] >= -tol):
-            return False
-    return True
+        yield first | s_high, second | t_high
 
 
 def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
@@ -217,17 +220,7 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 
 # ----------------------------------------------------------------- more classes of games
-#: What every property check says of its arguments and answer.
-_PROPERTY_DOC = """Parameters
-----------
-game : TUGame
-    A numeric game (a symbolic game has no order: substitute its symbols first).
-atol : float
-    Tolerance of the comparisons in a float game; an exact game is compared exactly.
-
-Returns
--------
-bool"""
+_PROPERTY_DOC = PROPERTY_DOC
 #: The textbook reference of the elementary classes.
 _TEXTBOOK = """References
 ----------
@@ -449,12 +442,18 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     values, _ = _numeric(game, "is_one_convex")
     n = game.n_players
     full = (1 << n) - 1
+    gap = _gap(values, n)
+    tol = _tolerance(game, atol)
+    return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
+
+
+def _gap(values: np.ndarray, n: int) -> np.ndarray:
+    """The gap ``g(S) = M(S) - v(S)`` over the utopia payoffs ``M_i = v(N) - v(N - i)``."""
+    full = (1 << n) - 1
     utopia = np.array(
         [values[full] - values[full ^ (1 << i)] for i in range(n)], dtype=values.dtype
     )
-    gap = subset_sums(utopia, n, empty=values[0] * 0) - values
-    tol = _tolerance(game, atol)
-    return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
+    return subset_sums(utopia, n, empty=values[0] * 0) - values
 
 
 @fill_doc(property=_PROPERTY_DOC)

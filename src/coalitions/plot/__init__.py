@@ -1,5 +1,6 @@
-"""Plots (the optional extra ``plot``): imputation simplex, bargaining frontier, power-index
-bars, legitimacy-efficiency curves and the two-dimensional win-set.
+"""Plots (the optional extra ``plot``): imputation simplex, the core and Weber set of a
+4-player game in 3-D, bargaining frontier, power-index bars, legitimacy-efficiency curves,
+the two-dimensional win-set, Lorenz curves and claims-rule paths.
 
 Every function takes plain data, returns a :class:`matplotlib.figure.Figure` and never shows
 a window; write it with :func:`save_figure` (PNG or SVG by suffix). matplotlib is imported
@@ -10,6 +11,8 @@ install it.
 from ._geometry import clip_half_plane, convex_hull, core_vertices_3, imputation_vertices_3
 from ._mpl import PlotDependencyError, save_figure
 from .bargaining import bargaining_frontier
+from .claims import claims_paths, lorenz_curves, lorenz_points
+from .core3d import core_3d, polytope_faces
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
 from .sensitivity import scenario_bars, tornado
@@ -20,6 +23,9 @@ __all__ = [
     "PlotDependencyError",
     "save_figure",
     "imputation_simplex",
+    "core_3d",
+    "lorenz_curves",
+    "claims_paths",
     "bargaining_frontier",
     "power_index_bars",
     "legitimacy_efficiency_curves",
@@ -31,4 +37,6 @@ __all__ = [
     "imputation_vertices_3",
     "convex_hull",
     "clip_half_plane",
+    "lorenz_points",
+    "polytope_faces",
 ]

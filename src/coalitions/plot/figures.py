@@ -11,6 +11,7 @@ from typing import Any
 from ..exceptions import InvalidGameError, InvalidProblemError
 from ._mpl import plot_doc
 from .bargaining import bargaining_frontier
+from .core3d import core_3d
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
 from .simplex import imputation_simplex
@@ -108,13 +109,14 @@ def sweep_figure(report: Any, title: str) -> Any:
 
 @plot_doc("result_title", "figure", "no_matplotlib")
 def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
-    """The imputation simplex of a 3-player game with points; a cost game is drawn as its
-    savings game, each cost share ``y`` shown as the saving ``c({i}) - y_i``.
+    """The imputation simplex of a 3-player game (:func:`imputation_simplex`) or the
+    imputation tetrahedron of a 4-player game (:func:`core_3d`) with points; a cost game is
+    drawn as its savings game, each cost share ``y`` shown as the saving ``c({i}) - y_i``.
 
     Parameters
     ----------
     game : TUGame
-        A three-player game of worths or of costs.
+        A three- or four-player game of worths or of costs.
     points : dict
         Label -> allocation (cost shares for a cost game).
     {{result_title}}
@@ -124,7 +126,7 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     Raises
     ------
     InvalidGameError
-        If the game does not have three players.
+        If the game does not have three or four players.
     {{no_matplotlib}}
 
     References
@@ -141,16 +143,18 @@ def game_simplex_figure(game: Any, points: dict, title: str) -> Any:
     """
     from ..games.classes import cost_to_savings
 
-    if getattr(game, "n_players", None) != 3:
+    n = getattr(game, "n_players", None)
+    if n not in (3, 4):
         raise InvalidGameError(
-            "--plot draws the imputation simplex of a 3-player game; this "
-            f"game has {getattr(game, 'n_players', '?')} players"
+            "--plot draws the imputation simplex of a 3-player game or the imputation "
+            f"tetrahedron of a 4-player game; this game has {n or '?'} players"
         )
+    draw = imputation_simplex if n == 3 else core_3d
     if not getattr(game, "is_cost", False):
-        return imputation_simplex(game, points=points, title=title)
+        return draw(game, points=points, title=title)
     singles = [game.value([player]) for player in game.players]
     savings = {label: [c - y for c, y in zip(singles, x)] for label, x in points.items()}
-    return imputation_simplex(
+    return draw(
         cost_to_savings(game),
         points=savings,
         title=f"{title} (savings game: stand-alone cost - cost share)",

@@ -21,6 +21,7 @@ from .._bits import mask_members, minimal_masks, split_on, threshold_minimal_mas
 from .._checks import check_numeric, check_tolerance, front_door
 from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
+from ..games import more_properties as more
 from ..games import properties as props
 from ..games.simple import MAX_ENUMERATION_PLAYERS, SimpleGame, WeightedVotingGame, as_simple_game
 from ..games.tu import TUGame
@@ -362,7 +363,11 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
     convex, which implies it), convex, essential; weakly superadditive (zero-monotonic),
     additive, constant-sum, zero-normalised, symmetric, non-negative, totally positive,
     concave, 1-convex, average convex, simple, quasi-balanced (compromise admissible: the core
-    cover is not empty) and balanced (the core is not empty), each None where it is not
+    cover is not empty), balanced (the core is not empty), and the classes of
+    :mod:`coalitions.games.more_properties` and :mod:`coalitions.solutions.balancedness`: subadditive, strictly superadditive and
+    subadditive, cohesive, strictly convex and concave, strictly monotone, inessential, (0, 1)
+    normalised, zero-sum, almost positive, unanimity, veto-rich, clan, big boss,
+    permutationally convex, semiconvex, totally balanced and exact, each None where it is not
     defined or above its size limit; symmetric pairs, and the null, dummy and veto players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
 
     Parameters
@@ -429,20 +434,23 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
 #: ``average_convex`` in :func:`game_properties` (None above).
 MAX_BALANCED_PLAYERS = 16
 MAX_AVERAGE_CONVEX_PLAYERS = 14
+#: Largest games whose subgames' cores (totally balanced) and core vertices (exact) are solved
+#: for :func:`game_properties` (None above).
+MAX_SUBGAME_CORES_PLAYERS = 6
 
 
 def _tu_classes(game: TUGame, atol: float) -> dict:
     """The classes of TU games :func:`game_properties` reports besides the basic four; None
     where a class is not defined for the game, its size is above the check's limit, or float
     arithmetic overflows on its worths."""
-    from ..solutions import core, is_quasi_balanced
+    from ..solutions import core, is_exact, is_quasi_balanced, is_totally_balanced
 
     n = game.n_players
 
     def checked(test) -> bool | None:
         try:
             return test(game, atol=atol)
-        except InvalidGameError:  # overflow, or not defined for this game
+        except (InvalidGameError, TooLargeError):  # overflow, undefined, or above its limit
             return None
 
     classes = {
@@ -465,6 +473,31 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
         None
         if game.is_cost or not n or n > MAX_BALANCED_PLAYERS or classes["quasi_balanced"] is None
         else not core(game, atol=atol).is_empty
+    )
+    pairs = n <= MAX_AVERAGE_CONVEX_PLAYERS  # the checks over the 3**n pairs of coalitions
+    subgames = 0 < n <= MAX_SUBGAME_CORES_PLAYERS and not game.is_cost
+    classes.update(
+        {
+            "subadditive": checked(more.is_subadditive) if pairs else None,
+            "strictly_superadditive": checked(more.is_strictly_superadditive) if pairs else None,
+            "strictly_subadditive": checked(more.is_strictly_subadditive) if pairs else None,
+            "cohesive": checked(more.is_cohesive) if pairs else None,
+            "strictly_convex": checked(more.is_strictly_convex),
+            "strictly_concave": checked(more.is_strictly_concave),
+            "strictly_monotone": checked(more.is_strictly_monotone),
+            "inessential": checked(more.is_inessential),
+            "zero_one_normalized": checked(more.is_zero_one_normalized),
+            "zero_sum": checked(more.is_zero_sum),
+            "almost_positive": checked(more.is_almost_positive),
+            "unanimity": checked(more.is_unanimity_game),
+            "veto_rich": checked(more.is_veto_rich),
+            "clan": checked(more.is_clan_game),
+            "big_boss": checked(more.is_big_boss_game),
+            "permutationally_convex": checked(more.is_permutationally_convex),
+            "semi_convex": checked(more.is_semi_convex),
+            "totally_balanced": checked(is_totally_balanced) if subgames else None,
+            "exact": checked(is_exact) if subgames else None,
+        }
     )
     return classes
 

@@ -28,6 +28,7 @@ from .nucleolus_variants import (
     weighted_nucleolus,
 )
 from .least_squares import least_squares_value
+from .balancedness import MAX_LP_PROPERTY_PLAYERS, is_exact, is_totally_balanced
 from .tau import is_quasi_balanced, minimal_rights, tau_value, utopia_payoffs
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
@@ -113,3 +114,4 @@ __all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]
 from .interaction import interaction_index  # noqa: E402
 
 __all__ += ["interaction_index"]
+__all__ += ["is_totally_balanced", "is_exact", "MAX_LP_PROPERTY_PLAYERS"]
