@@ -153,10 +153,10 @@ def from_vector(
         )
     if n > MAX_VECTOR_PLAYERS:
         raise InvalidGameError(f"a value vector of {n} players is larger than this library reads.")
-    table: list[Any] = [0] * length
     masks = _lexicographic_masks(n) if order == "lexicographic" else np.arange(1, length)
-    for mask, value in zip(masks.tolist(), values):
-        table[mask] = value
+    table = np.empty(length, dtype=object)  # each value as given: TUGame classifies them
+    table[0] = 0
+    table[masks] = np.fromiter(values, dtype=object, count=len(values))
     return TUGame(table, None if players is None else as_list(players, "players", InvalidGameError))
 
 
@@ -195,7 +195,7 @@ def to_vector(game: TUGame, *, order: str = "lexicographic") -> list:
         raise InvalidGameError(f"to_vector needs a TUGame, got {type(game).__name__}.")
     n = game.n_players
     masks = _lexicographic_masks(n) if order == "lexicographic" else np.arange(1, 1 << n)
-    values = [game.values[int(m)] for m in masks]
+    values = game.values[masks].tolist()
     return [int_if_integral(v) for v in values] if game.kind == EXACT else values
 
 
