@@ -232,3 +232,19 @@ def test_cost_games_are_drawn_as_savings_games_by_the_cli_figure():
     assert fig.axes[0].name == "3d" and fig.axes[0].get_title().startswith("airport (savings")
     with pytest.raises(InvalidGameError, match="4-player"):
         game_simplex_figure(co.majority_game(5), {}, "five")
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_core_3d_limits_are_one_fixed_cube(tmp_path):
+    # matplotlib's autoscaled limits vary from call to call and once degenerated into an
+    # overflow and a singular projection; the drawing fixes one cube around what it draws
+    limits = []
+    for _ in range(5):
+        fig = plot.core_3d(CONVEX, points={"nucleolus": co.nucleolus(CONVEX).x})
+        ax = fig.axes[0]
+        box = np.array([ax.get_xlim3d(), ax.get_ylim3d(), ax.get_zlim3d()])
+        assert np.allclose(np.ptp(box, axis=1), np.ptp(box[0]))  # a cube
+        assert (box[:, 0] <= CORNERS.min(axis=0)).all() and (CORNERS.max(axis=0) <= box[:, 1]).all()
+        plot.save_figure(fig, tmp_path / "core.png")
+        limits.append(box)
+    assert all(np.array_equal(limits[0], box) for box in limits)

@@ -173,6 +173,17 @@ def _draw_polytope(ax: Any, space: np.ndarray, colour: str, label: str, alpha: f
         ax.plot(*closed.T, color=colour, lw=0.9, label="_nolegend_", gid=f"{label} edges")
 
 
+def _equal_cube(ax: Any, points: np.ndarray) -> None:
+    """Fix the 3-D limits to one cube around ``points`` and a cubic box, so the tetrahedron
+    is regular. Matplotlib's ``set_aspect("equal")`` derives the box from autoscaled limits,
+    which can degenerate and then fails with an overflow or a singular projection."""
+    low, high = points.min(axis=0), points.max(axis=0)
+    centre, half = (low + high) / 2, max(float(np.max(high - low)) / 2, 1e-9) * 1.05
+    for axis, c in zip((ax.set_xlim3d, ax.set_ylim3d, ax.set_zlim3d), centre):
+        axis(c - half, c + half, auto=False)
+    ax.set_box_aspect((1.0, 1.0, 1.0))
+
+
 @plot_doc("figure", "no_matplotlib")
 def core_3d(
     game: Any,
@@ -339,7 +350,17 @@ def core_3d(
             color=_COLOURS[k % len(_COLOURS)],
             zorder=5,
         )
-    ax.set_aspect("equal")  # a regular tetrahedron, also when the Weber set reaches outside
+    drawn = [
+        CORNERS + (CORNERS - CORNERS.mean(axis=0)) * 0.15,
+        CORNERS,
+        *(to_space(x)[None] for x in marked.values()),
+    ]
+    drawn += [
+        np.array([to_space(x) for x in vertices])
+        for vertices in (core_vertices, weber_vertices)
+        if vertices
+    ]
+    _equal_cube(ax, np.vstack(drawn))
     ax.set_axis_off()
     ax.set_title(title or f"Imputation tetrahedron, v(N) = {as_float(game.grand_value):.4g}")
     if ax.get_legend_handles_labels()[0]:
