@@ -1308,15 +1308,21 @@ class OutsideOptionResult(RubinsteinResult):
     ----------
     outside_options : numpy.ndarray
         ``(w_1, w_2)``.
+    breakdown_risk : number
+        The chance ``p`` that talks break down after a rejection (0 for none).
+    breakdown_payoffs : numpy.ndarray
+        ``(b_1, b_2)``, what each player gets on breakdown.
     binding : tuple of bool
         Whether each player's option beats waiting (and so is paid exactly).
     inside_shares : numpy.ndarray
-        The Rubinstein shares without outside options.
+        The shares without outside options (Rubinstein's when there is no breakdown risk).
     forum_value : numpy.ndarray
         ``x - inside_shares``: what the alternative forum is worth to each party here.
     """
 
     outside_options: Any = None
+    breakdown_risk: Any = 0
+    breakdown_payoffs: Any = None
     binding: tuple = ()
     inside_shares: Any = None
     forum_value: Any = None
