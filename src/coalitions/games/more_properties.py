@@ -25,11 +25,11 @@ from .properties import (
     _SHAPLEY_1971,
     _TEXTBOOK,
     _VON_NEUMANN_MORGENSTERN,
-    MAX_SUPERADDITIVE_PLAYERS,
     _all,
     _disjoint_pairs,
     _gap,
     _marginals,
+    _pairs_limit,
     _prepared,
     _references,
     _second_differences,
@@ -68,14 +68,6 @@ _PAIRS_RAISES = """Raises
 ------
 TooLargeError
     Above ``MAX_SUPERADDITIVE_PLAYERS`` players (3**n pairs)."""
-
-
-def _pairs_limit(game: TUGame, function: str) -> None:
-    if game.n_players > MAX_SUPERADDITIVE_PLAYERS:
-        raise TooLargeError(
-            f"{function} compares 3**{game.n_players} pairs of coalitions; the limit is "
-            f"{MAX_SUPERADDITIVE_PLAYERS} players."
-        )
 
 
 def _pairwise(game: TUGame, function: str, atol: float, *, sign: int, strict: bool) -> bool:

@@ -79,6 +79,17 @@ def _prepared(game: TUGame, function: str, atol: float) -> tuple[np.ndarray, flo
     return values, _tolerance(game, atol)
 
 
+def _pairs_limit(
+    game: TUGame, what: str, limit: int = MAX_SUPERADDITIVE_PLAYERS, advice: str = ""
+) -> None:
+    """Raise past ``limit`` players, for a check over the 3**n pairs of disjoint coalitions."""
+    if game.n_players > limit:
+        raise TooLargeError(
+            f"{what} compares 3**{game.n_players} pairs of coalitions; the limit is {limit} "
+            f"players.{advice}"
+        )
+
+
 def _all(condition) -> bool:
     return bool(np.all(condition))
 
@@ -128,15 +139,11 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     True
     """
     values, _ = _numeric(game, "is_superadditive")
-    n = game.n_players
-    if n > MAX_SUPERADDITIVE_PLAYERS:
-        raise TooLargeError(
-            f"checking superadditivity compares 3**{n} pairs of coalitions; the limit is "
-            f"{MAX_SUPERADDITIVE_PLAYERS} players. Check convexity (is_convex, O(n^2 2^n)), "
-            "which implies superadditivity, instead."
-        )
+    advice = " Check convexity (is_convex, O(n^2 2^n)), which implies superadditivity, instead."
+    _pairs_limit(game, "checking superadditivity", advice=advice)
     tol = _tolerance(game, atol)
-    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in _disjoint_pairs(n))
+    pairs = _disjoint_pairs(game.n_players)
+    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in pairs)
 
 
 def _disjoint_pairs(n: int):
@@ -184,9 +191,8 @@ def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
 
 def is_essential(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(N) > sum of v({i})``: cooperation creates a surplus to share."""
-    values, _ = _numeric(game, "is_essential")
-    singles = sum(values[1 << i] for i in range(game.n_players))
-    return bool(values[-1] - singles > _tolerance(game, atol))
+    values, tol = _prepared(game, "is_essential", atol)
+    return bool(values[-1] - sum(_singles(values, game.n_players)) > tol)
 
 
 def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]]:
@@ -306,8 +312,8 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_additive(co.TUGame([0, 1, 2, 3]))
     True
     """
-    values, _ = _numeric(game, "is_additive")
-    return _all(abs(values - _additive_part(game)) <= _tolerance(game, atol))
+    values, tol = _prepared(game, "is_additive", atol)
+    return _all(abs(values - _additive_part(game)) <= tol)
 
 
 @fill_doc(property=_PROPERTY_DOC, references=_references(_VON_NEUMANN_MORGENSTERN, "ch. VI"))
@@ -326,8 +332,8 @@ def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_constant_sum(co.majority_game(3))
     True
     """
-    values, _ = _numeric(game, "is_constant_sum")
-    return _all(abs(values + values[::-1] - values[-1]) <= _tolerance(game, atol))
+    values, tol = _prepared(game, "is_constant_sum", atol)
+    return _all(abs(values + values[::-1] - values[-1]) <= tol)
 
 
 @fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
@@ -382,8 +388,8 @@ def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_nonnegative(co.TUGame([0, -1, 1, 1]))
     False
     """
-    values, _ = _numeric(game, "is_nonnegative")
-    return _all(values >= -_tolerance(game, atol))
+    values, tol = _prepared(game, "is_nonnegative", atol)
+    return _all(values >= -tol)
 
 
 @fill_doc(property=_PROPERTY_DOC)
@@ -406,8 +412,8 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """
     from .transforms import harsanyi_dividends
 
-    _numeric(game, "is_totally_positive")
-    return _all(harsanyi_dividends(game).values >= -_tolerance(game, atol))
+    _, tol = _prepared(game, "is_totally_positive", atol)
+    return _all(harsanyi_dividends(game).values >= -tol)
 
 
 @fill_doc(property=_PROPERTY_DOC, references=_references(_SHAPLEY_1971))
@@ -450,11 +456,10 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_one_convex(co.majority_game(3))
     False
     """
-    values, _ = _numeric(game, "is_one_convex")
+    values, tol = _prepared(game, "is_one_convex", atol)
     n = game.n_players
     full = (1 << n) - 1
     gap = _gap(values, n)
-    tol = _tolerance(game, atol)
     return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
 
 
@@ -494,9 +499,8 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     False
     """
     values, _ = _numeric(game, "is_average_convex")
+    _pairs_limit(game, "is_average_convex", limit=14)
     n = game.n_players
-    if n > 14:
-        raise TooLargeError(f"is_average_convex compares 3**n pairs; {n} players is above 14.")
     tol = _tolerance(game, atol)
     if game.kind == nb.EXACT:  # integers over a common denominator: int64 when they fit
         values, _ = nb.to_scaled_int(values)
