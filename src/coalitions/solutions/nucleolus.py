@@ -549,18 +549,11 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
             payoffs = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
-    if payoffs.dtype == object and nf.exact:
-        return _verify(
-            nf,
-            nf.from_payoffs(list(payoffs), exact=True),
-            exact=True,
-            atol=atol,
-            imputation=imputation,
-        )
+    exact = payoffs.dtype == object and nf.exact
     return _verify(
         nf,
-        nf.from_payoffs(list(payoffs), exact=False),
-        exact=False,
+        nf.from_payoffs(list(payoffs), exact=exact),
+        exact=exact,
         atol=atol,
         imputation=imputation,
     )
