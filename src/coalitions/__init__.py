@@ -123,6 +123,9 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     # a posteriori power: decisiveness and success given who tends to vote yes
     ("power", ("decisiveness", "success", "weighted_representation", "jagiellonian_compromise")),
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
+    # institutional design: desirability, homogeneity and the inverse power problem
+    ("power", ("desirability", "homogeneous_representation", "inverse_power")),
+    ("results", ("DesirabilityResult", "HomogeneityResult", "InversePowerResult")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),
