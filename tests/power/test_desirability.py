@@ -59,6 +59,23 @@ def test_weighted_games_are_complete_and_ordered_by_weight(game):
     assert found.at_least[weights[:, None] >= weights[None, :]].all()
 
 
+@settings(max_examples=15, deadline=None)
+@given(game=weighted_voting_games(max_players=6))
+def test_a_homogeneous_representation_is_checked_from_the_definition(game):
+    found = co.homogeneous_representation(game)
+    assert found.is_weighted
+    if not found.value:
+        return
+    n, weights = game.n_players, np.array(found.weights)
+    rebuilt = co.WeightedVotingGame(found.quota, list(found.weights))
+    assert np.array_equal(_table(rebuilt), _table(game))
+    table = _table(game)
+    for mask in np.flatnonzero(table):
+        members = [i for i in range(n) if mask >> i & 1]
+        if all(not table[mask ^ 1 << i] for i in members):  # minimal winning
+            assert weights[members].sum() == found.quota
+
+
 def test_known_relations():
     eec = co.desirability(co.datasets.eec_council_1958())
     assert eec.classes == (
