@@ -87,6 +87,9 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     # two-level games and veto threats under incomplete information
     ("results", ("TwoLevelResult", "SchellingResult", "VetoOfferResult", "VetoThreatResult")),
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
+    # institutional design: desirability, homogeneity and the inverse power problem
+    ("power", ("desirability", "homogeneous_representation", "inverse_power")),
+    ("results", ("DesirabilityResult", "HomogeneityResult", "InversePowerResult")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),

@@ -8,6 +8,8 @@ from . import a_posteriori, checks, indices
 from .a_posteriori import decisiveness, success
 from .weightedness import weighted_representation
 from .design import jagiellonian_compromise
+from .desirability import desirability, homogeneous_representation
+from .inverse import inverse_power
 from .checks import *
 from .indices import *
 
@@ -18,4 +20,7 @@ __all__ = [
     "success",
     "weighted_representation",
     "jagiellonian_compromise",
+    "desirability",
+    "homogeneous_representation",
+    "inverse_power",
 ]
