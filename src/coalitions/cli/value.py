@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from ..games.io import read_game
-from ..solutions import banzhaf_value, least_squares_value, shapley_value
+from ..solutions import (
+    banzhaf_value,
+    chi_value,
+    least_squares_value,
+    lorenz_solution,
+    proportional_value,
+    shapley_value,
+)
 from ._common import (
     GameFile,
     Json,
@@ -168,3 +175,34 @@ def least_squares(
     with errors_to_stderr():
         result = least_squares_value(read_game(file), sizes)
     _render(result, f"Least-square value of {file.name}", as_json)
+
+
+@app.command("chi")
+@formats
+def chi(file: GameFile, as_json: Json = False) -> None:
+    """The chi value (Bergantiños and Massó 1996): the efficient compromise between the
+    stand-alone worths and each player's largest marginal contribution (weakly essential
+    games)."""
+    with errors_to_stderr():
+        result = chi_value(read_game(file))
+    _render(result, f"Chi value of {file.name}", as_json)
+
+
+@app.command("proportional")
+@formats
+def proportional(file: GameFile, as_json: Json = False) -> None:
+    """The proportional value (Ortmann 2000) of a positive game: efficient and preserving
+    ratios, from the ratio potential."""
+    with errors_to_stderr():
+        result = proportional_value(read_game(file))
+    _render(result, f"Proportional value of {file.name}", as_json)
+
+
+@app.command("lorenz")
+@formats
+def lorenz(file: GameFile, as_json: Json = False) -> None:
+    """The Lorenz solution: the core allocation closest to the equal split, which no core
+    allocation Lorenz-dominates (the Dutta-Ray solution in a convex game)."""
+    with errors_to_stderr():
+        result = lorenz_solution(read_game(file))
+    _render(result, f"Lorenz solution of {file.name}", as_json)
