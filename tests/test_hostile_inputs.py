@@ -68,6 +68,7 @@ SKIP = {
     "LCDResult",
     "LinkageResult",
     "KernelResult",
+    "LorenzResult",
     "BargainingSetResult",
     "DesignResult",
     "WeightednessResult",

@@ -3,19 +3,20 @@ Lorenz solution), found by an exact active-set method."""
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts, subset_sums
+from .._bits import mask_indicator, popcounts, subset_sums
 from .._checks import check_tolerance, finite_floats, front_door
-from .._exact_linalg import solve_exact
+from .._exact_linalg import float_positive_combination, positive_combination, solve_exact
 from ..exceptions import InvalidGameError, SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
-from ..results import ValueResult
+from ..results import LorenzResult
 from .core import core
 from .semivalues import as_result, negated_worths
 
@@ -27,7 +28,9 @@ LORENZ_METHODS = ("active-set",)
 
 @front_door(LORENZ_METHODS)
 @finite_floats
-def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-set") -> ValueResult:
+def lorenz_solution(
+    game: TUGame, *, atol: float = 1e-9, method: str = "active-set"
+) -> LorenzResult:
     r"""The Lorenz solution: the core allocation closest to the equal split, a Lorenz-maximal
     element of the core.
 
@@ -61,8 +64,9 @@ def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-s
 
     Returns
     -------
-    ValueResult
-        ``concept="lorenz"``.
+    LorenzResult
+        ``concept="lorenz"``; ``dominant`` says whether ``x`` Lorenz-dominates the whole core
+        (the core then has one Lorenz-maximal allocation) or not (it has several).
 
     Raises
     ------
@@ -86,6 +90,15 @@ def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-s
     step is a system of at most ``n`` equations and one pass over the ``2**n`` coalitions.
     MatTuGames' ``LorenzSol`` computes the same point, with a floating-point solver.
 
+    ``dominant``: ``x`` Lorenz-dominates the core when, for every ``k < n``, it maximises
+    the sum of the ``k`` smallest payoffs :math:`L_k(y) = \min_{|T| = k} y(T)` over the
+    core. That is the linear program :math:`\max t` over :math:`y(T) \ge t` (:math:`|T| =
+    k`) and the core, and ``(x, L_k(x))`` is optimal exactly when
+    :math:`\sum_T \lambda_T e_T + \sum_S \mu_S e_S + \nu e_N = 0` with
+    :math:`\sum_T \lambda_T = 1`, :math:`\lambda, \mu \ge 0`, over the ``T`` achieving
+    :math:`L_k(x)` and the coalitions ``S`` tight at ``x`` (its Karush-Kuhn-Tucker
+    conditions): a positive combination, found by a linear program and rebuilt exactly.
+
     References
     ----------
     .. [1] Dutta, B. and Ray, D. (1989). A concept of egalitarianism under participation
@@ -102,8 +115,26 @@ def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-s
 
     >>> import coalitions as co
     >>> game = co.TUGame([0, 0, 0, 6, 0, 1, 1, 8], players=["1", "2", "3"])
-    >>> co.lorenz_solution(game).x.tolist()
-    [Fraction(3, 1), Fraction(3, 1), Fraction(2, 1)]
+    >>> result = co.lorenz_solution(game)
+    >>> result.x.tolist(), result.dominant
+    ([Fraction(3, 1), Fraction(3, 1), Fraction(2, 1)], True)
+
+    When {1, 2} and {1, 3} each earn 5 of the 6, the core is the set of ``x`` with
+    ``x_2, x_3 <= 1``; (4, 1, 1) is its most equal allocation, and it dominates the rest:
+
+    >>> co.lorenz_solution(co.TUGame([0, 0, 0, 5, 0, 5, 0, 6])).dominant
+    True
+
+    Here the core has several Lorenz-maximal allocations: (3/2, 3/2, 3/2, 7/2) is in the
+    core and pays the poorest player 3/2 where the Lorenz solution pays 1, but its three
+    poorest players get 9/2 together, not 5.
+
+    >>> four = co.TUGame([0, 0, 0, 0, 0, 2, 1, 3, 0, 5, 5, 1, 0, 4, 4, 8])
+    >>> split = co.lorenz_solution(four)
+    >>> split.x.tolist(), split.dominant
+    ([Fraction(2, 1), Fraction(2, 1), Fraction(1, 1), Fraction(3, 1)], False)
+    >>> co.is_in_core(four, [1.5, 1.5, 1.5, 3.5])
+    True
 
     In the glove game the core is one point, which is therefore the answer:
 
@@ -112,9 +143,10 @@ def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-s
     """
     game = as_tu_game(game, "lorenz_solution", numeric="compares worths")
     atol = check_tolerance(atol, "lorenz_solution")
-    if game.is_cost:
-        shares = lorenz_solution(negated_worths(game), atol=atol).x
-        return as_result(game, [-v for v in shares.tolist()], concept="lorenz", method=method)
+    if game.is_cost:  # -x Lorenz-dominates -y exactly when x dominates y (equal totals)
+        shares = lorenz_solution(negated_worths(game), atol=atol)
+        x = [-v for v in shares.x.tolist()]
+        return _lorenz_result(game, x, shares.dominant)
     start = core(game, atol=atol)
     if not start.success:
         raise SolverError(f"lorenz_solution: no core point to start from: {start.message}")
@@ -123,12 +155,48 @@ def lorenz_solution(game: TUGame, *, atol: float = 1e-9, method: str = "active-s
             "lorenz_solution: the core is empty, so there is no core allocation to choose; "
             "see co.least_core or co.nucleolus for a game without a core."
         )
-    x = _projection(game, list(start.x.tolist()), atol)
-    return as_result(game, x, concept="lorenz", method="active-set")
+    tol = 0 if game.kind != nb.FLOAT else atol * max(1.0, float(np.abs(game.values).max()))
+    x = _projection(game, list(start.x.tolist()), tol)
+    return _lorenz_result(game, x, _dominates_core(game, x, tol))
 
 
-def _projection(game: TUGame, x: list, atol: float) -> list:
-    """The least-norm point of the core from the core point ``x`` (see lorenz_solution)."""
+def _lorenz_result(game: TUGame, x: list, dominant: bool) -> LorenzResult:
+    base = as_result(game, x, concept="lorenz", method="active-set")
+    fields = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+    return LorenzResult(**fields, dominant=bool(dominant))
+
+
+def _dominates_core(game: TUGame, x: list, tol: Any) -> bool:
+    """Whether the core point ``x`` maximises every ``L_k`` over the core (see Notes)."""
+    n = game.n_players
+    full = (1 << n) - 1
+    exact = game.kind != nb.FLOAT
+    sums = _sums(x, n, exact)
+    sizes = popcounts(n)
+    masks = np.arange(1 << n)
+    inner = (masks != 0) & (masks != full)
+    tight = masks[inner & (sums - game.values <= tol)]
+    grand = np.array([[1] * n + [0]])
+    lift = np.array([[0] * n + [1]])
+    for k in range(1, n):
+        layer = masks[sizes == k]
+        smallest = min(sums[layer].tolist())
+        poorest = layer[sums[layer] <= smallest + tol]
+        rows = [[*mask_indicator(int(t), n), -1] for t in poorest]
+        rows += [[*mask_indicator(int(s), n), 0] for s in tight]
+        nonneg = np.array(rows, dtype=np.int64)
+        if exact:
+            found = positive_combination(lift, nonneg, grand) is not None
+        else:
+            found = float_positive_combination(lift, nonneg, grand)
+        if not found:
+            return False
+    return True
+
+
+def _projection(game: TUGame, x: list, tol: Any) -> list:
+    """The least-norm point of the core from the core point ``x`` (see lorenz_solution);
+    ``tol`` is 0 for exact games."""
     n = game.n_players
     full = (1 << n) - 1
     if n <= 1:
@@ -136,9 +204,7 @@ def _projection(game: TUGame, x: list, atol: float) -> list:
     exact = game.kind != nb.FLOAT
     values = game.values
     zero: Any = nb.constant(0, game.kind) if exact else 0.0
-    tol: Any = 0
     if not exact:
-        tol = atol * max(1.0, float(np.abs(values).max()))
         x = [float(v) for v in x]
     sizes = popcounts(n)
     inner = np.ones(1 << n, dtype=bool)
