@@ -177,15 +177,20 @@ def least_squares(
     _render(result, f"Least-square value of {file.name}", as_json)
 
 
+def _plain(function, file: Path, title: str, as_json: bool) -> None:
+    """``function(game)`` on the game in ``file`` (errors on stderr), shown under ``title``."""
+    with errors_to_stderr():
+        result = function(read_game(file))
+    _render(result, f"{title} of {file.name}", as_json)
+
+
 @app.command("chi")
 @formats
 def chi(file: GameFile, as_json: Json = False) -> None:
     """The chi value (Bergantiños and Massó 1996): the efficient compromise between the
     stand-alone worths and each player's largest marginal contribution (weakly essential
     games)."""
-    with errors_to_stderr():
-        result = chi_value(read_game(file))
-    _render(result, f"Chi value of {file.name}", as_json)
+    _plain(chi_value, file, "Chi value", as_json)
 
 
 @app.command("proportional")
@@ -193,9 +198,7 @@ def chi(file: GameFile, as_json: Json = False) -> None:
 def proportional(file: GameFile, as_json: Json = False) -> None:
     """The proportional value (Ortmann 2000) of a positive game: efficient and preserving
     ratios, from the ratio potential."""
-    with errors_to_stderr():
-        result = proportional_value(read_game(file))
-    _render(result, f"Proportional value of {file.name}", as_json)
+    _plain(proportional_value, file, "Proportional value", as_json)
 
 
 @app.command("lorenz")
@@ -203,6 +206,4 @@ def proportional(file: GameFile, as_json: Json = False) -> None:
 def lorenz(file: GameFile, as_json: Json = False) -> None:
     """The Lorenz solution: the core allocation closest to the equal split, which no core
     allocation Lorenz-dominates (the Dutta-Ray solution in a convex game)."""
-    with errors_to_stderr():
-        result = lorenz_solution(read_game(file))
-    _render(result, f"Lorenz solution of {file.name}", as_json)
+    _plain(lorenz_solution, file, "Lorenz solution", as_json)
