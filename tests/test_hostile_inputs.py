@@ -396,6 +396,7 @@ def _base_calls():
         "is_nucleolus": ((g, [2, 2, 2]), {}),
         "is_prenucleolus": ((g, [2, 2, 2]), {}),
         "is_in_kernel": ((g, [2, 2, 2]), {}),
+        "is_lorenz_maximal": ((g, [2, 2, 2]), {}),
         "is_in_prekernel": ((g, [2, 2, 2]), {}),
         "maximum_surpluses": ((g, [2, 2, 2]), {}),
         "bargaining_set": ((g, [2, 2, 2]), {}),

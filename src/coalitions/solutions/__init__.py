@@ -118,10 +118,10 @@ from .sets import core_center, core_cover, reasonable_set, weber_set  # noqa: E4
 
 __all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
 from .proportional import proportional_value, ratio_potential  # noqa: E402
-from .lorenz import lorenz_solution  # noqa: E402
+from .lorenz import is_lorenz_maximal, lorenz_solution  # noqa: E402
 
 __all__ += ["chi_value", "maximal_contributions", "proportional_value", "ratio_potential"]
-__all__ += ["lorenz_solution"]
+__all__ += ["lorenz_solution", "is_lorenz_maximal"]
 __all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]
 from .interaction import interaction_index  # noqa: E402
 

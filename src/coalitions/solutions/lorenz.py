@@ -17,10 +17,11 @@ from ..exceptions import InvalidGameError, SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import LorenzResult
-from .core import core
+from .core import core, is_in_core
+from .imputations import payoff_vector
 from .semivalues import as_result, negated_worths
 
-__all__ = ["lorenz_solution"]
+__all__ = ["lorenz_solution", "is_lorenz_maximal"]
 
 #: The choices of ``method=`` in :func:`lorenz_solution`.
 LORENZ_METHODS = ("active-set",)
@@ -168,30 +169,116 @@ def _lorenz_result(game: TUGame, x: list, dominant: bool) -> LorenzResult:
 
 def _dominates_core(game: TUGame, x: list, tol: Any) -> bool:
     """Whether the core point ``x`` maximises every ``L_k`` over the core (see Notes)."""
+    exact = game.kind != nb.FLOAT
+    return all(_unimprovable(game, x, [k], tol, exact) for k in range(1, game.n_players))
+
+
+def _unimprovable(game: TUGame, x: list, ks: list, tol: Any, exact: bool) -> bool:
+    """Whether ``(y, s) = (x, 0)`` maximises ``sum of s_k (k in ks)`` over the core points
+    ``y`` with ``L_k(y) >= L_k(x) + s_k``, ``s >= 0``: no core point raises one ``L_k``
+    without lowering another. Its Karush-Kuhn-Tucker conditions, over the coalitions ``T``
+    of size ``k`` achieving ``L_k(x)`` (rows ``(e_T, -e_k)``), the coalitions tight at ``x``
+    (``(e_S, 0)``) and the bounds ``s_k >= 0`` (``(0, e_k)``), with ``(e_N, 0)`` free and
+    the objective ``(0, 1)`` strict, form a positive combination (rebuilt exactly for exact
+    games)."""
     n = game.n_players
     full = (1 << n) - 1
-    exact = game.kind != nb.FLOAT
     sums = _sums(x, n, exact)
     sizes = popcounts(n)
     masks = np.arange(1 << n)
     inner = (masks != 0) & (masks != full)
-    tight = masks[inner & (sums - game.values <= tol)]
-    grand = np.array([[1] * n + [0]])
-    lift = np.array([[0] * n + [1]])
-    for k in range(1, n):
+    slots = len(ks)
+    rows = []
+    for slot, k in enumerate(ks):
         layer = masks[sizes == k]
         smallest = min(sums[layer].tolist())
-        poorest = layer[sums[layer] <= smallest + tol]
-        rows = [[*mask_indicator(int(t), n), -1] for t in poorest]
-        rows += [[*mask_indicator(int(s), n), 0] for s in tight]
-        nonneg = np.array(rows, dtype=np.int64)
-        if exact:
-            found = positive_combination(lift, nonneg, grand) is not None
-        else:
-            found = float_positive_combination(lift, nonneg, grand)
-        if not found:
-            return False
-    return True
+        for t in layer[sums[layer] <= smallest + tol]:
+            rows.append([*mask_indicator(int(t), n), *(-int(j == slot) for j in range(slots))])
+        rows.append([0] * n + [int(j == slot) for j in range(slots)])
+    for s in masks[inner & (sums - game.values <= tol)]:
+        rows.append([*mask_indicator(int(s), n), *[0] * slots])
+    nonneg = np.array(rows, dtype=np.int64)
+    objective = np.array([[0] * n + [1] * slots])
+    grand = np.array([[1] * n + [0] * slots])
+    if exact:
+        return positive_combination(objective, nonneg, grand) is not None
+    return float_positive_combination(objective, nonneg, grand)
+
+
+@finite_floats
+def is_lorenz_maximal(game: TUGame, x: Any, *, atol: float = 1e-9) -> bool:
+    r"""Whether ``x`` is a Lorenz-maximal core allocation: in the core, and no core
+    allocation Lorenz-dominates it (the core's *Lorenz set*).
+
+    With :math:`L_k(y)` the sum of the ``k`` smallest payoffs of ``y``, ``x`` is
+    Lorenz-maximal when no core allocation ``y`` has :math:`L_k(y) \ge L_k(x)` for every
+    ``k`` and :math:`>` for one. The Lorenz solution (:func:`lorenz_solution`) is one such
+    allocation; when it Lorenz-dominates the whole core (``result.dominant``, as in every
+    convex game) it is the only one.
+
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game, of worths or of costs.
+    x : sequence or mapping of numbers
+        One payoff (cost share) per player. Exact payoffs in a rational game are decided
+        exactly.
+    atol : float, default 1e-9
+        Tolerance for float games or payoffs, relative to the largest worth.
+
+    Returns
+    -------
+    bool
+
+    Notes
+    -----
+    ``x`` is Lorenz-maximal exactly when it maximises :math:`\sum_k s_k` over core points
+    ``y`` with :math:`y(T) \ge L_k(x) + s_k` for every coalition ``T`` of size ``k`` and
+    :math:`s \ge 0` (at ``y = x``, ``s = 0``): a linear program whose optimality at that
+    point is a positive combination of the constraints active there. It is found by a linear
+    program and rebuilt and checked exactly for rational data, so True is certified; False
+    means that the float program found no certificate. Each ``k`` contributes the
+    coalitions of size ``k`` where ``x`` is poorest: at most ``2**n`` rows in all.
+
+    References
+    ----------
+    .. [1] Dutta, B. and Ray, D. (1989). A concept of egalitarianism under participation
+       constraints. *Econometrica* 57(3), 615-635.
+    .. [2] Arin, J., Kuipers, J. and Vermeulen, D. (2004). Geometry and computation of the
+       Lorenz set. *International Game Theory Review* 6(2), 223-238.
+
+    Examples
+    --------
+    In this four-player game the core has several Lorenz-maximal allocations; a third core
+    allocation is dominated by the first:
+
+    >>> import coalitions as co
+    >>> four = co.TUGame([0, 0, 0, 0, 0, 2, 1, 3, 0, 5, 5, 1, 0, 4, 4, 8])
+    >>> co.lorenz_solution(four).x.tolist()
+    [Fraction(2, 1), Fraction(2, 1), Fraction(1, 1), Fraction(3, 1)]
+    >>> from fractions import Fraction
+    >>> half = Fraction(1, 2)
+    >>> co.is_lorenz_maximal(four, [2, 2, 1, 3]), co.is_lorenz_maximal(four, [3 * half] * 3 + [7 * half])
+    (True, True)
+    >>> co.is_lorenz_maximal(four, [3, 2, 0, 3]), co.is_lorenz_maximal(four, [1, 1, 1, 1])
+    (False, False)
+    """
+    game = as_tu_game(game, "is_lorenz_maximal", numeric="compares worths")
+    atol = check_tolerance(atol, "is_lorenz_maximal")
+    payoffs = payoff_vector(game, x, "is_lorenz_maximal")
+    if not is_in_core(game, payoffs.tolist(), atol=atol):
+        return False
+    if game.is_cost:  # -x Lorenz-dominates -y exactly when x dominates y (equal totals)
+        return is_lorenz_maximal(negated_worths(game), [-v for v in payoffs.tolist()], atol=atol)
+    exact = game.kind != nb.FLOAT and payoffs.dtype == object
+    tol: Any = 0
+    if not exact:
+        tol = atol * max(1.0, float(np.abs(game.values).max()))
+        game = game.to_float() if game.kind != nb.FLOAT else game
+    n = game.n_players
+    if n <= 1:
+        return True
+    return _unimprovable(game, payoffs.tolist(), list(range(1, n)), tol, exact)
 
 
 def _projection(game: TUGame, x: list, tol: Any) -> list:
