@@ -58,3 +58,12 @@ def test_json_is_the_library_answer(files, command, solver, file):
 def test_outside_the_domain_exits_1_with_the_reason(files, command, file, reason):
     result = runner.invoke(app, ["value", command, str(files[file])])
     assert result.exit_code == 1 and reason in result.stderr
+
+
+def test_lorenz_reports_whether_it_dominates_the_core(files, tmp_path):
+    four = tmp_path / "four.json"
+    co.write_game(co.TUGame([0, 0, 0, 0, 0, 2, 1, 3, 0, 5, 5, 1, 0, 4, 4, 8]), four)
+    several = runner.invoke(app, ["value", "lorenz", str(four), "--json"])
+    assert several.exit_code == 0 and json.loads(several.stdout)["dominant"] is False
+    table = runner.invoke(app, ["value", "lorenz", str(files["convex"])])
+    assert "dominant=True" in table.stdout

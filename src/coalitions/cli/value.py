@@ -61,7 +61,8 @@ def _render(result, title: str, as_json: bool) -> None:
             title,
             ["player", "cost share" if cost else "payoff"],
             [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-            caption=f"exact={result.exact}, method={result.method}",
+            caption=f"exact={result.exact}, method={result.method}"
+            + (f", dominant={result.dominant}" if hasattr(result, "dominant") else ""),
         )
         return
     render(
