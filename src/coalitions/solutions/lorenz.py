@@ -12,6 +12,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import mask_indicator, popcounts, subset_sums
 from .._checks import check_tolerance, finite_floats, front_door
+from .._docstrings import fill_doc
 from .._exact_linalg import float_positive_combination, positive_combination, solve_exact
 from ..exceptions import InvalidGameError, SolverError
 from ..games.transforms import as_tu_game
@@ -23,10 +24,21 @@ from .semivalues import as_result, negated_worths
 
 __all__ = ["lorenz_solution", "is_lorenz_maximal"]
 
+#: The papers behind :func:`lorenz_solution` and :func:`is_lorenz_maximal`.
+_REFERENCES = """
+References
+----------
+.. [1] Dutta, B. and Ray, D. (1989). A concept of egalitarianism under participation
+   constraints. *Econometrica* 57(3), 615-635.
+.. [2] Arin, J., Kuipers, J. and Vermeulen, D. (2004). Geometry and computation of the
+   Lorenz set. *International Game Theory Review* 6(2), 223-238.
+"""
+
 #: The choices of ``method=`` in :func:`lorenz_solution`.
 LORENZ_METHODS = ("active-set",)
 
 
+@fill_doc(lorenz_references=_REFERENCES)
 @front_door(LORENZ_METHODS)
 @finite_floats
 def lorenz_solution(
@@ -100,12 +112,7 @@ def lorenz_solution(
     :math:`L_k(x)` and the coalitions ``S`` tight at ``x`` (its Karush-Kuhn-Tucker
     conditions): a positive combination, found by a linear program and rebuilt exactly.
 
-    References
-    ----------
-    .. [1] Dutta, B. and Ray, D. (1989). A concept of egalitarianism under participation
-       constraints. *Econometrica* 57(3), 615-635.
-    .. [2] Arin, J., Kuipers, J. and Vermeulen, D. (2004). Geometry and computation of the
-       Lorenz set. *International Game Theory Review* 6(2), 223-238.
+    {{lorenz_references}}
     .. [3] Nocedal, J. and Wright, S. J. (2006). *Numerical Optimization*, 2nd ed.,
        Springer, section 16.5 (active-set methods for convex quadratic programs).
 
@@ -205,6 +212,7 @@ def _unimprovable(game: TUGame, x: list, ks: list, tol: Any, exact: bool) -> boo
     return float_positive_combination(objective, nonneg, grand)
 
 
+@fill_doc(lorenz_references=_REFERENCES)
 @finite_floats
 def is_lorenz_maximal(game: TUGame, x: Any, *, atol: float = 1e-9) -> bool:
     r"""Whether ``x`` is a Lorenz-maximal core allocation: in the core, and no core
@@ -240,12 +248,7 @@ def is_lorenz_maximal(game: TUGame, x: Any, *, atol: float = 1e-9) -> bool:
     means that the float program found no certificate. Each ``k`` contributes the
     coalitions of size ``k`` where ``x`` is poorest: at most ``2**n`` rows in all.
 
-    References
-    ----------
-    .. [1] Dutta, B. and Ray, D. (1989). A concept of egalitarianism under participation
-       constraints. *Econometrica* 57(3), 615-635.
-    .. [2] Arin, J., Kuipers, J. and Vermeulen, D. (2004). Geometry and computation of the
-       Lorenz set. *International Game Theory Review* 6(2), 223-238.
+    {{lorenz_references}}
 
     Examples
     --------
