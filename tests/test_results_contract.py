@@ -98,6 +98,7 @@ FACTORIES = {
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),
     "KernelResult": lambda: co.kernel(GLOVE),
+    "LorenzResult": lambda: co.lorenz_solution(co.TUGame([0, 0, 0, 6, 0, 1, 1, 8])),
     "TwoLevelResult": lambda: co.two_level_win_set(
         {"US": 4, "EU": 10}, 0, ratifiers={"US": [Fraction(5, 2)]}
     ),

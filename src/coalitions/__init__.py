@@ -47,7 +47,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("results", ("Result", "AllocationResult", "ValueResult")),
     ("solutions", None),
     ("results", ("BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult")),
-    ("results", ("BargainingSetResult", "KernelResult")),
+    ("results", ("BargainingSetResult", "KernelResult", "LorenzResult")),
     ("", ("datasets", "power")),
     (
         "games.simple",

@@ -402,6 +402,25 @@ class ValueResult(AllocationResult):
     std_error: Any = None
 
 
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class LorenzResult(ValueResult):
+    """The Lorenz solution of a game (:func:`coalitions.lorenz_solution`): the core
+    allocation closest to the equal split, which no core allocation Lorenz-dominates.
+
+    Attributes
+    ----------
+    dominant : bool
+        True when ``x`` Lorenz-dominates every core allocation, weakly (then it is the
+        core's one Lorenz-maximal allocation, as the Dutta-Ray solution is in a convex game);
+        False when some core allocation has a larger sum of its ``k`` smallest payoffs for
+        some ``k``, so that the core's Lorenz-maximal allocations are several. Decided by an
+        optimality certificate per ``k``, rebuilt exactly for rational games.
+    """
+
+    dominant: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("dominant",)
+
+
 # ---------------------------------------------------------------- coalition formation
 
 
