@@ -66,6 +66,7 @@ VALID = {
     ("value", "shapley"): ["FILE:GLOVE"],
     ("value", "banzhaf"): ["FILE:GLOVE"],
     ("value", "least-squares"): ["FILE:GLOVE"],
+    ("value", "interaction"): ["FILE:GLOVE", "--kind", "faith-shap"],
     ("game", "check"): ["FILE:GLOVE"],
     ("game", "import"): ["FILE:VECTOR", "OUT:imported.json", "--from", "coopgame"],
     ("game", "export"): ["FILE:GLOVE", "OUT:exported.txt", "--to", "mattugames"],

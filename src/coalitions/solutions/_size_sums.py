@@ -147,8 +147,9 @@ class SizeProfile:
         if self._small is not None:
             bits = bit_matrix(n)
             sizes = popcounts(n)
-            pairs = (bits * (self._small * pair_g[sizes])) @ bits.T
-            single = (bits @ (self._small[:, None] * singles.T[sizes])).T
+            with one_blas_thread():  # (n x 2**n) @ (2**n x n): a thread pool only hands off
+                pairs = (bits * (self._small * pair_g[sizes])) @ bits.T
+                single = (bits @ (self._small[:, None] * singles.T[sizes])).T
         else:
             h, k = self._split()
             low, high = bit_matrix(k), bit_matrix(h)
@@ -159,12 +160,13 @@ class SizeProfile:
             columns_pair = np.einsum("ac,ac->c", self._grouped, u_pair)
             columns_single = np.einsum("ac,acl->cl", self._grouped, u_single)
             pairs = np.empty((n, n))
-            pairs[:k, :k] = (low * columns_pair) @ low.T
-            pairs[k:, k:] = (high * rows[:, k]) @ high.T
-            cross = high @ rows[:, :k]  # [high player, low player]
+            with one_blas_thread():  # products of 2**(n/2)-long bit matrices
+                pairs[:k, :k] = (low * columns_pair) @ low.T
+                pairs[k:, k:] = (high * rows[:, k]) @ high.T
+                cross = high @ rows[:, :k]  # [high player, low player]
+                single = np.concatenate([low @ columns_single, high @ rows[:, k + 1 :]]).T
             pairs[k:, :k] = cross
             pairs[:k, k:] = cross.T
-            single = np.concatenate([low @ columns_single, high @ rows[:, k + 1 :]]).T
         np.fill_diagonal(pairs, 0.0)
         return pairs, single
 

@@ -198,7 +198,13 @@ def interaction_index(
     game = as_tu_game(game, function, numeric="sums worths")
     n = game.n_players
     order = check_integer(order, "order", function, low=1, high=max(1, n))
-    kind = check_choice(kind, INTERACTION_KINDS, what="interaction index", function=function)
+    kind = check_choice(
+        kind,
+        INTERACTION_KINDS,
+        what="interaction index",
+        plural="interaction indices",
+        function=function,
+    )
     is_float = game.kind == nb.FLOAT
     limit = MAX_INTERACTION_PLAYERS if is_float else MAX_EXACT_INTERACTION_PLAYERS
     if n > limit:
