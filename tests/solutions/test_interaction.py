@@ -15,10 +15,11 @@ import itertools
 import json
 import subprocess
 from fractions import Fraction
-from math import comb, factorial
+from math import comb
 from pathlib import Path
 
 import numpy as np
+import oracles as orc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,31 +29,6 @@ import coalitions as co
 from coalitions.exceptions import InvalidArgumentError, TooLargeError
 
 KINDS = ("shapley", "banzhaf", "shapley-taylor", "faith-shap")
-
-
-def _v(game, members):
-    return Fraction(game.values[sum(1 << i for i in members)])
-
-
-def by_definition(game, kind):
-    """Discrete derivatives d_ij v(S) = v(S+ij) - v(S+i) - v(S+j) + v(S), weighted."""
-    n = game.n_players
-    out = [[Fraction(0)] * n for _ in range(n)]
-    for i, j in itertools.combinations(range(n), 2):
-        rest = [k for k in range(n) if k not in (i, j)]
-        total = Fraction(0)
-        for size in range(len(rest) + 1):
-            for s in itertools.combinations(rest, size):
-                delta = _v(game, s + (i, j)) - _v(game, s + (i,)) - _v(game, s + (j,)) + _v(game, s)
-                if kind == "shapley":
-                    weight = Fraction(factorial(size) * factorial(n - size - 2), factorial(n - 1))
-                elif kind == "banzhaf":
-                    weight = Fraction(1, 2 ** (n - 2))
-                else:  # shapley-taylor of order 2: (2 / n) / C(n - 1, |S|)
-                    weight = Fraction(2, n * comb(n - 1, size))
-                total += weight * delta
-        out[i][j] = out[j][i] = total
-    return out
 
 
 def faith_shap_by_least_squares(values, n, order):
@@ -96,7 +72,7 @@ def test_pair_indices_match_their_definitions(game):
     n = game.n_players
     for kind in ("shapley", "banzhaf", "shapley-taylor"):
         matrix = co.interaction_index(game, kind=kind).matrix
-        expected = by_definition(game, kind)
+        expected = orc.pair_interaction_by_definition(game, kind)
         assert all(matrix[i][j] == expected[i][j] for i in range(n) for j in range(n) if i != j)
     diagonal = [co.interaction_index(game).matrix[i][i] for i in range(n)]
     assert diagonal == co.shapley_value(game).x.tolist()
