@@ -37,7 +37,8 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
-from math import comb
+from math import comb, lcm
+from typing import Any
 
 import numpy as np
 
@@ -285,17 +286,29 @@ def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, list]:
 def _by_moebius(game: TUGame, kind: str, order: int) -> tuple[list, list, list]:
     """Every index from the dividends' weighted superset sums (any number kind)."""
     n = game.n_players
-    dividends = harsanyi_dividends(game).values
     sizes = popcounts(n)
     is_float = game.kind == nb.FLOAT
+    if game.kind == nb.EXACT:
+        # Python integers over the common denominators of the worths and of the weights:
+        # the transforms add integers, and only the entries read become Fractions
+        ints, scale = nb.to_scaled_int(game.values, dtype=object)
+        dividends = _moebius(ints, n)
+    else:
+        dividends = harsanyi_dividends(game).values
     convert = float if is_float else Fraction
     dtype = np.float64 if is_float else object
 
-    def by_size(size: int) -> np.ndarray:
-        weights = [convert(0)] * size + [
-            convert(_dividend_weight(kind, size, t, order)) for t in range(size, n + 1)
+    def by_size(size: int) -> Any:
+        """A table of the indices of every coalition (read at the masks of ``size``)."""
+        weights = [Fraction(0)] * size + [
+            _dividend_weight(kind, size, t, order) for t in range(size, n + 1)
         ]
-        return _superset_sums(np.array(weights, dtype=dtype)[sizes] * dividends, n)
+        if game.kind == nb.EXACT:
+            common = lcm(*(w.denominator for w in weights))
+            integral = np.array([int(w * common) for w in weights], dtype=object)
+            return _ExactEntries(_superset_sums(integral[sizes] * dividends, n), common * scale)
+        per_size = np.array([convert(w) for w in weights], dtype=dtype)
+        return _superset_sums(per_size[sizes] * dividends, n)
 
     singles_table = by_size(1)
     singles = [singles_table[1 << i] for i in range(n)]
@@ -315,6 +328,25 @@ def _by_moebius(game: TUGame, kind: str, order: int) -> tuple[list, list, list]:
         pairs = [[float(v) for v in row] for row in pairs]
         higher = [(members, float(v)) for members, v in higher]
     return singles, pairs, higher
+
+
+class _ExactEntries:
+    """Integer sums over one denominator, read entry by entry as Fractions."""
+
+    def __init__(self, sums: np.ndarray, denominator: int):
+        self.sums, self.denominator = sums, denominator
+
+    def __getitem__(self, mask: int) -> Fraction:
+        return Fraction(self.sums[mask], self.denominator)
+
+
+def _moebius(table: np.ndarray, n: int) -> np.ndarray:
+    """The dividends ``a(T) = sum over S in T of (-1)**|T - S| v(S)``: n passes."""
+    out = np.array(table, copy=True)
+    for i in range(n):
+        without, with_i = split_on(out, i)
+        with_i -= without
+    return out
 
 
 def _superset_sums(table: np.ndarray, n: int) -> np.ndarray:
