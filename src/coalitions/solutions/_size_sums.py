@@ -41,6 +41,9 @@ __all__ = ["SizeProfile", "size_profile"]
 
 # Up to this many players a float game is handled in one small matrix-vector product.
 _SMALL = 12
+# Up to this many players the sums over pairs are two products with the (n, 2**n) bit
+# matrix (above it the blocked pass is faster, and a BLAS thread pool slows the products).
+_SMALL_PAIRS = 10
 # Bytes of the table summed per block: at least this, or 1/512 of the table (fewer Python
 # steps for large n); a block stays in the caches while it is read twice.
 _BLOCK_BYTES = 1 << 19
@@ -144,12 +147,11 @@ class SizeProfile:
         n = self.n
         pair_g = np.asarray(pair_g, dtype=np.float64)
         singles = np.asarray(single_gs, dtype=np.float64).reshape(-1, n + 1)
-        if self._small is not None:
+        if n <= _SMALL_PAIRS:
             bits = bit_matrix(n)
             sizes = popcounts(n)
-            with one_blas_thread():  # (n x 2**n) @ (2**n x n): a thread pool only hands off
-                pairs = (bits * (self._small * pair_g[sizes])) @ bits.T
-                single = (bits @ (self._small[:, None] * singles.T[sizes])).T
+            pairs = (bits * (self._values * pair_g[sizes])) @ bits.T
+            single = (bits @ (self._values[:, None] * singles.T[sizes])).T
         else:
             h, k = self._split()
             low, high = bit_matrix(k), bit_matrix(h)

@@ -19,9 +19,10 @@ Shapley-Taylor of order k (:math:`w_s(t) = [t = s]` for :math:`s < k` and
 
 Two routes:
 
-* ``"moebius"`` (any order, any number kind): the dividends by the fast Moebius transform,
-  then for each size s the superset sums of :math:`w_s(|T|)\, a(T)` by its mirror image,
-  :math:`(k + 1)\, n 2^n` additions.
+* ``"moebius"`` (any order, float or rational games): the dividends by the fast Moebius
+  transform, then for each size s the superset sums of :math:`w_s(|T|)\, a(T)` by its
+  mirror image, :math:`(k + 1)\, n 2^n` additions (of Python integers over the common
+  denominators of the worths and weights for a rational game).
 * ``"size-sums"`` (float games, order 1 or 2): back in the worths,
   :math:`I_S = \sum_T c_{|S|}(|T|, |T \cap S|)\, v(T)` with
   :math:`c_s(r, m) = \sum_t \binom{n - r - s + m}{t - r - s + m} (-1)^{t - r} w_s(t)`
@@ -230,25 +231,20 @@ def interaction_index(
         singles, pairs = _by_size_sums(game, kind, order)
     else:
         singles, pairs, higher = _by_moebius(game, kind, order)
-    sets: list[tuple[tuple[str, ...], object]] = [
-        ((p,), singles[i]) for i, p in enumerate(game.players)
-    ]
     names = game.players
+    sets: list[tuple[tuple[str, ...], object]] = [((p,), singles[i]) for i, p in enumerate(names)]
     if order >= 2:
-        sets += [((names[i], names[j]), pairs[i][j]) for i, j in combinations(range(n), 2)]
-    if order >= 3:
-        sets += [(tuple(names[i] for i in members), value) for members, value in higher]
-    dtype = np.float64 if is_float else object
-    if order >= 2:
-        matrix = tuple(
-            tuple(singles[i] if i == j else pairs[i][j] for j in range(n)) for i in range(n)
-        )
-        x = np.asarray(
-            [sum(matrix[i][j] for j in range(n) if j != i) for i in range(n)], dtype=dtype
-        )
+        square = np.array(pairs, dtype=np.float64 if is_float else object)
+        square[np.diag_indices(n)] = 0
+        x = square.sum(axis=1)
+        square[np.diag_indices(n)] = singles
+        matrix = tuple(map(tuple, square.tolist()))
+        sets += [((names[i], names[j]), matrix[i][j]) for i, j in combinations(range(n), 2)]
     else:
         matrix = ()
-        x = np.asarray(list(singles), dtype=dtype)
+        x = np.asarray(list(singles), dtype=np.float64 if is_float else object)
+    if order >= 3:
+        sets += [(tuple(names[i] for i in members), value) for members, value in higher]
     x.setflags(write=False)
     return InteractionResult(
         x=x,
@@ -263,24 +259,38 @@ def interaction_index(
     )
 
 
-def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, list]:
+def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, Any]:
     """Singletons' and pairs' indices of a float game from one pass over its worths."""
     from ._size_sums import size_profile
 
     n = game.n_players
     profile = size_profile(game)
-    one = np.array(_worth_weights(kind, 1, order, n), dtype=np.float64)
-    single_weight, single_constant = one[1] - one[0], one[0]
+    weights = _float_weights(kind, order, n)
+    single_weight, single_constant = weights[:2]
     if order == 1:
         singles = profile.player_sums(single_weight) + profile.total(single_constant)
-        return [float(v) for v in singles], []
-    two = np.array(_worth_weights(kind, 2, order, n), dtype=np.float64)
-    # c(r, 2) x_i x_j + c(r, 1) (x_i (1 - x_j) + x_j (1 - x_i)) + c(r, 0) (1 - x_i)(1 - x_j)
-    both, either, constant = two[2] - 2 * two[1] + two[0], two[1] - two[0], two[0]
+        return singles.tolist(), []
+    both, either, constant = weights[2:]
     pair_sums, player_sums = profile.pair_sums(both, [single_weight, either])
     singles = player_sums[0] + profile.total(single_constant)
     pairs = pair_sums + player_sums[1][:, None] + player_sums[1][None, :] + profile.total(constant)
-    return [float(v) for v in singles], pairs.tolist()
+    return singles.tolist(), pairs
+
+
+@lru_cache(maxsize=64)
+def _float_weights(kind: str, order: int, n: int) -> tuple[np.ndarray, ...]:
+    """The per-size weights of the size-sums route: for singletons ``c(r, 1) - c(r, 0)`` on
+    the members and ``c(r, 0)`` on every coalition; for pairs, from
+    ``c(r, 2) x_i x_j + c(r, 1) (x_i (1 - x_j) + x_j (1 - x_i)) + c(r, 0) (1 - x_i)(1 - x_j)``,
+    the weights of ``x_i x_j``, of ``x_i`` (and ``x_j``) and of every coalition."""
+    one = np.array(_worth_weights(kind, 1, order, n), dtype=np.float64)
+    out = [one[1] - one[0], one[0]]
+    if order >= 2:
+        two = np.array(_worth_weights(kind, 2, order, n), dtype=np.float64)
+        out += [two[2] - 2 * two[1] + two[0], two[1] - two[0], two[0]]
+    for weights in out:
+        weights.setflags(write=False)
+    return tuple(out)
 
 
 def _by_moebius(game: TUGame, kind: str, order: int) -> tuple[list, list, list]:
