@@ -90,6 +90,7 @@ VALID = {
     ("power", "pivotal"): ["--no", "Cyprus", "--body", "eu-council-unanimity"],
     ("bargain", "solve"): ["FILE:BARGAIN"],
     ("bargain", "rubinstein"): ["-d", "9/10"],
+    ("bargain", "outside-options"): ["-d", "9/10", "-w", "0", "-w", "3/5"],
     ("bargain", "baron-ferejohn"): [],
     ("bargain", "dynamic"): ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     ("bargain", "veto-threat"): ["-t", "0", "-t", "1/2", "-t", "1"],

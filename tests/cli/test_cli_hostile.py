@@ -144,6 +144,7 @@ BASE = {
     "power pivotal": ["--yes", "China,France"],
     "bargain solve": ["{bargaining}"],
     "bargain rubinstein": ["--discount", "0.9,0.8"],
+    "bargain outside-options": ["--discount", "0.9", "--breakdown-risk", "0.1"],
     "bargain baron-ferejohn": ["--players", "3"],
     "bargain dynamic": ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     "negotiate solve": ["{spatial}"],
