@@ -123,6 +123,8 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     # a posteriori power: decisiveness and success given who tends to vote yes
     ("power", ("decisiveness", "success", "weighted_representation", "jagiellonian_compromise")),
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
+    # spatial voting power and bloc formation under the Owen value
+    ("power", ("shapley_owen_value",)),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),

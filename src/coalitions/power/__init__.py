@@ -8,6 +8,7 @@ from . import a_posteriori, checks, indices
 from .a_posteriori import decisiveness, success
 from .weightedness import weighted_representation
 from .design import jagiellonian_compromise
+from .spatial import shapley_owen_value
 from .checks import *
 from .indices import *
 
@@ -18,4 +19,5 @@ __all__ = [
     "success",
     "weighted_representation",
     "jagiellonian_compromise",
+    "shapley_owen_value",
 ]
