@@ -125,6 +125,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
     # spatial voting power and bloc formation under the Owen value
     ("power", ("shapley_owen_value",)),
+    ("results", ("BlocGainsResult", "StableBlocStructuresResult", "BlocStabilityResult")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),
