@@ -762,7 +762,7 @@ def bloc_structure_stability(
     >>> g = co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"])
     >>> check = co.bloc_structure_stability(g, [["A"], ["B"], ["C"]])
     >>> check.is_stable, check.deviators, check.outcome
-    (False, ('A', 'B'), (('A', 'B'), ('C',)))
+    (False, ('B', 'C'), (('A',), ('B', 'C')))
     """
     function = "bloc_structure_stability"
     players, data, model, scheme = _prepare(game, model, index, atol, function)
