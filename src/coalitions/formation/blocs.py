@@ -344,6 +344,8 @@ def _worth_table(game: Any, function: str) -> tuple[tuple, np.ndarray, bool]:
         if game.kind == nb.SYMBOLIC:
             raise InvalidGameError(f"{function} compares values: give a numeric game.")
         players, n = game.players, game.n_players
+        if n == 0:
+            raise InvalidGameError(f"{function} needs a game with at least one player.")
         if n > MAX_STABILITY_PLAYERS:
             raise _too_large(function, n)
         if game.kind == nb.FLOAT:
@@ -351,6 +353,8 @@ def _worth_table(game: Any, function: str) -> tuple[tuple, np.ndarray, bool]:
         scaled, _ = nb.to_scaled_int(list(game.values), dtype=object)
         return players, np.array([int(v) for v in scaled], dtype=object), True
     simple = as_simple_game(game, function)
+    if simple.n_players == 0:
+        raise InvalidGameError(f"{function} needs a game with at least one player.")
     if simple.n_players > MAX_STABILITY_PLAYERS:
         raise _too_large(function, simple.n_players)
     table = np.asarray(simple.winning_table(), dtype=np.int64)
@@ -426,6 +430,8 @@ def _structure_values(table: np.ndarray, labels: np.ndarray, scheme: str) -> np.
             others = [j for j in range(m) if j != k]
             partners = _subset_templates(s - 1)
             weight = coef[m, r][:, None] * coef[s, partners.sum(axis=0)][None, :]
+            if table.dtype == np.float64:  # floats: the weights themselves, no overflow
+                weight = weight / float(_denominator(n, scheme))
             step = max(1, _ENTRIES // weight.size)
             where = np.flatnonzero(shape_of == code)
             for start in range(0, len(where), step):
@@ -468,7 +474,7 @@ class _Structures:
         self.blocks = _block_masks(self.labels)  # by leader, 0 where no block
         self.slots = -np.sort(-self.blocks, axis=1)  # the blocks first, then zeros
         self.n_blocks = (self.blocks != 0).sum(axis=1)
-        self.scale = _denominator(n, scheme)
+        self.scale = _denominator(n, scheme) if exact else 1
         self.types = _player_types(table, n)
         masks = np.arange(1 << n, dtype=np.int64)
         members = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)
