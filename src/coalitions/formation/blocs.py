@@ -150,7 +150,8 @@ def _integer_rule(game: Any) -> tuple[list[int], int] | None:
         return None
     if (game.n_players + 1) * quota > MAX_DP_ENTRIES or game.n_players > 62:
         return None
-    return weights, quota
+    # a weight of at least the quota wins with anybody: capped at the quota, the same game
+    return [min(w, quota) for w in weights], quota
 
 
 # ------------------------------------------------------------------ gains from a bloc
