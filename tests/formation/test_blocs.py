@@ -247,3 +247,14 @@ def test_relabelling_the_players_relabels_the_stable_structures():
 def test_bad_input_raises_a_coalitions_error(call, error):
     with pytest.raises(error):
         call()
+
+
+def test_the_weighted_dp_on_a_larger_body_equals_the_enumeration():
+    rng = np.random.default_rng(7)
+    weights = [int(w) for w in rng.integers(1, 30, size=14)]
+    game = co.WeightedVotingGame(sum(weights) * 2 // 3, weights)
+    blocs = [list(game.players[:2]), list(game.players[3:7]), list(game.players[10:13])]
+    for index in ("owen", "banzhaf-owen"):
+        dp = co.bloc_gains(game, blocs, index=index, method="weighted-dp")
+        enum = co.bloc_gains(game, blocs, index=index, method="enumeration")
+        assert dp.with_bloc == enum.with_bloc and dp.without_bloc == enum.without_bloc
