@@ -17,6 +17,7 @@ __all__ = [
     "named_coalition_mask",
     "mask_partitions",
     "integer_partitions",
+    "consecutive_blocks",
     "bell",
     "partition_labels",
 ]
@@ -129,6 +130,22 @@ def integer_partitions(n: int, largest: int | None = None) -> Iterator[tuple[int
     for part in range(min(n, largest), 0, -1):
         for tail in integer_partitions(n - part, part):
             yield (part, *tail)
+
+
+def consecutive_blocks(sizes: Iterable[int]) -> tuple[int, ...]:
+    """The partition of players ``0, 1, ...`` into consecutive blocks of the given sizes, as
+    masks: the representative of a partition type.
+
+    Examples
+    --------
+    >>> consecutive_blocks((2, 1))
+    (3, 4)
+    """
+    masks, start = [], 0
+    for size in sizes:
+        masks.append(((1 << size) - 1) << start)
+        start += size
+    return tuple(masks)
 
 
 def bell(n: int) -> int:

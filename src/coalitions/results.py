@@ -566,10 +566,7 @@ class SequentialFormationResult(Result):
     ties: bool = False
     _repr_fields: ClassVar[tuple[str, ...]] = ("sizes",)
 
-    @property
-    def value(self) -> tuple:
-        """The coalition sizes, in the order the coalitions form."""
-        return self.sizes
+    value = field_property("sizes", "The coalition sizes, in the order the coalitions form.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
@@ -1183,10 +1180,9 @@ class SensitivityResult(Result):
     n_evaluations: int = 0
     _repr_fields: ClassVar[tuple[str, ...]] = ("n_samples",)
 
-    @property
-    def value(self) -> dict:
-        """Per quantity, the assumption it is most sensitive to."""
-        return self.most_sensitive
+    value = field_property(
+        "most_sensitive", "Per quantity, the assumption it is most sensitive to."
+    )
 
     def to_dict(self) -> dict:
         out = super().to_dict()
@@ -1221,10 +1217,7 @@ class ScenarioResult(Result):
     rows: tuple = ()
     _repr_fields: ClassVar[tuple[str, ...]] = ("scenarios",)
 
-    @property
-    def value(self) -> tuple:
-        """The aligned rows."""
-        return self.rows
+    value = field_property("rows", "The aligned rows.")
 
     def __repr__(self) -> str:
         parts = [*self._repr_parts(), f"baseline={self.baseline!r}", f"rows={len(self.rows)}"]
@@ -1308,15 +1301,21 @@ class OutsideOptionResult(RubinsteinResult):
     ----------
     outside_options : numpy.ndarray
         ``(w_1, w_2)``.
+    breakdown_risk : number
+        The chance ``p`` that talks break down after a rejection (0 for none).
+    breakdown_payoffs : numpy.ndarray
+        ``(b_1, b_2)``, what each player gets on breakdown.
     binding : tuple of bool
         Whether each player's option beats waiting (and so is paid exactly).
     inside_shares : numpy.ndarray
-        The Rubinstein shares without outside options.
+        The shares without outside options (Rubinstein's when there is no breakdown risk).
     forum_value : numpy.ndarray
         ``x - inside_shares``: what the alternative forum is worth to each party here.
     """
 
     outside_options: Any = None
+    breakdown_risk: Any = 0
+    breakdown_payoffs: Any = None
     binding: tuple = ()
     inside_shares: Any = None
     forum_value: Any = None
@@ -1411,10 +1410,7 @@ class WeightednessResult(Result):
     trading_transform: tuple | None = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("weights", "quota")
 
-    @property
-    def value(self) -> bool:
-        """Whether the game is weighted."""
-        return self.is_weighted
+    value = field_property("is_weighted", "Whether the game is weighted.")
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)

@@ -92,6 +92,7 @@ VALID = {
     ("power", "shapley-owen"): ["-i", "A=0,0", "-i", "B=4,0", "-i", "C=1,3"],
     ("bargain", "solve"): ["FILE:BARGAIN"],
     ("bargain", "rubinstein"): ["-d", "9/10"],
+    ("bargain", "outside-options"): ["-d", "9/10", "-w", "0", "-w", "3/5"],
     ("bargain", "baron-ferejohn"): [],
     ("bargain", "dynamic"): ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     ("bargain", "veto-threat"): ["-t", "0", "-t", "1/2", "-t", "1"],

@@ -147,6 +147,7 @@ BASE = {
     "power shapley-owen": ["-i", "A=0,0", "-i", "B=4,0", "-i", "C=1,3"],
     "bargain solve": ["{bargaining}"],
     "bargain rubinstein": ["--discount", "0.9,0.8"],
+    "bargain outside-options": ["--discount", "0.9", "--breakdown-risk", "0.1"],
     "bargain baron-ferejohn": ["--players", "3"],
     "bargain dynamic": ["-i", "A=0.2", "-i", "B=0.8", "--points", "11"],
     "negotiate solve": ["{spatial}"],

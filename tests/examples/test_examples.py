@@ -114,7 +114,14 @@ def test_case_without_plot(monkeypatch, tmp_path):
 
 def test_register_twice_is_refused():
     with pytest.raises(ValueError, match="already registered"):
-        ex.register("glove", "t", "s", lambda: None)(lambda results: None)
+        ex.register("glove")(lambda results: None)
+
+
+def test_register_needs_the_case_anatomy():
+    # a report whose module lacks TITLE, SUMMARY and compute is refused, naming what is missing
+    with pytest.raises(ValueError, match="needs TITLE, SUMMARY, compute"):
+        ex.register("no-such-case")(lambda results: None)
+    assert "no-such-case" not in {case.name for case in ex.list_cases()}
 
 
 # --- known answers -----------------------------------------------------------------------

@@ -206,6 +206,51 @@ def test_bad_input_raises_a_coalitions_error(build, error):
         build()
 
 
+@pytest.mark.parametrize(
+    ("call", "error", "names"),
+    [
+        (
+            lambda: co.stable_partitions(PFG.climate(3, b=[1, 2, 3]), method="types"),
+            InvalidProblemError,
+            "stable_partitions(method='types')",
+        ),
+        (
+            lambda: co.mpw_value(PFG.climate(3, b=[1, 2, 3]), method="types"),
+            InvalidProblemError,
+            "mpw_value(method='types')",
+        ),
+        (
+            lambda: co.participation_model(PFG.climate(3, b=[1, 2, 3])),
+            InvalidProblemError,
+            "participation_model",
+        ),
+        (
+            lambda: co.sequential_formation(PFG.climate(3, b=[1, 2, 3])),
+            InvalidProblemError,
+            "sequential_formation",
+        ),
+        (
+            lambda: co.stable_partitions(PFG.cournot(11), method="partitions"),
+            TooLargeError,
+            "stable_partitions(method='partitions') lists the Bell(11)",
+        ),
+        (
+            lambda: co.mpw_value(PFG.cournot(11), method="partitions"),
+            TooLargeError,
+            "mpw_value(method='partitions')",
+        ),
+        (lambda: co.gamma_game(PFG.cournot(21)), TooLargeError, "gamma_game builds"),
+        (lambda: co.mpw_average_game(PFG.cournot(21)), TooLargeError, "mpw_average_game builds"),
+    ],
+)
+def test_each_guard_names_its_function(call, error, names):
+    """The shared guards (symmetric games only, the partition and TU-table limits) raise the
+    right error and name the function and method the caller used."""
+    with pytest.raises(error) as raised:
+        call()
+    assert names in str(raised.value)
+
+
 # ----------------------------------------------------------------- literature
 @pytest.mark.parametrize("n", [4, 5, 10, 20, 40])
 def test_climate_participation_stable_size_is_three(n):

@@ -357,3 +357,19 @@ def test_size_limits():
         co.is_permutationally_convex(odd)
     report = co.game_properties(co.majority_game(3))
     assert sum(isinstance(v, bool) for k, v in report.items() if k != "n_players") >= 35
+
+
+def test_pair_checks_share_one_size_guard():
+    """Every check over the 3**n pairs of disjoint coalitions refuses a game past its limit
+    with the same TooLargeError, naming the check (is_average_convex stops at 14 players)."""
+    fifteen = co.TUGame(np.zeros(1 << 15))
+    with pytest.raises(
+        co.TooLargeError, match=r"is_average_convex compares 3\*\*15 .* limit is 14"
+    ):
+        co.is_average_convex(fifteen)
+    big = co.TUGame(np.zeros(1 << 21))
+    with pytest.raises(co.TooLargeError, match="checking superadditivity .* Check convexity"):
+        co.is_superadditive(big)
+    for check in (co.is_subadditive, co.is_strictly_superadditive, co.is_cohesive):
+        with pytest.raises(co.TooLargeError, match=f"{check.__name__} compares 3"):
+            check(big)

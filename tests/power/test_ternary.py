@@ -221,10 +221,13 @@ def test_exact_equals_enumeration_and_efficiency(game):
     assert table.power_to_act == other.power_to_act
     assert sum(table.indices["shapley-shubik"]) == 1
     # block + initiate = 3 eta: every decisive profile is counted once, three votes per profile
-    block = co.ternary_power_to_block(game).counts
-    initiate = co.ternary_power_to_initiate(game).counts
+    to_block, to_initiate = co.ternary_power_to_block(game), co.ternary_power_to_initiate(game)
+    block, initiate = to_block.counts, to_initiate.counts
     eta = co.banzhaf_index(game, normalized=False).counts
     assert [b + i for b, i in zip(block, initiate)] == [3 * e for e in eta]
+    # the table's columns are the measures of the front doors
+    assert list(table.indices["block"]) == list(to_block.x)
+    assert list(table.indices["initiate"]) == list(to_initiate.x)
 
 
 @settings(max_examples=40, deadline=None)

@@ -432,8 +432,7 @@ def baron_ferejohn(
             tidy=game.kind == nb.SYMBOLIC and game.same_delta,
         )
     if closed is not None:
-        values, prices, pi, keep = closed
-        return _assemble(game, values, prices, pi, keep, "closed-form", game.closed_form(symbolic))
+        return _assemble(game, closed, "closed-form", symbolic)
     if method == "closed-form":
         raise InvalidProblemError(
             "no closed form for this game: closed forms exist for quota 1 and unanimity (any "
@@ -455,10 +454,7 @@ def baron_ferejohn(
                 game.delta, game.p, game.s, game.q, list(game.veto), game.kind
             )
         if found_threshold is not None:
-            values, prices, pi, keep = found_threshold
-            return _assemble(
-                game, values, prices, pi, keep, "threshold", game.closed_form(symbolic)
-            )
+            return _assemble(game, found_threshold, "threshold", symbolic)
         if method == "threshold" or game.veto:
             raise SolverError(
                 "the threshold structure does not apply to this game (a pool member with "
@@ -472,7 +468,7 @@ def baron_ferejohn(
         )
     found = find_structure(*game.floats(), game.q, atol)
     if found[0] != "exact":  # no exact structure found: report the smoothed one
-        return _assemble_smoothed(game, found[1], found[2], game.closed_form(symbolic))
+        return _assemble_smoothed(game, found[1], found[2], symbolic)
     structure, pi_float = found[1], found[2]
     prices = _price_levels(game, structure)  # step 3
     pi = _inclusion(game, prices, pi_float)  # step 4
@@ -481,15 +477,7 @@ def baron_ferejohn(
         game.s - sum((pi[i, k] * prices[k] for k in range(game.n)), zero) for i in range(game.n)
     ]
     values = [prices[j] / game.delta[j] for j in range(game.n)]
-    return _assemble(
-        game,
-        values,
-        prices,
-        pi,
-        keep,
-        "active-set",  # step 5
-        game.closed_form(symbolic),
-    )
+    return _assemble(game, (values, prices, pi, keep), "active-set", symbolic)  # step 5
 
 
 def game_atol(game: _Game) -> float:
@@ -517,7 +505,7 @@ def _weighted(game: _Game, method: str, symbolic: bool) -> BaronFerejohnResult:
             "no stationary equilibrium found for these weights (the mixing LP "
             "is infeasible at the smoothed prices)."
         )
-    values, prices, pi, keep, worst, exact = found
+    *equilibrium, worst, exact = found
     if not worst <= max(game_atol(game), SMOOTHED_ACCEPTED * float(game.s)) and not exact:
         raise SolverError(
             f"no stationary equilibrium found for these weights (the smoothed solution "
@@ -531,16 +519,7 @@ def _weighted(game: _Game, method: str, symbolic: bool) -> BaronFerejohnResult:
             p=[float(v) for v in game.p],
             s=float(game.s),
         )
-    return _assemble(
-        game,
-        values,
-        prices,
-        pi,
-        keep,
-        "coalitions",
-        game.closed_form(symbolic),
-        certificate=(worst, exact),
-    )
+    return _assemble(game, equilibrium, "coalitions", symbolic, certificate=(worst, exact))
 
 
 # ---------------------------------------------------------------- step 3: price levels
@@ -581,10 +560,12 @@ def _inclusion(game: _Game, prices: list, pi_float: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------- step 5: assemble
 def _assemble(
-    game: _Game, values, prices, pi, keep, method: str, closed_form, certificate=None
+    game: _Game, equilibrium, method: str, symbolic: bool, certificate=None
 ) -> BaronFerejohnResult:
     """Step 5: the result with offers, the residual certificate and (exact games) the exact
-    check."""
+    check, from an ``equilibrium`` ``(values, prices, inclusion, proposer shares)`` and the
+    closed form when ``symbolic``."""
+    values, prices, pi, keep = equilibrium
     n, kind = game.n, game.kind
     price_row = np.empty(n, dtype=object)
     price_row[:] = prices
@@ -637,14 +618,14 @@ def _assemble(
         recognition=frozen_array(game.p, kind),
         residual=float(worst),
         method=method,
-        closed_form=closed_form,
+        closed_form=game.closed_form(symbolic),
         veto=tuple(game.names[k] for k in game.veto),
         weights=None if game.weights is None else frozen_array(game.weights, nb.EXACT),
     )
 
 
 def _assemble_smoothed(
-    game: _Game, c: np.ndarray, pi: np.ndarray, closed_form
+    game: _Game, c: np.ndarray, pi: np.ndarray, symbolic: bool
 ) -> BaronFerejohnResult:
     """Step 5 when no exact structure was found: the smoothed solution, in floats, if its
     residual is below ``SMOOTHED_ACCEPTED`` of the surplus."""
@@ -675,7 +656,7 @@ def _assemble_smoothed(
         recognition=frozen_array(list(fp), nb.FLOAT),
         residual=worst,
         method="smoothed",
-        closed_form=closed_form,
+        closed_form=game.closed_form(symbolic),
     )
 
 

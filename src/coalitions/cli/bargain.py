@@ -152,6 +152,59 @@ def rubinstein_cmd(
     )
 
 
+@app.command("outside-options")
+@formats
+def outside_options_cmd(
+    discount: list[str] = typer.Option(
+        ...,
+        "--discount",
+        "-d",
+        help="Discount factor(s): once for both players or twice (first proposer first); "
+        "fractions like 9/10 give exact shares.",
+    ),
+    outside: list[str] | None = typer.Option(
+        None, "--outside", "-w", help="Outside options, twice (first proposer first)."
+    ),
+    breakdown_risk: str = typer.Option(
+        "0", "--breakdown-risk", "-p", help="Chance the talks break down after a rejection."
+    ),
+    breakdown_payoff: list[str] | None = typer.Option(
+        None, "--breakdown-payoff", "-b", help="Payoffs on breakdown, twice."
+    ),
+    surplus: str = typer.Option("1", help="Size of the pie."),
+    players: str = typer.Option("1,2", help="Two names, first proposer first."),
+    as_json: Json = False,
+) -> None:
+    """Alternating offers with outside options and a risk of breakdown."""
+    from ..bargaining import outside_option_bargaining
+
+    deltas = _numbers(discount, "--discount")
+    options = _numbers(outside, "--outside", listed=True) or [0, 0]
+    payoffs = _numbers(breakdown_payoff, "--breakdown-payoff", listed=True) or [0, 0]
+    risk, pie = _number(breakdown_risk, "--breakdown-risk"), _number(surplus, "--surplus")
+    with errors_to_stderr():
+        result = outside_option_bargaining(
+            deltas,
+            options,
+            players=split_items(players, "--players"),
+            surplus=pie,
+            breakdown_risk=risk,
+            breakdown_payoffs=payoffs,
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        "Alternating offers with outside options",
+        ["player", "share", "without options", "option binds"],
+        [
+            (p, number_cell(v), number_cell(w), "yes" if b else "no")
+            for p, v, w, b in zip(result.players, result.x, result.inside_shares, result.binding)
+        ],
+        caption=f"first proposer: {result.proposer}, breakdown risk "
+        f"{number_cell(result.breakdown_risk)}",
+    )
+
+
 @app.command("baron-ferejohn")
 @formats
 def baron_ferejohn_cmd(

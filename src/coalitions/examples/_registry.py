@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,22 +47,27 @@ class Case:
         return self.run()
 
 
-def register(
-    name: str,
-    title: str,
-    summary: str,
-    compute: Callable[[], Any],
-    *,
-    assumptions: Callable[[], list] | None = None,
-    outcomes: Callable[..., Any] | None = None,
-) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
-    """Decorator: register the case ``name`` whose ``report(results)`` lays out what
-    ``compute()`` returns (names are unique); ``assumptions`` and ``outcomes`` make it
-    available to ``coalitions examples run NAME --sensitivity``."""
+def register(name: str) -> Callable[[Callable[[Any], Report]], Callable[[Any], Report]]:
+    """Decorator: register the case ``name`` whose ``report(results)`` it decorates.
+
+    A case is one module with one anatomy, which the registry reads from the module that
+    defines ``report``: ``TITLE`` and ``SUMMARY`` (strings), ``compute()`` (library calls
+    only, returning the results), and, for ``coalitions examples run NAME --sensitivity``,
+    optionally ``_assumption_ranges()`` (the labelled assumptions with ranges) and
+    ``_outcomes(**values)`` (the headline quantities under given assumption values).
+    Names are unique.
+    """
 
     def decorate(layout: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
+        module = sys.modules[layout.__module__]
+        missing = [a for a in ("TITLE", "SUMMARY", "compute") if not hasattr(module, a)]
+        if missing:
+            raise InvalidArgumentError(
+                f"the case {name!r} in {module.__name__} needs {', '.join(missing)} defined "
+                "before its report"
+            )
         claim, caveats = CLAIMS.get(name, ("", ()))
 
         @functools.wraps(layout)
@@ -70,7 +76,15 @@ def register(
             made = layout(results)
             return dataclasses.replace(made, claim=claim, caveats=list(caveats))
 
-        CASES[name] = Case(name, title, summary, compute, report, assumptions, outcomes)
+        CASES[name] = Case(
+            name,
+            module.TITLE,
+            module.SUMMARY,
+            module.compute,
+            report,
+            getattr(module, "_assumption_ranges", None),
+            getattr(module, "_outcomes", None),
+        )
         return report
 
     return decorate

@@ -89,7 +89,7 @@ def compute() -> dict:
     }
 
 
-@register("blocs", TITLE, SUMMARY, compute)
+@register("blocs")
 def report(results: dict) -> Report:
     """The blocs report: every number comes from ``results``."""
     phi, owen, g7 = results["shapley"], results["owen"], results["g7"]

@@ -202,14 +202,7 @@ def _un_scale_section(un: dict) -> tuple[Section, dict, dict]:
     )
 
 
-@register(
-    "burden-sharing",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("burden-sharing")
 def report(results: dict) -> Report:
     """The burden-sharing report: every number comes from ``results``."""
     costs, airlines, phi = results["costs"], results["airlines"], results["shapley"]

@@ -132,7 +132,7 @@ def compute() -> dict:
     }
 
 
-@register("coalitions-of-the-willing", TITLE, SUMMARY, compute)
+@register("coalitions-of-the-willing")
 def report(results: dict) -> Report:
     """The coalitions-of-the-willing report: every number comes from ``results``."""
     model, result = results["model"], results["result"]

@@ -51,14 +51,7 @@ def _outcomes(**values):
     return cyprus_belarus_outcomes(**values)
 
 
-@register(
-    "cyprus-belarus",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("cyprus-belarus")
 def report(results) -> Report:
     """The Cyprus-Belarus report: every number comes from ``results``."""
     unanimity, qmv = results.unanimity, results.qmv

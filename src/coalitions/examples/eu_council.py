@@ -52,7 +52,7 @@ def compute() -> dict:
     }
 
 
-@register("eu-council", TITLE, SUMMARY, compute)
+@register("eu-council")
 def report(results: dict) -> Report:
     """The EU Council's report: every number comes from ``results``."""
     qmv, population = results["qmv"], results["population"]

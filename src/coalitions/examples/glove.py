@@ -62,7 +62,7 @@ def _point(values) -> str:
     return "(" + ", ".join(str(v) for v in values) + ")"
 
 
-@register("glove", TITLE, SUMMARY, compute)
+@register("glove")
 def report(results: dict) -> Report:
     """The glove game's report: every number comes from ``results``."""
     game, phi, beta, nu = (results[k] for k in ("game", "shapley", "banzhaf", "nucleolus"))

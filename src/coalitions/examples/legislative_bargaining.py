@@ -62,7 +62,7 @@ def compute() -> dict:
     }
 
 
-@register("legislative-bargaining", TITLE, SUMMARY, compute)
+@register("legislative-bargaining")
 def report(results: dict) -> Report:
     """The legislative-bargaining report: every number comes from ``results``."""
     n, delta = results["n"], results["delta"]

@@ -75,7 +75,7 @@ def _club_label(club: dict, full_body: int, core: int) -> str:
     return f"the format and {club['added']} more participants"
 
 
-@register("legitimacy-efficiency", TITLE, SUMMARY, compute)
+@register("legitimacy-efficiency")
 def report(results: dict) -> Report:
     """The legitimacy-efficiency report: every number comes from ``results``."""
     sweep, body, full_body = results["sweep"], results["body"], results["full_body"]

@@ -95,7 +95,7 @@ def _point(point) -> str:
     return "(" + ", ".join(f"{float(v):g}" for v in point) + ")"
 
 
-@register("lowest-common-denominator", TITLE, SUMMARY, compute)
+@register("lowest-common-denominator")
 def report(results: dict) -> Report:
     """The lowest-common-denominator report: every number comes from ``results``."""
     ideals, q = results["ideals"], results["status_quo"]

@@ -288,14 +288,7 @@ def _bargain_section(results: dict) -> Section:
     )
 
 
-@register(
-    "nagorno-karabakh",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("nagorno-karabakh")
 def report(results: dict) -> Report:
     """The Nagorno-Karabakh report: every number comes from ``results``."""
     clubs = results["clubs"]

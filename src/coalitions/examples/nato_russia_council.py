@@ -179,14 +179,7 @@ def _outcomes(cohesion: float, quota_share: float) -> dict:
     }
 
 
-@register(
-    "nato-russia-council",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("nato-russia-council")
 def report(results: dict) -> Report:
     """The NATO-Russia Council report: every number comes from ``results``."""
     member = results["member"]

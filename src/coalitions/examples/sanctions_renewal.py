@@ -305,14 +305,7 @@ def _rules_section(results: dict) -> Section:
     )
 
 
-@register(
-    "sanctions-renewal",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("sanctions-renewal")
 def report(results: dict) -> Report:
     """The sanctions-renewal report: every number comes from ``results``."""
     facts = Section(

@@ -238,7 +238,7 @@ def _enlargement_section(designs: list) -> Section:
     )
 
 
-@register("security-council", TITLE, SUMMARY, compute)
+@register("security-council")
 def report(results: dict) -> Report:
     """The Security Council's report: every number comes from ``results``."""
     game, ss, bz, absolute = (results[k] for k in ("game", "shapley", "banzhaf", "absolute"))

@@ -78,7 +78,7 @@ def compute() -> dict:
     }
 
 
-@register("small-states", TITLE, SUMMARY, compute)
+@register("small-states")
 def report(results: dict) -> Report:
     """The small-states report: every number comes from ``results``."""
     m, assembly, p_inside = len(results["members"]), results["assembly"], results["decisive_inside"]

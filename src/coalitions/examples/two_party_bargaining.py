@@ -60,7 +60,7 @@ def compute() -> dict:
     }
 
 
-@register("two-party-bargaining", TITLE, SUMMARY, compute)
+@register("two-party-bargaining")
 def report(results: dict) -> Report:
     """The two-party report: every number comes from ``results``."""
     solutions, pie = results["solutions"], results["pie"]

@@ -182,14 +182,7 @@ def _outcomes(g4_votes_needed: float, au_votes_needed: float) -> dict:
     return dict(_outcomes_cached(round(g4_votes_needed), round(au_votes_needed)))
 
 
-@register(
-    "unsc-reform",
-    TITLE,
-    SUMMARY,
-    compute,
-    assumptions=_assumption_ranges,
-    outcomes=_outcomes,
-)
+@register("unsc-reform")
 def report(results: dict) -> Report:
     """The UNSC reform report: every number comes from ``results``."""
     table, drafts = results["table"], results["drafts"]

@@ -33,7 +33,7 @@ from .. import _numbers as nb
 from .._bits import popcounts
 from .._checks import as_list, check_choice, check_instance, check_tolerance, front_door
 from .._docstrings import fill_doc
-from .._partitions import integer_partitions, partition_masks
+from .._partitions import consecutive_blocks, integer_partitions, partition_masks
 from .._players import names_of
 from ..exceptions import InvalidProblemError, TooLargeError
 from ..games.partition_function import MAX_PARTITION_PLAYERS, PartitionFunctionGame
@@ -48,6 +48,7 @@ from ..results import (
 from ..solutions.core import core
 from ..solutions.shapley import shapley_value
 from .agreements import _CARTEL, AgreementModel
+from .structures import _read_only
 
 __all__ = [
     "MEMBERSHIP_RULES",
@@ -75,6 +76,10 @@ _MPW = """
    surplus: an extension of the Shapley value for environments with externalities.
    *Journal of Economic Theory* 135, 339-356.
 """
+_ATOL = """
+atol : float
+    Tolerance of float comparisons (exact games compare exactly).
+"""
 
 #: Yi's (1997) rules of membership, named as in the paper.
 MEMBERSHIP_RULES = ("open-membership", "exclusive-membership", "coalition-unanimity")
@@ -92,14 +97,51 @@ def _game(game: Any, function: str) -> PartitionFunctionGame:
     )
 
 
+def _symmetric_only(game: PartitionFunctionGame, what: str, advice: str = "") -> None:
+    """Raise unless the game is symmetric (stored by partition types)."""
+    if not game.is_symmetric:
+        raise InvalidProblemError(
+            f"{what} needs a symmetric game (built with PartitionFunctionGame.symmetric){advice}."
+        )
+
+
+def _types_or_partitions(game: PartitionFunctionGame, method: str, function: str, work: str) -> str:
+    """The method of a front door that works by partition types (symmetric games) or over every
+    partition: ``"auto"`` chosen by the game, and the game checked against the choice
+    (``work`` says what ``"partitions"`` does, for its size error)."""
+    if method == "auto":
+        method = "types" if game.is_symmetric else "partitions"
+    if method == "types":
+        _symmetric_only(game, f"{function}(method='types')", "; use method='partitions'")
+    elif game.n_players > MAX_PARTITION_PLAYERS:
+        raise TooLargeError(
+            f"{function}(method='partitions') {work}; the limit is {MAX_PARTITION_PLAYERS} "
+            "players. Use method='types' for a symmetric game."
+        )
+    return method
+
+
+def _tu_limit(game: PartitionFunctionGame, function: str, advice: str = "") -> None:
+    """Raise past :data:`MAX_TU_PLAYERS` players: the TU game has ``2**n`` worths."""
+    n = game.n_players
+    if n > MAX_TU_PLAYERS:
+        raise TooLargeError(
+            f"{function} builds a TU game of 2**{n} worths; the limit is {MAX_TU_PLAYERS} "
+            f"players{advice}."
+        )
+
+
+def _cartel_type(n: int, k: int) -> tuple[int, ...]:
+    """The partition type of ``k`` players together and the other ``n - k`` alone."""
+    return (k,) + (1,) * (n - k) if k else (1,) * n
+
+
 def _share(worth: Any, size: int, exact: bool) -> Any:
     return worth / size if exact else float(worth) / size
 
 
 def _per_capita(game: PartitionFunctionGame, mask: int, masks: Iterable[int]) -> Any:
-    worth = game.worth(mask, masks)
-    size = mask.bit_count()
-    return worth / size if game.exact else float(worth) / size
+    return _share(game.worth(mask, masks), mask.bit_count(), game.exact)
 
 
 def _gains(new: Any, old: Any, atol: float) -> bool:
@@ -114,10 +156,7 @@ def _deviations(masks: tuple[int, ...], rule: str) -> Iterable[tuple[int, int, t
     unilateral move the membership ``rule`` allows."""
     for own in masks:
         others = [m for m in masks if m != own]
-        bit = own
-        while bit:
-            player = bit & -bit
-            bit ^= player
+        for player in _singletons(own):
             rest = own ^ player
             if rule == "open-membership":
                 for target in others:
@@ -158,7 +197,7 @@ def _first_deviation(
     return None
 
 
-@fill_doc(yi=_YI)
+@fill_doc(yi=_YI, atol=_ATOL)
 def partition_stability(
     game: PartitionFunctionGame, partition: Any, *, atol: float = 1e-9
 ) -> PartitionStabilityResult:
@@ -179,8 +218,7 @@ def partition_stability(
     game : PartitionFunctionGame
     partition : list of lists of str
         A partition of the players.
-    atol : float
-        Tolerance of float comparisons (exact games compare exactly).
+    {{atol}}
 
     Returns
     -------
@@ -211,7 +249,7 @@ def partition_stability(
     owner = {bit: m for m in masks for bit in _singletons(m)}
     x = [_per_capita(game, owner[1 << i], masks) for i in range(game.n_players)]
     return PartitionStabilityResult(
-        x=_array(x, game.exact),
+        x=_read_only(x, exact=game.exact),
         players=game.players,
         partition=game.structure(masks),
         open_membership=witnesses["open-membership"] is None,
@@ -224,17 +262,11 @@ def partition_stability(
     )
 
 
-def _array(values: list, exact: bool) -> Any:
-    """A read-only numpy array of payoffs (object array of Fractions when exact)."""
-    array = np.array(values, dtype=object if exact else np.float64)
-    array.setflags(write=False)
-    return array
-
-
+#: The methods of the front doors that work by partition types or over every partition.
 STABLE_METHODS = ("auto", "types", "partitions")
 
 
-@fill_doc(yi=_YI)
+@fill_doc(yi=_YI, atol=_ATOL)
 @front_door(STABLE_METHODS)
 def stable_partitions(
     game: PartitionFunctionGame,
@@ -256,7 +288,7 @@ def stable_partitions(
     rule : {"open-membership", "exclusive-membership", "coalition-unanimity"}
     method : {"auto", "types", "partitions"}
         ``"auto"`` is ``"types"`` for symmetric games, else ``"partitions"``.
-    atol : float
+    {{atol}}
 
     Returns
     -------
@@ -284,24 +316,12 @@ def stable_partitions(
     game = _game(game, "stable_partitions")
     rule = check_choice(rule, MEMBERSHIP_RULES, what="rule", function="stable_partitions")
     atol = check_tolerance(atol, "stable_partitions")
-    if method == "auto":
-        method = "types" if game.is_symmetric else "partitions"
+    work = f"lists the Bell({game.n_players}) partitions"
+    method = _types_or_partitions(game, method, "stable_partitions", work)
+    candidates: Iterable[tuple[int, ...]]
     if method == "types":
-        if not game.is_symmetric:
-            raise InvalidProblemError(
-                "stable_partitions(method='types') needs a symmetric game (built with "
-                "PartitionFunctionGame.symmetric); use method='partitions'."
-            )
-        candidates: Iterable[tuple[int, ...]] = (
-            _representative(sizes) for sizes in integer_partitions(game.n_players)
-        )
+        candidates = (consecutive_blocks(sizes) for sizes in integer_partitions(game.n_players))
     else:
-        if game.n_players > MAX_PARTITION_PLAYERS:
-            raise TooLargeError(
-                f"stable_partitions(method='partitions') lists the Bell({game.n_players}) "
-                f"partitions; the limit is {MAX_PARTITION_PLAYERS} players. Use "
-                "method='types' for a symmetric game."
-            )
         candidates = game.partitions()
     stable = [m for m in candidates if _first_deviation(game, m, rule, atol) is None]
     return StablePartitionsResult(
@@ -313,15 +333,6 @@ def stable_partitions(
         concept=rule,
         method=method,
     )
-
-
-def _representative(sizes: tuple[int, ...]) -> tuple[int, ...]:
-    """Blocks of consecutive players with the given sizes (players 1.. in order)."""
-    masks, start = [], 0
-    for size in sizes:
-        masks.append(((1 << size) - 1) << start)
-        start += size
-    return tuple(masks)
 
 
 def sequential_formation(game: PartitionFunctionGame) -> SequentialFormationResult:
@@ -375,11 +386,7 @@ def sequential_formation(game: PartitionFunctionGame) -> SequentialFormationResu
     (1, 5)
     """
     game = _game(game, "sequential_formation")
-    if not game.is_symmetric:
-        raise InvalidProblemError(
-            "sequential_formation solves Bloch's game for symmetric games (the size rule); "
-            "build the game with PartitionFunctionGame.symmetric."
-        )
+    _symmetric_only(game, "sequential_formation (Bloch's game by the size rule)")
     exact = game.exact
 
     @cache
@@ -400,10 +407,7 @@ def sequential_formation(game: PartitionFunctionGame) -> SequentialFormationResu
     sizes, ties = solve((), game.n_players)
     solve.cache_clear()
     final = tuple(sorted(sizes, reverse=True))
-    masks, start = [], 0
-    for size in sizes:
-        masks.append(((1 << size) - 1) << start)
-        start += size
+    masks = consecutive_blocks(sizes)
     payoffs = tuple(_share(game.type_worth(s, final), s, exact) for s in sizes)
     return SequentialFormationResult(
         players=game.players,
@@ -447,20 +451,14 @@ def participation_model(game: PartitionFunctionGame) -> AgreementModel:
     (3,)
     """
     game = _game(game, "participation_model")
-    if not game.is_symmetric:
-        raise InvalidProblemError(
-            "participation_model needs a symmetric game (PartitionFunctionGame.symmetric)."
-        )
+    _symmetric_only(game, "participation_model")
     n = game.n_players
 
-    def sizes(k: int) -> tuple[int, ...]:
-        return (k,) + (1,) * (n - k) if k else (1,) * n
-
     def signatory(k: int) -> Any:
-        return game.type_worth(k, sizes(k)) / k
+        return game.type_worth(k, _cartel_type(n, k)) / k
 
     def nonsignatory(k: int) -> Any:
-        return game.type_worth(1, sizes(k))
+        return game.type_worth(1, _cartel_type(n, k))
 
     return AgreementModel(n, signatory, nonsignatory, name=game.name)
 
@@ -496,13 +494,10 @@ def gamma_game(game: PartitionFunctionGame) -> TUGame:
     Fraction(1, 9)
     """
     game = _game(game, "gamma_game")
+    _tu_limit(game, "gamma_game")
     n = game.n_players
-    if n > MAX_TU_PLAYERS:
-        raise TooLargeError(
-            f"gamma_game builds a TU game of 2**{n} worths; the limit is {MAX_TU_PLAYERS} players."
-        )
     if game.is_symmetric:  # by size: one worth per coalition size, spread by popcount
-        by_size = [0] + [game.type_worth(s, (s,) + (1,) * (n - s)) for s in range(1, n + 1)]
+        by_size = [0] + [game.type_worth(s, _cartel_type(n, s)) for s in range(1, n + 1)]
         return _by_size_game(game, by_size)
     full = (1 << n) - 1
     values = [0] * (1 << n)
@@ -518,7 +513,7 @@ def _by_size_game(game: PartitionFunctionGame, by_size: list) -> TUGame:
     return TUGame(values if game.exact else values.astype(np.float64), game.players)
 
 
-@fill_doc(chander_tulkens=_CHANDER_TULKENS)
+@fill_doc(chander_tulkens=_CHANDER_TULKENS, atol=_ATOL)
 def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult:
     r"""The gamma-core (Chander and Tulkens 1997): the core of :func:`gamma_game`.
 
@@ -528,7 +523,7 @@ def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult
     Parameters
     ----------
     game : PartitionFunctionGame
-    atol : float
+    {{atol}}
 
     Returns
     -------
@@ -604,7 +599,7 @@ def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None)
     exact = game.exact and kind == nb.EXACT
     x = [a + wi * surplus for a, wi in zip(alone, w)]
     return ValueResult(
-        x=_array(x if exact else [float(v) for v in x], exact),
+        x=_read_only(x, exact=exact),
         players=game.players,
         exact=exact,
         concept="chander-tulkens",
@@ -654,11 +649,7 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
     game = _game(game, "mpw_average_game")
     n = game.n_players
     if game.is_symmetric:
-        if n > MAX_TU_PLAYERS:
-            raise TooLargeError(
-                f"mpw_average_game builds a TU game of 2**{n} worths; the limit is "
-                f"{MAX_TU_PLAYERS} players (mpw_value(method='types') needs no table)."
-            )
+        _tu_limit(game, "mpw_average_game", " (mpw_value(method='types') needs no table)")
         return _by_size_game(game, [0] + [_average_by_types(game, s) for s in range(1, n + 1)])
     else:
         factorial = [math.factorial(k) for k in range(n + 1)]
@@ -688,7 +679,7 @@ def _average_by_types(game: PartitionFunctionGame, size: int) -> Any:
     return total
 
 
-MPW_METHODS = ("auto", "types", "partitions")
+MPW_METHODS = STABLE_METHODS
 
 
 @fill_doc(mpw=_MPW)
@@ -725,26 +716,16 @@ def mpw_value(game: PartitionFunctionGame, *, method: str = "auto") -> ValueResu
     Fraction(31, 3)
     """
     game = _game(game, "mpw_value")
-    if method == "auto":
-        method = "types" if game.is_symmetric else "partitions"
-    n, full = game.n_players, (1 << game.n_players) - 1
+    method = _types_or_partitions(game, method, "mpw_value", "reads every embedded coalition")
     if method == "types":
-        if not game.is_symmetric:
-            raise InvalidProblemError(
-                "mpw_value(method='types') needs a symmetric game; use method='partitions'."
-            )
-        share = game.worth(full, [full]) / n if game.exact else float(game.worth(full, [full])) / n
+        n, full = game.n_players, (1 << game.n_players) - 1
+        share = _share(game.worth(full, [full]), n, game.exact)
         return ValueResult(
-            x=_array([share] * n, game.exact),
+            x=_read_only([share] * n, exact=game.exact),
             players=game.players,
             exact=game.exact,
             concept="mpw-shapley",
             method="types",
-        )
-    if game.n_players > MAX_PARTITION_PLAYERS:
-        raise TooLargeError(
-            f"mpw_value(method='partitions') reads every embedded coalition; the limit is "
-            f"{MAX_PARTITION_PLAYERS} players. Use method='types' for a symmetric game."
         )
     phi = shapley_value(mpw_average_game(game))
     return dataclasses.replace(phi, concept="mpw-shapley", method="partitions")

@@ -13,6 +13,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._bits import bit_matrix, mask_members, popcounts, subset_sums
 from .._checks import check_callback, check_integer, check_tolerance, front_door, name_list
+from .._docstrings import fill_doc
 from .._lp import solve_lp
 from .._partitions import bell, partition_masks, partition_names
 from .._players import names_of
@@ -48,6 +49,12 @@ STRUCTURE_METHODS = ("dp", "enumeration")
 
 # The dynamic programme handles this many (coalition, part) pairs per numpy call.
 _CHUNK = 1 << 21
+
+
+_AUMANN_DREZE = """
+.. [1] Aumann, R. J. and Dreze, J. H. (1974). Cooperative games with coalition structures.
+   *International Journal of Game Theory* 3(4), 217-237.
+"""
 
 
 def bell_number(n: int) -> int:
@@ -351,6 +358,7 @@ def _structure_result(game: TUGame, masks: list[int], method: str) -> CoalitionS
 AUMANN_DREZE_METHODS = ("shapley-of-subgames",)
 
 
+@fill_doc(aumann_dreze=_AUMANN_DREZE)
 @front_door(AUMANN_DREZE_METHODS)
 def aumann_dreze_value(
     game: TUGame, structure: Iterable[Any], *, method: str = "shapley-of-subgames"
@@ -388,8 +396,7 @@ def aumann_dreze_value(
 
     References
     ----------
-    .. [1] Aumann, R. J. and Dreze, J. H. (1974). Cooperative games with coalition structures.
-       *International Journal of Game Theory* 3(4), 217-237.
+    {{aumann_dreze}}
 
     Examples
     --------
@@ -466,6 +473,7 @@ def is_in_structure_core(
 STRUCTURE_CORE_METHODS = ("highs",)
 
 
+@fill_doc(aumann_dreze=_AUMANN_DREZE)
 @front_door(STRUCTURE_CORE_METHODS)
 def structure_core(
     game: TUGame, structure: Iterable[Any], *, atol: float = 1e-9, method: str = "highs"
@@ -516,8 +524,7 @@ def structure_core(
 
     References
     ----------
-    .. [1] Aumann, R. J. and Dreze, J. H. (1974). Cooperative games with coalition structures.
-       *International Journal of Game Theory* 3(4), 217-237.
+    {{aumann_dreze}}
 
     Examples
     --------

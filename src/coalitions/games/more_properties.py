@@ -15,18 +15,24 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts, split_on, split_on_pair, subset_sums
+from .._bits import popcounts, split_on, subset_sums
 from .._checks import no_overflow
 from .._docstrings import fill_doc
 from ..exceptions import InvalidGameError, TooLargeError
 from .properties import (
+    _PELEG_SUDHOLTER,
     _PROPERTY_DOC,
+    _SHAPLEY_1971,
     _TEXTBOOK,
-    MAX_SUPERADDITIVE_PLAYERS,
+    _VON_NEUMANN_MORGENSTERN,
     _all,
     _disjoint_pairs,
     _gap,
+    _marginals,
+    _pairs_limit,
     _prepared,
+    _references,
+    _second_differences,
     _singles,
     is_convex,
     is_monotone,
@@ -57,13 +63,11 @@ __all__ = [
 #: Largest games whose ``n!`` orders are tried for permutational convexity.
 MAX_PERMUTATION_PLAYERS = 7
 
-
-def _pairs_limit(game: TUGame, function: str) -> None:
-    if game.n_players > MAX_SUPERADDITIVE_PLAYERS:
-        raise TooLargeError(
-            f"{function} compares 3**{game.n_players} pairs of coalitions; the limit is "
-            f"{MAX_SUPERADDITIVE_PLAYERS} players."
-        )
+#: What the checks over the pairs of disjoint coalitions raise.
+_PAIRS_RAISES = """Raises
+------
+TooLargeError
+    Above ``MAX_SUPERADDITIVE_PLAYERS`` players (3**n pairs)."""
 
 
 def _pairwise(game: TUGame, function: str, atol: float, *, sign: int, strict: bool) -> bool:
@@ -82,7 +86,7 @@ def _pairwise(game: TUGame, function: str, atol: float, *, sign: int, strict: bo
     return True
 
 
-@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
+@fill_doc(property=_PROPERTY_DOC, raises=_PAIRS_RAISES, textbook=_TEXTBOOK)
 @no_overflow
 def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether two disjoint coalitions are worth no less apart than together.
@@ -93,10 +97,7 @@ def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_SUPERADDITIVE_PLAYERS`` players (3**n pairs).
+    {{raises}}
 
     {{textbook}}
 
@@ -109,7 +110,7 @@ def is_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _pairwise(game, "is_subadditive", atol, sign=-1, strict=False)
 
 
-@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
+@fill_doc(property=_PROPERTY_DOC, raises=_PAIRS_RAISES, textbook=_TEXTBOOK)
 @no_overflow
 def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every merger of two non-empty disjoint coalitions creates a surplus.
@@ -118,10 +119,7 @@ def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_SUPERADDITIVE_PLAYERS`` players.
+    {{raises}}
 
     {{textbook}}
 
@@ -136,7 +134,7 @@ def is_strictly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _pairwise(game, "is_strictly_superadditive", atol, sign=1, strict=True)
 
 
-@fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
+@fill_doc(property=_PROPERTY_DOC, raises=_PAIRS_RAISES, textbook=_TEXTBOOK)
 @no_overflow
 def is_strictly_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every merger of two non-empty disjoint coalitions loses worth (a cost game
@@ -146,10 +144,7 @@ def is_strictly_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_SUPERADDITIVE_PLAYERS`` players.
+    {{raises}}
 
     {{textbook}}
 
@@ -162,7 +157,7 @@ def is_strictly_subadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _pairwise(game, "is_strictly_subadditive", atol, sign=-1, strict=True)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, references=_references(_SHAPLEY_1971))
 @no_overflow
 def is_strictly_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether the game is strictly supermodular.
@@ -175,10 +170,7 @@ def is_strictly_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Shapley, L. S. (1971). Cores of convex games. *International Journal of Game
-       Theory* 1, 11-26.
+    {{references}}
 
     Examples
     --------
@@ -187,10 +179,10 @@ def is_strictly_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     (True, False)
     """
     values, tol = _prepared(game, "is_strictly_convex", atol)
-    return _second_differences_above(values, game.n_players, tol, sign=1)
+    return all(_all(d > tol) for d in _second_differences(values, game.n_players))
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, references=_references(_SHAPLEY_1971))
 @no_overflow
 def is_strictly_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether the game is strictly submodular.
@@ -202,10 +194,7 @@ def is_strictly_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Shapley, L. S. (1971). Cores of convex games. *International Journal of Game
-       Theory* 1, 11-26.
+    {{references}}
 
     Examples
     --------
@@ -214,18 +203,7 @@ def is_strictly_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     True
     """
     values, tol = _prepared(game, "is_strictly_concave", atol)
-    return _second_differences_above(values, game.n_players, tol, sign=-1)
-
-
-def _second_differences_above(values: np.ndarray, n: int, tol, *, sign: int) -> bool:
-    """Whether ``sign * (v(S+i+j) - v(S+j) - v(S+i) + v(S)) > tol`` for all pairs and all
-    ``S`` without them."""
-    for j in range(n):
-        for i in range(j):
-            (s, s_i), (s_j, s_ij) = split_on_pair(values, i, j)
-            if not _all(sign * (s_ij - s_j - s_i + s) > tol):
-                return False
-    return True
+    return all(_all(d < -tol) for d in _second_differences(values, game.n_players))
 
 
 @fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
@@ -247,13 +225,13 @@ def is_strictly_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     (True, False)
     """
     values, tol = _prepared(game, "is_strictly_monotone", atol)
-    return all(
-        _all(with_i - without > tol)
-        for without, with_i in (split_on(values, i) for i in range(game.n_players))
-    )
+    return all(_all(gain > tol) for _, gain in _marginals(values, game.n_players))
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(
+    property=_PROPERTY_DOC,
+    references=_references(_VON_NEUMANN_MORGENSTERN, "sect. 27.3 (inessential games)"),
+)
 @no_overflow
 def is_inessential(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether the grand coalition is worth no more than its members alone (the negation of
@@ -263,10 +241,7 @@ def is_inessential(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
-       Princeton University Press, sect. 27.3 (inessential games).
+    {{references}}
 
     Examples
     --------
@@ -278,7 +253,11 @@ def is_inessential(game: TUGame, *, atol: float = 1e-9) -> bool:
     return bool(values[-1] - sum(_singles(values, game.n_players)) <= tol)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(
+    property=_PROPERTY_DOC,
+    raises=_PAIRS_RAISES,
+    references=_references(_PELEG_SUDHOLTER, "sect. 2.1 (cohesive games)"),
+)
 @no_overflow
 def is_cohesive(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether the grand coalition is worth at least what any partition of the players earns.
@@ -292,15 +271,9 @@ def is_cohesive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_SUPERADDITIVE_PLAYERS`` players.
+    {{raises}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1 (cohesive games).
+    {{references}}
 
     Examples
     --------
@@ -323,7 +296,10 @@ def is_cohesive(game: TUGame, *, atol: float = 1e-9) -> bool:
     return bool(values[-1] - best[-1] >= -tol * n)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(
+    property=_PROPERTY_DOC,
+    references=_references(_VON_NEUMANN_MORGENSTERN, "sect. 42 (the (0, 1) reduced form)"),
+)
 def is_zero_one_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether single players are worth 0 and the grand coalition 1.
 
@@ -331,10 +307,7 @@ def is_zero_one_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
-       Princeton University Press, sect. 42 (the (0, 1) reduced form).
+    {{references}}
 
     Examples
     --------
@@ -347,7 +320,10 @@ def is_zero_one_normalized(game: TUGame, *, atol: float = 1e-9) -> bool:
     return bool(game.n_players > 0 and singles_zero and abs(values[-1] - 1) <= tol)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(
+    property=_PROPERTY_DOC,
+    references=_references(_VON_NEUMANN_MORGENSTERN, "sect. 25 (zero-sum games)"),
+)
 @no_overflow
 def is_zero_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether what a coalition wins its complement loses.
@@ -356,10 +332,7 @@ def is_zero_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
-       Princeton University Press, sect. 25 (zero-sum games).
+    {{references}}
 
     Examples
     --------

@@ -23,6 +23,7 @@ from .._checks import check_integer, player_names
 from .._frozen import Frozen, assign
 from .._partitions import (
     bell,
+    consecutive_blocks,
     integer_partitions,
     mask_partitions,
     partition_masks,
@@ -50,6 +51,15 @@ def _worths(raw: list, what: str) -> tuple[list, bool]:
             "supported by partition-function games."
         )
     return list(array.tolist()) if kind == nb.FLOAT else list(array), kind == nb.EXACT
+
+
+def _in_runs(values: list, lengths: Iterable[int]) -> Iterator[list]:
+    """``values`` cut into consecutive runs of the given lengths (the worths of one partition
+    or partition type each, coerced together and handed back to their keys)."""
+    at = 0
+    for length in lengths:
+        yield values[at : at + length]
+        at += length
 
 
 def _sizes_of(masks: Iterable[int]) -> tuple[int, ...]:
@@ -184,10 +194,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
                 raw.append(_call(function, frozenset(names_of(m, names)), named))
             keys.append(masks)
         worths, exact = _worths(raw, "worths")
-        table, at = {}, 0
-        for masks in keys:
-            table[masks] = tuple(worths[at : at + len(masks)])
-            at += len(masks)
+        table = {masks: tuple(w) for masks, w in zip(keys, _in_runs(worths, map(len, keys)))}
         return cls._build(table, names, symmetric=False, exact=exact)
 
     @classmethod
@@ -234,10 +241,8 @@ class PartitionFunctionGame(Frozen, PlayerSet):
                 raw.append(_call(function, size, sizes))
             keys.append((sizes, distinct))
         worths, exact = _worths(raw, "worths")
-        table, at = {}, 0
-        for sizes, distinct in keys:
-            table[sizes] = dict(zip(distinct, worths[at : at + len(distinct)]))
-            at += len(distinct)
+        runs = _in_runs(worths, (len(distinct) for _, distinct in keys))
+        table = {sizes: dict(zip(distinct, w)) for (sizes, distinct), w in zip(keys, runs)}
         return cls._build(table, names, symmetric=True, exact=exact, name=name)
 
     @classmethod
@@ -475,11 +480,8 @@ class PartitionFunctionGame(Frozen, PlayerSet):
             yield from self._table.items()
             return
         for sizes, by_size in self._table.items():
-            masks, start = [], 0
-            for size in sizes:
-                masks.append(((1 << size) - 1) << start)
-                start += size
-            yield tuple(masks), tuple(by_size[m.bit_count()] for m in masks)
+            masks = consecutive_blocks(sizes)
+            yield masks, tuple(by_size[m.bit_count()] for m in masks)
 
     # ------------------------------------------------------------------ protocol
     def _key(self) -> tuple:

@@ -6,8 +6,6 @@ games have no order: substitute their symbols first.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from .. import _numbers as nb
@@ -40,6 +38,29 @@ __all__ = [
 #: Checking superadditivity compares 3**n pairs of disjoint coalitions.
 MAX_SUPERADDITIVE_PLAYERS = 20
 
+# The works the property checks cite, each written once (see _references).
+_PELEG_SUDHOLTER = (
+    "Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,\n"
+    "   2nd ed., Springer"
+)
+_VON_NEUMANN_MORGENSTERN = (
+    "von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,\n"
+    "   Princeton University Press"
+)
+_SHAPLEY_1971 = (
+    "Shapley, L. S. (1971). Cores of convex games. *International Journal of Game\n"
+    "   Theory* 1, 11-26"
+)
+
+
+def _references(work: str, where: str = "") -> str:
+    """The References section of a docstring that cites ``work`` (at ``where`` in a book)."""
+    return f"References\n----------\n.. [1] {work}{', ' + where if where else ''}."
+
+
+#: The textbook reference of the elementary classes.
+_TEXTBOOK = _references(_PELEG_SUDHOLTER, "sect. 2.1")
+
 
 def _numeric(game: TUGame, function: str) -> tuple[np.ndarray, float]:
     check_instance(game, TUGame, function)
@@ -58,8 +79,37 @@ def _prepared(game: TUGame, function: str, atol: float) -> tuple[np.ndarray, flo
     return values, _tolerance(game, atol)
 
 
+def _pairs_limit(
+    game: TUGame, what: str, limit: int = MAX_SUPERADDITIVE_PLAYERS, advice: str = ""
+) -> None:
+    """Raise past ``limit`` players, for a check over the 3**n pairs of disjoint coalitions."""
+    if game.n_players > limit:
+        raise TooLargeError(
+            f"{what} compares 3**{game.n_players} pairs of coalitions; the limit is {limit} "
+            f"players.{advice}"
+        )
+
+
 def _all(condition) -> bool:
     return bool(np.all(condition))
+
+
+def _marginals(values: np.ndarray, n: int):
+    """``(i, v(S + i) - v(S))`` for each player ``i``, over the coalitions ``S`` without ``i``
+    (n whole-table passes)."""
+    for i in range(n):
+        without, with_i = split_on(values, i)
+        yield i, with_i - without
+
+
+def _second_differences(values: np.ndarray, n: int):
+    """``v(S+i+j) - v(S+j) - v(S+i) + v(S)`` for each pair ``i < j``, over the coalitions ``S``
+    without them (n(n-1)/2 whole-table passes): at least 0 everywhere is supermodular, at most
+    0 submodular."""
+    for j in range(n):
+        for i in range(j):
+            (s, s_i), (s_j, s_ij) = split_on_pair(values, i, j)
+            yield s_ij - s_j - s_i + s
 
 
 def is_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
@@ -72,10 +122,7 @@ def is_monotone(game: TUGame, *, atol: float = 1e-9) -> bool:
     True
     """
     values, tol = _prepared(game, "is_monotone", atol)
-    return all(
-        _all(with_i - without >= -tol)
-        for without, with_i in (split_on(values, i) for i in range(game.n_players))
-    )
+    return all(_all(gain >= -tol) for _, gain in _marginals(values, game.n_players))
 
 
 def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
@@ -92,15 +139,11 @@ def is_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     True
     """
     values, _ = _numeric(game, "is_superadditive")
-    n = game.n_players
-    if n > MAX_SUPERADDITIVE_PLAYERS:
-        raise TooLargeError(
-            f"checking superadditivity compares 3**{n} pairs of coalitions; the limit is "
-            f"{MAX_SUPERADDITIVE_PLAYERS} players. Check convexity (is_convex, O(n^2 2^n)), "
-            "which implies superadditivity, instead."
-        )
+    advice = " Check convexity (is_convex, O(n^2 2^n)), which implies superadditivity, instead."
+    _pairs_limit(game, "checking superadditivity", advice=advice)
     tol = _tolerance(game, atol)
-    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in _disjoint_pairs(n))
+    pairs = _disjoint_pairs(game.n_players)
+    return all(_all(values[s | t] - values[s] - values[t] >= -tol) for s, t in pairs)
 
 
 def _disjoint_pairs(n: int):
@@ -124,6 +167,7 @@ def _disjoint_pairs(n: int):
         yield first | s_high, second | t_high
 
 
+@fill_doc(references=_references(_SHAPLEY_1971))
 def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether the game is convex (supermodular): marginal contributions grow with the
     coalition, ``v(S + i) - v(S) <= v(T + i) - v(T)`` for ``S`` inside ``T``.
@@ -133,10 +177,7 @@ def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     Checked locally, ``v(S+i+j) - v(S+j) - v(S+i) + v(S) >= 0`` for all pairs ``i < j`` and
     ``S`` without them, which is equivalent: n(n-1)/2 vectorised passes.
 
-    References
-    ----------
-    .. [1] Shapley, L. S. (1971). Cores of convex games. *International Journal of Game
-       Theory* 1, 11-26.
+    {{references}}
 
     Examples
     --------
@@ -145,25 +186,13 @@ def is_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     (True, False)
     """
     values, tol = _prepared(game, "is_convex", atol)
-    return _second_differences_at_least(values, game.n_players, -tol, sign=1)
-
-
-def _second_differences_at_least(values: np.ndarray, n: int, bound: Any, *, sign: int) -> bool:
-    """Whether ``sign * (v(S+i+j) - v(S+j) - v(S+i) + v(S)) >= bound`` for all pairs and all
-    ``S`` without them (supermodular for ``sign=1``, submodular for ``sign=-1``)."""
-    for j in range(n):
-        for i in range(j):
-            (s, s_i), (s_j, s_ij) = split_on_pair(values, i, j)
-            if not _all(sign * (s_ij - s_j - s_i + s) >= bound):
-                return False
-    return True
+    return all(_all(d >= -tol) for d in _second_differences(values, game.n_players))
 
 
 def is_essential(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(N) > sum of v({i})``: cooperation creates a surplus to share."""
-    values, _ = _numeric(game, "is_essential")
-    singles = sum(values[1 << i] for i in range(game.n_players))
-    return bool(values[-1] - singles > _tolerance(game, atol))
+    values, tol = _prepared(game, "is_essential", atol)
+    return bool(values[-1] - sum(_singles(values, game.n_players)) > tol)
 
 
 def symmetric_pairs(game: TUGame, *, atol: float = 1e-9) -> list[tuple[str, str]]:
@@ -221,11 +250,6 @@ def _symmetry_candidates(game: TUGame, tol: float):
 
 # ----------------------------------------------------------------- more classes of games
 _PROPERTY_DOC = PROPERTY_DOC
-#: The textbook reference of the elementary classes.
-_TEXTBOOK = """References
-----------
-.. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-   2nd ed., Springer, sect. 2.1."""
 _SIMPLE_DOC = """Parameters
 ----------
 game : TUGame
@@ -247,7 +271,10 @@ def _additive_part(game: TUGame) -> np.ndarray:
     return subset_sums(singles, game.n_players, empty=values[0] * 0)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(
+    property=_PROPERTY_DOC,
+    references=_references(_PELEG_SUDHOLTER, "sect. 2.1 (zero-monotonic games)"),
+)
 @no_overflow
 def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S + i) >= v(S) + v({i})`` for every ``S`` without ``i``; equivalently the
@@ -255,10 +282,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Peleg, B. and Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*,
-       2nd ed., Springer, sect. 2.1 (zero-monotonic games).
+    {{references}}
 
     Examples
     --------
@@ -268,8 +292,7 @@ def is_weakly_superadditive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """
     values, tol = _prepared(game, "is_weakly_superadditive", atol)
     return all(
-        _all(with_i - without - values[1 << i] >= -tol)
-        for i, (without, with_i) in enumerate(split_on(values, i) for i in range(game.n_players))
+        _all(gain - values[1 << i] >= -tol) for i, gain in _marginals(values, game.n_players)
     )
 
 
@@ -289,11 +312,11 @@ def is_additive(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_additive(co.TUGame([0, 1, 2, 3]))
     True
     """
-    values, _ = _numeric(game, "is_additive")
-    return _all(abs(values - _additive_part(game)) <= _tolerance(game, atol))
+    values, tol = _prepared(game, "is_additive", atol)
+    return _all(abs(values - _additive_part(game)) <= tol)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, references=_references(_VON_NEUMANN_MORGENSTERN, "ch. VI"))
 @no_overflow
 def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(N - S) = v(N)`` for every ``S`` (what one side wins, the other
@@ -301,10 +324,7 @@ def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
-       Princeton University Press, ch. VI.
+    {{references}}
 
     Examples
     --------
@@ -312,8 +332,8 @@ def is_constant_sum(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_constant_sum(co.majority_game(3))
     True
     """
-    values, _ = _numeric(game, "is_constant_sum")
-    return _all(abs(values + values[::-1] - values[-1]) <= _tolerance(game, atol))
+    values, tol = _prepared(game, "is_constant_sum", atol)
+    return _all(abs(values + values[::-1] - values[-1]) <= tol)
 
 
 @fill_doc(property=_PROPERTY_DOC, textbook=_TEXTBOOK)
@@ -368,8 +388,8 @@ def is_nonnegative(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_nonnegative(co.TUGame([0, -1, 1, 1]))
     False
     """
-    values, _ = _numeric(game, "is_nonnegative")
-    return _all(values >= -_tolerance(game, atol))
+    values, tol = _prepared(game, "is_nonnegative", atol)
+    return _all(values >= -tol)
 
 
 @fill_doc(property=_PROPERTY_DOC)
@@ -392,11 +412,11 @@ def is_totally_positive(game: TUGame, *, atol: float = 1e-9) -> bool:
     """
     from .transforms import harsanyi_dividends
 
-    _numeric(game, "is_totally_positive")
-    return _all(harsanyi_dividends(game).values >= -_tolerance(game, atol))
+    _, tol = _prepared(game, "is_totally_positive", atol)
+    return _all(harsanyi_dividends(game).values >= -tol)
 
 
-@fill_doc(property=_PROPERTY_DOC)
+@fill_doc(property=_PROPERTY_DOC, references=_references(_SHAPLEY_1971))
 @no_overflow
 def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     """Whether ``v(S) + v(T) >= v(S | T) + v(S & T)`` for all ``S, T`` (submodular): marginal
@@ -404,10 +424,7 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    References
-    ----------
-    .. [1] Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory*
-       1(1), 11-26.
+    {{references}}
 
     Examples
     --------
@@ -416,7 +433,7 @@ def is_concave(game: TUGame, *, atol: float = 1e-9) -> bool:
     True
     """
     values, tol = _prepared(game, "is_concave", atol)
-    return _second_differences_at_least(values, game.n_players, -tol, sign=-1)
+    return all(_all(d <= tol) for d in _second_differences(values, game.n_players))
 
 
 @fill_doc(property=_PROPERTY_DOC)
@@ -439,11 +456,10 @@ def is_one_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     >>> co.is_one_convex(co.majority_game(3))
     False
     """
-    values, _ = _numeric(game, "is_one_convex")
+    values, tol = _prepared(game, "is_one_convex", atol)
     n = game.n_players
     full = (1 << n) - 1
     gap = _gap(values, n)
-    tol = _tolerance(game, atol)
     return bool(gap[full] >= -tol and _all(gap[1:] - gap[full] >= -tol))
 
 
@@ -483,9 +499,8 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     False
     """
     values, _ = _numeric(game, "is_average_convex")
+    _pairs_limit(game, "is_average_convex", limit=14)
     n = game.n_players
-    if n > 14:
-        raise TooLargeError(f"is_average_convex compares 3**n pairs; {n} players is above 14.")
     tol = _tolerance(game, atol)
     if game.kind == nb.EXACT:  # integers over a common denominator: int64 when they fit
         values, _ = nb.to_scaled_int(values)
@@ -505,16 +520,16 @@ def is_average_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     return True
 
 
-@fill_doc(simple=_SIMPLE_DOC)
+@fill_doc(
+    simple=_SIMPLE_DOC,
+    references=_references(_VON_NEUMANN_MORGENSTERN, "sect. 50 (simple games)"),
+)
 def is_simple_game(game: TUGame) -> bool:
     """Whether the game is a simple game: worths 0 or 1, monotone, and ``v(N) = 1``.
 
     {{simple}}
 
-    References
-    ----------
-    .. [1] von Neumann, J. and Morgenstern, O. (1944). *Theory of Games and Economic Behavior*,
-       Princeton University Press, sect. 50 (simple games).
+    {{references}}
 
     Examples
     --------

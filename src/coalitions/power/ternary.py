@@ -391,12 +391,7 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
     >>> block.x[0], block.x[5]
     (Fraction(1, 1), Fraction(8859, 24466))
     """
-    game = _check_game(game, "ternary_power_to_block")
-    used = _method(game, method, "ternary_power_to_block")
-    passing, yes_no, _, abstain_no = _decisive(game, used)
-    counts = [a + b for a, b in zip(yes_no, abstain_no)]
-    values = [Fraction(c, passing) for c in counts]
-    return _exact(game, "ternary-power-to-block", used, passing, counts, values)
+    return _coleman(game, method, "ternary_power_to_block", initiate=False)
 
 
 @front_door(TERNARY_METHODS)
@@ -427,13 +422,27 @@ def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") 
     >>> co.ternary_power_to_initiate(game).counts
     (8, 8, 8)
     """
-    game = _check_game(game, "ternary_power_to_initiate")
-    used = _method(game, method, "ternary_power_to_initiate")
-    passing, yes_no, yes_abstain, _ = _decisive(game, used)
-    failing = 3**game.n_players - passing
-    counts = [a + b for a, b in zip(yes_no, yes_abstain)]
-    values = [Fraction(c, failing) for c in counts]
-    return _exact(game, "ternary-power-to-initiate", used, failing, counts, values)
+    return _coleman(game, method, "ternary_power_to_initiate", initiate=True)
+
+
+def _coleman_counts(decisive: tuple, n: int, *, initiate: bool) -> tuple[list[int], int]:
+    """Coleman's counts of the ternary game from the :func:`_decisive` counts: per voter, the
+    passing profiles it defeats by voting no (``initiate=False``: yes or abstain against no),
+    or the failing profiles it carries by voting yes (``initiate=True``: yes against no or
+    abstain); and the passing (failing) profiles they are a share of."""
+    passing, yes_no, yes_abstain, abstain_no = decisive
+    other = yes_abstain if initiate else abstain_no
+    counts = [a + b for a, b in zip(yes_no, other)]
+    return counts, (3**n - passing if initiate else passing)
+
+
+def _coleman(game: Any, method: str, function: str, *, initiate: bool) -> PowerIndexResult:
+    """The power to block (``initiate=False``) or to initiate, as ``function`` names it."""
+    game = _check_game(game, function)
+    used = _method(game, method, function)
+    counts, total = _coleman_counts(_decisive(game, used), game.n_players, initiate=initiate)
+    concept = "ternary-power-to-initiate" if initiate else "ternary-power-to-block"
+    return _exact(game, concept, used, total, counts)  # counts / total
 
 
 @front_door(TERNARY_METHODS)
@@ -465,11 +474,13 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     """
     game = _check_game(game, "ternary_power_table")
     used = _method(game, method, "ternary_power_table")
-    passing, yes_no, yes_abstain, abstain_no = _decisive(game, used)
+    decisive = _decisive(game, used)
+    yes_no = decisive[1]
     n = game.n_players
+    block, passing = _coleman_counts(decisive, n, initiate=False)
+    initiate, failing = _coleman_counts(decisive, n, initiate=True)
     pivots = _pivots_exact(game) if used == "exact" else _pivots_enumeration(game)  # type: ignore[arg-type]
     orders = math.factorial(n) * 3**n
-    failing = 3**n - passing
     swings = sum(yes_no)
 
     def column(values: list) -> np.ndarray:
@@ -484,8 +495,8 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
             "shapley-shubik": column([Fraction(p, orders) for p in pivots]),
             "banzhaf": column([Fraction(e, swings) for e in yes_no]),
             "banzhaf-absolute": column([Fraction(e, 3 ** (n - 1)) for e in yes_no]),
-            "block": column([Fraction(a + b, passing) for a, b in zip(yes_no, abstain_no)]),
-            "initiate": column([Fraction(a + b, failing) for a, b in zip(yes_no, yes_abstain)]),
+            "block": column([Fraction(c, passing) for c in block]),
+            "initiate": column([Fraction(c, failing) for c in initiate]),
         },
         exact=True,
         power_to_act=Fraction(passing, 3**n),

@@ -16,17 +16,8 @@ from .imputations import imputation_vertices, is_efficient, is_imputation, is_in
 from .core import core, core_vertices, is_balanced_collection, is_in_core
 from .least_core import is_in_least_core, least_core, max_excess
 from .nucleolus import is_nucleolus, is_prenucleolus, nucleolus, per_capita_nucleolus, prenucleolus
-from .nucleolus_variants import (
-    anti_nucleolus,
-    anti_prenucleolus,
-    disruption_nucleolus,
-    dual_cover_game,
-    modiclus,
-    proportional_nucleolus,
-    simplified_modiclus,
-    structure_nucleolus,
-    weighted_nucleolus,
-)
+from . import nucleolus_variants
+from .nucleolus_variants import *
 from .least_squares import least_squares_value
 from .balancedness import MAX_LP_PROPERTY_PLAYERS, is_exact, is_totally_balanced
 from .tau import is_quasi_balanced, minimal_rights, tau_value, utopia_payoffs
@@ -71,15 +62,8 @@ __all__ = [
     "per_capita_nucleolus",
     "is_nucleolus",
     "is_prenucleolus",
-    "weighted_nucleolus",
-    "proportional_nucleolus",
-    "disruption_nucleolus",
-    "anti_nucleolus",
-    "anti_prenucleolus",
-    "structure_nucleolus",
-    "modiclus",
-    "simplified_modiclus",
-    "dual_cover_game",
+    # the variants' functions; their size limit MODICLUS_MAX_PLAYERS stays in the module
+    *(name for name in nucleolus_variants.__all__ if name != "MODICLUS_MAX_PLAYERS"),
     "least_squares_value",
     "tau_value",
     "utopia_payoffs",

@@ -22,6 +22,12 @@ __all__ = ["is_totally_balanced", "is_exact", "MAX_LP_PROPERTY_PLAYERS"]
 #: Largest games whose subgames' cores (totally balanced) or core vertices (exact) are solved.
 MAX_LP_PROPERTY_PLAYERS = 8
 
+#: What both checks raise.
+_LP_RAISES = """Raises
+------
+TooLargeError
+    Above ``MAX_LP_PROPERTY_PLAYERS`` players."""
+
 
 def _prepared(game: TUGame, function: str, atol: float) -> tuple[np.ndarray, float]:
     """The worths of a numeric game and the tolerance its comparisons use."""
@@ -39,7 +45,7 @@ def _lp_limit(game: TUGame, function: str) -> None:
         )
 
 
-@fill_doc(property=PROPERTY_DOC)
+@fill_doc(property=PROPERTY_DOC, raises=_LP_RAISES)
 def is_totally_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every subgame has a non-empty core (Shapley and Shubik 1969).
 
@@ -51,10 +57,7 @@ def is_totally_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_LP_PROPERTY_PLAYERS`` players.
+    {{raises}}
 
     References
     ----------
@@ -79,7 +82,7 @@ def is_totally_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
     return True
 
 
-@fill_doc(property=PROPERTY_DOC)
+@fill_doc(property=PROPERTY_DOC, raises=_LP_RAISES)
 def is_exact(game: TUGame, *, atol: float = 1e-9) -> bool:
     r"""Whether every coalition's worth is attained by some core allocation (Schmeidler 1972).
 
@@ -90,10 +93,7 @@ def is_exact(game: TUGame, *, atol: float = 1e-9) -> bool:
 
     {{property}}
 
-    Raises
-    ------
-    TooLargeError
-        Above ``MAX_LP_PROPERTY_PLAYERS`` players.
+    {{raises}}
 
     References
     ----------

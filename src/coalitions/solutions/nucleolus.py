@@ -18,7 +18,7 @@ from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._normal_form import ExcessWeights, NormalForm, normal_form
+from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._sequential import Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
@@ -93,12 +93,40 @@ def _problem(game: Any, concept: str, method: str, atol: float) -> _Problem:
     """Check the call and build the normal form (step 1 of 4)."""
     game = as_tu_game(game, concept)
     atol = check_tolerance(atol, concept)
-    imputation = concept != "prenucleolus"
-    per_capita = concept == "per-capita-nucleolus"
+    return _checked_problem(
+        game,
+        concept,
+        method,
+        atol,
+        imputation=concept != "prenucleolus",
+        per_capita=concept == "per-capita-nucleolus",
+    )
+
+
+def _checked_problem(
+    game: TUGame,
+    concept: str,
+    method: str,
+    atol: float,
+    *,
+    imputation: bool,
+    per_capita: bool = False,
+    weights: Sequence[Any] | np.ndarray | None = None,
+    given: tuple[int, ...] = (),
+    skip: tuple[int, ...] = (),
+    reported: TUGame | None = None,
+    level_factor: int = 1,
+) -> _Problem:
+    """The problem of a checked ``game`` with its normal form, the imputation set checked
+    first when ``imputation``: where step 1 of every nucleolus and variant ends.
+
+    ``game`` is the game solved, ``reported`` the game the answer is for (when they differ);
+    ``per_capita`` divides each excess by the coalition's size, ``weights`` (one positive
+    number per coalition) by ``w(S)``; ``given``, ``skip`` and ``level_factor`` as in
+    :class:`_Problem`."""
     nf = normal_form(game, concept)
     if imputation:
         _check_imputations_exist(nf, concept, atol)
-    weights = list(range(game.n_players + 1)) if per_capita else None
     return _Problem(
         game=game,
         nf=nf,
@@ -106,9 +134,27 @@ def _problem(game: Any, concept: str, method: str, atol: float) -> _Problem:
         method=method,
         imputation=imputation,
         per_capita=per_capita,
-        weights=weights,
+        weights=list(range(game.n_players + 1)) if per_capita else None,
         atol=atol,
+        excess_weights=None if weights is None else _excess_weights(weights, game.n_players),
+        given=given,
+        skip=skip,
+        reported=reported,
+        level_factor=level_factor,
     )
+
+
+def _excess_weights(weights: Sequence[Any] | np.ndarray, n: int) -> ExcessWeights:
+    """The weights scaled by a power of two to at most 1 (exact: the nucleolus is unchanged
+    when every weight is multiplied by the same positive number)."""
+    table = np.array(weights, dtype=object)
+    full = (1 << n) - 1
+    table[0] = table[full] = 1
+    top = Fraction(table.max())
+    k = top.numerator.bit_length() - top.denominator.bit_length() + 1
+    unit = pow2(-k)
+    floats = np.ldexp(table.astype(np.float64), -k)
+    return ExcessWeights(floats=floats, exact=lambda mask: Fraction(table[mask]) * unit)
 
 
 def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Run:
@@ -549,18 +595,11 @@ def _check(game: Any, x: Sequence[Any], function: str, *, imputation: bool, atol
         if game.kind == nb.EXACT or rational:
             # floats for a rational game are read as the shortest decimal (0.1 -> 1/10)
             payoffs = np.array([nb.as_number(v, nb.EXACT) for v in items], dtype=object)
-    if payoffs.dtype == object and nf.exact:
-        return _verify(
-            nf,
-            nf.from_payoffs(list(payoffs), exact=True),
-            exact=True,
-            atol=atol,
-            imputation=imputation,
-        )
+    exact = payoffs.dtype == object and nf.exact
     return _verify(
         nf,
-        nf.from_payoffs(list(payoffs), exact=False),
-        exact=False,
+        nf.from_payoffs(list(payoffs), exact=exact),
+        exact=exact,
         atol=atol,
         imputation=imputation,
     )

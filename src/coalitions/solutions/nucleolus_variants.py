@@ -31,12 +31,13 @@ from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from ._normal_form import ExcessWeights, normal_form, pow2
+from ._normal_form import normal_form
 from .least_core import solve_least_core
 from .nucleolus import (
     NUCLEOLUS_METHODS,
     _answer,
     _check_imputations_exist,
+    _checked_problem,
     _nucleolus_front_door,
     _Problem,
 )
@@ -57,54 +58,6 @@ __all__ = [
 
 #: The modiclus solves the prenucleolus of a game on ``2n`` players (``4**n`` coalitions).
 MODICLUS_MAX_PLAYERS = 9
-
-
-def _problem(
-    game: TUGame,
-    concept: str,
-    method: str,
-    atol: float,
-    *,
-    imputation: bool,
-    weights: Sequence[Any] | np.ndarray | None = None,
-    given: tuple[int, ...] = (),
-    skip: tuple[int, ...] = (),
-    reported: TUGame | None = None,
-    level_factor: int = 1,
-) -> _Problem:
-    """The checked problem of a variant: ``game`` is the game solved, ``reported`` the game
-    the answer is for (when they differ)."""
-    nf = normal_form(game, concept)
-    if imputation:
-        _check_imputations_exist(nf, concept, atol)
-    return _Problem(
-        game=game,
-        nf=nf,
-        concept=concept,
-        method=method,
-        imputation=imputation,
-        per_capita=False,
-        weights=None,
-        atol=atol,
-        excess_weights=None if weights is None else _excess_weights(weights, game.n_players),
-        given=given,
-        skip=skip,
-        reported=reported,
-        level_factor=level_factor,
-    )
-
-
-def _excess_weights(weights: Sequence[Any] | np.ndarray, n: int) -> ExcessWeights:
-    """The weights scaled by a power of two to at most 1 (exact: the nucleolus is unchanged
-    when every weight is multiplied by the same positive number)."""
-    table = np.array(weights, dtype=object)
-    full = (1 << n) - 1
-    table[0] = table[full] = 1
-    top = Fraction(table.max())
-    k = top.numerator.bit_length() - top.denominator.bit_length() + 1
-    unit = pow2(-k)
-    floats = np.ldexp(table.astype(np.float64), -k)
-    return ExcessWeights(floats=floats, exact=lambda mask: Fraction(table[mask]) * unit)
 
 
 def _check_weights(weights: Any, game: TUGame, function: str) -> list:
@@ -159,7 +112,7 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
     full = (1 << n) - 1
     if concept == "weighted-nucleolus":
         weights = _check_weights(extra["weights"], game, concept)
-        return _problem(game, concept, method, atol, imputation=True, weights=weights)
+        return _checked_problem(game, concept, method, atol, imputation=True, weights=weights)
     if concept == "proportional-nucleolus":
         inner = values[1:full]
         bad = np.flatnonzero(~np.asarray(inner >= 0, dtype=bool)) + 1
@@ -178,7 +131,9 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
         weights = values.copy()
         weights[zero] = 1
         skip = tuple(zero.tolist())
-        return _problem(game, concept, method, atol, imputation=True, weights=weights, skip=skip)
+        return _checked_problem(
+            game, concept, method, atol, imputation=True, weights=weights, skip=skip
+        )
     if concept == "disruption-nucleolus":
         return _disruption(game, method, atol)
     if concept in ("anti-nucleolus", "anti-prenucleolus"):
@@ -192,7 +147,7 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
                 f"up to {singles}, and an anti-imputation gives each {bound} its own with "
                 f"total {values[full]}); use anti_prenucleolus(game)."
             )
-        return _problem(
+        return _checked_problem(
             flipped,
             concept,
             method,
@@ -216,7 +171,7 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
                     "no payoff splits its worth individually rationally; the nucleolus of "
                     "the coalition structure is not defined."
                 )
-        return _problem(
+        return _checked_problem(
             structured, concept, method, atol, imputation=True, given=given, reported=game
         )
     if concept == "modiclus":
@@ -226,9 +181,11 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
                 f"2n players and 4**n coalitions), this game has {n}; simplified_modiclus "
                 "is the prenucleolus of a game on the same players."
             )
-        return _problem(_dual_cover(game), concept, method, atol, imputation=False, reported=game)
+        return _checked_problem(
+            _dual_cover(game), concept, method, atol, imputation=False, reported=game
+        )
     if concept == "simplified-modiclus":
-        return _problem(
+        return _checked_problem(
             _simplified_cover(game),
             concept,
             method,
@@ -338,7 +295,7 @@ def _disruption(game: TUGame, method: str, atol: float) -> _Problem:
     weights = gaps.copy()
     weights[flat] = 1
     weights[0] = weights[full] = 1
-    return _problem(
+    return _checked_problem(
         game, concept, method, atol, imputation=True, weights=weights, given=tuple(flat.tolist())
     )
 
