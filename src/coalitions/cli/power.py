@@ -29,12 +29,14 @@ from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
+    assignments,
     choice,
     emit_json,
     errors_to_stderr,
     number_cell,
     option_number,
     option_numbers,
+    policy_option,
     print_table,
     render,
     split_items,
@@ -368,18 +370,20 @@ def pivotal(
     )
 
 
-def _ideal_points(items: list[str] | None) -> dict[str, list]:
-    """``--ideal NAME=X,Y`` (or ``NAME=X`` on a line) as a mapping (a usage error when
-    malformed)."""
-    ideals: dict[str, list] = {}
-    for item in items or []:
-        name, sep, position = item.partition("=")
-        if not sep or not name.strip():
-            raise typer.BadParameter(f"{item!r} is not NAME=X,Y", param_hint="--ideal")
-        ideals[name.strip()] = option_numbers(position, "--ideal", kind="float")
-    if len(ideals) < 1:
-        raise typer.BadParameter("give at least one voter", param_hint="--ideal")
+def _ideal_points(items: list[str] | None) -> dict:
+    """``--ideal NAME=X,Y`` (or ``NAME=X`` on a line) as a mapping."""
+    ideals = {
+        name: policy_option(point, "--ideal")
+        for name, point in assignments(items, "--ideal").items()
+    }
+    if not ideals:
+        raise typer.BadParameter("give each voter's ideal point: --ideal A=0,0 (repeat).")
     return ideals
+
+
+def _point_cell(point: Any) -> str:
+    coordinates = point if isinstance(point, tuple) else (point,)
+    return ", ".join(number_cell(c) for c in coordinates)
 
 
 @app.command("shapley-owen")
@@ -408,9 +412,6 @@ def shapley_owen(
         as_json,
         "Shapley-Owen value",
         ["voter", "ideal point", "value"],
-        (
-            (p, ",".join(number_cell(c) for c in ideals[p]), number_cell(v))
-            for p, v in zip(result.players, result.x)
-        ),
+        ((p, _point_cell(ideals[p]), number_cell(v)) for p, v in zip(result.players, result.x)),
         caption=f"{result.denominator} arcs of directions, exact={result.exact}",
     )
