@@ -159,16 +159,29 @@ def _bloc_values(game: Any, rule: Any, bloc: list[int], scheme: str, kind: str) 
     """The members' values when ``bloc`` is the one a priori union."""
     n = game.n_players
     unions = [bloc] + [[j] for j in range(n) if j not in bloc]
-    if rule is not None:
-        weights, quota = rule
-        values = _weighted_owen(weights, quota, unions, bloc, scheme)
-        return [values[i] for i in bloc]
+    if rule is None:
+        return _enumerated(game, unions, bloc, scheme, kind)
+    weights, quota = rule
+    values = _weighted_owen(weights, quota, unions, bloc, scheme)
+    return [values[i] for i in bloc]
+
+
+def _enumerated(game: Any, unions: list[list[int]], members: Any, scheme: str, kind: str):
+    """The values of ``members`` by the enumeration of coalitions of unions."""
     names = [[game.players[j] for j in u] for u in unions]
     if kind == "tu":
-        result = (owen_value if scheme == "owen" else banzhaf_owen_value)(game, names)
+        value = owen_value if scheme == "owen" else banzhaf_owen_value
     else:
-        result = (owen_index if scheme == "owen" else banzhaf_owen_index)(game, names)
-    return [result.x[i] for i in bloc]
+        value = owen_index if scheme == "owen" else banzhaf_owen_index
+    try:
+        result = value(game, names)
+    except TooLargeError:
+        raise TooLargeError(
+            f"bloc_gains: the enumeration reads 2**{game.n_players - 1} coalitions per member "
+            f"of a body of {game.n_players}, above its limit; give the body as a "
+            "WeightedVotingGame with rational weights (the weighted DP), or a smaller body."
+        ) from None
+    return [result.x[i] for i in members]
 
 
 def _as_bloc_game(game: Any, function: str) -> tuple[Any, str]:
@@ -304,12 +317,7 @@ def bloc_gains(
         baseline = [alone[j] for j in range(n)]
         used = "weighted-dp"
     else:
-        singletons = [[p] for p in game.players]
-        if kind == "tu":
-            result = (owen_value if scheme == "owen" else banzhaf_owen_value)(game, singletons)
-        else:
-            result = (owen_index if scheme == "owen" else banzhaf_owen_index)(game, singletons)
-        baseline = list(result.x)
+        baseline = _enumerated(game, [[j] for j in range(n)], range(n), scheme, kind)
         used = "enumeration"
     rows_without, rows_with, rows_gain, totals, everyone = [], [], [], [], []
     for bloc in candidates:
