@@ -69,6 +69,9 @@ FRONT_DOORS = {
     "prekernel",
     "kernel",
     "bargaining_set",
+    "chi_value",
+    "proportional_value",
+    "lorenz_solution",
 }
 #: Every public rule of the claims module is a front door too (issue 12, item 5).
 FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}

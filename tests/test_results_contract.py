@@ -90,11 +90,15 @@ FACTORIES = {
     ),
     "WeightednessResult": lambda: co.weighted_representation(co.WeightedVotingGame(3, [2, 1, 1])),
     "DesignResult": lambda: co.jagiellonian_compromise({"a": 100, "b": 400, "c": 900}),
+    "DesirabilityResult": lambda: co.desirability(EEC),
+    "HomogeneityResult": lambda: co.homogeneous_representation(EEC),
+    "InversePowerResult": lambda: co.inverse_power([3, 1, 1, 1]),
     "InteractionResult": lambda: co.interaction_index(GLOVE),
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),
     "KernelResult": lambda: co.kernel(GLOVE),
+    "LorenzResult": lambda: co.lorenz_solution(co.TUGame([0, 0, 0, 6, 0, 1, 1, 8])),
     "TwoLevelResult": lambda: co.two_level_win_set(
         {"US": 4, "EU": 10}, 0, ratifiers={"US": [Fraction(5, 2)]}
     ),

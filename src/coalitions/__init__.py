@@ -47,7 +47,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("results", ("Result", "AllocationResult", "ValueResult")),
     ("solutions", None),
     ("results", ("BalancedCollection", "CoreResult", "LeastCoreResult", "NucleolusResult")),
-    ("results", ("BargainingSetResult", "KernelResult")),
+    ("results", ("BargainingSetResult", "KernelResult", "LorenzResult")),
     ("", ("datasets", "power")),
     (
         "games.simple",
@@ -90,6 +90,9 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     # spatial voting power and bloc formation under the Owen value
     ("power", ("shapley_owen_value",)),
     ("results", ("BlocGainsResult", "StableBlocStructuresResult", "BlocStabilityResult")),
+    # institutional design: desirability, homogeneity and the inverse power problem
+    ("power", ("desirability", "homogeneous_representation", "inverse_power")),
+    ("results", ("DesirabilityResult", "HomogeneityResult", "InversePowerResult")),
     # analysis of models: sensitivity of conclusions to labelled assumptions
     ("", ("analysis",)),
     ("analysis", ("Assumption", "sensitivity")),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import numbers
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -42,6 +42,8 @@ __all__ = [
     "to_float_array",
     "to_exact_array",
     "to_scaled_int",
+    "distinct_objects",
+    "map_distinct",
     "int_if_integral",
     "is_zero",
     "simplify_symbolic",
@@ -304,6 +306,56 @@ def simplify_symbolic(values: Iterable[Any]) -> list[Any]:
     ]
 
 
+def distinct_objects(values: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct objects of an array, by identity, and each entry's index among them.
+
+    Exact tables are often filled with a few shared objects (an n x n inclusion matrix set to
+    one Fraction), so work done once per distinct object and spread back by ``take`` replaces
+    n**2 Fraction operations. Equal but separate objects stay separate: that costs speed,
+    never correctness.
+
+    Returns
+    -------
+    objects : numpy.ndarray
+        One-dimensional object array of the distinct objects.
+    codes : numpy.ndarray
+        Integer array in the shape of ``values`` with ``objects[codes] == values``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> half = Fraction(1, 2)
+    >>> objects, codes = distinct_objects([[half, half], [half, 0]])
+    >>> sorted(objects.tolist()), objects[codes].tolist()
+    ([0, Fraction(1, 2)], [[Fraction(1, 2), Fraction(1, 2)], [Fraction(1, 2), 0]])
+    """
+    array = np.asarray(values, dtype=object)
+    flat = array.reshape(-1)
+    ids = np.fromiter(map(id, flat), dtype=np.int64, count=flat.size)
+    _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
+    return flat[first], codes.reshape(array.shape)
+
+
+def map_distinct(function: Callable[[Any], Any], values: Any, dtype: Any = object) -> np.ndarray:
+    """``function`` applied to every entry of ``values``, called once per distinct object
+    (:func:`distinct_objects`); the result has ``values``' shape and the given ``dtype``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> map_distinct(float, [Fraction(1, 4)] * 3, dtype=float).tolist()
+    [0.25, 0.25, 0.25]
+    """
+    objects, codes = distinct_objects(values)
+    done = np.empty(len(objects), dtype=dtype)
+    done[:] = (
+        [function(v) for v in objects.tolist()]
+        if dtype is object
+        else list(map(function, objects.tolist()))
+    )
+    return done[codes]
+
+
 def to_scaled_int(
     values: Any, *, int64_max: int | None = None, dtype: Any = None
 ) -> tuple[np.ndarray, int]:
@@ -341,16 +393,21 @@ def to_scaled_int(
     dtype('O')
     """
     shape = np.shape(values)
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        objects, codes = distinct_objects(values)  # each shared object converted once
+    else:  # numbers in a list or a numeric array: every entry is its own object
+        objects = np.asarray(values, dtype=object).reshape(-1)
+        codes = np.arange(objects.size)
     items = [
         v if isinstance(v, Fraction) else _exact_scalar(v, "value") if is_sympy(v) else Fraction(v)
-        for v in np.asarray(values, dtype=object).reshape(-1).tolist()
+        for v in objects.tolist()
     ]
     scale = math.lcm(*{f.denominator for f in items}) if items else 1
     ints = [f.numerator * (scale // f.denominator) for f in items]
     if dtype is None:
-        bound = _INT64_SUMS // (len(ints) + 1) if int64_max is None else int64_max
+        bound = _INT64_SUMS // (codes.size + 1) if int64_max is None else int64_max
         if max(map(abs, ints), default=0) < bound:
-            return np.array(ints, dtype=np.int64).reshape(shape), scale
+            return np.array(ints, dtype=np.int64)[codes].reshape(shape), scale
     out = np.empty(len(ints), dtype=object)
     out[:] = ints
-    return out.reshape(shape), scale
+    return out[codes].reshape(shape), scale

@@ -402,6 +402,25 @@ class ValueResult(AllocationResult):
     std_error: Any = None
 
 
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class LorenzResult(ValueResult):
+    """The Lorenz solution of a game (:func:`coalitions.lorenz_solution`): the core
+    allocation closest to the equal split, which no core allocation Lorenz-dominates.
+
+    Attributes
+    ----------
+    dominant : bool
+        True when ``x`` Lorenz-dominates every core allocation, weakly (then it is the
+        core's one Lorenz-maximal allocation, as the Dutta-Ray solution is in a convex game);
+        False when some core allocation has a larger sum of its ``k`` smallest payoffs for
+        some ``k``, so that the core's Lorenz-maximal allocations are several. Decided by an
+        optimality certificate per ``k``, rebuilt exactly for rational games.
+    """
+
+    dominant: bool = False
+    _repr_fields: ClassVar[tuple[str, ...]] = ("dominant",)
+
+
 # ---------------------------------------------------------------- coalition formation
 
 
@@ -1438,6 +1457,96 @@ class DesignResult(AllocationResult):
     distance: float = 0.0
     formula_distance: float = 0.0
     _repr_fields: ClassVar[tuple[str, ...]] = ("quota_share", "distance")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class DesirabilityResult(Result):
+    """The desirability relation of a simple game (:func:`coalitions.desirability`).
+
+    Attributes
+    ----------
+    at_least : numpy.ndarray of bool, shape (n, n)
+        ``at_least[i, j]``: player i is at least as desirable as player j.
+    is_complete : bool
+        Also the ``value``: every two players are comparable (the game is complete, or
+        linear; equivalently swap robust).
+    classes : tuple of tuple of str
+        The classes of equally desirable players, most desirable first (for a game that is
+        not complete, by how many players a class is at least as desirable as).
+    incomparable : tuple of (str, str)
+        The pairs of players neither of whom is at least as desirable as the other.
+    witness : tuple or None
+        For the first incomparable pair ``(i, j)``: ``(i, j, S, T)`` with ``S + i`` winning
+        and ``S + j`` losing, ``T + j`` winning and ``T + i`` losing (a failed swap).
+    """
+
+    at_least: Any = None
+    is_complete: bool = False
+    classes: tuple = ()
+    incomparable: tuple = ()
+    witness: tuple | None = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("classes",)
+
+    @property
+    def value(self) -> bool:
+        """Whether the game is complete."""
+        return self.is_complete
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class HomogeneityResult(Result):
+    """Whether a simple game has a homogeneous representation
+    (:func:`coalitions.homogeneous_representation`).
+
+    Attributes
+    ----------
+    is_homogeneous : bool
+        Also the ``value``.
+    is_weighted : bool
+    weights : tuple of int or None
+        Integer weights of least total under which every minimal winning coalition weighs
+        exactly ``quota`` (checked exactly).
+    quota : int or None
+    """
+
+    is_homogeneous: bool = False
+    is_weighted: bool = False
+    weights: tuple | None = None
+    quota: int | None = None
+    _repr_fields: ClassVar[tuple[str, ...]] = ("weights", "quota")
+
+    @property
+    def value(self) -> bool:
+        """Whether the game is homogeneous."""
+        return self.is_homogeneous
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class InversePowerResult(AllocationResult):
+    """Weights and a quota whose power index is close to a target
+    (:func:`coalitions.inverse_power`): ``x`` is the index of the game found (exact).
+
+    Attributes
+    ----------
+    weights : tuple of int
+    quota : int
+    index : str
+        ``"banzhaf"`` or ``"shapley-shubik"``.
+    target : tuple of float
+        The target, normalised to sum to one.
+    distance : float
+        Euclidean distance between ``x`` and ``target``.
+    n_evaluations : int
+        Weight vectors evaluated (each at every quota).
+    """
+
+    weights: tuple = ()
+    quota: int = 0
+    index: str = ""
+    target: tuple = ()
+    distance: float = 0.0
+    n_evaluations: int = 0
+    _repr_fields: ClassVar[tuple[str, ...]] = ("distance",)
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)

@@ -28,6 +28,8 @@ def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli-files")
     glove = folder / "glove.json"
     co.write_game(co.glove_game(["L"], ["R1", "R2"]), glove)
+    positive = folder / "positive.json"  # every coalition worth > 0 (the proportional value)
+    co.write_game(co.TUGame([0, 1, 1, 4, 2, 4, 4, 10], players=["L", "R1", "R2"]), positive)
     hedonic = folder / "hedonic.json"
     hedonic.write_text(
         json.dumps({"type": "hedonic", "players": ["a", "b"], "values": [[0, 1], [1, 0]]})
@@ -44,6 +46,7 @@ def files(tmp_path_factory):
     wrong.write_text("[1, 2, 3]")
     return {
         "GLOVE": glove,
+        "POSITIVE": positive,
         "VECTOR": vector,
         "FOLDER": folder,
         "HEDONIC": hedonic,
@@ -66,6 +69,9 @@ VALID = {
     ("value", "shapley"): ["FILE:GLOVE"],
     ("value", "banzhaf"): ["FILE:GLOVE"],
     ("value", "least-squares"): ["FILE:GLOVE"],
+    ("value", "chi"): ["FILE:GLOVE"],
+    ("value", "proportional"): ["FILE:POSITIVE"],
+    ("value", "lorenz"): ["FILE:GLOVE"],
     ("game", "check"): ["FILE:GLOVE"],
     ("game", "import"): ["FILE:VECTOR", "OUT:imported.json", "--from", "coopgame"],
     ("game", "export"): ["FILE:GLOVE", "OUT:exported.txt", "--to", "mattugames"],
@@ -90,6 +96,9 @@ VALID = {
     ("power", "sweep"): ["--body", "un-security-council"],
     ("power", "pivotal"): ["--no", "Cyprus", "--body", "eu-council-unanimity"],
     ("power", "shapley-owen"): ["-i", "A=0,0", "-i", "B=4,0", "-i", "C=1,3"],
+    ("power", "design", "weightedness"): ["FILE:VOTING"],
+    ("power", "design", "desirability"): ["FILE:VOTING"],
+    ("power", "design", "inverse"): ["--target", "0.4,0.3,0.2,0.1"],
     ("bargain", "solve"): ["FILE:BARGAIN"],
     ("bargain", "rubinstein"): ["-d", "9/10"],
     ("bargain", "outside-options"): ["-d", "9/10", "-w", "0", "-w", "3/5"],

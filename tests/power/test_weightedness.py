@@ -96,3 +96,30 @@ def test_known_answers():
 def test_limits():
     with pytest.raises(TooLargeError):
         co.weighted_representation(co.WeightedVotingGame(10, [1] * 19))
+
+
+def test_least_integer_weights_match_a_brute_force_on_every_game_of_four():
+    """The least total weight, then the least quota, against every weight vector of the box
+    (Freixas and Molinero 2009: below eight players the least-sum representation is unique,
+    so the weights themselves must agree)."""
+    from _all_weighted_games import N, weighted_games
+
+    players = [str(k) for k in range(N)]
+    for entry in weighted_games().values():
+        weights, quota = entry["least"]
+        if list(weights) != sorted(weights)[::-1]:
+            continue  # one labelling of each game
+        # the input is scaled: the integer program sees only the table
+        game = co.WeightedVotingGame(3 * quota - 1, [3 * w for w in weights], players)
+        found = co.weighted_representation(game)
+        assert (found.weights, found.quota) == (weights, quota)
+
+
+def test_known_least_integer_weights():
+    # the Security Council: [39; 7, 7, 7, 7, 7, 1, ..., 1] (Taylor and Zwicker 1999, ch. 1)
+    council = co.weighted_representation(co.datasets.un_security_council())
+    assert council.weights == (7,) * 5 + (1,) * 10 and council.quota == 39
+    # scaled representations come back to their least integer weights
+    assert co.weighted_representation(co.WeightedVotingGame(30, [20, 10, 10])).weights == (2, 1, 1)
+    found = co.weighted_representation(co.WeightedVotingGame(50, [30, 20, 20, 10, 10]))
+    assert (found.weights, found.quota) == ((3, 2, 2, 1, 1), 5)

@@ -8,6 +8,7 @@ coalitions power un-security-council --abstention
 coalitions power --quota 3 --weights 2,1,1 --abstention half
 coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 coalitions power shapley-owen -i A=0,0 -i B=4,0 -i C=1,3
+coalitions power design weightedness game.json
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from ._common import (
 )
 from ._format import formats
 from ._plotting import Plot, write_plot
+from .power_design import app as design_app
 
 INDEX_HELP = (
     "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
@@ -254,6 +256,12 @@ def un_security_council(
     _render(game, table, "UN Security Council (2020) with abstention", as_json, plot)
 
 
+app.add_typer(
+    design_app,
+    name="design",
+    help="Institutional design: weightedness, homogeneity and desirability of a game file, "
+    "and weights for a target distribution of power (the inverse problem).",
+)
 app.command("eec-council", help="The Council of the EEC in 1958: [12; 4, 4, 4, 2, 2, 1].")(
     council_command
 )

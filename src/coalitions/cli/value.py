@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from ..games.io import read_game
-from ..solutions import banzhaf_value, least_squares_value, shapley_value
+from ..solutions import (
+    banzhaf_value,
+    chi_value,
+    least_squares_value,
+    lorenz_solution,
+    proportional_value,
+    shapley_value,
+)
 from ._common import (
     GameFile,
     Json,
@@ -54,7 +61,8 @@ def _render(result, title: str, as_json: bool) -> None:
             title,
             ["player", "cost share" if cost else "payoff"],
             [(p, number_cell(v)) for p, v in zip(result.players, result.x)],
-            caption=f"exact={result.exact}, method={result.method}",
+            caption=f"exact={result.exact}, method={result.method}"
+            + (f", dominant={result.dominant}" if hasattr(result, "dominant") else ""),
         )
         return
     render(
@@ -168,3 +176,35 @@ def least_squares(
     with errors_to_stderr():
         result = least_squares_value(read_game(file), sizes)
     _render(result, f"Least-square value of {file.name}", as_json)
+
+
+def _plain(function, file: Path, title: str, as_json: bool) -> None:
+    """``function(game)`` on the game in ``file`` (errors on stderr), shown under ``title``."""
+    with errors_to_stderr():
+        result = function(read_game(file))
+    _render(result, f"{title} of {file.name}", as_json)
+
+
+@app.command("chi")
+@formats
+def chi(file: GameFile, as_json: Json = False) -> None:
+    """The chi value (Bergantiños and Massó 1996): the efficient compromise between the
+    stand-alone worths and each player's largest marginal contribution (weakly essential
+    games)."""
+    _plain(chi_value, file, "Chi value", as_json)
+
+
+@app.command("proportional")
+@formats
+def proportional(file: GameFile, as_json: Json = False) -> None:
+    """The proportional value (Ortmann 2000) of a positive game: efficient and preserving
+    ratios, from the ratio potential."""
+    _plain(proportional_value, file, "Proportional value", as_json)
+
+
+@app.command("lorenz")
+@formats
+def lorenz(file: GameFile, as_json: Json = False) -> None:
+    """The Lorenz solution: the core allocation closest to the equal split, which no core
+    allocation Lorenz-dominates (the Dutta-Ray solution in a convex game)."""
+    _plain(lorenz_solution, file, "Lorenz solution", as_json)

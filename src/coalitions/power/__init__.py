@@ -9,6 +9,8 @@ from .a_posteriori import decisiveness, success
 from .weightedness import weighted_representation
 from .design import jagiellonian_compromise
 from .spatial import shapley_owen_value
+from .desirability import desirability, homogeneous_representation
+from .inverse import inverse_power
 from .checks import *
 from .indices import *
 
@@ -20,4 +22,7 @@ __all__ = [
     "weighted_representation",
     "jagiellonian_compromise",
     "shapley_owen_value",
+    "desirability",
+    "homogeneous_representation",
+    "inverse_power",
 ]

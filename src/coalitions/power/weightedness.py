@@ -42,11 +42,12 @@ WEIGHTEDNESS_METHODS = ("integer-lp",)
 _DENOMINATORS = (10**3, 10**6, 10**9)
 
 
-def _frontier(game: Any) -> tuple[int, np.ndarray, np.ndarray]:
+def frontier(game: Any, function: str) -> tuple[int, np.ndarray, np.ndarray]:
+    """``(n, minimal winning masks, maximal losing masks)`` of a simple game."""
     n = game.n_players
     if n > MAX_WEIGHTEDNESS_PLAYERS:
         raise TooLargeError(
-            f"weighted_representation: {n} players; the test reads every coalition and is "
+            f"{function}: {n} players; the test reads every coalition and is "
             f"limited to {MAX_WEIGHTEDNESS_PLAYERS} players."
         )
     table = np.asarray(game.winning_table(), dtype=bool)
@@ -90,6 +91,21 @@ def _certificate(n: int, winning: np.ndarray, losing: np.ndarray) -> tuple | Non
         if all(x <= y for x, y in zip(counts_x, counts_y)):
             return tuple(zip(winning.tolist(), lam_i)), tuple(zip(losing.tolist(), mu_i))
     return None
+
+
+def least_weights_then_quota(n: int, rows: np.ndarray, bounds: np.ndarray) -> Any:
+    """Integer ``(w_1, ..., w_n, q) >= 0`` with ``rows @ (w, q) <= bounds``: the least total
+    weight, then (among those) the least quota, as two integer programs (one weighted
+    objective would need a weight above every feasible quota to stay lexicographic)."""
+    total = np.r_[np.ones(n), 0.0]
+    first = solve_integer_lp(total, rows, bounds, lower=0)
+    if not first.success or first.x is None:
+        return first
+    least = float(first.x[:n].sum())
+    second = solve_integer_lp(
+        np.r_[np.zeros(n), 1.0], np.vstack([rows, total]), np.r_[bounds, least], lower=0
+    )
+    return second if second.success and second.x is not None else first
 
 
 def _answer(players: tuple, **found: Any) -> WeightednessResult:
@@ -168,7 +184,7 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
     weights can make the first two reach a quota the last two miss.
     """
     game = as_simple_game(game, "weighted_representation")
-    n, winning, losing = _frontier(game)
+    n, winning, losing = frontier(game, "weighted_representation")
     players = game.players
     if len(losing) == 0 or len(winning) == 0:  # everything wins (or nothing): weight 0, quota 0
         return _answer(players, weights=(0,) * n, quota=0 if len(losing) == 0 else 1)
@@ -177,8 +193,7 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
     # variables (w_1..w_n, q): -w(S) + q <= 0 for winning, w(T) - q <= -1 for losing
     rows = np.vstack([np.hstack([-a, np.ones((len(a), 1))]), np.hstack([b, -np.ones((len(b), 1))])])
     bounds = np.r_[np.zeros(len(a)), -np.ones(len(b))]
-    # least total weight first, then the least quota (ties broken so the answer is one)
-    found = solve_integer_lp(np.r_[np.full(n, n + 1.0), 1.0], rows, bounds, lower=0)
+    found = least_weights_then_quota(n, rows, bounds)
     if found.success and found.x is not None:
         weights_arr, quota = found.x[:n], int(found.x[n])
         ok = bool((a @ weights_arr >= quota).all() and (b @ weights_arr < quota).all())

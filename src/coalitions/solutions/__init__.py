@@ -20,7 +20,14 @@ from . import nucleolus_variants
 from .nucleolus_variants import *
 from .least_squares import least_squares_value
 from .balancedness import MAX_LP_PROPERTY_PLAYERS, is_exact, is_totally_balanced
-from .tau import is_quasi_balanced, minimal_rights, tau_value, utopia_payoffs
+from .tau import (
+    chi_value,
+    is_quasi_balanced,
+    maximal_contributions,
+    minimal_rights,
+    tau_value,
+    utopia_payoffs,
+)
 from .gately import gately_point, propensity_to_disrupt
 from .rules import ensc_value, equal_division, equal_surplus_division
 from .kernel import is_in_kernel, is_in_prekernel, kernel, maximum_surpluses, prekernel
@@ -94,6 +101,11 @@ from .egalitarian import dutta_ray, egalitarian_shapley_value  # noqa: E402
 from .sets import core_center, core_cover, reasonable_set, weber_set  # noqa: E402
 
 __all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
+from .proportional import proportional_value, ratio_potential  # noqa: E402
+from .lorenz import is_lorenz_maximal, lorenz_solution  # noqa: E402
+
+__all__ += ["chi_value", "maximal_contributions", "proportional_value", "ratio_potential"]
+__all__ += ["lorenz_solution", "is_lorenz_maximal"]
 __all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]
 from .interaction import interaction_index  # noqa: E402
 
