@@ -9,12 +9,14 @@ from typing import Any
 import typer
 
 from ..exceptions import InvalidProblemError
+from ..formation.blocs import BLOC_INDICES, STABILITY_MODELS
 from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
 from ._common import (
     Json,
     at_least,
+    choice,
     emit_json,
     errors_to_stderr,
     number_cell,
@@ -536,3 +538,98 @@ def _edges(text: str) -> list[tuple[str, str]]:
             )
         pairs.append((ends[0], ends[1]))
     return pairs
+
+
+def _voting_game(quota: str | None, weights: str | None, players: str | None, file: Path | None):
+    """The weighted body of --quota/--weights (or the game in --file)."""
+    from ..games.simple import WeightedVotingGame
+
+    if file is not None:
+        return read_game(file)
+    if quota is None or weights is None:
+        raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
+    q, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
+    names = split_items(players, "--players") if players else None
+    return WeightedVotingGame(q, w, names)
+
+
+BLOC_INDEX_HELP = "owen | banzhaf-owen: the value of the game with the bloc as a union."
+VOTING_FILE = typer.Option(None, "--file", help="A game file instead (voting or TU game).")
+
+
+@app.command("blocs")
+@formats
+def blocs(
+    quota: str | None = typer.Option(None, help="Votes needed to win."),
+    weights: str | None = typer.Option(None, help="Comma-separated weights."),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    file: Path | None = VOTING_FILE,
+    max_size: int = typer.Option(
+        2, "--max-size", callback=at_least(2, "--max-size"), help="Largest candidate bloc."
+    ),
+    index: str = typer.Option(
+        "owen", "--index", help=BLOC_INDEX_HELP, callback=choice(BLOC_INDICES, "--index")
+    ),
+    as_json: Json = False,
+) -> None:
+    """What forming a bloc (an a priori union) gains each member: its Owen (or Banzhaf-Owen)
+    value with the bloc against its value with everybody alone."""
+    from ..formation import bloc_gains
+
+    with errors_to_stderr():
+        result = bloc_gains(
+            _voting_game(quota, weights, players, file), max_size=max_size, index=index
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Gains from forming a bloc ({result.index})",
+        ["bloc", "member", "alone", "in the bloc", "gain"],
+        (
+            (_block(bloc), member, number_cell(before), number_cell(after), number_cell(gain))
+            for bloc, without, within, gains in zip(
+                result.blocs, result.without_bloc, result.with_bloc, result.gains
+            )
+            for member, before, after, gain in zip(bloc, without, within, gains)
+        ),
+        caption=f"{len(result)} blocs, method={result.method}, exact={result.exact}",
+    )
+
+
+@app.command("stable-blocs")
+@formats
+def stable_blocs(
+    quota: str | None = typer.Option(None, help="Votes needed to win."),
+    weights: str | None = typer.Option(None, help="Comma-separated weights."),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    file: Path | None = VOTING_FILE,
+    model: str = typer.Option(
+        "delta",
+        "--model",
+        help="delta (partners left behind stay together) | gamma (they split).",
+        callback=choice(STABILITY_MODELS, "--model"),
+    ),
+    index: str = typer.Option(
+        "owen", "--index", help=BLOC_INDEX_HELP, callback=choice(BLOC_INDICES, "--index")
+    ),
+    as_json: Json = False,
+) -> None:
+    """The bloc structures no group can profitably leave (Hart and Kurz 1983), at most 10
+    members."""
+    from ..formation import stable_bloc_structures
+
+    with errors_to_stderr():
+        result = stable_bloc_structures(
+            _voting_game(quota, weights, players, file), model=model, index=index
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Stable bloc structures (model {result.model}, {result.index} value)",
+        ["structure", *result.players],
+        (
+            (_partition_text(s), *(number_cell(v) for v in values))
+            for s, values in zip(result.structures, result.values)
+        ),
+        caption=f"{len(result)} stable of {result.n_structures} structures, exact={result.exact}",
+    )
