@@ -483,6 +483,24 @@ class PartitionFunctionGame(Frozen, PlayerSet):
             masks = consecutive_blocks(sizes)
             yield masks, tuple(by_size[m.bit_count()] for m in masks)
 
+    def to_json(self) -> dict:
+        """The game as a ``"partition-function"`` document (``coalitions.write_game`` writes
+        it; docs/reference/file-format.md): a general game lists the worth of every embedded
+        coalition by player names, a symmetric game the worth of every block size in every
+        partition type. Exact worths are written as integers or ``"p/q"`` strings.
+
+        Examples
+        --------
+        >>> import coalitions as co
+        >>> game = co.PartitionFunctionGame.from_function(
+        ...     lambda s, p: len(s) * len(p), ["a", "b"])
+        >>> game.to_json()["worths"][0]
+        {'coalition': ['a', 'b'], 'partition': [['a', 'b']], 'value': 2}
+        >>> co.game_from_json(game.to_json()) == game
+        True
+        """
+        return _pfg_to_json(self)
+
     # ------------------------------------------------------------------ protocol
     def _key(self) -> tuple:
         items = (
@@ -537,3 +555,186 @@ def _number(value: Any, what: str) -> Any:
     if kind == nb.FLOAT and math.isfinite(float(value)):
         return float(value)
     raise InvalidProblemError(f"{what} must be a finite number, got {value!r}.")
+
+
+# ----------------------------------------------------------------------------- documents
+def _pfg_to_json(game: PartitionFunctionGame) -> dict:
+    """The ``"partition-function"`` document of a game (see :meth:`PartitionFunctionGame.to_json`)."""
+    from .io import FORMAT_VERSION, _json_number
+
+    number = _json_number if game._exact else float
+    players = game._players
+    document: dict[str, Any] = {
+        "type": "partition-function",
+        "version": FORMAT_VERSION,
+        "kind": "exact" if game._exact else "float",
+        "players": list(players),
+    }
+    if game._name != "custom":
+        document["name"] = game._name
+    if game._symmetric:
+        document["types"] = [
+            {"size": size, "partition_type": list(sizes), "value": number(worth)}
+            for sizes, by_size in game._table.items()
+            for size, worth in by_size.items()
+        ]
+    else:
+        document["worths"] = [
+            {
+                "coalition": list(names_of(mask, players)),
+                "partition": [list(block) for block in partition_names(masks, players)],
+                "value": number(worth),
+            }
+            for masks, worths in game._table.items()
+            for mask, worth in zip(masks, worths)
+        ]
+    if game._weights is not None:
+        document["weights"] = [number(w) for w in game._weights]
+    return document
+
+
+def _document_numbers(raw: list, number_kind: str | None, wheres: list[str]) -> tuple[list, bool]:
+    """The parsed numbers of a document as worths (Fractions or floats), honouring its
+    ``"kind"``: ``"exact"`` refuses floats, ``"float"`` converts every number."""
+    from .io import _refuse_floats_if_exact
+
+    _refuse_floats_if_exact(raw, number_kind, wheres.__getitem__)
+    if number_kind == "float":
+        raw = [float(v) for v in raw]
+    return _worths(raw, "the worths")
+
+
+def _pfg_from_document(document: dict) -> PartitionFunctionGame:
+    """A partition-function game from a document already checked against the schema."""
+    from ._values import parse_number
+    from .io import coalition_mask, json_path
+
+    players = tuple(document["players"])
+    n = len(players)
+    symmetric = "types" in document
+    limit = MAX_SYMMETRIC_PARTITION_PLAYERS if symmetric else MAX_PARTITION_PLAYERS
+    if n > limit:
+        raise TooLargeError(
+            f"players: {n} players; a {'symmetric' if symmetric else 'general'} "
+            f"partition-function game has at most {limit} (Bell({n}) = {bell(n)} partitions)"
+            + ("." if symmetric else '; give a symmetric game by "types" instead.')
+        )
+    index = {name: i for i, name in enumerate(players)}
+    default = document.get("default")
+    if default is not None:
+        default = parse_number(default, "default")
+    given: dict = {}  # key -> (position in the list, parsed worth)
+    key: Any
+    if symmetric:
+        for i, entry in enumerate(document["types"]):
+            where = json_path(["types", i])
+            sizes = tuple(sorted(entry["partition_type"], reverse=True))
+            size = entry["size"]
+            if sum(sizes) != n:
+                raise InvalidGameError(
+                    f"{where}.partition_type {entry['partition_type']} has block sizes summing "
+                    f"to {sum(sizes)}; a partition type of the {n} players sums to {n}."
+                )
+            if size not in sizes:
+                raise InvalidGameError(
+                    f"{where}.size {size} is not a block size of its partition_type "
+                    f"{entry['partition_type']}; the coalition must be one of the blocks."
+                )
+            key = (sizes, size)
+            if key in given:
+                raise InvalidGameError(
+                    f"{where} gives the worth of a block of {size} in the partition type "
+                    f"{list(sizes)} again (first at types[{given[key][0]}]); list it once."
+                )
+            given[key] = (i, parse_number(entry["value"], f"{where}.value"))
+        keys = [
+            (sizes, size)
+            for sizes in integer_partitions(n)
+            for size in sorted(set(sizes), reverse=True)
+        ]
+    else:
+        for i, entry in enumerate(document["worths"]):
+            where = json_path(["worths", i])
+            mask = coalition_mask(entry["coalition"], index, f"{where}.coalition")
+            try:
+                masks = _canonical(partition_masks(entry["partition"], players, what="partition"))
+            except InvalidProblemError as error:
+                raise InvalidGameError(f"{where}.partition: {error}") from None
+            if mask not in masks:
+                raise InvalidGameError(
+                    f"{where}: the coalition {list(names_of(mask, players))} is not a block of "
+                    f"its partition {[list(b) for b in partition_names(masks, players)]}; a "
+                    "worth v(S, P) is given for a coalition S that is one of the blocks of P."
+                )
+            key = (masks, mask)
+            if key in given:
+                raise InvalidGameError(
+                    f"{where} gives the worth of {list(names_of(mask, players))} in the same "
+                    f"partition as worths[{given[key][0]}]; list each embedded coalition once."
+                )
+            given[key] = (i, parse_number(entry["value"], f"{where}.value"))
+        keys = [(masks, m) for masks in mask_partitions((1 << n) - 1) for m in masks]
+    if default is None and len(given) < len(keys):
+        missing = next(k for k in keys if k not in given)
+        if symmetric:
+            shown = f"a block of {missing[1]} in the partition type {list(missing[0])}"
+        else:
+            shown = (
+                f"{list(names_of(missing[1], players))} in the partition "
+                f"{[list(b) for b in partition_names(missing[0], players)]}"
+            )
+        raise InvalidGameError(
+            f"the document gives {len(given)} of the {len(keys)} worths; the first missing is "
+            f'that of {shown}. List every one, or give "default" for those not listed.'
+        )
+    raw = [given[k][1] if k in given else default for k in keys]
+    wheres = [
+        f"{'types' if symmetric else 'worths'}[{given[k][0]}].value" if k in given else "default"
+        for k in keys
+    ]
+    worths, exact = _document_numbers(raw, document.get("kind"), wheres)
+    table: dict = {}
+    if symmetric:
+        for (sizes, size), worth in zip(keys, worths):
+            table.setdefault(sizes, {})[size] = worth
+    else:
+        for (masks, _), worth in zip(keys, worths):
+            table.setdefault(masks, []).append(worth)
+        table = {masks: tuple(w) for masks, w in table.items()}
+    weights = None
+    if "weights" in document:
+        weights = _document_weights(document, n, exact)
+    return PartitionFunctionGame._build(
+        table,
+        players,
+        symmetric=symmetric,
+        exact=exact,
+        name=document.get("name", "custom"),
+        weights=weights,
+    )
+
+
+def _document_weights(document: dict, n: int, exact: bool) -> tuple:
+    """A document's sharing weights: ``n`` non-negative numbers summing to one."""
+    from ._values import parse_number
+
+    listed = document["weights"]
+    if len(listed) != n:
+        raise InvalidGameError(
+            f"weights has {len(listed)} entries; give one weight per player ({n})."
+        )
+    values = [parse_number(w, f"weights[{i}]") for i, w in enumerate(listed)]
+    if not exact or any(type(v) is float for v in values):
+        values = [float(v) for v in values]
+    else:
+        values = [Fraction(v) for v in values]
+    negative = next((i for i, v in enumerate(values) if v < 0), None)
+    total = sum(values)
+    if negative is not None or not (
+        total == 1 if isinstance(total, Fraction) else abs(total - 1) <= 1e-9
+    ):
+        raise InvalidGameError(
+            f"weights must be non-negative and sum to one, got {listed}"
+            + (f" (weights[{negative}] is negative)." if negative is not None else ".")
+        )
+    return tuple(values)
