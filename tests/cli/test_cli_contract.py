@@ -72,6 +72,7 @@ VALID = {
     ("value", "chi"): ["FILE:GLOVE"],
     ("value", "proportional"): ["FILE:POSITIVE"],
     ("value", "lorenz"): ["FILE:GLOVE"],
+    ("value", "interaction"): ["FILE:GLOVE", "--kind", "faith-shap"],
     ("game", "check"): ["FILE:GLOVE"],
     ("game", "import"): ["FILE:VECTOR", "OUT:imported.json", "--from", "coopgame"],
     ("game", "export"): ["FILE:GLOVE", "OUT:exported.txt", "--to", "mattugames"],

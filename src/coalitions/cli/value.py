@@ -13,6 +13,7 @@ from ..games.io import read_game
 from ..solutions import (
     banzhaf_value,
     chi_value,
+    interaction_index,
     least_squares_value,
     lorenz_solution,
     proportional_value,
@@ -208,3 +209,30 @@ def lorenz(file: GameFile, as_json: Json = False) -> None:
     """The Lorenz solution: the core allocation closest to the equal split, which no core
     allocation Lorenz-dominates (the Dutta-Ray solution in a convex game)."""
     _plain(lorenz_solution, file, "Lorenz solution", as_json)
+
+
+@app.command("interaction")
+@formats
+def interaction(
+    file: GameFile,
+    kind: str = typer.Option(
+        "shapley", "--kind", help="shapley | banzhaf | shapley-taylor | faith-shap"
+    ),
+    order: int = typer.Option(
+        2, "--order", help="The largest coalitions whose interaction is listed (1 to n)."
+    ),
+    method: str = typer.Option("auto", help="auto | size-sums | moebius"),
+    as_json: Json = False,
+) -> None:
+    """Interaction indices of order k (Grabisch and Roubens 1999; Faith-Shap, Tsai, Yeh and
+    Ravikumar 2023): positive for complements, negative for substitutes."""
+    with errors_to_stderr():
+        result = interaction_index(read_game(file), order=order, kind=kind, method=method)
+    render(
+        result.to_dict(),
+        as_json,
+        f"{kind} interaction index of order {order} of {file.name}",
+        ["coalition", "index"],
+        ((", ".join(members), number_cell(value)) for members, value in result.interactions),
+        caption=f"exact={result.exact}, method={result.method}",
+    )
