@@ -187,7 +187,7 @@ HOSTILE = [
     ),
     (
         {**_three(), "worths": [*_three()["worths"], _three()["worths"][3]]},
-        r"worths\[10\] gives the worth of .* in the same partition as worths\[3\]",
+        r"worths\[10\] gives the worth of .* again \(first at worths\[3\]\)",
     ),
     (
         {**_three(), "worths": _three()["worths"][:-1]},
@@ -237,7 +237,7 @@ HOSTILE = [
                 {"size": 1, "partition_type": [1, 1], "value": 2},
             ],
         },
-        r"types\[1\] gives the worth of a block of 1 .* again \(first at types\[0\]\)",
+        r"types\[1\] gives the worth of a block of 1 in the partition type \[1, 1\] again \(first at types\[0\]\)",
     ),
     (
         {

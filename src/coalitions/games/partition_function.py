@@ -81,6 +81,8 @@ class PartitionFunctionGame(Frozen, PlayerSet):
     the blocks of ``P``; stored by partition types, up to
     :data:`MAX_SYMMETRIC_PARTITION_PLAYERS` players), or the named families :meth:`cournot`
     and :meth:`climate`. Integer and Fraction worths stay exact; floats stay floats.
+    ``coalitions.write_game`` and ``coalitions.read_game`` store it as a
+    ``"partition-function"`` document (:meth:`to_json`; docs/reference/file-format.md).
 
     Examples
     --------
@@ -607,7 +609,7 @@ def _document_numbers(raw: list, number_kind: str | None, wheres: list[str]) -> 
 def _pfg_from_document(document: dict) -> PartitionFunctionGame:
     """A partition-function game from a document already checked against the schema."""
     from ._values import parse_number
-    from .io import coalition_mask, json_path
+    from .io import json_path
 
     players = tuple(document["players"])
     n = len(players)
@@ -623,75 +625,35 @@ def _pfg_from_document(document: dict) -> PartitionFunctionGame:
     default = document.get("default")
     if default is not None:
         default = parse_number(default, "default")
+    field = "types" if symmetric else "worths"
     given: dict = {}  # key -> (position in the list, parsed worth)
-    key: Any
-    if symmetric:
-        for i, entry in enumerate(document["types"]):
-            where = json_path(["types", i])
-            sizes = tuple(sorted(entry["partition_type"], reverse=True))
-            size = entry["size"]
-            if sum(sizes) != n:
-                raise InvalidGameError(
-                    f"{where}.partition_type {entry['partition_type']} has block sizes summing "
-                    f"to {sum(sizes)}; a partition type of the {n} players sums to {n}."
-                )
-            if size not in sizes:
-                raise InvalidGameError(
-                    f"{where}.size {size} is not a block size of its partition_type "
-                    f"{entry['partition_type']}; the coalition must be one of the blocks."
-                )
-            key = (sizes, size)
-            if key in given:
-                raise InvalidGameError(
-                    f"{where} gives the worth of a block of {size} in the partition type "
-                    f"{list(sizes)} again (first at types[{given[key][0]}]); list it once."
-                )
-            given[key] = (i, parse_number(entry["value"], f"{where}.value"))
-        keys = [
+    for i, entry in enumerate(document[field]):
+        where = json_path([field, i])
+        key = _type_key(entry, n, where) if symmetric else _embedded_key(entry, index, where)
+        if key in given:
+            raise InvalidGameError(
+                f"{where} gives the worth of {_shown(key, symmetric, players)} again (first at "
+                f"{field}[{given[key][0]}]); list each once."
+            )
+        given[key] = (i, parse_number(entry["value"], f"{where}.value"))
+    keys: list = (
+        [
             (sizes, size)
             for sizes in integer_partitions(n)
             for size in sorted(set(sizes), reverse=True)
         ]
-    else:
-        for i, entry in enumerate(document["worths"]):
-            where = json_path(["worths", i])
-            mask = coalition_mask(entry["coalition"], index, f"{where}.coalition")
-            try:
-                masks = _canonical(partition_masks(entry["partition"], players, what="partition"))
-            except InvalidProblemError as error:
-                raise InvalidGameError(f"{where}.partition: {error}") from None
-            if mask not in masks:
-                raise InvalidGameError(
-                    f"{where}: the coalition {list(names_of(mask, players))} is not a block of "
-                    f"its partition {[list(b) for b in partition_names(masks, players)]}; a "
-                    "worth v(S, P) is given for a coalition S that is one of the blocks of P."
-                )
-            key = (masks, mask)
-            if key in given:
-                raise InvalidGameError(
-                    f"{where} gives the worth of {list(names_of(mask, players))} in the same "
-                    f"partition as worths[{given[key][0]}]; list each embedded coalition once."
-                )
-            given[key] = (i, parse_number(entry["value"], f"{where}.value"))
-        keys = [(masks, m) for masks in mask_partitions((1 << n) - 1) for m in masks]
+        if symmetric
+        else [(masks, m) for masks in mask_partitions((1 << n) - 1) for m in masks]
+    )
     if default is None and len(given) < len(keys):
         missing = next(k for k in keys if k not in given)
-        if symmetric:
-            shown = f"a block of {missing[1]} in the partition type {list(missing[0])}"
-        else:
-            shown = (
-                f"{list(names_of(missing[1], players))} in the partition "
-                f"{[list(b) for b in partition_names(missing[0], players)]}"
-            )
         raise InvalidGameError(
             f"the document gives {len(given)} of the {len(keys)} worths; the first missing is "
-            f'that of {shown}. List every one, or give "default" for those not listed.'
+            f"that of {_shown(missing, symmetric, players)}. List every one, or give "
+            '"default" for those not listed.'
         )
     raw = [given[k][1] if k in given else default for k in keys]
-    wheres = [
-        f"{'types' if symmetric else 'worths'}[{given[k][0]}].value" if k in given else "default"
-        for k in keys
-    ]
+    wheres = [f"{field}[{given[k][0]}].value" if k in given else "default" for k in keys]
     worths, exact = _document_numbers(raw, document.get("kind"), wheres)
     table: dict = {}
     if symmetric:
@@ -712,6 +674,50 @@ def _pfg_from_document(document: dict) -> PartitionFunctionGame:
         name=document.get("name", "custom"),
         weights=weights,
     )
+
+
+def _type_key(entry: dict, n: int, where: str) -> tuple:
+    """``(partition type, block size)`` of an entry of ``"types"``, checked."""
+    sizes = tuple(sorted(entry["partition_type"], reverse=True))
+    size = entry["size"]
+    if sum(sizes) != n:
+        raise InvalidGameError(
+            f"{where}.partition_type {entry['partition_type']} has block sizes summing "
+            f"to {sum(sizes)}; a partition type of the {n} players sums to {n}."
+        )
+    if size not in sizes:
+        raise InvalidGameError(
+            f"{where}.size {size} is not a block size of its partition_type "
+            f"{entry['partition_type']}; the coalition must be one of the blocks."
+        )
+    return sizes, size
+
+
+def _embedded_key(entry: dict, index: dict, where: str) -> tuple:
+    """``(canonical partition masks, coalition mask)`` of an entry of ``"worths"``, checked."""
+    from .io import coalition_mask
+
+    players = tuple(index)
+    mask = coalition_mask(entry["coalition"], index, f"{where}.coalition")
+    try:
+        masks = _canonical(partition_masks(entry["partition"], players, what="partition"))
+    except InvalidProblemError as error:
+        raise InvalidGameError(f"{where}.partition: {error}") from None
+    if mask not in masks:
+        raise InvalidGameError(
+            f"{where}: the coalition {list(names_of(mask, players))} is not a block of its "
+            f"partition {[list(b) for b in partition_names(masks, players)]}; a worth v(S, P) "
+            "is given for a coalition S that is one of the blocks of P."
+        )
+    return masks, mask
+
+
+def _shown(key: tuple, symmetric: bool, players: tuple) -> str:
+    """An embedded coalition (or a block size in a partition type) in words."""
+    if symmetric:
+        return f"a block of {key[1]} in the partition type {list(key[0])}"
+    partition = [list(b) for b in partition_names(key[0], players)]
+    return f"{list(names_of(key[1], players))} in the partition {partition}"
 
 
 def _document_weights(document: dict, n: int, exact: bool) -> tuple:
