@@ -287,3 +287,47 @@ def test_the_writer_lists_each_embedded_coalition_once():
         for e in document["worths"]
         for m in e["coalition"]
     )
+
+
+@pytest.fixture(scope="module")
+def long_documents():
+    """More than 2048 entries: the reader, not the schema, checks each (3263 and 5604)."""
+    general = PFG.from_function(lambda s, p: len(s) - len(p), 7).to_json()
+    symmetric = PFG.symmetric(lambda s, sizes: s, 25).to_json()
+    assert len(general["worths"]) == 3263 and len(symmetric["types"]) > 2048
+    return general, symmetric
+
+
+@pytest.mark.parametrize(
+    "field, entry, message",
+    [
+        ("worths", [1], r"worths\[3000\] must be an object with \"coalition\""),
+        ("worths", {"members": ["1"]}, r'worths\[3000\]: unknown key "members"'),
+        ("worths", {"coalition": "1", "partition": [], "value": 1}, r"coalition must be a list"),
+        (
+            "worths",
+            {"coalition": ["1"], "partition": ["1", "2"], "value": 1},
+            r"worths\[3000\]\.partition must be a list of coalitions",
+        ),
+        (
+            "worths",
+            {"value": "x"},  # the entry at 3000 with its value replaced
+            r"worths\[3000\]\.value must be",
+        ),
+        ("types", {"size": "2", "partition_type": [25], "value": 1}, r"size must be a positive"),
+        ("types", {"size": 1, "partition_type": [0, 25], "value": 1}, r"partition_type must be a"),
+        ("types", {"size": 1, "partition_type": [25]}, r'types\[3000\]: "value" is missing'),
+    ],
+)
+def test_long_documents_are_checked_entry_by_entry(long_documents, field, entry, message):
+    general, symmetric = long_documents
+    document = json.loads(json.dumps(general if field == "worths" else symmetric))
+    document[field][3000] = {**document[field][3000], **entry} if set(entry) == {"value"} else entry
+    with pytest.raises(InvalidGameError, match=message):
+        co.game_from_json(document)
+
+
+def test_long_documents_round_trip(long_documents):
+    general, symmetric = long_documents
+    assert co.game_from_json(general).to_json() == general
+    assert co.game_from_json(symmetric).to_json() == symmetric

@@ -629,6 +629,7 @@ def _pfg_from_document(document: dict) -> PartitionFunctionGame:
     given: dict = {}  # key -> (position in the list, parsed worth)
     for i, entry in enumerate(document[field]):
         where = json_path([field, i])
+        _check_entry(entry, where, symmetric)
         key = _type_key(entry, n, where) if symmetric else _embedded_key(entry, index, where)
         if key in given:
             raise InvalidGameError(
@@ -674,6 +675,49 @@ def _pfg_from_document(document: dict) -> PartitionFunctionGame:
         name=document.get("name", "custom"),
         weights=weights,
     )
+
+
+def _check_entry(entry: Any, where: str, symmetric: bool) -> None:
+    """What the schema says of one entry, for the long lists it does not check one by one."""
+    from ._values import describe
+
+    fields = (
+        ("size", "partition_type", "value") if symmetric else ("coalition", "partition", "value")
+    )
+    shown = ", ".join(f'"{f}"' for f in fields)
+    if not isinstance(entry, dict):
+        raise InvalidGameError(f"{where} must be an object with {shown}, got {describe(entry)}.")
+    extra = next((k for k in entry if k not in fields), None)
+    missing = next((f for f in fields if f not in entry), None)
+    if extra is not None or missing is not None:
+        problem = f'unknown key "{extra}"' if extra is not None else f'"{missing}" is missing'
+        raise InvalidGameError(f"{where}: {problem}; an entry has exactly the keys {shown}.")
+    if symmetric:
+        parts = entry["partition_type"]
+        if not (isinstance(parts, list) and parts and all(_positive_int(p) for p in parts)):
+            raise InvalidGameError(
+                f"{where}.partition_type must be a non-empty list of positive integers (block "
+                f"sizes), got {describe(parts)}."
+            )
+        if not _positive_int(entry["size"]):
+            raise InvalidGameError(
+                f"{where}.size must be a positive integer, got {describe(entry['size'])}."
+            )
+        return
+    partition = entry["partition"]
+    if not isinstance(entry["coalition"], list):
+        raise InvalidGameError(
+            f"{where}.coalition must be a list of player names, got {describe(entry['coalition'])}."
+        )
+    if not (isinstance(partition, list) and all(isinstance(b, list) for b in partition)):
+        raise InvalidGameError(
+            f"{where}.partition must be a list of coalitions (lists of player names), got "
+            f"{describe(partition)}."
+        )
+
+
+def _positive_int(value: Any) -> bool:
+    return type(value) is int and value >= 1
 
 
 def _type_key(entry: dict, n: int, where: str) -> tuple:
