@@ -323,22 +323,35 @@ PFG_CONCEPTS = (
 )
 
 
-def _pfg_model(model: str, n: int, b: str, c: str, intercept: str, cost: str):
-    """The named partition-function game from the options (the parse step)."""
+def _pfg_model(model: str, n: int | None, b: str, c: str, intercept: str, cost: str):
+    """The partition-function game from the options (the parse step): a named model, or a
+    ``"partition-function"`` game file."""
     from ..games.partition_function import PartitionFunctionGame
 
+    if model not in PFG_MODELS:
+        if n is not None:
+            raise typer.BadParameter(
+                "--n is for the named models (cournot, climate); a game file lists its players."
+            )
+        game = read_game(Path(model))
+        if not isinstance(game, PartitionFunctionGame):
+            raise InvalidProblemError(
+                f'{model} is not a partition-function game (its "type" is not '
+                '"partition-function"); see docs/reference/file-format.md.'
+            )
+        return game
+    if n is None:
+        raise typer.BadParameter(f"the {model} model needs --n, the number of players.")
     if model == "cournot":
         return PartitionFunctionGame.cournot(
             n,
             intercept=option_number(intercept, "--intercept"),
             cost=option_number(cost, "--cost"),
         )
-    if model == "climate":
-        benefits = option_numbers(b, "--b")
-        return PartitionFunctionGame.climate(
-            n, b=benefits[0] if len(benefits) == 1 else benefits, c=option_number(c, "--c")
-        )
-    raise typer.BadParameter(f"MODEL must be one of {', '.join(PFG_MODELS)}, got {model!r}.")
+    benefits = option_numbers(b, "--b")
+    return PartitionFunctionGame.climate(
+        n, b=benefits[0] if len(benefits) == 1 else benefits, c=option_number(c, "--c")
+    )
 
 
 def _print_types(result, title: str, as_json: bool) -> None:
@@ -358,9 +371,16 @@ def _print_types(result, title: str, as_json: bool) -> None:
 @app.command("externalities")
 @formats
 def externalities(
-    model: str = typer.Argument(..., help="cournot | climate"),
-    n: int = typer.Option(
-        ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
+    model: str = typer.Argument(
+        ...,
+        help="cournot | climate | a partition-function game file "
+        "(docs/reference/file-format.md; write ./cournot for a file of that name).",
+    ),
+    n: int | None = typer.Option(
+        None,
+        "--n",
+        callback=at_least(2, "--n"),
+        help="Number of players (n >= 2) of a named model.",
     ),
     concept: str = typer.Option(
         "sequential",
@@ -375,9 +395,9 @@ def externalities(
     cost: str = typer.Option("0", help="cournot: marginal cost c (< a)."),
     as_json: Json = False,
 ) -> None:
-    """Coalition formation with externalities in a partition-function game: Bloch's
-    sequential game, Yi's rules of membership, the MPW value, the gamma-core and the
-    Chander-Tulkens allocation."""
+    """Coalition formation with externalities in a partition-function game (a named model
+    or a game file): Bloch's sequential game, Yi's rules of membership, the MPW value, the
+    gamma-core and the Chander-Tulkens allocation."""
     from ..formation import (
         chander_tulkens_allocation,
         gamma_core,
@@ -401,7 +421,7 @@ def externalities(
             result = chander_tulkens_allocation(game)
         else:
             result = stable_partitions(game, rule=concept)
-    title = f"{concept} of the {model} game, n={n}"
+    title = f"{concept} of the {model} game, n={game.n_players}"
     if concept == "sequential":
         render(
             result.to_dict(),
