@@ -1699,20 +1699,6 @@ class BlocStabilityResult(AllocationResult):
         return self.is_stable
 
 
-#: Every result class (in the order defined here), with the two encoders.
-__all__ = [
-    "jsonable",
-    "short_number",
-    *(
-        name
-        for name, obj in list(globals().items())
-        if isinstance(obj, type) and issubclass(obj, Result)
-    ),
-    "KernelResult",
-    "BargainingSetResult",
-]
-
-
 # --------------------------------------------------------------------------- kernel family
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class KernelResult(AllocationResult):
@@ -1925,3 +1911,16 @@ class VetoThreatResult(Result):
     def value(self) -> Any:
         """The concession a threat obtains in the selected equilibrium (0 without one)."""
         return 0 if self.selected is None else self.selected["concession"]
+
+
+#: Every result class (in the order defined here), with the two encoders; computed last, so
+#: that a class added anywhere in this module is listed.
+__all__ = [
+    "jsonable",
+    "short_number",
+    *(
+        name
+        for name, obj in list(globals().items())
+        if isinstance(obj, type) and issubclass(obj, Result)
+    ),
+]
