@@ -30,9 +30,11 @@ demo: $(VENV)/.installed
 	$(BIN)/coalitions demo
 
 # The suite includes the site: tests/docs/test_site.py builds it from scratch with warnings as
-# errors (the `make docs` command) and opens three pages in headless Chromium.
+# errors (the `make docs` command) and opens three pages in headless Chromium. It runs on one
+# worker per core (pytest-xdist); tests/conftest.py keeps the files that share an expensive
+# fixture on one worker each.
 test: lint $(VENV)/.installed-docs
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 # The inner loop while editing: no lint, a sixth of the hypothesis examples, the tests marked
 # slow left out, stop at the first failure; narrow it with `FAST_ARGS=tests/power`.

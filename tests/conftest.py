@@ -74,6 +74,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "slow: a test of more than a few seconds; deselected by `make test-fast`"
     )
+    config.addinivalue_line(  # pytest-xdist's marker, declared for runs without it
+        "markers", "xdist_group(name): run these tests on one worker under --dist loadgroup"
+    )
 
 
 def _scaled(examples: int) -> int:

@@ -29,7 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 pytest.importorskip("build", reason="needs the release extra: pip install -e '.[release]'")
 pytest.importorskip("twine", reason="needs the release extra: pip install -e '.[release]'")
 
-pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+# one worker builds and installs the wheel once (make test runs --dist loadgroup)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+    pytest.mark.xdist_group("wheel"),
+]
 
 
 def _run(args, **kwargs) -> subprocess.CompletedProcess:
@@ -38,10 +43,29 @@ def _run(args, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+def _tracked_copy(where: Path) -> Path:
+    """The files git tracks, copied to ``where``: the build then works in a tree of its own
+    (setuptools assembles the sdist in the source directory, where the other test workers
+    write caches and the site) holding what a clean clone holds. Outside a git checkout (an
+    unpacked sdist) the source tree itself."""
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, timeout=60
+    )
+    if listed.returncode != 0 or not listed.stdout:
+        return ROOT
+    for name in listed.stdout.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            target = where / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((ROOT / name).read_bytes())
+    return where
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)])
+    source = _tracked_copy(tmp_path_factory.mktemp("source"))
+    _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)])
     (wheel,) = out.glob("*.whl")
     (sdist,) = out.glob("*.tar.gz")
     return {"wheel": wheel, "sdist": sdist}

@@ -27,7 +27,8 @@ from browser import chromium, require, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.slow
+# one worker builds the site once (make test runs pytest-xdist with --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
 
 
 def _require_docs_extra() -> None:

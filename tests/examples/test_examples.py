@@ -22,6 +22,10 @@ NAMES = [case.name for case in ex.list_cases()]
 runner = CliRunner()
 
 
+# one worker runs every case once for the shared ``reports`` (make test runs --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("case-reports")
+
+
 @pytest.fixture(scope="module")
 def reports():
     return {name: ex.run_case(name) for name in NAMES}
