@@ -114,20 +114,20 @@ def test_a_sampled_solution_reports_standard_errors_and_a_tornado():
         GAME.to_float(),
         solution="nucleolus",
         spread=0.2,
-        n_samples=30,
+        n_samples=15,
         rng=3,
         callback=lambda done, total: steps.append((done, total)),
     )
     assert result.method == "monte-carlo" and not result.exact and result.success
-    assert steps[-1] == (30, 30)
+    assert steps[-1] == (15, 15)
     assert np.all(np.asarray(result.std_error) > 0)
-    assert np.allclose(result.std_error, result.std / math.sqrt(30))
+    assert np.allclose(result.std_error, result.std / math.sqrt(15))
     # every sampled nucleolus is efficient: the mean payoffs sum to the mean v(N) drawn
     assert sum(result.x) == pytest.approx(6, abs=0.2)
     assert result.ranking[0][0] == ("A", "B", "C")  # v(N) moves every payoff one way
     assert set(result.tornado) == set(PLAYERS)
     again = co.solution_sensitivity(
-        GAME.to_float(), solution="nucleolus", spread=0.2, n_samples=30, rng=3
+        GAME.to_float(), solution="nucleolus", spread=0.2, n_samples=15, rng=3
     )
     assert np.array_equal(again.quantiles[0.05], result.quantiles[0.05])
 
@@ -179,3 +179,22 @@ def test_a_solution_that_never_exists_is_refused():
     game = co.TUGame([0, 5, 5, 1])
     with pytest.raises(co.InvalidProblemError, match="no answer"):
         co.solution_sensitivity(game, solution="nucleolus", spread=0.01, n_samples=3, rng=0)
+
+
+def test_the_command_line_reaches_it(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from coalitions.cli.app import app
+
+    path = tmp_path / "glove.json"
+    co.write_game(co.glove_game(["L"], ["R1", "R2"]), path)
+    args = ["value", "sensitivity", str(path), "-i", "L,R1=0:2", "--seed", "0", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["x"] == {"L": "2/3", "R1": "1/6", "R2": "1/6"}
+    assert document["ranking"] == [{"coalition": ["L", "R1"], "swing": pytest.approx(4 / 3)}]
+    bad = CliRunner().invoke(app, ["value", "sensitivity", str(path), "-i", "L,R1=2:0"])
+    assert bad.exit_code != 0 and "low" in bad.stderr

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -191,10 +192,6 @@ def _quantile_table(samples: np.ndarray, levels: tuple) -> dict:
     return {float(q): found[k] for k, q in enumerate(levels)}
 
 
-def _draws(rng: np.random.Generator, low: np.ndarray, width: np.ndarray, rows: int) -> np.ndarray:
-    return low[None, :] + rng.random((rows, low.size)) * width[None, :]
-
-
 @front_door(METHODS)
 def solution_sensitivity(
     game: TUGame,
@@ -365,37 +362,52 @@ def solution_sensitivity(
     uncertain = [int(m) for m in np.flatnonzero(np.array([w != 0 for w in width]))]
     players = game.players
     labels = {m: names_of(m, players) for m in uncertain}
+    box = _Box(game, name, lo, hi, mid, width, uncertain, labels, levels, n_samples)
     if use_exact:
-        return _linear(
-            game,
-            name,
-            exact,
-            lo,
-            hi,
-            mid,
-            width,
-            uncertain,
-            labels,
-            levels,
-            n_samples,
-            generator,
-            callback,
-        )
-    return _sampled(
-        game,
-        name,
-        solve,
-        lo,
-        hi,
-        mid,
-        width,
-        uncertain,
-        labels,
-        levels,
-        n_samples,
-        generator,
-        callback,
-    )
+        return _linear(box, exact, generator, callback)
+    return _sampled(box, solve, generator, callback)
+
+
+@dataclass(frozen=True)
+class _Box:
+    """The checked problem: the game, the solution's name and the box of worths (arrays
+    indexed by mask: ends, midpoints and widths), the uncertain masks and their names."""
+
+    game: TUGame
+    name: str
+    lo: np.ndarray
+    hi: np.ndarray
+    mid: np.ndarray
+    width: np.ndarray
+    uncertain: list
+    labels: dict
+    levels: tuple
+    n_samples: int
+
+    def draws(self, generator: np.random.Generator, callback: Any, consume: Callable) -> None:
+        """Draw the worths in batches (at most :data:`CHUNK_WORTHS` in memory) and hand each
+        batch to ``consume``; ``callback(done, n_samples)`` after each."""
+        lo, width = self.lo.astype(float), self.width.astype(float)
+        rows = max(1, CHUNK_WORTHS // lo.size)
+        done = 0
+        while done < self.n_samples:
+            count = min(rows, self.n_samples - done)
+            consume(lo[None, :] + generator.random((count, lo.size)) * width[None, :])
+            done += count
+            if callback is not None:
+                callback(done, self.n_samples)
+
+    def common(self, swings: dict) -> dict:
+        """The fields both paths fill alike."""
+        return {
+            "players": self.game.players,
+            "cost": self.game.is_cost,
+            "concept": f"{self.name}-sensitivity",
+            "ranking": _ranking(swings, self.labels),
+            "tornado": _tornado(self.game.players, swings, self.labels),
+            "n_samples": self.n_samples,
+            "solution": self.name,
+        }
 
 
 def _levels(quantiles: Any) -> tuple:
@@ -416,20 +428,7 @@ def _levels(quantiles: Any) -> tuple:
     return tuple(out)
 
 
-def _float_draws(lo, width, n_samples, generator, callback, consume):
-    """Draw the worths in batches and hand each batch to ``consume``."""
-    lo_f, width_f = lo.astype(float), width.astype(float)
-    rows = max(1, CHUNK_WORTHS // lo.size)
-    done = 0
-    while done < n_samples:
-        count = min(rows, n_samples - done)
-        consume(_draws(generator, lo_f, width_f, count))
-        done += count
-        if callback is not None:
-            callback(done, n_samples)
-
-
-def _tornado(players, baseline, swings: dict, labels: dict) -> dict:
+def _tornado(players: tuple, swings: dict, labels: dict) -> dict:
     """Rows for :func:`coalitions.plot.tornado`, per player, widest swing first."""
     out = {}
     for i, p in enumerate(players):
@@ -460,90 +459,75 @@ def _ranking(swings: dict, labels: dict) -> tuple:
 
 
 def _linear(
-    game, name, exact, lo, hi, mid, width, uncertain, labels, levels, n_samples, generator, callback
-):
-    n = game.n_players
-    players = game.players
-    coefficients = _coefficients(name, n, exact)
-    mean = coefficients.dot(mid)
-    low = np.array(
-        [sum(min(c * a, c * b) for c, a, b in zip(row, lo, hi)) for row in coefficients],
-        dtype=object if exact else float,
-    )
-    high = np.array(
-        [sum(max(c * a, c * b) for c, a, b in zip(row, lo, hi)) for row in coefficients],
-        dtype=object if exact else float,
-    )
+    box: _Box, exact: bool, generator: np.random.Generator, callback: Any
+) -> SolutionSensitivityResult:
+    players, lo, hi, width = box.game.players, box.lo, box.hi, box.width
+    coefficients = _coefficients(box.name, box.game.n_players, exact)
+    mean = coefficients.dot(box.mid)
+    at_lo, at_hi = coefficients * lo[None, :], coefficients * hi[None, :]
     variance = (coefficients * coefficients).dot(width * width) / 12
-    std = np.sqrt(np.asarray(variance, dtype=float))
     columns = coefficients.astype(float).T
     collected: list[np.ndarray] = []
-    _float_draws(
-        lo, width, n_samples, generator, callback, lambda worths: collected.append(worths @ columns)
-    )
-    samples = np.concatenate(collected)
+    box.draws(generator, callback, lambda worths: collected.append(worths @ columns))
     swings = {
         m: (mean - coefficients[:, m] * width[m] / 2, mean + coefficients[:, m] * width[m] / 2)
-        for m in uncertain
+        for m in box.uncertain
     }
-    influence = {labels[m]: dict(zip(players, coefficients[:, m].tolist())) for m in uncertain}
     return SolutionSensitivityResult(
-        players=players,
+        **box.common(swings),
         exact=exact,
-        concept=f"{name}-sensitivity",
         method="exact",
         x=mean,
-        std=std,
+        std=np.sqrt(np.asarray(variance, dtype=float)),
         variance=variance,
-        low=low,
-        high=high,
-        quantiles=_quantile_table(samples, levels),
+        low=np.minimum(at_lo, at_hi).sum(axis=1),
+        high=np.maximum(at_lo, at_hi).sum(axis=1),
+        quantiles=_quantile_table(np.concatenate(collected), box.levels),
         std_error=None,
         baseline=dict(zip(players, mean.tolist())),
-        influence=influence,
-        ranking=_ranking(swings, labels),
-        tornado=_tornado(players, mean, swings, labels),
-        intervals={labels[m]: (lo[m], hi[m]) for m in uncertain},
-        n_samples=n_samples,
+        influence={
+            box.labels[m]: dict(zip(players, coefficients[:, m].tolist())) for m in box.uncertain
+        },
+        intervals={box.labels[m]: (lo[m], hi[m]) for m in box.uncertain},
         n_failed=0,
-        solution=name,
     )
 
 
 def _sampled(
-    game, name, solve, lo, hi, mid, width, uncertain, labels, levels, n_samples, generator, callback
-):
-    players = game.players
-    n = game.n_players
-    cost = game.is_cost
+    box: _Box, solve: Callable, generator: np.random.Generator, callback: Any
+) -> SolutionSensitivityResult:
+    game, name, n_samples = box.game, box.name, box.n_samples
+    players, n = game.players, game.n_players
     first_error: list[str] = []
 
     def payoff(worths: np.ndarray) -> np.ndarray | None:
+        """The solution's payoffs for one row of worths; None where it has no answer."""
         try:
-            x = solve(TUGame(worths, players, cost=cost)).x
-        except (InvalidProblemError, InvalidArgumentError, CoalitionsError) as error:
+            x = solve(TUGame(worths, players, cost=game.is_cost)).x
+        except CoalitionsError as error:
             if not first_error:
                 first_error.append(str(error))
             return None
         x = np.asarray([float(v) for v in x])
-        if x.shape != (n,):
+        if x.shape != (n,) or not np.all(np.isfinite(x)):
             raise InvalidProblemError(
-                f"solution_sensitivity: {name} returned {x.size} payoffs for {n} players."
+                f"solution_sensitivity: {name} returned {x.size} payoffs (finite ones needed) "
+                f"for {n} players."
             )
         return x
 
-    mid_f = np.asarray(mid, float)
-    baseline = payoff(mid_f)
+    mid = np.asarray(box.mid, float)
+    baseline = payoff(mid)
     if baseline is None:
         raise InvalidProblemError(
             f"solution_sensitivity: {name} has no answer at the midpoints of the intervals: "
             f"{first_error[0]}"
         )
     swings = {}
-    for m in uncertain:
+    for m in box.uncertain:  # one coalition at each end of its interval, the others at midpoints
         ends = []
-        for end in (lo[m], hi[m]):
-            worths = mid_f.copy()
+        for end in (box.lo[m], box.hi[m]):
+            worths = mid.copy()
             worths[m] = float(end)
             ends.append(payoff(worths))
         if ends[0] is not None and ends[1] is not None:
@@ -551,13 +535,9 @@ def _sampled(
     rows: list[np.ndarray] = []
 
     def consume(worths: np.ndarray) -> None:
-        worths[:, 0] = 0.0
-        for row in worths:
-            x = payoff(row)
-            if x is not None:
-                rows.append(x)
+        rows.extend(x for x in map(payoff, worths) if x is not None)
 
-    _float_draws(lo, width, n_samples, generator, callback, consume)
+    box.draws(generator, callback, consume)
     if not rows:
         raise InvalidProblemError(
             f"solution_sensitivity: {name} has no answer for any of the {n_samples} drawn "
@@ -566,35 +546,29 @@ def _sampled(
     samples = np.array(rows)
     failed = n_samples - len(rows)
     std = samples.std(axis=0, ddof=1) if len(rows) > 1 else np.zeros(n)
-    message = (
-        f"{failed} of {n_samples} drawn games have no {name} and are left out ({first_error[0]})"
-        if failed
-        else ""
-    )
-    width_f = np.asarray(width, float)
-    influence = {
-        labels[m]: dict(zip(players, ((h - a) / width_f[m]).tolist()))
-        for m, (a, h) in swings.items()
-    }
+    width = np.asarray(box.width, float)
     return SolutionSensitivityResult(
-        players=players,
+        **box.common(swings),
         exact=False,
-        concept=f"{name}-sensitivity",
         method="monte-carlo",
-        message=message,
+        message=(
+            f"{failed} of {n_samples} drawn games have no {name} and are left out "
+            f"({first_error[0]})"
+            if failed
+            else ""
+        ),
         x=samples.mean(axis=0),
         std=std,
         variance=std**2,
         low=samples.min(axis=0),
         high=samples.max(axis=0),
-        quantiles=_quantile_table(samples, levels),
+        quantiles=_quantile_table(samples, box.levels),
         std_error=std / math.sqrt(len(rows)),
         baseline=dict(zip(players, baseline.tolist())),
-        influence=influence,
-        ranking=_ranking(swings, labels),
-        tornado=_tornado(players, baseline, swings, labels),
-        intervals={labels[m]: (float(lo[m]), float(hi[m])) for m in uncertain},
-        n_samples=n_samples,
+        influence={
+            box.labels[m]: dict(zip(players, ((h - a) / width[m]).tolist()))
+            for m, (a, h) in swings.items()
+        },
+        intervals={box.labels[m]: (float(box.lo[m]), float(box.hi[m])) for m in box.uncertain},
         n_failed=failed,
-        solution=name,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -262,7 +262,7 @@ def sensitivity(
             intervals=intervals,
             n_samples=samples,
             rng=seed,
-            callback=callback,
+            callback=cast(Any, callback),
         )
     _render_sensitivity(result, file.name, as_json)
 
