@@ -37,6 +37,7 @@ EXPECTED = (
     "coalition_structure",
     "bargaining_baron_ferejohn",
     "io",
+    "interaction",
 )
 
 RUNNER = """

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations, permutations, product
-from math import factorial
+from math import comb, factorial
 
 __all__ = [
     "exact_table",
@@ -142,6 +142,31 @@ def semivalue_by_definition(values, weights) -> list[Fraction]:
                 mask = _mask(group)
                 total += p[size] * (table[mask | 1 << i] - table[mask])
         out.append(total)
+    return out
+
+
+def pair_interaction_by_definition(values, kind: str = "shapley") -> list[list[Fraction]]:
+    """Pair interactions by discrete derivatives
+    ``d_ij v(S) = v(S + ij) - v(S + i) - v(S + j) + v(S)`` over the coalitions S without i and
+    j, weighted by ``|S|! (n - |S| - 2)! / (n - 1)!`` (Shapley), ``2**(2 - n)`` (Banzhaf) or
+    ``(2 / n) / C(n - 1, |S|)`` (Shapley-Taylor of order 2); zero diagonal."""
+    table, n = exact_table(values)
+    out = [[Fraction(0)] * n for _ in range(n)]
+    for i, j in combinations(range(n), 2):
+        rest = [k for k in range(n) if k not in (i, j)]
+        total = Fraction(0)
+        for size in range(len(rest) + 1):
+            if kind == "shapley":
+                weight = Fraction(factorial(size) * factorial(n - size - 2), factorial(n - 1))
+            elif kind == "banzhaf":
+                weight = Fraction(1, 2 ** (n - 2))
+            else:
+                weight = Fraction(2, n * comb(n - 1, size))
+            for group in combinations(rest, size):
+                s = _mask(group)
+                ij = s | 1 << i | 1 << j
+                total += weight * (table[ij] - table[s | 1 << i] - table[s | 1 << j] + table[s])
+        out[i][j] = out[j][i] = total
     return out
 
 

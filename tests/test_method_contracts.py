@@ -191,6 +191,22 @@ def _check_value(oracle, *, efficient: bool):
     return check
 
 
+def _check_interaction(game, result, choice):
+    # pairs by discrete derivatives, singletons the Shapley value, and Faith-Shap efficient
+    n, exact = game.n_players, game.kind != "float"
+    scale = table_of(game)[2]
+    pairs = orc.pair_interaction_by_definition(game)
+    assert result.exact == exact
+    for i in range(n):
+        off = [result.matrix[i][j] for j in range(n) if j != i]
+        assert close(off, [pairs[i][j] for j in range(n) if j != i], exact=exact, scale=scale)
+    diagonal = [result.matrix[i][i] for i in range(n)]
+    assert close(diagonal, orc.shapley_by_permutations(game), exact=exact, scale=scale)
+    faith = co.interaction_index(game, kind="faith-shap", method=choice)
+    total = sum(v for _, v in faith.interactions)
+    assert close([total], [game.grand_value - game.values[0]], exact=exact, scale=scale)
+
+
 def _check_estimate(case, result, choice, oracle):
     _, table = case
     assert not result.exact and result.method == choice
@@ -828,6 +844,12 @@ CONTRACTS: dict[str, Contract] = {
         _value_inputs,
         lambda game, choice: co.shapley_value(game, method=choice, **_sampler_options(choice)),
         _check_value(orc.shapley_by_permutations, efficient=True),
+    ),
+    "interaction_index": Contract(
+        GLOVE,
+        lambda choice: float_games(2, 5) if choice == "size-sums" else games(2, 5),
+        lambda game, choice: co.interaction_index(game, method=choice),
+        _check_interaction,
     ),
     "banzhaf_value": Contract(
         GLOVE,

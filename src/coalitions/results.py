@@ -41,7 +41,7 @@ import numpy as np
 
 from . import _display
 from ._frozen import field_property
-from .exceptions import UnknownNameError, UnknownPlayerError
+from .exceptions import InvalidArgumentError, UnknownNameError, UnknownPlayerError
 
 #: ``status`` codes shared by every result (scipy.optimize's convention).
 SUCCESS, FAILED, LIMIT = 0, 1, 2
@@ -1628,28 +1628,50 @@ class InversePowerResult(AllocationResult):
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class InteractionResult(AllocationResult):
-    """Pairwise interaction indices (:func:`coalitions.interaction_index`).
+    """Interaction indices of order k (:func:`coalitions.interaction_index`).
 
     Attributes
     ----------
+    interactions : tuple of (tuple of str, number)
+        Every coalition of 1 to ``order`` players (its members in player order) with its
+        index, by size and then player order.
     matrix : tuple of tuple
-        ``matrix[i][j]``: the interaction of players i and j (symmetric); the diagonal holds
-        each player's index of order 1.
+        For order 2 and above, ``matrix[i][j]``: the interaction of players i and j
+        (symmetric); the diagonal holds each player's own index (size 1). Empty for order 1.
     x : numpy.ndarray
-        Each player's total interaction with the others (the off-diagonal row sums).
+        Each player's total interaction with the others (the off-diagonal row sums); for
+        order 1, each player's index.
     order : int
     cost : bool
         True for a cost game.
     """
 
     matrix: tuple = ()
+    interactions: tuple = ()
     order: int = 2
     _repr_fields: ClassVar[tuple[str, ...]] = ("order",)
 
     def pair(self, first: str, second: str) -> Any:
         """The interaction of two players by name."""
+        if not self.matrix:
+            raise InvalidArgumentError(
+                f"an interaction index of order {self.order} has no pairs; ask for order >= 2."
+            )
         i, j = (self._index(p) for p in (first, second))
         return self.matrix[i][j]
+
+    def interaction(self, *members: str) -> Any:
+        """The index of the coalition of ``members`` (1 to ``order`` distinct players)."""
+        positions = sorted(self._index(p) for p in members)
+        if not 1 <= len(set(positions)) == len(positions) <= self.order:
+            raise InvalidArgumentError(
+                f"interaction: give 1 to {self.order} distinct players, got {list(members)}."
+            )
+        by_members = self.__dict__.get("_by_members")
+        if by_members is None:
+            by_members = dict(self.interactions)
+            object.__setattr__(self, "_by_members", by_members)
+        return by_members[tuple(self.players[i] for i in positions)]
 
     def _index(self, player: str) -> int:
         try:
@@ -1665,6 +1687,10 @@ class InteractionResult(AllocationResult):
             p: dict(zip(self.players, jsonable(list(row))))
             for p, row in zip(self.players, self.matrix)
         }
+        out["interactions"] = [
+            {"players": list(members), "value": jsonable(value)}
+            for members, value in self.interactions
+        ]
         return out
 
 

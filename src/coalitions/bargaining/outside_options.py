@@ -40,6 +40,8 @@ OUTSIDE_OPTION_METHODS = ("closed-form",)
 
 
 def _pair(values: Any, what: str) -> list:
+    if values is None:
+        raise InvalidProblemError(f"{what} is missing: give one number for both or a pair.")
     pair = list(values) if isinstance(values, (list, tuple)) else [values] * 2
     if len(pair) != 2:
         raise InvalidProblemError(f"{what} must be a pair (player 1, player 2), got {values!r}.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -46,6 +47,18 @@ def _numbers(values: list[str] | None, option: str, listed: bool = False):
         return None
     numbers = [_number(v, option) for v in values]
     return numbers[0] if len(numbers) == 1 and not listed else numbers
+
+
+#: The per-period discount factors of the alternating-offers commands.
+Discounts = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--discount",
+        "-d",
+        help="Discount factor(s): once for both players or twice (first proposer first); "
+        "fractions like 9/10 give exact shares.",
+    ),
+]
 
 
 @app.command("solve")
@@ -116,13 +129,7 @@ def _print_solution(title: str, result, disagreement) -> None:
 @app.command("rubinstein")
 @formats
 def rubinstein_cmd(
-    discount: list[str] | None = typer.Option(
-        None,
-        "--discount",
-        "-d",
-        help="Discount factor(s): once for both players or twice (first "
-        "proposer first); fractions like 9/10 give exact shares.",
-    ),
+    discount: Discounts = None,
     rate: list[str] | None = typer.Option(
         None, "--rate", "-r", help="Discount rates (twice) instead of factors."
     ),
@@ -155,13 +162,7 @@ def rubinstein_cmd(
 @app.command("outside-options")
 @formats
 def outside_options_cmd(
-    discount: list[str] = typer.Option(
-        ...,
-        "--discount",
-        "-d",
-        help="Discount factor(s): once for both players or twice (first proposer first); "
-        "fractions like 9/10 give exact shares.",
-    ),
+    discount: Discounts = None,
     outside: list[str] | None = typer.Option(
         None, "--outside", "-w", help="Outside options, twice (first proposer first)."
     ),

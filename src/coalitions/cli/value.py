@@ -13,6 +13,7 @@ from ..games.io import read_game
 from ..solutions import (
     banzhaf_value,
     chi_value,
+    interaction_index,
     least_squares_value,
     lorenz_solution,
     proportional_value,
@@ -289,4 +290,31 @@ def _render_sensitivity(result, name: str, as_json: bool) -> None:
         caption=f"exact={result.exact}, method={result.method}, samples={result.n_samples}"
         + (f", most influential: {top}" if top else "")
         + (f"; {result.message}" if result.message else ""),
+    )
+
+
+@app.command("interaction")
+@formats
+def interaction(
+    file: GameFile,
+    kind: str = typer.Option(
+        "shapley", "--kind", help="shapley | banzhaf | shapley-taylor | faith-shap"
+    ),
+    order: int = typer.Option(
+        2, "--order", help="The largest coalitions whose interaction is listed (1 to n)."
+    ),
+    method: str = typer.Option("auto", help="auto | size-sums | moebius"),
+    as_json: Json = False,
+) -> None:
+    """Interaction indices of order k (Grabisch and Roubens 1999; Faith-Shap, Tsai, Yeh and
+    Ravikumar 2023): positive for complements, negative for substitutes."""
+    with errors_to_stderr():
+        result = interaction_index(read_game(file), order=order, kind=kind, method=method)
+    render(
+        result.to_dict(),
+        as_json,
+        f"{kind} interaction index of order {order} of {file.name}",
+        ["coalition", "index"],
+        ((", ".join(members), number_cell(value)) for members, value in result.interactions),
+        caption=f"exact={result.exact}, method={result.method}",
     )

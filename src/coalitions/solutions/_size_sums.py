@@ -41,6 +41,9 @@ __all__ = ["SizeProfile", "size_profile"]
 
 # Up to this many players a float game is handled in one small matrix-vector product.
 _SMALL = 12
+# Up to this many players the sums over pairs are two products with the (n, 2**n) bit
+# matrix (above it the blocked pass is faster, and a BLAS thread pool slows the products).
+_SMALL_PAIRS = 10
 # Bytes of the table summed per block: at least this, or 1/512 of the table (fewer Python
 # steps for large n); a block stays in the caches while it is read twice.
 _BLOCK_BYTES = 1 << 19
@@ -71,17 +74,20 @@ class SizeProfile:
         h, k = self._split()
         return g[np.arange(h + 1)[:, None] + popcounts(k)[None, :]]
 
-    def _pass(self, g: np.ndarray | None) -> np.ndarray | None:
-        """Fill ``A`` and return the weighted row sums for ``g`` (None: ``A`` only)."""
+    def _pass(self, weights: np.ndarray | None) -> np.ndarray | None:
+        """Fill ``A`` and return each row's products ``M[r] @ weights[popcount(r)]``.
+
+        ``weights`` has shape ``(h + 1, 2**k)`` (one weighted sum per row) or ``(h + 1, 2**k,
+        m)`` (m of them); None fills ``A`` only.
+        """
         h, k = self._split()
         matrix = self._values.reshape(1 << h, 1 << k)
-        weights = None if g is None else self._weights(g)
         high = popcounts(h)
         order = np.argsort(high, kind="stable")
         bounds = np.searchsorted(high[order], np.arange(h + 2))
         rows_per = max(1, max(_BLOCK_BYTES, self._values.nbytes >> 9) // (8 << k))
         grouped = np.zeros((h + 1, 1 << k))
-        rowsum = np.empty(1 << h)
+        rowsum = np.empty(((1 << h),) + (() if weights is None else weights.shape[2:]))
         with one_blas_thread():  # many small memory-bound products: no thread hand-offs
             for a in range(h + 1):
                 rows = order[bounds[a] : bounds[a + 1]]
@@ -99,7 +105,7 @@ class SizeProfile:
         if self._small is not None:
             return bit_matrix(n) @ (self._small * _per_coalition(n, tuple(g)))
         h, k = self._split()
-        rowsum = self._pass(g)
+        rowsum = self._pass(self._weights(g))
         assert rowsum is not None  # a pass with weights returns the weighted row sums
         columns = np.einsum("ac,ac->c", self._grouped, self._weights(g))
         return np.concatenate([member_sums(columns, k), member_sums(rowsum, h)])
@@ -124,6 +130,48 @@ class SizeProfile:
             for layer in self._layers
         ]
 
+    def pair_sums(self, pair_g, single_gs) -> tuple[np.ndarray, np.ndarray]:
+        """Float games: the size-weighted sums over the coalitions containing two players.
+
+        Returns ``(P, S)``: ``P[i, j] = sum over T containing i and j of pair_g[|T|] v(T)``
+        for ``i != j`` (zero diagonal), and ``S[l, i] = sum over T containing i of
+        single_gs[l][|T|] v(T)``, all from one pass over the table.
+
+        With the table as the matrix ``M`` of the module notes, a pair of high players sums
+        the rows' weighted sums over the rows that contain both, a pair of low players the
+        columns' weighted sums (from ``A``) over the columns that contain both, and a high
+        player i with a low player j sums over the rows containing i the row products
+        ``M[r] @ (U[popcount(r)] * bits_j)``: one product of each block with a
+        ``2**k x (k + 1 + len(single_gs))`` matrix, about ``n / 2`` flops a value.
+        """
+        n = self.n
+        pair_g = np.asarray(pair_g, dtype=np.float64)
+        singles = np.asarray(single_gs, dtype=np.float64).reshape(-1, n + 1)
+        if n <= _SMALL_PAIRS:
+            bits = bit_matrix(n)
+            sizes = popcounts(n)
+            pairs = (bits * (self._values * pair_g[sizes])) @ bits.T
+            single = (bits @ (self._values[:, None] * singles.T[sizes])).T
+        else:
+            h, k = self._split()
+            low, high = bit_matrix(k), bit_matrix(h)
+            weights = _pair_weights(h, k, tuple(pair_g), tuple(map(tuple, singles)))
+            u_pair, u_single = weights[:, :, k], weights[:, :, k + 1 :]
+            rows = self._pass(weights)  # (2**h, k + 1 + L)
+            assert rows is not None  # a pass with weights returns the row products
+            columns_pair = np.einsum("ac,ac->c", self._grouped, u_pair)
+            columns_single = np.einsum("ac,acl->cl", self._grouped, u_single)
+            pairs = np.empty((n, n))
+            with one_blas_thread():  # products of 2**(n/2)-long bit matrices
+                pairs[:k, :k] = (low * columns_pair) @ low.T
+                pairs[k:, k:] = (high * rows[:, k]) @ high.T
+                cross = high @ rows[:, :k]  # [high player, low player]
+                single = np.concatenate([low @ columns_single, high @ rows[:, k + 1 :]]).T
+            pairs[k:, :k] = cross
+            pairs[:k, k:] = cross.T
+        np.fill_diagonal(pairs, 0.0)
+        return pairs, single
+
     def total(self, g):
         """``sum over all T of g[|T|] v(T)``."""
         if self.kind == nb.FLOAT:
@@ -135,6 +183,22 @@ class SizeProfile:
 def _per_coalition(n: int, g: tuple) -> np.ndarray:
     """``g[|S|]`` for every coalition S of a small game (semivalues reuse a few g's)."""
     return np.asarray(g, dtype=np.float64)[popcounts(n)]
+
+
+@lru_cache(maxsize=16)
+def _pair_weights(h: int, k: int, pair_g: tuple, single_gs: tuple) -> np.ndarray:
+    """``W[a] = [U[a] * bits_j for each low player j, U[a], U_l[a] for each l]``, shape
+    ``(h + 1, 2**k, k + 1 + L)``: the right-hand sides of a pair pass (cached: a fresh
+    megabyte costs more in page faults than the products that read it)."""
+    columns = np.arange(h + 1)[:, None] + popcounts(k)[None, :]
+    u_pair = np.asarray(pair_g)[columns]
+    weights = np.concatenate(
+        [u_pair[:, :, None] * bit_matrix(k).T[None], u_pair[:, :, None]]
+        + [np.asarray(g)[columns][:, :, None] for g in single_gs],
+        axis=2,
+    )
+    weights.setflags(write=False)
+    return weights
 
 
 def size_profile(game) -> SizeProfile:
