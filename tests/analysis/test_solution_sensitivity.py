@@ -66,6 +66,8 @@ def test_the_exact_linear_path_agrees_with_plain_monte_carlo():
         ("solidarity", co.solidarity_value),
         ("equal-surplus-division", co.equal_surplus_division),
         ("ensc", co.ensc_value),
+        ("equal-division", co.equal_division),
+        ("least-squares", co.least_squares_value),
     ],
 )
 def test_the_coefficients_are_the_values_of_the_unit_games(solution, solver):
