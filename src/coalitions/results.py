@@ -1242,7 +1242,8 @@ class SolutionSensitivityResult(AllocationResult):
         ``(coalition, swing)`` pairs, largest swing first: the summed change of all payoffs
         as the coalition's worth crosses its interval, the others at their midpoints.
     tornado : dict
-        Per player, one row per coalition as :func:`coalitions.plot.tornado` draws them.
+        Per player, one row per coalition (the 20 widest swings) as
+        :func:`coalitions.plot.tornado` draws them.
     intervals : dict
         The uncertain coalitions and their ``(low, high)`` worths.
     n_samples, n_failed : int

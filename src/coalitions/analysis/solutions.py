@@ -57,6 +57,8 @@ MAX_PLAYERS = 16
 #: Worths held in memory at once while drawing (rows of a chunk times coalitions).
 CHUNK_WORTHS = 1 << 22
 QUANTILES = (0.05, 0.5, 0.95)
+#: Coalitions per player in the tornado rows (the widest swings).
+TORNADO_ROWS = 20
 #: Largest interval end: the draws are floats, and the squares of their widths must be finite.
 FLOAT_LIMIT = 1e150
 
@@ -403,7 +405,7 @@ class _Box:
             "players": self.game.players,
             "cost": self.game.is_cost,
             "concept": f"{self.name}-sensitivity",
-            "ranking": _ranking(swings, self.labels),
+            "ranking": _ranking(swings, self.labels, self.game.n_players),
             "tornado": _tornado(self.game.players, swings, self.labels),
             "n_samples": self.n_samples,
             "solution": self.name,
@@ -428,34 +430,43 @@ def _levels(quantiles: Any) -> tuple:
     return tuple(out)
 
 
+def _ends(swings: dict, n: int) -> tuple[list, np.ndarray, np.ndarray]:
+    """The masks of ``swings`` and the ``n`` payoffs at the low and high end, a row per mask."""
+    masks = list(swings)
+    at_low = np.array([np.asarray(swings[m][0], float) for m in masks]).reshape(len(masks), n)
+    at_high = np.array([np.asarray(swings[m][1], float) for m in masks]).reshape(len(masks), n)
+    return masks, at_low, at_high
+
+
 def _tornado(players: tuple, swings: dict, labels: dict) -> dict:
-    """Rows for :func:`coalitions.plot.tornado`, per player, widest swing first."""
+    """Rows for :func:`coalitions.plot.tornado`: per player, the :data:`TORNADO_ROWS`
+    coalitions with the widest swing, widest first."""
+    masks, at_low, at_high = _ends(swings, len(players))
     out = {}
     for i, p in enumerate(players):
+        widths = np.abs(at_high[:, i] - at_low[:, i])
         rows: list[dict[str, Any]] = []
-        for m, (at_low, at_high) in swings.items():
-            a, b = float(at_low[i]), float(at_high[i])
+        for k in np.argsort(-widths, kind="stable")[:TORNADO_ROWS]:
+            a, b = float(at_low[k, i]), float(at_high[k, i])
             rows.append(
                 {
-                    "assumption": "{" + ", ".join(labels[m]) + "}",
+                    "assumption": "{" + ", ".join(labels[masks[k]]) + "}",
                     "at_low": a,
                     "at_high": b,
                     "min": min(a, b),
                     "max": max(a, b),
-                    "swing": abs(b - a),
+                    "swing": float(widths[k]),
                 }
             )
-        rows.sort(key=lambda row: -row["swing"])
         out[p] = rows
     return out
 
 
-def _ranking(swings: dict, labels: dict) -> tuple:
-    total = {
-        m: float(np.sum(np.abs(np.asarray(h, float) - np.asarray(lo_, float))))
-        for m, (lo_, h) in swings.items()
-    }
-    return tuple((labels[m], total[m]) for m in sorted(total, key=lambda m: (-total[m], m)))
+def _ranking(swings: dict, labels: dict, n: int) -> tuple:
+    """Every uncertain coalition with its swing summed over the players, largest first."""
+    masks, at_low, at_high = _ends(swings, n)
+    total = np.abs(at_high - at_low).sum(axis=1)
+    return tuple((labels[masks[k]], float(total[k])) for k in np.argsort(-total, kind="stable"))
 
 
 def _linear(
