@@ -259,8 +259,10 @@ def solution_sensitivity(
     SolutionSensitivityResult
         ``x`` (the mean payoffs; a mapping from player to mean), ``std``, ``low``, ``high``,
         ``quantiles``, ``std_error`` (``None`` when exact), ``baseline`` (the solution at the
-        midpoints), ``influence``, ``ranking`` and ``tornado`` (draw it with
-        :func:`coalitions.plot.tornado`).
+        midpoints), ``influence`` (every uncertain coalition), ``ranking`` (every uncertain
+        coalition, largest swing first) and ``tornado`` (per player the 20 widest swings;
+        draw it with :func:`coalitions.plot.tornado`); ``result.summary(player)`` gathers one
+        player's numbers.
 
     Raises
     ------
