@@ -81,6 +81,9 @@ SKIP = {
     "SchellingResult",
     "VetoOfferResult",
     "VetoThreatResult",
+    "BlocGainsResult",
+    "StableBlocStructuresResult",
+    "BlocStabilityResult",
     "StrategicForm",  # what read_nfg returns: a record, built by the reader only
     "ValueOracle",
     "Case",
@@ -537,6 +540,13 @@ def _base_calls():
         "long_run_distribution": (([[1.0, 0.0], [0.5, 0.5]],), {"start": 1}),
         "decisiveness": ((co.WeightedVotingGame(3, [2, 1, 1]), 0.5), {"budget": 100, "rng": 0}),
         "success": ((co.WeightedVotingGame(3, [2, 1, 1]), 0.5), {"budget": 100, "rng": 0}),
+        "shapley_owen_value": (({"a": (0, 0), "b": (1, 0), "c": (0, 1)},), {}),
+        "bloc_gains": ((co.WeightedVotingGame(3, [2, 1, 1]),), {}),
+        "stable_bloc_structures": ((co.WeightedVotingGame(3, [2, 1, 1]),), {}),
+        "bloc_structure_stability": (
+            (co.WeightedVotingGame(3, [2, 1, 1]), [["1", "2"], ["3"]]),
+            {},
+        ),
         "egalitarian_shapley_value": ((tu3(), 0.5), {}),
         "compare_scenarios": (
             ({"a": co.WeightedVotingGame(2, [1, 1, 1]), "b": co.WeightedVotingGame(3, [1, 1, 1])},),

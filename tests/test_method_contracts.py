@@ -775,6 +775,35 @@ def _a_posteriori(name):
     return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
 
 
+def _bloc_gains_inputs(choice):
+    return st.tuples(
+        weighted_voting_games(max_players=4), st.sampled_from(["owen", "banzhaf-owen"])
+    )
+
+
+def _bloc_gains_call(case, choice):
+    game, index = case
+    return co.bloc_gains(game, max_size=3, index=index, method=choice)
+
+
+def _check_bloc_gains(case, result, choice):
+    game, index = case
+    values = game.to_tu_game()
+    oracle = orc.owen_by_orders if index == "owen" else orc.banzhaf_owen_by_definition
+    alone = oracle(values, [])
+    assert result.exact and len(result.blocs) == sum(
+        len(list(itertools.combinations(range(game.n_players), k))) for k in (2, 3)
+    )
+    for bloc, before, after, gain in zip(
+        result.blocs, result.without_bloc, result.with_bloc, result.gains
+    ):
+        members = [game.players.index(p) for p in bloc]
+        together = oracle(values, [members])
+        assert before == tuple(alone[i] for i in members)
+        assert after == tuple(together[i] for i in members)
+        assert gain == tuple(a - b for a, b in zip(after, before))
+
+
 def _kernel(name):
     function = getattr(co, name)
     oracle = brute_in_kernel if name == "kernel" else brute_in_prekernel
@@ -826,6 +855,7 @@ def _check_mpw(game, result, choice):
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
+    "bloc_gains": Contract((WVG, "owen"), _bloc_gains_inputs, _bloc_gains_call, _check_bloc_gains),
     "sensitivity": Contract(
         [1.0, -2.0],
         _sensitivity_inputs,

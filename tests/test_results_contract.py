@@ -113,6 +113,11 @@ FACTORIES = {
     "BargainingSetResult": lambda: co.bargaining_set(
         co.majority_game(3), [Fraction(1, 2), Fraction(1, 2), 0]
     ),
+    "BlocGainsResult": lambda: co.bloc_gains(co.WeightedVotingGame(3, [2, 1, 1])),
+    "StableBlocStructuresResult": lambda: co.stable_bloc_structures(co.majority_game(3)),
+    "BlocStabilityResult": lambda: co.bloc_structure_stability(
+        co.majority_game(3), [["1"], ["2"], ["3"]]
+    ),
 }
 
 #: Result classes that are bases, not returned by any solver.

@@ -87,6 +87,9 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     # two-level games and veto threats under incomplete information
     ("results", ("TwoLevelResult", "SchellingResult", "VetoOfferResult", "VetoThreatResult")),
     ("results", ("WeightednessResult", "DesignResult", "InteractionResult")),
+    # spatial voting power and bloc formation under the Owen value
+    ("power", ("shapley_owen_value",)),
+    ("results", ("BlocGainsResult", "StableBlocStructuresResult", "BlocStabilityResult")),
     # institutional design: desirability, homogeneity and the inverse power problem
     ("power", ("desirability", "homogeneous_representation", "inverse_power")),
     ("results", ("DesirabilityResult", "HomogeneityResult", "InversePowerResult")),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import numpy as np
+
 from ._players import as_names, mask_of, names_of
 from .exceptions import InvalidProblemError
 
@@ -17,6 +19,7 @@ __all__ = [
     "integer_partitions",
     "consecutive_blocks",
     "bell",
+    "partition_labels",
 ]
 
 
@@ -162,3 +165,33 @@ def bell(n: int) -> int:
             new.append(new[-1] + value)
         row = new
     return row[0]
+
+
+def partition_labels(n: int) -> np.ndarray:
+    """Every partition of players ``0..n-1`` as a row of labels: ``labels[k, i]`` is the lowest
+    player in player i's block. ``bell(n)`` rows (int8), built player by player from the
+    restricted growth strings: player i joins a block opened before it or opens the next one.
+
+    Examples
+    --------
+    >>> partition_labels(3).tolist()
+    [[0, 0, 0], [0, 0, 2], [0, 1, 0], [0, 1, 1], [0, 1, 2]]
+    """
+    if n == 0:
+        return np.zeros((1, 0), dtype=np.int8)
+    labels = np.zeros((1, n), dtype=np.int8)
+    opener = np.zeros((1, n), dtype=np.int8)  # opener[k, b]: the lowest player of block b
+    highest = np.zeros(1, dtype=np.int8)  # the number of the last block opened
+    for i in range(1, n):
+        choices = highest.astype(np.int64) + 2  # an open block or the next new one
+        rows = np.repeat(np.arange(len(labels)), choices)
+        starts = np.cumsum(choices) - choices
+        block = (np.arange(len(rows)) - np.repeat(starts, choices)).astype(np.int8)
+        highest = highest[rows]
+        opens = block > highest
+        opener = opener[rows]
+        opener[opens, block[opens]] = i
+        labels = labels[rows]
+        labels[:, i] = opener[np.arange(len(rows)), block]
+        highest = np.maximum(highest, block)
+    return labels

@@ -1695,18 +1695,86 @@ class InteractionResult(AllocationResult):
         return out
 
 
-#: Every result class (in the order defined here), with the two encoders.
-__all__ = [
-    "jsonable",
-    "short_number",
-    *(
-        name
-        for name, obj in list(globals().items())
-        if isinstance(obj, type) and issubclass(obj, Result)
-    ),
-    "KernelResult",
-    "BargainingSetResult",
-]
+# ------------------------------------------------------------------ bloc formation
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class BlocGainsResult(_Listing, Result):
+    """What joining a bloc (an a priori union) is worth to its members, bloc by bloc
+    (:func:`coalitions.bloc_gains`).
+
+    Attributes
+    ----------
+    blocs : tuple of tuple of str
+        The candidate blocs, each in player order.
+    without_bloc : tuple of tuple
+        Each member's value without blocs (every player alone), in bloc order.
+    with_bloc : tuple of tuple
+        Each member's value when the bloc is the one a priori union.
+    gains : tuple of tuple
+        ``with_bloc - without_bloc`` for each member.
+    total_gain : tuple
+        The bloc's total gain; ``value`` counts the blocs.
+    everyone_gains : tuple of bool
+        Whether every member of the bloc strictly gains.
+    index : str
+        ``"owen"`` or ``"banzhaf-owen"``.
+    """
+
+    blocs: tuple = ()
+    without_bloc: tuple = ()
+    with_bloc: tuple = ()
+    gains: tuple = ()
+    total_gain: tuple = ()
+    everyone_gains: tuple = ()
+    index: str = "owen"
+    _listed: ClassVar[str] = "blocs"
+    _repr_fields: ClassVar[tuple[str, ...]] = ("index",)
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class StableBlocStructuresResult(_Listing, Result):
+    """The coalition structures that are stable in Hart and Kurz's (1983) model ``model``
+    (``"gamma"`` or ``"delta"``) under the Owen value (:func:`coalitions.stable_bloc_structures`).
+
+    Attributes
+    ----------
+    structures : tuple
+        The stable structures, each a tuple of blocs (name tuples) ordered by first player.
+    values : tuple of tuple
+        The value of each player (in ``players`` order) in each stable structure.
+    n_structures : int
+        How many structures were examined (the Bell number of the body).
+    """
+
+    structures: tuple = ()
+    values: tuple = ()
+    model: str = "delta"
+    index: str = "owen"
+    n_structures: int = 0
+    _listed: ClassVar[str] = "structures"
+    _repr_fields: ClassVar[tuple[str, ...]] = ("model", "n_structures")
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class BlocStabilityResult(AllocationResult):
+    """Whether one coalition structure is stable in Hart and Kurz's model ``model``
+    (:func:`coalitions.bloc_structure_stability`). ``x`` is each player's value in the
+    structure; an unstable one comes with a profitable deviation: the ``deviators`` (each
+    strictly gains), the ``outcome`` structure they bring about and the values ``outcome_x``
+    there (in ``players`` order)."""
+
+    structure: tuple = ()
+    model: str = "delta"
+    index: str = "owen"
+    is_stable: bool = True
+    deviators: tuple = ()
+    outcome: tuple = ()
+    outcome_x: tuple = ()
+    _repr_fields: ClassVar[tuple[str, ...]] = ("model", "is_stable")
+
+    @property
+    def value(self) -> bool:
+        """Whether the structure is stable."""
+        return self.is_stable
 
 
 # --------------------------------------------------------------------------- kernel family
@@ -1921,3 +1989,16 @@ class VetoThreatResult(Result):
     def value(self) -> Any:
         """The concession a threat obtains in the selected equilibrium (0 without one)."""
         return 0 if self.selected is None else self.selected["concession"]
+
+
+#: Every result class (in the order defined here), with the two encoders; computed last, so
+#: that a class added anywhere in this module is listed.
+__all__ = [
+    "jsonable",
+    "short_number",
+    *(
+        name
+        for name, obj in list(globals().items())
+        if isinstance(obj, type) and issubclass(obj, Result)
+    ),
+]

@@ -135,3 +135,46 @@ def test_externalities_commands_reach_each_concept():
     )
     bad = runner.invoke(app, ["form", "externalities", "cournot", "--n", "3", "--cost", "2"])
     assert bad.exit_code == 1 and "intercept > cost" in bad.stderr
+
+
+def test_externalities_reads_a_partition_function_game_file(tmp_path):
+    """`form externalities FILE`: a game file gives the named model's answers (Bloch 1996:
+    of 6 Cournot firms one stays alone and five merge)."""
+    path = tmp_path / "oligopoly.json"
+    co.write_game(co.PartitionFunctionGame.cournot(6), path)
+    assert _json(["externalities", str(path)]) == _json(["externalities", "cournot", "--n", "6"])
+    assert _json(["externalities", str(path)])["sizes"] == [1, 5]
+    climate = tmp_path / "climate.json"
+    co.write_game(co.PartitionFunctionGame.climate(3, b=[1, 1, 2]), climate)
+    for concept in ("mpw", "chander-tulkens", "gamma-core"):
+        named = ["externalities", "climate", "--n", "3", "--b", "1,1,2", "--concept", concept]
+        assert _json(["externalities", str(climate), "--concept", concept]) == _json(named)
+    shown = runner.invoke(app, ["form", "externalities", str(path), "--concept", "open-membership"])
+    assert shown.exit_code == 0 and "n=6" in shown.stdout
+
+
+def test_externalities_file_errors(tmp_path, glove_file):
+    path = tmp_path / "oligopoly.json"
+    co.write_game(co.PartitionFunctionGame.cournot(3), path)
+    cases = [
+        (["externalities", str(path), "--n", "3"], "--n is for the named models", 2),
+        (["externalities", "cournot"], "needs --n", 2),
+        (["externalities", glove_file], "is not a partition-function game", 1),
+        (["externalities", str(tmp_path / "missing.json")], "missing.json", 1),
+    ]
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "type": "partition-function",
+                "players": ["a", "b"],
+                "worths": [{"coalition": ["a"], "partition": [["a", "b"]], "value": 1}],
+            }
+        )
+    )
+    cases.append((["externalities", str(bad)], "is not a block of its partition", 1))
+    for args, message, code in cases:
+        result = runner.invoke(app, ["form", *args])
+        assert result.exit_code == code, (args, result.output)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout

@@ -42,6 +42,14 @@ DOCUMENTS = {
         co.CompoundGame,
     ),
     "hedonic": ({"type": "hedonic", "values": [[0, 1], [1, 0]]}, co.HedonicGame),
+    "partition-function": (
+        {
+            "type": "partition-function",
+            "players": ["a"],
+            "types": [{"size": 1, "partition_type": [1], "value": 1}],
+        },
+        co.PartitionFunctionGame,
+    ),
     "bargaining": (
         {"type": "bargaining", "feasible": {"vertices": [[0, 1], [1, 0]]}},
         BargainingProblem,

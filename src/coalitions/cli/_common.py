@@ -432,3 +432,24 @@ def number_cell(value: Any, digits: int = 6) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}={number_cell(v, digits)}" for k, v in value.items())
     return str(value)
+
+
+def assignments(values: list[str] | None, option: str) -> dict[str, str]:
+    """Repeated ``NAME=VALUE`` options as a mapping (a usage error otherwise)."""
+    out: dict[str, str] = {}
+    for text in values or []:
+        name, sep, value = str(text).partition("=")
+        if not (sep and name.strip() and value.strip()):
+            raise typer.BadParameter(f"{option}: write NAME=VALUE, got {text!r}.")
+        if name.strip() in out:
+            raise typer.BadParameter(f"{option}: {name.strip()!r} is given twice.")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def policy_option(text: str, option: str):
+    """A policy point: a number, or ``x,y`` in two dimensions (exact numbers)."""
+    numbers = option_numbers(text, option)
+    if len(numbers) > 2:
+        raise typer.BadParameter(f"{option}: a point is one number or a pair x,y, got {text!r}.")
+    return numbers[0] if len(numbers) == 1 else tuple(numbers)

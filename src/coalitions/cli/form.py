@@ -9,12 +9,14 @@ from typing import Any
 import typer
 
 from ..exceptions import InvalidProblemError
+from ..formation.blocs import BLOC_INDICES, STABILITY_MODELS
 from ..formation.io import read_club_csv
 from ..formation.report import WINNING_FAMILIES
 from ..games.io import read_game
 from ._common import (
     Json,
     at_least,
+    choice,
     emit_json,
     errors_to_stderr,
     number_cell,
@@ -321,22 +323,35 @@ PFG_CONCEPTS = (
 )
 
 
-def _pfg_model(model: str, n: int, b: str, c: str, intercept: str, cost: str):
-    """The named partition-function game from the options (the parse step)."""
+def _pfg_model(model: str, n: int | None, b: str, c: str, intercept: str, cost: str):
+    """The partition-function game from the options (the parse step): a named model, or a
+    ``"partition-function"`` game file."""
     from ..games.partition_function import PartitionFunctionGame
 
+    if model not in PFG_MODELS:
+        if n is not None:
+            raise typer.BadParameter(
+                "--n is for the named models (cournot, climate); a game file lists its players."
+            )
+        game = read_game(Path(model))
+        if not isinstance(game, PartitionFunctionGame):
+            raise InvalidProblemError(
+                f'{model} is not a partition-function game (its "type" is not '
+                '"partition-function"); see docs/reference/file-format.md.'
+            )
+        return game
+    if n is None:
+        raise typer.BadParameter(f"the {model} model needs --n, the number of players.")
     if model == "cournot":
         return PartitionFunctionGame.cournot(
             n,
             intercept=option_number(intercept, "--intercept"),
             cost=option_number(cost, "--cost"),
         )
-    if model == "climate":
-        benefits = option_numbers(b, "--b")
-        return PartitionFunctionGame.climate(
-            n, b=benefits[0] if len(benefits) == 1 else benefits, c=option_number(c, "--c")
-        )
-    raise typer.BadParameter(f"MODEL must be one of {', '.join(PFG_MODELS)}, got {model!r}.")
+    benefits = option_numbers(b, "--b")
+    return PartitionFunctionGame.climate(
+        n, b=benefits[0] if len(benefits) == 1 else benefits, c=option_number(c, "--c")
+    )
 
 
 def _print_types(result, title: str, as_json: bool) -> None:
@@ -356,9 +371,16 @@ def _print_types(result, title: str, as_json: bool) -> None:
 @app.command("externalities")
 @formats
 def externalities(
-    model: str = typer.Argument(..., help="cournot | climate"),
-    n: int = typer.Option(
-        ..., "--n", callback=at_least(2, "--n"), help="Number of players (n >= 2)."
+    model: str = typer.Argument(
+        ...,
+        help="cournot | climate | a partition-function game file "
+        "(docs/reference/file-format.md; write ./cournot for a file of that name).",
+    ),
+    n: int | None = typer.Option(
+        None,
+        "--n",
+        callback=at_least(2, "--n"),
+        help="Number of players (n >= 2) of a named model.",
     ),
     concept: str = typer.Option(
         "sequential",
@@ -373,9 +395,9 @@ def externalities(
     cost: str = typer.Option("0", help="cournot: marginal cost c (< a)."),
     as_json: Json = False,
 ) -> None:
-    """Coalition formation with externalities in a partition-function game: Bloch's
-    sequential game, Yi's rules of membership, the MPW value, the gamma-core and the
-    Chander-Tulkens allocation."""
+    """Coalition formation with externalities in a partition-function game (a named model
+    or a game file): Bloch's sequential game, Yi's rules of membership, the MPW value, the
+    gamma-core and the Chander-Tulkens allocation."""
     from ..formation import (
         chander_tulkens_allocation,
         gamma_core,
@@ -399,7 +421,7 @@ def externalities(
             result = chander_tulkens_allocation(game)
         else:
             result = stable_partitions(game, rule=concept)
-    title = f"{concept} of the {model} game, n={n}"
+    title = f"{concept} of the {model} game, n={game.n_players}"
     if concept == "sequential":
         render(
             result.to_dict(),
@@ -536,3 +558,98 @@ def _edges(text: str) -> list[tuple[str, str]]:
             )
         pairs.append((ends[0], ends[1]))
     return pairs
+
+
+def _voting_game(quota: str | None, weights: str | None, players: str | None, file: Path | None):
+    """The weighted body of --quota/--weights (or the game in --file)."""
+    from ..games.simple import WeightedVotingGame
+
+    if file is not None:
+        return read_game(file)
+    if quota is None or weights is None:
+        raise typer.BadParameter("give --quota and --weights, or --file with a voting game.")
+    q, w = option_number(quota, "--quota"), option_numbers(weights, "--weights")
+    names = split_items(players, "--players") if players else None
+    return WeightedVotingGame(q, w, names)
+
+
+BLOC_INDEX_HELP = "owen | banzhaf-owen: the value of the game with the bloc as a union."
+VOTING_FILE = typer.Option(None, "--file", help="A game file instead (voting or TU game).")
+
+
+@app.command("blocs")
+@formats
+def blocs(
+    quota: str | None = typer.Option(None, help="Votes needed to win."),
+    weights: str | None = typer.Option(None, help="Comma-separated weights."),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    file: Path | None = VOTING_FILE,
+    max_size: int = typer.Option(
+        2, "--max-size", callback=at_least(2, "--max-size"), help="Largest candidate bloc."
+    ),
+    index: str = typer.Option(
+        "owen", "--index", help=BLOC_INDEX_HELP, callback=choice(BLOC_INDICES, "--index")
+    ),
+    as_json: Json = False,
+) -> None:
+    """What forming a bloc (an a priori union) gains each member: its Owen (or Banzhaf-Owen)
+    value with the bloc against its value with everybody alone."""
+    from ..formation import bloc_gains
+
+    with errors_to_stderr():
+        result = bloc_gains(
+            _voting_game(quota, weights, players, file), max_size=max_size, index=index
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Gains from forming a bloc ({result.index})",
+        ["bloc", "member", "alone", "in the bloc", "gain"],
+        (
+            (_block(bloc), member, number_cell(before), number_cell(after), number_cell(gain))
+            for bloc, without, within, gains in zip(
+                result.blocs, result.without_bloc, result.with_bloc, result.gains
+            )
+            for member, before, after, gain in zip(bloc, without, within, gains)
+        ),
+        caption=f"{len(result)} blocs, method={result.method}, exact={result.exact}",
+    )
+
+
+@app.command("stable-blocs")
+@formats
+def stable_blocs(
+    quota: str | None = typer.Option(None, help="Votes needed to win."),
+    weights: str | None = typer.Option(None, help="Comma-separated weights."),
+    players: str | None = typer.Option(None, help="Comma-separated names."),
+    file: Path | None = VOTING_FILE,
+    model: str = typer.Option(
+        "delta",
+        "--model",
+        help="delta (partners left behind stay together) | gamma (they split).",
+        callback=choice(STABILITY_MODELS, "--model"),
+    ),
+    index: str = typer.Option(
+        "owen", "--index", help=BLOC_INDEX_HELP, callback=choice(BLOC_INDICES, "--index")
+    ),
+    as_json: Json = False,
+) -> None:
+    """The bloc structures no group can profitably leave (Hart and Kurz 1983), at most 10
+    members."""
+    from ..formation import stable_bloc_structures
+
+    with errors_to_stderr():
+        result = stable_bloc_structures(
+            _voting_game(quota, weights, players, file), model=model, index=index
+        )
+    render(
+        result.to_dict(),
+        as_json,
+        f"Stable bloc structures (model {result.model}, {result.index} value)",
+        ["structure", *result.players],
+        (
+            (_partition_text(s), *(number_cell(v) for v in values))
+            for s, values in zip(result.structures, result.values)
+        ),
+        caption=f"{len(result)} stable of {result.n_structures} structures, exact={result.exact}",
+    )

@@ -56,7 +56,8 @@ def check(
             raise InvalidGameError(
                 f"{file.name} holds a {type(game).__name__}, which is valid; `game check` "
                 "reports properties of TU and simple games only (for a hedonic game use "
-                "`coalitions form hedonic`)."
+                "`coalitions form hedonic`, for a partition-function game "
+                "`coalitions form externalities`)."
             )
         report = game_properties(game, atol=atol)
     render(

@@ -19,10 +19,11 @@ from ._common import (
     emit_json,
     errors_to_stderr,
     number_cell,
-    option_numbers,
     print_table,
     render,
 )
+from ._common import assignments as _assignments
+from ._common import policy_option as _policy
 from ._format import formats
 from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
@@ -189,25 +190,6 @@ def cyprus_belarus(
             ["date", "event", "status"],
             [(r["date"], r["event"], r["status"]) for r in report.timeline],
         )
-
-
-def _assignments(values: list[str] | None, option: str) -> dict[str, str]:
-    """Repeated ``NAME=VALUE`` options as a mapping (a usage error otherwise)."""
-    out: dict[str, str] = {}
-    for text in values or []:
-        name, sep, value = str(text).partition("=")
-        if not (sep and name.strip() and value.strip()):
-            raise typer.BadParameter(f"{option}: write NAME=VALUE, got {text!r}.")
-        out[name.strip()] = value.strip()
-    return out
-
-
-def _policy(text: str, option: str):
-    """A policy point: a number, or ``x,y`` in two dimensions (exact numbers)."""
-    numbers = option_numbers(text, option)
-    if len(numbers) > 2:
-        raise typer.BadParameter(f"{option}: a point is one number or a pair x,y, got {text!r}.")
-    return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
 
 def _negotiators(values: list[str] | None) -> dict:

@@ -7,6 +7,7 @@ coalitions power un-security-council
 coalitions power un-security-council --abstention
 coalitions power --quota 3 --weights 2,1,1 --abstention half
 coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
+coalitions power shapley-owen -i A=0,0 -i B=4,0 -i C=1,3
 coalitions power design weightedness game.json
 """
 
@@ -29,12 +30,14 @@ from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
+    assignments,
     choice,
     emit_json,
     errors_to_stderr,
     number_cell,
     option_number,
     option_numbers,
+    policy_option,
     print_table,
     render,
     split_items,
@@ -372,4 +375,51 @@ def pivotal(
     typer.echo(
         f"{'passes' if result.passed else 'fails'} ({len(result.yes)} yes, "
         f"{len(result.no)} no); pivotal: {', '.join(result.pivotal) or 'nobody'}"
+    )
+
+
+def _ideal_points(items: list[str] | None) -> dict:
+    """``--ideal NAME=X,Y`` (or ``NAME=X`` on a line) as a mapping."""
+    ideals = {
+        name: policy_option(point, "--ideal")
+        for name, point in assignments(items, "--ideal").items()
+    }
+    if not ideals:
+        raise typer.BadParameter("give each voter's ideal point: --ideal A=0,0 (repeat).")
+    return ideals
+
+
+def _point_cell(point: Any) -> str:
+    coordinates = point if isinstance(point, tuple) else (point,)
+    return ", ".join(number_cell(c) for c in coordinates)
+
+
+@app.command("shapley-owen")
+@formats
+def shapley_owen(
+    ideal: list[str] | None = typer.Option(
+        None, "--ideal", "-i", help="A voter's ideal point, NAME=X,Y (or NAME=X) (repeat)."
+    ),
+    weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights."),
+    quota: str | None = typer.Option(
+        None, "--quota", help="With --weights; default more than half the weight."
+    ),
+    as_json: Json = False,
+) -> None:
+    """The Shapley-Owen spatial value: how often each voter is pivotal over all directions
+    of issues (Owen and Shapley 1989); simple majority unless --weights/--quota."""
+    from ..power import shapley_owen_value
+
+    ideals = _ideal_points(ideal)
+    w = option_numbers(weights, "--weights") if weights else None
+    q = option_number(quota, "--quota") if quota else None
+    with errors_to_stderr():
+        result = shapley_owen_value(ideals, weights=w, quota=q)
+    render(
+        result.to_dict(),
+        as_json,
+        "Shapley-Owen value",
+        ["voter", "ideal point", "value"],
+        ((p, _point_cell(ideals[p]), number_cell(v)) for p, v in zip(result.players, result.x)),
+        caption=f"{result.denominator} arcs of directions, exact={result.exact}",
     )

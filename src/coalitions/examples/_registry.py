@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,12 +60,12 @@ def register(name: str) -> Callable[[Callable[[Any], Report]], Callable[[Any], R
     def decorate(layout: Callable[[Any], Report]) -> Callable[[Any], Report]:
         if name in CASES:
             raise InvalidArgumentError(f"an example named {name!r} is already registered")
-        module = sys.modules[layout.__module__]
-        missing = [a for a in ("TITLE", "SUMMARY", "compute") if not hasattr(module, a)]
+        anatomy = getattr(layout, "__globals__", {})  # the namespace of the case's module
+        missing = [a for a in ("TITLE", "SUMMARY", "compute") if a not in anatomy]
         if missing:
             raise InvalidArgumentError(
-                f"the case {name!r} in {module.__name__} needs {', '.join(missing)} defined "
-                "before its report"
+                f"the case {name!r} in {anatomy.get('__name__', '?')} needs "
+                f"{', '.join(missing)} defined before its report"
             )
         claim, caveats = CLAIMS.get(name, ("", ()))
 
@@ -78,12 +77,12 @@ def register(name: str) -> Callable[[Callable[[Any], Report]], Callable[[Any], R
 
         CASES[name] = Case(
             name,
-            module.TITLE,
-            module.SUMMARY,
-            module.compute,
+            anatomy["TITLE"],
+            anatomy["SUMMARY"],
+            anatomy["compute"],
             report,
-            getattr(module, "_assumption_ranges", None),
-            getattr(module, "_outcomes", None),
+            anatomy.get("_assumption_ranges"),
+            anatomy.get("_outcomes"),
         )
         return report
 

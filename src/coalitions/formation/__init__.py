@@ -14,6 +14,7 @@ from .clubs import *  # noqa: F401,F403
 from .clubs import __all__ as _clubs_all
 from .externalities import *  # noqa: F401,F403
 from .externalities import __all__ as _externalities_all
+from .blocs import bloc_gains, bloc_structure_stability, stable_bloc_structures
 
 __all__ = [
     *_structures_all,
@@ -22,4 +23,7 @@ __all__ = [
     *_winning_all,
     *_clubs_all,
     *_externalities_all,
+    "bloc_gains",
+    "stable_bloc_structures",
+    "bloc_structure_stability",
 ]

@@ -1,7 +1,7 @@
 """Reading and writing game files (the format is documented in docs/reference/file-format.md).
 
 A game file is a JSON document whose ``"type"`` names the kind of game (``"tu"``, the default,
-``"simple"``, ``"weighted"``, ``"compound"`` or ``"hedonic"``). A TU game lists its worths by
+``"simple"``, ``"weighted"``, ``"compound"``, ``"hedonic"`` or ``"partition-function"``). A TU game lists its worths by
 coalition names or as the full table in bitmask order::
 
     {"type": "tu", "players": ["L", "R1", "R2"],
@@ -52,6 +52,7 @@ from ._negotiation_io import (
 from ._values import NUMBER_HELP, parse_number
 from ._values import describe as _describe
 from .hedonic import _hedonic_from_document
+from .partition_function import _pfg_from_document
 from .simple import _simple_from_document
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
@@ -354,6 +355,11 @@ def validate_document(document: Any) -> str:
     if kind == "tu" and isinstance(values, list) and len(values) > _SCHEMA_ITEM_LIMIT:
         # Long tables are checked in one vectorised pass by the reader (same rules).
         checked = {**document, "values": []}
+    for key in ("worths", "types") if kind == "partition-function" else ():
+        listed = document.get(key)
+        if isinstance(listed, list) and len(listed) > _SCHEMA_ITEM_LIMIT:
+            # Long lists of worths are checked entry by entry by the reader (same rules).
+            checked = {**checked, key: []}
     try:
         errors = list(_validator().iter_errors(checked))
     except RecursionError:
@@ -430,6 +436,21 @@ def _check_size(n: int, kind: str) -> None:
         raise TooLargeError(str(error) + _size_hint(kind)) from None
 
 
+def _refuse_floats_if_exact(
+    numbers: list, number_kind: str | None, where: Callable[[int], str]
+) -> None:
+    """Raise for the first float of ``numbers`` (parsed from a document) when the document
+    declares ``"kind": "exact"``; ``where(i)`` names entry ``i``."""
+    if number_kind != "exact":
+        return
+    i = next((i for i, v in enumerate(numbers) if type(v) is float), None)
+    if i is not None:
+        raise InvalidGameError(
+            f'{where(i)} = {numbers[i]!r} is a float in a game declared "kind": "exact"; '
+            'write it as an integer or a fraction string such as "1/3".'
+        )
+
+
 def _table_from_list(values: list, number_kind: str | None, players: list | None) -> np.ndarray:
     """The values of a JSON table as a float64 array or an object array of Fractions."""
     n = _n_from_length(len(values), players, "values")
@@ -443,12 +464,8 @@ def _table_from_list(values: list, number_kind: str | None, players: list | None
                 raise InvalidGameError(
                     f"values[{i}] must be {NUMBER_HELP}, got {_describe(value)}."
                 )
-    if number_kind == "exact" and float in types:
-        i = next(i for i, v in enumerate(values) if type(v) is float)
-        raise InvalidGameError(
-            f'values[{i}] = {values[i]!r} is a float in a game declared "kind": "exact"; '
-            'write it as an integer or a fraction string such as "1/3".'
-        )
+    if float in types:
+        _refuse_floats_if_exact(values, number_kind, lambda i: f"values[{i}]")
     kind = (
         nb.FLOAT if number_kind == "float" or (number_kind is None and float in types) else nb.EXACT
     )
@@ -506,12 +523,7 @@ def _tu_from_document(document: dict, tables: _Tables | None = None) -> TUGame:
         parse_number(entry["value"], f"coalitions[{i}].value") for i, entry in enumerate(entries)
     ]
     has_float = any(type(v) is float for v in numbers)
-    if number_kind == "exact" and has_float:
-        i = next(i for i, v in enumerate(numbers) if type(v) is float)
-        raise InvalidGameError(
-            f"coalitions[{i}].value = {numbers[i]!r} is a float in a game declared "
-            '"kind": "exact"; write it as an integer or a fraction string such as "1/3".'
-        )
+    _refuse_floats_if_exact(numbers, number_kind, lambda i: f"coalitions[{i}].value")
     kind = nb.FLOAT if number_kind == "float" or (number_kind is None and has_float) else nb.EXACT
     _check_size(n, kind)
     if kind == nb.FLOAT:
@@ -575,7 +587,8 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
 
     A TU game of at most 12 players with at most half its coalitions non-zero is written by
     coalition names, others as the full table (``table=True`` or ``False`` forces one form).
-    Simple, weighted, compound and hedonic games are written by their ``to_json()``.
+    Simple, weighted, compound, hedonic and partition-function games are written by their
+    ``to_json()``.
 
     Raises
     ------
@@ -634,8 +647,8 @@ def _other_to_json(game: Any) -> dict:
     to_json = getattr(game, "to_json", None)
     if not callable(to_json):
         raise InvalidArgumentError(
-            f"write_game writes a TUGame, SimpleGame, WeightedVotingGame, CompoundGame or "
-            f"HedonicGame, got {type(game).__name__}."
+            f"write_game writes a TUGame, SimpleGame, WeightedVotingGame, CompoundGame, "
+            f"HedonicGame or PartitionFunctionGame, got {type(game).__name__}."
         )
     return to_json()
 
@@ -937,6 +950,7 @@ READERS: dict[str, Callable[[dict, Any], Any]] = {
     "weighted": _without_tables(_simple_from_document),
     "compound": _without_tables(_simple_from_document),
     "hedonic": _without_tables(_hedonic_from_document),
+    "partition-function": _without_tables(_pfg_from_document),
     "bargaining": _without_tables(bargaining_from_document),
     "spatial": _without_tables(spatial_from_document),
     "linkage": _without_tables(linkage_from_document),
@@ -1158,7 +1172,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
 
     Parameters
     ----------
-    game : TUGame, SimpleGame, WeightedVotingGame, CompoundGame or HedonicGame
+    game : TUGame, SimpleGame, WeightedVotingGame, CompoundGame, HedonicGame or PartitionFunctionGame
     path : str or Path
     format : {"json", "npz", "json+npy"}, optional
         ``"json"``: one JSON document, tables inline (fine up to about 20 players).
@@ -1167,7 +1181,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
         games); as fast as ``numpy.save``, the choice for large games. ``"json+npy"``: the
         JSON document, with the table in ``<stem>.values.npy`` beside it. Default: ``"npz"``
         when the path ends in ``.npz``, else ``"json"``. Games without a table (simple,
-        weighted, compound, hedonic) are JSON documents in every format.
+        weighted, compound, hedonic, partition-function) are JSON documents in every format.
 
     Raises
     ------

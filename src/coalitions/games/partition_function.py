@@ -81,6 +81,8 @@ class PartitionFunctionGame(Frozen, PlayerSet):
     the blocks of ``P``; stored by partition types, up to
     :data:`MAX_SYMMETRIC_PARTITION_PLAYERS` players), or the named families :meth:`cournot`
     and :meth:`climate`. Integer and Fraction worths stay exact; floats stay floats.
+    ``coalitions.write_game`` and ``coalitions.read_game`` store it as a
+    ``"partition-function"`` document (:meth:`to_json`; docs/reference/file-format.md).
 
     Examples
     --------
@@ -483,6 +485,24 @@ class PartitionFunctionGame(Frozen, PlayerSet):
             masks = consecutive_blocks(sizes)
             yield masks, tuple(by_size[m.bit_count()] for m in masks)
 
+    def to_json(self) -> dict:
+        """The game as a ``"partition-function"`` document (``coalitions.write_game`` writes
+        it; docs/reference/file-format.md): a general game lists the worth of every embedded
+        coalition by player names, a symmetric game the worth of every block size in every
+        partition type. Exact worths are written as integers or ``"p/q"`` strings.
+
+        Examples
+        --------
+        >>> import coalitions as co
+        >>> game = co.PartitionFunctionGame.from_function(
+        ...     lambda s, p: len(s) * len(p), ["a", "b"])
+        >>> game.to_json()["worths"][0]
+        {'coalition': ['a', 'b'], 'partition': [['a', 'b']], 'value': 2}
+        >>> co.game_from_json(game.to_json()) == game
+        True
+        """
+        return _pfg_to_json(self)
+
     # ------------------------------------------------------------------ protocol
     def _key(self) -> tuple:
         items = (
@@ -537,3 +557,234 @@ def _number(value: Any, what: str) -> Any:
     if kind == nb.FLOAT and math.isfinite(float(value)):
         return float(value)
     raise InvalidProblemError(f"{what} must be a finite number, got {value!r}.")
+
+
+# ----------------------------------------------------------------------------- documents
+def _pfg_to_json(game: PartitionFunctionGame) -> dict:
+    """The ``"partition-function"`` document of a game (see :meth:`PartitionFunctionGame.to_json`)."""
+    from .io import FORMAT_VERSION, _json_number
+
+    number = _json_number if game._exact else float
+    players = game._players
+    document: dict[str, Any] = {
+        "type": "partition-function",
+        "version": FORMAT_VERSION,
+        "kind": "exact" if game._exact else "float",
+        "players": list(players),
+    }
+    if game._name != "custom":
+        document["name"] = game._name
+    if game._symmetric:
+        document["types"] = [
+            {"size": size, "partition_type": list(sizes), "value": number(worth)}
+            for sizes, by_size in game._table.items()
+            for size, worth in by_size.items()
+        ]
+    else:
+        document["worths"] = [
+            {
+                "coalition": list(names_of(mask, players)),
+                "partition": [list(block) for block in partition_names(masks, players)],
+                "value": number(worth),
+            }
+            for masks, worths in game._table.items()
+            for mask, worth in zip(masks, worths)
+        ]
+    if game._weights is not None:
+        document["weights"] = [number(w) for w in game._weights]
+    return document
+
+
+def _document_numbers(raw: list, number_kind: str | None, wheres: list[str]) -> tuple[list, bool]:
+    """The parsed numbers of a document as worths (Fractions or floats), honouring its
+    ``"kind"``: ``"exact"`` refuses floats, ``"float"`` converts every number."""
+    from .io import _refuse_floats_if_exact
+
+    _refuse_floats_if_exact(raw, number_kind, wheres.__getitem__)
+    if number_kind == "float":
+        raw = [float(v) for v in raw]
+    return _worths(raw, "the worths")
+
+
+def _pfg_from_document(document: dict) -> PartitionFunctionGame:
+    """A partition-function game from a document already checked against the schema."""
+    from ._values import parse_number
+    from .io import json_path
+
+    players = tuple(document["players"])
+    n = len(players)
+    symmetric = "types" in document
+    limit = MAX_SYMMETRIC_PARTITION_PLAYERS if symmetric else MAX_PARTITION_PLAYERS
+    if n > limit:
+        raise TooLargeError(
+            f"players: {n} players; a {'symmetric' if symmetric else 'general'} "
+            f"partition-function game has at most {limit} (Bell({n}) = {bell(n)} partitions)"
+            + ("." if symmetric else '; give a symmetric game by "types" instead.')
+        )
+    index = {name: i for i, name in enumerate(players)}
+    default = document.get("default")
+    if default is not None:
+        default = parse_number(default, "default")
+    field = "types" if symmetric else "worths"
+    given: dict = {}  # key -> (position in the list, parsed worth)
+    for i, entry in enumerate(document[field]):
+        where = json_path([field, i])
+        _check_entry(entry, where, symmetric)
+        key = _type_key(entry, n, where) if symmetric else _embedded_key(entry, index, where)
+        if key in given:
+            raise InvalidGameError(
+                f"{where} gives the worth of {_shown(key, symmetric, players)} again (first at "
+                f"{field}[{given[key][0]}]); list each once."
+            )
+        given[key] = (i, parse_number(entry["value"], f"{where}.value"))
+    keys: list = (
+        [
+            (sizes, size)
+            for sizes in integer_partitions(n)
+            for size in sorted(set(sizes), reverse=True)
+        ]
+        if symmetric
+        else [(masks, m) for masks in mask_partitions((1 << n) - 1) for m in masks]
+    )
+    if default is None and len(given) < len(keys):
+        missing = next(k for k in keys if k not in given)
+        raise InvalidGameError(
+            f"the document gives {len(given)} of the {len(keys)} worths; the first missing is "
+            f"that of {_shown(missing, symmetric, players)}. List every one, or give "
+            '"default" for those not listed.'
+        )
+    raw = [given[k][1] if k in given else default for k in keys]
+    wheres = [f"{field}[{given[k][0]}].value" if k in given else "default" for k in keys]
+    worths, exact = _document_numbers(raw, document.get("kind"), wheres)
+    table: dict = {}
+    if symmetric:
+        for (sizes, size), worth in zip(keys, worths):
+            table.setdefault(sizes, {})[size] = worth
+    else:
+        for (masks, _), worth in zip(keys, worths):
+            table.setdefault(masks, []).append(worth)
+        table = {masks: tuple(w) for masks, w in table.items()}
+    weights = None
+    if "weights" in document:
+        weights = _document_weights(document, n, exact)
+    return PartitionFunctionGame._build(
+        table,
+        players,
+        symmetric=symmetric,
+        exact=exact,
+        name=document.get("name", "custom"),
+        weights=weights,
+    )
+
+
+def _check_entry(entry: Any, where: str, symmetric: bool) -> None:
+    """What the schema says of one entry, for the long lists it does not check one by one."""
+    from ._values import describe
+
+    fields = (
+        ("size", "partition_type", "value") if symmetric else ("coalition", "partition", "value")
+    )
+    shown = ", ".join(f'"{f}"' for f in fields)
+    if not isinstance(entry, dict):
+        raise InvalidGameError(f"{where} must be an object with {shown}, got {describe(entry)}.")
+    extra = next((k for k in entry if k not in fields), None)
+    missing = next((f for f in fields if f not in entry), None)
+    if extra is not None or missing is not None:
+        problem = f'unknown key "{extra}"' if extra is not None else f'"{missing}" is missing'
+        raise InvalidGameError(f"{where}: {problem}; an entry has exactly the keys {shown}.")
+    if symmetric:
+        parts = entry["partition_type"]
+        if not (isinstance(parts, list) and parts and all(_positive_int(p) for p in parts)):
+            raise InvalidGameError(
+                f"{where}.partition_type must be a non-empty list of positive integers (block "
+                f"sizes), got {describe(parts)}."
+            )
+        if not _positive_int(entry["size"]):
+            raise InvalidGameError(
+                f"{where}.size must be a positive integer, got {describe(entry['size'])}."
+            )
+        return
+    partition = entry["partition"]
+    if not isinstance(entry["coalition"], list):
+        raise InvalidGameError(
+            f"{where}.coalition must be a list of player names, got {describe(entry['coalition'])}."
+        )
+    if not (isinstance(partition, list) and all(isinstance(b, list) for b in partition)):
+        raise InvalidGameError(
+            f"{where}.partition must be a list of coalitions (lists of player names), got "
+            f"{describe(partition)}."
+        )
+
+
+def _positive_int(value: Any) -> bool:
+    return type(value) is int and value >= 1
+
+
+def _type_key(entry: dict, n: int, where: str) -> tuple:
+    """``(partition type, block size)`` of an entry of ``"types"``, checked."""
+    sizes = tuple(sorted(entry["partition_type"], reverse=True))
+    size = entry["size"]
+    if sum(sizes) != n:
+        raise InvalidGameError(
+            f"{where}.partition_type {entry['partition_type']} has block sizes summing "
+            f"to {sum(sizes)}; a partition type of the {n} players sums to {n}."
+        )
+    if size not in sizes:
+        raise InvalidGameError(
+            f"{where}.size {size} is not a block size of its partition_type "
+            f"{entry['partition_type']}; the coalition must be one of the blocks."
+        )
+    return sizes, size
+
+
+def _embedded_key(entry: dict, index: dict, where: str) -> tuple:
+    """``(canonical partition masks, coalition mask)`` of an entry of ``"worths"``, checked."""
+    from .io import coalition_mask
+
+    players = tuple(index)
+    mask = coalition_mask(entry["coalition"], index, f"{where}.coalition")
+    try:
+        masks = _canonical(partition_masks(entry["partition"], players, what="partition"))
+    except InvalidProblemError as error:
+        raise InvalidGameError(f"{where}.partition: {error}") from None
+    if mask not in masks:
+        raise InvalidGameError(
+            f"{where}: the coalition {list(names_of(mask, players))} is not a block of its "
+            f"partition {[list(b) for b in partition_names(masks, players)]}; a worth v(S, P) "
+            "is given for a coalition S that is one of the blocks of P."
+        )
+    return masks, mask
+
+
+def _shown(key: tuple, symmetric: bool, players: tuple) -> str:
+    """An embedded coalition (or a block size in a partition type) in words."""
+    if symmetric:
+        return f"a block of {key[1]} in the partition type {list(key[0])}"
+    partition = [list(b) for b in partition_names(key[0], players)]
+    return f"{list(names_of(key[1], players))} in the partition {partition}"
+
+
+def _document_weights(document: dict, n: int, exact: bool) -> tuple:
+    """A document's sharing weights: ``n`` non-negative numbers summing to one."""
+    from ._values import parse_number
+
+    listed = document["weights"]
+    if len(listed) != n:
+        raise InvalidGameError(
+            f"weights has {len(listed)} entries; give one weight per player ({n})."
+        )
+    values = [parse_number(w, f"weights[{i}]") for i, w in enumerate(listed)]
+    if not exact or any(type(v) is float for v in values):
+        values = [float(v) for v in values]
+    else:
+        values = [Fraction(v) for v in values]
+    negative = next((i for i, v in enumerate(values) if v < 0), None)
+    total = sum(values)
+    if negative is not None or not (
+        total == 1 if isinstance(total, Fraction) else abs(total - 1) <= 1e-9
+    ):
+        raise InvalidGameError(
+            f"weights must be non-negative and sum to one, got {listed}"
+            + (f" (weights[{negative}] is negative)." if negative is not None else ".")
+        )
+    return tuple(values)

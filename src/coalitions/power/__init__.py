@@ -8,6 +8,7 @@ from . import a_posteriori, checks, indices
 from .a_posteriori import decisiveness, success
 from .weightedness import weighted_representation
 from .design import jagiellonian_compromise
+from .spatial import shapley_owen_value
 from .desirability import desirability, homogeneous_representation
 from .inverse import inverse_power
 from .checks import *
@@ -20,6 +21,7 @@ __all__ = [
     "success",
     "weighted_representation",
     "jagiellonian_compromise",
+    "shapley_owen_value",
     "desirability",
     "homogeneous_representation",
     "inverse_power",
