@@ -72,6 +72,7 @@ FRONT_DOORS = {
     "chi_value",
     "proportional_value",
     "lorenz_solution",
+    "solution_sensitivity",
 }
 #: Every public rule of the claims module is a front door too (issue 12, item 5).
 FRONT_DOORS |= set(co.solutions.claims.__all__) - {"CLAIMS_RULES"}

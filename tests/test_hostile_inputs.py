@@ -76,6 +76,7 @@ SKIP = {
     "HomogeneityResult",
     "InversePowerResult",
     "InteractionResult",
+    "SolutionSensitivityResult",
     "TwoLevelResult",
     "SchellingResult",
     "VetoOfferResult",
@@ -517,6 +518,7 @@ def _base_calls():
             {"samples": 8, "sweep_points": 3, "rng": 0},
         ),
         "Assumption": (("x", 0.5, 0, 1), {"description": "d", "source": "s"}),
+        "solution_sensitivity": ((tu3(),), {"spread": 0.1, "n_samples": 20, "rng": 0}),
         "tornado": (
             (
                 co.sensitivity(

@@ -679,6 +679,77 @@ def _check_sensitivity(coefficients, result, choice):
     assert (result.sobol is not None) == (choice == "sobol")
 
 
+@st.composite
+def _uncertain_games(draw, convex=False):
+    """A 2- or 3-player exact game (``convex``: v(S) = w(S)**2, where every sampled solution
+    exists) and intervals on two of its coalitions."""
+    n = draw(st.integers(2, 3))
+    if convex:
+        weights = draw(st.lists(st.integers(1, 4), min_size=n, max_size=n))
+        worths = [
+            sum(w for i, w in enumerate(weights) if m >> i & 1) ** 2 for m in range(1, 1 << n)
+        ]
+    else:
+        worths = draw(st.lists(st.integers(-4, 9), min_size=(1 << n) - 1, max_size=(1 << n) - 1))
+    game = co.TUGame([0, *worths])
+    masks = draw(st.lists(st.integers(1, (1 << n) - 1), min_size=2, max_size=2, unique=True))
+    widths = draw(st.lists(st.integers(0, 1 if convex else 4), min_size=2, max_size=2))
+    intervals = {
+        tuple(p for i, p in enumerate(game.players) if m >> i & 1): (
+            game.values[m] - w,
+            game.values[m] + w,
+        )
+        for m, w in zip(masks, widths)
+    }
+    return game, intervals
+
+
+def _solution_sensitivity_call(case, choice):
+    game, intervals = case
+    linear = choice in co.analysis.solutions.LINEAR_SOLUTIONS
+    return co.solution_sensitivity(
+        game, solution=choice, intervals=intervals, n_samples=16 if linear else 4, rng=0
+    )
+
+
+def _check_solution_sensitivity(case, result, choice):
+    # oracle: the library's solver on the corner games of the box (a linear value reaches
+    # its range at the corners) and on the midpoint game
+    game, intervals = case
+    solver = {
+        "shapley": co.shapley_value,
+        "banzhaf": co.banzhaf_value,
+        "solidarity": co.solidarity_value,
+        "equal-division": co.equal_division,
+        "equal-surplus-division": co.equal_surplus_division,
+        "ensc": co.ensc_value,
+        "least-squares": co.least_squares_value,
+    }.get(choice)
+    linear = solver is not None
+    assert result.method == ("exact" if linear else "monte-carlo")
+    x, low, high = (np.asarray(a, float) for a in (result.x, result.low, result.high))
+    assert np.all(low <= x + 1e-9) and np.all(x <= high + 1e-9)
+    for values in result.quantiles.values():
+        assert np.all(low - 1e-9 <= values) and np.all(values <= high + 1e-9)
+    if not linear:
+        assert result.n_failed < result.n_samples and not result.exact
+        return
+    corners = []
+    for ends in itertools.product(*intervals.values()):
+        table = list(game.values)
+        for coalition, end in zip(intervals, ends):
+            table[game.mask(coalition)] = end
+        corners.append(list(solver(co.TUGame(table, game.players)).x))
+    table = list(game.values)
+    for coalition, (a, b) in intervals.items():
+        table[game.mask(coalition)] = Fraction(a + b, 2)
+    assert result.exact
+    assert list(result.x) == list(solver(co.TUGame(table, game.players)).x)
+    assert list(result.low) == [min(c[i] for c in corners) for i in range(game.n_players)]
+    assert list(result.high) == [max(c[i] for c in corners) for i in range(game.n_players)]
+    assert np.all(np.asarray(result.std) <= (high - low) / 2 + 1e-12)
+
+
 def _a_posteriori_inputs(choice):
     p = st.lists(st.fractions(0, 1, max_denominator=5), min_size=5, max_size=5)
     return st.tuples(weighted_voting_games(max_players=5), p)
@@ -790,6 +861,13 @@ CONTRACTS: dict[str, Contract] = {
         _sensitivity_inputs,
         _sensitivity_call,
         _check_sensitivity,
+    ),
+    "solution_sensitivity": Contract(
+        (GLOVE, {("L", "R1"): (0, 2)}),
+        lambda choice: _uncertain_games(choice in co.analysis.solutions.SAMPLED_SOLUTIONS),
+        _solution_sensitivity_call,
+        _check_solution_sensitivity,
+        max_examples=4,
     ),
     "shapley_value": Contract(
         GLOVE,

@@ -97,6 +97,9 @@ FACTORIES = {
     "SensitivityResult": lambda: co.sensitivity(
         lambda w: {"share": w, "larger": w > 0.5}, [co.Assumption("w", 0.5, 0, 1)], samples=8, rng=0
     ),
+    "SolutionSensitivityResult": lambda: co.solution_sensitivity(
+        GLOVE, intervals={("L", "R1"): (0, 2)}, n_samples=8, rng=0
+    ),
     "KernelResult": lambda: co.kernel(GLOVE),
     "LorenzResult": lambda: co.lorenz_solution(co.TUGame([0, 0, 0, 6, 0, 1, 1, 8])),
     "TwoLevelResult": lambda: co.two_level_win_set(

@@ -101,6 +101,9 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("results", ("DynamicBargainingResult",)),
     ("analysis", ("compare_scenarios",)),
     ("results", ("ScenarioResult",)),
+    # sensitivity of TU solutions to uncertain coalition worths
+    ("analysis", ("solution_sensitivity",)),
+    ("results", ("SolutionSensitivityResult",)),
 )
 #: Modules loaded with the API that ``__all__`` does not list: the exceptions, the worked
 #: examples (``co.examples.run_case``) and plots (matplotlib is imported only when drawing).

@@ -1216,6 +1216,84 @@ class SensitivityResult(Result):
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)
+class SolutionSensitivityResult(AllocationResult):
+    """How a TU solution's payoffs move over intervals of coalition worths
+    (:func:`coalitions.solution_sensitivity`); ``result[player]`` is the mean payoff.
+
+    Attributes
+    ----------
+    x : numpy.ndarray
+        Mean payoff of each player (exact for a linear value: the value at the midpoints).
+    std, variance : numpy.ndarray
+        Standard deviation and variance of each payoff under independent uniform worths.
+    low, high : numpy.ndarray
+        The range of each payoff over the intervals (exact method), or the extreme draws.
+    quantiles : dict
+        Level (a float) to the quantile of each payoff, estimated from the draws.
+    std_error : numpy.ndarray or None
+        Standard error of each mean (sampled solutions); None when exact.
+    baseline : dict
+        Player to payoff under the solution of the game at the midpoints of the intervals.
+    influence : dict
+        Per uncertain coalition (a tuple of names), each player's slope
+        ``d x_i / d v(S)``: the coefficient of a linear value, the secant over the interval
+        otherwise.
+    ranking : tuple
+        ``(coalition, swing)`` pairs, largest swing first: the summed change of all payoffs
+        as the coalition's worth crosses its interval, the others at their midpoints.
+    tornado : dict
+        Per player, one row per coalition (the 20 widest swings) as
+        :func:`coalitions.plot.tornado` draws them.
+    intervals : dict
+        The uncertain coalitions and their ``(low, high)`` worths.
+    n_samples, n_failed : int
+        Draws, and draws left out because the solution has no answer there.
+    solution : str
+        The solution analysed.
+    """
+
+    std: Any = None
+    variance: Any = None
+    low: Any = None
+    high: Any = None
+    quantiles: dict = field(default_factory=dict)
+    std_error: Any = None
+    baseline: Any = None
+    influence: dict = field(default_factory=dict)
+    ranking: tuple = ()
+    tornado: dict = field(default_factory=dict)
+    intervals: dict = field(default_factory=dict)
+    n_samples: int = 0
+    n_failed: int = 0
+    solution: str = ""
+    _repr_fields: ClassVar[tuple[str, ...]] = ("n_samples",)
+
+    def summary(self, player: str) -> dict:
+        """One player's mean, std, low, high and quantiles."""
+        i = self.players.index(player) if player in self else self[player]
+        return {
+            "mean": self.x[i],
+            "std": float(self.std[i]),
+            "low": self.low[i],
+            "high": self.high[i],
+            **{f"q{level:g}": float(values[i]) for level, values in self.quantiles.items()},
+        }
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["influence"] = [
+            {"coalition": list(c), "slopes": jsonable(s)} for c, s in self.influence.items()
+        ]
+        out["ranking"] = [{"coalition": list(c), "swing": s} for c, s in self.ranking]
+        out["intervals"] = [
+            {"coalition": list(c), "low": jsonable(a), "high": jsonable(b)}
+            for c, (a, b) in self.intervals.items()
+        ]
+        out["quantiles"] = {f"{level:g}": jsonable(v) for level, v in self.quantiles.items()}
+        return out
+
+
+@dataclass(frozen=True, eq=False, repr=False, kw_only=True)
 class ScenarioResult(Result):
     """The same metrics on several scenarios, aligned (:func:`coalitions.analysis.compare_scenarios`).
 

@@ -72,6 +72,7 @@ VALID = {
     ("value", "chi"): ["FILE:GLOVE"],
     ("value", "proportional"): ["FILE:POSITIVE"],
     ("value", "lorenz"): ["FILE:GLOVE"],
+    ("value", "sensitivity"): ["FILE:GLOVE", "--spread", "1/10", "-i", "L,R1=0:2", "--seed", "0"],
     ("value", "interaction"): ["FILE:GLOVE", "--kind", "faith-shap"],
     ("game", "check"): ["FILE:GLOVE"],
     ("game", "import"): ["FILE:VECTOR", "OUT:imported.json", "--from", "coopgame"],

@@ -125,6 +125,8 @@ BASE = {
     "value chi": ["{tu}"],
     "value proportional": ["{tu}"],
     "value lorenz": ["{tu}"],
+    "value interaction": ["{tu}", "--kind", "faith-shap"],
+    "value sensitivity": ["{tu}", "--spread", "0.1", "--samples", "20", "--seed", "0"],
     "game check": ["{tu}"],
     "game import": ["{vector}", "imported.json", "--from", "coopgame"],
     "game export": ["{tu}", "exported.txt", "--to", "coopgame"],

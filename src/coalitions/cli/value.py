@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -26,8 +26,10 @@ from ._common import (
     check_seed,
     errors_to_stderr,
     number_cell,
+    option_number,
     option_numbers,
     render,
+    split_items,
 )
 from ._format import formats
 
@@ -209,6 +211,86 @@ def lorenz(file: GameFile, as_json: Json = False) -> None:
     """The Lorenz solution: the core allocation closest to the equal split, which no core
     allocation Lorenz-dominates (the Dutta-Ray solution in a convex game)."""
     _plain(lorenz_solution, file, "Lorenz solution", as_json)
+
+
+def _interval(text: str) -> tuple[tuple[str, ...], tuple]:
+    """``--interval A,B=0:2``: a coalition (comma-separated names) and its low and high worth."""
+    coalition, equals, bounds = text.partition("=")
+    low, colon, high = bounds.partition(":")
+    if not equals or not colon:
+        raise typer.BadParameter(
+            f"--interval: {text!r} is not COALITION=LOW:HIGH; write e.g. L,R1=0:2."
+        )
+    names = tuple(split_items(coalition, "--interval"))
+    return names, (option_number(low, "--interval"), option_number(high, "--interval"))
+
+
+@app.command("sensitivity")
+@formats
+def sensitivity(
+    file: GameFile,
+    solution: str = typer.Option(
+        "shapley",
+        help="shapley | banzhaf | solidarity | equal-division | equal-surplus-division | ensc "
+        "| least-squares (exact) | nucleolus | prenucleolus | tau | chi | gately (sampled)",
+    ),
+    spread: str | None = typer.Option(
+        None, help="Relative half-width of every worth's interval, e.g. 0.1 or 1/10."
+    ),
+    interval: list[str] = typer.Option(
+        [], "--interval", "-i", help="COALITION=LOW:HIGH, e.g. L,R1=0:2 (repeatable)."
+    ),
+    samples: int = typer.Option(
+        1000, "--samples", min=1, help="Draws of the worths (each a solve when sampled)."
+    ),
+    seed: Seed = None,
+    progress: Progress = True,
+    as_json: Json = False,
+) -> None:
+    """Sensitivity of a solution to uncertain coalition worths: each worth uniform in its
+    interval; the payoffs' mean, spread and quantiles, and the coalitions that move them most."""
+    from ..analysis import solution_sensitivity
+
+    width = None if spread is None else option_number(spread, "--spread")
+    intervals = dict(map(_interval, interval)) or None
+    with errors_to_stderr():
+        game = read_game(file)
+    with errors_to_stderr(), _progress(progress, "sampling") as callback:
+        result = solution_sensitivity(
+            game,
+            solution=solution,
+            spread=width,
+            intervals=intervals,
+            n_samples=samples,
+            rng=seed,
+            callback=cast(Any, callback),
+        )
+    _render_sensitivity(result, file.name, as_json)
+
+
+def _render_sensitivity(result, name: str, as_json: bool) -> None:
+    levels = sorted(result.quantiles)
+    top = ", ".join("{" + ",".join(c) + f"}} {number_cell(s, 3)}" for c, s in result.ranking[:3])
+    render(
+        result,
+        as_json,
+        f"Sensitivity of the {result.solution} of {name}",
+        ["player", "mean", "std", "low", "high", *(f"q{100 * q:g}" for q in levels)],
+        [
+            (
+                p,
+                number_cell(result.x[i]),
+                number_cell(float(result.std[i])),
+                number_cell(result.low[i]),
+                number_cell(result.high[i]),
+                *(number_cell(float(result.quantiles[q][i])) for q in levels),
+            )
+            for i, p in enumerate(result.players)
+        ],
+        caption=f"exact={result.exact}, method={result.method}, samples={result.n_samples}"
+        + (f", most influential: {top}" if top else "")
+        + (f"; {result.message}" if result.message else ""),
+    )
 
 
 @app.command("interaction")

@@ -26,7 +26,9 @@ InvalidArgumentError
 
 @fill_doc(tail=_TAIL)
 def tornado(result: Any, quantity: str, *, title: str | None = None) -> Any:
-    """The tornado diagram of one quantity of a :func:`coalitions.sensitivity` result.
+    """The tornado diagram of one quantity of a :func:`coalitions.sensitivity` result (or of
+    one player's payoff in a :func:`coalitions.solution_sensitivity` result, one bar per
+    uncertain coalition).
 
     One horizontal bar per assumption, widest swing on top: the bar spans the values the
     quantity takes as that assumption alone sweeps its range (the others at their baselines),
