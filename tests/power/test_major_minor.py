@@ -33,8 +33,12 @@ def test_within_the_stated_bound_of_the_float_integral(game):
     error = np.abs(np.asarray(approx.x) - reference)
     assert np.all(error <= approx.error_bound)
     # the measured error is far below the (Berry-Esseen, worst-case) bound: about 1e-4
-    # typically, 3e-3 when the small members' total is tiny (40 members of weight 1)
-    assert error.max() < 1e-2
+    # typically, 3e-3 when the small members' total is small (40 members of weight 1). When
+    # it is tiny (67 of 2134 votes: hypothesis found 1.1e-2) the normal approximation of
+    # their sum is coarse and only the stated bound holds
+    small = sum(int(w) for w in game.weights if w < 1_000)
+    if small >= 0.05 * sum(int(w) for w in game.weights):
+        assert error.max() < 1e-2
     assert abs(float(np.sum(approx.x)) - 1.0) < 1e-2
 
 

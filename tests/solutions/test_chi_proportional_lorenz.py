@@ -507,3 +507,12 @@ def test_lorenz_membership_refuses_outside_the_core_and_reads_costs():
     costs = co.airport_game([1, 2, 3])
     assert co.is_lorenz_maximal(costs, [1, 1, 1])
     assert not co.is_lorenz_maximal(costs, [1, Fraction(1, 2), Fraction(3, 2)])
+
+
+@pytest.mark.parametrize("scale", [1e-209, 1.0, 1e200])
+def test_lorenz_tolerance_is_relative_to_the_worths(scale):
+    # found by hypothesis: with an absolute tolerance floor, worths of order 1e-209 made the
+    # equal split look like a core point although x_2 >= v(2) = 0.8 v(N)
+    game = co.TUGame(np.array([0, 0, 2, 2.5]) * scale)
+    x = co.lorenz_solution(game).x
+    assert x / scale == pytest.approx([0.5, 2]) and co.is_in_core(game, x)

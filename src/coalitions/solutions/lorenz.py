@@ -18,6 +18,7 @@ from ..exceptions import InvalidGameError, SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import LorenzResult
+from ._normal_form import normal_form
 from .core import core, is_in_core
 from .imputations import payoff_vector
 from .semivalues import as_result, negated_worths
@@ -163,7 +164,7 @@ def lorenz_solution(
             "lorenz_solution: the core is empty, so there is no core allocation to choose; "
             "see co.least_core or co.nucleolus for a game without a core."
         )
-    tol = 0 if game.kind != nb.FLOAT else atol * max(1.0, float(np.abs(game.values).max()))
+    tol = 0 if game.kind != nb.FLOAT else _tolerance(game, atol, "lorenz_solution")
     x = _projection(game, list(start.x.tolist()), tol)
     return _lorenz_result(game, x, _dominates_core(game, x, tol))
 
@@ -172,6 +173,13 @@ def _lorenz_result(game: TUGame, x: list, dominant: bool) -> LorenzResult:
     base = as_result(game, x, concept="lorenz", method="active-set")
     fields = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
     return LorenzResult(**fields, dominant=bool(dominant))
+
+
+def _tolerance(game: TUGame, atol: float, function: str) -> float:
+    """``atol`` in the game's units, relative to the zero-normalised worths as in
+    :func:`coalitions.is_in_core` (a fixed floor would accept any point of a game whose worths
+    are all tiny)."""
+    return float(normal_form(game, function).from_lp(atol))
 
 
 def _dominates_core(game: TUGame, x: list, tol: Any) -> bool:
@@ -276,8 +284,8 @@ def is_lorenz_maximal(game: TUGame, x: Any, *, atol: float = 1e-9) -> bool:
     exact = game.kind != nb.FLOAT and payoffs.dtype == object
     tol: Any = 0
     if not exact:
-        tol = atol * max(1.0, float(np.abs(game.values).max()))
         game = game.to_float() if game.kind != nb.FLOAT else game
+        tol = _tolerance(game, atol, "is_lorenz_maximal")
     n = game.n_players
     if n <= 1:
         return True
