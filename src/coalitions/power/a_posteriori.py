@@ -242,10 +242,11 @@ def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
         decisive, wins = _by_enumeration(game, probabilities, exact)
         used = "enumeration"
     values = decisive if which == "decisiveness" else wins
-    x = np.empty(n, dtype=object) if exact else np.asarray(values, dtype=np.float64)
-    if exact:
-        x[:] = [Fraction(v) for v in values]
-    x.setflags(write=False)
+    x = (
+        nb.read_only([Fraction(v) for v in values], nb.EXACT)
+        if exact
+        else nb.read_only(values, nb.FLOAT)
+    )
     return PowerIndexResult(x=x, players=game.players, exact=exact, concept=which, method=used)
 
 
