@@ -568,6 +568,8 @@ def _base_calls():
         "write_nfg": (([[1, 0], [0, 1]], [[0, 1], [1, 0]], "game.nfg"), {}),
         "from_vector": (([0, 0, 1],), {}),
         "write_vector": ((tu3(), "vector.txt"), {}),
+        "read_profile": (("profile.csv", ["A", "B", "C"]), {}),
+        "write_profile": (({"A": 0.5}, "profile.csv"), {}),
     }
 
 

@@ -775,6 +775,20 @@ def _a_posteriori(name):
     return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
 
 
+def _a_posteriori_table_contract():
+    def call(case, choice):
+        game, p = case
+        return co.a_posteriori_table(game, p[: game.n_players], method=choice)
+
+    def check(case, result, choice):
+        game, p = case
+        for name in ("decisiveness", "success"):
+            expected = getattr(co, name)(game, p[: game.n_players], method="enumeration").x
+            assert result.indices[name].tolist() == expected.tolist()
+
+    return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
+
+
 def _bloc_gains_inputs(choice):
     return st.tuples(
         weighted_voting_games(max_players=4), st.sampled_from(["owen", "banzhaf-owen"])
@@ -855,6 +869,7 @@ def _check_mpw(game, result, choice):
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
+    "a_posteriori_table": _a_posteriori_table_contract(),
     "bloc_gains": Contract((WVG, "owen"), _bloc_gains_inputs, _bloc_gains_call, _check_bloc_gains),
     "sensitivity": Contract(
         [1.0, -2.0],

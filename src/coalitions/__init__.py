@@ -30,6 +30,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ),
     ("games", None),
     ("games.io", ("read_game", "write_game", "game_from_json", "game_to_json")),
+    ("games.io", ("read_profile", "write_profile")),
     (
         "games.interop",
         (

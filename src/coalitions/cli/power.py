@@ -6,6 +6,7 @@ coalitions power eu-council --json
 coalitions power un-security-council
 coalitions power un-security-council --abstention
 coalitions power --quota 3 --weights 2,1,1 --abstention half
+coalitions power --quota 3 --weights 2,1,1 --players a,b,c --profile yes.csv
 coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 coalitions power shapley-owen -i A=0,0 -i B=4,0 -i C=1,3
 coalitions power design weightedness game.json
@@ -22,9 +23,10 @@ from .._checks import check_choice
 from ..datasets import BODIES
 from ..datasets import un_security_council as un_security_council_game
 from ..exceptions import InvalidArgumentError
+from ..games.io import read_profile
 from ..games.ternary import ternary_weighted_game
 from ..plot.figures import power_table_figure, sweep_figure
-from ..power import power_indices
+from ..power import a_posteriori_table, power_indices
 from ..power.indices import METHODS
 from ..power.ternary import ternary_power_table
 from ._common import (
@@ -82,12 +84,25 @@ LABELS = {
     "winning-count": "winning",
     "minimal-winning-count": "minimal winning",
     "swing-count": "swings",
+    "decisiveness": "decisiveness",
+    "success": "success",
 }
 #: ``--abstention`` of a weighted body: what an abstention weighs (ternary_weighted_game).
 ABSTENTION_HELP = (
     "Let members abstain: an abstention weighs no (nothing), half (half the weight) or "
     "not-no (like a yes); shows the ternary measures (Felsenthal-Machover) instead of --index."
 )
+
+#: ``--profile FILE``: a posteriori power (decisiveness and success) under yes-probabilities.
+PROFILE_HELP = (
+    "A file of yes-probabilities, one per member (CSV with the header member,p, or a JSON "
+    'object {"member": p}); shows a posteriori power (decisiveness and success, Laruelle-'
+    "Valenciano) instead of --index."
+)
+Profile = Annotated[Path | None, typer.Option("--profile", help=PROFILE_HELP)]
+
+#: The caption's name of ``table.power_to_act``, by the table's concept.
+ACT_LABELS = {None: "power to act (Coleman)", "a-posteriori-table": "probability of passing"}
 
 
 class _PowerGroup(DefaultCommandGroup):
@@ -126,7 +141,8 @@ def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None 
             ]
             for i, p in enumerate(table.players)
         ],
-        caption=f"power to act (Coleman) = {number_cell(table.power_to_act)}; "
+        caption=f"{ACT_LABELS.get(table.concept, ACT_LABELS[None])} = "
+        f"{number_cell(table.power_to_act)}; "
         f"exact={table.exact}, method={table.method}",
     )
 
@@ -141,6 +157,7 @@ def power(
     index: Indices = DEFAULT_INDICES,
     method: Method = "auto",
     abstention: str | None = typer.Option(None, "--abstention", help=ABSTENTION_HELP),
+    profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
@@ -154,6 +171,8 @@ def power(
         raise typer.BadParameter(
             "give both --quota and --weights (or a FILE, or a body such as eu-council)."
         )
+    if abstention is not None and profile is not None:
+        raise typer.BadParameter("give --abstention or --profile, not both.")
     from ..games.simple import WeightedVotingGame
 
     numbers = option_numbers(weights, "--weights")
@@ -164,6 +183,10 @@ def power(
         if abstention is not None:
             game = ternary_weighted_game(q, numbers, names, abstention=abstention)
             table = ternary_power_table(game, method=method)
+        elif profile is not None:
+            game = WeightedVotingGame(q, numbers, names)
+            p = read_profile(profile, game.players)
+            table = a_posteriori_table(game, p, method=method)
         else:
             game = WeightedVotingGame(q, numbers, names)
             table = power_indices(game, split_items(index, "--index"), method=method)
@@ -176,6 +199,7 @@ def from_file(
     file: Path = typer.Argument(..., help="A game file (JSON)."),
     index: Indices = DEFAULT_INDICES,
     method: Method = "auto",
+    profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
@@ -189,7 +213,10 @@ def from_file(
         game = read_game(file)
         if isinstance(game, TUGame):
             game = SimpleGame.from_tu_game(game)
-        table = power_indices(game, split_items(index, "--index"), method=method)
+        if profile is not None:
+            table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
+        else:
+            table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, f"Voting power in {file.name}", as_json, plot)
 
 
@@ -199,6 +226,7 @@ def eu_council(
     rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
     index: Indices = DEFAULT_INDICES,
     method: Method = "auto",
+    profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
@@ -206,7 +234,12 @@ def eu_council(
     with errors_to_stderr():
         rule = check_choice(rule, ("qmv", "unanimity"), what="rule")
     _council_command(
-        "eu-council" if rule == "qmv" else "eu-council-unanimity", index, method, as_json, plot
+        "eu-council" if rule == "qmv" else "eu-council-unanimity",
+        index,
+        method,
+        as_json,
+        plot,
+        profile,
     )
 
 
@@ -215,20 +248,28 @@ def council_command(
     ctx: typer.Context,
     index: Indices = DEFAULT_INDICES,
     method: Method = "auto",
+    profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
     """A council of the datasets registry, named by the command."""
-    _council_command(str(ctx.info_name), index, method, as_json, plot)
+    _council_command(str(ctx.info_name), index, method, as_json, plot, profile)
 
 
-def _council_command(name: str, index: str, method: str, as_json: bool, plot: Path | None) -> None:
-    """The power table of the datasets registry's council ``name`` (the council commands)."""
+def _council_command(
+    name: str, index: str, method: str, as_json: bool, plot: Path | None, profile: Path | None
+) -> None:
+    """The power table of the datasets registry's council ``name`` (the council commands):
+    the indices of ``index``, or a posteriori power under the yes-probabilities in
+    ``profile``."""
     from ..datasets import body
 
     with errors_to_stderr():
         game = body(name)
-        table = power_indices(game, split_items(index, "--index"), method=method)
+        if profile is not None:
+            table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
+        else:
+            table = power_indices(game, split_items(index, "--index"), method=method)
     _render(game, table, BODIES[name].title, as_json, plot)
 
 
@@ -243,12 +284,15 @@ def un_security_council(
         help="The real rule: members may abstain, and a permanent member's abstention does "
         "not block; shows the ternary measures (Felsenthal-Machover) instead of --index.",
     ),
+    profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
 ) -> None:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
+    if abstention and profile is not None:
+        raise typer.BadParameter("give --abstention or --profile, not both.")
     if not abstention:
-        _council_command("un-security-council", index, method, as_json, plot)
+        _council_command("un-security-council", index, method, as_json, plot, profile)
         return
     with errors_to_stderr():
         game = un_security_council_game(abstention=True)

@@ -58,6 +58,9 @@ from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
 __all__ = [
     "read_game",
+    "read_profile",
+    "write_profile",
+    "MAX_PROFILE_BYTES",
     "write_game",
     "game_from_json",
     "game_to_json",
@@ -1251,3 +1254,219 @@ def _document_text(document: dict) -> str:
     buffer = StringIO()
     _write_json_text(buffer, document)
     return buffer.getvalue()
+
+
+# ------------------------------------------------------------------- yes-probability profiles
+#: Largest profile file :func:`read_profile` reads (one line per member: a few MiB is plenty).
+MAX_PROFILE_BYTES = 8 << 20
+#: The header of a profile CSV file.
+PROFILE_COLUMNS = ("member", "p")
+_PROFILE_HELP = (
+    'write a CSV file with the header "member,p" and one row per member, or a JSON object '
+    '{"member": p, ...}'
+)
+
+
+def _profile_entries(path: Path, text: str) -> list[tuple[str, Any]]:
+    """The (member, raw p) pairs of a profile file, in file order (JSON or CSV)."""
+    import csv
+
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+
+        def pairs(items: list) -> list:
+            return items  # keep duplicates: they are reported by name below
+
+        try:
+            document = json.loads(
+                text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_float=str
+            )
+        except json.JSONDecodeError as error:
+            raise InvalidGameError(
+                f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column "
+                f"{error.colno}; {_PROFILE_HELP}."
+            ) from None
+        except RecursionError:
+            raise InvalidGameError(f"{path} nests objects too deeply; {_PROFILE_HELP}.") from None
+        except InvalidGameError as error:  # NaN or Infinity (before ValueError: a subclass)
+            raise InvalidGameError(f"{path}: {error}") from None
+        except ValueError as error:  # an integer of more than 4300 digits
+            raise InvalidGameError(f"{path} holds a bad number: {error}.") from None
+        if not isinstance(document, list) or not all(isinstance(pair, tuple) for pair in document):
+            raise InvalidGameError(
+                f"{path} must hold one JSON object of member names and probabilities; "
+                f"{_PROFILE_HELP}."
+            )
+        return document
+    try:
+        rows = list(csv.reader(text.splitlines()))
+    except csv.Error as error:
+        raise InvalidGameError(f"{path} is not a readable CSV file ({error}).") from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows or tuple(cell.strip().lower() for cell in rows[0]) != PROFILE_COLUMNS:
+        raise InvalidGameError(f"{path} needs the header line 'member,p'; {_PROFILE_HELP}.")
+    entries = []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != 2:
+            raise InvalidGameError(
+                f"{path}, row {line}: expected 2 cells (member,p), got {len(row)}; "
+                "quote a name that holds a comma."
+            )
+        entries.append((row[0].strip(), row[1].strip()))
+    return entries
+
+
+def _refuse_constant(name: str) -> Any:
+    raise InvalidGameError(f"a probability is {name}; write a number between 0 and 1.")
+
+
+def read_profile(path: str | Path, players: Iterable[str]) -> list:
+    """Read a profile of yes-probabilities: the chance that each member votes yes.
+
+    Two formats: a CSV file with the header ``member,p`` and one row per member, or a JSON
+    object ``{"member": p, ...}`` (chosen by the suffix ``.json`` or a leading ``{``). Every
+    member of ``players`` must appear exactly once, and nobody else. A probability is an
+    integer, a fraction ``"p/q"`` or a decimal in :math:`[0, 1]`, read by the whitelist
+    number reader :func:`parse_number` (never evaluated as code); text gives exact
+    ``Fraction`` values, so that :func:`~coalitions.power.decisiveness` answers exactly.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file (at most ``MAX_PROFILE_BYTES``).
+    players : sequence of str
+        The members, in the order of the game (``game.players``).
+
+    Returns
+    -------
+    list
+        One probability per member, in ``players`` order (``Fraction``; a JSON number with
+        an exponent or a decimal point stays exact as well).
+
+    Raises
+    ------
+    InvalidGameError
+        If the file is missing, too large, not UTF-8, not CSV/JSON of that shape, names a
+        member twice, names someone who is not a member, leaves a member out, or holds a
+        probability that is not a number in [0, 1] (NaN and infinities included). The
+        message names the file, the member and how to fix it.
+
+    See Also
+    --------
+    write_profile : the writer of the CSV format.
+    coalitions.power.a_posteriori_table : decisiveness and success under a profile.
+
+    References
+    ----------
+    .. [1] RFC 4180, *Common Format and MIME Type for Comma-Separated Values (CSV) Files*
+       (2005).
+    .. [2] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+       voting situations. *Social Choice and Welfare* 24(1), 171-197.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import coalitions as co
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "profile.csv"
+    >>> _ = path.write_text("member,p\\nB,1/2\\nA,0.9\\nC,1\\n")
+    >>> co.read_profile(path, ["A", "B", "C"])
+    [Fraction(9, 10), Fraction(1, 2), Fraction(1, 1)]
+    """
+    path = as_path(path, "read_profile", InvalidGameError)
+    try:
+        members = list(players)
+    except TypeError:
+        raise InvalidArgumentError(
+            f"read_profile: players must be the members' names (game.players), got {players!r}."
+        ) from None
+    if path.is_file() and path.stat().st_size > MAX_PROFILE_BYTES:
+        raise InvalidGameError(
+            f"{path} is {path.stat().st_size} bytes, more than the {MAX_PROFILE_BYTES} a "
+            "profile file may have; write one line per member."
+        )
+    entries = _profile_entries(path, read_text(path))
+    known = set(members)
+    found: dict[str, Any] = {}
+    for name, raw in entries:
+        if not isinstance(name, str) or name not in known:
+            unknown = unknown_player(name, members, where=str(path), limit=20)
+            raise InvalidGameError(
+                f"{unknown} Remove that row, or spell the name as the game does."
+            )
+        if name in found:
+            raise InvalidGameError(f"{path} gives member {name!r} twice; keep one line.")
+        where = f"{path}: the probability of {name!r}"
+        value = parse_number(raw, where)  # JSON floats arrive as text: exact
+        if not 0 <= value <= 1:
+            raise InvalidGameError(f"{where} is {raw}; write a number between 0 and 1.")
+        found[name] = Fraction(value)
+    missing = [name for name in members if name not in found]
+    if missing:
+        shown = ", ".join(repr(m) for m in missing[:10]) + (" ..." if len(missing) > 10 else "")
+        raise InvalidGameError(
+            f"{path} gives no probability for {len(missing)} member(s): {shown}; add a line "
+            "per member."
+        )
+    return [found[name] for name in members]
+
+
+def write_profile(profile: dict, destination: str | Path) -> Path:
+    """Write a profile of yes-probabilities as the CSV file :func:`read_profile` reads.
+
+    Parameters
+    ----------
+    profile : dict
+        Member name -> probability (int, ``Fraction`` or float in [0, 1]); floats are
+        written with ``repr``, so that they read back exactly.
+    destination : str or pathlib.Path
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InvalidGameError
+        If ``profile`` is not a dict of names and numbers in [0, 1].
+
+    References
+    ----------
+    .. [1] RFC 4180, *Common Format and MIME Type for Comma-Separated Values (CSV) Files*
+       (2005).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from fractions import Fraction
+    >>> import coalitions as co
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "profile.csv"
+    >>> _ = co.write_profile({"A": Fraction(1, 3), "B": 0.25}, path)
+    >>> path.read_text().splitlines()
+    ['member,p', 'A,1/3', 'B,0.25']
+    """
+    import csv
+    from io import StringIO
+
+    path = as_path(destination, "write_profile", InvalidGameError)
+    if not isinstance(profile, dict):
+        raise InvalidGameError(
+            f"write_profile: profile must be a dict of member -> probability, got "
+            f"{type(profile).__name__}."
+        )
+    buffer = StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(PROFILE_COLUMNS)
+    for name, value in profile.items():
+        if not isinstance(name, str) or not name:
+            raise InvalidGameError(f"write_profile: member names must be text, got {name!r}.")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float, Fraction))
+            or not 0 <= value <= 1
+        ):
+            raise InvalidGameError(
+                f"write_profile: the probability of {name!r} must be a number in [0, 1], "
+                f"got {value!r}."
+            )
+        writer.writerow([name, repr(value) if isinstance(value, float) else str(value)])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path

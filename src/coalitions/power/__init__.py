@@ -5,7 +5,7 @@ Games are built in :mod:`coalitions.games.simple`; real bodies are in
 """
 
 from . import a_posteriori, checks, indices
-from .a_posteriori import decisiveness, success
+from .a_posteriori import a_posteriori_table, decisiveness, success
 from .weightedness import weighted_representation
 from .design import jagiellonian_compromise
 from .spatial import shapley_owen_value
@@ -19,6 +19,7 @@ __all__ = [
     *checks.__all__,
     "decisiveness",
     "success",
+    "a_posteriori_table",
     "weighted_representation",
     "jagiellonian_compromise",
     "shapley_owen_value",

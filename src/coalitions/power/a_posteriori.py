@@ -30,10 +30,10 @@ from .. import _numbers as nb
 from .._checks import check_integer, front_door, seed_sequence
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, WeightedVotingGame, as_simple_game
-from ..results import EstimateResult, PowerIndexResult
+from ..results import EstimateResult, PowerIndexResult, PowerTableResult
 from ._engines import remove_weighted_factor
 
-__all__ = ["decisiveness", "success", "A_POSTERIORI_METHODS"]
+__all__ = ["decisiveness", "success", "a_posteriori_table", "A_POSTERIORI_METHODS"]
 
 #: The choices of ``method=``.
 A_POSTERIORI_METHODS = ("auto", "generating-function", "enumeration", "copula-sampling")
@@ -140,7 +140,8 @@ def _by_generating_function(weights: list[int], quota: int, p: list, exact: bool
         fails_without_i = under_quota
         decisive.append(swing)
         wins.append(q * passes_with_i + (1 - q) * fails_without_i)
-    return decisive, wins
+    passing = dist[max(quota, 0) :].sum() if quota < len(dist) else zero
+    return decisive, wins, passing
 
 
 def _by_enumeration(game: Any, p: list, exact: bool):
@@ -166,7 +167,8 @@ def _by_enumeration(game: Any, p: list, exact: bool):
         passes = marginal[table[with_i]].sum() if table[with_i].any() else zero
         fails = marginal[~table[without]].sum() if (~table[without]).any() else zero
         wins.append(q * passes + (1 - q) * fails)
-    return decisive, wins
+    passing = prob[table].sum() if table.any() else (Fraction(0) if exact else 0.0)
+    return decisive, wins, passing
 
 
 def _by_copula(game: Any, p: list, correlation: np.ndarray, budget: int, rng: Any):
@@ -229,6 +231,14 @@ def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
             n_samples=int(budget),
             n_evaluations=2 * n * int(budget),
         )
+    decisive, wins, _, used = _independent(game, probabilities, exact, method, function)
+    x = _column(decisive if which == "decisiveness" else wins, exact)
+    return PowerIndexResult(x=x, players=game.players, exact=exact, concept=which, method=used)
+
+
+def _independent(game: Any, p: list, exact: bool, method: str, function: str):
+    """Decisiveness, success, the probability of passing and the method used, for
+    independent votes: the generating function for integer weights, else the table."""
     integer = _integer_weights(game) if method in ("auto", "generating-function") else None
     if method == "generating-function" and integer is None:
         raise InvalidArgumentError(
@@ -236,18 +246,81 @@ def _a_posteriori(game, p, method, correlation, budget, rng, function, which):
             f"scale to integers summing to at most {MAX_TOTAL_WEIGHT:,}; use 'enumeration'."
         )
     if integer is not None:
-        decisive, wins = _by_generating_function(*integer, probabilities, exact)
-        used = "generating-function"
-    else:
-        decisive, wins = _by_enumeration(game, probabilities, exact)
-        used = "enumeration"
-    values = decisive if which == "decisiveness" else wins
-    x = (
-        nb.read_only([Fraction(v) for v in values], nb.EXACT)
-        if exact
-        else nb.read_only(values, nb.FLOAT)
+        return (*_by_generating_function(*integer, p, exact), "generating-function")
+    return (*_by_enumeration(game, p, exact), "enumeration")
+
+
+def _column(values: list, exact: bool) -> np.ndarray:
+    """A read-only column of a result: ``Fraction`` objects when exact, floats otherwise."""
+    if exact:
+        return nb.read_only([Fraction(v) for v in values], nb.EXACT)
+    return nb.read_only(values, nb.FLOAT)
+
+
+@front_door(("auto", "generating-function", "enumeration"))
+def a_posteriori_table(game: Any, p: Any, *, method: str = "auto") -> PowerTableResult:
+    r"""Decisiveness and success of every member under independent yes-probabilities, with
+    the probability that a proposal passes (Laruelle and Valenciano 2005).
+
+    .. math:: \Phi_i(p) = \Pr[S \setminus i \text{ loses}, S \cup i \text{ wins}], \qquad
+              \Omega_i(p) = \Pr[\text{the outcome is what } i \text{ voted}],
+
+    where member j is in the set S of yes-voters with probability :math:`p_j`, independently.
+    This is the table ``coalitions power --profile FILE`` prints; the profile comes from a
+    file through :func:`~coalitions.games.io.read_profile`.
+
+    Parameters
+    ----------
+    game : simple game
+    p : float, Fraction or sequence of them
+        One yes-probability per member in ``game.players`` order (a scalar is shared).
+    method : {"auto", "generating-function", "enumeration"}, default "auto"
+        As in :func:`decisiveness`; correlated votes are sampled there, not here.
+
+    Returns
+    -------
+    PowerTableResult
+        Columns ``"decisiveness"`` and ``"success"``; ``power_to_act`` the probability that
+        the proposal passes (Coleman's power to act when every :math:`p_i = 1/2`). Exact
+        (``Fraction``) when every probability and weight is rational.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a probability outside [0, 1], NaN, or the wrong number of them.
+    TooLargeError
+        For enumeration beyond ``MAX_ENUMERATION_PLAYERS`` members.
+
+    References
+    ----------
+    .. [1] Laruelle, A. and Valenciano, F. (2005). Assessing success and decisiveness in
+       voting situations. *Social Choice and Welfare* 24(1), 171-197.
+    .. [2] Straffin, P. D. (1977). Homogeneity, independence, and power indices. *Public
+       Choice* 30, 107-118.
+
+    Examples
+    --------
+    With every probability 1/2, decisiveness is the absolute Banzhaf index:
+
+    >>> from fractions import Fraction
+    >>> import coalitions as co
+    >>> table = co.a_posteriori_table(co.WeightedVotingGame(3, [2, 1, 1]), Fraction(1, 2))
+    >>> table.indices["decisiveness"].tolist(), table.power_to_act
+    ([Fraction(3, 4), Fraction(1, 4), Fraction(1, 4)], Fraction(3, 8))
+    """
+    game = as_simple_game(game, "a_posteriori_table")
+    probabilities, exact = _probabilities(p, game.n_players, "a_posteriori_table")
+    decisive, wins, passing, used = _independent(
+        game, probabilities, exact, method, "a_posteriori_table"
     )
-    return PowerIndexResult(x=x, players=game.players, exact=exact, concept=which, method=used)
+    return PowerTableResult(
+        players=game.players,
+        indices={"decisiveness": _column(decisive, exact), "success": _column(wins, exact)},
+        exact=exact,
+        power_to_act=Fraction(passing) if exact else float(passing),
+        concept="a-posteriori-table",
+        method=used,
+    )
 
 
 _DECISIVENESS_DOC = r"""The probability that each member's vote decides the outcome, given who tends to vote

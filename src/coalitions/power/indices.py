@@ -77,6 +77,7 @@ from ..results import (
 from . import _engines as en
 from ._engines import METHODS, MINIMAL_METHODS
 from ._major_minor import BERRY_ESSEEN_CONSTANT, DEFAULT_MAJORS, major_minor_shapley_shubik
+from .checks import veto_players
 
 __all__ = [
     "shapley_shubik_index",
@@ -96,6 +97,7 @@ __all__ = [
     "barua_chakravarty_sarkar_index",
     "felsenthal_index",
     "colomer_martinez_index",
+    "tijs_index",
     "coalition_counts",
     "pivotal_players",
     "power_indices",
@@ -1026,6 +1028,69 @@ def colomer_martinez_index(game: Any, *, method: str = "auto") -> PowerIndexResu
         for w, by_weight in zip(weights, counts.member_by_weight)
     ]
     return _exact(game, "colomer-martinez", counts.method, m, values=values, normalized=True)
+
+
+def tijs_index(game: Any) -> PowerIndexResult:
+    r"""The Tijs index: equal shares for the veto players, nothing for the others.
+
+    .. math:: T_i = \frac{1}{|V|} \text{ if } i \in V, \qquad T_i = 0 \text{ otherwise},
+
+    where :math:`V` is the set of veto players (members of every winning coalition). It is
+    the :math:`\tau`-value (Tijs 1981) of the simple game read as a 0/1 TU game: the utopia
+    payoff :math:`M_i = v(N) - v(N \setminus i)` is 1 for a veto player and 0 otherwise, the
+    minimal rights vanish when :math:`|V| \ge 2` (and give the single veto player 1 when
+    :math:`|V| = 1`), and :math:`\tau = m + \alpha (M - m)` with :math:`\sum \tau_i = 1`
+    is the equal split of the veto players. Without veto players :math:`\sum_i M_i = 0 <
+    v(N)`: the game is not quasi-balanced and the index is undefined (EPIC refuses such
+    games as well).
+
+    Parameters
+    ----------
+    game : simple game
+        Weighted, compound or listed; any size (``n`` evaluations of the rule, one per
+        ``N \ {i}``, never the table of all coalitions).
+
+    Returns
+    -------
+    PowerIndexResult
+        Exact (``Fraction``), normalised; ``method`` is ``"veto-players"``.
+
+    Raises
+    ------
+    InvalidGameError
+        If the game has no veto player (the index is not defined), or is not a simple game.
+
+    See Also
+    --------
+    coalitions.tau_value : the :math:`\tau`-value of any quasi-balanced TU game.
+    coalitions.veto_players
+
+    References
+    ----------
+    .. [1] Tijs, S. H. (1981). Bounds for the core and the :math:`\tau`-value. In
+       O. Moeschlin and D. Pallaschke (eds.), *Game Theory and Mathematical Economics*,
+       North-Holland, 123-132.
+    .. [2] Stach, I. (2011). Tijs value. In K. Dowding (ed.), *Encyclopedia of Power*, SAGE,
+       667-670.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> [str(v) for v in co.tijs_index(co.datasets.un_security_council()).x[:6]]
+    ['1/5', '1/5', '1/5', '1/5', '1/5', '0']
+    >>> co.tijs_index(co.WeightedVotingGame(5, [3, 2, 1])).x.tolist()
+    [Fraction(1, 2), Fraction(1, 2), Fraction(0, 1)]
+    """
+    game = as_simple_game(game, "tijs_index")
+    veto = set(veto_players(game))
+    if not veto:
+        raise InvalidGameError(
+            "tijs_index: the game has no veto player, so the Tijs index (the tau-value of the "
+            "simple game) is not defined; use another index, e.g. shapley_shubik_index."
+        )
+    share = Fraction(1, len(veto))
+    values = [share if p in veto else Fraction(0) for p in game.players]
+    return _result(game, values, exact=True, concept="tijs", method="veto-players", normalized=True)
 
 
 #: The kinds of :func:`coalition_counts`.
