@@ -27,6 +27,8 @@ The rules enforced here:
 4. **The data layer computes nothing**: ``datasets`` imports no algorithm package
    (``solutions``, ``power``, ``approx``, ``bargaining``, ``formation``), apart from the
    listed exceptions below, which only shrink.
+5. **Read-only arrays have one home**: only ``_numbers.read_only`` calls
+   ``setflags(write=False)``; every other module freezes its arrays through it.
 
 The rules are documented for contributors in ``docs/contributing/conventions.md``.
 """
@@ -281,3 +283,13 @@ def test_datasets_imports_no_algorithm_package():
     assert not bad, "\n".join(bad)
     gone = DATASETS_EXCEPTIONS - seen
     assert not gone, f"remove these fixed entries from DATASETS_EXCEPTIONS: {sorted(gone)}"
+
+
+def test_read_only_arrays_have_one_home():
+    """Only ``_numbers.read_only`` writes the read-only idiom out (rule 5)."""
+    idiom = "setflags(write" + "=False)"  # split, so that this file is no copy of it
+    homes = [name for name, path in MODULES.items() if idiom in path.read_text(encoding="utf-8")]
+    assert homes == [f"{PACKAGE}._numbers"], (
+        f"{idiom} outside coalitions._numbers in {homes}: build or freeze the array with "
+        "_numbers.read_only(values, kind) instead."
+    )

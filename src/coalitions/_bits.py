@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from ._numbers import read_only
+
 __all__ = [
     "MAX_MASK_PLAYERS",
     "subset_sums",
@@ -194,8 +196,7 @@ def popcounts(n: int) -> np.ndarray:
     [0, 1, 1, 2, 1, 2, 2, 3]
     """
     counts = subset_sums(np.ones(n, dtype=np.uint8), n)
-    counts.setflags(write=False)
-    return counts
+    return read_only(counts)
 
 
 def mask_bits(masks: Any, n: int, dtype: Any = np.float64) -> np.ndarray:
@@ -235,8 +236,7 @@ def bit_matrix(n: int) -> np.ndarray:
     [[0.0, 1.0, 0.0, 1.0], [0.0, 0.0, 1.0, 1.0]]
     """
     matrix = np.ascontiguousarray(mask_bits(np.arange(1 << n), n).T)
-    matrix.setflags(write=False)
-    return matrix
+    return read_only(matrix)
 
 
 def member_sums(values: np.ndarray, n: int) -> np.ndarray:
@@ -271,8 +271,7 @@ def size_indicator(n: int) -> np.ndarray:
     """
     matrix = np.zeros((1 << n, n + 1), dtype=np.float64)
     matrix[np.arange(1 << n), popcounts(n)] = 1.0
-    matrix.setflags(write=False)
-    return matrix
+    return read_only(matrix)
 
 
 def mask_members(mask: int, n: int) -> list[int]:

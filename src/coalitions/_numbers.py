@@ -50,6 +50,7 @@ __all__ = [
     "as_number",
     "import_sympy",
     "is_sympy",
+    "read_only",
 ]
 
 FLOAT = "float"
@@ -265,6 +266,50 @@ def to_float_array(values: np.ndarray, kind: str) -> np.ndarray:
                 "substitute them first (game.subs({...}))."
             )
     return np.array([float(v) for v in values], dtype=np.float64)
+
+
+def read_only(values: Any, kind: str | None = None) -> np.ndarray:
+    """The values as a read-only array (the one home of ``setflags(write=False)``).
+
+    With a number ``kind`` the array is built fresh: float64 for :data:`FLOAT` (any shape),
+    else a one-dimensional object array whose entries are the values themselves (Fractions,
+    integers and sympy expressions are kept, never converted). Without ``kind`` an ndarray
+    is frozen in place and returned as it is (no copy, so a view stays a view); any other
+    input goes through :func:`numpy.asarray`.
+
+    Parameters
+    ----------
+    values : array_like
+        The entries.
+    kind : {"float", "exact", "symbolic"}, optional
+        The number kind the array holds; ``None`` keeps the dtype (and the object) given.
+
+    Returns
+    -------
+    numpy.ndarray
+        The array, with ``flags.writeable`` False.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> x = read_only([Fraction(1, 2), 1], EXACT)
+    >>> x.dtype, x.tolist(), x.flags.writeable
+    (dtype('O'), [Fraction(1, 2), 1], False)
+    >>> read_only([Fraction(1, 2), 1], FLOAT).tolist()
+    [0.5, 1.0]
+    >>> table = np.zeros(2)
+    >>> read_only(table) is table, table.flags.writeable
+    (True, False)
+    """
+    if kind is None:
+        array = values if isinstance(values, np.ndarray) else np.asarray(values)
+    elif kind == FLOAT:
+        array = np.array(values, dtype=np.float64)
+    else:
+        array = np.empty(len(values), dtype=object)
+        array[:] = list(values)
+    array.setflags(write=False)
+    return array
 
 
 def to_exact_array(values: np.ndarray, kind: str) -> np.ndarray:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import matrix_to_int64_masks
 from .._checks import check_callback, check_instance, check_numeric, seed_sequence
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
@@ -410,8 +411,7 @@ def estimate_result(
             "estimate or its standard error is not finite); give the value function in "
             "smaller units (divide it by a constant and multiply the estimate back)."
         )
-    for a in arrays:
-        a.setflags(write=False)
+    arrays = [nb.read_only(a) for a in arrays]
     return EstimateResult(
         x=arrays[0],
         players=tuple(oracle.players),

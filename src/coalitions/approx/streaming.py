@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import member_sums, popcounts
 from .._checks import check_callback
 from ..exceptions import TooLargeError
@@ -44,8 +45,7 @@ def _template(k: int, n: int) -> np.ndarray:
     first k players; the other columns are False (each block copies it, then sets its row)."""
     out = np.zeros((1 << k, n), dtype=bool)
     out[:, :k] = (np.arange(1 << k, dtype=np.int64)[:, None] >> np.arange(k)) & 1
-    out.setflags(write=False)
-    return out
+    return nb.read_only(out)
 
 
 def _block(

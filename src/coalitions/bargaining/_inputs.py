@@ -12,7 +12,7 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidProblemError
 
-__all__ = ["parameter_kind", "distinct_names", "check_positive", "convert", "frozen_array"]
+__all__ = ["parameter_kind", "distinct_names", "check_positive", "convert"]
 
 
 def parameter_kind(values: Sequence[Any], what: str = "parameters") -> str:
@@ -59,14 +59,3 @@ def check_positive(value, what: str, kind: str) -> None:
 def convert(values: Sequence[Any], kind: str) -> list:
     """Each value as a number of ``kind``."""
     return [nb.as_number(v, kind) for v in values]
-
-
-def frozen_array(values: Sequence[Any], kind: str) -> np.ndarray:
-    """A read-only array of the values: float64 for floats, else an object array."""
-    if kind == nb.FLOAT:
-        out = np.array([float(v) for v in values], dtype=np.float64)
-    else:
-        out = np.empty(len(values), dtype=object)
-        out[:] = list(values)
-    out.setflags(write=False)
-    return out

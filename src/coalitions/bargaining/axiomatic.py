@@ -69,13 +69,6 @@ def _check_problem(problem, function: str) -> BargainingProblem:
     )
 
 
-def _frozen(values) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = list(values)
-    out.setflags(write=False)
-    return out
-
-
 def _is_exact(problem: BargainingProblem) -> bool:
     return problem.number_kind == nb.EXACT
 
@@ -84,8 +77,7 @@ def _result(
     problem: BargainingProblem, u, concept: str, *, message: str = "", **extra
 ) -> BargainingResult:
     """The float answer (``message`` says why it is not exact, for exact data)."""
-    x = np.asarray(u, dtype=np.float64)
-    x.setflags(write=False)
+    x = nb.read_only(u, nb.FLOAT)
     if not message and problem.expressions is not None:
         message = NOT_EXACT["formulas"]
     return _answer(problem, x, concept, "numerical", problem.shares(x), message=message, **extra)
@@ -95,11 +87,11 @@ def _exact_result(problem: BargainingProblem, u, concept: str, **extra) -> Barga
     """The exact answer of an exact polytope (Fractions, certified)."""
     return _answer(
         problem,
-        _frozen(u),
+        nb.read_only(u, nb.EXACT),
         concept,
         "exact",
         None,
-        disagreement=_frozen(problem.exact_disagreement),
+        disagreement=nb.read_only(problem.exact_disagreement, nb.EXACT),
         **extra,
     )
 
@@ -345,10 +337,10 @@ def _closed_form(
     utilities = [sp.simplify(sp.sqrtdenest(f.subs(x, share))) for f, share in zip((f1, f2), shares)]
     return _answer(
         problem,
-        _frozen(utilities),
+        nb.read_only(utilities, nb.EXACT),
         concept,
         "symbolic",
-        _frozen(shares),
+        nb.read_only(shares, nb.EXACT),
         weights=numeric.weights,
         ideal=numeric.ideal,
     )
@@ -508,7 +500,7 @@ def nash_solution(
             weights=w,
             message=NOT_EXACT["uncertified" if n == 2 else "nonlinear"],
         )
-    return _exact_result(problem, x, "nash", weights=_frozen(exact_w))
+    return _exact_result(problem, x, "nash", weights=nb.read_only(exact_w, nb.EXACT))
 
 
 @fill_doc(parameters=_PARAMETERS)
@@ -579,7 +571,10 @@ def _exact_kalai_smorodinsky(problem: BargainingProblem) -> BargainingResult | N
     if t is None:
         return None
     return _exact_result(
-        problem, [di + t * g for di, g in zip(d, gains)], "kalai-smorodinsky", ideal=_frozen(ideal)
+        problem,
+        [di + t * g for di, g in zip(d, gains)],
+        "kalai-smorodinsky",
+        ideal=nb.read_only(ideal, nb.EXACT),
     )
 
 

@@ -36,7 +36,7 @@ from ._bf_levels import holds_exactly, level_prices, residual
 from ._bf_search import find_structure
 from ._bf_threshold import threshold_equilibrium
 from ._bf_weighted import MAX_WEIGHTED_PLAYERS, weighted_equilibrium
-from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
+from ._inputs import check_positive, convert, distinct_names, parameter_kind
 
 __all__ = [
     "baron_ferejohn",
@@ -610,17 +610,15 @@ def _assemble(
         )
     if kind == nb.FLOAT:
         offers, pi = np.asarray(offers, dtype=float), nb.map_distinct(float, pi, dtype=float)
-    offers.setflags(write=False)
-    pi.setflags(write=False)
     return BaronFerejohnResult(
-        x=frozen_array(values, kind),
+        x=nb.read_only(values, kind),
         players=game.names,
         exact=exact,
         concept="baron-ferejohn",
-        proposer_shares=frozen_array(keep, kind),
-        prices=frozen_array(prices, kind),
-        offers=offers,
-        inclusion=pi,
+        proposer_shares=nb.read_only(keep, kind),
+        prices=nb.read_only(prices, kind),
+        offers=nb.read_only(offers),
+        inclusion=nb.read_only(pi),
         quota=(
             game.q
             if game.weights is None
@@ -628,13 +626,13 @@ def _assemble(
             if game.weight_quota.denominator == 1
             else game.weight_quota
         ),
-        discount_factors=frozen_array(game.delta, kind),
-        recognition=frozen_array(game.p, kind),
+        discount_factors=nb.read_only(game.delta, kind),
+        recognition=nb.read_only(game.p, kind),
         residual=float(worst),
         method=method,
         closed_form=game.closed_form(symbolic),
         veto=tuple(game.names[k] for k in game.veto),
-        weights=None if game.weights is None else frozen_array(game.weights, nb.EXACT),
+        weights=None if game.weights is None else nb.read_only(game.weights, nb.EXACT),
     )
 
 
@@ -657,17 +655,17 @@ def _assemble_smoothed(
     offers = pi * c[None, :]
     np.fill_diagonal(offers, keep)
     return BaronFerejohnResult(
-        x=frozen_array(list(v), nb.FLOAT),
+        x=nb.read_only(list(v), nb.FLOAT),
         players=game.names,
         exact=False,
         concept="baron-ferejohn",
-        proposer_shares=frozen_array(list(keep), nb.FLOAT),
-        prices=frozen_array(list(c), nb.FLOAT),
+        proposer_shares=nb.read_only(list(keep), nb.FLOAT),
+        prices=nb.read_only(list(c), nb.FLOAT),
         offers=offers,
         inclusion=pi,
         quota=game.q,
-        discount_factors=frozen_array(list(fd), nb.FLOAT),
-        recognition=frozen_array(list(fp), nb.FLOAT),
+        discount_factors=nb.read_only(list(fd), nb.FLOAT),
+        recognition=nb.read_only(list(fp), nb.FLOAT),
         residual=worst,
         method="smoothed",
         closed_form=game.closed_form(symbolic),

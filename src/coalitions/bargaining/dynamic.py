@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import (
     check_choice,
     check_integer,
@@ -600,33 +601,27 @@ def dynamic_bargaining(
     L = long_run_distribution(P)
     stable = grid[np.diag(P) >= 1 - 1e-12]
     return DynamicBargainingResult(
-        x=_frozen(V[:, start]),
+        x=nb.read_only(V[:, start], nb.FLOAT),
         players=names,
         concept="dynamic-bargaining",
         method="value-iteration",
         status=status,
         message=message,
-        policies=_frozen(grid),
+        policies=nb.read_only(grid, nb.FLOAT),
         status_quo=float(grid[start]),
-        ideal_points=None if ideals is None else _frozen(ideals),
-        utilities=_frozen(u),
-        values=_frozen(V),
-        outcomes=_frozen(grid[outcomes]),
-        transition=_frozen(P),
-        long_run=_frozen(L[start]),
+        ideal_points=None if ideals is None else nb.read_only(ideals, nb.FLOAT),
+        utilities=nb.read_only(u, nb.FLOAT),
+        values=nb.read_only(V, nb.FLOAT),
+        outcomes=nb.read_only(grid[outcomes], nb.FLOAT),
+        transition=nb.read_only(P, nb.FLOAT),
+        long_run=nb.read_only(L[start], nb.FLOAT),
         stable=tuple(float(s) for s in stable),
         veto=tuple(n_ for n_, is_veto in zip(names, veto_mask) if is_veto),
         quota=q_quota,
         discount_factor=delta,
-        recognition=_frozen(p),
+        recognition=nb.read_only(p, nb.FLOAT),
         reversion=None if reversion is None else float(grid[fallback[0]]),
         residual=residual,
         deviation_gain=gain,
         iterations=iterations,
     )
-
-
-def _frozen(array: np.ndarray) -> np.ndarray:
-    out = np.array(array, dtype=float)
-    out.setflags(write=False)
-    return out

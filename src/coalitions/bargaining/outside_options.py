@@ -31,7 +31,7 @@ from .. import _numbers as nb
 from .._checks import front_door
 from ..exceptions import InvalidProblemError
 from ..results import OutsideOptionResult
-from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
+from ._inputs import check_positive, convert, distinct_names, parameter_kind
 
 __all__ = ["outside_option_bargaining"]
 
@@ -182,7 +182,7 @@ def outside_option_bargaining(
     a1, a2 = p * b1, p * b2
     e1, e2 = (1 - p) * d1, (1 - p) * d2
     x0 = (s - a2 - e2 * (s - a1)) / (1 - e1 * e2)  # no option binds
-    inside = frozen_array([x0, s - x0], kind)
+    inside = nb.read_only([x0, s - x0], kind)
     x = y = None
     for bind1, bind2 in itertools.product((False, True), repeat=2):
         # solve x = s - (w2 if bind2 else a2 + e2 y), y = s - (w1 if bind1 else a1 + e1 x)
@@ -203,7 +203,7 @@ def outside_option_bargaining(
                 break
     else:  # the map is a contraction, so one case is always consistent
         raise InvalidProblemError("outside_option_bargaining: no consistent equilibrium found.")
-    shares = frozen_array([x, s - x], kind)
+    shares = nb.read_only([x, s - x], kind)
     base = inside
     return OutsideOptionResult(
         x=shares,
@@ -212,11 +212,11 @@ def outside_option_bargaining(
         proposer=names[0],
         concept="outside-option-bargaining",
         method="closed-form",
-        discount_factors=frozen_array([d1, d2], kind),
-        outside_options=frozen_array([w1, w2], kind),
+        discount_factors=nb.read_only([d1, d2], kind),
+        outside_options=nb.read_only([w1, w2], kind),
         breakdown_risk=p,
-        breakdown_payoffs=frozen_array([b1, b2], kind),
+        breakdown_payoffs=nb.read_only([b1, b2], kind),
         binding=binding,
         inside_shares=base,
-        forum_value=frozen_array([shares[0] - base[0], shares[1] - base[1]], kind),
+        forum_value=nb.read_only([shares[0] - base[0], shares[1] - base[1]], kind),
     )

@@ -10,7 +10,7 @@ import numpy as np
 from .. import _numbers as nb
 from ..exceptions import InvalidProblemError
 from ..results import RubinsteinResult
-from ._inputs import check_positive, convert, distinct_names, frozen_array, parameter_kind
+from ._inputs import check_positive, convert, distinct_names, parameter_kind
 
 __all__ = ["rubinstein"]
 
@@ -96,7 +96,7 @@ def rubinstein(
         if period is None:
             first = s * r[1] / (r[0] + r[1])
             return _split(
-                first, s, kind, players, kind != nb.FLOAT, rates=frozen_array(r, kind), limit=True
+                first, s, kind, players, kind != nb.FLOAT, rates=nb.read_only(r, kind), limit=True
             )
         if kind == nb.SYMBOLIC:
             sp = nb.import_sympy()
@@ -114,8 +114,8 @@ def rubinstein(
             kind,
             players,
             kind == nb.SYMBOLIC,
-            discount_factors=frozen_array(deltas, kind),
-            rates=frozen_array(convert(rates, kind), kind),
+            discount_factors=nb.read_only(deltas, kind),
+            rates=nb.read_only(convert(rates, kind), kind),
             period=period,
         )
     deltas = _pair(discount_factors, "discount_factors must be a pair (delta_1, delta_2).")
@@ -132,7 +132,7 @@ def rubinstein(
     if kind == nb.SYMBOLIC:
         first = nb.import_sympy().simplify(first)
     return _split(
-        first, s, kind, players, kind != nb.FLOAT, discount_factors=frozen_array(delta, kind)
+        first, s, kind, players, kind != nb.FLOAT, discount_factors=nb.read_only(delta, kind)
     )
 
 
@@ -148,7 +148,7 @@ def _split(first, s, kind: str, players: tuple, exact: bool, **fields) -> Rubins
     """The result: the first proposer's share ``first`` of the surplus ``s``, the rest to the
     responder."""
     return RubinsteinResult(
-        x=frozen_array([first, s - first], kind),
+        x=nb.read_only([first, s - first], kind),
         players=players,
         exact=exact,
         proposer=players[0],

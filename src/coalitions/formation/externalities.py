@@ -48,7 +48,6 @@ from ..results import (
 from ..solutions.core import core
 from ..solutions.shapley import shapley_value
 from .agreements import _CARTEL, AgreementModel
-from .structures import _read_only
 
 __all__ = [
     "MEMBERSHIP_RULES",
@@ -249,7 +248,7 @@ def partition_stability(
     owner = {bit: m for m in masks for bit in _singletons(m)}
     x = [_per_capita(game, owner[1 << i], masks) for i in range(game.n_players)]
     return PartitionStabilityResult(
-        x=_read_only(x, exact=game.exact),
+        x=nb.read_only(x, nb.EXACT if game.exact else nb.FLOAT),
         players=game.players,
         partition=game.structure(masks),
         open_membership=witnesses["open-membership"] is None,
@@ -599,7 +598,7 @@ def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None)
     exact = game.exact and kind == nb.EXACT
     x = [a + wi * surplus for a, wi in zip(alone, w)]
     return ValueResult(
-        x=_read_only(x, exact=exact),
+        x=nb.read_only(x, nb.EXACT if exact else nb.FLOAT),
         players=game.players,
         exact=exact,
         concept="chander-tulkens",
@@ -721,7 +720,7 @@ def mpw_value(game: PartitionFunctionGame, *, method: str = "auto") -> ValueResu
         n, full = game.n_players, (1 << game.n_players) - 1
         share = _share(game.worth(full, [full]), n, game.exact)
         return ValueResult(
-            x=_read_only([share] * n, exact=game.exact),
+            x=nb.read_only([share] * n, nb.EXACT if game.exact else nb.FLOAT),
             players=game.players,
             exact=game.exact,
             concept="mpw-shapley",

@@ -416,7 +416,7 @@ def aumann_dreze_value(
         for name, value in zip(members, phi.x):
             payoffs[game.player_index(name)] = value
     return ValueResult(
-        x=_read_only(payoffs, exact=game.kind != nb.FLOAT),
+        x=nb.read_only(payoffs, game.kind),
         players=game.players,
         exact=game.exact,
         concept="aumann-dreze",
@@ -575,7 +575,7 @@ def structure_core(
         if is_in_structure_core(game, structure, snapped):
             payoffs, exact = list(snapped), True
     return StructureCoreResult(
-        x=_read_only(payoffs, exact=exact),
+        x=nb.read_only(payoffs, nb.EXACT if exact else nb.FLOAT),
         players=game.players,
         exact=exact,
         structure=partition_names(masks, game.players),
@@ -586,15 +586,6 @@ def structure_core(
         concept="structure-core",
         method="highs",
     )
-
-
-def _read_only(payoffs: list[Any], *, exact: bool) -> np.ndarray:
-    """The payoffs as a read-only vector: Python objects (Fractions, sympy expressions) when
-    ``exact``, else float64."""
-    x = np.empty(len(payoffs), dtype=object) if exact else np.array(payoffs, dtype=np.float64)
-    x[:] = payoffs
-    x.setflags(write=False)
-    return x
 
 
 def _snap(point: np.ndarray, masks: list[int], game: TUGame) -> list[Fraction]:

@@ -181,8 +181,7 @@ def _kind_data(kind: str, n: int, vertices, surplus, utilities, frontier, upper)
                 f"vertices must have one row per point and one column per player ({n}), got "
                 f"shape {points.shape}."
             )
-        points.setflags(write=False)
-        return points, None, None, None, None
+        return nb.read_only(points), None, None, None, None
     if kind == "surplus":
         try:
             size = float(surplus) if is_real(surplus) else math.nan
@@ -297,9 +296,8 @@ class BargainingProblem(Frozen):
                 "build a problem with BargainingProblem.from_vertices, from_surplus or "
                 "from_frontier."
             )
-        disagreement = _vector(disagreement, "disagreement")
+        disagreement = nb.read_only(_vector(disagreement, "disagreement"))
         n = disagreement.size
-        disagreement.setflags(write=False)
         assign(self, kind=kind, players=_names(players, n), n_players=n, disagreement=disagreement)
         assign(
             self,
@@ -381,7 +379,7 @@ class BargainingProblem(Frozen):
             )
         n = points.shape[1]
         d = points.min(axis=0) if disagreement is None else _vector(disagreement, "disagreement", n)
-        points.setflags(write=False)
+        points = nb.read_only(points)
         exact_points = _exact_cells(vertices)
         exact_d: Any
         if exact_points is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import bit_matrix
 from .._checks import name_list
 from .._display import MAX_ITEMS, html_block
@@ -103,8 +104,7 @@ def _utility_table(
     # Our own copy, with the ignored entries (player i not in S) and -0.0 set to 0.0:
     # equal utilities then mean equal tables, bytes and hashes.
     table = np.where(bit_matrix(n).astype(bool), table, 0.0) + 0.0
-    table.setflags(write=False)
-    return names, table
+    return names, nb.read_only(table)
 
 
 class HedonicGame(Frozen, PlayerSet):
@@ -199,8 +199,7 @@ class HedonicGame(Frozen, PlayerSet):
             )
         np.fill_diagonal(matrix, 0.0)
         matrix += 0.0  # -0.0 -> 0.0, so that equal games hash alike
-        matrix.setflags(write=False)
-        return cls(None, names, separable=matrix)
+        return cls(None, names, separable=nb.read_only(matrix))
 
     @classmethod
     def from_utilities(
@@ -289,8 +288,7 @@ class HedonicGame(Frozen, PlayerSet):
                     "dynamics work without it."
                 )
             assert self._separable is not None  # no table means additively separable
-            table = self._separable @ bit_matrix(n)
-            table.setflags(write=False)
+            table = nb.read_only(self._separable @ bit_matrix(n))
             assign(self, _table=table)
             return table
         return self._table

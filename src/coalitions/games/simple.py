@@ -266,8 +266,7 @@ class SimpleGame(_SimpleBase):
         if minimal_winning is None:
             self._check_monotone(table)
         _check_ends(table)
-        table.setflags(write=False)
-        assign(self, _table=table)
+        assign(self, _table=nb.read_only(table))
 
     def _listed_mask(self, coalition: Any) -> int:
         if isinstance(coalition, str):
@@ -338,8 +337,7 @@ class SimpleGame(_SimpleBase):
         table = values == 1
         obj._check_monotone(table)
         _check_ends(table)
-        table.setflags(write=False)
-        assign(obj, _table=table)
+        assign(obj, _table=nb.read_only(table))
         return obj
 
     def winning_masks(self, masks: np.ndarray) -> np.ndarray:

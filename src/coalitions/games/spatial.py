@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import as_list, player_names
 from .._display import html_block
 from .._frozen import assign
@@ -179,9 +180,7 @@ class SpatialModel(RuledModel):
             )
         self._set_rule(decision_rule, players)
         # Own read-only copies, with -0.0 as 0.0 so that equal models hash alike.
-        ideals, q, w = (np.array(a, dtype=np.float64) + 0.0 for a in (ideals, q, w))
-        for array in (ideals, q, w):
-            array.setflags(write=False)
+        ideals, q, w = (nb.read_only(np.array(a, dtype=np.float64) + 0.0) for a in (ideals, q, w))
         assign(
             self,
             players=players,

@@ -162,9 +162,7 @@ class TernaryVotingGame(Frozen, PlayerSet):
 
     def _init_table(self, table: np.ndarray, names: tuple[str, ...]) -> None:
         _check_ternary_table(table, len(names))
-        table = table.copy()
-        table.setflags(write=False)
-        assign(self, _players=names, _table=table)
+        assign(self, _players=names, _table=nb.read_only(table.copy()))
 
     # --- outcomes ---------------------------------------------------------------------------
     def outcome_table(self) -> np.ndarray:

@@ -204,9 +204,7 @@ class TUGame(PlayerSet):
                 f"v(empty coalition) must be 0, got {array[0]}; the first value of the table "
                 "is the empty coalition's (subtract it from every value to normalise)."
             )
-        view = array.view()
-        view.setflags(write=False)
-        self._values = view
+        self._values = nb.read_only(array.view())
         self._players = names
         self._kind = kind
         self._hash = None

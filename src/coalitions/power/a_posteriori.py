@@ -252,11 +252,9 @@ def _independent(game: Any, p: list, exact: bool, method: str, function: str):
 
 def _column(values: list, exact: bool) -> np.ndarray:
     """A read-only column of a result: ``Fraction`` objects when exact, floats otherwise."""
-    x = np.empty(len(values), dtype=object) if exact else np.asarray(values, dtype=np.float64)
     if exact:
-        x[:] = [Fraction(v) for v in values]
-    x.setflags(write=False)
-    return x
+        return nb.read_only([Fraction(v) for v in values], nb.EXACT)
+    return nb.read_only(values, nb.FLOAT)
 
 
 @front_door(("auto", "generating-function", "enumeration"))

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import front_door, player_names
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..results import DesignResult
@@ -152,11 +153,8 @@ def jagiellonian_compromise(
     formula = 0.5 * (1 + math.sqrt(sum(values)) / sum(math.sqrt(p) for p in values))
     formula_quota = math.ceil(formula * total)
     quota = int(quotas[best])
-    x = np.empty(len(names), dtype=object)
-    x[:] = [Fraction(int(s), int(sums[best])) for s in swings[:, quota]]
-    x.setflags(write=False)
     return DesignResult(
-        x=x,
+        x=nb.read_only([Fraction(int(s), int(sums[best])) for s in swings[:, quota]], nb.EXACT),
         players=names,
         exact=False,
         concept="jagiellonian-compromise",

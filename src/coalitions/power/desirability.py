@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import masks_to_matrix, split_on_pair
 from .._checks import front_door
 from .._players import names_of
@@ -164,7 +165,7 @@ def desirability(game: Any, *, method: str = "table") -> DesirabilityResult:
             raise SolverError(
                 "desirability: a heavier player came out less desirable; please report this."
             )
-    at_least.setflags(write=False)
+    at_least = nb.read_only(at_least)
     pairs = sorted(witnesses)
     witness = None
     if pairs:

@@ -107,13 +107,7 @@ __all__ = [
 
 
 def _array(values: Sequence[Any], exact: bool) -> np.ndarray:
-    if exact:
-        x = np.empty(len(values), dtype=object)
-        x[:] = list(values)
-    else:
-        x = np.asarray(values, dtype=np.float64)
-    x.setflags(write=False)
-    return x
+    return nb.read_only(values, nb.EXACT if exact else nb.FLOAT)
 
 
 def _result(

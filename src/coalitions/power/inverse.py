@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import check_choice, front_door, player_names
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import WeightedVotingGame
@@ -318,9 +319,7 @@ def inverse_power(
         weights, quota = least.weights, least.quota
         game = WeightedVotingGame(quota, list(weights), list(names))
     solve = banzhaf_index if index == "banzhaf" else shapley_shubik_index
-    x = np.empty(n, dtype=object)
-    x[:] = [Fraction(v) for v in solve(game).x]
-    x.setflags(write=False)
+    x = nb.read_only([Fraction(v) for v in solve(game).x], nb.EXACT)
     distance = math.sqrt(sum((float(v) - t) ** 2 for v, t in zip(x, goal)))
     met = distance <= 1e-12
     return InversePowerResult(

@@ -244,13 +244,11 @@ def shapley_owen_value(
     if points.shape[1] == 1:
         order = np.argsort(points[:, 0], kind="stable")[None, :]
         both = _pivots(np.vstack([order, order[:, ::-1]]), rule)
-        x = np.empty(n, dtype=object)
-        x[:] = [Fraction(int(np.sum(both == i)), 2) for i in range(n)]
+        x = nb.read_only([Fraction(int(np.sum(both == i)), 2) for i in range(n)], nb.EXACT)
         arcs, exact = 2, True
     else:
-        x, arcs = _sweep(points, rule)
-        exact = False
-    x.setflags(write=False)
+        swept, arcs = _sweep(points, rule)
+        x, exact = nb.read_only(swept), False
     return PowerIndexResult(
         x=x,
         players=names,

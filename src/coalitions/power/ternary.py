@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import check_choice, front_door
 from .._docstrings import fill_doc
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
@@ -484,10 +485,7 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     swings = sum(yes_no)
 
     def column(values: list) -> np.ndarray:
-        array = np.empty(n, dtype=object)
-        array[:] = values
-        array.setflags(write=False)
-        return array
+        return nb.read_only(values, nb.EXACT)
 
     return PowerTableResult(
         players=game.players,

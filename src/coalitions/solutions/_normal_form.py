@@ -158,8 +158,7 @@ class NormalForm:
             k = k0 + k1
         self.lp_exponent = k
         floats[0] = 0.0
-        floats.setflags(write=False)
-        self.floats = floats
+        self.floats = nb.read_only(floats)
         self.full = full
 
     # ------------------------------------------------------------- exact values of v0
@@ -175,18 +174,11 @@ class NormalForm:
     def to_payoffs(self, x0: Sequence[Any]) -> np.ndarray:
         """Payoffs (or cost shares) of the original game from ``x0``, in its number kind."""
         if self.out_kind == nb.EXACT:
-            out = np.empty(self.n, dtype=object)
-            out[:] = [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)]
-        else:
-            out = (
-                np.array(
-                    [float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)],
-                    dtype=np.float64,
-                )
-                + 0.0
+            return nb.read_only(
+                [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)], nb.EXACT
             )
-        out.setflags(write=False)
-        return out
+        floats = [float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)]
+        return nb.read_only(np.array(floats, dtype=np.float64) + 0.0)  # -0.0 -> 0.0
 
     def from_payoffs(self, x: Sequence[Any], *, exact: bool) -> list:
         """``x0 = sign * (x - a)``: Fractions when ``exact`` (and the form is exact), floats

@@ -197,8 +197,7 @@ def _pair_weights(h: int, k: int, pair_g: tuple, single_gs: tuple) -> np.ndarray
         + [np.asarray(g)[columns][:, :, None] for g in single_gs],
         axis=2,
     )
-    weights.setflags(write=False)
-    return weights
+    return nb.read_only(weights)
 
 
 def size_profile(game) -> SizeProfile:

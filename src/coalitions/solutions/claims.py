@@ -121,11 +121,9 @@ def _problem(estate: Any, claims: Sequence[Any], players: Iterable[str] | None, 
 
 def _result(x: list, names: tuple, kind: str, concept: str) -> ValueResult:
     if kind == nb.FLOAT:
-        array = np.asarray(x, dtype=np.float64) + 0.0
+        array = nb.read_only(np.asarray(x, dtype=np.float64) + 0.0)  # -0.0 -> 0.0
     else:
-        array = np.empty(len(x), dtype=object)
-        array[:] = x
-    array.setflags(write=False)
+        array = nb.read_only(x, kind)
     return ValueResult(
         x=array, players=names, exact=kind != nb.FLOAT, concept=concept, method="closed-form"
     )

@@ -153,6 +153,5 @@ def imputation_vertices(game: TUGame) -> list[np.ndarray]:
         key = tuple(vertex.tolist())
         if key not in seen:
             seen.add(key)
-            vertex.setflags(write=False)
-            vertices.append(vertex)
+            vertices.append(nb.read_only(vertex))
     return vertices

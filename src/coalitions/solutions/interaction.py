@@ -245,9 +245,8 @@ def interaction_index(
         x = np.asarray(list(singles), dtype=np.float64 if is_float else object)
     if order >= 3:
         sets += [(tuple(names[i] for i in members), value) for members, value in higher]
-    x.setflags(write=False)
     return InteractionResult(
-        x=x,
+        x=nb.read_only(x),
         players=game.players,
         exact=game.exact,
         concept=f"{kind}-interaction",
@@ -288,9 +287,7 @@ def _float_weights(kind: str, order: int, n: int) -> tuple[np.ndarray, ...]:
     if order >= 2:
         two = np.array(_worth_weights(kind, 2, order, n), dtype=np.float64)
         out += [two[2] - 2 * two[1] + two[0], two[1] - two[0], two[0]]
-    for weights in out:
-        weights.setflags(write=False)
-    return tuple(out)
+    return tuple(nb.read_only(weights) for weights in out)
 
 
 def _by_moebius(game: TUGame, kind: str, order: int) -> tuple[list, list, list]:

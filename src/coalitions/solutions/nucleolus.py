@@ -257,8 +257,7 @@ def _result(problem: _Problem, run: Run, certified: _Certified) -> NucleolusResu
             cost=game.is_cost,
         )
     in_costs = "; in costs (excess x(S) - c(S))" if problem.game.is_cost else ""
-    x = nf.to_payoffs(certified.x)[:n].copy()
-    x.setflags(write=False)
+    x = nb.read_only(nf.to_payoffs(certified.x)[:n].copy())
     result = NucleolusResult(
         x=x,
         players=game.players,

@@ -309,11 +309,8 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     if normalized:
         total = sum(payoffs)
         payoffs = [p / total if total else Fraction(0) for p in payoffs]
-    x = np.empty(game.n_players, dtype=object)
-    x[:] = payoffs
-    x.setflags(write=False)
     return PowerIndexResult(
-        x=x,
+        x=nb.read_only(payoffs, nb.EXACT),
         players=game.players,
         exact=True,
         concept=concept,

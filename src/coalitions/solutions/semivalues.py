@@ -73,16 +73,11 @@ def as_result(
     evaluations: int | None
     if isinstance(game, OracleGame):  # streamed: floats from all 2**n coalitions
         exact, cost, evaluations = False, False, 1 << game.n_players
-        x = np.asarray(payoffs, dtype=np.float64)
+        x = nb.read_only(payoffs, nb.FLOAT)
     else:
         exact, cost = game.exact, game.is_cost
         evaluations = len(game.values) if whole_table else None
-        if game.kind == nb.FLOAT:
-            x = np.asarray(payoffs, dtype=np.float64)
-        else:
-            x = np.empty(game.n_players, dtype=object)
-            x[:] = list(payoffs)
-    x.setflags(write=False)
+        x = nb.read_only(payoffs, game.kind)
     return ValueResult(
         x=x,
         players=game.players,

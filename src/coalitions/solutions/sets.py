@@ -80,16 +80,13 @@ def polytope_centroid(vertices: Any) -> tuple[np.ndarray, int, float]:
 
 
 def _result(game: TUGame, vertices: list, concept: str, method: str) -> PolytopeResult:
-    dtype = np.float64 if game.kind == nb.FLOAT else object
     distinct = []
     seen = set()
     for vertex in vertices:
         key = tuple(vertex)
         if key not in seen:
             seen.add(key)
-            array = np.array(vertex, dtype=dtype)
-            array.setflags(write=False)
-            distinct.append(array)
+            distinct.append(nb.read_only(vertex, game.kind))
     distinct.sort(key=lambda v: tuple(float(c) for c in v))
     n = game.n_players
     if not distinct:
@@ -100,8 +97,7 @@ def _result(game: TUGame, vertices: list, concept: str, method: str) -> Polytope
     else:
         x, dimension, volume = polytope_centroid([[float(c) for c in v] for v in distinct])
         exact = False
-    x = np.array(x, dtype=dtype if exact and distinct else np.float64)
-    x.setflags(write=False)
+    x = nb.read_only(x, game.kind if exact and distinct else nb.FLOAT)
     if distinct and not exact and not np.isfinite(x).all():
         raise InvalidGameError(
             f"{concept}: float arithmetic overflowed on worths this large (the centroid is not "
