@@ -596,9 +596,12 @@ def _assemble(
         worst, exact = 0.0, True
     else:
         fd, fp, fs = game.floats()
+        float_pi = (  # exact: one conversion per distinct Fraction, not n**2
+            np.asarray(pi, dtype=float) if kind == nb.FLOAT else nb.map_distinct(float, pi, float)
+        )
         worst = residual(
             np.array([float(v) for v in values]),
-            nb.map_distinct(float, pi, dtype=float),
+            float_pi,
             fd,
             fp,
             fs,
@@ -609,7 +612,7 @@ def _assemble(
             values, pi, prices, game.delta, game.p, game.s, game.q, game.veto
         )
     if kind == nb.FLOAT:
-        offers, pi = np.asarray(offers, dtype=float), nb.map_distinct(float, pi, dtype=float)
+        offers, pi = np.asarray(offers, dtype=float), np.asarray(pi, dtype=float)
     return BaronFerejohnResult(
         x=nb.read_only(values, kind),
         players=game.names,
