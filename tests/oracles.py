@@ -820,3 +820,394 @@ def ternary_by_definition(levels, quota):
             initiate[i] += as_yes and not outcome
     # eta counted once per vote of voter i: divide the three copies out
     return passing, [e // 3 for e in eta], block, initiate
+
+
+# --------------------------------------------------------------------------- issue 16 concepts
+
+
+def _solve_linear(rows, rhs) -> list[Fraction] | None:
+    """The unique solution of a square system over Fractions (Gauss-Jordan), else None."""
+    m = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
+    size = len(m)
+    for c in range(size):
+        pivot = next((r for r in range(c, size) if m[r][c] != 0), None)
+        if pivot is None:
+            return None
+        m[c], m[pivot] = m[pivot], m[c]
+        m[c] = [v / m[c][c] for v in m[c]]
+        for r in range(size):
+            if r != c and m[r][c]:
+                m[r] = [a - m[r][c] * b for a, b in zip(m[r], m[c])]
+    return [m[r][size] for r in range(size)]
+
+
+def _rank(vectors) -> int:
+    """The rank of a list of vectors over Fractions."""
+    rows = [[Fraction(v) for v in row] for row in vectors]
+    rank, width = 0, len(rows[0]) if rows else 0
+    for c in range(width):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][c] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for r in range(len(rows)):
+            if r != rank and rows[r][c]:
+                factor = rows[r][c] / rows[rank][c]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[rank])]
+        rank += 1
+    return rank
+
+
+def box_vertices_by_enumeration(lower, upper, total) -> list[list[Fraction]]:
+    """The vertices of ``{x : lower <= x <= upper, x(N) = total}``, sorted: every vertex has
+    all coordinates but one at a bound, the free one fixed by the total (empty if none fits)."""
+    n = len(lower)
+    lower, upper = [Fraction(v) for v in lower], [Fraction(v) for v in upper]
+    found = set()
+    for free in range(n):
+        others = [k for k in range(n) if k != free]
+        for choice in product((0, 1), repeat=n - 1):
+            x = [Fraction(0)] * n
+            for k, up in zip(others, choice):
+                x[k] = upper[k] if up else lower[k]
+            x[free] = Fraction(total) - sum(x[k] for k in others)
+            if all(lower[k] <= x[k] <= upper[k] for k in range(n)):
+                found.add(tuple(x))
+    return [list(p) for p in sorted(found)]
+
+
+def weber_vertices_by_orders(values) -> list[list[Fraction]]:
+    """The distinct marginal vectors ``m_i = v(P_i + i) - v(P_i)`` over all orders, sorted
+    (their convex hull is the Weber set)."""
+    table, n = exact_table(values)
+    found = set()
+    for order in permutations(range(n)):
+        x, before = [Fraction(0)] * n, 0
+        for i in order:
+            x[i] = table[before | 1 << i] - table[before]
+            before |= 1 << i
+        found.add(tuple(x))
+    return [list(p) for p in sorted(found)]
+
+
+def core_cover_by_definition(values) -> list[list[Fraction]]:
+    """The core cover's vertices: the box between the minimal rights and the utopia payoffs
+    cut by efficiency (Tijs and Lipperts 1982); empty when the box misses the hyperplane."""
+    table, _ = exact_table(values)
+    return box_vertices_by_enumeration(
+        minimal_rights_by_definition(table), utopia_by_definition(table), table[-1]
+    )
+
+
+def reasonable_set_by_definition(values) -> list[list[Fraction]]:
+    """The reasonable set's vertices: ``v(i) <= x_i <= max over S containing i of
+    v(S) - v(S minus i)`` cut by efficiency (Milnor 1952)."""
+    table, n = exact_table(values)
+    best = [
+        max(table[m] - table[m & ~(1 << i)] for m in range(1 << n) if m >> i & 1) for i in range(n)
+    ]
+    return box_vertices_by_enumeration([table[1 << i] for i in range(n)], best, table[-1])
+
+
+def imputation_vertices_by_definition(values) -> list[list[Fraction]]:
+    """The imputation set's vertices ``v(i) + (v(N) - sum v(j)) e_k``, sorted (empty if the
+    individual worths exceed ``v(N)``)."""
+    table, n = exact_table(values)
+    singles = [table[1 << i] for i in range(n)]
+    surplus = table[-1] - sum(singles)
+    if surplus < 0:
+        return []
+    found = {tuple(s + (surplus if i == k else 0) for i, s in enumerate(singles)) for k in range(n)}
+    return [list(p) for p in sorted(found)]
+
+
+def centroid_by_pulling(vertices, faces) -> list[Fraction]:
+    """The centre of mass of the polytope ``conv(vertices)``, exactly, by a pulling
+    triangulation: a face is coned from its first vertex over its facets not containing it,
+    recursively; each simplex weighs its volume in a coordinate projection that is one-to-one
+    on the affine hull (every simplex is scaled alike, so the weights are exact).
+
+    ``faces`` lists hyperplanes ``(a, b)`` (``a . x = b``) that cut out every facet of every
+    face, e.g. the constraints ``x(S) = v(S)`` of a core."""
+    points = sorted({tuple(Fraction(v) for v in p) for p in vertices})
+    base = points[0]
+    directions = [[a - b for a, b in zip(p, base)] for p in points[1:]]
+    dim = _rank(directions) if directions else 0
+    if dim == 0:
+        return list(base)
+    # d coordinates on which the directions have full rank: a one-to-one projection
+    coords: list[int] = []
+    for c in range(len(base)):
+        if _rank([[row[k] for k in [*coords, c]] for row in directions]) > len(coords):
+            coords.append(c)
+    planes = [([Fraction(v) for v in a], Fraction(b)) for a, b in faces]
+
+    def on(plane, p):
+        return sum(a * x for a, x in zip(plane[0], p)) == plane[1]
+
+    def simplices(face, k):
+        if k == 0:
+            return [[face[0]]]
+        apex, out, seen = face[0], [], set()
+        for plane in planes:
+            facet = [p for p in face if on(plane, p)]
+            key = frozenset(facet)
+            if on(plane, apex) or key in seen or len(facet) < k:
+                continue
+            if _rank([[a - b for a, b in zip(p, facet[0])] for p in facet[1:]]) != k - 1:
+                continue
+            seen.add(key)
+            out += [[apex, *simplex] for simplex in simplices(sorted(facet), k - 1)]
+        return out
+
+    total, moment = Fraction(0), [Fraction(0)] * len(base)
+    for simplex in simplices(points, dim):
+        matrix = [[p[c] - simplex[0][c] for c in coords] for p in simplex[1:]]
+        volume = abs(_determinant(matrix))
+        total += volume
+        for c in range(len(base)):
+            moment[c] += volume * sum(p[c] for p in simplex) / len(simplex)
+    return [m / total for m in moment]
+
+
+def _determinant(matrix) -> Fraction:
+    m = [[Fraction(v) for v in row] for row in matrix]
+    size, det = len(m), Fraction(1)
+    for c in range(size):
+        pivot = next((r for r in range(c, size) if m[r][c] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != c:
+            m[c], m[pivot] = m[pivot], m[c]
+            det = -det
+        det *= m[c][c]
+        for r in range(c + 1, size):
+            factor = m[r][c] / m[c][c]
+            m[r] = [a - factor * b for a, b in zip(m[r], m[c])]
+    return det
+
+
+def core_faces(values) -> list[tuple[list[int], Fraction]]:
+    """The hyperplanes ``x(S) = v(S)`` of the proper coalitions (for centroid_by_pulling)."""
+    table, n = exact_table(values)
+    return [([m >> i & 1 for i in range(n)], table[m]) for m in range(1, (1 << n) - 1)]
+
+
+def in_core_by_definition(values, x) -> bool:
+    table, n = exact_table(values)
+    x = [Fraction(v) for v in x]
+    return sum(x) == table[-1] and all(
+        sum(x[i] for i in _members(m, n)) >= table[m] for m in range(1, 1 << n)
+    )
+
+
+def is_lorenz_solution_by_definition(values, x, core_vertices) -> bool:
+    """Whether ``x`` minimises ``sum x_i**2`` over the core (the Lorenz solution): ``x`` is in
+    the core and ``x . (w - x) >= 0`` for every core vertex ``w`` (the optimality condition of
+    a convex quadratic over a polytope), exactly."""
+    x = [Fraction(v) for v in x]
+    return in_core_by_definition(values, x) and all(
+        sum(a * (Fraction(b) - a) for a, b in zip(x, w)) >= 0 for w in core_vertices
+    )
+
+
+def dutta_ray_by_algorithm(values) -> list[Fraction]:
+    """Dutta and Ray's (1989) algorithm for a convex game: with ``T`` the players served so
+    far, take the largest coalition ``S`` outside ``T`` of the highest average worth
+    ``(v(S + T) - v(T)) / |S|`` and give each member that average; repeat."""
+    table, n = exact_table(values)
+    x, served = [Fraction(0)] * n, 0
+    full = (1 << n) - 1
+    while served != full:
+        rest = full & ~served
+        best, chosen = None, 0
+        for s in range(1, 1 << n):
+            if s & ~rest:
+                continue
+            average = (table[s | served] - table[served]) / bin(s).count("1")
+            if best is None or average > best or (average == best and s | chosen != chosen):
+                if best is not None and average == best:
+                    chosen |= s  # ties: the union (a maximiser too, by convexity)
+                else:
+                    best, chosen = average, s
+        for i in _members(chosen, n):
+            x[i] = best
+        served |= chosen
+    return x
+
+
+def solidarity_by_average_marginals(values) -> list[Fraction]:
+    """Nowak and Radzik's (1994) solidarity value: the Shapley formula with the average
+    marginal contribution ``A(S) = sum over k in S of (v(S) - v(S - k)) / |S|`` in place of
+    ``v(S) - v(S - i)``."""
+    table, n = exact_table(values)
+    out = [Fraction(0)] * n
+    for s in range(1, 1 << n):
+        members = _members(s, n)
+        size = len(members)
+        average = sum(table[s] - table[s & ~(1 << k)] for k in members) / Fraction(size)
+        weight = Fraction(factorial(size - 1) * factorial(n - size), factorial(n))
+        for i in members:
+            out[i] += weight * average
+    return out
+
+
+def egalitarian_shapley_by_definition(values, alpha) -> list[Fraction]:
+    """Joosten's (1996) egalitarian Shapley value ``alpha Sh + (1 - alpha) v(N) / n``."""
+    alpha = Fraction(alpha)
+    shapley = shapley_by_orders(values)
+    equal = equal_division_by_definition(values)
+    return [alpha * s + (1 - alpha) * e for s, e in zip(shapley, equal)]
+
+
+def chi_by_definition(values):
+    """The chi value (Bergantiños and Massó 1996): ``b_i`` the largest marginal contribution
+    of i to any coalition, ``m_i`` the largest remainder ``v(S) - b(S - i)``, and
+    ``m + alpha (b - m)`` efficient; None unless ``m(N) <= v(N) <= b(N)``."""
+    table, n = exact_table(values)
+    b = [
+        max(table[m] - table[m & ~(1 << i)] for m in range(1 << n) if m >> i & 1) for i in range(n)
+    ]
+    low = [
+        max(
+            table[m] - sum(b[j] for j in _members(m, n) if j != i)
+            for m in range(1 << n)
+            if m >> i & 1
+        )
+        for i in range(n)
+    ]
+    grand = table[-1]
+    if not sum(low) <= grand <= sum(b):
+        return None
+    if sum(b) == sum(low):
+        return b
+    alpha = (grand - sum(low)) / (sum(b) - sum(low))
+    return [m + alpha * (u - m) for m, u in zip(low, b)]
+
+
+def proportional_value_by_potential(values):
+    """Ortmann's (2000) proportional value of a positive game: the ratio potential
+    ``P(empty) = 1``, ``P(S) = v(S) / sum over i in S of 1 / P(S - i)``, and
+    ``x_i = P(N) / P(N - i)``; None unless every ``v(S) > 0``."""
+    table, n = exact_table(values)
+    if any(v <= 0 for v in table[1:]):
+        return None
+    potential = [Fraction(1)] + [Fraction(0)] * ((1 << n) - 1)
+    for s in sorted(range(1, 1 << n), key=lambda m: bin(m).count("1")):
+        potential[s] = table[s] / sum(1 / potential[s & ~(1 << i)] for i in _members(s, n))
+    full = (1 << n) - 1
+    return [potential[full] / potential[full & ~(1 << i)] for i in range(n)]
+
+
+def least_squares_by_kkt(values, weights=None) -> list[Fraction]:
+    """A least-square value (Ruiz, Valenciano and Zarzuelo 1998) from its program: minimise
+    ``sum over proper S of m_|S| (v(S) - x(S) - c)**2`` over ``x`` and a free level ``c``
+    subject to ``x(N) = v(N)``, by the stationarity equations (exactly)."""
+    table, n = exact_table(values)
+    weights = [Fraction(1)] * (n - 1) if weights is None else [Fraction(w) for w in weights]
+    proper = [m for m in range(1, (1 << n) - 1) if weights[bin(m).count("1") - 1]]
+    # unknowns x_0..x_{n-1}, c, lambda; residual r_S = v(S) - x(S) - c
+    size = n + 2
+    rows, rhs = [], []
+    indicator = {m: [m >> i & 1 for i in range(n)] + [1] for m in proper}
+    for k in range(n + 1):  # d/dx_k and d/dc of the squares, plus lambda (x only)
+        row = [Fraction(0)] * size
+        b = Fraction(0)
+        for m in proper:
+            w = weights[bin(m).count("1") - 1]
+            if indicator[m][k]:
+                for q in range(n + 1):
+                    row[q] += w * indicator[m][q]
+                b += w * table[m]
+        if k < n:
+            row[n + 1] = Fraction(1)
+        rows.append(row)
+        rhs.append(b)
+    rows.append([Fraction(1)] * n + [Fraction(0), Fraction(0)])
+    rhs.append(table[-1])
+    solution = _solve_linear(rows, rhs)
+    if solution is None:  # the level is not identified (n = 1 or 2): fix c by its own row
+        return [table[-1] / n] * n if n < 2 else solution
+    return solution[:n]
+
+
+def faith_shap_by_definition(values, order: int) -> dict[tuple[int, ...], Fraction]:
+    """Faith-Shap (Tsai, Yeh and Ravikumar 2023) of ``order``: the coefficients ``E_T``
+    (``1 <= |T| <= order``) of ``sum over T in S of E_T`` closest to ``v`` in the Shapley
+    kernel's squares ``mu(S) = (n - 1) / (C(n, s) s (n - s))``, with ``v(empty)`` and ``v(N)``
+    matched exactly: the normal equations with two Lagrange multipliers, in Fractions."""
+    table, n = exact_table(values)
+    terms = [t for s in range(order + 1) for t in combinations(range(n), s)]
+    full = (1 << n) - 1
+
+    def row_of(mask):
+        return [Fraction(int(all(mask >> i & 1 for i in t))) for t in terms]
+
+    size = len(terms)
+    gram = [[Fraction(0)] * (size + 2) for _ in range(size)]
+    rhs = [Fraction(0)] * size
+    for mask in range(1, full):
+        s = bin(mask).count("1")
+        mu = Fraction(n - 1, comb(n, s) * s * (n - s))
+        design = row_of(mask)
+        for a in range(size):
+            if design[a]:
+                for b in range(size):
+                    gram[a][b] += mu * design[b]
+                rhs[a] += mu * table[mask]
+    for a, constraint in ((size, row_of(0)), (size + 1, row_of(full))):
+        for k in range(size):
+            gram[k][a] = constraint[k]
+    rows = gram + [row_of(0) + [0, 0], row_of(full) + [0, 0]]
+    solution = _solve_linear(rows, rhs + [table[0], table[full]])
+    return dict(zip(terms[1:], solution[1:size]))
+
+
+def in_bargaining_set_by_lp(values, x, tol: float = 1e-9) -> bool:
+    """Whether the imputation ``x`` is in the Aumann-Maschler bargaining set, by the
+    definition: for every ordered pair (i, j) and coalition S with i and without j, one LP
+    (scipy) decides whether some ``y`` on S with ``y_k > x_k``, ``y(S) = v(S)`` beats every
+    counter-coalition T (with j, without i) -- ``y(S & T) + x(T - S) > v(T)``; ``x`` is in the
+    set when no such justified objection exists. Float LP: small rational games only."""
+    from scipy.optimize import linprog
+
+    table, n = exact_table(values)
+    x = [Fraction(v) for v in x]
+    if sum(x) != table[-1] or any(x[i] < table[1 << i] for i in range(n)):
+        return False
+
+    def excess(mask):
+        return float(table[mask] - sum(x[k] for k in _members(mask, n)))
+
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            for s in range(1 << n):
+                if not s >> i & 1 or s >> j & 1 or excess(s) <= 0:
+                    continue
+                members = _members(s, n)
+                m = len(members)
+                # variables d (gains on S) and t; maximise t
+                a_ub, b_ub = [], []
+                for c in range(m):
+                    row = [0.0] * (m + 1)
+                    row[c], row[m] = -1.0, 1.0  # t <= d_c
+                    a_ub.append(row)
+                    b_ub.append(0.0)
+                for t in range(1 << n):
+                    if t >> j & 1 and not t >> i & 1:
+                        row = [-float(t >> k & 1) for k in members] + [1.0]
+                        a_ub.append(row)  # t <= d(S & T) - e(T)
+                        b_ub.append(-excess(t))
+                found = linprog(
+                    [0.0] * m + [-1.0],
+                    A_ub=a_ub,
+                    b_ub=b_ub,
+                    A_eq=[[1.0] * m + [0.0]],
+                    b_eq=[excess(s)],
+                    bounds=[(None, None)] * (m + 1),
+                )
+                if found.status == 3 or (found.status == 0 and -found.fun > tol):
+                    return False  # a justified objection of i against j through S
+    return True
