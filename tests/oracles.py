@@ -64,6 +64,23 @@ __all__ = [
     "hedonic_contractually_stable_by_definition",
     "linear_quadratic_stable_sizes",
     "symmetric_pairs_by_definition",
+    "box_vertices_by_enumeration",
+    "weber_vertices_by_orders",
+    "core_cover_by_definition",
+    "reasonable_set_by_definition",
+    "imputation_vertices_by_definition",
+    "centroid_by_pulling",
+    "core_faces",
+    "in_core_by_definition",
+    "is_lorenz_solution_by_definition",
+    "dutta_ray_by_algorithm",
+    "solidarity_by_average_marginals",
+    "egalitarian_shapley_by_definition",
+    "chi_by_definition",
+    "proportional_value_by_potential",
+    "least_squares_by_kkt",
+    "faith_shap_by_definition",
+    "in_bargaining_set_by_lp",
 ]
 
 
@@ -1125,10 +1142,9 @@ def least_squares_by_kkt(values, weights=None) -> list[Fraction]:
         rhs.append(b)
     rows.append([Fraction(1)] * n + [Fraction(0), Fraction(0)])
     rhs.append(table[-1])
-    solution = _solve_linear(rows, rhs)
-    if solution is None:  # the level is not identified (n = 1 or 2): fix c by its own row
-        return [table[-1] / n] * n if n < 2 else solution
-    return solution[:n]
+    if n == 1:  # no proper coalition: efficiency alone
+        return [table[-1]]
+    return _solve_linear(rows, rhs)[:n]
 
 
 def faith_shap_by_definition(values, order: int) -> dict[tuple[int, ...], Fraction]:
