@@ -79,6 +79,8 @@ PEER_TOL = 1e-6
 VARIANTS = {
     "modiclus": "modiclus over proper coalitions (the peers' variant)",
     "anti_nucleolus": "nucleolus of the dual game (coopgame's anti_nucleolus)",
+    "reasonable_set": "box [v(i), v(N) - v(N - i)] (tucoopy's reasonable set)",
+    "proportional_value": "v(N) v(i) / sum v(j) (tucoopy's proportional_value)",
 }
 
 cc.UNDEFINED["anti_nucleolus"] = (
@@ -93,6 +95,8 @@ cc.DEFINITIONS.update(
         ("anti_nucleolus", "coopgame"): "definition: coopgame's anti_nucleolus is the nucleolus "
         "of the dual game (x_i >= v(N) - v(N - i)); ours minimises the anti-excesses over "
         "x_i <= v(i) (MatTuGames)",
+        ("reasonable_set", "tucoopy"): "definition: tucoopy bounds the reasonable set by the "
+        "utopia payoffs v(N) - v(N - i), not by the largest marginal contributions (Milnor)",
         ("proportional_value", "tucoopy"): "definition: tucoopy's proportional_value divides "
         "v(N) in proportion to the stand-alone worths, not Ortmann's proportional value",
     }
@@ -474,6 +478,15 @@ def oracle(case, ours: dict, points: dict) -> dict:
     out["weber_set"] = _flat_vertices(oracles.weber_vertices_by_orders(table))
     out["core_cover"] = _flat_vertices(oracles.core_cover_by_definition(table))
     out["reasonable_set"] = _flat_vertices(oracles.reasonable_set_by_definition(table))
+    out[VARIANTS["reasonable_set"]] = _flat_vertices(
+        oracles.box_vertices_by_enumeration(
+            [table[1 << i] for i in range(n)], oracles.utopia_by_definition(table), table[-1]
+        )
+    )
+    positive = case["positive"]
+    out[VARIANTS["proportional_value"]] = [
+        positive[-1] * positive[1 << i] / sum(positive[1 << j] for j in range(n)) for i in range(n)
+    ]
     out["imputation_set"] = _flat_vertices(oracles.imputation_vertices_by_definition(table))
     if n <= VERTEX_N:
         core = [list(v) for v in brute_force_core_vertices(table, n)]
