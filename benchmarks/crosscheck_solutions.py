@@ -536,14 +536,24 @@ def oracle(case, ours: dict, points: dict) -> dict:
 
 # --------------------------------------------------------------------------- peers
 
-COOPGAME = (
-    cc._PEER_PRELUDE
-    + """
-import coopgame as cg
+#: Every peer script: its imports, then one body per case (``case``, answers in ``out``).
+_LOOP = """
 answers = {}
 start = time.perf_counter()
 for case in PAYLOAD["cases"]:
     out = answers.setdefault(case["id"], {})
+"""
+_END = """
+print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
+"""
+
+COOPGAME = (
+    cc._PEER_PRELUDE
+    + """
+import coopgame as cg
+"""
+    + _LOOP
+    + """
     game = cg.Game(case["values"][1:])
     pos = cg.Game(case["positive"][1:])
     anti = cg.Game(case["anti"][1:])
@@ -565,8 +575,8 @@ for case in PAYLOAD["cases"]:
     if "bargaining_set" in case["points"]:
         attempt(out, "bargaining_set", lambda: [float(cg.bargaining_set(game, p)["member"])
                                                 for p in case["points"]["bargaining_set"]])
-print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """
+    + _END
 )
 
 TUCOOPY = (
@@ -580,10 +590,9 @@ def flat(vertices):
     for v in vertices:
         rows.setdefault(tuple(round(float(x), 6) for x in v), [float(x) for x in v])
     return [x for key in sorted(rows) for x in rows[key]]
-answers = {}
-start = time.perf_counter()
-for case in PAYLOAD["cases"]:
-    out = answers.setdefault(case["id"], {})
+"""
+    + _LOOP
+    + """
     n = case["n"]
     game = tucoopy.Game.from_coalitions(n_players=n, values=dict(enumerate(case["values"])))
     pos = tucoopy.Game.from_coalitions(n_players=n, values=dict(enumerate(case["positive"])))
@@ -596,8 +605,8 @@ for case in PAYLOAD["cases"]:
         attempt(out, "least_core_vertices", lambda: flat(G.LeastCore(game).vertices()))
     attempt(out, "modiclus", lambda: S.modiclus(game).x)
     attempt(out, "proportional_value", lambda: S.proportional_value(pos))
-print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """
+    + _END
 )
 
 SHAPIQ = (
@@ -605,10 +614,9 @@ SHAPIQ = (
     + """
 import numpy as np
 from shapiq.game_theory.exact import ExactComputer
-answers = {}
-start = time.perf_counter()
-for case in PAYLOAD["cases"]:
-    out = answers.setdefault(case["id"], {})
+"""
+    + _LOOP
+    + """
     n, values = case["n"], np.asarray(case["values"], dtype=float)
     weights = 1 << np.arange(n)
     computer = ExactComputer(n_players=n, game=lambda c: values[c.astype(np.int64) @ weights])
@@ -620,8 +628,8 @@ for case in PAYLOAD["cases"]:
                            for key, at in found.interaction_lookup.items() if key)
             return [value for _, value in items]
         attempt(out, "interaction " + kind, pairs)
-print(json.dumps({"answers": answers, "seconds": time.perf_counter() - start}))
 """
+    + _END
 )
 
 

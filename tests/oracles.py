@@ -64,6 +64,7 @@ __all__ = [
     "hedonic_contractually_stable_by_definition",
     "linear_quadratic_stable_sizes",
     "symmetric_pairs_by_definition",
+    "solve_linear",
     "box_vertices_by_enumeration",
     "weber_vertices_by_orders",
     "core_cover_by_definition",
@@ -842,7 +843,7 @@ def ternary_by_definition(levels, quota):
 # --------------------------------------------------------------------------- issue 16 concepts
 
 
-def _solve_linear(rows, rhs) -> list[Fraction] | None:
+def solve_linear(rows, rhs) -> list[Fraction] | None:
     """The unique solution of a square system over Fractions (Gauss-Jordan), else None."""
     m = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
     size = len(m)
@@ -1144,7 +1145,7 @@ def least_squares_by_kkt(values, weights=None) -> list[Fraction]:
     rhs.append(table[-1])
     if n == 1:  # no proper coalition: efficiency alone
         return [table[-1]]
-    return _solve_linear(rows, rhs)[:n]
+    return solve_linear(rows, rhs)[:n]
 
 
 def faith_shap_by_definition(values, order: int) -> dict[tuple[int, ...], Fraction]:
@@ -1175,7 +1176,7 @@ def faith_shap_by_definition(values, order: int) -> dict[tuple[int, ...], Fracti
         for k in range(size):
             gram[k][a] = constraint[k]
     rows = gram + [row_of(0) + [0, 0], row_of(full) + [0, 0]]
-    solution = _solve_linear(rows, rhs + [table[0], table[full]])
+    solution = solve_linear(rows, rhs + [table[0], table[full]])
     return dict(zip(terms[1:], solution[1:size]))
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import solve_linear
 from strategies import convex_game, exact_games, float_games
 
 import coalitions as co
@@ -278,26 +279,10 @@ def core_vertices_by_brute_force(game):
             continue
         rows = [[Fraction(int(v)) for v in row] for row in matrix]
         exact_rhs = [*(_worth(game, proper[c]) for c in chosen), _worth(game, range(n))]
-        point = _solve(rows, exact_rhs)
+        point = solve_linear(rows, exact_rhs)
         if point is not None and all(sum(point[i] for i in s) >= _worth(game, s) for s in proper):
             found.add(tuple(point))
     return [list(p) for p in found]
-
-
-def _solve(rows, rhs):
-    """Gauss-Jordan over Fractions; None unless the square system has one solution."""
-    m = [row + [b] for row, b in zip(rows, rhs)]
-    size = len(m)
-    for c in range(size):
-        pivot = next((r for r in range(c, size) if m[r][c] != 0), None)
-        if pivot is None:
-            return None
-        m[c], m[pivot] = m[pivot], m[c]
-        m[c] = [v / m[c][c] for v in m[c]]
-        for r in range(size):
-            if r != c and m[r][c]:
-                m[r] = [a - m[r][c] * b for a, b in zip(m[r], m[c])]
-    return [m[r][size] for r in range(size)]
 
 
 def _lorenz_dominates(x, y):
