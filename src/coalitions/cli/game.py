@@ -109,8 +109,8 @@ def export_cmd(
 
 
 def _property_text(value):
-    """A property's value: a flag or number as it is, a list of players (or of pairs
-    ``a-b``) comma-separated, ``none`` for an empty list."""
+    """A property's value: a flag or number as it is, a list of players, pairs ``a-b`` or
+    orders (k-convexity) comma-separated, ``none`` for an empty list."""
     if not isinstance(value, list):
         return value
-    return ", ".join("-".join(v) if isinstance(v, tuple) else v for v in value) or "none"
+    return ", ".join("-".join(v) if isinstance(v, tuple) else str(v) for v in value) or "none"
