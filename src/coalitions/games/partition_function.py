@@ -167,6 +167,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A general game (stored by partitions), exact when every worth is.
 
         Raises
         ------
@@ -220,6 +221,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A symmetric game (stored by partition types; ``is_symmetric`` is True).
 
         Raises
         ------
@@ -271,6 +273,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A symmetric game named ``"cournot"``.
 
         References
         ----------
@@ -326,6 +329,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            Named ``"climate"``, symmetric for one ``b``, with ``weights`` for one per country.
 
         References
         ----------
