@@ -36,18 +36,15 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     """Player names, support probabilities and coverage weights, validated."""
     if players is not None:
         players = name_list(players, "players", InvalidProblemError)
-    if isinstance(probabilities, Mapping):
-        names = tuple(probabilities) if players is None else tuple(players)
-        p = _by_player(probabilities, names, "support probability")
-    else:
-        p = _sequence(probabilities, "probabilities")
-        names = tuple(players) if players is not None else tuple(str(i + 1) for i in range(len(p)))
-    if coverage is None:
-        s = [1] * len(p)
-    elif isinstance(coverage, Mapping):
-        s = _by_player(coverage, names, "coverage weight")
-    else:
-        s = _sequence(coverage, "coverage")
+    names = None if players is None else tuple(players)
+    if names is None and isinstance(probabilities, Mapping):
+        names = tuple(probabilities)
+    p = _entries(probabilities, names, "probabilities", "support probability")
+    if names is None:
+        names = tuple(str(i + 1) for i in range(len(p)))
+    s = [1] * len(p)
+    if coverage is not None:
+        s = _entries(coverage, names, "coverage", "coverage weight")
     if not names:
         raise InvalidProblemError("a club needs at least one player.")
     if len(p) != len(names) or len(s) != len(names):
@@ -98,15 +95,14 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else f"{text[:30]}...({len(text)} characters)"
 
 
-def _by_player(values: Mapping, names: tuple, what: str) -> list:
-    """The entries of a mapping {player: number} in player order."""
-    try:
-        return [values[name] for name in names]
-    except KeyError as error:
-        raise InvalidProblemError(f"no {what} for player {error}.") from None
-
-
-def _sequence(values: Any, what: str) -> list:
+def _entries(values: Any, names: tuple | None, what: str, entry: str) -> list:
+    """The numbers of ``values``: a mapping {player: number} read in the order of ``names``,
+    or a sequence as it is (``what`` names the argument and ``entry`` one of its numbers)."""
+    if isinstance(values, Mapping):
+        try:
+            return [values[name] for name in names or ()]
+        except KeyError as error:
+            raise InvalidProblemError(f"no {entry} for player {error}.") from None
     return as_list(
         values,
         what,
@@ -167,7 +163,7 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
         given = tuple(coverage) if players is None else tuple(players)
         probabilities = {name: 1 for name in given}
     else:
-        probabilities = [1] * len(_sequence(coverage, "coverage"))
+        probabilities = [1] * len(_entries(coverage, None, "coverage", "coverage weight"))
         given = players
     names, _, s = _data(probabilities, coverage, given)
     mask = _club_mask(club, names)
