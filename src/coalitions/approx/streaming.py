@@ -112,21 +112,20 @@ def streamed_player_sums(
     TooLargeError
         Above :data:`MAX_STREAM_PLAYERS` players.
 
+    References
+    ----------
+    .. [1] Shapley, L. S. (1953). A value for n-person games. In *Contributions to the Theory
+       of Games II*, 307-317. Princeton University Press (the size-weighted form of the
+       value that the sums serve).
+
     Examples
     --------
-    >>> import numpy as np
     >>> import coalitions as co
     >>> from coalitions.approx.streaming import streamed_player_sums
     >>> game = co.OracleGame(lambda m: m.sum(axis=1) ** 2.0, 3, vectorized=True, cache=False)
     >>> sums, total = streamed_player_sums(game, [1.0] * 4, [1.0] * 4)
     >>> sums.tolist(), total
     ([18.0, 18.0, 18.0], 24.0)
-
-    References
-    ----------
-    .. [1] Shapley, L. S. (1953). A value for n-person games. In *Contributions to the Theory
-       of Games II*, 307-317. Princeton University Press (the size-weighted form of the
-       value that the sums serve).
     """
     oracle = game if isinstance(game, ValueOracle) else FunctionOracle(game)
     callback = check_callback(callback, function)
