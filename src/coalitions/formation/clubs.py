@@ -258,6 +258,11 @@ def club_frontier(
     n = len(names)
     if method == "auto":
         method = "enumeration" if n <= 16 else "pareto"
+    elif method == "enumeration" and n > MAX_ENUMERATE_PLAYERS:
+        raise TooLargeError(
+            f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
+            f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
+        )
     log_p = np.log(np.array([float(v) for v in p]))
     weights = np.array([float(v) for v in s])
     if method == "enumeration":
@@ -278,11 +283,6 @@ def club_frontier(
 
 def _enumerate(log_p: np.ndarray, weights: np.ndarray):
     n = log_p.size
-    if n > MAX_ENUMERATE_PLAYERS:
-        raise TooLargeError(
-            f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
-            f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
-        )
     log_eff = subset_sums(log_p, n)
     cover = subset_sums(weights, n)
     keep = _pareto_keep(cover[1:], log_eff[1:]) + 1
