@@ -110,7 +110,8 @@ def streamed_player_sums(
     Raises
     ------
     TooLargeError
-        Above :data:`MAX_STREAM_PLAYERS` players.
+        Above :data:`MAX_STREAM_PLAYERS` players, whose ``2**n`` evaluations would take days
+        even for a cheap oracle (a sampling estimator with a budget is the way there).
 
     References
     ----------
