@@ -55,20 +55,12 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     if len(set(names)) != len(names) or not all(isinstance(x, str) for x in names):
         raise InvalidProblemError("player names must be distinct strings.")
     for name, value in zip(names, p):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float, Fraction, np.number))
-            or not 0 < value <= 1
-        ):
+        if not (_is_number(value) and 0 < value <= 1):
             raise InvalidProblemError(
                 f"the support probability of {name!r} must be in (0, 1], got {_short(value)}."
             )
     for name, value in zip(names, s):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float, Fraction, np.number))
-            or not (value >= 0 and _float_or_inf(value) < math.inf)
-        ):
+        if not (_is_number(value) and value >= 0 and _float_or_inf(value) < math.inf):
             raise InvalidProblemError(
                 f"the coverage weight of {name!r} must be a finite number >= 0 (at most about "
                 f"1.8e308), got {_short(value)}."
@@ -79,6 +71,11 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
             "e.g. give shares of the total or values in billions."
         )
     return names, p, s
+
+
+def _is_number(value: Any) -> bool:
+    """An int, float, Fraction or numpy number, not a bool."""
+    return not isinstance(value, bool) and isinstance(value, (int, float, Fraction, np.number))
 
 
 def _float_or_inf(value: Any) -> float:
