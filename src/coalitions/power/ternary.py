@@ -298,6 +298,11 @@ def ternary_banzhaf(
     return _exact(game, "ternary-banzhaf", used, total, swings, values, normalized=normalized)
 
 
+#: The reference of every ternary measure.
+_FELSENTHAL_MACHOVER = """
+    .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
+       *International Journal of Game Theory* 26(3), 335-351."""
+
 #: The docstring sections the ternary front doors share.
 _SECTIONS = {
     "parameters": """
@@ -308,13 +313,14 @@ _SECTIONS = {
             ``"exact"``: the generating function over weights of a weighted ternary game;
             ``"enumeration"``: the ``3**n`` profiles (at most 11 voters); ``"auto"`` picks
             ``"exact"`` for weighted games, else ``"enumeration"``.""",
-    "coleman": """
-        .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
-           collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
-           269-300.""",
-    "ternary": """
-        .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
-           *International Journal of Game Theory* 26(3), 335-351.""",
+    "ternary": _FELSENTHAL_MACHOVER,
+    "references": """
+    References
+    ----------
+    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
+       collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
+       269-300."""
+    + _FELSENTHAL_MACHOVER,
 }
 
 
@@ -361,7 +367,7 @@ def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> Po
 
 
 @front_door(TERNARY_METHODS)
-@fill_doc(**_SECTIONS)
+@fill_doc(parameters=_SECTIONS["parameters"], references=_SECTIONS["references"])
 def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to block: the share of passing profiles that it defeats by
     voting no instead of the vote it cast (Coleman's power to prevent action, with
@@ -374,13 +380,11 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
     Returns
     -------
     PowerIndexResult
-        ``counts``: the passing profiles each voter defeats; ``denominator``: all passing
-        profiles.
+        ``counts[i]`` is the number of passing profiles in which voter i voted yes or
+        abstained and a no of its own would have defeated the proposal; ``denominator``
+        is the number of passing profiles.
 
-    References
-    ----------
-    {{coleman}}
-    {{ternary}}
+    {{references}}
 
     Examples
     --------
@@ -396,7 +400,7 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
 
 
 @front_door(TERNARY_METHODS)
-@fill_doc(**_SECTIONS)
+@fill_doc(parameters=_SECTIONS["parameters"], references=_SECTIONS["references"])
 def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to initiate: the share of failing profiles that it carries by
     voting yes instead of the vote it cast.
@@ -408,13 +412,10 @@ def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") 
     Returns
     -------
     PowerIndexResult
-        ``counts``: the failing profiles each voter carries; ``denominator``: all failing
-        profiles.
+        Per voter, ``counts`` holds the failing profiles that its yes would carry (it voted
+        no or abstained); ``denominator``, the failing profiles in all.
 
-    References
-    ----------
-    {{coleman}}
-    {{ternary}}
+    {{references}}
 
     Examples
     --------
