@@ -246,7 +246,11 @@ Atol = Annotated[
     ),
 ]
 GameFile = Annotated[
-    Path, typer.Argument(help="A game file (JSON, see docs/reference/file-format.md).")
+    Path,
+    typer.Argument(
+        help="A game file: a JSON document, or an .npz archive with a binary table "
+        "(see docs/reference/file-format.md)."
+    ),
 ]
 
 

@@ -226,6 +226,8 @@ def power(
         raise typer.BadParameter(
             "give both --quota and --weights (or a FILE, or a body such as eu-council)."
         )
+    if abstention is not None and profile is not None:  # a usage error before any parsing
+        raise typer.BadParameter("give --abstention or --profile, not both.")
     from ..games.simple import WeightedVotingGame
 
     numbers = option_numbers(weights, "--weights")
