@@ -35,15 +35,13 @@ from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
-    assignments,
     choice,
     emit_json,
     errors_to_stderr,
+    named_points,
     number_cell,
     option_number,
     option_numbers,
-    policy_option,
-    print_table,
     render,
     split_items,
 )
@@ -356,29 +354,28 @@ def sweep(
             game = WeightedVotingGame(sum(numbers), numbers, names)
         report = sweep_report(game, chosen)
     write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"), quiet=as_json)
-    if as_json:
-        emit_json(report.sweep.to_dict())
-        return
-    _print_sweep(report)
+    _render_sweep(report, as_json)
 
 
-def _print_sweep(report: Any) -> None:
-    """The sweep as a table: members of equal weight behave alike, so one pair of columns
-    per class of :func:`~coalitions.power.report.weight_classes`, named by its first
-    member."""
+def _render_sweep(report: Any, as_json: bool) -> None:
+    """The sweep as JSON, or as a table: members of equal weight behave alike, so one pair
+    of columns per class of :func:`~coalitions.power.report.weight_classes`, named by its
+    first member."""
     result = report.sweep
     first = [
         (result.players.index(c[0]), c[0] + (" (and alike)" if len(c) > 1 else ""))
         for c in report.classes
     ]
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         "Decision-rule sweep: efficiency (power to act) against protection",
         [
             "quota",
             "power to act",
             *[f"{kind}: {label}" for _, label in first for kind in ("prevent", "outvoted")],
         ],
-        [
+        (
             [
                 str(q),
                 number_cell(result.power_to_act[k]),
@@ -389,7 +386,7 @@ def _print_sweep(report: Any) -> None:
                 ],
             ]
             for k, q in enumerate(result.quotas)
-        ],
+        ),
         caption="random votes; prevent = swings / winning coalitions; outvoted "
         "= P(yes | member votes no)",
     )
@@ -425,17 +422,6 @@ def pivotal(
     )
 
 
-def _ideal_points(items: list[str] | None) -> dict:
-    """``--ideal NAME=X,Y`` (or ``NAME=X`` on a line) as a mapping."""
-    ideals = {
-        name: policy_option(point, "--ideal")
-        for name, point in assignments(items, "--ideal").items()
-    }
-    if not ideals:
-        raise typer.BadParameter("give each voter's ideal point: --ideal A=0,0 (repeat).")
-    return ideals
-
-
 def _point_cell(point: Any) -> str:
     coordinates = point if isinstance(point, tuple) else (point,)
     return ", ".join(number_cell(c) for c in coordinates)
@@ -457,7 +443,7 @@ def shapley_owen(
     of issues (Owen and Shapley 1989); simple majority unless --weights/--quota."""
     from ..power import shapley_owen_value
 
-    ideals = _ideal_points(ideal)
+    ideals = named_points(ideal, "--ideal", "each voter's ideal point: --ideal A=0,0")
     w = option_numbers(weights, "--weights") if weights else None
     q = option_number(quota, "--quota") if quota else None
     with errors_to_stderr():
