@@ -122,7 +122,7 @@ app = typer.Typer(
 )
 
 
-def power_table_command(
+def _power_table_command(
     game: Any,
     title: str,
     index: str,
@@ -168,7 +168,7 @@ def power_table_command(
 
 
 #: The options of every command that prints a power table, after the command's own ones.
-POWER_OPTIONS = {
+_POWER_OPTIONS = {
     "index": (Indices, DEFAULT_INDICES),
     "method": (Method, "auto"),
     "profile": (Profile, None),
@@ -179,20 +179,20 @@ POWER_OPTIONS = {
 
 def _with_power_table(command: Callable[..., tuple[Any, str]]) -> Callable[..., None]:
     """A command that only names its game: ``command(**its own options)`` returns the game
-    and a title; the wrapper gives it the :data:`POWER_OPTIONS` and prints the game's power
-    table (:func:`power_table_command`)."""
+    and a title; the wrapper gives it the :data:`_POWER_OPTIONS` and prints the game's power
+    table (:func:`_power_table_command`)."""
     signature = inspect.signature(command, eval_str=True)
     shared = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
-        for name, (kind, default) in POWER_OPTIONS.items()
+        for name, (kind, default) in _POWER_OPTIONS.items()
     ]
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
-        options = {name: kwargs.pop(name) for name in POWER_OPTIONS}
+        options = {name: kwargs.pop(name) for name in _POWER_OPTIONS}
         with errors_to_stderr():
             game, title = command(*args, **kwargs)
-        power_table_command(game, title, **options)
+        _power_table_command(game, title, **options)
 
     run.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[*signature.parameters.values(), *shared], return_annotation=None
@@ -238,7 +238,7 @@ def power(
         else:
             game = WeightedVotingGame(q, numbers, names)
     title = f"Voting power of [{quota}; {weights}]"
-    power_table_command(game, title, index, method, profile, as_json, plot)
+    _power_table_command(game, title, index, method, profile, as_json, plot)
 
 
 @app.command("file", hidden=True)
