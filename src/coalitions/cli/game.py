@@ -37,15 +37,7 @@ TO = typer.Option(..., "--to", help=_FORMAT_HELP)
 
 @app.command("check")
 @formats
-def check(
-    file: Path = typer.Argument(
-        ...,
-        help="A game file: a JSON document, or an .npz archive with a binary table "
-        "(see docs/reference/file-format.md).",
-    ),
-    atol: Atol = 1e-9,
-    as_json: Json = False,
-) -> None:
+def check(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
     """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
     null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""
     with errors_to_stderr():
