@@ -23,7 +23,6 @@ import json
 import math
 import platform
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +30,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import coalitions as co
-from coalitions.power import _engines, indices
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from power import timed
 
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def clear_caches() -> None:
-    _engines._cached_counts.cache_clear()
-    for name in ("_float_ss", "_float_banzhaf", "_float_win_lose"):
-        getattr(indices, name).cache_clear()
 
 
 def prototype(population: np.ndarray, states: int, share: float, any_of: int):
@@ -81,16 +76,6 @@ def prototype(population: np.ndarray, states: int, share: float, any_of: int):
     return ss, swings / swings.sum()
 
 
-def best_of(function, rounds: int) -> tuple[float, object]:
-    best, value = math.inf, None
-    for _ in range(rounds):
-        clear_caches()
-        start = time.perf_counter()
-        value = function()
-        best = min(best, time.perf_counter() - start)
-    return best, value
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -103,11 +88,11 @@ def main(argv=None) -> int:
     population = np.array(list(co.datasets.eu_population(2020).values()), dtype=np.int64)
     times = {"ours_ss": math.inf, "ours_banzhaf": math.inf, "prototype_both": math.inf}
     for _ in range(args.rounds):  # interleaved, so load hits both sides alike
-        t, ours_ss = best_of(lambda: co.shapley_shubik_index(eu), 1)
+        t, ours_ss = timed(lambda: co.shapley_shubik_index(eu), 1)
         times["ours_ss"] = min(times["ours_ss"], t)
-        t, ours_bz = best_of(lambda: co.banzhaf_index(eu), 1)
+        t, ours_bz = timed(lambda: co.banzhaf_index(eu), 1)
         times["ours_banzhaf"] = min(times["ours_banzhaf"], t)
-        t, (proto_ss, proto_bz) = best_of(lambda: prototype(population, 15, 0.65, 24), 1)
+        t, (proto_ss, proto_bz) = timed(lambda: prototype(population, 15, 0.65, 24), 1)
         times["prototype_both"] = min(times["prototype_both"], t)
     error = max(
         float(np.max(np.abs(np.array(ours_ss.x, dtype=float) - proto_ss))),

@@ -428,12 +428,16 @@ def winning_with(counts: Counts) -> list[list[int]]:
     ``W_i(s) = W(s - 1) - W_i(s - 1) + eta_i(s - 1)`` (every ``T`` not containing ``i``)."""
     n = counts.n
     winning = [int(v) for v in counts.winning_by_size]
+    done: dict[tuple[int, ...], list[int]] = {}  # players of equal weight share one row
     rows = []
     for swings in counts.swings_by_size:
-        row = [0] * (n + 1)
-        for s in range(1, n + 1):
-            row[s] = winning[s - 1] - row[s - 1] + int(swings[s - 1])
-        rows.append(row)
+        key = tuple(int(v) for v in swings)
+        if key not in done:
+            row = [0] * (n + 1)
+            for s in range(1, n + 1):
+                row[s] = winning[s - 1] - row[s - 1] + key[s - 1]
+            done[key] = row
+        rows.append(done[key])
     return rows
 
 
