@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -106,25 +107,34 @@ def solve_lp(
 #: ``sqrt(tol) * 10`` for its default ``tol = 1e-9``.
 _CHECK_TOL = 1e-9**0.5 * 10
 _UNAVAILABLE: list[bool] = []  # set once when scipy has no HiGHS bindings to call
+_BINDINGS: dict[str, Any] = {}  # the bindings, once imported
 #: One HiGHS instance per thread, its options set once and its model cleared before each LP
 #: (making an instance costs about as much as solving a small LP); checked to give the same
 #: bits as a fresh instance.
 _LOCAL = threading.local()
 
 
+class _LeaveToLinprog(Exception):
+    """Control flow of :func:`_solve_dense`: this LP is one for ``linprog`` (never escapes)."""
+
+
 def _highs_module():
     """scipy's HiGHS bindings, or None (then every LP goes through ``linprog``)."""
     if _UNAVAILABLE:
         return None
+    core = _BINDINGS.get("core")
+    if core is not None:
+        return core
     try:
-        from scipy.optimize._highspy import _core
+        from scipy.optimize._highspy import _core as core
     except ImportError:
         _UNAVAILABLE.append(True)
         return None
-    if not all(hasattr(_core, name) for name in ("_Highs", "HighsLp", "MatrixFormat")):
+    if not all(hasattr(core, name) for name in ("_Highs", "HighsLp", "MatrixFormat")):
         _UNAVAILABLE.append(True)
         return None
-    return _core
+    _BINDINGS["core"] = core
+    return core
 
 
 def _dense(matrix, columns: int) -> np.ndarray | None:
@@ -133,7 +143,7 @@ def _dense(matrix, columns: int) -> np.ndarray | None:
         return None
     out = np.asarray(matrix, dtype=np.float64)
     if out.ndim != 2 or out.shape[1] != columns:
-        raise ValueError("shape")
+        raise _LeaveToLinprog
     return out
 
 
@@ -151,7 +161,7 @@ def _bounds(bounds, columns: int) -> tuple[np.ndarray, np.ndarray]:
     if table.shape in ((2,), (1, 2)):
         table = np.tile(table.reshape(2), (columns, 1))
     if table.shape != (columns, 2):
-        raise ValueError("bounds")
+        raise _LeaveToLinprog
     pairs = np.where(table == None, np.nan, table).astype(np.float64)  # noqa: E711
     pairs[:, 0] = np.where(np.isnan(pairs[:, 0]), -np.inf, pairs[:, 0])
     pairs[:, 1] = np.where(np.isnan(pairs[:, 1]), np.inf, pairs[:, 1])
@@ -180,7 +190,7 @@ def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds) -> LPSolution | None:
         if rhs_ub.size != upper.shape[0] or rhs_eq.size != equal.shape[0]:
             return None
         low, high = _bounds(bounds, columns)
-    except (ValueError, TypeError):
+    except (_LeaveToLinprog, ValueError, TypeError):
         return None
     if not (np.all(low < np.inf) and np.all(high > -np.inf) and np.all(low <= high)):
         return None  # NaN or crossed bounds: linprog words the error
