@@ -134,6 +134,7 @@ def sequential_lp(
     atol: float = 1e-9,
     progress: Callable[[int, int], None] | None = None,
     full_row_players: int = FULL_ROW_PLAYERS,
+    greedy_span: bool = False,
 ) -> Run:
     """Run the sequential LPs on the float table ``v``; see the module docstring.
 
@@ -143,7 +144,10 @@ def sequential_lp(
     ``weights[S]`` (a positive table of ``2**n`` floats); the coalitions ``given`` are held
     at excess 0 from the start (``x(S) = v(S)``: the blocks of a coalition structure), and
     the coalitions ``skip`` are no rows at all. Up to ``full_row_players`` players every
-    coalition is a row from the start; above, rows are generated.
+    coalition is a row from the start; above, rows are generated. With ``greedy_span`` a
+    stage's few fixed coalitions join the span by exact elimination in mask order rather than
+    by a float QR choice (the same affine set, other equality rows: for games whose answer is
+    rebuilt exactly and certified).
     """
     size = 1 << n
     full = size - 1
@@ -248,7 +252,11 @@ def sequential_lp(
                 eq_players.append(player)
         open_bounds = [p for p in open_bounds if p not in new_players]
         fixed_masks = active[hot_rows]
-        for mask in _add_masks(span, fixed_masks):
+        if greedy_span and fixed_masks.size <= _EXACT_GROWTH * n:
+            grown = [m for m in fixed_masks.tolist() if span.add_mask(m)]
+        else:
+            grown = _add_masks(span, fixed_masks)
+        for mask in grown:
             eq_masks.append(mask)
             w = 1.0 if weights is None else float(weights[mask])
             eq_rhs.append(float(v[mask]) - w * float(t))

@@ -34,6 +34,8 @@ NUCLEOLUS_METHODS = ("sequential",)
 #: their float answers stay those of the full LP; exact games are rebuilt and certified,
 #: whatever the LP's path.
 EXACT_FULL_ROW_PLAYERS = 6
+#: ... and their stages fix coalitions by exact elimination, not a float QR choice.
+EXACT_GREEDY_SPAN = True
 
 #: Kohlberg's check first looks at this many coalitions of largest excess ...
 KOHLBERG_FIRST_BATCH = 4096
@@ -178,6 +180,7 @@ def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Ru
         atol=problem.atol,
         progress=callback,
         full_row_players=EXACT_FULL_ROW_PLAYERS if problem.nf.exact else FULL_ROW_PLAYERS,
+        greedy_span=EXACT_GREEDY_SPAN and problem.nf.exact,
     )
 
 
