@@ -105,7 +105,7 @@ class SubsetTable:
             choice = candidates.argmax(axis=1)
             rows = np.arange(masks.size)
             top = candidates[rows, choice]
-            better = np.asarray(top > f[masks], dtype=bool)
+            better = np.asarray(top >= f[masks], dtype=bool)  # ties: split, as before
             f[masks[better]] = top[better]
             best[masks[better]] = parts[rows, choice][better]
             self.pairs += parts.size
