@@ -129,9 +129,9 @@ def test_hand_examples():
 
 
 def test_auto_picks_the_search_for_larger_float_games():
-    game = _float_game(12, 1, "uniform")
+    game = _float_game(14, 1, "uniform")
     assert optimal_coalition_structure(game).method == "ip"
-    assert optimal_coalition_structure(_float_game(6, 1, "uniform")).method == "dp"
+    assert optimal_coalition_structure(_float_game(6, 1, "uniform")).method == "idp"
     assert optimal_coalition_structure(co.majority_game(5)).method == "dp"
 
 

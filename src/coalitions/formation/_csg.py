@@ -84,22 +84,30 @@ class SubsetTable:
         if columns.size == 0:
             return
         every = columns.size == width - 1
+        # A restricted layer builds its parts from two halves of the member bits: the parts
+        # made of min S and the first `h` members, plus those of the other members, summed
+        # for the wanted columns only.
+        h = (k - 1) // 2
+        low_columns, high_columns = columns & ((1 << h) - 1), columns >> h
         layer = self.layer(k)
-        step = max(1, _CHUNK // width)
+        step = max(1, _CHUNK // (width if every else columns.size + (1 << (k - 1 - h))))
         f, best = self.f, self.best
         for start in range(0, layer.size, step):
             masks = layer[start : start + step]
             rest = masks.copy()
             low = rest & -rest
             rest ^= low
-            parts = np.empty((masks.size, width), dtype=np.int64)
-            parts[:, 0] = low
-            for b in range(k - 1):
+            bits = []
+            for _ in range(k - 1):
                 bit = rest & -rest
                 rest ^= bit
-                half = 1 << b
-                np.add(parts[:, :half], bit[:, None], out=parts[:, half : 2 * half])
-            parts = parts[:, : width - 1] if every else parts[:, columns]
+                bits.append(bit)
+            if every:
+                parts = _doubling(low, bits, width)[:, : width - 1]
+            else:
+                low_parts = _doubling(low, bits[:h], 1 << h)
+                high_parts = _doubling(np.zeros_like(low), bits[h:], 1 << (k - 1 - h))
+                parts = low_parts[:, low_columns] + high_parts[:, high_columns]
             candidates = f[parts]
             candidates += f[masks[:, None] ^ parts]
             choice = candidates.argmax(axis=1)
@@ -133,6 +141,16 @@ class SubsetTable:
             else:
                 stack.extend((part, s ^ part))
         return out
+
+
+def _doubling(first: np.ndarray, bits: list[np.ndarray], width: int) -> np.ndarray:
+    """``out[:, c] = first + sum of bits[b] over the set bits b of c`` (``width = 2**len``)."""
+    out = np.empty((first.size, width), dtype=np.int64)
+    out[:, 0] = first
+    for b, bit in enumerate(bits):
+        half = 1 << b
+        np.add(out[:, :half], bit[:, None], out=out[:, half : 2 * half])
+    return out
 
 
 def layer_cost(n: int, k: int) -> int:

@@ -48,8 +48,9 @@ MAX_EXACT_DP_PLAYERS = 14
 MAX_DP_PLAYERS = 22
 #: Largest n for the anytime search (a few float and int64 tables of 2**n entries).
 MAX_IP_PLAYERS = 24
-#: ``method="auto"`` searches (``"ip"``) float games of at least this many players.
-AUTO_IP_PLAYERS = 10
+#: ``method="auto"`` searches (``"ip"``) float games of at least this many players (below, IDP
+#: takes under 0.01 s; benchmarks/coalition_structure.py).
+AUTO_IP_PLAYERS = 14
 #: Largest n for the core of a structure (one LP row per coalition).
 MAX_CORE_PLAYERS = 20
 STRUCTURE_METHODS = ("auto", "dp", "idp", "ip", "enumeration")
@@ -214,7 +215,8 @@ def optimal_coalition_structure(
     game : TUGame
         Float or exact game (symbolic games cannot be compared).
     method : {"auto", "dp", "idp", "ip", "enumeration"}
-        ``"auto"`` (default): ``"ip"`` for float games of 10 or more players, else ``"dp"``.
+        ``"auto"`` (default): ``"ip"`` for float games of 14 or more players, ``"idp"`` for
+        smaller float games, ``"dp"`` for exact ones.
         ``"dp"``: dynamic programming over subsets, O(3**n). ``"idp"``: the same programme
         restricted to the splits IDP needs (about 0.38 of DP's pairs at n = 22). ``"ip"``
         (float games): anytime branch and bound over the integer-partition subspaces, with
@@ -316,7 +318,10 @@ def optimal_coalition_structure(
     n = game.n_players
     check_callback(callback, function)
     if method == "auto":
-        method = "ip" if game.kind == nb.FLOAT and n >= AUTO_IP_PLAYERS else "dp"
+        if game.kind != nb.FLOAT:
+            method = "dp"
+        else:
+            method = "ip" if n >= AUTO_IP_PLAYERS else "idp"
     if time_limit is not None:
         if method != "ip":
             raise InvalidArgumentError(
