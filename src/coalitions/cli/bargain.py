@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..exceptions import InvalidProblemError
-from ..plot.figures import bargaining_problem_figure
+from ..plot.figures import bargaining_problem_figure, dynamic_bargaining_figure
 from ._common import (
     DefaultCommandGroup,
     Json,
@@ -305,6 +305,7 @@ def dynamic_cmd(
         None, help="Policy a failed proposal gives (a sunset clause); omit to keep the status quo."
     ),
     as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Dynamic bargaining with an endogenous status quo: a Markov-perfect equilibrium, its
     certificate and the long-run distribution of policies."""
@@ -327,6 +328,13 @@ def dynamic_cmd(
             utility=utility,
             reversion=reversion,
         )
+    write_plot(
+        plot,
+        lambda: dynamic_bargaining_figure(
+            result, f"Dynamic bargaining, veto: {', '.join(result.veto) or 'none'}"
+        ),
+        quiet=as_json,
+    )
     render(
         result.to_dict(),
         as_json,
