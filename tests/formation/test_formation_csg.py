@@ -7,6 +7,7 @@ checked on its own against every integer partition; hand examples with known ans
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -19,7 +20,7 @@ import coalitions as co
 from coalitions._partitions import integer_partitions
 from coalitions.exceptions import InvalidArgumentError, TooLargeError
 from coalitions.formation import optimal_coalition_structure, structures
-from coalitions.formation._csg import idp_part_sizes
+from coalitions.formation._csg import SubsetTable, anytime_search, idp_part_sizes
 
 METHODS = ("dp", "idp", "ip")
 
@@ -70,6 +71,29 @@ def test_idp_and_ip_equal_dp_on_larger_games(n, seed, style):
         assert _is_partition(game, result)
         assert result.value == pytest.approx(dp, abs=1e-9 * (1 + abs(dp))), method
         assert result.method == method
+
+
+@settings(max_examples=10, deadline=None)
+@given(n=st.integers(6, 10), seed=st.integers(0, 2**32 - 1), style=STYLES, data=st.data())
+def test_every_search_round_is_exact(n, seed, style, data):
+    """Start the search with m exact layers, stop its first round at once (budget 0) and let
+    the round with m + 1 layers run to the end: its answer must be the optimum."""
+    game = _float_game(n, seed, style)
+    values = np.asarray(game.values, dtype=float)
+    dp = optimal_coalition_structure(game, method="dp").value
+    first = data.draw(st.integers(1, n // 2 - 1))
+    outcome = anytime_search(
+        SubsetTable(values, n),
+        exact_layers=first,
+        budgets=lambda m: 0.0 if m == first else math.inf,
+    )
+    assert outcome.proven and outcome.value == pytest.approx(dp, abs=1e-9 * (1 + abs(dp)))
+    assert sum(values[mask] for mask in outcome.masks) == pytest.approx(outcome.value)
+    union = 0
+    for mask in outcome.masks:
+        union |= mask
+    assert union == sum(outcome.masks) == (1 << n) - 1  # disjoint, covering
+    assert outcome.upper_bound == outcome.value
 
 
 @settings(max_examples=15, deadline=None)

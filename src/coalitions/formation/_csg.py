@@ -327,6 +327,8 @@ def anytime_search(
     *,
     time_limit: float | None = None,
     callback: Callable[[int, int], Any] | None = None,
+    exact_layers: int | None = None,
+    budgets: Callable[[int], float] | None = None,
 ) -> SearchOutcome:
     """The optimal structure of a float game by IP search over integer-partition subspaces.
 
@@ -344,7 +346,9 @@ def anytime_search(
     grand coalition finish the problem, so the worst case is about twice IDP's own work.
 
     With ``time_limit`` (seconds) the search stops when it is spent and reports the best
-    structure found and the largest bound of the subspaces not yet excluded.
+    structure found and the largest bound of the subspaces not yet excluded. ``exact_layers``
+    (the first ``m``) and ``budgets`` (the work allowed in round ``m``) replace the defaults,
+    for tests of the rounds.
     """
     n = table.n
     full = (1 << n) - 1
@@ -352,6 +356,8 @@ def anytime_search(
     m = 1
     while m < n // 2 and sum(layer_cost(n, k) for k in range(2, m + 2)) <= 4 << n:
         m += 1
+    if exact_layers is not None:
+        m = max(1, min(exact_layers, n // 2))
     for k in range(2, m + 1):
         table.solve_layer(k)
     best_value, best_masks = -math.inf, [full]
@@ -359,22 +365,24 @@ def anytime_search(
     finished, stopped = False, ""
     upper = math.inf
     while True:
-        if m < n // 2:
+        if budgets is not None:
+            budget = budgets(m)
+        elif m < n // 2:
             budget = float(layer_cost(n, m + 1))
         else:
             budget = float(sum(idp_cost(n, k) for k in range(m + 1, n + 1)))
         state = _Search(table, m, deadline, budget)
-        if best_value == -math.inf:
-            g = state.g
-            state.offer(float(g[full]), [full])
-            half = np.arange(1 << (n - 1), dtype=np.int64) * 2 + 1  # the masks containing 0
-            half = half[half != full]
-            if half.size:
-                totals = g[half] + g[full ^ half]
-                i = int(np.argmax(totals))
-                state.offer(float(totals[i]), [int(half[i]), full ^ int(half[i])])
-        else:
-            state.offer(best_value, best_masks)
+        state.offer(best_value, best_masks)
+        # The subspaces of one and two parts, valued with this round's table (which covers
+        # every partition that merges into two parts of at most m players), by one scan.
+        g = state.g
+        state.offer(float(g[full]), [full])
+        half = np.arange(1 << (n - 1), dtype=np.int64) * 2 + 1  # the masks containing 0
+        half = half[half != full]
+        if half.size:
+            totals = g[half] + g[full ^ half]
+            i = int(np.argmax(totals))
+            state.offer(float(totals[i]), [int(half[i]), full ^ int(half[i])])
         subspaces = _reduced_partitions(n, m)
         bounds = [state.bound(p) for p in subspaces]
         means = [0.0] + [float(np.mean(-state.sorted_neg[s])) for s in range(1, n + 1)]

@@ -362,9 +362,9 @@ def optimal_coalition_structure(
             else f"use method='ip' (the anytime search, up to {MAX_IP_PLAYERS} players)"
         )
         raise TooLargeError(
-            f"the optimal coalition structure of a {n}-player {game.kind} game needs "
-            f"(3**{n} - 1)/2 = {(3**n - 1) // 2} comparisons with method='dp'; the limit is "
-            f"{limit} players for {game.kind} games: {hint}."
+            f"the optimal coalition structure of a {n}-player {game.kind} game by "
+            f"method={method!r} needs up to (3**{n} - 1)/2 = {(3**n - 1) // 2} comparisons; "
+            f"the limit is {limit} players for {game.kind} games: {hint}."
         )
     table = SubsetTable(game.values, n)
     if callback is not None:
