@@ -177,6 +177,7 @@ class SearchOutcome:
     pairs: int
     searched: int
     stopped: str
+    finished_by_idp: bool = False
 
 
 class _Stop(Exception):
@@ -362,7 +363,7 @@ def anytime_search(
         table.solve_layer(k)
     best_value, best_masks = -math.inf, [full]
     nodes = searched = 0
-    finished, stopped = False, ""
+    finished, stopped, by_idp = False, "", False
     upper = math.inf
     while True:
         if budgets is not None:
@@ -427,7 +428,7 @@ def anytime_search(
         else:
             if float(table.f[full]) >= best_value:
                 best_value, best_masks = float(table.f[full]), [full]
-            upper, finished = best_value, True
+            upper, finished, by_idp = best_value, True, True
         break
     masks: list[int] = []
     for mask in best_masks:
@@ -442,4 +443,5 @@ def anytime_search(
         pairs=table.pairs,
         searched=searched,
         stopped=stopped,
+        finished_by_idp=by_idp,
     )

@@ -386,6 +386,8 @@ def _by_search(
         f"{outcome.searched} subspaces searched ({outcome.nodes} nodes) with exact tables "
         f"up to {outcome.exact_layers} players ({outcome.pairs} DP pairs)"
     )
+    if outcome.finished_by_idp:
+        work += "; the search spent its budget and IDP's remaining layers finished"
     result = _structure_result(game, outcome.masks, "ip")
     if outcome.proven:
         return dataclasses.replace(result, message=f"optimal: {work}.")
