@@ -26,8 +26,8 @@ textbook definition and shares no code with the solvers:
   least-squares values, Lorenz solution (its optimality condition over the core's vertices),
   interaction indices of order 2 (discrete derivatives, Faith-Shap's normal equations).
 
-    python benchmarks/crosscheck_solutions.py            # 250 games per family group (~10 min)
-    python benchmarks/crosscheck_solutions.py --small    # CI-sized
+    python benchmarks/crosscheck_solutions.py            # 350 games (16 min on a loaded 2-core box)
+    python benchmarks/crosscheck_solutions.py --small    # 42 games, CI-sized (about 2 min)
 
 Prints the Markdown table of ``crosscheck.py`` (cases, agreements, disagreements with the
 verdict: who matches the oracle) and writes ``benchmarks/results/crosscheck_solutions.json``.
