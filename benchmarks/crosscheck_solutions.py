@@ -70,8 +70,10 @@ oracles = cc.oracles
 RESULTS = HERE / "results"
 #: Largest n for the oracles that enumerate core vertices or solve one LP per objection.
 VERTEX_N = 5
-#: Largest n for the modiclus oracle (all pairs of coalitions) and the per-capita one.
+#: Largest n for the per-capita and least-core oracles (exhaustive exact enumeration).
 PAIR_N = 4
+#: Largest n for the modiclus oracles (Maschler's scheme over all pairs of coalitions).
+MODICLUS_N = 5
 #: Tolerance for a peer's float point judged by the exact oracles (scaled by the worths).
 PEER_TOL = 1e-6
 
@@ -406,7 +408,7 @@ def _lexmin_variants(case) -> dict:
     out["simplified_modiclus"] = lexmin(
         rows - complement, [values[m] - values[full ^ m] for m in masks], [[1] * n], [values[-1]]
     )
-    if n <= PAIR_N:
+    if n <= MODICLUS_N:
         pair_rows, consts = excess_difference_rows(values, n)
         out["modiclus"] = lexmin(pair_rows, consts, [[1] * n], [values[-1]])
         # coopgame's variant: the excess differences of proper non-empty coalitions only
