@@ -26,7 +26,7 @@ textbook definition and shares no code with the solvers:
   least-squares values, Lorenz solution (its optimality condition over the core's vertices),
   interaction indices of order 2 (discrete derivatives, Faith-Shap's normal equations).
 
-    python benchmarks/crosscheck_solutions.py            # 350 games (16 min on a loaded 2-core box)
+    python benchmarks/crosscheck_solutions.py            # 350 games (6 to 16 min, 2 loaded cores)
     python benchmarks/crosscheck_solutions.py --small    # 42 games, CI-sized (about 2 min)
 
 Prints the Markdown table of ``crosscheck.py`` (cases, agreements, disagreements with the
