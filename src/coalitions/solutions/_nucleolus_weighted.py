@@ -38,16 +38,17 @@ import numpy as np
 from .. import _numbers as nb
 from .._exact_linalg import Span, positive_combination, solve_exact
 from .._lp import solve_lp
-from ..exceptions import InvalidGameError, TooLargeError
-from ..games.simple import CompoundGame, WeightedVotingGame
+from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, WeightedVotingGame
 from ..results import LeastCoreResult, NucleolusResult
 
 __all__ = [
     "CONSTRAINT_GENERATION",
     "MAX_DP_STATES",
     "is_weighted_rule",
-    "weighted_nucleolus",
-    "weighted_least_core",
+    "wants_constraint_generation",
+    "voting_nucleolus",
+    "voting_least_core",
 ]
 
 #: The ``method=`` label of this path.
@@ -62,6 +63,20 @@ _DUAL_TOL = 1e-9
 def is_weighted_rule(game: Any) -> bool:
     """Whether ``game`` is a weighted or compound voting game (this module's input)."""
     return isinstance(game, (WeightedVotingGame, CompoundGame))
+
+
+def wants_constraint_generation(game: Any, method: str, function: str) -> bool:
+    """Whether a front door takes this path: asked for by ``method``, or chosen for a
+    weighted or compound voting game above the 2**n table's limit."""
+    if method == CONSTRAINT_GENERATION:
+        if not is_weighted_rule(game):
+            raise InvalidArgumentError(
+                f"{function}: method='constraint-generation' solves weighted and compound "
+                f"voting games (WeightedVotingGame, CompoundGame), got {type(game).__name__}; "
+                "use the default method for a game given by its table."
+            )
+        return True
+    return is_weighted_rule(game) and game.n_players > MAX_ENUMERATION_PLAYERS
 
 
 # --------------------------------------------------------------------------- the game
@@ -556,7 +571,7 @@ def _expand(body: _Body, values: list[Any]) -> np.ndarray:
     return nb.read_only(out)
 
 
-def weighted_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> NucleolusResult:
+def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> NucleolusResult:
     """The nucleolus of a weighted or compound voting game (see the module docstring)."""
     function = "nucleolus"
     body = _body(game, function)
@@ -595,12 +610,12 @@ def weighted_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> Nuc
     if not verify:
         levels = sorted(set(stage_levels), reverse=True)
         return NucleolusResult(
-            x=_expand(body, x),
+            x=nb.read_only(np.array([float(v) for v in _expand(body, x)])),
             players=players,
             exact=False,
             concept="nucleolus",
             method=CONSTRAINT_GENERATION,
-            levels=tuple(levels),
+            levels=tuple(float(v) for v in levels),
             nit=run.nit,
             verified=False,
             message="not verified (verify=False): rebuilt from the LP's tight coalitions",
@@ -642,7 +657,7 @@ def _failed(players, nit: int, message: str) -> NucleolusResult:
     )
 
 
-def weighted_least_core(game: Any, *, atol: float) -> LeastCoreResult:
+def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     """The least core of a weighted or compound voting game: its value and a symmetric
     point, certified exactly (primal: the exact largest excess; dual: a balanced collection of
     profiles)."""
