@@ -226,7 +226,7 @@ def _search(
 
     for t in range(T):
         new = np.full((flags, size), inf, dtype=dtype)
-        keep = (
+        keep: tuple[np.ndarray, ...] = (
             (np.zeros(size, np.int16), np.zeros(size, np.int16), np.zeros(size, bool))
             if profiles
             else ()
@@ -348,7 +348,10 @@ def _max_excess(found: list[_Best], one: Any) -> Any:
     """The largest excess ``v(S) - x(S)`` over the searches (``one`` is v of a winner)."""
     best = None
     for item in found:
-        for value in (None if item.win is None else one - item.win, None if item.lose is None else -item.lose):
+        for value in (
+            None if item.win is None else one - item.win,
+            None if item.lose is None else -item.lose,
+        ):
             if value is not None and (best is None or value > best):
                 best = value
     return best
@@ -421,7 +424,10 @@ def _sequential(
             x, level = solution.x[:T], float(solution.x[T])
             added = 0
             for item in _outside(body, x, fixed, profiles=True, function=function):
-                for value, profile in ((item.win, item.win_profile), (item.lose, item.lose_profile)):
+                for value, profile in (
+                    (item.win, item.win_profile),
+                    (item.lose, item.lose_profile),
+                ):
                     if value is None or profile is None:
                         continue
                     worth = 1 if profile is item.win_profile else 0
@@ -515,11 +521,15 @@ def _certify_nucleolus(
     groups = [by_level[d] for d in levels]
     xs, scale = _scaled(x)
     fixed = _Fixed.start(body)
-    for j, (level, (profiles, bound_types)) in enumerate(zip(levels, groups)):
+    for level, (profiles, bound_types) in zip(levels, groups):
         # (ii) nothing outside the span so far has an excess above this level
         top = _max_excess(_outside(body, xs, fixed, profiles=False, function=function), scale)
         if top is not None and Fraction(top, scale) > level:
-            return False, [], f"a coalition outside the fixed span has excess {Fraction(top, scale)} > {level}"
+            return (
+                False,
+                [],
+                f"a coalition outside the fixed span has excess {Fraction(top, scale)} > {level}",
+            )
         # (i) this level's profiles are positively combined modulo the earlier levels
         strict = [list(map(int, p)) for p in profiles]
         strict += [[int(t == s) for s in range(T)] for t in bound_types]
@@ -552,9 +562,7 @@ def _tail_levels(
     levels: list[Fraction] = []
     while free := fixed.free_types(body):
         tops = {
-            t: _max_excess(
-                [_search(body, xs, split=frozenset([t]), function=function)], scale
-            )
+            t: _max_excess([_search(body, xs, split=frozenset([t]), function=function)], scale)
             for t in free
         }
         top = max(v for v in tops.values() if v is not None)
@@ -608,14 +616,14 @@ def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> Nucle
         return _failed(players, run.nit, "the LP answer could not be rebuilt in exact arithmetic")
     x, stage_levels = rebuilt
     if not verify:
-        levels = sorted(set(stage_levels), reverse=True)
+        unverified = sorted(set(stage_levels), reverse=True)
         return NucleolusResult(
             x=nb.read_only(np.array([float(v) for v in _expand(body, x)])),
             players=players,
             exact=False,
             concept="nucleolus",
             method=CONSTRAINT_GENERATION,
-            levels=tuple(float(v) for v in levels),
+            levels=tuple(float(v) for v in unverified),
             nit=run.nit,
             verified=False,
             message="not verified (verify=False): rebuilt from the LP's tight coalitions",
@@ -674,7 +682,12 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     def failed(nit: int, message: str) -> LeastCoreResult:
         nan = float("nan")
         return result(
-            x=np.full(body.n, nan), exact=False, epsilon=nan, nit=nit, success=False, message=message
+            x=np.full(body.n, nan),
+            exact=False,
+            epsilon=nan,
+            nit=nit,
+            success=False,
+            message=message,
         )
 
     if body.t == 1:  # a symmetric game: the least core is symmetric and convex
