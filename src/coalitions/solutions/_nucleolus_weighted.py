@@ -594,14 +594,14 @@ def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> Nucle
     if body.t == 1:  # one type (every player symmetric): the equal split
         x = [Fraction(1, body.n)]
         xs, scale = _scaled(x)
-        levels = tuple(_tail_levels(body, xs, scale, _Fixed.start(body), function))
+        symmetric = tuple(_tail_levels(body, xs, scale, _Fixed.start(body), function))
         return NucleolusResult(
             x=_expand(body, x),
             players=players,
             exact=True,
             concept="nucleolus",
             method=CONSTRAINT_GENERATION,
-            levels=levels,
+            levels=symmetric,
             nit=0,
             verified=True,
             message="exact: every player is of one type (a symmetric game), the equal split",
