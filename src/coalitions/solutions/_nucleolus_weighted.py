@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -82,23 +83,47 @@ def wants_constraint_generation(game: Any, method: str, function: str) -> bool:
 # --------------------------------------------------------------------------- the game
 @dataclass
 class _Body:
-    """A weighted or compound rule in type space."""
+    """A weighted or compound rule in type space.
+
+    Mode ``"dp"``: ``win`` tells, for every state of the weight sums of every dimension (one
+    dimension per distinct weight vector; mixed radix, ``strides``), whether it wins.
+    Mode ``"mitm"`` (one dimension too large for the DP, such as a population): ``theta``
+    holds, for every state of the other dimensions, the least sum of the large dimension
+    ``big`` that wins (``never`` when none does).
+    """
 
     game: Any
     n: int
     types: list[list[int]]  # player indices of each type
     m: np.ndarray  # (T,) players per type
-    weights: np.ndarray  # (T, D) reduced weight of one player of each type in each dimension
+    weights: list[list[int]]  # (T, D) reduced weight of one player of each type
     sizes: list[int]  # (D,) largest sum + 1 of each dimension
-    strides: np.ndarray  # (D,)
-    win: np.ndarray  # (prod sizes,) bool: does a state of weight sums win
+    strides: np.ndarray  # (D,) of the DP's states (mode dp) or of the small dimensions
     single: np.ndarray  # (T,) worth (0/1) of one player of the type alone
+    mode: str = "dp"
+    win: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     wstates: int = 0
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    big: int = -1
+    theta: list = field(default_factory=list)
+    never: int = 0
 
     @property
     def t(self) -> int:
         return len(self.types)
+
+    def wins(self, sums: list[int]) -> bool:
+        """Whether a coalition with these weight sums (one per dimension) wins."""
+        if self.mode == "dp":
+            return bool(self.win[int(sum(int(a) * int(b) for a, b in zip(sums, self.strides)))])
+        key = sum(int(sums[d]) * int(self.strides[d]) for d in range(len(sums)) if d != self.big)
+        return int(sums[self.big]) >= self.theta[key]
+
+
+#: Most count profiles of one half of the players in the meet-in-the-middle search.
+MAX_HALF_PROFILES = 1 << 20
+#: Most states of the small dimensions in the meet-in-the-middle search.
+MAX_SMALL_STATES = 4096
 
 
 def _body(game: Any, function: str) -> _Body:
@@ -114,44 +139,83 @@ def _body(game: Any, function: str) -> _Body:
         atom_dim.append((dims.setdefault(reduced, len(dims)), quota))
     vectors = list(dims)
     sizes = [sum(v) + 1 for v in vectors]
-    wstates = math.prod(sizes)
-    if wstates > MAX_DP_STATES:
-        raise TooLargeError(
-            f"{function}: the weight-sum programme of this game needs {wstates:.3g} states "
-            f"(the limit is {MAX_DP_STATES:.0e}): the weights, divided by their greatest "
-            "common divisor, add up to "
-            + ", ".join(str(s - 1) for s in sizes)
-            + ". Round the weights to fewer significant digits, or use a game of at most "
-            "25 players (the 2**n table)."
-        )
-    strides = np.ones(len(sizes), dtype=np.int64)
-    for d in range(len(sizes) - 2, -1, -1):
-        strides[d] = strides[d + 1] * sizes[d + 1]
-    states = np.arange(wstates, dtype=np.int64)
-    sums = [(states // strides[d]) % sizes[d] for d in range(len(sizes))]
-    truth = {id(atom): sums[d] >= q for atom, (d, q) in zip(atoms, atom_dim)}
-    evaluate = game.evaluate if isinstance(game, CompoundGame) else (lambda f: f(game))
-    win = np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
     keys: dict[tuple[int, ...], list[int]] = {}
     for i in range(n):
         keys.setdefault(tuple(vec[i] for vec in vectors), []).append(i)
     types = list(keys.values())
-    weights = np.array(list(keys), dtype=np.int64).reshape(len(types), len(vectors))
-    offsets = weights @ strides
-    single = win[offsets].astype(np.int64)  # one player alone: its weight sums
-    return _Body(
+    weights = [list(k) for k in keys]
+    m = np.array([len(p) for p in types], dtype=np.int64)
+    evaluate = game.evaluate if isinstance(game, CompoundGame) else (lambda f: f(game))
+    wstates = math.prod(sizes)
+    body = _Body(
         game=game,
         n=n,
         types=types,
-        m=np.array([len(p) for p in types], dtype=np.int64),
+        m=m,
         weights=weights,
         sizes=sizes,
-        strides=strides,
-        win=win,
-        single=single,
-        wstates=wstates,
-        offsets=offsets,
+        strides=np.ones(0, dtype=np.int64),
+        single=np.zeros(len(types), np.int64),
     )
+    if wstates <= MAX_DP_STATES:
+        strides = np.ones(len(sizes), dtype=np.int64)
+        for d in range(len(sizes) - 2, -1, -1):
+            strides[d] = strides[d + 1] * sizes[d + 1]
+        states = np.arange(wstates, dtype=np.int64)
+        sums = [(states // strides[d]) % sizes[d] for d in range(len(sizes))]
+        truth = {id(atom): sums[d] >= q for atom, (d, q) in zip(atoms, atom_dim)}
+        body.win = np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
+        body.strides, body.wstates = strides, wstates
+        body.offsets = np.array(weights, dtype=np.int64).reshape(len(types), -1) @ strides
+    else:
+        big = int(np.argmax(sizes))
+        small = math.prod(sizes) // sizes[big]
+        halves = _halves(m)
+        if small > MAX_SMALL_STATES or max(_profile_count(m[h]) for h in halves) > (
+            MAX_HALF_PROFILES
+        ):
+            raise TooLargeError(
+                f"{function}: this game is too large for the exact separation: its weights, "
+                "divided by their greatest common divisor, add up to "
+                + ", ".join(str(s - 1) for s in sizes)
+                + f" (a dynamic programme over them needs {wstates:.3g} states, the limit is "
+                f"{MAX_DP_STATES:.0e}; a meet-in-the-middle search allows one large weight "
+                f"and at most {MAX_HALF_PROFILES} coalition profiles per half). Round the "
+                "weights to fewer significant digits."
+            )
+        strides = np.zeros(len(sizes), dtype=np.int64)
+        stride = 1
+        for d in range(len(sizes) - 1, -1, -1):
+            if d != big:
+                strides[d] = stride
+                stride *= sizes[d]
+        states = np.arange(small, dtype=np.int64)
+        sums = {d: (states // strides[d]) % sizes[d] for d in range(len(sizes)) if d != big}
+        never = sizes[big]
+        theta = np.full(small, never, dtype=object)
+        for b in sorted({0} | {q for d, q in atom_dim if d == big}, reverse=True):
+            truth = {
+                id(atom): (sums[d] >= q) if d != big else np.full(small, b >= q)
+                for atom, (d, q) in zip(atoms, atom_dim)
+            }
+            wins = np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
+            theta[wins] = b
+        body.mode, body.big, body.strides = "mitm", big, strides
+        body.theta, body.never = [int(v) for v in theta], never
+    body.single = np.array([int(body.wins(w)) for w in weights], dtype=np.int64)
+    return body
+
+
+def _profile_count(m: np.ndarray) -> int:
+    return math.prod(int(k) + 1 for k in m)
+
+
+def _halves(m: np.ndarray) -> list[np.ndarray]:
+    """The types split in two halves of about equal numbers of count profiles."""
+    logs = np.log2(m.astype(float) + 1)
+    cut = int(np.searchsorted(np.cumsum(logs), logs.sum() / 2)) + 1
+    cut = min(max(cut, 1), len(m) - 1) if len(m) > 1 else len(m)
+    return [np.arange(cut), np.arange(cut, len(m))]
 
 
 # --------------------------------------------------------------------------- separation
@@ -181,6 +245,8 @@ def _search(
     ``x`` holds one payoff per type: floats, or integers (exact; int64 when the sums fit,
     Python ints otherwise). With ``profiles`` the minimising profiles are rebuilt (floats).
     """
+    if body.mode == "mitm":
+        return _search_halves(body, x, y=y, split=split, profiles=profiles)
     T, ws = body.t, body.wstates
     m = body.m
     if y is None:
@@ -274,6 +340,137 @@ def _search(
             where = int(np.argmin(values))
             state = int(flat_rows[where // cols.size]) * ws + int(cols[where % cols.size])
             setattr(out, side + "_profile", _backtrack(choices, offsets, state, flags - 1))
+    return out
+
+
+def _number_kind(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, Any]:
+    """``x`` as float64, int64 or Python-int objects, with the matching "infinity"."""
+    if x.dtype == np.float64:
+        return x, np.inf
+    total = sum(abs(int(v)) * int(k) for v, k in zip(x, m))
+    if total < 1 << 60:
+        return x.astype(np.int64), _INT_SENTINEL
+    return x, float("inf")
+
+
+def _half_profiles(body: _Body, types: np.ndarray) -> np.ndarray:
+    """Every count profile of the types ``types`` (one row each)."""
+    grids = np.meshgrid(*[np.arange(int(body.m[t]) + 1) for t in types], indexing="ij")
+    return np.stack([g.ravel() for g in grids], axis=1).astype(np.int64)
+
+
+def _dot(counts: np.ndarray, values: Sequence[Any]) -> np.ndarray:
+    """``counts @ values`` exactly: int64 when it fits, Python ints otherwise."""
+    values = np.asarray(values)
+    if values.dtype == np.float64:
+        return counts @ values
+    big = max((abs(int(v)) for v in values.ravel()), default=0) * int(counts.sum(axis=1).max())
+    if big < 1 << 62:
+        return counts @ values.astype(np.int64)
+    return counts.astype(object) @ values.astype(object)
+
+
+def _running(values: np.ndarray, inf: Any, suffix: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Running minima with their positions (-1 where empty), of length ``len(values) + 1``:
+    entry ``i`` is the minimum of ``values[i:]`` (``suffix``) or of ``values[:i]``."""
+    size = len(values)
+    out = np.full(size + 1, inf, dtype=values.dtype)
+    where = np.full(size + 1, -1, dtype=np.int64)
+    if size == 0:
+        return out, where
+    seq = values[::-1] if suffix else values
+    run = np.minimum.accumulate(seq)
+    at = np.maximum.accumulate(np.where(seq == run, np.arange(size), -1))
+    found = run < inf
+    if suffix:
+        out[:size] = run[::-1]
+        where[:size] = np.where(found, size - 1 - at, -1)[::-1]
+    else:
+        out[1:] = run
+        where[1:] = np.where(found, at, -1)
+    return out, where
+
+
+def _search_halves(
+    body: _Body,
+    x: np.ndarray,
+    *,
+    y: np.ndarray | None,
+    split: frozenset[int],
+    profiles: bool,
+) -> _Best:
+    """:func:`_search` by meet in the middle: the count profiles of each half of the types
+    enumerated, the second half grouped by its small-dimension sums and sorted by its large
+    sum, and for every profile of the first half the best partner found by binary search in
+    suffix (winning) and prefix (losing) minima, per class of the partner's ``y`` sum (or of
+    its split flag), so that a partner completing ``y . c = 0`` is never taken."""
+    x, inf = _number_kind(x, body.m)
+    big = body.big
+    parts = []
+    for types in _halves(body.m):
+        counts = _half_profiles(body, types)
+        w = [[body.weights[t][d] for t in types] for d in range(len(body.sizes))]
+        small = np.zeros(len(counts), dtype=np.int64)
+        for d in range(len(body.sizes)):
+            if d != big:
+                small += counts @ np.asarray(w[d], dtype=np.int64) * int(body.strides[d])
+        if y is None:
+            cls = np.zeros(len(counts), dtype=np.int64)
+            if split:
+                inner = (counts > 0) & (counts < body.m[types])
+                chosen = np.array([t in split for t in types], dtype=bool)
+                cls = np.any(inner & chosen, axis=1).astype(np.int64)
+        else:
+            cls = _dot(counts, [y[t] for t in types])
+        parts.append(
+            (types, counts, small, _dot(counts, w[big]), _dot(counts, [x[t] for t in types]), cls)
+        )
+    (ta, ca, key_a, big_a, x_a, cls_a), (tb, cb, key_b, big_b, x_b, cls_b) = parts
+    theta = np.array(body.theta, dtype=object)
+    out = _Best()
+    best: dict[str, tuple[Any, int, int]] = {}
+    for group in np.unique(key_b):
+        members = np.flatnonzero(key_b == group)
+        order = members[np.argsort(big_b[members], kind="stable")]
+        bigs, xs, classes = big_b[order], x_b[order], cls_b[order]
+        threshold = theta[key_a + group] - big_a
+        if bigs.dtype != object:
+            threshold = threshold.astype(bigs.dtype)
+        cut = np.searchsorted(bigs, threshold, side="left")
+        for side, suffix in (("win", True), ("lose", False)):
+            value_all, arg_all = _running(xs, inf, suffix)
+            if y is not None:  # the best partner, or the best of another class of y
+                top_class = np.where(arg_all >= 0, classes[np.maximum(arg_all, 0)], 0)
+                value_other = np.full(value_all.shape, inf, dtype=value_all.dtype)
+                arg_other = np.full(arg_all.shape, -1, dtype=np.int64)
+                for label in np.unique(top_class[arg_all >= 0]):
+                    v, g = _running(np.where(classes == label, inf, xs), inf, suffix)
+                    here = (top_class == label) & (arg_all >= 0)
+                    value_other[here], arg_other[here] = v[here], g[here]
+                clash = top_class[cut] == -cls_a
+                chosen = np.where(clash, value_other[cut], value_all[cut])
+                partner = np.where(clash, arg_other[cut], arg_all[cut])
+            elif split:  # a first half that splits no free type needs a partner that does
+                value_split, arg_split = _running(np.where(classes == 1, xs, inf), inf, suffix)
+                needs = cls_a == 0
+                chosen = np.where(needs, value_split[cut], value_all[cut])
+                partner = np.where(needs, arg_split[cut], arg_all[cut])
+            else:
+                chosen, partner = value_all[cut], arg_all[cut]
+            total = np.where(chosen >= inf, inf, chosen + x_a)
+            a = int(np.argmin(total))
+            value = total[a]
+            if value >= inf:
+                continue
+            if side not in best or value < best[side][0]:
+                best[side] = (value, a, int(order[partner[a]]))
+    for side, (value, a, b) in best.items():
+        setattr(out, side, value)
+        if profiles:
+            profile = np.zeros(body.t, dtype=np.int64)
+            profile[ta] = ca[a]
+            profile[tb] = cb[b]
+            setattr(out, side + "_profile", profile)
     return out
 
 
@@ -390,7 +587,11 @@ def _stage_lp(body, rows, eq_rows, eq_rhs, open_bounds, imputation):
 
 
 def _worth(body: _Body, profile: np.ndarray) -> int:
-    return int(body.win[int(np.asarray(profile, dtype=np.int64) @ body.offsets)])
+    sums = [
+        sum(int(c) * int(w[d]) for c, w in zip(profile, body.weights))
+        for d in range(len(body.sizes))
+    ]
+    return int(body.wins(sums))
 
 
 def _sequential(
@@ -550,7 +751,19 @@ def _certify_nucleolus(
             fixed.add_type(body, t)
     if fixed.span.rank < T:
         return False, [], "the fixed coalitions do not determine the payoffs"
-    return True, levels + _tail_levels(body, xs, scale, fixed, function), ""
+    for level in _tail_levels(body, xs, scale, fixed, function):
+        if level != levels[-1]:
+            levels.append(level)
+    return True, levels, ""
+
+
+def _top_excess(body: _Body, x: list[Fraction], function: str) -> Fraction | None:
+    """The exact largest excess over every proper coalition at the type payoffs ``x``."""
+    xs, scale = _scaled(x)
+    top = _max_excess(
+        _outside(body, xs, _Fixed.start(body), profiles=False, function=function), scale
+    )
+    return None if top is None else Fraction(top, scale)
 
 
 def _tail_levels(
@@ -722,12 +935,22 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     a, _b, c = found
     lam = -c[0]
     dual = (sum(ai * _worth(body, p) for ai, p in zip(a, profiles)) - lam) / sum(a)
-    xs, scale = _scaled(x)
-    fixed = _Fixed.start(body)
-    top = _max_excess(_outside(body, xs, fixed, profiles=False, function=function), scale)
-    if lam <= 0 or dual != epsilon or top is None or Fraction(top, scale) != epsilon:
+    nit = run.nit
+    top = _top_excess(body, x, function)
+    if top != epsilon and lam > 0 and dual == epsilon:
+        # the first LP leaves the point free in some directions and the rebuilt point
+        # overshoots: the prenucleolus (the later stages) is a point of the least core
+        full = _sequential(
+            body, imputation=False, first_only=False, atol=atol, function=function, callback=None
+        )
+        nit += full.nit
+        rebuilt = _rebuild(body, full) if full.success else None
+        if rebuilt is not None:
+            x = rebuilt[0]
+            top = _top_excess(body, x, function)
+    if lam <= 0 or dual != epsilon or top != epsilon:
         return failed(
-            run.nit,
+            nit,
             "the least-core LP answer failed its exact check (primal and dual bounds differ); "
             "no answer is given rather than a wrong one",
         )
@@ -735,7 +958,7 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
         x=_expand(body, x),
         exact=True,
         epsilon=epsilon,
-        nit=run.nit,
+        nit=nit,
         verified=True,
         message=(
             "exact; primal (largest excess by exact separation) and dual (a balanced "
