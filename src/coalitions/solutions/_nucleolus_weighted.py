@@ -29,9 +29,9 @@ collection ``{S : e(S, x) >= d}`` (with the players at their individual worth) i
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -107,6 +107,8 @@ class _Body:
     big: int = -1
     theta: list = field(default_factory=list)
     never: int = 0
+    halves: list = field(default_factory=list)  # mitm: per half (types, counts, key, big)
+    groups: list = field(default_factory=list)  # mitm: second half by key, sorted by big
 
     @property
     def t(self) -> int:
@@ -198,7 +200,7 @@ def _body(game: Any, function: str) -> _Body:
                 id(atom): (sums[d] >= q) if d != big else np.full(small, b >= q)
                 for atom, (d, q) in zip(atoms, atom_dim)
             }
-            wins = np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
+            wins = np.asarray(evaluate(lambda atom, truth=truth: truth[id(atom)]), dtype=bool)
             theta[wins] = b
         body.mode, body.big, body.strides = "mitm", big, strides
         body.theta, body.never = [int(v) for v in theta], never
@@ -391,6 +393,24 @@ def _running(values: np.ndarray, inf: Any, suffix: bool) -> tuple[np.ndarray, np
     return out, where
 
 
+def _prepare_halves(body: _Body) -> None:
+    """The parts of the meet-in-the-middle search that do not depend on the payoffs."""
+    big = body.big
+    for types in _halves(body.m):
+        counts = _half_profiles(body, types)
+        w = [[body.weights[t][d] for t in types] for d in range(len(body.sizes))]
+        small = np.zeros(len(counts), dtype=np.int64)
+        for d in range(len(body.sizes)):
+            if d != big:
+                small += counts @ np.asarray(w[d], dtype=np.int64) * int(body.strides[d])
+        body.halves.append((types, counts, small, _dot(counts, w[big])))
+    _types, _counts, key_b, big_b = body.halves[1]
+    for group in np.unique(key_b):
+        members = np.flatnonzero(key_b == group)
+        order = members[np.argsort(big_b[members], kind="stable")]
+        body.groups.append((int(group), order, big_b[order]))
+
+
 def _search_halves(
     body: _Body,
     x: np.ndarray,
@@ -405,15 +425,10 @@ def _search_halves(
     suffix (winning) and prefix (losing) minima, per class of the partner's ``y`` sum (or of
     its split flag), so that a partner completing ``y . c = 0`` is never taken."""
     x, inf = _number_kind(x, body.m)
-    big = body.big
+    if not body.halves:
+        _prepare_halves(body)
     parts = []
-    for types in _halves(body.m):
-        counts = _half_profiles(body, types)
-        w = [[body.weights[t][d] for t in types] for d in range(len(body.sizes))]
-        small = np.zeros(len(counts), dtype=np.int64)
-        for d in range(len(body.sizes)):
-            if d != big:
-                small += counts @ np.asarray(w[d], dtype=np.int64) * int(body.strides[d])
+    for types, counts, small, big_sum in body.halves:
         if y is None:
             cls = np.zeros(len(counts), dtype=np.int64)
             if split:
@@ -422,17 +437,13 @@ def _search_halves(
                 cls = np.any(inner & chosen, axis=1).astype(np.int64)
         else:
             cls = _dot(counts, [y[t] for t in types])
-        parts.append(
-            (types, counts, small, _dot(counts, w[big]), _dot(counts, [x[t] for t in types]), cls)
-        )
-    (ta, ca, key_a, big_a, x_a, cls_a), (tb, cb, key_b, big_b, x_b, cls_b) = parts
+        parts.append((types, counts, small, big_sum, _dot(counts, [x[t] for t in types]), cls))
+    (ta, ca, key_a, big_a, x_a, cls_a), (tb, cb, _key_b, _big_b, x_b, cls_b) = parts
     theta = np.array(body.theta, dtype=object)
     out = _Best()
     best: dict[str, tuple[Any, int, int]] = {}
-    for group in np.unique(key_b):
-        members = np.flatnonzero(key_b == group)
-        order = members[np.argsort(big_b[members], kind="stable")]
-        bigs, xs, classes = big_b[order], x_b[order], cls_b[order]
+    for group, order, bigs in body.groups:
+        xs, classes = x_b[order], cls_b[order]
         threshold = theta[key_a + group] - big_a
         if bigs.dtype != object:
             threshold = threshold.astype(bigs.dtype)
