@@ -46,6 +46,7 @@ from ..results import LeastCoreResult, NucleolusResult
 __all__ = [
     "CONSTRAINT_GENERATION",
     "MAX_DP_STATES",
+    "MAX_DP_WORK",
     "is_weighted_rule",
     "wants_constraint_generation",
     "voting_nucleolus",
@@ -57,6 +58,9 @@ CONSTRAINT_GENERATION = "constraint-generation"
 #: Largest DP array (weight sums of every rule times the partial sums of one complement
 #: vector); beyond it the game is refused with TooLargeError.
 MAX_DP_STATES = 4_000_000
+#: Largest number of array cells one separation programme may update (states times the
+#: players processed), about a second of numpy work.
+MAX_DP_WORK = 300_000_000
 _INT_SENTINEL = 1 << 62
 _DUAL_TOL = 1e-9
 
@@ -259,10 +263,13 @@ def _search(
         ylow = int(sum(min(0, int(v)) * int(k) for v, k in zip(yv, m)))
         rows = int(sum(abs(int(v)) * int(k) for v, k in zip(yv, m))) + 1
     size = rows * ws
-    if size > MAX_DP_STATES:
+    flags = 2 if split else 1
+    work = size * flags * int(np.sum(m + 1))
+    if size > MAX_DP_STATES or work > MAX_DP_WORK:
         raise TooLargeError(
-            f"{function}: a separation programme needs {size:.3g} states (the limit is "
-            f"{MAX_DP_STATES:.0e}); the game's weights are too large for this method."
+            f"{function}: a separation programme needs {size:.3g} states and {work:.3g} "
+            f"steps (the limits are {MAX_DP_STATES:.0e} and {MAX_DP_WORK:.0e}): the game has "
+            f"{body.n} players of {T} distinct weights, too many for this method."
         )
     offsets = [int(body.offsets[t]) + int(yv[t]) * ws for t in range(T)]
     if x.dtype == np.float64:
@@ -275,7 +282,6 @@ def _search(
     else:  # pragma: no cover - callers pass float64 or object
         raise TypeError(x.dtype)
     dtype = {"float": np.float64, "int": np.int64, "object": object}[kind]
-    flags = 2 if split else 1
     cur = np.full((flags, size), inf, dtype=dtype)
     cur[0, -ylow * ws] = 0
     choices: list[tuple[np.ndarray, ...]] = []
@@ -575,6 +581,7 @@ class _Run:
     levels: list = field(default_factory=list)
     fixed: list = field(default_factory=list)  # (profile, stage)
     bounds: list = field(default_factory=list)  # (type, stage)
+    tight: list = field(default_factory=list)  # first stage: profiles tight at the LP vertex
 
 
 def _stage_lp(body, rows, eq_rows, eq_rhs, open_bounds, imputation):
@@ -661,6 +668,11 @@ def _sequential(
         for key in hot_rows:
             run.fixed.append((np.array(key, dtype=np.int64), stage))
         if first_only:
+            run.tight = [
+                np.array(k, dtype=np.int64)
+                for k in keys
+                if rows[k] - float(np.dot(k, x)) >= level - 1e-9 and k not in hot_rows
+            ]
             return run
         for t in hot_bounds:
             run.bounds.append((t, stage))
@@ -948,9 +960,16 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     dual = (sum(ai * _worth(body, p) for ai, p in zip(a, profiles)) - lam) / sum(a)
     nit = run.nit
     top = _top_excess(body, x, function)
+    if top != epsilon and lam > 0 and dual == epsilon and run.tight:
+        # the dual's coalitions leave the point free in some directions and the rebuilt
+        # point overshoots: rebuild the LP's vertex from every row tight at it
+        vertex = _Run(x=run.x, levels=run.levels, fixed=[*run.fixed, *((p, 1) for p in run.tight)])
+        rebuilt = _rebuild(body, vertex)
+        if rebuilt is not None and rebuilt[1][0] == epsilon:
+            x = rebuilt[0]
+            top = _top_excess(body, x, function)
     if top != epsilon and lam > 0 and dual == epsilon:
-        # the first LP leaves the point free in some directions and the rebuilt point
-        # overshoots: the prenucleolus (the later stages) is a point of the least core
+        # still free: the prenucleolus (the later stages) is a point of the least core
         full = _sequential(
             body, imputation=False, first_only=False, atol=atol, function=function, callback=None
         )
