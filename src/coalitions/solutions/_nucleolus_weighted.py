@@ -651,7 +651,7 @@ def _sequential(
                         continue
                     worth = 1 if profile is item.win_profile else 0
                     key = tuple(int(v) for v in profile)
-                    if worth - value > level + atol and key not in rows:
+                    if worth - value > level + atol * 1e-3 and key not in rows:
                         rows[key] = worth
                         added += 1
             if not added:
