@@ -272,16 +272,8 @@ def _search(
             f"{body.n} players of {T} distinct weights, too many for this method."
         )
     offsets = [int(body.offsets[t]) + int(yv[t]) * ws for t in range(T)]
-    if x.dtype == np.float64:
-        kind, inf = "float", np.inf
-    elif x.dtype == object:
-        total = sum(abs(int(v)) * int(k) for v, k in zip(x, m))
-        kind, inf = ("int", _INT_SENTINEL) if total < 1 << 60 else ("object", float("inf"))
-        if kind == "int":
-            x = x.astype(np.int64)
-    else:  # pragma: no cover - callers pass float64 or object
-        raise TypeError(x.dtype)
-    dtype = {"float": np.float64, "int": np.int64, "object": object}[kind]
+    x, inf = _number_kind(x, m)
+    dtype = x.dtype
     cur = np.full((flags, size), inf, dtype=dtype)
     cur[0, -ylow * ws] = 0
     choices: list[tuple[np.ndarray, ...]] = []
@@ -323,7 +315,7 @@ def _search(
                 if profiles:
                     keep[1][better] = k
                     keep[2][better] = True
-        if kind == "int":
+        if dtype == np.int64:
             np.minimum(new, inf, out=new)
         cur = new
         if profiles:
@@ -968,16 +960,29 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
         if rebuilt is not None and rebuilt[1][0] == epsilon:
             x = rebuilt[0]
             top = _top_excess(body, x, function)
-    if top != epsilon and lam > 0 and dual == epsilon:
-        # still free: the prenucleolus (the later stages) is a point of the least core
+    if top != epsilon or dual != epsilon or lam <= 0:
+        # the first LP's rounding chose a wrong tight set: take the prenucleolus's stages
+        # instead, whose first level is the least-core value when its coalitions are
+        # balanced, and whose point is then in the least core
         full = _sequential(
             body, imputation=False, first_only=False, atol=atol, function=function, callback=None
         )
         nit += full.nit
         rebuilt = _rebuild(body, full) if full.success else None
         if rebuilt is not None:
-            x = rebuilt[0]
-            top = _top_excess(body, x, function)
+            x, levels = rebuilt
+            first = [p for p, stage in full.fixed if stage == 1 or levels[stage - 1] == levels[0]]
+            found = positive_combination(
+                np.array(first, dtype=np.int64).reshape(-1, T),
+                np.zeros((0, T), dtype=np.int64),
+                body.m.reshape(1, T),
+            )
+            if found is not None:
+                a, _b, c = found
+                lam, profiles = -c[0], first
+                dual = (sum(ai * _worth(body, p) for ai, p in zip(a, first)) - lam) / sum(a)
+                epsilon = levels[0]
+                top = _top_excess(body, x, function)
     if lam <= 0 or dual != epsilon or top != epsilon:
         return failed(
             nit,
