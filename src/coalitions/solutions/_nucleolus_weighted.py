@@ -961,17 +961,18 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
             x = rebuilt[0]
             top = _top_excess(body, x, function)
     if top != epsilon or dual != epsilon or lam <= 0:
-        # the first LP's rounding chose a wrong tight set: take the prenucleolus's stages
-        # instead, whose first level is the least-core value when its coalitions are
-        # balanced, and whose point is then in the least core
+        # the first LP's rounding chose a wrong tight set: take the nucleolus's stages
+        # instead (rebuilt from every stage); its first level is the least-core value when
+        # that level's coalitions are balanced without the players' individual worths, and
+        # its point is then in the least core
         full = _sequential(
-            body, imputation=False, first_only=False, atol=atol, function=function, callback=None
+            body, imputation=True, first_only=False, atol=atol, function=function, callback=None
         )
         nit += full.nit
         rebuilt = _rebuild(body, full) if full.success else None
         if rebuilt is not None:
             x, levels = rebuilt
-            first = [p for p, stage in full.fixed if stage == 1 or levels[stage - 1] == levels[0]]
+            first = [p for p, stage in full.fixed if levels[stage - 1] == levels[0]]
             found = positive_combination(
                 np.array(first, dtype=np.int64).reshape(-1, T),
                 np.zeros((0, T), dtype=np.int64),
