@@ -507,6 +507,9 @@ def _base_calls():
         "legitimacy_efficiency_curves": (([1, 2, 3], [0.5, 0.25, 0.125]), {}),
         "win_set_diagram": (({"A": (0, 0), "B": (4, 0)}, (2, -3)), {}),
         "acceptance_sets_diagram": (({"US": [(0, 4)], "EU": [(0, 20)]}, 0), {}),
+        "policy_function_diagram": (([0, 0.5, 1], {"A": [0, 0, 0.5]}), {"long_run": [0, 1, 0]}),
+        "k_cover": ((tu3(), 2), {}),
+        "is_k_convex": ((tu3(), 2), {}),
         "bargaining_frontier": ((), {"disagreement": (0, 0), "feasible": [(0, 0), (1, 0), (0, 1)]}),
         "CompoundGame": (
             ("and", [co.WeightedVotingGame(2, [1, 1, 1]), co.WeightedVotingGame(1, [1, 1, 1])]),

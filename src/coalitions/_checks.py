@@ -14,7 +14,7 @@ import functools
 import inspect
 import math
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -35,6 +35,7 @@ __all__ = [
     "check_numeric",
     "as_list",
     "name_list",
+    "named_values",
     "player_names",
     "check_callback",
     "as_path",
@@ -286,6 +287,20 @@ def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgum
         except TypeError:
             raise error(f"{what} must list player names, got {name!r} inside it.") from None
     return names
+
+
+def named_values(values: Any, players: Any, what: str, function: str) -> tuple[Any, Any]:
+    """``(players, values)`` of an argument given either as a mapping {player: value}, whose
+    keys name the players (``players`` must then be None), or as a sequence with ``players``
+    beside it (both returned as given)."""
+    if not isinstance(values, Mapping):
+        return players, values
+    if players is not None:
+        raise InvalidArgumentError(
+            f"{function}: {what} is a mapping that names its own players; players= names the "
+            "entries of a sequence, so do not pass it as well."
+        )
+    return list(values), list(values.values())
 
 
 def player_names(

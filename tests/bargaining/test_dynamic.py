@@ -277,3 +277,11 @@ def test_cli_bargain_dynamic():
     assert out.exit_code == 1 and "outside the policy grid" in out.stderr
     out = runner.invoke(app, ["bargain", "dynamic", "-i", "V"])
     assert out.exit_code == 2
+
+
+def test_a_mapping_of_ideal_points_names_the_players_and_refuses_players_beside_it():
+    named = co.dynamic_bargaining({"L": 0.1, "R": 0.8}, status_quo=0.5, policies=11)
+    listed = co.dynamic_bargaining([0.1, 0.8], players=["L", "R"], status_quo=0.5, policies=11)
+    assert named.players == listed.players == ("L", "R")
+    with pytest.raises(InvalidArgumentError, match="ideal_points is a mapping that names"):
+        co.dynamic_bargaining({"L": 0.1, "R": 0.8}, players=["L", "R"], status_quo=0.5)

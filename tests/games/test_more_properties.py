@@ -373,3 +373,56 @@ def test_pair_checks_share_one_size_guard():
     for check in (co.is_subadditive, co.is_strictly_superadditive, co.is_cohesive):
         with pytest.raises(co.TooLargeError, match=f"{check.__name__} compares 3"):
             check(big)
+
+
+# ------------------------------------------------------------- k-convexity (Driessen 1988)
+def k_convex_by_definition(v, n, k):
+    """The k-cover from its definition, coalition by coalition, then supermodularity over
+    every pair of coalitions (no shared code with the package)."""
+    full = (1 << n) - 1
+    utopia = [v[full] - v[full ^ (1 << i)] for i in range(n)]
+
+    def utopia_sum(s):
+        return sum(utopia[i] for i in range(n) if s >> i & 1)
+
+    grand_gap = utopia_sum(full) - v[full]
+    large = [s for s in range(1 << n) if bin(s).count("1") >= k]
+    if any(utopia_sum(s) - v[s] < grand_gap for s in large):
+        return False
+    cover = [utopia_sum(s) - grand_gap if s in large else v[s] for s in range(1 << n)]
+    return all(
+        cover[s] + cover[t] <= cover[s | t] + cover[s & t]
+        for s in range(1 << n)
+        for t in range(1 << n)
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(structured_games(), st.data())
+def test_k_convexity_matches_its_definition(game, data):
+    n = game.n_players
+    k = data.draw(st.integers(1, n))
+    v = list(game.values)
+    assert co.is_k_convex(game, k) == k_convex_by_definition(v, n, k)
+    assert co.is_k_convex(game, n) == co.is_convex(game)  # the n-cover is the game
+    assert co.is_k_convex(game, 1) == co.is_one_convex(game)  # Driessen 1985
+    if co.is_k_convex(game, k):  # the cover covers the game and keeps v(N)
+        cover = co.k_cover(game, k).values
+        assert all(c >= w for c, w in zip(cover, v)) and cover[-1] == v[-1]
+
+
+@pytest.mark.parametrize("alpha, two_convex", [(Fraction(2, 5), True), (Fraction(7, 10), False)])
+def test_driessen_two_convex_example(alpha, two_convex):
+    """Driessen (1988), p. 175: v(12) = v(13) = alpha, v(N) = 1, the rest 0; its 2-cover is
+    the game itself, convex exactly when 2 alpha <= 1."""
+    game = co.TUGame([0, 0, 0, alpha, 0, alpha, 0, 1])
+    assert co.is_k_convex(game, 2) is two_convex
+    assert list(co.k_cover(game, 2).values) == list(game.values)
+
+
+def test_k_cover_refusals():
+    with pytest.raises(co.InvalidGameError, match="does not exist"):
+        co.k_cover(co.TUGame([0, 0, 0, 5, 0, 0, 0, 1]), 1)  # g({3}) = -4 < g(N) = -3
+    for k in (0, 4, 1.5, True, "2"):
+        with pytest.raises(co.InvalidGameError, match="whole number from 1 to the 3"):
+            co.is_k_convex(co.majority_game(3), k)

@@ -118,3 +118,11 @@ def test_core_family_plots_four_players_in_3d(tmp_path, command):
     result = runner.invoke(app, [command[0], _file(tmp_path, "game4", GAME4), "--plot", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:4] == b"\x89PNG" and out.stat().st_size > 1000
+
+
+def test_dynamic_bargaining_plot(tmp_path):
+    out = tmp_path / "dynamic.svg"
+    args = ["bargain", "dynamic", "-i", "A=0", "-i", "B=0.5", "-i", "C=1", "--veto", "B"]
+    result = runner.invoke(app, [*args, "--points", "11", "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1000 and "figure written" in result.stdout

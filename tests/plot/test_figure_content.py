@@ -106,3 +106,32 @@ def test_cost_game_simplex_is_drawn_as_savings():
     assert ax.get_title() == "airport (savings game: stand-alone cost - cost share)"
     # the cost shares (1, 1, 1) are the savings (1 - 1, 2 - 1, 3 - 1)
     assert "split (0, 1, 2)" in _legend(ax)
+
+
+def test_policy_functions_draw_the_equilibrium_outcomes():
+    result = co.dynamic_bargaining(
+        {"A": 0.0, "B": 0.5, "C": 1.0}, status_quo=0.9, veto=["B"], policies=11
+    )
+    fig = figures.dynamic_bargaining_figure(result, "three players")
+    left, right = fig.axes
+    steps = {line.get_label(): line for line in left.lines}
+    for player, outcome in zip(result.players, result.outcomes):
+        assert steps[f"{player} proposes"].get_ydata() == pytest.approx(outcome)
+    stable = steps["stable policies"]
+    assert list(stable.get_xdata()) == list(stable.get_ydata()) == list(result.stable)
+    heights = [patch.get_height() for patch in right.patches]
+    assert heights == pytest.approx(result.long_run)
+
+
+@pytest.mark.parametrize(
+    "policies, outcomes, long_run, match",
+    [
+        ([0, 1], {}, None, "at least one proposer"),
+        ([0, 0], {"A": [0, 0]}, None, "increasing grid"),
+        ([0, 1], {"A": [0]}, None, "one number per policy"),
+        ([0, 1], {"A": [0, 1]}, [1], "one number per policy"),
+    ],
+)
+def test_policy_function_diagram_refuses_what_it_cannot_draw(policies, outcomes, long_run, match):
+    with pytest.raises(co.CoalitionsError, match=match):
+        plot.policy_function_diagram(policies, outcomes, long_run=long_run)

@@ -113,3 +113,8 @@ def test_sizes():
         co.inverse_power([1] * 61)
     with pytest.raises(TooLargeError):
         co.inverse_power([1, 2], total_weight=10**6)
+
+
+def test_a_mapping_target_names_the_members_and_refuses_players_beside_it():
+    with pytest.raises(InvalidArgumentError, match="target is a mapping that names"):
+        co.inverse_power({"a": 0.5, "b": 0.5}, players=["a", "b"])

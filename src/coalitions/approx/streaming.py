@@ -110,23 +110,23 @@ def streamed_player_sums(
     Raises
     ------
     TooLargeError
-        Above :data:`MAX_STREAM_PLAYERS` players.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> import coalitions as co
-    >>> from coalitions.approx.streaming import streamed_player_sums
-    >>> game = co.OracleGame(lambda m: m.sum(axis=1) ** 2.0, 3, vectorized=True, cache=False)
-    >>> sums, total = streamed_player_sums(game, [1.0] * 4, [1.0] * 4)
-    >>> sums.tolist(), total
-    ([18.0, 18.0, 18.0], 24.0)
+        Above :data:`MAX_STREAM_PLAYERS` players, whose ``2**n`` evaluations would take days
+        even for a cheap oracle (a sampling estimator with a budget is the way there).
 
     References
     ----------
     .. [1] Shapley, L. S. (1953). A value for n-person games. In *Contributions to the Theory
        of Games II*, 307-317. Princeton University Press (the size-weighted form of the
        value that the sums serve).
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> from coalitions.approx.streaming import streamed_player_sums
+    >>> game = co.OracleGame(lambda m: m.sum(axis=1) ** 2.0, 3, vectorized=True, cache=False)
+    >>> sums, total = streamed_player_sums(game, [1.0] * 4, [1.0] * 4)
+    >>> sums.tolist(), total
+    ([18.0, 18.0, 18.0], 24.0)
     """
     oracle = game if isinstance(game, ValueOracle) else FunctionOracle(game)
     callback = check_callback(callback, function)

@@ -24,7 +24,7 @@ values most among the proposals that pass and the status quo.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +37,7 @@ from .._checks import (
     format_bytes,
     front_door,
     name_list,
+    named_values,
 )
 from ..exceptions import InvalidArgumentError, InvalidProblemError, TooLargeError
 from ..results import LIMIT, SUCCESS, DynamicBargainingResult
@@ -153,13 +154,9 @@ def _stage_utilities(
             "table over the policy grid), not both and not neither."
         )
     if ideal_points is not None:
-        if isinstance(ideal_points, Mapping):
-            if players is not None:
-                raise InvalidArgumentError(
-                    "dynamic_bargaining: ideal_points is a mapping that names the players; "
-                    "do not pass players as well."
-                )
-            players, ideal_points = list(ideal_points), list(ideal_points.values())
+        players, ideal_points = named_values(
+            ideal_points, players, "ideal_points", "dynamic_bargaining"
+        )
         ideals = _finite_floats(ideal_points, "ideal_points")
         if ideals.ndim != 1:
             raise InvalidProblemError(

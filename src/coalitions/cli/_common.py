@@ -246,7 +246,11 @@ Atol = Annotated[
     ),
 ]
 GameFile = Annotated[
-    Path, typer.Argument(help="A game file (JSON, see docs/reference/file-format.md).")
+    Path,
+    typer.Argument(
+        help="A game file: a JSON document, or an .npz archive with a binary table "
+        "(see docs/reference/file-format.md)."
+    ),
 ]
 
 
@@ -453,3 +457,14 @@ def policy_option(text: str, option: str):
     if len(numbers) > 2:
         raise typer.BadParameter(f"{option}: a point is one number or a pair x,y, got {text!r}.")
     return numbers[0] if len(numbers) == 1 else tuple(numbers)
+
+
+def named_points(values: list[str] | None, option: str, example: str) -> dict:
+    """Repeated ``NAME=POINT`` options (each point as :func:`policy_option` reads it) as a
+    mapping; none at all is a usage error that asks for ``example``."""
+    points = {
+        name: policy_option(point, option) for name, point in assignments(values, option).items()
+    }
+    if not points:
+        raise typer.BadParameter(f"give {example} (repeat).")
+    return points

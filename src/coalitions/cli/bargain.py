@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from ..exceptions import InvalidProblemError
-from ..plot.figures import bargaining_problem_figure
+from ..plot.figures import bargaining_problem_figure, dynamic_bargaining_figure
 from ._common import (
     DefaultCommandGroup,
     Json,
+    assignments,
     count_or_names,
     emit_json,
     errors_to_stderr,
@@ -47,6 +48,17 @@ def _numbers(values: list[str] | None, option: str, listed: bool = False):
         return None
     numbers = [_number(v, option) for v in values]
     return numbers[0] if len(numbers) == 1 and not listed else numbers
+
+
+def _ideal_points(items: list[str] | None) -> dict[str, float]:
+    """``--ideal NAME=POSITION`` options as a mapping (a usage error when malformed)."""
+    ideals = {
+        name: float(option_number(position, "--ideal", kind="float"))
+        for name, position in assignments(items, "--ideal").items()
+    }
+    if len(ideals) < 2:
+        raise typer.BadParameter("give at least two players", param_hint="--ideal")
+    return ideals
 
 
 #: The per-period discount factors of the alternating-offers commands.
@@ -274,19 +286,6 @@ def baron_ferejohn_cmd(
         typer.echo("\n".join(f"  {key}: {value}" for key, value in result.closed_form.items()))
 
 
-def _ideal_points(items: list[str] | None) -> dict[str, float]:
-    """``--ideal NAME=POSITION`` options as a mapping (a usage error when malformed)."""
-    ideals: dict[str, float] = {}
-    for item in items or []:
-        name, sep, position = item.partition("=")
-        if not sep or not name.strip():
-            raise typer.BadParameter(f"{item!r} is not NAME=POSITION", param_hint="--ideal")
-        ideals[name.strip()] = float(option_number(position.strip(), "--ideal", kind="float"))
-    if len(ideals) < 2:
-        raise typer.BadParameter("give at least two players", param_hint="--ideal")
-    return ideals
-
-
 @app.command("dynamic")
 @formats
 def dynamic_cmd(
@@ -305,6 +304,7 @@ def dynamic_cmd(
         None, help="Policy a failed proposal gives (a sunset clause); omit to keep the status quo."
     ),
     as_json: Json = False,
+    plot: Plot = None,
 ) -> None:
     """Dynamic bargaining with an endogenous status quo: a Markov-perfect equilibrium, its
     certificate and the long-run distribution of policies."""
@@ -327,6 +327,13 @@ def dynamic_cmd(
             utility=utility,
             reversion=reversion,
         )
+    write_plot(
+        plot,
+        lambda: dynamic_bargaining_figure(
+            result, f"Dynamic bargaining, veto: {', '.join(result.veto) or 'none'}"
+        ),
+        quiet=as_json,
+    )
     render(
         result.to_dict(),
         as_json,

@@ -37,15 +37,7 @@ TO = typer.Option(..., "--to", help=_FORMAT_HELP)
 
 @app.command("check")
 @formats
-def check(
-    file: Path = typer.Argument(
-        ...,
-        help="A game file: a JSON document, or an .npz archive with a binary table "
-        "(see docs/reference/file-format.md).",
-    ),
-    atol: Atol = 1e-9,
-    as_json: Json = False,
-) -> None:
+def check(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
     """Check a game file, then report: monotone, superadditive, convex, essential; symmetric,
     null, dummy and veto players. Simple and weighted games are checked as 0/1 TU games."""
     with errors_to_stderr():
@@ -109,8 +101,8 @@ def export_cmd(
 
 
 def _property_text(value):
-    """A property's value: a flag or number as it is, a list of players (or of pairs
-    ``a-b``) comma-separated, ``none`` for an empty list."""
+    """A property's value: a flag or number as it is, a list of players, pairs ``a-b`` or
+    orders (k-convexity) comma-separated, ``none`` for an empty list."""
     if not isinstance(value, list):
         return value
-    return ", ".join("-".join(v) if isinstance(v, tuple) else v for v in value) or "none"
+    return ", ".join("-".join(v) if isinstance(v, tuple) else str(v) for v in value) or "none"

@@ -14,16 +14,17 @@ from ..exceptions import InvalidArgumentError
 from ..plot.figures import spatial_report_figure
 from ._common import (
     Json,
+    assignments,
     at_least,
     choice,
     emit_json,
     errors_to_stderr,
+    named_points,
     number_cell,
+    policy_option,
     print_table,
     render,
 )
-from ._common import assignments as _assignments
-from ._common import policy_option as _policy
 from ._format import formats
 from ._plotting import Plot, write_plot
 from .bargain import FileOrCommand
@@ -192,13 +193,6 @@ def cyprus_belarus(
         )
 
 
-def _negotiators(values: list[str] | None) -> dict:
-    given = _assignments(values, "--negotiator")
-    if not given:
-        raise typer.BadParameter("give each country's negotiator: --negotiator US=4 (repeat).")
-    return {name: _policy(v, "--negotiator") for name, v in given.items()}
-
-
 def _ratifiers(values: list[str] | None) -> dict:
     """``COUNTRY:NAME=POINT`` (or ``COUNTRY=POINT``, numbered) options by country."""
     out: dict[str, dict] = {}
@@ -211,14 +205,14 @@ def _ratifiers(values: list[str] | None) -> dict:
             )
         domestic = out.setdefault(country.strip(), {})
         label = name.strip() or f"{country.strip()}-{len(domestic) + 1}"
-        domestic[label] = _policy(point, "--ratifier")
+        domestic[label] = policy_option(point, "--ratifier")
     return out
 
 
 def _rules(values: list[str] | None) -> dict:
     """``COUNTRY=RULE`` with RULE unanimity, majority, k or a share p/q."""
     out: dict = {}
-    for country, rule in _assignments(values, "--rule").items():
+    for country, rule in assignments(values, "--rule").items():
         if rule.isdigit():
             out[country] = int(rule)
         elif rule in ("unanimity", "majority") or "/" in rule:
@@ -258,8 +252,10 @@ def two_level(
 
     with errors_to_stderr():
         result = two_level_win_set(
-            _negotiators(negotiator),
-            _policy(status_quo, "--status-quo"),
+            named_points(
+                negotiator, "--negotiator", "each country's negotiator: --negotiator US=4"
+            ),
+            policy_option(status_quo, "--status-quo"),
             ratifiers=_ratifiers(ratifier),
             rules=_rules(rule),
             negotiator_veto=negotiator_veto,

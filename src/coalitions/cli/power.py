@@ -14,6 +14,9 @@ coalitions power design weightedness game.json
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +27,7 @@ from ..datasets import BODIES
 from ..datasets import un_security_council as un_security_council_game
 from ..exceptions import InvalidArgumentError
 from ..games.io import read_profile
-from ..games.ternary import ternary_weighted_game
+from ..games.ternary import TernaryVotingGame, ternary_weighted_game
 from ..plot.figures import power_table_figure, sweep_figure
 from ..power import a_posteriori_table, power_indices
 from ..power.indices import METHODS
@@ -32,15 +35,13 @@ from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
-    assignments,
     choice,
     emit_json,
     errors_to_stderr,
+    named_points,
     number_cell,
     option_number,
     option_numbers,
-    policy_option,
-    print_table,
     render,
     split_items,
 )
@@ -121,8 +122,27 @@ app = typer.Typer(
 )
 
 
-def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None = None) -> None:
-    """Print a table of power indices (``--json``: the result), and draw it with ``--plot``."""
+def _power_table_command(
+    game: Any,
+    title: str,
+    index: str,
+    method: str,
+    profile: Path | None,
+    as_json: bool,
+    plot: Path | None,
+) -> None:
+    """The power table of ``game`` (a ternary game: its ternary measures; with ``profile``:
+    a posteriori power under those yes-probabilities; else the indices of ``index``), printed
+    as a table (``--json``: the result) and drawn with ``--plot``."""
+    with errors_to_stderr():
+        if isinstance(game, TernaryVotingGame):
+            if profile is not None:
+                raise typer.BadParameter("give --abstention or --profile, not both.")
+            table = ternary_power_table(game, method=method)
+        elif profile is not None:
+            table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
+        else:
+            table = power_indices(game, split_items(index, "--index"), method=method)
     write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
     names = list(table.indices)
     compact = len(names) > 3  # many columns: decimals only
@@ -145,6 +165,39 @@ def _render(game: Any, table: Any, title: str, as_json: bool, plot: Path | None 
         f"{number_cell(table.power_to_act)}; "
         f"exact={table.exact}, method={table.method}",
     )
+
+
+#: The options of every command that prints a power table, after the command's own ones.
+_POWER_OPTIONS = {
+    "index": (Indices, DEFAULT_INDICES),
+    "method": (Method, "auto"),
+    "profile": (Profile, None),
+    "as_json": (Json, False),
+    "plot": (Plot, None),
+}
+
+
+def _with_power_table(command: Callable[..., tuple[Any, str]]) -> Callable[..., None]:
+    """A command that only names its game: ``command(**its own options)`` returns the game
+    and a title; the wrapper gives it the :data:`_POWER_OPTIONS` and prints the game's power
+    table (:func:`_power_table_command`)."""
+    signature = inspect.signature(command, eval_str=True)
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, (kind, default) in _POWER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        options = {name: kwargs.pop(name) for name in _POWER_OPTIONS}
+        with errors_to_stderr():
+            game, title = command(*args, **kwargs)
+        _power_table_command(game, title, **options)
+
+    run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *shared], return_annotation=None
+    )
+    return run
 
 
 @app.callback()
@@ -171,7 +224,7 @@ def power(
         raise typer.BadParameter(
             "give both --quota and --weights (or a FILE, or a body such as eu-council)."
         )
-    if abstention is not None and profile is not None:
+    if abstention is not None and profile is not None:  # a usage error before any parsing
         raise typer.BadParameter("give --abstention or --profile, not both.")
     from ..games.simple import WeightedVotingGame
 
@@ -182,122 +235,70 @@ def power(
     with errors_to_stderr():
         if abstention is not None:
             game = ternary_weighted_game(q, numbers, names, abstention=abstention)
-            table = ternary_power_table(game, method=method)
-        elif profile is not None:
-            game = WeightedVotingGame(q, numbers, names)
-            p = read_profile(profile, game.players)
-            table = a_posteriori_table(game, p, method=method)
         else:
             game = WeightedVotingGame(q, numbers, names)
-            table = power_indices(game, split_items(index, "--index"), method=method)
-    _render(game, table, f"Voting power of [{quota}; {weights}]", as_json, plot)
+    title = f"Voting power of [{quota}; {weights}]"
+    _power_table_command(game, title, index, method, profile, as_json, plot)
 
 
 @app.command("file", hidden=True)
 @formats
-def from_file(
-    file: Path = typer.Argument(..., help="A game file (JSON)."),
-    index: Indices = DEFAULT_INDICES,
-    method: Method = "auto",
-    profile: Profile = None,
-    as_json: Json = False,
-    plot: Plot = None,
-) -> None:
+@_with_power_table
+def from_file(file: Path = typer.Argument(..., help="A game file (JSON).")) -> tuple[Any, str]:
     """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
     TU game)."""
     from ..games.io import read_game
     from ..games.simple import SimpleGame
     from ..games.tu import TUGame
 
-    with errors_to_stderr():
-        game = read_game(file)
-        if isinstance(game, TUGame):
-            game = SimpleGame.from_tu_game(game)
-        if profile is not None:
-            table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
-        else:
-            table = power_indices(game, split_items(index, "--index"), method=method)
-    _render(game, table, f"Voting power in {file.name}", as_json, plot)
+    game = read_game(file)
+    if isinstance(game, TUGame):
+        game = SimpleGame.from_tu_game(game)
+    return game, f"Voting power in {file.name}"
 
 
 @app.command("eu-council")
 @formats
+@_with_power_table
 def eu_council(
     rule: str = typer.Option("qmv", "--rule", help="qmv | unanimity"),
-    index: Indices = DEFAULT_INDICES,
-    method: Method = "auto",
-    profile: Profile = None,
-    as_json: Json = False,
-    plot: Plot = None,
-) -> None:
+) -> tuple[Any, str]:
     """The Council of the EU (27 states, 2020 populations): qualified majority or unanimity."""
-    with errors_to_stderr():
-        rule = check_choice(rule, ("qmv", "unanimity"), what="rule")
-    _council_command(
-        "eu-council" if rule == "qmv" else "eu-council-unanimity",
-        index,
-        method,
-        as_json,
-        plot,
-        profile,
-    )
+    rule = check_choice(rule, ("qmv", "unanimity"), what="rule")
+    return _council("eu-council" if rule == "qmv" else "eu-council-unanimity")
 
 
 @formats
-def council_command(
-    ctx: typer.Context,
-    index: Indices = DEFAULT_INDICES,
-    method: Method = "auto",
-    profile: Profile = None,
-    as_json: Json = False,
-    plot: Plot = None,
-) -> None:
+@_with_power_table
+def council_command(ctx: typer.Context) -> tuple[Any, str]:
     """A council of the datasets registry, named by the command."""
-    _council_command(str(ctx.info_name), index, method, as_json, plot, profile)
+    return _council(str(ctx.info_name))
 
 
-def _council_command(
-    name: str, index: str, method: str, as_json: bool, plot: Path | None, profile: Path | None
-) -> None:
-    """The power table of the datasets registry's council ``name`` (the council commands):
-    the indices of ``index``, or a posteriori power under the yes-probabilities in
-    ``profile``."""
+def _council(name: str) -> tuple[Any, str]:
+    """The council ``name`` of the datasets registry, and its title."""
     from ..datasets import body
 
-    with errors_to_stderr():
-        game = body(name)
-        if profile is not None:
-            table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
-        else:
-            table = power_indices(game, split_items(index, "--index"), method=method)
-    _render(game, table, BODIES[name].title, as_json, plot)
+    return body(name), BODIES[name].title
 
 
 @app.command("un-security-council")
 @formats
+@_with_power_table
 def un_security_council(
-    index: Indices = DEFAULT_INDICES,
-    method: Method = "auto",
     abstention: bool = typer.Option(
         False,
         "--abstention",
         help="The real rule: members may abstain, and a permanent member's abstention does "
         "not block; shows the ternary measures (Felsenthal-Machover) instead of --index.",
     ),
-    profile: Profile = None,
-    as_json: Json = False,
-    plot: Plot = None,
-) -> None:
+) -> tuple[Any, str]:
     """The UN Security Council (2020): nine of fifteen votes, five permanent vetoes."""
-    if abstention and profile is not None:
-        raise typer.BadParameter("give --abstention or --profile, not both.")
-    if not abstention:
-        _council_command("un-security-council", index, method, as_json, plot, profile)
-        return
-    with errors_to_stderr():
-        game = un_security_council_game(abstention=True)
-        table = ternary_power_table(game, method=method)
-    _render(game, table, "UN Security Council (2020) with abstention", as_json, plot)
+    if abstention:
+        return un_security_council_game(
+            abstention=True
+        ), "UN Security Council (2020) with abstention"
+    return _council("un-security-council")
 
 
 app.add_typer(
@@ -353,29 +354,28 @@ def sweep(
             game = WeightedVotingGame(sum(numbers), numbers, names)
         report = sweep_report(game, chosen)
     write_plot(plot, lambda: sweep_figure(report, "Decision-rule sweep"), quiet=as_json)
-    if as_json:
-        emit_json(report.sweep.to_dict())
-        return
-    _print_sweep(report)
+    _render_sweep(report, as_json)
 
 
-def _print_sweep(report: Any) -> None:
-    """The sweep as a table: members of equal weight behave alike, so one pair of columns
-    per class of :func:`~coalitions.power.report.weight_classes`, named by its first
-    member."""
+def _render_sweep(report: Any, as_json: bool) -> None:
+    """The sweep as JSON, or as a table: members of equal weight behave alike, so one pair
+    of columns per class of :func:`~coalitions.power.report.weight_classes`, named by its
+    first member."""
     result = report.sweep
     first = [
         (result.players.index(c[0]), c[0] + (" (and alike)" if len(c) > 1 else ""))
         for c in report.classes
     ]
-    print_table(
+    render(
+        result.to_dict(),
+        as_json,
         "Decision-rule sweep: efficiency (power to act) against protection",
         [
             "quota",
             "power to act",
             *[f"{kind}: {label}" for _, label in first for kind in ("prevent", "outvoted")],
         ],
-        [
+        (
             [
                 str(q),
                 number_cell(result.power_to_act[k]),
@@ -386,7 +386,7 @@ def _print_sweep(report: Any) -> None:
                 ],
             ]
             for k, q in enumerate(result.quotas)
-        ],
+        ),
         caption="random votes; prevent = swings / winning coalitions; outvoted "
         "= P(yes | member votes no)",
     )
@@ -422,17 +422,6 @@ def pivotal(
     )
 
 
-def _ideal_points(items: list[str] | None) -> dict:
-    """``--ideal NAME=X,Y`` (or ``NAME=X`` on a line) as a mapping."""
-    ideals = {
-        name: policy_option(point, "--ideal")
-        for name, point in assignments(items, "--ideal").items()
-    }
-    if not ideals:
-        raise typer.BadParameter("give each voter's ideal point: --ideal A=0,0 (repeat).")
-    return ideals
-
-
 def _point_cell(point: Any) -> str:
     coordinates = point if isinstance(point, tuple) else (point,)
     return ", ".join(number_cell(c) for c in coordinates)
@@ -454,7 +443,7 @@ def shapley_owen(
     of issues (Owen and Shapley 1989); simple majority unless --weights/--quota."""
     from ..power import shapley_owen_value
 
-    ideals = _ideal_points(ideal)
+    ideals = named_points(ideal, "--ideal", "each voter's ideal point: --ideal A=0,0")
     w = option_numbers(weights, "--weights") if weights else None
     q = option_number(quota, "--quota") if quota else None
     with errors_to_stderr():

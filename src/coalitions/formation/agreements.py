@@ -31,8 +31,10 @@ __all__ = [
 ]
 
 INDIFFERENCE_RULES = ("join", "stay")
-#: The references of one-coalition (cartel) stability, shared with formation.externalities.
+#: The References section of one-coalition (cartel) stability, shared with formation.externalities.
 _CARTEL = """
+References
+----------
 .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
    the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
    17-25.
@@ -317,8 +319,6 @@ def agreement_stability(
         columns ``signatory_payoffs`` (``pi_s(k)``) and ``nonsignatory_payoffs``
         (``pi_n(k)``) for k = 1..n (``pi_n(n)`` is None: nobody is outside).
 
-    References
-    ----------
     {{cartel}}
 
     Examples

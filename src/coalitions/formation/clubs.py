@@ -36,18 +36,15 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     """Player names, support probabilities and coverage weights, validated."""
     if players is not None:
         players = name_list(players, "players", InvalidProblemError)
-    if isinstance(probabilities, Mapping):
-        names = tuple(probabilities) if players is None else tuple(players)
-        p = _by_player(probabilities, names, "support probability")
-    else:
-        p = _sequence(probabilities, "probabilities")
-        names = tuple(players) if players is not None else tuple(str(i + 1) for i in range(len(p)))
-    if coverage is None:
-        s = [1] * len(p)
-    elif isinstance(coverage, Mapping):
-        s = _by_player(coverage, names, "coverage weight")
-    else:
-        s = _sequence(coverage, "coverage")
+    names = None if players is None else tuple(players)
+    if names is None and isinstance(probabilities, Mapping):
+        names = tuple(probabilities)
+    p = _entries(probabilities, names, "probabilities", "support probability")
+    if names is None:
+        names = tuple(str(i + 1) for i in range(len(p)))
+    s = [1] * len(p)
+    if coverage is not None:
+        s = _entries(coverage, names, "coverage", "coverage weight")
     if not names:
         raise InvalidProblemError("a club needs at least one player.")
     if len(p) != len(names) or len(s) != len(names):
@@ -58,20 +55,12 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
     if len(set(names)) != len(names) or not all(isinstance(x, str) for x in names):
         raise InvalidProblemError("player names must be distinct strings.")
     for name, value in zip(names, p):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float, Fraction, np.number))
-            or not 0 < value <= 1
-        ):
+        if not (_is_number(value) and 0 < value <= 1):
             raise InvalidProblemError(
                 f"the support probability of {name!r} must be in (0, 1], got {_short(value)}."
             )
     for name, value in zip(names, s):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float, Fraction, np.number))
-            or not (value >= 0 and _float_or_inf(value) < math.inf)
-        ):
+        if not (_is_number(value) and value >= 0 and _float_or_inf(value) < math.inf):
             raise InvalidProblemError(
                 f"the coverage weight of {name!r} must be a finite number >= 0 (at most about "
                 f"1.8e308), got {_short(value)}."
@@ -82,6 +71,11 @@ def _data(probabilities: Any, coverage: Any, players: Any) -> tuple[tuple, list,
             "e.g. give shares of the total or values in billions."
         )
     return names, p, s
+
+
+def _is_number(value: Any) -> bool:
+    """An int, float, Fraction or numpy number, not a bool."""
+    return not isinstance(value, bool) and isinstance(value, (int, float, Fraction, np.number))
 
 
 def _float_or_inf(value: Any) -> float:
@@ -98,15 +92,14 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else f"{text[:30]}...({len(text)} characters)"
 
 
-def _by_player(values: Mapping, names: tuple, what: str) -> list:
-    """The entries of a mapping {player: number} in player order."""
-    try:
-        return [values[name] for name in names]
-    except KeyError as error:
-        raise InvalidProblemError(f"no {what} for player {error}.") from None
-
-
-def _sequence(values: Any, what: str) -> list:
+def _entries(values: Any, names: tuple | None, what: str, entry: str) -> list:
+    """The numbers of ``values``: a mapping {player: number} read in the order of ``names``,
+    or a sequence as it is (``what`` names the argument and ``entry`` one of its numbers)."""
+    if isinstance(values, Mapping):
+        try:
+            return [values[name] for name in names or ()]
+        except KeyError as error:
+            raise InvalidProblemError(f"no {entry} for player {error}.") from None
     return as_list(
         values,
         what,
@@ -167,7 +160,7 @@ def club_coverage(coverage: Any, club: Any, *, players: Sequence[str] | None = N
         given = tuple(coverage) if players is None else tuple(players)
         probabilities = {name: 1 for name in given}
     else:
-        probabilities = [1] * len(_sequence(coverage, "coverage"))
+        probabilities = [1] * len(_entries(coverage, None, "coverage", "coverage weight"))
         given = players
     names, _, s = _data(probabilities, coverage, given)
     mask = _club_mask(club, names)
@@ -262,6 +255,11 @@ def club_frontier(
     n = len(names)
     if method == "auto":
         method = "enumeration" if n <= 16 else "pareto"
+    elif method == "enumeration" and n > MAX_ENUMERATE_PLAYERS:
+        raise TooLargeError(
+            f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
+            f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
+        )
     log_p = np.log(np.array([float(v) for v in p]))
     weights = np.array([float(v) for v in s])
     if method == "enumeration":
@@ -282,11 +280,6 @@ def club_frontier(
 
 def _enumerate(log_p: np.ndarray, weights: np.ndarray):
     n = log_p.size
-    if n > MAX_ENUMERATE_PLAYERS:
-        raise TooLargeError(
-            f"enumerating the clubs of {n} players scores 2**{n} clubs; the limit is "
-            f"{MAX_ENUMERATE_PLAYERS}. Use method='pareto'."
-        )
     log_eff = subset_sums(log_p, n)
     cover = subset_sums(weights, n)
     keep = _pareto_keep(cover[1:], log_eff[1:]) + 1

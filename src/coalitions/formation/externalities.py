@@ -63,14 +63,20 @@ __all__ = [
 ]
 
 _YI = """
+References
+----------
 .. [1] Yi, S.-S. (1997). Stable coalition structures with externalities. *Games and
    Economic Behavior* 20, 201-237.
 """
 _CHANDER_TULKENS = """
+References
+----------
 .. [1] Chander, P. and Tulkens, H. (1997). The core of an economy with multilateral
    environmental externalities. *International Journal of Game Theory* 26, 379-401.
 """
 _MPW = """
+References
+----------
 .. [1] Macho-Stadler, I., Perez-Castrillo, D. and Wettstein, D. (2007). Sharing the
    surplus: an extension of the Shapley value for environments with externalities.
    *Journal of Economic Theory* 135, 339-356.
@@ -225,8 +231,6 @@ def partition_stability(
         ``x`` the per-capita payoffs, one flag per rule, and for each unstable rule a
         witness ``{"player", "from", "to", "payoff_before", "payoff_after"}``.
 
-    References
-    ----------
     {{yi}}
     .. [2] Hart, S. and Kurz, M. (1983). Endogenous formation of coalitions. *Econometrica*
        51(4), 1047-1064.
@@ -302,8 +306,6 @@ def stable_partitions(
     TooLargeError
         ``method="partitions"`` beyond :data:`~coalitions.games.partition_function.MAX_PARTITION_PLAYERS`.
 
-    References
-    ----------
     {{yi}}
 
     Examples
@@ -438,8 +440,6 @@ def participation_model(game: PartitionFunctionGame) -> AgreementModel:
     -------
     AgreementModel
 
-    References
-    ----------
     {{cartel}}
 
     Examples
@@ -472,18 +472,18 @@ def gamma_game(game: PartitionFunctionGame) -> TUGame:
     Parameters
     ----------
     game : PartitionFunctionGame
+        A symmetric game is read by sizes: one worth per coalition size.
 
     Returns
     -------
     TUGame
+        ``v_gamma`` on the game's players, exact when the worths are.
 
     Raises
     ------
     TooLargeError
         Past 20 players (the TU table has ``2**n`` worths).
 
-    References
-    ----------
     {{chander_tulkens}}
 
     Examples
@@ -529,8 +529,6 @@ def gamma_core(game: PartitionFunctionGame, *, atol: float = 1e-9) -> CoreResult
     CoreResult
         The core of the gamma game, with ``concept="gamma-core"``.
 
-    References
-    ----------
     {{chander_tulkens}}
 
     Examples
@@ -566,18 +564,22 @@ def chander_tulkens_allocation(game: PartitionFunctionGame, weights: Any = None)
     Returns
     -------
     ValueResult
+        ``x`` the allocation, exact when the worths and the weights are;
         ``concept="chander-tulkens"``.
 
-    References
-    ----------
     {{chander_tulkens}}
 
     Examples
     --------
+    In the climate game the allocation is in the gamma-core:
+
     >>> import coalitions as co
     >>> game = co.PartitionFunctionGame.climate(["a", "b", "c"], b=[1, 1, 2])
-    >>> co.chander_tulkens_allocation(game)["c"]
+    >>> allocation = co.chander_tulkens_allocation(game)
+    >>> allocation["c"]
     Fraction(23, 2)
+    >>> co.is_in_core(co.gamma_game(game), allocation.x)
+    True
     """
     game = _game(game, "chander_tulkens_allocation")
     n = game.n_players
@@ -624,10 +626,12 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
     Parameters
     ----------
     game : PartitionFunctionGame
+        A symmetric game is averaged by partition types, a general one over every partition.
 
     Returns
     -------
     TUGame
+        ``v~``, with the game's players and number kind.
 
     Raises
     ------
@@ -635,8 +639,6 @@ def mpw_average_game(game: PartitionFunctionGame) -> TUGame:
         Past :data:`~coalitions.games.partition_function.MAX_PARTITION_PLAYERS` players for a
         general game, 20 for a symmetric one.
 
-    References
-    ----------
     {{mpw}}
 
     Examples
@@ -703,8 +705,6 @@ def mpw_value(game: PartitionFunctionGame, *, method: str = "auto") -> ValueResu
     ValueResult
         ``concept="mpw-shapley"``.
 
-    References
-    ----------
     {{mpw}}
 
     Examples

@@ -57,6 +57,8 @@ __all__ = [
     "is_big_boss_game",
     "is_permutationally_convex",
     "is_semi_convex",
+    "k_cover",
+    "is_k_convex",
     "MAX_PERMUTATION_PLAYERS",
 ]
 
@@ -646,3 +648,133 @@ def is_semi_convex(game: TUGame, *, atol: float = 1e-9) -> bool:
     return _all(gap >= -tol) and all(
         _all(split_on(gap, i)[1] - gap[1 << i] >= -tol) for i in range(n)
     )
+
+
+_DRIESSEN_1988 = """
+.. [1] Driessen, T. S. H. (1988). *Cooperative Games, Solutions and Applications*. Kluwer,
+   section 7.1 (the k-cover, condition (7.2), and k-convex games).
+"""
+
+
+def _cover_order(game: TUGame, k: Any, function: str) -> int:
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= game.n_players:
+        raise InvalidGameError(
+            f"{function}: k must be a whole number from 1 to the {game.n_players} players, "
+            f"got {k!r}."
+        )
+    return int(k)
+
+
+def _k_cover_values(values: np.ndarray, n: int, k: int, tol: Any) -> np.ndarray | None:
+    """The k-cover's table, or None when it does not exist (some ``|S| >= k`` has
+    ``g(S) < g(N)``)."""
+    gap = _gap(values, n)
+    large = popcounts(n) >= k
+    if not _all(gap[large] - gap[-1] >= -tol):
+        return None
+    # on the large coalitions v^k(S) = M(S) - g(N), with M(S) = v(S) + g(S)
+    return np.where(large, values + gap - gap[-1], values)
+
+
+@fill_doc(references=_DRIESSEN_1988)
+@no_overflow
+def k_cover(game: TUGame, k: int) -> TUGame:
+    r"""The k-cover of a game (Driessen 1988): the worths of the small coalitions, and the
+    utopia bound with the grand coalition's gap on the large ones.
+
+    With the utopia payoffs :math:`M_i = v(N) - v(N \setminus i)` and the gap
+    :math:`g(S) = M(S) - v(S)`,
+
+    .. math:: v^k(S) = v(S) \ (|S| < k), \qquad
+              v^k(S) = M(S) - g(N) = v(N) - M(N \setminus S) \ (|S| \ge k).
+
+    It exists (covers ``v``: :math:`v^k \ge v`) exactly when :math:`g(N) \le g(S)` for every
+    coalition of at least ``k`` players, Driessen's condition (7.2). ``k = n`` gives the game
+    itself.
+
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game.
+    k : int
+        From 1 to the number of players.
+
+    Returns
+    -------
+    TUGame
+        The k-cover, in the game's number kind.
+
+    Raises
+    ------
+    InvalidGameError
+        If the k-cover does not exist, for a symbolic game, or for a ``k`` out of range.
+
+    References
+    ----------
+    {{references}}
+
+    Examples
+    --------
+    Driessen's 3-player example with :math:`v(12) = v(13) = 3/5` and :math:`v(N) = 1`:
+
+    >>> import coalitions as co
+    >>> from fractions import Fraction as F
+    >>> game = co.TUGame([0, 0, 0, F(3, 5), 0, F(3, 5), 0, 1])
+    >>> [str(v) for v in co.k_cover(game, 2).values]
+    ['0', '0', '0', '3/5', '0', '3/5', '0', '1']
+    """
+    values, _ = _prepared(game, "k_cover", 0.0)
+    k = _cover_order(game, k, "k_cover")
+    cover = _k_cover_values(values, game.n_players, k, 0)
+    if cover is None:
+        raise InvalidGameError(
+            f"k_cover: the {k}-cover does not exist: some coalition of at least {k} players has "
+            "a smaller gap M(S) - v(S) than the grand coalition (Driessen's condition 7.2); "
+            "check is_k_convex(game, k), which is then False."
+        )
+    return TUGame(cover, game.players, cost=game.is_cost)
+
+
+@fill_doc(references=_DRIESSEN_1988)
+@no_overflow
+def is_k_convex(game: TUGame, k: int, *, atol: float = 1e-9) -> bool:
+    r"""Whether the game is k-convex (Driessen 1988): its k-cover exists and is convex.
+
+    ``k = n`` is convexity (the n-cover is the game); ``k = 1`` is 1-convexity
+    (:func:`~coalitions.is_one_convex`: the 1-cover is additive up to the constant
+    :math:`g(N)`, convex exactly when :math:`g(N) \ge 0`). A k-convex game's core is the core
+    of its k-cover, whose vertices are its marginal vectors (see :func:`k_cover`).
+
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game (a symbolic game has no order: substitute its symbols first).
+    k : int
+        From 1 to the number of players.
+    atol : float
+        Tolerance of the comparisons in a float game; an exact game is compared exactly.
+
+    Returns
+    -------
+    bool
+
+    References
+    ----------
+    {{references}}
+
+    Examples
+    --------
+    Driessen's example: :math:`v(12) = v(13) = \alpha`, :math:`v(N) = 1`, the rest 0, is
+    2-convex for :math:`\alpha = 2/5` and not for :math:`\alpha = 7/10`:
+
+    >>> import coalitions as co
+    >>> from fractions import Fraction as F
+    >>> [co.is_k_convex(co.TUGame([0, 0, 0, a, 0, a, 0, 1]), 2) for a in (F(2, 5), F(7, 10))]
+    [True, False]
+    """
+    values, tol = _prepared(game, "is_k_convex", atol)
+    k = _cover_order(game, k, "is_k_convex")
+    cover = _k_cover_values(values, game.n_players, k, tol)
+    if cover is None:
+        return False
+    return is_convex(TUGame(cover, game.players), atol=atol)

@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import _numbers as nb
 from .._checks import check_integer, player_names
-from .._frozen import Frozen, assign
+from .._frozen import Frozen, assign, field_property
 from .._partitions import (
     bell,
     consecutive_blocks,
@@ -167,6 +167,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A general game (stored by partitions), exact when every worth is.
 
         Raises
         ------
@@ -220,6 +221,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A symmetric game (stored by partition types; ``is_symmetric`` is True).
 
         Raises
         ------
@@ -271,6 +273,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            A symmetric game named ``"cournot"``.
 
         References
         ----------
@@ -326,6 +329,7 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         Returns
         -------
         PartitionFunctionGame
+            Named ``"climate"``, symmetric for one ``b``, with ``weights`` for one per country.
 
         References
         ----------
@@ -398,25 +402,17 @@ class PartitionFunctionGame(Frozen, PlayerSet):
         )
 
     # ------------------------------------------------------------------ accessors
-    @property
-    def is_symmetric(self) -> bool:
-        """True when the game is stored by partition types (worths depend only on sizes)."""
-        return self._symmetric
-
-    @property
-    def exact(self) -> bool:
-        """True when the worths are exact (Fractions)."""
-        return self._exact
-
-    @property
-    def name(self) -> str:
-        """The model's label (``"cournot"``, ``"climate"`` or ``"custom"``)."""
-        return self._name
-
-    @property
-    def weights(self) -> tuple | None:
-        """The model's sharing weights (the climate game's ``b_i / sum(b)``), or None."""
-        return self._weights
+    is_symmetric = field_property(
+        "_symmetric",
+        "True when the game is stored by partition types (worths depend only on sizes).",
+    )
+    exact = field_property("_exact", "True when the worths are exact (Fractions).")
+    name = field_property(
+        "_name", 'The model\'s label (``"cournot"``, ``"climate"`` or ``"custom"``).'
+    )
+    weights = field_property(
+        "_weights", "The model's sharing weights (the climate game's ``b_i / sum(b)``), or None."
+    )
 
     @property
     def has_externalities(self) -> bool:

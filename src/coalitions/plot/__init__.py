@@ -1,6 +1,7 @@
 """Plots (the optional extra ``plot``): imputation simplex, the core and Weber set of a
 4-player game in 3-D, bargaining frontier, power-index bars, legitimacy-efficiency curves,
-the two-dimensional win-set, Lorenz curves and claims-rule paths.
+the two-dimensional win-set, Lorenz curves, claims-rule paths and the policy functions of
+dynamic bargaining.
 
 Every function takes plain data, returns a :class:`matplotlib.figure.Figure` and never shows
 a window; write it with :func:`save_figure` (PNG or SVG by suffix). matplotlib is imported
@@ -13,6 +14,7 @@ from ._mpl import PlotDependencyError, save_figure
 from .bargaining import bargaining_frontier
 from .claims import claims_paths, lorenz_curves, lorenz_points
 from .core3d import core_3d, polytope_faces
+from .dynamic import policy_function_diagram
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
 from .sensitivity import scenario_bars, tornado
@@ -31,6 +33,7 @@ __all__ = [
     "legitimacy_efficiency_curves",
     "win_set_diagram",
     "acceptance_sets_diagram",
+    "policy_function_diagram",
     "tornado",
     "scenario_bars",
     "core_vertices_3",

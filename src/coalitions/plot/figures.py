@@ -12,6 +12,7 @@ from ..exceptions import InvalidGameError, InvalidProblemError
 from ._mpl import plot_doc
 from .bargaining import bargaining_frontier
 from .core3d import core_3d
+from .dynamic import policy_function_diagram
 from .legitimacy import legitimacy_efficiency_curves
 from .power import power_index_bars
 from .simplex import imputation_simplex
@@ -23,6 +24,7 @@ __all__ = [
     "game_simplex_figure",
     "bargaining_problem_figure",
     "spatial_report_figure",
+    "dynamic_bargaining_figure",
     "FRONTIER_POINTS",
 ]
 
@@ -270,5 +272,39 @@ def spatial_report_figure(report: Any, title: str) -> Any:
         dict(zip(model.players, [tuple(p) for p in model.ideals])),
         tuple(model.status_quo),
         outcomes=outcomes,
+        title=title,
+    )
+
+
+@plot_doc("result_title", "figure_raises")
+def dynamic_bargaining_figure(result: Any, title: str) -> Any:
+    """The policy function of each proposer and the long-run distribution of policies of a
+    :class:`~coalitions.results.DynamicBargainingResult`.
+
+    Parameters
+    ----------
+    result : DynamicBargainingResult
+    {{result_title}}
+
+    {{figure_raises}}
+
+    References
+    ----------
+    Kalandrakis, T. (2004). A three-player dynamic majoritarian bargaining game. *Journal of
+    Economic Theory* 116(2), 294-322.
+
+    Examples
+    --------
+    >>> import coalitions as co
+    >>> result = co.dynamic_bargaining({"A": 0.0, "B": 0.5, "C": 1.0}, status_quo=0.9, policies=11)
+    >>> dynamic_bargaining_figure(result, "three players").get_suptitle()
+    'three players'
+    """
+    return policy_function_diagram(
+        result.policies,
+        dict(zip(result.players, result.outcomes)),
+        long_run=result.long_run,
+        status_quo=result.status_quo,
+        stable=result.stable,
         title=title,
     )

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from .._bits import popcounts, split_on, subset_sums
+from .._blas import one_blas_thread
 from .._checks import check_method, format_bytes
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, SimpleGame, WeightedVotingGame
@@ -78,6 +79,8 @@ MAX_COMPOSITIONS = 100_000
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
 _BIG = 1 << 62
+#: Own-side subsets per block of the meet in the middle (bounds its memory at large n).
+_MITM_BLOCK = 1 << 14
 
 
 @dataclass
@@ -425,12 +428,16 @@ def winning_with(counts: Counts) -> list[list[int]]:
     ``W_i(s) = W(s - 1) - W_i(s - 1) + eta_i(s - 1)`` (every ``T`` not containing ``i``)."""
     n = counts.n
     winning = [int(v) for v in counts.winning_by_size]
+    done: dict[tuple[int, ...], list[int]] = {}  # players of equal weight share one row
     rows = []
     for swings in counts.swings_by_size:
-        row = [0] * (n + 1)
-        for s in range(1, n + 1):
-            row[s] = winning[s - 1] - row[s - 1] + int(swings[s - 1])
-        rows.append(row)
+        key = tuple(int(v) for v in swings)
+        if key not in done:
+            row = [0] * (n + 1)
+            for s in range(1, n + 1):
+                row[s] = winning[s - 1] - row[s - 1] + key[s - 1]
+            done[key] = row
+        rows.append(done[key])
     return rows
 
 
@@ -946,7 +953,13 @@ class _Layers:
 
     def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
         """Subsets grouped by key, each group sorted by big weight."""
-        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        radix = [int(t) + 1 for t in self.total_key]
+        if math.prod(radix) < 1 << 62:  # one integer code per key row: a fast 1-D unique
+            code = keys @ np.cumprod([1, *radix[:-1]], dtype=np.int64)
+            _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+            uniq = keys[first]
+        else:
+            uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         order = np.lexsort((big, inverse))
         offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
@@ -975,6 +988,20 @@ class _Layers:
             ]
         return out
 
+    def completions(self, own_keys: np.ndarray, own_big: np.ndarray, other: tuple) -> np.ndarray:
+        """For each own subset, the other side's subsets that make it winning, by the size of
+        the union (a ``(len(own_big), n + 1)`` array)."""
+        uniq, sorted_big, offsets = other
+        rows = np.arange(len(own_big))
+        out = np.zeros((len(own_big), self.n + 1), dtype=np.int64)
+        for g in range(len(uniq)):
+            segment = sorted_big[offsets[g] : offsets[g + 1]]
+            sigma = own_keys + uniq[g]
+            out[rows, sigma[:, 0]] += len(segment) - np.searchsorted(
+                segment, self.theta(sigma) - own_big, "left"
+            )
+        return out
+
     def count(
         self, members: np.ndarray, bounds: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
     ) -> np.ndarray:
@@ -986,38 +1013,37 @@ class _Layers:
 
 
 def _mitm_counts(game: Any) -> Counts:
-    """Swings by size of every player and winning coalitions by size.
+    """Swings by size of every player and winning coalitions by size, in one pass per half.
 
-    The players are split once into halves A and B; the subsets of each half are enumerated
-    and grouped once. For a player of A, its own side is the subsets of A without it, the
-    other side the grouped subsets of B (and symmetrically)."""
+    The players are split once into halves A and B, and the subsets of each half are
+    enumerated and grouped once. For every subset ``x`` of A, :meth:`_Layers.completions`
+    counts the subsets of B that make ``x`` winning, by the size of the union; summing those
+    counts over the subsets that contain player ``i`` gives ``W_i(s)``, the winning
+    coalitions of size ``s`` that contain ``i`` (and symmetrically for the players of B).
+    In a monotone game ``S + i`` wins whenever ``S`` does, so the swings of ``i`` into
+    coalitions of size ``s`` are ``W_i(s + 1) - (W(s) - W_i(s))``: no pass per player."""
     layers = _Layers(game)
     n = game.n_players
     half = n // 2
     halves = (np.arange(half), np.arange(half, n))
     subsets = [layers.subsets(h) for h in halves]
     groups = [layers.grouped(*sub) for sub in subsets]
-    swings = np.zeros((n, n), dtype=np.int64)
+    with_member = np.zeros((n, n + 1), dtype=np.int64)
+    winning = np.zeros(n + 1, dtype=np.int64)
     for side in (0, 1):
         members = halves[side]
         keys, big = subsets[side]
-        masks = np.arange(1 << len(members), dtype=np.int64)
-        for bit, i in enumerate(members):
-            without = (masks >> bit) & 1 == 0
-            key_i, big_i = layers.keys[i], int(layers.big[i])
-
-            def bounds(sigma, key_i=key_i, big_i=big_i):
-                return layers.theta(sigma + key_i) - big_i, layers.theta(sigma)
-
-            swings[i] = layers.count_pairs(keys[without], big[without], groups[1 - side], bounds)[
-                :n
-            ]
-    winning = layers.count_pairs(
-        subsets[0][0],
-        subsets[0][1],
-        groups[1],
-        lambda s: (layers.theta(s), np.full(len(s), _BIG, dtype=np.int64)),
-    )
+        for start in range(0, len(big), _MITM_BLOCK):
+            stop = min(start + _MITM_BLOCK, len(big))
+            by_size = layers.completions(keys[start:stop], big[start:stop], groups[1 - side])
+            masks = np.arange(start, stop, dtype=np.int64)
+            membership = ((masks[:, None] >> np.arange(len(members))) & 1).astype(np.float64)
+            # a float product is exact here: every sum is a count below 2**41 < 2**53
+            with one_blas_thread():
+                with_member[members] += (membership.T @ by_size).astype(np.int64)
+            if side == 0:
+                winning += by_size.sum(axis=0)
+    swings = with_member[:, 1:] - winning[None, :n] + with_member[:, :n]
     return Counts(n, swings, winning, "mitm")
 
 

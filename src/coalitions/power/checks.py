@@ -367,7 +367,8 @@ def game_properties(game: Any, *, atol: float = 1e-9) -> dict:
     :mod:`coalitions.games.more_properties` and :mod:`coalitions.solutions.balancedness`: subadditive, strictly superadditive and
     subadditive, cohesive, strictly convex and concave, strictly monotone, inessential, (0, 1)
     normalised, zero-sum, almost positive, unanimity, veto-rich, clan, big boss,
-    permutationally convex, semiconvex, totally balanced and exact, each None where it is not
+    permutationally convex, semiconvex, the orders k of k-convexity (a list), totally
+    balanced and exact, each None where it is not
     defined or above its size limit; symmetric pairs, and the null, dummy and veto players. For a simple game: proper, strong, decisive, and the null, dummy and veto players.
 
     Parameters
@@ -453,7 +454,7 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
         except (InvalidGameError, TooLargeError):  # overflow, undefined, or above its limit
             return None
 
-    classes = {
+    classes: dict[str, Any] = {
         "weakly_superadditive": checked(props.is_weakly_superadditive),
         "additive": checked(props.is_additive),
         "constant_sum": checked(props.is_constant_sum),
@@ -495,11 +496,21 @@ def _tu_classes(game: TUGame, atol: float) -> dict:
             "big_boss": checked(more.is_big_boss_game),
             "permutationally_convex": checked(more.is_permutationally_convex),
             "semi_convex": checked(more.is_semi_convex),
+            "k_convex": _k_convexity(game, atol) if 0 < n <= MAX_AVERAGE_CONVEX_PLAYERS else None,
             "totally_balanced": checked(is_totally_balanced) if subgames else None,
             "exact": checked(is_exact) if subgames else None,
         }
     )
     return classes
+
+
+def _k_convexity(game: TUGame, atol: float) -> list[int] | None:
+    """The orders ``k`` for which the game is k-convex (Driessen 1988), or None for a game
+    without an order (symbolic) or whose worths overflow."""
+    try:
+        return [k for k in range(1, game.n_players + 1) if more.is_k_convex(game, k, atol=atol)]
+    except InvalidGameError:
+        return None
 
 
 #: Most coalitions listed by :func:`minimal_winning_coalitions` and

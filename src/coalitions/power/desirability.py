@@ -94,8 +94,8 @@ def desirability(game: Any, *, method: str = "table") -> DesirabilityResult:
     Parameters
     ----------
     game : simple game
-        A tabled, weighted or compound simple game of at most
-        :data:`MAX_DESIRABILITY_PLAYERS` players.
+        A tabled, weighted or compound simple game; its winning table (``2**n`` entries) is
+        read, so the game has :data:`MAX_DESIRABILITY_PLAYERS` players at most.
     method : {"table"}
         Compare the columns of the winning table pair by pair (the only method).
 

@@ -792,10 +792,13 @@ def public_help_xi_index(game: Any, *, method: str = "auto") -> PowerIndexResult
     total = sum(
         (Fraction(int(c), s) for s, c in enumerate(counts.winning_by_size) if s), Fraction(0)
     )
-    values = [
-        sum((Fraction(c, s * s) for s, c in enumerate(row) if s and c), Fraction(0)) / total
-        for row in containing
-    ]
+    shares: dict[tuple[int, ...], Fraction] = {}  # players of equal weight share one row
+    for row in map(tuple, containing):
+        if row not in shares:
+            shares[row] = sum(
+                (Fraction(c, s * s) for s, c in enumerate(row) if s and c), Fraction(0)
+            )
+    values = [shares[tuple(row)] / total for row in containing]
     return _exact(game, "public-help-xi", counts.method, total, values=values, normalized=True)
 
 

@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_choice, front_door, player_names
+from .._checks import check_choice, front_door, named_values, player_names
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.simple import WeightedVotingGame
 from ..results import InversePowerResult
@@ -53,21 +52,15 @@ METHODS = ("adjustment",)
 
 
 def _target(target: Any, players: Any) -> tuple[tuple[str, ...], np.ndarray]:
-    if isinstance(target, Mapping):
-        if players is not None:
-            raise InvalidArgumentError(
-                "inverse_power: players= names the entries of a target given as a sequence; "
-                "this target is a mapping that names its own members."
-            )
-        names, values = list(target), list(target.values())
-    elif isinstance(target, (str, bytes)) or not hasattr(target, "__len__"):
+    names, values = named_values(target, players, "target", "inverse_power")
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
         raise InvalidArgumentError(
             "inverse_power: target must be a sequence of non-negative numbers or a mapping "
             f"from member names to them, got {type(target).__name__}."
         )
-    else:
-        values = list(target)
-        names = players if players is not None else [str(k + 1) for k in range(len(values))]
+    values = list(values)
+    if names is None:
+        names = [str(k + 1) for k in range(len(values))]
     if len(values) < 2:
         raise InvalidArgumentError("inverse_power: the target needs at least two members.")
     if len(values) > MAX_INVERSE_PLAYERS:

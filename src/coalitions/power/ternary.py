@@ -49,9 +49,9 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_choice, front_door
+from .._checks import check_choice, check_instance, front_door
 from .._docstrings import fill_doc
-from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.ternary import TernaryVotingGame, WeightedTernaryGame, check_enumeration
 from ..results import PowerIndexResult, PowerTableResult, PowerToActResult
 from .indices import _exact
@@ -72,13 +72,8 @@ TERNARY_METHODS = ("auto", "exact", "enumeration")
 MAX_GRID_CELLS = 20_000_000
 
 
-def _check_game(game: Any, function: str) -> TernaryVotingGame:
-    if not isinstance(game, TernaryVotingGame):
-        raise InvalidGameError(
-            f"{function} needs a ternary voting game (coalitions.TernaryVotingGame or "
-            f"WeightedTernaryGame), got {type(game).__name__}."
-        )
-    return game
+#: How to build the game a ternary measure needs.
+_BUILD_HINT = "build one with coalitions.TernaryVotingGame or coalitions.ternary_weighted_game"
 
 
 def _method(game: TernaryVotingGame, method: str, function: str) -> str:
@@ -276,7 +271,7 @@ def ternary_shapley_shubik(game: TernaryVotingGame, method: str = "auto") -> Pow
     probability of being the pivot of a random roll call. Called by
     :func:`coalitions.shapley_shubik_index` for a ternary game; ``counts`` are the pivotal roll
     calls and ``denominator`` is ``n! 3**n``."""
-    game = _check_game(game, "shapley_shubik_index")
+    game = check_instance(game, TernaryVotingGame, "shapley_shubik_index", hint=_BUILD_HINT)
     used = _method(game, method, "shapley_shubik_index")
     pivots = _pivots_exact(game) if used == "exact" else _pivots_enumeration(game)  # type: ignore[arg-type]
     total = math.factorial(game.n_players) * 3**game.n_players
@@ -290,13 +285,18 @@ def ternary_banzhaf(
     """The Banzhaf measure of a ternary game: ``eta_i / 3**(n-1)``, the probability of being
     decisive (absolute), or ``eta_i / sum_j eta_j`` (normalised). Called by
     :func:`coalitions.banzhaf_index` for a ternary game; ``counts`` are the ``eta_i``."""
-    game = _check_game(game, "banzhaf_index")
+    game = check_instance(game, TernaryVotingGame, "banzhaf_index", hint=_BUILD_HINT)
     used = _method(game, method, "banzhaf_index")
     _, swings, _, _ = _decisive(game, used)
     total = sum(swings) if normalized else 3 ** (game.n_players - 1)
     values = [Fraction(s, total) if total else Fraction(0) for s in swings]
     return _exact(game, "ternary-banzhaf", used, total, swings, values, normalized=normalized)
 
+
+#: The reference of every ternary measure.
+_FELSENTHAL_MACHOVER = """
+    .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
+       *International Journal of Game Theory* 26(3), 335-351."""
 
 #: The docstring sections the ternary front doors share.
 _SECTIONS = {
@@ -308,13 +308,14 @@ _SECTIONS = {
             ``"exact"``: the generating function over weights of a weighted ternary game;
             ``"enumeration"``: the ``3**n`` profiles (at most 11 voters); ``"auto"`` picks
             ``"exact"`` for weighted games, else ``"enumeration"``.""",
-    "coleman": """
-        .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
-           collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
-           269-300.""",
-    "ternary": """
-        .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
-           *International Journal of Game Theory* 26(3), 335-351.""",
+    "ternary": _FELSENTHAL_MACHOVER,
+    "references": """
+    References
+    ----------
+    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
+       collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
+       269-300."""
+    + _FELSENTHAL_MACHOVER,
 }
 
 
@@ -346,7 +347,7 @@ def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> Po
     >>> act.winning, act.coalitions
     (146796, 14348907)
     """
-    game = _check_game(game, "ternary_power_to_act")
+    game = check_instance(game, TernaryVotingGame, "ternary_power_to_act", hint=_BUILD_HINT)
     used = _method(game, method, "ternary_power_to_act")
     passing = _decisive(game, used)[0]
     total = 3**game.n_players
@@ -361,7 +362,7 @@ def ternary_power_to_act(game: TernaryVotingGame, *, method: str = "auto") -> Po
 
 
 @front_door(TERNARY_METHODS)
-@fill_doc(**_SECTIONS)
+@fill_doc(parameters=_SECTIONS["parameters"], references=_SECTIONS["references"])
 def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to block: the share of passing profiles that it defeats by
     voting no instead of the vote it cast (Coleman's power to prevent action, with
@@ -374,13 +375,11 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
     Returns
     -------
     PowerIndexResult
-        ``counts``: the passing profiles each voter defeats; ``denominator``: all passing
-        profiles.
+        ``counts[i]`` is the number of passing profiles in which voter i voted yes or
+        abstained and a no of its own would have defeated the proposal; ``denominator``
+        is the number of passing profiles.
 
-    References
-    ----------
-    {{coleman}}
-    {{ternary}}
+    {{references}}
 
     Examples
     --------
@@ -396,7 +395,7 @@ def ternary_power_to_block(game: TernaryVotingGame, *, method: str = "auto") -> 
 
 
 @front_door(TERNARY_METHODS)
-@fill_doc(**_SECTIONS)
+@fill_doc(parameters=_SECTIONS["parameters"], references=_SECTIONS["references"])
 def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") -> PowerIndexResult:
     r"""Each voter's power to initiate: the share of failing profiles that it carries by
     voting yes instead of the vote it cast.
@@ -408,13 +407,10 @@ def ternary_power_to_initiate(game: TernaryVotingGame, *, method: str = "auto") 
     Returns
     -------
     PowerIndexResult
-        ``counts``: the failing profiles each voter carries; ``denominator``: all failing
-        profiles.
+        Per voter, ``counts`` holds the failing profiles that its yes would carry (it voted
+        no or abstained); ``denominator``, the failing profiles in all.
 
-    References
-    ----------
-    {{coleman}}
-    {{ternary}}
+    {{references}}
 
     Examples
     --------
@@ -439,7 +435,7 @@ def _coleman_counts(decisive: tuple, n: int, *, initiate: bool) -> tuple[list[in
 
 def _coleman(game: Any, method: str, function: str, *, initiate: bool) -> PowerIndexResult:
     """The power to block (``initiate=False``) or to initiate, as ``function`` names it."""
-    game = _check_game(game, function)
+    game = check_instance(game, TernaryVotingGame, function, hint=_BUILD_HINT)
     used = _method(game, method, function)
     counts, total = _coleman_counts(_decisive(game, used), game.n_players, initiate=initiate)
     concept = "ternary-power-to-initiate" if initiate else "ternary-power-to-block"
@@ -473,7 +469,7 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     >>> [str(v) for v in table.indices["banzhaf-absolute"]], table.power_to_act
     (['4/9', '4/9', '4/9'], Fraction(7, 27))
     """
-    game = _check_game(game, "ternary_power_table")
+    game = check_instance(game, TernaryVotingGame, "ternary_power_table", hint=_BUILD_HINT)
     used = _method(game, method, "ternary_power_table")
     decisive = _decisive(game, used)
     yes_no = decisive[1]

@@ -127,8 +127,8 @@ def weighted_representation(game: Any, *, method: str = "integer-lp") -> Weighte
     Parameters
     ----------
     game : simple game
-        A tabled, weighted or compound simple game of at most
-        :data:`MAX_WEIGHTEDNESS_PLAYERS` players.
+        A tabled, weighted or compound simple game (up to :data:`MAX_WEIGHTEDNESS_PLAYERS`
+        players): the program has a row per minimal winning and maximal losing coalition.
     method : {"integer-lp"}
         The integer program above, solved by HiGHS (least total weight), with the linear
         relaxation's Farkas multipliers as the certificate when it is infeasible.
