@@ -42,6 +42,7 @@ from .._lp import solve_lp
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, WeightedVotingGame
 from ..results import LeastCoreResult, NucleolusResult
+from ._sequential import Run
 
 __all__ = [
     "CONSTRAINT_GENERATION",
@@ -170,7 +171,7 @@ def _body(game: Any, function: str) -> _Body:
         states = np.arange(wstates, dtype=np.int64)
         sums = [(states // strides[d]) % sizes[d] for d in range(len(sizes))]
         truth = {id(atom): sums[d] >= q for atom, (d, q) in zip(atoms, atom_dim)}
-        body.win = np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
+        body.win = _verdict(evaluate, truth)
         body.strides, body.wstates = strides, wstates
         body.offsets = np.array(weights, dtype=np.int64).reshape(len(types), -1) @ strides
     else:
@@ -196,20 +197,24 @@ def _body(game: Any, function: str) -> _Body:
                 strides[d] = stride
                 stride *= sizes[d]
         states = np.arange(small, dtype=np.int64)
-        sums = {d: (states // strides[d]) % sizes[d] for d in range(len(sizes)) if d != big}
+        small_sums = {d: (states // strides[d]) % sizes[d] for d in range(len(sizes)) if d != big}
         never = sizes[big]
         theta = np.full(small, never, dtype=object)
         for b in sorted({0} | {q for d, q in atom_dim if d == big}, reverse=True):
-            truth = {
-                id(atom): (sums[d] >= q) if d != big else np.full(small, b >= q)
+            at_b = {
+                id(atom): (small_sums[d] >= q) if d != big else np.full(small, b >= q)
                 for atom, (d, q) in zip(atoms, atom_dim)
             }
-            wins = np.asarray(evaluate(lambda atom, truth=truth: truth[id(atom)]), dtype=bool)
-            theta[wins] = b
+            theta[_verdict(evaluate, at_b)] = b
         body.mode, body.big, body.strides = "mitm", big, strides
         body.theta, body.never = [int(v) for v in theta], never
     body.single = np.array([int(body.wins(w)) for w in weights], dtype=np.int64)
     return body
+
+
+def _verdict(evaluate: Any, truth: dict[int, np.ndarray]) -> np.ndarray:
+    """The rule's verdict from the truth arrays of its weighted rules (keyed by ``id``)."""
+    return np.asarray(evaluate(lambda atom: truth[id(atom)]), dtype=bool)
 
 
 def _profile_count(m: np.ndarray) -> int:
@@ -359,9 +364,9 @@ def _half_profiles(body: _Body, types: np.ndarray) -> np.ndarray:
     return np.stack([g.ravel() for g in grids], axis=1).astype(np.int64)
 
 
-def _dot(counts: np.ndarray, values: Sequence[Any]) -> np.ndarray:
-    """``counts @ values`` exactly: int64 when it fits, Python ints otherwise."""
-    values = np.asarray(values)
+def _dot(counts: np.ndarray, items: Sequence[Any]) -> np.ndarray:
+    """``counts @ items`` exactly: int64 when it fits, Python ints otherwise."""
+    values = np.asarray(items)
     if values.dtype == np.float64:
         return counts @ values
     big = max((abs(int(v)) for v in values.ravel()), default=0) * int(counts.sum(axis=1).max())
@@ -565,14 +570,9 @@ def _max_excess(found: list[_Best], one: Any) -> Any:
 
 # --------------------------------------------------------------------------- the LPs
 @dataclass
-class _Run:
-    x: np.ndarray
-    success: bool = True
-    message: str = ""
-    nit: int = 0
-    levels: list = field(default_factory=list)
-    fixed: list = field(default_factory=list)  # (profile, stage)
-    bounds: list = field(default_factory=list)  # (type, stage)
+class _Run(Run):
+    """A run in type space: ``fixed`` holds (profile, stage), ``bounds`` (type, stage)."""
+
     tight: list = field(default_factory=list)  # first stage: profiles tight at the LP vertex
 
 
@@ -822,17 +822,13 @@ def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> Nucle
     if body.t == 1:  # one type (every player symmetric): the equal split
         x = [Fraction(1, body.n)]
         xs, scale = _scaled(x)
-        symmetric = tuple(_tail_levels(body, xs, scale, _Fixed.start(body), function))
-        return NucleolusResult(
-            x=_expand(body, x),
-            players=players,
-            exact=True,
-            concept="nucleolus",
-            method=CONSTRAINT_GENERATION,
-            levels=symmetric,
-            nit=0,
-            verified=True,
-            message="exact: every player is of one type (a symmetric game), the equal split",
+        symmetric = _tail_levels(body, xs, scale, _Fixed.start(body), function)
+        return _certified(
+            body,
+            x,
+            symmetric,
+            0,
+            "exact: every player is of one type (a symmetric game), the equal split",
         )
     run = _sequential(
         body, imputation=True, first_only=False, atol=atol, function=function, callback=callback
@@ -864,19 +860,29 @@ def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> Nucle
             f"the answer failed its exact certificate ({why}); no answer is given rather than "
             "a wrong one",
         )
+    return _certified(
+        body,
+        x,
+        levels,
+        run.nit,
+        f"exact; verified by Kohlberg's criterion with exact separation over {body.t} player "
+        "types (no 2**n table)",
+    )
+
+
+def _certified(
+    body: _Body, x: list[Fraction], levels: list[Fraction], nit: int, message: str
+) -> NucleolusResult:
     return NucleolusResult(
         x=_expand(body, x),
-        players=players,
+        players=body.game.players,
         exact=True,
         concept="nucleolus",
         method=CONSTRAINT_GENERATION,
         levels=tuple(levels),
-        nit=run.nit,
+        nit=nit,
         verified=True,
-        message=(
-            f"exact; verified by Kohlberg's criterion with exact separation over "
-            f"{body.t} player types (no 2**n table)"
-        ),
+        message=message,
     )
 
 
