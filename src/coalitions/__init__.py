@@ -135,7 +135,9 @@ def _load() -> None:
 
 
 def __getattr__(name: str) -> _Any:
-    if not (name.startswith("__") and name != "__all__"):  # dunders are Python's questions
+    # dunders are Python's questions, and a private name is a submodule being imported
+    # (``from . import _numbers``): neither loads the API
+    if name == "__all__" or not name.startswith("_"):
         _load()
         if name in globals():
             return globals()[name]

@@ -9,6 +9,7 @@ package's subpackages.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -39,7 +40,9 @@ class Span:
 
     def __init__(self, n: int):
         self.n = n
-        self.rows: list[list[Fraction]] = []
+        # the reduced row echelon form, each row scaled to coprime integers with a positive
+        # pivot entry (Python integers: no Fraction arithmetic in the hot loops)
+        self.rows: list[list[int]] = []
         self.pivots: list[int] = []
         self.generators: list[list[int]] = []
         self._null: np.ndarray | None = None
@@ -49,13 +52,14 @@ class Span:
     def rank(self) -> int:
         return len(self.rows)
 
-    def _reduce(self, vec: Sequence[Any]) -> list[Fraction]:
-        vec = [Fraction(v) for v in vec]
+    def _reduce(self, vec: Sequence[Any]) -> list[int]:
+        """``vec`` minus its part in the span, times a positive integer (integers)."""
+        out = _integer_row(vec)
         for row, pivot in zip(self.rows, self.pivots):
-            if vec[pivot]:
-                factor = vec[pivot]
-                vec = [a - factor * b for a, b in zip(vec, row)]
-        return vec
+            if out[pivot]:
+                lead, factor = row[pivot], out[pivot]
+                out = _primitive([lead * a - factor * b for a, b in zip(out, row)])
+        return out
 
     def contains(self, vec: Sequence[Any]) -> bool:
         return not any(self._reduce(vec))
@@ -66,12 +70,13 @@ class Span:
         pivot = next((i for i, v in enumerate(reduced) if v), None)
         if pivot is None:
             return False
+        if reduced[pivot] < 0:
+            reduced = [-v for v in reduced]
         lead = reduced[pivot]
-        reduced = [v / lead for v in reduced]
         for k, row in enumerate(self.rows):
             if row[pivot]:
                 factor = row[pivot]
-                self.rows[k] = [a - factor * b for a, b in zip(row, reduced)]
+                self.rows[k] = _primitive([lead * a - factor * b for a, b in zip(row, reduced)])
         self.rows.append(reduced)
         self.pivots.append(pivot)
         self.generators.append([int(v) for v in vec])
@@ -91,7 +96,7 @@ class Span:
                 vec = [Fraction(0)] * self.n
                 vec[f] = Fraction(1)
                 for row, pivot in zip(self.rows, self.pivots):
-                    vec[pivot] = -row[f]
+                    vec[pivot] = Fraction(-row[f], row[pivot])
                 columns.append(nb.to_scaled_int(vec, dtype=object)[0].tolist())
             array = np.array(columns, dtype=object).T.reshape(self.n, len(columns))
             big = max((abs(int(v)) for v in array.ravel()), default=0)
@@ -154,11 +159,13 @@ def solve_exact(
     guess: Sequence[float] | None = None,
     *,
     max_denominator: int = 10**9,
+    unique: bool = False,
 ) -> list[Fraction] | None:
     """Exact solution of ``rows @ z = rhs`` by Gaussian elimination over the rationals.
 
     Free variables (when the system is underdetermined) take the rational closest to
-    ``guess`` (or 0). Returns None if the system is inconsistent.
+    ``guess`` (or 0); with ``unique`` an underdetermined system gives None instead. Returns
+    None if the system is inconsistent.
 
     Examples
     --------
@@ -168,8 +175,11 @@ def solve_exact(
     True
     """
     k = len(rows[0]) if rows else (len(guess) if guess is not None else 0)
-    matrix = [[Fraction(v) for v in row] + [Fraction(b)] for row, b in zip(rows, rhs)]
+    matrix = [_integer_row([*row, b]) for row, b in zip(rows, rhs)]
     m = len(matrix)
+    # Gauss-Jordan without fractions: every row stays integral (divided by the gcd of its
+    # entries), so the reduced row echelon form is reached with Python integers only; it is
+    # unique, hence the same answer as elimination over the rationals.
     pivots: list[int] = []
     r = 0
     for c in range(k):
@@ -177,14 +187,12 @@ def solve_exact(
         if p is None:
             continue
         matrix[r], matrix[p] = matrix[p], matrix[r]
-        lead = matrix[r][c]
-        if lead != 1:
-            matrix[r] = [v / lead for v in matrix[r]]
         pivot_row = matrix[r]
+        lead = pivot_row[c]
         for i in range(m):
             if i != r and matrix[i][c]:
                 f = matrix[i][c]
-                matrix[i] = [a - f * b if b else a for a, b in zip(matrix[i], pivot_row)]
+                matrix[i] = _primitive([lead * a - f * b for a, b in zip(matrix[i], pivot_row)])
         pivots.append(c)
         r += 1
         if r == m:
@@ -194,6 +202,8 @@ def solve_exact(
             return None
     pivot_set = set(pivots)
     free = [c for c in range(k) if c not in pivot_set]
+    if unique and free:
+        return None
     z = [Fraction(0)] * k
     for c in free:
         if guess is not None:
@@ -202,8 +212,26 @@ def solve_exact(
             z[c] = nearest.limit_denominator(max_denominator)
     for i, c in enumerate(pivots):
         row = matrix[i]
-        z[c] = row[k] - sum((row[f] * z[f] for f in free if row[f]), Fraction(0))
+        rest = sum((row[f] * z[f] for f in free if row[f]), Fraction(0))
+        z[c] = (row[k] - rest) / row[c]
     return z
+
+
+def _integer_row(values: Sequence[Any]) -> list[int]:
+    """A rational row times the least common multiple of its denominators (integers)."""
+    numbers = [v if isinstance(v, (int, Fraction)) else Fraction(v) for v in values]
+    scale = math.lcm(*(Fraction(v).denominator for v in numbers if not isinstance(v, int)))
+    if scale == 1:
+        return [int(v) for v in numbers]
+    return [int(v * scale) for v in numbers]
+
+
+def _primitive(row: list[int]) -> list[int]:
+    """The row divided by the gcd of its entries (unchanged when that is 0 or 1)."""
+    divisor = math.gcd(*row)
+    if divisor > 1:  # gcd is never negative: the signs stay
+        return [v // divisor for v in row]
+    return row
 
 
 def positive_combination(
@@ -246,12 +274,15 @@ def positive_combination(
             return [Fraction(1)] * ms, [Fraction(0)] * mn, attempt
     elif not total.any():
         return [Fraction(1)] * ms, [Fraction(0)] * mn, []
+    columns = np.vstack([strict, nonneg, free])  # one row per variable
+    ray = _unique_ray(columns, ms, mn)
+    if ray is not None:
+        return ray
     solution = _combination_lp(strict, nonneg, free)
     if not solution.success:
         return None
     z = solution.x
     assert z is not None  # solve_lp always sets x on success
-    columns = np.vstack([strict, nonneg, free])  # one row per variable
     total_vars = ms + mn + mf
     for tol in (1e-9, 1e-7, None):
         at_one = np.zeros(total_vars, dtype=bool)
@@ -294,6 +325,25 @@ def positive_combination(
                 continue
         return list(values[:ms]), list(values[ms : ms + mn]), list(values[ms + mn :])
     return None
+
+
+def _unique_ray(columns: np.ndarray, ms: int, mn: int):
+    """The LP's answer without the LP when the weights are one ray: ``columns.T @ w = 0``
+    with ``w_0 = 1`` solved exactly; if that solution is unique the solutions are its
+    multiples, and the LP ``min sum a, a >= 1, b >= 0`` picks the multiple with smallest
+    strict weight 1 (None when the system is not one ray, or the ray has no admissible
+    multiple: then the LP decides)."""
+    rest = columns[1:].T.tolist()
+    solved = solve_exact(rest, (-columns[0]).tolist(), unique=True)
+    if solved is None:
+        return None
+    weights = [Fraction(1), *solved]
+    strict, nonneg = weights[:ms], weights[ms : ms + mn]
+    if any(w <= 0 for w in strict) or any(w < 0 for w in nonneg):
+        return None
+    low = min(strict)
+    weights = [w / low for w in weights]
+    return weights[:ms], weights[ms : ms + mn], weights[ms + mn :]
 
 
 def _combination_lp(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> LPSolution:

@@ -436,12 +436,21 @@ class CoalitionStructureResult(Result):
         Sum of ``v(C)`` over the coalitions (the game's number type).
     coalition_values : tuple
         ``v(C)`` of each coalition, in ``structure`` order.
+    upper_bound : number
+        A proven upper bound on the optimal worth: ``value`` itself when the structure is
+        proven optimal, larger when an anytime search stopped early (``success`` False).
     """
 
     structure: tuple
     value: Any
     coalition_values: tuple
+    upper_bound: Any = None
     _repr_fields: ClassVar[tuple[str, ...]] = ("structure",)
+
+    @property
+    def gap(self) -> Any:
+        """``upper_bound - value``: how much better than ``value`` the optimum could be."""
+        return self.upper_bound - self.value
 
 
 @dataclass(frozen=True, eq=False, repr=False, kw_only=True)

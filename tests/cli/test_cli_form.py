@@ -178,3 +178,13 @@ def test_externalities_file_errors(tmp_path, glove_file):
         assert result.exit_code == code, (args, result.output)
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_structure_methods_and_time_limit(tmp_path):
+    path = tmp_path / "float.json"
+    co.write_game(co.TUGame([0.0, 1.0, 1.0, 4.0, 1.0, 3.0, 3.0, 4.0], players="abc"), path)
+    data = _json(["structure", str(path), "--method", "ip", "--time-limit", "60"])
+    assert data["value"] == 5.0 and data["upper_bound"] == 5.0 and data["method"] == "ip"
+    assert _json(["structure", str(path)])["method"] == "idp"
+    bad = runner.invoke(app, ["form", "structure", str(path), "--time-limit", "1"])
+    assert bad.exit_code == 2 and "time_limit applies to method='ip'" in bad.stderr

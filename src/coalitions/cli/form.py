@@ -107,21 +107,25 @@ def partitions(
 @formats
 def structure(
     file: Path = GAME_FILE,
-    method: str = typer.Option("dp", help="dp | enumerate"),
+    method: str = typer.Option("auto", help="auto | dp | idp | ip | enumeration"),
+    time_limit: float | None = typer.Option(
+        None, "--time-limit", help="seconds for --method ip (best found and upper bound)"
+    ),
     as_json: Json = False,
 ) -> None:
     """The optimal coalition structure: the partition of largest total worth."""
     from ..formation import optimal_coalition_structure
 
     with errors_to_stderr():
-        result = optimal_coalition_structure(read_game(file), method=method)
+        result = optimal_coalition_structure(read_game(file), method=method, time_limit=time_limit)
     render(
         result.to_dict(),
         as_json,
         f"Optimal coalition structure of {file.name}",
         ["coalition", "worth"],
         [(_block(b), number_cell(v)) for b, v in zip(result.structure, result.coalition_values)],
-        caption=f"total {number_cell(result.value)}, method={result.method}",
+        caption=f"total {number_cell(result.value)}, method={result.method}"
+        + ("" if result.success else f", upper bound {number_cell(result.upper_bound)}"),
     )
 
 

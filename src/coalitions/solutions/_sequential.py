@@ -27,6 +27,9 @@ __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PL
 #: Up to this many players every coalition is a row from the start (no row generation).
 FULL_ROW_PLAYERS = 10
 _DUAL_TOL = 1e-9
+#: Kohlberg's check grows its span by exact integer elimination up to this many masks per
+#: player, by a float QR choice of independent masks above.
+_EXACT_GROWTH = 16
 
 
 @dataclass
@@ -107,7 +110,13 @@ def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exac
                 return False
             size *= 4
             continue
-        _add_masks(span, sample, rng)
+        if sample.size <= _EXACT_GROWTH * n:
+            # a few masks: grow the span exactly, one by one (the span reached is the same
+            # whichever masks of the sample end up as its generators)
+            for mask in sample.tolist():
+                span.add_mask(mask)
+        else:
+            _add_masks(span, sample, rng)
         pending = pending[~span.contains_masks(pending)]
     return True
 
@@ -124,6 +133,8 @@ def sequential_lp(
     first_stage_only: bool = False,
     atol: float = 1e-9,
     progress: Callable[[int, int], None] | None = None,
+    full_row_players: int = FULL_ROW_PLAYERS,
+    greedy_span: bool = False,
 ) -> Run:
     """Run the sequential LPs on the float table ``v``; see the module docstring.
 
@@ -132,7 +143,11 @@ def sequential_lp(
     largest ``|v(S)|``. The excess of ``S`` is divided by ``weight_by_size[|S|]`` or by
     ``weights[S]`` (a positive table of ``2**n`` floats); the coalitions ``given`` are held
     at excess 0 from the start (``x(S) = v(S)``: the blocks of a coalition structure), and
-    the coalitions ``skip`` are no rows at all.
+    the coalitions ``skip`` are no rows at all. Up to ``full_row_players`` players every
+    coalition is a row from the start; above, rows are generated. With ``greedy_span`` a
+    stage's few fixed coalitions join the span by exact elimination in mask order rather than
+    by a float QR choice (the same affine set, other equality rows: for games whose answer is
+    rebuilt exactly and certified).
     """
     size = 1 << n
     full = size - 1
@@ -169,7 +184,7 @@ def sequential_lp(
     if n == 1:
         run.x = np.array([float(v[full])])
         return run
-    full_rows = n <= FULL_ROW_PLAYERS
+    full_rows = n <= full_row_players
     if full_rows:
         active = np.flatnonzero(alive)
     else:
@@ -237,7 +252,11 @@ def sequential_lp(
                 eq_players.append(player)
         open_bounds = [p for p in open_bounds if p not in new_players]
         fixed_masks = active[hot_rows]
-        for mask in _add_masks(span, fixed_masks):
+        if greedy_span and fixed_masks.size <= _EXACT_GROWTH * n:
+            grown = [m for m in fixed_masks.tolist() if span.add_mask(m)]
+        else:
+            grown = _add_masks(span, fixed_masks)
+        for mask in grown:
             eq_masks.append(mask)
             w = 1.0 if weights is None else float(weights[mask])
             eq_rhs.append(float(v[mask]) - w * float(t))

@@ -24,7 +24,7 @@ from ._nucleolus_weighted import (
     voting_nucleolus,
     wants_constraint_generation,
 )
-from ._sequential import Run, kohlberg, reconstruct_exact, sequential_lp
+from ._sequential import FULL_ROW_PLAYERS, Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
 __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus", "is_prenucleolus"]
@@ -32,6 +32,15 @@ __all__ = ["nucleolus", "prenucleolus", "per_capita_nucleolus", "is_nucleolus", 
 #: The choices of ``method=`` in :func:`nucleolus`, :func:`prenucleolus` and
 #: :func:`per_capita_nucleolus`.
 NUCLEOLUS_METHODS = ("sequential",)
+
+#: Above this many players the stages of a game known exactly generate their rows (a few
+#: dozen LP rows instead of all 2**n: an LP of 2**n rows costs more than a few row-generation
+#: rounds from 7 players on). Float games keep every row up to ``FULL_ROW_PLAYERS``, so
+#: their float answers stay those of the full LP; exact games are rebuilt and certified,
+#: whatever the LP's path.
+EXACT_FULL_ROW_PLAYERS = 6
+#: ... and their stages fix coalitions by exact elimination, not a float QR choice.
+EXACT_GREEDY_SPAN = True
 
 #: Kohlberg's check first looks at this many coalitions of largest excess ...
 KOHLBERG_FIRST_BATCH = 4096
@@ -175,6 +184,8 @@ def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Ru
         skip=problem.skip,
         atol=problem.atol,
         progress=callback,
+        full_row_players=EXACT_FULL_ROW_PLAYERS if problem.nf.exact else FULL_ROW_PLAYERS,
+        greedy_span=EXACT_GREEDY_SPAN and problem.nf.exact,
     )
 
 
