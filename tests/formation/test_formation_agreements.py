@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalitions.exceptions import InvalidProblemError
-from coalitions.formation.agreements import INDIFFERENCE_RULES
 from coalitions.formation import (
     AgreementModel,
     agreement_stability,
@@ -16,6 +15,7 @@ from coalitions.formation import (
     is_internally_stable,
     linear_quadratic_model,
 )
+from coalitions.formation.agreements import INDIFFERENCE_RULES
 
 
 @pytest.mark.parametrize("n", [3, 4, 5, 10, 25, 100])
