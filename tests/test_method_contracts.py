@@ -648,15 +648,62 @@ def _estimator(function, oracle):
     )
 
 
+VOTING = "constraint-generation"  # weighted voting games only, without the 2**n table
+
+
+class _VotingTable(tuple):
+    """A weighted voting game's ``(values, n)`` table, with the game as ``.game``."""
+
+    game: Any
+
+
+@st.composite
+def _voting_tables(draw, imputation: bool):
+    n = draw(st.integers(2, 4))  # the brute-force oracle's size, as for the tables
+    weights = draw(st.lists(st.integers(0, 6), min_size=n, max_size=n).filter(any))
+    game = co.WeightedVotingGame(draw(st.integers(1, sum(weights))), weights)
+    values = [Fraction(int(v)) for v in game.to_tu_game().values]
+    if imputation and sum(values[1 << i] for i in range(n)) > values[-1]:
+        game = co.WeightedVotingGame(sum(weights), weights)  # unanimity: one imputation set
+        values = [Fraction(int(v)) for v in game.to_tu_game().values]
+    table = _VotingTable((values, n))
+    table.game = game
+    return table
+
+
+def _table_or_voting(imputation: bool):
+    tables = _nucleolus_inputs(imputation)
+    return lambda choice: _voting_tables(imputation) if choice == VOTING else tables(choice)
+
+
+def _game_of(table, choice):
+    return table.game if choice == VOTING else co.TUGame(table[0])
+
+
 def _nucleolus(name, kind):
     function = getattr(co, name)
     return Contract(
         (list(GLOVE.values), 3),
-        _nucleolus_inputs(kind != "pre"),
-        lambda table, choice: function(co.TUGame(table[0]), method=choice),
+        _table_or_voting(kind != "pre"),
+        lambda table, choice: function(_game_of(table, choice), method=choice),
         _check_nucleolus(kind),
         max_examples=8,
     )
+
+
+def _check_least_core(table, result, choice):
+    # the prenucleolus (brute force) lies in the least core: its largest excess is epsilon
+    values, n = table
+    pre = brute_force_nucleolus(values, n, imputation=False)
+    proper = range(1, (1 << n) - 1)
+
+    def top(x):
+        return max(values[m] - sum(x[i] for i in range(n) if m >> i & 1) for m in proper)
+
+    epsilon = top(pre) if n > 1 else 0
+    assert result.exact and result.verified and result.epsilon == epsilon
+    x = list(result.x)
+    assert sum(x) == values[-1] and (n == 1 or top(x) == epsilon)
 
 
 def _sensitivity_inputs(choice):
@@ -910,6 +957,13 @@ CONTRACTS: dict[str, Contract] = {
     "banzhaf_estimate": _estimator(co.approx.banzhaf_estimate, orc.banzhaf_by_definition),
     "nucleolus": _nucleolus("nucleolus", "nucleolus"),
     "prenucleolus": _nucleolus("prenucleolus", "pre"),
+    "least_core": Contract(
+        (list(GLOVE.values), 3),
+        _table_or_voting(False),
+        lambda table, choice: co.least_core(_game_of(table, choice), method=choice),
+        _check_least_core,
+        max_examples=8,
+    ),
     "per_capita_nucleolus": _nucleolus("per_capita_nucleolus", "per-capita"),
     "prekernel": _kernel("prekernel"),
     "kernel": _kernel("kernel"),

@@ -4,6 +4,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalitions.exceptions import InvalidProblemError
 from coalitions.formation import (
@@ -13,6 +15,7 @@ from coalitions.formation import (
     is_internally_stable,
     linear_quadratic_model,
 )
+from coalitions.formation.agreements import INDIFFERENCE_RULES
 
 
 @pytest.mark.parametrize("n", [3, 4, 5, 10, 25, 100])
@@ -89,3 +92,32 @@ def test_errors():
         agreement_stability(5)
     with pytest.raises(InvalidProblemError, match="functions"):
         AgreementModel(3, signatory=1, nonsignatory=2)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(2, 30),
+    st.fractions(Fraction(1, 7), 5, max_denominator=7),
+    st.sampled_from(INDIFFERENCE_RULES),
+)
+def test_stability_table_evaluates_each_payoff_once_and_agrees_with_the_size_checks(
+    n, c, indifferent
+):
+    model = linear_quadratic_model(n, c=c)
+    calls = []
+
+    def counted(payoff, name):
+        def call(k):
+            calls.append((name, k))
+            return payoff(k)
+
+        return call
+
+    counting = AgreementModel(
+        n, counted(model.signatory, "s"), counted(model.nonsignatory, "n"), model.name
+    )
+    result = agreement_stability(counting, indifferent=indifferent)
+    assert sorted(calls) == sorted({*calls}) and len(calls) == 2 * n
+    for k in range(1, n + 1):
+        assert result.internal[k - 1] == is_internally_stable(model, k)
+        assert result.external[k - 1] == is_externally_stable(model, k, indifferent=indifferent)

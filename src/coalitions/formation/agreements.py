@@ -285,7 +285,11 @@ def is_externally_stable(
     check_choice(indifferent, INDIFFERENCE_RULES, what="indifferent rule")
     if k == model.n:
         return True
-    outside, inside = model.nonsignatory(k), model.signatory(k + 1)
+    return _outsider_stays(model.nonsignatory(k), model.signatory(k + 1), indifferent, atol)
+
+
+def _outsider_stays(outside: Any, inside: Any, indifferent: str, atol: float) -> bool:
+    """External stability at one size: the outsider's payoff against a joiner's."""
     if indifferent == "stay":
         return _at_least(outside, inside, atol)
     if isinstance(outside, float) or isinstance(inside, float):
@@ -330,14 +334,18 @@ def agreement_stability(
     (2, 3)
     """
     model = _check_model(model, "agreement_stability")
-    sizes = tuple(range(1, model.n + 1))
-    internal = tuple(is_internally_stable(model, k, atol=atol) for k in sizes)
+    check_choice(indifferent, INDIFFERENCE_RULES, what="indifferent rule")
+    n = model.n
+    sizes = tuple(range(1, n + 1))
+    # each payoff evaluated once: pi_s(1..n) and pi_n(0..n-1)
+    signatory = tuple(model.signatory(k) for k in sizes)
+    outside = tuple(model.nonsignatory(k) for k in range(n))
+    internal = tuple(_at_least(signatory[k - 1], outside[k - 1], atol) for k in sizes)
     external = tuple(
-        is_externally_stable(model, k, indifferent=indifferent, atol=atol) for k in sizes
+        k == n or _outsider_stays(outside[k], signatory[k], indifferent, atol) for k in sizes
     )
     stable = tuple(k for k, a, b in zip(sizes, internal, external) if a and b)
-    signatory = tuple(model.signatory(k) for k in sizes)
-    nonsignatory = tuple(model.nonsignatory(k) if k < model.n else None for k in sizes)
+    nonsignatory = (*outside[1:], None)
     exact = not any(isinstance(v, float) for v in signatory + nonsignatory)
     return AgreementStabilityResult(
         n=model.n,

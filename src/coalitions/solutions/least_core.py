@@ -19,6 +19,11 @@ from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from ._normal_form import NormalForm, normal_form
+from ._nucleolus_weighted import (
+    CONSTRAINT_GENERATION,
+    voting_least_core,
+    wants_constraint_generation,
+)
 from ._sequential import sequential_lp
 from .imputations import payoff_vector
 
@@ -146,7 +151,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
 
 
 #: The choices of ``method=`` in :func:`least_core`.
-LEAST_CORE_METHODS = ("highs",)
+LEAST_CORE_METHODS = ("highs", CONSTRAINT_GENERATION)
 
 
 @front_door(LEAST_CORE_METHODS)
@@ -166,9 +171,13 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
         A float or rational game, of worths or of costs.
     atol : float
         LP tolerance, relative to the largest worth of the zero-normalised game.
-    method : {"highs"}
-        The linear program, solved by HiGHS (the only method); its answer is rebuilt and
-        checked exactly for rational games.
+    method : {"highs", "constraint-generation"}, default "highs"
+        ``"highs"``: the linear program over the ``2**n`` table, solved by HiGHS; its answer
+        is rebuilt and checked exactly for rational games. ``"constraint-generation"``: for
+        a WeightedVotingGame or CompoundGame, the LP over the player types with rows from a
+        dynamic programme over the integer weights, certified exactly without the table
+        (chosen by the default above 25 players; ``certificate`` is then None and
+        ``message`` names the balanced collection of coalition profiles).
 
     Returns
     -------
@@ -209,6 +218,8 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
     >>> runway.epsilon, runway.cost
     (Fraction(-1, 2), True)
     """
+    if wants_constraint_generation(game, method, "least_core"):
+        return voting_least_core(game, atol=check_tolerance(atol, "least_core"))
     game = as_tu_game(game, "least_core")
     atol = check_tolerance(atol, "least_core")
     nf = normal_form(game, "least_core")

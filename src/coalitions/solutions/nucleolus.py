@@ -19,6 +19,11 @@ from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
 from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
+from ._nucleolus_weighted import (
+    CONSTRAINT_GENERATION,
+    voting_nucleolus,
+    wants_constraint_generation,
+)
 from ._sequential import FULL_ROW_PLAYERS, Run, kohlberg, reconstruct_exact, sequential_lp
 from .least_core import LP_TOL
 
@@ -416,6 +421,19 @@ _DOC_PARAMS = """
         ``done == total``).
 """
 
+_DOC_PARAMS_VOTING = _DOC_PARAMS.replace(
+    """    method : {"sequential"}, default "sequential"
+        Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
+""",
+    """    method : {"sequential", "constraint-generation"}, default "sequential"
+        ``"sequential"``: sequential linear programming with row generation over the
+        ``2**n`` table. ``"constraint-generation"``: for a WeightedVotingGame or
+        CompoundGame, sequential LPs over the player types with rows from a dynamic
+        programme over the integer weights and an exact Kohlberg certificate, without the
+        table (chosen by the default above 25 players; ``game`` may then be such a game).
+""",
+)
+
 
 def _nucleolus_front_door(
     concept: str, problem: Callable[..., _Problem] | None = None
@@ -440,11 +458,17 @@ def _nucleolus_front_door(
             callback: Callable[[int, int], None] | None = None,
         ) -> NucleolusResult:
             callback = check_callback(callback, concept)
+            if concept == "nucleolus" and wants_constraint_generation(game, method, concept):
+                atol = check_tolerance(atol, concept)
+                return voting_nucleolus(game, verify=verify, atol=atol, callback=callback)
             return _answer(build(game, concept, method, atol), verify, callback)
 
         solve.__name__ = solve.__qualname__ = documented.__name__
         solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__
-        return front_door(NUCLEOLUS_METHODS)(fill_doc(params=_DOC_PARAMS)(solve))
+        voting = concept == "nucleolus"  # weighted and compound voting games beyond the table
+        methods = (*NUCLEOLUS_METHODS, CONSTRAINT_GENERATION) if voting else NUCLEOLUS_METHODS
+        params = _DOC_PARAMS_VOTING if voting else _DOC_PARAMS
+        return front_door(methods)(fill_doc(params=params)(solve))
 
     return decorate
 
