@@ -501,3 +501,31 @@ def test_lorenz_tolerance_is_relative_to_the_worths(scale):
     game = co.TUGame(np.array([0, 0, 2, 2.5]) * scale)
     x = co.lorenz_solution(game).x
     assert x / scale == pytest.approx([0.5, 2]) and co.is_in_core(game, x)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        # the zero-normalised game (2e-12) is tiny beside its worths (54): the core is the
+        # segment x1 in [-2.3e-12, 0], and the float rounding of the worths is about 1e-14
+        [0.0, -2.328114828972663e-12, 53.68686129869218, 53.68686129869218],
+        [0.0, -21.69197243506804, -2.2250738585072014e-308, -21.69197243506804],
+        [0.0, 5e-324, 5e-324, 5e-324],
+        # worths near underflow once made the active set's Gram matrix singular
+        [0.0, 7.824013561551275e-55, 5e-324, 7.824013561551275e-55],
+        [0.0, 30.95605641372086, -3.060166921883135e-184, 30.95605641372086],
+    ],
+)
+def test_lorenz_and_core_membership_of_float_games_near_the_rounding_of_their_worths(values):
+    game = co.TUGame(values)
+    result = co.lorenz_solution(game)
+    assert co.is_in_core(game, result.x)
+    big = 1 + abs(values[-1])  # a point off the core by far more than any rounding
+    assert not co.is_in_core(game, [values[-1] + big, -big])
+
+
+def test_core_membership_tolerates_the_rounding_only():
+    game = co.TUGame([0.0, -2.328114828972663e-12, 53.68686129869218, 53.68686129869218])
+    for x1 in (-2.328114828972663e-12, 0.0):  # the two ends of the core
+        assert co.is_in_core(game, [x1, 53.68686129869218 - x1])
+    assert not co.is_in_core(game, [1e-9, 53.68686129869218 - 1e-9])

@@ -70,6 +70,10 @@ def pow2(k: int) -> Fraction:
     return Fraction(1 << k) if k >= 0 else Fraction(1, 1 << -k)
 
 
+#: Largest power of two by which the LP units magnify the worths of a float game.
+_MAX_MAGNIFICATION = 900
+
+
 class NormalForm:
     """The zero-normalised worths game ``v0`` of a TU game (see the module docstring).
 
@@ -130,6 +134,8 @@ class NormalForm:
                     work = work.astype(np.int64)
             self.ints = work
             self.den = den
+            #: Float rounding of the normal form, in LP units (none: it is exact).
+            self.rounding = 0.0
             # v({i}): Fractions for an exact game, floats otherwise
             self.singles: list[Fraction | float] = [Fraction(int(s), den) for s in singles_int]
             if work.dtype == object:
@@ -154,8 +160,17 @@ class NormalForm:
             if self.sign < 0:
                 np.negative(floats, out=floats)
             k1 = _exponent_at_least(float(np.abs(floats).max(initial=0.0))) if n else 0
+            # the subtraction above rounds each worth by up to eps * max|v|; in LP units that
+            # is large when the zero-normalised game is tiny beside the worths themselves, so
+            # the LP units never magnify the worths beyond 2**900 (the rounding stays finite)
+            mantissa, exponent = math.frexp(float(np.abs(values).max(initial=0.0)))
+            k1 = max(k1, exponent - _MAX_MAGNIFICATION - k0)
             floats = np.ldexp(floats, -k1)
             k = k0 + k1
+            # eps relative to the largest worth, and one subnormal step absolute
+            raw = math.ldexp(mantissa, exponent - k)
+            tiny = math.ldexp(1.0, -1074 - k)
+            self.rounding = 4.0 * (n + 2) * (float(np.finfo(np.float64).eps) * raw + tiny)
         self.lp_exponent = k
         floats[0] = 0.0
         self.floats = nb.read_only(floats)
@@ -192,7 +207,10 @@ class NormalForm:
         """A number in the game's units (exact or float) as a float in LP units."""
         if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
             return float(Fraction(value) * pow2(-self.lp_exponent))
-        return math.ldexp(float(value), -self.lp_exponent)
+        try:
+            return math.ldexp(float(value), -self.lp_exponent)
+        except OverflowError:  # far beyond the game's scale (a game of tiny worths)
+            return math.copysign(math.inf, value)
 
     def from_lp(self, value: float) -> Any:
         """A float in LP units back in the game's units: exact for exact forms."""

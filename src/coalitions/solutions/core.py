@@ -211,8 +211,10 @@ def is_in_core(game: TUGame, x: Sequence[Any], *, atol: float = 1e-9) -> bool:
 
     For a game of worths: ``x(S) >= v(S)`` for every coalition; for a cost game:
     ``x(S) <= c(S)``. Exact for a rational game with rational payoffs; otherwise within
-    ``atol`` relative to the largest worth of the zero-normalised game. One vectorised pass
-    over the table (``x(S)`` by the subset-sum recurrence).
+    ``atol`` relative to the largest worth of the zero-normalised game, plus the float
+    rounding of the worths themselves (about ``n`` ulps of the largest worth: it matters only
+    when the zero-normalised game is tiny beside its worths). One vectorised pass over the
+    table (``x(S)`` by the subset-sum recurrence).
 
     Examples
     --------

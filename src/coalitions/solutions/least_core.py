@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -380,7 +381,11 @@ def excesses_at_most(nf: NormalForm, x: np.ndarray, level: Any, atol: float) -> 
             return False
         return nf.n <= 1 or nf.exact_max_excess(x0) <= level
     x0 = nf.from_payoffs(list(x), exact=False)
-    gap = sum((Fraction(nf.to_lp(v)) for v in x0), Fraction(0)) - Fraction(float(nf.floats[-1]))
+    atol = atol + nf.rounding  # what the float normal form itself may be off by
+    lp = [nf.to_lp(v) for v in x0]
+    if not all(math.isfinite(v) for v in lp):
+        return False  # a payoff beyond the float range of the game's LP units
+    gap = sum(map(Fraction, lp), Fraction(0)) - Fraction(float(nf.floats[-1]))
     if abs(gap) > atol:
         return False
     if nf.n <= 1:

@@ -178,8 +178,9 @@ def _lorenz_result(game: TUGame, x: list, dominant: bool) -> LorenzResult:
 def _tolerance(game: TUGame, atol: float, function: str) -> float:
     """``atol`` in the game's units, relative to the zero-normalised worths as in
     :func:`coalitions.is_in_core` (a fixed floor would accept any point of a game whose worths
-    are all tiny)."""
-    return float(normal_form(game, function).from_lp(atol))
+    are all tiny), plus what the float normal form may be off by."""
+    nf = normal_form(game, function)
+    return float(nf.from_lp(atol + nf.rounding))
 
 
 def _dominates_core(game: TUGame, x: list, tol: Any) -> bool:
@@ -358,4 +359,7 @@ def _least_norm_multipliers(working: list, values: np.ndarray, exact: bool) -> l
         if solved is None:  # the working rows are independent by construction
             raise SolverError("lorenz_solution: a singular working set (please report).")
         return solved
-    return np.linalg.solve(np.asarray(gram, dtype=np.float64), np.asarray(rhs)).tolist()
+    # least squares: in floats a nearly dependent working set (worths near underflow) must
+    # not fail; with a consistent right-hand side it still gives the least-norm point
+    solved, *_ = np.linalg.lstsq(np.asarray(gram, dtype=np.float64), np.asarray(rhs), rcond=None)
+    return solved.tolist()
