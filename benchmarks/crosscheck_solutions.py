@@ -263,12 +263,6 @@ def _interaction_vector(result) -> list:
     return [value for _, value in sorted(((tuple(map(int, k)), v) for k, v in result.interactions))]
 
 
-def _least_core_vertices(game):
-    eps = co.least_core(game).epsilon
-    table = [v - eps if 0 < m < len(game.values) - 1 else v for m, v in enumerate(game.values)]
-    return co.core_vertices(co.TUGame(table))
-
-
 def _core_center(game) -> list[float]:
     found = co.core_center(game)
     if found.is_empty:
@@ -330,7 +324,7 @@ def toolkit(case, rng) -> tuple[dict, dict]:
         "core_cover": lambda: _flat_vertices(co.core_cover(game).vertices),
         "reasonable_set": lambda: _flat_vertices(co.reasonable_set(game).vertices),
         "imputation_set": lambda: _flat_vertices(co.imputation_vertices(game)),
-        "least_core_vertices": lambda: _flat_vertices(_least_core_vertices(game)),
+        "least_core_vertices": lambda: _flat_vertices(co.least_core_set(game).vertices),
         "core_center": lambda: _core_center(game),
         "solidarity": lambda: co.solidarity_value(game).x,
         "egalitarian_shapley": lambda: co.egalitarian_shapley_value(game, case["alpha"]).x,

@@ -98,7 +98,7 @@ __all__ = [
 # values of issue 16 (each module one concept)
 from .solidarity import solidarity_value  # noqa: E402
 from .egalitarian import dutta_ray, egalitarian_shapley_value  # noqa: E402
-from .sets import core_center, core_cover, reasonable_set, weber_set  # noqa: E402
+from .sets import core_center, core_cover, least_core_set, reasonable_set, weber_set  # noqa: E402
 
 __all__ += ["solidarity_value", "egalitarian_shapley_value", "dutta_ray"]
 from .proportional import proportional_value, ratio_potential  # noqa: E402
@@ -106,7 +106,7 @@ from .lorenz import is_lorenz_maximal, lorenz_solution  # noqa: E402
 
 __all__ += ["chi_value", "maximal_contributions", "proportional_value", "ratio_potential"]
 __all__ += ["lorenz_solution", "is_lorenz_maximal"]
-__all__ += ["weber_set", "core_cover", "reasonable_set", "core_center"]
+__all__ += ["weber_set", "core_cover", "reasonable_set", "least_core_set", "core_center"]
 from .interaction import interaction_index  # noqa: E402
 
 __all__ += ["interaction_index"]

@@ -1,5 +1,5 @@
 """Set solutions as polytopes, with their vertices and centroids: the Weber set, the core cover,
-the reasonable set, and the core-center (the centroid of the core).
+the reasonable set, the least core, and the core-center (the centroid of the core).
 
 Every set here is a polytope in the efficiency hyperplane ``x(N) = v(N)``. Its vertices are
 exact for a rational game; its centroid (the centre of mass of the polytope, uniform over its
@@ -23,10 +23,18 @@ from ..exceptions import InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import PolytopeResult
-from .core import core_vertices
+from .core import MAX_VERTEX_PLAYERS, core_vertices
+from .least_core import least_core
 from .tau import minimal_rights, utopia_payoffs
 
-__all__ = ["weber_set", "core_cover", "reasonable_set", "core_center", "polytope_centroid"]
+__all__ = [
+    "weber_set",
+    "core_cover",
+    "reasonable_set",
+    "least_core_set",
+    "core_center",
+    "polytope_centroid",
+]
 
 #: The Weber set has up to n! vertices (the marginal vectors).
 MAX_WEBER_PLAYERS = 8
@@ -294,6 +302,68 @@ def reasonable_set(game: TUGame, *, method: str = "box-vertices") -> PolytopeRes
         upper.append(max(gains.tolist()))
     vertices = _box_vertices(lower, upper, game.grand_value)
     return _result(game, vertices, "reasonable-set", "box-vertices")
+
+
+@front_door(("shifted-core",))
+def least_core_set(
+    game: TUGame, *, atol: float = 1e-9, method: str = "shifted-core"
+) -> PolytopeResult:
+    r"""The least core as a polytope: its vertices and centroid.
+
+    .. math:: LC(v) = \{x : x(N) = v(N),\ x(S) \ge v(S) - \varepsilon^*
+              \ \forall S \ne \emptyset, N\}
+
+    with :math:`\varepsilon^*` the least-core value (:func:`least_core`); for a cost game
+    :math:`x(S) \le c(S) + \varepsilon^*`. It is the core of the game whose proper
+    coalitions' worths are lowered by :math:`\varepsilon^*` (raised, for costs), so it is
+    never empty; when the core is not empty (:math:`\varepsilon^* \le 0`) the least core
+    lies inside it (Maschler, Peleg and Shapley 1979).
+
+    Parameters
+    ----------
+    game : TUGame
+        A numeric game of at most ``MAX_VERTEX_PLAYERS`` players.
+    atol : float
+        Tolerance of the float LP and vertex steps; exact games are exact.
+    method : {"shifted-core"}
+        The exact least-core value, then the exact vertices of the shifted game's core (the
+        only method).
+
+    Returns
+    -------
+    PolytopeResult
+        ``vertices`` of the least core (exact for rational games), ``x`` its centroid,
+        ``dimension`` and ``volume``.
+
+    Raises
+    ------
+    TooLargeError
+        Above ``MAX_VERTEX_PLAYERS`` players or too many vertices.
+
+    References
+    ----------
+    .. [1] Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric properties of the
+       kernel, nucleolus, and related solution concepts. *Mathematics of Operations
+       Research* 4(4), 303-338.
+
+    Examples
+    --------
+    The 3-player majority game has an empty core; its least core is the single point of
+    equal shares, at :math:`\varepsilon^* = 1/3`:
+
+    >>> import coalitions as co
+    >>> [v.tolist() for v in co.least_core_set(co.majority_game(3)).vertices]
+    [[Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)]]
+    """
+    game = as_tu_game(game, "least_core_set", numeric="compares worths")
+    _check_size(game, MAX_VERTEX_PLAYERS, "least_core_set")
+    epsilon = least_core(game, atol=atol).epsilon
+    shift = epsilon if game.is_cost else -epsilon
+    values = game.values.copy()
+    values[1:-1] = values[1:-1] + shift
+    shifted = TUGame(values, game.players, cost=game.is_cost)
+    vertices = [v.tolist() for v in core_vertices(shifted, atol=atol)]
+    return _result(game, vertices, "least-core", "shifted-core")
 
 
 @front_door(("vertex-triangulation",))
