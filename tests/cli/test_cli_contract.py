@@ -64,6 +64,7 @@ def files(tmp_path_factory):
 VALID = {
     ("core",): ["FILE:GLOVE"],
     ("least-core",): ["FILE:GLOVE"],
+    ("set-solution",): ["FILE:GLOVE"],
     ("nucleolus",): ["FILE:GLOVE"],
     ("demo",): [],
     ("value", "shapley"): ["FILE:GLOVE"],
@@ -205,6 +206,7 @@ HOSTILE = [
     (["core", "FILE:GLOVE", "--atol", "-1"], "tolerance"),
     (["core", "FILE:GLOVE", "--atol", "nan"], "tolerance"),
     (["least-core", "FILE:GLOVE", "--atol", "-1"], "tolerance"),
+    (["set-solution", "FILE:GLOVE", "--set", "kernel"], "is not one of"),
     (["nucleolus", "FILE:GLOVE", "--atol", "inf"], "tolerance"),
     (["game", "check", "FILE:GLOVE", "--atol", "-1"], "tolerance"),
     (["form", "stability", "FILE:GLOVE", "-s", "L,R1|R2", "--atol", "-1"], "tolerance"),

@@ -117,6 +117,7 @@ def _files(tmp):
 BASE = {
     "core": ["{tu}"],
     "least-core": ["{tu}"],
+    "set-solution": ["{tu}"],
     "nucleolus": ["{tu}"],
     "demo": None,
     "value shapley": ["{tu}"],

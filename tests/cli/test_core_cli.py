@@ -60,3 +60,26 @@ def test_errors_go_to_stderr(tmp_path):
     co.write_game(co.TUGame([0, 2, 2, 1]), bad)
     result = runner.invoke(app, ["nucleolus", str(bad)])
     assert result.exit_code == 1 and "imputation set is empty" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["weber", "core-cover", "reasonable", "least-core", "core"])
+def test_set_solution_lists_the_library_vertices(files, kind):
+    solver = {
+        "weber": co.weber_set,
+        "core-cover": co.core_cover,
+        "reasonable": co.reasonable_set,
+        "least-core": co.least_core_set,
+        "core": co.core_center,
+    }[kind]
+    result = runner.invoke(app, ["set-solution", str(files["talmud"]), "--set", kind, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    expected = solver(co.bankruptcy_game(200, [100, 200, 300])).to_dict()
+    assert data["vertices"] == expected["vertices"] and data["concept"] == expected["concept"]
+    table = runner.invoke(app, ["set-solution", str(files["talmud"]), "--set", kind])
+    assert table.exit_code == 0 and "centroid" in table.stdout
+
+
+def test_set_solution_of_an_empty_core_says_so(files):
+    table = runner.invoke(app, ["set-solution", str(files["majority"]), "--set", "core"])
+    assert table.exit_code == 0 and "empty" in table.stdout

@@ -91,6 +91,7 @@ app = typer.Typer(
 app.command("core")(core.core_command)
 app.command("least-core")(core.least_core_command)
 app.command("nucleolus")(core.nucleolus_command)
+app.command("set-solution")(core.set_solution_command)
 
 
 def _version(flag: bool) -> None:

@@ -1,4 +1,5 @@
-"""`coalitions core|least-core|nucleolus FILE`: the core family of a game read from a file.
+"""`coalitions core|least-core|nucleolus|set-solution FILE`: the core family of a game read
+from a file.
 
 A file with ``"cost": true`` holds a cost game: every command then answers in cost shares and
 says so in its table (``--json``: ``"cost": true``).
@@ -25,7 +26,7 @@ from ._common import (
 from ._format import formats
 from ._plotting import Plot, write_plot
 
-__all__ = ["core_command", "least_core_command", "nucleolus_command"]
+__all__ = ["core_command", "least_core_command", "nucleolus_command", "set_solution_command"]
 
 
 def _coalition(names) -> str:
@@ -145,6 +146,63 @@ def least_core_command(file: GameFile, atol: Atol = 1e-9, as_json: Json = False)
         f"epsilon = {number_cell(result.epsilon)}; exact={result.exact}",
         as_json,
     )
+
+
+#: ``--set``: the set solutions computed as polytopes (the table's title by name).
+SET_SOLUTIONS = {
+    "weber": "Weber set",
+    "core-cover": "Core cover",
+    "reasonable": "Reasonable set",
+    "least-core": "Least core",
+    "core": "Core (its centroid: the core-center)",
+}
+
+
+@formats
+def set_solution_command(
+    file: GameFile,
+    kind: str = typer.Option(
+        "weber",
+        "--set",
+        callback=choice(tuple(SET_SOLUTIONS), "--set"),
+        help="weber (the marginal vectors' hull) | core-cover | reasonable | least-core | "
+        "core (with the core-center).",
+    ),
+    as_json: Json = False,
+) -> None:
+    """A set solution as a polytope: its exact vertices and its centroid."""
+    from ..games.io import read_game
+    from ..solutions import core_center, core_cover, least_core_set, reasonable_set, weber_set
+
+    solvers = {
+        "weber": weber_set,
+        "core-cover": core_cover,
+        "reasonable": reasonable_set,
+        "least-core": least_core_set,
+        "core": core_center,
+    }
+    with errors_to_stderr():
+        game = read_game(file)
+        result = solvers[kind](game)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    in_costs = " (cost shares)" if game.is_cost else ""
+    _print_polytope(f"{SET_SOLUTIONS[kind]} of {file.name}{in_costs}", result)
+
+
+def _print_polytope(title: str, result) -> None:
+    """A PolytopeResult's table: one row per vertex, then the centroid."""
+    rows = [(str(k + 1), *map(number_cell, v)) for k, v in enumerate(result.vertices)]
+    if not result.is_empty:
+        rows.append(("centroid", *map(number_cell, result.x)))
+    footnote = (
+        "empty"
+        if result.is_empty
+        else f"{len(result.vertices)} vertices, dimension {result.dimension}; the centroid is "
+        f"exact={result.exact}"
+    )
+    print_table(title, ["vertex", *result.players], rows, footnote=footnote)
 
 
 #: ``--variant``: the nucleolus-type concepts of one game (the table's title, and the name of
