@@ -293,9 +293,8 @@ def ternary_banzhaf(
     return _exact(game, "ternary-banzhaf", used, total, swings, values, normalized=normalized)
 
 
-#: The reference of every ternary measure.
-_FELSENTHAL_MACHOVER = """
-    .. [2] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
+#: The reference of every ternary measure (numbered where it is used).
+_FELSENTHAL_MACHOVER = """Felsenthal, D. S. and Machover, M. (1997). Ternary voting games.
        *International Journal of Game Theory* 26(3), 335-351."""
 
 #: The docstring sections the ternary front doors share.
@@ -308,13 +307,14 @@ _SECTIONS = {
             ``"exact"``: the generating function over weights of a weighted ternary game;
             ``"enumeration"``: the ``3**n`` profiles (at most 11 voters); ``"auto"`` picks
             ``"exact"`` for weighted games, else ``"enumeration"``.""",
-    "ternary": _FELSENTHAL_MACHOVER,
+    "ternary": "\n    .. [1] " + _FELSENTHAL_MACHOVER,
     "references": """
     References
     ----------
     .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a
        collectivity to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach,
-       269-300."""
+       269-300.
+    .. [2] """
     + _FELSENTHAL_MACHOVER,
 }
 
@@ -459,7 +459,7 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     References
     ----------
     {{ternary}}
-    .. [3] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*,
+    .. [2] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*,
        ch. 8. Edward Elgar.
 
     Examples

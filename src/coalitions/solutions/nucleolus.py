@@ -418,7 +418,8 @@ _DOC_PARAMS = """
     callback : callable, optional
         Progress: called as ``callback(done, total)`` after each LP stage, with ``done`` the
         rank of the fixed coalitions and ``total`` the number of players (the stages end at
-        ``done == total``).
+        ``done == total``). On the ``"constraint-generation"`` path the rank and the total
+        count player types (players of equal weight in every rule) instead of players.
 """
 
 _DOC_PARAMS_VOTING = _DOC_PARAMS.replace(
