@@ -33,6 +33,7 @@ Prints a Markdown table and writes benchmarks/results/small_games.{json,md}.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import platform
 import subprocess
@@ -54,12 +55,10 @@ CONCEPTS = ("shapley", "core", "least_core", "nucleolus")
 GAMES_PER_N = 4
 BAR = 3.0
 
-#: One timer for both processes: ``calls[k]()`` is the k-th call of a batch (each on a game
-#: built beforehand); the best batch's mean is the per-call time.
-TIMER = """
-import time
 
 def per_call(make_calls, batches, budget):
+    """Seconds per call: ``make_calls(k)`` gives k calls, each on a game built beforehand;
+    the best batch's mean, with batches sized to ``budget`` seconds."""
     calls = make_calls(1)
     start = time.perf_counter()
     calls[0]()
@@ -73,7 +72,11 @@ def per_call(make_calls, batches, budget):
             call()
         best = min(best, (time.perf_counter() - start) / size)
     return best
-"""
+
+
+#: The same timer in the peer's process: the source of :func:`per_call`, a constant of this
+#: file (nothing from the command line or a data file reaches the peer script).
+TIMER = "import time\n\n" + inspect.getsource(per_call)
 
 COOPGAME = (
     TIMER
@@ -135,9 +138,6 @@ def make_tables(n: int, seed: int) -> list[list[float]]:
 def ours(tables: dict, batches: int, budget: float) -> dict:
     import coalitions as co
 
-    namespace: dict = {}
-    exec(TIMER, namespace)
-    per_call = namespace["per_call"]
     calls = {
         "shapley": co.shapley_value,
         "core": co.core,
