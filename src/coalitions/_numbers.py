@@ -45,6 +45,7 @@ __all__ = [
     "distinct_objects",
     "map_distinct",
     "int_if_integral",
+    "number_text",
     "is_zero",
     "simplify_symbolic",
     "as_number",
@@ -251,6 +252,19 @@ def int_if_integral(value: Any) -> Any:
     if isinstance(value, Fraction) and value.denominator == 1:
         return value.numerator
     return value
+
+
+def number_text(value: Any) -> str:
+    """A number as text that reads back exactly: a float by ``repr`` (the shortest string
+    that round-trips), an int or Fraction by ``str`` (``"1/3"``).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> number_text(0.1), number_text(Fraction(1, 3)), number_text(2)
+    ('0.1', '1/3', '2')
+    """
+    return repr(float(value)) if isinstance(value, float) else str(value)
 
 
 def to_float_array(values: np.ndarray, kind: str) -> np.ndarray:
