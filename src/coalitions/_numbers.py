@@ -45,7 +45,7 @@ __all__ = [
     "distinct_objects",
     "map_distinct",
     "int_if_integral",
-    "number_text",
+    "round_trip_text",
     "is_zero",
     "simplify_symbolic",
     "as_number",
@@ -254,14 +254,14 @@ def int_if_integral(value: Any) -> Any:
     return value
 
 
-def number_text(value: Any) -> str:
+def round_trip_text(value: Any) -> str:
     """A number as text that reads back exactly: a float by ``repr`` (the shortest string
     that round-trips), an int or Fraction by ``str`` (``"1/3"``).
 
     Examples
     --------
     >>> from fractions import Fraction
-    >>> number_text(0.1), number_text(Fraction(1, 3)), number_text(2)
+    >>> round_trip_text(0.1), round_trip_text(Fraction(1, 3)), round_trip_text(2)
     ('0.1', '1/3', '2')
     """
     return repr(float(value)) if isinstance(value, float) else str(value)

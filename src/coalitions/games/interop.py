@@ -30,7 +30,7 @@ import numpy as np
 
 from .._bits import popcounts
 from .._checks import as_list, as_path, check_choice
-from .._numbers import EXACT, FLOAT, int_if_integral, number_text
+from .._numbers import EXACT, FLOAT, int_if_integral, round_trip_text
 from ..exceptions import InvalidGameError
 from .io import read_text
 from .simple import WeightedVotingGame
@@ -283,7 +283,7 @@ def write_vector(game: TUGame, destination: Any, *, order: str = "lexicographic"
     values = to_vector(game, order=order)
     if game.kind not in (EXACT, FLOAT):
         raise InvalidGameError("write_vector writes numbers; substitute the symbols first.")
-    lines = [number_text(v) for v in values]
+    lines = [round_trip_text(v) for v in values]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

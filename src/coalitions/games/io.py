@@ -1467,6 +1467,6 @@ def write_profile(profile: dict, destination: str | Path) -> Path:
                 f"write_profile: the probability of {name!r} must be a number in [0, 1], "
                 f"got {value!r}."
             )
-        writer.writerow([name, nb.number_text(value)])
+        writer.writerow([name, nb.round_trip_text(value)])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
