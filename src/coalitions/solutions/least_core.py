@@ -19,6 +19,7 @@ from ..exceptions import SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
+from . import _three_players
 from ._normal_form import NormalForm, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
@@ -75,6 +76,7 @@ class LeastCoreSolution:
     nit: int
     success: bool = True
     message: str = ""
+    closed_form: bool = False  # solved by the two- and three-player closed form (no LP)
 
     @classmethod
     def failed(cls, n: int, nit: int, message: str) -> LeastCoreSolution:
@@ -90,6 +92,20 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
         zero = Fraction(0) if nf.exact else 0.0
         x0 = [nf.grand if nf.exact else float(nf.floats[-1])] * n
         return LeastCoreSolution(x0, zero, [], [], nf.exact, True, 0)
+    if n <= _three_players.MAX_PLAYERS:
+        closed = _three_players.least_core(nf, atol)
+        if closed is not None:
+            x0, epsilon, support, delta = closed
+            if nf.exact:
+                message = "exact; closed form for at most three players, primal and dual agree"
+            else:
+                message = (
+                    "floating point; closed form for at most three players, primal and dual "
+                    f"agree within {atol:g} (relative to the zero-normalised worths)"
+                )
+            return LeastCoreSolution(
+                x0, epsilon, support, delta, nf.exact, True, 0, message=message, closed_form=True
+            )
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
         return LeastCoreSolution.failed(n, run.nit, run.message)
@@ -253,8 +269,13 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
         )
     message = solution.message
     if solution.exact and game.kind == nb.FLOAT:
+        how = (
+            "found by the closed form for at most three players"
+            if solution.closed_form
+            else "rebuilt"
+        )
         message = (
-            "float game with integer worths: epsilon and the point were rebuilt in "
+            f"float game with integer worths: epsilon and the point were {how} in "
             "exact arithmetic and verified (primal and dual agree)"
         )
     if game.is_cost:

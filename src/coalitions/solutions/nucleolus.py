@@ -18,6 +18,7 @@ from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
+from . import _three_players
 from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
@@ -297,8 +298,55 @@ def _answer(
     problem: _Problem, verify: bool, callback: Callable[[int, int], None] | None
 ) -> NucleolusResult:
     """Steps 2 to 4 on a checked problem (every nucleolus variant ends here)."""
+    closed = _closed_form(problem) if callback is None else None
+    if closed is not None:
+        return _result(problem, Run(x=np.empty(0)), closed)
     run = _solve(problem, callback)
     return _result(problem, run, _certify(problem, run, verify))
+
+
+def _closed_form(problem: _Problem) -> _Certified | None:
+    """The (pre)nucleolus of two or three players without an LP, certified by Kohlberg's
+    criterion (``_three_players.py``); None for the other problems (per capita, weighted,
+    with given or skipped coalitions, larger) and when the check fails."""
+    nf = problem.nf
+    if (
+        nf.n > _three_players.MAX_PLAYERS
+        or problem.per_capita
+        or problem.excess_weights is not None
+        or problem.given
+        or problem.skip
+    ):
+        return None
+    found = _three_players.prenucleolus(nf, imputation=problem.imputation, atol=problem.atol)
+    if found is None:
+        return None
+    x, levels = found
+    if not nf.exact:
+        return _Certified(
+            x=x,
+            levels=levels,
+            verified=True,
+            message="float game: answer in floating point (closed form for at most three "
+            f"players); Kohlberg's criterion holds within {problem.atol:g} (relative to the "
+            "zero-normalised worths)",
+        )
+    if problem.game.kind == nb.FLOAT:
+        return _Certified(
+            x=x,
+            levels=levels,
+            verified=True,
+            message="float game with integer worths: closed form for at most three players "
+            "in exact arithmetic, verified by Kohlberg's criterion; x holds the floats of the "
+            "exact answer",
+        )
+    return _Certified(
+        x=x,
+        levels=levels,
+        exact=True,
+        verified=True,
+        message="exact; closed form for at most three players, verified by Kohlberg's criterion",
+    )
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
