@@ -220,10 +220,13 @@ def solve_exact(
 def _integer_row(values: Sequence[Any]) -> list[int]:
     """A rational row times the least common multiple of its denominators (integers)."""
     numbers = [v if isinstance(v, (int, Fraction)) else Fraction(v) for v in values]
-    scale = math.lcm(*(Fraction(v).denominator for v in numbers if not isinstance(v, int)))
+    scale = math.lcm(*(v.denominator for v in numbers if not isinstance(v, int)))
     if scale == 1:
         return [int(v) for v in numbers]
-    return [int(v * scale) for v in numbers]
+    return [
+        int(v) * scale if isinstance(v, int) else v.numerator * (scale // v.denominator)
+        for v in numbers
+    ]
 
 
 def _primitive(row: list[int]) -> list[int]:
@@ -235,13 +238,15 @@ def _primitive(row: list[int]) -> list[int]:
 
 
 def positive_combination(
-    strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray
+    strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray, *, presolve: bool = True
 ) -> tuple[list[Fraction], list[Fraction], list[Fraction]] | None:
     """Exact weights with ``strict.T @ a + nonneg.T @ b + free.T @ c = 0``, a > 0, b >= 0.
 
     The rows of ``strict``, ``nonneg`` and ``free`` are integer vectors in R^n. A float LP
     (HiGHS) finds a vertex; the vertex is then rebuilt exactly from its basis and checked
     exactly. Returns ``(a, b, c)`` as Fractions, or None when no certificate was found.
+    ``presolve=False`` skips HiGHS's presolve (faster on small LPs; the weights found may
+    differ, for callers that only ask whether weights exist).
 
     Examples
     --------
@@ -278,7 +283,7 @@ def positive_combination(
     ray = _unique_ray(columns, ms, mn)
     if ray is not None:
         return ray
-    solution = _combination_lp(strict, nonneg, free)
+    solution = _combination_lp(strict, nonneg, free, presolve)
     if not solution.success:
         return None
     z = solution.x
@@ -346,20 +351,26 @@ def _unique_ray(columns: np.ndarray, ms: int, mn: int):
     return weights[:ms], weights[ms : ms + mn], weights[ms + mn :]
 
 
-def _combination_lp(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> LPSolution:
+def _combination_lp(
+    strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray, presolve: bool = True
+) -> LPSolution:
     """The float LP ``min sum a`` over ``strict.T a + nonneg.T b + free.T c = 0`` with
     ``a >= 1``, ``b >= 0`` and ``c`` free (feasible exactly when a certificate exists)."""
     ms, mn, mf = len(strict), len(nonneg), len(free)
     matrix = np.hstack([strict.T, nonneg.T, free.T]).astype(np.float64)
     cost = np.concatenate([np.ones(ms), np.zeros(mn + mf)])
     bounds = [(1, None)] * ms + [(0, None)] * mn + [(None, None)] * mf
-    return solve_lp(cost, A_eq=matrix, b_eq=np.zeros(strict.shape[1]), bounds=bounds)
+    return solve_lp(
+        cost, A_eq=matrix, b_eq=np.zeros(strict.shape[1]), bounds=bounds, presolve=presolve
+    )
 
 
-def float_positive_combination(strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray) -> bool:
+def float_positive_combination(
+    strict: np.ndarray, nonneg: np.ndarray, free: np.ndarray, *, presolve: bool = True
+) -> bool:
     """Whether :func:`positive_combination`'s weights exist, by the float LP alone (no exact
     rebuild): the test of float games, where a tolerance decides anyway."""
-    return _combination_lp(strict, nonneg, free).success
+    return _combination_lp(strict, nonneg, free, presolve).success
 
 
 def _dim(*arrays) -> int:

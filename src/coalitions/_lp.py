@@ -11,7 +11,10 @@ straight to the HiGHS bindings that scipy ships (``scipy.optimize._highspy._core
 pybind11 module of the ``highspy`` project), built exactly as ``linprog(method="highs")``
 builds them: the same column-wise matrix of the non-zeros, the same options (dual simplex,
 presolve on, no output), the same feasibility check of the answer, so the vertex, the duals
-and the objective are the same bits. Whatever that path does not handle (sparse input, a
+and the objective are the same bits. ``presolve=False`` is ``linprog``'s
+``options={"presolve": False}``: on an LP of a few dozen rows presolve costs about as much as
+the solve, and the certified callers whose answer does not depend on the vertex skip it.
+Whatever that path does not handle (sparse input, a
 malformed LP, a status other than optimal, a scipy without those bindings) goes through
 ``linprog``, which then also words the failure.
 """
@@ -45,7 +48,15 @@ class LPSolution:
 
 
 def solve_lp(
-    c, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds=(None, None), *, method: str = "highs"
+    c,
+    A_ub=None,
+    b_ub=None,
+    A_eq=None,
+    b_eq=None,
+    bounds=(None, None),
+    *,
+    method: str = "highs",
+    presolve: bool = True,
 ) -> LPSolution:
     """Minimise ``c @ x`` subject to ``A_ub x <= b_ub``, ``A_eq x = b_eq`` and ``bounds``.
 
@@ -62,6 +73,10 @@ def solve_lp(
         ``(low, high)`` for every variable or one per variable; None is unbounded.
     method : str
         The scipy method, ``"highs"``.
+    presolve : bool, default True
+        HiGHS's presolve (``linprog``'s ``options={"presolve": ...}``). Off, an LP of a few
+        dozen rows solves in about half the time, but it may end at another optimal vertex:
+        only for LPs whose answer is certified and does not depend on the vertex.
 
     Returns
     -------
@@ -77,14 +92,22 @@ def solve_lp(
     >>> solve_lp([1], A_ub=[[1]], b_ub=[-1], bounds=(0, None)).success
     False
     """
-    fast = _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds) if method == "highs" else None
+    fast = _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds, presolve) if method == "highs" else None
     if fast is not None:
         return fast
     from scipy.optimize import linprog
 
+    options = {} if presolve else {"presolve": False}
     try:
         result = linprog(
-            c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method=method
+            c,
+            A_ub=A_ub,
+            b_ub=b_ub,
+            A_eq=A_eq,
+            b_eq=b_eq,
+            bounds=bounds,
+            method=method,
+            options=options,
         )
     except ValueError as error:  # malformed input caught by scipy
         return LPSolution(False, -1, f"the LP is malformed: {error}")
@@ -168,7 +191,7 @@ def _bounds(bounds, columns: int) -> tuple[np.ndarray, np.ndarray]:
     return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
-def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds) -> LPSolution | None:
+def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds, presolve: bool = True) -> LPSolution | None:
     """The LP through scipy's HiGHS bindings, as ``linprog`` would solve it; None to leave
     it to ``linprog`` (sparse or malformed input, no optimum, no bindings)."""
     core = _highs_module()
@@ -217,8 +240,11 @@ def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds) -> LPSolution | None:
         highs = _LOCAL.highs = core._Highs()
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("log_to_console", False)
-        highs.setOptionValue("presolve", "on")
         highs.setOptionValue("simplex_strategy", 1)  # dual simplex, as linprog asks
+        _LOCAL.presolve = None
+    if _LOCAL.presolve is not presolve:
+        highs.setOptionValue("presolve", "on" if presolve else "off")
+        _LOCAL.presolve = presolve
     highs.clearModel()
     if highs.passModel(lp) == core.HighsStatus.kError:
         return None

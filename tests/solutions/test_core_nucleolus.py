@@ -14,7 +14,7 @@ from strategies import convex_game, random_rational_game, zero_normalised_game
 
 import coalitions as co
 from coalitions._lp import LPSolution
-from coalitions.solutions import _sequential
+from coalitions.solutions import _sequential, _three_players
 
 #: 60 games in the default run; COALITIONS_FULL=1 runs the 200 of the issue's bar.
 N_RANDOM = 200 if os.environ.get("COALITIONS_FULL") else 60
@@ -162,6 +162,7 @@ def test_bad_inputs():
 
 
 def test_lp_failure_is_a_result(monkeypatch):
+    monkeypatch.setattr(_three_players, "FORCE_LP", True)  # three players: no LP otherwise
     monkeypatch.setattr(
         _sequential, "solve_lp", lambda *a, **k: LPSolution(False, 4, "numerical trouble")
     )

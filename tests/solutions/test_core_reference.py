@@ -50,4 +50,7 @@ def test_talmud_e200_nucleolus():
     assert list(co.talmud_rule(200, [100, 200, 300]).x) == expected
     assert co.is_nucleolus(game, expected)
     assert result.levels == (Fraction(-50), Fraction(-75))
-    assert result.nit >= 1
+    # three players: the closed form, no LP; the LPs give the same answer in two or more
+    assert result.nit == 0 and "closed form" in result.message
+    lp = co.nucleolus(game, callback=lambda done, total: None)  # a callback: the LP stages
+    assert lp.x.tolist() == expected and lp.levels == result.levels and lp.nit >= 1

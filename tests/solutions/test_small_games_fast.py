@@ -136,3 +136,45 @@ def test_row_generation_for_exact_games_gives_the_full_lp_answer(seed, monkeypat
     full = co.nucleolus(game)
     assert generated.verified and full.verified
     assert generated.x.tolist() == full.x.tolist() and generated.levels == full.levels
+
+
+def test_lp_without_presolve_is_linprog_without_presolve_bit_for_bit():
+    rng = np.random.default_rng(18)
+    for _ in range(15):
+        cost, a_ub, b_ub, a_eq, b_eq = _game_lp(rng, int(rng.integers(2, 7)))
+        ours = _lp.solve_lp(cost, a_ub, b_ub, a_eq, b_eq, presolve=False)
+        theirs = linprog(
+            cost,
+            A_ub=a_ub,
+            b_ub=b_ub,
+            A_eq=a_eq,
+            b_eq=b_eq,
+            bounds=(None, None),
+            options={"presolve": False},
+        )
+        assert ours.success and theirs.success
+        assert np.array_equal(ours.x, theirs.x) and ours.fun == theirs.fun
+        assert np.array_equal(ours.ineqlin, theirs.ineqlin.marginals)
+    # the option is set back for the next LP with presolve
+    cost, a_ub, b_ub, a_eq, b_eq = _game_lp(rng, 5)
+    again = _lp.solve_lp(cost, a_ub, b_ub, a_eq, b_eq)
+    theirs = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(None, None))
+    assert np.array_equal(again.x, theirs.x)
+    assert np.array_equal(again.ineqlin, theirs.ineqlin.marginals)
+
+
+def test_exact_stages_without_presolve_give_the_same_nucleolus(monkeypatch):
+    sequential = importlib.import_module("coalitions.solutions._sequential")
+    rng = np.random.default_rng(19)
+    games = []
+    for n in (4, 5, 5, 6):
+        values = rng.integers(0, 4, size=1 << n)
+        values[[0, *(1 << i for i in range(n))]] = 0
+        games.append(co.TUGame([int(v) for v in values]))
+    fast = [(co.nucleolus(g), co.prenucleolus(g)) for g in games]
+    monkeypatch.setattr(sequential, "PRESOLVE_ROWS", -1)  # presolve on every stage LP
+    for game, (nucleolus, prenucleolus) in zip(games, fast):
+        assert nucleolus.exact and prenucleolus.exact
+        assert nucleolus.x.tolist() == co.nucleolus(game).x.tolist()
+        assert nucleolus.levels == co.nucleolus(game).levels
+        assert prenucleolus.x.tolist() == co.prenucleolus(game).x.tolist()

@@ -52,8 +52,11 @@ class ExcessWeights:
 
 
 def _additive_subtract(table: np.ndarray, singles: Sequence[Any], n: int) -> None:
-    """In place: ``table[S] -= sum_{i in S} singles[i]`` (n vectorised passes, no copy)."""
+    """In place: ``table[S] -= sum_{i in S} singles[i]`` (n vectorised passes, no copy; none
+    for a player whose singleton number is 0)."""
     for i in range(n):
+        if not singles[i]:
+            continue
         _, with_i = split_on(table, i)
         with_i -= singles[i]
 
@@ -262,9 +265,10 @@ class NormalForm:
         """
         n = self.n
         full = self.full
+        every = full - 1 <= 2 * count  # few coalitions: all of them, no float pass to choose
         try:
-            x_scale = max((abs(self.to_lp(v)) for v in x0), default=0.0)
-            if fexc is None:
+            x_scale = 0.0 if exact and every else max((abs(self.to_lp(v)) for v in x0), default=0.0)
+            if fexc is None and not (exact and every):
                 with np.errstate(over="raise", invalid="raise"):
                     fexc = self.float_excesses(x0, per_capita, weights)
         except (OverflowError, FloatingPointError):
@@ -273,7 +277,7 @@ class NormalForm:
             fexc, x_scale = None, math.inf  # beyond floats: every coalition, exactly
         inner = fexc[1:full] if fexc is not None else None
         margin = 1e-7 * max(1.0, x_scale)
-        if inner is None or inner.size <= 2 * count:
+        if inner is None or every:
             masks = np.arange(1, full, dtype=np.int64)
             bound = None
         else:

@@ -27,6 +27,8 @@ __all__ = ["Run", "sequential_lp", "reconstruct_exact", "kohlberg", "FULL_ROW_PL
 #: Up to this many players every coalition is a row from the start (no row generation).
 FULL_ROW_PLAYERS = 10
 _DUAL_TOL = 1e-9
+#: Stage LPs of at most this many rows may skip HiGHS's presolve (``presolve=False``).
+PRESOLVE_ROWS = 256
 #: Kohlberg's check grows its span by exact integer elimination up to this many masks per
 #: player, by a float QR choice of independent masks above.
 _EXACT_GROWTH = 16
@@ -101,10 +103,11 @@ def _balanced_group(outside: np.ndarray, span: Span, zero_rows: np.ndarray, exac
             sample, final = rng.choice(pending, size, replace=False), False
         strict = mask_bits(sample, n, np.int64)
         free = np.array(span.generators, dtype=np.int64).reshape(-1, n)
+        # only whether weights exist matters: presolve (slower on small LPs) cannot change it
         if exact:
-            ok = positive_combination(strict, zero_rows, free) is not None
+            ok = positive_combination(strict, zero_rows, free, presolve=False) is not None
         else:
-            ok = float_positive_combination(strict, zero_rows, free)
+            ok = float_positive_combination(strict, zero_rows, free, presolve=False)
         if not ok:
             if final:
                 return False
@@ -135,6 +138,7 @@ def sequential_lp(
     progress: Callable[[int, int], None] | None = None,
     full_row_players: int = FULL_ROW_PLAYERS,
     greedy_span: bool = False,
+    presolve: bool = True,
 ) -> Run:
     """Run the sequential LPs on the float table ``v``; see the module docstring.
 
@@ -147,7 +151,9 @@ def sequential_lp(
     coalition is a row from the start; above, rows are generated. With ``greedy_span`` a
     stage's few fixed coalitions join the span by exact elimination in mask order rather than
     by a float QR choice (the same affine set, other equality rows: for games whose answer is
-    rebuilt exactly and certified).
+    rebuilt exactly and certified). ``presolve=False`` solves the stages of at most
+    ``PRESOLVE_ROWS`` rows without HiGHS's presolve (about half the time; the optimal vertex
+    may differ, so only for answers that are unique and rebuilt exactly).
     """
     size = 1 << n
     full = size - 1
@@ -208,7 +214,7 @@ def sequential_lp(
             progress(span.rank, n)
         while True:
             solution, nrows = _stage_lp(
-                v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds
+                v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds, presolve
             )
             run.nit += 1
             run.max_rows = max(run.max_rows, nrows)
@@ -272,7 +278,7 @@ def sequential_lp(
     return run
 
 
-def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
+def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds, presolve=True):
     m = active.size
     rows = np.zeros((m + len(open_bounds), n + 1))
     rows[:m, :n] = -mask_bits(active, n)
@@ -295,7 +301,8 @@ def _stage_lp(v, n, active, weights, eq_masks, eq_rhs, eq_players, open_bounds):
         eq_b[k] = v[1 << player]
     cost = np.zeros(n + 1)
     cost[n] = 1.0
-    return solve_lp(cost, A_ub=rows, b_ub=rhs, A_eq=eq, b_eq=eq_b), rows.shape[0]
+    presolve = presolve or rows.shape[0] > PRESOLVE_ROWS
+    return solve_lp(cost, A_ub=rows, b_ub=rhs, A_eq=eq, b_eq=eq_b, presolve=presolve), rows.shape[0]
 
 
 def reconstruct_exact(

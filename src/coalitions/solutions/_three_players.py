@@ -68,7 +68,7 @@ from typing import Any
 
 from ._normal_form import NormalForm
 
-__all__ = ["MAX_PLAYERS", "least_core", "prenucleolus"]
+__all__ = ["MAX_PLAYERS", "closed_form_least_core", "closed_form_nucleolus"]
 
 #: Largest game solved here; larger games go to the LPs.
 MAX_PLAYERS = 3
@@ -244,7 +244,7 @@ def _levels(v: list, n: int, x: list, tol: float) -> list:
     return levels
 
 
-def prenucleolus(nf: NormalForm, *, imputation: bool, atol: float):
+def closed_form_nucleolus(nf: NormalForm, *, imputation: bool, atol: float):
     """The nucleolus (``imputation``) or prenucleolus of ``nf`` and its levels, in the normal
     form's numbers, certified by Kohlberg's criterion; None when not certified (the caller
     then solves the LPs)."""
@@ -263,7 +263,7 @@ def prenucleolus(nf: NormalForm, *, imputation: bool, atol: float):
     return [unit(xi) for xi in x], [unit(t) for t in _levels(v, n, x, tol)]
 
 
-def least_core(nf: NormalForm, atol: float):
+def closed_form_least_core(nf: NormalForm, atol: float):
     """``(x0, epsilon, support, delta)`` of the least core of ``nf`` in its numbers: the
     prenucleolus (a least-core point) and the minimal balanced collection that attains
     epsilon; None when the primal and dual bounds do not meet (the caller solves the LP)."""

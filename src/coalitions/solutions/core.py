@@ -97,6 +97,10 @@ def core(
     supplies that collection. A cost game is solved as its savings game
     :math:`s(S) = \sum_{i \in S} c(\{i\}) - c(S)`, whose core is
     :math:`\{c(\{i\}) - y_i\}` for the cost core's :math:`y`.
+    Games of at most three players need no LP: the least-core value is the largest
+    Bondareva-Shapley bound of the five minimal balanced collections, the point is the
+    prenucleolus in closed form, and both are checked exactly the same way (the point's
+    largest excess equals the collection's bound).
 
     Vertices are enumerated exactly by walking the edge graph of the core from a first vertex:
     at every vertex the edges are the extreme rays of its tangent cone, found by the

@@ -93,7 +93,7 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
         x0 = [nf.grand if nf.exact else float(nf.floats[-1])] * n
         return LeastCoreSolution(x0, zero, [], [], nf.exact, True, 0)
     if n <= _three_players.MAX_PLAYERS:
-        closed = _three_players.least_core(nf, atol)
+        closed = _three_players.closed_form_least_core(nf, atol)
         if closed is not None:
             x0, epsilon, support, delta = closed
             if nf.exact:
@@ -219,6 +219,10 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
     :math:`\varepsilon^* = \sum_S y_S v(S) - \lambda v(N)` with :math:`\sum y_S = 1`. For a
     rational game both the dual bound and the primal point are rebuilt in exact arithmetic
     and must give the same :math:`\varepsilon^*`.
+
+    Games of at most three players are solved in closed form without an LP: the value is
+    the largest bound of the minimal balanced collections, the point the prenucleolus, and
+    the two bounds are checked to meet as above (``nit`` is then 0).
 
     References
     ----------

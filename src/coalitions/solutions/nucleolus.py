@@ -187,6 +187,8 @@ def _solve(problem: _Problem, callback: Callable[[int, int], None] | None) -> Ru
         progress=callback,
         full_row_players=EXACT_FULL_ROW_PLAYERS if problem.nf.exact else FULL_ROW_PLAYERS,
         greedy_span=EXACT_GREEDY_SPAN and problem.nf.exact,
+        # an exact game's answer is rebuilt and certified whatever vertex a stage ends at
+        presolve=not problem.nf.exact,
     )
 
 
@@ -318,7 +320,9 @@ def _closed_form(problem: _Problem) -> _Certified | None:
         or problem.skip
     ):
         return None
-    found = _three_players.prenucleolus(nf, imputation=problem.imputation, atol=problem.atol)
+    found = _three_players.closed_form_nucleolus(
+        nf, imputation=problem.imputation, atol=problem.atol
+    )
     if found is None:
         return None
     x, levels = found
@@ -426,9 +430,11 @@ def _verify(
         if weights is not None:
             fexc = fexc / weights.floats
         x0 = [nf.from_lp_float(v) for v in scaled]
+    elif exact and nf.full - 1 <= 2 * KOHLBERG_FIRST_BATCH:
+        fexc = None  # every coalition is checked exactly: no float pass to choose them
     else:
         fexc = nf.float_excesses(x0, per_capita, weights)
-    if excluded:  # held at 0 (the blocks) or not counted: not candidates
+    if excluded and fexc is not None:  # held at 0 (the blocks) or not counted: not candidates
         fexc = fexc.copy()
         fexc[list(excluded)] = -np.inf
     count = KOHLBERG_FIRST_BATCH
@@ -572,6 +578,12 @@ def nucleolus() -> None:
     worth) form a balanced collection. Only levels that raise the rank need a check (Benedek,
     Fliege and Nguyen 2021), each a small LP whose vertex is rebuilt exactly.
 
+    Two and three players: no LP. The stages have a closed form (complementary coalitions
+    have excesses of constant sum, which makes every stage separable; derived in
+    ``_three_players.py``, cf. Leng and Parlar 2010), and the answer is certified by
+    Kohlberg's criterion, checked exactly on the five minimal balanced collections (``nit``
+    is then 0). Passing a ``callback`` asks for the LP stages.
+
     References
     ----------
     .. [1] Schmeidler, D. (1969). The nucleolus of a characteristic function game. *SIAM J.
@@ -584,6 +596,8 @@ def nucleolus() -> None:
        nucleolus of cooperative games. *Math. Programming* 190, 135-170.
     .. [5] Littlechild, S. C. (1974). A simple expression for the nucleolus in a special case.
        *International Journal of Game Theory* 3(1), 21-29.
+    .. [6] Leng, M. and Parlar, M. (2010). Analytic solution for the nucleolus of a
+       three-player cooperative game. *Naval Research Logistics* 57(7), 667-672.
 
     Examples
     --------
