@@ -199,7 +199,7 @@ def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds, presolve: bool = True) -> LP
         return None
     try:
         cost = np.asarray(c, dtype=np.float64)
-        if cost.ndim != 1 or not np.all(np.isfinite(cost)):
+        if cost.ndim != 1 or not np.isfinite(cost).all():
             return None
         columns = cost.size
         upper = _dense(A_ub, columns)
@@ -215,10 +215,10 @@ def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds, presolve: bool = True) -> LP
         low, high = _bounds(bounds, columns)
     except (_LeaveToLinprog, ValueError, TypeError):
         return None
-    if not (np.all(low < np.inf) and np.all(high > -np.inf) and np.all(low <= high)):
+    if not ((low < np.inf).all() and (high > -np.inf).all() and (low <= high).all()):
         return None  # NaN or crossed bounds: linprog words the error
     matrix = np.vstack((upper, equal))
-    if not all(np.all(np.isfinite(a)) for a in (matrix, rhs_ub, rhs_eq)):
+    if not all(np.isfinite(a).all() for a in (matrix, rhs_ub, rhs_eq)):
         return None
     rows = matrix.shape[0]
     lp = core.HighsLp()
@@ -261,12 +261,12 @@ def _solve_dense(c, A_ub, b_ub, A_eq, b_eq, bounds, presolve: bool = True) -> LP
     residual = rhs_eq - row_value[rhs_ub.size :]
     tol = _CHECK_TOL
     if not (
-        np.all(np.isfinite(x))
+        np.isfinite(x).all()
         and np.isfinite(fun)
-        and np.all(slack >= -tol)
-        and np.all(np.abs(residual) < tol)
-        and np.all(x >= low - tol)
-        and np.all(x <= high + tol)
+        and (slack >= -tol).all()
+        and (abs(residual) < tol).all()
+        and (x >= low - tol).all()
+        and (x <= high + tol).all()
     ):
         return None  # linprog's check would reject it: let linprog say so
     duals = np.array(solution.row_dual)

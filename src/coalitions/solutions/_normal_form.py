@@ -113,7 +113,7 @@ class NormalForm:
         values = game.values
         full = (1 << n) - 1
         integral = game.kind == nb.FLOAT and bool(
-            np.abs(values).max(initial=0) < _INTEGRAL_FLOAT and np.all(values == np.round(values))
+            abs(values).max(initial=0) < _INTEGRAL_FLOAT and (values == values.round()).all()
         )
         self.exact = game.kind == nb.EXACT or integral
         if self.exact:
