@@ -146,3 +146,40 @@ def test_unverified_answers_are_floats():
     result = co.nucleolus(co.WeightedVotingGame(3, [2, 1, 1, 1]), method=CG, verify=False)
     assert not result.verified and not result.exact
     assert result.x.dtype == np.float64 and result.x.tolist() == [0.4, 0.2, 0.2, 0.2]
+
+
+def test_the_default_switches_path_above_the_measured_size(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("coalitions.solutions.nucleolus")
+
+    monkeypatch.setattr(module, "NUCLEOLUS_SWITCH", 5)
+    small = co.WeightedVotingGame(5, [3, 2, 2, 1, 1])
+    large = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    assert co.nucleolus(small).method == "sequential"
+    chosen = co.nucleolus(large)
+    assert chosen.method == CG and chosen.verified
+    assert chosen.x.tolist() == co.nucleolus(large.to_tu_game()).x.tolist()
+    assert co.least_core(large).method == "highs"  # the least core keeps its certificate
+
+
+def test_the_default_falls_back_to_the_table_where_the_programme_is_too_large(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("coalitions.solutions.nucleolus")
+
+    monkeypatch.setattr(module, "NUCLEOLUS_SWITCH", 5)
+    monkeypatch.setattr(voting, "MAX_DP_WORK", 1)
+    game = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    fallback = co.nucleolus(game)
+    assert fallback.method == "sequential" and fallback.verified
+    assert fallback.x.tolist() == co.nucleolus(game.to_tu_game()).x.tolist()
+    with pytest.raises(TooLargeError):
+        co.nucleolus(game, method=CG)
+
+
+def test_eighteen_members_take_the_constraint_generation_path():
+    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    result = co.nucleolus(co.WeightedVotingGame(sum(weights) // 2 + 1, weights))
+    assert result.method == CG and result.verified and result.exact
+    assert sum(result.x) == 1
