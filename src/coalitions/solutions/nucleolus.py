@@ -22,7 +22,8 @@ from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
     NUCLEOLUS_SWITCH,
-    default_voting_nucleolus,
+    unless_too_large,
+    voting_nucleolus,
     wants_constraint_generation,
 )
 from ._sequential import FULL_ROW_PLAYERS, Run, kohlberg, reconstruct_exact, sequential_lp
@@ -466,8 +467,10 @@ def _nucleolus_front_door(
                 game, method, concept, above=NUCLEOLUS_SWITCH
             ):
                 atol = check_tolerance(atol, concept)
-                found = default_voting_nucleolus(
-                    game, method, verify=verify, atol=atol, callback=callback
+                found = unless_too_large(
+                    game,
+                    method,
+                    lambda: voting_nucleolus(game, verify=verify, atol=atol, callback=callback),
                 )
                 if found is not None:
                     return found
