@@ -13,7 +13,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from strategies import weighted_jk_games
 
 import coalitions as co
 from coalitions.exceptions import CoalitionsError, InvalidGameError, TooLargeError
@@ -54,26 +54,8 @@ def test_grading_committee_weights_give_the_worded_rule():
     assert (COMMITTEE.n_levels, COMMITTEE.n_outputs) == (3, 4)
 
 
-@st.composite
-def weighted_jk(draw, max_n=5, max_levels=4, max_outputs=4):
-    n = draw(st.integers(1, max_n))
-    j = draw(st.integers(2, max_levels))
-    k = draw(st.integers(2, max_outputs))
-    rows = []
-    for _ in range(n):
-        steps = draw(st.lists(st.integers(0, 4), min_size=j - 1, max_size=j - 1))
-        start = draw(st.integers(-3, 3))
-        rows.append(list(itertools.accumulate([start, *steps])))
-    low, high = sum(r[0] for r in rows), sum(r[-1] for r in rows)
-    if high <= low:
-        rows[0][-1] += 1
-        high += 1
-    quotas = sorted(draw(st.lists(st.integers(low + 1, high), min_size=k - 1, max_size=k - 1)))
-    return co.WeightedJKGame(rows, quotas)
-
-
 @settings(max_examples=25, deadline=None)
-@given(weighted_jk())
+@given(weighted_jk_games())
 def test_weighted_outputs_count_the_quotas_reached(game):
     n, j = game.n_players, game.n_levels
     profiles = np.array(list(itertools.product(range(j), repeat=n)), dtype=np.int64)

@@ -24,6 +24,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import weighted_jk_games
 
 import coalitions as co
 from coalitions.exceptions import CoalitionsError, InvalidArgumentError, TooLargeError
@@ -162,24 +163,6 @@ def test_security_council_as_a_weighted_three_two_game():
 
 # --- random games -----------------------------------------------------------------------------
 @st.composite
-def weighted_jk(draw, max_n=5, max_levels=4, max_outputs=4, max_step=4):
-    n = draw(st.integers(1, max_n))
-    j = draw(st.integers(2, max_levels))
-    k = draw(st.integers(2, max_outputs))
-    rows = []
-    for _ in range(n):
-        steps = draw(st.lists(st.integers(0, max_step), min_size=j - 1, max_size=j - 1))
-        start = draw(st.integers(-2, 2))
-        rows.append(list(itertools.accumulate([start, *steps])))
-    low, high = sum(r[0] for r in rows), sum(r[-1] for r in rows)
-    if high <= low:
-        rows[0][-1] += 1
-        high += 1
-    quotas = sorted(draw(st.lists(st.integers(low + 1, high), min_size=k - 1, max_size=k - 1)))
-    return co.WeightedJKGame(rows, quotas)
-
-
-@st.composite
 def table_jk(draw, max_n=3):
     """Any monotone (j,k) game: the maximum of a few 'at least this profile gives t' rules."""
     n = draw(st.integers(1, max_n))
@@ -201,7 +184,7 @@ def table_jk(draw, max_n=3):
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.one_of(table_jk(), weighted_jk(max_n=3, max_levels=3, max_outputs=3)))
+@given(st.one_of(table_jk(), weighted_jk_games(max_n=3, max_levels=3, max_outputs=3)))
 def test_measures_match_the_brute_force_definitions(game):
     n, j, k = game.n_players, game.n_levels, game.n_outputs
     rule = _table_rule(game)
@@ -214,7 +197,7 @@ def test_measures_match_the_brute_force_definitions(game):
 
 
 @settings(max_examples=30, deadline=None)
-@given(weighted_jk(max_n=7), st.lists(st.integers(1, 3), min_size=3, max_size=3))
+@given(weighted_jk_games(max_n=7), st.lists(st.integers(1, 3), min_size=3, max_size=3))
 def test_exact_dynamic_programme_equals_enumeration(game, gaps):
     alpha = list(itertools.accumulate([0, *gaps[: game.n_outputs - 1]]))
     for alpha_used in (None, alpha):
@@ -229,7 +212,7 @@ def test_exact_dynamic_programme_equals_enumeration(game, gaps):
 
 
 @settings(max_examples=15, deadline=None)
-@given(weighted_jk(max_n=4, max_levels=3, max_outputs=4))
+@given(weighted_jk_games(max_n=4, max_levels=3, max_outputs=4))
 def test_index_is_linear_over_the_step_games(game):
     """Definition 3.7: the index weights the (j,2) step games by the evaluation's gaps."""
     k = game.n_outputs
@@ -243,7 +226,7 @@ def test_index_is_linear_over_the_step_games(game):
 
 
 @settings(max_examples=20, deadline=None)
-@given(weighted_jk(max_n=6, max_levels=2, max_outputs=2))
+@given(weighted_jk_games(max_n=6, max_levels=2, max_outputs=2))
 def test_two_two_games_are_simple_games(game):
     rows = game.int_weights
     simple = co.WeightedVotingGame(

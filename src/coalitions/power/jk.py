@@ -63,6 +63,7 @@ from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.jk import JKSimpleGame, WeightedJKGame, check_profiles_count
 from ..results import PowerIndexResult
 from .indices import _exact
+from .ternary import _resolve_method
 
 __all__ = ["jk_shapley_shubik", "jk_banzhaf", "JK_METHODS", "JK_BANZHAF_VARIANTS"]
 
@@ -78,20 +79,21 @@ _INT64_SAFE = 2**62
 _BUILD_HINT = "build one with coalitions.JKSimpleGame or coalitions.WeightedJKGame"
 
 
-def _method(game: JKSimpleGame, method: str, function: str) -> str:
-    """The method to run: ``"auto"`` resolved, ``"exact"`` only for weighted games."""
-    method = check_choice(method, JK_METHODS, function=function)
-    weighted = isinstance(game, WeightedJKGame)
-    if method == "auto":
-        return "exact" if weighted else "enumeration"
-    if method == "exact" and not weighted:
-        raise InvalidArgumentError(
-            f"{function}: method='exact' is the dynamic programme over weights of a "
-            "WeightedJKGame; this game is given by its rule: use method='enumeration'."
-        )
-    if method == "enumeration":
-        check_profiles_count(game.n_levels, game.n_players, f"{function}(method='enumeration')")
-    return method
+def _setup(
+    game: Any, method: str, output_values: Any, function: str
+) -> tuple[JKSimpleGame, str, list[int]]:
+    """The game checked, the method to run (``"auto"`` resolved, ``"exact"`` only for
+    weighted games) and the numeric evaluation of the outputs as integers."""
+    game = check_instance(game, JKSimpleGame, function, hint=_BUILD_HINT)
+    used = _resolve_method(
+        method,
+        function,
+        JK_METHODS,
+        weighted=isinstance(game, WeightedJKGame),
+        weighted_name="WeightedJKGame",
+        check_enumeration=lambda what: check_profiles_count(game.n_levels, game.n_players, what),
+    )
+    return game, used, _evaluation(game, output_values, function)
 
 
 def _evaluation(game: JKSimpleGame, output_values: Any, function: str) -> list[int]:
@@ -425,9 +427,7 @@ def jk_shapley_shubik(
     >>> [str(v) for v in jk_shapley_shubik(game, output_values=[0, 3, 4, 5]).x]
     ['23/54', '7/27', '17/54']
     """
-    game = check_instance(game, JKSimpleGame, "shapley_shubik_index", hint=_BUILD_HINT)
-    used = _method(game, method, "shapley_shubik_index")
-    alpha = _evaluation(game, output_values, "shapley_shubik_index")
+    game, used, alpha = _setup(game, method, output_values, "shapley_shubik_index")
     if used == "exact":
         pivots = _pivots_exact(game, alpha)  # type: ignore[arg-type]
     else:
@@ -513,14 +513,12 @@ def jk_banzhaf(
     >>> [str(v) for v in jk_banzhaf(game, normalized=False, variant="range").x]
     ['7/9', '5/9', '2/9']
     """
-    game = check_instance(game, JKSimpleGame, "banzhaf_index", hint=_BUILD_HINT)
-    used = _method(game, method, "banzhaf_index")
+    game, used, alpha = _setup(game, method, output_values, "banzhaf_index")
     variant = check_choice(variant, JK_BANZHAF_VARIANTS, what="variant", function="banzhaf_index")
     if not isinstance(normalized, (bool, np.bool_)):
         raise InvalidArgumentError(
             f"banzhaf_index: normalized must be True or False, got {normalized!r}."
         )
-    alpha = _evaluation(game, output_values, "banzhaf_index")
     if used == "exact":
         sums = _level_sums_exact(game, alpha)  # type: ignore[arg-type]
     else:
