@@ -183,6 +183,24 @@ def table_jk(draw, max_n=3):
     return co.JKSimpleGame.from_table(table, n, levels=j, outputs=k)
 
 
+@pytest.mark.parametrize(
+    "game",
+    [
+        co.WeightedJKGame([[0, 1, 3], [-1, 1, 2], [0, 0, 2], [0, 2, 2]], [2, 4]),
+        co.WeightedJKGame([[0, 2], [0, 1], [0, 1], [0, 3], [0, 1]], [2, 4, 6]),
+    ],
+    ids=["four-voters-3-3", "five-voters-2-4"],
+)
+def test_larger_games_match_the_brute_force_definitions(game):
+    n, j, k = game.n_players, game.n_levels, game.n_outputs
+    rule = _table_rule(game)
+    assert list(co.shapley_shubik_index(game).x) == brute_ss(rule, n, j, k)
+    for variant in ("total", "range"):
+        assert list(jk_banzhaf(game, normalized=False, variant=variant).x) == brute_banzhaf(
+            rule, n, j, k, variant
+        )
+
+
 @settings(max_examples=15, deadline=None)
 @given(st.one_of(table_jk(), weighted_jk_games(max_n=3, max_levels=3, max_outputs=3)))
 def test_measures_match_the_brute_force_definitions(game):
@@ -305,6 +323,13 @@ def test_hostile_arguments_are_refused(call, words):
     game = co.JKSimpleGame(_buy, ["president", "vice"], levels=3, outputs=3)
     with pytest.raises(CoalitionsError, match=words):
         call(game)
+
+
+def test_many_kinds_of_voters_with_large_weights_are_refused_quickly():
+    rows = [[0, v, 2 * v, 40_000 + v] for v in range(200)]
+    game = co.WeightedJKGame(rows, [10**6, 2 * 10**6])
+    with pytest.raises(TooLargeError, match="updated about"):
+        co.shapley_shubik_index(game)
 
 
 def test_too_large_inputs_say_what_to_do():

@@ -73,6 +73,8 @@ JK_METHODS = ("auto", "exact", "enumeration")
 JK_BANZHAF_VARIANTS = ("total", "range")
 #: Largest dynamic-programming grid (cells: weight totals times voters) the exact method builds.
 MAX_GRID_CELLS = 20_000_000
+#: Most cell updates the exact method performs (about ten seconds of numpy).
+MAX_WORK = 5 * 10**9
 #: Counts stay in int64 below this bound (with room for the sums of the final products).
 _INT64_SAFE = 2**62
 
@@ -219,11 +221,17 @@ def _shifted(game: WeightedJKGame) -> tuple[list[tuple[int, ...]], list[int]]:
     return gains, [q - floor for q in game.int_quotas]
 
 
-def _check_grid(cells: int, what: str) -> None:
-    if cells > MAX_GRID_CELLS:
+def _check_grid(game: WeightedJKGame, cells: int, what: str) -> None:
+    """Refuse a table of more than :data:`MAX_GRID_CELLS` cells, or a programme that would
+    update more than :data:`MAX_WORK` cells in all (one table per voter, ``j`` updates per
+    other voter, once per kind of voter)."""
+    kinds = len(set(game.int_weights))
+    work = kinds * game.n_players * game.n_levels * cells
+    if cells > MAX_GRID_CELLS or work > MAX_WORK:
         raise TooLargeError(
-            f"{what} needs a table of {cells} cells (limit {MAX_GRID_CELLS}); round the "
-            "weights to fewer units, or use method='enumeration' for a small body."
+            f"{what} needs a table of {cells} cells (limit {MAX_GRID_CELLS}) updated about "
+            f"{work:.3g} times in all (limit {MAX_WORK:.3g}); round the weights to fewer "
+            "units, or use method='enumeration' for a small body."
         )
 
 
@@ -283,7 +291,7 @@ def _pivots_exact(game: WeightedJKGame, alpha: list[int]) -> list[int]:
     top_gain = sum(g[-1] for g in gains)
     low_cap = quotas[-1]  # every total from the last quota up gives the highest output
     up_cap = top_gain - quotas[0] + 1  # every loss from here up gives output 0
-    _check_grid(n * (low_cap + up_cap + 2), "the (j,k) Shapley-Shubik dynamic programme")
+    _check_grid(game, n * (low_cap + up_cap + 2), "the (j,k) Shapley-Shubik dynamic programme")
     weights = _roll_call_weights(n, j)
     dtype = _count_dtype(j, n)
     spread = alpha[-1] - alpha[0]
@@ -324,7 +332,7 @@ def _level_sums_exact(game: WeightedJKGame, alpha: list[int]) -> list[list[int]]
     gains, quotas = _shifted(game)
     n, j = game.n_players, game.n_levels
     cap = quotas[-1]
-    _check_grid(n * (cap + 1), "the (j,k) Banzhaf dynamic programme")
+    _check_grid(game, n * (cap + 1), "the (j,k) Banzhaf dynamic programme")
     dtype = _count_dtype(j, n)
     bound = j ** (n - 1) * max(abs(a) for a in alpha) + 1
     values = _alpha_array(alpha, n, j)
