@@ -90,6 +90,8 @@ def test_exact_weights_identity_and_display():
     t1 = co.JKSimpleGame.from_table([0, 0, 0, 1], ["x", "y"], levels=2, outputs=2)
     t2 = co.JKSimpleGame(lambda x: int(x["x"] and x["y"]), ["x", "y"], levels=2, outputs=2)
     assert t1 == t2 and hash(t1) == hash(t2)
+    t3 = co.JKSimpleGame(lambda x: x["x"] == 1 and x["y"] == 1, ["x", "y"], levels=2, outputs=2)
+    assert t3 == t1
     assert t1.outcome({"x": 1}) == 0 and t1.outcome({"x": 1, "y": 1}) == 1
 
 

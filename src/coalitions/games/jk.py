@@ -81,7 +81,8 @@ class JKSimpleGame(Frozen, PlayerSet):
     rule : callable
         ``rule(levels)`` with ``levels`` a dict from each voter's name to its approval level
         (0 the lowest, ``j - 1`` the highest); returns the output level, a whole number from
-        0 (the lowest) to ``k - 1``. Called once per profile (``j**n`` times).
+        0 (the lowest) to ``k - 1`` (for ``k = 2`` a truth value will do). Called once per
+        profile (``j**n`` times).
     players : int or sequence of str
         The voters (a count ``n`` gives ``"1"``, ..., ``"n"``).
     levels : int
@@ -158,11 +159,7 @@ class JKSimpleGame(Frozen, PlayerSet):
                     f"the rule raised {type(error).__name__}: {error} for the profile "
                     f"{levels_given}; it must return an output level for every profile."
                 ) from error
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, Integral)
-                or not 0 <= int(value) < k
-            ):
+            if not isinstance(value, (Integral, np.bool_)) or not 0 <= int(value) < k:
                 raise InvalidGameError(
                     f"the rule returned {value!r} for the profile {levels_given}; "
                     f"it must return an output level, a whole number from 0 to {k - 1}."
