@@ -110,7 +110,7 @@ class JKSimpleGame(Frozen, PlayerSet):
        levels of approval. *Social Choice and Welfare* 21(3), 399-431.
     .. [2] Kurz, S., Moyouwou, I. and Touyem, H. (2021). Axiomatizations for the
        Shapley-Shubik power index for games with several levels of approval in the input and
-       output. *Social Choice and Welfare* 56, 569-594 (arXiv:2001.10197).
+       output. *Social Choice and Welfare* (arXiv:2001.10197).
 
     Examples
     --------

@@ -21,9 +21,9 @@ Banzhaf (two extensions, ``variant=``)
     With ``B_i(a) = sum_{x_{-i}} alpha(v(x_{-i}, a))`` (the others' ``j**(n-1)`` profiles):
 
     * ``"total"`` (default): ``eta_i = sum_{a < b} (B_i(b) - B_i(a))``, the voter's total
-      capacity to alter the outcome by any change of its level (the index Freixas proposes
-      in *Group Decision and Negotiation* 2021 preserves desirability for every ``j``; we
-      implement this description of it);
+      capacity to alter the outcome by any change of its level (by its abstract, the index
+      Freixas & Pons propose in *Group Decision and Negotiation* 2021 measures this and
+      preserves desirability for every ``j``; we implement that description of it);
     * ``"range"``: ``eta_i = B_i(j-1) - B_i(0)``, the change from its lowest to its highest
       level (equally the sum of its one-level changes): for ``j = 3`` Felsenthal &
       Machover's ternary Banzhaf measure, the extension that, by the same paper's abstract,
@@ -406,7 +406,7 @@ def jk_shapley_shubik(
        of approval in the input and output. *Decision Support Systems* 39, 185-195.
     .. [2] Kurz, S., Moyouwou, I. and Touyem, H. (2021). Axiomatizations for the
        Shapley-Shubik power index for games with several levels of approval in the input and
-       output. *Social Choice and Welfare* 56, 569-594 (arXiv:2001.10197).
+       output. *Social Choice and Welfare* (arXiv:2001.10197).
     .. [3] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
        Journal of Game Theory* 26(3), 335-351.
 
@@ -473,10 +473,10 @@ def jk_banzhaf(
         As in :func:`jk_shapley_shubik`.
     variant : {"total", "range"}
         ``"total"``: every change of level, from any level to any higher one (the
-        extension that preserves the desirability relation for every ``j``, after Freixas's
-        2021 *Group Decision and Negotiation* paper); ``"range"``: from the lowest level to
-        the highest (the sum of the one-level changes; Felsenthal & Machover's measure for
-        ``j = 3``). They agree for ``j <= 3``.
+        extension that preserves the desirability relation for every ``j``, after Freixas
+        and Pons 2021); ``"range"``: from the lowest level to the highest (the sum of the
+        one-level changes; Felsenthal & Machover's measure for ``j = 3``). They agree for
+        ``j <= 3``.
     output_values : sequence of int or Fraction, optional
         The numeric evaluation of the outputs (default ``0, 1, ..., k-1``).
 
@@ -496,7 +496,7 @@ def jk_banzhaf(
 
     Notes
     -----
-    This implementation follows the published abstracts of the two Freixas papers below
+    This implementation follows the published abstracts of the two papers below
     (the full texts were not available to us): the ``"total"`` formula is our reading of
     "the total capacity the player has to alter the outcome", which does coincide with
     Banzhaf's index for ``j = 2`` and is proportional (here equal) to the ternary
@@ -506,8 +506,8 @@ def jk_banzhaf(
     ----------
     .. [1] Freixas, J. (2005). Banzhaf measures for games with several levels of approval in
        the input and output. *Annals of Operations Research* 137, 45-66.
-    .. [2] Freixas, J. (2021). An appropriate way to extend the Banzhaf index for multiple
-       levels of approval. *Group Decision and Negotiation* 30, 447-462.
+    .. [2] Freixas, J. and Pons, M. (2021). An appropriate way to extend the Banzhaf index
+       for multiple levels of approval. *Group Decision and Negotiation* 30.
     .. [3] Felsenthal, D. S. and Machover, M. (1997). Ternary voting games. *International
        Journal of Game Theory* 26(3), 335-351.
 
