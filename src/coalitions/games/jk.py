@@ -33,6 +33,7 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import as_list, player_names
 from .._display import html_block
+from .._docstrings import fill_doc
 from .._frozen import Frozen, assign, field_property
 from .._players import PlayerSet
 from ..exceptions import InvalidGameError, TooLargeError
@@ -42,6 +43,9 @@ __all__ = ["JKSimpleGame", "WeightedJKGame", "MAX_JK_PROFILES"]
 #: Most profiles (``j**n``) for which a (j,k) game's table of outputs is built or enumerated
 #: (the size of the ternary limit, ``3**11``).
 MAX_JK_PROFILES = 3**11
+#: The reference every (j,k) and ternary game docstring cites first.
+FREIXAS_ZWICKER = """.. [1] Freixas, J. and Zwicker, W. S. (2003). Weighted voting, abstention, and multiple
+   levels of approval. *Social Choice and Welfare* 21(3), 399-431."""
 
 
 def check_profiles_count(levels: int, n: int, what: str) -> None:
@@ -69,6 +73,7 @@ def profile_digits(codes: np.ndarray, n: int, levels: int) -> np.ndarray:
     return (codes[:, None] // powers[None, :]) % levels
 
 
+@fill_doc(freixas_zwicker=FREIXAS_ZWICKER)
 class JKSimpleGame(Frozen, PlayerSet):
     """A (j,k) simple game given by its rule: ``j`` ordered input levels, ``k`` output levels.
 
@@ -106,8 +111,7 @@ class JKSimpleGame(Frozen, PlayerSet):
 
     References
     ----------
-    .. [1] Freixas, J. and Zwicker, W. S. (2003). Weighted voting, abstention, and multiple
-       levels of approval. *Social Choice and Welfare* 21(3), 399-431.
+    {{freixas_zwicker}}
     .. [2] Kurz, S., Moyouwou, I. and Touyem, H. (2021). Axiomatizations for the
        Shapley-Shubik power index for games with several levels of approval in the input and
        output. *Social Choice and Welfare* (arXiv:2001.10197).
@@ -318,6 +322,7 @@ def _rationals(values: Sequence[Any], what: str) -> list[Fraction]:
     return [Fraction(v) for v in values]
 
 
+@fill_doc(freixas_zwicker=FREIXAS_ZWICKER)
 class WeightedJKGame(JKSimpleGame):
     """A weighted (j,k) game: each voter's weight depends on its level; the output is the
     number of quotas the total weight reaches.
@@ -347,8 +352,7 @@ class WeightedJKGame(JKSimpleGame):
 
     References
     ----------
-    .. [1] Freixas, J. and Zwicker, W. S. (2003). Weighted voting, abstention, and multiple
-       levels of approval. *Social Choice and Welfare* 21(3), 399-431.
+    {{freixas_zwicker}}
 
     Examples
     --------
