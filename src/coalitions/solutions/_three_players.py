@@ -66,6 +66,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from .._exact_linalg import Span
 from ._normal_form import NormalForm
 
 __all__ = ["MAX_PLAYERS", "closed_form_least_core", "closed_form_nucleolus"]
@@ -201,19 +202,10 @@ def _kohlberg(v: list, n: int, x: list, imputation: bool, tol: float) -> bool:
 
 def _rank(masks: tuple[int, ...], n: int) -> int:
     """The rank of the grand coalition and ``masks`` (0/1 vectors of length n)."""
-    rows = [[Fraction(m >> i & 1) for i in range(n)] for m in ((1 << n) - 1, *masks)]
-    rank = 0
-    for column in range(n):
-        pivot = next((r for r in range(rank, len(rows)) if rows[r][column]), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        for r in range(len(rows)):
-            if r != rank and rows[r][column]:
-                factor = rows[r][column] / rows[rank][column]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[rank])]
-        rank += 1
-    return rank
+    span = Span(n)
+    for mask in ((1 << n) - 1, *masks):
+        span.add_mask(mask)
+    return span.rank
 
 
 #: rank(N and the coalitions of a set), by the set's bitset over the proper masks.
@@ -244,19 +236,29 @@ def _levels(v: list, n: int, x: list, tol: float) -> list:
     return levels
 
 
-def closed_form_nucleolus(nf: NormalForm, *, imputation: bool, atol: float):
-    """The nucleolus (``imputation``) or prenucleolus of ``nf`` and its levels, in the normal
-    form's numbers, certified by Kohlberg's criterion; None when not certified (the caller
-    then solves the LPs)."""
-    n = nf.n
-    if FORCE_LP or not 2 <= n <= MAX_PLAYERS:
+def _solved(nf: NormalForm, imputation: bool, atol: float):
+    """``(v, x, levels, tol)``: the table, the (pre)nucleolus and the stage levels in the
+    table's units and the tolerance of the checks; None when the game is not for here."""
+    if FORCE_LP or not 2 <= nf.n <= MAX_PLAYERS:
         return None
     v, div = _table(nf)
     tol = 0.0 if nf.exact else atol
     try:
-        x, levels = _stages(v, n, imputation, div, tol)
+        x, levels = _stages(v, nf.n, imputation, div, tol)
     except _Inexact:  # pragma: no cover - excluded by the derivation
         return None
+    return v, x, levels, tol
+
+
+def closed_form_nucleolus(nf: NormalForm, *, imputation: bool, atol: float):
+    """The nucleolus (``imputation``) or prenucleolus of ``nf`` and its levels, in the normal
+    form's numbers, certified by Kohlberg's criterion; None when not certified (the caller
+    then solves the LPs)."""
+    solved = _solved(nf, imputation, atol)
+    if solved is None:
+        return None
+    v, x, levels, tol = solved
+    n = nf.n
     if not _kohlberg(v, n, x, imputation, tol):
         return None
     unit = _unit(nf)
@@ -267,15 +269,11 @@ def closed_form_least_core(nf: NormalForm, atol: float):
     """``(x0, epsilon, support, delta)`` of the least core of ``nf`` in its numbers: the
     prenucleolus (a least-core point) and the minimal balanced collection that attains
     epsilon; None when the primal and dual bounds do not meet (the caller solves the LP)."""
+    solved = _solved(nf, False, atol)
+    if solved is None:
+        return None
+    v, x, levels, tol = solved
     n = nf.n
-    if FORCE_LP or not 2 <= n <= MAX_PLAYERS:
-        return None
-    v, div = _table(nf)
-    tol = 0.0 if nf.exact else atol
-    try:
-        x, levels = _stages(v, n, False, div, tol)
-    except _Inexact:  # pragma: no cover - excluded by the derivation
-        return None
     epsilon = levels[0]
     full = (1 << n) - 1
     best = None
