@@ -20,6 +20,10 @@ coopgame's least core is called on the preimputations (``domain="preimputation"`
 its nucleolus is certified by its own exact ``certify`` (Kohlberg in rationals), so both sides
 return a certified answer. Every answer is compared across the libraries (values to 1e-9).
 
+At n = 3 ours solves no LP: the least core, the core and the (pre)nucleolus of two and three
+players have closed forms (``solutions/_three_players.py``), certified exactly (primal and
+dual bounds meet; Kohlberg's criterion on the minimal balanced collections).
+
 ``import coalitions`` is timed in fresh processes (best of several): the import itself, and
 the import plus the first ``co.TUGame`` (which loads the public API). The two sides take
 turns for ``--rounds`` rounds and each keeps its best time.

@@ -10,7 +10,7 @@ package's subpackages.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -156,7 +156,7 @@ class Span:
 def solve_exact(
     rows: Sequence[Sequence[Any]],
     rhs: Sequence[Any],
-    guess: Sequence[float] | None = None,
+    guess: Sequence[Any] | Callable[[int], Any] | None = None,
     *,
     max_denominator: int = 10**9,
     unique: bool = False,
@@ -164,7 +164,8 @@ def solve_exact(
     """Exact solution of ``rows @ z = rhs`` by Gaussian elimination over the rationals.
 
     Free variables (when the system is underdetermined) take the rational closest to
-    ``guess`` (or 0); with ``unique`` an underdetermined system gives None instead. Returns
+    ``guess`` (or 0; ``guess`` may be a function of the variable's index, called only for
+    the free ones); with ``unique`` an underdetermined system gives None instead. Returns
     None if the system is inconsistent.
 
     Examples
@@ -174,7 +175,7 @@ def solve_exact(
     >>> solve_exact([[1, 1], [2, 2]], [1, 3]) is None
     True
     """
-    k = len(rows[0]) if rows else (len(guess) if guess is not None else 0)
+    k = len(rows[0]) if rows else (0 if guess is None or callable(guess) else len(guess))
     matrix = [_integer_row([*row, b]) for row, b in zip(rows, rhs)]
     m = len(matrix)
     # Gauss-Jordan without fractions: every row stays integral (divided by the gcd of its
@@ -207,7 +208,7 @@ def solve_exact(
     z = [Fraction(0)] * k
     for c in free:
         if guess is not None:
-            g = guess[c]
+            g = guess(c) if callable(guess) else guess[c]
             nearest = g if isinstance(g, Fraction) else Fraction(repr(float(g)))
             z[c] = nearest.limit_denominator(max_denominator)
     for i, c in enumerate(pivots):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import itertools
 from fractions import Fraction
 
 import numpy as np
@@ -186,3 +187,27 @@ def test_a_failed_certificate_falls_back_to_the_lps(monkeypatch):
     monkeypatch.setattr(_three_players, "_excesses", lambda v, n, x: {3: v[-1] + 1})
     least = co.least_core(co.majority_game(3))
     assert least.epsilon == Fraction(1, 3) and least.nit >= 1
+
+
+def test_the_minimal_balanced_collections_are_balanced_and_all_there():
+    # every player covered once (weights doubled: twice), and for three players exactly the
+    # five minimal balanced collections of proper coalitions (Shapley 1967)
+    for n, collections in _three_players._MINIMAL.items():
+        for masks, doubled in collections:
+            assert [sum(w for m, w in zip(masks, doubled) if m >> i & 1) for i in range(n)] == [
+                2
+            ] * n
+            assert all(0 < m < (1 << n) - 1 for m in masks)
+    # brute force: the subsets of proper coalitions with independent indicator vectors whose
+    # (unique) weights covering every player once are all positive
+    found = {frozenset(masks) for masks, _w in _three_players._MINIMAL[3]}
+    minimal = set()
+    for k in range(1, 4):
+        for subset in itertools.combinations(range(1, 7), k):
+            matrix = np.array([[m >> i & 1 for m in subset] for i in range(3)], dtype=float)
+            if np.linalg.matrix_rank(matrix) < k:
+                continue
+            weights, *_ = np.linalg.lstsq(matrix, np.ones(3), rcond=None)
+            if np.allclose(matrix @ weights, 1) and np.all(weights > 1e-9):
+                minimal.add(frozenset(subset))
+    assert found == minimal and len(_three_players._MINIMAL[3]) == 5

@@ -344,8 +344,8 @@ def reconstruct_exact(
         row[player] = 1
         rows.append(row)
         rhs.append(value(1 << player))
-    guess = [unscale(v) for v in run.x] + [unscale(t) for t in run.levels]
-    solved = solve_exact(rows, rhs, guess)
+    guesses = [*run.x, *run.levels]
+    solved = solve_exact(rows, rhs, lambda k: unscale(guesses[k]))
     if solved is None:
         return None
     return solved[:n], solved[n:]

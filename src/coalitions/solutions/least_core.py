@@ -368,7 +368,7 @@ def _exact_least_core(nf: NormalForm, support: list[int], run, *, any_weights: b
     for m, w in zip(support, worth):
         eq_rows.append(mask_indicator(m, n))
         rhs.append(w - epsilon)
-    x = solve_exact(eq_rows, rhs, [nf.from_lp(v) for v in run.x])
+    x = solve_exact(eq_rows, rhs, lambda k: nf.from_lp(run.x[k]))
     if x is None:
         return None
     if nf.exact_max_excess(x) != epsilon:
