@@ -77,6 +77,9 @@ MAX_PLAYERS = 3
 FORCE_LP = False
 #: Exact worths are multiplied by this, so that every stage divides exactly.
 _SCALE = 12
+#: Float games: ties and checks within ``max(atol, ROUNDING)`` in the LP's units (worths of
+#: at most 1), above the rounding of a few float operations.
+ROUNDING = 1e-12
 
 #: The minimal balanced collections of proper coalitions, per number of players, with the
 #: balancing weights doubled (integers).
@@ -94,7 +97,8 @@ _PROPER = {2: (1, 2), 3: (1, 2, 3, 4, 5, 6)}
 
 
 class _Inexact(Exception):
-    """An exact stage would divide with a remainder (never, by the derivation): use the LPs."""
+    """An exact stage would divide with a remainder (never, by the derivation), or a float
+    stage fixes nothing: leave the game to the LPs."""
 
 
 def _table(nf: NormalForm) -> tuple[list, Callable[[Any, int], Any]]:
@@ -149,13 +153,15 @@ def _stages(v: list, n: int, imputation: bool, div, tol: float) -> tuple[list, l
                 x[i] = t - c[i]
             free = free[-1:]
             break
-        low = max(-t, 0 * t) if imputation else -t
-        if abs(k * low - share) <= tol:  # the lower ends do
+        low = max(-t, 0) if imputation else -t
+        if t - lower <= tol or abs(k * low - share) <= tol:  # the lower ends do
             for i in free:
                 x[i] = low
             free = free[-1:]
             break
         fixed = [i for i in free if t - point[i] <= tol]
+        if not fixed:  # pragma: no cover - t is one of the bounds; float rounding aside
+            raise _Inexact
         for i in fixed:
             x[i] = t - c[i]
             share -= x[i]
@@ -253,7 +259,7 @@ def _solved(nf: NormalForm, imputation: bool, atol: float):
     if FORCE_LP or not 2 <= nf.n <= MAX_PLAYERS:
         return None
     v, div = _table(nf)
-    tol = 0.0 if nf.exact else atol
+    tol = 0.0 if nf.exact else max(atol, ROUNDING)
     try:
         x, levels = _stages(v, nf.n, imputation, div, tol)
     except _Inexact:  # pragma: no cover - excluded by the derivation

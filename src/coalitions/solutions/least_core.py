@@ -101,9 +101,10 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
             if nf.exact:
                 message = "exact; closed form for at most three players, primal and dual agree"
             else:
+                tol = max(atol, _three_players.ROUNDING)
                 message = (
                     "floating point; closed form for at most three players, primal and dual "
-                    f"agree within {atol:g} (relative to the zero-normalised worths)"
+                    f"agree within {tol:g} (relative to the zero-normalised worths)"
                 )
             return LeastCoreSolution(
                 x0, epsilon, support, delta, nf.exact, True, 0, message=message, closed_form=True

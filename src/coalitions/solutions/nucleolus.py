@@ -329,12 +329,13 @@ def _closed_form(problem: _Problem) -> _Certified | None:
         return None
     x, levels = found
     if not nf.exact:
+        tol = max(problem.atol, _three_players.ROUNDING)
         return _Certified(
             x=x,
             levels=levels,
             verified=True,
             message="float game: answer in floating point (closed form for at most three "
-            f"players); Kohlberg's criterion holds within {problem.atol:g} (relative to the "
+            f"players); Kohlberg's criterion holds within {tol:g} (relative to the "
             "zero-normalised worths)",
         )
     if problem.game.kind == nb.FLOAT:
