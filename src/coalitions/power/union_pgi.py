@@ -87,6 +87,8 @@ def _answer(game: Any, values: list, concept: str, method: str) -> PowerIndexRes
 
 _REFERENCES = {
     "union": """
+        References
+        ----------
         .. [1] Alonso-Meijide, J. M., Casas-Méndez, B., Holler, M. J. and Lorenzo-Freire, S.
            (2010). Two variations of the Public Good Index for games with a priori unions.
            *Control and Cybernetics* 39(3).
@@ -96,6 +98,8 @@ _REFERENCES = {
         .. [3] Holler, M. J. (1982). Forming coalitions and measuring voting power. *Political
            Studies* 30(2), 262-271.""",
     "threat": """
+        References
+        ----------
         .. [1] Holler, M. J. and Nohn, A. (2009). The Public Good Index with threats in a
            priori unions. *Homo Oeconomicus* 26 (Essays in Honor of Hannu Nurmi).
         .. [2] Alonso-Meijide, J. M., Casas-Méndez, B., Fiestras-Janeiro, M. G., Holler, M. J.
@@ -108,6 +112,8 @@ _REFERENCES = {
 #: The docstring sections the three indices share.
 _DOC = {
     "parameters": """
+        Parameters
+        ----------
         game : SimpleGame, WeightedVotingGame, CompoundGame or 0/1 TUGame
             Weighted games (and compounds of them) are reduced to weighted quotient games.
         unions : iterable of iterables of player names
@@ -146,8 +152,6 @@ def union_public_good_index(
     ``k``. Members of a union get equal power, a union's total is proportional to its size
     times its quotient-game count.
 
-    Parameters
-    ----------
     {{parameters}}
     {{method}}
 
@@ -159,8 +163,6 @@ def union_public_good_index(
 
     {{raises}}
 
-    References
-    ----------
     {{references}}
 
     Examples
@@ -193,8 +195,6 @@ def solidarity_public_good_index(
 
     .. math:: \Lambda_i(v, P) = \frac{PGI_k(v^P)}{|P_k|} \qquad (i \in P_k)
 
-    Parameters
-    ----------
     {{parameters}}
     {{method}}
 
@@ -207,18 +207,17 @@ def solidarity_public_good_index(
 
     {{raises}}
 
-    References
-    ----------
     {{references}}
 
     Examples
     --------
-    The same body as in :func:`union_public_good_index`: the quotient game gives the pair
-    ``{A, D}`` one half, split equally.
+    The body of :func:`union_public_good_index`: the quotient game ``[6; 5, 3, 2]`` gives
+    the pair ``{A, D}`` one half (it is in both minimal winning coalitions, B and C in one
+    each), split equally.
 
     >>> import coalitions as co
-    >>> g = co.WeightedVotingGame(6, [4, 3, 2, 1], ["A", "B", "C", "D"])
-    >>> [str(v) for v in co.solidarity_public_good_index(g, [["A", "D"]]).x]
+    >>> body = co.WeightedVotingGame(6, [4, 3, 2, 1], players=["A", "B", "C", "D"])
+    >>> [str(v) for v in co.solidarity_public_good_index(body, [["A", "D"]]).x]
     ['1/4', '1/4', '1/4', '1/4']
     """
     game, blocks = _setup(game, unions, "solidarity_public_good_index")
@@ -255,8 +254,6 @@ def threat_public_good_index(
     2 this happens only when the share is zero, under threat 3 it happens when no member
     alone can swing the rest of its union (e.g. a union of three under a majority of them).
 
-    Parameters
-    ----------
     {{parameters}}
     threat : {1, 2, 3}
         The threat partition (above).
@@ -281,8 +278,6 @@ def threat_public_good_index(
     indices and proposes a variant of the equal split that gives null players nothing; the
     equal split here is the original one.
 
-    References
-    ----------
     {{references}}
 
     Examples
