@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-from coalitions.exceptions import InvalidArgumentError, InvalidGameError
+from coalitions.exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 
 NAMES = "ABCDEFGH"
 
@@ -317,3 +317,10 @@ def test_bad_method_and_missing_threat():
         co.threat_public_good_index(game, [["A", "B"]])
     with pytest.raises(InvalidGameError):
         co.solidarity_public_good_index(co.TUGame([0, 2, 1, 3], ["A", "B"]), [["A"]])
+
+
+def test_too_large_a_quotient_game_says_which_function_needs_it():
+    weights = [1000003 + 7 * i for i in range(40)]
+    game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+    with pytest.raises(TooLargeError, match="threat_public_good_index needs Holler's index"):
+        co.threat_public_good_index(game, [["1", "2"]], threat=1)

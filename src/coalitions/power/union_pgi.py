@@ -41,6 +41,7 @@ import numpy as np
 from .._bits import subset_sums
 from .._checks import check_integer, front_door, union_members
 from .._docstrings import fill_doc
+from ..exceptions import TooLargeError
 from ..games.simple import CompoundGame, SimpleGame, WeightedVotingGame, as_simple_game
 from ..results import PowerIndexResult
 from ._engines import MINIMAL_METHODS
@@ -72,7 +73,12 @@ def _quotient(game: Any, blocks: list[list[int]]) -> Any:
 
 def _pgi(game: Any, blocks: list[list[int]], method: str, function: str) -> tuple[list, str]:
     """Holler's index of the quotient game of ``blocks`` (one Fraction per block)."""
-    result = holler_index(_quotient(game, blocks), method=method)
+    try:
+        result = holler_index(_quotient(game, blocks), method=method)
+    except TooLargeError as error:
+        raise TooLargeError(
+            f"{function} needs Holler's index of a quotient game of {len(blocks)} players: {error}"
+        ) from None
     return list(result.x), result.method
 
 
