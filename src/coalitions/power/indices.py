@@ -1419,6 +1419,15 @@ def power_indices(
         columns[name] = result.x
         exact = exact and result.exact
         used.add(result.method)
+    notes = [f"too large for this game: {', '.join(left_out)}"] if left_out else []
+    return _table(game, columns, exact, used, method, "power-indices", notes)
+
+
+def _table(
+    game: Any, columns: dict, exact: bool, used: set, method: str, concept: str, notes: list
+) -> PowerTableResult:
+    """The power table of ``columns`` (index name to payoffs), with Coleman's power to act;
+    ``used`` are the indices' methods, ``notes`` what the message adds to them."""
     act = coleman_power_to_act(game, method=method)
     methods = sorted(used | {act.method})
     return PowerTableResult(
@@ -1426,11 +1435,10 @@ def power_indices(
         indices=columns,
         exact=exact and act.exact,
         power_to_act=act.value,
-        concept="power-indices",
+        concept=concept,
         method=methods[0] if len(methods) == 1 else "auto",
         message="; ".join(
-            ([f"methods used: {', '.join(methods)}"] if len(methods) > 1 else [])
-            + ([f"too large for this game: {', '.join(left_out)}"] if left_out else [])
+            ([f"methods used: {', '.join(methods)}"] if len(methods) > 1 else []) + notes
         ),
     )
 
@@ -1453,22 +1461,11 @@ def _union_table(game: Any, unions: Any, indices: Any, method: str) -> PowerTabl
             unknown_choice(
                 name, [*UNION_INDEX_NAMES, "all"], what="index with unions", plural="indices"
             )
-    columns, used = {}, set()
-    for name in names:
-        result = UNION_INDEX_NAMES[name](game, unions, method)
-        columns[name] = result.x
-        used.add(result.method)
-    act = coleman_power_to_act(game, method=method)
-    methods = sorted(used | {act.method})
-    return PowerTableResult(
-        players=game.players,
-        indices=columns,
-        exact=act.exact,  # every union index is exact
-        power_to_act=act.value,
-        concept="power-indices-with-unions",
-        method=methods[0] if len(methods) == 1 else "auto",
-        message=f"methods used: {', '.join(methods)}" if len(methods) > 1 else "",
-    )
+    results = {name: UNION_INDEX_NAMES[name](game, unions, method) for name in names}
+    columns = {name: result.x for name, result in results.items()}
+    exact = all(result.exact for result in results.values())
+    used = {result.method for result in results.values()}
+    return _table(game, columns, exact, used, method, "power-indices-with-unions", [])
 
 
 #: The choices of ``method=`` in :func:`decision_rule_sweep`.
