@@ -16,6 +16,7 @@ coopgame-py's certified answer is compared with ours.
     python benchmarks/nucleolus_voting.py                       # the default sizes
     python benchmarks/nucleolus_voting.py --small               # a quick run
     python benchmarks/nucleolus_voting.py --n 60 --families weighted
+    python benchmarks/nucleolus_voting.py --n 16 17 18 19 20 --table-max-n 20 --families weighted
 
 Prints a Markdown table and writes benchmarks/results/nucleolus_voting.json.
 """
@@ -42,7 +43,7 @@ from nucleolus import CERTIFY_TIMEOUT, COOPGAME, COOPGAME_CERTIFY
 import coalitions as co
 
 RESULTS = Path(__file__).resolve().parent / "results"
-TABLE_MAX_N = 18  # our table path and the peer (which needs the table) up to here
+TABLE_MAX_N = 18  # our table path up to here (``--table-max-n``)
 PEER_MAX_N = 20
 CG = "constraint-generation"
 
@@ -146,6 +147,12 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--small", action="store_true", help="n <= 14 and no EU Council")
+    parser.add_argument(
+        "--table-max-n",
+        type=int,
+        default=TABLE_MAX_N,
+        help="largest n timed on the table too (where the default switches path)",
+    )
     args = parser.parse_args()
     sizes = [n for n in args.n if n <= 14] if args.small else args.n
     families = [f for f in args.families if f != "eu"] if args.small else args.families
@@ -159,7 +166,7 @@ def main() -> None:
                         f"weighted 1..{args.top}",
                         game,
                         n,
-                        table=n <= TABLE_MAX_N,
+                        table=n <= args.table_max_n,
                         peer=n <= PEER_MAX_N,
                     )
                 )
@@ -167,7 +174,7 @@ def main() -> None:
             for n in [n for n in sizes if n <= 27]:
                 game = eu_like_game(n, args.seed)
                 rows.append(
-                    measure("eu-like", game, n, table=n <= TABLE_MAX_N, peer=n <= PEER_MAX_N)
+                    measure("eu-like", game, n, table=n <= args.table_max_n, peer=n <= PEER_MAX_N)
                 )
         elif family == "eu":
             unsc = co.datasets.un_security_council()

@@ -146,3 +146,89 @@ def test_unverified_answers_are_floats():
     result = co.nucleolus(co.WeightedVotingGame(3, [2, 1, 1, 1]), method=CG, verify=False)
     assert not result.verified and not result.exact
     assert result.x.dtype == np.float64 and result.x.tolist() == [0.4, 0.2, 0.2, 0.2]
+
+
+def test_the_default_switches_path_above_the_measured_size(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("coalitions.solutions.nucleolus")
+
+    monkeypatch.setattr(module, "NUCLEOLUS_SWITCH", 5)
+    small = co.WeightedVotingGame(5, [3, 2, 2, 1, 1])
+    large = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    assert co.nucleolus(small).method == "sequential"
+    chosen = co.nucleolus(large)
+    assert chosen.method == CG and chosen.verified
+    assert chosen.x.tolist() == co.nucleolus(large.to_tu_game()).x.tolist()
+    assert co.least_core(large).method == "highs"  # the least core switches above 19
+
+
+def test_the_default_falls_back_to_the_table_where_the_programme_is_too_large(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("coalitions.solutions.nucleolus")
+
+    monkeypatch.setattr(module, "NUCLEOLUS_SWITCH", 5)
+    monkeypatch.setattr(voting, "MAX_DP_WORK", 1)
+    game = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    fallback = co.nucleolus(game)
+    assert fallback.method == "sequential" and fallback.verified
+    assert fallback.x.tolist() == co.nucleolus(game.to_tu_game()).x.tolist()
+    with pytest.raises(TooLargeError):
+        co.nucleolus(game, method=CG)
+
+
+def test_eighteen_members_take_the_constraint_generation_path():
+    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    result = co.nucleolus(co.WeightedVotingGame(sum(weights) // 2 + 1, weights))
+    assert result.method == CG and result.verified and result.exact
+    assert sum(result.x) == 1
+
+
+def _check_balanced(certificate, game) -> None:
+    """The certificate from its definition: every player covered once, the total its
+    weighted worths, and the least-core bound it proves."""
+    tu = game.to_tu_game()
+    cover = dict.fromkeys(game.players, Fraction(0))
+    for members, weight in zip(certificate.coalitions, certificate.weights):
+        assert weight > 0
+        for p in members:
+            cover[p] += weight
+    assert set(cover.values()) == {1}
+    total = sum(w * tu.value(set(c)) for c, w in zip(certificate.coalitions, certificate.weights))
+    assert certificate.total == total and certificate.grand_value == tu.value(set(game.players))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(weighted_games())
+def test_the_least_core_certificate_is_a_balanced_collection_over_the_players(game):
+    found = co.least_core(game, method=CG)
+    if not found.success:
+        return
+    certificate = found.certificate
+    assert certificate is not None and certificate.exact
+    _check_balanced(certificate, game)
+    bound = (certificate.total - certificate.grand_value) / sum(certificate.weights)
+    assert bound == found.epsilon == co.least_core(game).epsilon
+
+
+def test_the_least_core_switches_path_and_falls_back(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("coalitions.solutions.least_core")
+    monkeypatch.setattr(module, "LEAST_CORE_SWITCH", 5)
+    game = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    chosen = co.least_core(game)
+    assert chosen.method == CG and chosen.epsilon == co.least_core(game.to_tu_game()).epsilon
+    _check_balanced(chosen.certificate, game)
+    monkeypatch.setattr(voting, "MAX_DP_WORK", 1)
+    assert co.least_core(game).method == "highs"
+    with pytest.raises(TooLargeError):
+        co.least_core(game, method=CG)
+
+
+def test_a_certificate_too_large_to_spell_out_is_left_out(monkeypatch):
+    monkeypatch.setattr(voting, "MAX_CERTIFICATE_COALITIONS", 1)
+    found = co.least_core(co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1]), method=CG)
+    assert found.success and found.certificate is None
+    assert "coalition profiles over 3 player types" in found.message

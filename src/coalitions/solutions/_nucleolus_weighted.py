@@ -29,7 +29,7 @@ collection ``{S : e(S, x) >= d}`` (with the players at their individual worth) i
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -41,7 +41,7 @@ from .._exact_linalg import Span, positive_combination, solve_exact
 from .._lp import solve_lp
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.simple import MAX_ENUMERATION_PLAYERS, CompoundGame, WeightedVotingGame
-from ..results import LeastCoreResult, NucleolusResult
+from ..results import BalancedCollection, LeastCoreResult, NucleolusResult
 from ._sequential import Run
 
 __all__ = [
@@ -50,6 +50,9 @@ __all__ = [
     "MAX_DP_WORK",
     "is_weighted_rule",
     "wants_constraint_generation",
+    "NUCLEOLUS_SWITCH",
+    "LEAST_CORE_SWITCH",
+    "unless_too_large",
     "voting_nucleolus",
     "voting_least_core",
 ]
@@ -62,6 +65,19 @@ MAX_DP_STATES = 4_000_000
 #: Largest number of array cells one separation programme may update (states times the
 #: players processed), about a second of numpy work.
 MAX_DP_WORK = 300_000_000
+#: Players above which the default nucleolus of a weighted or compound voting game is found
+#: by constraint generation instead of the 2**n table: it was faster from 18 players on
+#: random weights uniform on 1..30, 1..1000 and 1..10**6 (0.04-0.54 s against 0.70-0.87 s at
+#: 18, and 0.11-0.58 s against 2.7-3.1 s at 20; ``benchmarks/nucleolus_voting.py --n 16 17 18
+#: 19 20 --table-max-n 20``).
+NUCLEOLUS_SWITCH = 17
+#: The same for the least core: faster from 20 players on all three weight ranges (0.17-1.27 s
+#: against 3.8-3.9 s at 20), slower at 18-19 on weights 1..1000 (1.22 s against 0.92 s).
+LEAST_CORE_SWITCH = 19
+#: Most coalitions in the least core's certificate spelled out over the players (each profile
+#: of the type-space certificate becomes the rotations of its members within their types);
+#: beyond it ``certificate`` is None and the message names the profiles.
+MAX_CERTIFICATE_COALITIONS = 1 << 16
 _INT_SENTINEL = 1 << 62
 _DUAL_TOL = 1e-9
 
@@ -71,9 +87,12 @@ def is_weighted_rule(game: Any) -> bool:
     return isinstance(game, (WeightedVotingGame, CompoundGame))
 
 
-def wants_constraint_generation(game: Any, method: str, function: str) -> bool:
+def wants_constraint_generation(
+    game: Any, method: str, function: str, *, above: int = MAX_ENUMERATION_PLAYERS
+) -> bool:
     """Whether a front door takes this path: asked for by ``method``, or chosen for a
-    weighted or compound voting game above the 2**n table's limit."""
+    weighted or compound voting game of more than ``above`` players (by default the 2**n
+    table's limit)."""
     if method == CONSTRAINT_GENERATION:
         if not is_weighted_rule(game):
             raise InvalidArgumentError(
@@ -82,7 +101,7 @@ def wants_constraint_generation(game: Any, method: str, function: str) -> bool:
                 "use the default method for a game given by its table."
             )
         return True
-    return is_weighted_rule(game) and game.n_players > MAX_ENUMERATION_PLAYERS
+    return is_weighted_rule(game) and game.n_players > above
 
 
 # --------------------------------------------------------------------------- the game
@@ -807,6 +826,22 @@ def _expand(body: _Body, values: list[Any]) -> np.ndarray:
     return nb.read_only(out)
 
 
+def unless_too_large(game: Any, method: str, solve: Callable[[], Any]) -> Any:
+    """``solve()``, this path's answer where a front door takes it, or None where the default
+    chose it for a game the table also handles (above :data:`NUCLEOLUS_SWITCH` or
+    :data:`LEAST_CORE_SWITCH`, to the table's limit) and it gave no answer: a programme
+    beyond its budget or a failed LP, so that the table path answers instead. Asked for by
+    ``method``, or beyond the table, it answers or raises as ``solve`` does."""
+    required = method == CONSTRAINT_GENERATION or game.n_players > MAX_ENUMERATION_PLAYERS
+    try:
+        result = solve()
+    except TooLargeError:
+        if required:
+            raise
+        return None
+    return result if result.success or required else None
+
+
 def voting_nucleolus(game: Any, *, verify: bool, atol: float, callback) -> NucleolusResult:
     """The nucleolus of a weighted or compound voting game (see the module docstring)."""
     function = "nucleolus"
@@ -996,14 +1031,81 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
             "the least-core LP answer failed its exact check (primal and dual bounds differ); "
             "no answer is given rather than a wrong one",
         )
+    certificate = _balanced_collection(body, profiles, a, lam)
+    spelled = (
+        f"a balanced collection of {len(certificate.coalitions)} coalitions, the rotations of "
+        f"{len(profiles)} coalition profiles within {T} player types"
+        if certificate is not None
+        else f"a balanced collection of {len(profiles)} coalition profiles over {T} player types"
+    )
     return result(
         x=_expand(body, x),
         exact=True,
         epsilon=epsilon,
         nit=nit,
         verified=True,
-        message=(
-            "exact; primal (largest excess by exact separation) and dual (a balanced "
-            f"collection of {len(profiles)} coalition profiles over {T} player types) agree"
-        ),
+        certificate=certificate,
+        message=(f"exact; primal (largest excess by exact separation) and dual ({spelled}) agree"),
     )
+
+
+def _balanced_collection(
+    body: _Body, profiles: list, a: list[Fraction], lam: Fraction
+) -> BalancedCollection | None:
+    """The type-space certificate ``sum_p a_p c_p = lam m`` spelled out over the players.
+
+    A profile ``c`` (members per type) stands for the coalitions of ``c_t`` consecutive members
+    of each type ``t`` (its players in a fixed cyclic order), started at ``r mod m_t`` for
+    ``r = 0, ..., L - 1`` with ``L`` the least common multiple of the sizes of the types the
+    profile splits. Over the ``L`` rotations each member of type ``t`` is in ``c_t L / m_t``
+    of them, so the weight ``a_p / (lam L)`` on each rotation covers every player
+    ``sum_p a_p c_pt / (lam m_t) = 1`` time: a balanced collection whose weighted worths are
+    the profiles' (a coalition's worth depends on its profile only). None when it would hold
+    more than :data:`MAX_CERTIFICATE_COALITIONS` coalitions.
+    """
+    m = [int(k) for k in body.m]
+    periods = []
+    for profile in profiles:
+        split = [m[t] for t, c in enumerate(profile) if 0 < int(c) < m[t]]
+        periods.append(math.lcm(*split) if split else 1)
+    if sum(periods) > MAX_CERTIFICATE_COALITIONS:
+        return None
+    weights: dict[tuple[int, ...], Fraction] = {}
+    for profile, weight, period in zip(profiles, a, periods):
+        share = Fraction(weight) / (lam * period)
+        for r in range(period):
+            members = tuple(
+                sorted(
+                    body.types[t][(r + j) % m[t]]
+                    for t, c in enumerate(profile)
+                    for j in range(int(c))
+                )
+            )
+            weights[members] = weights.get(members, Fraction(0)) + share
+    coalitions = list(weights)
+    players = body.game.players
+    grand = Fraction(_worth(body, np.asarray(m, dtype=np.int64)))
+    total = sum(
+        (weights[c] * _worth(body, np.asarray(p)) for p, c in _with_profiles(body, coalitions)),
+        Fraction(0),
+    )
+    return BalancedCollection(
+        coalitions=tuple(tuple(players[i] for i in c) for c in coalitions),
+        weights=tuple(weights[c] for c in coalitions),
+        total=total,
+        grand_value=grand,
+        exact=True,
+        players=players,
+        concept="balanced-collection",
+        method="lp-dual",
+    )
+
+
+def _with_profiles(body: _Body, coalitions: list[tuple[int, ...]]):
+    """Each coalition (player indices) with its profile (members per type)."""
+    type_of = {i: t for t, members in enumerate(body.types) for i in members}
+    for members in coalitions:
+        profile = [0] * body.t
+        for i in members:
+            profile[type_of[i]] += 1
+        yield profile, members

@@ -22,6 +22,8 @@ from ..results import BalancedCollection, LeastCoreResult
 from ._normal_form import NormalForm, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
+    LEAST_CORE_SWITCH,
+    unless_too_large,
     voting_least_core,
     wants_constraint_generation,
 )
@@ -176,9 +178,12 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
         ``"highs"``: the linear program over the ``2**n`` table, solved by HiGHS; its answer
         is rebuilt and checked exactly for rational games. ``"constraint-generation"``: for
         a WeightedVotingGame or CompoundGame, the LP over the player types with rows from a
-        dynamic programme over the integer weights, certified exactly without the table
-        (chosen by the default above 25 players; ``certificate`` is then None and
-        ``message`` names the balanced collection of coalition profiles).
+        dynamic programme over the integer weights, certified exactly without the table.
+        The default takes it for such games of more than 19 players (faster from 20),
+        falling back to the table up to 25 players when its programme would be too large.
+        Its ``certificate`` spells each coalition profile of the type-space dual out as the
+        rotations of its members within their types; it is None (and ``message`` names the
+        profiles) when that would exceed 65,536 coalitions.
 
     Returns
     -------
@@ -219,8 +224,11 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
     >>> runway.epsilon, runway.cost
     (Fraction(-1, 2), True)
     """
-    if wants_constraint_generation(game, method, "least_core"):
-        return voting_least_core(game, atol=check_tolerance(atol, "least_core"))
+    if wants_constraint_generation(game, method, "least_core", above=LEAST_CORE_SWITCH):
+        tolerance = check_tolerance(atol, "least_core")
+        found = unless_too_large(game, method, lambda: voting_least_core(game, atol=tolerance))
+        if found is not None:
+            return found
     game = as_tu_game(game, "least_core")
     atol = check_tolerance(atol, "least_core")
     nf = normal_form(game, "least_core")

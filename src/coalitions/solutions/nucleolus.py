@@ -21,6 +21,8 @@ from ..results import NucleolusResult
 from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
+    NUCLEOLUS_SWITCH,
+    unless_too_large,
     voting_nucleolus,
     wants_constraint_generation,
 )
@@ -431,7 +433,9 @@ _DOC_PARAMS_VOTING = _DOC_PARAMS.replace(
         ``2**n`` table. ``"constraint-generation"``: for a WeightedVotingGame or
         CompoundGame, sequential LPs over the player types with rows from a dynamic
         programme over the integer weights and an exact Kohlberg certificate, without the
-        table (chosen by the default above 25 players; ``game`` may then be such a game).
+        table. The default takes it for such games of more than 17 players (faster from
+        18), falling back to the table up to 25 players when its dynamic programme would be
+        too large.
 """,
 )
 
@@ -459,9 +463,17 @@ def _nucleolus_front_door(
             callback: Callable[[int, int], None] | None = None,
         ) -> NucleolusResult:
             callback = check_callback(callback, concept)
-            if concept == "nucleolus" and wants_constraint_generation(game, method, concept):
+            if concept == "nucleolus" and wants_constraint_generation(
+                game, method, concept, above=NUCLEOLUS_SWITCH
+            ):
                 atol = check_tolerance(atol, concept)
-                return voting_nucleolus(game, verify=verify, atol=atol, callback=callback)
+                found = unless_too_large(
+                    game,
+                    method,
+                    lambda: voting_nucleolus(game, verify=verify, atol=atol, callback=callback),
+                )
+                if found is not None:
+                    return found
             return _answer(build(game, concept, method, atol), verify, callback)
 
         solve.__name__ = solve.__qualname__ = documented.__name__
