@@ -44,7 +44,11 @@ def ids(concept: str) -> list[str]:
 
 
 def game_of(entry: dict) -> co.TUGame:
-    """The case's game from its worths in CoopGame's order."""
+    """The case's game: from its worths in CoopGame's order, or a bankruptcy problem."""
+    if "bankruptcy" in entry:
+        problem = entry["bankruptcy"]
+        claims = [Fraction(c) for c in problem["claims"]]
+        return co.bankruptcy_game(Fraction(problem["estate"]), claims)
     game = co.from_vector([Fraction(v) for v in entry["vector"]])
     return co.TUGame(game.values, game.players, cost=True) if entry.get("cost") else game
 
@@ -78,6 +82,10 @@ def test_every_case_names_its_source_and_a_known_concept():
         "prekernel",
         "per_capita_nucleolus",
         "structure_nucleolus_one_block",
+        "solidarity_value",
+        "modiclus",
+        "anti_prenucleolus",
+        "prekernel_of_dual_member",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -135,7 +143,50 @@ def test_tau_value_and_gately_point(case_id):
     assert point_matches(list(result.x), entry["expected"])
 
 
+def test_solidarity_value():
+    """Nowak and Radzik's value on MatTuGames' six-claimant bankruptcy game."""
+    for case_id in ids("solidarity_value"):
+        entry = case(case_id)
+        result = co.solidarity_value(game_of(entry))
+        assert result.exact and point_matches(list(result.x), entry["expected"])
+
+
 # ------------------------------------------------------------------ kernel, nucleoli
+
+
+def test_prekernel_and_kernel_of_the_mattugames_bankruptcy_game():
+    """A convex game: prekernel = kernel = nucleolus, the Talmud rule (Aumann and Maschler
+    1985), as MatTuGames prints them."""
+    entry = case("prekernel_mattugames_bankruptcy")
+    game = game_of(entry)
+    for solver in (co.prekernel, co.kernel):
+        result = solver(game)
+        assert result.exact and result.verified
+        assert point_matches(list(result.x), entry["expected"])
+    assert co.is_in_kernel(game, [Fraction(v) for v in entry["expected"]])
+
+
+def test_modiclus_and_anti_prenucleolus_of_the_mattugames_bankruptcy_game():
+    """Six players: MatTuGames' modiclus, which it cross-checks with the anti-prenucleolus
+    (they coincide for bankruptcy games, Meinhardt 2018)."""
+    game = game_of(case("modiclus_mattugames_bankruptcy"))
+    for concept, solver in (("modiclus", co.modiclus), ("anti_prenucleolus", co.anti_prenucleolus)):
+        entry = case(ids(concept)[0])
+        result = solver(game)
+        assert result.exact and result.verified
+        assert point_matches(list(result.x), entry["expected"]), concept
+    assert co.is_in_core(game, list(co.modiclus(game).x))  # a convex game's modiclus
+
+
+def test_mattugames_anti_prekernel_element_is_in_the_prekernel_of_the_dual():
+    """The anti-prekernel of v is the prekernel of v*; MatTuGames' element (not the
+    anti-prenucleolus: that prekernel is not one point) passes the exact membership test."""
+    entry = case("anti_prekernel_element_mattugames_bankruptcy")
+    game = game_of(entry)
+    point = [Fraction(v) for v in entry["expected"]]
+    assert sum(point) == game.grand_value
+    assert co.is_in_prekernel(co.dual_game(game), point)
+    assert not co.is_in_prekernel(game, point)
 
 
 def test_prekernel_of_peleg_and_sudholter_example_5_5_12():
