@@ -1,7 +1,9 @@
 """Issue 16's concepts on the worked examples their papers and manuals print.
 
 tests/data/textbook_cases.json holds the games and the published answers, each with its
-source; this module reproduces them, exactly where the source gives the exact value and to
+source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages, and
+the papers they reproduce: Gately 1974, Young 1985, Stach 2011, Peleg and Sudholter 2007);
+this module reproduces them, exactly where the source gives the exact value and to
 every printed digit where it prints decimals. No expected value here comes from running the
 package. Published cases of these concepts that other modules already reproduce:
 
@@ -86,6 +88,13 @@ def test_every_case_names_its_source_and_a_known_concept():
         "modiclus",
         "anti_prenucleolus",
         "prekernel_of_dual_member",
+        "kernel_members",
+        "least_squares_value",
+        "dutta_ray",
+        "least_core",
+        "lorenz_solution",
+        "chi_value",
+        "tau_outside_domain",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -143,6 +152,42 @@ def test_tau_value_and_gately_point(case_id):
     assert point_matches(list(result.x), entry["expected"])
 
 
+@pytest.mark.parametrize(
+    "case_id",
+    ids("least_squares_value") + ids("dutta_ray") + ids("lorenz_solution") + ids("chi_value"),
+)
+def test_egalitarian_and_compromise_values(case_id):
+    entry = case(case_id)
+    solver = {
+        "least_squares_value": co.least_squares_value,
+        "dutta_ray": co.dutta_ray,
+        "lorenz_solution": co.lorenz_solution,
+        "chi_value": co.chi_value,
+    }[entry["concept"]]
+    result = solver(game_of(entry))
+    assert result.exact and point_matches(list(result.x), entry["expected"])
+
+
+def test_tau_value_refuses_the_game_tugames_extrapolates():
+    """Convention note: TuGames prints a tau value for a game that is not quasi-balanced
+    (m_1 = 5.06 > M_1 = 5.03). Its numbers are the formula m + alpha (M - m) applied outside
+    the domain, which this package's bounds reproduce exactly; tau_value itself refuses."""
+    entry = case("tau_extrapolated_tugames")
+    game = game_of(entry)
+    low, high = co.minimal_rights(game), co.utopia_payoffs(game)
+    assert low[0] > high[0] and not co.is_quasi_balanced(game)
+    alpha = (game.grand_value - sum(low)) / (sum(high) - sum(low))
+    assert point_matches([m + alpha * (u - m) for m, u in zip(low, high)], entry["expected"])
+    with pytest.raises(co.InvalidGameError, match="quasi-balanced"):
+        co.tau_value(game)
+
+
+def test_least_core_of_the_tugames_game_is_one_point():
+    entry = case("least_core_tugames")
+    result = co.least_core_set(game_of(entry))
+    assert vertex_set(result.vertices) == vertex_set(entry["expected"])
+
+
 def test_solidarity_value():
     """Nowak and Radzik's value on MatTuGames' six-claimant bankruptcy game."""
     for case_id in ids("solidarity_value"):
@@ -166,15 +211,36 @@ def test_prekernel_and_kernel_of_the_mattugames_bankruptcy_game():
     assert co.is_in_kernel(game, [Fraction(v) for v in entry["expected"]])
 
 
+def test_kernel_elements_of_the_tugames_game():
+    """Both kernel points TuGames prints pass the exact membership test; the package's
+    kernel (by default the nucleolus, which lies in it) is a third point of the kernel."""
+    entry = case("kernel_points_tugames")
+    game = game_of(entry)
+    for point in entry["expected"]:
+        assert co.is_in_kernel(game, [Fraction(v) for v in point])
+    result = co.kernel(game)
+    assert result.exact and result.verified and co.is_in_kernel(game, list(result.x))
+
+
+def test_modiclus_of_the_tugames_game():
+    entry = case("modiclus_tugames")
+    result = co.modiclus(game_of(entry))
+    assert result.exact and result.verified
+    assert point_matches(list(result.x), entry["expected"])
+
+
 def test_modiclus_and_anti_prenucleolus_of_the_mattugames_bankruptcy_game():
     """Six players: MatTuGames' modiclus, which it cross-checks with the anti-prenucleolus
     (they coincide for bankruptcy games, Meinhardt 2018)."""
     game = game_of(case("modiclus_mattugames_bankruptcy"))
-    for concept, solver in (("modiclus", co.modiclus), ("anti_prenucleolus", co.anti_prenucleolus)):
-        entry = case(ids(concept)[0])
+    for case_id, solver in (
+        ("modiclus_mattugames_bankruptcy", co.modiclus),
+        ("anti_prenucleolus_mattugames_bankruptcy", co.anti_prenucleolus),
+    ):
+        entry = case(case_id)
         result = solver(game)
         assert result.exact and result.verified
-        assert point_matches(list(result.x), entry["expected"]), concept
+        assert point_matches(list(result.x), entry["expected"]), case_id
     assert co.is_in_core(game, list(co.modiclus(game).x))  # a convex game's modiclus
 
 
