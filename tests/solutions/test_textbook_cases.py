@@ -26,6 +26,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import oracles as orc
 import pytest
 from scipy.optimize import linprog
 from solutions._lexmin_oracle import excess_difference_rows, lexmin
@@ -95,6 +96,9 @@ def test_every_case_names_its_source_and_a_known_concept():
         "lorenz_solution",
         "chi_value",
         "tau_outside_domain",
+        "prekernel_members",
+        "reasonable_set_bounds",
+        "core_vertex_barycenter",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -118,6 +122,30 @@ def test_core_cover_and_reasonable_set_vertices(case_id):
     result = solver(game_of(entry))
     assert vertex_set(result.vertices) == vertex_set(entry["expected"])
     assert result.dimension == 2 and not result.is_empty
+
+
+def test_reasonable_set_of_the_tugames_game():
+    """TuGames prints the reasonable set as v(i) = 0 <= x_i <= b_i (the largest marginal
+    contributions) on x(N) = 90; the vertices are those of that box's section."""
+    entry = case("reasonable_set_bounds_tugames")
+    game = game_of(entry)
+    upper = [Fraction(b) for b in entry["expected"]]
+    assert co.maximal_contributions(game) == upper
+    box = orc.box_vertices_by_enumeration([Fraction(0)] * 4, upper, game.grand_value)
+    assert vertex_set(co.reasonable_set(game).vertices) == vertex_set(box)
+
+
+def test_core_vertices_barycenter_against_tugames_and_the_core_center_convention():
+    """TuGames' BaryCenter averages the core's vertices; the core-center is the centroid of
+    the core as a polytope (uniform over it), a different point of this 14-vertex core."""
+    entry = case("core_vertex_barycenter_tugames")
+    game = game_of(entry)
+    vertices = co.core_vertices(game)
+    barycenter = [sum(v[i] for v in vertices) / len(vertices) for i in range(4)]
+    assert point_matches(barycenter, entry["expected"])
+    centre = co.core_center(game).x
+    assert not np.allclose([float(c) for c in centre], [float(b) for b in barycenter], atol=1e-3)
+    assert co.is_in_core(game, list(centre))
 
 
 @pytest.mark.parametrize("case_id", ids("minimal_rights"))
@@ -211,6 +239,15 @@ def test_prekernel_and_kernel_of_the_mattugames_bankruptcy_game():
     assert co.is_in_kernel(game, [Fraction(v) for v in entry["expected"]])
 
 
+def test_prekernel_elements_of_the_tugames_game():
+    entry = case("prekernel_points_tugames")
+    game = game_of(entry)
+    for point in entry["expected"]:
+        assert co.is_in_prekernel(game, [Fraction(v) for v in point])
+    result = co.prekernel(game)
+    assert result.exact and result.verified and co.is_in_prekernel(game, list(result.x))
+
+
 def test_kernel_elements_of_the_tugames_game():
     """Both kernel points TuGames prints pass the exact membership test; the package's
     kernel (by default the nucleolus, which lies in it) is a third point of the kernel."""
@@ -244,10 +281,11 @@ def test_modiclus_and_anti_prenucleolus_of_the_mattugames_bankruptcy_game():
     assert co.is_in_core(game, list(co.modiclus(game).x))  # a convex game's modiclus
 
 
-def test_mattugames_anti_prekernel_element_is_in_the_prekernel_of_the_dual():
-    """The anti-prekernel of v is the prekernel of v*; MatTuGames' element (not the
-    anti-prenucleolus: that prekernel is not one point) passes the exact membership test."""
-    entry = case("anti_prekernel_element_mattugames_bankruptcy")
+@pytest.mark.parametrize("case_id", ids("prekernel_of_dual_member"))
+def test_anti_prekernel_elements_are_in_the_prekernel_of_the_dual(case_id):
+    """The anti-prekernel of v is the prekernel of v*; MatTuGames' and TuGames' elements
+    (not anti-prenucleoli: those prekernels are not one point) pass the exact test."""
+    entry = case(case_id)
     game = game_of(entry)
     point = [Fraction(v) for v in entry["expected"]]
     assert sum(point) == game.grand_value
