@@ -259,6 +259,17 @@ def test_kernel_elements_of_the_tugames_game():
     assert result.exact and result.verified and co.is_in_kernel(game, list(result.x))
 
 
+def test_published_kernel_points_are_in_the_bargaining_set():
+    """Davis and Maschler (1965): the kernel lies in the bargaining set M_1^(i). The kernel
+    points TuGames and MatTuGames print are members, with no justified objection."""
+    points = [(case("kernel_points_tugames"), p) for p in case("kernel_points_tugames")["expected"]]
+    bankruptcy = case("prekernel_mattugames_bankruptcy")
+    points.append((bankruptcy, bankruptcy["expected"]))
+    for entry, point in points:
+        result = co.bargaining_set(game_of(entry), [Fraction(v) for v in point])
+        assert result.in_set and result.exact and result.objection is None
+
+
 def test_modiclus_of_the_tugames_game():
     entry = case("modiclus_tugames")
     result = co.modiclus(game_of(entry))
