@@ -48,6 +48,10 @@ def ids(concept: str) -> list[str]:
 
 def game_of(entry: dict) -> co.TUGame:
     """The case's game: from its worths in CoopGame's order, or a bankruptcy problem."""
+    if "by_size" in entry:  # a symmetric game: v(S) by |S|
+        worths = [Fraction(w) for w in entry["by_size"]]
+        players = [str(i + 1) for i in range(len(worths) - 1)]
+        return co.TUGame.from_function(lambda members: worths[len(members)], players)
     if "bankruptcy" in entry:
         problem = entry["bankruptcy"]
         claims = [Fraction(c) for c in problem["claims"]]
@@ -99,6 +103,7 @@ def test_every_case_names_its_source_and_a_known_concept():
         "prekernel_members",
         "reasonable_set_bounds",
         "core_vertex_barycenter",
+        "interaction_pairs",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -222,6 +227,23 @@ def test_solidarity_value():
         entry = case(case_id)
         result = co.solidarity_value(game_of(entry))
         assert result.exact and point_matches(list(result.x), entry["expected"])
+
+
+# ------------------------------------------------------------------ interaction indices
+
+
+def test_faith_shap_and_shapley_taylor_of_table_1():
+    """Faith-Shap's Example 1 (n = 11): order-2 Faith-Shap gives each player 21/22 and each
+    pair -1/11, Shapley-Taylor 0 and 1/10; the published floats, to 1e-9."""
+    entry = case("faith_shap_shapley_taylor_table_1")
+    game = game_of(entry)
+    tolerance = float(entry["tolerance"])
+    for kind, (single, pair) in entry["expected"].items():
+        result = co.interaction_index(game, kind=kind, order=2)
+        assert result.exact
+        assert abs(float(result.interaction("1")) - float(single)) <= tolerance, kind
+        assert abs(float(result.pair("1", "2")) - float(pair)) <= tolerance, kind
+        assert result.pair("3", "7") == result.pair("1", "2")  # a symmetric game
 
 
 # ------------------------------------------------------------------ kernel, nucleoli
