@@ -104,6 +104,7 @@ def test_every_case_names_its_source_and_a_known_concept():
         "reasonable_set_bounds",
         "core_vertex_barycenter",
         "interaction_pairs",
+        "one_point_core",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -151,6 +152,22 @@ def test_core_vertices_barycenter_against_tugames_and_the_core_center_convention
     centre = co.core_center(game).x
     assert not np.allclose([float(c) for c in centre], [float(b) for b in barycenter], atol=1e-3)
     assert co.is_in_core(game, list(centre))
+
+
+def test_one_point_core_its_center_and_kernel():
+    """Mares' game as TuGames answers it: the core is the single point (0, 2, 2), which is
+    therefore the core-center (exactly) and the kernel and prekernel."""
+    entry = case("one_point_core_mares_tugames")
+    game = game_of(entry)
+    expected = entry["expected"]
+    assert vertex_set(co.core_vertices(game)) == vertex_set(expected["core"])
+    centre = co.core_center(game)
+    assert centre.exact and centre.dimension == 0
+    assert point_matches(list(centre.x), expected["core"][0])
+    for point in expected["outside_core"]:
+        assert not co.is_in_core(game, point)
+    for solver in (co.kernel, co.prekernel):
+        assert point_matches(list(solver(game).x), expected["kernel"])
 
 
 @pytest.mark.parametrize("case_id", ids("minimal_rights"))
