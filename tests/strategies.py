@@ -9,7 +9,8 @@ Hypothesis strategies (shrinkable: every random choice is a ``draw``):
   ``oracle_games`` (a game known only through its characteristic function);
 * voting: ``weighted_bodies`` (``(quota, weights)``), ``weighted_voting_games``,
   ``rational_weighted_games``, ``huge_weight_games`` (weights up to 2**80 * 5),
-  ``simple_games``, ``compound_games`` (nested and/or), ``population_compound_games``;
+  ``simple_games``, ``compound_games`` (nested and/or), ``population_compound_games``,
+  ``weighted_jk_games`` (weighted (j,k) games: weights per level, quotas);
 * formation: ``hedonic_games``;
 * bargaining: ``claims_problems``, ``integer_claims_problems``, ``airport_costs``,
   ``bargaining_problems`` (convex polygons), ``spatial_models``.
@@ -20,6 +21,7 @@ Seeded generators (for loop tests over a ``numpy`` generator): ``zero_normalised
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import numpy as np
@@ -374,6 +376,26 @@ def bargaining_problems(draw):
         y = draw(st.integers(0, b))
         vertices.append([x, y])
     return co.BargainingProblem.from_vertices(vertices)
+
+
+@st.composite
+def weighted_jk_games(draw, max_n=5, max_levels=4, max_outputs=4, max_step=4):
+    """A weighted (j,k) game: per voter a non-decreasing run of small (possibly negative)
+    weights, ``k - 1`` sorted quotas between the all-lowest and the all-highest totals."""
+    n = draw(st.integers(1, max_n))
+    j = draw(st.integers(2, max_levels))
+    k = draw(st.integers(2, max_outputs))
+    rows = []
+    for _ in range(n):
+        steps = draw(st.lists(st.integers(0, max_step), min_size=j - 1, max_size=j - 1))
+        start = draw(st.integers(-2, 2))
+        rows.append(list(itertools.accumulate([start, *steps])))
+    low, high = sum(r[0] for r in rows), sum(r[-1] for r in rows)
+    if high <= low:
+        rows[0][-1] += 1
+        high += 1
+    quotas = sorted(draw(st.lists(st.integers(low + 1, high), min_size=k - 1, max_size=k - 1)))
+    return co.WeightedJKGame(rows, quotas)
 
 
 @st.composite

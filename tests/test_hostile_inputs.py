@@ -566,6 +566,11 @@ def _base_calls():
         "WeightedTernaryGame": ((2, [1, 1, 1], [0, 0, 0]), {"players": ["a", "b", "c"]}),
         "ternary_weighted_game": ((2, [1, 1, 1]), {"abstention": "half"}),
         "abstention_veto_game": ((2, ["a"], ["a", "b", "c"]), {}),
+        "JKSimpleGame": (
+            (lambda x: int(x["a"] + x["b"] >= 2), ["a", "b"]),
+            {"levels": 3, "outputs": 2},
+        ),
+        "WeightedJKGame": (([[0, 1, 2], [0, 1, 1]], [2]), {"players": ["a", "b"]}),
         "write_game": ((tu3(), "game.json"), {}),
         "write_epic_weights": ((co.WeightedVotingGame(2, [1, 1, 1]), "weights.csv"), {}),
         "write_nfg": (([[1, 0], [0, 1]], [[0, 1], [1, 0]], "game.nfg"), {}),

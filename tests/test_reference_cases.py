@@ -57,6 +57,22 @@ def _eec1958_bz(expected):
     assert bz.exact and list(bz.x) == expected[0]
 
 
+def _freixas05_ex25(expected):
+    game = co.JKSimpleGame(
+        lambda x: int(x["1"] == 2 and (x["2"] > 0 or x["3"] > 0)), 3, levels=3, outputs=2
+    )
+    ss = co.shapley_shubik_index(game)
+    assert ss.exact and list(ss.x) == expected[0]
+
+
+def _freixas05_ex27(expected):
+    def passes(x):
+        return int(x["1"] == 3 and ((x["2"] >= 2 and x["3"] >= 1) or (x["3"] >= 2 and x["2"] >= 1)))
+
+    ss = co.shapley_shubik_index(co.JKSimpleGame(passes, 4, levels=4, outputs=2))
+    assert ss.exact and list(ss.x) == expected[0]
+
+
 def _glove_sv(expected):
     phi = co.shapley_value(GLOVE)
     assert phi.exact and list(phi.x) == expected[0]
@@ -146,6 +162,8 @@ REPRODUCERS = {
     "RUB_09": _rub_09,
     "BF_5_maj": _bf_5_maj,
     "BF_5_unan": _bf_5_unan,
+    "FREIXAS05_EX25": _freixas05_ex25,
+    "FREIXAS05_EX27": _freixas05_ex27,
 }
 
 

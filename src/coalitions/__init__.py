@@ -65,6 +65,7 @@ _API: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("games.ternary", ("ternary_weighted_game", "abstention_veto_game")),
     ("power.ternary", ("ternary_power_to_act", "ternary_power_to_block")),
     ("power.ternary", ("ternary_power_to_initiate", "ternary_power_table")),
+    ("games.jk", ("JKSimpleGame", "WeightedJKGame")),
     ("", ("formation",)),
     ("formation", None),
     ("", ("approx",)),

@@ -232,3 +232,18 @@ def test_a_certificate_too_large_to_spell_out_is_left_out(monkeypatch):
     found = co.least_core(co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1]), method=CG)
     assert found.success and found.certificate is None
     assert "coalition profiles over 3 player types" in found.message
+
+
+def test_an_explicit_table_method_keeps_the_table(monkeypatch):
+    import importlib
+
+    monkeypatch.setattr(
+        importlib.import_module("coalitions.solutions.nucleolus"), "NUCLEOLUS_SWITCH", 5
+    )
+    monkeypatch.setattr(
+        importlib.import_module("coalitions.solutions.least_core"), "LEAST_CORE_SWITCH", 5
+    )
+    game = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    assert co.nucleolus(game).method == CG and co.least_core(game).method == CG
+    assert co.nucleolus(game, method="sequential").method == "sequential"
+    assert co.least_core(game, method="highs").method == "highs"

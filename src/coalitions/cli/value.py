@@ -287,7 +287,8 @@ def _render_sensitivity(result, name: str, as_json: bool) -> None:
             )
             for i, p in enumerate(result.players)
         ],
-        caption=f"exact={result.exact}, method={result.method}, samples={result.n_samples}"
+        caption=f"exact={result.exact}, method={result.method}, samples={result.n_samples}, "
+        f"quantiles: {result.quantile_method}"
         + (f", most influential: {top}" if top else "")
         + (f"; {result.message}" if result.message else ""),
     )

@@ -33,9 +33,11 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import as_list, check_choice, player_names
 from .._display import html_block
+from .._docstrings import fill_doc
 from .._frozen import Frozen, assign, field_property
 from .._players import PlayerSet
 from ..exceptions import InvalidGameError, TooLargeError
+from .jk import FREIXAS_ZWICKER, profile_digits
 from .simple import SimpleGame, WeightedVotingGame, _integer_weights
 
 __all__ = [
@@ -63,12 +65,6 @@ def check_enumeration(n: int, what: str) -> None:
             f"{MAX_TERNARY_PLAYERS} voters. Give the rule as a WeightedTernaryGame (its "
             "measures use dynamic programming over weights, method='exact')."
         )
-
-
-def _profile_digits(codes: np.ndarray, n: int) -> np.ndarray:
-    """The votes (0, 1, 2) of each profile code, shape (len(codes), n)."""
-    powers = 3 ** np.arange(n, dtype=np.int64)
-    return (codes[:, None] // powers[None, :]) % 3
 
 
 class TernaryVotingGame(Frozen, PlayerSet):
@@ -125,7 +121,7 @@ class TernaryVotingGame(Frozen, PlayerSet):
         names = player_names(players, "TernaryVotingGame: players")
         n = len(names)
         check_enumeration(n, "TernaryVotingGame")
-        digits = _profile_digits(np.arange(3**n, dtype=np.int64), n)
+        digits = profile_digits(np.arange(3**n, dtype=np.int64), n, 3)
         table = np.empty(3**n, dtype=bool)
         for code, votes in enumerate(digits.tolist()):
             groups: tuple[list, list, list] = ([], [], [])
@@ -275,6 +271,7 @@ def _check_ternary_table(table: np.ndarray, n: int) -> None:
             )
 
 
+@fill_doc(freixas_zwicker=FREIXAS_ZWICKER)
 class WeightedTernaryGame(TernaryVotingGame):
     """A weighted ternary game ``[q; (y_i, a_i, o_i)]``: the proposal passes when the
     weights of the votes cast reach the quota.
@@ -302,8 +299,7 @@ class WeightedTernaryGame(TernaryVotingGame):
 
     References
     ----------
-    .. [1] Freixas, J. and Zwicker, W. S. (2003). Weighted voting, abstention, and multiple
-       levels of approval. *Social Choice and Welfare* 21(3), 399-431.
+    {{freixas_zwicker}}
 
     Examples
     --------
@@ -395,7 +391,7 @@ class WeightedTernaryGame(TernaryVotingGame):
         """The ``3**n`` outcomes (at most :data:`MAX_TERNARY_PLAYERS` voters)."""
         check_enumeration(self.n_players, "outcome_table()")
         codes = np.arange(3**self.n_players, dtype=np.int64)
-        return self.outcomes(_profile_digits(codes, self.n_players))
+        return self.outcomes(profile_digits(codes, self.n_players, 3))
 
     def outcomes(self, profiles: Any) -> np.ndarray:
         """Vectorised outcome of an integer array of votes, shape (k, n); any n."""

@@ -65,6 +65,7 @@ from ..approx import (
     shapley_estimate,
 )
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
+from ..games.jk import JKSimpleGame
 from ..games.simple import WeightedVotingGame, as_simple_game
 from ..games.ternary import TernaryVotingGame
 from ..results import (
@@ -277,6 +278,10 @@ def shapley_shubik_index(
         from .ternary import ternary_shapley_shubik  # it builds its results with _exact
 
         return ternary_shapley_shubik(game, method)
+    if isinstance(game, JKSimpleGame):
+        from .jk import jk_shapley_shubik
+
+        return jk_shapley_shubik(game, method=method)
     options = (budget, rng, executor, callback, confidence)
     sampled = _sampled(game, method, "shapley_shubik_index", options)
     if sampled is not None:
@@ -386,6 +391,10 @@ def banzhaf_index(
         from .ternary import ternary_banzhaf
 
         return ternary_banzhaf(game, normalized, method)
+    if isinstance(game, JKSimpleGame):
+        from .jk import jk_banzhaf
+
+        return jk_banzhaf(game, normalized=normalized, method=method)
     if method in BANZHAF_SAMPLERS and normalized:
         raise InvalidArgumentError(
             f"method={method!r} estimates the absolute Banzhaf index; pass normalized=False "

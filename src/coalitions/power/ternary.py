@@ -83,17 +83,39 @@ def _method(game: TernaryVotingGame, method: str, function: str) -> str:
             f"{function}: method={method!r} is for yes/no games; a ternary game takes "
             f"{', '.join(repr(m) for m in TERNARY_METHODS)}."
         )
-    method = check_choice(method, TERNARY_METHODS, function=function)
-    weighted = isinstance(game, WeightedTernaryGame)
+    return _resolve_method(
+        method,
+        function,
+        TERNARY_METHODS,
+        weighted=isinstance(game, WeightedTernaryGame),
+        weighted_name="WeightedTernaryGame",
+        check_enumeration=lambda what: check_enumeration(game.n_players, what),
+    )
+
+
+def _resolve_method(
+    method: str,
+    function: str,
+    methods: Sequence[str],
+    *,
+    weighted: bool,
+    weighted_name: str,
+    check_enumeration: Any,
+) -> str:
+    """``method`` checked against ``methods`` for a game given by its table or, when
+    ``weighted``, by weights (a ``weighted_name``): ``"auto"`` is ``"exact"`` for weighted
+    games, else ``"enumeration"``; ``"exact"`` needs weights; ``"enumeration"`` asks
+    ``check_enumeration(what)`` whether the profiles can be listed."""
+    method = check_choice(method, methods, function=function)
     if method == "auto":
         return "exact" if weighted else "enumeration"
     if method == "exact" and not weighted:
         raise InvalidArgumentError(
             f"{function}: method='exact' is the dynamic programme over weights of a "
-            "WeightedTernaryGame; this game is given by its rule: use method='enumeration'."
+            f"{weighted_name}; this game is given by its rule: use method='enumeration'."
         )
     if method == "enumeration":
-        check_enumeration(game.n_players, f"{function}(method='enumeration')")
+        check_enumeration(f"{function}(method='enumeration')")
     return method
 
 

@@ -87,12 +87,10 @@ def is_weighted_rule(game: Any) -> bool:
     return isinstance(game, (WeightedVotingGame, CompoundGame))
 
 
-def wants_constraint_generation(
-    game: Any, method: str, function: str, *, above: int = MAX_ENUMERATION_PLAYERS
-) -> bool:
-    """Whether a front door takes this path: asked for by ``method``, or chosen for a
-    weighted or compound voting game of more than ``above`` players (by default the 2**n
-    table's limit)."""
+def wants_constraint_generation(game: Any, method: str, function: str, *, above: int) -> bool:
+    """Whether a front door takes this path: asked for by ``method``, or chosen by
+    ``method="auto"`` for a weighted or compound voting game of more than ``above``
+    players."""
     if method == CONSTRAINT_GENERATION:
         if not is_weighted_rule(game):
             raise InvalidArgumentError(
@@ -101,7 +99,7 @@ def wants_constraint_generation(
                 "use the default method for a game given by its table."
             )
         return True
-    return is_weighted_rule(game) and game.n_players > above
+    return method == "auto" and is_weighted_rule(game) and game.n_players > above
 
 
 # --------------------------------------------------------------------------- the game
@@ -962,16 +960,26 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     if body.t == 1:  # a symmetric game: the least core is symmetric and convex
         x = [Fraction(1, body.n)]
         epsilon = Fraction(0)
+        certificate = None
         if body.n > 1:
             xs, scale = _scaled(x)
             top = _max_excess(
                 _outside(body, xs, _Fixed.start(body), profiles=False, function=function), scale
             )
             epsilon = Fraction(top, scale)
+            # the dual: every coalition of a size whose excess is epsilon, each player covered
+            # once (the rotations of s consecutive players, weight 1 each)
+            grand = _worth(body, body.m)
+            size = max(
+                range(1, body.n),
+                key=lambda s: _worth(body, np.array([s])) - Fraction(s * grand, body.n),
+            )
+            certificate = _balanced_collection(body, [[size]], [Fraction(body.n, size)], 1)
         return result(
             x=_expand(body, x),
             exact=True,
             epsilon=epsilon,
+            certificate=certificate,
             verified=True,
             message="exact: every player is of one type (a symmetric game); the equal split "
             "is in the least core, epsilon is its largest excess",
@@ -1050,7 +1058,7 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
 
 
 def _balanced_collection(
-    body: _Body, profiles: list, a: list[Fraction], lam: Fraction
+    body: _Body, profiles: list, a: list[Fraction], lam: Fraction | int
 ) -> BalancedCollection | None:
     """The type-space certificate ``sum_p a_p c_p = lam m`` spelled out over the players.
 
