@@ -278,24 +278,22 @@ def test_prekernel_and_kernel_of_the_mattugames_bankruptcy_game():
     assert co.is_in_kernel(game, [Fraction(v) for v in entry["expected"]])
 
 
-def test_prekernel_elements_of_the_tugames_game():
-    entry = case("prekernel_points_tugames")
+@pytest.mark.parametrize(
+    "case_id, solver, member",
+    [
+        ("prekernel_points_tugames", co.prekernel, co.is_in_prekernel),
+        ("kernel_points_tugames", co.kernel, co.is_in_kernel),
+    ],
+)
+def test_prekernel_and_kernel_elements_of_the_tugames_game(case_id, solver, member):
+    """Both (pre)kernel points TuGames prints pass the exact membership test; the package's
+    answer (the (pre)nucleolus, which lies in it) is a third point of the same set."""
+    entry = case(case_id)
     game = game_of(entry)
     for point in entry["expected"]:
-        assert co.is_in_prekernel(game, [Fraction(v) for v in point])
-    result = co.prekernel(game)
-    assert result.exact and result.verified and co.is_in_prekernel(game, list(result.x))
-
-
-def test_kernel_elements_of_the_tugames_game():
-    """Both kernel points TuGames prints pass the exact membership test; the package's
-    kernel (by default the nucleolus, which lies in it) is a third point of the kernel."""
-    entry = case("kernel_points_tugames")
-    game = game_of(entry)
-    for point in entry["expected"]:
-        assert co.is_in_kernel(game, [Fraction(v) for v in point])
-    result = co.kernel(game)
-    assert result.exact and result.verified and co.is_in_kernel(game, list(result.x))
+        assert member(game, [Fraction(v) for v in point])
+    result = solver(game)
+    assert result.exact and result.verified and member(game, list(result.x))
 
 
 def test_published_kernel_points_are_in_the_bargaining_set():
