@@ -2,7 +2,8 @@
 
 tests/data/textbook_cases.json holds the games and the published answers, each with its
 source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages, and
-the papers they reproduce: Gately 1974, Young 1985, Stach 2011, Peleg and Sudholter 2007);
+the papers they reproduce: Gately 1974, Young 1985, Stach 2011, Peleg and Sudholter 2007,
+Tsai, Yeh and Ravikumar 2023, Mares 2001);
 this module reproduces them, exactly where the source gives the exact value and to
 every printed digit where it prints decimals. No expected value here comes from running the
 package. Published cases of these concepts that other modules already reproduce:
@@ -15,8 +16,11 @@ package. Published cases of these concepts that other modules already reproduce:
 * the interaction indices of unanimity games (the papers' closed forms):
   tests/solutions/test_interaction.py.
 
-The modiclus oracle at six players (the nucleolus of the dual cover, brute force) closes the
-module.
+The modiclus at six players closes the module: against Sudholter's definition (the
+lexicographic centre of all excess differences) and against the prenucleolus of the 12-player
+dual cover, both brute force with scipy's linprog. TuGames' 4-player and MatTuGames' 6-player
+modiclus values above count every pair of coalitions, as the package does (CoopGame's manual
+value is the proper-pairs variant, see test_nucleolus_variants.py).
 """
 
 from __future__ import annotations
