@@ -73,7 +73,7 @@ VERTEX_N = 5
 #: Largest n for the per-capita and least-core oracles (exhaustive exact enumeration).
 PAIR_N = 4
 #: Largest n for the modiclus oracles (Maschler's scheme over all pairs of coalitions).
-MODICLUS_N = 5
+MODICLUS_N = 6
 #: Tolerance for a peer's float point judged by the exact oracles (scaled by the worths).
 PEER_TOL = 1e-6
 
