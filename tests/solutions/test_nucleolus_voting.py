@@ -178,11 +178,14 @@ def test_the_default_falls_back_to_the_table_where_the_programme_is_too_large(mo
         co.nucleolus(game, method=CG)
 
 
-def test_eighteen_members_take_the_constraint_generation_path():
-    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
-    result = co.nucleolus(co.WeightedVotingGame(sum(weights) // 2 + 1, weights))
+def test_twenty_two_members_take_the_constraint_generation_path():
+    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2] + [1] * 12
+    game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+    result = co.nucleolus(game)
     assert result.method == CG and result.verified and result.exact
     assert sum(result.x) == 1
+    least = co.least_core(game)
+    assert least.method == CG and least.certificate is not None
 
 
 def _check_balanced(certificate, game) -> None:

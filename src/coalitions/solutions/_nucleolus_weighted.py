@@ -65,15 +65,15 @@ MAX_DP_STATES = 4_000_000
 #: Largest number of array cells one separation programme may update (states times the
 #: players processed), about a second of numpy work.
 MAX_DP_WORK = 300_000_000
-#: Players above which the default nucleolus of a weighted or compound voting game is found
-#: by constraint generation instead of the 2**n table: it was faster from 18 players on
-#: random weights uniform on 1..30, 1..1000 and 1..10**6 (0.04-0.54 s against 0.70-0.87 s at
-#: 18, and 0.11-0.58 s against 2.7-3.1 s at 20; ``benchmarks/nucleolus_voting.py --n 16 17 18
-#: 19 20 --table-max-n 20``).
-NUCLEOLUS_SWITCH = 17
-#: The same for the least core: faster from 20 players on all three weight ranges (0.17-1.27 s
-#: against 3.8-3.9 s at 20), slower at 18-19 on weights 1..1000 (1.22 s against 0.92 s).
-LEAST_CORE_SWITCH = 19
+#: Players above which ``method="auto"`` finds the nucleolus of a weighted or compound voting
+#: game by constraint generation instead of the 2**n table. Measured in one run (a loaded
+#: machine) on random weights uniform on 1..30, 1..1000 and 1..10**6: at 22 players 0.32-5.8 s
+#: against 5.0-10.1 s for the table; at 21 it still lost on weights 1..1000 (7.9 s against
+#: 3.5 s), at 20 on two of the three (2.2 and 1.0 s against 0.66 and 0.74 s).
+NUCLEOLUS_SWITCH = 21
+#: The same for the least core: at 22 players 0.36-7.6 s against 5.3-12.6 s; at 21 it lost on
+#: weights 1..1000 (4.8 s against 3.0 s).
+LEAST_CORE_SWITCH = 21
 #: Most coalitions in the least core's certificate spelled out over the players (each profile
 #: of the type-space certificate becomes the rotations of its members within their types);
 #: beyond it ``certificate`` is None and the message names the profiles.

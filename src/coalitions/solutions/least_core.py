@@ -179,7 +179,7 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "auto") -> Lea
         is rebuilt and checked exactly for rational games. ``"constraint-generation"``: for
         a WeightedVotingGame or CompoundGame, the LP over the player types with rows from a
         dynamic programme over the integer weights, certified exactly without the table.
-        ``"auto"`` takes it for such games of more than 19 players (faster from 20),
+        ``"auto"`` takes it for such games of more than 21 players (faster from 22),
         falling back to the table up to 25 players when its programme would be too large,
         and ``"highs"`` otherwise.
         Its ``certificate`` spells each coalition profile of the type-space dual out as the

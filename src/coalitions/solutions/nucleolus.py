@@ -433,7 +433,7 @@ _DOC_PARAMS_VOTING = _DOC_PARAMS.replace(
         ``2**n`` table. ``"constraint-generation"``: for a WeightedVotingGame or
         CompoundGame, sequential LPs over the player types with rows from a dynamic
         programme over the integer weights and an exact Kohlberg certificate, without the
-        table. ``"auto"`` takes it for such games of more than 17 players (faster from 18),
+        table. ``"auto"`` takes it for such games of more than 21 players (faster from 22),
         falling back to the table up to 25 players when its dynamic programme would be too
         large, and ``"sequential"`` otherwise.
 """,
