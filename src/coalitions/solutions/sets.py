@@ -11,8 +11,7 @@ a single point.
 from __future__ import annotations
 
 import itertools
-from fractions import Fraction
-from math import factorial, gcd
+from math import factorial
 from typing import Any
 
 import numpy as np
@@ -230,17 +229,12 @@ def _hull_vertices(points: list, exact: bool) -> list:
     floats = np.array([[float(c) for c in p] for p in distinct], dtype=np.float64)
     lifted = np.hstack([floats, np.ones((m, 1))])
     if exact:
-        denominator = 1
-        for p in distinct:
-            for c in p:
-                d = Fraction(c).denominator
-                denominator = denominator * d // gcd(denominator, d)
-        scaled = [[int(Fraction(c) * denominator) for c in p] for p in distinct]
+        scaled, denominator = nb.to_scaled_int(distinct, dtype=object)
         exact = denominator < _EXACT_LP_LIMIT and all(
-            abs(c) < _EXACT_LP_LIMIT for row in scaled for c in row
+            abs(c) < _EXACT_LP_LIMIT for c in scaled.reshape(-1).tolist()
         )
     if exact:
-        integers = np.array([[*row, denominator] for row in scaled], dtype=np.int64)
+        integers = np.hstack([scaled, np.full((m, 1), denominator, dtype=object)]).astype(np.int64)
         scores_of: np.ndarray = integers[:, :n]
     else:
         scores_of = floats
