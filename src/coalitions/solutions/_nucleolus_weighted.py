@@ -946,6 +946,19 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
             players=players, concept="least-core", method=CONSTRAINT_GENERATION, **fields
         )
 
+    def certified(
+        x: list, epsilon: Fraction, certificate: Any, message: str, nit: int = 0
+    ) -> LeastCoreResult:
+        return result(
+            x=_expand(body, x),
+            exact=True,
+            epsilon=epsilon,
+            nit=nit,
+            verified=True,
+            certificate=certificate,
+            message=message,
+        )
+
     def failed(nit: int, message: str) -> LeastCoreResult:
         nan = float("nan")
         return result(
@@ -975,14 +988,12 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
                 key=lambda s: _worth(body, np.array([s])) - Fraction(s * grand, body.n),
             )
             certificate = _balanced_collection(body, [[size]], [Fraction(body.n, size)], 1)
-        return result(
-            x=_expand(body, x),
-            exact=True,
-            epsilon=epsilon,
-            certificate=certificate,
-            verified=True,
-            message="exact: every player is of one type (a symmetric game); the equal split "
-            "is in the least core, epsilon is its largest excess",
+        return certified(
+            x,
+            epsilon,
+            certificate,
+            "exact: every player is of one type (a symmetric game); the equal split is in the "
+            "least core, epsilon is its largest excess",
         )
     run = _sequential(
         body, imputation=False, first_only=True, atol=atol, function=function, callback=None
@@ -1046,14 +1057,12 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
         if certificate is not None
         else f"a balanced collection of {len(profiles)} coalition profiles over {T} player types"
     )
-    return result(
-        x=_expand(body, x),
-        exact=True,
-        epsilon=epsilon,
-        nit=nit,
-        verified=True,
-        certificate=certificate,
-        message=(f"exact; primal (largest excess by exact separation) and dual ({spelled}) agree"),
+    return certified(
+        x,
+        epsilon,
+        certificate,
+        f"exact; primal (largest excess by exact separation) and dual ({spelled}) agree",
+        nit,
     )
 
 
