@@ -73,13 +73,14 @@ VERTEX_N = 5
 #: Largest n for the per-capita and least-core oracles (exhaustive exact enumeration).
 PAIR_N = 4
 #: Largest n for the modiclus oracles (Maschler's scheme over all pairs of coalitions).
-MODICLUS_N = 5
+MODICLUS_N = 6
 #: Tolerance for a peer's float point judged by the exact oracles (scaled by the worths).
 PEER_TOL = 1e-6
 
 #: A peer's own definition where it differs, checked by an oracle of that variant.
 VARIANTS = {
     "modiclus": "modiclus over proper coalitions (the peers' variant)",
+    "weber_set": "every distinct marginal vector (tucoopy's weber_marginal_vectors)",
     "anti_nucleolus": "nucleolus of the dual game (coopgame's anti_nucleolus)",
     "reasonable_set": "box [v(i), v(N) - v(N - i)] (tucoopy's reasonable set)",
     "proportional_value": "v(N) v(i) / sum v(j) (tucoopy's proportional_value)",
@@ -97,6 +98,8 @@ cc.DEFINITIONS.update(
         ("anti_nucleolus", "coopgame"): "definition: coopgame's anti_nucleolus is the nucleolus "
         "of the dual game (x_i >= v(N) - v(N - i)); ours minimises the anti-excesses over "
         "x_i <= v(i) (MatTuGames)",
+        ("weber_set", "tucoopy"): "definition: tucoopy lists every distinct marginal "
+        "vector; the Weber set's vertices are those not in the hull of the others",
         ("reasonable_set", "tucoopy"): "definition: tucoopy bounds the reasonable set by the "
         "utopia payoffs v(N) - v(N - i), not by the largest marginal contributions (Milnor)",
         ("proportional_value", "tucoopy"): "definition: tucoopy's proportional_value divides "
@@ -471,7 +474,9 @@ def oracle(case, ours: dict, points: dict) -> dict:
             float(oracles.in_bargaining_set_by_lp(table, p)) for p in points["bargaining_set"]
         ]
     out.update(_lexmin_variants(case))
-    out["weber_set"] = _flat_vertices(oracles.weber_vertices_by_orders(table))
+    marginal_vectors = oracles.weber_vertices_by_orders(table)
+    out["weber_set"] = _flat_vertices(oracles.hull_vertices_by_separation(marginal_vectors))
+    out[VARIANTS["weber_set"]] = _flat_vertices(marginal_vectors)
     out["core_cover"] = _flat_vertices(oracles.core_cover_by_definition(table))
     out["reasonable_set"] = _flat_vertices(oracles.reasonable_set_by_definition(table))
     out[VARIANTS["reasonable_set"]] = _flat_vertices(

@@ -67,6 +67,7 @@ __all__ = [
     "solve_linear",
     "box_vertices_by_enumeration",
     "weber_vertices_by_orders",
+    "hull_vertices_by_separation",
     "core_cover_by_definition",
     "reasonable_set_by_definition",
     "imputation_vertices_by_definition",
@@ -906,6 +907,34 @@ def weber_vertices_by_orders(values) -> list[list[Fraction]]:
             before |= 1 << i
         found.add(tuple(x))
     return [list(p) for p in sorted(found)]
+
+
+def hull_vertices_by_separation(points, tol: float = 1e-9) -> list[list[Fraction]]:
+    """The points that are vertices of their convex hull, by the definition of a vertex:
+    ``p`` is one when some direction ``c`` (``-1 <= c_k <= 1``) puts it strictly above every
+    other point, ``c . (p - q) >= t > 0``; one LP (scipy) maximises the margin ``t``.
+    Float LP on the given (exact) points: small sets only. The Weber set's vertices are
+    ``hull_vertices_by_separation(weber_vertices_by_orders(values))``."""
+    from scipy.optimize import linprog
+
+    distinct = sorted({tuple(Fraction(c) for c in p) for p in points})
+    if len(distinct) <= 2:
+        return [list(p) for p in distinct]
+    n = len(distinct[0])
+    out = []
+    for p in distinct:
+        rows = [
+            [-float(a - b) for a, b in zip(p, q)] + [1.0] for q in distinct if q != p
+        ]  # t - c . (p - q) <= 0
+        found = linprog(
+            [0.0] * n + [-1.0],
+            A_ub=rows,
+            b_ub=[0.0] * len(rows),
+            bounds=[(-1, 1)] * n + [(None, 1)],
+        )
+        if found.status == 0 and -found.fun > tol:
+            out.append(list(p))
+    return out
 
 
 def core_cover_by_definition(values) -> list[list[Fraction]]:

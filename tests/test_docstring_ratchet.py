@@ -69,7 +69,6 @@ EXCEPTIONS: dict[str, set[str]] = {
     "coleman_power_to_prevent": {"Returns", "References"},
     "decision_rule_sweep": {"Returns", "References"},
     "pivotal_players": {"References"},
-    "power_indices": {"Returns", "References"},
     "rae_index": {"Returns"},
     "risk_of_being_outvoted": {"Returns", "References"},
     "bell_number": {"Parameters", "Returns", "References"},

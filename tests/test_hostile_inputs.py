@@ -386,6 +386,18 @@ def _base_calls():
             (co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]),
             {},
         ),
+        "union_public_good_index": (
+            (co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]),
+            {},
+        ),
+        "solidarity_public_good_index": (
+            (co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]),
+            {},
+        ),
+        "threat_public_good_index": (
+            (co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"]), [["A", "B"]]),
+            {"threat": 3},
+        ),
         "myerson_value": ((g, [("A", "B")]), {}),
         "graph_restricted_game": ((g, [("A", "B")]), {}),
         "aumann_dreze_value": ((g, [["A", "B"], ["C"]]), {}),

@@ -917,6 +917,49 @@ def _check_mpw(game, result, choice):
     assert list(result.x) == list(co.shapley_value(co.mpw_average_game(game)).x)
 
 
+# --- Public Good indices with a priori unions (the first two players form a union)
+def _union_of(game):
+    return [list(game.players[:2])]
+
+
+def _check_union_pgi(kind):
+    """The quotient game's PGI by definition (the union and the others alone): the union
+    index shares it by the unions' sizes, the others give each union its quotient PGI; all
+    sum to one, equal weights inside the union get equal power."""
+
+    def check(game, result, choice):
+        n, winning = weighted_winning(game)
+        blocks = [list(range(min(2, n)))] + [[i] for i in range(2, n)]
+        bits = [sum(1 << i for i in b) for b in blocks]
+        quotient = {
+            r
+            for r in range(1 << len(blocks))
+            if sum(bits[k] for k in range(len(blocks)) if r >> k & 1) in winning
+        }
+        pgi = orc.holler_by_definition(len(blocks), quotient)
+        x = list(result.x)
+        assert result.exact and sum(x) == 1
+        if kind == "union":
+            total = sum(len(b) * p for b, p in zip(blocks, pgi))
+            assert x == [pgi[k] / total for k, b in enumerate(blocks) for _ in b]
+        else:
+            assert [sum(x[i] for i in b) for b in blocks] == pgi
+        if n >= 2 and game.weights[0] == game.weights[1]:
+            assert x[0] == x[1]
+
+    return check
+
+
+def _union_pgi(name, kind, **options):
+    function = getattr(co, name)
+    return Contract(
+        WVG,
+        lambda choice: weighted_voting_games(1, 6),
+        lambda game, choice: function(game, _union_of(game), method=choice, **options),
+        _check_union_pgi(kind),
+    )
+
+
 CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
@@ -992,6 +1035,9 @@ CONTRACTS: dict[str, Contract] = {
     "rae_index": _power("rae_index", _check_index(orc.rae_by_definition, dummy=Fraction(1, 2))),
     "risk_of_being_outvoted": _power("risk_of_being_outvoted", _check_risk),
     "holler_index": _power("holler_index", _check_counted(orc.holler_by_definition, total=1)),
+    "union_public_good_index": _union_pgi("union_public_good_index", "union"),
+    "solidarity_public_good_index": _union_pgi("solidarity_public_good_index", "shares"),
+    "threat_public_good_index": _union_pgi("threat_public_good_index", "shares", threat=3),
     "deegan_packel_index": _power(
         "deegan_packel_index", _check_counted(orc.deegan_packel_by_definition, total=1)
     ),

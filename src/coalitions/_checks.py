@@ -35,6 +35,7 @@ __all__ = [
     "check_numeric",
     "as_list",
     "name_list",
+    "union_members",
     "named_values",
     "player_names",
     "check_callback",
@@ -287,6 +288,42 @@ def name_list(value: Any, what: str, error: type[CoalitionsError] = InvalidArgum
         except TypeError:
             raise error(f"{what} must list player names, got {name!r} inside it.") from None
     return names
+
+
+def union_members(players: Sequence[Any], unions: Any) -> list[list[int]]:
+    """The a priori unions (blocs) as lists of player indices: disjoint, non-empty, naming
+    known players; players not listed form singleton unions after the listed ones.
+
+    Raises :class:`InvalidGameError` saying what is wrong (a string or non-iterable, an
+    unknown name, a player in two unions, an empty union)."""
+    index = {p: i for i, p in enumerate(players)}
+    seen: dict[Any, int] = {}
+    out = []
+    if isinstance(unions, (str, bytes)) or not isinstance(unions, Iterable):
+        raise InvalidGameError(f"unions must be a list of lists of player names, got {unions!r}.")
+    for k, union in enumerate(unions):
+        union = name_list(union, f"union {k + 1}", InvalidGameError)
+        members = []
+        for name in union:
+            if name not in index:
+                raise InvalidGameError(
+                    f"union {k + 1} names unknown player {name!r}; the "
+                    f"players are {', '.join(map(repr, players))}."
+                )
+            if name in seen:
+                raise InvalidGameError(
+                    f"player {name!r} is in two unions ({seen[name] + 1} "
+                    f"and {k + 1}); unions must be disjoint."
+                )
+            seen[name] = k
+            members.append(index[name])
+        if not members:
+            raise InvalidGameError(f"union {k + 1} is empty.")
+        out.append(members)
+    for name in players:  # players left out form their own singleton unions
+        if name not in seen:
+            out.append([index[name]])
+    return out
 
 
 def named_values(values: Any, players: Any, what: str, function: str) -> tuple[Any, Any]:

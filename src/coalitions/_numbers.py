@@ -176,8 +176,10 @@ def coerce_values(values: Any, *, what: str = "values") -> tuple[np.ndarray, str
             array = np.ascontiguousarray(values, dtype=np.float64)
             _check_finite(array, what)
             return array, FLOAT
-        if values.dtype.kind in "iub":
-            return np.array([Fraction(int(v)) for v in values.tolist()], dtype=object), EXACT
+        if values.dtype.kind in "iub":  # one Fraction per distinct value, shared (immutable)
+            distinct, where = np.unique(values, return_inverse=True)
+            fractions = np.array([Fraction(int(v)) for v in distinct.tolist()], dtype=object)
+            return fractions[where.reshape(-1)], EXACT
         raise InvalidGameError(f"{what} must be numbers, got an array of dtype {values.dtype}.")
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise InvalidGameError(

@@ -199,6 +199,7 @@ HOSTILE = [
     (["power", "--quota", "3", "--weights", "1,2", "--players", "a,"], "is empty"),
     (["power", "--quota", "3", "--weights", "1,2", "--method", "magic"], "magic"),
     (["power", "--quota", "3", "--weights", "1,2", "--index", "magic"], "unknown index"),
+    (["power", "--quota", "3", "--weights", "1,2", "-u", "1,,2"], "is empty"),
     (["power", "eu-council", "--rule", "magic"], "unknown rule"),
     (["power", "sweep", "--body", "magic"], "unknown body"),
     (["power", "pivotal", "--body", "magic", "--yes", "x"], "unknown body"),

@@ -131,3 +131,28 @@ def test_every_classical_index_and_count_is_reached_from_the_shell():
     everything = json.loads(run("eec-council", "--index", "all", "--json").stdout)["indices"]
     assert {"felsenthal", "public-help", "nevison"} <= set(everything)
     assert "winning-count" not in everything  # counts are asked for by name
+
+
+def test_unions_give_the_indices_with_a_priori_unions():
+    g8 = "US,JP,DE,FR,UK,IT,CA,RU"
+    result = run(
+        "--quota", "8", "--weights", "1,1,1,1,1,1,1,1", "--players", g8,
+        "-u", "US,JP,DE,FR,UK,IT,CA", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert set(document["indices"]) == {"owen", "banzhaf-owen"}
+    assert document["indices"]["owen"]["RU"] == "1/2"  # seven against one
+    result = run(
+        "un-security-council", "-u", "China,Russian Federation", "--index", "all", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert len(document["indices"]) == 8 and "threat-public-good-3" in document["indices"]
+
+
+def test_unions_are_refused_with_abstention():
+    result = runner.invoke(
+        app, ["power", "--quota", "3", "--weights", "1,1,1", "--abstention", "half", "-u", "1,2"]
+    )
+    assert result.exit_code == 2 and "--union goes with yes/no votes" in result.output

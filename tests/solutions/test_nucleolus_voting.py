@@ -178,11 +178,14 @@ def test_the_default_falls_back_to_the_table_where_the_programme_is_too_large(mo
         co.nucleolus(game, method=CG)
 
 
-def test_eighteen_members_take_the_constraint_generation_path():
-    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
-    result = co.nucleolus(co.WeightedVotingGame(sum(weights) // 2 + 1, weights))
+def test_twenty_two_members_take_the_constraint_generation_path():
+    weights = [5, 4, 4, 3, 3, 3, 2, 2, 2, 2] + [1] * 12
+    game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+    result = co.nucleolus(game)
     assert result.method == CG and result.verified and result.exact
     assert sum(result.x) == 1
+    least = co.least_core(game)
+    assert least.method == CG and least.certificate is not None
 
 
 def _check_balanced(certificate, game) -> None:
@@ -232,3 +235,18 @@ def test_a_certificate_too_large_to_spell_out_is_left_out(monkeypatch):
     found = co.least_core(co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1]), method=CG)
     assert found.success and found.certificate is None
     assert "coalition profiles over 3 player types" in found.message
+
+
+def test_an_explicit_table_method_keeps_the_table(monkeypatch):
+    import importlib
+
+    monkeypatch.setattr(
+        importlib.import_module("coalitions.solutions.nucleolus"), "NUCLEOLUS_SWITCH", 5
+    )
+    monkeypatch.setattr(
+        importlib.import_module("coalitions.solutions.least_core"), "LEAST_CORE_SWITCH", 5
+    )
+    game = co.WeightedVotingGame(6, [3, 2, 2, 1, 1, 1])
+    assert co.nucleolus(game).method == CG and co.least_core(game).method == CG
+    assert co.nucleolus(game, method="sequential").method == "sequential"
+    assert co.least_core(game, method="highs").method == "highs"

@@ -109,6 +109,12 @@ class DefaultCommandGroup(TyperGroup):
 
 
 # ----------------------------------------------------------------------------- option values
+def item_lists(texts: Sequence[str], option: str) -> list[list[str]]:
+    """A repeated option of comma-separated items (``-u A,B -u C,D``), each split by
+    :func:`split_items`."""
+    return [split_items(text, option) for text in texts]
+
+
 def split_items(text: str, option: str) -> list[str]:
     """Comma-separated items, each stripped; an empty item (``1,2,`` or ``1,,2``) is a usage
     error, not silently dropped."""

@@ -38,6 +38,7 @@ from ._common import (
     choice,
     emit_json,
     errors_to_stderr,
+    item_lists,
     named_points,
     number_cell,
     option_number,
@@ -58,6 +59,17 @@ INDEX_HELP = (
 )
 DEFAULT_INDICES = "shapley-shubik,banzhaf"
 Indices = Annotated[str, typer.Option("--index", help=INDEX_HELP)]
+Unions = Annotated[
+    list[str],
+    typer.Option(
+        "--union",
+        "-u",
+        help="An a priori union (bloc), comma-separated names, e.g. -u US,UK,FR (repeatable); "
+        "the table then holds the indices with unions (default owen, banzhaf-owen; --index "
+        "all or any of owen, banzhaf-owen, symmetric-coalitional-banzhaf, union-public-good, "
+        "solidarity-public-good, threat-public-good-1, -2, -3).",
+    ),
+]
 Method = Annotated[
     str,
     typer.Option("--method", help=" | ".join(METHODS), callback=choice(METHODS, "--method")),
@@ -87,6 +99,14 @@ LABELS = {
     "swing-count": "swings",
     "decisiveness": "decisiveness",
     "success": "success",
+    "owen": "Owen",
+    "banzhaf-owen": "Banzhaf-Owen",
+    "symmetric-coalitional-banzhaf": "sym. coal. Banzhaf",
+    "union-public-good": "union PGI",
+    "solidarity-public-good": "solidarity PGI",
+    "threat-public-good-1": "threat PGI 1",
+    "threat-public-good-2": "threat PGI 2",
+    "threat-public-good-3": "threat PGI 3",
 }
 #: ``--abstention`` of a weighted body: what an abstention weighs (ternary_weighted_game).
 ABSTENTION_HELP = (
@@ -130,10 +150,17 @@ def _power_table_command(
     profile: Path | None,
     as_json: bool,
     plot: Path | None,
+    union: list[str] | None = None,
 ) -> None:
     """The power table of ``game`` (a ternary game: its ternary measures; with ``profile``:
-    a posteriori power under those yes-probabilities; else the indices of ``index``), printed
-    as a table (``--json``: the result) and drawn with ``--plot``."""
+    a posteriori power under those yes-probabilities; with ``union``: the indices with those
+    a priori unions; else the indices of ``index``), printed as a table (``--json``: the
+    result) and drawn with ``--plot``."""
+    unions = item_lists(union or [], "--union")
+    if unions and (profile is not None or isinstance(game, TernaryVotingGame)):
+        raise typer.BadParameter(
+            "--union goes with yes/no votes: not with --profile or --abstention."
+        )
     with errors_to_stderr():
         if isinstance(game, TernaryVotingGame):
             if profile is not None:
@@ -141,6 +168,9 @@ def _power_table_command(
             table = ternary_power_table(game, method=method)
         elif profile is not None:
             table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
+        elif unions:
+            chosen = None if index == DEFAULT_INDICES else split_items(index, "--index")
+            table = power_indices(game, chosen, method=method, unions=unions)
         else:
             table = power_indices(game, split_items(index, "--index"), method=method)
     write_plot(plot, lambda: power_table_figure(table, title), quiet=as_json)
@@ -168,12 +198,13 @@ def _power_table_command(
 
 
 #: The options of every command that prints a power table, after the command's own ones.
-_POWER_OPTIONS = {
+_POWER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "index": (Indices, DEFAULT_INDICES),
     "method": (Method, "auto"),
     "profile": (Profile, None),
     "as_json": (Json, False),
     "plot": (Plot, None),
+    "union": (Unions, []),
 }
 
 
@@ -213,6 +244,7 @@ def power(
     profile: Profile = None,
     as_json: Json = False,
     plot: Plot = None,
+    union: Unions = [],  # noqa: B006 (typer reads the default; it is never mutated)
 ) -> None:
     """Voting power of a weighted body: coalitions power --quota Q --weights w1,w2,..."""
     if ctx.invoked_subcommand is not None:
@@ -238,7 +270,7 @@ def power(
         else:
             game = WeightedVotingGame(q, numbers, names)
     title = f"Voting power of [{quota}; {weights}]"
-    _power_table_command(game, title, index, method, profile, as_json, plot)
+    _power_table_command(game, title, index, method, profile, as_json, plot, union)
 
 
 @app.command("file", hidden=True)

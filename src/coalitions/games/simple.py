@@ -149,8 +149,7 @@ class _SimpleBase(Frozen, PlayerSet):
         from .tu import check_table_size
 
         check_table_size(self.n_players, "float", what="the 0/1 table of this simple game")
-        table = self.winning_table().astype(np.int64)
-        return TUGame(table.astype(object), self._players)
+        return TUGame(self.winning_table().astype(np.int64), self._players)
 
     def __and__(self, other: Any) -> CompoundGame:
         return conjunction(self, other)

@@ -1,7 +1,8 @@
 """Voting power of simple games: indices, structural checks, decision-rule sweeps, blocs.
 
 Games are built in :mod:`coalitions.games.simple`; real bodies are in
-:mod:`coalitions.datasets`; a priori unions (Owen) in :mod:`coalitions.solutions.owen`.
+:mod:`coalitions.datasets`; a priori unions (Owen) in :mod:`coalitions.solutions.owen`; the
+Public Good indices with unions in :mod:`coalitions.power.union_pgi`.
 """
 
 from . import a_posteriori, checks, indices
@@ -11,6 +12,11 @@ from .design import jagiellonian_compromise
 from .spatial import shapley_owen_value
 from .desirability import desirability, homogeneous_representation
 from .inverse import inverse_power
+from .union_pgi import (
+    solidarity_public_good_index,
+    threat_public_good_index,
+    union_public_good_index,
+)
 from .checks import *
 from .indices import *
 
@@ -26,4 +32,7 @@ __all__ = [
     "desirability",
     "homogeneous_representation",
     "inverse_power",
+    "union_public_good_index",
+    "solidarity_public_good_index",
+    "threat_public_good_index",
 ]

@@ -104,6 +104,7 @@ __all__ = [
     "power_indices",
     "decision_rule_sweep",
     "INDEX_NAMES",
+    "UNION_INDEX_NAMES",
 ]
 
 
@@ -1266,6 +1267,43 @@ _WHEN_THEY_FIT = (
 )
 
 
+#: Index names accepted by :func:`power_indices` with ``unions=`` (indices of simple games
+#: with a priori unions); the Owen family counts over the coalitions of unions whatever the
+#: method, the Public Good family passes the method on.
+UNION_INDEX_NAMES: dict[str, Callable[[Any, Any, str], Any]] = {
+    "owen": lambda g, u, m: _owen_family().owen_index(g, u),
+    "banzhaf-owen": lambda g, u, m: _owen_family().banzhaf_owen_index(g, u, normalized=True),
+    "symmetric-coalitional-banzhaf": lambda g, u, m: (
+        _owen_family().symmetric_coalitional_banzhaf_index(g, u, normalized=True)
+    ),
+    "union-public-good": lambda g, u, m: _union_pgi().union_public_good_index(g, u, method=m),
+    "solidarity-public-good": lambda g, u, m: _union_pgi().solidarity_public_good_index(
+        g, u, method=m
+    ),
+    "threat-public-good-1": lambda g, u, m: _threat(g, u, m, 1),
+    "threat-public-good-2": lambda g, u, m: _threat(g, u, m, 2),
+    "threat-public-good-3": lambda g, u, m: _threat(g, u, m, 3),
+}
+#: The union indices given when ``indices`` is not.
+DEFAULT_UNION_INDICES = ("owen", "banzhaf-owen")
+
+
+def _owen_family() -> Any:
+    from ..solutions import owen  # the Owen indices live beside the Owen value
+
+    return owen
+
+
+def _union_pgi() -> Any:
+    from . import union_pgi  # it imports this module
+
+    return union_pgi
+
+
+def _threat(game: Any, unions: Any, method: str, threat: int) -> Any:
+    return _union_pgi().threat_public_good_index(game, unions, threat=threat, method=method)
+
+
 def _exact_method(method: str) -> str:
     """A counting method for exact counts: ``"float"`` gives none, so any exact one."""
     return "auto" if method == "float" else method
@@ -1273,18 +1311,41 @@ def _exact_method(method: str) -> str:
 
 @front_door(COUNT_METHODS)
 def power_indices(
-    game: Any, indices: Sequence[str] = ("shapley-shubik", "banzhaf"), *, method: str = "auto"
+    game: Any,
+    indices: Sequence[str] | None = None,
+    *,
+    method: str = "auto",
+    unions: Iterable[Iterable[str]] | None = None,
 ) -> PowerTableResult:
     """Several indices of one game at once (shared counts are computed once).
 
     Parameters
     ----------
     game : simple game
-    indices : sequence of str
-        Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``.
+    indices : sequence of str, optional
+        Names from :data:`INDEX_NAMES` (hyphens allowed), or ``["all"]``; default
+        ``["shapley-shubik", "banzhaf"]``. With ``unions``: names from
+        :data:`UNION_INDEX_NAMES` or ``["all"]``, default ``["owen", "banzhaf-owen"]``.
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}, default "auto"
         One of the counting methods (``COUNT_METHODS``), passed to every index. The sampling
-        methods need a budget: call the single-index functions for them.
+        methods need a budget: call the single-index functions for them. With ``unions`` the
+        Public Good indices take ``"auto"``, ``"exact"`` or ``"enumeration"``.
+    unions : iterable of iterables of player names, optional
+        A priori unions (blocs; players not listed stand alone): the table then holds the
+        indices of the game with these unions (Owen, normalised Banzhaf-Owen and symmetric
+        coalitional Banzhaf, the union, solidarity and threat Public Good indices), and
+        ``power_to_act`` is the game's own.
+
+    Returns
+    -------
+    PowerTableResult
+        ``indices`` (name to the payoff vector), ``power_to_act`` (Coleman's), ``exact`` and
+        ``method`` (the counting methods used).
+
+    References
+    ----------
+    .. [1] Owen, G. (1977). Values of games with a priori unions. In *Mathematical Economics
+       and Game Theory*, Springer, 76-88.
 
     Examples
     --------
@@ -1292,10 +1353,21 @@ def power_indices(
     >>> table = co.power_indices(co.WeightedVotingGame(3, [2, 1, 1]), ["shapley-shubik", "holler"])
     >>> table.indices["shapley-shubik"].tolist(), table.power_to_act
     ([Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)], Fraction(3, 8))
+
+    The G8 as seven against one (one union of seven):
+
+    >>> g8 = co.WeightedVotingGame(8, [1] * 8, ["US", "JP", "DE", "FR", "UK", "IT", "CA", "RU"])
+    >>> blocs = co.power_indices(g8, unions=[g8.players[:7]])
+    >>> str(blocs.indices["owen"][7]), str(blocs.indices["banzhaf-owen"][7])
+    ('1/2', '64/71')
     """
     game = as_simple_game(game, "power_indices")
     # no budget here: the sampling methods cannot run
     check_method(method, METHODS, function="power_indices")
+    if unions is not None:
+        return _union_table(game, unions, indices, method)
+    if indices is None:
+        indices = ("shapley-shubik", "banzhaf")
     if isinstance(indices, str):
         indices = [indices]
     listed = as_list(
@@ -1347,6 +1419,15 @@ def power_indices(
         columns[name] = result.x
         exact = exact and result.exact
         used.add(result.method)
+    notes = [f"too large for this game: {', '.join(left_out)}"] if left_out else []
+    return _table(game, columns, exact, used, method, "power-indices", notes)
+
+
+def _table(
+    game: Any, columns: dict, exact: bool, used: set, method: str, concept: str, notes: list
+) -> PowerTableResult:
+    """The power table of ``columns`` (index name to payoffs), with Coleman's power to act;
+    ``used`` are the indices' methods, ``notes`` what the message adds to them."""
     act = coleman_power_to_act(game, method=method)
     methods = sorted(used | {act.method})
     return PowerTableResult(
@@ -1354,13 +1435,37 @@ def power_indices(
         indices=columns,
         exact=exact and act.exact,
         power_to_act=act.value,
-        concept="power-indices",
+        concept=concept,
         method=methods[0] if len(methods) == 1 else "auto",
         message="; ".join(
-            ([f"methods used: {', '.join(methods)}"] if len(methods) > 1 else [])
-            + ([f"too large for this game: {', '.join(left_out)}"] if left_out else [])
+            ([f"methods used: {', '.join(methods)}"] if len(methods) > 1 else []) + notes
         ),
     )
+
+
+def _union_table(game: Any, unions: Any, indices: Any, method: str) -> PowerTableResult:
+    """:func:`power_indices` with a priori unions."""
+    if indices is None:
+        indices = DEFAULT_UNION_INDICES
+    listed = as_list(
+        [indices] if isinstance(indices, str) else indices,
+        "power_indices: indices",
+        InvalidArgumentError,
+        expected=f"a list of union index names ({', '.join(UNION_INDEX_NAMES)}) or 'all'",
+    )
+    names = [as_label(name, "an index name", "power_indices") for name in listed]
+    if names == ["all"]:
+        names = list(UNION_INDEX_NAMES)
+    for name in names:
+        if name not in UNION_INDEX_NAMES:
+            unknown_choice(
+                name, [*UNION_INDEX_NAMES, "all"], what="index with unions", plural="indices"
+            )
+    results = {name: UNION_INDEX_NAMES[name](game, unions, method) for name in names}
+    columns = {name: result.x for name, result in results.items()}
+    exact = all(result.exact for result in results.values())
+    used = {result.method for result in results.values()}
+    return _table(game, columns, exact, used, method, "power-indices-with-unions", [])
 
 
 #: The choices of ``method=`` in :func:`decision_rule_sweep`.

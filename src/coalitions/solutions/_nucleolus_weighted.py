@@ -65,15 +65,15 @@ MAX_DP_STATES = 4_000_000
 #: Largest number of array cells one separation programme may update (states times the
 #: players processed), about a second of numpy work.
 MAX_DP_WORK = 300_000_000
-#: Players above which the default nucleolus of a weighted or compound voting game is found
-#: by constraint generation instead of the 2**n table: it was faster from 18 players on
-#: random weights uniform on 1..30, 1..1000 and 1..10**6 (0.04-0.54 s against 0.70-0.87 s at
-#: 18, and 0.11-0.58 s against 2.7-3.1 s at 20; ``benchmarks/nucleolus_voting.py --n 16 17 18
-#: 19 20 --table-max-n 20``).
-NUCLEOLUS_SWITCH = 17
-#: The same for the least core: faster from 20 players on all three weight ranges (0.17-1.27 s
-#: against 3.8-3.9 s at 20), slower at 18-19 on weights 1..1000 (1.22 s against 0.92 s).
-LEAST_CORE_SWITCH = 19
+#: Players above which ``method="auto"`` finds the nucleolus of a weighted or compound voting
+#: game by constraint generation instead of the 2**n table. Measured in one run (a loaded
+#: machine) on random weights uniform on 1..30, 1..1000 and 1..10**6: at 22 players 0.32-5.8 s
+#: against 5.0-10.1 s for the table; at 21 it still lost on weights 1..1000 (7.9 s against
+#: 3.5 s), at 20 on two of the three (2.2 and 1.0 s against 0.66 and 0.74 s).
+NUCLEOLUS_SWITCH = 21
+#: The same for the least core: at 22 players 0.36-7.6 s against 5.3-12.6 s; at 21 it lost on
+#: weights 1..1000 (4.8 s against 3.0 s).
+LEAST_CORE_SWITCH = 21
 #: Most coalitions in the least core's certificate spelled out over the players (each profile
 #: of the type-space certificate becomes the rotations of its members within their types);
 #: beyond it ``certificate`` is None and the message names the profiles.
@@ -87,12 +87,10 @@ def is_weighted_rule(game: Any) -> bool:
     return isinstance(game, (WeightedVotingGame, CompoundGame))
 
 
-def wants_constraint_generation(
-    game: Any, method: str, function: str, *, above: int = MAX_ENUMERATION_PLAYERS
-) -> bool:
-    """Whether a front door takes this path: asked for by ``method``, or chosen for a
-    weighted or compound voting game of more than ``above`` players (by default the 2**n
-    table's limit)."""
+def wants_constraint_generation(game: Any, method: str, function: str, *, above: int) -> bool:
+    """Whether a front door takes this path: asked for by ``method``, or chosen by
+    ``method="auto"`` for a weighted or compound voting game of more than ``above``
+    players."""
     if method == CONSTRAINT_GENERATION:
         if not is_weighted_rule(game):
             raise InvalidArgumentError(
@@ -101,7 +99,7 @@ def wants_constraint_generation(
                 "use the default method for a game given by its table."
             )
         return True
-    return is_weighted_rule(game) and game.n_players > above
+    return method == "auto" and is_weighted_rule(game) and game.n_players > above
 
 
 # --------------------------------------------------------------------------- the game
@@ -948,6 +946,19 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
             players=players, concept="least-core", method=CONSTRAINT_GENERATION, **fields
         )
 
+    def certified(
+        x: list, epsilon: Fraction, certificate: Any, message: str, nit: int = 0
+    ) -> LeastCoreResult:
+        return result(
+            x=_expand(body, x),
+            exact=True,
+            epsilon=epsilon,
+            nit=nit,
+            verified=True,
+            certificate=certificate,
+            message=message,
+        )
+
     def failed(nit: int, message: str) -> LeastCoreResult:
         nan = float("nan")
         return result(
@@ -962,19 +973,27 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
     if body.t == 1:  # a symmetric game: the least core is symmetric and convex
         x = [Fraction(1, body.n)]
         epsilon = Fraction(0)
+        certificate = None
         if body.n > 1:
             xs, scale = _scaled(x)
             top = _max_excess(
                 _outside(body, xs, _Fixed.start(body), profiles=False, function=function), scale
             )
             epsilon = Fraction(top, scale)
-        return result(
-            x=_expand(body, x),
-            exact=True,
-            epsilon=epsilon,
-            verified=True,
-            message="exact: every player is of one type (a symmetric game); the equal split "
-            "is in the least core, epsilon is its largest excess",
+            # the dual: every coalition of a size whose excess is epsilon, each player covered
+            # once (the rotations of s consecutive players, weight 1 each)
+            grand = _worth(body, body.m)
+            size = max(
+                range(1, body.n),
+                key=lambda s: _worth(body, np.array([s])) - Fraction(s * grand, body.n),
+            )
+            certificate = _balanced_collection(body, [[size]], [Fraction(body.n, size)], 1)
+        return certified(
+            x,
+            epsilon,
+            certificate,
+            "exact: every player is of one type (a symmetric game); the equal split is in the "
+            "least core, epsilon is its largest excess",
         )
     run = _sequential(
         body, imputation=False, first_only=True, atol=atol, function=function, callback=None
@@ -1038,19 +1057,17 @@ def voting_least_core(game: Any, *, atol: float) -> LeastCoreResult:
         if certificate is not None
         else f"a balanced collection of {len(profiles)} coalition profiles over {T} player types"
     )
-    return result(
-        x=_expand(body, x),
-        exact=True,
-        epsilon=epsilon,
-        nit=nit,
-        verified=True,
-        certificate=certificate,
-        message=(f"exact; primal (largest excess by exact separation) and dual ({spelled}) agree"),
+    return certified(
+        x,
+        epsilon,
+        certificate,
+        f"exact; primal (largest excess by exact separation) and dual ({spelled}) agree",
+        nit,
     )
 
 
 def _balanced_collection(
-    body: _Body, profiles: list, a: list[Fraction], lam: Fraction
+    body: _Body, profiles: list, a: list[Fraction], lam: Fraction | int
 ) -> BalancedCollection | None:
     """The type-space certificate ``sum_p a_p c_p = lam m`` spelled out over the players.
 

@@ -171,11 +171,11 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
 
 
 #: The choices of ``method=`` in :func:`least_core`.
-LEAST_CORE_METHODS = ("highs", CONSTRAINT_GENERATION)
+LEAST_CORE_METHODS = ("auto", "highs", CONSTRAINT_GENERATION)
 
 
 @front_door(LEAST_CORE_METHODS)
-def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> LeastCoreResult:
+def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "auto") -> LeastCoreResult:
     r"""The least-core value :math:`\varepsilon^*` and one point of the least core.
 
     .. math:: \varepsilon^* = \min \{\varepsilon : \exists x,\ x(N) = v(N),\
@@ -191,13 +191,14 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "highs") -> Le
         A float or rational game, of worths or of costs.
     atol : float
         LP tolerance, relative to the largest worth of the zero-normalised game.
-    method : {"highs", "constraint-generation"}, default "highs"
+    method : {"auto", "highs", "constraint-generation"}, default "auto"
         ``"highs"``: the linear program over the ``2**n`` table, solved by HiGHS; its answer
         is rebuilt and checked exactly for rational games. ``"constraint-generation"``: for
         a WeightedVotingGame or CompoundGame, the LP over the player types with rows from a
         dynamic programme over the integer weights, certified exactly without the table.
-        The default takes it for such games of more than 19 players (faster from 20),
-        falling back to the table up to 25 players when its programme would be too large.
+        ``"auto"`` takes it for such games of more than 21 players (faster from 22),
+        falling back to the table up to 25 players when its programme would be too large,
+        and ``"highs"`` otherwise.
         Its ``certificate`` spells each coalition profile of the type-space dual out as the
         rotations of its members within their types; it is None (and ``message`` names the
         profiles) when that would exceed 65,536 coalitions.

@@ -483,14 +483,14 @@ _DOC_PARAMS_VOTING = _DOC_PARAMS.replace(
     """    method : {"sequential"}, default "sequential"
         Sequential linear programming with row generation (``NUCLEOLUS_METHODS``).
 """,
-    """    method : {"sequential", "constraint-generation"}, default "sequential"
+    """    method : {"auto", "sequential", "constraint-generation"}, default "auto"
         ``"sequential"``: sequential linear programming with row generation over the
         ``2**n`` table. ``"constraint-generation"``: for a WeightedVotingGame or
         CompoundGame, sequential LPs over the player types with rows from a dynamic
         programme over the integer weights and an exact Kohlberg certificate, without the
-        table. The default takes it for such games of more than 17 players (faster from
-        18), falling back to the table up to 25 players when its dynamic programme would be
-        too large.
+        table. ``"auto"`` takes it for such games of more than 21 players (faster from 22),
+        falling back to the table up to 25 players when its dynamic programme would be too
+        large, and ``"sequential"`` otherwise.
 """,
 )
 
@@ -508,17 +508,20 @@ def _nucleolus_front_door(
     """
     build = _problem if problem is None else problem
 
+    voting = concept == "nucleolus"  # weighted and compound voting games beyond the table
+    default = "auto" if voting else "sequential"
+
     def decorate(documented: Callable[[], None]) -> Callable[..., NucleolusResult]:
         def solve(
             game: TUGame,
             *,
-            method: str = "sequential",
+            method: str = default,
             verify: bool = True,
             atol: float = 1e-9,
             callback: Callable[[int, int], None] | None = None,
         ) -> NucleolusResult:
             callback = check_callback(callback, concept)
-            if concept == "nucleolus" and wants_constraint_generation(
+            if voting and wants_constraint_generation(
                 game, method, concept, above=NUCLEOLUS_SWITCH
             ):
                 atol = check_tolerance(atol, concept)
@@ -529,12 +532,14 @@ def _nucleolus_front_door(
                 )
                 if found is not None:
                     return found
-            return _answer(build(game, concept, method, atol), verify, callback)
+            table = "sequential" if method == "auto" else method
+            return _answer(build(game, concept, table, atol), verify, callback)
 
         solve.__name__ = solve.__qualname__ = documented.__name__
         solve.__module__, solve.__doc__ = documented.__module__, documented.__doc__
-        voting = concept == "nucleolus"  # weighted and compound voting games beyond the table
-        methods = (*NUCLEOLUS_METHODS, CONSTRAINT_GENERATION) if voting else NUCLEOLUS_METHODS
+        methods = (
+            ("auto", *NUCLEOLUS_METHODS, CONSTRAINT_GENERATION) if voting else NUCLEOLUS_METHODS
+        )
         params = _DOC_PARAMS_VOTING if voting else _DOC_PARAMS
         return front_door(methods)(fill_doc(params=params)(solve))
 

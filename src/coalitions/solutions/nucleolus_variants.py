@@ -25,7 +25,14 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._checks import check_callback, check_numeric, check_tolerance, front_door, no_overflow
+from .._checks import (
+    check_callback,
+    check_numeric,
+    check_tolerance,
+    front_door,
+    no_overflow,
+    union_members,
+)
 from .._docstrings import fill_doc
 from ..exceptions import InvalidArgumentError, InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
@@ -41,7 +48,6 @@ from .nucleolus import (
     _nucleolus_front_door,
     _Problem,
 )
-from .owen import _union_masks
 
 __all__ = [
     "weighted_nucleolus",
@@ -156,7 +162,7 @@ def _build(game: Any, concept: str, method: str, atol: float, **extra: Any) -> _
             reported=game,
         )
     if concept == "structure-nucleolus":
-        blocks = _union_masks(game.players, extra["structure"])
+        blocks = union_members(game.players, extra["structure"])
         given = tuple(sum(1 << i for i in block) for block in blocks)
         # x(N) is the blocks' total, not v(N): the grand coalition's excess is constant
         table = values.copy()

@@ -27,9 +27,9 @@ import numpy as np
 
 from .. import _numbers as nb
 from .._bits import popcounts, subset_sums
-from .._checks import check_instance, front_door, name_list
+from .._checks import check_instance, front_door, union_members
 from .._docstrings import fill_doc
-from ..exceptions import InvalidGameError, TooLargeError
+from ..exceptions import TooLargeError
 from ..games.tu import TUGame
 from ..results import ValueResult
 from .semivalues import as_result
@@ -45,37 +45,6 @@ __all__ = [
 
 #: Largest number of coalitions evaluated per player (2**(m-1) * 2**(s-1)).
 MAX_OWEN_EVALUATIONS = 1 << 22
-
-
-def _union_masks(players: Sequence[str], unions: Iterable[Iterable[str]]) -> list[list[int]]:
-    index = {p: i for i, p in enumerate(players)}
-    seen: dict[str, int] = {}
-    out = []
-    if isinstance(unions, (str, bytes)) or not isinstance(unions, Iterable):
-        raise InvalidGameError(f"unions must be a list of lists of player names, got {unions!r}.")
-    for k, union in enumerate(unions):
-        union = name_list(union, f"union {k + 1}", InvalidGameError)
-        members = []
-        for name in union:
-            if name not in index:
-                raise InvalidGameError(
-                    f"union {k + 1} names unknown player {name!r}; the "
-                    f"players are {', '.join(map(repr, players))}."
-                )
-            if name in seen:
-                raise InvalidGameError(
-                    f"player {name!r} is in two unions ({seen[name] + 1} "
-                    f"and {k + 1}); unions must be disjoint."
-                )
-            seen[name] = k
-            members.append(index[name])
-        if not members:
-            raise InvalidGameError(f"union {k + 1} is empty.")
-        out.append(members)
-    for name in players:  # players left out form their own singleton unions
-        if name not in seen:
-            out.append([index[name]])
-    return out
 
 
 def _unions_of(bits: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -141,7 +110,7 @@ def _tu_lookup(game: TUGame):
 
 def _value(game: Any, unions: Any, scheme: str, concept: str) -> ValueResult:
     check_instance(game, TUGame, concept, hint=f"for simple games use {_INDEX_OF[scheme]}")
-    masks = _union_masks(game.players, unions)
+    masks = union_members(game.players, unions)
     payoffs = _owen_core(game.n_players, masks, _tu_lookup(game), game.kind, scheme)
     if game.kind == nb.SYMBOLIC:
         payoffs = nb.simplify_symbolic(payoffs)
@@ -300,7 +269,7 @@ def _simple(game: Any, unions: Any, scheme: str, concept: str, normalized: bool)
     from ..results import PowerIndexResult
 
     game = as_simple_game(game, f"{concept}_index")
-    masks = _union_masks(game.players, unions)
+    masks = union_members(game.players, unions)
 
     def lookup(m: np.ndarray) -> np.ndarray:
         return game.winning_masks(m.reshape(-1)).reshape(m.shape).astype(np.int64)

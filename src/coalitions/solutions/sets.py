@@ -19,6 +19,8 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import front_door
 from .._docstrings import fill_doc
+from .._exact_linalg import positive_combination
+from .._lp import solve_lp
 from ..exceptions import InvalidGameError, TooLargeError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
@@ -42,6 +44,8 @@ MAX_WEBER_PLAYERS = 8
 MAX_BOX_PLAYERS = 16
 #: Centroids triangulate in n - 1 dimensions.
 MAX_CENTROID_DIMENSION = 8
+#: Exact hull tests scale the points to integers below this bound (int64 LP rows).
+_EXACT_LP_LIMIT = 1 << 40
 
 
 def polytope_centroid(vertices: Any) -> tuple[np.ndarray, int, float]:
@@ -149,18 +153,28 @@ def weber_set(game: TUGame, *, method: str = "marginal-vectors") -> PolytopeResu
     game : TUGame
         At most :data:`MAX_WEBER_PLAYERS` players (``n!`` orders).
     method : {"marginal-vectors"}
-        Every order's marginal vector, duplicates removed (the only method).
+        Every order's marginal vector, duplicates removed, and those in the convex hull of
+        the others dropped (the only method).
 
     Returns
     -------
     PolytopeResult
-        ``vertices`` (the distinct marginal vectors; exact for a rational game; every vertex
-        of the hull is among them), ``x`` the centroid, ``dimension``, ``volume``.
+        ``vertices`` (the marginal vectors that are vertices of their convex hull, exact for
+        a rational game), ``x`` the centroid, ``dimension``, ``volume``.
 
     Raises
     ------
     TooLargeError
         Above :data:`MAX_WEBER_PLAYERS` players.
+
+    Notes
+    -----
+    A marginal vector need not be a vertex: the 4-player game of CoopGame's manual
+    (``webersetVertices``) has 24 distinct marginal vectors, of which 14 are the vertices of
+    the Weber set. A marginal vector that is the unique maximiser of some linear function
+    over the others is a vertex; for the rest one linear program each decides whether they
+    are a convex combination of the others (exactly for a rational game: the weights are
+    rebuilt and checked in Fractions).
 
     References
     ----------
@@ -188,7 +202,77 @@ def weber_set(game: TUGame, *, method: str = "marginal-vectors") -> PolytopeResu
             x[i] = values[mask | 1 << i] - values[mask]
             mask |= 1 << i
         vertices.append(x)
-    return _result(game, vertices, "weber-set", "marginal-vectors")
+    return _result(game, _hull_vertices(vertices, game.exact), "weber-set", "marginal-vectors")
+
+
+#: Random directions tried per point before the linear programs (a cheap certificate).
+_DIRECTIONS_PER_POINT = 4
+
+
+def _hull_vertices(points: list, exact: bool) -> list:
+    """The points (repeated or not) that are vertices of their convex hull.
+
+    A point that is the unique maximiser of ``c . x`` for some direction ``c`` (the unit
+    vectors, their negatives and a few seeded random integer directions) is a vertex. Each
+    other point is dropped when an LP writes it as a convex combination of the points still
+    kept, ``sum_j b_j q_j = p``, ``sum_j b_j = 1``, ``b >= 0`` (dropping a point in the hull of
+    the rest leaves the hull unchanged, so the later LPs get smaller). For a rational game a
+    point is dropped only when the weights on the LP's support are rebuilt and checked
+    exactly (``positive_combination``): the hull of the points returned is exactly that of
+    the points given.
+    """
+    distinct = list(dict.fromkeys(tuple(p) for p in points))
+    m = len(distinct)
+    if m <= 2:
+        return [list(p) for p in distinct]
+    n = len(distinct[0])
+    floats = np.array([[float(c) for c in p] for p in distinct], dtype=np.float64)
+    lifted = np.hstack([floats, np.ones((m, 1))])
+    if exact:
+        scaled, denominator = nb.to_scaled_int(distinct, dtype=object)
+        exact = denominator < _EXACT_LP_LIMIT and all(
+            abs(c) < _EXACT_LP_LIMIT for c in scaled.reshape(-1).tolist()
+        )
+    if exact:
+        integers = np.hstack([scaled, np.full((m, 1), denominator, dtype=object)]).astype(np.int64)
+        scores_of: np.ndarray = integers[:, :n]
+    else:
+        scores_of = floats
+    vertex = np.zeros(m, dtype=bool)
+    rng = np.random.default_rng(0)
+    directions = np.vstack(
+        [
+            np.eye(n, dtype=np.int64),
+            -np.eye(n, dtype=np.int64),
+            rng.integers(-(1 << 10), 1 << 10, size=(_DIRECTIONS_PER_POINT * m, n)),
+        ]
+    )
+    for c in directions:
+        scores = scores_of @ c
+        best = np.flatnonzero(scores == scores.max())
+        if best.size == 1:
+            vertex[best[0]] = True
+    kept = np.ones(m, dtype=bool)
+    for i in np.flatnonzero(~vertex):
+        others = np.flatnonzero(kept)
+        others = others[others != i]
+        solution = solve_lp(
+            np.zeros(others.size),
+            A_eq=lifted[others].T,
+            b_eq=lifted[i],
+            bounds=[(0, None)] * others.size,
+        )
+        if not solution.success:
+            continue
+        if exact:
+            support = others[np.asarray(solution.x) > 1e-12]
+            certificate = positive_combination(
+                -integers[i : i + 1], integers[support], np.zeros((0, n + 1), dtype=np.int64)
+            )
+            if certificate is None:
+                continue
+        kept[i] = False
+    return [list(distinct[i]) for i in np.flatnonzero(kept)]
 
 
 #: What the two box polytopes (core cover, reasonable set) say alike in their docstrings.

@@ -196,6 +196,14 @@ def tau_value(game: TUGame, *, atol: float = 1e-9, method: str = "closed-form"):
     InvalidGameError
         If the game is not quasi-balanced.
 
+    Notes
+    -----
+    Some toolkits apply the formula outside its domain: TuGames' ``TauValue`` prints a
+    "tau value" for the 4-player game of its ``ChiValue`` page, where
+    :math:`m_1 = 5.06 > M_1 = 5.03` and :math:`\sum m = 24.16 > v(N) = 22.9`; the point
+    :math:`m + \alpha (M - m)` is then efficient but not between the bounds, and this
+    function refuses the game instead (Tijs 1981 defines the value on quasi-balanced games).
+
     References
     ----------
     .. [1] Tijs, S. H. (1981). Bounds for the core and the tau-value. In *Game Theory and
