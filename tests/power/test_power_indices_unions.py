@@ -40,3 +40,11 @@ def test_defaults_and_refusals():
         co.power_indices(GAME, ["holler"], unions=UNIONS)
     with pytest.raises(InvalidGameError, match="unknown player 'Z'"):
         co.power_indices(GAME, unions=[["A", "Z"]])
+
+
+@pytest.mark.parametrize("unions", [None, UNIONS])
+def test_an_empty_list_and_all_beside_names_are_refused(unions):
+    with pytest.raises(InvalidArgumentError, match="at least one index name"):
+        co.power_indices(GAME, [], unions=unions)
+    with pytest.raises(InvalidArgumentError, match="'all' stands alone"):
+        co.power_indices(GAME, ["all", "owen" if unions else "holler"], unions=unions)

@@ -1368,45 +1368,16 @@ def power_indices(
         return _union_table(game, unions, indices, method)
     if indices is None:
         indices = ("shapley-shubik", "banzhaf")
-    if isinstance(indices, str):
-        indices = [indices]
-    listed = as_list(
-        indices,
-        "power_indices: indices",
-        InvalidArgumentError,
-        expected=f"a list of index names ({', '.join(INDEX_NAMES)}) or 'all'",
-    )
-    names = [as_label(name, "an index name", "power_indices") for name in listed]
-    every = names == ["all"]
-    if every:
+    listed = _index_names(indices, INDEX_NAMES, "index", _INDEX_ALIASES)
+    every = listed is None
+    if listed is None:
         names = [k for k in INDEX_NAMES if k not in _COUNT_NAMES]
         if not isinstance(game, WeightedVotingGame):
             names.remove("colomer-martinez")
         if game.n_players > en.MAX_ENUMERATION_PLAYERS:
             names.remove("johnston")
-    aliases = {
-        "ss": "shapley-shubik",
-        "shapley": "shapley-shubik",
-        "bz": "banzhaf",
-        "penrose": "banzhaf-absolute",
-        "risk": "risk-of-being-outvoted",
-        "prevent": "coleman-prevent",
-        "initiate": "coleman-initiate",
-        "pgi": "holler",
-        "public-good": "holler",
-        "dp": "deegan-packel",
-        "public-help-theta": "public-help",
-        "theta": "public-help",
-        "xi": "public-help-xi",
-        "kb": "koenig-braeuninger",
-        "inclusiveness": "koenig-braeuninger",
-        "bcs": "barua-chakravarty-sarkar",
-        "cm": "colomer-martinez",
-    }
-    names = [aliases.get(k, k) for k in names]
-    unknown = [k for k in names if k not in INDEX_NAMES]
-    if unknown:
-        unknown_choice(unknown[0], [*INDEX_NAMES, "all"], what="index", plural="indices")
+    else:
+        names = listed
     columns, exact, used, left_out = {}, True, set(), []
     for name in names:
         try:
@@ -1443,24 +1414,62 @@ def _table(
     )
 
 
-def _union_table(game: Any, unions: Any, indices: Any, method: str) -> PowerTableResult:
-    """:func:`power_indices` with a priori unions."""
-    if indices is None:
-        indices = DEFAULT_UNION_INDICES
+#: Other spellings of the index names of :func:`power_indices`.
+_INDEX_ALIASES = {
+    "ss": "shapley-shubik",
+    "shapley": "shapley-shubik",
+    "bz": "banzhaf",
+    "penrose": "banzhaf-absolute",
+    "risk": "risk-of-being-outvoted",
+    "prevent": "coleman-prevent",
+    "initiate": "coleman-initiate",
+    "pgi": "holler",
+    "public-good": "holler",
+    "dp": "deegan-packel",
+    "public-help-theta": "public-help",
+    "theta": "public-help",
+    "xi": "public-help-xi",
+    "kb": "koenig-braeuninger",
+    "inclusiveness": "koenig-braeuninger",
+    "bcs": "barua-chakravarty-sarkar",
+    "cm": "colomer-martinez",
+}
+
+
+def _index_names(indices: Any, valid: Any, what: str, aliases: dict) -> list[str] | None:
+    """The index names asked of :func:`power_indices` (labels, aliases resolved), or None for
+    ``["all"]``; an empty list, ``"all"`` beside other names and unknown names are refused."""
     listed = as_list(
         [indices] if isinstance(indices, str) else indices,
         "power_indices: indices",
         InvalidArgumentError,
-        expected=f"a list of union index names ({', '.join(UNION_INDEX_NAMES)}) or 'all'",
+        expected=f"a list of {what} names ({', '.join(valid)}) or 'all'",
     )
     names = [as_label(name, "an index name", "power_indices") for name in listed]
-    if names == ["all"]:
-        names = list(UNION_INDEX_NAMES)
-    for name in names:
-        if name not in UNION_INDEX_NAMES:
-            unknown_choice(
-                name, [*UNION_INDEX_NAMES, "all"], what="index with unions", plural="indices"
+    if not names:
+        raise InvalidArgumentError("power_indices: give at least one index name, or ['all'].")
+    if "all" in names:
+        if len(names) > 1:
+            raise InvalidArgumentError(
+                f"power_indices: 'all' stands alone, got {names}; give ['all'] or name the indices."
             )
+        return None
+    names = [aliases.get(k, k) for k in names]
+    for name in names:
+        if name not in valid:
+            unknown_choice(name, [*valid, "all"], what=what, plural="indices")
+    return names
+
+
+def _union_table(game: Any, unions: Any, indices: Any, method: str) -> PowerTableResult:
+    """:func:`power_indices` with a priori unions."""
+    listed = _index_names(
+        DEFAULT_UNION_INDICES if indices is None else indices,
+        UNION_INDEX_NAMES,
+        "index with unions",
+        {},
+    )
+    names = list(UNION_INDEX_NAMES) if listed is None else listed
     results = {name: UNION_INDEX_NAMES[name](game, unions, method) for name in names}
     columns = {name: result.x for name, result in results.items()}
     exact = all(result.exact for result in results.values())
