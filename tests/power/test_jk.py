@@ -343,3 +343,17 @@ def test_too_large_inputs_say_what_to_do():
         co.shapley_shubik_index(wide, method="enumeration")
     with pytest.raises(InvalidArgumentError):
         jk_banzhaf(wide, method="float")
+
+
+def test_weights_of_1e18_are_the_game_on_small_integers():
+    names = [f"p{i}" for i in range(5)]
+    small = co.WeightedJKGame(
+        [[0, 1, 2], [0, 1, 3], [0, 2, 2], [0, 1, 1], [0, 0, 1]], [3, 6], names
+    )
+    huge = co.WeightedJKGame(
+        [[w * 10**18 for w in row] for row in small.int_weights], [3 * 10**18, 6 * 10**18], names
+    )
+    assert huge.int_weights == small.int_weights and huge.int_quotas == small.int_quotas
+    for index in (co.shapley_shubik_index, co.banzhaf_index):
+        assert index(huge).x.tolist() == index(small).x.tolist()
+    assert huge.quotas == (3 * 10**18, 6 * 10**18)  # shown as given

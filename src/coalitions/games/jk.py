@@ -23,6 +23,7 @@ Profiles are coded ``sum_i x_i j**i`` (voter ``i`` is digit ``i`` in base ``j``)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from numbers import Integral
@@ -409,6 +410,9 @@ class WeightedJKGame(JKSimpleGame):
         fq = _rationals(qs, "WeightedJKGame: quotas")
         scaled, scale = nb.to_scaled_int([*flat, *fq], dtype=object)
         ints = [int(v) for v in scaled.tolist()]
+        common = math.gcd(*ints) or 1  # the same game on the smallest integers (1e18 -> 1)
+        ints = [v // common for v in ints]
+        unit = Fraction(common, scale)
         int_rows = tuple(tuple(ints[i * j : (i + 1) * j]) for i in range(n))
         int_quotas = tuple(ints[n * j :])
         for name, row, given in zip(names, int_rows, rows):
@@ -435,7 +439,7 @@ class WeightedJKGame(JKSimpleGame):
             )
 
         def shown(values: Sequence[int]) -> tuple:
-            return tuple(nb.int_if_integral(Fraction(v, scale)) for v in values)
+            return tuple(nb.int_if_integral(v * unit) for v in values)
 
         assign(
             self,
@@ -451,7 +455,9 @@ class WeightedJKGame(JKSimpleGame):
     weights = field_property("_weights", "Each voter's weights by level (lowest first), exact.")
     quotas = field_property("_quotas", "The ``k - 1`` quotas, exact.")
     int_weights = field_property(
-        "_int_weights", "Each voter's weights by level, scaled exactly to integers."
+        "_int_weights",
+        "Each voter's weights by level, scaled exactly to the smallest integers (the common "
+        "denominator, divided by the greatest common divisor).",
     )
     int_quotas = field_property("_int_quotas", "The quotas, scaled exactly like the weights.")
 
