@@ -250,16 +250,19 @@ def _add_shifted(out: np.ndarray, counts: np.ndarray, shift: int, extra: bool) -
         out += moved
 
 
-def _profiles_by_total(steps: Sequence[Sequence[int]], cap: int, dtype: Any) -> np.ndarray:
+def _profiles_by_total(
+    steps: Sequence[Sequence[int]], cap: int, dtype: Any, *, by_extremes: bool = True
+) -> np.ndarray:
     """``N[g, m]``: profiles of the voters whose ``steps`` (per voter, the amount each level
-    adds; 0 marks the extreme level, counted in ``m``) total ``g`` (capped at ``cap``)."""
-    table = np.zeros((cap + 1, len(steps) + 1), dtype=dtype)
+    adds; 0 marks the extreme level, counted in ``m``) total ``g`` (capped at ``cap``).
+    Without ``by_extremes`` the extreme levels are not counted: ``N[g, 0]`` only."""
+    table = np.zeros((cap + 1, len(steps) + 1 if by_extremes else 1), dtype=dtype)
     table[0, 0] = 1
     for voter in steps:
         new = np.zeros_like(table)
         extreme_seen = False
         for step in voter:
-            extreme = step == 0 and not extreme_seen  # the extreme level itself
+            extreme = by_extremes and step == 0 and not extreme_seen  # the extreme level
             extreme_seen = extreme_seen or extreme
             _add_shifted(new, table, step, extreme)
         table = new
@@ -332,13 +335,14 @@ def _level_sums_exact(game: WeightedJKGame, alpha: list[int]) -> list[list[int]]
     gains, quotas = _shifted(game)
     n, j = game.n_players, game.n_levels
     cap = quotas[-1]
-    _check_grid(game, n * (cap + 1), "the (j,k) Banzhaf dynamic programme")
+    _check_grid(game, cap + 1, "the (j,k) Banzhaf dynamic programme")
     dtype = _count_dtype(j, n)
     bound = j ** (n - 1) * max(abs(a) for a in alpha) + 1
     values = _alpha_array(alpha, n, j)
 
     def sums(i: int) -> list[int]:
-        counts = _profiles_by_total(gains[:i] + gains[i + 1 :], cap, dtype).sum(axis=1)
+        others = gains[:i] + gains[i + 1 :]
+        counts = _profiles_by_total(others, cap, dtype, by_extremes=False)[:, 0]
         totals = np.arange(cap + 1)
         return [
             _dot(counts, _levels_of(np.minimum(totals + g, cap), quotas, values), bound)
