@@ -1032,20 +1032,26 @@ def main(argv=None) -> dict:
     else:
         sizes = dict(count=250, max_n=7, power_count=60, power_n=12, claims_count=400)
     report = run(**sizes, seed=args.seed)
+    return write_report(report, "crosscheck", sizes=sizes, seed=args.seed)
+
+
+def write_report(report: dict, name: str, **run: object) -> dict:
+    """Stamp ``report`` with ``name``, the run's parameters and the machine, write it to
+    ``results/<name>.json`` and its Markdown table to ``results/<name>.md``, print the table
+    and return the report (shared by the cross-check benchmarks)."""
     report.update(
         {
-            "benchmark": "crosscheck",
-            "sizes": sizes,
-            "seed": args.seed,
+            "benchmark": name,
+            **run,
             "machine": platform.platform(),
             "python": platform.python_version(),
             "numpy": np.__version__,
         }
     )
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "crosscheck.json").write_text(json.dumps(report, indent=2, default=str))
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2, default=str))
     table = markdown(report)
-    (RESULTS / "crosscheck.md").write_text(table + "\n")
+    (RESULTS / f"{name}.md").write_text(table + "\n")
     print(table)
     return report
 

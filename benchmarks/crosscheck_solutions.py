@@ -36,8 +36,6 @@ verdict: who matches the oracle) and writes ``benchmarks/results/crosscheck_solu
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import sys
 import time
 from fractions import Fraction
@@ -67,7 +65,6 @@ import coalitions as co  # noqa: E402
 from coalitions.exceptions import CoalitionsError  # noqa: E402
 
 oracles = cc.oracles
-RESULTS = HERE / "results"
 #: Largest n for the oracles that enumerate core vertices or solve one LP per objection.
 VERTEX_N = 5
 #: Largest n for the per-capita and least-core oracles (exhaustive exact enumeration).
@@ -792,22 +789,7 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
     count = 3 if args.small else 25
     report = run(count, args.seed)
-    report.update(
-        {
-            "benchmark": "crosscheck_solutions",
-            "games_per_family": count,
-            "seed": args.seed,
-            "machine": platform.platform(),
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-        }
-    )
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "crosscheck_solutions.json").write_text(json.dumps(report, indent=2, default=str))
-    table = cc.markdown(report)
-    (RESULTS / "crosscheck_solutions.md").write_text(table + "\n")
-    print(table)
-    return report
+    return cc.write_report(report, "crosscheck_solutions", games_per_family=count, seed=args.seed)
 
 
 if __name__ == "__main__":

@@ -66,14 +66,16 @@ def uniform_sum_quantiles(
     ``scales`` are rationals (int, Fraction) or floats (their absolute values count); zeros
     are dropped.
     """
-    exact = [Fraction(s) for s in scales if s != 0]
-    exact = [abs(s) for s in exact]
-    if not exact:
+    values = [abs(s) for s in scales if s != 0]
+    if not values:
         return [0.0] * len(levels), "exact"
-    counts = Counter(exact)
+    counts = Counter(values)
     if math.prod(k + 1 for k in counts.values()) <= EXACT_TERMS:
-        return _closed_form(counts, levels), "exact"
-    found = _inversion(np.array([float(s) for s in exact]), levels, work)
+        exact: Counter = Counter()
+        for value, k in counts.items():  # a float is a binary fraction: exactly this one
+            exact[Fraction(value)] += k
+        return _closed_form(exact, levels), "exact"
+    found = _inversion(np.array([float(v) for v in values]), levels, work)
     return None if found is None else (found, "inversion")
 
 

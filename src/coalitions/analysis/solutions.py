@@ -533,10 +533,10 @@ def _distribution_quantiles(
     (U_S - 1/2)`` (:func:`~._uniform_sums.uniform_sum_quantiles`), and how they were found
     (``"inversion"`` if any payoff needed it, else ``"exact"``); None beyond the budgets."""
     n = box.game.n_players
+    scales = coefficients[:, box.uncertain] * box.width[box.uncertain][None, :]
     offsets, ways = [], set()
     for i in range(n):
-        scales = [coefficients[i, m] * box.width[m] for m in box.uncertain]
-        found = uniform_sum_quantiles(scales, box.levels, work=INVERSION_WORK / n)
+        found = uniform_sum_quantiles(scales[i].tolist(), box.levels, work=INVERSION_WORK / n)
         if found is None:
             return None
         offsets.append(found[0])
