@@ -54,7 +54,7 @@ INDEX_HELP = (
     "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
     "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
     "felsenthal, colomer-martinez, public-help, public-help-xi, koenig-braeuninger, "
-    "nevison, barua-chakravarty-sarkar, or all; counts: winning-count, "
+    "nevison, barua-chakravarty-sarkar, null-player-free-f, null-player-free-g, or all; counts: winning-count, "
     "minimal-winning-count, swing-count."
 )
 DEFAULT_INDICES = "shapley-shubik,banzhaf"
@@ -94,6 +94,8 @@ LABELS = {
     "koenig-braeuninger": "KB",
     "nevison": "Nevison Z",
     "barua-chakravarty-sarkar": "BCS",
+    "null-player-free-f": "f np",
+    "null-player-free-g": "g np",
     "winning-count": "winning",
     "minimal-winning-count": "minimal winning",
     "swing-count": "swings",

@@ -1249,6 +1249,12 @@ INDEX_NAMES = {
     "koenig-braeuninger": lambda g, m: koenig_braeuninger_index(g, method=m),
     "nevison": lambda g, m: nevison_index(g, method=m),
     "barua-chakravarty-sarkar": lambda g, m: barua_chakravarty_sarkar_index(g, method=m),
+    "null-player-free-f": lambda g, m: _null_player_free().null_player_free_f_index(
+        g, method=_exact_method(m)
+    ),
+    "null-player-free-g": lambda g, m: _null_player_free().null_player_free_g_index(
+        g, method=_exact_method(m)
+    ),
     "winning-count": lambda g, m: coalition_counts(g, "winning", method=_exact_method(m)),
     "minimal-winning-count": lambda g, m: coalition_counts(g, "minimal-winning"),
     "swing-count": lambda g, m: coalition_counts(g, "swing", method=_exact_method(m)),
@@ -1264,6 +1270,8 @@ _WHEN_THEY_FIT = (
     "felsenthal",
     "colomer-martinez",
     "public-help-xi",
+    "null-player-free-f",
+    "null-player-free-g",
 )
 
 
@@ -1292,6 +1300,12 @@ def _owen_family() -> Any:
     from ..solutions import owen  # the Owen indices live beside the Owen value
 
     return owen
+
+
+def _null_player_free() -> Any:
+    from . import null_player_free  # it imports this module
+
+    return null_player_free
 
 
 def _union_pgi() -> Any:
@@ -1433,6 +1447,10 @@ _INDEX_ALIASES = {
     "inclusiveness": "koenig-braeuninger",
     "bcs": "barua-chakravarty-sarkar",
     "cm": "colomer-martinez",
+    "pif": "null-player-free-f",
+    "pig": "null-player-free-g",
+    "f-np": "null-player-free-f",
+    "g-np": "null-player-free-g",
 }
 
 
