@@ -26,6 +26,9 @@ Felsenthal                 least-size minimal winning coalitions containing ``i`
 Colomer-Martinez           ``(1/|M|) sum over minimal winning S containing i of w_i / w(S)``
 =========================  ==================================================================
 
+The null-player-free indices ``f^np`` and ``g^np`` (Deegan-Packel and Holler over the winning
+coalitions without null players) are in :mod:`coalitions.power.null_player_free`.
+
 All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
 ``CompoundGame``) and a ``method`` (see :mod:`coalitions.power._engines`): ``"auto"`` picks
 exact integer counts when they are cheap, else the exact decision diagram (huge weights of any
@@ -226,7 +229,11 @@ def shapley_shubik_index(
         equally likely (methods ``"auto"``, ``"exact"`` for weighted ternary games,
         ``"enumeration"``; see :mod:`coalitions.power.ternary`).
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration", "major-minor"}
-        ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
+        ``"exact"``: generating function over (size, weight) with exact integers,
+        O(n^2 q') with ``q' = min(q, T - q + 1)`` (``T`` the total weight): the losing
+        coalitions (EPIC's "from below", ``SHB``) when the quota is the smaller, else
+        those of the dual game ``[T - q + 1; w]``, the complements of the winning ones
+        (EPIC's ``SH``);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
@@ -360,7 +367,9 @@ def banzhaf_index(
     normalized : bool
         True (default) for the normalised index, False for the absolute one.
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
-        ``"exact"``: generating function over weights with exact integers, O(n q);
+        ``"exact"``: generating function over weights with exact integers, O(n q') with
+        ``q' = min(q, T - q + 1)`` (the cheaper of EPIC's "from below", ``BZB``, and
+        "from above", ``BZ``: the same index);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
         O(n q) per tree level with shrinking windows.
