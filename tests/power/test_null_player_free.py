@@ -92,7 +92,7 @@ def test_random_weighted_bodies_of_up_to_twelve_members(seed):
     assert _indices(game) == _weighted_oracle(quota, weights)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(weighted_bodies(1, 7))
 def test_weighted_games_match_the_definition_with_every_method(body):
     quota, weights = body
@@ -108,7 +108,7 @@ def test_listed_games_match_the_definition(game):
     assert _indices(game) == _oracle(game)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(compound_games())
 def test_compound_games_match_the_definition(game):
     assert _indices(game) == _oracle(game)
@@ -222,3 +222,41 @@ def test_a_large_quota_over_seventy_members_is_counted_from_above():
         np.asarray(co.shapley_shubik_index(game, method="float").x),
         atol=1e-12,
     )
+
+
+# ------------------------------------------- minimal winning coalitions of the least size (EPIC WS)
+@settings(max_examples=30, deadline=None)
+@given(weighted_bodies(1, 7))
+def test_least_size_minimal_winning_counts_match_the_definition(body):
+    quota, weights = body
+    game = co.WeightedVotingGame(quota, weights)
+    n = len(weights)
+    coalitions = [c for r in range(n + 1) for c in itertools.combinations(range(n), r)]
+    wins = {c for c in coalitions if sum(weights[i] for i in c) >= quota}
+    minimal = [c for c in wins if all(c[:k] + c[k + 1 :] not in wins for k in range(len(c)))]
+    least = min(len(c) for c in minimal)
+    smallest = [c for c in minimal if len(c) == least]
+    for method in ("exact", "enumeration"):
+        result = co.coalition_counts(game, "least-minimal-winning", method=method)
+        assert result.denominator == len(smallest)
+        assert result.counts == tuple(sum(1 for c in smallest if i in c) for i in range(n))
+    table = co.power_indices(game, ["least-minimal-winning-count"])
+    assert list(table.indices["least-minimal-winning-count"]) == list(result.x)
+
+
+def test_the_command_line_reaches_the_new_indices():
+    import json
+
+    from typer.testing import CliRunner
+
+    from coalitions.cli.app import app
+
+    names = "null-player-free-f,null-player-free-g,least-minimal-winning-count"
+    result = CliRunner().invoke(
+        app, ["power", "--quota", "12", "--weights", "4,4,4,2,2,1", "--index", names, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    indices = json.loads(result.stdout)["indices"]
+    assert indices["null-player-free-f"]["1"] == "23/105"
+    assert indices["null-player-free-g"]["4"] == "5/28" and indices["null-player-free-g"]["6"] == 0
+    assert indices["least-minimal-winning-count"]["1"] == 1

@@ -55,7 +55,7 @@ INDEX_HELP = (
     "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
     "felsenthal, colomer-martinez, public-help, public-help-xi, koenig-braeuninger, "
     "nevison, barua-chakravarty-sarkar, null-player-free-f, null-player-free-g, or all; counts: winning-count, "
-    "minimal-winning-count, swing-count."
+    "minimal-winning-count, least-minimal-winning-count, swing-count."
 )
 DEFAULT_INDICES = "shapley-shubik,banzhaf"
 Indices = Annotated[str, typer.Option("--index", help=INDEX_HELP)]
@@ -98,6 +98,7 @@ LABELS = {
     "null-player-free-g": "g np",
     "winning-count": "winning",
     "minimal-winning-count": "minimal winning",
+    "least-minimal-winning-count": "least-size minimal winning",
     "swing-count": "swings",
     "decisiveness": "decisiveness",
     "success": "success",

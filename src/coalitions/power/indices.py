@@ -1116,19 +1116,21 @@ def tijs_index(game: Any) -> PowerIndexResult:
 
 
 #: The kinds of :func:`coalition_counts`.
-COALITION_KINDS = ("winning", "minimal-winning", "swing")
+COALITION_KINDS = ("winning", "minimal-winning", "least-minimal-winning", "swing")
 
 
 @front_door(EXACT_COUNT_METHODS)
 def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") -> PowerIndexResult:
     r"""How many coalitions of a kind contain each player: winning coalitions ``|W_i|``,
-    minimal winning coalitions ``|M_i|``, or swings ``eta_i`` (coalitions ``S`` without
-    ``i`` that lose while ``S + i`` wins).
+    minimal winning coalitions ``|M_i|``, minimal winning coalitions of the least size
+    ``|L_i|`` (those of :func:`felsenthal_index`; EPIC's single value ``WS`` is their
+    number, the ``denominator``), or swings ``eta_i`` (coalitions ``S`` without ``i`` that
+    lose while ``S + i`` wins).
 
     Parameters
     ----------
     game : SimpleGame, WeightedVotingGame or CompoundGame
-    kind : {"winning", "minimal-winning", "swing"}
+    kind : {"winning", "minimal-winning", "least-minimal-winning", "swing"}
     method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
         The exact counting engine, as in :func:`banzhaf_index` (``"auto"``: any exact one
         that fits). Minimal winning coalitions take ``"auto"``, ``"exact"`` (the weights'
@@ -1158,13 +1160,16 @@ def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") 
     ((12, 12, 12, 10, 10, 7), 14)
     >>> co.coalition_counts(eec, "minimal-winning").counts
     (3, 3, 3, 3, 3, 0)
+    >>> least = co.coalition_counts(eec, "least-minimal-winning")   # France, Germany, Italy
+    >>> least.counts, least.denominator
+    ((1, 1, 1, 0, 0, 0), 1)
     >>> co.coalition_counts(eec, "swing").counts
     (10, 10, 10, 6, 6, 0)
     """
     kind = check_choice(kind, COALITION_KINDS, what="kind", function="coalition_counts")
     game = as_simple_game(game, "coalition_counts")
     concept = f"{kind}-coalition-counts"
-    if kind == "minimal-winning":
+    if kind in ("minimal-winning", "least-minimal-winning"):
         check_method(method, EXACT_COUNT_METHODS, function="coalition_counts")
         if method not in MINIMAL_METHODS:
             raise InvalidArgumentError(
@@ -1172,6 +1177,10 @@ def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") 
                 f"coalitions; use {', '.join(map(repr, MINIMAL_METHODS))}."
             )
         minimal = en.minimal_winning_counts(game, method, function="coalition_counts")
+        if kind == "least-minimal-winning":
+            least = next((s for s, c in enumerate(minimal.by_size) if c), 0)
+            members = [row[least] for row in minimal.member_by_size]
+            return _exact(game, concept, minimal.method, minimal.by_size[least], members, members)
         members = [sum(row) for row in minimal.member_by_size]
         return _exact(game, concept, minimal.method, sum(minimal.by_size), members, members)
     counts = _exact_counts(game, method, "coalition_counts", by_size=False)
@@ -1266,10 +1275,16 @@ INDEX_NAMES = {
     ),
     "winning-count": lambda g, m: coalition_counts(g, "winning", method=_exact_method(m)),
     "minimal-winning-count": lambda g, m: coalition_counts(g, "minimal-winning"),
+    "least-minimal-winning-count": lambda g, m: coalition_counts(g, "least-minimal-winning"),
     "swing-count": lambda g, m: coalition_counts(g, "swing", method=_exact_method(m)),
 }
 #: The names ``["all"]`` leaves out: counts of coalitions, not indices.
-_COUNT_NAMES = ("winning-count", "minimal-winning-count", "swing-count")
+_COUNT_NAMES = (
+    "winning-count",
+    "minimal-winning-count",
+    "least-minimal-winning-count",
+    "swing-count",
+)
 #: The indices of minimal winning coalitions (and xi, by size): ``["all"]`` gives them when
 #: they fit the game and leaves them out (saying so) when they do not.
 _WHEN_THEY_FIT = (
