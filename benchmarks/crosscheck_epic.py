@@ -66,13 +66,6 @@ def _minimal_total(g):
     return co.coalition_counts(g, "minimal-winning").denominator
 
 
-def _least_size_total(g):
-    """Minimal winning coalitions of the least size: Felsenthal's memberships over that size."""
-    counts = co.felsenthal_index(g).counts
-    size = min(bin(m).count("1") for m in oracles.minimal_winning_by_definition(*_table(g)))
-    return sum(counts) // size
-
-
 def _table(g):
     n = g.n_players
     weights = g.int_weights
@@ -128,7 +121,11 @@ PLAIN = {
     "T": (lambda g: co.tijs_index(g).x, False, "tijs"),
     "W": (lambda g: co.coalition_counts(g).denominator, False, "winning-count"),
     "WM": (_minimal_total, False, "minimal-winning-count"),
-    "WS": (_least_size_total, False, "least-size-count"),
+    "WS": (
+        lambda g: co.coalition_counts(g, "least-minimal-winning").denominator,
+        False,
+        "least-minimal-winning-count",
+    ),
     "PIF": (lambda g: _f(g).x, True, "null-player-free-f"),
     "RPIF": (lambda g: [v * _f(g).denominator for v in _f(g).x], True, "null-player-free-f-raw"),
     "PIG": (lambda g: _g(g).x, True, "null-player-free-g"),
