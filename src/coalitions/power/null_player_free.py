@@ -83,13 +83,15 @@ _SECTIONS = {
         ----------
         .. [1] Álvarez-Mozos, M., Ferreira, F., Alonso-Meijide, J. M. and Pinto, A. A.
            (2015). Characterizations of power indices based on null player free winning
-           coalitions. *Optimization* 64(3), 675-686 (Definitions 4.1 and 4.2).
+           coalitions. *Optimization* 64(3) (Definitions 4.1 and 4.2).
         .. [2] Staudacher, J. (2025). Power indices with threats in precoalitions. *Games*
            16(5), 41.""",
     "example": """
+        Examples
+        --------
         In the Council of the EEC (1958) Luxembourg is a null player. ``W^np`` are the 7
         winning coalitions of France, Germany and Italy (weight 4), Belgium and the
-        Netherlands (2), quota 12: the three large members with any of the small ones (4
+        Netherlands (2), quota 12: the three large members with any set of the small ones (4
         coalitions, of sizes 3, 4, 4, 5) and two large members with both small ones (3, of
         size 4). France is in 6 of them, Belgium in 5.""",
 }
@@ -128,8 +130,6 @@ def null_player_free_f_index(game: Any, *, method: str = "auto") -> PowerIndexRe
 
     {{references}}
 
-    Examples
-    --------
     {{example}}
 
     >>> import coalitions as co
@@ -187,8 +187,6 @@ def null_player_free_g_index(game: Any, *, method: str = "auto") -> PowerIndexRe
 
     {{references}}
 
-    Examples
-    --------
     {{example}}
 
     >>> import coalitions as co
