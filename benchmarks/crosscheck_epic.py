@@ -209,10 +209,8 @@ def _union_oracle(concept, quota, weights, unions):
     if concept == "banzhaf-owen":
         return oracles.banzhaf_owen_by_definition(values, unions)
     out = [Fraction(0)] * n
-    if concept.startswith("symmetric-coalitional-banzhaf"):
-        # ours: Shapley weights between the unions, Banzhaf's inside; the variant EPIC
-        # follows ("banzhaf-shapley"): Banzhaf's between the unions, Shapley weights inside
-        swapped = concept.endswith("banzhaf-shapley")
+    if concept == "symmetric-coalitional-banzhaf":
+        # Banzhaf's weight between the unions, the Shapley weights inside them
         for k, union in enumerate(unions):
             others = [u for j, u in enumerate(unions) if j != k]
             s = len(union)
@@ -220,23 +218,14 @@ def _union_oracle(concept, quota, weights, unions):
                 partners = [j for j in union if j != i]
                 total = Fraction(0)
                 for r in range(m):
-                    between = (
-                        Fraction(1, 2 ** (m - 1))
-                        if swapped
-                        else Fraction(factorial(r) * factorial(m - r - 1), factorial(m))
-                    )
                     for chosen in itertools.combinations(others, r):
                         base = sum(1 << j for u in chosen for j in u)
                         for t in range(len(partners) + 1):
-                            inside = (
-                                Fraction(factorial(t) * factorial(s - t - 1), factorial(s))
-                                if swapped
-                                else Fraction(1, 2 ** (s - 1))
-                            )
+                            inside = Fraction(factorial(t) * factorial(s - t - 1), factorial(s))
                             for group in itertools.combinations(partners, t):
                                 mask = base | sum(1 << j for j in group)
-                                total += between * inside * (values[mask | 1 << i] - values[mask])
-                out[i] = total
+                                total += inside * (values[mask | 1 << i] - values[mask])
+                out[i] = total / 2 ** (m - 1)
         return out
     counts, pgi = _quotient_pgi(quota, weights, unions)
     if concept == "union-public-good":
@@ -449,12 +438,6 @@ def main(argv=None) -> dict | None:
                         (agree(ours, [float(v) for v in expected]), agree(expected, theirs)),
                         "neither matches the oracle",
                     )
-                    if concept.startswith("symmetric-coalitional-banzhaf"):
-                        variant = _union_oracle(
-                            "symmetric-coalitional-banzhaf-shapley", quota, weights, blocs
-                        )
-                        if agree(variant, theirs):
-                            verdict += "; EPIC matches Banzhaf between unions, Shapley inside"
                 verdicts[key][verdict] += 1
                 if kept[key] < KEEP:
                     kept[key] += 1
