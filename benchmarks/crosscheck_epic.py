@@ -416,7 +416,16 @@ def main(argv=None) -> dict | None:
                     continue
                 if theirs is None or ours is None:
                     rows[key]["failed"] += 1
-                    verdicts[key][f"epic: {why}" if theirs is None else f"ours: {ours_error}"] += 1
+                    verdict = f"epic: {why}" if theirs is None else f"ours: {ours_error}"
+                    if concept == "tijs":  # the index exists iff some member has a veto
+                        n, winning = _table(game)
+                        veto = any(all(m >> i & 1 for m in winning) for i in range(n))
+                        refused_right = not veto  # refusing is right without a veto player
+                        verdict = ("EPIC" if theirs is None else "ours") + (
+                            " refuses" if refused_right else " refuses, wrongly"
+                        )
+                        verdict += f" ({'a' if veto else 'no'} veto player by definition)"
+                    verdicts[key][verdict] += 1
                     continue
                 if agree(ours, theirs, proportional="proportion" in concept):
                     rows[key]["agree"] += 1
