@@ -177,7 +177,14 @@ ORACLES = {
     "coleman-initiate": oracles.coleman_initiate_by_definition,
     "null-player-free-f": oracles.null_player_free_f_by_definition,
     "null-player-free-g": oracles.null_player_free_g_by_definition,
+    "least-minimal-winning-count": lambda n, w: _least_size_count(n, w),
 }
+
+
+def _least_size_count(n, winning) -> int:
+    """How many minimal winning coalitions have the least size (EPIC's documented WS)."""
+    sizes = [bin(m).count("1") for m in oracles.minimal_winning_by_definition(n, winning)]
+    return sizes.count(min(sizes))
 
 
 def _values(quota, weights):
@@ -444,7 +451,10 @@ def main(argv=None) -> dict | None:
                         (False, True): "EPIC matches the oracle",
                         (True, True): "both match the oracle",
                     }.get(
-                        (agree(ours, [float(v) for v in expected]), agree(expected, theirs)),
+                        (
+                            agree(ours, [float(v) for v in np.atleast_1d(expected)]),
+                            agree(expected, theirs),
+                        ),
                         "neither matches the oracle",
                     )
                 verdicts[key][verdict] += 1
@@ -459,7 +469,9 @@ def main(argv=None) -> dict | None:
                             "game": {"quota": quota, "weights": weights, "unions": blocs},
                             "coalitions": [str(v) for v in np.atleast_1d(ours)],
                             "peer": theirs,
-                            "oracle": None if expected is None else [str(v) for v in expected],
+                            "oracle": None
+                            if expected is None
+                            else [str(v) for v in np.atleast_1d(expected)],
                         }
                     )
         elapsed = time.perf_counter() - start
