@@ -73,7 +73,8 @@ __all__ = ["MAX_PLAYERS", "closed_form_least_core", "closed_form_nucleolus"]
 
 #: Largest game solved here; larger games go to the LPs.
 MAX_PLAYERS = 3
-#: Tests set this to True to send every game to the LPs (the closed forms' oracle).
+#: Tests set this to True to send every game to the LPs (the oracle of the closed forms
+#: and of the minimal balanced collections of four and five players).
 FORCE_LP = False
 #: Exact worths are multiplied by this, so that every stage divides exactly.
 _SCALE = 12
