@@ -81,7 +81,12 @@ class Table:
     (0 outside it; coprime per collection), ``cover[k]`` the ``lambda`` with
     ``sum_S a_S 1_S = lambda 1_N``, ``total[k]`` the sum of the weights and
     ``members[k]`` the collection as a bitset over the masks (bit ``S`` for coalition S);
-    ``float_weights`` holds ``weights`` as floats (exact: they are at most 3).
+    ``float_weights`` holds ``weights`` as floats (exact: they are at most 3);
+    ``float_weights_t`` is its transpose, contiguous; ``member_index[k]`` lists the masks
+    of collection k, padded with ``2**n``, and
+    ``by_member`` lists the collections holding each proper mask in turn, from
+    ``by_member_start[S - 1]`` on; ``bits`` is the float membership matrix of all masks and
+    ``single`` marks the singletons.
     """
 
     n: int
@@ -90,14 +95,24 @@ class Table:
     total: np.ndarray
     members: np.ndarray
     float_weights: np.ndarray
+    float_weights_t: np.ndarray
+    member_index: np.ndarray
+    bits: np.ndarray
+    single: np.ndarray
+    by_member: np.ndarray
+    by_member_start: np.ndarray
+
+    def sums(self, table: np.ndarray) -> np.ndarray:
+        """``sum_S a_S t(S)`` of every collection for a float table ``t`` of ``2**n``
+        numbers: one vector-matrix product with the transposed weights (the fastest form
+        for numpy's BLAS at this size)."""
+        return table @ self.float_weights_t
 
     def bounds(self, ints: np.ndarray) -> np.ndarray:
         """``sum_S a_S v(S) - lambda v(N)`` of every collection for the integer worths
-        ``ints`` (int64), exactly: in floats when every product is an integer below
-        2**53, in int64 otherwise (the caller keeps ``|v| * 14`` below 2**63)."""
-        top = int(np.abs(ints).max(initial=0))
-        if top * 16 < 1 << 53:
-            sums = (self.float_weights @ ints.astype(np.float64)).astype(np.int64)
+        ``ints`` (int64), exactly."""
+        if int(np.abs(ints).max(initial=0)) * 16 < 1 << 53:  # exact in floats
+            sums = self.sums(ints.astype(np.float64)).astype(np.int64)
         else:
             sums = self.weights @ ints
         return sums - self.cover * int(ints[-1])
@@ -183,54 +198,90 @@ def table(n: int) -> Table | None:
         array.setflags(write=False)
     total = weights.sum(axis=1)
     floats = weights.astype(np.float64)
-    for array in (total, floats):
+    index = np.full((len(collections), n), size, dtype=np.int64)
+    for k, (masks, _w) in enumerate(collections):
+        index[k, : len(masks)] = masks
+    floats_t = np.ascontiguousarray(floats.T)
+    bits = mask_bits(np.arange(size), n)
+    single = np.zeros(size, dtype=bool)
+    single[[1 << i for i in range(n)]] = True
+    held, column = np.nonzero(weights.T[1:full])  # (mask - 1, collection), by mask
+    start = np.searchsorted(held, np.arange(full - 1))
+    for array in (total, floats, floats_t, index, column, start, bits, single):
         array.setflags(write=False)
     return Table(
-        n=n, weights=weights, cover=lam, total=total, members=members, float_weights=floats
+        n=n,
+        weights=weights,
+        cover=lam,
+        total=total,
+        members=members,
+        float_weights=floats,
+        float_weights_t=floats_t,
+        member_index=index,
+        bits=bits,
+        single=single,
+        by_member=column,
+        by_member_start=start,
     )
 
 
-def stage_levels(floats: np.ndarray, n: int) -> tuple[np.ndarray, list[list[int]], list[float]]:
-    """The prenucleolus of the float worths ``floats`` (zero-normalised, of order one) by the
-    stages of the module docstring.
+def stage_levels(
+    floats: np.ndarray, n: int, *, imputation: bool = False
+) -> tuple[np.ndarray, list[list[int]], list[float]]:
+    """The prenucleolus (``imputation``: the nucleolus) of the float worths ``floats``
+    (zero-normalised, of order one) by the stages of the module docstring.
+
+    Over the imputations a singleton's excess ``-x_i`` is at most ``min(t, 0)``: a
+    collection's bound is then ``r / A`` when its remainder ``r`` (the numerator above) is
+    at most 0, and ``r / A'`` otherwise, with ``A'`` the weight of its members outside the
+    span that are not singletons; at a positive level its singletons are fixed at
+    ``x_i = 0``.
 
     Returns ``(x, fixed, levels)``: the float point, the coalitions fixed at each stage and
-    the stage levels. The first stage's level is the least-core value and its fixed
-    coalitions the union of the collections that attain it.
+    the stage levels. The first stage's level is the least-core value (over the
+    preimputations) and its fixed coalitions the union of the collections that attain it.
     """
     tab = table(n)
     assert tab is not None
-    full = (1 << n) - 1
-    bits = mask_bits(np.arange(1 << n), n)
-    weights = tab.float_weights
-    base = weights @ floats - tab.cover * floats[full]  # sum a v(S) - lambda v(N)
+    size = 1 << n
+    full = size - 1
+    bits, single = tab.bits, tab.single
+    base = tab.sums(floats) - tab.cover * floats[full]  # sum a v(S) - lambda v(N)
+    columns = np.zeros((3, size))
     rows = [full]
     rhs = [float(floats[full])]
     fixed: list[list[int]] = []
     levels: list[float] = []
-    in_span = np.zeros(1 << n, dtype=bool)
+    in_span = np.zeros(size, dtype=bool)
     in_span[full] = True
     x = np.zeros(n)
     for stage in range(n):
-        if stage == 0:  # nothing fixed yet: the Bondareva-Shapley bounds
+        if stage == 0 and not imputation:  # nothing fixed yet: the Bondareva-Shapley bounds
             bounds = base / tab.total
         else:
-            # per collection: the weight outside the span and the fixed excesses inside
-            known = np.where(in_span, floats - bits @ x, 0.0)
-            sums = weights @ np.stack([~in_span, known], axis=1)
-            live = sums[:, 0] > 0
+            # per collection: the weight outside the span (and of its coalitions that are
+            # not singletons) and the fixed excesses inside
+            columns[0] = ~in_span
+            columns[1] = np.where(in_span, floats - bits @ x, 0.0)
+            columns[2] = ~in_span & ~single
+            rest = base - tab.sums(columns[1])
+            weight = tab.sums(columns[0])
+            if imputation:
+                weight = np.where(rest > 0, tab.sums(columns[2]), weight)
+            live = weight > 0
             bounds = np.full(base.shape, -np.inf)
-            bounds[live] = (base[live] - sums[live, 1]) / sums[live, 0]
+            bounds[live] = rest[live] / weight[live]
         level = float(bounds.max())
         tied = tab.members[bounds >= level - STAGE_TIE]
         union = int(np.bitwise_or.reduce(tied))
-        new = [m for m in range(1, full) if union >> m & 1 and not in_span[m]]
+        new = [m for m in np.flatnonzero(~in_span).tolist() if union >> m & 1]
         if not new:  # pragma: no cover - a float stage that fixes nothing
             break
         fixed.append(new)
         levels.append(level)
         rows += new
-        rhs += [float(floats[m]) - level for m in new]
+        paid_worth = imputation and level > 0  # the singletons sit at their worth
+        rhs += [float(floats[m]) - (0.0 if paid_worth and single[m] else level) for m in new]
         # one SVD: the least-squares point, the rank and the complement of the span
         u, singular, vt = np.linalg.svd(bits[rows], full_matrices=True)
         rank = int((singular > 1e-9 * singular[0]).sum())
@@ -242,24 +293,25 @@ def stage_levels(floats: np.ndarray, n: int) -> tuple[np.ndarray, list[list[int]
     return x, fixed, levels
 
 
-def kohlberg_by_table(n: int, masks: np.ndarray, keys: np.ndarray, zero_players) -> bool:
-    """Kohlberg's criterion on the exact excess ``keys`` of every proper coalition
-    ``masks`` (for the nucleolus ``zero_players`` are the players paid their worth, whose
-    singletons may join on non-negative weights), by bitset tests over the table."""
+def kohlberg_by_table(n: int, keys: np.ndarray, zero_players) -> bool:
+    """Kohlberg's criterion on the exact excess ``keys`` of all ``2**n`` masks (integers,
+    int64 or object; the empty and grand coalitions are ignored); for the nucleolus
+    ``zero_players`` are the players paid their worth, whose singletons may join on
+    non-negative weights.
+
+    At level d a collection of the table lies inside the coalitions of excess at least d
+    (and those singletons) exactly when d is at most its *entry*, the least excess of its
+    other members; the criterion asks every coalition S to lie in one at ``d = e(S)``, the
+    hardest of its levels: ``max`` of the entries of the collections holding S ``>= e(S)``.
+    """
     tab = table(n)
     assert tab is not None
-    collections = tab.members
-    zero = sum(1 << (1 << i) for i in zero_players)
-    order = sorted(range(len(masks)), key=lambda k: keys[k], reverse=True)
-    members = 0
-    position = 0
-    while position < len(order):
-        level = keys[order[position]]
-        while position < len(order) and keys[order[position]] == level:
-            members |= 1 << int(masks[order[position]])
-            position += 1
-        inside = collections[(collections & ~(members | zero)) == 0]
-        covered = int(np.bitwise_or.reduce(inside)) if inside.size else 0
-        if members & ~covered:
-            return False
-    return True
+    full = (1 << n) - 1
+    top = max(abs(int(keys.max())), abs(int(keys.min())))
+    if keys.dtype == object or top >= 1 << 62:
+        keys = keys.astype(object)
+    extended = np.append(keys, top + 1)  # the padding index 2**n: no bound
+    extended[[1 << i for i in zero_players]] = top + 1  # the zero singletons bound nothing
+    entry = extended[tab.member_index].min(axis=1)
+    best = np.maximum.reduceat(entry[tab.by_member], tab.by_member_start)
+    return bool((best >= keys[1:full]).all())

@@ -73,6 +73,9 @@ def pow2(k: int) -> Fraction:
     return Fraction(1 << k) if k >= 0 else Fraction(1, 1 << -k)
 
 
+#: The common denominators :meth:`NormalForm.rational_point` tries, the small ones first.
+_DENOMINATORS = (np.arange(1, 61, dtype=np.float64), np.arange(61, 5041, dtype=np.float64))
+
 #: Largest power of two by which the LP units magnify the worths of a float game.
 _MAX_MAGNIFICATION = 900
 
@@ -323,6 +326,47 @@ class NormalForm:
             # the float keys are excesses in LP units (per capita: over |S|); exactly:
             bound = Fraction(bound) * pow2(self.lp_exponent) * d
         return masks, keys, bound, d
+
+    def rational_point(self, x_float: np.ndarray) -> list[Fraction] | None:
+        """The efficient rational point of least common denominator (at most 5040) nearest
+        a float point in LP units, in the units of ``ints`` (``x0 * den``); None when there
+        is none. A guess, for callers that check it exactly."""
+        scaled = np.ldexp(np.asarray(x_float, dtype=np.float64), self.lp_exponent) * self.den
+        if not np.isfinite(scaled).all():
+            return None
+        big = max(1.0, float(np.abs(scaled).max()))
+        for denominators in _DENOMINATORS:  # the common small ones first
+            grid = scaled[None, :] * denominators[:, None]
+            rounded = np.rint(grid)
+            close = np.flatnonzero(np.abs(grid - rounded).max(axis=1) <= big * 2.0**-40)
+            if close.size:
+                break
+        else:
+            return None
+        q = int(denominators[close[0]])
+        if big * q >= _INTEGRAL_FLOAT:
+            return None
+        units = [Fraction(int(v), q) for v in rounded[close[0]].tolist()]
+        if sum(units) != int(self.ints[self.full]):
+            return None
+        return units
+
+    def integer_excesses(self, units: Sequence[Fraction], *also: Fraction):
+        """``(keys, scale)``: ``keys[S] = scale * (ints[S] - units(S))`` over all ``2**n``
+        masks, exactly (int64 when the numbers allow, Python integers otherwise), with
+        ``scale`` the least common denominator of ``units`` and ``also``; ``units`` in the
+        units of ``ints`` (``x0 * den``)."""
+        scale = math.lcm(*(u.denominator for u in (*units, *also)))
+        z = [int(u * scale) for u in units]
+        ints = self.ints
+        top = int(np.abs(ints).max(initial=0)) if ints.dtype != object else INT64_SAFE
+        big = top * scale + sum(abs(v) for v in z) + sum(abs(int(a * scale)) for a in also)
+        if big < INT64_SAFE:
+            keys = ints * scale - subset_sums(np.array(z, dtype=np.int64), self.n)
+        else:
+            table = ints.astype(object) * scale
+            keys = table - subset_sums(np.array(z, dtype=object), self.n)
+        return keys, scale
 
     def exact_max_excess(self, x0: Sequence[Any]) -> Fraction:
         """The exact largest excess ``v0(S) - x0(S)`` over the proper coalitions."""

@@ -20,7 +20,7 @@ from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from . import _minimal_balanced, _three_players
-from ._normal_form import INT64_SAFE, NormalForm, normal_form
+from ._normal_form import NormalForm, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
     LEAST_CORE_SWITCH,
@@ -356,58 +356,17 @@ def table_least_core(nf: NormalForm):
     best = max(candidates.tolist(), key=lambda k: Fraction(int(numerators[k]), int(tab.total[k])))
     bound = Fraction(int(numerators[best]), int(tab.total[best]))  # in units of 1 / den
     x_float, _fixed, _levels = _minimal_balanced.stage_levels(nf.floats, nf.n)
-    units = rational_point(nf, x_float)
-    if units is None or not excesses_within(ints, units, bound, nf.n):
+    units = nf.rational_point(x_float)
+    if units is None:
+        return None
+    keys, scale = nf.integer_excesses(units, bound)
+    if not (keys[1 : nf.full] <= int(bound * scale)).all():
         return None
     support = [int(m) for m in np.flatnonzero(tab.weights[best])]
     lam = int(tab.cover[best])
     delta = [Fraction(int(tab.weights[best, m]), lam) for m in support]
     den = nf.den
     return [u / den for u in units], bound / den, support, delta
-
-
-#: The common denominators tried for a least-core point of four or five players.
-_DENOMINATORS = (np.arange(1, 61, dtype=np.float64), np.arange(61, 5041, dtype=np.float64))
-
-
-def rational_point(nf: NormalForm, x_float: np.ndarray) -> list[Fraction] | None:
-    """The rationals of small denominator nearest a float point in LP units, in the units of
-    ``nf.ints`` (times ``nf.den``); None when it is not efficient."""
-    scaled = np.ldexp(np.asarray(x_float, dtype=np.float64), nf.lp_exponent) * nf.den
-    if not np.isfinite(scaled).all():
-        return None
-    big = max(1.0, float(np.abs(scaled).max()))
-    # the least common denominator that brings every coordinate within the float error of
-    # an integer (a guess: the caller checks the point exactly)
-    for denominators in _DENOMINATORS:  # the common small ones first
-        grid = scaled[None, :] * denominators[:, None]
-        rounded = np.rint(grid)
-        close = np.flatnonzero(np.abs(grid - rounded).max(axis=1) <= big * 2.0**-40)
-        if close.size:
-            break
-    else:
-        return None
-    q = int(denominators[close[0]])
-    if big * q >= 2.0**52:
-        return None
-    units = [Fraction(int(v), q) for v in rounded[close[0]].tolist()]
-    if sum(units) != int(nf.ints[nf.full]):
-        return None
-    return units
-
-
-def excesses_within(ints: np.ndarray, units: list[Fraction], bound: Fraction, n: int) -> bool:
-    """Exactly: is ``ints(S) - units(S) <= bound`` for every proper coalition ``S`` (int64
-    when the numbers allow, Python integers otherwise)?"""
-    scale = math.lcm(bound.denominator, *(u.denominator for u in units))
-    z = [int(u * scale) for u in units]
-    limit = int(bound * scale)
-    big = int(np.abs(ints).max(initial=0)) * scale + sum(abs(v) for v in z) + abs(limit)
-    if big < INT64_SAFE:
-        keys = ints * scale - subset_sums(np.array(z, dtype=np.int64), n)
-    else:
-        keys = ints.astype(object) * scale - subset_sums(np.array(z, dtype=object), n)
-    return bool((keys[1:-1] <= limit).all())
 
 
 def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:

@@ -18,7 +18,7 @@ from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from . import _three_players
+from . import _minimal_balanced, _three_players
 from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
@@ -302,7 +302,9 @@ def _answer(
     problem: _Problem, verify: bool, callback: Callable[[int, int], None] | None
 ) -> NucleolusResult:
     """Steps 2 to 4 on a checked problem (every nucleolus variant ends here)."""
-    closed = _closed_form(problem) if callback is None else None
+    closed = None
+    if callback is None:
+        closed = _closed_form(problem) or _table_form(problem)
     if closed is not None:
         return _result(problem, Run(x=np.empty(0)), closed)
     run = _solve(problem, callback)
@@ -353,6 +355,63 @@ def _closed_form(problem: _Problem) -> _Certified | None:
         exact=True,
         verified=True,
         message="exact; closed form for at most three players, verified by Kohlberg's criterion",
+    )
+
+
+def _table_form(problem: _Problem) -> _Certified | None:
+    """The (pre)nucleolus of an exact game of four or five players without an LP: the
+    prenucleolus of the minimal balanced collections' stages (``_minimal_balanced.py``),
+    rebuilt as rationals and certified by Kohlberg's criterion over the same table, in
+    integers. None for the other problems, for a nucleolus whose prenucleolus is not an
+    imputation (the two then differ) and when the check fails: the LPs decide then."""
+    nf = problem.nf
+    n = nf.n
+    if (
+        _three_players.FORCE_LP
+        or not nf.exact
+        or n not in _minimal_balanced.TABLE_PLAYERS
+        or problem.per_capita
+        or problem.excess_weights is not None
+        or problem.given
+        or problem.skip
+    ):
+        return None
+    x_float, fixed, stage_levels = _minimal_balanced.stage_levels(
+        nf.floats, n, imputation=problem.imputation
+    )
+    units = nf.rational_point(x_float)
+    if units is None or (problem.imputation and min(units) < 0):
+        return None
+    keys, scale = nf.integer_excesses(units)
+    zero = [i for i in range(n) if units[i] == 0] if problem.imputation else []
+    if not _minimal_balanced.kohlberg_by_table(n, keys, zero):
+        return None
+    unit = scale * nf.den
+    x = [u / nf.den for u in units]
+    # each stage's level exactly: the excess of a coalition it fixed at that level (not a
+    # singleton held at its worth)
+    levels: list[Fraction] = []
+    for stage, level in zip(fixed, stage_levels):
+        at_level = [m for m in stage if not (problem.imputation and level > 0 and m & (m - 1) == 0)]
+        exact_level = Fraction(int(keys[at_level[0]]), unit)
+        if not levels or levels[-1] != exact_level:
+            levels.append(exact_level)
+    if problem.game.kind == nb.FLOAT:
+        return _Certified(
+            x=x,
+            levels=levels,
+            verified=True,
+            message="float game with integer worths: minimal balanced collections of at most "
+            "five players (no LP) in exact arithmetic, verified by Kohlberg's criterion; x "
+            "holds the floats of the exact answer",
+        )
+    return _Certified(
+        x=x,
+        levels=levels,
+        exact=True,
+        verified=True,
+        message="exact; minimal balanced collections of at most five players (no LP), "
+        "verified by Kohlberg's criterion",
     )
 
 
