@@ -34,7 +34,9 @@ from .._bits import mask_bits, popcounts, split_on, subset_sums
 from .._checks import check_numeric
 from ..games.tu import TUGame
 
-__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE", "ExcessWeights"]
+__all__ = ["NormalForm", "normal_form", "pow2", "as_float", "INT64_SAFE", "ExcessWeights"]
+
+_ZERO = Fraction(0)
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
@@ -66,6 +68,14 @@ def _exponent_at_least(value: float) -> int:
     if not value > 0 or not math.isfinite(value):
         return 0
     return math.frexp(value)[1]
+
+
+def as_float(value: Any) -> float:
+    """``float(value)``, the same bits, without the generic ``numbers.Rational`` conversion
+    for a Fraction (the result paths convert a few per call)."""
+    if type(value) is Fraction:
+        return value.numerator / value.denominator
+    return float(value)
 
 
 def pow2(k: int) -> Fraction:
@@ -115,43 +125,59 @@ class NormalForm:
         self.out_kind = game.kind
         values = game.values
         full = (1 << n) - 1
-        integral = game.kind == nb.FLOAT and bool(
-            abs(values).max(initial=0) < _INTEGRAL_FLOAT and (values == values.round()).all()
+        largest = 0.0
+        if game.kind == nb.FLOAT:
+            largest = float(np.abs(values).max(initial=0.0))
+        integral = (
+            game.kind == nb.FLOAT
+            and largest < _INTEGRAL_FLOAT
+            and bool((values == values.round()).all())
         )
         self.exact = game.kind == nb.EXACT or integral
         if self.exact:
+            ints: np.ndarray
             if integral:
                 ints, den = values.astype(np.int64), 1
+                top = int(largest)
             else:
                 # int64 below 2**53, where the conversion to floats below is exact
                 ints, den = nb.to_scaled_int(values, int64_max=INT64_SAFE >> 8)
-            singles_int = [ints[1 << i] for i in range(n)]
-            if ints.dtype == object:
-                work = ints.copy()
+                top = -1  # not known yet
+            singles_int = [int(ints[1 << i]) for i in range(n)]
+            if not any(singles_int) and self.sign > 0:
+                work = ints  # zero-normalised already (a fresh array)
             else:
-                big = int(np.abs(ints).max(initial=0)) * (n + 1)
-                work = ints.astype(object) if big >= INT64_SAFE else ints.copy()
-            _additive_subtract(work, singles_int, n)
-            if self.sign < 0:
-                work = -work
+                if ints.dtype == object:
+                    work = ints.copy()
+                else:
+                    if top < 0:
+                        top = int(np.abs(ints).max(initial=0))
+                    work = ints.astype(object) if top * (n + 1) >= INT64_SAFE else ints.copy()
+                _additive_subtract(work, singles_int, n)
+                if self.sign < 0:
+                    work = -work
+                top = -1
             if work.dtype == object:
                 top = max((abs(int(v)) for v in work.tolist()), default=0)
                 if top * (n + 1) < INT64_SAFE:
                     work = work.astype(np.int64)
-            self.ints = work
+            elif top < 0:
+                top = int(np.abs(work).max(initial=0))
+            self.ints: Any = work
             self.den = den
             #: Float rounding of the normal form, in LP units (none: it is exact).
             self.rounding = 0.0
             # v({i}): Fractions for an exact game, floats otherwise
-            self.singles: list[Fraction | float] = [Fraction(int(s), den) for s in singles_int]
-            if work.dtype == object:
-                top = max((abs(int(v)) for v in work.tolist()), default=0)
-            else:
-                top = int(np.abs(work).max(initial=0))
+            self.singles: list[Fraction | float] = [
+                Fraction(s, den) if s else _ZERO for s in singles_int
+            ]
             # 2**k >= top / den: top < 2**bits(top) and den >= 2**(bits(den) - 1)
             k = top.bit_length() - den.bit_length() + 1 if top else 0
             if work.dtype != object and den < (1 << 53):
-                floats = np.ldexp(work.astype(np.float64) / den, -k)
+                floats = work.astype(np.float64)
+                if den != 1:
+                    floats /= den
+                floats = np.ldexp(floats, -k)
             else:
                 unit = pow2(-k) / den
                 floats = np.array([float(int(v) * unit) for v in work.tolist()])
@@ -198,7 +224,7 @@ class NormalForm:
             return nb.read_only(
                 [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)], nb.EXACT
             )
-        floats = [float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)]
+        floats = [as_float(a) + self.sign * as_float(v) for a, v in zip(self.singles, x0)]
         return nb.read_only(np.array(floats, dtype=np.float64) + 0.0)  # -0.0 -> 0.0
 
     def from_payoffs(self, x: Sequence[Any], *, exact: bool) -> list:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -14,13 +14,12 @@ from .. import _numbers as nb
 from .._bits import mask_bits, mask_indicator, subset_sums
 from .._checks import check_tolerance, front_door
 from .._exact_linalg import positive_combination, solve_exact
-from .._players import names_of
 from ..exceptions import SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from . import _minimal_balanced, _three_players
-from ._normal_form import NormalForm, normal_form
+from ._normal_form import NormalForm, as_float, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
     LEAST_CORE_SWITCH,
@@ -321,12 +320,19 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
     """The balanced collection ``support`` with weights ``delta``, totalled on ``game``."""
     values = game.values
-    number: Callable[[Any], Any] = Fraction if exact else float
-    weights = tuple(number(d) for d in delta)
+    weights: tuple[Any, ...]
+    total: Any
+    if exact:
+        weights = tuple(Fraction(d) for d in delta)
+        total = sum((d * Fraction(values[m]) for d, m in zip(weights, support)), Fraction(0))
+    else:
+        weights = tuple(map(as_float, delta))
+        total = sum((d * float(values[m]) for d, m in zip(weights, support)), 0.0)
+    players = game.players
     return BalancedCollection(
-        coalitions=tuple(names_of(m, game.players) for m in support),
+        coalitions=tuple(tuple(p for i, p in enumerate(players) if m >> i & 1) for m in support),
         weights=weights,
-        total=sum((d * number(values[m]) for d, m in zip(weights, support)), number(0)),
+        total=total,
         grand_value=values[-1] if exact else float(values[-1]),
         exact=exact,
         cost=game.is_cost,
