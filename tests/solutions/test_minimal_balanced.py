@@ -30,21 +30,21 @@ from coalitions.solutions._normal_form import NormalForm
 
 @pytest.mark.parametrize(("n", "count"), [(4, 41), (5, 1291)])
 def test_package_data_is_the_definition(n, count):
-    generated = mb.generate(n)
+    generated = mb.generate_collections(n)
     assert len(generated) == count
-    assert mb.decode(DATA[n], n) == generated
-    assert mb.render(generated, n) == DATA[n].strip()
+    assert mb.decode_collections(DATA[n], n) == generated
+    assert mb.render_collections(generated, n) == DATA[n].strip()
 
 
 def test_small_tables_from_the_definition():
-    assert mb.generate(2) == [((1, 2), (1, 1))]
-    three = {frozenset(masks) for masks, _w in mb.generate(3)}
+    assert mb.generate_collections(2) == [((1, 2), (1, 1))]
+    three = {frozenset(masks) for masks, _w in mb.generate_collections(3)}
     assert three == {frozenset(m) for m, _w in _three_players._MINIMAL[3]}
 
 
 @pytest.mark.parametrize("n", [4, 5])
 def test_collections_are_minimal_balanced(n):
-    table = mb.table(n)
+    table = mb.collections_table(n)
     full = (1 << n) - 1
     for row in table.weights:
         masks = np.flatnonzero(row)

@@ -7,8 +7,8 @@ subcollection is balanced, which holds exactly when the vectors :math:`1_S` are 
 independent (the weights are then unique). Every balanced collection is a union of minimal
 ones (Shapley 1967). Four players have 41 of them and five have 1,291 (the grand coalition
 alone excluded); they are package data (``_minimal_balanced_data.py``, written by
-:func:`render` from :func:`generate`, which follows the definition; a test regenerates and
-compares) and are checked balanced, in integers, when loaded.
+:func:`render_collections` from :func:`generate_collections`, which follows the definition;
+a test regenerates and compares) and are checked balanced, in integers, when loaded.
 
 Three uses, each a pass over the table with numpy:
 
@@ -51,14 +51,15 @@ from functools import cache
 import numpy as np
 
 from .._bits import mask_bits
+from .._numbers import read_only
 
 __all__ = [
     "TABLE_PLAYERS",
     "Table",
-    "table",
-    "generate",
-    "render",
-    "decode",
+    "collections_table",
+    "generate_collections",
+    "render_collections",
+    "decode_collections",
     "stage_levels",
     "kohlberg_by_table",
 ]
@@ -118,7 +119,7 @@ class Table:
         return sums - self.cover * int(ints[-1])
 
 
-def generate(n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def generate_collections(n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The minimal balanced collections of ``n`` players from the definition, as sorted
     ``(masks, integer weights)`` pairs: every set of at most ``n`` proper coalitions whose
     vectors are independent and have ``1_N`` as a positive combination (vectorised over
@@ -149,7 +150,7 @@ def generate(n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return sorted(out)
 
 
-def render(collections, n: int) -> str:
+def render_collections(collections, n: int) -> str:
     """The text of the package data: one collection per group of ``2 n`` base-36 digits
     (mask, weight; padded with ``00``), eight groups a line."""
     groups = []
@@ -159,8 +160,8 @@ def render(collections, n: int) -> str:
     return "\n".join(" ".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
 
 
-def decode(text: str, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The collections of :func:`render`'s text."""
+def decode_collections(text: str, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The collections of :func:`render_collections`'s text."""
     out = []
     for group in text.split():
         values = [_DIGITS.index(c) for c in group]
@@ -170,14 +171,14 @@ def decode(text: str, n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 
 
 @cache
-def table(n: int) -> Table | None:
+def collections_table(n: int) -> Table | None:
     """The :class:`Table` of ``n`` players (None unless ``n`` is in ``TABLE_PLAYERS``),
     checked balanced in integers."""
     if n not in TABLE_PLAYERS:
         return None
     from ._minimal_balanced_data import DATA
 
-    collections = decode(DATA[n], n)
+    collections = decode_collections(DATA[n], n)
     size = 1 << n
     weights = np.zeros((len(collections), size), dtype=np.int64)
     members = np.zeros(len(collections), dtype=np.int64)
@@ -195,7 +196,7 @@ def table(n: int) -> Table | None:
     ):  # pragma: no cover - the data are checked by the tests
         raise RuntimeError("the minimal balanced collections of the package data are not balanced")
     for array in (weights, lam, members):
-        array.setflags(write=False)
+        read_only(array)
     total = weights.sum(axis=1)
     floats = weights.astype(np.float64)
     index = np.full((len(collections), n), size, dtype=np.int64)
@@ -208,7 +209,7 @@ def table(n: int) -> Table | None:
     held, column = np.nonzero(weights.T[1:full])  # (mask - 1, collection), by mask
     start = np.searchsorted(held, np.arange(full - 1))
     for array in (total, floats, floats_t, index, column, start, bits, single):
-        array.setflags(write=False)
+        read_only(array)
     return Table(
         n=n,
         weights=weights,
@@ -241,7 +242,7 @@ def stage_levels(
     the stage levels. The first stage's level is the least-core value (over the
     preimputations) and its fixed coalitions the union of the collections that attain it.
     """
-    tab = table(n)
+    tab = collections_table(n)
     assert tab is not None
     size = 1 << n
     full = size - 1
@@ -304,7 +305,7 @@ def kohlberg_by_table(n: int, keys: np.ndarray, zero_players) -> bool:
     other members; the criterion asks every coalition S to lie in one at ``d = e(S)``, the
     hardest of its levels: ``max`` of the entries of the collections holding S ``>= e(S)``.
     """
-    tab = table(n)
+    tab = collections_table(n)
     assert tab is not None
     full = (1 << n) - 1
     top = max(abs(int(keys.max())), abs(int(keys.min())))

@@ -1,5 +1,5 @@
 """The minimal balanced collections of four and five players (package data of
-``_minimal_balanced.py``, written by its ``render(generate(n), n)``; a test regenerates and
+``_minimal_balanced.py``, written by its ``render_collections(generate_collections(n), n)``; a test regenerates and
 compares).
 
 Each group of ``2 n`` base-36 digits is one collection: (mask, weight) pairs, padded with

@@ -34,7 +34,7 @@ from .._bits import mask_bits, popcounts, split_on, subset_sums
 from .._checks import check_numeric
 from ..games.tu import TUGame
 
-__all__ = ["NormalForm", "normal_form", "pow2", "as_float", "INT64_SAFE", "ExcessWeights"]
+__all__ = ["NormalForm", "normal_form", "pow2", "exact_float", "INT64_SAFE", "ExcessWeights"]
 
 _ZERO = Fraction(0)
 
@@ -70,7 +70,7 @@ def _exponent_at_least(value: float) -> int:
     return math.frexp(value)[1]
 
 
-def as_float(value: Any) -> float:
+def exact_float(value: Any) -> float:
     """``float(value)``, the same bits, without the generic ``numbers.Rational`` conversion
     for a Fraction (the result paths convert a few per call)."""
     if type(value) is Fraction:
@@ -224,7 +224,7 @@ class NormalForm:
             return nb.read_only(
                 [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)], nb.EXACT
             )
-        floats = [as_float(a) + self.sign * as_float(v) for a, v in zip(self.singles, x0)]
+        floats = [exact_float(a) + self.sign * exact_float(v) for a, v in zip(self.singles, x0)]
         return nb.read_only(np.array(floats, dtype=np.float64) + 0.0)  # -0.0 -> 0.0
 
     def from_payoffs(self, x: Sequence[Any], *, exact: bool) -> list:

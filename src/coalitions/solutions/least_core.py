@@ -19,7 +19,7 @@ from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
 from . import _minimal_balanced, _three_players
-from ._normal_form import NormalForm, as_float, normal_form
+from ._normal_form import NormalForm, exact_float, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
     LEAST_CORE_SWITCH,
@@ -326,7 +326,7 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
         weights = tuple(Fraction(d) for d in delta)
         total = sum((d * Fraction(values[m]) for d, m in zip(weights, support)), Fraction(0))
     else:
-        weights = tuple(map(as_float, delta))
+        weights = tuple(map(exact_float, delta))
         total = sum((d * float(values[m]) for d, m in zip(weights, support)), 0.0)
     players = game.players
     return BalancedCollection(
@@ -351,7 +351,7 @@ def table_least_core(nf: NormalForm):
     table's float stages, rebuilt as rationals, and it is returned only when its exact
     largest excess is at most that value (the upper bound), so both bounds meet.
     """
-    tab = _minimal_balanced.table(nf.n)
+    tab = _minimal_balanced.collections_table(nf.n)
     ints = nf.ints
     if tab is None or ints.dtype == object:
         return None
