@@ -178,13 +178,18 @@ def collections_table(n: int) -> Table | None:
         return None
     from ._minimal_balanced_data import DATA
 
-    collections = decode_collections(DATA[n], n)
+    # decoded in one pass: every group is 2 n base-36 digits (mask, weight) padded with 00
+    text = DATA[n].split()
+    digits = np.frombuffer("".join(text).encode("ascii"), dtype=np.uint8)
+    values = np.where(digits >= ord("a"), digits - ord("a") + 10, digits - ord("0"))
+    pairs = values.astype(np.int64).reshape(len(text), n, 2)
+    masks, weight = pairs[..., 0], pairs[..., 1]
     size = 1 << n
-    weights = np.zeros((len(collections), size), dtype=np.int64)
-    members = np.zeros(len(collections), dtype=np.int64)
-    for k, (masks, w) in enumerate(collections):
-        weights[k, list(masks)] = w
-        members[k] = sum(1 << m for m in masks)
+    rows = np.repeat(np.arange(len(text)), n)
+    weights = np.zeros((len(text), size), dtype=np.int64)
+    weights[rows, masks.ravel()] = weight.ravel()
+    weights[:, 0] = 0  # the padding
+    members = np.bitwise_or.reduce(np.where(masks > 0, 1 << masks, 0), axis=1)
     cover = weights @ mask_bits(np.arange(size), n, np.int64)
     lam = cover[:, 0]
     full = size - 1
@@ -199,9 +204,7 @@ def collections_table(n: int) -> Table | None:
         read_only(array)
     total = weights.sum(axis=1)
     floats = weights.astype(np.float64)
-    index = np.full((len(collections), n), size, dtype=np.int64)
-    for k, (masks, _w) in enumerate(collections):
-        index[k, : len(masks)] = masks
+    index = np.where(masks > 0, masks, size)
     floats_t = np.ascontiguousarray(floats.T)
     bits = mask_bits(np.arange(size), n)
     single = np.zeros(size, dtype=bool)

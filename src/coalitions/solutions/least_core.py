@@ -242,7 +242,12 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "auto") -> Lea
 
     Games of at most three players are solved in closed form without an LP: the value is
     the largest bound of the minimal balanced collections, the point the prenucleolus, and
-    the two bounds are checked to meet as above (``nit`` is then 0).
+    the two bounds are checked to meet as above (``nit`` is then 0). So are rational games
+    of four and five players (and float games with integer worths): the value is the
+    largest bound over their 41 (1,291) minimal balanced collections, computed in
+    integers (Bondareva 1963; Shapley 1967), and the point the prenucleolus of the same
+    collections' stages, rebuilt as rationals; it is returned only when its exact largest
+    excess is that value, else the LP decides.
 
     References
     ----------

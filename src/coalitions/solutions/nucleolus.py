@@ -659,7 +659,11 @@ def nucleolus() -> None:
     have excesses of constant sum, which makes every stage separable; derived in
     ``_three_players.py``, cf. Leng and Parlar 2010), and the answer is certified by
     Kohlberg's criterion, checked exactly on the five minimal balanced collections (``nit``
-    is then 0). Passing a ``callback`` asks for the LP stages.
+    is then 0). Four and five players of a rational game (or a float game with integer
+    worths): no LP either. Each stage's dual is read off the 41 (1,291) minimal balanced
+    collections, the point is rebuilt as rationals and Kohlberg's criterion is checked
+    exactly over the same collections (``_minimal_balanced.py``); a point that fails goes
+    to the LPs. Passing a ``callback`` asks for the LP stages.
 
     References
     ----------
