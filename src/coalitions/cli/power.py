@@ -383,7 +383,6 @@ def jk(
     ),
     method: JKMethod = "auto",
     as_json: Json = False,
-    plot: Plot = None,
 ) -> None:
     """Voting power of a weighted (j,k) body: each member's weight depends on its level of
     approval, and the output level is the number of quotas the total reaches; shows
@@ -394,7 +393,7 @@ def jk(
     with errors_to_stderr():
         game = WeightedJKGame(rows, bounds, names)
     title = f"Voting power of a weighted ({game.n_levels},{game.n_outputs}) game"
-    _power_table_command(game, title, DEFAULT_INDICES, method, None, as_json, plot)
+    _power_table_command(game, title, DEFAULT_INDICES, method, None, as_json, None)
 
 
 app.add_typer(
