@@ -795,7 +795,7 @@ def _weighted_jk_from_document(document: dict) -> WeightedJKGame:
     return WeightedJKGame(weights, _numbers_at(document["quotas"], "quotas"), players)
 
 
-def levels_to_json(game: TernaryVotingGame | JKSimpleGame) -> dict:
+def _levels_to_json(game: TernaryVotingGame | JKSimpleGame) -> dict:
     """The JSON document of a ternary or (j,k) game (their ``to_json()``): a weighted game
     by its weights and quota(s), any other by its outcome table."""
     header: dict[str, Any] = {"version": FORMAT_VERSION, "players": list(game.players)}

@@ -272,9 +272,9 @@ class JKSimpleGame(Frozen, PlayerSet):
         """The game as a JSON document (``coalitions.write_game`` writes it): a
         :class:`WeightedJKGame` by its weights and quotas (``"weighted-jk"``), any other by its
         ``j**n`` outputs (``"jk"``)."""
-        from .io import levels_to_json
+        from .io import _levels_to_json
 
-        return levels_to_json(self)
+        return _levels_to_json(self)
 
     # --- identity and display ---------------------------------------------------------------
     def _key(self) -> tuple:

@@ -223,9 +223,9 @@ class TernaryVotingGame(Frozen, PlayerSet):
         """The game as a JSON document (``coalitions.write_game`` writes it): a
         :class:`WeightedTernaryGame` by its quota and weights (``"weighted-ternary"``), any
         other by its ``3**n`` outcomes (``"ternary"``)."""
-        from .io import levels_to_json
+        from .io import _levels_to_json
 
-        return levels_to_json(self)
+        return _levels_to_json(self)
 
     # --- identity and display ---------------------------------------------------------------
     def _key(self) -> tuple:

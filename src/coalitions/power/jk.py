@@ -58,13 +58,12 @@ from typing import Any
 
 import numpy as np
 
-from .. import _numbers as nb
 from .._checks import as_list, check_choice, check_instance, front_door
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.jk import JKSimpleGame, WeightedJKGame, check_profiles_count
 from ..results import PowerIndexResult, PowerTableResult
 from .indices import _exact
-from .ternary import _resolve_method
+from .ternary import _exact_table, _resolve_method
 
 __all__ = [
     "jk_shapley_shubik",
@@ -627,19 +626,10 @@ def jk_power_table(
     spread = alpha[-1] - alpha[0]
     orders = math.factorial(n) * j**n * spread
     every = sum(swings)
-
-    def column(values: list) -> np.ndarray:
-        return nb.read_only(values, nb.EXACT)
-
-    return PowerTableResult(
-        players=game.players,
-        indices={
-            "shapley-shubik": column([Fraction(p, orders) for p in pivots]),
-            "banzhaf": column([Fraction(s, every) if every else Fraction(0) for s in swings]),
-            "banzhaf-absolute": column([Fraction(s, absolute) for s in swings]),
-        },
-        exact=True,
-        power_to_act=Fraction(sum(sums[0]) - j**n * alpha[0], j**n * spread),
-        concept="jk-power-table",
-        method=used,
-    )
+    columns = {
+        "shapley-shubik": [Fraction(p, orders) for p in pivots],
+        "banzhaf": [Fraction(s, every) if every else Fraction(0) for s in swings],
+        "banzhaf-absolute": [Fraction(s, absolute) for s in swings],
+    }
+    expected = Fraction(sum(sums[0]) - j**n * alpha[0], j**n * spread)
+    return _exact_table(game, "jk-power-table", used, columns, expected)
