@@ -219,6 +219,14 @@ class TernaryVotingGame(Frozen, PlayerSet):
         winning = masks[self.outcomes(votes)]
         return SimpleGame(winning=[int(m) for m in winning], players=self._players)
 
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): a
+        :class:`WeightedTernaryGame` by its quota and weights (``"weighted-ternary"``), any
+        other by its ``3**n`` outcomes (``"ternary"``)."""
+        from .io import _levels_to_json
+
+        return _levels_to_json(self)
+
     # --- identity and display ---------------------------------------------------------------
     def _key(self) -> tuple:
         return (self._players, self._table.tobytes())
