@@ -115,6 +115,8 @@ def from_vector(
     Returns
     -------
     TUGame
+        The game on players 1..n (or ``players``), exact when every worth is an int or a
+        Fraction, float otherwise.
 
     Raises
     ------
@@ -217,6 +219,7 @@ def read_vector(
     Returns
     -------
     TUGame
+        The game the file describes, as :func:`from_vector` builds it.
 
     Raises
     ------
@@ -260,6 +263,7 @@ def write_vector(game: TUGame, destination: Any, *, order: str = "lexicographic"
     Returns
     -------
     pathlib.Path
+        The file written, one worth per line.
 
     Raises
     ------
@@ -374,6 +378,7 @@ def write_epic_weights(
     Returns
     -------
     pathlib.Path
+        The weights file written, for EPIC's ``-w`` option.
 
     Raises
     ------
@@ -589,6 +594,7 @@ def write_nfg(
     Returns
     -------
     pathlib.Path
+        The ``.nfg`` file written.
 
     Raises
     ------

@@ -501,6 +501,7 @@ def is_clan_game(game: TUGame, clan: Any = None, *, atol: float = 1e-9) -> bool:
     Returns
     -------
     bool
+        True when the game is a clan game with ``clan`` (or with its veto players).
 
     Raises
     ------
@@ -757,6 +758,7 @@ def is_k_convex(game: TUGame, k: int, *, atol: float = 1e-9) -> bool:
     Returns
     -------
     bool
+        True when the k-cover exists and is convex.
 
     References
     ----------

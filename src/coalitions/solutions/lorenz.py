@@ -246,6 +246,8 @@ def is_lorenz_maximal(game: TUGame, x: Any, *, atol: float = 1e-9) -> bool:
     Returns
     -------
     bool
+        True when ``x`` is a core allocation that no other core allocation Lorenz-dominates
+        (certified; see Notes for what False means in a float game).
 
     Notes
     -----

@@ -459,6 +459,8 @@ def anti_prenucleolus() -> None:
     Returns
     -------
     NucleolusResult
+        ``levels`` are the successive maximal anti-excesses, over all efficient vectors (no
+        bound on the single payoffs).
 
     References
     ----------
@@ -601,6 +603,7 @@ def weighted_nucleolus(
     Returns
     -------
     NucleolusResult
+        ``levels`` are the successive maximal weighted excesses.
 
     Raises
     ------

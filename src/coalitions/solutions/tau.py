@@ -101,6 +101,8 @@ def is_quasi_balanced(game: TUGame, *, atol: float = 1e-9) -> bool:
     Returns
     -------
     bool
+        True when :math:`m \le M` and :math:`m(N) \le v(N) \le M(N)`, so that the tau value
+        is defined.
 
     Raises
     ------
