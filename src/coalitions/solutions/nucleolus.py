@@ -340,21 +340,26 @@ def _closed_form(problem: _Problem) -> _Certified | None:
             f"players); Kohlberg's criterion holds within {tol:g} (relative to the "
             "zero-normalised worths)",
         )
+    return _exactly_certified(problem, x, levels, "closed form for at most three players")
+
+
+def _exactly_certified(problem: _Problem, x: list, levels: list, how: str) -> _Certified:
+    """An answer found ``how`` without an LP and certified in exact arithmetic (a float
+    game with integer worths reports floats, so not ``exact``)."""
     if problem.game.kind == nb.FLOAT:
         return _Certified(
             x=x,
             levels=levels,
             verified=True,
-            message="float game with integer worths: closed form for at most three players "
-            "in exact arithmetic, verified by Kohlberg's criterion; x holds the floats of the "
-            "exact answer",
+            message=f"float game with integer worths: {how} in exact arithmetic, verified by "
+            "Kohlberg's criterion; x holds the floats of the exact answer",
         )
     return _Certified(
         x=x,
         levels=levels,
         exact=True,
         verified=True,
-        message="exact; closed form for at most three players, verified by Kohlberg's criterion",
+        message=f"exact; {how}, verified by Kohlberg's criterion",
     )
 
 
@@ -396,23 +401,8 @@ def _table_form(problem: _Problem) -> _Certified | None:
         exact_level = Fraction(int(keys[at_level[0]]), unit)
         if not levels or levels[-1] != exact_level:
             levels.append(exact_level)
-    if problem.game.kind == nb.FLOAT:
-        return _Certified(
-            x=x,
-            levels=levels,
-            verified=True,
-            message="float game with integer worths: minimal balanced collections of at most "
-            "five players (no LP) in exact arithmetic, verified by Kohlberg's criterion; x "
-            "holds the floats of the exact answer",
-        )
-    return _Certified(
-        x=x,
-        levels=levels,
-        exact=True,
-        verified=True,
-        message="exact; minimal balanced collections of at most five players (no LP), "
-        "verified by Kohlberg's criterion",
-    )
+    how = "minimal balanced collections of at most five players (no LP)"
+    return _exactly_certified(problem, x, levels, how)
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
