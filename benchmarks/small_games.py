@@ -260,7 +260,13 @@ def markdown(rows: list[dict], imports: dict) -> str:
     for r in rows:
         peer = r["coopgame_s"]
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
-        peer_text = f"{peer * 1e3:.3f} ms" if isinstance(peer, float) else str(peer)
+        peer_text = (
+            f"{peer * 1e3:.3f} ms"
+            if isinstance(peer, float)
+            else "-"
+            if peer is None
+            else str(peer)
+        )
         ok = "-" if r["ratio"] is None else ("yes" if r["ratio"] <= BAR else "no")
         lines.append(
             f"| {r['n']} | {r['concept']} | {r['ours_s'] * 1e3:.3f} ms | {peer_text} | "

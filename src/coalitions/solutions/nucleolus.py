@@ -393,12 +393,18 @@ def _table_form(problem: _Problem) -> _Certified | None:
         return None
     unit = scale * nf.den
     x = [u / nf.den for u in units]
-    # each stage's level exactly: the excess of a coalition it fixed at that level (not a
-    # singleton held at its worth)
+    # each stage's level exactly: the excess of the coalitions it fixed at that level (not
+    # the singletons held at their worth), one value, and below the stage before; else the
+    # float stages were misread and the LPs decide
     levels: list[Fraction] = []
     for stage, level in zip(fixed, stage_levels):
-        at_level = [m for m in stage if not (problem.imputation and level > 0 and m & (m - 1) == 0)]
-        exact_level = Fraction(int(keys[at_level[0]]), unit)
+        paid = problem.imputation and level > 0
+        at_level = {int(keys[m]) for m in stage if not (paid and m & (m - 1) == 0)}
+        if len(at_level) != 1:
+            return None
+        exact_level = Fraction(at_level.pop(), unit)
+        if levels and exact_level > levels[-1]:
+            return None
         if not levels or levels[-1] != exact_level:
             levels.append(exact_level)
     how = "minimal balanced collections of at most five players (no LP)"
