@@ -22,7 +22,15 @@ return a certified answer. Every answer is compared across the libraries (values
 
 At n = 3 ours solves no LP: the least core, the core and the (pre)nucleolus of two and three
 players have closed forms (``solutions/_three_players.py``), certified exactly (primal and
-dual bounds meet; Kohlberg's criterion on the minimal balanced collections).
+dual bounds meet; Kohlberg's criterion on the minimal balanced collections). Neither at
+n = 4 and 5: the least-core value is the largest Bondareva-Shapley bound over the 41 (1,291)
+minimal balanced collections, in integers, and the point and the (pre)nucleolus come from
+the stages those collections decide, rebuilt as rationals and certified exactly
+(``solutions/_minimal_balanced.py``; a point that fails goes to the LPs).
+
+The *floor* row times what no solver can avoid from Python: a front door (``front_door``
+and ``as_tu_game``) that returns one result object (``ValueResult``) holding the payoffs it
+was given, on a fresh game: about what Shapley costs us at n <= 5.
 
 ``import coalitions`` is timed in fresh processes (best of several): the import itself, and
 the import plus the first ``co.TUGame`` (which loads the public API). The two sides take
@@ -56,6 +64,8 @@ from _peers import run_peer  # noqa: E402
 RESULTS = HERE / "results"
 SIZES = (3, 5, 10)
 CONCEPTS = ("shapley", "core", "least_core", "nucleolus")
+#: Our rows only: the cost of an empty front door plus one result object.
+FLOOR = "floor"
 GAMES_PER_N = 4
 BAR = 3.0
 
@@ -141,12 +151,28 @@ def make_tables(n: int, seed: int) -> list[list[float]]:
 
 def ours(tables: dict, batches: int, budget: float) -> dict:
     import coalitions as co
+    from coalitions._checks import front_door
+    from coalitions._numbers import read_only
+    from coalitions.games.transforms import as_tu_game
+    from coalitions.results import ValueResult
+
+    @front_door(("auto",))
+    def floor(game, *, method="auto"):
+        game = as_tu_game(game, "floor")
+        return ValueResult(
+            x=read_only(np.zeros(game.n_players)),
+            players=game.players,
+            exact=False,
+            concept="floor",
+            method="none",
+        )
 
     calls = {
         "shapley": co.shapley_value,
         "core": co.core,
         "least_core": co.least_core,
         "nucleolus": co.nucleolus,
+        FLOOR: floor,
     }
     out = {}
     for key, table in tables.items():
@@ -234,7 +260,13 @@ def markdown(rows: list[dict], imports: dict) -> str:
     for r in rows:
         peer = r["coopgame_s"]
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
-        peer_text = f"{peer * 1e3:.3f} ms" if isinstance(peer, float) else str(peer)
+        peer_text = (
+            f"{peer * 1e3:.3f} ms"
+            if isinstance(peer, float)
+            else "-"
+            if peer is None
+            else str(peer)
+        )
         ok = "-" if r["ratio"] is None else ("yes" if r["ratio"] <= BAR else "no")
         lines.append(
             f"| {r['n']} | {r['concept']} | {r['ours_s'] * 1e3:.3f} ms | {peer_text} | "
@@ -277,7 +309,7 @@ def main(argv=None) -> dict:
         agree = None
         if "answers" in theirs:
             agree = all(_agree(a, b) for a, b in zip(mine[key]["answers"], theirs["answers"]))
-        for concept in CONCEPTS:
+        for concept in (*CONCEPTS, FLOOR):
             peer_s = theirs.get(concept)
             ratio = mine[key][concept] / peer_s if isinstance(peer_s, float) else None
             rows.append(

@@ -151,6 +151,7 @@ BASE = {
     "power sweep": ["--weights", "3,2,1"],
     "power pivotal": ["--yes", "China,France"],
     "power shapley-owen": ["-i", "A=0,0", "-i", "B=4,0", "-i", "C=1,3"],
+    "power jk": ["-w", "0,1,3", "-w", "0,1,2", "--quotas", "3"],
     "power design weightedness": ["{weighted}"],
     "power design desirability": ["{weighted}"],
     "power design inverse": ["--target", "0.4,0.3,0.2,0.1", "--budget", "50"],

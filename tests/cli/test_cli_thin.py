@@ -6,8 +6,8 @@ The rule is read from the source with :mod:`ast` (DESIGN §7, issue 12 item 6):
    the library on any path through it (the branches of an ``if`` are alternatives, so they
    count as the larger of the two). Readers and builders of the *parse* step do not count:
    names imported from ``games.io``, ``bargaining.io``, ``formation.io``, ``datasets``, ``_checks``,
-   ``games.simple``, ``games.ternary``, ``games.tu``, ``exceptions`` and ``results``, and the model builders in
-   ``BUILDERS``. Everything else imported from ``coalitions`` is analysis.
+   ``games.simple``, ``games.ternary``, ``games.jk``, ``games.tu``, ``exceptions`` and
+   ``results``, and the model builders in ``BUILDERS``. Everything else imported from ``coalitions`` is analysis.
 2. **Helpers compute nothing.** A function of ``cli/`` that is not a command makes no
    analysis call: helpers parse, render or draw.
 3. **No loops in a command.** A command body has no ``for`` or ``while`` statement, and a
@@ -37,6 +37,7 @@ READER_MODULES = (
     "datasets",
     "games.simple",
     "games.ternary",
+    "games.jk",
     "games.interop",
     "games.tu",
     "exceptions",

@@ -41,6 +41,22 @@ DOCUMENTS = {
         },
         co.CompoundGame,
     ),
+    "ternary": (
+        {"type": "ternary", "players": ["a"], "outcomes": [0, 1, 1]},
+        co.TernaryVotingGame,
+    ),
+    "weighted-ternary": (
+        {"type": "weighted-ternary", "quota": 2, "yes": [2, 2], "abstain": [1, 1]},
+        co.WeightedTernaryGame,
+    ),
+    "jk": (
+        {"type": "jk", "players": ["a"], "levels": 3, "outputs": 3, "outcomes": [0, 1, 2]},
+        co.JKSimpleGame,
+    ),
+    "weighted-jk": (
+        {"type": "weighted-jk", "weights": [[0, 1, 3], [0, 1, 2]], "quotas": [3]},
+        co.WeightedJKGame,
+    ),
     "hedonic": ({"type": "hedonic", "values": [[0, 1], [1, 0]]}, co.HedonicGame),
     "partition-function": (
         {

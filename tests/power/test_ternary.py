@@ -356,3 +356,17 @@ def test_majority_of_yes_votes_in_closed_form(n):
     assert list(ss.x) == [Fraction(1, n)] * n
     passing = sum(math.comb(n, j) * 2 ** (n - j) for j in range(k, n + 1))
     assert co.ternary_power_to_act(game).winning == passing
+
+
+def test_weights_of_1e18_are_the_game_on_small_integers():
+    small = co.WeightedTernaryGame(5, [3, 2, 2, 1], [1, 1, 0, 0], [0, 0, 0, 0], list("abcd"))
+    big = 10**18
+    huge = co.WeightedTernaryGame(
+        5 * big, [3 * big, 2 * big, 2 * big, big], [big, big, 0, 0], [0, 0, 0, 0], list("abcd")
+    )
+    assert huge.int_quota == small.int_quota and huge.int_levels == small.int_levels
+    assert huge.levels[0] == (3 * big, big, 0)  # shown as given
+    for index in (co.shapley_shubik_index, co.banzhaf_index):
+        assert index(huge).x.tolist() == index(small).x.tolist()
+    table = co.power.ternary.ternary_power_table(huge)
+    assert table.power_to_act == co.power.ternary.ternary_power_table(small).power_to_act

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strategies import offset_games
 
 import coalitions as co
-from coalitions.solutions import _normal_form
+from coalitions.solutions import _normal_form, _three_players
 
 least_core_module = importlib.import_module("coalitions.solutions.least_core")
 nucleolus_module = importlib.import_module("coalitions.solutions.nucleolus")
@@ -105,6 +105,7 @@ def test_float_games_with_offsets_match_the_game_without(n, seed, offset):
 
 def test_unverifiable_exact_answers_are_reported_not_returned(monkeypatch):
     game = co.majority_game(4)
+    monkeypatch.setattr(_three_players, "FORCE_LP", True)  # the LP path (no table)
     monkeypatch.setattr(least_core_module, "positive_combination", lambda *a, **k: None)
     least = co.least_core(game)
     assert not least.success and not least.exact and "certified" in least.message
@@ -113,6 +114,7 @@ def test_unverifiable_exact_answers_are_reported_not_returned(monkeypatch):
     assert not result.success and result.status == 1
     assert np.isnan(result.x.astype(float)).all()
     monkeypatch.undo()
+    monkeypatch.setattr(_three_players, "FORCE_LP", True)
     monkeypatch.setattr(nucleolus_module, "kohlberg", lambda *a, **k: False)
     nucleolus = co.nucleolus(game)
     assert not nucleolus.success and "Kohlberg" in nucleolus.message

@@ -33,6 +33,7 @@ __all__ = [
     "split_items",
     "option_number",
     "option_numbers",
+    "level_weights",
     "count_or_names",
     "tolerance_option",
     "budget_option",
@@ -169,6 +170,26 @@ def option_number(text: str, option: str, *, kind: str = "exact") -> int | Fract
 def option_numbers(text: str, option: str, *, kind: str = "exact") -> list[int | Fraction | float]:
     """Comma-separated numbers (see :func:`option_number`)."""
     return [option_number(item, option, kind=kind) for item in split_items(text, option)]
+
+
+def level_weights(
+    texts: Sequence[str], option: str, levels: int | None = None
+) -> list[list[int | Fraction | float]]:
+    """A repeated option of comma-separated numbers, one list per member (``-w 0,1,3 -w
+    0,1,2``), each read by :func:`option_numbers`; with ``levels``, every list must give that
+    many numbers (a usage error names the first that does not)."""
+    rows = [option_numbers(text, option) for text in texts]
+    wrong = next(
+        (k for k, row in enumerate(rows) if levels is not None and len(row) != levels), None
+    )
+    if wrong is not None:
+        count = len(rows[wrong])
+        raise typer.BadParameter(
+            f"{option} number {wrong + 1} ({texts[wrong]!r}) gives {count} "
+            f"weight{'s' if count > 1 else ''}, but --levels {levels} needs one weight per "
+            "level of approval, lowest level first."
+        )
+    return rows
 
 
 def count_or_names(text: str, option: str, *, minimum: int = 1) -> int | list[str]:

@@ -49,7 +49,8 @@ def check(file: GameFile, atol: Atol = 1e-9, as_json: Json = False) -> None:
                 f"{file.name} holds a {type(game).__name__}, which is valid; `game check` "
                 "reports properties of TU and simple games only (for a hedonic game use "
                 "`coalitions form hedonic`, for a partition-function game "
-                "`coalitions form externalities`)."
+                "`coalitions form externalities`, for a ternary or (j,k) voting game "
+                f"`coalitions power {file.name}`)."
             )
         report = game_properties(game, atol=atol)
     render(

@@ -7,6 +7,7 @@ coalitions power un-security-council
 coalitions power un-security-council --abstention
 coalitions power --quota 3 --weights 2,1,1 --abstention half
 coalitions power --quota 3 --weights 2,1,1 --players a,b,c --profile yes.csv
+coalitions power jk -w -3,0,1 -w -2,0,1 -w -1,0,2 --quotas 1,2,3 --players th,pro,pra
 coalitions power sweep --weights 7,7,7,7,7,1,1,1,1,1,1,1,1,1,1
 coalitions power shapley-owen -i A=0,0 -i B=4,0 -i C=1,3
 coalitions power design weightedness game.json
@@ -27,18 +28,22 @@ from ..datasets import BODIES
 from ..datasets import un_security_council as un_security_council_game
 from ..exceptions import InvalidArgumentError
 from ..games.io import read_profile
+from ..games.jk import JKSimpleGame, WeightedJKGame
 from ..games.ternary import TernaryVotingGame, ternary_weighted_game
 from ..plot.figures import power_table_figure, sweep_figure
 from ..power import a_posteriori_table, power_indices
 from ..power.indices import METHODS
+from ..power.jk import JK_METHODS, jk_power_table
 from ..power.ternary import ternary_power_table
 from ._common import (
     DefaultCommandGroup,
     Json,
+    at_least,
     choice,
     emit_json,
     errors_to_stderr,
     item_lists,
+    level_weights,
     named_points,
     number_cell,
     option_number,
@@ -126,7 +131,11 @@ PROFILE_HELP = (
 Profile = Annotated[Path | None, typer.Option("--profile", help=PROFILE_HELP)]
 
 #: The caption's name of ``table.power_to_act``, by the table's concept.
-ACT_LABELS = {None: "power to act (Coleman)", "a-posteriori-table": "probability of passing"}
+ACT_LABELS = {
+    None: "power to act (Coleman)",
+    "a-posteriori-table": "probability of passing",
+    "jk-power-table": "expected output (0 lowest, 1 highest)",
+}
 
 
 class _PowerGroup(DefaultCommandGroup):
@@ -155,20 +164,28 @@ def _power_table_command(
     plot: Path | None,
     union: list[str] | None = None,
 ) -> None:
-    """The power table of ``game`` (a ternary game: its ternary measures; with ``profile``:
-    a posteriori power under those yes-probabilities; with ``union``: the indices with those
-    a priori unions; else the indices of ``index``), printed as a table (``--json``: the
-    result) and drawn with ``--plot``."""
+    """The power table of ``game`` (a ternary game: its ternary measures; a (j,k) game: its
+    Shapley-Shubik index and Banzhaf measure; with ``profile``: a posteriori power under
+    those yes-probabilities; with ``union``: the indices with those a priori unions; else the
+    indices of ``index``), printed as a table (``--json``: the result) and drawn with
+    ``--plot``."""
     unions = item_lists(union or [], "--union")
-    if unions and (profile is not None or isinstance(game, TernaryVotingGame)):
+    levels = isinstance(game, (TernaryVotingGame, JKSimpleGame))
+    if unions and (profile is not None or levels):
         raise typer.BadParameter(
-            "--union goes with yes/no votes: not with --profile or --abstention."
+            "--union goes with yes/no votes: not with --profile, --abstention or a game of "
+            "several levels of approval."
+        )
+    if levels and profile is not None:
+        raise typer.BadParameter(
+            "--profile goes with yes/no votes: give --abstention or --profile, not both, and "
+            "no --profile for a game of several levels of approval."
         )
     with errors_to_stderr():
         if isinstance(game, TernaryVotingGame):
-            if profile is not None:
-                raise typer.BadParameter("give --abstention or --profile, not both.")
             table = ternary_power_table(game, method=method)
+        elif isinstance(game, JKSimpleGame):
+            table = jk_power_table(game, method=method)
         elif profile is not None:
             table = a_posteriori_table(game, read_profile(profile, game.players), method=method)
         elif unions:
@@ -280,8 +297,9 @@ def power(
 @formats
 @_with_power_table
 def from_file(file: Path = typer.Argument(..., help="A game file (JSON).")) -> tuple[Any, str]:
-    """Voting power of the simple game in FILE (types weighted, compound, simple, or a 0/1
-    TU game)."""
+    """Voting power of the voting game in FILE (types weighted, compound, simple, a 0/1 TU
+    game; ternary and weighted-ternary: the ternary measures; jk and weighted-jk: the (j,k)
+    measures)."""
     from ..games.io import read_game
     from ..games.simple import SimpleGame
     from ..games.tu import TUGame
@@ -334,6 +352,51 @@ def un_security_council(
             abstention=True
         ), "UN Security Council (2020) with abstention"
     return _council("un-security-council")
+
+
+JKMethod = Annotated[
+    str,
+    typer.Option("--method", help=" | ".join(JK_METHODS), callback=choice(JK_METHODS, "--method")),
+]
+
+
+@app.command("jk")
+@formats
+def jk(
+    weights: list[str] = typer.Option(
+        ...,
+        "--weights",
+        "-w",
+        help="One member's weights at each level of approval, lowest level first, "
+        "comma-separated; repeat once per member: -w 0,1,3 -w 0,1,2 -w 0,1,1.",
+    ),
+    quotas: str = typer.Option(
+        ...,
+        "--quotas",
+        help="The k - 1 non-decreasing quotas, comma-separated: the output is the number of "
+        "quotas the total weight reaches (one quota: pass or fail).",
+    ),
+    players: str | None = typer.Option(None, "--players", help="Comma-separated names."),
+    levels: int | None = typer.Option(
+        None,
+        "--levels",
+        help="j, the number of levels of approval: every --weights must give j numbers "
+        "(default: as many as the first gives).",
+        callback=at_least(2, "--levels"),
+    ),
+    method: JKMethod = "auto",
+    as_json: Json = False,
+) -> None:
+    """Voting power of a weighted (j,k) body: each member's weight depends on its level of
+    approval, and the output level is the number of quotas the total reaches; shows
+    Freixas's Shapley-Shubik index, the Banzhaf measure and the expected output."""
+    rows = level_weights(weights, "--weights", levels)
+    bounds = option_numbers(quotas, "--quotas")
+    names = split_items(players, "--players") if players else None
+    with errors_to_stderr():
+        game = WeightedJKGame(rows, bounds, names)
+    title = f"Voting power of a weighted ({game.n_levels},{game.n_outputs}) game"
+    _power_table_command(game, title, DEFAULT_INDICES, method, None, as_json, None)
 
 
 app.add_typer(

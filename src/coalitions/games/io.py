@@ -1,7 +1,8 @@
 """Reading and writing game files (the format is documented in docs/reference/file-format.md).
 
 A game file is a JSON document whose ``"type"`` names the kind of game (``"tu"``, the default,
-``"simple"``, ``"weighted"``, ``"compound"``, ``"hedonic"`` or ``"partition-function"``). A TU game lists its worths by
+``"simple"``, ``"weighted"``, ``"compound"``, ``"ternary"``, ``"weighted-ternary"``, ``"jk"``,
+``"weighted-jk"``, ``"hedonic"`` or ``"partition-function"``). A TU game lists its worths by
 coalition names or as the full table in bitmask order::
 
     {"type": "tu", "players": ["L", "R1", "R2"],
@@ -52,8 +53,10 @@ from ._negotiation_io import (
 from ._values import NUMBER_HELP, parse_number
 from ._values import describe as _describe
 from .hedonic import _hedonic_from_document
+from .jk import MAX_JK_PROFILES, JKSimpleGame, WeightedJKGame
 from .partition_function import _pfg_from_document
 from .simple import _simple_from_document
+from .ternary import VOTES, TernaryVotingGame, WeightedTernaryGame
 from .tu import MAX_TABLE_PLAYERS, TUGame, check_table_size
 
 __all__ = [
@@ -358,10 +361,14 @@ def validate_document(document: Any) -> str:
     if kind == "tu" and isinstance(values, list) and len(values) > _SCHEMA_ITEM_LIMIT:
         # Long tables are checked in one vectorised pass by the reader (same rules).
         checked = {**document, "values": []}
-    for key in ("worths", "types") if kind == "partition-function" else ():
+    if kind in ("ternary", "jk"):
+        long_lists: tuple[str, ...] = ("outcomes",)
+    else:
+        long_lists = ("worths", "types") if kind == "partition-function" else ()
+    for key in long_lists:
         listed = document.get(key)
         if isinstance(listed, list) and len(listed) > _SCHEMA_ITEM_LIMIT:
-            # Long lists of worths are checked entry by entry by the reader (same rules).
+            # Long lists of worths or outcomes are checked entry by entry by the reader.
             checked = {**checked, key: []}
     try:
         errors = list(_validator().iter_errors(checked))
@@ -590,8 +597,8 @@ def game_to_json(game: Any, *, table: bool | None = None) -> dict:
 
     A TU game of at most 12 players with at most half its coalitions non-zero is written by
     coalition names, others as the full table (``table=True`` or ``False`` forces one form).
-    Simple, weighted, compound, hedonic and partition-function games are written by their
-    ``to_json()``.
+    Simple, weighted, compound, ternary, (j,k), hedonic and partition-function games are
+    written by their ``to_json()``.
 
     Raises
     ------
@@ -651,9 +658,171 @@ def _other_to_json(game: Any) -> dict:
     if not callable(to_json):
         raise InvalidArgumentError(
             f"write_game writes a TUGame, SimpleGame, WeightedVotingGame, CompoundGame, "
+            f"TernaryVotingGame, WeightedTernaryGame, JKSimpleGame, WeightedJKGame, "
             f"HedonicGame or PartitionFunctionGame, got {type(game).__name__}."
         )
     return to_json()
+
+
+# ----------------------------------------------------------------------------- levels of approval
+def _voter_names(document: dict, n: int, key: str) -> list[str]:
+    """The ``"players"`` of a weighted ternary or (j,k) document (default ``"1"``, ...,
+    ``"n"``), one per entry of ``document[key]``."""
+    players = document.get("players")
+    if players is None:
+        return [str(i + 1) for i in range(n)]
+    if len(players) != n:
+        raise InvalidGameError(
+            f"{key} has {n} entr{'y' if n == 1 else 'ies'} for {len(players)} "
+            f"player{'s' if len(players) > 1 else ''}; give one per player, in the order of "
+            '"players".'
+        )
+    return players
+
+
+def _numbers_at(values: list, key: str) -> list:
+    """The numbers of the list ``document[key]``, parsed exactly (entry ``i`` is named
+    ``key[i]`` in errors)."""
+    return [parse_number(v, f"{key}[{i}]") for i, v in enumerate(values)]
+
+
+def _outcome_table(document: dict, levels: int, outputs: int) -> np.ndarray:
+    """The ``levels**n`` outcomes of a ``"ternary"`` or ``"jk"`` document as an int64 array,
+    checked entry by entry (whole numbers from 0 to ``outputs - 1``; long tables skip the
+    schema's item check, so this is the check) and in length, before any table is built."""
+    kind, n = document["type"], len(document["players"])
+    count = 1
+    for _ in range(n):  # levels**n, stopping as soon as it is too many
+        count *= levels
+        if count > MAX_JK_PROFILES:
+            raise TooLargeError(
+                f"outcomes: {n} players with {levels} levels each have {levels}**{n} "
+                f"profiles; a {json.dumps(kind)} document lists at most {MAX_JK_PROFILES} "
+                "outcomes (3**11). Give the rule by weights instead: a "
+                f"{json.dumps('weighted-ternary' if kind == 'ternary' else 'weighted-jk')} "
+                "document, whose measures need no table."
+            )
+    outcomes = document["outcomes"]
+    if len(outcomes) != count:
+        raise InvalidGameError(
+            f"outcomes has {len(outcomes)} entries; {n} player{'s' if n > 1 else ''} with "
+            f"{levels} levels each need {levels}**{n} = {count}, one per profile (the code "
+            f"sum_i x_i {levels}**i, voter i's level x_i, 0 the lowest)."
+        )
+    bad = next(
+        (i for i, v in enumerate(outcomes) if type(v) is not int or not 0 <= v < outputs), None
+    )
+    if bad is not None:
+        what = (
+            "0 (fails) or 1 (passes)"
+            if kind == "ternary"
+            else f"a whole number from 0 to {outputs - 1}"
+        )
+        raise InvalidGameError(f"outcomes[{bad}] must be {what}, got {_describe(outcomes[bad])}.")
+    return np.array(outcomes, dtype=np.int64)
+
+
+def _checked_table(build: Callable[[], Any]) -> Any:
+    """Build a game from a document's outcome table; its refusals (not monotone, the wrong
+    outcome of the all-lowest or all-highest profile) name ``outcomes``."""
+    try:
+        return build()
+    except InvalidGameError as error:
+        raise InvalidGameError(f"outcomes: {error}") from None
+
+
+def _ternary_from_document(document: dict) -> TernaryVotingGame:
+    """A ternary game from its outcome table (a document checked against the schema)."""
+    table = _outcome_table(document, 3, 2)
+    return _checked_table(
+        lambda: TernaryVotingGame.from_table(table.astype(bool), document["players"])
+    )
+
+
+def _weighted_ternary_from_document(document: dict) -> WeightedTernaryGame:
+    """A weighted ternary game ``[quota; (yes, abstain, no)]`` (a document checked against
+    the schema)."""
+    n = len(document["yes"])
+    for key in ("abstain", "no"):
+        if key in document and len(document[key]) != n:
+            raise InvalidGameError(
+                f"{key} has {len(document[key])} entr{'y' if len(document[key]) == 1 else 'ies'}"
+                f' and "yes" has {n}; give each voter one weight per vote, in the order of '
+                '"players".'
+            )
+    players = _voter_names(document, n, "yes")
+    weights = {key: _numbers_at(document[key], key) for key in VOTES if key in document}
+    for key, values in weights.items():
+        i = next((i for i, v in enumerate(values) if v < 0), None)
+        if i is not None:
+            raise InvalidGameError(
+                f"{key}[{i}] is {document[key][i]}; a vote weighs at least 0 (write 0 for a "
+                "vote that adds nothing)."
+            )
+    return WeightedTernaryGame(
+        parse_number(document["quota"], "quota"),
+        weights["yes"],
+        weights["abstain"],
+        weights.get("no"),
+        players,
+    )
+
+
+def _jk_from_document(document: dict) -> JKSimpleGame:
+    """A (j,k) game from its outcome table (a document checked against the schema)."""
+    levels, outputs = document["levels"], document["outputs"]
+    table = _outcome_table(document, levels, outputs)
+    return _checked_table(
+        lambda: JKSimpleGame.from_table(table, document["players"], levels=levels, outputs=outputs)
+    )
+
+
+def _weighted_jk_from_document(document: dict) -> WeightedJKGame:
+    """A weighted (j,k) game from its weights by level and quotas (a document checked
+    against the schema)."""
+    rows = document["weights"]
+    j = len(rows[0])
+    i = next((i for i, row in enumerate(rows) if len(row) != j), None)
+    if i is not None:
+        raise InvalidGameError(
+            f"weights[{i}] has {len(rows[i])} entr{'y' if len(rows[i]) == 1 else 'ies'} and "
+            f"weights[0] has {j}; every voter "
+            "gives one weight per level of approval, lowest level first, and every voter has "
+            "the same levels."
+        )
+    players = _voter_names(document, len(rows), "weights")
+    weights = [_numbers_at(row, f"weights[{i}]") for i, row in enumerate(rows)]
+    return WeightedJKGame(weights, _numbers_at(document["quotas"], "quotas"), players)
+
+
+def _levels_to_json(game: TernaryVotingGame | JKSimpleGame) -> dict:
+    """The JSON document of a ternary or (j,k) game (their ``to_json()``): a weighted game
+    by its weights and quota(s), any other by its outcome table."""
+    header: dict[str, Any] = {"version": FORMAT_VERSION, "players": list(game.players)}
+    if isinstance(game, WeightedTernaryGame):
+        by_vote = list(zip(*game.levels))  # (yes..., abstain..., no...)
+        return {
+            "type": "weighted-ternary",
+            **header,
+            "quota": _json_number(game.quota),
+            **{vote: [_json_number(w) for w in by_vote[k]] for k, vote in enumerate(VOTES[::-1])},
+        }
+    if isinstance(game, WeightedJKGame):
+        return {
+            "type": "weighted-jk",
+            **header,
+            "weights": [[_json_number(w) for w in row] for row in game.weights],
+            "quotas": [_json_number(q) for q in game.quotas],
+        }
+    if isinstance(game, TernaryVotingGame):
+        return {"type": "ternary", **header, "outcomes": game.outcome_table().astype(int).tolist()}
+    return {
+        "type": "jk",
+        **header,
+        "levels": game.n_levels,
+        "outputs": game.n_outputs,
+        "outcomes": game.outcome_table().tolist(),
+    }
 
 
 # ----------------------------------------------------------------------------- binary tables
@@ -952,6 +1121,10 @@ READERS: dict[str, Callable[[dict, Any], Any]] = {
     "simple": _without_tables(_simple_from_document),
     "weighted": _without_tables(_simple_from_document),
     "compound": _without_tables(_simple_from_document),
+    "ternary": _without_tables(_ternary_from_document),
+    "weighted-ternary": _without_tables(_weighted_ternary_from_document),
+    "jk": _without_tables(_jk_from_document),
+    "weighted-jk": _without_tables(_weighted_jk_from_document),
     "hedonic": _without_tables(_hedonic_from_document),
     "partition-function": _without_tables(_pfg_from_document),
     "bargaining": _without_tables(bargaining_from_document),
@@ -1175,7 +1348,7 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
 
     Parameters
     ----------
-    game : TUGame, SimpleGame, WeightedVotingGame, CompoundGame, HedonicGame or PartitionFunctionGame
+    game : TUGame, a simple, weighted, compound, ternary or (j,k) voting game, HedonicGame or PartitionFunctionGame
     path : str or Path
     format : {"json", "npz", "json+npy"}, optional
         ``"json"``: one JSON document, tables inline (fine up to about 20 players).
@@ -1183,8 +1356,9 @@ def write_game(game: Any, path: str | Path, *, format: str | None = None) -> Non
         ``.npy`` array (float64, or int64 numerators over a common denominator for exact
         games); as fast as ``numpy.save``, the choice for large games. ``"json+npy"``: the
         JSON document, with the table in ``<stem>.values.npy`` beside it. Default: ``"npz"``
-        when the path ends in ``.npz``, else ``"json"``. Games without a table (simple,
-        weighted, compound, hedonic, partition-function) are JSON documents in every format.
+        when the path ends in ``.npz``, else ``"json"``. Games without a binary table (simple,
+        weighted, compound, ternary, (j,k), hedonic, partition-function) are JSON documents
+        in every format.
 
     Raises
     ------

@@ -268,6 +268,14 @@ class JKSimpleGame(Frozen, PlayerSet):
             raise InvalidGameError(f"a level must be a whole number from 0 to {j - 1}.")
         return levels.astype(np.int64)
 
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): a
+        :class:`WeightedJKGame` by its weights and quotas (``"weighted-jk"``), any other by its
+        ``j**n`` outputs (``"jk"``)."""
+        from .io import _levels_to_json
+
+        return _levels_to_json(self)
+
     # --- identity and display ---------------------------------------------------------------
     def _key(self) -> tuple:
         return (self._players, self._levels, self._outputs, self._table.tobytes())

@@ -24,6 +24,7 @@ Profiles are coded ``sum_i x_i 3**i`` with ``x_i`` = 0 (no), 1 (abstain), 2 (yes
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -219,6 +220,14 @@ class TernaryVotingGame(Frozen, PlayerSet):
         winning = masks[self.outcomes(votes)]
         return SimpleGame(winning=[int(m) for m in winning], players=self._players)
 
+    def to_json(self) -> dict:
+        """The game as a JSON document (``coalitions.write_game`` writes it): a
+        :class:`WeightedTernaryGame` by its quota and weights (``"weighted-ternary"``), any
+        other by its ``3**n`` outcomes (``"ternary"``)."""
+        from .io import _levels_to_json
+
+        return _levels_to_json(self)
+
     # --- identity and display ---------------------------------------------------------------
     def _key(self) -> tuple:
         return (self._players, self._table.tobytes())
@@ -348,6 +357,9 @@ class WeightedTernaryGame(TernaryVotingGame):
                 f"WeightedTernaryGame: {len(names)} player names for {n} voters."
             )
         int_quota, flat, scale = _integer_weights(quota, [*no, *abstain, *yes])
+        common = math.gcd(int_quota, *flat)  # the same game on the smallest integers (1e18 -> 1)
+        int_quota, flat = int_quota // common, tuple(v // common for v in flat)
+        unit = Fraction(common, scale)
         int_no, int_abs, int_yes = flat[:n], flat[n : 2 * n], flat[2 * n :]
         for i in range(n):
             if not int_yes[i] >= int_abs[i] >= int_no[i]:
@@ -367,12 +379,12 @@ class WeightedTernaryGame(TernaryVotingGame):
             )
 
         def shown(values: Sequence[int]) -> tuple:
-            return tuple(nb.int_if_integral(Fraction(v, scale)) for v in values)
+            return tuple(nb.int_if_integral(v * unit) for v in values)
 
         assign(
             self,
             _players=names,
-            _quota=nb.int_if_integral(Fraction(int_quota, scale)),
+            _quota=nb.int_if_integral(int_quota * unit),
             _levels=tuple(zip(shown(int_yes), shown(int_abs), shown(int_no))),
             _int_quota=int_quota,
             _int_levels=tuple(zip(int_yes, int_abs, int_no)),
@@ -382,9 +394,11 @@ class WeightedTernaryGame(TernaryVotingGame):
     levels = field_property(
         "_levels", "Each voter's weights ``(yes, abstain, no)``, as given (exact)."
     )
-    int_quota = field_property("_int_quota", "The quota scaled exactly to an integer.")
+    int_quota = field_property(
+        "_int_quota", "The quota scaled exactly to an integer (smallest: divided by the gcd)."
+    )
     int_levels = field_property(
-        "_int_levels", "Each voter's weights ``(yes, abstain, no)`` scaled exactly to integers."
+        "_int_levels", "Each voter's weights ``(yes, abstain, no)`` on the same integer scale."
     )
 
     def outcome_table(self) -> np.ndarray:

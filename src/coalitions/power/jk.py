@@ -58,14 +58,20 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import as_list, check_choice, check_instance
+from .._checks import as_list, check_choice, check_instance, front_door
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.jk import JKSimpleGame, WeightedJKGame, check_profiles_count
-from ..results import PowerIndexResult
+from ..results import PowerIndexResult, PowerTableResult
 from .indices import _exact
-from .ternary import _resolve_method
+from .ternary import _exact_table, _resolve_method
 
-__all__ = ["jk_shapley_shubik", "jk_banzhaf", "JK_METHODS", "JK_BANZHAF_VARIANTS"]
+__all__ = [
+    "jk_shapley_shubik",
+    "jk_banzhaf",
+    "jk_power_table",
+    "JK_METHODS",
+    "JK_BANZHAF_VARIANTS",
+]
 
 #: The methods of the (j,k) measures (``"exact"``: the dynamic programme over weights).
 JK_METHODS = ("auto", "exact", "enumeration")
@@ -531,6 +537,17 @@ def jk_banzhaf(
         raise InvalidArgumentError(
             f"banzhaf_index: normalized must be True or False, got {normalized!r}."
         )
+    _, swings, absolute = _banzhaf_parts(game, used, alpha, variant)
+    total = sum(swings) if normalized else absolute
+    values = [Fraction(s, total) if total else Fraction(0) for s in swings]
+    return _exact(game, "jk-banzhaf", used, total, swings, values, normalized=normalized)
+
+
+def _banzhaf_parts(
+    game: JKSimpleGame, used: str, alpha: list[int], variant: str
+) -> tuple[list[list[int]], list[int], int]:
+    """The level sums ``B_i(a)``, the swings ``eta_i`` of ``variant`` and the divisor of the
+    absolute measure, ``j**(n-1) (alpha_{k-1} - alpha_0) c_j``."""
     if used == "exact":
         sums = _level_sums_exact(game, alpha)  # type: ignore[arg-type]
     else:
@@ -542,6 +559,77 @@ def jk_banzhaf(
     else:
         swings = [row[-1] - row[0] for row in sums]
         scale = 1
-    total = sum(swings) if normalized else j ** (n - 1) * (alpha[-1] - alpha[0]) * scale
-    values = [Fraction(s, total) if total else Fraction(0) for s in swings]
-    return _exact(game, "jk-banzhaf", used, total, swings, values, normalized=normalized)
+    return sums, swings, j ** (n - 1) * (alpha[-1] - alpha[0]) * scale
+
+
+@front_door(JK_METHODS)
+def jk_power_table(
+    game: JKSimpleGame, *, method: str = "auto", output_values: Sequence[Any] | None = None
+) -> PowerTableResult:
+    r"""The measures of a (j,k) game at once: Freixas's Shapley-Shubik index, the Banzhaf
+    measure (normalised and absolute, ``variant="total"``) and the expected output.
+
+    .. math:: A = \frac{1}{j^n} \sum_x \frac{\alpha(v(x)) - \alpha_0}
+              {\alpha_{k-1} - \alpha_0}
+
+    Parameters
+    ----------
+    game : JKSimpleGame or WeightedJKGame
+    method : {"auto", "exact", "enumeration"}
+        As in :func:`jk_shapley_shubik`.
+    output_values : sequence of int or Fraction, optional
+        The numeric evaluation of the outputs (default ``0, 1, ..., k-1``).
+
+    Returns
+    -------
+    PowerTableResult
+        Columns ``"shapley-shubik"`` (:func:`jk_shapley_shubik`), ``"banzhaf"`` and
+        ``"banzhaf-absolute"`` (:func:`jk_banzhaf`, normalised and absolute);
+        ``power_to_act`` is ``A`` above, the expected output over the ``j**n`` equally
+        likely profiles as a share of its range: for ``k = 2`` the share of profiles that
+        pass (Coleman's power to act; for ``j = 3`` the ternary one). The level sums behind
+        the Banzhaf columns give it: ``sum_a B_i(a)`` is the sum over every profile.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown method, ``"exact"`` on a game given by its rule, or bad output values.
+    TooLargeError
+        As in :func:`jk_shapley_shubik`.
+
+    References
+    ----------
+    .. [1] Freixas, J. (2005). The Shapley-Shubik power index for games with several levels
+       of approval in the input and output. *Decision Support Systems* 39, 185-195.
+    .. [2] Freixas, J. (2005). Banzhaf measures for games with several levels of approval in
+       the input and output. *Annals of Operations Research* 137, 45-66.
+
+    Examples
+    --------
+    Freixas & Zwicker's grading committee (outputs fail, pass, notable, excellent):
+
+    >>> import coalitions as co
+    >>> from coalitions.power.jk import jk_power_table
+    >>> game = co.WeightedJKGame([[-3, 0, 1], [-2, 0, 1], [-1, 0, 2]], [1, 2, 3],
+    ...                          ["th", "pro", "pra"])
+    >>> table = jk_power_table(game)
+    >>> [str(v) for v in table.indices["shapley-shubik"]], table.power_to_act
+    (['59/162', '22/81', '59/162'], Fraction(17, 81))
+    """
+    game, used, alpha = _setup(game, method, output_values, "jk_power_table")
+    if used == "exact":
+        pivots = _pivots_exact(game, alpha)  # type: ignore[arg-type]
+    else:
+        pivots = _pivots_enumeration(game, alpha)
+    sums, swings, absolute = _banzhaf_parts(game, used, alpha, "total")
+    n, j = game.n_players, game.n_levels
+    spread = alpha[-1] - alpha[0]
+    orders = math.factorial(n) * j**n * spread
+    every = sum(swings)
+    columns = {
+        "shapley-shubik": [Fraction(p, orders) for p in pivots],
+        "banzhaf": [Fraction(s, every) if every else Fraction(0) for s in swings],
+        "banzhaf-absolute": [Fraction(s, absolute) for s in swings],
+    }
+    expected = Fraction(sum(sums[0]) - j**n * alpha[0], j**n * spread)
+    return _exact_table(game, "jk-power-table", used, columns, expected)

@@ -501,21 +501,26 @@ def ternary_power_table(game: TernaryVotingGame, *, method: str = "auto") -> Pow
     pivots = _pivots_exact(game) if used == "exact" else _pivots_enumeration(game)  # type: ignore[arg-type]
     orders = math.factorial(n) * 3**n
     swings = sum(yes_no)
+    columns = {
+        "shapley-shubik": [Fraction(p, orders) for p in pivots],
+        "banzhaf": [Fraction(e, swings) for e in yes_no],
+        "banzhaf-absolute": [Fraction(e, 3 ** (n - 1)) for e in yes_no],
+        "block": [Fraction(c, passing) for c in block],
+        "initiate": [Fraction(c, failing) for c in initiate],
+    }
+    return _exact_table(game, "ternary-power-table", used, columns, Fraction(passing, 3**n))
 
-    def column(values: list) -> np.ndarray:
-        return nb.read_only(values, nb.EXACT)
 
+def _exact_table(
+    game: Any, concept: str, method: str, columns: dict[str, list], power_to_act: Fraction
+) -> PowerTableResult:
+    """A power table of exact columns (lists of Fractions in ``game.players`` order, kept
+    read-only): the ternary and the (j,k) tables."""
     return PowerTableResult(
         players=game.players,
-        indices={
-            "shapley-shubik": column([Fraction(p, orders) for p in pivots]),
-            "banzhaf": column([Fraction(e, swings) for e in yes_no]),
-            "banzhaf-absolute": column([Fraction(e, 3 ** (n - 1)) for e in yes_no]),
-            "block": column([Fraction(c, passing) for c in block]),
-            "initiate": column([Fraction(c, failing) for c in initiate]),
-        },
+        indices={name: nb.read_only(values, nb.EXACT) for name, values in columns.items()},
         exact=True,
-        power_to_act=Fraction(passing, 3**n),
-        concept="ternary-power-table",
-        method=used,
+        power_to_act=power_to_act,
+        concept=concept,
+        method=method,
     )

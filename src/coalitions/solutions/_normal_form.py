@@ -34,7 +34,9 @@ from .._bits import mask_bits, popcounts, split_on, subset_sums
 from .._checks import check_numeric
 from ..games.tu import TUGame
 
-__all__ = ["NormalForm", "normal_form", "pow2", "INT64_SAFE", "ExcessWeights"]
+__all__ = ["NormalForm", "normal_form", "pow2", "exact_float", "INT64_SAFE", "ExcessWeights"]
+
+_ZERO = Fraction(0)
 
 #: Integers below this are summed in int64 without overflow in the excess passes.
 INT64_SAFE = 1 << 61
@@ -68,10 +70,21 @@ def _exponent_at_least(value: float) -> int:
     return math.frexp(value)[1]
 
 
+def exact_float(value: Any) -> float:
+    """``float(value)``, the same bits, without the generic ``numbers.Rational`` conversion
+    for a Fraction (the result paths convert a few per call)."""
+    if type(value) is Fraction:
+        return value.numerator / value.denominator
+    return float(value)
+
+
 def pow2(k: int) -> Fraction:
     """``2**k`` as an exact Fraction (k may be negative)."""
     return Fraction(1 << k) if k >= 0 else Fraction(1, 1 << -k)
 
+
+#: The common denominators :meth:`NormalForm.rational_point` tries, the small ones first.
+_DENOMINATORS = (np.arange(1, 61, dtype=np.float64), np.arange(61, 5041, dtype=np.float64))
 
 #: Largest power of two by which the LP units magnify the worths of a float game.
 _MAX_MAGNIFICATION = 900
@@ -112,43 +125,59 @@ class NormalForm:
         self.out_kind = game.kind
         values = game.values
         full = (1 << n) - 1
-        integral = game.kind == nb.FLOAT and bool(
-            abs(values).max(initial=0) < _INTEGRAL_FLOAT and (values == values.round()).all()
+        largest = 0.0
+        if game.kind == nb.FLOAT:
+            largest = float(np.abs(values).max(initial=0.0))
+        integral = (
+            game.kind == nb.FLOAT
+            and largest < _INTEGRAL_FLOAT
+            and bool((values == values.round()).all())
         )
         self.exact = game.kind == nb.EXACT or integral
         if self.exact:
+            ints: np.ndarray
             if integral:
                 ints, den = values.astype(np.int64), 1
+                top = int(largest)
             else:
                 # int64 below 2**53, where the conversion to floats below is exact
                 ints, den = nb.to_scaled_int(values, int64_max=INT64_SAFE >> 8)
-            singles_int = [ints[1 << i] for i in range(n)]
-            if ints.dtype == object:
-                work = ints.copy()
+                top = -1  # not known yet
+            singles_int = [int(ints[1 << i]) for i in range(n)]
+            if not any(singles_int) and self.sign > 0:
+                work = ints  # zero-normalised already (a fresh array)
             else:
-                big = int(np.abs(ints).max(initial=0)) * (n + 1)
-                work = ints.astype(object) if big >= INT64_SAFE else ints.copy()
-            _additive_subtract(work, singles_int, n)
-            if self.sign < 0:
-                work = -work
+                if ints.dtype == object:
+                    work = ints.copy()
+                else:
+                    if top < 0:
+                        top = int(np.abs(ints).max(initial=0))
+                    work = ints.astype(object) if top * (n + 1) >= INT64_SAFE else ints.copy()
+                _additive_subtract(work, singles_int, n)
+                if self.sign < 0:
+                    work = -work
+                top = -1
             if work.dtype == object:
                 top = max((abs(int(v)) for v in work.tolist()), default=0)
                 if top * (n + 1) < INT64_SAFE:
                     work = work.astype(np.int64)
-            self.ints = work
+            elif top < 0:
+                top = int(np.abs(work).max(initial=0))
+            self.ints: Any = work
             self.den = den
             #: Float rounding of the normal form, in LP units (none: it is exact).
             self.rounding = 0.0
             # v({i}): Fractions for an exact game, floats otherwise
-            self.singles: list[Fraction | float] = [Fraction(int(s), den) for s in singles_int]
-            if work.dtype == object:
-                top = max((abs(int(v)) for v in work.tolist()), default=0)
-            else:
-                top = int(np.abs(work).max(initial=0))
+            self.singles: list[Fraction | float] = [
+                Fraction(s, den) if s else _ZERO for s in singles_int
+            ]
             # 2**k >= top / den: top < 2**bits(top) and den >= 2**(bits(den) - 1)
             k = top.bit_length() - den.bit_length() + 1 if top else 0
             if work.dtype != object and den < (1 << 53):
-                floats = np.ldexp(work.astype(np.float64) / den, -k)
+                floats = work.astype(np.float64)
+                if den != 1:
+                    floats /= den
+                floats = np.ldexp(floats, -k)
             else:
                 unit = pow2(-k) / den
                 floats = np.array([float(int(v) * unit) for v in work.tolist()])
@@ -195,7 +224,7 @@ class NormalForm:
             return nb.read_only(
                 [a + self.sign * Fraction(v) for a, v in zip(self.singles, x0)], nb.EXACT
             )
-        floats = [float(a) + self.sign * float(v) for a, v in zip(self.singles, x0)]
+        floats = [exact_float(a) + self.sign * exact_float(v) for a, v in zip(self.singles, x0)]
         return nb.read_only(np.array(floats, dtype=np.float64) + 0.0)  # -0.0 -> 0.0
 
     def from_payoffs(self, x: Sequence[Any], *, exact: bool) -> list:
@@ -323,6 +352,47 @@ class NormalForm:
             # the float keys are excesses in LP units (per capita: over |S|); exactly:
             bound = Fraction(bound) * pow2(self.lp_exponent) * d
         return masks, keys, bound, d
+
+    def rational_point(self, x_float: np.ndarray) -> list[Fraction] | None:
+        """The efficient rational point of least common denominator (at most 5040) nearest
+        a float point in LP units, in the units of ``ints`` (``x0 * den``); None when there
+        is none. A guess, for callers that check it exactly."""
+        scaled = np.ldexp(np.asarray(x_float, dtype=np.float64), self.lp_exponent) * self.den
+        if not np.isfinite(scaled).all():
+            return None
+        big = max(1.0, float(np.abs(scaled).max()))
+        for denominators in _DENOMINATORS:  # the common small ones first
+            grid = scaled[None, :] * denominators[:, None]
+            rounded = np.rint(grid)
+            close = np.flatnonzero(np.abs(grid - rounded).max(axis=1) <= big * 2.0**-40)
+            if close.size:
+                break
+        else:
+            return None
+        q = int(denominators[close[0]])
+        if big * q >= _INTEGRAL_FLOAT:
+            return None
+        units = [Fraction(int(v), q) for v in rounded[close[0]].tolist()]
+        if sum(units) != int(self.ints[self.full]):
+            return None
+        return units
+
+    def integer_excesses(self, units: Sequence[Fraction], *also: Fraction):
+        """``(keys, scale)``: ``keys[S] = scale * (ints[S] - units(S))`` over all ``2**n``
+        masks, exactly (int64 when the numbers allow, Python integers otherwise), with
+        ``scale`` the least common denominator of ``units`` and ``also``; ``units`` in the
+        units of ``ints`` (``x0 * den``)."""
+        scale = math.lcm(*(u.denominator for u in (*units, *also)))
+        z = [int(u * scale) for u in units]
+        ints = self.ints
+        top = int(np.abs(ints).max(initial=0)) if ints.dtype != object else INT64_SAFE
+        big = top * scale + sum(abs(v) for v in z) + sum(abs(int(a * scale)) for a in also)
+        if big < INT64_SAFE:
+            keys = ints * scale - subset_sums(np.array(z, dtype=np.int64), self.n)
+        else:
+            table = ints.astype(object) * scale
+            keys = table - subset_sums(np.array(z, dtype=object), self.n)
+        return keys, scale
 
     def exact_max_excess(self, x0: Sequence[Any]) -> Fraction:
         """The exact largest excess ``v0(S) - x0(S)`` over the proper coalitions."""

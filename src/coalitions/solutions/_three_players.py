@@ -73,7 +73,8 @@ __all__ = ["MAX_PLAYERS", "closed_form_least_core", "closed_form_nucleolus"]
 
 #: Largest game solved here; larger games go to the LPs.
 MAX_PLAYERS = 3
-#: Tests set this to True to send every game to the LPs (the closed forms' oracle).
+#: Tests set this to True to send every game to the LPs (the oracle of the closed forms
+#: and of the minimal balanced collections of four and five players).
 FORCE_LP = False
 #: Exact worths are multiplied by this, so that every stage divides exactly.
 _SCALE = 12
@@ -94,6 +95,12 @@ _MINIMAL: dict[int, tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]] = {
     ),
 }
 _PROPER = {2: (1, 2), 3: (1, 2, 3, 4, 5, 6)}
+#: The balancing weights of ``_MINIMAL`` as Fractions and floats, by collection.
+_DELTAS = {
+    (n, masks): (tuple(Fraction(w, 2) for w in doubled), tuple(w / 2 for w in doubled))
+    for n, collections in _MINIMAL.items()
+    for masks, doubled in collections
+}
 
 
 class _Inexact(Exception):
@@ -308,8 +315,6 @@ def closed_form_least_core(nf: NormalForm, atol: float):
     if max(_excesses(v, n, x).values()) - epsilon > tol:
         return None
     unit = _unit(nf)
-    if nf.exact:
-        delta: list = [Fraction(w, 2) for w in doubled]
-    else:
-        delta = [w / 2 for w in doubled]
+    exact_delta, float_delta = _DELTAS[n, masks]
+    delta = list(exact_delta if nf.exact else float_delta)
     return [unit(xi) for xi in x], unit(epsilon), list(masks), delta

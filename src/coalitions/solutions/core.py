@@ -67,7 +67,10 @@ def core(
         Tolerance for float games, relative to the largest worth of the zero-normalised game.
     method : {"highs"}
         The least-core linear program, solved by HiGHS (the only method); its answer
-        is rebuilt and checked exactly for rational games.
+        is rebuilt and checked exactly for rational games. Rational games of at most five
+        players (and float games with integer worths) need no LP: the least core comes
+        from their minimal balanced collections, certified exactly (see
+        :func:`least_core`).
 
     Returns
     -------

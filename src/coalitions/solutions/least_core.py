@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -14,13 +14,12 @@ from .. import _numbers as nb
 from .._bits import mask_bits, mask_indicator, subset_sums
 from .._checks import check_tolerance, front_door
 from .._exact_linalg import positive_combination, solve_exact
-from .._players import names_of
 from ..exceptions import SolverError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import BalancedCollection, LeastCoreResult
-from . import _three_players
-from ._normal_form import NormalForm, normal_form
+from . import _minimal_balanced, _three_players
+from ._normal_form import NormalForm, exact_float, normal_form
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
     LEAST_CORE_SWITCH,
@@ -108,6 +107,20 @@ def solve_least_core(nf: NormalForm, atol: float) -> LeastCoreSolution:
                 )
             return LeastCoreSolution(
                 x0, epsilon, support, delta, nf.exact, True, 0, message=message, closed_form=True
+            )
+    if nf.exact and n in _minimal_balanced.TABLE_PLAYERS and not _three_players.FORCE_LP:
+        tabled = table_least_core(nf)
+        if tabled is not None:
+            x0, epsilon, support, delta = tabled
+            return LeastCoreSolution(
+                x0,
+                epsilon,
+                support,
+                delta,
+                True,
+                True,
+                0,
+                message="exact; minimal balanced collections (no LP), primal and dual agree",
             )
     run = sequential_lp(nf.floats, n, imputation=False, first_stage_only=True, atol=atol)
     if not run.success:
@@ -229,7 +242,12 @@ def least_core(game: TUGame, *, atol: float = 1e-9, method: str = "auto") -> Lea
 
     Games of at most three players are solved in closed form without an LP: the value is
     the largest bound of the minimal balanced collections, the point the prenucleolus, and
-    the two bounds are checked to meet as above (``nit`` is then 0).
+    the two bounds are checked to meet as above (``nit`` is then 0). So are rational games
+    of four and five players (and float games with integer worths): the value is the
+    largest bound over their 41 (1,291) minimal balanced collections, computed in
+    integers (Bondareva 1963; Shapley 1967), and the point the prenucleolus of the same
+    collections' stages, rebuilt as rationals; it is returned only when its exact largest
+    excess is that value, else the LP decides.
 
     References
     ----------
@@ -307,12 +325,19 @@ def least_core_result(nf: NormalForm, solution: LeastCoreSolution) -> LeastCoreR
 def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> BalancedCollection:
     """The balanced collection ``support`` with weights ``delta``, totalled on ``game``."""
     values = game.values
-    number: Callable[[Any], Any] = Fraction if exact else float
-    weights = tuple(number(d) for d in delta)
+    weights: tuple[Any, ...]
+    total: Any
+    if exact:
+        weights = tuple(Fraction(d) for d in delta)
+        total = sum((d * Fraction(values[m]) for d, m in zip(weights, support)), Fraction(0))
+    else:
+        weights = tuple(map(exact_float, delta))
+        total = sum((d * float(values[m]) for d, m in zip(weights, support)), 0.0)
+    players = game.players
     return BalancedCollection(
-        coalitions=tuple(names_of(m, game.players) for m in support),
+        coalitions=tuple(tuple(p for i, p in enumerate(players) if m >> i & 1) for m in support),
         weights=weights,
-        total=sum((d * number(values[m]) for d, m in zip(weights, support)), number(0)),
+        total=total,
         grand_value=values[-1] if exact else float(values[-1]),
         exact=exact,
         cost=game.is_cost,
@@ -320,6 +345,39 @@ def balanced_collection(game: TUGame, support, delta, *, exact: bool) -> Balance
         concept="balanced-collection",
         method="lp-dual",
     )
+
+
+def table_least_core(nf: NormalForm):
+    """``(x0, epsilon, support, delta)`` of an exact normal form of four or five players
+    from the minimal balanced collections (``_minimal_balanced.py``), or None.
+
+    The value is the largest Bondareva-Shapley bound of the table, computed in integers
+    (a lower bound: its collection is balanced); the point is the prenucleolus of the
+    table's float stages, rebuilt as rationals, and it is returned only when its exact
+    largest excess is at most that value (the upper bound), so both bounds meet.
+    """
+    tab = _minimal_balanced.collections_table(nf.n)
+    ints = nf.ints
+    if tab is None or ints.dtype == object:
+        return None
+    numerators = tab.bounds(ints)  # exact: weights <= 3, sum <= 9
+    ratios = numerators / tab.total
+    top = float(ratios.max())
+    candidates = np.flatnonzero(ratios >= top - 1e-9 * max(1.0, abs(top)))
+    best = max(candidates.tolist(), key=lambda k: Fraction(int(numerators[k]), int(tab.total[k])))
+    bound = Fraction(int(numerators[best]), int(tab.total[best]))  # in units of 1 / den
+    x_float, _fixed, _levels = _minimal_balanced.stage_levels(nf.floats, nf.n)
+    units = nf.rational_point(x_float)
+    if units is None:
+        return None
+    keys, scale = nf.integer_excesses(units, bound)
+    if not (keys[1 : nf.full] <= int(bound * scale)).all():
+        return None
+    support = [int(m) for m in np.flatnonzero(tab.weights[best])]
+    lam = int(tab.cover[best])
+    delta = [Fraction(int(tab.weights[best, m]), lam) for m in support]
+    den = nf.den
+    return [u / den for u in units], bound / den, support, delta
 
 
 def _tight_masks(nf: NormalForm, run, atol: float) -> list[int]:

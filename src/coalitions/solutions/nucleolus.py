@@ -18,7 +18,7 @@ from ..exceptions import InvalidGameError
 from ..games.transforms import as_tu_game
 from ..games.tu import TUGame
 from ..results import NucleolusResult
-from . import _three_players
+from . import _minimal_balanced, _three_players
 from ._normal_form import ExcessWeights, NormalForm, normal_form, pow2
 from ._nucleolus_weighted import (
     CONSTRAINT_GENERATION,
@@ -302,7 +302,9 @@ def _answer(
     problem: _Problem, verify: bool, callback: Callable[[int, int], None] | None
 ) -> NucleolusResult:
     """Steps 2 to 4 on a checked problem (every nucleolus variant ends here)."""
-    closed = _closed_form(problem) if callback is None else None
+    closed = None
+    if callback is None:
+        closed = _closed_form(problem) or _table_form(problem)
     if closed is not None:
         return _result(problem, Run(x=np.empty(0)), closed)
     run = _solve(problem, callback)
@@ -338,22 +340,75 @@ def _closed_form(problem: _Problem) -> _Certified | None:
             f"players); Kohlberg's criterion holds within {tol:g} (relative to the "
             "zero-normalised worths)",
         )
+    return _exactly_certified(problem, x, levels, "closed form for at most three players")
+
+
+def _exactly_certified(problem: _Problem, x: list, levels: list, how: str) -> _Certified:
+    """An answer found ``how`` without an LP and certified in exact arithmetic (a float
+    game with integer worths reports floats, so not ``exact``)."""
     if problem.game.kind == nb.FLOAT:
         return _Certified(
             x=x,
             levels=levels,
             verified=True,
-            message="float game with integer worths: closed form for at most three players "
-            "in exact arithmetic, verified by Kohlberg's criterion; x holds the floats of the "
-            "exact answer",
+            message=f"float game with integer worths: {how} in exact arithmetic, verified by "
+            "Kohlberg's criterion; x holds the floats of the exact answer",
         )
     return _Certified(
         x=x,
         levels=levels,
         exact=True,
         verified=True,
-        message="exact; closed form for at most three players, verified by Kohlberg's criterion",
+        message=f"exact; {how}, verified by Kohlberg's criterion",
     )
+
+
+def _table_form(problem: _Problem) -> _Certified | None:
+    """The (pre)nucleolus of an exact game of four or five players without an LP: the
+    prenucleolus of the minimal balanced collections' stages (``_minimal_balanced.py``),
+    rebuilt as rationals and certified by Kohlberg's criterion over the same table, in
+    integers. None for the other problems, for a nucleolus whose prenucleolus is not an
+    imputation (the two then differ) and when the check fails: the LPs decide then."""
+    nf = problem.nf
+    n = nf.n
+    if (
+        _three_players.FORCE_LP
+        or not nf.exact
+        or n not in _minimal_balanced.TABLE_PLAYERS
+        or problem.per_capita
+        or problem.excess_weights is not None
+        or problem.given
+        or problem.skip
+    ):
+        return None
+    x_float, fixed, stage_levels = _minimal_balanced.stage_levels(
+        nf.floats, n, imputation=problem.imputation
+    )
+    units = nf.rational_point(x_float)
+    if units is None or (problem.imputation and min(units) < 0):
+        return None
+    keys, scale = nf.integer_excesses(units)
+    zero = [i for i in range(n) if units[i] == 0] if problem.imputation else []
+    if not _minimal_balanced.kohlberg_by_table(n, keys, zero):
+        return None
+    unit = scale * nf.den
+    x = [u / nf.den for u in units]
+    # each stage's level exactly: the excess of the coalitions it fixed at that level (not
+    # the singletons held at their worth), one value, and below the stage before; else the
+    # float stages were misread and the LPs decide
+    levels: list[Fraction] = []
+    for stage, level in zip(fixed, stage_levels):
+        paid = problem.imputation and level > 0
+        at_level = {int(keys[m]) for m in stage if not (paid and m & (m - 1) == 0)}
+        if len(at_level) != 1:
+            return None
+        exact_level = Fraction(at_level.pop(), unit)
+        if levels and exact_level > levels[-1]:
+            return None
+        if not levels or levels[-1] != exact_level:
+            levels.append(exact_level)
+    how = "minimal balanced collections of at most five players (no LP)"
+    return _exactly_certified(problem, x, levels, how)
 
 
 def _dedupe(levels: Sequence[Any], tol: float) -> list:
@@ -600,7 +655,11 @@ def nucleolus() -> None:
     have excesses of constant sum, which makes every stage separable; derived in
     ``_three_players.py``, cf. Leng and Parlar 2010), and the answer is certified by
     Kohlberg's criterion, checked exactly on the five minimal balanced collections (``nit``
-    is then 0). Passing a ``callback`` asks for the LP stages.
+    is then 0). Four and five players of a rational game (or a float game with integer
+    worths): no LP either. Each stage's dual is read off the 41 (1,291) minimal balanced
+    collections, the point is rebuilt as rationals and Kohlberg's criterion is checked
+    exactly over the same collections (``_minimal_balanced.py``); a point that fails goes
+    to the LPs. Passing a ``callback`` asks for the LP stages.
 
     References
     ----------
