@@ -21,7 +21,7 @@ says so and exits 0. Writes ``benchmarks/results/crosscheck_epic.json`` and ``.m
 Measured (300 games, seed 14; 200 with positive weights, 100 with some weights zero): SH,
 SHB, RSH, RSHB, BZ, BZB, RBZ, RBZB, ABZ, CC, CP, CI, PG, RPG, APG, KB, N, PHX, RA, W, WM,
 O, BO, SCB agree in every game; PIF, PIG and their raw and absolute forms agree whenever
-EPIC answers (it crashes in 9-51 % of the games); DP, J agree when EPIC answers. Every
+EPIC answers (it crashes in 4-51 % of the games); DP, J agree when EPIC answers. Every
 disagreement is decided for us by the brute-force oracle: EPIC's FT, WS, OB, BOB and SCBB
 go wrong when several members win alone or members weigh 0 (WS counts memberships, not
 coalitions), its union, solidarity and threat PGIs give the unions' shares to the wrong
