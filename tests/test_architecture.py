@@ -293,3 +293,20 @@ def test_read_only_arrays_have_one_home():
         f"{idiom} outside coalitions._numbers in {homes}: build or freeze the array with "
         "_numbers.read_only(values, kind) instead."
     )
+
+
+def test_the_public_api_loads_without_the_heavy_scipy_modules():
+    """The first ``co.TUGame`` loads the public API; scipy.optimize and sympy (each 0.2-0.4 s
+    to import) wait for the first function that needs them."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, coalitions as co; co.TUGame; "
+        "print(' '.join(m for m in ('scipy.optimize', 'sympy', 'scipy.spatial') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == []

@@ -39,7 +39,6 @@ from itertools import product
 from typing import Any
 
 import numpy as np
-from scipy.optimize import brentq
 
 __all__ = ["EXACT_TERMS", "INVERSION_WORK", "uniform_sum_quantiles"]
 
@@ -126,6 +125,8 @@ def _root(cdf, level: float, span: float) -> float:
     median is the centre, ``span / 2``)."""
     if level == 0.5 or cdf(span / 2) <= level:
         return span / 2
+    from scipy.optimize import brentq  # on first use: scipy.optimize takes 0.4 s to import
+
     return float(brentq(lambda y: cdf(y) - level, 0.0, span / 2, xtol=span * 1e-16, rtol=1e-15))
 
 
@@ -207,4 +208,6 @@ def _lower_root(cdf, level: float, half: float) -> float:
         return 0.0
     if cdf(-half) >= level:
         return -half
+    from scipy.optimize import brentq  # on first use: scipy.optimize takes 0.4 s to import
+
     return float(brentq(lambda t: cdf(t) - level, -half, 0.0, xtol=half * 1e-15, rtol=1e-15))
