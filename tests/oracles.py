@@ -587,6 +587,31 @@ def public_help_xi_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     ]
 
 
+def null_player_free_winning_by_definition(n: int, winning: set[int]) -> list[int]:
+    """The winning coalitions containing no null player (a player who swings nothing)."""
+    nulls = 0
+    for i in range(n):
+        if not any(m | 1 << i in winning for m in range(1 << n) if m not in winning):
+            nulls |= 1 << i
+    return [m for m in winning if not m & nulls]
+
+
+def null_player_free_f_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """f^np: a null-player-free winning coalition drawn at random splits its unit equally."""
+    free = null_player_free_winning_by_definition(n, winning)
+    return [
+        sum((Fraction(1, bin(m).count("1")) for m in free if m >> i & 1), Fraction(0)) / len(free)
+        for i in range(n)
+    ]
+
+
+def null_player_free_g_by_definition(n: int, winning: set[int]) -> list[Fraction]:
+    """g^np: null-player-free winning coalitions containing i, normalised."""
+    free = null_player_free_winning_by_definition(n, winning)
+    counts = [sum(1 for m in free if m >> i & 1) for i in range(n)]
+    return [Fraction(c, sum(counts)) for c in counts]
+
+
 def koenig_braeuninger_by_definition(n: int, winning: set[int]) -> list[Fraction]:
     return [Fraction(c, len(winning)) for c in containing_counts(n, winning)]
 

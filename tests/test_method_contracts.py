@@ -1048,6 +1048,14 @@ CONTRACTS: dict[str, Contract] = {
         "colomer_martinez_index",
         _check_counted(orc.colomer_martinez_by_definition, total=1, weighted=True),
     ),
+    "null_player_free_f_index": _power(
+        "null_player_free_f_index",
+        _check_counted(orc.null_player_free_f_by_definition, total=1),
+    ),
+    "null_player_free_g_index": _power(
+        "null_player_free_g_index",
+        _check_counted(orc.null_player_free_g_by_definition, total=1),
+    ),
     "public_help_index": _power(
         "public_help_index",
         _check_counted(orc.public_help_by_definition, total=1, null_zero=False),

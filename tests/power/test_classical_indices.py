@@ -304,8 +304,8 @@ def test_bad_arguments_are_refused_with_what_to_do():
 # ------------------------------------------------------------------ a priori unions
 def symmetric_coalitional_banzhaf_by_definition(quota, weights, unions):
     """Alonso-Meijide and Fiestras-Janeiro (2002): for i in union P_k, the average over the
-    sets R of other unions (Shapley weights r!(m-r-1)!/m!) and the coalitions T of i's
-    partners (weight 2^-(p_k-1)) of i's marginal contribution to Q_R + T."""
+    sets R of other unions (Banzhaf weight 2^-(m-1)) and the coalitions T of i's partners
+    (Shapley weights t!(p_k-1-t)!/p_k!) of i's marginal contribution to Q_R + T."""
     from math import factorial
 
     def wins(S):
@@ -324,9 +324,10 @@ def symmetric_coalitional_banzhaf_by_definition(quota, weights, unions):
                         for T in itertools.combinations(partners, t):
                             base = q_r | set(T)
                             gain = int(wins(base | {i})) - int(wins(base))
-                            out[i] += Fraction(
-                                factorial(r) * factorial(m - r - 1), factorial(m)
-                            ) * Fraction(gain, 2 ** len(partners))
+                            out[i] += Fraction(gain, 2 ** (m - 1)) * Fraction(
+                                factorial(t) * factorial(len(partners) - t),
+                                factorial(len(union)),
+                            )
     return out
 
 
@@ -341,13 +342,17 @@ def test_symmetric_coalitional_banzhaf_index_equals_its_definition(body, data):
     game = co.WeightedVotingGame(quota, weights, names)
     result = co.symmetric_coalitional_banzhaf_index(game, [[names[i] for i in u] for u in unions])
     assert list(result.x) == symmetric_coalitional_banzhaf_by_definition(quota, weights, unions)
-    # singleton unions: the Shapley-Shubik index; one union of everybody: Penrose-Banzhaf
+    # singleton unions: Penrose-Banzhaf; one union of everybody: the Shapley-Shubik index
     assert list(co.symmetric_coalitional_banzhaf_index(game, []).x) == list(
-        co.shapley_shubik_index(game).x
-    )
-    assert list(co.symmetric_coalitional_banzhaf_index(game, [names]).x) == list(
         co.banzhaf_index(game, normalized=False).x
     )
+    assert list(co.symmetric_coalitional_banzhaf_index(game, [names]).x) == list(
+        co.shapley_shubik_index(game).x
+    )
+    # each union gets its absolute Banzhaf index in the quotient game, whatever its size
+    quotient = co.WeightedVotingGame(quota, [sum(weights[i] for i in u) for u in unions])
+    totals = [sum(result.x[i] for i in u) for u in unions]
+    assert totals == list(co.banzhaf_index(quotient, normalized=False).x)
     tu = game.to_tu_game()
     value = co.symmetric_coalitional_banzhaf_value(tu, [[names[i] for i in u] for u in unions])
     assert list(value.x) == list(result.x)

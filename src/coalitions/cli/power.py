@@ -59,8 +59,8 @@ INDEX_HELP = (
     "Comma-separated indices: shapley-shubik, banzhaf, banzhaf-absolute, "
     "coleman-prevent, coleman-initiate, rae, risk, johnston, deegan-packel, holler, "
     "felsenthal, colomer-martinez, public-help, public-help-xi, koenig-braeuninger, "
-    "nevison, barua-chakravarty-sarkar, or all; counts: winning-count, "
-    "minimal-winning-count, swing-count."
+    "nevison, barua-chakravarty-sarkar, null-player-free-f, null-player-free-g, or all; counts: winning-count, "
+    "minimal-winning-count, least-minimal-winning-count, swing-count."
 )
 DEFAULT_INDICES = "shapley-shubik,banzhaf"
 Indices = Annotated[str, typer.Option("--index", help=INDEX_HELP)]
@@ -99,8 +99,11 @@ LABELS = {
     "koenig-braeuninger": "KB",
     "nevison": "Nevison Z",
     "barua-chakravarty-sarkar": "BCS",
+    "null-player-free-f": "f np",
+    "null-player-free-g": "g np",
     "winning-count": "winning",
     "minimal-winning-count": "minimal winning",
+    "least-minimal-winning-count": "least-size minimal winning",
     "swing-count": "swings",
     "decisiveness": "decisiveness",
     "success": "success",

@@ -12,6 +12,7 @@ from .design import jagiellonian_compromise
 from .spatial import shapley_owen_value
 from .desirability import desirability, homogeneous_representation
 from .inverse import inverse_power
+from .null_player_free import null_player_free_f_index, null_player_free_g_index
 from .union_pgi import (
     solidarity_public_good_index,
     threat_public_good_index,
@@ -35,4 +36,6 @@ __all__ = [
     "union_public_good_index",
     "solidarity_public_good_index",
     "threat_public_good_index",
+    "null_player_free_f_index",
+    "null_player_free_g_index",
 ]

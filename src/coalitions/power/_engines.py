@@ -125,7 +125,7 @@ def _cost_exact(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
 
 
 def _cost_exact_table(game: WeightedVotingGame, by_size: bool) -> tuple[float, float]:
-    n, q = game.n_players, game.int_quota
+    n, q = game.n_players, side_quota(game)
     distinct = len(set(game.int_weights))
     if by_size:
         passes = 1 if n <= 62 else 1 + -(-(n + 1 - 64) // 60)
@@ -213,7 +213,7 @@ def _float_fits(game: WeightedVotingGame) -> bool:
 
 def _exact_fits(game: WeightedVotingGame, by_size: bool) -> bool:
     cost, memory = _cost_exact(game, by_size)
-    return cost <= EXACT_BUDGET and memory <= 3e9 and game.int_quota <= 2e8
+    return cost <= EXACT_BUDGET and memory <= 3e9 and side_quota(game) <= 2e8
 
 
 class _Fits(dict):
@@ -301,7 +301,8 @@ def _why(game: Any, method: str, by_size: bool) -> str:
     cost, memory = _cost_exact(game, by_size)
     return (
         f"method='exact' (generating functions) for {n} players and an integer quota of "
-        f"{game.int_quota} needs about {cost:.2g} operations and "
+        f"{game.int_quota} (tables of length {side_quota(game)}, the cheaper of the quota and "
+        f"the total weight minus the quota plus one) needs about {cost:.2g} operations and "
         f"{format_bytes(memory)}"
     )
 
@@ -650,7 +651,44 @@ def _composition_counts(weights: Sequence[int], q: int, n: int, by_size: bool) -
     return Counts(n, swings, winning, "exact")
 
 
+def side_quota(game: WeightedVotingGame) -> int:
+    """The length of the generating functions' tables: the quota ``q`` when the losing side
+    (weights ``0 .. q - 1``, EPIC's "from below") is the shorter, else ``T - q + 1`` (``T``
+    the total weight), the quota of the dual game, whose losing coalitions are the
+    complements of the winning ones (counting "from above")."""
+    return min(game.int_quota, sum(game.int_weights) - game.int_quota + 1)
+
+
+def _dual(game: WeightedVotingGame) -> WeightedVotingGame:
+    """The dual game ``[T - q + 1; w]``: ``S`` wins in it iff ``N - S`` loses in ``game``."""
+    dual_quota = sum(game.int_weights) - game.int_quota + 1
+    return _reduced(WeightedVotingGame(dual_quota, game.int_weights, game.players))
+
+
 def _exact_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
+    """Exact counts by the generating functions, on the cheaper side.
+
+    The tables run over the losing coalitions' weights ``0 .. q - 1``. When the total weight
+    minus the quota is smaller than the quota, the dual game ``v*(S) = 1 - v(N - S)`` (quota
+    ``T - q + 1``) has the shorter tables, and its counts give the game's: ``i`` swings ``S``
+    in ``v`` iff it swings ``N - S - i`` in ``v*``, so ``eta_i(s) = eta*_i(n - 1 - s)``, and
+    ``W(s) = C(n, s) - W*(n - s)``."""
+    if side_quota(game) == game.int_quota:
+        return _one_side_counts(game, by_size)
+    n = game.n_players
+    dual = _one_side_counts(_dual(game), by_size)
+    if not by_size:  # totals: the same swings, 2**n - |W*| winning coalitions (one slot)
+        winning = np.zeros(n + 1, dtype=object)
+        winning[:] = 0
+        winning[n] = 2**n - dual.winning()
+        return Counts(n, dual.swings_by_size, winning, "exact")
+    swings = np.ascontiguousarray(np.asarray(dual.swings_by_size)[:, ::-1])
+    dual_winning = [int(v) for v in dual.winning_by_size]
+    winning = np.array([math.comb(n, s) - dual_winning[n - s] for s in range(n + 1)], dtype=object)
+    return Counts(n, swings, winning, "exact")
+
+
+def _one_side_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
     n, q = game.n_players, game.int_quota
     weights = game.int_weights
     if _composition_count(weights) <= MAX_COMPOSITIONS and _cost_exact(

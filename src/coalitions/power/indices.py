@@ -26,6 +26,9 @@ Felsenthal                 least-size minimal winning coalitions containing ``i`
 Colomer-Martinez           ``(1/|M|) sum over minimal winning S containing i of w_i / w(S)``
 =========================  ==================================================================
 
+The null-player-free indices ``f^np`` and ``g^np`` (Deegan-Packel and Holler over the winning
+coalitions without null players) are in :mod:`coalitions.power.null_player_free`.
+
 All functions take any simple game (``SimpleGame``, ``WeightedVotingGame``,
 ``CompoundGame``) and a ``method`` (see :mod:`coalitions.power._engines`): ``"auto"`` picks
 exact integer counts when they are cheap, else the exact decision diagram (huge weights of any
@@ -226,7 +229,11 @@ def shapley_shubik_index(
         equally likely (methods ``"auto"``, ``"exact"`` for weighted ternary games,
         ``"enumeration"``; see :mod:`coalitions.power.ternary`).
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration", "major-minor"}
-        ``"exact"``: generating function over (size, weight) with exact integers, O(n^2 q);
+        ``"exact"``: generating function over (size, weight) with exact integers,
+        O(n^2 q') with ``q' = min(q, T - q + 1)`` (``T`` the total weight): the losing
+        coalitions (EPIC's "from below", ``SHB``) when the quota is the smaller, else
+        those of the dual game ``[T - q + 1; w]``, the complements of the winning ones
+        (EPIC's ``SH``);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: Owen's multilinear extension, ``phi_i = int_0^1 P_p(q - w_i <= W_{-i}
         < q) dp``, integrated exactly by Gauss-Legendre with ``n // 2 + 1`` nodes, each node a
@@ -360,7 +367,9 @@ def banzhaf_index(
     normalized : bool
         True (default) for the normalised index, False for the absolute one.
     method : {"auto", "exact", "bdd", "float", "mitm", "enumeration"}
-        ``"exact"``: generating function over weights with exact integers, O(n q);
+        ``"exact"``: generating function over weights with exact integers, O(n q') with
+        ``q' = min(q, T - q + 1)`` (the cheaper of EPIC's "from below", ``BZB``, and
+        "from above", ``BZ``: the same index);
         ``"bdd"``: the quota-ordered decision diagram, exact for weights of any size;
         ``"float"``: subtraction-free leave-one-out products of ``(1 + x^{w_j})/2``,
         O(n q) per tree level with shrinking windows.
@@ -1107,19 +1116,21 @@ def tijs_index(game: Any) -> PowerIndexResult:
 
 
 #: The kinds of :func:`coalition_counts`.
-COALITION_KINDS = ("winning", "minimal-winning", "swing")
+COALITION_KINDS = ("winning", "minimal-winning", "least-minimal-winning", "swing")
 
 
 @front_door(EXACT_COUNT_METHODS)
 def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") -> PowerIndexResult:
     r"""How many coalitions of a kind contain each player: winning coalitions ``|W_i|``,
-    minimal winning coalitions ``|M_i|``, or swings ``eta_i`` (coalitions ``S`` without
-    ``i`` that lose while ``S + i`` wins).
+    minimal winning coalitions ``|M_i|``, minimal winning coalitions of the least size
+    ``|L_i|`` (those of :func:`felsenthal_index`; EPIC's single value ``WS`` is their
+    number, the ``denominator``), or swings ``eta_i`` (coalitions ``S`` without ``i`` that
+    lose while ``S + i`` wins).
 
     Parameters
     ----------
     game : SimpleGame, WeightedVotingGame or CompoundGame
-    kind : {"winning", "minimal-winning", "swing"}
+    kind : {"winning", "minimal-winning", "least-minimal-winning", "swing"}
     method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
         The exact counting engine, as in :func:`banzhaf_index` (``"auto"``: any exact one
         that fits). Minimal winning coalitions take ``"auto"``, ``"exact"`` (the weights'
@@ -1149,13 +1160,16 @@ def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") 
     ((12, 12, 12, 10, 10, 7), 14)
     >>> co.coalition_counts(eec, "minimal-winning").counts
     (3, 3, 3, 3, 3, 0)
+    >>> least = co.coalition_counts(eec, "least-minimal-winning")   # France, Germany, Italy
+    >>> least.counts, least.denominator
+    ((1, 1, 1, 0, 0, 0), 1)
     >>> co.coalition_counts(eec, "swing").counts
     (10, 10, 10, 6, 6, 0)
     """
     kind = check_choice(kind, COALITION_KINDS, what="kind", function="coalition_counts")
     game = as_simple_game(game, "coalition_counts")
     concept = f"{kind}-coalition-counts"
-    if kind == "minimal-winning":
+    if kind in ("minimal-winning", "least-minimal-winning"):
         check_method(method, EXACT_COUNT_METHODS, function="coalition_counts")
         if method not in MINIMAL_METHODS:
             raise InvalidArgumentError(
@@ -1163,6 +1177,10 @@ def coalition_counts(game: Any, kind: str = "winning", *, method: str = "auto") 
                 f"coalitions; use {', '.join(map(repr, MINIMAL_METHODS))}."
             )
         minimal = en.minimal_winning_counts(game, method, function="coalition_counts")
+        if kind == "least-minimal-winning":
+            least = next((s for s, c in enumerate(minimal.by_size) if c), 0)
+            members = [row[least] for row in minimal.member_by_size]
+            return _exact(game, concept, minimal.method, minimal.by_size[least], members, members)
         members = [sum(row) for row in minimal.member_by_size]
         return _exact(game, concept, minimal.method, sum(minimal.by_size), members, members)
     counts = _exact_counts(game, method, "coalition_counts", by_size=False)
@@ -1249,12 +1267,24 @@ INDEX_NAMES = {
     "koenig-braeuninger": lambda g, m: koenig_braeuninger_index(g, method=m),
     "nevison": lambda g, m: nevison_index(g, method=m),
     "barua-chakravarty-sarkar": lambda g, m: barua_chakravarty_sarkar_index(g, method=m),
+    "null-player-free-f": lambda g, m: _null_player_free().null_player_free_f_index(
+        g, method=_exact_method(m)
+    ),
+    "null-player-free-g": lambda g, m: _null_player_free().null_player_free_g_index(
+        g, method=_exact_method(m)
+    ),
     "winning-count": lambda g, m: coalition_counts(g, "winning", method=_exact_method(m)),
     "minimal-winning-count": lambda g, m: coalition_counts(g, "minimal-winning"),
+    "least-minimal-winning-count": lambda g, m: coalition_counts(g, "least-minimal-winning"),
     "swing-count": lambda g, m: coalition_counts(g, "swing", method=_exact_method(m)),
 }
 #: The names ``["all"]`` leaves out: counts of coalitions, not indices.
-_COUNT_NAMES = ("winning-count", "minimal-winning-count", "swing-count")
+_COUNT_NAMES = (
+    "winning-count",
+    "minimal-winning-count",
+    "least-minimal-winning-count",
+    "swing-count",
+)
 #: The indices of minimal winning coalitions (and xi, by size): ``["all"]`` gives them when
 #: they fit the game and leaves them out (saying so) when they do not.
 _WHEN_THEY_FIT = (
@@ -1264,6 +1294,8 @@ _WHEN_THEY_FIT = (
     "felsenthal",
     "colomer-martinez",
     "public-help-xi",
+    "null-player-free-f",
+    "null-player-free-g",
 )
 
 
@@ -1292,6 +1324,12 @@ def _owen_family() -> Any:
     from ..solutions import owen  # the Owen indices live beside the Owen value
 
     return owen
+
+
+def _null_player_free() -> Any:
+    from . import null_player_free  # it imports this module
+
+    return null_player_free
 
 
 def _union_pgi() -> Any:
@@ -1433,6 +1471,10 @@ _INDEX_ALIASES = {
     "inclusiveness": "koenig-braeuninger",
     "bcs": "barua-chakravarty-sarkar",
     "cm": "colomer-martinez",
+    "pif": "null-player-free-f",
+    "pig": "null-player-free-g",
+    "f-np": "null-player-free-f",
+    "g-np": "null-player-free-g",
 }
 
 

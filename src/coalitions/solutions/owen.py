@@ -12,8 +12,9 @@ as one player) and inside each union. For player ``i`` in union ``U_k`` (``s = |
 
 where ``Q_R`` is the union of the blocs in ``R``, ``r = |R|`` and ``t = |T|``. The
 Banzhaf-Owen value uses the weights ``2^{-(m-1)} 2^{-(s-1)}`` instead, and the symmetric
-coalitional Banzhaf value (Alonso-Meijide and Fiestras-Janeiro 2002) the Shapley weights
-between the unions and ``2^{-(s-1)}`` inside them.
+coalitional Banzhaf value (Alonso-Meijide and Fiestras-Janeiro 2002) Banzhaf's weight
+``2^{-(m-1)}`` between the unions and the Shapley weights inside them (so a union's total is
+its Banzhaf value in the quotient game, whatever its size).
 """
 
 from __future__ import annotations
@@ -67,13 +68,13 @@ def _owen_core(n: int, unions: list[list[int]], lookup, kind: str, scheme: str) 
                 "values per member; split the large union or merge small ones."
             )
         mask_r, size_r = _unions_of([union_bits[j] for j in others])
-        # between the unions: Shapley weights (Owen, symmetric) or Banzhaf's; inside: Owen's
-        # Shapley weights or Banzhaf's (Banzhaf-Owen, symmetric coalitional Banzhaf)
-        if scheme in ("owen", "symmetric"):
+        # between the unions: Shapley weights (Owen) or Banzhaf's (Banzhaf-Owen, symmetric);
+        # inside: Shapley weights (Owen, symmetric coalitional Banzhaf) or Banzhaf's
+        if scheme == "owen":
             coef_r = [Fraction(factorial(r) * factorial(m - r - 1), factorial(m)) for r in range(m)]
         else:
             coef_r = [Fraction(1, 2 ** (m - 1))] * m
-        if scheme == "owen":
+        if scheme in ("owen", "symmetric"):
             coef_t = [Fraction(factorial(t) * factorial(s - t - 1), factorial(s)) for t in range(s)]
         else:
             coef_t = [Fraction(1, 2 ** (s - 1))] * s
@@ -232,34 +233,35 @@ def banzhaf_owen_value(
 def symmetric_coalitional_banzhaf_value(
     game: TUGame, unions: Iterable[Iterable[str]], *, method: str = "exact"
 ) -> ValueResult:
-    r"""The symmetric coalitional Banzhaf value: Shapley between the unions, Banzhaf inside.
+    r"""The symmetric coalitional Banzhaf value: Banzhaf between the unions, Shapley inside.
 
-    Weights ``r!(m-r-1)!/m!`` and ``2^{-(s-1)}`` in the formula of :func:`owen_value`: the
-    unions share the quotient game's worth as the Shapley value does (symmetric among
-    unions), and each member gets its average marginal contribution over the coalitions of
-    its partners.
+    Weights ``2^{-(m-1)}`` and ``t!(s-t-1)!/s!`` in the formula of :func:`owen_value`: each
+    union gets its Banzhaf value in the quotient game (unions symmetric there get the same,
+    whatever their sizes, which the Banzhaf-Owen value does not give), and shares it among its
+    members as the Shapley value does.
 
     {{parameters}}
 
     Returns
     -------
     ValueResult
-        Exact for rational games; with singleton unions the Shapley value, with one union of
-        everybody the Banzhaf value.
+        Exact for rational games; with singleton unions the Banzhaf value, with one union of
+        everybody the Shapley value.
 
     {{references}}
 
     Examples
     --------
-    Unanimity of four with one pair: the three unions split the worth equally (Shapley), the
-    pair's third in halves; Banzhaf-Owen gives the unions a quarter each and loses the rest.
+    Three of four equal members in a bloc, three votes needed: the bloc wins alone (its
+    Banzhaf value in the quotient game is 1) and its members share that 1 equally;
+    Banzhaf-Owen, Banzhaf inside the bloc too, gives each of them 3/8.
 
     >>> import coalitions as co
-    >>> g = co.unanimity_game(["A", "B", "C", "D"], ["A", "B", "C", "D"])
-    >>> [str(v) for v in co.symmetric_coalitional_banzhaf_value(g, [["A", "B"]]).x]
-    ['1/6', '1/6', '1/3', '1/3']
-    >>> [str(v) for v in co.banzhaf_owen_value(g, [["A", "B"]]).x]
-    ['1/8', '1/8', '1/4', '1/4']
+    >>> g = co.WeightedVotingGame(3, [1, 1, 1, 1], ["A", "B", "C", "D"]).to_tu_game()
+    >>> [str(v) for v in co.symmetric_coalitional_banzhaf_value(g, [["A", "B", "C"]]).x]
+    ['1/3', '1/3', '1/3', '0']
+    >>> [str(v) for v in co.banzhaf_owen_value(g, [["A", "B", "C"]]).x]
+    ['3/8', '3/8', '3/8', '0']
     """
     return _value(game, unions, "symmetric", "symmetric-coalitional-banzhaf")
 
@@ -372,7 +374,8 @@ def symmetric_coalitional_banzhaf_index(
     game: Any, unions: Iterable[Iterable[str]], *, normalized: bool = False, method: str = "unions"
 ) -> Any:
     """The symmetric coalitional Banzhaf index of a simple game: the unions weighted as in
-    the Shapley-Shubik index, the members of a union as in the Banzhaf index.
+    the Banzhaf index, the members of a union as in the Shapley-Shubik index (EPIC's ``SCB``
+    and ``SCBB``).
 
     Parameters
     ----------
@@ -384,15 +387,15 @@ def symmetric_coalitional_banzhaf_index(
     Returns
     -------
     PowerIndexResult
-        Exact; with singleton unions it is the Shapley-Shubik index, with one union of
-        everybody the absolute Banzhaf index.
+        Exact; with singleton unions it is the absolute Banzhaf index, with one union of
+        everybody the Shapley-Shubik index.
 
     {{references}}
 
     Examples
     --------
-    Two of three equal members form a bloc under majority: the bloc wins alone, so the
-    outsider has no power, and each insider swings half of its partner's coalitions.
+    Two of three equal members form a bloc under majority: the bloc wins alone (Banzhaf 1 in
+    the quotient game), so the outsider has no power, and the two insiders share the 1.
 
     >>> import coalitions as co
     >>> g = co.WeightedVotingGame(2, [1, 1, 1], ["A", "B", "C"])
