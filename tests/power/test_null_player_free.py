@@ -162,9 +162,36 @@ def test_a_large_weighted_body_is_counted_not_enumerated():
         co.null_player_free_f_index(game, method="enumeration")
 
 
+@settings(max_examples=25, deadline=None)
+@given(weighted_bodies(1, 8))
+def test_the_float_method_matches_the_definition(body):
+    # f^np by the Gauss-Legendre integral (null players found exactly first)
+    quota, weights = body
+    f, _ = _weighted_oracle(quota, weights)
+    got = co.null_player_free_f_index(co.WeightedVotingGame(quota, weights), method="float")
+    assert not got.exact and got.method == "float"
+    assert np.abs(np.asarray(got.x) - [float(v) for v in f]).max() < 1e-12
+
+
+def test_a_large_body_takes_the_float_method():
+    # 193 members of two weights: exact counts by composition are cheap, so both methods run
+    weights = [1] * 150 + [3] * 43
+    game = co.WeightedVotingGame(sum(weights) // 2 + 1, weights)
+    exact = co.null_player_free_f_index(game, method="exact")
+    floats = co.null_player_free_f_index(game, method="float")
+    assert exact.exact and np.abs(np.asarray(floats.x) - [float(v) for v in exact.x]).max() < 1e-12
+    # 193 distinct weights up to 1000: exact counts by size would take about a minute
+    rng = np.random.default_rng(5)
+    weights = [int(w) for w in rng.integers(1, 1000, 193)]
+    auto = co.null_player_free_f_index(co.WeightedVotingGame(sum(weights) // 2 + 1, weights))
+    assert auto.method == "float" and abs(sum(auto.x) - 1) < 1e-9 and min(auto.x) > 0
+
+
 def test_bad_input_is_refused():
-    with pytest.raises(CoalitionsError):
-        co.null_player_free_f_index(co.WeightedVotingGame(2, [1, 1, 1]), method="float")
+    with pytest.raises(CoalitionsError):  # g^np needs exact swing counts: no float method
+        co.null_player_free_g_index(co.WeightedVotingGame(2, [1, 1, 1]), method="float")
+    with pytest.raises(CoalitionsError):  # a listed game has no weights to integrate over
+        co.null_player_free_f_index(co.SimpleGame(["a", "b"], winning=[3]), method="float")
     with pytest.raises(CoalitionsError):
         co.null_player_free_g_index("not a game")
 

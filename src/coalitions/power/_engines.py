@@ -1389,6 +1389,51 @@ def shapley_shubik_float(
     return ss[member], banzhaf[member]
 
 
+def harmonic_membership_float(game: WeightedVotingGame, *, chunk: int = 8) -> np.ndarray:
+    """Each player's ``sum over the winning coalitions S containing it of 1/|S|``, divided
+    by the number of winning coalitions, in floats (the null-player-free index ``f^np`` of a
+    game without null players; the shares sum to one).
+
+    With ``1/(t + 1)`` the integral of ``x**t`` over [0, 1] and ``p = x / (1 + x)``, the
+    coalitions ``T`` of the others with ``w(T) >= q - w_i`` give
+    ``sum_T 1/(|T| + 1) = integral of (1 + x)**(n - 1) P_p(W_-i >= q - w_i) dx``, a
+    polynomial of degree n - 1 in x: Gauss-Legendre with n // 2 + 1 nodes is exact. Every
+    node has ``p <= 1/2``, and ``P_p(W_-i >= q - w_i) = P_p(W >= q) + (1 - p)
+    P_p(q - w_i <= W_-i < q)`` adds the leave-one-out window of :func:`_leave_one_out` to the
+    whole body's tail, both without subtraction; the number of winning coalitions is
+    ``2**n`` times the winning share of :func:`win_lose_probability_float`. The weight
+    ``((1 + x) / 2)**(n - 1)`` is negligible on most nodes of a large body: those that
+    together could move a share by 1e-20 are skipped.
+    """
+    game = reduced(game)
+    n, q = game.n_players, game.int_quota
+    weights, mult, member = _groups(game)
+    nodes, node_weights = np.polynomial.legendre.leggauss(n // 2 + 1)
+    x = (nodes + 1.0) / 2.0
+    p = x / (1.0 + x)
+    # the integrand over 2**(n - 1), so that nothing overflows: ((1 + x) / 2)**(n - 1) <= 1
+    scale = node_weights / 2.0 * ((1.0 + x) / 2.0) ** (n - 1)
+    factors = [(w, k) for w, k in zip(weights, mult)]
+    winning, _ = win_lose_probability_float(game)
+    # a node adds at most 2 * scale to any player's sum: the nodes of least scale whose
+    # total stays below 1e-20 of 2 * winning change no share by more than 1e-20
+    order = np.argsort(scale)
+    skipped = np.cumsum(2.0 * scale[order]) <= 1e-20 * 2.0 * winning
+    live = np.sort(order[~skipped])
+    sums = np.zeros(len(weights))
+    for start in range(0, len(live), chunk):
+        rows = live[start : start + chunk]
+        a, b = 1.0 - p[rows], p[rows]
+        window = _leave_one_out(weights, mult, q, a, b)  # (groups, rows)
+        root = np.zeros((len(a), q))
+        root[:, 0] = 1.0
+        below, _ = _multiply(root, 0, factors, 0, _factor_form(a, b))
+        tail = 1.0 - below.sum(axis=1)  # P_p(W >= q); p <= 1/2, so at least 2**-n of it
+        sums += (tail[None, :] + a[None, :] * window) @ scale[rows]
+    # sum_S 1/|S| = 2**(n - 1) * sums; |W| = 2**n * winning
+    return sums[member] / (2.0 * winning)
+
+
 # ------------------------------------------------------------------ front doors
 @lru_cache(maxsize=16)
 def _cached_counts(game: Any, method: str, by_size: bool) -> Counts:

@@ -1267,9 +1267,7 @@ INDEX_NAMES = {
     "koenig-braeuninger": lambda g, m: koenig_braeuninger_index(g, method=m),
     "nevison": lambda g, m: nevison_index(g, method=m),
     "barua-chakravarty-sarkar": lambda g, m: barua_chakravarty_sarkar_index(g, method=m),
-    "null-player-free-f": lambda g, m: _null_player_free().null_player_free_f_index(
-        g, method=_exact_method(m)
-    ),
+    "null-player-free-f": lambda g, m: _null_player_free().null_player_free_f_index(g, method=m),
     "null-player-free-g": lambda g, m: _null_player_free().null_player_free_g_index(
         g, method=_exact_method(m)
     ),

@@ -38,7 +38,7 @@ from .._docstrings import fill_doc
 from ..games.simple import SimpleGame, WeightedVotingGame, as_simple_game
 from ..results import PowerIndexResult
 from . import _engines as en
-from .indices import EXACT_COUNT_METHODS, _exact, _exact_counts
+from .indices import EXACT_COUNT_METHODS, METHODS, _exact, _exact_counts, _result
 
 __all__ = ["null_player_free_f_index", "null_player_free_g_index"]
 
@@ -67,10 +67,7 @@ _SECTIONS = {
         ----------
         game : SimpleGame, WeightedVotingGame or CompoundGame
             Weighted games are counted by generating functions over the weights; compound
-            and listed games through the table of their coalitions (at most 25 players).
-        method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
-            The exact counting engine, as in :func:`~coalitions.banzhaf_index` (``"auto"``:
-            any that fits).""",
+            and listed games through the table of their coalitions (at most 25 players).""",
     "raises": """
         Raises
         ------
@@ -97,7 +94,7 @@ _SECTIONS = {
 }
 
 
-@front_door(EXACT_COUNT_METHODS)
+@front_door(METHODS)
 @fill_doc(**_SECTIONS)
 def null_player_free_f_index(game: Any, *, method: str = "auto") -> PowerIndexResult:
     r"""The null-player-free index ``f^np``: a winning coalition without null players is
@@ -113,11 +110,16 @@ def null_player_free_f_index(game: Any, *, method: str = "auto") -> PowerIndexRe
     winning coalitions).
 
     {{parameters}}
+    method : {"auto", "exact", "bdd", "mitm", "enumeration", "float"}, default "auto"
+        The counting engine, as in :func:`~coalitions.shapley_shubik_index`: ``"auto"``
+        counts exactly when that costs about a second, else (a large weighted body) takes
+        ``"float"``, a Gauss-Legendre integral over the weight distribution (see Notes).
 
     Returns
     -------
     PowerIndexResult
-        Exact Fractions summing to one; ``denominator`` is ``|W^np|``.
+        Exact Fractions summing to one, ``denominator`` ``|W^np|``; with ``method="float"``
+        floats (``exact=False``).
 
     {{raises}}
 
@@ -127,6 +129,14 @@ def null_player_free_f_index(game: Any, *, method: str = "auto") -> PowerIndexRe
     ``W^np``; their counts by size, ``W^np(s)`` and ``W_i^np(s) = W^np(s - 1) - W_i^np(s - 1)
     + eta_i(s - 1)`` (the swings by size), give ``f_i = sum_s W_i^np(s) / s / |W^np|``. EPIC
     calls this index ``PIF`` (its raw form ``RPIF`` is the sum without ``1 / |W^np|``).
+
+    The float method needs no counts by size: since ``1/|S|`` is the integral of
+    ``x**(|S| - 1)`` over [0, 1], the sum over ``W_i^np`` is the integral of
+    ``(1 + x)**(n - 1)`` times the probability that the others weigh at least ``q - w_i``
+    when each joins with probability ``x / (1 + x)``, a polynomial of degree ``n - 1``
+    that Gauss-Legendre integrates exactly with ``n // 2 + 1`` nodes (the float
+    Shapley-Shubik engine's integral with another weight); the null players are found
+    exactly first, from the swing totals.
 
     {{references}}
 
@@ -139,10 +149,16 @@ def null_player_free_f_index(game: Any, *, method: str = "auto") -> PowerIndexRe
     """
     function = "null_player_free_f_index"
     game = as_simple_game(game, function)
-    swings, _, _ = _swings(game, method, function)
+    # the null players exactly (swing totals cost what the Banzhaf index costs)
+    swings, _, _ = _swings(game, "auto" if method == "float" else method, function)
     keep = [i for i, s in enumerate(swings) if s]
     small = _restricted(game, keep)
-    counts = _exact_counts(small, method, function, by_size=True)
+    counts = en.swing_counts(small, method, by_size=True, function=function)
+    if counts is None:  # the float method: exact counts by size would cost too much
+        shares = en.harmonic_membership_float(small)
+        floats = np.zeros(game.n_players)
+        floats[keep] = shares
+        return _result(game, floats, exact=False, concept="null-player-free-f", method="float")
     containing = en.winning_with(counts)
     total = sum(int(c) for c in counts.winning_by_size)
     values = [Fraction(0)] * game.n_players
@@ -167,6 +183,9 @@ def null_player_free_g_index(game: Any, *, method: str = "auto") -> PowerIndexRe
     minimal winning coalitions.
 
     {{parameters}}
+    method : {"auto", "exact", "bdd", "mitm", "enumeration"}, default "auto"
+        The exact counting engine, as in :func:`~coalitions.banzhaf_index` (``"auto"``: any
+        that fits).
 
     Returns
     -------
