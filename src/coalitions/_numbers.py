@@ -52,6 +52,7 @@ __all__ = [
     "import_sympy",
     "is_sympy",
     "read_only",
+    "INT64_SUMS",
 ]
 
 FLOAT = "float"
@@ -60,7 +61,9 @@ SYMBOLIC = "symbolic"
 #: What :func:`kind_of` answers for a collection with an item that is not a number.
 INVALID = "invalid"
 
-_INT64_SUMS = 1 << 62
+#: Integers below this bound, and sums of a few of them, stay exact in int64 (the headroom the
+#: integer paths keep before they switch to Python ints).
+INT64_SUMS = 1 << 62
 
 
 def import_sympy():
@@ -466,7 +469,7 @@ def to_scaled_int(
     scale = math.lcm(*{f.denominator for f in items}) if items else 1
     ints = [f.numerator * (scale // f.denominator) for f in items]
     if dtype is None:
-        bound = _INT64_SUMS // (codes.size + 1) if int64_max is None else int64_max
+        bound = INT64_SUMS // (codes.size + 1) if int64_max is None else int64_max
         if max(map(abs, ints), default=0) < bound:
             return np.array(ints, dtype=np.int64)[codes].reshape(shape), scale
     out = np.empty(len(ints), dtype=object)

@@ -58,6 +58,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._checks import as_list, check_choice, check_instance, front_door
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.jk import JKSimpleGame, WeightedJKGame, check_profiles_count
@@ -81,8 +82,6 @@ JK_BANZHAF_VARIANTS = ("total", "range")
 MAX_GRID_CELLS = 20_000_000
 #: Most cell updates the exact method performs (about ten seconds of numpy).
 MAX_WORK = 5 * 10**9
-#: Counts stay in int64 below this bound (with room for the sums of the final products).
-_INT64_SAFE = 2**62
 
 _BUILD_HINT = "build one with coalitions.JKSimpleGame or coalitions.WeightedJKGame"
 
@@ -145,19 +144,19 @@ def _roll_call_weights(n: int, j: int) -> list[int]:
 def _alpha_array(alpha: list[int], n: int, j: int) -> np.ndarray:
     """The evaluation as an array: int64 while sums over ``j**(n+1)`` terms fit, else
     Python integers."""
-    small = max(map(abs, alpha)) * j ** (n + 1) < _INT64_SAFE
+    small = max(map(abs, alpha)) * j ** (n + 1) < nb.INT64_SUMS
     return np.asarray(alpha, dtype=np.int64 if small else object)
 
 
 def _count_dtype(levels: int, n: int) -> Any:
     """int64 while every count of profiles fits, else Python integers."""
-    return np.int64 if levels**n < _INT64_SAFE else object
+    return np.int64 if levels**n < nb.INT64_SUMS else object
 
 
 def _dot(counts: np.ndarray, values: np.ndarray, bound: int) -> Any:
     """``sum(counts * values)`` exactly: int64 when ``bound`` (a bound on the sum of the
     absolute products) allows, else Python integers."""
-    if bound < _INT64_SAFE and counts.dtype != object:
+    if bound < nb.INT64_SUMS and counts.dtype != object:
         return int((counts.astype(np.int64) * values.astype(np.int64)).sum())
     return sum(int(c) * int(v) for c, v in zip(counts.ravel().tolist(), values.ravel().tolist()))
 

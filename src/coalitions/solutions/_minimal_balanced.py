@@ -51,7 +51,7 @@ from functools import cache
 import numpy as np
 
 from .._bits import mask_bits
-from .._numbers import read_only
+from .._numbers import INT64_SUMS, read_only
 
 __all__ = [
     "TABLE_PLAYERS",
@@ -312,7 +312,7 @@ def kohlberg_by_table(n: int, keys: np.ndarray, zero_players) -> bool:
     assert tab is not None
     full = (1 << n) - 1
     top = max(abs(int(keys.max())), abs(int(keys.min())))
-    if keys.dtype == object or top >= 1 << 62:
+    if keys.dtype == object or top >= INT64_SUMS:
         keys = keys.astype(object)
     extended = np.append(keys, top + 1)  # the padding index 2**n: no bound
     extended[[1 << i for i in zero_players]] = top + 1  # the zero singletons bound nothing
