@@ -53,6 +53,8 @@ __all__ = [
     "is_sympy",
     "read_only",
     "INT64_SUMS",
+    "int_dtype",
+    "array_dtype",
 ]
 
 FLOAT = "float"
@@ -64,6 +66,27 @@ INVALID = "invalid"
 #: Integers below this bound, and sums of a few of them, stay exact in int64 (the headroom the
 #: integer paths keep before they switch to Python ints).
 INT64_SUMS = 1 << 62
+
+
+def int_dtype(bound: int) -> Any:
+    """``numpy.int64`` when every integer to be held (and sums of a few) stays below ``bound``
+    and ``bound`` is below :data:`INT64_SUMS`, else ``object`` (Python integers, exact at any
+    size): the one home of the choice every integer path makes.
+
+    >>> int_dtype(2**40), int_dtype(2**62)
+    (<class 'numpy.int64'>, <class 'object'>)
+    """
+    return np.int64 if bound < INT64_SUMS else object
+
+
+def array_dtype(kind: str) -> Any:
+    """The dtype of an array of values of number ``kind``: ``numpy.float64`` for
+    :data:`FLOAT`, ``object`` for exact and symbolic values (kept as the objects they are).
+
+    >>> array_dtype(FLOAT), array_dtype(EXACT)
+    (<class 'numpy.float64'>, <class 'object'>)
+    """
+    return np.float64 if kind == FLOAT else object
 
 
 def import_sympy():

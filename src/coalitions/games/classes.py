@@ -126,7 +126,7 @@ def symmetric_game(players: Iterable[str] | int, worth_by_size: Sequence[Any]) -
             f"worth_by_size needs n + 1 = {n + 1} entries (sizes 0..{n}), got {len(values)}."
         )
     check_table_size(n, kind)
-    by_size = np.empty(n + 1, dtype=np.float64 if kind == nb.FLOAT else object)
+    by_size = np.empty(n + 1, dtype=nb.array_dtype(kind))
     by_size[:] = values
     return TUGame(by_size[popcounts(n)], names)
 
@@ -155,9 +155,7 @@ def additive_game(weights: Sequence[Any], players: Iterable[str] | None = None) 
     values, kind = _numbers(weights, "weights")
     names = _names(players if players is not None else len(values), len(values))
     check_table_size(len(values), kind)
-    return TUGame(
-        subset_sums(np.array(values, dtype=np.float64 if kind == nb.FLOAT else object)), names
-    )
+    return TUGame(subset_sums(np.array(values, dtype=nb.array_dtype(kind))), names)
 
 
 @finite_floats
@@ -193,7 +191,7 @@ def airport_game(costs: Sequence[Any], players: Iterable[str] | None = None) -> 
         raise InvalidGameError("an airport game needs at least one player.")
     names = _names(players if players is not None else n, n)
     check_table_size(n, kind)
-    dtype = np.float64 if kind == nb.FLOAT else object
+    dtype = nb.array_dtype(kind)
     table = subset_sums(np.array(values, dtype=dtype), op=np.maximum, empty=nb.constant(0, kind))
     return TUGame(table, names, cost=True)
 
@@ -241,7 +239,7 @@ def bankruptcy_game(
             )
     names = _names(players if players is not None else n, n)
     check_table_size(n, kind)
-    dtype = np.float64 if kind == nb.FLOAT else object
+    dtype = nb.array_dtype(kind)
     claimed = subset_sums(np.array(claim_values, dtype=dtype))
     # claims outside S = total - claims in S
     outside = claimed[-1] - claimed
@@ -303,7 +301,7 @@ def random_game(
     n = check_integer(n, "n", "random_game", low=1, high=64)
     low = check_integer(low, "low", "random_game")
     high = check_integer(high, "high", "random_game", low=low)
-    if max(abs(low), abs(high)) >= 2**62:
+    if max(abs(low), abs(high)) >= nb.INT64_SUMS:
         raise InvalidArgumentError(
             f"random_game: low and high must lie within +-2**62, got {low} and {high}."
         )

@@ -253,7 +253,7 @@ class TUGame(PlayerSet):
         check_table_size(
             len(names), kind, what="the game", hint=_FLOAT_HINT if kind == nb.EXACT else ""
         )
-        table = np.zeros(1 << len(names), dtype=np.float64 if kind == nb.FLOAT else object)
+        table = np.zeros(1 << len(names), dtype=nb.array_dtype(kind))
         if kind != nb.FLOAT:
             table[:] = nb.constant(0, kind)
         seen: dict[int, Any] = {}

@@ -37,6 +37,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .. import _numbers as nb
+
 __all__ = ["Diagram", "build_diagram", "diagram_counts", "MAX_DIAGRAM_NODES"]
 
 #: Most nodes on one level of the diagram (and most subset sums kept per level).
@@ -70,7 +72,7 @@ class Diagram:
 
 
 def _residual_dtype(total: int):
-    return np.int64 if total < 2**62 else object
+    return nb.int_dtype(total)
 
 
 def build_diagram(

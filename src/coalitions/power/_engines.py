@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers as nb
 from .._bits import popcounts, split_on, subset_sums
 from .._blas import one_blas_thread
 from .._checks import check_method, format_bytes
@@ -78,7 +79,6 @@ AUTO_DIAGRAM_NODES = 3e5
 MAX_COMPOSITIONS = 100_000
 #: Largest work for method="exact" before refusing (a few minutes).
 EXACT_BUDGET = 2e11
-_BIG = 1 << 62
 #: Own-side subsets per block of the meet in the middle (bounds its memory at large n).
 _MITM_BLOCK = 1 << 14
 
@@ -526,7 +526,7 @@ def _cached_minimal(game: WeightedVotingGame) -> MinimalCounts:
     weights = list(game.int_weights)
     q, n = game.int_quota, game.n_players
     order = sorted(range(n), key=lambda k: -weights[k])
-    dtype: Any = np.int64 if n <= 62 else object
+    dtype: Any = nb.int_dtype(1 << n)
 
     def table() -> np.ndarray:
         t = np.zeros((n + 1, q), dtype=dtype)
@@ -695,8 +695,8 @@ def _one_side_counts(game: WeightedVotingGame, by_size: bool) -> Counts:
         game, by_size
     ) < _cost_exact_table(game, by_size):
         return _composition_counts(weights, q, n, by_size)
-    small = n <= 62
-    dtype = np.int64 if small else object
+    dtype = nb.int_dtype(1 << n)
+    small = dtype is np.int64
     if by_size and not small:
         return _modular_counts_by_size(weights, q, n)
     if by_size:
@@ -970,7 +970,7 @@ class _Layers:
 
                 f0 = np.broadcast_to(game.evaluate(truth(False)), (m,))
                 f1 = np.broadcast_to(game.evaluate(truth(True)), (m,))
-                return np.where(f0, 0, np.where(f1, self.big_quota, _BIG)).astype(np.int64)
+                return np.where(f0, 0, np.where(f1, self.big_quota, nb.INT64_SUMS)).astype(np.int64)
 
             self._theta = theta
         for array in (self.big, self.keys):
@@ -992,7 +992,7 @@ class _Layers:
     def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
         """Subsets grouped by key, each group sorted by big weight."""
         radix = [int(t) + 1 for t in self.total_key]
-        if math.prod(radix) < 1 << 62:  # one integer code per key row: a fast 1-D unique
+        if math.prod(radix) < nb.INT64_SUMS:  # one integer code per key row: a fast 1-D unique
             code = keys @ np.cumprod([1, *radix[:-1]], dtype=np.int64)
             _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
             uniq = keys[first]

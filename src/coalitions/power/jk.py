@@ -144,13 +144,12 @@ def _roll_call_weights(n: int, j: int) -> list[int]:
 def _alpha_array(alpha: list[int], n: int, j: int) -> np.ndarray:
     """The evaluation as an array: int64 while sums over ``j**(n+1)`` terms fit, else
     Python integers."""
-    small = max(map(abs, alpha)) * j ** (n + 1) < nb.INT64_SUMS
-    return np.asarray(alpha, dtype=np.int64 if small else object)
+    return np.asarray(alpha, dtype=nb.int_dtype(max(map(abs, alpha)) * j ** (n + 1)))
 
 
 def _count_dtype(levels: int, n: int) -> Any:
     """int64 while every count of profiles fits, else Python integers."""
-    return np.int64 if levels**n < nb.INT64_SUMS else object
+    return nb.int_dtype(levels**n)
 
 
 def _dot(counts: np.ndarray, values: np.ndarray, bound: int) -> Any:

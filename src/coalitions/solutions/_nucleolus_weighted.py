@@ -78,7 +78,6 @@ LEAST_CORE_SWITCH = 21
 #: of the type-space certificate becomes the rotations of its members within their types);
 #: beyond it ``certificate`` is None and the message names the profiles.
 MAX_CERTIFICATE_COALITIONS = 1 << 16
-_INT_SENTINEL = 1 << 62
 _DUAL_TOL = 1e-9
 
 
@@ -371,7 +370,7 @@ def _number_kind(x: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, Any]:
         return x, np.inf
     total = sum(abs(int(v)) * int(k) for v, k in zip(x, m))
     if total < 1 << 60:
-        return x.astype(np.int64), _INT_SENTINEL
+        return x.astype(np.int64), nb.INT64_SUMS
     return x, float("inf")
 
 
@@ -387,7 +386,7 @@ def _dot(counts: np.ndarray, items: Sequence[Any]) -> np.ndarray:
     if values.dtype == np.float64:
         return counts @ values
     big = max((abs(int(v)) for v in values.ravel()), default=0) * int(counts.sum(axis=1).max())
-    if big < 1 << 62:
+    if big < nb.INT64_SUMS:
         return counts @ values.astype(np.int64)
     return counts.astype(object) @ values.astype(object)
 

@@ -38,7 +38,6 @@ __all__ = ["exact_core_vertices", "MAX_CORE_VERTICES"]
 
 #: Enumeration stops (TooLargeError) beyond this many vertices.
 MAX_CORE_VERTICES = 200_000
-_SAFE = 1 << 62
 
 
 def _as_array(values: Sequence[int]) -> np.ndarray:

@@ -144,7 +144,7 @@ def imputation_vertices(game: TUGame) -> list[np.ndarray]:
     surplus = game.grand_value - sum(singles)
     if (surplus > 0) if game.is_cost else (surplus < 0):
         return []
-    dtype = np.float64 if game.kind == nb.FLOAT else object
+    dtype = nb.array_dtype(game.kind)
     vertices = []
     seen = set()
     for i in range(n):

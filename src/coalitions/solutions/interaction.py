@@ -234,7 +234,7 @@ def interaction_index(
     names = game.players
     sets: list[tuple[tuple[str, ...], object]] = [((p,), singles[i]) for i, p in enumerate(names)]
     if order >= 2:
-        square = np.array(pairs, dtype=np.float64 if is_float else object)
+        square = np.array(pairs, dtype=nb.array_dtype(game.kind))
         square[np.diag_indices(n)] = 0
         x = square.sum(axis=1)
         square[np.diag_indices(n)] = singles
@@ -242,7 +242,7 @@ def interaction_index(
         sets += [((names[i], names[j]), matrix[i][j]) for i, j in combinations(range(n), 2)]
     else:
         matrix = ()
-        x = np.asarray(list(singles), dtype=np.float64 if is_float else object)
+        x = np.asarray(list(singles), dtype=nb.array_dtype(game.kind))
     if order >= 3:
         sets += [(tuple(names[i] for i in members), value) for members, value in higher]
     return InteractionResult(
@@ -303,7 +303,7 @@ def _by_moebius(game: TUGame, kind: str, order: int) -> tuple[list, list, list]:
     else:
         dividends = harsanyi_dividends(game).values
     convert = float if is_float else Fraction
-    dtype = np.float64 if is_float else object
+    dtype = nb.array_dtype(game.kind)
 
     def by_size(size: int) -> Any:
         """A table of the indices of every coalition (read at the masks of ``size``)."""

@@ -51,7 +51,7 @@ MAX_OWEN_EVALUATIONS = 1 << 22
 def _unions_of(bits: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """The masks of all unions of some of ``bits`` (disjoint masks) and how many each joins."""
     # Python-int masks (an object array) past 63 players, where int64 would overflow
-    dtype = np.int64 if max(bits, default=0) < 1 << 62 else object
+    dtype = nb.int_dtype(max(bits, default=0))
     return subset_sums(np.array(bits, dtype=dtype), op=np.bitwise_or), popcounts(len(bits))
 
 
