@@ -1,9 +1,9 @@
 """Issue 16's concepts on the worked examples their papers and manuals print.
 
 tests/data/textbook_cases.json holds the games and the published answers, each with its
-source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages, and
-the papers they reproduce: Gately 1974, Young 1985, Stach 2011, Peleg and Sudholter 2007,
-Tsai, Yeh and Ravikumar 2023, Mares 2001);
+source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages,
+coopgame-py's documented examples and tests, and the papers they reproduce: Gately 1974,
+Young 1985, Stach 2011, Peleg and Sudholter 2007, Tsai, Yeh and Ravikumar 2023, Mares 2001);
 this module reproduces them, exactly where the source gives the exact value and to
 every printed digit where it prints decimals. No expected value here comes from running the
 package. Published cases of these concepts that other modules already reproduce:
@@ -33,6 +33,7 @@ import numpy as np
 import oracles as orc
 import pytest
 from scipy.optimize import linprog
+from solutions._kernel_oracles import is_justified_objection, table
 from solutions._lexmin_oracle import excess_difference_rows, lexmin
 
 import coalitions as co
@@ -109,6 +110,9 @@ def test_every_case_names_its_source_and_a_known_concept():
         "core_vertex_barycenter",
         "interaction_pairs",
         "one_point_core",
+        "bargaining_set_witness",
+        "structure_nucleolus",
+        "anti_nucleolus_convention",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -253,18 +257,35 @@ def test_solidarity_value():
 # ------------------------------------------------------------------ interaction indices
 
 
-def test_faith_shap_and_shapley_taylor_of_table_1():
-    """Faith-Shap's Example 1 (n = 11): order-2 Faith-Shap gives each player 21/22 and each
-    pair -1/11, Shapley-Taylor 0 and 1/10; the published floats, to 1e-9."""
-    entry = case("faith_shap_shapley_taylor_table_1")
+@pytest.mark.parametrize("case_id", ids("interaction_pairs"))
+def test_interaction_indices_of_faith_shap_table_1(case_id):
+    """Faith-Shap's Example 1 (n = 11, v(S) = |S| - p C(|S|, 2)), p = 0.1 and 0.2: the
+    Shapley and Banzhaf interaction indices, Shapley-Taylor and Faith-Shap of orders 1 and 2
+    as the peer prints them, to 1e-9 (for p = 0.1, order 2: Faith-Shap 21/22 and -1/11,
+    Shapley-Taylor 0 and 1/10, Shapley 1/2 and 0, Banzhaf 521/1024 and -291/2560)."""
+    entry = case(case_id)
     game = game_of(entry)
     tolerance = float(entry["tolerance"])
-    for kind, (single, pair) in entry["expected"].items():
-        result = co.interaction_index(game, kind=kind, order=2)
-        assert result.exact
-        assert abs(float(result.interaction("1")) - float(single)) <= tolerance, kind
-        assert abs(float(result.pair("1", "2")) - float(pair)) <= tolerance, kind
-        assert result.pair("3", "7") == result.pair("1", "2")  # a symmetric game
+    checked = 0
+    for kind, by_order in entry["expected"].items():
+        for order, printed in by_order.items():
+            result = co.interaction_index(game, kind=kind, order=int(order))
+            assert result.exact
+            assert abs(float(result.interaction("1")) - float(printed[0])) <= tolerance, kind
+            if int(order) == 2:
+                assert abs(float(result.pair("1", "2")) - float(printed[1])) <= tolerance, kind
+                assert result.pair("3", "7") == result.pair("1", "2")  # a symmetric game
+            checked += 1
+    assert checked == 8
+
+
+def test_interaction_table_game_is_the_papers_game():
+    """The symmetric games above are v(S) = |S| - p C(|S|, 2) for |S| > 1, else 0."""
+    for case_id in ids("interaction_pairs"):
+        entry = case(case_id)
+        p = Fraction(entry["p"])
+        worths = [Fraction(w) for w in entry["by_size"]]
+        assert worths == [Fraction(0) if s < 2 else s - p * s * (s - 1) / 2 for s in range(12)]
 
 
 # ------------------------------------------------------------------ kernel, nucleoli
@@ -309,6 +330,70 @@ def test_published_kernel_points_are_in_the_bargaining_set():
     for entry, point in points:
         result = co.bargaining_set(game_of(entry), [Fraction(v) for v in point])
         assert result.in_set and result.exact and result.objection is None
+
+
+def _justifying_payoff(values, n, x, coalition):
+    """An objection through ``coalition`` at ``x``: its members share the excess equally."""
+    members = sum(1 << k for k in coalition)
+    surplus = values[members] - sum(x[k] for k in coalition)
+    return [x[k] + surplus / len(coalition) for k in coalition]
+
+
+@pytest.mark.parametrize("case_id", ids("bargaining_set_witness"))
+def test_bargaining_set_members_and_published_objections(case_id):
+    """coopgame-py's documented answers: the members are in the bargaining set with no
+    objection; at the other imputations the published objection (objector, target,
+    coalition), with the coalition's excess shared equally, is justified by brute force over
+    every counter-coalition, and the package's own witness is justified too."""
+    entry = case(case_id)
+    game = game_of(entry)
+    values, n = table(game)
+    index = {p: k for k, p in enumerate(game.players)}
+    for point in entry["expected"]["members"]:
+        result = co.bargaining_set(game, [Fraction(v) for v in point])
+        assert result.in_set and result.exact and result.objection is None
+    for published in entry["expected"]["objections"]:
+        x = [Fraction(v) for v in published["x"]]
+        coalition = [index[p] for p in published["coalition"]]
+        y = _justifying_payoff(values, n, x, coalition)
+        objector, target = index[published["objector"]], index[published["target"]]
+        assert is_justified_objection(values, n, x, objector, target, coalition, y)
+        result = co.bargaining_set(game, x)
+        assert not result.in_set and result.exact
+        witness = result.objection
+        assert is_justified_objection(
+            values,
+            n,
+            x,
+            index[witness["objector"]],
+            index[witness["target"]],
+            [index[p] for p in witness["coalition"]],
+            list(witness["y"]),
+        )
+
+
+def test_anti_nucleolus_conventions_on_coopgame_py_examples():
+    """Convention note. The anti-prenucleolus agrees: (4, 4, 4) in both games. coopgame-py's
+    anti-nucleolus is the nucleolus of the dual game, over x_i >= v(N) - v(N - i); its
+    (3, 3, 6) is this package's nucleolus of dual_game(v). This package's anti_nucleolus is
+    over the anti-imputations x_i <= v({i}), empty in both games, so it refuses them."""
+    for case_id in ids("anti_nucleolus_convention"):
+        entry = case(case_id)
+        game = game_of(entry)
+        expected = entry["expected"]
+        anti_pre = co.anti_prenucleolus(game)
+        assert anti_pre.exact and point_matches(list(anti_pre.x), expected["anti_prenucleolus"])
+        dual = co.dual_game(game)
+        assert co.prenucleolus(dual).x.tolist() == anti_pre.x.tolist()
+        with pytest.raises(co.InvalidGameError, match="anti-imputation set is empty"):
+            co.anti_nucleolus(game)
+        over_dual = expected["anti_nucleolus_over_dual_imputations"]
+        if over_dual is None:
+            with pytest.raises(co.InvalidGameError, match="imputation set is empty"):
+                co.nucleolus(dual)
+        else:
+            result = co.nucleolus(dual)
+            assert result.exact and point_matches(list(result.x), over_dual)
 
 
 def test_modiclus_of_the_tugames_game():
@@ -379,6 +464,18 @@ def test_per_capita_nucleolus_of_young_1985():
     assert weighted.x.tolist() == per_capita.x.tolist()
     shares = co.per_capita_nucleolus(costs).x
     assert [singles[i] - shares[i] for i in range(n)] == per_capita.x.tolist()
+
+
+def test_nucleolus_of_a_two_block_structure():
+    """coopgame-py's example: blocks {1, 2} and {3} of the shared 3-player game; each block
+    shares its own worth (x_1 + x_2 = 4, x_3 = 0) and the excesses 6 - x_1, 8 - x_2 of
+    {1, 3} and {2, 3} are balanced at 5: (1, 3, 0)."""
+    entry = case("structure_nucleolus_coopgame_py")
+    game = game_of(entry)
+    result = co.structure_nucleolus(game, entry["structure"])
+    assert result.exact and result.verified
+    assert point_matches(list(result.x), entry["expected"])
+    assert result.x.tolist() != co.nucleolus(game).x.tolist()  # (2, 4, 6) without blocks
 
 
 def test_nucleolus_of_the_one_block_structure():
