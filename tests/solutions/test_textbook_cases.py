@@ -33,6 +33,7 @@ import numpy as np
 import oracles as orc
 import pytest
 from scipy.optimize import linprog
+from solutions._core_oracles import brute_force_core_vertices
 from solutions._kernel_oracles import is_justified_objection, table
 from solutions._lexmin_oracle import excess_difference_rows, lexmin
 
@@ -160,6 +161,83 @@ def test_core_vertices_barycenter_against_tugames_and_the_core_center_convention
     centre = co.core_center(game).x
     assert not np.allclose([float(c) for c in centre], [float(b) for b in barycenter], atol=1e-3)
     assert co.is_in_core(game, list(centre))
+
+
+def _det3(a, b, c):
+    return (
+        a[0] * (b[1] * c[2] - b[2] * c[1])
+        - a[1] * (b[0] * c[2] - b[2] * c[0])
+        + a[2] * (b[0] * c[1] - b[1] * c[0])
+    )
+
+
+def _core_center_by_facet_cones(values, n):
+    """The exact centroid of a 3-dimensional core (n = 4), from the definition of a centre of
+    mass: the core's vertices by brute force; each facet is the set of vertices tight on one
+    constraint x(S) >= v(S) that spans a plane; its polygon, ordered by angle about its mean
+    in that plane, is fanned into triangles, each a tetrahedron with the mean p of all
+    vertices. In the first three coordinates (x_4 is fixed by efficiency: an affine
+    bijection, so volume ratios and centroids carry over) a tetrahedron weighs
+    |det(a - p, b - p, c - p)| and has its centroid at the mean of its corners. Exact
+    rationals except the angular order."""
+    assert n == 4
+    full = (1 << n) - 1
+    vertices = [tuple(Fraction(c) for c in v) for v in brute_force_core_vertices(values, n)]
+    points = [v[:3] for v in vertices]
+    p = [sum(c[k] for c in points) / len(points) for k in range(3)]
+    facets = {}
+    for mask in range(1, full):
+        tight = frozenset(
+            k
+            for k, v in enumerate(vertices)
+            if sum(v[i] for i in range(n) if mask >> i & 1) == values[mask]
+        )
+        if len(tight) < 3 or len(tight) == len(vertices) or tight in facets:
+            continue
+        base = points[min(tight)]
+        spans = [[a - b for a, b in zip(points[k], base)] for k in tight]
+        if np.linalg.matrix_rank(np.array(spans, dtype=float)) == 2:
+            # the constraint's normal once x_4 = v(N) - x_1 - x_2 - x_3 is substituted
+            facets[tight] = np.array([(mask >> i & 1) - (mask >> 3 & 1) for i in range(3)])
+    weight, moment = Fraction(0), [Fraction(0)] * 3
+    for tight, normal in facets.items():
+        corners = [points[k] for k in sorted(tight)]
+        mean = np.mean(np.array(corners, dtype=float), axis=0)
+        u = np.array(corners[0], dtype=float) - mean
+        w = np.cross(normal, u)
+
+        def angle(c, mean=mean, u=u, w=w):
+            d = np.array(c, dtype=float) - mean
+            return np.arctan2(np.dot(d, w), np.dot(d, u))
+
+        corners.sort(key=angle)
+        a = corners[0]
+        for b, c in zip(corners[1:], corners[2:]):
+            volume = abs(_det3(*([x - y for x, y in zip(q, p)] for q in (a, b, c))))
+            weight += volume
+            for k in range(3):
+                moment[k] += volume * (p[k] + a[k] + b[k] + c[k]) / 4
+    centre = [m / weight for m in moment]
+    return [*centre, values[full] - sum(centre)], len(vertices), len(facets)
+
+
+def test_core_center_of_the_14_vertex_core_by_facet_cones():
+    """The core-center of TuGames' BaryCenter game (a 3-dimensional core with 14 vertices),
+    against the exact centre of mass computed above; no code shared with the solver (which
+    triangulates with scipy's Delaunay). TuGames publishes this core's vertex average, not
+    its centroid; the two differ by more than 0.9 in every coordinate."""
+    simplex = [Fraction(0)] * 15 + [Fraction(4)]  # the core is the simplex of 4
+    assert _core_center_by_facet_cones(simplex, 4) == ([1, 1, 1, 1], 4, 4)
+    entry = case("core_vertex_barycenter_tugames")
+    game = game_of(entry)
+    values, n = table(game)
+    centre, vertex_count, facet_count = _core_center_by_facet_cones(values, n)
+    assert vertex_count == 14 and facet_count >= 4
+    result = co.core_center(game)
+    assert result.dimension == 3 and len(result.vertices) == 14
+    assert np.allclose([float(v) for v in result.x], [float(v) for v in centre], rtol=1e-12)
+    barycenter = [Fraction(v) for v in entry["expected"]]
+    assert all(abs(a - b) > Fraction(9, 10) for a, b in zip(centre, barycenter))
 
 
 def test_one_point_core_its_center_and_kernel():
