@@ -114,6 +114,7 @@ def test_every_case_names_its_source_and_a_known_concept():
         "bargaining_set_witness",
         "structure_nucleolus",
         "anti_nucleolus_convention",
+        "documented_values",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -562,6 +563,49 @@ def test_nucleolus_of_the_one_block_structure():
     result = co.structure_nucleolus(game, [list(game.players)])
     assert result.exact and result.verified
     assert point_matches(list(result.x), entry["expected"])
+
+
+def test_coopgame_py_documented_values_of_its_shared_game():
+    """Every allocation coopgame-py documents for its shared 3-player game, reproduced
+    exactly; its modiclus is the proper-pairs variant (the lexicographic centre over pairs
+    of proper coalitions, checked with the definition's oracle), while this package's
+    modiclus, Sudholter's over all pairs, is (4, 4, 4)."""
+    entry = case("coopgame_py_shared_game")
+    game = game_of(entry)
+    expected = entry["expected"]
+    plain = {
+        "nucleolus": co.nucleolus,
+        "kernel": co.kernel,
+        "shapley_value": co.shapley_value,
+        "banzhaf_value": co.banzhaf_value,
+        "solidarity_value": co.solidarity_value,
+        "tau_value": co.tau_value,
+        "gately_point": co.gately_point,
+        "disruption_nucleolus": co.disruption_nucleolus,
+        "per_capita_nucleolus": co.per_capita_nucleolus,
+        "proportional_nucleolus": co.proportional_nucleolus,
+    }
+    for name, solver in plain.items():
+        result = solver(game)
+        assert result.exact and point_matches(list(result.x), expected[name]), name
+    assert point_matches(co.utopia_payoffs(game), expected["utopia_payoffs"])
+    assert point_matches(co.minimal_rights(game), expected["minimal_rights"])
+    least = co.least_core(game)
+    assert least.epsilon == expected["least_core"]["epsilon"]
+    assert vertex_set(co.least_core_set(game).vertices) == vertex_set([expected["least_core"]["x"]])
+    graph = [tuple(edge) for edge in expected["myerson_value"]["graph"]]
+    assert point_matches(list(co.myerson_value(game, graph).x), expected["myerson_value"]["x"])
+    owen = co.owen_value(game, expected["owen_value"]["unions"])
+    assert point_matches(list(owen.x), expected["owen_value"]["x"])
+    values = [float(v) for v in game.values.tolist()]
+    rows, consts = excess_difference_rows(values, 3)
+    pairs = [(s, t) for s in range(8) for t in range(8) if s != t]
+    proper = [k for k, (s, t) in enumerate(pairs) if 0 < s < 7 and 0 < t < 7]
+    centre = lexmin(rows[proper], consts[proper], [[1] * 3], [12])
+    published = [float(Fraction(v)) for v in expected["modiclus_proper_pairs"]]
+    assert np.allclose(centre, published, atol=1e-7)
+    assert co.modiclus(game).x.tolist() == [4, 4, 4]
+    assert np.allclose(lexmin(rows, consts, [[1] * 3], [12]), [4, 4, 4], atol=1e-7)
 
 
 # ------------------------------------------------------------------ modiclus oracle, n = 6
