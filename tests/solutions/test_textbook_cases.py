@@ -1,9 +1,9 @@
 """Issue 16's concepts on the worked examples their papers and manuals print.
 
 tests/data/textbook_cases.json holds the games and the published answers, each with its
-source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages, and
-the papers they reproduce: Gately 1974, Young 1985, Stach 2011, Peleg and Sudholter 2007,
-Tsai, Yeh and Ravikumar 2023, Mares 2001);
+source (CoopGame's manual, MatTuGames' Getting Started session, TuGames' reference pages,
+coopgame-py's documented examples and tests, and the papers they reproduce: Gately 1974,
+Young 1985, Stach 2011, Peleg and Sudholter 2007, Tsai, Yeh and Ravikumar 2023, Mares 2001);
 this module reproduces them, exactly where the source gives the exact value and to
 every printed digit where it prints decimals. No expected value here comes from running the
 package. Published cases of these concepts that other modules already reproduce:
@@ -33,6 +33,8 @@ import numpy as np
 import oracles as orc
 import pytest
 from scipy.optimize import linprog
+from solutions._core_oracles import brute_force_core_vertices
+from solutions._kernel_oracles import is_justified_objection, table
 from solutions._lexmin_oracle import excess_difference_rows, lexmin
 
 import coalitions as co
@@ -109,6 +111,10 @@ def test_every_case_names_its_source_and_a_known_concept():
         "core_vertex_barycenter",
         "interaction_pairs",
         "one_point_core",
+        "bargaining_set_witness",
+        "structure_nucleolus",
+        "anti_nucleolus_convention",
+        "documented_values",
     }
     assert len({c["id"] for c in CASES}) == len(CASES)
     for entry in CASES:
@@ -156,6 +162,83 @@ def test_core_vertices_barycenter_against_tugames_and_the_core_center_convention
     centre = co.core_center(game).x
     assert not np.allclose([float(c) for c in centre], [float(b) for b in barycenter], atol=1e-3)
     assert co.is_in_core(game, list(centre))
+
+
+def _det3(a, b, c):
+    return (
+        a[0] * (b[1] * c[2] - b[2] * c[1])
+        - a[1] * (b[0] * c[2] - b[2] * c[0])
+        + a[2] * (b[0] * c[1] - b[1] * c[0])
+    )
+
+
+def _core_center_by_facet_cones(values, n):
+    """The exact centroid of a 3-dimensional core (n = 4), from the definition of a centre of
+    mass: the core's vertices by brute force; each facet is the set of vertices tight on one
+    constraint x(S) >= v(S) that spans a plane; its polygon, ordered by angle about its mean
+    in that plane, is fanned into triangles, each a tetrahedron with the mean p of all
+    vertices. In the first three coordinates (x_4 is fixed by efficiency: an affine
+    bijection, so volume ratios and centroids carry over) a tetrahedron weighs
+    |det(a - p, b - p, c - p)| and has its centroid at the mean of its corners. Exact
+    rationals except the angular order."""
+    assert n == 4
+    full = (1 << n) - 1
+    vertices = [tuple(Fraction(c) for c in v) for v in brute_force_core_vertices(values, n)]
+    points = [v[:3] for v in vertices]
+    p = [sum(c[k] for c in points) / len(points) for k in range(3)]
+    facets = {}
+    for mask in range(1, full):
+        tight = frozenset(
+            k
+            for k, v in enumerate(vertices)
+            if sum(v[i] for i in range(n) if mask >> i & 1) == values[mask]
+        )
+        if len(tight) < 3 or len(tight) == len(vertices) or tight in facets:
+            continue
+        base = points[min(tight)]
+        spans = [[a - b for a, b in zip(points[k], base)] for k in tight]
+        if np.linalg.matrix_rank(np.array(spans, dtype=float)) == 2:
+            # the constraint's normal once x_4 = v(N) - x_1 - x_2 - x_3 is substituted
+            facets[tight] = np.array([(mask >> i & 1) - (mask >> 3 & 1) for i in range(3)])
+    weight, moment = Fraction(0), [Fraction(0)] * 3
+    for tight, normal in facets.items():
+        corners = [points[k] for k in sorted(tight)]
+        mean = np.mean(np.array(corners, dtype=float), axis=0)
+        u = np.array(corners[0], dtype=float) - mean
+        w = np.cross(normal, u)
+
+        def angle(c, mean=mean, u=u, w=w):
+            d = np.array(c, dtype=float) - mean
+            return np.arctan2(np.dot(d, w), np.dot(d, u))
+
+        corners.sort(key=angle)
+        a = corners[0]
+        for b, c in zip(corners[1:], corners[2:]):
+            volume = abs(_det3(*([x - y for x, y in zip(q, p)] for q in (a, b, c))))
+            weight += volume
+            for k in range(3):
+                moment[k] += volume * (p[k] + a[k] + b[k] + c[k]) / 4
+    centre = [m / weight for m in moment]
+    return [*centre, values[full] - sum(centre)], len(vertices), len(facets)
+
+
+def test_core_center_of_the_14_vertex_core_by_facet_cones():
+    """The core-center of TuGames' BaryCenter game (a 3-dimensional core with 14 vertices),
+    against the exact centre of mass computed above; no code shared with the solver (which
+    triangulates with scipy's Delaunay). TuGames publishes this core's vertex average, not
+    its centroid; the two differ by more than 0.9 in every coordinate."""
+    simplex = [Fraction(0)] * 15 + [Fraction(4)]  # the core is the simplex of 4
+    assert _core_center_by_facet_cones(simplex, 4) == ([1, 1, 1, 1], 4, 4)
+    entry = case("core_vertex_barycenter_tugames")
+    game = game_of(entry)
+    values, n = table(game)
+    centre, vertex_count, facet_count = _core_center_by_facet_cones(values, n)
+    assert vertex_count == 14 and facet_count >= 4
+    result = co.core_center(game)
+    assert result.dimension == 3 and len(result.vertices) == 14
+    assert np.allclose([float(v) for v in result.x], [float(v) for v in centre], rtol=1e-12)
+    barycenter = [Fraction(v) for v in entry["expected"]]
+    assert all(abs(a - b) > Fraction(9, 10) for a, b in zip(centre, barycenter))
 
 
 def test_one_point_core_its_center_and_kernel():
@@ -253,18 +336,35 @@ def test_solidarity_value():
 # ------------------------------------------------------------------ interaction indices
 
 
-def test_faith_shap_and_shapley_taylor_of_table_1():
-    """Faith-Shap's Example 1 (n = 11): order-2 Faith-Shap gives each player 21/22 and each
-    pair -1/11, Shapley-Taylor 0 and 1/10; the published floats, to 1e-9."""
-    entry = case("faith_shap_shapley_taylor_table_1")
+@pytest.mark.parametrize("case_id", ids("interaction_pairs"))
+def test_interaction_indices_of_faith_shap_table_1(case_id):
+    """Faith-Shap's Example 1 (n = 11, v(S) = |S| - p C(|S|, 2)), p = 0.1 and 0.2: the
+    Shapley and Banzhaf interaction indices, Shapley-Taylor and Faith-Shap of orders 1 and 2
+    as the peer prints them, to 1e-9 (for p = 0.1, order 2: Faith-Shap 21/22 and -1/11,
+    Shapley-Taylor 0 and 1/10, Shapley 1/2 and 0, Banzhaf 521/1024 and -291/2560)."""
+    entry = case(case_id)
     game = game_of(entry)
     tolerance = float(entry["tolerance"])
-    for kind, (single, pair) in entry["expected"].items():
-        result = co.interaction_index(game, kind=kind, order=2)
-        assert result.exact
-        assert abs(float(result.interaction("1")) - float(single)) <= tolerance, kind
-        assert abs(float(result.pair("1", "2")) - float(pair)) <= tolerance, kind
-        assert result.pair("3", "7") == result.pair("1", "2")  # a symmetric game
+    checked = 0
+    for kind, by_order in entry["expected"].items():
+        for order, printed in by_order.items():
+            result = co.interaction_index(game, kind=kind, order=int(order))
+            assert result.exact
+            assert abs(float(result.interaction("1")) - float(printed[0])) <= tolerance, kind
+            if int(order) == 2:
+                assert abs(float(result.pair("1", "2")) - float(printed[1])) <= tolerance, kind
+                assert result.pair("3", "7") == result.pair("1", "2")  # a symmetric game
+            checked += 1
+    assert checked == 8
+
+
+def test_interaction_table_game_is_the_papers_game():
+    """The symmetric games above are v(S) = |S| - p C(|S|, 2) for |S| > 1, else 0."""
+    for case_id in ids("interaction_pairs"):
+        entry = case(case_id)
+        p = Fraction(entry["p"])
+        worths = [Fraction(w) for w in entry["by_size"]]
+        assert worths == [Fraction(0) if s < 2 else s - p * s * (s - 1) / 2 for s in range(12)]
 
 
 # ------------------------------------------------------------------ kernel, nucleoli
@@ -309,6 +409,70 @@ def test_published_kernel_points_are_in_the_bargaining_set():
     for entry, point in points:
         result = co.bargaining_set(game_of(entry), [Fraction(v) for v in point])
         assert result.in_set and result.exact and result.objection is None
+
+
+def _justifying_payoff(values, n, x, coalition):
+    """An objection through ``coalition`` at ``x``: its members share the excess equally."""
+    members = sum(1 << k for k in coalition)
+    surplus = values[members] - sum(x[k] for k in coalition)
+    return [x[k] + surplus / len(coalition) for k in coalition]
+
+
+@pytest.mark.parametrize("case_id", ids("bargaining_set_witness"))
+def test_bargaining_set_members_and_published_objections(case_id):
+    """coopgame-py's documented answers: the members are in the bargaining set with no
+    objection; at the other imputations the published objection (objector, target,
+    coalition), with the coalition's excess shared equally, is justified by brute force over
+    every counter-coalition, and the package's own witness is justified too."""
+    entry = case(case_id)
+    game = game_of(entry)
+    values, n = table(game)
+    index = {p: k for k, p in enumerate(game.players)}
+    for point in entry["expected"]["members"]:
+        result = co.bargaining_set(game, [Fraction(v) for v in point])
+        assert result.in_set and result.exact and result.objection is None
+    for published in entry["expected"]["objections"]:
+        x = [Fraction(v) for v in published["x"]]
+        coalition = [index[p] for p in published["coalition"]]
+        y = _justifying_payoff(values, n, x, coalition)
+        objector, target = index[published["objector"]], index[published["target"]]
+        assert is_justified_objection(values, n, x, objector, target, coalition, y)
+        result = co.bargaining_set(game, x)
+        assert not result.in_set and result.exact
+        witness = result.objection
+        assert is_justified_objection(
+            values,
+            n,
+            x,
+            index[witness["objector"]],
+            index[witness["target"]],
+            [index[p] for p in witness["coalition"]],
+            list(witness["y"]),
+        )
+
+
+def test_anti_nucleolus_conventions_on_coopgame_py_examples():
+    """Convention note. The anti-prenucleolus agrees: (4, 4, 4) in both games. coopgame-py's
+    anti-nucleolus is the nucleolus of the dual game, over x_i >= v(N) - v(N - i); its
+    (3, 3, 6) is this package's nucleolus of dual_game(v). This package's anti_nucleolus is
+    over the anti-imputations x_i <= v({i}), empty in both games, so it refuses them."""
+    for case_id in ids("anti_nucleolus_convention"):
+        entry = case(case_id)
+        game = game_of(entry)
+        expected = entry["expected"]
+        anti_pre = co.anti_prenucleolus(game)
+        assert anti_pre.exact and point_matches(list(anti_pre.x), expected["anti_prenucleolus"])
+        dual = co.dual_game(game)
+        assert co.prenucleolus(dual).x.tolist() == anti_pre.x.tolist()
+        with pytest.raises(co.InvalidGameError, match="anti-imputation set is empty"):
+            co.anti_nucleolus(game)
+        over_dual = expected["anti_nucleolus_over_dual_imputations"]
+        if over_dual is None:
+            with pytest.raises(co.InvalidGameError, match="imputation set is empty"):
+                co.nucleolus(dual)
+        else:
+            result = co.nucleolus(dual)
+            assert result.exact and point_matches(list(result.x), over_dual)
 
 
 def test_modiclus_of_the_tugames_game():
@@ -381,12 +545,67 @@ def test_per_capita_nucleolus_of_young_1985():
     assert [singles[i] - shares[i] for i in range(n)] == per_capita.x.tolist()
 
 
+def test_nucleolus_of_a_two_block_structure():
+    """coopgame-py's example: blocks {1, 2} and {3} of the shared 3-player game; each block
+    shares its own worth (x_1 + x_2 = 4, x_3 = 0) and the excesses 6 - x_1, 8 - x_2 of
+    {1, 3} and {2, 3} are balanced at 5: (1, 3, 0)."""
+    entry = case("structure_nucleolus_coopgame_py")
+    game = game_of(entry)
+    result = co.structure_nucleolus(game, entry["structure"])
+    assert result.exact and result.verified
+    assert point_matches(list(result.x), entry["expected"])
+    assert result.x.tolist() != co.nucleolus(game).x.tolist()  # (2, 4, 6) without blocks
+
+
 def test_nucleolus_of_the_one_block_structure():
     entry = case("nucleolus_4_coopgame")
     game = game_of(entry)
     result = co.structure_nucleolus(game, [list(game.players)])
     assert result.exact and result.verified
     assert point_matches(list(result.x), entry["expected"])
+
+
+def test_coopgame_py_documented_values_of_its_shared_game():
+    """Every allocation coopgame-py documents for its shared 3-player game, reproduced
+    exactly; its modiclus is the proper-pairs variant (the lexicographic centre over pairs
+    of proper coalitions, checked with the definition's oracle), while this package's
+    modiclus, Sudholter's over all pairs, is (4, 4, 4)."""
+    entry = case("coopgame_py_shared_game")
+    game = game_of(entry)
+    expected = entry["expected"]
+    plain = {
+        "nucleolus": co.nucleolus,
+        "kernel": co.kernel,
+        "shapley_value": co.shapley_value,
+        "banzhaf_value": co.banzhaf_value,
+        "solidarity_value": co.solidarity_value,
+        "tau_value": co.tau_value,
+        "gately_point": co.gately_point,
+        "disruption_nucleolus": co.disruption_nucleolus,
+        "per_capita_nucleolus": co.per_capita_nucleolus,
+        "proportional_nucleolus": co.proportional_nucleolus,
+    }
+    for name, solver in plain.items():
+        result = solver(game)
+        assert result.exact and point_matches(list(result.x), expected[name]), name
+    assert point_matches(co.utopia_payoffs(game), expected["utopia_payoffs"])
+    assert point_matches(co.minimal_rights(game), expected["minimal_rights"])
+    least = co.least_core(game)
+    assert least.epsilon == expected["least_core"]["epsilon"]
+    assert vertex_set(co.least_core_set(game).vertices) == vertex_set([expected["least_core"]["x"]])
+    graph = [tuple(edge) for edge in expected["myerson_value"]["graph"]]
+    assert point_matches(list(co.myerson_value(game, graph).x), expected["myerson_value"]["x"])
+    owen = co.owen_value(game, expected["owen_value"]["unions"])
+    assert point_matches(list(owen.x), expected["owen_value"]["x"])
+    values = [float(v) for v in game.values.tolist()]
+    rows, consts = excess_difference_rows(values, 3)
+    pairs = [(s, t) for s in range(8) for t in range(8) if s != t]
+    proper = [k for k, (s, t) in enumerate(pairs) if 0 < s < 7 and 0 < t < 7]
+    centre = lexmin(rows[proper], consts[proper], [[1] * 3], [12])
+    published = [float(Fraction(v)) for v in expected["modiclus_proper_pairs"]]
+    assert np.allclose(centre, published, atol=1e-7)
+    assert co.modiclus(game).x.tolist() == [4, 4, 4]
+    assert np.allclose(lexmin(rows, consts, [[1] * 3], [12]), [4, 4, 4], atol=1e-7)
 
 
 # ------------------------------------------------------------------ modiclus oracle, n = 6

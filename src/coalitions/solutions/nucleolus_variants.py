@@ -433,6 +433,15 @@ def anti_nucleolus() -> None:
         If the anti-imputation set is empty (:math:`\sum_i v(\{i\}) < v(N)`; use
         :func:`anti_prenucleolus`).
 
+    Notes
+    -----
+    Conventions differ on the set the anti-nucleolus is sought in. Here it is the
+    anti-imputations :math:`x_i \le v(\{i\})` (the upper bounds of MatTuGames'
+    ``Anti_Nucl_llp``). coopgame-py's ``anti_nucleolus`` is the nucleolus of the dual game
+    :math:`v^*`, sought in :math:`x_i \ge v(N) - v(N \setminus \{i\})`: that is
+    ``nucleolus(dual_game(game))`` here. Both minimise the same sorted anti-excesses, and
+    both agree with :func:`anti_prenucleolus` when it lies in their set.
+
     References
     ----------
     .. [1] Funaki, Y. (1998). Dual axiomatizations of solutions of cooperative games.

@@ -452,7 +452,7 @@ def least_core_set(
 
 @front_door(("vertex-triangulation",))
 def core_center(game: TUGame, *, method: str = "vertex-triangulation") -> PolytopeResult:
-    r"""The core-center (González-Díaz and Sánchez-Rodeja 2007): the centre of mass of the
+    r"""The core-center (González-Díaz and Sánchez-Rodríguez 2007): the centre of mass of the
     core, the expectation of the uniform distribution over it.
 
     Parameters
@@ -471,7 +471,7 @@ def core_center(game: TUGame, *, method: str = "vertex-triangulation") -> Polyto
 
     References
     ----------
-    .. [1] González-Díaz, J. and Sánchez-Rodeja, E. (2007). A natural selection from the
+    .. [1] González-Díaz, J. and Sánchez-Rodríguez, E. (2007). A natural selection from the
        core of a TU game: the core-center. *International Journal of Game Theory* 36(1),
        27-46.
 
