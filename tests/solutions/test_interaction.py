@@ -184,9 +184,11 @@ def test_float_routes_and_exact_route_agree(game):
                     assert np.allclose(got.matrix, np.transpose(got.matrix))
 
 
-def test_the_blocked_pass_of_larger_games_agrees_with_the_transform():
-    # above 12 players the size-sums route reads the table in blocks of rows
-    game = co.random_game(14, rng=5)
+@pytest.mark.parametrize("n", [9, 10, 11, 14])
+def test_the_size_sums_routes_agree_with_the_transform(n):
+    # up to 10 players one product with a cached matrix, then the small products, and above
+    # 12 players the size-sums route reads the table in blocks of rows
+    game = co.random_game(n, rng=5)
     for kind in KINDS:
         a = co.interaction_index(game, kind=kind, method="size-sums")
         b = co.interaction_index(game, kind=kind, method="moebius")

@@ -263,6 +263,11 @@ def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, Any]:
     from ._size_sums import size_profile
 
     n = game.n_players
+    if n <= SMALL_TABLE_PLAYERS:  # one product of the table with a cached matrix
+        flat = game.values @ _small_matrix(kind, order, n)
+        if order == 1:
+            return flat.tolist(), []
+        return flat[:n].tolist(), flat[_pair_positions(n)]
     profile = size_profile(game)
     weights = _float_weights(kind, order, n)
     single_weight, single_constant = weights[:2]
@@ -274,6 +279,44 @@ def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, Any]:
     singles = player_sums[0] + profile.total(single_constant)
     pairs = pair_sums + player_sums[1][:, None] + player_sums[1][None, :] + profile.total(constant)
     return singles.tolist(), pairs
+
+
+#: Float games of at most this many players take every singleton and pair index from one
+#: product of the table with a cached ``2**n x (n + n(n-1)/2)`` matrix (at most 440 KiB).
+SMALL_TABLE_PLAYERS = 10
+
+
+@lru_cache(maxsize=32)
+def _small_matrix(kind: str, order: int, n: int) -> np.ndarray:
+    """Column i: each coalition's weight in the index of player i; then (order 2) one column
+    per pair ``i < j`` in :func:`numpy.triu_indices` order and a zero column (the diagonal of
+    :func:`_pair_positions`): the size-sums weights of :func:`_float_weights` spelled out
+    coalition by coalition."""
+    weights = _float_weights(kind, order, n)
+    sizes = popcounts(n)
+    bits = ((np.arange(1 << n)[:, None] >> np.arange(n)[None, :]) & 1).astype(np.float64)
+    single_weight, single_constant = (w[sizes] for w in weights[:2])
+    columns = [bits * single_weight[:, None] + single_constant[:, None]]
+    if order >= 2:
+        both, either, constant = (w[sizes] for w in weights[2:])
+        i, j = np.triu_indices(n, 1)
+        columns.append(
+            bits[:, i] * bits[:, j] * both[:, None]
+            + (bits[:, i] + bits[:, j]) * either[:, None]
+            + constant[:, None]
+        )
+        columns.append(np.zeros((1 << n, 1)))
+    return nb.read_only(np.concatenate(columns, axis=1))
+
+
+@lru_cache(maxsize=32)
+def _pair_positions(n: int) -> np.ndarray:
+    """``P[i, j]``: the column of :func:`_small_matrix` holding pair ``{i, j}`` (the zero
+    column on the diagonal)."""
+    positions = np.full((n, n), n + n * (n - 1) // 2)
+    i, j = np.triu_indices(n, 1)
+    positions[i, j] = positions[j, i] = n + np.arange(len(i))
+    return nb.read_only(positions)
 
 
 @lru_cache(maxsize=64)
