@@ -42,6 +42,15 @@ import coalitions
 
 ROOT = Path(coalitions.__file__).parent
 PACKAGE = "coalitions"
+#: Where ``_numbers.INT64_SUMS`` is defined (the one place that writes 2**62 out).
+_INT64_SUMS_LINE = next(
+    number
+    for number, line in enumerate(
+        (Path(coalitions.__file__).parent / "_numbers.py").read_text(encoding="utf-8").splitlines(),
+        start=1,
+    )
+    if line.startswith("INT64_SUMS = ")
+)
 ALGORITHMS = {"solutions", "power", "approx", "bargaining", "formation"}
 
 #: Imports of an algorithm package by ``datasets`` that are known and scheduled to go. Empty
@@ -292,6 +301,22 @@ def test_read_only_arrays_have_one_home():
     assert homes == [f"{PACKAGE}._numbers"], (
         f"{idiom} outside coalitions._numbers in {homes}: build or freeze the array with "
         "_numbers.read_only(values, kind) instead."
+    )
+
+
+def test_the_int64_headroom_has_one_home():
+    """Integer paths choose int64 or Python integers through ``_numbers.int_dtype`` and
+    ``_numbers.INT64_SUMS``: no module writes the 2**62 bound out in its code (comments and
+    messages may name it)."""
+    bound = {ast.unparse(ast.parse(text, mode="eval").body) for text in ("1 << 62", "2 ** 62")}
+    homes = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.BinOp) and ast.unparse(node) in bound:
+                homes.append(f"{name}:{node.lineno}")
+    assert homes == [f"{PACKAGE}._numbers:{_INT64_SUMS_LINE}"], (
+        f"the 2**62 headroom written out in {homes}: use _numbers.INT64_SUMS or "
+        "_numbers.int_dtype(bound)."
     )
 
 

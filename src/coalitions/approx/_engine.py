@@ -135,8 +135,10 @@ class WeightedOracle(ValueOracle):
         self.players = game.players
         self.n = game.n_players
         weights = game.int_weights
-        # int64 prefix sums are exact below 2**62; larger weights take the generic path
-        self._weights = np.asarray(weights, dtype=np.int64) if sum(weights) < 2**62 else None
+        # int64 prefix sums are exact below the headroom; larger weights take the generic path
+        self._weights = (
+            np.asarray(weights, dtype=np.int64) if sum(weights) < nb.INT64_SUMS else None
+        )
 
     def evaluate(self, matrix: np.ndarray) -> np.ndarray:
         return self.game.winning_matrix(matrix).astype(np.float64)

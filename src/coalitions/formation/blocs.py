@@ -638,7 +638,7 @@ def _prepare(game: Any, model: Any, index: Any, atol: Any, function: str):
     n = len(players)
     if exact and table.dtype == object:
         bound = max((abs(int(v)) for v in table), default=0) * 2 * _denominator(n, scheme) << n
-        if bound < 1 << 62:
+        if bound < nb.INT64_SUMS:
             table = table.astype(np.int64)
     return players, _Structures(table, n, scheme, exact, atol), model, scheme
 

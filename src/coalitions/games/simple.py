@@ -500,7 +500,7 @@ class WeightedVotingGame(_SimpleBase):
     def winning_matrix(self, coalitions: np.ndarray) -> np.ndarray:
         coalitions = np.asarray(coalitions, dtype=bool)
         weights = self._int_weights
-        if sum(weights) < 2**62:
+        if sum(weights) < nb.INT64_SUMS:
             totals = coalitions.astype(np.int64) @ np.asarray(weights, dtype=np.int64)
             return np.asarray(totals >= self._int_quota, dtype=bool)
         limbs = _limbs(weights)
@@ -561,7 +561,7 @@ def _masks_reach(masks: np.ndarray, weights: Sequence[int], quota: int) -> np.nd
     """``w(S) >= quota`` for int64 masks S, exactly: int64 sums when the total fits, else sums
     of 30-bit limbs. Byte-wise lookup tables: 8 players at a time."""
     n = len(weights)
-    small = sum(weights) < 2**62
+    small = sum(weights) < nb.INT64_SUMS
     limbs = np.asarray(weights, dtype=np.int64).reshape(n, 1) if small else _limbs(weights)
     out = np.zeros((masks.size, limbs.shape[1]), dtype=np.int64)
     for start in range(0, n, 8):
