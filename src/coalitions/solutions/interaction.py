@@ -235,11 +235,12 @@ def interaction_index(
     sets: list[tuple[tuple[str, ...], object]] = [((p,), singles[i]) for i, p in enumerate(names)]
     if order >= 2:
         square = np.array(pairs, dtype=nb.array_dtype(game.kind))
-        square[np.diag_indices(n)] = 0
+        np.fill_diagonal(square, 0)
         x = square.sum(axis=1)
-        square[np.diag_indices(n)] = singles
+        square[_DIAGONAL(n)] = singles
         matrix = tuple(map(tuple, square.tolist()))
-        sets += [((names[i], names[j]), matrix[i][j]) for i, j in combinations(range(n), 2)]
+        keys, upper = _pair_keys(names)
+        sets += zip(keys, square[upper].tolist())
     else:
         matrix = ()
         x = np.asarray(list(singles), dtype=nb.array_dtype(game.kind))
@@ -279,6 +280,18 @@ def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, Any]:
     singles = player_sums[0] + profile.total(single_constant)
     pairs = pair_sums + player_sums[1][:, None] + player_sums[1][None, :] + profile.total(constant)
     return singles.tolist(), pairs
+
+
+_DIAGONAL = lru_cache(maxsize=32)(np.diag_indices)
+
+
+@lru_cache(maxsize=32)
+def _pair_keys(names: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], tuple]:
+    """The pairs of ``names`` in :func:`itertools.combinations` order and their positions
+    in the ``n x n`` matrix."""
+    first, second = np.triu_indices(len(names), 1)
+    keys = tuple((names[i], names[j]) for i, j in zip(first.tolist(), second.tolist()))
+    return keys, (first, second)
 
 
 #: Float games of at most this many players take every singleton and pair index from one
