@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 
 from .. import _numbers as nb
-from .._bits import popcounts, split_on
+from .._bits import mask_bits, popcounts, split_on
 from .._checks import check_choice, check_integer, front_door
 from ..exceptions import InvalidArgumentError, TooLargeError
 from ..games.transforms import as_tu_game, harsanyi_dividends
@@ -237,7 +237,7 @@ def interaction_index(
         square = np.array(pairs, dtype=nb.array_dtype(game.kind))
         np.fill_diagonal(square, 0)
         x = square.sum(axis=1)
-        square[_DIAGONAL(n)] = singles
+        np.fill_diagonal(square, singles)
         matrix = tuple(map(tuple, square.tolist()))
         keys, upper = _pair_keys(names)
         sets += zip(keys, square[upper].tolist())
@@ -282,9 +282,6 @@ def _by_size_sums(game: TUGame, kind: str, order: int) -> tuple[list, Any]:
     return singles.tolist(), pairs
 
 
-_DIAGONAL = lru_cache(maxsize=32)(np.diag_indices)
-
-
 @lru_cache(maxsize=32)
 def _pair_keys(names: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], tuple]:
     """The pairs of ``names`` in :func:`itertools.combinations` order and their positions
@@ -307,7 +304,7 @@ def _small_matrix(kind: str, order: int, n: int) -> np.ndarray:
     coalition by coalition."""
     weights = _float_weights(kind, order, n)
     sizes = popcounts(n)
-    bits = ((np.arange(1 << n)[:, None] >> np.arange(n)[None, :]) & 1).astype(np.float64)
+    bits = mask_bits(np.arange(1 << n), n)  # [S, i] = 1 when i is in S
     single_weight, single_constant = (w[sizes] for w in weights[:2])
     columns = [bits * single_weight[:, None] + single_constant[:, None]]
     if order >= 2:
