@@ -262,8 +262,9 @@ def _check_index(oracle, *, total=None, dummy=0, sampled_oracle=None):
             assert not result.exact
             within_sigmas(result, (sampled_oracle or oracle)(n, winning))
             return
-        # float and Leech's major-minor approximation (exact here: at most 6 members, all major)
-        assert result.exact == (choice not in ("float", "major-minor"))
+        # float, the window series and Leech's major-minor approximation (exact here: at most 6
+        # members, all major)
+        assert result.exact == (choice not in ("float", "window-series", "major-minor"))
         assert close(result.x, oracle(n, winning), exact=result.exact)
         assert_power_axioms(game, list(result.x), total=total, dummy=dummy)
 
