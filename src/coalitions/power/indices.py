@@ -321,32 +321,49 @@ def shapley_shubik_index(
     return _exact(game, "shapley-shubik", counts.method, math.factorial(n), pivots)
 
 
-def _major_minor(game: Any) -> PowerIndexResult:
-    """Leech's major/minor approximation, with its per-player error bound."""
+def _reduced_weighted(game: Any, method: str) -> WeightedVotingGame:
+    """The reduced weighted game (weights divided by their common divisor) that the
+    approximations of large bodies need, or the argument error."""
     if not isinstance(game, WeightedVotingGame):
         raise InvalidArgumentError(
-            f"method='major-minor' needs a WeightedVotingGame (weights and a quota), got "
+            f"method={method!r} needs a WeightedVotingGame (weights and a quota), got "
             f"{type(game).__name__}; use method='auto' for other simple games"
         )
-    # integer weights with greatest common divisor 1: the continuity correction is 1/2
-    small = en.reduced(game)
-    index, bound, quadrature, majors = major_minor_shapley_shubik(
-        list(small.int_weights), small.int_quota, DEFAULT_MAJORS
-    )
+    return en.reduced(game)
+
+
+def _bounded(
+    game: Any, method: str, index: Any, bound: Any, how: str, why: str
+) -> PowerIndexResult:
+    """A float Shapley-Shubik index with a bound on each player's error: ``how`` it was
+    computed and ``why`` the bound holds, for the message."""
+    largest = float(np.max(bound)) if len(bound) else 0.0
     return PowerIndexResult(
-        x=index,
+        x=nb.read_only(index),
         players=game.players,
         exact=False,
         concept="shapley-shubik",
-        method="major-minor",
-        error_bound=bound,
-        message=(
-            f"Leech's major/minor approximation: the {majors} largest members enumerated "
-            f"exactly, the others' weight normal; |x_i - phi_i| <= error_bound[i] "
-            f"(largest {float(bound.max()) if len(bound) else 0.0:.3g}: Berry-Esseen, C = "
-            f"{BERRY_ESSEEN_CONSTANT}, plus the quadrature estimate {quadrature:.2g})"
-        ),
+        method=method,
+        error_bound=nb.read_only(bound),
+        message=f"{how}; |x_i - phi_i| <= error_bound[i] (largest {largest:.3g}: {why})",
     )
+
+
+def _major_minor(game: Any) -> PowerIndexResult:
+    """Leech's major/minor approximation, with its per-player error bound."""
+    # integer weights with greatest common divisor 1: the continuity correction is 1/2
+    small = _reduced_weighted(game, "major-minor")
+    index, bound, quadrature, majors = major_minor_shapley_shubik(
+        list(small.int_weights), small.int_quota, DEFAULT_MAJORS
+    )
+    how = (
+        f"Leech's major/minor approximation: the {majors} largest members enumerated "
+        f"exactly, the others' weight normal"
+    )
+    why = (
+        f"Berry-Esseen, C = {BERRY_ESSEEN_CONSTANT}, plus the quadrature estimate {quadrature:.2g}"
+    )
+    return _bounded(game, "major-minor", index, bound, how, why)
 
 
 def _series_fits(game: WeightedVotingGame) -> bool:
@@ -358,12 +375,7 @@ def _series_fits(game: WeightedVotingGame) -> bool:
 
 def _window_series(game: Any) -> PowerIndexResult:
     """Owen's integral by the window series, with each player's proven error bound."""
-    if not isinstance(game, WeightedVotingGame):
-        raise InvalidArgumentError(
-            f"method='window-series' needs a WeightedVotingGame (weights and a quota), got "
-            f"{type(game).__name__}; use method='auto' for other simple games"
-        )
-    small = en.reduced(game)
+    small = _reduced_weighted(game, "window-series")
     if not _series_fits(small):
         raise TooLargeError(
             f"shapley_shubik_index(method='window-series') builds a distribution as long as "
@@ -373,19 +385,8 @@ def _window_series(game: Any) -> PowerIndexResult:
             f"(method='permutation', budget=100_000)"
         )
     index, bound, nodes = window_series_shapley_shubik(list(small.int_weights), small.int_quota)
-    return PowerIndexResult(
-        x=nb.read_only(index),
-        players=game.players,
-        exact=False,
-        concept="shapley-shubik",
-        method="window-series",
-        error_bound=nb.read_only(bound),
-        message=(
-            f"Owen's integral with {nodes} Gauss-Legendre nodes and window series; "
-            f"|x_i - phi_i| <= error_bound[i] (largest "
-            f"{float(bound.max()) if len(bound) else 0.0:.3g}: quadrature and rounding)"
-        ),
-    )
+    how = f"Owen's integral with {nodes} Gauss-Legendre nodes and window series"
+    return _bounded(game, "window-series", index, bound, how, "quadrature and rounding")
 
 
 #: The choices of ``method=`` in :func:`banzhaf_index`: the engines, then the estimators.
