@@ -83,3 +83,58 @@ def test_bad_unions():
         co.owen_value(game, [[]])
     with pytest.raises(InvalidGameError, match="needs a TUGame"):
         co.owen_value(co.WeightedVotingGame(1, [1]), [["1"]])
+
+
+def _coleman_owen_two_step(game, unions):
+    """MatTuGames' Coleman-Owen construction, from its description: the quotient game's
+    swings divided by ``2**m - 1``, then the Shapley value of each union's reduced game
+    ``T -> (that value of T in the quotient game with T in place of its union)``. Plain
+    enumeration with Fractions; no code shared with the library's value."""
+    from itertools import combinations
+    from math import factorial
+
+    m = len(unions)
+
+    def coleman(worth):  # worth(frozenset of union indices) -> value; swings / (2**m - 1)
+        out = []
+        for j in range(m):
+            others = [k for k in range(m) if k != j]
+            swing = sum(
+                worth(frozenset(r) | {j}) - worth(frozenset(r))
+                for size in range(m)
+                for r in combinations(others, size)
+            )
+            out.append(Fraction(swing) / (2**m - 1))
+        return out
+
+    def members(indices, replaced, by):
+        return [p for k in indices for p in (by if k == replaced else unions[k])]
+
+    result = {}
+    for j, union in enumerate(unions):
+
+        def reduced(t, j=j):  # the value of coalition t of union j's members
+            if not t:
+                return Fraction(0)
+            return coleman(lambda r: game.value(members(r, j, t)))[j]
+
+        s = len(union)
+        for i in union:
+            rest = [p for p in union if p != i]
+            result[i] = sum(
+                Fraction(factorial(len(t)) * factorial(s - len(t) - 1), factorial(s))
+                * (reduced([*t, i]) - reduced(list(t)))
+                for size in range(s)
+                for t in combinations(rest, size)
+            )
+    return [result[p] for p in game.players]
+
+
+@settings(max_examples=40, deadline=None)
+@given(games_with_unions(max_players=5))
+def test_mattugames_coleman_owen_is_the_rescaled_symmetric_coalitional_banzhaf_value(case):
+    game, unions = case
+    m = len(unions)
+    scb = co.symmetric_coalitional_banzhaf_value(game, unions).x
+    factor = Fraction(2 ** (m - 1), 2**m - 1)
+    assert [factor * Fraction(v) for v in scb] == _coleman_owen_two_step(game, unions)

@@ -248,6 +248,16 @@ def symmetric_coalitional_banzhaf_value(
         Exact for rational games; with singleton unions the Banzhaf value, with one union of
         everybody the Shapley value.
 
+    Notes
+    -----
+    MatTuGames' "Coleman-Owen value" (``ColemanOwenValue``, 2021; it cites no paper, and no
+    paper defines a value of that name) is this value times ``2^{m-1} / (2^m - 1)`` for ``m``
+    unions: it builds the same two steps (a Banzhaf value of the quotient game, then the
+    Shapley value of each union's reduced game) but divides the quotient game's swings by the
+    number of non-empty coalitions of unions, ``2^m - 1``, instead of ``2^{m-1}``. Multiply
+    by that factor to compare with it; ``tests/solutions/test_owen.py`` checks the identity
+    against that two-step construction.
+
     {{references}}
 
     Examples
