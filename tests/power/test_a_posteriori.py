@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import weighted_voting_games
 
@@ -146,3 +146,69 @@ def test_other_simple_games_are_enumerated():
     result = co.decisiveness(both, Fraction(1, 2))
     assert result.method == "enumeration" and result.exact
     assert result.x.tolist() == co.banzhaf_index(both, normalized=False).x.tolist()
+
+
+@st.composite
+def double_majorities(draw, min_players=2, max_players=15):
+    """EU-style rules: (count >= a AND weight >= b) OR count >= c, with random weights, or a
+    plain conjunction of two weighted rules."""
+    n = draw(st.integers(min_players, max_players))
+    weights = draw(st.lists(st.integers(0, 1_000), min_size=n, max_size=n))
+    if sum(weights) == 0:
+        weights[0] = 1
+    heads = co.WeightedVotingGame(draw(st.integers(1, n)), [1] * n)
+    mass = co.WeightedVotingGame(draw(st.integers(1, sum(weights))), weights)
+    rule = heads & mass
+    if draw(st.booleans()):
+        rule = rule | co.WeightedVotingGame(draw(st.integers(1, n)), [1] * n)
+    return rule
+
+
+@settings(max_examples=40, deadline=None)
+@given(game=double_majorities(max_players=9), p=probabilities)
+def test_meet_in_the_middle_matches_the_oracle_exactly(game, p):
+    p = (p * 2)[: game.n_players]
+    decisive, wins = oracle(game, p)
+    table = co.a_posteriori_table(game, p, method="mitm")
+    assert table.method == "mitm" and table.exact
+    assert table.indices["decisiveness"].tolist() == decisive
+    assert table.indices["success"].tolist() == wins
+
+
+@settings(max_examples=15, deadline=None)
+@given(game=double_majorities(min_players=13, max_players=15), seed=st.integers(0, 2**32 - 1))
+def test_meet_in_the_middle_equals_enumeration_on_fifteen_members(game, seed):
+    p = np.random.default_rng(seed).uniform(0, 1, game.n_players).tolist()
+    by_halves = co.a_posteriori_table(game, p, method="mitm")
+    by_table = co.a_posteriori_table(game, p, method="enumeration")
+    for column in ("decisiveness", "success"):
+        gap = np.abs(by_halves.indices[column] - by_table.indices[column])
+        assert float(gap.max()) < 1e-12
+    assert abs(by_halves.power_to_act - by_table.power_to_act) < 1e-12
+
+
+def test_eu_council_coin_tosses_give_the_absolute_banzhaf_index():
+    eu = co.datasets.eu_council()
+    result = co.decisiveness(eu, 0.5)
+    assert result.method == "mitm" and eu.n_players == 27  # beyond the 2**25 table
+    banzhaf = np.asarray(co.banzhaf_index(eu, normalized=False).x, dtype=float)
+    assert float(np.abs(np.asarray(result.x) - banzhaf).max()) < 1e-12
+    success = np.asarray(co.success(eu, 0.5).x)
+    assert float(np.abs(success - (1 + banzhaf) / 2).max()) < 1e-12
+    exact = co.decisiveness(eu, Fraction(1, 2))
+    assert exact.exact and exact.x.tolist() == co.banzhaf_index(eu, normalized=False).x.tolist()
+
+
+def test_eu_council_certain_votes():
+    eu = co.datasets.eu_council()
+    # everyone else sure to vote yes: nobody is decisive (the rest pass without any one)
+    assert float(np.max(co.decisiveness(eu, 1.0).x)) == 0.0
+    assert co.a_posteriori_table(eu, 1.0).power_to_act == 1.0
+
+
+def test_mitm_needs_a_weighted_or_compound_rule():
+    table_game = co.SimpleGame.from_minimal_winning([["a", "b"], ["c", "d"]], list("abcd"))
+    with pytest.raises(InvalidArgumentError, match="enumeration"):
+        co.decisiveness(table_game, 0.5, method="mitm")
+    with pytest.raises(co.TooLargeError, match="copula-sampling"):
+        co.decisiveness(co.WeightedVotingGame(21, [1] * 41), 0.5, method="mitm")

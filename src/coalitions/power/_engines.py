@@ -991,6 +991,12 @@ class _Layers:
 
     def grouped(self, keys: np.ndarray, big: np.ndarray) -> tuple:
         """Subsets grouped by key, each group sorted by big weight."""
+        uniq, order, offsets = self.grouping(keys, big)
+        return uniq, big[order], offsets
+
+    def grouping(self, keys: np.ndarray, big: np.ndarray) -> tuple:
+        """The distinct keys, the order that sorts the subsets by (key, big weight), and the
+        offsets of each key's run in that order."""
         radix = [int(t) + 1 for t in self.total_key]
         if math.prod(radix) < nb.INT64_SUMS:  # one integer code per key row: a fast 1-D unique
             code = keys @ np.cumprod([1, *radix[:-1]], dtype=np.int64)
@@ -1001,7 +1007,7 @@ class _Layers:
         inverse = inverse.reshape(-1)
         order = np.lexsort((big, inverse))
         offsets = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
-        return uniq, big[order], offsets
+        return uniq, order, offsets
 
     def count_pairs(
         self,

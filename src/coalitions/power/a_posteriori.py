@@ -11,8 +11,11 @@ tend to vote yes asks two questions (Laruelle and Valenciano's *decisiveness* an
 
 Independent votes are computed exactly: by a generating function over the weights for a
 weighted game with integer weights (one pass for the distribution of the yes weight, then the
-factor of each member removed in the numerically stable direction), by the table of all
-coalitions otherwise. Correlated votes (a Gaussian copula with the given correlation matrix)
+factor of each member removed in the numerically stable direction), by meeting in the middle
+for weighted and compound rules (such as the EU Council's double majority: the members split
+into two halves, each half's yes-sets enumerated with their probabilities, and for each
+yes-set of one half the probability that the other half completes it to a passing set read
+from tail sums sorted by weight), by the table of all coalitions otherwise. Correlated votes (a Gaussian copula with the given correlation matrix)
 are sampled, with standard errors. With every :math:`p_i = 1/2`, decisiveness is the
 absolute Banzhaf index and success is :math:`(1 + \beta_i)/2`; averaged over a common
 :math:`p \sim U(0, 1)` (Straffin's homogeneity), decisiveness is the Shapley-Shubik index.
@@ -29,14 +32,23 @@ import numpy as np
 from .. import _numbers as nb
 from .._checks import check_integer, front_door, seed_sequence
 from ..exceptions import InvalidArgumentError, TooLargeError
-from ..games.simple import MAX_ENUMERATION_PLAYERS, WeightedVotingGame, as_simple_game
+from ..games.simple import (
+    MAX_ENUMERATION_PLAYERS,
+    CompoundGame,
+    WeightedVotingGame,
+    as_simple_game,
+)
 from ..results import EstimateResult, PowerIndexResult, PowerTableResult
-from ._engines import remove_weighted_factor
+from ._engines import MAX_MITM_PLAYERS, _Layers, _mitm_fits, remove_weighted_factor
 
 __all__ = ["decisiveness", "success", "a_posteriori_table", "A_POSTERIORI_METHODS"]
 
 #: The choices of ``method=``.
-A_POSTERIORI_METHODS = ("auto", "generating-function", "enumeration", "copula-sampling")
+A_POSTERIORI_METHODS = ("auto", "generating-function", "mitm", "enumeration", "copula-sampling")
+#: The exact methods of :func:`a_posteriori_table`.
+TABLE_METHODS = ("auto", "generating-function", "mitm", "enumeration")
+#: Below this many members ``"auto"`` tabulates rather than meets in the middle.
+_MITM_FROM = 17
 #: The generating function is used while the total integer weight stays below this.
 MAX_TOTAL_WEIGHT = 10_000_000
 #: Draws of the copula sampler, by default.
@@ -171,6 +183,59 @@ def _by_enumeration(game: Any, p: list, exact: bool):
     return decisive, wins, passing
 
 
+def _half_probabilities(p: list, exact: bool) -> np.ndarray:
+    """The probability of each yes-set of a half (bit j for its member j), by doubling."""
+    prob = np.array([Fraction(1) if exact else 1.0], dtype=object if exact else np.float64)
+    for q in p:
+        prob = np.concatenate([prob * (1 - q), prob * q])
+    return prob
+
+
+def _by_meet_in_the_middle(game: Any, p: list, exact: bool):
+    """Decisiveness, success and passing for a weighted or compound rule, in time about
+    ``2**(n/2)`` times the number of distinct small-rule sums (see the module docstring).
+
+    ``complete[side][x]`` is the probability that the other half's yes-set makes the yes-set
+    ``x`` of this half pass; a member's decisiveness is the difference between its yes-set
+    with and without it, averaged over the rest of its half."""
+    layers = _Layers(game)
+    n = game.n_players
+    halves = (np.arange(n // 2), np.arange(n // 2, n))
+    subsets = [layers.subsets(h) for h in halves]
+    probs = [_half_probabilities([p[j] for j in h], exact) for h in halves]
+    zero: Any = Fraction(0) if exact else 0.0
+    sorted_sides = []
+    for side in (0, 1):
+        keys, big = subsets[side]
+        uniq, order, offsets = layers.grouping(keys, big)
+        sorted_sides.append((uniq, big[order], offsets, probs[side][order]))
+    complete = []
+    for side in (0, 1):
+        keys, big = subsets[side]
+        uniq, sorted_big, offsets, sorted_prob = sorted_sides[1 - side]
+        mass = np.full(len(big), zero, dtype=object if exact else np.float64)
+        for g in range(len(uniq)):
+            run = slice(offsets[g], offsets[g + 1])
+            # tail[k]: the probability of this key's other-half sets from the k-th lightest on
+            tail = np.concatenate([np.cumsum(sorted_prob[run][::-1])[::-1], [zero]])
+            need = layers.theta(keys + uniq[g]) - big
+            mass = mass + tail[np.searchsorted(sorted_big[run], need, "left")]
+        complete.append(mass)
+    decisive: list[Any] = [zero] * n
+    wins: list[Any] = [zero] * n
+    for side in (0, 1):
+        masks = np.arange(len(probs[side]))
+        for j, i in enumerate(halves[side].tolist()):
+            without = masks[(masks >> j) & 1 == 0]
+            with_i = without | (1 << j)
+            rest = probs[side][without] + probs[side][with_i]  # member i marginalised out
+            yes, no = complete[side][with_i], complete[side][without]
+            decisive[i] = (rest * (yes - no)).sum()
+            wins[i] = (rest * (p[i] * yes + (1 - p[i]) * (1 - no))).sum()
+    passing = (probs[0] * complete[0]).sum()
+    return decisive, wins, passing
+
+
 def _by_copula(game: Any, p: list, correlation: np.ndarray, budget: int, rng: Any):
     from scipy.stats import norm
 
@@ -247,6 +312,22 @@ def _independent(game: Any, p: list, exact: bool, method: str, function: str):
         )
     if integer is not None:
         return (*_by_generating_function(*integer, p, exact), "generating-function")
+    layered = isinstance(game, (WeightedVotingGame, CompoundGame))
+    if method == "mitm" and not layered:
+        raise InvalidArgumentError(
+            f"{function}: method='mitm' needs a weighted or compound rule, got "
+            f"{type(game).__name__}; use 'enumeration' or 'auto'."
+        )
+    if method == "mitm" and not _mitm_fits(game):
+        raise TooLargeError(
+            f"{function}: method='mitm' needs a weighted or compound rule of at most "
+            f"{MAX_MITM_PLAYERS} members with weight sums below 2**60; use 'enumeration' "
+            f"(at most {MAX_ENUMERATION_PLAYERS} members) or 'copula-sampling'."
+        )
+    if method == "mitm" or (
+        method == "auto" and layered and game.n_players >= _MITM_FROM and _mitm_fits(game)
+    ):
+        return (*_by_meet_in_the_middle(game, p, exact), "mitm")
     return (*_by_enumeration(game, p, exact), "enumeration")
 
 
@@ -257,7 +338,7 @@ def _column(values: list, exact: bool) -> np.ndarray:
     return nb.read_only(values, nb.FLOAT)
 
 
-@front_door(("auto", "generating-function", "enumeration"))
+@front_door(TABLE_METHODS)
 def a_posteriori_table(game: Any, p: Any, *, method: str = "auto") -> PowerTableResult:
     r"""Decisiveness and success of every member under independent yes-probabilities, with
     the probability that a proposal passes (Laruelle and Valenciano 2005).
@@ -274,7 +355,7 @@ def a_posteriori_table(game: Any, p: Any, *, method: str = "auto") -> PowerTable
     game : simple game
     p : float, Fraction or sequence of them
         One yes-probability per member in ``game.players`` order (a scalar is shared).
-    method : {"auto", "generating-function", "enumeration"}, default "auto"
+    method : {"auto", "generating-function", "mitm", "enumeration"}, default "auto"
         As in :func:`decisiveness`; correlated votes are sampled there, not here.
 
     Returns
@@ -336,10 +417,11 @@ game : simple game
 p : float or sequence of float
     Each member's probability of voting yes (one shared value, or one per member).
     Rational probabilities on a rational game give exact answers.
-method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+method : {"auto", "generating-function", "mitm", "enumeration", "copula-sampling"}
     ``"auto"``: the generating function for a weighted game with integer weights (summing
-    to at most :data:`MAX_TOTAL_WEIGHT`), the table of all coalitions otherwise, and the
-    sampler when ``correlation`` is given.
+    to at most :data:`MAX_TOTAL_WEIGHT`), meet in the middle for other weighted and compound
+    rules of 17 to 40 members (the EU Council), the table of all coalitions otherwise, and
+    the sampler when ``correlation`` is given.
 correlation : array_like, optional
     Correlation matrix of the votes' latent normal variables (a Gaussian copula): member i
     votes yes when its variable falls below :math:`\Phi^{-1}(p_i)`. Sampled.
@@ -395,7 +477,7 @@ Parameters
 game : simple game
 p : float or sequence of float
     Each member's probability of voting yes.
-method : {"auto", "generating-function", "enumeration", "copula-sampling"}
+method : {"auto", "generating-function", "mitm", "enumeration", "copula-sampling"}
 correlation : array_like, optional
     Correlation matrix of a Gaussian copula of the votes (sampled).
 budget : int, optional
