@@ -841,6 +841,43 @@ def _a_posteriori_table_contract():
     return Contract((WVG, [Fraction(1, 2)] * 3), _a_posteriori_inputs, call, check)
 
 
+@st.composite
+def _two_chambers(draw):
+    """Two chambers that must each agree by majority: not weighted once each has 3 members."""
+    a, b = draw(st.integers(3, 6)), draw(st.integers(3, 6))
+    lower = co.WeightedVotingGame(a // 2 + 1, [1] * a + [0] * b)
+    upper = co.WeightedVotingGame(b // 2 + 1, [0] * a + [1] * b)
+    return lower & upper
+
+
+def _weightedness_contract():
+    def inputs(choice):
+        chambers = _two_chambers()
+        if choice == "trade-search":
+            return chambers
+        return st.one_of(weighted_voting_games(max_players=6), chambers)
+
+    def call(game, choice):
+        return co.weighted_representation(game, method=choice)
+
+    def check(game, result, choice):
+        table = np.asarray(game.winning_table(), dtype=bool)
+        if result.value:
+            found = co.WeightedVotingGame(result.quota, list(result.weights), list(game.players))
+            assert np.array_equal(np.asarray(found.winning_table(), dtype=bool), table)
+            return
+        winning, losing = result.trading_transform
+        xs = [c for c, k in winning for _ in range(k)]
+        ys = [c for c, k in losing for _ in range(k)]
+        assert all(game.is_winning(set(c)) for c in xs)
+        assert not any(game.is_winning(set(c)) for c in ys)
+        # every member at least as often among the losing coalitions
+        for p in game.players:
+            assert sum(p in c for c in ys) >= sum(p in c for c in xs)
+
+    return Contract(WVG, inputs, call, check)
+
+
 def _bloc_gains_inputs(choice):
     return st.tuples(
         weighted_voting_games(max_players=4), st.sampled_from(["owen", "banzhaf-owen"])
@@ -965,6 +1002,7 @@ CONTRACTS: dict[str, Contract] = {
     "decisiveness": _a_posteriori("decisiveness"),
     "success": _a_posteriori("success"),
     "a_posteriori_table": _a_posteriori_table_contract(),
+    "weighted_representation": _weightedness_contract(),
     "bloc_gains": Contract((WVG, "owen"), _bloc_gains_inputs, _bloc_gains_call, _check_bloc_gains),
     "sensitivity": Contract(
         [1.0, -2.0],

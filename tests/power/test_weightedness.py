@@ -95,7 +95,7 @@ def test_known_answers():
 
 def test_limits():
     with pytest.raises(TooLargeError):
-        co.weighted_representation(co.WeightedVotingGame(10, [1] * 19))
+        co.weighted_representation(co.WeightedVotingGame(10, [1] * 19), method="integer-lp")
 
 
 def test_least_integer_weights_match_a_brute_force_on_every_game_of_four():
@@ -123,3 +123,55 @@ def test_known_least_integer_weights():
     assert co.weighted_representation(co.WeightedVotingGame(30, [20, 10, 10])).weights == (2, 1, 1)
     found = co.weighted_representation(co.WeightedVotingGame(50, [30, 20, 20, 10, 10]))
     assert (found.weights, found.quota) == ((3, 2, 2, 1, 1), 5)
+
+
+def _check_trade(game, result):
+    """The trade is a certificate: both winning, both losing, the same multiset of members."""
+    winning, losing = result.trading_transform
+    xs = [c for c, k in winning for _ in range(k)]
+    ys = [c for c, k in losing for _ in range(k)]
+    assert all(game.is_winning(set(c)) for c in xs)
+    assert not any(game.is_winning(set(c)) for c in ys)
+    assert sorted(p for c in xs for p in c) == sorted(p for c in ys for p in c)
+
+
+def test_eu_council_double_majority_is_not_weighted():
+    eu = co.datasets.eu_council()
+    result = co.weighted_representation(eu)
+    assert result.method == "trade-search" and result.value is False and result.exact
+    _check_trade(eu, result)
+
+
+def test_trade_search_agrees_with_the_integer_program():
+    """On double majorities small enough for the exact test, a trade found means not
+    weighted (and the search finds one for most of those the program rejects)."""
+    rng = np.random.default_rng(5)
+    rejected = found = 0
+    for _ in range(20):
+        n = int(rng.integers(6, 13))
+        heads = co.WeightedVotingGame(int(rng.integers(n // 2, n)), [1] * n)
+        weights = [int(w) for w in rng.integers(1, 100, size=n)]
+        game = heads & co.WeightedVotingGame(int(sum(weights) * 0.6) + 1, weights)
+        exact = co.weighted_representation(game, method="integer-lp")
+        rejected += not exact.value
+        try:
+            searched = co.weighted_representation(game, method="trade-search")
+        except co.TooLargeError:
+            continue
+        found += 1
+        assert not exact.value
+        _check_trade(game, searched)
+    assert found >= rejected // 2 > 0
+
+
+def test_trade_search_says_when_it_finds_nothing():
+    weighted = co.WeightedVotingGame(11, [1] * 21)
+    with pytest.raises(co.TooLargeError, match="proves nothing"):
+        co.weighted_representation(weighted, method="trade-search")
+
+
+def test_large_weighted_games_answer_with_their_own_weights():
+    body = co.WeightedVotingGame(2 * 501, [2] * 1000)
+    result = co.weighted_representation(body)
+    assert result.value and result.method == "as-given"
+    assert result.weights == (1,) * 1000 and result.quota == 501
