@@ -15,10 +15,11 @@ factor of each member removed in the numerically stable direction), by meeting i
 for weighted and compound rules (such as the EU Council's double majority: the members split
 into two halves, each half's yes-sets enumerated with their probabilities, and for each
 yes-set of one half the probability that the other half completes it to a passing set read
-from tail sums sorted by weight), by the table of all coalitions otherwise. Correlated votes (a Gaussian copula with the given correlation matrix)
-are sampled, with standard errors. With every :math:`p_i = 1/2`, decisiveness is the
-absolute Banzhaf index and success is :math:`(1 + \beta_i)/2`; averaged over a common
-:math:`p \sim U(0, 1)` (Straffin's homogeneity), decisiveness is the Shapley-Shubik index.
+from tail sums sorted by weight), by the table of all coalitions otherwise. Correlated votes
+(a Gaussian copula with the given correlation matrix) are sampled, with standard errors.
+With every :math:`p_i = 1/2`, decisiveness is the absolute Banzhaf index and success is
+:math:`(1 + \beta_i)/2`; averaged over a common :math:`p \sim U(0, 1)` (Straffin's
+homogeneity), decisiveness is the Shapley-Shubik index.
 """
 
 from __future__ import annotations
