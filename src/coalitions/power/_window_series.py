@@ -57,8 +57,9 @@ import numpy as np
 __all__ = ["MAX_SERIES_LENGTH", "quadrature_rule", "window_series_shapley_shubik"]
 
 #: Longest distribution (entries, the larger of the quota and the mirrored quota) the method
-#: builds: 8 bytes each, with one scratch array of the same length.
-MAX_SERIES_LENGTH = 250_000_000
+#: builds: about five arrays of that length are alive at once (the distribution, its scratch,
+#: the running sums), 8 bytes an entry, so at most about 2 GB.
+MAX_SERIES_LENGTH = 50_000_000
 #: Default bound on the quadrature error of each index.
 QUADRATURE_TOLERANCE = 1e-13
 _EPS = float(np.finfo(np.float64).eps)
