@@ -109,7 +109,9 @@ def quadrature_rule(n: int, tolerance: float) -> tuple[np.ndarray, np.ndarray, f
             lo = mid + 1
     nodes, weights = np.polynomial.legendre.leggauss(lo)
     bound = math.exp(_log_quadrature_bound(n, lo))
-    return (nodes + 1.0) / 2.0, weights / 2.0, bound
+    t, w = (nodes + 1.0) / 2.0, weights / 2.0
+    t.flags.writeable = w.flags.writeable = False  # cached: shared by every caller
+    return t, w, bound
 
 
 def _distribution(ascending: np.ndarray, t: float, length: int) -> tuple[np.ndarray, float]:
