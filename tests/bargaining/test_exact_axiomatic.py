@@ -309,3 +309,14 @@ def test_method_keyword_and_did_you_mean():
         bargaining_solution(problem, method="nash", weight=[1, 2])
     with pytest.raises(InvalidArgumentError, match="valid options are 'symbolic'"):
         bargaining_solution(problem, method="egalitarian", weights=[1, 2])
+
+
+def test_utilitarian_tie_break_on_a_degenerate_face():
+    """Two vertices of the same total: the exact answer must take the largest smallest gain
+    on the segment between them (found by hypothesis; the exact LP's dual is degenerate)."""
+    points = [[0, 0, 0, 47], [1, 0, 17, 0], [19, 20, 48, 46], [52, 17, 57, 7]]
+    d = [16, 15, 44, 40]
+    r = utilitarian(exact_problem(points, d))
+    assert r.exact
+    assert r.x.tolist() == [F(163, 8), F(159, 8), F(387, 8), F(355, 8)]  # 23/24 p3 + 1/24 p4
+    assert min(x - di for x, di in zip(r.x, d)) == F(35, 8)

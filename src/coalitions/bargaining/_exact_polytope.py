@@ -105,6 +105,13 @@ def exact_lp(
         if m_ub
         else np.zeros(0)
     )
+    c_float = np.array([float(v) for v in c])
+    reduced_float = (
+        (float_ub.T @ y_float if m_ub else np.zeros(k))
+        + (float_eq.T @ w_float if m_eq else np.zeros(k))
+        - c_float
+    )
+    c_size = max(float(np.abs(c_float).max(initial=0.0)), y_size, 1.0)
     for tol in ACTIVE_TOLERANCES:
         basic = [j for j in range(k) if not nonneg[j] or z_float[j] > tol * z_size]
         binding = [i for i in range(m_ub) if abs(slack[i]) <= tol]  # primal: tight rows
@@ -122,10 +129,16 @@ def exact_lp(
         z = [ZERO] * k
         for j, value in zip(basic, solved):
             z[j] = value
-        dual_rows = [[columns[j][i] for i in tight] + list(columns_eq[j]) for j in basic]
+        # the dual prices every basic column exactly; a non-basic column whose reduced cost
+        # is zero in floats is priced exactly too (a degenerate dual: rounding its free
+        # values could leave such a cost a hair below zero)
+        priced = basic + [
+            j for j in range(k) if j not in basic and abs(reduced_float[j]) <= tol * c_size
+        ]
+        dual_rows = [[columns[j][i] for i in tight] + list(columns_eq[j]) for j in priced]
         dual = (
             solve_exact(
-                dual_rows, [c[j] for j in basic], [y_float[i] for i in tight] + list(w_float)
+                dual_rows, [c[j] for j in priced], [y_float[i] for i in tight] + list(w_float)
             )
             if dual_rows
             else [ZERO] * (len(tight) + m_eq)
@@ -202,7 +215,9 @@ def exact_utilitarian(
         [Fraction(1), best],
         [True] * m + [False],
     )
-    lam = first[0] if second is None else second[0][:m]
+    if second is None:  # the tie-break is not certified: the first LP's point may lose it
+        return None
+    lam = second[0][:m]
     return [sum((lam[k] * vertices[k][i] for k in range(m) if lam[k]), ZERO) for i in range(n)]
 
 
