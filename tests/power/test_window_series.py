@@ -38,7 +38,7 @@ def _floats(result) -> np.ndarray:
     return np.array([float(v) for v in result.x])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(weighted_bodies())
 def test_within_its_bound_of_the_exact_index(game):
     exact = _floats(co.shapley_shubik_index(game, method="exact"))
@@ -56,7 +56,7 @@ def test_equals_the_enumeration(game):
     assert np.all(np.abs(np.asarray(result.x) - enumerated) <= result.error_bound)
 
 
-@pytest.mark.parametrize(("n", "top"), [(64, 5_000), (193, 2_000)])
+@pytest.mark.parametrize(("n", "top"), [(64, 2_000), (193, 400)])
 def test_large_bodies_agree_with_the_float_integral(n, top):
     rng = np.random.default_rng(n)
     weights = [int(w) for w in rng.integers(1, top, size=n)]
