@@ -191,10 +191,16 @@ def _trade_answer(game: Any) -> WeightednessResult:
             f"trade of two winning for two losing coalitions (which proves nothing either way)."
         )
     x1, x2, y1, y2 = (tuple(p for p, bit in zip(players, row) if bit) for row in found)
-    # the certificate, checked exactly on the game itself
-    assert all(game.is_winning(set(x)) for x in (x1, x2))
-    assert not any(game.is_winning(set(y)) for y in (y1, y2))
-    assert sorted(x1 + x2) == sorted(y1 + y2)
+    # the certificate, checked exactly on the game itself (not by assert: it must hold under -O)
+    if not (
+        all(game.is_winning(set(x)) for x in (x1, x2))
+        and not any(game.is_winning(set(y)) for y in (y1, y2))
+        and sorted(x1 + x2) == sorted(y1 + y2)
+    ):
+        raise SolverError(
+            "weighted_representation: the trade found did not check exactly on the game; "
+            "please report this game."
+        )
     winning = ((x1, 1), (x2, 1)) if x1 != x2 else ((x1, 2),)
     losing = ((y1, 1), (y2, 1)) if y1 != y2 else ((y1, 2),)
     return _answer(players, "trade-search", trading_transform=(winning, losing))
